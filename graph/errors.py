@@ -1,0 +1,80 @@
+"""The one exception hierarchy of influence-kg.
+
+Every error a user can meet is a subclass of :class:`KGError`; the CLI prints
+its message on one line and exits non-zero. Messages say what to do next.
+"""
+
+from __future__ import annotations
+
+
+class KGError(Exception):
+    """Base class of every error influence-kg raises on purpose."""
+
+
+class IngestError(KGError):
+    """A document could not be read; the message names the file and why."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class UnsupportedFileType(IngestError):
+    """The file has an extension influence-kg does not read."""
+
+
+class EmptyDocument(IngestError):
+    """The file holds no text once decoded."""
+
+
+class DecodeError(IngestError):
+    """The bytes are not text in any encoding we can detect."""
+
+
+class DocumentTooLarge(IngestError):
+    """The file is bigger than the configured limit."""
+
+
+class NoDocumentsError(KGError):
+    """Not one document of the corpus could be read."""
+
+
+class NormalizeError(KGError):
+    """A value (money, date, percentage) could not be normalised."""
+
+
+class GazetteerError(KGError):
+    """The gazetteer file is malformed."""
+
+
+class GraphFormatError(KGError):
+    """A graph file or store has an unknown format or does not parse."""
+
+
+class QueryError(KGError):
+    """A SPARQL query is malformed or failed; the message holds the position."""
+
+
+class UnknownQuery(QueryError):
+    """A saved query name that does not exist."""
+
+
+class ValidationError(KGError):
+    """A graph does not conform to the SHACL shapes."""
+
+
+class GoldFormatError(KGError):
+    """A gold file does not follow the documented format."""
+
+
+class StoreError(KGError):
+    """A persistent store cannot be opened or written."""
+
+
+class EndpointError(KGError):
+    """A remote SPARQL endpoint refused or failed a request."""
+
+
+class RenderError(KGError):
+    """The network view could not be written."""

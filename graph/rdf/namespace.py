@@ -1,0 +1,106 @@
+"""The ``ikg:`` vocabulary: the only place an ontology term is spelled.
+
+``_fail = True`` makes a misspelt term (``IKG.investr``) raise at once instead
+of minting a new IRI that silently matches nothing in users' queries.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+ONTOLOGY_IRI = "https://w3id.org/influence-kg/ontology#"
+RESOURCE_BASE = "https://w3id.org/influence-kg/id/"
+
+SCHEMA = Namespace("https://schema.org/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+WD = Namespace("http://www.wikidata.org/entity/")
+ID = Namespace(RESOURCE_BASE)
+
+
+class IKG(DefinedNamespace):
+    """Terms of ``ontology/influence.ttl``; tests check the two agree."""
+
+    _NS = Namespace(ONTOLOGY_IRI)
+    _fail = True
+
+    # Classes: actors and assets
+    Actor: URIRef
+    Country: URIRef
+    Company: URIRef
+    Person: URIRef
+    Organization: URIRef
+    GovernmentBody: URIRef
+    Asset: URIRef
+    # Classes: facts and provenance
+    Fact: URIRef
+    Investment: URIRef
+    Agreement: URIRef
+    Event: URIRef
+    Document: URIRef
+    Evidence: URIRef
+
+    # Properties of the published contract
+    country: URIRef
+    investor: URIRef
+    target: URIRef
+    amount: URIRef
+    stake: URIRef
+    date: URIRef
+    effectiveDate: URIRef
+    party: URIRef
+    participant: URIRef
+    eventType: URIRef
+    place: URIRef
+    evidence: URIRef
+    text: URIRef
+    charStart: URIRef
+    charEnd: URIRef
+    fileName: URIRef
+
+    # Extensions
+    status: URIRef
+    investmentType: URIRef
+    amountQualifier: URIRef
+    period: URIRef
+    title: URIRef
+    published: URIRef
+    contentHash: URIRef
+    wikidata: URIRef
+    agreementName: URIRef
+
+    # Concept schemes
+    EventTypeScheme: URIRef
+    InvestmentStatusScheme: URIRef
+    InvestmentTypeScheme: URIRef
+
+    # Event types (skos:Concept in EventTypeScheme)
+    StateVisit: URIRef
+    OfficialVisit: URIRef
+    Meeting: URIRef
+    PressConference: URIRef
+    ExportRestriction: URIRef
+    ExportLicenceGrant: URIRef
+    ExportPermitPledge: URIRef
+    Sanction: URIRef
+    Bombing: URIRef
+    MilitaryDrill: URIRef
+    ArmsDelivery: URIRef
+    PlantLaunch: URIRef
+    Donation: URIRef
+    Protest: URIRef
+    Election: URIRef
+
+    # Investment statuses (skos:Concept in InvestmentStatusScheme)
+    Pledged: URIRef
+    Announced: URIRef
+    Completed: URIRef
+    Cancelled: URIRef
+
+    # Investment types (skos:Concept in InvestmentTypeScheme)
+    Acquisition: URIRef
+    SharePurchase: URIRef
+    Greenfield: URIRef
+    Loan: URIRef
+    AggregateInvestment: URIRef
+    GeneralInvestment: URIRef
