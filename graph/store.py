@@ -1,16 +1,37 @@
-"""Open a graph for querying: a graph file or an on-disk Oxigraph store.
+"""Open a graph for querying, and keep an on-disk store in step with a corpus.
 
 Every command that reads a GRAPH goes through :func:`open_store`, so a file
 and a store directory are interchangeable for users.
+
+A store directory made by :func:`build_into_store` holds::
+
+    DIR/oxigraph/        the Oxigraph database: one named graph per document
+    DIR/facts/<key>.pkl  the extracted facts of each document (text stripped)
+    DIR/manifest.json    digest of each named graph as last written
+
+Each build re-extracts only documents whose (id, sha256) has no cached facts,
+resolves actors over the facts of every kept document, and rewrites each named
+graph whose content changed in one Oxigraph transaction. The store therefore
+equals a build from scratch by construction, and a build killed at any moment
+leaves every named graph either wholly old or wholly new.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
+import os
+import pickle
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
 from graph.errors import GraphFormatError, StoreError
+from graph.model import Document, DocumentFacts
 
 FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -21,6 +42,14 @@ FORMATS: dict[str, ox.RdfFormat] = {
     ".rdf": ox.RdfFormat.RDF_XML,
     ".xml": ox.RdfFormat.RDF_XML,
 }
+
+DB_DIR = "oxigraph"
+FACTS_DIR = "facts"
+MANIFEST = "manifest.json"
+MANIFEST_VERSION = 1
+DEFAULT_GRAPH_KEY = ""  # manifest key of the default graph
+
+GraphTriples = dict[str, list[ox.Triple]]  # graph IRI ("" = default) -> triples
 
 
 def rdf_format(path: Path) -> ox.RdfFormat:
@@ -54,9 +83,288 @@ def open_store(source: str | Path) -> ox.Store:
 
 
 def _open_directory(path: Path) -> ox.Store:
+    """A kg store dir (``DIR/oxigraph``) or a bare Oxigraph database dir."""
+    db = path / DB_DIR if (path / DB_DIR).is_dir() else path
     try:
-        return ox.Store.read_only(str(path))
+        return ox.Store.read_only(str(db))
     except OSError as e:
         raise StoreError(
             f"{path}: not an Oxigraph store directory ({e}); build one with `kg build --store`"
         ) from e
+
+
+# --------------------------------------------------------------------------
+# rdflib dataset -> Oxigraph triples per graph
+
+
+def _to_ox(term: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """One rdflib term as the equal pyoxigraph term (blank node ids kept)."""
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise StoreError(f"cannot store RDF term {term!r}; report this as a bug")
+
+
+def dataset_graphs(dataset: Any) -> GraphTriples:
+    """Triples of an rdflib ``Dataset`` per graph IRI (``""`` = default graph)."""
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    graphs: GraphTriples = {}
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        name = g.identifier if hasattr(g, "identifier") else g
+        key = DEFAULT_GRAPH_KEY if name in (None, DATASET_DEFAULT_GRAPH_ID) else str(name)
+        graphs.setdefault(key, []).append(ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)))
+    return graphs
+
+
+def graph_digest(triples: Iterable[ox.Triple]) -> str:
+    """A content hash of a graph, independent of triple order."""
+    lines = sorted(str(t) for t in triples)
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def _graph_node(key: str) -> ox.NamedNode | ox.DefaultGraph:
+    return ox.DefaultGraph() if key == DEFAULT_GRAPH_KEY else ox.NamedNode(key)
+
+
+def replace_graph(store: ox.Store, key: str, triples: list[ox.Triple]) -> None:
+    """Swap one graph's content in a single transaction (a SPARQL update)."""
+    body = " .\n".join(str(t) for t in triples)
+    if key == DEFAULT_GRAPH_KEY:
+        update = f"CLEAR DEFAULT ;\nINSERT DATA {{ {body} }}"
+    else:
+        update = f"DROP SILENT GRAPH <{key}> ;\nINSERT DATA {{ GRAPH <{key}> {{ {body} }} }}"
+    try:
+        store.update(update)
+    except (SyntaxError, OSError) as e:
+        raise StoreError(f"cannot write graph <{key or 'default'}> to the store: {e}") from e
+
+
+def drop_graph(store: ox.Store, key: str) -> None:
+    """Remove one graph (one transaction)."""
+    try:
+        store.update("CLEAR DEFAULT" if key == DEFAULT_GRAPH_KEY else f"DROP SILENT GRAPH <{key}>")
+    except OSError as e:
+        raise StoreError(f"cannot remove graph <{key or 'default'}> from the store: {e}") from e
+
+
+def store_graph_keys(store: ox.Store) -> set[str]:
+    """Names of every non-empty graph in the store (``""`` for the default)."""
+    keys = {str(g.value) for g in store.named_graphs()}
+    if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):
+        keys.add(DEFAULT_GRAPH_KEY)
+    return keys
+
+
+def sync_graphs(store: ox.Store, graphs: GraphTriples, digests: dict[str, str]) -> tuple[dict[str, str], int]:
+    """Make the store hold exactly ``graphs``; skip graphs whose digest is known.
+
+    ``digests`` are those of the last completed sync; returns the new digests
+    and how many graphs were written or dropped.
+    """
+    new_digests: dict[str, str] = {}
+    written = 0
+    for key in sorted(graphs):
+        digest = graph_digest(graphs[key])
+        new_digests[key] = digest
+        if digests.get(key) != digest or not _graph_present(store, key):
+            replace_graph(store, key, graphs[key])
+            written += 1
+    for key in sorted(store_graph_keys(store) - set(graphs)):
+        drop_graph(store, key)
+        written += 1
+    return new_digests, written
+
+
+def _graph_present(store: ox.Store, key: str) -> bool:
+    node = _graph_node(key)
+    return next(iter(store.quads_for_pattern(None, None, None, node)), None) is not None
+
+
+# --------------------------------------------------------------------------
+# Store directory: facts cache and manifest
+
+
+@dataclass(frozen=True, slots=True)
+class StoreBuildReport:
+    """What one incremental build did, for the CLI to print."""
+
+    read: int
+    extracted: int
+    unchanged: int
+    removed: int
+    graphs_written: int
+    documents: int
+
+
+class StoreDir:
+    """The files of a kg store directory; every write is atomic (rename)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.db_path = root / DB_DIR
+        self.facts_path = root / FACTS_DIR
+        self.manifest_path = root / MANIFEST
+
+    def create(self) -> None:
+        if self.root.exists() and not self.root.is_dir():
+            raise StoreError(f"{self.root}: exists and is not a directory; choose another --store")
+        if self.root.is_dir() and any(self.root.iterdir()) and not self.manifest_path.exists() \
+                and not self.db_path.exists():
+            raise StoreError(f"{self.root}: not empty and not a kg store; choose an empty --store dir")
+        self.facts_path.mkdir(parents=True, exist_ok=True)
+
+    def open_db(self) -> ox.Store:
+        try:
+            return ox.Store(str(self.db_path))
+        except OSError as e:
+            raise StoreError(
+                f"{self.db_path}: cannot open the store for writing ({e}); "
+                "is another `kg build` or `kg serve` using it?"
+            ) from e
+
+    @staticmethod
+    def fact_key(doc: Document) -> str:
+        return hashlib.sha256(f"{doc.id}\0{doc.sha256}".encode("utf-8")).hexdigest()
+
+    def fact_file(self, doc: Document) -> Path:
+        return self.facts_path / f"{self.fact_key(doc)}.pkl"
+
+    def has_facts(self, doc: Document) -> bool:
+        return self.fact_file(doc).exists()
+
+    def save_facts(self, facts: DocumentFacts) -> None:
+        _atomic_write(self.fact_file(facts.document), pickle.dumps(strip_text(facts), protocol=5))
+
+    def load_facts(self, doc: Document) -> DocumentFacts:
+        """Cached facts, with the document metadata as read this time."""
+        path = self.fact_file(doc)
+        try:
+            facts: DocumentFacts = pickle.loads(path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as e:
+            raise StoreError(f"{path}: unreadable cached facts ({e}); delete it and rebuild") from e
+        facts.document = doc
+        return facts
+
+    def prune_facts(self, keep: Iterable[Document]) -> None:
+        """Delete cached facts of documents no longer in the corpus."""
+        wanted = {f"{self.fact_key(d)}.pkl" for d in keep}
+        for path in self.facts_path.iterdir():
+            if path.name not in wanted:
+                path.unlink()
+
+    def read_digests(self) -> dict[str, str]:
+        if not self.manifest_path.exists():
+            return {}
+        try:
+            data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise StoreError(f"{self.manifest_path}: unreadable ({e}); delete it to rewrite every graph") from e
+        return dict(data.get("graphs", {})) if data.get("version") == MANIFEST_VERSION else {}
+
+    def write_digests(self, digests: dict[str, str]) -> None:
+        data = {"version": MANIFEST_VERSION, "graphs": dict(sorted(digests.items()))}
+        _atomic_write(self.manifest_path, json.dumps(data, indent=1).encode("utf-8"))
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def strip_text(facts: DocumentFacts) -> DocumentFacts:
+    """Facts without the document's full text: what resolution needs, kept small."""
+    return dataclasses.replace(facts, document=strip_document(facts.document))
+
+
+def strip_document(doc: Document) -> Document:
+    return dataclasses.replace(doc, text="", source_text="")
+
+
+# --------------------------------------------------------------------------
+# The incremental build
+
+
+def build_into_store(
+    paths: Iterable[str | Path],
+    store_dir: Path,
+    *,
+    jobs: int = 1,
+    dask_address: str | None = None,
+    batch_size: int = 16,
+    on_error: Callable[..., Any] | None = None,
+    progress: bool = False,
+) -> StoreBuildReport:
+    """Bring the store in ``store_dir`` in step with the documents under ``paths``.
+
+    Unchanged documents (same id and sha256) are not re-extracted; documents
+    no longer present are dropped; the store ends equal to a scratch build.
+    """
+    from graph.ingest import iter_documents
+
+    sdir = StoreDir(Path(store_dir))
+    sdir.create()
+    order: list[Document] = []
+    unchanged = [0]
+
+    def to_extract() -> Iterator[Document]:
+        for doc in iter_documents(list(paths), on_error=on_error):
+            order.append(strip_document(doc))
+            if sdir.has_facts(doc):
+                unchanged[0] += 1
+                continue
+            yield doc
+
+    extracted = _extract_into_cache(to_extract(), sdir, jobs=jobs, dask_address=dask_address,
+                                    batch_size=batch_size, progress=progress)
+    kept = [sdir.load_facts(doc) for doc in order]
+    written, removed = _write_graphs(sdir, kept)
+    sdir.prune_facts(order)
+    return StoreBuildReport(read=len(order), extracted=extracted, unchanged=unchanged[0],
+                            removed=removed, graphs_written=written, documents=len(kept))
+
+
+def _extract_into_cache(docs: Iterable[Document], sdir: StoreDir, *, jobs: int,
+                        dask_address: str | None, batch_size: int, progress: bool) -> int:
+    """Extract facts of ``docs`` in parallel, caching each as it arrives."""
+    from graph.parallel import extract_parallel, track
+
+    stream = extract_parallel(docs, jobs=jobs, dask_address=dask_address, batch_size=batch_size)
+    count = 0
+    for facts in track(stream, description="extracting", enabled=progress):
+        sdir.save_facts(facts)
+        count += 1
+    return count
+
+
+def _write_graphs(sdir: StoreDir, kept: list[DocumentFacts]) -> tuple[int, int]:
+    """Resolve, serialise and sync; returns (graphs written, documents removed)."""
+    graphs = corpus_graphs(kept)
+    store = sdir.open_db()
+    try:
+        before = store_graph_keys(store)
+        digests, written = sync_graphs(store, graphs, sdir.read_digests())
+        store.flush()
+    finally:
+        del store
+    sdir.write_digests(digests)
+    removed = len({k for k in before - set(graphs) if "/document/" in k})
+    return written, removed
+
+
+def corpus_graphs(kept: list[DocumentFacts]) -> GraphTriples:
+    """The triples per graph of a scratch build over ``kept``."""
+    from graph.rdf.serialize import corpus_to_dataset
+    from graph.resolve import resolve
+
+    return dataset_graphs(corpus_to_dataset(resolve(kept)))
