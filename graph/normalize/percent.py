@@ -1,0 +1,63 @@
+"""Percentages in news English → a fraction in [0, 1] as a Decimal.
+
+Stakes are stored as fractions ("63 percent" → 0.63) because the gold and the
+graph do. "Percentage points" are changes, not shares, and are never read;
+values above 100 ("sales rose 150%") are not stakes and are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+__all__ = ["find_percents", "parse_percent"]
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+          "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _word_numbers() -> dict[str, int]:
+    """Number words 0–100 ("fifty-one", "fifty one") for "fifty-one percent"."""
+    words = {word: i for i, word in enumerate(_UNITS)}
+    for t, tens in enumerate(_TENS, 2):
+        words[tens] = 10 * t
+        for u, unit in enumerate(_UNITS[1:10], 1):
+            words[f"{tens}-{unit}"] = words[f"{tens} {unit}"] = 10 * t + u
+    words["one hundred"] = words["a hundred"] = 100
+    return words
+
+
+_WORDS = _word_numbers()
+_WORD_ALT = "|".join(sorted(map(re.escape, _WORDS), key=lambda w: (-len(w), w)))
+
+_PATTERN = re.compile(
+    rf"(?<![\w.,-])(?P<num>\d+(?:\.\d+)?|(?i:{_WORD_ALT}))"
+    r"(?:\s?%|[\s-]?(?i:per[\s-]?cent(?:um)?|pct)(?![A-Za-z])|pc(?![A-Za-z]))",
+)
+
+
+def _fraction(raw: str) -> Decimal | None:
+    """"63" → 0.63; None above 100."""
+    key = " ".join(raw.lower().split())
+    value = Decimal(_WORDS[key]) if key in _WORDS else Decimal(raw)
+    if value > 100:
+        return None
+    fraction = (value / 100).normalize()
+    return Decimal(int(fraction)) if fraction == fraction.to_integral_value() else fraction
+
+
+def find_percents(text: str) -> list[tuple[int, int, Decimal]]:
+    """Every percentage in ``text`` as (start, end, fraction), in order."""
+    found: list[tuple[int, int, Decimal]] = []
+    for match in _PATTERN.finditer(text):
+        fraction = _fraction(match.group("num"))
+        if fraction is not None:
+            found.append((match.start(), match.end(), fraction))
+    return found
+
+
+def parse_percent(text: str) -> Decimal | None:
+    """The one percentage ``text`` states ("a 20-percent stake" → 0.2), else None."""
+    found = find_percents(text)
+    return found[0][2] if len(found) == 1 else None
