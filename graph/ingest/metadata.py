@@ -1,0 +1,140 @@
+"""Title and publication date of a text, from the lines at its top.
+
+Only a *full* date (day, month and year) is returned: a publication date with
+an invented day would put a fact on the wrong day in the graph. Dates inside
+sentences ("shown on April 4, 2025 in Auburn Hills") are event dates, not the
+publication date, so only date*lines* count: lines that are little more than a
+date, maybe with "Published"/"Updated", a time and a time zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+HEAD_LINES = 15
+MAX_TITLE_CHARS = 150
+MAX_TITLE_WORDS = 25
+
+_MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
+    "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
+    "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20|21)\d\d)"
+_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_YEAR}[-/.](?P<month>\d{{1,2}})[-/.](?P<day>\d{{1,2}})(?![\d/.-]\d)"),
+)
+_PUBLISHED = re.compile(r"\b(?:published|posted|first published|date)\b", re.I)
+_UPDATE_WORD = re.compile(r"\b(?:published|posted|updated|modified)\b", re.I)
+_FILLER = re.compile(
+    r"\b(?:published|posted|updated|last|modified|date|on|at|"
+    r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|am|pm|a\.m|p\.m|gmt|utc)\b",
+    re.I,
+)
+_TIME_ZONE = re.compile(r"\b[A-Z]{1,4}T\b")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\b|[+-]\d{2}:?\d{2}\b|T\d{2}:\d{2}\S*")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_MAX_LEFTOVER_WORDS = 1
+_MAX_LEFTOVER_WITH_KEYWORD = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """Text a format reader produced, with the metadata it found."""
+
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+
+
+def parse_full_date(value: str) -> dt.date | None:
+    """The first full calendar date written in ``value``, else None."""
+    for found, _ in _iter_dates(value):
+        return found
+    return None
+
+
+def find_published(text: str) -> dt.date | None:
+    """The publication date stated on a dateline near the top of ``text``."""
+    datelines = list(_datelines(text))
+    for line, date in datelines:
+        if _PUBLISHED.search(line):
+            return date
+    return datelines[0][1] if datelines else None
+
+
+def guess_title(text: str) -> str | None:
+    """The first non-empty line, when it is short and reads like a headline."""
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            return line if _looks_like_headline(line) else None
+    return None
+
+
+def _looks_like_headline(line: str) -> bool:
+    words = line.split()
+    return (
+        len(line) <= MAX_TITLE_CHARS
+        and 2 <= len(words) <= MAX_TITLE_WORDS
+        and line[-1] not in ".,;:"
+        and bool(_WORD.search(line))
+        and "://" not in line
+        and parse_full_date(line) is None
+    )
+
+
+def _head(text: str) -> Iterator[str]:
+    count = 0
+    for line in text.splitlines():
+        if line.strip():
+            yield line.strip()
+            count += 1
+            if count == HEAD_LINES:
+                return
+
+
+def _datelines(text: str) -> Iterator[tuple[str, dt.date]]:
+    for line in _head(text):
+        for date, match in _iter_dates(line):
+            if _is_dateline(line, match):
+                yield line, date
+                break
+
+
+def _is_dateline(line: str, match: re.Match[str]) -> bool:
+    rest = line[: match.start()] + " " + line[match.end():]
+    has_keyword = bool(_UPDATE_WORD.search(rest))
+    rest = _FILLER.sub(" ", _TIME_ZONE.sub(" ", _TIME.sub(" ", rest)))
+    leftover = len(_WORD.findall(rest))
+    limit = _MAX_LEFTOVER_WITH_KEYWORD if has_keyword else _MAX_LEFTOVER_WORDS
+    return leftover <= limit
+
+
+def _iter_dates(value: str) -> Iterator[tuple[dt.date, re.Match[str]]]:
+    found = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(value):
+            date = _to_date(match)
+            if date is not None:
+                found.append((match.start(), date, match))
+    for _, date, match in sorted(found, key=lambda item: item[0]):
+        yield date, match
+
+
+def _to_date(match: re.Match[str]) -> dt.date | None:
+    month_text = match.group("month")
+    month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
+    try:
+        return dt.date(int(match.group("year")), month, int(match.group("day")))
+    except ValueError:
+        return None
