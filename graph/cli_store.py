@@ -1,0 +1,42 @@
+"""The ``kg serve`` command; ``graph.cli`` calls :func:`register` to add it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from graph.errors import KGError
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``serve`` to the ``kg`` application."""
+    app.command("serve")(serve)
+
+
+def serve(
+    source: Path = typer.Argument(..., help="A graph file (.ttl, .nq, .trig, ...) or a store directory."),
+    host: str = typer.Option("127.0.0.1", help="Interface to listen on (0.0.0.0 exposes it to the network)."),
+    port: int = typer.Option(8000, help="TCP port (0 picks a free one)."),
+    timeout: float = typer.Option(10.0, help="Time limit per query, in seconds."),
+    max_rows: int = typer.Option(10_000, help="Largest result (rows or triples) a query may return."),
+    workers: int = typer.Option(4, help="Queries evaluated at the same time."),
+    verbose: bool = typer.Option(False, help="Log every request."),
+) -> None:
+    """Serve GRAPH read-only over the SPARQL 1.1 Protocol, with a query page."""
+    from graph.serve import ServeLimits, make_server
+
+    try:
+        limits = ServeLimits(timeout=timeout, max_rows=max_rows, workers=workers)
+        server = make_server(source, host=host, port=port, limits=limits, verbose=verbose)
+    except KGError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(1) from e
+    typer.echo(f"SPARQL endpoint at {server.url}/sparql, query page at {server.url}/ (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        typer.echo("stopped")
+    finally:
+        server.server_close()
+        server.runner.close()
