@@ -1,0 +1,205 @@
+"""Graph files: write a dataset in the format its extension names, read one back.
+
+Output is byte-for-byte the same for the same graph, so a build can be diffed
+and cached. rdflib's serialisers iterate hash-ordered sets (TriG graphs,
+JSON-LD nodes), so quads are sorted here and written with Oxigraph's
+streaming serialisers, which keep input order; JSON-LD is canonicalised
+after rdflib compacts it with the project prefixes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
+
+from graph.errors import GraphFormatError, StoreError
+from graph.rdf.namespace import IKG, PROV, SCHEMA, WD
+
+PREFIXES: dict[str, str] = {
+    "ikg": str(IKG),
+    "schema": str(SCHEMA),
+    "prov": str(PROV),
+    "skos": str(SKOS),
+    "owl": str(OWL),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "wd": str(WD),
+}
+
+FORMATS: dict[str, ox.RdfFormat] = {
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".trig": ox.RdfFormat.TRIG,
+    ".ttl": ox.RdfFormat.TURTLE,
+}
+
+Quad = tuple[Node, Node, Node, Node]
+
+
+def graph_format(path: Path) -> ox.RdfFormat:
+    """The RDF syntax a file name asks for."""
+    try:
+        return FORMATS[path.suffix.lower()]
+    except KeyError as e:
+        raise GraphFormatError(
+            f"{path}: unknown graph format {path.suffix!r}; use one of {', '.join(FORMATS)}"
+        ) from e
+
+
+# --------------------------------------------------------------------------
+# Term conversion
+
+
+def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        datatype = ox.NamedNode(str(term.datatype)) if term.datatype else None
+        return ox.Literal(str(term), datatype=datatype)
+    raise GraphFormatError(f"cannot write RDF term {term!r}; only IRIs, blank nodes and literals")
+
+
+def _from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def _sort_key(quad: Quad) -> tuple[str, str, bool, str, str]:
+    """Graph, subject, then rdf:type first so each node opens with its class."""
+    s, p, o, g = quad
+    return g.n3(), s.n3(), p != RDF.type, p.n3(), o.n3()
+
+
+def sorted_quads(dataset: Dataset) -> list[Quad]:
+    """Every quad once, in a fixed order; default-graph quads come first."""
+    quads = {(s, p, o, g) for s, p, o, g in dataset.quads((None, None, None, None))}
+    ordered = sorted(quads, key=lambda q: (q[3] != DATASET_DEFAULT_GRAPH_ID, _sort_key(q)))
+    return ordered
+
+
+def sorted_triples(dataset: Dataset) -> list[tuple[Node, Node, Node]]:
+    """The union of all graphs, each triple once, in a fixed order."""
+    triples = {(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))}
+    return sorted(triples, key=lambda t: _sort_key((*t, DATASET_DEFAULT_GRAPH_ID)))
+
+
+# --------------------------------------------------------------------------
+# Writing
+
+
+def _ox_quads(quads: Iterable[Quad]) -> list[ox.Quad]:
+    return [
+        ox.Quad(
+            _to_ox(s), _to_ox(p), _to_ox(o),
+            ox.DefaultGraph() if g == DATASET_DEFAULT_GRAPH_ID else _to_ox(g),
+        )
+        for s, p, o, g in quads
+    ]
+
+
+def _ox_triples(triples: Iterable[tuple[Node, Node, Node]]) -> list[ox.Triple]:
+    return [ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples]
+
+
+def _sorted_lines(data: bytes) -> bytes:
+    lines = sorted(set(data.decode("utf-8").splitlines()))
+    return "".join(line + "\n" for line in lines).encode("utf-8")
+
+
+def _json_ld(dataset: Dataset) -> bytes:
+    """The union graph, compacted with the prefixes, nodes and values sorted."""
+    union = Graph()
+    union.addN((s, p, o, union) for s, p, o in sorted_triples(dataset))
+    compacted = json.loads(union.serialize(format="json-ld", context=PREFIXES))
+    nodes = compacted.get("@graph", [compacted] if "@id" in compacted else [])
+    nodes = [_canonical_node(n) for n in nodes]
+    nodes.sort(key=lambda n: n["@id"])
+    document = {"@context": PREFIXES, "@graph": nodes}
+    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
+    return (text + "\n").encode("utf-8")
+
+
+def _canonical_node(node: dict[str, object]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, value in node.items():
+        if key == "@context":
+            continue
+        if isinstance(value, list):
+            value = sorted(value, key=lambda v: json.dumps(v, sort_keys=True))
+        out[key] = value
+    return out
+
+
+def serialize_dataset(dataset: Dataset, fmt: ox.RdfFormat) -> bytes:
+    """The bytes of ``dataset`` in ``fmt``; triple formats get the union graph."""
+    if fmt == ox.RdfFormat.JSON_LD:
+        return _json_ld(dataset)
+    if fmt == ox.RdfFormat.N_QUADS:
+        return _sorted_lines(ox.serialize(_ox_quads(sorted_quads(dataset)), format=fmt))
+    if fmt == ox.RdfFormat.N_TRIPLES:
+        return _sorted_lines(ox.serialize(_ox_triples(sorted_triples(dataset)), format=fmt))
+    if fmt == ox.RdfFormat.TRIG:
+        return ox.serialize(_ox_quads(sorted_quads(dataset)), format=fmt, prefixes=PREFIXES)
+    return ox.serialize(_ox_triples(sorted_triples(dataset)), format=fmt, prefixes=PREFIXES)
+
+
+def write_graph(dataset: Dataset, path: Path) -> None:
+    """Write ``dataset`` to ``path`` in the format of its extension.
+
+    ``.trig`` and ``.nq`` keep the named graphs (one per document);
+    ``.ttl``, ``.nt`` and ``.jsonld`` hold their union.
+    """
+    path = Path(path)
+    data = serialize_dataset(dataset, graph_format(path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    except OSError as e:
+        raise StoreError(f"{path}: cannot write the graph ({e.strerror}); pick a writable path") from e
+
+
+# --------------------------------------------------------------------------
+# Reading
+
+
+def read_graph(path: Path) -> Dataset:
+    """The dataset in a graph file; triple formats land in the default graph."""
+    path = Path(path)
+    fmt = graph_format(path)
+    dataset = Dataset()
+    try:
+        quads = list(ox.parse(path=str(path), format=fmt))
+    except (SyntaxError, ValueError, OSError) as e:
+        reason = " ".join(str(e).split())
+        raise GraphFormatError(f"{path}: cannot be parsed as {fmt.name}: {reason}") from e
+    _add_ox_quads(dataset, quads)
+    return dataset
+
+
+def _add_ox_quads(dataset: Dataset, quads: list[ox.Quad]) -> None:
+    graphs: dict[str, Graph] = {}
+    for quad in quads:
+        name = quad.graph_name
+        key = "" if isinstance(name, ox.DefaultGraph) else name.value
+        if key not in graphs:
+            graphs[key] = dataset.default_graph if not key else dataset.graph(_from_ox(name))
+        graph = graphs[key]
+        graph.add((_from_ox(quad.subject), _from_ox(quad.predicate), _from_ox(quad.object)))
