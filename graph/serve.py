@@ -73,6 +73,10 @@ class Answer:
     status: HTTPStatus = HTTPStatus.OK
 
 
+def error_answer(error: HttpError) -> Answer:
+    return Answer(f"{error}\n".encode("utf-8"), "text/plain; charset=utf-8", error.status)
+
+
 # --------------------------------------------------------------------------
 # Query execution
 
@@ -91,7 +95,7 @@ class QueryRunner:
     def run(self, sparql: str, fmt: str | None, dataset: dict[str, list[str]]) -> Answer:
         """Evaluate within the deadline; 503 when it is missed."""
         deadline = time.monotonic() + self.limits.timeout
-        future: Future[Answer] = self.pool.submit(self._evaluate, sparql, fmt, dataset, deadline)
+        future: Future[Answer] = self.pool.submit(self._evaluate_safely, sparql, fmt, dataset, deadline)
         try:
             return future.result(timeout=self.limits.timeout)
         except FutureTimeout:
@@ -99,6 +103,14 @@ class QueryRunner:
             raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE,
                             f"query exceeded the {self.limits.timeout:g} s time limit; "
                             "narrow it (LIMIT, more specific patterns) or raise --timeout") from None
+
+    def _evaluate_safely(self, sparql: str, fmt: str | None, dataset: dict[str, list[str]],
+                         deadline: float) -> Answer:
+        """Errors become answers here, so Oxigraph iterators die on their own thread."""
+        try:
+            return self._evaluate(sparql, fmt, dataset, deadline)
+        except HttpError as e:
+            return error_answer(e)
 
     def _evaluate(self, sparql: str, fmt: str | None, dataset: dict[str, list[str]],
                   deadline: float) -> Answer:
@@ -226,7 +238,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         try:
             answer = route()
         except HttpError as e:
-            answer = Answer(f"{e}\n".encode("utf-8"), "text/plain; charset=utf-8", e.status)
+            answer = error_answer(e)
         self._send(answer)
 
     def _send(self, answer: Answer) -> None:
