@@ -164,12 +164,13 @@ def _edges_view(facts: FactSet, kept: list[FactView]) -> tuple[list, list]:
             "tip": _fact_tip(facts, fact),
             **_fact_filter_fields(facts, fact),
         }
-        for n, (a, b) in enumerate(_pairs(fact)):
+        for n, (a, b) in enumerate(fact_pairs(fact)):
             edges.append({"id": f"{fact.iri}#{n}", "from": a, "to": b, "fact": fact.iri, **style})
     return [], edges
 
 
-def _pairs(fact: FactView) -> list[tuple[str, str]]:
+def fact_pairs(fact: FactView) -> list[tuple[str, str]]:
+    """Actor pairs a fact links: investor → target, else every pair of actors."""
     if fact.fact_type == "investment":
         inv = [a for r, a in fact.roles if r == "investor"]
         tgt = [a for r, a in fact.roles if r == "target"]
