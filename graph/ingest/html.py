@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graph.errors import DecodeError
-from graph.ingest.metadata import Extracted, find_published, parse_full_date
+from graph.ingest.metadata import Extracted, find_published, full_dates, parse_full_date
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -48,7 +48,7 @@ def html_to_text(source: str, *, path: Path) -> Extracted:
     text, found_title, found_date = _trafilatura(tree)
     if not text:
         text = _fallback_text(tree)
-    published = published or _iso_date(found_date) or find_published(text)
+    published = published or _written_date(found_date, source) or find_published(text)
     return Extracted(text=text, title=found_title or title, published=published)
 
 
@@ -122,10 +122,11 @@ def _paragraphs(lines: list[str]) -> str:
     return "\n\n".join(line for line in kept if line)
 
 
-def _iso_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+def _written_date(value: str | None, source: str) -> dt.date | None:
+    """trafilatura's date, only if the page writes that full date somewhere.
+
+    htmldate completes a month-only date with today's day; a date the page
+    never states is an invented one.
+    """
+    found = parse_full_date(value) if value else None
+    return found if found is not None and found in full_dates(source) else None

@@ -63,6 +63,11 @@ def parse_full_date(value: str) -> dt.date | None:
     return None
 
 
+def full_dates(value: str) -> set[dt.date]:
+    """Every full calendar date written in ``value``."""
+    return {found for found, _ in _iter_dates(value)}
+
+
 def find_published(text: str) -> dt.date | None:
     """The publication date stated on a dateline near the top of ``text``."""
     datelines = list(_datelines(text))

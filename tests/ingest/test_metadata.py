@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.ingest.metadata import find_published, guess_title, parse_full_date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Headline here\nUpdated Jul 02, 2025 | 8:31 PM GMT-04\nBody.", dt.date(2025, 7, 2)),
+        ("Published: 3 March 2024\n", dt.date(2024, 3, 3)),
+        ("May 8, 2024 10:00\n", dt.date(2024, 5, 8)),
+        ("Thursday, 8th of May 2024\n", dt.date(2024, 5, 8)),
+        ("Posted 2024-05-08T10:00:00Z by Jane Doe, Reuters\n", dt.date(2024, 5, 8)),
+        ("Belgrade, Sept. 12, 2023\n", dt.date(2023, 9, 12)),
+        ("Updated 9 May 2024\nPublished 8 May 2024\n", dt.date(2024, 5, 8)),
+    ],
+    ids=["updated-with-time-zone", "published-colon", "date-and-time", "weekday-ordinal",
+         "iso-with-byline", "place-dateline", "published-beats-updated"],
+)
+def test_dateline_gives_publication_date(text: str, expected: dt.date) -> None:
+    assert find_published(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant opened on May 8, 2024 in Kragujevac, the minister said.\n",
+        "Published May 2024\n",
+        "Updated 2024\n",
+        "Feb 30, 2024\n",
+        "Title\n" + "filler line\n" * 20 + "Published 3 March 2024\n",
+        "No dates at all.\n",
+    ],
+    ids=["date-inside-sentence", "month-only", "year-only", "impossible-day",
+         "below-the-top-lines", "none"],
+)
+def test_no_publication_date_is_invented(text: str) -> None:
+    assert find_published(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China Steps Up For Stellantis After Serbia's Push\n\nBody.", "China Steps Up For Stellantis After Serbia's Push"),
+        ("\n\n  Serbia: A Central Piece of China's Presence  \nBody", "Serbia: A Central Piece of China's Presence"),
+        ("Thewesternbalkans.\n\nSerbia has secured a promise.", None),
+        ("Serbia has secured a promise from China to expedite exports.\n", None),
+        ("May 8, 2024\nBody", None),
+        ("https://example.com/news/article\nBody", None),
+        ("word " * 40 + "\n", None),
+        ("", None),
+    ],
+    ids=["headline", "leading-blank-lines", "one-word-site-name", "sentence",
+         "date-line", "url", "too-long", "empty"],
+)
+def test_guess_title(text: str, expected: str | None) -> None:
+    assert guess_title(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-05-08T18:30:00+02:00", dt.date(2024, 5, 8)),
+        ("2024/5/8", dt.date(2024, 5, 8)),
+        ("8 May 2024", dt.date(2024, 5, 8)),
+        ("2024-05", None),
+        ("yesterday", None),
+    ],
+    ids=["iso-datetime", "slashes", "day-month-year", "year-month", "relative"],
+)
+def test_parse_full_date(value: str, expected: dt.date | None) -> None:
+    assert parse_full_date(value) == expected
