@@ -1,0 +1,107 @@
+"""The ``kg query``, ``kg render`` and ``kg export`` commands.
+
+``graph.cli`` calls :func:`register`. Each command parses its arguments and
+makes one library call; a :class:`~graph.errors.KGError` becomes one line on
+stderr and exit code 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from graph.errors import KGError, QueryError
+
+GRAPH_HELP = "A graph file (.ttl, .nt, .nq, .trig, .jsonld) or a store directory."
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``query``, ``render`` and ``export`` to the ``kg`` application."""
+    app.command("query")(query)
+    app.command("render")(render)
+    app.command("export")(export)
+
+
+@contextmanager
+def _one_line_errors() -> Iterator[None]:
+    try:
+        yield
+    except KGError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(1) from e
+
+
+def _params(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise QueryError(f"--param {pair!r}: write it as name=value")
+        out[name.strip().lstrip("$?")] = value
+    return out
+
+
+def query(
+    graph: Optional[Path] = typer.Argument(None, help=GRAPH_HELP, show_default=False),
+    query_spec: Optional[str] = typer.Argument(
+        None, metavar="[QUERY_FILE|NAME]", help="A .rq file or the name of a saved query.", show_default=False
+    ),
+    sparql: Optional[str] = typer.Option(None, "--sparql", help="The query text itself."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+    param: list[str] = typer.Option([], "--param", "-p", help="Set a saved query's $name: name=value (repeatable)."),
+    list_: bool = typer.Option(False, "--list", help="List the saved queries and what each answers."),
+) -> None:
+    """Run SPARQL on GRAPH: a query file, a saved query by NAME, or --sparql TEXT."""
+    from graph.query import format_result, list_saved_queries, resolve_query_text, run_query
+
+    with _one_line_errors():
+        if list_:
+            for saved in list_saved_queries():
+                params = f"  [params: {', '.join(saved.params)}]" if saved.params else ""
+                typer.echo(f"{saved.name}\n    {saved.description}{params}")
+            return
+        if graph is None or (query_spec is None) == (sparql is None):
+            raise QueryError("give GRAPH and exactly one of QUERY_FILE, NAME or --sparql TEXT (see --list)")
+        text = sparql if sparql is not None else resolve_query_text(query_spec)
+        result = run_query(graph, text, params=_params(param))
+        typer.echo(format_result(result, fmt))
+
+
+def render(
+    graph: Path = typer.Argument(..., help=GRAPH_HELP),
+    output: Path = typer.Option(..., "--output", "-o", help="The .html file to write."),
+    view: str = typer.Option("edges", help="edges: facts as labelled edges; facts: a small node per fact."),
+    fact_type: list[str] = typer.Option([], "--type", help="Keep only this fact type (repeatable): investment, agreement, event."),
+    country: list[str] = typer.Option([], "--country", help="Keep facts touching this country (label; repeatable)."),
+    date_from: Optional[str] = typer.Option(None, "--from", help="Keep facts dated on/after: YYYY[-MM[-DD]]."),
+    date_to: Optional[str] = typer.Option(None, "--to", help="Keep facts dated on/before: YYYY[-MM[-DD]]."),
+    max_nodes: Optional[int] = typer.Option(None, "--max-nodes", help="Keep only the N most connected actors."),
+    title: Optional[str] = typer.Option(None, help="Heading of the page."),
+) -> None:
+    """Write an interactive network of GRAPH that works offline."""
+    from graph.render import render_html
+
+    with _one_line_errors():
+        stats = render_html(
+            graph, output, view=view, fact_types=fact_type or None, countries=country or None,  # type: ignore[arg-type]
+            date_from=date_from, date_to=date_to, max_nodes=max_nodes, title=title,
+        )  # fmt: skip
+    dropped = f", {stats.dropped_actors} actors left out" if stats.dropped_actors else ""
+    typer.echo(f"wrote {stats.output}: {stats.actors} actors, {stats.facts} facts, {stats.edges} edges{dropped}")
+
+
+def export(
+    graph: Path = typer.Argument(..., help=GRAPH_HELP),
+    output: Path = typer.Option(..., "--output", "-o", help="File to write (csv: <stem>.nodes.csv and <stem>.edges.csv)."),
+    fmt: str = typer.Option("graphml", "--format", "-f", help="graphml, gexf (Gephi) or csv (pandas)."),
+) -> None:
+    """Export the actor network of GRAPH for Gephi or pandas."""
+    from graph.analysis import export as export_graph
+
+    with _one_line_errors():
+        written = export_graph(graph, output, fmt=fmt)  # type: ignore[arg-type]
+    typer.echo("wrote " + ", ".join(str(p) for p in written))
