@@ -1,0 +1,125 @@
+"""Pushing a dataset into a real Oxigraph server started on loopback."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import BNode, Dataset, Literal, URIRef
+
+from graph.errors import EndpointError
+from graph.remote import push_dataset, read_back, update_requests
+from graph.store import dataset_graphs
+
+OXIGRAPH = Path(__file__).resolve().parents[1] / ".venv" / "bin" / "oxigraph"
+EX = "http://example.org/"
+DOC = "https://w3id.org/influence-kg/id/document/"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def oxigraph_server(tmp_path: Path) -> Iterator[str]:
+    """``oxigraph serve`` on a free loopback port; killed and reaped after the test."""
+    if not OXIGRAPH.exists():
+        pytest.skip("needs the `oxigraph` CLI (PyPI package oxigraph) in .venv/bin")
+    port = _free_port()
+    proc = subprocess.Popen([str(OXIGRAPH), "serve", "--location", str(tmp_path / "db"),
+                             "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"oxigraph serve exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("oxigraph serve did not start within 20 s")
+
+
+def _dataset(version: str) -> Dataset:
+    ds = Dataset()
+    d1 = ds.graph(URIRef(DOC + "d1"))
+    d1.add((URIRef(EX + "a"), URIRef(EX + "label"), Literal(f"A {version}", lang="en")))
+    d1.add((URIRef(EX + "a"), URIRef(EX + "amount"), Literal("42000000.5", datatype=URIRef(
+        "http://www.w3.org/2001/XMLSchema#decimal"))))
+    d2 = ds.graph(URIRef(DOC + "d2"))
+    d2.add((URIRef(EX + "b"), URIRef(EX + "quote"), Literal('say "hi"\nbye')))
+    return ds
+
+
+def _remote_quads(url: str) -> set[str]:
+    data = read_back(f"{url}/query", "SELECT ?g ?s ?p ?o { GRAPH ?g { ?s ?p ?o } }",
+                     accept="application/sparql-results+json")
+    rows = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+    return {"\t".join(str(row[v]) for v in ("g", "s", "p", "o")) for row in rows}
+
+
+def _local_quads(ds: Dataset) -> set[str]:
+    return {f"<{g}>\t{t.subject}\t{t.predicate}\t{t.object}"
+            for g, triples in dataset_graphs(ds).items() for t in triples}
+
+
+@pytest.mark.parametrize("protocol", ["graph-store", "sparql-update"])
+def test_push_then_repush_replaces_each_graph(oxigraph_server: str, protocol: str) -> None:
+    store = f"{oxigraph_server}/store" if protocol == "graph-store" else None
+    push_dataset(_dataset("v1"), f"{oxigraph_server}/update", graph_store=store, timeout=10)
+    assert push_dataset(_dataset("v2"), f"{oxigraph_server}/update", graph_store=store, timeout=10) == 2
+    remote = _remote_quads(oxigraph_server)
+    assert len(remote) == 3
+    assert any('"A v2"@en' in q for q in remote) and not any('"A v1"@en' in q for q in remote)
+    assert remote == _local_quads(_dataset("v2"))
+
+
+def test_large_graph_goes_in_chunks(oxigraph_server: str) -> None:
+    ds = Dataset()
+    g = ds.graph(URIRef(DOC + "big"))
+    for i in range(12_000):
+        g.add((URIRef(f"{EX}s{i}"), URIRef(EX + "p"), Literal(i)))
+    push_dataset(ds, f"{oxigraph_server}/update", timeout=30)
+    count = read_back(f"{oxigraph_server}/query", "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }",
+                      accept="text/csv")
+    assert count.decode().split()[-1] == "12000"
+
+
+def test_blank_node_graph_is_sent_in_one_update() -> None:
+    ds = Dataset()
+    g = ds.graph(URIRef(DOC + "b"))
+    for i in range(3):
+        g.add((BNode("x"), URIRef(EX + "p"), Literal(i)))
+    key = DOC + "b"
+    assert len(list(update_requests(key, dataset_graphs(ds)[key]))) == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [pytest.param("/nowhere", "HTTP 404", id="wrong-path"),
+     pytest.param(None, "cannot reach", id="no-server")],
+)
+def test_errors_are_one_line_endpoint_errors(oxigraph_server: str, path: str | None, message: str) -> None:
+    url = f"{oxigraph_server}{path}" if path else f"http://127.0.0.1:{_free_port()}/update"
+    with pytest.raises(EndpointError, match=message) as caught:
+        push_dataset(_dataset("v1"), url, timeout=5)
+    assert "\n" not in str(caught.value)
