@@ -1,0 +1,175 @@
+"""Money amounts: the forms news English uses, and the traps (years, counts, %)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from graph.model import Money
+from graph.normalize.money import QUALIFIERS, find_money, parse_money
+
+M = 10**6
+B = 10**9
+
+PARSED = [
+    ("€42 million", 42 * M, "EUR", None),
+    ("US$10 billion", 10 * B, "USD", None),
+    ("$1.2bn", 1_200 * M, "USD", None),
+    ("RSD 5 billion", 5 * B, "RSD", None),
+    ("EUR 300m", 300 * M, "EUR", None),
+    ("EUR300m", 300 * M, "EUR", None),
+    ("300 million euros", 300 * M, "EUR", None),
+    ("5 billion dinars", 5 * B, "RSD", None),
+    ("5 billion Serbian dinars", 5 * B, "RSD", None),
+    ("£2.5m", 2_500_000, "GBP", None),
+    ("¥5 billion", 5 * B, "CNY", None),
+    ("CNY 3bn", 3 * B, "CNY", None),
+    ("5 billion yuan", 5 * B, "CNY", None),
+    ("RMB 10 billion", 10 * B, "CNY", None),
+    ("HUF 2,900 billion", 2_900 * B, "HUF", None),
+    ("300 million forints", 300 * M, "HUF", None),
+    ("CHF 50 million", 50 * M, "CHF", None),
+    ("A$5m", 5 * M, "AUD", None),
+    ("C$2 billion", 2 * B, "CAD", None),
+    ("HK$1.5 trillion", 1_500 * B, "HKD", None),
+    ("€1,200,000", 1_200_000, "EUR", None),
+    ("1,200,000 euros", 1_200_000, "EUR", None),
+    ("1.2 trillion euros", 1_200 * B, "EUR", None),
+    ("half a billion dollars", 500 * M, "USD", None),
+    ("a billion dollars", B, "USD", None),
+    ("twenty-five million euros", 25 * M, "EUR", None),
+    ("$800,000", 800_000, "USD", None),
+    ("$800k", 800_000, "USD", None),
+    ("$5M", 5 * M, "USD", None),
+    ("€ 42 million", 42 * M, "EUR", None),
+    ("US $10 billion", 10 * B, "USD", None),
+    ("10 billion U.S. dollars", 10 * B, "USD", None),
+    ("1 billion USD", B, "USD", None),
+    ("5 trillion won", 5_000 * B, "KRW", None),
+    ("a $1.2-billion deal", 1_200 * M, "USD", None),
+    ("€42 million.", 42 * M, "EUR", None),
+    ("approximately €1 billion", B, "EUR", "approximately"),
+    ("approximately US$10 billion", 10 * B, "USD", "approximately"),
+    ("about $3 billion", 3 * B, "USD", "approximately"),
+    ("around €18 billion", 18 * B, "EUR", "approximately"),
+    ("roughly $2 billion", 2 * B, "USD", "approximately"),
+    ("some $4 billion", 4 * B, "USD", "approximately"),
+    ("an estimated $5 billion", 5 * B, "USD", "approximately"),
+    ("up to €300 million", 300 * M, "EUR", "up to"),
+    ("more than $2bn", 2 * B, "USD", "more than"),
+    ("over $5 million", 5 * M, "USD", "more than"),
+    ("nearly 1 billion euros", B, "EUR", "nearly"),
+    ("almost $1bn", B, "USD", "nearly"),
+    ("at least €10m", 10 * M, "EUR", "at least"),
+    ("less than $1 million", M, "USD", "less than"),
+    ("€5-10 million", 10 * M, "EUR", "up to"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "currency", "qualifier"), PARSED,
+                         ids=[case[0] for case in PARSED])
+def test_parse_money_reads_the_amount(text: str, value: int, currency: str,
+                                      qualifier: str | None) -> None:
+    assert parse_money(text) == Money(Decimal(value), currency, qualifier)
+
+
+NOT_MONEY = [
+    "1,200,000", "2016", "in 2018", "51%", "63 percent", "thousands of jobs",
+    "a dollar", "200 pounds", "the 2018 euro crisis", "", "million", "euros",
+    "two hundred million dollars",  # not read rather than read as 100 million
+    "one and a half billion euros",  # not read rather than read as half a billion
+    "1 200 000 euros",  # space-grouped thousands are not read (never as 0 EUR)
+    "$5 billion to $10 billion",  # two amounts: use find_money
+]
+
+
+@pytest.mark.parametrize("text", NOT_MONEY, ids=lambda t: t or "empty")
+def test_parse_money_refuses_non_amounts(text: str) -> None:
+    assert parse_money(text) is None
+
+
+SENTENCES = [
+    ("China has invested significantly in Serbian infrastructure and energy projects, "
+     "totaling approximately US$10 billion.", ["approximately US$10 billion"]),
+    ("accompanied by promises of additional investments up to €300 million",
+     ["up to €300 million"]),
+    ("from 2010 to 2015, Chinese investment in Serbia was relatively limited, amounting "
+     "to only €189 million", ["€189 million"]),
+    ("HeSteel bought it for €46 million (RSD 5.5 billion) in 2016.",
+     ["€46 million", "RSD 5.5 billion"]),
+    ("Revenue of €2.3bn in 2024 and 1.5 million euros in 2023", ["€2.3bn", "1.5 million euros"]),
+    ("Some 2,000 workers were hired in 2019 and 5% of shares were sold.", []),
+    ("The company, founded in 1999, employs thousands of people.", []),
+    ("Growth was 3 percent in 2018 as 100,000 jobs were created.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "spans"), SENTENCES, ids=[s[0][:40] for s in SENTENCES])
+def test_find_money_spans(sentence: str, spans: list[str]) -> None:
+    assert [sentence[start:end] for start, end, _ in find_money(sentence)] == spans
+
+
+def test_find_money_values_in_a_sentence() -> None:
+    found = find_money("about $1.8 billion now and up to $15 billion later")
+    assert [m for _, _, m in found] == [
+        Money(Decimal(1_800 * M), "USD", "approximately"),
+        Money(Decimal(15 * B), "USD", "up to"),
+    ]
+
+
+def test_integral_values_print_without_exponent() -> None:
+    money = parse_money("$1.2bn")
+    assert money is not None and str(money.value) == "1200000000"
+
+
+@given(st.text())
+def test_never_raises_and_spans_are_ordered(text: str) -> None:
+    found = find_money(text)
+    ends = [0] + [end for _, end, _ in found]
+    assert all(start >= prev for (start, _, _), prev in zip(found, ends))
+    assert parse_money(text) in {None, *(m for _, _, m in found)}
+
+
+PREFIXES = {"€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": "CNY", "HK$": "HKD",
+            "A$": "AUD", "EUR ": "EUR", "RSD ": "RSD", "CHF": "CHF", "HUF ": "HUF"}
+SUFFIXES = {" euros": "EUR", " dollars": "USD", " USD": "USD", " yuan": "CNY",
+            " dinars": "RSD", " forints": "HUF", " RMB": "CNY", " Swiss francs": "CHF"}
+SCALES = {"": 1, " thousand": 10**3, " million": M, "m": M, " billion": B, "bn": B,
+          " trillion": 10**12, "-billion": B}
+
+
+@st.composite
+def amounts(draw: st.DrawFn) -> tuple[str, Money]:
+    """An amount written one of the ways news writes it, with the Money it means."""
+    units = draw(st.integers(min_value=0, max_value=9_999_999))
+    cents = draw(st.sampled_from(["", ".5", ".25", ".05"]))
+    number = f"{units:,}{cents}" if draw(st.booleans()) or units < 10_000 else f"{units}{cents}"
+    scale = draw(st.sampled_from(sorted(SCALES)))
+    if draw(st.booleans()):
+        symbol = draw(st.sampled_from(sorted(PREFIXES)))
+        text, currency = f"{symbol}{number}{scale}", PREFIXES[symbol]
+    else:
+        name = draw(st.sampled_from(sorted(SUFFIXES)))
+        assume(scale or not (number.isdigit() and 1800 <= int(number) <= 2100))
+        text, currency = f"{number}{scale}{name}", SUFFIXES[name]
+    qualifier = draw(st.sampled_from([None, *sorted(QUALIFIERS)]))
+    if qualifier:
+        text = f"{qualifier} {text}"
+    value = Decimal(number.replace(",", "")) * SCALES[scale]
+    return text, Money(value, currency, QUALIFIERS[qualifier] if qualifier else None)
+
+
+@given(amounts())
+def test_round_trip(case: tuple[str, Money]) -> None:
+    text, money = case
+    assert parse_money(text) == money
+
+
+@given(amounts())
+def test_round_trip_inside_a_sentence(case: tuple[str, Money]) -> None:
+    text, money = case
+    sentence = f"In 2019, the company said it paid {text} for the plant."
+    assert [(sentence[s:e], m) for s, e, m in find_money(sentence)] == [(text, money)]

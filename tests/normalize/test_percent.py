@@ -1,0 +1,77 @@
+"""Percentages as fractions: stakes in news English, and what is not a stake."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from graph.normalize.percent import find_percents, parse_percent
+
+PARSED = [
+    ("63 percent", "0.63"),
+    ("51%", "0.51"),
+    ("49.5 per cent", "0.495"),
+    ("a 20-percent stake", "0.2"),
+    ("100 pct", "1"),
+    ("a 51pc stake", "0.51"),
+    ("20.3%", "0.203"),
+    ("1.5 % stake", "0.015"),
+    ("0%", "0"),
+    ("100.0%", "1"),
+    ("fifty-one percent", "0.51"),
+    ("a 49 per-cent share", "0.49"),
+]
+
+
+@pytest.mark.parametrize(("text", "fraction"), PARSED, ids=[c[0] for c in PARSED])
+def test_parse_percent(text: str, fraction: str) -> None:
+    assert parse_percent(text) == Decimal(fraction)
+
+
+NOT_PERCENT = [
+    "150%",  # above 100: not a share
+    "2 percentage points",  # a change, not a share
+    "5 PC games",
+    "percent",
+    "-5%",
+    "It holds 20% and 30%",  # two values: use find_percents
+    "two hundred percent",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PERCENT, ids=lambda t: t or "empty")
+def test_parse_percent_refuses(text: str) -> None:
+    assert parse_percent(text) is None
+
+
+def test_find_percents_in_a_sentence() -> None:
+    sentence = ("the acquisition of a 63 percent share of the Mining and Smelting Combine Bor, "
+                "while Serbia keeps 37% and sales rose 150% in 2018")
+    found = find_percents(sentence)
+    assert [(sentence[s:e], v) for s, e, v in found] == [
+        ("63 percent", Decimal("0.63")), ("37%", Decimal("0.37"))]
+
+
+def test_fractions_print_plainly() -> None:
+    assert [str(parse_percent(t)) for t in ("63%", "100%", "50.50%")] == ["0.63", "1", "0.505"]
+
+
+@given(st.text())
+def test_never_raises_and_stays_in_range(text: str) -> None:
+    for start, end, value in find_percents(text):
+        assert 0 <= start < end <= len(text)
+        assert 0 <= value <= 1
+    parse_percent(text)
+
+
+@given(
+    st.decimals(min_value=0, max_value=100, places=2, allow_nan=False, allow_infinity=False),
+    st.sampled_from(["%", " %", " percent", " per cent", "-percent", " pct", "pc"]),
+)
+def test_round_trip(value: Decimal, unit: str) -> None:
+    text = f"a {value}{unit} stake"
+    assert parse_percent(text) == value / 100
