@@ -1,0 +1,137 @@
+"""ontology/influence.ttl: parses, agrees with the IKG namespace, aligns to standards."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from graph.rdf.namespace import IKG, ONTOLOGY_IRI, SCHEMA, PROV
+from graph.rdf.vocab import ONTOLOGY_PATH
+
+SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+IKG_TERMS = sorted(IKG.__annotations__)
+
+
+@pytest.fixture(scope="module")
+def onto() -> Graph:
+    return Graph().parse(ONTOLOGY_PATH, format="turtle")
+
+
+def _ikg_terms_in(graph: Graph) -> set[str]:
+    terms = {t for triple in graph for t in triple if isinstance(t, URIRef)}
+    return {str(t)[len(ONTOLOGY_IRI):] for t in terms if str(t).startswith(ONTOLOGY_IRI)}
+
+
+@pytest.mark.parametrize("term", IKG_TERMS)
+def test_every_namespace_term_is_declared(onto: Graph, term: str) -> None:
+    assert (URIRef(ONTOLOGY_IRI + term), RDF.type, None) in onto
+
+
+def test_every_ontology_term_is_in_the_namespace(onto: Graph) -> None:
+    assert _ikg_terms_in(onto) <= set(IKG_TERMS)
+
+
+def _declared(onto: Graph, kind: URIRef) -> list[URIRef]:
+    return sorted(s for s in onto.subjects(RDF.type, kind) if str(s).startswith(ONTOLOGY_IRI))
+
+
+@pytest.mark.parametrize("kind", [OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty],
+                         ids=["class", "object-property", "datatype-property"])
+def test_classes_and_properties_have_english_label_and_comment(onto: Graph, kind: URIRef) -> None:
+    terms = _declared(onto, kind)
+    assert terms
+    for term in terms:
+        for prop in (RDFS.label, RDFS.comment):
+            values = list(onto.objects(term, prop))
+            assert [v.language for v in values] == ["en"], (term, prop)
+
+
+@pytest.mark.parametrize("kind", [OWL.ObjectProperty, OWL.DatatypeProperty],
+                         ids=["object-property", "datatype-property"])
+def test_properties_have_a_domain(onto: Graph, kind: URIRef) -> None:
+    for prop in _declared(onto, kind):
+        assert onto.value(prop, RDFS.domain) is not None, prop
+
+
+AXIOMS = [
+    (IKG.Country, RDFS.subClassOf, IKG.Actor),
+    (IKG.Company, RDFS.subClassOf, IKG.Actor),
+    (IKG.Person, RDFS.subClassOf, IKG.Actor),
+    (IKG.Organization, RDFS.subClassOf, IKG.Actor),
+    (IKG.GovernmentBody, RDFS.subClassOf, IKG.Actor),
+    (IKG.Investment, RDFS.subClassOf, IKG.Fact),
+    (IKG.Agreement, RDFS.subClassOf, IKG.Fact),
+    (IKG.Event, RDFS.subClassOf, IKG.Fact),
+    (IKG.Person, OWL.equivalentClass, SCHEMA.Person),
+    (IKG.Organization, RDFS.subClassOf, SCHEMA.Organization),
+    (IKG.Company, RDFS.subClassOf, SCHEMA.Corporation),
+    (IKG.GovernmentBody, RDFS.subClassOf, SCHEMA.GovernmentOrganization),
+    (IKG.Country, RDFS.subClassOf, SCHEMA.Country),
+    (IKG.Asset, RDFS.subClassOf, SCHEMA.Place),
+    (IKG.Event, RDFS.subClassOf, SCHEMA.Event),
+    (IKG.Agreement, RDFS.subClassOf, SCHEMA.CreativeWork),
+    (IKG.Document, RDFS.subClassOf, SCHEMA.NewsArticle),
+    (IKG.Document, RDFS.subClassOf, PROV.Entity),
+    (IKG.Evidence, RDFS.subClassOf, PROV.Entity),
+    (IKG.Actor, RDFS.subClassOf, PROV.Agent),
+    (IKG.Fact, RDFS.subClassOf, PROV.Entity),
+    (IKG.Event, RDFS.subClassOf, URIRef(SEM + "Event")),
+    (IKG.participant, RDFS.subPropertyOf, URIRef(SEM + "hasActor")),
+    (IKG.place, RDFS.subPropertyOf, URIRef(SEM + "hasPlace")),
+    (IKG.date, SKOS.closeMatch, URIRef(SEM + "hasTimeStamp")),
+]
+
+
+@pytest.mark.parametrize("axiom", AXIOMS, ids=lambda a: f"{a[0].n3()[-20:]}-{a[1].n3()[-14:]}-{a[2].n3()[-22:]}")
+def test_alignment_axiom(onto: Graph, axiom: tuple[URIRef, URIRef, URIRef]) -> None:
+    assert axiom in onto
+
+
+SCHEMES = {
+    IKG.EventTypeScheme: {
+        "StateVisit": "state visit", "OfficialVisit": "official visit", "Meeting": "meeting",
+        "PressConference": "press conference", "ExportRestriction": "export restriction",
+        "ExportLicenceGrant": "export licence grant", "ExportPermitPledge": "export permit pledge",
+        "Sanction": "sanction", "Bombing": "bombing", "MilitaryDrill": "military drill",
+        "ArmsDelivery": "arms delivery", "PlantLaunch": "plant launch", "Donation": "donation",
+        "Protest": "protest", "Election": "election",
+    },
+    IKG.InvestmentStatusScheme: {
+        "Pledged": "pledged", "Announced": "announced", "Completed": "completed",
+        "Cancelled": "cancelled",
+    },
+    IKG.InvestmentTypeScheme: {
+        "Acquisition": "acquisition", "SharePurchase": "share purchase", "Greenfield": "greenfield",
+        "Loan": "loan", "AggregateInvestment": "aggregate investment",
+        "GeneralInvestment": "investment",
+    },
+}
+CONCEPTS = [(scheme, name, label) for scheme, c in SCHEMES.items() for name, label in c.items()]
+
+
+@pytest.mark.parametrize("scheme,name,label", CONCEPTS, ids=[c[1] for c in CONCEPTS])
+def test_concept_has_english_pref_label_in_its_scheme(
+    onto: Graph, scheme: URIRef, name: str, label: str
+) -> None:
+    concept = URIRef(ONTOLOGY_IRI + name)
+    assert (concept, RDF.type, SKOS.Concept) in onto
+    assert (concept, SKOS.inScheme, scheme) in onto
+    assert list(onto.objects(concept, SKOS.prefLabel)) == [Literal(label, lang="en")]
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES), ids=lambda s: s.split("#")[1])
+def test_scheme_has_exactly_the_listed_concepts_and_unique_labels(onto: Graph, scheme: URIRef) -> None:
+    concepts = set(onto.subjects(SKOS.inScheme, scheme))
+    assert {str(c).split("#")[1] for c in concepts} == set(SCHEMES[scheme])
+    labels = [str(l).casefold() for c in concepts
+              for p in (SKOS.prefLabel, SKOS.altLabel) for l in onto.objects(c, p)]
+    assert len(labels) == len(set(labels)), "a label names two concepts"
+
+
+def test_licence_grant_has_american_spelling(onto: Graph) -> None:
+    assert (IKG.ExportLicenceGrant, SKOS.altLabel, Literal("export license grant", lang="en")) in onto
+
+
+def test_ontology_header(onto: Graph) -> None:
+    assert (URIRef(ONTOLOGY_IRI.rstrip("#")), RDF.type, OWL.Ontology) in onto
