@@ -42,6 +42,10 @@ _FILLER = re.compile(
 )
 _TIME_ZONE = re.compile(r"\b[A-Z]{1,4}T\b")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\b|[+-]\d{2}:?\d{2}\b|T\d{2}:\d{2}\S*")
+_SEPARATORS = ("|", "\u00b7", "\u2022")  # | · •
+# A wire-service dateline opening the first paragraph: "PODGORICA, July 14, 2022 (Agency) —"
+_WIRE_PREFIX = re.compile(r"^[A-Z][A-Z.'/ -]*[A-Z],\s*$")
+_WIRE_SUFFIX = re.compile(r"^\s*(?:\([^)]{1,60}\)\s*)?[-\u2013\u2014]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _MAX_LEFTOVER_WORDS = 1
 _MAX_LEFTOVER_WITH_KEYWORD = 6
@@ -117,7 +121,12 @@ def _datelines(text: str) -> Iterator[tuple[str, dt.date]]:
 
 
 def _is_dateline(line: str, match: re.Match[str]) -> bool:
-    rest = line[: match.start()] + " " + line[match.end():]
+    """A date that stands alone in its line (or ``|``-separated field of it)."""
+    if _WIRE_PREFIX.match(line[: match.start()]) and _WIRE_SUFFIX.match(line[match.end():]):
+        return True
+    start = max(line.rfind(sep, 0, match.start()) for sep in _SEPARATORS) + 1
+    ends = [i for i in (line.find(sep, match.end()) for sep in _SEPARATORS) if i >= 0]
+    rest = line[start: match.start()] + " " + line[match.end(): min(ends, default=len(line))]
     has_keyword = bool(_UPDATE_WORD.search(rest))
     rest = _FILLER.sub(" ", _TIME_ZONE.sub(" ", _TIME.sub(" ", rest)))
     leftover = len(_WORD.findall(rest))

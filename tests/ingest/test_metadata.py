@@ -17,9 +17,15 @@ from graph.ingest.metadata import find_published, guess_title, parse_full_date
         ("Posted 2024-05-08T10:00:00Z by Jane Doe, Reuters\n", dt.date(2024, 5, 8)),
         ("Belgrade, Sept. 12, 2023\n", dt.date(2023, 9, 12)),
         ("Updated 9 May 2024\nPublished 8 May 2024\n", dt.date(2024, 5, 8)),
+        ("Belgrade, 27 February 2025 | Energy Southeast Europe\n", dt.date(2025, 2, 27)),
+        ("PODGORICA, July 14, 2022 (Balkan Wire) \u2014 Montenegro on Wednesday opened a road.\n",
+         dt.date(2022, 7, 14)),
+        ("SARAJEVO, 9 May 2023 \u2013 Turkish steelmaker Karadeniz agreed to buy a foundry.\n",
+         dt.date(2023, 5, 9)),
     ],
     ids=["updated-with-time-zone", "published-colon", "date-and-time", "weekday-ordinal",
-         "iso-with-byline", "place-dateline", "published-beats-updated"],
+         "iso-with-byline", "place-dateline", "published-beats-updated", "separated-field",
+         "wire-dateline-agency", "wire-dateline"],
 )
 def test_dateline_gives_publication_date(text: str, expected: dt.date) -> None:
     assert find_published(text) == expected
@@ -34,9 +40,11 @@ def test_dateline_gives_publication_date(text: str, expected: dt.date) -> None:
         "Feb 30, 2024\n",
         "Title\n" + "filler line\n" * 20 + "Published 3 March 2024\n",
         "No dates at all.\n",
+        "ASTANA, June 12 (Central Asia Monitor) - Yoon and Tokayev agreed.\n",
+        "The deal, signed May 8, 2024 \u2013 was historic.\n",
     ],
     ids=["date-inside-sentence", "month-only", "year-only", "impossible-day",
-         "below-the-top-lines", "none"],
+         "below-the-top-lines", "none", "wire-dateline-without-year", "sentence-before-dash"],
 )
 def test_no_publication_date_is_invented(text: str) -> None:
     assert find_published(text) is None
