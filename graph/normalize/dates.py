@@ -21,10 +21,12 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from functools import lru_cache
-
-from dateparser.date import DateDataParser
+from typing import TYPE_CHECKING
 
 from graph.model import PartialDate
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 __all__ = ["MAX_YEAR", "MIN_YEAR", "find_years", "parse_date", "parse_period"]
 
@@ -62,7 +64,8 @@ _ABSOLUTE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"), "iso"),
     (re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})"), "iso"),
     (re.compile(rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}", _I), "day"),
-    (re.compile(rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}", _I), "day"),
+    (re.compile(rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}", _I),
+     "day"),
     (re.compile(rf"{_MONTH},?\s+(?:of\s+)?(?P<year>\d{{3,4}})", _I), "month"),
     (re.compile(r"(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)|q[1-4]|h[12]"
                 rf"|spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}", _I), "year"),
@@ -161,7 +164,13 @@ _SENTINEL_BASE = dt.date(2000, 1, 1)
 
 @lru_cache(maxsize=64)
 def _parser(base: dt.date) -> DateDataParser:
-    """One configured parser per base date (articles share few dates)."""
+    """One configured parser per base date (articles share few dates).
+
+    dateparser is imported here: it costs ~40 ms to import and most calls
+    never reach it.
+    """
+    from dateparser.date import DateDataParser
+
     return DateDataParser(
         languages=["en"],
         settings={
