@@ -43,6 +43,7 @@ FORMATS: dict[str, ox.RdfFormat] = {
 }
 
 Quad = tuple[Node, Node, Node, Node]
+_XSD_STRING = str(XSD.string)
 
 
 def graph_format(path: Path) -> ox.RdfFormat:
@@ -79,6 +80,8 @@ def _from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
         return BNode(term.value)
     if term.language:
         return Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:
+        return Literal(term.value)  # rdflib's plain literal, equal to what serialize makes
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
@@ -88,16 +91,22 @@ def _sort_key(quad: Quad) -> tuple[str, str, bool, str, str]:
     return g.n3(), s.n3(), p != RDF.type, p.n3(), o.n3()
 
 
+def _plain(term: Node) -> Node:
+    """``"x"^^xsd:string`` and ``"x"`` are one RDF term; keep one spelling."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
 def sorted_quads(dataset: Dataset) -> list[Quad]:
     """Every quad once, in a fixed order; default-graph quads come first."""
-    quads = {(s, p, o, g) for s, p, o, g in dataset.quads((None, None, None, None))}
-    ordered = sorted(quads, key=lambda q: (q[3] != DATASET_DEFAULT_GRAPH_ID, _sort_key(q)))
-    return ordered
+    quads = {(s, p, _plain(o), g) for s, p, o, g in dataset.quads((None, None, None, None))}
+    return sorted(quads, key=lambda q: (q[3] != DATASET_DEFAULT_GRAPH_ID, _sort_key(q)))
 
 
 def sorted_triples(dataset: Dataset) -> list[tuple[Node, Node, Node]]:
     """The union of all graphs, each triple once, in a fixed order."""
-    triples = {(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))}
+    triples = {(s, p, _plain(o)) for s, p, o, _ in dataset.quads((None, None, None, None))}
     return sorted(triples, key=lambda t: _sort_key((*t, DATASET_DEFAULT_GRAPH_ID)))
 
 
