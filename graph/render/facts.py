@@ -25,14 +25,14 @@ FACT_TYPES = ("investment", "agreement", "event")
 ROLES = ("investor", "target", "party", "participant", "place")
 
 _ACTORS = """
-SELECT ?a ?type ?label ?country ?countryLabel WHERE {
+SELECT DISTINCT ?a ?type ?label ?country ?countryLabel WHERE {
   ?a a ?type ; rdfs:label ?label .
   VALUES ?type { ikg:Country ikg:Company ikg:Person ikg:Organization ikg:GovernmentBody ikg:Asset ikg:Actor }
   OPTIONAL { ?a ikg:country ?country . OPTIONAL { ?country rdfs:label ?countryLabel } }
 }"""
 _ALIASES = "SELECT DISTINCT ?a ?alias WHERE { ?a skos:altLabel ?alias }"
 _FACTS = """
-SELECT ?f ?cls ?label ?date ?amount ?currency ?stake ?kind WHERE {
+SELECT DISTINCT ?f ?cls ?label ?date ?amount ?currency ?stake ?kind WHERE {
   ?f a ?cls . VALUES ?cls { ikg:Investment ikg:Agreement ikg:Event }
   OPTIONAL { ?f rdfs:label ?label }
   OPTIONAL { ?f ikg:date ?date }
@@ -42,11 +42,11 @@ SELECT ?f ?cls ?label ?date ?amount ?currency ?stake ?kind WHERE {
   BIND(COALESCE(?tl, REPLACE(STR(?t), "^.*[#/]", "")) AS ?kind)
 }"""
 _ROLES = """
-SELECT ?f ?p ?a WHERE {
+SELECT DISTINCT ?f ?p ?a WHERE {
   ?f ?p ?a . VALUES ?p { ikg:investor ikg:target ikg:party ikg:participant ikg:place }
 }"""
 _EVIDENCE = """
-SELECT ?f ?text ?file ?start WHERE {
+SELECT DISTINCT ?f ?text ?file ?start WHERE {
   ?f ikg:evidence ?e . ?e ikg:text ?text .
   OPTIONAL { ?e prov:wasDerivedFrom ?d . ?d ikg:fileName ?file }
   OPTIONAL { ?e ikg:charStart ?start }
