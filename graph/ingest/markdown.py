@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+import dataclasses
+from dataclasses import dataclass
 
 from graph.ingest.metadata import Extracted, find_published, parse_full_date
 
@@ -17,6 +19,7 @@ _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|=+\s*)$"
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
+_ORDERED = re.compile(r"^\s*\d{1,9}[.)]\s+")
 _BULLET = re.compile(r"^(\s*)[-*+]\s+(?:\[[ xX]\]\s+)?")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
@@ -41,7 +44,8 @@ def markdown_to_text(source: str) -> Extracted:
     """Headings, links and emphasis reduced to their words; code kept as text."""
     fields, body = _split_front_matter(source)
     headings: list[str] = []
-    text = "\n".join(_convert_lines(body.split("\n"), headings)).strip("\n")
+    lines = _join_soft_breaks(_convert_lines(body.split("\n"), headings))
+    text = "\n".join(lines).strip("\n")
     title = fields.get("title") or (headings[0] if headings else None)
     date_field = fields.get("date") or fields.get("published")
     published = parse_full_date(date_field) if date_field else None
@@ -59,28 +63,63 @@ def _split_front_matter(source: str) -> tuple[dict[str, str], str]:
     return fields, source[match.end():]
 
 
-def _convert_lines(lines: list[str], headings: list[str]) -> Iterator[str]:
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A converted line; soft-wrapped paragraph lines are joined later."""
+
+    text: str
+    starts_block: bool = False
+    ends_block: bool = False
+
+
+def _join_soft_breaks(lines: Iterator[_Line]) -> Iterator[str]:
+    """Hard-wrapped paragraph lines → one line, so sentences are not cut."""
+    current: _Line | None = None
+    for line in lines:
+        if current is not None and _continues(current, line):
+            current = _Line(f"{current.text} {line.text.strip()}", current.starts_block,
+                            line.ends_block)
+            continue
+        if current is not None:
+            yield current.text
+        current = line
+    if current is not None:
+        yield current.text
+
+
+def _continues(previous: _Line, line: _Line) -> bool:
+    return bool(
+        previous.text.strip() and line.text.strip()
+        and not previous.ends_block and not line.starts_block
+    )
+
+
+def _convert_lines(lines: list[str], headings: list[str]) -> Iterator[_Line]:
+    """Converted lines, held back by one: a setext underline ends its heading."""
     fence: str | None = None
-    previous = ""
+    pending = _Line("", ends_block=True)
     for line in lines:
         marker = _FENCE.match(line)
         if marker and (fence is None or marker.group(1)[0] == fence):
             fence = None if fence else marker.group(1)[0]
+            pending = dataclasses.replace(pending, ends_block=True)
             continue
-        if fence:
-            yield line
+        converted = (
+            _Line(line, starts_block=True, ends_block=True) if fence
+            else _convert_line(line, pending, headings)
+        )
+        if converted is None:
+            pending = dataclasses.replace(pending, ends_block=True)
             continue
-        converted = _convert_line(line, previous, headings)
-        if converted is not None:
-            previous = converted
-            yield converted
+        yield pending
+        pending = converted
+    yield pending
 
 
-def _convert_line(line: str, previous: str, headings: list[str]) -> str | None:
+def _convert_line(line: str, previous: _Line, headings: list[str]) -> _Line | None:
     """The plain text of one line outside code fences; None drops it."""
-    if _SETEXT.match(line) and previous.strip() and not _RULE.match(previous):
-        if previous.strip() not in headings:
-            headings.append(previous.strip())
+    if _SETEXT.match(line) and previous.text.strip() and not previous.ends_block:
+        headings.append(previous.text.strip())
         return None
     if _RULE.match(line) or _REF_DEF.match(line) or _TABLE_RULE.match(line):
         return None
@@ -89,9 +128,11 @@ def _convert_line(line: str, previous: str, headings: list[str]) -> str | None:
         text = _inline(heading.group("text") or "")
         if text:
             headings.append(text)
-        return text
-    line = _BULLET.sub(r"\1", _QUOTE.sub("", line))
-    return _inline(line)
+        return _Line(text, starts_block=True, ends_block=True)
+    hard_break = line.endswith(("  ", "\\"))
+    starts = bool(_BULLET.match(line) or _ORDERED.match(line) or line.lstrip().startswith("|"))
+    text = _inline(_BULLET.sub(r"\1", _QUOTE.sub("", line.rstrip("\\ \t"))))
+    return _Line(text, starts_block=starts, ends_block=hard_break or text.rstrip().endswith("|"))
 
 
 def _inline(line: str) -> str:

@@ -25,7 +25,7 @@ def test_article_published_from_its_dateline() -> None:
     "expected",
     [
         "Zijin Mining expands in Bor\n\nPublished: 3 March 2024",
-        "Zijin Mining bought a 63% stake in RTB Bor in 2018,\nthe Serbian copper miner",
+        "Zijin Mining bought a 63% stake in RTB Bor in 2018, the Serbian copper miner",
         "for $1.26 billion of investment pledges.",
         "\n\nBackground\n\n",
         "Serbia's government called the deal \"a new start\" for the region.",
@@ -33,7 +33,7 @@ def test_article_published_from_its_dateline() -> None:
         "# kept as text, not a heading\ntotal = **1.26** billion",
         "See RTB_Bor and the map of Bor figure.",
     ],
-    ids=["heading-and-dateline", "link-text", "strong-underscores", "subheading",
+    ids=["heading-and-dateline", "link-text-and-soft-wrap-joined", "strong-underscores", "subheading",
          "blockquote-emphasis", "bullets", "code-fence-kept", "code-span-and-image"],
 )
 def test_article_text_contains(expected: str) -> None:
@@ -56,10 +56,14 @@ def test_reference_definitions_and_urls_are_dropped() -> None:
         ("a <br/> b", "a  b"),
         ("Title\n=====\nbody", "Title\nbody"),
         ("- [x] done task", "done task"),
+        ("wrapped\nparagraph  \nhard break\n\n- item\n  continued\n- next",
+         "wrapped paragraph\nhard break\n\nitem continued\nnext"),
+        ("> quoted\n> lines\n\n1. one\n2. two", "quoted lines\n\n1. one\n2. two"),
         ("| a | b |\n|---|---|\n| 1 | 2 |", "| a | b |\n| 1 | 2 |"),
     ],
     ids=["emphasis", "intraword-underscores", "arithmetic", "escapes", "strikethrough",
-         "autolink", "inline-html", "setext-heading", "task-list", "table-rule"],
+         "autolink", "inline-html", "setext-heading", "task-list", "soft-and-hard-breaks",
+         "quote-and-ordered-list", "table-rule"],
 )
 def test_inline_and_block_markup(line: str, expected: str) -> None:
     assert markdown_to_text(line).text == expected
