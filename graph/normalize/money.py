@@ -54,6 +54,14 @@ QUALIFIERS: dict[str, str] = {
     "below": "less than",
 }
 
+# Words after which "over"/"under" are prepositions, not qualifiers:
+# "handed over $5 million", "a dispute over €2 million".
+_NOT_QUALIFYING_AFTER = frozenset(
+    "hand hands handed handing take takes took taken taking turn turns turned turning "
+    "sign signs signed signing pass passes passed passing dispute disputes row rows fight "
+    "battle argument arguments concern concerns clash talks control".split()
+)
+
 # Symbols and prefixes written before the number. "$" alone is US dollars and
 # "¥" alone yuan (the corpus is about China); the letter-prefixed dollars win.
 _PREFIX_SYMBOLS: dict[str, str] = {
@@ -140,19 +148,20 @@ def _build_pattern() -> re.Pattern[str]:
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     num = rf"(?:{digits}|(?i:{words})(?![A-Za-z]))"
     amount = (
-        rf"(?P<num>{num})(?:\s?[-–]\s?(?P<hi>{digits}))?"
+        rf"(?P<num>{num})(?:\s?[-–]\s?(?:{sym})?(?P<hi>{digits}))?"
         rf"(?:[\s-]?(?P<scale>(?i:{scale}))(?![A-Za-z]))?"
     )
     prefix = rf"(?:(?P<sym>{sym})|(?P<pcode>{code})(?![A-Za-z])\s?)\s?"
-    suffix = rf"\s?(?:(?P<scode>{code})|(?P<name>(?i:{name})))(?![A-Za-z])"
+    suffix = rf"[\s-]?(?:(?P<scode>{code})|(?P<name>(?i:{name})))(?![A-Za-z])"
     return re.compile(
-        rf"(?<![\w$€£¥.,-])(?:(?P<qual>(?i:{qual}))\s+)?"
+        rf"(?<![\w$€£¥.,])(?:(?P<qual>(?i:{qual}))\s+)?"
         rf"(?:{prefix}{amount}|(?<!\d\s){amount.replace('?P<', '?P<s_')}{suffix})"
         rf"(?![\d%])"
     )
 
 
 _PATTERN = _build_pattern()
+_SPACES = re.compile(r"\s*")
 
 
 def _plain_amount(raw: str, name: str | None) -> bool:
@@ -193,6 +202,15 @@ def _money_of(match: re.Match[str]) -> Money | None:
     return Money(_canonical(value), currency, qualifier)
 
 
+def _is_preposition(match: re.Match[str]) -> bool:
+    """Whether the matched "over"/"under" follows a word that makes it a preposition."""
+    qual = match["qual"]
+    if qual is None or qual.lower() not in {"over", "under"}:
+        return False
+    before = match.string[: match.start()].split()
+    return bool(before) and before[-1].lower().strip(",;:") in _NOT_QUALIFYING_AFTER
+
+
 def _currency(groups: dict[str, str | None]) -> str:
     """ISO 4217 code of whichever currency group matched."""
     if groups["sym"]:
@@ -212,8 +230,13 @@ def find_money(text: str) -> list[tuple[int, int, Money]]:
     found: list[tuple[int, int, Money]] = []
     for match in _PATTERN.finditer(text):
         money = _money_of(match)
-        if money is not None:
-            found.append((match.start(), match.end(), money))
+        if money is None:
+            continue
+        start = match.start()
+        if _is_preposition(match):
+            start = _SPACES.match(text, match.end("qual")).end()  # type: ignore[union-attr]
+            money = Money(money.value, money.currency, None)
+        found.append((start, match.end(), money))
     return found
 
 

@@ -174,3 +174,30 @@ def test_round_trip_inside_a_sentence(case: tuple[str, Money]) -> None:
     text, money = case
     sentence = f"In 2019, the company said it paid {text} for the plant."
     assert [(sentence[s:e], m) for s, e, m in find_money(sentence)] == [(text, money)]
+
+
+PREPOSITIONS = [
+    ("He handed over $5 million to the ministry", "$5 million", None),
+    ("a dispute over €2 million in unpaid fees", "€2 million", None),
+    ("the firm invested over $5 million", "over $5 million", "more than"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "qualifier"), PREPOSITIONS,
+                         ids=[c[0][:25] for c in PREPOSITIONS])
+def test_over_as_a_preposition_is_not_a_qualifier(sentence: str, span: str,
+                                                   qualifier: str | None) -> None:
+    [(start, end, money)] = find_money(sentence)
+    assert (sentence[start:end], money.qualifier) == (span, qualifier)
+
+
+RANGES = [
+    ("€300m-€400m", ["€300m", "€400m"]),
+    ("$5-$10 million", ["$5-$10 million"]),
+    ("a 5 million-euro grant", ["5 million-euro"]),
+]
+
+
+@pytest.mark.parametrize(("text", "spans"), RANGES, ids=[c[0] for c in RANGES])
+def test_ranges_and_compounds(text: str, spans: list[str]) -> None:
+    assert [text[s:e] for s, e, _ in find_money(text)] == spans
