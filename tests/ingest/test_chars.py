@@ -49,7 +49,9 @@ def test_normalisation_keeps_length_and_offsets(text: str) -> None:
 
 
 @given(st.text(alphabet=st.sampled_from("ab \u00a0\u2019\u201c\u201d\u2013\n")), st.data())
-def test_any_slice_of_normalised_text_is_the_normalised_slice(text: str, data: st.DataObject) -> None:
+def test_any_slice_of_normalised_text_is_the_normalised_slice(
+    text: str, data: st.DataObject
+) -> None:
     i = data.draw(st.integers(0, len(text)))
     j = data.draw(st.integers(i, len(text)))
     assert normalize_chars(text)[i:j] == normalize_chars(text[i:j])

@@ -25,7 +25,8 @@ def test_slugify(name: str, expected: str) -> None:
 
 
 def test_doc_id_uses_the_stem_only() -> None:
-    assert doc_id_for(Path("data/corpus/002_serbia_china_balkans.txt")) == "002-serbia-china-balkans"
+    path = Path("data/corpus/002_serbia_china_balkans.txt")
+    assert doc_id_for(path) == "002-serbia-china-balkans"
 
 
 def test_repeated_slug_gets_a_deterministic_suffix() -> None:

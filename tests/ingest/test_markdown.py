@@ -33,7 +33,8 @@ def test_article_published_from_its_dateline() -> None:
         "# kept as text, not a heading\ntotal = **1.26** billion",
         "See RTB_Bor and the map of Bor figure.",
     ],
-    ids=["heading-and-dateline", "link-text-and-soft-wrap-joined", "strong-underscores", "subheading",
+    ids=["heading-and-dateline", "link-text-and-soft-wrap-joined", "strong-underscores",
+         "subheading",
          "blockquote-emphasis", "bullets", "code-fence-kept", "code-span-and-image"],
 )
 def test_article_text_contains(expected: str) -> None:

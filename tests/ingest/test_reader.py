@@ -3,9 +3,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph.errors import (
     DecodeError,
@@ -197,3 +200,28 @@ def test_max_bytes_applies_to_every_file(tmp_path: Path, errors: list) -> None:
     documents = list(iter_documents([tmp_path], on_error=errors.append, max_bytes=100))
     assert [d.file_name for d in documents] == ["small.txt"]
     assert [type(e) for e in errors] == [DocumentTooLarge]
+
+
+_MARKUP = "<>/ab pdivscript=\"'!-#*_[]()`~|\n\u00a0\u2019&;"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    data=st.one_of(
+        st.binary(max_size=300),
+        st.text(max_size=300).map(str.encode),
+        st.text(alphabet=_MARKUP, max_size=200).map(str.encode),
+    ),
+    suffix=st.sampled_from([".txt", ".md", ".html"]),
+)
+def test_any_bytes_give_a_document_or_a_one_line_ingest_error(data: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"fuzz{suffix}"
+        path.write_bytes(data)
+        try:
+            document = read_document(path)
+        except IngestError as e:
+            assert "\n" not in str(e) and "fuzz" in str(e)
+            return
+        assert len(document.text) == len(document.source_text)
+        assert document.text.strip()
