@@ -2,8 +2,11 @@
 
 The union of all named graphs is validated: a fact lives in its document's
 graph but its actors' classes live in the actors graph, and shapes need both.
-The ontology is mixed in with RDFS inference so that an ``ikg:Company``
-counts where an ``ikg:Actor`` is required.
+The ontology's hierarchy is mixed in (with RDFS inference) so that an
+``ikg:Company`` counts where an ``ikg:Actor`` is required. Its rdfs:domain and
+rdfs:range axioms are left out on purpose: RDFS would infer from
+``ikg:investor rdfs:range ikg:Actor`` that any investor *is* an actor, and
+``sh:class ikg:Actor`` could then never fail.
 """
 
 from __future__ import annotations
@@ -12,8 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from rdflib import Dataset, Graph
-from rdflib.namespace import SH
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import RDFS, SH
 
 from graph.errors import GraphFormatError
 from graph.rdf.io import read_graph
@@ -37,6 +40,18 @@ def _shapes(path: Path) -> Graph:
         raise GraphFormatError(f"{path}: cannot read the SHACL shapes ({e}); fix or restore it") from e
 
 
+@cache
+def _hierarchy() -> Graph:
+    """The ontology without domain/range axioms and anonymous class expressions."""
+    hierarchy = Graph()
+    hierarchy.addN(
+        (s, p, o, hierarchy)
+        for s, p, o in ontology_graph()
+        if isinstance(s, URIRef) and p not in (RDFS.domain, RDFS.range)
+    )
+    return hierarchy
+
+
 def union_graph(source: Path | Graph) -> Graph:
     """One plain graph holding every triple of every named graph of ``source``."""
     if isinstance(source, (str, Path)):
@@ -53,15 +68,15 @@ def validate(
 ) -> ValidationReport:
     """Validate ``source`` (a graph file, a Graph or a Dataset) against ``shapes``.
 
-    ``inference="none"`` is faster and still counts subclasses (the ontology's
-    rdfs:subClassOf triples are mixed in), but skips domain/range typing.
+    ``inference="none"`` gives the same verdicts about five times faster: SHACL
+    itself follows the rdfs:subClassOf triples mixed in from the ontology.
     """
     import pyshacl  # heavy import: only when validating
 
     conforms, results, text = pyshacl.validate(
         union_graph(source),
         shacl_graph=_shapes(Path(shapes).resolve()),
-        ont_graph=ontology_graph(),
+        ont_graph=_hierarchy(),
         inference=inference,
         abort_on_first=False,
         allow_warnings=False,
