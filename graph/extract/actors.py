@@ -1,0 +1,226 @@
+"""Actors: named entities cleaned, typed and checked against the gazetteer.
+
+The small statistical model tags names well enough but types them poorly and
+tags junk ("Image Credit", "COVID-19") as ORG. Each entity goes through the
+same steps: strip determiners, possessives, titles and demonyms; look the rest
+up in the gazetteer; otherwise type it from its own words and context; drop
+what cannot be an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from graph.extract.common import evidence_for, is_headline, lemma_text
+from graph.extract.lexicon import lexicon
+from graph.gazetteer import load_gazetteer
+from graph.model import ActorKind, ActorRef, Mention
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside"})
+_JUNK_CHARS = re.compile(r"[\[\]@#|/\\{}<>=]|\d+-\d+|^\W|COVID", re.IGNORECASE)
+CACHE_KEY = "ikg_actors"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSpan:
+    """A cleaned name in the doc and the actor it refers to."""
+
+    span: Span
+    ref: ActorRef
+
+
+def find_actors(doc: Doc) -> list[ActorSpan]:
+    """Every actor named in ``doc``, in text order (computed once per doc)."""
+    if CACHE_KEY not in doc.user_data:
+        found = [a for ent in doc.ents if (a := classify(ent)) is not None]
+        doc.user_data[CACHE_KEY] = _expand_short_names(found)
+    return doc.user_data[CACHE_KEY]
+
+
+def actors_in(span: Span) -> list[ActorSpan]:
+    """The actors whose names lie inside ``span`` (a sentence or a phrase)."""
+    return [a for a in find_actors(span.doc) if span.start <= a.span.start and a.span.end <= span.end]
+
+
+def extract(doc: Doc) -> Iterator[Mention]:
+    """One ``Mention`` per actor occurrence, with its sentence as evidence."""
+    for actor in find_actors(doc):
+        if actor.ref.kind is not ActorKind.ASSET:
+            yield Mention(actor.ref, evidence_for(actor.span.sent))
+
+
+def classify(ent: Span) -> ActorSpan | None:
+    """The actor an entity names, or None when it is not an actor."""
+    if ent.label_ not in NAME_LABELS and not ent.ent_id_:
+        return None
+    span = _strip_edges(ent)
+    if span is None:
+        return None
+    gaz = load_gazetteer()
+    if ent.label_ == "NORP":
+        country = gaz.country_for_demonym(span.text)
+        return ActorSpan(span, _ref(country, span.text)) if country else None
+    country_hint, span = _strip_demonym(span)
+    if span is None:
+        return None
+    if ent.label_ == "PERSON" or _has_title(span):
+        span = _strip_titles(span)
+        if span is None:
+            return None
+    return _known(span, country_hint) or _unknown(span, ent.label_, country_hint)
+
+
+def _known(span: Span, country_hint: str | None) -> ActorSpan | None:
+    gaz = load_gazetteer()
+    entry = gaz.lookup(span.text)
+    if entry is not None:
+        return ActorSpan(span, _ref(entry, span.text))
+    capital = gaz.country_for_capital(span.text)
+    if capital is not None:
+        if _is_locative(span):
+            return ActorSpan(span, ActorRef(span.text, ActorKind.ASSET, span.text, capital.name))
+        return ActorSpan(span, _ref(capital, span.text))
+    stripped = _strip_descriptor(span)
+    if stripped is not span and stripped is not None:
+        return _known(stripped, country_hint) or _unknown(stripped, "ORG", country_hint, typed=True)
+    return None
+
+
+def _unknown(span: Span, label: str, country: str | None, *, typed: bool = False) -> ActorSpan | None:
+    if load_gazetteer().is_junk(span.text) or _looks_junk(span):
+        return None
+    if is_headline(span.sent):
+        return None
+    if label == "GPE":
+        return ActorSpan(span, ActorRef(span.text, ActorKind.ASSET, span.text, country))
+    kind = _kind_from_words(span, label, typed=typed)
+    if kind is None:
+        return None
+    return ActorSpan(span, ActorRef(span.text, kind, span.text, country))
+
+
+def _kind_from_words(span: Span, label: str, *, typed: bool) -> ActorKind | None:
+    lex = lexicon()
+    words = [t.lower_ for t in span]
+    last = words[-1]
+    if label == "PERSON" and last not in lex.company_words:
+        return ActorKind.PERSON if len(span) > 1 else None
+    if any(w in lex.government_words for w in words):
+        return ActorKind.GOVERNMENT_BODY
+    if last in lex.asset_heads and not typed:
+        return ActorKind.ASSET
+    if typed or any(w in lex.company_words for w in words) or _described_as_company(span):
+        return ActorKind.COMPANY
+    if any(w in lex.organization_words for w in words):
+        return ActorKind.ORGANIZATION
+    return ActorKind.ORGANIZATION if label == "ORG" else None
+
+
+def _described_as_company(span: Span) -> bool:
+    """"the carmaker Stellantis", "Linglong company": a descriptor next to it."""
+    doc, lex = span.doc, lexicon()
+    around = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return any(t.lower_ in lex.descriptors for t in around)
+
+
+def _looks_junk(span: Span) -> bool:
+    lex = lexicon()
+    if _JUNK_CHARS.search(span.text) or not any(t.is_alpha for t in span):
+        return True
+    if span[-1].lower_ in lex.junk_heads or span[-1].lemma_.lower() in lex.junk_heads:
+        return True
+    return any(t.tag_ in {"VBZ", "VBD", "VBP"} for t in span) or len(span) > 7
+
+
+def _strip_edges(span: Span) -> Span | None:
+    """Drop "the", possessive "'s", quotes and punctuation around a name."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in {"'s", "'", "s"} or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _strip_demonym(span: Span) -> tuple[str | None, Span | None]:
+    """"Chinese HeSteel Group" → (China, "HeSteel Group")."""
+    if len(span) < 2:
+        return None, span
+    country = load_gazetteer().country_for_demonym(span[0].text)
+    if country is None:
+        return None, span
+    rest = span.doc[span.start + 1 : span.end]
+    return country.name, rest
+
+
+def _has_title(span: Span) -> bool:
+    return span[0].lower_ in lexicon().titles
+
+
+def _strip_titles(span: Span) -> Span | None:
+    titles = lexicon().titles
+    start = span.start
+    while start < span.end and span.doc[start].lower_ in titles:
+        start += 1
+    return span.doc[start : span.end] if start < span.end else None
+
+
+def _strip_descriptor(span: Span) -> Span | None:
+    """"Zijin Mining group" → "Zijin Mining"; "Biotech Company BGI" → "BGI"."""
+    lex, doc = lexicon(), span.doc
+    end = span.end
+    while end > span.start + 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in lex.descriptors | lex.company_words:
+        end -= 1
+    if end < span.end:
+        return doc[span.start : end]
+    for i in range(span.start, span.end - 1):
+        if doc[i].text in {"Company", "Group", "Corporation"} and doc[span.end - 1].is_upper:
+            return doc[i + 1 : span.end]
+    return span
+
+
+def _is_locative(span: Span) -> bool:
+    """"in Beijing" is a place; "Beijing's export restrictions" is China."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ in LOCATIVE
+
+
+def _ref(entry, surface: str) -> ActorRef:
+    country = entry.name if entry.kind is ActorKind.COUNTRY else entry.country
+    return ActorRef(entry.name, entry.kind, surface, country)
+
+
+def _expand_short_names(found: list[ActorSpan]) -> list[ActorSpan]:
+    """"Xi" after "Xi Jinping" is the same person: give it the full name."""
+    full: dict[tuple[ActorKind, str], ActorRef] = {}
+    for a in found:
+        if len(a.ref.name.split()) > 1 and a.ref.kind in {ActorKind.PERSON, ActorKind.COMPANY}:
+            for token in a.ref.name.split():
+                full.setdefault((a.ref.kind, token.lower()), a.ref)
+    out = []
+    for a in found:
+        key = (a.ref.kind, a.ref.name.lower())
+        if " " not in a.ref.name and key in full:
+            long = full[key]
+            a = ActorSpan(a.span, ActorRef(long.name, long.kind, a.ref.surface, long.country))
+        out.append(a)
+    return [a for a in out if not _lone_person(a, full)]
+
+
+def _lone_person(actor: ActorSpan, full: dict) -> bool:
+    """A one-word PERSON never named in full is too often a tagging error."""
+    ref = actor.ref
+    return ref.kind is ActorKind.PERSON and " " not in ref.name and not _titled(actor.span)
+
+
+def _titled(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in lexicon().titles
+
+
+__all__ = ["ActorSpan", "actors_in", "classify", "extract", "find_actors", "lemma_text"]

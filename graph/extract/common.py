@@ -1,0 +1,92 @@
+"""Small helpers every extractor needs: evidence, dates, cue matching."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.model import Evidence, PartialDate
+from graph.normalize.dates import parse_date
+
+
+def document_of(doc: Doc):
+    """The ``graph.model.Document`` a Doc was parsed from (set by the pipeline)."""
+    return doc._.document
+
+
+def doc_id(doc: Doc) -> str:
+    document = document_of(doc)
+    return document.id if document is not None else "doc"
+
+
+def published(doc: Doc) -> dt.date | None:
+    document = document_of(doc)
+    return document.published if document is not None else None
+
+
+def evidence_for(*spans: Span) -> Evidence:
+    """Evidence covering the given sentences (one, or one and its follow-up)."""
+    doc = spans[0].doc
+    start = min(s.start_char for s in spans)
+    end = max(s.end_char for s in spans)
+    source = getattr(document_of(doc), "source_text", None) or doc.text
+    return Evidence(doc_id(doc), source[start:end], start, end)
+
+
+def lemma_text(span: Span | Iterable[Token]) -> str:
+    """" lemma lemma … " in lower case, padded for whole-word ``in`` tests."""
+    return " " + " ".join(t.lemma_.lower() for t in span) + " " + " ".join(t.lower_ for t in span) + " "
+
+
+def has_cue(text: str, cues: Iterable[str]) -> bool:
+    """Whether a padded lemma text (``lemma_text``) contains any cue phrase."""
+    return any(f" {cue} " in text for cue in cues)
+
+
+def is_headline(sent: Span) -> bool:
+    """A title-case line with no final full stop: a headline or a caption."""
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < 3 or sent[-1].text in {".", "!", "?", '"', "'"}:
+        return False
+    capitalised = sum(1 for t in words if t.text[0].isupper())
+    return capitalised / len(words) >= 0.6
+
+
+def dates_in(span: Span) -> list[tuple[Span, PartialDate]]:
+    """DATE entities inside ``span`` that resolve to a date (relative to the article)."""
+    base = published(span.doc)
+    found = []
+    for ent in span.ents:
+        if ent.label_ == "DATE":
+            value = parse_date(ent.text, relative_base=base)
+            if value is not None:
+                found.append((ent, value))
+    return found
+
+
+def first_date(span: Span) -> PartialDate | None:
+    """The most precise date stated in ``span``, the earliest one on ties."""
+    found = dates_in(span)
+    if not found:
+        return None
+    rank = {"day": 0, "month": 1, "year": 2}
+    return min(found, key=lambda f: (rank[f[1].precision.value], f[0].start))[1]
+
+
+def previous_sentence(sent: Span) -> Span | None:
+    return sent.doc[sent.start - 1].sent if sent.start > 0 else None
+
+
+def next_sentence(sent: Span) -> Span | None:
+    return sent.doc[sent.end].sent if sent.end < len(sent.doc) else None
+
+
+def starts_with_anaphora(sent: Span, heads: Iterable[str]) -> bool:
+    """"This €42 million transaction …", "These investments …": refers back."""
+    first = [t for t in sent if not t.is_punct][:6]
+    if not first or first[0].lower_ not in {"this", "these", "the", "that", "those"}:
+        return False
+    heads = set(heads)
+    return any(t.lemma_.lower() in heads or t.lower_ in heads for t in first[1:])

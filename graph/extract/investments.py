@@ -1,0 +1,289 @@
+"""Investments: who put money (or a loan, or a purchase) into what.
+
+A trigger word (acquire, purchase, invest, loan, construction, stake, …) heads
+the fact. Its dependency neighbourhood gives the roles: the agent ("by X"),
+the subject of the clause, a possessive or a demonym ("Chinese investment") is
+the investor; the object, "of Y", "in Y" or "for Y" is the target. Amounts,
+stakes, dates and status come from the trigger's subtree or its sentence; a
+follow-up sentence ("This €42 million transaction …", "… €1 billion each")
+completes the facts of the sentence before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.extract import context
+from graph.extract.common import evidence_for, has_cue, is_headline, lemma_text, starts_with_anaphora
+from graph.extract.lexicon import lexicon
+from graph.extract.phrases import demonym_country, phrase_ref, phrase_refs
+from graph.model import ActorKind, ActorRef, Investment, Money, Status
+from graph.normalize.money import find_money
+from graph.normalize.dates import parse_period
+from graph.normalize.percent import find_percents
+
+RECEIVE_VERBS = frozenset({"receive", "attract", "get", "secure", "win", "see", "experience"})
+INCLUDE_VERBS = frozenset({"include", "comprise", "cover", "involve"})
+INVESTOR_PREPS = {"by": "by", "from": "from"}
+TARGET_PREPS = frozenset({"of", "in", "into", "for", "to"})
+
+
+def extract(doc: Doc) -> Iterator[Investment]:
+    """Every investment the doc states, with its evidence sentence(s).
+
+    A sentence's facts are held back until the next sentence is seen, since a
+    follow-up ("This €42 million transaction …") may still complete them.
+    """
+    pending: list[Investment] = []
+    for sent in doc.sents:
+        if is_headline(sent):
+            continue
+        if pending and starts_with_anaphora(sent, lexicon().anaphora_heads):
+            yield from _complete_from_follow_up(pending, sent)
+            pending = list(_include_list(sent, pending))
+            continue
+        current = list(_sentence_facts(sent))
+        if pending and not current:
+            current = list(_include_list(sent, pending))
+        yield from pending
+        pending = current
+    yield from pending
+
+
+def _sentence_facts(sent: Span) -> Iterator[Investment]:
+    seen: set[tuple[str, str]] = set()
+    for trigger in triggers(sent):
+        for fact in _facts_for_trigger(trigger, sent):
+            key = (fact.investor.name, fact.target.name)
+            if key not in seen and fact.investor.name != fact.target.name:
+                seen.add(key)
+                yield fact
+
+
+def triggers(sent: Span) -> list[Token]:
+    """Tokens that can head an investment fact."""
+    lex = lexicon()
+    words = lex.acquisition | lex.investment | lex.loan | {"construction", "build", "stake"}
+    return [t for t in sent if t.pos_ in {"NOUN", "VERB"} and t.lemma_.lower() in words]
+
+
+def _facts_for_trigger(trigger: Token, sent: Span) -> Iterator[Investment]:
+    if _hypothetical(trigger):
+        return
+    investors = _investors(trigger)
+    targets = _targets(trigger)
+    if not investors or not targets:
+        return
+    amount = _amount(trigger, sent)
+    period = parse_period(sent.text)
+    base = Investment(
+        investor=investors[0],
+        target=targets[0],
+        evidence=evidence_for(sent),
+        amount=amount,
+        stake=_stake(trigger),
+        date=None if period else context.date_near(sent),
+        status=_status(trigger, amount),
+        kind=_kind(trigger),
+        period=period,
+    )
+    for investor in investors:
+        for target in targets:
+            yield replace(base, investor=investor, target=target)
+
+
+def _investors(trigger: Token) -> list[ActorRef]:
+    for prep in _own_subtree(trigger):
+        # "by X" of the trigger itself or of a noun inside its phrase, not of a nested clause
+        if prep.dep_ in {"agent", "prep"} and prep.lower_ in INVESTOR_PREPS and (
+            prep.head == trigger or prep.head.pos_ in {"NOUN", "PROPN"}
+        ):
+            refs = _refs_below(prep)
+            if refs and all(r.kind is not ActorKind.ASSET for r in refs):
+                return refs
+    for child in trigger.children:
+        if child.dep_ == "poss" and child.lower_ not in {"its", "their", "his", "her"}:
+            refs = phrase_refs(child)
+            if refs:
+                return refs
+    if trigger.pos_ == "VERB":
+        refs = _subjects(trigger)
+        if refs:
+            return refs
+    demonym = demonym_country(trigger)
+    if demonym is not None:
+        return [demonym]
+    return _clause_subject(trigger)
+
+
+def _targets(trigger: Token) -> list[ActorRef]:
+    if trigger.pos_ == "VERB":
+        for child in trigger.children:
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                refs = phrase_refs(child, stop=[trigger])
+                if refs:
+                    return refs
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            refs = _refs_below(child)
+            if refs:
+                return refs
+    if trigger.head.lemma_.lower() in RECEIVE_VERBS and trigger.dep_ in {"dobj", "pobj"}:
+        return _subjects(trigger.head)
+    return []
+
+
+def _own_subtree(trigger: Token) -> Iterator[Token]:
+    """The trigger's subtree without the subtrees of other triggers inside it."""
+    stack = list(trigger.children)
+    others = set(triggers(trigger.sent)) - {trigger}
+    while stack:
+        token = stack.pop(0)
+        if token in others:
+            continue
+        yield token
+        stack.extend(token.children)
+
+
+def _refs_below(prep: Token) -> list[ActorRef]:
+    for child in prep.children:
+        if child.dep_ in {"pobj", "pcomp"}:
+            return phrase_refs(child, stop=triggers(prep.sent))
+    return []
+
+
+def _subjects(verb: Token) -> list[ActorRef]:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return phrase_refs(child)
+    return []
+
+
+def _clause_subject(trigger: Token) -> list[ActorRef]:
+    """"X solidified … through the purchase of Y": X is the buyer."""
+    for ancestor in trigger.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            if ancestor.lemma_.lower() in RECEIVE_VERBS | INCLUDE_VERBS:
+                return []
+            refs = _subjects(ancestor)
+            if refs:
+                return [r for r in refs if r.kind is not ActorKind.ASSET]
+    return []
+
+
+def _amount(trigger: Token, sent: Span) -> Money | None:
+    """Money in the trigger's subtree, else the sentence's only amount."""
+    monies = find_money(sent.text)
+    inside = [m for s, e, m in monies if _in_subtree(trigger, sent.start_char + s)]
+    if inside:
+        return inside[0]
+    if len(monies) == 1 and len(triggers(sent)) <= 2:
+        return monies[0][2]
+    return None
+
+
+def _in_subtree(token: Token, char: int) -> bool:
+    doc = token.doc
+    start, end = doc[token.left_edge.i].idx, doc[token.right_edge.i].idx + len(token.right_edge)
+    return start <= char < end
+
+
+def _stake(trigger: Token) -> Decimal | None:
+    lex = lexicon()
+    own = [trigger, *_own_subtree(trigger)]
+    if not any(t.lemma_.lower() in lex.stake or t.text == "%" for t in own):
+        return None
+    for token in sorted(own, key=lambda t: t.i):
+        if token.ent_type_ == "PERCENT":
+            found = find_percents(trigger.doc[token.i : token.i + 3].text)
+            if found:
+                return found[0][2]
+    return None
+
+
+def _status(trigger: Token, amount: Money | None) -> Status | None:
+    lex = lexicon()
+    window = lemma_text([*trigger.ancestors, *trigger.children, trigger, *_aux(trigger)])
+    if has_cue(window, lex.cancelled):
+        return Status.CANCELLED
+    if has_cue(window, lex.pledge):
+        return Status.PLEDGED
+    if has_cue(window, lex.completed):
+        return Status.COMPLETED
+    return None
+
+
+def _aux(trigger: Token) -> list[Token]:
+    return [c for a in trigger.ancestors for c in a.children if c.dep_ in {"aux", "neg"}]
+
+
+def _hypothetical(trigger: Token) -> bool:
+    window = lemma_text([*_aux(trigger), *(c for c in trigger.children if c.dep_ in {"aux", "mark"})])
+    return has_cue(window, lexicon().hypothetical)
+
+
+def _kind(trigger: Token) -> str:
+    lex = lexicon()
+    lemma = trigger.lemma_.lower()
+    subtree = lemma_text(trigger.subtree)
+    if lemma in lex.loan:
+        return "loan"
+    if lemma == "stake" or has_cue(subtree, {"stake", "share", "percent", "%"}):
+        return "share purchase"
+    if lemma in lex.acquisition:
+        return "acquisition"
+    if lemma in {"construction", "build"}:
+        return "greenfield"
+    if has_cue(subtree, {"total", "totaling", "totalling", "amount"}):
+        return "aggregate investment"
+    return "investment"
+
+
+def _complete_from_follow_up(previous: list[Investment], sent: Span) -> Iterator[Investment]:
+    """Amounts of "This €42 million transaction, … up to €300 million"."""
+    monies = find_money(sent.text)
+    each = has_cue(lemma_text(sent), {"each", "apiece", "respectively"})
+    updated = []
+    for fact in previous:
+        amount = fact.amount
+        if amount is None and monies and (each or len(previous) == 1):
+            amount = monies[0][2]
+        updated.append(replace(fact, amount=amount, evidence=_joined(fact, sent)))
+    yield from updated
+    for start, _end, money in monies[1:]:
+        before = lemma_text(sent.doc.char_span(sent.start_char, sent.start_char + start, alignment_mode="expand") or sent)
+        if has_cue(before, lexicon().pledge) and len(previous) == 1:
+            yield replace(updated[0], amount=money, status=Status.PLEDGED, evidence=evidence_for(sent))
+
+
+def _joined(fact: Investment, sent: Span):
+    doc = sent.doc
+    first = doc.char_span(fact.evidence.start, fact.evidence.end, alignment_mode="expand")
+    return evidence_for(first, sent) if first is not None else fact.evidence
+
+
+def _include_list(sent: Span, previous: list[Investment]) -> Iterator[Investment]:
+    """"These investments include projects such as the X railway …"."""
+    investor = next((f.investor for f in previous if f.investor.kind is ActorKind.COUNTRY), None)
+    if investor is None:
+        return
+    for token in sent:
+        if token.lemma_.lower() in INCLUDE_VERBS and token.pos_ == "VERB":
+            for child in token.children:
+                if child.dep_ == "dobj":
+                    for ref in _listed(child):
+                        yield Investment(investor, ref, evidence_for(sent), date=context.date_near(sent))
+
+
+def _listed(head: Token) -> list[ActorRef]:
+    refs = []
+    for token in _own_subtree(head):
+        if token.dep_ in {"pobj", "conj"}:
+            ref = phrase_ref(token)
+            if ref is not None and ref.kind is ActorKind.ASSET and ref not in refs:
+                refs.append(ref)
+    return refs

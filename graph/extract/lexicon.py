@@ -1,0 +1,70 @@
+"""Word lists the extractors share, loaded from ``data/lexicon.json``.
+
+Patterns live in data, not code, so that a user can extend them for a new
+corpus without touching the extractors.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from graph.errors import KGError
+
+LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "lexicon.json"
+
+
+class LexiconError(KGError):
+    """``data/lexicon.json`` is missing or malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventPattern:
+    """An event type fires when every group has one cue in the sentence."""
+
+    event_type: str
+    groups: tuple[frozenset[str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    titles: frozenset[str]
+    company_words: frozenset[str]
+    organization_words: frozenset[str]
+    government_words: frozenset[str]
+    descriptors: frozenset[str]
+    asset_heads: frozenset[str]
+    generic_targets: frozenset[str]
+    junk_heads: frozenset[str]
+    acquisition: frozenset[str]
+    investment: frozenset[str]
+    greenfield: frozenset[str]
+    loan: frozenset[str]
+    stake: frozenset[str]
+    pledge: frozenset[str]
+    completed: frozenset[str]
+    cancelled: frozenset[str]
+    hypothetical: frozenset[str]
+    agreement_heads: frozenset[str]
+    sign_verbs: frozenset[str]
+    effective_cues: frozenset[str]
+    anaphora_heads: frozenset[str]
+    events: tuple[EventPattern, ...]
+
+
+@lru_cache(maxsize=1)
+def lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise LexiconError(f"{path}: cannot read the lexicon ({e}); restore it from git") from e
+    try:
+        events = tuple(
+            EventPattern(p["type"], tuple(frozenset(g) for g in p["all"]))
+            for p in raw.pop("events")
+        )
+        return Lexicon(**{k: frozenset(v) for k, v in raw.items()}, events=events)
+    except (KeyError, TypeError) as e:
+        raise LexiconError(f"{path}: malformed lexicon ({e!r}); compare with git") from e

@@ -1,0 +1,177 @@
+"""From a dependency head to the actor or asset its phrase names.
+
+"the acquisition of a 63 percent share of the Mining and Smelting Combine Bor"
+→ the company; "a vehicle tire factory in Zrenjanin" → an asset; "Serbian
+infrastructure" → Serbia. Shared by the investment and agreement extractors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from graph.extract.actors import ActorSpan, actors_in, find_actors
+from graph.extract.lexicon import lexicon
+from graph.gazetteer import load_gazetteer
+from graph.model import ActorKind, ActorRef
+
+PLACE_PREPS = frozenset({"in", "near", "at"})
+
+
+def actor_at(token: Token) -> ActorSpan | None:
+    """The actor whose name covers ``token``, if any."""
+    for actor in find_actors(token.doc):
+        if actor.span.start <= token.i < actor.span.end:
+            return actor
+    return None
+
+
+def phrase_refs(head: Token, *, stop: Iterable[Token] = ()) -> list[ActorRef]:
+    """Actors or assets named by the phrase headed by ``head`` and its conjuncts."""
+    refs = []
+    stops = set(stop)
+    for token in (head, *head.conjuncts):
+        if token in stops:
+            continue
+        ref = phrase_ref(token, stop=stops)
+        if ref is not None:
+            refs.append(ref)
+    return refs
+
+
+def phrase_ref(head: Token, *, stop: Iterable[Token] = ()) -> ActorRef | None:
+    """The actor or asset one noun phrase names, looking through "of" chains."""
+    actor = actor_at(head) or _named_by_modifier(head)
+    if actor is not None and actor.ref.kind is not ActorKind.ASSET:
+        return actor.ref
+    asset = asset_ref(head)
+    if asset is not None:
+        return asset
+    generic = generic_country(head)
+    if generic is not None:
+        return generic
+    stops = set(stop)
+    for inner in _nested_heads(head):
+        if inner not in stops:
+            found = phrase_ref(inner, stop=stops)
+            if found is not None:
+                return found
+    return actor.ref if actor is not None else None
+
+
+def _named_by_modifier(head: Token) -> ActorSpan | None:
+    """"the Chinese Linglong company": the name is a modifier of "company"."""
+    if head.lower_ not in lexicon().descriptors:
+        return None
+    mods = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"}]
+    named = [a for t in mods if (a := actor_at(t)) is not None]
+    non_country = [a for a in named if a.ref.kind is not ActorKind.COUNTRY]
+    return (non_country or named or [None])[-1]
+
+
+def _nested_heads(head: Token) -> list[Token]:
+    """Heads one "of"/"such as"/apposition step below ``head``."""
+    nested = []
+    for child in head.children:
+        if child.dep_ == "appos":
+            nested.append(child)
+        elif child.dep_ == "prep" and child.lower_ in {"of", "like", "as"}:
+            inner = _object_of(child)
+            nested += [inner] if inner is not None else []
+    return nested
+
+
+def _object_of(prep: Token) -> Token | None:
+    for child in prep.children:
+        if child.dep_ in {"pobj", "pcomp"}:
+            return child
+    return None
+
+
+def asset_ref(head: Token) -> ActorRef | None:
+    """"a vehicle tire factory in Zrenjanin" → asset "tire factory in Zrenjanin"."""
+    lex = lexicon()
+    if head.pos_ not in {"NOUN", "PROPN"} or head.lemma_.lower() not in lex.asset_heads:
+        return None
+    if head.lemma_.lower() == "stake":
+        return None
+    words = _asset_words(head)
+    if not words:
+        return None
+    name = " ".join(words)
+    place = _place_of(head)
+    if place is not None and not any(place.lower() in w.lower() for w in words):
+        name = f"{name} in {place}"
+    if not any(w[0].isupper() for w in name.split()) and place is None:
+        return None
+    return ActorRef(name, ActorKind.ASSET, name, _country_of_place(place))
+
+
+def _asset_words(head: Token) -> list[str]:
+    """Proper-noun modifiers, the last common modifier and the head noun."""
+    mods = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and not t.is_punct]
+    mods = [t for t in mods if not _is_demonym(t)]
+    proper = [t for t in mods if t.pos_ == "PROPN" or t.text[0].isupper()]
+    common = [t for t in mods if t not in proper]
+    keep = sorted({*proper, *common[-1:]}, key=lambda t: t.i)
+    if keep and keep[0].i < head.i:
+        span = head.doc[keep[0].i : head.i + 1]
+        return [span.text] if _compact(span) else [*(t.text for t in keep), head.text]
+    return [head.text]
+
+
+def _compact(span: Span) -> bool:
+    """"Budapest–Belgrade railway": keep the dash, it is part of the name."""
+    return any(t.text in {"–", "-"} for t in span) and len(span) <= 6
+
+
+def _is_demonym(token: Token) -> bool:
+    return load_gazetteer().country_for_demonym(token.text) is not None
+
+
+def _place_of(head: Token) -> str | None:
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+            obj = _object_of(child)
+            if obj is not None and obj.ent_type_ in {"GPE", "LOC", "FAC"}:
+                ent = next((e for e in head.doc.ents if e.start <= obj.i < e.end), None)
+                return ent.text if ent is not None else obj.text
+    return None
+
+
+def _country_of_place(place: str | None) -> str | None:
+    if place is None:
+        return None
+    gaz = load_gazetteer()
+    entry = gaz.lookup(place) or gaz.country_for_capital(place)
+    if entry is None:
+        return None
+    return entry.name if entry.kind is ActorKind.COUNTRY else entry.country
+
+
+def generic_country(head: Token) -> ActorRef | None:
+    """"Serbian infrastructure", "the economy of Serbia" → Serbia."""
+    if head.lemma_.lower() not in lexicon().generic_targets and head.lower_ not in lexicon().generic_targets:
+        return None
+    gaz = load_gazetteer()
+    for child in head.children:
+        if child.dep_ in {"amod", "compound", "nmod", "poss"}:
+            entry = gaz.country_for_demonym(child.text) or gaz.lookup(child.text)
+            if entry is not None and entry.kind is ActorKind.COUNTRY:
+                return ActorRef(entry.name, ActorKind.COUNTRY, child.text, entry.name)
+    for actor in actors_in(head.doc[head.i : head.right_edge.i + 1]):
+        if actor.ref.kind is ActorKind.COUNTRY:
+            return actor.ref
+    return None
+
+
+def demonym_country(token: Token) -> ActorRef | None:
+    """"Chinese investment" → China (an amod or compound demonym of ``token``)."""
+    gaz = load_gazetteer()
+    for child in token.children:
+        if child.dep_ in {"amod", "compound", "nmod"}:
+            entry = gaz.country_for_demonym(child.text)
+            if entry is not None:
+                return ActorRef(entry.name, ActorKind.COUNTRY, child.text, entry.name)
+    return None

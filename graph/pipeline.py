@@ -1,0 +1,106 @@
+"""The build: files → documents → spaCy docs → facts → resolved graph.
+
+Documents stream through; only their facts (a few kilobytes each, without the
+document text) are kept for the cross-document resolution at the end.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import rdflib
+
+from graph.errors import IngestError, NoDocumentsError
+from graph.model import Corpus, Document, DocumentFacts
+
+SAMPLE_CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+
+
+@dataclass(slots=True)
+class BuildReport:
+    """What a build read, skipped and found: the summary ``kg build`` prints."""
+
+    read: int = 0
+    skipped: list[str] = field(default_factory=list)
+    actors: int = 0
+    investments: int = 0
+    agreements: int = 0
+    events: int = 0
+    triples: int = 0
+
+
+@dataclass(slots=True)
+class BuildResult:
+    dataset: rdflib.Dataset
+    corpus: Corpus
+    report: BuildReport
+
+
+def extract_documents(docs: Iterable[Document], *, batch_size: int = 16) -> Iterator[DocumentFacts]:
+    """Facts of each document, in input order, parsed in batches by ``nlp.pipe``."""
+    from graph.extract import extract_facts
+    from graph.nlp import get_nlp
+
+    nlp = get_nlp()
+    for parsed, document in nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=batch_size):
+        parsed._.document = document
+        yield slim(extract_facts(parsed))
+
+
+def extract_document(document: Document) -> DocumentFacts:
+    """Facts of one document (a convenience for notebooks and tests)."""
+    return next(extract_documents([document]))
+
+
+def slim(facts: DocumentFacts) -> DocumentFacts:
+    """Drop the document text once extracted: evidence keeps its own sentence."""
+    return dataclasses.replace(facts, document=dataclasses.replace(facts.document, text="", source_text=""))
+
+
+def build(
+    paths: Iterable[str | Path] = (),
+    *,
+    jobs: int = 1,
+    dask_address: str | None = None,
+    batch_size: int = 16,
+    on_error: Callable[[IngestError], None] | None = None,
+    progress: bool = False,
+) -> BuildResult:
+    """Build the graph of the documents under ``paths`` (the sample corpus if none)."""
+    from graph.ingest import iter_documents
+    from graph.parallel import extract_parallel, track
+    from graph.rdf.serialize import corpus_to_dataset
+    from graph.resolve import resolve
+
+    report = BuildReport()
+
+    def skipped(error: IngestError) -> None:
+        report.skipped.append(str(error))
+        if on_error is not None:
+            on_error(error)
+
+    docs = iter_documents(list(paths) or [SAMPLE_CORPUS], on_error=skipped)
+    stream = extract_parallel(docs, jobs=jobs, dask_address=dask_address, batch_size=batch_size)
+    facts = list(track(stream, description="extracting", enabled=progress))
+    if not facts:
+        raise NoDocumentsError("no document could be read; " + ("; ".join(report.skipped) or "no input files found"))
+    corpus = resolve(facts)
+    dataset = corpus_to_dataset(corpus)
+    _summarise(report, corpus, dataset)
+    return BuildResult(dataset, corpus, report)
+
+
+def _summarise(report: BuildReport, corpus: Corpus, dataset: rdflib.Dataset) -> None:
+    from graph.rdf.namespace import IKG
+
+    union = rdflib.Graph()
+    for quad in dataset.quads((None, None, None, None)):
+        union.add(quad[:3])
+    report.read = len(corpus.documents)
+    report.actors = len([a for a in corpus.actors.values() if a.kind.value != "asset"])
+    for name, cls in (("investments", IKG.Investment), ("agreements", IKG.Agreement), ("events", IKG.Event)):
+        setattr(report, name, len(set(union.subjects(rdflib.RDF.type, cls))))
+    report.triples = len(union)

@@ -1,0 +1,254 @@
+"""Entity resolution and fact merging.
+
+Actors: every ``ActorRef`` gets a key (the IRI slug). Known names resolve to
+the gazetteer's canonical entry; unknown ones to their accent- and case-folded
+name; near-identical spellings of the same kind are merged with a strict
+character ratio (never token-set: "HBIS Group" and "HBIS Group Serbia Iron &
+Steel" are a parent and its subsidiary). Assets are keyed by their proper
+words and a head class, so "Smederevo Steel Mill" = "Smederevo steel plant".
+
+Facts: within a document, repeated statements of one fact are rewritten to
+the same content (their evidence differs), so they serialise to one node with
+several evidences; across documents, equal content gives equal IRIs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from graph.gazetteer import load_gazetteer
+from graph.model import (
+    ActorKind,
+    ActorRecord,
+    ActorRef,
+    Agreement,
+    Corpus,
+    DocumentFacts,
+    Event,
+    Investment,
+)
+
+ASSET_CLASSES = {"mill": "plant", "factory": "plant", "works": "plant", "plant": "plant", "steelworks": "plant"}
+KIND_ORDER = [ActorKind.COUNTRY, ActorKind.COMPANY, ActorKind.GOVERNMENT_BODY, ActorKind.ORGANIZATION, ActorKind.PERSON, ActorKind.ASSET]
+FUZZY_MIN = 94.0
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, typographic apostrophes unified."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "unnamed"
+
+
+def base_key(ref: ActorRef) -> str:
+    """The key of a reference before fuzzy merging."""
+    entry = load_gazetteer().lookup(ref.name)
+    if entry is not None:
+        return slug(entry.name)
+    if ref.kind is ActorKind.ASSET:
+        return _asset_key(ref.name)
+    return slug(ref.name)
+
+
+def _asset_key(name: str) -> str:
+    words = fold(name).replace("–", " ").replace("-", " ").split()
+    return "-".join(ASSET_CLASSES.get(w, w) for w in words) or "asset"
+
+
+def resolve(documents: Iterable[DocumentFacts]) -> Corpus:
+    """Resolve the actors of all documents and merge repeated facts."""
+    docs = [merge_document(d) for d in documents]
+    refs = sorted({r for d in docs for r in _refs_of(d)}, key=_ref_sort_key)
+    aliases = _fuzzy_aliases(refs)
+
+    def key_of(ref: ActorRef) -> str:
+        key = base_key(ref)
+        return aliases.get(key, key)
+
+    groups: dict[str, list[ActorRef]] = defaultdict(list)
+    for ref in refs:
+        groups[key_of(ref)].append(ref)
+    actors = {key: _record(key, group) for key, group in sorted(groups.items())}
+    return Corpus(documents=docs, actors=actors, key_of=key_of)
+
+
+def _ref_sort_key(ref: ActorRef) -> tuple:
+    return (ref.name, ref.kind.value, ref.surface, ref.country or "")
+
+
+def _refs_of(doc: DocumentFacts) -> Iterable[ActorRef]:
+    yield from (m.actor for m in doc.mentions)
+    for fact in doc.facts:
+        yield from fact_refs(fact)
+
+
+def fact_refs(fact: Investment | Agreement | Event) -> list[ActorRef]:
+    if isinstance(fact, Investment):
+        refs = [fact.investor, fact.target]
+    elif isinstance(fact, Agreement):
+        refs = list(fact.parties)
+    else:
+        refs = list(fact.participants)
+    place = getattr(fact, "place", None)
+    return refs + ([place] if place is not None else [])
+
+
+def _fuzzy_aliases(refs: list[ActorRef]) -> dict[str, str]:
+    """Unknown names spelt nearly alike, of one kind, map to one key."""
+    gaz = load_gazetteer()
+    by_kind: dict[ActorKind, list[str]] = defaultdict(list)
+    for ref in refs:
+        key = base_key(ref)
+        if gaz.lookup(ref.name) is None and len(key) >= 6 and key not in by_kind[ref.kind]:
+            by_kind[ref.kind].append(key)
+    aliases: dict[str, str] = {}
+    for keys in by_kind.values():
+        for i, key in enumerate(keys):
+            for earlier in keys[:i]:
+                if earlier not in aliases and fuzz.ratio(key, earlier) >= FUZZY_MIN:
+                    aliases[key] = earlier
+                    break
+    return aliases
+
+
+def _record(key: str, refs: list[ActorRef]) -> ActorRecord:
+    entry = load_gazetteer().lookup(refs[0].name)
+    forms = {r.surface or r.name for r in refs} | {r.name for r in refs}
+    if entry is not None:
+        label, kind, qid = entry.name, entry.kind, entry.qid
+        country = entry.name if kind is ActorKind.COUNTRY else entry.country
+    else:
+        label = _best_label([r.name for r in refs])
+        kind = _vote([r.kind for r in refs])
+        country = _vote_country([r.country for r in refs])
+        qid = None
+    country_key = slug(country) if country else None
+    if country_key is not None and load_gazetteer().lookup(country) is not None:
+        country_key = slug(load_gazetteer().lookup(country).name)
+    return ActorRecord(key, label, kind, frozenset(forms - {label}), country_key, qid)
+
+
+def _best_label(names: list[str]) -> str:
+    """Most frequent; then with diacritics ("Vučić" over "Vucic"); then longest."""
+    counts = Counter(names)
+    return min(counts, key=lambda n: (-counts[n], n == fold(n) or n.isascii(), -len(n), n))
+
+
+def _vote(kinds: list[ActorKind]) -> ActorKind:
+    counts = Counter(kinds)
+    return min(counts, key=lambda k: (-counts[k], KIND_ORDER.index(k)))
+
+
+def _vote_country(countries: list[str | None]) -> str | None:
+    counts = Counter(c for c in countries if c)
+    return min(counts, key=lambda c: (-counts[c], c)) if counts else None
+
+
+def merge_document(doc: DocumentFacts) -> DocumentFacts:
+    """Repeated statements of one fact in a document get the same content."""
+    return replace(
+        doc,
+        investments=_merge_investments(doc.investments),
+        agreements=_merge_agreements(doc.agreements),
+        events=_merge_events(doc.events),
+    )
+
+
+def _merge_investments(facts: list[Investment]) -> list[Investment]:
+    """A statement without an amount joins the same investor→target with one."""
+    full: dict[tuple[str, str], Investment] = {}
+    for fact in facts:
+        pair = (base_key(fact.investor), base_key(fact.target))
+        if fact.amount is not None and fact.status is None:
+            full.setdefault(pair, fact)
+    out = []
+    for fact in facts:
+        pair = (base_key(fact.investor), base_key(fact.target))
+        if fact.amount is None and pair in full:
+            fact = replace(full[pair], evidence=fact.evidence)
+        out.append(fact)
+    return out
+
+
+def _merge_events(facts: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    for fact in facts:
+        match = next((f for f in out if _same_event(f, fact)), None)
+        if match is not None:
+            merged = _union_event(match, fact)
+            out = [replace(merged, evidence=f.evidence) if _same_event(f, fact) else f for f in out]
+            fact = replace(merged, evidence=fact.evidence)
+        out.append(fact)
+    return out
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if a.event_type != b.event_type or not _dates_compatible(a.date, b.date):
+        return False
+    keys_a = {base_key(p) for p in a.participants}
+    return bool(keys_a & {base_key(p) for p in b.participants})
+
+
+def _union_event(a: Event, b: Event) -> Event:
+    participants = {base_key(p): p for p in (*a.participants, *b.participants)}
+    dates = [d for d in (a.date, b.date) if d is not None]
+    date = min(dates, key=_rank) if dates else None
+    return replace(a, participants=tuple(participants[k] for k in sorted(participants)), date=date, place=a.place or b.place)
+
+
+def _rank(date) -> int:
+    return {"day": 0, "month": 1, "year": 2}[date.precision.value]
+
+
+def _dates_compatible(a, b) -> bool:
+    if a is None or b is None:
+        return True
+    return a.iso().startswith(b.iso()) or b.iso().startswith(a.iso())
+
+
+def _merge_agreements(facts: list[Agreement]) -> list[Agreement]:
+    out: list[Agreement] = []
+    for fact in facts:
+        match = next((f for f in out if _same_agreement(f, fact)), None)
+        if match is not None:
+            merged = _union_agreement(match, fact)
+            out = [replace(merged, evidence=f.evidence) if _same_agreement(f, fact) else f for f in out]
+            fact = replace(merged, evidence=fact.evidence)
+        out.append(fact)
+    return out
+
+
+def _same_agreement(a: Agreement, b: Agreement) -> bool:
+    parties_a, parties_b = ({base_key(p) for p in x.parties} for x in (a, b))
+    if not (parties_a <= parties_b or parties_b <= parties_a):
+        return False
+    names = {fold(a.name), fold(b.name)}
+    generic = any(n.split()[-1] in {"agreement", "agreements", "deal", "accord"} and len(n.split()) == 1 for n in names)
+    same_name = len(names) == 1 or generic or _name_contains(names)
+    return same_name and _dates_compatible(a.date, b.date) and _dates_compatible(a.effective, b.effective)
+
+
+def _name_contains(names: set[str]) -> bool:
+    a, b = sorted(names, key=len)
+    return a in b
+
+
+def _union_agreement(a: Agreement, b: Agreement) -> Agreement:
+    parties = {base_key(p): p for p in (*a.parties, *b.parties)}
+    name = max((a.name, b.name), key=lambda n: (len(n.split()), n))
+    return replace(
+        a,
+        name=name,
+        parties=tuple(parties[k] for k in sorted(parties)),
+        date=a.date or b.date,
+        effective=a.effective or b.effective,
+    )
