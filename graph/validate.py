@@ -19,7 +19,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDFS, SH
 
 from graph.errors import GraphFormatError
-from graph.rdf.io import read_graph
+from graph.rdf.io import from_ox, read_graph
 from graph.rdf.vocab import SHAPES_PATH, ontology_graph
 
 
@@ -53,13 +53,30 @@ def _hierarchy() -> Graph:
 
 
 def union_graph(source: Path | Graph) -> Graph:
-    """One plain graph holding every triple of every named graph of ``source``."""
+    """One plain graph holding every triple of every named graph of ``source``.
+
+    ``source`` may be a graph file, a store directory, a Graph or a Dataset.
+    """
     if isinstance(source, (str, Path)):
-        source = read_graph(Path(source))
+        path = Path(source)
+        if path.is_dir():
+            return _store_union(path)
+        source = read_graph(path)
     if not isinstance(source, Dataset) and not source.context_aware:
         return source
     union = Graph()
     union.addN((s, p, o, union) for s, p, o, _ in source.quads((None, None, None, None)))
+    return union
+
+
+def _store_union(path: Path) -> Graph:
+    from graph.store import open_store  # Oxigraph store directories
+
+    union = Graph()
+    union.addN(
+        (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), union)
+        for q in open_store(path).quads_for_pattern(None, None, None, None)
+    )
     return union
 
 

@@ -153,3 +153,16 @@ def test_a_few_thousand_triples_validate_quickly() -> None:
     report = validate(dataset)
     assert report.conforms, report.text
     assert time.perf_counter() - start < 15
+
+
+def test_validates_an_oxigraph_store_directory(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    trig = tmp_path / "graph.trig"
+    write_graph(corpus_to_dataset(two_document_corpus()), trig)
+    store = ox.Store(str(tmp_path / "db"))
+    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+    store.flush()
+    del store  # release the write lock before validate opens it read-only
+    assert len(union_graph(tmp_path / "db")) == len(union_graph(trig))
+    assert validate(tmp_path / "db").conforms

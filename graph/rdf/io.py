@@ -73,7 +73,8 @@ def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise GraphFormatError(f"cannot write RDF term {term!r}; only IRIs, blank nodes and literals")
 
 
-def _from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """An Oxigraph term as the rdflib term serialize would make."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -209,6 +210,6 @@ def _add_ox_quads(dataset: Dataset, quads: list[ox.Quad]) -> None:
         name = quad.graph_name
         key = "" if isinstance(name, ox.DefaultGraph) else name.value
         if key not in graphs:
-            graphs[key] = dataset.default_graph if not key else dataset.graph(_from_ox(name))
+            graphs[key] = dataset.default_graph if not key else dataset.graph(from_ox(name))
         graph = graphs[key]
-        graph.add((_from_ox(quad.subject), _from_ox(quad.predicate), _from_ox(quad.object)))
+        graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
