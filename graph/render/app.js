@@ -1,5 +1,5 @@
 // influence-kg network page. Text from documents is only ever set with
-// textContent: never innerHTML, never a vis "title" string.
+// textContent: never as markup, never as a vis "title" string.
 "use strict";
 (function () {
   const t0 = performance.now();
