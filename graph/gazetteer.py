@@ -14,7 +14,7 @@ import csv
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -56,7 +56,7 @@ def fold(text: str) -> str:
     folded = unicodedata.normalize("NFKD", folded)
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     folded = " ".join(folded.split()).strip(_QUOTES)
-    folded = _LEADING_THE.sub("", folded)
+    folded = _LEADING_THE.sub("", folded).strip(_QUOTES)
     return _POSSESSIVE.sub("", folded).strip()
 
 
@@ -126,9 +126,12 @@ class Gazetteer:
         located = [e if isinstance(e, _Located) else _Located(e, e.name) for e in entries]
         self._entries = tuple(item.entry for item in located)
         self._junk = junk or JunkRules()
-        self._by_key = _index(located, lambda e: e.forms, "name or alias", shared_with={})
-        self._by_demonym = _index(located, lambda e: e.demonyms, "demonym", shared_with=self._by_key)
-        self._by_capital = _index(located, lambda e: e.capitals, "capital", shared_with={})
+        names = _index(located, lambda e: e.forms, "name or alias", shared_with={})
+        demonyms = _index(located, lambda e: e.demonyms, "demonym", shared_with=names)
+        capitals = _index(located, lambda e: e.capitals, "capital", shared_with={})
+        self._by_key = {key: item.entry for key, item in names.items()}
+        self._by_demonym = {key: item.entry for key, item in demonyms.items()}
+        self._by_capital = {key: item.entry for key, item in capitals.items()}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -162,47 +165,46 @@ class Gazetteer:
         seen: set[str] = set()
         for entry in self._entries:
             label = LABELS.get(entry.kind, "ORG")
-            for form in entry.forms:
-                _add_pattern(patterns, seen, tokenize, form, label, entry.name)
-            for demonym in entry.demonyms:
-                _add_pattern(patterns, seen, tokenize, demonym, "NORP", entry.name)
+            labelled = [(form, label) for form in entry.forms] + [(d, "NORP") for d in entry.demonyms]
+            for form, form_label in labelled:
+                pattern = {"label": form_label, "pattern": _token_pattern(form, tokenize), "id": entry.name}
+                if repr(pattern) not in seen:
+                    seen.add(repr(pattern))
+                    patterns.append(pattern)
         return patterns
 
 
-def _index(located: list[_Located], forms_of: Any, what: str, *, shared_with: dict[str, Entry]) -> dict[str, Entry]:
-    """Map folded forms to entries; a form two entries claim is an error."""
-    index: dict[str, Entry] = {}
-    where: dict[str, str] = {}
+def _index(
+    located: list[_Located], forms_of: Callable[[Entry], tuple[str, ...]], what: str,
+    *, shared_with: dict[str, _Located],
+) -> dict[str, _Located]:
+    """Map folded forms to entries; a form two entries claim is an error naming both lines."""
+    index: dict[str, _Located] = {}
     for item in located:
         for form in forms_of(item.entry):
             key = fold_key(form)
             if not key:
                 raise GazetteerError(f"{item.where}: {what} {form!r} is empty once folded; remove it")
             other = index.get(key) or shared_with.get(key)
-            if other is not None and other is not item.entry:
+            if other is not None and other.entry is not item.entry:
                 raise GazetteerError(
-                    f"{item.where}: {what} {form!r} is also a form of {other.name!r}"
-                    f"{' (' + where[key] + ')' if key in where else ''}; "
+                    f"{item.where}: {what} {form!r} is also a form of {other.entry.name!r} ({other.where}); "
                     "keep it on one entry only (lookup is exact, never ambiguous)"
                 )
-            index[key] = item.entry
-            where.setdefault(key, item.where)
+            index.setdefault(key, item)
     return index
 
 
-def _add_pattern(patterns: list[dict[str, Any]], seen: set[str], tokenize: Any, form: str, label: str, id_: str) -> None:
+def _token_pattern(form: str, tokenize: Tokenizer) -> list[dict[str, Any]]:
+    """ORTH tokens for short acronyms, LOWER tokens otherwise ("the" dropped like lookup does)."""
     text = _LEADING_THE.sub("", " ".join(form.split()))
     tokens = [t.text for t in tokenize(text)]
     if len(text) <= SHORT:
-        spec: list[dict[str, Any]] = [{"ORTH": t} for t in tokens]
-    else:
-        spec = [{"LOWER": t.lower()} for t in tokens]
-        if not tokens[0].islower():
-            spec[0]["IS_LOWER"] = False  # "Continental" the firm, not "continental" the word
-    marker = repr((label, id_, spec))
-    if marker not in seen:
-        seen.add(marker)
-        patterns.append({"label": label, "pattern": spec, "id": id_})
+        return [{"ORTH": t} for t in tokens]
+    spec: list[dict[str, Any]] = [{"LOWER": t.lower()} for t in tokens]
+    if not tokens[0].islower():
+        spec[0]["IS_LOWER"] = False  # "Continental" the firm, not "continental" the word
+    return spec
 
 
 @lru_cache(maxsize=1)
