@@ -11,8 +11,12 @@ import codecs
 import re
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph.errors import DecodeError
+
+if TYPE_CHECKING:
+    from charset_normalizer.models import CharsetMatch
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: same first bytes
@@ -45,6 +49,10 @@ _CHAOS_SLACK = 0.03
 _COHERENCE_SLACK = 0.02
 _MAX_CONTROL_RATIO = 0.05
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_MAX_STRAY_SEQUENCES = 16
+_WHATWG_ALIASES = {
+    name: "cp1252" for name in ("iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii")
+}
 _CONVERT = "save its text as a UTF-8 .txt file"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -86,6 +94,9 @@ def _decode_without_bom(data: bytes, *, path: Path, html: bool) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _decode_mostly_utf8(data)
+    if mostly_utf8 is not None:
+        return mostly_utf8
     if html:
         declared = _declared_charset(data)
         if declared is not None:
@@ -93,15 +104,42 @@ def _decode_without_bom(data: bytes, *, path: Path, html: bool) -> str:
     return _detect_legacy(data, path=path)
 
 
+def _decode_mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few stray cp1252 bytes, as pasted-together pages often are.
+
+    Only when the valid part proves it is UTF-8 (it has multi-byte sequences);
+    a file whose every non-ASCII byte is invalid is in a legacy code page.
+    """
+    valid: list[str] = []
+    parts: list[str] = []
+    position = 0
+    for _ in range(_MAX_STRAY_SEQUENCES + 1):
+        try:
+            valid.append(data[position:].decode("utf-8"))
+        except UnicodeDecodeError as e:
+            valid.append(data[position: position + e.start].decode("utf-8"))
+            stray = data[position + e.start: position + e.end]
+            parts += [valid[-1], stray.decode("cp1252", "replace")]
+            position += e.end
+            continue
+        parts.append(valid[-1])
+        return "".join(parts) if not "".join(valid).isascii() else None
+    return None
+
+
 def _declared_charset(data: bytes) -> str | None:
-    """Honour ``<meta charset>`` when the bytes really decode with it."""
+    """Honour ``<meta charset>`` when the bytes really decode with it.
+
+    Like browsers (WHATWG), read a declared latin-1 or ASCII as cp1252.
+    """
     match = _META_CHARSET.search(data[:4096])
     if match is None:
         return None
+    declared = match.group(1).decode("ascii").lower()
     try:
-        return data.decode(match.group(1).decode("ascii"))
+        return data.decode(_WHATWG_ALIASES.get(declared, declared))
     except (LookupError, UnicodeDecodeError):
-        return None
+        return None  # a wrong declaration: fall back to detection
 
 
 def _detect_legacy(data: bytes, *, path: Path) -> str:
@@ -118,7 +156,7 @@ def _detect_legacy(data: bytes, *, path: Path) -> str:
     return str(_pick_legacy(matches))
 
 
-def _pick_legacy(matches: list) -> object:
+def _pick_legacy(matches: list[CharsetMatch]) -> CharsetMatch:
     """Least chaos, then most coherence, then our preference order."""
     least_chaos = min(m.chaos for m in matches)
     calm = [m for m in matches if m.chaos <= least_chaos + _CHAOS_SLACK]

@@ -87,13 +87,10 @@ def iter_documents(
 
 
 def _kind(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix not in _KINDS:
-        shown = repr(suffix) if suffix else "(no extension)"
-        supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
-        reason = f"unsupported file type {shown}"
-        raise UnsupportedFileType(path, f"{reason}; convert it to one of {supported}")
-    return _KINDS[suffix]
+    try:
+        return _KINDS[path.suffix.lower()]
+    except KeyError:
+        raise _unsupported(path) from None
 
 
 def _read_bytes(path: Path, *, max_bytes: int) -> bytes:
@@ -170,8 +167,7 @@ def _walk(folder: Path, *, on_error: ErrorHandler) -> Iterator[Path]:
 
 
 def _unsupported(path: Path) -> UnsupportedFileType:
-    try:
-        _kind(path)
-    except UnsupportedFileType as e:
-        return e
-    raise AssertionError(f"{path} has a supported suffix")  # unreachable
+    shown = repr(path.suffix) if path.suffix else "(no extension)"
+    supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+    reason = f"unsupported file type {shown}"
+    return UnsupportedFileType(path, f"{reason}; convert it to one of {supported}")

@@ -56,6 +56,17 @@ def test_legacy_code_page_is_detected(text: str, encoding: str) -> None:
     assert decode_bytes(text.encode(encoding), path=Path("x.txt")) == text
 
 
+def test_utf8_with_a_few_stray_cp1252_bytes_keeps_its_utf8() -> None:
+    data = "Vučić said “yes”.".encode() + b" caf\xe9 \x93quoted\x94"
+    assert decode_bytes(data, path=Path("x.txt")) == "Vučić said “yes”. café “quoted”"
+
+
+def test_declared_latin1_is_read_as_cp1252_like_browsers() -> None:
+    page = '<html><head><meta charset="iso-8859-1"></head><body>“quoted” café</body></html>'
+    decoded = decode_bytes(page.encode("cp1252"), path=Path("x.html"), html=True)
+    assert decoded == page
+
+
 def test_html_meta_charset_is_honoured() -> None:
     page = '<html><head><meta charset="windows-1250"></head><body>Vu\u010di\u0107</body></html>'
     decoded = decode_bytes(page.encode("cp1250"), path=Path("x.html"), html=True)
