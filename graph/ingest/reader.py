@@ -160,6 +160,9 @@ def _walk(folder: Path, *, on_error: ErrorHandler) -> Iterator[Path]:
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(path, on_error=on_error)
+        elif entry.is_dir():
+            reason = "symbolic link to a folder, not followed"
+            on_error(IngestError(path, f"{reason}; pass the folder it points to instead"))
         elif path.suffix.lower() in SUPPORTED_SUFFIXES:
             yield path
         else:

@@ -144,6 +144,15 @@ def test_folder_with_bad_files_still_yields_the_good_ones(tmp_path: Path, errors
     assert all("\n" not in str(e) and Path(e.path).name in str(e) for e in errors)
 
 
+def test_linked_folder_is_reported_not_followed(tmp_path: Path, errors: list) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_text("Serbia.", encoding="utf-8")
+    (tmp_path / "real" / "loop").symlink_to(tmp_path / "real")
+    documents = list(iter_documents([tmp_path / "real"], on_error=errors.append))
+    assert [d.file_name for d in documents] == ["a.txt"]
+    assert len(errors) == 1 and "loop: symbolic link to a folder" in str(errors[0])
+
+
 def test_order_and_ids_are_deterministic(tmp_path: Path) -> None:
     folder = _mixed_folder(tmp_path / "corpus")
     runs = [
