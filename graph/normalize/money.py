@@ -63,7 +63,8 @@ _NOT_QUALIFYING_AFTER = frozenset(
 )
 
 # Symbols and prefixes written before the number. "$" alone is US dollars and
-# "¥" alone yuan (the corpus is about China); the letter-prefixed dollars win.
+# "¥" alone is yuan unless the text is about Japan (see ``_yen``); the
+# letter-prefixed dollars win over "$".
 _PREFIX_SYMBOLS: dict[str, str] = {
     "US$": "USD", "U.S.$": "USD", "US $": "USD", "USD$": "USD",
     "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "Can$": "CAD",
@@ -221,17 +222,31 @@ def _currency(groups: dict[str, str | None]) -> str:
     return _NAMES[" ".join((groups["name"] or "").lower().split())]
 
 
-def find_money(text: str) -> list[tuple[int, int, Money]]:
+_JAPAN = re.compile(r"\b(?:Japan|Japanese|Tokyo|JICA|JBIC|yen)\b")
+
+
+def _yen(text: str, yen: str | None) -> str:
+    """The currency "¥" means: the caller's choice, else JPY in text about Japan."""
+    if yen is not None:
+        return yen
+    return "JPY" if _JAPAN.search(text) else "CNY"
+
+
+def find_money(text: str, *, yen: str | None = None) -> list[tuple[int, int, Money]]:
     """Every amount in ``text`` as (start, end, Money), in order, non-overlapping.
 
     The span includes a qualifier directly before the amount ("up to €300
     million"), so that evidence highlighting shows what the value means.
+    ``yen`` is the ISO code for a bare "¥"; by default JPY when ``text``
+    names Japan (or JICA, the yen…), else CNY.
     """
     found: list[tuple[int, int, Money]] = []
     for match in _PATTERN.finditer(text):
         money = _money_of(match)
         if money is None:
             continue
+        if match["sym"] == "¥":
+            money = Money(money.value, _yen(text, yen), money.qualifier)
         start = match.start()
         if _is_preposition(match):
             start = _SPACES.match(text, match.end("qual")).end()  # type: ignore[union-attr]
@@ -240,11 +255,12 @@ def find_money(text: str) -> list[tuple[int, int, Money]]:
     return found
 
 
-def parse_money(text: str) -> Money | None:
+def parse_money(text: str, *, yen: str | None = None) -> Money | None:
     """The one amount ``text`` states (e.g. a spaCy MONEY entity), else None.
 
     None when there is no amount or more than one ("$5 million to $10
-    million"): a caller that wants all of them uses :func:`find_money`.
+    million"): a caller that wants all of them uses :func:`find_money`. An
+    entity alone does not say whose "¥" it is: pass ``yen`` from its sentence.
     """
-    found = find_money(text)
+    found = find_money(text, yen=yen)
     return found[0][2] if len(found) == 1 else None

@@ -6,7 +6,7 @@ import datetime as dt
 import time
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.model import PartialDate, Precision
@@ -137,6 +137,7 @@ def test_find_years() -> None:
 DATE_WORDS = ["June", "Sunday", "last", "ago", "2016", "May 6,", "in", "yesterday", "Q1", "29"]
 
 
+@settings(deadline=None)  # shared CI machines: no per-example deadline
 @given(st.text() | st.builds(" ".join, st.lists(
     st.sampled_from(DATE_WORDS) | st.text(max_size=6), max_size=5)))
 def test_never_raises(text: str) -> None:
@@ -156,6 +157,7 @@ FORMATS = {
 }
 
 
+@settings(deadline=None)  # shared CI machines: no per-example deadline
 @given(st.dates(dt.date(1800, 1, 1), dt.date(2100, 12, 31)), st.sampled_from(sorted(FORMATS)),
        st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)))
 def test_round_trip(date: dt.date, fmt: str, base: dt.date | None) -> None:
@@ -167,6 +169,7 @@ def test_round_trip(date: dt.date, fmt: str, base: dt.date | None) -> None:
     assert parse_date(text, relative_base=base) == expected
 
 
+@settings(deadline=None)  # shared CI machines: no per-example deadline
 @given(st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)),
        st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                         "Sunday"]))
@@ -177,6 +180,7 @@ def test_weekday_is_the_latest_on_or_before_the_base(base: dt.date, weekday: str
     assert 0 <= (base - day).days < 7 and day.strftime("%A") == weekday
 
 
+@settings(deadline=None)  # shared CI machines: no per-example deadline
 @given(st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)),
        st.sampled_from(["January", "March", "May", "June", "September", "December"]))
 def test_month_is_the_latest_not_after_the_base(base: dt.date, month: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from graph.model import Money
@@ -126,6 +126,7 @@ def test_integral_values_print_without_exponent() -> None:
     assert money is not None and str(money.value) == "1200000000"
 
 
+@settings(deadline=None)  # shared CI machines: no per-example deadline
 @given(st.text())
 def test_never_raises_and_spans_are_ordered(text: str) -> None:
     found = find_money(text)
@@ -163,12 +164,14 @@ def amounts(draw: st.DrawFn) -> tuple[str, Money]:
     return text, Money(value, currency, QUALIFIERS[qualifier] if qualifier else None)
 
 
+@settings(deadline=None)  # shared CI machines: no per-example deadline
 @given(amounts())
 def test_round_trip(case: tuple[str, Money]) -> None:
     text, money = case
     assert parse_money(text) == money
 
 
+@settings(deadline=None)  # shared CI machines: no per-example deadline
 @given(amounts())
 def test_round_trip_inside_a_sentence(case: tuple[str, Money]) -> None:
     text, money = case
@@ -201,3 +204,17 @@ RANGES = [
 @pytest.mark.parametrize(("text", "spans"), RANGES, ids=[c[0] for c in RANGES])
 def test_ranges_and_compounds(text: str, spans: list[str]) -> None:
     assert [text[s:e] for s, e, _ in find_money(text)] == spans
+
+
+YEN = [
+    ("JICA signed a ¥12 billion loan agreement with Uzbekistan", None, "JPY"),
+    ("a ¥12 billion fund backed by the Japanese government", None, "JPY"),
+    ("China Development Bank lent ¥12 billion to the project", None, "CNY"),
+    ("a ¥12 billion loan", "JPY", "JPY"),
+]
+
+
+@pytest.mark.parametrize(("text", "yen", "currency"), YEN, ids=[c[0][:30] for c in YEN])
+def test_yen_symbol_follows_context(text: str, yen: str | None, currency: str) -> None:
+    money = parse_money(text, yen=yen)
+    assert money == Money(Decimal(12 * B), currency)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.normalize.percent import find_percents, parse_percent
@@ -60,6 +60,7 @@ def test_fractions_print_plainly() -> None:
     assert [str(parse_percent(t)) for t in ("63%", "100%", "50.50%")] == ["0.63", "1", "0.505"]
 
 
+@settings(deadline=None)  # shared CI machines: no per-example deadline
 @given(st.text())
 def test_never_raises_and_stays_in_range(text: str) -> None:
     for start, end, value in find_percents(text):
@@ -68,6 +69,7 @@ def test_never_raises_and_stays_in_range(text: str) -> None:
     parse_percent(text)
 
 
+@settings(deadline=None)  # shared CI machines: no per-example deadline
 @given(
     st.decimals(min_value=0, max_value=100, places=2, allow_nan=False, allow_infinity=False),
     st.sampled_from(["%", " %", " percent", " per cent", "-percent", " pct", "pc"]),
