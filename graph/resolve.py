@@ -180,14 +180,26 @@ def _merge_investments(facts: list[Investment]) -> list[Investment]:
 
 
 def _merge_events(facts: list[Event]) -> list[Event]:
-    out: list[Event] = []
-    for fact in facts:
-        match = next((f for f in out if _same_event(f, fact)), None)
-        if match is not None:
-            merged = _union_event(match, fact)
-            out = [replace(merged, evidence=f.evidence) if _same_event(f, fact) else f for f in out]
-            fact = replace(merged, evidence=fact.evidence)
-        out.append(fact)
+    return _cluster(facts, _same_event, _union_event)
+
+
+def _cluster(facts: list, same, union) -> list:
+    """Group facts that state the same thing; each keeps its evidence."""
+    canon: list = []
+    members: list[list[int]] = []
+    for i, fact in enumerate(facts):
+        for c, rep in enumerate(canon):
+            if same(rep, fact):
+                canon[c] = union(rep, fact)
+                members[c].append(i)
+                break
+        else:
+            canon.append(fact)
+            members.append([i])
+    out = list(facts)
+    for rep, idxs in zip(canon, members):
+        for i in idxs:
+            out[i] = replace(rep, evidence=facts[i].evidence)
     return out
 
 
@@ -216,15 +228,7 @@ def _dates_compatible(a, b) -> bool:
 
 
 def _merge_agreements(facts: list[Agreement]) -> list[Agreement]:
-    out: list[Agreement] = []
-    for fact in facts:
-        match = next((f for f in out if _same_agreement(f, fact)), None)
-        if match is not None:
-            merged = _union_agreement(match, fact)
-            out = [replace(merged, evidence=f.evidence) if _same_agreement(f, fact) else f for f in out]
-            fact = replace(merged, evidence=fact.evidence)
-        out.append(fact)
-    return out
+    return _cluster(facts, _same_agreement, _union_agreement)
 
 
 def _same_agreement(a: Agreement, b: Agreement) -> bool:
@@ -232,9 +236,9 @@ def _same_agreement(a: Agreement, b: Agreement) -> bool:
     if not (parties_a <= parties_b or parties_b <= parties_a):
         return False
     names = {fold(a.name), fold(b.name)}
-    generic = any(n.split()[-1] in {"agreement", "agreements", "deal", "accord"} and len(n.split()) == 1 for n in names)
-    same_name = len(names) == 1 or generic or _name_contains(names)
-    return same_name and _dates_compatible(a.date, b.date) and _dates_compatible(a.effective, b.effective)
+    if len(names) > 1 and not _name_contains(names):
+        return False
+    return _dates_compatible(a.date, b.date) and _dates_compatible(a.effective, b.effective)
 
 
 def _name_contains(names: set[str]) -> bool:

@@ -10,11 +10,21 @@ into effect"/"enter into force", in this sentence or the next.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import actors_in
-from graph.extract.common import dates_in, evidence_for, has_cue, is_headline, lemma_text, next_sentence
+from graph.extract.common import (
+    dates_in,
+    evidence_for,
+    extend_evidence,
+    has_cue,
+    is_headline,
+    lemma_text,
+    next_sentence,
+    starts_with_anaphora,
+)
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import demonym_country, phrase_refs
 from graph.model import ActorKind, ActorRef, Agreement, PartialDate
@@ -24,18 +34,46 @@ PARTY_KINDS = frozenset({ActorKind.COUNTRY, ActorKind.COMPANY, ActorKind.ORGANIZ
 
 
 def extract(doc: Doc) -> Iterator[Agreement]:
-    """Every agreement the doc states."""
+    """Every agreement the doc states.
+
+    "This marks … a free trade agreement …, set to come into effect on July 1"
+    right after a signing completes the agreement signed, not a new one.
+    """
+    previous: Agreement | None = None
     for sent in doc.sents:
         if is_headline(sent):
             continue
-        head = _agreement_head(sent)
-        if head is None:
+        found = _agreement(sent)
+        if found is not None and previous is not None and starts_with_anaphora(sent, {"mark", "agreement", "deal", "accord"}):
+            previous = _follow_up(previous, found, sent)
             continue
-        parties = _parties(head, sent)
-        if not parties:
-            continue
-        signed, effective, evidence = _dates(sent)
-        yield Agreement(_name(head), tuple(parties), evidence, date=signed, effective=effective)
+        if previous is not None:
+            yield previous
+        previous = found
+    if previous is not None:
+        yield previous
+
+
+def _agreement(sent: Span) -> Agreement | None:
+    head = _agreement_head(sent)
+    if head is None:
+        return None
+    parties = _parties(head, sent)
+    if not parties:
+        return None
+    signed, effective, evidence = _dates(sent)
+    return Agreement(_name(head), tuple(parties), evidence, date=signed, effective=effective)
+
+
+def _follow_up(signed: Agreement, follow: Agreement, sent: Span) -> Agreement:
+    name = follow.name if len(follow.name.split()) > len(signed.name.split()) else signed.name
+    return replace(
+        signed,
+        name=name,
+        effective=signed.effective or follow.effective,
+        date=signed.date or follow.date,
+        evidence=extend_evidence(signed.evidence, sent),
+    )
 
 
 def _agreement_head(sent: Span) -> Token | None:
@@ -44,7 +82,8 @@ def _agreement_head(sent: Span) -> Token | None:
     signed = has_cue(text, lex.sign_verbs) or has_cue(text, lex.effective_cues)
     for token in sent:
         if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in lex.agreement_heads:
-            if signed or token.text[0].isupper():
+            between = any(c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in token.children)
+            if signed or between or token.text[0].isupper():
                 return token
     return None
 
@@ -52,7 +91,7 @@ def _agreement_head(sent: Span) -> Token | None:
 def _name(head: Token) -> str:
     """"the historic free trade agreement" → "free trade agreement"."""
     words = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in VAGUE]
-    first = min([t.i for t in words] + [head.i])
+    first = min([t.left_edge.i for t in words] + [head.i])
     name = head.doc[first : head.i + 1].text
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in {"on", "for"} and head.text[0].isupper():

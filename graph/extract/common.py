@@ -35,6 +35,12 @@ def evidence_for(*spans: Span) -> Evidence:
     return Evidence(doc_id(doc), source[start:end], start, end)
 
 
+def extend_evidence(evidence: Evidence, sent: Span) -> Evidence:
+    """``evidence`` stretched to the end of a follow-up sentence."""
+    first = sent.doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+    return evidence_for(first, sent) if first is not None else evidence
+
+
 def lemma_text(span: Span | Iterable[Token]) -> str:
     """" lemma lemma … " in lower case, padded for whole-word ``in`` tests."""
     return " " + " ".join(t.lemma_.lower() for t in span) + " " + " ".join(t.lower_ for t in span) + " "
@@ -90,3 +96,14 @@ def starts_with_anaphora(sent: Span, heads: Iterable[str]) -> bool:
         return False
     heads = set(heads)
     return any(t.lemma_.lower() in heads or t.lower_ in heads for t in first[1:])
+
+
+MODALS = frozenset({"could", "might", "may", "would", "should"})
+
+
+def is_hypothetical(tokens: Iterable[Token]) -> bool:
+    """A modal verb ("could invest") or a condition ("if", "whether") among ``tokens``."""
+    return any(
+        (t.tag_ == "MD" and t.lower_ in MODALS) or (t.dep_ == "mark" and t.lower_ in {"if", "whether"})
+        for t in tokens
+    )

@@ -19,6 +19,7 @@ from graph.extract.common import (
     first_date,
     has_cue,
     is_headline,
+    is_hypothetical,
     lemma_text,
     next_sentence,
     starts_with_anaphora,
@@ -36,7 +37,7 @@ def extract(doc: Doc) -> Iterator[Event]:
         if is_headline(sent):
             continue
         text = lemma_text(sent)
-        if has_cue(text, lex.hypothetical):
+        if is_hypothetical(sent):
             continue
         for pattern in lex.events:
             if all(has_cue(text, group) for group in pattern.groups):

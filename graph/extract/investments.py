@@ -18,7 +18,15 @@ from decimal import Decimal
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract import context
-from graph.extract.common import evidence_for, has_cue, is_headline, lemma_text, starts_with_anaphora
+from graph.extract.common import (
+    evidence_for,
+    extend_evidence,
+    has_cue,
+    is_headline,
+    is_hypothetical,
+    lemma_text,
+    starts_with_anaphora,
+)
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import demonym_country, phrase_ref, phrase_refs
 from graph.model import ActorKind, ActorRef, Investment, Money, Status
@@ -222,8 +230,7 @@ def _aux(trigger: Token) -> list[Token]:
 
 
 def _hypothetical(trigger: Token) -> bool:
-    window = lemma_text([*_aux(trigger), *(c for c in trigger.children if c.dep_ in {"aux", "mark"})])
-    return has_cue(window, lexicon().hypothetical)
+    return is_hypothetical([*_aux(trigger), *trigger.children, *(c for a in trigger.ancestors for c in a.children)])
 
 
 def _kind(trigger: Token) -> str:
@@ -252,18 +259,12 @@ def _complete_from_follow_up(previous: list[Investment], sent: Span) -> Iterator
         amount = fact.amount
         if amount is None and monies and (each or len(previous) == 1):
             amount = monies[0][2]
-        updated.append(replace(fact, amount=amount, evidence=_joined(fact, sent)))
+        updated.append(replace(fact, amount=amount, evidence=extend_evidence(fact.evidence, sent)))
     yield from updated
     for start, _end, money in monies[1:]:
         before = lemma_text(sent.doc.char_span(sent.start_char, sent.start_char + start, alignment_mode="expand") or sent)
         if has_cue(before, lexicon().pledge) and len(previous) == 1:
             yield replace(updated[0], amount=money, status=Status.PLEDGED, evidence=evidence_for(sent))
-
-
-def _joined(fact: Investment, sent: Span):
-    doc = sent.doc
-    first = doc.char_span(fact.evidence.start, fact.evidence.end, alignment_mode="expand")
-    return evidence_for(first, sent) if first is not None else fact.evidence
 
 
 def _include_list(sent: Span, previous: list[Investment]) -> Iterator[Investment]:
