@@ -9,7 +9,7 @@ publication date) and mean the latest such date on or before it; without a
 base they give None, so that the day a build runs never leaks into the graph.
 
 Read as None on purpose: years outside 1800–2100 (the typo "May 6, 204"),
-durations ("five to ten years"), decades ("the 2010s"), ranges ("2010-2015":
+durations ("five to ten years", "a 35-year lease"), decades ("the 2010s"), ranges ("2010-2015":
 see :func:`parse_period`), bounds ("before 2016", "by 2030"), weeks and other
 vague spans ("last week", "the weekend", "now"), and text with no date word
 ("the 25th anniversary").
@@ -23,6 +23,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from graph.errors import NormalizeError
 from graph.model import PartialDate
 
 if TYPE_CHECKING:
@@ -77,6 +78,7 @@ _REJECT = re.compile(
     r"|\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|"
     r"couple of)\s+(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?)\b"
     r"(?!\s+(?:ago|earlier|before))"  # durations
+    r"|\w-(?:years?|months?|weeks?|days?|decades?|hours?)\b"  # "35-year", "six-year"
     r"|^(?:before|after|prior to|until|till|by|through)\b"  # bounds
     r"|\b(?:now|recently|recent|weekend|soon|currently|past few|coming)\b", _I)
 
@@ -149,14 +151,18 @@ def _relative(text: str, base: dt.date) -> PartialDate | None | object:
     """Weekdays and yesterday/today by rule (dateparser skips the base's own weekday)."""
     offset = _DAY_WORDS.get(text.lower())
     if offset is not None:
-        return PartialDate.from_date(base + dt.timedelta(days=offset))
+        return _day_of(base + dt.timedelta(days=offset))
     match = _WEEKDAY_FORM.fullmatch(text)
     if match is None:
         return _UNMATCHED
     back = (base.weekday() - _WEEKDAYS[match["weekday"].lower()]) % 7
     if back == 0 and (match["rel"] or "").lower() in {"last", "past", "this past"}:
         back = 7
-    return PartialDate.from_date(base - dt.timedelta(days=back))
+    return _day_of(base - dt.timedelta(days=back))
+
+
+def _day_of(date: dt.date) -> PartialDate | None:
+    return _build(date.year, date.month, date.day)
 
 
 _SENTINEL_BASE = dt.date(2000, 1, 1)
@@ -208,7 +214,15 @@ def _with_dateparser(text: str, base: dt.date | None) -> PartialDate | None:
 
 
 def parse_date(text: str, *, relative_base: dt.date | None = None) -> PartialDate | None:
-    """The date ``text`` states, as precise as it states it, or None."""
+    """The date ``text`` states, as precise as it states it, or None.
+
+    Raises NormalizeError when ``relative_base`` is outside 1800–2100: that
+    is a wrong publication date, not a date the text states.
+    """
+    if relative_base is not None and not _valid_year(relative_base.year):
+        raise NormalizeError(
+            f"relative_base {relative_base} is outside {MIN_YEAR}–{MAX_YEAR}: "
+            "pass the article's publication date (or None)")
     cleaned = _clean(text)
     if not cleaned or len(cleaned) > _MAX_LEN:
         return None

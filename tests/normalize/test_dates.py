@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from graph.errors import NormalizeError
 from graph.model import PartialDate, Precision
 from graph.normalize.dates import find_years, parse_date, parse_period
 
@@ -82,6 +83,7 @@ REJECTED = [
     "May 6, 204",  # typo in 002_serbia_china_balkans.txt
     "1799", "2101", "February 30, 2024", "2025-13",
     "five to ten years", "ten years", "a decade", "the past decade",
+    "35-year", "six-year", "three-day", "half-year", "a 30-year-old",
     "the 25th anniversary", "25th", "the 2010s", "the '90s",
     "2018-19", "from 2010 to 2015", "between 2010 and 2015",
     "before 2016", "by 2030", "until 2030",
@@ -202,3 +204,15 @@ def test_typical_calls_are_fast() -> None:
             parse_date(text, relative_base=BASE)
     per_call = (time.perf_counter() - start) / (100 * len(TYPICAL))
     assert per_call < 0.005, f"{per_call * 1e3:.2f} ms per call"
+
+
+@pytest.mark.parametrize("base", [dt.date(1, 1, 1), dt.date(9999, 12, 31), dt.date(1799, 12, 31)],
+                         ids=str)
+def test_a_base_outside_the_accepted_years_is_an_error(base: dt.date) -> None:
+    with pytest.raises(NormalizeError, match="publication date"):
+        parse_date("yesterday", relative_base=base)
+
+
+def test_relative_dates_stay_in_the_accepted_years() -> None:
+    assert parse_date("yesterday", relative_base=dt.date(1800, 1, 1)) is None
+    assert parse_date("tomorrow", relative_base=dt.date(2100, 12, 31)) is None
