@@ -17,6 +17,7 @@ vague spans ("last week", "the weekend", "now"), and text with no date word
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -108,11 +109,8 @@ def _build(year: int, month: int | None, day: int | None) -> PartialDate | None:
         return None
     if month is not None and not 1 <= month <= 12:
         return None
-    if day is not None:
-        try:
-            dt.date(year, month or 1, day)
-        except ValueError:
-            return None
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month or 1)[1]:
+        return None
     return PartialDate(year, month, day)
 
 
@@ -165,6 +163,8 @@ def _day_of(date: dt.date) -> PartialDate | None:
     return _build(date.year, date.month, date.day)
 
 
+# The base dateparser gets when the caller has none, so that it never reads
+# the clock; results that depend on it are discarded.
 _SENTINEL_BASE = dt.date(2000, 1, 1)
 
 
@@ -181,8 +181,8 @@ def _parser(base: dt.date) -> DateDataParser:
         languages=["en"],
         settings={
             "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day, 12),
-            "PREFER_DATES_FROM": "past",
-            "PREFER_DAY_OF_MONTH": "first",
+            "PREFER_DATES_FROM": "past",  # news reports what happened
+            "PREFER_DAY_OF_MONTH": "first",  # never today's day; dropped by period
             "RETURN_TIME_AS_PERIOD": False,
             "NORMALIZE": True,
         },
@@ -236,7 +236,7 @@ def parse_date(text: str, *, relative_base: dt.date | None = None) -> PartialDat
         if relative is not _UNMATCHED:
             return relative  # type: ignore[return-value]
     elif _relative(cleaned, _SENTINEL_BASE) is not _UNMATCHED:
-        return None
+        return None  # a weekday or "yesterday" means nothing without a base
     return _with_dateparser(cleaned, relative_base)
 
 
