@@ -54,8 +54,19 @@ class PageData:
             "factTypes": list(FACT_COLOR),
             "note": note,
             "big": big,
-            "iterations": 120 if big else 400,
+            "iterations": stabilisation_iterations(len(self.nodes)),
         }
+
+
+def stabilisation_iterations(nodes: int) -> int:
+    """Physics steps before the page turns physics off: fewer on big graphs.
+
+    A step costs roughly linear time in nodes + edges, so the budget shrinks
+    with size to keep time-to-interactive bounded (see bench/render_big.py).
+    """
+    if nodes <= 500:
+        return 400
+    return max(25, min(120, 100_000 // nodes))
 
 
 def money_text(amount: Decimal | None, currency: str | None) -> str:
