@@ -179,9 +179,11 @@ def write_graph(dataset: Dataset, path: Path) -> None:
     """
     path = Path(path)
     data = serialize_dataset(dataset, graph_format(path))
+    partial = path.with_name(path.name + ".partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        partial.write_bytes(data)
+        partial.replace(path)  # atomic: readers never see half a graph
     except OSError as e:
         raise StoreError(f"{path}: cannot write the graph ({e.strerror}); pick a writable path") from e
 

@@ -161,3 +161,10 @@ def test_typed_and_plain_string_are_one_triple(tmp_path: Path) -> None:
     for ext in (".nt", ".ttl"):
         write_graph(ds, tmp_path / f"g{ext}")
         assert len(_triples(read_graph(tmp_path / f"g{ext}"))) == 1
+
+
+@pytest.mark.parametrize("ext", EXTENSIONS)
+def test_empty_dataset_round_trips(tmp_path: Path, ext: str) -> None:
+    write_graph(Dataset(), tmp_path / f"empty{ext}")
+    assert not _quads(read_graph(tmp_path / f"empty{ext}"))
+    assert [p.name for p in tmp_path.iterdir()] == [f"empty{ext}"], "no partial file left"

@@ -117,7 +117,8 @@ def test_amount_node(dataset: Dataset) -> None:
     assert (node, RDF.type, SCHEMA.MonetaryAmount) in union
     assert (node, SCHEMA.value, Literal("42000000", datatype=XSD.decimal)) in union
     assert (node, SCHEMA.currency, Literal("EUR")) in union
-    label = next(o for s, p, o in union if p == RDFS.label and "HeSteel" in o)
+    (fact,) = {s for s, p, o in union if p == IKG.amount and o == node}
+    (label,) = {o for s, p, o in union if s == fact and p == RDFS.label}
     assert str(label) == "HeSteel Group → Smederevo steel mill: 42,000,000 EUR (2016)"
 
 
