@@ -164,20 +164,39 @@ def _fact_tip(facts: FactSet, fact: FactView) -> dict[str, Any]:
 
 
 def _edges_view(facts: FactSet, kept: list[FactView]) -> tuple[list, list]:
-    """One edge per investment (investor → target); pairs for agreements/events."""
-    edges = []
+    """An edge per investment (investor → target) and per two-actor fact.
+
+    A fact with three or more actors becomes a small hub node with a spoke to
+    each: a clique of n(n-1)/2 edges would bury the rest of the network.
+    """
+    nodes, edges = [], []
     for fact in kept:
         style = {
-            "label": fact_caption(fact),
             "color": FACT_COLOR[fact.fact_type],
             "dashes": FACT_DASHES[fact.fact_type],
-            "arrows": "to" if fact.fact_type == "investment" else "",
             "tip": _fact_tip(facts, fact),
             **_fact_filter_fields(facts, fact),
         }
-        for n, (a, b) in enumerate(fact_pairs(fact)):
+        actors = [a for a in fact.actors() if a in facts.actors]
+        if fact.fact_type != "investment" and len(actors) > 2:
+            nodes.append(_fact_node(facts, fact))
+            pairs = [(a, fact.iri) for a in actors]
+            style["arrows"] = ""
+        else:
+            pairs = fact_pairs(fact)
+            style["label"] = fact_caption(fact)
+            style["arrows"] = "to" if fact.fact_type == "investment" else ""
+        for n, (a, b) in enumerate(pairs):
             edges.append({"id": f"{fact.iri}#{n}", "from": a, "to": b, "fact": fact.iri, **style})
-    return [], edges
+    return nodes, edges
+
+
+def _fact_node(facts: FactSet, fact: FactView) -> dict[str, Any]:
+    return {
+        "id": fact.iri, "label": fact_caption(fact), "group": fact.fact_type,
+        "shape": "box", "color": FACT_COLOR[fact.fact_type], "font": {"size": 10},
+        "isFact": True, "tip": _fact_tip(facts, fact), **_fact_filter_fields(facts, fact),
+    }  # fmt: skip
 
 
 def fact_pairs(fact: FactView) -> list[tuple[str, str]]:
@@ -196,11 +215,7 @@ def _facts_view(facts: FactSet, kept: list[FactView]) -> tuple[list, list]:
     for fact in kept:
         fields = _fact_filter_fields(facts, fact)
         tip = _fact_tip(facts, fact)
-        nodes.append({
-            "id": fact.iri, "label": fact_caption(fact), "group": fact.fact_type,
-            "shape": "box", "color": FACT_COLOR[fact.fact_type], "font": {"size": 10},
-            "isFact": True, "tip": tip, **fields,
-        })  # fmt: skip
+        nodes.append(_fact_node(facts, fact))
         for n, (role, actor) in enumerate(fact.roles):
             if actor not in facts.actors:
                 continue

@@ -16,7 +16,7 @@ DATA = Path(__file__).parents[1] / "data" / "views"
 
 @pytest.mark.parametrize(
     ("view", "nodes", "edges"),
-    [("edges", 12, 15), ("facts", 22, 23)],
+    [("edges", 13, 13), ("facts", 22, 23)],
     ids=["edges-view", "facts-view"],
 )
 def test_page_loads_offline_with_expected_counts(open_page, tmp_path: Path, view: str, nodes: int, edges: int) -> None:
@@ -88,9 +88,9 @@ def test_hover_shows_evidence_and_source(open_page, tmp_path: Path) -> None:
     [
         ("document.querySelector('#ikg-types input[value=event]').click()", 10, 8),
         ("(() => { const s = document.getElementById('ikg-country'); s.value = 'France';"
-         " s.dispatchEvent(new Event('change')); })()", 4, 7),
+         " s.dispatchEvent(new Event('change')); })()", 5, 5),
         ("(() => { const i = document.getElementById('ikg-from'); i.value = '2024';"
-         " i.dispatchEvent(new Event('change')); })()", 5, 9),
+         " i.dispatchEvent(new Event('change')); })()", 6, 7),
     ],
     ids=["hide-events", "country-france", "from-2024"],
 )
