@@ -108,8 +108,8 @@ def _kind_from_words(span: Span, label: str, *, typed: bool) -> ActorKind | None
     lex = lexicon()
     words = [t.lower_ for t in span]
     last = words[-1]
-    if label == "PERSON" and last not in lex.company_words:
-        return ActorKind.PERSON if len(span) > 1 else None
+    if label == "PERSON" and last not in lex.company_words and not _described_as_company(span):
+        return ActorKind.PERSON
     if any(w in lex.government_words for w in words):
         return ActorKind.GOVERNMENT_BODY
     if last in lex.asset_heads and not typed:
@@ -124,8 +124,8 @@ def _kind_from_words(span: Span, label: str, *, typed: bool) -> ActorKind | None
 def _described_as_company(span: Span) -> bool:
     """"the carmaker Stellantis", "Linglong company": a descriptor next to it."""
     doc, lex = span.doc, lexicon()
-    around = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
-    return any(t.lower_ in lex.descriptors for t in around)
+    around = [doc[i] for i in (span.start - 2, span.start - 1, span.end) if 0 <= i < len(doc)]
+    return any(t.lower_ in lex.descriptors or t.lower_.endswith("maker") for t in around)
 
 
 def _looks_junk(span: Span) -> bool:

@@ -1,0 +1,52 @@
+"""Actors: typing, cleaning, gazetteer identities, junk (issue 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.actors import find_actors
+from graph.model import ActorKind
+from graph.nlp import get_nlp
+
+
+def actors(text: str) -> dict[str, tuple[ActorKind, str | None]]:
+    """Resolved name → (kind, country) of every actor found in ``text``."""
+    doc = get_nlp()(text)
+    return {a.ref.name: (a.ref.kind, a.ref.country) for a in find_actors(doc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "country"),
+    [
+        pytest.param("The mill was bought by the Chinese HeSteel Group.", "HBIS Group", ActorKind.COMPANY, "China", id="demonym-stripped-gazetteer"),
+        pytest.param("Chinese President Xi Jinping arrived.", "Xi Jinping", ActorKind.PERSON, "China", id="title-stripped"),
+        pytest.param("The deal was signed by Vucic on Monday.", "Aleksandar Vučić", ActorKind.PERSON, "Serbia", id="surname-without-accents"),
+        pytest.param("Beijing's April export restrictions hurt carmakers.", "China", ActorKind.COUNTRY, "China", id="capital-metonymy"),
+        pytest.param("The plant was sold by the Zijin Mining group last year.", "Zijin Mining", ActorKind.COMPANY, "China", id="lowercase-descriptor-dropped"),
+        pytest.param("The Serbian side welcomed the move.", "Serbia", ActorKind.COUNTRY, "Serbia", id="demonym-is-the-country"),
+        pytest.param("Talks were held with Ambassador Chen in Belgrade.", "Chen", ActorKind.PERSON, None, id="titled-single-name-kept"),
+    ],
+)
+def test_actor_is_typed_and_resolved(text, name, kind, country):
+    assert actors(text)[name] == (kind, country)
+
+
+def test_capital_after_in_is_a_place_not_the_country():
+    found = actors("The summit was held in Beijing on Monday.")
+    assert found["Beijing"][0] is ActorKind.ASSET and "China" not in found
+
+
+def test_unknown_company_is_still_extracted():
+    found = actors("Shares of Brankovo Kabel rose after the carmaker Vardar Motors bought it.")
+    assert found["Vardar Motors"][0] is ActorKind.COMPANY
+
+
+@pytest.mark.parametrize(
+    "junk",
+    ["Image Credit", "COVID-19", "Healthcare System", "Growing Balkans Presence"],
+)
+def test_junk_from_the_sample_corpus_is_not_an_actor(junk):
+    from tests.conftest import CORPUS
+
+    doc = get_nlp()((CORPUS / "002_serbia_china_balkans.txt").read_text(encoding="utf-8"))
+    assert junk not in {a.ref.name for a in find_actors(doc)}
