@@ -37,7 +37,12 @@ from graph.normalize.percent import find_percents
 RECEIVE_VERBS = frozenset({"receive", "attract", "get", "secure", "win", "see", "experience"})
 INCLUDE_VERBS = frozenset({"include", "comprise", "cover", "involve"})
 INVESTOR_PREPS = {"by": "by", "from": "from"}
-TARGET_PREPS = frozenset({"of", "in", "into", "for", "to"})
+TARGET_PREPS = frozenset({"of", "in", "into", "for", "to", "on"})
+# verbs that head an investment only with a sum as object: "paid €88 million for", "put $120 million into"
+MONEY_VERBS = frozenset({"pay", "put", "pledge", "commit", "allocate", "provide", "spend", "earmark"})
+SELL_VERBS = frozenset({"sell", "transfer", "cede"})
+# "agreed to buy", "plans to invest": the investor is the subject of the governing verb
+CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})
 
 
 def extract(doc: Doc) -> Iterator[Investment]:
@@ -76,7 +81,20 @@ def triggers(sent: Span) -> list[Token]:
     """Tokens that can head an investment fact."""
     lex = lexicon()
     words = lex.acquisition | lex.investment | lex.loan | {"construction", "build", "stake"}
-    return [t for t in sent if t.pos_ in {"NOUN", "VERB"} and t.lemma_.lower() in words]
+    return [
+        t
+        for t in sent
+        if (t.pos_ in {"NOUN", "VERB"} and t.lemma_.lower() in words) or (_money_verb(t) and t.pos_ == "VERB")
+    ]
+
+
+def _money_verb(token: Token) -> bool:
+    """"paid €88 million", "has pledged up to €150 million": a sum as direct object."""
+    return token.lemma_.lower() in MONEY_VERBS and _money_object(token) is not None
+
+
+def _money_object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ == "MONEY"), None)
 
 
 def _facts_for_trigger(trigger: Token, sent: Span) -> Iterator[Investment]:
@@ -119,29 +137,76 @@ def _investors(trigger: Token) -> list[ActorRef]:
             if refs:
                 return refs
     if trigger.pos_ == "VERB":
-        refs = _subjects(trigger)
+        refs = _governing_subjects(trigger)
         if refs:
             return refs
+    lender = _light_verb_refs(trigger, {"from"} if trigger.lemma_.lower() in lexicon().loan else set())
+    if lender:
+        return lender
     demonym = demonym_country(trigger)
     if demonym is not None:
         return [demonym]
     return _clause_subject(trigger)
 
 
+def _governing_subjects(verb: Token) -> list[ActorRef]:
+    """Subject of the verb, or of the verb it complements ("X agreed to buy", "X bought … and invested")."""
+    current = verb
+    while True:
+        refs = _subjects(current)
+        if refs or current.dep_ not in CONTROL_DEPS or current.head == current:
+            return refs
+        current = current.head
+
+
 def _targets(trigger: Token) -> list[ActorRef]:
     if trigger.pos_ == "VERB":
         for child in trigger.children:
-            if child.dep_ in {"dobj", "nsubjpass"}:
+            if child.dep_ in {"dobj", "nsubjpass"} and child.ent_type_ != "MONEY":
                 refs = phrase_refs(child, stop=[trigger])
                 if refs:
-                    return refs
-    for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                    return _prefer_non_countries(refs)
+    for prep in _target_preps(trigger):
+        refs = _refs_below(prep)
+        if refs:
+            return _prefer_non_countries(refs)
+    if trigger.head.lemma_.lower() in RECEIVE_VERBS and trigger.dep_ in {"dobj", "pobj"}:
+        return _subjects(trigger.head)
+    return _light_verb_refs(trigger, TARGET_PREPS - {"of"})
+
+
+def _target_preps(trigger: Token) -> list[Token]:
+    """"in Y" of the trigger or of its sum ("invested $50 million in Y"); a loan's "for Y" first."""
+    preps = [c for h in (trigger, *_sum_heads(trigger)) for c in h.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+    if trigger.lemma_.lower() in lexicon().loan:
+        preps.sort(key=lambda p: p.lower_ != "for")
+    return preps
+
+
+def _sum_heads(trigger: Token) -> list[Token]:
+    """The object sum and its "a total of" head: "in Y" often hangs on them."""
+    heads = []
+    for obj in (c for c in trigger.children if c.dep_ == "dobj"):
+        sums = [t for t in obj.subtree if t.ent_type_ == "MONEY" and t.head.ent_type_ != "MONEY"]
+        heads += [obj, *sums] if sums or obj.ent_type_ == "MONEY" else []
+    return heads
+
+
+def _prefer_non_countries(refs: list[ActorRef]) -> list[ActorRef]:
+    """"Livnica Zenica, Bosnia and Herzegovina's largest foundry": a country beside a firm is its location."""
+    others = [r for r in refs if r.kind is not ActorKind.COUNTRY]
+    return others or refs
+
+
+def _light_verb_refs(trigger: Token, preps: frozenset[str] | set[str]) -> list[ActorRef]:
+    """"took a loan from X for the Y motorway": the roles hang on the verb."""
+    if trigger.dep_ != "dobj":
+        return []
+    for child in trigger.head.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
             refs = _refs_below(child)
             if refs:
                 return refs
-    if trigger.head.lemma_.lower() in RECEIVE_VERBS and trigger.dep_ in {"dobj", "pobj"}:
-        return _subjects(trigger.head)
     return []
 
 
@@ -159,15 +224,18 @@ def _own_subtree(trigger: Token) -> Iterator[Token]:
 
 def _refs_below(prep: Token) -> list[ActorRef]:
     for child in prep.children:
-        if child.dep_ in {"pobj", "pcomp"}:
+        if child.dep_ in {"pobj", "pcomp"} and child.ent_type_ != "MONEY":
             return phrase_refs(child, stop=triggers(prep.sent))
     return []
 
 
 def _subjects(verb: Token) -> list[ActorRef]:
+    """The first subject that names an actor (a dateline "SARAJEVO, 9 May" may parse as one too)."""
     for child in verb.children:
         if child.dep_ == "nsubj":
-            return phrase_refs(child)
+            refs = phrase_refs(child)
+            if refs:
+                return refs
     return []
 
 
@@ -177,9 +245,19 @@ def _clause_subject(trigger: Token) -> list[ActorRef]:
         if ancestor.pos_ in {"VERB", "AUX"}:
             if ancestor.lemma_.lower() in RECEIVE_VERBS | INCLUDE_VERBS:
                 return []
+            if ancestor.lemma_.lower() in SELL_VERBS:
+                return _buyers(ancestor)
             refs = _subjects(ancestor)
             if refs:
                 return [r for r in refs if r.kind is not ActorKind.ASSET]
+    return []
+
+
+def _buyers(verb: Token) -> list[ActorRef]:
+    """"The state sold its stake to X": the buyer, never the seller, invests."""
+    for child in verb.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ == "to":
+            return [r for r in _refs_below(child) if r.kind is not ActorKind.ASSET]
     return []
 
 
@@ -189,9 +267,23 @@ def _amount(trigger: Token, sent: Span) -> Money | None:
     inside = [m for s, e, m in monies if _in_subtree(trigger, sent.start_char + s)]
     if inside:
         return inside[0]
+    attached = [m for s, e, m in monies if _on_governing_verb(trigger, sent.doc.char_span(sent.start_char + s, sent.start_char + e, alignment_mode="expand"))]
+    if attached:
+        return attached[0]
     if len(monies) == 1 and len(triggers(sent)) <= 2:
         return monies[0][2]
     return None
+
+
+def _on_governing_verb(trigger: Token, money: Span | None) -> bool:
+    """"agreed to buy a stake … for €48 million": the sum hangs on the verb that governs the trigger."""
+    verb = next((a for a in trigger.ancestors if a.pos_ == "VERB"), None)
+    if verb is None or money is None:
+        return False
+    head = money.root
+    if head.dep_ == "pobj" and head.head.lower_ == "for":
+        head = head.head
+    return head.head == verb and head.dep_ in {"dobj", "prep"}
 
 
 def _in_subtree(token: Token, char: int) -> bool:
@@ -254,12 +346,14 @@ def _complete_from_follow_up(previous: list[Investment], sent: Span) -> Iterator
     """Amounts of "This €42 million transaction, … up to €300 million"."""
     monies = find_money(sent.text)
     each = has_cue(lemma_text(sent), {"each", "apiece", "respectively"})
+    cancelled = has_cue(lemma_text(sent), lexicon().cancelled)
     updated = []
     for fact in previous:
         amount = fact.amount
         if amount is None and monies and (each or len(previous) == 1):
             amount = monies[0][2]
-        updated.append(replace(fact, amount=amount, evidence=extend_evidence(fact.evidence, sent)))
+        status = Status.CANCELLED if cancelled else fact.status
+        updated.append(replace(fact, amount=amount, status=status, evidence=extend_evidence(fact.evidence, sent)))
     yield from updated
     for start, _end, money in monies[1:]:
         before = lemma_text(sent.doc.char_span(sent.start_char, sent.start_char + start, alignment_mode="expand") or sent)

@@ -17,6 +17,9 @@ from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
 
 PLACE_PREPS = frozenset({"in", "near", "at"})
+SETTLEMENT_WORDS = frozenset({"city", "town", "village", "municipality", "port", "region", "province"})
+# modifiers that describe an asset's state, not its name: "a new plant in Pirot"
+NOT_NAME_WORDS = frozenset({"new", "planned", "proposed", "future", "existing", "additional", "second", "third"})
 
 
 def actor_at(token: Token) -> ActorSpan | None:
@@ -45,6 +48,9 @@ def phrase_ref(head: Token, *, stop: Iterable[Token] = ()) -> ActorRef | None:
     actor = actor_at(head) or _named_by_modifier(head)
     if actor is not None and actor.ref.kind is not ActorKind.ASSET:
         return actor.ref
+    described = described_company(head)
+    if described is not None:
+        return described
     asset = asset_ref(head)
     if asset is not None:
         return asset
@@ -68,6 +74,37 @@ def _named_by_modifier(head: Token) -> ActorSpan | None:
     named = [a for t in mods if (a := actor_at(t)) is not None]
     non_country = [a for a in named if a.ref.kind is not ActorKind.COUNTRY]
     return (non_country or named or [None])[-1]
+
+
+def described_company(head: Token) -> ActorRef | None:
+    """"fertiliser maker Nile Delta Nitrogen", "Turkey's Anadolu Gida": a company the recogniser missed.
+
+    The name recogniser misses unfamiliar names (or calls them places or
+    people); a descriptor or a country's possessive in front is the news
+    convention that introduces a company.
+    """
+    if head.pos_ != "PROPN" or head.ent_type_ in {"GPE", "DATE", "MONEY", "PERCENT", "NORP"}:
+        return None
+    lefts = [t for t in head.lefts if t.dep_ in {"compound", "nmod", "amod", "poss"}]
+    if not any((t.pos_ == "NOUN" and _is_descriptor(t)) or _is_country_poss(t) for t in lefts):
+        return None
+    start = head.i
+    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
+        start -= 1
+    name = head.doc[start : head.i + 1].text
+    return ActorRef(name, ActorKind.COMPANY, name, None)
+
+
+def _is_country_poss(token: Token) -> bool:
+    if token.dep_ != "poss":
+        return False
+    actor = actor_at(token)
+    return actor is not None and actor.ref.kind is ActorKind.COUNTRY
+
+
+def _is_descriptor(token: Token) -> bool:
+    word = token.lower_
+    return word in lexicon().descriptors or word.endswith("maker")
 
 
 def _nested_heads(head: Token) -> list[Token]:
@@ -111,14 +148,22 @@ def asset_ref(head: Token) -> ActorRef | None:
 def _asset_words(head: Token) -> list[str]:
     """Proper-noun modifiers, the last common modifier and the head noun."""
     mods = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and not t.is_punct]
-    mods = [t for t in mods if not _is_demonym(t)]
+    mods = [t for t in mods if not _is_demonym(t) and t.lower_ not in NOT_NAME_WORDS]
     proper = [t for t in mods if t.pos_ == "PROPN" or t.text[0].isupper()]
     common = [t for t in mods if t not in proper]
     keep = sorted({*proper, *common[-1:]}, key=lambda t: t.i)
     if keep and keep[0].i < head.i:
-        span = head.doc[keep[0].i : head.i + 1]
+        span = head.doc[_dash_start(keep[0]) : head.i + 1]
         return [span.text] if _compact(span) else [*(t.text for t in keep), head.text]
     return [head.text]
+
+
+def _dash_start(first: Token) -> int:
+    """"Bar–Boljare highway" parsed with "Bar" hanging on "Boljare": start at "Bar"."""
+    doc, start = first.doc, first.i
+    while start >= 2 and doc[start - 1].text in {"–", "-"} and doc[start - 2].pos_ == "PROPN":
+        start -= 2
+    return start
 
 
 def _compact(span: Span) -> bool:
@@ -131,13 +176,29 @@ def _is_demonym(token: Token) -> bool:
 
 
 def _place_of(head: Token) -> str | None:
+    """"… plant in the eastern Hungarian city of Debrecen" → "Debrecen"."""
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
             obj = _object_of(child)
-            if obj is not None and obj.ent_type_ in {"GPE", "LOC", "FAC"}:
-                ent = next((e for e in head.doc.ents if e.start <= obj.i < e.end), None)
-                return ent.text if ent is not None else obj.text
+            places = [e for e in head.doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
+            for token in obj.subtree if obj is not None else ():
+                ent = next((e for e in places if e.start <= token.i < e.end), None)
+                if ent is not None:
+                    return ent.text
+                if _named_settlement(token):
+                    return token.text
     return None
+
+
+def _named_settlement(token: Token) -> bool:
+    """"the city of Debrecen": the name after "city of" is a place whatever the recogniser says."""
+    prep = token.head
+    return (
+        token.pos_ == "PROPN"
+        and token.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() in SETTLEMENT_WORDS
+    )
 
 
 def _country_of_place(place: str | None) -> str | None:
