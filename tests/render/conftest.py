@@ -30,8 +30,10 @@ class LoadedPage:
         return self.page.evaluate(expression)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    """Module-scoped: only one Playwright sync driver may run per thread, and
+    other test folders start their own."""
     if not CHROMIUM.exists():
         pytest.skip("needs /usr/bin/chromium (Debian package chromium, installed by .ci/run)")
     from playwright.sync_api import sync_playwright
