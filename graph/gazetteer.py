@@ -217,7 +217,15 @@ def _tokenizer() -> Tokenizer:
 
 def load_gazetteer(directory: Path | None = None) -> Gazetteer:
     """The gazetteer in ``directory`` (default ``data/gazetteer/``), read once per process."""
-    return _load(Path(directory or DEFAULT_DIR).resolve())
+    if directory is None:
+        return _default()
+    return _load(Path(directory).resolve())
+
+
+@lru_cache(maxsize=1)
+def _default() -> Gazetteer:
+    """The default gazetteer, without resolving its path on every call (a hot path)."""
+    return _load(Path(DEFAULT_DIR).resolve())
 
 
 @lru_cache(maxsize=8)

