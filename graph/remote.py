@@ -2,8 +2,8 @@
 
 Two standard ways, so it works with Oxigraph, Fuseki, GraphDB or Virtuoso:
 the Graph Store HTTP Protocol (one PUT per named graph: the store replaces
-that graph) when its URL is given, else SPARQL 1.1 Update (``DROP SILENT
-GRAPH`` then ``INSERT DATA``). Either way each named graph is replaced whole,
+that graph) or SPARQL 1.1 Update (``DROP SILENT GRAPH`` then ``INSERT DATA``),
+whichever the endpoint URL is. Either way each named graph is replaced whole,
 so pushing a rebuilt corpus twice leaves the same content.
 """
 
@@ -13,7 +13,7 @@ import base64
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import pyoxigraph as ox
@@ -24,33 +24,50 @@ from graph.store import DEFAULT_GRAPH_KEY, GraphTriples, dataset_graphs
 UPDATE_CHUNK = 5_000  # triples per INSERT DATA request
 
 
+Protocol = Literal["auto", "graph-store", "update"]
+UPDATE_PATHS = ("/update", "/sparql", "/statements")
+
+
 def push_dataset(
     dataset: Any,
     endpoint: str,
     *,
-    graph_store: str | None = None,
+    protocol: Protocol = "auto",
     timeout: float = 60.0,
 ) -> int:
     """Replace each graph of ``dataset`` (rdflib ``Dataset``) in a remote store.
 
-    ``endpoint`` is the SPARQL Update URL (Oxigraph ``…/update``, Fuseki
-    ``…/ds/update``); ``graph_store`` the Graph Store Protocol URL (Oxigraph
-    ``…/store``, Fuseki ``…/ds/data``), preferred when given. Credentials may
-    be put in the URL (``http://user:pass@host/…``). Returns graphs written.
+    ``endpoint`` is a Graph Store Protocol URL (Oxigraph ``…/store``, Fuseki
+    ``…/ds/data``, Virtuoso ``…/sparql-graph-crud``) or a SPARQL Update URL
+    (Oxigraph ``…/update``, Fuseki ``…/ds/update``, Virtuoso ``…/sparql``,
+    GraphDB ``…/repositories/R/statements``); ``auto`` tells them apart by
+    the path's last segment. Credentials may be put in the URL
+    (``http://user:pass@host/…``). Returns the number of graphs written.
     """
-    return push_graphs(dataset_graphs(dataset), endpoint, graph_store=graph_store, timeout=timeout)
+    return push_graphs(dataset_graphs(dataset), endpoint, protocol=protocol, timeout=timeout)
 
 
-def push_graphs(graphs: GraphTriples, endpoint: str, *, graph_store: str | None = None,
+def push_graphs(graphs: GraphTriples, endpoint: str, *, protocol: Protocol = "auto",
                 timeout: float = 60.0) -> int:
     """Like :func:`push_dataset` for triples already grouped per graph."""
+    use_gsp = choose_protocol(endpoint, protocol) == "graph-store"
     for key in sorted(graphs):
-        if graph_store:
-            _put_graph(graph_store, key, graphs[key], timeout=timeout)
+        if use_gsp:
+            _put_graph(endpoint, key, graphs[key], timeout=timeout)
         else:
             for update in update_requests(key, graphs[key]):
                 _send(endpoint, update.encode("utf-8"), "application/sparql-update", "POST", timeout)
     return len(graphs)
+
+
+def choose_protocol(endpoint: str, protocol: Protocol) -> Protocol:
+    """``auto``: SPARQL Update for ``…/update``-like paths, else Graph Store Protocol."""
+    if protocol not in ("auto", "graph-store", "update"):
+        raise EndpointError(f"unknown protocol {protocol!r}; use auto, graph-store or update")
+    if protocol != "auto":
+        return protocol
+    path = urlsplit(endpoint).path.rstrip("/")
+    return "update" if path.endswith(UPDATE_PATHS) else "graph-store"
 
 
 def ntriples(triples: list[ox.Triple]) -> bytes:

@@ -14,7 +14,7 @@ import pytest
 from rdflib import BNode, Dataset, Literal, URIRef
 
 from graph.errors import EndpointError
-from graph.remote import push_dataset, read_back, update_requests
+from graph.remote import choose_protocol, push_dataset, read_back, update_requests
 from graph.store import dataset_graphs
 
 OXIGRAPH = Path(__file__).resolve().parents[1] / ".venv" / "bin" / "oxigraph"
@@ -82,11 +82,12 @@ def _local_quads(ds: Dataset) -> set[str]:
             for g, triples in dataset_graphs(ds).items() for t in triples}
 
 
-@pytest.mark.parametrize("protocol", ["graph-store", "sparql-update"])
+@pytest.mark.parametrize("protocol", ["graph-store", "update"])
 def test_push_then_repush_replaces_each_graph(oxigraph_server: str, protocol: str) -> None:
-    store = f"{oxigraph_server}/store" if protocol == "graph-store" else None
-    push_dataset(_dataset("v1"), f"{oxigraph_server}/update", graph_store=store, timeout=10)
-    assert push_dataset(_dataset("v2"), f"{oxigraph_server}/update", graph_store=store, timeout=10) == 2
+    url = f"{oxigraph_server}/store" if protocol == "graph-store" else f"{oxigraph_server}/update"
+    assert choose_protocol(url, "auto") == protocol
+    push_dataset(_dataset("v1"), url, timeout=10)
+    assert push_dataset(_dataset("v2"), url, timeout=10) == 2
     remote = _remote_quads(oxigraph_server)
     assert len(remote) == 3
     assert any('"A v2"@en' in q for q in remote) and not any('"A v1"@en' in q for q in remote)
@@ -115,7 +116,7 @@ def test_blank_node_graph_is_sent_in_one_update() -> None:
 
 @pytest.mark.parametrize(
     ("path", "message"),
-    [pytest.param("/nowhere", "HTTP 404", id="wrong-path"),
+    [pytest.param("/nowhere/update", "HTTP 404", id="wrong-path"),
      pytest.param(None, "cannot reach", id="no-server")],
 )
 def test_errors_are_one_line_endpoint_errors(oxigraph_server: str, path: str | None, message: str) -> None:
@@ -123,3 +124,17 @@ def test_errors_are_one_line_endpoint_errors(oxigraph_server: str, path: str | N
     with pytest.raises(EndpointError, match=message) as caught:
         push_dataset(_dataset("v1"), url, timeout=5)
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        pytest.param("http://h:7878/store", "graph-store", id="oxigraph-store"),
+        pytest.param("http://h:3030/ds/data", "graph-store", id="fuseki-data"),
+        pytest.param("http://h:3030/ds/update", "update", id="fuseki-update"),
+        pytest.param("http://h:8890/sparql", "update", id="virtuoso-sparql"),
+        pytest.param("http://h:7200/repositories/kg/statements", "update", id="graphdb"),
+    ],
+)
+def test_protocol_is_chosen_from_the_url(url: str, expected: str) -> None:
+    assert choose_protocol(url, "auto") == expected
