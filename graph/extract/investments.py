@@ -137,9 +137,9 @@ def _investors(trigger: Token) -> list[ActorRef]:
             if refs:
                 return refs
     if trigger.pos_ == "VERB":
-        refs = _governing_subjects(trigger)
-        if refs:
-            return refs
+        governing = _subject_verb(trigger)
+        if _has_subject(governing):
+            return _subjects(governing)
     lender = _light_verb_refs(trigger, {"from"} if trigger.lemma_.lower() in lexicon().loan else set())
     if lender:
         return lender
@@ -149,14 +149,17 @@ def _investors(trigger: Token) -> list[ActorRef]:
     return _clause_subject(trigger)
 
 
-def _governing_subjects(verb: Token) -> list[ActorRef]:
-    """Subject of the verb, or of the verb it complements ("X agreed to buy", "X bought … and invested")."""
+def _subject_verb(verb: Token) -> Token:
+    """The verb whose subject is the trigger's: itself, or the one it complements ("X agreed to buy")."""
     current = verb
-    while True:
-        refs = _subjects(current)
-        if refs or current.dep_ not in CONTROL_DEPS or current.head == current:
-            return refs
+    while not _has_subject(current) and current.dep_ in CONTROL_DEPS and current.head != current:
         current = current.head
+    return current
+
+
+def _has_subject(verb: Token) -> bool:
+    """A clause with a subject of its own ("while SK On operates …") never borrows another's."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _targets(trigger: Token) -> list[ActorRef]:
@@ -177,7 +180,8 @@ def _targets(trigger: Token) -> list[ActorRef]:
 
 def _target_preps(trigger: Token) -> list[Token]:
     """"in Y" of the trigger or of its sum ("invested $50 million in Y"); a loan's "for Y" first."""
-    preps = [c for h in (trigger, *_sum_heads(trigger)) for c in h.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+    heads = (trigger, *_sum_heads(trigger))
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
     if trigger.lemma_.lower() in lexicon().loan:
         preps.sort(key=lambda p: p.lower_ != "for")
     return preps
@@ -267,7 +271,9 @@ def _amount(trigger: Token, sent: Span) -> Money | None:
     inside = [m for s, e, m in monies if _in_subtree(trigger, sent.start_char + s)]
     if inside:
         return inside[0]
-    attached = [m for s, e, m in monies if _on_governing_verb(trigger, sent.doc.char_span(sent.start_char + s, sent.start_char + e, alignment_mode="expand"))]
+    doc, at = sent.doc, sent.start_char
+    spans = [(doc.char_span(at + s, at + e, alignment_mode="expand"), m) for s, e, m in monies]
+    attached = [m for span, m in spans if _on_governing_verb(trigger, span)]
     if attached:
         return attached[0]
     if len(monies) == 1 and len(triggers(sent)) <= 2:
