@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import require_browser
+
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parents[1] / "artifacts"
 ARGS = [
@@ -34,8 +36,7 @@ class LoadedPage:
 def browser() -> Iterator[object]:
     """Module-scoped: only one Playwright sync driver may run per thread, and
     other test folders start their own."""
-    if not CHROMIUM.exists():
-        pytest.skip("needs /usr/bin/chromium (Debian package chromium, installed by .ci/run)")
+    require_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
