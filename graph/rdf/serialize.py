@@ -369,4 +369,17 @@ def corpus_to_dataset(corpus: Corpus) -> Dataset:
     actors_graph = dataset.graph(ACTORS_GRAPH)
     for key in sorted(actors.records):
         _fill(actors_graph, _record_triples(actors.records[key]))
+    _fill(actors_graph, _concept_triples(dataset))
     return dataset
+
+
+def _concept_triples(dataset: Dataset) -> Iterator[Triple]:
+    """Labels of the scheme concepts the facts use, so queries can show "state visit"."""
+    used = {
+        o
+        for p in (IKG.eventType, IKG.status, IKG.investmentType)
+        for _, _, o, _ in dataset.quads((None, p, None, None))
+    }
+    for concept in sorted(used):
+        yield concept, RDF.type, SKOS.Concept
+        yield concept, SKOS.prefLabel, Literal(concept_label(concept), lang="en")
