@@ -96,11 +96,9 @@ def build(
 def _summarise(report: BuildReport, corpus: Corpus, dataset: rdflib.Dataset) -> None:
     from graph.rdf.namespace import IKG
 
-    union = rdflib.Graph()
-    for quad in dataset.quads((None, None, None, None)):
-        union.add(quad[:3])
+    triples = {quad[:3] for quad in dataset.quads((None, None, None, None))}
     report.read = len(corpus.documents)
     report.actors = len([a for a in corpus.actors.values() if a.kind.value != "asset"])
     for name, cls in (("investments", IKG.Investment), ("agreements", IKG.Agreement), ("events", IKG.Event)):
-        setattr(report, name, len(set(union.subjects(rdflib.RDF.type, cls))))
-    report.triples = len(union)
+        setattr(report, name, len({s for s, p, o in triples if p == rdflib.RDF.type and o == cls}))
+    report.triples = len(triples)
