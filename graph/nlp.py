@@ -56,11 +56,11 @@ def _add_gazetteer_ruler(nlp: Language) -> None:
 
     ruler = nlp.add_pipe(
         "entity_ruler",
-        before="ner",
-        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
+        after="ner",
+        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": False},
     )
     ruler.add_patterns([_as_phrase(p) for p in load_gazetteer().ruler_patterns()])
-    nlp.add_pipe("drop_lowercase_names", after="ner")
+    nlp.add_pipe("drop_lowercase_names", after="entity_ruler")
 
 
 def _as_phrase(pattern: dict) -> dict:

@@ -153,13 +153,21 @@ def _strip_edges(span: Span) -> Span | None:
 
 def _strip_demonym(span: Span) -> tuple[str | None, Span | None]:
     """"Chinese HeSteel Group" → (China, "HeSteel Group")."""
-    if len(span) < 2:
+    gaz = load_gazetteer()
+    if len(span) < 2 or gaz.lookup(span.text) is not None:
         return None, span
-    country = load_gazetteer().country_for_demonym(span[0].text)
+    country = gaz.country_for_demonym(span[0].text)
     if country is None:
         return None, span
     rest = span.doc[span.start + 1 : span.end]
+    if len(rest) == 1 and _generic_word(rest[0].lower_):
+        return country.name, span  # "Turkish Airlines" is a name, not Turkey's "Airlines"
     return country.name, rest
+
+
+def _generic_word(word: str) -> bool:
+    lex = lexicon()
+    return word in lex.company_words | lex.organization_words | lex.government_words | lex.descriptors
 
 
 def _has_title(span: Span) -> bool:
