@@ -37,9 +37,16 @@ class ActorSpan:
 def find_actors(doc: Doc) -> list[ActorSpan]:
     """Every actor named in ``doc``, in text order (computed once per doc)."""
     if CACHE_KEY not in doc.user_data:
-        found = [a for ent in doc.ents if (a := classify(ent)) is not None]
-        doc.user_data[CACHE_KEY] = _expand_short_names(found)
+        places = _place_names(doc)
+        found = [a for ent in doc.ents if (a := classify(ent, places=places)) is not None]
+        doc.user_data[CACHE_KEY] = _expand_acronyms(_expand_short_names(found))
     return doc.user_data[CACHE_KEY]
+
+
+def _place_names(doc: Doc) -> frozenset[str]:
+    """Names the NER tags as a place somewhere in the doc: elsewhere "Debrecen"
+    tagged PERSON is still the city."""
+    return frozenset(e.text for e in doc.ents if e.label_ in {"GPE", "LOC"})
 
 
 def actors_in(span: Span) -> list[ActorSpan]:
@@ -57,25 +64,28 @@ def extract(doc: Doc) -> Iterator[Mention]:
             yield from (Mention(a.ref, evidence) for a in inside)
 
 
-def classify(ent: Span) -> ActorSpan | None:
+def classify(ent: Span, *, places: frozenset[str] = frozenset()) -> ActorSpan | None:
     """The actor an entity names, or None when it is not an actor."""
-    if ent.label_ not in NAME_LABELS and not ent.ent_id_:
-        return None
     span = _strip_edges(ent)
     if span is None:
         return None
     gaz = load_gazetteer()
-    if ent.label_ == "NORP":
+    if ent.label_ not in NAME_LABELS and not ent.ent_id_:
+        # "North Macedonia" tagged LOC: only a known name counts
+        entry = gaz.lookup(span.text) if ent.label_ in {"LOC", "PRODUCT", "WORK_OF_ART"} else None
+        return ActorSpan(span, _ref(entry, span.text)) if entry else None
+    label = "GPE" if ent.label_ == "PERSON" and span.text in places else ent.label_
+    if label == "NORP":
         country = gaz.country_for_demonym(span.text)
         return ActorSpan(span, _ref(country, span.text)) if country else None
     country_hint, span = _strip_demonym(span)
     if span is None:
         return None
-    if ent.label_ == "PERSON" or _has_title(span):
+    if label == "PERSON" or _has_title(span):
         span = _strip_titles(span)
         if span is None:
             return None
-    return _known(span, country_hint) or _unknown(span, ent.label_, country_hint)
+    return _known(span, country_hint) or _unknown(span, label, country_hint)
 
 
 def _known(span: Span, country_hint: str | None) -> ActorSpan | None:
@@ -99,7 +109,7 @@ def _unknown(span: Span, label: str, country: str | None, *, typed: bool = False
         return None
     if is_headline(span[0].sent):
         return None
-    if label == "GPE":
+    if label == "GPE" and not _organisation_words(span):
         return ActorSpan(span, ActorRef(span.text, ActorKind.ASSET, span.text, country))
     kind = _kind_from_words(span, label, typed=typed)
     if kind is None:
@@ -124,6 +134,14 @@ def _kind_from_words(span: Span, label: str, *, typed: bool) -> ActorKind | None
     return ActorKind.ORGANIZATION if label == "ORG" else None
 
 
+def _organisation_words(span: Span) -> bool:
+    """"Hellenic Republic Asset Development Fund" tagged GPE is a body, not a place."""
+    lex = lexicon()
+    return len(span) > 1 and any(
+        t.lower_ in lex.company_words | lex.organization_words | lex.government_words for t in span[1:]
+    )
+
+
 def _described_as_company(span: Span) -> bool:
     """"the carmaker Stellantis", "Linglong company": a descriptor next to it."""
     doc, lex = span.doc, lexicon()
@@ -146,6 +164,10 @@ def _strip_edges(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
+    for i in range(start + 1, end):
+        if doc[i].text == "(":  # "European Bank … (EBRD": the acronym is not part of the name
+            end = i
+            break
     while end > start and (doc[end - 1].lower_ in {"'s", "'", "s"} or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end] if end > start else None
@@ -221,6 +243,7 @@ def _expand_short_names(found: list[ActorSpan]) -> list[ActorSpan]:
             long = full[key]
             a = ActorSpan(a.span, ActorRef(long.name, long.kind, a.ref.surface, long.country))
         out.append(a)
+    out = [_acronym_as_organisation(a) for a in out]
     return [a for a in out if not _lone_person(a, full)]
 
 
@@ -228,6 +251,44 @@ def _lone_person(actor: ActorSpan, full: dict) -> bool:
     """A one-word PERSON never named in full is too often a tagging error."""
     ref = actor.ref
     return ref.kind is ActorKind.PERSON and " " not in ref.name and not _titled(actor.span)
+
+
+def _acronym_as_organisation(actor: ActorSpan) -> ActorSpan:
+    """"KEPCO" tagged PERSON: an all-capitals word is an organisation's acronym."""
+    ref = actor.ref
+    if ref.kind is ActorKind.PERSON and ref.name.isupper() and len(ref.name) >= 3 and " " not in ref.name:
+        return ActorSpan(actor.span, ActorRef(ref.name, ActorKind.ORGANIZATION, ref.surface, ref.country))
+    return actor
+
+
+def _expand_acronyms(found: list[ActorSpan]) -> list[ActorSpan]:
+    """"European Bank for Reconstruction and Development (EBRD)" … "EBRD": one actor."""
+    expansions: dict[str, ActorRef] = {}
+    for actor in found:
+        doc, end = actor.span.doc, actor.span.end
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_upper:
+            expansions.setdefault(doc[end + 1].text, actor.ref)
+    out = []
+    for actor in found:
+        long = expansions.get(actor.ref.name) if actor.ref.kind is not ActorKind.COUNTRY else None
+        if long is not None and long.name != actor.ref.name:
+            actor = ActorSpan(actor.span, ActorRef(long.name, long.kind, actor.ref.surface, long.country))
+        out.append(actor)
+    return sorted(out + _untagged_acronyms(found, expansions), key=lambda a: a.span.start)
+
+
+def _untagged_acronyms(found: list[ActorSpan], expansions: dict[str, ActorRef]) -> list[ActorSpan]:
+    """Later bare "HRADF" the NER missed, once "… Fund (HRADF)" defined it."""
+    if not expansions:
+        return []
+    doc = found[0].span.doc
+    covered = {i for a in found for i in range(a.span.start, a.span.end)}
+    extra = []
+    for token in doc:
+        long = expansions.get(token.text)
+        if long is not None and token.i not in covered and doc[token.i - 1].text != "(":
+            extra.append(ActorSpan(doc[token.i : token.i + 1], ActorRef(long.name, long.kind, token.text, long.country)))
+    return extra
 
 
 def _titled(span: Span) -> bool:

@@ -50,3 +50,26 @@ def test_junk_from_the_sample_corpus_is_not_an_actor(junk):
 
     doc = get_nlp()((CORPUS / "002_serbia_china_balkans.txt").read_text(encoding="utf-8"))
     assert junk not in {a.ref.name for a in find_actors(doc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        pytest.param(
+            "The European Bank for Reconstruction and Development (EBRD) lent the money. EBRD said so.",
+            "European Bank for Reconstruction and Development",
+            ActorKind.ORGANIZATION,
+            id="parenthesised-acronym-dropped-from-name",
+        ),
+        pytest.param("Funding came from North Macedonia and Albania.", "North Macedonia", ActorKind.COUNTRY, id="known-name-tagged-loc"),
+        pytest.param("Turkish Airlines bought a stake in the carrier.", "Turkish Airlines", ActorKind.COMPANY, id="demonym-before-generic-word-kept"),
+    ],
+)
+def test_names_the_model_tags_badly(text, name, kind):
+    assert actors(text)[name][0] is kind
+
+
+def test_acronym_after_a_full_name_is_the_same_actor():
+    doc = get_nlp()("The Hellenic Republic Asset Development Fund (HRADF) sold it. HRADF said the deal closed.")
+    names = {a.span.text: a.ref.name for a in find_actors(doc)}
+    assert names.get("HRADF") == names.get("Hellenic Republic Asset Development Fund") is not None
