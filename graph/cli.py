@@ -7,13 +7,12 @@ same functions.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 import typer
 
-from graph.errors import KGError
+from graph.cli_errors import reported
 
 app = typer.Typer(
     name="kg",
@@ -22,16 +21,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-
-@contextmanager
-def reported() -> Iterator[None]:
-    """Turn a KGError into one line on stderr and exit code 1."""
-    try:
-        yield
-    except KGError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(1) from e
 
 
 def warn(message: object) -> None:

@@ -7,14 +7,13 @@ stderr and exit code 1.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from graph.errors import KGError, QueryError
+from graph.cli_errors import reported
+from graph.errors import QueryError
 
 GRAPH_HELP = "A graph file (.ttl, .nt, .nq, .trig, .jsonld) or a store directory."
 
@@ -24,15 +23,6 @@ def register(app: typer.Typer) -> None:
     app.command("query")(query)
     app.command("render")(render)
     app.command("export")(export)
-
-
-@contextmanager
-def _one_line_errors() -> Iterator[None]:
-    try:
-        yield
-    except KGError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(1) from e
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
@@ -58,7 +48,7 @@ def query(
     """Run SPARQL on GRAPH: a query file, a saved query by NAME, or --sparql TEXT."""
     from graph.query import format_result, list_saved_queries, resolve_query_text, run_query
 
-    with _one_line_errors():
+    with reported():
         if list_:
             for saved in list_saved_queries():
                 params = f"  [params: {', '.join(saved.params)}]" if saved.params else ""
@@ -85,7 +75,7 @@ def render(
     """Write an interactive network of GRAPH that works offline."""
     from graph.render import render_html
 
-    with _one_line_errors():
+    with reported():
         stats = render_html(
             graph, output, view=view, fact_types=fact_type or None, countries=country or None,  # type: ignore[arg-type]
             date_from=date_from, date_to=date_to, max_nodes=max_nodes, title=title,
@@ -102,6 +92,6 @@ def export(
     """Export the actor network of GRAPH for Gephi or pandas."""
     from graph.analysis import export as export_graph
 
-    with _one_line_errors():
+    with reported():
         written = export_graph(graph, output, fmt=fmt)  # type: ignore[arg-type]
     typer.echo("wrote " + ", ".join(str(p) for p in written))
