@@ -83,10 +83,11 @@ def resolve(documents: Iterable[DocumentFacts]) -> Corpus:
 
 def _with_countries(actors: dict[str, ActorRecord]) -> dict[str, ActorRecord]:
     """Every country an actor belongs to is a node too (``ikg:country`` points at it)."""
+    known = {slug(e.name): e for e in load_gazetteer().entries() if e.kind is ActorKind.COUNTRY}
     out = dict(actors)
     for record in actors.values():
         if record.country and record.country not in out:
-            entry = load_gazetteer().lookup(record.country.replace("-", " "))
+            entry = known.get(record.country)
             label = entry.name if entry is not None else record.country.replace("-", " ").title()
             qid = entry.qid if entry is not None else None
             out[record.country] = ActorRecord(record.country, label, ActorKind.COUNTRY, wikidata=qid)
@@ -143,9 +144,7 @@ def _record(key: str, refs: list[ActorRef]) -> ActorRecord:
         kind = _vote([r.kind for r in refs])
         country = _vote_country([r.country for r in refs])
         qid = None
-    country_key = slug(country) if country else None
-    if country_key is not None and load_gazetteer().lookup(country) is not None:
-        country_key = slug(load_gazetteer().lookup(country).name)
+    country_key = base_key(ActorRef(country, ActorKind.COUNTRY)) if country else None
     return ActorRecord(key, label, kind, frozenset(forms - {label}), country_key, qid)
 
 
