@@ -18,6 +18,7 @@ from graph.model import ActorKind, ActorRef
 
 PLACE_PREPS = frozenset({"in", "near", "at"})
 SETTLEMENT_WORDS = frozenset({"city", "town", "village", "municipality", "port", "region", "province"})
+AREA_WORDS = SETTLEMENT_WORDS | {"valley", "district", "county", "basin", "coast", "island", "peninsula", "area"}
 # modifiers that describe an asset's state, not its name: "a new plant in Pirot"
 NOT_NAME_WORDS = frozenset({"new", "planned", "proposed", "future", "existing", "additional", "second", "third"})
 
@@ -127,24 +128,52 @@ def _object_of(prep: Token) -> Token | None:
 
 
 def asset_ref(head: Token) -> ActorRef | None:
-    """"a vehicle tire factory in Zrenjanin" → asset "tire factory in Zrenjanin"."""
+    """"a vehicle tire factory in Zrenjanin" → asset "vehicle tire factory in Zrenjanin".
+
+    The name keeps every compound modifier ("battery cell plant"); the head
+    with its nearest modifier ("tire factory in Zrenjanin") is kept as a
+    second label, the form later mentions and other articles tend to use.
+    """
     lex = lexicon()
     if head.pos_ not in {"NOUN", "PROPN"} or head.lemma_.lower() not in lex.asset_heads:
         return None
     if head.lemma_.lower() == "stake":
         return None
-    words = _asset_words(head)
-    if not words:
-        return None
-    name = " ".join(words)
     place = _place_of(head)
-    if place is not None and not any(place.lower() in w.lower() for w in words):
-        name = f"{name} in {place}"
-    if not any(w[0].isupper() for w in name.split()) and place is None:
+    full, short = _with_place(_full_name(head), place), _with_place(" ".join(_asset_words(head)), place)
+    if not any(w[0].isupper() for w in full.split()) and place is None:
         return None
-    return ActorRef(name, ActorKind.ASSET, name, _country_of_place(place))
+    return ActorRef(full, ActorKind.ASSET, short, _country_of_place(place))
 
 
+def _with_place(name: str, place: str | None) -> str:
+    if place is not None and place.lower() not in name.lower():
+        return f"{name} in {place}"
+    return name
+
+
+def _full_name(head: Token) -> str:
+    """Every compound/adjective modifier left of the head, without articles, sums or state words."""
+    start = head.i
+    for token in sorted(head.subtree, key=lambda t: -t.i):
+        if token.i >= head.i:
+            continue
+        if token.i != start - 1 or not _name_modifier(token, head):
+            break
+        start = token.i
+    doc = head.doc
+    while start < head.i and (_is_demonym(doc[start]) or doc[start].lower_ in NOT_NAME_WORDS):
+        start += 1
+    return doc[_dash_start(doc[start]) if start < head.i else start : head.i + 1].text
+
+
+def _name_modifier(token: Token, head: Token) -> bool:
+    """A word of the asset's name: a compound chain or adjective inside the noun phrase."""
+    if token.text in {"–", "-"}:
+        return True
+    if token.ent_type_ in {"MONEY", "PERCENT", "DATE", "CARDINAL"} or token.dep_ in {"det", "poss", "nummod", "case"}:
+        return False
+    return token.dep_ in {"compound", "amod", "nmod"} or (token.pos_ == "PROPN" and token.dep_ == "appos")
 def _asset_words(head: Token) -> list[str]:
     """Proper-noun modifiers, the last common modifier and the head noun."""
     mods = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and not t.is_punct]
@@ -187,7 +216,14 @@ def _place_of(head: Token) -> str | None:
                     return ent.text
                 if _named_settlement(token):
                     return token.text
+            if obj is not None and _named_area(obj):
+                return head.doc[obj.left_edge.i : obj.i + 1].text
     return None
+
+
+def _named_area(obj: Token) -> bool:
+    """"in the Anzob valley": a geographic common noun named by a proper-noun modifier."""
+    return obj.lemma_.lower() in AREA_WORDS and any(t.pos_ == "PROPN" for t in obj.lefts)
 
 
 def _named_settlement(token: Token) -> bool:

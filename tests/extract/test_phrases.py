@@ -1,0 +1,41 @@
+"""Asset names from noun phrases: meaningful modifiers kept, the short form as a second label."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.phrases import asset_ref
+from graph.nlp import get_nlp
+
+ASSETS = [
+    pytest.param(
+        "Lumora expanded its battery cell plant in Göd.", "plant", "battery cell plant in Göd", "cell plant in Göd",
+        id="compound-chain-kept",
+    ),
+    pytest.param(
+        "The construction of a vehicle tire factory in Zrenjanin began in 2019.", "factory", "vehicle tire factory in Zrenjanin",
+        "tire factory in Zrenjanin", id="nearest-modifier-as-second-label",
+    ),
+    pytest.param(
+        "Lumora will build a new antimony processing plant in the Anzob valley.", "plant",
+        "antimony processing plant in the Anzob valley", "processing plant in the Anzob valley",
+        id="named-valley-as-place",
+    ),
+    pytest.param(
+        "Lumora finished the Bar–Boljare motorway.", "motorway", "Bar–Boljare motorway", "Bar–Boljare motorway",
+        id="dash-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "name", "short"), ASSETS)
+def test_asset_names(text, head, name, short):
+    doc = get_nlp()(text)
+    ref = asset_ref(next(t for t in doc if t.text == head))
+    assert ref is not None
+    assert (ref.name, ref.surface) == (name, short)
+
+
+def test_unnamed_asset_without_place_is_no_asset():
+    doc = get_nlp()("Lumora will build a new processing plant.")
+    assert asset_ref(next(t for t in doc if t.text == "plant")) is None
