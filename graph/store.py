@@ -165,8 +165,11 @@ def store_graph_keys(store: ox.Store) -> set[str]:
     return keys
 
 
-def sync_graphs(store: ox.Store, graphs: GraphTriples, digests: dict[str, str]) -> tuple[dict[str, str], int]:
-    """Make the store hold exactly ``graphs``; skip graphs whose digest is known.
+def sync_graphs(store: ox.Store, graphs: GraphTriples, digests: dict[str, str], *,
+                drop_others: bool = True) -> tuple[dict[str, str], int]:
+    """Make the store hold ``graphs`` (and no other, with ``drop_others``).
+
+    Graphs whose digest is already in ``digests`` and present are skipped.
 
     ``digests`` are those of the last completed sync; returns the new digests
     and how many graphs were written or dropped.
@@ -179,9 +182,10 @@ def sync_graphs(store: ox.Store, graphs: GraphTriples, digests: dict[str, str]) 
         if digests.get(key) != digest or not _graph_present(store, key):
             replace_graph(store, key, graphs[key])
             written += 1
-    for key in sorted(store_graph_keys(store) - set(graphs)):
-        drop_graph(store, key)
-        written += 1
+    if drop_others:
+        for key in sorted(store_graph_keys(store) - set(graphs)):
+            drop_graph(store, key)
+            written += 1
     return new_digests, written
 
 
@@ -347,24 +351,59 @@ def _extract_into_cache(docs: Iterable[Document], sdir: StoreDir, *, jobs: int,
     return count
 
 
+SERIALIZE_CHUNK = 256  # documents serialised at once: bounds the rdflib memory
+
+
 def _write_graphs(sdir: StoreDir, kept: list[DocumentFacts]) -> tuple[int, int]:
-    """Resolve, serialise and sync; returns (graphs written, documents removed)."""
-    graphs = corpus_graphs(kept)
+    """Resolve, serialise chunk by chunk and sync; returns (graphs written, docs removed)."""
+    from graph.resolve import resolve
+
+    corpus = resolve(kept)
+    old = sdir.read_digests()
     store = sdir.open_db()
     try:
         before = store_graph_keys(store)
-        digests, written = sync_graphs(store, graphs, sdir.read_digests())
+        digests, written = _sync_chunks(store, corpus, old)
+        for key in sorted(before - set(digests)):
+            drop_graph(store, key)
+            written += 1
         store.flush()
     finally:
         del store
     sdir.write_digests(digests)
-    removed = len({k for k in before - set(graphs) if "/document/" in k})
+    removed = len({k for k in before - set(digests) if "/document/" in k})
     return written, removed
+
+
+def _sync_chunks(store: ox.Store, corpus: Any, old: dict[str, str]) -> tuple[dict[str, str], int]:
+    """Write document graphs chunk by chunk, then the union of the shared graphs."""
+    from graph.model import Corpus
+
+    digests: dict[str, str] = {}
+    shared: dict[str, set[ox.Triple]] = {}
+    written = 0
+    for start in range(0, max(len(corpus.documents), 1), SERIALIZE_CHUNK):
+        chunk = Corpus(corpus.documents[start:start + SERIALIZE_CHUNK], corpus.actors, corpus.key_of)
+        graphs = dataset_graphs(_to_dataset(chunk))
+        for key in [k for k in graphs if "/document/" not in k]:
+            shared.setdefault(key, set()).update(graphs.pop(key))
+        new, count = sync_graphs(store, graphs, old, drop_others=False)
+        digests.update(new)
+        written += count
+    final = {key: sorted(triples, key=str) for key, triples in shared.items()}
+    new, count = sync_graphs(store, final, old, drop_others=False)
+    digests.update(new)
+    return digests, written + count
+
+
+def _to_dataset(corpus: Any) -> Any:
+    from graph.rdf.serialize import corpus_to_dataset
+
+    return corpus_to_dataset(corpus)
 
 
 def corpus_graphs(kept: list[DocumentFacts]) -> GraphTriples:
     """The triples per graph of a scratch build over ``kept``."""
-    from graph.rdf.serialize import corpus_to_dataset
     from graph.resolve import resolve
 
-    return dataset_graphs(corpus_to_dataset(resolve(kept)))
+    return dataset_graphs(_to_dataset(resolve(kept)))
