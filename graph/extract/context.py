@@ -7,10 +7,15 @@ sentence dates the facts of the next ones.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from collections.abc import Iterator
 
+from spacy.tokens import Span, Token
+
+from graph.extract.actors import actors_in
 from graph.extract.common import first_date, previous_sentence
-from graph.model import PartialDate
+from graph.extract.lexicon import lexicon
+from graph.extract.phrases import phrase_ref
+from graph.model import ActorKind, ActorRef, PartialDate
 
 LOOK_BACK = 3
 
@@ -40,3 +45,80 @@ def _last_paragraph(sent: Span) -> Span:
         return sent
     tail = sent.doc.char_span(sent.start_char + cut + 1, sent.end_char, alignment_mode="expand")
     return tail if tail is not None else sent
+
+
+# How many sentences back a reference ("its stake", "it", "the company") may reach.
+REFER_BACK = 5
+PRONOUNS = frozenset({"it", "they", "its", "their"})
+ACTOR_KINDS = frozenset({ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY})
+
+
+def earlier_sentences(sent: Span, *, limit: int = REFER_BACK) -> Iterator[Span]:
+    """The sentences before ``sent``, nearest first."""
+    current = sent
+    for _ in range(limit):
+        current = previous_sentence(current)
+        if current is None:
+            return
+        yield current
+
+
+def earlier_stake_holding(sent: Span) -> ActorRef | None:
+    """"… bought a 51% stake in NIS. It later raised its stake …": the company the stake is in.
+
+    A stake named without "in Y" refers to the latest stake (or holding) in a
+    named company stated shortly before.
+    """
+    stake_words = lexicon().stake
+    for earlier in earlier_sentences(sent):
+        for token in reversed(earlier):
+            if token.lemma_.lower() in stake_words and token.pos_ == "NOUN":
+                ref = _holding_of(token)
+                if ref is not None:
+                    return ref
+    return None
+
+
+def _holding_of(stake: Token) -> ActorRef | None:
+    for prep in stake.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "of"}:
+            for obj in prep.children:
+                ref = phrase_ref(obj) if obj.dep_ == "pobj" else None
+                if ref is not None and ref.kind in ACTOR_KINDS:
+                    return ref
+    return None
+
+
+def salient_actor(sent: Span) -> ActorRef | None:
+    """The actor "it" / "the company" most likely means: a salience rule, not coreference.
+
+    The subject of the previous sentence if it names a company or an
+    organisation, else the last one that sentence names.
+    """
+    earlier = previous_sentence(sent)
+    if earlier is None:
+        return None
+    subject = next((t for t in earlier if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"), None)
+    ref = phrase_ref(subject) if subject is not None else None
+    if ref is not None and ref.kind in ACTOR_KINDS:
+        return ref
+    named = [a.ref for a in actors_in(earlier) if a.ref.kind in ACTOR_KINDS]
+    return named[-1] if named else None
+
+
+def topic_of_previous(sent: Span) -> ActorRef | None:
+    """"The largest project is the X railway. It is financed by …": what "It" stands for.
+
+    The complement of a copular previous sentence names its topic best; else its subject.
+    """
+    earlier = previous_sentence(sent)
+    if earlier is None:
+        return None
+    root = earlier.root
+    heads = [c for c in root.children if c.dep_ == "attr"] if root.lemma_ == "be" else []
+    heads += [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for head in heads:
+        ref = phrase_ref(head)
+        if ref is not None:
+            return ref
+    return None

@@ -41,6 +41,8 @@ TARGET_PREPS = frozenset({"of", "in", "into", "for", "to", "on"})
 # verbs that head an investment only with a sum as object: "paid €88 million for", "put $120 million into"
 MONEY_VERBS = frozenset({"pay", "put", "pledge", "commit", "allocate", "provide", "spend", "earmark"})
 SELL_VERBS = frozenset({"sell", "transfer", "cede"})
+# "said/announced/agreed that it would invest": a reported future is a pledge
+REPORTING_VERBS = frozenset({"say", "announce", "agree", "confirm", "state", "tell", "promise", "pledge", "add", "report"})
 # "agreed to buy", "plans to invest": the investor is the subject of the governing verb
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})
 
@@ -139,6 +141,9 @@ def _investors(trigger: Token) -> list[ActorRef]:
     if trigger.pos_ == "VERB":
         governing = _subject_verb(trigger)
         if _has_subject(governing):
+            subject = next((c for c in governing.children if c.dep_ == "nsubj"), None)
+            if subject is not None and _refers_back(subject):
+                return _referred_subject(governing)
             return _subjects(governing)
     lender = _light_verb_refs(trigger, {"from"} if trigger.lemma_.lower() in lexicon().loan else set())
     if lender:
@@ -147,6 +152,33 @@ def _investors(trigger: Token) -> list[ActorRef]:
     if demonym is not None:
         return [demonym]
     return _clause_subject(trigger)
+
+
+def _referred_subject(verb: Token) -> list[ActorRef]:
+    """"The company said it will invest": a pronoun or an unnamed "the company" subject.
+
+    The subject of the reporting verb names it when it can; otherwise the
+    salient actor of the previous sentence does (``context.salient_actor``).
+    """
+    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    reporting = verb.head if verb.dep_ in {"ccomp", "conj"} and verb.head != verb else None
+    if subject.lower_ in context.PRONOUNS and reporting is not None and reporting.pos_ == "VERB":
+        speaker = next((c for c in reporting.children if c.dep_ == "nsubj"), None)
+        if speaker is None:
+            return []
+        if not _refers_back(speaker):
+            return _subjects(reporting)
+    salient = context.salient_actor(verb.sent)
+    return [salient] if salient is not None else []
+
+
+def _refers_back(subject: Token) -> bool:
+    """"it", "they", or "the (Chinese) company" with no name of its own."""
+    if subject.lower_ in context.PRONOUNS:
+        return True
+    det = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in subject.children)
+    named = any(t.pos_ == "PROPN" for t in subject.subtree)
+    return det and not named and subject.lower_ in lexicon().descriptors
 
 
 def _subject_verb(verb: Token) -> Token:
@@ -316,7 +348,7 @@ def _status(trigger: Token, amount: Money | None) -> Status | None:
     window = lemma_text([*trigger.ancestors, *trigger.children, trigger, *_aux(trigger)])
     if has_cue(window, lex.cancelled):
         return Status.CANCELLED
-    if has_cue(window, lex.pledge):
+    if has_cue(window, lex.pledge) or _reported_future(trigger):
         return Status.PLEDGED
     if has_cue(window, lex.completed):
         return Status.COMPLETED
@@ -328,7 +360,25 @@ def _aux(trigger: Token) -> list[Token]:
 
 
 def _hypothetical(trigger: Token) -> bool:
-    return is_hypothetical([*_aux(trigger), *trigger.children, *(c for a in trigger.ancestors for c in a.children)])
+    tokens = [*_aux(trigger), *trigger.children, *(c for a in trigger.ancestors for c in a.children)]
+    reported = _reported_future(trigger)
+    return is_hypothetical([t for t in tokens if not (reported and t.lower_ == "would")])
+
+
+def _reported_future(trigger: Token) -> bool:
+    """"X said (that) it would invest": a reported "will", a pledge, not a hypothetical.
+
+    True when the "would" clause is the complement of a reporting verb and no
+    condition ("if", "whether") governs it.
+    """
+    clause = next((a for a in (trigger, *trigger.ancestors) if _has_would(a)), None)
+    if clause is None or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    return not any(t.dep_ == "mark" and t.lower_ in {"if", "whether", "unless"} for t in clause.subtree)
+
+
+def _has_would(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
 
 
 def _kind(trigger: Token) -> str:
