@@ -1,75 +1,282 @@
 """Events: typed from the controlled scheme by cue words in ``data/lexicon.json``.
 
-A pattern fires when each of its cue groups has a word in the sentence
-("promise" + "expedite" + "export" → an export permit pledge). Participants
-are the actors of the sentence, the place is a city or country named after
-"in"/"at", the date is the sentence's own, else that of a follow-up sentence
-("This development, announced on June 29, 2025").
+A pattern fires on a trigger: a word of its first cue group used as an event
+(not negated, not hypothetical, not "the anniversary of the bombing"), with a
+word of every other group in the trigger's clause ("promise" + "expedite" +
+"export" → an export permit pledge). Roles come from the parse of the trigger:
+participants are its subject, object, agent, possessor and its "with X",
+"between X and Y", "to X", "on X", "against X" phrases (the sentence's actors
+only when the parse names none); the place is "in/at X" on the trigger's
+clause; the date is the one attached to the trigger's clause, else that of a
+follow-up sentence ("This development, announced on June 29, 2025").
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from graph.extract.actors import ActorSpan, actors_in
+from graph.extract.actors import ActorSpan, actors_in, find_actors
 from graph.extract.common import (
+    dates_in,
     evidence_for,
     first_date,
-    has_cue,
     is_headline,
     is_hypothetical,
     lemma_text,
     next_sentence,
     starts_with_anaphora,
 )
-from graph.extract.lexicon import lexicon
-from graph.model import ActorKind, ActorRef, Event
+from graph.extract.lexicon import EventPattern, lexicon
+from graph.model import ActorKind, ActorRef, Event, PartialDate
 
 PERSON_EVENTS = frozenset({"state visit", "official visit", "press conference", "meeting"})
 HEADS_OF_STATE = frozenset({"president", "king", "queen", "emperor", "emir", "sultan", "xi", "leader"})
+# cue words that name an event only as nouns: "bonds rallied", "drill for oil", "voted to"
+NOUN_ONLY = frozenset({"rally", "drill", "exercise", "vote", "talk", "talks", "tour", "gift", "trip"})
+# verbs that turn an event noun into a stated event without a date: "imposed sanctions"
+LIGHT_VERBS = frozenset(
+    {"hold", "stage", "pay", "impose", "conduct", "carry", "organise", "organize", "host", "launch", "make", "begin"}
+)
+# heads that make an event noun a reference to a past event: "the anniversary of the bombing"
+REFERENCE_HEADS = frozenset({"anniversary", "memory", "commemoration", "aftermath", "wake", "legacy", "victim"})
+# words of intent on the trigger's clause: "plans to visit", "threatened sanctions", "a bid to buy"
+INTENT_WORDS = frozenset(
+    {"plan", "intend", "expect", "hope", "aim", "seek", "want", "threaten", "consider", "propose", "due", "urge", "call"}
+    | {"proposal", "bid", "offer", "threat", "attempt", "request", "possibility", "prospect"}
+)
+# nouns whose "to" clause states a done act: "the decision to grant licences"
+DECISION_NOUNS = frozenset({"decision", "move", "step"})
+# reporting verbs whose date dates the reported act when it has none: "X agreed to …, Y said on Sunday"
+REPORTING_VERBS = frozenset({"say", "tell", "announce", "report", "confirm", "state", "add", "write"})
+# prepositions of a date that is not the event's: "his first trip since 2020"
+NOT_EVENT_DATE = frozenset({"since", "until", "till", "before", "after", "by", "through"})
+# events whose country named by "in X" also takes part: "donated pumps to farmers in Guatemala"
+PLACE_TAKES_PART = frozenset({"donation", "arms delivery", "state visit", "official visit"})
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj", "pcomp"})
+PRUNED_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "acl", "conj", "cc"})
+ROLE_PREPS = frozenset({"by", "with", "between", "to", "on", "against", "from", "among", "of", "alongside"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "dobj", "dative", "compound", "amod", "npadvmod"})
+PRONOUNS = frozenset({"he", "she", "his", "her"})
 
 
 def extract(doc: Doc) -> Iterator[Event]:
-    """Every typed event the doc states."""
-    lex = lexicon()
+    """Every typed event the doc states, one per trigger."""
     for sent in doc.sents:
         if is_headline(sent):
             continue
         text = lemma_text(sent)
-        for pattern in lex.events:
-            if all(has_cue(text, group) for group in pattern.groups) and not _hypothetical(sent, pattern.groups[0]):
-                event = _event(pattern.event_type, sent)
-                if event is not None:
+        seen: set[tuple[str, int]] = set()
+        for pattern in lexicon().events:
+            if not all(_has(text, group) for group in pattern.groups):
+                continue
+            for trigger in _triggers(sent, pattern):
+                event = _event(pattern.event_type, trigger, sent)
+                if event is not None and (event.event_type, trigger.i) not in seen:
+                    seen.add((event.event_type, trigger.i))
                     yield event
+                    break
 
 
-def _hypothetical(sent: Span, cues: frozenset[str]) -> bool:
-    """"could hold a drill": a modal on the cue's own clause, not elsewhere in the sentence."""
-    for token in sent:
-        if token.lemma_.lower() in cues or token.lower_ in cues:
-            clause = token if token.pos_ in {"VERB", "AUX"} else token.head
-            if is_hypothetical([*clause.children, *token.children]):
-                return True
-    return False
+def _has(text: str, cues: Iterable[str]) -> bool:
+    return any(f" {cue} " in text for cue in cues)
 
 
-def _event(event_type: str, sent: Span) -> Event | None:
+def _triggers(sent: Span, pattern: EventPattern) -> Iterator[Token]:
+    """Heads of first-group cue phrases used as events, with every other group in their clause."""
+    for token in _cue_heads(sent, pattern.groups[0]):
+        if _is_event_use(token) and all(_in_clause(token, group) for group in pattern.groups[1:]):
+            yield token
+
+
+def _cue_heads(sent: Span, cues: frozenset[str]) -> list[Token]:
+    """The syntactic head of each cue phrase in ``sent`` ("press conference" → "conference")."""
+    heads: list[Token] = []
+    for cue in sorted(cues, key=len, reverse=True):
+        words = cue.split()
+        for i in range(sent.start, sent.end - len(words) + 1):
+            tokens = sent.doc[i : i + len(words)]
+            if all(_word_is(t, w) for t, w in zip(tokens, words)):
+                head = next((t for t in tokens if not (t.head.i >= i and t.head.i < i + len(words)) or t.head is t), tokens[-1])
+                if len(words) > 1 or not (cue in NOUN_ONLY and head.pos_ in {"VERB", "AUX"}):
+                    if head not in heads:
+                        heads.append(head)
+    return sorted(heads, key=lambda t: t.i)
+
+
+def _word_is(token: Token, word: str) -> bool:
+    return token.lemma_.lower() == word or token.lower_ == word
+
+
+def _clause_chain(token: Token) -> list[Token]:
+    """The trigger and its heads up to the head of its clause ("visit" → "during" → "toured")."""
+    chain = [token]
+    while token.dep_ not in CLAUSE_DEPS and token.head is not token:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _clause_tokens(trigger: Token) -> set[Token]:
+    """Tokens of the trigger's clause, without the clauses inside it."""
+    top = _clause_chain(trigger)[-1]
+    return set(_pruned_subtree(top)) | set(trigger.subtree) | {trigger.head}
+
+
+def _pruned_subtree(token: Token) -> Iterator[Token]:
+    yield token
+    for child in token.children:
+        if child.dep_ not in PRUNED_DEPS:
+            yield from _pruned_subtree(child)
+
+
+def _in_clause(trigger: Token, cues: frozenset[str]) -> bool:
+    text = lemma_text(sorted(_clause_tokens(trigger), key=lambda t: t.i))
+    return _has(text, cues)
+
+
+def _is_event_use(trigger: Token) -> bool:
+    """Not negated, not hypothetical, not a reference to an earlier event."""
+    chain = _clause_chain(trigger)
+    for token in chain:
+        children = list(token.children)
+        if any(c.dep_ == "neg" for c in children) or is_hypothetical(children):
+            return False
+        if token.lemma_.lower() in INTENT_WORDS or (token is not trigger and token.lemma_.lower() in REFERENCE_HEADS):
+            return False
+    if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in INTENT_WORDS:
+        return False
+    relative = [c for c in trigger.children if c.dep_ == "relcl"]
+    if any(is_hypothetical(c.children) for c in relative):
+        return False
+    return not any(c.dep_ == "det" and c.lower_ in {"any", "no"} for c in trigger.children)
+
+
+def _event(event_type: str, trigger: Token, sent: Span) -> Event | None:
+    date = _own_date(trigger, sent)
+    if not _stated(trigger, date):
+        return None
     actors = actors_in(sent)
-    participants = _participants(actors)
+    participants = _participants(trigger, actors) or _actor_refs(actors)
     if not participants:
         return None
     if event_type in PERSON_EVENTS and not any(p.kind is ActorKind.PERSON for p in participants):
         return None
     if event_type == "state visit":
         event_type = _visit_type(sent, actors)
-    date, evidence = first_date(sent), evidence_for(sent)
+    place = _place(trigger, actors)
+    if event_type in PLACE_TAKES_PART and place is not None and place.kind is ActorKind.COUNTRY and place not in participants:
+        participants.append(place)
+    evidence = evidence_for(sent)
     follow = next_sentence(sent)
     if date is None and follow is not None and starts_with_anaphora(follow, lexicon().anaphora_heads):
         date = first_date(follow)
         evidence = evidence_for(sent, follow) if date is not None else evidence
-    return Event(event_type, tuple(participants), evidence, date=date, place=_place(actors))
+    return Event(event_type, tuple(participants), evidence, date=date, place=place)
+
+
+def _stated(trigger: Token, date: PartialDate | None) -> bool:
+    """A verb states an event with its subject; a noun needs a date or a verb like "held"."""
+    if date is not None:
+        return True
+    if trigger.pos_ in {"VERB", "AUX"}:
+        if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in DECISION_NOUNS:
+            return True
+        return trigger.dep_ not in {"amod", "acl", "pcomp"} or trigger.head.pos_ == "VERB"
+    chain = _clause_chain(trigger)
+    return any(t.lemma_.lower() in LIGHT_VERBS for t in chain[1:] if t.pos_ == "VERB")
+
+
+def _own_date(trigger: Token, sent: Span) -> PartialDate | None:
+    """The date attached closest to the trigger within its clause, the most precise on ties."""
+    chain = _date_chain(trigger)
+    scored = []
+    for ent, value in dates_in(sent):
+        if ent.root.head.lower_ in NOT_EVENT_DATE:
+            continue
+        distance = _attachment(ent.root, trigger, chain)
+        if distance is not None:
+            rank = {"day": 0, "month": 1, "year": 2}[value.precision.value]
+            scored.append((distance, rank, ent.start, value))
+    return min(scored, key=lambda s: s[:3])[3] if scored else None
+
+
+def _date_chain(trigger: Token) -> list[Token]:
+    """The clause chain, then the reporting verb whose complement the clause is."""
+    chain = _clause_chain(trigger)
+    top = chain[-1]
+    if top.dep_ in {"ccomp", "parataxis"} and top.head.lemma_.lower() in REPORTING_VERBS:
+        chain.append(top.head)
+    chain.extend(c for c in top.children if c.dep_ in {"advcl", "parataxis"} and c.lemma_.lower() in REPORTING_VERBS)
+    return chain
+
+
+def _attachment(token: Token, trigger: Token, chain: list[Token]) -> int | None:
+    """How far up the trigger's clause chain a date hangs (0: on the trigger), None if elsewhere."""
+    for ancestor in (token, *token.ancestors):
+        if ancestor in chain:
+            return chain.index(ancestor)
+        if ancestor.dep_ in PRUNED_DEPS | {"appos"} and ancestor is not trigger and trigger not in ancestor.subtree:
+            return None
+    return None
+
+
+def _participants(trigger: Token, actors: list[ActorSpan]) -> list[ActorRef]:
+    """Actors in the trigger's role phrases: subject, object, agent, "with X", "between X and Y"…"""
+    seen: dict[str, ActorRef] = {}
+    for head in _role_heads(trigger):
+        for actor in _actors_under(head, actors):
+            seen.setdefault(actor.name, actor)
+    return list(seen.values())
+
+
+def _role_heads(trigger: Token) -> list[Token]:
+    """Argument heads of the trigger and of the verbs its clause hangs on."""
+    heads: list[Token] = []
+    for token in _clause_chain(trigger):
+        if token is not trigger and token.pos_ not in {"VERB", "AUX"}:
+            continue
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS and child is not trigger and child not in trigger.ancestors:
+                heads.extend([child, *child.conjuncts])
+            elif child.dep_ == "prep" and child.lower_ in ROLE_PREPS:
+                heads.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ == "acl" and token is trigger:
+                heads.extend(_role_heads(child))
+        if token is trigger and token.dep_ == "acl":
+            heads.extend(c for c in token.head.children if c.dep_ == "poss")
+        if token.dep_ in {"xcomp", "conj"} and not any(c.dep_.startswith("nsubj") for c in token.children):
+            heads.extend(c for c in token.head.children if c.dep_.startswith("nsubj"))
+    return heads
+
+
+def _actors_under(head: Token, actors: list[ActorSpan]) -> list[ActorRef]:
+    """Actors named in the phrase of ``head`` (not in its clauses); "he" → the last person named."""
+    tokens = {t.i for t in _pruned_subtree(head)}
+    found = [a.ref for a in actors if a.span.root.i in tokens and a.ref.kind is not ActorKind.ASSET]
+    if not found and head.lower_ in PRONOUNS:
+        person = _person_for(head, actors)
+        found = [person] if person is not None else []
+    return found
+
+
+def _person_for(pronoun: Token, actors: list[ActorSpan]) -> ActorRef | None:
+    """The person a "he"/"his" stands for: one named in its sentence ("During his visit, Xi …"),
+    else the last one named before it (news text refers back to its subject)."""
+    here = [a for a in actors if a.ref.kind is ActorKind.PERSON]
+    if here:
+        return min(here, key=lambda a: abs(a.span.start - pronoun.i)).ref
+    before = [a for a in find_actors(pronoun.doc) if a.span.end <= pronoun.i and a.ref.kind is ActorKind.PERSON]
+    return before[-1].ref if before else None
+
+
+def _actor_refs(actors: list[ActorSpan]) -> list[ActorRef]:
+    seen: dict[str, ActorRef] = {}
+    for actor in actors:
+        if actor.ref.kind is not ActorKind.ASSET:
+            seen.setdefault(actor.ref.name, actor.ref)
+    return list(seen.values())
 
 
 def _visit_type(sent: Span, actors: list[ActorSpan]) -> str:
@@ -83,21 +290,13 @@ def _visit_type(sent: Span, actors: list[ActorSpan]) -> str:
     return "official visit"
 
 
-def _participants(actors: list[ActorSpan]) -> list[ActorRef]:
-    seen: dict[str, ActorRef] = {}
-    for actor in actors:
-        if actor.ref.kind is not ActorKind.ASSET:
-            seen.setdefault(actor.ref.name, actor.ref)
-    return list(seen.values())
-
-
-def _place(actors: list[ActorSpan]) -> ActorRef | None:
-    """The first place named after "in"/"at" ("in Belgrade")."""
-    for actor in actors:
-        before = actor.span.doc[actor.span.start - 1] if actor.span.start else None
-        if before is not None and before.lower_ in {"in", "at"} and actor.ref.kind in {
-            ActorKind.ASSET,
-            ActorKind.COUNTRY,
-        }:
-            return actor.ref
+def _place(trigger: Token, actors: list[ActorSpan]) -> ActorRef | None:
+    """The city or country named by "in/at X" on the trigger or the verbs its clause hangs on."""
+    for token in _clause_chain(trigger):
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                inside = {t.i for t in _pruned_subtree(obj)}
+                for actor in actors:
+                    if actor.span.root.i in inside and actor.ref.kind in {ActorKind.ASSET, ActorKind.COUNTRY}:
+                        return actor.ref
     return None
