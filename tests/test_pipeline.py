@@ -94,3 +94,16 @@ def test_every_evidence_is_the_exact_text_at_its_offsets(seeds_graph):
     sources = {f.name: read_document(f).source_text for f in CORPUS.glob("*.txt")}
     for row in rows:
         assert sources[row["file"]][int(row["start"]) : int(row["end"])] == row["text"]
+
+
+def test_issue_2_the_pledge_reported_by_two_articles_is_one_event(seeds_graph):
+    """000 and 001 both report China's export-permit pledge of 29 June 2025."""
+    from graph.query import run_query
+
+    rows = run_query(
+        seeds_graph,
+        """SELECT ?e (COUNT(DISTINCT ?d) AS ?docs) (COUNT(DISTINCT ?l) AS ?labels) WHERE {
+             ?e ikg:eventType ikg:ExportPermitPledge ; ikg:date ?date ; prov:wasDerivedFrom ?d ; rdfs:label ?l .
+             FILTER(STR(?date) = "2025-06-29") } GROUP BY ?e""",
+    ).records()
+    assert [(r["docs"], r["labels"]) for r in rows] == [(2, 1)]
