@@ -311,6 +311,7 @@ class SparqlServer(ThreadingHTTPServer):
 
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # listen backlog: bursts of clients wait instead of SYN retries
 
     def __init__(self, store: ox.Store, *, host: str, port: int, limits: ServeLimits,
                  verbose: bool = False) -> None:
