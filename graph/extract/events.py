@@ -281,8 +281,11 @@ def _actor_refs(actors: list[ActorSpan]) -> list[ActorRef]:
 
 def _visit_type(sent: Span, actors: list[ActorSpan]) -> str:
     """A head of state's visit is a state visit; a minister's an official one."""
-    if " state visit " in lemma_text(sent):
+    text = lemma_text(sent)
+    if " state visit " in text:
         return "state visit"
+    if " official visit " in text or " working visit " in text:
+        return "official visit"
     for actor in actors:
         before = actor.span.doc[actor.span.start - 1] if actor.span.start else None
         if actor.ref.kind is ActorKind.PERSON and before is not None and before.lower_ in HEADS_OF_STATE:
