@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.extract.actors import actors_in
-from graph.extract.common import first_date, previous_sentence
+from graph.extract.common import dates_in, first_date, previous_sentence, published
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
 from graph.model import ActorKind, ActorRef, PartialDate
@@ -25,6 +25,11 @@ def date_near(sent: Span) -> PartialDate | None:
     own = first_date(sent)
     if own is not None:
         return own
+    return paragraph_date(sent)
+
+
+def paragraph_date(sent: Span) -> PartialDate | None:
+    """The latest date stated before ``sent`` in its paragraph."""
     current = sent
     for _ in range(LOOK_BACK):
         earlier = previous_sentence(current)
@@ -36,6 +41,45 @@ def date_near(sent: Span) -> PartialDate | None:
             return found
         current = earlier
     return None
+
+
+SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "pcomp", "csubj"})
+
+
+def date_for(trigger: Token, *, pledge: bool = False) -> PartialDate | None:
+    """The date of the fact ``trigger`` heads.
+
+    A date inside another subordinate clause ("… the investments it promised
+    in 2016") dates that clause, not the fact; without a date of its own the
+    fact takes the paragraph's, and a pledge ("has pledged", "will invest")
+    the article's publication date.
+    """
+    sent = trigger.sent
+    own = [(span, d) for span, d in dates_in(sent) if _dates_clause_of(span.root, trigger)]
+    if own:
+        rank = {"day": 0, "month": 1, "year": 2}
+        return min(own, key=lambda f: (rank[f[1].precision.value], f[0].start))[1]
+    found = paragraph_date(sent)
+    if found is None and pledge:
+        day = published(sent.doc)
+        return PartialDate.from_date(day) if day is not None else None
+    return found
+
+
+def _dates_clause_of(date: Token, trigger: Token) -> bool:
+    """Whether the date sits in the main clause, a clause containing the trigger or one modifying it."""
+    clause = next((t for t in (date, *date.ancestors) if t.dep_ in SUBCLAUSE_DEPS), None)
+    return clause is None or clause == trigger or clause in trigger.ancestors or _modifies(clause, trigger)
+
+
+def _modifies(clause: Token, trigger: Token) -> bool:
+    """"a loan from X, signed in April 2020": a clause inside the trigger's own phrase."""
+    current = clause.head
+    while current != trigger:
+        if current.dep_ in SUBCLAUSE_DEPS or current.head == current:
+            return False
+        current = current.head
+    return True
 
 
 def _last_paragraph(sent: Span) -> Span:

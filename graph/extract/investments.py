@@ -108,14 +108,15 @@ def _facts_for_trigger(trigger: Token, sent: Span) -> Iterator[Investment]:
         return
     amount = _amount(trigger, sent)
     period = parse_period(sent.text)
+    status = _status(trigger, amount)
     base = Investment(
         investor=investors[0],
         target=targets[0],
         evidence=evidence_for(sent),
         amount=amount,
         stake=_stake(trigger),
-        date=None if period else context.date_near(sent),
-        status=_status(trigger, amount),
+        date=None if period else context.date_for(trigger, pledge=status is Status.PLEDGED),
+        status=status,
         kind=_kind(trigger),
         period=period,
     )
@@ -207,13 +208,51 @@ def _targets(trigger: Token) -> list[ActorRef]:
             return _prefer_non_countries(refs)
     if trigger.head.lemma_.lower() in RECEIVE_VERBS and trigger.dep_ in {"dobj", "pobj"}:
         return _subjects(trigger.head)
-    return _light_verb_refs(trigger, TARGET_PREPS - {"of"})
+    return _light_verb_refs(trigger, TARGET_PREPS - {"of"}) or _referred_target(trigger)
+
+
+def _referred_target(trigger: Token) -> list[ActorRef]:
+    """Targets named in an earlier sentence.
+
+    "the additional 16% stake", "raised its stake": the stake is in the
+    company whose stake was last named; "It is financed by a loan from X":
+    "It" is the topic of the previous sentence.
+    """
+    if _bare_stake(trigger):
+        holding = context.earlier_stake_holding(trigger.sent)
+        return [holding] if holding is not None else []
+    financed = _passive_verb_of(trigger)
+    subject = next((c for c in financed.children if c.dep_ == "nsubjpass"), None) if financed is not None else None
+    if subject is not None and subject.lower_ in {"it", "this"}:
+        topic = context.topic_of_previous(trigger.sent)
+        return [topic] if topic is not None else []
+    return []
+
+
+def _bare_stake(trigger: Token) -> bool:
+    """A stake (the trigger, or the sum's "for a stake") with no "in/of Y" of its own."""
+    stake_words = lexicon().stake
+    heads = [trigger] if trigger.lemma_.lower() == "stake" else []
+    heads += [o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    stakes = [h for h in heads if h.lemma_.lower() in stake_words and h.pos_ == "NOUN"]
+    return any(not any(c.dep_ == "prep" and c.lower_ in {"in", "of"} for c in s.children) for s in stakes)
+
+
+def _passive_verb_of(trigger: Token) -> Token | None:
+    """"financed … by a loan": the passive verb whose agent the trigger is."""
+    prep = trigger.head
+    if trigger.dep_ == "pobj" and prep.dep_ == "agent" and prep.head.pos_ == "VERB":
+        return prep.head
+    return None
 
 
 def _target_preps(trigger: Token) -> list[Token]:
     """"in Y" of the trigger or of its sum ("invested $50 million in Y"); a loan's "for Y" first."""
     heads = (trigger, *_sum_heads(trigger))
-    preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+    wanted = TARGET_PREPS - {"to"} if _sold(trigger) else TARGET_PREPS
+    if trigger.lemma_.lower() in lexicon().acquisition:
+        wanted = wanted - {"on"}  # "purchases on the stock exchange": a venue
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in wanted]
     if trigger.lemma_.lower() in lexicon().loan:
         preps.sort(key=lambda p: p.lower_ != "for")
     return preps
@@ -289,9 +328,14 @@ def _clause_subject(trigger: Token) -> list[ActorRef]:
     return []
 
 
+def _sold(trigger: Token) -> bool:
+    return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in SELL_VERBS
+
+
 def _buyers(verb: Token) -> list[ActorRef]:
-    """"The state sold its stake to X": the buyer, never the seller, invests."""
-    for child in verb.children:
+    """"The state sold its stake to X", "transferred a stake to its parent X": the recipient invests."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for child in (*verb.children, *(c for o in objects for c in o.children)):
         if child.dep_ in {"prep", "dative"} and child.lower_ == "to":
             return [r for r in _refs_below(child) if r.kind is not ActorKind.ASSET]
     return []
@@ -332,7 +376,7 @@ def _in_subtree(token: Token, char: int) -> bool:
 
 def _stake(trigger: Token) -> Decimal | None:
     lex = lexicon()
-    own = [trigger, *_own_subtree(trigger)]
+    own = [trigger, *_own_subtree(trigger), *_stake_objects(trigger)]
     if not any(t.lemma_.lower() in lex.stake or t.text == "%" for t in own):
         return None
     for token in sorted(own, key=lambda t: t.i):
@@ -341,6 +385,14 @@ def _stake(trigger: Token) -> Decimal | None:
             if found:
                 return found[0][2]
     return None
+
+
+def _stake_objects(trigger: Token) -> list[Token]:
+    """"paid €88 million for the additional 16% stake": the stake phrase a money verb pays for."""
+    if not _money_verb(trigger):
+        return []
+    stakes = [o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.lemma_.lower() == "stake"]
+    return [t for s in stakes for t in s.subtree]
 
 
 def _status(trigger: Token, amount: Money | None) -> Status | None:
