@@ -131,3 +131,92 @@ def test_a_clause_with_its_own_subject_does_not_borrow_the_main_one():
     )
     facts = extract_document(make_document(text)).investments
     assert all(f.investor.name != "Samsung SDI" or "Göd" in f.target.name for f in facts)
+
+
+# (text, published, (investor, target, amount or None, stake or None, status or None, year or None))
+REFERENCES = [
+    pytest.param(
+        "Lumora Group has raised its holding in the Adria Ports company to 67%. "
+        "The fund said Lumora Group paid €88 million for the additional 16% stake.",
+        None,
+        ("Lumora Group", "Adria Ports", Decimal("88000000"), Decimal("0.16"), None, None),
+        id="additional-stake-in-earlier-company",
+    ),
+    pytest.param(
+        "Harbin Steel bought a 51% stake in Adria Ports in 2008 for €400 million. Harbin Steel later raised its stake to 56%.",
+        None,
+        ("Harbin Steel", "Adria Ports", None, None, None, None),
+        id="raised-its-stake",
+    ),
+    pytest.param(
+        "Harbin Steel bought a 51% stake in Adria Ports in 2008. In 2022 it transferred a 6% stake to its parent company Lumora Holdings.",
+        None,
+        ("Lumora Holdings", "Adria Ports", None, Decimal("0.06"), None, 2022),
+        id="transfer-recipient-invests",
+    ),
+    pytest.param(
+        "The largest project in the country is the Zagreb–Split railway. "
+        "It is financed 85% by a €1.86 billion loan from the Export-Import Bank of China, signed in April 2020.",
+        None,
+        ("Export-Import Bank of China", "Zagreb–Split railway", Decimal("1860000000"), None, None, 2020),
+        id="it-is-the-previous-topic",
+    ),
+    pytest.param(
+        "Harbin Steel opened an office in Zagreb. The company said it would invest €50 million in the Adria Ports terminal.",
+        None,
+        ("Harbin Steel", "Adria Ports terminal", Decimal("50000000"), None, Status.PLEDGED, None),
+        id="the-company-said-it-would",
+    ),
+    pytest.param(
+        "Harbin Steel's choice of Zagreb was announced in May. "
+        "The Chinese steelmaker announced in 2018 that it would invest €1 billion in the Adria Ports terminal.",
+        None,
+        ("Harbin Steel", "Adria Ports terminal", Decimal("1000000000"), None, Status.PLEDGED, 2018),
+        id="unnamed-descriptor-is-salient-company",
+    ),
+    pytest.param(
+        "The Nordic Investment Bank has pledged up to €150 million for the Split–Zadar motorway.",
+        "2022-07-14",
+        ("Nordic Investment Bank", "Split–Zadar motorway", Decimal("150000000"), None, Status.PLEDGED, 2022),
+        id="pledge-dated-by-article",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "want"), REFERENCES)
+def test_references_to_earlier_sentences(text, published, want):
+    investor, target, amount, stake, status, year = want
+    facts = extract_document(make_document(text, published=published)).investments
+    found = [
+        f
+        for f in facts
+        if (f.investor.name, f.target.name) == (investor, target)
+        and (f.amount.value if f.amount else None) == amount
+        and f.stake == stake
+        and f.status == status
+        and (year is None or (f.date is not None and f.date.year == year))
+    ]
+    assert found, f"expected {want}; got {facts}"
+
+
+HYPOTHETICAL = [
+    pytest.param("Harbin Steel would invest €50 million in the Adria Ports terminal.", id="bare-would"),
+    pytest.param(
+        "Harbin Steel said it would invest €50 million in the Adria Ports terminal if the government cut taxes.",
+        id="reported-would-with-condition",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", HYPOTHETICAL)
+def test_hypothetical_would_is_no_fact(text):
+    assert extract_document(make_document(text)).investments == []
+
+
+def test_date_of_another_clause_is_not_the_facts():
+    text = (
+        "The fund said Harbin Steel paid €88 million for a 16% stake in Adria Ports "
+        "after an engineer certified the works it promised in 2016."
+    )
+    facts = extract_document(make_document(text)).investments
+    assert facts and all(f.date is None or f.date.year != 2016 for f in facts)
