@@ -1,68 +1,129 @@
 """Agreements: treaties, MoUs, contracts and deals that parties sign.
 
-An agreement noun counts when the sentence signs it, names it ("the Framework
-Agreement on …") or says when it takes effect. Parties come from "between X
-and Y", "with X" and the signing subject, else from the sentence's actors; the
-signing date is the sentence's date, the effective date the one after "come
-into effect"/"enter into force", in this sentence or the next.
+An agreement noun counts when a signing verb governs it ("signed a loan
+agreement", "the agreement signed with X", "the signing of the Framework
+Agreement"), when it links parties ("agreements between X and Y"), is a
+capitalised name, or takes effect. Talk about a deal that is not signed
+("could sign", "talks on a deal", "no agreement has been reached") is not
+one. "signed 12 agreements, including an MoU on X and a loan agreement" gives
+one fact per named agreement.
+
+Parties come from the signer ("X and Y signed", "signed by X"), the
+counterpart ("with Y", "between X and Y"), and, where news leaves them to the
+reader, from context: "the government" is the article's country, "the two
+governments" its two countries, "They" the parties just named, and a signing
+with only a counterpart ("the agreement signed with HRADF") was signed by the
+company or country the previous sentences are about.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.extract.actors import actors_in
+from graph.extract.actors import actors_in, find_actors
 from graph.extract.common import (
     dates_in,
     evidence_for,
     extend_evidence,
+    first_date,
     has_cue,
     is_headline,
     lemma_text,
     next_sentence,
+    previous_sentence,
     starts_with_anaphora,
 )
 from graph.extract.lexicon import lexicon
-from graph.extract.phrases import demonym_country, phrase_refs
+from graph.extract.phrases import actor_at, demonym_country, phrase_ref, phrase_refs
 from graph.model import ActorKind, ActorRef, Agreement, PartialDate
 
-VAGUE = frozenset({"historic", "new", "recent", "numerous", "landmark", "several", "many", "various", "major", "key", "important", "comprehensive", "first", "this", "that", "these", "those", "a", "an", "the"})
+VAGUE = frozenset({"historic", "new", "recent", "numerous", "landmark", "several", "many", "various", "major", "key", "important", "comprehensive", "first", "this", "that", "these", "those", "a", "an", "the", "also", "further", "other", "commercial", "business", "bilateral"})
 PARTY_KINDS = frozenset({ActorKind.COUNTRY, ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY})
+# heads that are an agreement only when signed: "the partnership collapsed" is not one
+WEAK_HEADS = frozenset({"partnership", "declaration"})
+PARTY_PREPS = frozenset({"between", "with", "among"})
+INCLUDING = frozenset({"including", "like", "as"})
+# verbs and nouns that make a governed signing a plan, a wish or a negotiation
+NOT_DONE = frozenset({"expect", "plan", "hope", "aim", "seek", "want", "intend", "prepare", "propose", "consider", "negotiate", "discuss", "try", "fail", "refuse", "set", "due", "ready", "willing", "likely", "able", "talk", "negotiation", "discussion", "proposal", "draft", "push", "pursue", "call", "urge", "could", "would"})
+NOT_DONE_AUX = frozenset({"could", "might", "may", "would", "should", "will", "shall", "can", "'ll", "must"})
+PAIR_WORDS = frozenset({"country", "government", "side", "nation", "state", "leader", "president", "capital", "party"})
+STATE_WORDS = frozenset({"government", "ministry", "cabinet", "administration", "authorities", "executive", "state", "parliament"})
+COMPANY_WORDS = frozenset({"company", "firm", "group", "investor", "buyer", "bank", "lender", "operator", "carmaker", "steelmaker", "maker", "fund", "conglomerate", "developer", "contractor", "giant", "subsidiary"})
+SETTLEMENT_WORDS = frozenset({"municipality", "city", "town", "region", "province", "county", "district"})
+THEY = frozenset({"they", "both"})
+NAME_PREPS = frozenset({"on", "for", "of", "in", "to", "regarding", "concerning"})
+EXPIRY = frozenset({"until", "till", "through", "expire", "valid", "last", "run"})
+LEDE_SENTENCES = 15
+RECALL_SENTENCES = 4
+
+
+@dataclass
+class _Context:
+    """What the document tells about an agreement beyond its sentence."""
+
+    doc: Doc
+    focus: list[str]
+    lede: PartialDate | None
+    recent: tuple[int, tuple[ActorRef, ...]] | None = None
 
 
 def extract(doc: Doc) -> Iterator[Agreement]:
     """Every agreement the doc states.
 
     "This marks … a free trade agreement …, set to come into effect on July 1"
-    right after a signing completes the agreement signed, not a new one.
+    right after a signing completes the agreement signed, not a new one; "The
+    agreement on X was signed by …" (no date of its own) a few sentences after a
+    signing is that signing told again.
     """
-    previous: Agreement | None = None
-    for sent in doc.sents:
-        if is_headline(sent):
+    ctx = _context(doc)
+    found: list[tuple[int, Agreement]] = []
+    for number, sent in enumerate(doc.sents):
+        if is_headline(sent) or _title_line(sent):
             continue
-        found = _agreement(sent)
-        if found is not None and previous is not None and starts_with_anaphora(sent, {"mark", "agreement", "deal", "accord"}):
-            previous = _follow_up(previous, found, sent)
-            continue
-        if previous is not None:
-            yield previous
-        previous = found
-    if previous is not None:
-        yield previous
+        for agreement, told_again in _agreements(sent, ctx, number):
+            earlier = _earlier(found, number, agreement) if told_again else None
+            if earlier is not None:
+                found[earlier] = (found[earlier][0], _merge(found[earlier][1], agreement))
+            elif found and found[-1][0] == number - 1 and starts_with_anaphora(sent, {"mark", "agreement", "deal", "accord"}):
+                found[-1] = (number, _follow_up(found[-1][1], agreement, sent))
+            else:
+                found.append((number, agreement))
+            ctx.recent = (number, found[-1][1].parties)
+    yield from (a for _, a in found)
 
 
-def _agreement(sent: Span) -> Agreement | None:
-    head = _agreement_head(sent)
-    if head is None:
-        return None
-    parties = _parties(head, sent)
-    if not parties:
-        return None
-    signed, effective, evidence = _dates(sent)
-    return Agreement(_name(head), tuple(parties), evidence, date=signed, effective=effective)
+def _title_line(sent: Span) -> bool:
+    """The article's first line without a full stop: its title, told again in the body."""
+    return sent.start == 0 and sent.text.rstrip()[-1:] not in {".", "!", "?", '"'}
+
+
+def _context(doc: Doc) -> _Context:
+    counts = Counter(a.ref.name for a in find_actors(doc) if a.ref.kind is ActorKind.COUNTRY)
+    sents = [s for s in doc.sents if not is_headline(s)][:3]
+    lede = next((d for s in sents if (d := first_date(s)) is not None), None)
+    return _Context(doc, [name for name, _ in counts.most_common()], lede)
+
+
+def _earlier(found: list[tuple[int, Agreement]], number: int, agreement: Agreement) -> int | None:
+    """The recent agreement a definite, undated "The agreement …" tells again."""
+    names = {p.name for p in agreement.parties}
+    for i in range(len(found) - 1, -1, -1):
+        where, earlier = found[i]
+        if number - where > RECALL_SENTENCES:
+            return None
+        if names & {p.name for p in earlier.parties}:
+            return i
+    return None
+
+
+def _merge(first: Agreement, again: Agreement) -> Agreement:
+    name = again.name if len(again.name.split()) > len(first.name.split()) else first.name
+    parties = _unique([*first.parties, *(p for p in again.parties if p.kind is not ActorKind.PERSON)])
+    return replace(first, name=name, parties=tuple(parties), effective=first.effective or again.effective)
 
 
 def _follow_up(signed: Agreement, follow: Agreement, sent: Span) -> Agreement:
@@ -76,66 +137,383 @@ def _follow_up(signed: Agreement, follow: Agreement, sent: Span) -> Agreement:
     )
 
 
-def _agreement_head(sent: Span) -> Token | None:
-    lex = lexicon()
-    text = lemma_text(sent)
-    signed = has_cue(text, lex.sign_verbs) or has_cue(text, lex.effective_cues)
+def _agreements(sent: Span, ctx: _Context, number: int) -> Iterator[tuple[Agreement, bool]]:
+    """Each agreement of the sentence, and whether it is a definite re-mention."""
+    heads = _heads(sent)
+    named = {id(h) for h, _ in heads}
+    for head, anchor in heads:
+        if _umbrella(head, named, heads):
+            continue
+        if _bare_bundle(head) and not _has_party_prep(head, anchor):
+            continue
+        parties = _parties(head, anchor, sent, ctx, number)
+        if len(parties) < 2:
+            continue
+        signed, effective, evidence = _dates(sent, anchor)
+        again = signed is None and _definite(head)
+        if signed is None and not again:
+            signed = _undated(sent, anchor, ctx, number)
+        yield Agreement(_name(head), tuple(parties), evidence, date=signed, effective=effective), again
+
+
+def _bare_bundle(head: Token) -> bool:
+    """"numerous agreements and memoranda": a count of unnamed documents, not a fact one can check."""
+    if head.tag_ not in {"NNS", "NNPS"} and head.lower_ not in {"memoranda", "mous"}:
+        return False
+    content = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in VAGUE and not t.like_num]
+    topic = [p for p in _name_preps(head) if p.lower_ != "of"]
+    return not content and not topic
+
+
+def _has_party_prep(head: Token, anchor: Token | None) -> bool:
+    holders = [head] if anchor is None else [head, anchor]
+    return any(c.dep_ == "prep" and c.lower_ in PARTY_PREPS for h in holders for c in h.children)
+
+
+def _definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children)
+
+
+# --- which nouns are agreements -------------------------------------------
+
+
+def _is_head(token: Token) -> bool:
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    heads = lexicon().agreement_heads | WEAK_HEADS
+    return token.lemma_.lower() in heads or token.lower_ in heads or token.lower_.rstrip("s") in heads
+
+
+def _heads(sent: Span) -> list[tuple[Token, Token | None]]:
+    """Agreement nouns the sentence states as signed, with the signing word."""
+    out = []
     for token in sent:
-        if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in lex.agreement_heads:
-            between = any(c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in token.children)
-            if signed or between or token.text[0].isupper():
-                return token
-    return None
+        if not _is_head(token) or _negated(token):
+            continue
+        anchor, nested = _anchor(token)
+        if nested:
+            continue
+        if anchor is not None and _done(anchor):
+            out.append((token, anchor))
+        elif anchor is None and _stated(token, sent):
+            out.append((token, None))
+    return out
+
+
+def _anchor(head: Token) -> tuple[Token | None, bool]:
+    """The signing verb or noun governing ``head``; and whether ``head`` only
+    names part of another agreement ("a memorandum on a future trade deal")."""
+    signs = _sign_lemmas()
+    token, via_conj = head, False
+    for _ in range(10):
+        acl = next((c for c in token.children if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in signs), None)
+        if acl is not None:
+            return acl, False
+        parent = token.head
+        if parent is token:
+            return None, False
+        via_conj = via_conj or token.dep_ == "conj"
+        if token is not head and _is_head(token) and token.dep_ != "conj" and not via_conj and parent.lower_ not in INCLUDING:
+            return None, True
+        if parent.lemma_.lower() in signs or (parent.lemma_ == "enter" and token.lower_ == "into"):
+            return parent, False
+        if parent.pos_ in {"VERB", "AUX"} and parent.dep_ != "prep" and token.dep_ != "prep":
+            return None, False
+        token = parent
+    return None, False
+
+
+def _sign_lemmas() -> frozenset[str]:
+    return frozenset(v for v in lexicon().sign_verbs if " " not in v)
+
+
+def _negated(head: Token) -> bool:
+    """"no agreement has been reached"."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+
+
+def _done(anchor: Token) -> bool:
+    """A signing stated as done: not negated, not modal, not planned or talked about."""
+    token = anchor
+    while True:
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in NOT_DONE_AUX):
+                return False
+        if token.dep_ not in {"xcomp", "ccomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl"} or token.head is token:
+            return True
+        token = token.head
+        if token.lemma_.lower() in NOT_DONE:
+            return False
+
+
+def _stated(head: Token, sent: Span) -> bool:
+    """No signing verb: the noun still states an agreement when it links
+    parties, is a proper name or takes effect, and is not being negotiated."""
+    if head.lemma_.lower() in WEAK_HEADS or any(a.lemma_.lower() in NOT_DONE for a in head.ancestors):
+        return False
+    between = any(c.dep_ == "prep" and c.lower_ in PARTY_PREPS for c in head.children)
+    takes_effect = head.dep_ in {"nsubj", "nsubjpass"} and has_cue(lemma_text(sent), lexicon().effective_cues)
+    return between or head.text[0].isupper() or (takes_effect and _done(head.head))
+
+
+def _umbrella(head: Token, named: set[int], heads: list) -> bool:
+    """"12 agreements, including an MoU …": the listed ones are the facts."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in INCLUDING:
+            if any(h is not head and child.i <= h.i <= child.right_edge.i for h, _ in heads):
+                return True
+    return False
+
+
+# --- names ------------------------------------------------------------------
 
 
 def _name(head: Token) -> str:
-    """"the historic free trade agreement" → "free trade agreement"."""
-    words = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in VAGUE]
+    """"the historic free trade agreement" → "free trade agreement";
+    "a memorandum of understanding with X on energy" → "memorandum of understanding on energy"."""
+    words = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in VAGUE and t.ent_type_ not in {"MONEY", "CARDINAL"}]
     first = min([t.left_edge.i for t in words] + [head.i])
-    name = head.doc[first : head.i + 1].text
+    doc = head.doc
+    left = [t for t in doc[first : head.i + 1] if t.ent_type_ not in {"MONEY", "CARDINAL"} and t.lower_ not in VAGUE]
+    parts = [" ".join(t.text for t in left)]
+    for prep in _name_preps(head):
+        parts.append(_prep_words(prep))
+    return " ".join(p for p in parts if p).replace(" - ", "-").strip(" .,")
+
+
+def _name_preps(head: Token) -> list[Token]:
+    preps = []
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in {"on", "for"} and head.text[0].isupper():
-            name += " " + head.doc[child.i : child.right_edge.i + 1].text
-    return name.strip(" .,")
+        if child.dep_ == "prep" and child.lower_ in NAME_PREPS and not _time_or_money(child):
+            preps.append(child)
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if child.lower_ == "of" and obj is not None:
+                preps += [c for c in obj.rights if c.dep_ == "prep" and c.lower_ in NAME_PREPS - {"of"} and not _time_or_money(c)]
+    return sorted(preps, key=lambda t: t.i)
 
 
-def _parties(head: Token, sent: Span) -> list[ActorRef]:
-    found: list[ActorRef] = []
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
-            found += _prep_parties(child)
-    verb = head.head if head.dep_ in {"dobj", "nsubjpass"} else None
-    if verb is not None:
-        for child in verb.children:
-            if child.dep_ == "nsubj" or (child.dep_ == "prep" and child.lower_ == "with"):
-                found += phrase_refs(child if child.dep_ == "nsubj" else _pobj(child) or child)
-    if len({p.name for p in found}) < 2:
-        found += [a.ref for a in actors_in(sent) if a.ref.kind in PARTY_KINDS]
-    return _unique([p for p in found if p.kind is not ActorKind.ASSET])
+def _time_or_money(prep: Token) -> bool:
+    obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+    return obj is None or obj.ent_type_ in {"DATE", "MONEY", "TIME", "CARDINAL", "GPE"} or obj.like_num
 
 
-def _prep_parties(prep: Token) -> list[ActorRef]:
-    obj = _pobj(prep)
-    if obj is None:
+def _prep_words(prep: Token) -> str:
+    """The prepositional phrase, cut before a clause, a date or another agreement."""
+    words = []
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    end = obj.i if prep.lower_ == "of" and obj is not None else prep.right_edge.i
+    for token in prep.doc[prep.i : end + 1]:
+        if token.text in {",", ";", "(", "—", "–"} or token.ent_type_ == "DATE" or token.lower_ in {"which", "that", "with", "between", "including"}:
+            break
+        if token.dep_ == "cc" and any(_is_head(t) for t in token.head.conjuncts if t.i > token.i):
+            break
+        if token.dep_ == "prep" and token.lower_ in {"with", "between"}:
+            break
+        words.append(token.text)
+    return " ".join(words)
+
+
+# --- parties ----------------------------------------------------------------
+
+
+def _parties(head: Token, anchor: Token | None, sent: Span, ctx: _Context, number: int) -> list[ActorRef]:
+    counterparts = _counterparts(head, anchor, ctx, number)
+    signer_tokens = _signer_tokens(anchor)
+    signers = [r for t in signer_tokens for r in _resolve(t, ctx, number, exclude=counterparts)]
+    found = _unique(signers + counterparts)
+    if len(found) < 2 and not signer_tokens and found:
+        found = _unique(_implicit_signer(sent, ctx, number, exclude=found) + found)
+    if not found:
+        found = _pair_in(sent, ctx) or _sentence_actors(head, sent)
+    return [p for p in found if p.kind is not ActorKind.ASSET]
+
+
+def _counterparts(head: Token, anchor: Token | None, ctx: _Context, number: int) -> list[ActorRef]:
+    holders = [head, *(c for p in head.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj")]
+    if anchor is not None:
+        holders.append(anchor)
+    refs: list[ActorRef] = []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in PARTY_PREPS:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    refs += _resolve(obj, ctx, number, exclude=[])
+    return _unique(refs)
+
+
+def _signer_tokens(anchor: Token | None) -> list[Token]:
+    """The subject of the signing ("X signed", "signed by X", "X met Y and signed")."""
+    if anchor is None or anchor.dep_ in {"acl", "relcl"}:
         return []
-    refs = []
-    for token in (obj, *obj.conjuncts):
-        found = phrase_refs(token)
-        refs += found if found else _collective(token)
-    return refs
+    verb = anchor
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+        behalf = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ == "behalf" for g in c.children)]
+        if subjects or behalf or verb.dep_ != "conj" or verb.head is verb:
+            break
+        verb = verb.head
+    tokens = []
+    for child in subjects + behalf:
+        if child.lower_ == "on":
+            tokens += [g for g in child.subtree if g.dep_ == "pobj"][-1:]
+        else:
+            tokens.append(child)
+    return tokens
+
+
+def _resolve(token: Token, ctx: _Context, number: int, *, exclude: list[ActorRef]) -> list[ActorRef]:
+    """The parties one noun phrase (and its conjuncts) stands for."""
+    refs: list[ActorRef] = []
+    for item in (token, *token.conjuncts):
+        refs += _resolve_one(item, ctx, number, exclude)
+    return _unique(refs)
+
+
+def _resolve_one(token: Token, ctx: _Context, number: int, exclude: list[ActorRef]) -> list[ActorRef]:
+    lemma = token.lemma_.lower()
+    if token.dep_ == "agent":
+        return _agent_parties(token)
+    if token.lower_ in THEY and ctx.recent is not None and number - ctx.recent[0] <= 2:
+        return list(ctx.recent[1])
+    if _is_pair(token):
+        return _pair(token.sent, ctx)
+    examples = [g for c in token.children if c.dep_ == "prep" and c.lower_ in INCLUDING for g in c.children if g.dep_ == "pobj"]
+    if examples:
+        return _resolve(examples[0], ctx, number, exclude=exclude)
+    one = phrase_ref(token)
+    named = [one] if one is not None and one.kind is not ActorKind.ASSET else []
+    local = _local_government(token)
+    if local:
+        return local
+    if lemma in STATE_WORDS and actor_at(token) is None:
+        country = [r for r in named if r.kind is ActorKind.COUNTRY] or _demonym(token)
+        return country or _focus_country(ctx, exclude)
+    if lemma in COMPANY_WORDS and token.pos_ == "NOUN" and _definite(token):
+        return _recent_subject(token.sent, ctx, exclude=exclude, kinds={ActorKind.COMPANY, ActorKind.ORGANIZATION})
+    if named and all(r.kind is ActorKind.PERSON for r in named):
+        return _represented(token, named)
+    return [r for r in named if r.kind is not ActorKind.PERSON] or _collective(token) or _in_phrase(token)
+
+
+def _agent_parties(agent: Token) -> list[ActorRef]:
+    """"signed by X chief executive Y and representatives of the seller, fund Z":
+    the parser often breaks the list after "by", so take the parties named after it."""
+    span = agent.doc[agent.i : agent.sent.end]
+    refs = [a.ref for a in actors_in(span)]
+    bodies = [r for r in refs if r.kind in PARTY_KINDS - {ActorKind.COUNTRY}]
+    countries = [r for r in refs if r.kind is ActorKind.COUNTRY and r.surface == r.name]
+    people = [r for r in refs if r.kind is ActorKind.PERSON]
+    return _unique(bodies + countries) or _represented(agent, people)
+
+
+def _local_government(token: Token) -> list[ActorRef]:
+    """"the municipality of Debrecen" signs as Debrecen."""
+    if token.lemma_.lower() not in SETTLEMENT_WORDS:
+        return []
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+            if obj is not None:
+                name = token.doc[obj.left_edge.i : obj.i + 1].text
+                return [ActorRef(name, ActorKind.GOVERNMENT_BODY, token.doc[token.left_edge.i : obj.i + 1].text, None)]
+    return []
 
 
 def _collective(token: Token) -> list[ActorRef]:
     """"Serbian pro-government media": a group named by its country and kind."""
     country = demonym_country(token)
-    if country is None:
+    if country is None or token.lemma_.lower() in STATE_WORDS:
         return []
     name = token.doc[token.left_edge.i : token.i + 1].text
     return [ActorRef(name, ActorKind.ORGANIZATION, name, country.name)]
 
 
-def _pobj(prep: Token) -> Token | None:
-    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+def _demonym(token: Token) -> list[ActorRef]:
+    found = demonym_country(token)
+    return [found] if found is not None else []
+
+
+def _in_phrase(token: Token) -> list[ActorRef]:
+    """Parties named inside a phrase phrase_refs does not resolve."""
+    span = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    return [a.ref for a in actors_in(span) if a.ref.kind in PARTY_KINDS]
+
+
+def _represented(token: Token, persons: list[ActorRef]) -> list[ActorRef]:
+    """"ADQ chief executive X" signs for ADQ; a head of state for the country."""
+    span = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    bodies = [a.ref for a in actors_in(span) if a.ref.kind in PARTY_KINDS - {ActorKind.COUNTRY}]
+    if bodies:
+        return bodies
+    countries = [ActorRef(p.country, ActorKind.COUNTRY, p.surface or p.name, p.country) for p in persons if p.country]
+    return countries
+
+
+def _is_pair(token: Token) -> bool:
+    """"the two governments", "both sides"."""
+    if token.lemma_.lower() not in PAIR_WORDS or token.tag_ not in {"NNS", "NNPS"}:
+        return False
+    return any(c.lower_ in {"two", "both"} for c in token.children)
+
+
+def _pair_in(sent: Span, ctx: _Context) -> list[ActorRef]:
+    return _pair(sent, ctx) if any(_is_pair(t) for t in sent) else []
+
+
+def _pair(sent: Span, ctx: _Context) -> list[ActorRef]:
+    """The two countries: those the sentence names (or its people's), then the article's main ones."""
+    names: list[str] = []
+    for actor in actors_in(sent):
+        country = actor.ref.name if actor.ref.kind is ActorKind.COUNTRY else actor.ref.country if actor.ref.kind is ActorKind.PERSON else None
+        if country and country not in names:
+            names.append(country)
+    for name in ctx.focus:
+        if len(names) >= 2:
+            break
+        if name not in names:
+            names.append(name)
+    return [ActorRef(n, ActorKind.COUNTRY, n, n) for n in names[:2]] if len(names) >= 2 else []
+
+
+def _focus_country(ctx: _Context, exclude: list[ActorRef]) -> list[ActorRef]:
+    """"The government signed …": the article's main country, not the counterpart's."""
+    taken = {r.name for r in exclude} | {r.country for r in exclude if r.country}
+    name = next((n for n in ctx.focus if n not in taken), None)
+    return [ActorRef(name, ActorKind.COUNTRY, name, name)] if name else []
+
+
+def _implicit_signer(sent: Span, ctx: _Context, number: int, *, exclude: list[ActorRef]) -> list[ActorRef]:
+    """"Under the agreement signed with X, COSCO committed …": the clause's subject,
+    else the company or country the previous sentences are about."""
+    subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        found = [r for r in _resolve(subject, ctx, number, exclude=exclude) if r.name not in {e.name for e in exclude}]
+        if found:
+            return found[:1]
+    return _recent_subject(sent, ctx, exclude=exclude, kinds=PARTY_KINDS)
+
+
+def _recent_subject(sent: Span, ctx: _Context, *, exclude: list[ActorRef], kinds: frozenset | set) -> list[ActorRef]:
+    taken = {r.name for r in exclude}
+    current = sent
+    for _ in range(2):
+        current = previous_sentence(current)
+        if current is None or is_headline(current):
+            return []
+        subjects = [t for t in current if t.dep_ in {"nsubj", "nsubjpass"}]
+        for token in reversed(subjects):
+            refs = [r for r in phrase_refs(token) if r.kind in kinds and r.name not in taken]
+            if refs:
+                return refs[:1]
+    return []
+
+
+def _sentence_actors(head: Token, sent: Span) -> list[ActorRef]:
+    """Last resort ("relations between X and Y began with the signing of …"):
+    the sentence's parties, outside the agreement's own name."""
+    name_end = max([p.right_edge.i for p in _name_preps(head)] + [head.i])
+    return _unique([a.ref for a in actors_in(sent) if a.ref.kind in PARTY_KINDS and not head.i <= a.span.start <= name_end])
 
 
 def _unique(refs: list[ActorRef]) -> list[ActorRef]:
@@ -145,12 +523,15 @@ def _unique(refs: list[ActorRef]) -> list[ActorRef]:
     return list(seen.values())
 
 
-def _dates(sent: Span) -> tuple[PartialDate | None, PartialDate | None, object]:
+# --- dates ------------------------------------------------------------------
+
+
+def _dates(sent: Span, anchor: Token | None) -> tuple[PartialDate | None, PartialDate | None, object]:
     """Signing date, effective date, and the evidence that states them."""
     signed, effective = _split_dates(sent)
     evidence = evidence_for(sent)
     follow = next_sentence(sent)
-    if effective is None and follow is not None and not _agreement_head(follow):
+    if effective is None and follow is not None and not _heads(follow):
         _, effective = _split_dates(follow)
         if effective is not None:
             evidence = evidence_for(sent, follow)
@@ -158,12 +539,41 @@ def _dates(sent: Span) -> tuple[PartialDate | None, PartialDate | None, object]:
 
 
 def _split_dates(sent: Span) -> tuple[PartialDate | None, PartialDate | None]:
+    """"signed in July 2002, which entered into force on 1 July 2003"; "valid until" is neither."""
     cues = lexicon().effective_cues
     signed = effective = None
     for ent, value in dates_in(sent):
         before = lemma_text(sent.doc[max(sent.start, ent.start - 6) : ent.start])
-        if has_cue(before, cues) and effective is None:
-            effective = value
+        near = lemma_text(sent.doc[max(sent.start, ent.start - 2) : ent.start])
+        if has_cue(near, EXPIRY):
+            continue
+        if has_cue(before, cues):
+            effective = effective or value
         elif signed is None:
             signed = value
     return signed, effective
+
+
+def _paragraph_date(sent: Span) -> PartialDate | None:
+    """The signing date an earlier sentence of the paragraph states ("In 2019, … . They signed …")."""
+    current = sent
+    for _ in range(3):
+        earlier = previous_sentence(current)
+        if earlier is None or earlier.text.endswith("\n") or "\n" in sent.doc.text[earlier.end_char : current.start_char]:
+            return None
+        signed, _ = _split_dates(earlier)
+        if signed is not None:
+            return signed
+        current = earlier
+    return None
+
+
+def _undated(sent: Span, anchor: Token | None, ctx: _Context, number: int) -> PartialDate | None:
+    """A signing the sentence does not date: its paragraph's date, or, early in
+    the article and in the simple past, the date of the news itself."""
+    near = _paragraph_date(sent)
+    if near is not None:
+        return near
+    if anchor is None or number > LEDE_SENTENCES or anchor.tag_ != "VBD":
+        return None
+    return ctx.lede
