@@ -15,7 +15,11 @@ KNOWN_MISSES = {
 
 def _params():
     for case_id, passage, fact in cases("event"):
-        marks = [pytest.mark.xfail(reason=KNOWN_MISSES[case_id], strict=True)] if case_id in KNOWN_MISSES else []
+        marks = (
+            [pytest.mark.xfail(reason=KNOWN_MISSES[case_id], strict=True)]
+            if case_id in KNOWN_MISSES
+            else []
+        )
         yield pytest.param(passage, fact, id=case_id, marks=marks)
 
 
@@ -26,15 +30,28 @@ def test_passage_event(passage, fact):
         e
         for e in events
         if e.event_type == fact["kind"]
-        and any(same(p, passage, name) for p in e.participants for name in fact["participants"])
-        and (fact.get("date") is None or (e.date is not None and e.date.iso() == fact["date"]))
+        and any(
+            same(p, passage, name)
+            for p in e.participants
+            for name in fact["participants"]
+        )
+        and (
+            fact.get("date") is None
+            or (e.date is not None and e.date.iso() == fact["date"])
+        )
     ]
-    assert found, f"expected {fact['kind']} with {fact['participants']} on {fact.get('date')}; got {events}"
+    assert found, (
+        f"expected {fact['kind']} with {fact['participants']} on {fact.get('date')}; got {events}"
+    )
 
 
 def test_said_on_sunday_resolves_against_the_publication_date(seeds_build):
     """001 is dated 'Updated Jul 02, 2025': 'said on Sunday' is 29 June 2025."""
-    doc = next(d for d in seeds_build.corpus.documents if d.document.file_name.startswith("001"))
+    doc = next(
+        d
+        for d in seeds_build.corpus.documents
+        if d.document.file_name.startswith("001")
+    )
     pledges = [e for e in doc.events if e.event_type == "export permit pledge"]
     assert pledges and all(e.date == PartialDate(2025, 6, 29) for e in pledges)
 
@@ -43,8 +60,279 @@ def test_modal_sentences_are_not_events():
     from graph.pipeline import extract_document
     from tests.conftest import make_document
 
-    facts = extract_document(make_document("Serbia could hold a military drill with China next year."))
+    facts = extract_document(
+        make_document("Serbia could hold a military drill with China next year.")
+    )
     assert facts.events == []
+
+
+def _events(text: str, published: str | None = None):
+    from graph.pipeline import extract_document
+    from tests.conftest import make_document
+
+    return extract_document(make_document(text, published=published)).events
+
+
+# (event type, made-up sentence, one participant the event must have, its ISO date)
+PATTERNS = [
+    (
+        "sanction",
+        "The European Union imposed sanctions on Belarus on 3 March 2022.",
+        "European Union",
+        "2022-03-03",
+    ),
+    (
+        "export restriction",
+        "Indonesia banned exports of nickel ore on 1 January 2020.",
+        "Indonesia",
+        "2020-01-01",
+    ),
+    (
+        "export restriction",
+        "The United States imposed export controls on Huawei in May 2019.",
+        "United States",
+        "2019-05",
+    ),
+    (
+        "export licence grant",
+        "China granted export licences to three European magnet makers on 5 May 2024.",
+        "China",
+        "2024-05-05",
+    ),
+    (
+        "official visit",
+        "German Chancellor Olaf Scholz visited Beijing on 4 November 2022.",
+        "Olaf Scholz",
+        "2022-11-04",
+    ),
+    (
+        "official visit",
+        "Hungarian Prime Minister Viktor Orbán made a trip to Moscow on 5 July 2024.",
+        "Viktor Orbán",
+        "2024-07-05",
+    ),
+    (
+        "meeting",
+        "Vladimir Putin held talks with Xi Jinping in Moscow on 21 March 2023.",
+        "Xi Jinping",
+        "2023-03-21",
+    ),
+    (
+        "meeting",
+        "A meeting between Aleksandar Vučić and Xi Jinping took place in Belgrade on 8 May 2024.",
+        "Aleksandar Vučić",
+        "2024-05-08",
+    ),
+    (
+        "protest",
+        "Members of the Independent Trade Union staged a protest in Novi Sad on 1 February 2025.",
+        "Independent Trade Union",
+        "2025-02-01",
+    ),
+    (
+        "protest",
+        "Thousands of people rallied in Belgrade on 15 March 2025 against the government of Serbia.",
+        "Serbia",
+        "2025-03-15",
+    ),
+    (
+        "election",
+        "Serbia held parliamentary elections on 17 December 2023.",
+        "Serbia",
+        "2023-12-17",
+    ),
+    (
+        "election",
+        "Kazakhstan voted in a referendum on 5 June 2022.",
+        "Kazakhstan",
+        "2022-06-05",
+    ),
+    (
+        "military drill",
+        "China and Russia held joint naval exercises in the Sea of Japan in July 2023.",
+        "Russia",
+        "2023-07",
+    ),
+    (
+        "military drill",
+        "Russian and Belarusian troops began military exercises near the Polish border on 10 February 2022.",
+        "Russia",
+        "2022-02-10",
+    ),
+    (
+        "arms delivery",
+        "Russia delivered S-400 missile systems to Turkey in July 2019.",
+        "Turkey",
+        "2019-07",
+    ),
+    (
+        "arms delivery",
+        "Washington supplied Patriot missiles to Ukraine in April 2023.",
+        "Ukraine",
+        "2023-04",
+    ),
+    (
+        "plant launch",
+        "Turkish President Recep Tayyip Erdoğan inaugurated a car plant in Bursa on 29 October 2022.",
+        "Recep Tayyip Erdoğan",
+        "2022-10-29",
+    ),
+    (
+        "donation",
+        "The Chinese government donated 500,000 vaccine doses to Serbia in January 2021.",
+        "Serbia",
+        "2021-01",
+    ),
+    (
+        "bombing",
+        "NATO bombed the Chinese embassy in Belgrade on 7 May 1999.",
+        "NATO",
+        "1999-05-07",
+    ),
+]
+
+PATTERN_IDS = [
+    "sanctions-imposed",
+    "exports-banned",
+    "export-controls-imposed",
+    "export-licences-granted",
+    "visited",
+    "made-a-trip",
+    "held-talks-with",
+    "meeting-between",
+    "staged-a-protest",
+    "crowd-rallied",
+    "held-elections",
+    "voted-in-a-referendum",
+    "held-joint-exercises",
+    "troops-began-exercises",
+    "delivered-missiles",
+    "supplied-missiles",
+    "inaugurated-a-plant",
+    "donated-vaccines",
+    "bombed",
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "participant", "date"),
+    PATTERNS,
+    ids=PATTERN_IDS,
+)
+def test_event_pattern(kind, text, participant, date):
+    found = [e for e in _events(text) if e.event_type == kind]
+    assert found, f"no {kind} in {text!r}"
+    assert participant in {p.name for p in found[0].participants}
+    assert found[0].date is not None and found[0].date.iso() == date
+
+
+# sentences that mention an event word without stating an event
+NOT_EVENTS = {
+    "anniversary-of-a-bombing": (
+        "bombing",
+        "Officials in Beijing marked the 25th anniversary of the NATO bombing of the Chinese embassy.",
+    ),
+    "negated-sanctions": (
+        "sanction",
+        "Serbia will not impose sanctions on Russia, Aleksandar Vučić said.",
+    ),
+    "planned-plant-opening": (
+        "plant launch",
+        "Hungary plans to open a battery plant in Debrecen.",
+    ),
+    "undated-policy-mention": (
+        "export restriction",
+        "Chinese export restrictions are not aimed at friendly nations such as Serbia.",
+    ),
+    "any-restrictions-china-may-have": (
+        "export restriction",
+        "Any restrictions that China may have on exports are a common practice.",
+    ),
+    "bonds-rallied": ("protest", "Egyptian bonds rallied after the announcement."),
+    "vote-of-confidence": (
+        "election",
+        "This is a vote of confidence in the Egyptian economy, Mostafa Madbouly said.",
+    ),
+    "drilling-for-oil": (
+        "military drill",
+        "Gazprom Neft will drill new wells in Vojvodina.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"), list(NOT_EVENTS.values()), ids=list(NOT_EVENTS)
+)
+def test_mentions_are_not_events(kind, text):
+    assert not [e for e in _events(text) if e.event_type == kind]
+
+
+def test_participants_are_the_triggers_actors_not_the_whole_sentence():
+    events = _events(
+        "Xi Jinping held talks with Vladimir Putin in Moscow on 21 March 2023, as the United States watched."
+    )
+    meeting = next(e for e in events if e.event_type == "meeting")
+    assert {p.name for p in meeting.participants} == {"Xi Jinping", "Vladimir Putin"}
+
+
+def test_place_is_in_x_on_the_trigger():
+    meeting = next(
+        e
+        for e in _events("Hakan Fidan met Aleksandar Vučić in Belgrade on 3 May 2024.")
+        if e.event_type == "meeting"
+    )
+    assert meeting.place is not None and meeting.place.name == "Belgrade"
+
+
+def test_possessive_pronoun_is_the_sentences_person():
+    events = _events(
+        "During his visit to Serbia on 8 May 2024, Xi Jinping met Aleksandar Vučić."
+    )
+    visit = next(e for e in events if e.event_type.endswith("visit"))
+    assert "Xi Jinping" in {p.name for p in visit.participants}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "kind", "date"),
+    [
+        (
+            "On Tuesday, Aleksandar Vučić met Xi Jinping in Belgrade.",
+            "2024-05-09",
+            "meeting",
+            "2024-05-07",
+        ),
+        (
+            (
+                "China banned gallium exports to the United States on 3 December 2024, "
+                "a week after Washington added Chinese firms to a blacklist on 26 November 2024."
+            ),
+            None,
+            "export restriction",
+            "2024-12-03",
+        ),
+        (
+            "China has agreed to speed up export approvals for Serbia, Aleksandar Vučić said on Sunday.",
+            "2025-07-02",
+            "export permit pledge",
+            "2025-06-29",
+        ),
+        (
+            "Xi Jinping arrived in Astana on Wednesday for a state visit, his first trip abroad since 2020.",
+            "2022-09-14",
+            "state visit",
+            "2022-09-14",
+        ),
+    ],
+    ids=[
+        "relative-day",
+        "own-clause-not-the-other",
+        "reporting-verb-date",
+        "not-the-since-date",
+    ],
+)
+def test_the_triggers_own_date(text, published, kind, date):
+    found = [e for e in _events(text, published) if e.event_type == kind]
+    assert found and found[0].date is not None and found[0].date.iso() == date
 
 
 def test_sample_corpus_is_read_from_data():
