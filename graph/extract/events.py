@@ -31,16 +31,10 @@ from graph.extract.common import (
 from graph.extract.lexicon import EventPattern, lexicon
 from graph.model import ActorKind, ActorRef, Event, PartialDate
 
-PERSON_EVENTS = frozenset(
-    {"state visit", "official visit", "press conference", "meeting"}
-)
-HEADS_OF_STATE = frozenset(
-    {"president", "king", "queen", "emperor", "emir", "sultan", "xi", "leader"}
-)
+PERSON_EVENTS = frozenset({"state visit", "official visit", "press conference", "meeting"})
+HEADS_OF_STATE = frozenset({"president", "king", "queen", "emperor", "emir", "sultan", "xi", "leader"})
 # cue words that name an event only as nouns: "bonds rallied", "drill for oil", "voted to"
-NOUN_ONLY = frozenset(
-    {"rally", "drill", "exercise", "vote", "talk", "talks", "tour", "gift", "trip"}
-)
+NOUN_ONLY = frozenset({"rally", "drill", "exercise", "vote", "talk", "talks", "tour", "gift", "trip"})
 # verbs that turn an event noun into a stated event without a date: "imposed sanctions"
 LIGHT_VERBS = frozenset(
     {
@@ -59,9 +53,7 @@ LIGHT_VERBS = frozenset(
     }
 )
 # heads that make an event noun a reference to a past event: "the anniversary of the bombing"
-REFERENCE_HEADS = frozenset(
-    {"anniversary", "memory", "commemoration", "aftermath", "wake", "legacy", "victim"}
-)
+REFERENCE_HEADS = frozenset({"anniversary", "memory", "commemoration", "aftermath", "wake", "legacy", "victim"})
 # words of intent on the trigger's clause: "plans to visit", "threatened sanctions", "a bid to buy"
 INTENT_WORDS = frozenset(
     {
@@ -93,24 +85,14 @@ INTENT_WORDS = frozenset(
 # nouns whose "to" clause states a done act: "the decision to grant licences"
 DECISION_NOUNS = frozenset({"decision", "move", "step"})
 # reporting verbs whose date dates the reported act when it has none: "X agreed to …, Y said on Sunday"
-REPORTING_VERBS = frozenset(
-    {"say", "tell", "announce", "report", "confirm", "state", "add", "write"}
-)
+REPORTING_VERBS = frozenset({"say", "tell", "announce", "report", "confirm", "state", "add", "write"})
 # prepositions of a date that is not the event's: "his first trip since 2020"
-NOT_EVENT_DATE = frozenset(
-    {"since", "until", "till", "before", "after", "by", "through"}
-)
+NOT_EVENT_DATE = frozenset({"since", "until", "till", "before", "after", "by", "through"})
 # events whose country named by "in X" also takes part: "donated pumps to farmers in Guatemala"
-PLACE_TAKES_PART = frozenset(
-    {"donation", "arms delivery", "state visit", "official visit"}
-)
-CLAUSE_DEPS = frozenset(
-    {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj", "pcomp"}
-)
+PLACE_TAKES_PART = frozenset({"donation", "arms delivery", "state visit", "official visit"})
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj", "pcomp"})
 PRUNED_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "acl", "conj", "cc"})
-ROLE_PREPS = frozenset(
-    {"by", "with", "between", "to", "on", "against", "from", "among", "of", "alongside"}
-)
+ROLE_PREPS = frozenset({"by", "with", "between", "to", "on", "against", "from", "among", "of", "alongside"})
 SUBJECT_DEPS = frozenset(
     {
         "nsubj",
@@ -167,9 +149,7 @@ def _has(text: str, cues: Iterable[str]) -> bool:
 def _triggers(sent: Span, pattern: EventPattern) -> Iterator[Token]:
     """Heads of first-group cue phrases used as events, with every other group in their clause."""
     for token in _cue_heads(sent, pattern.groups[0]):
-        if _is_event_use(token) and all(
-            _in_clause(token, group) for group in pattern.groups[1:]
-        ):
+        if _is_event_use(token) and all(_in_clause(token, group) for group in pattern.groups[1:]):
             yield token
 
 
@@ -189,9 +169,7 @@ def _cue_heads(sent: Span, cues: frozenset[str]) -> list[Token]:
 
 def _usable(cue: str, head: Token) -> bool:
     """A noun-only cue ("rally", "drill") names an event as a verb only when a crowd does it."""
-    return (
-        cue not in NOUN_ONLY or head.pos_ not in {"VERB", "AUX"} or _crowd_subject(head)
-    )
+    return cue not in NOUN_ONLY or head.pos_ not in {"VERB", "AUX"} or _crowd_subject(head)
 
 
 def _crowd_subject(verb: Token) -> bool:
@@ -238,18 +216,14 @@ def _is_event_use(trigger: Token) -> bool:
         children = list(token.children)
         if any(c.dep_ == "neg" for c in children) or is_hypothetical(children):
             return False
-        if token.lemma_.lower() in INTENT_WORDS or (
-            token is not trigger and token.lemma_.lower() in REFERENCE_HEADS
-        ):
+        if token.lemma_.lower() in INTENT_WORDS or (token is not trigger and token.lemma_.lower() in REFERENCE_HEADS):
             return False
     if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in INTENT_WORDS:
         return False
     relative = [c for c in trigger.children if c.dep_ == "relcl"]
     if any(is_hypothetical(c.children) for c in relative):
         return False
-    return not any(
-        c.dep_ == "det" and c.lower_ in {"any", "no"} for c in trigger.children
-    )
+    return not any(c.dep_ == "det" and c.lower_ in {"any", "no"} for c in trigger.children)
 
 
 def _event(event_type: str, trigger: Token, sent: Span) -> Event | None:
@@ -260,9 +234,7 @@ def _event(event_type: str, trigger: Token, sent: Span) -> Event | None:
     participants = _participants(trigger, actors) or _actor_refs(actors)
     if not participants:
         return None
-    if event_type in PERSON_EVENTS and not any(
-        p.kind is ActorKind.PERSON for p in participants
-    ):
+    if event_type in PERSON_EVENTS and not any(p.kind is ActorKind.PERSON for p in participants):
         return None
     if event_type == "state visit":
         event_type = _visit_type(sent, actors)
@@ -276,11 +248,7 @@ def _event(event_type: str, trigger: Token, sent: Span) -> Event | None:
         participants.append(place)
     evidence = evidence_for(sent)
     follow = next_sentence(sent)
-    if (
-        date is None
-        and follow is not None
-        and starts_with_anaphora(follow, lexicon().anaphora_heads)
-    ):
+    if date is None and follow is not None and starts_with_anaphora(follow, lexicon().anaphora_heads):
         date = first_date(follow)
         evidence = evidence_for(sent, follow) if date is not None else evidence
     return Event(event_type, tuple(participants), evidence, date=date, place=place)
@@ -293,9 +261,7 @@ def _stated(trigger: Token, date: PartialDate | None) -> bool:
     if trigger.pos_ in {"VERB", "AUX"}:
         if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in DECISION_NOUNS:
             return True
-        return (
-            trigger.dep_ not in {"amod", "acl", "pcomp"} or trigger.head.pos_ == "VERB"
-        )
+        return trigger.dep_ not in {"amod", "acl", "pcomp"} or trigger.head.pos_ == "VERB"
     chain = _clause_chain(trigger)
     return any(t.lemma_.lower() in LIGHT_VERBS for t in chain[1:] if t.pos_ == "VERB")
 
@@ -319,11 +285,7 @@ def _frame_date(trigger: Token, sent: Span) -> PartialDate | None:
     one dated act shares its date."""
     if trigger.head.lower_ != "during":
         return None
-    dates = {
-        value
-        for ent, value in dates_in(sent)
-        if ent.root.head.lower_ not in NOT_EVENT_DATE
-    }
+    dates = {value for ent, value in dates_in(sent) if ent.root.head.lower_ not in NOT_EVENT_DATE}
     return dates.pop() if len(dates) == 1 else None
 
 
@@ -331,16 +293,9 @@ def _date_chain(trigger: Token) -> list[Token]:
     """The clause chain, then the reporting verb whose complement the clause is."""
     chain = _clause_chain(trigger)
     top = chain[-1]
-    if (
-        top.dep_ in {"ccomp", "parataxis"}
-        and top.head.lemma_.lower() in REPORTING_VERBS
-    ):
+    if top.dep_ in {"ccomp", "parataxis"} and top.head.lemma_.lower() in REPORTING_VERBS:
         chain.append(top.head)
-    chain.extend(
-        c
-        for c in top.children
-        if c.dep_ in {"advcl", "parataxis"} and c.lemma_.lower() in REPORTING_VERBS
-    )
+    chain.extend(c for c in top.children if c.dep_ in {"advcl", "parataxis"} and c.lemma_.lower() in REPORTING_VERBS)
     return chain
 
 
@@ -349,11 +304,7 @@ def _attachment(token: Token, trigger: Token, chain: list[Token]) -> int | None:
     for ancestor in (token, *token.ancestors):
         if ancestor in chain:
             return chain.index(ancestor)
-        if (
-            ancestor.dep_ in PRUNED_DEPS | {"appos"}
-            and ancestor is not trigger
-            and trigger not in ancestor.subtree
-        ):
+        if ancestor.dep_ in PRUNED_DEPS | {"appos"} and ancestor is not trigger and trigger not in ancestor.subtree:
             return None
     return None
 
@@ -374,11 +325,7 @@ def _role_heads(trigger: Token) -> list[Token]:
         if token is not trigger and token.pos_ not in {"VERB", "AUX"}:
             continue
         for child in token.children:
-            if (
-                child.dep_ in SUBJECT_DEPS
-                and child is not trigger
-                and child not in trigger.ancestors
-            ):
+            if child.dep_ in SUBJECT_DEPS and child is not trigger and child not in trigger.ancestors:
                 heads.extend([child, *child.conjuncts])
             elif child.dep_ == "prep" and child.lower_ in ROLE_PREPS:
                 heads.extend(c for c in child.children if c.dep_ == "pobj")
@@ -386,9 +333,7 @@ def _role_heads(trigger: Token) -> list[Token]:
                 heads.extend(_role_heads(child))
         if token is trigger and token.dep_ == "acl":
             heads.extend(c for c in token.head.children if c.dep_ == "poss")
-        if token.dep_ in {"xcomp", "conj"} and not any(
-            c.dep_.startswith("nsubj") for c in token.children
-        ):
+        if token.dep_ in {"xcomp", "conj"} and not any(c.dep_.startswith("nsubj") for c in token.children):
             heads.extend(c for c in token.head.children if c.dep_.startswith("nsubj"))
     return heads
 
@@ -396,11 +341,7 @@ def _role_heads(trigger: Token) -> list[Token]:
 def _actors_under(head: Token, actors: list[ActorSpan]) -> list[ActorRef]:
     """Actors named in the phrase of ``head`` (not in its clauses); "he" → the last person named."""
     tokens = {t.i for t in _pruned_subtree(head)}
-    found = [
-        a.ref
-        for a in actors
-        if a.span.root.i in tokens and a.ref.kind is not ActorKind.ASSET
-    ]
+    found = [a.ref for a in actors if a.span.root.i in tokens and a.ref.kind is not ActorKind.ASSET]
     if not found and head.lower_ in PRONOUNS:
         person = _person_for(head, actors)
         found = [person] if person is not None else []
@@ -413,11 +354,7 @@ def _person_for(pronoun: Token, actors: list[ActorSpan]) -> ActorRef | None:
     here = [a for a in actors if a.ref.kind is ActorKind.PERSON]
     if here:
         return min(here, key=lambda a: abs(a.span.start - pronoun.i)).ref
-    before = [
-        a
-        for a in find_actors(pronoun.doc)
-        if a.span.end <= pronoun.i and a.ref.kind is ActorKind.PERSON
-    ]
+    before = [a for a in find_actors(pronoun.doc) if a.span.end <= pronoun.i and a.ref.kind is ActorKind.PERSON]
     return before[-1].ref if before else None
 
 
@@ -438,11 +375,7 @@ def _visit_type(sent: Span, actors: list[ActorSpan]) -> str:
         return "official visit"
     for actor in actors:
         before = actor.span.doc[actor.span.start - 1] if actor.span.start else None
-        if (
-            actor.ref.kind is ActorKind.PERSON
-            and before is not None
-            and before.lower_ in HEADS_OF_STATE
-        ):
+        if actor.ref.kind is ActorKind.PERSON and before is not None and before.lower_ in HEADS_OF_STATE:
             return "state visit"
     return "official visit"
 
@@ -450,16 +383,9 @@ def _visit_type(sent: Span, actors: list[ActorSpan]) -> str:
 def _place(trigger: Token, actors: list[ActorSpan]) -> ActorRef | None:
     """The city or country named by "in/at X" on the trigger or the verbs its clause hangs on."""
     chain = _clause_chain(trigger)
-    objects = [
-        c
-        for t in chain
-        for c in t.children
-        if c.dep_ in {"dobj", "pobj"} and c is not trigger
-    ]
+    objects = [c for t in chain for c in t.children if c.dep_ in {"dobj", "pobj"} and c is not trigger]
     for token in (*chain, *objects):
-        for prep in (
-            c for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
-        ):
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 inside = {t.i for t in _pruned_subtree(obj)}
                 for actor in actors:

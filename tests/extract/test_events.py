@@ -15,11 +15,7 @@ KNOWN_MISSES = {
 
 def _params():
     for case_id, passage, fact in cases("event"):
-        marks = (
-            [pytest.mark.xfail(reason=KNOWN_MISSES[case_id], strict=True)]
-            if case_id in KNOWN_MISSES
-            else []
-        )
+        marks = [pytest.mark.xfail(reason=KNOWN_MISSES[case_id], strict=True)] if case_id in KNOWN_MISSES else []
         yield pytest.param(passage, fact, id=case_id, marks=marks)
 
 
@@ -30,28 +26,15 @@ def test_passage_event(passage, fact):
         e
         for e in events
         if e.event_type == fact["kind"]
-        and any(
-            same(p, passage, name)
-            for p in e.participants
-            for name in fact["participants"]
-        )
-        and (
-            fact.get("date") is None
-            or (e.date is not None and e.date.iso() == fact["date"])
-        )
+        and any(same(p, passage, name) for p in e.participants for name in fact["participants"])
+        and (fact.get("date") is None or (e.date is not None and e.date.iso() == fact["date"]))
     ]
-    assert found, (
-        f"expected {fact['kind']} with {fact['participants']} on {fact.get('date')}; got {events}"
-    )
+    assert found, f"expected {fact['kind']} with {fact['participants']} on {fact.get('date')}; got {events}"
 
 
 def test_said_on_sunday_resolves_against_the_publication_date(seeds_build):
     """001 is dated 'Updated Jul 02, 2025': 'said on Sunday' is 29 June 2025."""
-    doc = next(
-        d
-        for d in seeds_build.corpus.documents
-        if d.document.file_name.startswith("001")
-    )
+    doc = next(d for d in seeds_build.corpus.documents if d.document.file_name.startswith("001"))
     pledges = [e for e in doc.events if e.event_type == "export permit pledge"]
     assert pledges and all(e.date == PartialDate(2025, 6, 29) for e in pledges)
 
@@ -60,9 +43,7 @@ def test_modal_sentences_are_not_events():
     from graph.pipeline import extract_document
     from tests.conftest import make_document
 
-    facts = extract_document(
-        make_document("Serbia could hold a military drill with China next year.")
-    )
+    facts = extract_document(make_document("Serbia could hold a military drill with China next year."))
     assert facts.events == []
 
 
@@ -260,9 +241,7 @@ NOT_EVENTS = {
 }
 
 
-@pytest.mark.parametrize(
-    ("kind", "text"), list(NOT_EVENTS.values()), ids=list(NOT_EVENTS)
-)
+@pytest.mark.parametrize(("kind", "text"), list(NOT_EVENTS.values()), ids=list(NOT_EVENTS))
 def test_mentions_are_not_events(kind, text):
     assert not [e for e in _events(text) if e.event_type == kind]
 
@@ -277,17 +256,13 @@ def test_participants_are_the_triggers_actors_not_the_whole_sentence():
 
 def test_place_is_in_x_on_the_trigger():
     meeting = next(
-        e
-        for e in _events("Hakan Fidan met Aleksandar Vučić in Belgrade on 3 May 2024.")
-        if e.event_type == "meeting"
+        e for e in _events("Hakan Fidan met Aleksandar Vučić in Belgrade on 3 May 2024.") if e.event_type == "meeting"
     )
     assert meeting.place is not None and meeting.place.name == "Belgrade"
 
 
 def test_possessive_pronoun_is_the_sentences_person():
-    events = _events(
-        "During his visit to Serbia on 8 May 2024, Xi Jinping met Aleksandar Vučić."
-    )
+    events = _events("During his visit to Serbia on 8 May 2024, Xi Jinping met Aleksandar Vučić.")
     visit = next(e for e in events if e.event_type.endswith("visit"))
     assert "Xi Jinping" in {p.name for p in visit.participants}
 
