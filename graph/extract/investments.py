@@ -40,9 +40,9 @@ INVESTOR_PREPS = {"by": "by", "from": "from"}
 TARGET_PREPS = frozenset({"of", "in", "into", "for", "to", "on"})
 # verbs that head an investment only with a sum as object: "paid €88 million for", "put $120 million into"
 MONEY_VERBS = frozenset({"pay", "put", "pledge", "commit", "allocate", "provide", "spend", "earmark"})
+DEAL_WORDS = frozenset({"deal", "agreement", "contract"})
+DEVELOP_VERBS = frozenset({"develop", "build", "construct", "modernise", "modernize", "expand", "upgrade"})
 SELL_VERBS = frozenset({"sell", "transfer", "cede"})
-# "said/announced/agreed that it would invest": a reported future is a pledge
-REPORTING_VERBS = frozenset({"say", "announce", "agree", "confirm", "state", "tell", "promise", "pledge", "add", "report"})
 # "agreed to buy", "plans to invest": the investor is the subject of the governing verb
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})
 
@@ -86,8 +86,46 @@ def triggers(sent: Span) -> list[Token]:
     return [
         t
         for t in sent
-        if (t.pos_ in {"NOUN", "VERB"} and t.lemma_.lower() in words) or (_money_verb(t) and t.pos_ == "VERB")
+        if (t.pos_ in {"NOUN", "VERB"} and t.lemma_.lower() in words)
+        or (_money_verb(t) and t.pos_ == "VERB")
+        or _owned_asset(t)
+        or _funded_deal(t)
     ]
+
+
+def _owned_asset(token: Token) -> bool:
+    """"X's $4 billion Y plant project": an owner's possessive and a sum on an asset."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon().asset_heads or token.lemma_.lower() == "stake":
+        return False
+    owner = any(c.dep_ == "poss" and c.lower_ not in context.PRONOUNS for c in token.children)
+    return owner and any(t.ent_type_ == "MONEY" for t in token.lefts for t in t.subtree)
+
+
+def _funded_deal(token: Token) -> bool:
+    """"signed a $35 billion deal with X to develop Y": a sum, a partner and a purpose."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in DEAL_WORDS:
+        return False
+    has_sum = any(t.ent_type_ == "MONEY" for t in token.lefts for t in t.subtree)
+    return has_sum and _deal_partner(token) is not None and bool(_purpose_objects(token))
+
+
+def _deal_partner(deal: Token) -> Token | None:
+    return next((c for c in deal.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+
+
+def _purpose_objects(deal: Token) -> list[Token]:
+    """Objects of "to develop/build …" hanging on the deal or on the verb that signs it."""
+    verbs = [c for c in (*deal.children, *deal.head.children) if c.dep_ in {"acl", "relcl", "advcl", "xcomp"}]
+    verbs = [v for v in verbs if v.lemma_.lower() in lexicon().greenfield | DEVELOP_VERBS]
+    return [c for v in verbs for c in v.children if c.dep_ == "dobj"]
+
+
+def _deal_investor(deal: Token) -> list[ActorRef]:
+    """The one party that is not a country: the host signs with the foreign investor."""
+    partner = _deal_partner(deal)
+    parties = [*_refs_below(partner), *(_subjects(deal.head) if deal.dep_ == "dobj" else [])]
+    firms = [r for r in parties if r.kind not in {ActorKind.COUNTRY, ActorKind.ASSET}]
+    return firms if len(firms) == 1 else []
 
 
 def _money_verb(token: Token) -> bool:
@@ -126,6 +164,8 @@ def _facts_for_trigger(trigger: Token, sent: Span) -> Iterator[Investment]:
 
 
 def _investors(trigger: Token) -> list[ActorRef]:
+    if _funded_deal(trigger):
+        return _deal_investor(trigger)
     for prep in _own_subtree(trigger):
         # "by X" of the trigger itself or of a noun inside its phrase, not of a nested clause
         if prep.dep_ in {"agent", "prep"} and prep.lower_ in INVESTOR_PREPS and (
@@ -143,7 +183,7 @@ def _investors(trigger: Token) -> list[ActorRef]:
         governing = _subject_verb(trigger)
         if _has_subject(governing):
             subject = next((c for c in governing.children if c.dep_ == "nsubj"), None)
-            if subject is not None and _refers_back(subject):
+            if subject is not None and context.refers_back(subject):
                 return _referred_subject(governing)
             return _subjects(governing)
     lender = _light_verb_refs(trigger, {"from"} if trigger.lemma_.lower() in lexicon().loan else set())
@@ -167,19 +207,10 @@ def _referred_subject(verb: Token) -> list[ActorRef]:
         speaker = next((c for c in reporting.children if c.dep_ == "nsubj"), None)
         if speaker is None:
             return []
-        if not _refers_back(speaker):
+        if not context.refers_back(speaker):
             return _subjects(reporting)
     salient = context.salient_actor(verb.sent)
     return [salient] if salient is not None else []
-
-
-def _refers_back(subject: Token) -> bool:
-    """"it", "they", or "the (Chinese) company" with no name of its own."""
-    if subject.lower_ in context.PRONOUNS:
-        return True
-    det = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in subject.children)
-    named = any(t.pos_ == "PROPN" for t in subject.subtree)
-    return det and not named and subject.lower_ in lexicon().descriptors
 
 
 def _subject_verb(verb: Token) -> Token:
@@ -196,6 +227,10 @@ def _has_subject(verb: Token) -> bool:
 
 
 def _targets(trigger: Token) -> list[ActorRef]:
+    if _funded_deal(trigger):
+        return [r for o in _purpose_objects(trigger) for r in phrase_refs(o)]
+    if _owned_asset(trigger):
+        return [r for r in [phrase_ref(trigger)] if r is not None]
     if trigger.pos_ == "VERB":
         for child in trigger.children:
             if child.dep_ in {"dobj", "nsubjpass"} and child.ent_type_ != "MONEY":
@@ -218,32 +253,15 @@ def _referred_target(trigger: Token) -> list[ActorRef]:
     company whose stake was last named; "It is financed by a loan from X":
     "It" is the topic of the previous sentence.
     """
-    if _bare_stake(trigger):
+    if context.bare_stake(trigger):
         holding = context.earlier_stake_holding(trigger.sent)
         return [holding] if holding is not None else []
-    financed = _passive_verb_of(trigger)
+    financed = context.passive_verb_of(trigger)
     subject = next((c for c in financed.children if c.dep_ == "nsubjpass"), None) if financed is not None else None
     if subject is not None and subject.lower_ in {"it", "this"}:
         topic = context.topic_of_previous(trigger.sent)
         return [topic] if topic is not None else []
     return []
-
-
-def _bare_stake(trigger: Token) -> bool:
-    """A stake (the trigger, or the sum's "for a stake") with no "in/of Y" of its own."""
-    stake_words = lexicon().stake
-    heads = [trigger] if trigger.lemma_.lower() == "stake" else []
-    heads += [o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-    stakes = [h for h in heads if h.lemma_.lower() in stake_words and h.pos_ == "NOUN"]
-    return any(not any(c.dep_ == "prep" and c.lower_ in {"in", "of"} for c in s.children) for s in stakes)
-
-
-def _passive_verb_of(trigger: Token) -> Token | None:
-    """"financed … by a loan": the passive verb whose agent the trigger is."""
-    prep = trigger.head
-    if trigger.dep_ == "pobj" and prep.dep_ == "agent" and prep.head.pos_ == "VERB":
-        return prep.head
-    return None
 
 
 def _target_preps(trigger: Token) -> list[Token]:
@@ -400,7 +418,7 @@ def _status(trigger: Token, amount: Money | None) -> Status | None:
     window = lemma_text([*trigger.ancestors, *trigger.children, trigger, *_aux(trigger)])
     if has_cue(window, lex.cancelled):
         return Status.CANCELLED
-    if has_cue(window, lex.pledge) or _reported_future(trigger):
+    if has_cue(window, lex.pledge) or context.reported_future(trigger):
         return Status.PLEDGED
     if has_cue(window, lex.completed):
         return Status.COMPLETED
@@ -413,24 +431,8 @@ def _aux(trigger: Token) -> list[Token]:
 
 def _hypothetical(trigger: Token) -> bool:
     tokens = [*_aux(trigger), *trigger.children, *(c for a in trigger.ancestors for c in a.children)]
-    reported = _reported_future(trigger)
+    reported = context.reported_future(trigger)
     return is_hypothetical([t for t in tokens if not (reported and t.lower_ == "would")])
-
-
-def _reported_future(trigger: Token) -> bool:
-    """"X said (that) it would invest": a reported "will", a pledge, not a hypothetical.
-
-    True when the "would" clause is the complement of a reporting verb and no
-    condition ("if", "whether") governs it.
-    """
-    clause = next((a for a in (trigger, *trigger.ancestors) if _has_would(a)), None)
-    if clause is None or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
-        return False
-    return not any(t.dep_ == "mark" and t.lower_ in {"if", "whether", "unless"} for t in clause.subtree)
-
-
-def _has_would(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
 
 
 def _kind(trigger: Token) -> str:

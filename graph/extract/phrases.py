@@ -16,6 +16,7 @@ from graph.extract.lexicon import lexicon
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
 
+WRAPPER_WORDS = frozenset({"project", "programme", "program", "scheme"})
 PLACE_PREPS = frozenset({"in", "near", "at"})
 SETTLEMENT_WORDS = frozenset({"city", "town", "village", "municipality", "port", "region", "province"})
 AREA_WORDS = SETTLEMENT_WORDS | {"valley", "district", "county", "basin", "coast", "island", "peninsula", "area"}
@@ -140,10 +141,19 @@ def asset_ref(head: Token) -> ActorRef | None:
     if head.lemma_.lower() == "stake":
         return None
     place = _place_of(head)
-    full, short = _with_place(_full_name(head), place), _with_place(" ".join(_asset_words(head)), place)
+    full, short = _unwrapped(head, _full_name(head)), _unwrapped(head, " ".join(_asset_words(head)))
+    full, short = _with_place(full, place), _with_place(short, place)
     if not any(w[0].isupper() for w in full.split()) and place is None:
         return None
     return ActorRef(full, ActorKind.ASSET, short, _country_of_place(place))
+
+
+def _unwrapped(head: Token, name: str) -> str:
+    """"the Balkhash thermal power plant project": the asset is the plant, "project" wraps it."""
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    if head.lemma_.lower() in WRAPPER_WORDS and before is not None and before.lemma_.lower() in lexicon().asset_heads:
+        return name[: -len(head.text)].rstrip() or name
+    return name
 
 
 def _with_place(name: str, place: str | None) -> str:
