@@ -10,6 +10,7 @@ what cannot be an actor.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -46,7 +47,10 @@ def find_actors(doc: Doc) -> list[ActorSpan]:
 def _place_names(doc: Doc) -> frozenset[str]:
     """Names the NER tags as a place somewhere in the doc: elsewhere "Debrecen"
     tagged PERSON is still the city."""
-    return frozenset(e.text for e in doc.ents if e.label_ in {"GPE", "LOC"})
+    votes = Counter(e.text for e in doc.ents if e.label_ in {"GPE", "LOC"})
+    votes.subtract(e.text for e in doc.ents if e.label_ == "PERSON")
+    in_full_names = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    return frozenset(text for text, n in votes.items() if n > 0 and text not in in_full_names)
 
 
 def actors_in(span: Span) -> list[ActorSpan]:
@@ -82,6 +86,7 @@ def classify(ent: Span, *, places: frozenset[str] = frozenset()) -> ActorSpan | 
     if span is None:
         return None
     if label == "PERSON" or _has_title(span):
+        label = "PERSON"  # "President Kassym-Jomart Tokayev" tagged ORG: a title makes it a person
         span = _strip_titles(span)
         if span is None:
             return None

@@ -63,6 +63,12 @@ def test_junk_from_the_sample_corpus_is_not_an_actor(junk):
         ),
         pytest.param("Funding came from North Macedonia and Albania.", "North Macedonia", ActorKind.COUNTRY, id="known-name-tagged-loc"),
         pytest.param("Turkish Airlines bought a stake in the carrier.", "Turkish Airlines", ActorKind.COMPANY, id="demonym-before-generic-word-kept"),
+        pytest.param(
+            "Kazakh President Kassym-Jomart Tokayev met investors. Tokayev said the talks went well.",
+            "Kassym-Jomart Tokayev",
+            ActorKind.PERSON,
+            id="titled-name-tagged-org-is-a-person",
+        ),
     ],
 )
 def test_names_the_model_tags_badly(text, name, kind):
