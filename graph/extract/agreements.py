@@ -20,11 +20,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.extract.actors import actors_in, find_actors
+from graph.extract.actors import find_actors
+from graph.extract.agreement_parties import (
+    INCLUDING,
+    PARTY_PREPS,
+    Context,
+    definite,
+    unique,
+)
+from graph.extract.agreement_parties import parties as find_parties
 from graph.extract.common import (
     dates_in,
     evidence_for,
@@ -38,37 +46,18 @@ from graph.extract.common import (
     starts_with_anaphora,
 )
 from graph.extract.lexicon import lexicon
-from graph.extract.phrases import actor_at, demonym_country, phrase_ref, phrase_refs
-from graph.model import ActorKind, ActorRef, Agreement, PartialDate
+from graph.model import ActorKind, Agreement, PartialDate
 
 VAGUE = frozenset({"historic", "new", "recent", "numerous", "landmark", "several", "many", "various", "major", "key", "important", "comprehensive", "first", "this", "that", "these", "those", "a", "an", "the", "also", "further", "other", "commercial", "business", "bilateral"})
-PARTY_KINDS = frozenset({ActorKind.COUNTRY, ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY})
 # heads that are an agreement only when signed: "the partnership collapsed" is not one
 WEAK_HEADS = frozenset({"partnership", "declaration"})
-PARTY_PREPS = frozenset({"between", "with", "among"})
-INCLUDING = frozenset({"including", "like", "as"})
 # verbs and nouns that make a governed signing a plan, a wish or a negotiation
 NOT_DONE = frozenset({"expect", "plan", "hope", "aim", "seek", "want", "intend", "prepare", "propose", "consider", "negotiate", "discuss", "try", "fail", "refuse", "set", "due", "ready", "willing", "likely", "able", "talk", "negotiation", "discussion", "proposal", "draft", "push", "pursue", "call", "urge", "could", "would"})
 NOT_DONE_AUX = frozenset({"could", "might", "may", "would", "should", "will", "shall", "can", "'ll", "must"})
-PAIR_WORDS = frozenset({"country", "government", "side", "nation", "state", "leader", "president", "capital", "party"})
-STATE_WORDS = frozenset({"government", "ministry", "cabinet", "administration", "authorities", "executive", "state", "parliament"})
-COMPANY_WORDS = frozenset({"company", "firm", "group", "investor", "buyer", "bank", "lender", "operator", "carmaker", "steelmaker", "maker", "fund", "conglomerate", "developer", "contractor", "giant", "subsidiary"})
-SETTLEMENT_WORDS = frozenset({"municipality", "city", "town", "region", "province", "county", "district"})
-THEY = frozenset({"they", "both"})
 NAME_PREPS = frozenset({"on", "for", "of", "in", "to", "regarding", "concerning"})
 EXPIRY = frozenset({"until", "till", "through", "expire", "valid", "last", "run"})
 LEDE_SENTENCES = 15
 RECALL_SENTENCES = 4
-
-
-@dataclass
-class _Context:
-    """What the document tells about an agreement beyond its sentence."""
-
-    doc: Doc
-    focus: list[str]
-    lede: PartialDate | None
-    recent: tuple[int, tuple[ActorRef, ...]] | None = None
 
 
 def extract(doc: Doc) -> Iterator[Agreement]:
@@ -90,6 +79,8 @@ def extract(doc: Doc) -> Iterator[Agreement]:
                 found[earlier] = (found[earlier][0], _merge(found[earlier][1], agreement))
             elif found and found[-1][0] == number - 1 and starts_with_anaphora(sent, {"mark", "agreement", "deal", "accord"}):
                 found[-1] = (number, _follow_up(found[-1][1], agreement, sent))
+            elif len(agreement.parties) < 2:
+                continue
             else:
                 found.append((number, agreement))
             ctx.recent = (number, found[-1][1].parties)
@@ -101,11 +92,11 @@ def _title_line(sent: Span) -> bool:
     return sent.start == 0 and sent.text.rstrip()[-1:] not in {".", "!", "?", '"'}
 
 
-def _context(doc: Doc) -> _Context:
+def _context(doc: Doc) -> Context:
     counts = Counter(a.ref.name for a in find_actors(doc) if a.ref.kind is ActorKind.COUNTRY)
     sents = [s for s in doc.sents if not is_headline(s)][:3]
     lede = next((d for s in sents if (d := first_date(s)) is not None), None)
-    return _Context(doc, [name for name, _ in counts.most_common()], lede)
+    return Context(doc, [name for name, _ in counts.most_common()], lede)
 
 
 def _earlier(found: list[tuple[int, Agreement]], number: int, agreement: Agreement) -> int | None:
@@ -122,7 +113,7 @@ def _earlier(found: list[tuple[int, Agreement]], number: int, agreement: Agreeme
 
 def _merge(first: Agreement, again: Agreement) -> Agreement:
     name = again.name if len(again.name.split()) > len(first.name.split()) else first.name
-    parties = _unique([*first.parties, *(p for p in again.parties if p.kind is not ActorKind.PERSON)])
+    parties = unique([*first.parties, *(p for p in again.parties if p.kind is not ActorKind.PERSON)])
     return replace(first, name=name, parties=tuple(parties), effective=first.effective or again.effective)
 
 
@@ -137,7 +128,7 @@ def _follow_up(signed: Agreement, follow: Agreement, sent: Span) -> Agreement:
     )
 
 
-def _agreements(sent: Span, ctx: _Context, number: int) -> Iterator[tuple[Agreement, bool]]:
+def _agreements(sent: Span, ctx: Context, number: int) -> Iterator[tuple[Agreement, bool]]:
     """Each agreement of the sentence, and whether it is a definite re-mention."""
     heads = _heads(sent)
     named = {id(h) for h, _ in heads}
@@ -146,11 +137,11 @@ def _agreements(sent: Span, ctx: _Context, number: int) -> Iterator[tuple[Agreem
             continue
         if _bare_bundle(head) and not _has_party_prep(head, anchor):
             continue
-        parties = _parties(head, anchor, sent, ctx, number)
-        if len(parties) < 2:
-            continue
+        parties = find_parties(head, anchor, sent, ctx, number, name_end=max([p.right_edge.i for p in _name_preps(head)] + [head.i]))
         signed, effective, evidence = _dates(sent, anchor)
-        again = signed is None and _definite(head)
+        again = signed is None and definite(head)
+        if len(parties) < (1 if again else 2):
+            continue
         if signed is None and not again:
             signed = _undated(sent, anchor, ctx, number)
         yield Agreement(_name(head), tuple(parties), evidence, date=signed, effective=effective), again
@@ -168,10 +159,6 @@ def _bare_bundle(head: Token) -> bool:
 def _has_party_prep(head: Token, anchor: Token | None) -> bool:
     holders = [head] if anchor is None else [head, anchor]
     return any(c.dep_ == "prep" and c.lower_ in PARTY_PREPS for h in holders for c in h.children)
-
-
-def _definite(head: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children)
 
 
 # --- which nouns are agreements -------------------------------------------
@@ -212,7 +199,7 @@ def _anchor(head: Token) -> tuple[Token | None, bool]:
         parent = token.head
         if parent is token:
             return None, False
-        via_conj = via_conj or token.dep_ == "conj"
+        via_conj = via_conj or token.dep_ == "conj" or (token.dep_ == "prep" and token.lower_ in INCLUDING)
         if token is not head and _is_head(token) and token.dep_ != "conj" and not via_conj and parent.lower_ not in INCLUDING:
             return None, True
         if parent.lemma_.lower() in signs or (parent.lemma_ == "enter" and token.lower_ == "into"):
@@ -259,9 +246,9 @@ def _stated(head: Token, sent: Span) -> bool:
 def _umbrella(head: Token, named: set[int], heads: list) -> bool:
     """"12 agreements, including an MoU …": the listed ones are the facts."""
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in INCLUDING:
-            if any(h is not head and child.i <= h.i <= child.right_edge.i for h, _ in heads):
-                return True
+        listed = child.dep_ == "prep" and child.lower_ in INCLUDING
+        if listed and any(h is not head and child.i <= h.i <= child.right_edge.i for h, _ in heads):
+            return True
     return False
 
 
@@ -313,216 +300,6 @@ def _prep_words(prep: Token) -> str:
     return " ".join(words)
 
 
-# --- parties ----------------------------------------------------------------
-
-
-def _parties(head: Token, anchor: Token | None, sent: Span, ctx: _Context, number: int) -> list[ActorRef]:
-    counterparts = _counterparts(head, anchor, ctx, number)
-    signer_tokens = _signer_tokens(anchor)
-    signers = [r for t in signer_tokens for r in _resolve(t, ctx, number, exclude=counterparts)]
-    found = _unique(signers + counterparts)
-    if len(found) < 2 and not signer_tokens and found:
-        found = _unique(_implicit_signer(sent, ctx, number, exclude=found) + found)
-    if not found:
-        found = _pair_in(sent, ctx) or _sentence_actors(head, sent)
-    return [p for p in found if p.kind is not ActorKind.ASSET]
-
-
-def _counterparts(head: Token, anchor: Token | None, ctx: _Context, number: int) -> list[ActorRef]:
-    holders = [head, *(c for p in head.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj")]
-    if anchor is not None:
-        holders.append(anchor)
-    refs: list[ActorRef] = []
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in PARTY_PREPS:
-                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if obj is not None:
-                    refs += _resolve(obj, ctx, number, exclude=[])
-    return _unique(refs)
-
-
-def _signer_tokens(anchor: Token | None) -> list[Token]:
-    """The subject of the signing ("X signed", "signed by X", "X met Y and signed")."""
-    if anchor is None or anchor.dep_ in {"acl", "relcl"}:
-        return []
-    verb = anchor
-    while True:
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
-        behalf = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ == "behalf" for g in c.children)]
-        if subjects or behalf or verb.dep_ != "conj" or verb.head is verb:
-            break
-        verb = verb.head
-    tokens = []
-    for child in subjects + behalf:
-        if child.lower_ == "on":
-            tokens += [g for g in child.subtree if g.dep_ == "pobj"][-1:]
-        else:
-            tokens.append(child)
-    return tokens
-
-
-def _resolve(token: Token, ctx: _Context, number: int, *, exclude: list[ActorRef]) -> list[ActorRef]:
-    """The parties one noun phrase (and its conjuncts) stands for."""
-    refs: list[ActorRef] = []
-    for item in (token, *token.conjuncts):
-        refs += _resolve_one(item, ctx, number, exclude)
-    return _unique(refs)
-
-
-def _resolve_one(token: Token, ctx: _Context, number: int, exclude: list[ActorRef]) -> list[ActorRef]:
-    lemma = token.lemma_.lower()
-    if token.dep_ == "agent":
-        return _agent_parties(token)
-    if token.lower_ in THEY and ctx.recent is not None and number - ctx.recent[0] <= 2:
-        return list(ctx.recent[1])
-    if _is_pair(token):
-        return _pair(token.sent, ctx)
-    examples = [g for c in token.children if c.dep_ == "prep" and c.lower_ in INCLUDING for g in c.children if g.dep_ == "pobj"]
-    if examples:
-        return _resolve(examples[0], ctx, number, exclude=exclude)
-    one = phrase_ref(token)
-    named = [one] if one is not None and one.kind is not ActorKind.ASSET else []
-    local = _local_government(token)
-    if local:
-        return local
-    if lemma in STATE_WORDS and actor_at(token) is None:
-        country = [r for r in named if r.kind is ActorKind.COUNTRY] or _demonym(token)
-        return country or _focus_country(ctx, exclude)
-    if lemma in COMPANY_WORDS and token.pos_ == "NOUN" and _definite(token):
-        return _recent_subject(token.sent, ctx, exclude=exclude, kinds={ActorKind.COMPANY, ActorKind.ORGANIZATION})
-    if named and all(r.kind is ActorKind.PERSON for r in named):
-        return _represented(token, named)
-    return [r for r in named if r.kind is not ActorKind.PERSON] or _collective(token) or _in_phrase(token)
-
-
-def _agent_parties(agent: Token) -> list[ActorRef]:
-    """"signed by X chief executive Y and representatives of the seller, fund Z":
-    the parser often breaks the list after "by", so take the parties named after it."""
-    span = agent.doc[agent.i : agent.sent.end]
-    refs = [a.ref for a in actors_in(span)]
-    bodies = [r for r in refs if r.kind in PARTY_KINDS - {ActorKind.COUNTRY}]
-    countries = [r for r in refs if r.kind is ActorKind.COUNTRY and r.surface == r.name]
-    people = [r for r in refs if r.kind is ActorKind.PERSON]
-    return _unique(bodies + countries) or _represented(agent, people)
-
-
-def _local_government(token: Token) -> list[ActorRef]:
-    """"the municipality of Debrecen" signs as Debrecen."""
-    if token.lemma_.lower() not in SETTLEMENT_WORDS:
-        return []
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
-            if obj is not None:
-                name = token.doc[obj.left_edge.i : obj.i + 1].text
-                return [ActorRef(name, ActorKind.GOVERNMENT_BODY, token.doc[token.left_edge.i : obj.i + 1].text, None)]
-    return []
-
-
-def _collective(token: Token) -> list[ActorRef]:
-    """"Serbian pro-government media": a group named by its country and kind."""
-    country = demonym_country(token)
-    if country is None or token.lemma_.lower() in STATE_WORDS:
-        return []
-    name = token.doc[token.left_edge.i : token.i + 1].text
-    return [ActorRef(name, ActorKind.ORGANIZATION, name, country.name)]
-
-
-def _demonym(token: Token) -> list[ActorRef]:
-    found = demonym_country(token)
-    return [found] if found is not None else []
-
-
-def _in_phrase(token: Token) -> list[ActorRef]:
-    """Parties named inside a phrase phrase_refs does not resolve."""
-    span = token.doc[token.left_edge.i : token.right_edge.i + 1]
-    return [a.ref for a in actors_in(span) if a.ref.kind in PARTY_KINDS]
-
-
-def _represented(token: Token, persons: list[ActorRef]) -> list[ActorRef]:
-    """"ADQ chief executive X" signs for ADQ; a head of state for the country."""
-    span = token.doc[token.left_edge.i : token.right_edge.i + 1]
-    bodies = [a.ref for a in actors_in(span) if a.ref.kind in PARTY_KINDS - {ActorKind.COUNTRY}]
-    if bodies:
-        return bodies
-    countries = [ActorRef(p.country, ActorKind.COUNTRY, p.surface or p.name, p.country) for p in persons if p.country]
-    return countries
-
-
-def _is_pair(token: Token) -> bool:
-    """"the two governments", "both sides"."""
-    if token.lemma_.lower() not in PAIR_WORDS or token.tag_ not in {"NNS", "NNPS"}:
-        return False
-    return any(c.lower_ in {"two", "both"} for c in token.children)
-
-
-def _pair_in(sent: Span, ctx: _Context) -> list[ActorRef]:
-    return _pair(sent, ctx) if any(_is_pair(t) for t in sent) else []
-
-
-def _pair(sent: Span, ctx: _Context) -> list[ActorRef]:
-    """The two countries: those the sentence names (or its people's), then the article's main ones."""
-    names: list[str] = []
-    for actor in actors_in(sent):
-        country = actor.ref.name if actor.ref.kind is ActorKind.COUNTRY else actor.ref.country if actor.ref.kind is ActorKind.PERSON else None
-        if country and country not in names:
-            names.append(country)
-    for name in ctx.focus:
-        if len(names) >= 2:
-            break
-        if name not in names:
-            names.append(name)
-    return [ActorRef(n, ActorKind.COUNTRY, n, n) for n in names[:2]] if len(names) >= 2 else []
-
-
-def _focus_country(ctx: _Context, exclude: list[ActorRef]) -> list[ActorRef]:
-    """"The government signed …": the article's main country, not the counterpart's."""
-    taken = {r.name for r in exclude} | {r.country for r in exclude if r.country}
-    name = next((n for n in ctx.focus if n not in taken), None)
-    return [ActorRef(name, ActorKind.COUNTRY, name, name)] if name else []
-
-
-def _implicit_signer(sent: Span, ctx: _Context, number: int, *, exclude: list[ActorRef]) -> list[ActorRef]:
-    """"Under the agreement signed with X, COSCO committed …": the clause's subject,
-    else the company or country the previous sentences are about."""
-    subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
-    if subject is not None:
-        found = [r for r in _resolve(subject, ctx, number, exclude=exclude) if r.name not in {e.name for e in exclude}]
-        if found:
-            return found[:1]
-    return _recent_subject(sent, ctx, exclude=exclude, kinds=PARTY_KINDS)
-
-
-def _recent_subject(sent: Span, ctx: _Context, *, exclude: list[ActorRef], kinds: frozenset | set) -> list[ActorRef]:
-    taken = {r.name for r in exclude}
-    current = sent
-    for _ in range(2):
-        current = previous_sentence(current)
-        if current is None or is_headline(current):
-            return []
-        subjects = [t for t in current if t.dep_ in {"nsubj", "nsubjpass"}]
-        for token in reversed(subjects):
-            refs = [r for r in phrase_refs(token) if r.kind in kinds and r.name not in taken]
-            if refs:
-                return refs[:1]
-    return []
-
-
-def _sentence_actors(head: Token, sent: Span) -> list[ActorRef]:
-    """Last resort ("relations between X and Y began with the signing of …"):
-    the sentence's parties, outside the agreement's own name."""
-    name_end = max([p.right_edge.i for p in _name_preps(head)] + [head.i])
-    return _unique([a.ref for a in actors_in(sent) if a.ref.kind in PARTY_KINDS and not head.i <= a.span.start <= name_end])
-
-
-def _unique(refs: list[ActorRef]) -> list[ActorRef]:
-    seen: dict[str, ActorRef] = {}
-    for ref in refs:
-        seen.setdefault(ref.name, ref)
-    return list(seen.values())
-
-
 # --- dates ------------------------------------------------------------------
 
 
@@ -568,7 +345,7 @@ def _paragraph_date(sent: Span) -> PartialDate | None:
     return None
 
 
-def _undated(sent: Span, anchor: Token | None, ctx: _Context, number: int) -> PartialDate | None:
+def _undated(sent: Span, anchor: Token | None, ctx: Context, number: int) -> PartialDate | None:
     """A signing the sentence does not date: its paragraph's date, or, early in
     the article and in the simple past, the date of the news itself."""
     near = _paragraph_date(sent)

@@ -47,3 +47,91 @@ def test_signing_and_effective_dates_are_told_apart():
 def test_an_agreement_that_is_only_talked_about_is_not_extracted():
     facts = extract_document(make_document("The agreement could enhance the competitive edge of the carmaker."))
     assert facts.agreements == []
+
+
+def _agreements(text: str, published: str | None = "2024-06-12"):
+    return extract_document(make_document(text, published=published)).agreements
+
+
+def _parties(agreement) -> set[str]:
+    return {p.name for p in agreement.parties}
+
+
+# (id, text, parties wanted among the facts' parties, signing date, effective date)
+PATTERNS = [
+    ("subjects-in-coordination", "Ghana and Japan signed a loan agreement on 3 March 2023.", {"Ghana", "Japan"}, "2023-03-03", None),
+    ("signed-with", "In May 2021, Kenya signed a concession agreement with Siemens.", {"Kenya", "Siemens"}, "2021-05", None),
+    ("between-x-and-y", "A framework agreement between Chile and Peru was signed in April 2019.", {"Chile", "Peru"}, "2019-04", None),
+    ("passive-by-agent", "The agreement was signed in Lima on 2 June 2022 by Peru and Brazil.", {"Peru", "Brazil"}, "2022-06-02", None),
+    ("acl-signed-with", "Under a share purchase agreement signed with Vale in March 2020, Glencore bought the mine.", {"Glencore", "Vale"}, "2020-03", None),
+    ("government-is-the-country", "Morocco is courting investors. The government signed a memorandum of understanding with Japan in June 2015.", {"Morocco", "Japan"}, "2015-06", None),
+    ("two-governments", "Chile hosted Peru's president. The two governments signed a trade agreement in May 2018.", {"Chile", "Peru"}, "2018-05", None),
+    ("enters-into-force", "Chile and Peru signed a trade agreement on 1 May 2018, which entered into force on 1 January 2019.", {"Chile", "Peru"}, "2018-05-01", "2019-01-01"),
+    ("takes-effect-from", "Chile and Peru signed a trade agreement on 1 May 2018. It takes effect from 1 July 2018.", {"Chile", "Peru"}, "2018-05-01", "2018-07-01"),
+    ("municipality-of", "Siemens signed a land purchase agreement with the municipality of Debrecen in May 2022.", {"Siemens", "Debrecen"}, "2022-05", None),
+]
+
+
+@pytest.mark.parametrize(("text", "parties", "date", "effective"), [pytest.param(*p[1:], id=p[0]) for p in PATTERNS])
+def test_grammar_pattern(text, parties, date, effective):
+    found = [a for a in _agreements(text) if parties <= _parties(a)]
+    assert found, f"no agreement of {parties} in {_agreements(text)}"
+    assert found[0].date is None if date is None else found[0].date is not None and found[0].date.iso() == date
+    assert effective is None or (found[0].effective is not None and found[0].effective.iso() == effective)
+
+
+def test_valid_until_is_not_the_effective_date():
+    (agreement,) = _agreements("Chile and Peru signed a trade agreement on 1 May 2018, valid until 31 December 2030.")
+    assert agreement.effective is None
+    assert agreement.date == PartialDate(2018, 5, 1)
+
+
+def test_each_listed_agreement_is_one_fact():
+    text = "Ghana and Japan signed 12 agreements, including a memorandum of understanding on energy cooperation and a loan agreement for a new port."
+    names = sorted(a.name for a in _agreements(text))
+    assert names == ["loan agreement for a new port", "memorandum of understanding on energy cooperation"]
+
+
+def test_name_keeps_the_topic_but_not_the_counterpart():
+    (agreement,) = _agreements("Hungary signed a memorandum of understanding with China on the Belt and Road Initiative in June 2015.")
+    assert agreement.name == "memorandum of understanding on the Belt and Road Initiative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Chile and Peru could sign a trade agreement next year.", id="could-sign"),
+        pytest.param("Chile and Peru are expected to sign a trade agreement next year.", id="expected-to-sign"),
+        pytest.param("Chile and Peru will sign a trade agreement in May.", id="will-sign"),
+        pytest.param("Chile is in talks with Peru on a trade deal.", id="talks-on-a-deal"),
+        pytest.param("Chile and Peru did not sign the trade agreement.", id="did-not-sign"),
+        pytest.param("Chile courted Peru for years, but no agreement has been reached.", id="no-agreement-reached"),
+        pytest.param("Chile and Peru are negotiating a free trade agreement.", id="negotiating"),
+        pytest.param("Siemens signed a deal to buy a stake in a mine.", id="one-party-only"),
+    ],
+)
+def test_talk_about_an_agreement_is_not_a_signing(text):
+    assert _agreements(text) == []
+
+
+def test_an_undated_signing_early_in_the_news_takes_the_date_of_the_news():
+    text = "Chile and Peru agreed on Wednesday to expand trade.\n\nThe two governments signed a transport agreement."
+    (agreement,) = _agreements(text)
+    assert agreement.date == PartialDate(2024, 6, 12)
+
+
+def test_they_are_the_parties_just_named():
+    text = "Chile and Peru signed a trade agreement in May 2018. They also signed a transport agreement."
+    transport = [a for a in _agreements(text) if a.name == "transport agreement"]
+    assert [_parties(a) for a in transport] == [{"Chile", "Peru"}]
+    assert transport[0].date == PartialDate(2018, 5)
+
+
+def test_a_definite_re_mention_completes_the_signing_it_tells_again():
+    text = (
+        "Egypt signed a deal with ADQ on 23 February 2024 to develop the coast. "
+        "The agreement on the development of Ras El-Hekma was signed by ADQ chief executive Mohamed Alsuwaidi."
+    )
+    (agreement,) = _agreements(text)
+    assert agreement.name == "agreement on the development of Ras El-Hekma"
+    assert agreement.date == PartialDate(2024, 2, 23)
