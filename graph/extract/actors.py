@@ -79,9 +79,11 @@ def classify(ent: Span, *, places: frozenset[str] = frozenset()) -> ActorSpan | 
         entry = gaz.lookup(span.text) if ent.label_ in {"LOC", "PRODUCT", "WORK_OF_ART"} else None
         return ActorSpan(span, _ref(entry, span.text)) if entry else None
     label = "GPE" if ent.label_ == "PERSON" and span.text in places else ent.label_
-    if label == "NORP":
-        country = gaz.country_for_demonym(span.text)
-        return ActorSpan(span, _ref(country, span.text)) if country else None
+    demonym = gaz.country_for_demonym(span.text)
+    if label == "NORP" or demonym is not None:  # "Kazakh" tagged ORG is still the adjective
+        return ActorSpan(span, _ref(demonym, span.text)) if demonym else None
+    if _titled(span):
+        label = "PERSON"
     country_hint, span = _strip_demonym(span)
     if span is None:
         return None
