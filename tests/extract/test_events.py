@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from graph.model import PartialDate
-from tests.conftest import CORPUS
 from tests.extract.passages import cases, extracted, same
 
 KNOWN_MISSES = {
@@ -309,6 +308,3 @@ def test_the_triggers_own_date(text, published, kind, date):
     found = [e for e in _events(text, published) if e.event_type == kind]
     assert found and found[0].date is not None and found[0].date.iso() == date
 
-
-def test_sample_corpus_is_read_from_data():
-    assert len(list(CORPUS.glob("*.txt"))) == 3
