@@ -9,7 +9,7 @@ import pytest
 from graph.pipeline import build
 from graph.store import build_into_store, dataset_graphs
 
-from conftest import A, B, C, graphs_of, put, quads, remove  # type: ignore[import-not-found]
+from store_helpers import A, B, C, graphs_of, put, quads, remove  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.slow
 
