@@ -28,10 +28,18 @@ from graph.extract.common import (
     starts_with_anaphora,
 )
 from graph.extract.lexicon import lexicon
-from graph.extract.phrases import demonym_country, phrase_ref, phrase_refs
+from graph.extract.phrases import (
+    deal_partner,
+    demonym_country,
+    funded_deal,
+    owned_asset,
+    phrase_ref,
+    phrase_refs,
+    purpose_objects,
+)
 from graph.model import ActorKind, ActorRef, Investment, Money, Status
-from graph.normalize.money import find_money
 from graph.normalize.dates import parse_period
+from graph.normalize.money import find_money
 from graph.normalize.percent import find_percents
 
 RECEIVE_VERBS = frozenset({"receive", "attract", "get", "secure", "win", "see", "experience"})
@@ -40,8 +48,6 @@ INVESTOR_PREPS = {"by": "by", "from": "from"}
 TARGET_PREPS = frozenset({"of", "in", "into", "for", "to", "on"})
 # verbs that head an investment only with a sum as object: "paid €88 million for", "put $120 million into"
 MONEY_VERBS = frozenset({"pay", "put", "pledge", "commit", "allocate", "provide", "spend", "earmark"})
-DEAL_WORDS = frozenset({"deal", "agreement", "contract"})
-DEVELOP_VERBS = frozenset({"develop", "build", "construct", "modernise", "modernize", "expand", "upgrade"})
 SELL_VERBS = frozenset({"sell", "transfer", "cede"})
 # "agreed to buy", "plans to invest": the investor is the subject of the governing verb
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})
@@ -88,41 +94,14 @@ def triggers(sent: Span) -> list[Token]:
         for t in sent
         if (t.pos_ in {"NOUN", "VERB"} and t.lemma_.lower() in words)
         or (_money_verb(t) and t.pos_ == "VERB")
-        or _owned_asset(t)
-        or _funded_deal(t)
+        or owned_asset(t)
+        or funded_deal(t)
     ]
-
-
-def _owned_asset(token: Token) -> bool:
-    """"X's $4 billion Y plant project": an owner's possessive and a sum on an asset."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon().asset_heads or token.lemma_.lower() == "stake":
-        return False
-    owner = any(c.dep_ == "poss" and c.lower_ not in context.PRONOUNS for c in token.children)
-    return owner and any(t.ent_type_ == "MONEY" for t in token.lefts for t in t.subtree)
-
-
-def _funded_deal(token: Token) -> bool:
-    """"signed a $35 billion deal with X to develop Y": a sum, a partner and a purpose."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in DEAL_WORDS:
-        return False
-    has_sum = any(t.ent_type_ == "MONEY" for t in token.lefts for t in t.subtree)
-    return has_sum and _deal_partner(token) is not None and bool(_purpose_objects(token))
-
-
-def _deal_partner(deal: Token) -> Token | None:
-    return next((c for c in deal.children if c.dep_ == "prep" and c.lower_ == "with"), None)
-
-
-def _purpose_objects(deal: Token) -> list[Token]:
-    """Objects of "to develop/build …" hanging on the deal or on the verb that signs it."""
-    verbs = [c for c in (*deal.children, *deal.head.children) if c.dep_ in {"acl", "relcl", "advcl", "xcomp"}]
-    verbs = [v for v in verbs if v.lemma_.lower() in lexicon().greenfield | DEVELOP_VERBS]
-    return [c for v in verbs for c in v.children if c.dep_ == "dobj"]
 
 
 def _deal_investor(deal: Token) -> list[ActorRef]:
     """The one party that is not a country: the host signs with the foreign investor."""
-    partner = _deal_partner(deal)
+    partner = deal_partner(deal)
     parties = [*_refs_below(partner), *(_subjects(deal.head) if deal.dep_ == "dobj" else [])]
     firms = [r for r in parties if r.kind not in {ActorKind.COUNTRY, ActorKind.ASSET}]
     return firms if len(firms) == 1 else []
@@ -164,7 +143,7 @@ def _facts_for_trigger(trigger: Token, sent: Span) -> Iterator[Investment]:
 
 
 def _investors(trigger: Token) -> list[ActorRef]:
-    if _funded_deal(trigger):
+    if funded_deal(trigger):
         return _deal_investor(trigger)
     for prep in _own_subtree(trigger):
         # "by X" of the trigger itself or of a noun inside its phrase, not of a nested clause
@@ -227,9 +206,9 @@ def _has_subject(verb: Token) -> bool:
 
 
 def _targets(trigger: Token) -> list[ActorRef]:
-    if _funded_deal(trigger):
-        return [r for o in _purpose_objects(trigger) for r in phrase_refs(o)]
-    if _owned_asset(trigger):
+    if funded_deal(trigger):
+        return [r for o in purpose_objects(trigger) for r in phrase_refs(o)]
+    if owned_asset(trigger):
         return [r for r in [phrase_ref(trigger)] if r is not None]
     if trigger.pos_ == "VERB":
         for child in trigger.children:

@@ -16,6 +16,8 @@ from graph.extract.lexicon import lexicon
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
 
+DEAL_WORDS = frozenset({"deal", "agreement", "contract"})
+DEVELOP_VERBS = frozenset({"develop", "build", "construct", "modernise", "modernize", "expand", "upgrade"})
 WRAPPER_WORDS = frozenset({"project", "programme", "program", "scheme"})
 PLACE_PREPS = frozenset({"in", "near", "at"})
 SETTLEMENT_WORDS = frozenset({"city", "town", "village", "municipality", "port", "region", "province"})
@@ -282,3 +284,35 @@ def demonym_country(token: Token) -> ActorRef | None:
             if entry is not None:
                 return ActorRef(entry.name, ActorKind.COUNTRY, child.text, entry.name)
     return None
+
+
+def owned_asset(token: Token) -> bool:
+    """"X's $4 billion Y plant project": an owner's possessive and a sum on an asset."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon().asset_heads or token.lemma_.lower() == "stake":
+        return False
+    owner = any(c.dep_ == "poss" and c.lower_ not in {"its", "their", "his", "her"} for c in token.children)
+    return owner and any(t.ent_type_ == "MONEY" for t in token.lefts for t in t.subtree)
+
+
+
+def funded_deal(token: Token) -> bool:
+    """"signed a $35 billion deal with X to develop Y": a sum, a partner and a purpose."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in DEAL_WORDS:
+        return False
+    has_sum = any(t.ent_type_ == "MONEY" for t in token.lefts for t in t.subtree)
+    return has_sum and deal_partner(token) is not None and bool(purpose_objects(token))
+
+
+
+def deal_partner(deal: Token) -> Token | None:
+    """"a deal with X", or "signed a deal with X" where the parser hangs "with" on the verb."""
+    heads = [deal, deal.head] if deal.dep_ == "dobj" else [deal]
+    return next((c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+
+
+
+def purpose_objects(deal: Token) -> list[Token]:
+    """Objects of "to develop/build …" hanging on the deal or on the verb that signs it."""
+    verbs = [c for c in (*deal.children, *deal.head.children) if c.dep_ in {"acl", "relcl", "advcl", "xcomp"}]
+    verbs = [v for v in verbs if v.lemma_.lower() in lexicon().greenfield | DEVELOP_VERBS]
+    return [c for v in verbs for c in v.children if c.dep_ == "dobj"]

@@ -199,6 +199,38 @@ def test_references_to_earlier_sentences(text, published, want):
     assert found, f"expected {want}; got {facts}"
 
 
+SHAPES = [
+    pytest.param(
+        "Lumora Group's $4 billion Tisza thermal power plant project was cancelled in 2016.",
+        ("Lumora Group", "Tisza thermal power plant", Decimal("4000000000"), Status.CANCELLED),
+        id="owner-sum-asset-cancelled",
+    ),
+    pytest.param(
+        "Greece signed a $12 billion deal with Gulf investor ADQ to develop the Ras Kassandra peninsula.",
+        ("ADQ", "Ras Kassandra peninsula", Decimal("12000000000"), None),
+        id="deal-with-partner-to-develop",
+    ),
+    pytest.param(
+        "Lumora Group agreed in 2023 to invest $120 million in a new antimony processing plant in the Anzob valley.",
+        ("Lumora Group", "antimony processing plant in the Anzob valley", Decimal("120000000"), Status.PLEDGED),
+        id="unnamed-asset-in-named-valley",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), SHAPES)
+def test_fact_shapes(text, want):
+    facts = extract_document(make_document(text)).investments
+    got = [(f.investor.name, f.target.name, f.amount.value if f.amount else None, f.status) for f in facts]
+    assert want in got
+
+
+def test_deal_between_two_firms_names_no_investor():
+    """Two companies sign: which one pays is not stated, so no fact."""
+    text = "Lumora Group signed a $35 billion deal with Harbin Steel to develop the Pelješac peninsula."
+    assert extract_document(make_document(text)).investments == []
+
+
 HYPOTHETICAL = [
     pytest.param("Harbin Steel would invest €50 million in the Adria Ports terminal.", id="bare-would"),
     pytest.param(

@@ -1,0 +1,59 @@
+"""Context from earlier sentences: salient actors, topics, stake holdings and fact dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract import context
+from graph.nlp import get_nlp
+from graph.pipeline import extract_document
+from tests.conftest import make_document
+
+
+def _last_sentence(text: str):
+    doc = get_nlp()(text)
+    return list(doc.sents)[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        pytest.param("Harbin Steel opened an office in Zagreb. It will hire staff.", "Harbin Steel", id="subject"),
+        pytest.param("Croatia welcomed Lumora Group in May. It will hire staff.", "Lumora Group", id="last-company"),
+    ],
+)
+def test_salient_actor(text, want):
+    ref = context.salient_actor(_last_sentence(text))
+    assert ref is not None and ref.name == want
+
+
+def test_topic_of_a_copular_sentence_is_its_complement():
+    sent = _last_sentence("The largest project in the country is the Zagreb–Split railway. It is financed by a loan.")
+    ref = context.topic_of_previous(sent)
+    assert ref is not None and ref.name == "Zagreb–Split railway"
+
+
+def test_earlier_stake_holding():
+    sent = _last_sentence("Lumora Group bought a 51% stake in the Adria Ports company. Lumora Group later raised its stake.")
+    ref = context.earlier_stake_holding(sent)
+    assert ref is not None and ref.name == "Adria Ports"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "year"),
+    [
+        pytest.param("Lumora Group has pledged up to €150 million for the Split–Zadar motorway.", "2022-07-14", 2022,
+                     id="pledge-takes-article-date"),
+        pytest.param("Lumora Group paid €88 million for a stake in Adria Ports after the works it promised in 2016 ended.",
+                     None, None, id="other-clause-date-ignored"),
+        pytest.param((
+            "The Export-Import Bank of China granted a €944 million loan for the Bar–Boljare motorway, "
+            "signed in October 2014."
+        ),
+                     None, 2014, id="clause-on-the-trigger-dates-it"),
+    ],
+)
+def test_fact_dates(text, published, year):
+    facts = extract_document(make_document(text, published=published)).investments
+    assert facts
+    assert {f.date.year if f.date else None for f in facts} == {year}
