@@ -30,7 +30,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graph.errors import GraphFormatError, StoreError
+from graph.errors import GraphFormatError, NoDocumentsError, StoreError
 from graph.model import Document, DocumentFacts
 
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -313,6 +313,7 @@ def build_into_store(
 
     Unchanged documents (same id and sha256) are not re-extracted; documents
     no longer present are dropped; the store ends equal to a scratch build.
+    When no document at all can be read the store is not touched.
     """
     from graph.ingest import iter_documents
 
@@ -331,6 +332,8 @@ def build_into_store(
 
     extracted = _extract_into_cache(to_extract(), sdir, jobs=jobs, dask_address=dask_address,
                                     batch_size=batch_size, progress=progress)
+    if not order:
+        raise NoDocumentsError("no document could be read; the store was left as it was")
     kept = [sdir.load_facts(doc) for doc in order]
     written, removed = _write_graphs(sdir, kept)
     sdir.prune_facts(order)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.errors import NoDocumentsError
 from graph.pipeline import build
 from graph.store import build_into_store, dataset_graphs
 
@@ -68,3 +69,13 @@ def test_a_fact_stated_by_a_removed_document_stays_while_another_supports_it(cor
     put(corpus, A)
     build_into_store([corpus], tmp_path / "store")
     assert not _facts(tmp_path / "store") & both
+
+
+def test_no_readable_document_leaves_the_store_untouched(corpus: Path, tmp_path: Path) -> None:
+    put(corpus, A)
+    build_into_store([corpus], tmp_path / "store")
+    before = quads(tmp_path / "store")
+    remove(corpus, A)
+    with pytest.raises(NoDocumentsError, match="left as it was"):
+        build_into_store([corpus], tmp_path / "store")
+    assert quads(tmp_path / "store") == before
