@@ -53,6 +53,7 @@ VAGUE = frozenset({"historic", "new", "recent", "numerous", "landmark", "several
 WEAK_HEADS = frozenset({"partnership", "declaration"})
 # verbs and nouns that make a governed signing a plan, a wish or a negotiation
 NOT_DONE = frozenset({"expect", "plan", "hope", "aim", "seek", "want", "intend", "prepare", "propose", "consider", "negotiate", "discuss", "try", "fail", "refuse", "set", "due", "ready", "willing", "likely", "able", "talk", "negotiation", "discussion", "proposal", "draft", "push", "pursue", "call", "urge", "could", "would"})
+UNSIGNED_KINDS = frozenset({"draft", "proposed", "planned", "possible", "potential", "future", "prospective", "mooted"})
 NOT_DONE_AUX = frozenset({"could", "might", "may", "would", "should", "will", "shall", "can", "'ll", "must"})
 NAME_PREPS = frozenset({"on", "for", "of", "in", "to", "regarding", "concerning"})
 EXPIRY = frozenset({"until", "till", "through", "expire", "valid", "last", "run"})
@@ -215,8 +216,11 @@ def _sign_lemmas() -> frozenset[str]:
 
 
 def _negated(head: Token) -> bool:
-    """"no agreement has been reached"."""
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+    """"no agreement has been reached", "a draft agreement"."""
+    return any(
+        (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ in {"amod", "compound"} and c.lower_ in UNSIGNED_KINDS)
+        for c in head.children
+    )
 
 
 def _done(anchor: Token) -> bool:
@@ -225,6 +229,10 @@ def _done(anchor: Token) -> bool:
     while True:
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in NOT_DONE_AUX):
+                return False
+            if child.lower_ == "yet" and token.lemma_ in {"have", "be"}:  # "has yet to sign"
+                return False
+            if child.dep_ == "mark" and child.lower_ in {"if", "whether", "unless"}:
                 return False
         if token.dep_ not in {"xcomp", "ccomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl"} or token.head is token:
             return True
@@ -284,6 +292,12 @@ def _time_or_money(prep: Token) -> bool:
     return obj is None or obj.ent_type_ in {"DATE", "MONEY", "TIME", "CARDINAL", "GPE"} or obj.like_num
 
 
+def _place_or_time(prep: Token) -> bool:
+    """"in Belgrade", "on Tuesday": where and when it was signed, not what it is about."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return prep.lower_ in {"in", "at", "on", "during"} and obj is not None and obj.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}
+
+
 def _prep_words(prep: Token) -> str:
     """The prepositional phrase, cut before a clause, a date or another agreement."""
     words = []
@@ -294,7 +308,7 @@ def _prep_words(prep: Token) -> str:
             break
         if token.dep_ == "cc" and any(_is_head(t) for t in token.head.conjuncts if t.i > token.i):
             break
-        if token.dep_ == "prep" and token.lower_ in {"with", "between"}:
+        if token.dep_ == "prep" and (token.lower_ in {"with", "between"} or _place_or_time(token)):
             break
         words.append(token.text)
     return " ".join(words)
@@ -306,6 +320,8 @@ def _prep_words(prep: Token) -> str:
 def _dates(sent: Span, anchor: Token | None) -> tuple[PartialDate | None, PartialDate | None, object]:
     """Signing date, effective date, and the evidence that states them."""
     signed, effective = _split_dates(sent)
+    if anchor is None:  # "pulled out of the treaty in 2023": the date is not a signing's
+        signed = None
     evidence = evidence_for(sent)
     follow = next_sentence(sent)
     if effective is None and follow is not None and not _heads(follow):
@@ -348,9 +364,11 @@ def _paragraph_date(sent: Span) -> PartialDate | None:
 def _undated(sent: Span, anchor: Token | None, ctx: Context, number: int) -> PartialDate | None:
     """A signing the sentence does not date: its paragraph's date, or, early in
     the article and in the simple past, the date of the news itself."""
+    if anchor is None:
+        return None
     near = _paragraph_date(sent)
     if near is not None:
         return near
-    if anchor is None or number > LEDE_SENTENCES or anchor.tag_ != "VBD":
+    if number > LEDE_SENTENCES or anchor.tag_ != "VBD":
         return None
     return ctx.lede

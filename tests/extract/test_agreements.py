@@ -108,6 +108,10 @@ def test_name_keeps_the_topic_but_not_the_counterpart():
         pytest.param("Chile courted Peru for years, but no agreement has been reached.", id="no-agreement-reached"),
         pytest.param("Chile and Peru are negotiating a free trade agreement.", id="negotiating"),
         pytest.param("Siemens signed a deal to buy a stake in a mine.", id="one-party-only"),
+        pytest.param("Chile has yet to sign the trade agreement with Peru.", id="has-yet-to-sign"),
+        pytest.param("If Chile signs the trade agreement with Peru, tariffs will fall.", id="if-it-signs"),
+        pytest.param("A draft agreement between Chile and Peru was leaked in 2019.", id="draft-agreement"),
+        pytest.param("Chile refused to sign the trade agreement with Peru.", id="refused-to-sign"),
     ],
 )
 def test_talk_about_an_agreement_is_not_a_signing(text):
@@ -135,3 +139,13 @@ def test_a_definite_re_mention_completes_the_signing_it_tells_again():
     (agreement,) = _agreements(text)
     assert agreement.name == "agreement on the development of Ras El-Hekma"
     assert agreement.date == PartialDate(2024, 2, 23)
+
+
+def test_a_date_of_something_else_done_to_an_agreement_is_not_its_signing_date():
+    (agreement,) = _agreements("Russia pulled out of the New START treaty with the United States in 2023.")
+    assert agreement.date is None
+
+
+def test_the_place_and_day_of_signing_are_not_part_of_the_name():
+    (agreement,) = _agreements("Serbia and Hungary signed an agreement on energy cooperation in Belgrade on 4 June 2024.")
+    assert agreement.name == "agreement on energy cooperation"
