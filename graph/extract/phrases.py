@@ -144,9 +144,11 @@ def asset_ref(head: Token) -> ActorRef | None:
         return None
     place = _place_of(head)
     full, short = _unwrapped(head, _full_name(head)), _unwrapped(head, " ".join(_asset_words(head)))
-    full, short = _with_place(full, place), _with_place(short, place)
-    if not any(w[0].isupper() for w in full.split()) and place is None:
+    named = any(w[0].isupper() for w in full.split())
+    if not named and place is None:
         return None
+    if not named:  # "the Brod refinery in Bosnia" is named already; the place only locates it
+        full, short = _with_place(full, place), _with_place(short, place)
     return ActorRef(full, ActorKind.ASSET, short, _country_of_place(place))
 
 

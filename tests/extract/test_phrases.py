@@ -9,6 +9,10 @@ from graph.nlp import get_nlp
 
 ASSETS = [
     pytest.param(
+        "Zarubezhneft bought the Brod refinery in Bosnia in 2007.", "refinery", "Brod refinery", "Brod refinery",
+        id="named-asset-without-place",
+    ),
+    pytest.param(
         "Lumora expanded its battery cell plant in Göd.", "plant", "battery cell plant in Göd", "cell plant in Göd",
         id="compound-chain-kept",
     ),
