@@ -102,8 +102,8 @@ def _resolve_one(token: Token, ctx: Context, number: int, exclude: list[ActorRef
     lemma = token.lemma_.lower()
     if token.dep_ == "agent":
         return _agent_parties(token)
-    if token.lower_ in THEY and ctx.recent is not None and number - ctx.recent[0] <= 2:
-        return list(ctx.recent[1])
+    if token.lower_ in THEY:
+        return _they(token, ctx, number)
     if _is_pair(token):
         return _pair(token.sent, ctx)
     examples = [g for c in token.children if c.dep_ == "prep" and c.lower_ in INCLUDING for g in c.children if g.dep_ == "pobj"]
@@ -122,6 +122,25 @@ def _resolve_one(token: Token, ctx: Context, number: int, exclude: list[ActorRef
     if named and all(r.kind is ActorKind.PERSON for r in named):
         return _represented(token, named)
     return [r for r in named if r.kind is not ActorKind.PERSON] or _collective(token) or _in_phrase(token)
+
+
+def _they(token: Token, ctx: Context, number: int) -> list[ActorRef]:
+    """"They also signed …": the parties just named, else the previous sentence's subjects
+    (leaders stand for their countries)."""
+    if ctx.recent is not None and number - ctx.recent[0] <= 2:
+        return list(ctx.recent[1])
+    earlier = previous_sentence(token.sent)
+    subject = next((c for c in earlier.root.children if c.dep_ == "nsubj"), None) if earlier is not None else None
+    if subject is None or subject.lower_ in THEY:
+        return []
+    refs: list[ActorRef] = []
+    for item in (subject, *subject.conjuncts):
+        one = phrase_ref(item)
+        if one is not None and one.kind is ActorKind.PERSON:
+            refs += _represented(item, [one])
+        elif one is not None and one.kind in PARTY_KINDS:
+            refs.append(one)
+    return unique(refs) if len(refs) >= 2 else []
 
 
 def _agent_parties(agent: Token) -> list[ActorRef]:

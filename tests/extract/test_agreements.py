@@ -149,3 +149,10 @@ def test_a_date_of_something_else_done_to_an_agreement_is_not_its_signing_date()
 def test_the_place_and_day_of_signing_are_not_part_of_the_name():
     (agreement,) = _agreements("Serbia and Hungary signed an agreement on energy cooperation in Belgrade on 4 June 2024.")
     assert agreement.name == "agreement on energy cooperation"
+
+
+def test_they_after_two_leaders_are_their_countries():
+    text = "Vladimir Putin and Aleksandar Vučić met in Moscow on 7 October 2021. They signed an agreement on gas supplies."
+    (agreement,) = _agreements(text)
+    assert _parties(agreement) == {"Russia", "Serbia"}
+    assert agreement.date == PartialDate(2021, 10, 7)
