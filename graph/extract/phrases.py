@@ -42,9 +42,15 @@ def phrase_refs(head: Token, *, stop: Iterable[Token] = ()) -> list[ActorRef]:
         if token in stops:
             continue
         ref = phrase_ref(token, stop=stops)
-        if ref is not None:
+        if ref is not None and not _truncated(ref):
             refs.append(ref)
     return refs
+
+
+def _truncated(ref: ActorRef) -> bool:
+    """"Bosnia and" out of "Bosnia and Herzegovina's largest foundry": a name cut at a conjunction."""
+    words = ref.name.split()
+    return len(words) > 1 and words[-1].lower() in {"and", "or", "&"}
 
 
 def phrase_ref(head: Token, *, stop: Iterable[Token] = ()) -> ActorRef | None:
@@ -60,7 +66,7 @@ def phrase_ref(head: Token, *, stop: Iterable[Token] = ()) -> ActorRef | None:
         return asset
     generic = generic_country(head)
     if generic is not None:
-        return generic
+        return _included(head) or generic
     stops = set(stop)
     for inner in _nested_heads(head):
         if inner not in stops:
@@ -68,6 +74,17 @@ def phrase_ref(head: Token, *, stop: Iterable[Token] = ()) -> ActorRef | None:
             if found is not None:
                 return found
     return actor.ref if actor is not None else None
+
+
+def _included(head: Token) -> ActorRef | None:
+    """"stakes in five Egyptian companies, including CIB": the named member beats the country."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"including", "notably", "especially"}:
+            inner = _object_of(prep)
+            actor = actor_at(inner) if inner is not None else None
+            if actor is not None and actor.ref.kind is not ActorKind.COUNTRY:
+                return actor.ref
+    return None
 
 
 def _named_by_modifier(head: Token) -> ActorSpan | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.phrases import asset_ref
+from graph.extract.phrases import asset_ref, phrase_ref, phrase_refs
 from graph.nlp import get_nlp
 
 ASSETS = [
@@ -43,3 +43,17 @@ def test_asset_names(text, head, name, short):
 def test_unnamed_asset_without_place_is_no_asset():
     doc = get_nlp()("Lumora will build a new processing plant.")
     assert asset_ref(next(t for t in doc if t.text == "plant")) is None
+
+
+def test_named_member_beats_the_generic_country():
+    text = "Lumora Group paid $1.8 billion for stakes in five Egyptian companies, including Commercial International Bank."
+    doc = get_nlp()(text)
+    ref = phrase_ref(next(t for t in doc if t.text == "companies"))
+    assert ref is not None and ref.name == "Commercial International Bank"
+
+
+def test_a_name_cut_at_a_conjunction_is_dropped():
+    text = "Lumora Group bought a 70% stake in Livnica Zenica, Bosnia and Herzegovina's largest foundry, for €48 million."
+    doc = get_nlp()(text)
+    refs = phrase_refs(next(t for t in doc if t.text == "Zenica"))
+    assert refs and not any(r.name.endswith(" and") for r in refs)
