@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from graph.extract.actors import actors_in
 from graph.extract.common import is_headline, previous_sentence
@@ -31,15 +31,20 @@ INCLUDING = frozenset({"including", "like", "as"})
 
 @dataclass
 class Context:
-    """What the document tells about an agreement beyond its sentence."""
+    """What the document tells about an agreement beyond its sentence.
 
-    doc: Doc
+    ``focus``: the article's countries, most mentioned first ("the government"
+    is the first); ``lede``: the date of the news; ``recent``: the sentence
+    number and parties of the last agreement ("They also signed …").
+    """
+
     focus: list[str]
     lede: PartialDate | None
     recent: tuple[int, tuple[ActorRef, ...]] | None = None
 
 
 def definite(head: Token) -> bool:
+    """"the agreement", "this deal": a thing the reader already knows of."""
     return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children)
 
 

@@ -97,7 +97,7 @@ def _context(doc: Doc) -> Context:
     counts = Counter(a.ref.name for a in find_actors(doc) if a.ref.kind is ActorKind.COUNTRY)
     sents = [s for s in doc.sents if not is_headline(s)][:3]
     lede = next((d for s in sents if (d := first_date(s)) is not None), None)
-    return Context(doc, [name for name, _ in counts.most_common()], lede)
+    return Context([name for name, _ in counts.most_common()], lede)
 
 
 def _earlier(found: list[tuple[int, Agreement]], number: int, agreement: Agreement) -> int | None:
@@ -132,9 +132,8 @@ def _follow_up(signed: Agreement, follow: Agreement, sent: Span) -> Agreement:
 def _agreements(sent: Span, ctx: Context, number: int) -> Iterator[tuple[Agreement, bool]]:
     """Each agreement of the sentence, and whether it is a definite re-mention."""
     heads = _heads(sent)
-    named = {id(h) for h, _ in heads}
     for head, anchor in heads:
-        if _umbrella(head, named, heads):
+        if _umbrella(head, heads):
             continue
         if _bare_bundle(head) and not _has_party_prep(head, anchor):
             continue
@@ -251,7 +250,7 @@ def _stated(head: Token, sent: Span) -> bool:
     return between or head.text[0].isupper() or (takes_effect and _done(head.head))
 
 
-def _umbrella(head: Token, named: set[int], heads: list) -> bool:
+def _umbrella(head: Token, heads: list[tuple[Token, Token | None]]) -> bool:
     """"12 agreements, including an MoU …": the listed ones are the facts."""
     for child in head.children:
         listed = child.dep_ == "prep" and child.lower_ in INCLUDING
