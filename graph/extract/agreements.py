@@ -37,7 +37,6 @@ from graph.extract.common import (
     dates_in,
     evidence_for,
     extend_evidence,
-    first_date,
     has_cue,
     is_headline,
     lemma_text,
@@ -48,7 +47,7 @@ from graph.extract.common import (
 from graph.extract.lexicon import lexicon
 from graph.model import ActorKind, Agreement, PartialDate
 
-VAGUE = frozenset({"historic", "new", "recent", "numerous", "landmark", "several", "many", "various", "major", "key", "important", "comprehensive", "first", "this", "that", "these", "those", "a", "an", "the", "also", "further", "other", "commercial", "business", "bilateral"})
+VAGUE = frozenset({"historic", "new", "recent", "numerous", "landmark", "several", "many", "various", "major", "key", "important", "comprehensive", "first", "this", "that", "these", "those", "a", "an", "the", "also", "further", "other", "commercial", "business"})
 # heads that are an agreement only when signed: "the partnership collapsed" is not one
 WEAK_HEADS = frozenset({"partnership", "declaration"})
 # verbs and nouns that make a governed signing a plan, a wish or a negotiation
@@ -96,7 +95,7 @@ def _title_line(sent: Span) -> bool:
 def _context(doc: Doc) -> Context:
     counts = Counter(a.ref.name for a in find_actors(doc) if a.ref.kind is ActorKind.COUNTRY)
     sents = [s for s in doc.sents if not is_headline(s)][:3]
-    lede = next((d for s in sents if (d := first_date(s)) is not None), None)
+    lede = next((d for s in sents if (d := _split_dates(s)[0]) is not None), None)
     return Context([name for name, _ in counts.most_common()], lede)
 
 
@@ -269,10 +268,15 @@ def _name(head: Token) -> str:
     first = min([t.left_edge.i for t in words] + [head.i])
     doc = head.doc
     left = [t for t in doc[first : head.i + 1] if t.ent_type_ not in {"MONEY", "CARDINAL"} and t.lower_ not in VAGUE]
-    parts = [" ".join(t.text for t in left)]
+    parts = [_joined(left)]
     for prep in _name_preps(head):
         parts.append(_prep_words(prep))
-    return " ".join(p for p in parts if p).replace(" - ", "-").strip(" .,")
+    return " ".join(p for p in parts if p).strip(" .,")
+
+
+def _joined(tokens: list[Token]) -> str:
+    """Words as the text spaces them ("Budapest–Belgrade", "Ras El-Hekma")."""
+    return "".join(t.text_with_ws for t in tokens).strip()
 
 
 def _name_preps(head: Token) -> list[Token]:
@@ -291,6 +295,11 @@ def _time_or_money(prep: Token) -> bool:
     return obj is None or obj.ent_type_ in {"DATE", "MONEY", "TIME", "CARDINAL", "GPE"} or obj.like_num
 
 
+def _spaced_dash(token: Token) -> bool:
+    """" – " opens an aside; "Budapest–Belgrade" is one name."""
+    return token.text in {"—", "–", "-"} and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+
+
 def _place_or_time(prep: Token) -> bool:
     """"in Belgrade", "on Tuesday": where and when it was signed, not what it is about."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -299,18 +308,18 @@ def _place_or_time(prep: Token) -> bool:
 
 def _prep_words(prep: Token) -> str:
     """The prepositional phrase, cut before a clause, a date or another agreement."""
-    words = []
+    words: list[Token] = []
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     end = obj.i if prep.lower_ == "of" and obj is not None else prep.right_edge.i
     for token in prep.doc[prep.i : end + 1]:
-        if token.text in {",", ";", "(", "—", "–"} or token.ent_type_ == "DATE" or token.lower_ in {"which", "that", "with", "between", "including"}:
+        if token.text in {",", ";", "("} or _spaced_dash(token) or token.ent_type_ == "DATE" or token.lower_ in {"which", "that", "with", "between", "including"}:
             break
         if token.dep_ == "cc" and any(_is_head(t) for t in token.head.conjuncts if t.i > token.i):
             break
         if token.dep_ == "prep" and (token.lower_ in {"with", "between"} or _place_or_time(token)):
             break
-        words.append(token.text)
-    return " ".join(words)
+        words.append(token)
+    return _joined(words)
 
 
 # --- dates ------------------------------------------------------------------

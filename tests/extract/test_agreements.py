@@ -156,3 +156,27 @@ def test_they_after_two_leaders_are_their_countries():
     (agreement,) = _agreements(text)
     assert _parties(agreement) == {"Russia", "Serbia"}
     assert agreement.date == PartialDate(2021, 10, 7)
+
+
+def test_an_effective_date_alone_is_not_a_signing_date():
+    text = "Egypt and China signed a currency swap deal, which comes into force on 1 March 2023."
+    (agreement,) = _agreements(text)
+    assert agreement.date is None
+    assert agreement.effective == PartialDate(2023, 3, 1)
+
+
+def test_agreements_signed_during_a_visit_each_get_the_visit_date():
+    text = (
+        "During Modi's visit to Abu Dhabi on 13 February 2024, India and the United Arab Emirates "
+        "signed a bilateral investment treaty and an MoU on electricity trade."
+    )
+    found = {a.name: a for a in _agreements(text)}
+    assert set(found) == {"bilateral investment treaty", "MoU on electricity trade"}
+    assert {a.date for a in found.values()} == {PartialDate(2024, 2, 13)}
+    assert all(_parties(a) == {"India", "United Arab Emirates"} for a in found.values())
+
+
+def test_a_dashed_name_stays_whole():
+    text = "Hungary and China signed a loan agreement for the Budapest–Belgrade railway on 9 May 2024."
+    (agreement,) = _agreements(text)
+    assert agreement.name == "loan agreement for the Budapest–Belgrade railway"
