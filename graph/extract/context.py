@@ -138,18 +138,47 @@ def _holding_of(stake: Token) -> ActorRef | None:
 def salient_actor(sent: Span) -> ActorRef | None:
     """The actor "it" / "the company" most likely means: a salience rule, not coreference.
 
-    The subject of the previous sentence if it names a company or an
-    organisation, else the last one that sentence names.
+    In the previous sentence: the main subject if it names a company or an
+    organisation, else the last subject of any clause that does, else the
+    last one the sentence names at all.
     """
     earlier = previous_sentence(sent)
     if earlier is None:
         return None
-    subject = next((t for t in earlier if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"), None)
-    ref = phrase_ref(subject) if subject is not None else None
-    if ref is not None and ref.kind in ACTOR_KINDS:
-        return ref
+    subjects = sorted((t for t in earlier if t.dep_ in {"nsubj", "nsubjpass"}), key=lambda t: (t.head.dep_ != "ROOT", -t.i))
+    for subject in subjects:
+        ref = phrase_ref(subject)
+        if ref is not None and ref.kind in ACTOR_KINDS:
+            return ref
     named = [a.ref for a in actors_in(earlier) if a.ref.kind in ACTOR_KINDS]
     return named[-1] if named else None
+
+
+def earlier_country(token: Token, *, besides: list[ActorRef]) -> ActorRef | None:
+    """"invested €400 million in the country": the country last named before, other than ``besides``.
+
+    Searched in the sentence up to ``token``, then in the sentences before it.
+    """
+    skip = {r.name for r in besides}
+    sent = token.sent
+    spans = [sent.doc[sent.start : token.i], *earlier_sentences(sent)]
+    for span in spans:
+        countries = [a.ref for a in actors_in(span) if a.ref.kind is ActorKind.COUNTRY and a.ref.name not in skip]
+        if countries:
+            return countries[-1]
+    return None
+
+
+def described_earlier(head: Token) -> ActorRef | None:
+    """"the foundry" after "Livnica Zenica, Bosnia's largest foundry": the name that description was given to."""
+    noun = head.lemma_.lower()
+    for earlier in earlier_sentences(head.sent):
+        for token in reversed(earlier):
+            if token.lemma_.lower() == noun and token.dep_ == "appos" and token.head.pos_ == "PROPN":
+                ref = phrase_ref(token.head)
+                if ref is not None:
+                    return ref
+    return None
 
 
 def topic_of_previous(sent: Span) -> ActorRef | None:
@@ -214,3 +243,19 @@ def reported_future(trigger: Token) -> bool:
 
 def _has_would(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+
+
+def definite_ref(head: Token, *, besides: list[ActorRef]) -> ActorRef | None:
+    """What an unnamed definite phrase ("the country", "the foundry('s furnaces)") refers back to."""
+    for token in (head, *(c for c in head.children if c.dep_ == "poss")):
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in token.children):
+            continue
+        if any(t.pos_ == "PROPN" for t in token.subtree):
+            continue
+        if token.lemma_.lower() == "country":
+            # "the country's history" describes, it does not receive
+            return earlier_country(token, besides=besides) if token is head else None
+        found = described_earlier(token)
+        if found is not None:
+            return found
+    return None

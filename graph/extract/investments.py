@@ -29,6 +29,7 @@ from graph.extract.common import (
 )
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import (
+    DEVELOP_VERBS,
     deal_partner,
     demonym_country,
     funded_deal,
@@ -120,7 +121,7 @@ def _facts_for_trigger(trigger: Token, sent: Span) -> Iterator[Investment]:
     if _hypothetical(trigger):
         return
     investors = _investors(trigger)
-    targets = _targets(trigger)
+    targets = _targets(trigger) or _definite_targets(trigger, investors)
     if not investors or not targets:
         return
     amount = _amount(trigger, sent)
@@ -223,6 +224,19 @@ def _targets(trigger: Token) -> list[ActorRef]:
     if trigger.head.lemma_.lower() in RECEIVE_VERBS and trigger.dep_ in {"dobj", "pobj"}:
         return _subjects(trigger.head)
     return _light_verb_refs(trigger, TARGET_PREPS - {"of"}) or _referred_target(trigger)
+
+
+def _definite_targets(trigger: Token, investors: list[ActorRef]) -> list[ActorRef]:
+    """"invested €400 million in the country", "to modernise the foundry's furnaces": named before."""
+    heads = [o for p in _target_preps(trigger) for o in p.children if o.dep_ == "pobj"]
+    if trigger.pos_ == "VERB":
+        verbs = [c for c in trigger.children if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in DEVELOP_VERBS]
+        heads += [o for v in verbs for o in v.children if o.dep_ == "dobj"]
+    for head in heads:
+        ref = context.definite_ref(head, besides=investors)
+        if ref is not None:
+            return [ref]
+    return []
 
 
 def _referred_target(trigger: Token) -> list[ActorRef]:

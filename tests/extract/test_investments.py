@@ -211,6 +211,19 @@ SHAPES = [
         id="deal-with-partner-to-develop",
     ),
     pytest.param(
+        "The acquisition is the largest by a Turkish company in Bosnia and Herzegovina. "
+        "According to the Turkish embassy in Sarajevo, Turkish companies have invested about €400 million "
+        "in the country since 1995.",
+        ("Turkey", "Bosnia and Herzegovina", Decimal("400000000"), None),
+        id="the-country-named-before",
+    ),
+    pytest.param(
+        "Livnica Zenica, Bosnia's largest foundry, was sold to Lumora Group. "
+        "Lumora Group also pledged to invest €30 million over three years to modernise the foundry's furnaces.",
+        ("Lumora Group", "Livnica Zenica", Decimal("30000000"), Status.PLEDGED),
+        id="the-foundry-described-before",
+    ),
+    pytest.param(
         "Lumora Group agreed in 2023 to invest $120 million in a new antimony processing plant in the Anzob valley.",
         ("Lumora Group", "antimony processing plant in the Anzob valley", Decimal("120000000"), Status.PLEDGED),
         id="unnamed-asset-in-named-valley",
@@ -223,6 +236,15 @@ def test_fact_shapes(text, want):
     facts = extract_document(make_document(text)).investments
     got = [(f.investor.name, f.target.name, f.amount.value if f.amount else None, f.status) for f in facts]
     assert want in got
+
+
+def test_the_countrys_history_is_no_target():
+    text = (
+        "Hungary welcomed the plant. Lumora Group will invest €7 billion in the plant in Debrecen, "
+        "the largest greenfield investment in the country's history."
+    )
+    targets = {f.target.name for f in extract_document(make_document(text)).investments}
+    assert "Hungary" not in targets
 
 
 def test_deal_between_two_firms_names_no_investor():
