@@ -51,7 +51,7 @@ VAGUE = frozenset({"historic", "new", "recent", "numerous", "landmark", "several
 # heads that are an agreement only when signed: "the partnership collapsed" is not one
 WEAK_HEADS = frozenset({"partnership", "declaration"})
 # verbs and nouns that make a governed signing a plan, a wish or a negotiation
-NOT_DONE = frozenset({"expect", "plan", "hope", "aim", "seek", "want", "intend", "prepare", "propose", "consider", "negotiate", "discuss", "try", "fail", "refuse", "set", "due", "ready", "willing", "likely", "able", "talk", "negotiation", "discussion", "proposal", "draft", "push", "pursue", "call", "urge", "could", "would"})
+NOT_DONE = frozenset({"expect", "plan", "hope", "aim", "seek", "want", "intend", "prepare", "propose", "consider", "negotiate", "discuss", "try", "fail", "refuse", "set", "due", "ready", "willing", "likely", "able", "talk", "negotiation", "discussion", "proposal", "draft", "push", "pursue", "call", "urge", "could", "would", "reject", "oppose", "block", "veto"})
 UNSIGNED_KINDS = frozenset({"draft", "proposed", "planned", "possible", "potential", "future", "prospective", "mooted"})
 NOT_DONE_AUX = frozenset({"could", "might", "may", "would", "should", "will", "shall", "can", "'ll", "must"})
 NAME_PREPS = frozenset({"on", "for", "of", "in", "to", "regarding", "concerning"})
