@@ -97,7 +97,7 @@ def classify(ent: Span, *, places: frozenset[str] = frozenset()) -> ActorSpan | 
 
 def _known(span: Span, country_hint: str | None) -> ActorSpan | None:
     gaz = load_gazetteer()
-    entry = gaz.lookup(span.text)
+    entry = _lookup_in_country(span, country_hint or _possessor_country(span))
     if entry is not None:
         return ActorSpan(span, _ref(entry, span.text))
     capital = gaz.country_for_capital(span.text)
@@ -109,6 +109,29 @@ def _known(span: Span, country_hint: str | None) -> ActorSpan | None:
     if stripped is not span and stripped is not None:
         return _known(stripped, country_hint) or _unknown(stripped, "ORG", country_hint, typed=True)
     return None
+
+
+def _lookup_in_country(span: Span, country: str | None):
+    """"China's Exim Bank" is the Export-Import Bank of China, not the US one:
+    a name whose entry belongs to another country is tried with the country."""
+    gaz = load_gazetteer()
+    entry = gaz.lookup(span.text)
+    if entry is None or country is None or entry.country in {None, country} or entry.kind is ActorKind.COUNTRY:
+        return entry
+    for form in (f"{country} {span.text}", f"{span.text} of {country}"):
+        local = gaz.lookup(form)
+        if local is not None:
+            return local
+    return None
+
+
+def _possessor_country(span: Span) -> str | None:
+    """The country of "China's Exim Bank", "Turkey's Ziraat Bank"."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ not in {"'s", "'"}:
+        return None
+    entry = load_gazetteer().lookup(doc[span.start - 2].text)
+    return entry.name if entry is not None and entry.kind is ActorKind.COUNTRY else None
 
 
 def _unknown(span: Span, label: str, country: str | None, *, typed: bool = False) -> ActorSpan | None:

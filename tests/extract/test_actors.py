@@ -62,6 +62,7 @@ def test_junk_from_the_sample_corpus_is_not_an_actor(junk):
             id="parenthesised-acronym-dropped-from-name",
         ),
         pytest.param("Funding came from North Macedonia and Albania.", "North Macedonia", ActorKind.COUNTRY, id="known-name-tagged-loc"),
+        pytest.param("The loan came from China's Exim Bank in 2014.", "Export-Import Bank of China", ActorKind.COMPANY, id="possessive-country-picks-the-namesake"),
         pytest.param("Turkish Airlines bought a stake in the carrier.", "Turkish Airlines", ActorKind.COMPANY, id="demonym-before-generic-word-kept"),
         pytest.param(
             "Kazakh President Kassym-Jomart Tokayev met investors. Tokayev said the talks went well.",
