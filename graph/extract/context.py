@@ -33,7 +33,7 @@ def paragraph_date(sent: Span) -> PartialDate | None:
     current = sent
     for _ in range(LOOK_BACK):
         earlier = previous_sentence(current)
-        if earlier is None or "\n" in sent.doc.text[earlier.end_char : current.start_char]:
+        if earlier is None or _paragraph_break(earlier, current):
             return None
         tail = _last_paragraph(earlier)
         found = first_date(tail)
@@ -41,6 +41,13 @@ def paragraph_date(sent: Span) -> PartialDate | None:
             return found
         current = earlier
     return None
+
+
+def _paragraph_break(earlier: Span, current: Span) -> bool:
+    """A line break between two sentences, or at the end of the earlier one (its trailing whitespace)."""
+    text = earlier.doc.text
+    trailing = earlier.text[len(earlier.text.rstrip()) :]
+    return "\n" in text[earlier.end_char : current.start_char] + trailing
 
 
 SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "pcomp", "csubj"})
@@ -52,7 +59,8 @@ def date_for(trigger: Token, *, pledge: bool = False) -> PartialDate | None:
     A date inside another subordinate clause ("… the investments it promised
     in 2016") dates that clause, not the fact; without a date of its own the
     fact takes the paragraph's, and a pledge ("has pledged", "will invest")
-    the article's publication date.
+    or a reported fact ("the fund said X paid …": the news itself) the
+    article's publication date.
     """
     sent = trigger.sent
     own = [(span, d) for span, d in dates_in(sent) if _dates_clause_of(span.root, trigger)]
@@ -60,10 +68,16 @@ def date_for(trigger: Token, *, pledge: bool = False) -> PartialDate | None:
         rank = {"day": 0, "month": 1, "year": 2}
         return min(own, key=lambda f: (rank[f[1].precision.value], f[0].start))[1]
     found = paragraph_date(sent)
-    if found is None and pledge:
+    if found is None and (pledge or _reported(trigger)):
         day = published(sent.doc)
         return PartialDate.from_date(day) if day is not None else None
     return found
+
+
+def _reported(trigger: Token) -> bool:
+    """The fact is the complement of a reporting verb in the past ("the fund said X paid")."""
+    clause = next((t for t in (trigger, *trigger.ancestors) if t.dep_ == "ccomp"), None)
+    return clause is not None and clause.head.lemma_.lower() in REPORTING_VERBS and clause.head.tag_ in {"VBD", "VBZ"}
 
 
 def _dates_clause_of(date: Token, trigger: Token) -> bool:

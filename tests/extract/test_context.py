@@ -57,3 +57,16 @@ def test_fact_dates(text, published, year):
     facts = extract_document(make_document(text, published=published)).investments
     assert facts
     assert {f.date.year if f.date else None for f in facts} == {year}
+
+
+def test_a_paragraph_break_stops_the_date_look_back():
+    text = "Lumora Group bought a 51% stake in the Adria Ports company in 2008.\n\nLumora Group later raised its stake."
+    facts = extract_document(make_document(text)).investments
+    later = [f for f in facts if "later" in f.evidence.text]
+    assert later and later[0].date is None
+
+
+def test_a_reported_fact_without_a_date_takes_the_article_date():
+    text = "The fund said Lumora Group paid €88 million for a 16% stake in the Adria Ports company."
+    facts = extract_document(make_document(text, published="2021-10-08")).investments
+    assert facts and facts[0].date is not None and facts[0].date.year == 2021
