@@ -98,15 +98,27 @@ def junk_actors(graph: str | Path, junk: list[str]) -> list[str]:
 
 
 def _score(predicted: list[dict], gold: list[dict], match: Callable[[dict, dict], bool]) -> Score:
-    used: set[int] = set()
-    matched = 0
-    for g in gold:
-        for i, p in enumerate(predicted):
-            if i not in used and p["doc"] == g["doc"] and match(p, g):
-                used.add(i)
-                matched += 1
-                break
-    return Score(len(predicted), len(gold), matched)
+    """A maximum one-to-one matching: a greedy pass lets one prediction take a
+    gold fact that another prediction alone could have matched."""
+    edges = [[i for i, p in enumerate(predicted) if p["doc"] == g["doc"] and match(p, g)] for g in gold]
+    return Score(len(predicted), len(gold), maximum_matching(edges))
+
+
+def maximum_matching(edges: list[list[int]]) -> int:
+    """Size of a maximum matching; ``edges[g]`` lists the predictions gold ``g`` accepts (Kuhn's augmenting paths)."""
+    owner: dict[int, int] = {}
+
+    def augment(g: int, seen: set[int]) -> bool:
+        for p in edges[g]:
+            if p in seen:
+                continue
+            seen.add(p)
+            if p not in owner or augment(owner[p], seen):
+                owner[p] = g
+                return True
+        return False
+
+    return sum(1 for g in range(len(edges)) if augment(g, set()))
 
 
 def _matchers(names: dict[str, set[str]], aliases: dict[tuple[str, str], set[str]]) -> dict:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from graph.errors import GoldFormatError
-from graph.evaluate import Score, evaluate, normalise_name
+from graph.evaluate import Score, _score, evaluate, maximum_matching, normalise_name
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,26 @@ def test_malformed_gold_is_a_clear_error(tmp_path):
     (tmp_path / "gold.json").write_text('{"not": "a list"}', encoding="utf-8")
     with pytest.raises(GoldFormatError, match="gold.json"):
         evaluate(tmp_path / "nothing.ttl", tmp_path / "gold.json")
+
+
+@pytest.mark.parametrize(
+    ("edges", "size"),
+    [
+        pytest.param([[0, 1], [0]], 2, id="greedy-would-steal-the-only-match"),
+        pytest.param([[0], [0]], 1, id="one-prediction-matches-once"),
+        pytest.param([[0, 1, 2], [0], [1]], 3, id="two-step-augmenting-path"),
+        pytest.param([[], [2]], 1, id="unmatched-gold"),
+    ],
+)
+def test_matching_is_maximum_and_one_to_one(edges, size):
+    assert maximum_matching(edges) == size
+
+
+def test_a_prediction_is_not_taken_from_the_gold_it_alone_matches():
+    predicted = [{"doc": "d", "year": 2018}, {"doc": "d", "year": 2019}]
+    gold = [{"doc": "d", "year": None}, {"doc": "d", "year": 2018}]
+
+    def match(p: dict, g: dict) -> bool:
+        return g["year"] is None or p["year"] == g["year"]
+
+    assert _score(predicted, gold, match).matched == 2
