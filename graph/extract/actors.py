@@ -38,19 +38,32 @@ class ActorSpan:
 def find_actors(doc: Doc) -> list[ActorSpan]:
     """Every actor named in ``doc``, in text order (computed once per doc)."""
     if CACHE_KEY not in doc.user_data:
-        places = _place_names(doc)
-        found = [a for ent in doc.ents if (a := classify(ent, places=places)) is not None]
+        relabels = _relabels(doc)
+        found = [a for ent in doc.ents if (a := classify(ent, relabels=relabels)) is not None]
         doc.user_data[CACHE_KEY] = _expand_acronyms(_expand_short_names(found))
     return doc.user_data[CACHE_KEY]
 
 
-def _place_names(doc: Doc) -> frozenset[str]:
-    """Names the NER tags as a place somewhere in the doc: elsewhere "Debrecen"
-    tagged PERSON is still the city."""
+def _relabels(doc: Doc) -> dict[str, str]:
+    """Labels the whole doc votes for, where the NER contradicts itself.
+
+    "Debrecen" tagged PERSON here and GPE elsewhere is the city; "Codelco" tagged
+    GPE but never after "in"/"at" and acting as a subject or owner is an
+    organisation (unknown names only: the gazetteer decides known ones).
+    """
     votes = Counter(e.text for e in doc.ents if e.label_ in {"GPE", "LOC"})
     votes.subtract(e.text for e in doc.ents if e.label_ == "PERSON")
     in_full_names = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    return frozenset(text for text, n in votes.items() if n > 0 and text not in in_full_names)
+    out = {text: "GPE" for text, n in votes.items() if n > 0 and text not in in_full_names}
+    gaz = load_gazetteer()
+    gpes = [e for e in doc.ents if e.label_ == "GPE" and gaz.lookup(e.text) is None]
+    located = {e.text for e in gpes if _is_locative(e)}
+    acting = {e.text for e in gpes if e.root.dep_ in {"nsubj", "nsubjpass", "poss", "dobj"}}
+    ambiguous = {e.text for e in doc.ents if e.label_ == "PERSON"} | {t.text for e in doc.ents if len(e) > 1 for t in e}
+    for text in acting - located - ambiguous:
+        if gaz.country_for_capital(text) is None:
+            out.setdefault(text, "ORG")
+    return out
 
 
 def actors_in(span: Span) -> list[ActorSpan]:
@@ -60,7 +73,7 @@ def actors_in(span: Span) -> list[ActorSpan]:
 
 def extract(doc: Doc) -> Iterator[Mention]:
     """One ``Mention`` per actor occurrence, with its sentence as evidence."""
-    actors = [a for a in find_actors(doc) if a.ref.kind is not ActorKind.ASSET]
+    actors = find_actors(doc)  # assets and places too: they are where things happen
     for sent in doc.sents:  # Span.sent scans the doc: walk the sentences once instead
         inside = [a for a in actors if sent.start <= a.span.start < sent.end]
         if inside:
@@ -68,7 +81,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
             yield from (Mention(a.ref, evidence) for a in inside)
 
 
-def classify(ent: Span, *, places: frozenset[str] = frozenset()) -> ActorSpan | None:
+def classify(ent: Span, *, relabels: dict[str, str] | None = None) -> ActorSpan | None:
     """The actor an entity names, or None when it is not an actor."""
     span = _strip_edges(ent)
     if span is None:
@@ -78,7 +91,8 @@ def classify(ent: Span, *, places: frozenset[str] = frozenset()) -> ActorSpan | 
         # "North Macedonia" tagged LOC: only a known name counts
         entry = gaz.lookup(span.text) if ent.label_ in {"LOC", "PRODUCT", "WORK_OF_ART"} else None
         return ActorSpan(span, _ref(entry, span.text)) if entry else None
-    label = "GPE" if ent.label_ == "PERSON" and span.text in places else ent.label_
+    relabel = (relabels or {}).get(ent.text)
+    label = relabel if relabel and {ent.label_, relabel} in ({"PERSON", "GPE"}, {"GPE", "ORG"}) else ent.label_
     demonym = gaz.country_for_demonym(span.text)
     if label == "NORP" or demonym is not None:  # "Kazakh" tagged ORG is still the adjective
         return ActorSpan(span, _ref(demonym, span.text)) if demonym else None
@@ -153,6 +167,8 @@ def _kind_from_words(span: Span, label: str, *, typed: bool) -> ActorKind | None
     last = words[-1]
     if label == "PERSON" and last not in lex.company_words and not _described_as_company(span):
         return ActorKind.PERSON
+    if label == "FAC":
+        return ActorKind.ASSET  # "MRT Line 6", "Paks II": facilities are things invested in
     if any(w in lex.government_words for w in words):
         return ActorKind.GOVERNMENT_BODY
     if last in lex.asset_heads and not typed:
@@ -185,7 +201,8 @@ def _looks_junk(span: Span) -> bool:
         return True
     if span[-1].lower_ in lex.junk_heads or span[-1].lemma_.lower() in lex.junk_heads:
         return True
-    return any(t.tag_ in {"VBZ", "VBD", "VBP"} for t in span) or len(span) > 7
+    long = len(span) > 7 and span[0].lower_ not in lex.government_words | lex.organization_words
+    return any(t.tag_ in {"VBZ", "VBD", "VBP"} for t in span) or long
 
 
 def _strip_edges(span: Span) -> Span | None:

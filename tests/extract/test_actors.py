@@ -80,3 +80,22 @@ def test_acronym_after_a_full_name_is_the_same_actor():
     doc = get_nlp()("The Hellenic Republic Asset Development Fund (HRADF) sold it. HRADF said the deal closed.")
     names = {a.span.text: a.ref.name for a in find_actors(doc)}
     assert names.get("HRADF") == names.get("Hellenic Republic Asset Development Fund") is not None
+
+
+def test_a_long_ministry_name_is_a_government_body():
+    found = actors("The Ministry of Environment, Water and Ecological Transition of Ecuador revoked the licence.")
+    assert ActorKind.GOVERNMENT_BODY in {kind for kind, _ in found.values()}
+
+
+def test_an_unknown_name_tagged_as_a_place_but_acting_as_a_company_is_an_organisation():
+    doc = get_nlp()("Codelco signed the contract in Santiago. Codelco said its profits rose.")
+    assert {e.label_ for e in doc.ents if e.text == "Codelco"} == {"GPE"}  # the model's mistake
+    kinds = {a.ref.name: a.ref.kind for a in find_actors(doc)}
+    assert kinds["Codelco"] is ActorKind.ORGANIZATION and kinds["Santiago"] is ActorKind.ASSET
+
+
+def test_places_are_mentioned_as_assets():
+    from graph.extract.actors import extract
+
+    doc = get_nlp()("Protesters gathered in Quito on Monday.")
+    assert ("Quito", ActorKind.ASSET) in {(m.actor.name, m.actor.kind) for m in extract(doc)}
