@@ -35,12 +35,15 @@ class Context:
 
     ``focus``: the article's countries, most mentioned first ("the government"
     is the first); ``lede``: the date of the news; ``recent``: the sentence
-    number and parties of the last agreement ("They also signed …").
+    number and parties of the last agreement ("They also signed …");
+    ``bundle``: the sentence number, parties and date of the last unnamed
+    batch signed ("signed four MoUs"), which "The MoUs cover X and Y" names.
     """
 
     focus: list[str]
     lede: PartialDate | None
     recent: tuple[int, tuple[ActorRef, ...]] | None = None
+    bundle: tuple[int, tuple[ActorRef, ...], PartialDate | None] | None = None
 
 
 def definite(head: Token) -> bool:

@@ -19,7 +19,7 @@ company or country the previous sentences are about.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -56,6 +56,9 @@ UNSIGNED_KINDS = frozenset({"draft", "proposed", "planned", "possible", "potenti
 NOT_DONE_AUX = frozenset({"could", "might", "may", "would", "should", "will", "shall", "can", "'ll", "must"})
 NAME_PREPS = frozenset({"on", "for", "of", "in", "to", "regarding", "concerning"})
 EXPIRY = frozenset({"until", "till", "through", "expire", "valid", "last", "run"})
+# "The MoUs cover X and Y": verbs that list what a batch of agreements is about
+COVER_VERBS = frozenset({"cover", "include", "concern", "involve", "span", "address", "relate", "focus", "deal", "encompass"})
+BUNDLE_SENTENCES = 6
 LEDE_SENTENCES = 15
 RECALL_SENTENCES = 4
 
@@ -131,10 +134,12 @@ def _follow_up(signed: Agreement, follow: Agreement, sent: Span) -> Agreement:
 def _agreements(sent: Span, ctx: Context, number: int) -> Iterator[tuple[Agreement, bool]]:
     """Each agreement of the sentence, and whether it is a definite re-mention."""
     heads = _heads(sent)
+    listed = yield from _bundle_topics(sent, ctx, number)
     for head, anchor in heads:
-        if _umbrella(head, heads):
+        if _umbrella(head, heads) or head in listed:
             continue
         if _bare_bundle(head) and not _has_party_prep(head, anchor):
+            _remember_bundle(head, anchor, sent, ctx, number)
             continue
         parties = find_parties(head, anchor, sent, ctx, number, name_end=max([p.right_edge.i for p in _name_preps(head)] + [head.i]))
         signed, effective, evidence = _dates(sent, anchor)
@@ -144,6 +149,46 @@ def _agreements(sent: Span, ctx: Context, number: int) -> Iterator[tuple[Agreeme
         if signed is None and not again:
             signed = _undated(sent, anchor, ctx, number)
         yield Agreement(_name(head), tuple(parties), evidence, date=signed, effective=effective), again
+
+
+def _remember_bundle(head: Token, anchor: Token | None, sent: Span, ctx: Context, number: int) -> None:
+    """"the two countries signed four MoUs": who signed the batch and when, for the sentence that names them."""
+    if anchor is None:
+        return
+    found = find_parties(head, anchor, sent, ctx, number, name_end=head.i)
+    signed, _, _ = _dates(sent, anchor)
+    if len(found) >= 2:
+        ctx.bundle = (number, tuple(found), signed or _undated(sent, anchor, ctx, number))
+
+
+def _bundle_topics(sent: Span, ctx: Context, number: int) -> Generator[tuple[Agreement, bool], None, set[Token]]:
+    """"The MoUs cover energy, health and culture" after "… signed four MoUs": one
+    agreement per topic, signed by the batch's parties on its date. Returns the heads used."""
+    used: set[Token] = set()
+    if ctx.bundle is None or number - ctx.bundle[0] > BUNDLE_SENTENCES:
+        return used
+    _, parties, signed = ctx.bundle
+    for head in sent:
+        verb = head.head
+        if not (_is_head(head) and _plural(head) and definite(head) and head.dep_ == "nsubj" and verb.lemma_.lower() in COVER_VERBS):
+            continue
+        topics = [c for c in verb.children if c.dep_ == "dobj"] + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for topic in (t for first in topics[:1] for t in (first, *first.conjuncts)):
+            words = [t for t in head.doc[topic.left_edge.i : topic.i + 1] if t.dep_ not in {"cc", "punct", "det"}]
+            name = f"{_singular(head)} on {_joined(words)}"
+            yield Agreement(name, parties, evidence_for(sent), date=signed), False
+            used.add(head)
+    return used
+
+
+def _plural(head: Token) -> bool:
+    return head.tag_ in {"NNS", "NNPS"} or head.lower_ in {"memoranda", "mous", "memorandums"}
+
+
+def _singular(head: Token) -> str:
+    if head.lower_ == "memoranda":
+        return "memorandum"
+    return head.text[:-1] if head.text.endswith("s") else head.text
 
 
 def _bare_bundle(head: Token) -> bool:

@@ -180,3 +180,14 @@ def test_a_dashed_name_stays_whole():
     text = "Hungary and China signed a loan agreement for the Budapest–Belgrade railway on 9 May 2024."
     (agreement,) = _agreements(text)
     assert agreement.name == "loan agreement for the Budapest–Belgrade railway"
+
+
+def test_a_batch_signed_then_named_by_topic_is_one_agreement_per_topic():
+    text = "Chile and Peru signed three agreements on 4 May 2023. The agreements cover mining, fisheries and tourism."
+    found = {a.name: a for a in _agreements(text)}
+    assert set(found) == {"agreement on mining", "agreement on fisheries", "agreement on tourism"}
+    assert all(_parties(a) == {"Chile", "Peru"} and a.date == PartialDate(2023, 5, 4) for a in found.values())
+
+
+def test_topics_without_a_batch_signed_before_are_not_agreements():
+    assert _agreements("The agreements cover mining, fisheries and tourism.") == []
