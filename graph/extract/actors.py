@@ -51,15 +51,16 @@ def _relabels(doc: Doc) -> dict[str, str]:
     GPE but never after "in"/"at" and acting as a subject or owner is an
     organisation (unknown names only: the gazetteer decides known ones).
     """
-    votes = Counter(e.text for e in doc.ents if e.label_ in {"GPE", "LOC"})
-    votes.subtract(e.text for e in doc.ents if e.label_ == "PERSON")
+    persons = Counter(e.text for e in doc.ents if e.label_ == "PERSON")
+    votes = Counter(e.text for e in doc.ents if e.label_ in {"GPE", "LOC"} and e.text in persons)
+    votes.subtract(persons)
     in_full_names = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     out = {text: "GPE" for text, n in votes.items() if n > 0 and text not in in_full_names}
     gaz = load_gazetteer()
     gpes = [e for e in doc.ents if e.label_ == "GPE" and gaz.lookup(e.text) is None]
     located = {e.text for e in gpes if _is_locative(e)}
     acting = {e.text for e in gpes if e.root.dep_ in {"nsubj", "nsubjpass", "poss", "dobj"}}
-    ambiguous = {e.text for e in doc.ents if e.label_ == "PERSON"} | {t.text for e in doc.ents if len(e) > 1 for t in e}
+    ambiguous = set(persons) | {t.text for e in doc.ents if len(e) > 1 for t in e}
     for text in acting - located - ambiguous:
         if gaz.country_for_capital(text) is None:
             out.setdefault(text, "ORG")
