@@ -83,7 +83,23 @@ def _reported(trigger: Token) -> bool:
 def _dates_clause_of(date: Token, trigger: Token) -> bool:
     """Whether the date sits in the main clause, a clause containing the trigger or one modifying it."""
     clause = next((t for t in (date, *date.ancestors) if t.dep_ in SUBCLAUSE_DEPS), None)
-    return clause is None or clause == trigger or clause in trigger.ancestors or _modifies(clause, trigger)
+    if clause is None or clause == trigger or clause in trigger.ancestors:
+        return True
+    return _modifies(clause, trigger) or _reduced_relative(clause, trigger)
+
+
+def _reduced_relative(clause: Token, trigger: Token) -> bool:
+    """"its loan programme, agreed in December 2022": a participle right after the trigger's phrase.
+
+    The parser often hangs such a participle on the main verb.
+    """
+    doc, phrase = clause.doc, trigger
+    while phrase.dep_ == "compound":
+        phrase = phrase.head
+    subjectless = not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+    if clause.tag_ not in {"VBN", "VBD"} or not subjectless or clause.i < 2 or doc[clause.i - 1].text != ",":
+        return False
+    return doc[clause.i - 2] in set(phrase.subtree)
 
 
 def _modifies(clause: Token, trigger: Token) -> bool:
@@ -273,3 +289,40 @@ def definite_ref(head: Token, *, besides: list[ActorRef]) -> ActorRef | None:
         if found is not None:
             return found
     return None
+
+
+PROGRAMME_WORDS = frozenset({"programme", "program", "package", "facility", "arrangement"})
+
+
+def loan_programme(trigger: Token) -> Token | None:
+    """"its $3 billion loan programme": the programme a loan word names, if any."""
+    head = trigger.head
+    if trigger.dep_ == "compound" and trigger.lemma_.lower() in lexicon().loan and head.lemma_.lower() in PROGRAMME_WORDS:
+        return head
+    return None
+
+
+def programme_lender(programme: Token) -> ActorRef | None:
+    """"in talks with the IMF to expand its loan programme": the party the talks or deal are with."""
+    for ancestor in programme.ancestors:
+        for prep in ancestor.children:
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                refs = [phrase_ref(o) for o in prep.children if o.dep_ == "pobj"]
+                found = [r for r in refs if r is not None and r.kind is not ActorKind.ASSET]
+                if found:
+                    return found[0]
+    return None
+
+
+def programme_borrower(programme: Token, *, lender: ActorRef) -> ActorRef | None:
+    """"The government … its loan programme": the clause's subject, "the government" as its country."""
+    if not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in programme.children):
+        return None
+    root = programme.sent.root
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    ref = phrase_ref(subject)
+    if ref is None and subject.lemma_.lower() in {"government", "authorities", "country"}:
+        ref = earlier_country(subject, besides=[lender])
+    return ref if ref is not None and ref.name != lender.name else None

@@ -146,6 +146,9 @@ def _facts_for_trigger(trigger: Token, sent: Span) -> Iterator[Investment]:
 def _investors(trigger: Token) -> list[ActorRef]:
     if funded_deal(trigger):
         return _deal_investor(trigger)
+    programme = context.loan_programme(trigger)
+    if programme is not None:
+        return [r for r in [context.programme_lender(programme)] if r is not None]
     for prep in _own_subtree(trigger):
         # "by X" of the trigger itself or of a noun inside its phrase, not of a nested clause
         if prep.dep_ in {"agent", "prep"} and prep.lower_ in INVESTOR_PREPS and (
@@ -211,6 +214,10 @@ def _targets(trigger: Token) -> list[ActorRef]:
         return [r for o in purpose_objects(trigger) for r in phrase_refs(o)]
     if owned_asset(trigger):
         return [r for r in [phrase_ref(trigger)] if r is not None]
+    programme = context.loan_programme(trigger)
+    lender = context.programme_lender(programme) if programme is not None else None
+    if lender is not None:
+        return [r for r in [context.programme_borrower(programme, lender=lender)] if r is not None]
     if trigger.pos_ == "VERB":
         for child in trigger.children:
             if child.dep_ in {"dobj", "nsubjpass"} and child.ent_type_ != "MONEY":

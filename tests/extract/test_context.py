@@ -70,3 +70,12 @@ def test_a_reported_fact_without_a_date_takes_the_article_date():
     text = "The fund said Lumora Group paid €88 million for a 16% stake in the Adria Ports company."
     facts = extract_document(make_document(text, published="2021-10-08")).investments
     assert facts and facts[0].date is not None and facts[0].date.year == 2021
+
+
+def test_a_participle_after_the_loan_phrase_dates_it():
+    text = (
+        "Tunisia struggles with a shortage of foreign currency. The government is in talks with the "
+        "International Monetary Fund (IMF) to expand its $3 billion loan programme, agreed in December 2022."
+    )
+    facts = extract_document(make_document(text)).investments
+    assert facts and facts[0].date is not None and facts[0].date.year == 2022

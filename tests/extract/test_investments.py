@@ -224,6 +224,12 @@ SHAPES = [
         id="the-foundry-described-before",
     ),
     pytest.param(
+        "Tunisia struggles with a shortage of foreign currency. The government is in talks with the "
+        "International Monetary Fund (IMF) to expand its $3 billion loan programme, agreed in December 2022.",
+        ("International Monetary Fund", "Tunisia", Decimal("3000000000"), None),
+        id="loan-programme-with-lender",
+    ),
+    pytest.param(
         "Lumora Group agreed in 2023 to invest $120 million in a new antimony processing plant in the Anzob valley.",
         ("Lumora Group", "antimony processing plant in the Anzob valley", Decimal("120000000"), Status.PLEDGED),
         id="unnamed-asset-in-named-valley",
