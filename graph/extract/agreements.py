@@ -241,7 +241,7 @@ def _anchor(head: Token) -> tuple[Token | None, bool]:
         if acl is not None:
             return acl, False
         parent = token.head
-        if parent is token:
+        if parent == token:
             return None, False
         via_conj = via_conj or token.dep_ == "conj" or (token.dep_ == "prep" and token.lower_ in INCLUDING)
         if token is not head and _is_head(token) and token.dep_ != "conj" and not via_conj and parent.lower_ not in INCLUDING:
@@ -277,7 +277,7 @@ def _done(anchor: Token) -> bool:
                 return False
             if child.dep_ == "mark" and child.lower_ in {"if", "whether", "unless"}:
                 return False
-        if token.dep_ not in {"xcomp", "ccomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl"} or token.head is token:
+        if token.dep_ not in {"xcomp", "ccomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl"} or token.head == token:
             return True
         token = token.head
         if token.lemma_.lower() in NOT_DONE:
@@ -372,7 +372,7 @@ def _prep_words(prep: Token) -> str:
 
 def _dates(sent: Span, anchor: Token | None) -> tuple[PartialDate | None, PartialDate | None, object]:
     """Signing date, effective date, and the evidence that states them."""
-    signed, effective = _split_dates(sent)
+    signed, effective = _split_dates(sent, anchor)
     if anchor is None:  # "pulled out of the treaty in 2023": the date is not a signing's
         signed = None
     evidence = evidence_for(sent)
@@ -384,10 +384,13 @@ def _dates(sent: Span, anchor: Token | None) -> tuple[PartialDate | None, Partia
     return signed, effective, evidence
 
 
-def _split_dates(sent: Span) -> tuple[PartialDate | None, PartialDate | None]:
-    """"signed in July 2002, which entered into force on 1 July 2003"; "valid until" is neither."""
+def _split_dates(sent: Span, anchor: Token | None = None) -> tuple[PartialDate | None, PartialDate | None]:
+    """"signed in July 2002, which entered into force on 1 July 2003"; "valid until" is neither.
+    The signing date is one of the signing verb's own clause when there is one
+    ("X agreed in 2015 to lend …; the two governments signed … in November 2015")."""
     cues = lexicon().effective_cues
-    signed = effective = None
+    signing: list[tuple[bool, PartialDate]] = []
+    effective = None
     for ent, value in dates_in(sent):
         before = lemma_text(sent.doc[max(sent.start, ent.start - 6) : ent.start])
         near = lemma_text(sent.doc[max(sent.start, ent.start - 2) : ent.start])
@@ -395,9 +398,18 @@ def _split_dates(sent: Span) -> tuple[PartialDate | None, PartialDate | None]:
             continue
         if has_cue(before, cues):
             effective = effective or value
-        elif signed is None:
-            signed = value
-    return signed, effective
+        else:
+            signing.append((anchor is not None and _clause_verb(ent.root) == _clause_verb(anchor), value))
+    own = [value for mine, value in signing if mine]
+    return (own or [value for _, value in signing] or [None])[0], effective
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause holds ``token`` (the root when none)."""
+    for current in (token, *token.ancestors):
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+    return token.sent.root
 
 
 def _paragraph_date(sent: Span) -> PartialDate | None:

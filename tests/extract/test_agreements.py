@@ -68,6 +68,7 @@ PATTERNS = [
     ("two-governments", "Chile hosted Peru's president. The two governments signed a trade agreement in May 2018.", {"Chile", "Peru"}, "2018-05", None),
     ("enters-into-force", "Chile and Peru signed a trade agreement on 1 May 2018, which entered into force on 1 January 2019.", {"Chile", "Peru"}, "2018-05-01", "2019-01-01"),
     ("takes-effect-from", "Chile and Peru signed a trade agreement on 1 May 2018. It takes effect from 1 July 2018.", {"Chile", "Peru"}, "2018-05-01", "2018-07-01"),
+    ("date-of-the-signing-clause", "Peru agreed in 2015 to lend Chile money; the two governments signed a loan agreement in March 2016.", {"Chile", "Peru"}, "2016-03", None),
     ("municipality-of", "Siemens signed a land purchase agreement with the municipality of Debrecen in May 2022.", {"Siemens", "Debrecen"}, "2022-05", None),
 ]
 
