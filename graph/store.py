@@ -238,7 +238,10 @@ class StoreDir:
 
     @staticmethod
     def fact_key(doc: Document) -> str:
-        return hashlib.sha256(f"{doc.id}\0{doc.sha256}".encode("utf-8")).hexdigest()
+        """Same document, same extractor → same key; an upgrade re-extracts everything."""
+        from graph.pipeline import extractor_fingerprint
+
+        return hashlib.sha256(f"{doc.id}\0{doc.sha256}\0{extractor_fingerprint()}".encode("utf-8")).hexdigest()
 
     def fact_file(self, doc: Document) -> Path:
         return self.facts_path / f"{self.fact_key(doc)}.pkl"

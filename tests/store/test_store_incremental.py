@@ -28,7 +28,7 @@ def test_add_change_remove_equals_a_scratch_build(corpus: Path, tmp_path: Path) 
     second = build_into_store([corpus], store)
     assert (second.read, second.extracted, second.unchanged, second.removed) == (2, 2, 0, 1)
 
-    scratch = build_into_store([corpus], tmp_path / "scratch")
+    build_into_store([corpus], tmp_path / "scratch")
     assert quads(store) == quads(tmp_path / "scratch")
     assert not any("/document/" + Path(A).stem.replace("_", "-") in g for g in graphs_of(store))
 
@@ -51,6 +51,19 @@ def test_rerun_skips_unchanged_documents_and_writes_nothing(corpus: Path, tmp_pa
     again = build_into_store([corpus], tmp_path / "store")
     assert (again.extracted, again.unchanged, again.graphs_written) == (0, 2, 0)
     assert quads(tmp_path / "store") == before
+
+
+def test_a_new_extractor_re_extracts_every_document(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    """Cached facts are keyed by the extractor's fingerprint: an upgrade never serves stale facts."""
+    import graph.pipeline
+
+    put(corpus, A)
+    put(corpus, C)
+    build_into_store([corpus], tmp_path / "store")
+    monkeypatch.setattr(graph.pipeline, "extractor_fingerprint", lambda: "upgraded")
+    again = build_into_store([corpus], tmp_path / "store")
+    assert (again.extracted, again.unchanged) == (2, 0)
+    assert len(list((tmp_path / "store" / "facts").iterdir())) == 2  # the stale cache is pruned
 
 
 def _facts(store: Path) -> set[str]:

@@ -17,7 +17,7 @@ import pytest
 
 from graph.store import build_into_store
 
-from store_helpers import A, B, C, graphs_of, put, quads, remove  # type: ignore[import-not-found]
+from store_helpers import A, B, C, graphs_of, put, quads  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
