@@ -10,11 +10,11 @@ previous sentences are about.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from graph.extract.actors import actors_in
+from graph.extract.actors import actors_in, find_actors
 from graph.extract.common import is_headline, previous_sentence
 from graph.extract.phrases import actor_at, demonym_country, phrase_ref, phrase_refs
 from graph.model import ActorKind, ActorRef, PartialDate
@@ -44,6 +44,28 @@ class Context:
     lede: PartialDate | None
     recent: tuple[int, tuple[ActorRef, ...]] | None = None
     bundle: tuple[int, tuple[ActorRef, ...], PartialDate | None] | None = None
+    names: dict[str, ActorRef] = field(default_factory=dict)
+
+
+def known_names(doc: Doc) -> dict[str, ActorRef]:
+    """Each company, body or country of the doc by its name, surface and unambiguous
+    leading words: a short re-mention ("Harbor Ridge" for "Harbor Ridge Capital")
+    the NER mislabels locally still names the party."""
+    full: dict[str, ActorRef] = {}
+    short: dict[str, set[str]] = {}
+    refs: dict[str, ActorRef] = {}
+    for actor in find_actors(doc):
+        ref = actor.ref
+        if ref.kind not in PARTY_KINDS:
+            continue
+        refs[ref.name] = ref
+        for key in {ref.name, ref.surface or ref.name}:
+            full.setdefault(key, ref)
+        words = ref.name.split()
+        for n in range(1, len(words)):
+            short.setdefault(" ".join(words[:n]), set()).add(ref.name)
+    out = {key: refs[next(iter(names))] for key, names in short.items() if len(names) == 1}
+    return out | full
 
 
 def definite(head: Token) -> bool:
@@ -127,9 +149,21 @@ def _resolve_one(token: Token, ctx: Context, number: int, exclude: list[ActorRef
         return country or _focus_country(ctx, exclude)
     if lemma in COMPANY_WORDS and token.pos_ == "NOUN" and definite(token):
         return _recent_subject(token.sent, ctx, exclude=exclude, kinds={ActorKind.COMPANY, ActorKind.ORGANIZATION})
+    if token.pos_ == "PROPN" and (one is None or one.kind in {ActorKind.ASSET, ActorKind.PERSON}):
+        known = ctx.names.get(_compound_name(token))
+        if known is not None:
+            return [known]
     if named and all(r.kind is ActorKind.PERSON for r in named):
         return _represented(token, named)
     return [r for r in named if r.kind is not ActorKind.PERSON] or _collective(token) or _in_phrase(token)
+
+
+def _compound_name(token: Token) -> str:
+    """"Harbor Ridge" of "Harbor Ridge": the proper name ``token`` ends."""
+    first = token.i
+    while first > 0 and token.doc[first - 1].dep_ == "compound" and token.doc[first - 1].pos_ == "PROPN" and token.doc[first - 1].head.i == token.i:
+        first -= 1
+    return token.doc[first : token.i + 1].text
 
 
 def _they(token: Token, ctx: Context, number: int) -> list[ActorRef]:

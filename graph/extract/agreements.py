@@ -30,6 +30,7 @@ from graph.extract.agreement_parties import (
     PARTY_PREPS,
     Context,
     definite,
+    known_names,
     unique,
 )
 from graph.extract.agreement_parties import parties as find_parties
@@ -99,7 +100,7 @@ def _context(doc: Doc) -> Context:
     counts = Counter(a.ref.name for a in find_actors(doc) if a.ref.kind is ActorKind.COUNTRY)
     sents = [s for s in doc.sents if not is_headline(s)][:3]
     lede = next((d for s in sents if (d := _split_dates(s)[0]) is not None), None)
-    return Context([name for name, _ in counts.most_common()], lede)
+    return Context([name for name, _ in counts.most_common()], lede, names=known_names(doc))
 
 
 def _earlier(found: list[tuple[int, Agreement]], number: int, agreement: Agreement) -> int | None:
@@ -146,7 +147,7 @@ def _agreements(sent: Span, ctx: Context, number: int) -> Iterator[tuple[Agreeme
         again = signed is None and definite(head)
         if len(parties) < (1 if again else 2):
             continue
-        if signed is None and not again:
+        if signed is None:  # a re-mention that merges keeps the date it first had
             signed = _undated(sent, anchor, ctx, number)
         yield Agreement(_name(head), tuple(parties), evidence, date=signed, effective=effective), again
 

@@ -192,3 +192,20 @@ def test_a_batch_signed_then_named_by_topic_is_one_agreement_per_topic():
 
 def test_topics_without_a_batch_signed_before_are_not_agreements():
     assert _agreements("The agreements cover mining, fisheries and tourism.") == []
+
+
+def test_on_the_same_day_a_definite_contract_takes_the_paragraphs_signing_date():
+    text = "Chile and Peru signed a trade agreement in Lima on 3 May 2018. On the same day, Siemens and Vale signed the supply contract."
+    (contract,) = [a for a in _agreements(text) if a.name == "supply contract"]
+    assert _parties(contract) == {"Siemens", "Vale"}
+    assert contract.date == PartialDate(2018, 5, 3)
+
+
+def test_a_short_re_mention_of_a_company_names_it():
+    text = (
+        "US fund Stone Ridge Capital has bought Dutch maker Kessel Instruments. "
+        "The merger agreement between Stone Ridge and Kessel was signed on 3 May 2021."
+    )
+    (agreement,) = _agreements(text)
+    assert "Kessel Instruments" in _parties(agreement)
+    assert len(agreement.parties) == 2
