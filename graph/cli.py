@@ -42,6 +42,12 @@ def build(
     with reported():
         if store is not None:
             _build_store(paths or [], store, jobs=jobs, dask=dask, batch_size=batch_size, progress=progress)
+            if endpoint is not None:
+                from graph.remote import push_graphs
+                from graph.store import store_graphs
+
+                written = push_graphs(store_graphs(store), endpoint)
+                typer.echo(f"{written} graphs loaded into {endpoint}")
             return
         from graph.pipeline import build as run_build
         from graph.rdf.io import write_graph
@@ -51,7 +57,8 @@ def build(
         if endpoint is not None:
             from graph.remote import push_dataset
 
-            push_dataset(result.dataset, endpoint)
+            written = push_dataset(result.dataset, endpoint)
+            typer.echo(f"{written} graphs loaded into {endpoint}")
         r = result.report
         typer.echo(
             f"{r.read} documents read, {len(r.skipped)} skipped; {r.actors} actors, {r.investments} investments, "

@@ -126,6 +126,15 @@ def dataset_graphs(dataset: Any) -> GraphTriples:
     return graphs
 
 
+def store_graphs(source: str | Path) -> GraphTriples:
+    """Triples per graph of a store directory or graph file (e.g. to push it elsewhere)."""
+    store = open_store(source)
+    return {
+        key: [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, _graph_node(key))]
+        for key in sorted(store_graph_keys(store))
+    }
+
+
 def graph_digest(triples: Iterable[ox.Triple]) -> str:
     """A content hash of a graph, independent of triple order."""
     lines = sorted(str(t) for t in triples)

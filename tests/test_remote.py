@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from graph.errors import EndpointError
 from graph.remote import choose_protocol, push_dataset, read_back, update_requests
 from graph.store import dataset_graphs
 
-OXIGRAPH = Path(__file__).resolve().parents[1] / ".venv" / "bin" / "oxigraph"
+OXIGRAPH = Path(sys.executable).parent / "oxigraph"  # the oxigraph server installed beside this Python
 EX = "http://example.org/"
 DOC = "https://w3id.org/influence-kg/id/document/"
 
@@ -138,3 +139,21 @@ def test_errors_are_one_line_endpoint_errors(oxigraph_server: str, path: str | N
 )
 def test_protocol_is_chosen_from_the_url(url: str, expected: str) -> None:
     assert choose_protocol(url, "auto") == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("target", ["file", "store"])
+def test_kg_build_endpoint_loads_every_document_graph(oxigraph_server: str, tmp_path: Path, target: str) -> None:
+    """`kg build … --endpoint URL` (with a graph file or with --store) fills a real Oxigraph server."""
+    from typer.testing import CliRunner
+
+    from graph.cli import app
+    from graph.pipeline import SAMPLE_CORPUS
+
+    where = ["--store", str(tmp_path / "store")] if target == "store" else ["--output", str(tmp_path / "g.nq")]
+    result = CliRunner().invoke(app, ["build", str(SAMPLE_CORPUS), *where, "--endpoint", f"{oxigraph_server}/store", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    data = read_back(f"{oxigraph_server}/query", "SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?s ?p ?o } }",
+                     accept="application/sparql-results+json")
+    (row,) = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+    assert int(row["n"].value) == 4  # three documents and the actors graph
