@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+
+from tests.conftest import require_browser
 
 from graph.serve import SparqlServer
 
@@ -18,8 +19,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 
 @pytest.fixture(scope="module")
 def page() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("needs the Debian chromium package at /usr/bin/chromium")
+    require_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
