@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from graph.extract.actors import actors_in
 from graph.extract.common import dates_in, first_date, previous_sentence, published
 from graph.extract.lexicon import lexicon
-from graph.extract.phrases import phrase_ref
+from graph.extract.phrases import phrase_ref, truncated_name
 from graph.model import ActorKind, ActorRef, PartialDate
 
 LOOK_BACK = 3
@@ -204,10 +204,22 @@ def described_earlier(head: Token) -> ActorRef | None:
     noun = head.lemma_.lower()
     for earlier in earlier_sentences(head.sent):
         for token in reversed(earlier):
-            if token.lemma_.lower() == noun and token.dep_ == "appos" and token.head.pos_ == "PROPN":
-                ref = phrase_ref(token.head)
-                if ref is not None:
-                    return ref
+            ref = _described_name(token) if token.lemma_.lower() == noun else None
+            if ref is not None:
+                return ref
+    return None
+
+
+def _described_name(description: Token) -> ActorRef | None:
+    """The name an appositive description hangs on (the parser may chain it as a conjunct instead)."""
+    current = description
+    for _ in range(3):
+        if current.dep_ not in {"appos", "conj"} or current.head == current:
+            return None
+        current = current.head
+        ref = phrase_ref(current) if current.pos_ == "PROPN" else None
+        if ref is not None and ref.kind is not ActorKind.COUNTRY and not truncated_name(ref):
+            return ref
     return None
 
 

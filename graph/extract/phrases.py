@@ -42,12 +42,12 @@ def phrase_refs(head: Token, *, stop: Iterable[Token] = ()) -> list[ActorRef]:
         if token in stops:
             continue
         ref = phrase_ref(token, stop=stops)
-        if ref is not None and not _truncated(ref):
+        if ref is not None and not truncated_name(ref):
             refs.append(ref)
     return refs
 
 
-def _truncated(ref: ActorRef) -> bool:
+def truncated_name(ref: ActorRef) -> bool:
     """"Bosnia and" out of "Bosnia and Herzegovina's largest foundry": a name cut at a conjunction."""
     words = ref.name.split()
     return len(words) > 1 and words[-1].lower() in {"and", "or", "&"}

@@ -224,6 +224,13 @@ SHAPES = [
         id="the-foundry-described-before",
     ),
     pytest.param(
+        "Lumora Group has agreed to buy a 70% stake in Livnica Zenica, Bosnia and Herzegovina's largest foundry, "
+        "for €48 million. Lumora Group also pledged to invest €30 million over three years to modernise the "
+        "foundry's furnaces.",
+        ("Lumora Group", "Livnica Zenica", Decimal("30000000"), Status.PLEDGED),
+        id="the-foundry-described-in-a-conjunct",
+    ),
+    pytest.param(
         "Tunisia struggles with a shortage of foreign currency. The government is in talks with the "
         "International Monetary Fund (IMF) to expand its $3 billion loan programme, agreed in December 2022.",
         ("International Monetary Fund", "Tunisia", Decimal("3000000000"), None),
