@@ -316,8 +316,11 @@ def _own_subtree(trigger: Token) -> Iterator[Token]:
 
 
 def _refs_below(prep: Token) -> list[ActorRef]:
+    """The object of a preposition; of "in modernising Y", the thing worked on."""
     for child in prep.children:
-        if child.dep_ in {"pobj", "pcomp"} and child.ent_type_ != "MONEY":
+        if child.dep_ == "pcomp" and child.lemma_.lower() in DEVELOP_VERBS:
+            child = next((o for o in child.children if o.dep_ == "dobj"), child)
+        if child.dep_ in {"pobj", "pcomp", "dobj"} and child.ent_type_ != "MONEY":
             return phrase_refs(child, stop=triggers(prep.sent))
     return []
 

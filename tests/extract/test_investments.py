@@ -237,6 +237,11 @@ SHAPES = [
         id="loan-programme-with-lender",
     ),
     pytest.param(
+        "Lumora Group committed to invest €547 million in modernising its Rijeka refinery.",
+        ("Lumora Group", "Rijeka refinery", Decimal("547000000"), Status.PLEDGED),
+        id="invest-in-modernising-asset",
+    ),
+    pytest.param(
         "Lumora Group agreed in 2023 to invest $120 million in a new antimony processing plant in the Anzob valley.",
         ("Lumora Group", "antimony processing plant in the Anzob valley", Decimal("120000000"), Status.PLEDGED),
         id="unnamed-asset-in-named-valley",
