@@ -9,6 +9,7 @@ corpus size. Each worker process loads the spaCy model once (lazily, through
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -70,6 +71,9 @@ def _extract_serial(docs: Iterable[Document], *, batch_size: int) -> Iterator[Do
 def _extract_pool(docs: Iterable[Document], *, jobs: int, batch_size: int) -> Iterator[DocumentFacts]:
     """Batches over a spawn-started process pool (safe with threads and RocksDB)."""
     context = multiprocessing.get_context("spawn")
+    # One BLAS thread per worker: N workers × N threads would oversubscribe N cores.
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         submit = lambda batch: pool.submit(extract_batch, batch, batch_size)  # noqa: E731
         yield from _ordered(batched(docs, batch_size), submit, limit=jobs * IN_FLIGHT_PER_WORKER)
