@@ -146,7 +146,7 @@ def _resolve_one(token: Token, ctx: Context, number: int, exclude: list[ActorRef
         return local
     if lemma in STATE_WORDS and actor_at(token) is None:
         country = [r for r in named if r.kind is ActorKind.COUNTRY] or _demonym(token)
-        return country or _focus_country(ctx, exclude)
+        return country or _recent_subject(token.sent, ctx, exclude=exclude, kinds={ActorKind.COUNTRY}) or _focus_country(ctx, exclude)
     if lemma in COMPANY_WORDS and token.pos_ == "NOUN" and definite(token):
         return _recent_subject(token.sent, ctx, exclude=exclude, kinds={ActorKind.COMPANY, ActorKind.ORGANIZATION})
     if token.pos_ == "PROPN" and (one is None or one.kind in {ActorKind.ASSET, ActorKind.PERSON}):

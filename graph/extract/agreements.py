@@ -18,6 +18,7 @@ company or country the previous sentences are about.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Generator, Iterator
 from dataclasses import replace
@@ -36,6 +37,7 @@ from graph.extract.agreement_parties import (
 from graph.extract.agreement_parties import parties as find_parties
 from graph.extract.common import (
     dates_in,
+    published,
     evidence_for,
     extend_evidence,
     has_cue,
@@ -47,6 +49,7 @@ from graph.extract.common import (
 )
 from graph.extract.lexicon import lexicon
 from graph.model import ActorKind, Agreement, PartialDate
+from graph.normalize.dates import parse_date
 
 VAGUE = frozenset({"historic", "new", "recent", "numerous", "landmark", "several", "many", "various", "major", "key", "important", "comprehensive", "first", "this", "that", "these", "those", "a", "an", "the", "also", "further", "other", "commercial", "business"})
 # heads that are an agreement only when signed: "the partnership collapsed" is not one
@@ -99,7 +102,7 @@ def _title_line(sent: Span) -> bool:
 def _context(doc: Doc) -> Context:
     counts = Counter(a.ref.name for a in find_actors(doc) if a.ref.kind is ActorKind.COUNTRY)
     sents = [s for s in doc.sents if not is_headline(s)][:3]
-    lede = next((d for s in sents if (d := _split_dates(s)[0]) is not None), None)
+    lede = next((d for s in sents if _main_clause_date(s) and (d := _split_dates(s, s.root)[0]) is not None), None)
     return Context([name for name, _ in counts.most_common()], lede, names=known_names(doc))
 
 
@@ -392,7 +395,7 @@ def _split_dates(sent: Span, anchor: Token | None = None) -> tuple[PartialDate |
     cues = lexicon().effective_cues
     signing: list[tuple[bool, PartialDate]] = []
     effective = None
-    for ent, value in dates_in(sent):
+    for ent, value in _stated_dates(sent):
         before = lemma_text(sent.doc[max(sent.start, ent.start - 6) : ent.start])
         near = lemma_text(sent.doc[max(sent.start, ent.start - 2) : ent.start])
         if has_cue(near, EXPIRY):
@@ -403,6 +406,26 @@ def _split_dates(sent: Span, anchor: Token | None = None) -> tuple[PartialDate |
             signing.append((anchor is not None and _clause_verb(ent.root) == _clause_verb(anchor), value))
     own = [value for mine, value in signing if mine]
     return (own or [value for _, value in signing] or [None])[0], effective
+
+
+RELATIVE_MONTH = re.compile(r"(?:in\s+)?([A-Z][a-z]+)\s+(this|last|next)\s+year", re.IGNORECASE)
+YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}
+
+
+def _stated_dates(sent: Span) -> list[tuple[Span, PartialDate]]:
+    """The sentence's dates, with "January this year" / "March last year" read
+    against the publication date (the shared parser leaves them out)."""
+    found = dates_in(sent)
+    seen = {ent.start for ent, _ in found}
+    base = published(sent.doc)
+    for ent in sent.ents:
+        match = RELATIVE_MONTH.fullmatch(ent.text)
+        if ent.label_ != "DATE" or ent.start in seen or match is None or base is None:
+            continue
+        month = parse_date(match.group(1), relative_base=base)
+        if month is not None and month.month is not None:
+            found.append((ent, PartialDate(base.year + YEAR_SHIFT[match.group(2).lower()], month.month)))
+    return sorted(found, key=lambda f: f[0].start)
 
 
 def _clause_verb(token: Token) -> Token:
@@ -420,11 +443,16 @@ def _paragraph_date(sent: Span) -> PartialDate | None:
         earlier = previous_sentence(current)
         if earlier is None or earlier.text.endswith("\n") or "\n" in sent.doc.text[earlier.end_char : current.start_char]:
             return None
-        signed, _ = _split_dates(earlier)
-        if signed is not None:
+        signed, _ = _split_dates(earlier, earlier.root)
+        if signed is not None and _main_clause_date(earlier):
             return signed
         current = earlier
     return None
+
+
+def _main_clause_date(sent: Span) -> bool:
+    """"Sri Lanka, which defaulted in 2022, …": a date inside a subordinate clause dates that clause only."""
+    return any(_clause_verb(ent.root) == sent.root for ent, _ in _stated_dates(sent))
 
 
 def _undated(sent: Span, anchor: Token | None, ctx: Context, number: int) -> PartialDate | None:

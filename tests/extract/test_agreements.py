@@ -209,3 +209,20 @@ def test_a_short_re_mention_of_a_company_names_it():
     (agreement,) = _agreements(text)
     assert "Kessel Instruments" in _parties(agreement)
     assert len(agreement.parties) == 2
+
+
+def test_the_government_is_the_country_the_previous_sentence_is_about():
+    text = (
+        "Chile is the main topic here. Chile and Peru traded more in 2023. "
+        "Peru, which defaulted in 2020, is courting investors. "
+        "Siemens signed an agreement with the government in January this year."
+    )
+    (agreement,) = _agreements(text)
+    assert _parties(agreement) == {"Siemens", "Peru"}
+    assert agreement.date == PartialDate(2024, 1)
+
+
+def test_a_date_of_an_earlier_subordinate_clause_does_not_date_a_signing():
+    text = "Peru, which defaulted in 2020, is courting investors. Siemens and Vale signed a supply contract."
+    (agreement,) = _agreements(text, published=None)
+    assert agreement.date is None
