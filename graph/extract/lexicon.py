@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from graph import paths
 from graph.errors import KGError
 
-LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "lexicon.json"
+LEXICON_PATH = paths.LEXICON
 
 
 class LexiconError(KGError):

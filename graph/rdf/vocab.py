@@ -13,9 +13,10 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from graph import paths
 from graph.errors import GraphFormatError, NormalizeError
 
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+ONTOLOGY_DIR = paths.ONTOLOGY
 ONTOLOGY_PATH = ONTOLOGY_DIR / "influence.ttl"
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 
