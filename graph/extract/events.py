@@ -19,7 +19,6 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import ActorSpan, actors_in, find_actors
 from graph.extract.common import (
-    dates_in,
     evidence_for,
     first_date,
     is_headline,
@@ -28,13 +27,41 @@ from graph.extract.common import (
     next_sentence,
     starts_with_anaphora,
 )
+from graph.extract.context import earlier_sentences, paragraph_date
+from graph.extract.event_dates import (
+    PRUNED_DEPS,
+    clause_chain,
+    event_dates,
+    frame_date,
+    fronted_date,
+    news_day,
+    own_date,
+    title_line,
+    with_news_day,
+)
 from graph.extract.lexicon import EventPattern, lexicon
 from graph.model import ActorKind, ActorRef, Event, PartialDate
 
 PERSON_EVENTS = frozenset({"state visit", "official visit", "press conference", "meeting"})
 HEADS_OF_STATE = frozenset({"president", "king", "queen", "emperor", "emir", "sultan", "xi", "leader"})
 # cue words that name an event only as nouns: "bonds rallied", "drill for oil", "voted to"
-NOUN_ONLY = frozenset({"rally", "drill", "exercise", "vote", "talk", "talks", "tour", "gift", "trip"})
+NOUN_ONLY = frozenset(
+    {
+        "rally",
+        "drill",
+        "exercise",
+        "vote",
+        "talk",
+        "talks",
+        "tour",
+        "gift",
+        "trip",
+        "march",
+        "demonstrate",
+    }
+)
+# verbs that name a meeting only between two people: "the president received the minister"
+RECEPTION_VERBS = frozenset({"receive", "welcome", "host"})
 # verbs that turn an event noun into a stated event without a date: "imposed sanctions"
 LIGHT_VERBS = frozenset(
     {
@@ -50,8 +77,19 @@ LIGHT_VERBS = frozenset(
         "launch",
         "make",
         "begin",
+        "extend",
+        "expand",
+        "widen",
+        "broaden",
+        "tighten",
+        "introduce",
+        "adopt",
+        "staged",
     }
+    # taking part in, or speaking at, an event states it: "told a press conference", "said at the summit"
+    | {"attend", "join", "take", "participate", "say", "tell", "speak", "address"}
 )
+NEWS_SENTENCES = 15
 # heads that make an event noun a reference to a past event: "the anniversary of the bombing"
 REFERENCE_HEADS = frozenset({"anniversary", "memory", "commemoration", "aftermath", "wake", "legacy", "victim"})
 # words of intent on the trigger's clause: "plans to visit", "threatened sanctions", "a bid to buy"
@@ -82,16 +120,14 @@ INTENT_WORDS = frozenset(
         "prospect",
     }
 )
+# words that make a clause the time of another act: "a day after people marched"
+TIME_MARKS = frozenset({"after", "before", "since", "until", "while", "when", "as"})
+# nouns an event word may qualify and still be the event ("a sanctions package"), unlike "a sanctions lawyer"
+EVENT_CARRIERS = frozenset({"package", "regime", "round", "wave", "programme", "program"})
 # nouns whose "to" clause states a done act: "the decision to grant licences"
 DECISION_NOUNS = frozenset({"decision", "move", "step"})
-# reporting verbs whose date dates the reported act when it has none: "X agreed to …, Y said on Sunday"
-REPORTING_VERBS = frozenset({"say", "tell", "announce", "report", "confirm", "state", "add", "write"})
-# prepositions of a date that is not the event's: "his first trip since 2020"
-NOT_EVENT_DATE = frozenset({"since", "until", "till", "before", "after", "by", "through"})
 # events whose country named by "in X" also takes part: "donated pumps to farmers in Guatemala"
 PLACE_TAKES_PART = frozenset({"donation", "arms delivery", "state visit", "official visit"})
-CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj", "pcomp"})
-PRUNED_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "acl", "conj", "cc"})
 ROLE_PREPS = frozenset({"by", "with", "between", "to", "on", "against", "from", "among", "of", "alongside"})
 SUBJECT_DEPS = frozenset(
     {
@@ -107,6 +143,7 @@ SUBJECT_DEPS = frozenset(
     }
 )
 PRONOUNS = frozenset({"he", "she", "his", "her"})
+PLACE_PREPS = frozenset({"at", "in", "near", "outside", "inside"})
 # subjects that make a noun-only cue a verb event after all: "thousands of people rallied"
 CROWD_WORDS = frozenset(
     {
@@ -120,14 +157,24 @@ CROWD_WORDS = frozenset(
         "student",
         "activist",
     }
-    | {"resident", "crowd", "farmer", "opponent"}
+    | {
+        "resident",
+        "crowd",
+        "farmer",
+        "opponent",
+        "employee",
+        "member",
+        "villager",
+        "union",
+    }
 )
 
 
 def extract(doc: Doc) -> Iterator[Event]:
     """Every typed event the doc states, one per trigger."""
-    for sent in doc.sents:
-        if is_headline(sent):
+    day = news_day(doc)
+    for number, sent in enumerate(doc.sents):
+        if is_headline(sent) or title_line(sent):
             continue
         text = lemma_text(sent)
         seen: set[tuple[str, int]] = set()
@@ -136,6 +183,8 @@ def extract(doc: Doc) -> Iterator[Event]:
                 continue
             for trigger in _triggers(sent, pattern):
                 event = _event(pattern.event_type, trigger, sent)
+                if event is not None and event.date is None and number <= NEWS_SENTENCES:
+                    event = with_news_day(event, trigger, sent, day)
                 if event is not None and (event.event_type, trigger.i) not in seen:
                     seen.add((event.event_type, trigger.i))
                     yield event
@@ -143,7 +192,12 @@ def extract(doc: Doc) -> Iterator[Event]:
 
 
 def _has(text: str, cues: Iterable[str]) -> bool:
-    return any(f" {cue} " in text for cue in cues)
+    return any(f" {' '.join(_cue_words(cue))} " in text for cue in cues)
+
+
+def _cue_words(cue: str) -> list[str]:
+    """The tokens of a cue as spaCy splits them ("sit-in" → sit, -, in)."""
+    return cue.replace("-", " - ").split()
 
 
 def _triggers(sent: Span, pattern: EventPattern) -> Iterator[Token]:
@@ -157,19 +211,38 @@ def _cue_heads(sent: Span, cues: frozenset[str]) -> list[Token]:
     """The syntactic head of each cue phrase in ``sent`` ("press conference" → "conference")."""
     heads: set[Token] = set()
     for cue in sorted(cues):
-        words = cue.split()
+        words = _cue_words(cue)
         for i in range(sent.start, sent.end - len(words) + 1):
             tokens = sent.doc[i : i + len(words)]
-            if all(_word_is(t, w) for t, w in zip(tokens, words)):
+            if all(_word_is(t, w) and t.ent_type_ != "DATE" for t, w in zip(tokens, words)):
                 head = tokens.root
                 if len(words) > 1 or _usable(cue, head):
                     heads.add(head)
-    return sorted(heads, key=lambda t: t.i)
+    # "joint press conference": the phrase's head, not a cue inside it
+    return sorted((h for h in heads if h.head not in heads or h.head.i == h.i), key=lambda t: t.i)
 
 
 def _usable(cue: str, head: Token) -> bool:
-    """A noun-only cue ("rally", "drill") names an event as a verb only when a crowd does it."""
+    """A noun-only cue ("rally", "drill") names an event as a verb only when a crowd does it;
+    a reception ("received the minister") is a meeting only between people."""
+    if cue in RECEPTION_VERBS:
+        return head.pos_ == "VERB" and _person_to_person(head)
+    if cue == "march" and head.text[0].isupper() and not any(c.dep_ in {"det", "poss"} for c in head.children):
+        return False
     return cue not in NOUN_ONLY or head.pos_ not in {"VERB", "AUX"} or _crowd_subject(head)
+
+
+def _person_to_person(verb: Token) -> bool:
+    """ "X received Y" / "Y was received by X", both people (or "he"/"she")."""
+    host = [c for c in verb.children if c.dep_ == "nsubj"] + [
+        p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+    ]
+    guest = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(map(_is_person, host)) and any(map(_is_person, guest))
+
+
+def _is_person(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or token.lower_ in {"he", "she"}
 
 
 def _crowd_subject(verb: Token) -> bool:
@@ -182,19 +255,23 @@ def _word_is(token: Token, word: str) -> bool:
     return token.lemma_.lower() == word or token.lower_ == word
 
 
-def _clause_chain(token: Token) -> list[Token]:
-    """The trigger and its heads up to the head of its clause ("visit" → "during" → "toured")."""
-    chain = [token]
-    while token.dep_ not in CLAUSE_DEPS and token.head is not token:
-        token = token.head
-        chain.append(token)
-    return chain
-
-
 def _clause_tokens(trigger: Token) -> set[Token]:
     """Tokens of the trigger's clause, without the clauses inside it."""
-    top = _clause_chain(trigger)[-1]
-    return set(_pruned_subtree(top)) | set(trigger.subtree) | {trigger.head}
+    top = clause_chain(trigger)[-1]
+    tokens = set(_pruned_subtree(top)) | set(trigger.subtree) | {trigger.head}
+    if _bare_participle(trigger):
+        tokens |= set(_pruned_subtree(trigger.head))
+    return tokens
+
+
+def _bare_participle(trigger: Token) -> bool:
+    """ "followed with a factory, inaugurated in 2019": a subjectless participle tells of the
+    main clause's noun (the parser often hangs it on the verb)."""
+    return (
+        trigger.tag_ == "VBN"
+        and trigger.dep_ in {"advcl", "acl"}
+        and not any(c.dep_.startswith("nsubj") for c in trigger.children)
+    )
 
 
 def _pruned_subtree(token: Token) -> Iterator[Token]:
@@ -211,7 +288,7 @@ def _in_clause(trigger: Token, cues: frozenset[str]) -> bool:
 
 def _is_event_use(trigger: Token) -> bool:
     """Not negated, not hypothetical, not a reference to an earlier event."""
-    chain = _clause_chain(trigger)
+    chain = clause_chain(trigger)
     for token in chain:
         children = list(token.children)
         if any(c.dep_ == "neg" for c in children) or is_hypothetical(children):
@@ -223,15 +300,17 @@ def _is_event_use(trigger: Token) -> bool:
     relative = [c for c in trigger.children if c.dep_ == "relcl"]
     if any(is_hypothetical(c.children) for c in relative):
         return False
+    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() not in EVENT_CARRIERS:
+        return False
     return not any(c.dep_ == "det" and c.lower_ in {"any", "no"} for c in trigger.children)
 
 
 def _event(event_type: str, trigger: Token, sent: Span) -> Event | None:
-    date = _own_date(trigger, sent) or _frame_date(trigger, sent)
+    date = own_date(trigger, sent) or frame_date(trigger, sent) or fronted_date(trigger, sent)
     if not _stated(trigger, date):
         return None
     actors = actors_in(sent)
-    participants = _participants(trigger, actors) or _actor_refs(actors)
+    participants = _participants(trigger, actors) or _actor_refs(_in_clause_of(trigger, actors))
     if not participants:
         return None
     if event_type in PERSON_EVENTS and not any(p.kind is ActorKind.PERSON for p in participants):
@@ -251,6 +330,8 @@ def _event(event_type: str, trigger: Token, sent: Span) -> Event | None:
     if date is None and follow is not None and starts_with_anaphora(follow, lexicon().anaphora_heads):
         date = first_date(follow)
         evidence = evidence_for(sent, follow) if date is not None else evidence
+    if date is None and not event_dates(sent):
+        date = paragraph_date(sent)
     return Event(event_type, tuple(participants), evidence, date=date, place=place)
 
 
@@ -262,51 +343,8 @@ def _stated(trigger: Token, date: PartialDate | None) -> bool:
         if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in DECISION_NOUNS:
             return True
         return trigger.dep_ not in {"amod", "acl", "pcomp"} or trigger.head.pos_ == "VERB"
-    chain = _clause_chain(trigger)
-    return any(t.lemma_.lower() in LIGHT_VERBS for t in chain[1:] if t.pos_ == "VERB")
-
-
-def _own_date(trigger: Token, sent: Span) -> PartialDate | None:
-    """The date attached closest to the trigger within its clause, the most precise on ties."""
-    chain = _date_chain(trigger)
-    scored = []
-    for ent, value in dates_in(sent):
-        if ent.root.head.lower_ in NOT_EVENT_DATE:
-            continue
-        distance = _attachment(ent.root, trigger, chain)
-        if distance is not None:
-            rank = {"day": 0, "month": 1, "year": 2}[value.precision.value]
-            scored.append((distance, rank, ent.start, value))
-    return min(scored, key=lambda s: s[:3])[3] if scored else None
-
-
-def _frame_date(trigger: Token, sent: Span) -> PartialDate | None:
-    """ "signed on 25 January 2008, during a visit by Tadić": a visit framing the sentence's
-    one dated act shares its date."""
-    if trigger.head.lower_ != "during":
-        return None
-    dates = {value for ent, value in dates_in(sent) if ent.root.head.lower_ not in NOT_EVENT_DATE}
-    return dates.pop() if len(dates) == 1 else None
-
-
-def _date_chain(trigger: Token) -> list[Token]:
-    """The clause chain, then the reporting verb whose complement the clause is."""
-    chain = _clause_chain(trigger)
-    top = chain[-1]
-    if top.dep_ in {"ccomp", "parataxis"} and top.head.lemma_.lower() in REPORTING_VERBS:
-        chain.append(top.head)
-    chain.extend(c for c in top.children if c.dep_ in {"advcl", "parataxis"} and c.lemma_.lower() in REPORTING_VERBS)
-    return chain
-
-
-def _attachment(token: Token, trigger: Token, chain: list[Token]) -> int | None:
-    """How far up the trigger's clause chain a date hangs (0: on the trigger), None if elsewhere."""
-    for ancestor in (token, *token.ancestors):
-        if ancestor in chain:
-            return chain.index(ancestor)
-        if ancestor.dep_ in PRUNED_DEPS | {"appos"} and ancestor is not trigger and trigger not in ancestor.subtree:
-            return None
-    return None
+    chain = clause_chain(trigger)
+    return any(t.lemma_.lower() in LIGHT_VERBS or t.lower_ in LIGHT_VERBS for t in chain[1:] if t.pos_ == "VERB")
 
 
 def _participants(trigger: Token, actors: list[ActorSpan]) -> list[ActorRef]:
@@ -321,7 +359,7 @@ def _participants(trigger: Token, actors: list[ActorSpan]) -> list[ActorRef]:
 def _role_heads(trigger: Token) -> list[Token]:
     """Argument heads of the trigger and of the verbs its clause hangs on."""
     heads: list[Token] = []
-    for token in _clause_chain(trigger):
+    for token in clause_chain(trigger):
         if token is not trigger and token.pos_ not in {"VERB", "AUX"}:
             continue
         for child in token.children:
@@ -340,22 +378,71 @@ def _role_heads(trigger: Token) -> list[Token]:
 
 def _actors_under(head: Token, actors: list[ActorSpan]) -> list[ActorRef]:
     """Actors named in the phrase of ``head`` (not in its clauses); "he" → the last person named."""
-    tokens = {t.i for t in _pruned_subtree(head)}
+    tokens = {t.i for t in _pruned_subtree(head)} - _place_phrases(head)
     found = [a.ref for a in actors if a.span.root.i in tokens and a.ref.kind is not ActorKind.ASSET]
+    if all(a.kind is ActorKind.COUNTRY for a in found) and _is_description(head):
+        earlier = _company_before(head, {a.name for a in found})
+        found = [earlier] if earlier is not None else found
+    if not found and head.lower_ in {"it", "its"}:
+        subject = _outer_subject(head)
+        found = _actors_under(subject, actors) if subject is not None else []
     if not found and head.lower_ in PRONOUNS:
         person = _person_for(head, actors)
         found = [person] if person is not None else []
     return found
 
 
+def _outer_subject(pronoun: Token) -> Token | None:
+    """ "The group invested in its plant, which it opened": "it" is the subject of the clause around."""
+    for clause in pronoun.ancestors:
+        subjects = [
+            c for c in clause.children if c.dep_ == "nsubj" and c.i < pronoun.i and c.lower_ not in {"it", "its"}
+        ]
+        if subjects and clause.pos_ in {"VERB", "AUX"}:
+            return subjects[0]
+    return None
+
+
+def _is_description(head: Token) -> bool:
+    """ "the French group", "the carmaker": a definite description instead of a name."""
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in head.children)
+    return definite and head.lemma_.lower() in lexicon().descriptors
+
+
+def _company_before(head: Token, countries: set[str]) -> ActorRef | None:
+    """The company the description stands for: the last one named in the sentences before
+    (of the country its adjective names, if any)."""
+    for sent in earlier_sentences(head.sent, limit=3):
+        companies = [a.ref for a in actors_in(sent) if a.ref.kind is ActorKind.COMPANY]
+        matching = [c for c in companies if not countries or c.country in countries]
+        if matching:
+            return matching[-1]
+    return None
+
+
+def _place_phrases(head: Token) -> set[int]:
+    """Tokens of "at/in X" on a participant ("talks with Modi at Hyderabad House"): a place, not a party."""
+    return {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for t in c.subtree}
+
+
 def _person_for(pronoun: Token, actors: list[ActorSpan]) -> ActorRef | None:
     """The person a "he"/"his" stands for: one named in its sentence ("During his visit, Xi …"),
     else the last one named before it (news text refers back to its subject)."""
     here = [a for a in actors if a.ref.kind is ActorKind.PERSON]
+    if pronoun.dep_.startswith("nsubj"):
+        here = [a for a in here if a.span.start < pronoun.i]
     if here:
         return min(here, key=lambda a: abs(a.span.start - pronoun.i)).ref
     before = [a for a in find_actors(pronoun.doc) if a.span.end <= pronoun.i and a.ref.kind is ActorKind.PERSON]
     return before[-1].ref if before else None
+
+
+def _in_clause_of(trigger: Token, actors: list[ActorSpan]) -> list[ActorSpan]:
+    """The sentence's actors stand in for a main clause's unnamed roles, not for those of a subordinate
+    clause ("revoked the licence a day after people marched …": the ministry did not march)."""
+    top = clause_chain(trigger)[-1]
+    timed = top.dep_ == "pcomp" or any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in top.children)
+    return [] if timed else actors
 
 
 def _actor_refs(actors: list[ActorSpan]) -> list[ActorRef]:
@@ -382,7 +469,7 @@ def _visit_type(sent: Span, actors: list[ActorSpan]) -> str:
 
 def _place(trigger: Token, actors: list[ActorSpan]) -> ActorRef | None:
     """The city or country named by "in/at X" on the trigger or the verbs its clause hangs on."""
-    chain = _clause_chain(trigger)
+    chain = clause_chain(trigger)
     objects = [c for t in chain for c in t.children if c.dep_ in {"dobj", "pobj"} and c is not trigger]
     for token in (*chain, *objects):
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):

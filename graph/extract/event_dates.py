@@ -1,0 +1,128 @@
+"""Dates of events: the one a trigger's clause states, else the one its frame states.
+
+News dates an event in the trigger's own clause ("imposed sanctions on
+Monday"), in the reporting verb it hangs on ("X agreed …, Y said on Sunday"),
+in a phrase put before the clause ("In a decree signed on Monday, …"), in the
+dated act a "during" visit frames, or, for the news itself, on the day the
+lede names ("Modi said at a joint press conference …" → the day of the visit).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.extract.common import dates_in, is_headline
+from graph.model import Event, PartialDate
+
+# reporting verbs whose date dates the reported act when it has none: "X agreed to …, Y said on Sunday"
+REPORTING_VERBS = frozenset({"say", "tell", "announce", "report", "confirm", "state", "add", "write"})
+# prepositions of a date that is not the event's: "his first trip since 2020"
+NOT_EVENT_DATE = frozenset({"since", "until", "till", "before", "after", "by", "through"})
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj", "pcomp"})
+PRUNED_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "acl", "conj", "cc"})
+# the first sentences of an article tell the news; their day dates its undated past-tense events
+LEDE_SENTENCES = 4
+
+
+def clause_chain(token: Token) -> list[Token]:
+    """The trigger and its heads up to the head of its clause ("visit" → "during" → "toured")."""
+    chain = [token]
+    while token.dep_ not in CLAUSE_DEPS and token.head is not token:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def title_line(sent: Span) -> bool:
+    """The article's first line without a full stop: its title, which the body tells again with dates."""
+    return sent.start == 0 and sent.text.rstrip()[-1:] not in {".", "!", "?", '"'}
+
+
+def own_date(trigger: Token, sent: Span) -> PartialDate | None:
+    """The date attached closest to the trigger within its clause, the most precise on ties."""
+    chain = date_chain(trigger)
+    scored = []
+    for ent, value in dates_in(sent):
+        if ent.root.head.lower_ in NOT_EVENT_DATE:
+            continue
+        distance = _attachment(ent.root, trigger, chain)
+        if distance is not None:
+            rank = {"day": 0, "month": 1, "year": 2}[value.precision.value]
+            scored.append((distance, rank, ent.start, value))
+    return min(scored, key=lambda s: s[:3])[3] if scored else None
+
+
+def frame_date(trigger: Token, sent: Span) -> PartialDate | None:
+    """ "signed on 25 January 2008, during a visit by Tadić": a visit framing the sentence's
+    one dated act shares its date."""
+    if trigger.head.lower_ != "during":
+        return None
+    dates = {value for ent, value in dates_in(sent) if ent.root.head.lower_ not in NOT_EVENT_DATE}
+    return dates.pop() if len(dates) == 1 else None
+
+
+def fronted_date(trigger: Token, sent: Span) -> PartialDate | None:
+    """ "In a decree signed on Monday, the EU extended its controls": the one date of a phrase
+    put before the trigger's clause dates it."""
+    chain = clause_chain(trigger)
+    found = set()
+    for ent, value in event_dates(sent):
+        for token in ent.root.ancestors:
+            if token.dep_ == "prep" and token.head in chain and token.i < token.head.i:
+                found.add(value)
+                break
+    return found.pop() if len(found) == 1 else None
+
+
+def event_dates(sent: Span) -> list[tuple[Span, PartialDate]]:
+    """The sentence's dates that may date an event (not "since 2020", "until May")."""
+    return [(ent, value) for ent, value in dates_in(sent) if ent.root.head.lower_ not in NOT_EVENT_DATE]
+
+
+def news_day(doc: Doc) -> PartialDate | None:
+    """The day the news happened: the first day the lede names ("agreed on Tuesday"), not its dateline."""
+    sents = [s for s in doc.sents if not is_headline(s) and not title_line(s)][:LEDE_SENTENCES]
+    for sent in sents:
+        for ent, value in dates_in(sent):
+            line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
+            if value.precision.value == "day" and len(doc.text[line_start : ent.start_char].split()) >= 6:
+                return value
+    return None
+
+
+def in_past(trigger: Token) -> bool:
+    """The trigger's clause, or the verb it reports through, is in the simple past."""
+    for token in date_chain(trigger):
+        if token.tag_ == "VBD" or any(c.tag_ == "VBD" and c.dep_ in {"aux", "auxpass"} for c in token.children):
+            return True
+    return False
+
+
+def date_chain(trigger: Token) -> list[Token]:
+    """The clause chain, then the reporting verb whose complement the clause is."""
+    chain = clause_chain(trigger)
+    top = chain[-1]
+    if top.dep_ in {"ccomp", "parataxis"} and top.head.lemma_.lower() in REPORTING_VERBS:
+        chain.append(top.head)
+    chain.extend(c for c in top.children if c.dep_ in {"advcl", "parataxis"} and c.lemma_.lower() in REPORTING_VERBS)
+    return chain
+
+
+def _attachment(token: Token, trigger: Token, chain: list[Token]) -> int | None:
+    """How far up the trigger's clause chain a date hangs (0: on the trigger), None if elsewhere."""
+    for ancestor in (token, *token.ancestors):
+        if ancestor in chain:
+            return chain.index(ancestor)
+        if ancestor.dep_ in PRUNED_DEPS | {"appos"} and ancestor is not trigger and trigger not in ancestor.subtree:
+            return None
+    return None
+
+
+def with_news_day(event: Event, trigger: Token, sent: Span, day: PartialDate | None) -> Event:
+    """An undated event told in the simple past near the top of the article happened on the news day
+    ("Modi said at a joint press conference …")."""
+    if day is None or event_dates(sent) or not in_past(trigger):
+        return event
+    return replace(event, date=day)
