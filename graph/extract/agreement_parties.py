@@ -136,6 +136,9 @@ def _resolve_one(token: Token, ctx: Context, number: int, exclude: list[ActorRef
         return _they(token, ctx, number)
     if _is_pair(token):
         return _pair(token.sent, ctx)
+    named_by = _appositions(token, ctx)
+    if named_by:
+        return named_by
     examples = [g for c in token.children if c.dep_ == "prep" and c.lower_ in INCLUDING for g in c.children if g.dep_ == "pobj"]
     if examples:
         return _resolve(examples[0], ctx, number, exclude=exclude)
@@ -156,6 +159,25 @@ def _resolve_one(token: Token, ctx: Context, number: int, exclude: list[ActorRef
     if named and all(r.kind is ActorKind.PERSON for r in named):
         return _represented(token, named)
     return [r for r in named if r.kind is not ActorKind.PERSON] or _collective(token) or _in_phrase(token)
+
+
+def _appositions(token: Token, ctx: Context) -> list[ActorRef]:
+    """"Chile's state copper company Codelco and India's KABIL": the names in apposition
+    are the parties, not the possessor country; a name after a company word is a company."""
+    refs: list[ActorRef] = []
+    for appos in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+        for item in (appos, *appos.conjuncts):
+            if any(c.dep_ == "case" for c in item.children):  # "India's …": a possessor
+                continue
+            one = phrase_ref(item)
+            name = _compound_name(item)
+            if one is not None and one.kind in PARTY_KINDS:
+                refs.append(one)
+            elif name in ctx.names:
+                refs.append(ctx.names[name])
+            elif token.lemma_.lower() in COMPANY_WORDS:
+                refs.append(ActorRef(name, ActorKind.COMPANY, name, None))
+    return unique(refs)
 
 
 def _compound_name(token: Token) -> str:

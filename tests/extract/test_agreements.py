@@ -226,3 +226,10 @@ def test_a_date_of_an_earlier_subordinate_clause_does_not_date_a_signing():
     text = "Peru, which defaulted in 2020, is courting investors. Siemens and Vale signed a supply contract."
     (agreement,) = _agreements(text, published=None)
     assert agreement.date is None
+
+
+def test_companies_named_in_apposition_sign_not_their_possessor_countries():
+    text = "Peru's state mining company Minperu and Chile's Andean Copper Ltd signed a supply contract on 2 May 2022."
+    (agreement,) = _agreements(text)
+    assert "Minperu" in _parties(agreement)
+    assert not {"Peru", "Chile"} & _parties(agreement)
