@@ -32,16 +32,7 @@ import pyoxigraph as ox
 
 from graph.errors import GraphFormatError, NoDocumentsError, StoreError
 from graph.model import Document, DocumentFacts
-
-FORMATS: dict[str, ox.RdfFormat] = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML,
-}
+from graph.rdf.io import graph_format, to_ox
 
 DB_DIR = "oxigraph"
 FACTS_DIR = "facts"
@@ -53,14 +44,8 @@ GraphTriples = dict[str, list[ox.Triple]]  # graph IRI ("" = default) -> triples
 
 
 def rdf_format(path: Path) -> ox.RdfFormat:
-    """The RDF syntax of a file, from its extension."""
-    try:
-        return FORMATS[path.suffix.lower()]
-    except KeyError:
-        known = ", ".join(sorted(FORMATS))
-        raise GraphFormatError(
-            f"{path}: unknown graph format {path.suffix!r}; use one of {known}"
-        ) from None
+    """The RDF syntax of a graph file to read, from its extension."""
+    return graph_format(path, reading=True)
 
 
 def open_store(source: str | Path) -> ox.Store:
@@ -97,23 +82,6 @@ def _open_directory(path: Path) -> ox.Store:
 # rdflib dataset -> Oxigraph triples per graph
 
 
-def _to_ox(term: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """One rdflib term as the equal pyoxigraph term (blank node ids kept)."""
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise StoreError(f"cannot store RDF term {term!r}; report this as a bug")
-
-
 def dataset_graphs(dataset: Any) -> GraphTriples:
     """Triples of an rdflib ``Dataset`` per graph IRI (``""`` = default graph)."""
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -122,7 +90,7 @@ def dataset_graphs(dataset: Any) -> GraphTriples:
     for s, p, o, g in dataset.quads((None, None, None, None)):
         name = g.identifier if hasattr(g, "identifier") else g
         key = DEFAULT_GRAPH_KEY if name in (None, DATASET_DEFAULT_GRAPH_ID) else str(name)
-        graphs.setdefault(key, []).append(ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)))
+        graphs.setdefault(key, []).append(ox.Triple(to_ox(s), to_ox(p), to_ox(o)))
     return graphs
 
 

@@ -42,17 +42,21 @@ FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
 }
 
+# Formats read as well as written: RDF/XML from other tools.
+READ_FORMATS: dict[str, ox.RdfFormat] = {**FORMATS, ".rdf": ox.RdfFormat.RDF_XML, ".xml": ox.RdfFormat.RDF_XML}
+
 Quad = tuple[Node, Node, Node, Node]
 _XSD_STRING = str(XSD.string)
 
 
-def graph_format(path: Path) -> ox.RdfFormat:
-    """The RDF syntax a file name asks for."""
+def graph_format(path: Path, *, reading: bool = False) -> ox.RdfFormat:
+    """The RDF syntax a file name asks for (reading also accepts RDF/XML)."""
+    formats = READ_FORMATS if reading else FORMATS
     try:
-        return FORMATS[path.suffix.lower()]
+        return formats[path.suffix.lower()]
     except KeyError as e:
         raise GraphFormatError(
-            f"{path}: unknown graph format {path.suffix!r}; use one of {', '.join(FORMATS)}"
+            f"{path}: unknown graph format {path.suffix!r}; use one of {', '.join(formats)}"
         ) from e
 
 
@@ -60,7 +64,7 @@ def graph_format(path: Path) -> ox.RdfFormat:
 # Term conversion
 
 
-def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -118,15 +122,15 @@ def sorted_triples(dataset: Dataset) -> list[tuple[Node, Node, Node]]:
 def _ox_quads(quads: Iterable[Quad]) -> list[ox.Quad]:
     return [
         ox.Quad(
-            _to_ox(s), _to_ox(p), _to_ox(o),
-            ox.DefaultGraph() if g == DATASET_DEFAULT_GRAPH_ID else _to_ox(g),
+            to_ox(s), to_ox(p), to_ox(o),
+            ox.DefaultGraph() if g == DATASET_DEFAULT_GRAPH_ID else to_ox(g),
         )
         for s, p, o, g in quads
     ]
 
 
 def _ox_triples(triples: Iterable[tuple[Node, Node, Node]]) -> list[ox.Triple]:
-    return [ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples]
+    return [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples]
 
 
 def _sorted_lines(data: bytes) -> bytes:
