@@ -147,6 +147,7 @@ def _agreements(sent: Span, ctx: Context, number: int) -> Iterator[tuple[Agreeme
             continue
         parties = find_parties(head, anchor, sent, ctx, number, name_end=max([p.right_edge.i for p in _name_preps(head)] + [head.i]))
         signed, effective, evidence = _dates(sent, anchor)
+        signed = signed or _year_of(head)
         again = signed is None and definite(head)
         if len(parties) < (1 if again else 2):
             continue
@@ -295,7 +296,19 @@ def _stated(head: Token, sent: Span) -> bool:
         return False
     between = any(c.dep_ == "prep" and c.lower_ in PARTY_PREPS for c in head.children)
     takes_effect = head.dep_ in {"nsubj", "nsubjpass"} and has_cue(lemma_text(sent), lexicon().effective_cues)
-    return between or head.text[0].isupper() or (takes_effect and _done(head.head))
+    return between or head.text[0].isupper() or _year_of(head) is not None or (takes_effect and _done(head.head))
+
+
+def _year_of(head: Token) -> PartialDate | None:
+    """"under a 2016 credit agreement", "scrapped a 2019 memorandum": a year in front of
+    the noun is the year it was signed (a year not yet come is a target, not a signing)."""
+    day = published(head.doc)
+    for token in head.doc[head.left_edge.i : head.i]:
+        if token.ent_type_ == "DATE" and token.is_digit and len(token.text) == 4 and token.head.i <= head.i:
+            year = int(token.text)
+            if 1900 < year and (day is None or year <= day.year):
+                return PartialDate(year)
+    return None
 
 
 def _umbrella(head: Token, heads: list[tuple[Token, Token | None]]) -> bool:

@@ -233,3 +233,21 @@ def test_companies_named_in_apposition_sign_not_their_possessor_countries():
     (agreement,) = _agreements(text)
     assert "Minperu" in _parties(agreement)
     assert not {"Peru", "Chile"} & _parties(agreement)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "year"),
+    [
+        pytest.param("Peru lent Chile $2 billion under a 2016 credit agreement.", {"Peru", "Chile"}, 2016, id="under-a-year-agreement"),
+        pytest.param("Peru scrapped a 2019 memorandum of cooperation with Chile and Japan.", {"Chile", "Japan"}, 2019, id="year-before-a-scrapped-memorandum"),
+    ],
+)
+def test_a_year_before_the_agreement_noun_is_its_signing_year(text, parties, year):
+    (agreement,) = _agreements(text)
+    assert parties <= _parties(agreement)
+    assert agreement.date == PartialDate(year)
+
+
+def test_a_year_still_to_come_before_the_noun_is_not_a_signing():
+    assert _agreements("Peru and Chile discussed the 2030 agenda.", published="2024-06-12") == []
+    assert _agreements("Peru and Chile hope for a 2027 trade agreement.") == []
