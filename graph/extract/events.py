@@ -40,6 +40,7 @@ from graph.extract.event_dates import (
     with_news_day,
 )
 from graph.extract.lexicon import EventPattern, lexicon
+from graph.extract.phrases import actor_at
 from graph.model import ActorKind, ActorRef, Event, PartialDate
 
 PERSON_EVENTS = frozenset({"state visit", "official visit", "press conference", "meeting"})
@@ -242,7 +243,9 @@ def _person_to_person(verb: Token) -> bool:
 
 
 def _is_person(token: Token) -> bool:
-    return token.ent_type_ == "PERSON" or token.lower_ in {"he", "she"}
+    actor = actor_at(token)
+    named = actor is not None and actor.ref.kind is ActorKind.PERSON
+    return named or token.ent_type_ == "PERSON" or token.lower_ in {"he", "she"}
 
 
 def _crowd_subject(verb: Token) -> bool:

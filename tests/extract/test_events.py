@@ -169,6 +169,48 @@ PATTERNS = [
         "NATO",
         "1999-05-07",
     ),
+    (
+        "sanction",
+        "The European Union adopted restrictive measures against Belarus on 2 June 2021.",
+        "European Union",
+        "2021-06-02",
+    ),
+    (
+        "export restriction",
+        "The US Commerce Department added Huawei to the Entity List on 16 May 2019.",
+        "Huawei",
+        "2019-05-16",
+    ),
+    (
+        "protest",
+        "Hundreds of workers demonstrated outside the Fiat factory in Turin on 4 April 2023.",
+        "Fiat",
+        "2023-04-04",
+    ),
+    (
+        "protest",
+        "Members of the Korean Metal Workers' Union staged a sit-in in Seoul on 3 July 2023.",
+        "Metal Workers' Union",
+        "2023-07-03",
+    ),
+    (
+        "meeting",
+        "Egyptian President Abdel Fattah al-Sisi received Italian Prime Minister Giorgia Meloni in Cairo on 17 March 2024.",
+        "Giorgia Meloni",
+        "2024-03-17",
+    ),
+    (
+        "meeting",
+        "Olaf Scholz was received by Joe Biden at the White House on 3 March 2023.",
+        "Joe Biden",
+        "2023-03-03",
+    ),
+    (
+        "plant launch",
+        "Tesla followed with a factory in Grünheide, inaugurated in March 2022.",
+        "Tesla",
+        "2022-03",
+    ),
 ]
 
 PATTERN_IDS = [
@@ -191,6 +233,13 @@ PATTERN_IDS = [
     "inaugurated-a-plant",
     "donated-vaccines",
     "bombed",
+    "restrictive-measures",
+    "added-to-the-entity-list",
+    "crowd-demonstrated",
+    "staged-a-sit-in",
+    "received-a-person",
+    "was-received-by-a-person",
+    "subjectless-participle-inaugurated",
 ]
 
 
@@ -236,6 +285,21 @@ NOT_EVENTS = {
     "drilling-for-oil": (
         "military drill",
         "Gazprom Neft will drill new wells in Vojvodina.",
+    ),
+    "sanctions-lawyer": (
+        "sanction",
+        '"Exports often go through third countries," said sanctions lawyer Maria Schmidt.',
+    ),
+    "the-month-of-march": ("protest", "Serbia and China signed the deal in March 2024."),
+    "demonstrated-a-product": ("protest", "Siemens demonstrated its new train in Berlin on 2 May 2024."),
+    "company-received-a-permit": ("meeting", "Rio Tinto received a permit from Minister Ana Brnabić on 3 May 2024."),
+    "march-that-times-another-act": (
+        "protest",
+        "The ministry revoked the licence of Rio Tinto on 9 August 2024, a day after thousands of people marched.",
+    ),
+    "undated-title-line": (
+        "sanction",
+        "EU widens sanctions on Belarus over migrants\n\nThe decision was taken in Brussels.",
     ),
 }
 
@@ -308,3 +372,61 @@ def test_the_triggers_own_date(text, published, kind, date):
     found = [e for e in _events(text, published) if e.event_type == kind]
     assert found and found[0].date is not None and found[0].date.iso() == date
 
+
+def _one(text: str, kind: str, published: str | None = None):
+    found = [e for e in _events(text, published) if e.event_type == kind]
+    assert found, f"no {kind} in {text!r}"
+    return found[0]
+
+
+def test_march_on_a_named_day_is_dated_by_the_possessive():
+    march = _one("Thousands of farmers from Via Campesina joined Tuesday's march in Brussels.", "protest", "2024-02-28")
+    assert march.date is not None and march.date.iso() == "2024-02-27"
+
+
+def test_a_phrase_before_the_clause_dates_it():
+    ban = _one(
+        "In a decree signed on Monday, Indonesia extended its ban on bauxite exports.",
+        "export restriction",
+        "2023-06-14",
+    )
+    assert ban.date is not None and ban.date.iso() == "2023-06-12"
+    assert "Indonesia" in {p.name for p in ban.participants}
+
+
+def test_undated_press_conference_in_the_lede_is_on_the_news_day():
+    text = (
+        "BERLIN, 5 May 2024 - Siemens and Egypt signed a rail deal on Saturday.\n\n"
+        "Egyptian officials praised the deal.\n\n"
+        '"This is a milestone," Siemens chief executive Roland Busch told a joint press conference '
+        "with Egyptian Transport Minister Kamel al-Wazir."
+    )
+    briefing = _one(text, "press conference", "2024-05-05")
+    assert briefing.date is not None and briefing.date.iso() == "2024-05-04"
+    assert {"Roland Busch", "Kamel al-Wazir"} <= {p.name for p in briefing.participants}
+
+
+def test_undated_event_takes_its_paragraphs_date_and_he_is_the_earlier_subject():
+    text = "Olaf Scholz arrived in Beijing on 14 April 2024. He was received by Xi Jinping at the Great Hall of the People."
+    meeting = _one(text, "meeting")
+    assert meeting.date is not None and meeting.date.iso() == "2024-04-14"
+    assert {p.name for p in meeting.participants} == {"Olaf Scholz", "Xi Jinping"}
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Hyundai built a plant in Nošovice. The South Korean carmaker opened the plant in November 2008.", "Hyundai"),
+        ("Volkswagen invested heavily in its Zwickau plant, which it opened in 1990.", "Volkswagen"),
+    ],
+    ids=["the-demonym-carmaker", "which-it-opened"],
+)
+def test_a_description_or_it_stands_for_the_company_named_before(text, company):
+    launch = _one(text, "plant launch")
+    assert any(p.name.startswith(company) for p in launch.participants)
+    assert all(p.kind.value != "country" for p in launch.participants)
+
+
+def test_a_place_after_a_participant_is_not_a_participant():
+    meeting = _one("Xi Jinping held talks with Vladimir Putin at the Kremlin on 21 March 2023.", "meeting")
+    assert {p.name for p in meeting.participants} == {"Xi Jinping", "Vladimir Putin"}
