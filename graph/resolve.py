@@ -184,10 +184,17 @@ def _merge_investments(facts: list[Investment]) -> list[Investment]:
     out = []
     for fact in facts:
         pair = (base_key(fact.investor), base_key(fact.target))
-        if fact.amount is None and pair in full:
+        if fact.amount is None and pair in full and _restates(fact, full[pair]):
             fact = replace(full[pair], evidence=fact.evidence)
         out.append(fact)
     return out
+
+
+def _restates(short: Investment, full: Investment) -> bool:
+    """An amountless statement repeats a deal only if its stake and date do not differ
+    ("later raised its stake to 56%" is a new fact, not the 51% purchase again)."""
+    stake_ok = short.stake is None or short.stake == full.stake
+    return stake_ok and _dates_compatible(short.date, full.date)
 
 
 def _merge_events(facts: list[Event]) -> list[Event]:

@@ -85,3 +85,18 @@ def _doc_with_mentions(doc_id: str, refs: list[ActorRef]) -> DocumentFacts:
     text = " ".join(r.surface for r in refs)
     evidence = Evidence(doc_id, text, 0, len(text))
     return DocumentFacts(document=make_document(text, doc_id=doc_id), mentions=[Mention(r, evidence) for r in refs])
+
+
+def test_a_later_stake_increase_is_not_merged_into_the_purchase():
+    from decimal import Decimal
+
+    from graph.model import Investment, Money
+
+    buyer, target = ref("Gazprom Neft"), ref("NIS")
+    ev = Evidence("d", "x", 0, 1)
+    bought = Investment(buyer, target, ev, amount=Money(Decimal(400_000_000), "EUR"), stake=Decimal("0.51"), date=PartialDate(2008))
+    raised = Investment(buyer, target, Evidence("d", "y", 2, 3), stake=Decimal("0.5615"))
+    repeated = Investment(buyer, target, Evidence("d", "z", 4, 5))
+    doc = resolve([DocumentFacts(document=make_document("x y z", doc_id="d"), investments=[bought, raised, repeated])]).documents[0]
+    assert doc.investments[1].stake == Decimal("0.5615") and doc.investments[1].amount is None
+    assert doc.investments[2].amount == bought.amount  # a bare re-mention joins the purchase

@@ -285,9 +285,11 @@ def _expand_short_names(found: list[ActorSpan]) -> list[ActorSpan]:
             for token in a.ref.name.split():
                 full.setdefault((a.ref.kind, token.lower()), a.ref)
     out = []
+    gaz = load_gazetteer()
     for a in found:
         key = (a.ref.kind, a.ref.name.lower())
-        if " " not in a.ref.name and key in full:
+        # "Gazprom" after "Gazprom Neft" is the parent company, not a short form
+        if " " not in a.ref.name and key in full and gaz.lookup(a.ref.name) is None:
             long = full[key]
             a = ActorSpan(a.span, ActorRef(long.name, long.kind, a.ref.surface, long.country))
         out.append(a)

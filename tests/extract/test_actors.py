@@ -99,3 +99,8 @@ def test_places_are_mentioned_as_assets():
 
     doc = get_nlp()("Protesters gathered in Quito on Monday.")
     assert ("Quito", ActorKind.ASSET) in {(m.actor.name, m.actor.kind) for m in extract(doc)}
+
+
+def test_a_known_parent_is_not_taken_for_a_short_form_of_its_subsidiary():
+    found = actors("Gazprom Neft raised its stake. In 2022 it transferred a stake to its parent Gazprom.")
+    assert {"Gazprom Neft", "Gazprom"} <= set(found)
