@@ -7,11 +7,11 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.model import Evidence, PartialDate
+from graph.model import Document, Evidence, PartialDate
 from graph.normalize.dates import parse_date
 
 
-def document_of(doc: Doc):
+def document_of(doc: Doc) -> Document | None:
     """The ``graph.model.Document`` a Doc was parsed from (set by the pipeline)."""
     return doc._.document
 
@@ -42,9 +42,9 @@ def extend_evidence(evidence: Evidence, sent: Span) -> Evidence:
 
 
 def lemma_text(span: Span | Iterable[Token]) -> str:
-    """" lemma lemma … " in lower case, padded for whole-word ``in`` tests.
-
-    Sentences are asked for by every extractor: their text is cached on the doc.
+    """The lemmas, then the lower-case words, space-padded: a cue matches either
+    form as a whole word (``has_cue``). Sentence texts are cached on the doc,
+    since every extractor asks for them.
     """
     if isinstance(span, Span):
         cache = span.doc.user_data.setdefault("ikg_lemmas", {})
