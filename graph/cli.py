@@ -50,7 +50,9 @@ def build(
                 typer.echo(f"{written} graphs loaded into {endpoint}")
             return
         from graph.pipeline import build as run_build
-        from graph.rdf.io import write_graph
+        from graph.rdf.io import graph_format, write_graph
+
+        graph_format(output)  # a wrong extension fails before the build, not after it
 
         result = run_build(paths or [], jobs=jobs, dask_address=dask, batch_size=batch_size, on_error=warn, progress=progress)
         write_graph(result.dataset, output)

@@ -64,6 +64,12 @@ def test_validate_accepts_the_build_and_rejects_a_broken_stake(seeds_graph, tmp_
     assert result.exit_code == 1 and "violations" in result.stderr
 
 
+def test_build_refuses_an_unknown_output_format_before_reading_anything(tmp_path):
+    result = runner.invoke(app, ["build", str(CORPUS), "--output", str(tmp_path / "g.docx"), "--no-progress"])
+    assert result.exit_code == 1 and "g.docx" in result.stderr and ".ttl" in result.stderr
+    assert "documents read" not in result.stdout
+
+
 def test_unknown_graph_format_is_one_line(tmp_path):
     path = tmp_path / "g.xyz"
     path.write_text("x")
