@@ -168,10 +168,27 @@ def merge_document(doc: DocumentFacts) -> DocumentFacts:
     """Repeated statements of one fact in a document get the same content."""
     return replace(
         doc,
-        investments=_merge_investments(doc.investments),
+        investments=_merge_investments(_locate_assets(doc)),
         agreements=_merge_agreements(doc.agreements),
         events=_merge_events(doc.events),
     )
+
+
+def _locate_assets(doc: DocumentFacts) -> list[Investment]:
+    """An asset invested in without a known country ("the Smederevo Steel Mill")
+    lies in the country the article is about: its most-mentioned country other
+    than the investor's, if named at least twice. Without it, "investments into
+    Serbia" would miss every plant whose town the gazetteer does not know."""
+    counts = Counter(m.actor.name for m in doc.mentions if m.actor.kind is ActorKind.COUNTRY)
+    out = []
+    for fact in doc.investments:
+        target = fact.target
+        if target.kind is ActorKind.ASSET and target.country is None:
+            others = [(n, c) for c, n in counts.most_common() if c != fact.investor.country and n >= 2]
+            if others:
+                fact = replace(fact, target=replace(target, country=others[0][1]))
+        out.append(fact)
+    return out
 
 
 def _merge_investments(facts: list[Investment]) -> list[Investment]:

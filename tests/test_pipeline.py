@@ -107,3 +107,11 @@ def test_issue_2_the_pledge_reported_by_two_articles_is_one_event(seeds_graph):
              FILTER(STR(?date) = "2025-06-29") } GROUP BY ?e""",
     ).records()
     assert [(r["docs"], r["labels"]) for r in rows] == [(2, 1)]
+
+
+def test_plants_without_a_known_town_are_placed_in_the_country_the_article_is_about(seeds_graph):
+    from graph.query import load_saved_query, run_query
+
+    query = load_saved_query("investments_by_country").text
+    rows = run_query(seeds_graph, query, params={"investor_country": "China", "target_country": "Serbia"}).records()
+    assert {"Smederevo Steel Mill", "Mining and Smelting Combine Bor", "Serbia"} <= {r["target"] for r in rows}
