@@ -36,6 +36,7 @@ class Context:
     ``focus``: the article's countries, most mentioned first ("the government"
     is the first); ``lede``: the date of the news; ``recent``: the sentence
     number and parties of the last agreement ("They also signed …");
+    ``recent_name``: that agreement's name ("an expanded version" is a new one of it);
     ``bundle``: the sentence number, parties and date of the last unnamed
     batch signed ("signed four MoUs"), which "The MoUs cover X and Y" names.
     """
@@ -44,6 +45,7 @@ class Context:
     lede: PartialDate | None
     recent: tuple[int, tuple[ActorRef, ...]] | None = None
     bundle: tuple[int, tuple[ActorRef, ...], PartialDate | None] | None = None
+    recent_name: str = ""
     names: dict[str, ActorRef] = field(default_factory=dict)
 
 

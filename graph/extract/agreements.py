@@ -63,6 +63,8 @@ EXPIRY = frozenset({"until", "till", "through", "expire", "valid", "last", "run"
 # "The MoUs cover X and Y": verbs that list what a batch of agreements is about
 COVER_VERBS = frozenset({"cover", "include", "concern", "involve", "span", "address", "relate", "focus", "deal", "encompass"})
 BUNDLE_SENTENCES = 6
+# "An expanded version … was signed in 2016": a new agreement of the one just told
+VERSION_WORDS = frozenset({"version", "update", "extension", "amendment", "revision", "upgrade"})
 LEDE_SENTENCES = 15
 RECALL_SENTENCES = 4
 
@@ -90,7 +92,7 @@ def extract(doc: Doc) -> Iterator[Agreement]:
                 continue
             else:
                 found.append((number, agreement))
-            ctx.recent = (number, found[-1][1].parties)
+            ctx.recent, ctx.recent_name = (number, found[-1][1].parties), found[-1][1].name
     yield from (a for _, a in found)
 
 
@@ -139,6 +141,7 @@ def _agreements(sent: Span, ctx: Context, number: int) -> Iterator[tuple[Agreeme
     """Each agreement of the sentence, and whether it is a definite re-mention."""
     heads = _heads(sent)
     listed = yield from _bundle_topics(sent, ctx, number)
+    yield from _new_versions(sent, ctx, number)
     for head, anchor in heads:
         if _umbrella(head, heads) or head in listed:
             continue
@@ -184,6 +187,27 @@ def _bundle_topics(sent: Span, ctx: Context, number: int) -> Generator[tuple[Agr
             yield Agreement(name, parties, evidence_for(sent), date=signed), False
             used.add(head)
     return used
+
+
+def _new_versions(sent: Span, ctx: Context, number: int) -> Iterator[tuple[Agreement, bool]]:
+    """"India and Chile signed a trade agreement in 2006. An expanded version was signed in
+    2016": a signed version of the agreement just told, between the same parties."""
+    if ctx.recent is None or number - ctx.recent[0] > 1 or not ctx.recent_name:
+        return
+    for token in sent:
+        if token.lemma_.lower() not in VERSION_WORDS or token.pos_ != "NOUN" or definite(token):
+            continue
+        anchor, _ = _anchor(token)
+        if anchor is None or not _done(anchor) or not _passive(anchor):
+            continue
+        signed, effective, evidence = _dates(sent, anchor)
+        if signed is not None:
+            kind = " ".join(t.text for t in token.lefts if t.dep_ in {"amod", "compound"})
+            yield Agreement(f"{kind} {ctx.recent_name}".strip(), ctx.recent[1], evidence, date=signed, effective=effective), False
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 
 
 def _plural(head: Token) -> bool:

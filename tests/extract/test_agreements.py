@@ -251,3 +251,20 @@ def test_a_year_before_the_agreement_noun_is_its_signing_year(text, parties, yea
 def test_a_year_still_to_come_before_the_noun_is_not_a_signing():
     assert _agreements("Peru and Chile discussed the 2030 agenda.", published="2024-06-12") == []
     assert _agreements("Peru and Chile hope for a 2027 trade agreement.") == []
+
+
+def test_a_signed_new_version_is_an_agreement_of_the_same_parties():
+    text = (
+        "Chile and Peru signed a trade agreement in March 2010. "
+        "An updated version was signed in June 2018 and entered into force in January 2019."
+    )
+    found = {a.name: a for a in _agreements(text)}
+    assert set(found) == {"trade agreement", "updated trade agreement"}
+    assert _parties(found["updated trade agreement"]) == {"Chile", "Peru"}
+    assert found["updated trade agreement"].date == PartialDate(2018, 6)
+    assert found["updated trade agreement"].effective == PartialDate(2019, 1)
+
+
+def test_a_version_of_something_else_is_not_an_agreement():
+    text = "Chile and Peru signed a trade agreement in March 2010. A new version of the app was released in 2018."
+    assert [a.name for a in _agreements(text)] == ["trade agreement"]
