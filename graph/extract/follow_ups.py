@@ -1,0 +1,90 @@
+"""Cross-sentence completion of investment facts.
+
+"This €42 million transaction …", "… €1 billion each", "These investments
+include projects such as …": a sentence that refers back completes or
+extends the facts of the sentence before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from graph.extract import context
+from graph.extract.common import evidence_for, extend_evidence, has_cue, lemma_text
+from graph.extract.investment_roles import INCLUDE_VERBS
+from graph.extract.investment_triggers import own_subtree
+from graph.extract.lexicon import lexicon
+from graph.extract.phrases import phrase_ref
+from graph.model import ActorKind, ActorRef, Investment, Status
+from graph.normalize.money import find_money
+
+
+def complete_from_follow_up(
+    previous: list[Investment], sent: Span
+) -> Iterator[Investment]:
+    """Amounts of "This €42 million transaction, … up to €300 million"."""
+    monies = find_money(sent.text)
+    each = has_cue(lemma_text(sent), {"each", "apiece", "respectively"})
+    cancelled = has_cue(lemma_text(sent), lexicon().cancelled)
+    updated = []
+    for fact in previous:
+        amount = fact.amount
+        if amount is None and monies and (each or len(previous) == 1):
+            amount = monies[0][2]
+        status = Status.CANCELLED if cancelled else fact.status
+        updated.append(
+            replace(
+                fact,
+                amount=amount,
+                status=status,
+                evidence=extend_evidence(fact.evidence, sent),
+            )
+        )
+    yield from updated
+    for start, _end, money in monies[1:]:
+        before = lemma_text(
+            sent.doc.char_span(
+                sent.start_char, sent.start_char + start, alignment_mode="expand"
+            )
+            or sent
+        )
+        if has_cue(before, lexicon().pledge) and len(previous) == 1:
+            yield replace(
+                updated[0],
+                amount=money,
+                status=Status.PLEDGED,
+                evidence=evidence_for(sent),
+            )
+
+
+def include_list(sent: Span, previous: list[Investment]) -> Iterator[Investment]:
+    """ "These investments include projects such as the X railway …"."""
+    investor = next(
+        (f.investor for f in previous if f.investor.kind is ActorKind.COUNTRY), None
+    )
+    if investor is None:
+        return
+    for token in sent:
+        if token.lemma_.lower() in INCLUDE_VERBS and token.pos_ == "VERB":
+            for child in token.children:
+                if child.dep_ == "dobj":
+                    for ref in _listed(child):
+                        yield Investment(
+                            investor,
+                            ref,
+                            evidence_for(sent),
+                            date=context.date_near(sent),
+                        )
+
+
+def _listed(head: Token) -> list[ActorRef]:
+    refs = []
+    for token in own_subtree(head):
+        if token.dep_ in {"pobj", "conj"}:
+            ref = phrase_ref(token)
+            if ref is not None and ref.kind is ActorKind.ASSET and ref not in refs:
+                refs.append(ref)
+    return refs

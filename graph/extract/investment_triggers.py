@@ -1,0 +1,80 @@
+"""Investment triggers and the small parse helpers every role finder shares.
+
+A trigger word (acquire, invest, loan, construction, stake, a money verb with
+a sum as object, …) heads a fact; the helpers read an actor off a
+preposition or a subject without crossing into another trigger's phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from graph.extract.lexicon import lexicon
+from graph.extract.phrases import DEVELOP_VERBS, funded_deal, owned_asset, phrase_refs
+from graph.model import ActorRef
+
+# verbs that head an investment only with a sum as object: "paid €88 million for", "put $120 million into"
+MONEY_VERBS = frozenset(
+    {"pay", "put", "pledge", "commit", "allocate", "provide", "spend", "earmark"}
+)
+
+
+def triggers(sent: Span) -> list[Token]:
+    """Tokens that can head an investment fact."""
+    lex = lexicon()
+    words = (
+        lex.acquisition | lex.investment | lex.loan | {"construction", "build", "stake"}
+    )
+    return [
+        t
+        for t in sent
+        if (t.pos_ in {"NOUN", "VERB"} and t.lemma_.lower() in words)
+        or (money_verb(t) and t.pos_ == "VERB")
+        or owned_asset(t)
+        or funded_deal(t)
+    ]
+
+
+def money_verb(token: Token) -> bool:
+    """ "paid €88 million", "has pledged up to €150 million": a sum as direct object."""
+    return token.lemma_.lower() in MONEY_VERBS and _money_object(token) is not None
+
+
+def _money_object(verb: Token) -> Token | None:
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ == "MONEY"), None
+    )
+
+
+def own_subtree(trigger: Token) -> Iterator[Token]:
+    """The trigger's subtree without the subtrees of other triggers inside it."""
+    stack = list(trigger.children)
+    others = set(triggers(trigger.sent)) - {trigger}
+    while stack:
+        token = stack.pop(0)
+        if token in others:
+            continue
+        yield token
+        stack.extend(token.children)
+
+
+def refs_below(prep: Token) -> list[ActorRef]:
+    """The object of a preposition; of "in modernising Y", the thing worked on."""
+    for child in prep.children:
+        if child.dep_ == "pcomp" and child.lemma_.lower() in DEVELOP_VERBS:
+            child = next((o for o in child.children if o.dep_ == "dobj"), child)
+        if child.dep_ in {"pobj", "pcomp", "dobj"} and child.ent_type_ != "MONEY":
+            return phrase_refs(child, stop=triggers(prep.sent))
+    return []
+
+
+def subjects(verb: Token) -> list[ActorRef]:
+    """The first subject that names an actor (a dateline "SARAJEVO, 9 May" may parse as one too)."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            refs = phrase_refs(child)
+            if refs:
+                return refs
+    return []
