@@ -18,7 +18,6 @@ company or country the previous sentences are about.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Generator, Iterator
 from dataclasses import replace
@@ -26,6 +25,12 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import find_actors
+from graph.extract.agreement_dates import (
+    main_clause_date,
+    paragraph_signing_date,
+    split_dates,
+    year_of,
+)
 from graph.extract.agreement_parties import (
     INCLUDING,
     PARTY_PREPS,
@@ -36,20 +41,16 @@ from graph.extract.agreement_parties import (
 )
 from graph.extract.agreement_parties import parties as find_parties
 from graph.extract.common import (
-    dates_in,
-    published,
     evidence_for,
     extend_evidence,
     has_cue,
     is_headline,
     lemma_text,
     next_sentence,
-    previous_sentence,
     starts_with_anaphora,
 )
 from graph.extract.lexicon import lexicon
 from graph.model import ActorKind, Agreement, PartialDate
-from graph.normalize.dates import parse_date
 
 VAGUE = frozenset({"historic", "new", "recent", "numerous", "landmark", "several", "many", "various", "major", "key", "important", "comprehensive", "first", "this", "that", "these", "those", "a", "an", "the", "also", "further", "other", "commercial", "business"})
 # heads that are an agreement only when signed: "the partnership collapsed" is not one
@@ -59,7 +60,6 @@ NOT_DONE = frozenset({"expect", "plan", "hope", "aim", "seek", "want", "intend",
 UNSIGNED_KINDS = frozenset({"draft", "proposed", "planned", "possible", "potential", "future", "prospective", "mooted"})
 NOT_DONE_AUX = frozenset({"could", "might", "may", "would", "should", "will", "shall", "can", "'ll", "must"})
 NAME_PREPS = frozenset({"on", "for", "of", "in", "to", "regarding", "concerning"})
-EXPIRY = frozenset({"until", "till", "through", "expire", "valid", "last", "run"})
 # "The MoUs cover X and Y": verbs that list what a batch of agreements is about
 COVER_VERBS = frozenset({"cover", "include", "concern", "involve", "span", "address", "relate", "focus", "deal", "encompass"})
 BUNDLE_SENTENCES = 6
@@ -104,7 +104,7 @@ def _title_line(sent: Span) -> bool:
 def _context(doc: Doc) -> Context:
     counts = Counter(a.ref.name for a in find_actors(doc) if a.ref.kind is ActorKind.COUNTRY)
     sents = [s for s in doc.sents if not is_headline(s)][:3]
-    lede = next((d for s in sents if _main_clause_date(s) and (d := _split_dates(s, s.root)[0]) is not None), None)
+    lede = next((d for s in sents if main_clause_date(s) and (d := split_dates(s, s.root)[0]) is not None), None)
     return Context([name for name, _ in counts.most_common()], lede, names=known_names(doc))
 
 
@@ -150,7 +150,7 @@ def _agreements(sent: Span, ctx: Context, number: int) -> Iterator[tuple[Agreeme
             continue
         parties = find_parties(head, anchor, sent, ctx, number, name_end=max([p.right_edge.i for p in _name_preps(head)] + [head.i]))
         signed, effective, evidence = _dates(sent, anchor)
-        signed = signed or _year_of(head)
+        signed = signed or year_of(head)
         again = signed is None and definite(head)
         if len(parties) < (1 if again else 2):
             continue
@@ -217,7 +217,7 @@ def _plural(head: Token) -> bool:
 def _singular(head: Token) -> str:
     if head.lower_ == "memoranda":
         return "memorandum"
-    return head.text[:-1] if head.text.endswith("s") else head.text
+    return head.text.removesuffix("s")
 
 
 def _bare_bundle(head: Token) -> bool:
@@ -320,19 +320,7 @@ def _stated(head: Token, sent: Span) -> bool:
         return False
     between = any(c.dep_ == "prep" and c.lower_ in PARTY_PREPS for c in head.children)
     takes_effect = head.dep_ in {"nsubj", "nsubjpass"} and has_cue(lemma_text(sent), lexicon().effective_cues)
-    return between or head.text[0].isupper() or _year_of(head) is not None or (takes_effect and _done(head.head))
-
-
-def _year_of(head: Token) -> PartialDate | None:
-    """"under a 2016 credit agreement", "scrapped a 2019 memorandum": a year in front of
-    the noun is the year it was signed (a year not yet come is a target, not a signing)."""
-    day = published(head.doc)
-    for token in head.doc[head.left_edge.i : head.i]:
-        if token.ent_type_ == "DATE" and token.is_digit and len(token.text) == 4 and token.head.i <= head.i:
-            year = int(token.text)
-            if 1900 < year and (day is None or year <= day.year):
-                return PartialDate(year)
-    return None
+    return between or head.text[0].isupper() or year_of(head) is not None or (takes_effect and _done(head.head))
 
 
 def _umbrella(head: Token, heads: list[tuple[Token, Token | None]]) -> bool:
@@ -413,83 +401,16 @@ def _prep_words(prep: Token) -> str:
 
 def _dates(sent: Span, anchor: Token | None) -> tuple[PartialDate | None, PartialDate | None, object]:
     """Signing date, effective date, and the evidence that states them."""
-    signed, effective = _split_dates(sent, anchor)
+    signed, effective = split_dates(sent, anchor)
     if anchor is None:  # "pulled out of the treaty in 2023": the date is not a signing's
         signed = None
     evidence = evidence_for(sent)
     follow = next_sentence(sent)
     if effective is None and follow is not None and not _heads(follow):
-        _, effective = _split_dates(follow)
+        _, effective = split_dates(follow)
         if effective is not None:
             evidence = evidence_for(sent, follow)
     return signed, effective, evidence
-
-
-def _split_dates(sent: Span, anchor: Token | None = None) -> tuple[PartialDate | None, PartialDate | None]:
-    """"signed in July 2002, which entered into force on 1 July 2003"; "valid until" is neither.
-    The signing date is one of the signing verb's own clause when there is one
-    ("X agreed in 2015 to lend …; the two governments signed … in November 2015")."""
-    cues = lexicon().effective_cues
-    signing: list[tuple[bool, PartialDate]] = []
-    effective = None
-    for ent, value in _stated_dates(sent):
-        before = lemma_text(sent.doc[max(sent.start, ent.start - 6) : ent.start])
-        near = lemma_text(sent.doc[max(sent.start, ent.start - 2) : ent.start])
-        if has_cue(near, EXPIRY):
-            continue
-        if has_cue(before, cues):
-            effective = effective or value
-        else:
-            signing.append((anchor is not None and _clause_verb(ent.root) == _clause_verb(anchor), value))
-    own = [value for mine, value in signing if mine]
-    return (own or [value for _, value in signing] or [None])[0], effective
-
-
-RELATIVE_MONTH = re.compile(r"(?:in\s+)?([A-Z][a-z]+)\s+(this|last|next)\s+year", re.IGNORECASE)
-YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}
-
-
-def _stated_dates(sent: Span) -> list[tuple[Span, PartialDate]]:
-    """The sentence's dates, with "January this year" / "March last year" read
-    against the publication date (the shared parser leaves them out)."""
-    found = dates_in(sent)
-    seen = {ent.start for ent, _ in found}
-    base = published(sent.doc)
-    for ent in sent.ents:
-        match = RELATIVE_MONTH.fullmatch(ent.text)
-        if ent.label_ != "DATE" or ent.start in seen or match is None or base is None:
-            continue
-        month = parse_date(match.group(1), relative_base=base)
-        if month is not None and month.month is not None:
-            found.append((ent, PartialDate(base.year + YEAR_SHIFT[match.group(2).lower()], month.month)))
-    return sorted(found, key=lambda f: f[0].start)
-
-
-def _clause_verb(token: Token) -> Token:
-    """The verb whose clause holds ``token`` (the root when none)."""
-    for current in (token, *token.ancestors):
-        if current.pos_ in {"VERB", "AUX"}:
-            return current
-    return token.sent.root
-
-
-def _paragraph_date(sent: Span) -> PartialDate | None:
-    """The signing date an earlier sentence of the paragraph states ("In 2019, … . They signed …")."""
-    current = sent
-    for _ in range(3):
-        earlier = previous_sentence(current)
-        if earlier is None or earlier.text.endswith("\n") or "\n" in sent.doc.text[earlier.end_char : current.start_char]:
-            return None
-        signed, _ = _split_dates(earlier, earlier.root)
-        if signed is not None and _main_clause_date(earlier):
-            return signed
-        current = earlier
-    return None
-
-
-def _main_clause_date(sent: Span) -> bool:
-    """"Sri Lanka, which defaulted in 2022, …": a date inside a subordinate clause dates that clause only."""
-    return any(_clause_verb(ent.root) == sent.root for ent, _ in _stated_dates(sent))
 
 
 def _undated(sent: Span, anchor: Token | None, ctx: Context, number: int) -> PartialDate | None:
@@ -497,7 +418,7 @@ def _undated(sent: Span, anchor: Token | None, ctx: Context, number: int) -> Par
     the article and in the simple past, the date of the news itself."""
     if anchor is None:
         return None
-    near = _paragraph_date(sent)
+    near = paragraph_signing_date(sent)
     if near is not None:
         return near
     if number > LEDE_SENTENCES or anchor.tag_ != "VBD":

@@ -1,0 +1,105 @@
+"""When an agreement was signed and took effect, as news states it.
+
+"signed in July 2002, which entered into force on 1 July 2003": the signing
+date is the one of the signing verb's own clause, an effective date follows an
+effective cue, and "valid until" is neither. A date inside a subordinate
+clause ("Sri Lanka, which defaulted in 2022, …") dates that clause only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from graph.extract.common import (
+    dates_in,
+    has_cue,
+    lemma_text,
+    previous_sentence,
+    published,
+)
+from graph.extract.lexicon import lexicon
+from graph.model import PartialDate
+from graph.normalize.dates import parse_date
+
+EXPIRY = frozenset({"until", "till", "through", "expire", "valid", "last", "run"})
+
+
+def split_dates(sent: Span, anchor: Token | None = None) -> tuple[PartialDate | None, PartialDate | None]:
+    """"signed in July 2002, which entered into force on 1 July 2003"; "valid until" is neither.
+    The signing date is one of the signing verb's own clause when there is one
+    ("X agreed in 2015 to lend …; the two governments signed … in November 2015")."""
+    cues = lexicon().effective_cues
+    signing: list[tuple[bool, PartialDate]] = []
+    effective = None
+    for ent, value in stated_dates(sent):
+        before = lemma_text(sent.doc[max(sent.start, ent.start - 6) : ent.start])
+        near = lemma_text(sent.doc[max(sent.start, ent.start - 2) : ent.start])
+        if has_cue(near, EXPIRY):
+            continue
+        if has_cue(before, cues):
+            effective = effective or value
+        else:
+            signing.append((anchor is not None and clause_verb(ent.root) == clause_verb(anchor), value))
+    own = [value for mine, value in signing if mine]
+    return (own or [value for _, value in signing] or [None])[0], effective
+
+
+RELATIVE_MONTH = re.compile(r"(?:in\s+)?([A-Z][a-z]+)\s+(this|last|next)\s+year", re.IGNORECASE)
+YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}
+
+
+def stated_dates(sent: Span) -> list[tuple[Span, PartialDate]]:
+    """The sentence's dates, with "January this year" / "March last year" read
+    against the publication date (the shared parser leaves them out)."""
+    found = dates_in(sent)
+    seen = {ent.start for ent, _ in found}
+    base = published(sent.doc)
+    for ent in sent.ents:
+        match = RELATIVE_MONTH.fullmatch(ent.text)
+        if ent.label_ != "DATE" or ent.start in seen or match is None or base is None:
+            continue
+        month = parse_date(match.group(1), relative_base=base)
+        if month is not None and month.month is not None:
+            found.append((ent, PartialDate(base.year + YEAR_SHIFT[match.group(2).lower()], month.month)))
+    return sorted(found, key=lambda f: f[0].start)
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause holds ``token`` (the root when none)."""
+    for current in (token, *token.ancestors):
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+    return token.sent.root
+
+
+def paragraph_signing_date(sent: Span) -> PartialDate | None:
+    """The signing date an earlier sentence of the paragraph states ("In 2019, … . They signed …")."""
+    current = sent
+    for _ in range(3):
+        earlier = previous_sentence(current)
+        if earlier is None or earlier.text.endswith("\n") or "\n" in sent.doc.text[earlier.end_char : current.start_char]:
+            return None
+        signed, _ = split_dates(earlier, earlier.root)
+        if signed is not None and main_clause_date(earlier):
+            return signed
+        current = earlier
+    return None
+
+
+def main_clause_date(sent: Span) -> bool:
+    """"Sri Lanka, which defaulted in 2022, …": a date inside a subordinate clause dates that clause only."""
+    return any(clause_verb(ent.root) == sent.root for ent, _ in stated_dates(sent))
+
+
+def year_of(head: Token) -> PartialDate | None:
+    """"under a 2016 credit agreement", "scrapped a 2019 memorandum": a year in front of
+    the noun is the year it was signed (a year not yet come is a target, not a signing)."""
+    day = published(head.doc)
+    for token in head.doc[head.left_edge.i : head.i]:
+        if token.ent_type_ == "DATE" and token.is_digit and len(token.text) == 4 and token.head.i <= head.i:
+            year = int(token.text)
+            if 1900 < year and (day is None or year <= day.year):
+                return PartialDate(year)
+    return None
