@@ -123,6 +123,9 @@ INTENT_WORDS = frozenset(
 )
 # words that make a clause the time of another act: "a day after people marched"
 TIME_MARKS = frozenset({"after", "before", "since", "until", "while", "when", "as"})
+FUTURE = frozenset({"will", "shall", "'ll"})
+# events whose announcement is already the news: "will donate equipment" (a trip that "will" happen is not yet one)
+COMMITMENTS = frozenset({"donation", "arms delivery", "export permit pledge"})
 # nouns an event word may qualify and still be the event ("a sanctions package"), unlike "a sanctions lawyer"
 EVENT_CARRIERS = frozenset({"package", "regime", "round", "wave", "programme", "program"})
 # nouns whose "to" clause states a done act: "the decision to grant licences"
@@ -204,7 +207,9 @@ def _cue_words(cue: str) -> list[str]:
 def _triggers(sent: Span, pattern: EventPattern) -> Iterator[Token]:
     """Heads of first-group cue phrases used as events, with every other group in their clause."""
     for token in _cue_heads(sent, pattern.groups[0]):
-        if _is_event_use(token) and all(_in_clause(token, group) for group in pattern.groups[1:]):
+        if _is_event_use(token, future=pattern.event_type in COMMITMENTS) and all(
+            _in_clause(token, group) for group in pattern.groups[1:]
+        ):
             yield token
 
 
@@ -289,12 +294,15 @@ def _in_clause(trigger: Token, cues: frozenset[str]) -> bool:
     return _has(text, cues)
 
 
-def _is_event_use(trigger: Token) -> bool:
-    """Not negated, not hypothetical, not a reference to an earlier event."""
+def _is_event_use(trigger: Token, *, future: bool = False) -> bool:
+    """Not negated, not hypothetical, not a reference to an earlier event, and not yet to come ("will
+    travel") unless announcing it is the fact (``future``: "will donate")."""
     chain = clause_chain(trigger)
     for token in chain:
         children = list(token.children)
-        if any(c.dep_ == "neg" for c in children) or is_hypothetical(children):
+        if any(
+            c.dep_ == "neg" or (not future and c.tag_ == "MD" and c.lower_ in FUTURE) for c in children
+        ) or is_hypothetical(children):
             return False
         if token.lemma_.lower() in INTENT_WORDS or (token is not trigger and token.lemma_.lower() in REFERENCE_HEADS):
             return False

@@ -206,6 +206,12 @@ PATTERNS = [
         "2023-03-03",
     ),
     (
+        "donation",
+        "Japan will donate rice worth $5 million to Sri Lanka in June 2024.",
+        "Sri Lanka",
+        "2024-06",
+    ),
+    (
         "plant launch",
         "Tesla followed with a factory in Grünheide, inaugurated in March 2022.",
         "Tesla",
@@ -239,6 +245,7 @@ PATTERN_IDS = [
     "staged-a-sit-in",
     "received-a-person",
     "was-received-by-a-person",
+    "announced-donation",
     "subjectless-participle-inaugurated",
 ]
 
@@ -297,6 +304,7 @@ NOT_EVENTS = {
         "protest",
         "The ministry revoked the licence of Rio Tinto on 9 August 2024, a day after thousands of people marched.",
     ),
+    "visit-yet-to-come": ("official visit", "Olaf Scholz will visit Beijing on 14 April 2024."),
     "undated-title-line": (
         "sanction",
         "EU widens sanctions on Belarus over migrants\n\nThe decision was taken in Brussels.",
