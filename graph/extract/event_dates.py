@@ -126,3 +126,15 @@ def with_news_day(event: Event, trigger: Token, sent: Span, day: PartialDate | N
     if day is None or event_dates(sent) or not in_past(trigger):
         return event
     return replace(event, date=day)
+
+
+def gapped_dates(trigger: Token) -> list[PartialDate]:
+    """ "imposed curbs on gallium on 1 August 2023, and on antimony on 15 September 2024": a
+    verbless conjunct of the trigger's clause tells the same act again on another date."""
+    top = clause_chain(trigger)[-1]
+    gapped = [c for c in top.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+    dates = []
+    for conjunct in gapped:
+        inside = {t.i for t in conjunct.subtree}
+        dates += [value for ent, value in event_dates(trigger.sent) if ent.root.i in inside]
+    return dates

@@ -14,6 +14,7 @@ follow-up sentence ("This development, announced on June 29, 2025").
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,6 +35,7 @@ from graph.extract.event_dates import (
     event_dates,
     frame_date,
     fronted_date,
+    gapped_dates,
     news_day,
     own_date,
     title_line,
@@ -192,6 +194,7 @@ def extract(doc: Doc) -> Iterator[Event]:
                 if event is not None and (event.event_type, trigger.i) not in seen:
                     seen.add((event.event_type, trigger.i))
                     yield event
+                    yield from (replace(event, date=d) for d in gapped_dates(trigger) if d != event.date)
                     break
 
 

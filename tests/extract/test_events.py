@@ -438,3 +438,9 @@ def test_a_description_or_it_stands_for_the_company_named_before(text, company):
 def test_a_place_after_a_participant_is_not_a_participant():
     meeting = _one("Xi Jinping held talks with Vladimir Putin at the Kremlin on 21 March 2023.", "meeting")
     assert {p.name for p in meeting.participants} == {"Xi Jinping", "Vladimir Putin"}
+
+
+def test_a_verbless_conjunct_with_its_own_date_is_a_second_event():
+    text = "Indonesia imposed curbs on nickel exports on 1 January 2020, and on bauxite exports on 10 June 2023."
+    dates = {e.date.iso() for e in _events(text) if e.event_type == "export restriction" and e.date is not None}
+    assert dates == {"2020-01-01", "2023-06-10"}
