@@ -63,7 +63,14 @@ def date_for(trigger: Token, *, pledge: bool = False) -> PartialDate | None:
     article's publication date.
     """
     sent = trigger.sent
-    own = [(span, d) for span, d in dates_in(sent) if _dates_clause_of(span.root, trigger)]
+    own = _same_clause_first(
+        [
+            (span, d)
+            for span, d in dates_in(sent)
+            if _dates_clause_of(span.root, trigger)
+        ],
+        trigger,
+    )
     if own:
         rank = {"day": 0, "month": 1, "year": 2}
         return min(own, key=lambda f: (rank[f[1].precision.value], f[0].start))[1]
@@ -74,22 +81,43 @@ def date_for(trigger: Token, *, pledge: bool = False) -> PartialDate | None:
     return found
 
 
+def _same_clause_first(
+    dates: list[tuple[Span, PartialDate]], trigger: Token
+) -> list[tuple[Span, PartialDate]]:
+    """ "in 2019 it bought X, and in 2021 it acquired Y": a date on the trigger's own verb beats a conjoined clause's."""
+    verb = _clause_verb(trigger)
+    same = [(span, d) for span, d in dates if _clause_verb(span.root) == verb]
+    return same or dates
+
+
+def _clause_verb(token: Token) -> Token | None:
+    return next(
+        (t for t in (token, *token.ancestors) if t.pos_ in {"VERB", "AUX"}), None
+    )
+
+
 def _reported(trigger: Token) -> bool:
     """The fact is the complement of a reporting verb in the past ("the fund said X paid")."""
     clause = next((t for t in (trigger, *trigger.ancestors) if t.dep_ == "ccomp"), None)
-    return clause is not None and clause.head.lemma_.lower() in REPORTING_VERBS and clause.head.tag_ in {"VBD", "VBZ"}
+    return (
+        clause is not None
+        and clause.head.lemma_.lower() in REPORTING_VERBS
+        and clause.head.tag_ in {"VBD", "VBZ"}
+    )
 
 
 def _dates_clause_of(date: Token, trigger: Token) -> bool:
     """Whether the date sits in the main clause, a clause containing the trigger or one modifying it."""
-    clause = next((t for t in (date, *date.ancestors) if t.dep_ in SUBCLAUSE_DEPS), None)
+    clause = next(
+        (t for t in (date, *date.ancestors) if t.dep_ in SUBCLAUSE_DEPS), None
+    )
     if clause is None or clause == trigger or clause in trigger.ancestors:
         return True
     return _modifies(clause, trigger) or _reduced_relative(clause, trigger)
 
 
 def _reduced_relative(clause: Token, trigger: Token) -> bool:
-    """"its loan programme, agreed in December 2022": a participle right after the trigger's phrase.
+    """ "its loan programme, agreed in December 2022": a participle right after the trigger's phrase.
 
     The parser often hangs such a participle on the main verb.
     """
@@ -97,13 +125,18 @@ def _reduced_relative(clause: Token, trigger: Token) -> bool:
     while phrase.dep_ == "compound":
         phrase = phrase.head
     subjectless = not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
-    if clause.tag_ not in {"VBN", "VBD"} or not subjectless or clause.i < 2 or doc[clause.i - 1].text != ",":
+    if (
+        clause.tag_ not in {"VBN", "VBD"}
+        or not subjectless
+        or clause.i < 2
+        or doc[clause.i - 1].text != ","
+    ):
         return False
     return doc[clause.i - 2] in set(phrase.subtree)
 
 
 def _modifies(clause: Token, trigger: Token) -> bool:
-    """"a loan from X, signed in April 2020": a clause inside the trigger's own phrase."""
+    """ "a loan from X, signed in April 2020": a clause inside the trigger's own phrase."""
     current = clause.head
     while current != trigger:
         if current.dep_ in SUBCLAUSE_DEPS or current.head == current:
@@ -117,7 +150,9 @@ def _last_paragraph(sent: Span) -> Span:
     cut = sent.text.rstrip().rfind("\n")
     if cut < 0:
         return sent
-    tail = sent.doc.char_span(sent.start_char + cut + 1, sent.end_char, alignment_mode="expand")
+    tail = sent.doc.char_span(
+        sent.start_char + cut + 1, sent.end_char, alignment_mode="expand"
+    )
     return tail if tail is not None else sent
 
 
@@ -125,8 +160,23 @@ def _last_paragraph(sent: Span) -> Span:
 REFER_BACK = 5
 PRONOUNS = frozenset({"it", "they", "its", "their"})
 # "said/announced/agreed that it would invest": a reported future is a pledge
-REPORTING_VERBS = frozenset({"say", "announce", "agree", "confirm", "state", "tell", "promise", "pledge", "add", "report"})
-ACTOR_KINDS = frozenset({ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY})
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "announce",
+        "agree",
+        "confirm",
+        "state",
+        "tell",
+        "promise",
+        "pledge",
+        "add",
+        "report",
+    }
+)
+ACTOR_KINDS = frozenset(
+    {ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY}
+)
 
 
 def earlier_sentences(sent: Span, *, limit: int = REFER_BACK) -> Iterator[Span]:
@@ -140,7 +190,7 @@ def earlier_sentences(sent: Span, *, limit: int = REFER_BACK) -> Iterator[Span]:
 
 
 def earlier_stake_holding(sent: Span) -> ActorRef | None:
-    """"… bought a 51% stake in NIS. It later raised its stake …": the company the stake is in.
+    """ "… bought a 51% stake in NIS. It later raised its stake …": the company the stake is in.
 
     A stake named without "in Y" refers to the latest stake (or holding) in a
     named company stated shortly before.
@@ -175,7 +225,10 @@ def salient_actor(sent: Span) -> ActorRef | None:
     earlier = previous_sentence(sent)
     if earlier is None:
         return None
-    subjects = sorted((t for t in earlier if t.dep_ in {"nsubj", "nsubjpass"}), key=lambda t: (t.head.dep_ != "ROOT", -t.i))
+    subjects = sorted(
+        (t for t in earlier if t.dep_ in {"nsubj", "nsubjpass"}),
+        key=lambda t: (t.head.dep_ != "ROOT", -t.i),
+    )
     for subject in subjects:
         ref = phrase_ref(subject)
         if ref is not None and ref.kind in ACTOR_KINDS:
@@ -185,7 +238,7 @@ def salient_actor(sent: Span) -> ActorRef | None:
 
 
 def earlier_country(token: Token, *, besides: list[ActorRef]) -> ActorRef | None:
-    """"invested €400 million in the country": the country last named before, other than ``besides``.
+    """ "invested €400 million in the country": the country last named before, other than ``besides``.
 
     Searched in the sentence up to ``token``, then in the sentences before it.
     """
@@ -193,14 +246,18 @@ def earlier_country(token: Token, *, besides: list[ActorRef]) -> ActorRef | None
     sent = token.sent
     spans = [sent.doc[sent.start : token.i], *earlier_sentences(sent)]
     for span in spans:
-        countries = [a.ref for a in actors_in(span) if a.ref.kind is ActorKind.COUNTRY and a.ref.name not in skip]
+        countries = [
+            a.ref
+            for a in actors_in(span)
+            if a.ref.kind is ActorKind.COUNTRY and a.ref.name not in skip
+        ]
         if countries:
             return countries[-1]
     return None
 
 
 def described_earlier(head: Token) -> ActorRef | None:
-    """"the foundry" after "Livnica Zenica, Bosnia's largest foundry": the name that description was given to."""
+    """ "the foundry" after "Livnica Zenica, Bosnia's largest foundry": the name that description was given to."""
     noun = head.lemma_.lower()
     for earlier in earlier_sentences(head.sent):
         for token in reversed(earlier):
@@ -218,13 +275,17 @@ def _described_name(description: Token) -> ActorRef | None:
             return None
         current = current.head
         ref = phrase_ref(current) if current.pos_ == "PROPN" else None
-        if ref is not None and ref.kind is not ActorKind.COUNTRY and not truncated_name(ref):
+        if (
+            ref is not None
+            and ref.kind is not ActorKind.COUNTRY
+            and not truncated_name(ref)
+        ):
             return ref
     return None
 
 
 def topic_of_previous(sent: Span) -> ActorRef | None:
-    """"The largest project is the X railway. It is financed by …": what "It" stands for.
+    """ "The largest project is the X railway. It is financed by …": what "It" stands for.
 
     The complement of a copular previous sentence names its topic best; else its subject.
     """
@@ -232,7 +293,9 @@ def topic_of_previous(sent: Span) -> ActorRef | None:
     if earlier is None:
         return None
     root = earlier.root
-    heads = [c for c in root.children if c.dep_ == "attr"] if root.lemma_ == "be" else []
+    heads = (
+        [c for c in root.children if c.dep_ == "attr"] if root.lemma_ == "be" else []
+    )
     heads += [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     for head in heads:
         ref = phrase_ref(head)
@@ -242,7 +305,7 @@ def topic_of_previous(sent: Span) -> ActorRef | None:
 
 
 def refers_back(subject: Token) -> bool:
-    """"it", "they", or "the (Chinese) company" with no name of its own."""
+    """ "it", "they", or "the (Chinese) company" with no name of its own."""
     if subject.lower_ in PRONOUNS:
         return True
     det = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in subject.children)
@@ -250,37 +313,49 @@ def refers_back(subject: Token) -> bool:
     return det and not named and subject.lower_ in lexicon().descriptors
 
 
-
 def bare_stake(trigger: Token) -> bool:
     """A stake (the trigger, or the sum's "for a stake") with no "in/of Y" of its own."""
     stake_words = lexicon().stake
     heads = [trigger] if trigger.lemma_.lower() == "stake" else []
-    heads += [o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    heads += [
+        o
+        for p in trigger.children
+        if p.dep_ == "prep"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
     stakes = [h for h in heads if h.lemma_.lower() in stake_words and h.pos_ == "NOUN"]
-    return any(not any(c.dep_ == "prep" and c.lower_ in {"in", "of"} for c in s.children) for s in stakes)
-
+    return any(
+        not any(c.dep_ == "prep" and c.lower_ in {"in", "of"} for c in s.children)
+        for s in stakes
+    )
 
 
 def passive_verb_of(trigger: Token) -> Token | None:
-    """"financed … by a loan": the passive verb whose agent the trigger is."""
+    """ "financed … by a loan": the passive verb whose agent the trigger is."""
     prep = trigger.head
     if trigger.dep_ == "pobj" and prep.dep_ == "agent" and prep.head.pos_ == "VERB":
         return prep.head
     return None
 
 
-
 def reported_future(trigger: Token) -> bool:
-    """"X said (that) it would invest": a reported "will", a pledge, not a hypothetical.
+    """ "X said (that) it would invest": a reported "will", a pledge, not a hypothetical.
 
     True when the "would" clause is the complement of a reporting verb and no
     condition ("if", "whether") governs it.
     """
     clause = next((a for a in (trigger, *trigger.ancestors) if _has_would(a)), None)
-    if clause is None or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+    if (
+        clause is None
+        or clause.dep_ != "ccomp"
+        or clause.head.lemma_.lower() not in REPORTING_VERBS
+    ):
         return False
-    return not any(t.dep_ == "mark" and t.lower_ in {"if", "whether", "unless"} for t in clause.subtree)
-
+    return not any(
+        t.dep_ == "mark" and t.lower_ in {"if", "whether", "unless"}
+        for t in clause.subtree
+    )
 
 
 def _has_would(verb: Token) -> bool:
@@ -290,7 +365,9 @@ def _has_would(verb: Token) -> bool:
 def definite_ref(head: Token, *, besides: list[ActorRef]) -> ActorRef | None:
     """What an unnamed definite phrase ("the country", "the foundry('s furnaces)") refers back to."""
     for token in (head, *(c for c in head.children if c.dep_ == "poss")):
-        if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in token.children):
+        if not any(
+            c.dep_ == "det" and c.lower_ in {"the", "this"} for c in token.children
+        ):
             continue
         if any(t.pos_ == "PROPN" for t in token.subtree):
             continue
@@ -303,38 +380,52 @@ def definite_ref(head: Token, *, besides: list[ActorRef]) -> ActorRef | None:
     return None
 
 
-PROGRAMME_WORDS = frozenset({"programme", "program", "package", "facility", "arrangement"})
+PROGRAMME_WORDS = frozenset(
+    {"programme", "program", "package", "facility", "arrangement"}
+)
 
 
 def loan_programme(trigger: Token) -> Token | None:
-    """"its $3 billion loan programme": the programme a loan word names, if any."""
+    """ "its $3 billion loan programme": the programme a loan word names, if any."""
     head = trigger.head
-    if trigger.dep_ == "compound" and trigger.lemma_.lower() in lexicon().loan and head.lemma_.lower() in PROGRAMME_WORDS:
+    if (
+        trigger.dep_ == "compound"
+        and trigger.lemma_.lower() in lexicon().loan
+        and head.lemma_.lower() in PROGRAMME_WORDS
+    ):
         return head
     return None
 
 
 def programme_lender(programme: Token) -> ActorRef | None:
-    """"in talks with the IMF to expand its loan programme": the party the talks or deal are with."""
+    """ "in talks with the IMF to expand its loan programme": the party the talks or deal are with."""
     for ancestor in programme.ancestors:
         for prep in ancestor.children:
             if prep.dep_ == "prep" and prep.lower_ == "with":
                 refs = [phrase_ref(o) for o in prep.children if o.dep_ == "pobj"]
-                found = [r for r in refs if r is not None and r.kind is not ActorKind.ASSET]
+                found = [
+                    r for r in refs if r is not None and r.kind is not ActorKind.ASSET
+                ]
                 if found:
                     return found[0]
     return None
 
 
 def programme_borrower(programme: Token, *, lender: ActorRef) -> ActorRef | None:
-    """"The government … its loan programme": the clause's subject, "the government" as its country."""
-    if not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in programme.children):
+    """ "The government … its loan programme": the clause's subject, "the government" as its country."""
+    if not any(
+        c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in programme.children
+    ):
         return None
     root = programme.sent.root
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None:
         return None
     ref = phrase_ref(subject)
-    if ref is None and subject.lemma_.lower() in {"government", "authorities", "country"}:
+    if ref is None and subject.lemma_.lower() in {
+        "government",
+        "authorities",
+        "country",
+    }:
         ref = earlier_country(subject, besides=[lender])
     return ref if ref is not None and ref.name != lender.name else None

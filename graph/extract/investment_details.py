@@ -34,20 +34,55 @@ def amount(trigger: Token, sent: Span) -> Money | None:
     attached = [m for span, m in spans if _on_governing_verb(trigger, span)]
     if attached:
         return attached[0]
-    if len(monies) == 1 and len(triggers(sent)) <= 2:
+    if (
+        len(monies) == 1
+        and len(triggers(sent)) <= 2
+        and not _other_deal(trigger, spans[0][0])
+    ):
         return monies[0][2]
     return None
 
 
 def _on_governing_verb(trigger: Token, money: Span | None) -> bool:
-    """ "agreed to buy a stake … for €48 million": the sum hangs on the verb that governs the trigger."""
-    verb = next((a for a in trigger.ancestors if a.pos_ == "VERB"), None)
+    """ "agreed to buy a stake … for €48 million": the sum hangs on the verb that governs the trigger.
+
+    A conjoined clause with a subject of its own ("… for €340m, and in 2021
+    it acquired …") is governed by nothing: its sums are its own.
+    """
+    verb = governing_verb(trigger)
     if verb is None or money is None:
         return False
     head = money.root
     if head.dep_ == "pobj" and head.head.lower_ == "for":
         head = head.head
     return head.head == verb and head.dep_ in {"dobj", "prep"}
+
+
+def governing_verb(trigger: Token) -> Token | None:
+    """The verb a noun trigger sits under, or the verb a subjectless verb trigger complements."""
+    if trigger.pos_ != "VERB":
+        return next((a for a in trigger.ancestors if a.pos_ == "VERB"), None)
+    if (
+        any(c.dep_ in {"nsubj", "nsubjpass"} for c in trigger.children)
+        or trigger.head == trigger
+    ):
+        return None
+    return next((a for a in trigger.ancestors if a.pos_ == "VERB"), None)
+
+
+def _clause_verb(token: Token) -> Token | None:
+    return next(
+        (t for t in (token, *token.ancestors) if t.pos_ in {"VERB", "AUX"}), None
+    )
+
+
+def _other_deal(trigger: Token, money: Span | None) -> bool:
+    """ "Last year it bought X for SEK 9.8bn, and in 2022 it sold its stake in Y": the sum is the other clause's."""
+    if money is None:
+        return False
+    verb = _clause_verb(money.root)
+    others = set(triggers(trigger.sent)) - {trigger}
+    return verb is not None and verb in others and verb != _clause_verb(trigger)
 
 
 def in_subtree(token: Token, char: int) -> bool:
@@ -60,29 +95,31 @@ def in_subtree(token: Token, char: int) -> bool:
 
 
 def stake(trigger: Token) -> Decimal | None:
+    """The share a trigger's own phrase (or the stake it buys, pays for or holds) states."""
     lex = lexicon()
     own = [trigger, *own_subtree(trigger), *_stake_objects(trigger)]
     if not any(t.lemma_.lower() in lex.stake or t.text == "%" for t in own):
         return None
     for token in sorted(own, key=lambda t: t.i):
-        if token.ent_type_ == "PERCENT":
+        # "20 per cent" is often tagged MONEY, "34%" PERCENT: read the number and what follows
+        if token.like_num or token.ent_type_ == "PERCENT":
             found = find_percents(trigger.doc[token.i : token.i + 3].text)
-            if found:
+            if found and found[0][0] == 0:
                 return found[0][2]
     return None
 
 
 def _stake_objects(trigger: Token) -> list[Token]:
-    """ "paid €88 million for the additional 16% stake": the stake phrase a money verb pays for."""
-    if not money_verb(trigger):
+    """ "paid €88 million for the additional 16% stake", "acquired a 49% stake": the stake a verb buys or pays for."""
+    if trigger.pos_ != "VERB":
         return []
-    stakes = [
-        o
-        for p in trigger.children
-        if p.dep_ == "prep"
-        for o in p.children
-        if o.lemma_.lower() == "stake"
+    preps = (
+        [p for p in trigger.children if p.dep_ == "prep"] if money_verb(trigger) else []
+    )
+    objects = [o for p in preps for o in p.children] + [
+        o for o in trigger.children if o.dep_ == "dobj"
     ]
+    stakes = [o for o in objects if o.lemma_.lower() in lexicon().stake]
     return [t for s in stakes for t in s.subtree]
 
 

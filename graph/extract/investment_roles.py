@@ -144,12 +144,9 @@ def targets(trigger: Token) -> list[ActorRef]:
             for r in [context.programme_borrower(programme, lender=lender)]
             if r is not None
         ]
-    if trigger.pos_ == "VERB":
-        for child in trigger.children:
-            if child.dep_ in {"dobj", "nsubjpass"} and child.ent_type_ != "MONEY":
-                refs = phrase_refs(child, stop=[trigger])
-                if refs:
-                    return _prefer_non_countries(refs)
+    objects = _object_refs(trigger) if trigger.pos_ == "VERB" else []
+    if objects:
+        return objects
     for prep in _target_preps(trigger):
         refs = refs_below(prep)
         if refs:
@@ -160,6 +157,25 @@ def targets(trigger: Token) -> list[ActorRef]:
     }:
         return subjects(trigger.head)
     return _light_verb_refs(trigger, TARGET_PREPS - {"of"}) or _referred_target(trigger)
+
+
+def _object_refs(verb: Token) -> list[ActorRef]:
+    """The verb's object; of "acquired a 49% stake in Y", "bought all shares of Y", the company held."""
+    for child in verb.children:
+        if child.dep_ not in {"dobj", "nsubjpass"} or child.ent_type_ == "MONEY":
+            continue
+        if child.lemma_.lower() in lexicon().stake:
+            held = [
+                p
+                for p in child.children
+                if p.dep_ == "prep" and p.lower_ in {"in", "of"}
+            ]
+            refs = [r for p in held for r in refs_below(p)]
+        else:
+            refs = phrase_refs(child, stop=[verb])
+        if refs:
+            return _prefer_non_countries(refs)
+    return []
 
 
 def definite_targets(trigger: Token, investors: list[ActorRef]) -> list[ActorRef]:
