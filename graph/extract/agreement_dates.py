@@ -8,8 +8,6 @@ clause ("Sri Lanka, which defaulted in 2022, …") dates that clause only.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
 from graph.extract.common import (
@@ -21,7 +19,6 @@ from graph.extract.common import (
 )
 from graph.extract.lexicon import lexicon
 from graph.model import PartialDate
-from graph.normalize.dates import parse_date
 
 EXPIRY = frozenset({"until", "till", "through", "expire", "valid", "last", "run"})
 
@@ -33,7 +30,7 @@ def split_dates(sent: Span, anchor: Token | None = None) -> tuple[PartialDate | 
     cues = lexicon().effective_cues
     signing: list[tuple[bool, PartialDate]] = []
     effective = None
-    for ent, value in stated_dates(sent):
+    for ent, value in dates_in(sent):
         before = lemma_text(sent.doc[max(sent.start, ent.start - 6) : ent.start])
         near = lemma_text(sent.doc[max(sent.start, ent.start - 2) : ent.start])
         if has_cue(near, EXPIRY):
@@ -44,26 +41,6 @@ def split_dates(sent: Span, anchor: Token | None = None) -> tuple[PartialDate | 
             signing.append((anchor is not None and clause_verb(ent.root) == clause_verb(anchor), value))
     own = [value for mine, value in signing if mine]
     return (own or [value for _, value in signing] or [None])[0], effective
-
-
-RELATIVE_MONTH = re.compile(r"(?:in\s+)?([A-Z][a-z]+)\s+(this|last|next)\s+year", re.IGNORECASE)
-YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}
-
-
-def stated_dates(sent: Span) -> list[tuple[Span, PartialDate]]:
-    """The sentence's dates, with "January this year" / "March last year" read
-    against the publication date (the shared parser leaves them out)."""
-    found = dates_in(sent)
-    seen = {ent.start for ent, _ in found}
-    base = published(sent.doc)
-    for ent in sent.ents:
-        match = RELATIVE_MONTH.fullmatch(ent.text)
-        if ent.label_ != "DATE" or ent.start in seen or match is None or base is None:
-            continue
-        month = parse_date(match.group(1), relative_base=base)
-        if month is not None and month.month is not None:
-            found.append((ent, PartialDate(base.year + YEAR_SHIFT[match.group(2).lower()], month.month)))
-    return sorted(found, key=lambda f: f[0].start)
 
 
 def clause_verb(token: Token) -> Token:
@@ -90,7 +67,7 @@ def paragraph_signing_date(sent: Span) -> PartialDate | None:
 
 def main_clause_date(sent: Span) -> bool:
     """"Sri Lanka, which defaulted in 2022, …": a date inside a subordinate clause dates that clause only."""
-    return any(clause_verb(ent.root) == sent.root for ent, _ in stated_dates(sent))
+    return any(clause_verb(ent.root) == sent.root for ent, _ in dates_in(sent))
 
 
 def year_of(head: Token) -> PartialDate | None:

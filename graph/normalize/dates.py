@@ -145,11 +145,20 @@ def _clean(text: str) -> str:
     return _LAST_MONTH.sub("", cleaned)
 
 
+_MONTH_OF_YEAR = re.compile(rf"{_MONTH}\s+(?P<rel>this|last|next)\s+year", _I)
+_YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}
+
+
 def _relative(text: str, base: dt.date) -> PartialDate | None | object:
-    """Weekdays and yesterday/today by rule (dateparser skips the base's own weekday)."""
+    """Weekdays, yesterday/today and "March last year" by rule (dateparser skips
+    the base's own weekday and does not read a month with a relative year)."""
     offset = _DAY_WORDS.get(text.lower())
     if offset is not None:
         return _day_of(base + dt.timedelta(days=offset))
+    month_of = _MONTH_OF_YEAR.fullmatch(text)
+    if month_of is not None:
+        year = base.year + _YEAR_SHIFT[month_of["rel"].lower()]
+        return _build(year, _MONTHS[month_of["month"].lower()], None)
     match = _WEEKDAY_FORM.fullmatch(text)
     if match is None:
         return _UNMATCHED

@@ -216,3 +216,16 @@ def test_a_base_outside_the_accepted_years_is_an_error(base: dt.date) -> None:
 def test_relative_dates_stay_in_the_accepted_years() -> None:
     assert parse_date("yesterday", relative_base=dt.date(1800, 1, 1)) is None
     assert parse_date("tomorrow", relative_base=dt.date(2100, 12, 31)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("January this year", PartialDate(2025, 1), id="month-this-year"),
+        pytest.param("March last year", PartialDate(2024, 3), id="month-last-year"),
+        pytest.param("in June next year", PartialDate(2026, 6), id="month-next-year"),
+    ],
+)
+def test_month_with_a_relative_year(text, expected):
+    assert parse_date(text, relative_base=dt.date(2025, 4, 8)) == expected
+    assert parse_date(text) is None  # never the clock's year
