@@ -364,6 +364,8 @@ def _stated(trigger: Token, date: PartialDate | None) -> bool:
 def _participants(trigger: Token, actors: list[ActorSpan]) -> list[ActorRef]:
     """Actors in the trigger's role phrases: subject, object, agent, "with X", "between X and Y"…"""
     seen: dict[str, ActorRef] = {}
+    # the trigger's own name is not a party to it: "added to the Entity List"
+    actors = [a for a in actors if not a.span.start <= trigger.i < a.span.end]
     for head in _role_heads(trigger):
         for actor in _actors_under(head, actors):
             seen.setdefault(actor.name, actor)
