@@ -9,6 +9,7 @@ lede names ("Modi said at a joint press conference …" → the day of the visit
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -138,3 +139,11 @@ def gapped_dates(trigger: Token) -> list[PartialDate]:
         inside = {t.i for t in conjunct.subtree}
         dates += [value for ent, value in event_dates(trigger.sent) if ent.root.i in inside]
     return dates
+
+
+def pruned_subtree(token: Token) -> Iterator[Token]:
+    """The phrase of ``token`` without the clauses inside it."""
+    yield token
+    for child in token.children:
+        if child.dep_ not in PRUNED_DEPS:
+            yield from pruned_subtree(child)

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.extract.actors import ActorSpan, actors_in, find_actors
+from graph.extract.actors import ActorSpan, actors_in
 from graph.extract.common import (
     evidence_for,
     first_date,
@@ -28,9 +28,8 @@ from graph.extract.common import (
     next_sentence,
     starts_with_anaphora,
 )
-from graph.extract.context import earlier_sentences, paragraph_date
+from graph.extract.context import paragraph_date
 from graph.extract.event_dates import (
-    PRUNED_DEPS,
     clause_chain,
     event_dates,
     frame_date,
@@ -38,9 +37,11 @@ from graph.extract.event_dates import (
     gapped_dates,
     news_day,
     own_date,
+    pruned_subtree,
     title_line,
     with_news_day,
 )
+from graph.extract.event_roles import actors_under
 from graph.extract.lexicon import EventPattern, lexicon
 from graph.extract.phrases import actor_at
 from graph.model import ActorKind, ActorRef, Event, PartialDate
@@ -148,8 +149,6 @@ SUBJECT_DEPS = frozenset(
         "npadvmod",
     }
 )
-PRONOUNS = frozenset({"he", "she", "his", "her"})
-PLACE_PREPS = frozenset({"at", "in", "near", "outside", "inside"})
 # subjects that make a noun-only cue a verb event after all: "thousands of people rallied"
 CROWD_WORDS = frozenset(
     {
@@ -269,9 +268,9 @@ def _word_is(token: Token, word: str) -> bool:
 def _clause_tokens(trigger: Token) -> set[Token]:
     """Tokens of the trigger's clause, without the clauses inside it."""
     top = clause_chain(trigger)[-1]
-    tokens = set(_pruned_subtree(top)) | set(trigger.subtree) | {trigger.head}
+    tokens = set(pruned_subtree(top)) | set(trigger.subtree) | {trigger.head}
     if _bare_participle(trigger):
-        tokens |= set(_pruned_subtree(trigger.head))
+        tokens |= set(pruned_subtree(trigger.head))
     return tokens
 
 
@@ -283,13 +282,6 @@ def _bare_participle(trigger: Token) -> bool:
         and trigger.dep_ in {"advcl", "acl"}
         and not any(c.dep_.startswith("nsubj") for c in trigger.children)
     )
-
-
-def _pruned_subtree(token: Token) -> Iterator[Token]:
-    yield token
-    for child in token.children:
-        if child.dep_ not in PRUNED_DEPS:
-            yield from _pruned_subtree(child)
 
 
 def _in_clause(trigger: Token, cues: frozenset[str]) -> bool:
@@ -367,7 +359,7 @@ def _participants(trigger: Token, actors: list[ActorSpan]) -> list[ActorRef]:
     # the trigger's own name is not a party to it: "added to the Entity List"
     actors = [a for a in actors if not a.span.start <= trigger.i < a.span.end]
     for head in _role_heads(trigger):
-        for actor in _actors_under(head, actors):
+        for actor in actors_under(head, actors):
             seen.setdefault(actor.name, actor)
     return list(seen.values())
 
@@ -390,67 +382,6 @@ def _role_heads(trigger: Token) -> list[Token]:
         if token.dep_ in {"xcomp", "conj"} and not any(c.dep_.startswith("nsubj") for c in token.children):
             heads.extend(c for c in token.head.children if c.dep_.startswith("nsubj"))
     return heads
-
-
-def _actors_under(head: Token, actors: list[ActorSpan]) -> list[ActorRef]:
-    """Actors named in the phrase of ``head`` (not in its clauses); "he" → the last person named."""
-    tokens = {t.i for t in _pruned_subtree(head)} - _place_phrases(head)
-    found = [a.ref for a in actors if a.span.root.i in tokens and a.ref.kind is not ActorKind.ASSET]
-    if all(a.kind is ActorKind.COUNTRY for a in found) and _is_description(head):
-        earlier = _company_before(head, {a.name for a in found})
-        found = [earlier] if earlier is not None else found
-    if not found and head.lower_ in {"it", "its"}:
-        subject = _outer_subject(head)
-        found = _actors_under(subject, actors) if subject is not None else []
-    if not found and head.lower_ in PRONOUNS:
-        person = _person_for(head, actors)
-        found = [person] if person is not None else []
-    return found
-
-
-def _outer_subject(pronoun: Token) -> Token | None:
-    """ "The group invested in its plant, which it opened": "it" is the subject of the clause around."""
-    for clause in pronoun.ancestors:
-        subjects = [
-            c for c in clause.children if c.dep_ == "nsubj" and c.i < pronoun.i and c.lower_ not in {"it", "its"}
-        ]
-        if subjects and clause.pos_ in {"VERB", "AUX"}:
-            return subjects[0]
-    return None
-
-
-def _is_description(head: Token) -> bool:
-    """ "the French group", "the carmaker": a definite description instead of a name."""
-    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in head.children)
-    return definite and head.lemma_.lower() in lexicon().descriptors
-
-
-def _company_before(head: Token, countries: set[str]) -> ActorRef | None:
-    """The company the description stands for: the last one named in the sentences before
-    (of the country its adjective names, if any)."""
-    for sent in earlier_sentences(head.sent, limit=3):
-        companies = [a.ref for a in actors_in(sent) if a.ref.kind is ActorKind.COMPANY]
-        matching = [c for c in companies if not countries or c.country in countries]
-        if matching:
-            return matching[-1]
-    return None
-
-
-def _place_phrases(head: Token) -> set[int]:
-    """Tokens of "at/in X" on a participant ("talks with Modi at Hyderabad House"): a place, not a party."""
-    return {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for t in c.subtree}
-
-
-def _person_for(pronoun: Token, actors: list[ActorSpan]) -> ActorRef | None:
-    """The person a "he"/"his" stands for: one named in its sentence ("During his visit, Xi …"),
-    else the last one named before it (news text refers back to its subject)."""
-    here = [a for a in actors if a.ref.kind is ActorKind.PERSON]
-    if pronoun.dep_.startswith("nsubj"):
-        here = [a for a in here if a.span.start < pronoun.i]
-    if here:
-        return min(here, key=lambda a: abs(a.span.start - pronoun.i)).ref
-    before = [a for a in find_actors(pronoun.doc) if a.span.end <= pronoun.i and a.ref.kind is ActorKind.PERSON]
-    return before[-1].ref if before else None
 
 
 def _in_clause_of(trigger: Token, actors: list[ActorSpan]) -> list[ActorSpan]:
@@ -490,7 +421,7 @@ def _place(trigger: Token, actors: list[ActorSpan]) -> ActorRef | None:
     for token in (*chain, *objects):
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                inside = {t.i for t in _pruned_subtree(obj)}
+                inside = {t.i for t in pruned_subtree(obj)}
                 for actor in actors:
                     if actor.span.root.i in inside and actor.ref.kind in {
                         ActorKind.ASSET,

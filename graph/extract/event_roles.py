@@ -1,0 +1,80 @@
+"""Who an event's role phrase names: a name, or what a pronoun or description stands for.
+
+News names a party once and then writes "he", "it" or "the French group";
+the event's participant is the actor those words refer back to. A place
+phrase on a participant ("talks with Modi at Hyderabad House") is not a party.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.extract.actors import ActorSpan, actors_in, find_actors
+from graph.extract.context import earlier_sentences
+from graph.extract.event_dates import pruned_subtree
+from graph.extract.lexicon import lexicon
+from graph.model import ActorKind, ActorRef
+
+PRONOUNS = frozenset({"he", "she", "his", "her"})
+PLACE_PREPS = frozenset({"at", "in", "near", "outside", "inside"})
+
+
+def actors_under(head: Token, actors: list[ActorSpan]) -> list[ActorRef]:
+    """Actors named in the phrase of ``head`` (not in its clauses); "he" → the last person named."""
+    tokens = {t.i for t in pruned_subtree(head)} - _place_phrases(head)
+    found = [a.ref for a in actors if a.span.root.i in tokens and a.ref.kind is not ActorKind.ASSET]
+    if all(a.kind is ActorKind.COUNTRY for a in found) and _is_description(head):
+        earlier = _company_before(head, {a.name for a in found})
+        found = [earlier] if earlier is not None else found
+    if not found and head.lower_ in {"it", "its"}:
+        subject = _outer_subject(head)
+        found = actors_under(subject, actors) if subject is not None else []
+    if not found and head.lower_ in PRONOUNS:
+        person = _person_for(head, actors)
+        found = [person] if person is not None else []
+    return found
+
+
+def _outer_subject(pronoun: Token) -> Token | None:
+    """ "The group invested in its plant, which it opened": "it" is the subject of the clause around."""
+    for clause in pronoun.ancestors:
+        subjects = [
+            c for c in clause.children if c.dep_ == "nsubj" and c.i < pronoun.i and c.lower_ not in {"it", "its"}
+        ]
+        if subjects and clause.pos_ in {"VERB", "AUX"}:
+            return subjects[0]
+    return None
+
+
+def _is_description(head: Token) -> bool:
+    """ "the French group", "the carmaker": a definite description instead of a name."""
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in head.children)
+    return definite and head.lemma_.lower() in lexicon().descriptors
+
+
+def _company_before(head: Token, countries: set[str]) -> ActorRef | None:
+    """The company the description stands for: the last one named in the sentences before
+    (of the country its adjective names, if any)."""
+    for sent in earlier_sentences(head.sent, limit=3):
+        companies = [a.ref for a in actors_in(sent) if a.ref.kind is ActorKind.COMPANY]
+        matching = [c for c in companies if not countries or c.country in countries]
+        if matching:
+            return matching[-1]
+    return None
+
+
+def _place_phrases(head: Token) -> set[int]:
+    """Tokens of "at/in X" on a participant ("talks with Modi at Hyderabad House"): a place, not a party."""
+    return {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for t in c.subtree}
+
+
+def _person_for(pronoun: Token, actors: list[ActorSpan]) -> ActorRef | None:
+    """The person a "he"/"his" stands for: one named in its sentence ("During his visit, Xi …"),
+    else the last one named before it (news text refers back to its subject)."""
+    here = [a for a in actors if a.ref.kind is ActorKind.PERSON]
+    if pronoun.dep_.startswith("nsubj"):
+        here = [a for a in here if a.span.start < pronoun.i]
+    if here:
+        return min(here, key=lambda a: abs(a.span.start - pronoun.i)).ref
+    before = [a for a in find_actors(pronoun.doc) if a.span.end <= pronoun.i and a.ref.kind is ActorKind.PERSON]
+    return before[-1].ref if before else None
