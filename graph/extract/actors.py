@@ -313,11 +313,11 @@ def _acronym_as_organisation(actor: ActorSpan) -> ActorSpan:
 
 def _expand_acronyms(found: list[ActorSpan]) -> list[ActorSpan]:
     """"European Bank for Reconstruction and Development (EBRD)" … "EBRD": one actor."""
-    expansions: dict[str, ActorRef] = {}
+    expansions: dict[str, ActorRef] = _first_word_forms(found)
     for actor in found:
         doc, end = actor.span.doc, actor.span.end
         if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_upper:
-            expansions.setdefault(doc[end + 1].text, actor.ref)
+            expansions[doc[end + 1].text] = actor.ref
     out = []
     for actor in found:
         long = expansions.get(actor.ref.name) if actor.ref.kind is not ActorKind.COUNTRY else None
@@ -325,6 +325,22 @@ def _expand_acronyms(found: list[ActorSpan]) -> list[ActorSpan]:
             actor = ActorSpan(actor.span, ActorRef(long.name, long.kind, actor.ref.surface, long.country))
         out.append(actor)
     return sorted(out + _untagged_acronyms(found, expansions), key=lambda a: a.span.start)
+
+
+def _first_word_forms(found: list[ActorSpan]) -> dict[str, ActorRef]:
+    """"Arrowcrest" after "Arrowcrest Minerals": news shortens an unknown company
+    to its distinctive first word. Known names keep their gazetteer aliases."""
+    gaz, lex = load_gazetteer(), lexicon()
+    common = lex.company_words | lex.organization_words | lex.government_words | lex.titles | lex.descriptors
+    forms: dict[str, ActorRef] = {}
+    for actor in found:
+        words = actor.ref.name.split()
+        if actor.ref.kind is not ActorKind.COMPANY or len(words) < 2 or gaz.lookup(actor.ref.name) is not None:
+            continue
+        first = words[0]
+        if len(first) >= 4 and first[0].isupper() and first.lower() not in common and gaz.lookup(first) is None:
+            forms.setdefault(first, actor.ref)
+    return forms
 
 
 def _untagged_acronyms(found: list[ActorSpan], expansions: dict[str, ActorRef]) -> list[ActorSpan]:

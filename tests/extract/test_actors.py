@@ -104,3 +104,10 @@ def test_places_are_mentioned_as_assets():
 def test_a_known_parent_is_not_taken_for_a_short_form_of_its_subsidiary():
     found = actors("Gazprom Neft raised its stake. In 2022 it transferred a stake to its parent Gazprom.")
     assert {"Gazprom Neft", "Gazprom"} <= set(found)
+
+
+def test_an_unknown_company_shortened_to_its_first_word_is_the_same_actor():
+    doc = get_nlp()("Canadian miner Arrowcrest Minerals Inc. owns the mine. Protesters blocked the road, and Arrowcrest said work had stopped.")
+    assert "Arrowcrest" not in {e.text for e in doc.ents}  # the model misses the short form
+    names = {a.span.text: a.ref.name for a in find_actors(doc)}
+    assert names.get("Arrowcrest") == "Arrowcrest Minerals Inc."
