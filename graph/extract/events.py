@@ -1,14 +1,16 @@
 """Events: typed from the controlled scheme by cue words in ``data/lexicon.json``.
 
 A pattern fires on a trigger: a word of its first cue group used as an event
-(not negated, not hypothetical, not "the anniversary of the bombing"), with a
+(not negated, not hypothetical, not yet to come, not "the anniversary of the
+bombing", not "a sanctions lawyer"), with a
 word of every other group in the trigger's clause ("promise" + "expedite" +
 "export" → an export permit pledge). Roles come from the parse of the trigger:
 participants are its subject, object, agent, possessor and its "with X",
 "between X and Y", "to X", "on X", "against X" phrases (the sentence's actors
 only when the parse names none); the place is "in/at X" on the trigger's
-clause; the date is the one attached to the trigger's clause, else that of a
-follow-up sentence ("This development, announced on June 29, 2025").
+clause; the date is the one attached to the trigger's clause (``event_dates``),
+else that of a follow-up sentence ("This development, announced on June 29,
+2025"), else the paragraph's, else, for the lede's past-tense news, the news day.
 """
 
 from __future__ import annotations
