@@ -37,6 +37,8 @@ from graph.model import (
 ASSET_CLASSES = {"mill": "plant", "factory": "plant", "works": "plant", "plant": "plant", "steelworks": "plant"}
 KIND_ORDER = [ActorKind.COUNTRY, ActorKind.COMPANY, ActorKind.GOVERNMENT_BODY, ActorKind.ORGANIZATION, ActorKind.PERSON, ActorKind.ASSET]
 FUZZY_MIN = 94.0
+# "Arrowcrest Minerals Inc." and "Arrowcrest Minerals" are one company
+LEGAL_FORM = re.compile(r"[\s,]+(inc|ltd|llc|plc|ag|gmbh|s\.?a|n\.?v|b\.?v|co|corp|s\.?p\.?a|jsc|pjsc|oao|ooo|d\.?o\.?o)\.?$", re.IGNORECASE)
 
 
 def fold(text: str) -> str:
@@ -56,7 +58,14 @@ def base_key(ref: ActorRef) -> str:
         return slug(entry.name)
     if ref.kind is ActorKind.ASSET:
         return _asset_key(ref.name)
-    return slug(ref.name)
+    return slug(_without_legal_form(ref.name))
+
+
+def _without_legal_form(name: str) -> str:
+    stripped = name
+    while (shorter := LEGAL_FORM.sub("", stripped)) != stripped and shorter:
+        stripped = shorter
+    return stripped
 
 
 def _asset_key(name: str) -> str:

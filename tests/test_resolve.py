@@ -100,3 +100,8 @@ def test_a_later_stake_increase_is_not_merged_into_the_purchase():
     doc = resolve([DocumentFacts(document=make_document("x y z", doc_id="d"), investments=[bought, raised, repeated])]).documents[0]
     assert doc.investments[1].stake == Decimal("0.5615") and doc.investments[1].amount is None
     assert doc.investments[2].amount == bought.amount  # a bare re-mention joins the purchase
+
+
+@pytest.mark.parametrize("name", ["Arrowcrest Minerals Inc.", "Arrowcrest Minerals, Ltd", "Arrowcrest Minerals Co., Ltd."])
+def test_legal_forms_do_not_split_a_company(name):
+    assert base_key(ref(name)) == base_key(ref("Arrowcrest Minerals"))
