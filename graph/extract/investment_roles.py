@@ -218,13 +218,19 @@ def _referred_target(trigger: Token) -> list[ActorRef]:
 
 
 def _target_preps(trigger: Token) -> list[Token]:
-    """ "in Y" of the trigger or of its sum ("invested $50 million in Y"); a loan's "for Y" first."""
+    """ "in Y" of the trigger or of its sum ("invested $50 million in Y"); a loan's "for Y" first.
+
+    After a verb with two objects ("lent X $5bn for Y") the parser calls the preposition a dative.
+    """
     heads = (trigger, *_sum_heads(trigger))
     wanted = TARGET_PREPS - {"to"} if _sold(trigger) else TARGET_PREPS
     if trigger.lemma_.lower() in lexicon().acquisition:
         wanted = wanted - {"on"}  # "purchases on the stock exchange": a venue
     preps = [
-        c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in wanted
+        c
+        for h in heads
+        for c in h.children
+        if c.dep_ in {"prep", "dative"} and c.lower_ in wanted
     ]
     if trigger.lemma_.lower() in lexicon().loan:
         preps.sort(key=lambda p: p.lower_ != "for")

@@ -71,8 +71,12 @@ def refs_below(prep: Token) -> list[ActorRef]:
 
 
 def subjects(verb: Token) -> list[ActorRef]:
-    """The first subject that names an actor (a dateline "SARAJEVO, 9 May" may parse as one too)."""
-    for child in verb.children:
+    """The subject nearest the verb that names an actor.
+
+    A dateline ("SARAJEVO, 9 May") or a list label ("Egypt: Russia lent …")
+    may parse as a second, earlier subject.
+    """
+    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if child.dep_ == "nsubj":
             refs = phrase_refs(child)
             if refs:
