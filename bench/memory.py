@@ -13,16 +13,13 @@ slower than the corpus.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scaling import ROOT, make_corpus  # noqa: E402
+from scaling import make_corpus, run_child  # noqa: E402
 
 CHILD = """
 import json, resource, sys, time
@@ -40,10 +37,7 @@ def measure(count: int, batch: int) -> dict[str, float]:
         corpus, store = Path(tmp) / "corpus", Path(tmp) / "store"
         corpus.mkdir()
         make_corpus(corpus, count)
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        out = subprocess.run([sys.executable, "-c", CHILD, str(corpus), str(store), str(batch)],
-                             cwd=ROOT, env=env, capture_output=True, text=True, check=True)
-        return json.loads(out.stdout.strip().splitlines()[-1])
+        return run_child(CHILD, corpus, store, batch)
 
 
 def main() -> None:

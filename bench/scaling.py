@@ -46,11 +46,16 @@ def make_corpus(folder: Path, count: int) -> int:
     return size
 
 
-def run(folder: Path, jobs: int, batch: int) -> dict[str, float]:
+def run_child(script: str, *args: object) -> dict[str, float]:
+    """Run ``script`` in a fresh Python (model load and all); its last line is JSON."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    out = subprocess.run([sys.executable, "-c", CHILD, str(folder), str(jobs), str(batch)],
+    out = subprocess.run([sys.executable, "-c", script, *map(str, args)],
                          cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run(folder: Path, jobs: int, batch: int) -> dict[str, float]:
+    return run_child(CHILD, folder, jobs, batch)
 
 
 def main() -> None:

