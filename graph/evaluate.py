@@ -19,9 +19,9 @@ from typing import Any
 from rdflib import URIRef
 
 from graph.errors import GoldFormatError
+from graph.keys import fold
 from graph.query import run_query
 from graph.rdf.vocab import concept_label
-from graph.resolve import fold
 from graph.store import open_store
 
 FILLER = frozenset({"the", "group", "company", "corporation", "corp", "co", "ltd", "inc", "plc", "mining company"})

@@ -168,6 +168,18 @@ class Event:
 Fact = Investment | Agreement | Event
 
 
+def fact_refs(fact: Fact) -> list[ActorRef]:
+    """Every actor or asset a fact names: its roles and its place."""
+    if isinstance(fact, Investment):
+        refs = [fact.investor, fact.target]
+    elif isinstance(fact, Agreement):
+        refs = list(fact.parties)
+    else:
+        refs = list(fact.participants)
+    place = getattr(fact, "place", None)
+    return refs + ([place] if place is not None else [])
+
+
 @dataclass(slots=True)
 class DocumentFacts:
     """Everything extracted from one document: the unit a store adds or drops."""

@@ -6,10 +6,19 @@ from __future__ import annotations
 import pytest
 from rdflib import URIRef
 
-from graph.model import ActorKind, ActorRef, DocumentFacts, Event, Evidence, Mention, PartialDate
+from graph.keys import base_key
+from graph.model import (
+    ActorKind,
+    ActorRef,
+    DocumentFacts,
+    Event,
+    Evidence,
+    Mention,
+    PartialDate,
+)
 from graph.rdf.namespace import IKG, PROV
 from graph.rdf.serialize import corpus_to_dataset
-from graph.resolve import base_key, resolve
+from graph.resolve import resolve
 from tests.conftest import make_document
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from graph.extract import actors, agreements, events, investments
-from graph.model import DocumentFacts, Mention
-from graph.resolve import fact_refs
+from graph.model import DocumentFacts, Mention, fact_refs
 
 
 def extract_facts(doc: Doc) -> DocumentFacts:

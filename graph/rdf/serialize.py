@@ -298,24 +298,16 @@ def _agreement_triples(agreement: Agreement, actors: _Actors) -> Iterator[Triple
         yield node, IKG.effectiveDate, date_literal(agreement.effective)
 
 
-def _dated_to_the_day(event: Event) -> bool:
-    """A typed event on a known day is identified by type and day alone: two
-    articles naming different participants of it still describe one event."""
-    return event.date is not None and event.date.precision.value == "day"
-
-
 def _event_iri(event: Event, actors: _Actors) -> URIRef:
-    identity = [str(concept_for_label(IKG.EventTypeScheme, event.event_type)), _iso(event.date)]
-    if not _dated_to_the_day(event):
-        identity += [",".join(actors.sorted_keys(event.participants)), actors.key(event.place) if event.place else ""]
-    return _fact_iri("event", identity)
+    return _fact_iri("event", [
+        str(concept_for_label(IKG.EventTypeScheme, event.event_type)),
+        ",".join(actors.sorted_keys(event.participants)), _iso(event.date),
+        actors.key(event.place) if event.place else "",
+    ])
 
 
 def _event_summary(event: Event, keys: list[str], actors: _Actors) -> str:
-    """The label says only what the IRI is made of, so a merged node keeps one label."""
     kind = concept_label(concept_for_label(IKG.EventTypeScheme, event.event_type))
-    if _dated_to_the_day(event):
-        return f"{kind} ({event.date})"
     where = f" in {actors.label(event.place)}" if event.place else ""
     when = f" ({event.date})" if event.date else ""
     return f"{kind}: {_names(keys, actors)}{where}{when}"
