@@ -202,6 +202,9 @@ def _referred_target(trigger: Token) -> list[ActorRef]:
     company whose stake was last named; "It is financed by a loan from X":
     "It" is the topic of the previous sentence.
     """
+    antecedent = _pronoun_antecedent(trigger)
+    if antecedent is not None:
+        return [antecedent]
     if context.bare_stake(trigger):
         holding = context.earlier_stake_holding(trigger.sent)
         return [holding] if holding is not None else []
@@ -215,6 +218,26 @@ def _referred_target(trigger: Token) -> list[ActorRef]:
         topic = context.topic_of_previous(trigger.sent)
         return [topic] if topic is not None else []
     return []
+
+
+def _pronoun_antecedent(trigger: Token) -> ActorRef | None:
+    """ "operates Y after buying a stake in it": "it" is the nearest object named before in the sentence."""
+    heads = [trigger, *(o for o in trigger.children if o.dep_ == "dobj")]
+    held = [
+        o
+        for h in heads
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ in {"in", "of"}
+        for o in p.children
+    ]
+    if not any(o.dep_ == "pobj" and o.lower_ == "it" for o in held):
+        return None
+    for token in reversed(trigger.sent[: trigger.i - trigger.sent.start]):
+        if token.dep_ in {"dobj", "pobj"} and token.pos_ in {"NOUN", "PROPN"}:
+            ref = phrase_ref(token)
+            if ref is not None and ref.kind is not ActorKind.COUNTRY:
+                return ref
+    return None
 
 
 def _target_preps(trigger: Token) -> list[Token]:
@@ -271,13 +294,20 @@ def _light_verb_refs(
 
 
 def _clause_subject(trigger: Token) -> list[ActorRef]:
-    """ "X solidified … through the purchase of Y": X is the buyer."""
+    """ "X solidified … through the purchase of Y": X is the buyer.
+
+    "The Chinese group also operates … after buying …": an unnamed
+    descriptor is the company named before, not the country of its adjective.
+    """
     for ancestor in trigger.ancestors:
         if ancestor.pos_ in {"VERB", "AUX"}:
             if ancestor.lemma_.lower() in RECEIVE_VERBS | INCLUDE_VERBS:
                 return []
             if ancestor.lemma_.lower() in SELL_VERBS:
                 return _buyers(ancestor)
+            subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+            if subject is not None and context.refers_back(subject):
+                return _referred_subject(ancestor)
             refs = subjects(ancestor)
             if refs:
                 return [r for r in refs if r.kind is not ActorKind.ASSET]
