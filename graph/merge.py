@@ -101,8 +101,15 @@ def _cluster(facts: list, same, union) -> list:
 def _same_event(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type or not _dates_compatible(a.date, b.date):
         return False
-    keys_a = {base_key(p) for p in a.participants}
-    return bool(keys_a & {base_key(p) for p in b.participants})
+    return _shared_participants(a, b)
+
+
+def _shared_participants(a: Event, b: Event) -> bool:
+    """Two participants in common, or the only one of either: one participant in
+    common (Iran) does not make the EU's and Britain's sanctions one event."""
+    keys_a, keys_b = ({base_key(p) for p in e.participants} for e in (a, b))
+    shared = len(keys_a & keys_b)
+    return shared >= 2 or (shared == 1 and min(len(keys_a), len(keys_b)) == 1)
 
 
 def _union_event(a: Event, b: Event) -> Event:
@@ -185,8 +192,4 @@ def _on_a_day(event: Event) -> bool:
 
 
 def _reported_twice(a: Event, b: Event) -> bool:
-    if a.event_type != b.event_type or a.date != b.date:
-        return False
-    keys_a, keys_b = ({base_key(p) for p in e.participants} for e in (a, b))
-    shared = len(keys_a & keys_b)
-    return shared >= 2 or (shared == 1 and min(len(keys_a), len(keys_b)) == 1)
+    return a.event_type == b.event_type and a.date == b.date and _shared_participants(a, b)
