@@ -18,10 +18,11 @@ from typing import Any
 
 from rdflib import URIRef
 
-from graph.errors import GoldFormatError
+from graph.errors import GoldFormatError, NormalizeError
 from graph.keys import fold
 from graph.query import run_query
-from graph.rdf.vocab import concept_label
+from graph.rdf.namespace import IKG
+from graph.rdf.vocab import concept_for_label, concept_label
 from graph.store import open_store
 
 FILLER = frozenset({"the", "group", "company", "corporation", "corp", "co", "ltd", "inc", "plc", "mining company"})
@@ -149,7 +150,7 @@ def _matchers(names: dict[str, set[str]], aliases: dict[tuple[str, str], set[str
 
     def event(p: dict, g: dict) -> bool:
         return (
-            fold(p.get("kind") or "") == fold(g["kind"])
+            _same_event_type(p.get("kind"), g["kind"])
             and some(p["participant"], g["doc"], g["participants"]) >= 1
             and _date_ok(p.get("date"), g.get("date"))
         )
@@ -158,6 +159,16 @@ def _matchers(names: dict[str, set[str]], aliases: dict[tuple[str, str], set[str
         return same(p["actor"], g["doc"], g["name"])
 
     return {"investment": investment, "agreement": agreement, "event": event, "actor": actor}
+
+
+def _same_event_type(predicted: str | None, gold: str) -> bool:
+    """The gold's kind names the predicted concept by its preferred or an alternative label."""
+    if predicted is None:
+        return False
+    try:
+        return concept_for_label(IKG.EventTypeScheme, gold) == concept_for_label(IKG.EventTypeScheme, predicted)
+    except NormalizeError:
+        return fold(predicted) == fold(gold)
 
 
 def _amount_ok(p: dict, g: dict) -> bool:

@@ -90,3 +90,18 @@ def test_a_prediction_is_not_taken_from_the_gold_it_alone_matches():
         return g["year"] is None or p["year"] == g["year"]
 
     assert _score(predicted, gold, match).matched == 2
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "same"),
+    [
+        pytest.param("licence revocation", "licence cancellation", True, id="alt-label"),
+        pytest.param("export licence grant", "export license grant", True, id="spelling-variant"),
+        pytest.param("election", "referendum", False, id="different-concepts"),
+        pytest.param("meeting", "a kind nobody defined", False, id="unknown-gold-kind"),
+    ],
+)
+def test_event_kinds_match_through_the_scheme_labels(predicted, gold, same):
+    from graph.evaluate import _same_event_type
+
+    assert _same_event_type(predicted, gold) is same

@@ -90,6 +90,11 @@ class IKG(DefinedNamespace):
     Donation: URIRef
     Protest: URIRef
     Election: URIRef
+    Referendum: URIRef
+    PlantClosure: URIRef
+    LicenceRevocation: URIRef
+    DebtDefault: URIRef
+    DiplomaticProtest: URIRef
 
     # Investment statuses (skos:Concept in InvestmentStatusScheme)
     Pledged: URIRef

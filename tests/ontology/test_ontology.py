@@ -95,7 +95,9 @@ SCHEMES = {
         "ExportLicenceGrant": "export licence grant", "ExportPermitPledge": "export permit pledge",
         "Sanction": "sanction", "Bombing": "bombing", "MilitaryDrill": "military drill",
         "ArmsDelivery": "arms delivery", "PlantLaunch": "plant launch", "Donation": "donation",
-        "Protest": "protest", "Election": "election",
+        "Protest": "protest", "Election": "election", "Referendum": "referendum",
+        "PlantClosure": "plant closure", "LicenceRevocation": "licence revocation",
+        "DebtDefault": "debt default", "DiplomaticProtest": "diplomatic protest",
     },
     IKG.InvestmentStatusScheme: {
         "Pledged": "pledged", "Announced": "announced", "Completed": "completed",
