@@ -75,10 +75,16 @@ def date_for(trigger: Token, *, pledge: bool = False) -> PartialDate | None:
         rank = {"day": 0, "month": 1, "year": 2}
         return min(own, key=lambda f: (rank[f[1].precision.value], f[0].start))[1]
     found = paragraph_date(sent)
-    if found is None and (pledge or _reported(trigger)):
+    if found is None and (pledge or _reported(trigger) or _present(trigger)):
         day = published(sent.doc)
         return PartialDate.from_date(day) if day is not None else None
     return found
+
+
+def _present(trigger: Token) -> bool:
+    """ "Under the deal, X provides ¥185bn for Y": an undated present-tense fact is today's news."""
+    verb = _clause_verb(trigger)
+    return verb is not None and verb.dep_ == "ROOT" and verb.tag_ in {"VBZ", "VBP"}
 
 
 def _same_clause_first(

@@ -51,6 +51,7 @@ def investors(trigger: Token) -> list[ActorRef]:
         if (
             prep.dep_ in {"agent", "prep"}
             and prep.lower_ in INVESTOR_PREPS
+            and not (prep.lower_ == "from" and _bought(trigger))
             and (prep.head == trigger or prep.head.pos_ in {"NOUN", "PROPN"})
         ):
             refs = refs_below(prep)
@@ -77,6 +78,11 @@ def investors(trigger: Token) -> list[ActorRef]:
     if demonym is not None:
         return [demonym]
     return _clause_subject(trigger)
+
+
+def _bought(trigger: Token) -> bool:
+    """ "acquired 100% of Y from Z": an acquisition's "from" names the seller, not the buyer."""
+    return trigger.lemma_.lower() in lexicon().acquisition
 
 
 def _deal_investor(deal: Token) -> list[ActorRef]:

@@ -55,6 +55,7 @@ def truncated_name(ref: ActorRef) -> bool:
 
 def phrase_ref(head: Token, *, stop: Iterable[Token] = ()) -> ActorRef | None:
     """The actor or asset one noun phrase names, looking through "of" chains."""
+    head = bracketed_head(head)
     actor = actor_at(head) or _named_by_modifier(head)
     if actor is not None and actor.ref.kind is not ActorKind.ASSET:
         return actor.ref
@@ -159,6 +160,9 @@ def asset_ref(head: Token) -> ActorRef | None:
         return None
     if head.lemma_.lower() == "stake":
         return None
+    designated = _designated_name(head)
+    if designated is not None:
+        return ActorRef(designated, ActorKind.ASSET, designated, None)
     place = _place_of(head)
     full, short = _unwrapped(head, _full_name(head)), _unwrapped(head, " ".join(_asset_words(head)))
     named = any(w[0].isupper() for w in full.split())
@@ -167,6 +171,31 @@ def asset_ref(head: Token) -> ActorRef | None:
     if not named:  # "the Brod refinery in Bosnia" is named already; the place only locates it
         full, short = _with_place(full, place), _with_place(short, place)
     return ActorRef(full, ActorKind.ASSET, short, _country_of_place(place))
+
+
+def _designated_name(head: Token) -> str | None:
+    """"MRT Line 6", "Line 5 (South)": a numbered facility name the recogniser marks as one
+    entity; the compound chain alone would drop the number and the bracketed branch."""
+    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end and e.label_ == "FAC"), None)
+    if ent is None or not any(t.like_num for t in ent if t.i > head.i) or head.pos_ != "PROPN":
+        return None
+    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    end = ent.end
+    doc = head.doc
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].pos_ == "PROPN" and doc[end + 2].text == ")":
+        end += 3
+    return doc[start:end].text.replace(" ( ", " (").replace(" )", ")")
+
+
+def bracketed_head(head: Token) -> Token:
+    """"for MRT Line 5 (South)" parsed with "South" as the object: the named facility before the bracket."""
+    doc = head.doc
+    if 0 < head.i < len(doc) - 1 and doc[head.i - 1].text == "(" and doc[head.i + 1].text == ")":
+        before = doc[head.i - 2] if head.i >= 2 else None
+        if before is not None and before.ent_type_ == "FAC":
+            names = [t for t in doc[before.i - 3 : before.i + 1] if t.lemma_.lower() in lexicon().asset_heads]
+            return names[-1] if names else head
+    return head
 
 
 def _unwrapped(head: Token, name: str) -> str:
