@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.extract.actors import actors_in
-from graph.extract.common import dates_in, first_date, previous_sentence, published
+from graph.extract.common import dates_in, first_date, is_headline, previous_sentence, published
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref, truncated_name
 from graph.model import ActorKind, ActorRef, PartialDate
@@ -380,10 +380,50 @@ def definite_ref(head: Token, *, besides: list[ActorRef]) -> ActorRef | None:
         if token.lemma_.lower() == "country":
             # "the country's history" describes, it does not receive
             return earlier_country(token, besides=besides) if token is head else None
-        found = described_earlier(token)
+        found = described_earlier(token) or earlier_asset(token)
         if found is not None:
             return found
     return None
+
+
+# "the facility", "the project": a generic word for whichever asset was named last
+GENERIC_ASSET_WORDS = frozenset({"facility", "project", "site", "scheme"})
+# how far back "the mine" may reach: the asset is usually named in the lead paragraph
+ASSET_REFER_BACK = 12
+
+
+def earlier_asset(head: Token) -> ActorRef | None:
+    """ "lend $553 million to the terminal" after "the Colombo West International Terminal": the named asset of that head noun.
+
+    The nearest asset named earlier (in the sentence, then the sentences
+    before it) whose head is the same noun; a generic head ("the facility")
+    takes the nearest named asset whatever its noun.
+    """
+    noun = head.lemma_.lower()
+    if noun not in lexicon().asset_heads or noun == "stake":
+        return None
+    sent = head.sent
+    same = _named_assets(sent.doc[sent.start : head.i], noun)
+    if same:
+        return same[-1]
+    spans = [s for s in earlier_sentences(sent, limit=ASSET_REFER_BACK) if not is_headline(s)]
+    earlier = [a for s in spans for a in reversed(_named_assets(s, noun))]
+    # the article's main asset is introduced with its fullest name; ties go to the nearest
+    return max(earlier, key=lambda a: len(a.name.split()), default=None)
+
+
+def _named_assets(span: Span, noun: str) -> list[ActorRef]:
+    """Named assets of head ``noun`` in ``span``, in text order ("the facility": of any head)."""
+    heads = lexicon().asset_heads
+    found = []
+    for token in span:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in {"NOUN", "PROPN"} or not (lemma == noun or (noun in GENERIC_ASSET_WORDS and lemma in heads)):
+            continue
+        ref = phrase_ref(token)
+        if ref is not None and ref.kind is ActorKind.ASSET and any(w[0].isupper() for w in ref.name.split()):
+            found.append(ref)
+    return found
 
 
 PROGRAMME_WORDS = frozenset(

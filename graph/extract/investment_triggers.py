@@ -30,11 +30,19 @@ def triggers(sent: Span) -> list[Token]:
     return [
         t
         for t in sent
-        if (t.pos_ in {"NOUN", "VERB"} and t.lemma_.lower() in words)
+        if (t.pos_ in {"NOUN", "VERB"} and t.lemma_.lower() in words and not _plain_facility(t))
         or (money_verb(t) and t.pos_ == "VERB")
         or owned_asset(t)
         or funded_deal(t)
     ]
+
+
+def _plain_facility(token: Token) -> bool:
+    """ "in the deep-water facility" is a place; only a "credit/loan facility" or a sized one lends."""
+    if token.lemma_.lower() != "facility":
+        return False
+    lenders = {"credit", "loan", "lending", "financing", "borrowing", "debt"}
+    return not any(t.lower_ in lenders or t.ent_type_ == "MONEY" for c in token.lefts for t in c.subtree)
 
 
 def money_verb(token: Token) -> bool:

@@ -23,7 +23,9 @@ PLACE_PREPS = frozenset({"in", "near", "at"})
 SETTLEMENT_WORDS = frozenset({"city", "town", "village", "municipality", "port", "region", "province"})
 AREA_WORDS = SETTLEMENT_WORDS | {"valley", "district", "county", "basin", "coast", "island", "peninsula", "area"}
 # modifiers that describe an asset's state, not its name: "a new plant in Pirot"
-NOT_NAME_WORDS = frozenset({"new", "planned", "proposed", "future", "existing", "additional", "second", "third"})
+NOT_NAME_WORDS = frozenset(
+    {"new", "planned", "proposed", "future", "existing", "additional", "second", "third", "neighbouring", "neighboring", "nearby", "rival"}
+)
 
 
 def actor_at(token: Token) -> ActorSpan | None:
