@@ -434,3 +434,40 @@ def test_round3_constructions(text, want):
         and g[4] == year
         for g in got
     ), got
+
+
+ROUND4 = [
+    pytest.param(
+        "Corvane Metals acquired 100% of the Lindor project from Baltic Ore Resources in 2019 for US$310 million.",
+        ("Corvane Metals", "Lindor project", Decimal("310000000"), Decimal("1"), 2019),
+        id="acquisition-from-names-the-seller",
+    ),
+    pytest.param(
+        "In June 2014, the Asian Development Bank signed a $400 million loan for MRT Line 3, the city's second metro line.",
+        ("Asian Development Bank", "MRT Line 3", Decimal("400000000"), None, 2014),
+        id="numbered-facility-keeps-its-number",
+    ),
+    pytest.param(
+        "Under the deal, the World Bank provides $500 million for MRT Line 2 (North), a 12-kilometre route.",
+        ("World Bank", "MRT Line 2 (North)", Decimal("500000000"), None, 2024),
+        id="bracketed-branch-and-present-tense-date",
+    ),
+    pytest.param(
+        "The Port Kelan Container Terminal received its first ship on Monday. Orvena Ports, which runs the port, "
+        "has invested about $800 million in the deep-water facility. The group also built the neighbouring "
+        "Dover Bay Terminal. In 2023, the Nordic Investment Bank agreed to lend $300 million to the terminal.",
+        ("Nordic Investment Bank", "Port Kelan Container Terminal", Decimal("300000000"), None, 2023),
+        id="definite-head-noun-is-the-named-asset",
+    ),
+    pytest.param(
+        "The Port Kelan Container Terminal received its first ship on Monday. Orvena Ports "
+        "has invested about $800 million in the deep-water facility, the company said.",
+        ("Orvena Ports", "Port Kelan Container Terminal", Decimal("800000000"), None, 2024),
+        id="the-facility-is-a-place-not-a-loan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ROUND4)
+def test_round4_constructions(text, want):
+    test_round3_constructions(text, want)
