@@ -128,6 +128,10 @@ INTENT_WORDS = frozenset(
 )
 # words that make a clause the time of another act: "a day after people marched"
 TIME_MARKS = frozenset({"after", "before", "since", "until", "while", "when", "as"})
+# prepositions whose gerund tells an act of the main clause's subject: "before holding talks"
+TIME_PREPS = frozenset({"after", "before", "while", "upon", "since", "following", "during"})
+# prepositions whose definite event noun points back: "after the talks"
+BACK_PREPS = frozenset({"after", "before", "since", "following", "until"})
 FUTURE = frozenset({"will", "shall", "'ll"})
 # events whose announcement is already the news: "will donate equipment" (a trip that "will" happen is not yet one)
 COMMITMENTS = frozenset({"donation", "arms delivery", "export permit pledge"})
@@ -184,7 +188,7 @@ def extract(doc: Doc) -> Iterator[Event]:
         if is_headline(sent) or title_line(sent):
             continue
         text = lemma_text(sent)
-        seen: set[tuple[str, int]] = set()
+        seen: list[Event] = []
         for pattern in lexicon().events:
             if not all(_has(text, group) for group in pattern.groups):
                 continue
@@ -192,11 +196,18 @@ def extract(doc: Doc) -> Iterator[Event]:
                 event = _event(pattern.event_type, trigger, sent)
                 if event is not None and event.date is None and number <= NEWS_SENTENCES:
                     event = with_news_day(event, trigger, sent, day)
-                if event is not None and (event.event_type, trigger.i) not in seen:
-                    seen.add((event.event_type, trigger.i))
+                if event is not None and not any(_same_act(event, other) for other in seen):
+                    seen.append(event)
                     yield event
                     yield from (replace(event, date=d) for d in gapped_dates(trigger) if d != event.date)
-                    break
+
+
+def _same_act(event: Event, other: Event) -> bool:
+    """A second cue of the sentence names a new event only with parties of its own: "was received by
+    Murmu before holding talks with Modi" is two meetings, "met Xi … the meeting" one; an undated
+    second cue is more likely the first act told again."""
+    same_type = event.event_type == other.event_type
+    return same_type and (event.date is None or set(event.participants) <= set(other.participants))
 
 
 def _has(text: str, cues: Iterable[str]) -> bool:
@@ -310,7 +321,16 @@ def _is_event_use(trigger: Token, *, future: bool = False) -> bool:
         return False
     if trigger.dep_ == "compound" and trigger.head.lemma_.lower() not in EVENT_CARRIERS:
         return False
+    if _earlier_one(trigger):
+        return False
     return not any(c.dep_ == "det" and c.lower_ in {"any", "no"} for c in trigger.children)
+
+
+def _earlier_one(trigger: Token) -> bool:
+    """ "after the talks", "since the protest": a definite event noun that times another act points
+    back to an event told before, not a new one."""
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those", "that"} for c in trigger.children)
+    return definite and trigger.dep_ == "pobj" and trigger.head.lower_ in BACK_PREPS
 
 
 def _event(event_type: str, trigger: Token, sent: Span) -> Event | None:
@@ -350,7 +370,7 @@ def _stated(trigger: Token, date: PartialDate | None) -> bool:
     if trigger.pos_ in {"VERB", "AUX"}:
         if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in DECISION_NOUNS:
             return True
-        return trigger.dep_ not in {"amod", "acl", "pcomp"} or trigger.head.pos_ == "VERB"
+        return trigger.dep_ not in {"amod", "acl", "pcomp"} or trigger.head.pos_ == "VERB" or _timed_participle(trigger)
     chain = clause_chain(trigger)
     return any(t.lemma_.lower() in LIGHT_VERBS or t.lower_ in LIGHT_VERBS for t in chain[1:] if t.pos_ == "VERB")
 
@@ -383,7 +403,20 @@ def _role_heads(trigger: Token) -> list[Token]:
             heads.extend(c for c in token.head.children if c.dep_ == "poss")
         if token.dep_ in {"xcomp", "conj"} and not any(c.dep_.startswith("nsubj") for c in token.children):
             heads.extend(c for c in token.head.children if c.dep_.startswith("nsubj"))
+        if _timed_participle(token):
+            heads.extend(c for c in token.head.head.children if c.dep_.startswith("nsubj"))
     return heads
+
+
+def _timed_participle(verb: Token) -> bool:
+    """ "(He was received …) before holding talks with Modi": a gerund after a time preposition is an act
+    of the main clause's subject, done as told."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and verb.head.lower_ in TIME_PREPS
+        and not any(c.dep_.startswith("nsubj") for c in verb.children)
+    )
 
 
 def _in_clause_of(trigger: Token, actors: list[ActorSpan]) -> list[ActorSpan]:
