@@ -20,7 +20,7 @@ from graph.extract.common import evidence_for, is_headline, starts_with_anaphora
 from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.investment_triggers import triggers
 from graph.extract.lexicon import lexicon
-from graph.model import Investment, Status
+from graph.model import ActorKind, Investment, Status
 from graph.normalize.dates import parse_period
 
 
@@ -61,7 +61,7 @@ def _facts_for_trigger(trigger: Token, sent: Span) -> Iterator[Investment]:
         return
     investors = roles.investors(trigger)
     targets = roles.targets(trigger) or roles.definite_targets(trigger, investors)
-    if not investors or not targets:
+    if not investors or not targets or _joint_builders(trigger, investors):
         return
     amount = details.amount(trigger, sent)
     period = parse_period(sent.text)
@@ -82,3 +82,13 @@ def _facts_for_trigger(trigger: Token, sent: Span) -> Iterator[Investment]:
     for investor in investors:
         for target in targets:
             yield replace(base, investor=investor, target=target)
+
+
+def _joint_builders(trigger: Token, investors: list) -> bool:
+    """ "Russia and Uzbekistan signed an agreement on the construction of X": two states agreeing
+    to build name a host and a builder, and the sentence does not say which one pays."""
+    return (
+        trigger.lemma_.lower() in {"construction", "build"}
+        and len(investors) >= 2
+        and all(r.kind is ActorKind.COUNTRY for r in investors)
+    )

@@ -471,3 +471,9 @@ ROUND4 = [
 @pytest.mark.parametrize(("text", "want"), ROUND4)
 def test_round4_constructions(text, want):
     test_round3_constructions(text, want)
+
+
+def test_two_states_agreeing_on_construction_name_no_investor():
+    text = "Norway and Latvia signed an agreement on the construction of the power plant in Riga on 3 May."
+    facts = extract_document(make_document(text, published="2024-06-01")).investments
+    assert not facts, facts
