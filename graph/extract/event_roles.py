@@ -16,6 +16,7 @@ from graph.extract.lexicon import lexicon
 from graph.model import ActorKind, ActorRef
 
 PRONOUNS = frozenset({"he", "she", "his", "her"})
+ELECTORATE = frozenset({"voter", "elector", "electorate"})
 PLACE_PREPS = frozenset({"at", "in", "near", "outside", "inside"})
 
 
@@ -23,6 +24,7 @@ def actors_under(head: Token, actors: list[ActorSpan]) -> list[ActorRef]:
     """Actors named in the phrase of ``head`` (not in its clauses); "he" → the last person named."""
     tokens = {t.i for t in pruned_subtree(head)} - _place_phrases(head)
     found = [a.ref for a in actors if a.span.root.i in tokens and a.ref.kind is not ActorKind.ASSET]
+    found += _electorate_place(head, actors)
     if all(a.kind is ActorKind.COUNTRY for a in found) and _is_description(head):
         earlier = _company_before(head, {a.name for a in found})
         found = [earlier] if earlier is not None else found
@@ -33,6 +35,16 @@ def actors_under(head: Token, actors: list[ActorSpan]) -> list[ActorRef]:
         person = _person_for(head, actors)
         found = [person] if person is not None else []
     return found
+
+
+def _electorate_place(head: Token, actors: list[ActorSpan]) -> list[ActorRef]:
+    """ "voters in Quito approved …": the city or country whose voters decide is the party, though
+    "in X" on a participant is otherwise only a place."""
+    if head.lemma_.lower() not in ELECTORATE:
+        return []
+    tokens = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in {"in", "of"} for t in c.subtree}
+    places = {ActorKind.COUNTRY, ActorKind.ASSET}
+    return [a.ref for a in actors if a.span.root.i in tokens and a.ref.kind in places]
 
 
 def _outer_subject(pronoun: Token) -> Token | None:

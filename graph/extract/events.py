@@ -130,6 +130,8 @@ INTENT_WORDS = frozenset(
 TIME_MARKS = frozenset({"after", "before", "since", "until", "while", "when", "as"})
 # prepositions whose gerund tells an act of the main clause's subject: "before holding talks"
 TIME_PREPS = frozenset({"after", "before", "while", "upon", "since", "following", "during"})
+# words that make what they govern a charge, not a told event: "companies it accuses of helping Tehran supply missiles"
+ALLEGATIONS = frozenset({"accuse", "allege", "accusation", "allegation", "suspect", "deny", "charge"})
 # prepositions whose definite event noun points back: "after the talks"
 BACK_PREPS = frozenset({"after", "before", "since", "following", "until"})
 FUTURE = frozenset({"will", "shall", "'ll"})
@@ -321,7 +323,7 @@ def _is_event_use(trigger: Token, *, future: bool = False) -> bool:
         return False
     if trigger.dep_ == "compound" and trigger.head.lemma_.lower() not in EVENT_CARRIERS:
         return False
-    if _earlier_one(trigger):
+    if _earlier_one(trigger) or any(t.lemma_.lower() in ALLEGATIONS for t in trigger.ancestors):
         return False
     return not any(c.dep_ == "det" and c.lower_ in {"any", "no"} for c in trigger.children)
 
@@ -335,6 +337,8 @@ def _earlier_one(trigger: Token) -> bool:
 
 def _event(event_type: str, trigger: Token, sent: Span) -> Event | None:
     date = own_date(trigger, sent) or frame_date(trigger, sent) or fronted_date(trigger, sent)
+    if date is None and _timed_participle(trigger):  # "received on 3 May before holding talks": that day
+        date = own_date(trigger.head.head, sent)
     if not _stated(trigger, date):
         return None
     actors = actors_in(sent)

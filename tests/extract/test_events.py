@@ -333,6 +333,14 @@ NOT_EVENTS = {
         "The ministry revoked the licence of Rio Tinto on 9 August 2024, a day after thousands of people marched.",
     ),
     "visit-yet-to-come": ("official visit", "Olaf Scholz will visit Beijing on 14 April 2024."),
+    "after-the-talks-points-back": (
+        "meeting",
+        '"We are partners," Olaf Scholz said on 3 May 2024 at a press conference after the talks.',
+    ),
+    "accused-of-supplying": (
+        "arms delivery",
+        "The United States accused Belarus of supplying drones to Russia on 3 May 2023.",
+    ),
     "undated-title-line": (
         "sanction",
         "EU widens sanctions on Belarus over migrants\n\nThe decision was taken in Brussels.",
@@ -472,3 +480,26 @@ def test_a_verbless_conjunct_with_its_own_date_is_a_second_event():
     text = "Indonesia imposed curbs on nickel exports on 1 January 2020, and on bauxite exports on 10 June 2023."
     dates = {e.date.iso() for e in _events(text) if e.event_type == "export restriction" and e.date is not None}
     assert dates == {"2020-01-01", "2023-06-10"}
+
+
+def test_a_second_cue_with_its_own_party_and_date_is_a_second_event():
+    text = (
+        "Olaf Scholz was received by President Frank-Walter Steinmeier on 3 May 2024 "
+        "before holding talks with Emmanuel Macron."
+    )
+    meetings = [{p.name for p in e.participants} for e in _events(text) if e.event_type == "meeting"]
+    assert any("Emmanuel Macron" in m and "Olaf Scholz" in m for m in meetings), meetings
+    assert any("Frank-Walter Steinmeier" in m for m in meetings), meetings
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("In May 2021, voters in Berlin approved a housing plan in a referendum.", "Berlin"),
+        ("The electorate of Chile rejected a new constitution in a referendum on 4 September 2022.", "Chile"),
+    ],
+    ids=["voters-in-a-city", "electorate-of-a-country"],
+)
+def test_the_place_whose_voters_decide_takes_part_in_a_referendum(text, place):
+    referendum = _one(text, "referendum")
+    assert place in {p.name for p in referendum.participants}
