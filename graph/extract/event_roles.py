@@ -16,6 +16,7 @@ from graph.extract.lexicon import lexicon
 from graph.model import ActorKind, ActorRef
 
 PRONOUNS = frozenset({"he", "she", "his", "her"})
+BODY_HEADS = frozenset({"ministry", "department", "agency", "commission", "office"})
 ELECTORATE = frozenset({"voter", "elector", "electorate"})
 PLACE_PREPS = frozenset({"at", "in", "near", "outside", "inside"})
 
@@ -25,6 +26,9 @@ def actors_under(head: Token, actors: list[ActorSpan]) -> list[ActorRef]:
     tokens = {t.i for t in pruned_subtree(head)} - _place_phrases(head)
     found = [a.ref for a in actors if a.span.root.i in tokens and a.ref.kind is not ActorKind.ASSET]
     found += _electorate_place(head, actors)
+    body = _body_named_elsewhere(head)
+    if body is not None and body not in found:
+        found.insert(0, body)
     if all(a.kind is ActorKind.COUNTRY for a in found) and _is_description(head):
         earlier = _company_before(head, {a.name for a in found})
         found = [earlier] if earlier is not None else found
@@ -45,6 +49,24 @@ def _electorate_place(head: Token, actors: list[ActorSpan]) -> list[ActorRef]:
     tokens = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in {"in", "of"} for t in c.subtree}
     places = {ActorKind.COUNTRY, ActorKind.ASSET}
     return [a.ref for a in actors if a.span.root.i in tokens and a.ref.kind in places]
+
+
+def _body_named_elsewhere(head: Token) -> ActorRef | None:
+    """ "Ecuador's environment ministry" is the "Ministry of Environment, Water and …" the article
+    names in full elsewhere: the one government body whose name has the head and each qualifier."""
+    if head.lemma_.lower() not in BODY_HEADS:
+        return None
+    words = {head.lemma_.lower()} | {
+        c.lemma_.lower() for c in head.children if c.dep_ in {"compound", "amod"} and c.ent_type_ not in {"GPE", "NORP"}
+    }
+    if len(words) < 2:
+        return None
+    bodies = {
+        a.ref.name: a.ref
+        for a in find_actors(head.doc)
+        if a.ref.kind is ActorKind.GOVERNMENT_BODY and words <= set(a.ref.name.lower().replace(",", " ").split())
+    }
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
 
 
 def _outer_subject(pronoun: Token) -> Token | None:

@@ -503,3 +503,12 @@ def test_a_second_cue_with_its_own_party_and_date_is_a_second_event():
 def test_the_place_whose_voters_decide_takes_part_in_a_referendum(text, place):
     referendum = _one(text, "referendum")
     assert place in {p.name for p in referendum.participants}
+
+
+def test_a_ministry_named_in_full_elsewhere_takes_part():
+    text = (
+        "The Ministry of Environment and Water oversees mining.\n\n"
+        "Peru's environment ministry revoked the licence of the Tia Maria mine on 3 March 2023."
+    )
+    revocation = _one(text, "licence revocation")
+    assert any(p.name.startswith("Ministry of Environment") for p in revocation.participants), revocation
