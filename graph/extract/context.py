@@ -389,7 +389,7 @@ def definite_ref(head: Token, *, besides: list[ActorRef]) -> ActorRef | None:
 # "the facility", "the project": a generic word for whichever asset was named last
 GENERIC_ASSET_WORDS = frozenset({"facility", "project", "site", "scheme"})
 # how far back "the mine" may reach: the asset is usually named in the lead paragraph
-ASSET_REFER_BACK = 12
+ASSET_REFER_BACK = 20
 
 
 def earlier_asset(head: Token) -> ActorRef | None:

@@ -126,13 +126,27 @@ def _stake_objects(trigger: Token) -> list[Token]:
 def status(trigger: Token, amount: Money | None) -> Status | None:
     lex = lexicon()
     window = lemma_text([*trigger.ancestors, *trigger.children, trigger, *aux(trigger)])
-    if has_cue(window, lex.cancelled):
+    if has_cue(window, lex.cancelled) or _cancelled_after(trigger):
         return Status.CANCELLED
     if has_cue(window, lex.pledge) or context.reported_future(trigger):
         return Status.PLEDGED
     if has_cue(window, lex.completed):
         return Status.COMPLETED
     return None
+
+
+def _cancelled_after(trigger: Token) -> bool:
+    """ "X, which had agreed to lend $250m for Y, said it had cancelled the loan": a later
+    clause of the sentence cancels the deal by a definite word for it."""
+    lex = lexicon()
+    for verb in trigger.sent:
+        if verb.i <= trigger.i or verb.pos_ != "VERB" or not has_cue(lemma_text([verb]), lex.cancelled):
+            continue
+        for obj in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+            definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "its", "their"} for c in obj.children)
+            if definite and obj.lemma_.lower() in lex.anaphora_heads:
+                return True
+    return False
 
 
 def aux(trigger: Token) -> list[Token]:

@@ -86,7 +86,15 @@ def subjects(verb: Token) -> list[ActorRef]:
     """
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if child.dep_ == "nsubj":
-            refs = phrase_refs(child)
+            refs = phrase_refs(relative_antecedent(child) or child)
             if refs:
                 return refs
     return []
+
+
+def relative_antecedent(subject: Token) -> Token | None:
+    """ "X, which had agreed to lend …": a relative pronoun subject stands for the noun its clause modifies."""
+    verb = subject.head
+    if subject.lower_ in {"which", "who", "that"} and verb.dep_ == "relcl" and verb.head != verb:
+        return verb.head
+    return None

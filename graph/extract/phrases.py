@@ -235,6 +235,8 @@ def _name_modifier(token: Token, head: Token) -> bool:
         return True
     if token.ent_type_ in {"MONEY", "PERCENT", "DATE", "CARDINAL"} or token.dep_ in {"det", "poss", "nummod", "case"}:
         return False
+    if token.dep_ in {"cc", "conj"}:  # "the Tumar gold and copper mine": coordinated modifiers
+        return token.head.dep_ in {"compound", "amod", "nmod"} and token.head.head == head
     return token.dep_ in {"compound", "amod", "nmod"} or (token.pos_ == "PROPN" and token.dep_ == "appos")
 def _asset_words(head: Token) -> list[str]:
     """Proper-noun modifiers, the last common modifier and the head noun."""

@@ -465,6 +465,12 @@ ROUND4 = [
         ("Orvena Ports", "Port Kelan Container Terminal", Decimal("800000000"), None, 2024),
         id="the-facility-is-a-place-not-a-loan",
     ),
+    pytest.param(
+        "The ministry revoked the environmental licence of the Mirador gold and copper mine late on Wednesday. "
+        "Export Development Canada, which had agreed in 2022 to lend US$250 million for the mine, said it was reviewing its options.",
+        ("Export Development Canada", "Mirador gold and copper mine", Decimal("250000000"), None, 2022),
+        id="relative-pronoun-lender-and-coordinated-asset-name",
+    ),
 ]
 
 
@@ -477,3 +483,12 @@ def test_two_states_agreeing_on_construction_name_no_investor():
     text = "Norway and Latvia signed an agreement on the construction of the power plant in Riga on 3 May."
     facts = extract_document(make_document(text, published="2024-06-01")).investments
     assert not facts, facts
+
+
+def test_a_later_clause_cancelling_the_loan_cancels_the_fact():
+    text = (
+        "Export Development Canada, which had agreed in 2022 to lend US$250 million to Corvane Metals, "
+        "said on Thursday it had cancelled the loan."
+    )
+    facts = extract_document(make_document(text, published="2024-06-01")).investments
+    assert facts and all(f.status is Status.CANCELLED for f in facts), facts
