@@ -7,16 +7,23 @@ phrase on a participant ("talks with Modi at Hyderabad House") is not a party.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
 
 from graph.extract.actors import ActorSpan, actors_in, find_actors
 from graph.extract.context import earlier_sentences
-from graph.extract.event_dates import pruned_subtree
+from graph.extract.common import evidence_for
+from graph.extract.event_dates import fronted_date, own_date, pruned_subtree
 from graph.extract.lexicon import lexicon
-from graph.model import ActorKind, ActorRef
+from graph.model import ActorKind, ActorRef, Event
 
 PRONOUNS = frozenset({"he", "she", "his", "her"})
 BODY_HEADS = frozenset({"ministry", "department", "agency", "commission", "office"})
+# a measure that stays in force and can be widened again: "In May 2024 it broadened the regime"
+RENEWABLE = frozenset({"sanction", "export restriction"})
+RENEW_VERBS = frozenset({"extend", "broaden", "expand", "widen", "tighten", "renew", "prolong", "toughen"})
+REGIME_NOUNS = frozenset({"regime", "framework", "measure", "listing", "blacklist"})
 ELECTORATE = frozenset({"voter", "elector", "electorate"})
 PLACE_PREPS = frozenset({"at", "in", "near", "outside", "inside"})
 
@@ -112,3 +119,40 @@ def _person_for(pronoun: Token, actors: list[ActorSpan]) -> ActorRef | None:
         return min(here, key=lambda a: abs(a.span.start - pronoun.i)).ref
     before = [a for a in find_actors(pronoun.doc) if a.span.end <= pronoun.i and a.ref.kind is ActorKind.PERSON]
     return before[-1].ref if before else None
+
+
+def renewals(sent: Span, before: list[Event]) -> list[Event]:
+    """ "The EU set up restrictive measures in July 2023 … In May 2024 it broadened the regime":
+    a dated widening of "the regime" right after a measure is that measure again, on its own date."""
+    measures = [e for e in before if e.event_type in RENEWABLE]
+    if not measures:
+        return []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in RENEW_VERBS or _not_done(verb):
+            continue
+        if not any(_the_regime(c) for c in verb.children if c.dep_ == "dobj"):
+            continue
+        date = own_date(verb, sent) or fronted_date(verb, sent)
+        if date is not None and _same_doer(verb, measures[0]):
+            return [replace(measures[0], date=date, evidence=evidence_for(sent))]
+    return []
+
+
+def _not_done(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.tag_ == "MD") for c in verb.children)
+
+
+def _the_regime(noun: Token) -> bool:
+    """ "the regime", "its measures": a definite measure already told of."""
+    definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "its", "their"} for c in noun.children)
+    return definite and noun.lemma_.lower() in REGIME_NOUNS
+
+
+def _same_doer(verb: Token, measure: Event) -> bool:
+    """The widening is by "it"/"they" or by a party of the measure."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(s.lower_ in {"it", "they"} for s in subjects):
+        return True
+    actors = actors_in(verb.sent)
+    named = {a.name for s in subjects for a in actors_under(s, actors)}
+    return bool(named & {p.name for p in measure.participants})

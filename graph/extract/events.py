@@ -43,7 +43,7 @@ from graph.extract.event_dates import (
     title_line,
     with_news_day,
 )
-from graph.extract.event_roles import actors_under
+from graph.extract.event_roles import actors_under, renewals
 from graph.extract.lexicon import EventPattern, lexicon
 from graph.extract.phrases import actor_at
 from graph.model import ActorKind, ActorRef, Event, PartialDate
@@ -186,22 +186,31 @@ CROWD_WORDS = frozenset(
 def extract(doc: Doc) -> Iterator[Event]:
     """Every typed event the doc states, one per trigger."""
     day = news_day(doc)
+    before: list[Event] = []
     for number, sent in enumerate(doc.sents):
         if is_headline(sent) or title_line(sent):
+            before = []
             continue
-        text = lemma_text(sent)
-        seen: list[Event] = []
-        for pattern in lexicon().events:
-            if not all(_has(text, group) for group in pattern.groups):
-                continue
-            for trigger in _triggers(sent, pattern):
-                event = _event(pattern.event_type, trigger, sent)
-                if event is not None and event.date is None and number <= NEWS_SENTENCES:
-                    event = with_news_day(event, trigger, sent, day)
-                if event is not None and not any(_same_act(event, other) for other in seen):
-                    seen.append(event)
-                    yield event
-                    yield from (replace(event, date=d) for d in gapped_dates(trigger) if d != event.date)
+        found = list(_sentence_events(sent, number, day)) or renewals(sent, before)
+        yield from found
+        before = found
+
+
+def _sentence_events(sent: Span, number: int, day: PartialDate | None) -> Iterator[Event]:
+    """The events the sentence's own cue words state."""
+    text = lemma_text(sent)
+    seen: list[Event] = []
+    for pattern in lexicon().events:
+        if not all(_has(text, group) for group in pattern.groups):
+            continue
+        for trigger in _triggers(sent, pattern):
+            event = _event(pattern.event_type, trigger, sent)
+            if event is not None and event.date is None and number <= NEWS_SENTENCES:
+                event = with_news_day(event, trigger, sent, day)
+            if event is not None and not any(_same_act(event, other) for other in seen):
+                seen.append(event)
+                yield event
+                yield from (replace(event, date=d) for d in gapped_dates(trigger) if d != event.date)
 
 
 def _same_act(event: Event, other: Event) -> bool:

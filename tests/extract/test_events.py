@@ -512,3 +512,33 @@ def test_a_ministry_named_in_full_elsewhere_takes_part():
     )
     revocation = _one(text, "licence revocation")
     assert any(p.name.startswith("Ministry of Environment") for p in revocation.participants), revocation
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "dates"),
+    [
+        (
+            "The EU imposed sanctions on Belarus in June 2021. In March 2022 it broadened the regime to cover potash.",
+            "sanction",
+            {"2021-06", "2022-03"},
+        ),
+        (
+            "Washington banned chip exports to Huawei in May 2019. In August 2020 the United States tightened the measures.",
+            "export restriction",
+            {"2019-05", "2020-08"},
+        ),
+        (
+            "The EU imposed sanctions on Belarus in June 2021. In March 2022 it extended its programme of aid to Moldova.",
+            "sanction",
+            {"2021-06"},
+        ),
+        (
+            "Washington banned chip exports to Huawei in May 2019. In August 2020 Japan tightened the measures.",
+            "export restriction",
+            {"2019-05"},
+        ),
+    ],
+    ids=["it-broadened-the-regime", "named-doer-tightened-the-measures", "other-programme", "other-doer"],
+)
+def test_a_dated_widening_of_the_regime_is_the_measure_again(text, kind, dates):
+    assert {e.date.iso() for e in _events(text) if e.event_type == kind} == dates
