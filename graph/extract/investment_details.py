@@ -128,11 +128,20 @@ def status(trigger: Token, amount: Money | None) -> Status | None:
     window = lemma_text([*trigger.ancestors, *trigger.children, trigger, *aux(trigger)])
     if has_cue(window, lex.cancelled) or _cancelled_after(trigger):
         return Status.CANCELLED
-    if has_cue(window, lex.pledge) or context.reported_future(trigger):
+    if has_cue(window, lex.pledge) or context.reported_future(trigger) or _agreed_to_build(trigger):
         return Status.PLEDGED
     if has_cue(window, lex.completed):
         return Status.COMPLETED
     return None
+
+
+def _agreed_to_build(trigger: Token) -> bool:
+    """ "signed an agreement with Morocco to build a $1.3 billion plant": an agreement to build is a pledge."""
+    if trigger.lemma_.lower() not in {"build", "construct", "construction"}:
+        return False
+    deals = {"agreement", "deal", "contract", "memorandum", "accord"}
+    near = [*trigger.ancestors, *(c for a in trigger.ancestors for c in a.children)]
+    return any(t.lemma_.lower() in deals for t in near)
 
 
 def _cancelled_after(trigger: Token) -> bool:

@@ -315,7 +315,8 @@ def _clause_subject(trigger: Token) -> list[ActorRef]:
             if subject is not None and context.refers_back(subject):
                 return _referred_subject(ancestor)
             refs = subjects(ancestor)
-            if refs:
+            if refs or subject is not None:
+                # a clause with a subject of its own never borrows a higher clause's
                 return [r for r in refs if r.kind is not ActorKind.ASSET]
     return []
 

@@ -171,7 +171,8 @@ def asset_ref(head: Token) -> ActorRef | None:
     if not named and place is None:
         return None
     if not named:  # "the Brod refinery in Bosnia" is named already; the place only locates it
-        full, short = _with_place(full, place), _with_place(short, place)
+        prep = _place_prep(head)
+        full, short = _with_place(full, place, prep), _with_place(short, place, prep)
     return ActorRef(full, ActorKind.ASSET, short, _country_of_place(place))
 
 
@@ -208,10 +209,15 @@ def _unwrapped(head: Token, name: str) -> str:
     return name
 
 
-def _with_place(name: str, place: str | None) -> str:
+def _with_place(name: str, place: str | None, prep: str = "in") -> str:
     if place is not None and place.lower() not in name.lower():
-        return f"{name} in {place}"
+        return f"{name} {prep} {place}"
     return name
+
+
+def _place_prep(head: Token) -> str:
+    """"a gigafactory near Kenitra" is not "in Kenitra": keep the text's preposition."""
+    return next((c.lower_ for c in head.rights if c.dep_ == "prep" and c.lower_ in PLACE_PREPS), "in")
 
 
 def _full_name(head: Token) -> str:

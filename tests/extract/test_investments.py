@@ -471,6 +471,11 @@ ROUND4 = [
         ("Export Development Canada", "Mirador gold and copper mine", Decimal("250000000"), None, 2022),
         id="relative-pronoun-lender-and-coordinated-asset-name",
     ),
+    pytest.param(
+        "Corvane Metals signed an agreement with Morocco in May 2024 to build a US$1.3 billion battery gigafactory near Kenitra.",
+        ("Corvane Metals", "battery gigafactory near Kenitra", Decimal("1300000000"), None, 2024),
+        id="place-keeps-its-preposition",
+    ),
 ]
 
 
@@ -492,3 +497,18 @@ def test_a_later_clause_cancelling_the_loan_cancels_the_fact():
     )
     facts = extract_document(make_document(text, published="2024-06-01")).investments
     assert facts and all(f.status is Status.CANCELLED for f in facts), facts
+
+
+def test_an_agreement_to_build_is_a_pledge():
+    text = "Corvane Metals signed an agreement with Morocco in May 2024 to build a US$1.3 billion battery gigafactory near Kenitra."
+    facts = extract_document(make_document(text, published="2024-06-01")).investments
+    assert facts and all(f.status is Status.PLEDGED for f in facts), facts
+
+
+def test_a_clause_subject_that_names_nobody_borrows_no_investor():
+    text = (
+        "Lumora Group opened a port in Riga last year. The vast facility, which holds a 20% stake in Baltic Rail, "
+        "has grown quickly, the company said."
+    )
+    facts = extract_document(make_document(text, published="2024-06-01")).investments
+    assert not any(f.investor.name == "Lumora Group" and f.target.name == "Baltic Rail" for f in facts), facts
