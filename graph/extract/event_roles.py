@@ -12,8 +12,8 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from graph.extract.actors import ActorSpan, actors_in, find_actors
-from graph.extract.context import earlier_sentences
 from graph.extract.common import evidence_for
+from graph.extract.context import earlier_sentences
 from graph.extract.event_dates import fronted_date, own_date, pruned_subtree
 from graph.extract.lexicon import lexicon
 from graph.model import ActorKind, ActorRef, Event
@@ -33,6 +33,7 @@ def actors_under(head: Token, actors: list[ActorSpan]) -> list[ActorRef]:
     tokens = {t.i for t in pruned_subtree(head)} - _place_phrases(head)
     found = [a.ref for a in actors if a.span.root.i in tokens and a.ref.kind is not ActorKind.ASSET]
     found += _electorate_place(head, actors)
+    found += [p for p in _surnames(tokens, head, actors) if p not in found]
     body = _body_named_elsewhere(head)
     if body is not None and body not in found:
         found.insert(0, body)
@@ -46,6 +47,19 @@ def actors_under(head: Token, actors: list[ActorSpan]) -> list[ActorRef]:
         person = _person_for(head, actors)
         found = [person] if person is not None else []
     return found
+
+
+def _surnames(tokens: set[int], head: Token, actors: list[ActorSpan]) -> list[ActorRef]:
+    """ "Madbouly met Alsuwaidi": a bare surname the recogniser missed (or took for a place) is the
+    person the article named in full before ("Mostafa Madbouly")."""
+    named = {i for a in actors if a.ref.kind is not ActorKind.ASSET for i in range(a.span.start, a.span.end)}
+    people = {
+        a.ref.name.split()[-1]: a.ref
+        for a in find_actors(head.doc)
+        if a.ref.kind is ActorKind.PERSON and a.span.end <= head.sent.start and len(a.ref.name.split()) > 1
+    }
+    doc = head.doc
+    return [people[doc[i].text] for i in sorted(tokens - named) if doc[i].pos_ == "PROPN" and doc[i].text in people]
 
 
 def _electorate_place(head: Token, actors: list[ActorSpan]) -> list[ActorRef]:
@@ -156,3 +170,15 @@ def _same_doer(verb: Token, measure: Event) -> bool:
     actors = actors_in(verb.sent)
     named = {a.name for s in subjects for a in actors_under(s, actors)}
     return bool(named & {p.name for p in measure.participants})
+
+
+def parties_of(sent: Span) -> list[ActorSpan]:
+    """The sentence's actors that can take part: not one only qualifying a noun by a hyphened
+    participle ("a UNESCO-protected area", "a Chinese-funded mine")."""
+    return [a for a in actors_in(sent) if not _hyphened_modifier(a)]
+
+
+def _hyphened_modifier(actor: ActorSpan) -> bool:
+    doc = actor.span.doc
+    end = actor.span.end
+    return end + 1 < len(doc) and doc[end].tag_ == "HYPH" and doc[end + 1].tag_ in {"VBN", "JJ"}

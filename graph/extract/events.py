@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.extract.actors import ActorSpan, actors_in
+from graph.extract.actors import ActorSpan
 from graph.extract.common import (
     evidence_for,
     first_date,
@@ -43,7 +43,7 @@ from graph.extract.event_dates import (
     title_line,
     with_news_day,
 )
-from graph.extract.event_roles import actors_under, renewals
+from graph.extract.event_roles import actors_under, parties_of, renewals
 from graph.extract.lexicon import EventPattern, lexicon
 from graph.extract.phrases import actor_at
 from graph.model import ActorKind, ActorRef, Event, PartialDate
@@ -350,7 +350,7 @@ def _event(event_type: str, trigger: Token, sent: Span) -> Event | None:
         date = own_date(trigger.head.head, sent)
     if not _stated(trigger, date):
         return None
-    actors = actors_in(sent)
+    actors = parties_of(sent)
     participants = _participants(trigger, actors) or _actor_refs(_in_clause_of(trigger, actors))
     if not participants:
         return None

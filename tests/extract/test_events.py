@@ -542,3 +542,17 @@ def test_a_ministry_named_in_full_elsewhere_takes_part():
 )
 def test_a_dated_widening_of_the_regime_is_the_measure_again(text, kind, dates):
     assert {e.date.iso() for e in _events(text) if e.event_type == kind} == dates
+
+
+def test_a_bare_surname_is_the_person_named_in_full_before():
+    text = (
+        "Prime Minister Mostafa Madbouly signed the decree.\n\n"
+        "Madbouly met Mohamed Alabbar in Cairo on 22 February 2024 to finalise the terms."
+    )
+    meeting = _one(text, "meeting")
+    assert "Mostafa Madbouly" in {p.name for p in meeting.participants}
+
+
+def test_a_name_qualifying_a_hyphened_participle_is_no_party():
+    text = "Activists protested in Podgorica in April 2018 against gravel dumping in a UNESCO-protected area."
+    assert not [e for e in _events(text) if "UNESCO" in {p.name for p in e.participants}]
