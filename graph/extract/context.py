@@ -75,6 +75,8 @@ def date_for(trigger: Token, *, pledge: bool = False) -> PartialDate | None:
         rank = {"day": 0, "month": 1, "year": 2}
         return min(own, key=lambda f: (rank[f[1].precision.value], f[0].start))[1]
     found = paragraph_date(sent)
+    if found is None and _present(trigger):
+        found = _signing_date_of_subject(trigger)
     if found is None and (pledge or _reported(trigger) or _present(trigger)):
         day = published(sent.doc)
         return PartialDate.from_date(day) if day is not None else None
@@ -85,6 +87,23 @@ def _present(trigger: Token) -> bool:
     """ "Under the deal, X provides ¥185bn for Y": an undated present-tense fact is today's news."""
     verb = _clause_verb(trigger)
     return verb is not None and verb.dep_ == "ROOT" and verb.tag_ in {"VBZ", "VBP"}
+
+
+SIGNING_VERBS = frozenset({"sign", "agree", "conclude", "reach", "seal", "ink", "approve"})
+
+
+def _signing_date_of_subject(trigger: Token) -> PartialDate | None:
+    """ "The credit agreement, signed last month, provides $4bn": the fact dates from the signing."""
+    verb = _clause_verb(trigger)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subject is None:
+        return None
+    for clause in (c for c in subject.children if c.dep_ == "acl" and c.lemma_.lower() in SIGNING_VERBS):
+        span = clause.doc[clause.i : clause.right_edge.i + 1]
+        dates = dates_in(span)
+        if dates:
+            return dates[0][1]
+    return None
 
 
 def _same_clause_first(

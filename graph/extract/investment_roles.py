@@ -251,7 +251,7 @@ def _target_preps(trigger: Token) -> list[Token]:
 
     After a verb with two objects ("lent X $5bn for Y") the parser calls the preposition a dative.
     """
-    heads = (trigger, *_sum_heads(trigger))
+    heads = (trigger, *_sum_heads(trigger), *_sum_verb(trigger))
     wanted = TARGET_PREPS - {"to"} if _sold(trigger) else TARGET_PREPS
     if trigger.lemma_.lower() in lexicon().acquisition:
         wanted = wanted - {"on"}  # "purchases on the stock exchange": a venue
@@ -264,6 +264,16 @@ def _target_preps(trigger: Token) -> list[Token]:
     if trigger.lemma_.lower() in lexicon().loan:
         preps.sort(key=lambda p: p.lower_ != "for")
     return preps
+
+
+def _sum_verb(trigger: Token) -> list[Token]:
+    """ "provides $4.2 billion in Russian state credit for Y": the loan word only describes
+    the sum, so "for Y" hangs on the verb that provides it."""
+    prep = trigger.head
+    money = prep.head
+    if trigger.dep_ == "pobj" and prep.lower_ == "in" and money.ent_type_ == "MONEY" and money.dep_ == "dobj":
+        return [money.head]
+    return []
 
 
 def _sum_heads(trigger: Token) -> list[Token]:

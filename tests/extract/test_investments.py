@@ -476,6 +476,12 @@ ROUND4 = [
         ("Corvane Metals", "battery gigafactory near Kenitra", Decimal("1300000000"), None, 2024),
         id="place-keeps-its-preposition",
     ),
+    pytest.param(
+        "The credit agreement, signed in Oslo in March 2023, provides up to US$2 billion in Norwegian state credit "
+        "for the Daugava hydro power plant.",
+        ("Norway", "Daugava hydro power plant", Decimal("2000000000"), None, 2023),
+        id="sum-in-demonym-credit-for-y-dated-by-signing",
+    ),
 ]
 
 
