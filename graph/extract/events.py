@@ -115,6 +115,8 @@ INTENT_WORDS = frozenset(
         "urge",
         "call",
     }
+    # averted acts did not happen: "avoided a default"
+    | {"avoid", "avert", "prevent", "escape"}
     | {
         "proposal",
         "bid",
@@ -332,9 +334,16 @@ def _is_event_use(trigger: Token, *, future: bool = False) -> bool:
         return False
     if trigger.dep_ == "compound" and trigger.head.lemma_.lower() not in EVENT_CARRIERS:
         return False
-    if _earlier_one(trigger) or any(t.lemma_.lower() in ALLEGATIONS for t in trigger.ancestors):
+    if _speech_verb(trigger) or _earlier_one(trigger) or any(t.lemma_.lower() in ALLEGATIONS for t in trigger.ancestors):
         return False
     return not any(c.dep_ == "det" and c.lower_ in {"any", "no"} for c in trigger.children)
+
+
+def _speech_verb(trigger: Token) -> bool:
+    """ "recalled that the ambassador …", "protested that …": a verb whose object is a clause tells
+    what someone remembers or says, not the act."""
+    children = {c.dep_ for c in trigger.children}
+    return trigger.pos_ == "VERB" and "ccomp" in children and not children & {"dobj", "nsubjpass"}
 
 
 def _earlier_one(trigger: Token) -> bool:

@@ -337,6 +337,12 @@ NOT_EVENTS = {
         "meeting",
         '"We are partners," Olaf Scholz said on 3 May 2024 at a press conference after the talks.',
     ),
+    "recalled-that-an-ambassador": (
+        "diplomatic protest",
+        "Aleksandar Vučić recalled that the Chinese ambassador had praised Serbia on 3 May 2024.",
+    ),
+    "avoided-a-default": ("debt default", "Zambia avoided a default on its Eurobond payments in March 2023."),
+    "suspended-a-permit": ("licence revocation", "Ecuador suspended the mining permit of Arrowcrest Minerals on 3 May 2024."),
     "accused-of-supplying": (
         "arms delivery",
         "The United States accused Belarus of supplying drones to Russia on 3 May 2023.",
