@@ -359,7 +359,8 @@ def bare_stake(trigger: Token) -> bool:
 def passive_verb_of(trigger: Token) -> Token | None:
     """ "financed … by a loan": the passive verb whose agent the trigger is."""
     prep = trigger.head
-    if trigger.dep_ == "pobj" and prep.dep_ == "agent" and prep.head.pos_ == "VERB":
+    by_or_with = prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "with")
+    if trigger.dep_ == "pobj" and by_or_with and prep.head.pos_ == "VERB":
         return prep.head
     return None
 

@@ -216,13 +216,19 @@ def _referred_target(trigger: Token) -> list[ActorRef]:
         return [holding] if holding is not None else []
     financed = context.passive_verb_of(trigger)
     subject = (
-        next((c for c in financed.children if c.dep_ == "nsubjpass"), None)
+        next(  # nearest first: a list label ("Hungary: the X is financed …") parses as a second subject
+            (c for c in sorted(financed.children, key=lambda c: abs(c.i - financed.i)) if c.dep_ == "nsubjpass"),
+            None,
+        )
         if financed is not None
         else None
     )
     if subject is not None and subject.lower_ in {"it", "this"}:
         topic = context.topic_of_previous(trigger.sent)
         return [topic] if topic is not None else []
+    if subject is not None and financed.lemma_.lower() in lexicon().investment | lexicon().loan:
+        # "Y is financed with a Russian state loan": the financed subject is the target
+        return [r for r in phrase_refs(subject) if r.kind is not ActorKind.COUNTRY]
     return []
 
 

@@ -64,7 +64,7 @@ def phrase_ref(head: Token, *, stop: Iterable[Token] = ()) -> ActorRef | None:
     described = described_company(head)
     if described is not None:
         return described
-    asset = asset_ref(head)
+    asset = asset_ref(head) or named_works(head)
     if asset is not None:
         return asset
     generic = generic_country(head)
@@ -199,6 +199,22 @@ def bracketed_head(head: Token) -> Token:
             names = [t for t in doc[before.i - 3 : before.i + 1] if t.lemma_.lower() in lexicon().asset_heads]
             return names[-1] if names else head
     return head
+
+
+# works on an asset, named by the asset: "the Paks II expansion", "the Hinkley Point upgrade"
+WORKS_WORDS = frozenset({"expansion", "extension", "upgrade", "modernisation", "modernization", "phase"})
+
+
+def named_works(head: Token) -> ActorRef | None:
+    """"the Paks II expansion" → asset "Paks II": the works stand for the named asset."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in WORKS_WORDS:
+        return None
+    names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    if not names or names[-1].i != head.i - 1 or names[0].ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}:
+        return None
+    start = names[0].left_edge.i
+    name = head.doc[start : head.i].text
+    return ActorRef(name, ActorKind.ASSET, name, None)
 
 
 def _unwrapped(head: Token, name: str) -> str:

@@ -482,6 +482,11 @@ ROUND4 = [
         ("Norway", "Daugava hydro power plant", Decimal("2000000000"), None, 2023),
         id="sum-in-demonym-credit-for-y-dated-by-signing",
     ),
+    pytest.param(
+        "Latvia: the Daugava III expansion is financed with a €2 billion Norwegian state loan agreed in 2019.",
+        ("Norway", "Daugava III", Decimal("2000000000"), None, 2019),
+        id="passive-financed-subject-with-demonym-loan",
+    ),
 ]
 
 
