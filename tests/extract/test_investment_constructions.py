@@ -1,0 +1,116 @@
+"""Investment constructions of round 4 (holdout misses), on made-up sentences.
+
+Each case is one grammar pattern in general form: a numbered facility name,
+a definite head noun standing for the asset named before, a relative-pronoun
+subject, a sum described as "<demonym> state credit", a passive "Y is
+financed with a loan", an agreement to build (a pledge), a later clause that
+cancels the loan.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from graph.model import Investment, Status
+from graph.pipeline import extract_document
+from tests.conftest import make_document
+
+
+def _facts(text: str) -> list[Investment]:
+    return extract_document(make_document(text, published="2024-06-01")).investments
+
+
+ROUND4 = [
+    pytest.param(
+        "Corvane Metals acquired 100% of the Lindor project from Baltic Ore Resources in 2019 for US$310 million.",
+        ("Corvane Metals", "Lindor project", Decimal("310000000"), Decimal("1"), 2019),
+        id="acquisition-from-names-the-seller",
+    ),
+    pytest.param(
+        "In June 2014, the Asian Development Bank signed a $400 million loan for MRT Line 3, the city's second metro line.",
+        ("Asian Development Bank", "MRT Line 3", Decimal("400000000"), None, 2014),
+        id="numbered-facility-keeps-its-number",
+    ),
+    pytest.param(
+        "Under the deal, the World Bank provides $500 million for MRT Line 2 (North), a 12-kilometre route.",
+        ("World Bank", "MRT Line 2 (North)", Decimal("500000000"), None, 2024),
+        id="bracketed-branch-and-present-tense-date",
+    ),
+    pytest.param(
+        "The Port Kelan Container Terminal received its first ship on Monday. Orvena Ports, which runs the port, "
+        "has invested about $800 million in the deep-water facility. The group also built the neighbouring "
+        "Dover Bay Terminal. In 2023, the Nordic Investment Bank agreed to lend $300 million to the terminal.",
+        ("Nordic Investment Bank", "Port Kelan Container Terminal", Decimal("300000000"), None, 2023),
+        id="definite-head-noun-is-the-named-asset",
+    ),
+    pytest.param(
+        "The Port Kelan Container Terminal received its first ship on Monday. Orvena Ports "
+        "has invested about $800 million in the deep-water facility, the company said.",
+        ("Orvena Ports", "Port Kelan Container Terminal", Decimal("800000000"), None, 2024),
+        id="the-facility-is-a-place-not-a-loan",
+    ),
+    pytest.param(
+        "The ministry revoked the environmental licence of the Mirador gold and copper mine late on Wednesday. "
+        "Export Development Canada, which had agreed in 2022 to lend US$250 million for the mine, said it was reviewing its options.",
+        ("Export Development Canada", "Mirador gold and copper mine", Decimal("250000000"), None, 2022),
+        id="relative-pronoun-lender-and-coordinated-asset-name",
+    ),
+    pytest.param(
+        "Corvane Metals signed an agreement with Morocco in May 2024 to build a US$1.3 billion battery gigafactory near Kenitra.",
+        ("Corvane Metals", "battery gigafactory near Kenitra", Decimal("1300000000"), None, 2024),
+        id="place-keeps-its-preposition",
+    ),
+    pytest.param(
+        "The credit agreement, signed in Oslo in March 2023, provides up to US$2 billion in Norwegian state credit "
+        "for the Daugava hydro power plant.",
+        ("Norway", "Daugava hydro power plant", Decimal("2000000000"), None, 2023),
+        id="sum-in-demonym-credit-for-y-dated-by-signing",
+    ),
+    pytest.param(
+        "Latvia: the Daugava III expansion is financed with a €2 billion Norwegian state loan agreed in 2019.",
+        ("Norway", "Daugava III", Decimal("2000000000"), None, 2019),
+        id="passive-financed-subject-with-demonym-loan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ROUND4)
+def test_round4_constructions(text, want):
+    investor, target, amount, stake, year = want
+    got = [
+        (f.investor.name, f.target.name, f.amount.value if f.amount else None, f.stake, f.date.year if f.date else None)
+        for f in _facts(text)
+    ]
+    assert (investor, target, amount, stake, year) in got, got
+
+
+def test_two_states_agreeing_on_construction_name_no_investor():
+    text = "Norway and Latvia signed an agreement on the construction of the power plant in Riga on 3 May."
+    facts = _facts(text)
+    assert not facts, facts
+
+
+def test_a_later_clause_cancelling_the_loan_cancels_the_fact():
+    text = (
+        "Export Development Canada, which had agreed in 2022 to lend US$250 million to Corvane Metals, "
+        "said on Thursday it had cancelled the loan."
+    )
+    facts = _facts(text)
+    assert facts and all(f.status is Status.CANCELLED for f in facts), facts
+
+
+def test_an_agreement_to_build_is_a_pledge():
+    text = "Corvane Metals signed an agreement with Morocco in May 2024 to build a US$1.3 billion battery gigafactory near Kenitra."
+    facts = _facts(text)
+    assert facts and all(f.status is Status.PLEDGED for f in facts), facts
+
+
+def test_a_clause_subject_that_names_nobody_borrows_no_investor():
+    text = (
+        "Lumora Group opened a port in Riga last year. The vast facility, which holds a 20% stake in Baltic Rail, "
+        "has grown quickly, the company said."
+    )
+    facts = _facts(text)
+    assert not any(f.investor.name == "Lumora Group" and f.target.name == "Baltic Rail" for f in facts), facts
