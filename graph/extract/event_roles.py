@@ -182,3 +182,24 @@ def _hyphened_modifier(actor: ActorSpan) -> bool:
     doc = actor.span.doc
     end = actor.span.end
     return end + 1 < len(doc) and doc[end].tag_ == "HYPH" and doc[end + 1].tag_ in {"VBN", "JJ"}
+
+
+def each_apart(event: Event, trigger: Token, actors: list[ActorSpan]) -> list[Event]:
+    """ "Britain and Canada each imposed their own sanctions": one act per subject, each with the
+    other parties (a joint act, "Britain and Canada imposed sanctions", stays one)."""
+    for verb in (trigger, *trigger.ancestors):
+        for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.conjuncts):
+            group = [subject, *subject.conjuncts]
+            if not any(t.lower_ == "each" for g in group for t in g.children) and not any(
+                c.lower_ == "each" for c in verb.children
+            ):
+                continue
+            doers = [actors_under(g, actors) for g in group]
+            if not all(doers):
+                return [event]
+            named = {a for d in doers for a in d}
+            rest = [p for p in event.participants if p not in named]
+            return [replace(event, participants=tuple(dict.fromkeys([*d, *rest]))) for d in doers]
+        if verb.dep_ in {"ROOT", "ccomp", "advcl", "relcl"}:
+            break
+    return [event]

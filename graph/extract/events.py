@@ -43,7 +43,7 @@ from graph.extract.event_dates import (
     title_line,
     with_news_day,
 )
-from graph.extract.event_roles import actors_under, parties_of, renewals
+from graph.extract.event_roles import actors_under, each_apart, parties_of, renewals
 from graph.extract.lexicon import EventPattern, lexicon
 from graph.extract.phrases import actor_at
 from graph.model import ActorKind, ActorRef, Event, PartialDate
@@ -211,7 +211,7 @@ def _sentence_events(sent: Span, number: int, day: PartialDate | None) -> Iterat
                 event = with_news_day(event, trigger, sent, day)
             if event is not None and not any(_same_act(event, other) for other in seen):
                 seen.append(event)
-                yield event
+                yield from each_apart(event, trigger, parties_of(sent))
                 yield from (replace(event, date=d) for d in gapped_dates(trigger) if d != event.date)
 
 

@@ -562,3 +562,21 @@ def test_a_bare_surname_is_the_person_named_in_full_before():
 def test_a_name_qualifying_a_hyphened_participle_is_no_party():
     text = "Activists protested in Podgorica in April 2018 against gravel dumping in a UNESCO-protected area."
     assert not [e for e in _events(text) if "UNESCO" in {p.name for p in e.participants}]
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        (
+            "Britain and Canada each imposed their own sanctions on Iran Air on 21 October 2024.",
+            [{"United Kingdom", "Iran Air"}, {"Canada", "Iran Air"}],
+        ),
+        (
+            "Britain and Canada imposed sanctions on Iran Air on 21 October 2024.",
+            [{"United Kingdom", "Canada", "Iran Air"}],
+        ),
+    ],
+    ids=["each-their-own", "joint-act"],
+)
+def test_each_of_coordinated_subjects_acts_apart(text, groups):
+    assert sorted(({p.name for p in e.participants} for e in _events(text)), key=sorted) == sorted(groups, key=sorted)
