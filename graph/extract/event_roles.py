@@ -30,7 +30,7 @@ PLACE_PREPS = frozenset({"at", "in", "near", "outside", "inside"})
 
 def actors_under(head: Token, actors: list[ActorSpan]) -> list[ActorRef]:
     """Actors named in the phrase of ``head`` (not in its clauses); "he" → the last person named."""
-    tokens = {t.i for t in pruned_subtree(head)} - _place_phrases(head)
+    tokens = _phrase(head) - _place_phrases(head)
     found = [a.ref for a in actors if a.span.root.i in tokens and a.ref.kind is not ActorKind.ASSET]
     found += _electorate_place(head, actors)
     found += [p for p in _surnames(tokens, head, actors) if p not in found]
@@ -47,6 +47,18 @@ def actors_under(head: Token, actors: list[ActorSpan]) -> list[ActorRef]:
         person = _person_for(head, actors)
         found = [person] if person is not None else []
     return found
+
+
+def _phrase(head: Token) -> set[int]:
+    """The head's phrase with the names listed inside it ("the ambassadors of Germany, France and
+    the Netherlands"), but not a coordinated clause or the head's own conjuncts."""
+    tokens = {t.i for t in pruned_subtree(head)}
+    doc = head.doc
+    for i in sorted(tokens):
+        for conj in doc[i].conjuncts:
+            if i != head.i and conj.pos_ in {"PROPN", "NOUN"} and conj.i not in tokens:
+                tokens |= {t.i for t in pruned_subtree(conj)}
+    return tokens
 
 
 def _surnames(tokens: set[int], head: Token, actors: list[ActorSpan]) -> list[ActorRef]:

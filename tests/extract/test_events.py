@@ -580,3 +580,9 @@ def test_a_name_qualifying_a_hyphened_participle_is_no_party():
 )
 def test_each_of_coordinated_subjects_acts_apart(text, groups):
     assert sorted(({p.name for p in e.participants} for e in _events(text)), key=sorted) == sorted(groups, key=sorted)
+
+
+def test_names_listed_in_a_participant_phrase_all_take_part():
+    text = "Iran summoned the ambassadors of Germany, France and the Netherlands on 21 October 2024."
+    protest = _one(text, "diplomatic protest")
+    assert {"Iran", "Germany", "France", "Netherlands"} <= {p.name for p in protest.participants}
