@@ -30,7 +30,7 @@ PLACE_PREPS = frozenset({"at", "in", "near", "outside", "inside"})
 
 def actors_under(head: Token, actors: list[ActorSpan]) -> list[ActorRef]:
     """Actors named in the phrase of ``head`` (not in its clauses); "he" → the last person named."""
-    tokens = _phrase(head) - _place_phrases(head)
+    tokens = _phrase(head) - _place_phrases(head) - _description_of_name(head, actors)
     found = [a.ref for a in actors if a.span.root.i in tokens and a.ref.kind is not ActorKind.ASSET]
     found += _electorate_place(head, actors)
     found += [p for p in _surnames(tokens, head, actors) if p not in found]
@@ -59,6 +59,14 @@ def _phrase(head: Token) -> set[int]:
             if i != head.i and conj.pos_ in {"PROPN", "NOUN"} and conj.i not in tokens:
                 tokens |= {t.i for t in pruned_subtree(conj)}
     return tokens
+
+
+def _description_of_name(head: Token, actors: list[ActorSpan]) -> set[int]:
+    """ "Kazakhstan, Uzbekistan's northern neighbour, held a referendum": an apposition describing a
+    named party names no further party."""
+    if not any(a.span.root.i == head.i for a in actors):
+        return set()
+    return {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
 
 
 def _surnames(tokens: set[int], head: Token, actors: list[ActorSpan]) -> list[ActorRef]:

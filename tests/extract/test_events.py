@@ -586,3 +586,8 @@ def test_names_listed_in_a_participant_phrase_all_take_part():
     text = "Iran summoned the ambassadors of Germany, France and the Netherlands on 21 October 2024."
     protest = _one(text, "diplomatic protest")
     assert {"Iran", "Germany", "France", "Netherlands"} <= {p.name for p in protest.participants}
+
+
+def test_an_apposition_describing_a_named_party_names_no_other_party():
+    referendum = _one("Kazakhstan, Uzbekistan's northern neighbour, held a referendum on 6 October 2024.", "referendum")
+    assert {p.name for p in referendum.participants} == {"Kazakhstan"}
