@@ -2,7 +2,9 @@
 
 News names a party once and then writes "he", "it" or "the French group";
 the event's participant is the actor those words refer back to. A place
-phrase on a participant ("talks with Modi at Hyderabad House") is not a party.
+phrase on a participant ("talks with Modi at Hyderabad House") is not a party,
+but the place whose voters decide is; a bare surname or "the environment
+ministry" is the party the article names in full elsewhere.
 """
 
 from __future__ import annotations

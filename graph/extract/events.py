@@ -11,6 +11,9 @@ only when the parse names none); the place is "in/at X" on the trigger's
 clause; the date is the one attached to the trigger's clause (``event_dates``),
 else that of a follow-up sentence ("This development, announced on June 29,
 2025"), else the paragraph's, else, for the lede's past-tense news, the news day.
+Not events: charges ("accuses of supplying"), averted acts, speech ("recalled
+that …"), "after the talks". A dated "it broadened the regime" renews the measure
+just told; "X and Y each imposed" is one act per subject.
 """
 
 from __future__ import annotations
