@@ -128,6 +128,12 @@ PATTERNS = [
         "2022-06-05",
     ),
     (
+        "plant launch",
+        "DP World opened its new container terminal in Dakar on 4 May 2023.",
+        "DP World",
+        "2023-05-04",
+    ),
+    (
         "plant closure",
         "Renault closed its plant in Novo Mesto on 3 March 2021.",
         "Renault",
@@ -256,6 +262,7 @@ PATTERN_IDS = [
     "crowd-rallied",
     "held-elections",
     "voted-in-a-referendum",
+    "opened-a-terminal",
     "closed-a-plant",
     "revoked-a-licence",
     "defaulted-on-debt",
