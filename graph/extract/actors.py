@@ -20,6 +20,7 @@ from graph.extract.common import evidence_for, is_headline, lemma_text
 from graph.extract.lexicon import lexicon
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef, Mention
+from graph.normalize.money import is_currency_code
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside"})
@@ -198,7 +199,7 @@ def _described_as_company(span: Span) -> bool:
 
 def _looks_junk(span: Span) -> bool:
     lex = lexicon()
-    if _JUNK_CHARS.search(span.text) or not any(t.is_alpha for t in span):
+    if _JUNK_CHARS.search(span.text) or not any(t.is_alpha for t in span) or is_currency_code(span.text):
         return True
     if span[-1].lower_ in lex.junk_heads or span[-1].lemma_.lower() in lex.junk_heads:
         return True
@@ -216,7 +217,7 @@ def _strip_edges(span: Span) -> Span | None:
         if doc[i].text == "(":  # "European Bank … (EBRD": the acronym is not part of the name
             end = i
             break
-    while end > start and (doc[end - 1].lower_ in {"'s", "'", "s"} or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].lower_ in {"'s", "'", "s"} or _dangling(doc[end - 1])):
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -238,6 +239,11 @@ def _strip_demonym(span: Span) -> tuple[str | None, Span | None]:
 def _generic_word(word: str) -> bool:
     lex = lexicon()
     return word in lex.company_words | lex.organization_words | lex.government_words | lex.descriptors
+
+
+def _dangling(token) -> bool:
+    """A name never ends in punctuation, a currency sign or a function word ("Ferrovial for £")."""
+    return token.is_punct or token.is_currency or token.pos_ in {"ADP", "CCONJ", "DET"}
 
 
 def _has_title(span: Span) -> bool:

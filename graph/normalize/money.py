@@ -139,6 +139,11 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def is_currency_code(text: str) -> bool:
+    """"PLN", "EUR", "RMB": a currency, never an actor."""
+    return text.strip() in _CODES
+
+
 def _build_pattern() -> re.Pattern[str]:
     qual = _alternation(QUALIFIERS)
     sym = _alternation(_PREFIX_SYMBOLS)

@@ -111,3 +111,21 @@ def test_an_unknown_company_shortened_to_its_first_word_is_the_same_actor():
     assert "Arrowcrest" not in {e.text for e in doc.ents}  # the model misses the short form
     names = {a.span.text: a.ref.name for a in find_actors(doc)}
     assert names.get("Arrowcrest") == "Arrowcrest Minerals Inc."
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        pytest.param("It sold the stake to Ferrovial for £ 1bn.", 5, 8, "Ferrovial", id="trailing-preposition-and-currency-sign"),
+        pytest.param("Hanwha pays 600 million PLN for it.", 4, 5, None, id="currency-code-is-no-actor"),
+    ],
+)
+def test_bad_entity_edges_from_the_model(text, start, end, expected):
+    """Entity spans as the statistical model sometimes cuts them."""
+    from spacy.tokens import Span
+
+    from graph.extract.actors import classify
+
+    doc = get_nlp()(text)
+    found = classify(Span(doc, start, end, label="ORG"))
+    assert (found.ref.name if found else None) == expected
