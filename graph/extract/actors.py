@@ -40,9 +40,27 @@ def find_actors(doc: Doc) -> list[ActorSpan]:
     """Every actor named in ``doc``, in text order (computed once per doc)."""
     if CACHE_KEY not in doc.user_data:
         relabels = _relabels(doc)
-        found = [a for ent in doc.ents if (a := classify(ent, relabels=relabels)) is not None]
+        spans = [part for ent in doc.ents for part in _split_coordinated(ent)]
+        found = [a for ent in spans if (a := classify(ent, relabels=relabels)) is not None]
         doc.user_data[CACHE_KEY] = _expand_acronyms(_expand_short_names(found))
     return doc.user_data[CACHE_KEY]
+
+
+def _split_coordinated(ent: Span) -> list[Span]:
+    """"Ministry of Economy and Idroenergia Adriatica S.p.A." is two names the
+    model ran together: split at "and" when one side of 2+ words is a government
+    body and the other a company ("European Bank for Reconstruction and
+    Development" is neither; a known name is never split)."""
+    if ent.label_ != "ORG" or load_gazetteer().lookup(ent.text) is not None:
+        return [ent]
+    for token in ent:
+        if token.lower_ == "and" and token.i - ent.start >= 2 and ent.end - token.i > 2:
+            left = Span(ent.doc, ent.start, token.i, label="ORG")
+            right = Span(ent.doc, token.i + 1, ent.end, label="ORG")
+            kinds = {_kind_from_words(side, "ORG", typed=False) for side in (left, right)}
+            if right[0].text[0].isupper() and kinds == {ActorKind.GOVERNMENT_BODY, ActorKind.COMPANY}:
+                return [left, right]
+    return [ent]
 
 
 def _relabels(doc: Doc) -> dict[str, str]:
@@ -231,8 +249,11 @@ def _strip_demonym(span: Span) -> tuple[str | None, Span | None]:
     if country is None:
         return None, span
     rest = span.doc[span.start + 1 : span.end]
-    if len(rest) == 1 and _generic_word(rest[0].lower_):
-        return country.name, span  # "Turkish Airlines" is a name, not Turkey's "Airlines"
+    lex = lexicon()
+    if all(_generic_word(t.lower_) for t in rest) or any(t.lower_ in lex.government_words for t in rest):
+        # "Turkish Airlines", "Ethiopian Electric Power", "Kyrgyz Defence Ministry":
+        # the adjective is part of the name (the country is still its country)
+        return country.name, span
     return country.name, rest
 
 
@@ -299,7 +320,7 @@ def _expand_short_names(found: list[ActorSpan]) -> list[ActorSpan]:
             long = full[key]
             a = ActorSpan(a.span, ActorRef(long.name, long.kind, a.ref.surface, long.country))
         out.append(a)
-    out = [_acronym_as_organisation(a) for a in out]
+    out = _repeated_lone_names([_acronym_as_organisation(a) for a in out])
     return [a for a in out if not _lone_person(a, full)]
 
 
@@ -307,6 +328,19 @@ def _lone_person(actor: ActorSpan, full: dict) -> bool:
     """A one-word PERSON never named in full is too often a tagging error."""
     ref = actor.ref
     return ref.kind is ActorKind.PERSON and " " not in ref.name and not _titled(actor.span)
+
+
+def _repeated_lone_names(found: list[ActorSpan]) -> list[ActorSpan]:
+    """A one-word "person" the article names again and again, never in full nor
+    with a title, is an organisation the model mistyped ("Togg"); a name seen
+    once ("Photo" in a caption) is dropped as noise."""
+    counts = Counter(a.ref.name for a in found if a.ref.kind is ActorKind.PERSON and " " not in a.ref.name)
+    return [
+        ActorSpan(a.span, ActorRef(a.ref.name, ActorKind.ORGANIZATION, a.ref.surface, a.ref.country))
+        if a.ref.kind is ActorKind.PERSON and counts.get(a.ref.name, 0) >= 3 and not _titled(a.span)
+        else a
+        for a in found
+    ]
 
 
 def _acronym_as_organisation(actor: ActorSpan) -> ActorSpan:

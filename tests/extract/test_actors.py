@@ -129,3 +129,29 @@ def test_bad_entity_edges_from_the_model(text, start, end, expected):
     doc = get_nlp()(text)
     found = classify(Span(doc, start, end, label="ORG"))
     assert (found.ref.name if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param("Ethiopian Electric Power signed the deal.", "Ethiopian Electric Power", id="demonym-before-generic-words"),
+        pytest.param("The Kyrgyz Defence Ministry confirmed the delivery.", "Kyrgyz Defence Ministry", id="demonym-in-a-ministry-name"),
+    ],
+)
+def test_a_demonym_that_is_part_of_the_name_stays(text, name):
+    assert name in actors(text)
+
+
+def test_a_ministry_and_a_company_run_together_are_split():
+    from spacy.tokens import Span
+
+    from graph.extract.actors import _split_coordinated
+
+    text = "A deal between the Ministry of Economy and Idroenergia Adriatica S.p.A. was signed."
+    doc = get_nlp()(text)
+    ent = doc.char_span(text.index("Ministry"), text.index(" was"), label="ORG")
+    parts = _split_coordinated(ent)
+    assert [p.text for p in parts] == ["Ministry of Economy", "Idroenergia Adriatica S.p.A."]
+    ebrd = get_nlp()("The European Bank for Reconstruction and Development lent it.")
+    whole = Span(ebrd, 1, 7, label="ORG")
+    assert _split_coordinated(whole) == [whole]
