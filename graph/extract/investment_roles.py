@@ -81,8 +81,12 @@ def investors(trigger: Token) -> list[ActorRef]:
 
 
 def _bought(trigger: Token) -> bool:
-    """ "acquired 100% of Y from Z": an acquisition's "from" names the seller, not the buyer."""
-    return trigger.lemma_.lower() in lexicon().acquisition
+    """ "acquired 100% of Y from Z", "buy a 35% stake in Y from Z": an acquisition's "from" names
+    the seller, not the buyer, also when it hangs on the stake the verb buys."""
+    acquisition = lexicon().acquisition
+    if trigger.lemma_.lower() in acquisition:
+        return True
+    return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in acquisition
 
 
 def _deal_investor(deal: Token) -> list[ActorRef]:

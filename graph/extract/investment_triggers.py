@@ -86,10 +86,21 @@ def subjects(verb: Token) -> list[ActorRef]:
     """
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if child.dep_ == "nsubj":
-            refs = phrase_refs(relative_antecedent(child) or child)
+            refs = phrase_refs(relative_antecedent(child) or dateline_subject(child) or child)
             if refs:
                 return refs
     return []
+
+
+def dateline_subject(subject: Token) -> Token | None:
+    """ "LONDON, March 4 (Wire) - The X has agreed …": the parser makes the dateline city the
+    subject and the real one its apposition; the apposition after the dash is the actor."""
+    if subject.i != subject.sent.start or not subject.is_upper or subject.ent_type_ not in {"GPE", "LOC"}:
+        return None
+    dash = next((t for t in subject.sent if t.text in {"-", "–", "—"} and t.i > subject.i), None)
+    if dash is None:
+        return None
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i > dash.i), None)
 
 
 def relative_antecedent(subject: Token) -> Token | None:

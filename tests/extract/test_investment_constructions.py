@@ -114,3 +114,34 @@ def test_a_clause_subject_that_names_nobody_borrows_no_investor():
     )
     facts = _facts(text)
     assert not any(f.investor.name == "Lumora Group" and f.target.name == "Baltic Rail" for f in facts), facts
+
+
+ROUND5 = [
+    pytest.param(
+        "Veltra Capital has agreed to buy a 40 per cent stake in Orsk Airport from Baltic Holdings for about £500 million.",
+        ("Veltra Capital", "Orsk Airport", Decimal("500000000"), Decimal("0.4"), None),
+        id="stake-bought-from-a-seller-names-the-buyer",
+    ),
+    pytest.param(
+        "RIGA, May 2, 2024 (Wire) - Veltra Capital has agreed to buy a 40 per cent stake in Orsk Airport for £500 million.",
+        ("Veltra Capital", "Orsk Airport", Decimal("500000000"), Decimal("0.4"), None),
+        id="dateline-city-is-not-the-subject",
+    ),
+    pytest.param(
+        "Corvane Metals said it would invest US$2 billion in the Gdansk shipyard.",
+        ("Corvane Metals", "Gdansk shipyard", Decimal("2000000000"), None, None),
+        id="a-named-shipyard-is-an-asset",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ROUND5)
+def test_round5_constructions(text, want):
+    investor, target, amount, stake, _ = want
+    got = [(f.investor.name, f.target.name, f.amount.value if f.amount else None, f.stake) for f in _facts(text)]
+    assert (investor, target, amount, stake) in got, got
+
+
+def test_the_seller_of_a_bought_stake_is_no_investor():
+    text = "Veltra Capital has agreed to buy a 40 per cent stake in Orsk Airport from Baltic Holdings for £500 million."
+    assert not any(f.investor.name == "Baltic Holdings" for f in _facts(text))
