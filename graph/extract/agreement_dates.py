@@ -20,6 +20,7 @@ from graph.extract.common import (
 from graph.extract.lexicon import lexicon
 from graph.model import PartialDate
 
+DASHES = frozenset({"—", "–", "-", "--"})
 EXPIRY = frozenset({"until", "till", "through", "expire", "valid", "last", "run"})
 
 
@@ -33,7 +34,7 @@ def split_dates(sent: Span, anchor: Token | None = None) -> tuple[PartialDate | 
     for ent, value in dates_in(sent):
         before = lemma_text(sent.doc[max(sent.start, ent.start - 6) : ent.start])
         near = lemma_text(sent.doc[max(sent.start, ent.start - 2) : ent.start])
-        if has_cue(near, EXPIRY):
+        if has_cue(near, EXPIRY) or dateline(ent):
             continue
         if has_cue(before, cues):
             effective = effective or value
@@ -41,6 +42,13 @@ def split_dates(sent: Span, anchor: Token | None = None) -> tuple[PartialDate | 
             signing.append((anchor is not None and clause_verb(ent.root) == clause_verb(anchor), value))
     own = [value for mine, value in signing if mine]
     return (own or [value for _, value in signing] or [None])[0], effective
+
+
+def dateline(ent: Span) -> bool:
+    """"HANOI, 26 February 2025 — Vietnam and Greece agreed on Tuesday": the date a
+    dispatch was filed, before the dash that opens its first sentence, dates no signing."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and after.text in DASHES and ent.start - ent.sent.start <= 4
 
 
 def clause_verb(token: Token) -> Token:

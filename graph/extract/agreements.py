@@ -156,7 +156,8 @@ def _agreements(sent: Span, ctx: Context, number: int) -> Iterator[tuple[Agreeme
             continue
         if signed is None:  # a re-mention that merges keeps the date it first had
             signed = _undated(sent, anchor, ctx, number)
-        yield Agreement(_name(head), tuple(parties), evidence, date=signed, effective=effective), again
+        for name in _topic_names(head):
+            yield Agreement(name, tuple(parties), evidence, date=signed, effective=effective), again
 
 
 def _remember_bundle(head: Token, anchor: Token | None, sent: Span, ctx: Context, number: int) -> None:
@@ -338,14 +339,31 @@ def _umbrella(head: Token, heads: list[tuple[Token, Token | None]]) -> bool:
 def _name(head: Token) -> str:
     """"the historic free trade agreement" → "free trade agreement";
     "a memorandum of understanding with X on energy" → "memorandum of understanding on energy"."""
+    parts = [_joined(_left_words(head))] + [_prep_words(prep) for prep in _name_preps(head)]
+    return " ".join(p for p in parts if p).strip(" .,")
+
+
+def _left_words(head: Token) -> list[Token]:
     words = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in VAGUE and t.ent_type_ not in {"MONEY", "CARDINAL"}]
     first = min([t.left_edge.i for t in words] + [head.i])
-    doc = head.doc
-    left = [t for t in doc[first : head.i + 1] if t.ent_type_ not in {"MONEY", "CARDINAL"} and t.lower_ not in VAGUE]
-    parts = [_joined(left)]
-    for prep in _name_preps(head):
-        parts.append(_prep_words(prep))
-    return " ".join(p for p in parts if p).strip(" .,")
+    return [t for t in head.doc[first : head.i + 1] if t.ent_type_ not in {"MONEY", "CARDINAL"} and t.lower_ not in VAGUE]
+
+
+def _topic_names(head: Token) -> list[str]:
+    """"memoranda of understanding on transport, tourism and education": one
+    memorandum per listed topic; any other agreement noun keeps its one name."""
+    preps = _name_preps(head)
+    topic = preps[-1] if preps and preps[-1].lower_ != "of" else None
+    obj = next((c for c in topic.children if c.dep_ == "pobj"), None) if topic is not None else None
+    if not _plural(head) or obj is None or not obj.conjuncts:
+        return [_name(head)]
+    left = _joined(_left_words(head)[:-1] + [head])
+    kind = " ".join([left.removesuffix(head.text) + _singular(head)] + [_prep_words(p) for p in preps[:-1]])
+    names = []
+    for item in (obj, *obj.conjuncts):
+        words = [t for t in head.doc[item.left_edge.i : item.i + 1] if t.dep_ not in {"cc", "punct", "det", "preconj"}]
+        names.append(f"{kind} {topic.lower_} {_joined(words)}")
+    return names
 
 
 def _joined(tokens: list[Token]) -> str:
@@ -421,6 +439,11 @@ def _undated(sent: Span, anchor: Token | None, ctx: Context, number: int) -> Par
     near = paragraph_signing_date(sent)
     if near is not None:
         return near
-    if number > LEDE_SENTENCES or anchor.tag_ != "VBD":
+    if number > LEDE_SENTENCES or not _simple_past(anchor):
         return None
     return ctx.lede
+
+
+def _simple_past(anchor: Token) -> bool:
+    """"signed", and "witnessed the signing of": a signing told as done at the time of the news."""
+    return anchor.tag_ == "VBD" or (anchor.pos_ == "NOUN" and anchor.head.tag_ == "VBD" and anchor.head.pos_ == "VERB")

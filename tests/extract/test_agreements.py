@@ -268,3 +268,29 @@ def test_a_signed_new_version_is_an_agreement_of_the_same_parties():
 def test_a_version_of_something_else_is_not_an_agreement():
     text = "Chile and Peru signed a trade agreement in March 2010. A new version of the app was released in 2018."
     assert [a.name for a in _agreements(text)] == ["trade agreement"]
+
+
+def test_a_datelines_date_is_the_filing_not_the_signing():
+    text = "LIMA, 3 May 2024 — Chile and Peru signed a trade agreement on Tuesday in Lima."
+    (agreement,) = _agreements(text, published="2024-05-03")
+    assert agreement.date == PartialDate(2024, 4, 30)
+
+
+def test_a_signing_witnessed_early_in_the_news_takes_the_date_of_the_news():
+    text = (
+        "Chile and Peru agreed on Wednesday to expand trade.\n\n"
+        "The two presidents then witnessed the signing of a memorandum on tourism."
+    )
+    (agreement,) = _agreements(text)
+    assert _parties(agreement) == {"Chile", "Peru"}
+    assert agreement.date == PartialDate(2024, 6, 12)
+
+
+def test_memoranda_on_listed_topics_are_one_memorandum_per_topic():
+    text = "Chile and Peru signed memoranda of understanding on mining, fisheries, and public health on 4 May 2023."
+    names = sorted(a.name for a in _agreements(text))
+    assert names == [
+        "memorandum of understanding on fisheries",
+        "memorandum of understanding on mining",
+        "memorandum of understanding on public health",
+    ]
