@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from graph.extract.common import evidence_for, is_headline, lemma_text
 from graph.extract.lexicon import lexicon
 from graph.gazetteer import load_gazetteer
+from graph.keys import LEGAL_FORM
 from graph.model import ActorKind, ActorRef, Mention
 from graph.normalize.money import is_currency_code
 
@@ -193,7 +194,8 @@ def _kind_from_words(span: Span, label: str, *, typed: bool) -> ActorKind | None
         return ActorKind.GOVERNMENT_BODY
     if last in lex.asset_heads and not typed:
         return ActorKind.ASSET
-    if typed or any(w in lex.company_words for w in words) or _described_as_company(span):
+    legal_form = LEGAL_FORM.search(span.text) is not None  # "S.p.A." is three tokens
+    if typed or legal_form or any(w in lex.company_words for w in words) or _described_as_company(span):
         return ActorKind.COMPANY
     if any(w in lex.organization_words for w in words):
         return ActorKind.ORGANIZATION
