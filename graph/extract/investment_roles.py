@@ -86,7 +86,10 @@ def _bought(trigger: Token) -> bool:
     acquisition = lexicon().acquisition
     if trigger.lemma_.lower() in acquisition:
         return True
-    return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in acquisition
+    if trigger.dep_ == "dobj":
+        return trigger.head.lemma_.lower() in acquisition
+    # "the purchase of a 15% stake in Y from Z"
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in acquisition
 
 
 def _deal_investor(deal: Token) -> list[ActorRef]:

@@ -94,6 +94,11 @@ def _named_by_modifier(head: Token) -> ActorSpan | None:
     """"the Chinese Linglong company": the name is a modifier of "company"."""
     if head.lower_ not in lexicon().descriptors:
         return None
+    # "a Thessaloniki software firm, Hellas Code": the apposition names the firm, the modifier its place
+    appositions = [a for c in head.children if c.dep_ == "appos" and (a := actor_at(c)) is not None]
+    firms = [a for a in appositions if a.ref.kind not in {ActorKind.COUNTRY, ActorKind.ASSET}]
+    if firms:
+        return firms[0]
     mods = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"}]
     named = [a for t in mods if (a := actor_at(t)) is not None]
     non_country = [a for a in named if a.ref.kind is not ActorKind.COUNTRY]

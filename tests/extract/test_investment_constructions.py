@@ -128,6 +128,16 @@ ROUND5 = [
         id="dateline-city-is-not-the-subject",
     ),
     pytest.param(
+        "Veltra Capital completed the purchase of a 15% stake in Orsk Airport from Baltic Holdings for £300 million.",
+        ("Veltra Capital", "Orsk Airport", Decimal("300000000"), Decimal("0.15"), None),
+        id="purchase-of-a-stake-from-a-seller-names-the-buyer",
+    ),
+    pytest.param(
+        "Corvane Metals bought a 30% share in a Riga software firm, Lumora Code, for €12m.",
+        ("Corvane Metals", "Lumora Code", Decimal("12000000"), Decimal("0.3"), None),
+        id="apposition-names-the-described-firm",
+    ),
+    pytest.param(
         "Corvane Metals said it would invest US$2 billion in the Gdansk shipyard.",
         ("Corvane Metals", "Gdansk shipyard", Decimal("2000000000"), None, None),
         id="a-named-shipyard-is-an-asset",
@@ -144,4 +154,6 @@ def test_round5_constructions(text, want):
 
 def test_the_seller_of_a_bought_stake_is_no_investor():
     text = "Veltra Capital has agreed to buy a 40 per cent stake in Orsk Airport from Baltic Holdings for £500 million."
+    assert not any(f.investor.name == "Baltic Holdings" for f in _facts(text))
+    text = "Veltra Capital completed the purchase of a 15% stake in Orsk Airport from Baltic Holdings for £300 million."
     assert not any(f.investor.name == "Baltic Holdings" for f in _facts(text))
