@@ -61,7 +61,13 @@ def frame_date(trigger: Token, sent: Span) -> PartialDate | None:
     if trigger.head.lower_ != "during":
         return None
     dates = {value for ent, value in dates_in(sent) if ent.root.head.lower_ not in NOT_EVENT_DATE}
-    return dates.pop() if len(dates) == 1 else None
+    if len(dates) == 1:
+        return dates.pop()
+    # several dates: the one of the act the visit frames ("agreed on Tuesday … and signed … during the visit")
+    verb = trigger.head.head
+    while verb.dep_ == "conj" and verb.head is not verb and own_date(verb, sent) is None:
+        verb = verb.head  # "agreed on Tuesday … and signed … during the visit": the shared clause's date
+    return own_date(verb, sent) if verb is not trigger.head else None
 
 
 def fronted_date(trigger: Token, sent: Span) -> PartialDate | None:

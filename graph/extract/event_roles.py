@@ -222,6 +222,7 @@ def each_apart(event: Event, trigger: Token, actors: list[ActorSpan]) -> list[Ev
             named = {a for d in doers for a in d}
             rest = [p for p in event.participants if p not in named]
             return [replace(event, participants=tuple(dict.fromkeys([*d, *rest]))) for d in doers]
-        if verb.dep_ in {"ROOT", "ccomp", "advcl", "relcl"}:
+        # a verb with its own subject is not the "each" verb's ("… each agreed to lend, and Adesina met Ruto")
+        if verb.dep_ in {"ROOT", "ccomp", "advcl", "relcl"} or any(c.dep_ == "nsubj" for c in verb.children):
             break
     return [event]

@@ -46,6 +46,7 @@ from graph.extract.event_dates import (
     title_line,
     with_news_day,
 )
+from graph.extract.event_filters import during_done, judged, urges
 from graph.extract.event_roles import actors_under, each_apart, parties_of, renewals
 from graph.extract.lexicon import EventPattern, lexicon
 from graph.extract.phrases import actor_at
@@ -237,14 +238,14 @@ def _cue_words(cue: str) -> list[str]:
 
 def _triggers(sent: Span, pattern: EventPattern) -> Iterator[Token]:
     """Heads of first-group cue phrases used as events, with every other group in their clause."""
-    for token in _cue_heads(sent, pattern.groups[0]):
+    for token in _cue_heads(sent, pattern.groups[0], meeting=pattern.event_type == "meeting"):
         if _is_event_use(token, future=pattern.event_type in COMMITMENTS) and all(
             _in_clause(token, group) for group in pattern.groups[1:]
         ):
             yield token
 
 
-def _cue_heads(sent: Span, cues: frozenset[str]) -> list[Token]:
+def _cue_heads(sent: Span, cues: frozenset[str], *, meeting: bool = False) -> list[Token]:
     """The syntactic head of each cue phrase in ``sent`` ("press conference" → "conference")."""
     heads: set[Token] = set()
     for cue in sorted(cues):
@@ -253,16 +254,17 @@ def _cue_heads(sent: Span, cues: frozenset[str]) -> list[Token]:
             tokens = sent.doc[i : i + len(words)]
             if all(_word_is(t, w) and t.ent_type_ != "DATE" for t, w in zip(tokens, words)):
                 head = tokens.root
-                if len(words) > 1 or _usable(cue, head):
+                if len(words) > 1 or _usable(cue, head, meeting=meeting):
                     heads.add(head)
     # "joint press conference": the phrase's head, not a cue inside it
     return sorted((h for h in heads if h.head not in heads or h.head.i == h.i), key=lambda t: t.i)
 
 
-def _usable(cue: str, head: Token) -> bool:
+def _usable(cue: str, head: Token, *, meeting: bool = False) -> bool:
     """A noun-only cue ("rally", "drill") names an event as a verb only when a crowd does it;
-    a reception ("received the minister") is a meeting only between people."""
-    if cue in RECEPTION_VERBS:
+    a reception ("received the minister") is a meeting only between people ("received drones" is
+    a delivery's)."""
+    if cue in RECEPTION_VERBS and meeting:
         return head.pos_ == "VERB" and _person_to_person(head)
     if cue == "march" and head.text[0].isupper() and not any(c.dep_ in {"det", "poss"} for c in head.children):
         return False
@@ -328,7 +330,9 @@ def _is_event_use(trigger: Token, *, future: bool = False) -> bool:
             c.dep_ == "neg" or (not future and c.tag_ == "MD" and c.lower_ in FUTURE) for c in children
         ) or is_hypothetical(children):
             return False
-        if token.lemma_.lower() in INTENT_WORDS or (token is not trigger and token.lemma_.lower() in REFERENCE_HEADS):
+        if (token.lemma_.lower() in INTENT_WORDS and urges(token)) or (
+            token is not trigger and token.lemma_.lower() in REFERENCE_HEADS
+        ):
             return False
     if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in INTENT_WORDS:
         return False
@@ -337,7 +341,7 @@ def _is_event_use(trigger: Token, *, future: bool = False) -> bool:
         return False
     if trigger.dep_ == "compound" and trigger.head.lemma_.lower() not in EVENT_CARRIERS:
         return False
-    if _speech_verb(trigger) or _earlier_one(trigger) or any(t.lemma_.lower() in ALLEGATIONS for t in trigger.ancestors):
+    if _speech_verb(trigger) or _earlier_one(trigger) or judged(trigger) or any(t.lemma_.lower() in ALLEGATIONS for t in trigger.ancestors):
         return False
     return not any(c.dep_ == "det" and c.lower_ in {"any", "no"} for c in trigger.children)
 
@@ -390,7 +394,7 @@ def _event(event_type: str, trigger: Token, sent: Span) -> Event | None:
 
 def _stated(trigger: Token, date: PartialDate | None) -> bool:
     """A verb states an event with its subject; a noun needs a date or a verb like "held"."""
-    if date is not None:
+    if date is not None or during_done(trigger):
         return True
     if trigger.pos_ in {"VERB", "AUX"}:
         if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in DECISION_NOUNS:

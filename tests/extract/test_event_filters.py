@@ -1,0 +1,102 @@
+"""Round 4 of the event extractor (recall on unseen text): the filters in
+``graph/extract/event_filters.py`` and the cues and roles that came with them.
+All sentences are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.model import Event
+
+
+def _events(text: str, published: str | None = None) -> list[Event]:
+    from graph.pipeline import extract_document
+    from tests.conftest import make_document
+
+    return extract_document(make_document(text, published=published)).events
+
+
+def _of(kind: str, text: str, published: str | None = None) -> list[Event]:
+    return [e for e in _events(text, published) if e.event_type == kind]
+
+
+# (event type, made-up sentence, publication day, one participant, ISO date)
+STATED = {
+    "received-arms-is-a-delivery": (
+        "arms delivery",
+        "Last year the country received ten attack drones from Poland, the ministry said.",
+        "2024-05-10",
+        "Poland",
+        "2023",
+    ),
+    "handed-helicopters-is-a-delivery": (
+        "arms delivery",
+        "Norway has handed Estonia four transport helicopters, the defence ministry said on 3 May 2023.",
+        None,
+        "Norway",
+        "2023-05-03",
+    ),
+    "handed-air-defence-systems": (
+        "arms delivery",
+        "On 9 June 2024 Germany handed over two air-defence systems to Lithuania.",
+        None,
+        "Germany",
+        "2024-06-09",
+    ),
+    "called-x-y-at-a-press-conference": (
+        "press conference",
+        'Spokeswoman Maria Zakharova called the sanctions "illegal" at a press conference in Moscow on 4 June 2024.',
+        None,
+        "Maria Zakharova",
+        "2024-06-04",
+    ),
+    "signed-during-the-visit": (
+        "official visit",
+        "Chile and Peru agreed on 2 March 2023 to deepen ties and signed three accords during the official "
+        "visit of Peruvian Foreign Minister Ana Gervasi.",
+        None,
+        "Ana Gervasi",
+        "2023-03-02",
+    ),
+}
+
+
+@pytest.mark.parametrize(("kind", "text", "published", "participant", "date"), list(STATED.values()), ids=list(STATED))
+def test_stated_event(kind, text, published, participant, date):
+    found = _of(kind, text, published)
+    assert found, f"no {kind} in {text!r}: {_events(text, published)}"
+    assert participant in {p.name for p in found[0].participants}
+    assert found[0].date is not None and found[0].date.iso() == date
+
+
+NOT_STATED = {
+    "called-for-a-protest": ("protest", "The opposition called for a protest in Tirana on 5 May 2024."),
+    "will-sign-during-the-visit": (
+        "official visit",
+        "The two countries will sign three accords during the official visit of Foreign Minister Ana Gervasi.",
+    ),
+    "called-the-sanctions-illegal": (
+        "sanction",
+        'Spokeswoman Maria Zakharova called the sanctions "illegal" at a press conference in Moscow on 4 June 2024.',
+    ),
+    "described-the-drills": (
+        "military drill",
+        "China described the joint military exercises as a provocation on 2 May 2024.",
+    ),
+}
+
+
+@pytest.mark.parametrize(("kind", "text"), list(NOT_STATED.values()), ids=list(NOT_STATED))
+def test_not_stated(kind, text):
+    assert _of(kind, text) == []
+
+
+def test_each_of_one_clause_does_not_split_a_meeting_in_the_next():
+    """ "X and Y each agreed to lend …, and Z met W": the "each" is the lenders', not the meeting's."""
+    text = (
+        "In May, Spain and Italy each agreed to lend $50 million to Tunisia, and the bank's president "
+        "Nadia Calviño met President Kais Saied in Tunis on 3 June 2024."
+    )
+    meetings = _of("meeting", text)
+    assert len(meetings) == 1
+    assert not {"Spain", "Italy"} & {p.name for p in meetings[0].participants}
