@@ -21,6 +21,9 @@ from graph.extract.lexicon import lexicon
 from graph.model import PartialDate
 
 DASHES = frozenset({"—", "–", "-", "--"})
+# "while X signed …" is a clause of its own; "when X visited in 2019, Y signed" dates the signing
+CONTRAST = frozenset({"while", "whereas", "although", "though"})
+WHEN = frozenset({"when", "as", "during"})
 EXPIRY = frozenset({"until", "till", "through", "expire", "valid", "last", "run"})
 
 
@@ -38,10 +41,31 @@ def split_dates(sent: Span, anchor: Token | None = None) -> tuple[PartialDate | 
             continue
         if has_cue(before, cues):
             effective = effective or value
-        else:
+        elif anchor is None or not _other_clause(ent, anchor):
             signing.append((anchor is not None and clause_verb(ent.root) == clause_verb(anchor), value))
     own = [value for mine, value in signing if mine]
     return (own or [value for _, value in signing] or [None])[0], effective
+
+
+def _other_clause(ent: Span, anchor: Token) -> bool:
+    """"since COSCO bought a stake in 2016, while Vietnam has signed …": a date in
+    another clause with a subject of its own, not one above the signing, is that clause's."""
+    verb, mine = clause_verb(ent.root), clause_verb(anchor)
+    if verb == mine:
+        return False
+    if _has_subject(mine) and _marked(mine, CONTRAST):
+        return ent.root not in mine.subtree
+    if verb in anchor.ancestors:
+        return False
+    return _has_subject(verb) and not _marked(verb, WHEN)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
+def _marked(verb: Token, marks: frozenset[str]) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
 
 
 def dateline(ent: Span) -> bool:

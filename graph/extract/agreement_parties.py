@@ -77,7 +77,7 @@ def definite(head: Token) -> bool:
 
 def parties(head: Token, anchor: Token | None, sent: Span, ctx: Context, number: int, *, name_end: int) -> list[ActorRef]:
     """Who signed the agreement ``head`` names; ``name_end`` ends its name (actors there are its topic)."""
-    counterparts = _counterparts(head, anchor, ctx, number)
+    counterparts = counterparts_of(head, anchor, ctx, number)
     tokens = signer_tokens(anchor)
     signers = [r for t in tokens for r in _resolve(t, ctx, number, exclude=counterparts)]
     found = unique(signers + counterparts)
@@ -88,7 +88,8 @@ def parties(head: Token, anchor: Token | None, sent: Span, ctx: Context, number:
     return [p for p in found if p.kind is not ActorKind.ASSET]
 
 
-def _counterparts(head: Token, anchor: Token | None, ctx: Context, number: int) -> list[ActorRef]:
+def counterparts_of(head: Token, anchor: Token | None, ctx: Context, number: int) -> list[ActorRef]:
+    """The other side: "with Y", "between X and Y" ("framework agreements with A and B" has two)."""
     holders = [head, *(c for p in head.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj")]
     if anchor is not None:
         holders.append(anchor)
@@ -98,8 +99,15 @@ def _counterparts(head: Token, anchor: Token | None, ctx: Context, number: int) 
             if prep.dep_ == "prep" and prep.lower_ in PARTY_PREPS:
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if obj is not None:
-                    refs += _resolve(obj, ctx, number, exclude=[])
+                    refs += _resolve(obj, ctx, number, exclude=[]) + _listed_before(obj)
     return unique(refs)
+
+
+def _listed_before(obj: Token) -> list[ActorRef]:
+    """"with Hanwha and Hyundai Rotem" parsed as one name: every party named up to the
+    object's head word (not those of a clause after it)."""
+    span = obj.doc[obj.left_edge.i : obj.i + 1]
+    return [a.ref for a in actors_in(span) if a.ref.kind in PARTY_KINDS]
 
 
 def signer_tokens(anchor: Token | None) -> list[Token]:

@@ -35,6 +35,7 @@ from graph.extract.agreement_parties import (
     INCLUDING,
     PARTY_PREPS,
     Context,
+    counterparts_of,
     definite,
     known_names,
     unique,
@@ -50,7 +51,7 @@ from graph.extract.common import (
     starts_with_anaphora,
 )
 from graph.extract.lexicon import lexicon
-from graph.model import ActorKind, Agreement, PartialDate
+from graph.model import ActorKind, ActorRef, Agreement, PartialDate
 
 VAGUE = frozenset({"historic", "new", "recent", "numerous", "landmark", "several", "many", "various", "major", "key", "important", "comprehensive", "first", "this", "that", "these", "those", "a", "an", "the", "also", "further", "other", "commercial", "business"})
 # heads that are an agreement only when signed: "the partnership collapsed" is not one
@@ -157,7 +158,27 @@ def _agreements(sent: Span, ctx: Context, number: int) -> Iterator[tuple[Agreeme
         if signed is None:  # a re-mention that merges keeps the date it first had
             signed = _undated(sent, anchor, ctx, number)
         for name in _topic_names(head):
-            yield Agreement(name, tuple(parties), evidence, date=signed, effective=effective), again
+            for side in _bilateral(head, anchor, parties, ctx, number):
+                yield Agreement(name, side, evidence, date=signed, effective=effective), again
+
+
+def _bilateral(head: Token, anchor: Token | None, parties: list[ActorRef], ctx: Context, number: int) -> list[tuple[ActorRef, ...]]:
+    """"Vietnam signed strategic partnerships with the US, Japan and Australia": one
+    agreement with each counterpart; a singular noun ("a treaty with A and B") is one."""
+    if not _plural(head) or _group_counterpart(head, anchor):
+        return [tuple(parties)]
+    others = counterparts_of(head, anchor, ctx, number)
+    signers = [p for p in parties if p.name not in {o.name for o in others}]
+    if len(others) < 2 or not signers:
+        return [tuple(parties)]
+    return [(*signers, other) for other in others]
+
+
+def _group_counterpart(head: Token, anchor: Token | None) -> bool:
+    """"with four US and French banks": one group named by a common noun, not a list of parties."""
+    holders = [head] if anchor is None else [head, anchor]
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS]
+    return any(o.pos_ == "NOUN" for p in preps for o in p.children if o.dep_ == "pobj")
 
 
 def _remember_bundle(head: Token, anchor: Token | None, sent: Span, ctx: Context, number: int) -> None:

@@ -294,3 +294,26 @@ def test_memoranda_on_listed_topics_are_one_memorandum_per_topic():
         "memorandum of understanding on mining",
         "memorandum of understanding on public health",
     ]
+
+
+def test_plural_agreements_with_several_counterparts_are_one_per_counterpart():
+    text = "In May 2021 Peru signed supply contracts with Siemens and Vale for 300 trains."
+    found = sorted(sorted(_parties(a)) for a in _agreements(text))
+    assert found == [["Peru", "Siemens"], ["Peru", "Vale"]]
+
+
+def test_a_singular_agreement_with_two_counterparts_stays_one():
+    (agreement,) = _agreements("In May 2021 Peru signed a trilateral treaty with Chile and Bolivia.")
+    assert _parties(agreement) == {"Peru", "Chile", "Bolivia"}
+
+
+def test_a_date_of_the_main_clause_does_not_date_a_signing_told_after_while():
+    text = "Chile has courted investors since Vale bought a port in 2016, while Peru has signed trade agreements with Japan and Korea."
+    found = _agreements(text)
+    assert len(found) == 2
+    assert all(a.date is None for a in found)
+
+
+def test_agreements_with_a_group_of_banks_are_not_split_by_their_countries():
+    found = _agreements("In July 2021 the Peruvian finance ministry signed hedging agreements with four US and French banks.")
+    assert len(found) <= 1
