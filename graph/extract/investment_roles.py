@@ -194,6 +194,9 @@ def _object_refs(verb: Token) -> list[ActorRef]:
 def definite_targets(trigger: Token, investors: list[ActorRef]) -> list[ActorRef]:
     """ "invested €400 million in the country", "to modernise the foundry's furnaces": named before."""
     heads = [o for p in _target_preps(trigger) for o in p.children if o.dep_ == "pobj"]
+    if trigger.pos_ == "VERB" and trigger.lemma_.lower() in lexicon().acquisition:
+        # "GIP had bought the airport": the object is the asset named before
+        heads += [o for o in trigger.children if o.dep_ == "dobj" and o.ent_type_ != "MONEY"]
     if trigger.pos_ == "VERB":
         verbs = [
             c

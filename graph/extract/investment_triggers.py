@@ -34,7 +34,18 @@ def triggers(sent: Span) -> list[Token]:
         or (money_verb(t) and t.pos_ == "VERB")
         or owned_asset(t)
         or funded_deal(t)
+        or sized_grant(t)
     ]
+
+
+GRANT_NOUNS = frozenset({"grant", "subsidy", "subsidies"})
+
+
+def sized_grant(token: Token) -> bool:
+    """ "finalised a grant of up to $7.86 billion for Intel": a grant or subsidy with a sum is funding."""
+    if token.pos_ != "NOUN" or token.lower_ not in GRANT_NOUNS:
+        return False
+    return any(t.ent_type_ == "MONEY" for c in token.children for t in c.subtree)
 
 
 def _plain_facility(token: Token) -> bool:
@@ -84,7 +95,10 @@ def subjects(verb: Token) -> list[ActorRef]:
     A dateline ("SARAJEVO, 9 May") or a list label ("Egypt: Russia lent …")
     may parse as a second, earlier subject.
     """
-    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
+    # "X had itself bought": the parser may hang the subject on the auxiliary
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    candidates = [*verb.children, *(c for a in auxiliaries for c in a.children)]
+    for child in sorted(candidates, key=lambda c: abs(c.i - verb.i)):
         if child.dep_ == "nsubj":
             refs = phrase_refs(relative_antecedent(child) or dateline_subject(child) or child)
             if refs:

@@ -115,7 +115,9 @@ def described_company(head: Token) -> ActorRef | None:
     if head.pos_ != "PROPN" or head.ent_type_ in {"GPE", "DATE", "MONEY", "PERCENT", "NORP"}:
         return None
     lefts = [t for t in head.lefts if t.dep_ in {"compound", "nmod", "amod", "poss"}]
-    if not any((t.pos_ == "NOUN" and _is_descriptor(t)) or _is_country_poss(t) for t in lefts):
+    # "Lianxin, a maker of etching equipment, said …": the descriptor may follow as an apposition
+    described_after = any(c.dep_ == "appos" and c.pos_ == "NOUN" and _is_descriptor(c) for c in head.rights)
+    if not described_after and not any((t.pos_ == "NOUN" and _is_descriptor(t)) or _is_country_poss(t) for t in lefts):
         return None
     start = head.i
     while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":

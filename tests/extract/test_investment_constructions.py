@@ -138,6 +138,31 @@ ROUND5 = [
         id="apposition-names-the-described-firm",
     ),
     pytest.param(
+        "Veltra Capital had itself bought Orsk Airport from Baltic Holdings for £807m in 2012.",
+        ("Veltra Capital", "Orsk Airport", Decimal("807000000"), None, None),
+        id="subject-hung-on-the-auxiliary",
+    ),
+    pytest.param(
+        "Orsk Airport was sold in 2020. Veltra Capital had bought the airport from Baltic Holdings for £807m in 2012.",
+        ("Veltra Capital", "Orsk Airport", Decimal("807000000"), None, None),
+        id="bought-the-definite-asset-named-before",
+    ),
+    pytest.param(
+        "Kordex, a maker of etching equipment based in Riga, said on Tuesday it would invest 2 billion yuan in a new plant in Daugavpils.",
+        ("Kordex", "plant in Daugavpils", Decimal("2000000000"), None, None),
+        id="apposition-descriptor-introduces-a-company",
+    ),
+    pytest.param(
+        "Norway also pledged to invest about 1.5 billion euros in modernising the Bodo air base by 2027.",
+        ("Norway", "Bodo air base", Decimal("1500000000"), None, None),
+        id="an-air-base-is-an-asset",
+    ),
+    pytest.param(
+        "Last week the Ministry of Industry finalised a grant of up to US$2 billion for Corvane Metals under the chips act.",
+        ("Ministry of Industry", "Corvane Metals", Decimal("2000000000"), None, None),
+        id="a-sized-grant-funds-its-recipient",
+    ),
+    pytest.param(
         "Corvane Metals said it would invest US$2 billion in the Gdansk shipyard.",
         ("Corvane Metals", "Gdansk shipyard", Decimal("2000000000"), None, None),
         id="a-named-shipyard-is-an-asset",
