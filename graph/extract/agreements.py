@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import find_actors
 from graph.extract.agreement_dates import (
+    clause_verb,
     main_clause_date,
     paragraph_signing_date,
     split_dates,
@@ -270,7 +271,7 @@ def _heads(sent: Span) -> list[tuple[Token, Token | None]]:
     """Agreement nouns the sentence states as signed, with the signing word."""
     out = []
     for token in sent:
-        if not _is_head(token) or _negated(token):
+        if not _is_head(token) or _negated(token) or token.dep_ == "compound":  # "Treaty Organization"
             continue
         anchor, nested = _anchor(token)
         if nested:
@@ -455,7 +456,7 @@ def _dates(sent: Span, anchor: Token | None) -> tuple[PartialDate | None, Partia
 def _undated(sent: Span, anchor: Token | None, ctx: Context, number: int) -> PartialDate | None:
     """A signing the sentence does not date: its paragraph's date, or, early in
     the article and in the simple past, the date of the news itself."""
-    if anchor is None:
+    if anchor is None or _unread_date(sent, anchor):
         return None
     near = paragraph_signing_date(sent)
     if near is not None:
@@ -463,6 +464,13 @@ def _undated(sent: Span, anchor: Token | None, ctx: Context, number: int) -> Par
     if number > LEDE_SENTENCES or not _simple_past(anchor):
         return None
     return ctx.lede
+
+
+def _unread_date(sent: Span, anchor: Token) -> bool:
+    """"signed … on March 13 this year" with a date the parser cannot read: the signing
+    has a date of its own, so no other sentence's date is borrowed for it."""
+    own = [e for e in sent.ents if e.label_ == "DATE" and clause_verb(e.root) == clause_verb(anchor)]
+    return any(t.like_num for e in own for t in e)  # "on the same day" refers back; a day number does not
 
 
 def _simple_past(anchor: Token) -> bool:

@@ -317,3 +317,14 @@ def test_a_date_of_the_main_clause_does_not_date_a_signing_told_after_while():
 def test_agreements_with_a_group_of_banks_are_not_split_by_their_countries():
     found = _agreements("In July 2021 the Peruvian finance ministry signed hedging agreements with four US and French banks.")
     assert len(found) <= 1
+
+
+def test_an_agreement_word_inside_an_organisations_name_is_no_agreement():
+    text = "In 2024 Peru and Chile joined the Collective Fisheries Treaty Organization, which will send observers."
+    assert _agreements(text) == []
+
+
+def test_a_signing_with_an_unreadable_date_borrows_no_other_date():
+    text = "Clashes broke out in September 2022. Peru and Chile signed a border treaty in Lima on April 9 this year."
+    (agreement,) = _agreements(text)
+    assert agreement.date is None or agreement.date.month == 4
