@@ -22,7 +22,9 @@ from graph.normalize.percent import find_percents
 
 def amount(trigger: Token, sent: Span) -> Money | None:
     """Money in the trigger's subtree, else the sentence's only amount."""
-    monies = find_money(sent.text)
+    monies = [
+        (s, e, m) for s, e, m in find_money(sent.text) if not _in_other_clause(trigger, sent.start_char + s)
+    ]
     inside = [m for s, e, m in monies if in_subtree(trigger, sent.start_char + s)]
     if inside:
         return inside[0]
@@ -41,6 +43,25 @@ def amount(trigger: Token, sent: Span) -> Money | None:
     ):
         return monies[0][2]
     return None
+
+
+def _in_other_clause(trigger: Token, char: int) -> bool:
+    """ "QIA owns 20% of Heathrow, and PIF completed the purchase … for £1.24bn": a conjoined
+    clause with a subject of its own carries its own sums."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_verb(trigger)
+    if verb is None:
+        return False
+    clauses = [
+        c for c in verb.children
+        if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+    ]
+    return any(_clause_holds(c, trigger, char) for c in clauses)
+
+
+def _clause_holds(clause: Token, trigger: Token, char: int) -> bool:
+    """The sum sits in the conjoined clause and the trigger does not."""
+    inside_trigger = clause.left_edge.i <= trigger.i <= clause.right_edge.i
+    return in_subtree(clause, char) and not inside_trigger
 
 
 def _on_governing_verb(trigger: Token, money: Span | None) -> bool:

@@ -62,6 +62,9 @@ def investors(trigger: Token) -> list[ActorRef]:
             refs = phrase_refs(child)
             if refs:
                 return refs
+    planned = _planning_noun(trigger)
+    if planned is not None:
+        return subjects(planned)
     if trigger.pos_ == "VERB":
         governing = _subject_verb(trigger)
         if _has_subject(governing):
@@ -78,6 +81,14 @@ def investors(trigger: Token) -> list[ActorRef]:
     if demonym is not None:
         return [demonym]
     return _clause_subject(trigger)
+
+
+def _planning_noun(trigger: Token) -> Token | None:
+    """ "X and Y each plan to invest": after "each" the parser reads "plan" as a noun with a subject."""
+    head = trigger.head
+    if trigger.dep_ != "acl" or head.lemma_.lower() not in lexicon().pledge:
+        return None
+    return head if any(c.dep_ == "nsubj" for c in head.children) else None
 
 
 def _bought(trigger: Token) -> bool:

@@ -35,7 +35,19 @@ def triggers(sent: Span) -> list[Token]:
         or owned_asset(t)
         or funded_deal(t)
         or sized_grant(t)
+        or owned_share(t)
     ]
+
+
+OWN_VERBS = frozenset({"own", "hold", "control"})
+
+
+def owned_share(token: Token) -> bool:
+    """ "QIA owns about 20% of Heathrow": a holder, a share and the company held."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in OWN_VERBS:
+        return False
+    shares = [c for c in token.children if c.dep_ == "dobj" and (c.text == "%" or c.lower_ in {"percent", "cent"})]
+    return any(p.dep_ == "prep" and p.lower_ == "of" for s in shares for p in s.children)
 
 
 GRANT_NOUNS = frozenset({"grant", "subsidy", "subsidies"})

@@ -182,3 +182,19 @@ def test_the_seller_of_a_bought_stake_is_no_investor():
     assert not any(f.investor.name == "Baltic Holdings" for f in _facts(text))
     text = "Veltra Capital completed the purchase of a 15% stake in Orsk Airport from Baltic Holdings for £300 million."
     assert not any(f.investor.name == "Baltic Holdings" for f in _facts(text))
+
+
+def test_owning_a_share_of_a_company_is_a_holding_without_the_other_clause_sum():
+    text = (
+        "Veltra Capital owns about 20% of Orsk Airport, and in May Baltic Holdings completed "
+        "the purchase of a 15% stake in Riga Airport for £300 million."
+    )
+    got = {(f.investor.name, f.target.name): f for f in _facts(text)}
+    held = got[("Veltra Capital", "Orsk Airport")]
+    assert held.stake == Decimal("0.2") and held.amount is None, held
+
+
+def test_each_of_two_planners_invests():
+    text = "Corvane Metals and its partner Veltra Capital each plan to invest up to €250 million in the Gdansk shipyard."
+    investors = {f.investor.name for f in _facts(text) if f.target.name == "Gdansk shipyard"}
+    assert {"Corvane Metals", "Veltra Capital"} <= investors, investors
