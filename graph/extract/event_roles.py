@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from graph.extract.actors import ActorSpan, actors_in, find_actors
 from graph.extract.common import evidence_for
 from graph.extract.context import earlier_sentences
-from graph.extract.event_dates import fronted_date, own_date, pruned_subtree
+from graph.extract.event_dates import clause_chain, fronted_date, own_date, pruned_subtree
 from graph.extract.lexicon import lexicon
 from graph.model import ActorKind, ActorRef, Event
 
@@ -138,6 +138,21 @@ def _company_before(head: Token, countries: set[str]) -> ActorRef | None:
         if matching:
             return matching[-1]
     return None
+
+
+def outside_places(trigger: Token, actors: list[ActorSpan]) -> list[ActorSpan]:
+    """The sentence's actors that stand in for unnamed parties, less those the trigger's clause names
+    as its place ("organised protests in Plav and Podgorica": where, not who)."""
+    places = {
+        t.i
+        for head in clause_chain(trigger)
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}
+        for t in prep.subtree
+    }
+    # not the parties of a clause inside the place phrase: "in Cuenca, which was organised by CONAIE"
+    inner = {t.i for i in places for t in trigger.doc[i].subtree if trigger.doc[i].dep_ in {"relcl", "acl", "advcl"}}
+    return [a for a in actors if a.span.root.i not in places - inner]
 
 
 def _place_phrases(head: Token) -> set[int]:

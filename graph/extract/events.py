@@ -47,7 +47,7 @@ from graph.extract.event_dates import (
     with_news_day,
 )
 from graph.extract.event_filters import during_done, judged, urges
-from graph.extract.event_roles import actors_under, each_apart, parties_of, renewals
+from graph.extract.event_roles import actors_under, each_apart, outside_places, parties_of, renewals
 from graph.extract.lexicon import EventPattern, lexicon
 from graph.extract.phrases import actor_at
 from graph.model import ActorKind, ActorRef, Event, PartialDate
@@ -367,7 +367,7 @@ def _event(event_type: str, trigger: Token, sent: Span) -> Event | None:
     if not _stated(trigger, date):
         return None
     actors = parties_of(sent)
-    participants = _participants(trigger, actors) or _actor_refs(_in_clause_of(trigger, actors))
+    participants = _participants(trigger, actors) or _actor_refs(outside_places(trigger, _in_clause_of(trigger, actors)))
     if not participants:
         return None
     if event_type in PERSON_EVENTS and not any(p.kind is ActorKind.PERSON for p in participants):

@@ -100,3 +100,15 @@ def test_each_of_one_clause_does_not_split_a_meeting_in_the_next():
     meetings = _of("meeting", text)
     assert len(meetings) == 1
     assert not {"Spain", "Italy"} & {p.name for p in meetings[0].participants}
+
+
+def test_the_place_of_a_protest_is_not_its_party():
+    """ "organised protests in Tirana and Durrës": where the protest was, not who protested."""
+    protests = _of("protest", "Local activists organised protests in Tirana and Durrës on 3 May 2024.")
+    assert not any("Albania" in {p.name for p in e.participants} for e in protests)
+
+
+def test_the_organiser_in_a_clause_inside_the_place_phrase_takes_part():
+    text = "More than 5,000 people joined Tuesday's march in Lyon, which was organised by Greenpeace."
+    protests = _of("protest", text, "2024-03-07")
+    assert protests and "Greenpeace" in {p.name for p in protests[0].participants}
