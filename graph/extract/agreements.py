@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.extract.actors import find_actors
+from graph.extract.actors import actors_in, find_actors
 from graph.extract.agreement_dates import (
     clause_verb,
     main_clause_date,
@@ -34,6 +34,7 @@ from graph.extract.agreement_dates import (
 )
 from graph.extract.agreement_parties import (
     INCLUDING,
+    PARTY_KINDS,
     PARTY_PREPS,
     Context,
     counterparts_of,
@@ -66,6 +67,7 @@ NAME_PREPS = frozenset({"on", "for", "of", "in", "to", "regarding", "concerning"
 COVER_VERBS = frozenset({"cover", "include", "concern", "involve", "span", "address", "relate", "focus", "deal", "encompass"})
 BUNDLE_SENTENCES = 6
 # "An expanded version … was signed in 2016": a new agreement of the one just told
+DASHES = frozenset({"–", "-", "—"})
 VERSION_WORDS = frozenset({"version", "update", "extension", "amendment", "revision", "upgrade"})
 LEDE_SENTENCES = 15
 RECALL_SENTENCES = 4
@@ -87,7 +89,7 @@ def extract(doc: Doc) -> Iterator[Agreement]:
         for agreement, told_again in _agreements(sent, ctx, number):
             earlier = _earlier(found, number, agreement) if told_again else None
             if earlier is not None:
-                found[earlier] = (found[earlier][0], _merge(found[earlier][1], agreement))
+                found[earlier] = (found[earlier][0], _merge(found[earlier][1], agreement, sent))
             elif found and found[-1][0] == number - 1 and starts_with_anaphora(sent, {"mark", "agreement", "deal", "accord"}):
                 found[-1] = (number, _follow_up(found[-1][1], agreement, sent))
             elif len(agreement.parties) < 2:
@@ -113,6 +115,8 @@ def _context(doc: Doc) -> Context:
 def _earlier(found: list[tuple[int, Agreement]], number: int, agreement: Agreement) -> int | None:
     """The recent agreement a definite, undated "The agreement …" tells again."""
     names = {p.name for p in agreement.parties}
+    if not names:  # "The agreement was signed on …" right after one was named: that one
+        return len(found) - 1 if found and number - found[-1][0] <= 1 else None
     for i in range(len(found) - 1, -1, -1):
         where, earlier = found[i]
         if number - where > RECALL_SENTENCES:
@@ -122,10 +126,12 @@ def _earlier(found: list[tuple[int, Agreement]], number: int, agreement: Agreeme
     return None
 
 
-def _merge(first: Agreement, again: Agreement) -> Agreement:
+def _merge(first: Agreement, again: Agreement, sent: Span) -> Agreement:
     name = again.name if len(again.name.split()) > len(first.name.split()) else first.name
     parties = unique([*first.parties, *(p for p in again.parties if p.kind is not ActorKind.PERSON)])
-    return replace(first, name=name, parties=tuple(parties), effective=first.effective or again.effective)
+    told = again.date if not again.parties else None  # a bare "The agreement was signed on …" dates it
+    merged = replace(first, name=name, parties=tuple(parties), date=first.date or told, effective=first.effective or again.effective)
+    return replace(merged, evidence=extend_evidence(first.evidence, sent)) if not again.parties else merged
 
 
 def _follow_up(signed: Agreement, follow: Agreement, sent: Span) -> Agreement:
@@ -150,10 +156,13 @@ def _agreements(sent: Span, ctx: Context, number: int) -> Iterator[tuple[Agreeme
         if _bare_bundle(head) and not _has_party_prep(head, anchor):
             _remember_bundle(head, anchor, sent, ctx, number)
             continue
-        parties = find_parties(head, anchor, sent, ctx, number, name_end=max([p.right_edge.i for p in _name_preps(head)] + [head.i]))
+        parties = _named_parties(head) or find_parties(head, anchor, sent, ctx, number, name_end=max([p.right_edge.i for p in _name_preps(head)] + [head.i]))
         signed, effective, evidence = _dates(sent, anchor)
         signed = signed or year_of(head)
         again = signed is None and definite(head)
+        if not parties and definite(head) and (signed or effective):
+            yield Agreement(_name(head), (), evidence, date=signed, effective=effective), True
+            continue
         if len(parties) < (1 if again else 2):
             continue
         if signed is None:  # a re-mention that merges keeps the date it first had
@@ -299,6 +308,8 @@ def _anchor(head: Token) -> tuple[Token | None, bool]:
         if token is not head and _is_head(token) and token.dep_ != "conj" and not via_conj and parent.lower_ not in INCLUDING:
             return None, True
         if parent.lemma_.lower() in signs or (parent.lemma_ == "enter" and token.lower_ == "into"):
+            if token.pos_ == "VERB" and token is not head and head.lemma_.lower() in WEAK_HEADS:
+                return None, False  # "agreed to raise relations to a partnership": no partnership signed
             return parent, False
         if parent.pos_ in {"VERB", "AUX"} and parent.dep_ != "prep" and token.dep_ != "prep":
             return None, False
@@ -367,8 +378,26 @@ def _name(head: Token) -> str:
 
 def _left_words(head: Token) -> list[Token]:
     words = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in VAGUE and t.ent_type_ not in {"MONEY", "CARDINAL"}]
-    first = min([t.left_edge.i for t in words] + [head.i])
+    first = _dashed_start(head.doc, min([t.left_edge.i for t in words] + [head.i]))
     return [t for t in head.doc[first : head.i + 1] if t.ent_type_ not in {"MONEY", "CARDINAL"} and t.lower_ not in VAGUE]
+
+
+def _dashed_start(doc: Doc, first: int) -> int:
+    """"EU–Vietnam Free Trade Agreement" the parser cut after the dash: the name goes
+    back over names joined by unspaced dashes."""
+    while first >= 2 and doc[first - 1].text in DASHES and not doc[first - 1].whitespace_ and not doc[first - 2].whitespace_ and doc[first - 2].pos_ == "PROPN":
+        first -= 2
+    return first
+
+
+def _named_parties(head: Token) -> list[ActorRef]:
+    """"the EU–Vietnam Free Trade Agreement", "the US-Mexico-Canada agreement": a name
+    made of two or more parties' names says who the parties are."""
+    words = _left_words(head)
+    if not words or words[0] == head or not any(t.text in DASHES for t in words):
+        return []
+    found = unique([a.ref for a in actors_in(head.doc[words[0].i : head.i]) if a.ref.kind in PARTY_KINDS])
+    return found if len(found) >= 2 else []
 
 
 def _topic_names(head: Token) -> list[str]:

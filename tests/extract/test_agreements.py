@@ -328,3 +328,19 @@ def test_a_signing_with_an_unreadable_date_borrows_no_other_date():
     text = "Clashes broke out in September 2022. Peru and Chile signed a border treaty in Lima on April 9 this year."
     (agreement,) = _agreements(text)
     assert agreement.date is None or agreement.date.month == 4
+
+
+def test_agreeing_to_raise_relations_to_a_partnership_signs_none():
+    assert _agreements("Chile and Peru agreed on Tuesday to raise their relations to a strategic partnership.") == []
+
+
+def test_a_name_joining_two_parties_names_them_and_a_bare_re_mention_dates_it():
+    text = (
+        "Exports could double if both sides made full use of the EU–Peru Free Trade Agreement. "
+        "The agreement was signed in Lima on 3 May 2012 and entered into force on 1 March 2013."
+    )
+    (agreement,) = _agreements(text)
+    assert _parties(agreement) == {"European Union", "Peru"}
+    assert agreement.date == PartialDate(2012, 5, 3)
+    assert agreement.effective == PartialDate(2013, 3, 1)
+    assert "entered into force" in agreement.evidence.text
