@@ -53,7 +53,7 @@ def _in_other_clause(trigger: Token, char: int) -> bool:
         return False
     clauses = [
         c for c in verb.children
-        if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+        if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and _own_subject(c)
     ]
     return any(_clause_holds(c, trigger, char) for c in clauses)
 
@@ -146,7 +146,9 @@ def _stake_objects(trigger: Token) -> list[Token]:
 
 def status(trigger: Token, amount: Money | None) -> Status | None:
     lex = lexicon()
-    window = lemma_text([*trigger.ancestors, *trigger.children, trigger, *aux(trigger)])
+    # a conjoined clause with a subject of its own ("…, and PIF completed the purchase") has its own status
+    children = [c for c in trigger.children if not (c.dep_ == "conj" and _own_subject(c))]
+    window = lemma_text([*trigger.ancestors, *children, trigger, *aux(trigger)])
     if has_cue(window, lex.cancelled) or _cancelled_after(trigger):
         return Status.CANCELLED
     if has_cue(window, lex.pledge) or context.reported_future(trigger) or _agreed_to_build(trigger):
@@ -154,6 +156,10 @@ def status(trigger: Token, amount: Money | None) -> Status | None:
     if has_cue(window, lex.completed):
         return Status.COMPLETED
     return None
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _agreed_to_build(trigger: Token) -> bool:

@@ -198,3 +198,17 @@ def test_each_of_two_planners_invests():
     text = "Corvane Metals and its partner Veltra Capital each plan to invest up to €250 million in the Gdansk shipyard."
     investors = {f.investor.name for f in _facts(text) if f.target.name == "Gdansk shipyard"}
     assert {"Corvane Metals", "Veltra Capital"} <= investors, investors
+
+
+def test_an_unnamed_foreign_firm_is_not_its_country():
+    text = "Last month, Veltra Capital bought a stake in a German power grid operator for €300 million."
+    assert not any(f.target.name == "Germany" for f in _facts(text))
+
+
+def test_a_holding_takes_no_status_from_a_conjoined_clause():
+    text = (
+        "Veltra Capital owns about 20% of Orsk Airport, and in May Baltic Holdings completed "
+        "the purchase of a 15% stake in Riga Airport for £300 million."
+    )
+    held = [f for f in _facts(text) if f.investor.name == "Veltra Capital"]
+    assert held and all(f.status is None for f in held), held
