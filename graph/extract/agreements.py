@@ -115,8 +115,10 @@ def _context(doc: Doc) -> Context:
 def _earlier(found: list[tuple[int, Agreement]], number: int, agreement: Agreement) -> int | None:
     """The recent agreement a definite, undated "The agreement …" tells again."""
     names = {p.name for p in agreement.parties}
-    if not names:  # "The agreement was signed on …" right after one was named: that one
-        return len(found) - 1 if found and number - found[-1][0] <= 1 else None
+    if not names:  # "The agreement was signed on …", "The concession took effect …": the one just named
+        word = agreement.name.split()[-1].lower()
+        near = [i for i, (where, earlier) in enumerate(found) if number - where <= RECALL_SENTENCES and word in earlier.name.lower()]
+        return near[-1] if near else None
     for i in range(len(found) - 1, -1, -1):
         where, earlier = found[i]
         if number - where > RECALL_SENTENCES:

@@ -344,3 +344,14 @@ def test_a_name_joining_two_parties_names_them_and_a_bare_re_mention_dates_it():
     assert agreement.date == PartialDate(2012, 5, 3)
     assert agreement.effective == PartialDate(2013, 3, 1)
     assert "entered into force" in agreement.evidence.text
+
+
+def test_a_concession_that_takes_effect_later_completes_the_concession_signed():
+    text = (
+        "The concession agreement for the dam was signed on 3 October 2019 between Peru and Vale. "
+        "Vale pledged to build the dam in four years. "
+        "The concession ran for 30 years and took effect on 1 January 2020."
+    )
+    (agreement,) = _agreements(text)
+    assert agreement.date == PartialDate(2019, 10, 3)
+    assert agreement.effective == PartialDate(2020, 1, 1)
