@@ -348,8 +348,8 @@ def test_a_name_joining_two_parties_names_them_and_a_bare_re_mention_dates_it():
 
 def test_a_concession_that_takes_effect_later_completes_the_concession_signed():
     text = (
-        "The concession agreement for the dam was signed on 3 October 2019 between Peru and Vale. "
-        "Vale pledged to build the dam in four years. "
+        "The concession agreement for the dam was signed on 3 October 2019 between the Peruvian government and Vale SA. "
+        "Vale SA pledged to build the dam in four years. "
         "The concession ran for 30 years and took effect on 1 January 2020."
     )
     (agreement,) = _agreements(text)
