@@ -329,7 +329,8 @@ def _light_verb_refs(
     if trigger.dep_ != "dobj":
         return []
     for child in trigger.head.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+        # "provided a $250 million loan to X": after a verb the parser may call "to X" a dative
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
             refs = refs_below(child)
             if refs:
                 return refs

@@ -17,7 +17,7 @@ from graph.model import ActorRef
 
 # verbs that head an investment only with a sum as object: "paid €88 million for", "put $120 million into"
 MONEY_VERBS = frozenset(
-    {"pay", "put", "pledge", "commit", "allocate", "provide", "spend", "earmark"}
+    {"pay", "put", "pledge", "commit", "allocate", "provide", "spend", "earmark", "award", "grant"}
 )
 
 

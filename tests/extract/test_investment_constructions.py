@@ -163,6 +163,16 @@ ROUND5 = [
         id="a-sized-grant-funds-its-recipient",
     ),
     pytest.param(
+        "The World Bank provided a $250 million loan to Kenya Power for grid upgrades.",
+        ("World Bank", "Kenya Power", Decimal("250000000"), None, None),
+        id="loan-provided-to-a-dative-borrower",
+    ),
+    pytest.param(
+        "The Ministry of Industry awarded $2 billion to Corvane Metals.",
+        ("Ministry of Industry", "Corvane Metals", Decimal("2000000000"), None, None),
+        id="a-sum-awarded-to-a-recipient",
+    ),
+    pytest.param(
         "Corvane Metals said it would invest US$2 billion in the Gdansk shipyard.",
         ("Corvane Metals", "Gdansk shipyard", Decimal("2000000000"), None, None),
         id="a-named-shipyard-is-an-asset",
