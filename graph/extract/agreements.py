@@ -477,11 +477,26 @@ def _dates(sent: Span, anchor: Token | None) -> tuple[PartialDate | None, Partia
         signed = None
     evidence = evidence_for(sent)
     follow = next_sentence(sent)
+    told = _ceremony_date(follow) if signed is None and anchor is not None and follow is not None else None
+    if told is not None:
+        signed, evidence = told, evidence_for(sent, follow)
     if effective is None and follow is not None and not _heads(follow):
         _, effective = split_dates(follow)
         if effective is not None:
             evidence = evidence_for(sent, follow)
     return signed, effective, evidence
+
+
+def _ceremony_date(follow: Span) -> PartialDate | None:
+    """"BYD signed an agreement … . Erdoğan attended the signing ceremony in Istanbul on
+    8 July 2024": the next sentence dates the signing by naming it, without a new agreement."""
+    if _heads(follow):
+        return None
+    signing = next((t for t in follow if (t.lower_ == "signing" and t.pos_ == "NOUN") or (t.lower_ == "ceremony" and t.i > 0 and t.nbor(-1).lower_ == "signing")), None)
+    if signing is None:
+        return None
+    signed, _ = split_dates(follow, signing)
+    return signed
 
 
 def _undated(sent: Span, anchor: Token | None, ctx: Context, number: int) -> PartialDate | None:

@@ -355,3 +355,12 @@ def test_a_concession_that_takes_effect_later_completes_the_concession_signed():
     (agreement,) = _agreements(text)
     assert agreement.date == PartialDate(2019, 10, 3)
     assert agreement.effective == PartialDate(2020, 1, 1)
+
+
+def test_a_signing_ceremony_told_next_dates_the_signing():
+    text = (
+        "Siemens signed an agreement with the Peruvian government for a plant in Lima. "
+        "President Dina Boluarte attended the signing ceremony in Lima on 8 July 2024."
+    )
+    (agreement,) = _agreements(text)
+    assert agreement.date == PartialDate(2024, 7, 8)
