@@ -9,12 +9,14 @@ lede names ("Modi said at a joint press conference …" → the day of the visit
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.extract.common import dates_in, is_headline
+from graph.extract.common import dates_in, is_headline, previous_sentence, published
+from graph.extract.context import paragraph_date
 from graph.model import Event, PartialDate
 
 # reporting verbs whose date dates the reported act when it has none: "X agreed to …, Y said on Sunday"
@@ -25,6 +27,11 @@ CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis",
 PRUNED_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "acl", "conj", "cc"})
 # the first sentences of an article tell the news; their day dates its undated past-tense events
 LEDE_SENTENCES = 4
+# weeks the date parser leaves open: days back from publication; dated to that day's month
+WEEKS = {"last week": 7, "the previous week": 7, "the past week": 7, "this week": 0, "earlier this week": 0}
+DASHES = frozenset({"—", "–", "--"})
+# tokens a dateline may run on after its date: "(Central Asia Wire) —"
+DATELINE_TAIL = 8
 
 
 def clause_chain(token: Token) -> list[Token]:
@@ -45,7 +52,7 @@ def own_date(trigger: Token, sent: Span) -> PartialDate | None:
     """The date attached closest to the trigger within its clause, the most precise on ties."""
     chain = date_chain(trigger)
     scored = []
-    for ent, value in dates_in(sent):
+    for ent, value in dates_of(sent):
         if ent.root.head.lower_ in NOT_EVENT_DATE:
             continue
         distance = _attachment(ent.root, trigger, chain)
@@ -60,7 +67,7 @@ def frame_date(trigger: Token, sent: Span) -> PartialDate | None:
     one dated act shares its date."""
     if trigger.head.lower_ != "during":
         return None
-    dates = {value for ent, value in dates_in(sent) if ent.root.head.lower_ not in NOT_EVENT_DATE}
+    dates = {value for ent, value in dates_of(sent) if ent.root.head.lower_ not in NOT_EVENT_DATE}
     if len(dates) == 1:
         return dates.pop()
     # several dates: the one of the act the visit frames ("agreed on Tuesday … and signed … during the visit")
@@ -84,8 +91,44 @@ def fronted_date(trigger: Token, sent: Span) -> PartialDate | None:
 
 
 def event_dates(sent: Span) -> list[tuple[Span, PartialDate]]:
-    """The sentence's dates that may date an event (not "since 2020", "until May")."""
-    return [(ent, value) for ent, value in dates_in(sent) if ent.root.head.lower_ not in NOT_EVENT_DATE]
+    """The sentence's dates that may date an event (not "since 2020", "until May", not a dateline)."""
+    return [
+        (ent, value)
+        for ent, value in dates_of(sent)
+        if ent.root.head.lower_ not in NOT_EVENT_DATE and not dateline(ent)
+    ]
+
+
+def dates_of(sent: Span) -> list[tuple[Span, PartialDate]]:
+    """The sentence's dates, with "last week" as the month it fell in (a week names no month; news
+    says "met Ruto last week" of a meeting the gold and the reader date to that month)."""
+    found = dates_in(sent)
+    day = published(sent.doc)
+    known = {ent.start for ent, _ in found}
+    for ent in sent.ents:
+        back = WEEKS.get(ent.text.lower())
+        if ent.label_ == "DATE" and back is not None and day is not None and ent.start not in known:
+            then = day - dt.timedelta(days=back)
+            found.append((ent, PartialDate(then.year, then.month)))
+    return sorted(found, key=lambda f: f[0].start)
+
+
+def paragraph_event_date(sent: Span) -> PartialDate | None:
+    """The paragraph's date, unless it is the dateline the sentence follows ("OSLO, May 9 — Norway …")."""
+    earlier = previous_sentence(sent)
+    if earlier is not None and any(dateline(ent) for ent, _ in dates_in(earlier)):
+        return None
+    return paragraph_date(sent)
+
+
+def dateline(ent: Span) -> bool:
+    """ "BISHKEK, Sept. 18, 2025 (Central Asia Wire) — Russia has …": the day of the report, not of
+    the act; only capitalised words before it on its line, a dash soon after."""
+    doc = ent.doc
+    line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
+    if any(w[:1].islower() for w in doc.text[line_start : ent.start_char].split()):
+        return False
+    return any(t.text in DASHES for t in doc[ent.end : ent.end + DATELINE_TAIL])
 
 
 def news_day(doc: Doc) -> PartialDate | None:

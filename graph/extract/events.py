@@ -33,7 +33,6 @@ from graph.extract.common import (
     next_sentence,
     starts_with_anaphora,
 )
-from graph.extract.context import paragraph_date
 from graph.extract.event_dates import (
     clause_chain,
     event_dates,
@@ -42,6 +41,7 @@ from graph.extract.event_dates import (
     gapped_dates,
     news_day,
     own_date,
+    paragraph_event_date,
     pruned_subtree,
     title_line,
     with_news_day,
@@ -388,7 +388,7 @@ def _event(event_type: str, trigger: Token, sent: Span) -> Event | None:
         date = first_date(follow)
         evidence = evidence_for(sent, follow) if date is not None else evidence
     if date is None and not event_dates(sent):
-        date = paragraph_date(sent)
+        date = paragraph_event_date(sent)
     return Event(event_type, tuple(participants), evidence, date=date, place=place)
 
 

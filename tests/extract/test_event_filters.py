@@ -112,3 +112,17 @@ def test_the_organiser_in_a_clause_inside_the_place_phrase_takes_part():
     text = "More than 5,000 people joined Tuesday's march in Lyon, which was organised by Greenpeace."
     protests = _of("protest", text, "2024-03-07")
     assert protests and "Greenpeace" in {p.name for p in protests[0].participants}
+
+
+def test_last_week_dates_an_event_to_its_month():
+    meeting = _of("meeting", "Finance Minister Rachel Reeves met Christine Lagarde in Paris last week.", "2024-12-03")
+    assert meeting and meeting[0].date is not None and meeting[0].date.iso() == "2024-11"
+
+
+def test_a_dateline_date_does_not_keep_the_lede_from_the_news_day():
+    text = (
+        "OSLO, May 9, 2024 (Nordic Wire) — Norway has handed Estonia four transport helicopters, "
+        "officials said.\nThe aircraft landed in Tallinn on Tuesday."
+    )
+    deliveries = _of("arms delivery", text, "2024-05-09")
+    assert deliveries and deliveries[0].date is not None and deliveries[0].date.iso() == "2024-05-07"

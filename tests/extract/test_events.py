@@ -7,9 +7,7 @@ import pytest
 from graph.model import PartialDate
 from tests.extract.passages import cases, extracted, same
 
-KNOWN_MISSES = {
-    "meeting-last-week": "parse_date refuses 'last week' (a week has no month); the gold wants the month",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _params():
