@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graph.extract.context import earlier_sentences
+
 # "call" urges only with these: "called for sanctions", "called on X to leave", "called to halt"
 URGING_PREPS = frozenset({"for", "on", "upon"})
 # verbs whose object is judged, not told: "called the sanctions illegal", "described the drill as a threat"
 NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "dub"})
+# determiners that point back to things already told: "the helicopters were supplied free of charge"
+BACK_DETS = frozenset({"the", "these", "those"})
 # verbs that state what happened during an event only in a done tense
 DONE_TAGS = frozenset({"VBD", "VBN"})
 
@@ -48,3 +52,14 @@ def during_done(trigger: Token) -> bool:
     if verb.pos_ not in {"VERB", "AUX"} or verb.tag_ not in DONE_TAGS:
         return False
     return not any(c.tag_ == "MD" for c in verb.children)
+
+
+def retold(trigger: Token) -> bool:
+    """ "The ministry said the helicopters were supplied free of charge": a verb whose goods are the
+    ones named in the sentences before tells the same act again, not another one."""
+    if trigger.pos_ != "VERB":
+        return False
+    goods = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"]
+    pointed = [g for g in goods if any(d.dep_ == "det" and d.lower_ in BACK_DETS for d in g.children)]
+    before = {t.lemma_.lower() for sent in earlier_sentences(trigger.sent, limit=3) for t in sent if t.pos_ == "NOUN"}
+    return any(g.lemma_.lower() in before for g in pointed)

@@ -46,7 +46,7 @@ from graph.extract.event_dates import (
     title_line,
     with_news_day,
 )
-from graph.extract.event_filters import during_done, judged, urges
+from graph.extract.event_filters import during_done, judged, retold, urges
 from graph.extract.event_roles import actors_under, each_apart, outside_places, parties_of, renewals
 from graph.extract.lexicon import EventPattern, lexicon
 from graph.extract.phrases import actor_at
@@ -364,7 +364,7 @@ def _event(event_type: str, trigger: Token, sent: Span) -> Event | None:
     date = own_date(trigger, sent) or frame_date(trigger, sent) or fronted_date(trigger, sent)
     if date is None and _timed_participle(trigger):  # "received on 3 May before holding talks": that day
         date = own_date(trigger.head.head, sent)
-    if not _stated(trigger, date):
+    if not _stated(trigger, date) or (date is None and retold(trigger)):
         return None
     actors = parties_of(sent)
     participants = _participants(trigger, actors) or _actor_refs(outside_places(trigger, _in_clause_of(trigger, actors)))

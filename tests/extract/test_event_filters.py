@@ -126,3 +126,19 @@ def test_a_dateline_date_does_not_keep_the_lede_from_the_news_day():
     )
     deliveries = _of("arms delivery", text, "2024-05-09")
     assert deliveries and deliveries[0].date is not None and deliveries[0].date.iso() == "2024-05-07"
+
+
+def test_goods_told_before_are_the_same_delivery_again():
+    text = (
+        "Norway delivered four transport helicopters to Estonia on 7 May 2024.\n"
+        "The ministry said the helicopters were supplied free of charge."
+    )
+    assert len(_of("arms delivery", text)) == 1
+
+
+def test_new_goods_are_a_new_delivery():
+    text = (
+        "Norway delivered four transport helicopters to Estonia on 7 May 2024.\n"
+        "In June 2024 Norway supplied the missiles for them."
+    )
+    assert len(_of("arms delivery", text)) == 2
