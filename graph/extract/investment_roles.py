@@ -62,6 +62,9 @@ def investors(trigger: Token) -> list[ActorRef]:
             refs = phrase_refs(child)
             if refs:
                 return refs
+    lender = _compound_lender(trigger)
+    if lender is not None:
+        return [lender]
     planned = _planning_noun(trigger)
     if planned is not None:
         return subjects(planned)
@@ -81,6 +84,18 @@ def investors(trigger: Token) -> list[ActorRef]:
     if demonym is not None:
         return [demonym]
     return _clause_subject(trigger)
+
+
+def _compound_lender(trigger: Token) -> ActorRef | None:
+    """ "a US$684 million World Bank credit", "an IMF loan": the lender's name modifies the loan word."""
+    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() not in lexicon().loan:
+        return None
+    for child in trigger.children:
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            ref = phrase_ref(child)
+            if ref is not None and ref.kind not in {ActorKind.COUNTRY, ActorKind.ASSET, ActorKind.PERSON}:
+                return ref
+    return None
 
 
 def _planning_noun(trigger: Token) -> Token | None:

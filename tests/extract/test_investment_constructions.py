@@ -173,6 +173,11 @@ ROUND5 = [
         id="a-sum-awarded-to-a-recipient",
     ),
     pytest.param(
+        "Orsk Airport was financed by a US$300 million World Bank loan approved in 2012.",
+        ("World Bank", "Orsk Airport", Decimal("300000000"), None, None),
+        id="lender-named-as-a-compound-of-the-loan",
+    ),
+    pytest.param(
         "Corvane Metals said it would invest US$2 billion in the Gdansk shipyard.",
         ("Corvane Metals", "Gdansk shipyard", Decimal("2000000000"), None, None),
         id="a-named-shipyard-is-an-asset",
