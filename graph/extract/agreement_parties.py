@@ -24,6 +24,7 @@ PAIR_WORDS = frozenset({"country", "government", "side", "nation", "state", "lea
 STATE_WORDS = frozenset({"government", "ministry", "cabinet", "administration", "authorities", "executive", "state", "parliament"})
 COMPANY_WORDS = frozenset({"company", "firm", "group", "investor", "buyer", "bank", "lender", "operator", "carmaker", "steelmaker", "maker", "fund", "conglomerate", "developer", "contractor", "giant", "subsidiary"})
 SETTLEMENT_WORDS = frozenset({"municipality", "city", "town", "region", "province", "county", "district"})
+LEADER_TITLES = frozenset({"president", "premier", "chancellor", "king", "emir", "prime", "minister"})
 THEY = frozenset({"they", "both"})
 PARTY_PREPS = frozenset({"between", "with", "among"})
 INCLUDING = frozenset({"including", "like", "as"})
@@ -100,7 +101,19 @@ def counterparts_of(head: Token, anchor: Token | None, ctx: Context, number: int
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     refs += _resolve(obj, ctx, number, exclude=[]) + _listed_before(obj)
-    return unique(refs)
+    return unique(refs + _under_which(head, ctx, number))
+
+
+def _under_which(head: Token, ctx: Context, number: int) -> list[ActorRef]:
+    """"a partnership under which Adani was to build lines": who the clause says acts under it."""
+    for clause in (c for c in head.children if c.dep_ == "relcl"):
+        opener = next((t for t in clause.subtree if t.dep_ == "prep" and t.lower_ in {"under", "by"}), None)
+        if opener is None or not any(g.lower_ == "which" for g in opener.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return _resolve(subject, ctx, number, exclude=[])
+    return []
 
 
 def _listed_before(obj: Token) -> list[ActorRef]:
@@ -167,7 +180,7 @@ def _resolve_one(token: Token, ctx: Context, number: int, exclude: list[ActorRef
         if known is not None:
             return [known]
     if named and all(r.kind is ActorKind.PERSON for r in named):
-        return _represented(token, named)
+        return _represented(token, named) or (_focus_country(ctx, exclude) if _leader_title(token) else [])
     return [r for r in named if r.kind is not ActorKind.PERSON] or _collective(token) or _in_phrase(token)
 
 
@@ -239,6 +252,12 @@ def _local_government(token: Token) -> list[ActorRef]:
                 name = token.doc[obj.left_edge.i : obj.i + 1].text
                 return [ActorRef(name, ActorKind.GOVERNMENT_BODY, token.doc[token.left_edge.i : obj.i + 1].text, None)]
     return []
+
+
+def _leader_title(token: Token) -> bool:
+    """"President William Ruto" with no country named: news means the article's own country's leader."""
+    words = {t.lower_ for t in token.lefts if t.dep_ == "compound"}
+    return bool(words & LEADER_TITLES) and not any(t.ent_type_ in {"NORP", "GPE"} for t in token.subtree)
 
 
 def _collective(token: Token) -> list[ActorRef]:

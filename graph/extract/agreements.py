@@ -59,7 +59,9 @@ VAGUE = frozenset({"historic", "new", "recent", "numerous", "landmark", "several
 # heads that are an agreement only when signed: "the partnership collapsed" is not one
 WEAK_HEADS = frozenset({"partnership", "declaration"})
 # verbs and nouns that make a governed signing a plan, a wish or a negotiation
-NOT_DONE = frozenset({"expect", "plan", "hope", "aim", "seek", "want", "intend", "prepare", "propose", "consider", "negotiate", "discuss", "try", "fail", "refuse", "set", "due", "ready", "willing", "likely", "able", "talk", "negotiation", "discussion", "proposal", "draft", "push", "pursue", "call", "urge", "could", "would", "reject", "oppose", "block", "veto"})
+NOT_DONE = frozenset({"threaten", "expect", "plan", "hope", "aim", "seek", "want", "intend", "prepare", "propose", "consider", "negotiate", "discuss", "try", "fail", "refuse", "set", "due", "ready", "willing", "likely", "able", "talk", "negotiation", "discussion", "proposal", "draft", "push", "pursue", "call", "urge", "could", "would", "reject", "oppose", "block", "veto"})
+# "cancelled a partnership under which X was to build …": only a signed agreement can be cancelled
+CANCEL_VERBS = frozenset({"cancel", "scrap", "terminate", "annul", "revoke", "rescind"})
 UNSIGNED_KINDS = frozenset({"draft", "proposed", "planned", "possible", "potential", "future", "prospective", "mooted"})
 NOT_DONE_AUX = frozenset({"could", "might", "may", "would", "should", "will", "shall", "can", "'ll", "must"})
 NAME_PREPS = frozenset({"on", "for", "of", "in", "to", "regarding", "concerning"})
@@ -309,7 +311,7 @@ def _anchor(head: Token) -> tuple[Token | None, bool]:
         via_conj = via_conj or token.dep_ == "conj" or (token.dep_ == "prep" and token.lower_ in INCLUDING)
         if token is not head and _is_head(token) and token.dep_ != "conj" and not via_conj and parent.lower_ not in INCLUDING:
             return None, True
-        if parent.lemma_.lower() in signs or (parent.lemma_ == "enter" and token.lower_ == "into"):
+        if parent.lemma_.lower() in signs | CANCEL_VERBS or (parent.lemma_ == "enter" and token.lower_ == "into"):
             if token.pos_ == "VERB" and token is not head and head.lemma_.lower() in WEAK_HEADS:
                 return None, False  # "agreed to raise relations to a partnership": no partnership signed
             return parent, False
@@ -473,11 +475,11 @@ def _prep_words(prep: Token) -> str:
 def _dates(sent: Span, anchor: Token | None) -> tuple[PartialDate | None, PartialDate | None, object]:
     """Signing date, effective date, and the evidence that states them."""
     signed, effective = split_dates(sent, anchor)
-    if anchor is None:  # "pulled out of the treaty in 2023": the date is not a signing's
+    if anchor is None or anchor.lemma_.lower() in CANCEL_VERBS:  # "pulled out of the treaty in 2023", "cancelled it in May"
         signed = None
     evidence = evidence_for(sent)
     follow = next_sentence(sent)
-    told = _ceremony_date(follow) if signed is None and anchor is not None and follow is not None else None
+    told = _ceremony_date(follow) if signed is None and anchor is not None and anchor.lemma_.lower() not in CANCEL_VERBS and follow is not None else None
     if told is not None:
         signed, evidence = told, evidence_for(sent, follow)
     if effective is None and follow is not None and not _heads(follow):
@@ -502,7 +504,7 @@ def _ceremony_date(follow: Span) -> PartialDate | None:
 def _undated(sent: Span, anchor: Token | None, ctx: Context, number: int) -> PartialDate | None:
     """A signing the sentence does not date: its paragraph's date, or, early in
     the article and in the simple past, the date of the news itself."""
-    if anchor is None or _unread_date(sent, anchor):
+    if anchor is None or anchor.lemma_.lower() in CANCEL_VERBS or _unread_date(sent, anchor):
         return None
     near = paragraph_signing_date(sent)
     if near is not None:

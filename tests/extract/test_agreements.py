@@ -364,3 +364,14 @@ def test_a_signing_ceremony_told_next_dates_the_signing():
     )
     (agreement,) = _agreements(text)
     assert agreement.date == PartialDate(2024, 7, 8)
+
+
+def test_a_cancelled_agreement_was_one_and_the_cancellation_does_not_date_it():
+    text = "Peru is the focus here. In May, President Dina Boluarte cancelled a $2 billion partnership under which Siemens AG was to build power lines."
+    (agreement,) = _agreements(text)
+    assert _parties(agreement) == {"Peru", "Siemens"}
+    assert agreement.date is None
+
+
+def test_a_threat_to_cancel_an_agreement_states_none():
+    assert _agreements("Peru threatened to cancel a partnership under which Siemens AG was to build power lines.") == []
