@@ -119,7 +119,7 @@ def stake(trigger: Token) -> Decimal | None:
     """The share a trigger's own phrase (or the stake it buys, pays for or holds) states."""
     lex = lexicon()
     own = [trigger, *own_subtree(trigger), *_stake_objects(trigger)]
-    if not any(t.lemma_.lower() in lex.stake or t.text == "%" for t in own):
+    if not any(t.lemma_.lower() in lex.stake or t.text == "%" or t.lower_ == "cent" for t in own):
         return None
     for token in sorted(own, key=lambda t: t.i):
         # "20 per cent" is often tagged MONEY, "34%" PERCENT: read the number and what follows

@@ -247,6 +247,9 @@ def _referred_target(trigger: Token) -> list[ActorRef]:
     antecedent = _pronoun_antecedent(trigger)
     if antecedent is not None:
         return [antecedent]
+    holding = _stake_named_before(trigger)
+    if holding:
+        return holding
     if context.bare_stake(trigger):
         holding = context.earlier_stake_holding(trigger.sent)
         return [holding] if holding is not None else []
@@ -265,6 +268,23 @@ def _referred_target(trigger: Token) -> list[ActorRef]:
     if subject is not None and financed.lemma_.lower() in lexicon().investment | lexicon().loan:
         # "Y is financed with a Russian state loan": the financed subject is the target
         return [r for r in phrase_refs(subject) if r.kind is not ActorKind.COUNTRY]
+    return []
+
+
+def _stake_named_before(trigger: Token) -> list[ActorRef]:
+    """ "will raise its stake in Y to 51% after agreeing to buy a further 21 per cent": the bare
+    share bought is in the company whose stake the same sentence named before."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in lexicon().acquisition:
+        return []
+    shares = [c for c in trigger.children if c.dep_ == "dobj" and (c.text == "%" or c.lower_ in {"cent", "percent"})]
+    if not shares or any(p.dep_ == "prep" and p.lower_ in {"in", "of"} for s in shares for p in s.children):
+        return []
+    for token in reversed(trigger.sent[: trigger.i - trigger.sent.start]):
+        if token.lemma_.lower() == "stake":
+            held = [p for p in token.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}]
+            refs = [r for p in held for r in refs_below(p) if r.kind is not ActorKind.COUNTRY]
+            if refs:
+                return refs
     return []
 
 

@@ -47,13 +47,20 @@ def extract(doc: Doc) -> Iterator[Investment]:
 
 
 def _sentence_facts(sent: Span) -> Iterator[Investment]:
-    seen: set[tuple[str, str]] = set()
+    """One fact per investor and target; of two triggers for one pair, the first that states a sum.
+
+    "will raise its stake in Y after agreeing to buy a further 21% for €330m": the
+    stake names the pair, the purchase the sum and share.
+    """
+    facts: dict[tuple[str, str], Investment] = {}
     for trigger in triggers(sent):
         for fact in _facts_for_trigger(trigger, sent):
             key = (fact.investor.name, fact.target.name)
-            if key not in seen and fact.investor.name != fact.target.name:
-                seen.add(key)
-                yield fact
+            if fact.investor.name == fact.target.name:
+                continue
+            if key not in facts or (facts[key].amount is None and fact.amount is not None):
+                facts[key] = fact
+    yield from facts.values()
 
 
 def _facts_for_trigger(trigger: Token, sent: Span) -> Iterator[Investment]:

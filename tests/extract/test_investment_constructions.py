@@ -178,6 +178,11 @@ ROUND5 = [
         id="lender-named-as-a-compound-of-the-loan",
     ),
     pytest.param(
+        "Veltra Capital will raise its stake in Orsk Airport to 51% after agreeing on Wednesday to buy a further 21 per cent for 330 million zlotys.",
+        ("Veltra Capital", "Orsk Airport", Decimal("330000000"), Decimal("0.21"), None),
+        id="a-further-share-bought-in-the-stake-named-before",
+    ),
+    pytest.param(
         "Corvane Metals said it would invest US$2 billion in the Gdansk shipyard.",
         ("Corvane Metals", "Gdansk shipyard", Decimal("2000000000"), None, None),
         id="a-named-shipyard-is-an-asset",
