@@ -92,7 +92,7 @@ def extract(doc: Doc) -> Iterator[Agreement]:
             earlier = _earlier(found, number, agreement) if told_again else None
             if earlier is not None:
                 found[earlier] = (found[earlier][0], _merge(found[earlier][1], agreement, sent))
-            elif found and found[-1][0] == number - 1 and starts_with_anaphora(sent, {"mark", "agreement", "deal", "accord"}):
+            elif found and found[-1][0] == number - 1 and starts_with_anaphora(sent, {"mark", "agreement", "deal", "accord"}) and not _dated_apart(found[-1][1], agreement):
                 found[-1] = (number, _follow_up(found[-1][1], agreement, sent))
             elif len(agreement.parties) < 2:
                 continue
@@ -100,6 +100,11 @@ def extract(doc: Doc) -> Iterator[Agreement]:
                 found.append((number, agreement))
             ctx.recent, ctx.recent_name = (number, found[-1][1].parties), found[-1][1].name
     yield from (a for _, a in found)
+
+
+def _dated_apart(first: Agreement, then: Agreement) -> bool:
+    """Signed on another day: another agreement, however the sentence opens."""
+    return first.date is not None and then.date is not None and first.date != then.date
 
 
 def _title_line(sent: Span) -> bool:
@@ -165,7 +170,7 @@ def _agreements(sent: Span, ctx: Context, number: int) -> Iterator[tuple[Agreeme
         signed = signed or year_of(head)
         again = signed is None and definite(head)
         if not parties and definite(head) and (signed or effective):
-            yield Agreement(_name(head), (), evidence, date=signed, effective=effective), True
+            yield _unnamed_parties(head, ctx, number, Agreement(_name(head), (), evidence, date=signed, effective=effective))
             continue
         if len(parties) < (1 if again else 2):
             continue
@@ -174,6 +179,17 @@ def _agreements(sent: Span, ctx: Context, number: int) -> Iterator[tuple[Agreeme
         for name in _topic_names(head):
             for side in _bilateral(head, anchor, parties, ctx, number):
                 yield Agreement(name, side, evidence, date=signed, effective=effective), again
+
+
+def _unnamed_parties(head: Token, ctx: Context, number: int, bare: Agreement) -> tuple[Agreement, bool]:
+    """A dated "The agreement …" naming no party: "The agreement was signed on …" tells again
+    the one just named; "The credit agreement, signed last month, …" right after an
+    intergovernmental one is another agreement of the same parties."""
+    recent = ctx.recent
+    other_kind = len(_left_words(head)) > 1 and bare.name.lower() not in ctx.recent_name.lower()
+    if recent is not None and number - recent[0] <= 1 and other_kind and bare.date is not None:
+        return replace(bare, parties=recent[1]), False
+    return bare, True
 
 
 def _bilateral(head: Token, anchor: Token | None, parties: list[ActorRef], ctx: Context, number: int) -> list[tuple[ActorRef, ...]]:

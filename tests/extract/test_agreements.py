@@ -375,3 +375,14 @@ def test_a_cancelled_agreement_was_one_and_the_cancellation_does_not_date_it():
 
 def test_a_threat_to_cancel_an_agreement_states_none():
     assert _agreements("Peru threatened to cancel a partnership under which Siemens AG was to build power lines.") == []
+
+
+def test_a_dated_agreement_of_another_kind_right_after_one_is_of_the_same_parties():
+    text = (
+        "Chile and Peru signed an intergovernmental agreement on the port on 2 May 2023. "
+        "The credit agreement, signed in Lima on 9 June 2023, provides $2 billion for the port."
+    )
+    found = {a.name: a for a in _agreements(text)}
+    assert _parties(found["credit agreement"]) == {"Chile", "Peru"}
+    assert found["credit agreement"].date == PartialDate(2023, 6, 9)
+    assert found["intergovernmental agreement on the port"].date == PartialDate(2023, 5, 2)
