@@ -14,9 +14,14 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from graph.extract.actors import ActorSpan, actors_in, find_actors
-from graph.extract.common import evidence_for
+from graph.extract.common import evidence_for, lemma_text
 from graph.extract.context import earlier_sentences
-from graph.extract.event_dates import clause_chain, fronted_date, own_date, pruned_subtree
+from graph.extract.event_dates import (
+    clause_chain,
+    fronted_date,
+    own_date,
+    pruned_subtree,
+)
 from graph.extract.lexicon import lexicon
 from graph.model import ActorKind, ActorRef, Event
 
@@ -28,6 +33,7 @@ RENEW_VERBS = frozenset({"extend", "broaden", "expand", "widen", "tighten", "ren
 REGIME_NOUNS = frozenset({"regime", "framework", "measure", "listing", "blacklist"})
 ELECTORATE = frozenset({"voter", "elector", "electorate"})
 PLACE_PREPS = frozenset({"at", "in", "near", "outside", "inside"})
+HEADS_OF_STATE = frozenset({"president", "king", "queen", "emperor", "emir", "sultan", "xi", "leader"})
 
 
 def actors_under(head: Token, actors: list[ActorSpan]) -> list[ActorRef]:
@@ -140,6 +146,18 @@ def _company_before(head: Token, countries: set[str]) -> ActorRef | None:
     return None
 
 
+def builders(trigger: Token, actors: list[ActorSpan]) -> list[ActorRef]:
+    """ "The terminal, developed by Adani Ports, received its first ship": who built or runs a
+    facility takes part in its opening or closing."""
+    found: list[ActorRef] = []
+    for subject in (c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        for participle in (c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            for agent in (c for c in participle.children if c.dep_ == "agent"):
+                for head in (c for c in agent.children if c.dep_ == "pobj"):
+                    found += [a for a in actors_under(head, actors) if a not in found]
+    return found
+
+
 def outside_places(trigger: Token, actors: list[ActorSpan]) -> list[ActorSpan]:
     """The sentence's actors that stand in for unnamed parties, less those the trigger's clause names
     as its place ("organised protests in Plav and Podgorica": where, not who)."""
@@ -241,3 +259,34 @@ def each_apart(event: Event, trigger: Token, actors: list[ActorSpan]) -> list[Ev
         if verb.dep_ in {"ROOT", "ccomp", "advcl", "relcl"} or any(c.dep_ == "nsubj" for c in verb.children):
             break
     return [event]
+
+
+def visit_type(sent: Span, actors: list[ActorSpan]) -> str:
+    """A head of state's visit is a state visit; a minister's an official one."""
+    text = lemma_text(sent)
+    if " state visit " in text:
+        return "state visit"
+    if " official visit " in text or " working visit " in text:
+        return "official visit"
+    for actor in actors:
+        before = actor.span.doc[actor.span.start - 1] if actor.span.start else None
+        if actor.ref.kind is ActorKind.PERSON and before is not None and before.lower_ in HEADS_OF_STATE:
+            return "state visit"
+    return "official visit"
+
+
+def event_place(trigger: Token, actors: list[ActorSpan]) -> ActorRef | None:
+    """The city or country named by "in/at X" on the trigger or the verbs its clause hangs on."""
+    chain = clause_chain(trigger)
+    objects = [c for t in chain for c in t.children if c.dep_ in {"dobj", "pobj"} and c is not trigger]
+    for token in (*chain, *objects):
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                inside = {t.i for t in pruned_subtree(obj)}
+                for actor in actors:
+                    if actor.span.root.i in inside and actor.ref.kind in {
+                        ActorKind.ASSET,
+                        ActorKind.COUNTRY,
+                    }:
+                        return actor.ref
+    return None

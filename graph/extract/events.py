@@ -47,13 +47,23 @@ from graph.extract.event_dates import (
     with_news_day,
 )
 from graph.extract.event_filters import during_done, judged, retold, urges
-from graph.extract.event_roles import actors_under, each_apart, outside_places, parties_of, renewals
+from graph.extract.event_roles import (
+    actors_under,
+    builders,
+    each_apart,
+    event_place,
+    outside_places,
+    parties_of,
+    renewals,
+    visit_type,
+)
 from graph.extract.lexicon import EventPattern, lexicon
 from graph.extract.phrases import actor_at
 from graph.model import ActorKind, ActorRef, Event, PartialDate
 
 PERSON_EVENTS = frozenset({"state visit", "official visit", "press conference", "meeting"})
-HEADS_OF_STATE = frozenset({"president", "king", "queen", "emperor", "emir", "sultan", "xi", "leader"})
+# events of a facility, which its builder or operator takes part in
+FACILITY_EVENTS = frozenset({"plant launch", "plant closure"})
 # cue words that name an event only as nouns: "bonds rallied", "drill for oil", "voted to"
 NOUN_ONLY = frozenset(
     {
@@ -341,7 +351,12 @@ def _is_event_use(trigger: Token, *, future: bool = False) -> bool:
         return False
     if trigger.dep_ == "compound" and trigger.head.lemma_.lower() not in EVENT_CARRIERS:
         return False
-    if _speech_verb(trigger) or _earlier_one(trigger) or judged(trigger) or any(t.lemma_.lower() in ALLEGATIONS for t in trigger.ancestors):
+    if (
+        _speech_verb(trigger)
+        or _earlier_one(trigger)
+        or judged(trigger)
+        or any(t.lemma_.lower() in ALLEGATIONS for t in trigger.ancestors)
+    ):
         return False
     return not any(c.dep_ == "det" and c.lower_ in {"any", "no"} for c in trigger.children)
 
@@ -367,14 +382,18 @@ def _event(event_type: str, trigger: Token, sent: Span) -> Event | None:
     if not _stated(trigger, date) or (date is None and retold(trigger)):
         return None
     actors = parties_of(sent)
-    participants = _participants(trigger, actors) or _actor_refs(outside_places(trigger, _in_clause_of(trigger, actors)))
+    participants = _participants(trigger, actors) or _actor_refs(
+        outside_places(trigger, _in_clause_of(trigger, actors))
+    )
+    if event_type in FACILITY_EVENTS:
+        participants += [b for b in builders(trigger, actors) if b not in participants]
     if not participants:
         return None
     if event_type in PERSON_EVENTS and not any(p.kind is ActorKind.PERSON for p in participants):
         return None
     if event_type == "state visit":
-        event_type = _visit_type(sent, actors)
-    place = _place(trigger, actors)
+        event_type = visit_type(sent, actors)
+    place = event_place(trigger, actors)
     if (
         event_type in PLACE_TAKES_PART
         and place is not None
@@ -462,34 +481,3 @@ def _actor_refs(actors: list[ActorSpan]) -> list[ActorRef]:
         if actor.ref.kind is not ActorKind.ASSET:
             seen.setdefault(actor.ref.name, actor.ref)
     return list(seen.values())
-
-
-def _visit_type(sent: Span, actors: list[ActorSpan]) -> str:
-    """A head of state's visit is a state visit; a minister's an official one."""
-    text = lemma_text(sent)
-    if " state visit " in text:
-        return "state visit"
-    if " official visit " in text or " working visit " in text:
-        return "official visit"
-    for actor in actors:
-        before = actor.span.doc[actor.span.start - 1] if actor.span.start else None
-        if actor.ref.kind is ActorKind.PERSON and before is not None and before.lower_ in HEADS_OF_STATE:
-            return "state visit"
-    return "official visit"
-
-
-def _place(trigger: Token, actors: list[ActorSpan]) -> ActorRef | None:
-    """The city or country named by "in/at X" on the trigger or the verbs its clause hangs on."""
-    chain = clause_chain(trigger)
-    objects = [c for t in chain for c in t.children if c.dep_ in {"dobj", "pobj"} and c is not trigger]
-    for token in (*chain, *objects):
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                inside = {t.i for t in pruned_subtree(obj)}
-                for actor in actors:
-                    if actor.span.root.i in inside and actor.ref.kind in {
-                        ActorKind.ASSET,
-                        ActorKind.COUNTRY,
-                    }:
-                        return actor.ref
-    return None

@@ -52,8 +52,10 @@ STATED = {
     ),
     "signed-during-the-visit": (
         "official visit",
-        "Chile and Peru agreed on 2 March 2023 to deepen ties and signed three accords during the official "
-        "visit of Peruvian Foreign Minister Ana Gervasi.",
+        (
+            "Chile and Peru agreed on 2 March 2023 to deepen ties and signed three accords during the official "
+            "visit of Peruvian Foreign Minister Ana Gervasi."
+        ),
         None,
         "Ana Gervasi",
         "2023-03-02",
@@ -61,7 +63,11 @@ STATED = {
 }
 
 
-@pytest.mark.parametrize(("kind", "text", "published", "participant", "date"), list(STATED.values()), ids=list(STATED))
+@pytest.mark.parametrize(
+    ("kind", "text", "published", "participant", "date"),
+    list(STATED.values()),
+    ids=list(STATED),
+)
 def test_stated_event(kind, text, published, participant, date):
     found = _of(kind, text, published)
     assert found, f"no {kind} in {text!r}: {_events(text, published)}"
@@ -70,7 +76,10 @@ def test_stated_event(kind, text, published, participant, date):
 
 
 NOT_STATED = {
-    "called-for-a-protest": ("protest", "The opposition called for a protest in Tirana on 5 May 2024."),
+    "called-for-a-protest": (
+        "protest",
+        "The opposition called for a protest in Tirana on 5 May 2024.",
+    ),
     "will-sign-during-the-visit": (
         "official visit",
         "The two countries will sign three accords during the official visit of Foreign Minister Ana Gervasi.",
@@ -104,7 +113,10 @@ def test_each_of_one_clause_does_not_split_a_meeting_in_the_next():
 
 def test_the_place_of_a_protest_is_not_its_party():
     """ "organised protests in Tirana and Durrës": where the protest was, not who protested."""
-    protests = _of("protest", "Local activists organised protests in Tirana and Durrës on 3 May 2024.")
+    protests = _of(
+        "protest",
+        "Local activists organised protests in Tirana and Durrës on 3 May 2024.",
+    )
     assert not any("Albania" in {p.name for p in e.participants} for e in protests)
 
 
@@ -115,7 +127,11 @@ def test_the_organiser_in_a_clause_inside_the_place_phrase_takes_part():
 
 
 def test_last_week_dates_an_event_to_its_month():
-    meeting = _of("meeting", "Finance Minister Rachel Reeves met Christine Lagarde in Paris last week.", "2024-12-03")
+    meeting = _of(
+        "meeting",
+        "Finance Minister Rachel Reeves met Christine Lagarde in Paris last week.",
+        "2024-12-03",
+    )
     assert meeting and meeting[0].date is not None and meeting[0].date.iso() == "2024-11"
 
 
@@ -142,3 +158,17 @@ def test_new_goods_are_a_new_delivery():
         "In June 2024 Norway supplied the missiles for them."
     )
     assert len(_of("arms delivery", text)) == 2
+
+
+def test_a_terminal_receiving_its_first_ship_opens_and_its_builder_takes_part():
+    text = (
+        "The Lekki Deep Sea Port terminal, built by China Harbour Engineering Company, "
+        "received its first container ship on 10 January 2023."
+    )
+    launches = _of("plant launch", text)
+    assert launches and launches[0].date is not None and launches[0].date.iso() == "2023-01-10"
+    assert "China Harbour Engineering Company" in {p.name for p in launches[0].participants}
+
+
+def test_a_ship_received_by_a_navy_opens_nothing():
+    assert _of("plant launch", "The navy received its first new patrol ship on 10 January 2023.") == []
