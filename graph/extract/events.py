@@ -13,7 +13,11 @@ else that of a follow-up sentence ("This development, announced on June 29,
 2025"), else the paragraph's, else, for the lede's past-tense news, the news day.
 Not events: charges ("accuses of supplying"), averted acts, speech ("recalled
 that …"), "after the talks". A dated "it broadened the regime" renews the measure
-just told; "X and Y each imposed" is one act per subject.
+just told; "X and Y each imposed" is one act per subject. Round 4 (unseen text,
+``event_filters``): "called the move coercion at a press conference" is speech, not
+intent; an act done "during the visit of X" states the visit; "the helicopters
+were supplied", undated, retells the delivery told before; a place ("protests in
+Plav") does not stand in for the parties; a dateline's date is not the act's.
 """
 
 from __future__ import annotations
