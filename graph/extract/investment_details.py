@@ -15,6 +15,7 @@ from graph.extract import context
 from graph.extract.common import has_cue, is_hypothetical, lemma_text
 from graph.extract.investment_triggers import money_verb, own_subtree, triggers
 from graph.extract.lexicon import lexicon
+from graph.extract.phrases import sized_assets
 from graph.model import Money, Status
 from graph.normalize.money import find_money
 from graph.normalize.percent import find_percents
@@ -163,7 +164,10 @@ def _own_subject(verb: Token) -> bool:
 
 
 def _agreed_to_build(trigger: Token) -> bool:
-    """ "signed an agreement with Morocco to build a $1.3 billion plant": an agreement to build is a pledge."""
+    """ "signed an agreement with Morocco to build a $1.3 billion plant", "an agreement … for a
+    US$1 billion plant": an agreement to build is a pledge."""
+    if sized_assets(trigger):
+        return True
     if trigger.lemma_.lower() not in {"build", "construct", "construction"}:
         return False
     deals = {"agreement", "deal", "contract", "memorandum", "accord"}

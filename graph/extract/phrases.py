@@ -379,11 +379,29 @@ def owned_asset(token: Token) -> bool:
 
 
 def funded_deal(token: Token) -> bool:
-    """"signed a $35 billion deal with X to develop Y": a sum, a partner and a purpose."""
+    """"signed a $35 billion deal with X to develop Y": a sum, a partner and a purpose.
+
+    "signed an agreement with X for a US$1 billion plant in Y": the sum may size the asset instead.
+    """
     if token.pos_ != "NOUN" or token.lemma_.lower() not in DEAL_WORDS:
         return False
+    if deal_partner(token) is None:
+        return False
     has_sum = any(t.ent_type_ == "MONEY" for t in token.lefts for t in t.subtree)
-    return has_sum and deal_partner(token) is not None and bool(purpose_objects(token))
+    return (has_sum and bool(purpose_objects(token))) or bool(sized_assets(token))
+
+
+def sized_assets(deal: Token) -> list[Token]:
+    """ "an agreement … for a US$1 billion plant in Manisa": an asset with a sum of its own."""
+    heads = [deal, deal.head] if deal.dep_ == "dobj" else [deal]
+    objects = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children]
+    return [
+        o
+        for o in objects
+        if o.dep_ == "pobj"
+        and o.lemma_.lower() in lexicon().asset_heads
+        and any(t.ent_type_ == "MONEY" for c in o.lefts for t in c.subtree)
+    ]
 
 
 
@@ -398,4 +416,4 @@ def purpose_objects(deal: Token) -> list[Token]:
     """Objects of "to develop/build …" hanging on the deal or on the verb that signs it."""
     verbs = [c for c in (*deal.children, *deal.head.children) if c.dep_ in {"acl", "relcl", "advcl", "xcomp"}]
     verbs = [v for v in verbs if v.lemma_.lower() in lexicon().greenfield | DEVELOP_VERBS]
-    return [c for v in verbs for c in v.children if c.dep_ == "dobj"]
+    return [c for v in verbs for c in v.children if c.dep_ == "dobj"] or sized_assets(deal)

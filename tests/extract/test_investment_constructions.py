@@ -101,8 +101,15 @@ def test_a_later_clause_cancelling_the_loan_cancels_the_fact():
     assert facts and all(f.status is Status.CANCELLED for f in facts), facts
 
 
-def test_an_agreement_to_build_is_a_pledge():
-    text = "Corvane Metals signed an agreement with Morocco in May 2024 to build a US$1.3 billion battery gigafactory near Kenitra."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Corvane Metals signed an agreement with Morocco in May 2024 to build a US$1.3 billion battery gigafactory near Kenitra.",
+        "Corvane Metals signed an agreement with the Polish government for a US$1 billion plant in Gdansk.",
+    ],
+    ids=["agreement-to-build", "agreement-for-a-sized-plant"],
+)
+def test_an_agreement_to_build_is_a_pledge(text):
     facts = _facts(text)
     assert facts and all(f.status is Status.PLEDGED for f in facts), facts
 
@@ -181,6 +188,11 @@ ROUND5 = [
         "Veltra Capital will raise its stake in Orsk Airport to 51% after agreeing on Wednesday to buy a further 21 per cent for 330 million zlotys.",
         ("Veltra Capital", "Orsk Airport", Decimal("330000000"), Decimal("0.21"), None),
         id="a-further-share-bought-in-the-stake-named-before",
+    ),
+    pytest.param(
+        "A month later, Corvane Metals signed an agreement with the Polish government for a US$1 billion plant in Gdansk.",
+        ("Corvane Metals", "plant in Gdansk", Decimal("1000000000"), None, None),
+        id="agreement-for-a-sized-plant",
     ),
     pytest.param(
         "Corvane Metals said it would invest US$2 billion in the Gdansk shipyard.",
