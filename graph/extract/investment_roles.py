@@ -54,7 +54,7 @@ def investors(trigger: Token) -> list[ActorRef]:
             and not (prep.lower_ == "from" and _bought(trigger))
             and (prep.head == trigger or prep.head.pos_ in {"NOUN", "PROPN"})
         ):
-            refs = refs_below(prep)
+            refs = refs_below(prep) or _unrecognised_agent(prep)
             if refs and all(r.kind is not ActorKind.ASSET for r in refs):
                 return refs
     for child in trigger.children:
@@ -84,6 +84,21 @@ def investors(trigger: Token) -> list[ActorRef]:
     if demonym is not None:
         return [demonym]
     return _clause_subject(trigger)
+
+
+def _unrecognised_agent(prep: Token) -> list[ActorRef]:
+    """ "It was acquired by Enterprise Investors": a capitalised name as the agent of a deal
+    is its buyer even when the name recogniser missed it."""
+    if prep.dep_ != "agent":
+        return []
+    name = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if name is None or name.pos_ != "PROPN" or name.ent_type_ not in {"", "ORG"}:
+        return []
+    words = [t for t in name.subtree if t.dep_ == "compound" and t.i < name.i] + [name]
+    if len(words) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+        return []
+    text = name.doc[words[0].i : name.i + 1].text
+    return [ActorRef(text, ActorKind.COMPANY, text, None)]
 
 
 def _compound_lender(trigger: Token) -> ActorRef | None:
@@ -222,7 +237,8 @@ def definite_targets(trigger: Token, investors: list[ActorRef]) -> list[ActorRef
     heads = [o for p in _target_preps(trigger) for o in p.children if o.dep_ == "pobj"]
     if trigger.pos_ == "VERB" and trigger.lemma_.lower() in lexicon().acquisition:
         # "GIP had bought the airport": the object is the asset named before
-        heads += [o for o in trigger.children if o.dep_ == "dobj" and o.ent_type_ != "MONEY"]
+        # "The company was acquired by X": so is a passive subject
+        heads += [o for o in trigger.children if o.dep_ in {"dobj", "nsubjpass"} and o.ent_type_ != "MONEY"]
     if trigger.pos_ == "VERB":
         verbs = [
             c
@@ -231,10 +247,21 @@ def definite_targets(trigger: Token, investors: list[ActorRef]) -> list[ActorRef
         ]
         heads += [o for v in verbs for o in v.children if o.dep_ == "dobj"]
     for head in heads:
-        ref = context.definite_ref(head, besides=investors)
+        ref = _passive_company(head, investors) or context.definite_ref(head, besides=investors)
         if ref is not None:
             return [ref]
     return []
+
+
+def _passive_company(subject: Token, investors: list[ActorRef]) -> ActorRef | None:
+    """ "Naura said … . The company was acquired by X": the unnamed passive subject is the
+    company the previous sentence was about."""
+    if subject.dep_ != "nsubjpass" or not context.refers_back(subject):
+        return None
+    salient = context.salient_actor(subject.sent)
+    if salient is None or salient.name in {r.name for r in investors}:
+        return None
+    return salient
 
 
 def _referred_target(trigger: Token) -> list[ActorRef]:

@@ -244,3 +244,22 @@ def test_a_holding_takes_no_status_from_a_conjoined_clause():
     )
     held = [f for f in _facts(text) if f.investor.name == "Veltra Capital"]
     assert held and all(f.status is None for f in held), held
+
+
+def test_an_unnamed_passive_company_is_the_previous_subject():
+    text = (
+        "Corvane Metals said the impact on its operations would be limited. "
+        "The company was acquired by Veltra Capital in 2001 and remains 45 per cent state-owned."
+    )
+    assert any(f.investor.name == "Veltra Capital" and f.target.name == "Corvane Metals" for f in _facts(text))
+
+
+def test_an_unrecognised_capitalised_agent_is_the_buyer():
+    """The recogniser misses some names in context; here its entities are cleared to show the fallback."""
+    from graph.extract import investment_roles
+    from graph.nlp import get_nlp
+
+    doc = get_nlp()("It was acquired by Enterprise Investors from the State Treasury in 2012.")
+    doc.ents = []
+    agent = next(t for t in doc if t.dep_ == "agent")
+    assert [r.name for r in investment_roles._unrecognised_agent(agent)] == ["Enterprise Investors"]
