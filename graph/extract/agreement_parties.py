@@ -143,8 +143,12 @@ def signer_tokens(anchor: Token | None) -> list[Token]:
     return tokens
 
 
-def _resolve(token: Token, ctx: Context, number: int, *, exclude: list[ActorRef]) -> list[ActorRef]:
+def resolve(token: Token, ctx: Context, number: int, *, exclude: list[ActorRef]) -> list[ActorRef]:
     """The parties one noun phrase (and its conjuncts) stands for."""
+    return _resolve(token, ctx, number, exclude=exclude)
+
+
+def _resolve(token: Token, ctx: Context, number: int, *, exclude: list[ActorRef]) -> list[ActorRef]:
     refs: list[ActorRef] = []
     for item in (token, *token.conjuncts):
         refs += _resolve_one(item, ctx, number, exclude)

@@ -43,6 +43,7 @@ from graph.extract.agreement_parties import (
     unique,
 )
 from graph.extract.agreement_parties import parties as find_parties
+from graph.extract.agreement_verbs import verb_agreements
 from graph.extract.common import (
     evidence_for,
     extend_evidence,
@@ -179,6 +180,12 @@ def _agreements(sent: Span, ctx: Context, number: int) -> Iterator[tuple[Agreeme
         for name in _topic_names(head):
             for side in _bilateral(head, anchor, parties, ctx, number):
                 yield Agreement(name, side, evidence, date=signed, effective=effective), again
+    for verb, name, sides in verb_agreements(sent, ctx, number):
+        if any(anchor == verb for _, anchor in heads) or not _done(verb):
+            continue
+        signed, effective, evidence = _dates(sent, verb)
+        signed = signed or _undated(sent, verb, ctx, number)
+        yield from ((Agreement(name, side, evidence, date=signed, effective=effective), False) for side in sides)
 
 
 def _unnamed_parties(head: Token, ctx: Context, number: int, bare: Agreement) -> tuple[Agreement, bool]:
@@ -520,7 +527,7 @@ def _ceremony_date(follow: Span) -> PartialDate | None:
 def _undated(sent: Span, anchor: Token | None, ctx: Context, number: int) -> PartialDate | None:
     """A signing the sentence does not date: its paragraph's date, or, early in
     the article and in the simple past, the date of the news itself."""
-    if anchor is None or anchor.lemma_.lower() in CANCEL_VERBS or _unread_date(sent, anchor):
+    if anchor is None or anchor.lemma_.lower() in CANCEL_VERBS or _unread_date(sent, anchor) or _told_later(anchor):
         return None
     near = paragraph_signing_date(sent)
     if near is not None:
@@ -535,6 +542,11 @@ def _unread_date(sent: Span, anchor: Token) -> bool:
     has a date of its own, so no other sentence's date is borrowed for it."""
     own = [e for e in sent.ents if e.label_ == "DATE" and clause_verb(e.root) == clause_verb(anchor)]
     return any(t.like_num for e in own for t in e)  # "on the same day" refers back; a day number does not
+
+
+def _told_later(anchor: Token) -> bool:
+    """"each later agreed …": after the time just told, on a day the text does not give."""
+    return any(c.dep_ == "advmod" and c.lower_ in {"later", "subsequently", "afterwards", "since"} for c in anchor.children)
 
 
 def _simple_past(anchor: Token) -> bool:

@@ -386,3 +386,22 @@ def test_a_dated_agreement_of_another_kind_right_after_one_is_of_the_same_partie
     assert _parties(found["credit agreement"]) == {"Chile", "Peru"}
     assert found["credit agreement"].date == PartialDate(2023, 6, 9)
     assert found["intergovernmental agreement on the port"].date == PartialDate(2023, 5, 2)
+
+
+def test_agreeing_to_do_something_with_a_counterpart_is_an_agreement_one_per_each():
+    text = "Peru signed a trade agreement in May 2022. Siemens and Nokia each later agreed to set up local production with Glencore."
+    found = sorted(sorted(_parties(a)) for a in _agreements(text) if a.name == "agreement to set up local production")
+    assert found == [["Glencore", "Nokia"], ["Glencore", "Siemens"]]
+    assert all(a.date is None for a in _agreements(text) if a.name.startswith("agreement to"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Chile agreed to hold talks with Peru on 3 May 2023.", id="agreed-to-talk"),
+        pytest.param("Chile agreed to raise relations with Peru on 3 May 2023.", id="agreed-to-raise-relations"),
+        pytest.param("Chile could agree to build a port with Peru.", id="could-agree"),
+    ],
+)
+def test_agreeing_to_talk_or_a_possible_agreement_is_none(text):
+    assert _agreements(text) == []
