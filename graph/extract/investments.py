@@ -71,7 +71,7 @@ def _facts_for_trigger(trigger: Token, sent: Span) -> Iterator[Investment]:
     if not investors or not targets or _joint_builders(trigger, investors):
         return
     amount = details.amount(trigger, sent)
-    period = parse_period(sent.text)
+    period = None if _when_clause(trigger) else parse_period(sent.text)
     status = details.status(trigger, amount)
     base = Investment(
         investor=investors[0],
@@ -89,6 +89,13 @@ def _facts_for_trigger(trigger: Token, sent: Span) -> Iterator[Investment]:
     for investor in investors:
         for target in targets:
             yield replace(base, investor=investor, target=target)
+
+
+def _when_clause(trigger: Token) -> bool:
+    """ "has courted investment since 2010, when A2A bought a stake": the sentence's period is the
+    main clause's; a "when" clause states one moment."""
+    clause = next((t for t in (trigger, *trigger.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
+    return clause is not None and any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children)
 
 
 def _joint_builders(trigger: Token, investors: list) -> bool:

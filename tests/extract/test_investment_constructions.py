@@ -263,3 +263,12 @@ def test_an_unrecognised_capitalised_agent_is_the_buyer():
     doc.ents = []
     agent = next(t for t in doc if t.dep_ == "agent")
     assert [r.name for r in investment_roles._unrecognised_agent(agent)] == ["Enterprise Investors"]
+
+
+def test_a_when_clause_is_dated_not_a_period():
+    text = (
+        "Latvia has courted foreign investment in hydropower since 2010, when Veltra Capital bought a "
+        "43.7% stake in Orsk Airport for about €436 million."
+    )
+    facts = [f for f in _facts(text) if f.investor.name == "Veltra Capital"]
+    assert facts and facts[0].date is not None and facts[0].date.year == 2010 and facts[0].period is None, facts
