@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.extract.actors import actors_in, find_actors
+from graph.extract.actors import find_actors
 from graph.extract.agreement_dates import (
     clause_verb,
     main_clause_date,
@@ -32,9 +32,21 @@ from graph.extract.agreement_dates import (
     split_dates,
     year_of,
 )
+from graph.extract.agreement_names import (
+    VAGUE,
+    WEAK_HEADS,
+    is_head,
+    joined,
+    left_words,
+    name_of,
+    name_preps,
+    named_parties,
+    plural,
+    singular,
+    topic_names,
+)
 from graph.extract.agreement_parties import (
     INCLUDING,
-    PARTY_KINDS,
     PARTY_PREPS,
     Context,
     counterparts_of,
@@ -56,21 +68,16 @@ from graph.extract.common import (
 from graph.extract.lexicon import lexicon
 from graph.model import ActorKind, ActorRef, Agreement, PartialDate
 
-VAGUE = frozenset({"historic", "new", "recent", "numerous", "landmark", "several", "many", "various", "major", "key", "important", "comprehensive", "first", "this", "that", "these", "those", "a", "an", "the", "also", "further", "other", "commercial", "business"})
-# heads that are an agreement only when signed: "the partnership collapsed" is not one
-WEAK_HEADS = frozenset({"partnership", "declaration"})
 # verbs and nouns that make a governed signing a plan, a wish or a negotiation
 NOT_DONE = frozenset({"threaten", "expect", "plan", "hope", "aim", "seek", "want", "intend", "prepare", "propose", "consider", "negotiate", "discuss", "try", "fail", "refuse", "set", "due", "ready", "willing", "likely", "able", "talk", "negotiation", "discussion", "proposal", "draft", "push", "pursue", "call", "urge", "could", "would", "reject", "oppose", "block", "veto"})
 # "cancelled a partnership under which X was to build …": only a signed agreement can be cancelled
 CANCEL_VERBS = frozenset({"cancel", "scrap", "terminate", "annul", "revoke", "rescind"})
 UNSIGNED_KINDS = frozenset({"draft", "proposed", "planned", "possible", "potential", "future", "prospective", "mooted"})
 NOT_DONE_AUX = frozenset({"could", "might", "may", "would", "should", "will", "shall", "can", "'ll", "must"})
-NAME_PREPS = frozenset({"on", "for", "of", "in", "to", "regarding", "concerning"})
 # "The MoUs cover X and Y": verbs that list what a batch of agreements is about
 COVER_VERBS = frozenset({"cover", "include", "concern", "involve", "span", "address", "relate", "focus", "deal", "encompass"})
 BUNDLE_SENTENCES = 6
 # "An expanded version … was signed in 2016": a new agreement of the one just told
-DASHES = frozenset({"–", "-", "—"})
 VERSION_WORDS = frozenset({"version", "update", "extension", "amendment", "revision", "upgrade"})
 LEDE_SENTENCES = 15
 RECALL_SENTENCES = 4
@@ -166,18 +173,18 @@ def _agreements(sent: Span, ctx: Context, number: int) -> Iterator[tuple[Agreeme
         if _bare_bundle(head) and not _has_party_prep(head, anchor):
             _remember_bundle(head, anchor, sent, ctx, number)
             continue
-        parties = _named_parties(head) or find_parties(head, anchor, sent, ctx, number, name_end=max([p.right_edge.i for p in _name_preps(head)] + [head.i]))
+        parties = named_parties(head) or find_parties(head, anchor, sent, ctx, number, name_end=max([p.right_edge.i for p in name_preps(head)] + [head.i]))
         signed, effective, evidence = _dates(sent, anchor)
         signed = signed or year_of(head)
         again = signed is None and definite(head)
         if not parties and definite(head) and (signed or effective):
-            yield _unnamed_parties(head, ctx, number, Agreement(_name(head), (), evidence, date=signed, effective=effective))
+            yield _unnamed_parties(head, ctx, number, Agreement(name_of(head), (), evidence, date=signed, effective=effective))
             continue
         if len(parties) < (1 if again else 2):
             continue
         if signed is None:  # a re-mention that merges keeps the date it first had
             signed = _undated(sent, anchor, ctx, number)
-        for name in _topic_names(head):
+        for name in topic_names(head):
             for side in _bilateral(head, anchor, parties, ctx, number):
                 yield Agreement(name, side, evidence, date=signed, effective=effective), again
     for verb, name, sides in verb_agreements(sent, ctx, number):
@@ -193,7 +200,7 @@ def _unnamed_parties(head: Token, ctx: Context, number: int, bare: Agreement) ->
     the one just named; "The credit agreement, signed last month, …" right after an
     intergovernmental one is another agreement of the same parties."""
     recent = ctx.recent
-    other_kind = len(_left_words(head)) > 1 and bare.name.lower() not in ctx.recent_name.lower()
+    other_kind = len(left_words(head)) > 1 and bare.name.lower() not in ctx.recent_name.lower()
     if recent is not None and number - recent[0] <= 1 and other_kind and bare.date is not None:
         return replace(bare, parties=recent[1]), False
     return bare, True
@@ -202,7 +209,7 @@ def _unnamed_parties(head: Token, ctx: Context, number: int, bare: Agreement) ->
 def _bilateral(head: Token, anchor: Token | None, parties: list[ActorRef], ctx: Context, number: int) -> list[tuple[ActorRef, ...]]:
     """"Vietnam signed strategic partnerships with the US, Japan and Australia": one
     agreement with each counterpart; a singular noun ("a treaty with A and B") is one."""
-    if not _plural(head) or _group_counterpart(head, anchor):
+    if not plural(head) or _group_counterpart(head, anchor):
         return [tuple(parties)]
     others = counterparts_of(head, anchor, ctx, number)
     signers = [p for p in parties if p.name not in {o.name for o in others}]
@@ -237,12 +244,12 @@ def _bundle_topics(sent: Span, ctx: Context, number: int) -> Generator[tuple[Agr
     _, parties, signed = ctx.bundle
     for head in sent:
         verb = head.head
-        if not (_is_head(head) and _plural(head) and definite(head) and head.dep_ == "nsubj" and verb.lemma_.lower() in COVER_VERBS):
+        if not (is_head(head) and plural(head) and definite(head) and head.dep_ == "nsubj" and verb.lemma_.lower() in COVER_VERBS):
             continue
         topics = [c for c in verb.children if c.dep_ == "dobj"] + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         for topic in (t for first in topics[:1] for t in (first, *first.conjuncts)):
             words = [t for t in head.doc[topic.left_edge.i : topic.i + 1] if t.dep_ not in {"cc", "punct", "det"}]
-            name = f"{_singular(head)} on {_joined(words)}"
+            name = f"{singular(head)} on {joined(words)}"
             yield Agreement(name, parties, evidence_for(sent), date=signed), False
             used.add(head)
     return used
@@ -269,22 +276,12 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 
 
-def _plural(head: Token) -> bool:
-    return head.tag_ in {"NNS", "NNPS"} or head.lower_ in {"memoranda", "mous", "memorandums"}
-
-
-def _singular(head: Token) -> str:
-    if head.lower_ == "memoranda":
-        return "memorandum"
-    return head.text.removesuffix("s")
-
-
 def _bare_bundle(head: Token) -> bool:
     """"numerous agreements and memoranda": a count of unnamed documents, not a fact one can check."""
     if head.tag_ not in {"NNS", "NNPS"} and head.lower_ not in {"memoranda", "mous"}:
         return False
     content = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in VAGUE and not t.like_num]
-    topic = [p for p in _name_preps(head) if p.lower_ != "of"]
+    topic = [p for p in name_preps(head) if p.lower_ != "of"]
     return not content and not topic
 
 
@@ -296,18 +293,11 @@ def _has_party_prep(head: Token, anchor: Token | None) -> bool:
 # --- which nouns are agreements -------------------------------------------
 
 
-def _is_head(token: Token) -> bool:
-    if token.pos_ not in {"NOUN", "PROPN"}:
-        return False
-    heads = lexicon().agreement_heads | WEAK_HEADS
-    return token.lemma_.lower() in heads or token.lower_ in heads or token.lower_.rstrip("s") in heads
-
-
 def _heads(sent: Span) -> list[tuple[Token, Token | None]]:
     """Agreement nouns the sentence states as signed, with the signing word."""
     out = []
     for token in sent:
-        if not _is_head(token) or _negated(token) or token.dep_ == "compound":  # "Treaty Organization"
+        if not is_head(token) or _negated(token) or token.dep_ == "compound":  # "Treaty Organization"
             continue
         anchor, nested = _anchor(token)
         if nested:
@@ -332,7 +322,7 @@ def _anchor(head: Token) -> tuple[Token | None, bool]:
         if parent == token:
             return None, False
         via_conj = via_conj or token.dep_ == "conj" or (token.dep_ == "prep" and token.lower_ in INCLUDING)
-        if token is not head and _is_head(token) and token.dep_ != "conj" and not via_conj and parent.lower_ not in INCLUDING:
+        if token is not head and is_head(token) and token.dep_ != "conj" and not via_conj and parent.lower_ not in INCLUDING:
             return None, True
         if parent.lemma_.lower() in signs | CANCEL_VERBS or (parent.lemma_ == "enter" and token.lower_ == "into"):
             if token.pos_ == "VERB" and token is not head and head.lemma_.lower() in WEAK_HEADS:
@@ -391,105 +381,6 @@ def _umbrella(head: Token, heads: list[tuple[Token, Token | None]]) -> bool:
         if listed and any(h is not head and child.i <= h.i <= child.right_edge.i for h, _ in heads):
             return True
     return False
-
-
-# --- names ------------------------------------------------------------------
-
-
-def _name(head: Token) -> str:
-    """"the historic free trade agreement" → "free trade agreement";
-    "a memorandum of understanding with X on energy" → "memorandum of understanding on energy"."""
-    parts = [_joined(_left_words(head))] + [_prep_words(prep) for prep in _name_preps(head)]
-    return " ".join(p for p in parts if p).strip(" .,")
-
-
-def _left_words(head: Token) -> list[Token]:
-    words = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in VAGUE and t.ent_type_ not in {"MONEY", "CARDINAL"}]
-    first = _dashed_start(head.doc, min([t.left_edge.i for t in words] + [head.i]))
-    return [t for t in head.doc[first : head.i + 1] if t.ent_type_ not in {"MONEY", "CARDINAL"} and t.lower_ not in VAGUE]
-
-
-def _dashed_start(doc: Doc, first: int) -> int:
-    """"EU–Vietnam Free Trade Agreement" the parser cut after the dash: the name goes
-    back over names joined by unspaced dashes."""
-    while first >= 2 and doc[first - 1].text in DASHES and not doc[first - 1].whitespace_ and not doc[first - 2].whitespace_ and doc[first - 2].pos_ == "PROPN":
-        first -= 2
-    return first
-
-
-def _named_parties(head: Token) -> list[ActorRef]:
-    """"the EU–Vietnam Free Trade Agreement", "the US-Mexico-Canada agreement": a name
-    made of two or more parties' names says who the parties are."""
-    words = _left_words(head)
-    if not words or words[0] == head or not any(t.text in DASHES for t in words):
-        return []
-    found = unique([a.ref for a in actors_in(head.doc[words[0].i : head.i]) if a.ref.kind in PARTY_KINDS])
-    return found if len(found) >= 2 else []
-
-
-def _topic_names(head: Token) -> list[str]:
-    """"memoranda of understanding on transport, tourism and education": one
-    memorandum per listed topic; any other agreement noun keeps its one name."""
-    preps = _name_preps(head)
-    topic = preps[-1] if preps and preps[-1].lower_ != "of" else None
-    obj = next((c for c in topic.children if c.dep_ == "pobj"), None) if topic is not None else None
-    if not _plural(head) or obj is None or not obj.conjuncts:
-        return [_name(head)]
-    left = _joined(_left_words(head)[:-1] + [head])
-    kind = " ".join([left.removesuffix(head.text) + _singular(head)] + [_prep_words(p) for p in preps[:-1]])
-    names = []
-    for item in (obj, *obj.conjuncts):
-        words = [t for t in head.doc[item.left_edge.i : item.i + 1] if t.dep_ not in {"cc", "punct", "det", "preconj"}]
-        names.append(f"{kind} {topic.lower_} {_joined(words)}")
-    return names
-
-
-def _joined(tokens: list[Token]) -> str:
-    """Words as the text spaces them ("Budapest–Belgrade", "Ras El-Hekma")."""
-    return "".join(t.text_with_ws for t in tokens).strip()
-
-
-def _name_preps(head: Token) -> list[Token]:
-    preps = []
-    for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in NAME_PREPS and not _time_or_money(child):
-            preps.append(child)
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if child.lower_ == "of" and obj is not None:
-                preps += [c for c in obj.rights if c.dep_ == "prep" and c.lower_ in NAME_PREPS - {"of"} and not _time_or_money(c)]
-    return sorted(preps, key=lambda t: t.i)
-
-
-def _time_or_money(prep: Token) -> bool:
-    obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
-    return obj is None or obj.ent_type_ in {"DATE", "MONEY", "TIME", "CARDINAL", "GPE"} or obj.like_num
-
-
-def _spaced_dash(token: Token) -> bool:
-    """" – " opens an aside; "Budapest–Belgrade" is one name."""
-    return token.text in {"—", "–", "-"} and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
-
-
-def _place_or_time(prep: Token) -> bool:
-    """"in Belgrade", "on Tuesday": where and when it was signed, not what it is about."""
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return prep.lower_ in {"in", "at", "on", "during"} and obj is not None and obj.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}
-
-
-def _prep_words(prep: Token) -> str:
-    """The prepositional phrase, cut before a clause, a date or another agreement."""
-    words: list[Token] = []
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    end = obj.i if prep.lower_ == "of" and obj is not None else prep.right_edge.i
-    for token in prep.doc[prep.i : end + 1]:
-        if token.text in {",", ";", "("} or _spaced_dash(token) or token.ent_type_ == "DATE" or token.lower_ in {"which", "that", "with", "between", "including"}:
-            break
-        if token.dep_ == "cc" and any(_is_head(t) for t in token.head.conjuncts if t.i > token.i):
-            break
-        if token.dep_ == "prep" and (token.lower_ in {"with", "between"} or _place_or_time(token)):
-            break
-        words.append(token)
-    return _joined(words)
 
 
 # --- dates ------------------------------------------------------------------

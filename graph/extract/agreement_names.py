@@ -1,0 +1,134 @@
+"""What an agreement is called, and which nouns name one.
+
+"the historic free trade agreement" is a "free trade agreement"; "memoranda
+of understanding on transport and tourism" are two memoranda; "the
+EU–Vietnam Free Trade Agreement" names its own parties.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from graph.extract.actors import actors_in
+from graph.extract.agreement_parties import PARTY_KINDS, unique
+from graph.extract.lexicon import lexicon
+from graph.model import ActorRef
+
+VAGUE = frozenset({"historic", "new", "recent", "numerous", "landmark", "several", "many", "various", "major", "key", "important", "comprehensive", "first", "this", "that", "these", "those", "a", "an", "the", "also", "further", "other", "commercial", "business"})
+# heads that are an agreement only when signed: "the partnership collapsed" is not one
+WEAK_HEADS = frozenset({"partnership", "declaration"})
+NAME_PREPS = frozenset({"on", "for", "of", "in", "to", "regarding", "concerning"})
+DASHES = frozenset({"–", "-", "—"})
+
+
+def is_head(token: Token) -> bool:
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    heads = lexicon().agreement_heads | WEAK_HEADS
+    return token.lemma_.lower() in heads or token.lower_ in heads or token.lower_.rstrip("s") in heads
+
+
+def plural(head: Token) -> bool:
+    return head.tag_ in {"NNS", "NNPS"} or head.lower_ in {"memoranda", "mous", "memorandums"}
+
+
+def singular(head: Token) -> str:
+    if head.lower_ == "memoranda":
+        return "memorandum"
+    return head.text.removesuffix("s")
+
+
+def name_of(head: Token) -> str:
+    """"the historic free trade agreement" → "free trade agreement";
+    "a memorandum of understanding with X on energy" → "memorandum of understanding on energy"."""
+    parts = [joined(left_words(head))] + [_prep_words(prep) for prep in name_preps(head)]
+    return " ".join(p for p in parts if p).strip(" .,")
+
+
+def left_words(head: Token) -> list[Token]:
+    words = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in VAGUE and t.ent_type_ not in {"MONEY", "CARDINAL"}]
+    first = _dashed_start(head.doc, min([t.left_edge.i for t in words] + [head.i]))
+    return [t for t in head.doc[first : head.i + 1] if t.ent_type_ not in {"MONEY", "CARDINAL"} and t.lower_ not in VAGUE]
+
+
+def _dashed_start(doc: Doc, first: int) -> int:
+    """"EU–Vietnam Free Trade Agreement" the parser cut after the dash: the name goes
+    back over names joined by unspaced dashes."""
+    while first >= 2 and doc[first - 1].text in DASHES and not doc[first - 1].whitespace_ and not doc[first - 2].whitespace_ and doc[first - 2].pos_ == "PROPN":
+        first -= 2
+    return first
+
+
+def named_parties(head: Token) -> list[ActorRef]:
+    """"the EU–Vietnam Free Trade Agreement", "the US-Mexico-Canada agreement": a name
+    made of two or more parties' names says who the parties are."""
+    words = left_words(head)
+    if not words or words[0] == head or not any(t.text in DASHES for t in words):
+        return []
+    found = unique([a.ref for a in actors_in(head.doc[words[0].i : head.i]) if a.ref.kind in PARTY_KINDS])
+    return found if len(found) >= 2 else []
+
+
+def topic_names(head: Token) -> list[str]:
+    """"memoranda of understanding on transport, tourism and education": one
+    memorandum per listed topic; any other agreement noun keeps its one name."""
+    preps = name_preps(head)
+    topic = preps[-1] if preps and preps[-1].lower_ != "of" else None
+    obj = next((c for c in topic.children if c.dep_ == "pobj"), None) if topic is not None else None
+    if not plural(head) or obj is None or not obj.conjuncts:
+        return [name_of(head)]
+    left = joined(left_words(head)[:-1] + [head])
+    kind = " ".join([left.removesuffix(head.text) + singular(head)] + [_prep_words(p) for p in preps[:-1]])
+    names = []
+    for item in (obj, *obj.conjuncts):
+        words = [t for t in head.doc[item.left_edge.i : item.i + 1] if t.dep_ not in {"cc", "punct", "det", "preconj"}]
+        names.append(f"{kind} {topic.lower_} {joined(words)}")
+    return names
+
+
+def joined(tokens: list[Token]) -> str:
+    """Words as the text spaces them ("Budapest–Belgrade", "Ras El-Hekma")."""
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def name_preps(head: Token) -> list[Token]:
+    preps = []
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in NAME_PREPS and not _time_or_money(child):
+            preps.append(child)
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if child.lower_ == "of" and obj is not None:
+                preps += [c for c in obj.rights if c.dep_ == "prep" and c.lower_ in NAME_PREPS - {"of"} and not _time_or_money(c)]
+    return sorted(preps, key=lambda t: t.i)
+
+
+def _time_or_money(prep: Token) -> bool:
+    obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+    return obj is None or obj.ent_type_ in {"DATE", "MONEY", "TIME", "CARDINAL", "GPE"} or obj.like_num
+
+
+def _spaced_dash(token: Token) -> bool:
+    """" – " opens an aside; "Budapest–Belgrade" is one name."""
+    return token.text in {"—", "–", "-"} and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+
+
+def _place_or_time(prep: Token) -> bool:
+    """"in Belgrade", "on Tuesday": where and when it was signed, not what it is about."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return prep.lower_ in {"in", "at", "on", "during"} and obj is not None and obj.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}
+
+
+def _prep_words(prep: Token) -> str:
+    """The prepositional phrase, cut before a clause, a date or another agreement."""
+    words: list[Token] = []
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    end = obj.i if prep.lower_ == "of" and obj is not None else prep.right_edge.i
+    for token in prep.doc[prep.i : end + 1]:
+        if token.text in {",", ";", "("} or _spaced_dash(token) or token.ent_type_ == "DATE" or token.lower_ in {"which", "that", "with", "between", "including"}:
+            break
+        if token.dep_ == "cc" and any(is_head(t) for t in token.head.conjuncts if t.i > token.i):
+            break
+        if token.dep_ == "prep" and (token.lower_ in {"with", "between"} or _place_or_time(token)):
+            break
+        words.append(token)
+    return joined(words)
