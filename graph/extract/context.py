@@ -12,7 +12,13 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.extract.actors import actors_in
-from graph.extract.common import dates_in, first_date, is_headline, previous_sentence, published
+from graph.extract.common import (
+    dates_in,
+    first_date,
+    is_headline,
+    previous_sentence,
+    published,
+)
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref, truncated_name
 from graph.model import ActorKind, ActorRef, PartialDate
@@ -444,54 +450,3 @@ def _named_assets(span: Span, noun: str) -> list[ActorRef]:
         if ref is not None and ref.kind is ActorKind.ASSET and any(w[0].isupper() for w in ref.name.split()):
             found.append(ref)
     return found
-
-
-PROGRAMME_WORDS = frozenset(
-    {"programme", "program", "package", "facility", "arrangement"}
-)
-
-
-def loan_programme(trigger: Token) -> Token | None:
-    """ "its $3 billion loan programme": the programme a loan word names, if any."""
-    head = trigger.head
-    if (
-        trigger.dep_ == "compound"
-        and trigger.lemma_.lower() in lexicon().loan
-        and head.lemma_.lower() in PROGRAMME_WORDS
-    ):
-        return head
-    return None
-
-
-def programme_lender(programme: Token) -> ActorRef | None:
-    """ "in talks with the IMF to expand its loan programme": the party the talks or deal are with."""
-    for ancestor in programme.ancestors:
-        for prep in ancestor.children:
-            if prep.dep_ == "prep" and prep.lower_ == "with":
-                refs = [phrase_ref(o) for o in prep.children if o.dep_ == "pobj"]
-                found = [
-                    r for r in refs if r is not None and r.kind is not ActorKind.ASSET
-                ]
-                if found:
-                    return found[0]
-    return None
-
-
-def programme_borrower(programme: Token, *, lender: ActorRef) -> ActorRef | None:
-    """ "The government … its loan programme": the clause's subject, "the government" as its country."""
-    if not any(
-        c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in programme.children
-    ):
-        return None
-    root = programme.sent.root
-    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None:
-        return None
-    ref = phrase_ref(subject)
-    if ref is None and subject.lemma_.lower() in {
-        "government",
-        "authorities",
-        "country",
-    }:
-        ref = earlier_country(subject, besides=[lender])
-    return ref if ref is not None and ref.name != lender.name else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graph.extract import context
+from graph.extract import context, loan_programmes
 from graph.extract.investment_triggers import (
     own_subtree,
     refs_below,
@@ -43,9 +43,9 @@ CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})
 def investors(trigger: Token) -> list[ActorRef]:
     if funded_deal(trigger):
         return _deal_investor(trigger)
-    programme = context.loan_programme(trigger)
+    programme = loan_programmes.loan_programme(trigger)
     if programme is not None:
-        return [r for r in [context.programme_lender(programme)] if r is not None]
+        return [r for r in [loan_programmes.programme_lender(programme)] if r is not None]
     for prep in own_subtree(trigger):
         # "by X" of the trigger itself or of a noun inside its phrase, not of a nested clause
         if (
@@ -190,12 +190,12 @@ def targets(trigger: Token) -> list[ActorRef]:
         return [r for o in purpose_objects(trigger) for r in phrase_refs(o)]
     if owned_asset(trigger):
         return [r for r in [phrase_ref(trigger)] if r is not None]
-    programme = context.loan_programme(trigger)
-    lender = context.programme_lender(programme) if programme is not None else None
+    programme = loan_programmes.loan_programme(trigger)
+    lender = loan_programmes.programme_lender(programme) if programme is not None else None
     if lender is not None:
         return [
             r
-            for r in [context.programme_borrower(programme, lender=lender)]
+            for r in [loan_programmes.programme_borrower(programme, lender=lender)]
             if r is not None
         ]
     objects = _object_refs(trigger) if trigger.pos_ == "VERB" else []
