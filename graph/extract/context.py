@@ -73,7 +73,7 @@ def date_for(trigger: Token, *, pledge: bool = False) -> PartialDate | None:
         [
             (span, d)
             for span, d in dates_in(sent)
-            if _dates_clause_of(span.root, trigger)
+            if _dates_clause_of(span.root, trigger) and not (pledge and _deadline(span))
         ],
         trigger,
     )
@@ -87,6 +87,12 @@ def date_for(trigger: Token, *, pledge: bool = False) -> PartialDate | None:
         day = published(sent.doc)
         return PartialDate.from_date(day) if day is not None else None
     return found
+
+
+def _deadline(span: Span) -> bool:
+    """ "pledged to invest … by 2027": a pledge's deadline is not the day it was made."""
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ in {"by", "until", "before"}
 
 
 def _present(trigger: Token) -> bool:

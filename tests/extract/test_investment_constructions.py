@@ -272,3 +272,9 @@ def test_a_when_clause_is_dated_not_a_period():
     )
     facts = [f for f in _facts(text) if f.investor.name == "Veltra Capital"]
     assert facts and facts[0].date is not None and facts[0].date.year == 2010 and facts[0].period is None, facts
+
+
+def test_a_pledge_deadline_is_not_its_date():
+    text = "Norway also pledged to invest about 1.5 billion euros in modernising the Bodo air base by 2027."
+    facts = _facts(text)
+    assert facts and all(f.date is not None and f.date.year == 2024 for f in facts), facts
