@@ -167,8 +167,13 @@ def _agreements(sent: Span, ctx: Context, number: int) -> Iterator[tuple[Agreeme
     heads = _heads(sent)
     listed = yield from _bundle_topics(sent, ctx, number)
     yield from _new_versions(sent, ctx, number)
+    before: list[ActorRef] = []  # parties of the sentence's agreements so far
     for head, anchor in heads:
         if _umbrella(head, heads) or head in listed:
+            continue
+        if _follows(head):  # the same parties, on a later day the sentence does not give
+            if len(before) >= 2:
+                yield Agreement(name_of(head), tuple(before), evidence_for(sent)), False
             continue
         if _bare_bundle(head) and not _has_party_prep(head, anchor):
             _remember_bundle(head, anchor, sent, ctx, number)
@@ -186,6 +191,7 @@ def _agreements(sent: Span, ctx: Context, number: int) -> Iterator[tuple[Agreeme
             signed = _undated(sent, anchor, ctx, number)
         for name in topic_names(head):
             for side in _bilateral(head, anchor, parties, ctx, number):
+                before = unique([*before, *side])
                 yield Agreement(name, side, evidence, date=signed, effective=effective), again
     for verb, name, sides in verb_agreements(sent, ctx, number):
         if any(anchor == verb for _, anchor in heads) or not _done(verb):
@@ -304,9 +310,14 @@ def _heads(sent: Span) -> list[tuple[Token, Token | None]]:
             continue
         if anchor is not None and _done(anchor):
             out.append((token, anchor))
-        elif anchor is None and _stated(token, sent):
+        elif anchor is None and (_stated(token, sent) or _follows(token)):
             out.append((token, None))
     return out
+
+
+def _follows(head: Token) -> bool:
+    """"signed framework agreements …, followed by executive contracts": the agreements that came after."""
+    return head.head.dep_ == "agent" and head.head.head.lemma_.lower() == "follow"
 
 
 def _anchor(head: Token) -> tuple[Token | None, bool]:

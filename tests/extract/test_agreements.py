@@ -405,3 +405,11 @@ def test_agreeing_to_do_something_with_a_counterpart_is_an_agreement_one_per_eac
 )
 def test_agreeing_to_talk_or_a_possible_agreement_is_none(text):
     assert _agreements(text) == []
+
+
+def test_contracts_that_followed_a_signing_are_of_the_same_parties_and_undated():
+    text = "In May 2022 Peru signed a framework agreement with Siemens for 300 trains, followed by supply contracts worth $2 billion."
+    found = {a.name: a for a in _agreements(text)}
+    assert _parties(found["supply contracts"]) == {"Peru", "Siemens"}
+    assert found["supply contracts"].date is None
+    assert found["framework agreement"].date == PartialDate(2022, 5)
