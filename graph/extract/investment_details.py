@@ -119,7 +119,9 @@ def in_subtree(token: Token, char: int) -> bool:
 def stake(trigger: Token) -> Decimal | None:
     """The share a trigger's own phrase (or the stake it buys, pays for or holds) states."""
     lex = lexicon()
-    own = [trigger, *own_subtree(trigger), *_stake_objects(trigger)]
+    # "was acquired by X in 2001 and remains 45 per cent state-owned": a conjoined clause's share is not the deal's
+    later = {t.i for c in trigger.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for t in c.subtree}
+    own = [t for t in (trigger, *own_subtree(trigger), *_stake_objects(trigger)) if t.i not in later]
     if not any(t.lemma_.lower() in lex.stake or t.text == "%" or t.lower_ == "cent" for t in own):
         return None
     for token in sorted(own, key=lambda t: t.i):

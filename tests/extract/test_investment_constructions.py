@@ -1,10 +1,14 @@
-"""Investment constructions of round 4 (holdout misses), on made-up sentences.
+"""Investment constructions of rounds 4 and 5 (holdout and final-set misses), on made-up sentences.
 
 Each case is one grammar pattern in general form: a numbered facility name,
 a definite head noun standing for the asset named before, a relative-pronoun
 subject, a sum described as "<demonym> state credit", a passive "Y is
 financed with a loan", an agreement to build (a pledge), a later clause that
-cancels the loan.
+cancels the loan. Round 5: the seller of a bought stake, a dateline city,
+appositions naming or describing a firm, sized grants and awards, dative
+borrowers, "X owns N% of Y", "X and Y each plan to invest", agreements for a
+sized plant, a further share bought in a stake named before, "when" clauses
+and pledge deadlines.
 """
 
 from __future__ import annotations
@@ -278,3 +282,9 @@ def test_a_pledge_deadline_is_not_its_date():
     text = "Norway also pledged to invest about 1.5 billion euros in modernising the Bodo air base by 2027."
     facts = _facts(text)
     assert facts and all(f.date is not None and f.date.year == 2024 for f in facts), facts
+
+
+def test_a_conjoined_clause_share_is_not_the_deal_stake():
+    text = "Corvane Metals was acquired by Veltra Capital in 2001 and remains 45 per cent state-owned."
+    facts = [f for f in _facts(text) if f.investor.name == "Veltra Capital"]
+    assert facts and all(f.stake is None for f in facts), facts
