@@ -10,6 +10,7 @@ previous sentences are about.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -48,6 +49,7 @@ class Context:
     bundle: tuple[int, tuple[ActorRef, ...], PartialDate | None] | None = None
     recent_name: str = ""
     names: dict[str, ActorRef] = field(default_factory=dict)
+    companies: Counter[str] = field(default_factory=Counter)
 
 
 def known_names(doc: Doc) -> dict[str, ActorRef]:
@@ -178,7 +180,8 @@ def _resolve_one(token: Token, ctx: Context, number: int, exclude: list[ActorRef
         country = [r for r in named if r.kind is ActorKind.COUNTRY] or _demonym(token)
         return country or _recent_subject(token.sent, ctx, exclude=exclude, kinds={ActorKind.COUNTRY}) or _focus_country(ctx, exclude)
     if lemma in COMPANY_WORDS and token.pos_ == "NOUN" and definite(token):
-        return _recent_subject(token.sent, ctx, exclude=exclude, kinds={ActorKind.COMPANY, ActorKind.ORGANIZATION})
+        recent = _recent_subject(token.sent, ctx, exclude=exclude, kinds={ActorKind.COMPANY, ActorKind.ORGANIZATION})
+        return _main_company(ctx, recent, exclude) or recent
     if token.pos_ == "PROPN" and (one is None or one.kind in {ActorKind.ASSET, ActorKind.PERSON}):
         known = ctx.names.get(_compound_name(token))
         if known is not None:
@@ -186,6 +189,18 @@ def _resolve_one(token: Token, ctx: Context, number: int, exclude: list[ActorRef
     if named and all(r.kind is ActorKind.PERSON for r in named):
         return _represented(token, named) or (_focus_country(ctx, exclude) if _leader_title(token) else [])
     return [r for r in named if r.kind is not ActorKind.PERSON] or _collective(token) or _in_phrase(token)
+
+
+def _main_company(ctx: Context, recent: list[ActorRef], exclude: list[ActorRef]) -> list[ActorRef]:
+    """"The company" in a story about one firm is that firm, even after a sentence about its
+    lender: when it is named far more often than the last subject."""
+    if not ctx.companies:
+        return []
+    main, count = ctx.companies.most_common(1)[0]
+    ref = ctx.names.get(main)
+    if ref is None or main in {r.name for r in exclude} or (recent and recent[0].name == main):
+        return []
+    return [ref] if count >= 3 * max(1, ctx.companies[recent[0].name] if recent else 0) else []
 
 
 def _appositions(token: Token, ctx: Context) -> list[ActorRef]:

@@ -124,7 +124,8 @@ def _context(doc: Doc) -> Context:
     counts = Counter(a.ref.name for a in find_actors(doc) if a.ref.kind is ActorKind.COUNTRY)
     sents = [s for s in doc.sents if not is_headline(s)][:3]
     lede = next((d for s in sents if main_clause_date(s) and (d := split_dates(s, s.root)[0]) is not None), None)
-    return Context([name for name, _ in counts.most_common()], lede, names=known_names(doc))
+    companies = Counter(a.ref.name for a in find_actors(doc) if a.ref.kind is ActorKind.COMPANY)
+    return Context([name for name, _ in counts.most_common()], lede, names=known_names(doc), companies=companies)
 
 
 def _earlier(found: list[tuple[int, Agreement]], number: int, agreement: Agreement) -> int | None:

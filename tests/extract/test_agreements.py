@@ -413,3 +413,14 @@ def test_contracts_that_followed_a_signing_are_of_the_same_parties_and_undated()
     assert _parties(found["supply contracts"]) == {"Peru", "Siemens"}
     assert found["supply contracts"].date is None
     assert found["framework agreement"].date == PartialDate(2022, 5)
+
+
+def test_the_company_of_a_story_about_one_firm_is_that_firm_not_its_lender():
+    text = (
+        "Siemens said the decision was illegal. Siemens shares fell 10%. "
+        "Siemens bought the Lima plant in 2019. "
+        "Deutsche Bank, which had agreed to lend $250 million for the plant, said it had cancelled the loan. "
+        "The company had also signed an investment protection agreement with the Peruvian government in 2021."
+    )
+    (agreement,) = [a for a in _agreements(text) if a.name == "investment protection agreement"]
+    assert _parties(agreement) == {"Siemens", "Peru"}
