@@ -145,7 +145,9 @@ def _clean(text: str) -> str:
     return _LAST_MONTH.sub("", cleaned)
 
 
-_MONTH_OF_YEAR = re.compile(rf"{_MONTH}\s+(?P<rel>this|last|next)\s+year", _I)
+_MONTH_OF_YEAR = re.compile(
+    rf"(?:{_DAY}\s+)?{_MONTH}(?:\s+{_DAY.replace('?P<day>', '?P<day2>')},?)?\s+(?P<rel>this|last|next)\s+year", _I
+)
 _YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}
 
 
@@ -158,7 +160,8 @@ def _relative(text: str, base: dt.date) -> PartialDate | None | object:
     month_of = _MONTH_OF_YEAR.fullmatch(text)
     if month_of is not None:
         year = base.year + _YEAR_SHIFT[month_of["rel"].lower()]
-        return _build(year, _MONTHS[month_of["month"].lower()], None)
+        day = month_of["day"] or month_of["day2"]
+        return _build(year, _MONTHS[month_of["month"].rstrip(".").lower()], int(day) if day else None)
     match = _WEEKDAY_FORM.fullmatch(text)
     if match is None:
         return _UNMATCHED

@@ -224,6 +224,8 @@ def test_relative_dates_stay_in_the_accepted_years() -> None:
         pytest.param("January this year", PartialDate(2025, 1), id="month-this-year"),
         pytest.param("March last year", PartialDate(2024, 3), id="month-last-year"),
         pytest.param("in June next year", PartialDate(2026, 6), id="month-next-year"),
+        pytest.param("on March 13 this year", PartialDate(2025, 3, 13), id="day-this-year"),
+        pytest.param("13 March last year", PartialDate(2024, 3, 13), id="day-first-last-year"),
     ],
 )
 def test_month_with_a_relative_year(text, expected):
