@@ -25,6 +25,21 @@ def cases(kind: str) -> list[tuple[str, dict, dict]]:
     return out
 
 
+def params(kind: str, known_misses: dict[str, str]) -> list:
+    """``cases(kind)`` as pytest params; a known miss is a strict xfail, so a fix shows."""
+    import pytest
+
+    return [
+        pytest.param(
+            passage,
+            fact,
+            id=case_id,
+            marks=[pytest.mark.xfail(reason=known_misses[case_id], strict=True)] if case_id in known_misses else [],
+        )
+        for case_id, passage, fact in cases(kind)
+    ]
+
+
 @lru_cache(maxsize=None)
 def _extract(passage_id: str) -> DocumentFacts:
     from graph.pipeline import extract_document

@@ -7,18 +7,12 @@ import pytest
 from graph.model import PartialDate
 from graph.pipeline import extract_document
 from tests.conftest import make_document
-from tests.extract.passages import cases, extracted, same
+from tests.extract.passages import extracted, params, same
 
 KNOWN_MISSES: dict[str, str] = {}
 
 
-def _params():
-    for case_id, passage, fact in cases("agreement"):
-        marks = [pytest.mark.xfail(reason=KNOWN_MISSES[case_id], strict=True)] if case_id in KNOWN_MISSES else []
-        yield pytest.param(passage, fact, id=case_id, marks=marks)
-
-
-@pytest.mark.parametrize(("passage", "fact"), list(_params()))
+@pytest.mark.parametrize(("passage", "fact"), params("agreement", KNOWN_MISSES))
 def test_passage_agreement(passage, fact):
     agreements = extracted(passage).agreements
     need = min(2, len(fact["parties"]))

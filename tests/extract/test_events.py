@@ -5,18 +5,12 @@ from __future__ import annotations
 import pytest
 
 from graph.model import PartialDate
-from tests.extract.passages import cases, extracted, same
+from tests.extract.passages import extracted, params, same
 
 KNOWN_MISSES: dict[str, str] = {}
 
 
-def _params():
-    for case_id, passage, fact in cases("event"):
-        marks = [pytest.mark.xfail(reason=KNOWN_MISSES[case_id], strict=True)] if case_id in KNOWN_MISSES else []
-        yield pytest.param(passage, fact, id=case_id, marks=marks)
-
-
-@pytest.mark.parametrize(("passage", "fact"), list(_params()))
+@pytest.mark.parametrize(("passage", "fact"), params("event", KNOWN_MISSES))
 def test_passage_event(passage, fact):
     events = extracted(passage).events
     found = [
