@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -58,6 +58,10 @@ class Document:
     title: str | None = None
     published: dt.date | None = None
     path: Path | None = None
+
+    def without_text(self) -> "Document":
+        """The document's identity and metadata only: what resolution and caches keep."""
+        return replace(self, text="", source_text="")
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,7 +75,7 @@ def extractor_fingerprint() -> str:
 
 def slim(facts: DocumentFacts) -> DocumentFacts:
     """Drop the document text once extracted: evidence keeps its own sentence."""
-    return dataclasses.replace(facts, document=dataclasses.replace(facts.document, text="", source_text=""))
+    return dataclasses.replace(facts, document=facts.document.without_text())
 
 
 def build(

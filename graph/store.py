@@ -18,7 +18,6 @@ leaves every named graph either wholly old or wholly new.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -32,6 +31,7 @@ import pyoxigraph as ox
 
 from graph.errors import GraphFormatError, NoDocumentsError, StoreError
 from graph.model import Document, DocumentFacts
+from graph.pipeline import slim
 from graph.rdf.io import graph_format, to_ox
 
 DB_DIR = "oxigraph"
@@ -227,7 +227,7 @@ class StoreDir:
         return self.fact_file(doc).exists()
 
     def save_facts(self, facts: DocumentFacts) -> None:
-        _atomic_write(self.fact_file(facts.document), pickle.dumps(strip_text(facts), protocol=5))
+        _atomic_write(self.fact_file(facts.document), pickle.dumps(slim(facts), protocol=5))
 
     def load_facts(self, doc: Document) -> DocumentFacts:
         """Cached facts, with the document metadata as read this time."""
@@ -266,15 +266,6 @@ def _atomic_write(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def strip_text(facts: DocumentFacts) -> DocumentFacts:
-    """Facts without the document's full text: what resolution needs, kept small."""
-    return dataclasses.replace(facts, document=strip_document(facts.document))
-
-
-def strip_document(doc: Document) -> Document:
-    return dataclasses.replace(doc, text="", source_text="")
-
-
 # --------------------------------------------------------------------------
 # The incremental build
 
@@ -304,7 +295,7 @@ def build_into_store(
 
     def to_extract() -> Iterator[Document]:
         for doc in iter_documents(list(paths), on_error=on_error):
-            order.append(strip_document(doc))
+            order.append(doc.without_text())
             if sdir.has_facts(doc):
                 unchanged[0] += 1
                 continue
