@@ -115,12 +115,8 @@ def _shared_participants(a: Event, b: Event) -> bool:
 def _union_event(a: Event, b: Event) -> Event:
     participants = {base_key(p): p for p in (*a.participants, *b.participants)}
     dates = [d for d in (a.date, b.date) if d is not None]
-    date = min(dates, key=_rank) if dates else None
+    date = min(dates, key=lambda d: d.vagueness) if dates else None
     return replace(a, participants=tuple(participants[k] for k in sorted(participants)), date=date, place=a.place or b.place)
-
-
-def _rank(date) -> int:
-    return {"day": 0, "month": 1, "year": 2}[date.precision.value]
 
 
 def _dates_compatible(a, b) -> bool:

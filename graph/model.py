@@ -88,6 +88,11 @@ class PartialDate:
             return Precision.DAY
         return Precision.MONTH if self.month is not None else Precision.YEAR
 
+    @property
+    def vagueness(self) -> int:
+        """0 for a day, 1 for a month, 2 for a year: sort by it to prefer the most precise."""
+        return 0 if self.day is not None else 1 if self.month is not None else 2
+
     def iso(self) -> str:
         if self.day is not None:
             return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"

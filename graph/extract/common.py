@@ -90,8 +90,7 @@ def first_date(span: Span) -> PartialDate | None:
     found = dates_in(span)
     if not found:
         return None
-    rank = {"day": 0, "month": 1, "year": 2}
-    return min(found, key=lambda f: (rank[f[1].precision.value], f[0].start))[1]
+    return min(found, key=lambda f: (f[1].vagueness, f[0].start))[1]
 
 
 def previous_sentence(sent: Span) -> Span | None:

@@ -78,8 +78,7 @@ def date_for(trigger: Token, *, pledge: bool = False) -> PartialDate | None:
         trigger,
     )
     if own:
-        rank = {"day": 0, "month": 1, "year": 2}
-        return min(own, key=lambda f: (rank[f[1].precision.value], f[0].start))[1]
+        return min(own, key=lambda f: (f[1].vagueness, f[0].start))[1]
     found = paragraph_date(sent)
     if found is None and _present(trigger):
         found = _signing_date_of_subject(trigger)

@@ -63,8 +63,7 @@ def own_date(trigger: Token, sent: Span) -> PartialDate | None:
             continue
         distance = _attachment(ent.root, trigger, chain)
         if distance is not None:
-            rank = {"day": 0, "month": 1, "year": 2}[value.precision.value]
-            scored.append((distance, rank, ent.start, value))
+            scored.append((distance, value.vagueness, ent.start, value))
     return min(scored, key=lambda s: s[:3])[3] if scored else None
 
 
