@@ -1,25 +1,38 @@
 """Money amounts in news English → :class:`graph.model.Money`.
 
-Amounts are found with one regular expression built from small tables
-(currency symbols, ISO codes, currency names, scale words, qualifiers), so
-that a new currency or scale is one line of data, not new code. An amount
-needs a currency: a bare number ("1,200,000 jobs", "in 2018") is never money.
+Amounts are found with one regular expression built from small tables:
+currencies (symbols, ISO codes, names) come from ``data/currencies.json`` so
+that an analyst adds a currency without touching code; scale words ("bn",
+"crore" = 10^7, "lakh" = 10^5) and qualifiers are language and live here. An
+amount needs a currency: a bare number ("1,200,000 jobs", "in 2018") or a
+percentage is never money. "$" alone is USD; "R" touching a number is rand.
 
 Qualifiers are normalised to a closed set (see ``QUALIFIERS``):
 ``approximately`` | ``up to`` | ``more than`` | ``less than`` | ``at least`` |
 ``nearly``. Ranges ("€5-10 million") keep the upper bound with ``up to``, so
-that no amount is ever invented below what the text states.
+that no amount is ever invented below what the text states: "$1-2 billion"
+is up to 2 billion USD, not 1 billion.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
 
+from graph import paths
+from graph.errors import NormalizeError
 from graph.model import Money
 
-__all__ = ["QUALIFIERS", "find_money", "parse_money"]
+__all__ = [
+    "CURRENCIES_PATH", "QUALIFIERS", "CurrencyForms", "CurrencyTableError", "MoneyMatch",
+    "currency_forms", "find_money", "is_currency_code", "parse_money",
+]
 
 # Surface qualifier → normalised qualifier (the only values Money.qualifier takes).
 QUALIFIERS: dict[str, str] = {
@@ -62,52 +75,36 @@ _NOT_QUALIFYING_AFTER = frozenset(
     "battle argument arguments concern concerns clash talks control".split()
 )
 
-# Symbols and prefixes written before the number. "$" alone is US dollars and
-# "¥" alone is yuan unless the text is about Japan (see ``_yen``); the
-# letter-prefixed dollars win over "$".
-_PREFIX_SYMBOLS: dict[str, str] = {
-    "US$": "USD", "U.S.$": "USD", "US $": "USD", "USD$": "USD",
-    "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "Can$": "CAD",
-    "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "NT$": "TWD", "R$": "BRL",
-    "Mex$": "MXN", "$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY",
-    "RMB¥": "CNY", "CN¥": "CNY", "JP¥": "JPY", "₹": "INR", "₽": "RUB",
-    "₩": "KRW", "₺": "TRY", "₴": "UAH", "Fr.": "CHF",
-}
+CURRENCIES_PATH = paths.DATA / "currencies.json"
 
-# ISO 4217 codes (and "RMB") accepted before or after the number, upper case only.
-_CODES: dict[str, str] = {
-    code: code
-    for code in (
-        "EUR USD GBP CNY JPY RSD HUF CHF AUD CAD HKD NZD SGD TWD BRL MXN INR "
-        "RUB KRW TRY UAH PLN CZK RON BGN BAM MKD ALL HRK SEK NOK DKK ISK "
-        "AED SAR QAR KWD ZAR EGP NGN KES IDR MYR THB VND PHP PKR KZT GEL AMD AZN"
-    ).split()
-} | {"RMB": "CNY", "YUAN": "CNY"}
 
-# Currency names written after the number (lower case; matched case-insensitively).
-_NAMES: dict[str, str] = {
-    "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD",
-    "australian dollars": "AUD", "canadian dollars": "CAD",
-    "hong kong dollars": "HKD", "new zealand dollars": "NZD",
-    "singapore dollars": "SGD", "taiwan dollars": "TWD", "dollars": "USD",
-    "dollar": "USD", "euros": "EUR", "euro": "EUR",
-    "pounds sterling": "GBP", "british pounds": "GBP", "pounds": "GBP",
-    "sterling": "GBP", "serbian dinars": "RSD", "dinars": "RSD", "dinar": "RSD",
-    "yuan": "CNY", "renminbi": "CNY", "chinese yuan": "CNY", "yen": "JPY",
-    "japanese yen": "JPY", "forints": "HUF", "forint": "HUF",
-    "swiss francs": "CHF", "francs": "CHF", "rubles": "RUB", "roubles": "RUB",
-    "rupees": "INR", "indian rupees": "INR", "won": "KRW", "lira": "TRY",
-    "turkish lira": "TRY", "hryvnias": "UAH", "hryvnia": "UAH",
-    "zlotys": "PLN", "zloty": "PLN", "korunas": "CZK", "crowns": "CZK",
-    "lei": "RON", "leu": "RON", "leva": "BGN", "lev": "BGN",
-    "convertible marks": "BAM", "denars": "MKD", "denar": "MKD",
-    "kuna": "HRK", "reais": "BRL", "rand": "ZAR", "ringgit": "MYR",
-    "rupiah": "IDR", "dirhams": "AED", "riyals": "SAR",
-}
+class CurrencyTableError(NormalizeError):
+    """data/currencies.json cannot be read or says one thing two ways."""
+
+
+@dataclass(frozen=True, slots=True)
+class CurrencyForms:
+    """Every way the currency table lets a currency be written, by surface form."""
+
+    symbols: dict[str, str]  # before the number, space allowed: "US$", "Rs"
+    touching: dict[str, str]  # before the number, no space: "R"
+    codes: dict[str, str]  # ISO codes and code-like words: "EUR", "RMB"
+    names: dict[str, str]  # lower case, after the number: "euros"
+    needs_scale: frozenset[str]  # names that are also ordinary words: "won"
+
+
+class MoneyMatch(NamedTuple):
+    """An amount found in text: ``text[start:end]`` states ``money``."""
+
+    start: int
+    end: int
+    money: Money
+
 
 _SCALES: dict[str, int] = {
-    "thousand": 10**3, "k": 10**3,
+    "thousand": 10**3, "k": 10**3, "lakh": 10**5, "lakhs": 10**5, "lac": 10**5,
     "million": 10**6, "millions": 10**6, "mln": 10**6, "mn": 10**6, "m": 10**6,
+    "crore": 10**7, "crores": 10**7, "cr": 10**7,
     "billion": 10**9, "billions": 10**9, "bln": 10**9, "bn": 10**9, "b": 10**9,
     "trillion": 10**12, "trillions": 10**12, "tn": 10**12, "trn": 10**12,
 }
@@ -130,8 +127,7 @@ _WORD_NUMBERS: dict[str, Decimal] = {
 # Article-like numbers that only make sense with a scale word ("a billion");
 # "one and a half billion" is not read (it would come out as "half a").
 _NEEDS_SCALE = frozenset({"a", "an", "half a", "a quarter of a", "a hundred"})
-# Currency names that are also ordinary words ("200 pounds", "3 won").
-_NEEDS_SCALE_NAMES = frozenset({"won", "pounds", "lei", "lev", "rand", "crowns", "marks"})
+_FORM_KEYS = ("symbols", "touching_symbols", "codes", "names", "names_needing_scale")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -139,17 +135,43 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+@lru_cache(maxsize=4)
+def currency_forms(path: Path = CURRENCIES_PATH) -> CurrencyForms:
+    """The currency table at ``path``, checked: one currency per surface form."""
+    try:
+        table = json.loads(path.read_text(encoding="utf-8"))["currencies"]
+        forms = {key: _invert(table, key) for key in _FORM_KEYS}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
+        raise CurrencyTableError(f"{path}: cannot read the currency table ({e!r}); compare it with git") from e
+    codes = {code: code for code in table} | forms["codes"]
+    names = {k.lower(): v for k, v in (forms["names"] | forms["names_needing_scale"]).items()}
+    return CurrencyForms(
+        symbols=forms["symbols"], touching=forms["touching_symbols"], codes=codes,
+        names=names, needs_scale=frozenset(k.lower() for k in forms["names_needing_scale"]),
+    )
+
+
+def _invert(table: dict[str, dict[str, list[str]]], key: str) -> dict[str, str]:
+    """Surface form → ISO code for one kind of form; a form under two codes is an error."""
+    found: dict[str, str] = {}
+    for code, entry in table.items():
+        for form in entry.get(key, []):
+            if found.setdefault(form, code) != code:
+                raise ValueError(f"{key[:-1]} {form!r} is listed under {found[form]} and {code}")
+    return found
+
+
 def is_currency_code(text: str) -> bool:
     """"PLN", "EUR", "RMB": a currency, never an actor."""
-    return text.strip() in _CODES
+    return text.strip() in currency_forms().codes
 
 
-def _build_pattern() -> re.Pattern[str]:
-    qual = _alternation(QUALIFIERS)
-    sym = _alternation(_PREFIX_SYMBOLS)
-    code = _alternation(_CODES)
-    name = _alternation(_NAMES)
-    scale = _alternation(_SCALES)
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    forms = currency_forms()
+    qual, scale = _alternation(QUALIFIERS), _alternation(_SCALES)
+    sym, touching = _alternation(forms.symbols), _alternation(forms.touching)
+    code, name = _alternation(forms.codes), _alternation(forms.names)
     words = _alternation(_WORD_NUMBERS)
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     num = rf"(?:{digits}|(?i:{words})(?![A-Za-z]))"
@@ -157,7 +179,10 @@ def _build_pattern() -> re.Pattern[str]:
         rf"(?P<num>{num})(?:\s?[-–]\s?(?:{sym})?(?P<hi>{digits}))?"
         rf"(?:[\s-]?(?P<scale>(?i:{scale}))(?![A-Za-z]))?"
     )
-    prefix = rf"(?:(?P<sym>{sym})|(?P<pcode>{code})(?![A-Za-z])\s?)\s?"
+    prefix = (
+        rf"(?:(?P<sym>{sym})(?![A-Za-z])\s?|(?P<tsym>{touching})(?=\d)"
+        rf"|(?P<pcode>{code})(?![A-Za-z])\s?)"
+    )
     suffix = rf"[\s-]?(?:(?P<scode>{code})|(?P<name>(?i:{name})))(?![A-Za-z])"
     return re.compile(
         rf"(?<![\w$€£¥.,])(?:(?P<qual>(?i:{qual}))\s+)?"
@@ -166,15 +191,18 @@ def _build_pattern() -> re.Pattern[str]:
     )
 
 
-_PATTERN = _build_pattern()
 _SPACES = re.compile(r"\s*")
+
+
+def _year_like(raw: str) -> bool:
+    return raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100
 
 
 def _plain_amount(raw: str, name: str | None) -> bool:
     """Whether "<number> <currency>" without a scale is money, not "2018 euro crisis"."""
-    if name is not None and name.lower() in _NEEDS_SCALE_NAMES:
+    if name is not None and " ".join(name.lower().split()) in currency_forms().needs_scale:
         return False
-    return not (raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100)
+    return not _year_like(raw)
 
 
 def _number(text: str) -> Decimal:
@@ -201,6 +229,8 @@ def _money_of(match: re.Match[str]) -> Money | None:
         return None
     if scale is None and side == "s_" and not _plain_amount(raw, g["name"]):
         return None
+    if scale is None and g["tsym"] and _year_like(raw):
+        return None  # "R2019" is a model name, not 2,019 rand
     value = _number(hi if hi else raw)
     value *= _SCALES[scale.lower()] if scale else 1
     currency = _currency(g)
@@ -219,12 +249,15 @@ def _is_preposition(match: re.Match[str]) -> bool:
 
 def _currency(groups: dict[str, str | None]) -> str:
     """ISO 4217 code of whichever currency group matched."""
+    forms = currency_forms()
     if groups["sym"]:
-        return _PREFIX_SYMBOLS[groups["sym"]]
+        return forms.symbols[groups["sym"]]
+    if groups["tsym"]:
+        return forms.touching[groups["tsym"]]
     code = groups["pcode"] or groups["scode"]
     if code:
-        return _CODES[code]
-    return _NAMES[" ".join((groups["name"] or "").lower().split())]
+        return forms.codes[code]
+    return forms.names[" ".join((groups["name"] or "").lower().split())]
 
 
 _JAPAN = re.compile(r"\b(?:Japan|Japanese|Tokyo|JICA|JBIC|yen)\b")
@@ -237,7 +270,7 @@ def _yen(text: str, yen: str | None) -> str:
     return "JPY" if _JAPAN.search(text) else "CNY"
 
 
-def find_money(text: str, *, yen: str | None = None) -> list[tuple[int, int, Money]]:
+def find_money(text: str, *, yen: str | None = None) -> list[MoneyMatch]:
     """Every amount in ``text`` as (start, end, Money), in order, non-overlapping.
 
     The span includes a qualifier directly before the amount ("up to €300
@@ -245,8 +278,8 @@ def find_money(text: str, *, yen: str | None = None) -> list[tuple[int, int, Mon
     ``yen`` is the ISO code for a bare "¥"; by default JPY when ``text``
     names Japan (or JICA, the yen…), else CNY.
     """
-    found: list[tuple[int, int, Money]] = []
-    for match in _PATTERN.finditer(text):
+    found: list[MoneyMatch] = []
+    for match in _pattern().finditer(text):
         money = _money_of(match)
         if money is None:
             continue
@@ -256,7 +289,7 @@ def find_money(text: str, *, yen: str | None = None) -> list[tuple[int, int, Mon
         if _is_preposition(match):
             start = _SPACES.match(text, match.end("qual")).end()  # type: ignore[union-attr]
             money = Money(money.value, money.currency, None)
-        found.append((start, match.end(), money))
+        found.append(MoneyMatch(start, match.end(), money))
     return found
 
 
@@ -268,4 +301,4 @@ def parse_money(text: str, *, yen: str | None = None) -> Money | None:
     entity alone does not say whose "¥" it is: pass ``yen`` from its sentence.
     """
     found = find_money(text, yen=yen)
-    return found[0][2] if len(found) == 1 else None
+    return found[0].money if len(found) == 1 else None

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from graph.model import Money
-from graph.normalize.money import QUALIFIERS, find_money, parse_money
+from graph.normalize.money import (
+    QUALIFIERS,
+    CurrencyTableError,
+    currency_forms,
+    find_money,
+    parse_money,
+)
 
 M = 10**6
 B = 10**9
@@ -66,6 +74,38 @@ PARSED = [
     ("at least €10m", 10 * M, "EUR", "at least"),
     ("less than $1 million", M, "USD", "less than"),
     ("€5-10 million", 10 * M, "EUR", "up to"),
+    # issue 7: the forms of Asian, African and Gulf business news
+    ("$150m", 150 * M, "USD", None),
+    ("€2.2 billion", 2_200 * M, "EUR", None),
+    ("36.7 billion rand", 36_700 * M, "ZAR", None),
+    ("R36.67bn", 36_670 * M, "ZAR", None),
+    ("R500", 500, "ZAR", None),
+    ("¥388.8bn", 388_800 * M, "CNY", None),
+    ("22.6bn baht", 22_600 * M, "THB", None),
+    ("6.7bn dirham", 6_700 * M, "AED", None),
+    ("₹1,600 crore", 16 * B, "INR", None),
+    ("Rs 500 crore", 5 * B, "INR", None),
+    ("Rs. 50 lakh", 5 * M, "INR", None),
+    ("500 crore rupees", 5 * B, "INR", None),
+    ("HK$683.5m", 683_500_000, "HKD", None),
+    ("£45 million", 45 * M, "GBP", None),
+    ("CNY 10 billion", 10 * B, "CNY", None),
+    ("10 billion yuan", 10 * B, "CNY", None),
+    ("S$2bn", 2 * B, "SGD", None),
+    ("NZ$40m", 40 * M, "NZD", None),
+    ("R$3 billion", 3 * B, "BRL", None),
+    ("MYR 1.2bn", 1_200 * M, "MYR", None),
+    ("RM 1.2 bn", 1_200 * M, "MYR", None),
+    ("RM1.2bn", 1_200 * M, "MYR", None),
+    ("Rp 10 trillion", 10_000 * B, "IDR", None),
+    ("EUR 300 million", 300 * M, "EUR", None),
+    ("$1.2-billion", 1_200 * M, "USD", None),
+    ("$2 trillion", 2_000 * B, "USD", None),
+    ("1.5 billion euros", 1_500 * M, "EUR", None),
+    ("a $300 million", 300 * M, "USD", None),
+    ("up to $2 billion", 2 * B, "USD", "up to"),
+    ("more than $2 billion", 2 * B, "USD", "more than"),
+    ("$1-2 billion", 2 * B, "USD", "up to"),  # a range keeps its upper bound
 ]
 
 
@@ -83,6 +123,12 @@ NOT_MONEY = [
     "one and a half billion euros",  # not read rather than read as half a billion
     "1 200 000 euros",  # space-grouped thousands are not read (never as 0 EUR)
     "$5 billion to $10 billion",  # two amounts: use find_money
+    "R 5 million",  # "R" is rand only touching the number
+    "R2019",  # a model name, not 2,019 rand
+    "3 won",  # the verb
+    "a 56% stake",
+    "56 per cent",
+    "RMA 5",
 ]
 
 
@@ -136,11 +182,14 @@ def test_never_raises_and_spans_are_ordered(text: str) -> None:
 
 
 PREFIXES = {"€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": "CNY", "HK$": "HKD",
-            "A$": "AUD", "EUR ": "EUR", "RSD ": "RSD", "CHF": "CHF", "HUF ": "HUF"}
+            "A$": "AUD", "EUR ": "EUR", "RSD ": "RSD", "CHF": "CHF", "HUF ": "HUF",
+            "R": "ZAR", "R$": "BRL", "Rs ": "INR", "₹": "INR", "RM ": "MYR", "S$": "SGD",
+            "C$": "CAD", "NZ$": "NZD", "CNY ": "CNY", "MYR ": "MYR"}
 SUFFIXES = {" euros": "EUR", " dollars": "USD", " USD": "USD", " yuan": "CNY",
-            " dinars": "RSD", " forints": "HUF", " RMB": "CNY", " Swiss francs": "CHF"}
+            " dinars": "RSD", " forints": "HUF", " RMB": "CNY", " Swiss francs": "CHF",
+            " baht": "THB", " dirham": "AED", " rupees": "INR", " ringgit": "MYR"}
 SCALES = {"": 1, " thousand": 10**3, " million": M, "m": M, " billion": B, "bn": B,
-          " trillion": 10**12, "-billion": B}
+          " trillion": 10**12, "-billion": B, " crore": 10**7, " lakh": 10**5, " bn": B}
 
 
 @st.composite
@@ -152,6 +201,7 @@ def amounts(draw: st.DrawFn) -> tuple[str, Money]:
     scale = draw(st.sampled_from(sorted(SCALES)))
     if draw(st.booleans()):
         symbol = draw(st.sampled_from(sorted(PREFIXES)))
+        assume(symbol != "R" or scale or not (number.isdigit() and 1800 <= int(number) <= 2100))
         text, currency = f"{symbol}{number}{scale}", PREFIXES[symbol]
     else:
         name = draw(st.sampled_from(sorted(SUFFIXES)))
@@ -218,3 +268,39 @@ YEN = [
 def test_yen_symbol_follows_context(text: str, yen: str | None, currency: str) -> None:
     money = parse_money(text, yen=yen)
     assert money == Money(Decimal(12 * B), currency)
+
+
+def _written_forms() -> list[tuple[str, str]]:
+    """Every surface form data/currencies.json lists, written with "5 million"."""
+    forms = currency_forms()
+    cases = [(f"{s} 5 million", c) for s, c in forms.symbols.items()]
+    cases += [(f"{s}5 million", c) for s, c in forms.touching.items()]
+    cases += [(f"{s} 5 million", c) for s, c in forms.codes.items()]
+    cases += [(f"5 million {s}", c) for s, c in forms.names.items()]
+    return sorted(cases)
+
+
+@pytest.mark.parametrize(("text", "currency"), _written_forms(), ids=lambda v: v)
+def test_every_form_in_the_currency_table_is_read(text: str, currency: str) -> None:
+    """issue 7: a currency an analyst adds to the data file is read without code."""
+    assert parse_money(text) == Money(Decimal(5 * M), currency)
+
+
+def test_a_form_listed_under_two_currencies_is_refused(tmp_path: Path) -> None:
+    table = tmp_path / "currencies.json"
+    table.write_text(json.dumps({"currencies": {"AAA": {"symbols": ["X$"]},
+                                                "BBB": {"symbols": ["X$"]}}}))
+    with pytest.raises(CurrencyTableError, match="currencies.json.*X\\$.*AAA and BBB"):
+        currency_forms(table)
+
+
+def test_a_malformed_currency_table_names_the_file(tmp_path: Path) -> None:
+    table = tmp_path / "currencies.json"
+    table.write_text("{not json")
+    with pytest.raises(CurrencyTableError, match="currencies.json"):
+        currency_forms(table)
+
+
+def test_matches_have_named_fields() -> None:
+    [match] = find_money("It paid R36.67bn in 2019.")
+    assert (match.start, match.end, match.money) == (8, 16, Money(Decimal(36_670 * M), "ZAR"))
