@@ -19,6 +19,7 @@ from graph.model import (
     Agreement,
     DocumentFacts,
     Event,
+    Factuality,
     Investment,
 )
 
@@ -71,7 +72,12 @@ def _restates(short: Investment, full: Investment) -> bool:
     """An amountless statement repeats a deal only if its stake and date do not differ
     ("later raised its stake to 56%" is a new fact, not the 51% purchase again)."""
     stake_ok = short.stake is None or short.stake == full.stake
-    return stake_ok and _dates_compatible(short.date, full.date)
+    return stake_ok and _dates_compatible(short.date, full.date) and _same_factuality(short, full)
+
+
+def _same_factuality(a: F, b: F) -> bool:
+    """ "X did not buy Y" or "X may buy Y" never restates "X bought Y" (issue 8)."""
+    return (a.factuality or Factuality.ASSERTED) is (b.factuality or Factuality.ASSERTED)
 
 
 def _merge_events(facts: list[Event]) -> list[Event]:
@@ -100,6 +106,8 @@ def _cluster(facts: list, same, union) -> list:
 
 def _same_event(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type or not _dates_compatible(a.date, b.date):
+        return False
+    if not _same_factuality(a, b):
         return False
     return _shared_participants(a, b)
 
@@ -131,7 +139,7 @@ def _merge_agreements(facts: list[Agreement]) -> list[Agreement]:
 
 def _same_agreement(a: Agreement, b: Agreement) -> bool:
     parties_a, parties_b = ({base_key(p) for p in x.parties} for x in (a, b))
-    if not (parties_a <= parties_b or parties_b <= parties_a):
+    if not (parties_a <= parties_b or parties_b <= parties_a) or not _same_factuality(a, b):
         return False
     names = {fold(a.name), fold(b.name)}
     if len(names) > 1 and not _name_contains(names):
@@ -188,4 +196,5 @@ def _on_a_day(event: Event) -> bool:
 
 
 def _reported_twice(a: Event, b: Event) -> bool:
-    return a.event_type == b.event_type and a.date == b.date and _shared_participants(a, b)
+    same = a.event_type == b.event_type and a.date == b.date and _same_factuality(a, b)
+    return same and _shared_participants(a, b)

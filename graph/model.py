@@ -33,12 +33,36 @@ class Precision(str, Enum):
 
 
 class Status(str, Enum):
-    """How far an investment has gone, as trackers (AidData, AEI) record it."""
+    """Where an investment (or agreement) is in its lifecycle, as trackers (AidData,
+    AEI) record it; values are the prefLabels of ``ikg:InvestmentStatusScheme``."""
 
-    PLEDGED = "pledged"
+    # planned
     ANNOUNCED = "announced"
+    PLEDGED = "pledged"
+    # in progress
+    APPROVED = "approved"
+    SIGNED = "signed"
+    UNDER_CONSTRUCTION = "under construction"
+    # done
     COMPLETED = "completed"
+    OPENED = "opened"
+    # stopped
+    POSTPONED = "postponed"
     CANCELLED = "cancelled"
+    REJECTED = "rejected"
+    BLOCKED = "blocked"
+
+
+class Factuality(str, Enum):
+    """How the text states a fact; a fact with ``None`` is ``ASSERTED``.
+
+    Values are the prefLabels of ``ikg:FactualityScheme``.
+    """
+
+    ASSERTED = "asserted"
+    PLANNED = "planned"
+    POSSIBLE = "possible"
+    DENIED = "denied"
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +178,7 @@ class Investment:
     kind: str = "investment"
     period: str | None = None
     place: ActorRef | None = None
+    factuality: Factuality | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +188,7 @@ class Agreement:
     evidence: Evidence
     date: PartialDate | None = None
     effective: PartialDate | None = None
+    factuality: Factuality | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +198,7 @@ class Event:
     evidence: Evidence
     date: PartialDate | None = None
     place: ActorRef | None = None
+    factuality: Factuality | None = None
 
 
 Fact = Investment | Agreement | Event

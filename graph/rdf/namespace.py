@@ -60,6 +60,8 @@ class IKG(DefinedNamespace):
 
     # Extensions
     status: URIRef
+    factuality: URIRef
+    concerns: URIRef
     investmentType: URIRef
     amountQualifier: URIRef
     period: URIRef
@@ -73,6 +75,7 @@ class IKG(DefinedNamespace):
     EventTypeScheme: URIRef
     InvestmentStatusScheme: URIRef
     InvestmentTypeScheme: URIRef
+    FactualityScheme: URIRef
 
     # Event types (skos:Concept in EventTypeScheme)
     StateVisit: URIRef
@@ -96,11 +99,28 @@ class IKG(DefinedNamespace):
     DebtDefault: URIRef
     DiplomaticProtest: URIRef
 
-    # Investment statuses (skos:Concept in InvestmentStatusScheme)
-    Pledged: URIRef
+    # Statuses (skos:Concept in InvestmentStatusScheme): four stages, eleven statuses
+    PlannedStage: URIRef
+    InProgressStage: URIRef
+    DoneStage: URIRef
+    StoppedStage: URIRef
     Announced: URIRef
+    Pledged: URIRef
+    Approved: URIRef
+    Signed: URIRef
+    UnderConstruction: URIRef
     Completed: URIRef
+    Opened: URIRef
+    Postponed: URIRef
     Cancelled: URIRef
+    Rejected: URIRef
+    Blocked: URIRef
+
+    # Factualities (skos:Concept in FactualityScheme)
+    Asserted: URIRef
+    Planned: URIRef
+    Possible: URIRef
+    Denied: URIRef
 
     # Investment types (skos:Concept in InvestmentTypeScheme)
     Acquisition: URIRef

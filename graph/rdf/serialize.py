@@ -27,13 +27,14 @@ from graph.model import (
     DocumentFacts,
     Event,
     Evidence,
+    Factuality,
     Investment,
     Money,
     PartialDate,
     Precision,
 )
 from graph.rdf.namespace import ID, IKG, PROV, SCHEMA, WD
-from graph.rdf.vocab import concept_for_label, concept_label
+from graph.rdf.vocab import broader_concept, concept_for_label, concept_label
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -216,6 +217,19 @@ def _iso(date: PartialDate | None) -> str:
     return date.iso() if date else ""
 
 
+def factuality_concept(factuality: Factuality | None) -> URIRef:
+    """The ``ikg:FactualityScheme`` concept; ``None`` (no cue in the text) is asserted."""
+    return concept_for_label(IKG.FactualityScheme, (factuality or Factuality.ASSERTED).value)
+
+
+def _factuality_identity(factuality: Factuality | None) -> list[str]:
+    """What factuality adds to a fact's hash: nothing when asserted, so the IRIs of
+    asserted facts are those of builds before factuality existed."""
+    if factuality in (None, Factuality.ASSERTED):
+        return []
+    return [f"factuality={factuality.value}"]
+
+
 def _investment_concepts(inv: Investment) -> tuple[URIRef, URIRef | None]:
     kind = concept_for_label(IKG.InvestmentTypeScheme, inv.kind)
     if inv.status is None:
@@ -233,6 +247,7 @@ def _investment_iri(inv: Investment, actors: _Actors) -> URIRef:
         _decimal(inv.stake) if inv.stake is not None else "",
         _iso(inv.date), str(status or ""), str(kind), inv.period or "",
         actors.key(inv.place) if inv.place else "",
+        *_factuality_identity(inv.factuality),
     ])
 
 
@@ -266,6 +281,7 @@ def _investment_triples(inv: Investment, actors: _Actors) -> Iterator[Triple]:
         yield node, IKG.date, date_literal(inv.date)
     if status:
         yield node, IKG.status, status
+    yield node, IKG.factuality, factuality_concept(inv.factuality)
     if inv.period:
         yield node, IKG.period, Literal(inv.period)
     if inv.place:
@@ -276,6 +292,7 @@ def _agreement_iri(agreement: Agreement, actors: _Actors) -> URIRef:
     return _fact_iri("agreement", [
         " ".join(agreement.name.split()), ",".join(actors.sorted_keys(agreement.parties)),
         _iso(agreement.date), _iso(agreement.effective),
+        *_factuality_identity(agreement.factuality),
     ])
 
 
@@ -296,6 +313,7 @@ def _agreement_triples(agreement: Agreement, actors: _Actors) -> Iterator[Triple
         yield node, IKG.date, date_literal(agreement.date)
     if agreement.effective:
         yield node, IKG.effectiveDate, date_literal(agreement.effective)
+    yield node, IKG.factuality, factuality_concept(agreement.factuality)
 
 
 def _event_iri(event: Event, actors: _Actors) -> URIRef:
@@ -303,6 +321,7 @@ def _event_iri(event: Event, actors: _Actors) -> URIRef:
         str(concept_for_label(IKG.EventTypeScheme, event.event_type)),
         ",".join(actors.sorted_keys(event.participants)), _iso(event.date),
         actors.key(event.place) if event.place else "",
+        *_factuality_identity(event.factuality),
     ])
 
 
@@ -325,6 +344,7 @@ def _event_triples(event: Event, actors: _Actors) -> Iterator[Triple]:
         yield node, IKG.date, date_literal(event.date)
     if event.place:
         yield node, IKG.place, actors.iri(event.place)
+    yield node, IKG.factuality, factuality_concept(event.factuality)
 
 
 def _fact_triples(facts: DocumentFacts, actors: _Actors) -> Iterator[Triple]:
@@ -374,12 +394,16 @@ def corpus_to_dataset(corpus: Corpus) -> Dataset:
 
 
 def _concept_triples(dataset: Dataset) -> Iterator[Triple]:
-    """Labels of the scheme concepts the facts use, so queries can show "state visit"."""
+    """Labels of the scheme concepts the facts use, so queries can show "state visit",
+    and each status's stage (``skos:broader``), so a query can ask for every stopped one."""
     used = {
         o
-        for p in (IKG.eventType, IKG.status, IKG.investmentType)
+        for p in (IKG.eventType, IKG.status, IKG.investmentType, IKG.factuality)
         for _, _, o, _ in dataset.quads((None, p, None, None))
     }
-    for concept in sorted(used):
+    stages = {c: broader_concept(c) for c in used}
+    for concept in sorted(used | {s for s in stages.values() if s is not None}):
         yield concept, RDF.type, SKOS.Concept
         yield concept, SKOS.prefLabel, Literal(concept_label(concept), lang="en")
+        if stages.get(concept) is not None:
+            yield concept, SKOS.broader, stages[concept]

@@ -89,6 +89,12 @@ def concept_label(concept: URIRef) -> str:
         ) from e
 
 
+def broader_concept(concept: URIRef) -> URIRef | None:
+    """The concept's ``skos:broader`` in the ontology (a status's stage), if any."""
+    value = ontology_graph().value(URIRef(concept), SKOS.broader)
+    return URIRef(value) if value is not None else None
+
+
 def scheme_concepts(scheme: URIRef) -> list[URIRef]:
     """Every concept of ``scheme``, sorted, for menus and error messages."""
     g = ontology_graph()

@@ -100,8 +100,15 @@ SCHEMES = {
         "DebtDefault": "debt default", "DiplomaticProtest": "diplomatic protest",
     },
     IKG.InvestmentStatusScheme: {
-        "Pledged": "pledged", "Announced": "announced", "Completed": "completed",
-        "Cancelled": "cancelled",
+        "PlannedStage": "planned", "InProgressStage": "in progress", "DoneStage": "done",
+        "StoppedStage": "stopped",
+        "Announced": "announced", "Pledged": "pledged", "Approved": "approved", "Signed": "signed",
+        "UnderConstruction": "under construction", "Completed": "completed", "Opened": "opened",
+        "Postponed": "postponed", "Cancelled": "cancelled", "Rejected": "rejected",
+        "Blocked": "blocked",
+    },
+    IKG.FactualityScheme: {
+        "Asserted": "asserted", "Planned": "planned", "Possible": "possible", "Denied": "denied",
     },
     IKG.InvestmentTypeScheme: {
         "Acquisition": "acquisition", "SharePurchase": "share purchase", "Greenfield": "greenfield",
@@ -137,3 +144,39 @@ def test_licence_grant_has_american_spelling(onto: Graph) -> None:
 
 def test_ontology_header(onto: Graph) -> None:
     assert (URIRef(ONTOLOGY_IRI.rstrip("#")), RDF.type, OWL.Ontology) in onto
+
+
+STAGES = {
+    IKG.PlannedStage: {IKG.Announced, IKG.Pledged},
+    IKG.InProgressStage: {IKG.Approved, IKG.Signed, IKG.UnderConstruction},
+    IKG.DoneStage: {IKG.Completed, IKG.Opened},
+    IKG.StoppedStage: {IKG.Postponed, IKG.Cancelled, IKG.Rejected, IKG.Blocked},
+}
+
+
+@pytest.mark.parametrize("stage", list(STAGES), ids=lambda s: s.split("#")[1])
+def test_status_stage_groups_its_statuses(onto: Graph, stage: URIRef) -> None:
+    """Issue 7: the lifecycle groups statuses into four stages a query can climb to."""
+    assert (stage, SKOS.topConceptOf, IKG.InvestmentStatusScheme) in onto
+    assert set(onto.subjects(SKOS.broader, stage)) == STAGES[stage]
+
+
+def test_every_status_value_is_a_concept_with_a_definition(onto: Graph) -> None:
+    """The Status and Factuality enums name exactly the ontology's leaf concepts."""
+    from graph.model import Factuality, Status
+    from graph.rdf.vocab import concept_for_label
+
+    for scheme, enum in ((IKG.InvestmentStatusScheme, Status), (IKG.FactualityScheme, Factuality)):
+        for value in enum:
+            concept = concept_for_label(scheme, value.value)
+            assert onto.value(concept, SKOS.definition) is not None, value
+            assert (concept, SKOS.topConceptOf, scheme) in onto or scheme == IKG.InvestmentStatusScheme
+    leaves = {c for group in STAGES.values() for c in group}
+    assert {concept_for_label(IKG.InvestmentStatusScheme, s.value) for s in Status} == leaves
+
+
+@pytest.mark.parametrize("prop,domain", [(IKG.factuality, IKG.Fact), (IKG.concerns, IKG.Event)],
+                         ids=["factuality", "concerns"])
+def test_issue_8_properties_are_declared(onto: Graph, prop: URIRef, domain: URIRef) -> None:
+    assert (prop, RDF.type, OWL.ObjectProperty) in onto
+    assert (prop, RDFS.domain, domain) in onto

@@ -7,7 +7,13 @@ import pytest
 from graph.errors import KGError, NormalizeError
 from graph.model import Status
 from graph.rdf.namespace import IKG
-from graph.rdf.vocab import UnknownConcept, concept_for_label, concept_label, scheme_concepts
+from graph.rdf.vocab import (
+    UnknownConcept,
+    broader_concept,
+    concept_for_label,
+    concept_label,
+    scheme_concepts,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,5 +62,20 @@ def test_concept_label_of_non_concept_raises() -> None:
 
 
 def test_scheme_concepts_sorted_and_complete() -> None:
-    concepts = scheme_concepts(IKG.InvestmentStatusScheme)
-    assert concepts == sorted([IKG.Pledged, IKG.Announced, IKG.Completed, IKG.Cancelled])
+    concepts = scheme_concepts(IKG.FactualityScheme)
+    assert concepts == sorted([IKG.Asserted, IKG.Planned, IKG.Possible, IKG.Denied])
+
+
+def test_status_concepts_are_the_enum_and_four_stages() -> None:
+    """Issue 7: the eleven lifecycle statuses plus the stages grouping them."""
+    stages = [IKG.PlannedStage, IKG.InProgressStage, IKG.DoneStage, IKG.StoppedStage]
+    leaves = [concept_for_label(IKG.InvestmentStatusScheme, s.value) for s in Status]
+    assert scheme_concepts(IKG.InvestmentStatusScheme) == sorted(stages + leaves)
+
+
+@pytest.mark.parametrize("concept,stage", [
+    (IKG.Announced, IKG.PlannedStage), (IKG.Signed, IKG.InProgressStage),
+    (IKG.Opened, IKG.DoneStage), (IKG.Blocked, IKG.StoppedStage), (IKG.PlannedStage, None),
+    (IKG.Asserted, None)], ids=lambda c: str(c).split("#")[-1])
+def test_broader_concept(concept, stage) -> None:
+    assert broader_concept(concept) == stage
