@@ -1,7 +1,10 @@
 """Percentages in news English → a fraction in [0, 1] as a Decimal.
 
 Stakes are stored as fractions ("63 percent" → 0.63) because the gold and the
-graph do. "Percentage points" are changes, not shares, and are never read;
+graph do. Read forms: "56%", "56 %", "56 per cent", "56-per-cent", "56 percent",
+"56.5pc", "56 pct", number words ("fifty-one percent"). Words without a number
+("a majority stake", "a controlling interest") are not percentages and are left
+to the extractors. "Percentage points" are changes, not shares, and are never read;
 values above 100 ("sales rose 150%") are not stakes and are dropped.
 """
 
@@ -9,8 +12,17 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import NamedTuple
 
-__all__ = ["find_percents", "parse_percent"]
+__all__ = ["PercentMatch", "find_percents", "parse_percent"]
+
+
+class PercentMatch(NamedTuple):
+    """A percentage found in text: ``text[start:end]`` states ``fraction`` (in [0, 1])."""
+
+    start: int
+    end: int
+    fraction: Decimal
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
           "fourteen fifteen sixteen seventeen eighteen nineteen").split()
@@ -33,7 +45,7 @@ _WORD_ALT = "|".join(sorted(map(re.escape, _WORDS), key=lambda w: (-len(w), w)))
 
 _PATTERN = re.compile(
     rf"(?<![\w.,-])(?P<num>\d+(?:\.\d+)?|(?i:{_WORD_ALT}))"
-    r"(?:\s?%|[\s-]?(?i:per[\s-]?cent(?:um)?|pct)(?![A-Za-z])|pc(?![A-Za-z]))",
+    r"(?:\s?%|[\s-]?(?i:per[\s-]?cent(?:um)?|pct)(?![A-Za-z])|-?pc(?![A-Za-z]))",
 )
 
 
@@ -47,17 +59,17 @@ def _fraction(raw: str) -> Decimal | None:
     return Decimal(int(fraction)) if fraction == fraction.to_integral_value() else fraction
 
 
-def find_percents(text: str) -> list[tuple[int, int, Decimal]]:
+def find_percents(text: str) -> list[PercentMatch]:
     """Every percentage in ``text`` as (start, end, fraction), in order."""
-    found: list[tuple[int, int, Decimal]] = []
+    found: list[PercentMatch] = []
     for match in _PATTERN.finditer(text):
         fraction = _fraction(match.group("num"))
         if fraction is not None:
-            found.append((match.start(), match.end(), fraction))
+            found.append(PercentMatch(match.start(), match.end(), fraction))
     return found
 
 
 def parse_percent(text: str) -> Decimal | None:
     """The one percentage ``text`` states ("a 20-percent stake" → 0.2), else None."""
     found = find_percents(text)
-    return found[0][2] if len(found) == 1 else None
+    return found[0].fraction if len(found) == 1 else None

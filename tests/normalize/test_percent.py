@@ -23,6 +23,15 @@ PARSED = [
     ("100.0%", "1"),
     ("fifty-one percent", "0.51"),
     ("a 49 per-cent share", "0.49"),
+    # issue 7
+    ("56%", "0.56"),
+    ("56 %", "0.56"),
+    ("56 per cent", "0.56"),
+    ("56-per-cent", "0.56"),
+    ("56 percent", "0.56"),
+    ("56.5pc", "0.565"),
+    ("a 9.69% stake", "0.0969"),
+    ("raised its holding to 80 per cent.", "0.8"),
 ]
 
 
@@ -40,6 +49,9 @@ NOT_PERCENT = [
     "It holds 20% and 30%",  # two values: use find_percents
     "two hundred percent",
     "",
+    "a majority stake",  # issue 7: no number, left to the extractors
+    "a controlling interest",
+    "$56m",
 ]
 
 
@@ -54,6 +66,20 @@ def test_find_percents_in_a_sentence() -> None:
     found = find_percents(sentence)
     assert [(sentence[s:e], v) for s, e, v in found] == [
         ("63 percent", Decimal("0.63")), ("37%", Decimal("0.37"))]
+
+
+SPANS = [
+    ("Acme bought a 9.69% stake in Beta.", "9.69%"),
+    ("Acme raised its stake to 80 per cent in 2019.", "80 per cent"),
+    ("a 56-per-cent share", "56-per-cent"),
+    ("the 56.5pc holding", "56.5pc"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span"), SPANS, ids=[c[1] for c in SPANS])
+def test_find_percents_offsets_cover_the_whole_amount(sentence: str, span: str) -> None:
+    [match] = find_percents(sentence)
+    assert sentence[match.start:match.end] == span
 
 
 def test_fractions_print_plainly() -> None:
@@ -72,8 +98,12 @@ def test_never_raises_and_stays_in_range(text: str) -> None:
 @settings(deadline=None)  # shared CI machines: no per-example deadline
 @given(
     st.decimals(min_value=0, max_value=100, places=2, allow_nan=False, allow_infinity=False),
-    st.sampled_from(["%", " %", " percent", " per cent", "-percent", " pct", "pc"]),
+    st.sampled_from(["%", " %", " percent", " per cent", "-percent", " pct", "pc",
+                     "-per-cent", " per-cent", "-pc", " percentum"]),
+    st.sampled_from(["a {} stake", "rose to {}.", "{} of the shares", "({})"]),
 )
-def test_round_trip(value: Decimal, unit: str) -> None:
-    text = f"a {value}{unit} stake"
-    assert parse_percent(text) == value / 100
+def test_round_trip(value: Decimal, unit: str, frame: str) -> None:
+    text = frame.format(f"{value}{unit}")
+    [match] = find_percents(text)
+    assert match.fraction == value / 100
+    assert text[match.start:match.end] == f"{value}{unit}"
