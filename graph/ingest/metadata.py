@@ -5,6 +5,13 @@ an invented day would put a fact on the wrong day in the graph. Dates inside
 sentences ("shown on April 4, 2025 in Auburn Hills") are event dates, not the
 publication date, so only date*lines* count: lines that are little more than a
 date, maybe with "Published"/"Updated", a time and a time zone.
+
+A wire-service *dateline* opening a paragraph ("SOMECITY, 12 March 2024
+(Agency) –", "Somecity, March 12 (AFP) —") is found by :func:`find_dateline`:
+the NLP pipeline makes it a sentence of its own so that the city is never the
+subject of the first sentence, and its date is the publication date when no
+dateline of its own line gives one. A *byline* line ("By Jane Roe", "Jane Roe |
+12 March 2024") is found by :func:`find_byline`.
 """
 
 from __future__ import annotations
@@ -51,6 +58,37 @@ _MAX_LEFTOVER_WORDS = 1
 _MAX_LEFTOVER_WITH_KEYWORD = 6
 
 
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_LOOSE_DATE = (
+    rf"(?i:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20|21)\d\d)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(?:19|20|21)\d\d)?|{_WEEKDAY})"
+).replace("?P<month>", "?:")
+_CAPS_PLACE = r"[A-Z][A-Z.'\u2019/-]*(?:[ ][A-Z][A-Z.'\u2019/-]*){0,3}"
+_NAMED_PLACE = r"[A-Z][a-z.'\u2019-]+(?:[ ][A-Z][a-z.'\u2019-]+){0,2}"
+_DATELINE = re.compile(
+    rf"(?P<place>{_CAPS_PLACE}|{_NAMED_PLACE})(?:,[ ](?P<region>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?),)?"
+    rf"(?:,?[ ]+(?P<date>{_LOOSE_DATE}))?(?:[ ]*\((?P<agency>[A-Z][^()\n]{{0,39}})\))?"
+    r"[ ]*(?:--|[-\u2013\u2014])[ ]+(?=\S)"
+)
+_BYLINE = re.compile(
+    r"(?:By|BY)\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})*"
+    r"(?:\s*[,|\u2022\u00b7-]\s*[^\n]{0,60})?\s*$"
+    r"|[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}\s*[|\u2022\u00b7]\s*[^\n]{0,60}\s*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A wire dateline opening a paragraph: ``text[start:end]`` up to and with its dash."""
+
+    start: int
+    end: int
+    place: str
+    date: dt.date | None = None  # only a full date (day, month and year)
+    agency: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Extracted:
     """Text a format reader produced, with the metadata it found."""
@@ -73,12 +111,67 @@ def full_dates(value: str) -> set[dt.date]:
 
 
 def find_published(text: str) -> dt.date | None:
-    """The publication date stated on a dateline near the top of ``text``."""
+    """The publication date stated on a dateline near the top of ``text``.
+
+    A date line of its own wins; else the full date of a wire dateline
+    opening a paragraph ("Somecity, 12 March 2024 (AFP) —").
+    """
     datelines = list(_datelines(text))
     for line, date in datelines:
         if _PUBLISHED.search(line):
             return date
-    return datelines[0][1] if datelines else None
+    if datelines:
+        return datelines[0][1]
+    wire = find_dateline(text)
+    return wire.date if wire is not None else None
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The wire dateline that opens one of the top paragraphs of ``text``, if any.
+
+    A place in capitals may stand alone before the dash ("SOMECITY -"); a
+    place in ordinary case needs a date or an agency in brackets, so that
+    "Meanwhile - the talks" is not a dateline.
+    """
+    for offset, line in _head_lines(text):
+        match = _DATELINE.match(line)
+        if match is not None and _is_wire_dateline(match):
+            return _dateline_of(match, offset)
+    return None
+
+
+def find_byline(text: str) -> tuple[int, int] | None:
+    """Offsets of a byline line at the top of ``text`` ("By Jane Roe"), if any."""
+    for offset, line in _head_lines(text):
+        stripped = line.rstrip()
+        if _BYLINE.match(stripped) and not stripped.endswith("."):
+            return offset, offset + len(stripped)
+    return None
+
+
+def _is_wire_dateline(match: re.Match[str]) -> bool:
+    place = match["place"]
+    capitals = place.upper() == place and sum(c.isalpha() for c in place) >= 2
+    return capitals or bool(match["date"] or match["agency"])
+
+
+def _dateline_of(match: re.Match[str], offset: int) -> Dateline:
+    date = parse_full_date(match["date"]) if match["date"] else None
+    agency = match["agency"].strip() if match["agency"] else None
+    return Dateline(offset, offset + match.end(), match["place"], date, agency)
+
+
+def _head_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The first ``HEAD_LINES`` non-empty lines, each with its offset in ``text``."""
+    count, offset = 0, 0
+    for line in text.splitlines(keepends=True):
+        content = line.lstrip()
+        if content.strip():
+            yield offset + len(line) - len(content), content.rstrip("\r\n")
+            count += 1
+            if count == HEAD_LINES:
+                return
+        offset += len(line)
 
 
 def guess_title(text: str) -> str | None:

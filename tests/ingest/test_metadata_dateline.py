@@ -1,0 +1,91 @@
+"""Wire datelines and bylines at the top of an article (issue 7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from graph.ingest.metadata import find_byline, find_dateline, find_published
+from graph.ingest.reader import read_document
+
+DATELINES = [
+    ("SOMECITY, 12 March 2024 (Agency) \u2013 Acme Corp agreed to buy Beta.",
+     "SOMECITY, 12 March 2024 (Agency) \u2013 ", "SOMECITY", dt.date(2024, 3, 12), "Agency"),
+    ("SOMECITY (Wirenews) - Acme Corp agreed to buy Beta.",
+     "SOMECITY (Wirenews) - ", "SOMECITY", None, "Wirenews"),
+    ("Somecity, March 12 (Newswire) \u2014 Acme Corp agreed to buy Beta.",
+     "Somecity, March 12 (Newswire) \u2014 ", "Somecity", None, "Newswire"),
+    ("Somecity, 12 March 2024 (Newswire) \u2014 Acme agreed.",
+     "Somecity, 12 March 2024 (Newswire) \u2014 ", "Somecity", dt.date(2024, 3, 12), "Newswire"),
+    ("Acme buys Beta\n\nNEW TOWN, Sept. 12, 2023 -- Acme agreed to buy Beta.",
+     "NEW TOWN, Sept. 12, 2023 -- ", "NEW TOWN", dt.date(2023, 9, 12), None),
+    ("OLDPORT - Acme opened a plant on Monday.", "OLDPORT - ", "OLDPORT", None, None),
+    ("SOMECITY, Calif., March 3 (Wire) \u2014 Acme agreed.",
+     "SOMECITY, Calif., March 3 (Wire) \u2014 ", "SOMECITY", None, "Wire"),
+    ("Somecity, Tuesday (Wire) - Acme agreed.", "Somecity, Tuesday (Wire) - ", "Somecity", None, "Wire"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "place", "date", "agency"), DATELINES,
+                         ids=["caps-date-agency", "caps-agency", "named-month-day-agency",
+                              "named-full-date", "below-a-title", "caps-alone",
+                              "caps-with-region", "weekday"])
+def test_find_dateline(text: str, span: str, place: str, date: dt.date | None,
+                       agency: str | None) -> None:
+    found = find_dateline(text)
+    assert found is not None
+    assert (text[found.start:found.end], found.place, found.date, found.agency) == (
+        span, place, date, agency)
+
+
+@pytest.mark.parametrize("text", [
+    "Meanwhile - the talks went on.",
+    "Acme Corp - the firm said - agreed.",
+    "the deal (signed) - was historic.",
+    "The deal, signed May 8, 2024 \u2013 was historic.",
+    "Title\n" + "filler line\n" * 20 + "OLDPORT - Acme opened a plant.",
+    "",
+], ids=["named-word-alone", "named-name-alone", "lower-case", "sentence-before-dash",
+        "below-the-top-lines", "empty"])
+def test_no_dateline(text: str) -> None:
+    assert find_dateline(text) is None
+
+
+def test_a_wire_dateline_in_ordinary_case_gives_the_publication_date() -> None:
+    text = "Acme buys Beta\n\nSomecity, 12 March 2024 (Newswire) \u2014 Acme agreed to buy Beta.\n"
+    assert find_published(text) == dt.date(2024, 3, 12)
+
+
+def test_a_date_line_of_its_own_wins_over_the_wire_dateline() -> None:
+    text = "Published 14 March 2024\n\nSomecity, 12 March 2024 (Newswire) \u2014 Acme agreed.\n"
+    assert find_published(text) == dt.date(2024, 3, 14)
+
+
+def test_a_read_document_takes_its_date_from_the_dateline(tmp_path: Path) -> None:
+    path = tmp_path / "acme.txt"
+    path.write_text("Acme buys Beta\n\nSomecity, 12 March 2024 (Newswire) \u2014 Acme Corp agreed "
+                    "to buy Beta Ltd for $150m.\n", encoding="utf-8")
+    assert read_document(path).published == dt.date(2024, 3, 12)
+
+
+BYLINES = [
+    ("Acme buys Beta\nBy Jane Roe\nAcme agreed.", "By Jane Roe"),
+    ("Jane Roe | 12 March 2024\nAcme agreed.", "Jane Roe | 12 March 2024"),
+    ("By Jane Roe and John Doe, Newswire\nAcme agreed.", "By Jane Roe and John Doe, Newswire"),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), BYLINES, ids=["by", "name-and-date", "two-authors"])
+def test_find_byline(text: str, span: str) -> None:
+    found = find_byline(text)
+    assert found is not None and text[found[0]:found[1]] == span
+
+
+@pytest.mark.parametrize("text", [
+    "By the end of the year, Acme had sold the plant.",
+    "Acme agreed to buy Beta.",
+], ids=["by-in-a-sentence", "no-byline"])
+def test_no_byline(text: str) -> None:
+    assert find_byline(text) is None
