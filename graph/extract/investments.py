@@ -1,9 +1,9 @@
-"""Investments: who put money (or a loan, or a purchase) into what.
+"""Investments: facts read from frame matches (``frames``) over typed arguments (``arguments``).
 
-A trigger word (``investment_triggers``) heads the fact; its dependency
-neighbourhood gives the roles (``investment_roles``) and the amount, stake,
-date and status (``investment_details``); a follow-up sentence
-(``follow_ups``) completes the facts of the sentence before it.
+One fact per investor and target of each trigger; the amount and the stake
+come from the trigger's own clause; a fact whose amount is only in the next
+sentence ("It paid €200 million for 60 percent of the terminal") takes it
+from there. A headline's facts are kept when the body does not repeat them.
 """
 
 from __future__ import annotations
@@ -14,95 +14,108 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract import context
-from graph.extract import investment_details as details
-from graph.extract import investment_roles as roles
-from graph.extract.common import evidence_for, is_headline, starts_with_anaphora
-from graph.extract.follow_ups import complete_from_follow_up, include_list
-from graph.extract.investment_triggers import triggers
-from graph.extract.lexicon import lexicon
+from graph.extract.arguments import Argument, arguments
+from graph.extract.clauses import clause_money, clause_share, hypothetical
+from graph.extract.common import evidence_for, is_headline
+from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches
 from graph.model import ActorKind, Investment, Status
-from graph.normalize.dates import parse_period
+
+ACTOR_KINDS = frozenset(set(ActorKind) - {ActorKind.ASSET})
 
 
 def extract(doc: Doc) -> Iterator[Investment]:
-    """Every investment the doc states, with its evidence sentence(s).
-
-    A sentence's facts are held back until the next sentence is seen, since a
-    follow-up ("This €42 million transaction …") may still complete them.
-    """
-    pending: list[Investment] = []
+    """Every investment the doc states; a headline's only where the body does not state it."""
+    body: dict[tuple[str, str], Investment] = {}
+    headline: dict[tuple[str, str], Investment] = {}
     for sent in doc.sents:
-        if is_headline(sent):
-            continue
-        if pending and starts_with_anaphora(sent, lexicon().anaphora_heads):
-            yield from complete_from_follow_up(pending, sent)
-            pending = list(include_list(sent, pending))
-            continue
-        current = list(_sentence_facts(sent))
-        if pending and not current:
-            current = list(include_list(sent, pending))
-        yield from pending
-        pending = current
-    yield from pending
-
-
-def _sentence_facts(sent: Span) -> Iterator[Investment]:
-    """One fact per investor and target; of two triggers for one pair, the first that states a sum.
-
-    "will raise its stake in Y after agreeing to buy a further 21% for €330m": the
-    stake names the pair, the purchase the sum and share.
-    """
-    facts: dict[tuple[str, str], Investment] = {}
-    for trigger in triggers(sent):
-        for fact in _facts_for_trigger(trigger, sent):
+        found = headline if is_headline(sent) else body
+        for fact in sentence_facts(sent):
             key = (fact.investor.name, fact.target.name)
-            if fact.investor.name == fact.target.name:
-                continue
-            if key not in facts or (facts[key].amount is None and fact.amount is not None):
-                facts[key] = fact
-    yield from facts.values()
+            if key not in found or _richer(fact, found[key]):
+                found[key] = fact
+    yield from body.values()
+    yield from (fact for key, fact in headline.items() if key not in body)
 
 
-def _facts_for_trigger(trigger: Token, sent: Span) -> Iterator[Investment]:
-    if details.hypothetical(trigger):
+def sentence_facts(sent: Span) -> Iterator[Investment]:
+    for match in frame_matches(sent):
+        if hypothetical(match.trigger):
+            continue
+        yield from facts_of(match, sent)
+
+
+def facts_of(match: FrameMatch, sent: Span) -> Iterator[Investment]:
+    """One fact per investor × target the match's roles name."""
+    frame = match.frame
+    investors = [a for a in arguments(match.fillers("investor")) if a.ref.kind in ACTOR_KINDS]
+    targets = [a for a in arguments(match.fillers("target")) if _fits(a, frame)]
+    investors, targets = _with_counterpart(match, investors, targets)
+    if not investors or not targets:
         return
-    investors = roles.investors(trigger)
-    targets = roles.targets(trigger) or roles.definite_targets(trigger, investors)
-    if not investors or not targets or _joint_builders(trigger, investors):
+    amount = clause_money(match.trigger)
+    if frame.money_required and amount is None:
         return
-    amount = details.amount(trigger, sent)
-    period = None if _when_clause(trigger) else parse_period(sent.text)
-    status = details.status(trigger, amount)
+    if frame.money_or_loan_word and amount is None and not match.nominal:
+        return
+    share = _share(match, targets)
+    if frame.needs_stake_noun and not _about_a_stake(match):
+        return
+    status = Status(frame.status) if frame.status else None
     base = Investment(
-        investor=investors[0],
-        target=targets[0],
+        investor=investors[0].ref,
+        target=targets[0].ref,
         evidence=evidence_for(sent),
         amount=amount,
-        stake=details.stake(trigger),
-        date=None
-        if period
-        else context.date_for(trigger, pledge=status is Status.PLEDGED),
+        stake=share,
+        date=context.date_for(match.trigger, pledge=status is Status.PLEDGED),
         status=status,
-        kind=details.kind(trigger),
-        period=period,
+        kind=frame.form,
     )
     for investor in investors:
         for target in targets:
-            yield replace(base, investor=investor, target=target)
+            if investor.ref.name != target.ref.name:
+                yield replace(base, investor=investor.ref, target=target.ref)
 
 
-def _when_clause(trigger: Token) -> bool:
-    """ "has courted investment since 2010, when A2A bought a stake": the sentence's period is the
-    main clause's; a "when" clause states one moment."""
-    clause = next((t for t in (trigger, *trigger.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
-    return clause is not None and any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children)
+def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: list[Argument]) -> tuple[list, list]:
+    """"X signed a loan agreement with Y": whichever of X and Y is a lender lends, the other borrows."""
+    partners = [a for a in arguments(match.fillers("counterpart")) if a.ref.kind in ACTOR_KINDS]
+    if not partners:
+        return investors, targets
+    if _lender(partners[0]) and not any(_lender(i) for i in investors):
+        return partners, targets or investors
+    return investors, targets or partners
 
 
-def _joint_builders(trigger: Token, investors: list) -> bool:
-    """ "Russia and Uzbekistan signed an agreement on the construction of X": two states agreeing
-    to build name a host and a builder, and the sentence does not say which one pays."""
-    return (
-        trigger.lemma_.lower() in {"construction", "build"}
-        and len(investors) >= 2
-        and all(r.kind is ActorKind.COUNTRY for r in investors)
-    )
+def _lender(argument: Argument) -> bool:
+    words = {w.lower().strip(".,") for w in argument.ref.name.split()}
+    return bool(words & frame_lexicon().lender_words)
+
+
+def _fits(target: Argument, frame: Frame) -> bool:
+    if frame.target_is_asset:
+        return target.ref.kind is ActorKind.ASSET
+    return True
+
+
+def _share(match: FrameMatch, targets: list[Argument]) -> object:
+    if not match.frame.stake:
+        return None
+    return next((t.share for t in targets if t.share is not None), None) or clause_share(match.trigger)
+
+
+def _about_a_stake(match: FrameMatch) -> bool:
+    """"raised its stake in Y": a stake verb counts only with a stake or share in its roles."""
+    if match.nominal:
+        return True
+    return any(t.lemma_.lower() in {"stake", "share", "holding", "shareholding", "percent", "%"} for t in match.trigger.subtree)
+
+
+def _richer(new: Investment, old: Investment) -> bool:
+    score = lambda f: (f.amount is not None) + (f.stake is not None) + (f.date is not None)  # noqa: E731
+    return score(new) > score(old)
+
+
+def trigger_of(token: Token) -> bool:
+    """Whether ``token`` triggers some investment frame (for tests and the explain view)."""
+    return any(m.trigger == token for m in frame_matches(token.sent))

@@ -1,0 +1,149 @@
+"""Arguments: from the head a frame position points at to the actor or asset it names.
+
+Every noun phrase is a candidate: a name (NER, gazetteer, descriptor
+conventions: ``phrases.phrase_ref``), a common-noun asset that keeps its
+defining modifiers ("battery plant near X"), or a pronoun or definite
+description the document model resolves. Partitives are looked through:
+"a 40% stake in Y", "20 per cent of Y", "Y is 40 percent owned by X" name Y;
+so are collectives headed by a name: "a consortium led by X" is X.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.tokens import Token
+
+from graph.extract.docmodel import antecedent
+from graph.extract.frames import frame_lexicon
+from graph.extract.phrases import phrase_ref, truncated_name
+from graph.extract.lexicon import lexicon
+from graph.gazetteer import load_gazetteer
+from graph.model import ActorKind, ActorRef
+from graph.normalize.percent import parse_percent
+
+COLLECTIVES = frozenset({"consortium", "group", "alliance", "coalition", "syndicate", "club", "team"})
+LEADING_VERBS = frozenset({"lead", "head", "spearhead", "include"})
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """What fills a role, and the share a partitive in front of it stated."""
+
+    ref: ActorRef
+    share: Decimal | None = None
+
+
+def arguments(heads: list[Token]) -> list[Argument]:
+    """The actors or assets the heads (and their conjuncts) name, in text order."""
+    found: list[Argument] = []
+    seen: set[int] = set()
+    for head in heads:
+        for token in (head, *head.conjuncts):
+            if token.i in seen:
+                continue
+            seen.add(token.i)
+            argument = argument_at(token)
+            if argument is not None and all(a.ref.name != argument.ref.name for a in found):
+                found.append(argument)
+    return found
+
+
+def argument_at(head: Token) -> Argument | None:
+    """The argument one head names, looking through partitives and collectives."""
+    inner, share = through_partitive(head)
+    if inner is None:
+        return None
+    if inner != head:
+        found = argument_at(inner)
+        return Argument(found.ref, share or found.share) if found is not None else None
+    leader = _leader(head) or _possessed_name(head)
+    if leader is not None:
+        return argument_at(leader)
+    if head.ent_type_ in {"MONEY", "PERCENT", "DATE", "CARDINAL", "TIME"}:
+        return None
+    ref = antecedent(head) or phrase_ref(head) or unknown_name(head)
+    if ref is None or truncated_name(ref) or _not_a_target(head, ref):
+        return None
+    return Argument(ref)
+
+
+def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
+    """"a 40% stake in Y" → (Y, 0.4); "the rest" → (None, None); any other head → itself."""
+    lex = frame_lexicon()
+    word = head.lemma_.lower()
+    if word not in lex.partitives and head.lower_ not in lex.partitives:
+        return head, None
+    share = share_of(head)
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "of"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0], share
+    if head.dep_ == "attr" and head.head.lemma_ == "be":
+        subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0], share
+    if word in lex.keep_partitive:
+        return head, share
+    return None, share
+
+
+def share_of(head: Token) -> Decimal | None:
+    """The percentage stated on a partitive: "a 9.69% stake", "40 percent", "a 56-per-cent share"."""
+    tokens = [t for t in head.subtree if t.i <= head.i]
+    text = head.doc[tokens[0].i : head.i + 1].text if tokens else head.text
+    return parse_percent(text)
+
+
+def _leader(head: Token) -> Token | None:
+    """"a consortium led by X", "a group including X": the named member stands for the collective."""
+    if head.lemma_.lower() not in COLLECTIVES or head.pos_ != "NOUN":
+        return None
+    for clause in head.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in LEADING_VERBS:
+            for child in clause.children:
+                objects = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "agent" else []
+                if objects:
+                    return objects[0]
+    return None
+
+
+def unknown_name(head: Token) -> ActorRef | None:
+    """A proper name in a role position that the recogniser missed or mislabelled: the role makes
+    it an actor ("Acme Holdings bought …"); a person only when the model says so and the name has
+    no company word."""
+    if head.pos_ != "PROPN" or head.ent_type_ in {"DATE", "MONEY", "PERCENT", "CARDINAL", "NORP"}:
+        return None
+    start = head.i
+    while start > head.sent.start and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
+        start -= 1
+    span = head.doc[start : head.i + 1]
+    if load_gazetteer().is_junk(span.text) or not span.text[:1].isupper():
+        return None
+    words = {t.lower_ for t in span}
+    person = head.ent_type_ == "PERSON" and len(span) > 1 and not words & lexicon().company_words
+    return ActorRef(span.text, ActorKind.PERSON if person else ActorKind.COMPANY, span.text, None)
+
+
+def _possessed_name(head: Token) -> Token | None:
+    """"China's Geely bought …" parsed with China as the subject: the name after the possessive acts."""
+    doc = head.doc
+    after = head.i + 1
+    if after + 1 >= len(doc) or doc[after].dep_ != "case" or doc[after].head != head:
+        return None
+    named = doc[after + 1]
+    if named.ent_type_ in {"ORG", "PERSON"} or (named.pos_ == "PROPN" and named.ent_iob_ == "B"):
+        end = named
+        while end.i + 1 < len(doc) and doc[end.i + 1].ent_iob_ == "I":
+            end = doc[end.i + 1]
+        return end
+    return None
+
+
+def _not_a_target(head: Token, ref: ActorRef) -> bool:
+    """Money, deals and shares are what is invested, not what receives it."""
+    if ref.kind is not ActorKind.ASSET:
+        return False
+    return head.lemma_.lower() in frame_lexicon().not_targets

@@ -1,0 +1,114 @@
+"""A trigger's own clause: where its amount, its share and its modality are read.
+
+The clause is the subtree of the trigger's verb (the trigger itself, or the
+verb that carries a nominal trigger) without the subordinate clauses that
+do not contain the trigger: "X bought Y for $2bn, after Z had paid $1bn for
+W" gives X's purchase $2bn, never $1bn. A participial or infinitive clause
+with no sum of its own reads its governing clause ("spent $2.4bn buying Y").
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from spacy.tokens import Token
+
+from graph.model import Money
+from graph.normalize.money import find_money
+from graph.normalize.percent import find_percents
+
+SUBORDINATE = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "csubj"})
+CLIMB_FROM = frozenset({"xcomp", "advcl", "acl", "pcomp"})
+MODALS = frozenset({"could", "might", "may", "can"})
+CONDITIONS = frozenset({"if", "whether", "unless"})
+PARTITIVE_WORDS = frozenset({"stake", "share", "shares", "shareholding", "holding", "interest", "equity", "control"})
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb heading ``token``'s clause (``token`` itself if it is one)."""
+    for candidate in (token, *token.ancestors):
+        if candidate.pos_ in {"VERB", "AUX"}:
+            return candidate
+    return token.sent.root
+
+
+def clause_tokens(verb: Token, *, keep: Token) -> list[Token]:
+    """``verb``'s subtree without subordinate clauses that do not contain ``keep``."""
+    dropped: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in SUBORDINATE and child.pos_ in {"VERB", "AUX"} and keep not in child.subtree:
+            dropped.update(t.i for t in child.subtree)
+    return [t for t in verb.subtree if t.i not in dropped]
+
+
+def clause_money(trigger: Token) -> Money | None:
+    """The sum stated in the trigger's clause, nearest the trigger; else in the clause that governs it."""
+    verb = clause_verb(trigger)
+    for _ in range(2):
+        found = _money_in(clause_tokens(verb, keep=trigger), trigger)
+        if found is not None or verb.dep_ not in CLIMB_FROM:
+            return found
+        verb = clause_verb(verb.head)
+    return None
+
+
+def _money_in(tokens: list[Token], trigger: Token) -> Money | None:
+    if not tokens:
+        return None
+    sent = trigger.sent
+    kept = {t.idx for t in tokens}
+    starts = {t.idx: t for t in sent}
+    best: tuple[int, Money] | None = None
+    for start, _end, money in find_money(sent.text):
+        token = starts.get(sent.start_char + start) or _token_at(sent, sent.start_char + start)
+        if token is None or token.idx not in kept:
+            continue
+        distance = abs(token.i - trigger.i)
+        if best is None or distance < best[0]:
+            best = (distance, money)
+    return best[1] if best else None
+
+
+def _token_at(sent, char: int) -> Token | None:
+    for token in sent:
+        if token.idx <= char < token.idx + len(token.text):
+            return token
+    return None
+
+
+def clause_share(trigger: Token) -> Decimal | None:
+    """A percentage in the clause that states a holding: on a stake word, a partitive "of"/"in", or "to N%"."""
+    tokens = clause_tokens(clause_verb(trigger), keep=trigger)
+    kept = {t.idx for t in tokens}
+    sent = trigger.sent
+    for start, _end, value in find_percents(sent.text):
+        token = _token_at(sent, sent.start_char + start)
+        if token is None or token.idx not in kept or not _holding_percent(token, trigger):
+            continue
+        return value
+    return None
+
+
+def _holding_percent(token: Token, trigger: Token) -> bool:
+    chain = [token, *list(token.ancestors)[:3]]
+    for node in chain:
+        if node.lemma_.lower() in PARTITIVE_WORDS or node == trigger:
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ in {"to", "of"} and node.head.head == trigger:
+            return True
+        if any(c.dep_ == "prep" and c.lower_ in {"of", "in"} for c in node.children) and node.lemma_ in {"percent", "%", "cent"}:
+            return True
+    return False
+
+
+def hypothetical(trigger: Token) -> bool:
+    """"could buy", "if it invests", "did not buy": not a fact the text asserts."""
+    for verb in (clause_verb(trigger), *list(clause_verb(trigger).ancestors)[:2]):
+        for child in verb.children:
+            if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in MODALS):
+                return True
+            if child.dep_ == "mark" and child.lower_ in CONDITIONS:
+                return True
+        if verb.dep_ not in {"xcomp", "conj"}:
+            break
+    return False

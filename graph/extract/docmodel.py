@@ -1,0 +1,103 @@
+"""The document model: which actor "it", "the bank" or "the carmaker" stands for.
+
+A registry of the document's named actors with the class nouns each was
+given (its kind, the last word of its name, its descriptors: "X, a battery
+maker", "lithium miner X", "the state lender X"). A definite description
+resolves to the nearest earlier actor of its class; a pronoun at a clause's
+start to the clause's or the previous sentence's main subject. When no
+antecedent of the right class exists, nothing is resolved: a missing role
+is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from graph.extract import context
+from graph.extract.actors import find_actors
+from graph.extract.frames import frame_lexicon
+from graph.extract.lexicon import lexicon
+from graph.extract.phrases import phrase_ref
+from graph.model import ActorKind, ActorRef
+
+PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
+DEFINITE = frozenset({"the", "this", "that", "these"})
+KIND_CLASSES = {
+    ActorKind.COMPANY: {"company", "firm", "group", "business", "concern", "corporation"},
+    ActorKind.COUNTRY: {"country", "nation", "state"},
+    ActorKind.GOVERNMENT_BODY: {"government", "ministry", "authority", "agency"},
+    # an unknown organisation in business news is most often a company
+    ActorKind.ORGANIZATION: {"organisation", "organization", "institution", "body", "company", "firm", "group"},
+    ActorKind.PERSON: {"businessman", "businesswoman", "tycoon", "billionaire", "owner"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A named actor at a position, with the class nouns the text gave it."""
+
+    position: int
+    ref: ActorRef
+    classes: frozenset[str]
+
+
+def registry(doc: Doc) -> list[Entry]:
+    """Every named actor of ``doc`` in text order with its classes (computed once per doc)."""
+    cached = doc.user_data.get("ikg_registry")
+    if cached is None:
+        cached = [_entry(a.span, a.ref) for a in find_actors(doc) if a.ref.kind is not ActorKind.ASSET]
+        doc.user_data["ikg_registry"] = cached
+    return cached
+
+
+def _entry(span, ref: ActorRef) -> Entry:
+    classes = set(KIND_CLASSES.get(ref.kind, ()))
+    synonyms = frame_lexicon().class_synonyms
+    described = {t.lemma_.lower() for t in _descriptors(span.root)}
+    words = {w.lower() for w in ref.name.split()} | described
+    for word in words:
+        classes |= synonyms.get(word, set())
+    return Entry(span.start, ref, frozenset(classes | words))
+
+
+def _descriptors(root: Token) -> list[Token]:
+    """Common nouns that describe a name: "lithium miner X", "X, a battery maker", "the carmaker, X"."""
+    found = [t for t in root.lefts if t.pos_ == "NOUN" and t.dep_ in {"compound", "nmod", "amod"}]
+    found += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        found.append(root.head)
+    return found
+
+
+def antecedent(head: Token) -> ActorRef | None:
+    """The actor an unnamed pronoun or definite description at ``head`` refers to, if clear."""
+    if head.lower_ in PRONOUNS:
+        return _pronoun(head)
+    if not _definite(head):
+        return None
+    noun = head.lemma_.lower()
+    earlier = [e for e in registry(head.doc) if e.position < head.i and noun in e.classes]
+    if earlier:
+        return earlier[-1].ref
+    return context.definite_ref(head, besides=[])
+
+
+def _definite(head: Token) -> bool:
+    if head.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in head.subtree):
+        return False
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in head.children)
+
+
+def _pronoun(head: Token) -> ActorRef | None:
+    """"X said it would …": the subject of the governing clause; else the previous sentence's."""
+    for ancestor in head.ancestors:
+        subjects = [c for c in ancestor.children if c.dep_ == "nsubj" and c != head and c.i < head.i]
+        for subject in subjects:
+            if subject.lower_ in PRONOUNS:
+                continue
+            ref = phrase_ref(subject)
+            if ref is not None and ref.kind is not ActorKind.ASSET:
+                return ref
+    return context.salient_actor(head.sent)

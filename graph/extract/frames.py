@@ -1,0 +1,274 @@
+"""Frames: trigger words and role positions read from ``data/frames.json``.
+
+The data states each role once, for the active verb ("investor: subject,
+target: object"). This module derives every other form of the same frame
+once for all of them: the passive ("Y was bought by X"), the nominal ("X's
+purchase of Y", "the purchase of Y by X"), the support verb that carries a
+nominal ("X completed the purchase of Y"), the relative and participial
+clauses ("X, which bought Y", "a plant built by X"), controlled subjects
+("X agreed to buy Y") and conjoined verbs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from graph import paths
+from graph.errors import KGError
+
+FRAMES_PATH = paths.FRAMES
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+
+
+class FrameLexiconError(KGError):
+    """``data/frames.json`` is missing or malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One kind of deal: its triggers and, per role, the positions that fill it."""
+
+    name: str
+    form: str
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    agents: frozenset[str]
+    roles: dict[str, tuple[str, ...]]
+    stake: bool = False
+    status: str | None = None
+    target_is_asset: bool = False
+    money_required: bool = False
+    money_or_loan_word: bool = False
+    needs_stake_noun: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FrameLexicon:
+    frames: tuple[Frame, ...]
+    support_verbs: frozenset[str]
+    partitives: frozenset[str]
+    keep_partitive: frozenset[str]
+    not_targets: frozenset[str]
+    class_synonyms: dict[str, set[str]]
+    lender_words: frozenset[str]
+
+
+@dataclass(slots=True)
+class FrameMatch:
+    """A trigger of a frame in a sentence, with the heads that fill each position."""
+
+    frame: Frame
+    trigger: Token
+    nominal: bool
+    slots: dict[str, list[Token]] = field(default_factory=dict)
+
+    def fillers(self, role: str) -> list[Token]:
+        """Heads of ``role`` from the first of its positions that is filled."""
+        for position in self.frame.roles.get(role, ()):
+            if self.slots.get(position):
+                return self.slots[position]
+        return []
+
+
+@lru_cache(maxsize=1)
+def frame_lexicon(path: Path = FRAMES_PATH) -> FrameLexicon:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        frames = tuple(_frame(f) for f in raw["frames"])
+        return FrameLexicon(
+            frames=frames,
+            **{k: frozenset(raw[k]) for k in ("support_verbs", "partitives", "keep_partitive", "not_targets", "lender_words")},
+            class_synonyms={k: set(v) for k, v in raw["class_synonyms"].items()},
+        )
+    except (OSError, json.JSONDecodeError, KeyError, TypeError) as e:
+        raise FrameLexiconError(f"{path}: cannot read the frame lexicon ({e!r}); compare it with git") from e
+
+
+def _frame(raw: dict) -> Frame:
+    words = {k: frozenset(raw.get(k, ())) for k in ("verbs", "nouns", "agents")}
+    flags = {k: raw[k] for k in ("stake", "status", "target_is_asset", "money_required", "money_or_loan_word", "needs_stake_noun") if k in raw}
+    roles = {role: tuple(positions) for role, positions in raw["roles"].items()}
+    return Frame(name=raw["name"], form=raw["form"], roles=roles, **words, **flags)
+
+
+def frame_matches(sent: Span) -> Iterator[FrameMatch]:
+    """Every frame trigger in ``sent`` with its filled positions."""
+    lex = frame_lexicon()
+    for token in sent:
+        for frame in lex.frames:
+            kind = trigger_kind(token, frame)
+            if kind is None:
+                continue
+            slots = agent_slots(token) if kind == "agent" else noun_slots(token) if kind == "noun" else verb_slots(token)
+            yield FrameMatch(frame, token, kind != "verb", slots)
+
+
+def trigger_kind(token: Token, frame: Frame) -> str | None:
+    """"verb", "noun" or "agent" when ``token`` triggers ``frame``."""
+    lemma = token.lemma_.lower()
+    if token.pos_ in {"VERB", "AUX"} or (token.tag_ == "VBN" and token.pos_ == "ADJ"):
+        particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+        phrases = {lemma, *(f"{lemma} {p}" for p in particles)}
+        return "verb" if phrases & frame.verbs else None
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    phrase = noun_phrase_lemma(token)
+    if phrase in frame.agents or lemma in frame.agents:
+        return "agent"
+    if phrase in frame.nouns or lemma in frame.nouns:
+        return "noun"
+    return None
+
+
+def noun_phrase_lemma(token: Token) -> str:
+    """"line of credit", "joint venture", "credit facility": a head with its defining word."""
+    mods = [c for c in token.lefts if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "NOUN"}]
+    if mods:
+        return f"{mods[-1].lemma_.lower()} {token.lemma_.lower()}"
+    of = [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    objs = [o for p in of for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    if objs:
+        return f"{token.lemma_.lower()} of {objs[0].lemma_.lower()}"
+    return token.lemma_.lower()
+
+
+def verb_slots(verb: Token) -> dict[str, list[Token]]:
+    """Positions of a verb trigger, named as for the active voice."""
+    slots = prep_slots(verb)
+    passive = is_passive(verb)
+    subjects, objects = _children(verb, SUBJECT_DEPS), _children(verb, OBJECT_DEPS)
+    if passive:
+        objects = _children(verb, {"nsubjpass"}) or _attached_head(verb)
+        subjects = slots.pop("by", [])
+    else:
+        subjects = subjects or inherited_subject(verb)
+        objects = objects or (_attached_head(verb) if verb.dep_ == "relcl" and _object_gap(verb) else [])
+    slots["subject"] = _resolve_relatives(subjects, verb)
+    slots["object"] = _resolve_relatives(objects, verb)
+    slots["dative"] = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    return slots
+
+
+def is_passive(verb: Token) -> bool:
+    """"was bought", "a plant built by X", "Y, owned by X": the subject is the object."""
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod", "relcl", "advcl"} and not _children(verb, SUBJECT_DEPS)
+
+
+def inherited_subject(verb: Token) -> list[Token]:
+    """"X agreed to buy Y", "X bought Y and sold Z", "a company buying Y", "X, which bought Y"."""
+    current = verb
+    for _ in range(4):
+        if current.dep_ == "relcl" and not _object_gap(current):
+            return [current.head]
+        if current.dep_ == "acl" and current.tag_ == "VBG":
+            return [current.head]
+        if current.dep_ not in {"xcomp", "conj", "advcl"} or current.head == current:
+            return []
+        head = current.head
+        if is_passive(head) and current.dep_ == "xcomp":
+            return []
+        found = _children(head, SUBJECT_DEPS)
+        if found:
+            return found
+        current = head
+    return []
+
+
+def _object_gap(relcl: Token) -> bool:
+    """"the stake (that) X bought": the relative's gap is the object."""
+    return bool(_children(relcl, SUBJECT_DEPS)) and not _children(relcl, OBJECT_DEPS)
+
+
+def _attached_head(verb: Token) -> list[Token]:
+    """The noun a participial or relative clause modifies."""
+    return [verb.head] if verb.dep_ in {"acl", "relcl", "amod"} and verb.head != verb else []
+
+
+def _resolve_relatives(heads: list[Token], verb: Token) -> list[Token]:
+    """"which"/"who" stand for the noun the relative clause modifies."""
+    out = []
+    for head in heads:
+        if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            out.append(verb.head)
+        else:
+            out.append(head)
+    return out
+
+
+def noun_slots(noun: Token) -> dict[str, list[Token]]:
+    """Positions of a nominal trigger: possessor/"by" as subject, "of" as object,
+    and the subject and prepositions of the support verb that carries it."""
+    slots = prep_slots(noun)
+    slots["object"] = slots.pop("of", [])
+    possessors = _children(noun, {"poss"})
+    slots["subject"] = slots.pop("by", []) or possessors
+    slots["compound"] = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    verb = support_verb(noun)
+    if verb is not None:
+        carried = verb_slots(verb)
+        slots["subject"] = slots["subject"] or carried.get("subject", [])
+        for position, heads in carried.items():
+            if position not in {"subject", "object"}:
+                slots.setdefault(position, heads)
+    return slots
+
+
+def support_verb(noun: Token) -> Token | None:
+    """"X signed a loan", "X completed the acquisition of Y", "a loan was provided by X"."""
+    head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass", "obj"} and head.pos_ in {"VERB", "AUX"}:
+        return head
+    if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in {"through", "via", "with", "in"} and head.dep_ == "prep":
+        return head.head
+    if noun.dep_ == "conj":
+        return support_verb(noun.head)
+    return None
+
+
+def agent_slots(noun: Token) -> dict[str, list[Token]]:
+    """"X, owner of Y", "X is the owner of Y", "Y's owner X": the agent noun names the subject."""
+    slots = prep_slots(noun)
+    slots["object"] = slots.pop("of", []) or _children(noun, {"poss"})
+    subject: list[Token] = []
+    if noun.dep_ == "appos":
+        subject = [noun.head]
+    elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subject = _children(noun.head, SUBJECT_DEPS)
+    appos = _children(noun, {"appos"})
+    slots["subject"] = subject or [a for a in appos if a.pos_ == "PROPN"] or _name_before_comma(noun)
+    return slots
+
+
+def _name_before_comma(noun: Token) -> list[Token]:
+    """"X, owner of Y" where the parser lost the apposition: the name right before the comma."""
+    start = noun.left_edge.i
+    doc = noun.doc
+    if start >= 2 and doc[start - 1].text == "," and (doc[start - 2].pos_ == "PROPN" or doc[start - 2].ent_type_):
+        return [doc[start - 2]]
+    return []
+
+
+def prep_slots(head: Token) -> dict[str, list[Token]]:
+    """Objects of the prepositions on ``head``, keyed by preposition ("by" includes the agent)."""
+    slots: dict[str, list[Token]] = {}
+    for child in head.children:
+        if child.dep_ not in {"prep", "agent", "dative"} or child.pos_ != "ADP":
+            continue
+        objects = _children(child, {"pobj"})
+        if objects:
+            slots.setdefault(child.lower_, []).extend(objects)
+    return slots
+
+
+def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
