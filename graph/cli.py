@@ -102,17 +102,19 @@ def validate(
 def evaluate(
     graph: Path = typer.Argument(..., help="Graph file or store directory."),
     gold: Path = typer.Option(..., help="Gold facts (JSON, see tests/data/GOLD_FORMAT.md)."),
+    strict: bool = typer.Option(False, help="Also match one-to-one and check investment years and statuses."),
+    explain: bool = typer.Option(False, help="Then list, per document, each missed gold fact and unmatched prediction with its sentence."),
+    doc: list[str] = typer.Option(None, "--doc", help="Score only this document (file name); repeat for several."),
 ) -> None:
-    """Print precision, recall and F1 per fact type against a gold file."""
+    """Print precision, recall and F1 per fact type against a gold file (the gold format's matching rules)."""
     with reported():
-        from graph.evaluate import evaluate as run_evaluate
+        from graph.evaluate import assess
+        from graph.evaluate_report import format_explanation, format_scores
 
-        scores = run_evaluate(graph, gold)
-        typer.echo(f"{'type':<12}{'pred':>6}{'gold':>6}{'match':>7}{'P':>7}{'R':>7}{'F1':>7}")
-        for kind, s in scores.items():
-            typer.echo(
-                f"{kind:<12}{s.predicted:>6}{s.gold:>6}{s.matched:>7}{s.precision:>7.2f}{s.recall:>7.2f}{s.f1:>7.2f}"
-            )
+        result = assess(graph, gold, strict=strict, docs=set(doc) if doc else None)
+        typer.echo(format_scores(result.scores))
+        if explain:
+            typer.echo("\n" + format_explanation(result.documents))
 
 
 def _register_extensions() -> None:
