@@ -46,7 +46,7 @@ def query(
     list_: bool = typer.Option(False, "--list", help="List the saved queries and what each answers."),
 ) -> None:
     """Run SPARQL on GRAPH: a query file, a saved query by NAME, or --sparql TEXT."""
-    from graph.query import format_result, list_saved_queries, resolve_query_text, run_query
+    from graph.query import format_result, list_saved_queries, resolve_query_text, run_query_isolated
 
     with reported():
         if list_:
@@ -57,7 +57,7 @@ def query(
         if graph is None or (query_spec is None) == (sparql is None):
             raise QueryError("give GRAPH and exactly one of QUERY_FILE, NAME or --sparql TEXT (see --list)")
         text = sparql if sparql is not None else resolve_query_text(query_spec)
-        result = run_query(graph, text, params=_params(param))
+        result = run_query_isolated(graph, text, params=_params(param))
         typer.echo(format_result(result, fmt))
 
 

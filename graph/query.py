@@ -31,6 +31,15 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 _POSITION = re.compile(r"error at (\d+):(\d+)")
+MAX_QUERY_CHARS = 200_000
+MAX_NESTING = 64  # Oxigraph's recursive parser overflows its stack near 3,000 groups (issue 9)
+_TOKENS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*|[(){}\[\]]'
+    r'|(?<![\w?$:])SERVICE(?![\w:-])',
+    re.IGNORECASE,
+)
 STANDARD_PREFIXES: dict[str, str] = {
     "ikg": "https://w3id.org/influence-kg/ontology#",
     "id": "https://w3id.org/influence-kg/id/",
@@ -84,6 +93,7 @@ def run_query(
     ``params`` set the query's ``$name`` variables: a value that looks like an
     IRI (``https://…``) becomes an IRI, anything else a string literal.
     """
+    check_query_shape(sparql)
     if not isinstance(store, ox.Store):
         store = open_store(store)
     text = with_standard_prefixes(bind_params(sparql, params or {}))
@@ -94,6 +104,69 @@ def run_query(
     except (OSError, RuntimeError, ValueError) as e:
         raise QueryError(f"query failed: {_one_line(e)}") from e
     return _to_result(raw)
+
+
+def check_query_shape(sparql: str, *, allow_service: frozenset[str] = frozenset(),
+                      max_chars: int = MAX_QUERY_CHARS, max_nesting: int = MAX_NESTING) -> None:
+    """Refuse, before any parser sees it, a query that is too long, too deep or reaches out.
+
+    Why here: Oxigraph's parser recurses per nesting level and crashes the
+    process past a few thousand levels; ``SERVICE`` makes the host send HTTP
+    requests wherever the query says (allowed only to ``allow_service`` hosts).
+    Brackets inside strings and comments do not count.
+    """
+    if len(sparql) > max_chars:
+        raise QueryError(f"query of {len(sparql)} characters is over the {max_chars} limit; shorten it")
+    depth = deepest = 0
+    for match in _TOKENS.finditer(sparql):
+        token = match.group(0)
+        if token[0] in "\"'#":
+            continue
+        if token[0] not in "<([{)]}":
+            _check_service(sparql, match.end(), allow_service)
+            continue
+        for char in token:
+            depth += char in "([{"
+            depth -= char in ")]}"
+            deepest = max(deepest, depth)
+    if deepest > max_nesting:
+        raise QueryError(f"query nests {deepest} levels of brackets, over the {max_nesting} limit; flatten it")
+
+
+def _check_service(sparql: str, end: int, allowed: frozenset[str]) -> None:
+    """A SERVICE clause is refused unless it names an IRI on an allowed host."""
+    from urllib.parse import urlsplit
+
+    target = re.match(r"\s*(?:SILENT\s+)?<([^<>\s]*)>", sparql[end:], re.IGNORECASE)
+    host = urlsplit(target.group(1)).hostname if target else None
+    if host is None or host.lower() not in allowed:
+        hint = "start the endpoint with --allow-service HOST" if allowed == frozenset() else \
+            f"allowed hosts: {', '.join(sorted(allowed))}"
+        raise QueryError(f"SERVICE {('to ' + host) if host else 'with a computed or prefixed target'} "
+                         f"is refused: federated queries could reach any host ({hint})")
+
+
+def run_query_isolated(graph: str | Path, sparql: str, *,
+                       params: Mapping[str, str] | None = None) -> QueryResult:
+    """:func:`run_query` in a child process, so an engine crash is a QueryError, not ours.
+
+    Why: Oxigraph aborts the whole process on some internal panics (issue 9);
+    ``kg query`` must still end with one line saying what happened.
+    """
+    from graph.sandbox import TaskFailed, WorkerCrashed, WorkerSpec, run_once
+
+    check_query_shape(sparql)
+    text = bind_params(sparql, params or {})
+    try:
+        return run_once(WorkerSpec(str(graph), "graph.query:_isolated_task", memory_mb=0), text)
+    except TaskFailed as e:
+        raise QueryError(str(e)) from e
+    except WorkerCrashed as e:
+        raise QueryError(f"{e}; simplify the query (e.g. drop ORDER BY) and retry") from e
+
+
+def _isolated_task(store: ox.Store, sparql: str) -> QueryResult:
+    return run_query(store, sparql)
 
 
 def bind_params(sparql: str, params: Mapping[str, str]) -> str:

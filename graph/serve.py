@@ -1,42 +1,31 @@
 """A read-only SPARQL 1.1 Protocol endpoint over a graph file or store.
 
-Queries run on Oxigraph in a bounded pool of worker threads (Oxigraph releases
-the GIL while it evaluates), each with a deadline and a row limit, so one
-heavy query cannot stall the server or exhaust its memory. Updates are always
-refused: the endpoint publishes a graph, it does not let clients change it.
+Queries never run in the server process: each goes to a supervised worker
+process (:mod:`graph.sandbox`) with a hard deadline and a memory cap, so a
+query that crashes the engine, ignores the deadline or grows without bound
+costs its own worker and nothing else. Queries that reach out (``SERVICE``)
+or nest absurdly deep are refused before any parser sees them. HTTP itself
+(framing, body and header limits, idle connections, HEAD) is Starlette on
+Uvicorn. Updates are always refused: the endpoint publishes a graph.
 """
 
 from __future__ import annotations
 
-import json
+import socket
 import threading
-import time
-from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
-from graph.errors import KGError, QueryError
-from graph.store import open_store
+from graph.errors import GraphFormatError, QueryError
+from graph.serve_eval import GRAPH_TYPES, RESULT_TYPES, Answer, HttpError, QueryJob, error_answer
 
-RESULT_TYPES: dict[str, tuple[ox.QueryResultsFormat, str]] = {
-    "json": (ox.QueryResultsFormat.JSON, "application/sparql-results+json"),
-    "xml": (ox.QueryResultsFormat.XML, "application/sparql-results+xml"),
-    "csv": (ox.QueryResultsFormat.CSV, "text/csv; charset=utf-8"),
-    "tsv": (ox.QueryResultsFormat.TSV, "text/tab-separated-values; charset=utf-8"),
-}
-GRAPH_TYPES: dict[str, tuple[ox.RdfFormat, str]] = {
-    "turtle": (ox.RdfFormat.TURTLE, "text/turtle; charset=utf-8"),
-    "ntriples": (ox.RdfFormat.N_TRIPLES, "application/n-triples"),
-    "rdfxml": (ox.RdfFormat.RDF_XML, "application/rdf+xml"),
-    "jsonld": (ox.RdfFormat.JSON_LD, "application/ld+json"),
-}
+__all__ = ["GRAPH_TYPES", "RESULT_TYPES", "Answer", "HttpError", "ServeLimits", "SparqlServer",
+           "make_server", "negotiate"]
+
 MEDIA_ALIASES: dict[str, str] = {
     "application/sparql-results+json": "json", "application/json": "json",
     "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
@@ -46,35 +35,35 @@ MEDIA_ALIASES: dict[str, str] = {
     "application/rdf+xml": "rdfxml", "application/ld+json": "jsonld",
 }
 MAX_BODY = 1_000_000
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 @dataclass(frozen=True, slots=True)
 class ServeLimits:
-    """Per-query deadline (seconds), row limit and number of query workers."""
+    """What one query and one client may cost the host.
+
+    ``timeout``: seconds per query (its worker is killed past it);
+    ``memory_mb``: growth allowed to a worker; ``workers``: queries at once;
+    ``max_connections``: open connections (more get 503); ``idle_timeout``:
+    seconds an idle or silent connection is kept; ``body_timeout``: seconds
+    to send a request body.
+    """
 
     timeout: float = 10.0
     max_rows: int = 10_000
     workers: int = 4
-
-
-class HttpError(KGError):
-    """A request the endpoint answers with an HTTP error status."""
-
-    def __init__(self, status: HTTPStatus, message: str) -> None:
-        self.status = status
-        super().__init__(message)
+    memory_mb: int = 1024
+    max_connections: int = 256
+    idle_timeout: float = 5.0
+    body_timeout: float = 10.0
 
 
 @dataclass(frozen=True, slots=True)
-class Answer:
-    body: bytes
-    content_type: str
-    status: HTTPStatus = HTTPStatus.OK
+class ServeOptions:
+    """Safety switches, all closed by default."""
 
-
-def error_answer(error: HttpError) -> Answer:
-    return Answer(f"{error}\n".encode("utf-8"), "text/plain; charset=utf-8", error.status)
+    allow_service: frozenset[str] = field(default_factory=frozenset)
+    cors_origins: tuple[str, ...] = ()
+    verbose: bool = False
 
 
 # --------------------------------------------------------------------------
@@ -82,122 +71,43 @@ def error_answer(error: HttpError) -> Answer:
 
 
 class QueryRunner:
-    """Runs queries on a store within the limits; thread-safe."""
+    """Checks a query, then runs it on a worker of the pool; thread-safe."""
 
-    def __init__(self, store: ox.Store, limits: ServeLimits) -> None:
-        self.store = store
+    def __init__(self, pool: Any, limits: ServeLimits, options: ServeOptions) -> None:
+        self.pool = pool
         self.limits = limits
-        self.pool = ThreadPoolExecutor(max_workers=limits.workers, thread_name_prefix="sparql")
+        self.options = options
 
     def close(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool.close()
 
     def run(self, sparql: str, fmt: str | None, dataset: dict[str, list[str]]) -> Answer:
-        """Evaluate within the deadline; 503 when it is missed."""
-        deadline = time.monotonic() + self.limits.timeout
-        future: Future[Answer] = self.pool.submit(self._evaluate_safely, sparql, fmt, dataset, deadline)
+        """The answer within the limits; 503 past the deadline, 500 on an engine crash."""
+        from graph.query import check_query_shape
+
         try:
-            return future.result(timeout=self.limits.timeout)
-        except FutureTimeout:
-            future.cancel()
+            check_query_shape(sparql, allow_service=self.options.allow_service)
+        except QueryError as e:
+            raise HttpError(HTTPStatus.BAD_REQUEST, str(e)) from e
+        limits = self.limits
+        job = QueryJob(sparql, fmt, limits.max_rows,
+                       {k: v for k, v in dataset.items() if k in ("default-graph-uri", "named-graph-uri")})
+        return self._submit(job, timeout=limits.timeout)
+
+    def _submit(self, job: Any, *, timeout: float) -> Answer:
+        from graph.sandbox import TaskFailed, WorkerCrashed, WorkerTimeout
+
+        try:
+            return self.pool.run(job, timeout=timeout, wait=timeout + 5)
+        except WorkerTimeout as e:
             raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE,
-                            f"query exceeded the {self.limits.timeout:g} s time limit; "
-                            "narrow it (LIMIT, more specific patterns) or raise --timeout") from None
+                            f"{e} (time limit {timeout:g} s); narrow the query "
+                            "(LIMIT, more specific patterns) or raise --timeout") from e
+        except (WorkerCrashed, TaskFailed) as e:
+            raise HttpError(HTTPStatus.INTERNAL_SERVER_ERROR, f"{e}; the server is still up") from e
 
-    def _evaluate_safely(self, sparql: str, fmt: str | None, dataset: dict[str, list[str]],
-                         deadline: float) -> Answer:
-        """Errors become answers here, so Oxigraph iterators die on their own thread."""
-        try:
-            return self._evaluate(sparql, fmt, dataset, deadline)
-        except HttpError as e:
-            return error_answer(e)
-
-    def _evaluate(self, sparql: str, fmt: str | None, dataset: dict[str, list[str]],
-                  deadline: float) -> Answer:
-        from graph.query import with_standard_prefixes
-
-        try:
-            raw = self.store.query(with_standard_prefixes(sparql), **_dataset_args(dataset))
-        except SyntaxError as e:
-            raise HttpError(HTTPStatus.BAD_REQUEST, f"malformed SPARQL query: {e}") from e
-        except (OSError, RuntimeError, ValueError) as e:
-            raise HttpError(HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {e}") from e
-        if isinstance(raw, ox.QueryBoolean):
-            return _results_answer({"head": {}, "boolean": bool(raw)}, fmt)
-        if isinstance(raw, ox.QuerySolutions):
-            return _results_answer(self._solutions_json(raw, deadline), fmt)
-        return _graph_answer(self._collect(raw, deadline), fmt)
-
-    def _collect(self, rows: Any, deadline: float) -> list[Any]:
-        """Rows up to the limit, checking the deadline as they stream."""
-        out: list[Any] = []
-        for row in rows:
-            if len(out) >= self.limits.max_rows:
-                raise HttpError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                                f"result has more than {self.limits.max_rows} rows; "
-                                "add LIMIT/OFFSET to page through it or raise --max-rows")
-            if time.monotonic() > deadline:
-                raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE, "query exceeded the time limit")
-            out.append(row)
-        return out
-
-    def _solutions_json(self, solutions: ox.QuerySolutions, deadline: float) -> dict[str, Any]:
-        names = [v.value for v in solutions.variables]
-        bindings = []
-        for row in self._collect(solutions, deadline):
-            values = {name: row[name] for name in names}
-            bindings.append({k: _term_json(v) for k, v in values.items() if v is not None})
-        return {"head": {"vars": names}, "results": {"bindings": bindings}}
-
-
-def _dataset_args(dataset: dict[str, list[str]]) -> dict[str, Any]:
-    """Protocol ``default-graph-uri`` / ``named-graph-uri`` as Oxigraph options."""
-    default = [ox.NamedNode(u) for u in dataset.get("default-graph-uri", [])]
-    named = [ox.NamedNode(u) for u in dataset.get("named-graph-uri", [])]
-    args: dict[str, Any] = {"default_graph": default} if default else {"use_default_graph_as_union": True}
-    if named:
-        args["named_graphs"] = named
-    return args
-
-
-def _term_json(term: Any) -> dict[str, str]:
-    """One RDF term in the SPARQL 1.1 JSON results form."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != XSD_STRING:
-            out["datatype"] = term.datatype.value
-        return out
-    raise HttpError(HTTPStatus.NOT_IMPLEMENTED, "RDF-star triple terms cannot be returned")
-
-
-def _results_answer(results: dict[str, Any], fmt: str | None) -> Answer:
-    """SELECT/ASK results in the negotiated format (JSON re-serialised by Oxigraph)."""
-    name = fmt if fmt in RESULT_TYPES else "json"
-    data = json.dumps(results, ensure_ascii=False).encode("utf-8")
-    if name == "json":
-        return Answer(data, RESULT_TYPES["json"][1])
-    target, media = RESULT_TYPES[name]
-    parsed = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
-    return Answer(parsed.serialize(format=target), media)
-
-
-def _graph_answer(triples: list[Any], fmt: str | None) -> Answer:
-    name = fmt if fmt in GRAPH_TYPES else "turtle"
-    target, media = GRAPH_TYPES[name]
-    from graph.query import STANDARD_PREFIXES
-
-    prefixes = STANDARD_PREFIXES if target is ox.RdfFormat.TURTLE else None
-    return Answer(ox.serialize(triples, format=target, prefixes=prefixes), media)
-
-
-# --------------------------------------------------------------------------
-# HTTP
+    def network_page(self) -> Answer:
+        return self._submit("network", timeout=max(self.limits.timeout, 60.0))
 
 
 def negotiate(accept: str | None, explicit: str | None) -> str | None:
@@ -212,148 +122,135 @@ def negotiate(accept: str | None, explicit: str | None) -> str | None:
     return None
 
 
-class SparqlHandler(BaseHTTPRequestHandler):
-    """SPARQL Protocol on ``/sparql`` (alias ``/query``); the page on ``/``."""
-
-    server: "SparqlServer"
-    protocol_version = "HTTP/1.0"
-    server_version = "influence-kg"
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-        if self.server.verbose:
-            super().log_message(format, *args)
-
-    def do_GET(self) -> None:  # noqa: N802
-        self._handle(lambda: self._route_get())
-
-    def do_POST(self) -> None:  # noqa: N802
-        self._handle(lambda: self._route_post())
-
-    def do_PUT(self) -> None:  # noqa: N802
-        self._handle(_refuse_update)
-
-    do_DELETE = do_PATCH = do_PUT  # noqa: N815
-
-    def _handle(self, route: Any) -> None:
-        try:
-            answer = route()
-        except HttpError as e:
-            answer = error_answer(e)
-        self._send(answer)
-
-    def _send(self, answer: Answer) -> None:
-        self.send_response(answer.status)
-        self.send_header("Content-Type", answer.content_type)
-        self.send_header("Content-Length", str(len(answer.body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(answer.body)
-
-    def _route_get(self) -> Answer:
-        url = urlsplit(self.path)
-        params = parse_qs(url.query, keep_blank_values=True)
-        if url.path == "/":
-            return Answer(PAGE.encode("utf-8"), "text/html; charset=utf-8")
-        if url.path == "/network":
-            return Answer(self.server.network_page(), "text/html; charset=utf-8")
-        if url.path in ("/sparql", "/query"):
-            return self._query(params)
-        if url.path == "/update":
-            _refuse_update()
-        raise HttpError(HTTPStatus.NOT_FOUND, f"no page {url.path}; query /sparql or open /")
-
-    def _route_post(self) -> Answer:
-        url = urlsplit(self.path)
-        if url.path == "/update":
-            _refuse_update()
-        if url.path not in ("/sparql", "/query"):
-            raise HttpError(HTTPStatus.NOT_FOUND, f"no endpoint {url.path}; POST to /sparql")
-        params = parse_qs(url.query, keep_blank_values=True)
-        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        body = self._body()
-        if media == "application/sparql-update":
-            _refuse_update()
-        if media == "application/sparql-query":
-            params["query"] = [body.decode("utf-8", errors="replace")]
-        elif media == "application/x-www-form-urlencoded":
-            for key, values in parse_qs(body.decode("utf-8"), keep_blank_values=True).items():
-                params.setdefault(key, []).extend(values)
-        else:
-            raise HttpError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                            "POST a query as application/sparql-query or a form (query=...)")
-        return self._query(params)
-
-    def _body(self) -> bytes:
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            raise HttpError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY} bytes")
-        return self.rfile.read(length)
-
-    def _query(self, params: dict[str, list[str]]) -> Answer:
-        if "update" in params:
-            _refuse_update()
-        queries = params.get("query", [])
-        if len(queries) != 1 or not queries[0].strip():
-            raise HttpError(HTTPStatus.BAD_REQUEST, "give exactly one non-empty `query` parameter")
-        fmt = negotiate(self.headers.get("Accept"), (params.get("format") or [None])[0])
-        return self.server.runner.run(queries[0], fmt, params)
-
-
 def _refuse_update() -> Answer:
     raise HttpError(HTTPStatus.FORBIDDEN,
                     "this endpoint is read-only: SPARQL updates are refused; "
                     "rebuild the graph with `kg build` to change it")
 
 
-class SparqlServer(ThreadingHTTPServer):
-    """The HTTP server; ``start()`` runs it in a background thread (tests, benches)."""
+# --------------------------------------------------------------------------
+# The server
 
-    daemon_threads = True
-    allow_reuse_address = True
-    request_queue_size = 128  # listen backlog: bursts of clients wait instead of SYN retries
 
-    def __init__(self, store: ox.Store, *, host: str, port: int, limits: ServeLimits,
-                 verbose: bool = False) -> None:
-        super().__init__((host, port), SparqlHandler)
-        self.runner = QueryRunner(store, limits)
-        self.verbose = verbose
-        self._network: bytes | None = None
+class SparqlServer:
+    """The endpoint: a worker pool and a Uvicorn server on a bound socket.
+
+    ``start()`` serves from a background thread (tests, benches);
+    ``serve_forever()`` serves from the calling thread until Ctrl-C.
+    """
+
+    def __init__(self, source: str | Path, *, host: str, port: int, limits: ServeLimits,
+                 options: ServeOptions, cleanup: Any = None) -> None:
+        from graph.sandbox import WorkerPool, WorkerSpec
+
+        self.options = options
+        self._cleanup = cleanup
+        self._socket = _listen(host, port)
+        try:
+            spec = WorkerSpec(str(source), "graph.serve_eval:evaluate", memory_mb=limits.memory_mb)
+            self.runner = QueryRunner(WorkerPool(spec, size=limits.workers), limits, options)
+        except BaseException:
+            self._socket.close()
+            raise
+        self._network: Answer | None = None
         self._network_lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._uvicorn = self._make_uvicorn(limits)
+
+    @property
+    def limits(self) -> ServeLimits:
+        return self.runner.limits
+
+    def _make_uvicorn(self, limits: ServeLimits) -> Any:
+        import uvicorn
+
+        from graph.serve_http import GuardedH11Protocol, build_app
+
+        config = uvicorn.Config(
+            build_app(self), http=GuardedH11Protocol, lifespan="off", access_log=self.options.verbose,
+            log_level="info" if self.options.verbose else "warning",
+            limit_concurrency=limits.max_connections, timeout_keep_alive=int(max(limits.idle_timeout, 1)),
+            h11_max_incomplete_event_size=16 * 1024, server_header=False, date_header=False,
+            backlog=128, timeout_graceful_shutdown=2)
+        return uvicorn.Server(config)
+
+    @property
+    def server_address(self) -> tuple[str, int]:
+        host, port = self._socket.getsockname()[:2]
+        return host, port
 
     @property
     def url(self) -> str:
-        host, port = self.server_address[:2]
+        host, port = self.server_address
         return f"http://{host}:{port}"
 
     def start(self) -> "SparqlServer":
         self._thread = threading.Thread(target=self.serve_forever, name="kg-serve", daemon=True)
         self._thread.start()
+        while not self._uvicorn.started and self._thread.is_alive():
+            threading.Event().wait(0.01)
         return self
 
-    def stop(self) -> None:
-        self.shutdown()
-        self.server_close()
-        self.runner.close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+    def serve_forever(self) -> None:
+        self._uvicorn.run(sockets=[self._socket])
 
-    def network_page(self) -> bytes:
+    def stop(self) -> None:
+        self._uvicorn.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        self.server_close()
+
+    def server_close(self) -> None:
+        self._socket.close()
+        self.runner.close()
+        if self._cleanup is not None:
+            self._cleanup()
+            self._cleanup = None
+
+    def network_page(self) -> Answer:
         with self._network_lock:
             if self._network is None:
-                self._network = network_html(self.runner.store)
+                self._network = self.runner.network_page()
             return self._network
 
 
-def make_server(source: str | Path | ox.Store, *, host: str = "127.0.0.1", port: int = 8000,
-                limits: ServeLimits | None = None, verbose: bool = False) -> SparqlServer:
-    """A server over a graph file, a store directory or an open store (port 0 = any)."""
-    store = source if isinstance(source, ox.Store) else open_store(source)
+def _listen(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
     try:
-        return SparqlServer(store, host=host, port=port, limits=limits or ServeLimits(), verbose=verbose)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(128)
     except OSError as e:
-        raise QueryError(f"cannot listen on {host}:{port} ({e}); choose another --port") from e
+        sock.close()
+        raise QueryError(f"cannot listen on {host}:{port} ({e.strerror or e}); choose another --port") from e
+    return sock
+
+
+def make_server(source: str | Path | ox.Store, *, host: str = "127.0.0.1", port: int = 8000,
+                limits: ServeLimits | None = None, options: ServeOptions | None = None,
+                verbose: bool = False) -> SparqlServer:
+    """A server over a graph file, a store directory or an open store (port 0 = any).
+
+    An open in-memory store is written once to a temporary N-Quads file that
+    every worker loads; a store directory is opened read-only by each worker.
+    """
+    from graph.sandbox import DumpedStore
+
+    options = options or ServeOptions(verbose=verbose)
+    cleanup = None
+    if isinstance(source, ox.Store):
+        dumped = DumpedStore(source)
+        source, cleanup = dumped.path, dumped.cleanup
+    elif not Path(source).exists():
+        raise GraphFormatError(f"{source}: no such graph file or store directory")
+    try:
+        return SparqlServer(source, host=host, port=port, limits=limits or ServeLimits(),
+                            options=options, cleanup=cleanup)
+    except BaseException:
+        if cleanup is not None:
+            cleanup()
+        raise
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,295 @@
+"""Run queries in worker processes that can be killed.
+
+Why a process: Oxigraph can overflow its stack (deeply nested queries), abort
+on an internal panic, run past any deadline and allocate without bound; none
+of that can be stopped from inside the process that runs it. A worker opens
+the store itself, caps its own address space (``RLIMIT_AS``), and answers one
+task at a time over a pipe; its supervisor kills it on its deadline or finds it
+dead, and starts a fresh one in the background, so other clients never notice.
+"""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import os
+import queue
+import resource
+import signal
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from graph.errors import KGError
+
+_CTX = multiprocessing.get_context("spawn")  # safe whatever threads the parent runs
+STARTUP_SECONDS = 120.0  # loading a large graph file into a worker can take a while
+
+
+class WorkerTimeout(KGError):
+    """The task ran past its deadline; its worker was killed."""
+
+
+class WorkerCrashed(KGError):
+    """The worker died on the task (engine crash, abort or memory cap)."""
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerSpec:
+    """What a worker runs: ``task`` ("module:function") over the store at ``source``.
+
+    ``task(store, payload)`` must return a picklable value; a KGError it raises
+    comes back to the caller as the same message. ``memory_mb`` caps the
+    worker's growth past what it uses once the store is open (0 = no cap).
+    """
+
+    source: str
+    task: str
+    memory_mb: int = 1024
+
+
+def _describe_exit(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            return f"signal {signal.Signals(-code).name}"
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit code {code}"
+
+
+# --------------------------------------------------------------------------
+# Inside the worker
+
+
+def _cap_memory(memory_mb: int) -> None:
+    """Let the address space grow by ``memory_mb`` at most from now on."""
+    if memory_mb <= 0:
+        return
+    with open("/proc/self/statm", encoding="ascii") as f:
+        pages = int(f.read().split()[0])
+    current = pages * resource.getpagesize()
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = current + memory_mb * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _worker_main(conn: Connection, spec: WorkerSpec, stderr_path: str) -> None:
+    """Open the store, report ready, then answer tasks until the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's business
+    with open(stderr_path, "wb") as err:  # engine panics land here, not on the user's terminal
+        os.dup2(err.fileno(), 2)
+    try:
+        from graph.store import open_store
+
+        store = open_store(spec.source)
+        module, _, name = spec.task.partition(":")
+        task = getattr(importlib.import_module(module), name)
+    except KGError as e:
+        conn.send(("fail", str(e)))
+        return
+    _cap_memory(spec.memory_mb)
+    conn.send(("ready", None))
+    while True:
+        try:
+            payload = conn.recv()
+        except EOFError:
+            return
+        try:
+            conn.send(("ok", task(store, payload)))
+        except KGError as e:
+            conn.send(("error", (type(e).__name__, str(e))))
+        except MemoryError:
+            conn.send(("memory", None))
+
+
+# --------------------------------------------------------------------------
+# The supervisor side
+
+
+class Worker:
+    """One worker process and the parent's end of its pipe."""
+
+    def __init__(self, spec: WorkerSpec) -> None:
+        self.conn, child = _CTX.Pipe()
+        fd, self.stderr_path = tempfile.mkstemp(prefix="kg-worker-", suffix=".err")
+        os.close(fd)
+        self.process = _CTX.Process(target=_worker_main, args=(child, spec, self.stderr_path), daemon=True,
+                                    name="kg-query-worker")
+        self.process.start()
+        child.close()
+
+    def wait_ready(self, timeout: float = STARTUP_SECONDS) -> None:
+        """Block until the store is open; a KGError with the worker's reason if not."""
+        if not self.conn.poll(timeout):
+            self.kill()
+            raise WorkerCrashed(f"a query worker did not start within {timeout:g} s")
+        try:
+            kind, message = self.conn.recv()
+        except EOFError:
+            self.kill()
+            raise WorkerCrashed(f"a query worker died while opening the graph "
+                                f"({_describe_exit(self.process.exitcode)})") from None
+        if kind != "ready":
+            self.kill()
+            raise TaskFailed(message)
+
+    def run(self, payload: Any, *, timeout: float | None) -> Any:
+        """The task's answer; WorkerTimeout/WorkerCrashed leave this worker dead."""
+        try:
+            self.conn.send(payload)
+            ready = self.conn.poll(timeout)
+            if not ready:
+                self.kill()
+                raise WorkerTimeout(f"the query ran past its {timeout:g} s time limit and was stopped")
+            kind, value = self.conn.recv()
+        except (EOFError, OSError):
+            self.process.join(timeout=5)
+            words = self._last_words()
+            self.kill()
+            raise WorkerCrashed(f"the query engine crashed on this query "
+                                f"({_describe_exit(self.process.exitcode)}{words}: "
+                                "an engine bug or the worker's memory limit)") from None
+        if kind == "error":
+            raise TaskFailed(value[1], kind=value[0])
+        if kind == "memory":
+            self.kill()
+            raise WorkerCrashed("the query exceeded the worker's memory limit and was stopped")
+        return value
+
+    def kill(self) -> None:
+        """SIGKILL and reap; idempotent."""
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+        if os.path.exists(self.stderr_path):
+            os.unlink(self.stderr_path)
+
+    def _last_words(self) -> str:
+        """The engine's panic message, if it left one (after the kill, so on disk)."""
+        try:
+            with open(self.stderr_path, encoding="utf-8", errors="replace") as f:
+                lines = f.read(64_000).splitlines()
+        except OSError:
+            return ""
+        for i, line in enumerate(lines):
+            if "panicked at" in line and i + 1 < len(lines):
+                return f", engine panic: {' '.join(lines[i + 1].split())[:160]}"
+        return ""
+
+
+class TaskFailed(KGError):
+    """The task raised a KGError in the worker; ``kind`` is its class name."""
+
+    def __init__(self, message: str, *, kind: str = "KGError") -> None:
+        self.kind = kind
+        super().__init__(message)
+
+
+class WorkerPool:
+    """``size`` workers over one store; a killed or crashed worker is replaced."""
+
+    def __init__(self, spec: WorkerSpec, *, size: int) -> None:
+        self.spec = spec
+        self.size = size
+        self.idle: queue.Queue[Worker] = queue.Queue()
+        self.closed = False
+        self._all: set[Worker] = set()
+        self._lock = threading.Lock()
+        workers = [self._spawn() for _ in range(size)]
+        try:
+            for worker in workers:
+                worker.wait_ready()
+        except KGError:
+            self.close()
+            raise
+        for worker in workers:
+            self.idle.put(worker)
+
+    def _spawn(self) -> Worker:
+        worker = Worker(self.spec)
+        with self._lock:
+            self._all.add(worker)
+        return worker
+
+    def _replace(self, dead: Worker) -> None:
+        with self._lock:
+            self._all.discard(dead)
+        if self.closed:
+            return
+        threading.Thread(target=self._start_one, name="kg-worker-restart", daemon=True).start()
+
+    def _start_one(self) -> None:
+        worker = self._spawn()
+        try:
+            worker.wait_ready()
+        except KGError:
+            with self._lock:
+                self._all.discard(worker)
+            time.sleep(1.0)  # the store went away? try again, slowly
+            if not self.closed:
+                self._start_one()
+            return
+        self.idle.put(worker)
+
+    def run(self, payload: Any, *, timeout: float, wait: float) -> Any:
+        """Run on the first idle worker (waiting up to ``wait`` s for one)."""
+        try:
+            worker = self.idle.get(timeout=wait)
+        except queue.Empty:
+            raise WorkerTimeout(f"all {self.size} query workers stayed busy for {wait:g} s; "
+                                "retry later") from None
+        try:
+            answer = worker.run(payload, timeout=timeout)
+        except TaskFailed:
+            self.idle.put(worker)
+            raise
+        except BaseException:
+            worker.kill()
+            self._replace(worker)
+            raise
+        self.idle.put(worker)
+        return answer
+
+    def close(self) -> None:
+        self.closed = True
+        with self._lock:
+            workers = list(self._all)
+            self._all.clear()
+        for worker in workers:
+            worker.kill()
+
+    def pids(self) -> list[int]:
+        """Process ids of the live workers (tests and benches watch them)."""
+        with self._lock:
+            return [w.process.pid for w in self._all if w.process.pid is not None]
+
+
+def run_once(spec: WorkerSpec, payload: Any, *, timeout: float | None = None) -> Any:
+    """One task in a fresh worker, then stop it (``kg query``)."""
+    worker = Worker(spec)
+    try:
+        worker.wait_ready()
+        return worker.run(payload, timeout=timeout)
+    finally:
+        worker.kill()
+
+
+class DumpedStore:
+    """An in-memory store written to a temporary N-Quads file workers can load."""
+
+    def __init__(self, store: Any) -> None:
+        import pyoxigraph as ox
+
+        self._dir = tempfile.TemporaryDirectory(prefix="kg-serve-")
+        self.path = Path(self._dir.name) / "graph.nq"
+        store.dump(output=str(self.path), format=ox.RdfFormat.N_QUADS)
+
+    def cleanup(self) -> None:
+        self._dir.cleanup()
