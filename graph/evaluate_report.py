@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from graph.evaluate import DocumentExplanation, Score
-from graph.evaluate_read import PredictedFact
+from graph.evaluate_read import ROLES, PredictedFact
 
 WIDTH = 100
 INDENT = "    "
@@ -65,8 +65,7 @@ def describe_gold(g: Mapping[str, Any]) -> str:
 
 def describe_prediction(p: PredictedFact) -> str:
     """Roles, amounts, stakes and dates of a prediction on one line."""
-    roles = {"investment": ("investor", "target"), "agreement": ("party",), "event": ("participant",)}[p.kind]
-    fields = [f"{role} {' / '.join(p.role_labels(role)) or '(none)'}" for role in roles]
+    fields = [f"{role} {' / '.join(p.role_labels(role)) or '(none)'}" for role in ROLES[p.kind]]
     fields += [_money(v, c) for v, c in sorted(p.amounts)] + [_stake(s) for s in sorted(p.stakes)]
     fields += [f"date {d}" for d in sorted(p.dates)] + [f"effective {d}" for d in sorted(p.effective)]
     fields += [f"status {s}" for s in sorted(p.statuses)] + ([f"kind {p.event_type}"] if p.event_type else [])
