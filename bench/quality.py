@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from graph.errors import KGError  # noqa: E402
 from graph.evaluate import assess, load_gold  # noqa: E402
 from graph.evaluate_report import format_scores  # noqa: E402
 from graph.pipeline import build  # noqa: E402
@@ -65,11 +66,25 @@ def main() -> int:
         if not SHARED.is_dir():
             seeds_gold = ROOT / "tests" / "data" / "gold_seeds.json"
             print(f"{SHARED} is missing: scoring the sample corpus only, against {seeds_gold.relative_to(ROOT)}")
-        report(f"sample corpus ({SAMPLE.relative_to(ROOT)}) against {seeds_gold.name}", built_store([SAMPLE], workdir), seeds_gold, strict=strict)
+        failures = attempt("sample corpus", lambda: score_sample(workdir, seeds_gold, strict=strict))
         if SHARED.is_dir():
-            score_dev(workdir, strict=strict)
+            failures += attempt("dev corpus", lambda: score_dev(workdir, strict=strict))
         print(f"\n(built and scored in {time.perf_counter() - started:.0f} s)")
+    return 1 if failures else 0
+
+
+def attempt(what: str, run) -> int:
+    """Run one corpus's scoring; a library error is one line and the other corpus still runs."""
+    try:
+        run()
+    except KGError as e:
+        print(f"\nerror: {what}: {e}", file=sys.stderr)
+        return 1
     return 0
+
+
+def score_sample(workdir: Path, gold: Path, *, strict: bool) -> None:
+    report(f"sample corpus ({SAMPLE.relative_to(ROOT)}) against {gold.name}", built_store([SAMPLE], workdir), gold, strict=strict)
 
 
 def score_dev(workdir: Path, *, strict: bool) -> None:

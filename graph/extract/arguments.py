@@ -16,7 +16,7 @@ from decimal import Decimal
 from spacy.tokens import Token
 
 from graph.extract.docmodel import antecedent
-from graph.extract.frames import frame_lexicon
+from graph.extract.frames import frame_lexicon, is_trigger_word
 from graph.extract.phrases import phrase_ref, truncated_name
 from graph.extract.lexicon import lexicon
 from graph.gazetteer import load_gazetteer
@@ -41,7 +41,7 @@ def arguments(heads: list[Token]) -> list[Argument]:
     seen: set[int] = set()
     for head in heads:
         for token in (head, *head.conjuncts):
-            if token.i in seen:
+            if token.i in seen or (token != head and is_trigger_word(token)):
                 continue
             seen.add(token.i)
             argument = argument_at(token)
@@ -58,11 +58,13 @@ def argument_at(head: Token) -> Argument | None:
     if inner != head:
         found = argument_at(inner)
         return Argument(found.ref, share or found.share) if found is not None else None
-    leader = _leader(head) or _possessed_name(head)
+    leader = _leader(head) or _possessed_name(head) or _named_apposition(head)
     if leader is not None:
         return argument_at(leader)
     if head.ent_type_ in {"MONEY", "PERCENT", "DATE", "CARDINAL", "TIME"}:
         return None
+    if head.ent_type_ == "NORP":
+        return _demonym(head)
     ref = antecedent(head) or phrase_ref(head) or unknown_name(head)
     if ref is None or truncated_name(ref) or _not_a_target(head, ref):
         return None
@@ -125,6 +127,23 @@ def unknown_name(head: Token) -> ActorRef | None:
     words = {t.lower_ for t in span}
     person = head.ent_type_ == "PERSON" and len(span) > 1 and not words & lexicon().company_words
     return ActorRef(span.text, ActorKind.PERSON if person else ActorKind.COMPANY, span.text, None)
+
+
+def _demonym(token: Token) -> Argument | None:
+    """"Chinese investment" → China."""
+    entry = load_gazetteer().country_for_demonym(token.text)
+    return Argument(ActorRef(entry.name, ActorKind.COUNTRY, token.text, entry.name)) if entry is not None else None
+
+
+def _named_apposition(head: Token) -> Token | None:
+    """"ACS's other target, German builder Hochtief": a common noun renamed by its apposition."""
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.children:
+        names = [t for t in child.subtree if t.pos_ == "PROPN"] if child.dep_ == "appos" else []
+        if names:
+            return child if child.pos_ == "PROPN" else names[-1]
+    return None
 
 
 def _possessed_name(head: Token) -> Token | None:

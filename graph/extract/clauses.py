@@ -42,31 +42,48 @@ def clause_tokens(verb: Token, *, keep: Token) -> list[Token]:
 
 
 def clause_money(trigger: Token) -> Money | None:
-    """The sum stated in the trigger's clause, nearest the trigger; else in the clause that governs it."""
+    """The sum stated in the trigger's clause, nearest the trigger; else in the clause that governs
+    it; else the sentence's first sum ("X bought Y, the exchange said, for $4bn")."""
     verb = clause_verb(trigger)
     for _ in range(2):
         found = _money_in(clause_tokens(verb, keep=trigger), trigger)
-        if found is not None or verb.dep_ not in CLIMB_FROM:
+        if found is not None:
             return found
+        if verb.dep_ not in CLIMB_FROM:
+            break
         verb = clause_verb(verb.head)
-    return None
+    return _money_in(list(trigger.sent), trigger, nearest=False)
 
 
-def _money_in(tokens: list[Token], trigger: Token) -> Money | None:
+def _money_in(tokens: list[Token], trigger: Token, *, nearest: bool = True) -> Money | None:
+    """The sum in ``tokens`` nearest the trigger (or the first); a conversion in brackets after
+    another sum ("€2.2bn ($2.4bn)") is never the amount."""
     if not tokens:
         return None
     sent = trigger.sent
     kept = {t.idx for t in tokens}
     starts = {t.idx: t for t in sent}
     best: tuple[int, Money] | None = None
-    for start, _end, money in find_money(sent.text):
+    for start, _end, money in _amounts(sent.text):
         token = starts.get(sent.start_char + start) or _token_at(sent, sent.start_char + start)
         if token is None or token.idx not in kept:
             continue
-        distance = abs(token.i - trigger.i)
+        distance = abs(token.i - trigger.i) if nearest else token.i
         if best is None or distance < best[0]:
             best = (distance, money)
     return best[1] if best else None
+
+
+def _amounts(text: str) -> list:
+    """Sums in ``text`` without the conversions bracketed after another sum."""
+    found = find_money(text)
+    kept = []
+    for match in found:
+        before = text[: match.start].rstrip()
+        converted = before.endswith("(") and kept and len(before) - kept[-1].end <= 3
+        if not converted:
+            kept.append(match)
+    return kept
 
 
 def _token_at(sent, char: int) -> Token | None:

@@ -81,7 +81,26 @@ def antecedent(head: Token) -> ActorRef | None:
     earlier = [e for e in registry(head.doc) if e.position < head.i and noun in e.classes]
     if earlier:
         return earlier[-1].ref
-    return context.definite_ref(head, besides=[])
+    return context.definite_ref(head, besides=[]) or _main_company(head)
+
+
+def _main_company(head: Token) -> ActorRef | None:
+    """"the Spanish utility", "the firm" with no antecedent of that class: the company the
+    document names most often before it (a descriptor word only; ties go to the nearest)."""
+    if head.lemma_.lower() not in lexicon().descriptors | _company_classes():
+        return None
+    companies = [e for e in registry(head.doc) if e.position < head.i and e.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}]
+    if not companies:
+        return None
+    counts: dict[str, int] = {}
+    for entry in companies:
+        counts[entry.ref.name] = counts.get(entry.ref.name, 0) + 1
+    best = max(companies, key=lambda e: (counts[e.ref.name], e.position))
+    return best.ref
+
+
+def _company_classes() -> frozenset[str]:
+    return frozenset(word for words in frame_lexicon().class_synonyms.values() for word in words)
 
 
 def _definite(head: Token) -> bool:

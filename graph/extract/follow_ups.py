@@ -14,12 +14,12 @@ from spacy.tokens import Span, Token
 
 from graph.extract import context
 from graph.extract.common import evidence_for, extend_evidence, has_cue, lemma_text
-from graph.extract.investment_roles import INCLUDE_VERBS
-from graph.extract.investment_triggers import own_subtree
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
 from graph.model import ActorKind, ActorRef, Investment, Status
 from graph.normalize.money import find_money
+
+INCLUDE_VERBS = frozenset({"include", "comprise", "cover", "involve"})
 
 
 def complete_from_follow_up(
@@ -82,7 +82,7 @@ def include_list(sent: Span, previous: list[Investment]) -> Iterator[Investment]
 
 def _listed(head: Token) -> list[ActorRef]:
     refs = []
-    for token in own_subtree(head):
+    for token in head.subtree:
         if token.dep_ in {"pobj", "conj"}:
             ref = phrase_ref(token)
             if ref is not None and ref.kind is ActorKind.ASSET and ref not in refs:

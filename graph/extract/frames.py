@@ -26,6 +26,8 @@ FRAMES_PATH = paths.FRAMES
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+# a support verb whose subject receives the deal: "Y received/won/secured a loan"
+RECIPIENT_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "attract", "land", "accept"})
 
 
 class FrameLexiconError(KGError):
@@ -71,8 +73,10 @@ class FrameMatch:
     slots: dict[str, list[Token]] = field(default_factory=dict)
 
     def fillers(self, role: str) -> list[Token]:
-        """Heads of ``role`` from the first of its positions that is filled."""
-        for position in self.frame.roles.get(role, ()):
+        """Heads of ``role`` from the first of its positions that is filled; a nominal's
+        recipient ("Y received an investment") and demonym ("Chinese investment") last."""
+        extra = {"target": ("recipient",), "investor": ("demonym",)}.get(role, ())
+        for position in (*self.frame.roles.get(role, ()), *extra):
             if self.slots.get(position):
                 return self.slots[position]
         return []
@@ -109,6 +113,11 @@ def frame_matches(sent: Span) -> Iterator[FrameMatch]:
                 continue
             slots = agent_slots(token) if kind == "agent" else noun_slots(token) if kind == "noun" else verb_slots(token)
             yield FrameMatch(frame, token, kind != "verb", slots)
+
+
+def is_trigger_word(token: Token) -> bool:
+    """Whether ``token`` is a trigger of any frame: a conjunct that is one heads its own fact."""
+    return any(trigger_kind(token, frame) is not None for frame in frame_lexicon().frames)
 
 
 def trigger_kind(token: Token, frame: Frame) -> str | None:
@@ -172,7 +181,9 @@ def inherited_subject(verb: Token) -> list[Token]:
             return [current.head]
         if current.dep_ == "acl" and current.tag_ == "VBG":
             return [current.head]
-        if current.dep_ not in {"xcomp", "conj", "advcl"} or current.head == current:
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head  # "X strengthened its position by acquiring Y"
+        if current.dep_ not in {"xcomp", "conj", "advcl", "prep"} or current.head == current:
             return []
         head = current.head
         if is_passive(head) and current.dep_ == "xcomp":
@@ -213,9 +224,13 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     possessors = _children(noun, {"poss"})
     slots["subject"] = slots.pop("by", []) or possessors
     slots["compound"] = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    slots["demonym"] = [c for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"]
     verb = support_verb(noun)
     if verb is not None:
         carried = verb_slots(verb)
+        if verb.lemma_.lower() in RECIPIENT_VERBS:
+            slots["recipient"] = carried.get("subject", [])
+            return slots
         slots["subject"] = slots["subject"] or carried.get("subject", [])
         for position, heads in carried.items():
             if position not in {"subject", "object"}:
@@ -228,7 +243,7 @@ def support_verb(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass", "obj"} and head.pos_ in {"VERB", "AUX"}:
         return head
-    if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in {"through", "via", "with", "in"} and head.dep_ == "prep":
+    if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in {"through", "via", "with"} and head.dep_ == "prep":
         return head.head
     if noun.dep_ == "conj":
         return support_verb(noun.head)

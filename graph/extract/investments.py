@@ -16,9 +16,12 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract import context
 from graph.extract.arguments import Argument, arguments
 from graph.extract.clauses import clause_money, clause_share, hypothetical
-from graph.extract.common import evidence_for, is_headline
+from graph.extract.common import evidence_for, is_headline, starts_with_anaphora
+from graph.extract.follow_ups import complete_from_follow_up, include_list
+from graph.extract.lexicon import lexicon
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches
 from graph.model import ActorKind, Investment, Status
+from graph.normalize.dates import parse_period
 
 ACTOR_KINDS = frozenset(set(ActorKind) - {ActorKind.ASSET})
 
@@ -27,14 +30,33 @@ def extract(doc: Doc) -> Iterator[Investment]:
     """Every investment the doc states; a headline's only where the body does not state it."""
     body: dict[tuple[str, str], Investment] = {}
     headline: dict[tuple[str, str], Investment] = {}
+    previous: list[Investment] = []
     for sent in doc.sents:
         found = headline if is_headline(sent) else body
-        for fact in sentence_facts(sent):
-            key = (fact.investor.name, fact.target.name)
+        current = list(sentence_facts(sent))
+        if previous and not current and starts_with_anaphora(sent, lexicon().anaphora_heads):
+            current = list(complete_from_follow_up(previous, sent)) + list(include_list(sent, previous))
+            for fact in current:
+                body.pop(_key(fact), None)
+        for fact in current:
+            key = _key(fact)
             if key not in found or _richer(fact, found[key]):
                 found[key] = fact
-    yield from body.values()
-    yield from (fact for key, fact in headline.items() if key not in body)
+        previous = current if found is body else previous
+    yield from _without_bare_duplicates(list(body.values()))
+    pairs = {key[:2] for key in body}
+    yield from (fact for key, fact in headline.items() if key[:2] not in pairs)
+
+
+def _key(fact: Investment) -> tuple:
+    """One fact per pair and sum; a pledge stays apart from the deal it accompanies."""
+    return (fact.investor.name, fact.target.name, fact.status is Status.PLEDGED, fact.amount)
+
+
+def _without_bare_duplicates(facts: list[Investment]) -> list[Investment]:
+    """A fact without a sum, stated in the same sentence as the same pair's fact with one, adds nothing."""
+    summed = {(f.investor.name, f.target.name, f.evidence.start) for f in facts if f.amount is not None}
+    return [f for f in facts if f.amount is not None or (f.investor.name, f.target.name, f.evidence.start) not in summed]
 
 
 def sentence_facts(sent: Span) -> Iterator[Investment]:
@@ -61,13 +83,15 @@ def facts_of(match: FrameMatch, sent: Span) -> Iterator[Investment]:
     if frame.needs_stake_noun and not _about_a_stake(match):
         return
     status = Status(frame.status) if frame.status else None
+    period = parse_period(sent.text)
     base = Investment(
         investor=investors[0].ref,
         target=targets[0].ref,
         evidence=evidence_for(sent),
         amount=amount,
         stake=share,
-        date=context.date_for(match.trigger, pledge=status is Status.PLEDGED),
+        date=None if period else context.date_for(match.trigger, pledge=status is Status.PLEDGED),
+        period=period,
         status=status,
         kind=frame.form,
     )

@@ -125,6 +125,8 @@ class IKG(DefinedNamespace):
     # Investment types (skos:Concept in InvestmentTypeScheme)
     Acquisition: URIRef
     SharePurchase: URIRef
+    ExistingHolding: URIRef
+    Grant: URIRef
     Greenfield: URIRef
     Loan: URIRef
     AggregateInvestment: URIRef
