@@ -118,12 +118,12 @@ def _words(raw: dict, key: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in raw.get(key, []))
 
 
-def _status_cues(name: str, raw: dict) -> StatusCues:
+def _status_cues(path: Path, name: str, raw: dict) -> StatusCues:
     try:
         status = Status(name)
     except ValueError as e:
         known = ", ".join(s.value for s in Status)
-        raise StatusDataError(f"{STATUS_PATH}: unknown status {name!r}; use one of {known}") from e
+        raise StatusDataError(f"{path}: unknown status {name!r}; use one of {known}") from e
     return StatusCues(status, _cues(raw["cues"]), _words(raw, "past_of"), _words(raw, "progressive_of"))
 
 
@@ -149,7 +149,7 @@ def status_lexicon(path: Path = STATUS_PATH) -> StatusLexicon:
     except (OSError, json.JSONDecodeError) as e:
         raise StatusDataError(f"{path}: cannot read the status cues ({e}); restore it from git") from e
     try:
-        statuses = tuple(_status_cues(name, cues) for name, cues in raw["statuses"].items())
+        statuses = tuple(_status_cues(path, name, cues) for name, cues in raw["statuses"].items())
         return StatusLexicon(statuses, _factuality_cues(raw["factuality"]))
     except (KeyError, TypeError, AttributeError) as e:
         raise StatusDataError(f"{path}: malformed status cues ({e!r}); compare with git") from e
