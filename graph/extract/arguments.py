@@ -65,7 +65,10 @@ def argument_at(head: Token) -> Argument | None:
         return None
     if head.ent_type_ == "NORP":
         return _demonym(head)
-    ref = antecedent(head) or phrase_ref(head) or unknown_name(head)
+    earlier = antecedent(head)
+    if isinstance(earlier, Token):
+        return argument_at(earlier) if earlier != head else None
+    ref = earlier or government(head) or phrase_ref(head) or unknown_name(head)
     if ref is None or truncated_name(ref) or _not_a_target(head, ref):
         return None
     return Argument(ref)
@@ -109,6 +112,39 @@ def _leader(head: Token) -> Token | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "agent" else []
                 if objects:
                     return objects[0]
+    return None
+
+
+def government(head: Token) -> ActorRef | None:
+    """"the Indian government", "the government of X", "X's industry ministry": a body of a country."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in lexicon().government_words:
+        return None
+    gaz = load_gazetteer()
+    for child in head.children:
+        place = _place_name(child, gaz)
+        if place is not None:
+            words = [t.text for t in head.lefts if t.dep_ in {"compound", "amod"} and t != child and t.ent_type_ != "NORP"]
+            name = " ".join([*words, head.text]).capitalize()
+            return ActorRef(f"{name} of {place}", ActorKind.GOVERNMENT_BODY, head.doc[head.left_edge.i : head.i + 1].text, None)
+    return None
+
+
+def _place_name(child: Token, gaz) -> str | None:
+    """The country or region a modifier names: "Indian", "Quebec", "of Sri Lanka", "Japan's"."""
+    if child.dep_ in {"amod", "compound", "poss"}:
+        entry = gaz.country_for_demonym(child.text)
+        if entry is not None:
+            return entry.name
+        if child.ent_type_ == "GPE":
+            return child.doc[child.left_edge.i : child.i + 1].text
+    if child.dep_ == "prep" and child.lower_ == "of":
+        places = [t for t in child.subtree if t.ent_type_ == "GPE"]
+        if places:
+            start = places[0]
+            span = child.doc[start.i : start.i + 1]
+            while span.end < len(child.doc) and child.doc[span.end].ent_iob_ == "I":
+                span = child.doc[start.i : span.end + 1]
+            return span.text
     return None
 
 

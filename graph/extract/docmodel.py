@@ -71,8 +71,9 @@ def _descriptors(root: Token) -> list[Token]:
     return found
 
 
-def antecedent(head: Token) -> ActorRef | None:
-    """The actor an unnamed pronoun or definite description at ``head`` refers to, if clear."""
+def antecedent(head: Token) -> ActorRef | Token | None:
+    """The actor an unnamed pronoun or definite description at ``head`` refers to, if clear
+    (or the head of the phrase that names it, in the same sentence)."""
     if head.lower_ in PRONOUNS:
         return _pronoun(head)
     if not _definite(head):
@@ -109,14 +110,11 @@ def _definite(head: Token) -> bool:
     return any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in head.children)
 
 
-def _pronoun(head: Token) -> ActorRef | None:
-    """"X said it would …": the subject of the governing clause; else the previous sentence's."""
+def _pronoun(head: Token) -> ActorRef | Token | None:
+    """"X said it would …": the subject of the governing clause (a head, for the caller to read);
+    else the previous sentence's main subject."""
     for ancestor in head.ancestors:
-        subjects = [c for c in ancestor.children if c.dep_ == "nsubj" and c != head and c.i < head.i]
-        for subject in subjects:
-            if subject.lower_ in PRONOUNS:
-                continue
-            ref = phrase_ref(subject)
-            if ref is not None and ref.kind is not ActorKind.ASSET:
-                return ref
+        for subject in ancestor.children:
+            if subject.dep_ == "nsubj" and subject != head and subject.i < head.i and subject.lower_ not in PRONOUNS:
+                return subject
     return context.salient_actor(head.sent)

@@ -72,14 +72,18 @@ class FrameMatch:
     nominal: bool
     slots: dict[str, list[Token]] = field(default_factory=dict)
 
+    def positions(self, role: str) -> list[list[Token]]:
+        """Heads of ``role`` per position, in the frame's order of preference; a nominal's
+        recipient ("Y received an investment"), purpose ("to build Y") and demonym
+        ("Chinese investment") come last unless the frame names them."""
+        extra = {"target": ("recipient", "purpose"), "investor": ("demonym",)}.get(role, ())
+        order = list(dict.fromkeys((*self.frame.roles.get(role, ()), *extra)))
+        return [self.slots[p] for p in order if self.slots.get(p)]
+
     def fillers(self, role: str) -> list[Token]:
-        """Heads of ``role`` from the first of its positions that is filled; a nominal's
-        recipient ("Y received an investment") and demonym ("Chinese investment") last."""
-        extra = {"target": ("recipient",), "investor": ("demonym",)}.get(role, ())
-        for position in (*self.frame.roles.get(role, ()), *extra):
-            if self.slots.get(position):
-                return self.slots[position]
-        return []
+        """Heads of ``role`` from the first of its positions that is filled."""
+        found = self.positions(role)
+        return found[0] if found else []
 
 
 @lru_cache(maxsize=1)
@@ -163,7 +167,17 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
     slots["subject"] = _resolve_relatives(subjects, verb)
     slots["object"] = _resolve_relatives(objects, verb)
     slots["dative"] = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    slots["purpose"] = purpose_objects(verb)
     return slots
+
+
+def purpose_objects(head: Token) -> list[Token]:
+    """"a loan to finance Y", "invested $2bn to build Y": what the money is for."""
+    found = []
+    for clause in head.children:
+        if clause.dep_ in {"acl", "advcl", "xcomp", "relcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            found += _children(clause, OBJECT_DEPS)
+    return found
 
 
 def is_passive(verb: Token) -> bool:
@@ -181,9 +195,11 @@ def inherited_subject(verb: Token) -> list[Token]:
             return [current.head]
         if current.dep_ == "acl" and current.tag_ == "VBG":
             return [current.head]
+        if current.dep_ == "acl" and current.head.dep_ in OBJECT_DEPS:
+            current = current.head  # "X announced plans to invest …"
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head  # "X strengthened its position by acquiring Y"
-        if current.dep_ not in {"xcomp", "conj", "advcl", "prep"} or current.head == current:
+        if current.dep_ not in {"xcomp", "conj", "advcl", "prep", "dobj"} or current.head == current:
             return []
         head = current.head
         if is_passive(head) and current.dep_ == "xcomp":
@@ -224,6 +240,7 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     possessors = _children(noun, {"poss"})
     slots["subject"] = slots.pop("by", []) or possessors
     slots["compound"] = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    slots["purpose"] = purpose_objects(noun)
     slots["demonym"] = [c for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"]
     verb = support_verb(noun)
     if verb is not None:
@@ -233,7 +250,7 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
             return slots
         slots["subject"] = slots["subject"] or carried.get("subject", [])
         for position, heads in carried.items():
-            if position not in {"subject", "object"}:
+            if position not in {"subject", "object"} and (position != "purpose" or not slots["purpose"]):
                 slots.setdefault(position, heads)
     return slots
 

@@ -69,8 +69,8 @@ def sentence_facts(sent: Span) -> Iterator[Investment]:
 def facts_of(match: FrameMatch, sent: Span) -> Iterator[Investment]:
     """One fact per investor × target the match's roles name."""
     frame = match.frame
-    investors = [a for a in arguments(match.fillers("investor")) if a.ref.kind in ACTOR_KINDS]
-    targets = [a for a in arguments(match.fillers("target")) if _fits(a, frame)]
+    investors = role_arguments(match, "investor", lambda a: a.ref.kind in ACTOR_KINDS)
+    targets = role_arguments(match, "target", lambda a: _fits(a, frame))
     investors, targets = _with_counterpart(match, investors, targets)
     if not investors or not targets:
         return
@@ -99,6 +99,15 @@ def facts_of(match: FrameMatch, sent: Span) -> Iterator[Investment]:
         for target in targets:
             if investor.ref.name != target.ref.name:
                 yield replace(base, investor=investor.ref, target=target.ref)
+
+
+def role_arguments(match: FrameMatch, role: str, accept) -> list[Argument]:
+    """The arguments of the first position of ``role`` that names an acceptable actor or asset."""
+    for heads in match.positions(role):
+        found = [a for a in arguments(heads) if accept(a)]
+        if found:
+            return found
+    return []
 
 
 def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: list[Argument]) -> tuple[list, list]:
