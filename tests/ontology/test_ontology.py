@@ -112,6 +112,7 @@ SCHEMES = {
     },
     IKG.InvestmentTypeScheme: {
         "Acquisition": "acquisition", "SharePurchase": "share purchase", "Greenfield": "greenfield",
+        "ExistingHolding": "existing holding", "Grant": "grant",
         "Loan": "loan", "AggregateInvestment": "aggregate investment",
         "GeneralInvestment": "investment",
     },
