@@ -26,6 +26,8 @@ FRAMES_PATH = paths.FRAMES
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+# "X grew by acquiring Y": the means share the subject; "a role in setting up Y" does not
+MEANS_PREPS = frozenset({"by", "through", "via", "after", "before"})
 # a support verb whose subject receives the deal: "Y received/won/secured a loan"
 RECIPIENT_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "attract", "land", "accept"})
 
@@ -197,7 +199,7 @@ def inherited_subject(verb: Token) -> list[Token]:
             return [current.head]
         if current.dep_ == "acl" and current.head.dep_ in OBJECT_DEPS:
             current = current.head  # "X announced plans to invest …"
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.lower_ in MEANS_PREPS:
             current = current.head  # "X strengthened its position by acquiring Y"
         if current.dep_ not in {"xcomp", "conj", "advcl", "prep", "dobj"} or current.head == current:
             return []

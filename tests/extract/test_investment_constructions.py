@@ -260,13 +260,14 @@ def test_an_unnamed_passive_company_is_the_previous_subject():
 
 def test_an_unrecognised_capitalised_agent_is_the_buyer():
     """The recogniser misses some names in context; here its entities are cleared to show the fallback."""
-    from graph.extract import investment_roles
+    from graph.extract.arguments import unknown_name
     from graph.nlp import get_nlp
 
     doc = get_nlp()("It was acquired by Enterprise Investors from the State Treasury in 2012.")
     doc.ents = []
     agent = next(t for t in doc if t.dep_ == "agent")
-    assert [r.name for r in investment_roles._unrecognised_agent(agent)] == ["Enterprise Investors"]
+    name = unknown_name(next(c for c in agent.children if c.dep_ == "pobj"))
+    assert name is not None and name.name == "Enterprise Investors"
 
 
 def test_a_when_clause_is_dated_not_a_period():

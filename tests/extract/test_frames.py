@@ -1,0 +1,95 @@
+"""Frames (issue 7): every frame and role position on passages of our own, fictitious names only.
+
+Each case is one passage and the (investor, target, amount, stake) facts it must state; the
+names are invented so that the gazetteer cannot help and the rules must read the grammar.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from graph.extract import investments
+from graph.extract.frames import frame_lexicon
+from graph.nlp import get_nlp
+
+M = Decimal(1_000_000)
+
+# (id, passage, [(investor, target, amount or None, currency or None, stake or None)])
+CASES = [
+    ("active-verb-stake-seller-price", "Acme Holdings agreed to buy a 40 percent stake in Borin Steel from Calder Group for $300 million.",
+     [("Acme Holdings", "Borin Steel", 300 * M, "USD", Decimal("0.4"))]),
+    ("passive-with-agent", "Borin Steel was bought by Acme Holdings for £45 million.",
+     [("Acme Holdings", "Borin Steel", 45 * M, "GBP", None)]),
+    ("nominal-of-by", "The acquisition of Borin Steel by Acme Holdings was completed in May.",
+     [("Acme Holdings", "Borin Steel", None, None, None)]),
+    ("relative-clause-subject", "Zelco Mining, which bought Pardo Copper last year, is expanding.",
+     [("Zelco Mining", "Pardo Copper", None, None, None)]),
+    ("partitive-of-percent", "Trevia Bank is to buy 20 per cent of Olsen Financial for 3.5 billion rand.",
+     [("Trevia Bank", "Olsen Financial", 3500 * M, "ZAR", Decimal("0.2"))]),
+    ("ownership-passive-percent", "Borin Steel is 40 percent owned by Acme Holdings.",
+     [("Acme Holdings", "Borin Steel", None, None, Decimal("0.4"))]),
+    ("consortium-led-by", "A consortium led by Pelican Fund agreed to buy Harbor Ports from Silt Group.",
+     [("Pelican Fund", "Harbor Ports", None, None, None)]),
+    ("line-of-credit-to-dative", "Nordia Bank extended a $1 billion line of credit to Kivu Power.",
+     [("Nordia Bank", "Kivu Power", 1000 * M, "USD", None)]),
+    ("loan-agreement-lender-after-with", "Ostrava Metro signed a $900 million loan agreement with the Tarvan Development Bank.",
+     [("Tarvan Development Bank", "Ostrava Metro", 900 * M, "USD", None)]),
+    ("greenfield-asset-with-place", "Zelco Motors said it would build a battery plant near Tarvos.",
+     [("Zelco Motors", "battery plant near Tarvos", None, None, None)]),
+    ("pronoun-governing-subject", "Gallant Motors announced plans to invest 22.6 billion baht in Thailand.",
+     [("Gallant Motors", "Thailand", 22600 * M, "THB", None)]),
+    ("purpose-clause-target", "The company Vexa Cloud has announced a $4.8 billion investment to develop a data center campus in Mexico.",
+     [("Vexa Cloud", "data center campus in Mexico", 4800 * M, "USD", None)]),
+    ("government-named-by-country", "The Narvia Infrastructure Bank approved a $356 million loan to the Indian government.",
+     [("Narvia Infrastructure Bank", "Government of India", 356 * M, "USD", None)]),
+    ("agent-noun-apposition", "Halden Group, owner of Pardo Cars, said sales rose.",
+     [("Halden Group", "Pardo Cars", None, None, None)]),
+    ("means-by-acquiring", "Zelco Mining strengthened its position by acquiring Pardo Copper for €1.2 billion.",
+     [("Zelco Mining", "Pardo Copper", 1200 * M, "EUR", None)]),
+    ("conversion-in-brackets-is-not-the-amount", "Quarra Energy is to buy a 6 per cent stake in Lumo Power for €2.2 billion ($2.4 billion).",
+     [("Quarra Energy", "Lumo Power", 2200 * M, "EUR", Decimal("0.06"))]),
+    ("definite-description-of-class", "Pardo Steel is a steelmaker. Calder Holdings bought a 10 percent stake in the steelmaker.",
+     [("Calder Holdings", "Pardo Steel", None, None, Decimal("0.1"))]),
+    ("follow-up-sentence-amount", "In 2019 Zelco Mining completed the acquisition of Pardo Copper. This €42 million transaction was its largest.",
+     [("Zelco Mining", "Pardo Copper", 42 * M, "EUR", None)]),
+    ("demonym-investor-recipient", "Lorvania has received significant Chinese investment since 2013, totalling around €18 billion.",
+     [("China", "Lorvania", 18000 * M, "EUR", None)]),
+]
+
+# What must not become a fact.
+NO_FACTS = [
+    ("modal-could", "Acme Holdings could buy Borin Steel next year."),
+    ("negated", "Acme Holdings did not buy Borin Steel."),
+    ("condition", "If Acme Holdings buys Borin Steel, prices will rise."),
+    ("role-in-setting-up-is-not-building", "Local firms, including Pardo Labs, played a role in setting up testing facilities."),
+    ("money-object-is-not-a-target", "Zelco Mining spent $40 million last year."),
+    ("indefinite-description-resolves-nowhere", "Calder Holdings bought a stake in a steelmaker."),
+]
+
+
+def _facts(text: str) -> list[tuple]:
+    doc = get_nlp()(text)
+    return [
+        (f.investor.name, f.target.name, f.amount.value if f.amount else None, f.amount.currency if f.amount else None, f.stake)
+        for f in investments.extract(doc)
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(t, e, id=i) for i, t, e in CASES])
+def test_frame_states_the_fact(text: str, expected: list[tuple]) -> None:
+    found = _facts(text)
+    for fact in expected:
+        assert fact in found, f"{fact} not in {found}"
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in NO_FACTS])
+def test_no_fact_where_the_text_states_none(text: str) -> None:
+    assert _facts(text) == []
+
+
+def test_every_frame_declares_an_investor_and_a_target() -> None:
+    for frame in frame_lexicon().frames:
+        assert {"investor", "target"} <= set(frame.roles), frame.name
+        assert frame.verbs or frame.nouns, frame.name
