@@ -6,6 +6,24 @@ its message on one line and exits non-zero. Messages say what to do next.
 
 from __future__ import annotations
 
+_UNSAFE = {0x85: "\\x85", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def printable(name: object) -> str:
+    """``name`` with control characters escaped as Python would write them.
+
+    Why: a file named ``x\nerror: …`` must not print a forged line (issue 9);
+    ordinary non-ASCII letters stay as they are.
+    """
+    text = str(name)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else _escape(ch) for ch in text)
+
+
+def _escape(ch: str) -> str:
+    return _UNSAFE.get(ord(ch)) or repr(ch)[1:-1]
+
 
 class KGError(Exception):
     """Base class of every error influence-kg raises on purpose."""
@@ -17,7 +35,7 @@ class IngestError(KGError):
     def __init__(self, path: object, reason: str) -> None:
         self.path = str(path)
         self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        super().__init__(f"{printable(self.path)}: {reason}")
 
 
 class UnsupportedFileType(IngestError):
@@ -74,6 +92,10 @@ class StoreError(KGError):
 
 class EndpointError(KGError):
     """A remote SPARQL endpoint refused or failed a request."""
+
+
+class StoreCorrupted(StoreError):
+    """The store's database files are damaged; it must be rebuilt."""
 
 
 class RenderError(KGError):

@@ -93,6 +93,9 @@ def _worker_main(conn: Connection, spec: WorkerSpec, stderr_path: str) -> None:
     except KGError as e:
         conn.send(("fail", str(e)))
         return
+    except Exception as e:  # noqa: BLE001 - reported to the parent as one line, not swallowed
+        conn.send(("fail", f"{spec.source}: cannot be opened ({type(e).__name__}: {' '.join(str(e).split())[:200]})"))
+        return
     _cap_memory(spec.memory_mb)
     conn.send(("ready", None))
     while True:
@@ -132,9 +135,10 @@ class Worker:
         try:
             kind, message = self.conn.recv()
         except EOFError:
+            self.process.join(timeout=5)
+            code = self.process.exitcode
             self.kill()
-            raise WorkerCrashed(f"a query worker died while opening the graph "
-                                f"({_describe_exit(self.process.exitcode)})") from None
+            raise WorkerCrashed(f"a query worker died while opening the graph ({_describe_exit(code)})") from None
         if kind != "ready":
             self.kill()
             raise TaskFailed(message)

@@ -8,12 +8,19 @@ A store directory made by :func:`build_into_store` holds::
     DIR/oxigraph/        the Oxigraph database: one named graph per document
     DIR/facts/<key>.pkl  the extracted facts of each document (text stripped)
     DIR/manifest.json    digest of each named graph as last written
+    DIR/kg-store.json    the mark of a kg store, written before anything else
 
 Each build re-extracts only documents whose (id, sha256) has no cached facts,
 resolves actors over the facts of every kept document, and rewrites each named
 graph whose content changed in one Oxigraph transaction. The store therefore
 equals a build from scratch by construction, and a build killed at any moment
 leaves every named graph either wholly old or wholly new.
+
+The manifest is the journal: it is removed before the first graph changes and
+written again only once every graph is in place. A build killed in between
+leaves no manifest, so the next build trusts no digest and rewrites every
+graph: it ends equal to a clean build, whatever the killed build had written
+(issue 9: digests that outlived the graphs they described kept stale graphs).
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graph.errors import GraphFormatError, NoDocumentsError, StoreError
+from graph.errors import GraphFormatError, NoDocumentsError, StoreCorrupted, StoreError
 from graph.model import Document, DocumentFacts
 from graph.pipeline import slim
 from graph.rdf.io import graph_format, to_ox
@@ -37,6 +44,8 @@ from graph.rdf.io import graph_format, to_ox
 DB_DIR = "oxigraph"
 FACTS_DIR = "facts"
 MANIFEST = "manifest.json"
+MARK = "kg-store.json"
+STORE_ENTRIES = {DB_DIR, "facts", MANIFEST, MARK}  # what a kg store dir may hold, even half-built
 MANIFEST_VERSION = 1
 DEFAULT_GRAPH_KEY = ""  # manifest key of the default graph
 
@@ -59,11 +68,14 @@ def open_store(source: str | Path) -> ox.Store:
         return _open_directory(path)
     if not path.exists():
         raise GraphFormatError(f"{path}: no such graph file or store directory")
+    from graph.rdf.io import check_rdf_file
+
+    check_rdf_file(path)
     store = ox.Store()
     try:
         store.bulk_load(path=str(path), format=rdf_format(path))
     except (SyntaxError, ValueError, OSError) as e:
-        raise GraphFormatError(f"{path}: cannot be parsed as RDF: {e}") from e
+        raise GraphFormatError(f"{path}: cannot be parsed as RDF: {_one_line(e)}") from e
     return store
 
 
@@ -74,8 +86,20 @@ def _open_directory(path: Path) -> ox.Store:
         return ox.Store.read_only(str(db))
     except OSError as e:
         raise StoreError(
-            f"{path}: not an Oxigraph store directory ({e}); build one with `kg build --store`"
+            f"{path}: not an Oxigraph store directory ({_one_line(e)}); build one with `kg build --store`"
         ) from e
+    except RuntimeError as e:
+        raise corrupted(path, e) from e
+
+
+def corrupted(path: Path, error: BaseException) -> StoreError:
+    """The one-line error for a store RocksDB finds damaged (issue 9)."""
+    return StoreCorrupted(f"{path}: the store is damaged ({_one_line(error)[:200]}); delete the directory "
+                      "and rebuild it with `kg build CORPUS --store DIR`")
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
 
 
 # --------------------------------------------------------------------------
@@ -197,21 +221,51 @@ class StoreDir:
         self.manifest_path = root / MANIFEST
 
     def create(self) -> None:
+        """Make (or recognise) the store dir; the mark is on disk before anything else."""
         if self.root.exists() and not self.root.is_dir():
             raise StoreError(f"{self.root}: exists and is not a directory; choose another --store")
-        if self.root.is_dir() and any(self.root.iterdir()) and not self.manifest_path.exists() \
-                and not self.db_path.exists():
-            raise StoreError(f"{self.root}: not empty and not a kg store; choose an empty --store dir")
+        if not self.root.exists():
+            self._create_marked()
+        elif not self.mark_path.exists():
+            if not _looks_like_store(self.root):
+                raise StoreError(f"{self.root}: not empty and not a kg store; choose an empty --store dir")
+            _atomic_write(self.mark_path, _MARK_BODY)
         self.facts_path.mkdir(parents=True, exist_ok=True)
+
+    @property
+    def mark_path(self) -> Path:
+        return self.root / MARK
+
+    def _create_marked(self) -> None:
+        """Create the dir with its mark in one rename: no half-made dir can be seen."""
+        self.root.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.root.with_name(f".{self.root.name}.{os.getpid()}.new")
+        tmp.mkdir()
+        (tmp / MARK).write_bytes(_MARK_BODY)
+        try:
+            os.rename(tmp, self.root)
+        except OSError:  # another process made it meanwhile: use theirs
+            (tmp / MARK).unlink()
+            tmp.rmdir()
+            if not (self.root / MARK).exists():
+                _atomic_write(self.root / MARK, _MARK_BODY)
 
     def open_db(self) -> ox.Store:
         try:
             return ox.Store(str(self.db_path))
         except OSError as e:
             raise StoreError(
-                f"{self.db_path}: cannot open the store for writing ({e}); "
+                f"{self.db_path}: cannot open the store for writing ({_one_line(e)}); "
                 "is another `kg build` or `kg serve` using it?"
             ) from e
+        except RuntimeError as e:
+            raise corrupted(self.root, e) from e
+
+    def forget_digests(self) -> None:
+        """Start the journal: from now until write_digests the graphs may differ from any digest."""
+        if self.manifest_path.exists():
+            self.manifest_path.unlink()
+            _fsync_dir(self.root)
 
     @staticmethod
     def fact_key(doc: Document) -> str:
@@ -260,10 +314,31 @@ class StoreDir:
         _atomic_write(self.manifest_path, json.dumps(data, indent=1).encode("utf-8"))
 
 
+_MARK_BODY = json.dumps({"kind": "influence-kg store", "version": MANIFEST_VERSION}).encode("utf-8")
+
+
+def _looks_like_store(root: Path) -> bool:
+    """Empty, or only what a (possibly interrupted) kg build leaves behind."""
+    return all(p.name in STORE_ENTRIES or (p.name.startswith(".") and p.name.endswith(".tmp"))
+               for p in root.iterdir())
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
     os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 # --------------------------------------------------------------------------
@@ -290,6 +365,7 @@ def build_into_store(
 
     sdir = StoreDir(Path(store_dir))
     sdir.create()
+    on_error = on_error or _log_skipped
     order: list[Document] = []
     unchanged = [0]
 
@@ -310,6 +386,13 @@ def build_into_store(
     sdir.prune_facts(order)
     return StoreBuildReport(read=len(order), extracted=extracted, unchanged=unchanged[0],
                             removed=removed, graphs_written=written, documents=len(kept))
+
+
+def _log_skipped(error: Exception) -> None:
+    """Default for library callers: a skipped file is logged, never silently dropped."""
+    import logging
+
+    logging.getLogger(__name__).warning("%s", error)
 
 
 def _extract_into_cache(docs: Iterable[Document], sdir: StoreDir, *, jobs: int,
@@ -335,6 +418,7 @@ def _write_graphs(sdir: StoreDir, kept: list[DocumentFacts]) -> tuple[int, int]:
     corpus = resolve(kept)
     old = sdir.read_digests()
     store = sdir.open_db()
+    sdir.forget_digests()
     try:
         before = store_graph_keys(store)
         digests, written = _sync_chunks(store, corpus, old)
@@ -342,6 +426,8 @@ def _write_graphs(sdir: StoreDir, kept: list[DocumentFacts]) -> tuple[int, int]:
             drop_graph(store, key)
             written += 1
         store.flush()
+    except RuntimeError as e:
+        raise corrupted(sdir.root, e) from e
     finally:
         del store
     sdir.write_digests(digests)

@@ -73,7 +73,7 @@ def iter_documents(
     seen: set[Path] = set()
     for raw in paths:
         for file, relative in _files(Path(raw), on_error=on_error):
-            resolved = file.resolve()
+            resolved = Path(os.path.realpath(file))  # Path.resolve raises on a link loop
             if resolved in seen:
                 continue
             seen.add(resolved)
@@ -160,6 +160,8 @@ def _walk(folder: Path, *, on_error: ErrorHandler) -> Iterator[Path]:
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(path, on_error=on_error)
+        elif _broken_link(entry):
+            on_error(IngestError(path, "symbolic link loop or dangling link; fix or remove it"))
         elif entry.is_dir():
             reason = "symbolic link to a folder, not followed"
             on_error(IngestError(path, f"{reason}; pass the folder it points to instead"))
@@ -174,3 +176,14 @@ def _unsupported(path: Path) -> UnsupportedFileType:
     supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
     reason = f"unsupported file type {shown}"
     return UnsupportedFileType(path, f"{reason}; convert it to one of {supported}")
+
+
+def _broken_link(entry: os.DirEntry[str]) -> bool:
+    """A link whose target cannot be reached (following a loop raises ELOOP)."""
+    if not entry.is_symlink():
+        return False
+    try:
+        os.stat(entry.path)
+    except OSError:
+        return True
+    return False

@@ -196,10 +196,36 @@ def write_graph(dataset: Dataset, path: Path) -> None:
 # Reading
 
 
+_DTD_SCAN_CHUNK = 1 << 20
+
+
+def check_rdf_file(path: Path) -> None:
+    """Refuse an RDF/XML file that declares a DTD, before any parser reads it.
+
+    Why: the RDF/XML parser expands internal entities, so a few hundred bytes
+    of nested ``<!ENTITY>`` definitions become gigabytes ("billion laughs",
+    issue 9). RDF/XML written by tools has no reason to carry a DTD.
+    """
+    if graph_format(path, reading=True) is not ox.RdfFormat.RDF_XML:
+        return
+    tail = b""
+    try:
+        with open(path, "rb") as f:
+            while chunk := f.read(_DTD_SCAN_CHUNK):
+                window = (tail + chunk).upper()
+                if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                    raise GraphFormatError(f"{path}: RDF/XML with a DOCTYPE or ENTITY declaration is refused "
+                                           "(entity expansion can exhaust memory); remove the DTD and retry")
+                tail = chunk[-16:]
+    except OSError as e:
+        raise GraphFormatError(f"{path}: cannot be read ({e.strerror})") from e
+
+
 def read_graph(path: Path) -> Dataset:
     """The dataset in a graph file; triple formats land in the default graph."""
     path = Path(path)
     fmt = graph_format(path)
+    check_rdf_file(path)
     dataset = Dataset()
     try:
         quads = list(ox.parse(path=str(path), format=fmt))

@@ -78,3 +78,33 @@ def test_issue_9_service_in_kg_query_sends_nothing() -> None:
             run_query(ox.Store(), f"SELECT * {{ SERVICE SILENT <http://127.0.0.1:{port}/q> {{ ?s ?p ?o }} }}")
         with pytest.raises(TimeoutError):
             listener.accept()
+
+
+LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE rdf:RDF [
+ <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
+ <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+ <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+ <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
+ <!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">
+]>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="https://example.org/">
+ <rdf:Description rdf:about="https://example.org/x"><ex:p>&e;</ex:p></rdf:Description>
+</rdf:RDF>
+"""
+
+
+@pytest.mark.parametrize("suffix", [".rdf", ".xml"])
+def test_issue_9_rdfxml_entity_expansion_is_refused(tmp_path: Path, suffix: str) -> None:
+    bomb = tmp_path / f"laughs{suffix}"
+    bomb.write_text(LAUGHS, encoding="utf-8")
+    done = _kg("query", str(bomb), "--sparql", "SELECT (STRLEN(?o) AS ?n) { ?s ?p ?o }")
+    assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr[-500:]
+    assert "DOCTYPE or ENTITY declaration is refused" in done.stderr
+
+
+def test_issue_9_rdfxml_without_a_dtd_is_still_read(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.rdf"
+    plain.write_text(LAUGHS.split("<rdf:RDF", 1)[0].split("<!DOCTYPE")[0]
+                     + "<rdf:RDF" + LAUGHS.split("<rdf:RDF", 1)[1].replace("&e;", "fine"), encoding="utf-8")
+    assert run_query(plain, "SELECT ?o { ?s ?p ?o }").rows == (("fine",),)
