@@ -164,14 +164,13 @@ def ticker_tokens(doc: Doc) -> Doc:
     found = find_tickers(doc.text)
     if not found:
         return doc
-    spans = filter_spans(
-        [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b, _ in found) if s is not None]
-    )
-    symbols = {(a, b): symbol for a, b, symbol in found}
-    doc._.ticker_chars = tuple((span.start_char, span.end_char) for span in spans)
+    # Strict alignment: "Holdings(NYSE: ABC)" written without a space is left alone
+    # rather than merged with the name.
+    spans = [(doc.char_span(a, b), symbol) for a, b, symbol in found]
+    spans = [(span, symbol) for span, symbol in spans if span is not None]
+    doc._.ticker_chars = tuple((span.start_char, span.end_char) for span, _ in spans)
     with doc.retokenize() as retokenizer:
-        for span in spans:
-            symbol = symbols.get((span.start_char, span.end_char), span.text[1:-1])
+        for span, symbol in spans:
             retokenizer.merge(span, attrs={"TAG": "-RRB-", "_": {"ticker": symbol}})
     return doc
 

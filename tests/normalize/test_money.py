@@ -304,3 +304,36 @@ def test_a_malformed_currency_table_names_the_file(tmp_path: Path) -> None:
 def test_matches_have_named_fields() -> None:
     [match] = find_money("It paid R36.67bn in 2019.")
     assert (match.start, match.end, match.money) == (8, 16, Money(Decimal(36_670 * M), "ZAR"))
+
+
+@st.composite
+def table_amounts(draw: st.DrawFn) -> tuple[str, Money]:
+    """issue 7: any form of data/currencies.json × a value × a scale word."""
+    forms = currency_forms()
+    kind = draw(st.sampled_from(["symbols", "touching", "codes", "names"]))
+    form, currency = draw(st.sampled_from(sorted(getattr(forms, kind).items())))
+    number = f"{draw(st.integers(min_value=1, max_value=999_999)):,}{draw(st.sampled_from(['', '.5', '.75']))}"
+    scale = draw(st.sampled_from(sorted(SCALES)))
+    if kind == "names":
+        assume(scale or (form not in forms.needs_scale and not _year(number)))
+        return f"{number}{scale} {form}", Money(_value(number, scale), currency)
+    assume(kind != "touching" or scale or not _year(number))
+    gap = "" if kind == "touching" else draw(st.sampled_from(["", " "]))
+    return f"{form}{gap}{number}{scale}", Money(_value(number, scale), currency)
+
+
+def _year(number: str) -> bool:
+    return number.isdigit() and 1800 <= int(number) <= 2100
+
+
+def _value(number: str, scale: str) -> Decimal:
+    value = Decimal(number.replace(",", "")) * SCALES[scale]
+    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
+
+
+@settings(deadline=None)  # shared CI machines: no per-example deadline
+@given(table_amounts())
+def test_round_trip_of_every_table_form(case: tuple[str, Money]) -> None:
+    text, money = case
+    sentence = f"The ministry said Acme would pay {text} for the port."
+    assert [(sentence[s:e], m) for s, e, m in find_money(sentence)] == [(text, money)]
