@@ -22,7 +22,7 @@ from graph.model import Corpus, Document, DocumentFacts
 SAMPLE_CORPUS = paths.SAMPLE_CORPUS
 # What extraction depends on besides the document: a change to any of these
 # must invalidate cached facts (``kg build --store``).
-EXTRACTION_INPUTS = ("graph/extract/*.py", "graph/nlp.py", "graph/normalize/*.py", "graph/gazetteer.py", "data/lexicon.json", "data/gazetteer/*")
+EXTRACTION_INPUTS = ("graph/extract/*.py", "graph/nlp.py", "graph/normalize/*.py", "graph/gazetteer.py", "data/*.json", "data/*.txt", "data/gazetteer/*")
 
 
 @dataclass(slots=True)
@@ -48,10 +48,10 @@ class BuildResult:
 def extract_documents(docs: Iterable[Document], *, batch_size: int = 16) -> Iterator[DocumentFacts]:
     """Facts of each document, in input order, parsed in batches by ``nlp.pipe``."""
     from graph.extract import extract_facts
+    from graph.long_docs import parse_documents
     from graph.nlp import get_nlp
 
-    nlp = get_nlp()
-    for parsed, document in nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=batch_size):
+    for parsed, document in parse_documents(get_nlp(), docs, batch_size=batch_size):
         parsed._.document = document
         yield slim(extract_facts(parsed))
 

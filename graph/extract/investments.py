@@ -34,10 +34,14 @@ def extract(doc: Doc) -> Iterator[Investment]:
     for sent in doc.sents:
         found = headline if is_headline(sent) else body
         current = list(sentence_facts(sent))
-        if previous and not current and starts_with_anaphora(sent, lexicon().anaphora_heads):
-            current = list(complete_from_follow_up(previous, sent)) + list(include_list(sent, previous))
-            for fact in current:
-                body.pop(_key(fact), None)
+        if previous and starts_with_anaphora(sent, lexicon().anaphora_heads):
+            if not current:  # "This €42 million transaction …" completes the facts before it
+                current = list(complete_from_follow_up(previous, sent))
+                for fact in current:
+                    body.pop(_key(fact), None)
+            # "These investments include …": listed assets, unless a fact of their own names them
+            taken = {fact.target.name for fact in current}
+            current += [fact for fact in include_list(sent, previous) if fact.target.name not in taken]
         for fact in current:
             key = _key(fact)
             if key not in found or _richer(fact, found[key]):
