@@ -19,8 +19,6 @@ from graph.normalize.percent import find_percents
 
 SUBORDINATE = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "csubj"})
 CLIMB_FROM = frozenset({"xcomp", "advcl", "acl", "pcomp"})
-MODALS = frozenset({"could", "might", "may", "can"})
-CONDITIONS = frozenset({"if", "whether", "unless"})
 PARTITIVE_WORDS = frozenset({"stake", "share", "shares", "shareholding", "holding", "interest", "equity", "control"})
 
 
@@ -115,17 +113,4 @@ def _holding_percent(token: Token, trigger: Token) -> bool:
             return True
         if any(c.dep_ == "prep" and c.lower_ in {"of", "in"} for c in node.children) and node.lemma_ in {"percent", "%", "cent"}:
             return True
-    return False
-
-
-def hypothetical(trigger: Token) -> bool:
-    """"could buy", "if it invests", "did not buy": not a fact the text asserts."""
-    for verb in (clause_verb(trigger), *list(clause_verb(trigger).ancestors)[:2]):
-        for child in verb.children:
-            if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in MODALS):
-                return True
-            if child.dep_ == "mark" and child.lower_ in CONDITIONS:
-                return True
-        if verb.dep_ not in {"xcomp", "conj"}:
-            break
     return False

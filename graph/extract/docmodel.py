@@ -81,7 +81,7 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     noun = head.lemma_.lower()
     earlier = [e for e in registry(head.doc) if e.position < head.i and noun in e.classes]
     if earlier:
-        return earlier[-1].ref
+        return _most_salient(earlier)
     return context.definite_ref(head, besides=[]) or _main_company(head)
 
 
@@ -93,11 +93,15 @@ def _main_company(head: Token) -> ActorRef | None:
     companies = [e for e in registry(head.doc) if e.position < head.i and e.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}]
     if not companies:
         return None
+    return _most_salient(companies)
+
+
+def _most_salient(entries: list[Entry]) -> ActorRef:
+    """The candidate named most often so far; of equals, the nearest."""
     counts: dict[str, int] = {}
-    for entry in companies:
+    for entry in entries:
         counts[entry.ref.name] = counts.get(entry.ref.name, 0) + 1
-    best = max(companies, key=lambda e: (counts[e.ref.name], e.position))
-    return best.ref
+    return max(entries, key=lambda e: (counts[e.ref.name], e.position)).ref
 
 
 def _company_classes() -> frozenset[str]:

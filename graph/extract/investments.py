@@ -15,12 +15,13 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract import context
 from graph.extract.arguments import Argument, arguments
-from graph.extract.clauses import clause_money, clause_share, hypothetical
+from graph.extract.clauses import clause_money, clause_share
+from graph.extract.status import factuality_of, status_of
 from graph.extract.common import evidence_for, is_headline, starts_with_anaphora
 from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches
-from graph.model import ActorKind, Investment, Status
+from graph.model import ActorKind, Factuality, Investment, Status
 from graph.normalize.dates import parse_period
 
 ACTOR_KINDS = frozenset(set(ActorKind) - {ActorKind.ASSET})
@@ -65,8 +66,6 @@ def _without_bare_duplicates(facts: list[Investment]) -> list[Investment]:
 
 def sentence_facts(sent: Span) -> Iterator[Investment]:
     for match in frame_matches(sent):
-        if hypothetical(match.trigger):
-            continue
         yield from facts_of(match, sent)
 
 
@@ -86,7 +85,8 @@ def facts_of(match: FrameMatch, sent: Span) -> Iterator[Investment]:
     share = _share(match, targets)
     if frame.needs_stake_noun and not _about_a_stake(match):
         return
-    status = Status(frame.status) if frame.status else None
+    status = status_of(match.trigger) or (Status(frame.status) if frame.status else None)
+    factuality = factuality_of(match.trigger)
     period = parse_period(sent.text)
     base = Investment(
         investor=investors[0].ref,
@@ -98,6 +98,7 @@ def facts_of(match: FrameMatch, sent: Span) -> Iterator[Investment]:
         period=period,
         status=status,
         kind=frame.form,
+        factuality=None if factuality is Factuality.ASSERTED else factuality,
     )
     for investor in investors:
         for target in targets:

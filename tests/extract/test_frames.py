@@ -12,6 +12,7 @@ import pytest
 
 from graph.extract import investments
 from graph.extract.frames import frame_lexicon
+from graph.model import Factuality
 from graph.nlp import get_nlp
 
 M = Decimal(1_000_000)
@@ -58,11 +59,16 @@ CASES = [
      [("China", "Lorvania", 18000 * M, "EUR", None)]),
 ]
 
-# What must not become a fact.
+# Facts the text does not assert keep their factuality (issue 8) instead of being dropped.
+NOT_ASSERTED = [
+    ("modal-could", "Acme Holdings could buy Borin Steel next year.", Factuality.POSSIBLE),
+    ("negated", "Acme Holdings did not buy Borin Steel.", Factuality.DENIED),
+    ("condition", "If Acme Holdings buys Borin Steel, prices will rise.", Factuality.POSSIBLE),
+    ("reported-will", "Acme Holdings said it will buy Borin Steel.", Factuality.PLANNED),
+]
+
+# What must not become a fact at all.
 NO_FACTS = [
-    ("modal-could", "Acme Holdings could buy Borin Steel next year."),
-    ("negated", "Acme Holdings did not buy Borin Steel."),
-    ("condition", "If Acme Holdings buys Borin Steel, prices will rise."),
     ("role-in-setting-up-is-not-building", "Local firms, including Pardo Labs, played a role in setting up testing facilities."),
     ("money-object-is-not-a-target", "Zelco Mining spent $40 million last year."),
     ("indefinite-description-resolves-nowhere", "Calder Holdings bought a stake in a steelmaker."),
@@ -82,6 +88,12 @@ def test_frame_states_the_fact(text: str, expected: list[tuple]) -> None:
     found = _facts(text)
     for fact in expected:
         assert fact in found, f"{fact} not in {found}"
+
+
+@pytest.mark.parametrize(("text", "factuality"), [pytest.param(t, f, id=i) for i, t, f in NOT_ASSERTED])
+def test_a_fact_not_asserted_keeps_its_factuality(text: str, factuality: Factuality) -> None:
+    found = list(investments.extract(get_nlp()(text)))
+    assert [(f.investor.name, f.target.name, f.factuality) for f in found] == [("Acme Holdings", "Borin Steel", factuality)]
 
 
 @pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in NO_FACTS])
