@@ -5,7 +5,13 @@ on-disk Oxigraph store and runs ``--clients`` threads sending a mix of lookup
 queries for ``--seconds``; prints queries per second, latency percentiles,
 errors, and the process's open TCP connections before and after.
 
+With ``--runaway N`` (issue 9) N more clients send, over and over, a cross
+join that runs past the time limit; the figures printed are those of the
+well-behaved clients (errors must be 0), plus how many runaway queries were
+stopped and the peak memory of the query workers.
+
     python bench/serve_load.py                     # 100k triples, 20 clients, 10 s
+    python bench/serve_load.py --runaway 4 --seconds 60 --timeout 5
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import quote
@@ -50,6 +57,31 @@ def client(url: str, stop: float, seed: int, latencies: list[float], errors: lis
             errors.append(str(e))
 
 
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?o . ?b ?q ?r . ?c ?x ?y }"
+
+
+def runaway(url: str, stop: float, stopped: list[int]) -> None:
+    """Send the cross join until ``stop``; count the 503s (query killed at its deadline)."""
+    while time.monotonic() < stop:
+        try:
+            with urllib.request.urlopen(f"{url}/sparql?query={quote(RUNAWAY)}", timeout=120) as r:
+                r.read()
+        except urllib.error.HTTPError as e:
+            stopped.append(e.code)
+        except OSError:
+            stopped.append(0)
+
+
+def worker_peak(pids: list[int], peak: list[int]) -> None:
+    total = 0
+    for pid in pids:
+        try:
+            total += psutil.Process(pid).memory_info().rss
+        except psutil.Error:
+            pass
+    peak[0] = max(peak[0], total)
+
+
 def open_tcp(port: int) -> int:
     return sum(1 for c in psutil.Process().net_connections(kind="tcp")
                if c.status != psutil.CONN_LISTEN and port in (c.laddr.port, c.raddr.port if c.raddr else 0))
@@ -61,29 +93,45 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--runaway", type=int, default=0, help="Extra clients sending runaway queries.")
+    parser.add_argument("--timeout", type=float, default=10.0, help="Time limit per query (s).")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         store = ox.Store(str(Path(tmp) / "db"))
         store.bulk_extend(Synth(args.triples).quads())
-        server = make_server(store, port=0, limits=ServeLimits(workers=args.workers)).start()
+        store.flush()
+        quads = len(store)
+        del store  # the workers open it read-only
+        limits = ServeLimits(workers=args.workers, timeout=args.timeout)
+        server = make_server(Path(tmp) / "db", port=0, limits=limits).start()
         port = server.server_address[1]
         before = open_tcp(port)
         latencies: list[float] = []
         errors: list[str] = []
+        stopped: list[int] = []
+        peak = [0]
         stop = time.monotonic() + args.seconds
         threads = [threading.Thread(target=client, args=(server.url, stop, n, latencies, errors))
                    for n in range(args.clients)]
+        threads += [threading.Thread(target=runaway, args=(server.url, stop, stopped)) for _ in range(args.runaway)]
         for t in threads:
             t.start()
-        for t in threads:
-            t.join()
+        while any(t.is_alive() for t in threads):
+            worker_peak(server.runner.pool.pids(), peak)
+            time.sleep(0.2)
         time.sleep(0.5)
         after = open_tcp(port)
         server.stop()
     q = statistics.quantiles(latencies, n=100) if len(latencies) > 2 else [0.0] * 99
-    print(f"{len(store):,} quads, {args.clients} clients, {args.seconds:g} s, {args.workers} query workers")
+    print(f"{quads:,} quads, {args.clients} clients + {args.runaway} runaway, {args.seconds:g} s, "
+          f"{args.workers} query workers, time limit {args.timeout:g} s")
     print(f"{len(latencies) / args.seconds:.0f} queries/s, p50 {q[49] * 1000:.1f} ms, "
           f"p99 {q[98] * 1000:.1f} ms, errors {len(errors)}, open connections {before} -> {after}")
+    if args.runaway:
+        print(f"runaway queries stopped: {len(stopped)} (statuses {sorted(set(stopped))}), "
+              f"peak memory of all query workers {peak[0] / 2**20:.0f} MB")
+    if errors:
+        print("first errors:", errors[:3])
 
 
 if __name__ == "__main__":

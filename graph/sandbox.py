@@ -19,6 +19,7 @@ import signal
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -143,11 +144,15 @@ class Worker:
             self.kill()
             raise TaskFailed(message)
 
-    def run(self, payload: Any, *, timeout: float | None) -> Any:
-        """The task's answer; WorkerTimeout/WorkerCrashed leave this worker dead."""
+    def run(self, payload: Any, *, timeout: float | None, slow_after: float | None = None,
+            on_slow: Callable[[], None] | None = None) -> Any:
+        """The task's answer; WorkerTimeout/WorkerCrashed leave this worker dead.
+
+        ``on_slow`` is called once if the task is still running after ``slow_after`` s.
+        """
         try:
             self.conn.send(payload)
-            ready = self.conn.poll(timeout)
+            ready = self._wait(timeout, slow_after, on_slow)
             if not ready:
                 self.kill()
                 raise WorkerTimeout(f"the query ran past its {timeout:g} s time limit and was stopped")
@@ -165,6 +170,15 @@ class Worker:
             self.kill()
             raise WorkerCrashed("the query exceeded the worker's memory limit and was stopped")
         return value
+
+    def _wait(self, timeout: float | None, slow_after: float | None,
+              on_slow: Callable[[], None] | None) -> bool:
+        if on_slow is None or slow_after is None or (timeout is not None and timeout <= slow_after):
+            return self.conn.poll(timeout)
+        if self.conn.poll(slow_after):
+            return True
+        on_slow()
+        return self.conn.poll(None if timeout is None else timeout - slow_after)
 
     def kill(self) -> None:
         """SIGKILL and reap; idempotent."""
@@ -197,14 +211,22 @@ class TaskFailed(KGError):
 
 
 class WorkerPool:
-    """``size`` workers over one store; a killed or crashed worker is replaced."""
+    """``size`` workers over one store; a killed or crashed worker is replaced.
 
-    def __init__(self, spec: WorkerSpec, *, size: int) -> None:
+    A query still running after ``slow_after`` seconds hands its place to a
+    fresh worker (up to ``size`` such slow queries at once), so a few runaway
+    queries, which hold their worker until their deadline, cannot leave
+    ordinary queries waiting behind them.
+    """
+
+    def __init__(self, spec: WorkerSpec, *, size: int, slow_after: float = 0.5) -> None:
         self.spec = spec
         self.size = size
+        self.slow_after = slow_after
         self.idle: queue.Queue[Worker] = queue.Queue()
         self.closed = False
         self._all: set[Worker] = set()
+        self._slow = 0
         self._lock = threading.Lock()
         workers = [self._spawn() for _ in range(size)]
         try:
@@ -225,9 +247,11 @@ class WorkerPool:
     def _replace(self, dead: Worker) -> None:
         with self._lock:
             self._all.discard(dead)
-        if self.closed:
-            return
-        threading.Thread(target=self._start_one, name="kg-worker-restart", daemon=True).start()
+        self._start_background()
+
+    def _start_background(self) -> None:
+        if not self.closed:
+            threading.Thread(target=self._start_one, name="kg-worker-start", daemon=True).start()
 
     def _start_one(self) -> None:
         worker = self._spawn()
@@ -249,17 +273,40 @@ class WorkerPool:
         except queue.Empty:
             raise WorkerTimeout(f"all {self.size} query workers stayed busy for {wait:g} s; "
                                 "retry later") from None
+        promoted = [False]
+
+        def on_slow() -> None:
+            with self._lock:
+                if self._slow >= self.size or self.closed:
+                    return
+                self._slow += 1
+                promoted[0] = True
+            _lower_priority(worker)  # ordinary queries get the CPU first
+            self._start_background()
+
         try:
-            answer = worker.run(payload, timeout=timeout)
+            answer = worker.run(payload, timeout=timeout, slow_after=self.slow_after, on_slow=on_slow)
         except TaskFailed:
-            self.idle.put(worker)
+            self._finish(worker, promoted=promoted[0], alive=True)
             raise
         except BaseException:
             worker.kill()
-            self._replace(worker)
+            self._finish(worker, promoted=promoted[0], alive=False)
             raise
-        self.idle.put(worker)
+        self._finish(worker, promoted=promoted[0], alive=True)
         return answer
+
+    def _finish(self, worker: Worker, *, promoted: bool, alive: bool) -> None:
+        """Back to the idle queue, or gone: a slow query's worker was already replaced."""
+        if promoted:
+            with self._lock:
+                self._slow -= 1
+                self._all.discard(worker)
+            worker.kill()
+        elif alive:
+            self.idle.put(worker)
+        else:
+            self._replace(worker)
 
     def close(self) -> None:
         self.closed = True
@@ -273,6 +320,15 @@ class WorkerPool:
         """Process ids of the live workers (tests and benches watch them)."""
         with self._lock:
             return [w.process.pid for w in self._all if w.process.pid is not None]
+
+
+def _lower_priority(worker: Worker) -> None:
+    if worker.process.pid is None:
+        return
+    try:
+        os.setpriority(os.PRIO_PROCESS, worker.process.pid, 15)
+    except OSError:
+        pass  # already gone: nothing to lower
 
 
 def run_once(spec: WorkerSpec, payload: Any, *, timeout: float | None = None) -> Any:

@@ -105,6 +105,20 @@ def test_issue_9_runaway_queries_are_killed_at_their_deadline(dates_server: Spar
     assert _answers_fast(dates_server)
 
 
+def test_issue_9_four_runaways_at_once_do_not_lock_out_later_queries(dates_server: SparqlServer) -> None:
+    statuses: list[int] = []
+    threads = [threading.Thread(target=lambda: statuses.append(_get(dates_server.url, CARTESIAN)[0]))
+               for _ in range(4)]
+    for t in threads:
+        t.start()
+    time.sleep(0.3)
+    during = _get(dates_server.url, "ASK { ?s ?p ?o }")[0]
+    for t in threads:
+        t.join(timeout=30)
+    assert during == 200 and statuses == [503] * 4
+    assert _answers_fast(dates_server)
+
+
 def test_issue_9_memory_growth_past_the_cap_kills_only_the_worker(dates_server: SparqlServer) -> None:
     grow = ("SELECT (GROUP_CONCAT(CONCAT(STR(?a), STR(?b), STR(?c))) AS ?g) "
             "{ ?a ?p ?o . ?b ?q ?r . ?c ?x ?y }")
