@@ -65,10 +65,12 @@ def argument_at(head: Token) -> Argument | None:
         return None
     if head.ent_type_ == "NORP":
         return _demonym(head)
+    if head.pos_ == "NOUN" and is_trigger_word(head) and head.lemma_.lower() not in frame_lexicon().keep_partitive:
+        return None  # "the investment", "the loan": a deal is not who invests or what receives
     earlier = antecedent(head)
     if isinstance(earlier, Token):
         return argument_at(earlier) if earlier != head else None
-    ref = earlier or government(head) or phrase_ref(head) or unknown_name(head)
+    ref = earlier or government(head) or holding_of(head) or phrase_ref(head) or unknown_name(head)
     if ref is None or truncated_name(ref) or _not_a_target(head, ref):
         return None
     return Argument(ref)
@@ -81,6 +83,8 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
     if word not in lex.partitives and head.lower_ not in lex.partitives:
         return head, None
     share = share_of(head)
+    if word in lex.keep_partitive:
+        return head, share  # "its assets in Sweden": the assets are the target, not Sweden
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in {"in", "of"}:
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -90,8 +94,6 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
         subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
         if subjects:
             return subjects[0], share
-    if word in lex.keep_partitive:
-        return head, share
     return None, share
 
 
@@ -132,8 +134,8 @@ def government(head: Token) -> ActorRef | None:
 def _place_name(child: Token, gaz) -> str | None:
     """The country or region a modifier names: "Indian", "Quebec", "of Sri Lanka", "Japan's"."""
     if child.dep_ in {"amod", "compound", "poss"}:
-        entry = gaz.country_for_demonym(child.text)
-        if entry is not None:
+        entry = gaz.country_for_demonym(child.text) or gaz.lookup(child.text)
+        if entry is not None and entry.kind is ActorKind.COUNTRY:
             return entry.name
         if child.ent_type_ == "GPE":
             return child.doc[child.left_edge.i : child.i + 1].text
@@ -146,6 +148,17 @@ def _place_name(child: Token, gaz) -> str | None:
                 span = child.doc[start.i : span.end + 1]
             return span.text
     return None
+
+
+def holding_of(head: Token) -> ActorRef | None:
+    """"Northvolt's assets in Sweden", "its African operations": a named owner's part is an asset."""
+    if head.lemma_.lower() not in frame_lexicon().keep_partitive:
+        return None
+    owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    if not owners:
+        return None
+    span = head.doc[owners[0].left_edge.i : head.right_edge.i + 1]
+    return ActorRef(span.text, ActorKind.ASSET, span.text, None)
 
 
 def unknown_name(head: Token) -> ActorRef | None:
@@ -176,9 +189,13 @@ def _named_apposition(head: Token) -> Token | None:
     if head.pos_ != "NOUN":
         return None
     for child in head.children:
-        names = [t for t in child.subtree if t.pos_ == "PROPN"] if child.dep_ == "appos" else []
+        if child.dep_ != "appos" or is_trigger_word(child):
+            continue  # "the games maker, owner of X": the apposition says what it owns, not its name
+        if child.pos_ == "PROPN":
+            return child
+        names = [t for t in child.children if t.pos_ == "PROPN" and t.dep_ in {"compound", "appos", "nmod"}]
         if names:
-            return child if child.pos_ == "PROPN" else names[-1]
+            return names[-1]
     return None
 
 

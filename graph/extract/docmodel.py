@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from graph.extract import context
 from graph.extract.actors import find_actors
+from graph.extract.common import is_headline
 from graph.extract.frames import frame_lexicon
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
@@ -41,6 +42,11 @@ class Entry:
     position: int
     ref: ActorRef
     classes: frozenset[str]
+    sentence: Span
+
+
+def entry_sentence(entry: Entry) -> Span:
+    return entry.sentence
 
 
 def registry(doc: Doc) -> list[Entry]:
@@ -59,7 +65,7 @@ def _entry(span, ref: ActorRef) -> Entry:
     words = {w.lower() for w in ref.name.split()} | described
     for word in words:
         classes |= synonyms.get(word, set())
-    return Entry(span.start, ref, frozenset(classes | words))
+    return Entry(span.start, ref, frozenset(classes | words), span.sent)
 
 
 def _descriptors(root: Token) -> list[Token]:
@@ -97,11 +103,19 @@ def _main_company(head: Token) -> ActorRef | None:
 
 
 def _most_salient(entries: list[Entry]) -> ActorRef:
-    """The candidate named most often so far; of equals, the nearest."""
-    counts: dict[str, int] = {}
-    for entry in entries:
-        counts[entry.ref.name] = counts.get(entry.ref.name, 0) + 1
-    return max(entries, key=lambda e: (counts[e.ref.name], e.position)).ref
+    """The candidate named most often so far (a shorter form counts for the longer: "Great Wall"
+    for "Great Wall Motor"; a headline mention counts three times); of equals, the nearest."""
+    def words(entry: Entry) -> set[str]:
+        return {w.lower() for w in entry.ref.name.split()}
+
+    def weight(entry: Entry) -> int:
+        return 3 if is_headline(entry_sentence(entry)) else 1
+
+    def salience(candidate: Entry) -> int:
+        own = words(candidate)
+        return sum(weight(e) for e in entries if words(e) <= own or own <= words(e))
+
+    return max(entries, key=lambda e: (salience(e), e.position)).ref
 
 
 def _company_classes() -> frozenset[str]:
@@ -109,9 +123,13 @@ def _company_classes() -> frozenset[str]:
 
 
 def _definite(head: Token) -> bool:
-    if head.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in head.subtree):
+    """"the bank", "this company", "the world's biggest games maker": a description, not a name."""
+    common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.is_lower)
+    if not common or any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in head.subtree):
         return False
-    return any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in head.children)
+    return any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.pos_ == "NOUN") for c in head.children
+    )
 
 
 def _pronoun(head: Token) -> ActorRef | Token | None:
@@ -119,6 +137,6 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
     else the previous sentence's main subject."""
     for ancestor in head.ancestors:
         for subject in ancestor.children:
-            if subject.dep_ == "nsubj" and subject != head and subject.i < head.i and subject.lower_ not in PRONOUNS:
+            if subject.dep_ in {"nsubj", "nsubjpass"} and subject != head and subject.i < head.i and subject.lower_ not in PRONOUNS:
                 return subject
     return context.salient_actor(head.sent)

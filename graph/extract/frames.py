@@ -193,7 +193,9 @@ def inherited_subject(verb: Token) -> list[Token]:
     """"X agreed to buy Y", "X bought Y and sold Z", "a company buying Y", "X, which bought Y"."""
     current = verb
     for _ in range(4):
-        if current.dep_ == "relcl" and not _object_gap(current):
+        if current.dep_ == "relcl" and _infinitival(current) and current.head.dep_ in OBJECT_DEPS:
+            current = current.head  # "X announced an investment to develop Y"
+        elif current.dep_ == "relcl" and not _object_gap(current):
             return [current.head]
         if current.dep_ == "acl" and current.tag_ == "VBG":
             return [current.head]
@@ -211,6 +213,10 @@ def inherited_subject(verb: Token) -> list[Token]:
             return found
         current = head
     return []
+
+
+def _infinitival(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _object_gap(relcl: Token) -> bool:
@@ -279,7 +285,8 @@ def agent_slots(noun: Token) -> dict[str, list[Token]]:
     elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
         subject = _children(noun.head, SUBJECT_DEPS)
     appos = _children(noun, {"appos"})
-    slots["subject"] = subject or [a for a in appos if a.pos_ == "PROPN"] or _name_before_comma(noun)
+    before = [a for a in appos if a.pos_ == "PROPN" and a.i < noun.i]
+    slots["subject"] = [t for t in subject if t.i < noun.i] or before or _name_before_comma(noun)
     return slots
 
 

@@ -48,9 +48,9 @@ def extract(doc: Doc) -> Iterator[Investment]:
             if key not in found or _richer(fact, found[key]):
                 found[key] = fact
         previous = current if found is body else previous
-    yield from _without_bare_duplicates(list(body.values()))
-    pairs = {key[:2] for key in body}
-    yield from (fact for key, fact in headline.items() if key[:2] not in pairs)
+    stated = _without_bare_duplicates(list(body.values()))
+    yield from stated
+    yield from (fact for fact in headline.values() if not any(_same_pair(fact, other) for other in stated))
 
 
 def _key(fact: Investment) -> tuple:
@@ -59,9 +59,21 @@ def _key(fact: Investment) -> tuple:
 
 
 def _without_bare_duplicates(facts: list[Investment]) -> list[Investment]:
-    """A fact without a sum, stated in the same sentence as the same pair's fact with one, adds nothing."""
-    summed = {(f.investor.name, f.target.name, f.evidence.start) for f in facts if f.amount is not None}
-    return [f for f in facts if f.amount is not None or (f.investor.name, f.target.name, f.evidence.start) not in summed]
+    """A fact that states nothing but its pair ("the group confirmed it will buy a stake in Y")
+    adds nothing to the same pair's fact of the same kind that states a sum or a share."""
+    def bare(fact: Investment) -> bool:
+        return fact.amount is None and fact.stake is None
+
+    return [f for f in facts if not (bare(f) and any(not bare(o) and o.kind == f.kind and _same_pair(f, o) for o in facts))]
+
+
+def _same_pair(one: Investment, other: Investment) -> bool:
+    """The same investor and target, one name's words within the other's ("Tianqi" / "Tianqi Lithium")."""
+    def close(a: str, b: str) -> bool:
+        x, y = set(a.lower().split()), set(b.lower().split())
+        return x <= y or y <= x
+
+    return close(one.investor.name, other.investor.name) and close(one.target.name, other.target.name)
 
 
 def sentence_facts(sent: Span) -> Iterator[Investment]:
@@ -75,6 +87,8 @@ def facts_of(match: FrameMatch, sent: Span) -> Iterator[Investment]:
     investors = role_arguments(match, "investor", lambda a: a.ref.kind in ACTOR_KINDS)
     targets = role_arguments(match, "target", lambda a: _fits(a, frame))
     investors, targets = _with_counterpart(match, investors, targets)
+    named = {t.ref.name for t in targets}
+    investors = [i for i in investors if i.ref.name not in named]  # "owner of X and Y" misparsed
     if not investors or not targets:
         return
     amount = clause_money(match.trigger)
