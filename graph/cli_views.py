@@ -47,18 +47,30 @@ def query(
 ) -> None:
     """Run SPARQL on GRAPH: a query file, a saved query by NAME, or --sparql TEXT."""
     from graph.query import format_result, list_saved_queries, resolve_query_text, run_query_isolated
+    from graph.query_params import check_required_params
 
     with reported():
         if list_:
-            for saved in list_saved_queries():
-                params = f"  [params: {', '.join(saved.params)}]" if saved.params else ""
-                typer.echo(f"{saved.name}\n    {saved.description}{params}")
+            _print_saved_queries(list_saved_queries())
             return
         if graph is None or (query_spec is None) == (sparql is None):
             raise QueryError("give GRAPH and exactly one of QUERY_FILE, NAME or --sparql TEXT (see --list)")
         text = sparql if sparql is not None else resolve_query_text(query_spec)
-        result = run_query_isolated(graph, text, params=_params(param))
+        params = _params(param)
+        check_required_params(text, params, name=query_spec or "--sparql")
+        result = run_query_isolated(graph, text, params=params)
         typer.echo(format_result(result, fmt))
+
+
+def _print_saved_queries(saved_queries: list) -> None:
+    """One entry per saved query; none at all means the install lacks its ontology folder."""
+    if not saved_queries:
+        from graph.paths import QUERIES
+
+        raise QueryError(f"no saved queries in {QUERIES}; reinstall influence-kg (its ontology/queries is missing)")
+    for saved in saved_queries:
+        params = f"  [params: {', '.join(saved.params)}]" if saved.params else ""
+        typer.echo(f"{saved.name}\n    {saved.description}{params}")
 
 
 def render(

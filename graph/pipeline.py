@@ -101,15 +101,24 @@ def build(
         if on_error is not None:
             on_error(error)
 
-    docs = iter_documents(list(paths) or [SAMPLE_CORPUS], on_error=skipped)
+    inputs = list(paths) or [SAMPLE_CORPUS]
+    docs = iter_documents(inputs, on_error=skipped)
     stream = extract_parallel(docs, jobs=jobs, dask_address=dask_address, batch_size=batch_size)
     facts = list(track(stream, description="extracting", enabled=progress))
     if not facts:
-        raise NoDocumentsError("no document could be read; " + ("; ".join(report.skipped) or "no input files found"))
+        raise NoDocumentsError("no document could be read; " + ("; ".join(report.skipped) or _nothing_found(inputs)))
     corpus = resolve(facts)
     dataset = corpus_to_dataset(corpus)
     _summarise(report, corpus, dataset)
     return BuildResult(dataset, corpus, report)
+
+
+def _nothing_found(paths: Iterable[str | Path]) -> str:
+    """The error for folders with no article in them: where, and what is read (issue 10)."""
+    from graph.ingest import SUPPORTED_SUFFIXES
+
+    where = ", ".join(str(p) for p in paths)
+    return f"no input files found in {where}; put articles there as {', '.join(sorted(SUPPORTED_SUFFIXES))} files"
 
 
 def _summarise(report: BuildReport, corpus: Corpus, dataset: rdflib.Dataset) -> None:

@@ -85,3 +85,32 @@ def test_console_script_builds_the_sample_corpus(tmp_path):
     result = subprocess.run([*kg, "build", "--output", str(tmp_path / "g.ttl"), "--no-progress"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "3 documents read, 0 skipped" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "must_name"),
+    [
+        (["render", "{views}/sample.trig", "--output", "{tmp}/n.html", "--country", "Narnia"], ["'Narnia'", "Serbia", "France"]),
+        (["render", "{views}/sample.trig", "--output", "{tmp}/n.html", "--type", "treaty"], ["treaty", "investment", "event"]),
+        (["query", "{views}/sample.trig", "actor_profile"], ["actor_profile", "--param actor=VALUE", "none"]),
+        (["build", "{tmp}/empty", "--output", "{tmp}/g.ttl", "--no-progress"], ["empty", ".txt", ".md", ".html"]),
+    ],
+    ids=["unknown-country", "unknown-fact-type", "missing-required-param", "empty-folder"],
+)
+def test_bad_choices_are_one_line_naming_what_was_given_and_what_is_accepted(tmp_path, args, must_name):
+    """issue 10: these used to write an empty page, print 0 rows or say only "no input files found"."""
+    (tmp_path / "empty").mkdir()
+    argv = [a.format(views=DATA / "views", tmp=tmp_path) for a in args]
+    result = runner.invoke(app, argv)
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    for text in must_name:
+        assert text in lines[0]
+    assert not (tmp_path / "n.html").exists()
+
+
+def test_a_required_param_given_runs_the_saved_query():
+    result = runner.invoke(app, ["query", str(DATA / "views" / "sample.trig"), "actor_profile", "--param", "actor=Serbia", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.strip().splitlines()) > 1

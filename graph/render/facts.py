@@ -123,7 +123,7 @@ class FactSet:
     ) -> FactSet:
         """Only the facts that pass every given filter (see :func:`keep_fact`)."""
         types = _check_types(fact_types)
-        wanted = {c.casefold() for c in countries} if countries else None
+        wanted = self._check_countries(countries)
         low = date_bounds(date_from)[0] if date_from else None
         high = date_bounds(date_to)[1] if date_to else None
         kept = tuple(
@@ -134,6 +134,17 @@ class FactSet:
             and _in_range(f.date, low, high)
         )
         return replace(self, facts=kept)
+
+    def _check_countries(self, countries: Iterable[str] | None) -> set[str] | None:
+        """Folded country labels to keep; one the graph does not know is an error (issue 10)."""
+        if not countries:
+            return None
+        known = {c.casefold(): c for f in self.facts for c in self.countries_of(f)}
+        unknown = sorted({c for c in countries if c.casefold() not in known})
+        if unknown:
+            accepted = ", ".join(sorted(known.values())) or "none (no fact touches a country)"
+            raise RenderError(f"unknown country {', '.join(map(repr, unknown))}; the graph's countries are: {accepted}")
+        return {c.casefold() for c in countries}
 
 
 def _check_types(fact_types: Iterable[str] | None) -> set[str] | None:
