@@ -188,6 +188,8 @@ def _named_apposition(head: Token) -> Token | None:
     """"ACS's other target, German builder Hochtief": a common noun renamed by its apposition."""
     if head.pos_ != "NOUN":
         return None
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN" and not any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in head.subtree):
+        return head.head  # "Kivu's Lake Railway, a $2bn project": the project is the railway
     for child in head.children:
         if child.dep_ != "appos" or is_trigger_word(child):
             continue  # "the games maker, owner of X": the apposition says what it owns, not its name

@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 
 from graph import paths
 from graph.errors import KGError
+from graph.extract.lexicon import lexicon
 
 FRAMES_PATH = paths.FRAMES
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -30,6 +31,9 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 MEANS_PREPS = frozenset({"by", "through", "via", "after", "before"})
 # a support verb whose subject receives the deal: "Y received/won/secured a loan"
 RECIPIENT_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "attract", "land", "accept"})
+
+
+FLAGS = ("stake", "status", "target_is_asset", "money_required", "money_or_loan_word", "needs_stake_noun", "sized_assets", "investor_is_company")
 
 
 class FrameLexiconError(KGError):
@@ -52,6 +56,9 @@ class Frame:
     money_required: bool = False
     money_or_loan_word: bool = False
     needs_stake_noun: bool = False
+    owned_nouns: frozenset[str] = frozenset()
+    sized_assets: bool = False
+    investor_is_company: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +70,7 @@ class FrameLexicon:
     not_targets: frozenset[str]
     class_synonyms: dict[str, set[str]]
     lender_words: frozenset[str]
+    money_words: frozenset[str]
 
 
 @dataclass(slots=True)
@@ -78,7 +86,7 @@ class FrameMatch:
         """Heads of ``role`` per position, in the frame's order of preference; a nominal's
         recipient ("Y received an investment"), purpose ("to build Y") and demonym
         ("Chinese investment") come last unless the frame names them."""
-        extra = {"target": ("recipient", "purpose"), "investor": ("demonym",)}.get(role, ())
+        extra = {"target": ("recipient", "purpose"), "investor": ("demonym", "host_subject")}.get(role, ())
         order = list(dict.fromkeys((*self.frame.roles.get(role, ()), *extra)))
         return [self.slots[p] for p in order if self.slots.get(p)]
 
@@ -95,7 +103,7 @@ def frame_lexicon(path: Path = FRAMES_PATH) -> FrameLexicon:
         frames = tuple(_frame(f) for f in raw["frames"])
         return FrameLexicon(
             frames=frames,
-            **{k: frozenset(raw[k]) for k in ("support_verbs", "partitives", "keep_partitive", "not_targets", "lender_words")},
+            **{k: frozenset(raw[k]) for k in ("support_verbs", "partitives", "keep_partitive", "not_targets", "lender_words", "money_words")},
             class_synonyms={k: set(v) for k, v in raw["class_synonyms"].items()},
         )
     except (OSError, json.JSONDecodeError, KeyError, TypeError) as e:
@@ -104,7 +112,9 @@ def frame_lexicon(path: Path = FRAMES_PATH) -> FrameLexicon:
 
 def _frame(raw: dict) -> Frame:
     words = {k: frozenset(raw.get(k, ())) for k in ("verbs", "nouns", "agents")}
-    flags = {k: raw[k] for k in ("stake", "status", "target_is_asset", "money_required", "money_or_loan_word", "needs_stake_noun") if k in raw}
+    flags = {k: raw[k] for k in FLAGS if k in raw}
+    if "owned_nouns" in raw:
+        flags["owned_nouns"] = frozenset(raw["owned_nouns"])
     roles = {role: tuple(positions) for role, positions in raw["roles"].items()}
     return Frame(name=raw["name"], form=raw["form"], roles=roles, **words, **flags)
 
@@ -117,13 +127,12 @@ def frame_matches(sent: Span) -> Iterator[FrameMatch]:
             kind = trigger_kind(token, frame)
             if kind is None:
                 continue
-            slots = agent_slots(token) if kind == "agent" else noun_slots(token) if kind == "noun" else verb_slots(token)
-            yield FrameMatch(frame, token, kind != "verb", slots)
+            yield FrameMatch(frame, token, kind != "verb", SLOT_READERS[kind](token))
 
 
 def is_trigger_word(token: Token) -> bool:
     """Whether ``token`` is a trigger of any frame: a conjunct that is one heads its own fact."""
-    return any(trigger_kind(token, frame) is not None for frame in frame_lexicon().frames)
+    return any(trigger_kind(token, frame) in {"verb", "noun", "agent"} for frame in frame_lexicon().frames)
 
 
 def trigger_kind(token: Token, frame: Frame) -> str | None:
@@ -135,12 +144,23 @@ def trigger_kind(token: Token, frame: Frame) -> str | None:
         return "verb" if phrases & frame.verbs else None
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
+    if frame.sized_assets:
+        return "sized" if sized_asset(token) else None
+    if lemma in frame.owned_nouns:
+        return "owned"
     phrase = noun_phrase_lemma(token)
     if phrase in frame.agents or lemma in frame.agents:
         return "agent"
     if phrase in frame.nouns or lemma in frame.nouns:
         return "noun"
     return None
+
+
+def sized_asset(noun: Token) -> bool:
+    """"a planned $290 million plant": an asset with a sum of its own states an investment in it."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon().asset_heads:
+        return False
+    return any(t.ent_type_ == "MONEY" for c in noun.lefts for t in c.subtree)
 
 
 def noun_phrase_lemma(token: Token) -> str:
@@ -162,7 +182,8 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
     subjects, objects = _children(verb, SUBJECT_DEPS), _children(verb, OBJECT_DEPS)
     if passive:
         objects = _children(verb, {"nsubjpass"}) or _attached_head(verb)
-        subjects = slots.pop("by", [])
+        subjects = slots.pop("by", []) or _hyphen_modifier(verb)
+        slots["host_subject"] = [] if subjects else governing_subject(verb.head) if _attached_head(verb) else []
     else:
         subjects = subjects or inherited_subject(verb)
         objects = objects or (_attached_head(verb) if verb.dep_ == "relcl" and _object_gap(verb) else [])
@@ -180,6 +201,30 @@ def purpose_objects(head: Token) -> list[Token]:
         if clause.dep_ in {"acl", "advcl", "xcomp", "relcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             found += _children(clause, OBJECT_DEPS)
     return found
+
+
+def _hyphen_modifier(verb: Token) -> list[Token]:
+    """"Chinese-funded", "state-owned", "Acme-backed": the word before the hyphen is the agent."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text not in {"-", "–"}:
+        return []
+    before = doc[verb.i - 2]
+    return [before] if before.pos_ in {"PROPN", "ADJ", "NOUN"} and (before.ent_type_ or before.pos_ == "PROPN") else []
+
+
+def governing_subject(noun: Token) -> list[Token]:
+    """The subject of the verb whose clause holds ``noun`` ("X turned a plant bought from Y into …",
+    "X withdrew plans for a $2bn plant"), through objects and prepositions, at most three steps up."""
+    current = noun
+    for _ in range(3):
+        if current.dep_ not in {"dobj", "pobj", "prep", "obj", "nsubjpass"} or current.head == current:
+            return []
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            if is_passive(current):
+                return []
+            return _children(current, SUBJECT_DEPS) or inherited_subject(current)
+    return []
 
 
 def is_passive(verb: Token) -> bool:
@@ -275,6 +320,22 @@ def support_verb(noun: Token) -> Token | None:
     return None
 
 
+def sized_slots(noun: Token) -> dict[str, list[Token]]:
+    """"X withdrew plans for a $233 million project": the project is the target, X invests."""
+    return {"self": [noun], "subject": governing_subject(noun)}
+
+
+def owned_slots(noun: Token) -> dict[str, list[Token]]:
+    """"Y, the local subsidiary of X", "X's unit Y": the owner is "of"/possessor, the named unit the target."""
+    slots = prep_slots(noun)
+    slots["subject"] = slots.pop("of", []) or _children(noun, {"poss"})
+    named = [a for a in _children(noun, {"appos"}) if a.pos_ == "PROPN"]
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        named.append(noun.head)
+    slots["object"] = named
+    return slots
+
+
 def agent_slots(noun: Token) -> dict[str, list[Token]]:
     """"X, owner of Y", "X is the owner of Y", "Y's owner X": the agent noun names the subject."""
     slots = prep_slots(noun)
@@ -285,8 +346,8 @@ def agent_slots(noun: Token) -> dict[str, list[Token]]:
     elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
         subject = _children(noun.head, SUBJECT_DEPS)
     appos = _children(noun, {"appos"})
-    before = [a for a in appos if a.pos_ == "PROPN" and a.i < noun.i]
-    slots["subject"] = [t for t in subject if t.i < noun.i] or before or _name_before_comma(noun)
+    named = [a for a in appos if a.pos_ == "PROPN"]
+    slots["subject"] = [t for t in subject if t.i < noun.i] or named or _name_before_comma(noun)
     return slots
 
 
@@ -309,6 +370,15 @@ def prep_slots(head: Token) -> dict[str, list[Token]]:
         if objects:
             slots.setdefault(child.lower_, []).extend(objects)
     return slots
+
+
+SLOT_READERS = {
+    "verb": verb_slots,
+    "noun": noun_slots,
+    "agent": agent_slots,
+    "owned": owned_slots,
+    "sized": sized_slots,
+}
 
 
 def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:

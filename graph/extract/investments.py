@@ -89,12 +89,12 @@ def facts_of(match: FrameMatch, sent: Span) -> Iterator[Investment]:
     investors, targets = _with_counterpart(match, investors, targets)
     named = {t.ref.name for t in targets}
     investors = [i for i in investors if i.ref.name not in named]  # "owner of X and Y" misparsed
+    if frame.investor_is_company:
+        investors = [i for i in investors if i.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}]
     if not investors or not targets:
         return
     amount = clause_money(match.trigger)
-    if frame.money_required and amount is None:
-        return
-    if frame.money_or_loan_word and amount is None and not match.nominal:
+    if amount is None and not _money_named(match):
         return
     share = _share(match, targets)
     if frame.needs_stake_noun and not _about_a_stake(match):
@@ -142,6 +142,17 @@ def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: lis
 def _lender(argument: Argument) -> bool:
     words = {w.lower().strip(".,") for w in argument.ref.name.split()}
     return bool(words & frame_lexicon().lender_words)
+
+
+def _money_named(match: FrameMatch) -> bool:
+    """Whether a frame that needs a sum may go without one: "pouring money into Y", a loan noun,
+    a participle ("a Chinese-funded railway")."""
+    frame, trigger = match.frame, match.trigger
+    if not (frame.money_required or frame.money_or_loan_word):
+        return True
+    if any(t.lemma_.lower() in frame_lexicon().money_words for t in match.slots.get("object", [])):
+        return True
+    return frame.money_or_loan_word and (match.nominal or trigger.dep_ in {"amod", "acl"})
 
 
 def _fits(target: Argument, frame: Frame) -> bool:

@@ -55,6 +55,18 @@ CASES = [
      [("Calder Holdings", "Pardo Steel", None, None, Decimal("0.1"))]),
     ("follow-up-sentence-amount", "In 2019 Zelco Mining completed the acquisition of Pardo Copper. This €42 million transaction was its largest.",
      [("Zelco Mining", "Pardo Copper", 42 * M, "EUR", None)]),
+    ("sized-asset-under-a-plan", "Pardo Lithium said it has shelved plans for a $233 million refinery in Calvia.",
+     [("Pardo Lithium", "refinery in Calvia", 233 * M, "USD", None)]),
+    ("hyphen-participle-agent", "The Lorvan Coastal Railway, a Chinese-funded project, opened in May.",
+     [("China", "Lorvan Coastal Railway", None, None, None)]),
+    ("money-word-object", "Nordia has been pouring money into Kivu.",
+     [("Nordia", "Kivu", None, None, None)]),
+    ("subsidiary-of", "Minera Tolva, the local subsidiary of Calder Mining, runs the pit.",
+     [("Calder Mining", "Minera Tolva", None, None, None)]),
+    ("participle-owner-from-host-clause", "Gallant Motors will turn the Rayong plant acquired from Verro Motors into an export base.",
+     [("Gallant Motors", "Rayong plant", None, None, None)]),
+    ("buy-back", "Halden Group aims to repurchase 20 per cent of Halden Renewables.",
+     [("Halden Group", "Halden Renewables", None, None, Decimal("0.2"))]),
     ("demonym-investor-recipient", "Lorvania has received significant Chinese investment since 2013, totalling around €18 billion.",
      [("China", "Lorvania", 18000 * M, "EUR", None)]),
 ]
@@ -71,6 +83,7 @@ NOT_ASSERTED = [
 NO_FACTS = [
     ("role-in-setting-up-is-not-building", "Local firms, including Pardo Labs, played a role in setting up testing facilities."),
     ("money-object-is-not-a-target", "Zelco Mining spent $40 million last year."),
+    ("a-state-cancelling-a-sized-project-is-not-its-investor", "The Varden government scrapped a $7 billion battery project near Olm."),
     ("indefinite-description-resolves-nowhere", "Calder Holdings bought a stake in a steelmaker."),
 ]
 
@@ -104,4 +117,4 @@ def test_no_fact_where_the_text_states_none(text: str) -> None:
 def test_every_frame_declares_an_investor_and_a_target() -> None:
     for frame in frame_lexicon().frames:
         assert {"investor", "target"} <= set(frame.roles), frame.name
-        assert frame.verbs or frame.nouns, frame.name
+        assert frame.verbs or frame.nouns or frame.sized_assets, frame.name
