@@ -154,11 +154,20 @@ def holding_of(head: Token) -> ActorRef | None:
     """"Northvolt's assets in Sweden", "its African operations": a named owner's part is an asset."""
     if head.lemma_.lower() not in frame_lexicon().keep_partitive:
         return None
-    owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    owners = [c for c in head.children if c.dep_ == "poss"]
     if not owners:
         return None
-    span = head.doc[owners[0].left_edge.i : head.right_edge.i + 1]
-    return ActorRef(span.text, ActorKind.ASSET, span.text, None)
+    if owners[0].pos_ == "PROPN":
+        span = head.doc[owners[0].left_edge.i : head.i + 1]
+        return ActorRef(span.text, ActorKind.ASSET, span.text, None)
+    owner = antecedent(owners[0])  # "its ports business" → "ports business of <its antecedent>"
+    if isinstance(owner, Token):
+        found = argument_at(owner)
+        owner = found.ref if found is not None else None
+    if owner is None:
+        return None
+    words = head.doc[owners[0].i + 1 : head.i + 1].text
+    return ActorRef(f"{words} of {owner.name}", ActorKind.ASSET, f"{owners[0].text} {words}", None)
 
 
 def unknown_name(head: Token) -> ActorRef | None:

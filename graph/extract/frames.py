@@ -26,6 +26,7 @@ from graph.extract.lexicon import lexicon
 FRAMES_PATH = paths.FRAMES
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
+DIRECTED_PREPS = frozenset({"to", "from"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 # "X grew by acquiring Y": the means share the subject; "a role in setting up Y" does not
 MEANS_PREPS = frozenset({"by", "through", "via", "after", "before"})
@@ -181,7 +182,7 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
     passive = is_passive(verb)
     subjects, objects = _children(verb, SUBJECT_DEPS), _children(verb, OBJECT_DEPS)
     if passive:
-        objects = _children(verb, {"nsubjpass"}) or _attached_head(verb)
+        objects = _children(verb, {"nsubjpass"}) or _attached_head(verb) or _conjoined_passive_subject(verb)
         subjects = slots.pop("by", []) or _hyphen_modifier(verb)
         slots["host_subject"] = [] if subjects else governing_subject(verb.head) if _attached_head(verb) else []
     else:
@@ -189,6 +190,10 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
         objects = objects or (_attached_head(verb) if verb.dep_ == "relcl" and _object_gap(verb) else [])
     slots["subject"] = _resolve_relatives(subjects, verb)
     slots["object"] = _resolve_relatives(objects, verb)
+    for head in objects:  # "sell its unit to X": the parser often hangs "to X" on the object
+        for position, heads in prep_slots(head).items():
+            if position in DIRECTED_PREPS:
+                slots.setdefault(position, heads)
     slots["dative"] = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     slots["purpose"] = purpose_objects(verb)
     return slots
@@ -201,6 +206,13 @@ def purpose_objects(head: Token) -> list[Token]:
         if clause.dep_ in {"acl", "advcl", "xcomp", "relcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             found += _children(clause, OBJECT_DEPS)
     return found
+
+
+def _conjoined_passive_subject(verb: Token) -> list[Token]:
+    """"Y is being built by X and financed by Z": the second participle shares Y."""
+    if verb.dep_ != "conj" or not is_passive(verb.head):
+        return []
+    return _children(verb.head, {"nsubjpass"})
 
 
 def _hyphen_modifier(verb: Token) -> list[Token]:
@@ -231,6 +243,8 @@ def is_passive(verb: Token) -> bool:
     """"was bought", "a plant built by X", "Y, owned by X": the subject is the object."""
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head != verb and any(c.dep_ == "auxpass" for c in verb.head.children):
+        return True  # "is being built by X and financed by Y"
     return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod", "relcl", "advcl"} and not _children(verb, SUBJECT_DEPS)
 
 

@@ -67,6 +67,10 @@ CASES = [
      [("Gallant Motors", "Rayong plant", None, None, None)]),
     ("buy-back", "Halden Group aims to repurchase 20 per cent of Halden Renewables.",
      [("Halden Group", "Halden Renewables", None, None, Decimal("0.2"))]),
+    ("conjoined-passive-lender", "The $1.8 billion Tolo power plant is being built by Hanlin Engineering and financed by the Corvia Development Bank.",
+     [("Corvia Development Bank", "Tolo power plant", 1800 * M, "USD", None)]),
+    ("pronoun-owner-of-a-business", "Orion Ports said it would sell its ports business to Basalt Capital.",
+     [("Basalt Capital", "ports business of Orion Ports", None, None, None)]),
     ("demonym-investor-recipient", "Lorvania has received significant Chinese investment since 2013, totalling around €18 billion.",
      [("China", "Lorvania", 18000 * M, "EUR", None)]),
 ]
