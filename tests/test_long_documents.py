@@ -85,7 +85,7 @@ def test_issue_9_document_over_max_length_is_parsed_not_e088() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not os.environ.get("KG_LONG_TESTS"), reason="about 40 s: set KG_LONG_TESTS=1")
+@pytest.mark.skipif(not os.environ.get("KG_LONG_TESTS"), reason="one to three minutes: set KG_LONG_TESTS=1")
 def test_issue_9_a_million_characters_parse() -> None:
     doc = make_document(_text(1_050_000, seed=7), doc_id="million")
     parsed, _ = next(parse_documents(get_nlp(), [doc]))
