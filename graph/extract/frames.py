@@ -183,6 +183,7 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
     subjects, objects = _children(verb, SUBJECT_DEPS), _children(verb, OBJECT_DEPS)
     if passive:
         objects = _children(verb, {"nsubjpass"}) or _attached_head(verb) or _conjoined_passive_subject(verb)
+        objects = objects or _copula_subject(verb) or (inherited_subject(verb) if verb.dep_ == "xcomp" else [])
         subjects = slots.pop("by", []) or _hyphen_modifier(verb)
         slots["host_subject"] = [] if subjects else governing_subject(verb.head) if _attached_head(verb) else []
     else:
@@ -206,6 +207,11 @@ def purpose_objects(head: Token) -> list[Token]:
         if clause.dep_ in {"acl", "advcl", "xcomp", "relcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             found += _children(clause, OBJECT_DEPS)
     return found
+
+
+def _copula_subject(verb: Token) -> list[Token]:
+    """"Y is majority-owned by X": the copula's subject is the participle's object."""
+    return _children(verb.head, SUBJECT_DEPS) if verb.dep_ == "acomp" else []
 
 
 def _conjoined_passive_subject(verb: Token) -> list[Token]:
@@ -245,6 +251,8 @@ def is_passive(verb: Token) -> bool:
         return True
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head != verb and any(c.dep_ == "auxpass" for c in verb.head.children):
         return True  # "is being built by X and financed by Y"
+    if verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lemma_ == "be":
+        return True  # "Y is majority-owned by X"
     return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod", "relcl", "advcl"} and not _children(verb, SUBJECT_DEPS)
 
 

@@ -313,7 +313,18 @@ def _place_of(head: Token) -> str | None:
                     return token.text
             if obj is not None and _named_area(obj):
                 return head.doc[obj.left_edge.i : obj.i + 1].text
+            if obj is not None and _unrecognised_place(obj):
+                # "a factory in Vell": the small model often misses or mislabels a town's name
+                return head.doc[obj.left_edge.i : obj.i + 1].text.removeprefix("the ")
     return None
+
+
+def _unrecognised_place(obj: Token) -> bool:
+    """A proper name after "in/near/at" an asset that names no company: a place the model missed."""
+    if obj.pos_ != "PROPN" or obj.ent_type_ in {"NORP", "DATE", "MONEY", "CARDINAL", "PERCENT"}:
+        return False
+    words = {t.lower_ for t in obj.subtree}
+    return not words & lexicon().company_words
 
 
 def _named_area(obj: Token) -> bool:
