@@ -75,7 +75,7 @@ def render_html(
         output=path,
         nodes=len(page.nodes),
         edges=len(page.edges),
-        facts=len({e["fact"] for e in page.edges}),
+        facts=len(page.facts),
         actors=len(page.nodes) - fact_nodes,
         dropped_actors=page.dropped,
         html_bytes=len(text.encode("utf-8")),

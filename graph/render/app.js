@@ -4,114 +4,197 @@
 (function () {
   const t0 = performance.now();
   const DATA = JSON.parse(document.getElementById("ikg-data").textContent);
-  const el = (tag, cls, text) => {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  };
-  const state = { types: new Set(DATA.factTypes), country: "", from: "", to: "" };
-  let visible = new Set();
+  const { el, makeSearch, makePanel } = window.ikgExplorer;
+  const FACT_COLORS = { investment: "#e6a100", agreement: "#17becf", event: "#e377c2" };
+  const state = { types: new Set(DATA.factTypes), country: "", status: "", fq: "" };
+  const NODE_PX = 13, EDGE_PX = 11, EDGE_LABEL_MIN_SCALE = 0.45;
 
+  // Dates typed in the filter: "" when empty, null when not a date.
   function bound(value, end) {
     const v = value.trim();
-    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) return "";
-    if (v.length === 10) return v;
-    if (v.length === 7) return end ? v + "-31" : v + "-01";
-    return end ? v + "-12-31" : v + "-01-01";
+    if (!v) return "";
+    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);
+    if (!m) return null;
+    const month = m[2] ? Number(m[2]) : null, day = m[3] ? Number(m[3]) : null;
+    if (month !== null && (month < 1 || month > 12)) return null;
+    const last = month ? new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate() : 31;
+    if (day !== null && (day < 1 || day > last)) return null;
+    if (day !== null) return v;
+    if (month !== null) return v + (end ? "-" + String(last).padStart(2, "0") : "-01");
+    return v + (end ? "-12-31" : "-01-01");
   }
-  function factOk(item) {
-    if (!state.types.has(item.ft)) return false;
-    if (state.country && !item.cs.includes(state.country)) return false;
-    const lo = bound(state.from, false), hi = bound(state.to, true);
-    if ((lo || hi) && !item.d0) return false;
-    if (lo && item.d1 < lo) return false;
-    if (hi && item.d0 > hi) return false;
+  let range = { lo: "", hi: "" };
+  function factOk(id) {
+    const f = DATA.facts[id];
+    if (!f || !state.types.has(f.ft)) return false;
+    if (state.country && !f.cs.includes(state.country)) return false;
+    if (state.status && f.status !== state.status) return false;
+    if (state.fq && f.fq !== state.fq) return false;
+    if ((range.lo || range.hi) && !f.d0) return false;
+    if (range.lo && f.d1 < range.lo) return false;
+    if (range.hi && f.d0 > range.hi) return false;
     return true;
-  }
-  function recompute() {
-    visible = new Set();
-    edges.forEach((e) => { if (factOk(e)) { visible.add(e.from); visible.add(e.to); } });
   }
 
   const nodes = new vis.DataSet(DATA.nodes);
   const edges = new vis.DataSet(DATA.edges);
-  recompute();
-  const nodeView = new vis.DataView(nodes, { filter: (n) => visible.has(n.id) });
-  const edgeView = new vis.DataView(edges, { filter: factOk });
-
   const options = {
     nodes: {
-      scaling: { min: 10, max: 36, label: { enabled: DATA.big, min: 11, max: 22, drawThreshold: 6 } },
-      font: { size: 12 }, borderWidth: 1,
+      scaling: { min: 10, max: 36, label: { enabled: DATA.big, min: 12, max: 22, drawThreshold: 9 } },
+      font: { size: NODE_PX, strokeWidth: 3, strokeColor: "#ffffff" }, borderWidth: 1,
     },
     edges: {
       smooth: DATA.big ? false : { type: "dynamic" },
-      font: { size: DATA.big ? 0 : 10, align: "middle", strokeWidth: 3 },
-      width: 1.5, selectionWidth: 2,
+      font: { size: DATA.big ? 0 : EDGE_PX, align: "middle", strokeWidth: 3 },
+      width: 1.5, selectionWidth: 2, scaling: { min: 1.5, max: 6, label: { enabled: false } },
     },
     physics: {
       solver: "forceAtlas2Based",
-      forceAtlas2Based: { gravitationalConstant: -60, centralGravity: 0.015, springLength: 110, avoidOverlap: 0.4 },
+      forceAtlas2Based: { gravitationalConstant: -90, centralGravity: 0.012, springLength: 140, avoidOverlap: 0.6 },
       stabilization: { enabled: true, iterations: DATA.iterations, updateInterval: 50, fit: true },
     },
     layout: { improvedLayout: !DATA.big, randomSeed: 7 },
     interaction: { hover: true, hideEdgesOnDrag: DATA.big, hideEdgesOnZoom: DATA.big, tooltipDelay: 100 },
   };
   const container = document.getElementById("ikg-network");
-  const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
-  window.network = network;
-  window.ikgNodes = nodes;
-  window.ikgEdges = edges;
-  window.ikgTimings = { created: performance.now() - t0 };
-  window.ikgReady = false;
+  const network = new vis.Network(container, { nodes, edges }, options);
+  Object.assign(window, { network, ikgNodes: nodes, ikgEdges: edges, ikgTimings: { created: performance.now() - t0 }, ikgReady: false });
 
+  // Labels keep a readable size on screen at any zoom out; below a scale edge
+  // labels give way (hover or click an edge for its facts).
+  let lastScale = 0;
+  function fitLabels() {
+    if (DATA.big) return;
+    const s = network.getScale();
+    if (Math.abs(s - lastScale) < 1e-3) return;
+    lastScale = s;
+    const k = 1 / Math.min(s, 1);
+    network.setOptions({
+      nodes: { font: { size: NODE_PX * k } },
+      edges: { font: { size: s < EDGE_LABEL_MIN_SCALE ? 0 : EDGE_PX * k } },
+    });
+    if (factIds.length) nodes.update(factIds.map((id) => ({ id, font: { size: NODE_PX * k, color: "#222222" } })));
+  }
+  const factIds = DATA.nodes.filter((n) => n.isFact).map((n) => n.id);
+  // The panel narrows the canvas: vis rescales the view, so labels follow.
+  function resized() {
+    network.setSize("100%", "100%");
+    lastScale = 0;
+    fitLabels();
+  }
+  const visibleIds = () => nodes.getIds({ filter: (n) => !n.hidden });
+  function fitView() {
+    network.fit({ nodes: visibleIds(), animation: false });
+    fitLabels();
+  }
   function ready() {
     if (window.ikgReady) return;
     network.setOptions({ physics: false });
+    fitView();
     window.ikgTimings.ready = performance.now() - t0;
     window.ikgReady = true;
   }
   network.once("afterDrawing", () => { window.ikgTimings.firstDraw = performance.now() - t0; });
   network.once("stabilizationIterationsDone", ready);
-  if (nodeView.length === 0) ready();
+  if (DATA.nodes.length === 0) ready();
+  network.on("zoom", fitLabels);
 
-  // Tooltips: built on hover from plain data, with textContent only.
+  // Tooltips: built on hover from plain data, kept inside the window.
   const tipBox = document.getElementById("ikg-tip");
-  function showTip(item, pointer) {
-    if (!item || !item.tip) return;
-    tipBox.replaceChildren(el("strong", "", item.tip.h));
-    for (const [k, v] of item.tip.rows) {
+  function tipRows(rows) {
+    for (const [k, v] of rows) {
       const row = el("div");
       row.append(el("span", "k", k + ": "), document.createTextNode(v));
       tipBox.append(row);
     }
-    for (const [text, file] of item.tip.ev) {
-      const q = el("blockquote", "", "\u201c" + text + "\u201d");
-      q.append(el("cite", "", file || "unknown document"));
-      tipBox.append(q);
+  }
+  function tipFacts(ids) {
+    const shown = ids.filter(factOk);
+    for (const id of shown.slice(0, 3)) {
+      const f = DATA.facts[id];
+      tipBox.append(el("div", "", f.caption + (f.label ? " \u2014 " + f.label : "")));
+      const [text, file] = f.ev[0] || ["", ""];
+      if (text) {
+        const q = el("blockquote", "", "\u201c" + text + "\u201d");
+        q.append(el("cite", "", file || "unknown document"));
+        tipBox.append(q);
+      }
     }
-    const box = container.getBoundingClientRect();
-    tipBox.style.left = Math.min(box.left + pointer.x + 14, window.innerWidth - 430) + "px";
-    tipBox.style.top = box.top + pointer.y + 14 + "px";
+    if (shown.length > 3) tipBox.append(el("div", "more", "\u2026 and " + (shown.length - 3) + " more: click for all"));
+  }
+  function showTip(item, pointer) {
+    if (!item) return;
+    if (item.tip) {
+      tipBox.replaceChildren(el("strong", "", item.tip.h));
+      tipRows(item.tip.rows);
+    } else {
+      tipBox.replaceChildren(el("strong", "", item.isFact ? item.label : item.facts.length + " fact(s)"));
+      tipFacts(item.facts);
+    }
     tipBox.style.display = "block";
+    const box = container.getBoundingClientRect(), w = tipBox.offsetWidth, h = tipBox.offsetHeight;
+    let x = box.left + pointer.x + 14, y = box.top + pointer.y + 14;
+    if (x + w > window.innerWidth - 4) x = Math.max(4, box.left + pointer.x - 14 - w);
+    if (y + h > window.innerHeight - 4) y = Math.max(4, box.top + pointer.y - 14 - h);
+    tipBox.style.left = x + "px";
+    tipBox.style.top = y + "px";
   }
   const hideTip = () => { tipBox.style.display = "none"; };
   network.on("hoverNode", (p) => showTip(nodes.get(p.node), p.pointer.DOM));
   network.on("hoverEdge", (p) => showTip(edges.get(p.edge), p.pointer.DOM));
-  network.on("blurNode", hideTip);
-  network.on("blurEdge", hideTip);
-  network.on("dragStart", hideTip);
-  network.on("zoom", hideTip);
+  for (const ev of ["blurNode", "blurEdge", "dragStart", "zoom"]) network.on(ev, hideTip);
 
-  // Controls: fact types, country, date range.
-  function refresh() {
-    recompute();
-    edgeView.refresh();
-    nodeView.refresh();
-    document.getElementById("ikg-count").textContent =
-      nodeView.length + " nodes, " + edgeView.length + " edges shown";
+  // Selection: an actor, a fact node or an edge opens the panel with its facts.
+  const byActor = {};
+  for (const [id, f] of Object.entries(DATA.facts)) for (const [, a] of f.roles) (byActor[a] = byActor[a] || new Set()).add(id);
+  const panel = makePanel({ DATA, nodes, factOk, colors: FACT_COLORS, closed: () => { network.unselectAll(); resized(); } });
+  function select(id, { focus = true } = {}) {
+    const node = nodes.get(id);
+    if (!node) return false;
+    if (node.isFact) panel.show(node.label, node.facts);
+    else panel.show(node.label, [...(byActor[id] || [])], id);
+    resized();
+    network.selectNodes([id]);
+    if (focus) network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
+    fitLabels();
+    return true;
   }
+  network.on("click", (p) => {
+    hideTip();
+    if (p.nodes.length) select(p.nodes[0], { focus: false });
+    else if (p.edges.length) {
+      const e = edges.get(p.edges[0]);
+      panel.show([e.from, e.to].map((n) => (nodes.get(n) || {}).label).join(" \u2013 "), e.facts);
+      resized();
+    }
+  });
+  makeSearch({ DATA, nodes, select });
+
+  // Filters hide what fails (positions stay), then fit what is left.
+  function refresh() {
+    const edgeUpdates = [], nodeUpdates = [], seen = new Set();
+    let shownEdges = 0;
+    edges.forEach((e) => {
+      const ok = e.facts.filter(factOk);
+      const hidden = ok.length === 0;
+      const label = e.facts.length > 1 ? (ok.length === 1 ? DATA.facts[ok[0]].caption : ok.length + " facts") : e.label;
+      if (!hidden) { seen.add(e.from); seen.add(e.to); shownEdges++; }
+      if (hidden !== Boolean(e.hidden) || label !== e.label) edgeUpdates.push({ id: e.id, hidden, label });
+    });
+    nodes.forEach((n) => {
+      const hidden = n.isFact ? !n.facts.some(factOk) : !seen.has(n.id);
+      if (hidden !== Boolean(n.hidden)) nodeUpdates.push({ id: n.id, hidden });
+    });
+    edges.update(edgeUpdates);
+    nodes.update(nodeUpdates);
+    document.getElementById("ikg-count").textContent = visibleIds().length + " nodes, " + shownEdges + " edges shown";
+    panel.refresh();
+    if (window.ikgReady) { lastScale = 0; fitView(); }
+  }
+  window.ikgVisible = () => [visibleIds().length, edges.getIds({ filter: (e) => !e.hidden }).length];
+  window.ikgSelect = select;
+  window.ikgPanelCsv = () => panel.csvText();
+
   const typeBox = document.getElementById("ikg-types");
   for (const ft of DATA.factTypes) {
     const label = el("label");
@@ -124,17 +207,31 @@
     label.append(box, document.createTextNode(" " + ft + "s"));
     typeBox.append(label);
   }
-  const select = document.getElementById("ikg-country");
-  for (const c of DATA.countries) {
-    const opt = el("option", "", c);
-    opt.value = c;
-    select.append(opt);
+  for (const [key, values] of [["country", DATA.countries], ["status", DATA.statuses], ["fq", DATA.factualities]]) {
+    const select = document.getElementById("ikg-" + key);
+    for (const v of values) {
+      const opt = el("option", "", v);
+      opt.value = v;
+      select.append(opt);
+    }
+    select.addEventListener("change", () => { state[key] = select.value; refresh(); });
   }
-  select.addEventListener("change", () => { state.country = select.value; refresh(); });
-  for (const key of ["from", "to"]) {
-    const input = document.getElementById("ikg-" + key);
-    input.addEventListener("change", () => { state[key] = input.value; refresh(); });
+  const dateError = document.getElementById("ikg-date-error");
+  function readDates() {
+    const problems = [];
+    const lo = bound(document.getElementById("ikg-from").value, false);
+    const hi = bound(document.getElementById("ikg-to").value, true);
+    for (const [key, value] of [["from", lo], ["to", hi]]) {
+      const input = document.getElementById("ikg-" + key);
+      input.classList.toggle("bad", value === null);
+      input.setAttribute("aria-invalid", String(value === null));
+      if (value === null) problems.push("\u201c" + input.value + "\u201d is not a date");
+    }
+    dateError.textContent = problems.length ? problems.join("; ") + ": write YYYY, YYYY-MM or YYYY-MM-DD (ignored until fixed)" : "";
+    range = { lo: lo || "", hi: hi || "" };
+    refresh();
   }
+  for (const key of ["from", "to"]) document.getElementById("ikg-" + key).addEventListener("change", readDates);
   const legend = document.getElementById("ikg-legend");
   for (const item of DATA.legend) {
     const span = el("span");

@@ -32,7 +32,7 @@ SELECT DISTINCT ?a ?type ?label ?country ?countryLabel WHERE {
 }"""
 _ALIASES = "SELECT DISTINCT ?a ?alias WHERE { ?a skos:altLabel ?alias }"
 _FACTS = """
-SELECT DISTINCT ?f ?cls ?label ?date ?amount ?currency ?stake ?kind WHERE {
+SELECT DISTINCT ?f ?cls ?label ?date ?amount ?currency ?stake ?kind ?status ?factuality WHERE {
   ?f a ?cls . VALUES ?cls { ikg:Investment ikg:Agreement ikg:Event }
   OPTIONAL { ?f rdfs:label ?label }
   OPTIONAL { ?f ikg:date ?date }
@@ -40,16 +40,21 @@ SELECT DISTINCT ?f ?cls ?label ?date ?amount ?currency ?stake ?kind WHERE {
   OPTIONAL { ?f ikg:stake ?stake }
   OPTIONAL { ?f ikg:eventType ?t . OPTIONAL { ?t skos:prefLabel ?tl FILTER(LANG(?tl) IN ("", "en")) } }
   BIND(COALESCE(?tl, REPLACE(STR(?t), "^.*[#/]", "")) AS ?kind)
+  OPTIONAL { ?f ikg:status ?s . OPTIONAL { ?s skos:prefLabel ?sl FILTER(LANG(?sl) IN ("", "en")) } }
+  BIND(COALESCE(?sl, REPLACE(STR(?s), "^.*[#/]", "")) AS ?status)
+  OPTIONAL { ?f ikg:factuality ?q . OPTIONAL { ?q skos:prefLabel ?ql FILTER(LANG(?ql) IN ("", "en")) } }
+  BIND(COALESCE(?ql, REPLACE(STR(?q), "^.*[#/]", "")) AS ?factuality)
 }"""
 _ROLES = """
 SELECT DISTINCT ?f ?p ?a WHERE {
   ?f ?p ?a . VALUES ?p { ikg:investor ikg:target ikg:party ikg:participant ikg:place }
 }"""
 _EVIDENCE = """
-SELECT DISTINCT ?f ?text ?file ?start WHERE {
+SELECT DISTINCT ?f ?text ?file ?start ?end ?published WHERE {
   ?f ikg:evidence ?e . ?e ikg:text ?text .
-  OPTIONAL { ?e prov:wasDerivedFrom ?d . ?d ikg:fileName ?file }
+  OPTIONAL { ?e prov:wasDerivedFrom ?d . ?d ikg:fileName ?file OPTIONAL { ?d ikg:published ?published } }
   OPTIONAL { ?e ikg:charStart ?start }
+  OPTIONAL { ?e ikg:charEnd ?end }
 }"""
 
 
@@ -67,10 +72,13 @@ class ActorView:
 
 @dataclass(frozen=True, slots=True)
 class EvidenceView:
-    """One sentence stating a fact, and the file it comes from."""
+    """One sentence stating a fact, the file it comes from and where in it."""
 
     text: str
     file_name: str | None
+    start: int | None = None
+    end: int | None = None
+    published: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +94,8 @@ class FactView:
     currency: str | None = None
     stake: Decimal | None = None
     kind: str | None = None
+    status: str | None = None
+    factuality: str | None = None
     evidence: tuple[EvidenceView, ...] = ()
 
     def actors(self) -> tuple[str, ...]:
@@ -234,7 +244,7 @@ def _load_actors(source: ox.Store) -> dict[str, ActorView]:
 
 
 def _fact(row: tuple, roles: list[tuple], evidence: list[tuple]) -> FactView:
-    iri, cls, label, date, amount, currency, stake, kind = row
+    iri, cls, label, date, amount, currency, stake, kind, status, factuality = row
     fact_type = cls.rsplit("#", 1)[-1].lower()
     return FactView(
         iri=iri,
@@ -246,9 +256,20 @@ def _fact(row: tuple, roles: list[tuple], evidence: list[tuple]) -> FactView:
         currency=currency,
         stake=stake if isinstance(stake, Decimal) else _decimal(stake),
         kind=kind or None,
-        evidence=tuple(
-            dict.fromkeys(EvidenceView(text=t, file_name=f) for _, t, f, _s in _by_offset(evidence))
-        ),
+        status=status or None,
+        factuality=factuality or None,
+        evidence=tuple(dict.fromkeys(_evidence(row) for row in _by_offset(evidence))),
+    )
+
+
+def _evidence(row: tuple) -> EvidenceView:
+    _, text, file_name, start, end, published = row
+    return EvidenceView(
+        text=text,
+        file_name=file_name,
+        start=start if isinstance(start, int) else None,
+        end=end if isinstance(end, int) else None,
+        published=None if published is None else str(published),
     )
 
 

@@ -56,6 +56,7 @@ def page_html(data: dict[str, Any], *, title: str) -> str:
         "TITLE": html.escape(title),
         "DATA": script_json(data),
         "VIS_JS": vis_network_js(),
+        "PANEL_JS": _asset("panel.js"),
         "APP_JS": _asset("app.js"),
     }
     return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _asset("template.html"))

@@ -1,18 +1,21 @@
-"""Facts → the vis-network data of the page (nodes, edges, tooltips, legend).
+"""Facts → the vis-network data of the page (nodes, edges, fact records, legend).
 
 Everything here is data: strings from documents stay plain strings and are
-only ever put into the page as JSON and shown with ``textContent``.
+only ever put into the page as JSON and shown with ``textContent``. Edges
+name the facts they stand for; the page filters, labels and explains them
+from ``facts`` (see :mod:`graph.render.records`).
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any, Literal
 
-from graph.render.facts import ActorView, FactSet, FactView, date_bounds
+from graph.render.facts import ActorView, FactSet, FactView
+from graph.render.records import actor_tip, fact_caption, fact_record, humanise, money_text
+
+__all__ = ["PageData", "build_page", "fact_caption", "fact_pairs", "money_text", "VIEWS", "View"]
 
 View = Literal["edges", "facts"]
 VIEWS: tuple[str, ...] = ("edges", "facts")
@@ -28,7 +31,7 @@ CLASS_STYLE: dict[str, tuple[str, str]] = {
 }
 FACT_COLOR: dict[str, str] = {"investment": "#e6a100", "agreement": "#17becf", "event": "#e377c2"}
 FACT_DASHES: dict[str, Any] = {"investment": False, "agreement": [8, 4], "event": [2, 4]}
-CURRENCY_SYMBOL = {"EUR": "€", "USD": "US$", "GBP": "£", "CNY": "CN¥", "JPY": "¥", "RUB": "₽"}
+MIXED_COLOR = "#8a8a8a"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,23 +40,26 @@ class PageData:
 
     nodes: list[dict[str, Any]]
     edges: list[dict[str, Any]]
+    facts: dict[str, dict[str, Any]]
     legend: list[dict[str, str]]
     countries: list[str]
     dropped: int
 
     def as_json(self, *, title: str, view: str) -> dict[str, Any]:
-        big = len(self.nodes) > 500
         note = f"{self.dropped} least connected actors left out (max_nodes)" if self.dropped else ""
         return {
             "title": title,
             "view": view,
             "nodes": self.nodes,
             "edges": self.edges,
+            "facts": self.facts,
             "legend": self.legend,
             "countries": self.countries,
             "factTypes": list(FACT_COLOR),
+            "statuses": sorted({f["status"] for f in self.facts.values() if f["status"]}),
+            "factualities": sorted({f["fq"] for f in self.facts.values() if f["fq"]}),
             "note": note,
-            "big": big,
+            "big": len(self.nodes) > 500,
             "iterations": stabilisation_iterations(len(self.nodes)),
         }
 
@@ -69,37 +75,6 @@ def stabilisation_iterations(nodes: int) -> int:
     return max(25, min(120, 100_000 // nodes))
 
 
-def money_text(amount: Decimal | None, currency: str | None) -> str:
-    """A short amount for an edge label: 42000000 EUR → "€42M"."""
-    if amount is None:
-        return ""
-    symbol = CURRENCY_SYMBOL.get(currency or "", f"{currency} " if currency else "")
-    for scale, suffix in ((Decimal(10) ** 12, "T"), (Decimal(10) ** 9, "B"), (Decimal(10) ** 6, "M"), (Decimal(1000), "K")):
-        if abs(amount) >= scale:
-            short = f"{amount / scale:.1f}".removesuffix(".0")
-            return f"{symbol}{short}{suffix}"
-    return f"{symbol}{amount.normalize():f}"
-
-
-def humanise(kind: str) -> str:
-    """"StateVisit" → "state visit"."""
-    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", kind).lower()
-
-
-def fact_caption(fact: FactView) -> str:
-    """What an edge or fact node says at a glance: "invested €42M (2016)"."""
-    when = f" ({fact.date})" if fact.date else ""
-    if fact.fact_type == "investment":
-        money = money_text(fact.amount, fact.currency)
-        if fact.stake is not None:
-            stake = f"{fact.stake * 100:.0f}%"
-            return f"bought {stake}" + (f" for {money}" if money else "") + when
-        return "invested" + (f" {money}" if money else "") + when
-    if fact.fact_type == "agreement":
-        return "agreement" + when
-    return humanise(fact.kind or "event") + when
-
-
 def build_page(facts: FactSet, *, view: View, max_nodes: int | None) -> PageData:
     """Nodes sized by degree, and edges or fact nodes, for the facts kept."""
     degree = _degree(facts)
@@ -108,11 +83,12 @@ def build_page(facts: FactSet, *, view: View, max_nodes: int | None) -> PageData
     build = _edges_view if view == "edges" else _facts_view
     extra_nodes, edges = build(facts, kept_facts)
     used = {e["from"] for e in edges} | {e["to"] for e in edges}
+    shown = {iri for e in edges for iri in e["facts"]}
     actors = [facts.actors[i] for i in sorted(keep & used) if i in facts.actors]
-    nodes = [_actor_node(a, degree[a.iri]) for a in actors] + extra_nodes
     return PageData(
-        nodes=nodes,
+        nodes=[_actor_node(a, degree[a.iri]) for a in actors] + extra_nodes,
         edges=edges,
+        facts={f.iri: fact_record(facts, f) for f in kept_facts if f.iri in shown},
         legend=_legend(actors, kept_facts),
         countries=sorted({c for f in kept_facts for c in facts.countries_of(f)}),
         dropped=len(degree) - len(keep),
@@ -131,71 +107,10 @@ def _keep_actors(degree: Counter[str], max_nodes: int | None) -> set[str]:
 
 def _actor_node(actor: ActorView, degree: int) -> dict[str, Any]:
     color, shape = CLASS_STYLE.get(actor.kind, CLASS_STYLE["Actor"])
-    rows = [["class", actor.kind], ["facts", str(degree)]]
-    if actor.country:
-        rows.insert(1, ["country", actor.country])
-    if actor.aliases:
-        rows.append(["also", ", ".join(actor.aliases)])
     return {
-        "id": actor.iri,
-        "label": actor.label,
-        "group": actor.kind,
-        "shape": shape,
-        "color": color,
-        "value": degree,
-        "tip": {"h": actor.label, "rows": rows, "ev": []},
-    }
-
-
-def _fact_filter_fields(facts: FactSet, fact: FactView) -> dict[str, Any]:
-    low, high = date_bounds(fact.date) if fact.date else ("", "")
-    return {"ft": fact.fact_type, "cs": sorted(facts.countries_of(fact)), "d0": low, "d1": high}
-
-
-def _fact_tip(facts: FactSet, fact: FactView) -> dict[str, Any]:
-    rows = [[role, facts.actors[a].label if a in facts.actors else a] for role, a in fact.roles]
-    if fact.amount is not None:
-        rows.append(["amount", f"{fact.amount.normalize():f} {fact.currency or ''}".strip()])
-    if fact.stake is not None:
-        rows.append(["stake", f"{fact.stake * 100:.0f}%"])
-    if fact.date:
-        rows.append(["date", fact.date])
-    return {"h": fact.label, "rows": rows, "ev": [[e.text, e.file_name or ""] for e in fact.evidence]}
-
-
-def _edges_view(facts: FactSet, kept: list[FactView]) -> tuple[list, list]:
-    """An edge per investment (investor → target) and per two-actor fact.
-
-    A fact with three or more actors becomes a small hub node with a spoke to
-    each: a clique of n(n-1)/2 edges would bury the rest of the network.
-    """
-    nodes, edges = [], []
-    for fact in kept:
-        style = {
-            "color": FACT_COLOR[fact.fact_type],
-            "dashes": FACT_DASHES[fact.fact_type],
-            "tip": _fact_tip(facts, fact),
-            **_fact_filter_fields(facts, fact),
-        }
-        actors = [a for a in fact.actors() if a in facts.actors]
-        if fact.fact_type != "investment" and len(actors) > 2:
-            nodes.append(_fact_node(facts, fact))
-            pairs = [(a, fact.iri) for a in actors]
-            style["arrows"] = ""
-        else:
-            pairs = fact_pairs(fact)
-            style["label"] = fact_caption(fact)
-            style["arrows"] = "to" if fact.fact_type == "investment" else ""
-        for n, (a, b) in enumerate(pairs):
-            edges.append({"id": f"{fact.iri}#{n}", "from": a, "to": b, "fact": fact.iri, **style})
-    return nodes, edges
-
-
-def _fact_node(facts: FactSet, fact: FactView) -> dict[str, Any]:
-    return {
-        "id": fact.iri, "label": fact_caption(fact), "group": fact.fact_type,
-        "shape": "box", "color": FACT_COLOR[fact.fact_type], "font": {"size": 10},
-        "isFact": True, "tip": _fact_tip(facts, fact), **_fact_filter_fields(facts, fact),
+        "id": actor.iri, "label": actor.label, "shape": shape, "color": color,
+        "value": degree, "kind": humanise(actor.kind), "country": actor.country or "",
+        "aliases": list(actor.aliases), "tip": actor_tip(actor, degree),
     }  # fmt: skip
 
 
@@ -209,21 +124,65 @@ def fact_pairs(fact: FactView) -> list[tuple[str, str]]:
     return [(a, b) for i, a in enumerate(people) for b in people[i + 1 :]]
 
 
+def _edges_view(facts: FactSet, kept: list[FactView]) -> tuple[list, list]:
+    """One edge per pair of actors, standing for every fact that links them.
+
+    Seven facts between China and Serbia are one edge "7 facts", not seven
+    labels on top of each other. A fact with three or more actors (not an
+    investment) is a small hub node with a spoke to each: a clique of
+    n(n-1)/2 edges would bury the rest of the network.
+    """
+    nodes, spokes = [], []
+    pairs: dict[tuple[str, str], list[tuple[FactView, str, str]]] = defaultdict(list)
+    for fact in kept:
+        actors = [a for a in fact.actors() if a in facts.actors]
+        if fact.fact_type != "investment" and len(actors) > 2:
+            nodes.append(_fact_node(fact))
+            spokes += [_edge(f"{fact.iri}#{n}", a, fact.iri, [fact], arrows="") for n, a in enumerate(actors)]
+            continue
+        for a, b in fact_pairs(fact):
+            pairs[tuple(sorted((a, b)))].append((fact, a, b))
+    return nodes, [_pair_edge(n, members) for n, (_, members) in enumerate(sorted(pairs.items()))] + spokes
+
+
+def _pair_edge(n: int, members: list[tuple[FactView, str, str]]) -> dict[str, Any]:
+    """The edge of one actor pair; an arrow only when every fact points one way."""
+    facts = [m[0] for m in members]
+    directions = {(a, b) for _, a, b in members}
+    (first_from, first_to) = (members[0][1], members[0][2])
+    one_way = len(directions) == 1 and all(f.fact_type == "investment" for f in facts)
+    return _edge(f"pair#{n}", first_from, first_to, facts, arrows="to" if one_way else "")
+
+
+def _edge(edge_id: str, a: str, b: str, facts: list[FactView], *, arrows: str) -> dict[str, Any]:
+    types = {f.fact_type for f in facts}
+    kind = next(iter(types)) if len(types) == 1 else None
+    return {
+        "id": edge_id, "from": a, "to": b, "facts": [f.iri for f in facts], "arrows": arrows, "value": len(facts),
+        "color": FACT_COLOR[kind] if kind else MIXED_COLOR, "dashes": FACT_DASHES[kind] if kind else False,
+        "label": fact_caption(facts[0]) if len(facts) == 1 else f"{len(facts)} facts",
+    }  # fmt: skip
+
+
+def _fact_node(fact: FactView) -> dict[str, Any]:
+    return {
+        "id": fact.iri, "label": fact_caption(fact), "ft": fact.fact_type, "shape": "box",
+        "color": {"background": "#ffffff", "border": FACT_COLOR[fact.fact_type]},
+        "isFact": True, "facts": [fact.iri],
+    }  # fmt: skip
+
+
 def _facts_view(facts: FactSet, kept: list[FactView]) -> tuple[list, list]:
     """A small node per fact, linked to each actor by its role."""
     nodes, edges = [], []
     for fact in kept:
-        fields = _fact_filter_fields(facts, fact)
-        tip = _fact_tip(facts, fact)
-        nodes.append(_fact_node(facts, fact))
+        nodes.append(_fact_node(fact))
         for n, (role, actor) in enumerate(fact.roles):
             if actor not in facts.actors:
                 continue
             a, b = (actor, fact.iri) if role == "investor" else (fact.iri, actor)
-            edges.append({
-                "id": f"{fact.iri}#{n}", "from": a, "to": b, "fact": fact.iri, "label": role,
-                "color": FACT_COLOR[fact.fact_type], "arrows": "to", "tip": tip, **fields,
-            })  # fmt: skip
+            edge = _edge(f"{fact.iri}#{n}", a, b, [fact], arrows="to")
+            edges.append({**edge, "label": role})
     return nodes, edges
 
 
