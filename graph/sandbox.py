@@ -20,6 +20,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -80,9 +81,20 @@ def _cap_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to SIGKILL this worker if its supervisor dies (a runaway query would go on)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the closed pipe still ends an idle worker
+
+
 def _worker_main(conn: Connection, spec: WorkerSpec, stderr_path: str) -> None:
     """Open the store, report ready, then answer tasks until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's business
+    _die_with_parent()
     with open(stderr_path, "wb") as err:  # engine panics land here, not on the user's terminal
         os.dup2(err.fileno(), 2)
     try:
@@ -228,6 +240,7 @@ class WorkerPool:
         self._all: set[Worker] = set()
         self._slow = 0
         self._lock = threading.Lock()
+        self._spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-worker-spawner")
         workers = [self._spawn() for _ in range(size)]
         try:
             for worker in workers:
@@ -239,7 +252,13 @@ class WorkerPool:
             self.idle.put(worker)
 
     def _spawn(self) -> Worker:
-        worker = Worker(self.spec)
+        """Start a worker from the pool's one long-lived spawner thread.
+
+        Why that thread: Linux's parent-death signal fires when the *thread*
+        that started a child ends, so workers started from short-lived
+        threads would die with them.
+        """
+        worker = self._spawner.submit(Worker, self.spec).result()
         with self._lock:
             self._all.add(worker)
         return worker
@@ -254,7 +273,10 @@ class WorkerPool:
             threading.Thread(target=self._start_one, name="kg-worker-start", daemon=True).start()
 
     def _start_one(self) -> None:
-        worker = self._spawn()
+        try:
+            worker = self._spawn()
+        except RuntimeError:  # the pool closed meanwhile: its spawner is shut down
+            return
         try:
             worker.wait_ready()
         except KGError:
@@ -264,15 +286,14 @@ class WorkerPool:
             if not self.closed:
                 self._start_one()
             return
+        if self.closed:
+            worker.kill()
+            return
         self.idle.put(worker)
 
     def run(self, payload: Any, *, timeout: float, wait: float) -> Any:
         """Run on the first idle worker (waiting up to ``wait`` s for one)."""
-        try:
-            worker = self.idle.get(timeout=wait)
-        except queue.Empty:
-            raise WorkerTimeout(f"all {self.size} query workers stayed busy for {wait:g} s; "
-                                "retry later") from None
+        worker = self._take(wait)
         promoted = [False]
 
         def on_slow() -> None:
@@ -296,6 +317,20 @@ class WorkerPool:
         self._finish(worker, promoted=promoted[0], alive=True)
         return answer
 
+    def _take(self, wait: float) -> Worker:
+        """An idle worker that is still alive (one killed from outside is replaced)."""
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                worker = self.idle.get(timeout=max(deadline - time.monotonic(), 0.001))
+            except queue.Empty:
+                raise WorkerTimeout(f"all {self.size} query workers stayed busy for {wait:g} s; "
+                                    "retry later") from None
+            if worker.process.is_alive():
+                return worker
+            worker.kill()
+            self._replace(worker)
+
     def _finish(self, worker: Worker, *, promoted: bool, alive: bool) -> None:
         """Back to the idle queue, or gone: a slow query's worker was already replaced."""
         if promoted:
@@ -310,6 +345,7 @@ class WorkerPool:
 
     def close(self) -> None:
         self.closed = True
+        self._spawner.shutdown(wait=False)
         with self._lock:
             workers = list(self._all)
             self._all.clear()

@@ -170,7 +170,7 @@ class SparqlServer:
             build_app(self), http=GuardedH11Protocol, lifespan="off", access_log=self.options.verbose,
             log_level="info" if self.options.verbose else "warning",
             limit_concurrency=limits.max_connections, timeout_keep_alive=int(max(limits.idle_timeout, 1)),
-            h11_max_incomplete_event_size=16 * 1024, server_header=False, date_header=False,
+            h11_max_incomplete_event_size=64 * 1024, server_header=False, date_header=False,
             backlog=128, timeout_graceful_shutdown=2)
         return uvicorn.Server(config)
 

@@ -257,3 +257,35 @@ def test_issue_9_silent_and_idle_connections_are_closed(dates_server: SparqlServ
         silent.close()
         trickle.close()
     assert time.monotonic() - start < 5  # 2 x the 1 s idle time, not forever
+
+
+def test_issue_9_a_worker_killed_from_outside_is_replaced(dates_server: SparqlServer) -> None:
+    for pid in dates_server.runner.pool.pids():
+        psutil.Process(pid).kill()  # as the kernel's OOM killer would
+    time.sleep(0.2)
+    status, body, _ = _get(dates_server.url, "ASK { ?s ?p ?o }")
+    assert status == 200 and b"true" in body
+
+
+def test_issue_9_workers_die_with_a_killed_server(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    graph = _mixed_dates(tmp_path / "dates.nq")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-c", "from graph.cli import app; app()", "serve", str(graph),
+                             "--port", str(port), "--workers", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while len(psutil.Process(proc.pid).children(recursive=True)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        children = {c.pid for c in psutil.Process(proc.pid).children(recursive=True)}
+        assert len(children) >= 2
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+    assert _wait_gone(children, 3.0) == set()
