@@ -100,11 +100,15 @@ def explain(graph: str | Path | ox.Store, gold_path: str | Path, *, strict: bool
 
 
 def assess(graph: str | Path | ox.Store, gold_path: str | Path, *, strict: bool = False,
-           docs: Collection[str] | None = None) -> Evaluation:
-    """Scores and explanations in one pass; ``docs`` restricts both to those file names."""
+           docs: Collection[str] | None = None, all_factuality: bool = False) -> Evaluation:
+    """Scores and explanations in one pass; ``docs`` restricts both to those file names.
+    Only asserted and planned facts count unless ``all_factuality`` (issue 8): a possible or
+    denied fact is not a claim that it happened."""
     gold = scored_gold(load_gold(Path(gold_path)), docs=docs, where=gold_path)
     store = graph if isinstance(graph, ox.Store) else open_store(graph)
     predicted = read_predictions(store)
+    if not all_factuality:
+        predicted = {k: [p for p in ps if p.scored_by_default()] for k, ps in predicted.items()}
     if docs is not None:
         predicted = {k: [p for p in ps if p.doc in docs] for k, ps in predicted.items()}
     names = NameMatcher(actor_names(store), gold)

@@ -42,6 +42,11 @@ class PredictedFact:
     statuses: frozenset[str] = frozenset()
     event_type: str | None = None
     evidence: tuple[str, ...] = ()  # the sentences of this document that state it
+    factualities: frozenset[str] = frozenset()  # "asserted", "planned", "possible", "denied" (issue 8)
+
+    def scored_by_default(self) -> bool:
+        """Asserted and planned facts are scored; possible and denied ones only when asked."""
+        return not self.factualities or bool(self.factualities & {"asserted", "planned"})
 
     def role_labels(self, role: str) -> list[str]:
         return sorted(self.labels.get(i, i) for i in self.roles.get(role, ()))
@@ -87,7 +92,7 @@ def _add_values(values: dict[str, set], row: dict[str, Any]) -> None:
     for key in ("date", "effective"):
         if row.get(key) is not None:
             values[key].add(str(row[key]))
-    for key in ("status", "kind"):
+    for key in ("status", "kind", "factuality"):
         if row.get(key):
             values[key].add(_concept(row[key]))
 
@@ -101,6 +106,7 @@ def _fact(kind: str, iri: str, doc: str, values: dict[str, set], labels: dict[st
         amounts=frozenset(values["amounts"]), stakes=frozenset(values["stakes"]),
         dates=frozenset(values["date"]), effective=frozenset(values["effective"]),
         statuses=frozenset(values["status"]), event_type=min(values["kind"], default=None), evidence=evidence,
+        factualities=frozenset(values["factuality"]),
     )
 
 
@@ -138,22 +144,23 @@ EVIDENCE = """SELECT ?fact ?doc ?text ?start WHERE {
   ?fact ikg:evidence ?e . ?e ikg:text ?text ; prov:wasDerivedFrom/ikg:fileName ?doc .
   OPTIONAL { ?e ikg:charStart ?start }
 }"""
-INVESTMENTS = """SELECT ?fact ?doc ?investor ?target ?amount ?currency ?stake ?date ?status WHERE {
+INVESTMENTS = """SELECT ?fact ?doc ?investor ?target ?amount ?currency ?stake ?date ?status ?factuality WHERE {
   ?fact a ikg:Investment ; prov:wasDerivedFrom ?d . ?d ikg:fileName ?doc .
   OPTIONAL { ?fact ikg:investor ?investor } OPTIONAL { ?fact ikg:target ?target }
   OPTIONAL { ?fact ikg:amount ?a . ?a schema:value ?amount ; schema:currency ?currency }
   OPTIONAL { ?fact ikg:stake ?stake } OPTIONAL { ?fact ikg:date ?date }
-  OPTIONAL { ?fact ikg:status ?status }
+  OPTIONAL { ?fact ikg:status ?status } OPTIONAL { ?fact ikg:factuality ?factuality }
 }"""
-AGREEMENTS = """SELECT ?fact ?doc ?party ?date ?effective ?status WHERE {
+AGREEMENTS = """SELECT ?fact ?doc ?party ?date ?effective ?status ?factuality WHERE {
   ?fact a ikg:Agreement ; prov:wasDerivedFrom ?d . ?d ikg:fileName ?doc .
   OPTIONAL { ?fact ikg:party ?party } OPTIONAL { ?fact ikg:date ?date }
   OPTIONAL { ?fact ikg:effectiveDate ?effective } OPTIONAL { ?fact ikg:status ?status }
+  OPTIONAL { ?fact ikg:factuality ?factuality }
 }"""
-EVENTS = """SELECT ?fact ?doc ?participant ?date ?kind WHERE {
+EVENTS = """SELECT ?fact ?doc ?participant ?date ?kind ?factuality WHERE {
   ?fact a ikg:Event ; prov:wasDerivedFrom ?d . ?d ikg:fileName ?doc .
   OPTIONAL { ?fact ikg:participant ?participant } OPTIONAL { ?fact ikg:date ?date }
-  OPTIONAL { ?fact ikg:eventType ?kind }
+  OPTIONAL { ?fact ikg:eventType ?kind } OPTIONAL { ?fact ikg:factuality ?factuality }
 }"""
 ACTORS = """SELECT DISTINCT ?actor ?doc WHERE {
   ?actor a ?c ; prov:wasDerivedFrom ?d . ?d ikg:fileName ?doc .

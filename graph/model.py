@@ -90,12 +90,14 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """The sentence that states a fact, with offsets into ``Document.text``."""
+    """The sentence that states a fact, with offsets into ``Document.text``;
+    ``attributed_to`` is who the sentence says makes the claim ("X said", "according to X")."""
 
     doc_id: str
     text: str
     start: int
     end: int
+    attributed_to: ActorRef | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,12 +195,15 @@ class Agreement:
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """A happening; ``concerns`` is the investment or agreement it is a step of (its signing, completion …)."""
+
     event_type: str
     participants: tuple[ActorRef, ...]
     evidence: Evidence
     date: PartialDate | None = None
     place: ActorRef | None = None
     factuality: Factuality | None = None
+    concerns: Investment | Agreement | None = None
 
 
 Fact = Investment | Agreement | Event
@@ -213,7 +218,8 @@ def fact_refs(fact: Fact) -> list[ActorRef]:
     else:
         refs = list(fact.participants)
     place = getattr(fact, "place", None)
-    return refs + ([place] if place is not None else [])
+    source = fact.evidence.attributed_to
+    return refs + [ref for ref in (place, source) if ref is not None]
 
 
 @dataclass(slots=True)

@@ -1,487 +1,246 @@
-"""Events: typed from the controlled scheme by cue words in ``data/lexicon.json``.
+"""Events: trigger words and participant positions of ``data/events.json`` read by the frame code.
 
-A pattern fires on a trigger: a word of its first cue group used as an event
-(not negated, not hypothetical, not yet to come, not "the anniversary of the
-bombing", not "a sanctions lawyer"), with a
-word of every other group in the trigger's clause ("promise" + "expedite" +
-"export" → an export permit pledge). Roles come from the parse of the trigger:
-participants are its subject, object, agent, possessor and its "with X",
-"between X and Y", "to X", "on X", "against X" phrases (the sentence's actors
-only when the parse names none); the place is "in/at X" on the trigger's
-clause; the date is the one attached to the trigger's clause (``event_dates``),
-else that of a follow-up sentence ("This development, announced on June 29,
-2025"), else the paragraph's, else, for the lede's past-tense news, the news day.
-Not events: charges ("accuses of supplying"), averted acts, speech ("recalled
-that …"), "after the talks". A dated "it broadened the regime" renews the measure
-just told; "X and Y each imposed" is one act per subject. Round 4 (unseen text,
-``event_filters``): "called the move coercion at a press conference" is speech, not
-intent; an act done "during the visit of X" states the visit; "the helicopters
-were supplied", undated, retells the delivery told before; a place ("protests in
-Plav") does not stand in for the parties; a dateline's date is not the act's.
+Each event type is a frame (``frames.Frame``) whose one role, ``participants``,
+lists positions written for the active verb; ``frames.verb_slots`` and
+``frames.noun_slots`` derive the passive, nominal, support-verb and relative
+forms, and ``arguments`` turns the heads into actors (pronouns and
+descriptions resolved by the document model). A verb with a participant states
+its event; a noun does only with a date of its own, a support verb ("held
+talks", "imposed sanctions") or as the occasion of a told act ("said at a press
+conference"), never as a bare mention ("after the talks"). How firmly the text
+states it (planned, possible, denied) is ``status.factuality_of``; nothing is
+dropped for being planned or hedged.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.extract.actors import ActorSpan
+from graph import paths
+from graph.errors import KGError
+from graph.extract.arguments import arguments
 from graph.extract.common import (
     evidence_for,
     first_date,
+    has_cue,
     is_headline,
-    is_hypothetical,
     lemma_text,
     next_sentence,
     starts_with_anaphora,
 )
-from graph.extract.event_dates import (
-    clause_chain,
-    event_dates,
-    frame_date,
-    fronted_date,
-    gapped_dates,
-    news_day,
-    own_date,
-    paragraph_event_date,
-    pruned_subtree,
-    title_line,
-    with_news_day,
-)
-from graph.extract.event_filters import during_done, judged, retold, urges
-from graph.extract.event_roles import (
-    actors_under,
-    builders,
-    each_apart,
-    event_place,
-    outside_places,
-    parties_of,
-    renewals,
-    visit_type,
-)
-from graph.extract.lexicon import EventPattern, lexicon
-from graph.extract.phrases import actor_at
-from graph.model import ActorKind, ActorRef, Event, PartialDate
+from graph.extract.event_dates import clause_chain, fronted_date, own_date, paragraph_event_date, pruned_subtree, title_line
+from graph.extract.frames import Frame, noun_slots, trigger_kind, verb_slots
+from graph.extract.lexicon import lexicon
+from graph.extract.status import factuality_of
+from graph.model import ActorKind, ActorRef, Event, Factuality
 
-PERSON_EVENTS = frozenset({"state visit", "official visit", "press conference", "meeting"})
-# events of a facility, which its builder or operator takes part in
-FACILITY_EVENTS = frozenset({"plant launch", "plant closure"})
-# cue words that name an event only as nouns: "bonds rallied", "drill for oil", "voted to"
-NOUN_ONLY = frozenset(
-    {
-        "rally",
-        "drill",
-        "exercise",
-        "vote",
-        "talk",
-        "talks",
-        "tour",
-        "gift",
-        "trip",
-        "march",
-        "demonstrate",
-    }
-)
-# verbs that name a meeting only between two people: "the president received the minister"
-RECEPTION_VERBS = frozenset({"receive", "welcome", "host"})
-# verbs that turn an event noun into a stated event without a date: "imposed sanctions"
-LIGHT_VERBS = frozenset(
-    {
-        "hold",
-        "stage",
-        "pay",
-        "impose",
-        "conduct",
-        "carry",
-        "organise",
-        "organize",
-        "host",
-        "launch",
-        "make",
-        "begin",
-        "extend",
-        "expand",
-        "widen",
-        "broaden",
-        "tighten",
-        "introduce",
-        "adopt",
-        "staged",
-    }
-    # taking part in, or speaking at, an event states it: "told a press conference", "said at the summit"
-    | {"attend", "join", "take", "participate", "say", "tell", "speak", "address"}
-)
-NEWS_SENTENCES = 15
-# heads that make an event noun a reference to a past event: "the anniversary of the bombing"
-REFERENCE_HEADS = frozenset({"anniversary", "memory", "commemoration", "aftermath", "wake", "legacy", "victim"})
-# words of intent on the trigger's clause: "plans to visit", "threatened sanctions", "a bid to buy"
-INTENT_WORDS = frozenset(
-    {
-        "plan",
-        "intend",
-        "expect",
-        "hope",
-        "aim",
-        "seek",
-        "want",
-        "threaten",
-        "consider",
-        "propose",
-        "due",
-        "urge",
-        "call",
-    }
-    # averted acts did not happen: "avoided a default"
-    | {"avoid", "avert", "prevent", "escape"}
-    | {
-        "proposal",
-        "bid",
-        "offer",
-        "threat",
-        "attempt",
-        "request",
-        "possibility",
-        "prospect",
-    }
-)
-# words that make a clause the time of another act: "a day after people marched"
-TIME_MARKS = frozenset({"after", "before", "since", "until", "while", "when", "as"})
-# prepositions whose gerund tells an act of the main clause's subject: "before holding talks"
-TIME_PREPS = frozenset({"after", "before", "while", "upon", "since", "following", "during"})
-# words that make what they govern a charge, not a told event: "companies it accuses of helping Tehran supply missiles"
-ALLEGATIONS = frozenset({"accuse", "allege", "accusation", "allegation", "suspect", "deny", "charge"})
-# prepositions whose definite event noun points back: "after the talks"
-BACK_PREPS = frozenset({"after", "before", "since", "following", "until"})
-FUTURE = frozenset({"will", "shall", "'ll"})
-# events whose announcement is already the news: "will donate equipment" (a trip that "will" happen is not yet one)
-COMMITMENTS = frozenset({"donation", "arms delivery", "export permit pledge"})
-# nouns an event word may qualify and still be the event ("a sanctions package"), unlike "a sanctions lawyer"
-EVENT_CARRIERS = frozenset({"package", "regime", "round", "wave", "programme", "program"})
-# nouns whose "to" clause states a done act: "the decision to grant licences"
-DECISION_NOUNS = frozenset({"decision", "move", "step"})
-# events whose country named by "in X" also takes part: "donated pumps to farmers in Guatemala"
-PLACE_TAKES_PART = frozenset({"donation", "arms delivery", "state visit", "official visit"})
-ROLE_PREPS = frozenset({"by", "with", "between", "to", "on", "against", "from", "among", "of", "alongside"})
-SUBJECT_DEPS = frozenset(
-    {
-        "nsubj",
-        "nsubjpass",
-        "agent",
-        "poss",
-        "dobj",
-        "dative",
-        "compound",
-        "amod",
-        "npadvmod",
-    }
-)
-# subjects that make a noun-only cue a verb event after all: "thousands of people rallied"
-CROWD_WORDS = frozenset(
-    {
-        "people",
-        "protester",
-        "demonstrator",
-        "supporter",
-        "thousand",
-        "hundred",
-        "worker",
-        "student",
-        "activist",
-    }
-    | {
-        "resident",
-        "crowd",
-        "farmer",
-        "opponent",
-        "employee",
-        "member",
-        "villager",
-        "union",
-    }
-)
+EVENTS_PATH = paths.DATA / "events.json"
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# prepositions whose object names the occasion of a told act: "said at a press conference"
+OCCASION_PREPS = frozenset({"at", "during", "on", "in"})
+# triggers that are the act of promising, asserted when told in the past
+ACTS_OF_PROMISING = frozenset({"promise", "pledge", "commit", "vow", "agree", "assure", "guarantee", "commitment", "assurance"})
+# words over a trigger that make it an averted act or a charge, not a told one
+NOT_TOLD = frozenset({"avoid", "avert", "prevent", "escape", "accuse", "allege", "charge", "suspect"})
+# heads that make an event noun a reference to another time: "the anniversary of the bombing"
+REFERENCE_HEADS = frozenset({"anniversary", "aftermath", "wake", "memory", "victim", "since", "after", "before", "until"})
+
+
+class EventLexiconError(KGError):
+    """``data/events.json`` is missing or malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    """One kind of event: its frame (triggers, participant positions), the word groups its clause
+    needs, and the prepositions that name its place."""
+
+    frame: Frame
+    needs: tuple[frozenset[str], ...]
+    place: tuple[str, ...]
+    intransitive: bool = False
+
+    @property
+    def label(self) -> str:
+        return self.frame.name
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    types: tuple[EventType, ...]
+    support_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def event_lexicon(path: Path = EVENTS_PATH) -> EventLexicon:
+    """The event types of ``data/events.json``, read once."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return EventLexicon(tuple(_event_type(e) for e in raw["events"]), frozenset(raw["support_verbs"]))
+    except (OSError, json.JSONDecodeError, KeyError, TypeError) as e:
+        raise EventLexiconError(f"{path}: cannot read the event lexicon ({e!r}); compare it with git") from e
+
+
+def _event_type(raw: dict) -> EventType:
+    frame = Frame(
+        name=raw["type"], form=raw["type"], verbs=frozenset(raw.get("verbs", ())),
+        nouns=frozenset(raw.get("nouns", ())), agents=frozenset(),
+        roles={"participants": tuple(raw["participants"])},
+    )
+    needs = tuple(frozenset(group) for group in raw.get("needs", ()))
+    return EventType(frame, needs, tuple(raw.get("place", ("in",))), bool(raw.get("intransitive")))
 
 
 def extract(doc: Doc) -> Iterator[Event]:
-    """Every typed event the doc states, one per trigger."""
-    day = news_day(doc)
-    before: list[Event] = []
-    for number, sent in enumerate(doc.sents):
-        if is_headline(sent) or title_line(sent):
-            before = []
+    """Every event the doc's body states, one per trigger (titles and headlines are told again below)."""
+    for sent in doc.sents:
+        if not (is_headline(sent) or title_line(sent)):
+            yield from sentence_events(sent)
+
+
+def sentence_events(sent: Span) -> Iterator[Event]:
+    seen: set[tuple] = set()
+    for token in sent:
+        found = _typed_trigger(token)
+        if found is None:
             continue
-        found = list(_sentence_events(sent, number, day)) or renewals(sent, before)
-        yield from found
-        before = found
+        event = event_at(token, *found)
+        key = (event.event_type, event.participants, event.date) if event else None
+        if event is not None and key not in seen:
+            seen.add(key)
+            yield event
 
 
-def _sentence_events(sent: Span, number: int, day: PartialDate | None) -> Iterator[Event]:
-    """The events the sentence's own cue words state."""
-    text = lemma_text(sent)
-    seen: list[Event] = []
-    for pattern in lexicon().events:
-        if not all(_has(text, group) for group in pattern.groups):
-            continue
-        for trigger in _triggers(sent, pattern):
-            event = _event(pattern.event_type, trigger, sent)
-            if event is not None and event.date is None and number <= NEWS_SENTENCES:
-                event = with_news_day(event, trigger, sent, day)
-            if event is not None and not any(_same_act(event, other) for other in seen):
-                seen.append(event)
-                yield from each_apart(event, trigger, parties_of(sent))
-                yield from (replace(event, date=d) for d in gapped_dates(trigger) if d != event.date)
-
-
-def _same_act(event: Event, other: Event) -> bool:
-    """A second cue of the sentence names a new event only with parties of its own: "was received by
-    Murmu before holding talks with Modi" is two meetings, "met Xi … the meeting" one; an undated
-    second cue is more likely the first act told again."""
-    same_type = event.event_type == other.event_type
-    return same_type and (event.date is None or set(event.participants) <= set(other.participants))
-
-
-def _has(text: str, cues: Iterable[str]) -> bool:
-    return any(f" {' '.join(_cue_words(cue))} " in text for cue in cues)
-
-
-def _cue_words(cue: str) -> list[str]:
-    """The tokens of a cue as spaCy splits them ("sit-in" → sit, -, in)."""
-    return cue.replace("-", " - ").split()
-
-
-def _triggers(sent: Span, pattern: EventPattern) -> Iterator[Token]:
-    """Heads of first-group cue phrases used as events, with every other group in their clause."""
-    for token in _cue_heads(sent, pattern.groups[0], meeting=pattern.event_type == "meeting"):
-        if _is_event_use(token, future=pattern.event_type in COMMITMENTS) and all(
-            _in_clause(token, group) for group in pattern.groups[1:]
-        ):
-            yield token
-
-
-def _cue_heads(sent: Span, cues: frozenset[str], *, meeting: bool = False) -> list[Token]:
-    """The syntactic head of each cue phrase in ``sent`` ("press conference" → "conference")."""
-    heads: set[Token] = set()
-    for cue in sorted(cues):
-        words = _cue_words(cue)
-        for i in range(sent.start, sent.end - len(words) + 1):
-            tokens = sent.doc[i : i + len(words)]
-            if all(_word_is(t, w) and t.ent_type_ != "DATE" for t, w in zip(tokens, words)):
-                head = tokens.root
-                if len(words) > 1 or _usable(cue, head, meeting=meeting):
-                    heads.add(head)
-    # "joint press conference": the phrase's head, not a cue inside it
-    return sorted((h for h in heads if h.head not in heads or h.head.i == h.i), key=lambda t: t.i)
-
-
-def _usable(cue: str, head: Token, *, meeting: bool = False) -> bool:
-    """A noun-only cue ("rally", "drill") names an event as a verb only when a crowd does it;
-    a reception ("received the minister") is a meeting only between people ("received drones" is
-    a delivery's)."""
-    if cue in RECEPTION_VERBS and meeting:
-        return head.pos_ == "VERB" and _person_to_person(head)
-    if cue == "march" and head.text[0].isupper() and not any(c.dep_ in {"det", "poss"} for c in head.children):
-        return False
-    return cue not in NOUN_ONLY or head.pos_ not in {"VERB", "AUX"} or _crowd_subject(head)
-
-
-def _person_to_person(verb: Token) -> bool:
-    """ "X received Y" / "Y was received by X", both people (or "he"/"she")."""
-    host = [c for c in verb.children if c.dep_ == "nsubj"] + [
-        p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
-    ]
-    guest = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    return any(map(_is_person, host)) and any(map(_is_person, guest))
-
-
-def _is_person(token: Token) -> bool:
-    actor = actor_at(token)
-    named = actor is not None and actor.ref.kind is ActorKind.PERSON
-    return named or token.ent_type_ == "PERSON" or token.lower_ in {"he", "she"}
-
-
-def _crowd_subject(verb: Token) -> bool:
-    """ "Thousands of people rallied": a crowd, not a market, does it."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return any(t.lemma_.lower() in CROWD_WORDS for s in subjects for t in s.subtree)
-
-
-def _word_is(token: Token, word: str) -> bool:
-    return token.lemma_.lower() == word or token.lower_ == word
-
-
-def _clause_tokens(trigger: Token) -> set[Token]:
-    """Tokens of the trigger's clause, without the clauses inside it."""
-    top = clause_chain(trigger)[-1]
-    tokens = set(pruned_subtree(top)) | set(trigger.subtree) | {trigger.head}
-    if _bare_participle(trigger):
-        tokens |= set(pruned_subtree(trigger.head))
-    return tokens
-
-
-def _bare_participle(trigger: Token) -> bool:
-    """ "followed with a factory, inaugurated in 2019": a subjectless participle tells of the
-    main clause's noun (the parser often hangs it on the verb)."""
-    return (
-        trigger.tag_ == "VBN"
-        and trigger.dep_ in {"advcl", "acl"}
-        and not any(c.dep_.startswith("nsubj") for c in trigger.children)
-    )
-
-
-def _in_clause(trigger: Token, cues: frozenset[str]) -> bool:
-    text = lemma_text(sorted(_clause_tokens(trigger), key=lambda t: t.i))
-    return _has(text, cues)
-
-
-def _is_event_use(trigger: Token, *, future: bool = False) -> bool:
-    """Not negated, not hypothetical, not a reference to an earlier event, and not yet to come ("will
-    travel") unless announcing it is the fact (``future``: "will donate")."""
-    chain = clause_chain(trigger)
-    for token in chain:
-        children = list(token.children)
-        if any(
-            c.dep_ == "neg" or (not future and c.tag_ == "MD" and c.lower_ in FUTURE) for c in children
-        ) or is_hypothetical(children):
-            return False
-        if (token.lemma_.lower() in INTENT_WORDS and urges(token)) or (
-            token is not trigger and token.lemma_.lower() in REFERENCE_HEADS
-        ):
-            return False
-    if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in INTENT_WORDS:
-        return False
-    relative = [c for c in trigger.children if c.dep_ == "relcl"]
-    if any(is_hypothetical(c.children) for c in relative):
-        return False
-    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() not in EVENT_CARRIERS:
-        return False
-    if (
-        _speech_verb(trigger)
-        or _earlier_one(trigger)
-        or judged(trigger)
-        or any(t.lemma_.lower() in ALLEGATIONS for t in trigger.ancestors)
-    ):
-        return False
-    return not any(c.dep_ == "det" and c.lower_ in {"any", "no"} for c in trigger.children)
-
-
-def _speech_verb(trigger: Token) -> bool:
-    """ "recalled that the ambassador …", "protested that …": a verb whose object is a clause tells
-    what someone remembers or says, not the act."""
-    children = {c.dep_ for c in trigger.children}
-    return trigger.pos_ == "VERB" and "ccomp" in children and not children & {"dobj", "nsubjpass"}
-
-
-def _earlier_one(trigger: Token) -> bool:
-    """ "after the talks", "since the protest": a definite event noun that times another act points
-    back to an event told before, not a new one."""
-    definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those", "that"} for c in trigger.children)
-    return definite and trigger.dep_ == "pobj" and trigger.head.lower_ in BACK_PREPS
-
-
-def _event(event_type: str, trigger: Token, sent: Span) -> Event | None:
-    date = own_date(trigger, sent) or frame_date(trigger, sent) or fronted_date(trigger, sent)
-    if date is None and _timed_participle(trigger):  # "received on 3 May before holding talks": that day
-        date = own_date(trigger.head.head, sent)
-    if not _stated(trigger, date) or (date is None and retold(trigger)):
+def _typed_trigger(token: Token) -> tuple[EventType, str] | None:
+    """The first event type that ``token`` triggers with everything its clause needs."""
+    if token.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT"}:  # "in March 2024" is no march
         return None
-    actors = parties_of(sent)
-    participants = _participants(trigger, actors) or _actor_refs(
-        outside_places(trigger, _in_clause_of(trigger, actors))
-    )
-    if event_type in FACILITY_EVENTS:
-        participants += [b for b in builders(trigger, actors) if b not in participants]
+    for kind in event_lexicon().types:
+        form = trigger_kind(token, kind.frame)
+        if form is not None and all(_in_clause(token, group) for group in kind.needs):
+            return kind, form
+    return None
+
+
+def _in_clause(trigger: Token, words: frozenset[str]) -> bool:
+    """One of ``words`` in the trigger's phrase or the clause it belongs to."""
+    top = clause_chain(trigger)[-1]
+    tokens = sorted({*pruned_subtree(top), *trigger.subtree}, key=lambda t: t.i)
+    return has_cue(lemma_text(tokens), words)
+
+
+def event_at(trigger: Token, kind: EventType, form: str) -> Event | None:
+    """The event ``trigger`` states, or None (no participant, a bare noun, a reference)."""
+    if form == "agent" or trigger.dep_ in {"amod", "compound"} or _reference(trigger) or _not_told(trigger, kind, form):
+        return None
+    slots = event_slots(trigger, form)
+    participants = _participants(trigger, kind, slots)
     if not participants:
         return None
-    if event_type in PERSON_EVENTS and not any(p.kind is ActorKind.PERSON for p in participants):
+    sent = trigger.sent
+    own = own_date(trigger, sent) or fronted_date(trigger, sent)
+    if form == "noun" and own is None and not _stated_noun(trigger):
         return None
-    if event_type == "state visit":
-        event_type = visit_type(sent, actors)
-    place = event_place(trigger, actors)
-    if (
-        event_type in PLACE_TAKES_PART
-        and place is not None
-        and place.kind is ActorKind.COUNTRY
-        and place not in participants
-    ):
-        participants.append(place)
     evidence = evidence_for(sent)
     follow = next_sentence(sent)
-    if date is None and follow is not None and starts_with_anaphora(follow, lexicon().anaphora_heads):
-        date = first_date(follow)
-        evidence = evidence_for(sent, follow) if date is not None else evidence
-    if date is None and not event_dates(sent):
-        date = paragraph_event_date(sent)
-    return Event(event_type, tuple(participants), evidence, date=date, place=place)
-
-
-def _stated(trigger: Token, date: PartialDate | None) -> bool:
-    """A verb states an event with its subject; a noun needs a date or a verb like "held"."""
-    if date is not None or during_done(trigger):
-        return True
-    if trigger.pos_ in {"VERB", "AUX"}:
-        if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in DECISION_NOUNS:
-            return True
-        return trigger.dep_ not in {"amod", "acl", "pcomp"} or trigger.head.pos_ == "VERB" or _timed_participle(trigger)
-    chain = clause_chain(trigger)
-    return any(t.lemma_.lower() in LIGHT_VERBS or t.lower_ in LIGHT_VERBS for t in chain[1:] if t.pos_ == "VERB")
-
-
-def _participants(trigger: Token, actors: list[ActorSpan]) -> list[ActorRef]:
-    """Actors in the trigger's role phrases: subject, object, agent, "with X", "between X and Y"…"""
-    seen: dict[str, ActorRef] = {}
-    # the trigger's own name is not a party to it: "added to the Entity List"
-    actors = [a for a in actors if not a.span.start <= trigger.i < a.span.end]
-    for head in _role_heads(trigger):
-        for actor in actors_under(head, actors):
-            seen.setdefault(actor.name, actor)
-    return list(seen.values())
-
-
-def _role_heads(trigger: Token) -> list[Token]:
-    """Argument heads of the trigger and of the verbs its clause hangs on."""
-    heads: list[Token] = []
-    for token in clause_chain(trigger):
-        if token is not trigger and token.pos_ not in {"VERB", "AUX"}:
-            continue
-        for child in token.children:
-            if child.dep_ in SUBJECT_DEPS and child is not trigger and child not in trigger.ancestors:
-                heads.extend([child, *child.conjuncts])
-            elif child.dep_ == "prep" and child.lower_ in ROLE_PREPS:
-                heads.extend(c for c in child.children if c.dep_ == "pobj")
-            elif child.dep_ == "acl" and token is trigger:
-                heads.extend(_role_heads(child))
-        if token is trigger and token.dep_ == "acl":
-            heads.extend(c for c in token.head.children if c.dep_ == "poss")
-        if token.dep_ in {"xcomp", "conj"} and not any(c.dep_.startswith("nsubj") for c in token.children):
-            heads.extend(c for c in token.head.children if c.dep_.startswith("nsubj"))
-        if _timed_participle(token):
-            heads.extend(c for c in token.head.head.children if c.dep_.startswith("nsubj"))
-    return heads
-
-
-def _timed_participle(verb: Token) -> bool:
-    """ "(He was received …) before holding talks with Modi": a gerund after a time preposition is an act
-    of the main clause's subject, done as told."""
-    return (
-        verb.dep_ == "pcomp"
-        and verb.tag_ == "VBG"
-        and verb.head.lower_ in TIME_PREPS
-        and not any(c.dep_.startswith("nsubj") for c in verb.children)
+    if own is None and follow is not None and starts_with_anaphora(follow, lexicon().anaphora_heads):
+        # "… a promise from X. This development, announced on 3 May, …": the follow-up dates it
+        own = first_date(follow)
+        evidence = evidence_for(sent, follow) if own is not None else evidence
+    return Event(
+        kind.label,
+        tuple(participants),
+        evidence,
+        date=own or paragraph_event_date(sent),
+        place=_place(kind, slots),
+        factuality=_factuality(trigger),
     )
 
 
-def _in_clause_of(trigger: Token, actors: list[ActorSpan]) -> list[ActorSpan]:
-    """The sentence's actors stand in for a main clause's unnamed roles, not for those of a subordinate
-    clause ("revoked the licence a day after people marched …": the ministry did not march)."""
-    top = clause_chain(trigger)[-1]
-    timed = top.dep_ == "pcomp" or any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in top.children)
-    return [] if timed else actors
+def _factuality(trigger: Token) -> Factuality:
+    """How firmly the event is told; a promise is itself an act ("X pledged support", "secured a
+    promise"): its planning word does not make the promising planned, a modal above it does."""
+    found = factuality_of(trigger)
+    if found is not Factuality.PLANNED or trigger.lemma_.lower() not in ACTS_OF_PROMISING:
+        return found
+    verb = trigger.head if trigger.pos_ == "NOUN" else trigger
+    return factuality_of(verb) if verb is not trigger else (
+        Factuality.PLANNED if any(c.tag_ == "MD" for c in verb.children) else Factuality.ASSERTED)
 
 
-def _actor_refs(actors: list[ActorSpan]) -> list[ActorRef]:
-    seen: dict[str, ActorRef] = {}
-    for actor in actors:
-        if actor.ref.kind is not ActorKind.ASSET:
-            seen.setdefault(actor.ref.name, actor.ref)
-    return list(seen.values())
+def event_slots(trigger: Token, form: str) -> dict[str, list[Token]]:
+    """The frame positions of a trigger; a noun also takes the "by X" of a participle on it ("the
+    campaign carried out by X") and, as the occasion of an act, that act's subject ("X showed Y
+    during a drill"): the ``occasion`` position."""
+    if form != "noun":
+        return verb_slots(trigger)
+    slots = noun_slots(trigger)
+    for clause in (c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for position, heads in verb_slots(clause).items():
+            if position != "object" and not slots.get(position):
+                slots[position] = heads
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ in OCCASION_PREPS and head.head.pos_ in {"VERB", "AUX"}:
+        slots["occasion"] = verb_slots(head.head)["subject"]
+    return slots
+
+
+def _not_told(trigger: Token, kind: EventType, form: str) -> bool:
+    """"recalled that …" (speech), "demonstrated a product" (an intransitive type with an object),
+    "avoided a default", "accused of supplying arms"."""
+    deps = {c.dep_ for c in trigger.children}
+    if form == "verb" and ("ccomp" in deps and not deps & {"dobj", "nsubjpass"} or kind.intransitive and "dobj" in deps):
+        return True
+    return any(t.lemma_.lower() in NOT_TOLD for t in trigger.ancestors)
+
+
+def _reference(trigger: Token) -> bool:
+    """"the anniversary of the bombing", "since the protests": a past event pointed at, not told."""
+    head = trigger.head
+    return head is not trigger and (head.lemma_.lower() in REFERENCE_HEADS or head.lower_ in REFERENCE_HEADS)
+
+
+def _stated_noun(noun: Token) -> bool:
+    """"held talks", "the signing took place", "sanctions were imposed", "said at a press conference"."""
+    head = noun.head
+    lemmas = {head.lemma_.lower(), *(f"{head.lemma_.lower()} {c.lower_}" for c in head.children if c.dep_ in {"prt", "dobj"})}
+    if noun.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"} and lemmas & event_lexicon().support_verbs:
+        return True
+    if noun.dep_ == "pobj" and head.lower_ in OCCASION_PREPS and head.head.pos_ in {"VERB", "AUX"}:
+        return head.head.tag_ in {"VBD", "VBN"}
+    return noun.dep_ == "conj" and _stated_noun(noun.head)
+
+
+def _participants(trigger: Token, kind: EventType, slots: dict[str, list[Token]]) -> list[ActorRef]:
+    """The actors of every participant position the text fills, in the data's order."""
+    found: dict[str, ActorRef] = {}
+    for position in kind.frame.roles["participants"]:
+        heads = [h for h in slots.get(position, []) if h is not trigger]
+        for argument in arguments(heads) or arguments([m for h in heads for m in _members(h)]):
+            if argument.ref.kind is not ActorKind.ASSET:
+                found.setdefault(argument.ref.name, argument.ref)
+    return list(found.values())
+
+
+def _members(head: Token) -> list[Token]:
+    """Who a crowd or a force is drawn from: "hundreds of workers of X", "members of the X union",
+    "Russian and Belarusian troops"."""
+    found = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    found += [c for c in head.children if c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"}]
+    return found + [m for f in found if f.dep_ == "pobj" for m in _members(f)]
+
+
+def _place(kind: EventType, slots: dict[str, list[Token]]) -> ActorRef | None:
+    """The first place named by one of the type's place prepositions ("in Belgrade")."""
+    for prep in kind.place:
+        for head in slots.get(prep, []):
+            found = arguments([head]) if head.ent_type_ in PLACE_ENTITIES else []
+            if found:
+                return found[0].ref
+    return None

@@ -98,6 +98,42 @@ class IKG(DefinedNamespace):
     LicenceRevocation: URIRef
     DebtDefault: URIRef
     DiplomaticProtest: URIRef
+    # event groups (top concepts) and the kinds issue 8 added; the CAMEO datatype of their notations
+    DiplomacyGroup: URIRef
+    DealLifecycleGroup: URIRef
+    RegulationGroup: URIRef
+    LegalGroup: URIRef
+    FinanceGroup: URIRef
+    TradeGroup: URIRef
+    UnrestGroup: URIRef
+    SecurityGroup: URIRef
+    PoliticsGroup: URIRef
+    IndustryGroup: URIRef
+    Negotiation: URIRef
+    Announcement: URIRef
+    Signing: URIRef
+    ContractAward: URIRef
+    Groundbreaking: URIRef
+    Completion: URIRef
+    Postponement: URIRef
+    Cancellation: URIRef
+    Withdrawal: URIRef
+    Approval: URIRef
+    Ratification: URIRef
+    EntryIntoForce: URIRef
+    Rejection: URIRef
+    Blocking: URIRef
+    Investigation: URIRef
+    CourtRuling: URIRef
+    Lawsuit: URIRef
+    Merger: URIRef
+    Listing: URIRef
+    Founding: URIRef
+    Bankruptcy: URIRef
+    DebtRestructuring: URIRef
+    Strike: URIRef
+    Appointment: URIRef
+    cameo: URIRef
 
     # Statuses (skos:Concept in InvestmentStatusScheme): four stages, eleven statuses
     PlannedStage: URIRef

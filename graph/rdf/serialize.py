@@ -169,6 +169,9 @@ def _refs_of(facts: DocumentFacts) -> Iterator[ActorRef]:
         yield from event.participants
         if event.place is not None:
             yield event.place
+    for fact in facts.facts:
+        if fact.evidence.attributed_to is not None:
+            yield fact.evidence.attributed_to
 
 
 # --------------------------------------------------------------------------
@@ -187,8 +190,10 @@ def _document_node_triples(doc: Document) -> Iterator[Triple]:
         yield node, IKG.published, Literal(doc.published.isoformat(), datatype=XSD.date)
 
 
-def _evidence_triples(fact: URIRef, doc: URIRef, evidence: Evidence) -> Iterator[Triple]:
+def _evidence_triples(fact: URIRef, doc: URIRef, evidence: Evidence, actors: _Actors) -> Iterator[Triple]:
     node = evidence_iri(evidence)
+    if evidence.attributed_to is not None:
+        yield node, PROV.wasAttributedTo, actors.iri(evidence.attributed_to)
     yield fact, PROV.wasDerivedFrom, doc
     yield fact, IKG.evidence, node
     yield node, RDF.type, IKG.Evidence
@@ -332,7 +337,7 @@ def _event_summary(event: Event, keys: list[str], actors: _Actors) -> str:
     return f"{kind}: {_names(keys, actors)}{where}{when}"
 
 
-def _event_triples(event: Event, actors: _Actors) -> Iterator[Triple]:
+def _event_triples(event: Event, actors: _Actors, concerned: dict[Investment | Agreement, URIRef]) -> Iterator[Triple]:
     node = _event_iri(event, actors)
     keys = actors.sorted_keys(event.participants)
     yield node, RDF.type, IKG.Event
@@ -345,19 +350,45 @@ def _event_triples(event: Event, actors: _Actors) -> Iterator[Triple]:
     if event.place:
         yield node, IKG.place, actors.iri(event.place)
     yield node, IKG.factuality, factuality_concept(event.factuality)
+    if event.concerns is not None and event.concerns in concerned:
+        yield node, IKG.concerns, concerned[event.concerns]
+
+
+def _concerned(facts: DocumentFacts, actors: _Actors) -> dict[Investment | Agreement, URIRef]:
+    """The node of each fact an event may concern, keyed also by the fact as extracted before
+    merging (same sentence, same roles), so ``ikg:concerns`` points at a node the graph holds."""
+    found: dict[Investment | Agreement, URIRef] = {}
+    by_roles: dict[tuple, URIRef] = {}
+    for inv in facts.investments:
+        found[inv] = by_roles[("i", inv.evidence.start, inv.investor.name, inv.target.name)] = _investment_iri(inv, actors)
+    for agreement in facts.agreements:
+        names = tuple(sorted(p.name for p in agreement.parties))
+        found[agreement] = by_roles[("a", agreement.evidence.start, names)] = _agreement_iri(agreement, actors)
+    for event in facts.events:
+        fact = event.concerns
+        if isinstance(fact, Investment):
+            key = ("i", fact.evidence.start, fact.investor.name, fact.target.name)
+        elif isinstance(fact, Agreement):
+            key = ("a", fact.evidence.start, tuple(sorted(p.name for p in fact.parties)))
+        else:
+            continue
+        if fact not in found and key in by_roles:
+            found[fact] = by_roles[key]
+    return found
 
 
 def _fact_triples(facts: DocumentFacts, actors: _Actors) -> Iterator[Triple]:
     doc = document_iri(facts.document.id)
     for inv in facts.investments:
         yield from _investment_triples(inv, actors)
-        yield from _evidence_triples(_investment_iri(inv, actors), doc, inv.evidence)
+        yield from _evidence_triples(_investment_iri(inv, actors), doc, inv.evidence, actors)
     for agreement in facts.agreements:
         yield from _agreement_triples(agreement, actors)
-        yield from _evidence_triples(_agreement_iri(agreement, actors), doc, agreement.evidence)
+        yield from _evidence_triples(_agreement_iri(agreement, actors), doc, agreement.evidence, actors)
+    concerned = _concerned(facts, actors)
     for event in facts.events:
-        yield from _event_triples(event, actors)
-        yield from _evidence_triples(_event_iri(event, actors), doc, event.evidence)
+        yield from _event_triples(event, actors, concerned)
+        yield from _evidence_triples(_event_iri(event, actors), doc, event.evidence, actors)
 
 
 # --------------------------------------------------------------------------

@@ -98,6 +98,18 @@ SCHEMES = {
         "Protest": "protest", "Election": "election", "Referendum": "referendum",
         "PlantClosure": "plant closure", "LicenceRevocation": "licence revocation",
         "DebtDefault": "debt default", "DiplomaticProtest": "diplomatic protest",
+        # issue 8: ten groups and the kinds of the news
+        "DiplomacyGroup": "diplomacy", "DealLifecycleGroup": "deal lifecycle", "RegulationGroup": "regulation",
+        "LegalGroup": "legal", "FinanceGroup": "finance", "TradeGroup": "trade", "UnrestGroup": "unrest",
+        "SecurityGroup": "security", "PoliticsGroup": "politics", "IndustryGroup": "industry",
+        "Negotiation": "negotiation", "Announcement": "announcement", "Signing": "signing",
+        "ContractAward": "contract award", "Groundbreaking": "groundbreaking", "Completion": "completion",
+        "Postponement": "postponement", "Cancellation": "cancellation", "Withdrawal": "withdrawal",
+        "Approval": "approval", "Ratification": "ratification", "EntryIntoForce": "entry into force",
+        "Rejection": "rejection", "Blocking": "blocking", "Investigation": "investigation",
+        "CourtRuling": "court ruling", "Lawsuit": "lawsuit", "Merger": "merger", "Listing": "listing",
+        "Founding": "founding", "Bankruptcy": "bankruptcy", "DebtRestructuring": "debt restructuring",
+        "Strike": "strike", "Appointment": "appointment",
     },
     IKG.InvestmentStatusScheme: {
         "PlannedStage": "planned", "InProgressStage": "in progress", "DoneStage": "done",
@@ -181,3 +193,17 @@ def test_every_status_value_is_a_concept_with_a_definition(onto: Graph) -> None:
 def test_issue_8_properties_are_declared(onto: Graph, prop: URIRef, domain: URIRef) -> None:
     assert (prop, RDF.type, OWL.ObjectProperty) in onto
     assert (prop, RDFS.domain, domain) in onto
+
+
+def test_every_event_kind_has_a_group_and_a_definition(onto: Graph) -> None:
+    """issue 8: each kind sits under one of the ten top groups; CAMEO codes are typed ikg:cameo."""
+    groups = set(onto.subjects(SKOS.topConceptOf, IKG.EventTypeScheme))
+    assert len(groups) == 10
+    kinds = set(onto.subjects(SKOS.inScheme, IKG.EventTypeScheme)) - groups
+    assert 40 <= len(kinds) + len(groups) <= 60
+    for kind in kinds:
+        assert onto.value(kind, SKOS.broader) in groups, kind
+        assert onto.value(kind, SKOS.definition) is not None, kind
+    codes = [onto.value(k, SKOS.notation) for k in kinds if onto.value(k, SKOS.notation) is not None]
+    assert codes and all(c.datatype == IKG.cameo for c in codes)
+    assert str(onto.value(IKG.Signing, SKOS.notation)) == "057"

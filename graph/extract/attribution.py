@@ -1,0 +1,91 @@
+"""Attribution: who a sentence says makes the claim it reports (issue 8).
+
+Analysts weigh a fact by its source: "the ministry said X would build Y" is the
+ministry's claim, "according to Reuters" the agency's. Read from the parse:
+the subject of a reporting verb that governs the sentence ("X said", "said X",
+"X told reporters", "X announced"), the object of "according to", and the
+holder of a statement, filing or report ("in a statement, X said", "a filing by
+X", "X's statement"). Pronouns and descriptions ("it said", "the company
+said") resolve like any actor; a sentence that reports nobody gives ``None``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from graph.extract.arguments import argument_at
+from graph.model import ActorKind, ActorRef
+
+REPORTING_VERBS = frozenset({
+    "say", "tell", "announce", "state", "confirm", "report", "disclose", "claim", "add", "write",
+    "note", "declare", "insist", "deny", "reveal", "explain", "warn", "argue", "stress", "affirm",
+})
+STATEMENT_NOUNS = frozenset({"statement", "filing", "report", "release", "announcement", "notice", "letter", "post"})
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
+
+
+def attribution(sent: Span) -> ActorRef | None:
+    """The actor the sentence attributes its claim to, or None."""
+    return _according_to(sent) or _reporter(sent) or _statement_holder(sent)
+
+
+def _according_to(sent: Span) -> ActorRef | None:
+    """"according to X", "according to a statement by X"."""
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
+            for pobj in (c for c in sent.doc[token.i + 1].children if c.dep_ == "pobj"):
+                return _holder(pobj) or _actor(pobj)
+    return None
+
+
+def _reporter(sent: Span) -> ActorRef | None:
+    """The subject of the reporting verb at the top of the sentence, or of one it hangs on."""
+    root = sent.root
+    verbs = [root, *(c for c in root.children if c.dep_ in CLAUSE_DEPS | {"advcl"})]
+    for verb in verbs:
+        if verb.lemma_.lower() not in REPORTING_VERBS or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        if verb is not root or _reports(verb):
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                found = _holder(subject) or _actor(subject)
+                if found is not None:
+                    return found
+    return None
+
+
+def _reports(verb: Token) -> bool:
+    """The verb reports something: a clause ("said that …"), a quote, or a thing it announces."""
+    deps = {c.dep_ for c in verb.children}
+    quoted = any(t.text in {'"', "“", "”"} for t in verb.sent)
+    return bool(deps & (CLAUSE_DEPS | {"dobj", "dative"})) or quoted or verb.lemma_.lower() in {"announce", "confirm"}
+
+
+def _statement_holder(sent: Span) -> ActorRef | None:
+    """"In a statement, X said", "a filing by X showed", "X's statement"."""
+    for token in sent:
+        if token.lemma_.lower() in STATEMENT_NOUNS and token.pos_ == "NOUN":
+            found = _holder(token)
+            if found is not None:
+                return found
+    return None
+
+
+def _holder(noun: Token) -> ActorRef | None:
+    """Who issued a statement noun: its possessor or its "by"/"from" phrase."""
+    if noun.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return _actor(child)
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _actor(objects[0])
+    return None
+
+
+def _actor(head: Token) -> ActorRef | None:
+    argument = argument_at(head)
+    if argument is None or argument.ref.kind is ActorKind.ASSET:
+        return None
+    return argument.ref

@@ -1,0 +1,81 @@
+"""Events derived from the facts themselves: a dated or staged investment or agreement is also
+the event of that step (issue 8).
+
+"X completed the purchase of Y in May 2024" is an investment with a status and a
+date, and the news's timeline wants the completion as an event: its participants
+are the fact's actors, its date and place the fact's, and ``ikg:concerns`` links
+it to the fact. A fact neither dated nor staged yields nothing: there is no step
+the text tells. An event the sentence's own trigger already gives is the same
+step, so the derived one (which knows what it concerns) replaces it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from graph.model import ActorKind, Agreement, Event, Factuality, Investment, Status
+
+STATUS_EVENTS = {
+    Status.ANNOUNCED: "announcement",
+    Status.PLEDGED: "announcement",
+    Status.APPROVED: "approval",
+    Status.SIGNED: "signing",
+    Status.UNDER_CONSTRUCTION: "groundbreaking",
+    Status.COMPLETED: "completion",
+    Status.OPENED: "plant launch",
+    Status.POSTPONED: "postponement",
+    Status.CANCELLED: "cancellation",
+    Status.REJECTED: "rejection",
+    Status.BLOCKED: "blocking",
+}
+# the step a dated fact without a status tells, by its form: "X bought Y in 2016" is its completion
+DONE_FORMS = frozenset({"acquisition", "share purchase", "existing holding"})
+SIGNED_FORMS = frozenset({"loan"})
+
+
+def fact_events(investments: Iterable[Investment], agreements: Iterable[Agreement]) -> Iterator[Event]:
+    """The events the facts' statuses and dates tell, each linked to its fact."""
+    for investment in investments:
+        event = investment_event(investment)
+        if event is not None:
+            yield event
+    for agreement in agreements:
+        yield from agreement_events(agreement)
+
+
+def investment_event(fact: Investment) -> Event | None:
+    """The step the investment's status (or, dated, its form) names; None when neither is stated."""
+    kind = _step(fact)
+    if kind is None:
+        return None
+    participants = [fact.investor] + ([fact.target] if fact.target.kind is not ActorKind.ASSET else [])
+    return Event(kind, tuple(participants), fact.evidence, date=fact.date, place=fact.place,
+                 factuality=fact.factuality, concerns=fact)
+
+
+def _step(fact: Investment) -> str | None:
+    if fact.status is not None:
+        return STATUS_EVENTS[fact.status]
+    if fact.date is None:
+        return None
+    if fact.factuality in (Factuality.PLANNED, Factuality.POSSIBLE):
+        return "announcement"
+    if fact.kind in DONE_FORMS:
+        return "completion"
+    return "signing" if fact.kind in SIGNED_FORMS else "announcement"
+
+
+def agreement_events(fact: Agreement) -> Iterator[Event]:
+    """A dated agreement's signing, and its entry into force where the text dates that."""
+    if fact.date is not None:
+        yield Event("signing", fact.parties, fact.evidence, date=fact.date,
+                    factuality=fact.factuality, concerns=fact)
+    if fact.effective is not None:
+        yield Event("entry into force", fact.parties, fact.evidence, date=fact.effective,
+                    factuality=fact.factuality, concerns=fact)
+
+
+def merged(told: list[Event], derived: list[Event]) -> list[Event]:
+    """The derived events, then each told event that no derived one of its sentence and kind repeats."""
+    steps = {(e.evidence.start, e.event_type) for e in derived}
+    return derived + [e for e in told if (e.evidence.start, e.event_type) not in steps]
