@@ -32,3 +32,13 @@ def test_notebook_executes(path: Path, tmp_path: Path) -> None:
     assert any("image/png" in o.get("data", {}) for o in outputs), "the timeline plot is missing"
     assert any("<iframe srcdoc=" in o.get("data", {}).get("text/html", "") for o in outputs)
     nbformat.write(nb, tmp_path / path.name)  # the executed copy, for inspection
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_every_step_is_explained_in_prose(path: Path) -> None:
+    """issue 10: the notebook's prose was one-line headings; each step now says what it shows and why."""
+    nb = nbformat.read(path, as_version=4)
+    prose = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    bare = [text for text in prose if len(text.split()) < 15]
+    assert not bare, f"{path.name}: markdown cells that are only a heading: {bare}"
+    assert sum(len(text.split()) for text in prose) >= 300
