@@ -191,6 +191,7 @@ class Agreement:
     date: PartialDate | None = None
     effective: PartialDate | None = None
     factuality: Factuality | None = None
+    status: Status | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,22 +10,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from graph.extract.actors import actors_in
-from graph.extract.agreement_parties import PARTY_KINDS, unique
-from graph.extract.lexicon import lexicon
-from graph.model import ActorRef
+from graph.extract.agreement_frames import agreement_kind
+from graph.model import ActorKind, ActorRef
+
+PARTY_KINDS = frozenset({ActorKind.COUNTRY, ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY})
 
 VAGUE = frozenset({"historic", "new", "recent", "numerous", "landmark", "several", "many", "various", "major", "key", "important", "comprehensive", "first", "this", "that", "these", "those", "a", "an", "the", "also", "further", "other", "commercial", "business"})
-# heads that are an agreement only when signed: "the partnership collapsed" is not one
-WEAK_HEADS = frozenset({"partnership", "declaration"})
 NAME_PREPS = frozenset({"on", "for", "of", "in", "to", "regarding", "concerning"})
 DASHES = frozenset({"–", "-", "—"})
-
-
-def is_head(token: Token) -> bool:
-    if token.pos_ not in {"NOUN", "PROPN"}:
-        return False
-    heads = lexicon().agreement_heads | WEAK_HEADS
-    return token.lemma_.lower() in heads or token.lower_ in heads or token.lower_.rstrip("s") in heads
 
 
 def plural(head: Token) -> bool:
@@ -41,8 +33,23 @@ def singular(head: Token) -> str:
 def name_of(head: Token) -> str:
     """"the historic free trade agreement" → "free trade agreement";
     "a memorandum of understanding with X on energy" → "memorandum of understanding on energy"."""
-    parts = [joined(left_words(head))] + [_prep_words(prep) for prep in name_preps(head)]
+    parts = [joined(left_words(head))] + [_prep_words(prep) for prep in name_preps(head)] + _purpose(head)
     return " ".join(p for p in parts if p).strip(" .,")
+
+
+def _purpose(head: Token) -> list[str]:
+    """"an agreement to produce cars in the X plant": what it is for, cut before a party or a sum."""
+    for clause in head.children:
+        if clause.dep_ == "acl" and clause.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            words = []
+            for token in head.doc[clause.left_edge.i : clause.right_edge.i + 1]:
+                if token.lower_ in {"with", ",", "from", "between", "which"} or token.ent_type_ in {"DATE", "MONEY"} or token.is_quote:
+                    break
+                words.append(token)
+            while words and words[-1].pos_ in {"ADP", "CCONJ", "DET"}:
+                words.pop()
+            return [joined(words)]
+    return []
 
 
 def left_words(head: Token) -> list[Token]:
@@ -65,7 +72,7 @@ def named_parties(head: Token) -> list[ActorRef]:
     words = left_words(head)
     if not words or words[0] == head or not any(t.text in DASHES for t in words):
         return []
-    found = unique([a.ref for a in actors_in(head.doc[words[0].i : head.i]) if a.ref.kind in PARTY_KINDS])
+    found = list({a.ref.name: a.ref for a in actors_in(head.doc[words[0].i : head.i]) if a.ref.kind in PARTY_KINDS}.values())
     return found if len(found) >= 2 else []
 
 
@@ -126,7 +133,7 @@ def _prep_words(prep: Token) -> str:
     for token in prep.doc[prep.i : end + 1]:
         if token.text in {",", ";", "("} or _spaced_dash(token) or token.ent_type_ == "DATE" or token.lower_ in {"which", "that", "with", "between", "including"}:
             break
-        if token.dep_ == "cc" and any(is_head(t) for t in token.head.conjuncts if t.i > token.i):
+        if token.dep_ == "cc" and any(agreement_kind(t) is not None for t in token.head.conjuncts if t.i > token.i):
             break
         if token.dep_ == "prep" and (token.lower_ in {"with", "between"} or _place_or_time(token)):
             break

@@ -32,6 +32,7 @@ from graph.model import (
     Money,
     PartialDate,
     Precision,
+    Status,
 )
 from graph.rdf.namespace import ID, IKG, PROV, SCHEMA, WD
 from graph.rdf.vocab import broader_concept, concept_for_label, concept_label
@@ -298,7 +299,18 @@ def _agreement_iri(agreement: Agreement, actors: _Actors) -> URIRef:
         " ".join(agreement.name.split()), ",".join(actors.sorted_keys(agreement.parties)),
         _iso(agreement.date), _iso(agreement.effective),
         *_factuality_identity(agreement.factuality),
+        *_status_identity(agreement.status),
     ])
+
+
+def _status_identity(status: Status | None) -> list[str]:
+    """What an agreement's status adds to its hash: nothing when none is stated, so the IRIs
+    of agreements built before statuses existed stay."""
+    return [f"status={status.value}"] if status is not None else []
+
+
+def _status_concept(status: Status | None) -> URIRef | None:
+    return concept_for_label(IKG.InvestmentStatusScheme, status.value) if status is not None else None
 
 
 def _names(keys: list[str], actors: _Actors) -> str:
@@ -318,6 +330,8 @@ def _agreement_triples(agreement: Agreement, actors: _Actors) -> Iterator[Triple
         yield node, IKG.date, date_literal(agreement.date)
     if agreement.effective:
         yield node, IKG.effectiveDate, date_literal(agreement.effective)
+    if agreement.status is not None:
+        yield node, IKG.status, _status_concept(agreement.status)
     yield node, IKG.factuality, factuality_concept(agreement.factuality)
 
 

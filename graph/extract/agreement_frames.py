@@ -1,0 +1,180 @@
+"""Agreement frames: the nouns and verbs of ``data/frames.json`` ("agreements") over the
+frame layer.
+
+A noun names a signed document when a signing word carries it: a support
+verb ("X signed a loan agreement with Y"), a participle ("the MoU signed by
+X"), a signing noun ("the signing of the treaty by X and Y"), "enter into",
+or a list an umbrella signing introduces ("12 agreements, including an MoU").
+The positions of every form come from ``frames.noun_slots``/``verb_slots``,
+so the passive, nominal and conjoined forms are derived there, not here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from graph import paths
+from graph.extract.frames import FrameLexiconError, noun_phrase_lemma, noun_slots, prep_slots, support_verb, verb_slots
+
+INCLUDING = frozenset({"including", "like", "as"})
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """One kind of agreement; a weak one ("deal", "partnership") counts only when signed."""
+
+    name: str
+    nouns: frozenset[str]
+    weak: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementLexicon:
+    kinds: tuple[Kind, ...]
+    sign_verbs: frozenset[str]
+    leave_verbs: frozenset[str]
+    signing_nouns: frozenset[str]
+    agree_verbs: frozenset[str]
+    not_agreed: frozenset[str]
+    unsigned_modifiers: frozenset[str]
+    parties: dict[str, tuple[str, ...]]
+    pairs: dict[str, frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def agreement_lexicon(path: Path = paths.FRAMES) -> AgreementLexicon:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))["agreements"]
+        kinds = tuple(Kind(k["name"], frozenset(k["nouns"]), bool(k.get("weak", False))) for k in raw["kinds"])
+        words = {k: frozenset(raw[k]) for k in ("sign_verbs", "leave_verbs", "signing_nouns", "agree_verbs", "not_agreed", "unsigned_modifiers")}
+        return AgreementLexicon(
+            kinds=kinds,
+            **words,
+            parties={form: tuple(positions) for form, positions in raw["parties"].items()},
+            pairs={cls: frozenset(nouns) for cls, nouns in raw["pairs"].items()},
+        )
+    except (OSError, json.JSONDecodeError, KeyError, TypeError) as e:
+        raise FrameLexiconError(f"{path}: cannot read the agreement frames ({e!r}); compare the 'agreements' key with git") from e
+
+
+def agreement_kind(token: Token) -> Kind | None:
+    """The kind of agreement a noun names ("trade deal" before "deal"); a word inside a
+    name ("Treaty Organization") names none."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
+        return None
+    kinds = agreement_lexicon().kinds
+    phrase = noun_phrase_lemma(token)
+    for words in (phrase, token.lemma_.lower(), token.lower_):
+        found = next((k for k in kinds if words in k.nouns), None)
+        if found is not None:
+            return found
+    return None
+
+
+def verb_phrase(verb: Token) -> set[str]:
+    """"sign", and "enter into" / "team up" with the particle or preposition it takes."""
+    lemma = verb.lemma_.lower()
+    return {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in {"prt", "prep"})}
+
+
+def signs(token: Token) -> bool:
+    """A signing verb ("signed", "entered into") or noun ("the signing of")."""
+    lex = agreement_lexicon()
+    if token.pos_ in {"VERB", "AUX"}:
+        return bool(verb_phrase(token) & lex.sign_verbs)
+    return token.pos_ == "NOUN" and token.lemma_.lower() in lex.signing_nouns
+
+
+def anchor(noun: Token) -> Token | None:
+    """The signing word that carries ``noun``, if any."""
+    verb = support_verb(noun)
+    if verb is not None and signs(verb):
+        return verb
+    for child in noun.children:
+        if child.dep_ in {"acl", "relcl"} and signs(child):
+            return child
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in {"of", "into"} and signs(head.head):
+        return head.head  # "the signing of the treaty", "entered into an agreement"
+    if noun.dep_ == "conj" and agreement_kind(head) is not None:
+        return anchor(head)  # "signed a treaty and an MoU"
+    if noun.dep_ == "pobj" and head.lower_ in INCLUDING:
+        above = head.head
+        return above if signs(above) else anchor(above) if agreement_kind(above) else None
+    return None
+
+
+def slots_of(token: Token) -> dict[str, list[Token]]:
+    """The filled positions of a trigger: a verb's, or a noun's with its support verb's."""
+    return verb_slots(token) if token.pos_ in {"VERB", "AUX"} else noun_slots(token)
+
+
+def party_heads(noun: Token, signer: Token | None) -> list[Token]:
+    """The heads in party positions of the noun, of the signing word that carries it, and of
+    the infinitive it is about ("a deal to buy Y from Z")."""
+    lex = agreement_lexicon()
+    slots = noun_slots(noun) if signer is not None else own_slots(noun)
+    heads = _in_positions(slots, lex.parties["noun"])
+    for complement in slots.get("object", []):  # "a memorandum of understanding with Y"
+        heads += _in_positions(prep_slots(complement), lex.parties["noun"])
+    if signer is not None and signer is not support_verb(noun):
+        heads += _in_positions(slots_of(signer), lex.parties["verb"])
+    leaver = _leaving(noun) if signer is None else None
+    if leaver is not None:
+        heads += verb_slots(leaver).get("subject", [])
+    for holder in (noun, signer) if signer is not None else (noun,):
+        for clause in holder.children:
+            if clause.dep_ in {"acl", "relcl", "advcl"} and clause.pos_ == "VERB" and any(c.lower_ == "to" for c in clause.children):
+                heads += _in_positions(verb_slots(clause), lex.parties["action"])
+    return heads
+
+
+def _leaving(noun: Token) -> Token | None:
+    """"X pulled out of the treaty", "X withdrew from the pact": the verb a party leaves it by."""
+    verb = noun.head if noun.dep_ == "pobj" else support_verb(noun)
+    while verb is not None and verb.pos_ == "ADP" and verb.head != verb:
+        verb = verb.head  # "pulled out of"
+    if verb is not None and verb.pos_ == "VERB" and verb_phrase(verb) & agreement_lexicon().leave_verbs:
+        return verb
+    return None
+
+
+def own_slots(noun: Token) -> dict[str, list[Token]]:
+    """An unsigned noun's own positions: "Victoria's agreement with Y"; the subject of a verb
+    that cancels or discusses it is no party."""
+    slots = prep_slots(noun)
+    slots["object"] = slots.pop("of", [])
+    slots["subject"] = slots.pop("by", []) or [c for c in noun.children if c.dep_ == "poss"]
+    return slots
+
+
+def verb_party_heads(verb: Token, action: Token | None) -> list[Token]:
+    """The heads in party positions of an agreeing verb and of what it agrees to do."""
+    lex = agreement_lexicon()
+    heads = _in_positions(verb_slots(verb), lex.parties["verb"])
+    if action is not None:
+        heads += _in_positions(verb_slots(action), lex.parties["action"])
+    return heads
+
+
+def _in_positions(slots: dict[str, list[Token]], positions: tuple[str, ...]) -> list[Token]:
+    return [head for position in positions for head in slots.get(position, [])]
+
+
+def unsigned(noun: Token) -> bool:
+    """"no agreement", "a draft agreement": a document the text says does not exist (yet)."""
+    lex = agreement_lexicon()
+    return any(
+        (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ in {"amod", "compound"} and c.lower_ in lex.unsigned_modifiers)
+        for c in noun.children
+    )
+
+
+def links_parties(noun: Token) -> bool:
+    """"the treaty between X and Y", "its agreement with Y": the noun names its sides itself."""
+    return any(c.dep_ == "prep" and c.lower_ in {"between", "with", "among"} for c in noun.children)

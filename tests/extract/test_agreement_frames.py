@@ -1,0 +1,99 @@
+"""Agreement frames (issue 7): every agreement kind and party position on fictitious passages,
+and the statements that must state no agreement."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import URIRef
+
+from graph.model import Factuality, PartialDate, Status
+from graph.pipeline import build, extract_document
+from graph.rdf.namespace import IKG
+from tests.conftest import make_document
+
+
+def _agreements(text: str):
+    return extract_document(make_document(text, published="2024-06-12")).agreements
+
+
+def _named(agreement, name: str) -> bool:
+    return any(name in p.name or p.name in name for p in agreement.parties)
+
+
+# (id, text, two party names, signing date or None)
+FRAMES = [
+    ("active-subject-with", "Talvora Mining signed a loan agreement with Pellin Bank on 4 March 2022.", ("Talvora Mining", "Pellin Bank"), "2022-03-04"),
+    ("conjoined-signers", "Talvora Mining and Orsk Holdings signed a supply contract in May 2019.", ("Talvora Mining", "Orsk Holdings"), "2019-05"),
+    ("passive-by", "The memorandum of understanding was signed by Talvora Mining and Orsk Holdings in June 2021.", ("Talvora Mining", "Orsk Holdings"), "2021-06"),
+    ("between-x-and-y", "A framework agreement between Talvora Mining and Orsk Holdings was signed in April 2020.", ("Talvora Mining", "Orsk Holdings"), "2020-04"),
+    ("nominal-signing-of-by", "The ceremony marked the signing of the supply contract by Talvora Mining and Orsk Holdings on 3 May 2023.", ("Talvora Mining", "Orsk Holdings"), "2023-05-03"),
+    ("participle-signed-with", "Under a concession agreement signed with Brenmoor Ports in 2018, Talvora Mining operates the terminal.", ("Talvora Mining", "Brenmoor Ports"), "2018"),
+    ("enter-into", "Talvora Mining entered into a joint venture agreement with Orsk Holdings in 2017.", ("Talvora Mining", "Orsk Holdings"), "2017"),
+    ("inked-a-deal", "Talvora Mining inked a deal with Orsk Holdings in January 2020.", ("Talvora Mining", "Orsk Holdings"), "2020-01"),
+    ("deal-to-buy-from", "Talvora Mining struck a deal in 2021 to buy the smelter from Orsk Holdings.", ("Talvora Mining", "Orsk Holdings"), "2021"),
+    ("ratified-treaty", "Talvora Mining and Orsk Holdings ratified the supplementary agreement on 2 July 2022.", ("Talvora Mining", "Orsk Holdings"), "2022-07-02"),
+    ("agreed-with", "Talvora Mining agreed with Orsk Holdings in 2022 to develop a port.", ("Talvora Mining", "Orsk Holdings"), "2022"),
+    ("agreed-to-lend", "In 2016, Brenmoor Development Bank agreed to lend Talvora Mining $2 billion.", ("Brenmoor Development Bank", "Talvora Mining"), "2016"),
+    ("settled", "Talvora Mining and Orsk Holdings settled the dispute over the port in March 2020.", ("Talvora Mining", "Orsk Holdings"), "2020-03"),
+    ("treaty-between-countries", "The border treaty between Peru and Chile was signed on 9 May 2011.", ("Peru", "Chile"), "2011-05-09"),
+]
+
+
+@pytest.mark.parametrize(("text", "parties", "date"), [pytest.param(*case[1:], id=case[0]) for case in FRAMES])
+def test_agreement_frame_and_party_position(text, parties, date):
+    found = [a for a in _agreements(text) if all(_named(a, p) for p in parties)]
+    assert found, f"no agreement of {parties} in {_agreements(text)}"
+    assert any(a.date is not None and a.date.iso() == date for a in found), [a.date for a in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Talvora Mining is in talks with Orsk Holdings on a supply deal.", id="talks"),
+        pytest.param("Talvora Mining could sign a supply contract with Orsk Holdings next year.", id="could-sign"),
+        pytest.param("Talvora Mining and Orsk Holdings met twice, but no agreement was reached.", id="no-agreement-reached"),
+        pytest.param("Talvora Mining denied that it had signed a supply contract with Orsk Holdings.", id="denied"),
+        pytest.param("Talvora Mining is negotiating a joint venture agreement with Orsk Holdings.", id="negotiating"),
+        pytest.param("Talvora Mining plans to sign a memorandum of understanding with Orsk Holdings.", id="plans-to-sign"),
+        pytest.param("Talvora Mining agreed to hold talks with Orsk Holdings.", id="agreed-to-talk"),
+        pytest.param("Talvora Mining has yet to sign the supply contract with Orsk Holdings.", id="yet-to-sign"),
+    ],
+)
+def test_no_agreement_is_stated(text):
+    assert _agreements(text) == []
+
+
+def test_the_two_companies_are_the_two_the_article_is_about():
+    text = "Orsk Holdings courted Pellin Bank for a year. The two companies reached an agreement to build a smelter in 2021."
+    (agreement,) = _agreements(text)
+    assert {p.name for p in agreement.parties} == {"Orsk Holdings", "Pellin Bank"}
+    assert agreement.name == "agreement to build a smelter"
+
+
+def test_a_signed_agreement_is_asserted_and_signed():
+    (agreement,) = _agreements("Talvora Mining signed a supply contract with Orsk Holdings in May 2019.")
+    assert agreement.factuality is Factuality.ASSERTED
+    assert agreement.status is Status.SIGNED
+
+
+def test_a_party_that_pulls_out_of_a_treaty_is_a_party_and_the_exit_is_no_signing_date():
+    (agreement,) = _agreements("Peru pulled out of the border treaty with Chile in 2023.")
+    assert {p.name for p in agreement.parties} == {"Peru", "Chile"}
+    assert agreement.date is None
+
+
+def test_a_later_undated_re_mention_dates_nothing_new():
+    text = "Talvora Mining signed a supply contract with Orsk Holdings on 3 May 2019. The contract was signed in Lima."
+    (agreement,) = _agreements(text)
+    assert agreement.date == PartialDate(2019, 5, 3)
+
+
+def test_an_agreements_status_is_written_to_the_graph(tmp_path):
+    (tmp_path / "a.txt").write_text("Talvora Mining signed a supply contract with Orsk Holdings in May 2019.\n", encoding="utf-8")
+    dataset = build([tmp_path]).dataset
+    statuses = {o for s, p, o, _g in dataset.quads((None, IKG.status, None, None)) if (s, None, IKG.Agreement) in _typed(dataset)}
+    assert statuses and all(isinstance(o, URIRef) and str(o).lower().endswith("signed") for o in statuses)
+
+
+def _typed(dataset):
+    return {(s, None, o) for s, _p, o, _g in dataset.quads((None, None, IKG.Agreement, None))}
