@@ -58,7 +58,7 @@ def argument_at(head: Token) -> Argument | None:
     if inner != head:
         found = argument_at(inner)
         return Argument(found.ref, share or found.share) if found is not None else None
-    leader = _leader(head) or _possessed_name(head) or _named_apposition(head)
+    leader = _leader(head) or _possessed_name(head) or _named_apposition(head) or _body_of(head)
     if leader is not None:
         return argument_at(leader)
     if head.ent_type_ in {"MONEY", "PERCENT", "DATE", "CARDINAL", "TIME"}:
@@ -73,7 +73,15 @@ def argument_at(head: Token) -> Argument | None:
     ref = earlier or government(head) or holding_of(head) or phrase_ref(head) or unknown_name(head)
     if ref is None or truncated_name(ref) or _not_a_target(head, ref):
         return None
-    return Argument(ref)
+    return Argument(_without_participle(ref))
+
+
+def _without_participle(ref: ActorRef) -> ActorRef:
+    """"-funded Belt and Road project" cut from "Chinese-funded Belt and Road project": drop the stub."""
+    if not ref.name.startswith("-"):
+        return ref
+    name = ref.name.split(" ", 1)[-1]
+    return ActorRef(name, ref.kind, ref.surface, ref.country)
 
 
 def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
@@ -94,7 +102,23 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
         subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
         if subjects:
             return subjects[0], share
+    if share is not None and word not in STAKE_WORDS:
+        named = _stake_named_in(head.sent)  # "… its stake in Y, having bought 5 percent in 2018"
+        if named is not None:
+            return named, share
     return None, share
+
+
+STAKE_WORDS = frozenset({"stake", "share", "shares", "shareholding", "holding"})
+
+
+def _stake_named_in(sent) -> Token | None:
+    """The company of the one "stake/holding in Y" a sentence names, for a bare "5 percent"."""
+    found = []
+    for token in sent:
+        if token.lemma_.lower() in STAKE_WORDS:
+            found += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+    return found[0] if len(found) == 1 else None
 
 
 def share_of(head: Token) -> Decimal | None:
@@ -191,6 +215,17 @@ def _demonym(token: Token) -> Argument | None:
     """"Chinese investment" → China."""
     entry = load_gazetteer().country_for_demonym(token.text)
     return Argument(ActorRef(entry.name, ActorKind.COUNTRY, token.text, entry.name)) if entry is not None else None
+
+
+BODIES = frozenset({"board", "management", "shareholders", "executive", "executives", "directors", "arm"})
+
+
+def _body_of(head: Token) -> Token | None:
+    """"the X Bank's board approved …": a body of a named actor acts for it."""
+    if head.lemma_.lower() not in BODIES:
+        return None
+    owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    return owners[0] if owners else None
 
 
 def _named_apposition(head: Token) -> Token | None:

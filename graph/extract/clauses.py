@@ -41,16 +41,30 @@ def clause_tokens(verb: Token, *, keep: Token) -> list[Token]:
 
 def clause_money(trigger: Token) -> Money | None:
     """The sum stated in the trigger's clause, nearest the trigger; else in the clause that governs
-    it; else the sentence's first sum ("X bought Y, the exchange said, for $4bn")."""
+    it; else the sentence's first sum ("X bought Y, the exchange said, for $4bn"). Beyond its own
+    clause, a sum inside another deal's noun ("secured a $300m loan to build Y") is not the trigger's."""
     verb = clause_verb(trigger)
-    for _ in range(2):
-        found = _money_in(clause_tokens(verb, keep=trigger), trigger)
-        if found is not None:
-            return found
-        if verb.dep_ not in CLIMB_FROM:
-            break
-        verb = clause_verb(verb.head)
-    return _money_in(list(trigger.sent), trigger, nearest=False)
+    found = _money_in(clause_tokens(verb, keep=trigger), trigger)
+    if found is None and verb.dep_ in CLIMB_FROM:
+        governing = clause_verb(verb.head)
+        found = _money_in(_own(clause_tokens(governing, keep=trigger), trigger), trigger)
+    return found or _money_in(_own(list(trigger.sent), trigger), trigger, nearest=False)
+
+
+def _own(tokens: list[Token], trigger: Token) -> list[Token]:
+    return [t for t in tokens if not _in_other_deal(t, trigger)]
+
+
+def _in_other_deal(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` lies inside a deal noun other than ``trigger`` ("a $300m loan")."""
+    from graph.extract.frames import is_trigger_word  # noqa: PLC0415 (frames' users import this module)
+
+    for ancestor in token.ancestors:
+        if ancestor == trigger:
+            return False
+        if ancestor.pos_ == "NOUN" and is_trigger_word(ancestor):
+            return True
+    return False
 
 
 def _money_in(tokens: list[Token], trigger: Token, *, nearest: bool = True) -> Money | None:

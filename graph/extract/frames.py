@@ -34,7 +34,10 @@ MEANS_PREPS = frozenset({"by", "through", "via", "after", "before"})
 RECIPIENT_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "attract", "land", "accept"})
 
 
-FLAGS = ("stake", "status", "target_is_asset", "money_required", "money_or_loan_word", "needs_stake_noun", "sized_assets", "investor_is_company")
+FLAGS = (
+    "stake", "status", "target_is_asset", "money_required", "money_or_loan_word", "needs_stake_noun",
+    "sized_assets", "investor_is_company", "no_passive_agent",
+)
 
 
 class FrameLexiconError(KGError):
@@ -60,6 +63,7 @@ class Frame:
     owned_nouns: frozenset[str] = frozenset()
     sized_assets: bool = False
     investor_is_company: bool = False
+    no_passive_agent: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,7 @@ class FrameLexicon:
     class_synonyms: dict[str, set[str]]
     lender_words: frozenset[str]
     money_words: frozenset[str]
+    contract_nouns: frozenset[str]
 
 
 @dataclass(slots=True)
@@ -87,7 +92,7 @@ class FrameMatch:
         """Heads of ``role`` per position, in the frame's order of preference; a nominal's
         recipient ("Y received an investment"), purpose ("to build Y") and demonym
         ("Chinese investment") come last unless the frame names them."""
-        extra = {"target": ("recipient", "purpose"), "investor": ("demonym", "host_subject")}.get(role, ())
+        extra = {"target": ("recipient", "purpose", "carrier_object"), "investor": ("demonym", "host_subject")}.get(role, ())
         order = list(dict.fromkeys((*self.frame.roles.get(role, ()), *extra)))
         return [self.slots[p] for p in order if self.slots.get(p)]
 
@@ -104,7 +109,7 @@ def frame_lexicon(path: Path = FRAMES_PATH) -> FrameLexicon:
         frames = tuple(_frame(f) for f in raw["frames"])
         return FrameLexicon(
             frames=frames,
-            **{k: frozenset(raw[k]) for k in ("support_verbs", "partitives", "keep_partitive", "not_targets", "lender_words", "money_words")},
+            **{k: frozenset(raw[k]) for k in ("support_verbs", "partitives", "keep_partitive", "not_targets", "lender_words", "money_words", "contract_nouns")},
             class_synonyms={k: set(v) for k, v in raw["class_synonyms"].items()},
         )
     except (OSError, json.JSONDecodeError, KeyError, TypeError) as e:
@@ -128,7 +133,10 @@ def frame_matches(sent: Span) -> Iterator[FrameMatch]:
             kind = trigger_kind(token, frame)
             if kind is None:
                 continue
-            yield FrameMatch(frame, token, kind != "verb", SLOT_READERS[kind](token))
+            slots = SLOT_READERS[kind](token)
+            if frame.no_passive_agent and kind == "verb" and is_passive(token):
+                slots["subject"] = []
+            yield FrameMatch(frame, token, kind != "verb", slots)
 
 
 def is_trigger_word(token: Token) -> bool:
@@ -185,7 +193,8 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
         objects = _children(verb, {"nsubjpass"}) or _attached_head(verb) or _conjoined_passive_subject(verb)
         objects = objects or _copula_subject(verb) or (inherited_subject(verb) if verb.dep_ == "xcomp" else [])
         subjects = slots.pop("by", []) or _hyphen_modifier(verb)
-        slots["host_subject"] = [] if subjects else governing_subject(verb.head) if _attached_head(verb) else []
+        hosted = verb.dep_ == "acl" and not _hyphenated(verb)  # "a plant acquired from Y", not "state-owned Y"
+        slots["host_subject"] = governing_subject(verb.head) if hosted and not subjects else []
     else:
         subjects = subjects or inherited_subject(verb)
         objects = objects or (_attached_head(verb) if verb.dep_ == "relcl" and _object_gap(verb) else [])
@@ -221,6 +230,10 @@ def _conjoined_passive_subject(verb: Token) -> list[Token]:
     return _children(verb.head, {"nsubjpass"})
 
 
+def _hyphenated(verb: Token) -> bool:
+    return verb.i >= 1 and verb.doc[verb.i - 1].text in {"-", "–"}
+
+
 def _hyphen_modifier(verb: Token) -> list[Token]:
     """"Chinese-funded", "state-owned", "Acme-backed": the word before the hyphen is the agent."""
     doc = verb.doc
@@ -253,21 +266,20 @@ def is_passive(verb: Token) -> bool:
         return True  # "is being built by X and financed by Y"
     if verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lemma_ == "be":
         return True  # "Y is majority-owned by X"
-    return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod", "relcl", "advcl"} and not _children(verb, SUBJECT_DEPS)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)  # "having bought"
+    return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod", "relcl", "advcl"} and not perfect and not _children(verb, SUBJECT_DEPS)
 
 
 def inherited_subject(verb: Token) -> list[Token]:
     """"X agreed to buy Y", "X bought Y and sold Z", "a company buying Y", "X, which bought Y"."""
     current = verb
     for _ in range(4):
-        if current.dep_ == "relcl" and _infinitival(current) and current.head.dep_ in OBJECT_DEPS:
-            current = current.head  # "X announced an investment to develop Y"
-        elif current.dep_ == "relcl" and not _object_gap(current):
+        if current.dep_ == "relcl" and not _object_gap(current):
             return [current.head]
         if current.dep_ == "acl" and current.tag_ == "VBG":
             return [current.head]
-        if current.dep_ == "acl" and current.head.dep_ in OBJECT_DEPS:
-            current = current.head  # "X announced plans to invest …"
+        if current.dep_ in {"acl", "relcl"} and _infinitival(current):
+            return governing_subject(current.head)  # "X announced plans to invest", "X is in talks to buy"
         if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.lower_ in MEANS_PREPS:
             current = current.head  # "X strengthened its position by acquiring Y"
         if current.dep_ not in {"xcomp", "conj", "advcl", "prep", "dobj"} or current.head == current:
@@ -275,7 +287,9 @@ def inherited_subject(verb: Token) -> list[Token]:
         head = current.head
         if is_passive(head) and current.dep_ == "xcomp":
             return []
-        found = _children(head, SUBJECT_DEPS)
+        # "X was reported to …, having bought Y": a participial clause is controlled by the grammatical subject
+        deps = SUBJECT_DEPS | {"nsubjpass"} if current.dep_ == "advcl" else SUBJECT_DEPS
+        found = _children(head, deps)
         if found:
             return found
         current = head
@@ -324,6 +338,7 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
             slots["recipient"] = carried.get("subject", [])
             return slots
         slots["subject"] = slots["subject"] or carried.get("subject", [])
+        slots["carrier_object"] = carried.get("object", [])  # "Y will be financed with a loan from X"
         for position, heads in carried.items():
             if position not in {"subject", "object"} and (position != "purpose" or not slots["purpose"]):
                 slots.setdefault(position, heads)

@@ -25,6 +25,8 @@ from graph.model import ActorKind, Factuality, Investment, Status
 from graph.normalize.dates import parse_period
 
 ACTOR_KINDS = frozenset(set(ActorKind) - {ActorKind.ASSET})
+# kinds that all state money put into a project: one sum makes a bare mention of the pair redundant
+MONEY_KINDS = frozenset({"investment", "greenfield", "grant", "loan"})
 
 
 def extract(doc: Doc) -> Iterator[Investment]:
@@ -64,21 +66,44 @@ def _without_bare_duplicates(facts: list[Investment]) -> list[Investment]:
     def bare(fact: Investment) -> bool:
         return fact.amount is None and fact.stake is None
 
-    return [f for f in facts if not (bare(f) and any(not bare(o) and o.kind == f.kind and _same_pair(f, o) for o in facts))]
+    def covered(fact: Investment, other: Investment) -> bool:
+        same_sentence = fact.evidence.start == other.evidence.start
+        alike = other.kind == fact.kind or {fact.kind, other.kind} <= MONEY_KINDS
+        return not bare(other) and (same_sentence or alike) and _same_pair(fact, other)
+
+    return [f for f in facts if not (bare(f) and any(covered(f, o) for o in facts))]
 
 
 def _same_pair(one: Investment, other: Investment) -> bool:
     """The same investor and target, one name's words within the other's ("Tianqi" / "Tianqi Lithium")."""
-    def close(a: str, b: str) -> bool:
-        x, y = set(a.lower().split()), set(b.lower().split())
-        return x <= y or y <= x
+    return _close(one.investor.name, other.investor.name) and (
+        _close(one.target.name, other.target.name) or _same_asset(one.target.name, other.target.name)
+    )
 
-    return close(one.investor.name, other.investor.name) and close(one.target.name, other.target.name)
+
+def _close(a: str, b: str) -> bool:
+    x, y = set(a.lower().split()), set(b.lower().split())
+    return x <= y or y <= x
+
+
+def _same_asset(a: str, b: str) -> bool:
+    """"electronics facility in Vell" and "manufacturing facility in Vell district": one head noun, one place."""
+    (head_a, _, place_a), (head_b, _, place_b) = a.partition(" in "), b.partition(" in ")
+    if not place_a or not place_b or head_a.split()[-1].lower() != head_b.split()[-1].lower():
+        return False
+    return bool({w for w in place_a.split() if w[:1].isupper()} & {w for w in place_b.split() if w[:1].isupper()})
 
 
 def sentence_facts(sent: Span) -> Iterator[Investment]:
     for match in frame_matches(sent):
-        yield from facts_of(match, sent)
+        if not (match.frame.target_is_asset and _contracted(match.trigger)):
+            yield from facts_of(match, sent)
+
+
+def _contracted(trigger: Token) -> bool:
+    """"X won a contract/tender to build Y": a contractor's work, not X's investment."""
+    nouns = frame_lexicon().contract_nouns
+    return any(a.pos_ == "NOUN" and a.lemma_.lower() in nouns for a in list(trigger.ancestors)[:3])
 
 
 def facts_of(match: FrameMatch, sent: Span) -> Iterator[Investment]:
