@@ -106,6 +106,10 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
         named = _stake_named_in(head.sent)  # "… its stake in Y, having bought 5 percent in 2018"
         if named is not None:
             return named, share
+    if word in STAKE_WORDS and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
+        earlier = _earlier_stake(head)  # "RWE is paying €310m for the stake"
+        if earlier is not None:
+            return earlier
     return None, share
 
 
@@ -119,6 +123,19 @@ def _stake_named_in(sent) -> Token | None:
         if token.lemma_.lower() in STAKE_WORDS:
             found += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
     return found[0] if len(found) == 1 else None
+
+
+def _earlier_stake(head: Token) -> tuple[Token, Decimal | None] | None:
+    """What "the stake" refers to: the last "stake in Y" of the three sentences before, with its share."""
+    from graph.extract.context import earlier_sentences  # noqa: PLC0415
+
+    for sent in earlier_sentences(head.sent, limit=3):
+        for token in reversed(list(sent)):
+            if token.lemma_.lower() in STAKE_WORDS:
+                inner, share = through_partitive(token)
+                if inner is not None and inner != token:
+                    return inner, share
+    return None
 
 
 def share_of(head: Token) -> Decimal | None:

@@ -139,4 +139,13 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
         for subject in ancestor.children:
             if subject.dep_ in {"nsubj", "nsubjpass"} and subject != head and subject.i < head.i and subject.lower_ not in PRONOUNS:
                 return subject
-    return context.salient_actor(head.sent)
+    return _previous_subject(head.sent) or context.salient_actor(head.sent)
+
+
+def _previous_subject(sent: Span) -> Token | None:
+    """The main subject of the sentence before, when it is a name ("Redwing said … It scrapped …")."""
+    earlier = context.previous_sentence(sent)
+    if earlier is None:
+        return None
+    subjects = [c for c in earlier.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return subjects[0] if subjects and subjects[0].pos_ == "PROPN" else None

@@ -200,9 +200,9 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
         objects = objects or (_attached_head(verb) if verb.dep_ == "relcl" and _object_gap(verb) else [])
     slots["subject"] = _resolve_relatives(subjects, verb)
     slots["object"] = _resolve_relatives(objects, verb)
-    for head in objects:  # "sell its unit to X": the parser often hangs "to X" on the object
+    for head in objects:  # "sell its unit to X", "invest $95m in Y": the parser often hangs these on the object
         for position, heads in prep_slots(head).items():
-            if position in DIRECTED_PREPS:
+            if position in DIRECTED_PREPS or head.ent_type_ == "MONEY":
                 slots.setdefault(position, heads)
     slots["dative"] = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     slots["purpose"] = purpose_objects(verb)
