@@ -82,6 +82,9 @@ def open_store(source: str | Path) -> ox.Store:
 def _open_directory(path: Path) -> ox.Store:
     """A kg store dir (``DIR/oxigraph``) or a bare Oxigraph database dir."""
     db = path / DB_DIR if (path / DB_DIR).is_dir() else path
+    if (path / MARK).exists() and db != path and not (path / MANIFEST).exists():
+        raise StoreError(f"{path}: a `kg build` into this store was interrupted (or is running): its graphs "
+                         "may be part old, part new; run the build again to finish it")
     try:
         return ox.Store.read_only(str(db))
     except OSError as e:

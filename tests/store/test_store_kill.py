@@ -62,7 +62,7 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def _assert_whole(store: Path, versions: dict[str, Path]) -> None:
     """Every graph present equals its v1 or its v2 version, never a mix."""
     old, new = graphs_of(versions["scratch1"]), graphs_of(versions["scratch2"])
-    for name, triples in graphs_of(store).items():
+    for name, triples in graphs_of(store / "oxigraph").items():  # the raw database: open_store refuses it (issue 9)
         assert triples in (old.get(name), new.get(name)), f"graph {name} is partial"
 
 
