@@ -70,7 +70,7 @@ def argument_at(head: Token) -> Argument | None:
     earlier = antecedent(head)
     if isinstance(earlier, Token):
         return argument_at(earlier) if earlier != head else None
-    ref = earlier or government(head) or holding_of(head) or phrase_ref(head) or unknown_name(head)
+    ref = earlier or government(head) or holding_of(head) or phrase_ref(head) or unknown_name(head) or common_asset(head)
     if ref is None or truncated_name(ref) or _not_a_target(head, ref):
         return None
     return Argument(_without_participle(ref))
@@ -209,6 +209,18 @@ def holding_of(head: Token) -> ActorRef | None:
         return None
     words = head.doc[owners[0].i + 1 : head.i + 1].text
     return ActorRef(f"{words} of {owner.name}", ActorKind.ASSET, f"{owners[0].text} {words}", None)
+
+
+def common_asset(head: Token) -> ActorRef | None:
+    """"a cell factory", "a new terminal extension": an unnamed asset keeps its defining nouns as its name."""
+    heads = lexicon().asset_heads
+    if head.pos_ != "NOUN" or any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "its", "their"} for c in head.children):
+        return None
+    nouns = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    if not nouns or not ({head.lemma_.lower()} | {n.lemma_.lower() for n in nouns}) & heads:
+        return None
+    name = " ".join(t.text for t in head.doc[nouns[0].i : head.i + 1])
+    return ActorRef(name, ActorKind.ASSET, name, None)
 
 
 def unknown_name(head: Token) -> ActorRef | None:
