@@ -289,3 +289,17 @@ def test_issue_9_workers_die_with_a_killed_server(tmp_path: Path) -> None:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
     assert _wait_gone(children, 3.0) == set()
+
+
+def test_issue_9_many_slow_clients_do_not_block_an_ordinary_one(dates_server: SparqlServer) -> None:
+    threads_before = psutil.Process().num_threads()
+    slow = [socket.create_connection(dates_server.server_address, timeout=10) for _ in range(100)]
+    try:
+        for sock in slow:
+            sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\n")  # headers never finished
+        time.sleep(0.2)
+        assert _answers_fast(dates_server)
+        assert psutil.Process().num_threads() - threads_before < 10  # no thread per connection
+    finally:
+        for sock in slow:
+            sock.close()
