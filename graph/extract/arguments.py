@@ -214,7 +214,7 @@ def holding_of(head: Token) -> ActorRef | None:
 def common_asset(head: Token) -> ActorRef | None:
     """"a cell factory", "a new terminal extension": an unnamed asset keeps its defining nouns as its name."""
     heads = lexicon().asset_heads
-    if head.pos_ != "NOUN" or any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "its", "their"} for c in head.children):
+    if head.pos_ != "NOUN":
         return None
     nouns = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
     if not nouns or not ({head.lemma_.lower()} | {n.lemma_.lower() for n in nouns}) & heads:

@@ -41,14 +41,16 @@ def clause_tokens(verb: Token, *, keep: Token) -> list[Token]:
 
 def clause_money(trigger: Token) -> Money | None:
     """The sum stated in the trigger's clause, nearest the trigger; else in the clause that governs
-    it; else the sentence's first sum ("X bought Y, the exchange said, for $4bn"). Beyond its own
+    it; else the sentence's only sum ("X bought Y, the exchange said, for $4bn"). Beyond its own
     clause, a sum inside another deal's noun ("secured a $300m loan to build Y") is not the trigger's."""
     verb = clause_verb(trigger)
     found = _money_in(clause_tokens(verb, keep=trigger), trigger)
     if found is None and verb.dep_ in CLIMB_FROM:
         governing = clause_verb(verb.head)
         found = _money_in(_own(clause_tokens(governing, keep=trigger), trigger), trigger)
-    return found or _money_in(_own(list(trigger.sent), trigger), trigger, nearest=False)
+    if found is None and len(_amounts(trigger.sent.text)) == 1:  # one sum in the sentence, not in a clause of ours
+        found = _money_in(_own(list(trigger.sent), trigger), trigger, nearest=False)
+    return found
 
 
 def _own(tokens: list[Token], trigger: Token) -> list[Token]:

@@ -36,7 +36,7 @@ RECIPIENT_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "attra
 
 FLAGS = (
     "stake", "status", "target_is_asset", "money_required", "money_or_loan_word", "needs_stake_noun",
-    "sized_assets", "investor_is_company", "no_passive_agent",
+    "sized_assets", "investor_is_company", "no_passive_agent", "elliptic",
 )
 
 
@@ -64,6 +64,7 @@ class Frame:
     sized_assets: bool = False
     investor_is_company: bool = False
     no_passive_agent: bool = False
+    elliptic: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from graph.extract.common import evidence_for, is_headline, starts_with_anaphora
 from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches
-from graph.model import ActorKind, Factuality, Investment, Status
+from graph.model import ActorKind, ActorRef, Factuality, Investment, Status
 from graph.normalize.dates import parse_period
 
 ACTOR_KINDS = frozenset(set(ActorKind) - {ActorKind.ASSET})
@@ -34,9 +34,10 @@ def extract(doc: Doc) -> Iterator[Investment]:
     body: dict[tuple[str, str], Investment] = {}
     headline: dict[tuple[str, str], Investment] = {}
     previous: list[Investment] = []
+    topic: ActorRef | None = None
     for sent in doc.sents:
         found = headline if is_headline(sent) else body
-        current = list(sentence_facts(sent))
+        current = list(sentence_facts(sent, topic=topic))
         if previous and starts_with_anaphora(sent, lexicon().anaphora_heads):
             if not current:  # "This €42 million transaction …" completes the facts before it
                 current = list(complete_from_follow_up(previous, sent))
@@ -50,9 +51,18 @@ def extract(doc: Doc) -> Iterator[Investment]:
             if key not in found or _richer(fact, found[key]):
                 found[key] = fact
         previous = current if found is body else previous
+        if found is body:  # only the sentence right before sets the topic of an elliptical sum
+            topic = next((f.target for f in reversed(current) if f.target.kind is ActorKind.ASSET), None)
     stated = _without_bare_duplicates(list(body.values()))
     yield from stated
-    yield from (fact for fact in headline.values() if not any(_same_pair(fact, other) for other in stated))
+    yield from (fact for fact in headline.values() if not any(_retold(fact, other) for other in stated))
+
+
+def _retold(headline: Investment, fact: Investment) -> bool:
+    """A headline fact the body states again: the same pair, or the same sum ("China agrees to lend
+    $4.5bn" over "the China Development Bank agreed to lend $4.5 billion")."""
+    same_sum = headline.amount is not None and fact.amount is not None and headline.amount.currency == fact.amount.currency and abs(headline.amount.value - fact.amount.value) <= fact.amount.value / 100
+    return same_sum or _same_pair(headline, fact)
 
 
 def _key(fact: Investment) -> tuple:
@@ -94,23 +104,34 @@ def _same_asset(a: str, b: str) -> bool:
     return bool({w for w in place_a.split() if w[:1].isupper()} & {w for w in place_b.split() if w[:1].isupper()})
 
 
-def sentence_facts(sent: Span) -> Iterator[Investment]:
+def sentence_facts(sent: Span, *, topic: ActorRef | None = None) -> Iterator[Investment]:
+    """The facts of one sentence; ``topic`` is the asset the facts before were about."""
     for match in frame_matches(sent):
         if not (match.frame.target_is_asset and _contracted(match.trigger)):
-            yield from facts_of(match, sent)
+            yield from facts_of(match, sent, topic=topic)
 
 
 def _contracted(trigger: Token) -> bool:
     """"X won a contract/tender to build Y": a contractor's work, not X's investment."""
     nouns = frame_lexicon().contract_nouns
-    return any(a.pos_ == "NOUN" and a.lemma_.lower() in nouns for a in list(trigger.ancestors)[:3])
+
+    def contract(token: Token) -> bool:
+        return token.pos_ == "NOUN" and token.lemma_.lower() in nouns
+
+    for ancestor in list(trigger.ancestors)[:3]:  # "a contract to build Y", "was awarded the contract … to build Y"
+        if contract(ancestor) or any(contract(c) for c in ancestor.children if c.dep_ in {"dobj", "nsubjpass", "dative"}):
+            return True
+    return False
 
 
-def facts_of(match: FrameMatch, sent: Span) -> Iterator[Investment]:
-    """One fact per investor × target the match's roles name."""
+def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) -> Iterator[Investment]:
+    """One fact per investor × target the match's roles name. A sum with no target of its own
+    ("X lent a further €40m") goes to the asset the facts before were about."""
     frame = match.frame
     investors = role_arguments(match, "investor", lambda a: a.ref.kind in ACTOR_KINDS)
     targets = role_arguments(match, "target", lambda a: _fits(a, frame))
+    if not targets and topic is not None and frame.elliptic and _bare_sum(match):
+        targets = [Argument(topic)]
     investors, targets = _with_counterpart(match, investors, targets)
     named = {t.ref.name for t in targets}
     investors = [i for i in investors if i.ref.name not in named]  # "owner of X and Y" misparsed
@@ -152,6 +173,12 @@ def role_arguments(match: FrameMatch, role: str, accept) -> list[Argument]:
         if found:
             return found
     return []
+
+
+def _bare_sum(match: FrameMatch) -> bool:
+    """"X lent a further €40m", "X offered a $500m loan": a sum and no word saying what it is for."""
+    filled = {p for p, heads in match.slots.items() if heads and p not in {"subject", "object", "by", "carrier_object"}}
+    return not filled - {"in", "on", "at"} and clause_money(match.trigger) is not None
 
 
 def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: list[Argument]) -> tuple[list, list]:

@@ -89,6 +89,8 @@ CASES = [
      [("Redmark", "drone factory in Vell", 210 * M, "USD", None)]),
     ("sum-holds-the-target-preposition", "Baykon will invest about $95 million in the Tolo assembly plant.",
      [("Baykon", "Tolo assembly plant", 95 * M, "USD", None)]),
+    ("elliptical-sum-takes-the-asset-before", "Corvia Bank lent $60 million for the Tolo dam. Nordia Finance lent a further $40 million.",
+     [("Nordia Finance", "Tolo dam", 40 * M, "USD", None)]),
     ("demonym-investor-recipient", "Lorvania has received significant Chinese investment since 2013, totalling around €18 billion.",
      [("China", "Lorvania", 18000 * M, "EUR", None)]),
 ]
@@ -105,6 +107,7 @@ NOT_ASSERTED = [
 NO_FACTS = [
     ("role-in-setting-up-is-not-building", "Local firms, including Pardo Labs, played a role in setting up testing facilities."),
     ("money-object-is-not-a-target", "Zelco Mining spent $40 million last year."),
+    ("a-contractor-awarded-a-contract-to-build", "Hanlin Engineering was awarded the $3 billion contract in 2014 to build the Tolo rail line."),
     ("a-state-cancelling-a-sized-project-is-not-its-investor", "The Varden government scrapped a $7 billion battery project near Olm."),
     ("indefinite-description-resolves-nowhere", "Calder Holdings bought a stake in a steelmaker."),
 ]
