@@ -82,7 +82,8 @@ def test_render_command(invoke, tmp_path: Path) -> None:
     out = tmp_path / "net.html"
     result = invoke("render", SAMPLE, "--output", out, "--type", "investment", "--country", "Serbia")
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == f"wrote {out}: 8 actors, 6 facts, 6 edges"
+    # two China → Serbia investments share one edge (issue 10: parallel edges aggregated)
+    assert result.stdout.strip() == f"wrote {out}: 8 actors, 6 facts, 5 edges"
     assert out.stat().st_size > 400_000  # vis-network is inlined
 
 
