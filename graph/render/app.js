@@ -191,6 +191,14 @@
     panel.refresh();
     if (window.ikgReady) { lastScale = 0; fitView(); }
   }
+  // "#<actor IRI>" in the address selects it (links from kg serve's query results).
+  function fromHash() {
+    const id = decodeURIComponent(location.hash.slice(1));
+    if (id && nodes.get(id)) select(id);
+  }
+  window.addEventListener("hashchange", fromHash);
+  network.once("stabilizationIterationsDone", fromHash);
+  if (DATA.nodes.length === 0) fromHash();
   window.ikgVisible = () => [visibleIds().length, edges.getIds({ filter: (e) => !e.hidden }).length];
   window.ikgSelect = select;
   window.ikgPanelCsv = () => panel.csvText();

@@ -240,3 +240,13 @@ def test_an_invalid_date_is_flagged_on_the_page(sample_page, typed: str) -> None
     assert sample_page.eval("document.getElementById('ikg-date-error').textContent") == ""
     if typed == "2024-13":
         screenshot(sample_page, "render_bad_date.png")
+
+
+def test_an_actor_iri_in_the_address_opens_its_panel(open_page, tmp_path: Path) -> None:
+    """Links from elsewhere (kg serve's results) open the explorer on one actor: page.html#<IRI>."""
+    stats = render_html(DATA / "sample.trig", tmp_path / "net.html")
+    loaded = open_page(stats.output)
+    loaded.page.goto(stats.output.resolve().as_uri() + "#" + f"{ID}actor/linglong")
+    loaded.page.wait_for_timeout(200)
+    assert loaded.eval("document.querySelector('#ikg-panel h2').textContent") == "Linglong"
+    assert loaded.eval("network.getSelectedNodes()") == [f"{ID}actor/linglong"]
