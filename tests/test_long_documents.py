@@ -16,7 +16,7 @@ from graph.extract import extract_facts
 from graph.long_docs import join_parsed, parse_documents, split_for_parsing
 from graph.nlp import get_nlp
 
-from conftest import make_document
+from tests.conftest import make_document
 
 PARAGRAPHS = [
     "Velora Holdings agreed on 3 March 2021 to invest 40 million euros in the Tarnside rail yard, "
