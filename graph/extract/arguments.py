@@ -106,6 +106,9 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
         named = _stake_named_in(head.sent)  # "… its stake in Y, having bought 5 percent in 2018"
         if named is not None:
             return named, share
+        earlier = _earlier_stake(head)  # "The remaining 20 per cent is held by X"
+        if earlier is not None:
+            return earlier[0], share
     if word in STAKE_WORDS and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
         earlier = _earlier_stake(head)  # "RWE is paying €310m for the stake"
         if earlier is not None:
@@ -131,7 +134,7 @@ def _earlier_stake(head: Token) -> tuple[Token, Decimal | None] | None:
 
     for sent in earlier_sentences(head.sent, limit=3):
         for token in reversed(list(sent)):
-            if token.lemma_.lower() in STAKE_WORDS:
+            if token.lemma_.lower() in STAKE_WORDS | {"percent", "cent", "%"}:
                 inner, share = through_partitive(token)
                 if inner is not None and inner != token:
                     return inner, share

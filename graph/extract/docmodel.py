@@ -23,7 +23,8 @@ from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
 from graph.model import ActorKind, ActorRef
 
-PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
+PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
+RELATIVES = frozenset({"which", "who", "that"})
 DEFINITE = frozenset({"the", "this", "that", "these"})
 KIND_CLASSES = {
     ActorKind.COMPANY: {"company", "firm", "group", "business", "concern", "corporation"},
@@ -134,12 +135,28 @@ def _definite(head: Token) -> bool:
 
 def _pronoun(head: Token) -> ActorRef | Token | None:
     """"X said it would …": the subject of the governing clause (a head, for the caller to read);
-    else the previous sentence's main subject."""
+    else the previous sentence's main subject. An object "it" ("a loan to rehabilitate it") is the
+    asset the sentence before named last."""
+    if head.dep_ in {"dobj", "pobj"} and head.lower_ == "it":
+        return _recent_asset(head.sent)
     for ancestor in head.ancestors:
         for subject in ancestor.children:
             if subject.dep_ in {"nsubj", "nsubjpass"} and subject != head and subject.i < head.i and subject.lower_ not in PRONOUNS:
-                return subject
+                # "X, which said it would …": the relative pronoun stands for X
+                return ancestor.head if subject.lower_ in RELATIVES and ancestor.dep_ == "relcl" else subject
     return _previous_subject(head.sent) or context.salient_actor(head.sent)
+
+
+def _recent_asset(sent: Span) -> ActorRef | None:
+    earlier = context.previous_sentence(sent)
+    if earlier is None:
+        return None
+    for token in reversed(list(earlier)):
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}:
+            ref = phrase_ref(token)
+            if ref is not None and ref.kind is ActorKind.ASSET:
+                return ref
+    return None
 
 
 def _previous_subject(sent: Span) -> Token | None:
