@@ -97,6 +97,7 @@ def _worker_main(conn: Connection, spec: WorkerSpec, stderr_path: str) -> None:
     _die_with_parent()
     with open(stderr_path, "wb") as err:  # engine panics land here, not on the user's terminal
         os.dup2(err.fileno(), 2)
+    os.unlink(stderr_path)  # the supervisor reads it through its own descriptor; nothing is left behind
     try:
         from graph.store import open_store
 
@@ -134,7 +135,7 @@ class Worker:
     def __init__(self, spec: WorkerSpec) -> None:
         self.conn, child = _CTX.Pipe()
         fd, self.stderr_path = tempfile.mkstemp(prefix="kg-worker-", suffix=".err")
-        os.close(fd)
+        self._stderr = os.fdopen(fd, "rb")
         self.process = _CTX.Process(target=_worker_main, args=(child, spec, self.stderr_path), daemon=True,
                                     name="kg-query-worker")
         self.process.start()
@@ -198,15 +199,16 @@ class Worker:
             self.process.kill()
         self.process.join(timeout=5)
         self.conn.close()
-        if os.path.exists(self.stderr_path):
+        self._stderr.close()
+        if os.path.exists(self.stderr_path):  # the worker died before unlinking it
             os.unlink(self.stderr_path)
 
     def _last_words(self) -> str:
         """The engine's panic message, if it left one (after the kill, so on disk)."""
         try:
-            with open(self.stderr_path, encoding="utf-8", errors="replace") as f:
-                lines = f.read(64_000).splitlines()
-        except OSError:
+            self._stderr.seek(0)
+            lines = self._stderr.read(64_000).decode("utf-8", errors="replace").splitlines()
+        except (OSError, ValueError):
             return ""
         for i, line in enumerate(lines):
             if "panicked at" in line and i + 1 < len(lines):
