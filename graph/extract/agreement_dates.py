@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from graph.extract.common import (
     dates_in,
+    doc_text,
     has_cue,
     lemma_text,
     previous_sentence,
@@ -88,7 +89,7 @@ def paragraph_signing_date(sent: Span) -> PartialDate | None:
     current = sent
     for _ in range(3):
         earlier = previous_sentence(current)
-        if earlier is None or earlier.text.endswith("\n") or "\n" in sent.doc.text[earlier.end_char : current.start_char]:
+        if earlier is None or earlier.text.endswith("\n") or "\n" in doc_text(sent.doc)[earlier.end_char : current.start_char]:
             return None
         signed, _ = split_dates(earlier, earlier.root)
         if signed is not None and main_clause_date(earlier):

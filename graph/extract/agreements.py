@@ -35,7 +35,16 @@ from graph.extract.agreement_frames import (
 )
 from graph.extract.agreement_names import PARTY_KINDS, VAGUE, joined, name_of, name_preps, named_parties, plural, topic_names
 from graph.extract.arguments import arguments
-from graph.extract.common import evidence_for, extend_evidence, has_cue, is_headline, lemma_text, next_sentence, previous_sentence
+from graph.extract.common import (
+    entities_in,
+    evidence_for,
+    extend_evidence,
+    has_cue,
+    is_headline,
+    lemma_text,
+    next_sentence,
+    previous_sentence,
+)
 from graph.extract.docmodel import registry
 from graph.extract.frames import verb_slots
 from graph.extract.lexicon import lexicon
@@ -370,7 +379,7 @@ def _undated(sent: Span, signer: Token, number: int, lede: PartialDate | None) -
     """A signing the sentence does not date: its paragraph's date, or, early in the article and
     in the simple past, the date of the news; never when the sentence has a date of its own
     the parser cannot read, or the signing came "later"."""
-    own = [e for e in sent.ents if e.label_ == "DATE" and clause_verb(e.root) == clause_verb(signer)]
+    own = [e for e in entities_in(sent) if e.label_ == "DATE" and clause_verb(e.root) == clause_verb(signer)]
     later = any(c.dep_ == "advmod" and c.lower_ in {"later", "subsequently", "afterwards", "since"} for c in signer.children)
     if later or any(t.like_num for e in own for t in e):
         return None

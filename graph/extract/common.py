@@ -31,7 +31,7 @@ def evidence_for(*spans: Span) -> Evidence:
     doc = spans[0].doc
     start = min(s.start_char for s in spans)
     end = max(s.end_char for s in spans)
-    source = getattr(document_of(doc), "source_text", None) or doc.text
+    source = getattr(document_of(doc), "source_text", None) or doc_text(doc)
     return Evidence(doc_id(doc), source[start:end], start, end)
 
 
@@ -77,11 +77,40 @@ def dates_in(span: Span) -> list[tuple[Span, PartialDate]]:
     """DATE entities inside ``span`` that resolve to a date (relative to the article)."""
     base = published(span.doc)
     found = []
-    for ent in span.ents:
+    for ent in entities_in(span):
         if ent.label_ == "DATE":
             value = parse_date(ent.text, relative_base=base)
             if value is not None:
                 found.append((ent, value))
+    return found
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: ``Doc.text`` joins every token on each access (issue 9)."""
+    text = doc.user_data.get("ikg_text")
+    if text is None:
+        text = doc.user_data["ikg_text"] = doc.text
+    return text
+
+
+def entities_in(span: Span) -> list[Span]:
+    """The named entities inside ``span``, from a per-document index: ``Span.ents`` walks every
+    entity of the document on each call, which made long documents quadratic (issue 9)."""
+    doc = span.doc
+    index = doc.user_data.get("ikg_ents")
+    if index is None:
+        index = doc.user_data["ikg_ents"] = list(doc.ents)
+    starts = doc.user_data.get("ikg_ent_starts")
+    if starts is None:
+        starts = doc.user_data["ikg_ent_starts"] = [e.start for e in index]
+    from bisect import bisect_left  # noqa: PLC0415
+
+    found = []
+    for ent in index[bisect_left(starts, span.start) :]:
+        if ent.start >= span.end:
+            break
+        if ent.end <= span.end:
+            found.append(ent)
     return found
 
 

@@ -51,9 +51,10 @@ def paragraph_date(sent: Span) -> PartialDate | None:
 
 def _paragraph_break(earlier: Span, current: Span) -> bool:
     """A line break between two sentences, or at the end of the earlier one (its trailing whitespace)."""
-    text = earlier.doc.text
-    trailing = earlier.text[len(earlier.text.rstrip()) :]
-    return "\n" in text[earlier.end_char : current.start_char] + trailing
+    # the whitespace between them only: Doc.text rebuilds the whole document on each access (issue 9)
+    between = earlier.doc[earlier.end : current.start].text_with_ws if current.start > earlier.end else ""
+    trailing = earlier.text_with_ws[len(earlier.text.rstrip()) :]
+    return "\n" in between + trailing
 
 
 SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "pcomp", "csubj"})

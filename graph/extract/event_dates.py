@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.extract.common import dates_in, is_headline, previous_sentence, published
+from graph.extract.common import dates_in, doc_text, entities_in, is_headline, previous_sentence, published
 from graph.extract.context import paragraph_date
 from graph.model import Event, PartialDate
 
@@ -110,7 +110,7 @@ def dates_of(sent: Span) -> list[tuple[Span, PartialDate]]:
     found = dates_in(sent)
     day = published(sent.doc)
     known = {ent.start for ent, _ in found}
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         back = WEEKS.get(ent.text.lower())
         if ent.label_ == "DATE" and back is not None and day is not None and ent.start not in known:
             then = day - dt.timedelta(days=back)
@@ -130,8 +130,8 @@ def dateline(ent: Span) -> bool:
     """ "BISHKEK, Sept. 18, 2025 (Central Asia Wire) — Russia has …": the day of the report, not of
     the act; only capitalised words before it on its line, a dash soon after."""
     doc = ent.doc
-    line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
-    if any(w[:1].islower() for w in doc.text[line_start : ent.start_char].split()):
+    line_start = doc_text(doc).rfind("\n", 0, ent.start_char) + 1
+    if any(w[:1].islower() for w in doc_text(doc)[line_start : ent.start_char].split()):
         return False
     return any(t.text in DASHES for t in doc[ent.end : ent.end + DATELINE_TAIL])
 
@@ -141,8 +141,8 @@ def news_day(doc: Doc) -> PartialDate | None:
     sents = [s for s in doc.sents if not is_headline(s) and not title_line(s)][:LEDE_SENTENCES]
     for sent in sents:
         for ent, value in dates_in(sent):
-            line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
-            if value.precision.value == "day" and len(doc.text[line_start : ent.start_char].split()) >= 6:
+            line_start = doc_text(doc).rfind("\n", 0, ent.start_char) + 1
+            if value.precision.value == "day" and len(doc_text(doc)[line_start : ent.start_char].split()) >= 6:
                 return value
     return None
 
