@@ -44,9 +44,14 @@ def test_every_fact_has_a_sentence_and_a_source(built: Path) -> None:
     assert found and all(r["sentence"] and r["file"] for r in found)
 
 
-def test_china_and_serbia_are_the_hubs(built: Path) -> None:
-    top = [iri.rsplit("/", 1)[-1] for iri, _ in centrality(to_networkx(built), top=2)]
-    assert set(top) == {"china", "serbia"}
+def test_china_is_the_hub_and_tied_to_serbia(built: Path) -> None:
+    """Since the event layer of issue 8 names each event's own participants (not every actor of
+    its sentence), the sample's second rank varies; China stays first, with Serbia beside it."""
+    network = to_networkx(built)
+    top = [iri.rsplit("/", 1)[-1] for iri, _ in centrality(network, top=1)]
+    china = next(n for n in network if str(n).endswith("/actor/china"))
+    assert top == ["china"]
+    assert any(str(n).endswith("/actor/serbia") for n in network.to_undirected().neighbors(china))
 
 
 @pytest.mark.browser
@@ -55,6 +60,6 @@ def test_real_network_page(open_page, built: Path, tmp_path: Path, view: str) ->
     stats = render_html(built, tmp_path / f"{view}.html", view=view)
     loaded = open_page(stats.output)
     assert loaded.eval("[ikgNodes.length, ikgEdges.length]") == [stats.nodes, stats.edges]
-    assert stats.actors > 20 and stats.facts > 15
+    assert stats.actors > 12 and stats.facts > 15
     assert loaded.requests == [] and loaded.errors == []
     screenshot(loaded, f"render_sample_corpus_{view}.png")
