@@ -134,10 +134,17 @@ def frame_matches(sent: Span) -> Iterator[FrameMatch]:
             kind = trigger_kind(token, frame)
             if kind is None:
                 continue
+            if kind == "noun" and frame.needs_stake_noun and _carried_by_trigger(token):
+                continue  # "X sold its stake in Y to Z": the verb's frame states it, not the stake's owner
             slots = SLOT_READERS[kind](token)
             if frame.no_passive_agent and kind == "verb" and is_passive(token):
                 slots["subject"] = []
             yield FrameMatch(frame, token, kind != "verb", slots)
+
+
+def _carried_by_trigger(noun: Token) -> bool:
+    verb = support_verb(noun)
+    return verb is not None and any(trigger_kind(verb, frame) == "verb" for frame in frame_lexicon().frames)
 
 
 def is_trigger_word(token: Token) -> bool:

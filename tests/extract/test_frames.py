@@ -91,6 +91,8 @@ CASES = [
      [("Baykon", "Tolo assembly plant", 95 * M, "USD", None)]),
     ("elliptical-sum-takes-the-asset-before", "Corvia Bank lent $60 million for the Tolo dam. Nordia Finance lent a further $40 million.",
      [("Nordia Finance", "Tolo dam", 40 * M, "USD", None)]),
+    ("money-received-from", "Marundi received $300 million from the Corvia Development Bank for the Tolo dam.",
+     [("Corvia Development Bank", "Tolo dam", 300 * M, "USD", None)]),
     ("demonym-investor-recipient", "Lorvania has received significant Chinese investment since 2013, totalling around €18 billion.",
      [("China", "Lorvania", 18000 * M, "EUR", None)]),
 ]
@@ -110,6 +112,13 @@ NO_FACTS = [
     ("a-contractor-awarded-a-contract-to-build", "Hanlin Engineering was awarded the $3 billion contract in 2014 to build the Tolo rail line."),
     ("a-state-cancelling-a-sized-project-is-not-its-investor", "The Varden government scrapped a $7 billion battery project near Olm."),
     ("indefinite-description-resolves-nowhere", "Calder Holdings bought a stake in a steelmaker."),
+]
+
+
+# Who must never come out as the investor.
+NOT_INVESTORS = [
+    ("the-seller-of-a-stake", "Calder Group sold its 20% stake in Borin Steel to Acme Holdings for $90 million.", "Calder Group"),
+    ("the-lender-s-borrower", "Ostrava Metro signed a $900 million loan agreement with the Tarvan Development Bank.", "Ostrava Metro"),
 ]
 
 
@@ -137,6 +146,12 @@ def test_a_fact_not_asserted_keeps_its_factuality(text: str, factuality: Factual
 @pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in NO_FACTS])
 def test_no_fact_where_the_text_states_none(text: str) -> None:
     assert _facts(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [pytest.param(t, n, id=i) for i, t, n in NOT_INVESTORS])
+def test_who_is_not_the_investor(text: str, name: str) -> None:
+    found = _facts(text)
+    assert found and all(fact[0] != name for fact in found), found
 
 
 def test_every_frame_declares_an_investor_and_a_target() -> None:
