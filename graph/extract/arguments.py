@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from graph.extract.docmodel import antecedent
 from graph.extract.frames import frame_lexicon, is_trigger_word
-from graph.extract.phrases import phrase_ref, truncated_name
+from graph.extract.phrases import NOT_NAME_WORDS, phrase_ref, truncated_name
 from graph.extract.lexicon import lexicon
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
@@ -219,7 +219,16 @@ def common_asset(head: Token) -> ActorRef | None:
     heads = lexicon().asset_heads
     if head.pos_ != "NOUN":
         return None
-    nouns = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    # "terminal" in "a new terminal extension" is often tagged an adjective: an asset word counts whatever its tag;
+    # an asset head keeps its describing adjectives too ("a Nigerian offshore venture")
+    own_head = head.lemma_.lower() in heads
+    nouns = [
+        c for c in head.lefts
+        if (c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "amod" and (c.lemma_.lower() in heads or own_head))
+    ]
+    nouns = [c for c in nouns if c.lower_ not in NOT_NAME_WORDS]
+    if nouns and not any(c.pos_ == "NOUN" or c.text[:1].isupper() for c in nouns):
+        return None  # "a regional base": adjectives alone do not name an asset
     if not nouns or not ({head.lemma_.lower()} | {n.lemma_.lower() for n in nouns}) & heads:
         return None
     name = " ".join(t.text for t in head.doc[nouns[0].i : head.i + 1])

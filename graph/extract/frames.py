@@ -65,6 +65,7 @@ class Frame:
     investor_is_company: bool = False
     no_passive_agent: bool = False
     elliptic: bool = False
+    support_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +121,9 @@ def frame_lexicon(path: Path = FRAMES_PATH) -> FrameLexicon:
 def _frame(raw: dict) -> Frame:
     words = {k: frozenset(raw.get(k, ())) for k in ("verbs", "nouns", "agents")}
     flags = {k: raw[k] for k in FLAGS if k in raw}
-    if "owned_nouns" in raw:
-        flags["owned_nouns"] = frozenset(raw["owned_nouns"])
+    for key in ("owned_nouns", "support_verbs"):
+        if key in raw:
+            flags[key] = frozenset(raw[key])
     roles = {role: tuple(positions) for role, positions in raw["roles"].items()}
     return Frame(name=raw["name"], form=raw["form"], roles=roles, **words, **flags)
 
@@ -137,6 +139,8 @@ def frame_matches(sent: Span) -> Iterator[FrameMatch]:
             if kind == "noun" and frame.needs_stake_noun and _carried_by_trigger(token):
                 continue  # "X sold its stake in Y to Z": the verb's frame states it, not the stake's owner
             slots = SLOT_READERS[kind](token)
+            if kind == "noun":
+                _carry_subject(token, frame, slots)
             if frame.no_passive_agent and kind == "verb" and is_passive(token):
                 slots["subject"] = []
             yield FrameMatch(frame, token, kind != "verb", slots)
@@ -254,6 +258,8 @@ def _hyphen_modifier(verb: Token) -> list[Token]:
 def governing_subject(noun: Token) -> list[Token]:
     """The subject of the verb whose clause holds ``noun`` ("X turned a plant bought from Y into …",
     "X withdrew plans for a $2bn plant"), through objects and prepositions, at most three steps up."""
+    if _children(noun, SUBJECT_DEPS):  # "X and Y each plan to invest": a verb the tagger took for a noun
+        return _children(noun, SUBJECT_DEPS)
     current = noun
     for _ in range(3):
         if current.dep_ not in {"dobj", "pobj", "prep", "obj", "nsubjpass"} or current.head == current:
@@ -345,7 +351,8 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
         if verb.lemma_.lower() in RECIPIENT_VERBS:
             slots["recipient"] = carried.get("subject", [])
             return slots
-        slots["subject"] = slots["subject"] or carried.get("subject", [])
+        if not slots["subject"]:
+            slots["subject"] = slots["carried_subject"] = carried.get("subject", [])
         slots["carrier_object"] = carried.get("object", [])  # "Y will be financed with a loan from X"
         for position, heads in carried.items():
             if position not in {"subject", "object"} and (position != "purpose" or not slots["purpose"]):
@@ -363,6 +370,16 @@ def support_verb(noun: Token) -> Token | None:
     if noun.dep_ == "conj":
         return support_verb(noun.head)
     return None
+
+
+def _carry_subject(noun: Token, frame: Frame, slots: dict[str, list[Token]]) -> None:
+    """The support verb's subject acts only for a support verb ("X completed the acquisition"),
+    not for an approver ("the ministry approved the construction of Y"), unless the frame says so
+    ("the bank approved a loan")."""
+    carried = slots.pop("carried_subject", [])
+    verb = support_verb(noun)
+    if carried and verb is not None and verb.lemma_.lower() not in frame_lexicon().support_verbs | frame.support_verbs:
+        slots["subject"] = []
 
 
 def sized_slots(noun: Token) -> dict[str, list[Token]]:

@@ -93,6 +93,12 @@ CASES = [
      [("Nordia Finance", "Tolo dam", 40 * M, "USD", None)]),
     ("money-received-from", "Marundi received $300 million from the Corvia Development Bank for the Tolo dam.",
      [("Corvia Development Bank", "Tolo dam", 300 * M, "USD", None)]),
+    ("each-plan-misparsed-as-a-noun", "Pardo Motors and its partner Verro Cells each plan to invest up to €250 million in a cell factory.",
+     [("Pardo Motors", "cell factory", 250 * M, "EUR", None)]),
+    ("a-bank-approving-its-loan-lends", "The Corvia Development Bank approved a $42 million loan for the Tolo railway.",
+     [("Corvia Development Bank", "Tolo railway", 42 * M, "USD", None)]),
+    ("an-unnamed-venture-keeps-its-description", "Petrona sold its 50 per cent interest in a Nigerian offshore venture to Lagos Energy for $1.4 billion.",
+     [("Lagos Energy", "Nigerian offshore venture", 1400 * M, "USD", Decimal("0.5"))]),
     ("demonym-investor-recipient", "Lorvania has received significant Chinese investment since 2013, totalling around €18 billion.",
      [("China", "Lorvania", 18000 * M, "EUR", None)]),
 ]
@@ -109,6 +115,8 @@ NOT_ASSERTED = [
 NO_FACTS = [
     ("role-in-setting-up-is-not-building", "Local firms, including Pardo Labs, played a role in setting up testing facilities."),
     ("money-object-is-not-a-target", "Zelco Mining spent $40 million last year."),
+    ("an-approver-is-not-the-builder", "The Varden government approved the construction of two hydroelectric dams in Olm."),
+    ("adjectives-alone-name-no-asset", "Pardo Motors will turn the plant into a regional base."),
     ("a-contractor-awarded-a-contract-to-build", "Hanlin Engineering was awarded the $3 billion contract in 2014 to build the Tolo rail line."),
     ("a-state-cancelling-a-sized-project-is-not-its-investor", "The Varden government scrapped a $7 billion battery project near Olm."),
     ("indefinite-description-resolves-nowhere", "Calder Holdings bought a stake in a steelmaker."),
