@@ -266,7 +266,17 @@ def _body_of(head: Token) -> Token | None:
     if head.lemma_.lower() not in BODIES:
         return None
     owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
-    return owners[0] if owners else None
+    if owners:
+        return owners[0]
+    current = head  # "the Board of Directors of the X Bank": down the "of" chain to the named body
+    for _ in range(3):
+        objects = [o for p in current.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if not objects:
+            return None
+        current = objects[0]
+        if current.lemma_.lower() not in BODIES | {"director", "directors"} and current.pos_ == "PROPN":
+            return current
+    return None
 
 
 def _named_apposition(head: Token) -> Token | None:

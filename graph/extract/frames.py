@@ -355,8 +355,8 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
             slots["subject"] = slots["carried_subject"] = carried.get("subject", [])
         slots["carrier_object"] = carried.get("object", [])  # "Y will be financed with a loan from X"
         for position, heads in carried.items():
-            if position not in {"subject", "object"} and (position != "purpose" or not slots["purpose"]):
-                slots.setdefault(position, heads)
+            if position not in {"subject", "object"} and not slots.get(position):
+                slots[position] = heads
     return slots
 
 

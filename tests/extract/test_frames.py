@@ -99,6 +99,10 @@ CASES = [
      [("Corvia Development Bank", "Tolo railway", 42 * M, "USD", None)]),
     ("an-unnamed-venture-keeps-its-description", "Petrona sold its 50 per cent interest in a Nigerian offshore venture to Lagos Energy for $1.4 billion.",
      [("Lagos Energy", "Nigerian offshore venture", 1400 * M, "USD", Decimal("0.5"))]),
+    ("board-of-a-named-bank", "The Board of Directors of the Corvia Development Bank has approved a loan of $80 million to Marundi to finance the Tolo ring road.",
+     [("Corvia Development Bank", "Tolo ring road", 80 * M, "USD", None)]),
+    ("postponed-construction-of-a-sized-asset", "Zelco Chips has postponed the construction of its €30 billion chip factory in Vell.",
+     [("Zelco Chips", "chip factory in Vell", 30000 * M, "EUR", None)]),
     ("demonym-investor-recipient", "Lorvania has received significant Chinese investment since 2013, totalling around €18 billion.",
      [("China", "Lorvania", 18000 * M, "EUR", None)]),
 ]
