@@ -40,8 +40,10 @@ def arguments(heads: list[Token]) -> list[Argument]:
     found: list[Argument] = []
     seen: set[int] = set()
     for head in heads:
-        for token in (head, *head.conjuncts):
-            if token.i in seen or (token != head and is_trigger_word(token)):
+        leader = _leader(head)  # "a group including X and Y": each member
+        group = [leader, *leader.conjuncts] if leader is not None else [head, *head.conjuncts]
+        for token in group:
+            if token.i in seen or (token != group[0] and is_trigger_word(token)):
                 continue
             seen.add(token.i)
             argument = argument_at(token)
@@ -153,6 +155,10 @@ def _leader(head: Token) -> Token | None:
     if head.lemma_.lower() not in COLLECTIVES or head.pos_ != "NOUN":
         return None
     for clause in head.children:
+        if clause.dep_ == "prep" and clause.lower_ in {"including", "comprising"}:  # "a group including X and Y"
+            objects = [c for c in clause.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
         if clause.dep_ == "acl" and clause.lemma_.lower() in LEADING_VERBS:
             for child in clause.children:
                 objects = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "agent" else []

@@ -103,6 +103,8 @@ CASES = [
      [("Corvia Development Bank", "Tolo ring road", 80 * M, "USD", None)]),
     ("postponed-construction-of-a-sized-asset", "Zelco Chips has postponed the construction of its €30 billion chip factory in Vell.",
      [("Zelco Chips", "chip factory in Vell", 30000 * M, "EUR", None)]),
+    ("a-group-including-each-member", "Hutchford Holdings agreed to sell its 80% stake in Panam Ports to a group including Blackrock Partners and Tilo Shipping for $22.8 billion.",
+     [("Blackrock Partners", "Panam Ports", 22800 * M, "USD", Decimal("0.8")), ("Tilo Shipping", "Panam Ports", 22800 * M, "USD", Decimal("0.8"))]),
     ("demonym-investor-recipient", "Lorvania has received significant Chinese investment since 2013, totalling around €18 billion.",
      [("China", "Lorvania", 18000 * M, "EUR", None)]),
 ]
