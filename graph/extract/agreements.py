@@ -33,7 +33,7 @@ from graph.extract.agreement_frames import (
     verb_party_heads,
     verb_phrase,
 )
-from graph.extract.agreement_names import PARTY_KINDS, VAGUE, joined, name_of, name_preps, named_parties, plural, topic_names
+from graph.extract.agreement_names import PARTY_KINDS, VAGUE, joined, name_preps, named_parties, plural, topic_names
 from graph.extract.arguments import arguments
 from graph.extract.common import (
     entities_in,

@@ -19,12 +19,16 @@ from graph.extract import context
 from graph.extract.actors import find_actors
 from graph.extract.common import is_headline
 from graph.extract.frames import frame_lexicon
-from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
+from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
 
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
 RELATIVES = frozenset({"which", "who", "that"})
+# descriptions that may stand for the document's main company even when no mention carries them
+GENERIC_COMPANY_WORDS = frozenset(
+    {"company", "firm", "group", "business", "concern", "corporation", "conglomerate", "giant", "maker", "producer", "manufacturer", "operator", "utility"}
+)
 DEFINITE = frozenset({"the", "this", "that", "these"})
 KIND_CLASSES = {
     ActorKind.COMPANY: {"company", "firm", "group", "business", "concern", "corporation"},
@@ -44,10 +48,7 @@ class Entry:
     ref: ActorRef
     classes: frozenset[str]
     sentence: Span
-
-
-def entry_sentence(entry: Entry) -> Span:
-    return entry.sentence
+    subject: bool = False
 
 
 def registry(doc: Doc) -> list[Entry]:
@@ -66,7 +67,7 @@ def _entry(span, ref: ActorRef) -> Entry:
     words = {w.lower() for w in ref.name.split()} | described
     for word in words:
         classes |= synonyms.get(word, set())
-    return Entry(span.start, ref, frozenset(classes | words), span.sent)
+    return Entry(span.start, ref, frozenset(classes | words), span.sent, span.root.dep_ in {"nsubj", "nsubjpass"})
 
 
 def _descriptors(root: Token) -> list[Token]:
@@ -86,7 +87,9 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     if not _definite(head):
         return None
     noun = head.lemma_.lower()
-    earlier = [e for e in registry(head.doc) if e.position < head.i and noun in e.classes]
+    countries = noun in KIND_CLASSES[ActorKind.COUNTRY]
+    earlier = [e for e in registry(head.doc) if e.position < head.i and noun in e.classes and (countries or e.ref.kind is not ActorKind.COUNTRY)]
+    earlier = _of_demonym(earlier, head)
     if earlier:
         return _most_salient(earlier)
     return context.definite_ref(head, besides=[]) or _main_company(head)
@@ -95,32 +98,53 @@ def antecedent(head: Token) -> ActorRef | Token | None:
 def _main_company(head: Token) -> ActorRef | None:
     """"the Spanish utility", "the firm" with no antecedent of that class: the company the
     document names most often before it (a descriptor word only; ties go to the nearest)."""
-    if head.lemma_.lower() not in lexicon().descriptors | _company_classes():
-        return None
+    if head.lemma_.lower() not in GENERIC_COMPANY_WORDS:
+        return None  # "the bank" with no bank named before is nobody we know
     companies = [e for e in registry(head.doc) if e.position < head.i and e.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}]
     if not companies:
         return None
     return _most_salient(companies)
 
 
-def _most_salient(entries: list[Entry]) -> ActorRef:
-    """The candidate named most often so far (a shorter form counts for the longer: "Great Wall"
-    for "Great Wall Motor"; a headline mention counts three times); of equals, the nearest."""
+def _of_demonym(candidates: list[Entry], head: Token) -> list[Entry]:
+    """"the Spanish carmaker": of the candidates, those of that country, if any is."""
+    gaz = load_gazetteer()
+    countries = {e.name for c in head.children if c.dep_ in {"amod", "compound"} and (e := gaz.country_for_demonym(c.text))}
+    if not countries:
+        return candidates
+    matching = [e for e in candidates if e.ref.country in countries]
+    return matching or candidates
+
+
+def _most_salient(candidates: list[Entry]) -> ActorRef:
+    """The candidate the document has named most so far, counting every mention before the last
+    candidate (a shorter form counts for the longer: "Great Wall" for "Great Wall Motor"; a mention
+    in the headline or the lede counts three times, since news names its protagonist there first,
+    and a subject twice); of equals, the nearest."""
+    limit = max(c.position for c in candidates)
+    mentions = [e for e in registry(candidates[0].sentence.doc) if e.position <= limit]
+    lede = _lede_start(candidates[0].sentence.doc)
+
     def words(entry: Entry) -> set[str]:
         return {w.lower() for w in entry.ref.name.split()}
 
-    def weight(entry: Entry) -> int:
-        return 3 if is_headline(entry_sentence(entry)) else 1
+    def weight(entry: Entry) -> int:  # the headline and the lede name the protagonist, a subject acts
+        prominent = is_headline(entry.sentence) or entry.sentence.start == lede
+        return (3 if prominent else 1) * (2 if entry.subject else 1)
 
     def salience(candidate: Entry) -> int:
         own = words(candidate)
-        return sum(weight(e) for e in entries if words(e) <= own or own <= words(e))
+        return sum(weight(e) for e in mentions if words(e) <= own or own <= words(e))
 
-    return max(entries, key=lambda e: (salience(e), e.position)).ref
+    return max(candidates, key=lambda e: (salience(e), e.position)).ref
 
 
-def _company_classes() -> frozenset[str]:
-    return frozenset(word for words in frame_lexicon().class_synonyms.values() for word in words)
+def _lede_start(doc: Doc) -> int | None:
+    """The first sentence of the body (after the headline and a dateline of its own)."""
+    for sent in doc.sents:
+        if not is_headline(sent) and len(sent) > 8:
+            return sent.start
+    return None
 
 
 def _definite(head: Token) -> bool:

@@ -105,6 +105,8 @@ CASES = [
      [("Zelco Chips", "chip factory in Vell", 30000 * M, "EUR", None)]),
     ("a-group-including-each-member", "Hutchford Holdings agreed to sell its 80% stake in Panam Ports to a group including Blackrock Partners and Tilo Shipping for $22.8 billion.",
      [("Blackrock Partners", "Panam Ports", 22800 * M, "USD", Decimal("0.8")), ("Tilo Shipping", "Panam Ports", 22800 * M, "USD", Decimal("0.8"))]),
+    ("the-automaker-is-the-lede-subject", "Gallant Motors will open a factory in Tolo after buying a plant from Verro Motors. Verro Motors left the market. The automaker plans to invest 2 billion baht in Tolo.",
+     [("Gallant Motors", "Tolo", 2000 * M, "THB", None)]),
     ("demonym-investor-recipient", "Lorvania has received significant Chinese investment since 2013, totalling around €18 billion.",
      [("China", "Lorvania", 18000 * M, "EUR", None)]),
 ]

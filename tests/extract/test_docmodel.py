@@ -1,0 +1,37 @@
+"""The document model (issue 7): which actor a pronoun or a definite description stands for, and when none."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Token
+
+from graph.extract.docmodel import antecedent
+from graph.nlp import get_nlp
+
+# (id, passage, the word to resolve (its last occurrence), the expected name or None)
+CASES = [
+    ("description-by-class", "Pardo Steel is a steelmaker. Calder Holdings bought a stake in the steelmaker.", "steelmaker", "Pardo Steel"),
+    ("descriptor-before-a-name", "Chilean lithium miner Sarto agreed terms. Investors welcomed the miner's plan.", "miner", "Sarto"),
+    ("a-bank-by-its-name", "Nordia Bank lent money to Kivu Power. The bank said it was pleased.", "bank", "Nordia Bank"),
+    ("protagonist-over-recent", "Gallant Motors will open a plant in Tolo after buying it from Verro Motors. Verro Motors left. The automaker expects growth.", "automaker", "Gallant Motors"),
+    ("pronoun-is-the-governing-subject", "Zelco Mining said it would build a smelter.", "it", "Zelco Mining"),
+    ("pronoun-is-the-previous-subject", "Redmark reported a loss. It plans to cut jobs.", "It", "Redmark"),
+    ("a-country-is-not-a-carmaker", "Kestria welcomed the plan of Ebron Motors. The carmaker hired staff.", "carmaker", "Ebron Motors"),
+    ("indefinite-resolves-nowhere", "Pardo Steel is a steelmaker. Calder Holdings bought a stake in a steelmaker.", "steelmaker", None),
+    ("no-antecedent-of-that-class", "Kestria and Dravonia held talks. The bank declined to comment.", "bank", None),
+]
+
+
+def _name(found, doc) -> str | None:
+    """A resolved actor's name, or the name of the phrase a same-sentence head starts."""
+    if isinstance(found, Token):
+        ent = next((e for e in doc.ents if e.start <= found.i < e.end), None)
+        return ent.text if ent is not None else found.text
+    return found.name if found is not None else None
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [pytest.param(t, w, e, id=i) for i, t, w, e in CASES])
+def test_antecedent(text: str, word: str, expected: str | None) -> None:
+    doc = get_nlp()(text)
+    head = [t for t in doc if t.text == word][-1]
+    assert _name(antecedent(head), doc) == expected
