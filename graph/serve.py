@@ -21,7 +21,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.errors import GraphFormatError, QueryError
-from graph.serve_eval import GRAPH_TYPES, RESULT_TYPES, Answer, HttpError, QueryJob, error_answer
+from graph.serve_eval import GRAPH_TYPES, RESULT_TYPES, Answer, HttpError, QueryJob
 
 __all__ = ["GRAPH_TYPES", "RESULT_TYPES", "Answer", "HttpError", "ServeLimits", "SparqlServer",
            "make_server", "negotiate"]
