@@ -35,7 +35,7 @@ from graph.extract.common import (
     starts_with_anaphora,
 )
 from graph.extract.event_dates import clause_chain, fronted_date, own_date, paragraph_event_date, pruned_subtree, title_line
-from graph.extract.frames import Frame, noun_slots, trigger_kind, verb_slots
+from graph.extract.frames import Frame, candidate_frames, noun_slots, trigger_kind, verb_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.status import factuality_of
 from graph.model import ActorKind, ActorRef, Event, Factuality
@@ -117,12 +117,26 @@ def sentence_events(sent: Span) -> Iterator[Event]:
             yield event
 
 
+_FRAMES: dict[int, tuple] = {}
+
+
+def _frames_of(types) -> tuple:
+    """The event types' frames, as one tuple per type list (the frame index keys on it)."""
+    frames = _FRAMES.get(id(types))
+    if frames is None:
+        frames = _FRAMES[id(types)] = tuple(kind.frame for kind in types)
+    return frames
+
+
 def _typed_trigger(token: Token) -> tuple[EventType, str] | None:
     """The first event type that ``token`` triggers with everything its clause needs."""
     if token.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT"}:  # "in March 2024" is no march
         return None
-    for kind in event_lexicon().types:
-        form = trigger_kind(token, kind.frame)
+    types = event_lexicon().types
+    frames = _frames_of(types)
+    for frame in candidate_frames(token, frames):
+        kind = types[frames.index(frame)]
+        form = trigger_kind(token, frame)
         if form is not None and all(_in_clause(token, group) for group in kind.needs):
             return kind, form
     return None

@@ -132,7 +132,7 @@ def frame_matches(sent: Span) -> Iterator[FrameMatch]:
     """Every frame trigger in ``sent`` with its filled positions."""
     lex = frame_lexicon()
     for token in sent:
-        for frame in lex.frames:
+        for frame in candidate_frames(token, lex.frames):
             kind = trigger_kind(token, frame)
             if kind is None:
                 continue
@@ -152,13 +152,20 @@ def _carried_by_trigger(noun: Token) -> bool:
 
 
 def is_trigger_word(token: Token) -> bool:
-    """Whether ``token`` is a trigger of any frame: a conjunct that is one heads its own fact."""
-    return any(trigger_kind(token, frame) in {"verb", "noun", "agent"} for frame in frame_lexicon().frames)
+    """Whether ``token`` is a trigger of any frame: a conjunct that is one heads its own fact
+    (remembered per document: the argument and clause readers ask often)."""
+    known = token.doc.user_data.setdefault("ikg_triggers", {})
+    if token.i not in known:
+        frames = frame_lexicon().frames
+        known[token.i] = any(trigger_kind(token, f) in {"verb", "noun", "agent"} for f in candidate_frames(token, frames))
+    return known[token.i]
 
 
 def trigger_kind(token: Token, frame: Frame) -> str | None:
     """"verb", "noun" or "agent" when ``token`` triggers ``frame``."""
     lemma = token.lemma_.lower()
+    if not frame.sized_assets and lemma not in _head_words(frame):
+        return None  # most words trigger nothing: one set lookup before any parse walk
     if token.pos_ in {"VERB", "AUX"} or (token.tag_ == "VBN" and token.pos_ == "ADJ"):
         particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
         phrases = {lemma, *(f"{lemma} {p}" for p in particles)}
@@ -175,6 +182,35 @@ def trigger_kind(token: Token, frame: Frame) -> str | None:
     if phrase in frame.nouns or lemma in frame.nouns:
         return "noun"
     return None
+
+
+_HEADS: dict[int, frozenset[str]] = {}
+_INDEX: dict[int, tuple[dict[str, list[Frame]], list[Frame]]] = {}
+
+
+def candidate_frames(token: Token, frames: tuple[Frame, ...]) -> list[Frame]:
+    """The frames whose trigger words ``token``'s lemma could head, in the frames' order: an index
+    built once per frame list, so a word that triggers nothing costs one lookup."""
+    index = _INDEX.get(id(frames))
+    if index is None:
+        by_word: dict[str, list[Frame]] = {}
+        for frame in frames:
+            for word in _head_words(frame):
+                by_word.setdefault(word, []).append(frame)
+        index = _INDEX[id(frames)] = (by_word, [f for f in frames if f.sized_assets])
+    by_word, always = index
+    found = by_word.get(token.lemma_.lower(), [])
+    return sorted({id(f): f for f in [*found, *always]}.values(), key=frames.index) if always else found
+
+
+def _head_words(frame: Frame) -> frozenset[str]:
+    """Every word that can head one of the frame's trigger phrases ("take over" → take, "loan
+    agreement" → agreement, "line of credit" → line), computed once per frame."""
+    found = _HEADS.get(id(frame))
+    if found is None:
+        phrases = [*frame.verbs, *frame.nouns, *frame.agents, *frame.owned_nouns]
+        found = _HEADS[id(frame)] = frozenset(w for p in phrases for w in (p.split()[0], p.split()[-1]))
+    return found
 
 
 def sized_asset(noun: Token) -> bool:
