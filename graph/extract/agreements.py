@@ -44,6 +44,7 @@ from graph.extract.common import (
     lemma_text,
     next_sentence,
     previous_sentence,
+    sentences,
 )
 from graph.extract.docmodel import registry
 from graph.extract.frames import verb_slots
@@ -83,7 +84,7 @@ def _title_line(sent: Span) -> bool:
 
 def _lede_date(doc: Doc) -> PartialDate | None:
     """The date of the news: the first date a main clause of the first sentences states."""
-    sents = [s for s in doc.sents if not is_headline(s)][:3]
+    sents = [s for s in sentences(doc) if not is_headline(s)][:3]
     return next((d for s in sents if main_clause_date(s) and (d := split_dates(s, s.root)[0]) is not None), None)
 
 

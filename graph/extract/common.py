@@ -64,8 +64,24 @@ def has_cue(text: str, cues: Iterable[str]) -> bool:
     return any(f" {cue} " in text for cue in cues)
 
 
+def sentences(doc: Doc) -> list[Span]:
+    """The document's sentences, split once (``Doc.sents`` walks every token on each access)."""
+    found = doc.user_data.get("ikg_sents")
+    if found is None:
+        found = doc.user_data["ikg_sents"] = list(doc.sents)
+    return found
+
+
 def is_headline(sent: Span) -> bool:
-    """A title-case line with no final full stop: a headline or a caption."""
+    """A title-case line with no final full stop: a headline or a caption (remembered per sentence)."""
+    known = sent.doc.user_data.setdefault("ikg_headlines", {})
+    key = (sent.start, sent.end)
+    if key not in known:
+        known[key] = _headline(sent)
+    return known[key]
+
+
+def _headline(sent: Span) -> bool:
     words = [t for t in sent if t.is_alpha]
     if len(words) < 3 or sent[-1].text in {".", "!", "?", '"', "'"}:
         return False

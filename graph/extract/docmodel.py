@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract import context
 from graph.extract.actors import find_actors
-from graph.extract.common import is_headline
+from graph.extract.common import is_headline, sentences
 from graph.extract.frames import frame_lexicon
 from graph.extract.phrases import phrase_ref
 from graph.gazetteer import load_gazetteer
@@ -141,7 +141,7 @@ def _most_salient(candidates: list[Entry]) -> ActorRef:
 
 def _lede_start(doc: Doc) -> int | None:
     """The first sentence of the body (after the headline and a dateline of its own)."""
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if not is_headline(sent) and len(sent) > 8:
             return sent.start
     return None

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.extract.common import dates_in, doc_text, entities_in, is_headline, previous_sentence, published
+from graph.extract.common import dates_in, doc_text, entities_in, is_headline, previous_sentence, published, sentences
 from graph.extract.context import paragraph_date
 from graph.model import Event, PartialDate
 
@@ -138,7 +138,7 @@ def dateline(ent: Span) -> bool:
 
 def news_day(doc: Doc) -> PartialDate | None:
     """The day the news happened: the first day the lede names ("agreed on Tuesday"), not its dateline."""
-    sents = [s for s in doc.sents if not is_headline(s) and not title_line(s)][:LEDE_SENTENCES]
+    sents = [s for s in sentences(doc) if not is_headline(s) and not title_line(s)][:LEDE_SENTENCES]
     for sent in sents:
         for ent, value in dates_in(sent):
             line_start = doc_text(doc).rfind("\n", 0, ent.start_char) + 1

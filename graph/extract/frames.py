@@ -189,8 +189,9 @@ _INDEX: dict[int, tuple[dict[str, list[Frame]], list[Frame]]] = {}
 
 
 def candidate_frames(token: Token, frames: tuple[Frame, ...]) -> list[Frame]:
-    """The frames whose trigger words ``token``'s lemma could head, in the frames' order: an index
-    built once per frame list, so a word that triggers nothing costs one lookup."""
+    """The frames whose trigger words ``token``'s lemma could head (and, for a noun, the frames
+    without words, such as sized assets): an index built once per frame list, so a word that
+    triggers nothing costs one lookup."""
     index = _INDEX.get(id(frames))
     if index is None:
         by_word: dict[str, list[Frame]] = {}
@@ -200,7 +201,7 @@ def candidate_frames(token: Token, frames: tuple[Frame, ...]) -> list[Frame]:
         index = _INDEX[id(frames)] = (by_word, [f for f in frames if f.sized_assets])
     by_word, always = index
     found = by_word.get(token.lemma_.lower(), [])
-    return sorted({id(f): f for f in [*found, *always]}.values(), key=frames.index) if always else found
+    return [*found, *always] if always and token.pos_ == "NOUN" else found
 
 
 def _head_words(frame: Frame) -> frozenset[str]:

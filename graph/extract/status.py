@@ -199,11 +199,11 @@ def _near(token: Token) -> list[Token]:
     return sorted(set(near), key=lambda t: t.i)
 
 
-def _has_phrase(tokens: list[Token], phrase: tuple[frozenset[str], ...]) -> bool:
+def _has_phrase(tokens: list[Token], phrase: tuple[frozenset[str], ...], forms: list[set[str]] | None = None) -> bool:
     """The phrase's words in order among the tokens, others skipped."""
     i = 0
-    for token in tokens:
-        if i < len(phrase) and phrase[i] & _forms(token):
+    for token_forms in forms if forms is not None else map(_forms, tokens):
+        if i < len(phrase) and phrase[i] & token_forms:
             i += 1
     return i == len(phrase)
 
@@ -214,7 +214,9 @@ def _fires(token: Token, cues: Cues) -> bool:
     if not phrasal and _forms(token) & cues.words:
         return True
     near = _near(token)
-    return any(_has_phrase(near, p) for p in cues.phrases)
+    forms = [_forms(t) for t in near]  # once, not once per cue phrase
+    words = set().union(*forms)
+    return any(_has_phrase(near, p, forms) for p in cues.phrases if all(group & words for group in p))
 
 
 def _modals(token: Token) -> set[str]:
