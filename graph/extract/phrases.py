@@ -29,11 +29,15 @@ NOT_NAME_WORDS = frozenset(
 
 
 def actor_at(token: Token) -> ActorSpan | None:
-    """The actor whose name covers ``token``, if any."""
-    for actor in find_actors(token.doc):
-        if actor.span.start <= token.i < actor.span.end:
-            return actor
-    return None
+    """The actor whose name covers ``token``, if any (from a per-document index of token positions)."""
+    doc = token.doc
+    index = doc.user_data.get("ikg_actor_at")
+    if index is None:
+        index = doc.user_data["ikg_actor_at"] = {}
+        for actor in reversed(find_actors(doc)):  # the first actor covering a token wins, as before
+            for i in range(actor.span.start, actor.span.end):
+                index[i] = actor
+    return index.get(token.i)
 
 
 def phrase_refs(head: Token, *, stop: Iterable[Token] = ()) -> list[ActorRef]:
