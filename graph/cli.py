@@ -105,13 +105,16 @@ def evaluate(
     strict: bool = typer.Option(False, help="Also match one-to-one and check investment years and statuses."),
     explain: bool = typer.Option(False, help="Then list, per document, each missed gold fact and unmatched prediction with its sentence."),
     doc: list[str] = typer.Option(None, "--doc", help="Score only this document (file name); repeat for several."),
+    all_factuality: bool = typer.Option(
+        False, "--all-factuality", help="Also count facts the text states as possible or denied (by default only asserted and planned ones)."
+    ),
 ) -> None:
     """Print precision, recall and F1 per fact type against a gold file (the gold format's matching rules)."""
     with reported():
         from graph.evaluate import assess
         from graph.evaluate_report import format_explanation, format_scores
 
-        result = assess(graph, gold, strict=strict, docs=set(doc) if doc else None)
+        result = assess(graph, gold, strict=strict, docs=set(doc) if doc else None, all_factuality=all_factuality)
         typer.echo(format_scores(result.scores))
         if explain:
             typer.echo("\n" + format_explanation(result.documents))

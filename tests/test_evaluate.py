@@ -368,3 +368,20 @@ def test_malformed_gold_is_a_clear_error(tmp_path, content, message):
     with pytest.raises(GoldFormatError, match=message) as error:
         evaluate(tmp_path / "nothing.ttl", tmp_path / "gold.json")
     assert "gold.json" in str(error.value)
+
+
+def test_a_possible_fact_counts_only_with_all_factuality(tmp_path):
+    """Issue 8: "could buy" is kept as a possible fact; scoring counts it only when asked."""
+    from graph.pipeline import build
+    from graph.rdf.io import write_graph
+
+    (tmp_path / "d.txt").write_text("Acme Holdings could buy Borin Steel next year.\n", encoding="utf-8")
+    graph = tmp_path / "g.ttl"
+    write_graph(build([tmp_path / "d.txt"]).dataset, graph)
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps([{**gold_investment(), "investor": "Acme Holdings", "target": "Borin Steel", "evidence": "x"}]), encoding="utf-8")
+    default = runner.invoke(app, ["evaluate", str(graph), "--gold", str(gold)])
+    everything = runner.invoke(app, ["evaluate", str(graph), "--gold", str(gold), "--all-factuality"])
+    assert default.exit_code == 0 and everything.exit_code == 0, default.output + everything.output
+    assert default.stdout.splitlines()[1].split()[1:4] == ["0", "1", "0"]
+    assert everything.stdout.splitlines()[1].split()[1:4] == ["1", "1", "1"]
