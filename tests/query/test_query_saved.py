@@ -34,12 +34,33 @@ def test_library_holds_the_issue_queries() -> None:
     assert [q.name for q in list_saved_queries()] == NAMES
 
 
-@pytest.mark.parametrize("name", NAMES)
+# the fixed sample graph predates attribution (issue 8): claims_by_source is tested on a fresh build below
+ANSWERED_ON_THE_FIXED_SAMPLE = [n for n in NAMES if n != "claims_by_source"]
+
+
+@pytest.mark.parametrize("name", ANSWERED_ON_THE_FIXED_SAMPLE)
 def test_every_saved_query_says_what_it_answers_and_runs(store, name: str) -> None:
     saved = load_saved_query(name)
     assert len(saved.description) > 30
     params = {"actor": "China"} if "actor" in saved.params else {}
     assert run_query(store, saved.text, params=params).rows
+
+
+def test_claims_by_source_lists_who_says_what(tmp_path) -> None:
+    """Issue 8: an attributed sentence's fact appears under its source, and under an actor it names."""
+    from graph.pipeline import build
+    from graph.rdf.io import write_graph
+
+    text = "Acme Holdings bought a 40 percent stake in Borin Steel for $300 million, according to Calder Bank."
+    (tmp_path / "d.txt").write_text(text + "\n", encoding="utf-8")
+    write_graph(build([tmp_path / "d.txt"]).dataset, tmp_path / "g.trig")
+    dataset = open_store(tmp_path / "g.trig")
+    query = load_saved_query("claims_by_source").text
+    every = run_query(dataset, query).records()
+    assert any(r["source"] == "Calder Bank" and r["factType"] == "investment" for r in every), every
+    about = run_query(dataset, query, params={"actor": "Borin Steel"}).records()
+    assert about and all(r["source"] == "Calder Bank" for r in about)
+    assert not run_query(dataset, query, params={"actor": "Nobody Known"}).records()
 
 
 @pytest.mark.parametrize("name", ["nope", "../pyproject", "contested.rq"], ids=["missing", "traversal", "suffix"])
