@@ -153,14 +153,3 @@ def starts_with_anaphora(sent: Span, heads: Iterable[str]) -> bool:
         return False
     heads = set(heads)
     return any(t.lemma_.lower() in heads or t.lower_ in heads for t in first[1:])
-
-
-MODALS = frozenset({"could", "might", "may", "would", "should"})
-
-
-def is_hypothetical(tokens: Iterable[Token]) -> bool:
-    """A modal verb ("could invest") or a condition ("if", "whether") among ``tokens``."""
-    return any(
-        (t.tag_ == "MD" and t.lower_ in MODALS) or (t.dep_ == "mark" and t.lower_ in {"if", "whether"})
-        for t in tokens
-    )

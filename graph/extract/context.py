@@ -341,65 +341,6 @@ def topic_of_previous(sent: Span) -> ActorRef | None:
     return None
 
 
-def refers_back(subject: Token) -> bool:
-    """ "it", "they", or "the (Chinese) company" with no name of its own."""
-    if subject.lower_ in PRONOUNS:
-        return True
-    det = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in subject.children)
-    named = any(t.pos_ == "PROPN" for t in subject.subtree)
-    return det and not named and subject.lower_ in lexicon().descriptors
-
-
-def bare_stake(trigger: Token) -> bool:
-    """A stake (the trigger, or the sum's "for a stake") with no "in/of Y" of its own."""
-    stake_words = lexicon().stake
-    heads = [trigger] if trigger.lemma_.lower() == "stake" else []
-    heads += [
-        o
-        for p in trigger.children
-        if p.dep_ == "prep"
-        for o in p.children
-        if o.dep_ == "pobj"
-    ]
-    stakes = [h for h in heads if h.lemma_.lower() in stake_words and h.pos_ == "NOUN"]
-    return any(
-        not any(c.dep_ == "prep" and c.lower_ in {"in", "of"} for c in s.children)
-        for s in stakes
-    )
-
-
-def passive_verb_of(trigger: Token) -> Token | None:
-    """ "financed … by a loan": the passive verb whose agent the trigger is."""
-    prep = trigger.head
-    by_or_with = prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "with")
-    if trigger.dep_ == "pobj" and by_or_with and prep.head.pos_ == "VERB":
-        return prep.head
-    return None
-
-
-def reported_future(trigger: Token) -> bool:
-    """ "X said (that) it would invest": a reported "will", a pledge, not a hypothetical.
-
-    True when the "would" clause is the complement of a reporting verb and no
-    condition ("if", "whether") governs it.
-    """
-    clause = next((a for a in (trigger, *trigger.ancestors) if _has_would(a)), None)
-    if (
-        clause is None
-        or clause.dep_ != "ccomp"
-        or clause.head.lemma_.lower() not in REPORTING_VERBS
-    ):
-        return False
-    return not any(
-        t.dep_ == "mark" and t.lower_ in {"if", "whether", "unless"}
-        for t in clause.subtree
-    )
-
-
-def _has_would(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
-
-
 def definite_ref(head: Token, *, besides: list[ActorRef]) -> ActorRef | None:
     """What an unnamed definite phrase ("the country", "the foundry('s furnaces)") refers back to."""
     for token in (head, *(c for c in head.children if c.dep_ == "poss")):

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from graph.extract.common import dates_in, doc_text, entities_in, is_headline, previous_sentence, published, sentences
+from graph.extract.common import dates_in, doc_text, entities_in, previous_sentence, published
 from graph.extract.context import paragraph_date
-from graph.model import Event, PartialDate
+from graph.model import PartialDate
 
 # reporting verbs whose date dates the reported act when it has none: "X agreed to …, Y said on Sunday"
 REPORTING_VERBS = frozenset({"say", "tell", "announce", "report", "confirm", "state", "add", "write"})
@@ -65,21 +64,6 @@ def own_date(trigger: Token, sent: Span) -> PartialDate | None:
         if distance is not None:
             scored.append((distance, value.vagueness, ent.start, value))
     return min(scored, key=lambda s: s[:3])[3] if scored else None
-
-
-def frame_date(trigger: Token, sent: Span) -> PartialDate | None:
-    """ "signed on 25 January 2008, during a visit by Tadić": a visit framing the sentence's
-    one dated act shares its date."""
-    if trigger.head.lower_ != "during":
-        return None
-    dates = {value for ent, value in dates_of(sent) if ent.root.head.lower_ not in NOT_EVENT_DATE}
-    if len(dates) == 1:
-        return dates.pop()
-    # several dates: the one of the act the visit frames ("agreed on Tuesday … and signed … during the visit")
-    verb = trigger.head.head
-    while verb.dep_ == "conj" and verb.head is not verb and own_date(verb, sent) is None:
-        verb = verb.head  # "agreed on Tuesday … and signed … during the visit": the shared clause's date
-    return own_date(verb, sent) if verb is not trigger.head else None
 
 
 def fronted_date(trigger: Token, sent: Span) -> PartialDate | None:
@@ -136,25 +120,6 @@ def dateline(ent: Span) -> bool:
     return any(t.text in DASHES for t in doc[ent.end : ent.end + DATELINE_TAIL])
 
 
-def news_day(doc: Doc) -> PartialDate | None:
-    """The day the news happened: the first day the lede names ("agreed on Tuesday"), not its dateline."""
-    sents = [s for s in sentences(doc) if not is_headline(s) and not title_line(s)][:LEDE_SENTENCES]
-    for sent in sents:
-        for ent, value in dates_in(sent):
-            line_start = doc_text(doc).rfind("\n", 0, ent.start_char) + 1
-            if value.precision.value == "day" and len(doc_text(doc)[line_start : ent.start_char].split()) >= 6:
-                return value
-    return None
-
-
-def in_past(trigger: Token) -> bool:
-    """The trigger's clause, or the verb it reports through, is in the simple past."""
-    for token in date_chain(trigger):
-        if token.tag_ == "VBD" or any(c.tag_ == "VBD" and c.dep_ in {"aux", "auxpass"} for c in token.children):
-            return True
-    return False
-
-
 def date_chain(trigger: Token) -> list[Token]:
     """The clause chain, then the reporting verb whose complement the clause is."""
     chain = clause_chain(trigger)
@@ -173,26 +138,6 @@ def _attachment(token: Token, trigger: Token, chain: list[Token]) -> int | None:
         if ancestor.dep_ in PRUNED_DEPS | {"appos"} and ancestor is not trigger and trigger not in ancestor.subtree:
             return None
     return None
-
-
-def with_news_day(event: Event, trigger: Token, sent: Span, day: PartialDate | None) -> Event:
-    """An undated event told in the simple past near the top of the article happened on the news day
-    ("Modi said at a joint press conference …")."""
-    if day is None or event_dates(sent) or not in_past(trigger):
-        return event
-    return replace(event, date=day)
-
-
-def gapped_dates(trigger: Token) -> list[PartialDate]:
-    """ "imposed curbs on gallium on 1 August 2023, and on antimony on 15 September 2024": a
-    verbless conjunct of the trigger's clause tells the same act again on another date."""
-    top = clause_chain(trigger)[-1]
-    gapped = [c for c in top.children if c.dep_ == "conj" and c.pos_ == "ADP"]
-    dates = []
-    for conjunct in gapped:
-        inside = {t.i for t in conjunct.subtree}
-        dates += [value for ent, value in event_dates(trigger.sent) if ent.root.i in inside]
-    return dates
 
 
 def pruned_subtree(token: Token) -> Iterator[Token]:

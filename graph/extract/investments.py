@@ -229,8 +229,3 @@ def _about_a_stake(match: FrameMatch) -> bool:
 def _richer(new: Investment, old: Investment) -> bool:
     score = lambda f: (f.amount is not None) + (f.stake is not None) + (f.date is not None)  # noqa: E731
     return score(new) > score(old)
-
-
-def trigger_of(token: Token) -> bool:
-    """Whether ``token`` triggers some investment frame (for tests and the explain view)."""
-    return any(m.trigger == token for m in frame_matches(token.sent))

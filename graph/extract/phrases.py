@@ -16,7 +16,6 @@ from graph.extract.lexicon import lexicon
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
 
-DEAL_WORDS = frozenset({"deal", "agreement", "contract"})
 DEVELOP_VERBS = frozenset({"develop", "build", "construct", "modernise", "modernize", "expand", "upgrade"})
 WRAPPER_WORDS = frozenset({"project", "programme", "program", "scheme"})
 PLACE_PREPS = frozenset({"in", "near", "at"})
@@ -373,39 +372,6 @@ def generic_country(head: Token) -> ActorRef | None:
     return None
 
 
-def demonym_country(token: Token) -> ActorRef | None:
-    """"Chinese investment" → China (an amod or compound demonym of ``token``)."""
-    gaz = load_gazetteer()
-    for child in token.children:
-        if child.dep_ in {"amod", "compound", "nmod"}:
-            entry = gaz.country_for_demonym(child.text)
-            if entry is not None:
-                return ActorRef(entry.name, ActorKind.COUNTRY, child.text, entry.name)
-    return None
-
-
-def owned_asset(token: Token) -> bool:
-    """"X's $4 billion Y plant project": an owner's possessive and a sum on an asset."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon().asset_heads or token.lemma_.lower() == "stake":
-        return False
-    owner = any(c.dep_ == "poss" and c.lower_ not in {"its", "their", "his", "her"} for c in token.children)
-    return owner and any(t.ent_type_ == "MONEY" for t in token.lefts for t in t.subtree)
-
-
-
-def funded_deal(token: Token) -> bool:
-    """"signed a $35 billion deal with X to develop Y": a sum, a partner and a purpose.
-
-    "signed an agreement with X for a US$1 billion plant in Y": the sum may size the asset instead.
-    """
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in DEAL_WORDS:
-        return False
-    if deal_partner(token) is None:
-        return False
-    has_sum = any(t.ent_type_ == "MONEY" for t in token.lefts for t in t.subtree)
-    return (has_sum and bool(purpose_objects(token))) or bool(sized_assets(token))
-
-
 def sized_assets(deal: Token) -> list[Token]:
     """ "an agreement … for a US$1 billion plant in Manisa": an asset with a sum of its own."""
     heads = [deal, deal.head] if deal.dep_ == "dobj" else [deal]
@@ -417,13 +383,6 @@ def sized_assets(deal: Token) -> list[Token]:
         and o.lemma_.lower() in lexicon().asset_heads
         and any(t.ent_type_ == "MONEY" for c in o.lefts for t in c.subtree)
     ]
-
-
-
-def deal_partner(deal: Token) -> Token | None:
-    """"a deal with X", or "signed a deal with X" where the parser hangs "with" on the verb."""
-    heads = [deal, deal.head] if deal.dep_ == "dobj" else [deal]
-    return next((c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"), None)
 
 
 

@@ -278,10 +278,6 @@ def _stage_rank(status: Status) -> int:
     return 0 if status in stopped else 1
 
 
-def _aux_lemmas(token: Token) -> set[str]:
-    return {c.lemma_.casefold() for c in token.children if c.dep_ in {"aux", "auxpass"}}
-
-
 def _past_or_perfect(verb: Token) -> bool:
     """ "bought", "has bought", "was acquired", "had been acquired"."""
     if verb.pos_ not in {"VERB", "AUX"} or _modals(verb):
