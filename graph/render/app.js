@@ -224,6 +224,11 @@
     }
     select.addEventListener("change", () => { state[key] = select.value; refresh(); });
   }
+  // Issue 8: what the text asserts is shown first; the factuality filter brings in the rest.
+  if (DATA.factualities.includes("asserted") && DATA.factualities.length > 1) {
+    state.fq = "asserted";
+    document.getElementById("ikg-fq").value = "asserted";
+  }
   const dateError = document.getElementById("ikg-date-error");
   function readDates() {
     const problems = [];

@@ -250,3 +250,22 @@ def test_an_actor_iri_in_the_address_opens_its_panel(open_page, tmp_path: Path) 
     loaded.page.wait_for_timeout(200)
     assert loaded.eval("document.querySelector('#ikg-panel h2').textContent") == "Linglong"
     assert loaded.eval("network.getSelectedNodes()") == [f"{ID}actor/linglong"]
+
+
+def test_asserted_facts_first_and_the_rest_on_request(open_page, tmp_path: Path) -> None:
+    """Issue 8: the page opens on what the text asserts; the factuality filter shows the others."""
+    from graph.pipeline import build
+    from graph.rdf.io import write_graph
+
+    (tmp_path / "d.txt").write_text(
+        "Acme Holdings bought Borin Steel for $30 million in 2020.\nCalder Group could buy Vell Mining next year.\n",
+        encoding="utf-8",
+    )
+    write_graph(build([tmp_path / "d.txt"]).dataset, tmp_path / "g.trig")
+    loaded = open_page(render_html(tmp_path / "g.trig", tmp_path / "net.html").output)
+    visible = "ikgEdges.get({filter: (e) => !e.hidden}).map((e) => e.label).join(' | ')"
+    assert loaded.eval("document.getElementById('ikg-fq').value") == "asserted"
+    first = loaded.eval(visible)
+    loaded.eval("(() => { const s = document.getElementById('ikg-fq'); s.value = ''; s.dispatchEvent(new Event('change')); })()")
+    everything = loaded.eval(visible)
+    assert len(everything.split(" | ")) > len(first.split(" | ")), (first, everything)
