@@ -304,8 +304,9 @@ table{border-collapse:collapse;margin-top:1em}td,th{border:1px solid #999;paddin
 <p>Read-only. Protocol endpoint: <code>/sparql</code> (GET or POST).
 Prefixes ikg:, schema:, prov:, skos:, rdfs:, xsd: are predeclared.
 <a id="network" href="/network">Network view</a></p>
-<form id="form"><textarea id="query" name="query">SELECT ?actor ?label WHERE {
-  ?actor a/rdfs:subClassOf* ikg:Actor ; rdfs:label ?label .
+<form id="form"><textarea id="query" name="query">SELECT ?class ?actor ?label WHERE {
+  VALUES ?class { ikg:Country ikg:Company ikg:Person ikg:Organization ikg:GovernmentBody }
+  ?actor a ?class ; rdfs:label ?label .
 } ORDER BY ?label LIMIT 50</textarea><br>
 <button id="run" type="submit">Run query</button> <span id="status"></span></form>
 <div id="error"></div><table id="results"></table>

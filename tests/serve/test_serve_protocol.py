@@ -163,3 +163,17 @@ def test_format_parameter_overrides_accept(server: SparqlServer) -> None:
     with urllib.request.urlopen(url, timeout=10) as response:
         rows = list(csv.reader(io.StringIO(response.read().decode())))
     assert rows == [["label"], ["China"], ["Serbia"]]
+
+
+def test_the_query_page_example_answers(server: SparqlServer) -> None:
+    """Issue 10: the example on the query page returned 0 rows (it needed the ontology's class tree)."""
+    import html
+    import re
+
+    with urllib.request.urlopen(f"{server.url}/", timeout=10) as response:
+        page = response.read().decode("utf-8")
+    example = html.unescape(re.search(r'<textarea id="query"[^>]*>(.*?)</textarea>', page, re.S).group(1))
+    client = _client(server)
+    client.setQuery(example)
+    client.setReturnFormat(JSON)
+    assert client.query().convert()["results"]["bindings"]
