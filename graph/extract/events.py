@@ -121,11 +121,12 @@ _FRAMES: dict[int, tuple] = {}
 
 
 def _frames_of(types) -> tuple:
-    """The event types' frames, as one tuple per type list (the frame index keys on it)."""
-    frames = _FRAMES.get(id(types))
-    if frames is None:
-        frames = _FRAMES[id(types)] = tuple(kind.frame for kind in types)
-    return frames
+    """The event types' frames, as one tuple per type list (the frame index keys on it); the
+    entry holds the type list so its id cannot be reused while the entry lives."""
+    entry = _FRAMES.get(id(types))
+    if entry is None or entry[0] is not types:
+        entry = _FRAMES[id(types)] = (types, tuple(kind.frame for kind in types))
+    return entry[1]
 
 
 def _typed_trigger(token: Token) -> tuple[EventType, str] | None:

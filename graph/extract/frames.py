@@ -184,22 +184,24 @@ def trigger_kind(token: Token, frame: Frame) -> str | None:
     return None
 
 
-_HEADS: dict[int, frozenset[str]] = {}
-_INDEX: dict[int, tuple[dict[str, list[Frame]], list[Frame]]] = {}
+# Indexes keyed by the id of the object they were built from, which they hold, so the id
+# stays that object's while the entry lives (a freed object's id could be reused otherwise).
+_HEADS: dict[int, tuple[Frame, frozenset[str]]] = {}
+_INDEX: dict[int, tuple[tuple[Frame, ...], dict[str, list[Frame]], list[Frame]]] = {}
 
 
 def candidate_frames(token: Token, frames: tuple[Frame, ...]) -> list[Frame]:
     """The frames whose trigger words ``token``'s lemma could head (and, for a noun, the frames
     without words, such as sized assets): an index built once per frame list, so a word that
     triggers nothing costs one lookup."""
-    index = _INDEX.get(id(frames))
-    if index is None:
+    entry = _INDEX.get(id(frames))
+    if entry is None or entry[0] is not frames:
         by_word: dict[str, list[Frame]] = {}
         for frame in frames:
             for word in _head_words(frame):
                 by_word.setdefault(word, []).append(frame)
-        index = _INDEX[id(frames)] = (by_word, [f for f in frames if f.sized_assets])
-    by_word, always = index
+        entry = _INDEX[id(frames)] = (frames, by_word, [f for f in frames if f.sized_assets])
+    _, by_word, always = entry
     found = by_word.get(token.lemma_.lower(), [])
     return [*found, *always] if always and token.pos_ == "NOUN" else found
 
@@ -207,11 +209,11 @@ def candidate_frames(token: Token, frames: tuple[Frame, ...]) -> list[Frame]:
 def _head_words(frame: Frame) -> frozenset[str]:
     """Every word that can head one of the frame's trigger phrases ("take over" → take, "loan
     agreement" → agreement, "line of credit" → line), computed once per frame."""
-    found = _HEADS.get(id(frame))
-    if found is None:
+    entry = _HEADS.get(id(frame))
+    if entry is None or entry[0] is not frame:
         phrases = [*frame.verbs, *frame.nouns, *frame.agents, *frame.owned_nouns]
-        found = _HEADS[id(frame)] = frozenset(w for p in phrases for w in (p.split()[0], p.split()[-1]))
-    return found
+        entry = _HEADS[id(frame)] = (frame, frozenset(w for p in phrases for w in (p.split()[0], p.split()[-1])))
+    return entry[1]
 
 
 def sized_asset(noun: Token) -> bool:
