@@ -140,6 +140,7 @@ class Worker:
                                     name="kg-query-worker")
         self.process.start()
         child.close()
+        self._kill_lock = threading.Lock()  # the pool's close and a timed-out query may both kill
 
     def wait_ready(self, timeout: float = STARTUP_SECONDS) -> None:
         """Block until the store is open; a KGError with the worker's reason if not."""
@@ -194,14 +195,15 @@ class Worker:
         return self.conn.poll(None if timeout is None else timeout - slow_after)
 
     def kill(self) -> None:
-        """SIGKILL and reap; idempotent."""
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(timeout=5)
-        self.conn.close()
-        self._stderr.close()
-        if os.path.exists(self.stderr_path):  # the worker died before unlinking it
-            os.unlink(self.stderr_path)
+        """SIGKILL and reap; idempotent, also across threads (two closes of one pipe raced to EBADF)."""
+        with self._kill_lock:
+            if self.process.is_alive():
+                self.process.kill()
+            self.process.join(timeout=5)
+            self.conn.close()
+            self._stderr.close()
+            if os.path.exists(self.stderr_path):  # the worker died before unlinking it
+                os.unlink(self.stderr_path)
 
     def _last_words(self) -> str:
         """The engine's panic message, if it left one (after the kill, so on disk)."""
