@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from graph.extract.clauses import clause_verb
 from graph.extract.common import (
     dates_in,
     doc_text,
@@ -74,14 +75,6 @@ def dateline(ent: Span) -> bool:
     dispatch was filed, before the dash that opens its first sentence, dates no signing."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return after is not None and after.text in DASHES and ent.start - ent.sent.start <= 4
-
-
-def clause_verb(token: Token) -> Token:
-    """The verb whose clause holds ``token`` (the root when none)."""
-    for current in (token, *token.ancestors):
-        if current.pos_ in {"VERB", "AUX"}:
-            return current
-    return token.sent.root
 
 
 def paragraph_signing_date(sent: Span) -> PartialDate | None:

@@ -21,7 +21,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import actors_in
-from graph.extract.agreement_dates import clause_verb, main_clause_date, paragraph_signing_date, split_dates, year_of
+from graph.extract.agreement_dates import main_clause_date, paragraph_signing_date, split_dates, year_of
 from graph.extract.agreement_frames import (
     INCLUDING,
     agreement_kind,
@@ -35,6 +35,7 @@ from graph.extract.agreement_frames import (
 )
 from graph.extract.agreement_names import PARTY_KINDS, VAGUE, joined, name_preps, named_parties, plural, topic_names
 from graph.extract.arguments import arguments
+from graph.extract.clauses import clause_verb
 from graph.extract.common import (
     entities_in,
     evidence_for,

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from graph.extract.frames import is_trigger_word
 from graph.model import Money
 from graph.normalize.money import find_money
 from graph.normalize.percent import find_percents
@@ -48,7 +49,7 @@ def clause_money(trigger: Token) -> Money | None:
     if found is None and verb.dep_ in CLIMB_FROM:
         governing = clause_verb(verb.head)
         found = _money_in(_own(clause_tokens(governing, keep=trigger), trigger), trigger)
-    if found is None and len(_amounts(trigger.sent.text)) == 1:  # one sum in the sentence, not in a clause of ours
+    if found is None and len(_amounts(trigger.sent)) == 1:  # one sum in the sentence, not in a clause of ours
         found = _money_in(_own(list(trigger.sent), trigger), trigger, nearest=False)
     return found
 
@@ -59,8 +60,6 @@ def _own(tokens: list[Token], trigger: Token) -> list[Token]:
 
 def _in_other_deal(token: Token, trigger: Token) -> bool:
     """Whether ``token`` lies inside a deal noun other than ``trigger`` ("a $300m loan")."""
-    from graph.extract.frames import is_trigger_word  # noqa: PLC0415 (frames' users import this module)
-
     for ancestor in token.ancestors:
         if ancestor == trigger:
             return False
@@ -75,12 +74,11 @@ def _money_in(tokens: list[Token], trigger: Token, *, nearest: bool = True) -> M
     if not tokens:
         return None
     sent = trigger.sent
-    kept = {t.idx for t in tokens}
-    starts = {t.idx: t for t in sent}
+    kept = {t.i for t in tokens}
     best: tuple[int, Money] | None = None
-    for start, _end, money in _amounts(sent.text):
-        token = starts.get(sent.start_char + start) or _token_at(sent, sent.start_char + start)
-        if token is None or token.idx not in kept:
+    for start, _end, money in _amounts(sent):
+        token = _token_at(sent, sent.start_char + start)
+        if token is None or token.i not in kept:
             continue
         distance = abs(token.i - trigger.i) if nearest else token.i
         if best is None or distance < best[0]:
@@ -88,33 +86,35 @@ def _money_in(tokens: list[Token], trigger: Token, *, nearest: bool = True) -> M
     return best[1] if best else None
 
 
-def _amounts(text: str) -> list:
-    """Sums in ``text`` without the conversions bracketed after another sum."""
-    found = find_money(text)
-    kept = []
-    for match in found:
-        before = text[: match.start].rstrip()
-        converted = before.endswith("(") and kept and len(before) - kept[-1].end <= 3
-        if not converted:
-            kept.append(match)
-    return kept
+def _amounts(sent: Span) -> list:
+    """Sums in the sentence without the conversions bracketed after another sum (read once per
+    sentence: every trigger of the sentence asks)."""
+    known = sent.doc.user_data.setdefault("ikg_amounts", {})
+    if sent.start not in known:
+        text = sent.text
+        kept = []
+        for match in find_money(text):
+            before = text[: match.start].rstrip()
+            converted = before.endswith("(") and kept and len(before) - kept[-1].end <= 3
+            if not converted:
+                kept.append(match)
+        known[sent.start] = kept
+    return known[sent.start]
 
 
-def _token_at(sent, char: int) -> Token | None:
-    for token in sent:
-        if token.idx <= char < token.idx + len(token.text):
-            return token
-    return None
+def _token_at(sent: Span, char: int) -> Token | None:
+    """The token that covers document offset ``char``."""
+    span = sent.doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def clause_share(trigger: Token) -> Decimal | None:
     """A percentage in the clause that states a holding: on a stake word, a partitive "of"/"in", or "to N%"."""
-    tokens = clause_tokens(clause_verb(trigger), keep=trigger)
-    kept = {t.idx for t in tokens}
+    kept = {t.i for t in clause_tokens(clause_verb(trigger), keep=trigger)}
     sent = trigger.sent
     for start, _end, value in find_percents(sent.text):
         token = _token_at(sent, sent.start_char + start)
-        if token is None or token.idx not in kept or not _holding_percent(token, trigger):
+        if token is None or token.i not in kept or not _holding_percent(token, trigger):
             continue
         return value
     return None

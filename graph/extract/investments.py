@@ -17,7 +17,7 @@ from graph.extract import context
 from graph.extract.arguments import Argument, arguments
 from graph.extract.clauses import clause_money, clause_share
 from graph.extract.status import factuality_of, status_of
-from graph.extract.common import evidence_for, is_headline, starts_with_anaphora
+from graph.extract.common import evidence_for, is_headline, sentences, starts_with_anaphora
 from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches
@@ -35,7 +35,7 @@ def extract(doc: Doc) -> Iterator[Investment]:
     headline: dict[tuple[str, str], Investment] = {}
     previous: list[Investment] = []
     topic: ActorRef | None = None
-    for sent in doc.sents:
+    for sent in sentences(doc):
         found = headline if is_headline(sent) else body
         current = list(sentence_facts(sent, topic=topic))
         if previous and starts_with_anaphora(sent, lexicon().anaphora_heads):
