@@ -98,11 +98,6 @@ class FrameMatch:
         order = list(dict.fromkeys((*self.frame.roles.get(role, ()), *extra)))
         return [self.slots[p] for p in order if self.slots.get(p)]
 
-    def fillers(self, role: str) -> list[Token]:
-        """Heads of ``role`` from the first of its positions that is filled."""
-        found = self.positions(role)
-        return found[0] if found else []
-
 
 @lru_cache(maxsize=1)
 def frame_lexicon(path: Path = FRAMES_PATH) -> FrameLexicon:

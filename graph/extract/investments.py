@@ -183,7 +183,7 @@ def _bare_sum(match: FrameMatch) -> bool:
 
 def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: list[Argument]) -> tuple[list, list]:
     """"X signed a loan agreement with Y": whichever of X and Y is a lender lends, the other borrows."""
-    partners = [a for a in arguments(match.fillers("counterpart")) if a.ref.kind in ACTOR_KINDS]
+    partners = role_arguments(match, "counterpart", lambda a: a.ref.kind in ACTOR_KINDS)
     if not partners:
         return investors, targets
     if _lender(partners[0]) and not any(_lender(i) for i in investors):
