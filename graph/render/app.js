@@ -49,6 +49,7 @@
       width: 1.5, selectionWidth: 2, scaling: { min: 1.5, max: 6, label: { enabled: false } },
     },
     physics: {
+      enabled: !DATA.clusters,  // clustered pages come laid out (graph/render/cluster.py)
       solver: "forceAtlas2Based",
       forceAtlas2Based: { gravitationalConstant: -90, centralGravity: 0.012, springLength: 140, avoidOverlap: 0.6 },
       stabilization: { enabled: true, iterations: DATA.iterations, updateInterval: 50, fit: true },
@@ -59,6 +60,8 @@
   const container = document.getElementById("ikg-network");
   const network = new vis.Network(container, { nodes, edges }, options);
   Object.assign(window, { network, ikgNodes: nodes, ikgEdges: edges, ikgTimings: { created: performance.now() - t0 }, ikgReady: false });
+  const clusters = DATA.clusters ? window.ikgClusters({ DATA, network, nodes, edges, factOk }) : null;
+  window.ikgClusterView = clusters;
 
   // Labels keep a readable size on screen at any zoom out; below a scale edge
   // labels give way (hover or click an edge for its facts).
@@ -84,7 +87,7 @@
   }
   const visibleIds = () => nodes.getIds({ filter: (n) => !n.hidden });
   function fitView() {
-    network.fit({ nodes: visibleIds(), animation: false });
+    network.fit({ nodes: clusters ? clusters.visible() : visibleIds(), animation: false });
     fitLabels();
   }
   function ready() {
@@ -92,6 +95,9 @@
     network.setOptions({ physics: false });
     fitView();
     window.ikgTimings.ready = performance.now() - t0;
+    // since navigation: the first frame drawn once the layout is final
+    network.once("afterDrawing", () => { window.ikgTimings.stable = performance.now(); });
+    network.redraw();
     window.ikgReady = true;
   }
   network.once("afterDrawing", () => { window.ikgTimings.firstDraw = performance.now() - t0; });
@@ -140,8 +146,8 @@
     tipBox.style.top = y + "px";
   }
   const hideTip = () => { tipBox.style.display = "none"; };
-  network.on("hoverNode", (p) => showTip(nodes.get(p.node), p.pointer.DOM));
-  network.on("hoverEdge", (p) => showTip(edges.get(p.edge), p.pointer.DOM));
+  network.on("hoverNode", (p) => showTip(nodes.get(p.node) || (clusters && clusters.tip(p.node)), p.pointer.DOM));
+  network.on("hoverEdge", (p) => showTip(edges.get(p.edge) || (clusters && clusters.edge(p.edge)), p.pointer.DOM));
   for (const ev of ["blurNode", "blurEdge", "dragStart", "zoom"]) network.on(ev, hideTip);
 
   // Selection: an actor, a fact node or an edge opens the panel with its facts.
@@ -151,6 +157,7 @@
   function select(id, { focus = true } = {}) {
     const node = nodes.get(id);
     if (!node) return false;
+    if (clusters) clusters.reveal(id);
     if (node.isFact) panel.show(node.label, node.facts);
     else panel.show(node.label, [...(byActor[id] || [])], id);
     resized();
@@ -161,10 +168,14 @@
   }
   network.on("click", (p) => {
     hideTip();
-    if (p.nodes.length) select(p.nodes[0], { focus: false });
+    if (p.nodes.length && clusters && clusters.isCluster(p.nodes[0])) {
+      network.fit({ nodes: clusters.open(p.nodes[0]), animation: false });
+      lastScale = 0;
+      fitLabels();
+    } else if (p.nodes.length) select(p.nodes[0], { focus: false });
     else if (p.edges.length) {
-      const e = edges.get(p.edges[0]);
-      panel.show([e.from, e.to].map((n) => (nodes.get(n) || {}).label).join(" \u2013 "), e.facts);
+      const e = edges.get(p.edges[0]) || clusters.edge(p.edges[0]);
+      panel.show(e.title || [e.from, e.to].map((n) => (nodes.get(n) || {}).label).join(" \u2013 "), e.facts);
       resized();
     }
   });
@@ -185,16 +196,24 @@
       const hidden = n.isFact ? !n.facts.some(factOk) : !seen.has(n.id);
       if (hidden !== Boolean(n.hidden)) nodeUpdates.push({ id: n.id, hidden });
     });
+    if (clusters) clusters.openAll();
     edges.update(edgeUpdates);
     nodes.update(nodeUpdates);
+    if (clusters) clusters.clusterAll();
     document.getElementById("ikg-count").textContent = visibleIds().length + " nodes, " + shownEdges + " edges shown";
     panel.refresh();
     if (window.ikgReady) { lastScale = 0; fitView(); }
   }
-  // "#<actor IRI>" in the address selects it (links from kg serve's query results).
+  // "#<actor or fact IRI>" in the address selects it (links from kg serve's query results).
   function fromHash() {
     const id = decodeURIComponent(location.hash.slice(1));
     if (id && nodes.get(id)) select(id);
+    else if (id && DATA.facts[id]) {
+      const edge = edges.get({ filter: (e) => e.facts.includes(id) })[0];
+      panel.show(DATA.facts[id].caption, [id]);
+      resized();
+      if (edge) network.selectEdges([edge.id]);
+    }
   }
   window.addEventListener("hashchange", fromHash);
   network.once("stabilizationIterationsDone", fromHash);
@@ -255,4 +274,9 @@
   }
   document.getElementById("ikg-note").textContent = DATA.note;
   refresh();
+  if (clusters) {
+    clusters.bind(() => { lastScale = 0; fitView(); });
+    ready();
+    fromHash();
+  }
 })();

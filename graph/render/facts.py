@@ -50,7 +50,7 @@ SELECT DISTINCT ?f ?p ?a WHERE {
   ?f ?p ?a . VALUES ?p { ikg:investor ikg:target ikg:party ikg:participant ikg:place }
 }"""
 _EVIDENCE = """
-SELECT DISTINCT ?f ?text ?file ?start ?end ?published WHERE {
+SELECT DISTINCT ?f ?text ?file ?start ?end ?published ?d WHERE {
   ?f ikg:evidence ?e . ?e ikg:text ?text .
   OPTIONAL { ?e prov:wasDerivedFrom ?d . ?d ikg:fileName ?file OPTIONAL { ?d ikg:published ?published } }
   OPTIONAL { ?e ikg:charStart ?start }
@@ -79,6 +79,7 @@ class EvidenceView:
     start: int | None = None
     end: int | None = None
     published: str | None = None
+    document_id: str | None = None  # the id in …/id/document/<id>: kg serve's /document/<id> link
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,13 +264,14 @@ def _fact(row: tuple, roles: list[tuple], evidence: list[tuple]) -> FactView:
 
 
 def _evidence(row: tuple) -> EvidenceView:
-    _, text, file_name, start, end, published = row
+    _, text, file_name, start, end, published, document = row
     return EvidenceView(
         text=text,
         file_name=file_name,
         start=start if isinstance(start, int) else None,
         end=end if isinstance(end, int) else None,
         published=None if published is None else str(published),
+        document_id=document.rsplit("/document/", 1)[-1] if document and "/document/" in document else None,
     )
 
 

@@ -85,15 +85,24 @@ window.ikgExplorer = (function () {
       return ids.map((id) => ({ id, f: ctx.DATA.facts[id] })).filter((r) => r.f)
         .sort((a, b) => (a.f.d0 || "9999").localeCompare(b.f.d0 || "9999") || a.id.localeCompare(b.id));
     }
+    // Under kg serve --documents, a <meta name="ikg-document-base"> says where document texts are.
+    const docBase = (document.querySelector('meta[name="ikg-document-base"]') || {}).content || "";
     function evidence(fact) {
       const cell = el("td");
       cell.colSpan = 5;
-      for (const [text, file, published, start, end] of fact.ev) {
+      for (const [text, file, published, start, end, doc] of fact.ev) {
         const q = el("blockquote", "", "\u201c" + text + "\u201d");
         const where = [file || "unknown document"];
         if (published) where.push("published " + published);
         if (start !== null && start !== undefined) where.push("characters " + start + "\u2013" + end);
-        q.append(el("cite", "", where.join(" \u00b7 ")));
+        const cite = el("cite", "", where.join(" \u00b7 "));
+        if (docBase && doc && start !== null && start !== undefined) {
+          const a = el("a", "doc", "open the document");
+          a.href = docBase + encodeURIComponent(doc) + "?start=" + start + "&end=" + end + "#evidence";
+          a.target = "_blank"; a.rel = "noopener noreferrer";
+          cite.append(" \u00b7 ", a);
+        }
+        q.append(cite);
         cell.append(q);
       }
       return cell;

@@ -66,7 +66,7 @@ def fact_record(facts: FactSet, fact: FactView) -> dict[str, Any]:
         "cs": sorted(facts.countries_of(fact)),
         "d0": low,
         "d1": high,
-        "ev": [[e.text, e.file_name or "", e.published or "", e.start, e.end] for e in fact.evidence],
+        "ev": [[e.text, e.file_name or "", e.published or "", e.start, e.end, e.document_id or ""] for e in fact.evidence],
     }
 
 
