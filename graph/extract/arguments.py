@@ -90,6 +90,8 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
     """"a 40% stake in Y" → (Y, 0.4); "the rest" → (None, None); any other head → itself."""
     lex = frame_lexicon()
     word = head.lemma_.lower()
+    if word in lex.works:  # "the expansion of the X metro" is the metro; "grid upgrades" are the works
+        return next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), head), None
     if word not in lex.partitives and head.lower_ not in lex.partitives:
         return head, None
     share = share_of(head)
@@ -151,20 +153,53 @@ def share_of(head: Token) -> Decimal | None:
 
 
 def _leader(head: Token) -> Token | None:
-    """"a consortium led by X", "a group including X": the named member stands for the collective."""
-    if head.lemma_.lower() not in COLLECTIVES or head.pos_ != "NOUN":
+    """The named member that stands for a collective: "a consortium led by X", "an X-led group",
+    "a consortium of X and Y", "a group of lenders including X and Y" (its conjuncts follow)."""
+    if head.pos_ != "NOUN":
         return None
-    for clause in head.children:
-        if clause.dep_ == "prep" and clause.lower_ in {"including", "comprising"}:  # "a group including X and Y"
-            objects = [c for c in clause.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
-        if clause.dep_ == "acl" and clause.lemma_.lower() in LEADING_VERBS:
-            for child in clause.children:
-                objects = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "agent" else []
-                if objects:
-                    return objects[0]
+    collective = head.lemma_.lower() in COLLECTIVES
+    if not collective and head.tag_ != "NNS":
+        return None  # "lenders including X and Y"; a singular noun with "including" lists its parts
+    for child in head.children:
+        members = _listed(child)
+        if members is None and collective:
+            members = _members_of(child) or _led_by(child)
+        if members is not None:
+            return members
     return None
+
+
+def _listed(child: Token) -> Token | None:
+    """"including X", "comprising X", "such as X"."""
+    if child.dep_ == "prep" and child.lower_ in {"including", "comprising"} or child.dep_ == "acl" and child.lemma_ in {"include", "comprise"}:
+        objects = [c for c in child.children if c.dep_ in {"pobj", "dobj"}]
+        return objects[0] if objects else None
+    return None
+
+
+def _members_of(child: Token) -> Token | None:
+    """"a consortium of X and Y" names its members; "a consortium of lenders including X" lists them."""
+    if child.dep_ != "prep" or child.lower_ != "of":
+        return None
+    for obj in (c for c in child.children if c.dep_ == "pobj"):
+        if obj.pos_ == "PROPN":
+            return obj
+        inner = _leader(obj)
+        if inner is not None:
+            return inner
+    return None
+
+
+def _led_by(child: Token) -> Token | None:
+    """"a consortium led by X", "an X-led consortium"."""
+    if child.dep_ not in {"acl", "amod"} or child.lemma_.lower() not in LEADING_VERBS:
+        return None
+    for agent in (c for c in child.children if c.dep_ == "agent"):
+        objects = [c for c in agent.children if c.dep_ == "pobj"]
+        if objects:
+            return objects[0]
+    before = child.doc[child.i - 2] if child.i >= 2 and child.doc[child.i - 1].text in {"-", "–"} else None
+    return before if before is not None and before.pos_ == "PROPN" else None
 
 
 def government(head: Token) -> ActorRef | None:
@@ -289,8 +324,11 @@ def _named_apposition(head: Token) -> Token | None:
     """"ACS's other target, German builder Hochtief": a common noun renamed by its apposition."""
     if head.pos_ != "NOUN":
         return None
-    if head.dep_ == "appos" and head.head.pos_ == "PROPN" and not any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in head.subtree):
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN" and not _names_another(head):
         return head.head  # "Kivu's Lake Railway, a $2bn project": the project is the railway
+    twin = _twin_before_comma(head)
+    if twin is not None:
+        return twin
     for child in head.children:
         if child.dep_ != "appos" or is_trigger_word(child):
             continue  # "the games maker, owner of X": the apposition says what it owns, not its name
@@ -299,6 +337,25 @@ def _named_apposition(head: Token) -> Token | None:
         names = [t for t in child.children if t.pos_ == "PROPN" and t.dep_ in {"compound", "appos", "nmod"}]
         if names:
             return names[-1]
+    return None
+
+
+def _names_another(head: Token) -> bool:
+    """"a unit of Acme", "a project with Acme": a name in a phrase the description governs is
+    another actor's, so the description does not rename; a name modifying it does not count
+    ("a Meridian Initiative project")."""
+    return any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" and any(a.dep_ == "prep" for a in t.ancestors if a.i in range(head.left_edge.i, head.right_edge.i + 1)) for t in head.subtree)
+
+
+def _twin_before_comma(head: Token) -> Token | None:
+    """"Kivu's Lake Railway, a Chinese-funded project, is …" parsed as two subjects of one verb:
+    the indefinite description renames the name before the comma."""
+    start = head.left_edge.i
+    if start < 2 or head.doc[start - 1].text != "," or head.doc[start].lower_ not in {"a", "an"}:
+        return None
+    name = head.doc[start - 2]
+    if name.pos_ == "PROPN" and name.head == head.head and name.dep_ == head.dep_ and name != head.head:
+        return name
     return None
 
 

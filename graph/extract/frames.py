@@ -74,6 +74,7 @@ class FrameLexicon:
     support_verbs: frozenset[str]
     partitives: frozenset[str]
     keep_partitive: frozenset[str]
+    works: frozenset[str]
     not_targets: frozenset[str]
     class_synonyms: dict[str, set[str]]
     lender_words: frozenset[str]
@@ -106,7 +107,7 @@ def frame_lexicon(path: Path = FRAMES_PATH) -> FrameLexicon:
         frames = tuple(_frame(f) for f in raw["frames"])
         return FrameLexicon(
             frames=frames,
-            **{k: frozenset(raw[k]) for k in ("support_verbs", "partitives", "keep_partitive", "not_targets", "lender_words", "money_words", "contract_nouns")},
+            **{k: frozenset(raw[k]) for k in ("support_verbs", "partitives", "keep_partitive", "works", "not_targets", "lender_words", "money_words", "contract_nouns")},
             class_synonyms={k: set(v) for k, v in raw["class_synonyms"].items()},
         )
     except (OSError, json.JSONDecodeError, KeyError, TypeError) as e:
@@ -380,25 +381,29 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     slots["purpose"] = purpose_objects(noun)
     slots["demonym"] = [c for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"]
     verb = support_verb(noun)
-    if verb is not None:
-        carried = verb_slots(verb)
-        if verb.lemma_.lower() in RECIPIENT_VERBS:
-            slots["recipient"] = carried.get("subject", [])
-            return slots
-        if not slots["subject"]:
-            slots["subject"] = slots["carried_subject"] = carried.get("subject", [])
+    if verb is None:
+        return slots
+    carried = verb_slots(verb)
+    if verb.lemma_.lower() in RECIPIENT_VERBS:  # "Y received a loan from X for Z"
+        slots["recipient"] = carried.get("subject", [])
+    elif not slots["subject"]:
+        slots["subject"] = slots["carried_subject"] = carried.get("subject", [])
+    if verb.lemma_.lower() not in RECIPIENT_VERBS:
         slots["carrier_object"] = carried.get("object", [])  # "Y will be financed with a loan from X"
-        for position, heads in carried.items():
-            if position not in {"subject", "object"} and not slots.get(position):
-                slots[position] = heads
+    for position, heads in carried.items():
+        if position not in {"subject", "object"} and not slots.get(position):
+            slots[position] = heads
     return slots
 
 
 def support_verb(noun: Token) -> Token | None:
-    """"X signed a loan", "X completed the acquisition of Y", "a loan was provided by X"."""
+    """"X signed a loan", "X completed the acquisition of Y", "a loan was provided by X",
+    "X promised €2bn in subsidies" (the sum the verb takes is counted in the noun)."""
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass", "obj"} and head.pos_ in {"VERB", "AUX"}:
         return head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.ent_type_ == "MONEY" and head.head.dep_ in {"dobj", "nsubjpass"}:
+        return support_verb(head.head)
     if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in {"through", "via", "with"} and head.dep_ == "prep":
         return head.head
     if noun.dep_ == "conj":
@@ -412,8 +417,14 @@ def _carry_subject(noun: Token, frame: Frame, slots: dict[str, list[Token]]) -> 
     ("the bank approved a loan")."""
     carried = slots.pop("carried_subject", [])
     verb = support_verb(noun)
-    if carried and verb is not None and verb.lemma_.lower() not in frame_lexicon().support_verbs | frame.support_verbs:
+    if not carried or verb is None or _means(noun):  # "X grew through the acquisition of Y": X acts
+        return
+    if verb.lemma_.lower() not in frame_lexicon().support_verbs | frame.support_verbs:
         slots["subject"] = []
+
+
+def _means(noun: Token) -> bool:
+    return noun.dep_ == "pobj" and noun.head.lower_ in {"through", "via"}
 
 
 def sized_slots(noun: Token) -> dict[str, list[Token]]:

@@ -140,8 +140,8 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
     if not investors or not targets:
         return
     amount = clause_money(match.trigger)
-    if amount is None and not _money_named(match):
-        return
+    if amount is None and not _money_named(match) and not (frame.money_or_loan_word and _lender(investors[0])):
+        return  # "X funds research" is not a deal; "a bank financed Y" is
     share = _share(match, targets)
     if frame.needs_stake_noun and not _about_a_stake(match):
         return

@@ -148,7 +148,8 @@ def _nested_heads(head: Token) -> list[Token]:
     nested = []
     for child in head.children:
         if child.dep_ == "appos":
-            nested.append(child)
+            if head.pos_ != "PROPN" or child.pos_ == "PROPN":  # "Y, a unit of X" describes Y: not a name of Y
+                nested.append(child)
         elif child.dep_ == "prep" and child.lower_ in {"of", "like", "as"}:
             inner = _object_of(child)
             nested += [inner] if inner is not None else []
