@@ -24,6 +24,7 @@ import pyoxigraph as ox
 from graph import paths
 from graph.errors import QueryError, UnknownQuery
 from graph.store import open_store
+from graph.store_merge import query_options
 
 QUERIES_DIR = paths.QUERIES
 FORMATS = ("table", "csv", "json")
@@ -87,7 +88,7 @@ def run_query(
     *,
     params: Mapping[str, str] | None = None,
 ) -> QueryResult:
-    """Run ``sparql`` on the union of the graph's named graphs.
+    """Run ``sparql`` on the merge of the graph's named graphs (each triple once).
 
     ``store`` is a pyoxigraph Store or a path for :func:`graph.store.open_store`.
     ``params`` set the query's ``$name`` variables: a value that looks like an
@@ -98,7 +99,7 @@ def run_query(
         store = open_store(store)
     text = with_standard_prefixes(bind_params(sparql, params or {}))
     try:
-        raw = store.query(text, use_default_graph_as_union=True)
+        raw = store.query(text, **query_options(store))
     except SyntaxError as e:
         raise QueryError(f"malformed SPARQL: {_syntax_message(e)}; fix the query and retry") from e
     except (OSError, RuntimeError, ValueError) as e:

@@ -285,7 +285,9 @@ SELECT DISTINCT ?from ?relation ?to WHERE {
 def _links_table(store: ox.Store) -> bytes:
     from html import escape
 
-    rows = store.query(LINKS, use_default_graph_as_union=True)
+    from graph.store_merge import query_options
+
+    rows = store.query(LINKS, **query_options(store))
     cells = "".join(
         f"<tr><td>{escape(r['from'].value)}</td><td>{escape(r['relation'].value)}</td>"
         f"<td>{escape(r['to'].value)}</td></tr>" for r in rows)

@@ -16,6 +16,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.errors import KGError
+from graph.store_merge import query_options
 
 RESULT_TYPES: dict[str, tuple[ox.QueryResultsFormat, str]] = {
     "json": (ox.QueryResultsFormat.JSON, "application/sparql-results+json"),
@@ -78,7 +79,7 @@ def _evaluate(store: ox.Store, job: QueryJob) -> Answer:
     from graph.query import with_standard_prefixes
 
     try:
-        raw = store.query(with_standard_prefixes(job.sparql), **_dataset_args(job.dataset))
+        raw = store.query(with_standard_prefixes(job.sparql), **_dataset_args(store, job.dataset))
     except SyntaxError as e:
         raise HttpError(HTTPStatus.BAD_REQUEST, f"malformed SPARQL query: {e}") from e
     except (OSError, RuntimeError, ValueError) as e:
@@ -111,14 +112,15 @@ def _solutions_json(solutions: ox.QuerySolutions, max_rows: int) -> dict[str, An
     return {"head": {"vars": names}, "results": {"bindings": bindings}}
 
 
-def _dataset_args(dataset: dict[str, list[str]]) -> dict[str, Any]:
-    """Protocol ``default-graph-uri`` / ``named-graph-uri`` as Oxigraph options."""
+def _dataset_args(store: ox.Store, dataset: dict[str, list[str]]) -> dict[str, Any]:
+    """Protocol ``default-graph-uri`` / ``named-graph-uri`` as Oxigraph options; without
+    them, the store's merge of its graphs (issue 9 item 14)."""
     try:
         default = [ox.NamedNode(u) for u in dataset.get("default-graph-uri", [])]
         named = [ox.NamedNode(u) for u in dataset.get("named-graph-uri", [])]
     except ValueError as e:
         raise HttpError(HTTPStatus.BAD_REQUEST, f"invalid graph IRI: {e}") from e
-    args: dict[str, Any] = {"default_graph": default} if default else {"use_default_graph_as_union": True}
+    args: dict[str, Any] = {"default_graph": default} if default else query_options(store)
     if named:
         args["named_graphs"] = named
     return args

@@ -14,7 +14,9 @@ Each build re-extracts only documents whose (id, sha256) has no cached facts,
 resolves actors over the facts of every kept document, and rewrites each named
 graph whose content changed in one Oxigraph transaction. The store therefore
 equals a build from scratch by construction, and a build killed at any moment
-leaves every named graph either wholly old or wholly new.
+leaves every named graph either wholly old or wholly new. The default graph is
+the merge of the named graphs, updated in each graph's transaction, and is what
+queries read (:mod:`graph.store_merge`, issue 9 item 14).
 
 The manifest is the journal: it is removed before the first graph changes and
 written again only once every graph is in place. A build killed in between
@@ -40,13 +42,14 @@ from graph.errors import GraphFormatError, NoDocumentsError, StoreCorrupted, Sto
 from graph.model import Document, DocumentFacts
 from graph.pipeline import slim
 from graph.rdf.io import graph_format, to_ox
+from graph.store_merge import drop_update, merge_named_graphs, replace_update
 
 DB_DIR = "oxigraph"
 FACTS_DIR = "facts"
 MANIFEST = "manifest.json"
 MARK = "kg-store.json"
 STORE_ENTRIES = {DB_DIR, "facts", MANIFEST, MARK}  # what a kg store dir may hold, even half-built
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2  # 2: the default graph holds the merge; a version-1 store has every graph rewritten
 DEFAULT_GRAPH_KEY = ""  # manifest key of the default graph
 
 GraphTriples = dict[str, list[ox.Triple]]  # graph IRI ("" = default) -> triples
@@ -60,12 +63,19 @@ def rdf_format(path: Path) -> ox.RdfFormat:
 def open_store(source: str | Path) -> ox.Store:
     """An Oxigraph store over ``source``: a file loaded in memory, or a store dir.
 
-    Named graphs in the file are kept; queries see their union as the default
-    graph (the store is queried with ``use_default_graph_as_union=True``).
+    Named graphs in the file are kept, and their merge is added to the default
+    graph, which queries read (as a store directory keeps it).
     """
     path = Path(source)
     if path.is_dir():
         return _open_directory(path)
+    store = _load_file(path)
+    merge_named_graphs(store)
+    return store
+
+
+def _load_file(path: Path) -> ox.Store:
+    """A graph file in an in-memory store, as it is (its graphs unmerged)."""
     if not path.exists():
         raise GraphFormatError(f"{path}: no such graph file or store directory")
     from graph.rdf.io import check_rdf_file
@@ -122,11 +132,18 @@ def dataset_graphs(dataset: Any) -> GraphTriples:
 
 
 def store_graphs(source: str | Path) -> GraphTriples:
-    """Triples per graph of a store directory or graph file (e.g. to push it elsewhere)."""
-    store = open_store(source)
+    """Triples per graph of a store directory or graph file (e.g. to push it elsewhere).
+
+    A store's default graph is the merge of the others and is left out; a file's is its own.
+    """
+    path = Path(source)
+    store = _open_directory(path) if path.is_dir() else _load_file(path)
+    keys = store_graph_keys(store)
+    if not path.is_dir() and _graph_present(store, DEFAULT_GRAPH_KEY):
+        keys.add(DEFAULT_GRAPH_KEY)
     return {
         key: [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, _graph_node(key))]
-        for key in sorted(store_graph_keys(store))
+        for key in sorted(keys)
     }
 
 
@@ -141,32 +158,32 @@ def _graph_node(key: str) -> ox.NamedNode | ox.DefaultGraph:
 
 
 def replace_graph(store: ox.Store, key: str, triples: list[ox.Triple]) -> None:
-    """Swap one graph's content in a single transaction (a SPARQL update)."""
-    body = " .\n".join(str(t) for t in triples)
-    if key == DEFAULT_GRAPH_KEY:
-        update = f"CLEAR DEFAULT ;\nINSERT DATA {{ {body} }}"
-    else:
-        update = f"DROP SILENT GRAPH <{key}> ;\nINSERT DATA {{ GRAPH <{key}> {{ {body} }} }}"
+    """Swap one named graph's content, and the merge, in a single transaction (a SPARQL update)."""
+    _check_named(key)
     try:
-        store.update(update)
+        store.update(replace_update(key, " .\n".join(str(t) for t in triples)))
     except (SyntaxError, OSError) as e:
-        raise StoreError(f"cannot write graph <{key or 'default'}> to the store: {e}") from e
+        raise StoreError(f"cannot write graph <{key}> to the store: {e}") from e
 
 
 def drop_graph(store: ox.Store, key: str) -> None:
-    """Remove one graph (one transaction)."""
+    """Remove one named graph and its share of the merge (one transaction)."""
+    _check_named(key)
     try:
-        store.update("CLEAR DEFAULT" if key == DEFAULT_GRAPH_KEY else f"DROP SILENT GRAPH <{key}>")
+        store.update(drop_update(key))
     except OSError as e:
-        raise StoreError(f"cannot remove graph <{key or 'default'}> from the store: {e}") from e
+        raise StoreError(f"cannot remove graph <{key}> from the store: {e}") from e
+
+
+def _check_named(key: str) -> None:
+    if key == DEFAULT_GRAPH_KEY:
+        raise StoreError("a store's default graph is the merge of its named graphs and is not written "
+                         "directly; put those triples in a named graph")
 
 
 def store_graph_keys(store: ox.Store) -> set[str]:
-    """Names of every non-empty graph in the store (``""`` for the default)."""
-    keys = {str(g.value) for g in store.named_graphs()}
-    if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):
-        keys.add(DEFAULT_GRAPH_KEY)
-    return keys
+    """Names of every named graph in the store (its default graph is their merge)."""
+    return {str(g.value) for g in store.named_graphs()}
 
 
 def sync_graphs(store: ox.Store, graphs: GraphTriples, digests: dict[str, str], *,

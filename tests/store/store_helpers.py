@@ -31,11 +31,13 @@ def quads(source: Path | ox.Store) -> set[str]:
 
 
 def graphs_of(source: Path) -> dict[str, frozenset[str]]:
-    """Triples per named graph of a store directory."""
+    """Triples per named graph of a store directory (not the default graph: their merge)."""
     from graph.store import open_store
 
     out: dict[str, set[str]] = {}
     for q in open_store(source):
+        if isinstance(q.graph_name, ox.DefaultGraph):
+            continue
         out.setdefault(str(q.graph_name), set()).add(str(q.triple))
     return {k: frozenset(v) for k, v in out.items()}
 

@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from graph.store import build_into_store
@@ -64,6 +65,9 @@ def _assert_whole(store: Path, versions: dict[str, Path]) -> None:
     old, new = graphs_of(versions["scratch1"]), graphs_of(versions["scratch2"])
     for name, triples in graphs_of(store / "oxigraph").items():  # the raw database: open_store refuses it (issue 9)
         assert triples in (old.get(name), new.get(name)), f"graph {name} is partial"
+    db = ox.Store.read_only(str(store / "oxigraph"))
+    default = {str(q.triple) for q in db.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    assert default == set().union(*graphs_of(store / "oxigraph").values()), "the merge lags its graphs"
 
 
 @pytest.mark.parametrize("kill_after", [1, 2, 3], ids=lambda k: f"after-write-{k}")

@@ -9,8 +9,9 @@ import pytest
 from rdflib import BNode, Dataset, Literal, URIRef
 
 from graph.errors import StoreError
-from graph.store import (StoreDir, dataset_graphs, graph_digest, open_store, replace_graph,
-                         store_graph_keys, sync_graphs)
+from graph.query import run_query
+from graph.store import (StoreDir, dataset_graphs, drop_graph, graph_digest, open_store, replace_graph,
+                         store_graph_keys, store_graphs, sync_graphs)
 
 EX = "http://example.org/"
 
@@ -75,7 +76,7 @@ def test_sync_graphs_rewrites_a_graph_the_manifest_claims_but_the_store_lacks() 
     digests, _ = sync_graphs(store, graphs, {})
     store.remove_graph(ox.NamedNode(EX + "g1"))
     _, written = sync_graphs(store, graphs, digests)
-    assert written == 1 and len(_quads(store)) == 1
+    assert written == 1 and len(_quads(store)) == 2  # the graph, and its triple in the merge
 
 
 def test_open_store_reads_a_kg_store_directory(tmp_path: Path) -> None:
@@ -87,10 +88,58 @@ def test_open_store_reads_a_kg_store_directory(tmp_path: Path) -> None:
     del db
     sdir.write_digests({})  # the build's last step: without it the store counts as interrupted (issue 9)
     store = open_store(tmp_path / "kg")
-    assert len(list(store.query("SELECT * { ?s ?p ?o }", use_default_graph_as_union=True))) == 1
+    assert len(run_query(store, "SELECT * { ?s ?p ?o }").rows) == 1
 
 
 def test_store_dir_refuses_a_foreign_non_empty_directory(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(StoreError, match="not empty"):
         StoreDir(tmp_path).create()
+
+
+def _merge_is_kept(store: ox.Store) -> bool:
+    """The default graph holds exactly the set of triples of the named graphs (issue 9 item 14)."""
+    default = {str(q.triple) for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    named = {str(q.triple) for q in store if not isinstance(q.graph_name, ox.DefaultGraph)}
+    return default == named
+
+
+SHARED = _triple("shared", "1")
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        pytest.param([("g1", [SHARED]), ("g2", [SHARED, _triple("b", "2")])], id="two-graphs-share-a-triple"),
+        pytest.param([("g1", [SHARED]), ("g2", [SHARED]), ("g1", [_triple("a", "9")])], id="one-sharer-rewritten"),
+        pytest.param([("g1", [SHARED]), ("g2", [SHARED]), ("g2", None)], id="one-sharer-dropped"),
+        pytest.param([("g1", [SHARED]), ("g2", [SHARED]), ("g1", None), ("g2", None)], id="both-dropped"),
+        pytest.param([("g1", [SHARED, _triple("a", "1")]), ("g1", [SHARED])], id="rewritten-keeps-its-own"),
+    ],
+)
+def test_every_write_keeps_the_merge_in_the_default_graph(steps: list[tuple[str, list[ox.Triple] | None]]) -> None:
+    store = ox.Store()
+    for name, triples in steps:
+        if triples is None:
+            drop_graph(store, EX + name)
+        else:
+            replace_graph(store, EX + name, triples)
+        assert _merge_is_kept(store), f"after writing {name}"
+    shared_rows = run_query(store, f"SELECT * {{ <{EX}shared> ?p ?o }}").rows
+    assert len(shared_rows) == (1 if store_graph_keys(store) else 0)
+
+
+def test_the_default_graph_is_not_written_directly() -> None:
+    with pytest.raises(StoreError, match="merge of its named graphs"):
+        replace_graph(ox.Store(), "", [_triple("a", "1")])
+
+
+@pytest.mark.parametrize("suffix", [".trig", ".nq"], ids=["trig", "nquads"])
+def test_a_file_s_named_graphs_are_read_as_their_merge(tmp_path: Path, suffix: str) -> None:
+    ds = Dataset()
+    for name in ("g1", "g2"):
+        ds.graph(URIRef(EX + name)).add((URIRef(EX + "shared"), URIRef(EX + "p"), Literal("1")))
+    path = tmp_path / f"two{suffix}"
+    ds.serialize(destination=path, format="trig" if suffix == ".trig" else "nquads")
+    assert len(run_query(path, "SELECT * { ?s ?p ?o }").rows) == 1
+    assert set(store_graphs(path)) == {EX + "g1", EX + "g2"}  # pushed as they are, the merge left out
