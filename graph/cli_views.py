@@ -83,6 +83,8 @@ def render(
     date_to: Optional[str] = typer.Option(None, "--to", help="Keep facts dated on/before: YYYY[-MM[-DD]]."),
     max_nodes: Optional[int] = typer.Option(None, "--max-nodes", help="Keep only the N most connected actors."),
     title: Optional[str] = typer.Option(None, help="Heading of the page."),
+    cluster_above: int = typer.Option(500, "--cluster-above", help="Open pages of more than N nodes clustered, without physics (0: never)."),
+    cluster_by: str = typer.Option("country", "--cluster-by", help="What a clustered page groups by first: country, community or none."),
 ) -> None:
     """Write an interactive network of GRAPH that works offline."""
     from graph.render import render_html
@@ -91,9 +93,11 @@ def render(
         stats = render_html(
             graph, output, view=view, fact_types=fact_type or None, countries=country or None,  # type: ignore[arg-type]
             date_from=date_from, date_to=date_to, max_nodes=max_nodes, title=title,
+            cluster_above=cluster_above, cluster_by=cluster_by,  # type: ignore[arg-type]
         )  # fmt: skip
     dropped = f", {stats.dropped_actors} actors left out" if stats.dropped_actors else ""
-    typer.echo(f"wrote {stats.output}: {stats.actors} actors, {stats.facts} facts, {stats.edges} edges{dropped}")
+    grouped = f", opens in {stats.clusters} clusters by {cluster_by}" if stats.clusters else ""
+    typer.echo(f"wrote {stats.output}: {stats.actors} actors, {stats.facts} facts, {stats.edges} edges{dropped}{grouped}")
 
 
 def export(

@@ -13,11 +13,14 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from graph.errors import RenderError
+from graph.render.cluster import CLUSTER_MODES, ClusterMode
 from graph.render.facts import FactSet, load_facts
 from graph.render.html import page_html
 from graph.render.page import VIEWS, View, build_page
 
-__all__ = ["RenderStats", "render_html", "VIEWS"]
+__all__ = ["CLUSTER_ABOVE", "CLUSTER_MODES", "RenderStats", "render_html", "VIEWS"]
+
+CLUSTER_ABOVE = 500  # nodes: above this a page opens clustered, without physics (bench/render_big.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +34,7 @@ class RenderStats:
     actors: int
     dropped_actors: int
     html_bytes: int
+    clusters: int = 0
 
 
 def render_html(
@@ -44,6 +48,8 @@ def render_html(
     date_to: str | None = None,
     max_nodes: int | None = None,
     title: str | None = None,
+    cluster_above: int | None = CLUSTER_ABOVE,
+    cluster_by: ClusterMode = "country",
 ) -> RenderStats:
     """Write the network of ``source`` to ``output`` (an .html file).
 
@@ -52,16 +58,23 @@ def render_html(
     Filters keep facts of the given types, touching the given countries, and
     dated within [date_from, date_to] (undated facts drop out of a date range).
     ``max_nodes`` keeps the most connected actors only, for very large graphs.
+    A page of more than ``cluster_above`` nodes (None or 0: never) opens with
+    its actors clustered by ``cluster_by`` (country, community or none), each
+    cluster opened on click, and is drawn without physics.
     """
     if view not in VIEWS:
         raise RenderError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
     if max_nodes is not None and max_nodes < 1:
         raise RenderError("max_nodes must be at least 1")
+    if cluster_by not in CLUSTER_MODES:
+        raise RenderError(f"unknown cluster mode {cluster_by!r}; use one of {', '.join(CLUSTER_MODES)}")
+    if cluster_above is not None and cluster_above < 0:
+        raise RenderError("cluster_above must be 0 (never cluster) or more")
     facts = source if isinstance(source, FactSet) else load_facts(source)
     kept = facts.filtered(
         fact_types=fact_types, countries=countries, date_from=date_from, date_to=date_to
     )
-    page = build_page(kept, view=view, max_nodes=max_nodes)
+    page = build_page(kept, view=view, max_nodes=max_nodes, cluster_above=cluster_above, cluster_by=cluster_by)
     heading = title or "influence-kg network"
     text = page_html(page.as_json(title=heading, view=view), title=heading)
     path = Path(output)
@@ -79,4 +92,5 @@ def render_html(
         actors=len(page.nodes) - fact_nodes,
         dropped_actors=page.dropped,
         html_bytes=len(text.encode("utf-8")),
+        clusters=len(page.clusters["groups"][cluster_by]) if page.clusters and cluster_by != "none" else 0,
     )

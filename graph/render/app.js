@@ -58,15 +58,17 @@
     interaction: { hover: true, hideEdgesOnDrag: DATA.big, hideEdgesOnZoom: DATA.big, tooltipDelay: 100 },
   };
   const container = document.getElementById("ikg-network");
-  const network = new vis.Network(container, { nodes, edges }, options);
+  // A clustered page gives the network only what is on screen (clusters.js).
+  const clusters = DATA.clusters ? window.ikgClusters({ DATA, nodes, edges, factOk }) : null;
+  const network = new vis.Network(container, clusters ? clusters.views : { nodes, edges }, options);
   Object.assign(window, { network, ikgNodes: nodes, ikgEdges: edges, ikgTimings: { created: performance.now() - t0 }, ikgReady: false });
-  const clusters = DATA.clusters ? window.ikgClusters({ DATA, network, nodes, edges, factOk }) : null;
   window.ikgClusterView = clusters;
 
   // Labels keep a readable size on screen at any zoom out; below a scale edge
   // labels give way (hover or click an edge for its facts).
   let lastScale = 0;
   function fitLabels() {
+    if (clusters) clusters.zoomed(network.getScale());
     if (DATA.big) return;
     const s = network.getScale();
     if (Math.abs(s - lastScale) < 1e-3) return;
@@ -85,7 +87,7 @@
     lastScale = 0;
     fitLabels();
   }
-  const visibleIds = () => nodes.getIds({ filter: (n) => !n.hidden });
+  const visibleIds = () => nodes.getIds({ filter: (n) => !n.hidden && !n.cluster });
   function fitView() {
     network.fit({ nodes: clusters ? clusters.visible() : visibleIds(), animation: false });
     fitLabels();
@@ -146,8 +148,8 @@
     tipBox.style.top = y + "px";
   }
   const hideTip = () => { tipBox.style.display = "none"; };
-  network.on("hoverNode", (p) => showTip(nodes.get(p.node) || (clusters && clusters.tip(p.node)), p.pointer.DOM));
-  network.on("hoverEdge", (p) => showTip(edges.get(p.edge) || (clusters && clusters.edge(p.edge)), p.pointer.DOM));
+  network.on("hoverNode", (p) => showTip(nodes.get(p.node), p.pointer.DOM));
+  network.on("hoverEdge", (p) => showTip(edges.get(p.edge), p.pointer.DOM));
   for (const ev of ["blurNode", "blurEdge", "dragStart", "zoom"]) network.on(ev, hideTip);
 
   // Selection: an actor, a fact node or an edge opens the panel with its facts.
@@ -174,8 +176,9 @@
       fitLabels();
     } else if (p.nodes.length) select(p.nodes[0], { focus: false });
     else if (p.edges.length) {
-      const e = edges.get(p.edges[0]) || clusters.edge(p.edges[0]);
-      panel.show(e.title || [e.from, e.to].map((n) => (nodes.get(n) || {}).label).join(" \u2013 "), e.facts);
+      const e = edges.get(p.edges[0]);
+      const name = (n) => { const node = nodes.get(n) || {}; return node.cluster ? DATA.clusters.groups[node.cluster[0]][node.cluster[1]].label : node.label; };
+      panel.show([e.from, e.to].map(name).join(" \u2013 "), e.facts);
       resized();
     }
   });
@@ -186,6 +189,7 @@
     const edgeUpdates = [], nodeUpdates = [], seen = new Set();
     let shownEdges = 0;
     edges.forEach((e) => {
+      if (e.agg) return;
       const ok = e.facts.filter(factOk);
       const hidden = ok.length === 0;
       const label = e.facts.length > 1 ? (ok.length === 1 ? DATA.facts[ok[0]].caption : ok.length + " facts") : e.label;
@@ -193,13 +197,13 @@
       if (hidden !== Boolean(e.hidden) || label !== e.label) edgeUpdates.push({ id: e.id, hidden, label });
     });
     nodes.forEach((n) => {
+      if (n.cluster) return;
       const hidden = n.isFact ? !n.facts.some(factOk) : !seen.has(n.id);
       if (hidden !== Boolean(n.hidden)) nodeUpdates.push({ id: n.id, hidden });
     });
-    if (clusters) clusters.openAll();
     edges.update(edgeUpdates);
     nodes.update(nodeUpdates);
-    if (clusters) clusters.clusterAll();
+    if (clusters) clusters.sync();
     document.getElementById("ikg-count").textContent = visibleIds().length + " nodes, " + shownEdges + " edges shown";
     panel.refresh();
     if (window.ikgReady) { lastScale = 0; fitView(); }
@@ -218,7 +222,7 @@
   window.addEventListener("hashchange", fromHash);
   network.once("stabilizationIterationsDone", fromHash);
   if (DATA.nodes.length === 0) fromHash();
-  window.ikgVisible = () => [visibleIds().length, edges.getIds({ filter: (e) => !e.hidden }).length];
+  window.ikgVisible = () => [visibleIds().length, edges.getIds({ filter: (e) => !e.hidden && !e.agg }).length];
   window.ikgSelect = select;
   window.ikgPanelCsv = () => panel.csvText();
 

@@ -57,6 +57,7 @@ def page_html(data: dict[str, Any], *, title: str) -> str:
         "DATA": script_json(data),
         "VIS_JS": vis_network_js(),
         "PANEL_JS": _asset("panel.js"),
+        "CLUSTER_JS": _asset("clusters.js"),
         "APP_JS": _asset("app.js"),
     }
     return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _asset("template.html"))

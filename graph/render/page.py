@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from graph.render.cluster import ClusterMode, cluster_page
 from graph.render.facts import ActorView, FactSet, FactView
 from graph.render.records import actor_tip, fact_caption, fact_record, humanise, money_text
 
@@ -44,6 +45,7 @@ class PageData:
     legend: list[dict[str, str]]
     countries: list[str]
     dropped: int
+    clusters: dict[str, Any] | None = None
 
     def as_json(self, *, title: str, view: str) -> dict[str, Any]:
         note = f"{self.dropped} least connected actors left out (max_nodes)" if self.dropped else ""
@@ -61,6 +63,7 @@ class PageData:
             "note": note,
             "big": len(self.nodes) > 500,
             "iterations": stabilisation_iterations(len(self.nodes)),
+            "clusters": self.clusters,
         }
 
 
@@ -75,8 +78,19 @@ def stabilisation_iterations(nodes: int) -> int:
     return max(25, min(120, 100_000 // nodes))
 
 
-def build_page(facts: FactSet, *, view: View, max_nodes: int | None) -> PageData:
-    """Nodes sized by degree, and edges or fact nodes, for the facts kept."""
+def build_page(
+    facts: FactSet,
+    *,
+    view: View,
+    max_nodes: int | None,
+    cluster_above: int | None = None,
+    cluster_by: ClusterMode = "country",
+) -> PageData:
+    """Nodes sized by degree, and edges or fact nodes, for the facts kept.
+
+    With more than ``cluster_above`` nodes the page opens clustered by
+    ``cluster_by``, on positions computed here (see :mod:`graph.render.cluster`).
+    """
     degree = _degree(facts)
     keep = _keep_actors(degree, max_nodes)
     kept_facts = [f for f in facts.facts if all(a in keep for a in f.actors())]
@@ -85,13 +99,18 @@ def build_page(facts: FactSet, *, view: View, max_nodes: int | None) -> PageData
     used = {e["from"] for e in edges} | {e["to"] for e in edges}
     shown = {iri for e in edges for iri in e["facts"]}
     actors = [facts.actors[i] for i in sorted(keep & used) if i in facts.actors]
+    nodes = [_actor_node(a, degree[a.iri]) for a in actors] + extra_nodes
+    clusters = None
+    if cluster_above and len(nodes) > cluster_above:
+        nodes, clusters = cluster_page(nodes, edges, facts, mode=cluster_by)
     return PageData(
-        nodes=[_actor_node(a, degree[a.iri]) for a in actors] + extra_nodes,
+        nodes=nodes,
         edges=edges,
         facts={f.iri: fact_record(facts, f) for f in kept_facts if f.iri in shown},
         legend=_legend(actors, kept_facts),
         countries=sorted({c for f in kept_facts for c in facts.countries_of(f)}),
         dropped=len(degree) - len(keep),
+        clusters=clusters,
     )
 
 
