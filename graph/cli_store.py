@@ -25,6 +25,7 @@ def serve(
     max_connections: int = typer.Option(256, "--max-connections", help="Open connections at once (more get 503)."),
     allow_service: list[str] = typer.Option([], "--allow-service", help="Host a SERVICE clause may query (repeatable); none by default."),
     cors: list[str] = typer.Option([], "--cors", "--cors-origin", help="Origin allowed to read answers from a browser (repeatable); none by default."),
+    documents: Path = typer.Option(None, "--documents", help="The folder GRAPH was built from: the explorer's evidence then links to /document/<id>, the text with the sentence highlighted (files are matched by content hash)."),
     verbose: bool = typer.Option(False, help="Log every request."),
 ) -> None:
     """Serve GRAPH read-only over the SPARQL 1.1 Protocol, with a query page."""
@@ -34,7 +35,7 @@ def serve(
         limits = ServeLimits(timeout=timeout, max_rows=max_rows, workers=workers, memory_mb=memory_mb,
                              max_connections=max_connections)
         options = ServeOptions(allow_service=frozenset(h.lower() for h in allow_service),
-                               cors_origins=tuple(cors), verbose=verbose)
+                               cors_origins=tuple(cors), verbose=verbose, documents=documents)
         server = make_server(source, host=host, port=port, limits=limits, options=options)
     except KGError as e:
         typer.echo(f"error: {e}", err=True)

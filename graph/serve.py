@@ -21,6 +21,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.errors import GraphFormatError, QueryError
+from graph.serve_documents import DocumentShelf
 from graph.serve_eval import GRAPH_TYPES, RESULT_TYPES, Answer, HttpError, QueryJob
 
 __all__ = ["GRAPH_TYPES", "RESULT_TYPES", "Answer", "HttpError", "ServeLimits", "SparqlServer",
@@ -64,6 +65,7 @@ class ServeOptions:
     allow_service: frozenset[str] = field(default_factory=frozenset)
     cors_origins: tuple[str, ...] = ()
     verbose: bool = False
+    documents: Path | None = None  # the build's input folder: /document/<id> serves its texts
 
 
 # --------------------------------------------------------------------------
@@ -144,6 +146,7 @@ class SparqlServer:
         from graph.sandbox import WorkerPool, WorkerSpec
 
         self.options = options
+        self.shelf = DocumentShelf(options.documents) if options.documents is not None else None
         self._cleanup = cleanup
         self._socket = _listen(host, port)
         try:
@@ -208,10 +211,29 @@ class SparqlServer:
             self._cleanup = None
 
     def network_page(self) -> Answer:
+        """The explorer, rendered once; it links evidence to /document/ when texts are served."""
         with self._network_lock:
             if self._network is None:
-                self._network = self.runner.network_page()
+                page = self.runner.network_page()
+                if self.shelf is not None and page.status == HTTPStatus.OK:
+                    body = page.body.replace(b"<head>", b'<head>\n<meta name="ikg-document-base" content="/document/">', 1)
+                    page = Answer(body, page.content_type, page.status)
+                self._network = page
             return self._network
+
+    def document_page(self, doc_id: str, params: dict[str, list[str]]) -> Answer:
+        """``/document/<id>``: the text with the evidence marked (see :mod:`graph.serve_documents`)."""
+        from graph.serve_documents import answer_document
+
+        return Answer(answer_document(self.shelf, self._document_entry, doc_id, params), "text/html; charset=utf-8")
+
+    def _document_entry(self, doc_id: str) -> Any:
+        from graph.serve_documents import entry_query, parse_entry
+
+        found = self.runner.run(entry_query(doc_id), "json", {})
+        if found.status != HTTPStatus.OK:
+            raise HttpError(found.status, found.body.decode("utf-8", "replace").strip())
+        return parse_entry(doc_id, found.body)
 
 
 def _listen(host: str, port: int) -> socket.socket:
@@ -295,44 +317,3 @@ def _links_table(store: ox.Store) -> bytes:
             f"<h1>Links between actors</h1><p><a href='/'>query</a></p>"
             f"<table border=1><tr><th>from</th><th>relation</th><th>to</th></tr>{cells}</table>"
             ).encode("utf-8")
-
-
-PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>influence-kg SPARQL</title>
-<style>body{font-family:sans-serif;margin:2em}textarea{width:100%;height:12em;font-family:monospace}
-table{border-collapse:collapse;margin-top:1em}td,th{border:1px solid #999;padding:2px 6px}
-#error{color:#b00;white-space:pre-wrap}</style></head>
-<body><h1>influence-kg SPARQL endpoint</h1>
-<p>Read-only. Protocol endpoint: <code>/sparql</code> (GET or POST).
-Prefixes ikg:, schema:, prov:, skos:, rdfs:, xsd: are predeclared.
-<a id="network" href="/network">Network view</a></p>
-<form id="form"><textarea id="query" name="query">SELECT ?class ?actor ?label WHERE {
-  VALUES ?class { ikg:Country ikg:Company ikg:Person ikg:Organization ikg:GovernmentBody }
-  ?actor a ?class ; rdfs:label ?label .
-} ORDER BY ?label LIMIT 50</textarea><br>
-<button id="run" type="submit">Run query</button> <span id="status"></span></form>
-<div id="error"></div><table id="results"></table>
-<script>
-const cell = b => b ? b.value : "";
-document.getElementById("form").addEventListener("submit", async ev => {
-  ev.preventDefault();
-  const status = document.getElementById("status"), error = document.getElementById("error");
-  const table = document.getElementById("results");
-  status.textContent = "running..."; error.textContent = ""; table.innerHTML = "";
-  const body = new URLSearchParams({query: document.getElementById("query").value});
-  const res = await fetch("/sparql", {method: "POST", body,
-    headers: {"Accept": "application/sparql-results+json, text/turtle"}});
-  const text = await res.text();
-  if (!res.ok) { status.textContent = "error " + res.status; error.textContent = text; return; }
-  if (!(res.headers.get("Content-Type") || "").includes("json")) {
-    status.textContent = "done"; error.textContent = text; return; }
-  const data = JSON.parse(text);
-  if ("boolean" in data) { status.textContent = "answer: " + data.boolean; return; }
-  const vars = data.head.vars, head = table.insertRow();
-  vars.forEach(v => { const th = document.createElement("th"); th.textContent = v; head.appendChild(th); });
-  data.results.bindings.forEach(b => {
-    const row = table.insertRow(); vars.forEach(v => { row.insertCell().textContent = cell(b[v]); }); });
-  status.textContent = data.results.bindings.length + " rows";
-});
-</script></body></html>
-"""

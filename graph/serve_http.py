@@ -23,6 +23,8 @@ from starlette.routing import Route
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from graph.serve_eval import Answer, HttpError, error_answer
+from graph.serve_pages import PAGE_CSP, inline_script_csp
+from graph.serve_static import SecurityHeaders, asset, catalog, favicon, query_page, saved_query
 
 if TYPE_CHECKING:
     from graph.serve import SparqlServer
@@ -52,15 +54,20 @@ class GuardedH11Protocol(H11Protocol):
 
 
 def build_app(server: "SparqlServer") -> Starlette:
-    """The ASGI app: query page, network page, SPARQL Protocol, refusals."""
-
-    async def page(request: Request) -> Response:
-        from graph.serve import PAGE
-
-        return _response(Answer(PAGE.encode("utf-8"), "text/html; charset=utf-8"))
+    """The ASGI app: query page and its assets, explorer, documents, SPARQL Protocol, refusals."""
 
     async def network(request: Request) -> Response:
-        return await _answer(lambda: server.network_page())
+        response = await _answer(lambda: server.network_page())
+        if response.status_code == HTTPStatus.OK:
+            response.headers["Content-Security-Policy"] = inline_script_csp(response.body)
+        return response
+
+    async def document(request: Request) -> Response:
+        params = parse_qs(request.url.query, keep_blank_values=True)
+        response = await _answer(lambda: server.document_page(request.path_params["doc_id"], params))
+        if response.status_code == HTTPStatus.OK:
+            response.headers["Content-Security-Policy"] = PAGE_CSP
+        return response
 
     async def sparql(request: Request) -> Response:
         try:
@@ -79,13 +86,18 @@ def build_app(server: "SparqlServer") -> Starlette:
             HTTPStatus.NOT_FOUND, f"no page {request.url.path}; query /sparql or open /")))
 
     every = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"]
-    routes = [Route("/", page, methods=["GET", "HEAD"]),
+    routes = [Route("/", query_page, methods=["GET", "HEAD"]),
+              Route("/assets/{name}", asset, methods=["GET", "HEAD"]),
+              Route("/favicon.ico", favicon, methods=["GET", "HEAD"]),
+              Route("/api/catalog", catalog, methods=["GET", "HEAD"]),
+              Route("/api/queries/{name}", saved_query, methods=["GET", "HEAD"]),
               Route("/network", network, methods=["GET", "HEAD"]),
+              Route("/document/{doc_id}", document, methods=["GET", "HEAD"]),
               *(Route(p, sparql, methods=["GET", "HEAD", "POST"]) for p in SPARQL_PATHS),
               *(Route(p, refuse, methods=["PUT", "DELETE", "PATCH"]) for p in SPARQL_PATHS),
               Route("/update", refuse, methods=every),
               Route("/{rest:path}", not_found, methods=every)]
-    middleware = []
+    middleware = [Middleware(SecurityHeaders)]
     if server.options.cors_origins:
         middleware.append(Middleware(CORSMiddleware, allow_origins=list(server.options.cors_origins),
                                      allow_methods=["GET", "POST"], allow_headers=["Accept", "Content-Type"]))

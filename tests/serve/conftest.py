@@ -1,4 +1,5 @@
-"""A small hand-built graph served on a free loopback port for each test module."""
+"""A small hand-built graph served on a free loopback port for each test module;
+a built one-article corpus of our own, served with its texts (``--documents``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from graph.serve import ServeLimits, SparqlServer, make_server
+from graph.serve import ServeLimits, ServeOptions, SparqlServer, make_server
 
 IKG = "https://w3id.org/influence-kg/ontology#"
 ID = "https://w3id.org/influence-kg/id/"
@@ -57,3 +58,36 @@ def _filler(n: int) -> ox.Store:
     store.extend(ox.Quad(ox.NamedNode(f"{ID}x/{i}"), ox.NamedNode(f"{IKG}text"), ox.Literal(str(i)),
                          ox.NamedNode(f"{ID}document/filler")) for i in range(n))
     return store
+
+
+# Fictitious names throughout; '&', '<' and a script tag check that the document page escapes text.
+ARTICLE = """Valdoria Mining buys a stake in Brenmark Copper
+
+Valdoria Mining said on Tuesday it had invested €40 million in Brenmark Copper, a smelter in the town of Ostrava Nova. The company bought a 30% stake in the smelter from the Kestrel Group.
+
+Officials in Ostrava Nova welcomed the deal & said <jobs> would follow; a placard read <script>alert('x')</script>.
+"""
+
+
+@pytest.fixture(scope="session")
+def built_corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(the corpus folder, the graph built from it)."""
+    from graph.pipeline import build
+    from graph.rdf.io import write_graph
+
+    base = tmp_path_factory.mktemp("documents")
+    folder = base / "corpus"
+    folder.mkdir()
+    (folder / "valdoria_copper.txt").write_text(ARTICLE, encoding="utf-8")
+    graph = base / "graph.trig"
+    write_graph(build([folder]).dataset, graph)
+    return folder, graph
+
+
+@pytest.fixture(scope="module")
+def documents_server(built_corpus: tuple[Path, Path]) -> Iterator[SparqlServer]:
+    folder, graph = built_corpus
+    srv = make_server(graph, port=0, limits=ServeLimits(timeout=10, workers=2),
+                      options=ServeOptions(documents=folder)).start()
+    yield srv
+    srv.stop()
