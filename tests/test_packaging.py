@@ -77,3 +77,13 @@ def test_build_then_validate_the_sample_corpus(installed: Path, tmp_path: Path) 
     counts = dict((kind, int(n)) for n, kind in re.findall(r"(\d+) (investments|agreements|events)", summary))
     assert set(counts) == {"investments", "agreements", "events"} and min(counts.values()) > 0, summary
     assert _run([str(installed / "kg"), "validate", "g.ttl"], cwd=tmp_path).strip() == "g.ttl: conforms"
+
+
+def test_the_query_page_and_its_editor_bundle_are_in_the_wheel(installed: Path, tmp_path: Path) -> None:
+    """kg serve's page works offline from a wheel: every asset it links is package data."""
+    script = ("import re; from graph.serve_pages import asset, query_page; page = query_page('n').decode(); "
+              "names = re.findall(r'/assets/([^?\"]+)', page); "
+              "print(' '.join(f'{n}={len(asset(n).body)}' for n in names))")
+    sizes = dict(item.split("=") for item in _run([str(installed / "python"), "-c", script], cwd=tmp_path).split())
+    assert {"codemirror.min.js", "query.js", "query.css", "codemirror.LICENSE.txt"} <= set(sizes)
+    assert int(sizes["codemirror.min.js"]) > 100_000 and all(int(v) > 0 for v in sizes.values())
