@@ -53,8 +53,8 @@ class GuardedH11Protocol(H11Protocol):
         super().connection_lost(exc)
 
 
-def build_app(server: "SparqlServer") -> Starlette:
-    """The ASGI app: query page and its assets, explorer, documents, SPARQL Protocol, refusals."""
+def _page_routes(server: "SparqlServer") -> list[Route]:
+    """The pages for people: query page and its files, explorer, documents."""
 
     async def network(request: Request) -> Response:
         response = await _answer(lambda: server.network_page())
@@ -68,6 +68,16 @@ def build_app(server: "SparqlServer") -> Starlette:
         if response.status_code == HTTPStatus.OK:
             response.headers["Content-Security-Policy"] = PAGE_CSP
         return response
+
+    read = ["GET", "HEAD"]
+    return [Route("/", query_page, methods=read), Route("/assets/{name}", asset, methods=read),
+            Route("/favicon.ico", favicon, methods=read), Route("/api/catalog", catalog, methods=read),
+            Route("/api/queries/{name}", saved_query, methods=read), Route("/network", network, methods=read),
+            Route("/document/{doc_id}", document, methods=read)]
+
+
+def build_app(server: "SparqlServer") -> Starlette:
+    """The ASGI app: the pages, the SPARQL Protocol, refusals."""
 
     async def sparql(request: Request) -> Response:
         try:
@@ -86,13 +96,7 @@ def build_app(server: "SparqlServer") -> Starlette:
             HTTPStatus.NOT_FOUND, f"no page {request.url.path}; query /sparql or open /")))
 
     every = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"]
-    routes = [Route("/", query_page, methods=["GET", "HEAD"]),
-              Route("/assets/{name}", asset, methods=["GET", "HEAD"]),
-              Route("/favicon.ico", favicon, methods=["GET", "HEAD"]),
-              Route("/api/catalog", catalog, methods=["GET", "HEAD"]),
-              Route("/api/queries/{name}", saved_query, methods=["GET", "HEAD"]),
-              Route("/network", network, methods=["GET", "HEAD"]),
-              Route("/document/{doc_id}", document, methods=["GET", "HEAD"]),
+    routes = [*_page_routes(server),
               *(Route(p, sparql, methods=["GET", "HEAD", "POST"]) for p in SPARQL_PATHS),
               *(Route(p, refuse, methods=["PUT", "DELETE", "PATCH"]) for p in SPARQL_PATHS),
               Route("/update", refuse, methods=every),

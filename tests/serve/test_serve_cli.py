@@ -45,3 +45,11 @@ def test_kg_serve_on_a_missing_graph_is_one_line_and_non_zero(tmp_path: Path) ->
                            str(tmp_path / "missing.ttl")], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert proc.returncode != 0
     assert "no such graph file" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_kg_serve_with_a_missing_documents_folder_is_one_line_and_non_zero(graph_file: Path, tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-c", "from graph.cli import app; app()", "serve", str(graph_file),
+                           "--port", "0", "--documents", str(tmp_path / "absent")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode != 0
+    assert "absent: no such folder; give --documents" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
