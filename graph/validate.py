@@ -34,6 +34,9 @@ class ValidationReport:
 
 @cache
 def _shapes(path: Path) -> Graph:
+    from graph.rdf.io import check_file_size
+
+    check_file_size(path)
     try:
         return Graph().parse(path, format="turtle")
     except (OSError, SyntaxError, ValueError) as e:

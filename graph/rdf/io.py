@@ -10,6 +10,8 @@ after rdflib compacts it with the project prefixes.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
-from graph.errors import GraphFormatError, StoreError
+from graph.errors import GraphFormatError, StoreError, printable
 from graph.rdf.namespace import IKG, PROV, SCHEMA, WD
 
 PREFIXES: dict[str, str] = {
@@ -197,17 +199,62 @@ def write_graph(dataset: Dataset, path: Path) -> None:
 
 
 _DTD_SCAN_CHUNK = 1 << 20
+MB = 1_000_000
+MAX_FILE_MB_ENV = "KG_MAX_GRAPH_FILE_MB"
+DEFAULT_MAX_FILE_MB = 512  # an in-memory store takes 3-5 times a file's size, rdflib (validate) far more
 
 
-def check_rdf_file(path: Path) -> None:
-    """Refuse an RDF/XML file that declares a DTD, before any parser reads it.
+def max_graph_file_bytes() -> int:
+    """The size cap on a graph file read into memory: ``$KG_MAX_GRAPH_FILE_MB`` megabytes, else 512."""
+    raw = os.environ.get(MAX_FILE_MB_ENV)
+    if raw is None:
+        return DEFAULT_MAX_FILE_MB * MB
+    try:
+        megabytes = float(raw)
+    except ValueError as e:
+        raise GraphFormatError(f"{MAX_FILE_MB_ENV}={printable(raw)!r} is not a number of megabytes; "
+                               f"set it to e.g. 4096") from e
+    if not megabytes > 0:
+        raise GraphFormatError(f"{MAX_FILE_MB_ENV}={printable(raw)!r} must be a positive number of megabytes")
+    return int(megabytes * MB)
 
-    Why: the RDF/XML parser expands internal entities, so a few hundred bytes
-    of nested ``<!ENTITY>`` definitions become gigabytes ("billion laughs",
-    issue 9). RDF/XML written by tools has no reason to carry a DTD.
+
+def check_rdf_file(path: Path, *, max_bytes: int | None = None) -> None:
+    """Refuse, before any parser reads it, a graph file that could exhaust memory.
+
+    That is a file that is not a regular file (a fifo, a device: no end),
+    one over ``max_bytes`` (default :func:`max_graph_file_bytes`), and RDF/XML
+    that declares a DTD (issue 9).
     """
-    if graph_format(path, reading=True) is not ox.RdfFormat.RDF_XML:
-        return
+    check_file_size(path, max_bytes=max_bytes)
+    if graph_format(path, reading=True) is ox.RdfFormat.RDF_XML:
+        _check_no_dtd(path)
+
+
+def check_file_size(path: Path, *, max_bytes: int | None = None) -> None:
+    """Refuse a file that is not a regular file or is over ``max_bytes`` (default: the cap)."""
+    limit = max_graph_file_bytes() if max_bytes is None else max_bytes
+    try:
+        info = path.stat()
+    except OSError as e:
+        raise GraphFormatError(f"{printable(path)}: cannot be read ({e.strerror})") from e
+    if not stat.S_ISREG(info.st_mode):
+        raise GraphFormatError(f"{printable(path)}: not a regular file; give a graph file or a store directory")
+    if info.st_size > limit:
+        raise GraphFormatError(
+            f"{printable(path)}: {_size(info.st_size)} is over the {_size(limit)} limit on a graph "
+            f"file read into memory; raise it with {MAX_FILE_MB_ENV}=<megabytes> or build a store "
+            "(`kg build --store DIR`), which is read from disk")
+
+
+def _size(n: int) -> str:
+    return f"{n / MB:,.1f} MB" if n >= MB else f"{n:,} bytes"
+
+
+def _check_no_dtd(path: Path) -> None:
+    """Why: the RDF/XML parser expands internal entities, so a few hundred bytes
+    of nested ``<!ENTITY>`` definitions become gigabytes ("billion laughs",
+    issue 9). RDF/XML written by tools has no reason to carry a DTD."""
     tail = b""
     try:
         with open(path, "rb") as f:
