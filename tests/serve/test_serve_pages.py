@@ -125,3 +125,19 @@ def test_a_saved_query_is_bound_like_kg_query_param(server: SparqlServer, value:
 def test_saved_query_errors_say_what_is_accepted(server: SparqlServer, path: str, status: int, says: bytes) -> None:
     got, body, _ = _get(server.url + path)
     assert got == status and says in body and body.count(b"\n") == 1
+
+
+def test_the_default_example_answers_on_the_sample_corpus(seeds_graph) -> None:
+    """Issue 10: the page's own example must answer on a real build, not only on a hand-made graph."""
+    import html as html_lib
+
+    from graph.query import run_query
+    from graph.serve_pages import query_page
+
+    page = query_page("n").decode("utf-8")
+    example = html_lib.unescape(re.search(r'<textarea id="query"[^>]*>(.*?)</textarea>', page, re.S).group(1))
+    result = run_query(seeds_graph, example)
+    assert len(result.rows) >= 3
+    rows = result.records()
+    assert all(r["investor"].startswith("https://w3id.org/influence-kg/id/actor/") for r in rows)
+    assert any(r["amount"] is not None for r in rows)
