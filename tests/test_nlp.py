@@ -80,6 +80,13 @@ def test_a_dateline_is_its_own_sentence_and_not_the_subject(text: str) -> None:
     assert dateline.sent.end == dateline.end
 
 
+def test_an_agency_credit_is_not_the_subject() -> None:
+    """issue 7: "(Agency Name) — X will open …" made the agency the investor."""
+    doc = parse("Acme to open plant\n\n(Harbour Wire Asia) \u2014 Chinese automaker Acme Corp will open a plant.")
+    body = next(s for s in doc.sents if s.text.startswith("Chinese"))
+    assert [t.text for t in body.root.children if t.dep_ == "nsubj"] == ["Corp"]
+
+
 def test_a_dateline_place_is_a_place() -> None:
     doc = parse("SOMECITY (Wirenews) - Acme Corp agreed to buy Beta Ltd.")
     assert [(e.text, e.label_) for e in doc.ents if e.start < doc._.dateline.end] == [("SOMECITY", "GPE")]

@@ -268,6 +268,11 @@ def common_asset(head: Token) -> ActorRef | None:
         if (c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "amod" and (c.lemma_.lower() in heads or own_head))
     ]
     nouns = [c for c in nouns if c.lower_ not in NOT_NAME_WORDS]
+    counted = own_head and head.tag_ == "NNS" and head.lower_ not in lexicon().generic_targets
+    if counted and not nouns:  # "43 ports" names a set of assets; "28 projects" does not
+        nouns = [c for c in head.lefts if c.dep_ == "nummod" and c.like_num][:1]
+        if nouns:
+            return ActorRef(f"{nouns[0].text} {head.text}", ActorKind.ASSET, f"{nouns[0].text} {head.text}", None)
     if nouns and not any(c.pos_ == "NOUN" or c.text[:1].isupper() for c in nouns):
         return None  # "a regional base": adjectives alone do not name an asset
     if not nouns or not ({head.lemma_.lower()} | {n.lemma_.lower() for n in nouns}) & heads:
@@ -365,6 +370,8 @@ def _possessed_name(head: Token) -> Token | None:
     after = head.i + 1
     if after + 1 >= len(doc) or doc[after].dep_ != "case" or doc[after].head != head:
         return None
+    if head.ent_type_ not in {"GPE", "LOC", "NORP"}:
+        return None  # "Acme's Beta unit": a company's possessive names its own holding, not itself
     named = doc[after + 1]
     if named.ent_type_ in {"ORG", "PERSON"} or (named.pos_ == "PROPN" and named.ent_iob_ == "B"):
         end = named

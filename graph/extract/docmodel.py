@@ -88,19 +88,36 @@ def antecedent(head: Token) -> ActorRef | Token | None:
         return None
     noun = head.lemma_.lower()
     countries = noun in KIND_CLASSES[ActorKind.COUNTRY]
-    earlier = [e for e in registry(head.doc) if e.position < head.i and noun in e.classes and (countries or e.ref.kind is not ActorKind.COUNTRY)]
+    bound = _co_subject(head)
+    earlier = [
+        e for e in registry(head.doc)
+        if e.position < head.i and e.position not in bound and noun in e.classes and (countries or e.ref.kind is not ActorKind.COUNTRY)
+    ]
     earlier = _of_demonym(earlier, head)
     if earlier:
         return _most_salient(earlier)
-    return context.definite_ref(head, besides=[]) or _main_company(head)
+    return context.definite_ref(head, besides=[]) or _main_company(head, bound)
 
 
-def _main_company(head: Token) -> ActorRef | None:
+def _co_subject(head: Token) -> range:
+    """Token positions of the subject of the clause ``head`` is in: "X will buy a stake in the
+    company" — the company is not X."""
+    for ancestor in head.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            return range(subjects[0].left_edge.i, subjects[0].right_edge.i + 1) if subjects else range(0)
+    return range(0)
+
+
+def _main_company(head: Token, bound: range = range(0)) -> ActorRef | None:
     """"the Spanish utility", "the firm" with no antecedent of that class: the company the
     document names most often before it (a descriptor word only; ties go to the nearest)."""
     if head.lemma_.lower() not in GENERIC_COMPANY_WORDS:
         return None  # "the bank" with no bank named before is nobody we know
-    companies = [e for e in registry(head.doc) if e.position < head.i and e.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}]
+    companies = [
+        e for e in registry(head.doc)
+        if e.position < head.i and e.position not in bound and e.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}
+    ]
     if not companies:
         return None
     return _most_salient(companies)

@@ -436,7 +436,7 @@ def owned_slots(noun: Token) -> dict[str, list[Token]]:
     """"Y, the local subsidiary of X", "X's unit Y": the owner is "of"/possessor, the named unit the target."""
     slots = prep_slots(noun)
     slots["subject"] = slots.pop("of", []) or _children(noun, {"poss"})
-    named = [a for a in _children(noun, {"appos"}) if a.pos_ == "PROPN"]
+    named = [a for a in _children(noun, {"appos", "compound"}) if a.pos_ == "PROPN"][:1]  # "X's Acme unit"
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         named.append(noun.head)
     slots["object"] = named

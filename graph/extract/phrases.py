@@ -304,8 +304,10 @@ def _is_demonym(token: Token) -> bool:
 
 
 def _place_of(head: Token) -> str | None:
-    """"… plant in the eastern Hungarian city of Debrecen" → "Debrecen"."""
-    for child in head.rights:
+    """"… plant in the eastern Hungarian city of Debrecen" → "Debrecen"; "open a plant in X" with
+    "in X" hung on the verb right after the object locates the plant too."""
+    following = [c for c in head.head.rights if c.i == head.right_edge.i + 1] if head.dep_ == "dobj" else []
+    for child in [*head.rights, *following]:
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
             obj = _object_of(child)
             places = [e for e in head.doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]

@@ -70,6 +70,8 @@ _DATELINE = re.compile(
     rf"(?:,?[ ]+(?P<date>{_LOOSE_DATE}))?(?:[ ]*\((?P<agency>[A-Z][^()\n]{{0,39}})\))?"
     r"[ ]*(?:--|[-\u2013\u2014])[ ]+(?=\S)"
 )
+# "(Agency Name) — text": a wire credit in brackets opening a paragraph, with no place before it
+_AGENCY_LINE = re.compile(r"\((?P<agency>[A-Z][\w.&'\u2019]*(?:[ ][A-Z][\w.&'\u2019]*){0,4})\)[ ]*(?:--|[-\u2013\u2014])[ ]+(?=\S)")
 _BYLINE = re.compile(
     r"(?:By|BY)\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})*"
@@ -137,6 +139,9 @@ def find_dateline(text: str) -> Dateline | None:
         match = _DATELINE.match(line)
         if match is not None and _is_wire_dateline(match):
             return _dateline_of(match, offset)
+        credit = _AGENCY_LINE.match(line)
+        if credit is not None:
+            return Dateline(offset, offset + credit.end(), "", None, credit["agency"].strip())
     return None
 
 

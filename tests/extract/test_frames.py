@@ -132,6 +132,16 @@ CASES = [
      [("Kestrel Development Bank", "solar farm in Karsk", 400 * M, "USD", None)]),
     ("purpose-looks-through-the-works", "Kestrel Development Bank approved a $356 million loan to the government of Vardania to support the expansion of the Belin metro.",
      [("Kestrel Development Bank", "Belin metro", 356 * M, "USD", None)]),
+    ("company-possessive-names-its-unit", "Halden Group's Pardo Cars unit reported higher profits.",
+     [("Halden Group", "Pardo Cars", None, None, None)]),
+    ("a-count-names-a-set-of-assets", "Harbourline Holdings agreed to sell 43 ports in 23 countries to a group led by Ridgeway Capital for $22.8 billion.",
+     [("Ridgeway Capital", "43 ports", 22800 * M, "USD", None)]),
+    ("place-hung-on-the-verb-locates-the-asset", "Norland Tyre will open a $300 million factory in Tangier next year.",
+     [("Norland Tyre", "factory in Tangier", 300 * M, "USD", None)]),
+    ("the-company-is-not-the-clause-subject", "Orion Logistics Ltd said Ridgeway Capital would buy a 51% stake in the company for $600 million.",
+     [("Ridgeway Capital", "Orion Logistics Ltd", 600 * M, "USD", Decimal("0.51"))]),
+    ("received-loan-to-build-names-the-project", "Vardania will receive a $500 million loan from Marlow Exim Bank to build the Belin railway.",
+     [("Marlow Exim Bank", "Belin railway", 500 * M, "USD", None)]),
 ]
 
 # Facts the text does not assert keep their factuality (issue 8) instead of being dropped.

@@ -25,13 +25,15 @@ DATELINES = [
     ("SOMECITY, Calif., March 3 (Wire) \u2014 Acme agreed.",
      "SOMECITY, Calif., March 3 (Wire) \u2014 ", "SOMECITY", None, "Wire"),
     ("Somecity, Tuesday (Wire) - Acme agreed.", "Somecity, Tuesday (Wire) - ", "Somecity", None, "Wire"),
+    ("Acme to open plant\n\n(Harbour Wire Asia) \u2014 Acme Corp will open a plant.",
+     "(Harbour Wire Asia) \u2014 ", "", None, "Harbour Wire Asia"),
 ]
 
 
 @pytest.mark.parametrize(("text", "span", "place", "date", "agency"), DATELINES,
                          ids=["caps-date-agency", "caps-agency", "named-month-day-agency",
                               "named-full-date", "below-a-title", "caps-alone",
-                              "caps-with-region", "weekday"])
+                              "caps-with-region", "weekday", "agency-credit-alone"])
 def test_find_dateline(text: str, span: str, place: str, date: dt.date | None,
                        agency: str | None) -> None:
     found = find_dateline(text)
@@ -44,10 +46,11 @@ def test_find_dateline(text: str, span: str, place: str, date: dt.date | None,
     "Meanwhile - the talks went on.",
     "Acme Corp - the firm said - agreed.",
     "the deal (signed) - was historic.",
+    "(The plan) - was fine.",
     "The deal, signed May 8, 2024 \u2013 was historic.",
     "Title\n" + "filler line\n" * 20 + "OLDPORT - Acme opened a plant.",
     "",
-], ids=["named-word-alone", "named-name-alone", "lower-case", "sentence-before-dash",
+], ids=["named-word-alone", "named-name-alone", "lower-case", "bracketed-words", "sentence-before-dash",
         "below-the-top-lines", "empty"])
 def test_no_dateline(text: str) -> None:
     assert find_dateline(text) is None
