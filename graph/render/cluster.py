@@ -31,7 +31,7 @@ CLUSTER_MODES: tuple[str, ...] = ("country", "community", "none")
 MAX_GROUPS = 60  # more bubbles than this do not read at a glance: the smallest share one
 MIN_COMMUNITY = 3  # pairs and singletons are crumbs, not communities (more on bigger pages)
 SEED = 7
-SPACING = 22.0  # canvas units between neighbours inside an opened group (phyllotaxis constant)
+SPACING = 40.0  # canvas units between neighbours inside an opened group: nodes are 10-36 across
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
