@@ -1,9 +1,15 @@
-"""How the network page copes with a big graph: 5,000 synthetic actors.
+"""How the network page copes with a big graph: 5,000 synthetic actors, before and after clustering.
 
-Generates a graph in the `kg build` layout, renders it (edges view, and with
---max-nodes), opens each page in headless Chromium and prints the time until
-the network is interactive (physics stabilised and switched off) and the
-HTML size. Prints numbers; asserts nothing.
+Generates a graph in the `kg build` layout and renders each scenario twice:
+"before" without clusters (--cluster-above 0: every node handed to vis-network,
+physics stabilised then switched off) and "after" as `kg render` now writes it
+(clustered above 500 nodes, positions precomputed, physics off). Each page is
+opened in headless Chromium (every non-file request aborted); it prints the
+time from navigation to the first frame drawn on the final layout ("first
+stable draw"), the page size, the Python render time, what the canvas holds,
+and for the clustered page the time to open its biggest cluster, to switch to
+communities and to apply a country filter — with after/before ratios. Prints
+numbers; asserts nothing.
 
     python bench/render_big.py [--actors 5000] [--facts 7000]
 """
@@ -22,6 +28,7 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from graph.render import render_html  # noqa: E402
+from graph.render.facts import load_facts  # noqa: E402
 
 IKG = "https://w3id.org/influence-kg/ontology#"
 ID = "https://w3id.org/influence-kg/id/"
@@ -85,7 +92,7 @@ def _fact(rng: random.Random, i: int, nodes: list, doc: ox.NamedNode) -> list[ox
 
 
 def time_page(path: Path, *, timeout: float = 600.0) -> dict[str, float]:
-    """Seconds from navigation to first draw and to interactive, in Chromium."""
+    """Seconds to the first stable draw, what the canvas holds, and timed actions (ms)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -94,15 +101,47 @@ def time_page(path: Path, *, timeout: float = 600.0) -> dict[str, float]:
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
         start = time.perf_counter()
         page.goto(path.as_uri())
-        loaded = time.perf_counter() - start
-        while not page.evaluate("window.ikgReady === true"):
+        while page.evaluate("window.ikgTimings && window.ikgTimings.stable") is None:
             if time.perf_counter() - start > timeout:
-                break
+                raise SystemExit(f"{path}: no stable draw after {timeout}s")
             time.sleep(0.05)
-        wall = time.perf_counter() - start
-        timings = page.evaluate("window.ikgTimings")
+        out = {"stable_s": page.evaluate("window.ikgTimings.stable") / 1000}
+        out["drawn"] = page.evaluate("[network.body.nodeIndices.length, network.body.edgeIndices.length]")
+        out["filter_ms"] = _timed(page, "(() => { const s = document.getElementById('ikg-country'); s.value = s.options[1].value; s.dispatchEvent(new Event('change')); s.value = ''; s.dispatchEvent(new Event('change')); })()")
+        if page.evaluate("Boolean(window.ikgClusterView)"):
+            biggest = "ikgClusterView.closed().reduce((a, b) => (ikgClusterView.size(b) > ikgClusterView.size(a) ? b : a))"
+            out["open_ms"] = _timed(page, f"network.fit({{nodes: ikgClusterView.open({biggest}), animation: false}})")
+            out["community_ms"] = _timed(page, "(() => { const s = document.getElementById('ikg-cluster'); s.value = 'community'; s.dispatchEvent(new Event('change')); })()")
         browser.close()
-    return {"load_s": loaded, "interactive_s": wall, "first_draw_ms": timings.get("firstDraw", -1), "ready_ms": timings.get("ready", -1)}
+    return out
+
+
+def _timed(page, action: str) -> float:
+    """Milliseconds from an action to the next frame vis draws after it."""
+    return page.evaluate(
+        "() => new Promise((done) => { const t = performance.now();"
+        f" network.once('afterDrawing', () => done(performance.now() - t)); {action}; network.redraw(); }})"
+    )
+
+
+SCENARIOS = [("edges view, all actors", {}), ("edges view, --max-nodes 1000", {"max_nodes": 1000}), ("facts view, --max-nodes 1000", {"view": "facts", "max_nodes": 1000})]
+
+
+def compare(facts, folder: Path, label: str, options: dict) -> None:
+    """Render and time one scenario before (no clusters) and after; print both and their ratios."""
+    runs = {}
+    for name, cluster_above in (("before", 0), ("after", None)):
+        t = time.perf_counter()
+        extra = {} if cluster_above is None else {"cluster_above": cluster_above}
+        stats = render_html(facts, folder / f"{name}.html", **options, **extra)
+        runs[name] = {"render_s": time.perf_counter() - t, "html_mb": stats.html_bytes / 1e6, "nodes": stats.nodes, **time_page(stats.output)}
+    b, a = runs["before"], runs["after"]
+    print(f"\n{label}: {b['nodes']} nodes; canvas holds {b['drawn'][0]} nodes/{b['drawn'][1]} edges before, {a['drawn'][0]}/{a['drawn'][1]} after")
+    print(f"  {'':22}{'before':>10}{'after':>10}{'after/before':>14}")
+    for key, name, unit in (("stable_s", "first stable draw", "s"), ("html_mb", "page size", "MB"), ("render_s", "python render", "s"), ("filter_ms", "country filter", "ms")):
+        print(f"  {name + ' (' + unit + ')':22}{b[key]:10.2f}{a[key]:10.2f}{a[key] / b[key]:14.2f}")
+    if "open_ms" in a:
+        print(f"  clustered page: open the biggest cluster {a['open_ms']:.0f} ms, switch to communities {a['community_ms']:.0f} ms")
 
 
 def main() -> None:
@@ -114,14 +153,10 @@ def main() -> None:
         graph = Path(tmp) / "big.trig"
         t = time.perf_counter()
         synthetic_graph(graph, actors=args.actors, facts=args.facts)
-        print(f"graph: {args.actors} actors, {args.facts} facts, {graph.stat().st_size / 1e6:.1f} MB TriG, {time.perf_counter() - t:.1f}s to generate")
-        for label, options in [("all actors", {}), ("--max-nodes 1000", {"max_nodes": 1000}), ("facts view", {"view": "facts", "max_nodes": 1000})]:
-            t = time.perf_counter()
-            stats = render_html(graph, Path(tmp) / "big.html", **options)
-            render_s = time.perf_counter() - t
-            page = time_page(stats.output)
-            print(f"{label:18} render {render_s:5.1f}s  html {stats.html_bytes / 1e6:5.1f} MB  nodes {stats.nodes:5}  edges {stats.edges:5}  "
-                  f"first draw {page['first_draw_ms'] / 1000:5.1f}s  interactive {page['ready_ms'] / 1000:5.1f}s  (wall {page['interactive_s']:.1f}s)")  # fmt: skip
+        facts = load_facts(graph)
+        print(f"graph: {args.actors} actors, {args.facts} facts, {graph.stat().st_size / 1e6:.1f} MB TriG, {time.perf_counter() - t:.1f}s to generate and load")
+        for label, options in SCENARIOS:
+            compare(facts, Path(tmp), label, options)
 
 
 if __name__ == "__main__":

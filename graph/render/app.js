@@ -213,9 +213,10 @@
     const id = decodeURIComponent(location.hash.slice(1));
     if (id && nodes.get(id)) select(id);
     else if (id && DATA.facts[id]) {
-      const edge = edges.get({ filter: (e) => e.facts.includes(id) })[0];
+      const edge = edges.get({ filter: (e) => !e.agg && e.facts.includes(id) })[0];
       panel.show(DATA.facts[id].caption, [id]);
       resized();
+      if (edge && clusters) [edge.from, edge.to].forEach((n) => clusters.reveal(n));
       if (edge) network.selectEdges([edge.id]);
     }
   }

@@ -166,6 +166,7 @@ window.ikgClusters = function (ctx) {
   return {
     views: { nodes: nodeView, edges: edgeView }, sync, open, reveal, setMode, isCluster, bind, zoomed,
     visible: () => [...shownNodes], mode: () => mode,
+    size: (id) => { const c = counts[nodes.get(id).cluster[1]]; return c.actors + c.facts; },
     closed: () => [...shownNodes].filter((id) => String(id).startsWith("cluster:")),
   };
 };

@@ -101,6 +101,21 @@ def test_search_reveals_and_selects_an_actor_inside_a_cluster(clustered, typed: 
         screenshot(clustered, "render_clusters_search.png")
 
 
+@pytest.mark.parametrize(
+    ("fragment", "drawn"),
+    [("actor/made-up-0", ["actor/made-up-0"]), ("investment/made-up-1", ["actor/made-up-18", "actor/made-up-12"])],
+    ids=["actor-iri", "fact-iri"],
+)
+def test_an_iri_in_the_address_opens_the_clusters_it_needs(clustered, fragment: str, drawn: list[str]) -> None:
+    """Links from kg serve (page.html#<IRI>) land on an actor or fact that sits inside a cluster."""
+    clustered.eval(f"location.hash = '#https://w3id.org/influence-kg/id/{fragment}'")
+    clustered.page.wait_for_timeout(150)
+    on_canvas = set(clustered.eval(DRAWN))
+    assert all(f"https://w3id.org/influence-kg/id/{d}" in on_canvas for d in drawn)
+    assert clustered.eval("document.getElementById('ikg-panel').hidden") is False
+    assert clustered.errors == []
+
+
 def _mode(loaded, value: str) -> None:
     loaded.page.select_option("#ikg-cluster", value)
     loaded.page.wait_for_timeout(150)
