@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import os
 import re
+import subprocess
+import sys
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -40,6 +44,25 @@ def test_the_same_graph_gives_the_same_page_bytes(tmp_path: Path) -> None:
     second = render_html(made_up_graph(), tmp_path / "b.html", cluster_above=100).output.read_bytes()
     assert first == second
     assert len(page_data(tmp_path / "a.html")["clusters"]["groups"]["community"]) > 1
+
+
+PAGE_DIGEST = """
+import hashlib, sys
+sys.path.insert(0, {root!r})
+from tests.render.made_up_graph import made_up_graph
+from graph.render import render_html
+print(hashlib.sha256(render_html(made_up_graph(), {out!r}, cluster_above=100).output.read_bytes()).hexdigest())
+"""
+
+
+@pytest.mark.parametrize("hash_seed", ["0", "4242"], ids=["hash-seed-0", "hash-seed-4242"])
+def test_the_page_does_not_depend_on_string_hashing(tmp_path: Path, hash_seed: str) -> None:
+    """Set iteration order changes with PYTHONHASHSEED; communities and layout must not."""
+    here = hashlib.sha256(render_html(made_up_graph(), tmp_path / "here.html", cluster_above=100).output.read_bytes()).hexdigest()
+    code = PAGE_DIGEST.format(root=str(Path(__file__).parents[2]), out=str(tmp_path / "there.html"))
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    there = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300, check=True)
+    assert there.stdout.strip() == here
 
 
 @pytest.mark.parametrize(
