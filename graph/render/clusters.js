@@ -37,11 +37,11 @@ window.ikgClusters = function (ctx) {
     const box = document.getElementById("ikg-network");
     return Math.min(box.clientWidth / Math.max(x1 - x0, 1), box.clientHeight / Math.max(y1 - y0, 1), 1);
   }
-  const fits = {};
-  // Group names stay LABEL_PX tall on screen when zooming in, and shrink with the bubbles when zooming out.
+  const fits = {};             // mode -> the scale of its first fit
   // The name sits in the middle of its bubble (vis puts a dot's label under it).
   const dotSize = (g) => Math.max(10, g.r * 0.6);
   const fontOf = (g, size) => ({ size, vadjust: -(dotSize(g) + size * 1.15), strokeWidth: 4, strokeColor: "#ffffff" });
+  // Group names stay LABEL_PX tall on screen when zooming in, and shrink with the bubbles when zooming out.
   const fontAt = (scale) => LABEL_PX / Math.max(scale, fits[mode] || 1);
   let lastFont = 0;
   function zoomed(scale) {
