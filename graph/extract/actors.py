@@ -357,16 +357,41 @@ def _expand_acronyms(found: list[ActorSpan]) -> list[ActorSpan]:
     """"European Bank for Reconstruction and Development (EBRD)" … "EBRD": one actor."""
     expansions: dict[str, ActorRef] = _first_word_forms(found)
     for actor in found:
-        doc, end = actor.span.doc, actor.span.end
-        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_upper:
-            expansions[doc[end + 1].text] = actor.ref
+        alias = _bracketed_alias(actor.span)
+        if alias is not None and not _alias_of_another(alias, actor.ref):
+            expansions[alias] = actor.ref
     out = []
     for actor in found:
-        long = expansions.get(actor.ref.name) if actor.ref.kind is not ActorKind.COUNTRY else None
+        # the document's own "(Short Name)" beats the gazetteer's reading of the short name
+        long = expansions.get(actor.span.text) or expansions.get(actor.ref.name)
+        long = long if actor.ref.kind is not ActorKind.COUNTRY else None
         if long is not None and long.name != actor.ref.name:
             actor = ActorSpan(actor.span, ActorRef(long.name, long.kind, actor.ref.surface, long.country))
         out.append(actor)
     return sorted(out + _untagged_acronyms(found, expansions), key=lambda a: a.span.start)
+
+
+def _bracketed_alias(span: Span) -> str | None:
+    """"European Bank … (EBRD)", "Export-Import Bank of Narnia (Exim Bank)": the short name the
+    document defines in brackets right after a name."""
+    doc, end = span.doc, span.end
+    if end + 2 >= len(doc) or doc[end].text != "(":
+        return None
+    close = next((t.i for t in doc[end + 1 : min(end + 6, len(doc))] if t.text == ")"), None)
+    if close is None or close == end + 1:
+        return None
+    words = doc[end + 1 : close]
+    if len(words) == 1:
+        return words.text if words[0].is_upper else None
+    return words.text if all(t.text[:1].isupper() for t in words) else None
+
+
+def _alias_of_another(alias: str, ref: ActorRef) -> bool:
+    """"… Bank of Slovenia (Exim Bank)" with only "Slovenia" recognised: a company's short name
+    is not the country's or a person's."""
+    lex = lexicon()
+    words = {w.lower() for w in alias.split()}
+    return ref.kind in {ActorKind.COUNTRY, ActorKind.PERSON} and bool(words & (lex.company_words | lex.organization_words))
 
 
 def _first_word_forms(found: list[ActorSpan]) -> dict[str, ActorRef]:

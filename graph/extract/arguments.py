@@ -331,7 +331,7 @@ def _named_apposition(head: Token) -> Token | None:
         return None
     if head.dep_ == "appos" and head.head.pos_ == "PROPN" and not _names_another(head):
         return head.head  # "Kivu's Lake Railway, a $2bn project": the project is the railway
-    twin = _twin_before_comma(head)
+    twin = _twin_before_comma(head) or _apposition_hung_higher(head)
     if twin is not None:
         return twin
     for child in head.children:
@@ -350,6 +350,22 @@ def _names_another(head: Token) -> bool:
     another actor's, so the description does not rename; a name modifying it does not count
     ("a Meridian Initiative project")."""
     return any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" and any(a.dep_ == "prep" for a in t.ancestors if a.i in range(head.left_edge.i, head.right_edge.i + 1)) for t in head.subtree)
+
+
+def _apposition_hung_higher(head: Token) -> Token | None:
+    """"a stake in X's other target, German builder Y" with Y attached to "stake": the name in
+    apposition right after the description renames it."""
+    doc, comma = head.doc, head.right_edge.i + 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    for token in doc[comma + 1 : min(comma + 6, head.sent.end)]:
+        if token.is_punct:
+            return None
+        hung = token.dep_ == "appos" or (token.dep_ == "dobj" and sum(c.dep_ == "dobj" for c in token.head.children) > 1)
+        named = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
+        if named and hung and token.head in list(head.ancestors):
+            return token
+    return None
 
 
 def _twin_before_comma(head: Token) -> Token | None:

@@ -83,10 +83,22 @@ def is_headline(sent: Span) -> bool:
 
 def _headline(sent: Span) -> bool:
     words = [t for t in sent if t.is_alpha]
-    if len(words) < 3 or sent[-1].text in {".", "!", "?", '"', "'"}:
+    last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
+    if len(words) < 3 or last.text in {".", "!", "?", '"', "'"}:
         return False
+    if _first_line(sent):
+        return True  # the title line, in title or sentence case ("Acme agrees to buy Beta")
     capitalised = sum(1 for t in words if t.text[0].isupper())
     return capitalised / len(words) >= 0.6
+
+
+def _first_line(sent: Span) -> bool:
+    """The document's first line, standing alone before a line break."""
+    text, own = sent.doc.text, sent.text
+    start = len(text) - len(text.lstrip())
+    content = own.rstrip()
+    broken = "\n" in own[len(content):] or text[sent.end_char : sent.end_char + 1] in {"\n", ""}
+    return sent.start_char == start and broken and "\n" not in content
 
 
 def dates_in(span: Span) -> list[tuple[Span, PartialDate]]:

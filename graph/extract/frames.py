@@ -243,7 +243,7 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
         hosted = verb.dep_ == "acl" and not _hyphenated(verb)  # "a plant acquired from Y", not "state-owned Y"
         slots["host_subject"] = governing_subject(verb.head) if hosted and not subjects else []
     else:
-        subjects = subjects or inherited_subject(verb)
+        subjects = subjects or inherited_subject(verb) or _interrupted_auxiliary(verb)
         objects = objects or (_attached_head(verb) if verb.dep_ == "relcl" and _object_gap(verb) else [])
     slots["subject"] = _resolve_relatives(subjects, verb)
     slots["object"] = _resolve_relatives(objects, verb)
@@ -263,6 +263,15 @@ def purpose_objects(head: Token) -> list[Token]:
         if clause.dep_ in {"acl", "advcl", "xcomp", "relcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             found += _children(clause, OBJECT_DEPS)
     return found
+
+
+def _interrupted_auxiliary(verb: Token) -> list[Token]:
+    """"X said it has, on behalf of Y, extended a loan": the auxiliary cut off by the aside is
+    parsed as a verb of its own, and carries the subject."""
+    siblings = [s for s in verb.head.children if s.i < verb.i and s.dep_ == verb.dep_ and s.lemma_ in {"have", "be", "will"}]
+    if not siblings or _children(siblings[-1], OBJECT_DEPS):
+        return []
+    return _resolve_relatives(_children(siblings[-1], SUBJECT_DEPS), siblings[-1])
 
 
 def _copula_subject(verb: Token) -> list[Token]:

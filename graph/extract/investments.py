@@ -59,10 +59,18 @@ def extract(doc: Doc) -> Iterator[Investment]:
 
 
 def _retold(headline: Investment, fact: Investment) -> bool:
-    """A headline fact the body states again: the same pair, or the same sum ("China agrees to lend
-    $4.5bn" over "the China Development Bank agreed to lend $4.5 billion")."""
-    same_sum = headline.amount is not None and fact.amount is not None and headline.amount.currency == fact.amount.currency and abs(headline.amount.value - fact.amount.value) <= fact.amount.value / 100
-    return same_sum or _same_pair(headline, fact)
+    """A headline fact the body states again: the same sum with one party in common ("China agrees
+    to lend $4.5bn for X" over "the China Development Bank agreed to lend $4.5 billion for X"), or
+    the same pair with nothing the body leaves out (a headline's own sum or share is kept)."""
+    same_sum = _same_amount(headline, fact)
+    shared = _close(headline.investor.name, fact.investor.name) or _close(headline.target.name, fact.target.name)
+    adds = (headline.amount is not None and not same_sum) or (headline.stake is not None and headline.stake != fact.stake)
+    return (same_sum and shared) or (_same_pair(headline, fact) and not adds)
+
+
+def _same_amount(one: Investment, other: Investment) -> bool:
+    a, b = one.amount, other.amount
+    return a is not None and b is not None and a.currency == b.currency and abs(a.value - b.value) <= b.value / 100
 
 
 def _key(fact: Investment) -> tuple:

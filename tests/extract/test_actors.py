@@ -155,3 +155,11 @@ def test_a_ministry_and_a_company_run_together_are_split():
     ebrd = get_nlp()("The European Bank for Reconstruction and Development lent it.")
     whole = Span(ebrd, 1, 7, label="ORG")
     assert _split_coordinated(whole) == [whole]
+
+
+def test_a_short_name_the_document_defines_in_brackets_is_the_same_actor():
+    """issue 7: "Exim Bank" was read as the gazetteer's Exim Bank, not the one the article defined
+    as "… (Exim Bank)"; a bracketed short name of several words now names the actor before it."""
+    doc = get_nlp()("The Korvia Infrastructure Holding Company (Korvia Holding) said it lent $50 million. Korvia Holding said so.")
+    names = {a.span.text: a.ref.name for a in find_actors(doc)}
+    assert names["Korvia Holding"] == "Korvia Infrastructure Holding Company"

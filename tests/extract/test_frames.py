@@ -142,6 +142,10 @@ CASES = [
      [("Ridgeway Capital", "Orion Logistics Ltd", 600 * M, "USD", Decimal("0.51"))]),
     ("received-loan-to-build-names-the-project", "Vardania will receive a $500 million loan from Marlow Exim Bank to build the Belin railway.",
      [("Marlow Exim Bank", "Belin railway", 500 * M, "USD", None)]),
+    ("auxiliary-cut-off-by-an-aside", "Kestrel Bank on Monday said it has, on behalf of the Marlovian state, extended a line of credit of $200 million to Tessaly Power.",
+     [("Kestrel Bank", "Tessaly Power", 200 * M, "USD", None)]),
+    ("apposition-hung-on-the-stake", "Ridgeway Capital also took a 9.1 per cent stake in Marlen's other buy-out target, German builder Hochwald Group.",
+     [("Ridgeway Capital", "Hochwald Group", None, None, Decimal("0.091"))]),
 ]
 
 # Facts the text does not assert keep their factuality (issue 8) instead of being dropped.

@@ -439,3 +439,18 @@ def test_round3_constructions(text, want):
         and g[4] == year
         for g in got
     ), got
+
+
+def test_a_sentence_case_title_is_a_headline_told_again_by_the_body():
+    """issue 7: the first line, a title in sentence case, is a headline: its fact is not a second
+    fact when the body states it more precisely."""
+    from graph.extract import investments
+    from graph.extract.common import is_headline, sentences
+    from graph.nlp import get_nlp
+
+    text = ("Halvard Capital extends a $70 million credit line to Marlovia\n\n"
+            "Halvard Capital said on Monday it has extended a line of credit of $70 million to Marlovia Power.")
+    doc = get_nlp()(text)
+    assert is_headline(next(iter(sentences(doc))))
+    facts = list(investments.extract(doc))
+    assert [(f.investor.name, f.amount.value) for f in facts] == [("Halvard Capital", 70_000_000)]
