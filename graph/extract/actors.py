@@ -10,6 +10,7 @@ what cannot be an actor.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -89,14 +90,23 @@ def _relabels(doc: Doc) -> dict[str, str]:
 
 def actors_in(span: Span) -> list[ActorSpan]:
     """The actors whose names lie inside ``span`` (a sentence or a phrase)."""
-    return [a for a in find_actors(span.doc) if span.start <= a.span.start and a.span.end <= span.end]
+    return [a for a in _starting_in(span) if a.span.end <= span.end]
+
+
+def _starting_in(span: Span) -> list[ActorSpan]:
+    """The actors whose names start inside ``span``, found by bisection in the document's list:
+    a scan of every actor per sentence made long documents quadratic (issue 9)."""
+    actors = find_actors(span.doc)
+    starts = span.doc.user_data.get(CACHE_KEY + "_starts")
+    if starts is None or len(starts) != len(actors):
+        starts = span.doc.user_data[CACHE_KEY + "_starts"] = [a.span.start for a in actors]
+    return actors[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
 
 
 def extract(doc: Doc) -> Iterator[Mention]:
     """One ``Mention`` per actor occurrence, with its sentence as evidence."""
-    actors = find_actors(doc)  # assets and places too: they are where things happen
-    for sent in doc.sents:  # Span.sent scans the doc: walk the sentences once instead
-        inside = [a for a in actors if sent.start <= a.span.start < sent.end]
+    for sent in doc.sents:  # assets and places too: they are where things happen
+        inside = _starting_in(sent)
         if inside:
             evidence = evidence_for(sent)
             yield from (Mention(a.ref, evidence) for a in inside)

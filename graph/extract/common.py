@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -121,18 +122,26 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def entities_in(span: Span) -> list[Span]:
-    """The named entities inside ``span``, from a per-document index: ``Span.ents`` walks every
-    entity of the document on each call, which made long documents quadratic (issue 9)."""
-    doc = span.doc
+def _entity_index(doc: Doc) -> tuple[list[Span], list[int]]:
+    """Every entity of ``doc`` and their start tokens, built once: ``doc.ents`` makes a new list
+    of spans on each call, which made long documents quadratic (issue 9)."""
     index = doc.user_data.get("ikg_ents")
     if index is None:
         index = doc.user_data["ikg_ents"] = list(doc.ents)
-    starts = doc.user_data.get("ikg_ent_starts")
-    if starts is None:
-        starts = doc.user_data["ikg_ent_starts"] = [e.start for e in index]
-    from bisect import bisect_left  # noqa: PLC0415
+        doc.user_data["ikg_ent_starts"] = [e.start for e in index]
+    return index, doc.user_data["ikg_ent_starts"]
 
+
+def entity_at(token: Token) -> Span | None:
+    """The named entity that covers ``token``, if any."""
+    index, starts = _entity_index(token.doc)
+    at = bisect_right(starts, token.i) - 1
+    return index[at] if at >= 0 and index[at].end > token.i else None
+
+
+def entities_in(span: Span) -> list[Span]:
+    """The named entities inside ``span``, from the per-document index."""
+    index, starts = _entity_index(span.doc)
     found = []
     for ent in index[bisect_left(starts, span.start) :]:
         if ent.start >= span.end:

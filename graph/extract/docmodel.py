@@ -11,7 +11,8 @@ is better than a wrong one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -90,13 +91,26 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     countries = noun in KIND_CLASSES[ActorKind.COUNTRY]
     bound = _co_subject(head)
     earlier = [
-        e for e in registry(head.doc)
-        if e.position < head.i and e.position not in bound and noun in e.classes and (countries or e.ref.kind is not ActorKind.COUNTRY)
+        e for e in _of_class(head.doc, noun, before=head.i)
+        if e.position not in bound and (countries or e.ref.kind is not ActorKind.COUNTRY)
     ]
     earlier = _of_demonym(earlier, head)
     if earlier:
         return _most_salient(earlier)
     return context.definite_ref(head, besides=[]) or _main_company(head, bound)
+
+
+def _of_class(doc: Doc, noun: str, *, before: int) -> list[Entry]:
+    """The registry's entries of one class before a position (indexed by class once per document)."""
+    index = doc.user_data.get("ikg_classes")
+    if index is None:
+        index = {}
+        for entry in registry(doc):
+            for word in entry.classes:
+                index.setdefault(word, []).append(entry)
+        doc.user_data["ikg_classes"] = index
+    entries = index.get(noun, [])
+    return entries[: bisect_left([e.position for e in entries], before)] if entries else []
 
 
 def _co_subject(head: Token) -> range:
@@ -139,21 +153,52 @@ def _most_salient(candidates: list[Entry]) -> ActorRef:
     in the headline or the lede counts three times, since news names its protagonist there first,
     and a subject twice); of equals, the nearest."""
     limit = max(c.position for c in candidates)
-    mentions = [e for e in registry(candidates[0].sentence.doc) if e.position <= limit]
-    lede = _lede_start(candidates[0].sentence.doc)
+    index = _salience_index(candidates[0].sentence.doc)
+    scores = {name: _salience(index, name, limit) for name in {c.ref.name for c in candidates}}
+    return max(candidates, key=lambda e: (scores[e.ref.name], e.position)).ref
 
-    def words(entry: Entry) -> set[str]:
-        return {w.lower() for w in entry.ref.name.split()}
 
-    def weight(entry: Entry) -> int:  # the headline and the lede name the protagonist, a subject acts
-        prominent = is_headline(entry.sentence) or entry.sentence.start == lede
-        return (3 if prominent else 1) * (2 if entry.subject else 1)
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """Every mention of one name: word set, positions and running weight (a per-document index, so
+    that a long document's many descriptions do not each rescan all its mentions, issue 9)."""
 
-    def salience(candidate: Entry) -> int:
-        own = words(candidate)
-        return sum(weight(e) for e in mentions if words(e) <= own or own <= words(e))
+    words: frozenset[str]
+    positions: list[int]
+    totals: list[int]
+    related: list[_Named] = field(default_factory=list)
 
-    return max(candidates, key=lambda e: (salience(e), e.position)).ref
+
+def _salience_index(doc: Doc) -> dict[str, _Named]:
+    index = doc.user_data.get("ikg_salience")
+    if index is None:
+        lede = _lede_start(doc)
+        index = {}
+        for entry in registry(doc):
+            prominent = is_headline(entry.sentence) or entry.sentence.start == lede
+            weight = (3 if prominent else 1) * (2 if entry.subject else 1)
+            named = index.setdefault(entry.ref.name, _Named(frozenset(w.lower() for w in entry.ref.name.split()), [], []))
+            named.positions.append(entry.position)
+            named.totals.append((named.totals[-1] if named.totals else 0) + weight)
+        doc.user_data["ikg_salience"] = index
+    return index
+
+
+def _salience(index: dict[str, _Named], name: str, limit: int) -> int:
+    total = 0
+    for other in _related(index, name):
+        count = bisect_right(other.positions, limit)
+        total += other.totals[count - 1] if count else 0
+    return total
+
+
+def _related(index: dict[str, _Named], name: str) -> list[_Named]:
+    """The names that are shorter or longer forms of ``name`` (itself included), found once."""
+    related = index[name].related
+    if not related:
+        own = index[name].words
+        related.extend(o for o in index.values() if o.words <= own or own <= o.words)
+    return related
 
 
 def _lede_start(doc: Doc) -> int | None:

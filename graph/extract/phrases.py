@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from graph.extract.actors import ActorSpan, actors_in, find_actors
+from graph.extract.common import entity_at
 from graph.extract.lexicon import lexicon
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
@@ -192,7 +193,8 @@ def asset_ref(head: Token) -> ActorRef | None:
 def _designated_name(head: Token) -> str | None:
     """"MRT Line 6", "Line 5 (South)": a numbered facility name the recogniser marks as one
     entity; the compound chain alone would drop the number and the bracketed branch."""
-    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end and e.label_ == "FAC"), None)
+    ent = entity_at(head)
+    ent = ent if ent is not None and ent.label_ == "FAC" else None
     if ent is None or not any(t.like_num for t in ent if t.i > head.i) or head.pos_ != "PROPN":
         return None
     start = ent.start + (1 if ent[0].lower_ == "the" else 0)
@@ -310,10 +312,9 @@ def _place_of(head: Token) -> str | None:
     for child in [*head.rights, *following]:
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
             obj = _object_of(child)
-            places = [e for e in head.doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
             for token in obj.subtree if obj is not None else ():
-                ent = next((e for e in places if e.start <= token.i < e.end), None)
-                if ent is not None:
+                ent = entity_at(token)
+                if ent is not None and ent.label_ in {"GPE", "LOC", "FAC"}:
                     return ent.text
                 if _named_settlement(token):
                     return token.text
