@@ -51,8 +51,10 @@ _QID = re.compile(r"^Q[1-9][0-9]*$")
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """The form names are compared in, before case: "The Vučić’s" → "Vucic"."""
+    """The form names are compared in, before case: "The Vučić’s" → "Vucic" (remembered: the same
+    names are folded again and again)."""
     folded = text.translate(_APOSTROPHES).translate(_HYPHENS).translate(_LETTERS)
     folded = unicodedata.normalize("NFKD", folded)
     folded = "".join(c for c in folded if not unicodedata.combining(c))

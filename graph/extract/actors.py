@@ -72,16 +72,17 @@ def _relabels(doc: Doc) -> dict[str, str]:
     GPE but never after "in"/"at" and acting as a subject or owner is an
     organisation (unknown names only: the gazetteer decides known ones).
     """
-    persons = Counter(e.text for e in doc.ents if e.label_ == "PERSON")
-    votes = Counter(e.text for e in doc.ents if e.label_ in {"GPE", "LOC"} and e.text in persons)
+    ents = doc.ents  # a new tuple of spans on each access: read once
+    persons = Counter(e.text for e in ents if e.label_ == "PERSON")
+    votes = Counter(e.text for e in ents if e.label_ in {"GPE", "LOC"} and e.text in persons)
     votes.subtract(persons)
-    in_full_names = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    in_full_names = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     out = {text: "GPE" for text, n in votes.items() if n > 0 and text not in in_full_names}
     gaz = load_gazetteer()
-    gpes = [e for e in doc.ents if e.label_ == "GPE" and gaz.lookup(e.text) is None]
+    gpes = [e for e in ents if e.label_ == "GPE" and gaz.lookup(e.text) is None]
     located = {e.text for e in gpes if _is_locative(e)}
     acting = {e.text for e in gpes if e.root.dep_ in {"nsubj", "nsubjpass", "poss", "dobj"}}
-    ambiguous = set(persons) | {t.text for e in doc.ents if len(e) > 1 for t in e}
+    ambiguous = set(persons) | {t.text for e in ents if len(e) > 1 for t in e}
     for text in acting - located - ambiguous:
         if gaz.country_for_capital(text) is None:
             out.setdefault(text, "ORG")

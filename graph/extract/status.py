@@ -210,13 +210,23 @@ def _has_phrase(tokens: list[Token], phrase: tuple[frozenset[str], ...], forms: 
 
 def _fires(token: Token, cues: Cues) -> bool:
     """A one-word cue on the word itself (not on a phrasal verb of it), or a phrase near it."""
-    phrasal = any(c.dep_ == "prt" for c in token.children)
-    if not phrasal and _forms(token) & cues.words:
+    own, near, forms, words = _read(token)
+    if own & cues.words:
         return True
-    near = _near(token)
-    forms = [_forms(t) for t in near]  # once, not once per cue phrase
-    words = set().union(*forms)
     return any(_has_phrase(near, p, forms) for p in cues.phrases if all(group & words for group in p))
+
+
+def _read(token: Token) -> tuple[set[str], list[Token], list[set[str]], set[str]]:
+    """The word's own forms (none for a phrasal verb), its near words and their forms: read once
+    per token and document, since every cue list asks again (issue 11)."""
+    known = token.doc.user_data.setdefault("ikg_status_near", {})
+    entry = known.get(token.i)
+    if entry is None:
+        phrasal = any(c.dep_ == "prt" for c in token.children)
+        near = _near(token)
+        forms = [_forms(t) for t in near]
+        entry = known[token.i] = (set() if phrasal else _forms(token), near, forms, set().union(*forms))
+    return entry
 
 
 def _modals(token: Token) -> set[str]:

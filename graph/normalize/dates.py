@@ -162,6 +162,9 @@ def _relative(text: str, base: dt.date) -> PartialDate | None | object:
         year = base.year + _YEAR_SHIFT[month_of["rel"].lower()]
         day = month_of["day"] or month_of["day2"]
         return _build(year, _MONTHS[month_of["month"].rstrip(".").lower()], int(day) if day else None)
+    shifted = _shifted(text, base)
+    if shifted is not _UNMATCHED:
+        return shifted
     match = _WEEKDAY_FORM.fullmatch(text)
     if match is None:
         return _UNMATCHED
@@ -169,6 +172,28 @@ def _relative(text: str, base: dt.date) -> PartialDate | None | object:
     if back == 0 and (match["rel"] or "").lower() in {"last", "past", "this past"}:
         back = 7
     return _day_of(base - dt.timedelta(days=back))
+
+
+_UNIT_FORM = re.compile(r"(?P<rel>last|this|next)\s+(?P<unit>year|month)", _I)
+_MONTH_DAY_FORM = re.compile(rf"{_MONTH}(?:\s+(?P<day>\d{{1,2}}))?", _I)
+
+
+def _shifted(text: str, base: dt.date) -> PartialDate | None | object:
+    """"last year", "next month", and a month (and day) without a year, the latest one not after
+    the base: read by rule, as dateparser reads them, without its cost (issue 11)."""
+    unit = _UNIT_FORM.fullmatch(text)
+    if unit is not None:
+        shift = {"last": -1, "this": 0, "next": 1}[unit["rel"].lower()]
+        if unit["unit"].lower() == "year":
+            return _build(base.year + shift, None, None)
+        months = base.year * 12 + base.month - 1 + shift
+        return _build(months // 12, months % 12 + 1, None)
+    bare = _MONTH_DAY_FORM.fullmatch(text)
+    if bare is None:
+        return _UNMATCHED
+    month, day = _MONTHS[bare["month"].rstrip(".").lower()], int(bare["day"]) if bare["day"] else None
+    later = (month, day or 1) > (base.month, base.day if day else 1)
+    return _build(base.year - 1 if later else base.year, month, day)
 
 
 def _day_of(date: dt.date) -> PartialDate | None:
