@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
@@ -28,12 +29,19 @@ def slug(text: str) -> str:
 
 def base_key(ref: ActorRef) -> str:
     """The key of a reference before fuzzy merging."""
-    entry = load_gazetteer().lookup(ref.name)
+    return _base_key(ref.name, ref.kind)
+
+
+@lru_cache(maxsize=1 << 16)
+def _base_key(name: str, kind: ActorKind) -> str:
+    """Remembered: merging and serialising ask again for the same names, thousands of times
+    in a long document (the default gazetteer it reads is loaded once per process)."""
+    entry = load_gazetteer().lookup(name)
     if entry is not None:
         return slug(entry.name)
-    if ref.kind is ActorKind.ASSET:
-        return _asset_key(ref.name)
-    return slug(_without_legal_form(ref.name))
+    if kind is ActorKind.ASSET:
+        return _asset_key(name)
+    return slug(_without_legal_form(name))
 
 
 def _without_legal_form(name: str) -> str:

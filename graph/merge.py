@@ -9,8 +9,10 @@ then gives equal IRIs in ``rdf.serialize``.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable
 from dataclasses import replace
+from itertools import combinations
 from typing import TypeVar
 
 from graph.keys import base_key, fold
@@ -24,6 +26,7 @@ from graph.model import (
 )
 
 F = TypeVar("F", Investment, Agreement, Event)
+Keys = Callable[..., list[Hashable]]  # keys(fact, indexing=...): see _cluster
 
 def merge_document(doc: DocumentFacts) -> DocumentFacts:
     """Repeated statements of one fact in a document get the same content."""
@@ -81,22 +84,32 @@ def _same_factuality(a: F, b: F) -> bool:
 
 
 def _merge_events(facts: list[Event]) -> list[Event]:
-    return _cluster(facts, _same_event, _union_event)
+    return _cluster(facts, _same_event, _union_event, _event_keys)
 
 
-def _cluster(facts: list, same, union) -> list:
-    """Group facts that state the same thing; each keeps its evidence."""
+def _cluster(facts: list, same, union, keys: Keys) -> list:
+    """Group facts that state the same thing; each keeps its evidence.
+
+    A fact joins the first group, in the order the groups were made, that ``same``
+    accepts. It is compared only with the groups that share a blocking key with it
+    (``keys(group, indexing=True)`` / ``keys(fact, indexing=False)``; two facts ``same``
+    accepts always share one), so the answer is that of comparing every group, without
+    a cost quadratic in a long document's facts (issue 9).
+    """
     canon: list = []
     members: list[list[int]] = []
+    index: dict[Hashable, set[int]] = defaultdict(set)
     for i, fact in enumerate(facts):
-        for c, rep in enumerate(canon):
-            if same(rep, fact):
-                canon[c] = union(rep, fact)
-                members[c].append(i)
-                break
-        else:
+        candidates = sorted({c for key in keys(fact, indexing=False) for c in index.get(key, ())})
+        c = next((c for c in candidates if same(canon[c], fact)), len(canon))
+        if c == len(canon):
             canon.append(fact)
-            members.append([i])
+            members.append([])
+        else:
+            canon[c] = union(canon[c], fact)
+        members[c].append(i)
+        for key in keys(canon[c], indexing=True):
+            index[key].add(c)
     out = list(facts)
     for rep, idxs in zip(canon, members):
         for i in idxs:
@@ -120,6 +133,33 @@ def _shared_participants(a: Event, b: Event) -> bool:
     return shared >= 2 or (shared == 1 and min(len(keys_a), len(keys_b)) == 1)
 
 
+def _event_keys(event: Event, *, indexing: bool) -> list[Hashable]:
+    """Blocking keys of :func:`_same_event`: its type and factuality, and participants shared."""
+    return _participant_keys((event.event_type, _factuality(event)), event, indexing=indexing)
+
+
+def _day_event_keys(event: Event, *, indexing: bool) -> list[Hashable]:
+    """Blocking keys of :func:`_reported_twice`: type, day, factuality and participants shared."""
+    return _participant_keys((event.event_type, event.date, _factuality(event)), event, indexing=indexing)
+
+
+def _participant_keys(bucket: tuple, event: Event, *, indexing: bool) -> list[Hashable]:
+    """What :func:`_shared_participants` needs shared: a pair of participants, or one
+    where either side has only one (a group is indexed under every key it could need)."""
+    parts = sorted({base_key(p) for p in event.participants})
+    pairs = [(*bucket, "pair", a, b) for a, b in combinations(parts, 2)]
+    if indexing:
+        single = [(*bucket, "single", parts[0])] if len(parts) == 1 else []
+        return [*((*bucket, "any", a) for a in parts), *pairs, *single]
+    if len(parts) == 1:
+        return [(*bucket, "any", parts[0])]
+    return [*pairs, *((*bucket, "single", a) for a in parts)]
+
+
+def _factuality(fact: Event | Agreement) -> Factuality:
+    return fact.factuality or Factuality.ASSERTED
+
+
 def _union_event(a: Event, b: Event) -> Event:
     participants = {base_key(p): p for p in (*a.participants, *b.participants)}
     dates = [d for d in (a.date, b.date) if d is not None]
@@ -134,7 +174,19 @@ def _dates_compatible(a, b) -> bool:
 
 
 def _merge_agreements(facts: list[Agreement]) -> list[Agreement]:
-    return _cluster(facts, _same_agreement, _union_agreement)
+    return _cluster(facts, _same_agreement, _union_agreement, _agreement_keys)
+
+
+def _agreement_keys(agreement: Agreement, *, indexing: bool) -> list[Hashable]:
+    """Blocking keys of :func:`_same_agreement`: factuality, and a party shared (one side's
+    parties are the other's or fewer), or none named on either side."""
+    bucket = _factuality(agreement)
+    parties = sorted({base_key(p) for p in agreement.parties})
+    if indexing:
+        return [(bucket, "all"), *((bucket, "any", p) for p in parties), *([(bucket, "none")] if not parties else [])]
+    if not parties:
+        return [(bucket, "all")]
+    return [(bucket, "none"), *((bucket, "any", p) for p in parties)]
 
 
 def _same_agreement(a: Agreement, b: Agreement) -> bool:
@@ -172,22 +224,11 @@ def merge_across(docs: list[DocumentFacts]) -> list[DocumentFacts]:
     participant and stay two events; the pledge of 29 June 2025 reported by two
     articles naming China, Serbia, Stellantis and Vučić becomes one.
     """
-    dated = [(i, j, e) for i, d in enumerate(docs) for j, e in enumerate(d.events) if _on_a_day(e)]
-    canon: list[Event] = []
-    members: list[list[tuple[int, int]]] = []
-    for i, j, event in dated:
-        for c, rep in enumerate(canon):
-            if _reported_twice(rep, event):
-                canon[c] = _union_event(rep, event)
-                members[c].append((i, j))
-                break
-        else:
-            canon.append(event)
-            members.append([(i, j)])
+    dated = [(i, j) for i, d in enumerate(docs) for j, e in enumerate(d.events) if _on_a_day(e)]
+    merged = _cluster([docs[i].events[j] for i, j in dated], _reported_twice, _union_event, _day_event_keys)
     events = [list(d.events) for d in docs]
-    for rep, places in zip(canon, members):
-        for i, j in places:
-            events[i][j] = replace(rep, evidence=events[i][j].evidence)
+    for (i, j), event in zip(dated, merged):
+        events[i][j] = event
     return [replace(d, events=e) for d, e in zip(docs, events)]
 
 
