@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from graph.extract import actors, agreements, events, investments
 from graph.extract.attribution import attribution
-from graph.extract.fact_events import fact_events, merged
+from graph.extract.fact_events import deal_agreements, fact_events, merged
 from graph.model import DocumentFacts, Fact, Mention, fact_refs
 
 
@@ -17,6 +17,7 @@ def extract_facts(doc: Doc) -> DocumentFacts:
     document = doc._.document
     found_investments = list(investments.extract(doc))
     found_agreements = list(agreements.extract(doc))
+    found_agreements += list(deal_agreements(found_investments, found_agreements))
     derived = list(fact_events(found_investments, found_agreements))
     found = DocumentFacts(
         document=document,

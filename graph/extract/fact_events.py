@@ -79,3 +79,25 @@ def merged(told: list[Event], derived: list[Event]) -> list[Event]:
     """The derived events, then each told event that no derived one of its sentence and kind repeats."""
     steps = {(e.evidence.start, e.event_type) for e in derived}
     return derived + [e for e in told if (e.evidence.start, e.event_type) not in steps]
+
+
+DEAL_FORMS = frozenset({"acquisition", "share purchase"})
+DEAL_STATUSES = frozenset({Status.ANNOUNCED, Status.SIGNED, Status.APPROVED})
+
+
+def deal_agreements(investments: Iterable[Investment], agreements: Iterable[Agreement]) -> Iterator[Agreement]:
+    """"X is to buy 20% of Y", "X agreed to take over Y": a purchase of a company that the text
+    reports as agreed (not yet completed) is an agreement between buyer and company, unless an
+    agreement of the text already names both."""
+    named = [{p.name for p in a.parties} for a in agreements]
+    seen: set[tuple[str, str]] = set()
+    for fact in investments:
+        if fact.kind not in DEAL_FORMS or fact.status not in DEAL_STATUSES or fact.factuality not in {None, Factuality.PLANNED}:
+            continue
+        if fact.target.kind not in {ActorKind.COMPANY, ActorKind.ORGANIZATION}:
+            continue
+        pair = (fact.investor.name, fact.target.name)
+        if pair in seen or any(set(pair) <= parties for parties in named):
+            continue
+        seen.add(pair)
+        yield Agreement("deal", (fact.investor, fact.target), fact.evidence, date=fact.date, status=fact.status)

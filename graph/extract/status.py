@@ -395,11 +395,18 @@ def _headline_infinitive(chain: list[Token]) -> bool:
     return has_to and chain[-1].pos_ not in {"VERB", "AUX"}
 
 
+def _be_to(chain: list[Token]) -> bool:
+    """"X is to buy Y", "the plant is to be built": "be" with an infinitive states a plan."""
+    head = chain[0]
+    has_to = any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "to" for c in head.children)
+    return has_to and head.dep_ == "xcomp" and head.head.lemma_ == "be"
+
+
 def _intended(clause: list[Token], chain: list[Token], fact: FactualityCues) -> bool:
     reported_would = _reported(chain, fact) and any("would" in _modals(t) for t in clause)
     modal = any(_modals(t) & fact.planned_modals for t in clause)
     verbs = any(_fires(t, fact.planned) for t in clause)
-    return reported_would or modal or verbs or _headline_infinitive(chain)
+    return reported_would or modal or verbs or _headline_infinitive(chain) or _be_to(chain)
 
 
 def _modified(trigger: Token, words: frozenset[str]) -> bool:

@@ -454,3 +454,18 @@ def test_a_sentence_case_title_is_a_headline_told_again_by_the_body():
     assert is_headline(next(iter(sentences(doc))))
     facts = list(investments.extract(doc))
     assert [(f.investor.name, f.amount.value) for f in facts] == [("Halvard Capital", 70_000_000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("Corvia Bank is to buy 20 per cent of Tessaly Bank for $5 billion.",
+                     {("Corvia Bank", "Tessaly Bank")}, id="announced-purchase-of-a-company"),
+        pytest.param("Corvia Bank bought 20 per cent of Tessaly Bank in 2015.", set(), id="a-past-purchase-is-no-agreement"),
+        pytest.param("Corvia Bank is to build a $5 billion plant in Vell.", set(), id="an-asset-is-no-party"),
+    ],
+)
+def test_an_agreed_purchase_of_a_company_is_an_agreement(text: str, parties: set) -> None:
+    """issue 7: "X is to buy 20% of Y" is an agreement between X and Y, as the annotators read it."""
+    facts = extract_document(make_document(text))
+    assert {tuple(p.name for p in a.parties) for a in facts.agreements} == parties

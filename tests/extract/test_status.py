@@ -41,6 +41,7 @@ STATUS_CASES = [
     ("announce-reported-would", "Talmor said it would build a battery plant.", "build", S.ANNOUNCED),
     ("announce-headline", "Talmor to buy Pellin Bank for $1bn", "buy", S.ANNOUNCED),
     ("announce-progressive-deal", "Talmor is buying Pellin Bank for $1bn.", "buying", S.ANNOUNCED),
+    ("announce-be-to", "Talmor is to buy 20 per cent of Pellin Bank for $1bn.", "buy", S.ANNOUNCED),
     ("announce-unveil-nominal", "Talmor unveiled a $2bn investment in Dravia.", "investment", S.ANNOUNCED),
     # pledged
     ("pledge-to-build", "Talmor pledged $3bn to build a port.", "build", S.PLEDGED),
