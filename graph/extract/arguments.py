@@ -40,16 +40,21 @@ def arguments(heads: list[Token]) -> list[Argument]:
     found: list[Argument] = []
     seen: set[int] = set()
     for head in heads:
-        leader = _leader(head)  # "a group including X and Y": each member
-        group = [leader, *leader.conjuncts] if leader is not None else [head, *head.conjuncts]
+        pair = _hyphen_pair(head)  # "the Acme-Beta consortium": each name, whatever the tagger joined
+        group = pair or _members(head) or [head, *head.conjuncts]  # "a group including X and Y": each member
         for token in group:
             if token.i in seen or (token != group[0] and is_trigger_word(token)):
                 continue
             seen.add(token.i)
-            argument = argument_at(token)
+            argument = _pair_member(token) if pair else argument_at(token)
             if argument is not None and all(a.ref.name != argument.ref.name for a in found):
                 found.append(argument)
     return found
+
+
+def _pair_member(token: Token) -> Argument | None:
+    ref = unknown_name(token)
+    return Argument(ref) if ref is not None else None
 
 
 def argument_at(head: Token) -> Argument | None:
@@ -126,10 +131,11 @@ STAKE_WORDS = frozenset({"stake", "share", "shares", "shareholding", "holding"})
 def _stake_named_in(sent) -> Token | None:
     """The company of the one "stake/holding in Y" a sentence names, for a bare "5 percent"."""
     found = []
-    for token in sent:
-        if token.lemma_.lower() in STAKE_WORDS:
-            found += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
-    return found[0] if len(found) == 1 else None
+    for token in sent:  # "a stake in Y", "47.5% of Y": what "the remaining 52.5%" is a share of
+        word = token.lemma_.lower()
+        preps = {"in"} if word in STAKE_WORDS else {"of"} if word in {"%", "percent", "cent"} else set()
+        found += [o for p in token.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
+    return found[0] if len({t.i for t in found}) == 1 else None
 
 
 def _earlier_stake(head: Token) -> tuple[Token, Decimal | None] | None:
@@ -152,6 +158,24 @@ def share_of(head: Token) -> Decimal | None:
     return parse_percent(text)
 
 
+def _members(head: Token) -> list[Token]:
+    """Each named member of a collective: the leader and its conjuncts ("a group including X and Y")."""
+    leader = _leader(head)
+    return [leader, *leader.conjuncts] if leader is not None else []
+
+
+def _hyphen_pair(head: Token) -> list[Token]:
+    """"the Acme-Beta consortium": the names joined by a hyphen before the collective."""
+    if head.lemma_.lower() not in COLLECTIVES or head.pos_ != "NOUN":
+        return []
+    names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not names:
+        return []
+    doc = head.doc
+    parts = [t for t in names[-1].subtree if t.pos_ == "PROPN" and t.i + 1 < len(doc) and doc[t.i + 1].text in {"-", "–", head.text}]
+    return parts if len(parts) > 1 else []
+
+
 def _leader(head: Token) -> Token | None:
     """The named member that stands for a collective: "a consortium led by X", "an X-led group",
     "a consortium of X and Y", "a group of lenders including X and Y" (its conjuncts follow)."""
@@ -161,9 +185,9 @@ def _leader(head: Token) -> Token | None:
     if not collective and head.tag_ != "NNS":
         return None  # "lenders including X and Y"; a singular noun with "including" lists its parts
     for child in head.children:
-        members = _listed(child)
+        members = _listed(child) or _led_by(child)  # "banks led by X" as well as "a group led by X"
         if members is None and collective:
-            members = _members_of(child) or _led_by(child)
+            members = _members_of(child)
         if members is not None:
             return members
     return None

@@ -251,6 +251,11 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
         for position, heads in prep_slots(head).items():
             if position in DIRECTED_PREPS or head.ent_type_ == "MONEY":
                 slots.setdefault(position, heads)
+    sums = [h for heads in list(slots.values()) for h in heads if h.ent_type_ == "MONEY"]
+    for head in sums:  # "financed with $1bn in loans from X": "from X" hangs on the sum
+        for position, heads in prep_slots(head).items():
+            if position in DIRECTED_PREPS:
+                slots.setdefault(position, heads)
     slots["dative"] = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     slots["purpose"] = purpose_objects(verb)
     return slots
@@ -411,8 +416,8 @@ def support_verb(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass", "obj"} and head.pos_ in {"VERB", "AUX"}:
         return head
-    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.ent_type_ == "MONEY" and head.head.dep_ in {"dobj", "nsubjpass"}:
-        return support_verb(head.head)
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.ent_type_ == "MONEY" and head.head.dep_ in {"dobj", "nsubjpass", "pobj"}:
+        return support_verb(head.head)  # "financed with $1bn in loans" too
     if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in {"through", "via", "with"} and head.dep_ == "prep":
         return head.head
     if noun.dep_ == "conj":

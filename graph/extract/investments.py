@@ -170,8 +170,9 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
     )
     for investor in investors:
         for target in targets:
+            own = target.share if frame.stake and target.share is not None else share  # "80% of X and 90% of Y"
             if investor.ref.name != target.ref.name:
-                yield replace(base, investor=investor.ref, target=target.ref)
+                yield replace(base, investor=investor.ref, target=target.ref, stake=own)
 
 
 def role_arguments(match: FrameMatch, role: str, accept) -> list[Argument]:

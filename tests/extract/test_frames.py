@@ -146,6 +146,14 @@ CASES = [
      [("Kestrel Bank", "Tessaly Power", 200 * M, "USD", None)]),
     ("apposition-hung-on-the-stake", "Ridgeway Capital also took a 9.1 per cent stake in Marlen's other buy-out target, German builder Hochwald Group.",
      [("Ridgeway Capital", "Hochwald Group", None, None, Decimal("0.091"))]),
+    ("the-bulk-of-a-business", "Harbourline Holdings agreed to sell the bulk of its ports business to a group including Ridgeway Capital for $22.8 billion in cash.",
+     [("Ridgeway Capital", "ports business of Harbourline Holdings", 22800 * M, "USD", None)]),
+    ("hyphen-pair-consortium-each-share-its-own", "The deal will see the Ridgeway-Tessaly consortium acquire 80% of Harbourline Port Holdings and 90% of Selma Ports Company.",
+     [("Ridgeway", "Harbourline Port Holdings", None, None, Decimal("0.8")), ("Tessaly", "Selma Ports Company", None, None, Decimal("0.9"))]),
+    ("sum-in-loans-from-lenders-including", "The Lakeside coal plant was financed with $1.44 billion in loans from a consortium of lenders including the Kestrel Development Bank and the Corvia Exim Bank.",
+     [("Kestrel Development Bank", "Lakeside coal plant", 1440 * M, "USD", None), ("Corvia Exim Bank", "Lakeside coal plant", 1440 * M, "USD", None)]),
+    ("the-remaining-share-of-the-same-sentence", "Ridgeway Capital owns 47.5% of Norland Power, while Tessaly Energy holds the remaining 52.5%.",
+     [("Tessaly Energy", "Norland Power", None, None, Decimal("0.525"))]),
 ]
 
 # Facts the text does not assert keep their factuality (issue 8) instead of being dropped.
