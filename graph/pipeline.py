@@ -89,6 +89,7 @@ def build(
     progress: bool = False,
 ) -> BuildResult:
     """Build the graph of the documents under ``paths`` (the sample corpus if none)."""
+    from graph.aggregates import add_aggregates
     from graph.ingest import iter_documents
     from graph.parallel import extract_parallel, track
     from graph.rdf.serialize import corpus_to_dataset
@@ -109,6 +110,7 @@ def build(
         raise NoDocumentsError("no document could be read; " + ("; ".join(report.skipped) or _nothing_found(inputs)))
     corpus = resolve(facts)
     dataset = corpus_to_dataset(corpus)
+    add_aggregates(dataset)  # as a store keeps them (issue 11)
     _summarise(report, corpus, dataset)
     return BuildResult(dataset, corpus, report)
 

@@ -71,6 +71,9 @@ def open_store(source: str | Path) -> ox.Store:
         return _open_directory(path)
     store = _load_file(path)
     merge_named_graphs(store)
+    from graph.aggregates import ensure_aggregates
+
+    ensure_aggregates(store)  # a file from before issue 11 still answers the saved queries
     return store
 
 
@@ -433,6 +436,7 @@ SERIALIZE_CHUNK = 256  # documents serialised at once: bounds the rdflib memory
 
 def _write_graphs(sdir: StoreDir, kept: list[DocumentFacts]) -> tuple[int, int]:
     """Resolve, serialise chunk by chunk and sync; returns (graphs written, docs removed)."""
+    from graph.aggregates import AGGREGATES_GRAPH, sync_aggregates
     from graph.resolve import resolve
 
     corpus = resolve(kept)
@@ -442,9 +446,10 @@ def _write_graphs(sdir: StoreDir, kept: list[DocumentFacts]) -> tuple[int, int]:
     try:
         before = store_graph_keys(store)
         digests, written = _sync_chunks(store, corpus, old)
-        for key in sorted(before - set(digests)):
+        for key in sorted(before - set(digests) - {AGGREGATES_GRAPH}):
             drop_graph(store, key)
             written += 1
+        written += sync_aggregates(store, digests, old)  # derived from the graphs now in place (issue 11)
         store.flush()
     except RuntimeError as e:
         raise corrupted(sdir.root, e) from e

@@ -71,6 +71,13 @@ class IKG(DefinedNamespace):
     wikidata: URIRef
     agreementName: URIRef
 
+    # Aggregates the build derives from the graph (issue 11; graph id:graph/aggregates)
+    factCount: URIRef
+    partnerCount: URIRef
+    nameKey: URIRef
+    ContestedFigure: URIRef
+    contestedFact: URIRef
+
     # Concept schemes
     EventTypeScheme: URIRef
     InvestmentStatusScheme: URIRef

@@ -1,0 +1,166 @@
+"""Aggregates kept in the graph so the saved queries need not recompute them (issue 11).
+
+Why: on a million triples, counting every actor's facts and partners, pairing
+every investment with every other, or lower-casing every label to find one
+actor took seconds per query. The build computes them once, from the graph
+itself, into the named graph ``id:graph/aggregates``:
+
+- each actor: ``ikg:factCount`` and ``ikg:partnerCount`` (``most_connected``);
+- each investor-target pair whose investments state more than one amount: an
+  ``ikg:ContestedFigure`` with an ``ikg:contestedFact`` per investment (``contested``);
+- each actor's label and aliases lower-cased: ``ikg:nameKey`` (``actor_profile``).
+
+They are derived from the merge of every other graph, so a store recomputes
+them after each sync (documents added, changed or removed) and a file build
+after serialising: both equal a scratch build by construction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+import pyoxigraph as ox
+
+from graph.rdf.namespace import ID, IKG
+
+AGGREGATES_GRAPH = str(ID["graph/aggregates"])
+ROLES = tuple(str(p) for p in (IKG.investor, IKG.target, IKG.party, IKG.participant, IKG.place))
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_NAMES = ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+          "SELECT DISTINCT ?a (LCASE(STR(?name)) AS ?key) WHERE { ?a rdfs:label|skos:altLabel ?name }")
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+Subject = ox.NamedNode | ox.BlankNode
+
+
+def _node(term: object) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+def _objects(store: ox.Store, predicate: str) -> dict[Term, set[Term]]:
+    """Subject -> objects of ``predicate`` over every graph but the aggregates (each pair once)."""
+    out: dict[Term, set[Term]] = defaultdict(set)
+    skip = ox.NamedNode(AGGREGATES_GRAPH)
+    for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
+        if quad.graph_name != skip:
+            out[quad.subject].add(quad.object)
+    return out
+
+
+def role_objects(store: ox.Store) -> dict[Term, set[Term]]:
+    """Each fact -> every actor it names in a role (what ``most_connected`` counts)."""
+    roles: dict[Term, set[Term]] = defaultdict(set)
+    for predicate in ROLES:
+        for fact, objects in _objects(store, predicate).items():
+            roles[fact] |= objects
+    return roles
+
+
+def _integer(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=_XSD_INTEGER)
+
+
+def degree_triples(roles: dict[Term, set[Term]]) -> Iterator[ox.Triple]:
+    """``ikg:factCount`` and ``ikg:partnerCount`` of every actor a fact names."""
+    facts: dict[Subject, int] = defaultdict(int)
+    partners: dict[Subject, set[Term]] = defaultdict(set)
+    for objects in roles.values():
+        for actor in objects:
+            if isinstance(actor, (ox.NamedNode, ox.BlankNode)):
+                facts[actor] += 1
+                partners[actor] |= objects
+    for actor, count in facts.items():
+        yield ox.Triple(actor, _node(IKG.factCount), _integer(count))
+        yield ox.Triple(actor, _node(IKG.partnerCount), _integer(len(partners[actor] - {actor})))
+
+
+def contested_triples(store: ox.Store) -> Iterator[ox.Triple]:
+    """An ``ikg:ContestedFigure`` per investor-target pair stated with more than one amount."""
+    investments = {q.subject for q in store.quads_for_pattern(None, _RDF_TYPE, _node(IKG.Investment), None)}
+    investors, targets = _objects(store, str(IKG.investor)), _objects(store, str(IKG.target))
+    amounts = _objects(store, str(IKG.amount))
+    groups: dict[tuple[Term, Term], set[Term]] = defaultdict(set)
+    for fact in investments & amounts.keys():
+        for pair in ((i, t) for i in investors.get(fact, ()) for t in targets.get(fact, ())):
+            groups[pair].add(fact)
+    for (investor, target), facts in groups.items():
+        if len(set().union(*(amounts[f] for f in facts))) > 1:
+            yield from _contested_group(investor, target, facts)
+
+
+def _contested_group(investor: Term, target: Term, facts: Iterable[Term]) -> Iterator[ox.Triple]:
+    digest = hashlib.sha256(f"{investor}\x1f{target}".encode("utf-8")).hexdigest()[:16]
+    group = _node(ID["contested/" + digest])
+    yield ox.Triple(group, _RDF_TYPE, _node(IKG.ContestedFigure))
+    for fact in facts:
+        yield ox.Triple(group, _node(IKG.contestedFact), fact)
+
+
+def name_key_triples(store: ox.Store, actors: set[Term]) -> Iterator[ox.Triple]:
+    """``ikg:nameKey``: each label or alias of an actor, lower-cased by the engine that queries it."""
+    from graph.store_merge import query_options
+
+    for row in store.query(_NAMES, **query_options(store)):
+        if row["a"] in actors:
+            yield ox.Triple(row["a"], _node(IKG.nameKey), ox.Literal(row["key"].value))
+
+
+def aggregate_triples(store: ox.Store) -> list[ox.Triple]:
+    """Every aggregate of the graph in ``store``, sorted (the same graph gives the same list)."""
+    roles = role_objects(store)
+    actors = {a for objects in roles.values() for a in objects}
+    triples = {*degree_triples(roles), *contested_triples(store), *name_key_triples(store, actors)}
+    return sorted(triples, key=str)
+
+
+def sync_aggregates(store: ox.Store, digests: dict[str, str], old: dict[str, str]) -> int:
+    """Recompute the aggregates of ``store`` and rewrite their graph if they changed.
+
+    Call it after every document graph is in place; ``digests`` gains the
+    aggregates' digest. Returns how many graphs were written (0 or 1).
+    """
+    from graph.store import sync_graphs
+
+    new, written = sync_graphs(store, {AGGREGATES_GRAPH: aggregate_triples(store)}, old, drop_others=False)
+    digests.update(new)
+    return written
+
+
+def add_aggregates(dataset: object) -> None:
+    """Add the aggregates graph to an rdflib ``Dataset`` (a file build), as a store holds it."""
+    from graph.rdf.io import from_ox, to_ox
+
+    store = ox.Store()
+    store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), _graph_of(g))
+                      for s, p, o, g in dataset.quads((None, None, None, None)))  # type: ignore[attr-defined]
+    from graph.store_merge import merge_named_graphs
+
+    merge_named_graphs(store)
+    graph = dataset.graph(from_ox(ox.NamedNode(AGGREGATES_GRAPH)))  # type: ignore[attr-defined]
+    for t in aggregate_triples(store):
+        graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+
+
+def _graph_of(name: object) -> ox.NamedNode | ox.DefaultGraph:
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    identifier = getattr(name, "identifier", name)
+    return ox.DefaultGraph() if identifier in (None, DATASET_DEFAULT_GRAPH_ID) else ox.NamedNode(str(identifier))
+
+
+def ensure_aggregates(store: ox.Store) -> None:
+    """Give a graph opened from a file the aggregates a build would have written.
+
+    Why: graph files written before issue 11 (or by other tools) lack them, and
+    the saved queries read them. The triples go to the aggregates graph and to
+    the default graph, which holds the merge queries read.
+    """
+    if next(iter(store.quads_for_pattern(None, _node(IKG.factCount), None, None)), None) is not None:
+        return
+    triples = aggregate_triples(store)
+    graph = ox.NamedNode(AGGREGATES_GRAPH)
+    store.bulk_extend([ox.Quad(t.subject, t.predicate, t.object, g)
+                       for t in triples for g in (graph, ox.DefaultGraph())])
