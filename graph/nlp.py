@@ -268,16 +268,28 @@ def _amount_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
 
 @Language.component("layout_entities")
 def layout_entities(doc: Doc) -> Doc:
-    """Tickers leave entities ("Acme (NYSE: ABC)" → "Acme"); a dateline's place is a GPE."""
+    """Tickers and line breaks leave entities ("Acme (NYSE: ABC)" → "Acme"); a dateline's place is a GPE."""
     dateline = doc._.dateline_chars
-    if dateline is None and not doc._.ticker_chars:
-        return doc
-    ents = [_without_tickers(e) for e in doc.ents]
+    ents = [_without_tickers(_trimmed(e)) for e in doc.ents]
     doc.ents = [_dateline_place(e, dateline) for e in ents if e is not None]
     return doc
 
 
-def _without_tickers(ent: Span) -> Span | None:
+def _trimmed(ent: Span) -> Span | None:
+    """"Vardania\n\n" at a headline's end: a name never starts or ends with a line break."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].is_space:
+        start += 1
+    while end > start and ent.doc[end - 1].is_space:
+        end -= 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(ent.doc, start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id) if end > start else None
+
+
+def _without_tickers(ent: Span | None) -> Span | None:
+    if ent is None:
+        return None
     tokens = [t for t in ent if not t._.ticker]
     if not tokens:
         return None

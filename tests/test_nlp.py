@@ -164,3 +164,9 @@ def test_a_whole_amount_is_one_entity(text: str, amount: str, label: str) -> Non
 def test_years_and_counts_stay_what_they_are() -> None:
     doc = parse("In 2019 Acme hired 1,200 workers.")
     assert not [e for e in doc.ents if e.label_ in {"MONEY", "PERCENT"}]
+
+
+def test_a_name_never_ends_with_a_line_break() -> None:
+    """issue 9 (found while hardening): "Vardania\\n\\n" closing a headline was a name with its line breaks."""
+    doc = parse("Exim Bank extends a loan to Vardania\n\nThe bank said so.")
+    assert all(not e.text[-1].isspace() and not e.text[0].isspace() for e in doc.ents)

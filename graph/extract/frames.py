@@ -31,6 +31,8 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 # "X grew by acquiring Y": the means share the subject; "a role in setting up Y" does not
 MEANS_PREPS = frozenset({"by", "through", "via", "after", "before"})
 # a support verb whose subject receives the deal: "Y received/won/secured a loan"
+# what a sum does for what it pays for: "the $2bn loan will finance Y"
+FUNDING_VERBS = frozenset({"fund", "finance", "support", "cover", "pay"})
 RECIPIENT_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "attract", "land", "accept"})
 
 
@@ -90,6 +92,13 @@ class FrameMatch:
     trigger: Token
     nominal: bool
     slots: dict[str, list[Token]] = field(default_factory=dict)
+    kind: str = "verb"
+
+    @property
+    def descriptive(self) -> bool:
+        """"X, owner of Y", "its subsidiary Y": a description of who holds what, which states
+        no sum and no step of its own, whatever the clause around it says."""
+        return self.kind in {"agent", "owned"}
 
     def positions(self, role: str) -> list[list[Token]]:
         """Heads of ``role`` per position, in the frame's order of preference; a nominal's
@@ -139,7 +148,7 @@ def frame_matches(sent: Span) -> Iterator[FrameMatch]:
                 _carry_subject(token, frame, slots)
             if frame.no_passive_agent and kind == "verb" and is_passive(token):
                 slots["subject"] = []
-            yield FrameMatch(frame, token, kind != "verb", slots)
+            yield FrameMatch(frame, token, kind != "verb", slots, kind)
 
 
 def _carried_by_trigger(noun: Token) -> bool:
@@ -416,6 +425,10 @@ def support_verb(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass", "obj"} and head.pos_ in {"VERB", "AUX"}:
         return head
+    if noun.dep_ == "pobj" and head.dep_ == "agent":
+        return head.head  # "Y will be financed by a loan from X"
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in FUNDING_VERBS:
+        return head  # "the loan from X will fund Y"
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.ent_type_ == "MONEY" and head.head.dep_ in {"dobj", "nsubjpass", "pobj"}:
         return support_verb(head.head)  # "financed with $1bn in loans" too
     if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in {"through", "via", "with"} and head.dep_ == "prep":

@@ -114,9 +114,20 @@ def _same_asset(a: str, b: str) -> bool:
 
 def sentence_facts(sent: Span, *, topic: ActorRef | None = None) -> Iterator[Investment]:
     """The facts of one sentence; ``topic`` is the asset the facts before were about."""
-    for match in frame_matches(sent):
-        if not (match.frame.target_is_asset and _contracted(match.trigger)):
-            yield from facts_of(match, sent, topic=topic)
+    matches = list(frame_matches(sent))
+    funded = {m.trigger.i for m in matches if m.frame.money_required or m.frame.money_or_loan_word}
+    for match in matches:
+        if match.frame.target_is_asset and (_contracted(match.trigger) or _purpose_of(match.trigger, funded)):
+            continue  # "a loan to build Y": the lender's fact; who builds with it is not an investor
+        yield from facts_of(match, sent, topic=topic)
+
+
+def _purpose_of(trigger: Token, funded: set[int]) -> bool:
+    """Whether ``trigger`` is the "to build" of a sum lent, granted or received in its clause."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    head = trigger.head
+    return head.i in funded or any(c.i in funded for c in head.children if c.dep_ in {"dobj", "nsubjpass"})
 
 
 def _contracted(trigger: Token) -> bool:
@@ -147,13 +158,14 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
         investors = [i for i in investors if i.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}]
     if not investors or not targets:
         return
-    amount = clause_money(match.trigger)
+    amount = None if match.descriptive else clause_money(match.trigger)
     if amount is None and not _money_named(match) and not (frame.money_or_loan_word and _lender(investors[0])):
         return  # "X funds research" is not a deal; "a bank financed Y" is
-    share = _share(match, targets)
+    share = None if match.descriptive else _share(match, targets)
     if frame.needs_stake_noun and not _about_a_stake(match):
         return
-    status = status_of(match.trigger) or (Status(frame.status) if frame.status else None)
+    status = None if match.descriptive else status_of(match.trigger)
+    status = status or (Status(frame.status) if frame.status else None)
     factuality = factuality_of(match.trigger)
     period = parse_period(sent.text)
     base = Investment(

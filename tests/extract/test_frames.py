@@ -154,6 +154,12 @@ CASES = [
      [("Kestrel Development Bank", "Lakeside coal plant", 1440 * M, "USD", None), ("Corvia Exim Bank", "Lakeside coal plant", 1440 * M, "USD", None)]),
     ("the-remaining-share-of-the-same-sentence", "Ridgeway Capital owns 47.5% of Norland Power, while Tessaly Energy holds the remaining 52.5%.",
      [("Tessaly Energy", "Norland Power", None, None, Decimal("0.525"))]),
+    ("loan-for-the-construction-of-an-asset", "Kestrel Development Bank has approved a loan of $200 million to Vardania for the construction of the Belin bypass.",
+     [("Kestrel Development Bank", "Belin bypass", 200 * M, "USD", None)]),
+    ("passive-by-a-loan-from", "The Belin bypass will be financed by a $200 million loan from Kestrel Development Bank.",
+     [("Kestrel Development Bank", "Belin bypass", 200 * M, "USD", None)]),
+    ("the-loan-funds-the-asset", "The $200 million loan from Kestrel Development Bank will fund the Belin bypass.",
+     [("Kestrel Development Bank", "Belin bypass", 200 * M, "USD", None)]),
 ]
 
 # Facts the text does not assert keep their factuality (issue 8) instead of being dropped.
@@ -180,6 +186,7 @@ NO_FACTS = [
 NOT_INVESTORS = [
     ("the-seller-of-a-stake", "Calder Group sold its 20% stake in Borin Steel to Acme Holdings for $90 million.", "Calder Group"),
     ("the-lender-s-borrower", "Ostrava Metro signed a $900 million loan agreement with the Tarvan Development Bank.", "Ostrava Metro"),
+    ("a-borrower-building-with-the-loan", "Vardania has obtained a $200 million loan from the Kestrel Development Bank to build the Belin bypass.", "Vardania"),
 ]
 
 
@@ -213,6 +220,14 @@ def test_no_fact_where_the_text_states_none(text: str) -> None:
 def test_who_is_not_the_investor(text: str, name: str) -> None:
     found = _facts(text)
     assert found and all(fact[0] != name for fact in found), found
+
+
+def test_a_description_of_ownership_takes_no_sum_of_its_clause() -> None:
+    """issue 7: "X, through its subsidiary Y, will buy a 35% stake in Z for £700m" gave X → Y the
+    deal's sum and share; a description of who owns what states neither."""
+    found = _facts("Ridgeway Capital, through its subsidiary Ridgeway Infrastructure, will acquire a 35% stake in Kivu Airport for £700 million.")
+    assert ("Ridgeway Capital", "Ridgeway Infrastructure", None, None, None) in found
+    assert ("Ridgeway Capital", "Kivu Airport", 700 * M, "GBP", Decimal("0.35")) in found
 
 
 def test_every_frame_declares_an_investor_and_a_target() -> None:
