@@ -50,6 +50,7 @@ class Entry:
     classes: frozenset[str]
     sentence: Span
     subject: bool = False
+    country: str | None = None  # known, or named by the name's first word ("Qatar Holding")
 
 
 def registry(doc: Doc) -> list[Entry]:
@@ -68,7 +69,17 @@ def _entry(span, ref: ActorRef) -> Entry:
     words = {w.lower() for w in ref.name.split()} | described
     for word in words:
         classes |= synonyms.get(word, set())
-    return Entry(span.start, ref, frozenset(classes | words), span.sent, span.root.dep_ in {"nsubj", "nsubjpass"})
+    subject = span.root.dep_ in {"nsubj", "nsubjpass"}
+    return Entry(span.start, ref, frozenset(classes | words), span.sent, subject, ref.country or _named_country(ref))
+
+
+def _named_country(ref: ActorRef) -> str | None:
+    """"Qatar Holding", "Chinese Railway Group": a company named after its country."""
+    if ref.kind not in {ActorKind.COMPANY, ActorKind.ORGANIZATION} or " " not in ref.name:
+        return None
+    gaz, first = load_gazetteer(), ref.name.split()[0]
+    entry = gaz.country_for_demonym(first) or gaz.lookup(first)
+    return entry.name if entry is not None and entry.kind is ActorKind.COUNTRY else None
 
 
 def _descriptors(root: Token) -> list[Token]:
@@ -132,6 +143,9 @@ def _main_company(head: Token, bound: range = range(0)) -> ActorRef | None:
         e for e in registry(head.doc)
         if e.position < head.i and e.position not in bound and e.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}
     ]
+    countries = _demonym_countries(head)
+    if countries:  # "the Spanish utility": not a company known to be of another country
+        companies = [e for e in companies if e.country is None or e.country in countries]
     if not companies:
         return None
     return _most_salient(companies)
@@ -139,12 +153,16 @@ def _main_company(head: Token, bound: range = range(0)) -> ActorRef | None:
 
 def _of_demonym(candidates: list[Entry], head: Token) -> list[Entry]:
     """"the Spanish carmaker": of the candidates, those of that country, if any is."""
-    gaz = load_gazetteer()
-    countries = {e.name for c in head.children if c.dep_ in {"amod", "compound"} and (e := gaz.country_for_demonym(c.text))}
+    countries = _demonym_countries(head)
     if not countries:
         return candidates
-    matching = [e for e in candidates if e.ref.country in countries]
+    matching = [e for e in candidates if e.country in countries]
     return matching or candidates
+
+
+def _demonym_countries(head: Token) -> set[str]:
+    gaz = load_gazetteer()
+    return {e.name for c in head.children if c.dep_ in {"amod", "compound"} and (e := gaz.country_for_demonym(c.text))}
 
 
 def _most_salient(candidates: list[Entry]) -> ActorRef:
