@@ -11,6 +11,7 @@ so are collectives headed by a name: "a consortium led by X" is X.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 from spacy.tokens import Token
@@ -332,8 +333,9 @@ BODIES = frozenset({"board", "management", "shareholders", "executive", "executi
 
 
 def _body_of(head: Token) -> Token | None:
-    """"the X Bank's board approved …": a body of a named actor acts for it."""
-    if head.lemma_.lower() not in BODIES:
+    """"the X Bank's board approved …", "Vardania's prime minister signed …": a body or an office
+    holder of a named actor, not named themselves, acts for it."""
+    if head.lemma_.lower() not in BODIES and head.lemma_.lower() not in _title_heads():
         return None
     owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
     if owners:
@@ -347,6 +349,12 @@ def _body_of(head: Token) -> Token | None:
         if current.lemma_.lower() not in BODIES | {"director", "directors"} and current.pos_ == "PROPN":
             return current
     return None
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    """The last words of the titles of office holders ("prime minister" → minister)."""
+    return frozenset(t.split()[-1] for t in lexicon().titles)
 
 
 def _named_apposition(head: Token) -> Token | None:

@@ -31,6 +31,7 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 # "X grew by acquiring Y": the means share the subject; "a role in setting up Y" does not
 MEANS_PREPS = frozenset({"by", "through", "via", "after", "before"})
 # a support verb whose subject receives the deal: "Y received/won/secured a loan"
+NAME_LABELS = frozenset({"ORG", "GPE", "PERSON", "FAC", "NORP", "LOC"})
 # what a sum does for what it pays for: "the $2bn loan will finance Y"
 FUNDING_VERBS = frozenset({"fund", "finance", "support", "cover", "pay"})
 RECIPIENT_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "attract", "land", "accept"})
@@ -177,6 +178,8 @@ def trigger_kind(token: Token, frame: Frame) -> str | None:
         return "verb" if phrases & frame.verbs else None
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
+    if token.pos_ == "PROPN" and token.ent_type_ in NAME_LABELS and not token.is_sent_start:
+        return None  # "Ministry of Finance", "Corvia Construction": a word of a name triggers nothing
     if frame.sized_assets:
         return "sized" if sized_asset(token) else None
     if lemma in frame.owned_nouns:

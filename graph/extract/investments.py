@@ -213,6 +213,8 @@ def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: lis
 
 
 def _lender(argument: Argument) -> bool:
+    if argument.ref.kind not in {ActorKind.COMPANY, ActorKind.ORGANIZATION}:
+        return False  # "the Ministry of Finance" borrows
     words = {w.lower().strip(".,") for w in argument.ref.name.split()}
     return bool(words & frame_lexicon().lender_words)
 

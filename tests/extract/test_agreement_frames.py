@@ -36,6 +36,10 @@ FRAMES = [
     ("agreed-to-lend", "In 2016, Brenmoor Development Bank agreed to lend Talvora Mining $2 billion.", ("Brenmoor Development Bank", "Talvora Mining"), "2016"),
     ("settled", "Talvora Mining and Orsk Holdings settled the dispute over the port in March 2020.", ("Talvora Mining", "Orsk Holdings"), "2020-03"),
     ("treaty-between-countries", "The border treaty between Peru and Chile was signed on 9 May 2011.", ("Peru", "Chile"), "2011-05-09"),
+    ("a-name-ending-in-a-trigger-word", "Talvora Rail Link and Orsk Communications Construction signed a supplementary agreement in 2019.",
+     ("Talvora Rail Link", "Orsk Communications Construction"), "2019"),
+    ("office-holders-sign-for-who-they-serve", "The contract was signed in 2016 by Peru's transport minister and Orsk Holdings' chairman.",
+     ("Peru", "Orsk Holdings"), "2016"),
 ]
 
 

@@ -186,6 +186,7 @@ NO_FACTS = [
 NOT_INVESTORS = [
     ("the-seller-of-a-stake", "Calder Group sold its 20% stake in Borin Steel to Acme Holdings for $90 million.", "Calder Group"),
     ("the-lender-s-borrower", "Ostrava Metro signed a $900 million loan agreement with the Tarvan Development Bank.", "Ostrava Metro"),
+    ("a-ministry-of-finance-borrows", "Vardania's Ministry of Finance signed a $300 million loan agreement with the Kestrel Development Bank.", "Ministry of Finance"),
     ("a-borrower-building-with-the-loan", "Vardania has obtained a $200 million loan from the Kestrel Development Bank to build the Belin bypass.", "Vardania"),
 ]
 
