@@ -84,6 +84,7 @@ def get_nlp() -> Language:
     _split_percent_hyphens(nlp)
     for name in ("ticker_tokens", "paragraph_breaks", "abbreviation_breaks", "dateline_breaks"):
         nlp.add_pipe(name, before="parser")
+    nlp.add_pipe("plural_lemmas", after="lemmatizer")
     nlp.add_pipe("amount_entities", after="ner")
     _add_gazetteer_ruler(nlp)
     nlp.add_pipe("layout_entities", last=True)
@@ -301,6 +302,26 @@ def _dateline_place(ent: Span, dateline: tuple[int, int] | None) -> Span:
     if dateline is None or ent.start_char != dateline[0] or ent.label_ in {"GPE", "LOC"}:
         return ent
     return Span(ent.doc, ent.start, ent.end, label="GPE", kb_id=ent.kb_id, span_id=ent.id)
+
+
+@Language.component("plural_lemmas")
+def plural_lemmas(doc: Doc) -> Doc:
+    """A plural noun the lookup tables do not know ("dams", "gigafactories") keeps its plural as
+    its lemma; every word list is keyed by the singular."""
+    for token in doc:
+        if token.tag_ == "NNS" and token.lemma_.lower() == token.lower_:
+            token.lemma_ = _singular(token.lower_)
+    return doc
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 @Language.component("drop_lowercase_names")

@@ -170,3 +170,10 @@ def test_a_name_never_ends_with_a_line_break() -> None:
     """issue 9 (found while hardening): "Vardania\\n\\n" closing a headline was a name with its line breaks."""
     doc = parse("Exim Bank extends a loan to Vardania\n\nThe bank said so.")
     assert all(not e.text[-1].isspace() and not e.text[0].isspace() for e in doc.ents)
+
+
+@pytest.mark.parametrize(("word", "lemma"), [("dams", "dam"), ("refineries", "refinery"), ("mines", "mine"), ("buses", "bus")])
+def test_a_plural_noun_has_its_singular_as_lemma(word: str, lemma: str) -> None:
+    """issue 7: "dams" kept "dams" as its lemma, so "the dams" matched no asset word."""
+    doc = parse(f"The {word} were built last year.")
+    assert doc[1].lemma_ == lemma

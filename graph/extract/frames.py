@@ -269,7 +269,8 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
             if position in DIRECTED_PREPS:
                 slots.setdefault(position, heads)
     slots["dative"] = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-    slots["purpose"] = purpose_objects(verb)
+    sums_taken = [h for h in objects if h.ent_type_ == "MONEY"]  # "lend X $4bn to finance Y", the clause hung on the sum
+    slots["purpose"] = purpose_objects(verb) + [o for h in sums_taken for o in purpose_objects(h)]
     return slots
 
 

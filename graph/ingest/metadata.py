@@ -68,7 +68,7 @@ _NAMED_PLACE = r"[A-Z][a-z.'\u2019-]+(?:[ ][A-Z][a-z.'\u2019-]+){0,2}"
 _DATELINE = re.compile(
     rf"(?P<place>{_CAPS_PLACE}|{_NAMED_PLACE})(?:,[ ](?P<region>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?),)?"
     rf"(?:,?[ ]+(?P<date>{_LOOSE_DATE}))?(?:[ ]*\((?P<agency>[A-Z][^()\n]{{0,39}})\))?"
-    r"[ ]*(?:--|[-\u2013\u2014])[ ]+(?=\S)"
+    r"[ ]*(?:(?:--|\u2014)[ ]*|[-\u2013][ ]+)(?=\S)"  # "--"/"—" may touch the text: "(Wire)--Acme said"
 )
 # "(Agency Name) — text": a wire credit in brackets opening a paragraph, with no place before it
 _AGENCY_LINE = re.compile(r"\((?P<agency>[A-Z][\w.&'\u2019]*(?:[ ][A-Z][\w.&'\u2019]*){0,4})\)[ ]*(?:--|[-\u2013\u2014])[ ]+(?=\S)")

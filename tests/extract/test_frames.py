@@ -160,6 +160,9 @@ CASES = [
      [("Kestrel Development Bank", "Belin bypass", 200 * M, "USD", None)]),
     ("the-loan-funds-the-asset", "The $200 million loan from Kestrel Development Bank will fund the Belin bypass.",
      [("Kestrel Development Bank", "Belin bypass", 200 * M, "USD", None)]),
+    ("purpose-hung-on-the-sum-names-the-asset-before", "The Varden government approved the construction of two hydroelectric dams in Santa Olm province. "
+     "In 2014, the Corvia Development Bank agreed to lend Varden $4.7 billion to finance the construction of the dams.",
+     [("Corvia Development Bank", "hydroelectric dams in Santa Olm", 4700 * M, "USD", None)]),
 ]
 
 # Facts the text does not assert keep their factuality (issue 8) instead of being dropped.

@@ -28,13 +28,14 @@ DATELINES = [
     ("Acme to open plant\n\n(Harbour Wire Asia) \u2014 Acme Corp will open a plant.",
      "(Harbour Wire Asia) \u2014 ", "", None, "Harbour Wire Asia"),
     ("Acme lends to Beta\n\nSOMECITY : Acme Bank said it lent $5m.", "SOMECITY : ", "SOMECITY", None, None),
+    ("Acme opens plant\n\nSomecity, Feb. 24 (Wire Press)--Acme Corp held a ceremony.", "Somecity, Feb. 24 (Wire Press)--", "Somecity", None, "Wire Press"),
 ]
 
 
 @pytest.mark.parametrize(("text", "span", "place", "date", "agency"), DATELINES,
                          ids=["caps-date-agency", "caps-agency", "named-month-day-agency",
                               "named-full-date", "below-a-title", "caps-alone",
-                              "caps-with-region", "weekday", "agency-credit-alone", "caps-colon"])
+                              "caps-with-region", "weekday", "agency-credit-alone", "caps-colon", "double-dash-touching"])
 def test_find_dateline(text: str, span: str, place: str, date: dt.date | None,
                        agency: str | None) -> None:
     found = find_dateline(text)
@@ -49,10 +50,11 @@ def test_find_dateline(text: str, span: str, place: str, date: dt.date | None,
     "the deal (signed) - was historic.",
     "(The plan) - was fine.",
     "Note: the plan was fine.",
+    "Somecity\u2014the plan was fine.",
     "The deal, signed May 8, 2024 \u2013 was historic.",
     "Title\n" + "filler line\n" * 20 + "OLDPORT - Acme opened a plant.",
     "",
-], ids=["named-word-alone", "named-name-alone", "lower-case", "bracketed-words", "word-and-colon", "sentence-before-dash",
+], ids=["named-word-alone", "named-name-alone", "lower-case", "bracketed-words", "word-and-colon", "dash-touching-without-agency", "sentence-before-dash",
         "below-the-top-lines", "empty"])
 def test_no_dateline(text: str) -> None:
     assert find_dateline(text) is None
