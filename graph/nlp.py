@@ -85,6 +85,7 @@ def get_nlp() -> Language:
     for name in ("ticker_tokens", "paragraph_breaks", "abbreviation_breaks", "dateline_breaks"):
         nlp.add_pipe(name, before="parser")
     nlp.add_pipe("plural_lemmas", after="lemmatizer")
+    nlp.add_pipe("lowercase_proper_nouns", after="plural_lemmas")
     nlp.add_pipe("amount_entities", after="ner")
     _add_gazetteer_ruler(nlp)
     nlp.add_pipe("layout_entities", last=True)
@@ -322,6 +323,16 @@ def _singular(word: str) -> str:
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+@Language.component("lowercase_proper_nouns")
+def lowercase_proper_nouns(doc: Doc) -> Doc:
+    """"Serbia's finance ministry" with "ministry" tagged a proper noun: a lower-case word is a
+    common noun, whatever the tagger guessed (the small model often guesses PROPN next to a name)."""
+    for token in doc:
+        if token.pos_ == "PROPN" and token.is_lower and token.is_alpha:
+            token.pos_ = "NOUN"
+    return doc
 
 
 @Language.component("drop_lowercase_names")

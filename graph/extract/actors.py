@@ -56,13 +56,23 @@ def _split_coordinated(ent: Span) -> list[Span]:
     if ent.label_ != "ORG" or load_gazetteer().lookup(ent.text) is not None:
         return [ent]
     for token in ent:
-        if token.lower_ == "and" and token.i - ent.start >= 2 and ent.end - token.i > 2:
-            left = Span(ent.doc, ent.start, token.i, label="ORG")
-            right = Span(ent.doc, token.i + 1, ent.end, label="ORG")
-            kinds = {_kind_from_words(side, "ORG", typed=False) for side in (left, right)}
-            if right[0].text[0].isupper() and kinds == {ActorKind.GOVERNMENT_BODY, ActorKind.COMPANY}:
-                return [left, right]
+        if token.lower_ != "and" or token.i == ent.start or token.i + 1 >= ent.end:
+            continue
+        left = Span(ent.doc, ent.start, token.i, label="ORG")
+        right = Span(ent.doc, token.i + 1, ent.end, label="ORG")
+        kinds = {_kind_from_words(side, "ORG", typed=False) for side in (left, right)}
+        mixed = len(left) >= 2 and len(right) >= 2 and kinds == {ActorKind.GOVERNMENT_BODY, ActorKind.COMPANY}
+        if right[0].text[0].isupper() and (mixed or _named_apart(left, right)):
+            return [left, right]
     return [ent]
+
+
+def _named_apart(left: Span, right: Span) -> bool:
+    """"Ebro and Chery" where the article names Ebro and Chery each on its own elsewhere."""
+    alone = left.doc.user_data.get("ikg_entity_texts")
+    if alone is None:
+        alone = left.doc.user_data["ikg_entity_texts"] = {e.text for e in left.doc.ents}
+    return left.text in alone and right.text in alone
 
 
 def _relabels(doc: Doc) -> dict[str, str]:

@@ -236,7 +236,10 @@ def government(head: Token) -> ActorRef | None:
         place = _place_name(child, gaz)
         if place is not None:
             words = [t.text for t in head.lefts if t.dep_ in {"compound", "amod"} and t != child and t.ent_type_ != "NORP"]
-            name = " ".join([*words, head.text]).capitalize()
+            if head.lemma_.lower() == "ministry" and words:  # "the finance ministry" is the Ministry of Finance
+                name = f"Ministry of {' '.join(words).capitalize()}"
+            else:
+                name = " ".join([*words, head.text]).capitalize()
             return ActorRef(f"{name} of {place}", ActorKind.GOVERNMENT_BODY, head.doc[head.left_edge.i : head.i + 1].text, None)
     return None
 

@@ -160,6 +160,8 @@ CASES = [
      [("Kestrel Development Bank", "Belin bypass", 200 * M, "USD", None)]),
     ("the-loan-funds-the-asset", "The $200 million loan from Kestrel Development Bank will fund the Belin bypass.",
      [("Kestrel Development Bank", "Belin bypass", 200 * M, "USD", None)]),
+    ("a-country-s-finance-ministry-borrows", "The Tarvan Development Bank signed a $300 million loan agreement with Serbia's finance ministry.",
+     [("Tarvan Development Bank", "Ministry of Finance of Serbia", 300 * M, "USD", None)]),
     ("purpose-hung-on-the-sum-names-the-asset-before", "The Varden government approved the construction of two hydroelectric dams in Santa Olm province. "
      "In 2014, the Corvia Development Bank agreed to lend Varden $4.7 billion to finance the construction of the dams.",
      [("Corvia Development Bank", "hydroelectric dams in Santa Olm", 4700 * M, "USD", None)]),
