@@ -156,4 +156,4 @@ def test_kg_build_endpoint_loads_every_document_graph(oxigraph_server: str, tmp_
     data = read_back(f"{oxigraph_server}/query", "SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?s ?p ?o } }",
                      accept="application/sparql-results+json")
     (row,) = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
-    assert int(row["n"].value) == 4  # three documents and the actors graph
+    assert int(row["n"].value) == 5  # three documents, the actors graph and the aggregates graph (issue 11)
