@@ -98,5 +98,9 @@ class StoreCorrupted(StoreError):
     """The store's database files are damaged; it must be rebuilt."""
 
 
+class StoreOutdated(StoreError):
+    """The store lacks what this version reads and cannot be updated in place; rebuild it."""
+
+
 class RenderError(KGError):
     """The network view could not be written."""

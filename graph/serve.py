@@ -266,6 +266,8 @@ def make_server(source: str | Path | ox.Store, *, host: str = "127.0.0.1", port:
         source, cleanup = dumped.path, dumped.cleanup
     elif not Path(source).exists():
         raise GraphFormatError(f"{source}: no such graph file or store directory")
+    elif Path(source).is_dir():
+        _upgrade_before_workers(Path(source))
     try:
         return SparqlServer(source, host=host, port=port, limits=limits or ServeLimits(),
                             options=options, cleanup=cleanup)
@@ -273,6 +275,14 @@ def make_server(source: str | Path | ox.Store, *, host: str = "127.0.0.1", port:
         if cleanup is not None:
             cleanup()
         raise
+
+
+def _upgrade_before_workers(path: Path) -> None:
+    """Open the store once here: a store from before issue 11 gets its aggregates (or fails)
+    before the workers open it read-only side by side, none of them able to write it."""
+    from graph.store import open_store
+
+    open_store(path)  # the read-only handle is dropped at once
 
 
 # --------------------------------------------------------------------------

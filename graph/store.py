@@ -43,6 +43,7 @@ from graph.model import Document, DocumentFacts
 from graph.pipeline import slim
 from graph.rdf.io import graph_format, to_ox
 from graph.store_merge import drop_update, merge_named_graphs, replace_update
+from graph.store_upgrade import open_with_aggregates
 
 DB_DIR = "oxigraph"
 FACTS_DIR = "facts"
@@ -98,6 +99,10 @@ def _open_directory(path: Path) -> ox.Store:
     if (path / MARK).exists() and db != path and not (path / MANIFEST).exists():
         raise StoreError(f"{path}: a `kg build` into this store was interrupted (or is running): its graphs "
                          "may be part old, part new; run the build again to finish it")
+    return open_with_aggregates(path, db, open_read_only=_read_only)  # a store from before issue 11 gets them
+
+
+def _read_only(path: Path, db: Path) -> ox.Store:
     try:
         return ox.Store.read_only(str(db))
     except OSError as e:
