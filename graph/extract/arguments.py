@@ -112,21 +112,20 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
         subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
         if subjects:
             return subjects[0], share
-    if share is not None and word not in STAKE_WORDS:
+    if share is not None and word not in lex.stake_nouns:
         named = _stake_named_in(head.sent)  # "… its stake in Y, having bought 5 percent in 2018"
         if named is not None:
             return named, share
         earlier = _earlier_stake(head)  # "The remaining 20 per cent is held by X"
         if earlier is not None:
             return earlier[0], share
-    if word in STAKE_WORDS and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
+    if word in lex.stake_nouns and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
         earlier = _earlier_stake(head)  # "RWE is paying €310m for the stake"
         if earlier is not None:
             return earlier
     return None, share
 
 
-STAKE_WORDS = frozenset({"stake", "share", "shares", "shareholding", "holding"})
 
 
 def _stake_named_in(sent) -> Token | None:
@@ -134,7 +133,7 @@ def _stake_named_in(sent) -> Token | None:
     found = []
     for token in sent:  # "a stake in Y", "47.5% of Y": what "the remaining 52.5%" is a share of
         word = token.lemma_.lower()
-        preps = {"in"} if word in STAKE_WORDS else {"of"} if word in {"%", "percent", "cent"} else set()
+        preps = {"in"} if word in frame_lexicon().stake_nouns else {"of"} if word in {"%", "percent", "cent"} else set()
         found += [o for p in token.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
     return found[0] if len({t.i for t in found}) == 1 else None
 
@@ -145,7 +144,7 @@ def _earlier_stake(head: Token) -> tuple[Token, Decimal | None] | None:
 
     for sent in earlier_sentences(head.sent, limit=3):
         for token in reversed(list(sent)):
-            if token.lemma_.lower() in STAKE_WORDS | {"percent", "cent", "%"}:
+            if token.lemma_.lower() in frame_lexicon().stake_nouns | {"percent", "cent", "%"}:
                 inner, share = through_partitive(token)
                 if inner is not None and inner != token:
                     return inner, share

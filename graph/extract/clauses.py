@@ -13,14 +13,13 @@ from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
-from graph.extract.frames import is_trigger_word
+from graph.extract.frames import frame_lexicon, is_trigger_word
 from graph.model import Money
 from graph.normalize.money import find_money
 from graph.normalize.percent import find_percents
 
 SUBORDINATE = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "csubj"})
 CLIMB_FROM = frozenset({"xcomp", "advcl", "acl", "pcomp"})
-PARTITIVE_WORDS = frozenset({"stake", "share", "shares", "shareholding", "holding", "interest", "equity", "control"})
 
 
 def clause_verb(token: Token) -> Token:
@@ -123,7 +122,7 @@ def clause_share(trigger: Token) -> Decimal | None:
 def _holding_percent(token: Token, trigger: Token) -> bool:
     chain = [token, *list(token.ancestors)[:3]]
     for node in chain:
-        if node.lemma_.lower() in PARTITIVE_WORDS or node == trigger:
+        if node.lemma_.lower() in frame_lexicon().stake_nouns or node == trigger:
             return True
         if node.dep_ == "pobj" and node.head.lower_ in {"to", "of"} and node.head.head == trigger:
             return True

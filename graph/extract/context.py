@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.extract.actors import actors_in
+from graph.extract.clauses import clause_verb
 from graph.extract.common import (
     dates_in,
     first_date,
@@ -97,7 +98,7 @@ def _deadline(span: Span) -> bool:
 
 def _present(trigger: Token) -> bool:
     """ "Under the deal, X provides ¥185bn for Y": an undated present-tense fact is today's news."""
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     return verb is not None and verb.dep_ == "ROOT" and verb.tag_ in {"VBZ", "VBP"}
 
 
@@ -106,7 +107,7 @@ SIGNING_VERBS = frozenset({"sign", "agree", "conclude", "reach", "seal", "ink", 
 
 def _signing_date_of_subject(trigger: Token) -> PartialDate | None:
     """ "The credit agreement, signed last month, provides $4bn": the fact dates from the signing."""
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
     if subject is None:
         return None
@@ -122,15 +123,9 @@ def _same_clause_first(
     dates: list[tuple[Span, PartialDate]], trigger: Token
 ) -> list[tuple[Span, PartialDate]]:
     """ "in 2019 it bought X, and in 2021 it acquired Y": a date on the trigger's own verb beats a conjoined clause's."""
-    verb = _clause_verb(trigger)
-    same = [(span, d) for span, d in dates if _clause_verb(span.root) == verb]
+    verb = clause_verb(trigger)
+    same = [(span, d) for span, d in dates if clause_verb(span.root) == verb]
     return same or dates
-
-
-def _clause_verb(token: Token) -> Token | None:
-    return next(
-        (t for t in (token, *token.ancestors) if t.pos_ in {"VERB", "AUX"}), None
-    )
 
 
 def _reported(trigger: Token) -> bool:
@@ -195,7 +190,6 @@ def _last_paragraph(sent: Span) -> Span:
 
 # How many sentences back a reference ("its stake", "it", "the company") may reach.
 REFER_BACK = 5
-PRONOUNS = frozenset({"it", "they", "its", "their"})
 # "said/announced/agreed that it would invest": a reported future is a pledge
 REPORTING_VERBS = frozenset(
     {
@@ -224,32 +218,6 @@ def earlier_sentences(sent: Span, *, limit: int = REFER_BACK) -> Iterator[Span]:
         if current is None:
             return
         yield current
-
-
-def earlier_stake_holding(sent: Span) -> ActorRef | None:
-    """ "… bought a 51% stake in NIS. It later raised its stake …": the company the stake is in.
-
-    A stake named without "in Y" refers to the latest stake (or holding) in a
-    named company stated shortly before.
-    """
-    stake_words = lexicon().stake
-    for earlier in earlier_sentences(sent):
-        for token in reversed(earlier):
-            if token.lemma_.lower() in stake_words and token.pos_ == "NOUN":
-                ref = _holding_of(token)
-                if ref is not None:
-                    return ref
-    return None
-
-
-def _holding_of(stake: Token) -> ActorRef | None:
-    for prep in stake.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "of"}:
-            for obj in prep.children:
-                ref = phrase_ref(obj) if obj.dep_ == "pobj" else None
-                if ref is not None and ref.kind in ACTOR_KINDS:
-                    return ref
-    return None
 
 
 def salient_actor(sent: Span) -> ActorRef | None:
@@ -317,26 +285,6 @@ def _described_name(description: Token) -> ActorRef | None:
             and ref.kind is not ActorKind.COUNTRY
             and not truncated_name(ref)
         ):
-            return ref
-    return None
-
-
-def topic_of_previous(sent: Span) -> ActorRef | None:
-    """ "The largest project is the X railway. It is financed by …": what "It" stands for.
-
-    The complement of a copular previous sentence names its topic best; else its subject.
-    """
-    earlier = previous_sentence(sent)
-    if earlier is None:
-        return None
-    root = earlier.root
-    heads = (
-        [c for c in root.children if c.dep_ == "attr"] if root.lemma_ == "be" else []
-    )
-    heads += [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    for head in heads:
-        ref = phrase_ref(head)
-        if ref is not None:
             return ref
     return None
 

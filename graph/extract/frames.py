@@ -78,6 +78,7 @@ class FrameLexicon:
     partitives: frozenset[str]
     keep_partitive: frozenset[str]
     works: frozenset[str]
+    stake_nouns: frozenset[str]
     not_targets: frozenset[str]
     class_synonyms: dict[str, set[str]]
     lender_words: frozenset[str]
@@ -117,7 +118,7 @@ def frame_lexicon(path: Path = FRAMES_PATH) -> FrameLexicon:
         frames = tuple(_frame(f) for f in raw["frames"])
         return FrameLexicon(
             frames=frames,
-            **{k: frozenset(raw[k]) for k in ("support_verbs", "partitives", "keep_partitive", "works", "not_targets", "lender_words", "money_words", "contract_nouns")},
+            **{k: frozenset(raw[k]) for k in ("support_verbs", "partitives", "keep_partitive", "works", "stake_nouns", "not_targets", "lender_words", "money_words", "contract_nouns")},
             class_synonyms={k: set(v) for k, v in raw["class_synonyms"].items()},
         )
     except (OSError, json.JSONDecodeError, KeyError, TypeError) as e:

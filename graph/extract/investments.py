@@ -246,7 +246,8 @@ def _about_a_stake(match: FrameMatch) -> bool:
     """"raised its stake in Y": a stake verb counts only with a stake or share in its roles."""
     if match.nominal:
         return True
-    return any(t.lemma_.lower() in {"stake", "share", "holding", "shareholding", "percent", "%"} for t in match.trigger.subtree)
+    words = frame_lexicon().stake_nouns | {"percent", "%"}
+    return any(t.lemma_.lower() in words for t in match.trigger.subtree)
 
 
 def _richer(new: Investment, old: Investment) -> bool:

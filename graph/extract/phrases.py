@@ -40,19 +40,6 @@ def actor_at(token: Token) -> ActorSpan | None:
     return index.get(token.i)
 
 
-def phrase_refs(head: Token, *, stop: Iterable[Token] = ()) -> list[ActorRef]:
-    """Actors or assets named by the phrase headed by ``head`` and its conjuncts."""
-    refs = []
-    stops = set(stop)
-    for token in (head, *head.conjuncts):
-        if token in stops:
-            continue
-        ref = phrase_ref(token, stop=stops)
-        if ref is not None and not truncated_name(ref):
-            refs.append(ref)
-    return refs
-
-
 def truncated_name(ref: ActorRef) -> bool:
     """"Bosnia and" out of "Bosnia and Herzegovina's largest foundry": a name cut at a conjunction."""
     words = ref.name.split()

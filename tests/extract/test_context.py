@@ -27,18 +27,6 @@ def test_salient_actor(text, want):
     assert ref is not None and ref.name == want
 
 
-def test_topic_of_a_copular_sentence_is_its_complement():
-    sent = _last_sentence("The largest project in the country is the Zagreb–Split railway. It is financed by a loan.")
-    ref = context.topic_of_previous(sent)
-    assert ref is not None and ref.name == "Zagreb–Split railway"
-
-
-def test_earlier_stake_holding():
-    sent = _last_sentence("Lumora Group bought a 51% stake in the Adria Ports company. Lumora Group later raised its stake.")
-    ref = context.earlier_stake_holding(sent)
-    assert ref is not None and ref.name == "Adria Ports"
-
-
 @pytest.mark.parametrize(
     ("text", "published", "year"),
     [

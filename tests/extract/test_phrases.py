@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.phrases import asset_ref, phrase_ref, phrase_refs
+from graph.extract.arguments import arguments
+from graph.extract.phrases import asset_ref, phrase_ref
 from graph.nlp import get_nlp
 
 ASSETS = [
@@ -55,5 +56,5 @@ def test_named_member_beats_the_generic_country():
 def test_a_name_cut_at_a_conjunction_is_dropped():
     text = "Lumora Group bought a 70% stake in Livnica Zenica, Bosnia and Herzegovina's largest foundry, for €48 million."
     doc = get_nlp()(text)
-    refs = phrase_refs(next(t for t in doc if t.text == "Zenica"))
+    refs = [a.ref for a in arguments([next(t for t in doc if t.text == "Zenica")])]
     assert refs and not any(r.name.endswith(" and") for r in refs)
