@@ -187,11 +187,15 @@ def ticker_tokens(doc: Doc) -> Doc:
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headings and captions never run into text."""
+    """A line break ends a sentence: headings and captions never run into text; and a line's
+    first word is never a sentence of its own ("Valdoria | Mining said …" was one parse)."""
     for token in doc[1:]:
         before = doc[token.i - 1]
         if "\n" in before.text or before.whitespace_ == "\n":
             token.is_sent_start = not token.is_space or token.is_sent_start
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if not token.is_space and token.is_alpha and following is not None and not following.is_space and "\n" not in token.whitespace_:
+                following.is_sent_start = False
     return doc
 
 

@@ -177,3 +177,9 @@ def test_a_plural_noun_has_its_singular_as_lemma(word: str, lemma: str) -> None:
     """issue 7: "dams" kept "dams" as its lemma, so "the dams" matched no asset word."""
     doc = parse(f"The {word} were built last year.")
     assert doc[1].lemma_ == lemma
+
+
+def test_a_line_s_first_word_is_not_a_sentence_of_its_own() -> None:
+    """issue 10 (seen on the document page): "Valdoria | Mining said …" split the body's first sentence after its first word."""
+    doc = parse("Valdoria Mining buys a stake in Brenmark Copper\n\nValdoria Mining said on Tuesday it had invested €40 million in Brenmark Copper.\n")
+    assert [s.text.strip() for s in doc.sents][1].startswith("Valdoria Mining said")
