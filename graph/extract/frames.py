@@ -39,7 +39,7 @@ RECIPIENT_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "attra
 
 FLAGS = (
     "stake", "status", "target_is_asset", "money_required", "money_or_loan_word", "needs_stake_noun",
-    "sized_assets", "investor_is_company", "no_passive_agent", "elliptic",
+    "sized_assets", "investor_is_company", "no_passive_agent", "elliptic", "named_target",
 )
 
 
@@ -68,6 +68,7 @@ class Frame:
     investor_is_company: bool = False
     no_passive_agent: bool = False
     elliptic: bool = False
+    named_target: bool = False
     support_verbs: frozenset[str] = frozenset()
 
 
@@ -402,6 +403,7 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     """Positions of a nominal trigger: possessor/"by" as subject, "of" as object,
     and the subject and prepositions of the support verb that carries it."""
     slots = prep_slots(noun)
+    slots["self"] = _described_name(noun)  # "Y, a joint venture between X and Z": the noun names its target
     slots["object"] = slots.pop("of", [])
     possessors = _children(noun, {"poss"})
     slots["subject"] = slots.pop("by", []) or possessors
@@ -422,6 +424,13 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
         if position not in {"subject", "object"} and not slots.get(position):
             slots[position] = heads
     return slots
+
+
+def _described_name(noun: Token) -> list[Token]:
+    """The name a noun describes ("Y, a joint venture …", "a joint venture, Y, …"), else the noun."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return [noun.head]
+    return [a for a in _children(noun, {"appos"}) if a.pos_ == "PROPN"][:1] or [noun]
 
 
 def support_verb(noun: Token) -> Token | None:

@@ -233,6 +233,8 @@ def _money_named(match: FrameMatch) -> bool:
 def _fits(target: Argument, frame: Frame) -> bool:
     if frame.target_is_asset:
         return target.ref.kind is ActorKind.ASSET
+    if frame.named_target:  # "a joint venture between X and Y" names no venture of its own
+        return any(w[:1].isupper() for w in target.ref.name.split())
     return True
 
 

@@ -160,6 +160,10 @@ CASES = [
      [("Kestrel Development Bank", "Belin bypass", 200 * M, "USD", None)]),
     ("the-loan-funds-the-asset", "The $200 million loan from Kestrel Development Bank will fund the Belin bypass.",
      [("Kestrel Development Bank", "Belin bypass", 200 * M, "USD", None)]),
+    ("joint-venture-of-two-named-in-apposition", "Orvano Lithium, a joint venture of Kestrel Mining and Tessaly Chemicals, owns the mine.",
+     [("Kestrel Mining", "Orvano Lithium", None, None, None), ("Tessaly Chemicals", "Orvano Lithium", None, None, None)]),
+    ("joint-venture-formed-and-named", "Tessaly Motors and Korvia Auto formed a joint venture, Tessaly Korvia Mobility, in 2019.",
+     [("Tessaly Motors", "Tessaly Korvia Mobility", None, None, None), ("Korvia Auto", "Tessaly Korvia Mobility", None, None, None)]),
     ("a-country-s-finance-ministry-borrows", "The Tarvan Development Bank signed a $300 million loan agreement with Serbia's finance ministry.",
      [("Tarvan Development Bank", "Ministry of Finance of Serbia", 300 * M, "USD", None)]),
     ("purpose-hung-on-the-sum-names-the-asset-before", "The Varden government approved the construction of two hydroelectric dams in Santa Olm province. "
@@ -184,6 +188,7 @@ NO_FACTS = [
     ("a-contractor-awarded-a-contract-to-build", "Hanlin Engineering was awarded the $3 billion contract in 2014 to build the Tolo rail line."),
     ("a-state-cancelling-a-sized-project-is-not-its-investor", "The Varden government scrapped a $7 billion battery project near Olm."),
     ("indefinite-description-resolves-nowhere", "Calder Holdings bought a stake in a steelmaker."),
+    ("an-unnamed-joint-venture-is-no-target", "The joint venture between Tessaly Motors and Korvia Auto will build a plant."),
 ]
 
 
