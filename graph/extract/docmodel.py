@@ -230,7 +230,8 @@ def _lede_start(doc: Doc) -> int | None:
 def _definite(head: Token) -> bool:
     """"the bank", "this company", "the world's biggest games maker": a description, not a name."""
     common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.is_lower)
-    if not common or any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in head.subtree):
+    described = {t.i for a in head.children if a.dep_ in {"appos", "relcl", "acl"} for t in a.subtree}  # "…, owner of X"
+    if not common or any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in described for t in head.subtree):
         return False
     return any(
         (c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.pos_ == "NOUN") for c in head.children

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from graph.extract.actors import ActorSpan, actors_in, find_actors
 from graph.extract.common import entity_at
+from graph.extract.frames import is_trigger_word
 from graph.extract.lexicon import lexicon
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
@@ -136,7 +137,8 @@ def _nested_heads(head: Token) -> list[Token]:
     nested = []
     for child in head.children:
         if child.dep_ == "appos":
-            if head.pos_ != "PROPN" or child.pos_ == "PROPN":  # "Y, a unit of X" describes Y: not a name of Y
+            # "Y, a unit of X" and "the games maker, owner of X" describe: not names of the head
+            if (head.pos_ != "PROPN" or child.pos_ == "PROPN") and not is_trigger_word(child):
                 nested.append(child)
         elif child.dep_ == "prep" and child.lower_ in {"of", "like", "as"}:
             inner = _object_of(child)

@@ -164,6 +164,9 @@ CASES = [
      [("Kestrel Mining", "Orvano Lithium", None, None, None), ("Tessaly Chemicals", "Orvano Lithium", None, None, None)]),
     ("joint-venture-formed-and-named", "Tessaly Motors and Korvia Auto formed a joint venture, Tessaly Korvia Mobility, in 2019.",
      [("Tessaly Motors", "Tessaly Korvia Mobility", None, None, None), ("Korvia Auto", "Tessaly Korvia Mobility", None, None, None)]),
+    ("a-description-with-an-owner-apposition-is-still-definite", "Kestrel Games said profits rose. "
+     "The world's biggest games maker, owner of Riven Studios and Tallow Games, was said to be interested in Orsk Play.",
+     [("Kestrel Games", "Riven Studios", None, None, None), ("Kestrel Games", "Tallow Games", None, None, None)]),
     ("a-country-s-finance-ministry-borrows", "The Tarvan Development Bank signed a $300 million loan agreement with Serbia's finance ministry.",
      [("Tarvan Development Bank", "Ministry of Finance of Serbia", 300 * M, "USD", None)]),
     ("purpose-hung-on-the-sum-names-the-asset-before", "The Varden government approved the construction of two hydroelectric dams in Santa Olm province. "
