@@ -344,8 +344,9 @@ def is_passive(verb: Token) -> bool:
         return True  # "is being built by X and financed by Y"
     if verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lemma_ == "be":
         return True  # "Y is majority-owned by X"
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)  # "having bought"
-    return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod", "relcl", "advcl"} and not perfect and not _children(verb, SUBJECT_DEPS)
+    perfect = any(c.dep_ == "aux" and (c.lemma_ == "have" or c.lower_ == "having") for c in verb.children)  # "having bought"
+    active = perfect or _children(verb, SUBJECT_DEPS) or _children(verb, OBJECT_DEPS)  # "…, having bought 5%"
+    return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod", "relcl", "advcl"} and not active
 
 
 def inherited_subject(verb: Token) -> list[Token]:

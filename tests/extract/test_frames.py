@@ -167,6 +167,8 @@ CASES = [
     ("a-description-with-an-owner-apposition-is-still-definite", "Kestrel Games said profits rose. "
      "The world's biggest games maker, owner of Riven Studios and Tallow Games, was said to be interested in Orsk Play.",
      [("Kestrel Games", "Riven Studios", None, None, None), ("Kestrel Games", "Tallow Games", None, None, None)]),
+    ("having-bought-a-share-of-the-stake-named-before", "Kestrel Games was reported to be looking to raise its stake in Orsk Play Ltd, having already purchased 5.0 percent in 2018.",
+     [("Kestrel Games", "Orsk Play Ltd", None, None, Decimal("0.05"))]),
     ("a-country-s-finance-ministry-borrows", "The Tarvan Development Bank signed a $300 million loan agreement with Serbia's finance ministry.",
      [("Tarvan Development Bank", "Ministry of Finance of Serbia", 300 * M, "USD", None)]),
     ("purpose-hung-on-the-sum-names-the-asset-before", "The Varden government approved the construction of two hydroelectric dams in Santa Olm province. "
