@@ -30,7 +30,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from spacy.util import compile_infix_regex, filter_spans
+from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans
 
 from graph import paths
 from graph.errors import KGError
@@ -94,9 +94,12 @@ def get_nlp() -> Language:
 
 def _split_percent_hyphens(nlp: Language) -> None:
     """"30%-owned", "49%-held": the participle after a percentage is a word of its own, as after
-    "per cent-owned", so the parser sees the verb."""
+    "per cent-owned", so the parser sees the verb; "80per cent": the number is a word of its own."""
     infixes = [*nlp.Defaults.infixes, r"(?<=[0-9])%(?=-[A-Za-z])", r"(?<=%)-(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # "80per cent", "49percent": a percentage glued to its number
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9])(?:per|percent|pct)$"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 def _add_gazetteer_ruler(nlp: Language) -> None:
@@ -107,7 +110,11 @@ def _add_gazetteer_ruler(nlp: Language) -> None:
         after="amount_entities",
         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": False},
     )
-    ruler.add_patterns([_as_phrase(p) for p in load_gazetteer().ruler_patterns()])
+    # Phrase patterns match on LOWER, which only token boundaries decide (the tokenizer and
+    # ticker_tokens' merges): parsing ~2,000 names through tagger, parser and NER as well
+    # cost 2.5 s of each process's start, paid again by every --jobs/--dask worker (issue 11).
+    with nlp.select_pipes(enable=["ticker_tokens", "entity_ruler"]):
+        ruler.add_patterns([_as_phrase(p) for p in load_gazetteer().ruler_patterns()])
     nlp.add_pipe("drop_lowercase_names", after="entity_ruler")
 
 

@@ -31,6 +31,8 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 # "X grew by acquiring Y": the means share the subject; "a role in setting up Y" does not
 MEANS_PREPS = frozenset({"by", "through", "via", "after", "before"})
 # a support verb whose subject receives the deal: "Y received/won/secured a loan"
+# verbs whose object does what their complement says: "sees X taking", "allows X to buy"
+OBJECT_CONTROL = frozenset({"see", "allow", "enable", "let", "help", "permit", "leave", "watch"})
 NAME_LABELS = frozenset({"ORG", "GPE", "PERSON", "FAC", "NORP", "LOC"})
 # what a sum does for what it pays for: "the $2bn loan will finance Y"
 FUNDING_VERBS = frozenset({"fund", "finance", "support", "cover", "pay"})
@@ -364,6 +366,9 @@ def inherited_subject(verb: Token) -> list[Token]:
         if current.dep_ not in {"xcomp", "conj", "advcl", "prep", "dobj"} or current.head == current:
             return []
         head = current.head
+        controller = _children(head, OBJECT_DEPS) if head.lemma_.lower() in OBJECT_CONTROL else []
+        if controller and current.dep_ in {"xcomp", "advcl", "ccomp"}:
+            return controller  # "the deal sees X taking a stake", "enables X to raise its stake"
         if is_passive(head) and current.dep_ == "xcomp":
             return []
         # "X was reported to …, having bought Y": a participial clause is controlled by the grammatical subject
