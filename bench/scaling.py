@@ -24,14 +24,18 @@ SOURCES = [*sorted((ROOT / "data" / "corpus").glob("*.txt")),
            *sorted((ROOT / "tests" / "data" / "devset").glob("*.txt"))]
 
 CHILD = """
-import json, sys, time
+import json, resource, sys, time
 from pathlib import Path
 start = time.perf_counter()
 from graph.ingest import iter_documents
 from graph.parallel import extract_parallel
 docs = iter_documents([Path(sys.argv[1])], on_error=lambda e: None)
-n = sum(1 for _ in extract_parallel(docs, jobs=int(sys.argv[2]), batch_size=int(sys.argv[3])))
-print(json.dumps({"docs": n, "seconds": time.perf_counter() - start}))
+n, first = 0, None
+for _ in extract_parallel(docs, jobs=int(sys.argv[2]), batch_size=int(sys.argv[3])):
+    n += 1
+    first = first or time.perf_counter() - start
+cpu = sum(r.ru_utime + r.ru_stime for r in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
+print(json.dumps({"docs": n, "seconds": time.perf_counter() - start, "first": first, "cpu": cpu}))
 """
 
 
@@ -71,7 +75,10 @@ def main() -> None:
     base = results[args.jobs[0]]["seconds"]
     for jobs, r in results.items():
         print(f"--jobs {jobs}: {r['seconds']:.1f} s, {r['docs'] / r['seconds']:.1f} docs/s, "
-              f"speed-up {base / r['seconds']:.2f}x")
+              f"speed-up {base / r['seconds']:.2f}x; first facts after {r['first']:.1f} s; "
+              f"CPU {r['cpu']:.1f} s (workers included), {r['cpu'] / r['seconds']:.2f} cores busy on average")
+    print(f"load average after: {os.getloadavg()[0]:.1f} (a shared machine: CPU s / wall s below the jobs "
+          "count with the CPU unchanged means other processes took the cores)")
 
 
 if __name__ == "__main__":
