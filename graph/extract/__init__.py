@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from graph.extract import actors, agreements, events, investments
 from graph.extract.attribution import attribution
+from graph.extract.common import sentence_at
 from graph.extract.fact_events import deal_agreements, fact_events, merged
 from graph.model import DocumentFacts, Fact, Mention, fact_refs
 
@@ -38,5 +39,5 @@ def attributed(fact: Fact, doc: Doc) -> Fact:
     if evidence.attributed_to is not None:
         return fact
     span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
-    source = attribution(next(iter(span.sents))) if span is not None and len(span) else None
+    source = attribution(sentence_at(doc, span.start)) if span is not None and len(span) else None
     return replace(fact, evidence=replace(evidence, attributed_to=source)) if source is not None else fact

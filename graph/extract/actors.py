@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.common import evidence_for, is_headline, lemma_text
+from graph.extract.common import evidence_for, is_headline, lemma_text, sentences
 from graph.extract.lexicon import lexicon
 from graph.gazetteer import load_gazetteer
 from graph.keys import LEGAL_FORM
@@ -116,7 +116,7 @@ def _starting_in(span: Span) -> list[ActorSpan]:
 
 def extract(doc: Doc) -> Iterator[Mention]:
     """One ``Mention`` per actor occurrence, with its sentence as evidence."""
-    for sent in doc.sents:  # assets and places too: they are where things happen
+    for sent in sentences(doc):  # assets and places too: they are where things happen
         inside = _starting_in(sent)
         if inside:
             evidence = evidence_for(sent)

@@ -66,7 +66,7 @@ def extract(doc: Doc) -> Iterator[Agreement]:
     """Every agreement the doc asserts, a re-mention merged into the one it tells again."""
     found: Found = []
     lede = _lede_date(doc)
-    for number, sent in enumerate(doc.sents):
+    for number, sent in enumerate(sentences(doc)):
         if is_headline(sent) or _title_line(sent):
             continue
         for agreement, again in sentence_agreements(sent, number, lede=lede, found=found):

@@ -73,6 +73,16 @@ def sentences(doc: Doc) -> list[Span]:
     return found
 
 
+def sentence_at(doc: Doc, index: int) -> Span:
+    """The sentence holding token ``index``, by bisection in the cached list (``Span.sents``
+    walks the document from its start on every call)."""
+    found = sentences(doc)
+    starts = doc.user_data.get("ikg_sent_starts")
+    if starts is None or len(starts) != len(found):
+        starts = doc.user_data["ikg_sent_starts"] = [s.start for s in found]
+    return found[max(bisect_right(starts, index) - 1, 0)]
+
+
 def is_headline(sent: Span) -> bool:
     """A title-case line with no final full stop: a headline or a caption (remembered per sentence)."""
     known = sent.doc.user_data.setdefault("ikg_headlines", {})

@@ -32,6 +32,7 @@ from graph.extract.common import (
     is_headline,
     lemma_text,
     next_sentence,
+    sentences,
     starts_with_anaphora,
 )
 from graph.extract.event_dates import clause_chain, fronted_date, own_date, paragraph_event_date, pruned_subtree, title_line
@@ -99,7 +100,7 @@ def _event_type(raw: dict) -> EventType:
 
 def extract(doc: Doc) -> Iterator[Event]:
     """Every event the doc's body states, one per trigger (titles and headlines are told again below)."""
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if not (is_headline(sent) or title_line(sent)):
             yield from sentence_events(sent)
 
