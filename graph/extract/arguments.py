@@ -11,8 +11,8 @@ so are collectives headed by a name: "a consortium led by X" is X.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -194,8 +194,10 @@ def _leader(head: Token) -> Token | None:
 
 
 def _listed(child: Token) -> Token | None:
-    """"including X", "comprising X", "such as X"."""
-    if child.dep_ == "prep" and child.lower_ in {"including", "comprising"} or child.dep_ == "acl" and child.lemma_ in {"include", "comprise"}:
+    """"including X", "comprising X"."""
+    listing = (child.dep_ == "prep" and child.lower_ in {"including", "comprising"}) or (
+        child.dep_ == "acl" and child.lemma_ in {"include", "comprise"})
+    if listing:
         objects = [c for c in child.children if c.dep_ in {"pobj", "dobj"}]
         return objects[0] if objects else None
     return None

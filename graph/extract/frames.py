@@ -39,6 +39,10 @@ FUNDING_VERBS = frozenset({"fund", "finance", "support", "cover", "pay"})
 RECIPIENT_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "attract", "land", "accept"})
 
 
+WORD_LISTS = (
+    "support_verbs", "partitives", "keep_partitive", "works", "stake_nouns", "not_targets", "lender_words",
+    "money_words", "contract_nouns",
+)
 FLAGS = (
     "stake", "status", "target_is_asset", "money_required", "money_or_loan_word", "needs_stake_noun",
     "sized_assets", "investor_is_company", "no_passive_agent", "elliptic", "named_target",
@@ -121,7 +125,7 @@ def frame_lexicon(path: Path = FRAMES_PATH) -> FrameLexicon:
         frames = tuple(_frame(f) for f in raw["frames"])
         return FrameLexicon(
             frames=frames,
-            **{k: frozenset(raw[k]) for k in ("support_verbs", "partitives", "keep_partitive", "works", "stake_nouns", "not_targets", "lender_words", "money_words", "contract_nouns")},
+            **{k: frozenset(raw[k]) for k in WORD_LISTS},
             class_synonyms={k: set(v) for k, v in raw["class_synonyms"].items()},
         )
     except (OSError, json.JSONDecodeError, KeyError, TypeError) as e:
@@ -290,7 +294,9 @@ def purpose_objects(head: Token) -> list[Token]:
 def _interrupted_auxiliary(verb: Token) -> list[Token]:
     """"X said it has, on behalf of Y, extended a loan": the auxiliary cut off by the aside is
     parsed as a verb of its own, and carries the subject."""
-    siblings = [s for s in verb.head.children if s.i < verb.i and s.dep_ == verb.dep_ and s.lemma_ in {"have", "be", "will"}]
+    siblings = [
+        s for s in verb.head.children if s.i < verb.i and s.dep_ == verb.dep_ and s.lemma_ in {"have", "be", "will"}
+    ]
     if not siblings or _children(siblings[-1], OBJECT_DEPS):
         return []
     return _resolve_relatives(_children(siblings[-1], SUBJECT_DEPS), siblings[-1])
@@ -346,7 +352,8 @@ def is_passive(verb: Token) -> bool:
         return True  # "is being built by X and financed by Y"
     if verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lemma_ == "be":
         return True  # "Y is majority-owned by X"
-    perfect = any(c.dep_ == "aux" and (c.lemma_ == "have" or c.lower_ == "having") for c in verb.children)  # "having bought"
+    # "having bought": the lemmatizer leaves "having" as it is
+    perfect = any(c.dep_ == "aux" and (c.lemma_ == "have" or c.lower_ == "having") for c in verb.children)
     active = perfect or _children(verb, SUBJECT_DEPS) or _children(verb, OBJECT_DEPS)  # "…, having bought 5%"
     return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod", "relcl", "advcl"} and not active
 
@@ -449,7 +456,8 @@ def support_verb(noun: Token) -> Token | None:
         return head.head  # "Y will be financed by a loan from X"
     if noun.dep_ == "nsubj" and head.lemma_.lower() in FUNDING_VERBS:
         return head  # "the loan from X will fund Y"
-    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.ent_type_ == "MONEY" and head.head.dep_ in {"dobj", "nsubjpass", "pobj"}:
+    taken_sum = head.head.ent_type_ == "MONEY" and head.head.dep_ in {"dobj", "nsubjpass", "pobj"}
+    if noun.dep_ == "pobj" and head.lower_ == "in" and taken_sum:
         return support_verb(head.head)  # "financed with $1bn in loans" too
     if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in {"through", "via", "with"} and head.dep_ == "prep":
         return head.head
