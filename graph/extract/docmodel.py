@@ -125,13 +125,24 @@ def _of_class(doc: Doc, noun: str, *, before: int) -> list[Entry]:
 
 
 def _co_subject(head: Token) -> range:
-    """Token positions of the subject of the clause ``head`` is in: "X will buy a stake in the
-    company" — the company is not X."""
+    """Token positions of the name that is the subject of the clause ``head`` is in: "X will buy a
+    stake in the company" — the company is not X."""
     for ancestor in head.ancestors:
         if ancestor.pos_ in {"VERB", "AUX"}:
             subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            return range(subjects[0].left_edge.i, subjects[0].right_edge.i + 1) if subjects else range(0)
+            return _named_span(subjects[0]) if subjects else range(0)
     return range(0)
+
+
+def _named_span(subject: Token) -> range:
+    """The positions of the name a subject is ("Acme Holdings"); none for a common noun whose
+    modifiers name someone else ("Acme shareholders approved the sale of the company")."""
+    if subject.pos_ != "PROPN":
+        return range(0)
+    start = subject.i
+    while start > 0 and subject.doc[start - 1].dep_ == "compound" and subject.doc[start - 1].head.i <= subject.i:
+        start -= 1
+    return range(start, subject.i + 1)
 
 
 def _main_company(head: Token, bound: range = range(0)) -> ActorRef | None:

@@ -171,6 +171,8 @@ CASES = [
      [("Kestrel Games", "Orsk Play Ltd", None, None, Decimal("0.05"))]),
     ("the-object-of-sees-takes-the-stake", "The takeover sees Tessaly Fund taking an 80per cent stake in Orsk Play Ltd from Monday.",
      [("Tessaly Fund", "Orsk Play Ltd", None, None, Decimal("0.8"))]),
+    ("the-company-its-shareholders-sell", "Orion Logistics Ltd shareholders approved the sale of the company to Ridgeway Capital.",
+     [("Ridgeway Capital", "Orion Logistics Ltd", None, None, None)]),
     ("a-country-s-finance-ministry-borrows", "The Tarvan Development Bank signed a $300 million loan agreement with Serbia's finance ministry.",
      [("Tarvan Development Bank", "Ministry of Finance of Serbia", 300 * M, "USD", None)]),
     ("purpose-hung-on-the-sum-names-the-asset-before", "The Varden government approved the construction of two hydroelectric dams in Santa Olm province. "
