@@ -44,13 +44,21 @@ def arguments(heads: list[Token]) -> list[Argument]:
         pair = _hyphen_pair(head)  # "the Acme-Beta consortium": each name, whatever the tagger joined
         group = pair or _members(head) or [head, *head.conjuncts]  # "a group including X and Y": each member
         for token in group:
-            if token.i in seen or (token != group[0] and is_trigger_word(token)):
+            if token.i in seen or (token != group[0] and (is_trigger_word(token) or _unlike(group[0], token))):
                 continue
             seen.add(token.i)
             argument = _pair_member(token) if pair else argument_at(token)
             if argument is not None and all(a.ref.name != argument.ref.name for a in found):
                 found.append(argument)
     return found
+
+
+def _unlike(first: Token, conjunct: Token) -> bool:
+    """"60% of the venture and Korvia Auto the remaining 40%": a share's conjunct that is a name
+    (with its own share in apposition) is the subject of a gapped clause, not a second target."""
+    lex = frame_lexicon()
+    partitive = first.lemma_.lower() in lex.partitives or first.lower_ in lex.partitives
+    return partitive and conjunct.pos_ == "PROPN"
 
 
 def _pair_member(token: Token) -> Argument | None:

@@ -81,7 +81,7 @@ def merged(told: list[Event], derived: list[Event]) -> list[Event]:
     return derived + [e for e in told if (e.evidence.start, e.event_type) not in steps]
 
 
-DEAL_FORMS = frozenset({"acquisition", "share purchase"})
+DEAL_FORMS = frozenset({"acquisition"})  # raising a stake on the market is no agreement
 DEAL_STATUSES = frozenset({Status.ANNOUNCED, Status.SIGNED, Status.APPROVED})
 
 

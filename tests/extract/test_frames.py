@@ -198,6 +198,7 @@ NO_FACTS = [
     ("a-state-cancelling-a-sized-project-is-not-its-investor", "The Varden government scrapped a $7 billion battery project near Olm."),
     ("indefinite-description-resolves-nowhere", "Calder Holdings bought a stake in a steelmaker."),
     ("an-unnamed-joint-venture-is-no-target", "The joint venture between Tessaly Motors and Korvia Auto will build a plant."),
+    ("a-gapped-clause-s-subject-is-no-target", "Under the agreement, Tessaly Motors will hold 60% of the venture and Korvia Auto the remaining 40%."),
 ]
 
 

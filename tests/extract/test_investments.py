@@ -463,6 +463,7 @@ def test_a_sentence_case_title_is_a_headline_told_again_by_the_body():
                      {("Corvia Bank", "Tessaly Bank")}, id="announced-purchase-of-a-company"),
         pytest.param("Corvia Bank bought 20 per cent of Tessaly Bank in 2015.", set(), id="a-past-purchase-is-no-agreement"),
         pytest.param("Corvia Bank is to build a $5 billion plant in Vell.", set(), id="an-asset-is-no-party"),
+        pytest.param("Corvia Bank plans to raise its stake in Tessaly Bank from 20% to 35%.", set(), id="raising-a-stake-is-no-agreement"),
     ],
 )
 def test_an_agreed_purchase_of_a_company_is_an_agreement(text: str, parties: set) -> None:
