@@ -173,6 +173,8 @@ CASES = [
      [("Tessaly Fund", "Orsk Play Ltd", None, None, Decimal("0.8"))]),
     ("the-company-its-shareholders-sell", "Orion Logistics Ltd shareholders approved the sale of the company to Ridgeway Capital.",
      [("Ridgeway Capital", "Orion Logistics Ltd", None, None, None)]),
+    ("a-dashed-pair-of-places-names-the-asset", "The Eastern Development Bank's board approved a $150 million loan for the Ostrava-Belin road project in Vardania.",
+     [("Eastern Development Bank", "Ostrava-Belin road", 150 * M, "USD", None)]),
     ("a-country-s-finance-ministry-borrows", "The Tarvan Development Bank signed a $300 million loan agreement with Serbia's finance ministry.",
      [("Tarvan Development Bank", "Ministry of Finance of Serbia", 300 * M, "USD", None)]),
     ("purpose-hung-on-the-sum-names-the-asset-before", "The Varden government approved the construction of two hydroelectric dams in Santa Olm province. "
