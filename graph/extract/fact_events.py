@@ -81,8 +81,12 @@ def merged(told: list[Event], derived: list[Event]) -> list[Event]:
     return derived + [e for e in told if (e.evidence.start, e.event_type) not in steps]
 
 
-DEAL_FORMS = frozenset({"acquisition"})  # raising a stake on the market is no agreement
-DEAL_STATUSES = frozenset({Status.ANNOUNCED, Status.SIGNED, Status.APPROVED})
+# an announced purchase of a company is a deal; a stake is one only once agreed or approved
+# ("plans to raise its stake" is no agreement)
+DEAL_STATUSES = {
+    "acquisition": frozenset({Status.ANNOUNCED, Status.SIGNED, Status.APPROVED}),
+    "share purchase": frozenset({Status.SIGNED, Status.APPROVED}),
+}
 
 
 def deal_agreements(investments: Iterable[Investment], agreements: Iterable[Agreement]) -> Iterator[Agreement]:
@@ -92,7 +96,7 @@ def deal_agreements(investments: Iterable[Investment], agreements: Iterable[Agre
     named = [{p.name for p in a.parties} for a in agreements]
     seen: set[tuple[str, str]] = set()
     for fact in investments:
-        if fact.kind not in DEAL_FORMS or fact.status not in DEAL_STATUSES or fact.factuality not in {None, Factuality.PLANNED}:
+        if fact.status not in DEAL_STATUSES.get(fact.kind, ()) or fact.factuality not in {None, Factuality.PLANNED}:
             continue
         if fact.target.kind not in {ActorKind.COMPANY, ActorKind.ORGANIZATION}:
             continue

@@ -464,6 +464,8 @@ def test_a_sentence_case_title_is_a_headline_told_again_by_the_body():
         pytest.param("Corvia Bank bought 20 per cent of Tessaly Bank in 2015.", set(), id="a-past-purchase-is-no-agreement"),
         pytest.param("Corvia Bank is to build a $5 billion plant in Vell.", set(), id="an-asset-is-no-party"),
         pytest.param("Corvia Bank plans to raise its stake in Tessaly Bank from 20% to 35%.", set(), id="raising-a-stake-is-no-agreement"),
+        pytest.param("Corvia Bank agreed to take a 30% stake in Tessaly Bank for $2 billion.",
+                     {("Corvia Bank", "Tessaly Bank")}, id="an-agreed-stake-purchase-is-one"),
     ],
 )
 def test_an_agreed_purchase_of_a_company_is_an_agreement(text: str, parties: set) -> None:
