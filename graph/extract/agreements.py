@@ -46,6 +46,7 @@ from graph.extract.common import (
     next_sentence,
     previous_sentence,
     sentences,
+    title_line,
 )
 from graph.extract.docmodel import registry
 from graph.extract.frames import verb_slots
@@ -67,7 +68,7 @@ def extract(doc: Doc) -> Iterator[Agreement]:
     found: Found = []
     lede = _lede_date(doc)
     for number, sent in enumerate(sentences(doc)):
-        if is_headline(sent) or _title_line(sent):
+        if is_headline(sent) or title_line(sent):
             continue
         for agreement, again in sentence_agreements(sent, number, lede=lede, found=found):
             earlier = _earlier(found, number, agreement) if again else None
@@ -76,11 +77,6 @@ def extract(doc: Doc) -> Iterator[Agreement]:
             elif len(agreement.parties) >= 2:
                 found.append((number, agreement))
     yield from (a for _, a in found)
-
-
-def _title_line(sent: Span) -> bool:
-    """The article's first line without a full stop: its title, told again in the body."""
-    return sent.start == 0 and sent.text.rstrip()[-1:] not in {".", "!", "?", '"'}
 
 
 def _lede_date(doc: Doc) -> PartialDate | None:

@@ -83,6 +83,11 @@ def sentence_at(doc: Doc, index: int) -> Span:
     return found[max(bisect_right(starts, index) - 1, 0)]
 
 
+def title_line(sent: Span) -> bool:
+    """The article's first line without a full stop: its title, which the body tells again."""
+    return sent.start == 0 and sent.text.rstrip()[-1:] not in {".", "!", "?", '"'}
+
+
 def is_headline(sent: Span) -> bool:
     """A title-case line with no final full stop: a headline or a caption (remembered per sentence)."""
     known = sent.doc.user_data.setdefault("ikg_headlines", {})

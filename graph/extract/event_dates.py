@@ -48,11 +48,6 @@ def clause_chain(token: Token) -> list[Token]:
     return chain
 
 
-def title_line(sent: Span) -> bool:
-    """The article's first line without a full stop: its title, which the body tells again with dates."""
-    return sent.start == 0 and sent.text.rstrip()[-1:] not in {".", "!", "?", '"'}
-
-
 def own_date(trigger: Token, sent: Span) -> PartialDate | None:
     """The date attached closest to the trigger within its clause, the most precise on ties."""
     chain = date_chain(trigger)

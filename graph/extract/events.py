@@ -34,8 +34,9 @@ from graph.extract.common import (
     next_sentence,
     sentences,
     starts_with_anaphora,
+    title_line,
 )
-from graph.extract.event_dates import clause_chain, fronted_date, own_date, paragraph_event_date, pruned_subtree, title_line
+from graph.extract.event_dates import clause_chain, fronted_date, own_date, paragraph_event_date, pruned_subtree
 from graph.extract.frames import Frame, candidate_frames, noun_slots, trigger_kind, verb_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.status import factuality_of
