@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.common import evidence_for, is_headline, lemma_text, sentences
+from graph.extract.common import evidence_for, is_headline, lemma_text, per_doc, sentences
 from graph.extract.lexicon import lexicon
 from graph.gazetteer import load_gazetteer
 from graph.keys import LEGAL_FORM
@@ -69,9 +69,8 @@ def _split_coordinated(ent: Span) -> list[Span]:
 
 def _named_apart(left: Span, right: Span) -> bool:
     """"Ebro and Chery" where the article names Ebro and Chery each on its own elsewhere."""
-    alone = left.doc.user_data.get("ikg_entity_texts")
-    if alone is None:
-        alone = left.doc.user_data["ikg_entity_texts"] = {e.text for e in left.doc.ents}
+    doc = left.doc
+    alone = per_doc(doc, "ikg_entity_texts", lambda: {e.text for e in doc.ents})
     return left.text in alone and right.text in alone
 
 
@@ -108,9 +107,7 @@ def _starting_in(span: Span) -> list[ActorSpan]:
     """The actors whose names start inside ``span``, found by bisection in the document's list:
     a scan of every actor per sentence made long documents quadratic (issue 9)."""
     actors = find_actors(span.doc)
-    starts = span.doc.user_data.get(CACHE_KEY + "_starts")
-    if starts is None or len(starts) != len(actors):
-        starts = span.doc.user_data[CACHE_KEY + "_starts"] = [a.span.start for a in actors]
+    starts = per_doc(span.doc, CACHE_KEY + "_starts", lambda: [a.span.start for a in actors])
     return actors[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import Document, Evidence, PartialDate
 from graph.normalize.dates import parse_date
+
+T = TypeVar("T")
 
 
 def document_of(doc: Doc) -> Document | None:
@@ -65,21 +68,24 @@ def has_cue(text: str, cues: Iterable[str]) -> bool:
     return any(f" {cue} " in text for cue in cues)
 
 
+def per_doc(doc: Doc, key: str, build: Callable[[], T]) -> T:
+    """``build()``, computed once per document and kept in its ``user_data`` under ``key``: the
+    extractors ask the same questions of a document many times (issue 9)."""
+    if key not in doc.user_data:
+        doc.user_data[key] = build()
+    return doc.user_data[key]
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The document's sentences, split once (``Doc.sents`` walks every token on each access)."""
-    found = doc.user_data.get("ikg_sents")
-    if found is None:
-        found = doc.user_data["ikg_sents"] = list(doc.sents)
-    return found
+    return per_doc(doc, "ikg_sents", lambda: list(doc.sents))
 
 
 def sentence_at(doc: Doc, index: int) -> Span:
     """The sentence holding token ``index``, by bisection in the cached list (``Span.sents``
     walks the document from its start on every call)."""
     found = sentences(doc)
-    starts = doc.user_data.get("ikg_sent_starts")
-    if starts is None or len(starts) != len(found):
-        starts = doc.user_data["ikg_sent_starts"] = [s.start for s in found]
+    starts = per_doc(doc, "ikg_sent_starts", lambda: [s.start for s in found])
     return found[max(bisect_right(starts, index) - 1, 0)]
 
 
@@ -131,20 +137,14 @@ def dates_in(span: Span) -> list[tuple[Span, PartialDate]]:
 
 def doc_text(doc: Doc) -> str:
     """The document's text, built once: ``Doc.text`` joins every token on each access (issue 9)."""
-    text = doc.user_data.get("ikg_text")
-    if text is None:
-        text = doc.user_data["ikg_text"] = doc.text
-    return text
+    return per_doc(doc, "ikg_text", lambda: doc.text)
 
 
 def _entity_index(doc: Doc) -> tuple[list[Span], list[int]]:
     """Every entity of ``doc`` and their start tokens, built once: ``doc.ents`` makes a new list
     of spans on each call, which made long documents quadratic (issue 9)."""
-    index = doc.user_data.get("ikg_ents")
-    if index is None:
-        index = doc.user_data["ikg_ents"] = list(doc.ents)
-        doc.user_data["ikg_ent_starts"] = [e.start for e in index]
-    return index, doc.user_data["ikg_ent_starts"]
+    index = per_doc(doc, "ikg_ents", lambda: list(doc.ents))
+    return index, per_doc(doc, "ikg_ent_starts", lambda: [e.start for e in index])
 
 
 def entity_at(token: Token) -> Span | None:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract import context
 from graph.extract.actors import find_actors
-from graph.extract.common import is_headline, sentences
+from graph.extract.common import is_headline, per_doc, sentences
 from graph.extract.frames import frame_lexicon
 from graph.extract.phrases import phrase_ref
 from graph.gazetteer import load_gazetteer
@@ -55,11 +55,11 @@ class Entry:
 
 def registry(doc: Doc) -> list[Entry]:
     """Every named actor of ``doc`` in text order with its classes (computed once per doc)."""
-    cached = doc.user_data.get("ikg_registry")
-    if cached is None:
-        cached = [_entry(a.span, a.ref) for a in find_actors(doc) if a.ref.kind is not ActorKind.ASSET]
-        doc.user_data["ikg_registry"] = cached
-    return cached
+    return per_doc(doc, "ikg_registry", lambda: _entries(doc))
+
+
+def _entries(doc: Doc) -> list[Entry]:
+    return [_entry(a.span, a.ref) for a in find_actors(doc) if a.ref.kind is not ActorKind.ASSET]
 
 
 def _entry(span, ref: ActorRef) -> Entry:
@@ -112,16 +112,20 @@ def antecedent(head: Token) -> ActorRef | Token | None:
 
 
 def _of_class(doc: Doc, noun: str, *, before: int) -> list[Entry]:
-    """The registry's entries of one class before a position (indexed by class once per document)."""
-    index = doc.user_data.get("ikg_classes")
-    if index is None:
-        index = {}
-        for entry in registry(doc):
-            for word in entry.classes:
-                index.setdefault(word, []).append(entry)
-        doc.user_data["ikg_classes"] = index
-    entries = index.get(noun, [])
-    return entries[: bisect_left([e.position for e in entries], before)] if entries else []
+    """The registry's entries of one class before a position (indexed by class once per document,
+    with their positions, so a lookup is one bisection)."""
+    entries, positions = per_doc(doc, "ikg_classes", lambda: _class_index(doc)).get(noun, ([], []))
+    return entries[: bisect_left(positions, before)]
+
+
+def _class_index(doc: Doc) -> dict[str, tuple[list[Entry], list[int]]]:
+    index: dict[str, tuple[list[Entry], list[int]]] = {}
+    for entry in registry(doc):
+        for word in entry.classes:
+            entries, positions = index.setdefault(word, ([], []))
+            entries.append(entry)
+            positions.append(entry.position)
+    return index
 
 
 def _co_subject(head: Token) -> range:
@@ -199,17 +203,18 @@ class _Named:
 
 
 def _salience_index(doc: Doc) -> dict[str, _Named]:
-    index = doc.user_data.get("ikg_salience")
-    if index is None:
-        lede = _lede_start(doc)
-        index = {}
-        for entry in registry(doc):
-            prominent = is_headline(entry.sentence) or entry.sentence.start == lede
-            weight = (3 if prominent else 1) * (2 if entry.subject else 1)
-            named = index.setdefault(entry.ref.name, _Named(frozenset(w.lower() for w in entry.ref.name.split()), [], []))
-            named.positions.append(entry.position)
-            named.totals.append((named.totals[-1] if named.totals else 0) + weight)
-        doc.user_data["ikg_salience"] = index
+    return per_doc(doc, "ikg_salience", lambda: _named_mentions(doc))
+
+
+def _named_mentions(doc: Doc) -> dict[str, _Named]:
+    lede = _lede_start(doc)
+    index: dict[str, _Named] = {}
+    for entry in registry(doc):
+        prominent = is_headline(entry.sentence) or entry.sentence.start == lede
+        weight = (3 if prominent else 1) * (2 if entry.subject else 1)
+        named = index.setdefault(entry.ref.name, _Named(frozenset(w.lower() for w in entry.ref.name.split()), [], []))
+        named.positions.append(entry.position)
+        named.totals.append((named.totals[-1] if named.totals else 0) + weight)
     return index
 
 

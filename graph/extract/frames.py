@@ -429,9 +429,9 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     carried = verb_slots(verb)
     if verb.lemma_.lower() in RECIPIENT_VERBS:  # "Y received a loan from X for Z"
         slots["recipient"] = carried.get("subject", [])
-    elif not slots["subject"]:
-        slots["subject"] = slots["carried_subject"] = carried.get("subject", [])
-    if verb.lemma_.lower() not in RECIPIENT_VERBS:
+    else:
+        if not slots["subject"]:
+            slots["subject"] = slots["carried_subject"] = carried.get("subject", [])
         slots["carrier_object"] = carried.get("object", [])  # "Y will be financed with a loan from X"
     for position, heads in carried.items():
         if position not in {"subject", "object"} and not slots.get(position):
