@@ -98,6 +98,9 @@ def anchor(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in {"acl", "relcl"} and signs(child):
             return child
+    for member in _party_members(noun):  # "the pact between X and Y, signed in May" hung on Y
+        if any(c.dep_ == "acl" and signs(c) for c in member.children):
+            return next(c for c in member.children if c.dep_ == "acl" and signs(c))
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in {"of", "into"} and signs(head.head):
         return head.head  # "the signing of the treaty", "entered into an agreement"
@@ -107,6 +110,13 @@ def anchor(noun: Token) -> Token | None:
         above = head.head
         return above if signs(above) else anchor(above) if agreement_kind(above) else None
     return None
+
+
+def _party_members(noun: Token) -> list[Token]:
+    """The names in the noun's own "between"/"with" phrase, conjuncts included."""
+    objects = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"between", "with", "among"}
+               for o in p.children if o.dep_ == "pobj"]
+    return [m for o in objects for m in (o, *o.conjuncts)]
 
 
 def slots_of(token: Token) -> dict[str, list[Token]]:

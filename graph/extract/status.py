@@ -167,6 +167,8 @@ def _up_edge(token: Token) -> bool:
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if token.dep_ == "pcomp":
         return token.head.lower_ in _ARGUMENT_PREPS
+    if token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in token.children):
+        return False  # "the pact, signed in March, will take effect": a done thing the future does not touch
     return token.dep_ in _UP
 
 

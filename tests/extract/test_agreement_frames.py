@@ -80,6 +80,22 @@ def test_a_signed_agreement_is_asserted_and_signed():
     assert agreement.status is Status.SIGNED
 
 
+@pytest.mark.parametrize(
+    ("text", "effective"),
+    [
+        pytest.param("The free trade agreement between Peru and Chile, signed in 2023, will take effect on 1 January 2025.",
+                     "2025-01-01", id="participle-hung-on-a-party-future-effect"),
+        pytest.param("Peru and Chile have announced a free trade agreement, scheduled to begin on 1 July 2024.",
+                     "2024-07-01", id="announced-with-start-date"),
+    ],
+)
+def test_an_agreement_that_takes_effect_later_is_stated_with_its_effective_date(text, effective):
+    """Regression (issue 7): the sample corpus's free trade agreement had lost its effective date."""
+    found = [a for a in _agreements(text) if _named(a, "Peru") and _named(a, "Chile")]
+    assert found, _agreements(text)
+    assert found[0].effective is not None and found[0].effective.iso() == effective
+
+
 def test_a_party_that_pulls_out_of_a_treaty_is_a_party_and_the_exit_is_no_signing_date():
     (agreement,) = _agreements("Peru pulled out of the border treaty with Chile in 2023.")
     assert {p.name for p in agreement.parties} == {"Peru", "Chile"}
