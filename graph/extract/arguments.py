@@ -42,7 +42,7 @@ def arguments(heads: list[Token]) -> list[Argument]:
     seen: set[int] = set()
     for head in heads:
         pair = _hyphen_pair(head)  # "the Acme-Beta consortium": each name, whatever the tagger joined
-        group = pair or _members(head) or [head, *head.conjuncts]  # "a group including X and Y": each member
+        group = pair or _members(head) or [*_coordinated_modifiers(head), head, *head.conjuncts]  # "a group including X and Y": each member
         for token in group:
             if token.i in seen or (token != group[0] and (is_trigger_word(token) or _unlike(group[0], token))):
                 continue
@@ -51,6 +51,15 @@ def arguments(heads: list[Token]) -> list[Argument]:
             if argument is not None and all(a.ref.name != argument.ref.name for a in found):
                 found.append(argument)
     return found
+
+
+def _coordinated_modifiers(head: Token) -> list[Token]:
+    """"Acme Mining and Beta Capital" parsed as one name whose modifier "Acme Mining" carries the
+    "and": that modifier is a name of its own."""
+    if head.pos_ != "PROPN":
+        return []
+    return [c for c in head.lefts if c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN"
+            and any(g.dep_ == "cc" and g.lower_ in {"and", "&"} and g.i > c.i for g in c.children)]
 
 
 def _unlike(first: Token, conjunct: Token) -> bool:
@@ -262,7 +271,7 @@ def _place_name(child: Token, gaz) -> str | None:
         if child.ent_type_ == "GPE":
             return child.doc[child.left_edge.i : child.i + 1].text
     if child.dep_ == "prep" and child.lower_ == "of":
-        places = [t for t in child.subtree if t.ent_type_ == "GPE"]
+        places = [t for t in child.subtree if t.ent_type_ == "GPE"] or _unknown_place(child)
         if places:
             start = places[0]
             span = child.doc[start.i : start.i + 1]
@@ -270,6 +279,15 @@ def _place_name(child: Token, gaz) -> str | None:
                 span = child.doc[start.i : span.end + 1]
             return span.text
     return None
+
+
+def _unknown_place(of: Token) -> list[Token]:
+    """"the government of Valdera" with the place mistagged: a lone proper name after a government's
+    "of" is its country ("the Ministry of Finance" names a portfolio, "of Jane Roe" a person)."""
+    if of.head.lemma_.lower() != "government":
+        return []
+    names = [t for t in of.children if t.dep_ == "pobj" and t.pos_ == "PROPN" and t.ent_type_ in {"", "GPE", "LOC", "PERSON"}]
+    return [t for t in names if not any(c.dep_ in {"compound", "nmod"} for c in t.children)]
 
 
 def holding_of(head: Token) -> ActorRef | None:
@@ -325,7 +343,7 @@ def unknown_name(head: Token) -> ActorRef | None:
     if head.pos_ != "PROPN" or head.ent_type_ in {"DATE", "MONEY", "PERCENT", "CARDINAL", "NORP"}:
         return None
     start = head.i
-    while start > head.sent.start and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
+    while start > head.sent.start and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ in {"compound", "nmod"}:
         start -= 1
     span = head.doc[start : head.i + 1]
     if load_gazetteer().is_junk(span.text) or not span.text[:1].isupper():

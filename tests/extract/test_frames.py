@@ -180,6 +180,27 @@ CASES = [
     ("purpose-hung-on-the-sum-names-the-asset-before", "The Varden government approved the construction of two hydroelectric dams in Santa Olm province. "
      "In 2014, the Corvia Development Bank agreed to lend Varden $4.7 billion to finance the construction of the dams.",
      [("Corvia Development Bank", "hydroelectric dams in Santa Olm", 4700 * M, "USD", None)]),
+    # triggers added with data only (issue 7): each needs no code of its own
+    ("earmark-for", "Zelco Mining has earmarked $300 million for the expansion of its Pardo copper mine.",
+     [("Zelco Mining", "Pardo copper mine", 300 * M, "USD", None)]),
+    ("sink-into", "Zelco Mining will sink $2 billion into a new lithium refinery in Varden.",
+     [("Zelco Mining", "lithium refinery in Varden", 2000 * M, "USD", None)]),
+    ("borrow-from-to-build", "Pardo Ports borrowed $450 million from the Corvia Development Bank to build the Olm terminal.",
+     [("Corvia Development Bank", "Olm terminal", 450 * M, "USD", None)]),
+    ("disburse-to", "The Corvia Development Bank disbursed $120 million to Pardo Ports.",
+     [("Corvia Development Bank", "Pardo Ports", 120 * M, "USD", None)]),
+    ("expand-at-a-cost", "Pardo Cement plans to expand its Olm cement plant at a cost of $80 million.",
+     [("Pardo Cement", "Olm cement plant", 80 * M, "USD", None)]),
+    ("possessive-bid-for", "Calder Holdings' $1.5 billion bid for Borin Steel was accepted by the board.",
+     [("Calder Holdings", "Borin Steel", 1500 * M, "USD", None)]),
+    ("led-a-funding-round-in", "Calder Capital led a $75 million funding round in Pardo Robotics.",
+     [("Calder Capital", "Pardo Robotics", 75 * M, "USD", None)]),
+    ("government-of-an-unknown-place", "The government of Valdera will provide a $75 million grant to Zelco Mining.",
+     [("Government of Valdera", "Zelco Mining", 75 * M, "USD", None)]),
+    ("credit-line-to-a-government", "The Corvia Development Bank extended a $1 billion credit line to the government of Valdera.",
+     [("Corvia Development Bank", "Government of Valdera", 1000 * M, "USD", None)]),
+    ("two-names-joined-by-the-parser", "Zelco Mining and Calder Capital formed a joint venture to build a $600 million copper smelter in Varden.",
+     [("Zelco Mining", "copper smelter in Varden", 600 * M, "USD", None), ("Calder Capital", "copper smelter in Varden", 600 * M, "USD", None)]),
 ]
 
 # Facts the text does not assert keep their factuality (issue 8) instead of being dropped.
