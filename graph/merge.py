@@ -96,6 +96,15 @@ def _cluster(facts: list, same, union, keys: Keys) -> list:
     accepts always share one), so the answer is that of comparing every group, without
     a cost quadratic in a long document's facts (issue 9).
     """
+    out = list(facts)
+    for rep, idxs in zip(*_groups(facts, same, union, keys)):
+        for i in idxs:
+            out[i] = replace(rep, evidence=facts[i].evidence)
+    return out
+
+
+def _groups(facts: list, same, union, keys: Keys) -> tuple[list, list[list[int]]]:
+    """The groups of :func:`_cluster`: each one's united fact and its members' positions, in order."""
     canon: list = []
     members: list[list[int]] = []
     index: dict[Hashable, set[int]] = defaultdict(set)
@@ -110,11 +119,7 @@ def _cluster(facts: list, same, union, keys: Keys) -> list:
         members[c].append(i)
         for key in keys(canon[c], indexing=True):
             index[key].add(c)
-    out = list(facts)
-    for rep, idxs in zip(canon, members):
-        for i in idxs:
-            out[i] = replace(rep, evidence=facts[i].evidence)
-    return out
+    return canon, members
 
 
 def _same_event(a: Event, b: Event) -> bool:
@@ -224,7 +229,7 @@ def merge_across(docs: list[DocumentFacts]) -> list[DocumentFacts]:
     participant and stay two events; the pledge of 29 June 2025 reported by two
     articles naming China, Serbia, Stellantis and Vučić becomes one.
     """
-    dated = [(i, j) for i, d in enumerate(docs) for j, e in enumerate(d.events) if _on_a_day(e)]
+    dated = [(i, j) for i, d in enumerate(docs) for j, e in enumerate(d.events) if on_a_day(e)]
     merged = _cluster([docs[i].events[j] for i, j in dated], _reported_twice, _union_event, _day_event_keys)
     events = [list(d.events) for d in docs]
     for (i, j), event in zip(dated, merged):
@@ -232,7 +237,21 @@ def merge_across(docs: list[DocumentFacts]) -> list[DocumentFacts]:
     return [replace(d, events=e) for d, e in zip(docs, events)]
 
 
-def _on_a_day(event: Event) -> bool:
+def cluster_day_events(events: list[Event]) -> list[tuple[Event, int]]:
+    """What :func:`merge_across` makes of the day-dated events of a corpus, in corpus order: each
+    one's united event (its evidence still the first report's) and the position of that first
+    report, whose ``concerns`` the union keeps. The store resolves from these (issue 11)."""
+    out: list[tuple[Event, int]] = []
+    reps, groups = _groups(events, _reported_twice, _union_event, _day_event_keys)
+    first = {i: idxs[0] for idxs in groups for i in idxs}
+    rep_of = {i: rep for rep, idxs in zip(reps, groups) for i in idxs}
+    for i in range(len(events)):
+        out.append((rep_of[i], first[i]))
+    return out
+
+
+def on_a_day(event: Event) -> bool:
+    """Only events dated to the day are merged across documents."""
     return event.date is not None and event.date.precision.value == "day"
 
 

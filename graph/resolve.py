@@ -15,7 +15,7 @@ several evidences; across documents, equal content gives equal IRIs.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz
 
@@ -35,22 +35,31 @@ KIND_ORDER = [ActorKind.COUNTRY, ActorKind.COMPANY, ActorKind.GOVERNMENT_BODY, A
 FUZZY_MIN = 94.0
 
 
-
 def resolve(documents: Iterable[DocumentFacts]) -> Corpus:
     """Resolve the actors of all documents and merge repeated facts."""
     docs = merge_across([merge_document(d) for d in documents])
-    refs = sorted({r for d in docs for r in _refs_of(d)}, key=_ref_sort_key)
-    aliases = _fuzzy_aliases(refs)
+    actors, key_of = resolve_refs({r for d in docs for r in refs_of(d)})
+    return Corpus(documents=docs, actors=actors, key_of=key_of)
+
+
+def resolve_refs(refs: Iterable[ActorRef]) -> tuple[dict[str, ActorRecord], Callable[[ActorRef], str]]:
+    """The records of the distinct references of a corpus, and the key of each reference.
+
+    Only the set of references counts (not how often each occurs), so a store can
+    resolve from each document's set of references without its facts (issue 11).
+    """
+    ordered = sorted(set(refs), key=_ref_sort_key)
+    aliases = _fuzzy_aliases(ordered)
 
     def key_of(ref: ActorRef) -> str:
         key = base_key(ref)
         return aliases.get(key, key)
 
     groups: dict[str, list[ActorRef]] = defaultdict(list)
-    for ref in refs:
+    for ref in ordered:
         groups[key_of(ref)].append(ref)
     actors = {key: _record(key, group) for key, group in sorted(groups.items())}
-    return Corpus(documents=docs, actors=_with_countries(actors), key_of=key_of)
+    return _with_countries(actors), key_of
 
 
 def _with_countries(actors: dict[str, ActorRecord]) -> dict[str, ActorRecord]:
@@ -70,7 +79,8 @@ def _ref_sort_key(ref: ActorRef) -> tuple:
     return (ref.name, ref.kind.value, ref.surface, ref.country or "")
 
 
-def _refs_of(doc: DocumentFacts) -> Iterable[ActorRef]:
+def refs_of(doc: DocumentFacts) -> Iterable[ActorRef]:
+    """Every reference a document's mentions and facts make (what resolution votes over)."""
     yield from (m.actor for m in doc.mentions)
     for fact in doc.facts:
         yield from fact_refs(fact)

@@ -11,9 +11,12 @@ A store directory made by :func:`build_into_store` holds::
     DIR/kg-store.json    the mark of a kg store, written before anything else
 
 Each build re-extracts only documents whose (id, sha256) has no cached facts,
-resolves actors over the facts of every kept document, and rewrites each named
-graph whose content changed in one Oxigraph transaction. The store therefore
-equals a build from scratch by construction, and a build killed at any moment
+resolves actors from each kept document's small index (``facts/<key>.idx-*.pkl``,
+:mod:`graph.store_index`), serialises a batch at a time the documents whose graph
+may have changed, and rewrites each named graph whose content changed in one
+Oxigraph transaction (:mod:`graph.store_resolve`, issue 11: memory is a batch of
+facts plus the actor index, not the corpus). The store equals a build from
+scratch (tested), and a build killed at any moment
 leaves every named graph either wholly old or wholly new. The default graph is
 the merge of the named graphs, updated in each graph's transaction, and is what
 queries read (:mod:`graph.store_merge`, issue 9 item 14).
@@ -322,23 +325,29 @@ class StoreDir:
         return facts
 
     def prune_facts(self, keep: Iterable[Document]) -> None:
-        """Delete cached facts of documents no longer in the corpus."""
-        wanted = {f"{self.fact_key(d)}.pkl" for d in keep}
+        """Delete cached facts (and indexes) of documents no longer in the corpus, and stale indexes."""
+        from graph.store_index import index_suffix
+
+        wanted = {f"{self.fact_key(d)}{end}" for d in keep for end in (".pkl", index_suffix())}
         for path in self.facts_path.iterdir():
             if path.name not in wanted:
                 path.unlink()
 
-    def read_digests(self) -> dict[str, str]:
+    def read_digests(self, part: str = "graphs") -> dict[str, str]:
+        """Digest of each graph as written (``inputs``: of what each document graph was made of)."""
         if not self.manifest_path.exists():
             return {}
         try:
             data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as e:
             raise StoreError(f"{self.manifest_path}: unreadable ({e}); delete it to rewrite every graph") from e
-        return dict(data.get("graphs", {})) if data.get("version") == MANIFEST_VERSION else {}
+        return dict(data.get(part, {})) if data.get("version") == MANIFEST_VERSION else {}
 
-    def write_digests(self, digests: dict[str, str]) -> None:
-        data = {"version": MANIFEST_VERSION, "graphs": dict(sorted(digests.items()))}
+    def write_digests(self, digests: dict[str, str], *, inputs: dict[str, str] | None = None) -> None:
+        """The journal's end; without ``inputs`` those already recorded are kept."""
+        inputs = self.read_digests("inputs") if inputs is None else inputs
+        data = {"version": MANIFEST_VERSION, "graphs": dict(sorted(digests.items())),
+                "inputs": dict(sorted(inputs.items()))}
         _atomic_write(self.manifest_path, json.dumps(data, indent=1).encode("utf-8"))
 
 
@@ -409,11 +418,10 @@ def build_into_store(
                                     batch_size=batch_size, progress=progress)
     if not order:
         raise NoDocumentsError("no document could be read; the store was left as it was")
-    kept = [sdir.load_facts(doc) for doc in order]
-    written, removed = _write_graphs(sdir, kept)
+    written, removed = _write_graphs(sdir, order)
     sdir.prune_facts(order)
     return StoreBuildReport(read=len(order), extracted=extracted, unchanged=unchanged[0],
-                            removed=removed, graphs_written=written, documents=len(kept))
+                            removed=removed, graphs_written=written, documents=len(order))
 
 
 def _log_skipped(error: Exception) -> None:
@@ -425,75 +433,63 @@ def _log_skipped(error: Exception) -> None:
 
 def _extract_into_cache(docs: Iterable[Document], sdir: StoreDir, *, jobs: int,
                         dask_address: str | None, batch_size: int, progress: bool) -> int:
-    """Extract facts of ``docs`` in parallel, caching each as it arrives."""
-    from graph.parallel import extract_parallel, track
+    """Extract facts of ``docs`` in parallel, caching each (and its index) as it arrives.
 
-    stream = extract_parallel(docs, jobs=jobs, dask_address=dask_address, batch_size=batch_size)
+    With every document cached, the model is not even loaded.
+    """
+    from itertools import chain
+
+    from graph.parallel import extract_parallel, track
+    from graph.store_index import save_index
+
+    docs = iter(docs)
+    first = next(docs, None)
+    if first is None:
+        return 0
+    stream = extract_parallel(chain([first], docs), jobs=jobs, dask_address=dask_address, batch_size=batch_size)
     count = 0
     for facts in track(stream, description="extracting", enabled=progress):
         sdir.save_facts(facts)
+        save_index(sdir.fact_file(facts.document), facts)
         count += 1
     return count
 
 
-SERIALIZE_CHUNK = 256  # documents serialised at once: bounds the rdflib memory
-
-
-def _write_graphs(sdir: StoreDir, kept: list[DocumentFacts]) -> tuple[int, int]:
-    """Resolve, serialise chunk by chunk and sync; returns (graphs written, docs removed)."""
+def _write_graphs(sdir: StoreDir, order: list[Document]) -> tuple[int, int]:
+    """Resolve from the indexes, write what changed and sync; returns (graphs written, docs removed)."""
     from graph.aggregates import AGGREGATES_GRAPH, sync_aggregates
-    from graph.resolve import resolve
+    from graph.rdf.serialize import ACTORS_GRAPH
+    from graph.store_resolve import actors_graph, load_index, resolve_indexes, sync_documents
 
-    corpus = resolve(kept)
-    old = sdir.read_digests()
+    resolution = resolve_indexes(load_index(sdir, doc) for doc in order)
+    old, old_inputs = sdir.read_digests(), sdir.read_digests("inputs")
     store = sdir.open_db()
     sdir.forget_digests()
     try:
         before = store_graph_keys(store)
-        digests, written = _sync_chunks(store, corpus, old)
-        for key in sorted(before - set(digests) - {AGGREGATES_GRAPH}):
+        digests, inputs, written = sync_documents(store, sdir, order, resolution, old=old, old_inputs=old_inputs)
+        for key in sorted(before - set(digests) - {AGGREGATES_GRAPH, str(ACTORS_GRAPH)}):
             drop_graph(store, key)
             written += 1
-        written += sync_aggregates(store, digests, old)  # derived from the graphs now in place (issue 11)
+        actors = actors_graph(store, resolution)  # with the concepts the documents now in place use
+        new, count = sync_graphs(store, {str(ACTORS_GRAPH): actors} if actors else {}, old, drop_others=False)
+        if not actors and str(ACTORS_GRAPH) in before:
+            drop_graph(store, str(ACTORS_GRAPH))
+        digests.update(new)
+        written += count + sync_aggregates(store, digests, old)  # derived from the graphs now in place (issue 11)
         store.flush()
     except RuntimeError as e:
         raise corrupted(sdir.root, e) from e
     finally:
         del store
-    sdir.write_digests(digests)
+    sdir.write_digests(digests, inputs=inputs)
     removed = len({k for k in before - set(digests) if "/document/" in k})
     return written, removed
 
 
-def _sync_chunks(store: ox.Store, corpus: Any, old: dict[str, str]) -> tuple[dict[str, str], int]:
-    """Write document graphs chunk by chunk, then the union of the shared graphs."""
-    from graph.model import Corpus
-
-    digests: dict[str, str] = {}
-    shared: dict[str, set[ox.Triple]] = {}
-    written = 0
-    for start in range(0, max(len(corpus.documents), 1), SERIALIZE_CHUNK):
-        chunk = Corpus(corpus.documents[start:start + SERIALIZE_CHUNK], corpus.actors, corpus.key_of)
-        graphs = dataset_graphs(_to_dataset(chunk))
-        for key in [k for k in graphs if "/document/" not in k]:
-            shared.setdefault(key, set()).update(graphs.pop(key))
-        new, count = sync_graphs(store, graphs, old, drop_others=False)
-        digests.update(new)
-        written += count
-    final = {key: sorted(triples, key=str) for key, triples in shared.items()}
-    new, count = sync_graphs(store, final, old, drop_others=False)
-    digests.update(new)
-    return digests, written + count
-
-
-def _to_dataset(corpus: Any) -> Any:
-    from graph.rdf.serialize import corpus_to_dataset
-
-    return corpus_to_dataset(corpus)
-
-
 def corpus_graphs(kept: list[DocumentFacts]) -> GraphTriples:
-    """The triples per graph of a scratch build over ``kept``."""
+    """The triples per graph of a scratch build over ``kept`` (all at once: for comparisons)."""
+    from graph.rdf.serialize import corpus_to_dataset
     from graph.resolve import resolve
 
-    return dataset_graphs(_to_dataset(resolve(kept)))
+    return dataset_graphs(corpus_to_dataset(resolve(kept)))

@@ -63,7 +63,8 @@ def test_a_new_extractor_re_extracts_every_document(corpus: Path, tmp_path: Path
     monkeypatch.setattr(graph.pipeline, "extractor_fingerprint", lambda: "upgraded")
     again = build_into_store([corpus], tmp_path / "store")
     assert (again.extracted, again.unchanged) == (2, 0)
-    assert len(list((tmp_path / "store" / "facts").iterdir())) == 2  # the stale cache is pruned
+    cached = sorted(p.name for p in (tmp_path / "store" / "facts").iterdir())
+    assert len(cached) == 4 and len({name.split(".")[0] for name in cached}) == 2  # facts and index; the stale pruned
 
 
 def _facts(store: Path) -> set[str]:

@@ -1,0 +1,189 @@
+"""A store build that resolves from the per-document indexes and writes a batch at a time (issue 11).
+
+Why: resolving over every document's facts made a build's memory grow with the
+corpus. Here the actor index (references → keys and records) and the day-dated
+events reported by several documents come from the small indexes of
+:mod:`graph.store_index`; facts are then loaded, merged and serialised
+``SERIALIZE_CHUNK`` documents at a time. A document graph is serialised again
+only when what it is made of changed: its facts, the keys and labels of the
+actors it names, the events it shares with other documents, or the code that
+writes it (its *input digest*, kept in the manifest). The actors graph is
+written from the index, with the labels of the concepts the documents use. The
+quads equal those of resolving every document's facts at once (tested).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from graph.merge import cluster_day_events, merge_document
+from graph.model import ActorRecord, ActorRef, Corpus, Document, DocumentFacts, Event
+from graph.store_index import DocumentIndex, read_index, save_index
+
+if TYPE_CHECKING:
+    from graph.store import GraphTriples, StoreDir
+
+SERIALIZE_CHUNK = 256  # documents serialised at once: bounds the rdflib memory
+_FINGERPRINTED = ("rdf/serialize.py", "rdf/vocab.py", "rdf/namespace.py", "rdf/io.py", "model.py", "merge.py",
+                  "keys.py", "resolve.py", "store_index.py", "store_resolve.py")
+Shared = tuple[int, Event, int, int]  # (event position, united event, first report's document, its event position)
+
+
+@dataclass(slots=True)
+class Resolution:
+    """The actor index of a corpus and, per document position, its day-dated events as united."""
+
+    actors: dict[str, ActorRecord]
+    key_of: Callable[[ActorRef], str]
+    shared: dict[int, list[Shared]]
+
+
+def load_index(sdir: StoreDir, doc: Document) -> DocumentIndex:
+    """A document's index; computed from its cached facts (and kept) when missing."""
+    path = sdir.fact_file(doc)
+    index = read_index(path)
+    return index if index is not None else save_index(path, sdir.load_facts(doc))
+
+
+def resolve_indexes(indexes: Iterable[DocumentIndex]) -> Resolution:
+    """Resolve a corpus from its documents' indexes, in corpus order (as ``graph.resolve.resolve``)."""
+    from graph.resolve import resolve_refs
+
+    refs: set[ActorRef] = set()
+    dated: list[tuple[int, int, Event]] = []
+    for position, index in enumerate(indexes):
+        refs |= index.refs
+        dated.extend((position, j, event) for j, event in index.dated)
+    shared: dict[int, list[Shared]] = {}
+    for (position, j, _), (united, first) in zip(dated, cluster_day_events([e for _, _, e in dated])):
+        shared.setdefault(position, []).append((j, united, dated[first][0], dated[first][1]))
+        refs.update(united.participants)
+        if united.place is not None:
+            refs.add(united.place)
+    actors, key_of = resolve_refs(refs)
+    return Resolution(actors, key_of, shared)
+
+
+def unite(doc: DocumentFacts, position: int, resolution: Resolution) -> DocumentFacts:
+    """A merged document's day-dated events as ``merge_across`` leaves them: the united event,
+    with this report's evidence and the first report's ``concerns``."""
+    events = list(doc.events)
+    for j, united, first_doc, first_j in resolution.shared.get(position, ()):
+        concerns = doc.events[first_j].concerns if first_doc == position else united.concerns
+        events[j] = replace(united, evidence=doc.events[j].evidence, concerns=concerns)
+    return replace(doc, events=events)
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the code a document graph is written by: other code, every graph written again."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(f"{version('rdflib')}\0{ox.__version__}".encode())
+    for name in _FINGERPRINTED:
+        digest.update(name.encode() + b"\0" + (Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()
+
+
+def input_digest(fact_key: str, doc: Document, index: DocumentIndex, shared: list[Shared],
+                 position: int, resolution: Resolution) -> str:
+    """What a document graph is made of: its facts, the key and label of each actor it names,
+    the events it shares, the code (two equal digests, two equal graphs)."""
+    refs = set(index.refs)
+    for _, united, _, _ in shared:
+        refs.update(united.participants)
+        refs.update([united.place] if united.place is not None else [])
+    parts = [code_fingerprint(), fact_key, repr((doc.id, doc.file_name, doc.sha256, doc.title, doc.published))]
+    for ref in sorted(refs, key=lambda r: (r.name, r.kind.value, r.surface, r.country or "")):
+        key = resolution.key_of(ref)
+        record = resolution.actors.get(key)
+        parts.append(repr((ref, key, record.label if record else None)))
+    for j, united, first_doc, first_j in shared:
+        own = first_doc == position
+        parts.append(repr((j, replace(united, concerns=None) if own else united, first_j if own else None)))
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def batch_graphs(sdir: StoreDir, batch: list[tuple[int, Document]], resolution: Resolution) -> GraphTriples:
+    """The document graphs of a batch (the actors it names serialised with their records)."""
+    from graph.rdf.serialize import ACTORS_GRAPH, corpus_to_dataset
+    from graph.resolve import refs_of
+    from graph.store import dataset_graphs
+
+    docs = [unite(merge_document(sdir.load_facts(doc)), position, resolution) for position, doc in batch]
+    keys = {resolution.key_of(ref) for d in docs for ref in refs_of(d)}
+    actors = {k: resolution.actors[k] for k in sorted(keys) if k in resolution.actors}
+    graphs = dataset_graphs(corpus_to_dataset(Corpus(docs, actors, resolution.key_of)))
+    graphs.pop(str(ACTORS_GRAPH), None)  # written once, from the whole index: see actors_graph
+    return graphs
+
+
+def actors_graph(store: ox.Store, resolution: Resolution) -> list[ox.Triple]:
+    """Every actor record, and the concepts the document graphs now in ``store`` use."""
+    from graph.rdf.io import to_ox
+    from graph.rdf.serialize import _record_triples
+
+    triples = [ox.Triple(*map(to_ox, t)) for key in sorted(resolution.actors)
+               for t in _record_triples(resolution.actors[key])]
+    triples.extend(ox.Triple(*map(to_ox, t)) for t in _concept_triples(store))
+    return sorted(set(triples), key=str)
+
+
+def _concept_triples(store: ox.Store) -> Iterator[tuple]:
+    """``graph.rdf.serialize``'s concept labels, over the concepts the store's facts use."""
+    from rdflib import Dataset, URIRef
+
+    from graph.rdf.io import from_ox
+    from graph.rdf.namespace import IKG
+    from graph.rdf.serialize import _concept_triples as concepts_of
+
+    used = Dataset()
+    for predicate in (IKG.eventType, IKG.status, IKG.investmentType, IKG.factuality):
+        objects = {q.object for q in store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, None)}
+        for term in sorted(objects, key=str):
+            used.add((URIRef("urn:x-kg:concept-use"), predicate, from_ox(term)))
+    yield from concepts_of(used)
+
+
+
+def sync_documents(store: ox.Store, sdir: StoreDir, order: list[Document], resolution: Resolution, *,
+                   old: dict[str, str], old_inputs: dict[str, str]) -> tuple[dict[str, str], dict[str, str], int]:
+    """Write the graph of each document whose input digest changed, a batch at a time.
+
+    Returns the digests and input digests of every document graph, and how many graphs were written.
+    """
+    from graph.rdf.serialize import document_iri
+    from graph.store import _graph_present
+
+    digests: dict[str, str] = {}
+    inputs: dict[str, str] = {}
+    batch: list[tuple[int, Document]] = []
+    written = 0
+    for position, doc in enumerate(order):
+        key = str(document_iri(doc.id))
+        shared = resolution.shared.get(position, [])
+        inputs[key] = input_digest(sdir.fact_key(doc), doc, load_index(sdir, doc), shared, position, resolution)
+        if old_inputs.get(key) == inputs[key] and key in old and _graph_present(store, key):
+            digests[key] = old[key]
+        else:
+            batch.append((position, doc))
+        if len(batch) == SERIALIZE_CHUNK or (batch and position == len(order) - 1):
+            written += _write_batch(store, sdir, batch, resolution, old, digests)
+            batch = []
+    return digests, inputs, written
+
+
+def _write_batch(store: ox.Store, sdir: StoreDir, batch: list[tuple[int, Document]], resolution: Resolution,
+                 old: dict[str, str], digests: dict[str, str]) -> int:
+    from graph.store import sync_graphs
+
+    new, count = sync_graphs(store, batch_graphs(sdir, batch, resolution), old, drop_others=False)
+    digests.update(new)
+    return count
