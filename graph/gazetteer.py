@@ -241,6 +241,28 @@ def _load(directory: Path) -> Gazetteer:
     return Gazetteer([*countries, *actors], junk=_read_junk(directory / "junk.txt"))
 
 
+def country_of_place(place: str, directory: Path | None = None) -> str | None:
+    """The country a dateline's place is in: a country, a capital, or a city of ``dollar_cities.csv``
+    (the cities whose reports write their own dollar as a bare "$")."""
+    gaz = load_gazetteer(directory)
+    entry = gaz.lookup(place) or gaz.country_for_capital(place)
+    if entry is not None:
+        return entry.name if entry.kind is ActorKind.COUNTRY else entry.country
+    return _cities(Path(directory or DEFAULT_DIR).resolve()).get(fold_key(place))
+
+
+@lru_cache(maxsize=8)
+def _cities(directory: Path) -> dict[str, str]:
+    path = directory / "dollar_cities.csv"
+    known = {e.name for e in load_gazetteer(directory).entries() if e.kind is ActorKind.COUNTRY}
+    cities: dict[str, str] = {}
+    for where, row in _rows(path, ("name", "country")):
+        if row["country"] not in known:
+            raise GazetteerError(f"{where}: country {row['country']!r} is not in countries.csv; use its name there")
+        cities[fold_key(_name(where, row))] = row["country"]
+    return cities
+
+
 def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[str, dict[str, str]]]:
     """Rows of a CSV file as (``file:line``, stripped values), header checked."""
     try:

@@ -411,3 +411,15 @@ def test_ruler_tags_unseen_sentences(nlp_with_ruler, sentence: str, surface: str
 def test_ruler_leaves_common_words_alone(nlp_with_ruler, sentence: str) -> None:
     doc = nlp_with_ruler(sentence)
     assert [e for e in doc.ents if e.ent_id_] == []
+
+
+@pytest.mark.parametrize(
+    ("place", "country"),
+    [("MONTREAL", "Canada"), ("Montréal", "Canada"), ("Ottawa", "Canada"), ("Canada", "Canada"),
+     ("Auckland", "New Zealand"), ("London", "United Kingdom"), ("Kelso Bay", None)],
+)
+def test_country_of_a_dateline_place(place: str, country: str | None) -> None:
+    """issue 7: a dateline's city names the country whose dollar a bare "$" is."""
+    from graph.gazetteer import country_of_place
+
+    assert country_of_place(place) == country

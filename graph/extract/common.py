@@ -76,6 +76,22 @@ def per_doc(doc: Doc, key: str, build: Callable[[], T]) -> T:
     return doc.user_data[key]
 
 
+def dollar_of(doc: Doc) -> str | None:
+    """What a bare "$" means in this document: its dateline's local dollar, else None (USD)."""
+    return per_doc(doc, "ikg_dollar", lambda: _local_dollar(doc.text))
+
+
+def _local_dollar(text: str) -> str | None:
+    from graph.gazetteer import country_of_place  # noqa: PLC0415 (layering: the gazetteer loads spaCy's tokenizer lazily)
+    from graph.ingest.metadata import find_dateline  # noqa: PLC0415
+    from graph.normalize.money import local_dollar  # noqa: PLC0415
+
+    dateline = find_dateline(text)
+    if dateline is None or not dateline.place:
+        return None
+    return local_dollar(text, country_of_place(dateline.place))
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The document's sentences, split once (``Doc.sents`` walks every token on each access)."""
     return per_doc(doc, "ikg_sents", lambda: list(doc.sents))

@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from graph.extract import context
-from graph.extract.common import evidence_for, extend_evidence, has_cue, lemma_text
+from graph.extract.common import dollar_of, evidence_for, extend_evidence, has_cue, lemma_text
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
 from graph.model import ActorKind, ActorRef, Investment, Status
@@ -26,7 +26,7 @@ def complete_from_follow_up(
     previous: list[Investment], sent: Span
 ) -> Iterator[Investment]:
     """Amounts of "This €42 million transaction, … up to €300 million"."""
-    monies = find_money(sent.text)
+    monies = find_money(sent.text, dollar=dollar_of(sent.doc))
     each = has_cue(lemma_text(sent), {"each", "apiece", "respectively"})
     cancelled = has_cue(lemma_text(sent), lexicon().cancelled)
     updated = []

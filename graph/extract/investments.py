@@ -116,10 +116,22 @@ def sentence_facts(sent: Span, *, topic: ActorRef | None = None) -> Iterator[Inv
     """The facts of one sentence; ``topic`` is the asset the facts before were about."""
     matches = list(frame_matches(sent))
     funded = {m.trigger.i for m in matches if m.frame.money_required or m.frame.money_or_loan_word}
+    done: list[tuple[Token, Investment]] = []
     for match in matches:
         if match.frame.target_is_asset and (_contracted(match.trigger) or _purpose_of(match.trigger, funded)):
             continue  # "a loan to build Y": the lender's fact; who builds with it is not an investor
-        yield from facts_of(match, sent, topic=topic)
+        for fact in facts_of(match, sent, topic=_parallel_target(match.trigger, done) or topic):
+            done.append((match.trigger, fact))
+            yield fact
+
+
+def _parallel_target(trigger: Token, done: list[tuple[Token, Investment]]) -> ActorRef | None:
+    """"X pledged $2.9bn for the project, while Y committed $4.4bn": a clause joined to a fact's
+    clause, with a sum and no target of its own, funds the same asset."""
+    for earlier, fact in done:
+        if trigger.head == earlier and trigger.dep_ in {"conj", "advcl"} and fact.target.kind is ActorKind.ASSET:
+            return fact.target
+    return None
 
 
 def _purpose_of(trigger: Token, funded: set[int]) -> bool:

@@ -31,7 +31,7 @@ from graph.model import Money
 
 __all__ = [
     "CURRENCIES_PATH", "QUALIFIERS", "CurrencyForms", "CurrencyTableError", "MoneyMatch",
-    "currency_forms", "find_money", "is_currency_code", "parse_money",
+    "currency_forms", "find_money", "is_currency_code", "local_dollar", "parse_money",
 ]
 
 # Surface qualifier → normalised qualifier (the only values Money.qualifier takes).
@@ -270,13 +270,34 @@ def _yen(text: str, yen: str | None) -> str:
     return "JPY" if _JAPAN.search(text) else "CNY"
 
 
-def find_money(text: str, *, yen: str | None = None) -> list[MoneyMatch]:
+def local_dollar(text: str, country: str | None, path: Path = CURRENCIES_PATH) -> str | None:
+    """The currency a bare "$" means in a report filed from ``country``: its own dollar
+    (a Canadian report's "$7 billion" is CAD), unless the text writes that dollar's own
+    symbol or "US$" — then the writer keeps "$" for the US dollar."""
+    code = _local_dollars(path).get(country or "")
+    if code is None:
+        return None
+    forms = currency_forms(path)
+    own = [s for s, c in forms.symbols.items() if c in {code, "USD"} and s != "$"]
+    return None if any(symbol in text for symbol in own) else code
+
+
+@lru_cache(maxsize=4)
+def _local_dollars(path: Path) -> dict[str, str]:
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")).get("local_dollar", {}))
+    except (OSError, json.JSONDecodeError) as e:
+        raise CurrencyTableError(f"{path}: cannot read the currency table ({e}); restore it from git") from e
+
+
+def find_money(text: str, *, yen: str | None = None, dollar: str | None = None) -> list[MoneyMatch]:
     """Every amount in ``text`` as (start, end, Money), in order, non-overlapping.
 
     The span includes a qualifier directly before the amount ("up to €300
     million"), so that evidence highlighting shows what the value means.
     ``yen`` is the ISO code for a bare "¥"; by default JPY when ``text``
-    names Japan (or JICA, the yen…), else CNY.
+    names Japan (or JICA, the yen…), else CNY. ``dollar`` is the code for a
+    bare "$" (:func:`local_dollar`); by default USD.
     """
     found: list[MoneyMatch] = []
     for match in _pattern().finditer(text):
@@ -285,6 +306,8 @@ def find_money(text: str, *, yen: str | None = None) -> list[MoneyMatch]:
             continue
         if match["sym"] == "¥":
             money = Money(money.value, _yen(text, yen), money.qualifier)
+        elif match["sym"] == "$" and dollar is not None:
+            money = Money(money.value, dollar, money.qualifier)
         start = match.start()
         if _is_preposition(match):
             start = _SPACES.match(text, match.end("qual")).end()  # type: ignore[union-attr]
@@ -293,12 +316,12 @@ def find_money(text: str, *, yen: str | None = None) -> list[MoneyMatch]:
     return found
 
 
-def parse_money(text: str, *, yen: str | None = None) -> Money | None:
+def parse_money(text: str, *, yen: str | None = None, dollar: str | None = None) -> Money | None:
     """The one amount ``text`` states (e.g. a spaCy MONEY entity), else None.
 
     None when there is no amount or more than one ("$5 million to $10
     million"): a caller that wants all of them uses :func:`find_money`. An
     entity alone does not say whose "¥" it is: pass ``yen`` from its sentence.
     """
-    found = find_money(text, yen=yen)
+    found = find_money(text, yen=yen, dollar=dollar)
     return found[0].money if len(found) == 1 else None

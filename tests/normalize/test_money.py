@@ -337,3 +337,24 @@ def test_round_trip_of_every_table_form(case: tuple[str, Money]) -> None:
     text, money = case
     sentence = f"The ministry said Acme would pay {text} for the port."
     assert [(sentence[s:e], m) for s, e, m in find_money(sentence)] == [(text, money)]
+
+
+# A bare "$" in a report filed from a dollar country (issue 7): its own dollar, unless the writer
+# marks dollars apart ("C$", "US$"), as wire services do.
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        pytest.param("Pardo Mining will invest $300 million.", "Canada", "CAD", id="canadian-report"),
+        pytest.param("Pardo Mining will invest $300 million.", "Australia", "AUD", id="australian-report"),
+        pytest.param("Pardo Mining will invest $300 million and hold C$50 million.", "Canada", None, id="writer-marks-the-local-dollar"),
+        pytest.param("Pardo Mining will invest US$300 million in a $1bn mine.", "Canada", None, id="writer-marks-the-us-dollar"),
+        pytest.param("Pardo Mining will invest $300 million.", "Mexico", None, id="not-a-dollar-country"),
+        pytest.param("Pardo Mining will invest $300 million.", None, None, id="no-dateline"),
+    ],
+)
+def test_local_dollar(text: str, country: str | None, expected: str | None) -> None:
+    from graph.normalize.money import local_dollar
+
+    assert local_dollar(text, country) == expected
+    money = find_money(text, dollar=local_dollar(text, country))[0].money
+    assert money.currency == (expected or "USD")
