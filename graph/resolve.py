@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from graph.gazetteer import load_gazetteer
 from graph.keys import base_key, fold, slug
@@ -87,20 +87,24 @@ def refs_of(doc: DocumentFacts) -> Iterable[ActorRef]:
 
 
 def _fuzzy_aliases(refs: list[ActorRef]) -> dict[str, str]:
-    """Unknown names spelt nearly alike, of one kind, map to one key."""
+    """Unknown names spelt nearly alike, of one kind, map to one key: each key to the first
+    earlier key of its kind that is no alias itself."""
     gaz = load_gazetteer()
-    by_kind: dict[ActorKind, list[str]] = defaultdict(list)
+    by_kind: dict[ActorKind, dict[str, None]] = defaultdict(dict)  # keys in order, each once
     for ref in refs:
         key = base_key(ref)
-        if gaz.lookup(ref.name) is None and len(key) >= 6 and key not in by_kind[ref.kind]:
-            by_kind[ref.kind].append(key)
+        if gaz.lookup(ref.name) is None and len(key) >= 6:
+            by_kind[ref.kind].setdefault(key, None)
     aliases: dict[str, str] = {}
     for keys in by_kind.values():
-        for i, key in enumerate(keys):
-            for earlier in keys[:i]:
-                if earlier not in aliases and fuzz.ratio(key, earlier) >= FUZZY_MIN:
-                    aliases[key] = earlier
-                    break
+        roots: list[str] = []  # the earlier keys of this kind that are no alias
+        for key in keys:
+            # every match at once in C++, not a Python loop per pair (10,000s of names, issue 11)
+            matches = process.extract(key, roots, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None)
+            if matches:
+                aliases[key] = roots[min(index for _, _, index in matches)]
+            elif key not in aliases:
+                roots.append(key)
     return aliases
 
 
