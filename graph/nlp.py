@@ -20,15 +20,24 @@ Components added to the model, in pipeline order (issue 7 for most):
   :func:`find_percents` read is one MONEY / PERCENT entity over its whole text
   ("$150m", "R36.67bn", "56-per-cent"), whatever the NER tagged there.
 - ``layout_entities`` (last): tickers leave entities; a dateline's place is a GPE.
+
+The model's ``attribute_ruler`` and the gazetteer ruler's token patterns match
+through :class:`ColumnMatcher` (same matches, a fraction of the time; issue 11).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+import numpy as np
+
+from spacy.attrs import DEP, IS_SPACE, LOWER, NORM, ORTH, TAG
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans
 
@@ -89,6 +98,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("amount_entities", after="ner")
     _add_gazetteer_ruler(nlp)
     nlp.add_pipe("layout_entities", last=True)
+    _use_column_matchers(nlp)
     return nlp
 
 
@@ -126,6 +136,132 @@ def _as_phrase(pattern: dict) -> dict:
     if not all("LOWER" in t for t in tokens):
         return pattern
     return {**pattern, "pattern": " ".join(t["LOWER"] for t in tokens)}
+
+
+# --- faster matching for the rulers ----------------------------------------------
+
+# Token attributes ColumnMatcher reads; a pattern on anything else keeps spaCy's Matcher.
+_REGEX_MEMO = 50_000
+_COLUMNS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "NORM": NORM, "TAG": TAG, "DEP": DEP, "IS_SPACE": IS_SPACE}
+
+
+class ColumnMatcher:
+    """Fixed-length token patterns of exact values and IN / NOT_IN lists, matched over
+    ``doc.to_array`` columns. Why: spaCy's Matcher steps every pattern through every token
+    and calls a Python predicate per token for each IN list; the model's attribute ruler
+    (180 patterns) cost as much as the parser and the gazetteer's 100 acronyms a third of
+    that (issue 11). Matches and their order are the Matcher's (``tests/test_nlp.py``)."""
+
+    def __init__(self, stock: Any, compiled: list[tuple[int, list[list[tuple[int, bool, np.ndarray]]]]]):
+        self.stock = stock  # patterns, callbacks, serialisation: the Matcher keeps them
+        self._patterns = compiled
+        self._columns = sorted({column for _, specs in compiled for spec in specs for column, _, _ in spec})
+
+    @classmethod
+    def of(cls, stock: Any, keys: Iterable[str]) -> ColumnMatcher | None:
+        """The matcher for ``stock``'s patterns under ``keys``, or None if one is beyond it."""
+        compiled = []
+        for key in keys:
+            callback, patterns = stock.get(key)
+            for pattern in patterns:
+                specs = [_compile_spec(spec) for spec in pattern]
+                if callback is not None or not pattern or None in specs:
+                    return None
+                compiled.append((get_string_id(key), specs))
+        return cls(stock, compiled)
+
+    def __call__(self, doc: Doc, *, as_spans: bool = False, allow_missing: bool = False,
+                 with_alignments: bool = False) -> list[tuple[int, int, int]]:
+        if as_spans or with_alignments or not self._patterns or len(doc) == 0:
+            return self.stock(doc, as_spans=as_spans, allow_missing=allow_missing, with_alignments=with_alignments)
+        table = doc.to_array(self._columns).reshape(len(doc), len(self._columns))
+        columns = {attr: table[:, i] for i, attr in enumerate(self._columns)}
+        found = []
+        for order, (key, specs) in enumerate(self._patterns):
+            hits = _pattern_hits(doc, columns, specs)
+            found.extend((start + len(specs), start, order, key) for start in hits.tolist())
+        found.sort()  # the Matcher's order: by end, then start, then pattern
+        return [(key, start, end) for end, start, _, key in found]
+
+    def add(self, *args: Any, **kwargs: Any) -> None:
+        """A pattern added later goes to the Matcher, which then answers every call."""
+        self.stock.add(*args, **kwargs)
+        self._patterns = []
+
+    def remove(self, key: Any) -> None:
+        self.stock.remove(key)
+        self._patterns = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stock, name)
+
+
+def _compile_spec(spec: dict) -> list[tuple] | None:
+    """One token's conditions as (column, kind, payload), or None if unsupported. Kinds:
+    "in" / "not_in" a list of ids; "regex" a pattern searched in the value's string."""
+    conditions = []
+    for name, value in spec.items():
+        column = _COLUMNS.get(name.upper())
+        if column is None:
+            return None
+        if isinstance(value, dict):
+            if len(value) != 1:
+                return None
+            (op, values), = value.items()
+            if op == "REGEX" and isinstance(values, str):
+                conditions.append((column, "regex", (re.compile(values), {})))
+                continue
+            if op not in ("IN", "NOT_IN") or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in values):
+                return None
+            conditions.append((column, op.lower(), np.array([get_string_id(v) for v in values], dtype=np.uint64)))
+        elif isinstance(value, (str, int)):  # bool is an int: IS_SPACE True → 1
+            exact = int(value) if isinstance(value, int) else get_string_id(value)
+            conditions.append((column, "in", np.array([exact], dtype=np.uint64)))
+        else:
+            return None
+    return conditions
+
+
+def _pattern_hits(doc: Doc, columns: dict[int, np.ndarray], specs: list) -> np.ndarray:
+    """Start positions where each token of the pattern meets its conditions (regexes last,
+    on the few candidates left, memoised per string id)."""
+    width = len(specs)
+    if width > len(doc):
+        return np.empty(0, dtype=np.int64)
+    mask = np.ones(len(doc) - width + 1, dtype=bool)
+    for offset, spec in enumerate(specs):
+        for column, kind, ids in spec:
+            if kind != "regex":
+                values = columns[column][offset : offset + len(mask)]
+                accepted = values == ids[0] if len(ids) == 1 else np.isin(values, ids)
+                mask &= ~accepted if kind == "not_in" else accepted
+    hits = np.flatnonzero(mask)
+    regexes = [(offset, column, payload) for offset, spec in enumerate(specs) for column, kind, payload in spec if kind == "regex"]
+    if regexes and len(hits):
+        strings = doc.vocab.strings
+        hits = np.array([start for start in hits.tolist() if all(
+            _regex_accepts(pattern, memo, strings, int(columns[column][start + offset]))
+            for offset, column, (pattern, memo) in regexes)], dtype=np.int64)
+    return hits
+
+
+def _regex_accepts(pattern: re.Pattern[str], memo: dict[int, bool], strings: Any, value: int) -> bool:
+    if value not in memo:
+        if len(memo) >= _REGEX_MEMO:
+            memo.clear()  # bounded: a large corpus has millions of distinct words
+        memo[value] = bool(pattern.search(strings[value]))
+    return memo[value]
+
+
+def _use_column_matchers(nlp: Language) -> None:
+    """The attribute ruler's and the gazetteer ruler's token matchers as ColumnMatchers."""
+    if "attribute_ruler" in nlp.pipe_names:
+        ruler = nlp.get_pipe("attribute_ruler")
+        fast = ColumnMatcher.of(ruler.matcher, [str(i) for i in range(len(ruler.attrs))])
+        ruler.matcher = fast or ruler.matcher
+    ruler = nlp.get_pipe("entity_ruler")
+    fast = ColumnMatcher.of(ruler.matcher, list(ruler.token_patterns))
+    ruler.matcher = fast or ruler.matcher
 
 
 # --- word lists ---------------------------------------------------------------
@@ -232,11 +368,12 @@ def dateline_breaks(doc: Doc) -> Doc:
     """A dateline ("SOMECITY (Agency) -") is its own sentence, never the first subject."""
     from graph.ingest.metadata import find_byline, find_dateline  # noqa: PLC0415 (layering)
 
-    dateline, byline = find_dateline(doc.text), find_byline(doc.text)
+    text = doc.text  # joined from the tokens on every access: read it once
+    dateline, byline = find_dateline(text), find_byline(text)
     doc._.byline_chars = byline
     if dateline is None:
         return doc
-    end = dateline.start + len(doc.text[dateline.start : dateline.end].rstrip())
+    end = dateline.start + len(text[dateline.start : dateline.end].rstrip())
     span = doc.char_span(dateline.start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return doc
@@ -255,27 +392,30 @@ def dateline_breaks(doc: Doc) -> Doc:
 @Language.component("amount_entities")
 def amount_entities(doc: Doc) -> Doc:
     """One MONEY / PERCENT entity over each amount's whole text ("$150m", "56-per-cent")."""
-    found = [(s, e, "MONEY") for s, e, _ in find_money(doc.text)]
-    found += [(s, e, "PERCENT") for s, e, _ in find_percents(doc.text)]
+    text = doc.text  # doc.text and doc.ents are rebuilt from the tokens on every access
+    found = [(s, e, "MONEY") for s, e, _ in find_money(text)]
+    found += [(s, e, "PERCENT") for s, e, _ in find_percents(text)]
     if not found:
         return doc
-    amounts = filter_spans([s for s in (_amount_span(doc, *f) for f in found) if s is not None])
+    ents = doc.ents
+    numeric = [(e.start, e.end) for e in ents if e.label_ in _NUMERIC_LABELS]
+    amounts = filter_spans([s for s in (_amount_span(doc, *f, numeric) for f in found) if s is not None])
     covered = {i for span in amounts for i in range(span.start, span.end)}
-    kept = [e for e in doc.ents if not covered.intersection(range(e.start, e.end))]
+    kept = [e for e in ents if not covered.intersection(range(e.start, e.end))]
     doc.ents = sorted([*kept, *amounts], key=lambda span: span.start)
     return doc
 
 
-def _amount_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
-    """The amount's tokens, extended left over a numeric entity that starts before
-    it ("more than" of the NER's "more than 50" before "50 per cent")."""
+def _amount_span(doc: Doc, start: int, end: int, label: str, numeric: list[tuple[int, int]]) -> Span | None:
+    """The amount's tokens, extended left over a numeric entity (``numeric``: its token
+    bounds) that starts before it ("more than" of the NER's "more than 50" before "50 per cent")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     first = span.start
-    for ent in doc.ents:
-        if ent.label_ in _NUMERIC_LABELS and ent.start < first < ent.end:
-            first = ent.start
+    for ent_start, ent_end in numeric:
+        if ent_start < first < ent_end:
+            first = ent_start
     return Span(doc, first, span.end, label=label)
 
 

@@ -183,3 +183,48 @@ def test_a_line_s_first_word_is_not_a_sentence_of_its_own() -> None:
     """issue 10 (seen on the document page): "Valdoria | Mining said …" split the body's first sentence after its first word."""
     doc = parse("Valdoria Mining buys a stake in Brenmark Copper\n\nValdoria Mining said on Tuesday it had invested €40 million in Brenmark Copper.\n")
     assert [s.text.strip() for s in doc.sents][1].startswith("Valdoria Mining said")
+
+
+# --- ColumnMatcher: the rulers' matches, as spaCy's Matcher finds them (issue 11) ---
+
+RULER_TEXT = ("Y'all ain't seen nothin' yet, the DRC minister said: there are gonna be talks in the PRC "
+              "and BiH, but let's wait. Something was sold to him; it could be theirs.\n\n"
+              "Acme Corp. (NYSE: ACME) said it will invest $150m in a dam.")
+
+
+def test_rulers_match_through_column_matchers():
+    from graph.nlp import ColumnMatcher
+
+    nlp = get_nlp()
+    assert isinstance(nlp.get_pipe("attribute_ruler").matcher, ColumnMatcher)
+    assert isinstance(nlp.get_pipe("entity_ruler").matcher, ColumnMatcher)
+
+
+@pytest.mark.parametrize("ruler", ["attribute_ruler", "entity_ruler"])
+def test_column_matcher_finds_the_matchers_matches_in_its_order(ruler):
+    nlp = get_nlp()
+    matcher = nlp.get_pipe(ruler).matcher
+    texts = [RULER_TEXT, *(p.read_text(encoding="utf-8") for p in sorted(Path("data/corpus").glob("*.txt")))]
+    found = 0
+    for doc in nlp.pipe(texts):
+        matches = matcher(doc, allow_missing=True)
+        assert matches == matcher.stock(doc, allow_missing=True)
+        found += len(matches)
+    assert found > 0
+
+
+def test_column_matcher_leaves_patterns_it_cannot_read_to_the_matcher():
+    from spacy.matcher import Matcher
+
+    from graph.nlp import ColumnMatcher
+
+    matcher = Matcher(get_nlp().vocab)
+    matcher.add("A", [[{"LOWER": "dam"}, {"IS_PUNCT": True, "OP": "?"}]])
+    assert ColumnMatcher.of(matcher, ["A"]) is None
+    matcher = Matcher(get_nlp().vocab)
+    matcher.add("B", [[{"LOWER": {"REGEX": "^da"}}, {"TAG": {"IN": ["NN", "NNS"]}}]])
+    fast = ColumnMatcher.of(matcher, ["B"])
+    doc = parse("They built a dam. Dams cost dams dollars.")
+    assert fast(doc) == matcher(doc, allow_missing=True) and fast(doc)
+    fast.add("C", [[{"LOWER": "they"}]])  # added later: the Matcher answers from now on
+    assert fast(doc) == fast.stock(doc)
