@@ -89,7 +89,8 @@ def _local_dollar(text: str) -> str | None:
     dateline = find_dateline(text)
     if dateline is None or not dateline.place:
         return None
-    return local_dollar(text, country_of_place(dateline.place))
+    country = country_of_place(dateline.place) or (country_of_place(dateline.region) if dateline.region else None)
+    return local_dollar(text, country)
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -63,10 +63,11 @@ _LOOSE_DATE = (
     rf"(?i:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20|21)\d\d)?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(?:19|20|21)\d\d)?|{_WEEKDAY})"
 ).replace("?P<month>", "?:")
-_CAPS_PLACE = r"[A-Z][A-Z.'\u2019/-]*(?:[ ][A-Z][A-Z.'\u2019/-]*){0,3}"
+_CAP = r"[^\W\d_a-z]"  # a capital letter, accented ones too ("BOGOTÁ"); _is_wire_dateline checks the case
+_CAPS_PLACE = rf"{_CAP}(?:{_CAP}|[.'\u2019/-])*(?:[ ]{_CAP}(?:{_CAP}|[.'\u2019/-])*){{0,3}}"
 _NAMED_PLACE = r"[A-Z][a-z.'\u2019-]+(?:[ ][A-Z][a-z.'\u2019-]+){0,2}"
 _DATELINE = re.compile(
-    rf"(?P<place>{_CAPS_PLACE}|{_NAMED_PLACE})(?:,[ ](?P<region>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?),)?"
+    rf"(?P<place>{_CAPS_PLACE}|{_NAMED_PLACE})(?:,[ ](?P<region>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)(?:,|(?=[ ]*(?:--|\u2014|[-\u2013][ ]))))?"
     rf"(?:,?[ ]+(?P<date>{_LOOSE_DATE}))?(?:[ ]*\((?P<agency>[A-Z][^()\n]{{0,39}})\))?"
     r"[ ]*(?:(?:--|\u2014)[ ]*|[-\u2013][ ]+)(?=\S)"  # "--"/"—" may touch the text: "(Wire)--Acme said"
 )
@@ -91,6 +92,7 @@ class Dateline:
     place: str
     date: dt.date | None = None  # only a full date (day, month and year)
     agency: str | None = None
+    region: str | None = None  # "KELSO BAY, Ontario —": the province, state or country after the place
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +170,7 @@ def _is_wire_dateline(match: re.Match[str]) -> bool:
 def _dateline_of(match: re.Match[str], offset: int) -> Dateline:
     date = parse_full_date(match["date"]) if match["date"] else None
     agency = match["agency"].strip() if match["agency"] else None
-    return Dateline(offset, offset + match.end(), match["place"], date, agency)
+    return Dateline(offset, offset + match.end(), match["place"], date, agency, match["region"])
 
 
 def _head_lines(text: str) -> Iterator[tuple[int, str]]:

@@ -358,3 +358,14 @@ def test_local_dollar(text: str, country: str | None, expected: str | None) -> N
     assert local_dollar(text, country) == expected
     money = find_money(text, dollar=local_dollar(text, country))[0].money
     assert money.currency == (expected or "USD")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [("1.1 billion soles", 1_100_000_000, "PEN"), ("SR6.2 billion", 6_200_000_000, "SAR"), ("KSh 5 billion", 5_000_000_000, "KES"),
+     ("2 billion Moroccan dirhams", 2_000_000_000, "MAD"), ("3 billion CFA francs", 3_000_000_000, "XOF"),
+     ("40 million kwacha", 40_000_000, "ZMW")],
+    ids=["soles", "saudi-SR", "kenyan-KSh", "moroccan-dirhams", "cfa-francs", "kwacha"],
+)
+def test_currencies_added_for_issue_7(text: str, value: int, currency: str) -> None:
+    assert parse_money(text) == Money(Decimal(value), currency)
