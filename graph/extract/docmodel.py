@@ -70,7 +70,8 @@ def _entry(span, ref: ActorRef) -> Entry:
     for word in words:
         classes |= synonyms.get(word, set())
     subject = span.root.dep_ in {"nsubj", "nsubjpass"}
-    return Entry(span.start, ref, frozenset(classes | words), span.sent, subject, ref.country or _named_country(ref))
+    country = ref.country or _named_country(ref) or _described_country(span, ref)
+    return Entry(span.start, ref, frozenset(classes | words), span.sent, subject, country)
 
 
 def _named_country(ref: ActorRef) -> str | None:
@@ -80,6 +81,22 @@ def _named_country(ref: ActorRef) -> str | None:
     gaz, first = load_gazetteer(), ref.name.split()[0]
     entry = gaz.country_for_demonym(first) or gaz.lookup(first)
     return entry.name if entry is not None and entry.kind is ActorKind.COUNTRY else None
+
+
+def _described_country(span, ref: ActorRef) -> str | None:
+    """"Japan's Hoshino Power", "Saudi utility Qamar Energy": the country the text gives a company."""
+    if ref.kind not in {ActorKind.COMPANY, ActorKind.ORGANIZATION}:
+        return None
+    doc, gaz, i = span.doc, load_gazetteer(), span.start - 1
+    if i > span.sent.start and doc[i].tag_ == "POS":
+        entry = gaz.lookup(doc[i - 1].text)
+        return entry.name if entry is not None and entry.kind is ActorKind.COUNTRY else None
+    while i >= max(span.sent.start, span.start - 4) and doc[i].pos_ in {"NOUN", "ADJ", "PROPN"}:
+        entry = gaz.country_for_demonym(doc[i].text)
+        if entry is not None:
+            return entry.name
+        i -= 1
+    return None
 
 
 def _descriptors(root: Token) -> list[Token]:

@@ -18,6 +18,7 @@ CASES = [
     ("pronoun-is-the-previous-subject", "Redmark reported a loss. It plans to cut jobs.", "It", "Redmark"),
     ("a-country-is-not-a-carmaker", "Kestria welcomed the plan of Ebron Motors. The carmaker hired staff.", "carmaker", "Ebron Motors"),
     ("indefinite-resolves-nowhere", "Pardo Steel is a steelmaker. Calder Holdings bought a stake in a steelmaker.", "steelmaker", None),
+    ("a-country-given-by-a-possessive", "Orsk Energy and Japan's Halden Power signed up. The Japanese group already owns a wind farm.", "group", "Halden Power"),
     ("no-antecedent-of-that-class", "Kestria and Dravonia held talks. The bank declined to comment.", "bank", None),
 ]
 

@@ -201,7 +201,7 @@ CASES = [
      [("Corvia Development Bank", "Government of Valdera", 1000 * M, "USD", None)]),
     ("a-joined-clause-funds-the-same-asset", "Zelco Mining pledged $2.9 billion for the Olm battery plant, while Calder Capital committed $4.4 billion.",
      [("Zelco Mining", "Olm battery plant", 2900 * M, "USD", None), ("Calder Capital", "Olm battery plant", 4400 * M, "USD", None)]),
-    ("a-canadian-report-s-dollar", "OLMTOWN, Ontario — ignored.\n\nMONTREAL — Zelco Mining will invest $300 million in its Pardo copper mine.",
+    ("a-canadian-report-s-dollar", "MONTREAL — Zelco Mining will invest $300 million in its Pardo copper mine.",
      [("Zelco Mining", "Pardo copper mine", 300 * M, "CAD", None)]),
     ("two-names-joined-by-the-parser", "Zelco Mining and Calder Capital formed a joint venture to build a $600 million copper smelter in Varden.",
      [("Zelco Mining", "copper smelter in Varden", 600 * M, "USD", None), ("Calder Capital", "copper smelter in Varden", 600 * M, "USD", None)]),
