@@ -8,11 +8,17 @@ itself, into the named graph ``id:graph/aggregates``:
 - each actor: ``ikg:factCount`` and ``ikg:partnerCount`` (``most_connected``);
 - each investor-target pair whose investments state more than one amount: an
   ``ikg:ContestedFigure`` with an ``ikg:contestedFact`` per investment (``contested``);
-- each actor's label and aliases lower-cased: ``ikg:nameKey`` (``actor_profile``).
+- each actor's label and aliases lower-cased: ``ikg:nameKey`` (``actor_profile``);
+- each fact's place in the order of the listings (``ikg:timelineRank`` …; see
+  :mod:`graph.aggregates_rank`), so a query pages through them without sorting
+  every row;
+- ``ikg:aggregatesVersion`` on the graph itself, so a store or file whose
+  aggregates predate a newer kind is brought up to date when opened.
 
 They are derived from the merge of every other graph, so a store recomputes
 them after each sync (documents added, changed or removed) and a file build
-after serialising: both equal a scratch build by construction.
+after serialising: both equal a scratch build by construction. A store gets
+only the triples that changed (ranks shift when facts come and go).
 """
 
 from __future__ import annotations
@@ -23,9 +29,12 @@ from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
+from graph.aggregates_rank import rank_triples
+from graph.errors import StoreError
 from graph.rdf.namespace import ID, IKG
 
 AGGREGATES_GRAPH = str(ID["graph/aggregates"])
+VERSION = 2  # 1: counts, contested figures, name keys; 2: the listings' ranks
 ROLES = tuple(str(p) for p in (IKG.investor, IKG.target, IKG.party, IKG.participant, IKG.place))
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
@@ -112,21 +121,85 @@ def aggregate_triples(store: ox.Store) -> list[ox.Triple]:
     """Every aggregate of the graph in ``store``, sorted (the same graph gives the same list)."""
     roles = role_objects(store)
     actors = {a for objects in roles.values() for a in objects}
-    triples = {*degree_triples(roles), *contested_triples(store), *name_key_triples(store, actors)}
-    return sorted(triples, key=str)
+    memo: dict[str, dict[Term, set[Term]]] = {}
+
+    def objects(predicate: str) -> dict[Term, set[Term]]:
+        if predicate not in memo:
+            memo[predicate] = _objects(store, predicate)
+        return memo[predicate]
+
+    triples = {*degree_triples(roles), *contested_triples(store), *name_key_triples(store, actors),
+               *rank_triples(objects)}
+    return sorted(triples | {version_triple()} if triples else triples, key=str)  # no facts, no graph
+
+
+def version_triple() -> ox.Triple:
+    """``ikg:aggregatesVersion`` of the aggregates graph: which kinds of aggregate it holds."""
+    return ox.Triple(ox.NamedNode(AGGREGATES_GRAPH), _node(IKG.aggregatesVersion), _integer(VERSION))
+
+
+def is_current(store: ox.Store) -> bool:
+    """Whether ``store`` holds the aggregates this version computes (not an older set)."""
+    version = next(iter(store.quads_for_pattern(
+        ox.NamedNode(AGGREGATES_GRAPH), _node(IKG.aggregatesVersion), None, None)), None)
+    return version is not None and version.object.value == str(VERSION)
 
 
 def sync_aggregates(store: ox.Store, digests: dict[str, str], old: dict[str, str]) -> int:
-    """Recompute the aggregates of ``store`` and rewrite their graph if they changed.
+    """Recompute the aggregates of ``store`` and write what changed in their graph.
 
     Call it after every document graph is in place; ``digests`` gains the
     aggregates' digest. Returns how many graphs were written (0 or 1).
     """
-    from graph.store import sync_graphs
+    from graph.store import graph_digest
 
-    new, written = sync_graphs(store, {AGGREGATES_GRAPH: aggregate_triples(store)}, old, drop_others=False)
-    digests.update(new)
-    return written
+    triples = aggregate_triples(store)
+    digest = graph_digest(triples)
+    digests[AGGREGATES_GRAPH] = digest
+    if old.get(AGGREGATES_GRAPH) == digest and is_current(store):
+        return 0
+    return int(write_aggregates(store, triples) > 0)
+
+
+def write_aggregates(store: ox.Store, triples: list[ox.Triple]) -> int:
+    """Make the aggregates graph hold ``triples``, and the merge with it, in one transaction.
+
+    Only the difference is written: a document added or removed moves many
+    ranks but leaves most aggregates as they were. Returns how many triples
+    were removed or added.
+    """
+    from graph.store_merge import query_options
+
+    graph = ox.NamedNode(AGGREGATES_GRAPH)
+    old = {q.triple for q in store.quads_for_pattern(None, None, None, graph)}
+    new = set(triples)
+    gone, added = sorted(old - new, key=str), sorted(new - old, key=str)
+    merged = not query_options(store)  # a store without the merge is read as the union of its graphs
+    parts = []
+    if gone:
+        shared = {t for t in gone if merged and _elsewhere(store, t)}
+        parts.append(_data("DELETE", gone, [t for t in gone if merged and t not in shared]))
+    if added:
+        parts.append(_data("INSERT", added, added if merged else []))
+    if parts:
+        try:
+            store.update(" ;\n".join(parts))
+        except (SyntaxError, OSError) as e:
+            raise StoreError(f"cannot write the aggregates graph to the store: {e}") from e
+    return len(gone) + len(added)
+
+
+def _elsewhere(store: ox.Store, triple: ox.Triple) -> bool:
+    """Whether a graph other than the aggregates also states ``triple`` (it then stays in the merge)."""
+    skip = (ox.NamedNode(AGGREGATES_GRAPH), ox.DefaultGraph())
+    return any(q.graph_name not in skip
+               for q in store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None))
+
+
+def _data(verb: str, named: list[ox.Triple], default: list[ox.Triple]) -> str:
+    body = " .\n".join(str(t) for t in named)
+    merge = " .\n".join(str(t) for t in default)
+    return f"{verb} DATA {{ GRAPH <{AGGREGATES_GRAPH}> {{ {body} }} {merge} }}"
 
 
 def add_aggregates(dataset: object) -> None:
@@ -154,11 +227,11 @@ def _graph_of(name: object) -> ox.NamedNode | ox.DefaultGraph:
 def ensure_aggregates(store: ox.Store) -> None:
     """Give a graph opened from a file the aggregates a build would have written.
 
-    Why: graph files written before issue 11 (or by other tools) lack them, and
-    the saved queries read them. The triples go to the aggregates graph and to
-    the default graph, which holds the merge queries read.
+    Why: graph files written before issue 11 (or by other tools) lack them, or
+    hold an older set, and the saved queries read them. The triples go to the
+    aggregates graph and to the default graph, which holds the merge queries read.
     """
-    if next(iter(store.quads_for_pattern(None, _node(IKG.factCount), None, None)), None) is not None:
+    if is_current(store):
         return
     triples = aggregate_triples(store)
     graph = ox.NamedNode(AGGREGATES_GRAPH)

@@ -23,6 +23,7 @@ import pyoxigraph as ox
 
 from graph import paths
 from graph.errors import QueryError, UnknownQuery
+from graph.query_params import bind_clauses
 from graph.store import open_store
 from graph.store_merge import query_options
 
@@ -174,7 +175,9 @@ def bind_params(sparql: str, params: Mapping[str, str]) -> str:
     """Replace each ``$name`` by the SPARQL form of its value.
 
     The value is serialised by Oxigraph (quotes and backslashes escaped), so a
-    parameter cannot change the query's shape.
+    parameter cannot change the query's shape. ``LIMIT $name`` takes a number
+    (or ``all``) and ``BOUND($name)`` says whether it was given: see
+    :func:`graph.query_params.bind_clauses`.
     """
     unknown = sorted(set(params) - set(_PARAM.findall(sparql)))
     if unknown:
@@ -185,7 +188,7 @@ def bind_params(sparql: str, params: Mapping[str, str]) -> str:
         name = match.group(1)
         return str(_param_term(params[name])) if name in params else match.group(0)
 
-    return _PARAM.sub(term, sparql)
+    return _PARAM.sub(term, bind_clauses(sparql, params))
 
 
 def _param_term(value: str) -> ox.NamedNode | ox.Literal:

@@ -1,11 +1,12 @@
-"""A store built before the aggregates (issue 11) gets them when it is opened.
+"""A store built before the aggregates (issue 11), or before their current set, gets them when opened.
 
-Why: ``most_connected``, ``contested`` and ``actor_profile`` read the
-aggregates graph; on a store built before it existed they answered no rows,
-silently, until the next build. Opening such a store now computes the
-aggregates from its graphs and writes them, as a build would, when the store
-can be opened for writing; otherwise it fails with one line that says to
-rebuild. A store with no facts needs none, and one holding them is left as is.
+Why: the saved queries read the aggregates graph (counts, contested figures,
+name keys, the listings' ranks); on a store built before it existed, or before
+a kind they read was added, they answered no rows, silently, until the next
+build. Opening such a store now computes the aggregates from its graphs and
+writes what changed, as a build would, when the store can be opened for
+writing; otherwise it fails with one line that says to rebuild. A store with
+no facts needs none, and one holding the current set is left as is.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.aggregates import AGGREGATES_GRAPH, ROLES, aggregate_triples
+from graph.aggregates import AGGREGATES_GRAPH, ROLES, aggregate_triples, is_current, write_aggregates
 from graph.errors import StoreError, StoreOutdated
 
 
@@ -31,9 +32,8 @@ def open_with_aggregates(root: Path, db: Path, *,
 
 
 def lacks_aggregates(store: ox.Store) -> bool:
-    """Whether ``store`` states facts with actors but has no aggregates graph."""
-    graph = ox.NamedNode(AGGREGATES_GRAPH)
-    if next(iter(store.quads_for_pattern(None, None, None, graph)), None) is not None:
+    """Whether ``store`` states facts with actors but not the current aggregates."""
+    if is_current(store):
         return False
     return any(next(iter(store.quads_for_pattern(None, ox.NamedNode(p), None, None)), None) is not None
                for p in ROLES)
@@ -48,7 +48,7 @@ def add_aggregates_to_store(root: Path, db: Path) -> int:
     store = _open_for_writing(root, db)
     try:
         triples = aggregate_triples(store)
-        _write(store, triples)
+        write_aggregates(store, triples)
         store.flush()
     finally:
         del store
@@ -64,18 +64,6 @@ def _open_for_writing(root: Path, db: Path) -> ox.Store:
             f"{root}: built before the aggregates the saved queries read (issue 11) and cannot be updated "
             f"now ({' '.join(str(e).split())[:160]}); rebuild it with `kg build CORPUS --store {root}`"
         ) from e
-
-
-def _write(store: ox.Store, triples: list[ox.Triple]) -> None:
-    """The aggregates graph, and its share of the merge when the store keeps one."""
-    from graph.store import replace_graph
-    from graph.store_merge import query_options
-
-    if query_options(store):  # no merge in the default graph (built before it): read as the union
-        graph = ox.NamedNode(AGGREGATES_GRAPH)
-        store.extend([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples])
-        return
-    replace_graph(store, AGGREGATES_GRAPH, triples)
 
 
 def _record_digest(root: Path, triples: list[ox.Triple]) -> None:

@@ -77,6 +77,11 @@ class IKG(DefinedNamespace):
     nameKey: URIRef
     ContestedFigure: URIRef
     contestedFact: URIRef
+    timelineRank: URIRef
+    evidenceRank: URIRef
+    investmentRank: URIRef
+    claimRank: URIRef
+    aggregatesVersion: URIRef
 
     # Concept schemes
     EventTypeScheme: URIRef
