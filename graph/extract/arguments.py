@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from graph.extract.common import entity_at
 from graph.extract.docmodel import antecedent
 from graph.extract.frames import frame_lexicon, is_trigger_word
 from graph.extract.phrases import NOT_NAME_WORDS, phrase_ref, truncated_name
@@ -113,10 +114,12 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
     """"a 40% stake in Y" → (Y, 0.4); "the rest" → (None, None); any other head → itself."""
     lex = frame_lexicon()
     word = head.lemma_.lower()
+    if head.like_num and head.ent_type_ == "PERCENT":  # "holds the remaining 49 per cent": the number heads the parse
+        word = "%"
     if word in lex.works:  # "the expansion of the X metro" is the metro; "grid upgrades" are the works
         return next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), head), None
-    if word not in lex.partitives and head.lower_ not in lex.partitives:
-        return head, None
+    if (word not in lex.partitives and head.lower_ not in lex.partitives) or (head.pos_ == "PROPN" and head.ent_type_ == "ORG"):
+        return head, None  # "Turon Holding" is a name, not a holding
     share = share_of(head)
     if word in lex.keep_partitive:
         return head, share  # "its assets in Sweden": the assets are the target, not Sweden
@@ -152,7 +155,16 @@ def _stake_named_in(sent) -> Token | None:
         word = token.lemma_.lower()
         preps = {"in"} if word in frame_lexicon().stake_nouns else {"of"} if word in {"%", "percent", "cent"} else set()
         found += [o for p in token.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
+        if preps and token.dep_ == "dobj" and not found:  # "a company in which X holds 51 per cent"
+            found += [_relative_antecedent(o) for p in token.head.children if p.dep_ == "prep" and p.lower_ == "in"
+                      for o in p.children if o.dep_ == "pobj"]
     return found[0] if len({t.i for t in found}) == 1 else None
+
+
+def _relative_antecedent(token: Token) -> Token:
+    """"which" in "a company in which X holds 51%" stands for the company."""
+    clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+    return clause.head if token.lower_ in {"which", "whom"} and clause is not None else token
 
 
 def _earlier_stake(head: Token) -> tuple[Token, Decimal | None] | None:
@@ -170,6 +182,9 @@ def _earlier_stake(head: Token) -> tuple[Token, Decimal | None] | None:
 
 def share_of(head: Token) -> Decimal | None:
     """The percentage stated on a partitive: "a 9.69% stake", "40 percent", "a 56-per-cent share"."""
+    if head.like_num and head.ent_type_ == "PERCENT":
+        amount = entity_at(head)
+        return parse_percent(amount.text) if amount is not None else None
     tokens = [t for t in head.subtree if t.i <= head.i]
     text = head.doc[tokens[0].i : head.i + 1].text if tokens else head.text
     return parse_percent(text)

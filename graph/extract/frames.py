@@ -253,7 +253,7 @@ def noun_phrase_lemma(token: Token) -> str:
 
 def verb_slots(verb: Token) -> dict[str, list[Token]]:
     """Positions of a verb trigger, named as for the active voice."""
-    slots = prep_slots(verb)
+    slots = {position: _resolve_relatives(heads, verb) for position, heads in prep_slots(verb).items()}  # "in which X holds 51%"
     passive = is_passive(verb)
     subjects, objects = _children(verb, SUBJECT_DEPS), _children(verb, OBJECT_DEPS)
     if passive:
@@ -402,11 +402,14 @@ def _attached_head(verb: Token) -> list[Token]:
 
 
 def _resolve_relatives(heads: list[Token], verb: Token) -> list[Token]:
-    """"which"/"who" stand for the noun the relative clause modifies."""
+    """"which"/"who" stand for the noun the relative clause modifies ("X, which is 65% owned by Y")."""
+    clause = verb
+    while clause.dep_ in {"acomp", "xcomp"} and clause.head != clause:
+        clause = clause.head
     out = []
     for head in heads:
-        if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            out.append(verb.head)
+        if head.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl":
+            out.append(clause.head)
         else:
             out.append(head)
     return out

@@ -203,6 +203,15 @@ CASES = [
      [("Zelco Mining", "Olm battery plant", 2900 * M, "USD", None), ("Calder Capital", "Olm battery plant", 4400 * M, "USD", None)]),
     ("a-canadian-report-s-dollar", "MONTREAL — Zelco Mining will invest $300 million in its Pardo copper mine.",
      [("Zelco Mining", "Pardo copper mine", 300 * M, "CAD", None)]),
+    ("passive-ownership-in-a-relative-clause", "Velora, which is 65-per-cent owned by Calder Telecom, has been under pressure.",
+     [("Calder Telecom", "Velora", None, None, Decimal("0.65"))]),
+    ("in-which-x-holds-and-the-other-share", "The line is built by Dala Rail, a company in which Orsk Transit holds 51 per cent; Turon Holding owns the other 49 per cent.",
+     [("Orsk Transit", "Dala Rail", None, None, Decimal("0.51")), ("Turon Holding", "Dala Rail", None, None, Decimal("0.49"))]),
+    ("the-seller-keeps-the-remaining-share", "Zelco Metals agreed to buy a 51 percent stake in the Pardo copper mine from Banda Holdings. "
+     "Banda Holdings will keep the remaining 49 percent and two seats on the board.",
+     [("Banda Holdings", "Pardo copper mine", None, None, Decimal("0.49"))]),
+    ("remaining-share-headed-by-its-number", "Calder Group holds 51 per cent of Pardo Lithium. Zelco Mining holds the remaining 49 per cent.",
+     [("Zelco Mining", "Pardo Lithium", None, None, Decimal("0.49"))]),
     ("two-names-joined-by-the-parser", "Zelco Mining and Calder Capital formed a joint venture to build a $600 million copper smelter in Varden.",
      [("Zelco Mining", "copper smelter in Varden", 600 * M, "USD", None), ("Calder Capital", "copper smelter in Varden", 600 * M, "USD", None)]),
 ]
