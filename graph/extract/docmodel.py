@@ -122,9 +122,17 @@ def antecedent(head: Token) -> ActorRef | Token | None:
         e for e in _of_class(head.doc, noun, before=head.i)
         if e.position not in bound and (countries or e.ref.kind is not ActorKind.COUNTRY)
     ]
-    earlier = _of_demonym(earlier, head)
+    countries = _demonym_countries(head)
+    if countries and earlier:  # "the Korean cathode maker": one of that country, else one of no known country
+        earlier = [e for e in earlier if e.country in countries] or [e for e in earlier if e.country is None]
+        return _most_salient(earlier) if earlier else None
     if earlier:
         return _most_salient(earlier)
+    if countries and noun in GENERIC_COMPANY_WORDS:  # "the Korean cathode maker": the company of that country
+        ours = [e for e in registry(head.doc) if e.position < head.i and e.country in countries
+                and e.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}]
+        if ours:
+            return _most_salient(ours)
     return context.definite_ref(head, besides=[]) or _main_company(head, bound)
 
 
@@ -181,15 +189,6 @@ def _main_company(head: Token, bound: range = range(0)) -> ActorRef | None:
     if not companies:
         return None
     return _most_salient(companies)
-
-
-def _of_demonym(candidates: list[Entry], head: Token) -> list[Entry]:
-    """"the Spanish carmaker": of the candidates, those of that country, if any is."""
-    countries = _demonym_countries(head)
-    if not countries:
-        return candidates
-    matching = [e for e in candidates if e.country in countries]
-    return matching or candidates
 
 
 def _demonym_countries(head: Token) -> set[str]:

@@ -19,6 +19,8 @@ CASES = [
     ("a-country-is-not-a-carmaker", "Kestria welcomed the plan of Ebron Motors. The carmaker hired staff.", "carmaker", "Ebron Motors"),
     ("indefinite-resolves-nowhere", "Pardo Steel is a steelmaker. Calder Holdings bought a stake in a steelmaker.", "steelmaker", None),
     ("a-country-given-by-a-possessive", "Orsk Energy and Japan's Halden Power signed up. The Japanese group already owns a wind farm.", "group", "Halden Power"),
+    ("a-demonym-picks-the-company-of-that-country", "Pardo Litio plans a plant. Later, South Korea's Halden Materials will buy a stake. "
+     "The Korean cathode maker agreed to pay $350 million.", "maker", "Halden Materials"),
     ("no-antecedent-of-that-class", "Kestria and Dravonia held talks. The bank declined to comment.", "bank", None),
 ]
 
