@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ from spacy.attrs import DEP, IS_SPACE, LOWER, NORM, ORTH, TAG
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
+from spacy.tokens._retokenize import set_token_attrs
 from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans
 
 from graph import paths
@@ -140,8 +141,8 @@ def _as_phrase(pattern: dict) -> dict:
 
 # --- faster matching for the rulers ----------------------------------------------
 
-# Token attributes ColumnMatcher reads; a pattern on anything else keeps spaCy's Matcher.
 _REGEX_MEMO = 50_000
+# Token attributes ColumnMatcher reads; a pattern on anything else keeps spaCy's Matcher.
 _COLUMNS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "NORM": NORM, "TAG": TAG, "DEP": DEP, "IS_SPACE": IS_SPACE}
 
 
@@ -152,10 +153,16 @@ class ColumnMatcher:
     (180 patterns) cost as much as the parser and the gazetteer's 100 acronyms a third of
     that (issue 11). Matches and their order are the Matcher's (``tests/test_nlp.py``)."""
 
-    def __init__(self, stock: Any, compiled: list[tuple[int, list[list[tuple[int, bool, np.ndarray]]]]]):
+    def __init__(self, stock: Any, compiled: list[tuple[int, list[list[tuple]]]]):
         self.stock = stock  # patterns, callbacks, serialisation: the Matcher keeps them
         self._patterns = compiled
         self._columns = sorted({column for _, specs in compiled for spec in specs for column, _, _ in spec})
+        # One-token patterns of exact values ({"TAG": "NN"}): one dict lookup per token for all.
+        self._lookups: dict[tuple[int, ...], dict[tuple[int, ...], list[tuple[int, int]]]] = {}
+        self._general = [(order, key, specs) for order, (key, specs) in enumerate(compiled) if _exact_values(specs) is None]
+        for order, (key, specs) in enumerate(compiled):
+            if (exact := _exact_values(specs)) is not None:
+                self._lookups.setdefault(tuple(exact), {}).setdefault(tuple(exact.values()), []).append((order, key))
 
     @classmethod
     def of(cls, stock: Any, keys: Iterable[str]) -> ColumnMatcher | None:
@@ -177,14 +184,18 @@ class ColumnMatcher:
         table = doc.to_array(self._columns).reshape(len(doc), len(self._columns))
         columns = {attr: table[:, i] for i, attr in enumerate(self._columns)}
         found = []
-        for order, (key, specs) in enumerate(self._patterns):
+        for names, lookup in self._lookups.items():
+            for start, ids in enumerate(zip(*(columns[name].tolist() for name in names))):
+                for order, key in lookup.get(ids, ()):
+                    found.append((start + 1, start, order, key))
+        for order, key, specs in self._general:
             hits = _pattern_hits(doc, columns, specs)
             found.extend((start + len(specs), start, order, key) for start in hits.tolist())
         found.sort()  # the Matcher's order: by end, then start, then pattern
         return [(key, start, end) for end, start, _, key in found]
 
     def add(self, *args: Any, **kwargs: Any) -> None:
-        """A pattern added later goes to the Matcher, which then answers every call."""
+        """A pattern added (or removed) later goes to the Matcher, which then answers every call."""
         self.stock.add(*args, **kwargs)
         self._patterns = []
 
@@ -192,8 +203,18 @@ class ColumnMatcher:
         self.stock.remove(key)
         self._patterns = []
 
-    def __getattr__(self, name: str) -> Any:
+    def __getattr__(self, name: str) -> Any:  # get, _normalize_key, …: the Matcher's
+        if name == "stock":
+            raise AttributeError(name)  # unpickling: not set yet
         return getattr(self.stock, name)
+
+
+def _exact_values(specs: list[list[tuple]]) -> dict[int, int] | None:
+    """Column → id of a one-token pattern of exact values on distinct columns, else None."""
+    if len(specs) != 1 or not specs[0] or any(kind != "in" or len(ids) != 1 for _, kind, ids in specs[0]):
+        return None
+    exact = {column: int(ids[0]) for column, _, ids in sorted(specs[0], key=lambda c: c[0])}
+    return exact if len(exact) == len(specs[0]) else None
 
 
 def _compile_spec(spec: dict) -> list[tuple] | None:
@@ -204,18 +225,13 @@ def _compile_spec(spec: dict) -> list[tuple] | None:
         column = _COLUMNS.get(name.upper())
         if column is None:
             return None
-        if isinstance(value, dict):
-            if len(value) != 1:
-                return None
-            (op, values), = value.items()
-            if op == "REGEX" and isinstance(values, str):
-                conditions.append((column, "regex", (re.compile(values), {})))
-                continue
-            if op not in ("IN", "NOT_IN") or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in values):
-                return None
+        op, values = next(iter(value.items())) if isinstance(value, dict) and len(value) == 1 else ("=", value)
+        if op == "REGEX" and isinstance(values, str):
+            conditions.append((column, "regex", (re.compile(values), {})))
+        elif op in ("IN", "NOT_IN") and all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in values):
             conditions.append((column, op.lower(), np.array([get_string_id(v) for v in values], dtype=np.uint64)))
-        elif isinstance(value, (str, int)):  # bool is an int: IS_SPACE True → 1
-            exact = int(value) if isinstance(value, int) else get_string_id(value)
+        elif op == "=" and isinstance(values, (str, int)):  # bool is an int: IS_SPACE True → 1
+            exact = int(values) if isinstance(values, int) else get_string_id(values)
             conditions.append((column, "in", np.array([exact], dtype=np.uint64)))
         else:
             return None
@@ -236,21 +252,15 @@ def _pattern_hits(doc: Doc, columns: dict[int, np.ndarray], specs: list) -> np.n
                 accepted = values == ids[0] if len(ids) == 1 else np.isin(values, ids)
                 mask &= ~accepted if kind == "not_in" else accepted
     hits = np.flatnonzero(mask)
-    regexes = [(offset, column, payload) for offset, spec in enumerate(specs) for column, kind, payload in spec if kind == "regex"]
-    if regexes and len(hits):
-        strings = doc.vocab.strings
-        hits = np.array([start for start in hits.tolist() if all(
-            _regex_accepts(pattern, memo, strings, int(columns[column][start + offset]))
-            for offset, column, (pattern, memo) in regexes)], dtype=np.int64)
+    for offset, spec in enumerate(specs):
+        for column, kind, (pattern, memo) in (c for c in spec if c[1] == "regex"):
+            values = columns[column][hits + offset]
+            if len(memo) > _REGEX_MEMO:
+                memo.clear()  # bounded: a large corpus has millions of distinct words
+            for value in np.unique(values).tolist():
+                memo.setdefault(value, bool(pattern.search(doc.vocab.strings[value])))
+            hits = hits[np.fromiter((memo[v] for v in values.tolist()), dtype=bool, count=len(values))]
     return hits
-
-
-def _regex_accepts(pattern: re.Pattern[str], memo: dict[int, bool], strings: Any, value: int) -> bool:
-    if value not in memo:
-        if len(memo) >= _REGEX_MEMO:
-            memo.clear()  # bounded: a large corpus has millions of distinct words
-        memo[value] = bool(pattern.search(strings[value]))
-    return memo[value]
 
 
 def _use_column_matchers(nlp: Language) -> None:
@@ -259,9 +269,22 @@ def _use_column_matchers(nlp: Language) -> None:
         ruler = nlp.get_pipe("attribute_ruler")
         fast = ColumnMatcher.of(ruler.matcher, [str(i) for i in range(len(ruler.attrs))])
         ruler.matcher = fast or ruler.matcher
+        ruler.set_annotations = partial(_set_token_attributes, ruler)
     ruler = nlp.get_pipe("entity_ruler")
     fast = ColumnMatcher.of(ruler.matcher, list(ruler.token_patterns))
     ruler.matcher = fast or ruler.matcher
+
+
+def _set_token_attributes(ruler: Any, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+    """AttributeRuler.set_annotations without a Span per match (40,000 on the bench corpus):
+    each match sets its rule's attributes on its token, later rules last, as there."""
+    for attr_id, _, start, end in matches:
+        index = ruler.indices[attr_id]
+        i = (start if index >= 0 else end) + index
+        if not start <= i < end:
+            type(ruler).set_annotations(ruler, doc, matches)  # raises spaCy's error for the rule
+            return
+        set_token_attrs(doc[i], ruler.attrs[attr_id])
 
 
 # --- word lists ---------------------------------------------------------------
