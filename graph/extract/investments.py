@@ -54,8 +54,23 @@ def extract(doc: Doc) -> Iterator[Investment]:
         if found is body:  # only the sentence right before sets the topic of an elliptical sum
             topic = next((f.target for f in reversed(current) if f.target.kind is ActorKind.ASSET), None)
     stated = _without_bare_duplicates(list(body.values()))
+    told = [_with_headline_sum(fact, list(headline.values())) for fact in stated]
+    stated = [fact for fact, _ in told]
     yield from stated
+    yield from (h for _, h in told if h is not None)
     yield from (fact for fact in headline.values() if not any(_retold(fact, other) for other in stated))
+
+
+def _with_headline_sum(fact: Investment, headline: list[Investment]) -> tuple[Investment, Investment | None]:
+    """"X takes control of Y in $310m deal" over "X agreed to buy a 51% stake in Y": the body's
+    share and the headline's sum are one fact, with both sentences as its evidence."""
+    if fact.amount is not None or fact.stake is None:
+        return fact, None
+    for told in headline:
+        if told.amount is not None and told.stake is None and _same_pair(told, fact):
+            full = replace(fact, amount=told.amount)
+            return full, replace(full, evidence=told.evidence)
+    return fact, None
 
 
 def _retold(headline: Investment, fact: Investment) -> bool:

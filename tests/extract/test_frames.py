@@ -291,3 +291,12 @@ def test_every_frame_declares_an_investor_and_a_target() -> None:
     for frame in frame_lexicon().frames:
         assert {"investor", "target"} <= set(frame.roles), frame.name
         assert frame.verbs or frame.nouns or frame.sized_assets, frame.name
+
+
+def test_a_headline_sum_joins_the_body_share_of_the_same_pair() -> None:
+    """issue 7: "X takes control of Y in $310m deal" over "X agreed to buy a 51% stake in Y" is one
+    fact with the share and the sum (stated twice: the headline and the body are its evidence)."""
+    found = _facts("Zelco Metals takes control of Pardo copper mine in $310m deal\n"
+                   "Zelco Metals said on Tuesday it had agreed to buy a 51 percent stake in the Pardo copper mine.")
+    assert set(found) == {("Zelco Metals", "Pardo copper mine", 310 * M, "USD", Decimal("0.51"))}
+    assert len(found) == 2
