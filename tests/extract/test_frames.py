@@ -212,6 +212,12 @@ CASES = [
      [("Banda Holdings", "Pardo copper mine", None, None, Decimal("0.49"))]),
     ("remaining-share-headed-by-its-number", "Calder Group holds 51 per cent of Pardo Lithium. Zelco Mining holds the remaining 49 per cent.",
      [("Zelco Mining", "Pardo Lithium", None, None, Decimal("0.49"))]),
+    ("an-offer-from-x-for-y", "A 2.4 billion reais offer from Calder Grain for Pardo Farms was abandoned in 2022.",
+     [("Calder Grain", "Pardo Farms", 2400 * M, "BRL", None)]),
+    ("a-takeover-bid-launched", "Calder Capital launched a $900 million takeover bid for Borin Steel.",
+     [("Calder Capital", "Borin Steel", 900 * M, "USD", None)]),
+    ("a-grant-agreement-with-the-donor", "Varnia's government signed a US$38 million grant agreement with the Kestrel Climate Fund for the Olm hydropower project.",
+     [("Kestrel Climate Fund", "Olm hydropower project", 38 * M, "USD", None)]),
     ("two-names-joined-by-the-parser", "Zelco Mining and Calder Capital formed a joint venture to build a $600 million copper smelter in Varden.",
      [("Zelco Mining", "copper smelter in Varden", 600 * M, "USD", None), ("Calder Capital", "copper smelter in Varden", 600 * M, "USD", None)]),
 ]
@@ -234,6 +240,7 @@ NO_FACTS = [
     ("a-state-cancelling-a-sized-project-is-not-its-investor", "The Varden government scrapped a $7 billion battery project near Olm."),
     ("indefinite-description-resolves-nowhere", "Calder Holdings bought a stake in a steelmaker."),
     ("an-unnamed-joint-venture-is-no-target", "The joint venture between Tessaly Motors and Korvia Auto will build a plant."),
+    ("an-offer-of-help-is-no-bid", "Orsk Holdings rejected an offer of help from its rivals."),
     ("a-gapped-clause-s-subject-is-no-target", "Under the agreement, Tessaly Motors will hold 60% of the venture and Korvia Auto the remaining 40%."),
 ]
 
