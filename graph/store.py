@@ -457,9 +457,8 @@ def _extract_into_cache(docs: Iterable[Document], sdir: StoreDir, *, jobs: int,
 
 def _write_graphs(sdir: StoreDir, order: list[Document]) -> tuple[int, int]:
     """Resolve from the indexes, write what changed and sync; returns (graphs written, docs removed)."""
-    from graph.aggregates import AGGREGATES_GRAPH, sync_aggregates
-    from graph.rdf.serialize import ACTORS_GRAPH
-    from graph.store_resolve import actors_graph, load_index, resolve_indexes, sync_documents
+    from graph.aggregates import sync_aggregates
+    from graph.store_resolve import load_index, resolve_indexes, write_resolved
 
     resolution = resolve_indexes(load_index(sdir, doc) for doc in order)
     old, old_inputs = sdir.read_digests(), sdir.read_digests("inputs")
@@ -467,16 +466,10 @@ def _write_graphs(sdir: StoreDir, order: list[Document]) -> tuple[int, int]:
     sdir.forget_digests()
     try:
         before = store_graph_keys(store)
-        digests, inputs, written = sync_documents(store, sdir, order, resolution, old=old, old_inputs=old_inputs)
-        for key in sorted(before - set(digests) - {AGGREGATES_GRAPH, str(ACTORS_GRAPH)}):
-            drop_graph(store, key)
-            written += 1
-        actors = actors_graph(store, resolution)  # with the concepts the documents now in place use
-        new, count = sync_graphs(store, {str(ACTORS_GRAPH): actors} if actors else {}, old, drop_others=False)
-        if not actors and str(ACTORS_GRAPH) in before:
-            drop_graph(store, str(ACTORS_GRAPH))
-        digests.update(new)
-        written += count + sync_aggregates(store, digests, old)  # derived from the graphs now in place (issue 11)
+        digests, inputs, written = write_resolved(store, sdir, order, resolution, before=before, old=old,
+                                                  old_inputs=old_inputs)
+        del resolution  # the aggregates read the store, not the actor index: free it for them
+        written += sync_aggregates(store, digests, old)  # derived from the graphs now in place (issue 11)
         store.flush()
     except RuntimeError as e:
         raise corrupted(sdir.root, e) from e
@@ -485,11 +478,3 @@ def _write_graphs(sdir: StoreDir, order: list[Document]) -> tuple[int, int]:
     sdir.write_digests(digests, inputs=inputs)
     removed = len({k for k in before - set(digests) if "/document/" in k})
     return written, removed
-
-
-def corpus_graphs(kept: list[DocumentFacts]) -> GraphTriples:
-    """The triples per graph of a scratch build over ``kept`` (all at once: for comparisons)."""
-    from graph.rdf.serialize import corpus_to_dataset
-    from graph.resolve import resolve
-
-    return dataset_graphs(corpus_to_dataset(resolve(kept)))

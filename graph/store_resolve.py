@@ -145,12 +145,35 @@ def _concept_triples(store: ox.Store) -> Iterator[tuple]:
     from graph.rdf.serialize import _concept_triples as concepts_of
 
     used = Dataset()
+    graph = used.graph(URIRef("urn:x-kg:concepts-used"))
     for predicate in (IKG.eventType, IKG.status, IKG.investmentType, IKG.factuality):
         objects = {q.object for q in store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, None)}
         for term in sorted(objects, key=str):
-            used.add((URIRef("urn:x-kg:concept-use"), predicate, from_ox(term)))
+            graph.add((URIRef("urn:x-kg:fact"), predicate, from_ox(term)))
     yield from concepts_of(used)
 
+
+
+
+def write_resolved(store: ox.Store, sdir: StoreDir, order: list[Document], resolution: Resolution, *,
+                   before: set[str], old: dict[str, str],
+                   old_inputs: dict[str, str]) -> tuple[dict[str, str], dict[str, str], int]:
+    """The document graphs, the drops of removed ones, then the actors graph (with the concepts in use)."""
+    from graph.aggregates import AGGREGATES_GRAPH
+    from graph.rdf.serialize import ACTORS_GRAPH
+    from graph.store import drop_graph, sync_graphs
+
+    digests, inputs, written = sync_documents(store, sdir, order, resolution, old=old, old_inputs=old_inputs)
+    for key in sorted(before - set(digests) - {AGGREGATES_GRAPH, str(ACTORS_GRAPH)}):
+        drop_graph(store, key)
+        written += 1
+    actors = actors_graph(store, resolution)
+    new, count = sync_graphs(store, {str(ACTORS_GRAPH): actors} if actors else {}, old, drop_others=False)
+    if not actors and str(ACTORS_GRAPH) in before:
+        drop_graph(store, str(ACTORS_GRAPH))
+    digests.update(new)
+    store.flush()  # empty RocksDB's write buffers before the aggregates read every graph
+    return digests, inputs, written + count
 
 
 def sync_documents(store: ox.Store, sdir: StoreDir, order: list[Document], resolution: Resolution, *,
@@ -186,4 +209,6 @@ def _write_batch(store: ox.Store, sdir: StoreDir, batch: list[tuple[int, Documen
 
     new, count = sync_graphs(store, batch_graphs(sdir, batch, resolution), old, drop_others=False)
     digests.update(new)
+    if count:
+        store.flush()  # RocksDB's write buffers otherwise grow with the number of graphs written (~0.2 MB each)
     return count
