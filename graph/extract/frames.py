@@ -486,8 +486,10 @@ def _means(noun: Token) -> bool:
 
 
 def sized_slots(noun: Token) -> dict[str, list[Token]]:
-    """"X withdrew plans for a $233 million project": the project is the target, X invests."""
-    return {"self": [noun], "subject": governing_subject(noun)}
+    """"X withdrew plans for a $233 million project": the project is the target, X invests;
+    "the permit for X's $1.4 billion plant": the possessor owns it, whoever the clause's subject is."""
+    owner = [c for c in _children(noun, {"poss"}) if c.pos_ == "PROPN"]
+    return {"self": [noun], "subject": owner or governing_subject(noun)}
 
 
 def owned_slots(noun: Token) -> dict[str, list[Token]]:

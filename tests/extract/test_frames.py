@@ -218,6 +218,8 @@ CASES = [
      [("Calder Capital", "Borin Steel", 900 * M, "USD", None)]),
     ("a-grant-agreement-with-the-donor", "Varnia's government signed a US$38 million grant agreement with the Kestrel Climate Fund for the Olm hydropower project.",
      [("Kestrel Climate Fund", "Olm hydropower project", 38 * M, "USD", None)]),
+    ("a-sized-asset-s-possessor-owns-it", "A tribunal annulled the permit for Pardo Litio's US$1.4 billion lithium brine plant at Olm.",
+     [("Pardo Litio", "lithium brine plant at Olm", 1400 * M, "USD", None)]),
     ("two-names-joined-by-the-parser", "Zelco Mining and Calder Capital formed a joint venture to build a $600 million copper smelter in Varden.",
      [("Zelco Mining", "copper smelter in Varden", 600 * M, "USD", None), ("Calder Capital", "copper smelter in Varden", 600 * M, "USD", None)]),
 ]
