@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from graph.extract.common import dollar_of
 from graph.extract.frames import frame_lexicon, is_trigger_word
+from graph.extract.lexicon import lexicon
 from graph.model import Money
 from graph.normalize.money import find_money
 from graph.normalize.percent import find_percents
@@ -40,18 +41,34 @@ def clause_tokens(verb: Token, *, keep: Token) -> list[Token]:
     return [t for t in verb.subtree if t.i not in dropped]
 
 
-def clause_money(trigger: Token) -> Money | None:
+def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:
     """The sum stated in the trigger's clause, nearest the trigger; else in the clause that governs
     it; else the sentence's only sum ("X bought Y, the exchange said, for $4bn"). Beyond its own
-    clause, a sum inside another deal's noun ("secured a $300m loan to build Y") is not the trigger's."""
+    clause, a sum inside another deal's noun ("secured a $300m loan to build Y") is not the trigger's;
+    nor, for a grant or loan (``funding``), the size of the asset it goes to ("subsidies toward the
+    €2.2bn plant")."""
     verb = clause_verb(trigger)
-    found = _money_in(clause_tokens(verb, keep=trigger), trigger)
+    tokens = clause_tokens(verb, keep=trigger)
+    found = _money_in([t for t in tokens if not _sizes_an_asset(t, trigger)] if funding else tokens, trigger)
+    if found is None and not funding and verb.dep_ in {"relcl", "acl"}:  # "the €2.2bn plant X is building"
+        found = _money_in([t for t in verb.head.lefts for t in t.subtree], trigger)
     if found is None and verb.dep_ in CLIMB_FROM:
         governing = clause_verb(verb.head)
         found = _money_in(_own(clause_tokens(governing, keep=trigger), trigger), trigger)
     if found is None and len(_amounts(trigger.sent)) == 1:  # one sum in the sentence, not in a clause of ours
         found = _money_in(_own(list(trigger.sent), trigger), trigger, nearest=False)
     return found
+
+
+def _sizes_an_asset(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` lies in the modifiers of an asset noun that is not the trigger ("the €2.2bn plant")."""
+    heads = lexicon().asset_heads
+    for ancestor in token.ancestors:
+        if ancestor == trigger or ancestor.pos_ in {"VERB", "AUX", "ADP"}:
+            return False
+        if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in heads:
+            return True
+    return False
 
 
 def _own(tokens: list[Token], trigger: Token) -> list[Token]:

@@ -185,7 +185,7 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
         investors = [i for i in investors if i.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}]
     if not investors or not targets:
         return
-    amount = None if match.descriptive else clause_money(match.trigger)
+    amount = None if match.descriptive else clause_money(match.trigger, funding=frame.form in {"grant", "loan"})
     if amount is None and not _money_named(match) and not (frame.money_or_loan_word and _lender(investors[0])):
         return  # "X funds research" is not a deal; "a bank financed Y" is
     share = None if match.descriptive else _share(match, targets)

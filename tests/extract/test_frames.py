@@ -220,6 +220,9 @@ CASES = [
      [("Kestrel Climate Fund", "Olm hydropower project", 38 * M, "USD", None)]),
     ("a-sized-asset-s-possessor-owns-it", "A tribunal annulled the permit for Pardo Litio's US$1.4 billion lithium brine plant at Olm.",
      [("Pardo Litio", "lithium brine plant at Olm", 1400 * M, "USD", None)]),
+    ("a-subsidy-toward-a-sized-plant-is-not-its-size", "Varnia's cabinet will give Zelco Cells 48 billion forints in cash subsidies "
+     "toward the €2.2 billion battery plant the company is building outside Olm.",
+     [("Zelco Cells", "battery plant", 2200 * M, "EUR", None)]),
     ("two-names-joined-by-the-parser", "Zelco Mining and Calder Capital formed a joint venture to build a $600 million copper smelter in Varden.",
      [("Zelco Mining", "copper smelter in Varden", 600 * M, "USD", None), ("Calder Capital", "copper smelter in Varden", 600 * M, "USD", None)]),
 ]
@@ -300,6 +303,14 @@ def test_every_frame_declares_an_investor_and_a_target() -> None:
     for frame in frame_lexicon().frames:
         assert {"investor", "target"} <= set(frame.roles), frame.name
         assert frame.verbs or frame.nouns or frame.sized_assets, frame.name
+
+
+def test_a_grant_toward_a_sized_plant_takes_its_own_sum() -> None:
+    """issue 7: "subsidies toward the €2.2bn plant" are the subsidies' sum, not the plant's."""
+    found = _facts("Hungary's government will give Zelco Cells 48 billion forints in cash subsidies toward the "
+                   "€2.2 billion battery plant the company is building outside Olm.")
+    grants = [f for f in found if f[0] == "Government of Hungary"]
+    assert grants and all(f[2:4] == (48000 * M, "HUF") for f in grants), found
 
 
 def test_a_headline_sum_joins_the_body_share_of_the_same_pair() -> None:
