@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -38,6 +39,7 @@ VERSION = 2  # 1: counts, contested figures, name keys; 2: the listings' ranks
 ROLES = tuple(str(p) for p in (IKG.investor, IKG.target, IKG.party, IKG.participant, IKG.place))
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _NAMES = ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
           "SELECT DISTINCT ?a (LCASE(STR(?name)) AS ?key) WHERE { ?a rdfs:label|skos:altLabel ?name }")
 
@@ -49,21 +51,58 @@ def _node(term: object) -> ox.NamedNode:
     return ox.NamedNode(str(term))
 
 
-def _objects(store: ox.Store, predicate: str) -> dict[Term, set[Term]]:
-    """Subject -> objects of ``predicate`` over every graph but the aggregates (each pair once)."""
-    out: dict[Term, set[Term]] = defaultdict(set)
-    skip = ox.NamedNode(AGGREGATES_GRAPH)
-    for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
-        if quad.graph_name != skip:
-            out[quad.subject].add(quad.object)
-    return out
+class Reader:
+    """The graph the aggregates derive from, read once per predicate (or class, or subject's labels).
+
+    Why: at a million triples each pass over a predicate costs seconds from
+    disk. A store that keeps the merge in its default graph is read there
+    alone (each triple once); one without is read over its named graphs.
+    """
+
+    def __init__(self, store: ox.Store) -> None:
+        from graph.store_merge import query_options
+
+        self.store = store
+        self.graph = None if query_options(store) else ox.DefaultGraph()
+        self._memo: dict[object, Any] = {}
+
+    def _quads(self, subject: Term | None, predicate: str, obj: Term | None) -> Iterator[ox.Quad]:
+        skip = ox.NamedNode(AGGREGATES_GRAPH)
+        for quad in self.store.quads_for_pattern(subject, ox.NamedNode(predicate), obj, self.graph):
+            if quad.graph_name != skip:
+                yield quad
+
+    def objects(self, predicate: str) -> dict[Term, set[Term]]:
+        """Subject -> objects of ``predicate`` (each pair once)."""
+        if predicate not in self._memo:
+            out: dict[Term, set[Term]] = defaultdict(set)
+            for quad in self._quads(None, predicate, None):
+                out[quad.subject].add(quad.object)
+            self._memo[predicate] = out
+        return self._memo[predicate]
+
+    def typed(self, cls: str) -> set[Term]:
+        """Every subject of class ``cls``."""
+        key = ("typed", cls)
+        if key not in self._memo:
+            self._memo[key] = {q.subject for q in self._quads(None, _RDF_TYPE.value, ox.NamedNode(cls))}
+        return self._memo[key]
+
+    def labels(self, subject: Term) -> list[str]:
+        """``subject``'s rdfs:label strings (looked up, not scanned: few subjects need them)."""
+        key = ("labels", subject)
+        if key not in self._memo:
+            self._memo[key] = sorted({q.object.value for q in self._quads(subject, _LABEL, None)
+                                      if isinstance(q.object, ox.Literal)})
+        return self._memo[key]
 
 
-def role_objects(store: ox.Store) -> dict[Term, set[Term]]:
+def role_objects(store: ox.Store | Reader) -> dict[Term, set[Term]]:
     """Each fact -> every actor it names in a role (what ``most_connected`` counts)."""
+    reader = store if isinstance(store, Reader) else Reader(store)
     roles: dict[Term, set[Term]] = defaultdict(set)
     for predicate in ROLES:
-        for fact, objects in _objects(store, predicate).items():
+        for fact, objects in reader.objects(predicate).items():
             roles[fact] |= objects
     return roles
 
@@ -86,11 +125,11 @@ def degree_triples(roles: dict[Term, set[Term]]) -> Iterator[ox.Triple]:
         yield ox.Triple(actor, _node(IKG.partnerCount), _integer(len(partners[actor] - {actor})))
 
 
-def contested_triples(store: ox.Store) -> Iterator[ox.Triple]:
+def contested_triples(reader: Reader) -> Iterator[ox.Triple]:
     """An ``ikg:ContestedFigure`` per investor-target pair stated with more than one amount."""
-    investments = {q.subject for q in store.quads_for_pattern(None, _RDF_TYPE, _node(IKG.Investment), None)}
-    investors, targets = _objects(store, str(IKG.investor)), _objects(store, str(IKG.target))
-    amounts = _objects(store, str(IKG.amount))
+    investments = reader.typed(str(IKG.Investment))
+    investors, targets = reader.objects(str(IKG.investor)), reader.objects(str(IKG.target))
+    amounts = reader.objects(str(IKG.amount))
     groups: dict[tuple[Term, Term], set[Term]] = defaultdict(set)
     for fact in investments & amounts.keys():
         for pair in ((i, t) for i in investors.get(fact, ()) for t in targets.get(fact, ())):
@@ -119,17 +158,11 @@ def name_key_triples(store: ox.Store, actors: set[Term]) -> Iterator[ox.Triple]:
 
 def aggregate_triples(store: ox.Store) -> list[ox.Triple]:
     """Every aggregate of the graph in ``store``, sorted (the same graph gives the same list)."""
-    roles = role_objects(store)
+    reader = Reader(store)
+    roles = role_objects(reader)
     actors = {a for objects in roles.values() for a in objects}
-    memo: dict[str, dict[Term, set[Term]]] = {}
-
-    def objects(predicate: str) -> dict[Term, set[Term]]:
-        if predicate not in memo:
-            memo[predicate] = _objects(store, predicate)
-        return memo[predicate]
-
-    triples = {*degree_triples(roles), *contested_triples(store), *name_key_triples(store, actors),
-               *rank_triples(objects)}
+    triples = {*degree_triples(roles), *contested_triples(reader), *name_key_triples(store, actors),
+               *rank_triples(reader)}
     return sorted(triples | {version_triple()} if triples else triples, key=str)  # no facts, no graph
 
 
@@ -190,7 +223,12 @@ def write_aggregates(store: ox.Store, triples: list[ox.Triple]) -> int:
 
 
 def _elsewhere(store: ox.Store, triple: ox.Triple) -> bool:
-    """Whether a graph other than the aggregates also states ``triple`` (it then stays in the merge)."""
+    """Whether a graph other than the aggregates also states ``triple`` (it then stays in the merge).
+
+    Only a type can be: every other predicate here is one the build derives.
+    """
+    if triple.predicate != _RDF_TYPE:
+        return False
     skip = (ox.NamedNode(AGGREGATES_GRAPH), ox.DefaultGraph())
     return any(q.graph_name not in skip
                for q in store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None))

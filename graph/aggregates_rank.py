@@ -18,16 +18,17 @@ when descending; strings by code point; IRIs by their string.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from graph.rdf.namespace import IKG, PROV, SCHEMA
 
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+if TYPE_CHECKING:
+    from graph.aggregates import Reader
+
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 FACT_CLASSES = {str(IKG.Investment): "investment", str(IKG.Agreement): "agreement", str(IKG.Event): "event"}
 RANKS = {  # predicate -> what it orders (the saved query whose ORDER BY it follows)
@@ -36,7 +37,6 @@ RANKS = {  # predicate -> what it orders (the saved query whose ORDER BY it foll
 }
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
-Objects = Callable[[str], dict[Term, set[Term]]]
 Key = tuple[Any, ...]
 _UNBOUND: Key = (0,)  # sorts before any bound value, as SPARQL's ORDER BY puts unbound first
 
@@ -45,18 +45,13 @@ def _bound(value: Any) -> Key:
     return (1, value)
 
 
-def _text(terms: Iterable[Term]) -> list[str]:
-    return [t.value for t in terms if isinstance(t, ox.Literal)]
-
-
-def rank_triples(objects: Objects) -> Iterator[ox.Triple]:
-    """Every listing rank of the graph whose triples ``objects(predicate)`` reads."""
-    facts = _fact_types(objects)
-    labels = objects(_LABEL)
-    yield from _ranked(str(IKG.timelineRank), _timeline_keys(objects, facts))
-    yield from _ranked(str(IKG.evidenceRank), _evidence_keys(objects, facts))
-    yield from _ranked(str(IKG.investmentRank), _investment_keys(objects, facts, labels))
-    yield from _ranked(str(IKG.claimRank), _claim_keys(objects, facts, labels))
+def rank_triples(reader: Reader) -> Iterator[ox.Triple]:
+    """Every listing rank of the graph ``reader`` reads."""
+    facts = _fact_types(reader)
+    yield from _ranked(str(IKG.timelineRank), _timeline_keys(reader, facts))
+    yield from _ranked(str(IKG.evidenceRank), _evidence_keys(reader, facts))
+    yield from _ranked(str(IKG.investmentRank), _investment_keys(reader, facts))
+    yield from _ranked(str(IKG.claimRank), _claim_keys(reader, facts))
 
 
 def _ranked(predicate: str, keys: dict[Term, Key]) -> Iterator[ox.Triple]:
@@ -66,19 +61,19 @@ def _ranked(predicate: str, keys: dict[Term, Key]) -> Iterator[ox.Triple]:
         yield ox.Triple(fact, node, ox.Literal(str(position), datatype=_XSD_INTEGER))  # type: ignore[arg-type]
 
 
-def _fact_types(objects: Objects) -> dict[Term, list[str]]:
+def _fact_types(reader: Reader) -> dict[Term, list[str]]:
     """Each fact (an IRI typed Investment, Agreement or Event) -> its fact types as the queries name them."""
-    out: dict[Term, list[str]] = {}
-    for subject, classes in objects(_RDF_TYPE).items():
-        kinds = sorted(FACT_CLASSES[c.value] for c in classes if isinstance(c, ox.NamedNode) and c.value in FACT_CLASSES)
-        if kinds and isinstance(subject, ox.NamedNode):
-            out[subject] = kinds
+    out: dict[Term, list[str]] = defaultdict(list)
+    for cls, kind in sorted(FACT_CLASSES.items(), key=lambda item: item[1]):
+        for subject in reader.typed(cls):
+            if isinstance(subject, ox.NamedNode):
+                out[subject].append(kind)
     return out
 
 
-def _timeline_keys(objects: Objects, facts: dict[Term, list[str]]) -> dict[Term, Key]:
+def _timeline_keys(reader: Reader, facts: dict[Term, list[str]]) -> dict[Term, Key]:
     """``timeline``: undated last, then the date's string, the fact type, the fact (undated investments are not listed)."""
-    dates = objects(str(IKG.date))
+    dates = reader.objects(str(IKG.date))
     keys: dict[Term, Key] = {}
     for fact, kinds in facts.items():
         when = [(False, _bound(str(d.value))) for d in dates.get(fact, ())] or [(True, _UNBOUND)]
@@ -89,48 +84,47 @@ def _timeline_keys(objects: Objects, facts: dict[Term, list[str]]) -> dict[Term,
     return keys
 
 
-def _evidence_keys(objects: Objects, facts: dict[Term, list[str]]) -> dict[Term, Key]:
+def _evidence_keys(reader: Reader, facts: dict[Term, list[str]]) -> dict[Term, Key]:
     """``evidence``: the fact type, then the fact; only facts with a sentence of evidence."""
-    evidence, text = objects(str(IKG.evidence)), objects(str(IKG.text))
+    evidence, text = reader.objects(str(IKG.evidence)), reader.objects(str(IKG.text))
     return {fact: (kinds[0], fact.value) for fact, kinds in facts.items()
             if any(text.get(e) for e in evidence.get(fact, ()))}
 
 
-def _investment_keys(objects: Objects, facts: dict[Term, list[str]],
-                     labels: dict[Term, set[Term]]) -> dict[Term, Key]:
+def _investment_keys(reader: Reader, facts: dict[Term, list[str]]) -> dict[Term, Key]:
     """``investments_by_country``: investor's then target's country, amount (largest first), investor, target, fact."""
-    investors, targets = objects(str(IKG.investor)), objects(str(IKG.target))
-    country_of = _countries(objects, labels)
-    amounts = _amounts(objects)
+    investors, targets = reader.objects(str(IKG.investor)), reader.objects(str(IKG.target))
+    country_of = _countries(reader)
+    amounts = _amounts(reader)
     keys: dict[Term, Key] = {}
     for fact, kinds in facts.items():
         if "investment" not in kinds:
             continue
         rows = [(ic, tc, amount, _bound(il), _bound(tl), fact.value)
-                for i in investors.get(fact, ()) for il in _text(labels.get(i, ()))
-                for t in targets.get(fact, ()) for tl in _text(labels.get(t, ()))
+                for i in investors.get(fact, ()) for il in reader.labels(i)
+                for t in targets.get(fact, ()) for tl in reader.labels(t)
                 for ic in country_of(i) for tc in country_of(t) for amount in amounts.get(fact, [(1,)])]
         if rows:
             keys[fact] = min(rows)
     return keys
 
 
-def _countries(objects: Objects, labels: dict[Term, set[Term]]) -> Callable[[Term], list[Key]]:
+def _countries(reader: Reader) -> Callable[[Term], list[Key]]:
     """An actor's country labels as the query finds them (itself if a country, else its ikg:country)."""
-    types, country = objects(_RDF_TYPE), objects(str(IKG.country))
-    is_country = ox.NamedNode(str(IKG.Country))
+    countries, country = reader.typed(str(IKG.Country)), reader.objects(str(IKG.country))
 
     def of(actor: Term) -> list[Key]:
-        own = _text(labels.get(actor, ())) if is_country in types.get(actor, ()) else []
-        via = [name for c in country.get(actor, ()) for name in _text(labels.get(c, ()))]
+        own = reader.labels(actor) if actor in countries else []
+        via = [name for c in country.get(actor, ()) for name in reader.labels(c)]
         return [_bound(name) for name in own + via] or [_UNBOUND]
 
     return of
 
 
-def _amounts(objects: Objects) -> dict[Term, list[Key]]:
+def _amounts(reader: Reader) -> dict[Term, list[Key]]:
     """Each fact's amounts as a descending sort key: the largest first, a fact without one last."""
-    amount, value, currency = objects(str(IKG.amount)), objects(str(SCHEMA.value)), objects(str(SCHEMA.currency))
+    amount, value = reader.objects(str(IKG.amount)), reader.objects(str(SCHEMA.value))
+    currency = reader.objects(str(SCHEMA.currency))
     out: dict[Term, list[Key]] = defaultdict(list)
     for fact, nodes in amount.items():
         for node in nodes:
@@ -148,15 +142,14 @@ def _descending(term: Term) -> Key:
         return (0, Decimal(0))  # an ill-typed amount: listed, its place in the order is arbitrary
 
 
-def _claim_keys(objects: Objects, facts: dict[Term, list[str]],
-                labels: dict[Term, set[Term]]) -> dict[Term, Key]:
+def _claim_keys(reader: Reader, facts: dict[Term, list[str]]) -> dict[Term, Key]:
     """``claims_by_source``: the source's label, the fact type, the fact; only facts with an attributed sentence."""
-    evidence, text = objects(str(IKG.evidence)), objects(str(IKG.text))
-    attributed = objects(str(PROV.wasAttributedTo))
+    evidence, text = reader.objects(str(IKG.evidence)), reader.objects(str(IKG.text))
+    attributed = reader.objects(str(PROV.wasAttributedTo))
     keys: dict[Term, Key] = {}
     for fact, kinds in facts.items():
         sources = [name for e in evidence.get(fact, ()) if text.get(e)
-                   for s in attributed.get(e, ()) for name in _text(labels.get(s, ()))]
+                   for s in attributed.get(e, ()) for name in reader.labels(s)]
         if sources:
             keys[fact] = (min(sources), kinds[0], fact.value)
     return keys
