@@ -89,8 +89,8 @@ def argument_at(head: Token) -> Argument | None:
         return argument_at(leader)
     if head.ent_type_ in {"MONEY", "PERCENT", "DATE", "CARDINAL", "TIME"}:
         return None
-    if head.ent_type_ == "NORP":
-        return _demonym(head)
+    if head.ent_type_ == "NORP" and (_demonym(head) is not None or head.pos_ != "PROPN"):
+        return _demonym(head)  # a NORP name that is no demonym ("Veridian" for Veridian Semiconductor) reads on
     if head.pos_ == "NOUN" and is_trigger_word(head) and head.lemma_.lower() not in frame_lexicon().keep_partitive:
         return None  # "the investment", "the loan": a deal is not who invests or what receives
     earlier = antecedent(head)

@@ -74,7 +74,7 @@ _DATELINE = re.compile(
 # "(Agency Name) — text": a wire credit in brackets opening a paragraph, with no place before it
 _AGENCY_LINE = re.compile(r"\((?P<agency>[A-Z][\w.&'\u2019]*(?:[ ][A-Z][\w.&'\u2019]*){0,4})\)[ ]*(?:--|[-\u2013\u2014])[ ]+(?=\S)")
 # "SOMECITY: Acme said …", "SOMECITY : …": a place in capitals before a colon (common in South Asian wires)
-_COLON_DATELINE = re.compile(rf"(?P<place>{_CAPS_PLACE})[ ]?:[ ]+(?=[A-Z])")
+_COLON_DATELINE = re.compile(rf"(?P<place>{_CAPS_PLACE})(?:,[ ](?P<region>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?))?[ ]?:[ ]+(?=[A-Z])")
 _BYLINE = re.compile(
     r"(?:By|BY)\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})*"
@@ -145,7 +145,7 @@ def find_dateline(text: str) -> Dateline | None:
             return _dateline_of(match, offset)
         colon = _COLON_DATELINE.match(line)
         if colon is not None and sum(c.isalpha() for c in colon["place"]) >= 3:
-            return Dateline(offset, offset + colon.end(), colon["place"])
+            return Dateline(offset, offset + colon.end(), colon["place"], region=colon["region"])
         credit = _AGENCY_LINE.match(line)
         if credit is not None:
             return Dateline(offset, offset + credit.end(), "", None, credit["agency"].strip())

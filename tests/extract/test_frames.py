@@ -320,3 +320,10 @@ def test_a_headline_sum_joins_the_body_share_of_the_same_pair() -> None:
                    "Zelco Metals said on Tuesday it had agreed to buy a 51 percent stake in the Pardo copper mine.")
     assert set(found) == {("Zelco Metals", "Pardo copper mine", 310 * M, "USD", Decimal("0.51"))}
     assert len(found) == 2
+
+
+def test_a_short_name_the_tagger_calls_a_nationality_is_the_company() -> None:
+    """issue 7: "Veridian" after "Veridian Semiconductor", tagged NORP, is the company, not a nation."""
+    text = ("Veridian Semiconductor will expand its plant in Olm. In a separate announcement, Veridian said it had "
+            "agreed to buy Serata Test Solutions, a local chip-testing firm, from its founders for US$95 million.")
+    assert ("Veridian Semiconductor", "Serata Test Solutions", 95 * M, "USD", None) in _facts(text)

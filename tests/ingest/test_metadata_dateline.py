@@ -30,6 +30,7 @@ DATELINES = [
     ("Acme lends to Beta\n\nSOMECITY : Acme Bank said it lent $5m.", "SOMECITY : ", "SOMECITY", None, None),
     ("Acme opens plant\n\nSomecity, Feb. 24 (Wire Press)--Acme Corp held a ceremony.", "Somecity, Feb. 24 (Wire Press)--", "Somecity", None, "Wire Press"),
     ("PORT ÅLDEN, Varnia \u2014 Acme Corp agreed to buy Beta.", "PORT ÅLDEN, Varnia \u2014 ", "PORT ÅLDEN", None, None),
+    ("BUKIT OLM, Varnia: Acme Chips will spend $3bn.", "BUKIT OLM, Varnia: ", "BUKIT OLM", None, None),
     ("SÃO BENTO, Varnia, 3 March 2024 \u2014 Acme agreed.", "SÃO BENTO, Varnia, 3 March 2024 \u2014 ", "SÃO BENTO", dt.date(2024, 3, 3), None),
 ]
 
@@ -38,7 +39,7 @@ DATELINES = [
                          ids=["caps-date-agency", "caps-agency", "named-month-day-agency",
                               "named-full-date", "below-a-title", "caps-alone",
                               "caps-with-region", "weekday", "agency-credit-alone", "caps-colon", "double-dash-touching",
-                              "accented-caps-region-no-comma", "accented-caps-region-date"])
+                              "accented-caps-region-no-comma", "caps-region-colon", "accented-caps-region-date"])
 def test_find_dateline(text: str, span: str, place: str, date: dt.date | None,
                        agency: str | None) -> None:
     found = find_dateline(text)
