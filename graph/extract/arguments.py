@@ -43,7 +43,7 @@ def arguments(heads: list[Token]) -> list[Argument]:
     seen: set[int] = set()
     for head in heads:
         pair = _hyphen_pair(head)  # "the Acme-Beta consortium": each name, whatever the tagger joined
-        group = pair or _members(head) or [*_coordinated_modifiers(head), head, *head.conjuncts]  # "a group including X and Y": each member
+        group = pair or _members(head) or [*_coordinated_modifiers(head), head, *head.conjuncts, *_apposition_conjuncts(head)]  # "a group including X and Y": each member
         for token in group:
             if token.i in seen or (token != group[0] and (is_trigger_word(token) or _unlike(group[0], token))):
                 continue
@@ -61,6 +61,11 @@ def _coordinated_modifiers(head: Token) -> list[Token]:
         return []
     return [c for c in head.lefts if c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN"
             and any(g.dep_ == "cc" and g.lower_ in {"and", "&"} and g.i > c.i for g in c.children)]
+
+
+def _apposition_conjuncts(head: Token) -> list[Token]:
+    """"Saudi utility X and Japan's Y will build …": the parser hangs Y on the apposition X."""
+    return [c for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN" for c in a.conjuncts if c.pos_ == "PROPN"]
 
 
 def _unlike(first: Token, conjunct: Token) -> bool:
