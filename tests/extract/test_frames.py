@@ -223,8 +223,9 @@ CASES = [
     ("a-subsidy-toward-a-sized-plant-is-not-its-size", "Varnia's cabinet will give Zelco Cells 48 billion forints in cash subsidies "
      "toward the €2.2 billion battery plant the company is building outside Olm.",
      [("Zelco Cells", "battery plant", 2200 * M, "EUR", None)]),
-    ("a-conjunct-hung-on-an-apposition", "Saudi utility Zelco Energy and Japan's Halden Power will jointly build a $900 million solar plant at Olm.",
-     [("Zelco Energy", "solar plant at Olm", 900 * M, "USD", None), ("Halden Power", "solar plant at Olm", 900 * M, "USD", None)]),
+    ("a-conjunct-hung-on-an-apposition", "Saudi utility Qamir Energy and Japan's Halden Power will jointly build a 2-gigawatt solar plant at Olm, "
+     "in a project costing $900 million.",
+     [("Qamir Energy", "solar plant at Olm", 900 * M, "USD", None), ("Halden Power", "solar plant at Olm", 900 * M, "USD", None)]),
     ("two-names-joined-by-the-parser", "Zelco Mining and Calder Capital formed a joint venture to build a $600 million copper smelter in Varden.",
      [("Zelco Mining", "copper smelter in Varden", 600 * M, "USD", None), ("Calder Capital", "copper smelter in Varden", 600 * M, "USD", None)]),
 ]
