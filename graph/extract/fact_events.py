@@ -54,6 +54,8 @@ def investment_event(fact: Investment) -> Event | None:
 
 
 def _step(fact: Investment) -> str | None:
+    if fact.kind == "existing holding" and fact.date is None:
+        return None  # "X holds 51% of Y" tells a state, not a step of the deal ("bought in 2016" is one)
     if fact.status is not None:
         return STATUS_EVENTS[fact.status]
     if fact.date is None:

@@ -114,6 +114,12 @@ def test_an_undated_fact_without_status_yields_no_event():
     assert investment_event(fact) is None
 
 
+def test_an_undated_holding_is_a_state_not_a_completion():
+    """issue 7: "X holds 51% of Y" (status completed) gave a "completion" event the text never tells."""
+    facts = _facts("Vantor Mining holds 51 per cent of Quellor Steel.")
+    assert facts.investments and not [e for e in facts.events if isinstance(e.concerns, Investment)]
+
+
 def test_a_dated_agreement_yields_its_signing():
     from graph.extract.fact_events import agreement_events
     from graph.model import ActorKind, ActorRef, Evidence, PartialDate
