@@ -53,6 +53,7 @@ from graph.extract.frames import verb_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
 from graph.extract.status import factuality_of, status_of
+from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef, Agreement, Factuality, PartialDate, Status
 
 LEDE_SENTENCES = 15
@@ -256,7 +257,18 @@ def resolve(heads: list[Token], *, found: Found, number: int) -> list[ActorRef]:
         refs += _pair(head) or _they(head, found, number) or _actors(head)
         for listed in _listed_apposition(head) + _examples(head):
             refs += _actors(listed)
-    return _unique([r for r in refs if r.kind in PARTY_KINDS])
+    return _unique([_state_of(r) for r in refs if r.kind in PARTY_KINDS])
+
+
+def _state_of(ref: ActorRef) -> ActorRef:
+    """"Fiji's government signed a grant agreement": a national government signs for its country
+    (a province's or a ministry's name stays as it is)."""
+    if ref.kind is not ActorKind.GOVERNMENT_BODY or not ref.name.startswith("Government of "):
+        return ref
+    entry = load_gazetteer().lookup(ref.name.removeprefix("Government of "))
+    if entry is None or entry.kind is not ActorKind.COUNTRY:
+        return ref
+    return ActorRef(entry.name, ActorKind.COUNTRY, ref.surface, entry.name)
 
 
 def _examples(head: Token) -> list[Token]:

@@ -96,6 +96,12 @@ def test_an_agreement_that_takes_effect_later_is_stated_with_its_effective_date(
     assert found[0].effective is not None and found[0].effective.iso() == effective
 
 
+def test_a_national_government_signs_for_its_country():
+    """issue 7: the gold and the users name the country as the party of "X's government signed …"."""
+    (agreement,) = _agreements("Peru's government signed a grant agreement with the Kestrel Climate Fund in May 2024.")
+    assert {p.name for p in agreement.parties} == {"Peru", "Kestrel Climate Fund"}
+
+
 def test_a_party_that_pulls_out_of_a_treaty_is_a_party_and_the_exit_is_no_signing_date():
     (agreement,) = _agreements("Peru pulled out of the border treaty with Chile in 2023.")
     assert {p.name for p in agreement.parties} == {"Peru", "Chile"}
