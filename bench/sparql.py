@@ -1,8 +1,9 @@
 """SPARQL speed: the saved queries on an Oxigraph store vs rdflib's in-memory engine.
 
 The bench generates a synthetic graph shaped like a real build (a named graph
-per document with investments, agreements, events, evidence; an actors
-graph), loads it into an on-disk Oxigraph store laid out as ``kg build --store``
+per document with investments, agreements, events, their factuality and
+evidence, one sentence in eight attributed to a source; an actors graph),
+loads it into an on-disk Oxigraph store laid out as ``kg build --store``
 leaves it (the merge in the default graph, the aggregates graph of issue 11
 computed by ``graph.aggregates``) and the same triples into an rdflib ``Graph``,
 runs every saved query of ``ontology/queries`` on both and prints the times
