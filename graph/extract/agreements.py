@@ -112,6 +112,9 @@ def noun_agreements(noun: Token, signer: Token | None, nouns: list[Token], numbe
         parties += [p for p in resolve(_main_subjects(sent), found=found, number=number) if p.name != parties[0].name]
     if not parties and signer is not None and signer.pos_ == "NOUN":
         parties = resolve(_between_in(sent)[:1], found=found, number=number)
+    if not parties and signer is not None and signer.dep_ == "acl":  # "the two governments agreed … in a pact signed in 2022"
+        parties = [p for p in resolve(_main_subjects(sent), found=found, number=number)]
+        parties = parties if len(parties) >= 2 else []
     signed, effective, evidence = _dates(sent, signer, noun, number, lede)
     again = _definite(noun) and signed is None and len(parties) < 2
     status = status_of(trigger) or (Status.SIGNED if signer is not None else None)
@@ -254,7 +257,7 @@ def resolve(heads: list[Token], *, found: Found, number: int) -> list[ActorRef]:
     with them), "the two countries", "They", and "the government" as the article's country."""
     refs: list[ActorRef] = []
     for head in heads:
-        refs += _pair(head) or _they(head, found, number) or _actors(head)
+        refs += _pair(head) or _pair(_of_object(head)) or _they(head, found, number) or _actors(head)
         for listed in _listed_apposition(head) + _examples(head):
             refs += _actors(listed)
     return _unique([_state_of(r) for r in refs if r.kind in PARTY_KINDS])
@@ -321,6 +324,13 @@ def _represented(ref: ActorRef, head: Token) -> ActorRef | None:
     if bodies:
         return bodies[0]
     return ActorRef(ref.country, ActorKind.COUNTRY, ref.surface or ref.name, ref.country) if ref.country else None
+
+
+def _of_object(head: Token) -> Token:
+    """"the boards of both banks": who the common noun belongs to; else the head itself."""
+    if head.pos_ != "NOUN":
+        return head
+    return next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), head)
 
 
 def _pair(head: Token) -> list[ActorRef]:

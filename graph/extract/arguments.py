@@ -98,6 +98,8 @@ def argument_at(head: Token) -> Argument | None:
         return _demonym(head)  # a NORP name that is no demonym ("Veridian" for Veridian Semiconductor) reads on
     if head.pos_ == "NOUN" and is_trigger_word(head) and head.lemma_.lower() not in frame_lexicon().keep_partitive:
         return None  # "the investment", "the loan": a deal is not who invests or what receives
+    if _company_named_after_place(head):
+        return Argument(unknown_name(head))  # "Veridian Malaysia", "Zelco Serbia": a local company, not the country
     earlier = antecedent(head)
     if isinstance(earlier, Token):
         return argument_at(earlier) if earlier != head else None
@@ -105,6 +107,15 @@ def argument_at(head: Token) -> Argument | None:
     if ref is None or truncated_name(ref) or _not_a_target(head, ref):
         return None
     return Argument(_without_participle(ref))
+
+
+def _company_named_after_place(head: Token) -> bool:
+    """A place name after a proper name that is no place: the name of a company's local arm."""
+    if head.ent_type_ not in {"GPE", "LOC"} or head.pos_ != "PROPN":
+        return False
+    before = head.doc[head.i - 1] if head.i > head.sent.start else None
+    return (before is not None and before.dep_ == "compound" and before.head == head and before.pos_ == "PROPN"
+            and before.ent_type_ not in {"GPE", "LOC"} and before.ent_iob_ != "I" and unknown_name(head) is not None)
 
 
 def _without_participle(ref: ActorRef) -> ActorRef:

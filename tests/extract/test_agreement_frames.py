@@ -38,6 +38,10 @@ FRAMES = [
     ("treaty-between-countries", "The border treaty between Peru and Chile was signed on 9 May 2011.", ("Peru", "Chile"), "2011-05-09"),
     ("a-name-ending-in-a-trigger-word", "Talvora Rail Link and Orsk Communications Construction signed a supplementary agreement in 2019.",
      ("Talvora Rail Link", "Orsk Communications Construction"), "2019"),
+    ("agentless-participle-takes-the-main-subjects", "Peru and Chile are building a railway. The two governments agreed that "
+     "ownership split in an intergovernmental agreement signed in September 2022.", ("Peru", "Chile"), "2022-09"),
+    ("the-boards-of-both-companies", "Talvora Bank offered to buy Orsk Mutual Bank. The boards of both banks signed an implementation "
+     "agreement in March 2024.", ("Talvora Bank", "Orsk Mutual Bank"), "2024-03"),
     ("office-holders-sign-for-who-they-serve", "The contract was signed in 2016 by Peru's transport minister and Orsk Holdings' chairman.",
      ("Peru", "Orsk Holdings"), "2016"),
 ]

@@ -226,6 +226,9 @@ CASES = [
     ("a-conjunct-hung-on-an-apposition", "Saudi utility Qamir Energy and Japan's Halden Power will jointly build a 2-gigawatt solar plant at Olm, "
      "in a project costing $900 million.",
      [("Qamir Energy", "solar plant at Olm", 900 * M, "USD", None), ("Halden Power", "solar plant at Olm", 900 * M, "USD", None)]),
+    ("a-company-named-after-its-country", "Under the plan, sovereign investor Dana Kestrel will take a 20 per cent stake in Calder Malaysia, "
+     "the local operating company, for RM700 million.",
+     [("Dana Kestrel", "Calder Malaysia", 700 * M, "MYR", Decimal("0.2"))]),
     ("two-names-joined-by-the-parser", "Zelco Mining and Calder Capital formed a joint venture to build a $600 million copper smelter in Varden.",
      [("Zelco Mining", "copper smelter in Varden", 600 * M, "USD", None), ("Calder Capital", "copper smelter in Varden", 600 * M, "USD", None)]),
 ]
