@@ -51,8 +51,9 @@ def extract(doc: Doc) -> Iterator[Investment]:
             if key not in found or _richer(fact, found[key]):
                 found[key] = fact
         previous = current if found is body else previous
-        if found is body:  # only the sentence right before sets the topic of an elliptical sum
-            topic = next((f.target for f in reversed(current) if f.target.kind is ActorKind.ASSET), None)
+        if found is body:  # the last asset a fact of this paragraph went to is the topic of an elliptical sum
+            last = next((f.target for f in reversed(current) if f.target.kind is ActorKind.ASSET), None)
+            topic = last or (topic if current == [] and not _ends_paragraph(sent) else None)
     stated = _without_bare_duplicates(list(body.values()))
     told = [_with_headline_sum(fact, list(headline.values())) for fact in stated]
     stated = [fact for fact, _ in told]
@@ -71,6 +72,10 @@ def _with_headline_sum(fact: Investment, headline: list[Investment]) -> tuple[In
             full = replace(fact, amount=told.amount)
             return full, replace(full, evidence=told.evidence)
     return fact, None
+
+
+def _ends_paragraph(sent: Span) -> bool:
+    return "\n" in sent.text_with_ws[len(sent.text.rstrip()):] or sent.end == len(sent.doc)
 
 
 def _retold(headline: Investment, fact: Investment) -> bool:

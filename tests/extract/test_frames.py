@@ -229,6 +229,9 @@ CASES = [
     ("a-company-named-after-its-country", "Under the plan, sovereign investor Dana Kestrel will take a 20 per cent stake in Calder Malaysia, "
      "the local operating company, for RM700 million.",
      [("Dana Kestrel", "Calder Malaysia", 700 * M, "MYR", Decimal("0.2"))]),
+    ("an-elliptical-sum-after-a-sentence-without-facts", "Zelco Mining will build a $500 million copper smelter in Olm. "
+     "Work is expected to take three years. The Corvia Development Bank will lend $40 million.",
+     [("Corvia Development Bank", "copper smelter in Olm", 40 * M, "USD", None)]),
     ("two-names-joined-by-the-parser", "Zelco Mining and Calder Capital formed a joint venture to build a $600 million copper smelter in Varden.",
      [("Zelco Mining", "copper smelter in Varden", 600 * M, "USD", None), ("Calder Capital", "copper smelter in Varden", 600 * M, "USD", None)]),
 ]
