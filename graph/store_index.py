@@ -23,7 +23,7 @@ from graph.errors import StoreError
 from graph.merge import merge_document, on_a_day
 from graph.model import ActorRef, Agreement, DocumentFacts, Event, Evidence, Investment, fact_refs
 
-_SOURCES = ("merge.py", "model.py", "store_index.py")  # what an index is computed by
+_SOURCES = ("merge.py", "keys.py", "model.py", "store_index.py")  # what an index is computed by
 _NO_EVIDENCE = Evidence(doc_id="", text="", start=0, end=0)
 
 
