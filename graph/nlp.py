@@ -257,8 +257,8 @@ def _pattern_hits(doc: Doc, columns: dict[int, np.ndarray], specs: list) -> np.n
             values = columns[column][hits + offset]
             if len(memo) > _REGEX_MEMO:
                 memo.clear()  # bounded: a large corpus has millions of distinct words
-            for value in np.unique(values).tolist():
-                memo.setdefault(value, bool(pattern.search(doc.vocab.strings[value])))
+            for value in (v for v in np.unique(values).tolist() if v not in memo):
+                memo[value] = bool(pattern.search(doc.vocab.strings[value]))
             hits = hits[np.fromiter((memo[v] for v in values.tolist()), dtype=bool, count=len(values))]
     return hits
 
