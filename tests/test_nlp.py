@@ -228,3 +228,18 @@ def test_column_matcher_leaves_patterns_it_cannot_read_to_the_matcher():
     assert fast(doc) == matcher(doc, allow_missing=True) and fast(doc)
     fast.add("C", [[{"LOWER": "they"}]])  # added later: the Matcher answers from now on
     assert fast(doc) == fast.stock(doc)
+
+
+def test_attribute_ruler_sets_what_spacys_set_annotations_sets():
+    from spacy.attrs import LEMMA, MORPH, POS, TAG
+
+    nlp = get_nlp()
+    ruler = nlp.get_pipe("attribute_ruler")
+    with nlp.select_pipes(enable=nlp.pipe_names[: nlp.pipe_names.index("attribute_ruler")]):
+        doc = nlp(RULER_TEXT)
+    ours, stock = doc.copy(), doc.copy()
+    ruler.set_annotations(ours, ruler.match(ours))
+    type(ruler).set_annotations(ruler, stock, ruler.match(stock))
+    columns = [TAG, POS, MORPH, LEMMA]
+    assert (ours.to_array(columns) == stock.to_array(columns)).all()
+    assert any(t.pos_ == "PRON" for t in ours)  # the rules did apply
