@@ -12,7 +12,7 @@ import pytest
 
 from graph.extract import investments
 from graph.extract.frames import frame_lexicon
-from graph.model import Factuality
+from graph.model import Factuality, Status
 from graph.nlp import get_nlp
 
 M = Decimal(1_000_000)
@@ -232,6 +232,10 @@ CASES = [
     ("an-elliptical-sum-after-a-sentence-without-facts", "Zelco Mining will build a $500 million copper smelter in Olm. "
      "Work is expected to take three years. The Corvia Development Bank will lend $40 million.",
      [("Corvia Development Bank", "copper smelter in Olm", 40 * M, "USD", None)]),
+    ("an-opening-ceremony-for-a-plant", "Zelco Chips, the largest chip foundry, on Saturday held an opening ceremony for its first plant in Varnia.",
+     [("Zelco Chips", "first plant in Varnia", None, None, None)]),
+    ("a-groundbreaking-for-a-sized-plant", "Zelco Mining held a groundbreaking ceremony for its $400 million smelter in Olm on Monday.",
+     [("Zelco Mining", "smelter in Olm", 400 * M, "USD", None)]),
     ("two-names-joined-by-the-parser", "Zelco Mining and Calder Capital formed a joint venture to build a $600 million copper smelter in Varden.",
      [("Zelco Mining", "copper smelter in Varden", 600 * M, "USD", None), ("Calder Capital", "copper smelter in Varden", 600 * M, "USD", None)]),
 ]
@@ -336,3 +340,12 @@ def test_a_short_name_the_tagger_calls_a_nationality_is_the_company() -> None:
     text = ("Veridian Semiconductor will expand its plant in Olm. In a separate announcement, Veridian said it had "
             "agreed to buy Serata Test Solutions, a local chip-testing firm, from its founders for US$95 million.")
     assert ("Veridian Semiconductor", "Serata Test Solutions", 95 * M, "USD", None) in _facts(text)
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    pytest.param("Zelco Chips on Saturday held an opening ceremony for its first plant in Varnia.", Status.OPENED, id="held-on-saturday-is-no-hold"),
+    pytest.param("Zelco Mining held a groundbreaking ceremony for its $400 million smelter in Olm.", Status.UNDER_CONSTRUCTION, id="groundbreaking"),
+])
+def test_a_ceremony_states_the_step(text: str, status: Status) -> None:
+    """issue 7: "on Saturday held" matched the cue "on hold" and made an opening a postponement."""
+    assert [f.status for f in investments.extract(get_nlp()(text))] == [status]
