@@ -14,13 +14,13 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract import context
-from graph.extract.arguments import Argument, arguments
+from graph.extract.arguments import Argument, argument_at, arguments
 from graph.extract.clauses import clause_money, clause_share
 from graph.extract.status import factuality_of, status_of
 from graph.extract.common import evidence_for, is_headline, sentences, starts_with_anaphora
 from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
-from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches
+from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Status
 from graph.normalize.dates import parse_period
 
@@ -181,6 +181,8 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
     frame = match.frame
     investors = role_arguments(match, "investor", lambda a: a.ref.kind in ACTOR_KINDS)
     targets = role_arguments(match, "target", lambda a: _fits(a, frame))
+    if not targets and frame.form in {"loan", "grant"}:
+        targets = _financed_buyer(match)
     if not targets and topic is not None and frame.elliptic and _bare_sum(match):
         targets = [Argument(topic)]
     investors, targets = _with_counterpart(match, investors, targets)
@@ -217,6 +219,16 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
             own = target.share if frame.stake and target.share is not None else share  # "80% of X and 90% of Y"
             if investor.ref.name != target.ref.name:
                 yield replace(base, investor=investor.ref, target=target.ref, stake=own)
+
+
+def _financed_buyer(match: FrameMatch) -> list[Argument]:
+    """"X's purchase of Y is financed with a loan from Z": the loan goes to the buyer."""
+    for deal in match.slots.get("carrier_object", []):
+        if deal.pos_ == "NOUN" and deal != match.trigger and is_trigger_word(deal):
+            owners = [a for c in deal.children if c.dep_ == "poss" and (a := argument_at(c)) is not None]
+            if owners and owners[0].ref.kind in ACTOR_KINDS:
+                return owners[:1]
+    return []
 
 
 def role_arguments(match: FrameMatch, role: str, accept) -> list[Argument]:

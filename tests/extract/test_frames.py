@@ -236,6 +236,9 @@ CASES = [
      [("Zelco Chips", "first plant in Varnia", None, None, None)]),
     ("a-groundbreaking-for-a-sized-plant", "Zelco Mining held a groundbreaking ceremony for its $400 million smelter in Olm on Monday.",
      [("Zelco Mining", "smelter in Olm", 400 * M, "USD", None)]),
+    ("a-loan-financing-a-buyers-purchase", "Calder Towers' $1.1bn purchase of the portfolio is being financed with a $700 million term loan "
+     "from Pardo Bank and Orsk Bank.",
+     [("Pardo Bank", "Calder Towers", 700 * M, "USD", None), ("Orsk Bank", "Calder Towers", 700 * M, "USD", None)]),
     ("two-names-joined-by-the-parser", "Zelco Mining and Calder Capital formed a joint venture to build a $600 million copper smelter in Varden.",
      [("Zelco Mining", "copper smelter in Varden", 600 * M, "USD", None), ("Calder Capital", "copper smelter in Varden", 600 * M, "USD", None)]),
 ]
