@@ -239,6 +239,12 @@ CASES = [
     ("a-loan-financing-a-buyers-purchase", "Calder Towers' $1.1bn purchase of the portfolio is being financed with a $700 million term loan "
      "from Pardo Bank and Orsk Bank.",
      [("Pardo Bank", "Calder Towers", 700 * M, "USD", None), ("Orsk Bank", "Calder Towers", 700 * M, "USD", None)]),
+    ("co-finance-with-a-loan", "The Corvia Development Bank will co-finance the Olm port with a $150 million loan.",
+     [("Corvia Development Bank", "Olm port", 150 * M, "USD", None)]),
+    ("gained-control", "Calder Capital gained control of Pardo Foods for $80 million in 2021.",
+     [("Calder Capital", "Pardo Foods", 80 * M, "USD", None)]),
+    ("a-tranche-disbursed-by", "The first tranche of $120 million was disbursed by the Corvia Development Bank to Pardo Ports.",
+     [("Corvia Development Bank", "Pardo Ports", 120 * M, "USD", None)]),
     ("two-names-joined-by-the-parser", "Zelco Mining and Calder Capital formed a joint venture to build a $600 million copper smelter in Varden.",
      [("Zelco Mining", "copper smelter in Varden", 600 * M, "USD", None), ("Calder Capital", "copper smelter in Varden", 600 * M, "USD", None)]),
 ]
