@@ -163,7 +163,8 @@ def write_resolved(store: ox.Store, sdir: StoreDir, order: list[Document], resol
     from graph.rdf.serialize import ACTORS_GRAPH
     from graph.store import drop_graph, sync_graphs
 
-    digests, inputs, written = sync_documents(store, sdir, order, resolution, old=old, old_inputs=old_inputs)
+    digests, inputs, written = sync_documents(store, sdir, order, resolution, old=old, old_inputs=old_inputs,
+                                              present=before)
     for key in sorted(before - set(digests) - {AGGREGATES_GRAPH, str(ACTORS_GRAPH)}):
         drop_graph(store, key)
         written += 1
@@ -177,13 +178,14 @@ def write_resolved(store: ox.Store, sdir: StoreDir, order: list[Document], resol
 
 
 def sync_documents(store: ox.Store, sdir: StoreDir, order: list[Document], resolution: Resolution, *,
-                   old: dict[str, str], old_inputs: dict[str, str]) -> tuple[dict[str, str], dict[str, str], int]:
+                   old: dict[str, str], old_inputs: dict[str, str],
+                   present: set[str]) -> tuple[dict[str, str], dict[str, str], int]:
     """Write the graph of each document whose input digest changed, a batch at a time.
 
-    Returns the digests and input digests of every document graph, and how many graphs were written.
+    ``present``: the named graphs in the store. Returns the digests and input digests of
+    every document graph, and how many graphs were written.
     """
     from graph.rdf.serialize import document_iri
-    from graph.store import _graph_present
 
     digests: dict[str, str] = {}
     inputs: dict[str, str] = {}
@@ -193,7 +195,7 @@ def sync_documents(store: ox.Store, sdir: StoreDir, order: list[Document], resol
         key = str(document_iri(doc.id))
         shared = resolution.shared.get(position, [])
         inputs[key] = input_digest(sdir.fact_key(doc), doc, load_index(sdir, doc), shared, position, resolution)
-        if old_inputs.get(key) == inputs[key] and key in old and _graph_present(store, key):
+        if old_inputs.get(key) == inputs[key] and key in old and key in present:
             digests[key] = old[key]
         else:
             batch.append((position, doc))
