@@ -241,13 +241,10 @@ def cluster_day_events(events: list[Event]) -> list[tuple[Event, int]]:
     """What :func:`merge_across` makes of the day-dated events of a corpus, in corpus order: each
     one's united event (its evidence still the first report's) and the position of that first
     report, whose ``concerns`` the union keeps. The store resolves from these (issue 11)."""
-    out: list[tuple[Event, int]] = []
-    reps, groups = _groups(events, _reported_twice, _union_event, _day_event_keys)
-    first = {i: idxs[0] for idxs in groups for i in idxs}
-    rep_of = {i: rep for rep, idxs in zip(reps, groups) for i in idxs}
-    for i in range(len(events)):
-        out.append((rep_of[i], first[i]))
-    return out
+    of: dict[int, tuple[Event, int]] = {}
+    for united, members in zip(*_groups(events, _reported_twice, _union_event, _day_event_keys)):
+        of.update((i, (united, members[0])) for i in members)
+    return [of[i] for i in range(len(events))]
 
 
 def on_a_day(event: Event) -> bool:
