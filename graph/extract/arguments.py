@@ -27,6 +27,8 @@ from graph.normalize.percent import parse_percent
 
 COLLECTIVES = frozenset({"consortium", "group", "alliance", "coalition", "syndicate", "club", "team"})
 LEADING_VERBS = frozenset({"lead", "head", "spearhead", "include"})
+# people who act as the body they belong to: "members of the Rural Front", "supporters from the group X"
+MEMBER_NOUNS = frozenset({"member", "supporter", "worker", "employee", "fan", "activist", "protester", "representative"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +231,8 @@ def _leader(head: Token) -> Token | None:
     "a consortium of X and Y", "a group of lenders including X and Y" (its conjuncts follow)."""
     if head.pos_ != "NOUN":
         return None
+    if head.lemma_.lower() in MEMBER_NOUNS:
+        return _body_of_members(head)
     collective = head.lemma_.lower() in COLLECTIVES
     if not collective and head.tag_ != "NNS":
         return None  # "lenders including X and Y"; a singular noun with "including" lists its parts
@@ -238,6 +242,15 @@ def _leader(head: Token) -> Token | None:
             members = _members_of(child)
         if members is not None:
             return members
+    return None
+
+
+def _body_of_members(head: Token) -> Token | None:
+    """"200 members of the Workers' Front", "supporters from the ultras group X": the named body."""
+    for body in (o for p in head.children if p.dep_ == "prep" and p.lower_ in {"of", "from"} for o in p.children if o.dep_ == "pobj"):
+        named = body.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in body.children)
+        if named and body.ent_type_ not in {"LOC", "FAC", "GPE"}:
+            return body
     return None
 
 
