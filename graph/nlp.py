@@ -99,7 +99,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("amount_entities", after="ner")
     _add_gazetteer_ruler(nlp)
     nlp.add_pipe("layout_entities", last=True)
-    _use_column_matchers(nlp)
+    _fast_attribute_ruler(nlp)
     return nlp
 
 
@@ -126,6 +126,7 @@ def _add_gazetteer_ruler(nlp: Language) -> None:
     # cost 2.5 s of each process's start, paid again by every --jobs/--dask worker (issue 11).
     with nlp.select_pipes(enable=["ticker_tokens", "entity_ruler"]):
         ruler.add_patterns([_as_phrase(p) for p in load_gazetteer().ruler_patterns()])
+    ruler.matcher = ColumnMatcher.of(ruler.matcher, list(ruler.token_patterns)) or ruler.matcher  # the acronyms
     nlp.add_pipe("drop_lowercase_names", after="entity_ruler")
 
 
@@ -263,16 +264,12 @@ def _pattern_hits(doc: Doc, columns: dict[int, np.ndarray], specs: list) -> np.n
     return hits
 
 
-def _use_column_matchers(nlp: Language) -> None:
-    """The attribute ruler's and the gazetteer ruler's token matchers as ColumnMatchers."""
+def _fast_attribute_ruler(nlp: Language) -> None:
+    """The model's attribute ruler with a ColumnMatcher, setting attributes without Spans."""
     if "attribute_ruler" in nlp.pipe_names:
         ruler = nlp.get_pipe("attribute_ruler")
-        fast = ColumnMatcher.of(ruler.matcher, [str(i) for i in range(len(ruler.attrs))])
-        ruler.matcher = fast or ruler.matcher
+        ruler.matcher = ColumnMatcher.of(ruler.matcher, [str(i) for i in range(len(ruler.attrs))]) or ruler.matcher
         ruler.set_annotations = partial(_set_token_attributes, ruler)
-    ruler = nlp.get_pipe("entity_ruler")
-    fast = ColumnMatcher.of(ruler.matcher, list(ruler.token_patterns))
-    ruler.matcher = fast or ruler.matcher
 
 
 def _set_token_attributes(ruler: Any, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
