@@ -100,6 +100,7 @@ def get_nlp() -> Language:
     _add_gazetteer_ruler(nlp)
     nlp.add_pipe("layout_entities", last=True)
     _fast_attribute_ruler(nlp)
+    _remember_base_forms(nlp.get_pipe("lemmatizer"))
     return nlp
 
 
@@ -143,6 +144,7 @@ def _as_phrase(pattern: dict) -> dict:
 # --- faster matching for the rulers ----------------------------------------------
 
 _REGEX_MEMO = 50_000
+_LEMMA_MEMO = 200_000  # base forms remembered (spaCy's own cache is unbounded)
 # Token attributes ColumnMatcher reads; a pattern on anything else keeps spaCy's Matcher.
 _COLUMNS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "NORM": NORM, "TAG": TAG, "DEP": DEP, "IS_SPACE": IS_SPACE}
 
@@ -282,6 +284,26 @@ def _set_token_attributes(ruler: Any, doc: Doc, matches: list[tuple[int, int, in
             type(ruler).set_annotations(ruler, doc, matches)  # raises spaCy's error for the rule
             return
         set_token_attrs(doc[i], ruler.attrs[attr_id])
+
+
+def _remember_base_forms(lemmatizer: Any) -> None:
+    if lemmatizer.mode == "rule":
+        lemmatizer.lemmatize = partial(_remembered_lemmas, lemmatizer, lemmatizer.lemmatize, {})
+
+
+def _remembered_lemmas(lemmatizer: Any, lemmatize: Any, memo: dict, token: Token) -> list[str]:
+    """spaCy's rule lemmatizer caches lemmas by (orth, POS, morphology) but not a base form's,
+    worked out again for every token (most nouns, verbs, adjectives; issue 11). Its cache wins,
+    as there; what it leaves out depends on that key alone."""
+    key = (token.orth, token.pos, token.morph.key)
+    forms = lemmatizer.cache.get(key) or memo.get(key)
+    if forms is None:
+        forms = lemmatize(token)
+        if key not in lemmatizer.cache:
+            if len(memo) >= _LEMMA_MEMO:
+                memo.clear()
+            memo[key] = forms
+    return forms
 
 
 # --- word lists ---------------------------------------------------------------

@@ -243,3 +243,12 @@ def test_attribute_ruler_sets_what_spacys_set_annotations_sets():
     columns = [TAG, POS, MORPH, LEMMA]
     assert (ours.to_array(columns) == stock.to_array(columns)).all()
     assert any(t.pos_ == "PRON" for t in ours)  # the rules did apply
+
+
+def test_remembered_base_forms_are_the_lemmatizers_own():
+    nlp = get_nlp()
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    doc = parse(RULER_TEXT + " The ministers are building roads; the road was built. Dams, dam, damming.")
+    list(nlp.pipe([doc.text, doc.text]))  # the base forms are remembered now
+    for token in doc:
+        assert lemmatizer.lemmatize(token) == type(lemmatizer).rule_lemmatize(lemmatizer, token), token.text
