@@ -232,8 +232,8 @@ CASES = [
     ("an-elliptical-sum-after-a-sentence-without-facts", "Zelco Mining will build a $500 million copper smelter in Olm. "
      "Work is expected to take three years. The Corvia Development Bank will lend $40 million.",
      [("Corvia Development Bank", "copper smelter in Olm", 40 * M, "USD", None)]),
-    ("an-opening-ceremony-for-a-plant", "Zelco Chips, the largest chip foundry, on Saturday held an opening ceremony for its first plant in Varnia.",
-     [("Zelco Chips", "first plant in Varnia", None, None, None)]),
+    ("an-opening-ceremony-for-a-plant", "Zelco Chips, a maker of sensors, held an opening ceremony on Saturday for its new wafer plant in Varnia.",
+     [("Zelco Chips", "wafer plant in Varnia", None, None, None)]),
     ("a-groundbreaking-for-a-sized-plant", "Zelco Mining held a groundbreaking ceremony for its $400 million smelter in Olm on Monday.",
      [("Zelco Mining", "smelter in Olm", 400 * M, "USD", None)]),
     ("a-loan-financing-a-buyers-purchase", "Calder Towers' $1.1bn purchase of the portfolio is being financed with a $700 million term loan "
@@ -352,7 +352,7 @@ def test_a_short_name_the_tagger_calls_a_nationality_is_the_company() -> None:
 
 
 @pytest.mark.parametrize(("text", "status"), [
-    pytest.param("Zelco Chips on Saturday held an opening ceremony for its first plant in Varnia.", Status.OPENED, id="held-on-saturday-is-no-hold"),
+    pytest.param("Zelco Chips on Monday held an opening ceremony for its wafer plant in Varnia.", Status.OPENED, id="held-on-monday-is-no-hold"),
     pytest.param("Zelco Mining held a groundbreaking ceremony for its $400 million smelter in Olm.", Status.UNDER_CONSTRUCTION, id="groundbreaking"),
 ])
 def test_a_ceremony_states_the_step(text: str, status: Status) -> None:
