@@ -293,11 +293,18 @@ def _listed_apposition(head: Token) -> list[Token]:
 def _actors(head: Token) -> list[ActorRef]:
     found = arguments([head])
     named = [_named_actor(a.ref, head) for a in found] or _proper_names([head, *head.conjuncts])
-    refs = [_represented(ref, head) for ref in named]
+    refs = [_represented(_signing_body(ref, head), head) for ref in named]
     refs = [r for r in refs if r is not None and r.kind in PARTY_KINDS]
     if not refs and head.pos_ == "NOUN" and head.lemma_.lower() in lexicon().government_words:
         return _main_actors(head, (ActorKind.COUNTRY,), 1, local=False)
     return refs
+
+
+def _signing_body(ref: ActorRef, head: Token) -> ActorRef:
+    """"a contract with Calder Rail": an organisation's name ending in an asset word signs as a company."""
+    if ref.kind is ActorKind.ASSET and any(t.ent_type_ == "ORG" for t in (head, *head.conjuncts)) and ref.name[:1].isupper():
+        return ActorRef(ref.name, ActorKind.COMPANY, ref.surface, ref.country)
+    return ref
 
 
 def _proper_names(heads: list[Token]) -> list[ActorRef]:
