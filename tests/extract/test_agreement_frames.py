@@ -42,7 +42,7 @@ FRAMES = [
      "ownership split in an intergovernmental agreement signed in September 2022.", ("Peru", "Chile"), "2022-09"),
     ("the-boards-of-both-companies", "Talvora Bank offered to buy Orsk Mutual Bank. The boards of both banks signed an implementation "
      "agreement in March 2024.", ("Talvora Bank", "Orsk Mutual Bank"), "2024-03"),
-    ("an-organisation-named-after-an-asset-signs", "Peru signed a contract with Talvora Rail in 2014.", ("Peru", "Talvora Rail"), "2014"),
+    ("an-organisation-named-after-an-asset-signs", "Kenya signed a contract with Calder Rail in 2014.", ("Kenya", "Calder Rail"), "2014"),
     ("office-holders-sign-for-who-they-serve", "The contract was signed in 2016 by Peru's transport minister and Orsk Holdings' chairman.",
      ("Peru", "Orsk Holdings"), "2016"),
 ]
