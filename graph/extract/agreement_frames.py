@@ -67,13 +67,29 @@ def agreement_kind(token: Token) -> Kind | None:
     name ("Treaty Organization") names none."""
     if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
         return None
-    kinds = agreement_lexicon().kinds
+    kind_of = _kind_index(agreement_lexicon())
     phrase = noun_phrase_lemma(token)
     for words in (phrase, token.lemma_.lower(), token.lower_):
-        found = next((k for k in kinds if words in k.nouns), None)
+        found = kind_of.get(words)
         if found is not None:
             return found
     return None
+
+
+_KINDS: dict[int, tuple[AgreementLexicon, dict[str, Kind]]] = {}
+
+
+def _kind_index(lex: AgreementLexicon) -> dict[str, Kind]:
+    """Noun → the first kind that lists it, built once per lexicon: every token of every
+    sentence asks (issue 11). Keyed by id, holding the lexicon, as frames' indexes are."""
+    entry = _KINDS.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        index: dict[str, Kind] = {}
+        for kind in lex.kinds:
+            for noun in kind.nouns:
+                index.setdefault(noun, kind)
+        entry = _KINDS[id(lex)] = (lex, index)
+    return entry[1]
 
 
 def verb_phrase(verb: Token) -> set[str]:

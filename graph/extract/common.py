@@ -78,7 +78,7 @@ def per_doc(doc: Doc, key: str, build: Callable[[], T]) -> T:
 
 def dollar_of(doc: Doc) -> str | None:
     """What a bare "$" means in this document: its dateline's local dollar, else None (USD)."""
-    return per_doc(doc, "ikg_dollar", lambda: _local_dollar(doc.text))
+    return per_doc(doc, "ikg_dollar", lambda: _local_dollar(doc_text(doc)))
 
 
 def _local_dollar(text: str) -> str | None:
@@ -133,7 +133,7 @@ def _headline(sent: Span) -> bool:
 
 def _first_line(sent: Span) -> bool:
     """The document's first line, standing alone before a line break."""
-    text, own = sent.doc.text, sent.text
+    text, own = doc_text(sent.doc), sent.text
     start = len(text) - len(text.lstrip())
     content = own.rstrip()
     broken = "\n" in own[len(content):] or text[sent.end_char : sent.end_char + 1] in {"\n", ""}

@@ -127,8 +127,15 @@ def _frames_of(types) -> tuple:
     entry holds the type list so its id cannot be reused while the entry lives."""
     entry = _FRAMES.get(id(types))
     if entry is None or entry[0] is not types:
-        entry = _FRAMES[id(types)] = (types, tuple(kind.frame for kind in types))
+        frames = tuple(kind.frame for kind in types)
+        entry = _FRAMES[id(types)] = (types, frames, {id(f): frames.index(f) for f in frames})
     return entry[1]
+
+
+def _type_of(types, frame) -> EventType:
+    """``types[frames.index(frame)]`` without comparing frames field by field (issue 11)."""
+    _frames_of(types)
+    return types[_FRAMES[id(types)][2][id(frame)]]
 
 
 def _typed_trigger(token: Token) -> tuple[EventType, str] | None:
@@ -138,7 +145,7 @@ def _typed_trigger(token: Token) -> tuple[EventType, str] | None:
     types = event_lexicon().types
     frames = _frames_of(types)
     for frame in candidate_frames(token, frames):
-        kind = types[frames.index(frame)]
+        kind = _type_of(types, frame)
         form = trigger_kind(token, frame)
         if form is not None and all(_in_clause(token, group) for group in kind.needs):
             return kind, form
