@@ -368,9 +368,10 @@ def inherited_subject(verb: Token) -> list[Token]:
             return [current.head]
         if current.dep_ in {"acl", "relcl"} and _infinitival(current):
             return governing_subject(current.head)  # "X announced plans to invest", "X is in talks to buy"
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.lower_ in MEANS_PREPS:
-            current = current.head  # "X strengthened its position by acquiring Y"
-        if current.dep_ not in {"xcomp", "conj", "advcl", "prep", "dobj"} or current.head == current:
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and (
+                current.head.lower_ in MEANS_PREPS or current.head.head.pos_ in {"VERB", "AUX", "ADJ"}):
+            current = current.head  # "X strengthened its position by acquiring Y", "X is interested in buying Y"
+        if current.dep_ not in {"xcomp", "conj", "advcl", "prep", "dobj", "acomp"} or current.head == current:
             return []
         head = current.head
         controller = _children(head, OBJECT_DEPS) if head.lemma_.lower() in OBJECT_CONTROL else []

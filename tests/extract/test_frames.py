@@ -245,6 +245,8 @@ CASES = [
      [("Calder Capital", "Pardo Foods", 80 * M, "USD", None)]),
     ("a-tranche-disbursed-by", "The first tranche of $120 million was disbursed by the Corvia Development Bank to Pardo Ports.",
      [("Corvia Development Bank", "Pardo Ports", 120 * M, "USD", None)]),
+    ("a-gerund-after-an-adjective-s-preposition", "Zelco Mining is interested in acquiring Pardo Copper for $300 million.",
+     [("Zelco Mining", "Pardo Copper", 300 * M, "USD", None)]),
     ("two-names-joined-by-the-parser", "Zelco Mining and Calder Capital formed a joint venture to build a $600 million copper smelter in Varden.",
      [("Zelco Mining", "copper smelter in Varden", 600 * M, "USD", None), ("Calder Capital", "copper smelter in Varden", 600 * M, "USD", None)]),
 ]
