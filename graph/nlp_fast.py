@@ -1,0 +1,166 @@
+"""Faster stand-ins for spaCy's Matcher (over token columns) and rule lemmatizer (memoised
+base forms), with the same results; issue 11.
+
+Kept apart from :mod:`graph.nlp`, which installs them in the pipeline: the model's
+attribute ruler and the gazetteer's acronym patterns match through :class:`ColumnMatcher`
+(``doc.to_array`` columns instead of a Python predicate per token and pattern), and
+:func:`remember_base_forms` keeps the base forms the rule lemmatizer works out again for
+every token. ``tests/test_nlp.py`` checks both against spaCy's own answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import partial
+from typing import Any
+
+import numpy as np
+
+from spacy.attrs import DEP, IS_SPACE, LOWER, NORM, ORTH, TAG
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+
+
+_REGEX_MEMO = 50_000
+_LEMMA_MEMO = 200_000  # base forms remembered (spaCy's own cache is unbounded)
+# Token attributes ColumnMatcher reads; a pattern on anything else keeps spaCy's Matcher.
+_COLUMNS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "NORM": NORM, "TAG": TAG, "DEP": DEP, "IS_SPACE": IS_SPACE}
+
+
+class ColumnMatcher:
+    """Fixed-length token patterns of exact values and IN / NOT_IN lists, matched over
+    ``doc.to_array`` columns. Why: spaCy's Matcher steps every pattern through every token
+    and calls a Python predicate per token for each IN list; the model's attribute ruler
+    (180 patterns) cost as much as the parser and the gazetteer's 100 acronyms a third of
+    that (issue 11). Matches and their order are the Matcher's (``tests/test_nlp.py``)."""
+
+    def __init__(self, stock: Any, compiled: list[tuple[int, list[list[tuple]]]]):
+        self.stock = stock  # patterns, callbacks, serialisation: the Matcher keeps them
+        self._patterns = compiled
+        self._columns = sorted({column for _, specs in compiled for spec in specs for column, _, _ in spec})
+        # One-token patterns of exact values ({"TAG": "NN"}): one dict lookup per token for all.
+        self._lookups: dict[tuple[int, ...], dict[tuple[int, ...], list[tuple[int, int]]]] = {}
+        self._general = [(order, key, specs) for order, (key, specs) in enumerate(compiled) if _exact_values(specs) is None]
+        for order, (key, specs) in enumerate(compiled):
+            if (exact := _exact_values(specs)) is not None:
+                self._lookups.setdefault(tuple(exact), {}).setdefault(tuple(exact.values()), []).append((order, key))
+
+    @classmethod
+    def of(cls, stock: Any, keys: Iterable[str]) -> ColumnMatcher | None:
+        """The matcher for ``stock``'s patterns under ``keys``, or None if one is beyond it."""
+        compiled = []
+        for key in keys:
+            callback, patterns = stock.get(key)
+            for pattern in patterns:
+                specs = [_compile_spec(spec) for spec in pattern]
+                if callback is not None or not pattern or None in specs:
+                    return None
+                compiled.append((get_string_id(key), specs))
+        return cls(stock, compiled)
+
+    def __call__(self, doc: Doc, *, as_spans: bool = False, allow_missing: bool = False,
+                 with_alignments: bool = False) -> list[tuple[int, int, int]]:
+        if as_spans or with_alignments or not self._patterns or len(doc) == 0:
+            return self.stock(doc, as_spans=as_spans, allow_missing=allow_missing, with_alignments=with_alignments)
+        table = doc.to_array(self._columns).reshape(len(doc), len(self._columns))
+        columns = {attr: table[:, i] for i, attr in enumerate(self._columns)}
+        found = []
+        for names, lookup in self._lookups.items():
+            for start, ids in enumerate(zip(*(columns[name].tolist() for name in names))):
+                for order, key in lookup.get(ids, ()):
+                    found.append((start + 1, start, order, key))
+        for order, key, specs in self._general:
+            hits = _pattern_hits(doc, columns, specs)
+            found.extend((start + len(specs), start, order, key) for start in hits.tolist())
+        found.sort()  # the Matcher's order: by end, then start, then pattern
+        return [(key, start, end) for end, start, _, key in found]
+
+    def add(self, *args: Any, **kwargs: Any) -> None:
+        """A pattern added (or removed) later goes to the Matcher, which then answers every call."""
+        self.stock.add(*args, **kwargs)
+        self._patterns = []
+
+    def remove(self, key: Any) -> None:
+        self.stock.remove(key)
+        self._patterns = []
+
+    def __getattr__(self, name: str) -> Any:  # get, _normalize_key, …: the Matcher's
+        if name == "stock":
+            raise AttributeError(name)  # unpickling: not set yet
+        return getattr(self.stock, name)
+
+
+def _exact_values(specs: list[list[tuple]]) -> dict[int, int] | None:
+    """Column → id of a one-token pattern of exact values on distinct columns, else None."""
+    if len(specs) != 1 or not specs[0] or any(kind != "in" or len(ids) != 1 for _, kind, ids in specs[0]):
+        return None
+    exact = {column: int(ids[0]) for column, _, ids in sorted(specs[0], key=lambda c: c[0])}
+    return exact if len(exact) == len(specs[0]) else None
+
+
+def _compile_spec(spec: dict) -> list[tuple] | None:
+    """One token's conditions as (column, kind, payload), or None if unsupported. Kinds:
+    "in" / "not_in" a list of ids; "regex" a pattern searched in the value's string."""
+    conditions = []
+    for name, value in spec.items():
+        column = _COLUMNS.get(name.upper())
+        if column is None:
+            return None
+        op, values = next(iter(value.items())) if isinstance(value, dict) and len(value) == 1 else ("=", value)
+        if op == "REGEX" and isinstance(values, str):
+            conditions.append((column, "regex", (re.compile(values), {})))
+        elif op in ("IN", "NOT_IN") and all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in values):
+            conditions.append((column, op.lower(), np.array([get_string_id(v) for v in values], dtype=np.uint64)))
+        elif op == "=" and isinstance(values, (str, int)):  # bool is an int: IS_SPACE True → 1
+            exact = int(values) if isinstance(values, int) else get_string_id(values)
+            conditions.append((column, "in", np.array([exact], dtype=np.uint64)))
+        else:
+            return None
+    return conditions
+
+
+def _pattern_hits(doc: Doc, columns: dict[int, np.ndarray], specs: list) -> np.ndarray:
+    """Start positions where each token of the pattern meets its conditions (regexes last,
+    on the few candidates left, memoised per string id)."""
+    width = len(specs)
+    if width > len(doc):
+        return np.empty(0, dtype=np.int64)
+    mask = np.ones(len(doc) - width + 1, dtype=bool)
+    for offset, spec in enumerate(specs):
+        for column, kind, ids in spec:
+            if kind != "regex":
+                values = columns[column][offset : offset + len(mask)]
+                accepted = values == ids[0] if len(ids) == 1 else np.isin(values, ids)
+                mask &= ~accepted if kind == "not_in" else accepted
+    hits = np.flatnonzero(mask)
+    for offset, spec in enumerate(specs):
+        for column, kind, (pattern, memo) in (c for c in spec if c[1] == "regex"):
+            values = columns[column][hits + offset]
+            if len(memo) > _REGEX_MEMO:
+                memo.clear()  # bounded: a large corpus has millions of distinct words
+            for value in (v for v in np.unique(values).tolist() if v not in memo):
+                memo[value] = bool(pattern.search(doc.vocab.strings[value]))
+            hits = hits[np.fromiter((memo[v] for v in values.tolist()), dtype=bool, count=len(values))]
+    return hits
+
+
+def remember_base_forms(lemmatizer: Any) -> None:
+    """A rule-mode lemmatizer remembers base forms from now on (others are left alone)."""
+    if lemmatizer.mode == "rule":
+        lemmatizer.lemmatize = partial(_remembered_lemmas, lemmatizer, lemmatizer.lemmatize, {})
+
+
+def _remembered_lemmas(lemmatizer: Any, lemmatize: Any, memo: dict, token: Token) -> list[str]:
+    """spaCy's rule lemmatizer caches lemmas by (orth, POS, morphology) but not a base form's,
+    worked out again for every token (most nouns, verbs, adjectives; issue 11). Its cache wins,
+    as there; what it leaves out depends on that key alone."""
+    key = (token.orth, token.pos, token.morph.key)
+    forms = lemmatizer.cache.get(key) or memo.get(key)
+    if forms is None:
+        forms = lemmatize(token)
+        if key not in lemmatizer.cache:
+            if len(memo) >= _LEMMA_MEMO:
+                memo.clear()
+            memo[key] = forms
+    return forms
