@@ -30,6 +30,7 @@ DIRECTED_PREPS = frozenset({"to", "from"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 # "X grew by acquiring Y": the means share the subject; "a role in setting up Y" does not
 MEANS_PREPS = frozenset({"by", "through", "via", "after", "before"})
+AMOUNT_ENTITIES = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
 # a support verb whose subject receives the deal: "Y received/won/secured a loan"
 # verbs whose object does what their complement says: "sees X taking", "allows X to buy"
 OBJECT_CONTROL = frozenset({"see", "allow", "enable", "let", "help", "permit", "leave", "watch"})
@@ -370,6 +371,10 @@ def inherited_subject(verb: Token) -> list[Token]:
             return governing_subject(current.head)  # "X announced plans to invest", "X is in talks to buy"
         if current.dep_ == "pcomp" and current.head.dep_ == "prep" and (
                 current.head.lower_ in MEANS_PREPS or current.head.head.pos_ in {"VERB", "AUX", "ADJ"}):
+            objects = [o for o in _children(current.head.head, {"dobj"}) if o.ent_type_ not in AMOUNT_ENTITIES] \
+                if current.head.lower_ not in MEANS_PREPS else []
+            if objects:
+                return objects  # "X criticised Y for conducting Z", "barred Y from buying Z": Y does it
             current = current.head  # "X strengthened its position by acquiring Y", "X is interested in buying Y"
         if current.dep_ not in {"xcomp", "conj", "advcl", "prep", "dobj", "acomp"} or current.head == current:
             return []

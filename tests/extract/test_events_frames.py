@@ -174,3 +174,9 @@ def test_no_attribution_without_a_source(text):
 def test_facts_carry_the_attribution_of_their_sentence():
     facts = _facts("Vantor Mining bought Quellor Steel for $40 million in 2021, Arno Pellik said.")
     assert facts.investments and facts.investments[0].evidence.attributed_to.name == "Arno Pellik"
+
+
+def test_who_is_criticised_for_an_act_did_it():
+    """issue 7: "X criticised Y for conducting the air campaign": Y conducted it, not X."""
+    (event,) = [e for e in _events("Zorvania criticised Kelsland for conducting an air campaign on 4 May 2019.") if e.event_type == "bombing"]
+    assert _names(event) == {"Kelsland"}

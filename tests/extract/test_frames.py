@@ -247,6 +247,9 @@ CASES = [
      [("Corvia Development Bank", "Pardo Ports", 120 * M, "USD", None)]),
     ("a-gerund-after-an-adjective-s-preposition", "Zelco Mining is interested in acquiring Pardo Copper for $300 million.",
      [("Zelco Mining", "Pardo Copper", 300 * M, "USD", None)]),
+    ("pump-into", "Calder Capital will pump $200 million into Pardo Robotics.", [("Calder Capital", "Pardo Robotics", 200 * M, "USD", None)]),
+    ("raised-from-investors", "Pardo Robotics raised $75 million from Calder Capital and Orsk Ventures.",
+     [("Calder Capital", "Pardo Robotics", 75 * M, "USD", None), ("Orsk Ventures", "Pardo Robotics", 75 * M, "USD", None)]),
     ("two-names-joined-by-the-parser", "Zelco Mining and Calder Capital formed a joint venture to build a $600 million copper smelter in Varden.",
      [("Zelco Mining", "copper smelter in Varden", 600 * M, "USD", None), ("Calder Capital", "copper smelter in Varden", 600 * M, "USD", None)]),
 ]
@@ -269,6 +272,7 @@ NO_FACTS = [
     ("a-state-cancelling-a-sized-project-is-not-its-investor", "The Varden government scrapped a $7 billion battery project near Olm."),
     ("indefinite-description-resolves-nowhere", "Calder Holdings bought a stake in a steelmaker."),
     ("an-unnamed-joint-venture-is-no-target", "The joint venture between Tessaly Motors and Korvia Auto will build a plant."),
+    ("raised-prices-is-no-deal", "Zelco Mining raised prices by 5% to $40 a tonne."),
     ("an-offer-of-help-is-no-bid", "Orsk Holdings rejected an offer of help from its rivals."),
     ("a-gapped-clause-s-subject-is-no-target", "Under the agreement, Tessaly Motors will hold 60% of the venture and Korvia Auto the remaining 40%."),
 ]
