@@ -83,7 +83,7 @@ def _named_country(ref: ActorRef) -> str | None:
     return entry.name if entry is not None and entry.kind is ActorKind.COUNTRY else None
 
 
-def _described_country(span, ref: ActorRef) -> str | None:
+def _described_country(span: Span, ref: ActorRef) -> str | None:
     """"Japan's Hoshino Power", "Saudi utility Qamar Energy": the country the text gives a company."""
     if ref.kind not in {ActorKind.COMPANY, ActorKind.ORGANIZATION}:
         return None
