@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -91,6 +91,7 @@ class CurrencyForms:
     codes: dict[str, str]  # ISO codes and code-like words: "EUR", "RMB"
     names: dict[str, str]  # lower case, after the number: "euros"
     needs_scale: frozenset[str]  # names that are also ordinary words: "won"
+    local_dollars: dict[str, str] = field(default_factory=dict)  # country → the dollar a bare "$" is there
 
 
 class MoneyMatch(NamedTuple):
@@ -139,15 +140,20 @@ def _alternation(words: Iterable[str]) -> str:
 def currency_forms(path: Path = CURRENCIES_PATH) -> CurrencyForms:
     """The currency table at ``path``, checked: one currency per surface form."""
     try:
-        table = json.loads(path.read_text(encoding="utf-8"))["currencies"]
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        table = raw["currencies"]
         forms = {key: _invert(table, key) for key in _FORM_KEYS}
+        local = dict(raw.get("local_dollar", {}))
+        unknown = sorted(code for code in local.values() if code not in table)
+        if unknown:
+            raise ValueError(f"local_dollar names {', '.join(unknown)}, which the table does not list")
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
         raise CurrencyTableError(f"{path}: cannot read the currency table ({e!r}); compare it with git") from e
     codes = {code: code for code in table} | forms["codes"]
     names = {k.lower(): v for k, v in (forms["names"] | forms["names_needing_scale"]).items()}
     return CurrencyForms(
         symbols=forms["symbols"], touching=forms["touching_symbols"], codes=codes,
-        names=names, needs_scale=frozenset(k.lower() for k in forms["names_needing_scale"]),
+        names=names, needs_scale=frozenset(k.lower() for k in forms["names_needing_scale"]), local_dollars=local,
     )
 
 
@@ -274,20 +280,12 @@ def local_dollar(text: str, country: str | None, path: Path = CURRENCIES_PATH) -
     """The currency a bare "$" means in a report filed from ``country``: its own dollar
     (a Canadian report's "$7 billion" is CAD), unless the text writes that dollar's own
     symbol or "US$" — then the writer keeps "$" for the US dollar."""
-    code = _local_dollars(path).get(country or "")
+    forms = currency_forms(path)
+    code = forms.local_dollars.get(country or "")
     if code is None:
         return None
-    forms = currency_forms(path)
     own = [s for s, c in forms.symbols.items() if c in {code, "USD"} and s != "$"]
     return None if any(symbol in text for symbol in own) else code
-
-
-@lru_cache(maxsize=4)
-def _local_dollars(path: Path) -> dict[str, str]:
-    try:
-        return dict(json.loads(path.read_text(encoding="utf-8")).get("local_dollar", {}))
-    except (OSError, json.JSONDecodeError) as e:
-        raise CurrencyTableError(f"{path}: cannot read the currency table ({e}); restore it from git") from e
 
 
 def find_money(text: str, *, yen: str | None = None, dollar: str | None = None) -> list[MoneyMatch]:

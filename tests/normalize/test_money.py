@@ -301,6 +301,13 @@ def test_a_malformed_currency_table_names_the_file(tmp_path: Path) -> None:
         currency_forms(table)
 
 
+def test_a_local_dollar_the_table_does_not_list_is_refused(tmp_path: Path) -> None:
+    table = tmp_path / "currencies.json"
+    table.write_text(json.dumps({"local_dollar": {"Varnia": "VRD"}, "currencies": {"USD": {"symbols": ["$"]}}}))
+    with pytest.raises(CurrencyTableError, match="currencies.json.*VRD"):
+        currency_forms(table)
+
+
 def test_matches_have_named_fields() -> None:
     [match] = find_money("It paid R36.67bn in 2019.")
     assert (match.start, match.end, match.money) == (8, 16, Money(Decimal(36_670 * M), "ZAR"))
