@@ -114,9 +114,10 @@ def anchor(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in {"acl", "relcl"} and signs(child):
             return child
-    for member in _party_members(noun):  # "the pact between X and Y, signed in May" hung on Y
-        if any(c.dep_ == "acl" and signs(c) for c in member.children):
-            return next(c for c in member.children if c.dep_ == "acl" and signs(c))
+    hung = (c for member in _party_members(noun) for c in member.children if c.dep_ == "acl" and signs(c))
+    signer = next(hung, None)  # "the pact between X and Y, signed in May" hung on Y
+    if signer is not None:
+        return signer
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in {"of", "into"} and signs(head.head):
         return head.head  # "the signing of the treaty", "entered into an agreement"

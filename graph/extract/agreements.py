@@ -113,7 +113,7 @@ def noun_agreements(noun: Token, signer: Token | None, nouns: list[Token], numbe
     if not parties and signer is not None and signer.pos_ == "NOUN":
         parties = resolve(_between_in(sent)[:1], found=found, number=number)
     if not parties and signer is not None and signer.dep_ == "acl":  # "the two governments agreed … in a pact signed in 2022"
-        parties = [p for p in resolve(_main_subjects(sent), found=found, number=number)]
+        parties = resolve(_main_subjects(sent), found=found, number=number)
         parties = parties if len(parties) >= 2 else []
     signed, effective, evidence = _dates(sent, signer, noun, number, lede)
     again = _definite(noun) and signed is None and len(parties) < 2

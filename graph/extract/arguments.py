@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from graph.extract.common import entity_at
 from graph.extract.docmodel import antecedent
-from graph.extract.frames import frame_lexicon, is_trigger_word
+from graph.extract.frames import frame_lexicon, is_trigger_word, resolve_relatives
 from graph.extract.phrases import NOT_NAME_WORDS, phrase_ref, truncated_name
 from graph.extract.lexicon import lexicon
 from graph.gazetteer import load_gazetteer
@@ -100,8 +100,9 @@ def argument_at(head: Token) -> Argument | None:
         return _demonym(head)  # a NORP name that is no demonym ("Veridian" for Veridian Semiconductor) reads on
     if head.pos_ == "NOUN" and is_trigger_word(head) and head.lemma_.lower() not in frame_lexicon().keep_partitive:
         return None  # "the investment", "the loan": a deal is not who invests or what receives
-    if _company_named_after_place(head):
-        return Argument(unknown_name(head))  # "Veridian Malaysia", "Zelco Serbia": a local company, not the country
+    local = _company_named_after_place(head)
+    if local is not None:
+        return Argument(local)  # "Veridian Malaysia", "Zelco Serbia": a local company, not the country
     earlier = antecedent(head)
     if isinstance(earlier, Token):
         return argument_at(earlier) if earlier != head else None
@@ -111,13 +112,13 @@ def argument_at(head: Token) -> Argument | None:
     return Argument(_without_participle(ref))
 
 
-def _company_named_after_place(head: Token) -> bool:
+def _company_named_after_place(head: Token) -> ActorRef | None:
     """A place name after a proper name that is no place: the name of a company's local arm."""
-    if head.ent_type_ not in {"GPE", "LOC"} or head.pos_ != "PROPN":
-        return False
-    before = head.doc[head.i - 1] if head.i > head.sent.start else None
-    return (before is not None and before.dep_ == "compound" and before.head == head and before.pos_ == "PROPN"
-            and before.ent_type_ not in {"GPE", "LOC"} and before.ent_iob_ != "I" and unknown_name(head) is not None)
+    if head.ent_type_ not in {"GPE", "LOC"} or head.pos_ != "PROPN" or head.i == head.sent.start:
+        return None
+    before = head.doc[head.i - 1]
+    named = before.dep_ == "compound" and before.head == head and before.pos_ == "PROPN"
+    return unknown_name(head) if named and before.ent_type_ not in {"GPE", "LOC"} and before.ent_iob_ != "I" else None
 
 
 def _without_participle(ref: ActorRef) -> ActorRef:
@@ -164,8 +165,6 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
     return None, share
 
 
-
-
 def _stake_named_in(sent) -> Token | None:
     """The company of the one "stake/holding in Y" a sentence names, for a bare "5 percent"."""
     found = []
@@ -174,15 +173,9 @@ def _stake_named_in(sent) -> Token | None:
         preps = {"in"} if word in frame_lexicon().stake_nouns else {"of"} if word in {"%", "percent", "cent"} else set()
         found += [o for p in token.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
         if preps and token.dep_ == "dobj" and not found:  # "a company in which X holds 51 per cent"
-            found += [_relative_antecedent(o) for p in token.head.children if p.dep_ == "prep" and p.lower_ == "in"
-                      for o in p.children if o.dep_ == "pobj"]
+            found += resolve_relatives([o for p in token.head.children if p.dep_ == "prep" and p.lower_ == "in"
+                                        for o in p.children if o.dep_ == "pobj"], token.head)
     return found[0] if len({t.i for t in found}) == 1 else None
-
-
-def _relative_antecedent(token: Token) -> Token:
-    """"which" in "a company in which X holds 51%" stands for the company."""
-    clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
-    return clause.head if token.lower_ in {"which", "whom"} and clause is not None else token
 
 
 def _earlier_stake(head: Token) -> tuple[Token, Decimal | None] | None:

@@ -116,11 +116,11 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     if not _definite(head):
         return None
     noun = head.lemma_.lower()
-    countries = noun in KIND_CLASSES[ActorKind.COUNTRY]
+    a_country = noun in KIND_CLASSES[ActorKind.COUNTRY]
     bound = _co_subject(head)
     earlier = [
         e for e in _of_class(head.doc, noun, before=head.i)
-        if e.position not in bound and (countries or e.ref.kind is not ActorKind.COUNTRY)
+        if e.position not in bound and (a_country or e.ref.kind is not ActorKind.COUNTRY)
     ]
     countries = _demonym_countries(head)
     if countries and earlier:  # "the Korean cathode maker": one of that country, else one of no known country
@@ -128,11 +128,9 @@ def antecedent(head: Token) -> ActorRef | Token | None:
         return _most_salient(earlier) if earlier else None
     if earlier:
         return _most_salient(earlier)
-    if countries and noun in GENERIC_COMPANY_WORDS:  # "the Korean cathode maker": the company of that country
-        ours = [e for e in registry(head.doc) if e.position < head.i and e.country in countries
-                and e.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}]
-        if ours:
-            return _most_salient(ours)
+    ours = [e for e in _companies_before(head) if e.country in countries] if noun in GENERIC_COMPANY_WORDS else []
+    if ours:  # "the Korean cathode maker" with no maker named: the company of that country
+        return _most_salient(ours)
     return context.definite_ref(head, besides=[]) or _main_company(head, bound)
 
 
@@ -179,16 +177,21 @@ def _main_company(head: Token, bound: range = range(0)) -> ActorRef | None:
     document names most often before it (a descriptor word only; ties go to the nearest)."""
     if head.lemma_.lower() not in GENERIC_COMPANY_WORDS:
         return None  # "the bank" with no bank named before is nobody we know
-    companies = [
-        e for e in registry(head.doc)
-        if e.position < head.i and e.position not in bound and e.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}
-    ]
+    companies = _companies_before(head, bound)
     countries = _demonym_countries(head)
     if countries:  # "the Spanish utility": not a company known to be of another country
         companies = [e for e in companies if e.country is None or e.country in countries]
     if not companies:
         return None
     return _most_salient(companies)
+
+
+def _companies_before(head: Token, bound: range = range(0)) -> list[Entry]:
+    """The companies the document names before ``head``, outside ``bound``."""
+    return [
+        e for e in registry(head.doc)
+        if e.position < head.i and e.position not in bound and e.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}
+    ]
 
 
 def _demonym_countries(head: Token) -> set[str]:

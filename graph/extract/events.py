@@ -123,19 +123,23 @@ _FRAMES: dict[int, tuple] = {}
 
 
 def _frames_of(types) -> tuple:
-    """The event types' frames, as one tuple per type list (the frame index keys on it); the
-    entry holds the type list so its id cannot be reused while the entry lives."""
-    entry = _FRAMES.get(id(types))
-    if entry is None or entry[0] is not types:
-        frames = tuple(kind.frame for kind in types)
-        entry = _FRAMES[id(types)] = (types, frames, {id(f): frames.index(f) for f in frames})
-    return entry[1]
+    """The event types' frames, as one tuple per type list (the frame index keys on it)."""
+    return _indexed(types)[1]
 
 
 def _type_of(types, frame) -> EventType:
     """``types[frames.index(frame)]`` without comparing frames field by field (issue 11)."""
-    _frames_of(types)
-    return types[_FRAMES[id(types)][2][id(frame)]]
+    return _indexed(types)[2][id(frame)]
+
+
+def _indexed(types) -> tuple:
+    """(types, their frames, frame id → type), built once per type list; the entry holds the
+    type list so its id cannot be reused while the entry lives."""
+    entry = _FRAMES.get(id(types))
+    if entry is None or entry[0] is not types:
+        frames = tuple(kind.frame for kind in types)
+        entry = _FRAMES[id(types)] = (types, frames, {id(f): types[frames.index(f)] for f in frames})
+    return entry
 
 
 def _typed_trigger(token: Token) -> tuple[EventType, str] | None:

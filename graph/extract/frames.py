@@ -254,7 +254,7 @@ def noun_phrase_lemma(token: Token) -> str:
 
 def verb_slots(verb: Token) -> dict[str, list[Token]]:
     """Positions of a verb trigger, named as for the active voice."""
-    slots = {position: _resolve_relatives(heads, verb) for position, heads in prep_slots(verb).items()}  # "in which X holds 51%"
+    slots = {position: resolve_relatives(heads, verb) for position, heads in prep_slots(verb).items()}  # "in which X holds 51%"
     passive = is_passive(verb)
     subjects, objects = _children(verb, SUBJECT_DEPS), _children(verb, OBJECT_DEPS)
     if passive:
@@ -266,8 +266,8 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
     else:
         subjects = subjects or inherited_subject(verb) or _interrupted_auxiliary(verb)
         objects = objects or (_attached_head(verb) if verb.dep_ == "relcl" and _object_gap(verb) else [])
-    slots["subject"] = _resolve_relatives(subjects, verb)
-    slots["object"] = _resolve_relatives(objects, verb)
+    slots["subject"] = resolve_relatives(subjects, verb)
+    slots["object"] = resolve_relatives(objects, verb)
     for head in objects:  # "sell its unit to X", "invest $95m in Y": the parser often hangs these on the object
         for position, heads in prep_slots(head).items():
             if position in DIRECTED_PREPS or head.ent_type_ == "MONEY":
@@ -300,7 +300,7 @@ def _interrupted_auxiliary(verb: Token) -> list[Token]:
     ]
     if not siblings or _children(siblings[-1], OBJECT_DEPS):
         return []
-    return _resolve_relatives(_children(siblings[-1], SUBJECT_DEPS), siblings[-1])
+    return resolve_relatives(_children(siblings[-1], SUBJECT_DEPS), siblings[-1])
 
 
 def _copula_subject(verb: Token) -> list[Token]:
@@ -407,7 +407,7 @@ def _attached_head(verb: Token) -> list[Token]:
     return [verb.head] if verb.dep_ in {"acl", "relcl", "amod"} and verb.head != verb else []
 
 
-def _resolve_relatives(heads: list[Token], verb: Token) -> list[Token]:
+def resolve_relatives(heads: list[Token], verb: Token) -> list[Token]:
     """"which"/"who" stand for the noun the relative clause modifies ("X, which is 65% owned by Y")."""
     clause = verb
     while clause.dep_ in {"acomp", "xcomp"} and clause.head != clause:

@@ -265,6 +265,8 @@ def _name_modifier(token: Token, head: Token) -> bool:
         return token.head.dep_ in {"compound", "amod", "nmod"} and token.head.head == head
     dashed = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in {"–", "-"} and token.text[:1].isupper()
     return token.dep_ in {"compound", "amod", "nmod"} or (token.pos_ == "PROPN" and token.dep_ == "appos") or dashed  # "Enugu-Abakaliki road"
+
+
 def _asset_words(head: Token) -> list[str]:
     """Proper-noun modifiers, the last common modifier and the head noun."""
     mods = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and not t.is_punct]

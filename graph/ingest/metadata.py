@@ -66,15 +66,16 @@ _LOOSE_DATE = (
 _CAP = r"[^\W\d_a-z]"  # a capital letter, accented ones too ("BOGOTÁ"); _is_wire_dateline checks the case
 _CAPS_PLACE = rf"{_CAP}(?:{_CAP}|[.'\u2019/-])*(?:[ ]{_CAP}(?:{_CAP}|[.'\u2019/-])*){{0,3}}"
 _NAMED_PLACE = r"[A-Z][a-z.'\u2019-]+(?:[ ][A-Z][a-z.'\u2019-]+){0,2}"
+_REGION = r"(?P<region>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)"  # "Calif.", "Ontario", "Peru" after the place
 _DATELINE = re.compile(
-    rf"(?P<place>{_CAPS_PLACE}|{_NAMED_PLACE})(?:,[ ](?P<region>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)(?:,|(?=[ ]*(?:--|\u2014|[-\u2013][ ]))))?"
+    rf"(?P<place>{_CAPS_PLACE}|{_NAMED_PLACE})(?:,[ ]{_REGION}(?:,|(?=[ ]*(?:--|\u2014|[-\u2013][ ]))))?"
     rf"(?:,?[ ]+(?P<date>{_LOOSE_DATE}))?(?:[ ]*\((?P<agency>[A-Z][^()\n]{{0,39}})\))?"
     r"[ ]*(?:(?:--|\u2014)[ ]*|[-\u2013][ ]+)(?=\S)"  # "--"/"—" may touch the text: "(Wire)--Acme said"
 )
 # "(Agency Name) — text": a wire credit in brackets opening a paragraph, with no place before it
 _AGENCY_LINE = re.compile(r"\((?P<agency>[A-Z][\w.&'\u2019]*(?:[ ][A-Z][\w.&'\u2019]*){0,4})\)[ ]*(?:--|[-\u2013\u2014])[ ]+(?=\S)")
 # "SOMECITY: Acme said …", "SOMECITY : …": a place in capitals before a colon (common in South Asian wires)
-_COLON_DATELINE = re.compile(rf"(?P<place>{_CAPS_PLACE})(?:,[ ](?P<region>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?))?[ ]?:[ ]+(?=[A-Z])")
+_COLON_DATELINE = re.compile(rf"(?P<place>{_CAPS_PLACE})(?:,[ ]{_REGION})?[ ]?:[ ]+(?=[A-Z])")
 _BYLINE = re.compile(
     r"(?:By|BY)\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})*"
