@@ -246,6 +246,8 @@ def _phrase(head: Token, *, start: int | None = None) -> str:
         if token.lower_ in {"with", ",", "by", "between", "which", "that"} or token.ent_type_ in {"DATE", "MONEY"}:
             break
         words.append(token)
+    while words and words[-1].pos_ in {"ADP", "CCONJ", "DET"}:
+        words.pop()  # "to buy the port for $2bn" is the agreement to buy the port
     return joined(words)
 
 

@@ -45,7 +45,8 @@ def arguments(heads: list[Token]) -> list[Argument]:
     seen: set[int] = set()
     for head in heads:
         pair = _hyphen_pair(head)  # "the Acme-Beta consortium": each name, whatever the tagger joined
-        group = pair or _members(head) or [*_coordinated_modifiers(head), head, *head.conjuncts, *_apposition_conjuncts(head)]  # "a group including X and Y": each member
+        members = pair or _members(head)  # "a group including X and Y": each member
+        group = members or [*_coordinated_modifiers(head), head, *head.conjuncts, *_apposition_conjuncts(head)]
         for token in group:
             if token.i in seen or (token != group[0] and (is_trigger_word(token) or _unlike(group[0], token))):
                 continue
@@ -202,9 +203,14 @@ def share_of(head: Token) -> Decimal | None:
 
 
 def _members(head: Token) -> list[Token]:
-    """Each named member of a collective: the leader and its conjuncts ("a group including X and Y")."""
+    """Each named member of a collective: the leader, its conjuncts ("a group including X and Y")
+    and the members listed after it ("led by X, including Y and Z", "led by X and comprising Y")."""
     leader = _leader(head)
-    return [leader, *leader.conjuncts] if leader is not None else []
+    if leader is None:
+        return []
+    clauses = [*leader.children, *(j for c in head.children if c.dep_ == "acl" for j in c.conjuncts)]
+    listed = [m for c in clauses if (m := _listed(c)) is not None]
+    return [m for t in [leader, *listed] for m in [*_coordinated_modifiers(t), t, *t.conjuncts]]
 
 
 def _hyphen_pair(head: Token) -> list[Token]:
@@ -250,7 +256,7 @@ def _body_of_members(head: Token) -> Token | None:
 def _listed(child: Token) -> Token | None:
     """"including X", "comprising X"."""
     listing = (child.dep_ == "prep" and child.lower_ in {"including", "comprising"}) or (
-        child.dep_ == "acl" and child.lemma_ in {"include", "comprise"})
+        child.dep_ in {"acl", "conj"} and child.lemma_ in {"include", "comprise"})
     if listing:
         objects = [c for c in child.children if c.dep_ in {"pobj", "dobj"}]
         return objects[0] if objects else None

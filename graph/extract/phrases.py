@@ -170,6 +170,7 @@ def asset_ref(head: Token) -> ActorRef | None:
         return ActorRef(designated, ActorKind.ASSET, designated, None)
     place = _place_of(head)
     full, short = _unwrapped(head, _full_name(head)), _unwrapped(head, " ".join(_asset_words(head)))
+    full, short = _of_name(head, full), _of_name(head, short)
     named = any(w[0].isupper() for w in full.split())
     if not named and place is None:
         return None
@@ -177,6 +178,19 @@ def asset_ref(head: Token) -> ActorRef | None:
         prep = _place_prep(head)
         full, short = _with_place(full, place, prep), _with_place(short, place, prep)
     return ActorRef(full, ActorKind.ASSET, short, _country_of_place(place))
+
+
+def _of_name(head: Token, name: str) -> str:
+    """"the Port of Lemara", "Mine of Selva Alta": a capitalised asset word with "of" and a
+    proper name is one name, not the word alone."""
+    if not head.text[0].isupper() or head.pos_ != "PROPN":
+        return name
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):
+        obj = _object_of(prep)
+        words = list(obj.subtree) if obj is not None else []
+        if words and all(t.pos_ == "PROPN" or t.is_punct for t in words):
+            return f"{name} of {head.doc[words[0].i : words[-1].i + 1].text}"
+    return name
 
 
 def _designated_name(head: Token) -> str | None:

@@ -389,6 +389,11 @@ def test_agreeing_to_do_something_with_a_counterpart_is_an_agreement_one_per_eac
     assert all(a.date is None for a in _agreements(text) if a.name.startswith("agreement to"))
 
 
+def test_an_agreement_named_after_its_action_ends_before_the_price():
+    text = "Harvell Capital and Ostrander Partners agreed to buy the Port of Lemara for $2.1 billion."
+    assert [a.name for a in _agreements(text) if a.name.startswith("agreement to")] == ["agreement to buy the Port of Lemara"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -30,6 +30,14 @@ ASSETS = [
         "Lumora finished the Bar–Boljare motorway.", "motorway", "Bar–Boljare motorway", "Bar–Boljare motorway",
         id="dash-name",
     ),
+    pytest.param(
+        "Harvell Capital agreed to buy the Port of Lemara.", "Port", "Port of Lemara", "Port of Lemara",
+        id="capitalised-asset-word-of-a-name",
+    ),
+    pytest.param(
+        "Harvell Capital bought the Mine of Selva Alta in Varosk.", "Mine", "Mine of Selva Alta", "Mine of Selva Alta",
+        id="asset-word-of-a-two-word-name",
+    ),
 ]
 
 
