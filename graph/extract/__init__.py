@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -10,7 +12,7 @@ from graph.extract import actors, agreements, events, investments
 from graph.extract.attribution import attribution
 from graph.extract.common import sentence_at
 from graph.extract.fact_events import deal_agreements, fact_events, merged
-from graph.model import DocumentFacts, Fact, Mention, fact_refs
+from graph.model import ActorKind, ActorRef, DocumentFacts, Fact, Investment, Mention, fact_refs
 
 
 def extract_facts(doc: Doc) -> DocumentFacts:
@@ -19,18 +21,42 @@ def extract_facts(doc: Doc) -> DocumentFacts:
     found_investments = list(investments.extract(doc))
     found_agreements = list(agreements.extract(doc))
     found_agreements += list(deal_agreements(found_investments, found_agreements))
+    found_events = list(events.extract(doc))
+    actor = acting_kinds([*found_investments, *found_agreements, *found_events])
+    found_investments = [replace(f, target=actor(f.target)) for f in found_investments]
     derived = list(fact_events(found_investments, found_agreements))
     found = DocumentFacts(
         document=document,
-        mentions=list(actors.extract(doc)),
+        mentions=[replace(m, actor=actor(m.actor)) for m in actors.extract(doc)],
         investments=[attributed(f, doc) for f in found_investments],
         agreements=[attributed(f, doc) for f in found_agreements],
-        events=[attributed(f, doc) for f in merged(list(events.extract(doc)), derived)],
+        events=[attributed(f, doc) for f in merged(found_events, derived)],
     )
     for fact in found.facts:
         # Assets and collective parties are named only by facts: mention them too.
         found.mentions += [Mention(ref, fact.evidence) for ref in fact_refs(fact)]
     return found
+
+
+def acting_kinds(facts: list[Fact]) -> Callable[[ActorRef], ActorRef]:
+    """A name that invests, signs or takes part somewhere in the document is an actor wherever
+    else it appears: an unknown company the tagger calls a place is no asset, and resolution must
+    not vote it one (a party that is an asset breaks the graph's shapes)."""
+    votes: dict[str, Counter[ActorKind]] = defaultdict(Counter)
+    for fact in facts:
+        for ref in _acting(fact):
+            votes[ref.name][ref.kind] += 1
+    kinds = {name: min(c, key=lambda k: (-c[k], k.value)) for name, c in votes.items()}
+
+    def actor(ref: ActorRef) -> ActorRef:
+        return replace(ref, kind=kinds[ref.name]) if ref.kind is ActorKind.ASSET and ref.name in kinds else ref
+
+    return actor
+
+
+def _acting(fact: Fact) -> list[ActorRef]:
+    roles = [fact.investor] if isinstance(fact, Investment) else list(getattr(fact, "parties", None) or fact.participants)
+    return [r for r in roles if r.kind is not ActorKind.ASSET]
 
 
 def attributed(fact: Fact, doc: Doc) -> Fact:
