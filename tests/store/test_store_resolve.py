@@ -20,6 +20,7 @@ from graph.model import (ActorKind, ActorRef, DocumentFacts, Event, Evidence, In
 from graph.rdf.serialize import corpus_to_dataset
 from graph.resolve import resolve
 from graph.store import StoreDir, build_into_store, dataset_graphs
+from graph.validate import validate
 
 from store_helpers import SAMPLES, graphs_of  # type: ignore[import-not-found]
 
@@ -73,6 +74,15 @@ def test_sample_and_dev_corpus_add_edit_remove_equal_a_full_resolution(real: dic
     assert stored(store) == scratch(real["v2"], store)
     again = build_into_store([real["v2"]], store)
     assert (again.extracted, again.graphs_written) == (0, 0)
+
+
+@pytest.mark.slow
+def test_the_dev_corpus_store_conforms_to_the_shapes(real: dict[str, Path]) -> None:
+    """Issue 7: a company the tagger called a place was voted an asset and made a party."""
+    store = real["root"] / "shaped"
+    build_into_store([real["v1"]], store)
+    report = validate(store, inference="none")
+    assert report.conforms, report.text
 
 
 @pytest.mark.slow
