@@ -53,8 +53,17 @@ def arguments(heads: list[Token]) -> list[Argument]:
             seen.add(token.i)
             argument = _pair_member(token) if pair else argument_at(token)
             if argument is not None and all(a.ref.name != argument.ref.name for a in found):
-                found.append(argument)
+                found.append(argument if argument.share is not None else Argument(argument.ref, _listed_share(token)))
     return found
+
+
+def _listed_share(name: Token) -> Decimal | None:
+    """"X with 47.5% and Z with 26%", "X (47.5%)": the share a list states right after a name."""
+    doc, after = name.doc, name.i + 1
+    if after + 1 < len(doc) and doc[after].lower_ in {"with", "("} and doc[after + 1].ent_type_ == "PERCENT":
+        amount = entity_at(doc[after + 1])
+        return parse_percent(amount.text) if amount is not None else None
+    return None
 
 
 def _coordinated_modifiers(head: Token) -> list[Token]:
@@ -468,9 +477,14 @@ def _apposition_hung_higher(head: Token) -> Token | None:
             return None
         hung = token.dep_ == "appos" or (token.dep_ == "dobj" and sum(c.dep_ == "dobj" for c in token.head.children) > 1)
         named = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
-        if named and hung and token.head in list(head.ancestors):
+        if named and hung and token.head in list(head.ancestors) and not _inside_clause(head, token.head):
             return token
     return None
+
+
+def _inside_clause(head: Token, top: Token) -> bool:
+    """"X, which owns the plant, include Y": the comma closes the clause the head is in."""
+    return any(a.dep_ in {"relcl", "acl", "advcl", "ccomp"} for a in head.ancestors if top in a.ancestors)
 
 
 def _twin_before_comma(head: Token) -> Token | None:

@@ -49,21 +49,38 @@ def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:
     €2.2bn plant")."""
     verb = clause_verb(trigger)
     tokens = clause_tokens(verb, keep=trigger)
-    found = _money_in([t for t in tokens if not _sizes_an_asset(t, trigger)] if funding else tokens, trigger)
+    if funding:
+        tokens = [t for t in tokens if not _sizes_an_asset(t, trigger)]
+    found = _money_in(tokens, trigger)
     if found is None and not funding and verb.dep_ in {"relcl", "acl"}:  # "the €2.2bn plant X is building"
         found = _money_in([t for t in verb.head.lefts for t in t.subtree], trigger)
     if found is None and verb.dep_ in CLIMB_FROM:
         governing = clause_verb(verb.head)
         found = _money_in(_own(clause_tokens(governing, keep=trigger), trigger), trigger)
     if found is None and len(_amounts(trigger.sent)) == 1:  # one sum in the sentence, not in a clause of ours
-        found = _money_in(_own(list(trigger.sent), trigger), trigger, nearest=False)
+        ours = [t for t in _own(list(trigger.sent), trigger) if not _other_deal_clause(t, verb)]
+        found = _money_in(ours, trigger, nearest=False)
     return found
+
+
+def _other_deal_clause(token: Token, verb: Token) -> bool:
+    """"X, which owns a plant in Y, will invest $560m in Z": the sum belongs to the clause of
+    another deal verb, not to the relative clause's."""
+    other = clause_verb(token)
+    if other == verb or verb in other.ancestors or not is_trigger_word(other):
+        return False
+    shared = verb in other.conjuncts and any(  # "the $1.8bn plant is built by X and financed by Y"
+        token in s.subtree for s in other.children if s.dep_ in {"nsubj", "nsubjpass"})
+    return not shared
 
 
 def _sizes_an_asset(token: Token, trigger: Token) -> bool:
     """Whether ``token`` lies in the modifiers of an asset noun that is not the trigger ("the €2.2bn plant")."""
     heads = lexicon().asset_heads
     for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"} and ancestor.dep_ in {"relcl", "acl"} and ancestor.head != trigger:
+            sized = ancestor.head  # "the plant, which cost $2bn, was financed by …"
+            return sized.pos_ in {"NOUN", "PROPN"} and sized.lemma_.lower() in heads
         if ancestor == trigger or ancestor.pos_ in {"VERB", "AUX", "ADP"}:
             return False
         if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in heads:

@@ -25,6 +25,7 @@ from graph.extract.lexicon import lexicon
 
 FRAMES_PATH = paths.FRAMES
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+LISTING_VERBS = frozenset({"include", "comprise", "be"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 DIRECTED_PREPS = frozenset({"to", "from"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -518,6 +519,9 @@ def agent_slots(noun: Token) -> dict[str, list[Token]]:
         subject = [noun.head]
     elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
         subject = _children(noun.head, SUBJECT_DEPS)
+    elif noun.dep_ == "nsubj" and noun.head.lemma_ in LISTING_VERBS:  # "the owners of Y include X and Z"
+        subject = [t for t in _children(noun.head, {"dobj", "attr"}) if t.i > noun.i]
+        return {**slots, "subject": subject}
     appos = _children(noun, {"appos"})
     named = [a for a in appos if a.pos_ == "PROPN"]
     slots["subject"] = [t for t in subject if t.i < noun.i] or named or _name_before_comma(noun)

@@ -54,7 +54,7 @@ def extract(doc: Doc) -> Iterator[Investment]:
         if found is body:  # the last asset a fact of this paragraph went to is the topic of an elliptical sum
             last = next((f.target for f in reversed(current) if f.target.kind is ActorKind.ASSET), None)
             topic = last or (topic if current == [] and not _ends_paragraph(sent) else None)
-    stated = _without_bare_duplicates(list(body.values()))
+    stated = _joined_in_sentence(_without_bare_duplicates(list(body.values())))
     told = [_with_headline_sum(fact, list(headline.values())) for fact in stated]
     stated = [fact for fact, _ in told]
     yield from stated
@@ -72,6 +72,21 @@ def _with_headline_sum(fact: Investment, headline: list[Investment]) -> tuple[In
             full = replace(fact, amount=told.amount)
             return full, replace(full, evidence=told.evidence)
     return fact, None
+
+
+def _joined_in_sentence(facts: list[Investment]) -> list[Investment]:
+    """"X, which holds 51% of Y, has invested $800m in Y": one sentence's share and sum for one
+    pair are one fact, as the gold convention and a reader take them."""
+    joined, used = [], set()
+    for fact in facts:
+        if fact.amount is not None and fact.stake is None:
+            share = next((i for i, o in enumerate(facts) if i not in used and o.amount is None and o.stake is not None
+                          and o.evidence.start == fact.evidence.start and _same_pair(o, fact)), None)
+            if share is not None:
+                used.add(share)
+                fact = replace(fact, stake=facts[share].stake)
+        joined.append(fact)
+    return [f for i, f in enumerate(joined) if i not in used]
 
 
 def _ends_paragraph(sent: Span) -> bool:
@@ -216,7 +231,8 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
     )
     for investor in investors:
         for target in targets:
-            own = target.share if frame.stake and target.share is not None else share  # "80% of X and 90% of Y"
+            listed = next((a.share for a in (target, investor) if a.share is not None), None) if frame.stake else None
+            own = share if listed is None else listed  # "80% of X and 90% of Y", "X with 47.5% and Z with 26%"
             if investor.ref.name != target.ref.name:
                 yield replace(base, investor=investor.ref, target=target.ref, stake=own)
 

@@ -125,6 +125,14 @@ CASES = [
       ("Quill Infrastructure", "Norvane Ports", 4000 * M, "USD", Decimal("0.8"))]),
     ("group-led-by-and-also-comprising", "An investment group led by the Harvell Fund, and also comprising Ostrander Partners and Quill Media, has completed the acquisition of Norvane Ports.",
      [("Harvell Fund", "Norvane Ports", None, None, None), ("Ostrander Partners", "Norvane Ports", None, None, None), ("Quill Media", "Norvane Ports", None, None, None)]),
+    ("owners-listed-with-their-shares", "The shareholders of Tarn Power, which owns the 1,320MW plant, include Harvell Energy with 47.5% and Quill Capital with 26%.",
+     [("Harvell Energy", "Tarn Power", None, None, Decimal("0.475")), ("Quill Capital", "Tarn Power", None, None, Decimal("0.26"))]),
+    ("relative-holding-keeps-no-sum-of-the-main-deal", "Norland Tyre, which already owns a plant in Varosk, will invest $560 million in a new tyre factory in Tangier.",
+     [("Norland Tyre", "plant in Varosk", None, None, None), ("Norland Tyre", "tyre factory in Tangier", 560 * M, "USD", None)]),
+    ("a-loan-is-not-what-the-asset-cost", "The Tallis coal power plant, which cost $2 billion, received a $500 million loan from Kestrel Development Bank.",
+     [("Kestrel Development Bank", "Tallis coal power plant", 500 * M, "USD", None)]),
+    ("a-holding-and-a-sum-of-one-sentence-are-one-fact", "Orsk Ports, which holds a 51 per cent stake in the Lemara terminal, has invested about $800 million in the terminal.",
+     [("Orsk Ports", "Lemara terminal", 800 * M, "USD", Decimal("0.51"))]),
     ("passive-by-lenders-including", "The Lakeside power plant was financed by a consortium of lenders including Kestrel Development Bank and Marlow Exim Bank.",
      [("Kestrel Development Bank", "Lakeside power plant", None, None, None), ("Marlow Exim Bank", "Lakeside power plant", None, None, None)]),
     ("sum-in-a-grant-noun-received-from", "The Weissburg plant was to receive €9.9 billion in subsidies from the Ostmark Development Agency.",
@@ -290,6 +298,7 @@ NOT_INVESTORS = [
     ("the-seller-of-a-stake", "Calder Group sold its 20% stake in Borin Steel to Acme Holdings for $90 million.", "Calder Group"),
     ("the-lender-s-borrower", "Ostrava Metro signed a $900 million loan agreement with the Tarvan Development Bank.", "Ostrava Metro"),
     ("a-ministry-of-finance-borrows", "Vardania's Ministry of Finance signed a $300 million loan agreement with the Kestrel Development Bank.", "Ministry of Finance"),
+    ("a-clause-closed-by-its-comma-renames-nothing", "The shareholders of Tarn Power, which owns the 1,320MW plant, include Harvell Energy with 47.5% and Quill Capital with 26%.", "Tarn Power"),
     ("a-borrower-building-with-the-loan", "Vardania has obtained a $200 million loan from the Kestrel Development Bank to build the Belin bypass.", "Vardania"),
 ]
 
