@@ -50,7 +50,7 @@ def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:
     verb = clause_verb(trigger)
     tokens = clause_tokens(verb, keep=trigger)
     if funding:
-        tokens = [t for t in tokens if not _sizes_an_asset(t, trigger)]
+        tokens = [t for t in tokens if not sizes_an_asset(t, trigger)]
     found = _money_in(tokens, trigger)
     if found is None and not funding and verb.dep_ in {"relcl", "acl"}:  # "the €2.2bn plant X is building"
         found = _money_in([t for t in verb.head.lefts for t in t.subtree], trigger)
@@ -74,7 +74,7 @@ def _other_deal_clause(token: Token, verb: Token) -> bool:
     return not shared
 
 
-def _sizes_an_asset(token: Token, trigger: Token) -> bool:
+def sizes_an_asset(token: Token, trigger: Token) -> bool:
     """Whether ``token`` lies in the modifiers of an asset noun that is not the trigger ("the €2.2bn plant")."""
     heads = lexicon().asset_heads
     for ancestor in token.ancestors:

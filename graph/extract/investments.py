@@ -15,11 +15,12 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract import context
 from graph.extract.arguments import Argument, argument_at, arguments
-from graph.extract.clauses import clause_money, clause_share
+from graph.extract.clauses import clause_money, clause_share, clause_verb, sizes_an_asset
 from graph.extract.status import factuality_of, status_of
 from graph.extract.common import evidence_for, is_headline, sentences, starts_with_anaphora
 from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
+from graph.extract.phrases import asset_ref
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Status
 from graph.normalize.dates import parse_period
@@ -34,7 +35,8 @@ def extract(doc: Doc) -> Iterator[Investment]:
     body: dict[tuple[str, str], Investment] = {}
     headline: dict[tuple[str, str], Investment] = {}
     previous: list[Investment] = []
-    topic: ActorRef | None = None
+    lede = lede_asset(doc)
+    topic: ActorRef | None = lede
     for sent in sentences(doc):
         found = headline if is_headline(sent) else body
         current = list(sentence_facts(sent, topic=topic))
@@ -53,13 +55,25 @@ def extract(doc: Doc) -> Iterator[Investment]:
         previous = current if found is body else previous
         if found is body:  # the last asset a fact of this paragraph went to is the topic of an elliptical sum
             last = next((f.target for f in reversed(current) if f.target.kind is ActorKind.ASSET), None)
-            topic = last or (topic if current == [] and not _ends_paragraph(sent) else None)
+            topic = lede if _ends_paragraph(sent) else last or (topic if current == [] else lede)
     stated = _joined_in_sentence(_without_bare_duplicates(list(body.values())))
     told = [_with_headline_sum(fact, list(headline.values())) for fact in stated]
     stated = [fact for fact, _ in told]
     yield from stated
     yield from (h for _, h in told if h is not None)
     yield from (fact for fact in headline.values() if not any(_retold(fact, other) for other in stated))
+
+
+def lede_asset(doc: Doc) -> ActorRef | None:
+    """The named asset the headline or the first sentence of the body is about ("… signs funding for
+    the Kumbiri River hydropower project"): where a paragraph names none, a lender's bare sum goes to it."""
+    for sent in [s for s in sentences(doc) if is_headline(s)][:1] + [s for s in sentences(doc) if not is_headline(s)][:1]:
+        for token in sent:
+            if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in lexicon().asset_heads:
+                ref = asset_ref(token)
+                if ref is not None and any(w[:1].isupper() for w in ref.name.split()):
+                    return ref
+    return None
 
 
 def _with_headline_sum(fact: Investment, headline: list[Investment]) -> tuple[Investment, Investment | None]:
@@ -152,12 +166,18 @@ def sentence_facts(sent: Span, *, topic: ActorRef | None = None) -> Iterator[Inv
     matches = list(frame_matches(sent))
     funded = {m.trigger.i for m in matches if m.frame.money_required or m.frame.money_or_loan_word}
     done: list[tuple[Token, Investment]] = []
+    untargeted: list[FrameMatch] = []
     for match in matches:
         if match.frame.target_is_asset and (_contracted(match.trigger) or _purpose_of(match.trigger, funded)):
             continue  # "a loan to build Y": the lender's fact; who builds with it is not an investor
-        for fact in facts_of(match, sent, topic=_parallel_target(match.trigger, done) or topic):
-            done.append((match.trigger, fact))
-            yield fact
+        facts = list(facts_of(match, sent, topic=_parallel_target(match.trigger, done)))
+        done += [(match.trigger, fact) for fact in facts]
+        if not facts and topic is not None:
+            untargeted.append(match)
+    investors = {fact.investor for _, fact in done}
+    for match in untargeted:  # the topic takes a sum only where the sentence gives its investor no target
+        done += [(match.trigger, f) for f in facts_of(match, sent, topic=topic) if f.investor not in investors]
+    yield from (fact for _, fact in done)
 
 
 def _parallel_target(trigger: Token, done: list[tuple[Token, Investment]]) -> ActorRef | None:
@@ -198,7 +218,7 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
     targets = role_arguments(match, "target", lambda a: _fits(a, frame))
     if not targets and frame.form in {"loan", "grant"}:
         targets = _financed_buyer(match)
-    if not targets and topic is not None and frame.elliptic and _bare_sum(match):
+    if not targets and topic is not None and frame.elliptic and _bare_sum(match) and _gives(match, investors):
         targets = [Argument(topic)]
     investors, targets = _with_counterpart(match, investors, targets)
     named = {t.ref.name for t in targets}
@@ -256,10 +276,23 @@ def role_arguments(match: FrameMatch, role: str, accept) -> list[Argument]:
     return []
 
 
+def _gives(match: FrameMatch, investors: list[Argument]) -> bool:
+    """Who signs a loan agreement may be the borrower: only a giving verb or a lender signing names
+    the one who funds."""
+    signed = clause_verb(match.trigger).lemma_.lower() in {"sign", "ink"}
+    return not signed or bool(investors) and _lender(investors[0])
+
+
 def _bare_sum(match: FrameMatch) -> bool:
     """"X lent a further €40m", "X offered a $500m loan": a sum and no word saying what it is for."""
     filled = {p for p, heads in match.slots.items() if heads and p not in {"subject", "object", "by", "carrier_object"}}
-    return not filled - {"in", "on", "at"} and clause_money(match.trigger) is not None
+    if not any(h.lemma_.lower() in lexicon().asset_heads for h in match.slots.get("self", [])):
+        filled.discard("self")  # "a ¥18bn loan" names no target; "a $7bn project" is one
+    given = all(o.ent_type_ == "MONEY" or is_trigger_word(o) for o in match.slots.get("object", []))
+    sums = [t for t in match.trigger.sent if t.ent_type_ == "MONEY" and t.like_num]
+    if all(sizes_an_asset(t, match.trigger) for t in sums):
+        return False  # "pulling the plug on a $7bn project … its investment": a size is no sum given
+    return given and not filled - {"in", "on", "at"} and clause_money(match.trigger, funding=True) is not None
 
 
 def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: list[Argument]) -> tuple[list, list]:

@@ -366,6 +366,25 @@ def test_a_headline_sum_joins_the_body_share_of_the_same_pair() -> None:
     assert len(found) == 2
 
 
+LEDE = ("Varosk signs funding for Tallis River hydropower project\n\n"
+        "TOSK, 8 May 2023 - Varosk on Monday signed loan and grant agreements worth more than $900 million "
+        "for the Tallis River hydropower project.\n\n"
+        "The project is expected to cost $1.05 billion in total.\n\n")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(LEDE + "The Kestrel Development Bank is lending $400 million, the biggest single contribution.",
+                 {("Kestrel Development Bank", "Tallis River hydropower project", 400 * M, "USD", None)}, id="a-giving-verb"),
+    pytest.param(LEDE + "Japan's Kestrel Overseas Cooperation Agency signed a ¥18 billion concessional loan.",
+                 {("Kestrel Overseas Cooperation Agency", "Tallis River hydropower project", 18000 * M, "JPY", None)}, id="a-lender-signing"),
+    pytest.param(LEDE + "Varosk has also signed a $50 million loan.", set(), id="a-borrower-signing-names-no-lender"),
+])
+def test_a_bare_sum_in_a_paragraph_naming_no_asset_funds_the_lede_asset(text: str, expected: set) -> None:
+    """issue 7: a financing-package article names its project in the headline and the lede, and
+    each lender's sum later without it."""
+    assert set(_facts(text)) == expected
+
+
 def test_a_short_name_the_tagger_calls_a_nationality_is_the_company() -> None:
     """issue 7: "Veridian" after "Veridian Semiconductor", tagged NORP, is the company, not a nation."""
     text = ("Veridian Semiconductor will expand its plant in Olm. In a separate announcement, Veridian said it had "
