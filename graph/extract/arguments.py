@@ -157,8 +157,11 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0], share
-    if head.dep_ == "attr" and head.head.lemma_ == "be":
-        subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
+    first = head
+    while first.dep_ == "conj" and first.head != first:  # "60 per cent owned by X and 40 per cent by Y"
+        first = first.head
+    if first.dep_ == "attr" and first.head.lemma_ == "be":  # "Y is 40 per cent owned by X", "Y, which is …"
+        subjects = resolve_relatives([c for c in first.head.children if c.dep_ == "nsubj"], first.head)
         if subjects:
             return subjects[0], share
     if share is not None and word not in lex.stake_nouns:

@@ -133,6 +133,8 @@ CASES = [
      [("Kestrel Development Bank", "Tallis coal power plant", 500 * M, "USD", None)]),
     ("a-holding-and-a-sum-of-one-sentence-are-one-fact", "Orsk Ports, which holds a 51 per cent stake in the Lemara terminal, has invested about $800 million in the terminal.",
      [("Orsk Ports", "Lemara terminal", 800 * M, "USD", Decimal("0.51"))]),
+    ("relative-clause-owned-in-two-shares", "The project is being developed by Tallis Hydro Company, which is 60 per cent owned by state utility Orvo State Energy and 40 per cent owned by Kestrel Renewables.",
+     [("Orvo State Energy", "Tallis Hydro Company", None, None, Decimal("0.6")), ("Kestrel Renewables", "Tallis Hydro Company", None, None, Decimal("0.4"))]),
     ("passive-by-lenders-including", "The Lakeside power plant was financed by a consortium of lenders including Kestrel Development Bank and Marlow Exim Bank.",
      [("Kestrel Development Bank", "Lakeside power plant", None, None, None), ("Marlow Exim Bank", "Lakeside power plant", None, None, None)]),
     ("sum-in-a-grant-noun-received-from", "The Weissburg plant was to receive €9.9 billion in subsidies from the Ostmark Development Agency.",
