@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from graph.extract.common import entity_at
 from graph.extract.docmodel import antecedent
-from graph.extract.frames import frame_lexicon, is_trigger_word, resolve_relatives
+from graph.extract.frames import frame_lexicon, is_trigger_word, relative_antecedent, resolve_relatives
 from graph.extract.phrases import NOT_NAME_WORDS, phrase_ref, truncated_name
 from graph.extract.lexicon import lexicon
 from graph.gazetteer import load_gazetteer
@@ -39,14 +39,16 @@ class Argument:
     share: Decimal | None = None
 
 
-def arguments(heads: list[Token]) -> list[Argument]:
-    """The actors or assets the heads (and their conjuncts) name, in text order."""
+def arguments(heads: list[Token], *, alone: frozenset[int] = frozenset()) -> list[Argument]:
+    """The actors or assets the heads (and their conjuncts) name, in text order; a head in ``alone``
+    stands without its conjuncts (the antecedent of a "which": "X, which holds 65%, and Y")."""
     found: list[Argument] = []
     seen: set[int] = set()
     for head in heads:
         pair = _hyphen_pair(head)  # "the Acme-Beta consortium": each name, whatever the tagger joined
         members = pair or _members(head)  # "a group including X and Y": each member
-        group = members or [*_coordinated_modifiers(head), head, *head.conjuncts, *_apposition_conjuncts(head)]
+        conjuncts = [] if head.i in alone else head.conjuncts
+        group = members or [*_coordinated_modifiers(head), head, *conjuncts, *_apposition_conjuncts(head)]
         for token in group:
             if token.i in seen or (token != group[0] and (is_trigger_word(token) or _unlike(group[0], token))):
                 continue
@@ -154,9 +156,9 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
         return head, share  # "its assets in Sweden": the assets are the target, not Sweden
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in {"in", "of"}:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0], share
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME"}]
+            if objects:  # "its stake in 2022" is no stake in a year
+                return _issuer(objects[0]), share
     first = head
     while first.dep_ == "conj" and first.head != first:  # "60 per cent owned by X and 40 per cent by Y"
         first = first.head
@@ -164,6 +166,9 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
         subjects = resolve_relatives([c for c in first.head.children if c.dep_ == "nsubj"], first.head)
         if subjects:
             return subjects[0], share
+    owned = _owned_by_antecedent(head)
+    if owned is not None:
+        return owned, share
     if share is not None and word not in lex.stake_nouns:
         named = _stake_named_in(head.sent)  # "… its stake in Y, having bought 5 percent in 2018"
         if named is not None:
@@ -176,6 +181,37 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
         if earlier is not None:
             return earlier
     return None, share
+
+
+def _issuer(obj: Token) -> Token:
+    """"72 percent of its shares": shares of no other company are the possessor's own."""
+    if obj.lemma_.lower() not in {"share", "equity"} or any(c.dep_ == "prep" and c.lower_ == "in" for c in obj.children):
+        return obj
+    owner = next((c for c in obj.children if c.dep_ == "poss"), obj)
+    if owner.pos_ == "PRON" and relative_antecedent(clause_head(obj)):
+        # "X is controlled by Y, a fund that holds 72% of its shares": "its" is X, not the holder
+        root = obj.sent.root
+        return next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), owner)
+    return owner
+
+
+def clause_head(token: Token) -> Token:
+    return next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), token)
+
+
+def _owned_by_antecedent(head: Token) -> Token | None:
+    """"Y is owned by A, which holds 65 per cent, and B, which bought its 35% stake": a share in a
+    relative clause on an owner listed after "owned by" is a share of what is owned."""
+    clause = head.head
+    if head.dep_ != "dobj" or clause.dep_ != "relcl":
+        return None
+    owner = clause.head
+    while owner.dep_ == "conj" and owner.head != owner:
+        owner = owner.head
+    if owner.dep_ != "pobj" or owner.head.dep_ != "agent":
+        return None
+    owned = [c for c in owner.head.head.children if c.dep_ == "nsubjpass"]
+    return owned[0] if owned else None
 
 
 def _stake_named_in(sent) -> Token | None:
@@ -192,10 +228,12 @@ def _stake_named_in(sent) -> Token | None:
 
 
 def _earlier_stake(head: Token) -> tuple[Token, Decimal | None] | None:
-    """What "the stake" refers to: the last "stake in Y" of the three sentences before, with its share."""
+    """What "the stake" refers to: the last "stake in Y" before it in its sentence or the three
+    sentences before, with its share."""
     from graph.extract.context import earlier_sentences  # noqa: PLC0415
 
-    for sent in earlier_sentences(head.sent, limit=3):
+    before = head.doc[head.sent.start : head.i]
+    for sent in [before, *earlier_sentences(head.sent, limit=3)]:
         for token in reversed(list(sent)):
             if token.lemma_.lower() in frame_lexicon().stake_nouns | {"percent", "cent", "%"}:
                 inner, share = through_partitive(token)

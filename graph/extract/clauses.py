@@ -38,6 +38,9 @@ def clause_tokens(verb: Token, *, keep: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in SUBORDINATE and child.pos_ in {"VERB", "AUX"} and keep not in child.subtree:
             dropped.update(t.i for t in child.subtree)
+    for token in verb.subtree:  # "owned by X, which bought its 35% for $2m": another deal's relative clause
+        if _other_deal(token, verb) and keep not in token.subtree:
+            dropped.update(t.i for t in token.subtree)
     return [t for t in verb.subtree if t.i not in dropped]
 
 
@@ -63,12 +66,21 @@ def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:
     return found
 
 
+def _other_deal(clause: Token, verb: Token) -> bool:
+    """A relative clause on a participant that states a deal of its own; "in 2024, when it bought
+    …" elaborates the same deal."""
+    return (clause.dep_ == "relcl" and clause != verb and is_trigger_word(clause)
+            and clause.head.ent_type_ not in {"DATE", "TIME"})
+
+
 def _other_deal_clause(token: Token, verb: Token) -> bool:
     """"X, which owns a plant in Y, will invest $560m in Z": the sum belongs to the clause of
     another deal verb, not to the relative clause's."""
     other = clause_verb(token)
-    if other == verb or verb in other.ancestors or not is_trigger_word(other):
+    if other == verb or not is_trigger_word(other):
         return False
+    if verb in other.ancestors:
+        return _other_deal(other, verb)  # a relative clause of ours that states a deal of its own
     shared = verb in other.conjuncts and any(  # "the $1.8bn plant is built by X and financed by Y"
         token in s.subtree for s in other.children if s.dep_ in {"nsubj", "nsubjpass"})
     return not shared

@@ -408,6 +408,14 @@ def _attached_head(verb: Token) -> list[Token]:
     return [verb.head] if verb.dep_ in {"acl", "relcl", "amod"} and verb.head != verb else []
 
 
+def relative_antecedent(verb: Token) -> frozenset[int]:
+    """The index of the noun a relative clause headed by ``verb`` modifies (none if it heads none)."""
+    clause = verb
+    while clause.dep_ in {"acomp", "xcomp"} and clause.head != clause:
+        clause = clause.head
+    return frozenset({clause.head.i}) if clause.dep_ == "relcl" else frozenset()
+
+
 def resolve_relatives(heads: list[Token], verb: Token) -> list[Token]:
     """"which"/"who" stand for the noun the relative clause modifies ("X, which is 65% owned by Y")."""
     clause = verb

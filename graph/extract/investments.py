@@ -21,7 +21,7 @@ from graph.extract.common import evidence_for, is_headline, sentences, starts_wi
 from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
-from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word
+from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word, relative_antecedent
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Status
 from graph.normalize.dates import parse_period
 
@@ -269,8 +269,9 @@ def _financed_buyer(match: FrameMatch) -> list[Argument]:
 
 def role_arguments(match: FrameMatch, role: str, accept) -> list[Argument]:
     """The arguments of the first position of ``role`` that names an acceptable actor or asset."""
+    alone = relative_antecedent(match.trigger)
     for heads in match.positions(role):
-        found = [a for a in arguments(heads) if accept(a)]
+        found = [a for a in arguments(heads, alone=alone) if accept(a)]
         if found:
             return found
     return []
@@ -346,5 +347,5 @@ def _about_a_stake(match: FrameMatch) -> bool:
 
 
 def _richer(new: Investment, old: Investment) -> bool:
-    score = lambda f: (f.amount is not None) + (f.stake is not None) + (f.date is not None)  # noqa: E731
+    score = lambda f: ((f.amount is not None) + (f.stake is not None), f.date is not None)  # noqa: E731  what was done before when
     return score(new) > score(old)
