@@ -269,7 +269,7 @@ def _financed_buyer(match: FrameMatch) -> list[Argument]:
 
 def role_arguments(match: FrameMatch, role: str, accept) -> list[Argument]:
     """The arguments of the first position of ``role`` that names an acceptable actor or asset."""
-    alone = relative_antecedent(match.trigger)
+    alone = relative_antecedent(match.trigger) | {match.trigger.i}  # "a loan, and banks X and Y …": no co-target
     for heads in match.positions(role):
         found = [a for a in arguments(heads, alone=alone) if accept(a)]
         if found:

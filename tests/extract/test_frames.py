@@ -393,6 +393,13 @@ def test_a_bare_sum_in_a_paragraph_naming_no_asset_funds_the_lede_asset(text: st
     assert set(_facts(text)) == expected
 
 
+def test_a_bank_conjoined_to_a_loan_is_not_what_the_loan_funds() -> None:
+    """issue 7: "approved a loan, and banks X and Y will provide …" made X the loan's target."""
+    found = _facts("Orvo Development Finance Corporation has approved an R8 billion senior loan, "
+                   "and commercial banks Kestrel Bank and Cape Tessaly Bank will jointly provide R12 billion.")
+    assert all(target not in {"Kestrel Bank", "Cape Tessaly Bank"} for _, target, *_ in found), found
+
+
 def test_a_short_name_the_tagger_calls_a_nationality_is_the_company() -> None:
     """issue 7: "Veridian" after "Veridian Semiconductor", tagged NORP, is the company, not a nation."""
     text = ("Veridian Semiconductor will expand its plant in Olm. In a separate announcement, Veridian said it had "
