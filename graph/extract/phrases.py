@@ -21,7 +21,7 @@ from graph.model import ActorKind, ActorRef
 DEVELOP_VERBS = frozenset({"develop", "build", "construct", "modernise", "modernize", "expand", "upgrade"})
 WRAPPER_WORDS = frozenset({"project", "programme", "program", "scheme"})
 PLACE_PREPS = frozenset({"in", "near", "at"})
-SETTLEMENT_WORDS = frozenset({"city", "town", "village", "municipality", "port", "region", "province"})
+SETTLEMENT_WORDS = frozenset({"city", "town", "village", "municipality", "port", "region", "province", "state", "prefecture", "governorate"})
 AREA_WORDS = SETTLEMENT_WORDS | {"valley", "district", "county", "basin", "coast", "island", "peninsula", "area"}
 # modifiers that describe an asset's state, not its name: "a new plant in Pirot"
 NOT_NAME_WORDS = frozenset(
@@ -318,12 +318,14 @@ def _place_of(head: Token) -> str | None:
     for child in [*head.rights, *following]:
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
             obj = _object_of(child)
-            for token in obj.subtree if obj is not None else ():
+            # "in Mexico's northern state of Nuevo León": the place itself, not its possessor
+            words = sorted(obj.subtree, key=lambda t: t.dep_ == "poss" or t.head.dep_ == "poss") if obj is not None else ()
+            for token in words:
                 ent = entity_at(token)
                 if ent is not None and ent.label_ in {"GPE", "LOC", "FAC"}:
                     return ent.text
                 if _named_settlement(token):
-                    return token.text
+                    return head.doc[token.left_edge.i : token.i + 1].text
             if obj is not None and _named_area(obj):
                 return head.doc[obj.left_edge.i : obj.i + 1].text
             if obj is not None and _unrecognised_place(obj):

@@ -38,6 +38,10 @@ ASSETS = [
         "Harvell Capital bought the Mine of Selva Alta in Varosk.", "Mine", "Mine of Selva Alta", "Mine of Selva Alta",
         id="asset-word-of-a-two-word-name",
     ),
+    pytest.param(
+        "Jianghai Motors postponed its assembly plant in Mexico's northern state of Nuevo León.", "plant",
+        "assembly plant in Nuevo León", "assembly plant in Nuevo León", id="the-state-not-its-possessor",
+    ),
 ]
 
 
