@@ -37,7 +37,8 @@ def extract(doc: Doc) -> Iterator[Investment]:
     previous: list[Investment] = []
     lede = lede_asset(doc)
     topic: ActorRef | None = lede
-    for sent in sentences(doc):
+    numbers: dict[Investment, int] = {}
+    for number, sent in enumerate(sentences(doc)):
         found = headline if is_headline(sent) else body
         current = list(sentence_facts(sent, topic=topic))
         if previous and starts_with_anaphora(sent, lexicon().anaphora_heads):
@@ -50,13 +51,14 @@ def extract(doc: Doc) -> Iterator[Investment]:
             current += [fact for fact in include_list(sent, previous) if fact.target.name not in taken]
         for fact in current:
             key = _key(fact)
+            numbers.setdefault(fact, number)
             if key not in found or _richer(fact, found[key]):
                 found[key] = fact
         previous = current if found is body else previous
         if found is body:  # the last asset a fact of this paragraph went to is the topic of an elliptical sum
             last = next((f.target for f in reversed(current) if f.target.kind is ActorKind.ASSET), None)
-            topic = lede if _ends_paragraph(sent) else last or (topic if current == [] else lede)
-    stated = _joined_in_sentence(_without_bare_duplicates(list(body.values())))
+            topic = last or (topic if current == [] and not _ends_paragraph(sent) else lede)
+    stated = _joined(_without_bare_duplicates(list(body.values())), numbers)
     told = [_with_headline_sum(fact, list(headline.values())) for fact in stated]
     stated = [fact for fact, _ in told]
     yield from stated
@@ -88,19 +90,25 @@ def _with_headline_sum(fact: Investment, headline: list[Investment]) -> tuple[In
     return fact, None
 
 
-def _joined_in_sentence(facts: list[Investment]) -> list[Investment]:
-    """"X, which holds 51% of Y, has invested $800m in Y": one sentence's share and sum for one
-    pair are one fact, as the gold convention and a reader take them."""
-    joined, used = [], set()
+def _joined(facts: list[Investment], numbers: dict[Investment, int]) -> list[Investment]:
+    """"X, which holds 51% of Y, has invested $800m in Y"; "X agreed to buy Y for $2bn. X will take
+    50 per cent of Y …": a sum and a share for one pair, in one sentence or the next two, are one
+    fact (stated in both sentences), as the gold convention and a reader take them."""
+    joined: list[Investment] = []
+    used: set[int] = set()
     for fact in facts:
         if fact.amount is not None and fact.stake is None:
             share = next((i for i, o in enumerate(facts) if i not in used and o.amount is None and o.stake is not None
-                          and o.evidence.start == fact.evidence.start and _same_pair(o, fact)), None)
+                          and abs(numbers.get(o, -9) - numbers.get(fact, 9)) <= 2 and _same_pair(o, fact)), None)
             if share is not None:
                 used.add(share)
-                fact = replace(fact, stake=facts[share].stake)
+                full = replace(fact, stake=facts[share].stake)
+                joined.append(full)
+                if facts[share].evidence != fact.evidence:
+                    joined.append(replace(full, evidence=facts[share].evidence))
+                continue
         joined.append(fact)
-    return [f for i, f in enumerate(joined) if i not in used]
+    return [f for f in joined if not any(f is facts[i] for i in used)]
 
 
 def _ends_paragraph(sent: Span) -> bool:
@@ -342,7 +350,7 @@ def _about_a_stake(match: FrameMatch) -> bool:
     """"raised its stake in Y": a stake verb counts only with a stake or share in its roles."""
     if match.nominal:
         return True
-    words = frame_lexicon().stake_nouns | {"percent", "%"}
+    words = frame_lexicon().stake_nouns | {"percent", "cent", "%"}
     return any(t.lemma_.lower() in words for t in match.trigger.subtree)
 
 

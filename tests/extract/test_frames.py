@@ -141,6 +141,8 @@ CASES = [
      [("Orvo Airports", "Tessaly Airport", 1270 * M, "GBP", Decimal("0.5001"))]),
     ("its-shares-in-a-relative-clause-are-the-owned-company", "Ocean Lemara is controlled by Trivane Capital, a Singapore-based fund that holds 72 percent of its shares.",
      [("Trivane Capital", "Ocean Lemara", None, None, Decimal("0.72"))]),
+    ("take-per-cent-of-a-company", "Halcyon Partners will take 50 per cent of Orvis Data, with Siam Tessaly Group acquiring 30 per cent.",
+     [("Halcyon Partners", "Orvis Data", None, None, Decimal("0.5")), ("Siam Tessaly Group", "Orvis Data", None, None, Decimal("0.3"))]),
     ("passive-by-lenders-including", "The Lakeside power plant was financed by a consortium of lenders including Kestrel Development Bank and Marlow Exim Bank.",
      [("Kestrel Development Bank", "Lakeside power plant", None, None, None), ("Marlow Exim Bank", "Lakeside power plant", None, None, None)]),
     ("sum-in-a-grant-noun-received-from", "The Weissburg plant was to receive €9.9 billion in subsidies from the Ostmark Development Agency.",
@@ -398,6 +400,14 @@ def test_a_bank_conjoined_to_a_loan_is_not_what_the_loan_funds() -> None:
     found = _facts("Orvo Development Finance Corporation has approved an R8 billion senior loan, "
                    "and commercial banks Kestrel Bank and Cape Tessaly Bank will jointly provide R12 billion.")
     assert all(target not in {"Kestrel Bank", "Cape Tessaly Bank"} for _, target, *_ in found), found
+
+
+def test_a_sum_and_the_next_sentences_share_of_one_pair_are_one_fact() -> None:
+    """issue 7: "X agreed to buy Y for 22.6bn baht. X will take 50 per cent of Y" is one fact with
+    both, stated by both sentences (the gold's evidence and evidence_context)."""
+    found = _facts("A consortium led by Halcyon Partners has agreed to buy Orvis Data for 22.6bn baht, the buyers said. "
+                   "Halcyon Partners will take 50 per cent of Orvis Data, according to a statement.")
+    assert found == [("Halcyon Partners", "Orvis Data", 22600 * M, "THB", Decimal("0.5"))] * 2
 
 
 def test_a_short_name_the_tagger_calls_a_nationality_is_the_company() -> None:
