@@ -21,7 +21,7 @@ from graph.extract.actors import find_actors
 from graph.extract.common import is_headline, per_doc, sentences
 from graph.extract.frames import frame_lexicon
 from graph.extract.phrases import phrase_ref
-from graph.gazetteer import load_gazetteer
+from graph.gazetteer import country_of_place, load_gazetteer
 from graph.model import ActorKind, ActorRef
 
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
@@ -195,8 +195,11 @@ def _companies_before(head: Token, bound: range = range(0)) -> list[Entry]:
 
 
 def _demonym_countries(head: Token) -> set[str]:
-    gaz = load_gazetteer()
-    return {e.name for c in head.children if c.dep_ in {"amod", "compound"} and (e := gaz.country_for_demonym(c.text))}
+    """"the Korean cathode maker", "the Vancouver-based group": the country a description names."""
+    gaz, doc = load_gazetteer(), head.doc
+    found = {e.name for c in head.children if c.dep_ in {"amod", "compound"} and (e := gaz.country_for_demonym(c.text))}
+    placed = (t for c in head.lefts for t in c.subtree if t.pos_ == "PROPN" and t.i + 1 < len(doc) and doc[t.i + 1].text in {"-", "–"})
+    return found | {country for t in placed if (country := country_of_place(t.text))}
 
 
 def _most_salient(candidates: list[Entry]) -> ActorRef:
@@ -266,6 +269,8 @@ def _definite(head: Token) -> bool:
     """"the bank", "this company", "the world's biggest games maker": a description, not a name."""
     common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.is_lower)
     described = {t.i for a in head.children if a.dep_ in {"appos", "relcl", "acl"} for t in a.subtree}  # "…, owner of X"
+    doc = head.doc  # "the Vancouver-based group": a place in a hyphened modifier names no one
+    described |= {t.i for t in head.lefts for t in t.subtree if t.i + 1 < len(doc) and doc[t.i + 1].text in {"-", "–"}}
     if not common or any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in described for t in head.subtree):
         return False
     return any(
