@@ -21,7 +21,7 @@ CASES = [
     ("a-country-given-by-a-possessive", "Orsk Energy and Japan's Halden Power signed up. The Japanese group already owns a wind farm.", "group", "Halden Power"),
     ("a-demonym-picks-the-company-of-that-country", "Pardo Litio plans a plant. Later, South Korea's Halden Materials will buy a stake. "
      "The Korean cathode maker agreed to pay $350 million.", "maker", "Halden Materials"),
-    ("a-place-based-description-picks-the-company-of-that-country", "Peruvian miner Orsk Minera SA agreed to sell a stake to Canada's Northvale Metals Corp. "
+    ("a-place-based-description-picks-the-company-of-that-country", "Peruvian miner Orsk Minera SA agreed to sell a stake to Canada's Northvale Metals Corp on Monday. "
      "The Vancouver-based group will also fund construction.", "group", "Northvale Metals Corp"),
     ("no-antecedent-of-that-class", "Kestria and Dravonia held talks. The bank declined to comment.", "bank", None),
 ]
