@@ -156,7 +156,7 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
         return head, share  # "its assets in Sweden": the assets are the target, not Sweden
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in {"in", "of"}:
-            objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME"}]
+            objects = [c for c in child.children if c.dep_ == "pobj" and not _a_date(c)]
             if objects:  # "its stake in 2022" is no stake in a year
                 return _issuer(objects[0]), share
     first = head
@@ -176,11 +176,16 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
         earlier = _earlier_stake(head)  # "The remaining 20 per cent is held by X"
         if earlier is not None:
             return earlier[0], share
-    if word in lex.stake_nouns and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
+    if word in lex.stake_nouns and any((c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or (c.dep_ == "poss" and c.pos_ == "PRON")
+                                       for c in head.children):  # "the stake", "its 51% stake": the one named before
         earlier = _earlier_stake(head)  # "RWE is paying €310m for the stake"
         if earlier is not None:
-            return earlier
+            return earlier[0], share if share is not None else earlier[1]
     return None, share
+
+
+def _a_date(token: Token) -> bool:
+    return token.ent_type_ in {"DATE", "TIME"} or (token.text.isdigit() and len(token.text) == 4 and 1800 < int(token.text) < 2200)
 
 
 def _issuer(obj: Token) -> Token:
@@ -220,7 +225,7 @@ def _stake_named_in(sent) -> Token | None:
     for token in sent:  # "a stake in Y", "47.5% of Y": what "the remaining 52.5%" is a share of
         word = token.lemma_.lower()
         preps = {"in"} if word in frame_lexicon().stake_nouns else {"of"} if word in {"%", "percent", "cent"} else set()
-        found += [o for p in token.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
+        found += [o for p in token.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj" and not _a_date(o)]
         if preps and token.dep_ == "dobj" and not found:  # "a company in which X holds 51 per cent"
             found += resolve_relatives([o for p in token.head.children if p.dep_ == "prep" and p.lower_ == "in"
                                         for o in p.children if o.dep_ == "pobj"], token.head)
@@ -232,7 +237,7 @@ def _earlier_stake(head: Token) -> tuple[Token, Decimal | None] | None:
     sentences before, with its share."""
     from graph.extract.context import earlier_sentences  # noqa: PLC0415
 
-    before = head.doc[head.sent.start : head.i]
+    before = [t for t in head.doc[head.sent.start : head.i] if t not in head.subtree]
     for sent in [before, *earlier_sentences(head.sent, limit=3)]:
         for token in reversed(list(sent)):
             if token.lemma_.lower() in frame_lexicon().stake_nouns | {"percent", "cent", "%"}:

@@ -43,7 +43,7 @@ RECIPIENT_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "attra
 
 WORD_LISTS = (
     "support_verbs", "partitives", "keep_partitive", "works", "stake_nouns", "not_targets", "lender_words",
-    "money_words", "contract_nouns",
+    "money_words", "contract_nouns", "whole_words",
 )
 FLAGS = (
     "stake", "status", "target_is_asset", "money_required", "money_or_loan_word", "needs_stake_noun",
@@ -93,6 +93,7 @@ class FrameLexicon:
     lender_words: frozenset[str]
     money_words: frozenset[str]
     contract_nouns: frozenset[str]
+    whole_words: frozenset[str]  # "bought Y outright": all of it
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from decimal import Decimal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -343,7 +344,9 @@ def _fits(target: Argument, frame: Frame) -> bool:
 def _share(match: FrameMatch, targets: list[Argument]) -> object:
     if not match.frame.stake:
         return None
-    return next((t.share for t in targets if t.share is not None), None) or clause_share(match.trigger)
+    stated = next((t.share for t in targets if t.share is not None), None) or clause_share(match.trigger)
+    whole = any(c.lower_ in frame_lexicon().whole_words for c in match.trigger.children if c.dep_ == "advmod")
+    return Decimal(1) if stated is None and whole else stated  # "bought Y outright"
 
 
 def _about_a_stake(match: FrameMatch) -> bool:
