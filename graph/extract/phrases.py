@@ -251,7 +251,7 @@ def _with_place(name: str, place: str | None, prep: str = "in") -> str:
 
 def _place_prep(head: Token) -> str:
     """"a gigafactory near Kenitra" is not "in Kenitra": keep the text's preposition."""
-    return next((c.lower_ for c in head.rights if c.dep_ == "prep" and c.lower_ in PLACE_PREPS), "in")
+    return next((c.lower_ for c in head.rights if c.dep_ == "prep" and c.lower_ in PLACE_PREPS | {"between"}), "in")
 
 
 def _full_name(head: Token) -> str:
@@ -315,6 +315,9 @@ def _place_of(head: Token) -> str | None:
     """"… plant in the eastern Hungarian city of Debrecen" → "Debrecen"; "open a plant in X" with
     "in X" hung on the verb right after the object locates the plant too."""
     following = [c for c in head.head.rights if c.i == head.right_edge.i + 1] if head.dep_ == "dobj" else []
+    ends = _between(head)
+    if ends is not None:
+        return ends
     for child in [*head.rights, *following]:
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
             obj = _object_of(child)
@@ -331,6 +334,15 @@ def _place_of(head: Token) -> str | None:
             if obj is not None and _unrecognised_place(obj):
                 # "a factory in Vell": the small model often misses or mislabels a town's name
                 return head.doc[obj.left_edge.i : obj.i + 1].text.removeprefix("the ")
+    return None
+
+
+def _between(head: Token) -> str | None:
+    """"a second track between the towns of X and Y": a link is placed by both its ends."""
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "between"):
+        names = [t for t in prep.subtree if t.pos_ == "PROPN" and t.dep_ in {"pobj", "conj", "appos"}]
+        if len(names) == 2:
+            return " and ".join(head.doc[n.left_edge.i : n.i + 1].text for n in names)
     return None
 
 

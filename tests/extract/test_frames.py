@@ -147,6 +147,8 @@ CASES = [
      [("Al-Tessa Sports Capital", "KV Tessel", 14 * M, "EUR", Decimal("1"))]),
     ("its-stake-is-the-one-named-before", "Orsk Bank owns 20% of Tarn Bank. Orsk Bank bought its 51% stake in 2008 for €1.3 billion.",
      [("Orsk Bank", "Tarn Bank", 1300 * M, "EUR", Decimal("0.51"))]),
+    ("open-a-credit-line-in-a-relative-clause", "The largest commitment came from the Orvo Reconstruction Bank, which agreed to open a $1.5 billion credit line to Tessaly Rail.",
+     [("Orvo Reconstruction Bank", "Tessaly Rail", 1500 * M, "USD", None)]),
     ("passive-by-lenders-including", "The Lakeside power plant was financed by a consortium of lenders including Kestrel Development Bank and Marlow Exim Bank.",
      [("Kestrel Development Bank", "Lakeside power plant", None, None, None), ("Marlow Exim Bank", "Lakeside power plant", None, None, None)]),
     ("sum-in-a-grant-noun-received-from", "The Weissburg plant was to receive €9.9 billion in subsidies from the Ostmark Development Agency.",

@@ -42,6 +42,10 @@ ASSETS = [
         "Jianghai Motors postponed its assembly plant in Mexico's northern state of Nuevo León.", "plant",
         "assembly plant in Nuevo León", "assembly plant in Nuevo León", id="the-state-not-its-possessor",
     ),
+    pytest.param(
+        "Orvo Bank will finance a second track between the towns of Tarvos and Lemnik.", "track",
+        "track between Tarvos and Lemnik", "track between Tarvos and Lemnik", id="a-link-placed-by-both-ends",
+    ),
 ]
 
 
