@@ -20,7 +20,7 @@ def extract_facts(doc: Doc) -> DocumentFacts:
     document = doc._.document
     found_investments = list(investments.extract(doc))
     found_agreements = list(agreements.extract(doc))
-    found_agreements += list(deal_agreements(found_investments, found_agreements))
+    found_agreements += list(deal_agreements(found_investments, found_agreements, investments.sellers(doc)))
     found_events = list(events.extract(doc))
     actor = acting_kinds([*found_investments, *found_agreements, *found_events])
     found_investments = [replace(f, target=actor(f.target)) for f in found_investments]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from graph.model import ActorKind, Agreement, Event, Factuality, Investment, Status
+from graph.model import ActorKind, ActorRef, Agreement, Event, Factuality, Investment, Status
 
 STATUS_EVENTS = {
     Status.ANNOUNCED: "announcement",
@@ -91,10 +91,11 @@ DEAL_STATUSES = {
 }
 
 
-def deal_agreements(investments: Iterable[Investment], agreements: Iterable[Agreement]) -> Iterator[Agreement]:
+def deal_agreements(investments: Iterable[Investment], agreements: Iterable[Agreement],
+                    sellers: dict[tuple[str, str], ActorRef]) -> Iterator[Agreement]:
     """"X is to buy 20% of Y", "X agreed to take over Y": a purchase of a company that the text
-    reports as agreed (not yet completed) is an agreement between buyer and company, unless an
-    agreement of the text already names both."""
+    reports as agreed (not yet completed) is an agreement between buyer and seller where the text
+    names one, else between buyer and company, unless an agreement of the text already names both."""
     named = [{p.name for p in a.parties} for a in agreements]
     seen: set[tuple[str, str]] = set()
     for fact in investments:
@@ -102,8 +103,9 @@ def deal_agreements(investments: Iterable[Investment], agreements: Iterable[Agre
             continue
         if fact.target.kind not in {ActorKind.COMPANY, ActorKind.ORGANIZATION}:
             continue
-        pair = (fact.investor.name, fact.target.name)
+        other = sellers.get((fact.investor.name, fact.target.name), fact.target)
+        pair = (fact.investor.name, other.name)
         if pair in seen or any(set(pair) <= parties for parties in named):
             continue
         seen.add(pair)
-        yield Agreement("deal", (fact.investor, fact.target), fact.evidence, date=fact.date, status=fact.status)
+        yield Agreement("deal", (fact.investor, other), fact.evidence, date=fact.date, status=fact.status)

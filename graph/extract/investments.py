@@ -18,7 +18,7 @@ from graph.extract import context
 from graph.extract.arguments import Argument, argument_at, arguments
 from graph.extract.clauses import clause_money, clause_share, clause_verb, sizes_an_asset
 from graph.extract.status import factuality_of, status_of
-from graph.extract.common import evidence_for, is_headline, sentences, starts_with_anaphora
+from graph.extract.common import evidence_for, is_headline, per_doc, sentences, starts_with_anaphora
 from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
@@ -258,12 +258,20 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
         kind=frame.form,
         factuality=None if factuality is Factuality.ASSERTED else factuality,
     )
+    sold_by = role_arguments(match, "seller", lambda a: a.ref.kind in ACTOR_KINDS)
     for investor in investors:
         for target in targets:
+            if sold_by and sold_by[0].ref.name not in {investor.ref.name, target.ref.name}:
+                sellers(sent.doc)[investor.ref.name, target.ref.name] = sold_by[0].ref
             listed = next((a.share for a in (target, investor) if a.share is not None), None) if frame.stake else None
             own = share if listed is None else listed  # "80% of X and 90% of Y", "X with 47.5% and Z with 26%"
             if investor.ref.name != target.ref.name:
                 yield replace(base, investor=investor.ref, target=target.ref, stake=own)
+
+
+def sellers(doc: Doc) -> dict[tuple[str, str], ActorRef]:
+    """Who sold, per (buyer, target) the document's facts name ("X bought Y from Z", "Z sold Y to X")."""
+    return per_doc(doc, "ikg_sellers", dict)
 
 
 def _financed_buyer(match: FrameMatch) -> list[Argument]:

@@ -423,3 +423,21 @@ def test_the_company_of_a_story_about_one_firm_is_that_firm_not_its_lender():
     )
     (agreement,) = [a for a in _agreements(text) if a.name == "investment protection agreement"]
     assert _parties(agreement) == {"Siemens", "Peru"}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        pytest.param("Orsk Bank is to buy 20% of Tarn Bank for $5 billion.", {"Orsk Bank", "Tarn Bank"}, id="new-shares-buyer-and-company"),
+        pytest.param("Orsk Bank agreed to buy a 46% stake in Tarn Bank from Halden Group for $5 billion.", {"Orsk Bank", "Halden Group"},
+                     id="bought-from-a-seller"),
+        pytest.param("Halden Group agreed to sell a 46% stake in Tarn Bank to Orsk Bank for $5 billion.", {"Orsk Bank", "Halden Group"},
+                     id="sold-by-a-seller"),
+        pytest.param("Orsk Bank will buy a 46% stake in Tarn Bank from Halden Group for $5 billion.", {"Orsk Bank", "Halden Group"},
+                     id="a-purchase-announced-with-its-seller"),
+    ],
+)
+def test_an_agreed_purchase_is_a_deal_between_buyer_and_seller(text: str, parties: set[str]) -> None:
+    """Issue 7: a share purchase agreement binds buyer and seller; buyer and company only where
+    no seller is named (new shares)."""
+    assert [_parties(a) for a in _agreements(text)] == [parties]
