@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from graph.extract import context
 from graph.extract.common import dollar_of, evidence_for, extend_evidence, has_cue, lemma_text
 from graph.extract.lexicon import lexicon
+from graph.extract.frames import is_trigger_word
 from graph.extract.phrases import phrase_ref
 from graph.model import ActorKind, ActorRef, Investment, Status
 from graph.normalize.money import find_money
@@ -22,11 +23,17 @@ from graph.normalize.money import find_money
 INCLUDE_VERBS = frozenset({"include", "comprise", "cover", "involve"})
 
 
+def _values_a_company(sent: Span) -> bool:
+    """"The deal values Y at 9 billion zlotys": what Y is worth, not what the deal pays."""
+    return any(t.lemma_ == "value" and t.pos_ == "VERB" and any(c.dep_ == "dobj" and not is_trigger_word(c) for c in t.children)
+               for t in sent)
+
+
 def complete_from_follow_up(
     previous: list[Investment], sent: Span
 ) -> Iterator[Investment]:
     """Amounts of "This €42 million transaction, … up to €300 million"."""
-    monies = find_money(sent.text, dollar=dollar_of(sent.doc))
+    monies = [] if _values_a_company(sent) else find_money(sent.text, dollar=dollar_of(sent.doc))
     each = has_cue(lemma_text(sent), {"each", "apiece", "respectively"})
     cancelled = has_cue(lemma_text(sent), lexicon().cancelled)
     updated = []

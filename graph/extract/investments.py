@@ -45,7 +45,7 @@ def extract(doc: Doc) -> Iterator[Investment]:
         if previous and starts_with_anaphora(sent, lexicon().anaphora_heads):
             if not current:  # "This €42 million transaction …" completes the facts before it
                 current = list(complete_from_follow_up(previous, sent))
-                for fact in current:
+                for fact in [*previous, *current]:  # the completed facts replace the ones they complete
                     body.pop(_key(fact), None)
             # "These investments include …": listed assets, unless a fact of their own names them
             taken = {fact.target.name for fact in current}

@@ -416,6 +416,17 @@ def test_a_sum_and_the_next_sentences_share_of_one_pair_are_one_fact() -> None:
     assert found == [("Halcyon Partners", "Orvis Data", 22600 * M, "THB", Decimal("0.5"))] * 2
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Orsk Bank will buy 46% of Bank Tessa. The deal values Bank Tessa at about 9 billion zlotys.",
+                 [("Orsk Bank", "Bank Tessa", None, None, Decimal("0.46"))], id="a-valuation-is-no-price"),
+    pytest.param("Orsk Bank will buy 46% of Bank Tessa. The deal is worth 4.1 billion zlotys.",
+                 [("Orsk Bank", "Bank Tessa", 4100 * M, "PLN", Decimal("0.46"))], id="the-completed-fact-replaces-the-bare-one"),
+])
+def test_a_follow_up_sentence_completes_the_fact_before(text: str, expected: list[tuple]) -> None:
+    """issue 7: "The deal is worth …" completes the fact before it, once; "values Y at …" says what Y is worth."""
+    assert _facts(text) == expected
+
+
 def test_a_short_name_the_tagger_calls_a_nationality_is_the_company() -> None:
     """issue 7: "Veridian" after "Veridian Semiconductor", tagged NORP, is the company, not a nation."""
     text = ("Veridian Semiconductor will expand its plant in Olm. In a separate announcement, Veridian said it had "
