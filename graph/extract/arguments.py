@@ -18,7 +18,8 @@ from spacy.tokens import Token
 
 from graph.extract.common import entity_at
 from graph.extract.docmodel import antecedent
-from graph.extract.frames import frame_lexicon, is_trigger_word, relative_antecedent, resolve_relatives
+from graph.extract.frames import frame_lexicon, is_trigger_word
+from graph.extract.partitives import through_partitive
 from graph.extract.phrases import NOT_NAME_WORDS, phrase_ref, truncated_name
 from graph.extract.lexicon import lexicon
 from graph.gazetteer import load_gazetteer
@@ -139,122 +140,6 @@ def _without_participle(ref: ActorRef) -> ActorRef:
         return ref
     name = ref.name.split(" ", 1)[-1]
     return ActorRef(name, ref.kind, ref.surface, ref.country)
-
-
-def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
-    """"a 40% stake in Y" → (Y, 0.4); "the rest" → (None, None); any other head → itself."""
-    lex = frame_lexicon()
-    word = head.lemma_.lower()
-    if head.like_num and head.ent_type_ == "PERCENT":  # "holds the remaining 49 per cent": the number heads the parse
-        word = "%"
-    if word in lex.works:  # "the expansion of the X metro" is the metro; "grid upgrades" are the works
-        return next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), head), None
-    if (word not in lex.partitives and head.lower_ not in lex.partitives) or (head.pos_ == "PROPN" and head.ent_type_ == "ORG"):
-        return head, None  # "Turon Holding" is a name, not a holding
-    share = share_of(head)
-    if word in lex.keep_partitive:
-        return head, share  # "its assets in Sweden": the assets are the target, not Sweden
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in {"in", "of"}:
-            objects = [c for c in child.children if c.dep_ == "pobj" and not _a_date(c)]
-            if objects:  # "its stake in 2022" is no stake in a year
-                return _issuer(objects[0]), share
-    first = head
-    while first.dep_ == "conj" and first.head != first:  # "60 per cent owned by X and 40 per cent by Y"
-        first = first.head
-    if first.dep_ == "attr" and first.head.lemma_ == "be":  # "Y is 40 per cent owned by X", "Y, which is …"
-        subjects = resolve_relatives([c for c in first.head.children if c.dep_ == "nsubj"], first.head)
-        if subjects:
-            return subjects[0], share
-    owned = _owned_by_antecedent(head)
-    if owned is not None:
-        return owned, share
-    if share is not None and word not in lex.stake_nouns:
-        named = _stake_named_in(head.sent)  # "… its stake in Y, having bought 5 percent in 2018"
-        if named is not None:
-            return named, share
-        earlier = _earlier_stake(head)  # "The remaining 20 per cent is held by X"
-        if earlier is not None:
-            return earlier[0], share
-    if word in lex.stake_nouns and any((c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or (c.dep_ == "poss" and c.pos_ == "PRON")
-                                       for c in head.children):  # "the stake", "its 51% stake": the one named before
-        earlier = _earlier_stake(head)  # "RWE is paying €310m for the stake"
-        if earlier is not None:
-            return earlier[0], share if share is not None else earlier[1]
-    return None, share
-
-
-def _a_date(token: Token) -> bool:
-    return token.ent_type_ in {"DATE", "TIME"} or (token.text.isdigit() and len(token.text) == 4 and 1800 < int(token.text) < 2200)
-
-
-def _issuer(obj: Token) -> Token:
-    """"72 percent of its shares": shares of no other company are the possessor's own."""
-    if obj.lemma_.lower() not in {"share", "equity"} or any(c.dep_ == "prep" and c.lower_ == "in" for c in obj.children):
-        return obj
-    owner = next((c for c in obj.children if c.dep_ == "poss"), obj)
-    if owner.pos_ == "PRON" and relative_antecedent(clause_head(obj)):
-        # "X is controlled by Y, a fund that holds 72% of its shares": "its" is X, not the holder
-        root = obj.sent.root
-        return next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), owner)
-    return owner
-
-
-def clause_head(token: Token) -> Token:
-    return next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), token)
-
-
-def _owned_by_antecedent(head: Token) -> Token | None:
-    """"Y is owned by A, which holds 65 per cent, and B, which bought its 35% stake": a share in a
-    relative clause on an owner listed after "owned by" is a share of what is owned."""
-    clause = head.head
-    if head.dep_ != "dobj" or clause.dep_ != "relcl":
-        return None
-    owner = clause.head
-    while owner.dep_ == "conj" and owner.head != owner:
-        owner = owner.head
-    if owner.dep_ != "pobj" or owner.head.dep_ != "agent":
-        return None
-    owned = [c for c in owner.head.head.children if c.dep_ == "nsubjpass"]
-    return owned[0] if owned else None
-
-
-def _stake_named_in(sent) -> Token | None:
-    """The company of the one "stake/holding in Y" a sentence names, for a bare "5 percent"."""
-    found = []
-    for token in sent:  # "a stake in Y", "47.5% of Y": what "the remaining 52.5%" is a share of
-        word = token.lemma_.lower()
-        preps = {"in"} if word in frame_lexicon().stake_nouns else {"of"} if word in {"%", "percent", "cent"} else set()
-        found += [o for p in token.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj" and not _a_date(o)]
-        if preps and token.dep_ == "dobj" and not found:  # "a company in which X holds 51 per cent"
-            found += resolve_relatives([o for p in token.head.children if p.dep_ == "prep" and p.lower_ == "in"
-                                        for o in p.children if o.dep_ == "pobj"], token.head)
-    return found[0] if len({t.i for t in found}) == 1 else None
-
-
-def _earlier_stake(head: Token) -> tuple[Token, Decimal | None] | None:
-    """What "the stake" refers to: the last "stake in Y" before it in its sentence or the three
-    sentences before, with its share."""
-    from graph.extract.context import earlier_sentences  # noqa: PLC0415
-
-    before = [t for t in head.doc[head.sent.start : head.i] if t not in head.subtree]
-    for sent in [before, *earlier_sentences(head.sent, limit=3)]:
-        for token in reversed(list(sent)):
-            if token.lemma_.lower() in frame_lexicon().stake_nouns | {"percent", "cent", "%"}:
-                inner, share = through_partitive(token)
-                if inner is not None and inner != token:
-                    return inner, share
-    return None
-
-
-def share_of(head: Token) -> Decimal | None:
-    """The percentage stated on a partitive: "a 9.69% stake", "40 percent", "a 56-per-cent share"."""
-    if head.like_num and head.ent_type_ == "PERCENT":
-        amount = entity_at(head)
-        return parse_percent(amount.text) if amount is not None else None
-    tokens = [t for t in head.subtree if t.i <= head.i]
-    text = head.doc[tokens[0].i : head.i + 1].text if tokens else head.text
-    return parse_percent(text)
 
 
 def _members(head: Token) -> list[Token]:

@@ -1,0 +1,28 @@
+"""Partitives (graph.extract.partitives): the company a share is of, and the share."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from graph.extract.partitives import through_partitive
+from graph.nlp import get_nlp
+
+# (id, passage, the partitive word (its last occurrence), the company's head word or None, the share)
+CASES = [
+    ("stake-in", "Orsk Bank bought a 40% stake in Tarn Bank.", "stake", "Bank", Decimal("0.4")),
+    ("per-cent-of", "Orsk Bank is to buy 20 per cent of Tarn Bank.", "cent", "Bank", Decimal("0.2")),
+    ("a-year-is-no-company", "Orsk Bank owns 20% of Tarn Bank. Orsk Bank bought its 51% stake in 2008.", "stake", "Bank", Decimal("0.51")),
+    ("owned-in-a-relative-clause", "The project is run by Tallis Hydro, which is 60 per cent owned by Orvo Energy.", "cent", "Hydro", Decimal("0.6")),
+    ("its-shares-are-the-owned-company", "Ocean Lemara is controlled by Trivane Capital, a fund that holds 72 percent of its shares.",
+     "percent", "Lemara", Decimal("0.72")),
+    ("the-rest-names-nothing", "Orsk Bank keeps the rest.", "rest", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "company", "share"), [pytest.param(t, w, c, s, id=i) for i, t, w, c, s in CASES])
+def test_through_partitive(text: str, word: str, company: str | None, share: Decimal | None) -> None:
+    doc = get_nlp()(text)
+    inner, found = through_partitive([t for t in doc if t.text == word][-1])
+    assert (inner.text if inner is not None else None, found) == (company, share)
