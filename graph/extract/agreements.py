@@ -14,7 +14,6 @@ definite "The agreement was signed on …" tells again the one just named.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -48,7 +47,7 @@ from graph.extract.common import (
     sentences,
     title_line,
 )
-from graph.extract.docmodel import registry
+from graph.extract.docmodel import main_actors, pair
 from graph.extract.frames import verb_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
@@ -59,7 +58,6 @@ from graph.model import ActorKind, ActorRef, Agreement, Factuality, PartialDate,
 LEDE_SENTENCES = 15
 RECALL_SENTENCES = 4
 THEY = frozenset({"they", "both"})
-PAIR_KINDS = {"country": (ActorKind.COUNTRY,), "company": (ActorKind.COMPANY, ActorKind.ORGANIZATION)}
 
 Found = list[tuple[int, Agreement]]
 
@@ -259,7 +257,7 @@ def resolve(heads: list[Token], *, found: Found, number: int) -> list[ActorRef]:
     with them), "the two countries", "They", and "the government" as the article's country."""
     refs: list[ActorRef] = []
     for head in heads:
-        refs += _pair(head) or _pair(_of_object(head)) or _they(head, found, number) or _actors(head)
+        refs += pair(head) or pair(_of_object(head)) or _they(head, found, number) or _actors(head)
         for listed in _listed_apposition(head) + _examples(head):
             refs += _actors(listed)
     return _unique([_state_of(r) for r in refs if r.kind in PARTY_KINDS])
@@ -298,7 +296,7 @@ def _actors(head: Token) -> list[ActorRef]:
     refs = [_represented(_signing_body(ref, head), head) for ref in named]
     refs = [r for r in refs if r is not None and r.kind in PARTY_KINDS]
     if not refs and head.pos_ == "NOUN" and head.lemma_.lower() in lexicon().government_words:
-        return _main_actors(head, (ActorKind.COUNTRY,), 1, local=False)
+        return main_actors(head, (ActorKind.COUNTRY,), 1, local=False)
     return refs
 
 
@@ -340,28 +338,6 @@ def _of_object(head: Token) -> Token:
     if head.pos_ != "NOUN":
         return head
     return next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), head)
-
-
-def _pair(head: Token) -> list[ActorRef]:
-    """"the two governments", "both companies": the two of that class the article is about."""
-    if head.tag_ not in {"NNS", "NNPS"} or not any(c.lower_ in {"two", "both"} for c in head.children):
-        return []
-    cls = next((c for c, nouns in agreement_lexicon().pairs.items() if head.lemma_.lower() in nouns), None)
-    return _main_actors(head, PAIR_KINDS[cls], 2) if cls else []
-
-
-def _main_actors(head: Token, kinds: tuple[ActorKind, ...], count: int, *, local: bool = True) -> list[ActorRef]:
-    """The ``count`` actors of ``kinds`` (in that order of preference) named in the sentence
-    (or, without ``local``, only before it), then the article's most named so far."""
-    sent = head.sent
-    before = [e for e in registry(head.doc) if e.ref.kind in kinds and e.position < sent.end]
-    inside = [e.ref for e in before if e.position >= sent.start]
-    if not local:
-        before = [e for e in before if e.position < sent.start and e.ref.name not in {r.name for r in inside}]
-    counts = Counter(e.ref.name for e in before)
-    ranked = sorted(reversed(before), key=lambda e: (kinds.index(e.ref.kind), -counts[e.ref.name]))
-    found = _unique((inside if local else []) + [e.ref for e in ranked])
-    return found[:count] if len(found) >= count else []
 
 
 def _they(head: Token, found: Found, number: int) -> list[ActorRef]:

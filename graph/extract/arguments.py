@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from graph.extract.common import entity_at
-from graph.extract.docmodel import antecedent
+from graph.extract.docmodel import antecedent, pair
 from graph.extract.frames import frame_lexicon, is_trigger_word
 from graph.extract.partitives import through_partitive
 from graph.extract.phrases import NOT_NAME_WORDS, phrase_ref, truncated_name
@@ -46,15 +46,19 @@ def arguments(heads: list[Token], *, alone: frozenset[int] = frozenset()) -> lis
     found: list[Argument] = []
     seen: set[int] = set()
     for head in heads:
-        pair = _hyphen_pair(head)  # "the Acme-Beta consortium": each name, whatever the tagger joined
-        members = pair or _members(head)  # "a group including X and Y": each member
+        named = [Argument(ref) for ref in pair(head, local=False) if all(a.ref.name != ref.name for a in found)]
+        if named:  # "the two companies will invest …": the two the article is about
+            found += named
+            continue
+        hyphened = _hyphen_pair(head)  # "the Acme-Beta consortium": each name, whatever the tagger joined
+        members = hyphened or _members(head)  # "a group including X and Y": each member
         conjuncts = [] if head.i in alone else head.conjuncts
         group = members or [*_coordinated_modifiers(head), head, *conjuncts, *_apposition_conjuncts(head)]
         for token in group:
             if token.i in seen or (token != group[0] and (is_trigger_word(token) or _unlike(group[0], token))):
                 continue
             seen.add(token.i)
-            argument = _pair_member(token) if pair else argument_at(token)
+            argument = _pair_member(token) if hyphened else argument_at(token)
             if argument is not None and all(a.ref.name != argument.ref.name for a in found):
                 found.append(argument if argument.share is not None else Argument(argument.ref, _listed_share(token)))
     return found

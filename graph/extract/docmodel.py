@@ -12,12 +12,14 @@ is better than a wrong one.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract import context
 from graph.extract.actors import find_actors
+from graph.extract.agreement_frames import agreement_lexicon
 from graph.extract.common import is_headline, per_doc, sentences
 from graph.extract.frames import frame_lexicon
 from graph.extract.phrases import phrase_ref
@@ -31,6 +33,7 @@ GENERIC_COMPANY_WORDS = frozenset(
     {"company", "firm", "group", "business", "concern", "corporation", "conglomerate", "giant", "maker", "producer", "manufacturer", "operator", "utility"}
 )
 DEFINITE = frozenset({"the", "this", "that", "these"})
+PAIR_KINDS = {"country": (ActorKind.COUNTRY,), "company": (ActorKind.COMPANY, ActorKind.ORGANIZATION)}
 KIND_CLASSES = {
     ActorKind.COMPANY: {"company", "firm", "group", "business", "concern", "corporation"},
     ActorKind.COUNTRY: {"country", "nation", "state"},
@@ -311,3 +314,28 @@ def _previous_subject(sent: Span) -> Token | None:
         return None
     subjects = [c for c in earlier.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return subjects[0] if subjects and subjects[0].pos_ == "PROPN" else None
+
+
+def pair(head: Token, *, local: bool = True) -> list[ActorRef]:
+    """"the two governments", "both companies": the two of that class the article is about
+    (named in the sentence too, with ``local``)."""
+    if head.tag_ not in {"NNS", "NNPS"} or not any(c.lower_ in {"two", "both"} for c in head.children):
+        return []
+    cls = next((c for c, nouns in agreement_lexicon().pairs.items() if head.lemma_.lower() in nouns), None)
+    return main_actors(head, PAIR_KINDS[cls], 2, local=local) if cls else []
+
+
+def main_actors(head: Token, kinds: tuple[ActorKind, ...], count: int, *, local: bool = True) -> list[ActorRef]:
+    """The ``count`` actors of ``kinds`` (in that order of preference) named in the sentence
+    (or, without ``local``, only before it), then the article's most named so far."""
+    sent = head.sent
+    before = [e for e in registry(head.doc) if e.ref.kind in kinds and e.position < sent.end]
+    inside = [e.ref for e in before if e.position >= sent.start]
+    if not local:
+        before = [e for e in before if e.position < sent.start and e.ref.name not in {r.name for r in inside}]
+    counts = Counter(e.ref.name for e in before)
+    ranked = sorted(reversed(before), key=lambda e: (kinds.index(e.ref.kind), -counts[e.ref.name]))
+    found: dict[str, ActorRef] = {}
+    for ref in [*(inside if local else []), *(e.ref for e in ranked)]:
+        found.setdefault(ref.name, ref)
+    return list(found.values())[:count] if len(found) >= count else []

@@ -321,20 +321,30 @@ def _place_of(head: Token) -> str | None:
     for child in [*head.rights, *following]:
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
             obj = _object_of(child)
-            # "in Mexico's northern state of Nuevo León": the place itself, not its possessor
-            words = sorted(obj.subtree, key=lambda t: t.dep_ == "poss" or t.head.dep_ == "poss") if obj is not None else ()
-            for token in words:
-                ent = entity_at(token)
-                if ent is not None and ent.label_ in {"GPE", "LOC", "FAC"}:
-                    return ent.text
-                if _named_settlement(token):
-                    return head.doc[token.left_edge.i : token.i + 1].text
-            if obj is not None and _named_area(obj):
-                return head.doc[obj.left_edge.i : obj.i + 1].text
-            if obj is not None and _unrecognised_place(obj):
-                # "a factory in Vell": the small model often misses or mislabels a town's name
-                return head.doc[obj.left_edge.i : obj.i + 1].text.removeprefix("the ")
+            place = _place_in(obj) if obj is not None else None
+            if place is not None:
+                return place
     return None
+
+
+def _place_in(obj: Token) -> str | None:
+    """The place a preposition's object names: the place itself before its possessor or the
+    apposition describing it ("in Mexico's state of Nuevo León", "at Vell, a town near Tarsk")."""
+    doc = obj.doc
+    aside = {t.i for c in obj.children if c.dep_ == "appos" for t in c.subtree}
+    aside |= {t.i for t in obj.subtree if t.dep_ == "poss" or t.head.dep_ == "poss"}
+    own = [t for t in obj.subtree if t.i not in aside]
+    for token in own:
+        ent = entity_at(token)
+        if ent is not None and ent.label_ in {"GPE", "LOC", "FAC"}:
+            return ent.text
+        if _named_settlement(token):
+            return doc[token.left_edge.i : token.i + 1].text
+    if _named_area(obj):
+        return doc[obj.left_edge.i : obj.i + 1].text
+    if _unrecognised_place(obj):  # "a factory in Vell": the small model often misses or mislabels a town's name
+        return doc[obj.left_edge.i : obj.i + 1].text.removeprefix("the ")
+    return next((e.text for t in obj.subtree if t.i in aside and (e := entity_at(t)) is not None and e.label_ in {"GPE", "LOC", "FAC"}), None)
 
 
 def _between(head: Token) -> str | None:

@@ -149,6 +149,9 @@ CASES = [
      [("Orsk Bank", "Tarn Bank", 1300 * M, "EUR", Decimal("0.51"))]),
     ("open-a-credit-line-in-a-relative-clause", "The largest commitment came from the Orvo Reconstruction Bank, which agreed to open a $1.5 billion credit line to Tessaly Rail.",
      [("Orvo Reconstruction Bank", "Tessaly Rail", 1500 * M, "USD", None)]),
+    ("the-two-companies-are-the-two-named-before", "Orvo Electronics and Taiwan's Lumora Semiconductor formed a joint venture. "
+     "The two companies will invest a combined 3,200 crore rupees in the first phase of the facility at Tarvel Nagar, an industrial township south of Ahmedabad.",
+     [("Orvo Electronics", "facility at Tarvel Nagar", 32000 * M, "INR", None), ("Lumora Semiconductor", "facility at Tarvel Nagar", 32000 * M, "INR", None)]),
     ("passive-by-lenders-including", "The Lakeside power plant was financed by a consortium of lenders including Kestrel Development Bank and Marlow Exim Bank.",
      [("Kestrel Development Bank", "Lakeside power plant", None, None, None), ("Marlow Exim Bank", "Lakeside power plant", None, None, None)]),
     ("sum-in-a-grant-noun-received-from", "The Weissburg plant was to receive €9.9 billion in subsidies from the Ostmark Development Agency.",

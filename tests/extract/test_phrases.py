@@ -46,6 +46,10 @@ ASSETS = [
         "Orvo Bank will finance a second track between the towns of Tarvos and Lemnik.", "track",
         "track between Tarvos and Lemnik", "track between Tarvos and Lemnik", id="a-link-placed-by-both-ends",
     ),
+    pytest.param(
+        "Orvo Electronics will build the facility at Tarvel Nagar, an industrial township south of Ahmedabad.", "facility",
+        "facility at Tarvel Nagar", "facility at Tarvel Nagar", id="the-place-not-the-apposition-describing-it",
+    ),
 ]
 
 
