@@ -251,7 +251,8 @@ def _with_place(name: str, place: str | None, prep: str = "in") -> str:
 
 def _place_prep(head: Token) -> str:
     """"a gigafactory near Kenitra" is not "in Kenitra": keep the text's preposition."""
-    return next((c.lower_ for c in head.rights if c.dep_ == "prep" and c.lower_ in PLACE_PREPS | {"between"}), "in")
+    following = [c for c in head.head.rights if c.i == head.right_edge.i + 1] if head.dep_ == "dobj" else []
+    return next((c.lower_ for c in [*head.rights, *following] if c.dep_ == "prep" and c.lower_ in PLACE_PREPS | {"between"}), "in")
 
 
 def _full_name(head: Token) -> str:
