@@ -469,7 +469,7 @@ def _write_graphs(sdir: StoreDir, order: list[Document]) -> tuple[int, int]:
         digests, inputs, written = write_resolved(store, sdir, order, resolution, before=before, old=old,
                                                   old_inputs=old_inputs)
         del resolution  # the aggregates read the store, not the actor index: free it for them
-        written += sync_aggregates(store, digests, old)  # derived from the graphs now in place (issue 11)
+        written += sync_aggregates(store, digests, old, changed=written > 0)  # derived from the graphs now in place
         store.flush()
     except RuntimeError as e:
         raise corrupted(sdir.root, e) from e
