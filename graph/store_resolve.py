@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 SERIALIZE_CHUNK = 256  # documents serialised at once: bounds the rdflib memory
 _FINGERPRINTED = ("rdf/serialize.py", "rdf/vocab.py", "rdf/namespace.py", "rdf/io.py", "model.py", "merge.py",
                   "keys.py", "resolve.py", "store_index.py", "store_resolve.py")
+_AGGREGATES_CODE = ("aggregates.py", "aggregates_rank.py", "store_diff.py")
 Shared = tuple[int, Event, int, int]  # (event position, united event, first report's document, its event position)
 
 
@@ -92,6 +93,18 @@ def code_fingerprint() -> str:
     digest = hashlib.sha256(f"{version('rdflib')}\0{ox.__version__}".encode())
     for name in _FINGERPRINTED:
         digest.update(name.encode() + b"\0" + (Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()
+
+
+def corpus_digest(sdir: StoreDir, order: list[Document]) -> str:
+    """What a whole store is made of: each document's cached facts and metadata, in corpus order,
+    and the code that writes the graphs and aggregates. Why: a build that finds the digest the
+    last one recorded has nothing to do, and need not read a single index (issue 11)."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for name in _AGGREGATES_CODE:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    for doc in order:
+        digest.update(repr((sdir.fact_key(doc), doc.id, doc.file_name, doc.sha256, doc.title, doc.published)).encode())
     return digest.hexdigest()
 
 
