@@ -99,6 +99,7 @@ class GraphDiff:
         """Run one batch's SPARQL update: one transaction."""
         try:
             self.store.update(update)
+            self.store.flush()  # RocksDB's write buffers otherwise grow with every batch written
         except (SyntaxError, OSError) as e:
             raise StoreError(f"cannot write graph <{self.graph.value}> to the store: {e}") from e
 
