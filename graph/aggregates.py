@@ -45,13 +45,14 @@ ROLES = tuple(str(p) for p in (IKG.investor, IKG.target, IKG.party, IKG.particip
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _ROLE = "|".join(f"<{p}>" for p in ROLES)
-_PREFIXES = ("PREFIX ikg: <https://w3id.org/influence-kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-             "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ")
+_PREFIXES = ("PREFIX ikg: <https://w3id.org/influence-kg/ontology#> "
+             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ")
 _DEGREES = (f"SELECT ?a (COUNT(DISTINCT ?f) AS ?facts) (COUNT(DISTINCT ?o) AS ?partners) WHERE {{ "
             f"?f {_ROLE} ?a . FILTER(!isLiteral(?a)) OPTIONAL {{ ?f {_ROLE} ?o . FILTER(?o != ?a) }} }} GROUP BY ?a")
-_CONTESTED = ("SELECT ?i ?t ?f WHERE { { SELECT ?i ?t WHERE { ?f a ikg:Investment ; ikg:investor ?i ; ikg:target ?t ; "
-              "ikg:amount ?m } GROUP BY ?i ?t HAVING (COUNT(DISTINCT ?m) > 1) } "
-              "?f a ikg:Investment ; ikg:investor ?i ; ikg:target ?t . FILTER EXISTS { ?f ikg:amount ?m } } ORDER BY ?i ?t")
+_CONTESTED = ("SELECT ?i ?t ?f WHERE { { SELECT ?i ?t WHERE { ?f a ikg:Investment ; ikg:investor ?i ; "
+              "ikg:target ?t ; ikg:amount ?m } GROUP BY ?i ?t HAVING (COUNT(DISTINCT ?m) > 1) } "
+              "?f a ikg:Investment ; ikg:investor ?i ; ikg:target ?t . FILTER EXISTS { ?f ikg:amount ?m } "
+              "} ORDER BY ?i ?t")
 _NAMES = (f"SELECT DISTINCT ?a (LCASE(STR(?name)) AS ?key) WHERE {{ ?a rdfs:label|skos:altLabel ?name . "
           f"FILTER EXISTS {{ ?f {_ROLE} ?a }} }} ORDER BY ?a")
 

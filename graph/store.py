@@ -15,9 +15,11 @@ resolves actors from each kept document's small index (``facts/<key>.idx-*.pkl``
 :mod:`graph.store_index`), serialises a batch at a time the documents whose graph
 may have changed, and rewrites each named graph whose content changed in one
 Oxigraph transaction (:mod:`graph.store_resolve`, issue 11: memory is a batch of
-facts plus the actor index, not the corpus). The store equals a build from
-scratch (tested), and a build killed at any moment
-leaves every named graph either wholly old or wholly new. The default graph is
+facts plus the actor index, not the corpus); the actors and aggregates graphs
+get only the triples that changed, in bounded batches (:mod:`graph.store_diff`).
+A build of the documents and code of the last one reads no index at all. The
+store equals a build from scratch (tested), and a build killed at any moment
+leaves every document graph either wholly old or wholly new. The default graph is
 the merge of the named graphs, updated in each graph's transaction, and is what
 queries read (:mod:`graph.store_merge`, issue 9 item 14).
 

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from graph.store import GraphTriples, StoreDir
     from graph.store_diff import GraphDiff
 
-SERIALIZE_CHUNK = 256  # documents serialised at once: bounds the rdflib memory
+SERIALIZE_CHUNK = 64  # documents serialised at once: bounds the rdflib memory (~0.5 MB a document)
 _FINGERPRINTED = ("rdf/serialize.py", "rdf/vocab.py", "rdf/namespace.py", "rdf/io.py", "model.py", "merge.py",
                   "keys.py", "resolve.py", "store_index.py", "store_resolve.py")
 _AGGREGATES_CODE = ("aggregates.py", "aggregates_rank.py", "store_diff.py")
@@ -97,12 +97,14 @@ def code_fingerprint() -> str:
 
 
 def corpus_digest(sdir: StoreDir, order: list[Document]) -> str:
-    """What a whole store is made of: each document's cached facts and metadata, in corpus order,
-    and the code that writes the graphs and aggregates. Why: a build that finds the digest the
-    last one recorded has nothing to do, and need not read a single index (issue 11)."""
+    """What a whole store is made of: each document's cached facts and metadata, in corpus
+    order, the code that writes the graphs and aggregates, and the ontology. Why: a build that
+    finds the digest the last one recorded has nothing to do, and need not read an index (issue 11)."""
+    from graph.rdf.vocab import ONTOLOGY_PATH
+
     digest = hashlib.sha256(code_fingerprint().encode())
-    for name in _AGGREGATES_CODE:
-        digest.update((Path(__file__).parent / name).read_bytes())
+    for path in [*(Path(__file__).parent / name for name in _AGGREGATES_CODE), ONTOLOGY_PATH]:
+        digest.update(path.read_bytes())  # the concepts' labels come from the ontology
     for doc in order:
         digest.update(repr((sdir.fact_key(doc), doc.id, doc.file_name, doc.sha256, doc.title, doc.published)).encode())
     return digest.hexdigest()
