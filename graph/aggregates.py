@@ -17,152 +17,114 @@ itself, into the named graph ``id:graph/aggregates``:
 
 They are derived from the merge of every other graph, so a store recomputes
 them after each sync (documents added, changed or removed) and a file build
-after serialising: both equal a scratch build by construction. A store gets
-only the triples that changed (ranks shift when facts come and go).
+after serialising: both equal a scratch build by construction. Each kind is
+one SPARQL query that Oxigraph groups or sorts itself, read a row at a time;
+a store gets only the triples that changed (:mod:`graph.aggregates_write`).
+Why: held as Python objects, the aggregates of a 10,000-document store cost
+~140 MB, growing with the corpus (issue 11).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from itertools import groupby
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from graph.aggregates_rank import rank_triples
-from graph.errors import StoreError
+from graph.aggregates_rank import RANKS, rank_entries
 from graph.rdf.namespace import ID, IKG
+
+if TYPE_CHECKING:
+    from graph.store_diff import GraphDiff
 
 AGGREGATES_GRAPH = str(ID["graph/aggregates"])
 VERSION = 2  # 1: counts, contested figures, name keys; 2: the listings' ranks
 ROLES = tuple(str(p) for p in (IKG.investor, IKG.target, IKG.party, IKG.participant, IKG.place))
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-_NAMES = ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-          "SELECT DISTINCT ?a (LCASE(STR(?name)) AS ?key) WHERE { ?a rdfs:label|skos:altLabel ?name }")
+_ROLE = "|".join(f"<{p}>" for p in ROLES)
+_PREFIXES = ("PREFIX ikg: <https://w3id.org/influence-kg/ontology#> "
+             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ")
+_DEGREES = (f"SELECT ?a (COUNT(DISTINCT ?f) AS ?facts) (COUNT(DISTINCT ?o) AS ?partners) WHERE {{ "
+            f"?f {_ROLE} ?a . FILTER(!isLiteral(?a)) OPTIONAL {{ ?f {_ROLE} ?o . FILTER(?o != ?a) }} }} GROUP BY ?a")
+_CONTESTED = ("SELECT ?i ?t ?f WHERE { { SELECT ?i ?t WHERE { ?f a ikg:Investment ; ikg:investor ?i ; "
+              "ikg:target ?t ; ikg:amount ?m } GROUP BY ?i ?t HAVING (COUNT(DISTINCT ?m) > 1) } "
+              "?f a ikg:Investment ; ikg:investor ?i ; ikg:target ?t . FILTER EXISTS { ?f ikg:amount ?m } "
+              "} ORDER BY ?i ?t")
+_NAMES = (f"SELECT DISTINCT ?a (LCASE(STR(?name)) AS ?key) WHERE {{ ?a rdfs:label|skos:altLabel ?name . "
+          f"FILTER EXISTS {{ ?f {_ROLE} ?a }} }} ORDER BY ?a")
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Subject = ox.NamedNode | ox.BlankNode
+Entry = tuple[Subject, ox.NamedNode, set[Term]]  # a subject, a predicate and every object it has there
+Entries = Callable[[ox.Store, dict[str, bool], set[str]], Iterator[Entry]]
+Pattern = tuple[ox.NamedNode, Term | None]  # (predicate, object or any) of the triples a kind of aggregate owns
 
 
 def _node(term: object) -> ox.NamedNode:
     return ox.NamedNode(str(term))
 
 
-class Reader:
-    """The graph the aggregates derive from, read once per predicate (or class, or subject's labels).
-
-    Why: at a million triples each pass over a predicate costs seconds from
-    disk. A store that keeps the merge in its default graph is read there
-    alone (each triple once); one without is read over its named graphs.
-    """
-
-    def __init__(self, store: ox.Store) -> None:
-        from graph.store_merge import query_options
-
-        self.store = store
-        self.graph = None if query_options(store) else ox.DefaultGraph()
-        self._memo: dict[object, Any] = {}
-
-    def _quads(self, subject: Term | None, predicate: str, obj: Term | None) -> Iterator[ox.Quad]:
-        skip = ox.NamedNode(AGGREGATES_GRAPH)
-        for quad in self.store.quads_for_pattern(subject, ox.NamedNode(predicate), obj, self.graph):
-            if quad.graph_name != skip:
-                yield quad
-
-    def objects(self, predicate: str) -> dict[Term, set[Term]]:
-        """Subject -> objects of ``predicate`` (each pair once)."""
-        if predicate not in self._memo:
-            out: dict[Term, set[Term]] = defaultdict(set)
-            for quad in self._quads(None, predicate, None):
-                out[quad.subject].add(quad.object)
-            self._memo[predicate] = out
-        return self._memo[predicate]
-
-    def typed(self, cls: str) -> set[Term]:
-        """Every subject of class ``cls``."""
-        key = ("typed", cls)
-        if key not in self._memo:
-            self._memo[key] = {q.subject for q in self._quads(None, _RDF_TYPE.value, ox.NamedNode(cls))}
-        return self._memo[key]
-
-    def labels(self, subject: Term) -> list[str]:
-        """``subject``'s rdfs:label strings (looked up, not scanned: few subjects need them)."""
-        key = ("labels", subject)
-        if key not in self._memo:
-            self._memo[key] = sorted({q.object.value for q in self._quads(subject, _LABEL, None)
-                                      if isinstance(q.object, ox.Literal)})
-        return self._memo[key]
-
-
-def role_objects(store: ox.Store | Reader) -> dict[Term, set[Term]]:
-    """Each fact -> every actor it names in a role (what ``most_connected`` counts)."""
-    reader = store if isinstance(store, Reader) else Reader(store)
-    roles: dict[Term, set[Term]] = defaultdict(set)
-    for predicate in ROLES:
-        for fact, objects in reader.objects(predicate).items():
-            roles[fact] |= objects
-    return roles
-
-
 def _integer(value: int) -> ox.Literal:
     return ox.Literal(str(value), datatype=_XSD_INTEGER)
 
 
-def degree_triples(roles: dict[Term, set[Term]]) -> Iterator[ox.Triple]:
-    """``ikg:factCount`` and ``ikg:partnerCount`` of every actor a fact names."""
-    facts: dict[Subject, int] = defaultdict(int)
-    partners: dict[Subject, set[Term]] = defaultdict(set)
-    for objects in roles.values():
-        for actor in objects:
-            if isinstance(actor, (ox.NamedNode, ox.BlankNode)):
-                facts[actor] += 1
-                partners[actor] |= objects
-    for actor, count in facts.items():
-        yield ox.Triple(actor, _node(IKG.factCount), _integer(count))
-        yield ox.Triple(actor, _node(IKG.partnerCount), _integer(len(partners[actor] - {actor})))
+def _rows(store: ox.Store, query: str, options: dict[str, bool]) -> ox.QuerySolutions:
+    return store.query(_PREFIXES + query, **options)  # type: ignore[return-value]
 
 
-def contested_triples(reader: Reader) -> Iterator[ox.Triple]:
+def degree_entries(store: ox.Store, options: dict[str, bool], seen: set[str]) -> Iterator[Entry]:
+    """``ikg:factCount`` and ``ikg:partnerCount`` of every actor a fact names in a role."""
+    for row in _rows(store, _DEGREES, options):
+        yield row["a"], _node(IKG.factCount), {_integer(int(row["facts"].value))}
+        yield row["a"], _node(IKG.partnerCount), {_integer(int(row["partners"].value))}
+
+
+def contested_entries(store: ox.Store, options: dict[str, bool], seen: set[str]) -> Iterator[Entry]:
     """An ``ikg:ContestedFigure`` per investor-target pair stated with more than one amount."""
-    investments = reader.typed(str(IKG.Investment))
-    investors, targets = reader.objects(str(IKG.investor)), reader.objects(str(IKG.target))
-    amounts = reader.objects(str(IKG.amount))
-    groups: dict[tuple[Term, Term], set[Term]] = defaultdict(set)
-    for fact in investments & amounts.keys():
-        for pair in ((i, t) for i in investors.get(fact, ()) for t in targets.get(fact, ())):
-            groups[pair].add(fact)
-    for (investor, target), facts in groups.items():
-        if len(set().union(*(amounts[f] for f in facts))) > 1:
-            yield from _contested_group(investor, target, facts)
+    rows = _rows(store, _CONTESTED, options)
+    for (investor, target), group in groupby(rows, key=lambda row: (row["i"], row["t"])):
+        digest = hashlib.sha256(f"{investor}\x1f{target}".encode("utf-8")).hexdigest()[:16]
+        node = _node(ID["contested/" + digest])
+        yield node, _RDF_TYPE, {_node(IKG.ContestedFigure)}
+        yield node, _node(IKG.contestedFact), {row["f"] for row in group}
 
 
-def _contested_group(investor: Term, target: Term, facts: Iterable[Term]) -> Iterator[ox.Triple]:
-    digest = hashlib.sha256(f"{investor}\x1f{target}".encode("utf-8")).hexdigest()[:16]
-    group = _node(ID["contested/" + digest])
-    yield ox.Triple(group, _RDF_TYPE, _node(IKG.ContestedFigure))
-    for fact in facts:
-        yield ox.Triple(group, _node(IKG.contestedFact), fact)
-
-
-def name_key_triples(store: ox.Store, actors: set[Term]) -> Iterator[ox.Triple]:
+def name_key_entries(store: ox.Store, options: dict[str, bool], seen: set[str]) -> Iterator[Entry]:
     """``ikg:nameKey``: each label or alias of an actor, lower-cased by the engine that queries it."""
-    from graph.store_merge import query_options
+    for actor, group in groupby(_rows(store, _NAMES, options), key=lambda row: row["a"]):
+        yield actor, _node(IKG.nameKey), {ox.Literal(row["key"].value) for row in group}
 
-    for row in store.query(_NAMES, **query_options(store)):
-        if row["a"] in actors:
-            yield ox.Triple(row["a"], _node(IKG.nameKey), ox.Literal(row["key"].value))
+
+def _ranks(predicate: str) -> Entries:
+    return lambda store, options, seen: rank_entries(store, predicate, options, seen)
+
+
+KINDS: list[tuple[tuple[Pattern, ...], Entries]] = [  # what each kind owns in the graph, and how it is computed
+    (((_node(IKG.factCount), None), (_node(IKG.partnerCount), None)), degree_entries),
+    (((_RDF_TYPE, _node(IKG.ContestedFigure)), (_node(IKG.contestedFact), None)), contested_entries),
+    (((_node(IKG.nameKey), None),), name_key_entries),
+    *((((ox.NamedNode(p), None),), _ranks(p)) for p in RANKS),
+]
 
 
 def aggregate_triples(store: ox.Store) -> list[ox.Triple]:
-    """Every aggregate of the graph in ``store``, sorted (the same graph gives the same list)."""
-    reader = Reader(store)
-    roles = role_objects(reader)
-    actors = {a for objects in roles.values() for a in objects}
-    triples = {*degree_triples(roles), *contested_triples(reader), *name_key_triples(store, actors),
-               *rank_triples(reader)}
+    """Every aggregate of the graph in ``store``, sorted (the same graph gives the same list).
+
+    For a graph held in memory anyway (a file); a store is brought up to date a
+    subject at a time by :func:`update_aggregates`.
+    """
+    from graph.store_merge import query_options
+
+    options = query_options(store)
+    triples: set[ox.Triple] = set()
+    for _, entries in KINDS:
+        seen: set[str] = set()
+        for subject, predicate, objects in entries(store, options, seen):
+            seen.add(str(subject))
+            triples.update(ox.Triple(subject, predicate, o) for o in objects)
     return sorted(triples | {version_triple()} if triples else triples, key=str)  # no facts, no graph
 
 
@@ -178,66 +140,43 @@ def is_current(store: ox.Store) -> bool:
     return version is not None and version.object.value == str(VERSION)
 
 
-def sync_aggregates(store: ox.Store, digests: dict[str, str], old: dict[str, str]) -> int:
-    """Recompute the aggregates of ``store`` and write what changed in their graph.
+def sync_aggregates(store: ox.Store, digests: dict[str, str], old: dict[str, str], *, changed: bool = True) -> int:
+    """Bring the aggregates of ``store`` up to date after every other graph is in place.
 
-    Call it after every document graph is in place; ``digests`` gains the
-    aggregates' digest. Returns how many graphs were written (0 or 1).
+    ``digests`` gains the aggregates' digest; ``old`` are the digests of the last
+    completed build. Without ``changed`` (no other graph was written) the graph the
+    last build left is kept, unread. Returns how many graphs were written (0 or 1).
     """
-    from graph.store import graph_digest
-
-    triples = aggregate_triples(store)
-    digest = graph_digest(triples)
-    digests[AGGREGATES_GRAPH] = digest
-    if old.get(AGGREGATES_GRAPH) == digest and is_current(store):
+    if not changed and AGGREGATES_GRAPH in old and is_current(store):
+        digests[AGGREGATES_GRAPH] = old[AGGREGATES_GRAPH]
         return 0
-    return int(write_aggregates(store, triples) > 0)
+    diff = update_aggregates(store)
+    if diff.count:
+        digests[AGGREGATES_GRAPH] = diff.digest()
+    return int(diff.changes > 0)
 
 
-def write_aggregates(store: ox.Store, triples: list[ox.Triple]) -> int:
-    """Make the aggregates graph hold ``triples``, and the merge with it, in one transaction.
+def update_aggregates(store: ox.Store) -> GraphDiff:
+    """Compute each kind of aggregate of ``store`` and write what changed, a subject at a time.
 
-    Only the difference is written: a document added or removed moves many
-    ranks but leaves most aggregates as they were. Returns how many triples
-    were removed or added.
+    Holds one kind's subjects (``str`` of each) and a batch of changes, not the
+    aggregates (issue 11). Returns the diff written (its count, digest, changes).
     """
+    from graph.store_diff import GraphDiff
     from graph.store_merge import query_options
 
-    graph = ox.NamedNode(AGGREGATES_GRAPH)
-    old = {q.triple for q in store.quads_for_pattern(None, None, None, graph)}
-    new = set(triples)
-    gone, added = sorted(old - new, key=str), sorted(new - old, key=str)
-    merged = not query_options(store)  # a store without the merge is read as the union of its graphs
-    parts = []
-    if gone:
-        shared = {t for t in gone if merged and _elsewhere(store, t)}
-        parts.append(_data("DELETE", gone, [t for t in gone if merged and t not in shared]))
-    if added:
-        parts.append(_data("INSERT", added, added if merged else []))
-    if parts:
-        try:
-            store.update(" ;\n".join(parts))
-        except (SyntaxError, OSError) as e:
-            raise StoreError(f"cannot write the aggregates graph to the store: {e}") from e
-    return len(gone) + len(added)
-
-
-def _elsewhere(store: ox.Store, triple: ox.Triple) -> bool:
-    """Whether a graph other than the aggregates also states ``triple`` (it then stays in the merge).
-
-    Only a type can be: every other predicate here is one the build derives.
-    """
-    if triple.predicate != _RDF_TYPE:
-        return False
-    skip = (ox.NamedNode(AGGREGATES_GRAPH), ox.DefaultGraph())
-    return any(q.graph_name not in skip
-               for q in store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None))
-
-
-def _data(verb: str, named: list[ox.Triple], default: list[ox.Triple]) -> str:
-    body = " .\n".join(str(t) for t in named)
-    merge = " .\n".join(str(t) for t in default)
-    return f"{verb} DATA {{ GRAPH <{AGGREGATES_GRAPH}> {{ {body} }} {merge} }}"
+    options = query_options(store)
+    diff = GraphDiff(store, AGGREGATES_GRAPH)
+    for patterns, entries in KINDS:
+        diff.seen = set()
+        for subject, predicate, objects in entries(store, options, diff.seen):
+            diff.put(subject, predicate, [ox.Triple(subject, predicate, o) for o in objects])
+        for predicate, obj in patterns:
+            diff.retire(predicate, obj)
+    version = version_triple()
+    diff.put(version.subject, version.predicate, [version] if diff.count else [])  # type: ignore[arg-type]
+    diff.finish()
+    return diff
 
 
 def add_aggregates(dataset: object) -> None:

@@ -15,9 +15,11 @@ resolves actors from each kept document's small index (``facts/<key>.idx-*.pkl``
 :mod:`graph.store_index`), serialises a batch at a time the documents whose graph
 may have changed, and rewrites each named graph whose content changed in one
 Oxigraph transaction (:mod:`graph.store_resolve`, issue 11: memory is a batch of
-facts plus the actor index, not the corpus). The store equals a build from
-scratch (tested), and a build killed at any moment
-leaves every named graph either wholly old or wholly new. The default graph is
+facts plus the actor index, not the corpus); the actors and aggregates graphs
+get only the triples that changed, in bounded batches (:mod:`graph.store_diff`).
+A build of the documents and code of the last one reads no index at all. The
+store equals a build from scratch (tested), and a build killed at any moment
+leaves every document graph either wholly old or wholly new. The default graph is
 the merge of the named graphs, updated in each graph's transaction, and is what
 queries read (:mod:`graph.store_merge`, issue 9 item 14).
 
@@ -458,23 +460,33 @@ def _extract_into_cache(docs: Iterable[Document], sdir: StoreDir, *, jobs: int,
 def _write_graphs(sdir: StoreDir, order: list[Document]) -> tuple[int, int]:
     """Resolve from the indexes, write what changed and sync; returns (graphs written, docs removed)."""
     from graph.aggregates import sync_aggregates
-    from graph.store_resolve import load_index, resolve_indexes, write_resolved
+    from graph.store_resolve import corpus_digest, load_index, resolve_indexes, write_resolved
 
-    resolution = resolve_indexes(load_index(sdir, doc) for doc in order)
     old, old_inputs = sdir.read_digests(), sdir.read_digests("inputs")
+    corpus = corpus_digest(sdir, order)
     store = sdir.open_db()
-    sdir.forget_digests()
     try:
+        if old_inputs.get(DEFAULT_GRAPH_KEY) == corpus and _in_step(store, old):
+            return 0, 0  # the documents and code of the last build, whose graphs are all in place
+        resolution = resolve_indexes(load_index(sdir, doc) for doc in order)
+        sdir.forget_digests()
         before = store_graph_keys(store)
         digests, inputs, written = write_resolved(store, sdir, order, resolution, before=before, old=old,
                                                   old_inputs=old_inputs)
         del resolution  # the aggregates read the store, not the actor index: free it for them
-        written += sync_aggregates(store, digests, old)  # derived from the graphs now in place (issue 11)
+        written += sync_aggregates(store, digests, old, changed=written > 0)  # derived from the graphs now in place
         store.flush()
     except RuntimeError as e:
         raise corrupted(sdir.root, e) from e
     finally:
         del store
-    sdir.write_digests(digests, inputs=inputs)
+    sdir.write_digests(digests, inputs={**inputs, DEFAULT_GRAPH_KEY: corpus})
     removed = len({k for k in before - set(digests) if "/document/" in k})
     return written, removed
+
+
+def _in_step(store: ox.Store, old: dict[str, str]) -> bool:
+    """Whether ``store`` holds the graphs the last completed build recorded, and current aggregates."""
+    from graph.aggregates import AGGREGATES_GRAPH, is_current
+
+    return bool(old) and store_graph_keys(store) == set(old) and (AGGREGATES_GRAPH not in old or is_current(store))

@@ -8,8 +8,9 @@ events reported by several documents come from the small indexes of
 only when what it is made of changed: its facts, the keys and labels of the
 actors it names, the events it shares with other documents, or the code that
 writes it (its *input digest*, kept in the manifest). The actors graph is
-written from the index, with the labels of the concepts the documents use. The
-quads equal those of resolving every document's facts at once (tested).
+written from the index, with the labels of the concepts the documents use, an
+actor at a time and only where it changed. The quads equal those of resolving
+every document's facts at once (tested).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,10 +31,12 @@ from graph.store_index import DocumentIndex, read_index, save_index
 
 if TYPE_CHECKING:
     from graph.store import GraphTriples, StoreDir
+    from graph.store_diff import GraphDiff
 
-SERIALIZE_CHUNK = 256  # documents serialised at once: bounds the rdflib memory
+SERIALIZE_CHUNK = 64  # documents serialised at once: bounds the rdflib memory (~0.5 MB a document)
 _FINGERPRINTED = ("rdf/serialize.py", "rdf/vocab.py", "rdf/namespace.py", "rdf/io.py", "model.py", "merge.py",
                   "keys.py", "resolve.py", "store_index.py", "store_resolve.py")
+_AGGREGATES_CODE = ("aggregates.py", "aggregates_rank.py", "store_diff.py")
 Shared = tuple[int, Event, int, int]  # (event position, united event, first report's document, its event position)
 
 
@@ -92,6 +96,20 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def corpus_digest(sdir: StoreDir, order: list[Document]) -> str:
+    """What a whole store is made of: each document's cached facts and metadata, in corpus
+    order, the code that writes the graphs and aggregates, and the ontology. Why: a build that
+    finds the digest the last one recorded has nothing to do, and need not read an index (issue 11)."""
+    from graph.rdf.vocab import ONTOLOGY_PATH
+
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for path in [*(Path(__file__).parent / name for name in _AGGREGATES_CODE), ONTOLOGY_PATH]:
+        digest.update(path.read_bytes())  # the concepts' labels come from the ontology
+    for doc in order:
+        digest.update(repr((sdir.fact_key(doc), doc.id, doc.file_name, doc.sha256, doc.title, doc.published)).encode())
+    return digest.hexdigest()
+
+
 def input_digest(fact_key: str, doc: Document, index: DocumentIndex, shared: list[Shared],
                  position: int, resolution: Resolution) -> str:
     """What a document graph is made of: its facts, the key and label of each actor it names,
@@ -121,19 +139,27 @@ def batch_graphs(sdir: StoreDir, batch: list[tuple[int, Document]], resolution: 
     keys = {resolution.key_of(ref) for d in docs for ref in refs_of(d)}
     actors = {k: resolution.actors[k] for k in sorted(keys) if k in resolution.actors}
     graphs = dataset_graphs(corpus_to_dataset(Corpus(docs, actors, resolution.key_of)))
-    graphs.pop(str(ACTORS_GRAPH), None)  # written once, from the whole index: see actors_graph
+    graphs.pop(str(ACTORS_GRAPH), None)  # written once, from the whole index: see write_actors
     return graphs
 
 
-def actors_graph(store: ox.Store, resolution: Resolution) -> list[ox.Triple]:
-    """Every actor record, and the concepts the document graphs now in ``store`` use."""
+def write_actors(store: ox.Store, resolution: Resolution) -> GraphDiff:
+    """Bring the actors graph to every actor record, and the concepts the document graphs now in
+    ``store`` use, an actor at a time (only what changed is written: :mod:`graph.store_diff`)."""
     from graph.rdf.io import to_ox
-    from graph.rdf.serialize import _record_triples
+    from graph.rdf.serialize import ACTORS_GRAPH, _record_triples
+    from graph.store_diff import GraphDiff
 
-    triples = [ox.Triple(*map(to_ox, t)) for key in sorted(resolution.actors)
-               for t in _record_triples(resolution.actors[key])]
-    triples.extend(ox.Triple(*map(to_ox, t)) for t in _concept_triples(store))
-    return sorted(set(triples), key=str)
+    diff = GraphDiff(store, str(ACTORS_GRAPH))
+    for key in sorted(resolution.actors):
+        triples = [ox.Triple(*map(to_ox, t)) for t in _record_triples(resolution.actors[key])]
+        diff.put(triples[0].subject, None, triples)  # type: ignore[arg-type]
+    concepts = sorted({ox.Triple(*map(to_ox, t)) for t in _concept_triples(store)}, key=str)
+    for subject, group in groupby(concepts, key=lambda t: t.subject):
+        diff.put(subject, None, list(group))  # type: ignore[arg-type]
+    diff.retire(None)
+    diff.finish()
+    return diff
 
 
 def _concept_triples(store: ox.Store) -> Iterator[tuple]:
@@ -153,28 +179,24 @@ def _concept_triples(store: ox.Store) -> Iterator[tuple]:
     yield from concepts_of(used)
 
 
-
-
 def write_resolved(store: ox.Store, sdir: StoreDir, order: list[Document], resolution: Resolution, *,
                    before: set[str], old: dict[str, str],
                    old_inputs: dict[str, str]) -> tuple[dict[str, str], dict[str, str], int]:
     """The document graphs, the drops of removed ones, then the actors graph (with the concepts in use)."""
     from graph.aggregates import AGGREGATES_GRAPH
     from graph.rdf.serialize import ACTORS_GRAPH
-    from graph.store import drop_graph, sync_graphs
+    from graph.store import drop_graph
 
     digests, inputs, written = sync_documents(store, sdir, order, resolution, old=old, old_inputs=old_inputs,
                                               present=before)
     for key in sorted(before - set(digests) - {AGGREGATES_GRAPH, str(ACTORS_GRAPH)}):
         drop_graph(store, key)
         written += 1
-    actors = actors_graph(store, resolution)
-    new, count = sync_graphs(store, {str(ACTORS_GRAPH): actors} if actors else {}, old, drop_others=False)
-    if not actors and str(ACTORS_GRAPH) in before:
-        drop_graph(store, str(ACTORS_GRAPH))
-    digests.update(new)
+    actors = write_actors(store, resolution)
+    if actors.count:
+        digests[str(ACTORS_GRAPH)] = actors.digest()
     store.flush()  # empty RocksDB's write buffers before the aggregates read every graph
-    return digests, inputs, written + count
+    return digests, inputs, written + int(actors.changes > 0)
 
 
 def sync_documents(store: ox.Store, sdir: StoreDir, order: list[Document], resolution: Resolution, *,

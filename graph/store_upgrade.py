@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.aggregates import AGGREGATES_GRAPH, ROLES, aggregate_triples, is_current, write_aggregates
+from graph.aggregates import AGGREGATES_GRAPH, ROLES, is_current, update_aggregates
 from graph.errors import StoreError, StoreOutdated
 
 
@@ -47,13 +47,12 @@ def add_aggregates_to_store(root: Path, db: Path) -> int:
     """
     store = _open_for_writing(root, db)
     try:
-        triples = aggregate_triples(store)
-        write_aggregates(store, triples)
+        diff = update_aggregates(store)
         store.flush()
     finally:
         del store
-    _record_digest(root, triples)
-    return len(triples)
+    _record_digest(root, diff.digest())
+    return diff.count
 
 
 def _open_for_writing(root: Path, db: Path) -> ox.Store:
@@ -66,9 +65,9 @@ def _open_for_writing(root: Path, db: Path) -> ox.Store:
         ) from e
 
 
-def _record_digest(root: Path, triples: list[ox.Triple]) -> None:
+def _record_digest(root: Path, digest: str) -> None:
     """Put the new graph's digest in the manifest, so the next build need not rewrite it."""
-    from graph.store import StoreDir, graph_digest
+    from graph.store import StoreDir
 
     sdir = StoreDir(root)
     if not sdir.manifest_path.exists():
@@ -76,7 +75,7 @@ def _record_digest(root: Path, triples: list[ox.Triple]) -> None:
     try:
         digests = sdir.read_digests()
         if digests:
-            sdir.write_digests({**digests, AGGREGATES_GRAPH: graph_digest(triples)})
+            sdir.write_digests({**digests, AGGREGATES_GRAPH: digest})
     except (StoreError, OSError) as e:
         raise StoreOutdated(f"{sdir.manifest_path}: aggregates written but the manifest could not be "
                             f"updated ({e}); run `kg build CORPUS --store {root}` to finish") from e

@@ -18,14 +18,15 @@ ROOT = Path(__file__).resolve().parents[2]
 SAME_NAME = "report.txt"
 
 # A child build that SIGKILLs itself at a chosen point: after the k-th graph
-# write, or (k = 0) when it caches its first facts, before any graph write.
+# write (a document graph replaced, or a batch of the actors or aggregates graph), or (k = 0) when it caches its first facts, before any graph write.
 CHILD = """
 import os, signal, sys
 from pathlib import Path
 import graph.store as store
+import graph.store_diff as diff
 kill_after = int(sys.argv[3])
+calls = [0]
 def dying(real, at):
-    calls = [0]
     def wrapped(*args, **kwargs):
         if at == 0:
             os.kill(os.getpid(), signal.SIGKILL)
@@ -36,6 +37,7 @@ def dying(real, at):
     return wrapped
 if kill_after:
     store.replace_graph = dying(store.replace_graph, kill_after)
+    diff.GraphDiff.commit = dying(diff.GraphDiff.commit, kill_after)  # the actors and aggregates graphs
 else:
     store.StoreDir.save_facts = dying(store.StoreDir.save_facts, 0)
 store.build_into_store([Path(sys.argv[1])], Path(sys.argv[2]))

@@ -1,8 +1,9 @@
 """A build killed with SIGKILL leaves a store that opens and holds whole documents.
 
 The build runs in a child process that sends itself SIGKILL right after its
-k-th graph write (a deterministic moment inside the write phase), or is killed
-by the test after a delay (a moment during extraction).
+k-th graph write (a document graph, or a batch of the actors or aggregates
+graph: a deterministic moment inside the write phase), or is killed by the test
+after a delay (a moment during extraction).
 """
 
 from __future__ import annotations
@@ -27,14 +28,18 @@ CHILD = """
 import os, signal, sys
 from pathlib import Path
 import graph.store as store
+import graph.store_diff as diff
 kill_after = int(sys.argv[3])
-real, calls = store.replace_graph, [0]
-def replace_then_die(*args, **kwargs):
-    real(*args, **kwargs)
-    calls[0] += 1
-    if calls[0] == kill_after:
-        os.kill(os.getpid(), signal.SIGKILL)
-store.replace_graph = replace_then_die
+calls = [0]
+def then_die(real):
+    def wrapped(*args, **kwargs):
+        real(*args, **kwargs)
+        calls[0] += 1
+        if calls[0] == kill_after:
+            os.kill(os.getpid(), signal.SIGKILL)
+    return wrapped
+store.replace_graph = then_die(store.replace_graph)
+diff.GraphDiff.commit = then_die(diff.GraphDiff.commit)  # a batch of the actors or aggregates graph
 store.build_into_store([Path(sys.argv[1])], Path(sys.argv[2]))
 """
 
