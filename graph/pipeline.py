@@ -53,7 +53,11 @@ def extract_documents(docs: Iterable[Document], *, batch_size: int = 16) -> Iter
 
     for parsed, document in parse_documents(get_nlp(), docs, batch_size=batch_size):
         parsed._.document = document
-        yield slim(extract_facts(parsed))
+        facts = slim(extract_facts(parsed))
+        # The extractors' caches hold spans of the doc in its user_data: a reference cycle that
+        # only the garbage collector's full passes would free. Freed now, with the doc (issue 11).
+        parsed.user_data.clear()
+        yield facts
 
 
 def extract_document(document: Document) -> DocumentFacts:
