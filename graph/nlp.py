@@ -19,7 +19,9 @@ Components added to the model, in pipeline order (issue 7 for most):
 - ``amount_entities`` (after the NER): every amount :func:`find_money` and
   :func:`find_percents` read is one MONEY / PERCENT entity over its whole text
   ("$150m", "R36.67bn", "56-per-cent"), whatever the NER tagged there.
-- ``layout_entities`` (last): tickers leave entities; a dateline's place is a GPE.
+- ``layout_entities``: tickers leave entities; a dateline's place is a GPE.
+- ``sentence_index`` (last): ``token.sent`` / ``span.sent`` answered from the doc's sentences,
+  listed once (spaCy walks the sentence on every call; issue 11).
 
 The model's ``attribute_ruler`` and the gazetteer ruler's token patterns match
 through :class:`ColumnMatcher` (same matches, a fraction of the time; issue 11).
@@ -40,7 +42,7 @@ from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans
 
 from graph import paths
 from graph.errors import KGError
-from graph.nlp_fast import ColumnMatcher, remember_base_forms
+from graph.nlp_fast import ColumnMatcher, index_sentences, remember_base_forms
 from graph.normalize.money import find_money
 from graph.normalize.percent import find_percents
 
@@ -96,6 +98,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("amount_entities", after="ner")
     _add_gazetteer_ruler(nlp)
     nlp.add_pipe("layout_entities", last=True)
+    nlp.add_pipe("sentence_index", last=True)
     _fast_attribute_ruler(nlp)
     remember_base_forms(nlp.get_pipe("lemmatizer"))
     _exempt_from_full_collections()
@@ -392,6 +395,13 @@ def lowercase_proper_nouns(doc: Doc) -> Doc:
     for token in doc:
         if token.pos_ == "PROPN" and token.is_lower and token.is_alpha:
             token.pos_ = "NOUN"
+    return doc
+
+
+@Language.component("sentence_index")
+def sentence_index(doc: Doc) -> Doc:
+    """``token.sent`` and ``span.sent`` from the doc's sentences, listed once (:func:`index_sentences`)."""
+    index_sentences(doc)
     return doc
 
 

@@ -11,6 +11,7 @@ every token. ``tests/test_nlp.py`` checks both against spaCy's own answers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import partial
 from typing import Any
@@ -19,7 +20,7 @@ import numpy as np
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, NORM, ORTH, TAG
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 
 _REGEX_MEMO = 50_000
@@ -164,3 +165,33 @@ def _remembered_lemmas(lemmatizer: Any, lemmatize: Any, memo: dict, token: Token
                 memo.clear()
             memo[key] = forms
     return forms
+
+
+def index_sentences(doc: Doc) -> None:
+    """``token.sent`` and ``span.sent`` of ``doc`` answered from its sentences, listed once.
+
+    Why: spaCy answers each by slicing the doc twice and walking the sentence's tokens, and the
+    extractors ask some 300 times per document (issue 11). The answer is the same span: the
+    sentence starts are final when the pipeline has run, and nothing moves them afterwards."""
+    doc.user_token_hooks["sent"] = _token_sentence
+    doc.user_span_hooks["sent"] = _span_sentence
+
+
+_SENTENCES = "ikg_sentence_index"  # user_data key: (sentence spans, their start tokens)
+
+
+def _sentence_at(doc: Doc, i: int) -> Span:
+    entry = doc.user_data.get(_SENTENCES)
+    if entry is None:
+        sentences = list(doc.sents)
+        entry = doc.user_data[_SENTENCES] = (sentences, [s.start for s in sentences])
+    sentences, starts = entry
+    return sentences[max(bisect_right(starts, i) - 1, 0)]
+
+
+def _token_sentence(token: Token) -> Span:
+    return _sentence_at(token.doc, token.i)
+
+
+def _span_sentence(span: Span) -> Span:
+    return _sentence_at(span.doc, span.start)

@@ -252,3 +252,17 @@ def test_remembered_base_forms_are_the_lemmatizers_own():
     list(nlp.pipe([doc.text, doc.text]))  # the base forms are remembered now
     for token in doc:
         assert lemmatizer.lemmatize(token) == type(lemmatizer).rule_lemmatize(lemmatizer, token), token.text
+
+
+def test_sentence_of_a_token_or_span_is_the_one_spacy_finds():
+    """``sentence_index`` answers ``token.sent`` / ``span.sent`` from a list (issue 11): the same
+    sentences as spaCy's walk, for every token and for spans across a sentence break."""
+    doc = parse("NEWTOWN (Wire) - Acme Corp. said on Jan. 5 it would invest $5m.\n\nHeadline Here\n"
+                "Beta Inc. (NYSE: BET) rose 5%. It also opened offices in Europe. Done.")
+    hooked = [(t.sent.start, t.sent.end) for t in doc] + [(doc[i:i + 3].sent.start, doc[i:i + 3].sent.end)
+                                                          for i in range(len(doc) - 2)]
+    token_hook, span_hook = doc.user_token_hooks.pop("sent"), doc.user_span_hooks.pop("sent")
+    walked = [(t.sent.start, t.sent.end) for t in doc] + [(doc[i:i + 3].sent.start, doc[i:i + 3].sent.end)
+                                                          for i in range(len(doc) - 2)]
+    assert (token_hook, span_hook) != (None, None)
+    assert len({s for s in walked}) > 3 and hooked == walked
