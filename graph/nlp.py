@@ -35,14 +35,17 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.tokens._retokenize import set_token_attrs
 from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans
 
 from graph import paths
 from graph.errors import KGError
-from graph.nlp_fast import ColumnMatcher, index_sentences, remember_base_forms
+from graph.nlp_fast import ColumnMatcher, SentenceStarts, index_sentences, remember_base_forms
 from graph.normalize.money import find_money
 from graph.normalize.percent import find_percents
 
@@ -53,6 +56,8 @@ EXCHANGES_PATH = paths.DATA / "exchanges.txt"
 _OPENER_TAGS = frozenset({"PRP", "PRP$", "DT", "PDT", "CC", "IN", "RB", "EX", "WRB", "WP", "WDT"})
 # Entities an amount's own span may extend to the left ("more than" of "more than 50").
 _NUMERIC_LABELS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
+_LINE_BREAK = re.compile("\n")
+_TEXT = "ikg_text"  # doc.user_data key of the doc's text (text_of)
 
 if not Doc.has_extension("document"):
     # The graph.model.Document a Doc was parsed from: its id, date, offsets.
@@ -73,6 +78,16 @@ class ModelNotInstalled(KGError):
 
 class PipelineDataError(KGError):
     """A word list the pipeline reads (abbreviations, exchanges) is malformed."""
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per doc: ``Doc.text`` joins every token on each access, and the
+    components and extractors all read it (``graph.extract.common.doc_text`` keeps it under the
+    same key). Retokenising never changes a doc's text."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 def _span_at(doc: Doc, chars: tuple[int, int] | None) -> Span | None:
@@ -226,7 +241,7 @@ def find_tickers(text: str) -> list[tuple[int, int, str]]:
 @Language.component("ticker_tokens")
 def ticker_tokens(doc: Doc) -> Doc:
     """A bracketed ticker is one punctuation token: never an actor, never a subject."""
-    found = find_tickers(doc.text)
+    found = find_tickers(text_of(doc))
     if not found:
         return doc
     # Strict alignment: "Holdings(NYSE: ABC)" written without a space is left alone
@@ -244,35 +259,61 @@ def ticker_tokens(doc: Doc) -> Doc:
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headings and captions never run into text; and a line's
     first word is never a sentence of its own ("Valdoria | Mining said …" was one parse)."""
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if "\n" in before.text or before.whitespace_ == "\n":
-            token.is_sent_start = not token.is_space or token.is_sent_start
-            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if not token.is_space and token.is_alpha and following is not None and not following.is_space and "\n" not in token.whitespace_:
-                following.is_sent_start = False
+    starts = SentenceStarts(doc)
+    for i in _after_line_breaks(doc):
+        token = doc[i]
+        starts[i] = not token.is_space or starts[i]
+        following = doc[i + 1] if i + 1 < len(doc) else None
+        if not token.is_space and token.is_alpha and following is not None and not following.is_space and "\n" not in token.whitespace_:
+            starts[i + 1] = False
+    starts.write()
     return doc
+
+
+def _after_line_breaks(doc: Doc) -> list[int]:
+    """The tokens after one holding a line break, in order: found from the breaks' offsets (a
+    token's trailing whitespace is a space at most, so a break is always inside a token), not by
+    reading every token's text (issue 11)."""
+    breaks = [m.start() for m in _LINE_BREAK.finditer(text_of(doc))]
+    if not breaks:
+        return []
+    holders = np.unique(np.searchsorted(doc.to_array(IDX), breaks, side="right") - 1)
+    return [i for i in (holders + 1).tolist() if i < len(doc)]
 
 
 @Language.component("abbreviation_breaks")
 def abbreviation_breaks(doc: Doc) -> Doc:
     """"Dr.", "approx.", "U.S." do not end a sentence before a name or a lower-case word."""
     table = load_abbreviations()
-    for token in doc[:-1]:
+    starts = SentenceStarts(doc)
+    for token in _abbreviation_candidates(doc, table):
         kind = table.get(token.text)
         if kind is None and token.text == "." and token.i > 0 and not doc[token.i - 1].whitespace_:
             kind = table.get(doc[token.i - 1].text + ".")  # "approx" "." → "approx."
         if kind is not None and "\n" not in token.whitespace_:
-            _continue_or_break(doc[token.i + 1], kind)
+            _continue_or_break(doc[token.i + 1], kind, starts)
+    starts.write()
     return doc
 
 
-def _continue_or_break(following: Token, kind: str) -> None:
+def _abbreviation_candidates(doc: Doc, table: dict[str, str]) -> list[Token]:
+    """The tokens but the last that are an abbreviation or a full stop, in order: found in the
+    doc's ORTH column, not by reading every token's text (issue 11)."""
+    wanted = _string_ids((*table, "."))
+    return [doc[i] for i, orth in enumerate(doc.to_array(ORTH)[:-1].tolist()) if orth in wanted]
+
+
+@lru_cache(maxsize=4)
+def _string_ids(words: tuple[str, ...]) -> frozenset[int]:
+    return frozenset(get_string_id(w) for w in words)
+
+
+def _continue_or_break(following: Token, kind: str, starts: SentenceStarts) -> None:
     """After an abbreviation: a new sentence only for a capitalised opener after a "maybe"."""
-    if following.is_space or following.is_sent_start:
+    if following.is_space or starts[following.i]:
         return  # a line break or another component has decided
     opens = kind == "maybe" and following.text[:1].isupper() and following.tag_ in _OPENER_TAGS
-    following.is_sent_start = opens
+    starts[following.i] = opens
 
 
 @Language.component("dateline_breaks")
@@ -280,7 +321,7 @@ def dateline_breaks(doc: Doc) -> Doc:
     """A dateline ("SOMECITY (Agency) -") is its own sentence, never the first subject."""
     from graph.ingest.metadata import find_byline, find_dateline  # noqa: PLC0415 (layering)
 
-    text = doc.text  # joined from the tokens on every access: read it once
+    text = text_of(doc)
     dateline, byline = find_dateline(text), find_byline(text)
     doc._.byline_chars = byline
     if dateline is None:
@@ -290,11 +331,13 @@ def dateline_breaks(doc: Doc) -> Doc:
     if span is None or len(span) == 0:
         return doc
     doc._.dateline_chars = (span.start_char, span.end_char)
-    span[0].is_sent_start = True
-    for token in span[1:]:
-        token.is_sent_start = False
+    starts = SentenceStarts(doc)
+    starts[span.start] = True
+    for i in range(span.start + 1, span.end):
+        starts[i] = False
     if span.end < len(doc):
-        doc[span.end].is_sent_start = True
+        starts[span.end] = True
+    starts.write()
     return doc
 
 
@@ -304,7 +347,7 @@ def dateline_breaks(doc: Doc) -> Doc:
 @Language.component("amount_entities")
 def amount_entities(doc: Doc) -> Doc:
     """One MONEY / PERCENT entity over each amount's whole text ("$150m", "56-per-cent")."""
-    text = doc.text  # doc.text and doc.ents are rebuilt from the tokens on every access
+    text = text_of(doc)  # doc.ents too is rebuilt from the tokens on every access
     found = [(s, e, "MONEY") for s, e, _ in find_money(text)]
     found += [(s, e, "PERCENT") for s, e, _ in find_percents(text)]
     if not found:

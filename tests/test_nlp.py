@@ -266,3 +266,20 @@ def test_sentence_of_a_token_or_span_is_the_one_spacy_finds():
                                                           for i in range(len(doc) - 2)]
     assert (token_hook, span_hook) != (None, None)
     assert len({s for s in walked}) > 3 and hooked == walked
+
+
+def test_sentence_starts_set_in_an_array_are_what_the_token_setter_sets():
+    """``SentenceStarts`` (the pre-parser components' way to set starts at once; issue 11)."""
+    from spacy.attrs import SENT_START
+
+    from graph.nlp_fast import SentenceStarts
+
+    values = [True, False, None, True, None, False]
+    by_token, by_array = (get_nlp().make_doc("One two three four five six") for _ in range(2))
+    starts = SentenceStarts(by_array)
+    for i, value in enumerate(values):
+        by_token[i].is_sent_start = value
+        starts[i] = value
+    starts.write()
+    assert [starts[i] for i in range(6)] == [t.is_sent_start for t in by_array] == [True, *values[1:]]
+    assert (by_array.to_array([SENT_START]) == by_token.to_array([SENT_START])).all()
