@@ -378,7 +378,8 @@ def _amount_span(doc: Doc, start: int, end: int, label: str, numeric: list[tuple
 def layout_entities(doc: Doc) -> Doc:
     """Tickers and line breaks leave entities ("Acme (NYSE: ABC)" → "Acme"); a dateline's place is a GPE."""
     dateline = doc._.dateline_chars
-    ents = [_without_tickers(_trimmed(e)) for e in doc.ents]
+    tickers = bool(doc._.ticker_chars)  # ticker_tokens' merges alone set token._.ticker
+    ents = [_without_tickers(_trimmed(e)) if tickers else _trimmed(e) for e in doc.ents]
     doc.ents = [_dateline_place(e, dateline) for e in ents if e is not None]
     return doc
 
