@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import gc
 import re
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -40,12 +40,11 @@ from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
-from spacy.tokens._retokenize import set_token_attrs
 from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans
 
 from graph import paths
 from graph.errors import KGError
-from graph.nlp_fast import ColumnMatcher, SentenceStarts, index_sentences, remember_base_forms
+from graph.nlp_fast import ColumnMatcher, SentenceStarts, fast_attribute_ruler, index_sentences, remember_base_forms
 from graph.normalize.money import find_money
 from graph.normalize.percent import find_percents
 
@@ -172,23 +171,9 @@ def _as_phrase(pattern: dict) -> dict:
 
 
 def _fast_attribute_ruler(nlp: Language) -> None:
-    """The model's attribute ruler with a ColumnMatcher, setting attributes without Spans."""
+    """The model's attribute ruler matching through a ColumnMatcher (:func:`fast_attribute_ruler`)."""
     if "attribute_ruler" in nlp.pipe_names:
-        ruler = nlp.get_pipe("attribute_ruler")
-        ruler.matcher = ColumnMatcher.of(ruler.matcher, [str(i) for i in range(len(ruler.attrs))]) or ruler.matcher
-        ruler.set_annotations = partial(_set_token_attributes, ruler)
-
-
-def _set_token_attributes(ruler: Any, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
-    """AttributeRuler.set_annotations without a Span per match (40,000 on the bench corpus):
-    each match sets its rule's attributes on its token, later rules last, as there."""
-    for attr_id, _, start, end in matches:
-        index = ruler.indices[attr_id]
-        i = (start if index >= 0 else end) + index
-        if not start <= i < end:
-            type(ruler).set_annotations(ruler, doc, matches)  # raises spaCy's error for the rule
-            return
-        set_token_attrs(doc[i], ruler.attrs[attr_id])
+        fast_attribute_ruler(nlp.get_pipe("attribute_ruler"))
 
 
 # --- word lists ---------------------------------------------------------------
