@@ -419,8 +419,9 @@ def _fact_triples(facts: DocumentFacts, actors: _Actors) -> Iterator[Triple]:
 
 def _fill(graph: Graph, triples: Iterable[Triple]) -> None:
     """Each triple once, in first-seen order: four in ten repeat (a mention, an evidence node),
-    and rdflib's store pays its full cost for a repeat too (issue 11)."""
-    graph.addN((s, p, o, graph) for s, p, o in dict.fromkeys(triples))
+    and rdflib's store pays its full cost for a repeat too (issue 11). Given to the store
+    directly: ``Graph.addN`` only checks each quad names this graph and rdflib terms, as ours do."""
+    graph.store.addN((s, p, o, graph) for s, p, o in dict.fromkeys(triples))
 
 
 def _document_graph_triples(facts: DocumentFacts, actors: _Actors) -> Iterator[Triple]:
