@@ -308,6 +308,9 @@ _PERIODS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 def _endpoint(text: str, *, start: PartialDate | None = None) -> PartialDate | None:
     """One end of a period; "2015-16" gives the second end as 2016."""
     if start is not None and re.fullmatch(r"\d{2}", text):
@@ -338,6 +341,8 @@ def parse_period(text: str) -> str | None:
     Open ends use "..": "since 2013" → "2013/..", "until 2030" → "../2030".
     """
     best: tuple[int, str] | None = None
+    if not _FOUR_DIGITS.search(text):
+        return None  # every period states a year (_END); most sentences state none (issue 11)
     for pattern, kind in _PERIODS:
         for match in pattern.finditer(text):
             interval = _interval(match, kind)
