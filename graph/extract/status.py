@@ -211,7 +211,16 @@ def _has_phrase(tokens: list[Token], phrase: tuple[frozenset[str], ...], forms: 
 
 
 def _fires(token: Token, cues: Cues) -> bool:
-    """A one-word cue on the word itself (not on a phrasal verb of it), or a phrase near it."""
+    """A one-word cue on the word itself (not on a phrasal verb of it), or a phrase near it
+    (remembered per token and cue list: the status and factuality readers ask twice on average)."""
+    known = token.doc.user_data.setdefault("ikg_status_fires", {})
+    entry = known.get((token.i, id(cues)))
+    if entry is None or entry[0] is not cues:  # the entry holds the list, so its id is not reused
+        entry = known[token.i, id(cues)] = (cues, _fires_now(token, cues))
+    return entry[1]
+
+
+def _fires_now(token: Token, cues: Cues) -> bool:
     own, near, forms, words = _read(token)
     if own & cues.words:
         return True
