@@ -36,9 +36,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, ORTH
+from spacy.attrs import IDX, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.strings import get_string_id
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans
 
@@ -401,10 +402,15 @@ def _dateline_place(ent: Span, dateline: tuple[int, int] | None) -> Span:
 def plural_lemmas(doc: Doc) -> Doc:
     """A plural noun the lookup tables do not know ("dams", "gigafactories") keeps its plural as
     its lemma; every word list is keyed by the singular."""
-    for token in doc:
-        if token.tag_ == "NNS" and token.lemma_.lower() == token.lower_:
+    for token in _tokens_with(doc, TAG, get_string_id("NNS")):
+        if token.lemma_.lower() == token.lower_:
             token.lemma_ = _singular(token.lower_)
     return doc
+
+
+def _tokens_with(doc: Doc, attr: int, value: int) -> list[Token]:
+    """The tokens whose ``attr`` is ``value`` (an id), found in the doc's column (issue 11)."""
+    return [doc[i] for i in np.flatnonzero(doc.to_array(attr) == value).tolist()]
 
 
 def _singular(word: str) -> str:
@@ -421,8 +427,8 @@ def _singular(word: str) -> str:
 def lowercase_proper_nouns(doc: Doc) -> Doc:
     """"Serbia's finance ministry" with "ministry" tagged a proper noun: a lower-case word is a
     common noun, whatever the tagger guessed (the small model often guesses PROPN next to a name)."""
-    for token in doc:
-        if token.pos_ == "PROPN" and token.is_lower and token.is_alpha:
+    for token in _tokens_with(doc, POS, PROPN):
+        if token.is_lower and token.is_alpha:
             token.pos_ = "NOUN"
     return doc
 
