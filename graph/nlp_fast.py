@@ -130,6 +130,8 @@ def _compile_spec(spec: dict) -> list[tuple] | None:
 def _member(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
     """``np.isin(values, ids)`` for sorted ``ids`` by bisection: np.isin sorts both arrays on
     every call, its cost for a doc's column and a short list (issue 11)."""
+    if len(ids) == 0:
+        return np.zeros(len(values), dtype=bool)
     at = np.searchsorted(ids, values)
     at[at == len(ids)] = 0
     return ids[at] == values

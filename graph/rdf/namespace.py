@@ -197,3 +197,4 @@ class IKG(DefinedNamespace):
 # its metaclass on every access otherwise (issue 11). Unknown terms still raise (``_fail``).
 for _term in IKG.__annotations__:
     setattr(IKG, _term, IKG._NS[_term])
+del _term
