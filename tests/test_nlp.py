@@ -283,3 +283,16 @@ def test_sentence_starts_set_in_an_array_are_what_the_token_setter_sets():
     starts.write()
     assert [starts[i] for i in range(6)] == [t.is_sent_start for t in by_array] == [True, *values[1:]]
     assert (by_array.to_array([SENT_START]) == by_token.to_array([SENT_START])).all()
+
+
+def test_column_matcher_reads_empty_lists_as_the_matcher_does():
+    from spacy.matcher import Matcher
+
+    from graph.nlp import ColumnMatcher
+
+    matcher = Matcher(get_nlp().vocab)
+    matcher.add("A", [[{"TAG": {"IN": []}}]])
+    matcher.add("B", [[{"LOWER": {"NOT_IN": []}}, {"TAG": {"IN": ["NN", "DT"]}}]])
+    fast = ColumnMatcher.of(matcher, ["A", "B"])
+    doc = parse("They built a dam near the town.")
+    assert fast(doc) == matcher(doc, allow_missing=True) and fast(doc)
