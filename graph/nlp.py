@@ -19,7 +19,9 @@ Components added to the model, in pipeline order (issue 7 for most):
 - ``amount_entities`` (after the NER): every amount :func:`find_money` and
   :func:`find_percents` read is one MONEY / PERCENT entity over its whole text
   ("$150m", "R36.67bn", "56-per-cent"), whatever the NER tagged there.
-- ``layout_entities`` (last): tickers leave entities; a dateline's place is a GPE.
+- ``layout_entities``: tickers leave entities; a dateline's place is a GPE.
+- ``sentence_index`` (last): ``token.sent`` / ``span.sent`` answered from the doc's sentences,
+  listed once (spaCy walks the sentence on every call; issue 11).
 
 The model's ``attribute_ruler`` and the gazetteer ruler's token patterns match
 through :class:`ColumnMatcher` (same matches, a fraction of the time; issue 11).
@@ -27,19 +29,23 @@ through :class:`ColumnMatcher` (same matches, a fraction of the time; issue 11).
 
 from __future__ import annotations
 
+import gc
 import re
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from spacy.attrs import IDX, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.strings import get_string_id
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
-from spacy.tokens._retokenize import set_token_attrs
 from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans
 
 from graph import paths
 from graph.errors import KGError
-from graph.nlp_fast import ColumnMatcher, remember_base_forms
+from graph.nlp_fast import ColumnMatcher, SentenceStarts, fast_attribute_ruler, index_sentences, remember_base_forms
 from graph.normalize.money import find_money
 from graph.normalize.percent import find_percents
 
@@ -50,6 +56,8 @@ EXCHANGES_PATH = paths.DATA / "exchanges.txt"
 _OPENER_TAGS = frozenset({"PRP", "PRP$", "DT", "PDT", "CC", "IN", "RB", "EX", "WRB", "WP", "WDT"})
 # Entities an amount's own span may extend to the left ("more than" of "more than 50").
 _NUMERIC_LABELS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
+_LINE_BREAK = re.compile("\n")
+_TEXT = "ikg_text"  # doc.user_data key of the doc's text (text_of)
 
 if not Doc.has_extension("document"):
     # The graph.model.Document a Doc was parsed from: its id, date, offsets.
@@ -70,6 +78,16 @@ class ModelNotInstalled(KGError):
 
 class PipelineDataError(KGError):
     """A word list the pipeline reads (abbreviations, exchanges) is malformed."""
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per doc: ``Doc.text`` joins every token on each access, and the
+    components and extractors all read it (``graph.extract.common.doc_text`` keeps it under the
+    same key). Retokenising never changes a doc's text."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 def _span_at(doc: Doc, chars: tuple[int, int] | None) -> Span | None:
@@ -95,9 +113,22 @@ def get_nlp() -> Language:
     nlp.add_pipe("amount_entities", after="ner")
     _add_gazetteer_ruler(nlp)
     nlp.add_pipe("layout_entities", last=True)
+    nlp.add_pipe("sentence_index", last=True)
     _fast_attribute_ruler(nlp)
     remember_base_forms(nlp.get_pipe("lemmatizer"))
+    _exempt_from_full_collections()
     return nlp
+
+
+def _exempt_from_full_collections() -> None:
+    """Move the loaded pipeline (and whatever else is alive) out of the garbage collector's sight.
+
+    Why: the model, vocabulary and gazetteer are ~170,000 objects kept for the process's life;
+    each full collection a build triggers walked all of them again (0.1 s a pass, 1–2 passes per 45
+    documents: a tenth of the extraction's own time; issue 11). A cycle among objects alive now
+    is never reclaimed: collect first, so only live ones are kept."""
+    gc.collect()
+    gc.freeze()
 
 
 def _split_percent_hyphens(nlp: Language) -> None:
@@ -141,23 +172,9 @@ def _as_phrase(pattern: dict) -> dict:
 
 
 def _fast_attribute_ruler(nlp: Language) -> None:
-    """The model's attribute ruler with a ColumnMatcher, setting attributes without Spans."""
+    """The model's attribute ruler matching through a ColumnMatcher (:func:`fast_attribute_ruler`)."""
     if "attribute_ruler" in nlp.pipe_names:
-        ruler = nlp.get_pipe("attribute_ruler")
-        ruler.matcher = ColumnMatcher.of(ruler.matcher, [str(i) for i in range(len(ruler.attrs))]) or ruler.matcher
-        ruler.set_annotations = partial(_set_token_attributes, ruler)
-
-
-def _set_token_attributes(ruler: Any, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
-    """AttributeRuler.set_annotations without a Span per match (40,000 on the bench corpus):
-    each match sets its rule's attributes on its token, later rules last, as there."""
-    for attr_id, _, start, end in matches:
-        index = ruler.indices[attr_id]
-        i = (start if index >= 0 else end) + index
-        if not start <= i < end:
-            type(ruler).set_annotations(ruler, doc, matches)  # raises spaCy's error for the rule
-            return
-        set_token_attrs(doc[i], ruler.attrs[attr_id])
+        fast_attribute_ruler(nlp.get_pipe("attribute_ruler"))
 
 
 # --- word lists ---------------------------------------------------------------
@@ -210,7 +227,7 @@ def find_tickers(text: str) -> list[tuple[int, int, str]]:
 @Language.component("ticker_tokens")
 def ticker_tokens(doc: Doc) -> Doc:
     """A bracketed ticker is one punctuation token: never an actor, never a subject."""
-    found = find_tickers(doc.text)
+    found = find_tickers(text_of(doc))
     if not found:
         return doc
     # Strict alignment: "Holdings(NYSE: ABC)" written without a space is left alone
@@ -228,35 +245,61 @@ def ticker_tokens(doc: Doc) -> Doc:
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headings and captions never run into text; and a line's
     first word is never a sentence of its own ("Valdoria | Mining said …" was one parse)."""
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if "\n" in before.text or before.whitespace_ == "\n":
-            token.is_sent_start = not token.is_space or token.is_sent_start
-            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if not token.is_space and token.is_alpha and following is not None and not following.is_space and "\n" not in token.whitespace_:
-                following.is_sent_start = False
+    starts = SentenceStarts(doc)
+    for i in _after_line_breaks(doc):
+        token = doc[i]
+        starts[i] = not token.is_space or starts[i]
+        following = doc[i + 1] if i + 1 < len(doc) else None
+        if not token.is_space and token.is_alpha and following is not None and not following.is_space and "\n" not in token.whitespace_:
+            starts[i + 1] = False
+    starts.write()
     return doc
+
+
+def _after_line_breaks(doc: Doc) -> list[int]:
+    """The tokens after one holding a line break, in order: found from the breaks' offsets (a
+    token's trailing whitespace is a space at most, so a break is always inside a token), not by
+    reading every token's text (issue 11)."""
+    breaks = [m.start() for m in _LINE_BREAK.finditer(text_of(doc))]
+    if not breaks:
+        return []
+    holders = np.unique(np.searchsorted(doc.to_array(IDX), breaks, side="right") - 1)
+    return [i for i in (holders + 1).tolist() if i < len(doc)]
 
 
 @Language.component("abbreviation_breaks")
 def abbreviation_breaks(doc: Doc) -> Doc:
     """"Dr.", "approx.", "U.S." do not end a sentence before a name or a lower-case word."""
     table = load_abbreviations()
-    for token in doc[:-1]:
+    starts = SentenceStarts(doc)
+    for token in _abbreviation_candidates(doc, table):
         kind = table.get(token.text)
         if kind is None and token.text == "." and token.i > 0 and not doc[token.i - 1].whitespace_:
             kind = table.get(doc[token.i - 1].text + ".")  # "approx" "." → "approx."
         if kind is not None and "\n" not in token.whitespace_:
-            _continue_or_break(doc[token.i + 1], kind)
+            _continue_or_break(doc[token.i + 1], kind, starts)
+    starts.write()
     return doc
 
 
-def _continue_or_break(following: Token, kind: str) -> None:
+def _abbreviation_candidates(doc: Doc, table: dict[str, str]) -> list[Token]:
+    """The tokens but the last that are an abbreviation or a full stop, in order: found in the
+    doc's ORTH column, not by reading every token's text (issue 11)."""
+    wanted = _string_ids((*table, "."))
+    return [doc[i] for i, orth in enumerate(doc.to_array(ORTH)[:-1].tolist()) if orth in wanted]
+
+
+@lru_cache(maxsize=4)
+def _string_ids(words: tuple[str, ...]) -> frozenset[int]:
+    return frozenset(get_string_id(w) for w in words)
+
+
+def _continue_or_break(following: Token, kind: str, starts: SentenceStarts) -> None:
     """After an abbreviation: a new sentence only for a capitalised opener after a "maybe"."""
-    if following.is_space or following.is_sent_start:
+    if following.is_space or starts[following.i]:
         return  # a line break or another component has decided
     opens = kind == "maybe" and following.text[:1].isupper() and following.tag_ in _OPENER_TAGS
-    following.is_sent_start = opens
+    starts[following.i] = opens
 
 
 @Language.component("dateline_breaks")
@@ -264,7 +307,7 @@ def dateline_breaks(doc: Doc) -> Doc:
     """A dateline ("SOMECITY (Agency) -") is its own sentence, never the first subject."""
     from graph.ingest.metadata import find_byline, find_dateline  # noqa: PLC0415 (layering)
 
-    text = doc.text  # joined from the tokens on every access: read it once
+    text = text_of(doc)
     dateline, byline = find_dateline(text), find_byline(text)
     doc._.byline_chars = byline
     if dateline is None:
@@ -274,11 +317,13 @@ def dateline_breaks(doc: Doc) -> Doc:
     if span is None or len(span) == 0:
         return doc
     doc._.dateline_chars = (span.start_char, span.end_char)
-    span[0].is_sent_start = True
-    for token in span[1:]:
-        token.is_sent_start = False
+    starts = SentenceStarts(doc)
+    starts[span.start] = True
+    for i in range(span.start + 1, span.end):
+        starts[i] = False
     if span.end < len(doc):
-        doc[span.end].is_sent_start = True
+        starts[span.end] = True
+    starts.write()
     return doc
 
 
@@ -288,7 +333,7 @@ def dateline_breaks(doc: Doc) -> Doc:
 @Language.component("amount_entities")
 def amount_entities(doc: Doc) -> Doc:
     """One MONEY / PERCENT entity over each amount's whole text ("$150m", "56-per-cent")."""
-    text = doc.text  # doc.text and doc.ents are rebuilt from the tokens on every access
+    text = text_of(doc)  # doc.ents too is rebuilt from the tokens on every access
     found = [(s, e, "MONEY") for s, e, _ in find_money(text)]
     found += [(s, e, "PERCENT") for s, e, _ in find_percents(text)]
     if not found:
@@ -319,7 +364,8 @@ def _amount_span(doc: Doc, start: int, end: int, label: str, numeric: list[tuple
 def layout_entities(doc: Doc) -> Doc:
     """Tickers and line breaks leave entities ("Acme (NYSE: ABC)" → "Acme"); a dateline's place is a GPE."""
     dateline = doc._.dateline_chars
-    ents = [_without_tickers(_trimmed(e)) for e in doc.ents]
+    tickers = bool(doc._.ticker_chars)  # ticker_tokens' merges alone set token._.ticker
+    ents = [_without_tickers(_trimmed(e)) if tickers else _trimmed(e) for e in doc.ents]
     doc.ents = [_dateline_place(e, dateline) for e in ents if e is not None]
     return doc
 
@@ -356,10 +402,15 @@ def _dateline_place(ent: Span, dateline: tuple[int, int] | None) -> Span:
 def plural_lemmas(doc: Doc) -> Doc:
     """A plural noun the lookup tables do not know ("dams", "gigafactories") keeps its plural as
     its lemma; every word list is keyed by the singular."""
-    for token in doc:
-        if token.tag_ == "NNS" and token.lemma_.lower() == token.lower_:
+    for token in _tokens_with(doc, TAG, get_string_id("NNS")):
+        if token.lemma_.lower() == token.lower_:
             token.lemma_ = _singular(token.lower_)
     return doc
+
+
+def _tokens_with(doc: Doc, attr: int, value: int) -> list[Token]:
+    """The tokens whose ``attr`` is ``value`` (an id), found in the doc's column (issue 11)."""
+    return [doc[i] for i in np.flatnonzero(doc.to_array(attr) == value).tolist()]
 
 
 def _singular(word: str) -> str:
@@ -376,9 +427,16 @@ def _singular(word: str) -> str:
 def lowercase_proper_nouns(doc: Doc) -> Doc:
     """"Serbia's finance ministry" with "ministry" tagged a proper noun: a lower-case word is a
     common noun, whatever the tagger guessed (the small model often guesses PROPN next to a name)."""
-    for token in doc:
-        if token.pos_ == "PROPN" and token.is_lower and token.is_alpha:
+    for token in _tokens_with(doc, POS, PROPN):
+        if token.is_lower and token.is_alpha:
             token.pos_ = "NOUN"
+    return doc
+
+
+@Language.component("sentence_index")
+def sentence_index(doc: Doc) -> Doc:
+    """``token.sent`` and ``span.sent`` from the doc's sentences, listed once (:func:`index_sentences`)."""
+    index_sentences(doc)
     return doc
 
 

@@ -1,7 +1,8 @@
 """Faster stand-ins for spaCy's Matcher (over token columns) and rule lemmatizer (memoised
 base forms), with the same results; issue 11.
 
-Kept apart from :mod:`graph.nlp`, which installs them in the pipeline: the model's
+Kept apart from :mod:`graph.nlp`, which installs them in the pipeline (with
+:class:`SentenceStarts` and :func:`index_sentences` for sentence starts and lookups): the model's
 attribute ruler and the gazetteer's acronym patterns match through :class:`ColumnMatcher`
 (``doc.to_array`` columns instead of a Python predicate per token and pattern), and
 :func:`remember_base_forms` keeps the base forms the rule lemmatizer works out again for
@@ -11,15 +12,17 @@ every token. ``tests/test_nlp.py`` checks both against spaCy's own answers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import partial
 from typing import Any
 
 import numpy as np
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, NORM, ORTH, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, NORM, ORTH, POS, SENT_START, TAG
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
+from spacy.tokens._retokenize import set_token_attrs
 
 
 _REGEX_MEMO = 50_000
@@ -45,6 +48,9 @@ class ColumnMatcher:
         for order, (key, specs) in enumerate(compiled):
             if (exact := _exact_values(specs)) is not None:
                 self._lookups.setdefault(tuple(exact), {}).setdefault(tuple(exact.values()), []).append((order, key))
+        # The values a lookup's first column can take: only tokens with one are looked up.
+        self._firsts = {names: np.array(sorted({ids[0] for ids in lookup}), dtype=np.uint64)
+                        for names, lookup in self._lookups.items()}
 
     @classmethod
     def of(cls, stock: Any, keys: Iterable[str]) -> ColumnMatcher | None:
@@ -67,7 +73,8 @@ class ColumnMatcher:
         columns = {attr: table[:, i] for i, attr in enumerate(self._columns)}
         found = []
         for names, lookup in self._lookups.items():
-            for start, ids in enumerate(zip(*(columns[name].tolist() for name in names))):
+            starts = np.flatnonzero(_member(columns[names[0]], self._firsts[names]))
+            for start, ids in zip(starts.tolist(), zip(*(columns[name][starts].tolist() for name in names))):
                 for order, key in lookup.get(ids, ()):
                     found.append((start + 1, start, order, key))
         for order, key, specs in self._general:
@@ -111,13 +118,23 @@ def _compile_spec(spec: dict) -> list[tuple] | None:
         if op == "REGEX" and isinstance(values, str):
             conditions.append((column, "regex", (re.compile(values), {})))
         elif op in ("IN", "NOT_IN") and all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in values):
-            conditions.append((column, op.lower(), np.array([get_string_id(v) for v in values], dtype=np.uint64)))
+            conditions.append((column, op.lower(), np.array(sorted({get_string_id(v) for v in values}), dtype=np.uint64)))
         elif op == "=" and isinstance(values, (str, int)):  # bool is an int: IS_SPACE True → 1
             exact = int(values) if isinstance(values, int) else get_string_id(values)
             conditions.append((column, "in", np.array([exact], dtype=np.uint64)))
         else:
             return None
     return conditions
+
+
+def _member(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """``np.isin(values, ids)`` for sorted ``ids`` by bisection: np.isin sorts both arrays on
+    every call, its cost for a doc's column and a short list (issue 11)."""
+    if len(ids) == 0:
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(ids, values)
+    at[at == len(ids)] = 0
+    return ids[at] == values
 
 
 def _pattern_hits(doc: Doc, columns: dict[int, np.ndarray], specs: list) -> np.ndarray:
@@ -131,7 +148,7 @@ def _pattern_hits(doc: Doc, columns: dict[int, np.ndarray], specs: list) -> np.n
         for column, kind, ids in spec:
             if kind != "regex":
                 values = columns[column][offset : offset + len(mask)]
-                accepted = values == ids[0] if len(ids) == 1 else np.isin(values, ids)
+                accepted = values == ids[0] if len(ids) == 1 else _member(values, ids)
                 mask &= ~accepted if kind == "not_in" else accepted
     hits = np.flatnonzero(mask)
     for offset, spec in enumerate(specs):
@@ -143,6 +160,73 @@ def _pattern_hits(doc: Doc, columns: dict[int, np.ndarray], specs: list) -> np.n
                 memo[value] = bool(pattern.search(doc.vocab.strings[value]))
             hits = hits[np.fromiter((memo[v] for v in values.tolist()), dtype=bool, count=len(values))]
     return hits
+
+
+# Token fields an attribute rule may set that Doc.from_array writes as set_token_attrs does: on
+# the token alone (set_token_attrs writes a lexeme's field too, and these are none of a lexeme's).
+_TOKEN_FIELDS = frozenset({POS, TAG, MORPH, LEMMA, DEP})
+
+
+def fast_attribute_ruler(ruler: Any) -> None:
+    """An AttributeRuler matching through a :class:`ColumnMatcher`, its matches ordered by rule
+    without a string-store lookup each, and their attributes written per doc in one array: the
+    tag map's rules match 40,000 times on the bench corpus, and each set a token (issue 11)."""
+    ruler.matcher = ColumnMatcher.of(ruler.matcher, [str(i) for i in range(len(ruler.attrs))]) or ruler.matcher
+    rule_of = {get_string_id(str(i)): i for i in range(len(ruler.attrs))}
+    ruler.match = partial(_ordered_matches, ruler, rule_of)
+    fields = sorted({attr for attrs in ruler.attrs for attr in attrs})
+    if set(fields) <= _TOKEN_FIELDS:
+        column = {field: j for j, field in enumerate(fields)}
+        rules = [[(column[attr], value) for attr, value in attrs.items()] for attrs in ruler.attrs]
+        ruler.set_annotations = partial(_set_columns, ruler, fields, rules)
+    else:
+        ruler.set_annotations = partial(_set_token_attributes, ruler)
+
+
+def _ordered_matches(ruler: Any, rule_of: dict[int, int], doc: Doc) -> list[tuple[int, int, int, int]]:
+    """AttributeRuler.match: (rule, key, start, end), later rules last."""
+    matches = ruler.matcher(doc, allow_missing=True, as_spans=False)
+    try:
+        found = [(rule_of[key], key, start, end) for key, start, end in matches]
+    except KeyError:
+        return type(ruler).match(ruler, doc)  # a rule added later
+    found.sort()
+    return found
+
+
+def _target(ruler: Any, attr_id: int, start: int, end: int) -> int | None:
+    index = ruler.indices[attr_id]
+    i = (start if index >= 0 else end) + index
+    return i if start <= i < end else None
+
+
+def _set_columns(ruler: Any, fields: list[int], rules: list[list[tuple[int, int]]], doc: Doc,
+                 matches: list[tuple[int, int, int, int]]) -> None:
+    """AttributeRuler.set_annotations as one write of the fields the rules set, each token's
+    values those of its last rule, as there (``tests/test_nlp.py`` compares)."""
+    if len(rules) != len(ruler.attrs):
+        _set_token_attributes(ruler, doc, matches)  # rules added later
+        return
+    values = doc.to_array(fields).reshape(len(doc), len(fields))
+    for attr_id, _, start, end in matches:
+        i = _target(ruler, attr_id, start, end)
+        if i is None:
+            type(ruler).set_annotations(ruler, doc, matches)  # raises spaCy's error for the rule
+            return
+        for j, value in rules[attr_id]:
+            values[i, j] = value
+    doc.from_array(fields, values)
+
+
+def _set_token_attributes(ruler: Any, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+    """AttributeRuler.set_annotations without a Span per match: each match sets its rule's
+    attributes on its token, later rules last, as there."""
+    for attr_id, _, start, end in matches:
+        i = _target(ruler, attr_id, start, end)
+        if i is None:
+            type(ruler).set_annotations(ruler, doc, matches)  # raises spaCy's error for the rule
+            return
+        set_token_attrs(doc[i], ruler.attrs[attr_id])
 
 
 def remember_base_forms(lemmatizer: Any) -> None:
@@ -164,3 +248,56 @@ def _remembered_lemmas(lemmatizer: Any, lemmatize: Any, memo: dict, token: Token
                 memo.clear()
             memo[key] = forms
     return forms
+
+
+class SentenceStarts:
+    """A doc's sentence starts before the parser (True, False or None, as ``Token.is_sent_start``)
+    read and set in an array, written back at once: the token's setter scans the whole doc for a
+    parse on every call, 2,000 scans on the 45 bench documents (issue 11)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.values = doc.to_array([SENT_START]).view(np.int64).ravel()
+        self.changed = False
+
+    def __getitem__(self, i: int) -> bool | None:
+        value = int(self.values[i])
+        return None if value == 0 else value > 0
+
+    def __setitem__(self, i: int, value: bool | None) -> None:
+        self.values[i] = 0 if value is None else (1 if value else -1)
+        self.changed = True
+
+    def write(self) -> None:
+        if self.changed:
+            self.doc.from_array([SENT_START], self.values.view(np.uint64).reshape(-1, 1))
+
+
+def index_sentences(doc: Doc) -> None:
+    """``token.sent`` and ``span.sent`` of ``doc`` answered from its sentences, listed once.
+
+    Why: spaCy answers each by slicing the doc twice and walking the sentence's tokens, and the
+    extractors ask some 300 times per document (issue 11). The answer is the same span: the
+    sentence starts are final when the pipeline has run, and nothing moves them afterwards."""
+    doc.user_token_hooks["sent"] = _token_sentence
+    doc.user_span_hooks["sent"] = _span_sentence
+
+
+_SENTENCES = "ikg_sentence_index"  # user_data key: (sentence spans, their start tokens)
+
+
+def _sentence_at(doc: Doc, i: int) -> Span:
+    entry = doc.user_data.get(_SENTENCES)
+    if entry is None:
+        sentences = list(doc.sents)
+        entry = doc.user_data[_SENTENCES] = (sentences, [s.start for s in sentences])
+    sentences, starts = entry
+    return sentences[max(bisect_right(starts, i) - 1, 0)]
+
+
+def _token_sentence(token: Token) -> Span:
+    return _sentence_at(token.doc, token.i)
+
+
+def _span_sentence(span: Span) -> Span:
+    return _sentence_at(span.doc, span.start)

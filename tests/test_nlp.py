@@ -252,3 +252,47 @@ def test_remembered_base_forms_are_the_lemmatizers_own():
     list(nlp.pipe([doc.text, doc.text]))  # the base forms are remembered now
     for token in doc:
         assert lemmatizer.lemmatize(token) == type(lemmatizer).rule_lemmatize(lemmatizer, token), token.text
+
+
+def test_sentence_of_a_token_or_span_is_the_one_spacy_finds():
+    """``sentence_index`` answers ``token.sent`` / ``span.sent`` from a list (issue 11): the same
+    sentences as spaCy's walk, for every token and for spans across a sentence break."""
+    doc = parse("NEWTOWN (Wire) - Acme Corp. said on Jan. 5 it would invest $5m.\n\nHeadline Here\n"
+                "Beta Inc. (NYSE: BET) rose 5%. It also opened offices in Europe. Done.")
+    hooked = [(t.sent.start, t.sent.end) for t in doc] + [(doc[i:i + 3].sent.start, doc[i:i + 3].sent.end)
+                                                          for i in range(len(doc) - 2)]
+    token_hook, span_hook = doc.user_token_hooks.pop("sent"), doc.user_span_hooks.pop("sent")
+    walked = [(t.sent.start, t.sent.end) for t in doc] + [(doc[i:i + 3].sent.start, doc[i:i + 3].sent.end)
+                                                          for i in range(len(doc) - 2)]
+    assert (token_hook, span_hook) != (None, None)
+    assert len({s for s in walked}) > 3 and hooked == walked
+
+
+def test_sentence_starts_set_in_an_array_are_what_the_token_setter_sets():
+    """``SentenceStarts`` (the pre-parser components' way to set starts at once; issue 11)."""
+    from spacy.attrs import SENT_START
+
+    from graph.nlp_fast import SentenceStarts
+
+    values = [True, False, None, True, None, False]
+    by_token, by_array = (get_nlp().make_doc("One two three four five six") for _ in range(2))
+    starts = SentenceStarts(by_array)
+    for i, value in enumerate(values):
+        by_token[i].is_sent_start = value
+        starts[i] = value
+    starts.write()
+    assert [starts[i] for i in range(6)] == [t.is_sent_start for t in by_array] == [True, *values[1:]]
+    assert (by_array.to_array([SENT_START]) == by_token.to_array([SENT_START])).all()
+
+
+def test_column_matcher_reads_empty_lists_as_the_matcher_does():
+    from spacy.matcher import Matcher
+
+    from graph.nlp import ColumnMatcher
+
+    matcher = Matcher(get_nlp().vocab)
+    matcher.add("A", [[{"TAG": {"IN": []}}]])
+    matcher.add("B", [[{"LOWER": {"NOT_IN": []}}, {"TAG": {"IN": ["NN", "DT"]}}]])
+    fast = ColumnMatcher.of(matcher, ["A", "B"])
+    doc = parse("They built a dam near the town.")
+    assert fast(doc) == matcher(doc, allow_missing=True) and fast(doc)

@@ -67,7 +67,9 @@ def agreement_kind(token: Token) -> Kind | None:
     name ("Treaty Organization") names none."""
     if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
         return None
-    kind_of = _kind_index(agreement_lexicon())
+    kind_of, heads = _kind_index(agreement_lexicon())
+    if token.lemma_.lower() not in heads and token.lower_ not in kind_of:
+        return None  # no noun listed ends with the lemma or reads "<lemma> of …": skip the phrase
     phrase = noun_phrase_lemma(token)
     for words in (phrase, token.lemma_.lower(), token.lower_):
         found = kind_of.get(words)
@@ -76,20 +78,24 @@ def agreement_kind(token: Token) -> Kind | None:
     return None
 
 
-_KINDS: dict[int, tuple[AgreementLexicon, dict[str, Kind]]] = {}
+_KINDS: dict[int, tuple[AgreementLexicon, dict[str, Kind], frozenset[str]]] = {}
 
 
-def _kind_index(lex: AgreementLexicon) -> dict[str, Kind]:
-    """Noun → the first kind that lists it, built once per lexicon: every token of every
-    sentence asks (issue 11). Keyed by id, holding the lexicon, as frames' indexes are."""
+def _kind_index(lex: AgreementLexicon) -> tuple[dict[str, Kind], frozenset[str]]:
+    """Noun → the first kind that lists it, and the lemmas a listed noun can be the phrase of
+    (``noun_phrase_lemma``: the noun itself, what follows a space in it, what precedes " of "),
+    built once per lexicon: every token of every sentence asks (issue 11). Keyed by id, holding
+    the lexicon, as frames' indexes are."""
     entry = _KINDS.get(id(lex))
     if entry is None or entry[0] is not lex:
         index: dict[str, Kind] = {}
         for kind in lex.kinds:
             for noun in kind.nouns:
                 index.setdefault(noun, kind)
-        entry = _KINDS[id(lex)] = (lex, index)
-    return entry[1]
+        heads = {noun[i + 1 :] for noun in index for i, c in enumerate(noun) if c == " "}
+        heads |= {noun[:i] for noun in index for i in range(len(noun)) if noun.startswith(" of ", i)}
+        entry = _KINDS[id(lex)] = (lex, index, frozenset(heads | set(index)))
+    return entry[1], entry[2]
 
 
 def verb_phrase(verb: Token) -> set[str]:

@@ -211,11 +211,39 @@ def _has_phrase(tokens: list[Token], phrase: tuple[frozenset[str], ...], forms: 
 
 
 def _fires(token: Token, cues: Cues) -> bool:
-    """A one-word cue on the word itself (not on a phrasal verb of it), or a phrase near it."""
+    """A one-word cue on the word itself (not on a phrasal verb of it), or a phrase near it
+    (remembered per token and cue list: the status and factuality readers ask twice on average)."""
+    known = token.doc.user_data.setdefault("ikg_status_fires", {})
+    entry = known.get((token.i, id(cues)))
+    if entry is None or entry[0] is not cues:  # the entry holds the list, so its id is not reused
+        entry = known[token.i, id(cues)] = (cues, _fires_now(token, cues))
+    return entry[1]
+
+
+def _fires_now(token: Token, cues: Cues) -> bool:
     own, near, forms, words = _read(token)
     if own & cues.words:
         return True
-    return any(_has_phrase(near, p, forms) for p in cues.phrases if all(group & words for group in p))
+    empty, by_first = _phrase_index(cues)
+    phrases = {p for word in words for p in by_first.get(word, ())}  # those whose first word is near
+    return empty or any(_has_phrase(near, p, forms) for p in phrases if all(group & words for group in p))
+
+
+_PHRASES: dict[int, tuple[Cues, bool, dict[str, list[tuple[frozenset[str], ...]]]]] = {}
+
+
+def _phrase_index(cues: Cues) -> tuple[bool, dict[str, list[tuple[frozenset[str], ...]]]]:
+    """(whether an empty phrase is listed, each phrase under every form of its first word), built
+    once per cue list: every chain word asked every phrase of every list (issue 11). Keyed by id,
+    holding the list, as frames' indexes are."""
+    entry = _PHRASES.get(id(cues))
+    if entry is None or entry[0] is not cues:
+        index: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        for phrase in cues.phrases:
+            for word in phrase[0] if phrase else ():
+                index.setdefault(word, []).append(phrase)
+        entry = _PHRASES[id(cues)] = (cues, any(not p for p in cues.phrases), index)
+    return entry[1], entry[2]
 
 
 def _read(token: Token) -> tuple[set[str], list[Token], list[set[str]], set[str]]:

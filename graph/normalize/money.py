@@ -132,8 +132,21 @@ _FORM_KEYS = ("symbols", "touching_symbols", "codes", "names", "names_needing_sc
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """Longest first, so that "US$" wins over "$" and "bn" over "b"."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """Longest first, so that "US$" wins over "$" and "bn" over "b"; grouped by first character.
+
+    Why grouped: Python's regex engine tries every alternative of a case-insensitive list in turn
+    at each word of the text; "seventy(?:-three|…)|…" rules out a group with one character
+    test, the number words' list went 5× faster (issue 11). The matches are the same: words of
+    one group keep their order, and groups cannot match at the same place, their first characters
+    being distinct ASCII ones even ignoring case (else the list is left ungrouped)."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    firsts = {w[:1] for w in ordered}
+    if "" in firsts or not all(c.isascii() for c in firsts) or len({c.lower() for c in firsts}) != len(firsts):
+        return "|".join(re.escape(w) for w in ordered)
+    groups: dict[str, list[str]] = {}
+    for word in ordered:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 @lru_cache(maxsize=4)

@@ -12,10 +12,22 @@ from rdflib.namespace import DefinedNamespace
 ONTOLOGY_IRI = "https://w3id.org/influence-kg/ontology#"
 RESOURCE_BASE = "https://w3id.org/influence-kg/id/"
 
-SCHEMA = Namespace("https://schema.org/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-WD = Namespace("http://www.wikidata.org/entity/")
-ID = Namespace(RESOURCE_BASE)
+
+
+class _Namespace(Namespace):
+    """A ``Namespace`` whose attribute terms (``PROV.wasDerivedFrom``) are made once: rdflib makes
+    and checks a new URIRef on every access, tens of thousands per build (issue 11)."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)  # AttributeError for Python's special names
+        self.__dict__[name] = term
+        return term
+
+
+SCHEMA = _Namespace("https://schema.org/")
+PROV = _Namespace("http://www.w3.org/ns/prov#")
+WD = _Namespace("http://www.wikidata.org/entity/")
+ID = _Namespace(RESOURCE_BASE)
 
 
 class IKG(DefinedNamespace):
@@ -179,3 +191,10 @@ class IKG(DefinedNamespace):
     Loan: URIRef
     AggregateInvestment: URIRef
     GeneralInvestment: URIRef
+
+
+# Each ikg: term made once, as a class attribute: a DefinedNamespace resolves ``IKG.x`` through
+# its metaclass on every access otherwise (issue 11). Unknown terms still raise (``_fail``).
+for _term in IKG.__annotations__:
+    setattr(IKG, _term, IKG._NS[_term])
+del _term

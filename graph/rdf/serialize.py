@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import Dataset, Literal, URIRef
@@ -39,6 +40,11 @@ from graph.rdf.vocab import broader_concept, concept_for_label, concept_label
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
+# rdflib's terms made once: ``RDF.type`` goes through a metaclass lookup on every access, and a
+# build asks tens of thousands of times (issue 11; ``ikg:`` terms are made once in namespace.py).
+_A, _LABEL, _ALT_LABEL = RDF.type, RDFS.label, SKOS.altLabel
+_XSD_DATE, _XSD_DECIMAL = XSD.date, XSD.decimal
+
 ACTORS_GRAPH = ID["graph/actors"]
 
 CLASS_OF_KIND: dict[ActorKind, URIRef] = {
@@ -51,7 +57,7 @@ CLASS_OF_KIND: dict[ActorKind, URIRef] = {
 }
 
 _DATE_TYPE: dict[Precision, URIRef] = {
-    Precision.DAY: XSD.date,
+    Precision.DAY: _XSD_DATE,
     Precision.MONTH: XSD.gYearMonth,
     Precision.YEAR: XSD.gYear,
 }
@@ -71,8 +77,10 @@ def document_iri(doc_id: str) -> URIRef:
     return ID["document/" + _slug(doc_id)]
 
 
+@lru_cache(maxsize=1 << 16)
 def actor_iri(key: str) -> URIRef:
-    """The IRI of a resolved actor or asset (``ActorRecord.key``)."""
+    """The IRI of a resolved actor or asset (``ActorRecord.key``); remembered, since each
+    mention, party and participant asks again (quoting and checking the IRI each time; issue 11)."""
     return ID["actor/" + _slug(key)]
 
 
@@ -96,7 +104,7 @@ def _decimal(value: Decimal) -> str:
 
 
 def decimal_literal(value: Decimal) -> Literal:
-    return Literal(_decimal(value), datatype=XSD.decimal)
+    return Literal(_decimal(value), datatype=_XSD_DECIMAL)
 
 
 def date_literal(date: PartialDate) -> Literal:
@@ -137,10 +145,10 @@ class _Actors:
 
 def _record_triples(record: ActorRecord) -> Iterator[Triple]:
     node = actor_iri(record.key)
-    yield node, RDF.type, CLASS_OF_KIND[record.kind]
-    yield node, RDFS.label, Literal(record.label)
+    yield node, _A, CLASS_OF_KIND[record.kind]
+    yield node, _LABEL, Literal(record.label)
     for alt in sorted(record.alt_labels - {record.label}):
-        yield node, SKOS.altLabel, Literal(alt)
+        yield node, _ALT_LABEL, Literal(alt)
     if record.country and record.country != record.key:
         yield node, IKG.country, actor_iri(record.country)
     if record.wikidata:
@@ -157,7 +165,7 @@ def _mention_triples(
         yield node, PROV.wasDerivedFrom, doc
         surface = ref.surface or ref.name
         if surface != actors.label(ref):
-            yield node, SKOS.altLabel, Literal(surface)
+            yield node, _ALT_LABEL, Literal(surface)
 
 
 def _refs_of(facts: DocumentFacts) -> Iterator[ActorRef]:
@@ -181,14 +189,14 @@ def _refs_of(facts: DocumentFacts) -> Iterator[ActorRef]:
 
 def _document_node_triples(doc: Document) -> Iterator[Triple]:
     node = document_iri(doc.id)
-    yield node, RDF.type, IKG.Document
-    yield node, RDFS.label, Literal(doc.title or doc.file_name)
+    yield node, _A, IKG.Document
+    yield node, _LABEL, Literal(doc.title or doc.file_name)
     yield node, IKG.fileName, Literal(doc.file_name)
     yield node, IKG.contentHash, Literal(doc.sha256)
     if doc.title:
         yield node, IKG.title, Literal(doc.title)
     if doc.published:
-        yield node, IKG.published, Literal(doc.published.isoformat(), datatype=XSD.date)
+        yield node, IKG.published, Literal(doc.published.isoformat(), datatype=_XSD_DATE)
 
 
 def _evidence_triples(fact: URIRef, doc: URIRef, evidence: Evidence, actors: _Actors) -> Iterator[Triple]:
@@ -197,7 +205,7 @@ def _evidence_triples(fact: URIRef, doc: URIRef, evidence: Evidence, actors: _Ac
         yield node, PROV.wasAttributedTo, actors.iri(evidence.attributed_to)
     yield fact, PROV.wasDerivedFrom, doc
     yield fact, IKG.evidence, node
-    yield node, RDF.type, IKG.Evidence
+    yield node, _A, IKG.Evidence
     yield node, IKG.text, Literal(evidence.text)
     yield node, IKG.charStart, Literal(evidence.start)
     yield node, IKG.charEnd, Literal(evidence.end)
@@ -206,7 +214,7 @@ def _evidence_triples(fact: URIRef, doc: URIRef, evidence: Evidence, actors: _Ac
 
 def _amount_triples(money: Money) -> Iterator[Triple]:
     node = amount_iri(money)
-    yield node, RDF.type, SCHEMA.MonetaryAmount
+    yield node, _A, SCHEMA.MonetaryAmount
     yield node, SCHEMA.value, decimal_literal(money.value)
     yield node, SCHEMA.currency, Literal(money.currency)
 
@@ -271,8 +279,8 @@ def _investment_summary(inv: Investment, actors: _Actors) -> str:
 def _investment_triples(inv: Investment, actors: _Actors) -> Iterator[Triple]:
     node = _investment_iri(inv, actors)
     kind, status = _investment_concepts(inv)
-    yield node, RDF.type, IKG.Investment
-    yield node, RDFS.label, Literal(_investment_summary(inv, actors))
+    yield node, _A, IKG.Investment
+    yield node, _LABEL, Literal(_investment_summary(inv, actors))
     yield node, IKG.investor, actors.iri(inv.investor)
     yield node, IKG.target, actors.iri(inv.target)
     yield node, IKG.investmentType, kind
@@ -321,8 +329,8 @@ def _agreement_triples(agreement: Agreement, actors: _Actors) -> Iterator[Triple
     node = _agreement_iri(agreement, actors)
     keys = actors.sorted_keys(agreement.parties)
     when = f" ({agreement.date})" if agreement.date else ""
-    yield node, RDF.type, IKG.Agreement
-    yield node, RDFS.label, Literal(f"{agreement.name}: {_names(keys, actors)}{when}")
+    yield node, _A, IKG.Agreement
+    yield node, _LABEL, Literal(f"{agreement.name}: {_names(keys, actors)}{when}")
     yield node, IKG.agreementName, Literal(agreement.name)
     for key in keys:
         yield node, IKG.party, actor_iri(key)
@@ -354,8 +362,8 @@ def _event_summary(event: Event, keys: list[str], actors: _Actors) -> str:
 def _event_triples(event: Event, actors: _Actors, concerned: dict[Investment | Agreement, URIRef]) -> Iterator[Triple]:
     node = _event_iri(event, actors)
     keys = actors.sorted_keys(event.participants)
-    yield node, RDF.type, IKG.Event
-    yield node, RDFS.label, Literal(_event_summary(event, keys, actors))
+    yield node, _A, IKG.Event
+    yield node, _LABEL, Literal(_event_summary(event, keys, actors))
     yield node, IKG.eventType, concept_for_label(IKG.EventTypeScheme, event.event_type)
     for key in keys:
         yield node, IKG.participant, actor_iri(key)
@@ -411,8 +419,9 @@ def _fact_triples(facts: DocumentFacts, actors: _Actors) -> Iterator[Triple]:
 
 def _fill(graph: Graph, triples: Iterable[Triple]) -> None:
     """Each triple once, in first-seen order: four in ten repeat (a mention, an evidence node),
-    and rdflib's store pays its full cost for a repeat too (issue 11)."""
-    graph.addN((s, p, o, graph) for s, p, o in dict.fromkeys(triples))
+    and rdflib's store pays its full cost for a repeat too (issue 11). Given to the store
+    directly: ``Graph.addN`` only checks each quad names this graph and rdflib terms, as ours do."""
+    graph.store.addN((s, p, o, graph) for s, p, o in dict.fromkeys(triples))
 
 
 def _document_graph_triples(facts: DocumentFacts, actors: _Actors) -> Iterator[Triple]:
@@ -450,7 +459,7 @@ def _concept_triples(dataset: Dataset) -> Iterator[Triple]:
     }
     stages = {c: broader_concept(c) for c in used}
     for concept in sorted(used | {s for s in stages.values() if s is not None}):
-        yield concept, RDF.type, SKOS.Concept
+        yield concept, _A, SKOS.Concept
         yield concept, SKOS.prefLabel, Literal(concept_label(concept), lang="en")
         if stages.get(concept) is not None:
             yield concept, SKOS.broader, stages[concept]

@@ -376,3 +376,33 @@ def test_local_dollar(text: str, country: str | None, expected: str | None) -> N
 )
 def test_currencies_added_for_issue_7(text: str, value: int, currency: str) -> None:
     assert parse_money(text) == Money(Decimal(value), currency)
+
+
+
+# Lists shaped like the number words (lower case) and the currency symbols and codes (issue 11).
+_LISTS = [["seventy", "seventy-three", "seventy three", "seven", "a", "an", "a hundred", "half a", "euro", "euros", "bn", "b"],
+          ["US$", "$", "R", "Rs", "RMB", "EUR", "Esc"]]
+
+
+@settings(deadline=None)  # shared CI machines: no per-example deadline
+@given(st.sampled_from(_LISTS), st.lists(st.sampled_from([*_LISTS[0], *_LISTS[1], " ", "-", "S", "E", "X", "ſ"]), max_size=12),
+       st.booleans())
+def test_grouped_alternation_matches_as_the_plain_list(words: list[str], pieces: list[str], ignore_case: bool) -> None:
+    import re
+
+    from graph.normalize.money import _alternation
+
+    plain = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    assert _alternation(words) != plain  # grouped
+    flags = re.IGNORECASE if ignore_case else 0
+    grouped, listed = re.compile(_alternation(words), flags), re.compile(plain, flags)
+    text = "".join(pieces)
+    for i in range(len(text) + 1):
+        a, b = grouped.match(text, i), listed.match(text, i)
+        assert (a and a.span()) == (b and b.span())
+
+
+def test_alternation_with_first_letters_alike_but_for_case_is_left_plain() -> None:
+    from graph.normalize.money import _alternation
+
+    assert _alternation(["euro", "EUR"]) == "euro|EUR"

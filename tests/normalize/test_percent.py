@@ -107,3 +107,23 @@ def test_round_trip(value: Decimal, unit: str, frame: str) -> None:
     [match] = find_percents(text)
     assert match.fraction == value / 100
     assert text[match.start:match.end] == f"{value}{unit}"
+
+
+# Pieces that put units, numbers and number words next to each other in every way (issue 11).
+_PIECES = ["%", " %", "per", "per cent", "percent", "-per-cent", "per-centum", "pct", "pc", "-pc", "PC",
+           "Per Cent", "5", "12.5", "1234567890", ".", ",", "-", " ", "\n", "a", "fifty-one",
+           "seventy three", "one hundred", "ninety nine", "pcs", "perch", "x", "٣"]
+
+
+def _whole_text_scan(text: str) -> list[tuple[int, int, Decimal]]:
+    from graph.normalize.percent import _PATTERN, _fraction
+
+    found = ((m.start(), m.end(), _fraction(m.group("num"))) for m in _PATTERN.finditer(text))
+    return [(start, end, value) for start, end, value in found if value is not None]
+
+
+@settings(deadline=None)  # shared CI machines: no per-example deadline
+@given(st.lists(st.sampled_from(_PIECES), max_size=40) | st.lists(st.text(max_size=3), max_size=20))
+def test_scanning_around_units_finds_what_a_whole_text_scan_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [tuple(m) for m in find_percents(text)] == _whole_text_scan(text)
