@@ -100,7 +100,7 @@ def _joined(facts: list[Investment], numbers: dict[Investment, int]) -> list[Inv
     for fact in facts:
         if fact.amount is not None and fact.stake is None:
             share = next((i for i, o in enumerate(facts) if i not in used and o.amount is None and o.stake is not None
-                          and abs(numbers.get(o, -9) - numbers.get(fact, 9)) <= 2 and _same_pair(o, fact)), None)
+                          and _near(numbers, o, fact) and _same_pair(o, fact)), None)
             if share is not None:
                 used.add(share)
                 full = replace(fact, stake=facts[share].stake)
@@ -110,6 +110,11 @@ def _joined(facts: list[Investment], numbers: dict[Investment, int]) -> list[Inv
                 continue
         joined.append(fact)
     return [f for f in joined if not any(f is facts[i] for i in used)]
+
+
+def _near(numbers: dict[Investment, int], one: Investment, other: Investment) -> bool:
+    """Stated in one sentence or within the next two."""
+    return one in numbers and other in numbers and abs(numbers[one] - numbers[other]) <= 2
 
 
 def _ends_paragraph(sent: Span) -> bool:
@@ -298,7 +303,7 @@ def _gives(match: FrameMatch, investors: list[Argument]) -> bool:
     """Who signs a loan agreement may be the borrower: only a giving verb or a lender signing names
     the one who funds."""
     signed = clause_verb(match.trigger).lemma_.lower() in {"sign", "ink"}
-    return not signed or bool(investors) and _lender(investors[0])
+    return not signed or (bool(investors) and _lender(investors[0]))
 
 
 def _bare_sum(match: FrameMatch) -> bool:
@@ -308,7 +313,7 @@ def _bare_sum(match: FrameMatch) -> bool:
         filled.discard("self")  # "a ¥18bn loan" names no target; "a $7bn project" is one
     given = all(o.ent_type_ == "MONEY" or is_trigger_word(o) for o in match.slots.get("object", []))
     sums = [t for t in match.trigger.sent if t.ent_type_ == "MONEY" and t.like_num]
-    if all(sizes_an_asset(t, match.trigger) for t in sums):
+    if sums and all(sizes_an_asset(t, match.trigger) for t in sums):
         return False  # "pulling the plug on a $7bn project … its investment": a size is no sum given
     return given and not filled - {"in", "on", "at"} and clause_money(match.trigger, funding=True) is not None
 
@@ -366,5 +371,5 @@ def _about_a_stake(match: FrameMatch) -> bool:
 
 
 def _richer(new: Investment, old: Investment) -> bool:
-    score = lambda f: ((f.amount is not None) + (f.stake is not None), f.date is not None)  # noqa: E731  what was done before when
+    score = lambda f: ((f.amount is not None) + (f.stake is not None), f.date is not None)  # noqa: E731  what, then when
     return score(new) > score(old)
