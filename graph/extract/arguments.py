@@ -16,15 +16,13 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from graph.extract.common import entity_at
 from graph.extract.docmodel import antecedent, pair
 from graph.extract.frames import frame_lexicon, is_trigger_word
-from graph.extract.partitives import through_partitive
+from graph.extract.partitives import share_of, through_partitive
 from graph.extract.phrases import NOT_NAME_WORDS, phrase_ref, truncated_name
 from graph.extract.lexicon import lexicon
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
-from graph.normalize.percent import parse_percent
 
 COLLECTIVES = frozenset({"consortium", "group", "alliance", "coalition", "syndicate", "club", "team"})
 LEADING_VERBS = frozenset({"lead", "head", "spearhead", "include"})
@@ -68,8 +66,7 @@ def _listed_share(name: Token) -> Decimal | None:
     """"X with 47.5% and Z with 26%", "X (47.5%)": the share a list states right after a name."""
     doc, after = name.doc, name.i + 1
     if after + 1 < len(doc) and doc[after].lower_ in {"with", "("} and doc[after + 1].ent_type_ == "PERCENT":
-        amount = entity_at(doc[after + 1])
-        return parse_percent(amount.text) if amount is not None else None
+        return share_of(doc[after + 1])
     return None
 
 
