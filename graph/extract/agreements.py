@@ -47,7 +47,7 @@ from graph.extract.common import (
     sentences,
     title_line,
 )
-from graph.extract.docmodel import main_actors, pair
+from graph.extract.docmodel import main_actors, pair, unique
 from graph.extract.frames import verb_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
@@ -260,7 +260,7 @@ def resolve(heads: list[Token], *, found: Found, number: int) -> list[ActorRef]:
         refs += pair(head) or pair(_of_object(head)) or _they(head, found, number) or _actors(head)
         for listed in _listed_apposition(head) + _examples(head):
             refs += _actors(listed)
-    return _unique([_state_of(r) for r in refs if r.kind in PARTY_KINDS])
+    return unique([_state_of(r) for r in refs if r.kind in PARTY_KINDS])
 
 
 def _state_of(ref: ActorRef) -> ActorRef:
@@ -353,13 +353,6 @@ def _they(head: Token, found: Found, number: int) -> list[ActorRef]:
     return refs if len(refs) >= 2 else []
 
 
-def _unique(refs: list[ActorRef]) -> list[ActorRef]:
-    seen: dict[str, ActorRef] = {}
-    for ref in refs:
-        seen.setdefault(ref.name, ref)
-    return list(seen.values())
-
-
 # --- dates and re-mentions ---------------------------------------------------
 
 
@@ -415,6 +408,6 @@ def _earlier(found: Found, number: int, agreement: Agreement) -> int | None:
 
 def _merge(first: Agreement, again: Agreement, sent: Span) -> Agreement:
     name = again.name if len(again.name.split()) > len(first.name.split()) else first.name
-    parties = _unique([*first.parties, *(p for p in again.parties if p.kind is not ActorKind.PERSON)])
+    parties = unique([*first.parties, *(p for p in again.parties if p.kind is not ActorKind.PERSON)])
     merged = replace(first, name=name, parties=tuple(parties), date=first.date or again.date, effective=first.effective or again.effective)
     return replace(merged, evidence=extend_evidence(first.evidence, sent))

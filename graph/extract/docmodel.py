@@ -335,7 +335,13 @@ def main_actors(head: Token, kinds: tuple[ActorKind, ...], count: int, *, local:
         before = [e for e in before if e.position < sent.start and e.ref.name not in {r.name for r in inside}]
     counts = Counter(e.ref.name for e in before)
     ranked = sorted(reversed(before), key=lambda e: (kinds.index(e.ref.kind), -counts[e.ref.name]))
-    found: dict[str, ActorRef] = {}
-    for ref in [*(inside if local else []), *(e.ref for e in ranked)]:
-        found.setdefault(ref.name, ref)
-    return list(found.values())[:count] if len(found) >= count else []
+    found = unique([*(inside if local else []), *(e.ref for e in ranked)])
+    return found[:count] if len(found) >= count else []
+
+
+def unique(refs: list[ActorRef]) -> list[ActorRef]:
+    """The first reference of each name, in order."""
+    seen: dict[str, ActorRef] = {}
+    for ref in refs:
+        seen.setdefault(ref.name, ref)
+    return list(seen.values())
