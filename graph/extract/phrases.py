@@ -251,8 +251,14 @@ def _with_place(name: str, place: str | None, prep: str = "in") -> str:
 
 def _place_prep(head: Token) -> str:
     """"a gigafactory near Kenitra" is not "in Kenitra": keep the text's preposition."""
+    return next((c.lower_ for c in _place_preps(head) if c.lower_ in PLACE_PREPS | {"between"}), "in")
+
+
+def _place_preps(head: Token) -> list[Token]:
+    """The prepositions that may place an asset: its own, and one hung on the verb right after
+    the object ("open a plant in X")."""
     following = [c for c in head.head.rights if c.i == head.right_edge.i + 1] if head.dep_ == "dobj" else []
-    return next((c.lower_ for c in [*head.rights, *following] if c.dep_ == "prep" and c.lower_ in PLACE_PREPS | {"between"}), "in")
+    return [c for c in [*head.rights, *following] if c.dep_ == "prep"]
 
 
 def _full_name(head: Token) -> str:
@@ -315,12 +321,11 @@ def _is_demonym(token: Token) -> bool:
 def _place_of(head: Token) -> str | None:
     """"… plant in the eastern Hungarian city of Debrecen" → "Debrecen"; "open a plant in X" with
     "in X" hung on the verb right after the object locates the plant too."""
-    following = [c for c in head.head.rights if c.i == head.right_edge.i + 1] if head.dep_ == "dobj" else []
     ends = _between(head)
     if ends is not None:
         return ends
-    for child in [*head.rights, *following]:
-        if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+    for child in _place_preps(head):
+        if child.lower_ in PLACE_PREPS:
             obj = _object_of(child)
             place = _place_in(obj) if obj is not None else None
             if place is not None:
