@@ -192,7 +192,8 @@ def _pattern() -> re.Pattern[str]:
     sym, touching = _alternation(forms.symbols), _alternation(forms.touching)
     code, name = _alternation(forms.codes), _alternation(forms.names)
     words = _alternation(_WORD_NUMBERS)
-    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    # Indian grouping first ("30,58,28,70,000": lakhs and crores), then thousands, then plain digits
+    digits = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     num = rf"(?:{digits}|(?i:{words})(?![A-Za-z]))"
     amount = (
         rf"(?P<num>{num})(?:\s?[-–]\s?(?:{sym})?(?P<hi>{digits}))?"

@@ -85,6 +85,9 @@ PARSED = [
     ("6.7bn dirham", 6_700 * M, "AED", None),
     ("₹1,600 crore", 16 * B, "INR", None),
     ("Rs 500 crore", 5 * B, "INR", None),
+    ("Rs 30,58,28,700", 305_828_700, "INR", None),  # issue 7: Indian digit grouping (lakhs, crores) read "Rs 30"
+    ("₹2,50,000", 250_000, "INR", None),
+    ("a 300-million-pound takeover", 300 * M, "GBP", None),  # issue 7: the singular currency name
     ("Rs. 50 lakh", 5 * M, "INR", None),
     ("500 crore rupees", 5 * B, "INR", None),
     ("HK$683.5m", 683_500_000, "HKD", None),
