@@ -11,6 +11,9 @@ Components added to the model, in pipeline order (issue 7 for most):
   the parser attaches it to the name instead of reading "ABC" as a subject.
   Merging (rather than reporting spans) is the choice because the parse is
   only clean when the parser never sees the ticker's parts.
+- ``particle_names`` (before the parser): a name joined by a Portuguese particle that
+  is also an English verb ("Banco do Brasil", "Grãos dos Campos") becomes one proper-noun
+  token; the tagger read "do" as a verb and the parse broke the name in two.
 - ``paragraph_breaks``: a line break ends a sentence.
 - ``abbreviation_breaks``: "Dr.", "approx.", "U.S." … (``data/abbreviations.txt``)
   do not end a sentence unless the next word is a capitalised sentence opener.
@@ -106,7 +109,7 @@ def get_nlp() -> Language:
         ) from e
     nlp = model.load()
     _split_percent_hyphens(nlp)
-    for name in ("ticker_tokens", "paragraph_breaks", "abbreviation_breaks", "dateline_breaks"):
+    for name in ("ticker_tokens", "particle_names", "paragraph_breaks", "abbreviation_breaks", "dateline_breaks"):
         nlp.add_pipe(name, before="parser")
     nlp.add_pipe("plural_lemmas", after="lemmatizer")
     nlp.add_pipe("lowercase_proper_nouns", after="plural_lemmas")
@@ -239,6 +242,34 @@ def ticker_tokens(doc: Doc) -> Doc:
         for span, symbol in spans:
             retokenizer.merge(span, attrs={"TAG": "-RRB-", "_": {"ticker": symbol}})
     return doc
+
+
+# Particles that the tagger reads as English verbs; the others of a name ("de", "da") may sit between its words.
+_VERB_PARTICLES = frozenset({"do", "dos"})
+_NAME_PARTICLES = frozenset({"de", "da", "das", "del", "e"}) | _VERB_PARTICLES
+
+
+@Language.component("particle_names")
+def particle_names(doc: Doc) -> Doc:
+    """"Banco Rural do Norte" is one proper noun: the parser never sees "do" as a verb."""
+    spans = [span for t in doc if t.lower_ in _VERB_PARTICLES and (span := _particle_name(t)) is not None]
+    with doc.retokenize() as retokenizer:
+        for span in filter_spans(spans):
+            retokenizer.merge(span, attrs={"TAG": "NNP", "POS": PROPN})
+    return doc
+
+
+def _particle_name(particle: Token) -> Span | None:
+    """The capitalised words around ``particle`` (and the particles between them), if both sides have one."""
+    doc, capital = particle.doc, lambda t: t.text[:1].isupper() and t.is_alpha and not t.is_stop and t.tag_ not in {"NNS", "NNPS"}
+    if particle.i == 0 or particle.i + 1 == len(doc) or not (capital(doc[particle.i - 1]) and capital(doc[particle.i + 1])):
+        return None
+    start, end = particle.i - 1, particle.i + 2
+    while start > 0 and (capital(doc[start - 1]) or doc[start - 1].lower_ in _NAME_PARTICLES and start > 1 and capital(doc[start - 2])):
+        start -= 1
+    while end < len(doc) and capital(doc[end]):
+        end += 1
+    return doc[start:end]
 
 
 @Language.component("paragraph_breaks")

@@ -172,6 +172,19 @@ def test_a_name_never_ends_with_a_line_break() -> None:
     assert all(not e.text[-1].isspace() and not e.text[0].isspace() for e in doc.ents)
 
 
+@pytest.mark.parametrize("text", ["Banco Rural do Norte lent $5m to Ribeira.", "Grãos dos Campos bought a silo.", "In Caixa do Vale we trust."])
+def test_a_name_joined_by_a_verb_like_particle_is_one_proper_noun(text: str) -> None:
+    """issue 7: "do"/"dos" were tagged as verbs and "Banco Rural do Norte" parsed as two names."""
+    doc = parse(text)
+    name = next(t for t in doc if " do" in t.text)
+    assert name.pos_ == "PROPN" and name.dep_ in {"nsubj", "pobj"}
+
+
+def test_a_lowercase_do_between_other_words_stays_a_verb() -> None:
+    doc = parse("Americans do business here, and Investors do Business too.")
+    assert [t.lemma_ for t in doc if t.lower_ == "do"] == ["do", "do"]
+
+
 @pytest.mark.parametrize(("word", "lemma"), [("dams", "dam"), ("refineries", "refinery"), ("mines", "mine"), ("buses", "bus")])
 def test_a_plural_noun_has_its_singular_as_lemma(word: str, lemma: str) -> None:
     """issue 7: "dams" kept "dams" as its lemma, so "the dams" matched no asset word."""
