@@ -226,7 +226,15 @@ def _led_by(child: Token) -> Token | None:
         if objects:
             return objects[0]
     before = child.doc[child.i - 2] if child.i >= 2 and child.doc[child.i - 1].text in {"-", "–"} else None
-    return before if before is not None and before.pos_ == "PROPN" else None
+    if before is None or before.pos_ != "PROPN" or before.ent_type_ in {"NORP", "GPE", "LOC"} or _a_country(before):
+        return None  # "a Saudi-led consortium", "a Gulf-led group": led by a country's companies, none named
+    return before
+
+
+def _a_country(token: Token) -> bool:
+    gaz = load_gazetteer()
+    entry = gaz.country_for_demonym(token.text) or gaz.lookup(token.text)
+    return entry is not None and entry.kind is ActorKind.COUNTRY
 
 
 def government(head: Token) -> ActorRef | None:

@@ -130,11 +130,19 @@ def antecedent(head: Token) -> ActorRef | Token | None:
         earlier = [e for e in earlier if e.country in countries] or [e for e in earlier if e.country is None]
         return _most_salient(earlier) if earlier else None
     if earlier:
-        return _most_salient(earlier)
+        return _most_salient(_literal(earlier, noun))
     ours = [e for e in _companies_before(head) if e.country in countries] if noun in GENERIC_COMPANY_WORDS else []
     if ours:  # "the Korean cathode maker" with no maker named: the company of that country
         return _most_salient(ours)
     return context.definite_ref(head, besides=[]) or _main_company(head, bound)
+
+
+def _literal(entries: list[Entry], noun: str) -> list[Entry]:
+    """"the fund": a name that says "Fund" before one the class only reaches by synonym ("X Capital
+    Partners"); generic words ("the company") stay with every company."""
+    if noun in GENERIC_COMPANY_WORDS:
+        return entries
+    return [e for e in entries if noun in e.ref.name.lower().split()] or entries
 
 
 def _of_class(doc: Doc, noun: str, *, before: int) -> list[Entry]:

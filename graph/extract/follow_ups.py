@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
 from graph.extract import context
+from graph.extract.arguments import argument_at
 from graph.extract.common import dollar_of, evidence_for, extend_evidence, has_cue, lemma_text
 from graph.extract.lexicon import lexicon
 from graph.extract.frames import is_trigger_word
+from graph.extract.partitives import through_partitive
 from graph.extract.phrases import phrase_ref
 from graph.model import ActorKind, ActorRef, Investment, Status
 from graph.normalize.money import find_money
@@ -32,7 +35,8 @@ def _values_a_company(sent: Span) -> bool:
 def complete_from_follow_up(
     previous: list[Investment], sent: Span
 ) -> Iterator[Investment]:
-    """Amounts of "This €42 million transaction, … up to €300 million"."""
+    """Amounts of "This €42 million transaction, … up to €300 million"; the share of "The purchase of
+    all of Y" for the fact about Y."""
     monies = [] if _values_a_company(sent) else find_money(sent.text, dollar=dollar_of(sent.doc))
     each = has_cue(lemma_text(sent), {"each", "apiece", "respectively"})
     cancelled = has_cue(lemma_text(sent), lexicon().cancelled)
@@ -46,6 +50,7 @@ def complete_from_follow_up(
             replace(
                 fact,
                 amount=amount,
+                stake=fact.stake if fact.stake is not None else _share_in(sent, fact.target),
                 status=status,
                 evidence=extend_evidence(fact.evidence, sent),
             )
@@ -65,6 +70,17 @@ def complete_from_follow_up(
                 status=Status.PLEDGED,
                 evidence=evidence_for(sent),
             )
+
+
+def _share_in(sent: Span, target: ActorRef) -> Decimal | None:
+    """The share a partitive of ``sent`` states of ``target`` ("all of Y", "60 per cent of Y")."""
+    for token in sent:
+        inner, share = through_partitive(token)
+        if share is not None and inner is not None and inner != token:
+            ref = argument_at(inner)
+            if ref is not None and ref.ref.name == target.name:
+                return share
+    return None
 
 
 def include_list(sent: Span, previous: list[Investment]) -> Iterator[Investment]:

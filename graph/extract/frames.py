@@ -47,7 +47,7 @@ WORD_LISTS = (
 )
 FLAGS = (
     "stake", "status", "target_is_asset", "money_required", "money_or_loan_word", "needs_stake_noun",
-    "sized_assets", "investor_is_company", "no_passive_agent", "elliptic", "named_target",
+    "sized_assets", "investor_is_company", "no_passive_agent", "elliptic", "named_target", "asset_first",
 )
 
 
@@ -77,6 +77,7 @@ class Frame:
     no_passive_agent: bool = False
     elliptic: bool = False
     named_target: bool = False
+    asset_first: bool = False
     support_verbs: frozenset[str] = frozenset()
 
 

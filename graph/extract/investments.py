@@ -292,11 +292,10 @@ def _financed_buyer(match: FrameMatch) -> list[Argument]:
 def role_arguments(match: FrameMatch, role: str, accept) -> list[Argument]:
     """The arguments of the first position of ``role`` that names an acceptable actor or asset."""
     alone = relative_antecedent(match.trigger) | {match.trigger.i}  # "a loan, and banks X and Y …": no co-target
-    for heads in match.positions(role):
-        found = [a for a in arguments(heads, alone=alone) if accept(a)]
-        if found:
-            return found
-    return []
+    filled = [found for heads in match.positions(role) if (found := [a for a in arguments(heads, alone=alone) if accept(a)])]
+    if role == "target" and match.frame.asset_first:
+        filled.sort(key=lambda found: not any(a.ref.kind is ActorKind.ASSET for a in found))  # stable: order kept
+    return filled[0] if filled else []
 
 
 def _gives(match: FrameMatch, investors: list[Argument]) -> bool:

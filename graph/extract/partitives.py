@@ -121,7 +121,10 @@ def _earlier_stake(head: Token) -> tuple[Token, Decimal | None] | None:
 
 
 def share_of(head: Token) -> Decimal | None:
-    """The percentage stated on a partitive: "a 9.69% stake", "40 percent", "a 56-per-cent share"."""
+    """The percentage stated on a partitive: "a 9.69% stake", "40 percent", "a 56-per-cent share";
+    "all of Y" is the whole of it."""
+    if head.lower_ in frame_lexicon().whole_words:
+        return Decimal(1)
     if head.like_num and head.ent_type_ == "PERCENT":
         amount = entity_at(head)
         return parse_percent(amount.text) if amount is not None else None

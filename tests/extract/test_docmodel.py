@@ -23,6 +23,8 @@ CASES = [
      "The Korean cathode maker agreed to pay $350 million.", "maker", "Halden Materials"),
     ("a-place-based-description-picks-the-company-of-that-country", "Peruvian miner Orsk Minera SA agreed to sell a stake to Canada's Northvale Metals Corp on Monday. "
      "The Vancouver-based group will also fund construction.", "group", "Northvale Metals Corp"),
+    ("a-name-that-says-the-class-beats-a-synonym", "A group led by the Harran Wealth Fund and comprising Tolvo Capital Partners bought Kessel United. "
+     "The fund takes a 70 per cent stake.", "fund", "Harran Wealth Fund"),
     ("no-antecedent-of-that-class", "Kestria and Dravonia held talks. The bank declined to comment.", "bank", None),
 ]
 

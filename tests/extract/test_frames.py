@@ -154,6 +154,17 @@ CASES = [
      [("Orvo Electronics", "facility at Tarvel Nagar", 32000 * M, "INR", None), ("Lumora Semiconductor", "facility at Tarvel Nagar", 32000 * M, "INR", None)]),
     ("passive-by-lenders-including", "The Lakeside power plant was financed by a consortium of lenders including Kestrel Development Bank and Marlow Exim Bank.",
      [("Kestrel Development Bank", "Lakeside power plant", None, None, None), ("Marlow Exim Bank", "Lakeside power plant", None, None, None)]),
+    ("a-loan-for-a-borrower-to-build-funds-the-project", "State lender Banco Rural do Norte approved a R$400 million credit line for Campo Verde to build a rail terminal at Lagoa Seca.",
+     [("Banco Rural do Norte", "rail terminal at Lagoa Seca", 400 * M, "BRL", None)]),
+    ("a-loan-signed-with-a-ministry-for-a-project-funds-the-project", "The Arctic Development Bank signed a $500 million loan with the Ministry of Finance for the Tundra highway.",
+     [("Arctic Development Bank", "Tundra highway", 500 * M, "USD", None)]),
+    ("a-loan-with-no-project-goes-to-the-borrower", "Kestrel Bank lent Ravenna Steel $40 million.",
+     [("Kestrel Bank", "Ravenna Steel", 40 * M, "USD", None)]),
+    ("a-follow-up-says-all-of-it", "Halvard Foods agreed to buy grain trader Silo Torre from Ridge Capital for $90 million. "
+     "The acquisition of all of Silo Torre gives Halvard control of nine terminals.",
+     [("Halvard Foods", "Silo Torre", 90 * M, "USD", Decimal("1"))]),
+    ("bought-all-of-the-shares", "Tamsin Group bought all of the shares of Orrin Bakeries for $12 million.",
+     [("Tamsin Group", "Orrin Bakeries", 12 * M, "USD", Decimal("1"))]),
     ("sum-in-a-grant-noun-received-from", "The Weissburg plant was to receive €9.9 billion in subsidies from the Ostmark Development Agency.",
      [("Ostmark Development Agency", "Weissburg plant", 9900 * M, "EUR", None)]),
     ("sum-in-a-grant-noun-promised-for", "The Ostmark Development Agency had promised €9.9 billion in subsidies for the Weissburg plant.",
@@ -308,6 +319,7 @@ NO_FACTS = [
     ("an-unnamed-joint-venture-is-no-target", "The joint venture between Tessaly Motors and Korvia Auto will build a plant."),
     ("raised-prices-is-no-deal", "Zelco Mining raised prices by 5% to $40 a tonne."),
     ("an-offer-of-help-is-no-bid", "Orsk Holdings rejected an offer of help from its rivals."),
+    ("a-country-led-consortium-names-no-member", "A Saudi-led consortium has completed its £300 million takeover of Kessel United."),
     ("a-gapped-clause-s-subject-is-no-target", "Under the agreement, Tessaly Motors will hold 60% of the venture and Korvia Auto the remaining 40%."),
 ]
 
