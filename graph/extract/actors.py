@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from graph.extract.common import evidence_for, is_headline, lemma_text, per_doc, sentences
+from graph.extract.frames import frame_lexicon
 from graph.extract.lexicon import lexicon
 from graph.gazetteer import load_gazetteer
 from graph.keys import LEGAL_FORM
@@ -91,7 +92,7 @@ def _relabels(doc: Doc) -> dict[str, str]:
     gpes = [e for e in ents if e.label_ == "GPE" and gaz.lookup(e.text) is None]
     located = {e.text for e in gpes if _is_locative(e)}
     acting = {e.text for e in gpes if e.root.dep_ in {"nsubj", "nsubjpass", "poss", "dobj"}}
-    ambiguous = set(persons) | {t.text for e in ents if len(e) > 1 for t in e}
+    ambiguous = set(persons) | {t.text for e in ents if len(e) > 1 and e.label_ != "ORG" for t in e}  # "X Renovables" names X's unit
     for text in acting - located - ambiguous:
         if gaz.country_for_capital(text) is None:
             out.setdefault(text, "ORG")
@@ -314,9 +315,9 @@ def _strip_descriptor(span: Span) -> Span | None:
 
 
 def _is_locative(span: Span) -> bool:
-    """"in Beijing" is a place; "Beijing's export restrictions" is China."""
+    """"in Beijing" is a place; "Beijing's export restrictions" is China; "a stake in X" is no place."""
     before = span.doc[span.start - 1] if span.start > 0 else None
-    return before is not None and before.lower_ in LOCATIVE
+    return before is not None and before.lower_ in LOCATIVE and before.head.lemma_.lower() not in frame_lexicon().stake_nouns
 
 
 def _ref(entry, surface: str) -> ActorRef:

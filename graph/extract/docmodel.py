@@ -54,6 +54,7 @@ class Entry:
     sentence: Span
     subject: bool = False
     country: str | None = None  # known, or named by the name's first word ("Qatar Holding")
+    described: frozenset[str] = frozenset()  # the common nouns the text calls it: "builder" of "Spanish builder X"
 
 
 def registry(doc: Doc) -> list[Entry]:
@@ -74,7 +75,7 @@ def _entry(span, ref: ActorRef) -> Entry:
         classes |= synonyms.get(word, set())
     subject = span.root.dep_ in {"nsubj", "nsubjpass"}
     country = ref.country or _named_country(ref) or _described_country(span, ref)
-    return Entry(span.start, ref, frozenset(classes | words), span.sent, subject, country)
+    return Entry(span.start, ref, frozenset(classes | words), span.sent, subject, country, frozenset(described))
 
 
 def _named_country(ref: ActorRef) -> str | None:
@@ -131,10 +132,15 @@ def antecedent(head: Token) -> ActorRef | Token | None:
         return _most_salient(earlier) if earlier else None
     if earlier:
         return _most_salient(_literal(earlier, noun))
-    ours = [e for e in _companies_before(head) if e.country in countries] if noun in GENERIC_COMPANY_WORDS else []
+    ours = [e for e in _companies_before(head) if e.country in countries and not _described_otherwise(e, noun)] if noun in GENERIC_COMPANY_WORDS else []
     if ours:  # "the Korean cathode maker" with no maker named: the company of that country
         return _most_salient(ours)
     return context.definite_ref(head, besides=[]) or _main_company(head, bound)
+
+
+def _described_otherwise(entry: Entry, noun: str) -> bool:
+    """"Spanish builder X" is not "the Spanish utility": the text called it something else."""
+    return bool(entry.described - GENERIC_COMPANY_WORDS - {noun})
 
 
 def _literal(entries: list[Entry], noun: str) -> list[Entry]:
@@ -188,7 +194,7 @@ def _main_company(head: Token, bound: range = range(0)) -> ActorRef | None:
     document names most often before it (a descriptor word only; ties go to the nearest)."""
     if head.lemma_.lower() not in GENERIC_COMPANY_WORDS:
         return None  # "the bank" with no bank named before is nobody we know
-    companies = _companies_before(head, bound)
+    companies = [e for e in _companies_before(head, bound) if not _described_otherwise(e, head.lemma_.lower())]
     countries = _demonym_countries(head)
     if countries:  # "the Spanish utility": not a company known to be of another country
         companies = [e for e in companies if e.country is None or e.country in countries]

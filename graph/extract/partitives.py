@@ -107,7 +107,8 @@ def _stake_named_in(sent) -> Token | None:
 
 def _earlier_stake(head: Token) -> tuple[Token, Decimal | None] | None:
     """What "the stake" refers to: the last "stake in Y" before it in its sentence or the three
-    sentences before, with its share."""
+    sentences before, with its share. The nearest noun of its own word is its antecedent even if it
+    names no company ("an issue of 247 million shares … buy back the shares")."""
     from graph.extract.context import earlier_sentences  # noqa: PLC0415
 
     before = [t for t in head.doc[head.sent.start : head.i] if t not in head.subtree]
@@ -117,6 +118,8 @@ def _earlier_stake(head: Token) -> tuple[Token, Decimal | None] | None:
                 inner, share = through_partitive(token)
                 if inner is not None and inner != token:
                     return inner, share
+                if token.lemma_ == head.lemma_:
+                    return None
     return None
 
 

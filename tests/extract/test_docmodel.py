@@ -25,6 +25,8 @@ CASES = [
      "The Vancouver-based group will also fund construction.", "group", "Northvale Metals Corp"),
     ("a-name-that-says-the-class-beats-a-synonym", "A group led by the Harran Wealth Fund and comprising Tolvo Capital Partners bought Kessel United. "
      "The fund takes a 70 per cent stake.", "fund", "Harran Wealth Fund"),
+    ("a-company-the-text-called-otherwise-is-not-the-description", "Spanish builder Corvas holds 20 per cent of Tarnell. "
+     "The Spanish utility spent $2 billion buying Elektrum.", "utility", "Tarnell"),
     ("no-antecedent-of-that-class", "Kestria and Dravonia held talks. The bank declined to comment.", "bank", None),
 ]
 

@@ -17,6 +17,8 @@ CASES = [
     ("owned-in-a-relative-clause", "The project is run by Tallis Hydro, which is 60 per cent owned by Orvo Energy.", "cent", "Hydro", Decimal("0.6")),
     ("its-shares-are-the-owned-company", "Ocean Lemara is controlled by Trivane Capital, a fund that holds 72 percent of its shares.",
      "percent", "Lemara", Decimal("0.72")),
+    ("the-shares-named-before-name-no-company", "Orsk Bank owns a 1 per cent stake in Tarn Bank. "
+     "Orsk Bank cancelled an issue of 200 million shares and will buy back the shares.", "shares", None, None),
     ("the-rest-names-nothing", "Orsk Bank keeps the rest.", "rest", None, None),
 ]
 
