@@ -287,17 +287,22 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
 
 
 def purpose_objects(head: Token) -> list[Token]:
-    """"a loan to finance Y", "invested $2bn to build Y": what the money is for."""
+    """"a loan to finance Y", "invested $2bn to build Y", "spent $60m renovating Y": what the money is for."""
     found = []
     for clause in head.children:
         if clause.dep_ in {"acl", "advcl", "xcomp", "relcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             found += _children(clause, OBJECT_DEPS)
+        elif clause.tag_ == "VBG" and clause.dep_ in {"advcl", "xcomp", "dobj"} and is_trigger_word(clause):
+            found += _children(clause, OBJECT_DEPS)  # a deal's own gerund: "spent $2bn buying Y"
     return found
 
 
 def _interrupted_auxiliary(verb: Token) -> list[Token]:
     """"X said it has, on behalf of Y, extended a loan": the auxiliary cut off by the aside is
     parsed as a verb of its own, and carries the subject."""
+    own = [s for a in verb.children if a.dep_ == "aux" for s in _children(a, SUBJECT_DEPS)]
+    if own:  # "X and Y have each committed $40m": the subject hangs on "have"
+        return own
     siblings = [
         s for s in verb.head.children if s.i < verb.i and s.dep_ == verb.dep_ and s.lemma_ in {"have", "be", "will"}
     ]

@@ -165,6 +165,12 @@ CASES = [
      [("Halvard Foods", "Silo Torre", 90 * M, "USD", Decimal("1"))]),
     ("bought-all-of-the-shares", "Tamsin Group bought all of the shares of Orrin Bakeries for $12 million.",
      [("Tamsin Group", "Orrin Bakeries", 12 * M, "USD", Decimal("1"))]),
+    ("a-sum-spent-on-a-deal-s-own-gerund", "Northgate Sports Partners has promised to spend a further €60 million renovating the Farol stadium.",
+     [("Northgate Sports Partners", "Farol stadium", 60 * M, "EUR", None)]),
+    ("a-sum-spent-buying-a-company", "Tarnell Energy spent $2 billion buying Elektrum.",
+     [("Tarnell Energy", "Elektrum", 2000 * M, "USD", None)]),
+    ("each-between-the-auxiliary-and-the-verb", "Kestrel Bank and Rift Trust Bank have each committed $40 million to the Lamu terminal.",
+     [("Kestrel Bank", "Lamu terminal", 40 * M, "USD", None), ("Rift Trust Bank", "Lamu terminal", 40 * M, "USD", None)]),
     ("sum-in-a-grant-noun-received-from", "The Weissburg plant was to receive €9.9 billion in subsidies from the Ostmark Development Agency.",
      [("Ostmark Development Agency", "Weissburg plant", 9900 * M, "EUR", None)]),
     ("sum-in-a-grant-noun-promised-for", "The Ostmark Development Agency had promised €9.9 billion in subsidies for the Weissburg plant.",
@@ -409,6 +415,8 @@ LEDE = ("Varosk signs funding for Tallis River hydropower project\n\n"
     pytest.param(LEDE + "Japan's Kestrel Overseas Cooperation Agency signed a ¥18 billion concessional loan.",
                  {("Kestrel Overseas Cooperation Agency", "Tallis River hydropower project", 18000 * M, "JPY", None)}, id="a-lender-signing"),
     pytest.param(LEDE + "Varosk has also signed a $50 million loan.", set(), id="a-borrower-signing-names-no-lender"),
+    pytest.param(LEDE + "The Kestrel Development Bank will spend another $40 million sinking a shaft.",
+                 {("Kestrel Development Bank", "Tallis River hydropower project", 40 * M, "USD", None)}, id="works-in-a-gerund-are-no-target"),
 ])
 def test_a_bare_sum_in_a_paragraph_naming_no_asset_funds_the_lede_asset(text: str, expected: set) -> None:
     """issue 7: a financing-package article names its project in the headline and the lede, and
