@@ -72,7 +72,7 @@ def extract(doc: Doc) -> Iterator[Agreement]:
         for agreement, again in sentence_agreements(sent, number, lede=lede, found=found):
             earlier = _earlier(found, number, agreement) if again else None
             if earlier is not None:
-                found[earlier] = (found[earlier][0], _merge(found[earlier][1], agreement, sent))
+                found[earlier] = (found[earlier][0], _merge(found[earlier][1], agreement, sent, lede=lede))
             elif len(agreement.parties) >= 2:
                 found.append((number, agreement))
     yield from (a for _, a in found)
@@ -114,7 +114,7 @@ def noun_agreements(noun: Token, signer: Token | None, nouns: list[Token], numbe
         parties = resolve(_main_subjects(sent), found=found, number=number)
         parties = parties if len(parties) >= 2 else []
     signed, effective, evidence = _dates(sent, signer, noun, number, lede)
-    again = _definite(noun) and signed is None and len(parties) < 2
+    again = _definite(noun) and len(parties) < 2
     status = status_of(trigger) or (Status.SIGNED if signer is not None else None)
     for name in topic_names(noun):
         for side in _sides(noun, signer, parties, found, number):
@@ -406,8 +406,11 @@ def _earlier(found: Found, number: int, agreement: Agreement) -> int | None:
     return None
 
 
-def _merge(first: Agreement, again: Agreement, sent: Span) -> Agreement:
+def _merge(first: Agreement, again: Agreement, sent: Span, *, lede: PartialDate | None) -> Agreement:
+    """One agreement told twice; a re-mention's own signing date ("the agreement, which was signed
+    on July 8") beats the news date the first mention was given for want of one."""
     name = again.name if len(again.name.split()) > len(first.name.split()) else first.name
     parties = unique([*first.parties, *(p for p in again.parties if p.kind is not ActorKind.PERSON)])
-    merged = replace(first, name=name, parties=tuple(parties), date=first.date or again.date, effective=first.effective or again.effective)
+    date = again.date if again.date is not None and first.date in {None, lede} else first.date
+    merged = replace(first, name=name, parties=tuple(parties), date=date, effective=first.effective or again.effective)
     return replace(merged, evidence=extend_evidence(first.evidence, sent))

@@ -96,6 +96,7 @@ def deal_agreements(investments: Iterable[Investment], agreements: Iterable[Agre
     """"X is to buy 20% of Y", "X agreed to take over Y": a purchase of a company that the text
     reports as agreed (not yet completed) is an agreement between buyer and seller where the text
     names one, else between buyer and company, unless an agreement of the text already names both."""
+    agreements = list(agreements)
     named = [{p.name for p in a.parties} for a in agreements]
     seen: set[tuple[str, str]] = set()
     for fact in investments:
@@ -105,7 +106,20 @@ def deal_agreements(investments: Iterable[Investment], agreements: Iterable[Agre
             continue
         other = sellers.get((fact.investor.name, fact.target.name), fact.target)
         pair = (fact.investor.name, other.name)
-        if pair in seen or any(set(pair) <= parties for parties in named):
+        if pair in seen or any(set(pair) <= parties for parties in named) or _told(fact, agreements):
             continue
         seen.add(pair)
         yield Agreement("deal", (fact.investor, other), fact.evidence, date=fact.date, status=fact.status)
+
+
+def _told(fact: Investment, agreements: Iterable[Agreement]) -> bool:
+    """"X agreed to sell 35% of Y to A and B … A will acquire 25% under the agreement": the buyer's
+    share is a term of an agreement the text states, whose name says what it sells."""
+    buyer = fact.investor.name
+    return any(fact.target.name in a.name and any(_same_name(p.name, buyer) for p in a.parties) for a in agreements)
+
+
+def _same_name(one: str, other: str) -> bool:
+    """"Kestrel" for "Kestrel Infra": a name and its short form."""
+    return one == other or one.startswith(other + " ") or other.startswith(one + " ")
+

@@ -136,6 +136,15 @@ def test_a_definite_re_mention_completes_the_signing_it_tells_again():
     assert agreement.date == PartialDate(2024, 2, 23)
 
 
+def test_a_re_mention_s_own_signing_date_beats_the_news_date():
+    """issue 7: "the agreement, which was signed on July 8" was dropped for naming no party, and the
+    agreement kept the date of the news."""
+    text = ("Orsk Telecom has agreed to sell 35 per cent of Tarn Towers to Kestrel Infra and Halden Fund, the company said on Wednesday. "
+            "Kestrel will acquire 25 per cent under the agreement, which was signed in Tosk on June 8.")
+    (agreement,) = _agreements(text)
+    assert _parties(agreement) >= {"Orsk Telecom", "Kestrel Infra"} and agreement.date == PartialDate(2024, 6, 8)
+
+
 def test_a_date_of_something_else_done_to_an_agreement_is_not_its_signing_date():
     (agreement,) = _agreements("Russia pulled out of the New START treaty with the United States in 2023.")
     assert agreement.date is None
