@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from graph.extract import actors, agreements, events, investments
+from graph.extract.arguments import government
 from graph.extract.attribution import attribution
-from graph.extract.common import sentence_at
+from graph.extract.common import evidence_for, sentence_at
 from graph.extract.fact_events import deal_agreements, fact_events, merged
 from graph.model import ActorKind, ActorRef, DocumentFacts, Fact, Investment, Mention, fact_refs
 
@@ -35,7 +36,17 @@ def extract_facts(doc: Doc) -> DocumentFacts:
     for fact in found.facts:
         # Assets and collective parties are named only by facts: mention them too.
         found.mentions += [Mention(ref, fact.evidence) for ref in fact_refs(fact)]
+    found.mentions += list(government_mentions(doc))
     return found
+
+
+def government_mentions(doc: Doc) -> Iterator[Mention]:
+    """"the government of Laos", "Japan's industry ministry": a country's body is an actor wherever
+    it is named, not only where it acts in a fact (the NER sees only the country)."""
+    for token in doc:
+        ref = government(token) if token.pos_ == "NOUN" else None
+        if ref is not None:
+            yield Mention(ref, evidence_for(sentence_at(doc, token.i)))
 
 
 def acting_kinds(facts: list[Fact]) -> Callable[[ActorRef], ActorRef]:

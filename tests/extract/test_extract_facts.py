@@ -34,3 +34,11 @@ def test_every_mention_of_an_investor_is_an_actor():
     investors = {f.investor.name for f in found.investments}
     assert "Harvell Capital" in investors
     assert all(m.actor.kind is not ActorKind.ASSET for m in found.mentions if m.actor.name in investors)
+
+
+def test_a_government_named_outside_every_fact_is_an_actor():
+    """issue 7: "the government of Laos" preparing talks was no actor; only the country was."""
+    doc = get_nlp()(make_document("The government of Laos is preparing for talks with China on the rail loan.").text)
+    doc._.document = make_document(doc.text)
+    names = {(m.actor.name, m.actor.kind) for m in extract_facts(doc).mentions}
+    assert ("Government of Laos", ActorKind.GOVERNMENT_BODY) in names
