@@ -521,6 +521,8 @@ def owned_slots(noun: Token) -> dict[str, list[Token]]:
     named = [a for a in _children(noun, {"appos", "compound"}) if a.pos_ == "PROPN"][:1]  # "X's Acme unit"
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         named.append(noun.head)
+    if not named:  # "the local subsidiary of X, Y, said …": the parser hangs Y on X
+        named = [a for o in slots["subject"] for a in _children(o, {"appos"}) if a.pos_ == "PROPN"][:1]
     slots["object"] = named
     return slots
 

@@ -307,11 +307,12 @@ def _gives(match: FrameMatch, investors: list[Argument]) -> bool:
 
 def _bare_sum(match: FrameMatch) -> bool:
     """"X lent a further €40m", "X offered a $500m loan": a sum and no word saying what it is for."""
-    filled = {p for p, heads in match.slots.items() if heads and p not in {"subject", "object", "by", "carrier_object"}}
-    if not any(h.lemma_.lower() in lexicon().asset_heads for h in match.slots.get("self", [])):
-        filled.discard("self")  # "a ¥18bn loan" names no target; "a $7bn project" is one
-    if all(argument_at(h) is None for h in match.slots.get("purpose", [])):
-        filled.discard("purpose")  # "spend $600m sinking a shaft": works, not a target
+    # a position filled by no actor or asset names no target: "a loan with a 3% rate for 20 years",
+    # "spend $600m sinking a shaft"
+    filled = {p for p, heads in match.slots.items() if p not in {"subject", "object", "by", "carrier_object", "self"}
+              and any(argument_at(h) is not None for h in heads)}
+    if any(h.lemma_.lower() in lexicon().asset_heads for h in match.slots.get("self", [])):
+        filled.add("self")  # "a ¥18bn loan" names no target; "a $7bn project" is one
     given = all(o.ent_type_ == "MONEY" or is_trigger_word(o) for o in match.slots.get("object", []))
     sums = [t for t in match.trigger.sent if t.ent_type_ == "MONEY" and t.like_num]
     if sums and all(sizes_an_asset(t, match.trigger) for t in sums):

@@ -224,9 +224,14 @@ WORKS_WORDS = frozenset({"expansion", "extension", "upgrade", "modernisation", "
 
 
 def named_works(head: Token) -> ActorRef | None:
-    """"the Paks II expansion" → asset "Paks II": the works stand for the named asset."""
+    """"the Paks II expansion" → asset "Paks II": the works stand for the named asset; "a new terminal
+    extension" → asset "terminal extension": works on an asset of no name are an asset of their own."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in WORKS_WORDS:
         return None
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    if before is not None and before.dep_ in {"compound", "amod"} and before.lower_ in lexicon().asset_heads:
+        name = f"{before.text} {head.text}"
+        return ActorRef(name, ActorKind.ASSET, name, None)
     names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
     if not names or names[-1].i != head.i - 1 or names[0].ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}:
         return None
