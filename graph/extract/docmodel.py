@@ -131,11 +131,19 @@ def antecedent(head: Token) -> ActorRef | Token | None:
         earlier = [e for e in earlier if e.country in countries] or [e for e in earlier if e.country is None]
         return _most_salient(earlier) if earlier else None
     if earlier:
-        return _most_salient(_literal(earlier, noun))
+        return _most_salient(_of_modifiers(head, _literal(earlier, noun)))
     ours = [e for e in _companies_before(head) if e.country in countries and not _described_otherwise(e, noun)] if noun in GENERIC_COMPANY_WORDS else []
     if ours:  # "the Korean cathode maker" with no maker named: the company of that country
         return _most_salient(ours)
     return context.definite_ref(head, besides=[]) or _main_company(head, bound)
+
+
+def _of_modifiers(head: Token, entries: list[Entry]) -> list[Entry]:
+    """"the football company", "the mining group": the ones whose name or description says so, if any."""
+    synonyms = frame_lexicon().class_synonyms
+    words = {c.lemma_.lower() for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    wanted = words.union(*(synonyms.get(w, set()) for w in words))
+    return [e for e in entries if e.classes & wanted] or entries
 
 
 def _described_otherwise(entry: Entry, noun: str) -> bool:
@@ -195,6 +203,7 @@ def _main_company(head: Token, bound: range = range(0)) -> ActorRef | None:
     if head.lemma_.lower() not in GENERIC_COMPANY_WORDS:
         return None  # "the bank" with no bank named before is nobody we know
     companies = [e for e in _companies_before(head, bound) if not _described_otherwise(e, head.lemma_.lower())]
+    companies = _of_modifiers(head, companies)
     countries = _demonym_countries(head)
     if countries:  # "the Spanish utility": not a company known to be of another country
         companies = [e for e in companies if e.country is None or e.country in countries]
