@@ -27,7 +27,8 @@ CASES = [
      "The fund takes a 70 per cent stake.", "fund", "Harran Wealth Fund"),
     ("a-company-the-text-called-otherwise-is-not-the-description", "Spanish builder Corvas holds 20 per cent of Tarnell. "
      "The Spanish utility spent $2 billion buying Elektrum.", "utility", "Tarnell"),
-    ("a-modifier-narrows-a-generic-description", "Orsk Mining sold a stake to Tarn Capital. Tarn Capital said the mining company was well run.",
+    ("a-modifier-narrows-a-generic-description", "Orsk Mining sold a stake to Tarn Holdings. Tarn Holdings said it was pleased. "
+     "Tarn Holdings will pay later. Analysts said the mining company was well run.",
      "company", "Orsk Mining"),
     ("no-antecedent-of-that-class", "Kestria and Dravonia held talks. The bank declined to comment.", "bank", None),
 ]
