@@ -105,7 +105,7 @@ def argument_at(head: Token) -> Argument | None:
     if inner != head:
         found = argument_at(inner)
         return Argument(found.ref, share or found.share) if found is not None else None
-    leader = _leader(head) or _possessed_name(head) or _named_apposition(head) or _body_of(head)
+    leader = _leader(head) or _possessed_name(head) or _named_apposition(head) or _called(head) or _body_of(head)
     if leader is not None:
         return argument_at(leader)
     if head.ent_type_ in {"MONEY", "PERCENT", "DATE", "CARDINAL", "TIME"}:
@@ -124,6 +124,22 @@ def argument_at(head: Token) -> Argument | None:
     if ref is None or truncated_name(ref) or _not_a_target(head, ref):
         return None
     return Argument(_without_participle(ref))
+
+
+def _called(head: Token) -> Token | None:
+    """"a joint venture called X", "the venture, to be named X": the name it is given (the parser
+    may hang the participle on the verb, right after the phrase)."""
+    if head.pos_ != "NOUN":
+        return None
+    clause = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    comma = head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ","
+    hung = [v for v in clause.children if v.dep_ == "advcl" and v.i > head.i] if clause is not None and comma else []
+    for verb in [*(c for c in head.children if c.dep_ == "acl"), *hung[:1]]:
+        if verb.lemma_ in {"call", "name"}:
+            named = [c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
+            if named:
+                return named[0]
+    return None
 
 
 def _company_named_after_place(head: Token) -> ActorRef | None:

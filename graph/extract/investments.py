@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract import context
 from graph.extract.arguments import Argument, argument_at, arguments
+from graph.extract.partitives import share_of
 from graph.extract.clauses import clause_money, clause_share, clause_verb, sizes_an_asset
 from graph.extract.status import factuality_of, status_of
 from graph.extract.common import evidence_for, is_headline, per_doc, sentences, starts_with_anaphora
@@ -23,7 +24,7 @@ from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word, relative_antecedent
-from graph.model import ActorKind, ActorRef, Factuality, Investment, Status
+from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
 from graph.normalize.dates import parse_period
 
 ACTOR_KINDS = frozenset(set(ActorKind) - {ActorKind.ASSET})
@@ -109,7 +110,26 @@ def _joined(facts: list[Investment], numbers: dict[Investment, int]) -> list[Inv
                     joined.append(replace(full, evidence=facts[share].evidence))
                 continue
         joined.append(fact)
-    return [f for f in joined if not any(f is facts[i] for i in used)]
+    kept = [f for f in joined if not any(f is facts[i] for i in used)]
+    return _co_investors([facts[i] for i in used], kept)
+
+
+def _co_investors(shares: list[Investment], facts: list[Investment]) -> list[Investment]:
+    """"X will take 50% of Y, with Z acquiring 30%": a share stated beside one that joined a sum is
+    a part of the same deal, and takes its total (the gold's convention for joint investments)."""
+    totals: dict[int, tuple[str, Money]] = {}
+    for share in shares:
+        full = next((f for f in facts if f.amount is not None and f.stake == share.stake and _same_pair(f, share)), None)
+        if full is not None:
+            totals[share.evidence.start] = (share.target.name, full.amount)
+
+    def completed(fact: Investment) -> Investment:
+        target, total = totals.get(fact.evidence.start, ("", None))
+        if fact.amount is None and fact.stake is not None and total is not None and _close(target, fact.target.name):
+            return replace(fact, amount=total)
+        return fact
+
+    return [completed(f) for f in facts]
 
 
 def _near(numbers: dict[Investment, int], one: Investment, other: Investment) -> bool:
@@ -272,6 +292,25 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
             own = share if listed is None else listed  # "80% of X and 90% of Y", "X with 47.5% and Z with 26%"
             if investor.ref.name != target.ref.name:
                 yield replace(base, investor=investor.ref, target=target.ref, stake=own)
+    if frame.stake and share is not None:
+        yield from _gapped(match, base, investors, targets)
+
+
+def _gapped(match: FrameMatch, base: Investment, investors: list[Argument], targets: list[Argument]) -> Iterator[Investment]:
+    """"X will own 45% of Y and Z 55%", "… and Z the remaining 40 per cent": a name with a share of
+    its own, its verb left out, holds that share of the same target."""
+    named = {a.ref.name for a in (*investors, *targets)}
+    for token in match.trigger.subtree:
+        if token.dep_ != "conj" or token.pos_ != "PROPN" or token.i < match.trigger.i:
+            continue
+        after = token.doc[token.i + 1 : min(token.i + 5, token.sent.end)]
+        percent = next((t for t in after if t.ent_type_ == "PERCENT" and t.like_num), None)
+        if percent is None or any(t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" for t in after if t.i < percent.i):
+            continue
+        holder = argument_at(token)
+        if holder is not None and holder.ref.kind in ACTOR_KINDS and holder.ref.name not in named:
+            for target in targets:
+                yield replace(base, investor=holder.ref, target=target.ref, stake=share_of(percent))
 
 
 def sellers(doc: Doc) -> dict[tuple[str, str], ActorRef]:

@@ -175,6 +175,16 @@ CASES = [
      [("Northvale Minerals", "Minera Tolo", None, None, None)]),
     ("works-on-an-asset-of-no-name", "Orsk Capital and its co-investor Tarn Fund each agreed to put up to £120 million into a new terminal extension.",
      [("Orsk Capital", "terminal extension", 120 * M, "GBP", None), ("Tarn Fund", "terminal extension", 120 * M, "GBP", None)]),
+    ("a-gapped-clause-holds-its-own-share", "Dongsan Rail will own 45% of the Kostobe venture and Steppe Rail 55%.",
+     [("Dongsan Rail", "Kostobe venture", None, None, Decimal("0.45")), ("Steppe Rail", "Kostobe venture", None, None, Decimal("0.55"))]),
+    ("a-gapped-remaining-share-of-a-venture-to-be-called", "Vardan Electronics will hold 60 per cent of the joint venture, to be called Vardan Lumo Semiconductor Pvt Ltd, "
+     "and Lumo Micro the remaining 40 per cent.",
+     [("Vardan Electronics", "Vardan Lumo Semiconductor Pvt Ltd", None, None, Decimal("0.6")),
+      ("Lumo Micro", "Vardan Lumo Semiconductor Pvt Ltd", None, None, Decimal("0.4"))]),
+    ("co-investors-share-the-total", "A consortium led by Halden Partners has agreed to buy Orvis Data for $680 million. "
+     "Halden will take 50 per cent of Orvis Data, with Siam Tessaly Group acquiring 30 per cent and Kestrel Bank the remaining 20 per cent.",
+     [("Halden Partners", "Orvis Data", 680 * M, "USD", Decimal("0.5")), ("Halden Partners", "Orvis Data", 680 * M, "USD", Decimal("0.5")),
+      ("Kestrel Bank", "Orvis Data", 680 * M, "USD", Decimal("0.2")), ("Siam Tessaly Group", "Orvis Data", 680 * M, "USD", Decimal("0.3"))]),
     ("sum-in-a-grant-noun-received-from", "The Weissburg plant was to receive €9.9 billion in subsidies from the Ostmark Development Agency.",
      [("Ostmark Development Agency", "Weissburg plant", 9900 * M, "EUR", None)]),
     ("sum-in-a-grant-noun-promised-for", "The Ostmark Development Agency had promised €9.9 billion in subsidies for the Weissburg plant.",
