@@ -164,12 +164,19 @@ def _up_edge(token: Token) -> bool:
     if token.head is token:
         return False
     if token.dep_ in {"advcl", "relcl"}:  # an infinitive: "the deal to buy", "pulled out of the deal to buy"
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or _terms_of(token)
     if token.dep_ == "pcomp":
         return token.head.lower_ in _ARGUMENT_PREPS
     if token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in token.children):
         return False  # "the pact, signed in March, will take effect": a done thing the future does not touch
     return token.dep_ in _UP
+
+
+def _terms_of(relcl: Token) -> bool:
+    """"a deal under which X would have bought Y was cancelled": the clause states the terms of the
+    deal it is on, and shares its fate."""
+    return relcl.dep_ == "relcl" and any(p.dep_ == "prep" and p.lower_ == "under" and any(w.lower_ == "which" for w in p.children)
+                                         for p in relcl.children)
 
 
 def governing_chain(trigger: Token) -> list[Token]:

@@ -83,6 +83,7 @@ STATUS_CASES = [
     ("scrapped-plans-to", "Korvex Holdings scrapped plans to build a smelter in Dravia.", "build", S.CANCELLED),
     ("called-off", "Talmor called off the acquisition of Pellin Bank.", "acquisition", S.CANCELLED),
     ("cancelled-passive", "The takeover of Pellin Bank was cancelled.", "takeover", S.CANCELLED),
+    ("cancelled-deal-under-which", "A deal under which Talmor would have bought Pellin Bank was cancelled in August.", "bought", S.CANCELLED),
     ("deal-collapsed", "The deal to buy Pellin Bank collapsed in June.", "buy", S.CANCELLED),
     ("pulled-out", "Talmor pulled out of the deal to buy Pellin Bank.", "buy", S.CANCELLED),
     ("ended-talks", "Talmor ended talks to buy Pellin Bank.", "buy", S.CANCELLED),
