@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -75,8 +75,13 @@ class EventType:
 
 @dataclass(frozen=True, slots=True)
 class EventLexicon:
+    """The event types, their frames in one tuple (the frame index keys on it) and each frame's
+    type by the frame's id (frames are not compared field by field: issue 11)."""
+
     types: tuple[EventType, ...]
     support_verbs: frozenset[str]
+    frames: tuple[Frame, ...] = ()
+    type_of: dict[int, EventType] = field(default_factory=dict, compare=False)
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +89,10 @@ def event_lexicon(path: Path = EVENTS_PATH) -> EventLexicon:
     """The event types of ``data/events.json``, read once."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return EventLexicon(tuple(_event_type(e) for e in raw["events"]), frozenset(raw["support_verbs"]))
+        types = tuple(_event_type(e) for e in raw["events"])
+        frames = tuple(kind.frame for kind in types)
+        by_id = {id(f): types[frames.index(f)] for f in frames}
+        return EventLexicon(types, frozenset(raw["support_verbs"]), frames, by_id)
     except (OSError, json.JSONDecodeError, KeyError, TypeError) as e:
         raise EventLexiconError(f"{path}: cannot read the event lexicon ({e!r}); compare it with git") from e
 
@@ -119,37 +127,13 @@ def sentence_events(sent: Span) -> Iterator[Event]:
             yield event
 
 
-_FRAMES: dict[int, tuple] = {}
-
-
-def _frames_of(types) -> tuple:
-    """The event types' frames, as one tuple per type list (the frame index keys on it)."""
-    return _indexed(types)[1]
-
-
-def _type_of(types, frame) -> EventType:
-    """``types[frames.index(frame)]`` without comparing frames field by field (issue 11)."""
-    return _indexed(types)[2][id(frame)]
-
-
-def _indexed(types) -> tuple:
-    """(types, their frames, frame id → type), built once per type list; the entry holds the
-    type list so its id cannot be reused while the entry lives."""
-    entry = _FRAMES.get(id(types))
-    if entry is None or entry[0] is not types:
-        frames = tuple(kind.frame for kind in types)
-        entry = _FRAMES[id(types)] = (types, frames, {id(f): types[frames.index(f)] for f in frames})
-    return entry
-
-
 def _typed_trigger(token: Token) -> tuple[EventType, str] | None:
     """The first event type that ``token`` triggers with everything its clause needs."""
     if token.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT"}:  # "in March 2024" is no march
         return None
-    types = event_lexicon().types
-    frames = _frames_of(types)
-    for frame in candidate_frames(token, frames):
-        kind = _type_of(types, frame)
+    lex = event_lexicon()
+    for frame in candidate_frames(token, lex.frames):
+        kind = lex.type_of[id(frame)]
         form = trigger_kind(token, frame)
         if form is not None and all(_in_clause(token, group) for group in kind.needs):
             return kind, form
@@ -197,9 +181,9 @@ def _factuality(trigger: Token) -> Factuality:
     found = factuality_of(trigger)
     if found is not Factuality.PLANNED or trigger.lemma_.lower() not in ACTS_OF_PROMISING:
         return found
-    verb = trigger.head if trigger.pos_ == "NOUN" else trigger
-    return factuality_of(verb) if verb is not trigger else (
-        Factuality.PLANNED if any(c.tag_ == "MD" for c in verb.children) else Factuality.ASSERTED)
+    if trigger.pos_ == "NOUN" and trigger.head is not trigger:
+        return factuality_of(trigger.head)
+    return Factuality.PLANNED if any(c.tag_ == "MD" for c in trigger.children) else Factuality.ASSERTED
 
 
 def event_slots(trigger: Token, form: str) -> dict[str, list[Token]]:
@@ -213,15 +197,24 @@ def event_slots(trigger: Token, form: str) -> dict[str, list[Token]]:
         for position, heads in verb_slots(clause).items():
             if position != "object" and not slots.get(position):
                 slots[position] = heads
-    head = trigger.head
-    if trigger.dep_ == "pobj" and head.lower_ in OCCASION_PREPS and head.head.pos_ in {"VERB", "AUX"}:
-        slots["occasion"] = verb_slots(head.head)["subject"]
+    act = _occasion_of(trigger)
+    if act is not None:
+        slots["occasion"] = verb_slots(act)["subject"]
     return slots
 
 
+def _occasion_of(noun: Token) -> Token | None:
+    """The act a noun is the occasion of, through "at", "during", "on" or "in": its event is
+    told by the act ("said at a press conference")."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in OCCASION_PREPS and prep.head.pos_ in {"VERB", "AUX"}:
+        return prep.head
+    return None
+
+
 def _not_told(trigger: Token, kind: EventType, form: str) -> bool:
-    """"recalled that …" (speech), "demonstrated a product" (an intransitive type with an object),
-    "avoided a default", "accused of supplying arms"."""
+    """Not an event told as done: a verb of speech with only a clause ("recalled that …"), an
+    intransitive type with an object, or an act averted or charged ("avoided a default")."""
     deps = {c.dep_ for c in trigger.children}
     if form == "verb" and ("ccomp" in deps and not deps & {"dobj", "nsubjpass"} or kind.intransitive and "dobj" in deps):
         return True
@@ -229,19 +222,21 @@ def _not_told(trigger: Token, kind: EventType, form: str) -> bool:
 
 
 def _reference(trigger: Token) -> bool:
-    """"the anniversary of the bombing", "since the protests": a past event pointed at, not told."""
+    """A past event pointed at (its anniversary, what came since), not told."""
     head = trigger.head
     return head is not trigger and (head.lemma_.lower() in REFERENCE_HEADS or head.lower_ in REFERENCE_HEADS)
 
 
 def _stated_noun(noun: Token) -> bool:
-    """"held talks", "the signing took place", "sanctions were imposed", "said at a press conference"."""
+    """A noun the sentence states happened: the object or subject of a support verb ("held
+    talks", "sanctions were imposed"), the occasion of a past act, or a conjunct of one."""
     head = noun.head
     lemmas = {head.lemma_.lower(), *(f"{head.lemma_.lower()} {c.lower_}" for c in head.children if c.dep_ in {"prt", "dobj"})}
     if noun.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"} and lemmas & event_lexicon().support_verbs:
         return True
-    if noun.dep_ == "pobj" and head.lower_ in OCCASION_PREPS and head.head.pos_ in {"VERB", "AUX"}:
-        return head.head.tag_ in {"VBD", "VBN"}
+    act = _occasion_of(noun)
+    if act is not None:
+        return act.tag_ in {"VBD", "VBN"}
     return noun.dep_ == "conj" and _stated_noun(noun.head)
 
 
