@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from graph import paths
 from graph.extract.frames import FrameLexiconError, noun_phrase_lemma, noun_slots, prep_slots, support_verb, verb_slots
+from graph.extract.tree import prep_objects
 
 INCLUDING = frozenset({"including", "like", "as"})
 
@@ -137,9 +138,7 @@ def anchor(noun: Token) -> Token | None:
 
 def _party_members(noun: Token) -> list[Token]:
     """The names in the noun's own "between"/"with" phrase, conjuncts included."""
-    objects = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"between", "with", "among"}
-               for o in p.children if o.dep_ == "pobj"]
-    return [m for o in objects for m in (o, *o.conjuncts)]
+    return [m for o in prep_objects(noun, {"between", "with", "among"}) for m in (o, *o.conjuncts)]
 
 
 def slots_of(token: Token) -> dict[str, list[Token]]:

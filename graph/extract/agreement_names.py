@@ -7,10 +7,13 @@ EU–Vietnam Free Trade Agreement" names its own parties.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
+
 from spacy.tokens import Doc, Token
 
 from graph.extract.actors import actors_in
 from graph.extract.agreement_frames import agreement_kind
+from graph.extract.tree import infinitive, object_of
 from graph.model import ActorKind, ActorRef
 
 PARTY_KINDS = frozenset({ActorKind.COUNTRY, ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY})
@@ -38,18 +41,25 @@ def name_of(head: Token) -> str:
 
 
 def _purpose(head: Token) -> list[str]:
-    """"an agreement to produce cars in the X plant": what it is for, cut before a party or a sum."""
+    """What the agreement is for, as an infinitive on the noun states it, cut before a party or a sum."""
     for clause in head.children:
-        if clause.dep_ == "acl" and clause.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-            words = []
-            for token in head.doc[clause.left_edge.i : clause.right_edge.i + 1]:
-                if token.lower_ in {"with", ",", "from", "between", "which"} or token.ent_type_ in {"DATE", "MONEY"} or token.is_quote:
-                    break
-                words.append(token)
-            while words and words[-1].pos_ in {"ADP", "CCONJ", "DET"}:
-                words.pop()
-            return [joined(words)]
+        if clause.dep_ == "acl" and clause.pos_ == "VERB" and infinitive(clause):
+            words = head.doc[clause.left_edge.i : clause.right_edge.i + 1]
+            return [cut_phrase(words, {"with", ",", "from", "between", "which"}, quotes=True)]
     return []
+
+
+def cut_phrase(tokens: Iterable[Token], stops: Collection[str], *, quotes: bool = False) -> str:
+    """The words before the first stop word, date or sum (or quote mark), less trailing function
+    words: a name says what was agreed, not with whom, when or for how much."""
+    words = []
+    for token in tokens:
+        if token.lower_ in stops or token.ent_type_ in {"DATE", "MONEY"} or (quotes and token.is_quote):
+            break
+        words.append(token)
+    while words and words[-1].pos_ in {"ADP", "CCONJ", "DET"}:
+        words.pop()  # "to buy the port for $2bn" is the agreement to buy the port
+    return joined(words)
 
 
 def left_words(head: Token) -> list[Token]:
@@ -81,7 +91,7 @@ def topic_names(head: Token) -> list[str]:
     memorandum per listed topic; any other agreement noun keeps its one name."""
     preps = name_preps(head)
     topic = preps[-1] if preps and preps[-1].lower_ != "of" else None
-    obj = next((c for c in topic.children if c.dep_ == "pobj"), None) if topic is not None else None
+    obj = object_of(topic) if topic is not None else None
     if not plural(head) or obj is None or not obj.conjuncts:
         return [name_of(head)]
     left = joined(left_words(head)[:-1] + [head])
@@ -103,7 +113,7 @@ def name_preps(head: Token) -> list[Token]:
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in NAME_PREPS and not _time_or_money(child):
             preps.append(child)
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            obj = object_of(child)
             if child.lower_ == "of" and obj is not None:
                 preps += [c for c in obj.rights if c.dep_ == "prep" and c.lower_ in NAME_PREPS - {"of"} and not _time_or_money(c)]
     return sorted(preps, key=lambda t: t.i)
@@ -116,19 +126,19 @@ def _time_or_money(prep: Token) -> bool:
 
 def _spaced_dash(token: Token) -> bool:
     """" – " opens an aside; "Budapest–Belgrade" is one name."""
-    return token.text in {"—", "–", "-"} and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    return token.text in DASHES and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 def _place_or_time(prep: Token) -> bool:
     """"in Belgrade", "on Tuesday": where and when it was signed, not what it is about."""
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    obj = object_of(prep)
     return prep.lower_ in {"in", "at", "on", "during"} and obj is not None and obj.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}
 
 
 def _prep_words(prep: Token) -> str:
     """The prepositional phrase, cut before a clause, a date or another agreement."""
     words: list[Token] = []
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    obj = object_of(prep)
     end = obj.i if prep.lower_ == "of" and obj is not None else prep.right_edge.i
     for token in prep.doc[prep.i : end + 1]:
         if token.text in {",", ";", "("} or _spaced_dash(token) or token.ent_type_ == "DATE" or token.lower_ in {"which", "that", "with", "between", "including"}:

@@ -32,7 +32,7 @@ from graph.extract.agreement_frames import (
     verb_party_heads,
     verb_phrase,
 )
-from graph.extract.agreement_names import PARTY_KINDS, VAGUE, joined, name_preps, named_parties, plural, topic_names
+from graph.extract.agreement_names import PARTY_KINDS, VAGUE, cut_phrase, name_preps, named_parties, plural, topic_names
 from graph.extract.arguments import arguments
 from graph.extract.clauses import clause_verb
 from graph.extract.common import (
@@ -52,6 +52,7 @@ from graph.extract.frames import verb_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
 from graph.extract.status import factuality_of, status_of
+from graph.extract.tree import object_of, prep_objects
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef, Agreement, Factuality, PartialDate, Status
 
@@ -173,7 +174,7 @@ def _sides(noun: Token, signer: Token | None, parties: list[ActorRef], found: Fo
     """"X signed supply contracts with A and B": one agreement with each counterpart; a
     singular noun ("a treaty with A and B") or a common-noun group stays one."""
     holder = signer if signer is not None and signer.pos_ == "VERB" else noun
-    withs = [o for p in (*noun.children, *holder.children) if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    withs = prep_objects(noun, {"with"}) + prep_objects(holder, {"with"})
     if not plural(noun) or not withs or withs[0].pos_ == "NOUN":
         return [tuple(parties)]
     others = {r.name for r in resolve(withs[:1], found=found, number=number)}
@@ -214,7 +215,7 @@ def _topic(verb: Token) -> Token | None:
     """"agreed on a route": what was agreed, not when ("agreed on Tuesday")."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in {"on", "upon"}:
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            obj = object_of(prep)
             if obj is not None and obj.ent_type_ not in {"DATE", "TIME"}:
                 return obj
     return None
@@ -239,14 +240,8 @@ def _verb_name(verb: Token, action: Token | None, topic: Token | None) -> str:
 
 def _phrase(head: Token, *, start: int | None = None) -> str:
     """Words from ``start`` (the head) to its phrase's end, cut before a counterpart, a date or a clause."""
-    words = []
-    for token in head.doc[start if start is not None else head.i : head.right_edge.i + 1]:
-        if token.lower_ in {"with", ",", "by", "between", "which", "that"} or token.ent_type_ in {"DATE", "MONEY"}:
-            break
-        words.append(token)
-    while words and words[-1].pos_ in {"ADP", "CCONJ", "DET"}:
-        words.pop()  # "to buy the port for $2bn" is the agreement to buy the port
-    return joined(words)
+    words = head.doc[start if start is not None else head.i : head.right_edge.i + 1]
+    return cut_phrase(words, {"with", ",", "by", "between", "which", "that"})
 
 
 # --- parties -----------------------------------------------------------------
@@ -277,7 +272,7 @@ def _state_of(ref: ActorRef) -> ActorRef:
 def _examples(head: Token) -> list[Token]:
     """"media companies such as X and Y": the named examples of a common-noun party."""
     nouns = [t for t in (head, *head.conjuncts) if t.pos_ == "NOUN"]
-    return [o for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ in INCLUDING for o in p.children if o.dep_ == "pobj"]
+    return [o for n in nouns for o in prep_objects(n, INCLUDING)]
 
 
 def _between_in(sent: Span) -> list[Token]:
@@ -337,7 +332,7 @@ def _of_object(head: Token) -> Token:
     """"the boards of both banks": who the common noun belongs to; else the head itself."""
     if head.pos_ != "NOUN":
         return head
-    return next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), head)
+    return (prep_objects(head, {"of"}) or [head])[0]
 
 
 def _they(head: Token, found: Found, number: int) -> list[ActorRef]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graph.extract.arguments import argument_at
+from graph.extract.tree import object_of
 from graph.model import ActorKind, ActorRef
 
 REPORTING_VERBS = frozenset({
@@ -33,8 +34,9 @@ def _according_to(sent: Span) -> ActorRef | None:
     """"according to X", "according to a statement by X"."""
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
-            for pobj in (c for c in sent.doc[token.i + 1].children if c.dep_ == "pobj"):
-                return _holder(pobj) or _actor(pobj)
+            obj = object_of(sent.doc[token.i + 1])
+            if obj is not None:
+                return _holder(obj) or _actor(obj)
     return None
 
 

@@ -40,6 +40,7 @@ from graph.extract.event_dates import clause_chain, fronted_date, own_date, para
 from graph.extract.frames import Frame, candidate_frames, noun_slots, trigger_kind, verb_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.status import factuality_of
+from graph.extract.tree import prep_objects
 from graph.model import ActorKind, ActorRef, Event, Factuality
 
 EVENTS_PATH = paths.DATA / "events.json"
@@ -254,7 +255,7 @@ def _participants(trigger: Token, kind: EventType, slots: dict[str, list[Token]]
 def _members(head: Token) -> list[Token]:
     """Who a crowd or a force is drawn from: "hundreds of workers of X", "members of the X union",
     "Russian and Belarusian troops"."""
-    found = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    found = prep_objects(head, {"of"})
     found += [c for c in head.children if c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"}]
     return found + [m for f in found if f.dep_ == "pobj" for m in _members(f)]
 

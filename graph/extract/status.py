@@ -20,6 +20,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from graph.extract.status_cues import STATUS_PATH, FactualityCues, StatusLexicon, fires, status_lexicon, word_forms
+from graph.extract.tree import infinitive
 from graph.model import Factuality, Status
 
 # Edges followed upward from the trigger: it is the object, complement or
@@ -44,7 +45,7 @@ def _up_edge(token: Token) -> bool:
     if token.head is token:
         return False
     if token.dep_ in {"advcl", "relcl"}:  # an infinitive: "the deal to buy", "pulled out of the deal to buy"
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        return infinitive(token)
     if token.dep_ == "pcomp":
         return token.head.lower_ in _ARGUMENT_PREPS
     if token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in token.children):
@@ -220,8 +221,7 @@ def _hedged(clause: list[Token], chain: list[Token], fact: FactualityCues) -> bo
 
 def _headline_infinitive(chain: list[Token]) -> bool:
     """An infinitive no verb governs: a headline's way of stating a plan ("X to buy Y")."""
-    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[0].children)
-    return has_to and chain[-1].pos_ not in {"VERB", "AUX"}
+    return infinitive(chain[0]) and chain[-1].pos_ not in {"VERB", "AUX"}
 
 
 def _be_to(chain: list[Token]) -> bool:
