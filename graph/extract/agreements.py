@@ -161,12 +161,12 @@ def _bare_bundle(noun: Token) -> bool:
 
 
 def _under(noun: Token) -> bool:
-    """"Under a deal signed with X, Y …": the agreement is an adjunct of the main clause."""
+    """The agreement is the object of a preposition on the main verb ("Under a deal signed with X, Y …")."""
     return noun.dep_ == "pobj" and noun.head.head == noun.sent.root
 
 
 def _main_subjects(sent: Span) -> list[Token]:
-    """"Under the agreement signed with X, Y committed …": the main clause's subject holds it."""
+    """The subjects of the sentence's main verb."""
     return [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
 
 
@@ -212,7 +212,7 @@ def verb_agreements(verb: Token, number: int, *, lede, found: Found) -> Iterator
 
 
 def _topic(verb: Token) -> Token | None:
-    """"agreed on a route": what was agreed, not when ("agreed on Tuesday")."""
+    """The object of "on"/"upon" after an agreeing verb: what was agreed, unless it is a date."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in {"on", "upon"}:
             obj = object_of(prep)
@@ -222,13 +222,14 @@ def _topic(verb: Token) -> Token | None:
 
 
 def _each(verb: Token) -> bool:
-    """"X and Y each agreed": separate agreements, one per subject."""
+    """"each" on the verb or its subject: separate agreements, one per subject."""
     subjects = [s for s in verb.children if s.dep_ == "nsubj"]
     return any(t.lower_ == "each" for s in subjects for t in s.subtree) or any(c.lower_ == "each" for c in verb.children)
 
 
 def _verb_name(verb: Token, action: Token | None, topic: Token | None) -> str:
-    """"agreement to set up local production", "agreement on a route", "settlement of the dispute"."""
+    """The name of an agreement a verb states: what it agrees to do, what it agrees on, or the
+    verb's noun with its object ("settlement of the dispute")."""
     if action is not None:
         return "agreement to " + _phrase(action)
     if topic is not None:
@@ -276,12 +277,12 @@ def _examples(head: Token) -> list[Token]:
 
 
 def _between_in(sent: Span) -> list[Token]:
-    """"relations between X and Y began with the signing of …": the sides the sentence names."""
+    """The conjoined objects of a "between" anywhere in the sentence: the sides it names."""
     return [o for p in sent if p.dep_ == "prep" and p.lower_ == "between" for o in p.children if o.dep_ == "pobj" and o.conjuncts]
 
 
 def _listed_apposition(head: Token) -> list[Token]:
-    """"X, Y and Z signed" parsed as X with the apposition "Y and Z": a list of names."""
+    """A list of names the parser hung on its first name as a conjoined apposition."""
     return [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts]
 
 
@@ -296,14 +297,14 @@ def _actors(head: Token) -> list[ActorRef]:
 
 
 def _signing_body(ref: ActorRef, head: Token) -> ActorRef:
-    """"a contract with Calder Rail": an organisation's name ending in an asset word signs as a company."""
+    """An organisation's name ending in an asset word ("… Rail") signs as a company."""
     if ref.kind is ActorKind.ASSET and any(t.ent_type_ == "ORG" for t in (head, *head.conjuncts)) and ref.name[:1].isupper():
-        return ActorRef(ref.name, ActorKind.COMPANY, ref.surface, ref.country)
+        return replace(ref, kind=ActorKind.COMPANY)
     return ref
 
 
 def _proper_names(heads: list[Token]) -> list[ActorRef]:
-    """"Pellin Holding": a name whose last word is also a partitive noun, which
+    """Proper names read as a whole: a name whose last word is also a partitive noun, which
     ``arguments`` looks through (the tagger may even call it a verb)."""
     names = [h for h in heads if h.pos_ == "PROPN" or h.ent_type_ == "ORG"]
     return [ref for head in names if (ref := phrase_ref(head)) is not None]
@@ -318,7 +319,7 @@ def _named_actor(ref: ActorRef, head: Token) -> ActorRef:
 
 
 def _represented(ref: ActorRef, head: Token) -> ActorRef | None:
-    """"ADQ chief executive X" signs for ADQ; a head of state for the country."""
+    """A person signs for the body named with them, else a head of state for the country."""
     if ref.kind is not ActorKind.PERSON:
         return ref
     span = head.doc[head.left_edge.i : head.right_edge.i + 1]
@@ -329,7 +330,7 @@ def _represented(ref: ActorRef, head: Token) -> ActorRef | None:
 
 
 def _of_object(head: Token) -> Token:
-    """"the boards of both banks": who the common noun belongs to; else the head itself."""
+    """Who a common noun belongs to (its "of" object), else the head itself."""
     if head.pos_ != "NOUN":
         return head
     return (prep_objects(head, {"of"}) or [head])[0]
