@@ -14,11 +14,11 @@ from spacy.tokens import Doc, Token
 from graph.extract.actors import actors_in
 from graph.extract.agreement_frames import agreement_kind
 from graph.extract.tree import infinitive, object_of
+from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef
 
 PARTY_KINDS = frozenset({ActorKind.COUNTRY, ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY})
 
-VAGUE = frozenset({"historic", "new", "recent", "numerous", "landmark", "several", "many", "various", "major", "key", "important", "comprehensive", "first", "this", "that", "these", "those", "a", "an", "the", "also", "further", "other", "commercial", "business"})
 NAME_PREPS = frozenset({"on", "for", "of", "in", "to", "regarding", "concerning"})
 DASHES = frozenset({"–", "-", "—"})
 
@@ -63,9 +63,10 @@ def cut_phrase(tokens: Iterable[Token], stops: Collection[str], *, quotes: bool 
 
 
 def left_words(head: Token) -> list[Token]:
-    words = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in VAGUE and t.ent_type_ not in {"MONEY", "CARDINAL"}]
+    vague = word_list("vague_modifiers")
+    words = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in vague and t.ent_type_ not in {"MONEY", "CARDINAL"}]
     first = _dashed_start(head.doc, min([t.left_edge.i for t in words] + [head.i]))
-    return [t for t in head.doc[first : head.i + 1] if t.ent_type_ not in {"MONEY", "CARDINAL"} and t.lower_ not in VAGUE]
+    return [t for t in head.doc[first : head.i + 1] if t.ent_type_ not in {"MONEY", "CARDINAL"} and t.lower_ not in vague]
 
 
 def _dashed_start(doc: Doc, first: int) -> int:

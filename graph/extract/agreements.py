@@ -32,7 +32,7 @@ from graph.extract.agreement_frames import (
     verb_party_heads,
     verb_phrase,
 )
-from graph.extract.agreement_names import PARTY_KINDS, VAGUE, cut_phrase, name_preps, named_parties, plural, topic_names
+from graph.extract.agreement_names import PARTY_KINDS, cut_phrase, name_preps, named_parties, plural, topic_names
 from graph.extract.arguments import arguments
 from graph.extract.clauses import clause_verb
 from graph.extract.common import (
@@ -53,6 +53,7 @@ from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
 from graph.extract.status import factuality_of, status_of
 from graph.extract.tree import object_of, prep_objects
+from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef, Agreement, Factuality, PartialDate, Status
 
@@ -156,7 +157,7 @@ def _bare_bundle(noun: Token) -> bool:
     """"numerous agreements and memoranda": a count of unnamed documents, not a fact one can check."""
     if not plural(noun) or noun.text[0].isupper():
         return False
-    content = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in VAGUE and not t.like_num]
+    content = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in word_list("vague_modifiers") and not t.like_num]
     return not content and not [p for p in name_preps(noun) if p.lower_ != "of"] and not links_parties(noun)
 
 

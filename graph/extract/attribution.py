@@ -15,13 +15,9 @@ from spacy.tokens import Span, Token
 
 from graph.extract.arguments import argument_at
 from graph.extract.tree import object_of
+from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef
 
-REPORTING_VERBS = frozenset({
-    "say", "tell", "announce", "state", "confirm", "report", "disclose", "claim", "add", "write",
-    "note", "declare", "insist", "deny", "reveal", "explain", "warn", "argue", "stress", "affirm",
-})
-STATEMENT_NOUNS = frozenset({"statement", "filing", "report", "release", "announcement", "notice", "letter", "post"})
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 
 
@@ -45,7 +41,7 @@ def _reporter(sent: Span) -> ActorRef | None:
     root = sent.root
     verbs = [root, *(c for c in root.children if c.dep_ in CLAUSE_DEPS | {"advcl"})]
     for verb in verbs:
-        if verb.lemma_.lower() not in REPORTING_VERBS or verb.pos_ not in {"VERB", "AUX"}:
+        if verb.lemma_.lower() not in word_list("attribution_verbs") or verb.pos_ not in {"VERB", "AUX"}:
             continue
         if verb is not root or _reports(verb):
             for subject in (c for c in verb.children if c.dep_ == "nsubj"):
@@ -65,7 +61,7 @@ def _reports(verb: Token) -> bool:
 def _statement_holder(sent: Span) -> ActorRef | None:
     """"In a statement, X said", "a filing by X showed", "X's statement"."""
     for token in sent:
-        if token.lemma_.lower() in STATEMENT_NOUNS and token.pos_ == "NOUN":
+        if token.lemma_.lower() in word_list("statement_nouns") and token.pos_ == "NOUN":
             found = _holder(token)
             if found is not None:
                 return found
@@ -74,7 +70,7 @@ def _statement_holder(sent: Span) -> ActorRef | None:
 
 def _holder(noun: Token) -> ActorRef | None:
     """Who issued a statement noun: its possessor or its "by"/"from" phrase."""
-    if noun.lemma_.lower() not in STATEMENT_NOUNS:
+    if noun.lemma_.lower() not in word_list("statement_nouns"):
         return None
     for child in noun.children:
         if child.dep_ == "poss":

@@ -16,10 +16,9 @@ from spacy.tokens import Span, Token
 
 from graph.extract.common import dates_in, doc_text, entities_in, previous_sentence, published
 from graph.extract.context import paragraph_date
+from graph.extract.word_lists import word_list
 from graph.model import PartialDate
 
-# reporting verbs whose date dates the reported act when it has none: "X agreed to …, Y said on Sunday"
-REPORTING_VERBS = frozenset({"say", "tell", "announce", "report", "confirm", "state", "add", "write"})
 # prepositions of a date that is not the event's: "his first trip since 2020"
 NOT_EVENT_DATE = frozenset({"since", "until", "till", "before", "after", "by", "through"})
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj", "pcomp"})
@@ -118,10 +117,10 @@ def dateline(ent: Span) -> bool:
 def date_chain(trigger: Token) -> list[Token]:
     """The clause chain, then the reporting verb whose complement the clause is."""
     chain = clause_chain(trigger)
-    top = chain[-1]
-    if top.dep_ in {"ccomp", "parataxis"} and top.head.lemma_.lower() in REPORTING_VERBS:
+    top, reporting = chain[-1], word_list("dating_verbs")
+    if top.dep_ in {"ccomp", "parataxis"} and top.head.lemma_.lower() in reporting:
         chain.append(top.head)
-    chain.extend(c for c in top.children if c.dep_ in {"advcl", "parataxis"} and c.lemma_.lower() in REPORTING_VERBS)
+    chain.extend(c for c in top.children if c.dep_ in {"advcl", "parataxis"} and c.lemma_.lower() in reporting)
     return chain
 
 

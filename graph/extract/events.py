@@ -41,18 +41,13 @@ from graph.extract.frames import Frame, candidate_frames, noun_slots, trigger_ki
 from graph.extract.lexicon import lexicon
 from graph.extract.status import factuality_of
 from graph.extract.tree import prep_objects
+from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Event, Factuality
 
 EVENTS_PATH = paths.DATA / "events.json"
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # prepositions whose object names the occasion of a told act: "said at a press conference"
 OCCASION_PREPS = frozenset({"at", "during", "on", "in"})
-# triggers that are the act of promising, asserted when told in the past
-ACTS_OF_PROMISING = frozenset({"promise", "pledge", "commit", "vow", "agree", "assure", "guarantee", "commitment", "assurance"})
-# words over a trigger that make it an averted act or a charge, not a told one
-NOT_TOLD = frozenset({"avoid", "avert", "prevent", "escape", "accuse", "allege", "charge", "suspect"})
-# heads that make an event noun a reference to another time: "the anniversary of the bombing"
-REFERENCE_HEADS = frozenset({"anniversary", "aftermath", "wake", "memory", "victim", "since", "after", "before", "until"})
 
 
 class EventLexiconError(KGError):
@@ -180,7 +175,7 @@ def _factuality(trigger: Token) -> Factuality:
     """How firmly the event is told; a promise is itself an act ("X pledged support", "secured a
     promise"): its planning word does not make the promising planned, a modal above it does."""
     found = factuality_of(trigger)
-    if found is not Factuality.PLANNED or trigger.lemma_.lower() not in ACTS_OF_PROMISING:
+    if found is not Factuality.PLANNED or trigger.lemma_.lower() not in word_list("acts_of_promising"):
         return found
     if trigger.pos_ == "NOUN" and trigger.head is not trigger:
         return factuality_of(trigger.head)
@@ -219,13 +214,14 @@ def _not_told(trigger: Token, kind: EventType, form: str) -> bool:
     deps = {c.dep_ for c in trigger.children}
     if form == "verb" and ("ccomp" in deps and not deps & {"dobj", "nsubjpass"} or kind.intransitive and "dobj" in deps):
         return True
-    return any(t.lemma_.lower() in NOT_TOLD for t in trigger.ancestors)
+    not_told = word_list("not_told")
+    return any(t.lemma_.lower() in not_told for t in trigger.ancestors)
 
 
 def _reference(trigger: Token) -> bool:
     """A past event pointed at (its anniversary, what came since), not told."""
-    head = trigger.head
-    return head is not trigger and (head.lemma_.lower() in REFERENCE_HEADS or head.lower_ in REFERENCE_HEADS)
+    head, heads = trigger.head, word_list("reference_heads")
+    return head is not trigger and (head.lemma_.lower() in heads or head.lower_ in heads)
 
 
 def _stated_noun(noun: Token) -> bool:
