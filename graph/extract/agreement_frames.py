@@ -12,7 +12,7 @@ so the passive, nominal and conjoined forms are derived there, not here.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,6 +45,8 @@ class AgreementLexicon:
     unsigned_modifiers: frozenset[str]
     parties: dict[str, tuple[str, ...]]
     pairs: dict[str, frozenset[str]]
+    kind_of: dict[str, Kind] = field(default_factory=dict, compare=False)
+    heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +60,7 @@ def agreement_lexicon(path: Path = paths.FRAMES) -> AgreementLexicon:
             **words,
             parties={form: tuple(positions) for form, positions in raw["parties"].items()},
             pairs={cls: frozenset(nouns) for cls, nouns in raw["pairs"].items()},
+            **_kind_index(kinds),
         )
     except (OSError, json.JSONDecodeError, KeyError, TypeError) as e:
         raise FrameLexiconError(f"{path}: cannot read the agreement frames ({e!r}); compare the 'agreements' key with git") from e
@@ -68,35 +71,24 @@ def agreement_kind(token: Token) -> Kind | None:
     name ("Treaty Organization") names none."""
     if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
         return None
-    kind_of, heads = _kind_index(agreement_lexicon())
-    if token.lemma_.lower() not in heads and token.lower_ not in kind_of:
+    lex = agreement_lexicon()
+    if token.lemma_.lower() not in lex.heads and token.lower_ not in lex.kind_of:
         return None  # no noun listed ends with the lemma or reads "<lemma> of …": skip the phrase
-    phrase = noun_phrase_lemma(token)
-    for words in (phrase, token.lemma_.lower(), token.lower_):
-        found = kind_of.get(words)
-        if found is not None:
-            return found
-    return None
+    found = (lex.kind_of.get(words) for words in (noun_phrase_lemma(token), token.lemma_.lower(), token.lower_))
+    return next((kind for kind in found if kind is not None), None)
 
 
-_KINDS: dict[int, tuple[AgreementLexicon, dict[str, Kind], frozenset[str]]] = {}
-
-
-def _kind_index(lex: AgreementLexicon) -> tuple[dict[str, Kind], frozenset[str]]:
-    """Noun → the first kind that lists it, and the lemmas a listed noun can be the phrase of
-    (``noun_phrase_lemma``: the noun itself, what follows a space in it, what precedes " of "),
-    built once per lexicon: every token of every sentence asks (issue 11). Keyed by id, holding
-    the lexicon, as frames' indexes are."""
-    entry = _KINDS.get(id(lex))
-    if entry is None or entry[0] is not lex:
-        index: dict[str, Kind] = {}
-        for kind in lex.kinds:
-            for noun in kind.nouns:
-                index.setdefault(noun, kind)
-        heads = {noun[i + 1 :] for noun in index for i, c in enumerate(noun) if c == " "}
-        heads |= {noun[:i] for noun in index for i in range(len(noun)) if noun.startswith(" of ", i)}
-        entry = _KINDS[id(lex)] = (lex, index, frozenset(heads | set(index)))
-    return entry[1], entry[2]
+def _kind_index(kinds: tuple[Kind, ...]) -> dict:
+    """``kind_of``: noun → the first kind that lists it; ``heads``: the lemmas a listed noun can be
+    the phrase of (``noun_phrase_lemma``: the noun itself, what follows a space in it, what
+    precedes " of "), built with the lexicon: every token of every sentence asks (issue 11)."""
+    index: dict[str, Kind] = {}
+    for kind in kinds:
+        for noun in kind.nouns:
+            index.setdefault(noun, kind)
+    heads = {noun[i + 1 :] for noun in index for i, c in enumerate(noun) if c == " "}
+    heads |= {noun[:i] for noun in index for i in range(len(noun)) if noun.startswith(" of ", i)}
+    return {"kind_of": index, "heads": frozenset(heads | set(index))}
 
 
 def verb_phrase(verb: Token) -> set[str]:

@@ -147,10 +147,8 @@ def _states_one(noun: Token, signer: Token | None, nouns: list[Token]) -> bool:
 
 def _umbrella(noun: Token, nouns: list[Token]) -> bool:
     """"12 agreements, including an MoU …": the listed ones are the facts."""
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in INCLUDING and any(child.i < n.i <= child.right_edge.i for n in nouns):
-            return True
-    return False
+    preps = (c for c in noun.children if c.dep_ == "prep" and c.lower_ in INCLUDING)
+    return any(child.i < n.i <= child.right_edge.i for child in preps for n in nouns)
 
 
 def _bare_bundle(noun: Token) -> bool:

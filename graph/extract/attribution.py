@@ -60,12 +60,8 @@ def _reports(verb: Token) -> bool:
 
 def _statement_holder(sent: Span) -> ActorRef | None:
     """"In a statement, X said", "a filing by X showed", "X's statement"."""
-    for token in sent:
-        if token.lemma_.lower() in word_list("statement_nouns") and token.pos_ == "NOUN":
-            found = _holder(token)
-            if found is not None:
-                return found
-    return None
+    holders = (_holder(token) for token in sent if token.pos_ == "NOUN")
+    return next((found for found in holders if found is not None), None)
 
 
 def _holder(noun: Token) -> ActorRef | None:

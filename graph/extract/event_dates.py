@@ -26,13 +26,7 @@ PRUNED_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "acl", "conj", 
 # the first sentences of an article tell the news; their day dates its undated past-tense events
 LEDE_SENTENCES = 4
 # weeks the date parser leaves open: days back from publication; dated to that day's month
-WEEKS = {
-    "last week": 7,
-    "the previous week": 7,
-    "the past week": 7,
-    "this week": 0,
-    "earlier this week": 0,
-}
+WEEKS = {"last week": 7, "the previous week": 7, "the past week": 7, "this week": 0, "earlier this week": 0}
 DASHES = frozenset({"—", "–", "--"})
 # tokens a dateline may run on after its date: "(Central Asia Wire) —"
 DATELINE_TAIL = 8

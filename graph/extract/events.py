@@ -64,10 +64,6 @@ class EventType:
     place: tuple[str, ...]
     intransitive: bool = False
 
-    @property
-    def label(self) -> str:
-        return self.frame.name
-
 
 @dataclass(frozen=True, slots=True)
 class EventLexicon:
@@ -162,7 +158,7 @@ def event_at(trigger: Token, kind: EventType, form: str) -> Event | None:
         own = first_date(follow)
         evidence = evidence_for(sent, follow) if own is not None else evidence
     return Event(
-        kind.label,
+        kind.frame.name,
         tuple(participants),
         evidence,
         date=own or paragraph_event_date(sent),

@@ -89,10 +89,6 @@ def _unrealised(token: Token, fact: FactualityCues) -> bool:
     return bool(_negations_on(token, fact) or _modals(token) or _conditional(token, fact))
 
 
-def _is_factuality_verb(token: Token, fact: FactualityCues) -> bool:
-    return any(fires(token, cues) for cues in (fact.planned, fact.possible, fact.denied))
-
-
 # --------------------------------------------------------------------------
 # Status
 
@@ -118,7 +114,7 @@ def _chain_status(chain: list[Token], lex: StatusLexicon) -> Status | None:
         hedged_below = any(fires(t, fact.possible) for t in chain[:depth])
         if status is not None and not (hedged_below and status not in _STOPPED):
             return status
-        if status is None and _is_factuality_verb(token, fact):
+        if status is None and any(fires(token, cues) for cues in (fact.planned, fact.possible, fact.denied)):
             return None
     return None
 
