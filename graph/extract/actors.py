@@ -138,8 +138,6 @@ def classify(ent: Span, *, relabels: dict[str, str] | None = None) -> ActorSpan 
     if _titled(span):
         label = "PERSON"
     country_hint, span = _strip_demonym(span)
-    if span is None:
-        return None
     if label == "PERSON" or span[0].lower_ in lexicon().titles:
         label = "PERSON"  # "President Kassym-Jomart Tokayev" tagged ORG: a title makes it a person
         span = _strip_titles(span)
@@ -159,7 +157,7 @@ def _known(span: Span, country_hint: str | None) -> ActorSpan | None:
             return ActorSpan(span, ActorRef(span.text, ActorKind.ASSET, span.text, capital.name))
         return ActorSpan(span, _ref(capital, span.text))
     stripped = _strip_descriptor(span)
-    if stripped is not span and stripped is not None:
+    if stripped is not span:
         return _known(stripped, country_hint) or _unknown(stripped, "ORG", country_hint, typed=True)
     return None
 
@@ -188,9 +186,7 @@ def _possessor_country(span: Span) -> str | None:
 
 
 def _unknown(span: Span, label: str, country: str | None, *, typed: bool = False) -> ActorSpan | None:
-    if load_gazetteer().is_junk(span.text) or _looks_junk(span):
-        return None
-    if is_headline(span[0].sent):
+    if load_gazetteer().is_junk(span.text) or _looks_junk(span) or is_headline(span[0].sent):
         return None
     if label == "GPE" and not _organisation_words(span):
         return ActorSpan(span, ActorRef(span.text, ActorKind.ASSET, span.text, country))
@@ -263,7 +259,7 @@ def _strip_edges(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _strip_demonym(span: Span) -> tuple[str | None, Span | None]:
+def _strip_demonym(span: Span) -> tuple[str | None, Span]:
     """(the country of a leading demonym, the name without it); the demonym stays when the
     rest is only generic or names a government body ("Turkish Airlines")."""
     gaz = load_gazetteer()
@@ -293,7 +289,7 @@ def _strip_titles(span: Span) -> Span | None:
     return span.doc[start : span.end] if start < span.end else None
 
 
-def _strip_descriptor(span: Span) -> Span | None:
+def _strip_descriptor(span: Span) -> Span:
     """The name without a trailing lower-case descriptor, or the acronym after "Company"/"Group"."""
     lex, doc = lexicon(), span.doc
     end = span.end

@@ -83,8 +83,7 @@ def event_lexicon(path: Path = EVENTS_PATH) -> EventLexicon:
         raw = json.loads(path.read_text(encoding="utf-8"))
         types = tuple(_event_type(e) for e in raw["events"])
         frames = tuple(kind.frame for kind in types)
-        by_id = {id(f): types[frames.index(f)] for f in frames}
-        return EventLexicon(types, frozenset(raw["support_verbs"]), frames, by_id)
+        return EventLexicon(types, frozenset(raw["support_verbs"]), frames, {id(kind.frame): kind for kind in types})
     except (OSError, json.JSONDecodeError, KeyError, TypeError) as e:
         raise EventLexiconError(f"{path}: cannot read the event lexicon ({e!r}); compare it with git") from e
 

@@ -36,8 +36,7 @@ _STAGE_OF_PLAN = {Status.ANNOUNCED, Status.PLEDGED}
 _STOPPED = {Status.POSTPONED, Status.CANCELLED, Status.REJECTED, Status.BLOCKED}
 
 
-# --------------------------------------------------------------------------
-# The trigger's governing chain
+# --- the trigger's governing chain -------------------------------------------
 
 
 def _up_edge(token: Token) -> bool:
@@ -89,8 +88,7 @@ def _unrealised(token: Token, fact: FactualityCues) -> bool:
     return bool(_negations_on(token, fact) or _modals(token) or _conditional(token, fact))
 
 
-# --------------------------------------------------------------------------
-# Status
+# --- status ------------------------------------------------------------------
 
 
 def _cue_status(token: Token, lex: StatusLexicon) -> Status | None:
@@ -188,8 +186,7 @@ def status_of(trigger: Token, *, path: Path = STATUS_PATH) -> Status | None:
     return status
 
 
-# --------------------------------------------------------------------------
-# Factuality
+# --- factuality --------------------------------------------------------------
 
 
 def _negations(chain: list[Token], fact: FactualityCues) -> int:

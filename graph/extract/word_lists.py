@@ -1,6 +1,5 @@
-"""Word lists of the event, agreement and attribution readers, loaded from
-``data/word_lists.json`` so that a user can extend them for a new corpus without touching
-the readers (as ``lexicon`` does for the lists the extractors share)."""
+"""Word lists of the event, agreement and attribution readers, in ``data/word_lists.json`` so
+that a user can extend them for a new corpus without touching the readers."""
 
 from __future__ import annotations
 
