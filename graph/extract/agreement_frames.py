@@ -23,6 +23,7 @@ from graph.extract.frames import FrameLexiconError, noun_phrase_lemma, noun_slot
 from graph.extract.tree import prep_objects
 
 INCLUDING = frozenset({"including", "like", "as"})
+SIDE_PREPS = frozenset({"between", "with", "among"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,12 +131,7 @@ def anchor(noun: Token) -> Token | None:
 
 def _party_members(noun: Token) -> list[Token]:
     """The names in the noun's own "between"/"with" phrase, conjuncts included."""
-    return [m for o in prep_objects(noun, {"between", "with", "among"}) for m in (o, *o.conjuncts)]
-
-
-def slots_of(token: Token) -> dict[str, list[Token]]:
-    """The filled positions of a trigger: a verb's, or a noun's with its support verb's."""
-    return verb_slots(token) if token.pos_ in {"VERB", "AUX"} else noun_slots(token)
+    return [m for o in prep_objects(noun, SIDE_PREPS) for m in (o, *o.conjuncts)]
 
 
 def party_heads(noun: Token, signer: Token | None) -> list[Token]:
@@ -147,7 +143,8 @@ def party_heads(noun: Token, signer: Token | None) -> list[Token]:
     for complement in slots.get("object", []):  # "a memorandum of understanding with Y"
         heads += _in_positions(prep_slots(complement), lex.parties["noun"])
     if signer is not None and signer is not support_verb(noun):
-        heads += _in_positions(slots_of(signer), lex.parties["verb"])
+        signer_slots = verb_slots(signer) if signer.pos_ in {"VERB", "AUX"} else noun_slots(signer)
+        heads += _in_positions(signer_slots, lex.parties["verb"])
     leaver = _leaving(noun) if signer is None else None
     if leaver is not None:
         heads += verb_slots(leaver).get("subject", [])
@@ -159,7 +156,7 @@ def party_heads(noun: Token, signer: Token | None) -> list[Token]:
 
 
 def _leaving(noun: Token) -> Token | None:
-    """"X pulled out of the treaty", "X withdrew from the pact": the verb a party leaves it by."""
+    """The verb a party leaves the agreement by ("pulled out of", "withdrew from"), if any."""
     verb = noun.head if noun.dep_ == "pobj" else support_verb(noun)
     while verb is not None and verb.pos_ == "ADP" and verb.head != verb:
         verb = verb.head  # "pulled out of"
@@ -191,7 +188,7 @@ def _in_positions(slots: dict[str, list[Token]], positions: tuple[str, ...]) -> 
 
 
 def unsigned(noun: Token) -> bool:
-    """"no agreement", "a draft agreement": a document the text says does not exist (yet)."""
+    """"no" or an unsigned modifier ("draft") on the noun: the document does not exist (yet)."""
     lex = agreement_lexicon()
     return any(
         (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ in {"amod", "compound"} and c.lower_ in lex.unsigned_modifiers)
@@ -200,5 +197,5 @@ def unsigned(noun: Token) -> bool:
 
 
 def links_parties(noun: Token) -> bool:
-    """"the treaty between X and Y", "its agreement with Y": the noun names its sides itself."""
-    return any(c.dep_ == "prep" and c.lower_ in {"between", "with", "among"} for c in noun.children)
+    """A "between", "with" or "among" phrase on the noun: it names its sides itself."""
+    return any(c.dep_ == "prep" and c.lower_ in SIDE_PREPS for c in noun.children)

@@ -28,14 +28,12 @@ def plural(head: Token) -> bool:
 
 
 def singular(head: Token) -> str:
-    if head.lower_ == "memoranda":
-        return "memorandum"
-    return head.text.removesuffix("s")
+    return "memorandum" if head.lower_ == "memoranda" else head.text.removesuffix("s")
 
 
 def name_of(head: Token) -> str:
-    """"the historic free trade agreement" → "free trade agreement";
-    "a memorandum of understanding with X on energy" → "memorandum of understanding on energy"."""
+    """The noun with its content modifiers and its topic phrases, without vague words, parties,
+    dates or sums ("the historic free trade agreement" → "free trade agreement")."""
     parts = [joined(left_words(head))] + [_prep_words(prep) for prep in name_preps(head)] + _purpose(head)
     return " ".join(p for p in parts if p).strip(" .,")
 
@@ -70,16 +68,16 @@ def left_words(head: Token) -> list[Token]:
 
 
 def _dashed_start(doc: Doc, first: int) -> int:
-    """"EU–Vietnam Free Trade Agreement" the parser cut after the dash: the name goes
-    back over names joined by unspaced dashes."""
+    """Where a name starts when names joined by unspaced dashes precede it ("EU–Vietnam …"):
+    the parser cuts such a name after the dash."""
     while first >= 2 and doc[first - 1].text in DASHES and not doc[first - 1].whitespace_ and not doc[first - 2].whitespace_ and doc[first - 2].pos_ == "PROPN":
         first -= 2
     return first
 
 
 def named_parties(head: Token) -> list[ActorRef]:
-    """"the EU–Vietnam Free Trade Agreement", "the US-Mexico-Canada agreement": a name
-    made of two or more parties' names says who the parties are."""
+    """The parties a dashed name of two or more parties' names states ("the US-Mexico-Canada
+    agreement"), else none."""
     words = left_words(head)
     if not words or words[0] == head or not any(t.text in DASHES for t in words):
         return []
@@ -88,8 +86,8 @@ def named_parties(head: Token) -> list[ActorRef]:
 
 
 def topic_names(head: Token) -> list[str]:
-    """"memoranda of understanding on transport, tourism and education": one
-    memorandum per listed topic; any other agreement noun keeps its one name."""
+    """One name per topic a plural noun lists ("memoranda … on transport and tourism" are two
+    memoranda); any other agreement noun keeps its one name."""
     preps = name_preps(head)
     topic = preps[-1] if preps and preps[-1].lower_ != "of" else None
     obj = object_of(topic) if topic is not None else None
@@ -126,12 +124,12 @@ def _time_or_money(prep: Token) -> bool:
 
 
 def _spaced_dash(token: Token) -> bool:
-    """" – " opens an aside; "Budapest–Belgrade" is one name."""
+    """A dash after a space opens an aside; an unspaced one joins names."""
     return token.text in DASHES and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 def _place_or_time(prep: Token) -> bool:
-    """"in Belgrade", "on Tuesday": where and when it was signed, not what it is about."""
+    """A place or a time phrase: where and when it was signed, not what it is about."""
     obj = object_of(prep)
     return prep.lower_ in {"in", "at", "on", "during"} and obj is not None and obj.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}
 

@@ -55,8 +55,8 @@ def own_date(trigger: Token, sent: Span) -> PartialDate | None:
 
 
 def fronted_date(trigger: Token, sent: Span) -> PartialDate | None:
-    """ "In a decree signed on Monday, the EU extended its controls": the one date of a phrase
-    put before the trigger's clause dates it."""
+    """The one date of a phrase put before the trigger's clause ("In a decree signed on Monday,
+    the EU extended …") dates it."""
     chain = clause_chain(trigger)
     found = set()
     for ent, value in event_dates(sent):
@@ -99,8 +99,8 @@ def paragraph_event_date(sent: Span) -> PartialDate | None:
 
 
 def dateline(ent: Span) -> bool:
-    """ "BISHKEK, Sept. 18, 2025 (Central Asia Wire) — Russia has …": the day of the report, not of
-    the act; only capitalised words before it on its line, a dash soon after."""
+    """A dateline's date: the day of the report, not of the act; only capitalised words before it
+    on its line, a dash soon after ("BISHKEK, Sept. 18, 2025 (Wire) — …")."""
     doc = ent.doc
     line_start = doc_text(doc).rfind("\n", 0, ent.start_char) + 1
     if any(w[:1].islower() for w in doc_text(doc)[line_start : ent.start_char].split()):
