@@ -169,11 +169,8 @@ def _lookup_in_country(span: Span, country: str | None):
     entry = gaz.lookup(span.text)
     if entry is None or country is None or entry.country in {None, country} or entry.kind is ActorKind.COUNTRY:
         return entry
-    for form in (f"{country} {span.text}", f"{span.text} of {country}"):
-        local = gaz.lookup(form)
-        if local is not None:
-            return local
-    return None
+    local = (gaz.lookup(form) for form in (f"{country} {span.text}", f"{span.text} of {country}"))
+    return next((entry for entry in local if entry is not None), None)
 
 
 def _possessor_country(span: Span) -> str | None:

@@ -40,15 +40,9 @@ def _reporter(sent: Span) -> ActorRef | None:
     """The subject of the reporting verb at the top of the sentence, or of one it hangs on."""
     root = sent.root
     verbs = [root, *(c for c in root.children if c.dep_ in CLAUSE_DEPS | {"advcl"})]
-    for verb in verbs:
-        if verb.lemma_.lower() not in word_list("attribution_verbs") or verb.pos_ not in {"VERB", "AUX"}:
-            continue
-        if verb is not root or _reports(verb):
-            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-                found = _holder(subject) or _actor(subject)
-                if found is not None:
-                    return found
-    return None
+    reporting = [v for v in verbs if v.lemma_.lower() in word_list("attribution_verbs") and v.pos_ in {"VERB", "AUX"}]
+    subjects = (s for v in reporting if v is not root or _reports(v) for s in v.children if s.dep_ == "nsubj")
+    return next((found for s in subjects if (found := _holder(s) or _actor(s)) is not None), None)
 
 
 def _reports(verb: Token) -> bool:
@@ -72,9 +66,9 @@ def _holder(noun: Token) -> ActorRef | None:
         if child.dep_ == "poss":
             return _actor(child)
         if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return _actor(objects[0])
+            obj = object_of(child)
+            if obj is not None:
+                return _actor(obj)
     return None
 
 

@@ -253,9 +253,5 @@ def _members(head: Token) -> list[Token]:
 
 def _place(kind: EventType, slots: dict[str, list[Token]]) -> ActorRef | None:
     """The first place named by one of the type's place prepositions ("in Belgrade")."""
-    for prep in kind.place:
-        for head in slots.get(prep, []):
-            found = arguments([head]) if head.ent_type_ in PLACE_ENTITIES else []
-            if found:
-                return found[0].ref
-    return None
+    places = (head for prep in kind.place for head in slots.get(prep, []) if head.ent_type_ in PLACE_ENTITIES)
+    return next((found[0].ref for head in places if (found := arguments([head]))), None)

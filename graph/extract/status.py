@@ -92,10 +92,8 @@ def _unrealised(token: Token, fact: FactualityCues) -> bool:
 
 
 def _cue_status(token: Token, lex: StatusLexicon) -> Status | None:
-    for entry in lex.statuses:
-        if fires(token, entry.cues):
-            return entry.status
-    return None
+    """The first status (in the data's order) with a cue on the word."""
+    return next((entry.status for entry in lex.statuses if fires(token, entry.cues)), None)
 
 
 def _chain_status(chain: list[Token], lex: StatusLexicon) -> Status | None:
@@ -156,21 +154,13 @@ def _modifier_status(trigger: Token, lex: StatusLexicon) -> Status | None:
     """A nominal trigger's own modifiers: "the cancelled deal", "the loan, signed in May"."""
     if trigger.pos_ not in {"NOUN", "PROPN"}:
         return None
-    for child in trigger.children:
-        if child.dep_ in {"amod", "acl", "relcl"} and not _unrealised(child, lex.factuality):
-            status = _cue_status(child, lex)
-            if status is not None:
-                return status
-    return None
+    modifiers = (c for c in trigger.children if c.dep_ in {"amod", "acl", "relcl"} and not _unrealised(c, lex.factuality))
+    return next((status for c in modifiers if (status := _cue_status(c, lex)) is not None), None)
 
 
 def _realised_status(trigger: Token, lex: StatusLexicon) -> Status | None:
     clause, _ = _split_at_report(governing_chain(trigger))
-    return (
-        _chain_status(clause, lex)
-        or _aspect_status(trigger, lex)
-        or _modifier_status(trigger, lex)
-    )
+    return _chain_status(clause, lex) or _aspect_status(trigger, lex) or _modifier_status(trigger, lex)
 
 
 def status_of(trigger: Token, *, path: Path = STATUS_PATH) -> Status | None:
@@ -197,9 +187,7 @@ def _negations(chain: list[Token], fact: FactualityCues) -> int:
 def _reported(chain: list[Token], fact: FactualityCues) -> bool:
     """Said or denied by someone: "said it would build", "denied it would sell"."""
     _, above = _split_at_report(chain)
-    if not above:
-        return False
-    return bool(word_forms(above[0]) & fact.reporting_verbs) or fires(above[0], fact.denied)
+    return bool(above) and (bool(word_forms(above[0]) & fact.reporting_verbs) or fires(above[0], fact.denied))
 
 
 def _hedged(clause: list[Token], chain: list[Token], fact: FactualityCues) -> bool:
