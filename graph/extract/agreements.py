@@ -101,10 +101,8 @@ def sentence_agreements(sent: Span, number: int, *, lede: PartialDate | None, fo
 
 def noun_agreements(noun: Token, signer: Token | None, nouns: list[Token], number: int, *, lede, found: Found) -> Iterator[tuple[Agreement, bool]]:
     """The agreement a noun names, once per topic listed and per counterpart of a plural."""
-    if not _states_one(noun, signer, nouns):
-        return
     trigger = signer or noun
-    if not asserted(trigger):
+    if not _states_one(noun, signer, nouns) or not asserted(trigger):
         return
     sent = noun.sent
     parties = named_parties(noun) or resolve(party_heads(noun, signer), found=found, number=number)
@@ -192,11 +190,9 @@ def verb_agreements(verb: Token, number: int, *, lede, found: Found) -> Iterator
     without a noun; agreeing to talk or to sign one is none yet; "each" makes one per subject."""
     action = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
     topic = _topic(verb)
-    if action is not None and action.lemma_.lower() in agreement_lexicon().not_agreed:
-        return
-    if action is None and topic is None and not any(c.dep_ in {"dobj", "prep"} for c in verb.children):
-        return
-    if not asserted(verb):
+    not_yet = action is not None and action.lemma_.lower() in agreement_lexicon().not_agreed
+    nothing = action is None and topic is None and not any(c.dep_ in {"dobj", "prep"} for c in verb.children)
+    if not_yet or nothing or not asserted(verb):
         return
     subjects = resolve(verb_slots(verb).get("subject", []), found=found, number=number)
     parties = resolve(verb_party_heads(verb, action), found=found, number=number)
@@ -212,12 +208,8 @@ def verb_agreements(verb: Token, number: int, *, lede, found: Found) -> Iterator
 
 def _topic(verb: Token) -> Token | None:
     """The object of "on"/"upon" after an agreeing verb: what was agreed, unless it is a date."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"on", "upon"}:
-            obj = object_of(prep)
-            if obj is not None and obj.ent_type_ not in {"DATE", "TIME"}:
-                return obj
-    return None
+    objects = (object_of(p) for p in verb.children if p.dep_ == "prep" and p.lower_ in {"on", "upon"})
+    return next((obj for obj in objects if obj is not None and obj.ent_type_ not in {"DATE", "TIME"}), None)
 
 
 def _each(verb: Token) -> bool:

@@ -106,12 +106,11 @@ def extract(doc: Doc) -> Iterator[Event]:
 
 
 def sentence_events(sent: Span) -> Iterator[Event]:
+    """Each event the sentence states, once per type, participants and date."""
     seen: set[tuple] = set()
     for token in sent:
         found = _typed_trigger(token)
-        if found is None:
-            continue
-        event = event_at(token, *found)
+        event = event_at(token, *found) if found is not None else None
         key = (event.event_type, event.participants, event.date) if event else None
         if event is not None and key not in seen:
             seen.add(key)
