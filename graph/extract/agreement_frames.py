@@ -56,12 +56,14 @@ def agreement_lexicon(path: Path = paths.FRAMES) -> AgreementLexicon:
         raw = json.loads(path.read_text(encoding="utf-8"))["agreements"]
         kinds = tuple(Kind(k["name"], frozenset(k["nouns"]), bool(k.get("weak", False))) for k in raw["kinds"])
         words = {k: frozenset(raw[k]) for k in ("sign_verbs", "leave_verbs", "signing_nouns", "agree_verbs", "not_agreed", "unsigned_modifiers")}
+        kind_of, heads = _kind_index(kinds)
         return AgreementLexicon(
             kinds=kinds,
             **words,
             parties={form: tuple(positions) for form, positions in raw["parties"].items()},
             pairs={cls: frozenset(nouns) for cls, nouns in raw["pairs"].items()},
-            **_kind_index(kinds),
+            kind_of=kind_of,
+            heads=heads,
         )
     except (OSError, json.JSONDecodeError, KeyError, TypeError) as e:
         raise FrameLexiconError(f"{path}: cannot read the agreement frames ({e!r}); compare the 'agreements' key with git") from e
@@ -79,17 +81,17 @@ def agreement_kind(token: Token) -> Kind | None:
     return next((kind for kind in found if kind is not None), None)
 
 
-def _kind_index(kinds: tuple[Kind, ...]) -> dict:
-    """``kind_of``: noun → the first kind that lists it; ``heads``: the lemmas a listed noun can be
-    the phrase of (``noun_phrase_lemma``: the noun itself, what follows a space in it, what
-    precedes " of "), built with the lexicon: every token of every sentence asks (issue 11)."""
+def _kind_index(kinds: tuple[Kind, ...]) -> tuple[dict[str, Kind], frozenset[str]]:
+    """Noun → the first kind that lists it, and the lemmas a listed noun can be the phrase of
+    (``noun_phrase_lemma``: the noun itself, what follows a space in it, what precedes " of "),
+    built with the lexicon: every token of every sentence asks (issue 11)."""
     index: dict[str, Kind] = {}
     for kind in kinds:
         for noun in kind.nouns:
             index.setdefault(noun, kind)
     heads = {noun[i + 1 :] for noun in index for i, c in enumerate(noun) if c == " "}
     heads |= {noun[:i] for noun in index for i in range(len(noun)) if noun.startswith(" of ", i)}
-    return {"kind_of": index, "heads": frozenset(heads | set(index))}
+    return index, frozenset(heads | set(index))
 
 
 def verb_phrase(verb: Token) -> set[str]:
