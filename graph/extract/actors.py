@@ -13,11 +13,11 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.common import evidence_for, is_headline, lemma_text, per_doc, sentences
+from graph.extract.common import evidence_for, is_headline, per_doc, sentences
 from graph.extract.frames import frame_lexicon
 from graph.extract.lexicon import lexicon
 from graph.gazetteer import load_gazetteer
@@ -69,7 +69,7 @@ def _split_coordinated(ent: Span) -> list[Span]:
 
 
 def _named_apart(left: Span, right: Span) -> bool:
-    """"Ebro and Chery" where the article names Ebro and Chery each on its own elsewhere."""
+    """Both sides of "X and Y" are names the article also gives on their own."""
     doc = left.doc
     alone = per_doc(doc, "ikg_entity_texts", lambda: {e.text for e in doc.ents})
     return left.text in alone and right.text in alone
@@ -139,9 +139,7 @@ def classify(ent: Span, *, relabels: dict[str, str] | None = None) -> ActorSpan 
     if _titled(span):
         label = "PERSON"
     country_hint, span = _strip_demonym(span)
-    if span is None:
-        return None
-    if label == "PERSON" or _has_title(span):
+    if label == "PERSON" or span[0].lower_ in lexicon().titles:
         label = "PERSON"  # "President Kassym-Jomart Tokayev" tagged ORG: a title makes it a person
         span = _strip_titles(span)
         if span is None:
@@ -160,7 +158,7 @@ def _known(span: Span, country_hint: str | None) -> ActorSpan | None:
             return ActorSpan(span, ActorRef(span.text, ActorKind.ASSET, span.text, capital.name))
         return ActorSpan(span, _ref(capital, span.text))
     stripped = _strip_descriptor(span)
-    if stripped is not span and stripped is not None:
+    if stripped is not span:
         return _known(stripped, country_hint) or _unknown(stripped, "ORG", country_hint, typed=True)
     return None
 
@@ -172,11 +170,8 @@ def _lookup_in_country(span: Span, country: str | None):
     entry = gaz.lookup(span.text)
     if entry is None or country is None or entry.country in {None, country} or entry.kind is ActorKind.COUNTRY:
         return entry
-    for form in (f"{country} {span.text}", f"{span.text} of {country}"):
-        local = gaz.lookup(form)
-        if local is not None:
-            return local
-    return None
+    local = (gaz.lookup(form) for form in (f"{country} {span.text}", f"{span.text} of {country}"))
+    return next((entry for entry in local if entry is not None), None)
 
 
 def _possessor_country(span: Span) -> str | None:
@@ -189,9 +184,7 @@ def _possessor_country(span: Span) -> str | None:
 
 
 def _unknown(span: Span, label: str, country: str | None, *, typed: bool = False) -> ActorSpan | None:
-    if load_gazetteer().is_junk(span.text) or _looks_junk(span):
-        return None
-    if is_headline(span[0].sent):
+    if load_gazetteer().is_junk(span.text) or _looks_junk(span) or is_headline(span[0].sent):
         return None
     if label == "GPE" and not _organisation_words(span):
         return ActorSpan(span, ActorRef(span.text, ActorKind.ASSET, span.text, country))
@@ -222,15 +215,18 @@ def _kind_from_words(span: Span, label: str, *, typed: bool) -> ActorKind | None
 
 
 def _organisation_words(span: Span) -> bool:
-    """"Hellenic Republic Asset Development Fund" tagged GPE is a body, not a place."""
+    """A body's word after the first ("… Asset Development Fund"): a body, even if tagged a place."""
+    return len(span) > 1 and any(t.lower_ in _body_words() for t in span[1:])
+
+
+def _body_words() -> frozenset[str]:
+    """The words that make a name a company's, an organisation's or a government body's."""
     lex = lexicon()
-    return len(span) > 1 and any(
-        t.lower_ in lex.company_words | lex.organization_words | lex.government_words for t in span[1:]
-    )
+    return lex.company_words | lex.organization_words | lex.government_words
 
 
 def _described_as_company(span: Span) -> bool:
-    """"the carmaker Stellantis", "Linglong company": a descriptor next to it."""
+    """A company descriptor just before or after the name ("the carmaker X", "X company")."""
     doc, lex = span.doc, lexicon()
     around = [doc[i] for i in (span.start - 2, span.start - 1, span.end) if 0 <= i < len(doc)]
     return any(t.lower_ in lex.descriptors or t.lower_.endswith("maker") for t in around)
@@ -261,8 +257,9 @@ def _strip_edges(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _strip_demonym(span: Span) -> tuple[str | None, Span | None]:
-    """"Chinese HeSteel Group" → (China, "HeSteel Group")."""
+def _strip_demonym(span: Span) -> tuple[str | None, Span]:
+    """(the country of a leading demonym, the name without it); the demonym stays when the
+    rest is only generic or names a government body ("Turkish Airlines")."""
     gaz = load_gazetteer()
     if len(span) < 2 or gaz.lookup(span.text) is not None:
         return None, span
@@ -271,25 +268,15 @@ def _strip_demonym(span: Span) -> tuple[str | None, Span | None]:
         return None, span
     rest = span.doc[span.start + 1 : span.end]
     lex = lexicon()
-    if all(_generic_word(t.lower_) for t in rest) or any(t.lower_ in lex.government_words for t in rest):
-        # "Turkish Airlines", "Ethiopian Electric Power", "Kyrgyz Defence Ministry":
-        # the adjective is part of the name (the country is still its country)
-        return country.name, span
+    generic = _body_words() | lex.descriptors
+    if all(t.lower_ in generic for t in rest) or any(t.lower_ in lex.government_words for t in rest):
+        return country.name, span  # the adjective is part of the name (the country is still its country)
     return country.name, rest
-
-
-def _generic_word(word: str) -> bool:
-    lex = lexicon()
-    return word in lex.company_words | lex.organization_words | lex.government_words | lex.descriptors
 
 
 def _dangling(token) -> bool:
     """A name never ends in punctuation, a currency sign or a function word ("Ferrovial for £")."""
     return token.is_punct or token.is_currency or token.pos_ in {"ADP", "CCONJ", "DET"}
-
-
-def _has_title(span: Span) -> bool:
-    return span[0].lower_ in lexicon().titles
 
 
 def _strip_titles(span: Span) -> Span | None:
@@ -300,8 +287,8 @@ def _strip_titles(span: Span) -> Span | None:
     return span.doc[start : span.end] if start < span.end else None
 
 
-def _strip_descriptor(span: Span) -> Span | None:
-    """"Zijin Mining group" → "Zijin Mining"; "Biotech Company BGI" → "BGI"."""
+def _strip_descriptor(span: Span) -> Span:
+    """The name without a trailing lower-case descriptor, or the acronym after "Company"/"Group"."""
     lex, doc = lexicon(), span.doc
     end = span.end
     while end > span.start + 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in lex.descriptors | lex.company_words:
@@ -315,7 +302,8 @@ def _strip_descriptor(span: Span) -> Span | None:
 
 
 def _is_locative(span: Span) -> bool:
-    """"in Beijing" is a place; "Beijing's export restrictions" is China; "a stake in X" is no place."""
+    """After a preposition of place a city is the place, not its country's government; a company
+    a stake is bought "in" is no place."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     return before is not None and before.lower_ in LOCATIVE and before.head.lemma_.lower() not in frame_lexicon().stake_nouns
 
@@ -326,7 +314,7 @@ def _ref(entry, surface: str) -> ActorRef:
 
 
 def _expand_short_names(found: list[ActorSpan]) -> list[ActorSpan]:
-    """"Xi" after "Xi Jinping" is the same person: give it the full name."""
+    """A one-word name that is a word of a person's or company's full name is that actor."""
     full: dict[tuple[ActorKind, str], ActorRef] = {}
     for a in found:
         if len(a.ref.name.split()) > 1 and a.ref.kind in {ActorKind.PERSON, ActorKind.COMPANY}:
@@ -339,13 +327,13 @@ def _expand_short_names(found: list[ActorSpan]) -> list[ActorSpan]:
         # "Gazprom" after "Gazprom Neft" is the parent company, not a short form
         if " " not in a.ref.name and key in full and gaz.lookup(a.ref.name) is None:
             long = full[key]
-            a = ActorSpan(a.span, ActorRef(long.name, long.kind, a.ref.surface, long.country))
+            a = ActorSpan(a.span, replace(long, surface=a.ref.surface))
         out.append(a)
     out = _repeated_lone_names([_acronym_as_organisation(a) for a in out])
-    return [a for a in out if not _lone_person(a, full)]
+    return [a for a in out if not _lone_person(a)]
 
 
-def _lone_person(actor: ActorSpan, full: dict) -> bool:
+def _lone_person(actor: ActorSpan) -> bool:
     """A one-word PERSON never named in full is too often a tagging error."""
     ref = actor.ref
     return ref.kind is ActorKind.PERSON and " " not in ref.name and not _titled(actor.span)
@@ -357,7 +345,7 @@ def _repeated_lone_names(found: list[ActorSpan]) -> list[ActorSpan]:
     once ("Photo" in a caption) is dropped as noise."""
     counts = Counter(a.ref.name for a in found if a.ref.kind is ActorKind.PERSON and " " not in a.ref.name)
     return [
-        ActorSpan(a.span, ActorRef(a.ref.name, ActorKind.ORGANIZATION, a.ref.surface, a.ref.country))
+        ActorSpan(a.span, replace(a.ref, kind=ActorKind.ORGANIZATION))
         if a.ref.kind is ActorKind.PERSON and counts.get(a.ref.name, 0) >= 3 and not _titled(a.span)
         else a
         for a in found
@@ -365,15 +353,15 @@ def _repeated_lone_names(found: list[ActorSpan]) -> list[ActorSpan]:
 
 
 def _acronym_as_organisation(actor: ActorSpan) -> ActorSpan:
-    """"KEPCO" tagged PERSON: an all-capitals word is an organisation's acronym."""
+    """An all-capitals word tagged as a person is an organisation's acronym."""
     ref = actor.ref
     if ref.kind is ActorKind.PERSON and ref.name.isupper() and len(ref.name) >= 3 and " " not in ref.name:
-        return ActorSpan(actor.span, ActorRef(ref.name, ActorKind.ORGANIZATION, ref.surface, ref.country))
+        return ActorSpan(actor.span, replace(ref, kind=ActorKind.ORGANIZATION))
     return actor
 
 
 def _expand_acronyms(found: list[ActorSpan]) -> list[ActorSpan]:
-    """"European Bank for Reconstruction and Development (EBRD)" … "EBRD": one actor."""
+    """A short name the document defines (a bracketed alias, a company's first word) is the full actor."""
     expansions: dict[str, ActorRef] = _first_word_forms(found)
     for actor in found:
         alias = _bracketed_alias(actor.span)
@@ -385,14 +373,14 @@ def _expand_acronyms(found: list[ActorSpan]) -> list[ActorSpan]:
         long = expansions.get(actor.span.text) or expansions.get(actor.ref.name)
         long = long if actor.ref.kind is not ActorKind.COUNTRY else None
         if long is not None and long.name != actor.ref.name:
-            actor = ActorSpan(actor.span, ActorRef(long.name, long.kind, actor.ref.surface, long.country))
+            actor = ActorSpan(actor.span, replace(long, surface=actor.ref.surface))
         out.append(actor)
     return sorted(out + _untagged_acronyms(found, expansions), key=lambda a: a.span.start)
 
 
 def _bracketed_alias(span: Span) -> str | None:
-    """"European Bank … (EBRD)", "Export-Import Bank of Narnia (Exim Bank)": the short name the
-    document defines in brackets right after a name."""
+    """The short name the document defines in brackets right after a name: one capitalised
+    acronym, or capitalised words."""
     doc, end = span.doc, span.end
     if end + 2 >= len(doc) or doc[end].text != "(":
         return None
@@ -406,8 +394,8 @@ def _bracketed_alias(span: Span) -> str | None:
 
 
 def _alias_of_another(alias: str, ref: ActorRef) -> bool:
-    """"… Bank of Slovenia (Exim Bank)" with only "Slovenia" recognised: a company's short name
-    is not the country's or a person's."""
+    """A company's short name is not a country's or a person's, when the recogniser kept only
+    the country or person of a longer name."""
     lex = lexicon()
     words = {w.lower() for w in alias.split()}
     return ref.kind in {ActorKind.COUNTRY, ActorKind.PERSON} and bool(words & (lex.company_words | lex.organization_words))
@@ -417,7 +405,7 @@ def _first_word_forms(found: list[ActorSpan]) -> dict[str, ActorRef]:
     """"Arrowcrest" after "Arrowcrest Minerals": news shortens an unknown company
     to its distinctive first word. Known names keep their gazetteer aliases."""
     gaz, lex = load_gazetteer(), lexicon()
-    common = lex.company_words | lex.organization_words | lex.government_words | lex.titles | lex.descriptors
+    common = _body_words() | lex.titles | lex.descriptors
     forms: dict[str, ActorRef] = {}
     for actor in found:
         words = actor.ref.name.split()
@@ -430,7 +418,7 @@ def _first_word_forms(found: list[ActorSpan]) -> dict[str, ActorRef]:
 
 
 def _untagged_acronyms(found: list[ActorSpan], expansions: dict[str, ActorRef]) -> list[ActorSpan]:
-    """Later bare "HRADF" the NER missed, once "… Fund (HRADF)" defined it."""
+    """Later uses of a defined short name that the recogniser did not tag."""
     if not expansions:
         return []
     doc = found[0].span.doc
@@ -439,7 +427,7 @@ def _untagged_acronyms(found: list[ActorSpan], expansions: dict[str, ActorRef]) 
     for token in doc:
         long = expansions.get(token.text)
         if long is not None and token.i not in covered and doc[token.i - 1].text != "(":
-            extra.append(ActorSpan(doc[token.i : token.i + 1], ActorRef(long.name, long.kind, token.text, long.country)))
+            extra.append(ActorSpan(doc[token.i : token.i + 1], replace(long, surface=token.text)))
     return extra
 
 
@@ -447,4 +435,4 @@ def _titled(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in lexicon().titles
 
 
-__all__ = ["ActorSpan", "actors_in", "classify", "extract", "find_actors", "lemma_text"]
+__all__ = ["ActorSpan", "actors_in", "classify", "extract", "find_actors"]

@@ -50,8 +50,8 @@ def split_dates(sent: Span, anchor: Token | None = None) -> tuple[PartialDate | 
 
 
 def _other_clause(ent: Span, anchor: Token) -> bool:
-    """"since COSCO bought a stake in 2016, while Vietnam has signed …": a date in
-    another clause with a subject of its own, not one above the signing, is that clause's."""
+    """A date in another clause with a subject of its own, not one above the signing, is that
+    clause's ("since X bought a stake in 2016, while Y has signed …")."""
     verb, mine = clause_verb(ent.root), clause_verb(anchor)
     if verb == mine:
         return False
@@ -71,8 +71,8 @@ def _marked(verb: Token, marks: frozenset[str]) -> bool:
 
 
 def dateline(ent: Span) -> bool:
-    """"HANOI, 26 February 2025 — Vietnam and Greece agreed on Tuesday": the date a
-    dispatch was filed, before the dash that opens its first sentence, dates no signing."""
+    """The date a dispatch was filed ("HANOI, 26 February 2025 — …"), before the dash that opens
+    its first sentence, dates no signing."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return after is not None and after.text in DASHES and ent.start - ent.sent.start <= 4
 
@@ -92,13 +92,13 @@ def paragraph_signing_date(sent: Span) -> PartialDate | None:
 
 
 def main_clause_date(sent: Span) -> bool:
-    """"Sri Lanka, which defaulted in 2022, …": a date inside a subordinate clause dates that clause only."""
+    """A date of the main clause: one inside a subordinate clause dates that clause only."""
     return any(clause_verb(ent.root) == sent.root for ent, _ in dates_in(sent))
 
 
 def year_of(head: Token) -> PartialDate | None:
-    """"under a 2016 credit agreement", "scrapped a 2019 memorandum": a year in front of
-    the noun is the year it was signed (a year not yet come is a target, not a signing)."""
+    """A year in front of the noun is the year it was signed ("a 2016 credit agreement"); a year
+    not yet come is a target, not a signing."""
     day = published(head.doc)
     for token in head.doc[head.left_edge.i : head.i]:
         if token.ent_type_ == "DATE" and token.is_digit and len(token.text) == 4 and token.head.i <= head.i:

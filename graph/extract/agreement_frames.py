@@ -12,7 +12,7 @@ so the passive, nominal and conjoined forms are derived there, not here.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,8 +20,10 @@ from spacy.tokens import Token
 
 from graph import paths
 from graph.extract.frames import FrameLexiconError, noun_phrase_lemma, noun_slots, prep_slots, support_verb, verb_slots
+from graph.extract.tree import prep_objects
 
 INCLUDING = frozenset({"including", "like", "as"})
+SIDE_PREPS = frozenset({"between", "with", "among"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,8 @@ class AgreementLexicon:
     unsigned_modifiers: frozenset[str]
     parties: dict[str, tuple[str, ...]]
     pairs: dict[str, frozenset[str]]
+    kind_of: dict[str, Kind] = field(default_factory=dict, compare=False)
+    heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -52,11 +56,14 @@ def agreement_lexicon(path: Path = paths.FRAMES) -> AgreementLexicon:
         raw = json.loads(path.read_text(encoding="utf-8"))["agreements"]
         kinds = tuple(Kind(k["name"], frozenset(k["nouns"]), bool(k.get("weak", False))) for k in raw["kinds"])
         words = {k: frozenset(raw[k]) for k in ("sign_verbs", "leave_verbs", "signing_nouns", "agree_verbs", "not_agreed", "unsigned_modifiers")}
+        kind_of, heads = _kind_index(kinds)
         return AgreementLexicon(
             kinds=kinds,
             **words,
             parties={form: tuple(positions) for form, positions in raw["parties"].items()},
             pairs={cls: frozenset(nouns) for cls, nouns in raw["pairs"].items()},
+            kind_of=kind_of,
+            heads=heads,
         )
     except (OSError, json.JSONDecodeError, KeyError, TypeError) as e:
         raise FrameLexiconError(f"{path}: cannot read the agreement frames ({e!r}); compare the 'agreements' key with git") from e
@@ -67,35 +74,24 @@ def agreement_kind(token: Token) -> Kind | None:
     name ("Treaty Organization") names none."""
     if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
         return None
-    kind_of, heads = _kind_index(agreement_lexicon())
-    if token.lemma_.lower() not in heads and token.lower_ not in kind_of:
+    lex = agreement_lexicon()
+    if token.lemma_.lower() not in lex.heads and token.lower_ not in lex.kind_of:
         return None  # no noun listed ends with the lemma or reads "<lemma> of …": skip the phrase
-    phrase = noun_phrase_lemma(token)
-    for words in (phrase, token.lemma_.lower(), token.lower_):
-        found = kind_of.get(words)
-        if found is not None:
-            return found
-    return None
+    found = (lex.kind_of.get(words) for words in (noun_phrase_lemma(token), token.lemma_.lower(), token.lower_))
+    return next((kind for kind in found if kind is not None), None)
 
 
-_KINDS: dict[int, tuple[AgreementLexicon, dict[str, Kind], frozenset[str]]] = {}
-
-
-def _kind_index(lex: AgreementLexicon) -> tuple[dict[str, Kind], frozenset[str]]:
+def _kind_index(kinds: tuple[Kind, ...]) -> tuple[dict[str, Kind], frozenset[str]]:
     """Noun → the first kind that lists it, and the lemmas a listed noun can be the phrase of
     (``noun_phrase_lemma``: the noun itself, what follows a space in it, what precedes " of "),
-    built once per lexicon: every token of every sentence asks (issue 11). Keyed by id, holding
-    the lexicon, as frames' indexes are."""
-    entry = _KINDS.get(id(lex))
-    if entry is None or entry[0] is not lex:
-        index: dict[str, Kind] = {}
-        for kind in lex.kinds:
-            for noun in kind.nouns:
-                index.setdefault(noun, kind)
-        heads = {noun[i + 1 :] for noun in index for i, c in enumerate(noun) if c == " "}
-        heads |= {noun[:i] for noun in index for i in range(len(noun)) if noun.startswith(" of ", i)}
-        entry = _KINDS[id(lex)] = (lex, index, frozenset(heads | set(index)))
-    return entry[1], entry[2]
+    built with the lexicon: every token of every sentence asks (issue 11)."""
+    index: dict[str, Kind] = {}
+    for kind in kinds:
+        for noun in kind.nouns:
+            index.setdefault(noun, kind)
+    heads = {noun[i + 1 :] for noun in index for i, c in enumerate(noun) if c == " "}
+    heads |= {noun[:i] for noun in index for i in range(len(noun)) if noun.startswith(" of ", i)}
+    return index, frozenset(heads | set(index))
 
 
 def verb_phrase(verb: Token) -> set[str]:
@@ -137,14 +133,7 @@ def anchor(noun: Token) -> Token | None:
 
 def _party_members(noun: Token) -> list[Token]:
     """The names in the noun's own "between"/"with" phrase, conjuncts included."""
-    objects = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"between", "with", "among"}
-               for o in p.children if o.dep_ == "pobj"]
-    return [m for o in objects for m in (o, *o.conjuncts)]
-
-
-def slots_of(token: Token) -> dict[str, list[Token]]:
-    """The filled positions of a trigger: a verb's, or a noun's with its support verb's."""
-    return verb_slots(token) if token.pos_ in {"VERB", "AUX"} else noun_slots(token)
+    return [m for o in prep_objects(noun, SIDE_PREPS) for m in (o, *o.conjuncts)]
 
 
 def party_heads(noun: Token, signer: Token | None) -> list[Token]:
@@ -156,7 +145,8 @@ def party_heads(noun: Token, signer: Token | None) -> list[Token]:
     for complement in slots.get("object", []):  # "a memorandum of understanding with Y"
         heads += _in_positions(prep_slots(complement), lex.parties["noun"])
     if signer is not None and signer is not support_verb(noun):
-        heads += _in_positions(slots_of(signer), lex.parties["verb"])
+        signer_slots = verb_slots(signer) if signer.pos_ in {"VERB", "AUX"} else noun_slots(signer)
+        heads += _in_positions(signer_slots, lex.parties["verb"])
     leaver = _leaving(noun) if signer is None else None
     if leaver is not None:
         heads += verb_slots(leaver).get("subject", [])
@@ -168,7 +158,7 @@ def party_heads(noun: Token, signer: Token | None) -> list[Token]:
 
 
 def _leaving(noun: Token) -> Token | None:
-    """"X pulled out of the treaty", "X withdrew from the pact": the verb a party leaves it by."""
+    """The verb a party leaves the agreement by ("pulled out of", "withdrew from"), if any."""
     verb = noun.head if noun.dep_ == "pobj" else support_verb(noun)
     while verb is not None and verb.pos_ == "ADP" and verb.head != verb:
         verb = verb.head  # "pulled out of"
@@ -200,7 +190,7 @@ def _in_positions(slots: dict[str, list[Token]], positions: tuple[str, ...]) -> 
 
 
 def unsigned(noun: Token) -> bool:
-    """"no agreement", "a draft agreement": a document the text says does not exist (yet)."""
+    """"no" or an unsigned modifier ("draft") on the noun: the document does not exist (yet)."""
     lex = agreement_lexicon()
     return any(
         (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ in {"amod", "compound"} and c.lower_ in lex.unsigned_modifiers)
@@ -209,5 +199,5 @@ def unsigned(noun: Token) -> bool:
 
 
 def links_parties(noun: Token) -> bool:
-    """"the treaty between X and Y", "its agreement with Y": the noun names its sides itself."""
-    return any(c.dep_ == "prep" and c.lower_ in {"between", "with", "among"} for c in noun.children)
+    """A "between", "with" or "among" phrase on the noun: it names its sides itself."""
+    return any(c.dep_ == "prep" and c.lower_ in SIDE_PREPS for c in noun.children)

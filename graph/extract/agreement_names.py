@@ -7,15 +7,18 @@ EU–Vietnam Free Trade Agreement" names its own parties.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
+
 from spacy.tokens import Doc, Token
 
 from graph.extract.actors import actors_in
 from graph.extract.agreement_frames import agreement_kind
+from graph.extract.tree import infinitive, object_of
+from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef
 
 PARTY_KINDS = frozenset({ActorKind.COUNTRY, ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY})
 
-VAGUE = frozenset({"historic", "new", "recent", "numerous", "landmark", "several", "many", "various", "major", "key", "important", "comprehensive", "first", "this", "that", "these", "those", "a", "an", "the", "also", "further", "other", "commercial", "business"})
 NAME_PREPS = frozenset({"on", "for", "of", "in", "to", "regarding", "concerning"})
 DASHES = frozenset({"–", "-", "—"})
 
@@ -25,50 +28,56 @@ def plural(head: Token) -> bool:
 
 
 def singular(head: Token) -> str:
-    if head.lower_ == "memoranda":
-        return "memorandum"
-    return head.text.removesuffix("s")
+    return "memorandum" if head.lower_ == "memoranda" else head.text.removesuffix("s")
 
 
 def name_of(head: Token) -> str:
-    """"the historic free trade agreement" → "free trade agreement";
-    "a memorandum of understanding with X on energy" → "memorandum of understanding on energy"."""
+    """The noun with its content modifiers and its topic phrases, without vague words, parties,
+    dates or sums ("the historic free trade agreement" → "free trade agreement")."""
     parts = [joined(left_words(head))] + [_prep_words(prep) for prep in name_preps(head)] + _purpose(head)
     return " ".join(p for p in parts if p).strip(" .,")
 
 
 def _purpose(head: Token) -> list[str]:
-    """"an agreement to produce cars in the X plant": what it is for, cut before a party or a sum."""
+    """What the agreement is for, as an infinitive on the noun states it, cut before a party or a sum."""
     for clause in head.children:
-        if clause.dep_ == "acl" and clause.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-            words = []
-            for token in head.doc[clause.left_edge.i : clause.right_edge.i + 1]:
-                if token.lower_ in {"with", ",", "from", "between", "which"} or token.ent_type_ in {"DATE", "MONEY"} or token.is_quote:
-                    break
-                words.append(token)
-            while words and words[-1].pos_ in {"ADP", "CCONJ", "DET"}:
-                words.pop()
-            return [joined(words)]
+        if clause.dep_ == "acl" and clause.pos_ == "VERB" and infinitive(clause):
+            words = head.doc[clause.left_edge.i : clause.right_edge.i + 1]
+            return [cut_phrase(words, {"with", ",", "from", "between", "which"}, quotes=True)]
     return []
 
 
+def cut_phrase(tokens: Iterable[Token], stops: Collection[str], *, quotes: bool = False) -> str:
+    """The words before the first stop word, date or sum (or quote mark), less trailing function
+    words: a name says what was agreed, not with whom, when or for how much."""
+    words = []
+    for token in tokens:
+        if token.lower_ in stops or token.ent_type_ in {"DATE", "MONEY"} or (quotes and token.is_quote):
+            break
+        words.append(token)
+    while words and words[-1].pos_ in {"ADP", "CCONJ", "DET"}:
+        words.pop()  # "to buy the port for $2bn" is the agreement to buy the port
+    return joined(words)
+
+
 def left_words(head: Token) -> list[Token]:
-    words = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in VAGUE and t.ent_type_ not in {"MONEY", "CARDINAL"}]
+    vague = word_list("vague_modifiers")
+    words = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in vague and t.ent_type_ not in {"MONEY", "CARDINAL"}]
     first = _dashed_start(head.doc, min([t.left_edge.i for t in words] + [head.i]))
-    return [t for t in head.doc[first : head.i + 1] if t.ent_type_ not in {"MONEY", "CARDINAL"} and t.lower_ not in VAGUE]
+    return [t for t in head.doc[first : head.i + 1] if t.ent_type_ not in {"MONEY", "CARDINAL"} and t.lower_ not in vague]
 
 
 def _dashed_start(doc: Doc, first: int) -> int:
-    """"EU–Vietnam Free Trade Agreement" the parser cut after the dash: the name goes
-    back over names joined by unspaced dashes."""
+    """Where a name starts when names joined by unspaced dashes precede it ("EU–Vietnam …"):
+    the parser cuts such a name after the dash."""
     while first >= 2 and doc[first - 1].text in DASHES and not doc[first - 1].whitespace_ and not doc[first - 2].whitespace_ and doc[first - 2].pos_ == "PROPN":
         first -= 2
     return first
 
 
 def named_parties(head: Token) -> list[ActorRef]:
-    """"the EU–Vietnam Free Trade Agreement", "the US-Mexico-Canada agreement": a name
-    made of two or more parties' names says who the parties are."""
+    """The parties a dashed name of two or more parties' names states ("the US-Mexico-Canada
+    agreement"), else none."""
     words = left_words(head)
     if not words or words[0] == head or not any(t.text in DASHES for t in words):
         return []
@@ -77,11 +86,11 @@ def named_parties(head: Token) -> list[ActorRef]:
 
 
 def topic_names(head: Token) -> list[str]:
-    """"memoranda of understanding on transport, tourism and education": one
-    memorandum per listed topic; any other agreement noun keeps its one name."""
+    """One name per topic a plural noun lists ("memoranda … on transport and tourism" are two
+    memoranda); any other agreement noun keeps its one name."""
     preps = name_preps(head)
     topic = preps[-1] if preps and preps[-1].lower_ != "of" else None
-    obj = next((c for c in topic.children if c.dep_ == "pobj"), None) if topic is not None else None
+    obj = object_of(topic) if topic is not None else None
     if not plural(head) or obj is None or not obj.conjuncts:
         return [name_of(head)]
     left = joined(left_words(head)[:-1] + [head])
@@ -103,7 +112,7 @@ def name_preps(head: Token) -> list[Token]:
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in NAME_PREPS and not _time_or_money(child):
             preps.append(child)
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            obj = object_of(child)
             if child.lower_ == "of" and obj is not None:
                 preps += [c for c in obj.rights if c.dep_ == "prep" and c.lower_ in NAME_PREPS - {"of"} and not _time_or_money(c)]
     return sorted(preps, key=lambda t: t.i)
@@ -115,20 +124,20 @@ def _time_or_money(prep: Token) -> bool:
 
 
 def _spaced_dash(token: Token) -> bool:
-    """" – " opens an aside; "Budapest–Belgrade" is one name."""
-    return token.text in {"—", "–", "-"} and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    """A dash after a space opens an aside; an unspaced one joins names."""
+    return token.text in DASHES and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 def _place_or_time(prep: Token) -> bool:
-    """"in Belgrade", "on Tuesday": where and when it was signed, not what it is about."""
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    """A place or a time phrase: where and when it was signed, not what it is about."""
+    obj = object_of(prep)
     return prep.lower_ in {"in", "at", "on", "during"} and obj is not None and obj.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}
 
 
 def _prep_words(prep: Token) -> str:
     """The prepositional phrase, cut before a clause, a date or another agreement."""
     words: list[Token] = []
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    obj = object_of(prep)
     end = obj.i if prep.lower_ == "of" and obj is not None else prep.right_edge.i
     for token in prep.doc[prep.i : end + 1]:
         if token.text in {",", ";", "("} or _spaced_dash(token) or token.ent_type_ == "DATE" or token.lower_ in {"which", "that", "with", "between", "including"}:

@@ -32,7 +32,7 @@ from graph.extract.agreement_frames import (
     verb_party_heads,
     verb_phrase,
 )
-from graph.extract.agreement_names import PARTY_KINDS, VAGUE, joined, name_preps, named_parties, plural, topic_names
+from graph.extract.agreement_names import PARTY_KINDS, cut_phrase, name_preps, named_parties, plural, topic_names
 from graph.extract.arguments import arguments
 from graph.extract.clauses import clause_verb
 from graph.extract.common import (
@@ -52,6 +52,8 @@ from graph.extract.frames import verb_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
 from graph.extract.status import factuality_of, status_of
+from graph.extract.tree import object_of, prep_objects
+from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef, Agreement, Factuality, PartialDate, Status
 
@@ -99,10 +101,8 @@ def sentence_agreements(sent: Span, number: int, *, lede: PartialDate | None, fo
 
 def noun_agreements(noun: Token, signer: Token | None, nouns: list[Token], number: int, *, lede, found: Found) -> Iterator[tuple[Agreement, bool]]:
     """The agreement a noun names, once per topic listed and per counterpart of a plural."""
-    if not _states_one(noun, signer, nouns):
-        return
     trigger = signer or noun
-    if not asserted(trigger):
+    if not _states_one(noun, signer, nouns) or not asserted(trigger):
         return
     sent = noun.sent
     parties = named_parties(noun) or resolve(party_heads(noun, signer), found=found, number=number)
@@ -145,27 +145,25 @@ def _states_one(noun: Token, signer: Token | None, nouns: list[Token]) -> bool:
 
 def _umbrella(noun: Token, nouns: list[Token]) -> bool:
     """"12 agreements, including an MoU …": the listed ones are the facts."""
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in INCLUDING and any(child.i < n.i <= child.right_edge.i for n in nouns):
-            return True
-    return False
+    preps = (c for c in noun.children if c.dep_ == "prep" and c.lower_ in INCLUDING)
+    return any(child.i < n.i <= child.right_edge.i for child in preps for n in nouns)
 
 
 def _bare_bundle(noun: Token) -> bool:
     """"numerous agreements and memoranda": a count of unnamed documents, not a fact one can check."""
     if not plural(noun) or noun.text[0].isupper():
         return False
-    content = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in VAGUE and not t.like_num]
+    content = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in word_list("vague_modifiers") and not t.like_num]
     return not content and not [p for p in name_preps(noun) if p.lower_ != "of"] and not links_parties(noun)
 
 
 def _under(noun: Token) -> bool:
-    """"Under a deal signed with X, Y …": the agreement is an adjunct of the main clause."""
+    """The agreement is the object of a preposition on the main verb ("Under a deal signed with X, Y …")."""
     return noun.dep_ == "pobj" and noun.head.head == noun.sent.root
 
 
 def _main_subjects(sent: Span) -> list[Token]:
-    """"Under the agreement signed with X, Y committed …": the main clause's subject holds it."""
+    """The subjects of the sentence's main verb."""
     return [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
 
 
@@ -173,7 +171,7 @@ def _sides(noun: Token, signer: Token | None, parties: list[ActorRef], found: Fo
     """"X signed supply contracts with A and B": one agreement with each counterpart; a
     singular noun ("a treaty with A and B") or a common-noun group stays one."""
     holder = signer if signer is not None and signer.pos_ == "VERB" else noun
-    withs = [o for p in (*noun.children, *holder.children) if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    withs = prep_objects(noun, {"with"}) + prep_objects(holder, {"with"})
     if not plural(noun) or not withs or withs[0].pos_ == "NOUN":
         return [tuple(parties)]
     others = {r.name for r in resolve(withs[:1], found=found, number=number)}
@@ -192,11 +190,9 @@ def verb_agreements(verb: Token, number: int, *, lede, found: Found) -> Iterator
     without a noun; agreeing to talk or to sign one is none yet; "each" makes one per subject."""
     action = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
     topic = _topic(verb)
-    if action is not None and action.lemma_.lower() in agreement_lexicon().not_agreed:
-        return
-    if action is None and topic is None and not any(c.dep_ in {"dobj", "prep"} for c in verb.children):
-        return
-    if not asserted(verb):
+    not_yet = action is not None and action.lemma_.lower() in agreement_lexicon().not_agreed
+    nothing = action is None and topic is None and not any(c.dep_ in {"dobj", "prep"} for c in verb.children)
+    if not_yet or nothing or not asserted(verb):
         return
     subjects = resolve(verb_slots(verb).get("subject", []), found=found, number=number)
     parties = resolve(verb_party_heads(verb, action), found=found, number=number)
@@ -211,23 +207,20 @@ def verb_agreements(verb: Token, number: int, *, lede, found: Found) -> Iterator
 
 
 def _topic(verb: Token) -> Token | None:
-    """"agreed on a route": what was agreed, not when ("agreed on Tuesday")."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"on", "upon"}:
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if obj is not None and obj.ent_type_ not in {"DATE", "TIME"}:
-                return obj
-    return None
+    """The object of "on"/"upon" after an agreeing verb: what was agreed, unless it is a date."""
+    objects = (object_of(p) for p in verb.children if p.dep_ == "prep" and p.lower_ in {"on", "upon"})
+    return next((obj for obj in objects if obj is not None and obj.ent_type_ not in {"DATE", "TIME"}), None)
 
 
 def _each(verb: Token) -> bool:
-    """"X and Y each agreed": separate agreements, one per subject."""
+    """"each" on the verb or its subject: separate agreements, one per subject."""
     subjects = [s for s in verb.children if s.dep_ == "nsubj"]
     return any(t.lower_ == "each" for s in subjects for t in s.subtree) or any(c.lower_ == "each" for c in verb.children)
 
 
 def _verb_name(verb: Token, action: Token | None, topic: Token | None) -> str:
-    """"agreement to set up local production", "agreement on a route", "settlement of the dispute"."""
+    """The name of an agreement a verb states: what it agrees to do, what it agrees on, or the
+    verb's noun with its object ("settlement of the dispute")."""
     if action is not None:
         return "agreement to " + _phrase(action)
     if topic is not None:
@@ -239,14 +232,8 @@ def _verb_name(verb: Token, action: Token | None, topic: Token | None) -> str:
 
 def _phrase(head: Token, *, start: int | None = None) -> str:
     """Words from ``start`` (the head) to its phrase's end, cut before a counterpart, a date or a clause."""
-    words = []
-    for token in head.doc[start if start is not None else head.i : head.right_edge.i + 1]:
-        if token.lower_ in {"with", ",", "by", "between", "which", "that"} or token.ent_type_ in {"DATE", "MONEY"}:
-            break
-        words.append(token)
-    while words and words[-1].pos_ in {"ADP", "CCONJ", "DET"}:
-        words.pop()  # "to buy the port for $2bn" is the agreement to buy the port
-    return joined(words)
+    words = head.doc[start if start is not None else head.i : head.right_edge.i + 1]
+    return cut_phrase(words, {"with", ",", "by", "between", "which", "that"})
 
 
 # --- parties -----------------------------------------------------------------
@@ -277,16 +264,16 @@ def _state_of(ref: ActorRef) -> ActorRef:
 def _examples(head: Token) -> list[Token]:
     """"media companies such as X and Y": the named examples of a common-noun party."""
     nouns = [t for t in (head, *head.conjuncts) if t.pos_ == "NOUN"]
-    return [o for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ in INCLUDING for o in p.children if o.dep_ == "pobj"]
+    return [o for n in nouns for o in prep_objects(n, INCLUDING)]
 
 
 def _between_in(sent: Span) -> list[Token]:
-    """"relations between X and Y began with the signing of …": the sides the sentence names."""
+    """The conjoined objects of a "between" anywhere in the sentence: the sides it names."""
     return [o for p in sent if p.dep_ == "prep" and p.lower_ == "between" for o in p.children if o.dep_ == "pobj" and o.conjuncts]
 
 
 def _listed_apposition(head: Token) -> list[Token]:
-    """"X, Y and Z signed" parsed as X with the apposition "Y and Z": a list of names."""
+    """A list of names the parser hung on its first name as a conjoined apposition."""
     return [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts]
 
 
@@ -301,14 +288,14 @@ def _actors(head: Token) -> list[ActorRef]:
 
 
 def _signing_body(ref: ActorRef, head: Token) -> ActorRef:
-    """"a contract with Calder Rail": an organisation's name ending in an asset word signs as a company."""
+    """An organisation's name ending in an asset word ("… Rail") signs as a company."""
     if ref.kind is ActorKind.ASSET and any(t.ent_type_ == "ORG" for t in (head, *head.conjuncts)) and ref.name[:1].isupper():
-        return ActorRef(ref.name, ActorKind.COMPANY, ref.surface, ref.country)
+        return replace(ref, kind=ActorKind.COMPANY)
     return ref
 
 
 def _proper_names(heads: list[Token]) -> list[ActorRef]:
-    """"Pellin Holding": a name whose last word is also a partitive noun, which
+    """Proper names read as a whole: a name whose last word is also a partitive noun, which
     ``arguments`` looks through (the tagger may even call it a verb)."""
     names = [h for h in heads if h.pos_ == "PROPN" or h.ent_type_ == "ORG"]
     return [ref for head in names if (ref := phrase_ref(head)) is not None]
@@ -323,7 +310,7 @@ def _named_actor(ref: ActorRef, head: Token) -> ActorRef:
 
 
 def _represented(ref: ActorRef, head: Token) -> ActorRef | None:
-    """"ADQ chief executive X" signs for ADQ; a head of state for the country."""
+    """A person signs for the body named with them, else a head of state for the country."""
     if ref.kind is not ActorKind.PERSON:
         return ref
     span = head.doc[head.left_edge.i : head.right_edge.i + 1]
@@ -334,10 +321,10 @@ def _represented(ref: ActorRef, head: Token) -> ActorRef | None:
 
 
 def _of_object(head: Token) -> Token:
-    """"the boards of both banks": who the common noun belongs to; else the head itself."""
+    """Who a common noun belongs to (its "of" object), else the head itself."""
     if head.pos_ != "NOUN":
         return head
-    return next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), head)
+    return (prep_objects(head, {"of"}) or [head])[0]
 
 
 def _they(head: Token, found: Found, number: int) -> list[ActorRef]:

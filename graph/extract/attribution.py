@@ -14,13 +14,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graph.extract.arguments import argument_at
+from graph.extract.tree import object_of
+from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef
 
-REPORTING_VERBS = frozenset({
-    "say", "tell", "announce", "state", "confirm", "report", "disclose", "claim", "add", "write",
-    "note", "declare", "insist", "deny", "reveal", "explain", "warn", "argue", "stress", "affirm",
-})
-STATEMENT_NOUNS = frozenset({"statement", "filing", "report", "release", "announcement", "notice", "letter", "post"})
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 
 
@@ -33,8 +30,9 @@ def _according_to(sent: Span) -> ActorRef | None:
     """"according to X", "according to a statement by X"."""
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
-            for pobj in (c for c in sent.doc[token.i + 1].children if c.dep_ == "pobj"):
-                return _holder(pobj) or _actor(pobj)
+            obj = object_of(sent.doc[token.i + 1])
+            if obj is not None:
+                return _holder(obj) or _actor(obj)
     return None
 
 
@@ -42,15 +40,9 @@ def _reporter(sent: Span) -> ActorRef | None:
     """The subject of the reporting verb at the top of the sentence, or of one it hangs on."""
     root = sent.root
     verbs = [root, *(c for c in root.children if c.dep_ in CLAUSE_DEPS | {"advcl"})]
-    for verb in verbs:
-        if verb.lemma_.lower() not in REPORTING_VERBS or verb.pos_ not in {"VERB", "AUX"}:
-            continue
-        if verb is not root or _reports(verb):
-            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-                found = _holder(subject) or _actor(subject)
-                if found is not None:
-                    return found
-    return None
+    reporting = [v for v in verbs if v.lemma_.lower() in word_list("attribution_verbs") and v.pos_ in {"VERB", "AUX"}]
+    subjects = (s for v in reporting if v is not root or _reports(v) for s in v.children if s.dep_ == "nsubj")
+    return next((found for s in subjects if (found := _holder(s) or _actor(s)) is not None), None)
 
 
 def _reports(verb: Token) -> bool:
@@ -62,25 +54,21 @@ def _reports(verb: Token) -> bool:
 
 def _statement_holder(sent: Span) -> ActorRef | None:
     """"In a statement, X said", "a filing by X showed", "X's statement"."""
-    for token in sent:
-        if token.lemma_.lower() in STATEMENT_NOUNS and token.pos_ == "NOUN":
-            found = _holder(token)
-            if found is not None:
-                return found
-    return None
+    holders = (_holder(token) for token in sent if token.pos_ == "NOUN")
+    return next((found for found in holders if found is not None), None)
 
 
 def _holder(noun: Token) -> ActorRef | None:
     """Who issued a statement noun: its possessor or its "by"/"from" phrase."""
-    if noun.lemma_.lower() not in STATEMENT_NOUNS:
+    if noun.lemma_.lower() not in word_list("statement_nouns"):
         return None
     for child in noun.children:
         if child.dep_ == "poss":
             return _actor(child)
         if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return _actor(objects[0])
+            obj = object_of(child)
+            if obj is not None:
+                return _actor(obj)
     return None
 
 

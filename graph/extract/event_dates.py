@@ -16,10 +16,9 @@ from spacy.tokens import Span, Token
 
 from graph.extract.common import dates_in, doc_text, entities_in, previous_sentence, published
 from graph.extract.context import paragraph_date
+from graph.extract.word_lists import word_list
 from graph.model import PartialDate
 
-# reporting verbs whose date dates the reported act when it has none: "X agreed to …, Y said on Sunday"
-REPORTING_VERBS = frozenset({"say", "tell", "announce", "report", "confirm", "state", "add", "write"})
 # prepositions of a date that is not the event's: "his first trip since 2020"
 NOT_EVENT_DATE = frozenset({"since", "until", "till", "before", "after", "by", "through"})
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj", "pcomp"})
@@ -27,13 +26,7 @@ PRUNED_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "acl", "conj", 
 # the first sentences of an article tell the news; their day dates its undated past-tense events
 LEDE_SENTENCES = 4
 # weeks the date parser leaves open: days back from publication; dated to that day's month
-WEEKS = {
-    "last week": 7,
-    "the previous week": 7,
-    "the past week": 7,
-    "this week": 0,
-    "earlier this week": 0,
-}
+WEEKS = {"last week": 7, "the previous week": 7, "the past week": 7, "this week": 0, "earlier this week": 0}
 DASHES = frozenset({"—", "–", "--"})
 # tokens a dateline may run on after its date: "(Central Asia Wire) —"
 DATELINE_TAIL = 8
@@ -62,8 +55,8 @@ def own_date(trigger: Token, sent: Span) -> PartialDate | None:
 
 
 def fronted_date(trigger: Token, sent: Span) -> PartialDate | None:
-    """ "In a decree signed on Monday, the EU extended its controls": the one date of a phrase
-    put before the trigger's clause dates it."""
+    """The one date of a phrase put before the trigger's clause ("In a decree signed on Monday,
+    the EU extended …") dates it."""
     chain = clause_chain(trigger)
     found = set()
     for ent, value in event_dates(sent):
@@ -106,8 +99,8 @@ def paragraph_event_date(sent: Span) -> PartialDate | None:
 
 
 def dateline(ent: Span) -> bool:
-    """ "BISHKEK, Sept. 18, 2025 (Central Asia Wire) — Russia has …": the day of the report, not of
-    the act; only capitalised words before it on its line, a dash soon after."""
+    """A dateline's date: the day of the report, not of the act; only capitalised words before it
+    on its line, a dash soon after ("BISHKEK, Sept. 18, 2025 (Wire) — …")."""
     doc = ent.doc
     line_start = doc_text(doc).rfind("\n", 0, ent.start_char) + 1
     if any(w[:1].islower() for w in doc_text(doc)[line_start : ent.start_char].split()):
@@ -118,10 +111,10 @@ def dateline(ent: Span) -> bool:
 def date_chain(trigger: Token) -> list[Token]:
     """The clause chain, then the reporting verb whose complement the clause is."""
     chain = clause_chain(trigger)
-    top = chain[-1]
-    if top.dep_ in {"ccomp", "parataxis"} and top.head.lemma_.lower() in REPORTING_VERBS:
+    top, reporting = chain[-1], word_list("dating_verbs")
+    if top.dep_ in {"ccomp", "parataxis"} and top.head.lemma_.lower() in reporting:
         chain.append(top.head)
-    chain.extend(c for c in top.children if c.dep_ in {"advcl", "parataxis"} and c.lemma_.lower() in REPORTING_VERBS)
+    chain.extend(c for c in top.children if c.dep_ in {"advcl", "parataxis"} and c.lemma_.lower() in reporting)
     return chain
 
 

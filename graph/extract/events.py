@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,18 +40,14 @@ from graph.extract.event_dates import clause_chain, fronted_date, own_date, para
 from graph.extract.frames import Frame, candidate_frames, noun_slots, trigger_kind, verb_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.status import factuality_of
+from graph.extract.tree import prep_objects
+from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Event, Factuality
 
 EVENTS_PATH = paths.DATA / "events.json"
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # prepositions whose object names the occasion of a told act: "said at a press conference"
 OCCASION_PREPS = frozenset({"at", "during", "on", "in"})
-# triggers that are the act of promising, asserted when told in the past
-ACTS_OF_PROMISING = frozenset({"promise", "pledge", "commit", "vow", "agree", "assure", "guarantee", "commitment", "assurance"})
-# words over a trigger that make it an averted act or a charge, not a told one
-NOT_TOLD = frozenset({"avoid", "avert", "prevent", "escape", "accuse", "allege", "charge", "suspect"})
-# heads that make an event noun a reference to another time: "the anniversary of the bombing"
-REFERENCE_HEADS = frozenset({"anniversary", "aftermath", "wake", "memory", "victim", "since", "after", "before", "until"})
 
 
 class EventLexiconError(KGError):
@@ -68,15 +64,16 @@ class EventType:
     place: tuple[str, ...]
     intransitive: bool = False
 
-    @property
-    def label(self) -> str:
-        return self.frame.name
-
 
 @dataclass(frozen=True, slots=True)
 class EventLexicon:
+    """The event types, their frames in one tuple (the frame index keys on it) and each frame's
+    type by the frame's id (frames are not compared field by field: issue 11)."""
+
     types: tuple[EventType, ...]
     support_verbs: frozenset[str]
+    frames: tuple[Frame, ...] = ()
+    type_of: dict[int, EventType] = field(default_factory=dict, compare=False)
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +81,9 @@ def event_lexicon(path: Path = EVENTS_PATH) -> EventLexicon:
     """The event types of ``data/events.json``, read once."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return EventLexicon(tuple(_event_type(e) for e in raw["events"]), frozenset(raw["support_verbs"]))
+        types = tuple(_event_type(e) for e in raw["events"])
+        frames = tuple(kind.frame for kind in types)
+        return EventLexicon(types, frozenset(raw["support_verbs"]), frames, {id(kind.frame): kind for kind in types})
     except (OSError, json.JSONDecodeError, KeyError, TypeError) as e:
         raise EventLexiconError(f"{path}: cannot read the event lexicon ({e!r}); compare it with git") from e
 
@@ -107,49 +106,24 @@ def extract(doc: Doc) -> Iterator[Event]:
 
 
 def sentence_events(sent: Span) -> Iterator[Event]:
+    """Each event the sentence states, once per type, participants and date."""
     seen: set[tuple] = set()
     for token in sent:
         found = _typed_trigger(token)
-        if found is None:
-            continue
-        event = event_at(token, *found)
+        event = event_at(token, *found) if found is not None else None
         key = (event.event_type, event.participants, event.date) if event else None
         if event is not None and key not in seen:
             seen.add(key)
             yield event
 
 
-_FRAMES: dict[int, tuple] = {}
-
-
-def _frames_of(types) -> tuple:
-    """The event types' frames, as one tuple per type list (the frame index keys on it)."""
-    return _indexed(types)[1]
-
-
-def _type_of(types, frame) -> EventType:
-    """``types[frames.index(frame)]`` without comparing frames field by field (issue 11)."""
-    return _indexed(types)[2][id(frame)]
-
-
-def _indexed(types) -> tuple:
-    """(types, their frames, frame id → type), built once per type list; the entry holds the
-    type list so its id cannot be reused while the entry lives."""
-    entry = _FRAMES.get(id(types))
-    if entry is None or entry[0] is not types:
-        frames = tuple(kind.frame for kind in types)
-        entry = _FRAMES[id(types)] = (types, frames, {id(f): types[frames.index(f)] for f in frames})
-    return entry
-
-
 def _typed_trigger(token: Token) -> tuple[EventType, str] | None:
     """The first event type that ``token`` triggers with everything its clause needs."""
     if token.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT"}:  # "in March 2024" is no march
         return None
-    types = event_lexicon().types
-    frames = _frames_of(types)
-    for frame in candidate_frames(token, frames):
-        kind = _type_of(types, frame)
+    lex = event_lexicon()
+    for frame in candidate_frames(token, lex.frames):
+        kind = lex.type_of[id(frame)]
         form = trigger_kind(token, frame)
         if form is not None and all(_in_clause(token, group) for group in kind.needs):
             return kind, form
@@ -182,7 +156,7 @@ def event_at(trigger: Token, kind: EventType, form: str) -> Event | None:
         own = first_date(follow)
         evidence = evidence_for(sent, follow) if own is not None else evidence
     return Event(
-        kind.label,
+        kind.frame.name,
         tuple(participants),
         evidence,
         date=own or paragraph_event_date(sent),
@@ -195,11 +169,11 @@ def _factuality(trigger: Token) -> Factuality:
     """How firmly the event is told; a promise is itself an act ("X pledged support", "secured a
     promise"): its planning word does not make the promising planned, a modal above it does."""
     found = factuality_of(trigger)
-    if found is not Factuality.PLANNED or trigger.lemma_.lower() not in ACTS_OF_PROMISING:
+    if found is not Factuality.PLANNED or trigger.lemma_.lower() not in word_list("acts_of_promising"):
         return found
-    verb = trigger.head if trigger.pos_ == "NOUN" else trigger
-    return factuality_of(verb) if verb is not trigger else (
-        Factuality.PLANNED if any(c.tag_ == "MD" for c in verb.children) else Factuality.ASSERTED)
+    if trigger.pos_ == "NOUN" and trigger.head is not trigger:
+        return factuality_of(trigger.head)
+    return Factuality.PLANNED if any(c.tag_ == "MD" for c in trigger.children) else Factuality.ASSERTED
 
 
 def event_slots(trigger: Token, form: str) -> dict[str, list[Token]]:
@@ -213,35 +187,47 @@ def event_slots(trigger: Token, form: str) -> dict[str, list[Token]]:
         for position, heads in verb_slots(clause).items():
             if position != "object" and not slots.get(position):
                 slots[position] = heads
-    head = trigger.head
-    if trigger.dep_ == "pobj" and head.lower_ in OCCASION_PREPS and head.head.pos_ in {"VERB", "AUX"}:
-        slots["occasion"] = verb_slots(head.head)["subject"]
+    act = _occasion_of(trigger)
+    if act is not None:
+        slots["occasion"] = verb_slots(act)["subject"]
     return slots
 
 
+def _occasion_of(noun: Token) -> Token | None:
+    """The act a noun is the occasion of, through "at", "during", "on" or "in": its event is
+    told by the act ("said at a press conference")."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in OCCASION_PREPS and prep.head.pos_ in {"VERB", "AUX"}:
+        return prep.head
+    return None
+
+
 def _not_told(trigger: Token, kind: EventType, form: str) -> bool:
-    """"recalled that …" (speech), "demonstrated a product" (an intransitive type with an object),
-    "avoided a default", "accused of supplying arms"."""
+    """Not an event told as done: a verb of speech with only a clause ("recalled that …"), an
+    intransitive type with an object, or an act averted or charged ("avoided a default")."""
     deps = {c.dep_ for c in trigger.children}
     if form == "verb" and ("ccomp" in deps and not deps & {"dobj", "nsubjpass"} or kind.intransitive and "dobj" in deps):
         return True
-    return any(t.lemma_.lower() in NOT_TOLD for t in trigger.ancestors)
+    not_told = word_list("not_told")
+    return any(t.lemma_.lower() in not_told for t in trigger.ancestors)
 
 
 def _reference(trigger: Token) -> bool:
-    """"the anniversary of the bombing", "since the protests": a past event pointed at, not told."""
-    head = trigger.head
-    return head is not trigger and (head.lemma_.lower() in REFERENCE_HEADS or head.lower_ in REFERENCE_HEADS)
+    """A past event pointed at (its anniversary, what came since), not told."""
+    head, heads = trigger.head, word_list("reference_heads")
+    return head is not trigger and (head.lemma_.lower() in heads or head.lower_ in heads)
 
 
 def _stated_noun(noun: Token) -> bool:
-    """"held talks", "the signing took place", "sanctions were imposed", "said at a press conference"."""
+    """A noun the sentence states happened: the object or subject of a support verb ("held
+    talks", "sanctions were imposed"), the occasion of a past act, or a conjunct of one."""
     head = noun.head
     lemmas = {head.lemma_.lower(), *(f"{head.lemma_.lower()} {c.lower_}" for c in head.children if c.dep_ in {"prt", "dobj"})}
     if noun.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"} and lemmas & event_lexicon().support_verbs:
         return True
-    if noun.dep_ == "pobj" and head.lower_ in OCCASION_PREPS and head.head.pos_ in {"VERB", "AUX"}:
-        return head.head.tag_ in {"VBD", "VBN"}
+    act = _occasion_of(noun)
+    if act is not None:
+        return act.tag_ in {"VBD", "VBN"}
     return noun.dep_ == "conj" and _stated_noun(noun.head)
 
 
@@ -259,16 +245,12 @@ def _participants(trigger: Token, kind: EventType, slots: dict[str, list[Token]]
 def _members(head: Token) -> list[Token]:
     """Who a crowd or a force is drawn from: "hundreds of workers of X", "members of the X union",
     "Russian and Belarusian troops"."""
-    found = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    found = prep_objects(head, {"of"})
     found += [c for c in head.children if c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"}]
     return found + [m for f in found if f.dep_ == "pobj" for m in _members(f)]
 
 
 def _place(kind: EventType, slots: dict[str, list[Token]]) -> ActorRef | None:
     """The first place named by one of the type's place prepositions ("in Belgrade")."""
-    for prep in kind.place:
-        for head in slots.get(prep, []):
-            found = arguments([head]) if head.ent_type_ in PLACE_ENTITIES else []
-            if found:
-                return found[0].ref
-    return None
+    places = (head for prep in kind.place for head in slots.get(prep, []) if head.ent_type_ in PLACE_ENTITIES)
+    return next((found[0].ref for head in places if (found := arguments([head]))), None)

@@ -35,10 +35,7 @@ SIGNED_FORMS = frozenset({"loan"})
 
 def fact_events(investments: Iterable[Investment], agreements: Iterable[Agreement]) -> Iterator[Event]:
     """The events the facts' statuses and dates tell, each linked to its fact."""
-    for investment in investments:
-        event = investment_event(investment)
-        if event is not None:
-            yield event
+    yield from (event for event in map(investment_event, investments) if event is not None)
     for agreement in agreements:
         yield from agreement_events(agreement)
 

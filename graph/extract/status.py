@@ -9,24 +9,19 @@ from the rest of the sentence, so "the completed plant" says nothing about a
 purchase of it. A reporting verb above a ``ccomp`` ("said it had bought")
 contributes negation and denial only.
 
-The words live in ``data/status.json``; this module derives the forms (lemma
-or exact word, phrasal particles, past and perfect, progressive, modals).
+The words live in ``data/status.json``, matched by ``status_cues``; this module reads
+the grammar around them (past and perfect, progressive, modals, negation).
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from graph import paths
-from graph.errors import KGError
+from graph.extract.status_cues import STATUS_PATH, FactualityCues, StatusLexicon, fires, status_lexicon, word_forms
+from graph.extract.tree import infinitive
 from graph.model import Factuality, Status
-
-STATUS_PATH = paths.DATA / "status.json"
 
 # Edges followed upward from the trigger: it is the object, complement or
 # subject of its head, or a noun's infinitive ("plans to build").
@@ -35,128 +30,13 @@ _UP = {"xcomp", "dobj", "pobj", "prep", "dative", "nsubj", "nsubjpass", "attr", 
 # A gerund governed through one of these prepositions is an argument ("barred
 # X from buying"), not a time or manner adjunct ("after buying", "by buying").
 _ARGUMENT_PREPS = {"from", "of", "on", "to", "for", "about", "into", "against", "toward", "towards"}
-# Close dependants of a chain word among which a multi-word cue is looked for.
-_NEAR = {"aux", "auxpass", "neg", "prt", "advmod", "dobj", "prep", "dative", "acomp", "oprd",
-         "attr", "npadvmod", "nsubj", "nsubjpass", "compound", "amod"}
-_NOMINAL = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "dative"}
-_ARTICLES = {"the", "a", "an"}
 _MAX_HOPS = 8
 _STAGE_OF_PLAN = {Status.ANNOUNCED, Status.PLEDGED}
+# the statuses that stop a deal, which end talks as well as deals
+_STOPPED = {Status.POSTPONED, Status.CANCELLED, Status.REJECTED, Status.BLOCKED}
 
 
-class StatusDataError(KGError):
-    """``data/status.json`` is missing or malformed."""
-
-
-@dataclass(frozen=True, slots=True)
-class Cues:
-    """One-word cues (matched on chain words) and phrases (matched near them),
-    each word with its regular inflections, since the tagger's lemma is not
-    always right ("hopes" lemmatised as "hop")."""
-
-    words: frozenset[str]
-    phrases: tuple[tuple[frozenset[str], ...], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class StatusCues:
-    status: Status
-    cues: Cues
-    past_of: frozenset[str]
-    progressive_of: frozenset[str]
-
-
-@dataclass(frozen=True, slots=True)
-class FactualityCues:
-    denied: Cues
-    negations: frozenset[str]
-    negative_determiners: frozenset[str]
-    possible: Cues
-    possible_modals: frozenset[str]
-    conditions: frozenset[str]
-    hedges: frozenset[str]
-    possible_modifiers: frozenset[str]
-    planned: Cues
-    planned_modals: frozenset[str]
-    planned_modifiers: frozenset[str]
-    reporting_verbs: frozenset[str]
-
-
-@dataclass(frozen=True, slots=True)
-class StatusLexicon:
-    statuses: tuple[StatusCues, ...]
-    factuality: FactualityCues
-
-
-# --------------------------------------------------------------------------
-# Loading the data
-
-
-def inflections(word: str) -> frozenset[str]:
-    """The word and its regular -s, -ed and -ing forms ("scrap" → "scraps", "scrapped")."""
-    stems = {word, word[:-1]} if word.endswith("e") else {word, word + word[-1]}
-    forms = {word, word + "s", word + "es"}
-    forms |= {stem + end for stem in stems for end in ("ed", "ing")}
-    if word.endswith("y") and len(word) > 2:
-        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
-    return frozenset(forms)
-
-
-def _cues(items: list[str]) -> Cues:
-    words: set[str] = set()
-    phrases = []
-    for item in items:
-        parts = [w for w in item.casefold().split() if w not in _ARTICLES]
-        if len(parts) == 1:
-            words |= inflections(parts[0])
-        elif parts:
-            phrases.append(tuple(inflections(w) for w in parts))
-    return Cues(frozenset(words), tuple(phrases))
-
-
-def _words(raw: dict, key: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in raw.get(key, []))
-
-
-def _status_cues(path: Path, name: str, raw: dict) -> StatusCues:
-    try:
-        status = Status(name)
-    except ValueError as e:
-        known = ", ".join(s.value for s in Status)
-        raise StatusDataError(f"{path}: unknown status {name!r}; use one of {known}") from e
-    return StatusCues(status, _cues(raw["cues"]), _words(raw, "past_of"), _words(raw, "progressive_of"))
-
-
-def _factuality_cues(raw: dict) -> FactualityCues:
-    denied, possible, planned = raw["denied"], raw["possible"], raw["planned"]
-    return FactualityCues(
-        denied=_cues(denied["cues"]), negations=_words(denied, "negations"),
-        negative_determiners=_words(denied, "determiners"),
-        possible=_cues(possible["cues"]), possible_modals=_words(possible, "modals"),
-        conditions=_words(possible, "conditions"), hedges=_words(possible, "adverbs"),
-        possible_modifiers=_words(possible, "modifiers"),
-        planned=_cues(planned["cues"]), planned_modals=_words(planned, "modals"),
-        planned_modifiers=_words(planned, "modifiers"),
-        reporting_verbs=_words(planned, "reporting_verbs"),
-    )
-
-
-@lru_cache(maxsize=4)
-def status_lexicon(path: Path = STATUS_PATH) -> StatusLexicon:
-    """The cue lists of ``data/status.json``, read once."""
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as e:
-        raise StatusDataError(f"{path}: cannot read the status cues ({e}); restore it from git") from e
-    try:
-        statuses = tuple(_status_cues(path, name, cues) for name, cues in raw["statuses"].items())
-        return StatusLexicon(statuses, _factuality_cues(raw["factuality"]))
-    except (KeyError, TypeError, AttributeError) as e:
-        raise StatusDataError(f"{path}: malformed status cues ({e!r}); compare with git") from e
-
-
-# --------------------------------------------------------------------------
-# The trigger's governing chain
+# --- the trigger's governing chain -------------------------------------------
 
 
 def _up_edge(token: Token) -> bool:
@@ -164,7 +44,7 @@ def _up_edge(token: Token) -> bool:
     if token.head is token:
         return False
     if token.dep_ in {"advcl", "relcl"}:  # an infinitive: "the deal to buy", "pulled out of the deal to buy"
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or _terms_of(token)
+        return infinitive(token) or _terms_of(token)
     if token.dep_ == "pcomp":
         return token.head.lower_ in _ARGUMENT_PREPS
     if token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in token.children):
@@ -188,91 +68,22 @@ def governing_chain(trigger: Token) -> list[Token]:
 
 
 def _split_at_report(chain: list[Token]) -> tuple[list[Token], list[Token]]:
-    """(the reported clause, the reporting verbs above it): "said it had bought"."""
+    """(the reported clause, the reporting verbs above it): a report says who tells, not how far the deal went."""
     for i, token in enumerate(chain):
         if token.dep_ == "ccomp":
             return chain[: i + 1], chain[i + 1 :]
     return chain, []
 
 
-def _forms(token: Token) -> set[str]:
-    return {token.lemma_.casefold(), token.lower_}
-
-
-def _near(token: Token) -> list[Token]:
-    """A chain word and its close dependants, in text order, for multi-word cues."""
-    near = [token, *(c for c in token.children if c.dep_ in _NEAR)]
-    for child in list(near[1:]):
-        if child.dep_ in _NOMINAL | {"prep", "dative"}:
-            near += [g for g in child.children if g.dep_ in {"pobj", "amod", "compound"}]
-    return sorted(set(near), key=lambda t: t.i)
-
-
-def _has_phrase(tokens: list[Token], phrase: tuple[frozenset[str], ...], forms: list[set[str]] | None = None) -> bool:
-    """The phrase's words in order among the tokens, others skipped."""
-    i = 0
-    for token_forms in forms if forms is not None else map(_forms, tokens):
-        if i < len(phrase) and phrase[i] & token_forms:
-            i += 1
-    return i == len(phrase)
-
-
-def _fires(token: Token, cues: Cues) -> bool:
-    """A one-word cue on the word itself (not on a phrasal verb of it), or a phrase near it
-    (remembered per token and cue list: the status and factuality readers ask twice on average)."""
-    known = token.doc.user_data.setdefault("ikg_status_fires", {})
-    entry = known.get((token.i, id(cues)))
-    if entry is None or entry[0] is not cues:  # the entry holds the list, so its id is not reused
-        entry = known[token.i, id(cues)] = (cues, _fires_now(token, cues))
-    return entry[1]
-
-
-def _fires_now(token: Token, cues: Cues) -> bool:
-    own, near, forms, words = _read(token)
-    if own & cues.words:
-        return True
-    empty, by_first = _phrase_index(cues)
-    phrases = {p for word in words for p in by_first.get(word, ())}  # those whose first word is near
-    return empty or any(_has_phrase(near, p, forms) for p in phrases if all(group & words for group in p))
-
-
-_PHRASES: dict[int, tuple[Cues, bool, dict[str, list[tuple[frozenset[str], ...]]]]] = {}
-
-
-def _phrase_index(cues: Cues) -> tuple[bool, dict[str, list[tuple[frozenset[str], ...]]]]:
-    """(whether an empty phrase is listed, each phrase under every form of its first word), built
-    once per cue list: every chain word asked every phrase of every list (issue 11). Keyed by id,
-    holding the list, as frames' indexes are."""
-    entry = _PHRASES.get(id(cues))
-    if entry is None or entry[0] is not cues:
-        index: dict[str, list[tuple[frozenset[str], ...]]] = {}
-        for phrase in cues.phrases:
-            for word in phrase[0] if phrase else ():
-                index.setdefault(word, []).append(phrase)
-        entry = _PHRASES[id(cues)] = (cues, any(not p for p in cues.phrases), index)
-    return entry[1], entry[2]
-
-
-def _read(token: Token) -> tuple[set[str], list[Token], list[set[str]], set[str]]:
-    """The word's own forms (none for a phrasal verb), its near words and their forms: read once
-    per token and document, since every cue list asks again (issue 11)."""
-    known = token.doc.user_data.setdefault("ikg_status_near", {})
-    entry = known.get(token.i)
-    if entry is None:
-        phrasal = any(c.dep_ == "prt" for c in token.children)
-        near = _near(token)
-        forms = [_forms(t) for t in near]
-        entry = known[token.i] = (set() if phrasal else _forms(token), near, forms, set().union(*forms))
-    return entry
-
-
 def _modals(token: Token) -> set[str]:
     """The modal auxiliaries, as written and as lemma ("wo" of "won't" is "will")."""
-    return {f for c in token.children if c.dep_ == "aux" and c.tag_ == "MD" for f in _forms(c)}
+    return {f for c in token.children if c.dep_ == "aux" and c.tag_ == "MD" for f in word_forms(c)}
 
 
-def _negated(token: Token, fact: FactualityCues) -> bool:
-    return any(c.dep_ == "neg" and _forms(c) & fact.negations for c in token.children)
+def _negations_on(token: Token, fact: FactualityCues) -> int:
+    """The negation words ("not", "never") and negative determiners ("no") on the word."""
+    return sum(1 for c in token.children if c.dep_ == "neg" and word_forms(c) & fact.negations
+               or c.dep_ == "det" and c.lower_ in fact.negative_determiners)
 
 
 def _conditional(token: Token, fact: FactualityCues) -> bool:
@@ -281,23 +92,15 @@ def _conditional(token: Token, fact: FactualityCues) -> bool:
 
 def _unrealised(token: Token, fact: FactualityCues) -> bool:
     """Negated ("did not", "no plans"), modal or conditional: a status cue on it is not (yet) the case."""
-    no = any(c.dep_ == "det" and c.lower_ in fact.negative_determiners for c in token.children)
-    return bool(no or _negated(token, fact) or _modals(token) or _conditional(token, fact))
+    return bool(_negations_on(token, fact) or _modals(token) or _conditional(token, fact))
 
 
-def _is_factuality_verb(token: Token, fact: FactualityCues) -> bool:
-    return any(_fires(token, cues) for cues in (fact.planned, fact.possible, fact.denied))
-
-
-# --------------------------------------------------------------------------
-# Status
+# --- status ------------------------------------------------------------------
 
 
 def _cue_status(token: Token, lex: StatusLexicon) -> Status | None:
-    for entry in lex.statuses:
-        if _fires(token, entry.cues):
-            return entry.status
-    return None
+    """The first status (in the data's order) with a cue on the word."""
+    return next((entry.status for entry in lex.statuses if fires(token, entry.cues)), None)
 
 
 def _chain_status(chain: list[Token], lex: StatusLexicon) -> Status | None:
@@ -311,22 +114,16 @@ def _chain_status(chain: list[Token], lex: StatusLexicon) -> Status | None:
         if _unrealised(token, fact):
             return None
         status = _cue_status(token, lex)
-        hedged_below = any(_fires(t, fact.possible) for t in chain[:depth])
-        if status is not None and not (hedged_below and _stage_rank(status) > 0):
+        hedged_below = any(fires(t, fact.possible) for t in chain[:depth])
+        if status is not None and not (hedged_below and status not in _STOPPED):
             return status
-        if status is None and _is_factuality_verb(token, fact):
+        if status is None and any(fires(token, cues) for cues in (fact.planned, fact.possible, fact.denied)):
             return None
     return None
 
 
-def _stage_rank(status: Status) -> int:
-    """0 for the stopped statuses (which end talks too), 1 for the rest."""
-    stopped = {Status.POSTPONED, Status.CANCELLED, Status.REJECTED, Status.BLOCKED}
-    return 0 if status in stopped else 1
-
-
 def _past_or_perfect(verb: Token) -> bool:
-    """ "bought", "has bought", "was acquired", "had been acquired"."""
+    """A simple past, a perfect or a past passive: the act is done ("has bought", "was acquired")."""
     if verb.pos_ not in {"VERB", "AUX"} or _modals(verb):
         return False
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
@@ -338,12 +135,12 @@ def _past_or_perfect(verb: Token) -> bool:
 
 
 def _progressive(verb: Token) -> bool:
-    """ "is building", "are constructing"."""
+    """A form of "be" with a present participle: the work is under way ("is building")."""
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
 
 
 def _verb_lemma(verb: Token) -> str:
-    """The lemma with its particles: "take over", "snap up"."""
+    """The lemma with its particles, as a phrasal verb is listed ("take over")."""
     particles = [c.lemma_.casefold() for c in verb.children if c.dep_ == "prt"]
     return " ".join([verb.lemma_.casefold(), *particles])
 
@@ -364,21 +161,13 @@ def _modifier_status(trigger: Token, lex: StatusLexicon) -> Status | None:
     """A nominal trigger's own modifiers: "the cancelled deal", "the loan, signed in May"."""
     if trigger.pos_ not in {"NOUN", "PROPN"}:
         return None
-    for child in trigger.children:
-        if child.dep_ in {"amod", "acl", "relcl"} and not _unrealised(child, lex.factuality):
-            status = _cue_status(child, lex)
-            if status is not None:
-                return status
-    return None
+    modifiers = (c for c in trigger.children if c.dep_ in {"amod", "acl", "relcl"} and not _unrealised(c, lex.factuality))
+    return next((status for c in modifiers if (status := _cue_status(c, lex)) is not None), None)
 
 
 def _realised_status(trigger: Token, lex: StatusLexicon) -> Status | None:
     clause, _ = _split_at_report(governing_chain(trigger))
-    return (
-        _chain_status(clause, lex)
-        or _aspect_status(trigger, lex)
-        or _modifier_status(trigger, lex)
-    )
+    return _chain_status(clause, lex) or _aspect_status(trigger, lex) or _modifier_status(trigger, lex)
 
 
 def status_of(trigger: Token, *, path: Path = STATUS_PATH) -> Status | None:
@@ -394,46 +183,37 @@ def status_of(trigger: Token, *, path: Path = STATUS_PATH) -> Status | None:
     return status
 
 
-# --------------------------------------------------------------------------
-# Factuality
+# --- factuality --------------------------------------------------------------
 
 
 def _negations(chain: list[Token], fact: FactualityCues) -> int:
     """Negations and denying verbs on the chain: "did not buy", "denied it would sell"."""
-    count = 0
-    for token in chain:
-        count += sum(1 for c in token.children if c.dep_ == "neg" and _forms(c) & fact.negations)
-        count += sum(1 for c in token.children if c.dep_ == "det" and c.lower_ in fact.negative_determiners)
-        count += 1 if _fires(token, fact.denied) else 0
-    return count
+    return sum(_negations_on(token, fact) + fires(token, fact.denied) for token in chain)
 
 
 def _reported(chain: list[Token], fact: FactualityCues) -> bool:
     """Said or denied by someone: "said it would build", "denied it would sell"."""
     _, above = _split_at_report(chain)
-    if not above:
-        return False
-    return bool(_forms(above[0]) & fact.reporting_verbs) or _fires(above[0], fact.denied)
+    return bool(above) and (bool(word_forms(above[0]) & fact.reporting_verbs) or fires(above[0], fact.denied))
 
 
 def _hedged(clause: list[Token], chain: list[Token], fact: FactualityCues) -> bool:
     reported = _reported(chain, fact)
     for token in clause:
         modals = _modals(token) - ({"would"} if reported else set())
-        if modals & fact.possible_modals or _conditional(token, fact) or _fires(token, fact.possible):
+        if modals & fact.possible_modals or _conditional(token, fact) or fires(token, fact.possible):
             return True
     hedges = (c for t in chain for c in t.children if c.dep_ == "advmod")
-    return any(_forms(h) & fact.hedges for h in hedges)
+    return any(word_forms(h) & fact.hedges for h in hedges)
 
 
 def _headline_infinitive(chain: list[Token]) -> bool:
-    """ "Talmor to buy Pellin Bank": an infinitive no verb governs."""
-    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[0].children)
-    return has_to and chain[-1].pos_ not in {"VERB", "AUX"}
+    """An infinitive no verb governs: a headline's way of stating a plan ("X to buy Y")."""
+    return infinitive(chain[0]) and chain[-1].pos_ not in {"VERB", "AUX"}
 
 
 def _be_to(chain: list[Token]) -> bool:
-    """"X is to buy Y", "the plant is to be built": "be" with an infinitive states a plan."""
+    """"be" with an infinitive states a plan ("X is to buy Y", "the plant is to be built")."""
     head = chain[0]
     has_to = any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "to" for c in head.children)
     return has_to and head.dep_ == "xcomp" and head.head.lemma_ == "be"
@@ -442,12 +222,12 @@ def _be_to(chain: list[Token]) -> bool:
 def _intended(clause: list[Token], chain: list[Token], fact: FactualityCues) -> bool:
     reported_would = _reported(chain, fact) and any("would" in _modals(t) for t in clause)
     modal = any(_modals(t) & fact.planned_modals for t in clause)
-    verbs = any(_fires(t, fact.planned) for t in clause)
+    verbs = any(fires(t, fact.planned) for t in clause)
     return reported_would or modal or verbs or _headline_infinitive(chain) or _be_to(chain)
 
 
 def _modified(trigger: Token, words: frozenset[str]) -> bool:
-    return any(c.dep_ == "amod" and _forms(c) & words for c in trigger.children)
+    return any(c.dep_ == "amod" and word_forms(c) & words for c in trigger.children)
 
 
 def _factuality(trigger: Token, lex: StatusLexicon) -> Factuality:

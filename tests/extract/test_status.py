@@ -13,15 +13,8 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Token
 
-from graph.extract.status import (
-    STATUS_PATH,
-    StatusDataError,
-    factuality_of,
-    governing_chain,
-    inflections,
-    status_of,
-    status_lexicon,
-)
+from graph.extract.status import factuality_of, governing_chain, status_of
+from graph.extract.status_cues import STATUS_PATH, StatusDataError, inflections, status_lexicon
 from graph.model import Factuality, Status
 from graph.nlp import get_nlp
 from graph.validate import validate

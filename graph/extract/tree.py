@@ -1,0 +1,23 @@
+"""Dependency-parse readings the event, agreement and status readers share, each named for
+the construction it reads instead of spelling out the walk over children at every use."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Token
+
+
+def object_of(prep: Token) -> Token | None:
+    """The first object of a preposition, if the parser gave it one."""
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def prep_objects(head: Token, preps: Collection[str]) -> list[Token]:
+    """The objects of the word's prepositions that are among ``preps``, in parse order."""
+    return [o for p in head.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
+
+
+def infinitive(verb: Token) -> bool:
+    """The verb has "to" as its auxiliary: a plan, purpose or complement, not a told act."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
