@@ -15,7 +15,7 @@ import pytest
 from rdflib import BNode, Dataset, Literal, URIRef
 
 from graph.errors import EndpointError
-from graph.remote import choose_protocol, push_dataset, read_back, update_requests
+from graph.remote import choose_protocol, push_dataset, push_graph, read_back, triple_chunks, update_requests
 from graph.store import dataset_graphs
 
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"  # the oxigraph server installed beside this Python
@@ -106,6 +106,34 @@ def test_large_graph_goes_in_chunks(oxigraph_server: str) -> None:
     assert count.decode().split()[-1] == "12000"
 
 
+@pytest.mark.parametrize("endpoint", ["/store", "/update"])
+def test_a_graph_over_one_chunk_is_replaced_whole(oxigraph_server: str, endpoint: str) -> None:
+    """The first request replaces the graph, the next ones add to it: none is left over, none lost."""
+    key = DOC + "big"
+    url = f"{oxigraph_server}{endpoint}"
+    big = (ox.Triple(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(EX + "p"), ox.Literal(str(i))) for i in range(2_500))
+    assert push_graph(url, key, big, chunk=1_000, timeout=10) == 2_500
+    assert len(_remote_quads(oxigraph_server)) == 2_500
+    small = [ox.Triple(ox.NamedNode(f"{EX}t{i}"), ox.NamedNode(EX + "p"), ox.Literal(str(i))) for i in range(3)]
+    push_graph(url, key, small, chunk=1_000, timeout=10)
+    assert _remote_quads(oxigraph_server) == {f"<{key}>\t{t.subject}\t{t.predicate}\t{t.object}" for t in small}
+
+
+@pytest.mark.parametrize(
+    ("kinds", "sizes"),
+    [
+        pytest.param("nnnn", [2, 2], id="exact-multiple-no-empty-tail"),
+        pytest.param("", [0], id="empty-graph-one-empty-request"),
+        pytest.param("nnbnn", [2, 3], id="from-a-blank-node-on-together"),
+        pytest.param("nnnnb", [2, 2, 1], id="blank-node-last"),
+    ],
+)
+def test_triple_chunks(kinds: str, sizes: list[int]) -> None:
+    node = {"n": lambda i: ox.NamedNode(f"{EX}s{i}"), "b": lambda i: ox.BlankNode(f"b{i}")}
+    triples = [ox.Triple(node[k](i), ox.NamedNode(EX + "p"), ox.Literal("x")) for i, k in enumerate(kinds)]
+    assert [len(c) for c in triple_chunks(triples, 2)] == sizes
+
+
 def test_blank_node_graph_is_sent_in_one_update() -> None:
     ds = Dataset()
     g = ds.graph(URIRef(DOC + "b"))
@@ -157,3 +185,4 @@ def test_kg_build_endpoint_loads_every_document_graph(oxigraph_server: str, tmp_
                      accept="application/sparql-results+json")
     (row,) = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
     assert int(row["n"].value) == 5  # three documents, the actors graph and the aggregates graph (issue 11)
+
