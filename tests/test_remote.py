@@ -186,3 +186,64 @@ def test_kg_build_endpoint_loads_every_document_graph(oxigraph_server: str, tmp_
     (row,) = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
     assert int(row["n"].value) == 5  # three documents, the actors graph and the aggregates graph (issue 11)
 
+
+def _file_quads(path: Path) -> set[str]:
+    """Quads of the named graphs of a graph file, as ``_remote_quads`` prints them."""
+    store = ox.Store()
+    store.load(path=str(path))
+    return {f"{q.graph_name}\t{q.subject}\t{q.predicate}\t{q.object}"
+            for q in store if not isinstance(q.graph_name, ox.DefaultGraph)}
+
+
+@pytest.mark.slow
+def test_push_store_sends_what_changed_and_drops_what_went(oxigraph_server: str, tmp_path: Path) -> None:
+    """A rebuild pushes only its changed graphs and drops a removed document's graph (it stayed, before)."""
+    from graph.pipeline import SAMPLE_CORPUS
+    from graph.remote_sync import push_store
+    from graph.store import build_into_store
+
+    store, url = tmp_path / "store", f"{oxigraph_server}/store"
+    build_into_store([SAMPLE_CORPUS], store)
+    first = push_store(store, url, timeout=10)
+    assert (first.pushed, first.dropped, first.unchanged) == (5, 0, 0)
+    assert _remote_quads(oxigraph_server) == _store_quads(store)
+    two = tmp_path / "two"
+    two.mkdir()
+    for path in sorted(SAMPLE_CORPUS.iterdir())[:2]:
+        (two / path.name).write_bytes(path.read_bytes())
+    build_into_store([two], store)
+    second = push_store(store, url, timeout=10)
+    assert second.dropped == 1 and second.unchanged >= 1 and second.pushed + second.unchanged == 4
+    assert _remote_quads(oxigraph_server) == _store_quads(store)
+    assert push_store(store, url, timeout=10).pushed == 0
+    assert push_store(store, url, timeout=10, everything=True).pushed == 4
+
+
+def _store_quads(store_dir: Path) -> set[str]:
+    from graph.store import store_graphs
+
+    return {f"<{g}>\t{t.subject}\t{t.predicate}\t{t.object}" for g, ts in store_graphs(store_dir).items() for t in ts}
+
+
+@pytest.mark.slow
+def test_kg_build_dask_endpoint_equals_the_local_build(oxigraph_server: str, tmp_path: Path) -> None:
+    """`kg build --dask ADDR --endpoint URL`, with and without --store, loads what a local build writes."""
+    from distributed import LocalCluster
+    from typer.testing import CliRunner
+
+    from graph.cli import app
+    from graph.pipeline import SAMPLE_CORPUS
+
+    local = tmp_path / "local.nq"
+    result = CliRunner().invoke(app, ["build", str(SAMPLE_CORPUS), "--output", str(local), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    expected = _file_quads(local)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        for where, endpoint in ((["--store", str(tmp_path / "store")], "/update"),
+                                (["--output", str(tmp_path / "dask.nq")], "/store")):
+            result = CliRunner().invoke(app, ["build", str(SAMPLE_CORPUS), *where, "--dask", cluster.scheduler_address,
+                                              "--batch-size", "1", "--endpoint", oxigraph_server + endpoint,
+                                              "--no-progress"])
+            assert result.exit_code == 0, result.output
+            assert "5 graphs loaded" in result.output
+            assert _remote_quads(oxigraph_server) == expected
