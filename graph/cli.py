@@ -62,7 +62,7 @@ def build(
 
             start = perf_counter()
             written = push_dataset(result.dataset, endpoint)
-            typer.echo(f"{written} graphs loaded into {endpoint} in {perf_counter() - start:.1f} s")
+            typer.echo(f"{written} graphs loaded into {endpoint} in {perf_counter() - start:.2f} s")
         r = result.report
         typer.echo(
             f"{r.read} documents read, {len(r.skipped)} skipped; {r.actors} actors, {r.investments} investments, "
@@ -88,7 +88,7 @@ def _push_store(store: Path, endpoint: str, *, everything: bool) -> None:
 
     r = push_store(store, endpoint, everything=everything)
     typer.echo(f"{r.pushed} graphs loaded into {endpoint} ({r.triples} triples), {r.dropped} dropped, "
-               f"{r.unchanged} unchanged, in {r.seconds:.1f} s")
+               f"{r.unchanged} unchanged, in {r.seconds:.2f} s")
 
 
 @app.command()
