@@ -55,9 +55,9 @@ def push_store(store_dir: str | Path, endpoint: str, *, protocol: Protocol = "au
                          f"rebuild it with `kg build CORPUS --store {sdir.root}`")
     target = split_credentials(endpoint)[0]  # never write a password to disk
     records = _read_records(sdir)
-    last = {} if everything else records.pop(target, {})
+    last = records.pop(target, {})
     _write_records(sdir, records)  # the journal: until the end, this endpoint's content is unknown
-    changed = sorted(key for key in names if last.get(key) != digests[key])
+    changed = sorted(key for key in names if everything or last.get(key) != digests[key])
     triples = sum(push_graph(endpoint, key, _triples(store, key), protocol=protocol, timeout=timeout)
                   for key in changed)
     gone = sorted(set(last) - names)

@@ -216,7 +216,11 @@ def test_push_store_sends_what_changed_and_drops_what_went(oxigraph_server: str,
     assert second.dropped == 1 and second.unchanged >= 1 and second.pushed + second.unchanged == 4
     assert _remote_quads(oxigraph_server) == _store_quads(store)
     assert push_store(store, url, timeout=10).pushed == 0
-    assert push_store(store, url, timeout=10, everything=True).pushed == 4
+    (two / sorted(SAMPLE_CORPUS.iterdir())[0].name).unlink()
+    build_into_store([two], store)  # one document left: --push-all sends every graph and still drops the other
+    again = push_store(store, url, timeout=10, everything=True)
+    assert (again.pushed, again.dropped) == (3, 1)
+    assert _remote_quads(oxigraph_server) == _store_quads(store)
 
 
 def _store_quads(store_dir: Path) -> set[str]:
