@@ -45,14 +45,8 @@ def push_store(store_dir: str | Path, endpoint: str, *, protocol: Protocol = "au
     """
     start = time.perf_counter()
     sdir = StoreDir(Path(store_dir))
-    digests = sdir.read_digests()
-    if not digests:
-        raise StoreError(f"{sdir.root}: no complete build recorded; run `kg build CORPUS --store {sdir.root}` first")
-    store = _read_only(sdir)
-    names = store_graph_keys(store)
-    if names != set(digests):
-        raise StoreError(f"{sdir.root}: the store's graphs differ from its manifest; "
-                         f"rebuild it with `kg build CORPUS --store {sdir.root}`")
+    store, digests = _open_in_step(sdir)
+    names = set(digests)
     target = split_credentials(endpoint)[0]  # never write a password to disk
     records = _read_records(sdir)
     last = records.pop(target, {})
@@ -66,6 +60,18 @@ def push_store(store_dir: str | Path, endpoint: str, *, protocol: Protocol = "au
     _write_records(sdir, {**records, target: digests})
     return PushReport(pushed=len(changed), dropped=len(gone), unchanged=len(names) - len(changed),
                       triples=triples, seconds=time.perf_counter() - start)
+
+
+def _open_in_step(sdir: StoreDir) -> tuple[ox.Store, dict[str, str]]:
+    """The store, read-only, and its graphs' digests: the manifest's, which must name its graphs."""
+    digests = sdir.read_digests()
+    if not digests:
+        raise StoreError(f"{sdir.root}: no complete build recorded; run `kg build CORPUS --store {sdir.root}` first")
+    store = _read_only(sdir)
+    if store_graph_keys(store) != set(digests):
+        raise StoreError(f"{sdir.root}: the store's graphs differ from its manifest; "
+                         f"rebuild it with `kg build CORPUS --store {sdir.root}`")
+    return store, digests
 
 
 def _triples(store: ox.Store, key: str) -> Iterator[ox.Triple]:
