@@ -33,6 +33,9 @@ def build(
     output: Path = typer.Option(Path("out/graph.ttl"), "--output", "-o", help="Graph file: .ttl .nt .nq .trig .jsonld"),
     store: Optional[Path] = typer.Option(None, help="Build into an on-disk Oxigraph store (incremental)."),
     endpoint: Optional[str] = typer.Option(None, help="Also load the graph into this SPARQL 1.1 store (Graph Store Protocol URL)."),
+    push_all: bool = typer.Option(
+        False, "--push-all", help="With --store: push every graph to --endpoint, not only those changed since the last push."
+    ),
     jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes for extraction."),
     dask: Optional[str] = typer.Option(None, help="Extract on a Dask cluster: scheduler address, e.g. tcp://host:8786."),
     batch_size: int = typer.Option(16, help="Documents per parsing batch (bounds memory)."),
@@ -43,11 +46,7 @@ def build(
         if store is not None:
             _build_store(paths or [], store, jobs=jobs, dask=dask, batch_size=batch_size, progress=progress)
             if endpoint is not None:
-                from graph.remote import push_graphs
-                from graph.store import store_graphs
-
-                written = push_graphs(store_graphs(store), endpoint)
-                typer.echo(f"{written} graphs loaded into {endpoint}")
+                _push_store(store, endpoint, everything=push_all)
             return
         from graph.pipeline import build as run_build
         from graph.rdf.io import graph_format, write_graph
@@ -57,10 +56,13 @@ def build(
         result = run_build(paths or [], jobs=jobs, dask_address=dask, batch_size=batch_size, on_error=warn, progress=progress)
         write_graph(result.dataset, output)
         if endpoint is not None:
+            from time import perf_counter
+
             from graph.remote import push_dataset
 
+            start = perf_counter()
             written = push_dataset(result.dataset, endpoint)
-            typer.echo(f"{written} graphs loaded into {endpoint}")
+            typer.echo(f"{written} graphs loaded into {endpoint} in {perf_counter() - start:.2f} s")
         r = result.report
         typer.echo(
             f"{r.read} documents read, {len(r.skipped)} skipped; {r.actors} actors, {r.investments} investments, "
@@ -79,6 +81,14 @@ def _build_store(paths: list[Path], store: Path, *, jobs: int, dask: str | None,
         f"{report.read} documents read: {report.extracted} extracted, {report.unchanged} unchanged, "
         f"{report.removed} removed → {store}"
     )
+
+
+def _push_store(store: Path, endpoint: str, *, everything: bool) -> None:
+    from graph.remote_sync import push_store
+
+    r = push_store(store, endpoint, everything=everything)
+    typer.echo(f"{r.pushed} graphs loaded into {endpoint} ({r.triples} triples), {r.dropped} dropped, "
+               f"{r.unchanged} unchanged, in {r.seconds:.2f} s")
 
 
 @app.command()

@@ -54,7 +54,8 @@ DB_DIR = "oxigraph"
 FACTS_DIR = "facts"
 MANIFEST = "manifest.json"
 MARK = "kg-store.json"
-STORE_ENTRIES = {DB_DIR, "facts", MANIFEST, MARK}  # what a kg store dir may hold, even half-built
+PUSHED = "pushed.json"  # what was last pushed to each --endpoint (graph.remote_sync)
+STORE_ENTRIES = {DB_DIR, "facts", MANIFEST, MARK, PUSHED}  # what a kg store dir may hold, even half-built
 MANIFEST_VERSION = 2  # 2: the default graph holds the merge; a version-1 store has every graph rewritten
 DEFAULT_GRAPH_KEY = ""  # manifest key of the default graph
 
