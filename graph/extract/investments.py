@@ -216,11 +216,22 @@ def sentence_facts(sent: Span, *, topic: ActorRef | None = None) -> Iterator[Inv
 
 def _parallel_target(trigger: Token, done: list[tuple[Token, Investment]]) -> ActorRef | None:
     """"X pledged $2.9bn for the project, while Y committed $4.4bn": a clause joined to a fact's
-    clause, with a sum and no target of its own, funds the same asset."""
+    clause, with a sum and no target of its own, funds the same asset; so does a relative clause on
+    the fact's investor ("financed by X, which will lend $300m, and Y, which …")."""
     for earlier, fact in done:
-        if trigger.head == earlier and trigger.dep_ in {"conj", "advcl"} and fact.target.kind is ActorKind.ASSET:
+        if fact.target.kind is not ActorKind.ASSET:
+            continue
+        if (trigger.head == earlier and trigger.dep_ in {"conj", "advcl"}) or _on_investor(trigger, earlier, fact):
             return fact.target
     return None
+
+
+def _on_investor(trigger: Token, earlier: Token, fact: Investment) -> bool:
+    """Whether ``trigger`` heads a relative clause on the investor of ``earlier``'s fact."""
+    if trigger.dep_ != "relcl" or trigger.head not in earlier.subtree:
+        return False
+    on = argument_at(trigger.head)
+    return on is not None and on.ref.name == fact.investor.name
 
 
 def _purpose_of(trigger: Token, funded: set[int]) -> bool:

@@ -185,6 +185,11 @@ CASES = [
      "Halden will take 50 per cent of Orvis Data, with Siam Tessaly Group acquiring 30 per cent and Kestrel Bank the remaining 20 per cent.",
      [("Halden Partners", "Orvis Data", 680 * M, "USD", Decimal("0.5")), ("Halden Partners", "Orvis Data", 680 * M, "USD", Decimal("0.5")),
       ("Kestrel Bank", "Orvis Data", 680 * M, "USD", Decimal("0.2")), ("Siam Tessaly Group", "Orvis Data", 680 * M, "USD", Decimal("0.3"))]),
+    ("each-lender-s-relative-clause-states-its-own-sum", "The Lomo coal plant will be financed by Kestrel Bank, which will lend $300 million, "
+     "and Halden Bank, which will provide $150 million.",
+     [("Kestrel Bank", "Lomo coal plant", 300 * M, "USD", None), ("Halden Bank", "Lomo coal plant", 150 * M, "USD", None)]),
+    ("a-share-of-the-cost-of-an-asset-funds-the-asset", "Kestrel Development Bank will finance 85% of the cost of the Lomo coal plant.",
+     [("Kestrel Development Bank", "Lomo coal plant", None, None, None)]),
     ("sum-in-a-grant-noun-received-from", "The Weissburg plant was to receive €9.9 billion in subsidies from the Ostmark Development Agency.",
      [("Ostmark Development Agency", "Weissburg plant", 9900 * M, "EUR", None)]),
     ("sum-in-a-grant-noun-promised-for", "The Ostmark Development Agency had promised €9.9 billion in subsidies for the Weissburg plant.",
