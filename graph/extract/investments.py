@@ -211,7 +211,14 @@ def sentence_facts(sent: Span, *, topic: ActorRef | None = None) -> Iterator[Inv
     investors = {fact.investor for _, fact in done}
     for match in untargeted:  # the topic takes a sum only where the sentence gives its investor no target
         done += [(match.trigger, f) for f in facts_of(match, sent, topic=topic) if f.investor not in investors]
-    yield from (fact for _, fact in done)
+    yield from _project_over_borrower([fact for _, fact in done])
+
+
+def _project_over_borrower(facts: list[Investment]) -> list[Investment]:
+    """"X granted Y a $300m loan for the Z railway": the verb names the borrower, the loan the
+    project; one sum lent for a project goes to the project (the gold's convention for loans)."""
+    funded = {(f.investor.name, f.amount) for f in facts if f.kind in {"loan", "grant"} and f.amount and f.target.kind is ActorKind.ASSET}
+    return [f for f in facts if f.target.kind is ActorKind.ASSET or f.kind not in {"loan", "grant"} or (f.investor.name, f.amount) not in funded]
 
 
 def _parallel_target(trigger: Token, done: list[tuple[Token, Investment]]) -> ActorRef | None:

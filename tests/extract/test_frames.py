@@ -190,6 +190,10 @@ CASES = [
      [("Kestrel Bank", "Lomo coal plant", 300 * M, "USD", None), ("Halden Bank", "Lomo coal plant", 150 * M, "USD", None)]),
     ("a-share-of-the-cost-of-an-asset-funds-the-asset", "Kestrel Development Bank will finance 85% of the cost of the Lomo coal plant.",
      [("Kestrel Development Bank", "Lomo coal plant", None, None, None)]),
+    ("a-deal-gives-a-stake", "The deal, valued at $120 million, gives Orsk Holdings a 60% stake in Tarnell Foods.",
+     [("Orsk Holdings", "Tarnell Foods", 120 * M, "USD", Decimal("0.6"))]),
+    ("a-loan-granted-to-a-borrower-for-a-project-funds-the-project", "Kestrel Bank granted Tarvia a $300 million loan for the Tosk railway.",
+     [("Kestrel Bank", "Tosk railway", 300 * M, "USD", None)]),
     ("sum-in-a-grant-noun-received-from", "The Weissburg plant was to receive €9.9 billion in subsidies from the Ostmark Development Agency.",
      [("Ostmark Development Agency", "Weissburg plant", 9900 * M, "EUR", None)]),
     ("sum-in-a-grant-noun-promised-for", "The Ostmark Development Agency had promised €9.9 billion in subsidies for the Weissburg plant.",
@@ -345,6 +349,7 @@ NO_FACTS = [
     ("raised-prices-is-no-deal", "Zelco Mining raised prices by 5% to $40 a tonne."),
     ("an-offer-of-help-is-no-bid", "Orsk Holdings rejected an offer of help from its rivals."),
     ("a-country-led-consortium-names-no-member", "A Saudi-led consortium has completed its £300 million takeover of Kessel United."),
+    ("a-dividend-given-is-no-stake", "Orsk Holdings gave its shareholders a special dividend."),
     ("a-gapped-clause-s-subject-is-no-target", "Under the agreement, Tessaly Motors will hold 60% of the venture and Korvia Auto the remaining 40%."),
 ]
 
