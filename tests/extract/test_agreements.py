@@ -136,6 +136,14 @@ def test_a_definite_re_mention_completes_the_signing_it_tells_again():
     assert agreement.date == PartialDate(2024, 2, 23)
 
 
+def test_a_club_named_fc_signs_as_the_club():
+    """issue 7: "Porto Vale FC" was typed a person, so "the club" that signed was no party."""
+    text = ("Porto Vale FC has been sold to Northgate Sports Partners. "
+            "The club also signed a ten-year naming rights agreement with telecoms operator Orvalho Telecom on 30 June 2025.")
+    (agreement,) = _agreements(text)
+    assert _parties(agreement) == {"Porto Vale FC", "Orvalho Telecom"} and agreement.date == PartialDate(2025, 6, 30)
+
+
 def test_a_re_mention_s_own_signing_date_beats_the_news_date():
     """issue 7: "the agreement, which was signed on July 8" was dropped for naming no party, and the
     agreement kept the date of the news."""
