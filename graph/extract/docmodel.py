@@ -340,9 +340,11 @@ def _previous_subject(sent: Span) -> Token | None:
 
 
 def pair(head: Token, *, local: bool = True) -> list[ActorRef]:
-    """"the two governments", "both companies": the two of that class the article is about
-    (named in the sentence too, with ``local``)."""
-    if head.tag_ not in {"NNS", "NNPS"} or not any(c.lower_ in {"two", "both"} for c in head.children):
+    """"the two governments", "both companies", "the partners": the two of that class the article
+    is about (named in the sentence too, with ``local``)."""
+    counted = any(c.lower_ in {"two", "both"} for c in head.children)
+    partners = head.lemma_.lower() == "partner" and any(c.lower_ == "the" for c in head.children)
+    if head.tag_ not in {"NNS", "NNPS"} or not (counted or partners):
         return []
     cls = next((c for c, nouns in agreement_lexicon().pairs.items() if head.lemma_.lower() in nouns), None)
     return main_actors(head, PAIR_KINDS[cls], 2, local=local) if cls else []

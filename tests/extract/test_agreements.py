@@ -136,6 +136,13 @@ def test_a_definite_re_mention_completes_the_signing_it_tells_again():
     assert agreement.date == PartialDate(2024, 2, 23)
 
 
+def test_the_partners_are_the_two_companies_named_before():
+    text = ("Qamar Energy and Hoshino Power will jointly build a solar plant at Wadi Tosk. The plant will sell its output "
+            "to the Tarvia Grid Company under a power purchase agreement the partners signed on 2 June 2025.")
+    (agreement,) = _agreements(text)
+    assert _parties(agreement) >= {"Qamar Energy", "Hoshino Power"} and agreement.date == PartialDate(2025, 6, 2)
+
+
 def test_a_club_named_fc_signs_as_the_club():
     """issue 7: "Porto Vale FC" was typed a person, so "the club" that signed was no party."""
     text = ("Porto Vale FC has been sold to Northgate Sports Partners. "
