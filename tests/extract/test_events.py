@@ -247,6 +247,9 @@ PATTERNS = [
         "Tesla",
         "2022-03",
     ),
+    ("bankruptcy", "Orsk Motors' Swedish parent company filed for bankruptcy in March 2024.", "Orsk Motors", "2024-03"),
+    ("cancellation", "The Supreme Court of Panama annulled the Lomo mining contract in March 2023.", "Supreme Court", "2023-03"),
+    ("approval", "Kenya's competition regulator approved the deal on 9 February 2024.", "Competition regulator of Kenya", "2024-02-09"),
 ]
 
 PATTERN_IDS = [
@@ -282,6 +285,9 @@ PATTERN_IDS = [
     "was-received-by-a-person",
     "announced-donation",
     "subjectless-participle-inaugurated",
+    "a-company-s-parent-is-the-company-not-its-country",
+    "a-court-annulled-a-contract",
+    "a-country-s-regulator-approved",
 ]
 
 
