@@ -365,7 +365,7 @@ def dateline_breaks(doc: Doc) -> Doc:
 def amount_entities(doc: Doc) -> Doc:
     """One MONEY / PERCENT entity over each amount's whole text ("$150m", "56-per-cent")."""
     text = text_of(doc)  # doc.ents too is rebuilt from the tokens on every access
-    found = [(s, e, "MONEY") for s, e, _ in find_money(text)]
+    found = [(s, e, "MONEY") for s, e, _ in find_money(text, settle=False)]
     found += [(s, e, "PERCENT") for s, e, _ in find_percents(text)]
     if not found:
         return doc

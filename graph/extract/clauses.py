@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
-from graph.extract.common import dollar_of
+from graph.extract.common import country_of, dollar_of
 from graph.extract.frames import frame_lexicon, is_trigger_word
 from graph.extract.lexicon import lexicon
 from graph.model import Money
@@ -139,7 +139,7 @@ def _amounts(sent: Span) -> list:
     if sent.start not in known:
         text = sent.text
         kept = []
-        for match in find_money(text, dollar=dollar_of(sent.doc)):
+        for match in find_money(text, dollar=dollar_of(sent.doc), country=country_of(sent.doc)):
             before = text[: match.start].rstrip()
             converted = before.endswith("(") and kept and len(before) - kept[-1].end <= 3
             if not converted:

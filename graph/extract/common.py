@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
@@ -9,7 +11,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.model import Document, Evidence, PartialDate
+from graph.model import ActorKind, Document, Evidence, PartialDate
 from graph.normalize.dates import parse_date
 
 T = TypeVar("T")
@@ -82,15 +84,35 @@ def dollar_of(doc: Doc) -> str | None:
 
 
 def _local_dollar(text: str) -> str | None:
-    from graph.gazetteer import country_of_place  # noqa: PLC0415 (layering: the gazetteer loads spaCy's tokenizer lazily)
+    from graph.normalize.money import local_dollar  # noqa: PLC0415 (layering: the gazetteer loads spaCy's tokenizer lazily)
+
+    country = _dateline_country(text)
+    return local_dollar(text, country) if country is not None else None
+
+
+def country_of(doc: Doc) -> str | None:
+    """The country a document is about: its dateline's, else the one its text names most (which
+    settles "pesos" or "rupees")."""
+    return per_doc(doc, "ikg_country", lambda: _dateline_country(doc_text(doc)) or _most_named_country(doc))
+
+
+def _dateline_country(text: str) -> str | None:
+    from graph.gazetteer import country_of_place  # noqa: PLC0415
     from graph.ingest.metadata import find_dateline  # noqa: PLC0415
-    from graph.normalize.money import local_dollar  # noqa: PLC0415
 
     dateline = find_dateline(text)
     if dateline is None or not dateline.place:
         return None
-    country = country_of_place(dateline.place) or (country_of_place(dateline.region) if dateline.region else None)
-    return local_dollar(text, country)
+    return country_of_place(dateline.place) or (country_of_place(dateline.region) if dateline.region else None)
+
+
+def _most_named_country(doc: Doc) -> str | None:
+    from graph.gazetteer import load_gazetteer  # noqa: PLC0415
+
+    gaz = load_gazetteer()
+    named = Counter(entry.name for e in doc.ents if e.label_ in {"GPE", "NORP"}
+                    and (entry := gaz.country_for_demonym(e.text) or gaz.lookup(e.text)) is not None and entry.kind is ActorKind.COUNTRY)
+    return named.most_common(1)[0][0] if named else None
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from graph.extract import context
 from graph.extract.arguments import argument_at
-from graph.extract.common import dollar_of, evidence_for, extend_evidence, has_cue, lemma_text
+from graph.extract.common import country_of, dollar_of, evidence_for, extend_evidence, has_cue, lemma_text
 from graph.extract.lexicon import lexicon
 from graph.extract.frames import is_trigger_word
 from graph.extract.partitives import through_partitive
@@ -37,7 +37,7 @@ def complete_from_follow_up(
 ) -> Iterator[Investment]:
     """Amounts of "This €42 million transaction, … up to €300 million"; the share of "The purchase of
     all of Y" for the fact about Y."""
-    monies = [] if _values_a_company(sent) else find_money(sent.text, dollar=dollar_of(sent.doc))
+    monies = [] if _values_a_company(sent) else find_money(sent.text, dollar=dollar_of(sent.doc), country=country_of(sent.doc))
     each = has_cue(lemma_text(sent), {"each", "apiece", "respectively"})
     cancelled = has_cue(lemma_text(sent), lexicon().cancelled)
     updated = []

@@ -31,7 +31,7 @@ from graph.model import Money
 
 __all__ = [
     "CURRENCIES_PATH", "QUALIFIERS", "CurrencyForms", "CurrencyTableError", "MoneyMatch",
-    "currency_forms", "find_money", "is_currency_code", "local_dollar", "parse_money",
+    "UNSETTLED", "currency_forms", "find_money", "is_currency_code", "local_dollar", "parse_money",
 ]
 
 # Surface qualifier → normalised qualifier (the only values Money.qualifier takes).
@@ -76,6 +76,7 @@ _NOT_QUALIFYING_AFTER = frozenset(
 )
 
 CURRENCIES_PATH = paths.DATA / "currencies.json"
+UNSETTLED = "XXX"  # ISO 4217's "no currency": an amount in a name no country of the text settles
 
 
 class CurrencyTableError(NormalizeError):
@@ -92,6 +93,7 @@ class CurrencyForms:
     names: dict[str, str]  # lower case, after the number: "euros"
     needs_scale: frozenset[str]  # names that are also ordinary words: "won"
     local_dollars: dict[str, str] = field(default_factory=dict)  # country → the dollar a bare "$" is there
+    local_names: dict[str, dict[str, str]] = field(default_factory=dict)  # "pesos" → country (or "default") → code
 
 
 class MoneyMatch(NamedTuple):
@@ -157,9 +159,11 @@ def currency_forms(path: Path = CURRENCIES_PATH) -> CurrencyForms:
         table = raw["currencies"]
         forms = {key: _invert(table, key) for key in _FORM_KEYS}
         local = dict(raw.get("local_dollar", {}))
-        unknown = sorted(code for code in local.values() if code not in table)
+        local_names = {name.lower(): dict(codes) for name, codes in raw.get("local_names", {}).items()}
+        listed = [*local.values(), *(code for codes in local_names.values() for code in codes.values())]
+        unknown = sorted({code for code in listed if code not in table})
         if unknown:
-            raise ValueError(f"local_dollar names {', '.join(unknown)}, which the table does not list")
+            raise ValueError(f"local_dollar or local_names name {', '.join(unknown)}, which the table does not list")
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
         raise CurrencyTableError(f"{path}: cannot read the currency table ({e!r}); compare it with git") from e
     codes = {code: code for code in table} | forms["codes"]
@@ -167,6 +171,7 @@ def currency_forms(path: Path = CURRENCIES_PATH) -> CurrencyForms:
     return CurrencyForms(
         symbols=forms["symbols"], touching=forms["touching_symbols"], codes=codes,
         names=names, needs_scale=frozenset(k.lower() for k in forms["names_needing_scale"]), local_dollars=local,
+        local_names=local_names,
     )
 
 
@@ -190,7 +195,7 @@ def _pattern() -> re.Pattern[str]:
     forms = currency_forms()
     qual, scale = _alternation(QUALIFIERS), _alternation(_SCALES)
     sym, touching = _alternation(forms.symbols), _alternation(forms.touching)
-    code, name = _alternation(forms.codes), _alternation(forms.names)
+    code, name = _alternation(forms.codes), _alternation([*forms.names, *forms.local_names])
     words = _alternation(_WORD_NUMBERS)
     # Indian grouping first ("30,58,28,70,000": lakhs and crores), then thousands, then plain digits
     digits = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -240,8 +245,9 @@ def _canonical(value: Decimal) -> Decimal:
     return value.normalize()
 
 
-def _money_of(match: re.Match[str]) -> Money | None:
-    """The Money a regex match denotes, or None for "a dollar"-like matches."""
+def _money_of(match: re.Match[str], country: str | None = None, *, settle: bool = True) -> Money | None:
+    """The Money a regex match denotes, or None for "a dollar"-like matches and for a name of
+    several countries' currencies ("pesos") that ``country`` does not settle."""
     g = match.groupdict()
     side = "" if g["num"] is not None else "s_"
     raw, hi, scale = g[f"{side}num"], g[f"{side}hi"], g[f"{side}scale"]
@@ -253,9 +259,11 @@ def _money_of(match: re.Match[str]) -> Money | None:
         return None  # "R2019" is a model name, not 2,019 rand
     value = _number(hi if hi else raw)
     value *= _SCALES[scale.lower()] if scale else 1
-    currency = _currency(g)
+    currency = _currency(g, country)
+    if currency is None and settle:
+        return None
     qualifier = "up to" if hi else (QUALIFIERS[g["qual"].lower()] if g["qual"] else None)
-    return Money(_canonical(value), currency, qualifier)
+    return Money(_canonical(value), currency or UNSETTLED, qualifier)
 
 
 def _is_preposition(match: re.Match[str]) -> bool:
@@ -267,8 +275,9 @@ def _is_preposition(match: re.Match[str]) -> bool:
     return bool(before) and before[-1].lower().strip(",;:") in _NOT_QUALIFYING_AFTER
 
 
-def _currency(groups: dict[str, str | None]) -> str:
-    """ISO 4217 code of whichever currency group matched."""
+def _currency(groups: dict[str, str | None], country: str | None = None) -> str | None:
+    """ISO 4217 code of whichever currency group matched; a name several countries use is the
+    currency of ``country`` if it is one of them, else the table's default, else unknown."""
     forms = currency_forms()
     if groups["sym"]:
         return forms.symbols[groups["sym"]]
@@ -277,7 +286,11 @@ def _currency(groups: dict[str, str | None]) -> str:
     code = groups["pcode"] or groups["scode"]
     if code:
         return forms.codes[code]
-    return forms.names[" ".join((groups["name"] or "").lower().split())]
+    name = " ".join((groups["name"] or "").lower().split())
+    shared = forms.local_names.get(name)
+    if shared is not None:
+        return shared.get(country or "") or shared.get("default")
+    return forms.names[name]
 
 
 _JAPAN = re.compile(r"\b(?:Japan|Japanese|Tokyo|JICA|JBIC|yen)\b")
@@ -302,18 +315,21 @@ def local_dollar(text: str, country: str | None, path: Path = CURRENCIES_PATH) -
     return None if any(symbol in text for symbol in own) else code
 
 
-def find_money(text: str, *, yen: str | None = None, dollar: str | None = None) -> list[MoneyMatch]:
+def find_money(text: str, *, yen: str | None = None, dollar: str | None = None, country: str | None = None,
+               settle: bool = True) -> list[MoneyMatch]:
     """Every amount in ``text`` as (start, end, Money), in order, non-overlapping.
 
     The span includes a qualifier directly before the amount ("up to €300
     million"), so that evidence highlighting shows what the value means.
     ``yen`` is the ISO code for a bare "¥"; by default JPY when ``text``
     names Japan (or JICA, the yen…), else CNY. ``dollar`` is the code for a
-    bare "$" (:func:`local_dollar`); by default USD.
+    bare "$" (:func:`local_dollar`); by default USD. ``country`` is the country the text is about,
+    which settles "pesos" or "rupees" (``local_names`` in the table); an amount it does not settle
+    is left out, or, without ``settle``, kept in the currency ``UNSETTLED`` (ISO 4217 "XXX").
     """
     found: list[MoneyMatch] = []
     for match in _pattern().finditer(text):
-        money = _money_of(match)
+        money = _money_of(match, country, settle=settle)
         if money is None:
             continue
         if match["sym"] == "¥":

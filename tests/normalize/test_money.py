@@ -409,3 +409,30 @@ def test_alternation_with_first_letters_alike_but_for_case_is_left_plain() -> No
     from graph.normalize.money import _alternation
 
     assert _alternation(["euro", "EUR"]) == "euro|EUR"
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    pytest.param("2.3 billion pesos", "Mexico", ("MXN", 2_300 * M), id="pesos-in-mexico"),
+    pytest.param("2.3 billion pesos", "Philippines", ("PHP", 2_300 * M), id="pesos-in-the-philippines"),
+    pytest.param("2.3 billion pesos", None, None, id="pesos-of-no-known-country-are-not-guessed"),
+    pytest.param("2.3 billion pesos", "Germany", None, id="pesos-of-a-country-without-them-are-not-guessed"),
+    pytest.param("5 billion rupees", "Pakistan", ("PKR", 5 * B), id="rupees-in-pakistan"),
+    pytest.param("5 billion rupees", None, ("INR", 5 * B), id="rupees-default-to-india"),
+    pytest.param("4 billion shillings", "Kenya", ("KES", 4 * B), id="shillings-in-kenya"),
+])
+def test_a_name_several_countries_use_is_the_currency_of_the_article_s_country(text, country, expected) -> None:
+    """issue 7: "2.3 billion pesos" was no amount at all, and "rupees" were Indian in a Pakistani report."""
+    found = [(m.money.currency, m.money.value) for m in find_money(text, country=country)]
+    assert found == ([expected] if expected else [])
+
+
+def test_an_unsettled_amount_is_still_an_amount_for_the_parser() -> None:
+    (match,) = find_money("for 2.3 billion pesos", settle=False)
+    assert match.money.currency == "XXX" and match.money.value == 2_300 * M
+
+
+def test_a_local_name_the_table_does_not_list_is_refused(tmp_path: Path) -> None:
+    table = tmp_path / "currencies.json"
+    table.write_text(json.dumps({"local_names": {"pesos": {"Varnia": "VRP"}}, "currencies": {"USD": {"symbols": ["$"]}}}))
+    with pytest.raises(CurrencyTableError, match="VRP"):
+        currency_forms(table)
