@@ -179,6 +179,8 @@ def _hyphen_pair(head: Token) -> list[Token]:
         return []
     doc = head.doc
     parts = [t for t in names[-1].subtree if t.pos_ == "PROPN" and t.i + 1 < len(doc) and doc[t.i + 1].text in {"-", "–", head.text}]
+    if any(_a_country(t) for t in parts):
+        return []  # "a Malaysian-Korean group": nationalities, no member named
     return parts if len(parts) > 1 else []
 
 

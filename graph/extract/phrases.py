@@ -94,9 +94,8 @@ def _named_by_modifier(head: Token) -> ActorSpan | None:
     mods = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"}]
     named = [a for t in mods if (a := actor_at(t)) is not None]
     non_country = [a for a in named if a.ref.kind is not ActorKind.COUNTRY]
-    if not non_country and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
-        return None  # "a German power grid operator" is one unnamed firm, not Germany
-    return (non_country or named or [None])[-1]
+    # "a German power grid operator", "a Malaysian-Korean group": one unnamed firm, not Germany
+    return non_country[-1] if non_country else None
 
 
 def described_company(head: Token) -> ActorRef | None:

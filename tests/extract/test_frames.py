@@ -349,6 +349,7 @@ NO_FACTS = [
     ("raised-prices-is-no-deal", "Zelco Mining raised prices by 5% to $40 a tonne."),
     ("an-offer-of-help-is-no-bid", "Orsk Holdings rejected an offer of help from its rivals."),
     ("a-country-led-consortium-names-no-member", "A Saudi-led consortium has completed its £300 million takeover of Kessel United."),
+    ("a-group-of-two-nationalities-names-no-member", "Orsk Telecom sells 35% of tower unit to Malaysian-Korean group"),
     ("a-dividend-given-is-no-stake", "Orsk Holdings gave its shareholders a special dividend."),
     ("a-gapped-clause-s-subject-is-no-target", "Under the agreement, Tessaly Motors will hold 60% of the venture and Korvia Auto the remaining 40%."),
 ]
