@@ -189,6 +189,7 @@ class IKG(DefinedNamespace):
     Grant: URIRef
     Greenfield: URIRef
     Loan: URIRef
+    JointVenture: URIRef
     AggregateInvestment: URIRef
     GeneralInvestment: URIRef
 

@@ -411,6 +411,16 @@ def test_every_frame_declares_an_investor_and_a_target() -> None:
         assert frame.verbs or frame.nouns or frame.sized_assets, frame.name
 
 
+@pytest.mark.parametrize("frame", frame_lexicon().frames, ids=lambda f: f.name)
+def test_every_frame_s_form_is_an_investment_type_of_the_ontology(frame) -> None:
+    """issue 7 (found on a blind set): a "joint venture" fact stopped a whole build, the form
+    being no label of ikg:InvestmentTypeScheme."""
+    from graph.rdf.namespace import IKG
+    from graph.rdf.vocab import concept_for_label
+
+    assert concept_for_label(IKG.InvestmentTypeScheme, frame.form)
+
+
 def test_a_grant_toward_a_sized_plant_takes_its_own_sum() -> None:
     """issue 7: "subsidies toward the €2.2bn plant" are the subsidies' sum, not the plant's."""
     found = _facts("Hungary's government will give Zelco Cells 48 billion forints in cash subsidies toward the "

@@ -125,7 +125,7 @@ SCHEMES = {
     IKG.InvestmentTypeScheme: {
         "Acquisition": "acquisition", "SharePurchase": "share purchase", "Greenfield": "greenfield",
         "ExistingHolding": "existing holding", "Grant": "grant",
-        "Loan": "loan", "AggregateInvestment": "aggregate investment",
+        "Loan": "loan", "JointVenture": "joint venture", "AggregateInvestment": "aggregate investment",
         "GeneralInvestment": "investment",
     },
 }
