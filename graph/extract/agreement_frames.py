@@ -123,6 +123,8 @@ def anchor(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in {"of", "into"} and signs(head.head):
         return head.head  # "the signing of the treaty", "entered into an agreement"
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj" and signs(head.head.head):
+        return head.head.head  # "signed a line of credit agreement"
     if noun.dep_ == "conj" and agreement_kind(head) is not None:
         return anchor(head)  # "signed a treaty and an MoU"
     if noun.dep_ == "pobj" and head.lower_ in INCLUDING:
@@ -142,7 +144,9 @@ def party_heads(noun: Token, signer: Token | None) -> list[Token]:
     lex = agreement_lexicon()
     slots = noun_slots(noun) if signer is not None else own_slots(noun)
     heads = _in_positions(slots, lex.parties["noun"])
-    for complement in slots.get("object", []):  # "a memorandum of understanding with Y"
+    # "a memorandum of understanding with Y"; "a line of credit agreement with Y": the "with" hangs on "line"
+    carrier = [noun.head.head] if noun.dep_ == "pobj" and noun.head.lower_ == "of" else []
+    for complement in [*slots.get("object", []), *carrier]:
         heads += _in_positions(prep_slots(complement), lex.parties["noun"])
     if signer is not None and signer is not support_verb(noun):
         signer_slots = verb_slots(signer) if signer.pos_ in {"VERB", "AUX"} else noun_slots(signer)

@@ -248,10 +248,10 @@ def noun_phrase_lemma(token: Token) -> str:
     mods = [c for c in token.lefts if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "NOUN"}]
     if mods:
         return f"{mods[-1].lemma_.lower()} {token.lemma_.lower()}"
-    of = [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"]
-    objs = [o for p in of for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
-    if objs:
-        return f"{token.lemma_.lower()} of {objs[0].lemma_.lower()}"
+    of = [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i + 1 < len(c.doc)]
+    defining = [c.doc[c.i + 1] for c in of if c.doc[c.i + 1].pos_ == "NOUN"]  # "line of credit (agreement)"
+    if defining:
+        return f"{token.lemma_.lower()} of {defining[0].lemma_.lower()}"
     return token.lemma_.lower()
 
 

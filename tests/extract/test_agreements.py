@@ -136,6 +136,11 @@ def test_a_definite_re_mention_completes_the_signing_it_tells_again():
     assert agreement.date == PartialDate(2024, 2, 23)
 
 
+def test_a_line_of_credit_agreement_signed_with_a_government():
+    (agreement,) = _agreements("Kestrel Bank signed a $500 million line of credit agreement with the government of Sri Lanka on 3 June 2024.")
+    assert _parties(agreement) == {"Kestrel Bank", "Sri Lanka"} and agreement.date == PartialDate(2024, 6, 3)
+
+
 def test_the_partners_are_the_two_companies_named_before():
     text = ("Qamar Energy and Hoshino Power will jointly build a solar plant at Wadi Tosk. The plant will sell its output "
             "to the Tarvia Grid Company under a power purchase agreement the partners signed on 2 June 2025.")

@@ -194,6 +194,8 @@ CASES = [
      [("Orsk Holdings", "Tarnell Foods", 120 * M, "USD", Decimal("0.6"))]),
     ("a-loan-granted-to-a-borrower-for-a-project-funds-the-project", "Kestrel Bank granted Tarvia a $300 million loan for the Tosk railway.",
      [("Kestrel Bank", "Tosk railway", 300 * M, "USD", None)]),
+    ("a-line-of-credit-agreement", "Kestrel Bank signed a $500 million line of credit agreement with the government of Sri Lanka.",
+     [("Kestrel Bank", "Government of Sri Lanka", 500 * M, "USD", None)]),
     ("sum-in-a-grant-noun-received-from", "The Weissburg plant was to receive €9.9 billion in subsidies from the Ostmark Development Agency.",
      [("Ostmark Development Agency", "Weissburg plant", 9900 * M, "EUR", None)]),
     ("sum-in-a-grant-noun-promised-for", "The Ostmark Development Agency had promised €9.9 billion in subsidies for the Weissburg plant.",
