@@ -313,11 +313,23 @@ def _represented(ref: ActorRef, head: Token) -> ActorRef | None:
     """A person signs for the body named with them, else a head of state for the country."""
     if ref.kind is not ActorKind.PERSON:
         return ref
-    span = head.doc[head.left_edge.i : head.right_edge.i + 1]
-    bodies = [a.ref for a in actors_in(span) if a.ref.kind in PARTY_KINDS - {ActorKind.COUNTRY}]
-    if bodies:
-        return bodies[0]
+    named = [a.ref for span in _described_by(ref, head) for a in actors_in(span)]
+    bodies = [r for r in named if r.kind in PARTY_KINDS - {ActorKind.COUNTRY}]
+    countries = [r for r in named if r.kind is ActorKind.COUNTRY]
+    if bodies or countries:  # "X, chief executive of Y"; "X, secretary of the finance ministry of Z"
+        return (bodies or countries)[0]
     return ActorRef(ref.country, ActorKind.COUNTRY, ref.surface or ref.name, ref.country) if ref.country else None
+
+
+def _described_by(ref: ActorRef, head: Token) -> list[Span]:
+    """The person's own title and appositions ("Y Chairman X", "X, chief executive of Y"), not
+    those of the people listed with them."""
+    person = next((t for t in (head, *head.conjuncts) if t.text in ref.name.split()), head)
+    doc = person.doc
+    spans = [doc[c.left_edge.i : c.right_edge.i + 1] for c in person.children if c.dep_ == "appos"]
+    if person.left_edge.i < person.i:
+        spans.append(doc[person.left_edge.i : person.i])
+    return spans
 
 
 def _of_object(head: Token) -> Token:

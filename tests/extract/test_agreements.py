@@ -136,6 +136,14 @@ def test_a_definite_re_mention_completes_the_signing_it_tells_again():
     assert agreement.date == PartialDate(2024, 2, 23)
 
 
+def test_each_signatory_signs_for_the_body_of_their_own_title():
+    """issue 7: both signatories were read as signing for the last body the sentence named."""
+    text = ("The agreement was signed on 3 June 2024 by Mira Tosk, secretary of the finance ministry of Sri Lanka, "
+            "and Jon Vell, chief general manager of Kestrel Bank.")
+    (agreement,) = _agreements(text)
+    assert _parties(agreement) == {"Sri Lanka", "Kestrel Bank"}
+
+
 def test_a_line_of_credit_agreement_signed_with_a_government():
     (agreement,) = _agreements("Kestrel Bank signed a $500 million line of credit agreement with the government of Sri Lanka on 3 June 2024.")
     assert _parties(agreement) == {"Kestrel Bank", "Sri Lanka"} and agreement.date == PartialDate(2024, 6, 3)
