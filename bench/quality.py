@@ -5,7 +5,9 @@ and the shared dev corpus (``../shared/corpus/dev`` against ``../shared/gold/dev
 with the library, and prints the dev figures three ways: all 36 articles, the 27
 one may look at, and the holdout quarter listed in ``bench/holdout.txt``, of which
 only totals are printed (never a miss: audit with ``kg evaluate --explain`` on the
-other 27 only).
+other 27 only). Then the synthetic sets written blind for issue 7
+(``tests/data/blind3``, ``blind4``, ``blind5``: fictitious articles written by someone
+who had not read the extractors), each against its own ``gold.json``.
 
     python bench/quality.py            # the published rules
     python bench/quality.py --strict   # one-to-one, investment year and status too
@@ -33,6 +35,7 @@ SHARED = ROOT.parent / "shared"
 SAMPLE = ROOT / "data" / "corpus"
 DEV = SHARED / "corpus" / "dev"
 HOLDOUT_LIST = ROOT / "bench" / "holdout.txt"
+BLIND_SETS = ("blind3", "blind4", "blind5")
 
 
 def holdout_names(path: Path = HOLDOUT_LIST) -> frozenset[str]:
@@ -69,6 +72,8 @@ def main() -> int:
         failures = attempt("sample corpus", lambda: score_sample(workdir, seeds_gold, strict=strict))
         if SHARED.is_dir():
             failures += attempt("dev corpus", lambda: score_dev(workdir, strict=strict))
+        for name in BLIND_SETS:
+            failures += attempt(name, lambda name=name: score_blind(workdir, name, strict=strict))
         print(f"\n(built and scored in {time.perf_counter() - started:.0f} s)")
     return 1 if failures else 0
 
@@ -100,6 +105,12 @@ def score_dev(workdir: Path, *, strict: bool) -> None:
     rest = frozenset(annotated - holdout)
     report(f"dev corpus, the other {len(rest)} (dev-{len(rest)})", store, gold, strict=strict, docs=rest)
     report(f"dev corpus, holdout {len(holdout)} (totals only)", store, gold, strict=strict, docs=holdout)
+
+
+def score_blind(workdir: Path, name: str, *, strict: bool) -> None:
+    folder = ROOT / "tests" / "data" / name
+    files = sorted(folder.glob("*.txt"))
+    report(f"synthetic set {name}, {len(files)} articles written blind", built_store(files, workdir), folder / "gold.json", strict=strict)
 
 
 if __name__ == "__main__":
