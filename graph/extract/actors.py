@@ -139,8 +139,8 @@ def classify(ent: Span, *, relabels: dict[str, str] | None = None) -> ActorSpan 
     if _titled(span):
         label = "PERSON"
     country_hint, span = _strip_demonym(span)
-    if label == "PERSON" or span[0].lower_ in lexicon().titles:
-        label = "PERSON"  # "President Kassym-Jomart Tokayev" tagged ORG: a title makes it a person
+    if label == "PERSON" or (span[0].lower_ in lexicon().titles and not _organisation_words(span)):
+        label = "PERSON"  # "President Kassym-Jomart Tokayev" tagged ORG is a person; "Premier League" is no premier
         span = _strip_titles(span)
         if span is None:
             return None

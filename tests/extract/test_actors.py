@@ -191,3 +191,10 @@ def test_a_name_tagged_as_a_place_that_owns_a_named_unit_and_has_a_stake_in_it_b
     lone = [Span(doc, t.i, t.i + 1, label="GPE") for t in doc if t.text == "Valtora" and t.i != unit]
     doc.ents = [*lone, Span(doc, unit, unit + 2, label="ORG")]  # the model's mistake, made certain
     assert _relabels(doc) == {"Valtora": "ORG"}
+
+
+def test_a_league_named_premier_is_no_premier():
+    """issue 7: "Premier" read as a title made "the Premier League" a person called "League"."""
+    doc = get_nlp()("Harbour Town were promoted to the Premier League in 2009. Premier Li Qiang visited.")
+    kinds = {a.ref.name: a.ref.kind for a in find_actors(doc)}
+    assert kinds["Premier League"] is ActorKind.ORGANIZATION and kinds["Li Qiang"] is ActorKind.PERSON
