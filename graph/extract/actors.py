@@ -124,7 +124,7 @@ def extract(doc: Doc) -> Iterator[Mention]:
 def classify(ent: Span, *, relabels: dict[str, str] | None = None) -> ActorSpan | None:
     """The actor an entity names, or None when it is not an actor."""
     span = _strip_edges(ent)
-    if span is None:
+    if span is None or _modifies_a_government(span, ent.label_):
         return None
     gaz = load_gazetteer()
     if ent.label_ not in NAME_LABELS and not ent.ent_id_:
@@ -145,6 +145,13 @@ def classify(ent: Span, *, relabels: dict[str, str] | None = None) -> ActorSpan 
         if span is None:
             return None
     return _known(span, country_hint) or _unknown(span, label, country_hint)
+
+
+def _modifies_a_government(span: Span, label: str) -> bool:
+    """"Fed govt vetoes …": a short name right before "government" qualifies it (federal, state),
+    it is not the body its letters also spell; a place before it ("the Kenya government") is kept."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in {"govt", "gov't"} and label not in {"GPE", "NORP"}
 
 
 def _known(span: Span, country_hint: str | None) -> ActorSpan | None:

@@ -198,3 +198,10 @@ def test_a_league_named_premier_is_no_premier():
     doc = get_nlp()("Harbour Town were promoted to the Premier League in 2009. Premier Li Qiang visited.")
     kinds = {a.ref.name: a.ref.kind for a in find_actors(doc)}
     assert kinds["Premier League"] is ActorKind.ORGANIZATION and kinds["Li Qiang"] is ActorKind.PERSON
+
+
+def test_a_short_name_before_govt_qualifies_the_government():
+    """issue 7: "Fed govt vetoes …" (the federal government) was read as the Federal Reserve."""
+    doc = get_nlp()("Fed govt vetoes Tarvo deal\n\nThe Fed raised rates. Kenya govt signs deal.")
+    found = [(doc[a.span.start - 1].text if a.span.start else "", a.ref.name) for a in find_actors(doc)]
+    assert [name for _, name in found] == ["Federal Reserve", "Kenya"] and found[0][0] == "The"
