@@ -23,6 +23,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from graph.errors import StoreError
+from graph.store_handle import StoreHandle, as_handle
 
 BATCH = 2_000  # triples per transaction (the actors graph of 10,000 documents: +20 MB; 10,000 a batch: +54 MB)
 _DIGEST_MOD = 2**256
@@ -39,15 +40,20 @@ class GraphDiff:
     content (an order-free digest: the content need not be held to compute it).
     """
 
-    def __init__(self, store: ox.Store, graph: str) -> None:
+    def __init__(self, store: ox.Store | StoreHandle, graph: str) -> None:
         from graph.store_merge import query_options
 
-        self.store, self.graph = store, ox.NamedNode(graph)
-        self.merged = not query_options(store)  # a store without the merge is read as the union of its graphs
+        self.handle, self.graph = as_handle(store), ox.NamedNode(graph)
+        self.merged = not query_options(self.store)  # a store without the merge is read as the union of its graphs
         self.seen: set[str] = set()
         self.gone: list[ox.Triple] = []
         self.added: list[ox.Triple] = []
         self.count = self.changes = self._sum = 0
+
+    @property
+    def store(self) -> ox.Store:
+        """Read through the handle: the store may be reopened between subjects (:mod:`graph.store_handle`)."""
+        return self.handle.store
 
     def put(self, subject: Subject, predicate: ox.NamedNode | None, triples: Iterable[ox.Triple]) -> None:
         """Make the graph state ``triples`` about ``subject`` (with ``predicate``, or any) and nothing else."""
