@@ -38,9 +38,10 @@ class GraphDiff:
     ``seen`` holds the subjects put so far (``str`` of each), so that ``retire`` can
     remove the triples of every other; ``count`` and ``digest()`` describe the new
     content (an order-free digest: the content need not be held to compute it).
+    ``flush_writes``: empty RocksDB's write buffers after each transaction (see ``commit``).
     """
 
-    def __init__(self, store: ox.Store | StoreHandle, graph: str) -> None:
+    def __init__(self, store: ox.Store | StoreHandle, graph: str, *, flush_writes: bool = True) -> None:
         from graph.store_merge import query_options
 
         self.handle, self.graph = as_handle(store), ox.NamedNode(graph)
@@ -49,6 +50,7 @@ class GraphDiff:
         self.gone: list[ox.Triple] = []
         self.added: list[ox.Triple] = []
         self.count = self.changes = self._sum = 0
+        self.flush_writes = flush_writes
 
     @property
     def store(self) -> ox.Store:
@@ -105,7 +107,8 @@ class GraphDiff:
         """Run one batch's SPARQL update: one transaction."""
         try:
             self.store.update(update)
-            self.store.flush()  # RocksDB's write buffers otherwise grow with every batch written
+            if self.flush_writes:
+                self.store.flush()  # RocksDB's write buffers otherwise grow with every batch written
         except (SyntaxError, OSError) as e:
             raise StoreError(f"cannot write graph <{self.graph.value}> to the store: {e}") from e
 

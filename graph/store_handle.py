@@ -33,6 +33,11 @@ class StoreHandle:
             raise StoreError("the store was closed while the build still needed it")
         return self._store
 
+    @property
+    def reopens(self) -> bool:
+        """Whether :meth:`reopen` closes the database (and flushes its write buffers)."""
+        return self._opener is not None
+
     def reopen(self) -> ox.Store:
         """Flush, close and open the database again (a store that cannot be reopened is kept)."""
         if self._opener is None:

@@ -18,6 +18,7 @@ QUAD = ox.Quad(ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p"), ox.NamedNode(EX +
 def test_reopen_closes_the_database_and_keeps_what_was_written(tmp_path: Path) -> None:
     handle = StoreHandle(ox.Store(str(tmp_path)), lambda: ox.Store(str(tmp_path)))
     handle.store.add(QUAD)
+    assert handle.reopens
     reopened = handle.reopen()  # RocksDB's lock refuses a second open of a database not closed
     assert reopened is handle.store
     assert list(handle.store) == [QUAD]
@@ -34,6 +35,7 @@ def test_a_store_held_elsewhere_cannot_be_reopened_silently(tmp_path: Path) -> N
 def test_a_bare_store_is_never_closed() -> None:
     store = ox.Store()
     handle = as_handle(store)
+    assert not handle.reopens
     assert handle.reopen() is store
     assert as_handle(handle) is handle
 
