@@ -35,6 +35,7 @@ import pyoxigraph as ox
 
 from graph.aggregates_rank import RANKS, rank_entries
 from graph.rdf.namespace import ID, IKG
+from graph.store_handle import StoreHandle, as_handle
 
 if TYPE_CHECKING:
     from graph.store_diff import GraphDiff
@@ -140,36 +141,44 @@ def is_current(store: ox.Store) -> bool:
     return version is not None and version.object.value == str(VERSION)
 
 
-def sync_aggregates(store: ox.Store, digests: dict[str, str], old: dict[str, str], *, changed: bool = True) -> int:
+def sync_aggregates(store: ox.Store | StoreHandle, digests: dict[str, str], old: dict[str, str], *,
+                    changed: bool = True) -> int:
     """Bring the aggregates of ``store`` up to date after every other graph is in place.
 
     ``digests`` gains the aggregates' digest; ``old`` are the digests of the last
     completed build. Without ``changed`` (no other graph was written) the graph the
     last build left is kept, unread. Returns how many graphs were written (0 or 1).
     """
-    if not changed and AGGREGATES_GRAPH in old and is_current(store):
+    handle = as_handle(store)
+    if not changed and AGGREGATES_GRAPH in old and is_current(handle.store):
         digests[AGGREGATES_GRAPH] = old[AGGREGATES_GRAPH]
         return 0
-    diff = update_aggregates(store)
+    diff = update_aggregates(handle)
     if diff.count:
         digests[AGGREGATES_GRAPH] = diff.digest()
     return int(diff.changes > 0)
 
 
-def update_aggregates(store: ox.Store) -> GraphDiff:
+def update_aggregates(store: ox.Store | StoreHandle) -> GraphDiff:
     """Compute each kind of aggregate of ``store`` and write what changed, a subject at a time.
 
     Holds one kind's subjects (``str`` of each) and a batch of changes, not the
-    aggregates (issue 11). Returns the diff written (its count, digest, changes).
+    aggregates (issue 11). A handle's store is reopened before each kind, which
+    then reads a database with none of the others' memory (:mod:`graph.store_handle`).
+    Returns the diff written (its count, digest, changes).
     """
     from graph.store_diff import GraphDiff
     from graph.store_merge import query_options
 
-    options = query_options(store)
-    diff = GraphDiff(store, AGGREGATES_GRAPH)
+    handle = as_handle(store)
+    options = query_options(handle.store)
+    # a reopened store is flushed before each kind, which bounds its write buffers to one kind's changes:
+    # flushing each transaction as well cost 11 MB more (10,000 documents' aggregates written anew: 123 vs 112 MB)
+    diff = GraphDiff(handle, AGGREGATES_GRAPH, flush_writes=not handle.reopens)
     for patterns, entries in KINDS:
+        handle.reopen()  # changes not yet written are plain triples, held across it (one transaction, as before)
         diff.seen = set()
-        for subject, predicate, objects in entries(store, options, diff.seen):
+        for subject, predicate, objects in entries(handle.store, options, diff.seen):
             diff.put(subject, predicate, [ox.Triple(subject, predicate, o) for o in objects])
         for predicate, obj in patterns:
             diff.retire(predicate, obj)

@@ -47,6 +47,7 @@ from graph.errors import GraphFormatError, NoDocumentsError, StoreCorrupted, Sto
 from graph.model import Document, DocumentFacts
 from graph.pipeline import slim
 from graph.rdf.io import graph_format, to_ox
+from graph.store_handle import StoreHandle
 from graph.store_merge import drop_update, merge_named_graphs, replace_update
 from graph.store_upgrade import open_with_aggregates
 
@@ -465,22 +466,22 @@ def _write_graphs(sdir: StoreDir, order: list[Document]) -> tuple[int, int]:
 
     old, old_inputs = sdir.read_digests(), sdir.read_digests("inputs")
     corpus = corpus_digest(sdir, order)
-    store = sdir.open_db()
+    handle = StoreHandle(sdir.open_db(), sdir.open_db)  # the only reference: phases reopen it (store_handle)
     try:
-        if old_inputs.get(DEFAULT_GRAPH_KEY) == corpus and _in_step(store, old):
+        if old_inputs.get(DEFAULT_GRAPH_KEY) == corpus and _in_step(handle.store, old):
             return 0, 0  # the documents and code of the last build, whose graphs are all in place
         resolution = resolve_indexes(load_index(sdir, doc) for doc in order)
         sdir.forget_digests()
-        before = store_graph_keys(store)
-        digests, inputs, written = write_resolved(store, sdir, order, resolution, before=before, old=old,
+        before = store_graph_keys(handle.store)
+        digests, inputs, written = write_resolved(handle, sdir, order, resolution, before=before, old=old,
                                                   old_inputs=old_inputs)
         del resolution  # the aggregates read the store, not the actor index: free it for them
-        written += sync_aggregates(store, digests, old, changed=written > 0)  # derived from the graphs now in place
-        store.flush()
+        written += sync_aggregates(handle, digests, old, changed=written > 0)  # derived from the graphs now in place
+        handle.store.flush()
     except RuntimeError as e:
         raise corrupted(sdir.root, e) from e
     finally:
-        del store
+        handle.close()
     sdir.write_digests(digests, inputs={**inputs, DEFAULT_GRAPH_KEY: corpus})
     removed = len({k for k in before - set(digests) if "/document/" in k})
     return written, removed

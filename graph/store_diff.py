@@ -23,6 +23,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from graph.errors import StoreError
+from graph.store_handle import StoreHandle, as_handle
 
 BATCH = 2_000  # triples per transaction (the actors graph of 10,000 documents: +20 MB; 10,000 a batch: +54 MB)
 _DIGEST_MOD = 2**256
@@ -37,17 +38,24 @@ class GraphDiff:
     ``seen`` holds the subjects put so far (``str`` of each), so that ``retire`` can
     remove the triples of every other; ``count`` and ``digest()`` describe the new
     content (an order-free digest: the content need not be held to compute it).
+    ``flush_writes``: empty RocksDB's write buffers after each transaction (see ``commit``).
     """
 
-    def __init__(self, store: ox.Store, graph: str) -> None:
+    def __init__(self, store: ox.Store | StoreHandle, graph: str, *, flush_writes: bool = True) -> None:
         from graph.store_merge import query_options
 
-        self.store, self.graph = store, ox.NamedNode(graph)
-        self.merged = not query_options(store)  # a store without the merge is read as the union of its graphs
+        self.handle, self.graph = as_handle(store), ox.NamedNode(graph)
+        self.merged = not query_options(self.store)  # a store without the merge is read as the union of its graphs
         self.seen: set[str] = set()
         self.gone: list[ox.Triple] = []
         self.added: list[ox.Triple] = []
         self.count = self.changes = self._sum = 0
+        self.flush_writes = flush_writes
+
+    @property
+    def store(self) -> ox.Store:
+        """Read through the handle: the store may be reopened between subjects (:mod:`graph.store_handle`)."""
+        return self.handle.store
 
     def put(self, subject: Subject, predicate: ox.NamedNode | None, triples: Iterable[ox.Triple]) -> None:
         """Make the graph state ``triples`` about ``subject`` (with ``predicate``, or any) and nothing else."""
@@ -99,7 +107,8 @@ class GraphDiff:
         """Run one batch's SPARQL update: one transaction."""
         try:
             self.store.update(update)
-            self.store.flush()  # RocksDB's write buffers otherwise grow with every batch written
+            if self.flush_writes:
+                self.store.flush()  # RocksDB's write buffers otherwise grow with every batch written
         except (SyntaxError, OSError) as e:
             raise StoreError(f"cannot write graph <{self.graph.value}> to the store: {e}") from e
 

@@ -32,8 +32,10 @@ from graph.store_index import DocumentIndex, read_index, save_index
 if TYPE_CHECKING:
     from graph.store import GraphTriples, StoreDir
     from graph.store_diff import GraphDiff
+    from graph.store_handle import StoreHandle
 
 SERIALIZE_CHUNK = 64  # documents serialised at once: bounds the rdflib memory (~0.5 MB a document)
+REOPEN_EVERY = 16  # batches written between two reopenings of the store (:mod:`graph.store_handle`)
 _FINGERPRINTED = ("rdf/serialize.py", "rdf/vocab.py", "rdf/namespace.py", "rdf/io.py", "model.py", "merge.py",
                   "keys.py", "resolve.py", "store_index.py", "store_resolve.py")
 _AGGREGATES_CODE = ("aggregates.py", "aggregates_rank.py", "store_diff.py")
@@ -179,7 +181,7 @@ def _concept_triples(store: ox.Store) -> Iterator[tuple]:
     yield from concepts_of(used)
 
 
-def write_resolved(store: ox.Store, sdir: StoreDir, order: list[Document], resolution: Resolution, *,
+def write_resolved(handle: StoreHandle, sdir: StoreDir, order: list[Document], resolution: Resolution, *,
                    before: set[str], old: dict[str, str],
                    old_inputs: dict[str, str]) -> tuple[dict[str, str], dict[str, str], int]:
     """The document graphs, the drops of removed ones, then the actors graph (with the concepts in use)."""
@@ -187,32 +189,33 @@ def write_resolved(store: ox.Store, sdir: StoreDir, order: list[Document], resol
     from graph.rdf.serialize import ACTORS_GRAPH
     from graph.store import drop_graph
 
-    digests, inputs, written = sync_documents(store, sdir, order, resolution, old=old, old_inputs=old_inputs,
+    digests, inputs, written = sync_documents(handle, sdir, order, resolution, old=old, old_inputs=old_inputs,
                                               present=before)
     for key in sorted(before - set(digests) - {AGGREGATES_GRAPH, str(ACTORS_GRAPH)}):
-        drop_graph(store, key)
+        drop_graph(handle.store, key)
         written += 1
-    actors = write_actors(store, resolution)
+    actors = write_actors(handle.reopen(), resolution)  # on a database opened afresh: see graph.store_handle
     if actors.count:
         digests[str(ACTORS_GRAPH)] = actors.digest()
-    store.flush()  # empty RocksDB's write buffers before the aggregates read every graph
+    handle.store.flush()  # empty RocksDB's write buffers before the aggregates read every graph
     return digests, inputs, written + int(actors.changes > 0)
 
 
-def sync_documents(store: ox.Store, sdir: StoreDir, order: list[Document], resolution: Resolution, *,
+def sync_documents(handle: StoreHandle, sdir: StoreDir, order: list[Document], resolution: Resolution, *,
                    old: dict[str, str], old_inputs: dict[str, str],
                    present: set[str]) -> tuple[dict[str, str], dict[str, str], int]:
     """Write the graph of each document whose input digest changed, a batch at a time.
 
     ``present``: the named graphs in the store. Returns the digests and input digests of
-    every document graph, and how many graphs were written.
+    every document graph, and how many graphs were written. The store is reopened every
+    ``REOPEN_EVERY`` batches, which gives back RocksDB's memory for what they wrote.
     """
     from graph.rdf.serialize import document_iri
 
     digests: dict[str, str] = {}
     inputs: dict[str, str] = {}
     batch: list[tuple[int, Document]] = []
-    written = 0
+    written = batches = 0
     for position, doc in enumerate(order):
         key = str(document_iri(doc.id))
         shared = resolution.shared.get(position, [])
@@ -222,8 +225,10 @@ def sync_documents(store: ox.Store, sdir: StoreDir, order: list[Document], resol
         else:
             batch.append((position, doc))
         if len(batch) == SERIALIZE_CHUNK or (batch and position == len(order) - 1):
-            written += _write_batch(store, sdir, batch, resolution, old, digests)
-            batch = []
+            written += _write_batch(handle.store, sdir, batch, resolution, old, digests)
+            batch, batches = [], batches + 1
+            if batches % REOPEN_EVERY == 0:
+                handle.reopen()
     return digests, inputs, written
 
 
