@@ -23,7 +23,8 @@ from graph.extract.common import evidence_for, is_headline, per_doc, sentences, 
 from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
-from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word, relative_antecedent
+from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word
+from graph.extract.roles import relative_antecedent
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
 from graph.normalize.dates import parse_period
 

@@ -9,7 +9,8 @@ from decimal import Decimal
 from spacy.tokens import Token
 
 from graph.extract.common import entity_at
-from graph.extract.frames import frame_lexicon, relative_antecedent, resolve_relatives
+from graph.extract.frames import frame_lexicon
+from graph.extract.roles import relative_antecedent, resolve_relatives
 from graph.normalize.percent import parse_percent
 
 
