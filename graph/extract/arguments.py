@@ -21,6 +21,7 @@ from graph.extract.frames import frame_lexicon, is_trigger_word
 from graph.extract.partitives import share_of, through_partitive
 from graph.extract.phrases import NOT_NAME_WORDS, phrase_ref, truncated_name
 from graph.extract.lexicon import lexicon
+from graph.extract.tree import object_of, prep_objects
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
 
@@ -205,7 +206,7 @@ def _leader(head: Token) -> Token | None:
 
 def _body_of_members(head: Token) -> Token | None:
     """"200 members of the Workers' Front", "supporters from the ultras group X": the named body."""
-    for body in (o for p in head.children if p.dep_ == "prep" and p.lower_ in {"of", "from"} for o in p.children if o.dep_ == "pobj"):
+    for body in prep_objects(head, {"of", "from"}):
         named = body.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in body.children)
         if named and body.ent_type_ not in {"LOC", "FAC", "GPE"}:
             return body
@@ -239,10 +240,9 @@ def _led_by(child: Token) -> Token | None:
     """"a consortium led by X", "an X-led consortium"."""
     if child.dep_ not in {"acl", "amod"} or child.lemma_.lower() not in LEADING_VERBS:
         return None
-    for agent in (c for c in child.children if c.dep_ == "agent"):
-        objects = [c for c in agent.children if c.dep_ == "pobj"]
-        if objects:
-            return objects[0]
+    leader = next((o for a in child.children if a.dep_ == "agent" and (o := object_of(a)) is not None), None)
+    if leader is not None:
+        return leader
     before = child.doc[child.i - 2] if child.i >= 2 and child.doc[child.i - 1].text in {"-", "–"} else None
     if before is None or before.pos_ != "PROPN" or before.ent_type_ in {"NORP", "GPE", "LOC"} or _a_country(before):
         return None  # "a Saudi-led consortium", "a Gulf-led group": led by a country's companies, none named
@@ -382,7 +382,7 @@ def _body_of(head: Token) -> Token | None:
         return owners[0]
     current = head  # "the Board of Directors of the X Bank": down the "of" chain to the named body
     for _ in range(3):
-        objects = [o for p in current.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        objects = prep_objects(current, {"of"})
         if not objects:
             return None
         current = objects[0]

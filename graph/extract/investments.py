@@ -25,6 +25,7 @@ from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word
 from graph.extract.roles import relative_antecedent
+from graph.extract.tree import infinitive
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
 from graph.normalize.dates import parse_period
 
@@ -244,7 +245,7 @@ def _on_investor(trigger: Token, earlier: Token, fact: Investment) -> bool:
 
 def _purpose_of(trigger: Token, funded: set[int]) -> bool:
     """Whether ``trigger`` is the "to build" of a sum lent, granted or received in its clause."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+    if not infinitive(trigger):
         return False
     head = trigger.head
     return head.i in funded or any(c.i in funded for c in head.children if c.dep_ in {"dobj", "nsubjpass"})

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from graph.extract.common import entity_at
 from graph.extract.frames import frame_lexicon
 from graph.extract.roles import relative_antecedent, resolve_relatives
+from graph.extract.tree import prep_objects
 from graph.normalize.percent import parse_percent
 
 
@@ -21,7 +22,7 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
     if head.like_num and head.ent_type_ == "PERCENT":  # "holds the remaining 49 per cent": the number heads the parse
         word = "%"
     if word in lex.works:  # "the expansion of the X metro" is the metro; "grid upgrades" are the works
-        return next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), head), None
+        return (prep_objects(head, {"of"}) or [head])[0], None
     if (word not in lex.partitives and head.lower_ not in lex.partitives) or (head.pos_ == "PROPN" and head.ent_type_ == "ORG"):
         return head, None  # "Turon Holding" is a name, not a holding
     share = share_of(head)
@@ -99,10 +100,9 @@ def _stake_named_in(sent) -> Token | None:
     for token in sent:  # "a stake in Y", "47.5% of Y": what "the remaining 52.5%" is a share of
         word = token.lemma_.lower()
         preps = {"in"} if word in frame_lexicon().stake_nouns else {"of"} if word in {"%", "percent", "cent"} else set()
-        found += [o for p in token.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj" and not _a_date(o)]
+        found += [o for o in prep_objects(token, preps) if not _a_date(o)]
         if preps and token.dep_ == "dobj" and not found:  # "a company in which X holds 51 per cent"
-            found += resolve_relatives([o for p in token.head.children if p.dep_ == "prep" and p.lower_ == "in"
-                                        for o in p.children if o.dep_ == "pobj"], token.head)
+            found += resolve_relatives(prep_objects(token.head, {"in"}), token.head)
     return found[0] if len({t.i for t in found}) == 1 else None
 
 
