@@ -28,30 +28,40 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
     share = share_of(head)
     if word in lex.keep_partitive:
         return head, share  # "its assets in Sweden": the assets are the target, not Sweden
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in {"in", "of"}:
-            objects = [c for c in child.children if c.dep_ == "pobj" and not _a_date(c)]
-            if objects:  # "its stake in 2022" is no stake in a year
-                return _issuer(objects[0]), share
+    objects = [o for o in prep_objects(head, {"in", "of"}) if not _a_date(o)]
+    if objects:  # "its stake in 2022" is no stake in a year
+        return _issuer(objects[0]), share
+    owned = _copula_subject(head)
+    if owned is None:
+        owned = _owned_by_antecedent(head)
+    return (owned, share) if owned is not None else _named_before(head, word, share)
+
+
+def _copula_subject(head: Token) -> Token | None:
+    """A share stated after a copula is of the copula's subject: "Y is 40 per cent owned by X",
+    "Y, which is …", and a conjoined "… and 40 per cent by Z" too."""
     first = head
-    while first.dep_ == "conj" and first.head != first:  # "60 per cent owned by X and 40 per cent by Y"
+    while first.dep_ == "conj" and first.head != first:
         first = first.head
-    if first.dep_ == "attr" and first.head.lemma_ == "be":  # "Y is 40 per cent owned by X", "Y, which is …"
-        subjects = resolve_relatives([c for c in first.head.children if c.dep_ == "nsubj"], first.head)
-        if subjects:
-            return subjects[0], share
-    owned = _owned_by_antecedent(head)
-    if owned is not None:
-        return owned, share
-    if share is not None and word not in lex.stake_nouns:
+    if first.dep_ != "attr" or first.head.lemma_ != "be":
+        return None
+    subjects = resolve_relatives([c for c in first.head.children if c.dep_ == "nsubj"], first.head)
+    return subjects[0] if subjects else None
+
+
+def _named_before(head: Token, word: str, share: Decimal | None) -> tuple[Token | None, Decimal | None]:
+    """A bare share or "the stake" is of the company a stake named before is in: in its sentence,
+    else in the sentences before (a "the/its stake" takes that stake's share if it states none)."""
+    stake_nouns = frame_lexicon().stake_nouns
+    if share is not None and word not in stake_nouns:
         named = _stake_named_in(head.sent)  # "… its stake in Y, having bought 5 percent in 2018"
         if named is not None:
             return named, share
         earlier = _earlier_stake(head)  # "The remaining 20 per cent is held by X"
         if earlier is not None:
             return earlier[0], share
-    if word in lex.stake_nouns and any((c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or (c.dep_ == "poss" and c.pos_ == "PRON")
-                                       for c in head.children):  # "the stake", "its 51% stake": the one named before
+    if word in stake_nouns and any((c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or (c.dep_ == "poss" and c.pos_ == "PRON")
+                                   for c in head.children):  # "the stake", "its 51% stake": the one named before
         earlier = _earlier_stake(head)  # "RWE is paying €310m for the stake"
         if earlier is not None:
             return earlier[0], share if share is not None else earlier[1]
