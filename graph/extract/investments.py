@@ -268,17 +268,7 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
     """One fact per investor × target the match's roles name. A sum with no target of its own
     ("X lent a further €40m") goes to the asset the facts before were about."""
     frame = match.frame
-    investors = role_arguments(match, "investor", lambda a: a.ref.kind in ACTOR_KINDS)
-    targets = role_arguments(match, "target", lambda a: _fits(a, frame))
-    if not targets and frame.form in {"loan", "grant"}:
-        targets = _financed_buyer(match)
-    if not targets and topic is not None and frame.elliptic and _bare_sum(match) and _gives(match, investors):
-        targets = [Argument(topic)]
-    investors, targets = _with_counterpart(match, investors, targets)
-    named = {t.ref.name for t in targets}
-    investors = [i for i in investors if i.ref.name not in named]  # "owner of X and Y" misparsed
-    if frame.investor_is_company:
-        investors = [i for i in investors if i.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}]
+    investors, targets = _parties(match, topic)
     if not investors or not targets:
         return
     amount = None if match.descriptive else clause_money(match.trigger, funding=frame.form in {"grant", "loan"})
@@ -314,6 +304,24 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
                 yield replace(base, investor=investor.ref, target=target.ref, stake=own)
     if frame.stake and share is not None:
         yield from _gapped(match, base, investors, targets)
+
+
+def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument], list[Argument]]:
+    """The investors and targets the match's roles name; a loan's or grant's target may be the buyer
+    it finances and an elliptic bare sum's the topic. A target is never also an investor."""
+    frame = match.frame
+    investors = role_arguments(match, "investor", lambda a: a.ref.kind in ACTOR_KINDS)
+    targets = role_arguments(match, "target", lambda a: _fits(a, frame))
+    if not targets and frame.form in {"loan", "grant"}:
+        targets = _financed_buyer(match)
+    if not targets and topic is not None and frame.elliptic and _bare_sum(match) and _gives(match, investors):
+        targets = [Argument(topic)]
+    investors, targets = _with_counterpart(match, investors, targets)
+    named = {t.ref.name for t in targets}
+    investors = [i for i in investors if i.ref.name not in named]  # "owner of X and Y" misparsed
+    if frame.investor_is_company:
+        investors = [i for i in investors if i.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}]
+    return investors, targets
 
 
 def _gapped(match: FrameMatch, base: Investment, investors: list[Argument], targets: list[Argument]) -> Iterator[Investment]:
