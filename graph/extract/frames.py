@@ -387,10 +387,4 @@ def _name_before_comma(noun: Token) -> list[Token]:
     return []
 
 
-SLOT_READERS = {
-    "verb": verb_slots,
-    "noun": noun_slots,
-    "agent": agent_slots,
-    "owned": owned_slots,
-    "sized": sized_slots,
-}
+SLOT_READERS = {"verb": verb_slots, "noun": noun_slots, "agent": agent_slots, "owned": owned_slots, "sized": sized_slots}
