@@ -160,15 +160,15 @@ def clause_share(trigger: Token) -> Decimal | None:
     sent = trigger.sent
     for start, _end, value in find_percents(sent.text):
         token = _token_at(sent, sent.start_char + start)
-        if token is None or token.i not in kept or not _holding_percent(token, trigger):
-            continue
-        return value
+        if token is not None and token.i in kept and _holding_percent(token, trigger):
+            return value
     return None
 
 
 def _holding_percent(token: Token, trigger: Token) -> bool:
-    chain = [token, *list(token.ancestors)[:3]]
-    for node in chain:
+    """The percentage, or one of its three nearest heads, is the trigger, a stake word, a "to"/"of"
+    on the trigger, or a "percent" with a partitive "of"/"in"."""
+    for node in [token, *list(token.ancestors)[:3]]:
         if node.lemma_.lower() in frame_lexicon().stake_nouns or node == trigger:
             return True
         if node.dep_ == "pobj" and node.head.lower_ in {"to", "of"} and node.head.head == trigger:
