@@ -237,7 +237,8 @@ def _members_of(child: Token) -> Token | None:
 
 
 def _led_by(child: Token) -> Token | None:
-    """"a consortium led by X", "an X-led consortium"."""
+    """The leader a "led by" participle or an "X-led" modifier names, unless it is a country's
+    ("a consortium led by X", "an X-led consortium"; not "a Saudi-led consortium")."""
     if child.dep_ not in {"acl", "amod"} or child.lemma_.lower() not in LEADING_VERBS:
         return None
     leader = next((o for a in child.children if a.dep_ == "agent" and (o := object_of(a)) is not None), None)
@@ -362,7 +363,7 @@ def unknown_name(head: Token) -> ActorRef | None:
 
 
 def _demonym(token: Token) -> Argument | None:
-    """"Chinese investment" → China."""
+    """The country a demonym names, as the actor ("Chinese investment" → China)."""
     entry = load_gazetteer().country_for_demonym(token.text)
     return Argument(ActorRef(entry.name, ActorKind.COUNTRY, token.text, entry.name)) if entry is not None else None
 

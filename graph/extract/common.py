@@ -212,7 +212,8 @@ def next_sentence(sent: Span) -> Span | None:
 
 
 def starts_with_anaphora(sent: Span, heads: Iterable[str]) -> bool:
-    """"This €42 million transaction …", "These investments …": refers back."""
+    """The sentence opens with a demonstrative or "the" and one of ``heads`` within its first six
+    words, so it refers back ("This €42 million transaction …", "These investments …")."""
     first = [t for t in sent if not t.is_punct][:6]
     if not first or first[0].lower_ not in {"this", "these", "the", "that", "those"}:
         return False

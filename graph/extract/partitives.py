@@ -16,7 +16,8 @@ from graph.normalize.percent import parse_percent
 
 
 def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
-    """"a 40% stake in Y" → (Y, 0.4); "the rest" → (None, None); any other head → itself."""
+    """The company a partitive head is a share of, and the share: "a 40% stake in Y" → (Y, 0.4); a
+    share of nothing named → (None, share); works → what they work on; any other head → (itself, None)."""
     lex = frame_lexicon()
     word = head.lemma_.lower()
     if head.like_num and head.ent_type_ == "PERCENT":  # "holds the remaining 49 per cent": the number heads the parse

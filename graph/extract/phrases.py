@@ -395,7 +395,8 @@ def _country_of_place(place: str | None) -> str | None:
 
 
 def generic_country(head: Token) -> ActorRef | None:
-    """"Serbian infrastructure", "the economy of Serbia" → Serbia."""
+    """A generic target ("infrastructure", "the economy") stands for the country its modifier or
+    its phrase names ("Serbian infrastructure", "the economy of Serbia" → Serbia)."""
     if head.lemma_.lower() not in lexicon().generic_targets and head.lower_ not in lexicon().generic_targets:
         return None
     gaz = load_gazetteer()
