@@ -281,18 +281,9 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
     status = status or (Status(frame.status) if frame.status else None)
     factuality = factuality_of(match.trigger)
     period = parse_period(sent.text)
-    base = Investment(
-        investor=investors[0].ref,
-        target=targets[0].ref,
-        evidence=evidence_for(sent),
-        amount=amount,
-        stake=share,
-        date=None if period else context.date_for(match.trigger, pledge=status is Status.PLEDGED),
-        period=period,
-        status=status,
-        kind=frame.form,
-        factuality=None if factuality is Factuality.ASSERTED else factuality,
-    )
+    date = None if period else context.date_for(match.trigger, pledge=status is Status.PLEDGED)
+    base = Investment(investors[0].ref, targets[0].ref, evidence_for(sent), amount=amount, stake=share, date=date, period=period,
+                      status=status, kind=frame.form, factuality=None if factuality is Factuality.ASSERTED else factuality)
     sold_by = role_arguments(match, "seller", lambda a: a.ref.kind in ACTOR_KINDS)
     for investor in investors:
         for target in targets:
