@@ -51,7 +51,7 @@ def lemma_text(span: Span | Iterable[Token]) -> str:
     form as a whole word (``has_cue``). Sentence texts are cached on the doc,
     since every extractor asks for them.
     """
-    return _per_span(span, "ikg_lemmas", _lemma_text) if isinstance(span, Span) else _lemma_text(span)
+    return per_span(span, "ikg_lemmas", _lemma_text) if isinstance(span, Span) else _lemma_text(span)
 
 
 def _lemma_text(span: Span | Iterable[Token]) -> str:
@@ -71,7 +71,7 @@ def per_doc(doc: Doc, key: str, build: Callable[[], T]) -> T:
     return doc.user_data[key]
 
 
-def _per_span(span: Span, key: str, build: Callable[[Span], T]) -> T:
+def per_span(span: Span, key: str, build: Callable[[Span], T]) -> T:
     """``build(span)``, computed once per span and kept in its document's ``user_data`` under ``key``."""
     known = span.doc.user_data.setdefault(key, {})
     if (span.start, span.end) not in known:
@@ -136,7 +136,7 @@ def title_line(sent: Span) -> bool:
 
 def is_headline(sent: Span) -> bool:
     """A title-case line with no final full stop: a headline or a caption (remembered per sentence)."""
-    return _per_span(sent, "ikg_headlines", _headline)
+    return per_span(sent, "ikg_headlines", _headline)
 
 
 def _headline(sent: Span) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from graph.extract.actors import ActorSpan, actors_in, find_actors
-from graph.extract.common import entity_at
+from graph.extract.common import entity_at, per_doc
 from graph.extract.frames import is_trigger_word
 from graph.extract.lexicon import lexicon
 from graph.extract.tree import prep_objects
@@ -31,13 +31,9 @@ NOT_NAME_WORDS = frozenset({"new", "planned", "proposed", "future", "existing", 
 
 def actor_at(token: Token) -> ActorSpan | None:
     """The actor whose name covers ``token``, if any (from a per-document index of token positions)."""
-    doc = token.doc
-    index = doc.user_data.get("ikg_actor_at")
-    if index is None:
-        index = doc.user_data["ikg_actor_at"] = {}
-        for actor in reversed(find_actors(doc)):  # the first actor covering a token wins, as before
-            for i in range(actor.span.start, actor.span.end):
-                index[i] = actor
+    doc = token.doc  # the first actor covering a token wins: the earlier ones are written last
+    index = per_doc(doc, "ikg_actor_at", lambda: {i: a for a in reversed(find_actors(doc))
+                                                  for i in range(a.span.start, a.span.end)})
     return index.get(token.i)
 
 
