@@ -21,6 +21,7 @@ from graph.extract.frames import frame_lexicon, is_trigger_word
 from graph.extract.partitives import share_of, through_partitive
 from graph.extract.phrases import NOT_NAME_WORDS, phrase_ref, truncated_name
 from graph.extract.lexicon import lexicon
+from graph.extract.roles import hyphenated
 from graph.extract.tree import object_of, prep_objects
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
@@ -244,7 +245,7 @@ def _led_by(child: Token) -> Token | None:
     leader = next((o for a in child.children if a.dep_ == "agent" and (o := object_of(a)) is not None), None)
     if leader is not None:
         return leader
-    before = child.doc[child.i - 2] if child.i >= 2 and child.doc[child.i - 1].text in {"-", "–"} else None
+    before = child.doc[child.i - 2] if child.i >= 2 and hyphenated(child) else None
     if before is None or before.pos_ != "PROPN" or before.ent_type_ in {"NORP", "GPE", "LOC"} or _country_named(before) is not None:
         return None  # "a Saudi-led consortium", "a Gulf-led group": led by a country's companies, none named
     return before

@@ -162,6 +162,7 @@ def frame_matches(sent: Span) -> Iterator[FrameMatch]:
 
 
 def _carried_by_trigger(noun: Token) -> bool:
+    """The noun's support verb triggers a frame as a verb itself."""
     verb = support_verb(noun)
     return verb is not None and any(trigger_kind(verb, frame) == "verb" for frame in frame_lexicon().frames)
 
@@ -177,7 +178,8 @@ def is_trigger_word(token: Token) -> bool:
 
 
 def trigger_kind(token: Token, frame: Frame) -> str | None:
-    """"verb", "noun" or "agent" when ``token`` triggers ``frame``."""
+    """How ``token`` triggers ``frame``: as its "verb", "noun" or "agent", an "owned" noun or a "sized"
+    asset; None when it does not."""
     lemma = token.lemma_.lower()
     if not frame.sized_assets and lemma not in _head_words(frame):
         return None  # most words trigger nothing: one set lookup before any parse walk
