@@ -18,7 +18,19 @@ from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref, truncated_name
 from graph.model import ActorKind, ActorRef, PartialDate
 
+# How many sentences back a paragraph's date may reach.
 LOOK_BACK = 3
+# How many sentences back a reference ("its stake", "it", "the company") may reach.
+REFER_BACK = 5
+# how far back "the mine" may reach: the asset is usually named in the lead paragraph
+ASSET_REFER_BACK = 20
+SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "pcomp", "csubj"})
+SIGNING_VERBS = frozenset({"sign", "agree", "conclude", "reach", "seal", "ink", "approve"})
+# "said/announced/agreed that it would invest": a reported future is a pledge
+REPORTING_VERBS = frozenset({"say", "announce", "agree", "confirm", "state", "tell", "promise", "pledge", "add", "report"})
+ACTOR_KINDS = frozenset({ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY})
+# "the facility", "the project": a generic word for whichever asset was named last
+GENERIC_ASSET_WORDS = frozenset({"facility", "project", "site", "scheme"})
 
 
 def date_near(sent: Span) -> PartialDate | None:
@@ -48,9 +60,6 @@ def _paragraph_break(earlier: Span, current: Span) -> bool:
     between = earlier.doc[earlier.end : current.start].text_with_ws if current.start > earlier.end else ""
     trailing = earlier.text_with_ws[len(earlier.text.rstrip()) :]
     return "\n" in between + trailing
-
-
-SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "pcomp", "csubj"})
 
 
 def date_for(trigger: Token, *, pledge: bool = False) -> PartialDate | None:
@@ -86,9 +95,6 @@ def _present(trigger: Token) -> bool:
     """ "Under the deal, X provides ¥185bn for Y": an undated present-tense fact is today's news."""
     verb = clause_verb(trigger)
     return verb is not None and verb.dep_ == "ROOT" and verb.tag_ in {"VBZ", "VBP"}
-
-
-SIGNING_VERBS = frozenset({"sign", "agree", "conclude", "reach", "seal", "ink", "approve"})
 
 
 def _signing_date_of_subject(trigger: Token) -> PartialDate | None:
@@ -157,13 +163,6 @@ def _last_paragraph(sent: Span) -> Span:
         return sent
     tail = sent.doc.char_span(sent.start_char + cut + 1, sent.end_char, alignment_mode="expand")
     return tail if tail is not None else sent
-
-
-# How many sentences back a reference ("its stake", "it", "the company") may reach.
-REFER_BACK = 5
-# "said/announced/agreed that it would invest": a reported future is a pledge
-REPORTING_VERBS = frozenset({"say", "announce", "agree", "confirm", "state", "tell", "promise", "pledge", "add", "report"})
-ACTOR_KINDS = frozenset({ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY})
 
 
 def earlier_sentences(sent: Span, *, limit: int = REFER_BACK) -> Iterator[Span]:
@@ -246,12 +245,6 @@ def definite_ref(head: Token, *, besides: list[ActorRef]) -> ActorRef | None:
         if found is not None:
             return found
     return None
-
-
-# "the facility", "the project": a generic word for whichever asset was named last
-GENERIC_ASSET_WORDS = frozenset({"facility", "project", "site", "scheme"})
-# how far back "the mine" may reach: the asset is usually named in the lead paragraph
-ASSET_REFER_BACK = 20
 
 
 def earlier_asset(head: Token) -> ActorRef | None:
