@@ -21,6 +21,8 @@ from graph.extract.frames import frame_lexicon, is_trigger_word
 from graph.extract.partitives import share_of, through_partitive
 from graph.extract.phrases import NOT_NAME_WORDS, phrase_ref, truncated_name
 from graph.extract.lexicon import lexicon
+from graph.extract.roles import hyphenated
+from graph.extract.tree import object_of, prep_objects
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
 
@@ -179,7 +181,7 @@ def _hyphen_pair(head: Token) -> list[Token]:
         return []
     doc = head.doc
     parts = [t for t in names[-1].subtree if t.pos_ == "PROPN" and t.i + 1 < len(doc) and doc[t.i + 1].text in {"-", "–", head.text}]
-    if any(_a_country(t) for t in parts):
+    if any(_country_named(t) is not None for t in parts):
         return []  # "a Malaysian-Korean group": nationalities, no member named
     return parts if len(parts) > 1 else []
 
@@ -205,7 +207,7 @@ def _leader(head: Token) -> Token | None:
 
 def _body_of_members(head: Token) -> Token | None:
     """"200 members of the Workers' Front", "supporters from the ultras group X": the named body."""
-    for body in (o for p in head.children if p.dep_ == "prep" and p.lower_ in {"of", "from"} for o in p.children if o.dep_ == "pobj"):
+    for body in prep_objects(head, {"of", "from"}):
         named = body.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in body.children)
         if named and body.ent_type_ not in {"LOC", "FAC", "GPE"}:
             return body
@@ -213,7 +215,7 @@ def _body_of_members(head: Token) -> Token | None:
 
 
 def _listed(child: Token) -> Token | None:
-    """"including X", "comprising X"."""
+    """The first member a listing preposition or verb names ("including X", "comprising X")."""
     listing = (child.dep_ == "prep" and child.lower_ in {"including", "comprising"}) or (
         child.dep_ in {"acl", "conj"} and child.lemma_ in {"include", "comprise"})
     if listing:
@@ -236,32 +238,32 @@ def _members_of(child: Token) -> Token | None:
 
 
 def _led_by(child: Token) -> Token | None:
-    """"a consortium led by X", "an X-led consortium"."""
+    """The leader a "led by" participle or an "X-led" modifier names, unless it is a country's
+    ("a consortium led by X", "an X-led consortium"; not "a Saudi-led consortium")."""
     if child.dep_ not in {"acl", "amod"} or child.lemma_.lower() not in LEADING_VERBS:
         return None
-    for agent in (c for c in child.children if c.dep_ == "agent"):
-        objects = [c for c in agent.children if c.dep_ == "pobj"]
-        if objects:
-            return objects[0]
-    before = child.doc[child.i - 2] if child.i >= 2 and child.doc[child.i - 1].text in {"-", "–"} else None
-    if before is None or before.pos_ != "PROPN" or before.ent_type_ in {"NORP", "GPE", "LOC"} or _a_country(before):
+    leader = next((o for a in child.children if a.dep_ == "agent" and (o := object_of(a)) is not None), None)
+    if leader is not None:
+        return leader
+    before = child.doc[child.i - 2] if child.i >= 2 and hyphenated(child) else None
+    if before is None or before.pos_ != "PROPN" or before.ent_type_ in {"NORP", "GPE", "LOC"} or _country_named(before) is not None:
         return None  # "a Saudi-led consortium", "a Gulf-led group": led by a country's companies, none named
     return before
 
 
-def _a_country(token: Token) -> bool:
+def _country_named(token: Token) -> str | None:
+    """The country a word names, as its demonym ("Indian") or its name ("Japan")."""
     gaz = load_gazetteer()
     entry = gaz.country_for_demonym(token.text) or gaz.lookup(token.text)
-    return entry is not None and entry.kind is ActorKind.COUNTRY
+    return entry.name if entry is not None and entry.kind is ActorKind.COUNTRY else None
 
 
 def government(head: Token) -> ActorRef | None:
     """"the Indian government", "the government of X", "X's industry ministry": a body of a country."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in lexicon().government_words:
         return None
-    gaz = load_gazetteer()
     for child in head.children:
-        place = _place_name(child, gaz)
+        place = _place_name(child)
         if place is not None:
             words = [t.text for t in head.lefts if t.dep_ in {"compound", "amod"} and t != child and t.ent_type_ != "NORP"]
             if head.lemma_.lower() == "ministry" and words:  # "the finance ministry" is the Ministry of Finance
@@ -272,12 +274,12 @@ def government(head: Token) -> ActorRef | None:
     return None
 
 
-def _place_name(child: Token, gaz) -> str | None:
+def _place_name(child: Token) -> str | None:
     """The country or region a modifier names: "Indian", "Quebec", "of Sri Lanka", "Japan's"."""
     if child.dep_ in {"amod", "compound", "poss"}:
-        entry = gaz.country_for_demonym(child.text) or gaz.lookup(child.text)
-        if entry is not None and entry.kind is ActorKind.COUNTRY:
-            return entry.name
+        country = _country_named(child)
+        if country is not None:
+            return country
         if child.ent_type_ == "GPE":
             return child.doc[child.left_edge.i : child.i + 1].text
     if child.dep_ == "prep" and child.lower_ == "of":
@@ -328,10 +330,8 @@ def common_asset(head: Token) -> ActorRef | None:
     # "terminal" in "a new terminal extension" is often tagged an adjective: an asset word counts whatever its tag;
     # an asset head keeps its describing adjectives too ("a Nigerian offshore venture")
     own_head = head.lemma_.lower() in heads
-    nouns = [
-        c for c in head.lefts
-        if (c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "amod" and (c.lemma_.lower() in heads or own_head))
-    ]
+    nouns = [c for c in head.lefts
+             if (c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "amod" and (c.lemma_.lower() in heads or own_head))]
     nouns = [c for c in nouns if c.lower_ not in NOT_NAME_WORDS]
     counted = own_head and head.tag_ == "NNS" and head.lower_ not in lexicon().generic_targets
     if counted and not nouns:  # "43 ports" names a set of assets; "28 projects" does not
@@ -364,7 +364,7 @@ def unknown_name(head: Token) -> ActorRef | None:
 
 
 def _demonym(token: Token) -> Argument | None:
-    """"Chinese investment" → China."""
+    """The country a demonym names, as the actor ("Chinese investment" → China)."""
     entry = load_gazetteer().country_for_demonym(token.text)
     return Argument(ActorRef(entry.name, ActorKind.COUNTRY, token.text, entry.name)) if entry is not None else None
 
@@ -382,7 +382,7 @@ def _body_of(head: Token) -> Token | None:
         return owners[0]
     current = head  # "the Board of Directors of the X Bank": down the "of" chain to the named body
     for _ in range(3):
-        objects = [o for p in current.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        objects = prep_objects(current, {"of"})
         if not objects:
             return None
         current = objects[0]
@@ -421,7 +421,9 @@ def _names_another(head: Token) -> bool:
     """"a unit of Acme", "a project with Acme": a name in a phrase the description governs is
     another actor's, so the description does not rename; a name modifying it does not count
     ("a Meridian Initiative project")."""
-    return any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" and any(a.dep_ == "prep" for a in t.ancestors if a.i in range(head.left_edge.i, head.right_edge.i + 1)) for t in head.subtree)
+    inside = range(head.left_edge.i, head.right_edge.i + 1)
+    governed = (t for t in head.subtree if any(a.dep_ == "prep" for a in t.ancestors if a.i in inside))
+    return any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in governed)
 
 
 def _apposition_hung_higher(head: Token) -> Token | None:
@@ -452,9 +454,7 @@ def _twin_before_comma(head: Token) -> Token | None:
     if start < 2 or head.doc[start - 1].text != "," or head.doc[start].lower_ not in {"a", "an"}:
         return None
     name = head.doc[start - 2]
-    if name.pos_ == "PROPN" and name.head == head.head and name.dep_ == head.dep_ and name != head.head:
-        return name
-    return None
+    return name if name.pos_ == "PROPN" and name.head == head.head and name.dep_ == head.dep_ and name != head.head else None
 
 
 def _possessed_name(head: Token) -> Token | None:
@@ -476,6 +476,4 @@ def _possessed_name(head: Token) -> Token | None:
 
 def _not_a_target(head: Token, ref: ActorRef) -> bool:
     """Money, deals and shares are what is invested, not what receives it."""
-    if ref.kind is not ActorKind.ASSET:
-        return False
-    return head.lemma_.lower() in frame_lexicon().not_targets
+    return ref.kind is ActorKind.ASSET and head.lemma_.lower() in frame_lexicon().not_targets

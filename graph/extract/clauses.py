@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
-from graph.extract.common import country_of, dollar_of
+from graph.extract.common import country_of, dollar_of, per_span
 from graph.extract.frames import frame_lexicon, is_trigger_word
 from graph.extract.lexicon import lexicon
 from graph.model import Money
@@ -135,17 +135,18 @@ def _money_in(tokens: list[Token], trigger: Token, *, nearest: bool = True) -> M
 def _amounts(sent: Span) -> list:
     """Sums in the sentence without the conversions bracketed after another sum (read once per
     sentence: every trigger of the sentence asks)."""
-    known = sent.doc.user_data.setdefault("ikg_amounts", {})
-    if sent.start not in known:
-        text = sent.text
-        kept = []
-        for match in find_money(text, dollar=dollar_of(sent.doc), country=country_of(sent.doc)):
-            before = text[: match.start].rstrip()
-            converted = before.endswith("(") and kept and len(before) - kept[-1].end <= 3
-            if not converted:
-                kept.append(match)
-        known[sent.start] = kept
-    return known[sent.start]
+    return per_span(sent, "ikg_amounts", _unconverted_sums)
+
+
+def _unconverted_sums(sent: Span) -> list:
+    """Each sum of the sentence but a conversion bracketed right after the one before ("€2.2bn ($2.4bn)")."""
+    text = sent.text
+    kept = []
+    for match in find_money(text, dollar=dollar_of(sent.doc), country=country_of(sent.doc)):
+        before = text[: match.start].rstrip()
+        if not (before.endswith("(") and kept and len(before) - kept[-1].end <= 3):
+            kept.append(match)
+    return kept
 
 
 def _token_at(sent: Span, char: int) -> Token | None:
@@ -160,15 +161,15 @@ def clause_share(trigger: Token) -> Decimal | None:
     sent = trigger.sent
     for start, _end, value in find_percents(sent.text):
         token = _token_at(sent, sent.start_char + start)
-        if token is None or token.i not in kept or not _holding_percent(token, trigger):
-            continue
-        return value
+        if token is not None and token.i in kept and _holding_percent(token, trigger):
+            return value
     return None
 
 
 def _holding_percent(token: Token, trigger: Token) -> bool:
-    chain = [token, *list(token.ancestors)[:3]]
-    for node in chain:
+    """The percentage, or one of its three nearest heads, is the trigger, a stake word, a "to"/"of"
+    on the trigger, or a "percent" with a partitive "of"/"in"."""
+    for node in [token, *list(token.ancestors)[:3]]:
         if node.lemma_.lower() in frame_lexicon().stake_nouns or node == trigger:
             return True
         if node.dep_ == "pobj" and node.head.lower_ in {"to", "of"} and node.head.head == trigger:

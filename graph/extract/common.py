@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import datetime as dt
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -52,13 +51,7 @@ def lemma_text(span: Span | Iterable[Token]) -> str:
     form as a whole word (``has_cue``). Sentence texts are cached on the doc,
     since every extractor asks for them.
     """
-    if isinstance(span, Span):
-        cache = span.doc.user_data.setdefault("ikg_lemmas", {})
-        key = (span.start, span.end)
-        if key not in cache:
-            cache[key] = _lemma_text(span)
-        return cache[key]
-    return _lemma_text(span)
+    return per_span(span, "ikg_lemmas", _lemma_text) if isinstance(span, Span) else _lemma_text(span)
 
 
 def _lemma_text(span: Span | Iterable[Token]) -> str:
@@ -76,6 +69,14 @@ def per_doc(doc: Doc, key: str, build: Callable[[], T]) -> T:
     if key not in doc.user_data:
         doc.user_data[key] = build()
     return doc.user_data[key]
+
+
+def per_span(span: Span, key: str, build: Callable[[Span], T]) -> T:
+    """``build(span)``, computed once per span and kept in its document's ``user_data`` under ``key``."""
+    known = span.doc.user_data.setdefault(key, {})
+    if (span.start, span.end) not in known:
+        known[span.start, span.end] = build(span)
+    return known[span.start, span.end]
 
 
 def dollar_of(doc: Doc) -> str | None:
@@ -135,11 +136,7 @@ def title_line(sent: Span) -> bool:
 
 def is_headline(sent: Span) -> bool:
     """A title-case line with no final full stop: a headline or a caption (remembered per sentence)."""
-    known = sent.doc.user_data.setdefault("ikg_headlines", {})
-    key = (sent.start, sent.end)
-    if key not in known:
-        known[key] = _headline(sent)
-    return known[key]
+    return per_span(sent, "ikg_headlines", _headline)
 
 
 def _headline(sent: Span) -> bool:
@@ -165,13 +162,8 @@ def _first_line(sent: Span) -> bool:
 def dates_in(span: Span) -> list[tuple[Span, PartialDate]]:
     """DATE entities inside ``span`` that resolve to a date (relative to the article)."""
     base = published(span.doc)
-    found = []
-    for ent in entities_in(span):
-        if ent.label_ == "DATE":
-            value = parse_date(ent.text, relative_base=base)
-            if value is not None:
-                found.append((ent, value))
-    return found
+    dated = [(ent, parse_date(ent.text, relative_base=base)) for ent in entities_in(span) if ent.label_ == "DATE"]
+    return [(ent, value) for ent, value in dated if value is not None]
 
 
 def doc_text(doc: Doc) -> str:
@@ -208,9 +200,7 @@ def entities_in(span: Span) -> list[Span]:
 def first_date(span: Span) -> PartialDate | None:
     """The most precise date stated in ``span``, the earliest one on ties."""
     found = dates_in(span)
-    if not found:
-        return None
-    return min(found, key=lambda f: (f[1].vagueness, f[0].start))[1]
+    return min(found, key=lambda f: (f[1].vagueness, f[0].start))[1] if found else None
 
 
 def previous_sentence(sent: Span) -> Span | None:
@@ -222,7 +212,8 @@ def next_sentence(sent: Span) -> Span | None:
 
 
 def starts_with_anaphora(sent: Span, heads: Iterable[str]) -> bool:
-    """"This €42 million transaction …", "These investments …": refers back."""
+    """The sentence opens with a demonstrative or "the" and one of ``heads`` within its first six
+    words, so it refers back ("This €42 million transaction …", "These investments …")."""
     first = [t for t in sent if not t.is_punct][:6]
     if not first or first[0].lower_ not in {"this", "these", "the", "that", "those"}:
         return False

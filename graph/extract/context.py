@@ -13,26 +13,30 @@ from spacy.tokens import Span, Token
 
 from graph.extract.actors import actors_in
 from graph.extract.clauses import clause_verb
-from graph.extract.common import (
-    dates_in,
-    first_date,
-    is_headline,
-    previous_sentence,
-    published,
-)
+from graph.extract.common import dates_in, first_date, is_headline, previous_sentence, published
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref, truncated_name
 from graph.model import ActorKind, ActorRef, PartialDate
 
+# How many sentences back a paragraph's date may reach.
 LOOK_BACK = 3
+# How many sentences back a reference ("its stake", "it", "the company") may reach.
+REFER_BACK = 5
+# how far back "the mine" may reach: the asset is usually named in the lead paragraph
+ASSET_REFER_BACK = 20
+SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "pcomp", "csubj"})
+SIGNING_VERBS = frozenset({"sign", "agree", "conclude", "reach", "seal", "ink", "approve"})
+# "said/announced/agreed that it would invest": a reported future is a pledge
+REPORTING_VERBS = frozenset({"say", "announce", "agree", "confirm", "state", "tell", "promise", "pledge", "add", "report"})
+ACTOR_KINDS = frozenset({ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY})
+# "the facility", "the project": a generic word for whichever asset was named last
+GENERIC_ASSET_WORDS = frozenset({"facility", "project", "site", "scheme"})
 
 
 def date_near(sent: Span) -> PartialDate | None:
     """The sentence's own date, else the latest one stated earlier in its paragraph."""
     own = first_date(sent)
-    if own is not None:
-        return own
-    return paragraph_date(sent)
+    return own if own is not None else paragraph_date(sent)
 
 
 def paragraph_date(sent: Span) -> PartialDate | None:
@@ -58,9 +62,6 @@ def _paragraph_break(earlier: Span, current: Span) -> bool:
     return "\n" in between + trailing
 
 
-SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "pcomp", "csubj"})
-
-
 def date_for(trigger: Token, *, pledge: bool = False) -> PartialDate | None:
     """The date of the fact ``trigger`` heads.
 
@@ -71,14 +72,8 @@ def date_for(trigger: Token, *, pledge: bool = False) -> PartialDate | None:
     article's publication date.
     """
     sent = trigger.sent
-    own = _same_clause_first(
-        [
-            (span, d)
-            for span, d in dates_in(sent)
-            if _dates_clause_of(span.root, trigger) and not (pledge and _deadline(span))
-        ],
-        trigger,
-    )
+    dated = [(span, d) for span, d in dates_in(sent) if _dates_clause_of(span.root, trigger)]
+    own = _same_clause_first([(span, d) for span, d in dated if not (pledge and _deadline(span))], trigger)
     if own:
         return min(own, key=lambda f: (f[1].vagueness, f[0].start))[1]
     found = paragraph_date(sent)
@@ -102,9 +97,6 @@ def _present(trigger: Token) -> bool:
     return verb is not None and verb.dep_ == "ROOT" and verb.tag_ in {"VBZ", "VBP"}
 
 
-SIGNING_VERBS = frozenset({"sign", "agree", "conclude", "reach", "seal", "ink", "approve"})
-
-
 def _signing_date_of_subject(trigger: Token) -> PartialDate | None:
     """ "The credit agreement, signed last month, provides $4bn": the fact dates from the signing."""
     verb = clause_verb(trigger)
@@ -119,9 +111,7 @@ def _signing_date_of_subject(trigger: Token) -> PartialDate | None:
     return None
 
 
-def _same_clause_first(
-    dates: list[tuple[Span, PartialDate]], trigger: Token
-) -> list[tuple[Span, PartialDate]]:
+def _same_clause_first(dates: list[tuple[Span, PartialDate]], trigger: Token) -> list[tuple[Span, PartialDate]]:
     """ "in 2019 it bought X, and in 2021 it acquired Y": a date on the trigger's own verb beats a conjoined clause's."""
     verb = clause_verb(trigger)
     same = [(span, d) for span, d in dates if clause_verb(span.root) == verb]
@@ -131,18 +121,12 @@ def _same_clause_first(
 def _reported(trigger: Token) -> bool:
     """The fact is the complement of a reporting verb in the past ("the fund said X paid")."""
     clause = next((t for t in (trigger, *trigger.ancestors) if t.dep_ == "ccomp"), None)
-    return (
-        clause is not None
-        and clause.head.lemma_.lower() in REPORTING_VERBS
-        and clause.head.tag_ in {"VBD", "VBZ"}
-    )
+    return clause is not None and clause.head.lemma_.lower() in REPORTING_VERBS and clause.head.tag_ in {"VBD", "VBZ"}
 
 
 def _dates_clause_of(date: Token, trigger: Token) -> bool:
     """Whether the date sits in the main clause, a clause containing the trigger or one modifying it."""
-    clause = next(
-        (t for t in (date, *date.ancestors) if t.dep_ in SUBCLAUSE_DEPS), None
-    )
+    clause = next((t for t in (date, *date.ancestors) if t.dep_ in SUBCLAUSE_DEPS), None)
     if clause is None or clause == trigger or clause in trigger.ancestors:
         return True
     return _modifies(clause, trigger) or _reduced_relative(clause, trigger)
@@ -157,12 +141,7 @@ def _reduced_relative(clause: Token, trigger: Token) -> bool:
     while phrase.dep_ == "compound":
         phrase = phrase.head
     subjectless = not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
-    if (
-        clause.tag_ not in {"VBN", "VBD"}
-        or not subjectless
-        or clause.i < 2
-        or doc[clause.i - 1].text != ","
-    ):
+    if clause.tag_ not in {"VBN", "VBD"} or not subjectless or clause.i < 2 or doc[clause.i - 1].text != ",":
         return False
     return doc[clause.i - 2] in set(phrase.subtree)
 
@@ -182,32 +161,8 @@ def _last_paragraph(sent: Span) -> Span:
     cut = sent.text.rstrip().rfind("\n")
     if cut < 0:
         return sent
-    tail = sent.doc.char_span(
-        sent.start_char + cut + 1, sent.end_char, alignment_mode="expand"
-    )
+    tail = sent.doc.char_span(sent.start_char + cut + 1, sent.end_char, alignment_mode="expand")
     return tail if tail is not None else sent
-
-
-# How many sentences back a reference ("its stake", "it", "the company") may reach.
-REFER_BACK = 5
-# "said/announced/agreed that it would invest": a reported future is a pledge
-REPORTING_VERBS = frozenset(
-    {
-        "say",
-        "announce",
-        "agree",
-        "confirm",
-        "state",
-        "tell",
-        "promise",
-        "pledge",
-        "add",
-        "report",
-    }
-)
-ACTOR_KINDS = frozenset(
-    {ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY}
-)
 
 
 def earlier_sentences(sent: Span, *, limit: int = REFER_BACK) -> Iterator[Span]:
@@ -230,10 +185,7 @@ def salient_actor(sent: Span) -> ActorRef | None:
     earlier = previous_sentence(sent)
     if earlier is None:
         return None
-    subjects = sorted(
-        (t for t in earlier if t.dep_ in {"nsubj", "nsubjpass"}),
-        key=lambda t: (t.head.dep_ != "ROOT", -t.i),
-    )
+    subjects = sorted((t for t in earlier if t.dep_ in {"nsubj", "nsubjpass"}), key=lambda t: (t.head.dep_ != "ROOT", -t.i))
     for subject in subjects:
         ref = phrase_ref(subject)
         if ref is not None and ref.kind in ACTOR_KINDS:
@@ -249,13 +201,8 @@ def earlier_country(token: Token, *, besides: list[ActorRef]) -> ActorRef | None
     """
     skip = {r.name for r in besides}
     sent = token.sent
-    spans = [sent.doc[sent.start : token.i], *earlier_sentences(sent)]
-    for span in spans:
-        countries = [
-            a.ref
-            for a in actors_in(span)
-            if a.ref.kind is ActorKind.COUNTRY and a.ref.name not in skip
-        ]
+    for span in [sent.doc[sent.start : token.i], *earlier_sentences(sent)]:
+        countries = [a.ref for a in actors_in(span) if a.ref.kind is ActorKind.COUNTRY and a.ref.name not in skip]
         if countries:
             return countries[-1]
     return None
@@ -280,11 +227,7 @@ def _described_name(description: Token) -> ActorRef | None:
             return None
         current = current.head
         ref = phrase_ref(current) if current.pos_ == "PROPN" else None
-        if (
-            ref is not None
-            and ref.kind is not ActorKind.COUNTRY
-            and not truncated_name(ref)
-        ):
+        if ref is not None and ref.kind is not ActorKind.COUNTRY and not truncated_name(ref):
             return ref
     return None
 
@@ -292,11 +235,8 @@ def _described_name(description: Token) -> ActorRef | None:
 def definite_ref(head: Token, *, besides: list[ActorRef]) -> ActorRef | None:
     """What an unnamed definite phrase ("the country", "the foundry('s furnaces)") refers back to."""
     for token in (head, *(c for c in head.children if c.dep_ == "poss")):
-        if not any(
-            c.dep_ == "det" and c.lower_ in {"the", "this"} for c in token.children
-        ):
-            continue
-        if any(t.pos_ == "PROPN" for t in token.subtree):
+        definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in token.children)
+        if not definite or any(t.pos_ == "PROPN" for t in token.subtree):
             continue
         if token.lemma_.lower() == "country":
             # "the country's history" describes, it does not receive
@@ -305,12 +245,6 @@ def definite_ref(head: Token, *, besides: list[ActorRef]) -> ActorRef | None:
         if found is not None:
             return found
     return None
-
-
-# "the facility", "the project": a generic word for whichever asset was named last
-GENERIC_ASSET_WORDS = frozenset({"facility", "project", "site", "scheme"})
-# how far back "the mine" may reach: the asset is usually named in the lead paragraph
-ASSET_REFER_BACK = 20
 
 
 def earlier_asset(head: Token) -> ActorRef | None:

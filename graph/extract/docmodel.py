@@ -59,11 +59,8 @@ class Entry:
 
 def registry(doc: Doc) -> list[Entry]:
     """Every named actor of ``doc`` in text order with its classes (computed once per doc)."""
-    return per_doc(doc, "ikg_registry", lambda: _entries(doc))
-
-
-def _entries(doc: Doc) -> list[Entry]:
-    return [_entry(a.span, a.ref) for a in find_actors(doc) if a.ref.kind is not ActorKind.ASSET]
+    return per_doc(doc, "ikg_registry", lambda: [_entry(a.span, a.ref) for a in find_actors(doc)
+                                                 if a.ref.kind is not ActorKind.ASSET])
 
 
 def _entry(span, ref: ActorRef) -> Entry:
@@ -122,10 +119,8 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     noun = head.lemma_.lower()
     a_country = noun in KIND_CLASSES[ActorKind.COUNTRY]
     bound = _co_subject(head)
-    earlier = [
-        e for e in _of_class(head.doc, noun, before=head.i)
-        if e.position not in bound and (a_country or e.ref.kind is not ActorKind.COUNTRY)
-    ]
+    earlier = [e for e in _of_class(head.doc, noun, before=head.i)
+               if e.position not in bound and (a_country or e.ref.kind is not ActorKind.COUNTRY)]
     countries = _demonym_countries(head)
     if countries and earlier:  # "the Korean cathode maker": one of that country, else one of no known country
         earlier = [e for e in earlier if e.country in countries] or [e for e in earlier if e.country is None]
@@ -207,17 +202,13 @@ def _main_company(head: Token, bound: range = range(0)) -> ActorRef | None:
     countries = _demonym_countries(head)
     if countries:  # "the Spanish utility": not a company known to be of another country
         companies = [e for e in companies if e.country is None or e.country in countries]
-    if not companies:
-        return None
-    return _most_salient(companies)
+    return _most_salient(companies) if companies else None
 
 
 def _companies_before(head: Token, bound: range = range(0)) -> list[Entry]:
     """The companies the document names before ``head``, outside ``bound``."""
-    return [
-        e for e in registry(head.doc)
-        if e.position < head.i and e.position not in bound and e.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}
-    ]
+    kinds = {ActorKind.COMPANY, ActorKind.ORGANIZATION}
+    return [e for e in registry(head.doc) if e.position < head.i and e.position not in bound and e.ref.kind in kinds]
 
 
 def _demonym_countries(head: Token) -> set[str]:
@@ -234,7 +225,8 @@ def _most_salient(candidates: list[Entry]) -> ActorRef:
     in the headline or the lede counts three times, since news names its protagonist there first,
     and a subject twice); of equals, the nearest."""
     limit = max(c.position for c in candidates)
-    index = _salience_index(candidates[0].sentence.doc)
+    doc = candidates[0].sentence.doc
+    index = per_doc(doc, "ikg_salience", lambda: _named_mentions(doc))
     scores = {name: _salience(index, name, limit) for name in {c.ref.name for c in candidates}}
     return max(candidates, key=lambda e: (scores[e.ref.name], e.position)).ref
 
@@ -250,10 +242,6 @@ class _Named:
     related: list[_Named] = field(default_factory=list)
 
 
-def _salience_index(doc: Doc) -> dict[str, _Named]:
-    return per_doc(doc, "ikg_salience", lambda: _named_mentions(doc))
-
-
 def _named_mentions(doc: Doc) -> dict[str, _Named]:
     lede = _lede_start(doc)
     index: dict[str, _Named] = {}
@@ -267,11 +255,9 @@ def _named_mentions(doc: Doc) -> dict[str, _Named]:
 
 
 def _salience(index: dict[str, _Named], name: str, limit: int) -> int:
-    total = 0
-    for other in _related(index, name):
-        count = bisect_right(other.positions, limit)
-        total += other.totals[count - 1] if count else 0
-    return total
+    """The weight of the mentions of ``name`` and its related forms up to position ``limit``."""
+    counts = ((other, bisect_right(other.positions, limit)) for other in _related(index, name))
+    return sum(other.totals[count - 1] for other, count in counts if count)
 
 
 def _related(index: dict[str, _Named], name: str) -> list[_Named]:
@@ -299,9 +285,7 @@ def _definite(head: Token) -> bool:
     described |= {t.i for t in head.lefts for t in t.subtree if t.i + 1 < len(doc) and doc[t.i + 1].text in {"-", "–"}}
     if not common or any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in described for t in head.subtree):
         return False
-    return any(
-        (c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.pos_ == "NOUN") for c in head.children
-    )
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.pos_ == "NOUN") for c in head.children)
 
 
 def _pronoun(head: Token) -> ActorRef | Token | None:

@@ -32,11 +32,10 @@ def _values_a_company(sent: Span) -> bool:
                for t in sent)
 
 
-def complete_from_follow_up(
-    previous: list[Investment], sent: Span
-) -> Iterator[Investment]:
-    """Amounts of "This €42 million transaction, … up to €300 million"; the share of "The purchase of
-    all of Y" for the fact about Y."""
+def complete_from_follow_up(previous: list[Investment], sent: Span) -> Iterator[Investment]:
+    """A sentence that refers back gives the facts before it the sum they lack (to each with "each",
+    else to a lone fact), the share it states of their target and a cancellation; a further sum after
+    a pledge cue is a pledge of its own ("This €42 million transaction, … up to €300 million")."""
     monies = [] if _values_a_company(sent) else find_money(sent.text, dollar=dollar_of(sent.doc), country=country_of(sent.doc))
     each = has_cue(lemma_text(sent), {"each", "apiece", "respectively"})
     cancelled = has_cue(lemma_text(sent), lexicon().cancelled)
@@ -45,31 +44,15 @@ def complete_from_follow_up(
         amount = fact.amount
         if amount is None and monies and (each or len(previous) == 1):
             amount = monies[0][2]
+        stake = fact.stake if fact.stake is not None else _share_in(sent, fact.target)
         status = Status.CANCELLED if cancelled else fact.status
-        updated.append(
-            replace(
-                fact,
-                amount=amount,
-                stake=fact.stake if fact.stake is not None else _share_in(sent, fact.target),
-                status=status,
-                evidence=extend_evidence(fact.evidence, sent),
-            )
-        )
+        evidence = extend_evidence(fact.evidence, sent)
+        updated.append(replace(fact, amount=amount, stake=stake, status=status, evidence=evidence))
     yield from updated
     for start, _end, money in monies[1:]:
-        before = lemma_text(
-            sent.doc.char_span(
-                sent.start_char, sent.start_char + start, alignment_mode="expand"
-            )
-            or sent
-        )
+        before = lemma_text(sent.doc.char_span(sent.start_char, sent.start_char + start, alignment_mode="expand") or sent)
         if has_cue(before, lexicon().pledge) and len(previous) == 1:
-            yield replace(
-                updated[0],
-                amount=money,
-                status=Status.PLEDGED,
-                evidence=evidence_for(sent),
-            )
+            yield replace(updated[0], amount=money, status=Status.PLEDGED, evidence=evidence_for(sent))
 
 
 def _share_in(sent: Span, target: ActorRef) -> Decimal | None:
@@ -84,26 +67,20 @@ def _share_in(sent: Span, target: ActorRef) -> Decimal | None:
 
 
 def include_list(sent: Span, previous: list[Investment]) -> Iterator[Investment]:
-    """ "These investments include projects such as the X railway …"."""
-    investor = next(
-        (f.investor for f in previous if f.investor.kind is ActorKind.COUNTRY), None
-    )
+    """The assets an "include" verb lists are investments of the country that invested in the
+    sentence before ("These investments include projects such as the X railway …")."""
+    investor = next((f.investor for f in previous if f.investor.kind is ActorKind.COUNTRY), None)
     if investor is None:
         return
     for token in sent:
         if token.lemma_.lower() in INCLUDE_VERBS and token.pos_ == "VERB":
-            for child in token.children:
-                if child.dep_ == "dobj":
-                    for ref in _listed(child):
-                        yield Investment(
-                            investor,
-                            ref,
-                            evidence_for(sent),
-                            date=context.date_near(sent),
-                        )
+            for child in (c for c in token.children if c.dep_ == "dobj"):
+                for ref in _listed(child):
+                    yield Investment(investor, ref, evidence_for(sent), date=context.date_near(sent))
 
 
 def _listed(head: Token) -> list[ActorRef]:
+    """The distinct named assets of an object's phrase and its conjuncts, in text order."""
     refs = []
     for token in head.subtree:
         if token.dep_ in {"pobj", "conj"}:

@@ -22,22 +22,17 @@ from spacy.tokens import Span, Token
 from graph import paths
 from graph.errors import KGError
 from graph.extract.lexicon import lexicon
+from graph.extract.roles import (
+    OBJECT_DEPS, SUBJECT_DEPS, active_object, active_subject, children, governing_subject, hyphen_modifier, hyphenated,
+    is_passive, passive_object, prep_slots, resolve_relatives, support_verb,
+)
+from graph.extract.tree import infinitive
 
 FRAMES_PATH = paths.FRAMES
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 LISTING_VERBS = frozenset({"include", "comprise", "be"})
-OBJECT_DEPS = frozenset({"dobj", "obj"})
 DIRECTED_PREPS = frozenset({"to", "from"})
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
-# "X grew by acquiring Y": the means share the subject; "a role in setting up Y" does not
-MEANS_PREPS = frozenset({"by", "through", "via", "after", "before"})
-AMOUNT_ENTITIES = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
-# a support verb whose subject receives the deal: "Y received/won/secured a loan"
-# verbs whose object does what their complement says: "sees X taking", "allows X to buy"
-OBJECT_CONTROL = frozenset({"see", "allow", "enable", "let", "help", "permit", "leave", "watch"})
 NAME_LABELS = frozenset({"ORG", "GPE", "PERSON", "FAC", "NORP", "LOC"})
-# what a sum does for what it pays for: "the $2bn loan will finance Y"
-FUNDING_VERBS = frozenset({"fund", "finance", "support", "cover", "pay"})
+# a support verb whose subject receives the deal: "Y received/won/secured a loan"
 RECIPIENT_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "attract", "land", "accept"})
 
 
@@ -83,6 +78,8 @@ class Frame:
 
 @dataclass(frozen=True, slots=True)
 class FrameLexicon:
+    """Every frame, with the word lists the argument and clause readers share."""
+
     frames: tuple[Frame, ...]
     support_verbs: frozenset[str]
     partitives: frozenset[str]
@@ -165,6 +162,7 @@ def frame_matches(sent: Span) -> Iterator[FrameMatch]:
 
 
 def _carried_by_trigger(noun: Token) -> bool:
+    """The noun's support verb triggers a frame as a verb itself."""
     verb = support_verb(noun)
     return verb is not None and any(trigger_kind(verb, frame) == "verb" for frame in frame_lexicon().frames)
 
@@ -180,7 +178,8 @@ def is_trigger_word(token: Token) -> bool:
 
 
 def trigger_kind(token: Token, frame: Frame) -> str | None:
-    """"verb", "noun" or "agent" when ``token`` triggers ``frame``."""
+    """How ``token`` triggers ``frame``: as its "verb", "noun" or "agent", an "owned" noun or a "sized"
+    asset; None when it does not."""
     lemma = token.lemma_.lower()
     if not frame.sized_assets and lemma not in _head_words(frame):
         return None  # most words trigger nothing: one set lookup before any parse walk
@@ -237,14 +236,16 @@ def _head_words(frame: Frame) -> frozenset[str]:
 
 
 def sized_asset(noun: Token) -> bool:
-    """"a planned $290 million plant": an asset with a sum of its own states an investment in it."""
+    """An asset noun with a sum among its modifiers states an investment in it ("a planned $290
+    million plant")."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon().asset_heads:
         return False
     return any(t.ent_type_ == "MONEY" for c in noun.lefts for t in c.subtree)
 
 
 def noun_phrase_lemma(token: Token) -> str:
-    """"line of credit", "joint venture", "credit facility": a head with its defining word."""
+    """A noun's lemma with the word that defines its kind: its last adjective or noun modifier
+    ("joint venture", "credit facility"), else a noun after "of" ("line of credit")."""
     mods = [c for c in token.lefts if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "NOUN"}]
     if mods:
         return f"{mods[-1].lemma_.lower()} {token.lemma_.lower()}"
@@ -258,17 +259,13 @@ def noun_phrase_lemma(token: Token) -> str:
 def verb_slots(verb: Token) -> dict[str, list[Token]]:
     """Positions of a verb trigger, named as for the active voice."""
     slots = {position: resolve_relatives(heads, verb) for position, heads in prep_slots(verb).items()}  # "in which X holds 51%"
-    passive = is_passive(verb)
-    subjects, objects = _children(verb, SUBJECT_DEPS), _children(verb, OBJECT_DEPS)
-    if passive:
-        objects = _children(verb, {"nsubjpass"}) or _attached_head(verb) or _conjoined_passive_subject(verb)
-        objects = objects or _copula_subject(verb) or (inherited_subject(verb) if verb.dep_ == "xcomp" else [])
-        subjects = slots.pop("by", []) or _hyphen_modifier(verb)
-        hosted = verb.dep_ == "acl" and not _hyphenated(verb)  # "a plant acquired from Y", not "state-owned Y"
+    if is_passive(verb):
+        objects = passive_object(verb)
+        subjects = slots.pop("by", []) or hyphen_modifier(verb)
+        hosted = verb.dep_ == "acl" and not hyphenated(verb)  # "a plant acquired from Y", not "state-owned Y"
         slots["host_subject"] = governing_subject(verb.head) if hosted and not subjects else []
     else:
-        subjects = subjects or inherited_subject(verb) or _interrupted_auxiliary(verb)
-        objects = objects or (_attached_head(verb) if verb.dep_ == "relcl" and _object_gap(verb) else [])
+        subjects, objects = active_subject(verb), active_object(verb)
     slots["subject"] = resolve_relatives(subjects, verb)
     slots["object"] = resolve_relatives(objects, verb)
     for head in objects:  # "sell its unit to X", "invest $95m in Y": the parser often hangs these on the object
@@ -287,154 +284,15 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
 
 
 def purpose_objects(head: Token) -> list[Token]:
-    """"a loan to finance Y", "invested $2bn to build Y", "spent $60m renovating Y": what the money is for."""
+    """What the money is for: the objects of an infinitive clause on ``head`` ("a loan to finance Y")
+    or of a trigger's own gerund ("spent $60m renovating Y")."""
     found = []
     for clause in head.children:
-        if clause.dep_ in {"acl", "advcl", "xcomp", "relcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-            found += _children(clause, OBJECT_DEPS)
+        if clause.dep_ in {"acl", "advcl", "xcomp", "relcl"} and infinitive(clause):
+            found += children(clause, OBJECT_DEPS)
         elif clause.tag_ == "VBG" and clause.dep_ in {"advcl", "xcomp", "dobj"} and is_trigger_word(clause):
-            found += _children(clause, OBJECT_DEPS)  # a deal's own gerund: "spent $2bn buying Y"
+            found += children(clause, OBJECT_DEPS)  # a deal's own gerund: "spent $2bn buying Y"
     return found
-
-
-def _interrupted_auxiliary(verb: Token) -> list[Token]:
-    """"X said it has, on behalf of Y, extended a loan": the auxiliary cut off by the aside is
-    parsed as a verb of its own, and carries the subject."""
-    own = [s for a in verb.children if a.dep_ == "aux" for s in _children(a, SUBJECT_DEPS)]
-    if own:  # "X and Y have each committed $40m": the subject hangs on "have"
-        return own
-    siblings = [
-        s for s in verb.head.children if s.i < verb.i and s.dep_ == verb.dep_ and s.lemma_ in {"have", "be", "will"}
-    ]
-    if not siblings or _children(siblings[-1], OBJECT_DEPS):
-        return []
-    return resolve_relatives(_children(siblings[-1], SUBJECT_DEPS), siblings[-1])
-
-
-def _copula_subject(verb: Token) -> list[Token]:
-    """"Y is majority-owned by X": the copula's subject is the participle's object."""
-    return _children(verb.head, SUBJECT_DEPS) if verb.dep_ == "acomp" else []
-
-
-def _conjoined_passive_subject(verb: Token) -> list[Token]:
-    """"Y is being built by X and financed by Z": the second participle shares Y."""
-    if verb.dep_ != "conj" or not is_passive(verb.head):
-        return []
-    return _children(verb.head, {"nsubjpass"})
-
-
-def _hyphenated(verb: Token) -> bool:
-    return verb.i >= 1 and verb.doc[verb.i - 1].text in {"-", "–"}
-
-
-def _hyphen_modifier(verb: Token) -> list[Token]:
-    """"Chinese-funded", "state-owned", "Acme-backed": the word before the hyphen is the agent."""
-    doc = verb.doc
-    if verb.i < 2 or doc[verb.i - 1].text not in {"-", "–"}:
-        return []
-    before = doc[verb.i - 2]
-    return [before] if before.pos_ in {"PROPN", "ADJ", "NOUN"} and (before.ent_type_ or before.pos_ == "PROPN") else []
-
-
-def governing_subject(noun: Token) -> list[Token]:
-    """The subject of the verb whose clause holds ``noun`` ("X turned a plant bought from Y into …",
-    "X withdrew plans for a $2bn plant"), through objects and prepositions, at most three steps up."""
-    if _children(noun, SUBJECT_DEPS):  # "X and Y each plan to invest": a verb the tagger took for a noun
-        return _children(noun, SUBJECT_DEPS)
-    current = noun
-    for _ in range(3):
-        if current.dep_ not in {"dobj", "pobj", "prep", "obj", "nsubjpass"} or current.head == current:
-            return []
-        current = current.head
-        if current.pos_ in {"VERB", "AUX"}:
-            if is_passive(current):
-                return []
-            return _children(current, SUBJECT_DEPS) or inherited_subject(current)
-    return []
-
-
-def is_passive(verb: Token) -> bool:
-    """"was bought", "a plant built by X", "Y, owned by X": the subject is the object."""
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
-        return True
-    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head != verb and any(c.dep_ == "auxpass" for c in verb.head.children):
-        return True  # "is being built by X and financed by Y"
-    if verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lemma_ == "be":
-        return True  # "Y is majority-owned by X"
-    # "having bought": the lemmatizer leaves "having" as it is
-    perfect = any(c.dep_ == "aux" and (c.lemma_ == "have" or c.lower_ == "having") for c in verb.children)
-    active = perfect or _children(verb, SUBJECT_DEPS) or _children(verb, OBJECT_DEPS)  # "…, having bought 5%"
-    return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod", "relcl", "advcl"} and not active
-
-
-def inherited_subject(verb: Token) -> list[Token]:
-    """"X agreed to buy Y", "X bought Y and sold Z", "a company buying Y", "X, which bought Y"."""
-    current = verb
-    for _ in range(4):
-        if current.dep_ == "relcl" and not _object_gap(current):
-            return [current.head]
-        if current.dep_ == "acl" and current.tag_ == "VBG":
-            return [current.head]
-        if current.dep_ in {"acl", "relcl"} and _infinitival(current):
-            return governing_subject(current.head)  # "X announced plans to invest", "X is in talks to buy"
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and (
-                current.head.lower_ in MEANS_PREPS or current.head.head.pos_ in {"VERB", "AUX", "ADJ"}):
-            objects = [o for o in _children(current.head.head, {"dobj"}) if o.ent_type_ not in AMOUNT_ENTITIES] \
-                if current.head.lower_ not in MEANS_PREPS else []
-            if objects:
-                return objects  # "X criticised Y for conducting Z", "barred Y from buying Z": Y does it
-            current = current.head  # "X strengthened its position by acquiring Y", "X is interested in buying Y"
-        if current.dep_ not in {"xcomp", "conj", "advcl", "prep", "dobj", "acomp"} or current.head == current:
-            return []
-        head = current.head
-        controller = _children(head, OBJECT_DEPS) if head.lemma_.lower() in OBJECT_CONTROL else []
-        if controller and current.dep_ in {"xcomp", "advcl", "ccomp"}:
-            return controller  # "the deal sees X taking a stake", "enables X to raise its stake"
-        if is_passive(head) and current.dep_ == "xcomp":
-            return []
-        # "X was reported to …, having bought Y": a participial clause is controlled by the grammatical subject
-        deps = SUBJECT_DEPS | {"nsubjpass"} if current.dep_ == "advcl" else SUBJECT_DEPS
-        found = _children(head, deps)
-        if found:
-            return found
-        current = head
-    return []
-
-
-def _infinitival(clause: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-
-
-def _object_gap(relcl: Token) -> bool:
-    """"the stake (that) X bought": the relative's gap is the object."""
-    return bool(_children(relcl, SUBJECT_DEPS)) and not _children(relcl, OBJECT_DEPS)
-
-
-def _attached_head(verb: Token) -> list[Token]:
-    """The noun a participial or relative clause modifies."""
-    return [verb.head] if verb.dep_ in {"acl", "relcl", "amod"} and verb.head != verb else []
-
-
-def relative_antecedent(verb: Token) -> frozenset[int]:
-    """The index of the noun a relative clause headed by ``verb`` modifies (none if it heads none)."""
-    clause = verb
-    while clause.dep_ in {"acomp", "xcomp"} and clause.head != clause:
-        clause = clause.head
-    return frozenset({clause.head.i}) if clause.dep_ == "relcl" else frozenset()
-
-
-def resolve_relatives(heads: list[Token], verb: Token) -> list[Token]:
-    """"which"/"who" stand for the noun the relative clause modifies ("X, which is 65% owned by Y")."""
-    clause = verb
-    while clause.dep_ in {"acomp", "xcomp"} and clause.head != clause:
-        clause = clause.head
-    out = []
-    for head in heads:
-        if head.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl":
-            out.append(clause.head)
-        else:
-            out.append(head)
-    return out
 
 
 def noun_slots(noun: Token) -> dict[str, list[Token]]:
@@ -443,7 +301,7 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     slots = prep_slots(noun)
     slots["self"] = _described_name(noun)  # "Y, a joint venture between X and Z": the noun names its target
     slots["object"] = slots.pop("of", [])
-    possessors = _children(noun, {"poss"})
+    possessors = children(noun, {"poss"})
     slots["subject"] = slots.pop("by", []) or possessors
     slots["compound"] = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     slots["purpose"] = purpose_objects(noun)
@@ -468,27 +326,7 @@ def _described_name(noun: Token) -> list[Token]:
     """The name a noun describes ("Y, a joint venture …", "a joint venture, Y, …"), else the noun."""
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         return [noun.head]
-    return [a for a in _children(noun, {"appos"}) if a.pos_ == "PROPN"][:1] or [noun]
-
-
-def support_verb(noun: Token) -> Token | None:
-    """"X signed a loan", "X completed the acquisition of Y", "a loan was provided by X",
-    "X promised €2bn in subsidies" (the sum the verb takes is counted in the noun)."""
-    head = noun.head
-    if noun.dep_ in {"dobj", "nsubjpass", "obj"} and head.pos_ in {"VERB", "AUX"}:
-        return head
-    if noun.dep_ == "pobj" and head.dep_ == "agent":
-        return head.head  # "Y will be financed by a loan from X"
-    if noun.dep_ == "nsubj" and head.lemma_.lower() in FUNDING_VERBS:
-        return head  # "the loan from X will fund Y"
-    taken_sum = head.head.ent_type_ == "MONEY" and head.head.dep_ in {"dobj", "nsubjpass", "pobj"}
-    if noun.dep_ == "pobj" and head.lower_ == "in" and taken_sum:
-        return support_verb(head.head)  # "financed with $1bn in loans" too
-    if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in {"through", "via", "with"} and head.dep_ == "prep":
-        return head.head
-    if noun.dep_ == "conj":
-        return support_verb(noun.head)
-    return None
+    return [a for a in children(noun, {"appos"}) if a.pos_ == "PROPN"][:1] or [noun]
 
 
 def _carry_subject(noun: Token, frame: Frame, slots: dict[str, list[Token]]) -> None:
@@ -497,32 +335,29 @@ def _carry_subject(noun: Token, frame: Frame, slots: dict[str, list[Token]]) -> 
     ("the bank approved a loan")."""
     carried = slots.pop("carried_subject", [])
     verb = support_verb(noun)
-    if not carried or verb is None or _means(noun):  # "X grew through the acquisition of Y": X acts
+    means = noun.dep_ == "pobj" and noun.head.lower_ in {"through", "via"}  # "X grew through the acquisition of Y": X acts
+    if not carried or verb is None or means:
         return
     if verb.lemma_.lower() not in frame_lexicon().support_verbs | frame.support_verbs:
         slots["subject"] = []
 
 
-def _means(noun: Token) -> bool:
-    return noun.dep_ == "pobj" and noun.head.lower_ in {"through", "via"}
-
-
 def sized_slots(noun: Token) -> dict[str, list[Token]]:
-    """"X withdrew plans for a $233 million project": the project is the target, X invests;
-    "the permit for X's $1.4 billion plant": the possessor owns it, whoever the clause's subject is."""
-    owner = [c for c in _children(noun, {"poss"}) if c.pos_ == "PROPN"]
+    """A sized asset is the target; its named possessor invests, else the subject of the clause that
+    holds it ("X withdrew plans for a $233 million project")."""
+    owner = [c for c in children(noun, {"poss"}) if c.pos_ == "PROPN"]
     return {"self": [noun], "subject": owner or governing_subject(noun)}
 
 
 def owned_slots(noun: Token) -> dict[str, list[Token]]:
     """"Y, the local subsidiary of X", "X's unit Y": the owner is "of"/possessor, the named unit the target."""
     slots = prep_slots(noun)
-    slots["subject"] = slots.pop("of", []) or _children(noun, {"poss"})
-    named = [a for a in _children(noun, {"appos", "compound"}) if a.pos_ == "PROPN"][:1]  # "X's Acme unit"
+    slots["subject"] = slots.pop("of", []) or children(noun, {"poss"})
+    named = [a for a in children(noun, {"appos", "compound"}) if a.pos_ == "PROPN"][:1]  # "X's Acme unit"
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         named.append(noun.head)
     if not named:  # "the local subsidiary of X, Y, said …": the parser hangs Y on X
-        named = [a for o in slots["subject"] for a in _children(o, {"appos"}) if a.pos_ == "PROPN"][:1]
+        named = [a for o in slots["subject"] for a in children(o, {"appos"}) if a.pos_ == "PROPN"][:1]
     slots["object"] = named
     return slots
 
@@ -530,16 +365,16 @@ def owned_slots(noun: Token) -> dict[str, list[Token]]:
 def agent_slots(noun: Token) -> dict[str, list[Token]]:
     """"X, owner of Y", "X is the owner of Y", "Y's owner X": the agent noun names the subject."""
     slots = prep_slots(noun)
-    slots["object"] = slots.pop("of", []) or _children(noun, {"poss"})
+    slots["object"] = slots.pop("of", []) or children(noun, {"poss"})
     subject: list[Token] = []
     if noun.dep_ == "appos":
         subject = [noun.head]
     elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        subject = _children(noun.head, SUBJECT_DEPS)
+        subject = children(noun.head, SUBJECT_DEPS)
     elif noun.dep_ == "nsubj" and noun.head.lemma_ in LISTING_VERBS:  # "the owners of Y include X and Z"
-        subject = [t for t in _children(noun.head, {"dobj", "attr"}) if t.i > noun.i]
+        subject = [t for t in children(noun.head, {"dobj", "attr"}) if t.i > noun.i]
         return {**slots, "subject": subject}
-    appos = _children(noun, {"appos"})
+    appos = children(noun, {"appos"})
     named = [a for a in appos if a.pos_ == "PROPN"]
     slots["subject"] = [t for t in subject if t.i < noun.i] or named or _name_before_comma(noun)
     return slots
@@ -554,26 +389,4 @@ def _name_before_comma(noun: Token) -> list[Token]:
     return []
 
 
-def prep_slots(head: Token) -> dict[str, list[Token]]:
-    """Objects of the prepositions on ``head``, keyed by preposition ("by" includes the agent)."""
-    slots: dict[str, list[Token]] = {}
-    for child in head.children:
-        if child.dep_ not in {"prep", "agent", "dative"} or child.pos_ != "ADP":
-            continue
-        objects = _children(child, {"pobj"})
-        if objects:
-            slots.setdefault(child.lower_, []).extend(objects)
-    return slots
-
-
-SLOT_READERS = {
-    "verb": verb_slots,
-    "noun": noun_slots,
-    "agent": agent_slots,
-    "owned": owned_slots,
-    "sized": sized_slots,
-}
-
-
-def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
+SLOT_READERS = {"verb": verb_slots, "noun": noun_slots, "agent": agent_slots, "owned": owned_slots, "sized": sized_slots}

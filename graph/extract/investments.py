@@ -23,7 +23,9 @@ from graph.extract.common import evidence_for, is_headline, per_doc, sentences, 
 from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
-from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word, relative_antecedent
+from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word
+from graph.extract.roles import relative_antecedent
+from graph.extract.tree import infinitive
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
 from graph.normalize.dates import parse_period
 
@@ -243,7 +245,7 @@ def _on_investor(trigger: Token, earlier: Token, fact: Investment) -> bool:
 
 def _purpose_of(trigger: Token, funded: set[int]) -> bool:
     """Whether ``trigger`` is the "to build" of a sum lent, granted or received in its clause."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+    if not infinitive(trigger):
         return False
     head = trigger.head
     return head.i in funded or any(c.i in funded for c in head.children if c.dep_ in {"dobj", "nsubjpass"})
@@ -266,17 +268,7 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
     """One fact per investor × target the match's roles name. A sum with no target of its own
     ("X lent a further €40m") goes to the asset the facts before were about."""
     frame = match.frame
-    investors = role_arguments(match, "investor", lambda a: a.ref.kind in ACTOR_KINDS)
-    targets = role_arguments(match, "target", lambda a: _fits(a, frame))
-    if not targets and frame.form in {"loan", "grant"}:
-        targets = _financed_buyer(match)
-    if not targets and topic is not None and frame.elliptic and _bare_sum(match) and _gives(match, investors):
-        targets = [Argument(topic)]
-    investors, targets = _with_counterpart(match, investors, targets)
-    named = {t.ref.name for t in targets}
-    investors = [i for i in investors if i.ref.name not in named]  # "owner of X and Y" misparsed
-    if frame.investor_is_company:
-        investors = [i for i in investors if i.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}]
+    investors, targets = _parties(match, topic)
     if not investors or not targets:
         return
     amount = None if match.descriptive else clause_money(match.trigger, funding=frame.form in {"grant", "loan"})
@@ -289,18 +281,9 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
     status = status or (Status(frame.status) if frame.status else None)
     factuality = factuality_of(match.trigger)
     period = parse_period(sent.text)
-    base = Investment(
-        investor=investors[0].ref,
-        target=targets[0].ref,
-        evidence=evidence_for(sent),
-        amount=amount,
-        stake=share,
-        date=None if period else context.date_for(match.trigger, pledge=status is Status.PLEDGED),
-        period=period,
-        status=status,
-        kind=frame.form,
-        factuality=None if factuality is Factuality.ASSERTED else factuality,
-    )
+    date = None if period else context.date_for(match.trigger, pledge=status is Status.PLEDGED)
+    base = Investment(investors[0].ref, targets[0].ref, evidence_for(sent), amount=amount, stake=share, date=date, period=period,
+                      status=status, kind=frame.form, factuality=None if factuality is Factuality.ASSERTED else factuality)
     sold_by = role_arguments(match, "seller", lambda a: a.ref.kind in ACTOR_KINDS)
     for investor in investors:
         for target in targets:
@@ -312,6 +295,24 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
                 yield replace(base, investor=investor.ref, target=target.ref, stake=own)
     if frame.stake and share is not None:
         yield from _gapped(match, base, investors, targets)
+
+
+def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument], list[Argument]]:
+    """The investors and targets the match's roles name; a loan's or grant's target may be the buyer
+    it finances and an elliptic bare sum's the topic. A target is never also an investor."""
+    frame = match.frame
+    investors = role_arguments(match, "investor", lambda a: a.ref.kind in ACTOR_KINDS)
+    targets = role_arguments(match, "target", lambda a: _fits(a, frame))
+    if not targets and frame.form in {"loan", "grant"}:
+        targets = _financed_buyer(match)
+    if not targets and topic is not None and frame.elliptic and _bare_sum(match) and _gives(match, investors):
+        targets = [Argument(topic)]
+    investors, targets = _with_counterpart(match, investors, targets)
+    named = {t.ref.name for t in targets}
+    investors = [i for i in investors if i.ref.name not in named]  # "owner of X and Y" misparsed
+    if frame.investor_is_company:
+        investors = [i for i in investors if i.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}]
+    return investors, targets
 
 
 def _gapped(match: FrameMatch, base: Investment, investors: list[Argument], targets: list[Argument]) -> Iterator[Investment]:

@@ -9,47 +9,60 @@ from decimal import Decimal
 from spacy.tokens import Token
 
 from graph.extract.common import entity_at
-from graph.extract.frames import frame_lexicon, relative_antecedent, resolve_relatives
+from graph.extract.frames import frame_lexicon
+from graph.extract.roles import relative_antecedent, resolve_relatives
+from graph.extract.tree import prep_objects
 from graph.normalize.percent import parse_percent
 
 
 def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
-    """"a 40% stake in Y" → (Y, 0.4); "the rest" → (None, None); any other head → itself."""
+    """The company a partitive head is a share of, and the share: "a 40% stake in Y" → (Y, 0.4); a
+    share of nothing named → (None, share); works → what they work on; any other head → (itself, None)."""
     lex = frame_lexicon()
     word = head.lemma_.lower()
     if head.like_num and head.ent_type_ == "PERCENT":  # "holds the remaining 49 per cent": the number heads the parse
         word = "%"
     if word in lex.works:  # "the expansion of the X metro" is the metro; "grid upgrades" are the works
-        return next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), head), None
+        return (prep_objects(head, {"of"}) or [head])[0], None
     if (word not in lex.partitives and head.lower_ not in lex.partitives) or (head.pos_ == "PROPN" and head.ent_type_ == "ORG"):
         return head, None  # "Turon Holding" is a name, not a holding
     share = share_of(head)
     if word in lex.keep_partitive:
         return head, share  # "its assets in Sweden": the assets are the target, not Sweden
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in {"in", "of"}:
-            objects = [c for c in child.children if c.dep_ == "pobj" and not _a_date(c)]
-            if objects:  # "its stake in 2022" is no stake in a year
-                return _issuer(objects[0]), share
+    objects = [o for o in prep_objects(head, {"in", "of"}) if not _a_date(o)]
+    if objects:  # "its stake in 2022" is no stake in a year
+        return _issuer(objects[0]), share
+    owned = _copula_subject(head)
+    if owned is None:
+        owned = _owned_by_antecedent(head)
+    return (owned, share) if owned is not None else _named_before(head, word, share)
+
+
+def _copula_subject(head: Token) -> Token | None:
+    """A share stated after a copula is of the copula's subject: "Y is 40 per cent owned by X",
+    "Y, which is …", and a conjoined "… and 40 per cent by Z" too."""
     first = head
-    while first.dep_ == "conj" and first.head != first:  # "60 per cent owned by X and 40 per cent by Y"
+    while first.dep_ == "conj" and first.head != first:
         first = first.head
-    if first.dep_ == "attr" and first.head.lemma_ == "be":  # "Y is 40 per cent owned by X", "Y, which is …"
-        subjects = resolve_relatives([c for c in first.head.children if c.dep_ == "nsubj"], first.head)
-        if subjects:
-            return subjects[0], share
-    owned = _owned_by_antecedent(head)
-    if owned is not None:
-        return owned, share
-    if share is not None and word not in lex.stake_nouns:
+    if first.dep_ != "attr" or first.head.lemma_ != "be":
+        return None
+    subjects = resolve_relatives([c for c in first.head.children if c.dep_ == "nsubj"], first.head)
+    return subjects[0] if subjects else None
+
+
+def _named_before(head: Token, word: str, share: Decimal | None) -> tuple[Token | None, Decimal | None]:
+    """A bare share or "the stake" is of the company a stake named before is in: in its sentence,
+    else in the sentences before (a "the/its stake" takes that stake's share if it states none)."""
+    stake_nouns = frame_lexicon().stake_nouns
+    if share is not None and word not in stake_nouns:
         named = _stake_named_in(head.sent)  # "… its stake in Y, having bought 5 percent in 2018"
         if named is not None:
             return named, share
         earlier = _earlier_stake(head)  # "The remaining 20 per cent is held by X"
         if earlier is not None:
             return earlier[0], share
-    if word in lex.stake_nouns and any((c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or (c.dep_ == "poss" and c.pos_ == "PRON")
-                                       for c in head.children):  # "the stake", "its 51% stake": the one named before
+    if word in stake_nouns and any((c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or (c.dep_ == "poss" and c.pos_ == "PRON")
+                                   for c in head.children):  # "the stake", "its 51% stake": the one named before
         earlier = _earlier_stake(head)  # "RWE is paying €310m for the stake"
         if earlier is not None:
             return earlier[0], share if share is not None else earlier[1]
@@ -98,10 +111,9 @@ def _stake_named_in(sent) -> Token | None:
     for token in sent:  # "a stake in Y", "47.5% of Y": what "the remaining 52.5%" is a share of
         word = token.lemma_.lower()
         preps = {"in"} if word in frame_lexicon().stake_nouns else {"of"} if word in {"%", "percent", "cent"} else set()
-        found += [o for p in token.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj" and not _a_date(o)]
+        found += [o for o in prep_objects(token, preps) if not _a_date(o)]
         if preps and token.dep_ == "dobj" and not found:  # "a company in which X holds 51 per cent"
-            found += resolve_relatives([o for p in token.head.children if p.dep_ == "prep" and p.lower_ == "in"
-                                        for o in p.children if o.dep_ == "pobj"], token.head)
+            found += resolve_relatives(prep_objects(token.head, {"in"}), token.head)
     return found[0] if len({t.i for t in found}) == 1 else None
 
 

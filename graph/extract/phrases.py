@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from graph.extract.actors import ActorSpan, actors_in, find_actors
-from graph.extract.common import entity_at
+from graph.extract.common import entity_at, per_doc
 from graph.extract.frames import is_trigger_word
 from graph.extract.lexicon import lexicon
+from graph.extract.tree import prep_objects
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
 
@@ -24,20 +25,15 @@ PLACE_PREPS = frozenset({"in", "near", "at"})
 SETTLEMENT_WORDS = frozenset({"city", "town", "village", "municipality", "port", "region", "province", "state", "prefecture", "governorate"})
 AREA_WORDS = SETTLEMENT_WORDS | {"valley", "district", "county", "basin", "coast", "island", "peninsula", "area"}
 # modifiers that describe an asset's state, not its name: "a new plant in Pirot"
-NOT_NAME_WORDS = frozenset(
-    {"new", "planned", "proposed", "future", "existing", "additional", "second", "third", "neighbouring", "neighboring", "nearby", "rival"}
-)
+NOT_NAME_WORDS = frozenset({"new", "planned", "proposed", "future", "existing", "additional", "second", "third",
+                            "neighbouring", "neighboring", "nearby", "rival"})
 
 
 def actor_at(token: Token) -> ActorSpan | None:
     """The actor whose name covers ``token``, if any (from a per-document index of token positions)."""
-    doc = token.doc
-    index = doc.user_data.get("ikg_actor_at")
-    if index is None:
-        index = doc.user_data["ikg_actor_at"] = {}
-        for actor in reversed(find_actors(doc)):  # the first actor covering a token wins, as before
-            for i in range(actor.span.start, actor.span.end):
-                index[i] = actor
+    doc = token.doc  # the first actor covering a token wins: the earlier ones are written last
+    index = per_doc(doc, "ikg_actor_at", lambda: {i: a for a in reversed(find_actors(doc))
+                                                  for i in range(a.span.start, a.span.end)})
     return index.get(token.i)
 
 
@@ -160,9 +156,7 @@ def asset_ref(head: Token) -> ActorRef | None:
     second label, the form later mentions and other articles tend to use.
     """
     lex = lexicon()
-    if head.pos_ not in {"NOUN", "PROPN"} or head.lemma_.lower() not in lex.asset_heads:
-        return None
-    if head.lemma_.lower() == "stake":
+    if head.pos_ not in {"NOUN", "PROPN"} or head.lemma_.lower() not in lex.asset_heads or head.lemma_.lower() == "stake":
         return None
     designated = _designated_name(head)
     if designated is not None:
@@ -382,12 +376,8 @@ def _named_area(obj: Token) -> bool:
 def _named_settlement(token: Token) -> bool:
     """"the city of Debrecen": the name after "city of" is a place whatever the recogniser says."""
     prep = token.head
-    return (
-        token.pos_ == "PROPN"
-        and token.dep_ == "pobj"
-        and prep.lower_ == "of"
-        and prep.head.lemma_.lower() in SETTLEMENT_WORDS
-    )
+    named = token.pos_ == "PROPN" and token.dep_ == "pobj"
+    return named and prep.lower_ == "of" and prep.head.lemma_.lower() in SETTLEMENT_WORDS
 
 
 def _country_of_place(place: str | None) -> str | None:
@@ -401,7 +391,8 @@ def _country_of_place(place: str | None) -> str | None:
 
 
 def generic_country(head: Token) -> ActorRef | None:
-    """"Serbian infrastructure", "the economy of Serbia" → Serbia."""
+    """A generic target ("infrastructure", "the economy") stands for the country its modifier or
+    its phrase names ("Serbian infrastructure", "the economy of Serbia" → Serbia)."""
     if head.lemma_.lower() not in lexicon().generic_targets and head.lower_ not in lexicon().generic_targets:
         return None
     gaz = load_gazetteer()
@@ -417,17 +408,11 @@ def generic_country(head: Token) -> ActorRef | None:
 
 
 def sized_assets(deal: Token) -> list[Token]:
-    """ "an agreement … for a US$1 billion plant in Manisa": an asset with a sum of its own."""
+    """The assets with a sum of their own that a deal, or the verb whose object it is, is "for"
+    ("an agreement … for a US$1 billion plant in Manisa")."""
     heads = [deal, deal.head] if deal.dep_ == "dobj" else [deal]
-    objects = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children]
-    return [
-        o
-        for o in objects
-        if o.dep_ == "pobj"
-        and o.lemma_.lower() in lexicon().asset_heads
-        and any(t.ent_type_ == "MONEY" for c in o.lefts for t in c.subtree)
-    ]
-
+    objects = [o for h in heads for o in prep_objects(h, {"for"}) if o.lemma_.lower() in lexicon().asset_heads]
+    return [o for o in objects if any(t.ent_type_ == "MONEY" for c in o.lefts for t in c.subtree)]
 
 
 def purpose_objects(deal: Token) -> list[Token]:

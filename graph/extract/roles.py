@@ -1,0 +1,218 @@
+"""Grammatical roles read off the parse whatever the clause's form, for the frame slot readers:
+the voice, the subject a verb without one takes from the clause that controls it, the noun a
+relative or participial clause modifies, the verb that carries a nominal trigger, and the
+objects of a head's prepositions."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.extract.tree import infinitive
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+# "X grew by acquiring Y": the means share the subject; "a role in setting up Y" does not
+MEANS_PREPS = frozenset({"by", "through", "via", "after", "before"})
+AMOUNT_ENTITIES = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
+# verbs whose object does what their complement says: "sees X taking", "allows X to buy"
+OBJECT_CONTROL = frozenset({"see", "allow", "enable", "let", "help", "permit", "leave", "watch"})
+# what a sum does for what it pays for: "the $2bn loan will finance Y"
+FUNDING_VERBS = frozenset({"fund", "finance", "support", "cover", "pay"})
+
+
+def passive_object(verb: Token) -> list[Token]:
+    """What a passive verb is done to: its passive subject, else the noun its participle modifies,
+    the subject it shares with a conjoined passive or a copula, or its controller's subject."""
+    return (
+        children(verb, {"nsubjpass"}) or _attached_head(verb) or _conjoined_passive_subject(verb)
+        or _copula_subject(verb) or (inherited_subject(verb) if verb.dep_ == "xcomp" else [])
+    )
+
+
+def active_subject(verb: Token) -> list[Token]:
+    """Who does an active verb's act: its own subject, else the one it inherits or the one an
+    interrupted auxiliary holds."""
+    return children(verb, SUBJECT_DEPS) or inherited_subject(verb) or _interrupted_auxiliary(verb)
+
+
+def active_object(verb: Token) -> list[Token]:
+    """What an active verb is done to: its object, else the noun of a relative clause whose gap is
+    the object ("the stake X bought")."""
+    own = children(verb, OBJECT_DEPS)
+    return own or (_attached_head(verb) if verb.dep_ == "relcl" and _object_gap(verb) else [])
+
+
+def is_passive(verb: Token) -> bool:
+    """"was bought", "a plant built by X", "Y, owned by X": the subject is the object."""
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head != verb and any(c.dep_ == "auxpass" for c in verb.head.children):
+        return True  # "is being built by X and financed by Y"
+    if verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lemma_ == "be":
+        return True  # "Y is majority-owned by X"
+    # "having bought": the lemmatizer leaves "having" as it is
+    perfect = any(c.dep_ == "aux" and (c.lemma_ == "have" or c.lower_ == "having") for c in verb.children)
+    active = perfect or children(verb, SUBJECT_DEPS) or children(verb, OBJECT_DEPS)  # "…, having bought 5%"
+    return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod", "relcl", "advcl"} and not active
+
+
+def inherited_subject(verb: Token) -> list[Token]:
+    """The subject of a verb that has none of its own, from the clause that controls it, at most four
+    steps up: the noun a relative or participial clause modifies, the subject of the verb it completes
+    or is conjoined to, or the object of a verb of object control ("X agreed to buy Y", "X bought Y
+    and sold Z", "a company buying Y", "the deal sees X taking a stake")."""
+    current = verb
+    for _ in range(4):
+        if current.dep_ == "relcl" and not _object_gap(current):
+            return [current.head]
+        if current.dep_ == "acl" and current.tag_ == "VBG":
+            return [current.head]
+        if current.dep_ in {"acl", "relcl"} and infinitive(current):
+            return governing_subject(current.head)  # "X announced plans to invest", "X is in talks to buy"
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and (
+                current.head.lower_ in MEANS_PREPS or current.head.head.pos_ in {"VERB", "AUX", "ADJ"}):
+            objects = [o for o in children(current.head.head, {"dobj"}) if o.ent_type_ not in AMOUNT_ENTITIES] \
+                if current.head.lower_ not in MEANS_PREPS else []
+            if objects:
+                return objects  # "X criticised Y for conducting Z", "barred Y from buying Z": Y does it
+            current = current.head  # "X strengthened its position by acquiring Y", "X is interested in buying Y"
+        if current.dep_ not in {"xcomp", "conj", "advcl", "prep", "dobj", "acomp"} or current.head == current:
+            return []
+        head = current.head
+        controller = children(head, OBJECT_DEPS) if head.lemma_.lower() in OBJECT_CONTROL else []
+        if controller and current.dep_ in {"xcomp", "advcl", "ccomp"}:
+            return controller  # "the deal sees X taking a stake", "enables X to raise its stake"
+        if is_passive(head) and current.dep_ == "xcomp":
+            return []
+        # "X was reported to …, having bought Y": a participial clause is controlled by the grammatical subject
+        deps = SUBJECT_DEPS | {"nsubjpass"} if current.dep_ == "advcl" else SUBJECT_DEPS
+        found = children(head, deps)
+        if found:
+            return found
+        current = head
+    return []
+
+
+def governing_subject(noun: Token) -> list[Token]:
+    """The subject of the verb whose clause holds ``noun`` ("X turned a plant bought from Y into …",
+    "X withdrew plans for a $2bn plant"), through objects and prepositions, at most three steps up."""
+    if children(noun, SUBJECT_DEPS):  # "X and Y each plan to invest": a verb the tagger took for a noun
+        return children(noun, SUBJECT_DEPS)
+    current = noun
+    for _ in range(3):
+        if current.dep_ not in {"dobj", "pobj", "prep", "obj", "nsubjpass"} or current.head == current:
+            return []
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            if is_passive(current):
+                return []
+            return children(current, SUBJECT_DEPS) or inherited_subject(current)
+    return []
+
+
+def _interrupted_auxiliary(verb: Token) -> list[Token]:
+    """"X said it has, on behalf of Y, extended a loan": the auxiliary cut off by the aside is
+    parsed as a verb of its own, and carries the subject."""
+    own = [s for a in verb.children if a.dep_ == "aux" for s in children(a, SUBJECT_DEPS)]
+    if own:  # "X and Y have each committed $40m": the subject hangs on "have"
+        return own
+    siblings = [
+        s for s in verb.head.children if s.i < verb.i and s.dep_ == verb.dep_ and s.lemma_ in {"have", "be", "will"}
+    ]
+    if not siblings or children(siblings[-1], OBJECT_DEPS):
+        return []
+    return resolve_relatives(children(siblings[-1], SUBJECT_DEPS), siblings[-1])
+
+
+def _copula_subject(verb: Token) -> list[Token]:
+    """"Y is majority-owned by X": the copula's subject is the participle's object."""
+    return children(verb.head, SUBJECT_DEPS) if verb.dep_ == "acomp" else []
+
+
+def _conjoined_passive_subject(verb: Token) -> list[Token]:
+    """"Y is being built by X and financed by Z": the second participle shares Y."""
+    if verb.dep_ != "conj" or not is_passive(verb.head):
+        return []
+    return children(verb.head, {"nsubjpass"})
+
+
+def hyphenated(verb: Token) -> bool:
+    """The word follows a hyphen: part of a compound modifier such as "state-owned"."""
+    return verb.i >= 1 and verb.doc[verb.i - 1].text in {"-", "–"}
+
+
+def hyphen_modifier(verb: Token) -> list[Token]:
+    """"Chinese-funded", "state-owned", "Acme-backed": the word before the hyphen is the agent."""
+    if verb.i < 2 or not hyphenated(verb):
+        return []
+    before = verb.doc[verb.i - 2]
+    return [before] if before.pos_ in {"PROPN", "ADJ", "NOUN"} and (before.ent_type_ or before.pos_ == "PROPN") else []
+
+
+def _object_gap(relcl: Token) -> bool:
+    """"the stake (that) X bought": the relative's gap is the object."""
+    return bool(children(relcl, SUBJECT_DEPS)) and not children(relcl, OBJECT_DEPS)
+
+
+def _attached_head(verb: Token) -> list[Token]:
+    """The noun a participial or relative clause modifies."""
+    return [verb.head] if verb.dep_ in {"acl", "relcl", "amod"} and verb.head != verb else []
+
+
+def _clause(verb: Token) -> Token:
+    """The head of the clause ``verb`` completes: "which is expected to buy" is the clause of "is"."""
+    while verb.dep_ in {"acomp", "xcomp"} and verb.head != verb:
+        verb = verb.head
+    return verb
+
+
+def relative_antecedent(verb: Token) -> frozenset[int]:
+    """The index of the noun a relative clause headed by ``verb`` modifies (none if it heads none)."""
+    clause = _clause(verb)
+    return frozenset({clause.head.i}) if clause.dep_ == "relcl" else frozenset()
+
+
+def resolve_relatives(heads: list[Token], verb: Token) -> list[Token]:
+    """"which"/"who" stand for the noun the relative clause modifies ("X, which is 65% owned by Y")."""
+    clause = _clause(verb)
+    relative = clause.dep_ == "relcl"
+    return [clause.head if relative and head.lower_ in RELATIVE_PRONOUNS else head for head in heads]
+
+
+def support_verb(noun: Token) -> Token | None:
+    """The verb that carries a nominal trigger: the verb it is the object or passive subject of, the
+    verb of the "by" phrase or means preposition it is in, the funding verb it is the subject of, or
+    that of the sum it is counted in ("X promised €2bn in subsidies"); a conjunct shares its head's."""
+    head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass", "obj"} and head.pos_ in {"VERB", "AUX"}:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "agent":
+        return head.head  # "Y will be financed by a loan from X"
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in FUNDING_VERBS:
+        return head  # "the loan from X will fund Y"
+    taken_sum = head.head.ent_type_ == "MONEY" and head.head.dep_ in {"dobj", "nsubjpass", "pobj"}
+    if noun.dep_ == "pobj" and head.lower_ == "in" and taken_sum:
+        return support_verb(head.head)  # "financed with $1bn in loans" too
+    if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in {"through", "via", "with"} and head.dep_ == "prep":
+        return head.head
+    if noun.dep_ == "conj":
+        return support_verb(noun.head)
+    return None
+
+
+def prep_slots(head: Token) -> dict[str, list[Token]]:
+    """Objects of the prepositions on ``head``, keyed by preposition ("by" includes the agent)."""
+    slots: dict[str, list[Token]] = {}
+    for child in head.children:
+        if child.dep_ not in {"prep", "agent", "dative"} or child.pos_ != "ADP":
+            continue
+        objects = children(child, {"pobj"})
+        if objects:
+            slots.setdefault(child.lower_, []).extend(objects)
+    return slots
+
+
+def children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
+    """The word's dependents with one of the relations ``deps``, in parse order."""
+    return [c for c in token.children if c.dep_ in deps]
