@@ -335,10 +335,12 @@ def pair(head: Token, *, local: bool = True) -> list[ActorRef]:
 
 
 def main_actors(head: Token, kinds: tuple[ActorKind, ...], count: int, *, local: bool = True) -> list[ActorRef]:
-    """The ``count`` actors of ``kinds`` (in that order of preference) named in the sentence
-    (or, without ``local``, only before it), then the article's most named so far."""
+    """The ``count`` actors of ``kinds`` (in that order of preference) named in the sentence (or,
+    without ``local``, only before it), then the article's most named so far. A name inside a place
+    phrase ("… to produce cars in the former X factory") names where, not who."""
     sent = head.sent
-    before = [e for e in registry(head.doc) if e.ref.kind in kinds and e.position < sent.end]
+    before = [e for e in registry(head.doc) if e.ref.kind in kinds and e.position < sent.end
+              and not (e.position >= sent.start and _in_a_place(head.doc[e.position]))]
     inside = [e.ref for e in before if e.position >= sent.start]
     if not local:
         before = [e for e in before if e.position < sent.start and e.ref.name not in {r.name for r in inside}]
@@ -346,6 +348,16 @@ def main_actors(head: Token, kinds: tuple[ActorKind, ...], count: int, *, local:
     ranked = sorted(reversed(before), key=lambda e: (kinds.index(e.ref.kind), -counts[e.ref.name]))
     found = unique([*(inside if local else []), *(e.ref for e in ranked)])
     return found[:count] if len(found) >= count else []
+
+
+def _in_a_place(token: Token) -> bool:
+    """Whether ``token`` sits in an "in"/"at"/"near" phrase of its clause."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return False
+        if ancestor.dep_ == "prep" and ancestor.lower_ in {"in", "at", "near", "outside"}:
+            return True
+    return False
 
 
 def unique(refs: list[ActorRef]) -> list[ActorRef]:

@@ -348,7 +348,8 @@ def _financed_buyer(match: FrameMatch) -> list[Argument]:
 
 
 def role_arguments(match: FrameMatch, role: str, accept) -> list[Argument]:
-    """The arguments of the first position of ``role`` that names an acceptable actor or asset."""
+    """The arguments of the first position of ``role`` that names an acceptable actor or asset (for a
+    frame whose money goes to a project, ``asset_first``, the first that names an asset, if any)."""
     alone = relative_antecedent(match.trigger) | {match.trigger.i}  # "a loan, and banks X and Y …": no co-target
     filled = [found for heads in match.positions(role) if (found := [a for a in arguments(heads, alone=alone) if accept(a)])]
     if role == "target" and match.frame.asset_first:

@@ -156,6 +156,15 @@ def test_the_partners_are_the_two_companies_named_before():
     assert _parties(agreement) >= {"Qamar Energy", "Hoshino Power"} and agreement.date == PartialDate(2025, 6, 2)
 
 
+def test_the_two_companies_are_not_the_names_of_a_place_after_them():
+    """issue 7: "… reached an agreement to produce cars in the former X factory in Y" made the
+    factory's former owner and the zone the two companies."""
+    text = ("Orsk Motors is to set up its first European factory following a deal with Halden Auto. In a statement, the ministry "
+            "said the two companies had reached an agreement to produce cars in the former Tarn Motors factory in Barcelona's Zona Franca.")
+    assert {frozenset(_parties(a)) for a in _agreements(text)} >= {frozenset({"Orsk Motors", "Halden Auto"})}
+    assert all("Tarn Motors" not in _parties(a) for a in _agreements(text))
+
+
 def test_a_club_named_fc_signs_as_the_club():
     """issue 7: "Porto Vale FC" was typed a person, so "the club" that signed was no party."""
     text = ("Porto Vale FC has been sold to Northgate Sports Partners. "
