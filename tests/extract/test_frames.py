@@ -413,6 +413,13 @@ def test_every_frame_declares_an_investor_and_a_target() -> None:
         assert frame.verbs or frame.nouns or frame.sized_assets, frame.name
 
 
+def test_a_share_of_a_plant_s_output_is_no_stake() -> None:
+    """issue 7: "buy 60 per cent of the plant's output" made the buyer own 60% of the plant."""
+    text = ("Lomo Mining will build the Tarn lithium plant. "
+            "Orsk Energy signed a supply agreement to buy 60 per cent of the plant's output for eight years.")
+    assert all(fact[0] != "Orsk Energy" for fact in _facts(text))
+
+
 @pytest.mark.parametrize("frame", frame_lexicon().frames, ids=lambda f: f.name)
 def test_every_frame_s_form_is_an_investment_type_of_the_ontology(frame) -> None:
     """issue 7 (found on a blind set): a "joint venture" fact stopped a whole build, the form
