@@ -271,7 +271,8 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
     investors, targets = _parties(match, topic)
     if not investors or not targets:
         return
-    amount = None if match.descriptive else clause_money(match.trigger, funding=frame.form in {"grant", "loan"})
+    described = match.descriptive or (frame.form == "existing holding" and match.trigger.dep_ == "acl")  # "towers owned by X"
+    amount = None if described else clause_money(match.trigger, funding=frame.form in {"grant", "loan"})
     if amount is None and not _money_named(match) and not (frame.money_or_loan_word and _lender(investors[0])):
         return  # "X funds research" is not a deal; "a bank financed Y" is
     share = None if match.descriptive else _share(match, targets)
@@ -301,7 +302,7 @@ def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument],
     """The investors and targets the match's roles name; a loan's or grant's target may be the buyer
     it finances and an elliptic bare sum's the topic. A target is never also an investor."""
     frame = match.frame
-    investors = role_arguments(match, "investor", lambda a: a.ref.kind in ACTOR_KINDS)
+    investors = [_as_company(a) for a in role_arguments(match, "investor", lambda a: a.ref.kind in ACTOR_KINDS or _named_asset(a))]
     targets = role_arguments(match, "target", lambda a: _fits(a, frame))
     if not targets and frame.form in {"loan", "grant"}:
         targets = _financed_buyer(match)
@@ -330,6 +331,18 @@ def _gapped(match: FrameMatch, base: Investment, investors: list[Argument], targ
         if holder is not None and holder.ref.kind in ACTOR_KINDS and holder.ref.name not in named:
             for target in targets:
                 yield replace(base, investor=holder.ref, target=target.ref, stake=share_of(percent))
+
+
+def _named_asset(argument: Argument) -> bool:
+    """"Kestrel Towers", "Orsk Ports": a proper name whose last word is an asset's, typed an asset."""
+    words = argument.ref.name.split()
+    return (argument.ref.kind is ActorKind.ASSET and len(words) > 1 and all(w[:1].isupper() for w in words)
+            and {words[-1].lower(), words[-1].lower().removesuffix("s")} & lexicon().asset_heads)
+
+
+def _as_company(argument: Argument) -> Argument:
+    """A named "asset" that pays, buys or lends is the company of that name."""
+    return replace(argument, ref=replace(argument.ref, kind=ActorKind.COMPANY)) if _named_asset(argument) else argument
 
 
 def sellers(doc: Doc) -> dict[tuple[str, str], ActorRef]:
