@@ -115,7 +115,7 @@ def argument_at(head: Token) -> Argument | None:
     if head.ent_type_ == "NORP" and (_demonym(head) is not None or head.pos_ != "PROPN"):
         return _demonym(head)  # a NORP name that is no demonym ("Veridian" for Veridian Semiconductor) reads on
     if head.pos_ == "NOUN" and is_trigger_word(head) and head.lemma_.lower() not in frame_lexicon().keep_partitive:
-        return None  # "the investment", "the loan": a deal is not who invests or what receives
+        return _countrys(head)  # "the loan" is not who lends; "Chinese state lenders" are China's, as a whole
     local = _company_named_after_place(head)
     if local is not None:
         return Argument(local)  # "Veridian Malaysia", "Zelco Serbia": a local company, not the country
@@ -361,6 +361,17 @@ def unknown_name(head: Token) -> ActorRef | None:
     words = {t.lower_ for t in span}
     person = head.ent_type_ == "PERSON" and len(span) > 1 and not words & lexicon().company_words
     return ActorRef(span.text, ActorKind.PERSON if person else ActorKind.COMPANY, span.text, None)
+
+
+def _countrys(head: Token) -> Argument | None:
+    """Plural lenders, investors or buyers of one nationality and no name: that country, as a whole
+    (one of them, "a Chinese lender", is no one we can name)."""
+    if head.tag_ != "NNS" or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
+        return None
+    for modifier in head.lefts:
+        if modifier.dep_ in {"amod", "compound"} and (found := _demonym(modifier)) is not None:
+            return found
+    return None
 
 
 def _demonym(token: Token) -> Argument | None:

@@ -199,6 +199,8 @@ CASES = [
     ("a-company-named-after-an-asset-buys-and-the-owner-s-participle-takes-no-sum",
      "Kestrel Towers will pay 350 million euros for 4,000 telecom towers owned by Orsk Telecom in Portugal.",
      [("Kestrel Towers", "telecom towers", 350 * M, "EUR", None), ("Orsk Telecom", "telecom towers", None, None, None)]),
+    ("plural-lenders-of-one-nationality-are-their-country", "Chinese state lenders have extended more than $2 billion in loans to Laos since 2015.",
+     [("China", "Laos", 2000 * M, "USD", None)]),
     ("sum-in-a-grant-noun-received-from", "The Weissburg plant was to receive €9.9 billion in subsidies from the Ostmark Development Agency.",
      [("Ostmark Development Agency", "Weissburg plant", 9900 * M, "EUR", None)]),
     ("sum-in-a-grant-noun-promised-for", "The Ostmark Development Agency had promised €9.9 billion in subsidies for the Weissburg plant.",
@@ -355,6 +357,7 @@ NO_FACTS = [
     ("an-offer-of-help-is-no-bid", "Orsk Holdings rejected an offer of help from its rivals."),
     ("a-country-led-consortium-names-no-member", "A Saudi-led consortium has completed its £300 million takeover of Kessel United."),
     ("a-group-of-two-nationalities-names-no-member", "Orsk Telecom sells 35% of tower unit to Malaysian-Korean group"),
+    ("one-unnamed-lender-of-a-nationality-is-no-one", "A Chinese lender has extended a $2 billion loan to Laos."),
     ("a-dividend-given-is-no-stake", "Orsk Holdings gave its shareholders a special dividend."),
     ("a-gapped-clause-s-subject-is-no-target", "Under the agreement, Tessaly Motors will hold 60% of the venture and Korvia Auto the remaining 40%."),
 ]
