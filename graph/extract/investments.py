@@ -25,7 +25,7 @@ from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word
 from graph.extract.roles import relative_antecedent
-from graph.extract.tree import infinitive
+from graph.extract.tree import infinitive, prep_objects
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
 from graph.normalize.dates import parse_period
 
@@ -272,7 +272,8 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
     if not investors or not targets:
         return
     described = match.descriptive or (frame.form == "existing holding" and match.trigger.dep_ == "acl")  # "towers owned by X"
-    amount = None if described else clause_money(match.trigger, funding=frame.form in {"grant", "loan"})
+    share_of_cost = bool(_costed(match))  # "85% of the $3.2bn cost": the sum is what Y costs, not what is given
+    amount = None if described or share_of_cost else clause_money(match.trigger, funding=frame.form in {"grant", "loan"})
     if amount is None and not _money_named(match) and not (frame.money_or_loan_word and _lender(investors[0])):
         return  # "X funds research" is not a deal; "a bank financed Y" is
     share = None if match.descriptive else _share(match, targets)
@@ -305,7 +306,7 @@ def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument],
     investors = [_as_company(a) for a in role_arguments(match, "investor", lambda a: a.ref.kind in ACTOR_KINDS or _named_asset(a))]
     targets = role_arguments(match, "target", lambda a: _fits(a, frame))
     if not targets and frame.form in {"loan", "grant"}:
-        targets = _financed_buyer(match)
+        targets = _financed_buyer(match) or _costed(match)
     if not targets and topic is not None and frame.elliptic and _bare_sum(match) and _gives(match, investors):
         targets = [Argument(topic)]
     investors, targets = _with_counterpart(match, investors, targets)
@@ -360,6 +361,12 @@ def _financed_buyer(match: FrameMatch) -> list[Argument]:
     return []
 
 
+def _costed(match: FrameMatch) -> list[Argument]:
+    """"provide 85 per cent of the cost of Y": what a share of whose cost is given."""
+    costs = [o for t in match.slots.get("object", []) for o in prep_objects(t, {"of"}) if o.lemma_.lower() == "cost"]
+    return [a for c in costs for a in arguments(prep_objects(c, {"of"})) if a.ref.kind is ActorKind.ASSET]
+
+
 def role_arguments(match: FrameMatch, role: str, accept) -> list[Argument]:
     """The arguments of the first position of ``role`` that names an acceptable actor or asset (for a
     frame whose money goes to a project, ``asset_first``, the first that names an asset, if any)."""
@@ -411,11 +418,14 @@ def _lender(argument: Argument) -> bool:
 
 def _money_named(match: FrameMatch) -> bool:
     """Whether a frame that needs a sum may go without one: "pouring money into Y", a loan noun,
-    a participle ("a Chinese-funded railway")."""
+    a participle ("a Chinese-funded railway"), a share of what Y costs ("provide 85% of the cost of Y")."""
     frame, trigger = match.frame, match.trigger
     if not (frame.money_required or frame.money_or_loan_word):
         return True
-    if any(t.lemma_.lower() in frame_lexicon().money_words for t in match.slots.get("object", [])):
+    objects = match.slots.get("object", [])
+    if any(t.lemma_.lower() in frame_lexicon().money_words for t in objects):
+        return True
+    if _costed(match):
         return True
     return frame.money_or_loan_word and (match.nominal or trigger.dep_ in {"amod", "acl"})
 

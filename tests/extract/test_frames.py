@@ -201,6 +201,8 @@ CASES = [
      [("Kestrel Towers", "telecom towers", 350 * M, "EUR", None), ("Orsk Telecom", "telecom towers", None, None, None)]),
     ("plural-lenders-of-one-nationality-are-their-country", "Chinese state lenders have extended more than $2 billion in loans to Laos since 2015.",
      [("China", "Laos", 2000 * M, "USD", None)]),
+    ("a-share-of-a-sized-cost-provided-states-no-sum", "The Kestrel Export Bank will provide 85 per cent of the $3.2 billion cost of the Tosk railway.",
+     [("Kestrel Export Bank", "Tosk railway", None, None, None)]),
     ("sum-in-a-grant-noun-received-from", "The Weissburg plant was to receive €9.9 billion in subsidies from the Ostmark Development Agency.",
      [("Ostmark Development Agency", "Weissburg plant", 9900 * M, "EUR", None)]),
     ("sum-in-a-grant-noun-promised-for", "The Ostmark Development Agency had promised €9.9 billion in subsidies for the Weissburg plant.",
