@@ -400,9 +400,13 @@ def _bare_sum(match: FrameMatch) -> bool:
 
 
 def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: list[Argument]) -> tuple[list, list]:
-    """"X signed a loan agreement with Y": whichever of X and Y is a lender lends, the other borrows."""
+    """"X signed a loan agreement with Y", "the loan was signed by X and Y": whichever of X and Y is a
+    lender lends, the other borrows."""
     partners = role_arguments(match, "counterpart", lambda a: a.ref.kind in ACTOR_KINDS)
     if not partners:
+        lenders = [i for i in investors if _lender(i)]
+        if match.frame.form == "loan" and not targets and lenders and len(lenders) < len(investors):
+            return lenders, [i for i in investors if not _lender(i)]
         return investors, targets
     if _lender(partners[0]) and not any(_lender(i) for i in investors):
         return partners, targets or investors

@@ -203,6 +203,8 @@ CASES = [
      [("China", "Laos", 2000 * M, "USD", None)]),
     ("a-share-of-a-sized-cost-provided-states-no-sum", "The Kestrel Export Bank will provide 85 per cent of the $3.2 billion cost of the Tosk railway.",
      [("Kestrel Export Bank", "Tosk railway", None, None, None)]),
+    ("a-loan-signed-by-borrower-and-lender", "The $400 million loan was signed by the Kenyan finance ministry and Kestrel Development Bank on 4 May 2023.",
+     [("Kestrel Development Bank", "Ministry of Finance of Kenya", 400 * M, "USD", None)]),
     ("sum-in-a-grant-noun-received-from", "The Weissburg plant was to receive €9.9 billion in subsidies from the Ostmark Development Agency.",
      [("Ostmark Development Agency", "Weissburg plant", 9900 * M, "EUR", None)]),
     ("sum-in-a-grant-noun-promised-for", "The Ostmark Development Agency had promised €9.9 billion in subsidies for the Weissburg plant.",
