@@ -157,10 +157,10 @@ def test_the_partners_are_the_two_companies_named_before():
 
 
 def test_the_two_companies_are_not_the_names_of_a_place_after_them():
-    """issue 7: "… reached an agreement to produce cars in the former X factory in Y" made the
-    factory's former owner and the zone the two companies."""
-    text = ("Orsk Motors is to set up its first European factory following a deal with Halden Auto. In a statement, the ministry "
-            "said the two companies had reached an agreement to produce cars in the former Tarn Motors factory in Barcelona's Zona Franca.")
+    """issue 7: an agreement "to build vans at the old X works in Y" made the works' former owner
+    and the district the two companies."""
+    text = ("Orsk Motors will open its first plant in Europe after a deal with Halden Auto. A government statement said "
+            "the two companies had signed an agreement to build vans at the old Tarn Motors works in the Zona Franca district.")
     assert {frozenset(_parties(a)) for a in _agreements(text)} >= {frozenset({"Orsk Motors", "Halden Auto"})}
     assert all("Tarn Motors" not in _parties(a) for a in _agreements(text))
 
