@@ -85,7 +85,7 @@ def dollar_of(doc: Doc) -> str | None:
 
 
 def _local_dollar(text: str) -> str | None:
-    from graph.normalize.money import local_dollar  # noqa: PLC0415 (layering: the gazetteer loads spaCy's tokenizer lazily)
+    from graph.normalize.money import local_dollar  # noqa: PLC0415
 
     country = _dateline_country(text)
     return local_dollar(text, country) if country is not None else None
@@ -98,7 +98,7 @@ def country_of(doc: Doc) -> str | None:
 
 
 def _dateline_country(text: str) -> str | None:
-    from graph.gazetteer import country_of_place  # noqa: PLC0415
+    from graph.gazetteer import country_of_place  # noqa: PLC0415 (layering: the gazetteer loads spaCy's tokenizer lazily)
     from graph.ingest.metadata import find_dateline  # noqa: PLC0415
 
     dateline = find_dateline(text)
