@@ -151,6 +151,11 @@ class Gazetteer:
         """"Chinese" → China; None for unknown or ambiguous words ("Congolese")."""
         return self._by_demonym.get(fold_key(word))
 
+    def country_named(self, word: str) -> Entry | None:
+        """The country ``word`` names, as its demonym ("Indian") or its name ("Japan")."""
+        entry = self.country_for_demonym(word) or self.lookup(word)
+        return entry if entry is not None and entry.kind is ActorKind.COUNTRY else None
+
     def country_for_capital(self, word: str) -> Entry | None:
         """"Beijing" → China, for metonymy ("Beijing said")."""
         return self._by_capital.get(fold_key(word))

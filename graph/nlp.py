@@ -253,6 +253,8 @@ _NAME_PARTICLES = frozenset({"de", "da", "das", "del", "e"}) | _VERB_PARTICLES
 def particle_names(doc: Doc) -> Doc:
     """"Banco Rural do Norte" is one proper noun: the parser never sees "do" as a verb."""
     spans = [span for t in doc if t.lower_ in _VERB_PARTICLES and (span := _particle_name(t)) is not None]
+    if not spans:
+        return doc
     with doc.retokenize() as retokenizer:
         for span in filter_spans(spans):
             retokenizer.merge(span, attrs={"TAG": "NNP", "POS": PROPN})

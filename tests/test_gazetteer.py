@@ -226,6 +226,12 @@ def test_country_for_demonym(gaz: Gazetteer, word: str, country: str | None) -> 
     assert (entry.name if entry else None) == country
 
 
+@pytest.mark.parametrize(("word", "country"), [("Chinese", "China"), ("Japan", "Japan"), ("Beijing", None), ("Huawei", None)], ids=lambda v: str(v))
+def test_country_named_by_demonym_or_name(gaz: Gazetteer, word: str, country: str | None) -> None:
+    entry = gaz.country_named(word)
+    assert (entry.name if entry else None) == country
+
+
 @pytest.mark.parametrize(
     ("word", "country"),
     [

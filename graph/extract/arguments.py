@@ -253,9 +253,8 @@ def _led_by(child: Token) -> Token | None:
 
 def _country_named(token: Token) -> str | None:
     """The country a word names, as its demonym ("Indian") or its name ("Japan")."""
-    gaz = load_gazetteer()
-    entry = gaz.country_for_demonym(token.text) or gaz.lookup(token.text)
-    return entry.name if entry is not None and entry.kind is ActorKind.COUNTRY else None
+    entry = load_gazetteer().country_named(token.text)
+    return entry.name if entry is not None else None
 
 
 def government(head: Token) -> ActorRef | None:

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.model import ActorKind, Document, Evidence, PartialDate
+from graph.model import Document, Evidence, PartialDate
 from graph.normalize.dates import parse_date
 
 T = TypeVar("T")
@@ -111,8 +111,7 @@ def _most_named_country(doc: Doc) -> str | None:
     from graph.gazetteer import load_gazetteer  # noqa: PLC0415
 
     gaz = load_gazetteer()
-    named = Counter(entry.name for e in doc.ents if e.label_ in {"GPE", "NORP"}
-                    and (entry := gaz.country_for_demonym(e.text) or gaz.lookup(e.text)) is not None and entry.kind is ActorKind.COUNTRY)
+    named = Counter(entry.name for e in doc.ents if e.label_ in {"GPE", "NORP"} and (entry := gaz.country_named(e.text)) is not None)
     return named.most_common(1)[0][0] if named else None
 
 

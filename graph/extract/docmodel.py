@@ -79,9 +79,8 @@ def _named_country(ref: ActorRef) -> str | None:
     """"Qatar Holding", "Chinese Railway Group": a company named after its country."""
     if ref.kind not in {ActorKind.COMPANY, ActorKind.ORGANIZATION} or " " not in ref.name:
         return None
-    gaz, first = load_gazetteer(), ref.name.split()[0]
-    entry = gaz.country_for_demonym(first) or gaz.lookup(first)
-    return entry.name if entry is not None and entry.kind is ActorKind.COUNTRY else None
+    entry = load_gazetteer().country_named(ref.name.split()[0])
+    return entry.name if entry is not None else None
 
 
 def _described_country(span: Span, ref: ActorRef) -> str | None:

@@ -274,7 +274,7 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
     described = match.descriptive or (frame.form == "existing holding" and match.trigger.dep_ == "acl")  # "towers owned by X"
     share_of_cost = bool(_costed(match))  # "85% of the $3.2bn cost": the sum is what Y costs, not what is given
     amount = None if described or share_of_cost else clause_money(match.trigger, funding=frame.form in {"grant", "loan"})
-    if amount is None and not _money_named(match) and not (frame.money_or_loan_word and _lender(investors[0])):
+    if amount is None and not (share_of_cost or _money_named(match)) and not (frame.money_or_loan_word and _lender(investors[0])):
         return  # "X funds research" is not a deal; "a bank financed Y" is
     share = None if match.descriptive else _share(match, targets)
     if frame.needs_stake_noun and not _about_a_stake(match):
@@ -422,14 +422,12 @@ def _lender(argument: Argument) -> bool:
 
 def _money_named(match: FrameMatch) -> bool:
     """Whether a frame that needs a sum may go without one: "pouring money into Y", a loan noun,
-    a participle ("a Chinese-funded railway"), a share of what Y costs ("provide 85% of the cost of Y")."""
+    a participle ("a Chinese-funded railway"). A share of what Y costs ("provide 85% of the cost of
+    Y") may too: ``facts_of`` knows it already."""
     frame, trigger = match.frame, match.trigger
     if not (frame.money_required or frame.money_or_loan_word):
         return True
-    objects = match.slots.get("object", [])
-    if any(t.lemma_.lower() in frame_lexicon().money_words for t in objects):
-        return True
-    if _costed(match):
+    if any(t.lemma_.lower() in frame_lexicon().money_words for t in match.slots.get("object", [])):
         return True
     return frame.money_or_loan_word and (match.nominal or trigger.dep_ in {"amod", "acl"})
 

@@ -398,8 +398,8 @@ def generic_country(head: Token) -> ActorRef | None:
     gaz = load_gazetteer()
     for child in head.children:
         if child.dep_ in {"amod", "compound", "nmod", "poss"}:
-            entry = gaz.country_for_demonym(child.text) or gaz.lookup(child.text)
-            if entry is not None and entry.kind is ActorKind.COUNTRY:
+            entry = gaz.country_named(child.text)
+            if entry is not None:
                 return ActorRef(entry.name, ActorKind.COUNTRY, child.text, entry.name)
     for actor in actors_in(head.doc[head.i : head.right_edge.i + 1]):
         if actor.ref.kind is ActorKind.COUNTRY:
