@@ -9,8 +9,10 @@ checkout's own folders, so an edit there is seen at once.
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 PACKAGE = Path(__file__).resolve().parent
 CHECKOUT = PACKAGE.parent
@@ -33,3 +35,12 @@ GAZETTEER = DATA / "gazetteer"
 LEXICON = DATA / "lexicon.json"
 FRAMES = DATA / "frames.json"
 SAMPLE_CORPUS = DATA / "corpus"
+
+
+def read_json(path: Path, error: type[Exception], what: str) -> Any:
+    """The JSON of one of the project's data files, or ``error`` naming the file: a reader then
+    checks the shape it needs and says "malformed" itself."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise error(f"{path}: cannot read {what} ({e}); restore it from git") from e

@@ -11,7 +11,6 @@ so the passive, nominal and conjoined forms are derived there, not here.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -52,8 +51,9 @@ class AgreementLexicon:
 
 @lru_cache(maxsize=1)
 def agreement_lexicon(path: Path = paths.FRAMES) -> AgreementLexicon:
+    data = paths.read_json(path, FrameLexiconError, "the agreement frames")
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))["agreements"]
+        raw = data["agreements"]
         kinds = tuple(Kind(k["name"], frozenset(k["nouns"]), bool(k.get("weak", False))) for k in raw["kinds"])
         words = {k: frozenset(raw[k]) for k in ("sign_verbs", "leave_verbs", "signing_nouns", "agree_verbs", "not_agreed", "unsigned_modifiers")}
         kind_of, heads = _kind_index(kinds)
@@ -65,8 +65,8 @@ def agreement_lexicon(path: Path = paths.FRAMES) -> AgreementLexicon:
             kind_of=kind_of,
             heads=heads,
         )
-    except (OSError, json.JSONDecodeError, KeyError, TypeError) as e:
-        raise FrameLexiconError(f"{path}: cannot read the agreement frames ({e!r}); compare the 'agreements' key with git") from e
+    except (KeyError, TypeError) as e:
+        raise FrameLexiconError(f"{path}: malformed agreement frames ({e!r}); compare the 'agreements' key with git") from e
 
 
 def agreement_kind(token: Token) -> Kind | None:

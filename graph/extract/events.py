@@ -14,7 +14,6 @@ dropped for being planned or hedged.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -80,13 +79,13 @@ class EventLexicon:
 @lru_cache(maxsize=1)
 def event_lexicon(path: Path = EVENTS_PATH) -> EventLexicon:
     """The event types of ``data/events.json``, read once."""
+    raw = paths.read_json(path, EventLexiconError, "the event lexicon")
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
         types = tuple(_event_type(e) for e in raw["events"])
         frames = tuple(kind.frame for kind in types)
         return EventLexicon(types, frozenset(raw["support_verbs"]), frames, {id(kind.frame): kind for kind in types})
-    except (OSError, json.JSONDecodeError, KeyError, TypeError) as e:
-        raise EventLexiconError(f"{path}: cannot read the event lexicon ({e!r}); compare it with git") from e
+    except (KeyError, TypeError) as e:
+        raise EventLexiconError(f"{path}: malformed event lexicon ({e!r}); compare it with git") from e
 
 
 def _event_type(raw: dict) -> EventType:

@@ -11,7 +11,6 @@ clauses ("X, which bought Y", "a plant built by X"), controlled subjects
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -121,16 +120,16 @@ class FrameMatch:
 
 @lru_cache(maxsize=1)
 def frame_lexicon(path: Path = FRAMES_PATH) -> FrameLexicon:
+    raw = paths.read_json(path, FrameLexiconError, "the frame lexicon")
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
         frames = tuple(_frame(f) for f in raw["frames"])
         return FrameLexicon(
             frames=frames,
             **{k: frozenset(raw[k]) for k in WORD_LISTS},
             class_synonyms={k: set(v) for k, v in raw["class_synonyms"].items()},
         )
-    except (OSError, json.JSONDecodeError, KeyError, TypeError) as e:
-        raise FrameLexiconError(f"{path}: cannot read the frame lexicon ({e!r}); compare it with git") from e
+    except (KeyError, TypeError) as e:
+        raise FrameLexiconError(f"{path}: malformed frame lexicon ({e!r}); compare it with git") from e
 
 
 def _frame(raw: dict) -> Frame:

@@ -6,7 +6,6 @@ corpus without touching the extractors.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -57,10 +56,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon(path: Path = LEXICON_PATH) -> Lexicon:
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as e:
-        raise LexiconError(f"{path}: cannot read the lexicon ({e}); restore it from git") from e
+    raw = paths.read_json(path, LexiconError, "the lexicon")
     try:
         events = tuple(
             EventPattern(p["type"], tuple(frozenset(g) for g in p["all"]))

@@ -9,7 +9,6 @@ ask the same question more than once (issue 11).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -132,10 +131,7 @@ def _factuality_cues(raw: dict) -> FactualityCues:
 @lru_cache(maxsize=4)
 def status_lexicon(path: Path = STATUS_PATH) -> StatusLexicon:
     """The cue lists of ``data/status.json``, read once."""
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as e:
-        raise StatusDataError(f"{path}: cannot read the status cues ({e}); restore it from git") from e
+    raw = paths.read_json(path, StatusDataError, "the status cues")
     try:
         statuses = tuple(_status_cues(path, name, cues) for name, cues in raw["statuses"].items())
         return StatusLexicon(statuses, _factuality_cues(raw["factuality"]))

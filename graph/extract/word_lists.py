@@ -3,7 +3,6 @@ that a user can extend them for a new corpus without touching the readers."""
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,11 +18,11 @@ class WordListError(KGError):
 
 @lru_cache(maxsize=1)
 def _lists(path: Path = WORD_LISTS_PATH) -> dict[str, frozenset[str]]:
+    raw = paths.read_json(path, WordListError, "the word lists")
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
         return {name: frozenset(words) for name, words in raw.items() if name != "about"}
-    except (OSError, json.JSONDecodeError, AttributeError, TypeError) as e:
-        raise WordListError(f"{path}: cannot read the word lists ({e!r}); compare it with git") from e
+    except (AttributeError, TypeError) as e:
+        raise WordListError(f"{path}: malformed word lists ({e!r}); compare it with git") from e
 
 
 def word_list(name: str) -> frozenset[str]:

@@ -16,7 +16,6 @@ is up to 2 billion USD, not 1 billion.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -154,8 +153,8 @@ def _alternation(words: Iterable[str]) -> str:
 @lru_cache(maxsize=4)
 def currency_forms(path: Path = CURRENCIES_PATH) -> CurrencyForms:
     """The currency table at ``path``, checked: one currency per surface form."""
+    raw = paths.read_json(path, CurrencyTableError, "the currency table")
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
         table = raw["currencies"]
         forms = {key: _invert(table, key) for key in _FORM_KEYS}
         local = dict(raw.get("local_dollar", {}))
@@ -164,8 +163,8 @@ def currency_forms(path: Path = CURRENCIES_PATH) -> CurrencyForms:
         unknown = sorted({code for code in listed if code not in table})
         if unknown:
             raise ValueError(f"local_dollar or local_names name {', '.join(unknown)}, which the table does not list")
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
-        raise CurrencyTableError(f"{path}: cannot read the currency table ({e!r}); compare it with git") from e
+    except (ValueError, KeyError, TypeError, AttributeError) as e:
+        raise CurrencyTableError(f"{path}: malformed currency table ({e!r}); compare it with git") from e
     codes = {code: code for code in table} | forms["codes"]
     names = {k.lower(): v for k, v in (forms["names"] | forms["names_needing_scale"]).items()}
     return CurrencyForms(
