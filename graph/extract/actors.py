@@ -43,7 +43,7 @@ def find_actors(doc: Doc) -> list[ActorSpan]:
     """Every actor named in ``doc``, in text order (computed once per doc)."""
     if CACHE_KEY not in doc.user_data:
         relabels = _relabels(doc)
-        spans = [part for ent in doc.ents for part in _split_coordinated(ent)]
+        spans = [_whole_name(part) for ent in doc.ents for part in _split_coordinated(ent)]
         found = [a for ent in spans if (a := classify(ent, relabels=relabels)) is not None]
         doc.user_data[CACHE_KEY] = _expand_acronyms(_expand_short_names(found))
     return doc.user_data[CACHE_KEY]
@@ -66,6 +66,21 @@ def _split_coordinated(ent: Span) -> list[Span]:
         if right[0].text[0].isupper() and (mixed or _named_apart(left, right)):
             return [left, right]
     return [ent]
+
+
+def _whole_name(ent: Span) -> Span:
+    """"PT [Sarana Widya]", "Lindqvist [Kovar Metals]": a company's name whose first word the
+    model left out of the entity (a designator, or any proper noun before a company word)."""
+    doc, lex = ent.doc, lexicon()
+    if ent.start == 0 or ent.label_ not in {"PERSON", "ORG", "FAC", "GPE"}:
+        return ent
+    before = doc[ent.start - 1]
+    attached = before.pos_ == "PROPN" and before.dep_ == "compound" and ent.start <= before.head.i < ent.end
+    if not attached or before.ent_type_ or not before.text[:1].isupper() or before.lower_ in lex.titles:
+        return ent
+    if before.lower_ in lex.leading_company_words or ent[-1].lower_ in lex.company_words:
+        return Span(doc, ent.start - 1, ent.end, label=ent.label_)
+    return ent
 
 
 def _named_apart(left: Span, right: Span) -> bool:
@@ -205,16 +220,17 @@ def _kind_from_words(span: Span, label: str, *, typed: bool) -> ActorKind | None
     lex = lexicon()
     words = [t.lower_ for t in span]
     last = words[-1]
-    if label == "PERSON" and last not in lex.company_words and not _described_as_company(span):
+    designated = last in lex.company_words or words[0] in lex.leading_company_words
+    if label == "PERSON" and not designated and not _described_as_company(span):
         return ActorKind.PERSON
-    if label == "FAC":
-        return ActorKind.ASSET  # "MRT Line 6", "Paks II": facilities are things invested in
+    if label == "FAC" and not (designated and last not in lex.asset_heads):
+        return ActorKind.ASSET  # "MRT Line 6", "Paks II": facilities are things invested in; "X Metals" is a company
     if any(w in lex.government_words for w in words):
         return ActorKind.GOVERNMENT_BODY
     if last in lex.asset_heads and not typed:
         return ActorKind.ASSET
     legal_form = LEGAL_FORM.search(span.text) is not None  # "S.p.A." is three tokens
-    if typed or legal_form or any(w in lex.company_words for w in words) or _described_as_company(span):
+    if typed or legal_form or designated or any(w in lex.company_words for w in words) or _described_as_company(span):
         return ActorKind.COMPANY
     if any(w in lex.organization_words for w in words):
         return ActorKind.ORGANIZATION

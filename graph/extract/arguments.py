@@ -447,8 +447,11 @@ def _apposition_hung_higher(head: Token) -> Token | None:
             return None
         hung = token.dep_ == "appos" or (token.dep_ == "dobj" and sum(c.dep_ == "dobj" for c in token.head.children) > 1)
         named = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
-        if named and hung and token.head in list(head.ancestors) and not _inside_clause(head, token.head):
+        above = list(head.ancestors)
+        if named and hung and token.head in above and not _inside_clause(head, token.head):
             return token
+        if named and token.dep_ == "appos" and token.head.head in above and not _inside_clause(head, token.head.head):
+            return token  # "paid $415m for 60% of the operator, Y": Y hung on the sum
     return None
 
 

@@ -24,14 +24,16 @@ from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word
-from graph.extract.roles import relative_antecedent
+from graph.extract.roles import OBJECT_DEPS, relative_antecedent
 from graph.extract.tree import infinitive, prep_objects
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
 from graph.normalize.dates import parse_period
+from graph.normalize.percent import find_percents
 
 ACTOR_KINDS = frozenset(set(ActorKind) - {ActorKind.ASSET})
 # kinds that all state money put into a project: one sum makes a bare mention of the pair redundant
 MONEY_KINDS = frozenset({"investment", "greenfield", "grant", "loan"})
+PAYING_VERBS = frozenset({"pay", "spend"})
 
 
 def extract(doc: Doc) -> Iterator[Investment]:
@@ -277,6 +279,8 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
     if amount is None and not (share_of_cost or _money_named(match)) and not (frame.money_or_loan_word and _lender(investors[0])):
         return  # "X funds research" is not a deal; "a bank financed Y" is
     share = None if match.descriptive else _share(match, targets)
+    share = share or (_paid_share(match.trigger) if frame.stake and not match.descriptive else None)
+    after = _resulting_share(match.trigger) if frame.stake and not match.descriptive else None
     if frame.needs_stake_noun and not _about_a_stake(match):
         return
     status = None if match.descriptive else status_of(match.trigger)
@@ -292,7 +296,7 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
             if sold_by and sold_by[0].ref.name not in {investor.ref.name, target.ref.name}:
                 sellers(sent.doc)[investor.ref.name, target.ref.name] = sold_by[0].ref
             listed = next((a.share for a in (target, investor) if a.share is not None), None) if frame.stake else None
-            own = share if listed is None else listed  # "80% of X and 90% of Y", "X with 47.5% and Z with 26%"
+            own = after or (share if listed is None else listed)  # "80% of X and 90% of Y", "X with 47.5% and Z with 26%"
             if investor.ref.name != target.ref.name:
                 yield replace(base, investor=investor.ref, target=target.ref, stake=own)
     if frame.stake and share is not None:
@@ -446,6 +450,37 @@ def _share(match: FrameMatch, targets: list[Argument]) -> object:
     stated = next((t.share for t in targets if t.share is not None), None) or clause_share(match.trigger)
     whole = any(c.lower_ in frame_lexicon().whole_words for c in match.trigger.children if c.dep_ == "advmod")
     return Decimal(1) if stated is None and whole else stated  # "bought Y outright"
+
+
+def _resulting_share(trigger: Token) -> Decimal | None:
+    """"bought a further 25% of Y, raising its stake to 60%": the stake is the holding the deal
+    leaves, which a stake verb's "to N%" on the trigger's participle or conjunct states."""
+    verbs = frozenset().union(*(f.verbs for f in frame_lexicon().frames if f.needs_stake_noun))
+    stakes = frame_lexicon().stake_nouns
+    for verb in _participles(trigger):
+        if verb.lemma_.lower() in verbs and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in stakes for c in verb.children):
+            return _percent_on(verb, "to")
+    return None
+
+
+def _paid_share(trigger: Token) -> Decimal | None:
+    """"bought into Y, paying $310m for a 21% holding": the share the participle pays for."""
+    for verb in _participles(trigger):
+        if verb.lemma_.lower() in PAYING_VERBS:
+            return _percent_on(verb, "for")
+    return None
+
+
+def _participles(trigger: Token) -> list[Token]:
+    return [c for c in trigger.children if c.dep_ in {"advcl", "conj"} and c.pos_ == "VERB"]
+
+
+def _percent_on(verb: Token, prep: str) -> Decimal | None:
+    for child in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == prep):
+        found = find_percents("".join(t.text_with_ws for t in child.subtree))
+        if found:
+            return found[0][2]
+    return None
 
 
 def _about_a_stake(match: FrameMatch) -> bool:

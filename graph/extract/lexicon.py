@@ -32,6 +32,7 @@ class EventPattern:
 class Lexicon:
     titles: frozenset[str]
     company_words: frozenset[str]
+    leading_company_words: frozenset[str]  # "Grupo X", "PT X": a company's designator before its name
     organization_words: frozenset[str]
     government_words: frozenset[str]
     descriptors: frozenset[str]

@@ -25,6 +25,12 @@ def actors(text: str) -> dict[str, tuple[ActorKind, str | None]]:
         pytest.param("The plant was sold by the Zijin Mining group last year.", "Zijin Mining", ActorKind.COMPANY, "China", id="lowercase-descriptor-dropped"),
         pytest.param("The Serbian side welcomed the move.", "Serbia", ActorKind.COUNTRY, "Serbia", id="demonym-is-the-country"),
         pytest.param("Talks were held with Ambassador Chen in Belgrade.", "Chen", ActorKind.PERSON, None, id="titled-single-name-kept"),
+        pytest.param("Lindqvist Kovar Metals agreed to buy the mine.", "Lindqvist Kovar Metals", ActorKind.COMPANY, None,
+                     id="a-name-ending-in-a-company-word-is-no-facility"),
+        pytest.param("Analysts expect Minera Tolcava to expand.", "Minera Tolcava", ActorKind.COMPANY, None,
+                     id="a-designator-before-the-name-is-a-company"),
+        pytest.param("The bank lent the money to PT Sarana Widya.", "PT Sarana Widya", ActorKind.COMPANY, None,
+                     id="an-indonesian-designator"),
     ],
 )
 def test_actor_is_typed_and_resolved(text, name, kind, country):

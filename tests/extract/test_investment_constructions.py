@@ -290,3 +290,47 @@ def test_a_conjoined_clause_share_is_not_the_deal_stake():
     text = "Corvane Metals was acquired by Veltra Capital in 2001 and remains 45 per cent state-owned."
     facts = [f for f in _facts(text) if f.investor.name == "Veltra Capital"]
     assert facts and all(f.stake is None for f in facts), facts
+
+
+# Round 7 (blind5 and blind3 misses): the stake a deal leaves, and the share a participle pays for.
+ROUND7 = [
+    pytest.param(
+        "Brightwater Metals agreed on Tuesday to buy a further 25% of Corvina Mining from its partner "
+        "Ostrel Resources for $800m, raising its stake to 60 per cent.",
+        ("Brightwater Metals", "Corvina Mining", Decimal("800000000"), Decimal("0.6")),
+        id="raising-its-stake-to-is-the-resulting-stake",
+    ),
+    pytest.param(
+        "Halvard Energy bought another 10% of Pelmora Gas for €90 million, taking its holding to 35%.",
+        ("Halvard Energy", "Pelmora Gas", Decimal("90000000"), Decimal("0.35")),
+        id="taking-its-holding-to",
+    ),
+    pytest.param(
+        "Halvard Energy bought more shares in Pelmora Gas last week, lifting its stake to 35%.",
+        ("Halvard Energy", "Pelmora Gas", None, Decimal("0.35")),
+        id="shares-bought-lifting-the-stake",
+    ),
+    pytest.param(
+        "Rovena Steel first bought into the Kalder mine in 2017, paying $150 million for a 15% holding.",
+        ("Rovena Steel", "Kalder mine", Decimal("150000000"), Decimal("0.15")),
+        id="paying-for-a-holding-states-the-share",
+    ),
+    pytest.param(
+        "Ostrel Ports completed the purchase of the container terminal at Varna Bay on Monday. It paid "
+        "$215 million for 60 per cent of the operator, Terminal Costa Verde (TCV), according to a filing.",
+        ("Ostrel Ports", "Terminal Costa Verde", Decimal("215000000"), Decimal("0.6")),
+        id="the-operator-renamed-by-a-name-hung-on-the-sum",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ROUND7)
+def test_round7_constructions(text, want):
+    got = [(f.investor.name, f.target.name, f.amount.value if f.amount else None, f.stake) for f in _facts(text)]
+    assert want in got, got
+
+
+def test_a_further_share_alone_stays_the_share_bought():
+    """Without "raising its stake to", the share bought is all the text states."""
+    got = [(f.target.name, f.stake) for f in _facts("Brightwater Metals bought a further 25% of Corvina Mining for $80m.")]
+    assert got == [("Corvina Mining", Decimal("0.25"))]
