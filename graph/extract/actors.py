@@ -111,6 +111,8 @@ def _relabels(doc: Doc) -> dict[str, str]:
     for text in acting - located - ambiguous:
         if gaz.country_for_capital(text) is None:
             out.setdefault(text, "ORG")
+    for text in {e.text for e in ents if e.label_ == "PERSON" and _described_as_company(e)}:
+        out.setdefault(text, "ORG")  # "X chairman Y" once: X is an organisation in every mention
     return out
 
 
@@ -147,7 +149,7 @@ def classify(ent: Span, *, relabels: dict[str, str] | None = None) -> ActorSpan 
         entry = gaz.lookup(span.text) if ent.label_ in {"LOC", "PRODUCT", "WORK_OF_ART"} else None
         return ActorSpan(span, _ref(entry, span.text)) if entry else None
     relabel = (relabels or {}).get(ent.text)
-    label = relabel if relabel and {ent.label_, relabel} in ({"PERSON", "GPE"}, {"GPE", "ORG"}) else ent.label_
+    label = relabel if relabel and {ent.label_, relabel} in ({"PERSON", "GPE"}, {"GPE", "ORG"}, {"PERSON", "ORG"}) else ent.label_
     demonym = gaz.country_for_demonym(span.text)
     if label == "NORP" or demonym is not None:  # "Kazakh" tagged ORG is still the adjective
         return ActorSpan(span, _ref(demonym, span.text)) if demonym else None
@@ -249,10 +251,15 @@ def _body_words() -> frozenset[str]:
 
 
 def _described_as_company(span: Span) -> bool:
-    """A company descriptor just before or after the name ("the carmaker X", "X company")."""
+    """A company descriptor just before or after the name ("the carmaker X", "X company"), a base
+    ("Lagos-based X") or its staff ("X chairman Y", "X's board")."""
     doc, lex = span.doc, lexicon()
     around = [doc[i] for i in (span.start - 2, span.start - 1, span.end) if 0 <= i < len(doc)]
-    return any(t.lower_ in lex.descriptors or t.lower_.endswith("maker") for t in around)
+    if any(t.lower_ in lex.descriptors or t.lower_.endswith("maker") for t in around):
+        return True
+    after = [doc[i] for i in (span.end, span.end + 1) if i < len(doc)]
+    staff = bool(after) and (after[0].lower_ in lex.staff_words or (after[0].tag_ == "POS" and len(after) > 1 and after[1].lower_ in lex.staff_words))
+    return staff or (span.start > 1 and doc[span.start - 1].lower_ in {"based", "listed"} and doc[span.start - 2].text == "-")
 
 
 def _looks_junk(span: Span) -> bool:

@@ -119,6 +119,9 @@ def argument_at(head: Token) -> Argument | None:
     local = _company_named_after_place(head)
     if local is not None:
         return Argument(local)  # "Veridian Malaysia", "Zelco Serbia": a local company, not the country
+    part = _part_of_asset(head)
+    if part is not None:
+        return Argument(part)
     earlier = antecedent(head)
     if isinstance(earlier, Token):
         return argument_at(earlier) if earlier != head else None
@@ -343,6 +346,18 @@ def common_asset(head: Token) -> ActorRef | None:
         return None
     name = " ".join(t.text for t in head.doc[nouns[0].i : head.i + 1])
     return ActorRef(name, ActorKind.ASSET, name, None)
+
+
+def _part_of_asset(head: Token) -> ActorRef | None:
+    """"the project's concentrator plant": a part with its own defining nouns is not the asset that
+    owns it; it takes that asset's proper name ("Tamsa concentrator plant")."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+    part = common_asset(head) if owner is not None else None
+    found = argument_at(owner) if part is not None else None
+    if found is None or found.ref.kind is not ActorKind.ASSET:
+        return None
+    name = " ".join([w for w in found.ref.name.split() if w[:1].isupper()] + [part.name])
+    return ActorRef(name, ActorKind.ASSET, name, found.ref.country)
 
 
 def unknown_name(head: Token) -> ActorRef | None:

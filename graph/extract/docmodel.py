@@ -23,6 +23,7 @@ from graph.extract.agreement_frames import agreement_lexicon
 from graph.extract.common import is_headline, per_doc, sentences
 from graph.extract.frames import frame_lexicon
 from graph.extract.phrases import phrase_ref
+from graph.extract.lexicon import lexicon
 from graph.gazetteer import country_of_place, load_gazetteer
 from graph.model import ActorKind, ActorRef
 
@@ -65,6 +66,8 @@ def registry(doc: Doc) -> list[Entry]:
 
 def _entry(span, ref: ActorRef) -> Entry:
     classes = set(KIND_CLASSES.get(ref.kind, ()))
+    if _a_body(ref):  # "X Workers' Union" is no company, whatever unknown organisations usually are
+        classes -= KIND_CLASSES[ActorKind.COMPANY]
     synonyms = frame_lexicon().class_synonyms
     described = {t.lemma_.lower() for t in _descriptors(span.root)}
     words = {w.lower() for w in ref.name.split()} | described
@@ -207,7 +210,14 @@ def _main_company(head: Token, bound: range = range(0)) -> ActorRef | None:
 def _companies_before(head: Token, bound: range = range(0)) -> list[Entry]:
     """The companies the document names before ``head``, outside ``bound``."""
     kinds = {ActorKind.COMPANY, ActorKind.ORGANIZATION}
-    return [e for e in registry(head.doc) if e.position < head.i and e.position not in bound and e.ref.kind in kinds]
+    return [e for e in registry(head.doc)
+            if e.position < head.i and e.position not in bound and e.ref.kind in kinds and not _a_body(e.ref)]
+
+
+def _a_body(ref: ActorRef) -> bool:
+    """An organisation its name calls one ("union", "federation", "association")."""
+    words = {w.lower() for w in ref.name.split()}
+    return ref.kind is ActorKind.ORGANIZATION and bool(words & lexicon().organization_words)
 
 
 def _demonym_countries(head: Token) -> set[str]:

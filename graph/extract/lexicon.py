@@ -36,6 +36,7 @@ class Lexicon:
     organization_words: frozenset[str]
     government_words: frozenset[str]
     descriptors: frozenset[str]
+    staff_words: frozenset[str]  # "X chairman Y", "X's board": only an organisation has them
     asset_heads: frozenset[str]
     generic_targets: frozenset[str]
     junk_heads: frozenset[str]

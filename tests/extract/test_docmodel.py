@@ -31,6 +31,8 @@ CASES = [
      "Tarn Holdings will pay later. Analysts said the mining company was well run.",
      "company", "Orsk Mining"),
     ("no-antecedent-of-that-class", "Kestria and Dravonia held talks. The bank declined to comment.", "bank", None),
+    ("a-union-is-not-the-company", "Tarvo Shipping signed the lease. The Harbour Workers Solidarity Union called a strike. "
+     "The company will invest $50 million in cranes.", "company", "Tarvo Shipping"),
 ]
 
 

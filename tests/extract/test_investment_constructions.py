@@ -334,3 +334,11 @@ def test_a_further_share_alone_stays_the_share_bought():
     """Without "raising its stake to", the share bought is all the text states."""
     got = [(f.target.name, f.stake) for f in _facts("Brightwater Metals bought a further 25% of Corvina Mining for $80m.")]
     assert got == [("Corvina Mining", Decimal("0.25"))]
+
+
+def test_a_part_of_a_named_asset_takes_its_proper_name():
+    """issue 7: "the project's concentrator plant" was the whole project."""
+    text = ("Corvane Metals owns the Tamsa copper project in Chile. The Andes Credit Bank approved a $90 million "
+            "loan for the project's concentrator plant in May.")
+    got = [(f.investor.name, f.target.name) for f in _facts(text)]
+    assert ("Andes Credit Bank", "Tamsa concentrator plant") in got, got
