@@ -227,13 +227,16 @@ def _project_over_borrower(facts: list[Investment]) -> list[Investment]:
 
 def _parallel_target(trigger: Token, done: list[tuple[Token, Investment]]) -> ActorRef | None:
     """"X pledged $2.9bn for the project, while Y committed $4.4bn": a clause joined to a fact's
-    clause, with a sum and no target of its own, funds the same asset; so does a relative clause on
-    the fact's investor ("financed by X, which will lend $300m, and Y, which …")."""
+    clause, with a sum and no target of its own, funds the same asset; so do a relative clause on
+    the fact's investor ("financed by X, which will lend $300m, and Y, which …") and a "with" phrase
+    on the fact's clause."""
     for earlier, fact in done:
         if fact.target.kind is not ActorKind.ASSET:
             continue
         if (trigger.head == earlier and trigger.dep_ in {"conj", "advcl"}) or _on_investor(trigger, earlier, fact):
             return fact.target
+        if trigger.head.lower_ == "with" and trigger.head.head in {earlier, *earlier.ancestors}:
+            return fact.target  # "agreed to build Y, with a planned investment of $2bn"
     return None
 
 
@@ -325,6 +328,11 @@ def _gapped(match: FrameMatch, base: Investment, investors: list[Argument], targ
     """"X will own 45% of Y and Z 55%", "… and Z the remaining 40 per cent": a name with a share of
     its own, its verb left out, holds that share of the same target."""
     named = {a.ref.name for a in (*investors, *targets)}
+    if _on_a_percent(match.trigger):  # "Y will be 60% owned by X and 40% by Z"
+        for share in match.trigger.head.conjuncts:
+            for holder in (argument_at(h) for h in prep_objects(share, {"by"})):
+                if holder is not None and holder.ref.kind in ACTOR_KINDS and holder.ref.name not in named:
+                    yield from (replace(base, investor=holder.ref, target=t.ref, stake=share_of(share)) for t in targets)
     for token in match.trigger.subtree:
         if token.dep_ != "conj" or token.pos_ != "PROPN" or token.i < match.trigger.i:
             continue
@@ -336,6 +344,11 @@ def _gapped(match: FrameMatch, base: Investment, investors: list[Argument], targ
         if holder is not None and holder.ref.kind in ACTOR_KINDS and holder.ref.name not in named:
             for target in targets:
                 yield replace(base, investor=holder.ref, target=target.ref, stake=share_of(percent))
+
+
+def _on_a_percent(trigger: Token) -> bool:
+    """"60 per cent owned by X": a participle on the percentage it states."""
+    return trigger.dep_ == "acl" and trigger.head.ent_type_ == "PERCENT"
 
 
 def _named_asset(argument: Argument) -> bool:
@@ -384,7 +397,8 @@ def role_arguments(match: FrameMatch, role: str, accept) -> list[Argument]:
 def _gives(match: FrameMatch, investors: list[Argument]) -> bool:
     """Who signs a loan agreement may be the borrower: only a giving verb or a lender signing names
     the one who funds."""
-    signed = clause_verb(match.trigger).lemma_.lower() in {"sign", "ink"}
+    # a "with" phrase on the signing ("signed a deal to build Y, with an investment of $2bn") is the deal's own sum
+    signed = clause_verb(match.trigger).lemma_.lower() in {"sign", "ink"} and match.trigger.head.lower_ != "with"
     return not signed or (bool(investors) and _lender(investors[0]))
 
 
@@ -447,7 +461,8 @@ def _fits(target: Argument, frame: Frame) -> bool:
 def _share(match: FrameMatch, targets: list[Argument]) -> object:
     if not match.frame.stake:
         return None
-    stated = next((t.share for t in targets if t.share is not None), None) or clause_share(match.trigger)
+    stated = next((t.share for t in targets if t.share is not None), None) or clause_share(match.trigger) \
+        or (share_of(match.trigger.head) if _on_a_percent(match.trigger) else None)
     whole = any(c.lower_ in frame_lexicon().whole_words for c in match.trigger.children if c.dep_ == "advmod")
     return Decimal(1) if stated is None and whole else stated  # "bought Y outright"
 

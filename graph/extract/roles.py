@@ -25,8 +25,8 @@ def passive_object(verb: Token) -> list[Token]:
     """What a passive verb is done to: its passive subject, else the noun its participle modifies,
     the subject it shares with a conjoined passive or a copula, or its controller's subject."""
     return (
-        children(verb, {"nsubjpass"}) or _attached_head(verb) or _conjoined_passive_subject(verb)
-        or _copula_subject(verb) or (inherited_subject(verb) if verb.dep_ == "xcomp" else [])
+        children(verb, {"nsubjpass"}) or _copula_subject(verb) or _attached_head(verb)
+        or _conjoined_passive_subject(verb) or (inherited_subject(verb) if verb.dep_ == "xcomp" else [])
     )
 
 
@@ -126,7 +126,10 @@ def _interrupted_auxiliary(verb: Token) -> list[Token]:
 
 
 def _copula_subject(verb: Token) -> list[Token]:
-    """"Y is majority-owned by X": the copula's subject is the participle's object."""
+    """"Y is majority-owned by X", "Y will be 60 per cent owned by X": the copula's subject is the
+    participle's object."""
+    if _on_a_stated_percent(verb):
+        return children(verb.head.head, SUBJECT_DEPS)
     return children(verb.head, SUBJECT_DEPS) if verb.dep_ == "acomp" else []
 
 
@@ -162,9 +165,14 @@ def _attached_head(verb: Token) -> list[Token]:
 
 def _clause(verb: Token) -> Token:
     """The head of the clause ``verb`` completes: "which is expected to buy" is the clause of "is"."""
-    while verb.dep_ in {"acomp", "xcomp"} and verb.head != verb:
-        verb = verb.head
+    while verb.head != verb and (verb.dep_ in {"acomp", "xcomp"} or _on_a_stated_percent(verb)):
+        verb = verb.head.head if _on_a_stated_percent(verb) else verb.head
     return verb
+
+
+def _on_a_stated_percent(verb: Token) -> bool:
+    """"which is 60 per cent owned by X": the participle hangs on the percentage the copula states."""
+    return verb.dep_ == "acl" and verb.head.ent_type_ == "PERCENT" and verb.head.dep_ == "attr"
 
 
 def relative_antecedent(verb: Token) -> frozenset[int]:

@@ -321,6 +321,23 @@ ROUND7 = [
         ("Ostrel Ports", "Terminal Costa Verde", Decimal("215000000"), Decimal("0.6")),
         id="the-operator-renamed-by-a-name-hung-on-the-sum",
     ),
+    pytest.param(
+        "The joint venture, to be called Kavo Ridge Cells, will be 60 per cent owned by Kavo Energy and "
+        "40 per cent by Ridgeline Motors, the two companies said.",
+        ("Ridgeline Motors", "Kavo Ridge Cells", None, Decimal("0.4")),
+        id="a-percent-owned-venture-and-the-gapped-partner",
+    ),
+    pytest.param(
+        "The line is run by Tarsk Rail Company, which is 55 per cent owned by state utility Orvel Power.",
+        ("Orvel Power", "Tarsk Rail Company", None, Decimal("0.55")),
+        id="which-is-percent-owned-by",
+    ),
+    pytest.param(
+        "Kavo Energy and Ridgeline Motors on Monday signed an agreement to build a battery plant near Tolsa, "
+        "with a planned investment of $900 million in the first phase.",
+        ("Kavo Energy", "battery plant near Tolsa", Decimal("900000000"), None),
+        id="with-a-planned-investment-is-the-deal-sum",
+    ),
 ]
 
 
