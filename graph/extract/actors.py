@@ -147,6 +147,8 @@ def classify(ent: Span, *, relabels: dict[str, str] | None = None) -> ActorSpan 
     if ent.label_ not in NAME_LABELS and not ent.ent_id_:
         # "North Macedonia" tagged LOC: only a known name counts
         entry = gaz.lookup(span.text) if ent.label_ in {"LOC", "PRODUCT", "WORK_OF_ART"} else None
+        if entry is None and len(span) > 1 and span[0].lower_ in lexicon().leading_asset_words:
+            return ActorSpan(span, ActorRef(span.text, ActorKind.ASSET, span.text, None))  # "Estádio X" tagged a product
         return ActorSpan(span, _ref(entry, span.text)) if entry else None
     relabel = (relabels or {}).get(ent.text)
     label = relabel if relabel and {ent.label_, relabel} in ({"PERSON", "GPE"}, {"GPE", "ORG"}, {"PERSON", "ORG"}) else ent.label_
@@ -220,8 +222,10 @@ def _unknown(span: Span, label: str, country: str | None, *, typed: bool = False
 
 def _kind_from_words(span: Span, label: str, *, typed: bool) -> ActorKind | None:
     lex = lexicon()
-    words = [t.lower_ for t in span]
+    words = span.text.lower().split()  # a merged name ("Vale do Sul") is one token of several words
     last = words[-1]
+    if len(words) > 1 and words[0] in lex.leading_asset_words:
+        return ActorKind.ASSET
     designated = last in lex.company_words or words[0] in lex.leading_company_words
     if label == "PERSON" and not designated and not _described_as_company(span):
         return ActorKind.PERSON
@@ -264,7 +268,7 @@ def _described_as_company(span: Span) -> bool:
 
 def _looks_junk(span: Span) -> bool:
     lex = lexicon()
-    if _JUNK_CHARS.search(span.text) or not any(t.is_alpha for t in span) or is_currency_code(span.text):
+    if _JUNK_CHARS.search(span.text) or not any(c.isalpha() for c in span.text) or is_currency_code(span.text):
         return True
     if span[-1].lower_ in lex.junk_heads or span[-1].lemma_.lower() in lex.junk_heads:
         return True

@@ -38,6 +38,7 @@ class Lexicon:
     descriptors: frozenset[str]
     staff_words: frozenset[str]  # "X chairman Y", "X's board": only an organisation has them
     asset_heads: frozenset[str]
+    leading_asset_words: frozenset[str]  # "Estádio X", "Mina X": an asset's kind before its name
     generic_targets: frozenset[str]
     junk_heads: frozenset[str]
     acquisition: frozenset[str]
