@@ -111,6 +111,10 @@ def _relabels(doc: Doc) -> dict[str, str]:
     for text in acting - located - ambiguous:
         if gaz.country_for_capital(text) is None:
             out.setdefault(text, "ORG")
+    heads = lexicon().asset_heads
+    facilities = [e for e in ents if e.label_ == "FAC" and e[-1].lower_ not in heads and gaz.lookup(e.text) is None]
+    for text in {e.text for e in facilities if e.root.dep_ in {"nsubj", "poss"}} - {e.text for e in facilities if _is_locative(e)}:
+        out.setdefault(text, "ORG")  # "Tracción Ibérica holds 49%": a "facility" that acts and is never a place
     for text in {e.text for e in ents if e.label_ == "PERSON" and _described_as_company(e)}:
         out.setdefault(text, "ORG")  # "X chairman Y" once: X is an organisation in every mention
     return out
@@ -151,7 +155,7 @@ def classify(ent: Span, *, relabels: dict[str, str] | None = None) -> ActorSpan 
             return ActorSpan(span, ActorRef(span.text, ActorKind.ASSET, span.text, None))  # "Estádio X" tagged a product
         return ActorSpan(span, _ref(entry, span.text)) if entry else None
     relabel = (relabels or {}).get(ent.text)
-    label = relabel if relabel and {ent.label_, relabel} in ({"PERSON", "GPE"}, {"GPE", "ORG"}, {"PERSON", "ORG"}) else ent.label_
+    label = relabel if relabel and {ent.label_, relabel} in ({"PERSON", "GPE"}, {"GPE", "ORG"}, {"PERSON", "ORG"}, {"FAC", "ORG"}) else ent.label_
     demonym = gaz.country_for_demonym(span.text)
     if label == "NORP" or demonym is not None:  # "Kazakh" tagged ORG is still the adjective
         return ActorSpan(span, _ref(demonym, span.text)) if demonym else None

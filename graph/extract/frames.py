@@ -73,6 +73,7 @@ class Frame:
     named_target: bool = False
     asset_first: bool = False
     support_verbs: frozenset[str] = frozenset()
+    other_senses: dict[str, frozenset[str]] = field(default_factory=dict)  # "open X to Y" opens no plant
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +140,8 @@ def _frame(raw: dict) -> Frame:
         if key in raw:
             flags[key] = frozenset(raw[key])
     roles = {role: tuple(positions) for role, positions in raw["roles"].items()}
-    return Frame(name=raw["name"], form=raw["form"], roles=roles, **words, **flags)
+    senses = {verb: frozenset(preps) for verb, preps in raw.get("other_senses", {}).items()}
+    return Frame(name=raw["name"], form=raw["form"], roles=roles, other_senses=senses, **words, **flags)
 
 
 def frame_matches(sent: Span) -> Iterator[FrameMatch]:
@@ -185,6 +187,9 @@ def trigger_kind(token: Token, frame: Frame) -> str | None:
     if token.pos_ in {"VERB", "AUX"} or (token.tag_ == "VBN" and token.pos_ == "ADJ"):
         particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
         phrases = {lemma, *(f"{lemma} {p}" for p in particles)}
+        other = frame.other_senses.get(lemma, ())
+        if other and any(c.dep_ == "prep" and c.lower_ in other for c in token.children):
+            return None
         return "verb" if phrases & frame.verbs else None
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None

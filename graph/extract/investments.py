@@ -24,7 +24,7 @@ from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word
-from graph.extract.roles import OBJECT_DEPS, relative_antecedent
+from graph.extract.roles import OBJECT_DEPS, hyphenated, relative_antecedent
 from graph.extract.tree import infinitive, prep_objects
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
 from graph.normalize.dates import parse_period
@@ -274,7 +274,7 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) ->
     ("X lent a further €40m") goes to the asset the facts before were about."""
     frame = match.frame
     investors, targets = _parties(match, topic)
-    if not investors or not targets:
+    if not investors or not targets or (frame.form == "existing holding" and _owners_nationality(match)):
         return
     described = match.descriptive or (frame.form == "existing holding" and match.trigger.dep_ == "acl")  # "towers owned by X"
     share_of_cost = bool(_costed(match))  # "85% of the $3.2bn cost": the sum is what Y costs, not what is given
@@ -344,6 +344,12 @@ def _gapped(match: FrameMatch, base: Investment, investors: list[Argument], targ
         if holder is not None and holder.ref.kind in ACTOR_KINDS and holder.ref.name not in named:
             for target in targets:
                 yield replace(base, investor=holder.ref, target=target.ref, stake=share_of(percent))
+
+
+def _owners_nationality(match: FrameMatch) -> bool:
+    """"Chinese-owned X" tells its owners' nationality, not that the state owns it."""
+    owners = match.slots.get("subject", [])
+    return hyphenated(match.trigger) and bool(owners) and all(o.ent_type_ == "NORP" for o in owners)
 
 
 def _on_a_percent(trigger: Token) -> bool:

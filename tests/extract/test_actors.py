@@ -219,3 +219,15 @@ def test_a_short_name_before_govt_qualifies_the_government():
     doc = get_nlp()("Fed govt vetoes Tarvo deal\n\nThe Fed raised rates. Kenya govt signs deal.")
     found = [(doc[a.span.start - 1].text if a.span.start else "", a.ref.name) for a in find_actors(doc)]
     assert [name for _, name in found] == ["Federal Reserve", "Kenya"] and found[0][0] == "The"
+
+
+def test_a_facility_that_acts_is_an_organisation():
+    """issue 7: an unknown company the model tags a facility ("FAC") in every mention was an asset, so
+    it could hold no stake; one that is a subject or a possessor, and never a place, acts."""
+    from spacy.tokens import Span
+
+    doc = get_nlp()("Orvel Transit holds 49% of the line. Orvel Transit also runs buses in Varna.")
+    names = [Span(doc, i, i + 2, label="FAC") for i, t in enumerate(doc) if t.text == "Orvel"]
+    doc.ents = [*names, *(e for e in doc.ents if e.start not in {n.start for n in names} and e.label_ != "FAC")]
+    kinds = {a.ref.name: a.ref.kind for a in find_actors(doc)}
+    assert kinds["Orvel Transit"] in {ActorKind.ORGANIZATION, ActorKind.COMPANY}

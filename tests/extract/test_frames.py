@@ -364,6 +364,8 @@ NO_FACTS = [
     ("one-unnamed-lender-of-a-nationality-is-no-one", "A Chinese lender has extended a $2 billion loan to Laos."),
     ("a-dividend-given-is-no-stake", "Orsk Holdings gave its shareholders a special dividend."),
     ("a-gapped-clause-s-subject-is-no-target", "Under the agreement, Tessaly Motors will hold 60% of the venture and Korvia Auto the remaining 40%."),
+    ("opening-a-network-to-operators-opens-no-plant", "Varden opened its rail network to private operators in 2019."),
+    ("a-nationality-owned-firm-is-no-state-holding", "The bidder, Chinese-owned Tarsk Rail Investment, failed to raise the money."),
 ]
 
 

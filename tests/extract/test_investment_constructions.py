@@ -332,6 +332,7 @@ ROUND7 = [
         ("Orvel Power", "Tarsk Rail Company", None, Decimal("0.55")),
         id="which-is-percent-owned-by",
     ),
+
     pytest.param(
         "Kavo Energy and Ridgeline Motors on Monday signed an agreement to build a battery plant near Tolsa, "
         "with a planned investment of $900 million in the first phase.",
