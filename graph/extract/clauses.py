@@ -38,8 +38,9 @@ def clause_tokens(verb: Token, *, keep: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in SUBORDINATE and child.pos_ in {"VERB", "AUX"} and keep not in child.subtree:
             dropped.update(t.i for t in child.subtree)
-    for token in verb.subtree:  # "owned by X, which bought its 35% for $2m": another deal's relative clause
-        if _other_deal(token, verb) and keep not in token.subtree:
+    for token in verb.subtree:  # "owned by X, which bought its 35% for $2m": another deal's relative clause,
+        described = token.dep_ == "relcl" and token.head.dep_ in {"nsubj", "nsubjpass"}  # "X, which reported …,"
+        if (described or _other_deal(token, verb)) and keep not in token.subtree:
             dropped.update(t.i for t in token.subtree)
     return [t for t in verb.subtree if t.i not in dropped]
 
@@ -61,7 +62,7 @@ def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:
         governing = clause_verb(verb.head)
         found = _money_in(_own(clause_tokens(governing, keep=trigger), trigger), trigger)
     if found is None and len(_amounts(trigger.sent)) == 1:  # one sum in the sentence, not in a clause of ours
-        ours = [t for t in _own(list(trigger.sent), trigger) if not _other_deal_clause(t, verb)]
+        ours = [t for t in _own(list(trigger.sent), trigger) if not _other_deal_clause(t, verb) and not _described(t, trigger)]
         found = _money_in(ours, trigger, nearest=False)
     return found
 
@@ -71,6 +72,11 @@ def _other_deal(clause: Token, verb: Token) -> bool:
     …" elaborates the same deal."""
     return (clause.dep_ == "relcl" and clause != verb and is_trigger_word(clause)
             and clause.head.ent_type_ not in {"DATE", "TIME"})
+
+
+def _described(token: Token, trigger: Token) -> bool:
+    """"X, which reported a profit of ¥148bn, invested in Y": a relative clause's sum describes a participant."""
+    return any(a.dep_ == "relcl" and trigger not in a.subtree for a in token.ancestors)
 
 
 def _other_deal_clause(token: Token, verb: Token) -> bool:

@@ -339,11 +339,16 @@ def _carry_subject(noun: Token, frame: Frame, slots: dict[str, list[Token]]) -> 
     ("the bank approved a loan")."""
     carried = slots.pop("carried_subject", [])
     verb = support_verb(noun)
-    means = noun.dep_ == "pobj" and noun.head.lower_ in {"through", "via"}  # "X grew through the acquisition of Y": X acts
+    # "X grew through the acquisition of Y", "X entered Z with the purchase of Y": X acts ("proceed with" is no means)
+    means = noun.dep_ == "pobj" and (noun.head.lower_ in {"through", "via"} or (noun.head.lower_ == "with" and _has_object(verb)))
     if not carried or verb is None or means:
         return
     if verb.lemma_.lower() not in frame_lexicon().support_verbs | frame.support_verbs:
         slots["subject"] = []
+
+
+def _has_object(verb: Token | None) -> bool:
+    return verb is not None and any(c.dep_ in OBJECT_DEPS for c in verb.children)
 
 
 def sized_slots(noun: Token) -> dict[str, list[Token]]:

@@ -339,6 +339,11 @@ ROUND7 = [
         ("Kavo Energy", "battery plant near Tolsa", Decimal("900000000"), None),
         id="with-a-planned-investment-is-the-deal-sum",
     ),
+    pytest.param(
+        "Torvik Data entered Poland last year with the $95 million acquisition of Vistra Cloud from Orsk Group.",
+        ("Torvik Data", "Vistra Cloud", Decimal("95000000"), None),
+        id="a-means-acquisition-with-the-verb-s-subject",
+    ),
 ]
 
 
