@@ -259,15 +259,16 @@ def _body_words() -> frozenset[str]:
 
 
 def _described_as_company(span: Span) -> bool:
-    """A company descriptor just before or after the name ("the carmaker X", "X company"), a base
-    ("Lagos-based X") or its staff ("X chairman Y", "X's board")."""
+    """A company descriptor just before or after the name ("the carmaker X", "X company"), a base or an
+    owner ("Lagos-based X", "state-owned X") or its staff ("X chairman Y", "X's board")."""
     doc, lex = span.doc, lexicon()
     around = [doc[i] for i in (span.start - 2, span.start - 1, span.end) if 0 <= i < len(doc)]
     if any(t.lower_ in lex.descriptors or t.lower_.endswith("maker") for t in around):
         return True
     after = [doc[i] for i in (span.end, span.end + 1) if i < len(doc)]
     staff = bool(after) and (after[0].lower_ in lex.staff_words or (after[0].tag_ == "POS" and len(after) > 1 and after[1].lower_ in lex.staff_words))
-    return staff or (span.start > 1 and doc[span.start - 1].lower_ in {"based", "listed"} and doc[span.start - 2].text == "-")
+    hyphened = {"based", "listed", "owned", "controlled", "backed", "run", "funded", "headquartered"}  # "state-owned X"
+    return staff or (span.start > 1 and doc[span.start - 1].lower_ in hyphened and doc[span.start - 2].text == "-")
 
 
 def _looks_junk(span: Span) -> bool:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from graph.extract.docmodel import antecedent, pair
-from graph.extract.frames import frame_lexicon, is_trigger_word
+from graph.extract.frames import frame_lexicon, is_trigger_word, trigger_kind
 from graph.extract.partitives import share_of, through_partitive
 from graph.extract.phrases import NOT_NAME_WORDS, phrase_ref, truncated_name
 from graph.extract.lexicon import lexicon
@@ -115,7 +115,8 @@ def argument_at(head: Token) -> Argument | None:
     if head.ent_type_ == "NORP" and (_demonym(head) is not None or head.pos_ != "PROPN"):
         return _demonym(head)  # a NORP name that is no demonym ("Veridian" for Veridian Semiconductor) reads on
     if head.pos_ == "NOUN" and is_trigger_word(head) and head.lemma_.lower() not in frame_lexicon().keep_partitive:
-        return _countrys(head)  # "the loan" is not who lends; "Chinese state lenders" are China's, as a whole
+        named = _self_named(head)
+        return argument_at(named) if named is not None else _countrys(head)  # "the loan" is not who lends; "Chinese state lenders" are China's, as a whole
     local = _company_named_after_place(head)
     if local is not None:
         return Argument(local)  # "Veridian Malaysia", "Zelco Serbia": a local company, not the country
@@ -346,6 +347,14 @@ def common_asset(head: Token) -> ActorRef | None:
         return None
     name = " ".join(t.text for t in head.doc[nouns[0].i : head.i + 1])
     return ActorRef(name, ActorKind.ASSET, name, None)
+
+
+def _self_named(head: Token) -> Token | None:
+    """"the Syrdarya Uranium joint venture": a deal noun that is its own target takes the name before it."""
+    names = [c for c in head.lefts if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" and c.ent_type_ != "NORP"
+             and _country_named(c) is None]
+    own = names and any("self" in f.roles.get("target", ()) and trigger_kind(head, f) == "noun" for f in frame_lexicon().frames)
+    return names[-1] if own else None
 
 
 def _part_of_asset(head: Token) -> ActorRef | None:

@@ -163,7 +163,10 @@ def frame_matches(sent: Span) -> Iterator[FrameMatch]:
 
 
 def _carried_by_trigger(noun: Token) -> bool:
-    """The noun's support verb triggers a frame as a verb itself."""
+    """The noun's support verb triggers a frame as a verb itself, or the noun is what a deal noun
+    is of ("the sale of X's stake in Y to Z": the sale's frame states it)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and is_trigger_word(noun.head.head):
+        return True
     verb = support_verb(noun)
     return verb is not None and any(trigger_kind(verb, frame) == "verb" for frame in frame_lexicon().frames)
 
@@ -305,6 +308,10 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     slots = prep_slots(noun)
     slots["self"] = _described_name(noun)  # "Y, a joint venture between X and Z": the noun names its target
     slots["object"] = slots.pop("of", [])
+    for head in slots["object"]:  # "the sale of its stake in Y to X", "the purchase of the stake by X": hung on the object
+        for position, heads in prep_slots(head).items():
+            if position in DIRECTED_PREPS | {"by"}:
+                slots.setdefault(position, heads)
     possessors = children(noun, {"poss"})
     slots["subject"] = slots.pop("by", []) or possessors
     slots["compound"] = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
@@ -317,8 +324,10 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     if verb.lemma_.lower() in RECIPIENT_VERBS:  # "Y received a loan from X for Z"
         slots["recipient"] = carried.get("subject", [])
     else:
+        by = [] if is_passive(verb) else carried.get("by", [])  # "blocked the purchase of the stake by X": its agent
         if not slots["subject"]:
-            slots["subject"] = slots["carried_subject"] = carried.get("subject", [])
+            slots["subject"] = by or carried.get("subject", [])
+            slots["carried_subject"] = [] if by else slots["subject"]
         slots["carrier_object"] = carried.get("object", [])  # "Y will be financed with a loan from X"
     for position, heads in carried.items():
         if position not in {"subject", "object"} and not slots.get(position):

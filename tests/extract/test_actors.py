@@ -37,6 +37,8 @@ def actors(text: str) -> dict[str, tuple[ActorKind, str | None]]:
                      ActorKind.COMPANY, None, id="a-name-merged-over-its-particle-is-no-junk"),
         pytest.param("The fund will renovate the Estádio Olavo Prates next year.", "Estádio Olavo Prates", ActorKind.ASSET, None,
                      id="an-asset-word-before-the-name"),
+        pytest.param("The rest is held by state-owned Kelvo Nandi, the ministry said.", "Kelvo Nandi", ActorKind.COMPANY, None,
+                     id="a-state-owned-name-is-a-company"),
         pytest.param("The bank lent the money to PT Sarana Widya.", "PT Sarana Widya", ActorKind.COMPANY, None,
                      id="an-indonesian-designator"),
     ],

@@ -344,6 +344,17 @@ ROUND7 = [
         ("Torvik Data", "Vistra Cloud", Decimal("95000000"), None),
         id="a-means-acquisition-with-the-verb-s-subject",
     ),
+    pytest.param(
+        "Varnia has approved the sale of French group Orsk Energie's 35% stake in the Tolsa Lithium joint venture "
+        "to Japan's Kamado Metals for €210 million, the ministry said.",
+        ("Kamado Metals", "Tolsa Lithium", Decimal("210000000"), Decimal("0.35")),
+        id="the-sale-of-a-stake-in-a-named-venture-to-the-buyer",
+    ),
+    pytest.param(
+        "The government blocked the proposed $300m purchase of the stake in Pardo Copper by Ostrel Holding.",
+        ("Ostrel Holding", "Pardo Copper", Decimal("300000000"), None),
+        id="the-purchase-of-the-stake-by-hung-on-the-stake",
+    ),
 ]
 
 
@@ -365,3 +376,10 @@ def test_a_part_of_a_named_asset_takes_its_proper_name():
             "loan for the project's concentrator plant in May.")
     got = [(f.investor.name, f.target.name) for f in _facts(text)]
     assert ("Andes Credit Bank", "Tamsa concentrator plant") in got, got
+
+
+def test_the_seller_of_a_stake_in_a_sale_noun_is_no_investor():
+    """issue 7: "the sale of X's stake in Y to Z" made X, whose stake it was, an investor with the price."""
+    text = ("Varnia has approved the sale of French group Orsk Energie's 35% stake in the Tolsa Lithium joint venture "
+            "to Japan's Kamado Metals for €210 million, the ministry said.")
+    assert "Orsk Energie" not in {f.investor.name for f in _facts(text)}
