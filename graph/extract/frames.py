@@ -152,8 +152,8 @@ def frame_matches(sent: Span) -> Iterator[FrameMatch]:
             kind = trigger_kind(token, frame)
             if kind is None:
                 continue
-            if kind == "noun" and frame.needs_stake_noun and _carried_by_trigger(token):
-                continue  # "X sold its stake in Y to Z": the verb's frame states it, not the stake's owner
+            if (kind == "owned" or (kind == "noun" and frame.needs_stake_noun)) and _carried_by_trigger(token):
+                continue  # "X sold its stake in Y (its unit Y) to Z": the verb's frame states it, not the holding
             slots = SLOT_READERS[kind](token)
             if kind == "noun":
                 _carry_subject(token, frame, slots)

@@ -208,7 +208,8 @@ def sentence_facts(sent: Span, *, topic: ActorRef | None = None) -> Iterator[Inv
     for match in matches:
         if match.frame.target_is_asset and (_contracted(match.trigger) or _purpose_of(match.trigger, funded)):
             continue  # "a loan to build Y": the lender's fact; who builds with it is not an investor
-        facts = list(facts_of(match, sent, topic=_parallel_target(match.trigger, done)))
+        told = next((f.target for t, f in done if _on_investor(match.trigger, t, f)), None)
+        facts = list(facts_of(match, sent, topic=_parallel_target(match.trigger, done), told=told))
         done += [(match.trigger, fact) for fact in facts]
         if not facts and topic is not None:
             untargeted.append(match)
@@ -269,11 +270,14 @@ def _contracted(trigger: Token) -> bool:
     return False
 
 
-def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None) -> Iterator[Investment]:
+def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None, told: ActorRef | None = None) -> Iterator[Investment]:
     """One fact per investor × target the match's roles name. A sum with no target of its own
-    ("X lent a further €40m") goes to the asset the facts before were about."""
+    ("X lent a further €40m") goes to the asset the facts before were about; a relative clause on
+    a fact's investor with none (``told``) tells more of that fact."""
     frame = match.frame
     investors, targets = _parties(match, topic)
+    if not targets and told is not None:  # "Y was acquired by X, which paid $2.4bn for a 65% stake": the same deal
+        targets = [Argument(told)]
     if not investors or not targets or (frame.form == "existing holding" and _owners_nationality(match)):
         return
     described = match.descriptive or (frame.form == "existing holding" and match.trigger.dep_ == "acl")  # "towers owned by X"

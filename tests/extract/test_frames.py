@@ -375,6 +375,8 @@ NO_FACTS = [
 
 # Who must never come out as the investor.
 NOT_INVESTORS = [
+    ("a-subsidiary-sold-is-no-holding", "Nigerian operator Orsk Mobile has completed the sale of its tower subsidiary, "
+     "Pardo Towers Ltd, to Kelvo Partners for $1 billion, the companies said on Wednesday.", "Orsk Mobile"),
     ("the-seller-of-a-stake", "Calder Group sold its 20% stake in Borin Steel to Acme Holdings for $90 million.", "Calder Group"),
     ("the-lender-s-borrower", "Ostrava Metro signed a $900 million loan agreement with the Tarvan Development Bank.", "Ostrava Metro"),
     ("a-ministry-of-finance-borrows", "Vardania's Ministry of Finance signed a $300 million loan agreement with the Kestrel Development Bank.", "Ministry of Finance"),

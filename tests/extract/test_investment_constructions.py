@@ -355,6 +355,11 @@ ROUND7 = [
         ("Ostrel Holding", "Pardo Copper", Decimal("300000000"), None),
         id="the-purchase-of-the-stake-by-hung-on-the-stake",
     ),
+    pytest.param(
+        "Pardo Mobile was itself acquired in 2019 by Kenyan group Orsk Telecom, which paid $1.4bn for a 60% stake.",
+        ("Orsk Telecom", "Pardo Mobile", Decimal("1400000000"), Decimal("0.6")),
+        id="a-relative-clause-on-the-buyer-tells-the-price",
+    ),
 ]
 
 
