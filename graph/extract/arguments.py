@@ -154,7 +154,7 @@ def _company_named_after_place(head: Token) -> ActorRef | None:
         return None
     before = head.doc[head.i - 1]
     named = before.dep_ == "compound" and before.head == head and before.pos_ == "PROPN"
-    return unknown_name(head) if named and before.ent_type_ not in {"GPE", "LOC"} and before.ent_iob_ != "I" else None
+    return unknown_name(head) if named and before.ent_type_ not in {"GPE", "LOC"} else None
 
 
 def _without_participle(ref: ActorRef) -> ActorRef:

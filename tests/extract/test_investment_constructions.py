@@ -360,6 +360,12 @@ ROUND7 = [
         ("Orsk Telecom", "Pardo Mobile", Decimal("1400000000"), Decimal("0.6")),
         id="a-relative-clause-on-the-buyer-tells-the-price",
     ),
+    pytest.param(
+        "Hollin Metals entered Varnia in 2018, when it bought a 40% interest in ferronickel producer "
+        "PT Tolsa Smelter Indonesia from local investors for $180m.",
+        ("Hollin Metals", "PT Tolsa Smelter Indonesia", Decimal("180000000"), Decimal("0.4")),
+        id="a-local-arm-named-after-its-country-is-no-country",
+    ),
 ]
 
 
