@@ -29,6 +29,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside"})
 _JUNK_CHARS = re.compile(r"[\[\]@#|/\\{}<>=]|\d+-\d+|^\W|COVID", re.IGNORECASE)
 CACHE_KEY = "ikg_actors"
+RELABELS = ({"PERSON", "GPE"}, {"GPE", "ORG"}, {"PERSON", "ORG"}, {"FAC", "ORG"})  # the votes _relabels may cast
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +114,8 @@ def _relabels(doc: Doc) -> dict[str, str]:
             out.setdefault(text, "ORG")
     heads = lexicon().asset_heads
     facilities = [e for e in ents if e.label_ == "FAC" and e[-1].lower_ not in heads and gaz.lookup(e.text) is None]
-    for text in {e.text for e in facilities if e.root.dep_ in {"nsubj", "poss"}} - {e.text for e in facilities if _is_locative(e)}:
+    placed = {e.text for e in facilities if _is_locative(e)}
+    for text in {e.text for e in facilities if e.root.dep_ in {"nsubj", "poss"}} - placed:
         out.setdefault(text, "ORG")  # "Tracción Ibérica holds 49%": a "facility" that acts and is never a place
     for text in {e.text for e in ents if e.label_ == "PERSON" and _described_as_company(e)}:
         out.setdefault(text, "ORG")  # "X chairman Y" once: X is an organisation in every mention
@@ -155,7 +157,7 @@ def classify(ent: Span, *, relabels: dict[str, str] | None = None) -> ActorSpan 
             return ActorSpan(span, ActorRef(span.text, ActorKind.ASSET, span.text, None))  # "Estádio X" tagged a product
         return ActorSpan(span, _ref(entry, span.text)) if entry else None
     relabel = (relabels or {}).get(ent.text)
-    label = relabel if relabel and {ent.label_, relabel} in ({"PERSON", "GPE"}, {"GPE", "ORG"}, {"PERSON", "ORG"}, {"FAC", "ORG"}) else ent.label_
+    label = relabel if relabel and {ent.label_, relabel} in RELABELS else ent.label_
     demonym = gaz.country_for_demonym(span.text)
     if label == "NORP" or demonym is not None:  # "Kazakh" tagged ORG is still the adjective
         return ActorSpan(span, _ref(demonym, span.text)) if demonym else None
@@ -266,7 +268,9 @@ def _described_as_company(span: Span) -> bool:
     if any(t.lower_ in lex.descriptors or t.lower_.endswith("maker") for t in around):
         return True
     after = [doc[i] for i in (span.end, span.end + 1) if i < len(doc)]
-    staff = bool(after) and (after[0].lower_ in lex.staff_words or (after[0].tag_ == "POS" and len(after) > 1 and after[1].lower_ in lex.staff_words))
+    if after and after[0].tag_ == "POS":
+        after = after[1:]  # "X's board"
+    staff = bool(after) and after[0].lower_ in lex.staff_words
     hyphened = {"based", "listed", "owned", "controlled", "backed", "run", "funded", "headquartered"}  # "state-owned X"
     return staff or (span.start > 1 and doc[span.start - 1].lower_ in hyphened and doc[span.start - 2].text == "-")
 

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from graph.extract.docmodel import antecedent, pair
 from graph.extract.frames import frame_lexicon, is_trigger_word, trigger_kind
+from graph.extract.renaming import called_name, named_apposition
 from graph.extract.partitives import share_of, through_partitive
 from graph.extract.phrases import NOT_NAME_WORDS, phrase_ref, truncated_name
 from graph.extract.lexicon import lexicon
@@ -107,7 +108,7 @@ def argument_at(head: Token) -> Argument | None:
     if inner != head:
         found = argument_at(inner)
         return Argument(found.ref, share or found.share) if found is not None else None
-    leader = _leader(head) or _possessed_name(head) or _named_apposition(head) or _called(head) or _body_of(head)
+    leader = _leader(head) or _possessed_name(head) or named_apposition(head) or called_name(head) or _body_of(head)
     if leader is not None:
         return argument_at(leader)
     if head.ent_type_ in {"MONEY", "PERCENT", "DATE", "CARDINAL", "TIME"}:
@@ -130,22 +131,6 @@ def argument_at(head: Token) -> Argument | None:
     if ref is None or truncated_name(ref) or _not_a_target(head, ref):
         return None
     return Argument(_without_participle(ref))
-
-
-def _called(head: Token) -> Token | None:
-    """"a joint venture called X", "the venture, to be named X": the name it is given (the parser
-    may hang the participle on the verb, right after the phrase)."""
-    if head.pos_ != "NOUN":
-        return None
-    clause = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    comma = head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ","
-    hung = [v for v in clause.children if v.dep_ == "advcl" and v.i > head.i] if clause is not None and comma else []
-    for verb in [*(c for c in head.children if c.dep_ in {"acl", "relcl"}), *hung[:1]]:
-        if verb.lemma_ in {"call", "name"}:
-            named = [c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
-            if named:
-                return named[0]
-    return None
 
 
 def _company_named_after_place(head: Token) -> ActorRef | None:
@@ -429,69 +414,6 @@ def _body_of(head: Token) -> Token | None:
 def _title_heads() -> frozenset[str]:
     """The last words of the titles of office holders ("prime minister" → minister)."""
     return frozenset(t.split()[-1] for t in lexicon().titles)
-
-
-def _named_apposition(head: Token) -> Token | None:
-    """"ACS's other target, German builder Hochtief": a common noun renamed by its apposition."""
-    if head.pos_ != "NOUN":
-        return None
-    if head.dep_ == "appos" and head.head.pos_ == "PROPN" and not _names_another(head):
-        return head.head  # "Kivu's Lake Railway, a $2bn project": the project is the railway
-    twin = _twin_before_comma(head) or _apposition_hung_higher(head)
-    if twin is not None:
-        return twin
-    for child in head.children:
-        if child.dep_ != "appos" or is_trigger_word(child):
-            continue  # "the games maker, owner of X": the apposition says what it owns, not its name
-        if child.pos_ == "PROPN":
-            return child
-        names = [t for t in child.children if t.pos_ == "PROPN" and t.dep_ in {"compound", "appos", "nmod"}]
-        if names:
-            return names[-1]
-    return None
-
-
-def _names_another(head: Token) -> bool:
-    """"a unit of Acme", "a project with Acme": a name in a phrase the description governs is
-    another actor's, so the description does not rename; a name modifying it does not count
-    ("a Meridian Initiative project")."""
-    inside = range(head.left_edge.i, head.right_edge.i + 1)
-    governed = (t for t in head.subtree if any(a.dep_ == "prep" for a in t.ancestors if a.i in inside))
-    return any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in governed)
-
-
-def _apposition_hung_higher(head: Token) -> Token | None:
-    """"a stake in X's other target, German builder Y" with Y attached to "stake": the name in
-    apposition right after the description renames it."""
-    doc, comma = head.doc, head.right_edge.i + 1
-    if comma + 1 >= len(doc) or doc[comma].text != ",":
-        return None
-    for token in doc[comma + 1 : min(comma + 6, head.sent.end)]:
-        if token.is_punct:
-            return None
-        hung = token.dep_ == "appos" or (token.dep_ == "dobj" and sum(c.dep_ == "dobj" for c in token.head.children) > 1)
-        named = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
-        above = list(head.ancestors)
-        if named and hung and token.head in above and not _inside_clause(head, token.head):
-            return token
-        if named and token.dep_ == "appos" and token.head.head in above and not _inside_clause(head, token.head.head):
-            return token  # "paid $415m for 60% of the operator, Y": Y hung on the sum
-    return None
-
-
-def _inside_clause(head: Token, top: Token) -> bool:
-    """"X, which owns the plant, include Y": the comma closes the clause the head is in."""
-    return any(a.dep_ in {"relcl", "acl", "advcl", "ccomp"} for a in head.ancestors if top in a.ancestors)
-
-
-def _twin_before_comma(head: Token) -> Token | None:
-    """"Kivu's Lake Railway, a Chinese-funded project, is …" parsed as two subjects of one verb:
-    the indefinite description renames the name before the comma."""
-    start = head.left_edge.i
-    if start < 2 or head.doc[start - 1].text != "," or head.doc[start].lower_ not in {"a", "an"}:
-        return None
-    name = head.doc[start - 2]
-    return name if name.pos_ == "PROPN" and name.head == head.head and name.dep_ == head.dep_ and name != head.head else None
 
 
 def _possessed_name(head: Token) -> Token | None:

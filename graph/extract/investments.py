@@ -10,30 +10,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from decimal import Decimal
 
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract import context
 from graph.extract.arguments import Argument, argument_at, arguments
 from graph.extract.partitives import share_of
-from graph.extract.clauses import clause_money, clause_share, clause_verb, sizes_an_asset
+from graph.extract.clauses import clause_money, clause_verb, sizes_an_asset
+from graph.extract.stakes import about_a_stake, fact_share, on_a_percent, paid_share, resulting_share
 from graph.extract.status import factuality_of, status_of
 from graph.extract.common import evidence_for, is_headline, per_doc, sentences, starts_with_anaphora
 from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word
-from graph.extract.roles import OBJECT_DEPS, hyphenated, relative_antecedent
+from graph.extract.roles import hyphenated, relative_antecedent
 from graph.extract.tree import infinitive, prep_objects
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
 from graph.normalize.dates import parse_period
-from graph.normalize.percent import find_percents
 
 ACTOR_KINDS = frozenset(set(ActorKind) - {ActorKind.ASSET})
 # kinds that all state money put into a project: one sum makes a bare mention of the pair redundant
 MONEY_KINDS = frozenset({"investment", "greenfield", "grant", "loan"})
-PAYING_VERBS = frozenset({"pay", "spend"})
 
 
 def extract(doc: Doc) -> Iterator[Investment]:
@@ -270,7 +268,9 @@ def _contracted(trigger: Token) -> bool:
     return False
 
 
-def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None, told: ActorRef | None = None) -> Iterator[Investment]:
+def facts_of(
+    match: FrameMatch, sent: Span, *, topic: ActorRef | None = None, told: ActorRef | None = None,
+) -> Iterator[Investment]:
     """One fact per investor × target the match's roles name. A sum with no target of its own
     ("X lent a further €40m") goes to the asset the facts before were about; a relative clause on
     a fact's investor with none (``told``) tells more of that fact."""
@@ -285,10 +285,10 @@ def facts_of(match: FrameMatch, sent: Span, *, topic: ActorRef | None = None, to
     amount = None if described or share_of_cost else clause_money(match.trigger, funding=frame.form in {"grant", "loan"})
     if amount is None and not (share_of_cost or _money_named(match)) and not (frame.money_or_loan_word and _lender(investors[0])):
         return  # "X funds research" is not a deal; "a bank financed Y" is
-    share = None if match.descriptive else _share(match, targets)
-    share = share or (_paid_share(match.trigger) if frame.stake and not match.descriptive else None)
-    after = _resulting_share(match.trigger) if frame.stake and not match.descriptive else None
-    if frame.needs_stake_noun and not _about_a_stake(match):
+    share = None if match.descriptive else fact_share(match, targets)
+    share = share or (paid_share(match.trigger) if frame.stake and not match.descriptive else None)
+    after = resulting_share(match.trigger) if frame.stake and not match.descriptive else None
+    if frame.needs_stake_noun and not about_a_stake(match):
         return
     status = None if match.descriptive else status_of(match.trigger)
     status = status or (Status(frame.status) if frame.status else None)
@@ -332,7 +332,7 @@ def _gapped(match: FrameMatch, base: Investment, investors: list[Argument], targ
     """"X will own 45% of Y and Z 55%", "… and Z the remaining 40 per cent": a name with a share of
     its own, its verb left out, holds that share of the same target."""
     named = {a.ref.name for a in (*investors, *targets)}
-    if _on_a_percent(match.trigger):  # "Y will be 60% owned by X and 40% by Z"
+    if on_a_percent(match.trigger):  # "Y will be 60% owned by X and 40% by Z"
         for share in match.trigger.head.conjuncts:
             for holder in (argument_at(h) for h in prep_objects(share, {"by"})):
                 if holder is not None and holder.ref.kind in ACTOR_KINDS and holder.ref.name not in named:
@@ -354,11 +354,6 @@ def _owners_nationality(match: FrameMatch) -> bool:
     """"Chinese-owned X" tells its owners' nationality, not that the state owns it."""
     owners = match.slots.get("subject", [])
     return hyphenated(match.trigger) and bool(owners) and all(o.ent_type_ == "NORP" for o in owners)
-
-
-def _on_a_percent(trigger: Token) -> bool:
-    """"60 per cent owned by X": a participle on the percentage it states."""
-    return trigger.dep_ == "acl" and trigger.head.ent_type_ == "PERCENT"
 
 
 def _named_asset(argument: Argument) -> bool:
@@ -466,54 +461,6 @@ def _fits(target: Argument, frame: Frame) -> bool:
     if frame.named_target:  # "a joint venture between X and Y" names no venture of its own
         return any(w[:1].isupper() for w in target.ref.name.split())
     return True
-
-
-def _share(match: FrameMatch, targets: list[Argument]) -> object:
-    if not match.frame.stake:
-        return None
-    stated = next((t.share for t in targets if t.share is not None), None) or clause_share(match.trigger) \
-        or (share_of(match.trigger.head) if _on_a_percent(match.trigger) else None)
-    whole = any(c.lower_ in frame_lexicon().whole_words for c in match.trigger.children if c.dep_ == "advmod")
-    return Decimal(1) if stated is None and whole else stated  # "bought Y outright"
-
-
-def _resulting_share(trigger: Token) -> Decimal | None:
-    """"bought a further 25% of Y, raising its stake to 60%": the stake is the holding the deal
-    leaves, which a stake verb's "to N%" on the trigger's participle or conjunct states."""
-    verbs = frozenset().union(*(f.verbs for f in frame_lexicon().frames if f.needs_stake_noun))
-    stakes = frame_lexicon().stake_nouns
-    for verb in _participles(trigger):
-        if verb.lemma_.lower() in verbs and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in stakes for c in verb.children):
-            return _percent_on(verb, "to")
-    return None
-
-
-def _paid_share(trigger: Token) -> Decimal | None:
-    """"bought into Y, paying $310m for a 21% holding": the share the participle pays for."""
-    for verb in _participles(trigger):
-        if verb.lemma_.lower() in PAYING_VERBS:
-            return _percent_on(verb, "for")
-    return None
-
-
-def _participles(trigger: Token) -> list[Token]:
-    return [c for c in trigger.children if c.dep_ in {"advcl", "conj"} and c.pos_ == "VERB"]
-
-
-def _percent_on(verb: Token, prep: str) -> Decimal | None:
-    for child in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == prep):
-        found = find_percents("".join(t.text_with_ws for t in child.subtree))
-        if found:
-            return found[0][2]
-    return None
-
-
-def _about_a_stake(match: FrameMatch) -> bool:
-    """"raised its stake in Y": a stake verb counts only with a stake or share in its roles."""
-    if match.nominal:
-        return True
-    words = frame_lexicon().stake_nouns | {"percent", "cent", "%"}
-    return any(t.lemma_.lower() in words for t in match.trigger.subtree)
 
 
 def _richer(new: Investment, old: Investment) -> bool:

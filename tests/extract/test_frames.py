@@ -366,8 +366,6 @@ NO_FACTS = [
     ("a-gapped-clause-s-subject-is-no-target", "Under the agreement, Tessaly Motors will hold 60% of the venture and Korvia Auto the remaining 40%."),
     ("a-relative-clause-s-profit-is-no-sum", "Orsk Trading, which reported a net profit of $148 million last year, "
      "has invested in data centres in Varnia and Tolsa."),
-    ("proceeding-with-a-construction-names-no-builder", "Zelco Media said it is uneconomical to proceed with the "
-     "construction of the new airport in Olm."),
     ("opening-a-network-to-operators-opens-no-plant", "Varden opened its rail network to private operators in 2019."),
     ("a-nationality-owned-firm-is-no-state-holding", "The bidder, Chinese-owned Tarsk Rail Investment, failed to raise the money."),
 ]

@@ -1,0 +1,91 @@
+"""Renaming: the proper name a common noun phrase is given in its own sentence.
+
+"the operator, Y", "German builder Y" (apposition, even where the parser hangs Y
+elsewhere), "Y, a $2bn project" and "a joint venture to be called Y": the noun stands
+for Y. A description that governs another name ("a unit of X") renames nothing.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.extract.frames import is_trigger_word
+
+
+def named_apposition(head: Token) -> Token | None:
+    """"ACS's other target, German builder Hochtief": a common noun renamed by its apposition."""
+    if head.pos_ != "NOUN":
+        return None
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN" and not _names_another(head):
+        return head.head  # "Kivu's Lake Railway, a $2bn project": the project is the railway
+    twin = _twin_before_comma(head) or _apposition_hung_higher(head)
+    if twin is not None:
+        return twin
+    for child in head.children:
+        if child.dep_ != "appos" or is_trigger_word(child):
+            continue  # "the games maker, owner of X": the apposition says what it owns, not its name
+        if child.pos_ == "PROPN":
+            return child
+        names = [t for t in child.children if t.pos_ == "PROPN" and t.dep_ in {"compound", "appos", "nmod"}]
+        if names:
+            return names[-1]
+    return None
+
+
+def _names_another(head: Token) -> bool:
+    """"a unit of Acme", "a project with Acme": a name in a phrase the description governs is
+    another actor's, so the description does not rename; a name modifying it does not count
+    ("a Meridian Initiative project")."""
+    inside = range(head.left_edge.i, head.right_edge.i + 1)
+    governed = (t for t in head.subtree if any(a.dep_ == "prep" for a in t.ancestors if a.i in inside))
+    return any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in governed)
+
+
+def _apposition_hung_higher(head: Token) -> Token | None:
+    """"a stake in X's other target, German builder Y" with Y attached to "stake": the name in
+    apposition right after the description renames it."""
+    doc, comma = head.doc, head.right_edge.i + 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    for token in doc[comma + 1 : min(comma + 6, head.sent.end)]:
+        if token.is_punct:
+            return None
+        hung = token.dep_ == "appos" or (token.dep_ == "dobj" and sum(c.dep_ == "dobj" for c in token.head.children) > 1)
+        named = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
+        above = list(head.ancestors)
+        if named and hung and token.head in above and not _inside_clause(head, token.head):
+            return token
+        if named and token.dep_ == "appos" and token.head.head in above and not _inside_clause(head, token.head.head):
+            return token  # "paid $415m for 60% of the operator, Y": Y hung on the sum
+    return None
+
+
+def _inside_clause(head: Token, top: Token) -> bool:
+    """"X, which owns the plant, include Y": the comma closes the clause the head is in."""
+    return any(a.dep_ in {"relcl", "acl", "advcl", "ccomp"} for a in head.ancestors if top in a.ancestors)
+
+
+def _twin_before_comma(head: Token) -> Token | None:
+    """"Kivu's Lake Railway, a Chinese-funded project, is …" parsed as two subjects of one verb:
+    the indefinite description renames the name before the comma."""
+    start = head.left_edge.i
+    if start < 2 or head.doc[start - 1].text != "," or head.doc[start].lower_ not in {"a", "an"}:
+        return None
+    name = head.doc[start - 2]
+    return name if name.pos_ == "PROPN" and name.head == head.head and name.dep_ == head.dep_ and name != head.head else None
+
+
+def called_name(head: Token) -> Token | None:
+    """"a joint venture called X", "the venture, to be named X": the name it is given (the parser
+    may hang the participle on the verb, right after the phrase)."""
+    if head.pos_ != "NOUN":
+        return None
+    clause = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    comma = head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ","
+    hung = [v for v in clause.children if v.dep_ == "advcl" and v.i > head.i] if clause is not None and comma else []
+    for verb in [*(c for c in head.children if c.dep_ in {"acl", "relcl"}), *hung[:1]]:
+        if verb.lemma_ in {"call", "name"}:
+            named = [c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
+            if named:
+                return named[0]
+    return None

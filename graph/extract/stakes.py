@@ -1,0 +1,75 @@
+"""Stakes: the share of its target a fact states, where the clause puts it.
+
+The share bought ("a 40% stake in Y", "60 per cent of Y"), the holding a deal leaves
+("raising its stake to 51 per cent"), the share a participle pays for ("paying $310m
+for a 21% holding") and the percentage a participle modifies ("60 per cent owned by X").
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from spacy.tokens import Token
+
+from graph.extract.arguments import Argument
+from graph.extract.clauses import clause_share
+from graph.extract.frames import FrameMatch, frame_lexicon
+from graph.extract.partitives import share_of
+from graph.extract.roles import OBJECT_DEPS
+from graph.normalize.percent import find_percents
+
+PAYING_VERBS = frozenset({"pay", "spend"})
+
+
+def fact_share(match: FrameMatch, targets: list[Argument]) -> Decimal | None:
+    """The share the match states: a target's own, the clause's, or "outright" (all of it)."""
+    if not match.frame.stake:
+        return None
+    stated = next((t.share for t in targets if t.share is not None), None) or clause_share(match.trigger) \
+        or (share_of(match.trigger.head) if on_a_percent(match.trigger) else None)
+    whole = any(c.lower_ in frame_lexicon().whole_words for c in match.trigger.children if c.dep_ == "advmod")
+    return Decimal(1) if stated is None and whole else stated  # "bought Y outright"
+
+
+def resulting_share(trigger: Token) -> Decimal | None:
+    """"bought a further 25% of Y, raising its stake to 60%": the stake is the holding the deal
+    leaves, which a stake verb's "to N%" on the trigger's participle or conjunct states."""
+    verbs = frozenset().union(*(f.verbs for f in frame_lexicon().frames if f.needs_stake_noun))
+    stakes = frame_lexicon().stake_nouns
+    for verb in _participles(trigger):
+        if verb.lemma_.lower() in verbs and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in stakes for c in verb.children):
+            return _percent_on(verb, "to")
+    return None
+
+
+def paid_share(trigger: Token) -> Decimal | None:
+    """"bought into Y, paying $310m for a 21% holding": the share the participle pays for."""
+    for verb in _participles(trigger):
+        if verb.lemma_.lower() in PAYING_VERBS:
+            return _percent_on(verb, "for")
+    return None
+
+
+def on_a_percent(trigger: Token) -> bool:
+    """"60 per cent owned by X": a participle on the percentage it states."""
+    return trigger.dep_ == "acl" and trigger.head.ent_type_ == "PERCENT"
+
+
+def about_a_stake(match: FrameMatch) -> bool:
+    """"raised its stake in Y": a stake verb counts only with a stake or share in its roles."""
+    if match.nominal:
+        return True
+    words = frame_lexicon().stake_nouns | {"percent", "cent", "%"}
+    return any(t.lemma_.lower() in words for t in match.trigger.subtree)
+
+
+def _participles(trigger: Token) -> list[Token]:
+    return [c for c in trigger.children if c.dep_ in {"advcl", "conj"} and c.pos_ == "VERB"]
+
+
+def _percent_on(verb: Token, prep: str) -> Decimal | None:
+    for child in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == prep):
+        found = find_percents("".join(t.text_with_ws for t in child.subtree))
+        if found:
+            return found[0][2]
+    return None
