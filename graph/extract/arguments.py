@@ -117,7 +117,10 @@ def argument_at(head: Token) -> Argument | None:
         return _demonym(head)  # a NORP name that is no demonym ("Veridian" for Veridian Semiconductor) reads on
     if head.pos_ == "NOUN" and is_trigger_word(head) and head.lemma_.lower() not in frame_lexicon().keep_partitive:
         named = _self_named(head)
-        return argument_at(named) if named is not None else _countrys(head)  # "the loan" is not who lends; "Chinese state lenders" are China's, as a whole
+        if named is not None:
+            return argument_at(named)
+        earlier = antecedent(head) if _agent_noun(head) else None
+        return Argument(earlier) if isinstance(earlier, ActorRef) else _countrys(head)  # "the loan" is not who lends; "Chinese state lenders" are China's, as a whole
     local = _company_named_after_place(head)
     if local is not None:
         return Argument(local)  # "Veridian Malaysia", "Zelco Serbia": a local company, not the country
@@ -332,6 +335,11 @@ def common_asset(head: Token) -> ActorRef | None:
         return None
     name = " ".join(t.text for t in head.doc[nouns[0].i : head.i + 1])
     return ActorRef(name, ActorKind.ASSET, name, None)
+
+
+def _agent_noun(head: Token) -> bool:
+    """"the Polish lender", "the buyer": a noun that names who acts in a deal, unlike "the loan"."""
+    return any(trigger_kind(head, f) == "agent" for f in frame_lexicon().frames)
 
 
 def _self_named(head: Token) -> Token | None:

@@ -366,6 +366,12 @@ ROUND7 = [
         ("Hollin Metals", "PT Tolsa Smelter Indonesia", Decimal("180000000"), Decimal("0.4")),
         id="a-local-arm-named-after-its-country-is-no-country",
     ),
+    pytest.param(
+        "Austria's Kessel Bank will sell a 46% stake in Polish lender Bank Odra Kredyt to state-controlled insurer "
+        "Orsk Ubezpieczenia for 4.1 billion zlotys. Kessel Bank will retain a 5 per cent holding in the Polish lender.",
+        ("Kessel Bank", "Bank Odra Kredyt", None, Decimal("0.05")),
+        id="the-polish-lender-is-the-lender-named-before",
+    ),
 ]
 
 
