@@ -58,7 +58,9 @@ def _named_before(head: Token, word: str, share: Decimal | None) -> tuple[Token 
         named = _stake_named_in(head.sent)  # "… its stake in Y, having bought 5 percent in 2018"
         if named is not None:
             return named, share
-        earlier = _earlier_stake(head)  # "The remaining 20 per cent is held by X"
+        # "The remaining 20 per cent is held by X": the rest of the stake the article is about, however far back
+        remaining = any(c.dep_ == "amod" and c.lower_ in {"remaining", "other", "rest"} for c in head.children)
+        earlier = _earlier_stake(head, limit=len(head.doc) if remaining else 3)
         if earlier is not None:
             return earlier[0], share
     if word in stake_nouns and any((c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or (c.dep_ == "poss" and c.pos_ == "PRON")
@@ -117,14 +119,14 @@ def _stake_named_in(sent) -> Token | None:
     return found[0] if len({t.i for t in found}) == 1 else None
 
 
-def _earlier_stake(head: Token) -> tuple[Token, Decimal | None] | None:
-    """What "the stake" refers to: the last "stake in Y" before it in its sentence or the three
+def _earlier_stake(head: Token, *, limit: int = 3) -> tuple[Token, Decimal | None] | None:
+    """What "the stake" refers to: the last "stake in Y" before it in its sentence or the ``limit``
     sentences before, with its share. The nearest noun of its own word is its antecedent even if it
     names no company ("an issue of 247 million shares … buy back the shares")."""
     from graph.extract.context import earlier_sentences  # noqa: PLC0415
 
     before = [t for t in head.doc[head.sent.start : head.i] if t not in head.subtree]
-    for sent in [before, *earlier_sentences(head.sent, limit=3)]:
+    for sent in [before, *earlier_sentences(head.sent, limit=limit)]:
         for token in reversed(list(sent)):
             if token.lemma_.lower() in frame_lexicon().stake_nouns | {"percent", "cent", "%"}:
                 inner, share = through_partitive(token)

@@ -372,6 +372,14 @@ ROUND7 = [
         ("Kessel Bank", "Bank Odra Kredyt", None, Decimal("0.05")),
         id="the-polish-lender-is-the-lender-named-before",
     ),
+    pytest.param(
+        "Corvane Metals said on Tuesday it had agreed to buy a 51 percent stake in the Tamsa gold mine from Ostrel Holdings. "
+        "The company did not disclose the price. Tamsa produced 4 tonnes of gold last year. Ostrel Holdings bought the "
+        "mine in 2009 and has run it since. Corvane intends to sink a shaft. "
+        "Ostrel Holdings will keep the remaining 49 percent and two seats on the board.",
+        ("Ostrel Holdings", "Tamsa gold mine", None, Decimal("0.49")),
+        id="the-remaining-share-of-the-stake-sold-paragraphs-before",
+    ),
 ]
 
 
