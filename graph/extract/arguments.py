@@ -16,8 +16,9 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from graph.extract.docmodel import antecedent, pair
-from graph.extract.frames import frame_lexicon, is_trigger_word, trigger_kind
+from graph.extract.docmodel import antecedent, country_of, demonym_countries, pair
+from graph.extract.context import earlier_sentences
+from graph.extract.frames import frame_lexicon, frame_matches, is_trigger_word, trigger_kind
 from graph.extract.renaming import called_name, named_apposition
 from graph.extract.partitives import share_of, through_partitive
 from graph.extract.phrases import NOT_NAME_WORDS, phrase_ref, truncated_name
@@ -119,7 +120,7 @@ def argument_at(head: Token) -> Argument | None:
         named = _self_named(head)
         if named is not None:
             return argument_at(named)
-        earlier = antecedent(head) if _agent_noun(head) else None
+        earlier = (antecedent(head) or _role_holder(head)) if _agent_noun(head) else None
         return Argument(earlier) if isinstance(earlier, ActorRef) else _countrys(head)  # "the loan" is not who lends; "Chinese state lenders" are China's, as a whole
     local = _company_named_after_place(head)
     if local is not None:
@@ -340,6 +341,45 @@ def common_asset(head: Token) -> ActorRef | None:
 def _agent_noun(head: Token) -> bool:
     """"the Polish lender", "the buyer": a noun that names who acts in a deal, unlike "the loan"."""
     return any(trigger_kind(head, f) == "agent" for f in frame_lexicon().frames)
+
+
+def _role_holder(head: Token) -> ActorRef | None:
+    """"The buyer will finance half of the price …" with no buyer named as such: whoever had that role
+    (the one an agent noun names: the buyer's, the seller's) in the nearest deal of its kind told
+    before (the lede's, if need be)."""
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in head.children):
+        return None
+    frames = frame_lexicon().frames
+    agent_of = [f for f in frames if trigger_kind(head, f) == "agent"]
+    role = next((r for f in agent_of for r, positions in f.roles.items() if "subject" in positions), None)
+    forms = {f.form for f in agent_of}  # "the buyer" of a sale told before is its "to"
+    names = {f.name for f in frames if f.form in forms}
+    holders: list[tuple[ActorRef, str | None]] = []
+    for sent in [head.sent, *earlier_sentences(head.sent, limit=len(head.doc))]:
+        told = [m for m in frame_matches(sent) if m.frame.name in names and m.kind in {"verb", "noun"} and m.trigger.i < head.i]
+        for match in reversed(told):
+            for heads in match.positions(role) if role else []:
+                found = [(a.ref, _given_country(h) or country_of(a.ref, head.doc)) for h in heads
+                         if (a := argument_at(h)) is not None and a.ref.kind is not ActorKind.ASSET]
+                if found:
+                    holders += found
+                    break
+    countries = demonym_countries(head)  # "the Korean buyer": one of that country, else one of no known country
+    if countries:
+        holders = [h for h in holders if h[1] in countries] or [h for h in holders if h[1] is None]
+    return holders[0][0] if holders else None
+
+
+def _given_country(name: Token) -> str | None:
+    """"South Korea's X", "Korean X": the country the text gives a name where it names it."""
+    gaz = load_gazetteer()
+    for child in name.lefts:
+        if child.dep_ == "poss":
+            entry = gaz.lookup(name.doc[child.left_edge.i : child.i + 1].text)
+            return entry.name if entry is not None and entry.kind is ActorKind.COUNTRY else None
+        if child.dep_ in {"amod", "compound"} and (entry := gaz.country_for_demonym(child.text)) is not None:
+            return entry.name
+    return None
 
 
 def _self_named(head: Token) -> Token | None:

@@ -123,7 +123,7 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     bound = _co_subject(head)
     earlier = [e for e in _of_class(head.doc, noun, before=head.i)
                if e.position not in bound and (a_country or e.ref.kind is not ActorKind.COUNTRY)]
-    countries = _demonym_countries(head)
+    countries = demonym_countries(head)
     if countries and earlier:  # "the Korean cathode maker": one of that country, else one of no known country
         earlier = [e for e in earlier if e.country in countries] or [e for e in earlier if e.country is None]
         return _most_salient(earlier) if earlier else None
@@ -201,7 +201,7 @@ def _main_company(head: Token, bound: range = range(0)) -> ActorRef | None:
         return None  # "the bank" with no bank named before is nobody we know
     companies = [e for e in _companies_before(head, bound) if not _described_otherwise(e, head.lemma_.lower())]
     companies = _of_modifiers(head, companies)
-    countries = _demonym_countries(head)
+    countries = demonym_countries(head)
     if countries:  # "the Spanish utility": not a company known to be of another country
         companies = [e for e in companies if e.country is None or e.country in countries]
     return _most_salient(companies) if companies else None
@@ -220,7 +220,7 @@ def _a_body(ref: ActorRef) -> bool:
     return ref.kind is ActorKind.ORGANIZATION and bool(words & lexicon().organization_words)
 
 
-def _demonym_countries(head: Token) -> set[str]:
+def demonym_countries(head: Token) -> set[str]:
     """"the Korean cathode maker", "the Vancouver-based group": the country a description names."""
     gaz, doc = load_gazetteer(), head.doc
     found = {e.name for c in head.children if c.dep_ in {"amod", "compound"} and (e := gaz.country_for_demonym(c.text))}
@@ -375,3 +375,8 @@ def unique(refs: list[ActorRef]) -> list[ActorRef]:
     for ref in refs:
         seen.setdefault(ref.name, ref)
     return list(seen.values())
+
+
+def country_of(ref: ActorRef, doc: Doc) -> str | None:
+    """The country the document gives an actor (known, named in its name, or described)."""
+    return ref.country or next((e.country for e in registry(doc) if e.ref.name == ref.name and e.country), None)

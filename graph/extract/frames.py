@@ -347,6 +347,9 @@ def _carry_subject(noun: Token, frame: Frame, slots: dict[str, list[Token]]) -> 
     not for an approver ("the ministry approved the construction of Y"), unless the frame says so
     ("the bank approved a loan")."""
     carried = slots.pop("carried_subject", [])
+    if carried and slots.get("from") and "from" in frame.roles.get("investor", ()):
+        slots["subject"] = []  # "X will finance half of it with a loan from Z": Z lends, X borrows
+        return
     verb = support_verb(noun)
     # "X grew through the acquisition of Y", "X entered Z with the purchase of Y": X acts ("proceed with" is no means)
     means = noun.dep_ == "pobj" and (noun.head.lower_ in {"through", "via"} or (noun.head.lower_ == "with" and _has_object(verb)))

@@ -24,7 +24,7 @@ from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word
-from graph.extract.roles import hyphenated, relative_antecedent
+from graph.extract.roles import FUNDING_VERBS, active_subject, hyphenated, is_passive, relative_antecedent
 from graph.extract.tree import infinitive, prep_objects
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
 from graph.normalize.dates import parse_period
@@ -374,7 +374,14 @@ def sellers(doc: Doc) -> dict[tuple[str, str], ActorRef]:
 
 
 def _financed_buyer(match: FrameMatch) -> list[Argument]:
-    """"X's purchase of Y is financed with a loan from Z": the loan goes to the buyer."""
+    """"X's purchase of Y is financed with a loan from Z": the loan goes to the buyer; so it does
+    in "X will finance half of the price with a loan from Z" (without "from Z", X is the lender)."""
+    trigger = match.trigger
+    lent = trigger.head.lower_ == "with" and bool(match.slots.get("from"))  # "financed it with a loan" alone: X lends
+    if lent and trigger.head.head.lemma_.lower() in FUNDING_VERBS and not is_passive(trigger.head.head):
+        payers = [a for a in arguments(active_subject(trigger.head.head)) if a.ref.kind in ACTOR_KINDS]
+        if payers:
+            return payers[:1]
     for deal in match.slots.get("carrier_object", []):
         if deal.pos_ == "NOUN" and deal != match.trigger and is_trigger_word(deal):
             owners = [a for c in deal.children if c.dep_ == "poss" and (a := argument_at(c)) is not None]

@@ -380,6 +380,13 @@ ROUND7 = [
         ("Ostrel Holdings", "Tamsa gold mine", None, Decimal("0.49")),
         id="the-remaining-share-of-the-stake-sold-paragraphs-before",
     ),
+    pytest.param(
+        "Varnia approved the sale of a 49% stake in Pardo Uranium to South Korea's Hanlo Nuclear for €410 million. "
+        "In March, it blocked the proposed purchase of the same stake by Russia's Ostrel Isotope. "
+        "The Korean buyer will finance about half of the price with a €200 million loan from Kovar Resources Bank.",
+        ("Kovar Resources Bank", "Hanlo Nuclear", Decimal("200000000"), None),
+        id="the-korean-buyer-is-the-buyer-of-that-country-and-borrows-from-the-lender",
+    ),
 ]
 
 
