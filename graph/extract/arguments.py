@@ -272,7 +272,8 @@ def _place_name(child: Token) -> str | None:
         country = _country_named(child)
         if country is not None:
             return country
-        if child.ent_type_ == "GPE":
+        named = child.pos_ == "PROPN" and child.ent_type_ in {"NORP", "LOC"} and load_gazetteer().country_for_demonym(child.text) is None
+        if child.ent_type_ == "GPE" or named:  # "the Gujarat government", the state tagged a nationality
             return child.doc[child.left_edge.i : child.i + 1].text
     if child.dep_ == "prep" and child.lower_ == "of":
         places = [t for t in child.subtree if t.ent_type_ == "GPE"] or _unknown_place(child)

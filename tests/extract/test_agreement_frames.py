@@ -23,6 +23,8 @@ def _named(agreement, name: str) -> bool:
 # (id, text, two party names, signing date or None)
 FRAMES = [
     ("active-subject-with", "Talvora Mining signed a loan agreement with Pellin Bank on 4 March 2022.", ("Talvora Mining", "Pellin Bank"), "2022-03-04"),
+    ("a-state-government-the-model-calls-a-nationality", "Kelvo Electronics and the Gujarat government signed a memorandum "
+     "of understanding in Gandhinagar on 4 March 2024 covering land and water.", ("Kelvo Electronics", "Gujarat"), "2024-03-04"),
     ("conjoined-signers", "Talvora Mining and Orsk Holdings signed a supply contract in May 2019.", ("Talvora Mining", "Orsk Holdings"), "2019-05"),
     ("passive-by", "The memorandum of understanding was signed by Talvora Mining and Orsk Holdings in June 2021.", ("Talvora Mining", "Orsk Holdings"), "2021-06"),
     ("between-x-and-y", "A framework agreement between Talvora Mining and Orsk Holdings was signed in April 2020.", ("Talvora Mining", "Orsk Holdings"), "2020-04"),
