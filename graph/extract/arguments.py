@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from graph.extract.docmodel import antecedent, country_of, demonym_countries, pair
+from graph.extract.common import per_span
 from graph.extract.context import earlier_sentences
 from graph.extract.frames import frame_lexicon, frame_matches, is_trigger_word, trigger_kind
 from graph.extract.renaming import called_name, named_apposition
@@ -357,7 +358,8 @@ def _role_holder(head: Token) -> ActorRef | None:
     names = {f.name for f in frames if f.form in forms}
     holders: list[tuple[ActorRef, str | None]] = []
     for sent in [head.sent, *earlier_sentences(head.sent, limit=len(head.doc))]:
-        told = [m for m in frame_matches(sent) if m.frame.name in names and m.kind in {"verb", "noun"} and m.trigger.i < head.i]
+        matches = per_span(sent, "ikg_frame_matches", lambda s: list(frame_matches(s)))
+        told = [m for m in matches if m.frame.name in names and m.kind in {"verb", "noun"} and m.trigger.i < head.i]
         for match in reversed(told):
             for heads in match.positions(role) if role else []:
                 found = [(a.ref, _given_country(h) or country_of(a.ref, head.doc)) for h in heads
