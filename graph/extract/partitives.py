@@ -126,8 +126,11 @@ def _earlier_stake(head: Token, *, limit: int = 3) -> tuple[Token, Decimal | Non
     from graph.extract.context import earlier_sentences  # noqa: PLC0415
 
     before = [t for t in head.doc[head.sent.start : head.i] if t not in head.subtree]
+    same = any(c.lower_ == "same" for c in head.children)  # "the same stake" is the one traded, not the rest kept
     for sent in [before, *earlier_sentences(head.sent, limit=limit)]:
         for token in reversed(list(sent)):
+            if same and (any(c.lower_ in {"remaining", "rest", "other"} for c in token.children) or share_of(token) is None):
+                continue  # nor a "the stake" that refers back itself
             if token.lemma_.lower() in frame_lexicon().stake_nouns | {"percent", "cent", "%"}:
                 inner, share = through_partitive(token)
                 if inner is not None and inner != token:

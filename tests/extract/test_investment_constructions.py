@@ -387,6 +387,18 @@ ROUND7 = [
         ("Kovar Resources Bank", "Hanlo Nuclear", Decimal("200000000"), None),
         id="the-korean-buyer-is-the-buyer-of-that-country-and-borrows-from-the-lender",
     ),
+    pytest.param(
+        "Varnia approved the sale of a 49% stake in Pardo Uranium to Hanlo Nuclear. The remaining 51 per cent of "
+        "Pardo Uranium is held by Tolsa Uran, which had a right of first refusal over the stake. In March, the "
+        "government blocked the proposed $520m purchase of the same stake by Ostrel Isotope Holding.",
+        ("Ostrel Isotope Holding", "Pardo Uranium", Decimal("520000000"), Decimal("0.49")),
+        id="the-same-stake-is-the-one-traded-not-the-rest",
+    ),
+    pytest.param(
+        "The groundbreaking came a week after Germany's Kessler Chemie scrapped plans for a €1.6bn refinery in Tolsa.",
+        ("Kessler Chemie", "refinery in Tolsa", Decimal("1600000000"), None),
+        id="a-company-word-in-another-language",
+    ),
 ]
 
 
