@@ -304,8 +304,9 @@ def facts_of(
                 sellers(sent.doc)[investor.ref.name, target.ref.name] = sold_by[0].ref
             listed = next((a.share for a in (target, investor) if a.share is not None), None) if frame.stake else None
             own = after or (share if listed is None else listed)  # "80% of X and 90% of Y", "X with 47.5% and Z with 26%"
-            if investor.ref.name != target.ref.name:
-                yield replace(base, investor=investor.ref, target=target.ref, stake=own)
+            fact = replace(base, investor=investor.ref, target=target.ref, stake=own)
+            if investor.ref.name != target.ref.name and not _background_holding(fact, match.trigger):
+                yield fact
     if frame.stake and share is not None:
         yield from _gapped(match, base, investors, targets)
 
@@ -348,6 +349,15 @@ def _gapped(match: FrameMatch, base: Investment, investors: list[Argument], targ
         if holder is not None and holder.ref.kind in ACTOR_KINDS and holder.ref.name not in named:
             for target in targets:
                 yield replace(base, investor=holder.ref, target=target.ref, stake=share_of(percent))
+
+
+def _background_holding(fact: Investment, trigger: Token) -> bool:
+    """"X, which also owns shopping malls and a cement business": a relative clause owning unnamed
+    things, with no share or sum, describes the owner; it is no holding one could check ("towers
+    owned by X", the things a deal trades, are)."""
+    unnamed = fact.target.kind is ActorKind.ASSET and not any(w[:1].isupper() for w in fact.target.name.split())
+    bare = fact.stake is None and fact.amount is None
+    return fact.kind == "existing holding" and trigger.dep_ == "relcl" and bare and unnamed
 
 
 def _owners_nationality(match: FrameMatch) -> bool:

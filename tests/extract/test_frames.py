@@ -366,6 +366,8 @@ NO_FACTS = [
     ("a-gapped-clause-s-subject-is-no-target", "Under the agreement, Tessaly Motors will hold 60% of the venture and Korvia Auto the remaining 40%."),
     ("a-relative-clause-s-profit-is-no-sum", "Orsk Trading, which reported a net profit of $148 million last year, "
      "has invested in data centres in Varnia and Tolsa."),
+    ("owning-unnamed-things-is-no-holding", "Shares of Orsk Pradit Group, which also owns shopping malls and a "
+     "cement business, rose 2.1% in Tolsa trading."),
     ("opening-a-network-to-operators-opens-no-plant", "Varden opened its rail network to private operators in 2019."),
     ("a-nationality-owned-firm-is-no-state-holding", "The bidder, Chinese-owned Tarsk Rail Investment, failed to raise the money."),
 ]
