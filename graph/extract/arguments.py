@@ -118,11 +118,7 @@ def argument_at(head: Token) -> Argument | None:
     if head.ent_type_ == "NORP" and (_demonym(head) is not None or head.pos_ != "PROPN"):
         return _demonym(head)  # a NORP name that is no demonym ("Veridian" for Veridian Semiconductor) reads on
     if head.pos_ == "NOUN" and is_trigger_word(head) and head.lemma_.lower() not in frame_lexicon().keep_partitive:
-        named = _self_named(head)
-        if named is not None:
-            return argument_at(named)
-        earlier = (antecedent(head) or _role_holder(head)) if _agent_noun(head) else None
-        return Argument(earlier) if isinstance(earlier, ActorRef) else _countrys(head)  # "the loan" is not who lends; "Chinese state lenders" are China's, as a whole
+        return _deal_noun(head)
     local = _company_named_after_place(head)
     if local is not None:
         return Argument(local)  # "Veridian Malaysia", "Zelco Serbia": a local company, not the country
@@ -273,8 +269,8 @@ def _place_name(child: Token) -> str | None:
         country = _country_named(child)
         if country is not None:
             return country
-        named = child.pos_ == "PROPN" and child.ent_type_ in {"NORP", "LOC"} and load_gazetteer().country_for_demonym(child.text) is None
-        if child.ent_type_ == "GPE" or named:  # "the Gujarat government", the state tagged a nationality
+        mistagged = child.ent_type_ in {"NORP", "LOC"} and load_gazetteer().country_for_demonym(child.text) is None
+        if child.ent_type_ == "GPE" or (child.pos_ == "PROPN" and mistagged):  # "the Gujarat government", tagged NORP
             return child.doc[child.left_edge.i : child.i + 1].text
     if child.dep_ == "prep" and child.lower_ == "of":
         places = [t for t in child.subtree if t.ent_type_ == "GPE"] or _unknown_place(child)
@@ -338,6 +334,16 @@ def common_asset(head: Token) -> ActorRef | None:
         return None
     name = " ".join(t.text for t in head.doc[nouns[0].i : head.i + 1])
     return ActorRef(name, ActorKind.ASSET, name, None)
+
+
+def _deal_noun(head: Token) -> Argument | None:
+    """A deal's own noun as an argument: "the Y joint venture" is Y, "the (Korean) buyer" who bought;
+    "the loan" is not who lends; "Chinese state lenders" are China's, as a whole."""
+    named = _self_named(head)
+    if named is not None:
+        return argument_at(named)
+    earlier = (antecedent(head) or _role_holder(head)) if _agent_noun(head) else None
+    return Argument(earlier) if isinstance(earlier, ActorRef) else _countrys(head)
 
 
 def _agent_noun(head: Token) -> bool:
