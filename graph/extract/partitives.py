@@ -54,6 +54,9 @@ def _named_before(head: Token, word: str, share: Decimal | None) -> tuple[Token 
     """A bare share or "the stake" is of the company a stake named before is in: in its sentence,
     else in the sentences before (a "the/its stake" takes that stake's share if it states none)."""
     stake_nouns = frame_lexicon().stake_nouns
+    indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
+    if share is not None and word in stake_nouns and indefinite:  # "X holds 70% of Y, with Z keeping a 30% stake"
+        return _stake_named_in(head.sent), share
     if share is not None and word not in stake_nouns:
         named = _stake_named_in(head.sent)  # "… its stake in Y, having bought 5 percent in 2018"
         if named is not None:

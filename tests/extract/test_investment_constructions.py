@@ -399,6 +399,12 @@ ROUND7 = [
         ("Kessler Chemie", "refinery in Tolsa", Decimal("1600000000"), None),
         id="a-company-word-in-another-language",
     ),
+    pytest.param(
+        "Orvak Maritime will hold 70 per cent of the operating company, Tolsa Gateway Terminals, with the "
+        "Varnia Ports Authority keeping a 30% stake, according to a summary of the agreement.",
+        ("Varnia Ports Authority", "Tolsa Gateway Terminals", None, Decimal("0.3")),
+        id="a-stake-kept-with-no-company-of-its-own-is-in-the-sentence-s-company",
+    ),
 ]
 
 
