@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from graph.extract.actors import actors_in
 from graph.extract.agreement_frames import agreement_kind
@@ -63,16 +63,8 @@ def cut_phrase(tokens: Iterable[Token], stops: Collection[str], *, quotes: bool 
 def left_words(head: Token) -> list[Token]:
     vague = word_list("vague_modifiers")
     words = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in vague and t.ent_type_ not in {"MONEY", "CARDINAL"}]
-    first = _dashed_start(head.doc, min([t.left_edge.i for t in words] + [head.i]))
+    first = min([t.left_edge.i for t in words] + [head.i])
     return [t for t in head.doc[first : head.i + 1] if t.ent_type_ not in {"MONEY", "CARDINAL"} and t.lower_ not in vague]
-
-
-def _dashed_start(doc: Doc, first: int) -> int:
-    """Where a name starts when names joined by unspaced dashes precede it ("EU–Vietnam …"):
-    the parser cuts such a name after the dash."""
-    while first >= 2 and doc[first - 1].text in DASHES and not doc[first - 1].whitespace_ and not doc[first - 2].whitespace_ and doc[first - 2].pos_ == "PROPN":
-        first -= 2
-    return first
 
 
 def named_parties(head: Token) -> list[ActorRef]:

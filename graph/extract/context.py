@@ -46,9 +46,8 @@ def paragraph_date(sent: Span) -> PartialDate | None:
         earlier = previous_sentence(current)
         if earlier is None or _paragraph_break(earlier, current):
             return None
-        tail = _last_paragraph(earlier)
-        found = first_date(tail)
-        if found is not None or tail is not earlier:
+        found = first_date(earlier)
+        if found is not None:
             return found
         current = earlier
     return None
@@ -137,13 +136,11 @@ def _reduced_relative(clause: Token, trigger: Token) -> bool:
 
     The parser often hangs such a participle on the main verb.
     """
-    doc, phrase = clause.doc, trigger
-    while phrase.dep_ == "compound":
-        phrase = phrase.head
+    doc = clause.doc
     subjectless = not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
     if clause.tag_ not in {"VBN", "VBD"} or not subjectless or clause.i < 2 or doc[clause.i - 1].text != ",":
         return False
-    return doc[clause.i - 2] in set(phrase.subtree)
+    return doc[clause.i - 2] in set(trigger.subtree)
 
 
 def _modifies(clause: Token, trigger: Token) -> bool:
@@ -154,15 +151,6 @@ def _modifies(clause: Token, trigger: Token) -> bool:
             return False
         current = current.head
     return True
-
-
-def _last_paragraph(sent: Span) -> Span:
-    """The part of a sentence after its last line break (segmentation may span two)."""
-    cut = sent.text.rstrip().rfind("\n")
-    if cut < 0:
-        return sent
-    tail = sent.doc.char_span(sent.start_char + cut + 1, sent.end_char, alignment_mode="expand")
-    return tail if tail is not None else sent
 
 
 def earlier_sentences(sent: Span, *, limit: int = REFER_BACK) -> Iterator[Span]:
@@ -194,20 +182,6 @@ def salient_actor(sent: Span) -> ActorRef | None:
     return named[-1] if named else None
 
 
-def earlier_country(token: Token, *, besides: list[ActorRef]) -> ActorRef | None:
-    """ "invested €400 million in the country": the country last named before, other than ``besides``.
-
-    Searched in the sentence up to ``token``, then in the sentences before it.
-    """
-    skip = {r.name for r in besides}
-    sent = token.sent
-    for span in [sent.doc[sent.start : token.i], *earlier_sentences(sent)]:
-        countries = [a.ref for a in actors_in(span) if a.ref.kind is ActorKind.COUNTRY and a.ref.name not in skip]
-        if countries:
-            return countries[-1]
-    return None
-
-
 def described_earlier(head: Token) -> ActorRef | None:
     """ "the foundry" after "Livnica Zenica, Bosnia's largest foundry": the name that description was given to."""
     noun = head.lemma_.lower()
@@ -232,15 +206,15 @@ def _described_name(description: Token) -> ActorRef | None:
     return None
 
 
-def definite_ref(head: Token, *, besides: list[ActorRef]) -> ActorRef | None:
-    """What an unnamed definite phrase ("the country", "the foundry('s furnaces)") refers back to."""
+def definite_ref(head: Token, *, besides: list[ActorRef]) -> ActorRef | None:  # noqa: ARG001 (docmodel's call)
+    """What an unnamed definite phrase ("the foundry('s furnaces)") refers back to; "the country"
+    is the document model's (its registry of countries), never a described name or an asset."""
     for token in (head, *(c for c in head.children if c.dep_ == "poss")):
         definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in token.children)
         if not definite or any(t.pos_ == "PROPN" for t in token.subtree):
             continue
         if token.lemma_.lower() == "country":
-            # "the country's history" describes, it does not receive
-            return earlier_country(token, besides=besides) if token is head else None
+            return None
         found = described_earlier(token) or earlier_asset(token)
         if found is not None:
             return found

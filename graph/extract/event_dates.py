@@ -35,7 +35,7 @@ DATELINE_TAIL = 8
 def clause_chain(token: Token) -> list[Token]:
     """The trigger and its heads up to the head of its clause ("visit" → "during" → "toured")."""
     chain = [token]
-    while token.dep_ not in CLAUSE_DEPS and token.head is not token:
+    while token.dep_ not in CLAUSE_DEPS:
         token = token.head
         chain.append(token)
     return chain
@@ -123,7 +123,7 @@ def _attachment(token: Token, trigger: Token, chain: list[Token]) -> int | None:
     for ancestor in (token, *token.ancestors):
         if ancestor in chain:
             return chain.index(ancestor)
-        if ancestor.dep_ in PRUNED_DEPS | {"appos"} and ancestor is not trigger and trigger not in ancestor.subtree:
+        if ancestor.dep_ in PRUNED_DEPS | {"appos"} and trigger not in ancestor.subtree:
             return None
     return None
 

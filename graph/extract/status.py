@@ -41,8 +41,6 @@ _STOPPED = {Status.POSTPONED, Status.CANCELLED, Status.REJECTED, Status.BLOCKED}
 
 def _up_edge(token: Token) -> bool:
     """Whether the token's head still belongs to its clause."""
-    if token.head is token:
-        return False
     if token.dep_ in {"advcl", "relcl"}:  # an infinitive: "the deal to buy", "pulled out of the deal to buy"
         return infinitive(token) or _terms_of(token)
     if token.dep_ == "pcomp":
