@@ -11,14 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graph.extract.clauses import clause_verb
-from graph.extract.common import (
-    dates_in,
-    doc_text,
-    has_cue,
-    lemma_text,
-    previous_sentence,
-    published,
-)
+from graph.extract.common import dates_in, has_cue, lemma_text, published
+from graph.extract.context import earlier_sentences
 from graph.extract.lexicon import lexicon
 from graph.model import PartialDate
 
@@ -79,16 +73,8 @@ def dateline(ent: Span) -> bool:
 
 def paragraph_signing_date(sent: Span) -> PartialDate | None:
     """The signing date an earlier sentence of the paragraph states ("In 2019, … . They signed …")."""
-    current = sent
-    for _ in range(3):
-        earlier = previous_sentence(current)
-        if earlier is None or earlier.text.endswith("\n") or "\n" in doc_text(sent.doc)[earlier.end_char : current.start_char]:
-            return None
-        signed, _ = split_dates(earlier, earlier.root)
-        if signed is not None and main_clause_date(earlier):
-            return signed
-        current = earlier
-    return None
+    earlier = earlier_sentences(sent, limit=3, paragraph=True)
+    return next((signed for s in earlier if (signed := split_dates(s, s.root)[0]) is not None and main_clause_date(s)), None)
 
 
 def main_clause_date(sent: Span) -> bool:

@@ -279,7 +279,7 @@ def _listed_apposition(head: Token) -> list[Token]:
 
 def _actors(head: Token) -> list[ActorRef]:
     found = arguments([head])
-    named = [_named_actor(a.ref, head) for a in found] or _proper_names([head, *head.conjuncts])
+    named = [a.ref for a in found] or _proper_names([head, *head.conjuncts])
     refs = [_represented(_signing_body(ref, head), head) for ref in named]
     refs = [r for r in refs if r is not None and r.kind in PARTY_KINDS]
     if not refs and head.pos_ == "NOUN" and head.lemma_.lower() in lexicon().government_words:
@@ -288,10 +288,14 @@ def _actors(head: Token) -> list[ActorRef]:
 
 
 def _signing_body(ref: ActorRef, head: Token) -> ActorRef:
-    """An organisation's name ending in an asset word ("… Rail") signs as a company."""
-    if ref.kind is ActorKind.ASSET and any(t.ent_type_ == "ORG" for t in (head, *head.conjuncts)) and ref.name[:1].isupper():
-        return replace(ref, kind=ActorKind.COMPANY)
-    return ref
+    """A party is never an asset: a proper name the recogniser took for a place (as
+    ``arguments.unknown_name`` reads it) or an organisation's name ending in an asset word
+    ("… Rail") signs as a company."""
+    if ref.kind is not ActorKind.ASSET:
+        return ref
+    place = head.pos_ == "PROPN" and head.ent_type_ in {"GPE", "LOC", "FAC", ""}
+    organisation = any(t.ent_type_ == "ORG" for t in (head, *head.conjuncts)) and ref.name[:1].isupper()
+    return replace(ref, kind=ActorKind.COMPANY) if place or organisation else ref
 
 
 def _proper_names(heads: list[Token]) -> list[ActorRef]:
@@ -299,14 +303,6 @@ def _proper_names(heads: list[Token]) -> list[ActorRef]:
     ``arguments`` looks through (the tagger may even call it a verb)."""
     names = [h for h in heads if h.pos_ == "PROPN" or h.ent_type_ == "ORG"]
     return [ref for head in names if (ref := phrase_ref(head)) is not None]
-
-
-def _named_actor(ref: ActorRef, head: Token) -> ActorRef:
-    """A party is never an asset: a proper name in a party position that the recogniser
-    took for a place is an actor, as ``arguments.unknown_name`` reads it."""
-    if ref.kind is ActorKind.ASSET and head.pos_ == "PROPN" and head.ent_type_ in {"GPE", "LOC", "FAC", ""}:
-        return replace(ref, kind=ActorKind.COMPANY)
-    return ref
 
 
 def _represented(ref: ActorRef, head: Token) -> ActorRef | None:

@@ -41,16 +41,8 @@ def date_near(sent: Span) -> PartialDate | None:
 
 def paragraph_date(sent: Span) -> PartialDate | None:
     """The latest date stated before ``sent`` in its paragraph."""
-    current = sent
-    for _ in range(LOOK_BACK):
-        earlier = previous_sentence(current)
-        if earlier is None or _paragraph_break(earlier, current):
-            return None
-        found = first_date(earlier)
-        if found is not None:
-            return found
-        current = earlier
-    return None
+    earlier = earlier_sentences(sent, limit=LOOK_BACK, paragraph=True)
+    return next((found for span in earlier if (found := first_date(span)) is not None), None)
 
 
 def _paragraph_break(earlier: Span, current: Span) -> bool:
@@ -153,14 +145,15 @@ def _modifies(clause: Token, trigger: Token) -> bool:
     return True
 
 
-def earlier_sentences(sent: Span, *, limit: int = REFER_BACK) -> Iterator[Span]:
-    """The sentences before ``sent``, nearest first."""
+def earlier_sentences(sent: Span, *, limit: int = REFER_BACK, paragraph: bool = False) -> Iterator[Span]:
+    """The sentences before ``sent``, nearest first (with ``paragraph``, only those of its paragraph)."""
     current = sent
     for _ in range(limit):
-        current = previous_sentence(current)
-        if current is None:
+        earlier = previous_sentence(current)
+        if earlier is None or (paragraph and _paragraph_break(earlier, current)):
             return
-        yield current
+        yield earlier
+        current = earlier
 
 
 def salient_actor(sent: Span) -> ActorRef | None:
