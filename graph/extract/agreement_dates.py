@@ -13,10 +13,10 @@ from spacy.tokens import Span, Token
 from graph.extract.clauses import clause_verb
 from graph.extract.common import dates_in, has_cue, lemma_text, published
 from graph.extract.context import earlier_sentences
+from graph.extract.event_dates import dateline
 from graph.extract.lexicon import lexicon
 from graph.model import PartialDate
 
-DASHES = frozenset({"—", "–", "-", "--"})
 # "while X signed …" is a clause of its own; "when X visited in 2019, Y signed" dates the signing
 CONTRAST = frozenset({"while", "whereas", "although", "though"})
 WHEN = frozenset({"when", "as", "during"})
@@ -62,13 +62,6 @@ def _has_subject(verb: Token) -> bool:
 
 def _marked(verb: Token, marks: frozenset[str]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
-
-
-def dateline(ent: Span) -> bool:
-    """The date a dispatch was filed ("HANOI, 26 February 2025 — …"), before the dash that opens
-    its first sentence, dates no signing."""
-    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return after is not None and after.text in DASHES and ent.start - ent.sent.start <= 4
 
 
 def paragraph_signing_date(sent: Span) -> PartialDate | None:
