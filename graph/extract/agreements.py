@@ -244,7 +244,7 @@ def resolve(heads: list[Token], *, found: Found, number: int) -> list[ActorRef]:
     with them), "the two countries", "They", and "the government" as the article's country."""
     refs: list[ActorRef] = []
     for head in heads:
-        refs += pair(head) or pair(_of_object(head)) or _they(head, found, number) or _actors(head)
+        refs += pair(_of_object(head)) or _they(head, found, number) or _actors(head)
         for listed in _listed_apposition(head) + _examples(head):
             refs += _actors(listed)
     return unique([_state_of(r) for r in refs if r.kind in PARTY_KINDS])
@@ -329,7 +329,7 @@ def _described_by(ref: ActorRef, head: Token) -> list[Span]:
 
 
 def _of_object(head: Token) -> Token:
-    """Who a common noun belongs to (its "of" object), else the head itself."""
+    """Who a common noun belongs to (its "of" object), else the head itself: either may be a pair."""
     if head.pos_ != "NOUN":
         return head
     return (prep_objects(head, {"of"}) or [head])[0]
