@@ -120,19 +120,7 @@ def _dates_clause_of(date: Token, trigger: Token) -> bool:
     clause = next((t for t in (date, *date.ancestors) if t.dep_ in SUBCLAUSE_DEPS), None)
     if clause is None or clause == trigger or clause in trigger.ancestors:
         return True
-    return _modifies(clause, trigger) or _reduced_relative(clause, trigger)
-
-
-def _reduced_relative(clause: Token, trigger: Token) -> bool:
-    """ "its loan programme, agreed in December 2022": a participle right after the trigger's phrase.
-
-    The parser often hangs such a participle on the main verb.
-    """
-    doc = clause.doc
-    subjectless = not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
-    if clause.tag_ not in {"VBN", "VBD"} or not subjectless or clause.i < 2 or doc[clause.i - 1].text != ",":
-        return False
-    return doc[clause.i - 2] in set(trigger.subtree)
+    return _modifies(clause, trigger)
 
 
 def _modifies(clause: Token, trigger: Token) -> bool:
