@@ -115,11 +115,6 @@ def _time_or_money(prep: Token) -> bool:
     return obj is None or obj.ent_type_ in {"DATE", "MONEY", "TIME", "CARDINAL", "GPE"} or obj.like_num
 
 
-def _spaced_dash(token: Token) -> bool:
-    """A dash after a space opens an aside; an unspaced one joins names."""
-    return token.text in DASHES and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
-
-
 def _place_or_time(prep: Token) -> bool:
     """A place or a time phrase: where and when it was signed, not what it is about."""
     obj = object_of(prep)
@@ -132,7 +127,7 @@ def _prep_words(prep: Token) -> str:
     obj = object_of(prep)
     end = obj.i if prep.lower_ == "of" and obj is not None else prep.right_edge.i
     for token in prep.doc[prep.i : end + 1]:
-        if token.text in {",", ";", "("} or _spaced_dash(token) or token.ent_type_ == "DATE" or token.lower_ in {"which", "that", "with", "between", "including"}:
+        if token.text in {",", ";", "("} or token.ent_type_ == "DATE" or token.lower_ in {"which", "that", "with", "between", "including"}:
             break
         if token.dep_ == "cc" and any(agreement_kind(t) is not None for t in token.head.conjuncts if t.i > token.i):
             break
