@@ -145,12 +145,8 @@ def earlier_sentences(sent: Span, *, limit: int = REFER_BACK, paragraph: bool = 
 
 
 def salient_actor(sent: Span) -> ActorRef | None:
-    """The actor "it" / "the company" most likely means: a salience rule, not coreference.
-
-    In the previous sentence: the main subject if it names a company or an
-    organisation, else the last subject of any clause that does, else the
-    last one the sentence names at all.
-    """
+    """The actor "it" / "the company" most likely means (salience, not coreference): the previous
+    sentence's main subject naming a company or organisation, else another clause's, else the last it names."""
     earlier = previous_sentence(sent)
     if earlier is None:
         return None
@@ -203,12 +199,9 @@ def definite_ref(head: Token, *, besides: list[ActorRef]) -> ActorRef | None:  #
 
 
 def earlier_asset(head: Token) -> ActorRef | None:
-    """ "lend $553 million to the terminal" after "the Colombo West International Terminal": the named asset of that head noun.
-
-    The nearest asset named earlier (in the sentence, then the sentences
-    before it) whose head is the same noun; a generic head ("the facility")
-    takes the nearest named asset whatever its noun.
-    """
+    """What "the terminal" names: the last named asset of that head noun before it in its sentence,
+    else the most fully named one in the sentences before (the lead names the main asset in full);
+    a generic head ("the facility") takes a named asset of any head."""
     noun = head.lemma_.lower()
     if noun not in lexicon().asset_heads or noun == "stake":
         return None
