@@ -184,14 +184,12 @@ def _described_name(description: Token) -> ActorRef | None:
 
 
 def definite_ref(head: Token, *, besides: list[ActorRef]) -> ActorRef | None:  # noqa: ARG001 (docmodel's call)
-    """What an unnamed definite phrase ("the foundry('s furnaces)") refers back to; "the country"
-    is the document model's (its registry of countries), never a described name or an asset."""
+    """What an unnamed definite phrase ("the foundry('s furnaces)") refers back to: the name it
+    described before, else the asset of its head noun."""
     for token in (head, *(c for c in head.children if c.dep_ == "poss")):
         definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in token.children)
         if not definite or any(t.pos_ == "PROPN" for t in token.subtree):
             continue
-        if token.lemma_.lower() == "country":
-            return None
         found = described_earlier(token) or earlier_asset(token)
         if found is not None:
             return found
