@@ -58,12 +58,8 @@ def fronted_date(trigger: Token, sent: Span) -> PartialDate | None:
     """The one date of a phrase put before the trigger's clause ("In a decree signed on Monday,
     the EU extended …") dates it."""
     chain = clause_chain(trigger)
-    found = set()
-    for ent, value in event_dates(sent):
-        for token in ent.root.ancestors:
-            if token.dep_ == "prep" and token.head in chain and token.i < token.head.i:
-                found.add(value)
-                break
+    found = {value for ent, value in event_dates(sent)
+             if any(t.dep_ == "prep" and t.head in chain and t.i < t.head.i for t in ent.root.ancestors)}
     return found.pop() if len(found) == 1 else None
 
 
