@@ -85,21 +85,15 @@ def _deadline(span: Span) -> bool:
 def _present(trigger: Token) -> bool:
     """ "Under the deal, X provides ¥185bn for Y": an undated present-tense fact is today's news."""
     verb = clause_verb(trigger)
-    return verb is not None and verb.dep_ == "ROOT" and verb.tag_ in {"VBZ", "VBP"}
+    return verb.dep_ == "ROOT" and verb.tag_ in {"VBZ", "VBP"}
 
 
 def _signing_date_of_subject(trigger: Token) -> PartialDate | None:
     """ "The credit agreement, signed last month, provides $4bn": the fact dates from the signing."""
-    verb = clause_verb(trigger)
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-    if subject is None:
-        return None
-    for clause in (c for c in subject.children if c.dep_ == "acl" and c.lemma_.lower() in SIGNING_VERBS):
-        span = clause.doc[clause.i : clause.right_edge.i + 1]
-        dates = dates_in(span)
-        if dates:
-            return dates[0][1]
-    return None
+    subjects = [c for c in clause_verb(trigger).children if c.dep_ == "nsubj"][:1]
+    signings = [c for s in subjects for c in s.children if c.dep_ == "acl" and c.lemma_.lower() in SIGNING_VERBS]
+    dated = (value for c in signings for _, value in dates_in(c.doc[c.i : c.right_edge.i + 1]))
+    return next(dated, None)
 
 
 def _same_clause_first(dates: list[tuple[Span, PartialDate]], trigger: Token) -> list[tuple[Span, PartialDate]]:
