@@ -156,12 +156,8 @@ def salient_actor(sent: Span) -> ActorRef | None:
 def described_earlier(head: Token) -> ActorRef | None:
     """ "the foundry" after "Livnica Zenica, Bosnia's largest foundry": the name that description was given to."""
     noun = head.lemma_.lower()
-    for earlier in earlier_sentences(head.sent):
-        for token in reversed(earlier):
-            ref = _described_name(token) if token.lemma_.lower() == noun else None
-            if ref is not None:
-                return ref
-    return None
+    same = (t for earlier in earlier_sentences(head.sent) for t in reversed(earlier) if t.lemma_.lower() == noun)
+    return next((ref for t in same if (ref := _described_name(t)) is not None), None)
 
 
 def _described_name(description: Token) -> ActorRef | None:
