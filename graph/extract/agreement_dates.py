@@ -15,11 +15,13 @@ from graph.extract.common import dates_in, has_cue, lemma_text, published
 from graph.extract.context import earlier_sentences
 from graph.extract.event_dates import dateline
 from graph.extract.lexicon import lexicon
+from graph.extract.roles import children
 from graph.model import PartialDate
 
 # "while X signed …" is a clause of its own; "when X visited in 2019, Y signed" dates the signing
 CONTRAST = frozenset({"while", "whereas", "although", "though"})
 WHEN = frozenset({"when", "as", "during"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 EXPIRY = frozenset({"until", "till", "through", "expire", "valid", "last", "run"})
 
 
@@ -49,15 +51,11 @@ def _other_clause(ent: Span, anchor: Token) -> bool:
     verb, mine = clause_verb(ent.root), clause_verb(anchor)
     if verb == mine:
         return False
-    if _has_subject(mine) and _marked(mine, CONTRAST):
+    if children(mine, SUBJECTS) and _marked(mine, CONTRAST):
         return ent.root not in mine.subtree
     if verb in anchor.ancestors:
         return False
-    return _has_subject(verb) and not _marked(verb, WHEN)
-
-
-def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    return bool(children(verb, SUBJECTS)) and not _marked(verb, WHEN)
 
 
 def _marked(verb: Token, marks: frozenset[str]) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import actors_in
-from graph.extract.agreement_dates import main_clause_date, paragraph_signing_date, split_dates, year_of
+from graph.extract.agreement_dates import SUBJECTS, main_clause_date, paragraph_signing_date, split_dates, year_of
 from graph.extract.agreement_frames import (
     INCLUDING,
     agreement_kind,
@@ -52,6 +52,7 @@ from graph.extract.frames import verb_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
 from graph.extract.status import factuality_of, status_of
+from graph.extract.roles import children
 from graph.extract.tree import object_of, prep_objects
 from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
@@ -107,11 +108,11 @@ def noun_agreements(noun: Token, signer: Token | None, nouns: list[Token], numbe
     sent = noun.sent
     parties = named_parties(noun) or resolve(party_heads(noun, signer), found=found, number=number)
     if len(parties) == 1 and signer is not None and _under(noun):
-        parties += [p for p in resolve(_main_subjects(sent), found=found, number=number) if p.name != parties[0].name]
+        parties += [p for p in resolve(children(sent.root, SUBJECTS), found=found, number=number) if p.name != parties[0].name]
     if not parties and signer is not None and signer.pos_ == "NOUN":
         parties = resolve(_between_in(sent)[:1], found=found, number=number)
     if not parties and signer is not None and signer.dep_ == "acl":  # "the two governments agreed … in a pact signed in 2022"
-        parties = resolve(_main_subjects(sent), found=found, number=number)
+        parties = resolve(children(sent.root, SUBJECTS), found=found, number=number)
         parties = parties if len(parties) >= 2 else []
     signed, effective, evidence = _dates(sent, signer, noun, number, lede)
     again = _definite(noun) and len(parties) < 2
@@ -160,11 +161,6 @@ def _bare_bundle(noun: Token) -> bool:
 def _under(noun: Token) -> bool:
     """The agreement is the object of a preposition on the main verb ("Under a deal signed with X, Y …")."""
     return noun.dep_ == "pobj" and noun.head.head == noun.sent.root
-
-
-def _main_subjects(sent: Span) -> list[Token]:
-    """The subjects of the sentence's main verb."""
-    return [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
 
 
 def _sides(noun: Token, signer: Token | None, parties: list[ActorRef], found: Found, number: int) -> list[tuple[ActorRef, ...]]:
