@@ -11,21 +11,17 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graph.extract.clauses import clause_verb
-from graph.extract.common import (
-    dates_in,
-    doc_text,
-    has_cue,
-    lemma_text,
-    previous_sentence,
-    published,
-)
+from graph.extract.common import dates_in, has_cue, lemma_text, published
+from graph.extract.context import earlier_sentences
+from graph.extract.event_dates import dateline
 from graph.extract.lexicon import lexicon
+from graph.extract.roles import children
 from graph.model import PartialDate
 
-DASHES = frozenset({"—", "–", "-", "--"})
 # "while X signed …" is a clause of its own; "when X visited in 2019, Y signed" dates the signing
 CONTRAST = frozenset({"while", "whereas", "although", "though"})
 WHEN = frozenset({"when", "as", "during"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 EXPIRY = frozenset({"until", "till", "through", "expire", "valid", "last", "run"})
 
 
@@ -55,40 +51,21 @@ def _other_clause(ent: Span, anchor: Token) -> bool:
     verb, mine = clause_verb(ent.root), clause_verb(anchor)
     if verb == mine:
         return False
-    if _has_subject(mine) and _marked(mine, CONTRAST):
+    if children(mine, SUBJECTS) and _marked(mine, CONTRAST):
         return ent.root not in mine.subtree
     if verb in anchor.ancestors:
         return False
-    return _has_subject(verb) and not _marked(verb, WHEN)
-
-
-def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    return bool(children(verb, SUBJECTS)) and not _marked(verb, WHEN)
 
 
 def _marked(verb: Token, marks: frozenset[str]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
 
 
-def dateline(ent: Span) -> bool:
-    """The date a dispatch was filed ("HANOI, 26 February 2025 — …"), before the dash that opens
-    its first sentence, dates no signing."""
-    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return after is not None and after.text in DASHES and ent.start - ent.sent.start <= 4
-
-
 def paragraph_signing_date(sent: Span) -> PartialDate | None:
     """The signing date an earlier sentence of the paragraph states ("In 2019, … . They signed …")."""
-    current = sent
-    for _ in range(3):
-        earlier = previous_sentence(current)
-        if earlier is None or earlier.text.endswith("\n") or "\n" in doc_text(sent.doc)[earlier.end_char : current.start_char]:
-            return None
-        signed, _ = split_dates(earlier, earlier.root)
-        if signed is not None and main_clause_date(earlier):
-            return signed
-        current = earlier
-    return None
+    earlier = earlier_sentences(sent, limit=3, paragraph=True)
+    return next((signed for s in earlier if (signed := split_dates(s, s.root)[0]) is not None and main_clause_date(s)), None)
 
 
 def main_clause_date(sent: Span) -> bool:

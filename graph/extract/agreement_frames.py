@@ -19,7 +19,6 @@ from spacy.tokens import Token
 
 from graph import paths
 from graph.extract.frames import FrameLexiconError, noun_phrase_lemma, noun_slots, prep_slots, support_verb, verb_slots
-from graph.extract.tree import prep_objects
 
 INCLUDING = frozenset({"including", "like", "as"})
 SIDE_PREPS = frozenset({"between", "with", "among"})
@@ -116,10 +115,6 @@ def anchor(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in {"acl", "relcl"} and signs(child):
             return child
-    hung = (c for member in _party_members(noun) for c in member.children if c.dep_ == "acl" and signs(c))
-    signer = next(hung, None)  # "the pact between X and Y, signed in May" hung on Y
-    if signer is not None:
-        return signer
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in {"of", "into"} and signs(head.head):
         return head.head  # "the signing of the treaty", "entered into an agreement"
@@ -131,11 +126,6 @@ def anchor(noun: Token) -> Token | None:
         above = head.head
         return above if signs(above) else anchor(above) if agreement_kind(above) else None
     return None
-
-
-def _party_members(noun: Token) -> list[Token]:
-    """The names in the noun's own "between"/"with" phrase, conjuncts included."""
-    return [m for o in prep_objects(noun, SIDE_PREPS) for m in (o, *o.conjuncts)]
 
 
 def party_heads(noun: Token, signer: Token | None) -> list[Token]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from graph.extract.actors import actors_in
 from graph.extract.agreement_frames import agreement_kind
@@ -63,16 +63,8 @@ def cut_phrase(tokens: Iterable[Token], stops: Collection[str], *, quotes: bool 
 def left_words(head: Token) -> list[Token]:
     vague = word_list("vague_modifiers")
     words = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in vague and t.ent_type_ not in {"MONEY", "CARDINAL"}]
-    first = _dashed_start(head.doc, min([t.left_edge.i for t in words] + [head.i]))
+    first = min([t.left_edge.i for t in words] + [head.i])
     return [t for t in head.doc[first : head.i + 1] if t.ent_type_ not in {"MONEY", "CARDINAL"} and t.lower_ not in vague]
-
-
-def _dashed_start(doc: Doc, first: int) -> int:
-    """Where a name starts when names joined by unspaced dashes precede it ("EU–Vietnam …"):
-    the parser cuts such a name after the dash."""
-    while first >= 2 and doc[first - 1].text in DASHES and not doc[first - 1].whitespace_ and not doc[first - 2].whitespace_ and doc[first - 2].pos_ == "PROPN":
-        first -= 2
-    return first
 
 
 def named_parties(head: Token) -> list[ActorRef]:
@@ -123,11 +115,6 @@ def _time_or_money(prep: Token) -> bool:
     return obj is None or obj.ent_type_ in {"DATE", "MONEY", "TIME", "CARDINAL", "GPE"} or obj.like_num
 
 
-def _spaced_dash(token: Token) -> bool:
-    """A dash after a space opens an aside; an unspaced one joins names."""
-    return token.text in DASHES and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
-
-
 def _place_or_time(prep: Token) -> bool:
     """A place or a time phrase: where and when it was signed, not what it is about."""
     obj = object_of(prep)
@@ -140,7 +127,7 @@ def _prep_words(prep: Token) -> str:
     obj = object_of(prep)
     end = obj.i if prep.lower_ == "of" and obj is not None else prep.right_edge.i
     for token in prep.doc[prep.i : end + 1]:
-        if token.text in {",", ";", "("} or _spaced_dash(token) or token.ent_type_ == "DATE" or token.lower_ in {"which", "that", "with", "between", "including"}:
+        if token.text in {",", ";", "("} or token.ent_type_ == "DATE" or token.lower_ in {"which", "that", "with", "between", "including"}:
             break
         if token.dep_ == "cc" and any(agreement_kind(t) is not None for t in token.head.conjuncts if t.i > token.i):
             break

@@ -20,7 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import actors_in
-from graph.extract.agreement_dates import main_clause_date, paragraph_signing_date, split_dates, year_of
+from graph.extract.agreement_dates import SUBJECTS, main_clause_date, paragraph_signing_date, split_dates, year_of
 from graph.extract.agreement_frames import (
     INCLUDING,
     agreement_kind,
@@ -52,6 +52,7 @@ from graph.extract.frames import verb_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
 from graph.extract.status import factuality_of, status_of
+from graph.extract.roles import children
 from graph.extract.tree import object_of, prep_objects
 from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
@@ -107,11 +108,11 @@ def noun_agreements(noun: Token, signer: Token | None, nouns: list[Token], numbe
     sent = noun.sent
     parties = named_parties(noun) or resolve(party_heads(noun, signer), found=found, number=number)
     if len(parties) == 1 and signer is not None and _under(noun):
-        parties += [p for p in resolve(_main_subjects(sent), found=found, number=number) if p.name != parties[0].name]
+        parties += [p for p in resolve(children(sent.root, SUBJECTS), found=found, number=number) if p.name != parties[0].name]
     if not parties and signer is not None and signer.pos_ == "NOUN":
         parties = resolve(_between_in(sent)[:1], found=found, number=number)
     if not parties and signer is not None and signer.dep_ == "acl":  # "the two governments agreed … in a pact signed in 2022"
-        parties = resolve(_main_subjects(sent), found=found, number=number)
+        parties = resolve(children(sent.root, SUBJECTS), found=found, number=number)
         parties = parties if len(parties) >= 2 else []
     signed, effective, evidence = _dates(sent, signer, noun, number, lede)
     again = _definite(noun) and len(parties) < 2
@@ -160,11 +161,6 @@ def _bare_bundle(noun: Token) -> bool:
 def _under(noun: Token) -> bool:
     """The agreement is the object of a preposition on the main verb ("Under a deal signed with X, Y …")."""
     return noun.dep_ == "pobj" and noun.head.head == noun.sent.root
-
-
-def _main_subjects(sent: Span) -> list[Token]:
-    """The subjects of the sentence's main verb."""
-    return [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
 
 
 def _sides(noun: Token, signer: Token | None, parties: list[ActorRef], found: Found, number: int) -> list[tuple[ActorRef, ...]]:
@@ -244,7 +240,7 @@ def resolve(heads: list[Token], *, found: Found, number: int) -> list[ActorRef]:
     with them), "the two countries", "They", and "the government" as the article's country."""
     refs: list[ActorRef] = []
     for head in heads:
-        refs += pair(head) or pair(_of_object(head)) or _they(head, found, number) or _actors(head)
+        refs += pair(_of_object(head)) or _they(head, found, number) or _actors(head)
         for listed in _listed_apposition(head) + _examples(head):
             refs += _actors(listed)
     return unique([_state_of(r) for r in refs if r.kind in PARTY_KINDS])
@@ -279,7 +275,7 @@ def _listed_apposition(head: Token) -> list[Token]:
 
 def _actors(head: Token) -> list[ActorRef]:
     found = arguments([head])
-    named = [_named_actor(a.ref, head) for a in found] or _proper_names([head, *head.conjuncts])
+    named = [a.ref for a in found] or _proper_names([head, *head.conjuncts])
     refs = [_represented(_signing_body(ref, head), head) for ref in named]
     refs = [r for r in refs if r is not None and r.kind in PARTY_KINDS]
     if not refs and head.pos_ == "NOUN" and head.lemma_.lower() in lexicon().government_words:
@@ -288,10 +284,14 @@ def _actors(head: Token) -> list[ActorRef]:
 
 
 def _signing_body(ref: ActorRef, head: Token) -> ActorRef:
-    """An organisation's name ending in an asset word ("… Rail") signs as a company."""
-    if ref.kind is ActorKind.ASSET and any(t.ent_type_ == "ORG" for t in (head, *head.conjuncts)) and ref.name[:1].isupper():
-        return replace(ref, kind=ActorKind.COMPANY)
-    return ref
+    """A party is never an asset: a proper name the recogniser took for a place (as
+    ``arguments.unknown_name`` reads it) or an organisation's name ending in an asset word
+    ("… Rail") signs as a company."""
+    if ref.kind is not ActorKind.ASSET:
+        return ref
+    place = head.pos_ == "PROPN" and head.ent_type_ in {"GPE", "LOC", "FAC", ""}
+    organisation = any(t.ent_type_ == "ORG" for t in (head, *head.conjuncts)) and ref.name[:1].isupper()
+    return replace(ref, kind=ActorKind.COMPANY) if place or organisation else ref
 
 
 def _proper_names(heads: list[Token]) -> list[ActorRef]:
@@ -299,14 +299,6 @@ def _proper_names(heads: list[Token]) -> list[ActorRef]:
     ``arguments`` looks through (the tagger may even call it a verb)."""
     names = [h for h in heads if h.pos_ == "PROPN" or h.ent_type_ == "ORG"]
     return [ref for head in names if (ref := phrase_ref(head)) is not None]
-
-
-def _named_actor(ref: ActorRef, head: Token) -> ActorRef:
-    """A party is never an asset: a proper name in a party position that the recogniser
-    took for a place is an actor, as ``arguments.unknown_name`` reads it."""
-    if ref.kind is ActorKind.ASSET and head.pos_ == "PROPN" and head.ent_type_ in {"GPE", "LOC", "FAC", ""}:
-        return replace(ref, kind=ActorKind.COMPANY)
-    return ref
 
 
 def _represented(ref: ActorRef, head: Token) -> ActorRef | None:
@@ -333,7 +325,7 @@ def _described_by(ref: ActorRef, head: Token) -> list[Span]:
 
 
 def _of_object(head: Token) -> Token:
-    """Who a common noun belongs to (its "of" object), else the head itself."""
+    """Who a common noun belongs to (its "of" object), else the head itself: either may be a pair."""
     if head.pos_ != "NOUN":
         return head
     return (prep_objects(head, {"of"}) or [head])[0]

@@ -27,12 +27,12 @@ def attribution(sent: Span) -> ActorRef | None:
 
 
 def _according_to(sent: Span) -> ActorRef | None:
-    """"according to X", "according to a statement by X"."""
+    """"according to X"; a statement's holder ("according to a statement by X") is ``_statement_holder``'s."""
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
             obj = object_of(sent.doc[token.i + 1])
             if obj is not None:
-                return _holder(obj) or _actor(obj)
+                return _actor(obj)
     return None
 
 
@@ -42,14 +42,14 @@ def _reporter(sent: Span) -> ActorRef | None:
     verbs = [root, *(c for c in root.children if c.dep_ in CLAUSE_DEPS | {"advcl"})]
     reporting = [v for v in verbs if v.lemma_.lower() in word_list("attribution_verbs") and v.pos_ in {"VERB", "AUX"}]
     subjects = (s for v in reporting if v is not root or _reports(v) for s in v.children if s.dep_ == "nsubj")
-    return next((found for s in subjects if (found := _holder(s) or _actor(s)) is not None), None)
+    return next((found for s in subjects if (found := _actor(s)) is not None), None)
 
 
 def _reports(verb: Token) -> bool:
-    """The verb reports something: a clause ("said that …"), a quote, or a thing it announces."""
+    """The verb reports something: a clause ("said that …"), a quote, or an object."""
     deps = {c.dep_ for c in verb.children}
     quoted = any(t.text in {'"', "“", "”"} for t in verb.sent)
-    return bool(deps & (CLAUSE_DEPS | {"dobj", "dative"})) or quoted or verb.lemma_.lower() in {"announce", "confirm"}
+    return bool(deps & (CLAUSE_DEPS | {"dobj", "dative"})) or quoted
 
 
 def _statement_holder(sent: Span) -> ActorRef | None:

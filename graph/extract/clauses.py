@@ -173,13 +173,11 @@ def clause_share(trigger: Token) -> Decimal | None:
 
 
 def _holding_percent(token: Token, trigger: Token) -> bool:
-    """The percentage, or one of its three nearest heads, is the trigger, a stake word, a "to"/"of"
-    on the trigger, or a "percent" with a partitive "of"/"in"."""
+    """The percentage, or one of its three nearest heads, is the trigger, a stake word or a "to"/"of"
+    on the trigger."""
     for node in [token, *list(token.ancestors)[:3]]:
         if node.lemma_.lower() in frame_lexicon().stake_nouns or node == trigger:
             return True
         if node.dep_ == "pobj" and node.head.lower_ in {"to", "of"} and node.head.head == trigger:
-            return True
-        if any(c.dep_ == "prep" and c.lower_ in {"of", "in"} for c in node.children) and node.lemma_ in {"percent", "%", "cent"}:
             return True
     return False

@@ -41,17 +41,8 @@ def date_near(sent: Span) -> PartialDate | None:
 
 def paragraph_date(sent: Span) -> PartialDate | None:
     """The latest date stated before ``sent`` in its paragraph."""
-    current = sent
-    for _ in range(LOOK_BACK):
-        earlier = previous_sentence(current)
-        if earlier is None or _paragraph_break(earlier, current):
-            return None
-        tail = _last_paragraph(earlier)
-        found = first_date(tail)
-        if found is not None or tail is not earlier:
-            return found
-        current = earlier
-    return None
+    earlier = earlier_sentences(sent, limit=LOOK_BACK, paragraph=True)
+    return next((found for span in earlier if (found := first_date(span)) is not None), None)
 
 
 def _paragraph_break(earlier: Span, current: Span) -> bool:
@@ -94,21 +85,15 @@ def _deadline(span: Span) -> bool:
 def _present(trigger: Token) -> bool:
     """ "Under the deal, X provides ¥185bn for Y": an undated present-tense fact is today's news."""
     verb = clause_verb(trigger)
-    return verb is not None and verb.dep_ == "ROOT" and verb.tag_ in {"VBZ", "VBP"}
+    return verb.dep_ == "ROOT" and verb.tag_ in {"VBZ", "VBP"}
 
 
 def _signing_date_of_subject(trigger: Token) -> PartialDate | None:
     """ "The credit agreement, signed last month, provides $4bn": the fact dates from the signing."""
-    verb = clause_verb(trigger)
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-    if subject is None:
-        return None
-    for clause in (c for c in subject.children if c.dep_ == "acl" and c.lemma_.lower() in SIGNING_VERBS):
-        span = clause.doc[clause.i : clause.right_edge.i + 1]
-        dates = dates_in(span)
-        if dates:
-            return dates[0][1]
-    return None
+    subjects = [c for c in clause_verb(trigger).children if c.dep_ == "nsubj"][:1]
+    signings = [c for s in subjects for c in s.children if c.dep_ == "acl" and c.lemma_.lower() in SIGNING_VERBS]
+    dated = (value for c in signings for _, value in dates_in(c.doc[c.i : c.right_edge.i + 1]))
+    return next(dated, None)
 
 
 def _same_clause_first(dates: list[tuple[Span, PartialDate]], trigger: Token) -> list[tuple[Span, PartialDate]]:
@@ -129,21 +114,7 @@ def _dates_clause_of(date: Token, trigger: Token) -> bool:
     clause = next((t for t in (date, *date.ancestors) if t.dep_ in SUBCLAUSE_DEPS), None)
     if clause is None or clause == trigger or clause in trigger.ancestors:
         return True
-    return _modifies(clause, trigger) or _reduced_relative(clause, trigger)
-
-
-def _reduced_relative(clause: Token, trigger: Token) -> bool:
-    """ "its loan programme, agreed in December 2022": a participle right after the trigger's phrase.
-
-    The parser often hangs such a participle on the main verb.
-    """
-    doc, phrase = clause.doc, trigger
-    while phrase.dep_ == "compound":
-        phrase = phrase.head
-    subjectless = not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
-    if clause.tag_ not in {"VBN", "VBD"} or not subjectless or clause.i < 2 or doc[clause.i - 1].text != ",":
-        return False
-    return doc[clause.i - 2] in set(phrase.subtree)
+    return _modifies(clause, trigger)
 
 
 def _modifies(clause: Token, trigger: Token) -> bool:
@@ -156,32 +127,20 @@ def _modifies(clause: Token, trigger: Token) -> bool:
     return True
 
 
-def _last_paragraph(sent: Span) -> Span:
-    """The part of a sentence after its last line break (segmentation may span two)."""
-    cut = sent.text.rstrip().rfind("\n")
-    if cut < 0:
-        return sent
-    tail = sent.doc.char_span(sent.start_char + cut + 1, sent.end_char, alignment_mode="expand")
-    return tail if tail is not None else sent
-
-
-def earlier_sentences(sent: Span, *, limit: int = REFER_BACK) -> Iterator[Span]:
-    """The sentences before ``sent``, nearest first."""
+def earlier_sentences(sent: Span, *, limit: int = REFER_BACK, paragraph: bool = False) -> Iterator[Span]:
+    """The sentences before ``sent``, nearest first (with ``paragraph``, only those of its paragraph)."""
     current = sent
     for _ in range(limit):
-        current = previous_sentence(current)
-        if current is None:
+        earlier = previous_sentence(current)
+        if earlier is None or (paragraph and _paragraph_break(earlier, current)):
             return
-        yield current
+        yield earlier
+        current = earlier
 
 
 def salient_actor(sent: Span) -> ActorRef | None:
-    """The actor "it" / "the company" most likely means: a salience rule, not coreference.
-
-    In the previous sentence: the main subject if it names a company or an
-    organisation, else the last subject of any clause that does, else the
-    last one the sentence names at all.
-    """
+    """The actor "it" / "the company" most likely means (salience, not coreference): the previous
+    sentence's main subject naming a company or organisation, else another clause's, else the last it names."""
     earlier = previous_sentence(sent)
     if earlier is None:
         return None
@@ -194,29 +153,11 @@ def salient_actor(sent: Span) -> ActorRef | None:
     return named[-1] if named else None
 
 
-def earlier_country(token: Token, *, besides: list[ActorRef]) -> ActorRef | None:
-    """ "invested €400 million in the country": the country last named before, other than ``besides``.
-
-    Searched in the sentence up to ``token``, then in the sentences before it.
-    """
-    skip = {r.name for r in besides}
-    sent = token.sent
-    for span in [sent.doc[sent.start : token.i], *earlier_sentences(sent)]:
-        countries = [a.ref for a in actors_in(span) if a.ref.kind is ActorKind.COUNTRY and a.ref.name not in skip]
-        if countries:
-            return countries[-1]
-    return None
-
-
 def described_earlier(head: Token) -> ActorRef | None:
     """ "the foundry" after "Livnica Zenica, Bosnia's largest foundry": the name that description was given to."""
     noun = head.lemma_.lower()
-    for earlier in earlier_sentences(head.sent):
-        for token in reversed(earlier):
-            ref = _described_name(token) if token.lemma_.lower() == noun else None
-            if ref is not None:
-                return ref
-    return None
+    same = (t for earlier in earlier_sentences(head.sent) for t in reversed(earlier) if t.lemma_.lower() == noun)
+    return next((ref for t in same if (ref := _described_name(t)) is not None), None)
 
 
 def _described_name(description: Token) -> ActorRef | None:
@@ -232,15 +173,13 @@ def _described_name(description: Token) -> ActorRef | None:
     return None
 
 
-def definite_ref(head: Token, *, besides: list[ActorRef]) -> ActorRef | None:
-    """What an unnamed definite phrase ("the country", "the foundry('s furnaces)") refers back to."""
+def definite_ref(head: Token, *, besides: list[ActorRef]) -> ActorRef | None:  # noqa: ARG001 (docmodel's call)
+    """What an unnamed definite phrase ("the foundry('s furnaces)") refers back to: the name it
+    described before, else the asset of its head noun."""
     for token in (head, *(c for c in head.children if c.dep_ == "poss")):
         definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in token.children)
         if not definite or any(t.pos_ == "PROPN" for t in token.subtree):
             continue
-        if token.lemma_.lower() == "country":
-            # "the country's history" describes, it does not receive
-            return earlier_country(token, besides=besides) if token is head else None
         found = described_earlier(token) or earlier_asset(token)
         if found is not None:
             return found
@@ -248,12 +187,9 @@ def definite_ref(head: Token, *, besides: list[ActorRef]) -> ActorRef | None:
 
 
 def earlier_asset(head: Token) -> ActorRef | None:
-    """ "lend $553 million to the terminal" after "the Colombo West International Terminal": the named asset of that head noun.
-
-    The nearest asset named earlier (in the sentence, then the sentences
-    before it) whose head is the same noun; a generic head ("the facility")
-    takes the nearest named asset whatever its noun.
-    """
+    """What "the terminal" names: the last named asset of that head noun before it in its sentence,
+    else the most fully named one in the sentences before (the lead names the main asset in full);
+    a generic head ("the facility") takes a named asset of any head."""
     noun = head.lemma_.lower()
     if noun not in lexicon().asset_heads or noun == "stake":
         return None

@@ -35,7 +35,7 @@ DATELINE_TAIL = 8
 def clause_chain(token: Token) -> list[Token]:
     """The trigger and its heads up to the head of its clause ("visit" → "during" → "toured")."""
     chain = [token]
-    while token.dep_ not in CLAUSE_DEPS and token.head is not token:
+    while token.dep_ not in CLAUSE_DEPS:
         token = token.head
         chain.append(token)
     return chain
@@ -58,12 +58,8 @@ def fronted_date(trigger: Token, sent: Span) -> PartialDate | None:
     """The one date of a phrase put before the trigger's clause ("In a decree signed on Monday,
     the EU extended …") dates it."""
     chain = clause_chain(trigger)
-    found = set()
-    for ent, value in event_dates(sent):
-        for token in ent.root.ancestors:
-            if token.dep_ == "prep" and token.head in chain and token.i < token.head.i:
-                found.add(value)
-                break
+    found = {value for ent, value in event_dates(sent)
+             if any(t.dep_ == "prep" and t.head in chain and t.i < t.head.i for t in ent.root.ancestors)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -123,7 +119,7 @@ def _attachment(token: Token, trigger: Token, chain: list[Token]) -> int | None:
     for ancestor in (token, *token.ancestors):
         if ancestor in chain:
             return chain.index(ancestor)
-        if ancestor.dep_ in PRUNED_DEPS | {"appos"} and ancestor is not trigger and trigger not in ancestor.subtree:
+        if ancestor.dep_ in PRUNED_DEPS | {"appos"} and trigger not in ancestor.subtree:
             return None
     return None
 

@@ -171,7 +171,7 @@ def _factuality(trigger: Token) -> Factuality:
     found = factuality_of(trigger)
     if found is not Factuality.PLANNED or trigger.lemma_.lower() not in word_list("acts_of_promising"):
         return found
-    if trigger.pos_ == "NOUN" and trigger.head is not trigger:
+    if trigger.pos_ == "NOUN":
         return factuality_of(trigger.head)
     return Factuality.PLANNED if any(c.tag_ == "MD" for c in trigger.children) else Factuality.ASSERTED
 
@@ -214,8 +214,8 @@ def _not_told(trigger: Token, kind: EventType, form: str) -> bool:
 
 def _reference(trigger: Token) -> bool:
     """A past event pointed at (its anniversary, what came since), not told."""
-    head, heads = trigger.head, word_list("reference_heads")
-    return head is not trigger and (head.lemma_.lower() in heads or head.lower_ in heads)
+    heads = word_list("reference_heads")
+    return trigger.head.lemma_.lower() in heads or trigger.head.lower_ in heads
 
 
 def _stated_noun(noun: Token) -> bool:

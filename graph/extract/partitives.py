@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from spacy.tokens import Token
 
+from graph.extract.clauses import clause_verb
 from graph.extract.common import entity_at
 from graph.extract.frames import frame_lexicon
 from graph.extract.roles import relative_antecedent, resolve_relatives
@@ -83,16 +84,11 @@ def _issuer(obj: Token) -> Token:
     if obj.lemma_.lower() not in {"share", "equity"} or any(c.dep_ == "prep" and c.lower_ == "in" for c in obj.children):
         return obj
     owner = next((c for c in obj.children if c.dep_ == "poss"), obj)
-    if owner.pos_ == "PRON" and relative_antecedent(_clause_head(obj)):
+    if owner.pos_ == "PRON" and relative_antecedent(clause_verb(obj)):
         # "X is controlled by Y, a fund that holds 72% of its shares": "its" is X, not the holder
         root = obj.sent.root
         return next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), owner)
     return owner
-
-
-def _clause_head(token: Token) -> Token:
-    """The verb whose clause ``token`` is in."""
-    return next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), token)
 
 
 def _owned_by_antecedent(head: Token) -> Token | None:

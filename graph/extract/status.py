@@ -15,11 +15,9 @@ the grammar around them (past and perfect, progressive, modals, negation).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from spacy.tokens import Token
 
-from graph.extract.status_cues import STATUS_PATH, FactualityCues, StatusLexicon, fires, status_lexicon, word_forms
+from graph.extract.status_cues import FactualityCues, StatusLexicon, fires, status_lexicon, word_forms
 from graph.extract.tree import infinitive
 from graph.model import Factuality, Status
 
@@ -41,8 +39,6 @@ _STOPPED = {Status.POSTPONED, Status.CANCELLED, Status.REJECTED, Status.BLOCKED}
 
 def _up_edge(token: Token) -> bool:
     """Whether the token's head still belongs to its clause."""
-    if token.head is token:
-        return False
     if token.dep_ in {"advcl", "relcl"}:  # an infinitive: "the deal to buy", "pulled out of the deal to buy"
         return infinitive(token) or _terms_of(token)
     if token.dep_ == "pcomp":
@@ -170,13 +166,13 @@ def _realised_status(trigger: Token, lex: StatusLexicon) -> Status | None:
     return _chain_status(clause, lex) or _aspect_status(trigger, lex) or _modifier_status(trigger, lex)
 
 
-def status_of(trigger: Token, *, path: Path = STATUS_PATH) -> Status | None:
+def status_of(trigger: Token) -> Status | None:
     """The lifecycle status the trigger's clause states, or ``None`` if it states none.
 
     A planned statement without a status cue of its own ("will build", "said it
     would build", "Talmor to buy") is announced.
     """
-    lex = status_lexicon(path)
+    lex = status_lexicon()
     status = _realised_status(trigger, lex)
     if status is None and _factuality(trigger, lex) is Factuality.PLANNED:
         return Status.ANNOUNCED
@@ -247,7 +243,7 @@ def _factuality(trigger: Token, lex: StatusLexicon) -> Factuality:
     return Factuality.ASSERTED
 
 
-def factuality_of(trigger: Token, *, path: Path = STATUS_PATH) -> Factuality:
+def factuality_of(trigger: Token) -> Factuality:
     """How firmly the trigger's clause states the fact.
 
     Hedges win ("may not buy" is possible); an odd number of negations and
@@ -255,4 +251,4 @@ def factuality_of(trigger: Token, *, path: Path = STATUS_PATH) -> Factuality:
     a status past the planning stage is asserted ("agreed to buy" is signed);
     intentions are planned ("plans to", "will", "said it would"); else asserted.
     """
-    return _factuality(trigger, status_lexicon(path))
+    return _factuality(trigger, status_lexicon())
