@@ -173,7 +173,7 @@ def _described_name(description: Token) -> ActorRef | None:
     return None
 
 
-def definite_ref(head: Token, *, besides: list[ActorRef]) -> ActorRef | None:  # noqa: ARG001 (docmodel's call)
+def definite_ref(head: Token) -> ActorRef | None:
     """What an unnamed definite phrase ("the foundry('s furnaces)") refers back to: the name it
     described before, else the asset of its head noun."""
     for token in (head, *(c for c in head.children if c.dep_ == "poss")):

@@ -132,7 +132,7 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     ours = [e for e in _companies_before(head) if e.country in countries and not _described_otherwise(e, noun)] if noun in GENERIC_COMPANY_WORDS else []
     if ours:  # "the Korean cathode maker" with no maker named: the company of that country
         return _most_salient(ours)
-    return context.definite_ref(head, besides=[]) or _main_company(head, bound)
+    return context.definite_ref(head) or _main_company(head, bound)
 
 
 def _of_modifiers(head: Token, entries: list[Entry]) -> list[Entry]:
