@@ -462,7 +462,7 @@ def _extract_into_cache(docs: Iterable[Document], sdir: StoreDir, *, jobs: int,
 def _write_graphs(sdir: StoreDir, order: list[Document]) -> tuple[int, int]:
     """Resolve from the indexes, write what changed and sync; returns (graphs written, docs removed)."""
     from graph.aggregates import sync_aggregates
-    from graph.store_resolve import corpus_digest, load_index, resolve_indexes, write_resolved
+    from graph.store_resolve import corpus_digest, forget_names, load_index, resolve_indexes, write_resolved
 
     old, old_inputs = sdir.read_digests(), sdir.read_digests("inputs")
     corpus = corpus_digest(sdir, order)
@@ -476,6 +476,7 @@ def _write_graphs(sdir: StoreDir, order: list[Document]) -> tuple[int, int]:
         digests, inputs, written = write_resolved(handle, sdir, order, resolution, before=before, old=old,
                                                   old_inputs=old_inputs)
         del resolution  # the aggregates read the store, not the actor index: free it for them
+        forget_names()  # ... and the names it was resolved from
         written += sync_aggregates(handle, digests, old, changed=written > 0)  # derived from the graphs now in place
         handle.store.flush()
     except RuntimeError as e:

@@ -15,6 +15,7 @@ every document's facts at once (tested).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -87,6 +88,22 @@ def unite(doc: DocumentFacts, position: int, resolution: Resolution) -> Document
     return replace(doc, events=events)
 
 
+def forget_names() -> None:
+    """Empty the process's memos of name keys, folded names and actor IRIs.
+
+    Why: they keep every name a build has asked for (up to 65,536 each; ~10 MB at 10,000
+    documents) long after the index that asked is gone, and, spread among the objects it
+    freed, keep Python from giving that memory back (issue 11). Refilled as names come again.
+    """
+    from graph.gazetteer import fold
+    from graph.keys import forget_keys
+    from graph.rdf.serialize import actor_iri
+
+    forget_keys()
+    fold.cache_clear()
+    actor_iri.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """A hash of the code a document graph is written by: other code, every graph written again."""
@@ -141,6 +158,9 @@ def batch_graphs(sdir: StoreDir, batch: list[tuple[int, Document]], resolution: 
     keys = {resolution.key_of(ref) for d in docs for ref in refs_of(d)}
     actors = {k: resolution.actors[k] for k in sorted(keys) if k in resolution.actors}
     graphs = dataset_graphs(corpus_to_dataset(Corpus(docs, actors, resolution.key_of)))
+    # rdflib's Dataset is a cycle (its graphs and its store point at each other), ~50,000 objects for
+    # a batch, which outlived it until a full collection: 1-3 batches at once (issue 11)
+    gc.collect()
     graphs.pop(str(ACTORS_GRAPH), None)  # written once, from the whole index: see write_actors
     return graphs
 
@@ -229,6 +249,7 @@ def sync_documents(handle: StoreHandle, sdir: StoreDir, order: list[Document], r
             batch, batches = [], batches + 1
             if batches % REOPEN_EVERY == 0:
                 handle.reopen()
+                forget_names()
     return digests, inputs, written
 
 
