@@ -75,7 +75,23 @@ def resolve_indexes(indexes: Iterable[DocumentIndex]) -> Resolution:
         if united.place is not None:
             refs.add(united.place)
     actors, key_of = resolve_refs(refs)
-    return Resolution(actors, key_of, shared)
+    return Resolution(actors, _tabled(key_of, refs), shared)
+
+
+def _tabled(key_of: Callable[[ActorRef], str], refs: Iterable[ActorRef]) -> Callable[[ActorRef], str]:
+    """``key_of`` read from a table of the corpus's names (a key depends on a name and kind alone).
+
+    Why: worked out through the memos of name keys and folded names, the same names cost
+    ~10 MB more at 10,000 documents, which a build can empty once this table holds them
+    (:func:`forget_names`, issue 11). A reference the corpus did not make is worked out as before.
+    """
+    table = {(ref.name, ref.kind): key_of(ref) for ref in refs}
+
+    def tabled(ref: ActorRef) -> str:
+        key = table.get((ref.name, ref.kind))
+        return key if key is not None else key_of(ref)
+
+    return tabled
 
 
 def unite(doc: DocumentFacts, position: int, resolution: Resolution) -> DocumentFacts:
