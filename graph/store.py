@@ -339,21 +339,18 @@ class StoreDir:
 
     def read_digests(self, part: str = "graphs") -> dict[str, str]:
         """Digest of each graph as written (``inputs``: of what each document graph was made of)."""
-        graphs, inputs = self.read_manifest()
-        return inputs if part == "inputs" else graphs
+        return self.read_manifest()[part == "inputs"]
 
     def read_manifest(self) -> tuple[dict[str, str], dict[str, str]]:
-        """The digests of the graphs and of their inputs, read at once: both name every document
-        graph, and one read of the file gives both the same key strings (issue 11)."""
+        """The digests of the graphs and of their inputs, from one read (which gives both one set of keys)."""
         if not self.manifest_path.exists():
             return {}, {}
         try:
             data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as e:
             raise StoreError(f"{self.manifest_path}: unreadable ({e}); delete it to rewrite every graph") from e
-        if data.get("version") != MANIFEST_VERSION:
-            return {}, {}
-        return dict(data.get("graphs", {})), dict(data.get("inputs", {}))
+        current = data.get("version") == MANIFEST_VERSION
+        return (dict(data.get("graphs", {})), dict(data.get("inputs", {}))) if current else ({}, {})
 
     def write_digests(self, digests: dict[str, str], *, inputs: dict[str, str] | None = None) -> None:
         """The journal's end; without ``inputs`` those already recorded are kept."""
@@ -485,7 +482,6 @@ def _write_graphs(sdir: StoreDir, order: list[Document]) -> tuple[int, int]:
         digests, inputs, written = write_resolved(handle, sdir, order, resolution, before=before, old=old,
                                                   old_inputs=old_inputs)
         del resolution  # the aggregates read the store, not the actor index: free it for them
-        forget_names()  # ... and the names it was resolved from
         written += sync_aggregates(handle, digests, old, changed=written > 0)  # derived from the graphs now in place
         handle.store.flush()
     except RuntimeError as e:
