@@ -44,6 +44,11 @@ def _base_key(name: str, kind: ActorKind) -> str:
     return slug(_without_legal_form(name))
 
 
+def forget_keys() -> None:
+    """Empty the memo of :func:`base_key` (a store build does so between phases, issue 11)."""
+    _base_key.cache_clear()
+
+
 def _without_legal_form(name: str) -> str:
     stripped = name
     while (shorter := LEGAL_FORM.sub("", stripped)) != stripped and shorter:

@@ -37,7 +37,7 @@ import json
 import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -339,13 +339,18 @@ class StoreDir:
 
     def read_digests(self, part: str = "graphs") -> dict[str, str]:
         """Digest of each graph as written (``inputs``: of what each document graph was made of)."""
+        return self.read_manifest()[part == "inputs"]
+
+    def read_manifest(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The digests of the graphs and of their inputs, from one read (which gives both one set of keys)."""
         if not self.manifest_path.exists():
-            return {}
+            return {}, {}
         try:
             data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as e:
             raise StoreError(f"{self.manifest_path}: unreadable ({e}); delete it to rewrite every graph") from e
-        return dict(data.get(part, {})) if data.get("version") == MANIFEST_VERSION else {}
+        current = data.get("version") == MANIFEST_VERSION
+        return (dict(data.get("graphs", {})), dict(data.get("inputs", {}))) if current else ({}, {})
 
     def write_digests(self, digests: dict[str, str], *, inputs: dict[str, str] | None = None) -> None:
         """The journal's end; without ``inputs`` those already recorded are kept."""
@@ -412,7 +417,7 @@ def build_into_store(
 
     def to_extract() -> Iterator[Document]:
         for doc in iter_documents(list(paths), on_error=on_error):
-            order.append(doc.without_text())
+            order.append(replace(doc.without_text(), path=None))  # 10,000 paths held for nothing: ~3.5 MB
             if sdir.has_facts(doc):
                 unchanged[0] += 1
                 continue
@@ -462,15 +467,16 @@ def _extract_into_cache(docs: Iterable[Document], sdir: StoreDir, *, jobs: int,
 def _write_graphs(sdir: StoreDir, order: list[Document]) -> tuple[int, int]:
     """Resolve from the indexes, write what changed and sync; returns (graphs written, docs removed)."""
     from graph.aggregates import sync_aggregates
-    from graph.store_resolve import corpus_digest, load_index, resolve_indexes, write_resolved
+    from graph.store_resolve import corpus_digest, forget_names, load_index, resolve_indexes, write_resolved
 
-    old, old_inputs = sdir.read_digests(), sdir.read_digests("inputs")
+    old, old_inputs = sdir.read_manifest()
     corpus = corpus_digest(sdir, order)
     handle = StoreHandle(sdir.open_db(), sdir.open_db)  # the only reference: phases reopen it (store_handle)
     try:
         if old_inputs.get(DEFAULT_GRAPH_KEY) == corpus and _in_step(handle.store, old):
             return 0, 0  # the documents and code of the last build, whose graphs are all in place
         resolution = resolve_indexes(load_index(sdir, doc) for doc in order)
+        forget_names()  # the names are in the resolution's table now
         sdir.forget_digests()
         before = store_graph_keys(handle.store)
         digests, inputs, written = write_resolved(handle, sdir, order, resolution, before=before, old=old,

@@ -7,6 +7,7 @@ The oracle is the build before issue 11: ``resolve`` over every cached document'
 
 from __future__ import annotations
 
+import gc
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -15,11 +16,13 @@ import pytest
 
 from graph.aggregates import add_aggregates
 from graph.ingest import iter_documents, read_document
+from graph.keys import base_key
 from graph.model import (ActorKind, ActorRef, DocumentFacts, Event, Evidence, Investment, Mention, Money,
                          PartialDate)
 from graph.rdf.serialize import corpus_to_dataset
-from graph.resolve import resolve
+from graph.resolve import resolve, resolve_refs
 from graph.store import StoreDir, build_into_store, dataset_graphs
+from graph.store_resolve import _tabled, forget_names
 from graph.validate import validate
 
 from store_helpers import SAMPLES, graphs_of  # type: ignore[import-not-found]
@@ -172,3 +175,33 @@ def test_documents_sharing_nothing_are_not_serialised_again(corpus: Path, tmp_pa
     report = build_into_store([corpus], store)
     assert stored(store) == scratch(corpus, store)
     assert report.graphs_written == 3  # z, actors, aggregates: a's graph is made of what it was
+
+
+def test_a_build_leaves_the_cycle_collector_as_it_found_it(corpus: Path, tmp_path: Path) -> None:
+    """A batch is made with the collector paused (``store_resolve._collected_young``, issue 11):
+    running or paused before a build, it is so after it, and the graphs are the same."""
+    on, off = tmp_path / "on", tmp_path / "off"
+    for store in (on, off):
+        _put(corpus, store, "a", _ref("Qorvane Holdings"))
+    assert gc.isenabled()
+    build_into_store([corpus], on)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        build_into_store([corpus], off)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert stored(off) == stored(on) == scratch(corpus, on)
+
+
+def test_the_keys_table_answers_as_the_resolution_and_keys_other_names_as_before() -> None:
+    """The resolution keeps its names' keys in a table (the name memos are then emptied, issue 11)."""
+    refs = {_ref("Kestrelmoor Industrial Holdings"), _ref("Kestrelmoor Industrial Holding"), _ref("Qorvane Ltd"), CHINA}
+    _, key_of = resolve_refs(refs)
+    tabled = _tabled(key_of, refs)
+    forget_names()
+    for ref in [*refs, _ref("Wistmar Shipping"), _ref("Qorvane Ltd", surface="QORVANE")]:
+        assert tabled(ref) == key_of(ref)
+    alias, root = _ref("Kestrelmoor Industrial Holdings"), _ref("Kestrelmoor Industrial Holding")
+    assert tabled(alias) == tabled(root) != base_key(alias)  # a fuzzy alias, answered from the table
