@@ -15,11 +15,9 @@ from graph.extract.actors import ActorSpan, actors_in, find_actors
 from graph.extract.common import entity_at, per_doc
 from graph.extract.frames import is_trigger_word
 from graph.extract.lexicon import lexicon
-from graph.extract.tree import prep_objects
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
 
-DEVELOP_VERBS = frozenset({"develop", "build", "construct", "modernise", "modernize", "expand", "upgrade"})
 WRAPPER_WORDS = frozenset({"project", "programme", "program", "scheme"})
 PLACE_PREPS = frozenset({"in", "near", "at"})
 SETTLEMENT_WORDS = frozenset({"city", "town", "village", "municipality", "port", "region", "province", "state", "prefecture", "governorate"})
@@ -406,17 +404,3 @@ def generic_country(head: Token) -> ActorRef | None:
             return actor.ref
     return None
 
-
-def sized_assets(deal: Token) -> list[Token]:
-    """The assets with a sum of their own that a deal, or the verb whose object it is, is "for"
-    ("an agreement … for a US$1 billion plant in Manisa")."""
-    heads = [deal, deal.head] if deal.dep_ == "dobj" else [deal]
-    objects = [o for h in heads for o in prep_objects(h, {"for"}) if o.lemma_.lower() in lexicon().asset_heads]
-    return [o for o in objects if any(t.ent_type_ == "MONEY" for c in o.lefts for t in c.subtree)]
-
-
-def purpose_objects(deal: Token) -> list[Token]:
-    """Objects of "to develop/build …" hanging on the deal or on the verb that signs it."""
-    verbs = [c for c in (*deal.children, *deal.head.children) if c.dep_ in {"acl", "relcl", "advcl", "xcomp"}]
-    verbs = [v for v in verbs if v.lemma_.lower() in lexicon().greenfield | DEVELOP_VERBS]
-    return [c for v in verbs for c in v.children if c.dep_ == "dobj"] or sized_assets(deal)
