@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.extract.common import evidence_for, is_headline, per_doc, sentences
 from graph.extract.frames import frame_lexicon
@@ -265,7 +265,7 @@ def _described_as_company(span: Span) -> bool:
     owner ("Lagos-based X", "state-owned X") or its staff ("X chairman Y", "X's board")."""
     doc, lex = span.doc, lexicon()
     around = [doc[i] for i in (span.start - 2, span.start - 1, span.end) if 0 <= i < len(doc)]
-    if any(t.lower_ in lex.descriptors or t.lower_.endswith("maker") for t in around):
+    if any(is_descriptor(t) for t in around):
         return True
     after = [doc[i] for i in (span.end, span.end + 1) if i < len(doc)]
     if after and after[0].tag_ == "POS":
@@ -273,6 +273,11 @@ def _described_as_company(span: Span) -> bool:
     staff = bool(after) and after[0].lower_ in lex.staff_words
     hyphened = {"based", "listed", "owned", "controlled", "backed", "run", "funded", "headquartered"}  # "state-owned X"
     return staff or (span.start > 1 and doc[span.start - 1].lower_ in hyphened and doc[span.start - 2].text == "-")
+
+
+def is_descriptor(token: Token) -> bool:
+    """A word news puts before or after a company's name to say what it is ("carmaker", "lender")."""
+    return token.lower_ in lexicon().descriptors or token.lower_.endswith("maker")
 
 
 def _looks_junk(span: Span) -> bool:
@@ -478,4 +483,4 @@ def _titled(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in lexicon().titles
 
 
-__all__ = ["ActorSpan", "actors_in", "classify", "extract", "find_actors"]
+__all__ = ["ActorSpan", "actors_in", "classify", "extract", "find_actors", "is_descriptor"]

@@ -7,11 +7,9 @@ infrastructure" → Serbia. Shared by the investment and agreement extractors.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from spacy.tokens import Span, Token
 
-from graph.extract.actors import ActorSpan, actors_in, find_actors
+from graph.extract.actors import ActorSpan, actors_in, find_actors, is_descriptor
 from graph.extract.common import entity_at, per_doc
 from graph.extract.frames import is_trigger_word
 from graph.extract.lexicon import lexicon
@@ -41,28 +39,17 @@ def truncated_name(ref: ActorRef) -> bool:
     return len(words) > 1 and words[-1].lower() in {"and", "or", "&"}
 
 
-def phrase_ref(head: Token, *, stop: Iterable[Token] = ()) -> ActorRef | None:
+def phrase_ref(head: Token) -> ActorRef | None:
     """The actor or asset one noun phrase names, looking through "of" chains."""
     head = bracketed_head(head)
     actor = actor_at(head) or _named_by_modifier(head)
     if actor is not None and actor.ref.kind is not ActorKind.ASSET:
         return actor.ref
-    described = described_company(head)
-    if described is not None:
-        return described
-    asset = asset_ref(head) or named_works(head)
-    if asset is not None:
-        return asset
-    generic = generic_country(head)
-    if generic is not None:
-        return _included(head) or generic
-    stops = set(stop)
-    for inner in _nested_heads(head):
-        if inner not in stops:
-            found = phrase_ref(inner, stop=stops)
-            if found is not None:
-                return found
-    return actor.ref if actor is not None else None
+    found = described_company(head) or asset_ref(head) or named_works(head)
+    if found is None and (generic := generic_country(head)) is not None:
+        found = _included(head) or generic
+    found = found or next((ref for inner in _nested_heads(head) if (ref := phrase_ref(inner)) is not None), None)
+    return found or (actor.ref if actor is not None else None)
 
 
 def _included(head: Token) -> ActorRef | None:
@@ -103,8 +90,8 @@ def described_company(head: Token) -> ActorRef | None:
         return None
     lefts = [t for t in head.lefts if t.dep_ in {"compound", "nmod", "amod", "poss"}]
     # "Lianxin, a maker of etching equipment, said …": the descriptor may follow as an apposition
-    described_after = any(c.dep_ == "appos" and c.pos_ == "NOUN" and _is_descriptor(c) for c in head.rights)
-    if not described_after and not any((t.pos_ == "NOUN" and _is_descriptor(t)) or _is_country_poss(t) for t in lefts):
+    described_after = any(c.dep_ == "appos" and c.pos_ == "NOUN" and is_descriptor(c) for c in head.rights)
+    if not described_after and not any((t.pos_ == "NOUN" and is_descriptor(t)) or _is_country_poss(t) for t in lefts):
         return None
     start = head.i
     while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
@@ -118,11 +105,6 @@ def _is_country_poss(token: Token) -> bool:
         return False
     actor = actor_at(token)
     return actor is not None and actor.ref.kind is ActorKind.COUNTRY
-
-
-def _is_descriptor(token: Token) -> bool:
-    word = token.lower_
-    return word in lexicon().descriptors or word.endswith("maker")
 
 
 def _nested_heads(head: Token) -> list[Token]:
@@ -239,10 +221,8 @@ def _unwrapped(head: Token, name: str) -> str:
     return name
 
 
-def _with_place(name: str, place: str | None, prep: str = "in") -> str:
-    if place is not None and place.lower() not in name.lower():
-        return f"{name} {prep} {place}"
-    return name
+def _with_place(name: str, place: str, prep: str) -> str:
+    return name if place.lower() in name.lower() else f"{name} {prep} {place}"
 
 
 def _place_prep(head: Token) -> str:
