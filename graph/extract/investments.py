@@ -262,10 +262,9 @@ def _contracted(trigger: Token) -> bool:
     def contract(token: Token) -> bool:
         return token.pos_ == "NOUN" and token.lemma_.lower() in nouns
 
-    for ancestor in list(trigger.ancestors)[:3]:  # "a contract to build Y", "was awarded the contract … to build Y"
-        if contract(ancestor) or any(contract(c) for c in ancestor.children if c.dep_ in {"dobj", "nsubjpass", "dative"}):
-            return True
-    return False
+    # "a contract to build Y", "was awarded the contract … to build Y"
+    return any(contract(a) or any(contract(c) for c in a.children if c.dep_ in {"dobj", "nsubjpass", "dative"})
+               for a in list(trigger.ancestors)[:3])
 
 
 def facts_of(

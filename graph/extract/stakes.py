@@ -36,18 +36,14 @@ def resulting_share(trigger: Token) -> Decimal | None:
     leaves, which a stake verb's "to N%" on the trigger's participle or conjunct states."""
     verbs = frozenset().union(*(f.verbs for f in frame_lexicon().frames if f.needs_stake_noun))
     stakes = frame_lexicon().stake_nouns
-    for verb in _participles(trigger):
-        if verb.lemma_.lower() in verbs and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in stakes for c in verb.children):
-            return _percent_on(verb, "to")
-    return None
+    raising = (v for v in _participles(trigger) if v.lemma_.lower() in verbs
+               and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in stakes for c in v.children))
+    return next((_percent_on(verb, "to") for verb in raising), None)
 
 
 def paid_share(trigger: Token) -> Decimal | None:
     """"bought into Y, paying $310m for a 21% holding": the share the participle pays for."""
-    for verb in _participles(trigger):
-        if verb.lemma_.lower() in PAYING_VERBS:
-            return _percent_on(verb, "for")
-    return None
+    return next((_percent_on(v, "for") for v in _participles(trigger) if v.lemma_.lower() in PAYING_VERBS), None)
 
 
 def on_a_percent(trigger: Token) -> bool:
