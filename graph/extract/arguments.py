@@ -424,10 +424,7 @@ def _countrys(head: Token) -> Argument | None:
     (one of them, "a Chinese lender", is no one we can name)."""
     if head.tag_ != "NNS" or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
         return None
-    for modifier in head.lefts:
-        if modifier.dep_ in {"amod", "compound"} and (found := _demonym(modifier)) is not None:
-            return found
-    return None
+    return next((found for m in head.lefts if m.dep_ in {"amod", "compound"} and (found := _demonym(m)) is not None), None)
 
 
 def _demonym(token: Token) -> Argument | None:

@@ -280,10 +280,7 @@ def _related(index: dict[str, _Named], name: str) -> list[_Named]:
 
 def _lede_start(doc: Doc) -> int | None:
     """The first sentence of the body (after the headline and a dateline of its own)."""
-    for sent in sentences(doc):
-        if not is_headline(sent) and len(sent) > 8:
-            return sent.start
-    return None
+    return next((sent.start for sent in sentences(doc) if not is_headline(sent) and len(sent) > 8), None)
 
 
 def _definite(head: Token) -> bool:

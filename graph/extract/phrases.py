@@ -122,10 +122,8 @@ def _nested_heads(head: Token) -> list[Token]:
 
 
 def _object_of(prep: Token) -> Token | None:
-    for child in prep.children:
-        if child.dep_ in {"pobj", "pcomp"}:
-            return child
-    return None
+    """A preposition's first object, a clause ("as building Y") as well as a noun."""
+    return next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
 
 
 def asset_ref(head: Token) -> ActorRef | None:
@@ -379,8 +377,5 @@ def generic_country(head: Token) -> ActorRef | None:
             entry = gaz.country_named(child.text)
             if entry is not None:
                 return ActorRef(entry.name, ActorKind.COUNTRY, child.text, entry.name)
-    for actor in actors_in(head.doc[head.i : head.right_edge.i + 1]):
-        if actor.ref.kind is ActorKind.COUNTRY:
-            return actor.ref
-    return None
+    return next((a.ref for a in actors_in(head.doc[head.i : head.right_edge.i + 1]) if a.ref.kind is ActorKind.COUNTRY), None)
 
