@@ -119,12 +119,9 @@ def argument_at(head: Token) -> Argument | None:
         return _demonym(head)  # a NORP name that is no demonym ("Veridian" for Veridian Semiconductor) reads on
     if head.pos_ == "NOUN" and is_trigger_word(head) and head.lemma_.lower() not in frame_lexicon().keep_partitive:
         return _deal_noun(head)
-    local = _company_named_after_place(head)
-    if local is not None:
-        return Argument(local)  # "Veridian Malaysia", "Zelco Serbia": a local company, not the country
-    part = _part_of_asset(head)
-    if part is not None:
-        return Argument(part)
+    own = _company_named_after_place(head) or _part_of_asset(head)  # "Zelco Serbia": a local company, not the country
+    if own is not None:
+        return Argument(own)
     earlier = antecedent(head)
     if isinstance(earlier, Token):
         return argument_at(earlier) if earlier != head else None

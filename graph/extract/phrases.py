@@ -295,16 +295,8 @@ def _is_demonym(token: Token) -> bool:
 def _place_of(head: Token) -> str | None:
     """"… plant in the eastern Hungarian city of Debrecen" → "Debrecen"; "open a plant in X" with
     "in X" hung on the verb right after the object locates the plant too."""
-    ends = _between(head)
-    if ends is not None:
-        return ends
-    for child in _place_preps(head):
-        if child.lower_ in PLACE_PREPS:
-            obj = _object_of(child)
-            place = _place_in(obj) if obj is not None else None
-            if place is not None:
-                return place
-    return None
+    objects = (o for c in _place_preps(head) if c.lower_ in PLACE_PREPS and (o := _object_of(c)) is not None)
+    return _between(head) or next((place for o in objects if (place := _place_in(o)) is not None), None)
 
 
 def _place_in(obj: Token) -> str | None:
