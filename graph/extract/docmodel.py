@@ -309,15 +309,11 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
 
 
 def _recent_asset(sent: Span) -> ActorRef | None:
+    """The asset the sentence before names last: what an object "it" most likely stands for."""
     earlier = context.previous_sentence(sent)
-    if earlier is None:
-        return None
-    for token in reversed(list(earlier)):
-        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}:
-            ref = phrase_ref(token)
-            if ref is not None and ref.kind is ActorKind.ASSET:
-                return ref
-    return None
+    heads = [t for t in reversed(list(earlier or [])) if t.pos_ in {"NOUN", "PROPN"}
+             and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}]
+    return next((ref for t in heads if (ref := phrase_ref(t)) is not None and ref.kind is ActorKind.ASSET), None)
 
 
 def _previous_subject(sent: Span) -> Token | None:
