@@ -284,9 +284,9 @@ def facts_of(
     amount = None if described or share_of_cost else clause_money(match.trigger, funding=frame.form in {"grant", "loan"})
     if amount is None and not (share_of_cost or _money_named(match)) and not (frame.money_or_loan_word and _lender(investors[0])):
         return  # "X funds research" is not a deal; "a bank financed Y" is
-    share = None if match.descriptive else fact_share(match, targets)
-    share = share or (paid_share(match.trigger) if frame.stake and not match.descriptive else None)
-    after = resulting_share(match.trigger) if frame.stake and not match.descriptive else None
+    stake = frame.stake and not match.descriptive
+    share = (fact_share(match, targets) or paid_share(match.trigger)) if stake else None
+    after = resulting_share(match.trigger) if stake else None
     if frame.needs_stake_noun and not about_a_stake(match):
         return
     status = None if match.descriptive else status_of(match.trigger)

@@ -22,9 +22,7 @@ PAYING_VERBS = frozenset({"pay", "spend"})
 
 
 def fact_share(match: FrameMatch, targets: list[Argument]) -> Decimal | None:
-    """The share the match states: a target's own, the clause's, or "outright" (all of it)."""
-    if not match.frame.stake:
-        return None
+    """The share a stake frame's match states: a target's own, the clause's, or "outright" (all of it)."""
     stated = next((t.share for t in targets if t.share is not None), None) or clause_share(match.trigger) \
         or (share_of(match.trigger.head) if on_a_percent(match.trigger) else None)
     whole = any(c.lower_ in frame_lexicon().whole_words for c in match.trigger.children if c.dep_ == "advmod")
