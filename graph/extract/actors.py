@@ -377,8 +377,7 @@ def _expand_short_names(found: list[ActorSpan]) -> list[ActorSpan]:
             long = full[key]
             a = ActorSpan(a.span, replace(long, surface=a.ref.surface))
         out.append(a)
-    out = _repeated_lone_names([_acronym_as_organisation(a) for a in out])
-    return [a for a in out if not _lone_person(a)]
+    return [a for a in _mistyped_persons(out) if not _lone_person(a)]
 
 
 def _lone_person(actor: ActorSpan) -> bool:
@@ -387,25 +386,18 @@ def _lone_person(actor: ActorSpan) -> bool:
     return ref.kind is ActorKind.PERSON and " " not in ref.name and not _titled(actor.span)
 
 
-def _repeated_lone_names(found: list[ActorSpan]) -> list[ActorSpan]:
-    """A one-word "person" the article names again and again, never in full nor
-    with a title, is an organisation the model mistyped ("Togg"); a name seen
-    once ("Photo" in a caption) is dropped as noise."""
-    counts = Counter(a.ref.name for a in found if a.ref.kind is ActorKind.PERSON and " " not in a.ref.name)
-    return [
-        ActorSpan(a.span, replace(a.ref, kind=ActorKind.ORGANIZATION))
-        if a.ref.kind is ActorKind.PERSON and counts.get(a.ref.name, 0) >= 3 and not _titled(a.span)
-        else a
-        for a in found
-    ]
+def _mistyped_persons(found: list[ActorSpan]) -> list[ActorSpan]:
+    """A one-word "person" is an organisation the model mistyped when it is an acronym (all capitals)
+    or when the article names it again and again, never in full nor with a title ("Togg"); a name
+    seen once ("Photo" in a caption) is left to be dropped as noise."""
+    lone = Counter(a.ref.name for a in found if a.ref.kind is ActorKind.PERSON and " " not in a.ref.name)
 
+    def mistyped(actor: ActorSpan) -> bool:
+        name = actor.ref.name
+        return name in lone and actor.ref.kind is ActorKind.PERSON and (
+            (name.isupper() and len(name) >= 3) or (lone[name] >= 3 and not _titled(actor.span)))
 
-def _acronym_as_organisation(actor: ActorSpan) -> ActorSpan:
-    """An all-capitals word tagged as a person is an organisation's acronym."""
-    ref = actor.ref
-    if ref.kind is ActorKind.PERSON and ref.name.isupper() and len(ref.name) >= 3 and " " not in ref.name:
-        return ActorSpan(actor.span, replace(ref, kind=ActorKind.ORGANIZATION))
-    return actor
+    return [ActorSpan(a.span, replace(a.ref, kind=ActorKind.ORGANIZATION)) if mistyped(a) else a for a in found]
 
 
 def _expand_acronyms(found: list[ActorSpan]) -> list[ActorSpan]:
