@@ -73,13 +73,10 @@ def extract(doc: Doc) -> Iterator[Investment]:
 def lede_asset(doc: Doc) -> ActorRef | None:
     """The named asset the headline or the first sentence of the body is about ("… signs funding for
     the Kumbiri River hydropower project"): where a paragraph names none, a lender's bare sum goes to it."""
-    for sent in [s for s in sentences(doc) if is_headline(s)][:1] + [s for s in sentences(doc) if not is_headline(s)][:1]:
-        for token in sent:
-            if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in lexicon().asset_heads:
-                ref = asset_ref(token)
-                if ref is not None and any(w[:1].isupper() for w in ref.name.split()):
-                    return ref
-    return None
+    first = [s for s in sentences(doc) if is_headline(s)][:1] + [s for s in sentences(doc) if not is_headline(s)][:1]
+    heads = (t for s in first for t in s if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in lexicon().asset_heads)
+    named = (ref for t in heads if (ref := asset_ref(t)) is not None and any(w[:1].isupper() for w in ref.name.split()))
+    return next(named, None)
 
 
 def _with_headline_sum(fact: Investment, headline: list[Investment]) -> tuple[Investment, Investment | None]:

@@ -54,13 +54,9 @@ def phrase_ref(head: Token) -> ActorRef | None:
 
 def _included(head: Token) -> ActorRef | None:
     """"stakes in five Egyptian companies, including CIB": the named member beats the country."""
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"including", "notably", "especially"}:
-            inner = _object_of(prep)
-            actor = actor_at(inner) if inner is not None else None
-            if actor is not None and actor.ref.kind is not ActorKind.COUNTRY:
-                return actor.ref
-    return None
+    listing = (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"including", "notably", "especially"})
+    members = (actor_at(inner) for prep in listing if (inner := _object_of(prep)) is not None)
+    return next((a.ref for a in members if a is not None and a.ref.kind is not ActorKind.COUNTRY), None)
 
 
 def _named_by_modifier(head: Token) -> ActorSpan | None:

@@ -62,8 +62,6 @@ def _participles(trigger: Token) -> list[Token]:
 
 
 def _percent_on(verb: Token, prep: str) -> Decimal | None:
-    for child in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == prep):
-        found = find_percents("".join(t.text_with_ws for t in child.subtree))
-        if found:
-            return found[0][2]
-    return None
+    """The first percentage a phrase of the verb's with the preposition ``prep`` states."""
+    phrases = ("".join(t.text_with_ws for t in c.subtree) for c in verb.children if c.dep_ == "prep" and c.lower_ == prep)
+    return next((found[0][2] for text in phrases if (found := find_percents(text))), None)
