@@ -296,10 +296,7 @@ def _strip_edges(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
-    for i in range(start + 1, end):
-        if doc[i].text == "(":  # "European Bank … (EBRD": the acronym is not part of the name
-            end = i
-            break
+    end = next((i for i in range(start + 1, end) if doc[i].text == "("), end)  # "… Bank (XB": the acronym is no part of it
     while end > start and (doc[end - 1].lower_ in {"'s", "'", "s"} or _dangling(doc[end - 1])):
         end -= 1
     return doc[start:end] if end > start else None
@@ -343,10 +340,9 @@ def _strip_descriptor(span: Span) -> Span:
         end -= 1
     if end < span.end:
         return doc[span.start : end]
-    for i in range(span.start, span.end - 1):
-        if doc[i].text in {"Company", "Group", "Corporation"} and doc[span.end - 1].is_upper:
-            return doc[i + 1 : span.end]
-    return span
+    acronym = doc[span.end - 1].is_upper
+    return next((doc[i + 1 : span.end] for i in range(span.start, span.end - 1)
+                 if acronym and doc[i].text in {"Company", "Group", "Corporation"}), span)
 
 
 def _is_locative(span: Span) -> bool:
@@ -463,12 +459,8 @@ def _untagged_acronyms(found: list[ActorSpan], expansions: dict[str, ActorRef]) 
         return []
     doc = found[0].span.doc
     covered = {i for a in found for i in range(a.span.start, a.span.end)}
-    extra = []
-    for token in doc:
-        long = expansions.get(token.text)
-        if long is not None and token.i not in covered and doc[token.i - 1].text != "(":
-            extra.append(ActorSpan(doc[token.i : token.i + 1], replace(long, surface=token.text)))
-    return extra
+    return [ActorSpan(doc[t.i : t.i + 1], replace(long, surface=t.text)) for t in doc
+            if (long := expansions.get(t.text)) is not None and t.i not in covered and doc[t.i - 1].text != "("]
 
 
 def _titled(span: Span) -> bool:
