@@ -290,13 +290,10 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
 def purpose_objects(head: Token) -> list[Token]:
     """What the money is for: the objects of an infinitive clause on ``head`` ("a loan to finance Y")
     or of a trigger's own gerund ("spent $60m renovating Y")."""
-    found = []
-    for clause in head.children:
-        if clause.dep_ in {"acl", "advcl", "xcomp", "relcl"} and infinitive(clause):
-            found += children(clause, OBJECT_DEPS)
-        elif clause.tag_ == "VBG" and clause.dep_ in {"advcl", "xcomp", "dobj"} and is_trigger_word(clause):
-            found += children(clause, OBJECT_DEPS)  # a deal's own gerund: "spent $2bn buying Y"
-    return found
+    return [o for c in head.children
+            if (c.dep_ in {"acl", "advcl", "xcomp", "relcl"} and infinitive(c))
+            or (c.tag_ == "VBG" and c.dep_ in {"advcl", "xcomp", "dobj"} and is_trigger_word(c))
+            for o in children(c, OBJECT_DEPS)]
 
 
 def noun_slots(noun: Token) -> dict[str, list[Token]]:
