@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.extract.common import evidence_for, is_headline, per_doc, sentences
 from graph.extract.frames import frame_lexicon
@@ -265,7 +265,7 @@ def _described_as_company(span: Span) -> bool:
     owner ("Lagos-based X", "state-owned X") or its staff ("X chairman Y", "X's board")."""
     doc, lex = span.doc, lexicon()
     around = [doc[i] for i in (span.start - 2, span.start - 1, span.end) if 0 <= i < len(doc)]
-    if any(t.lower_ in lex.descriptors or t.lower_.endswith("maker") for t in around):
+    if any(is_descriptor(t) for t in around):
         return True
     after = [doc[i] for i in (span.end, span.end + 1) if i < len(doc)]
     if after and after[0].tag_ == "POS":
@@ -273,6 +273,11 @@ def _described_as_company(span: Span) -> bool:
     staff = bool(after) and after[0].lower_ in lex.staff_words
     hyphened = {"based", "listed", "owned", "controlled", "backed", "run", "funded", "headquartered"}  # "state-owned X"
     return staff or (span.start > 1 and doc[span.start - 1].lower_ in hyphened and doc[span.start - 2].text == "-")
+
+
+def is_descriptor(token: Token) -> bool:
+    """A word news puts before or after a company's name to say what it is ("carmaker", "lender")."""
+    return token.lower_ in lexicon().descriptors or token.lower_.endswith("maker")
 
 
 def _looks_junk(span: Span) -> bool:
@@ -291,10 +296,7 @@ def _strip_edges(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
-    for i in range(start + 1, end):
-        if doc[i].text == "(":  # "European Bank … (EBRD": the acronym is not part of the name
-            end = i
-            break
+    end = next((i for i in range(start + 1, end) if doc[i].text == "("), end)  # "… Bank (XB": the acronym is no part of it
     while end > start and (doc[end - 1].lower_ in {"'s", "'", "s"} or _dangling(doc[end - 1])):
         end -= 1
     return doc[start:end] if end > start else None
@@ -338,10 +340,9 @@ def _strip_descriptor(span: Span) -> Span:
         end -= 1
     if end < span.end:
         return doc[span.start : end]
-    for i in range(span.start, span.end - 1):
-        if doc[i].text in {"Company", "Group", "Corporation"} and doc[span.end - 1].is_upper:
-            return doc[i + 1 : span.end]
-    return span
+    acronym = doc[span.end - 1].is_upper
+    return next((doc[i + 1 : span.end] for i in range(span.start, span.end - 1)
+                 if acronym and doc[i].text in {"Company", "Group", "Corporation"}), span)
 
 
 def _is_locative(span: Span) -> bool:
@@ -372,8 +373,7 @@ def _expand_short_names(found: list[ActorSpan]) -> list[ActorSpan]:
             long = full[key]
             a = ActorSpan(a.span, replace(long, surface=a.ref.surface))
         out.append(a)
-    out = _repeated_lone_names([_acronym_as_organisation(a) for a in out])
-    return [a for a in out if not _lone_person(a)]
+    return [a for a in _mistyped_persons(out) if not _lone_person(a)]
 
 
 def _lone_person(actor: ActorSpan) -> bool:
@@ -382,25 +382,18 @@ def _lone_person(actor: ActorSpan) -> bool:
     return ref.kind is ActorKind.PERSON and " " not in ref.name and not _titled(actor.span)
 
 
-def _repeated_lone_names(found: list[ActorSpan]) -> list[ActorSpan]:
-    """A one-word "person" the article names again and again, never in full nor
-    with a title, is an organisation the model mistyped ("Togg"); a name seen
-    once ("Photo" in a caption) is dropped as noise."""
-    counts = Counter(a.ref.name for a in found if a.ref.kind is ActorKind.PERSON and " " not in a.ref.name)
-    return [
-        ActorSpan(a.span, replace(a.ref, kind=ActorKind.ORGANIZATION))
-        if a.ref.kind is ActorKind.PERSON and counts.get(a.ref.name, 0) >= 3 and not _titled(a.span)
-        else a
-        for a in found
-    ]
+def _mistyped_persons(found: list[ActorSpan]) -> list[ActorSpan]:
+    """A one-word "person" is an organisation the model mistyped when it is an acronym (all capitals)
+    or when the article names it again and again, never in full nor with a title ("Togg"); a name
+    seen once ("Photo" in a caption) is left to be dropped as noise."""
+    lone = Counter(a.ref.name for a in found if a.ref.kind is ActorKind.PERSON and " " not in a.ref.name)
 
+    def mistyped(actor: ActorSpan) -> bool:
+        name = actor.ref.name
+        return name in lone and actor.ref.kind is ActorKind.PERSON and (
+            (name.isupper() and len(name) >= 3) or (lone[name] >= 3 and not _titled(actor.span)))
 
-def _acronym_as_organisation(actor: ActorSpan) -> ActorSpan:
-    """An all-capitals word tagged as a person is an organisation's acronym."""
-    ref = actor.ref
-    if ref.kind is ActorKind.PERSON and ref.name.isupper() and len(ref.name) >= 3 and " " not in ref.name:
-        return ActorSpan(actor.span, replace(ref, kind=ActorKind.ORGANIZATION))
-    return actor
+    return [ActorSpan(a.span, replace(a.ref, kind=ActorKind.ORGANIZATION)) if mistyped(a) else a for a in found]
 
 
 def _expand_acronyms(found: list[ActorSpan]) -> list[ActorSpan]:
@@ -466,16 +459,12 @@ def _untagged_acronyms(found: list[ActorSpan], expansions: dict[str, ActorRef]) 
         return []
     doc = found[0].span.doc
     covered = {i for a in found for i in range(a.span.start, a.span.end)}
-    extra = []
-    for token in doc:
-        long = expansions.get(token.text)
-        if long is not None and token.i not in covered and doc[token.i - 1].text != "(":
-            extra.append(ActorSpan(doc[token.i : token.i + 1], replace(long, surface=token.text)))
-    return extra
+    return [ActorSpan(doc[t.i : t.i + 1], replace(long, surface=t.text)) for t in doc
+            if (long := expansions.get(t.text)) is not None and t.i not in covered and doc[t.i - 1].text != "("]
 
 
 def _titled(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in lexicon().titles
 
 
-__all__ = ["ActorSpan", "actors_in", "classify", "extract", "find_actors"]
+__all__ = ["ActorSpan", "actors_in", "classify", "extract", "find_actors", "is_descriptor"]

@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from graph.extract.docmodel import antecedent, country_of, demonym_countries, pair
-from graph.extract.common import per_span
+from graph.extract.common import entity_at, per_span
 from graph.extract.context import earlier_sentences
 from graph.extract.frames import frame_lexicon, frame_matches, is_trigger_word, trigger_kind
 from graph.extract.renaming import called_name, named_apposition
@@ -119,12 +119,9 @@ def argument_at(head: Token) -> Argument | None:
         return _demonym(head)  # a NORP name that is no demonym ("Veridian" for Veridian Semiconductor) reads on
     if head.pos_ == "NOUN" and is_trigger_word(head) and head.lemma_.lower() not in frame_lexicon().keep_partitive:
         return _deal_noun(head)
-    local = _company_named_after_place(head)
-    if local is not None:
-        return Argument(local)  # "Veridian Malaysia", "Zelco Serbia": a local company, not the country
-    part = _part_of_asset(head)
-    if part is not None:
-        return Argument(part)
+    own = _company_named_after_place(head) or _part_of_asset(head)  # "Zelco Serbia": a local company, not the country
+    if own is not None:
+        return Argument(own)
     earlier = antecedent(head)
     if isinstance(earlier, Token):
         return argument_at(earlier) if earlier != head else None
@@ -208,10 +205,7 @@ def _listed(child: Token) -> Token | None:
     """The first member a listing preposition or verb names ("including X", "comprising X")."""
     listing = (child.dep_ == "prep" and child.lower_ in {"including", "comprising"}) or (
         child.dep_ in {"acl", "conj"} and child.lemma_ in {"include", "comprise"})
-    if listing:
-        objects = [c for c in child.children if c.dep_ in {"pobj", "dobj"}]
-        return objects[0] if objects else None
-    return None
+    return next((c for c in child.children if c.dep_ in {"pobj", "dobj"}), None) if listing else None
 
 
 def _members_of(child: Token) -> Token | None:
@@ -219,11 +213,9 @@ def _members_of(child: Token) -> Token | None:
     if child.dep_ != "prep" or child.lower_ != "of":
         return None
     for obj in (c for c in child.children if c.dep_ == "pobj"):
-        if obj.pos_ == "PROPN":
-            return obj
-        inner = _leader(obj)
-        if inner is not None:
-            return inner
+        found = obj if obj.pos_ == "PROPN" else _leader(obj)
+        if found is not None:
+            return found
     return None
 
 
@@ -275,11 +267,7 @@ def _place_name(child: Token) -> str | None:
     if child.dep_ == "prep" and child.lower_ == "of":
         places = [t for t in child.subtree if t.ent_type_ == "GPE"] or _unknown_place(child)
         if places:
-            start = places[0]
-            span = child.doc[start.i : start.i + 1]
-            while span.end < len(child.doc) and child.doc[span.end].ent_iob_ == "I":
-                span = child.doc[start.i : span.end + 1]
-            return span.text
+            return child.doc[places[0].i : _name_end(places[0])].text
     return None
 
 
@@ -433,10 +421,7 @@ def _countrys(head: Token) -> Argument | None:
     (one of them, "a Chinese lender", is no one we can name)."""
     if head.tag_ != "NNS" or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
         return None
-    for modifier in head.lefts:
-        if modifier.dep_ in {"amod", "compound"} and (found := _demonym(modifier)) is not None:
-            return found
-    return None
+    return next((found for m in head.lefts if m.dep_ in {"amod", "compound"} and (found := _demonym(m)) is not None), None)
 
 
 def _demonym(token: Token) -> Argument | None:
@@ -483,11 +468,14 @@ def _possessed_name(head: Token) -> Token | None:
         return None  # "Acme's Beta unit": a company's possessive names its own holding, not itself
     named = doc[after + 1]
     if named.ent_type_ in {"ORG", "PERSON"} or (named.pos_ == "PROPN" and named.ent_iob_ == "B"):
-        end = named
-        while end.i + 1 < len(doc) and doc[end.i + 1].ent_iob_ == "I":
-            end = doc[end.i + 1]
-        return end
+        return doc[_name_end(named) - 1]
     return None
+
+
+def _name_end(token: Token) -> int:
+    """Where the name that ``token`` starts or continues ends: its entity's end, else right after it."""
+    ent = entity_at(token)
+    return ent.end if ent is not None else token.i + 1
 
 
 def _not_a_target(head: Token, ref: ActorRef) -> bool:

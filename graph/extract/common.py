@@ -22,13 +22,11 @@ def document_of(doc: Doc) -> Document | None:
 
 
 def doc_id(doc: Doc) -> str:
-    document = document_of(doc)
-    return document.id if document is not None else "doc"
+    return getattr(document_of(doc), "id", "doc")
 
 
 def published(doc: Doc) -> dt.date | None:
-    document = document_of(doc)
-    return document.published if document is not None else None
+    return getattr(document_of(doc), "published", None)
 
 
 def evidence_for(*spans: Span) -> Evidence:
@@ -187,13 +185,7 @@ def entity_at(token: Token) -> Span | None:
 def entities_in(span: Span) -> list[Span]:
     """The named entities inside ``span``, from the per-document index."""
     index, starts = _entity_index(span.doc)
-    found = []
-    for ent in index[bisect_left(starts, span.start) :]:
-        if ent.start >= span.end:
-            break
-        if ent.end <= span.end:
-            found.append(ent)
-    return found
+    return [e for e in index[bisect_left(starts, span.start) : bisect_left(starts, span.end)] if e.end <= span.end]
 
 
 def first_date(span: Span) -> PartialDate | None:

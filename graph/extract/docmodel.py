@@ -280,10 +280,7 @@ def _related(index: dict[str, _Named], name: str) -> list[_Named]:
 
 def _lede_start(doc: Doc) -> int | None:
     """The first sentence of the body (after the headline and a dateline of its own)."""
-    for sent in sentences(doc):
-        if not is_headline(sent) and len(sent) > 8:
-            return sent.start
-    return None
+    return next((sent.start for sent in sentences(doc) if not is_headline(sent) and len(sent) > 8), None)
 
 
 def _definite(head: Token) -> bool:
@@ -312,15 +309,11 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
 
 
 def _recent_asset(sent: Span) -> ActorRef | None:
+    """The asset the sentence before names last: what an object "it" most likely stands for."""
     earlier = context.previous_sentence(sent)
-    if earlier is None:
-        return None
-    for token in reversed(list(earlier)):
-        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}:
-            ref = phrase_ref(token)
-            if ref is not None and ref.kind is ActorKind.ASSET:
-                return ref
-    return None
+    heads = [t for t in reversed(list(earlier or [])) if t.pos_ in {"NOUN", "PROPN"}
+             and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}]
+    return next((ref for t in heads if (ref := phrase_ref(t)) is not None and ref.kind is ActorKind.ASSET), None)
 
 
 def _previous_subject(sent: Span) -> Token | None:

@@ -134,11 +134,8 @@ def frame_lexicon(path: Path = FRAMES_PATH) -> FrameLexicon:
 
 
 def _frame(raw: dict) -> Frame:
-    words = {k: frozenset(raw.get(k, ())) for k in ("verbs", "nouns", "agents")}
+    words = {k: frozenset(raw.get(k, ())) for k in ("verbs", "nouns", "agents", "owned_nouns", "support_verbs")}
     flags = {k: raw[k] for k in FLAGS if k in raw}
-    for key in ("owned_nouns", "support_verbs"):
-        if key in raw:
-            flags[key] = frozenset(raw[key])
     roles = {role: tuple(positions) for role, positions in raw["roles"].items()}
     senses = {verb: frozenset(preps) for verb, preps in raw.get("other_senses", {}).items()}
     return Frame(name=raw["name"], form=raw["form"], roles=roles, other_senses=senses, **words, **flags)
@@ -293,13 +290,10 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
 def purpose_objects(head: Token) -> list[Token]:
     """What the money is for: the objects of an infinitive clause on ``head`` ("a loan to finance Y")
     or of a trigger's own gerund ("spent $60m renovating Y")."""
-    found = []
-    for clause in head.children:
-        if clause.dep_ in {"acl", "advcl", "xcomp", "relcl"} and infinitive(clause):
-            found += children(clause, OBJECT_DEPS)
-        elif clause.tag_ == "VBG" and clause.dep_ in {"advcl", "xcomp", "dobj"} and is_trigger_word(clause):
-            found += children(clause, OBJECT_DEPS)  # a deal's own gerund: "spent $2bn buying Y"
-    return found
+    return [o for c in head.children
+            if (c.dep_ in {"acl", "advcl", "xcomp", "relcl"} and infinitive(c))
+            or (c.tag_ == "VBG" and c.dep_ in {"advcl", "xcomp", "dobj"} and is_trigger_word(c))
+            for o in children(c, OBJECT_DEPS)]
 
 
 def noun_slots(noun: Token) -> dict[str, list[Token]]:
@@ -395,8 +389,7 @@ def agent_slots(noun: Token) -> dict[str, list[Token]]:
     elif noun.dep_ == "nsubj" and noun.head.lemma_ in LISTING_VERBS:  # "the owners of Y include X and Z"
         subject = [t for t in children(noun.head, {"dobj", "attr"}) if t.i > noun.i]
         return {**slots, "subject": subject}
-    appos = children(noun, {"appos"})
-    named = [a for a in appos if a.pos_ == "PROPN"]
+    named = [a for a in children(noun, {"appos"}) if a.pos_ == "PROPN"]
     slots["subject"] = [t for t in subject if t.i < noun.i] or named or _name_before_comma(noun)
     return slots
 

@@ -73,13 +73,10 @@ def extract(doc: Doc) -> Iterator[Investment]:
 def lede_asset(doc: Doc) -> ActorRef | None:
     """The named asset the headline or the first sentence of the body is about ("… signs funding for
     the Kumbiri River hydropower project"): where a paragraph names none, a lender's bare sum goes to it."""
-    for sent in [s for s in sentences(doc) if is_headline(s)][:1] + [s for s in sentences(doc) if not is_headline(s)][:1]:
-        for token in sent:
-            if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in lexicon().asset_heads:
-                ref = asset_ref(token)
-                if ref is not None and any(w[:1].isupper() for w in ref.name.split()):
-                    return ref
-    return None
+    first = [s for s in sentences(doc) if is_headline(s)][:1] + [s for s in sentences(doc) if not is_headline(s)][:1]
+    heads = (t for s in first for t in s if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in lexicon().asset_heads)
+    named = (ref for t in heads if (ref := asset_ref(t)) is not None and any(w[:1].isupper() for w in ref.name.split()))
+    return next(named, None)
 
 
 def _with_headline_sum(fact: Investment, headline: list[Investment]) -> tuple[Investment, Investment | None]:
@@ -262,10 +259,9 @@ def _contracted(trigger: Token) -> bool:
     def contract(token: Token) -> bool:
         return token.pos_ == "NOUN" and token.lemma_.lower() in nouns
 
-    for ancestor in list(trigger.ancestors)[:3]:  # "a contract to build Y", "was awarded the contract … to build Y"
-        if contract(ancestor) or any(contract(c) for c in ancestor.children if c.dep_ in {"dobj", "nsubjpass", "dative"}):
-            return True
-    return False
+    # "a contract to build Y", "was awarded the contract … to build Y"
+    return any(contract(a) or any(contract(c) for c in a.children if c.dep_ in {"dobj", "nsubjpass", "dative"})
+               for a in list(trigger.ancestors)[:3])
 
 
 def facts_of(
@@ -285,9 +281,9 @@ def facts_of(
     amount = None if described or share_of_cost else clause_money(match.trigger, funding=frame.form in {"grant", "loan"})
     if amount is None and not (share_of_cost or _money_named(match)) and not (frame.money_or_loan_word and _lender(investors[0])):
         return  # "X funds research" is not a deal; "a bank financed Y" is
-    share = None if match.descriptive else fact_share(match, targets)
-    share = share or (paid_share(match.trigger) if frame.stake and not match.descriptive else None)
-    after = resulting_share(match.trigger) if frame.stake and not match.descriptive else None
+    stake = frame.stake and not match.descriptive
+    share = (fact_share(match, targets) or paid_share(match.trigger)) if stake else None
+    after = resulting_share(match.trigger) if stake else None
     if frame.needs_stake_noun and not about_a_stake(match):
         return
     status = None if match.descriptive else status_of(match.trigger)

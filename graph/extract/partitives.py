@@ -33,9 +33,7 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
     objects = [o for o in prep_objects(head, {"in", "of"}) if not _a_date(o)]
     if objects:  # "its stake in 2022" is no stake in a year
         return _issuer(objects[0]), share
-    owned = _copula_subject(head)
-    if owned is None:
-        owned = _owned_by_antecedent(head)
+    owned = _copula_subject(head) or _owned_by_antecedent(head)
     return (owned, share) if owned is not None else _named_before(head, word, share)
 
 
@@ -147,6 +145,4 @@ def share_of(head: Token) -> Decimal | None:
     if head.like_num and head.ent_type_ == "PERCENT":
         amount = entity_at(head)
         return parse_percent(amount.text) if amount is not None else None
-    tokens = [t for t in head.subtree if t.i <= head.i]
-    text = head.doc[tokens[0].i : head.i + 1].text if tokens else head.text
-    return parse_percent(text)
+    return parse_percent(head.doc[head.left_edge.i : head.i + 1].text)

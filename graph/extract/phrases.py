@@ -7,19 +7,15 @@ infrastructure" → Serbia. Shared by the investment and agreement extractors.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from spacy.tokens import Span, Token
 
-from graph.extract.actors import ActorSpan, actors_in, find_actors
+from graph.extract.actors import ActorSpan, actors_in, find_actors, is_descriptor
 from graph.extract.common import entity_at, per_doc
 from graph.extract.frames import is_trigger_word
 from graph.extract.lexicon import lexicon
-from graph.extract.tree import prep_objects
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
 
-DEVELOP_VERBS = frozenset({"develop", "build", "construct", "modernise", "modernize", "expand", "upgrade"})
 WRAPPER_WORDS = frozenset({"project", "programme", "program", "scheme"})
 PLACE_PREPS = frozenset({"in", "near", "at"})
 SETTLEMENT_WORDS = frozenset({"city", "town", "village", "municipality", "port", "region", "province", "state", "prefecture", "governorate"})
@@ -43,39 +39,24 @@ def truncated_name(ref: ActorRef) -> bool:
     return len(words) > 1 and words[-1].lower() in {"and", "or", "&"}
 
 
-def phrase_ref(head: Token, *, stop: Iterable[Token] = ()) -> ActorRef | None:
+def phrase_ref(head: Token) -> ActorRef | None:
     """The actor or asset one noun phrase names, looking through "of" chains."""
     head = bracketed_head(head)
     actor = actor_at(head) or _named_by_modifier(head)
     if actor is not None and actor.ref.kind is not ActorKind.ASSET:
         return actor.ref
-    described = described_company(head)
-    if described is not None:
-        return described
-    asset = asset_ref(head) or named_works(head)
-    if asset is not None:
-        return asset
-    generic = generic_country(head)
-    if generic is not None:
-        return _included(head) or generic
-    stops = set(stop)
-    for inner in _nested_heads(head):
-        if inner not in stops:
-            found = phrase_ref(inner, stop=stops)
-            if found is not None:
-                return found
-    return actor.ref if actor is not None else None
+    found = described_company(head) or asset_ref(head) or named_works(head)
+    if found is None and (generic := generic_country(head)) is not None:
+        found = _included(head) or generic
+    found = found or next((ref for inner in _nested_heads(head) if (ref := phrase_ref(inner)) is not None), None)
+    return found or (actor.ref if actor is not None else None)
 
 
 def _included(head: Token) -> ActorRef | None:
     """"stakes in five Egyptian companies, including CIB": the named member beats the country."""
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"including", "notably", "especially"}:
-            inner = _object_of(prep)
-            actor = actor_at(inner) if inner is not None else None
-            if actor is not None and actor.ref.kind is not ActorKind.COUNTRY:
-                return actor.ref
-    return None
+    listing = (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"including", "notably", "especially"})
+    members = (actor_at(inner) for prep in listing if (inner := _object_of(prep)) is not None)
+    return next((a.ref for a in members if a is not None and a.ref.kind is not ActorKind.COUNTRY), None)
 
 
 def _named_by_modifier(head: Token) -> ActorSpan | None:
@@ -105,8 +86,8 @@ def described_company(head: Token) -> ActorRef | None:
         return None
     lefts = [t for t in head.lefts if t.dep_ in {"compound", "nmod", "amod", "poss"}]
     # "Lianxin, a maker of etching equipment, said …": the descriptor may follow as an apposition
-    described_after = any(c.dep_ == "appos" and c.pos_ == "NOUN" and _is_descriptor(c) for c in head.rights)
-    if not described_after and not any((t.pos_ == "NOUN" and _is_descriptor(t)) or _is_country_poss(t) for t in lefts):
+    described_after = any(c.dep_ == "appos" and c.pos_ == "NOUN" and is_descriptor(c) for c in head.rights)
+    if not described_after and not any((t.pos_ == "NOUN" and is_descriptor(t)) or _is_country_poss(t) for t in lefts):
         return None
     start = head.i
     while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
@@ -120,11 +101,6 @@ def _is_country_poss(token: Token) -> bool:
         return False
     actor = actor_at(token)
     return actor is not None and actor.ref.kind is ActorKind.COUNTRY
-
-
-def _is_descriptor(token: Token) -> bool:
-    word = token.lower_
-    return word in lexicon().descriptors or word.endswith("maker")
 
 
 def _nested_heads(head: Token) -> list[Token]:
@@ -142,10 +118,8 @@ def _nested_heads(head: Token) -> list[Token]:
 
 
 def _object_of(prep: Token) -> Token | None:
-    for child in prep.children:
-        if child.dep_ in {"pobj", "pcomp"}:
-            return child
-    return None
+    """A preposition's first object, a clause ("as building Y") as well as a noun."""
+    return next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
 
 
 def asset_ref(head: Token) -> ActorRef | None:
@@ -241,10 +215,8 @@ def _unwrapped(head: Token, name: str) -> str:
     return name
 
 
-def _with_place(name: str, place: str | None, prep: str = "in") -> str:
-    if place is not None and place.lower() not in name.lower():
-        return f"{name} {prep} {place}"
-    return name
+def _with_place(name: str, place: str, prep: str) -> str:
+    return name if place.lower() in name.lower() else f"{name} {prep} {place}"
 
 
 def _place_prep(head: Token) -> str:
@@ -319,16 +291,8 @@ def _is_demonym(token: Token) -> bool:
 def _place_of(head: Token) -> str | None:
     """"… plant in the eastern Hungarian city of Debrecen" → "Debrecen"; "open a plant in X" with
     "in X" hung on the verb right after the object locates the plant too."""
-    ends = _between(head)
-    if ends is not None:
-        return ends
-    for child in _place_preps(head):
-        if child.lower_ in PLACE_PREPS:
-            obj = _object_of(child)
-            place = _place_in(obj) if obj is not None else None
-            if place is not None:
-                return place
-    return None
+    objects = (o for c in _place_preps(head) if c.lower_ in PLACE_PREPS and (o := _object_of(c)) is not None)
+    return _between(head) or next((place for o in objects if (place := _place_in(o)) is not None), None)
 
 
 def _place_in(obj: Token) -> str | None:
@@ -401,22 +365,5 @@ def generic_country(head: Token) -> ActorRef | None:
             entry = gaz.country_named(child.text)
             if entry is not None:
                 return ActorRef(entry.name, ActorKind.COUNTRY, child.text, entry.name)
-    for actor in actors_in(head.doc[head.i : head.right_edge.i + 1]):
-        if actor.ref.kind is ActorKind.COUNTRY:
-            return actor.ref
-    return None
+    return next((a.ref for a in actors_in(head.doc[head.i : head.right_edge.i + 1]) if a.ref.kind is ActorKind.COUNTRY), None)
 
-
-def sized_assets(deal: Token) -> list[Token]:
-    """The assets with a sum of their own that a deal, or the verb whose object it is, is "for"
-    ("an agreement … for a US$1 billion plant in Manisa")."""
-    heads = [deal, deal.head] if deal.dep_ == "dobj" else [deal]
-    objects = [o for h in heads for o in prep_objects(h, {"for"}) if o.lemma_.lower() in lexicon().asset_heads]
-    return [o for o in objects if any(t.ent_type_ == "MONEY" for c in o.lefts for t in c.subtree)]
-
-
-def purpose_objects(deal: Token) -> list[Token]:
-    """Objects of "to develop/build …" hanging on the deal or on the verb that signs it."""
-    verbs = [c for c in (*deal.children, *deal.head.children) if c.dep_ in {"acl", "relcl", "advcl", "xcomp"}]
-    verbs = [v for v in verbs if v.lemma_.lower() in lexicon().greenfield | DEVELOP_VERBS]
-    return [c for v in verbs for c in v.children if c.dep_ == "dobj"] or sized_assets(deal)

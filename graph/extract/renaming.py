@@ -83,9 +83,5 @@ def called_name(head: Token) -> Token | None:
     clause = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
     comma = head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ","
     hung = [v for v in clause.children if v.dep_ == "advcl" and v.i > head.i] if clause is not None and comma else []
-    for verb in [*(c for c in head.children if c.dep_ in {"acl", "relcl"}), *hung[:1]]:
-        if verb.lemma_ in {"call", "name"}:
-            named = [c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
-            if named:
-                return named[0]
-    return None
+    naming = (v for v in [*(c for c in head.children if c.dep_ in {"acl", "relcl"}), *hung[:1]] if v.lemma_ in {"call", "name"})
+    return next((c for v in naming for c in v.children if c.dep_ == "oprd" and c.pos_ == "PROPN"), None)

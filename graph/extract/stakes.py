@@ -22,9 +22,7 @@ PAYING_VERBS = frozenset({"pay", "spend"})
 
 
 def fact_share(match: FrameMatch, targets: list[Argument]) -> Decimal | None:
-    """The share the match states: a target's own, the clause's, or "outright" (all of it)."""
-    if not match.frame.stake:
-        return None
+    """The share a stake frame's match states: a target's own, the clause's, or "outright" (all of it)."""
     stated = next((t.share for t in targets if t.share is not None), None) or clause_share(match.trigger) \
         or (share_of(match.trigger.head) if on_a_percent(match.trigger) else None)
     whole = any(c.lower_ in frame_lexicon().whole_words for c in match.trigger.children if c.dep_ == "advmod")
@@ -36,18 +34,14 @@ def resulting_share(trigger: Token) -> Decimal | None:
     leaves, which a stake verb's "to N%" on the trigger's participle or conjunct states."""
     verbs = frozenset().union(*(f.verbs for f in frame_lexicon().frames if f.needs_stake_noun))
     stakes = frame_lexicon().stake_nouns
-    for verb in _participles(trigger):
-        if verb.lemma_.lower() in verbs and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in stakes for c in verb.children):
-            return _percent_on(verb, "to")
-    return None
+    raising = (v for v in _participles(trigger) if v.lemma_.lower() in verbs
+               and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in stakes for c in v.children))
+    return next((_percent_on(verb, "to") for verb in raising), None)
 
 
 def paid_share(trigger: Token) -> Decimal | None:
     """"bought into Y, paying $310m for a 21% holding": the share the participle pays for."""
-    for verb in _participles(trigger):
-        if verb.lemma_.lower() in PAYING_VERBS:
-            return _percent_on(verb, "for")
-    return None
+    return next((_percent_on(v, "for") for v in _participles(trigger) if v.lemma_.lower() in PAYING_VERBS), None)
 
 
 def on_a_percent(trigger: Token) -> bool:
@@ -68,8 +62,6 @@ def _participles(trigger: Token) -> list[Token]:
 
 
 def _percent_on(verb: Token, prep: str) -> Decimal | None:
-    for child in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == prep):
-        found = find_percents("".join(t.text_with_ws for t in child.subtree))
-        if found:
-            return found[0][2]
-    return None
+    """The first percentage a phrase of the verb's with the preposition ``prep`` states."""
+    phrases = ("".join(t.text_with_ws for t in c.subtree) for c in verb.children if c.dep_ == "prep" and c.lower_ == prep)
+    return next((found[0][2] for text in phrases if (found := find_percents(text))), None)
