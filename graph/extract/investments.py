@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from decimal import Decimal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -293,18 +294,27 @@ def facts_of(
     date = None if period else context.date_for(match.trigger, pledge=status is Status.PLEDGED)
     base = Investment(investors[0].ref, targets[0].ref, evidence_for(sent), amount=amount, stake=share, date=date, period=period,
                       status=status, kind=frame.form, factuality=None if factuality is Factuality.ASSERTED else factuality)
+    yield from _pair_facts(match, base, investors, targets, after=after)
+    if frame.stake and share is not None:
+        yield from _gapped(match, base, investors, targets)
+
+
+def _pair_facts(
+    match: FrameMatch, base: Investment, investors: list[Argument], targets: list[Argument], *, after: Decimal | None,
+) -> Iterator[Investment]:
+    """``base`` for each investor × target, with the share each is listed with ("80% of X and 90% of
+    Y", "X with 47.5% and Z with 26%") unless the deal states the share it leaves (``after``); the
+    seller the match names is remembered for the pair."""
     sold_by = role_arguments(match, "seller", lambda a: a.ref.kind in ACTOR_KINDS)
     for investor in investors:
         for target in targets:
             if sold_by and sold_by[0].ref.name not in {investor.ref.name, target.ref.name}:
-                sellers(sent.doc)[investor.ref.name, target.ref.name] = sold_by[0].ref
-            listed = next((a.share for a in (target, investor) if a.share is not None), None) if frame.stake else None
-            own = after or (share if listed is None else listed)  # "80% of X and 90% of Y", "X with 47.5% and Z with 26%"
+                sellers(match.trigger.doc)[investor.ref.name, target.ref.name] = sold_by[0].ref
+            listed = next((a.share for a in (target, investor) if a.share is not None), None) if match.frame.stake else None
+            own = after or (base.stake if listed is None else listed)
             fact = replace(base, investor=investor.ref, target=target.ref, stake=own)
             if investor.ref.name != target.ref.name and not _background_holding(fact, match.trigger):
                 yield fact
-    if frame.stake and share is not None:
-        yield from _gapped(match, base, investors, targets)
 
 
 def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument], list[Argument]]:
