@@ -224,13 +224,12 @@ def _project_over_borrower(facts: list[Investment]) -> list[Investment]:
 
 def _parallel_target(trigger: Token, done: list[tuple[Token, Investment]]) -> ActorRef | None:
     """"X pledged $2.9bn for the project, while Y committed $4.4bn": a clause joined to a fact's
-    clause, with a sum and no target of its own, funds the same asset; so do a relative clause on
-    the fact's investor ("financed by X, which will lend $300m, and Y, which …") and a "with" phrase
-    on the fact's clause."""
+    clause, with a sum and no target of its own, funds the same asset; so does a "with" phrase on
+    the fact's clause (a relative clause on the fact's investor is ``sentence_facts``' ``told``)."""
     for earlier, fact in done:
         if fact.target.kind is not ActorKind.ASSET:
             continue
-        if (trigger.head == earlier and trigger.dep_ in {"conj", "advcl"}) or _on_investor(trigger, earlier, fact):
+        if trigger.head == earlier and trigger.dep_ in {"conj", "advcl"}:
             return fact.target
         if trigger.head.lower_ == "with" and trigger.head.head in {earlier, *earlier.ancestors}:
             return fact.target  # "agreed to build Y, with a planned investment of $2bn"
