@@ -29,6 +29,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside"})
 _JUNK_CHARS = re.compile(r"[\[\]@#|/\\{}<>=]|\d+-\d+|^\W|COVID", re.IGNORECASE)
 CACHE_KEY = "ikg_actors"
+# "Lagos-based X", "state-owned X": only an organisation is based, listed or owned
+HYPHENED_OWNERS = frozenset({"based", "listed", "owned", "controlled", "backed", "run", "funded", "headquartered"})
 RELABELS = ({"PERSON", "GPE"}, {"GPE", "ORG"}, {"PERSON", "ORG"}, {"FAC", "ORG"})  # the votes _relabels may cast
 
 
@@ -271,8 +273,7 @@ def _described_as_company(span: Span) -> bool:
     if after and after[0].tag_ == "POS":
         after = after[1:]  # "X's board"
     staff = bool(after) and after[0].lower_ in lex.staff_words
-    hyphened = {"based", "listed", "owned", "controlled", "backed", "run", "funded", "headquartered"}  # "state-owned X"
-    return staff or (span.start > 1 and doc[span.start - 1].lower_ in hyphened and doc[span.start - 2].text == "-")
+    return staff or (span.start > 1 and doc[span.start - 1].lower_ in HYPHENED_OWNERS and doc[span.start - 2].text == "-")
 
 
 def is_descriptor(token: Token) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graph.extract.docmodel import antecedent, country_of, demonym_countries, pair
 from graph.extract.common import entity_at, per_span
@@ -356,7 +356,7 @@ def _role_holder(head: Token) -> ActorRef | None:
         told = [m for m in matches if m.frame.name in names and m.kind in {"verb", "noun"} and m.trigger.i < head.i]
         for match in reversed(told):
             for heads in match.positions(role) if role else []:
-                found = [(a.ref, _given_country(h) or country_of(a.ref, head.doc)) for h in heads
+                found = [(a.ref, country_of(a.ref, head.doc, at=_mention(h))) for h in heads
                          if (a := argument_at(h)) is not None and a.ref.kind is not ActorKind.ASSET]
                 if found:
                     holders += found
@@ -367,16 +367,9 @@ def _role_holder(head: Token) -> ActorRef | None:
     return holders[0][0] if holders else None
 
 
-def _given_country(name: Token) -> str | None:
-    """"South Korea's X", "Korean X": the country the text gives a name where it names it."""
-    gaz = load_gazetteer()
-    for child in name.lefts:
-        if child.dep_ == "poss":
-            entry = gaz.lookup(name.doc[child.left_edge.i : child.i + 1].text)
-            return entry.name if entry is not None and entry.kind is ActorKind.COUNTRY else None
-        if child.dep_ in {"amod", "compound"} and (entry := gaz.country_for_demonym(child.text)) is not None:
-            return entry.name
-    return None
+def _mention(name: Token) -> Span:
+    """The entity a name's head is in, else the head alone."""
+    return next((e for e in name.doc.ents if e.start <= name.i < e.end), name.doc[name.i : name.i + 1])
 
 
 def _self_named(head: Token) -> Token | None:

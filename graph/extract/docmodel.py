@@ -370,6 +370,8 @@ def unique(refs: list[ActorRef]) -> list[ActorRef]:
     return list(seen.values())
 
 
-def country_of(ref: ActorRef, doc: Doc) -> str | None:
-    """The country the document gives an actor (known, named in its name, or described)."""
-    return ref.country or next((e.country for e in registry(doc) if e.ref.name == ref.name and e.country), None)
+def country_of(ref: ActorRef, doc: Doc, *, at: Span | None = None) -> str | None:
+    """The country the document gives an actor (known, named in its name, or described), or the
+    one the text gives it where it is mentioned ``at`` ("South Korea's X", "Korean X")."""
+    registered = next((e.country for e in registry(doc) if e.ref.name == ref.name and e.country), None)
+    return ref.country or registered or (_described_country(at, ref) if at is not None else None)
