@@ -18,14 +18,14 @@ from graph.extract import context
 from graph.extract.arguments import Argument, argument_at, arguments
 from graph.extract.partitives import share_of
 from graph.extract.clauses import clause_money, clause_verb, sizes_an_asset
-from graph.extract.stakes import about_a_stake, fact_share, on_a_percent, paid_share, resulting_share
+from graph.extract.stakes import about_a_stake, fact_share, paid_share, resulting_share
 from graph.extract.status import factuality_of, status_of
 from graph.extract.common import evidence_for, is_headline, per_doc, sentences, starts_with_anaphora
 from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word
-from graph.extract.roles import FUNDING_VERBS, active_subject, hyphenated, is_passive, relative_antecedent
+from graph.extract.roles import FUNDING_VERBS, active_subject, hyphenated, is_passive, on_a_stated_percent, relative_antecedent
 from graph.extract.tree import infinitive, prep_objects
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
 from graph.normalize.dates import parse_period
@@ -338,7 +338,7 @@ def _gapped(match: FrameMatch, base: Investment, investors: list[Argument], targ
     """"X will own 45% of Y and Z 55%", "… and Z the remaining 40 per cent": a name with a share of
     its own, its verb left out, holds that share of the same target."""
     named = {a.ref.name for a in (*investors, *targets)}
-    if on_a_percent(match.trigger):  # "Y will be 60% owned by X and 40% by Z"
+    if on_a_stated_percent(match.trigger):  # "Y will be 60% owned by X and 40% by Z"
         for share in match.trigger.head.conjuncts:
             for holder in (argument_at(h) for h in prep_objects(share, {"by"})):
                 if holder is not None and holder.ref.kind in ACTOR_KINDS and holder.ref.name not in named:

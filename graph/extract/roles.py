@@ -128,7 +128,7 @@ def _interrupted_auxiliary(verb: Token) -> list[Token]:
 def _copula_subject(verb: Token) -> list[Token]:
     """"Y is majority-owned by X", "Y will be 60 per cent owned by X": the copula's subject is the
     participle's object."""
-    if _on_a_stated_percent(verb):
+    if on_a_stated_percent(verb):
         return children(verb.head.head, SUBJECT_DEPS)
     return children(verb.head, SUBJECT_DEPS) if verb.dep_ == "acomp" else []
 
@@ -165,12 +165,12 @@ def _attached_head(verb: Token) -> list[Token]:
 
 def _clause(verb: Token) -> Token:
     """The head of the clause ``verb`` completes: "which is expected to buy" is the clause of "is"."""
-    while verb.head != verb and (verb.dep_ in {"acomp", "xcomp"} or _on_a_stated_percent(verb)):
-        verb = verb.head.head if _on_a_stated_percent(verb) else verb.head
+    while verb.head != verb and (verb.dep_ in {"acomp", "xcomp"} or on_a_stated_percent(verb)):
+        verb = verb.head.head if on_a_stated_percent(verb) else verb.head
     return verb
 
 
-def _on_a_stated_percent(verb: Token) -> bool:
+def on_a_stated_percent(verb: Token) -> bool:
     """"which is 60 per cent owned by X": the participle hangs on the percentage the copula states."""
     return verb.dep_ == "acl" and verb.head.ent_type_ == "PERCENT" and verb.head.dep_ == "attr"
 

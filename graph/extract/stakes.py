@@ -15,8 +15,8 @@ from graph.extract.arguments import Argument
 from graph.extract.clauses import clause_share
 from graph.extract.frames import FrameMatch, frame_lexicon
 from graph.extract.partitives import share_of
-from graph.extract.roles import OBJECT_DEPS
-from graph.normalize.percent import find_percents
+from graph.extract.roles import OBJECT_DEPS, on_a_stated_percent
+from graph.extract.tree import prep_objects
 
 PAYING_VERBS = frozenset({"pay", "spend"})
 
@@ -24,7 +24,7 @@ PAYING_VERBS = frozenset({"pay", "spend"})
 def fact_share(match: FrameMatch, targets: list[Argument]) -> Decimal | None:
     """The share a stake frame's match states: a target's own, the clause's, or "outright" (all of it)."""
     stated = next((t.share for t in targets if t.share is not None), None) or clause_share(match.trigger) \
-        or (share_of(match.trigger.head) if on_a_percent(match.trigger) else None)
+        or (share_of(match.trigger.head) if on_a_stated_percent(match.trigger) else None)
     whole = any(c.lower_ in frame_lexicon().whole_words for c in match.trigger.children if c.dep_ == "advmod")
     return Decimal(1) if stated is None and whole else stated  # "bought Y outright"
 
@@ -44,11 +44,6 @@ def paid_share(trigger: Token) -> Decimal | None:
     return next((_percent_on(v, "for") for v in _participles(trigger) if v.lemma_.lower() in PAYING_VERBS), None)
 
 
-def on_a_percent(trigger: Token) -> bool:
-    """"60 per cent owned by X": a participle on the percentage it states."""
-    return trigger.dep_ == "acl" and trigger.head.ent_type_ == "PERCENT"
-
-
 def about_a_stake(match: FrameMatch) -> bool:
     """"raised its stake in Y": a stake verb counts only with a stake or share in its roles."""
     if match.nominal:
@@ -63,5 +58,4 @@ def _participles(trigger: Token) -> list[Token]:
 
 def _percent_on(verb: Token, prep: str) -> Decimal | None:
     """The first percentage a phrase of the verb's with the preposition ``prep`` states."""
-    phrases = ("".join(t.text_with_ws for t in c.subtree) for c in verb.children if c.dep_ == "prep" and c.lower_ == prep)
-    return next((found[0][2] for text in phrases if (found := find_percents(text))), None)
+    return next((share for o in prep_objects(verb, {prep}) if (share := share_of(o)) is not None), None)
