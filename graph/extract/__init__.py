@@ -9,6 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from graph.extract import actors, agreements, events, investments
+from graph.extract.assets import asset_mentions, same_asset
 from graph.extract.arguments import government
 from graph.extract.attribution import attribution
 from graph.extract.common import evidence_for, sentence_at
@@ -24,7 +25,8 @@ def extract_facts(doc: Doc) -> DocumentFacts:
     found_agreements += list(deal_agreements(found_investments, found_agreements, investments.sellers(doc)))
     found_events = list(events.extract(doc))
     actor = acting_kinds([*found_investments, *found_agreements, *found_events])
-    found_investments = [replace(f, target=actor(f.target)) for f in found_investments]
+    asset = same_asset(doc)
+    found_investments = [replace(f, target=asset(actor(f.target))) for f in found_investments]
     derived = list(fact_events(found_investments, found_agreements))
     found = DocumentFacts(
         document=document,
@@ -37,6 +39,7 @@ def extract_facts(doc: Doc) -> DocumentFacts:
         # Assets and collective parties are named only by facts: mention them too.
         found.mentions += [Mention(ref, fact.evidence) for ref in fact_refs(fact)]
     found.mentions += list(government_mentions(doc))
+    found.mentions += list(asset_mentions(doc))
     return found
 
 

@@ -29,8 +29,6 @@ SIGNING_VERBS = frozenset({"sign", "agree", "conclude", "reach", "seal", "ink", 
 # "said/announced/agreed that it would invest": a reported future is a pledge
 REPORTING_VERBS = frozenset({"say", "announce", "agree", "confirm", "state", "tell", "promise", "pledge", "add", "report"})
 ACTOR_KINDS = frozenset({ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY})
-# "the facility", "the project": a generic word for whichever asset was named last
-GENERIC_ASSET_WORDS = frozenset({"facility", "project", "site", "scheme"})
 
 
 def date_near(sent: Span) -> PartialDate | None:
@@ -209,7 +207,7 @@ def _named_assets(span: Span, noun: str) -> list[ActorRef]:
     found = []
     for token in span:
         lemma = token.lemma_.lower()
-        if token.pos_ not in {"NOUN", "PROPN"} or not (lemma == noun or (noun in GENERIC_ASSET_WORDS and lemma in heads)):
+        if token.pos_ not in {"NOUN", "PROPN"} or not (lemma == noun or (noun in lexicon().generic_asset_heads and lemma in heads)):
             continue
         ref = phrase_ref(token)
         if ref is not None and ref.kind is ActorKind.ASSET and any(w[0].isupper() for w in ref.name.split()):

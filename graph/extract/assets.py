@@ -1,0 +1,149 @@
+"""One asset, several descriptions: the chains of an article's asset mentions (issue 7).
+
+An article introduces an asset ("a $5-billion cell project near Kingston") and names it again
+otherwise ("the planned Brakvolt cell factory"; the headline's "Brakvolt cell factory"). A chain
+is one asset: the document's facts name it one way and the graph keeps every description as its
+labels, so whoever knows it by another description (a search, a gold file) finds it.
+
+A description joins the latest chain it can continue: it is definite (an indefinite one brings a
+new asset), its head is the chain's or a generic one ("project", "facility"), and it states no
+other place, owner or ordinal ("the second plant" is not "the first plant").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from graph.extract.common import entity_at, evidence_for, is_headline, per_doc, sentence_at
+from graph.extract.lexicon import lexicon
+from graph.extract.phrases import phrase_ref
+from graph.gazetteer import load_gazetteer
+from graph.model import ActorKind, ActorRef, Mention
+
+INDEFINITE = frozenset({"a", "an", "another"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+@dataclass(slots=True)
+class _Description:
+    """One named mention of an asset and what it says of it (words, lower-cased)."""
+
+    name: str
+    head: str
+    token: Token
+    countries: frozenset[str]
+    places: frozenset[str]  # "near Kingston", "in Porto": a town or region it is in or near
+    names: frozenset[str]  # "Brakvolt cell factory", "Rayong plant": its own name, its owner's
+    ordinals: frozenset[str]  # "the second plant"
+    words: frozenset[str]  # its describing words' lemmas: "battery" in "a battery project"
+
+
+@dataclass(slots=True)
+class _Chain:
+    descriptions: list[_Description] = field(default_factory=list)
+
+    def continued_by(self, new: _Description) -> bool:
+        """Nothing said of it differs, and one description has its head ("the factory") or one of
+        that kind and a describing word ("a battery project", "the Brakvolt battery factory")."""
+        if any(_conflict(d, new) for d in self.descriptions):
+            return False
+        return any(d.head == new.head or (_same_kind(d.head, new.head) and d.words & new.words)
+                   for d in self.descriptions)
+
+    def name(self) -> str:
+        """The name another article would use too: of the descriptions with a name of their own
+        ("the Brakvolt cell factory"), the most repeated, then the shortest; else the first."""
+        named = [d.name for d in self.descriptions if d.names]
+        return min(named, key=lambda n: (-named.count(n), len(n.split()), named.index(n)), default=self.descriptions[0].name)
+
+
+def _same_kind(one: str, other: str) -> bool:
+    words = lexicon()
+    return bool({one, other} & words.generic_asset_heads) or {one, other} <= words.synonymous_asset_heads
+
+
+def _conflict(one: _Description, other: _Description) -> bool:
+    pairs = ((one.countries, other.countries), (one.places, other.places), (one.names, other.names),
+             (one.ordinals, other.ordinals))
+    return any(ours and theirs and not ours & theirs for ours, theirs in pairs)
+
+
+def same_asset(doc: Doc) -> Callable[[ActorRef], ActorRef]:
+    """The reference a fact's asset should carry: its chain's name (other kinds unchanged)."""
+    names = {d.name: chain.name() for chain in chains(doc) for d in chain.descriptions}
+
+    def rename(ref: ActorRef) -> ActorRef:
+        if ref.kind is not ActorKind.ASSET or names.get(ref.name, ref.name) == ref.name:
+            return ref
+        return ActorRef(names[ref.name], ActorKind.ASSET, ref.surface or ref.name, ref.country)
+
+    return rename
+
+
+def asset_mentions(doc: Doc) -> Iterator[Mention]:
+    """Every description of a chain of two or more, as a mention of the chain's asset."""
+    for chain in chains(doc):
+        name = chain.name()
+        if len({d.name for d in chain.descriptions}) > 1:
+            for d in chain.descriptions:
+                yield Mention(ActorRef(name, ActorKind.ASSET, d.name), evidence_for(sentence_at(doc, d.token.i)))
+
+
+def chains(doc: Doc) -> list[_Chain]:
+    """The document's asset chains, body first, then the headline's descriptions."""
+    return per_doc(doc, "ikg_asset_chains", lambda: _chains(doc))
+
+
+def _chains(doc: Doc) -> list[_Chain]:
+    found: list[_Chain] = []
+    body, headline = [], []
+    for token in doc:
+        description = _description(token)
+        if description is not None:
+            (headline if is_headline(sentence_at(doc, token.i)) else body).append(description)
+    for description in body:
+        joined = [c for c in found if c.continued_by(description)] if not _indefinite(description.token) else []
+        if joined:
+            joined[-1].descriptions.append(description)
+        else:
+            found.append(_Chain([description]))
+    for description in headline:  # a headline names the article's main asset (the lede's), if it fits
+        if found and found[0].continued_by(description):
+            found[0].descriptions.append(description)
+    return found
+
+
+def _description(token: Token) -> _Description | None:
+    head = token.lemma_.lower()
+    if token.pos_ not in {"NOUN", "PROPN"} or token.tag_ in {"NNS", "NNPS"} or head not in _chained_heads():
+        return None
+    ref = phrase_ref(token)
+    if ref is None or ref.kind is not ActorKind.ASSET:
+        return None
+    located = {t.i for p in token.children if p.dep_ == "prep" for t in p.subtree}
+    proper = [t for t in token.subtree if t != token and (t.pos_ == "PROPN" or t.ent_type_ in PLACE_LABELS)]
+    countries = {w for t in proper if (e := entity_at(t)) is not None and _a_country(e.text) for w in e.text.lower().split()}
+    places = {t.lower_ for t in proper if t.i in located and t.lower_ not in countries}
+    names = {t.lower_ for t in proper if t.i not in located and t.lower_ not in countries}
+    ordinals = {t.lower_ for t in token.lefts if t.ent_type_ == "ORDINAL"}
+    words = {t.lemma_.lower() for t in token.subtree if t != token and t.pos_ in {"NOUN", "PROPN", "ADJ"}}
+    return _Description(ref.name, head, token, *map(frozenset, (countries, places, names, ordinals, words)))
+
+
+def _a_country(name: str) -> bool:
+    entry = load_gazetteer().lookup(name)
+    return entry is not None and entry.kind is ActorKind.COUNTRY
+
+
+def _indefinite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children)
+
+
+@cache
+def _chained_heads() -> frozenset[str]:
+    """Asset heads whose descriptions chain: not stakes or ventures (a venture is a company)."""
+    return frozenset(lexicon().asset_heads) - lexicon().unchained_asset_heads
