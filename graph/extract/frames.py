@@ -369,7 +369,7 @@ def owned_slots(noun: Token) -> dict[str, list[Token]]:
     slots = prep_slots(noun)
     slots["subject"] = slots.pop("of", []) or children(noun, {"poss"})
     named = [a for a in children(noun, {"appos", "compound"}) if a.pos_ == "PROPN"][:1]  # "X's Acme unit"
-    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+    if noun.dep_ in {"appos", "compound"} and noun.head.pos_ == "PROPN":  # "X's subsidiary Y" as a compound of Y
         named.append(noun.head)
     if not named:  # "the local subsidiary of X, Y, said …": the parser hangs Y on X
         named = [a for o in slots["subject"] for a in children(o, {"appos"}) if a.pos_ == "PROPN"][:1]

@@ -282,7 +282,7 @@ def facts_of(
     if amount is None and not (share_of_cost or _money_named(match)) and not (frame.money_or_loan_word and _lender(investors[0])):
         return  # "X funds research" is not a deal; "a bank financed Y" is
     stake = frame.stake and not match.descriptive
-    share = (fact_share(match, targets) or paid_share(match.trigger)) if stake else None
+    share = (fact_share(match, targets) or paid_share(match.trigger)) if frame.stake else None
     after = resulting_share(match.trigger) if stake else None
     if frame.needs_stake_noun and not about_a_stake(match):
         return

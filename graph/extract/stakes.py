@@ -17,16 +17,27 @@ from graph.extract.frames import FrameMatch, frame_lexicon
 from graph.extract.partitives import share_of
 from graph.extract.roles import OBJECT_DEPS, on_a_stated_percent
 from graph.extract.tree import prep_objects
+from graph.normalize.percent import find_percents
 
 PAYING_VERBS = frozenset({"pay", "spend"})
 
 
 def fact_share(match: FrameMatch, targets: list[Argument]) -> Decimal | None:
     """The share a stake frame's match states: a target's own, the clause's, or "outright" (all of it)."""
+    if match.descriptive:
+        return described_share(match)
     stated = next((t.share for t in targets if t.share is not None), None) or clause_share(match.trigger) \
         or (share_of(match.trigger.head) if on_a_stated_percent(match.trigger) else None)
     whole = any(c.lower_ in frame_lexicon().whole_words for c in match.trigger.children if c.dep_ == "advmod")
     return Decimal(1) if stated is None and whole else stated  # "bought Y outright"
+
+
+def described_share(match: FrameMatch) -> Decimal | None:
+    """"its 45 per cent-owned affiliate Y", "X, a 30% shareholder in Y": the share a description
+    of a holding states on itself (a percentage elsewhere in its clause is another fact's)."""
+    trigger = match.trigger
+    found = find_percents(trigger.doc[trigger.left_edge.i : trigger.i + 1].text)
+    return found[0].fraction if len(found) == 1 else None
 
 
 def resulting_share(trigger: Token) -> Decimal | None:

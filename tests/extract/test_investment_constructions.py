@@ -433,3 +433,29 @@ def test_the_seller_of_a_stake_in_a_sale_noun_is_no_investor():
     text = ("Varnia has approved the sale of French group Orsk Energie's 35% stake in the Tolsa Lithium joint venture "
             "to Japan's Kamado Metals for €210 million, the ministry said.")
     assert "Orsk Energie" not in {f.investor.name for f in _facts(text)}
+
+
+# Round 8 (issue 7, session 8): a holding its own description states.
+ROUND8 = [
+    pytest.param("Halden Group's 60%-owned subsidiary Brask Metals reported a loss.",
+                 ("Halden Group", "Brask Metals", None, Decimal("0.6")), id="a-possessor-s-owned-unit-parsed-as-a-compound"),
+    pytest.param("Brask Metals, a 60%-owned subsidiary of Halden Group, reported a loss.",
+                 ("Halden Group", "Brask Metals", None, Decimal("0.6")), id="a-percent-owned-subsidiary-of"),
+    pytest.param("Norvell Power bought Kessa Grid, which it wants to merge with its 45 per cent-owned Tarvo Energia affiliate.",
+                 ("Norvell Power", "Tarvo Energia", None, Decimal("0.45")), id="its-per-cent-owned-affiliate"),
+    pytest.param("Orvik Capital, a 30% shareholder in Tessa Foods, voted against the plan.",
+                 ("Orvik Capital", "Tessa Foods", None, Decimal("0.3")), id="a-percent-shareholder-in"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ROUND8)
+def test_round8_constructions(text, want):
+    got = [(f.investor.name, f.target.name, f.amount.value if f.amount else None, f.stake) for f in _facts(text)]
+    assert want in got, got
+
+
+def test_a_percentage_elsewhere_in_the_clause_is_not_the_description_s():
+    """A described holding takes only the share stated on its own words, not the deal's."""
+    text = "Norvell Power bought 20% of Kessa Grid from its subsidiary Tarvo Energia."
+    got = {(f.investor.name, f.target.name): f.stake for f in _facts(text)}
+    assert got.get(("Norvell Power", "Tarvo Energia")) is None, got
