@@ -434,14 +434,14 @@ def _body_of(head: Token) -> Token | None:
     owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
     if owners:
         return owners[0]
-    current = head  # "the Board of Directors of the X Bank": down the "of" chain to the named body
+    bodies = BODIES | {"director", "directors"}
+    current = [head]  # "the Board of Directors of the X Bank": down the "of" phrases to the named actor
     for _ in range(3):
-        objects = prep_objects(current, {"of"})
-        if not objects:
-            return None
-        current = objects[0]
-        if current.lemma_.lower() not in BODIES | {"director", "directors"} and current.pos_ == "PROPN":
-            return current
+        objects = [o for c in current for o in prep_objects(c, {"of"})]
+        named = [o for o in objects if o.lemma_.lower() not in bodies and o.pos_ == "PROPN"]
+        if named or not objects:
+            return named[0] if named else None
+        current = [o for o in objects if o.lemma_.lower() in bodies]
     return None
 
 

@@ -300,6 +300,10 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     """Positions of a nominal trigger: possessor/"by" as subject, "of" as object,
     and the subject and prepositions of the support verb that carries it."""
     slots = prep_slots(noun)
+    for worth in (c for c in noun.children if c.lower_ == "worth"):  # "agreements worth $1bn with X" (its other
+        slots.setdefault("with", prep_slots(worth).get("with", []))  # phrases tell what the sum is, not the deal)
+    if "for" not in slots:  # "a loan agreement with X for Y": the parser hangs the purpose on X
+        slots["for"] = [h for w in slots.get("with", []) for h in prep_slots(w).get("for", [])]
     slots["self"] = _described_name(noun)  # "Y, a joint venture between X and Z": the noun names its target
     slots["object"] = slots.pop("of", [])
     for head in slots["object"]:  # "the sale of its stake in Y to X", "the purchase of the stake by X": hung on the object
@@ -343,6 +347,8 @@ def _carry_subject(noun: Token, frame: Frame, slots: dict[str, list[Token]]) -> 
     carried = slots.pop("carried_subject", [])
     if carried and slots.get("from") and "from" in frame.roles.get("investor", ()):
         slots["subject"] = []  # "X will finance half of it with a loan from Z": Z lends, X borrows
+        # "the plant achieved financial close with a loan from Z": an asset subject receives it
+        slots["recipient"] = [t for t in carried if t.lemma_.lower() in lexicon().asset_heads]
         return
     verb = support_verb(noun)
     # "X grew through the acquisition of Y", "X entered Z with the purchase of Y": X acts ("proceed with" is no means)

@@ -277,7 +277,8 @@ def facts_of(
     if not investors or not targets or (frame.form == "existing holding" and _owners_nationality(match)):
         return
     described = match.descriptive or (frame.form == "existing holding" and match.trigger.dep_ == "acl")  # "towers owned by X"
-    share_of_cost = bool(_costed(match))  # "85% of the $3.2bn cost": the sum is what Y costs, not what is given
+    # "85% of the $3.2bn cost": the sum is what Y costs, not what is given ("$900m of the cost" is given)
+    share_of_cost = bool(_costed(match)) and not any(t.ent_type_ == "MONEY" for t in match.slots.get("object", []))
     amount = None if described or share_of_cost else clause_money(match.trigger, funding=frame.form in {"grant", "loan"})
     if amount is None and not (share_of_cost or _money_named(match)) and not (frame.money_or_loan_word and _lender(investors[0])):
         return  # "X funds research" is not a deal; "a bank financed Y" is

@@ -101,6 +101,18 @@ CASES = [
      [("Lagos Energy", "Nigerian offshore venture", 1400 * M, "USD", Decimal("0.5"))]),
     ("board-of-a-named-bank", "The Board of Directors of the Corvia Development Bank has approved a loan of $80 million to Marundi to finance the Tolo ring road.",
      [("Corvia Development Bank", "Tolo ring road", 80 * M, "USD", None)]),
+    ("an-asset-subject-receives-a-loan-from", "The Dalvik coal power plant achieved financial close with a $1.5 billion "
+     "loan from Orient Development Bank.",
+     [("Orient Development Bank", "Dalvik coal power plant", 1500 * M, "USD", None)]),
+    ("agreements-worth-a-sum-with-lenders-for-a-project", "Dalvik Power signed financing agreements worth $1.2bn with "
+     "Orient Development Bank and the Export-Import Bank of Morland for the Dalvik coal project.",
+     [("Orient Development Bank", "Dalvik coal project", 1200 * M, "USD", None),
+      ("Export-Import Bank of Morland", "Dalvik coal project", 1200 * M, "USD", None)]),
+    ("a-sum-of-the-cost-is-given", "Orient Development Bank provided $900 million of the $1.2 billion cost of the Dalvik plant.",
+     [("Orient Development Bank", "Dalvik plant", 900 * M, "USD", None)]),
+    ("board-with-two-of-phrases", "The Board of Directors of the Pan-Savanna Development Bank Group has approved a loan of "
+     "$120 million to finance the Kolo-Benu road project in Tarsa State.",
+     [("Pan-Savanna Development Bank Group", "Kolo-Benu road", 120 * M, "USD", None)]),
     ("postponed-construction-of-a-sized-asset", "Zelco Chips has postponed the construction of its €30 billion chip factory in Vell.",
      [("Zelco Chips", "chip factory in Vell", 30000 * M, "EUR", None)]),
     ("a-group-including-each-member", "Hutchford Holdings agreed to sell its 80% stake in Panam Ports to a group including Blackrock Partners and Tilo Shipping for $22.8 billion.",
