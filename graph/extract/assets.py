@@ -6,8 +6,11 @@ is one asset: the document's facts name it one way and the graph keeps every des
 labels, so whoever knows it by another description (a search, a gold file) finds it.
 
 A description joins the latest chain it can continue: it is definite (an indefinite one brings a
-new asset), its head is the chain's or a generic one ("project", "facility"), and it states no
-other place, owner or ordinal ("the second plant" is not "the first plant").
+new asset), its head is the chain's or a generic one ("project", "facility") sharing a describing
+word, it states no other country, place, name or ordinal ("the second plant" is not "the first
+plant"), and a name it brings is one the chain's sentences say (a named plant the article never
+tied to it is another plant). Joining wrongly renames a fact's asset, so the rules keep apart
+whatever they cannot tell.
 """
 
 from __future__ import annotations
@@ -37,19 +40,28 @@ class _Description:
     token: Token
     countries: frozenset[str]
     places: frozenset[str]  # "near Kingston", "in Porto": a town or region it is in or near
-    names: frozenset[str]  # "Brakvolt cell factory", "Rayong plant": its own name, its owner's
+    names: frozenset[str]  # "Brakvolt cell factory", "Rayong plant": its own name, its owner's (capitalised words)
     ordinals: frozenset[str]  # "the second plant"
-    words: frozenset[str]  # its describing words' lemmas: "battery" in "a battery project"
+    words: frozenset[str]  # its describing words' lemmas ("battery" in "a battery project"), not where it is
 
 
 @dataclass(slots=True)
 class _Chain:
     descriptions: list[_Description] = field(default_factory=list)
+    context: set[str] = field(default_factory=set)  # the words of its descriptions' sentences
+
+    def add(self, description: _Description) -> None:
+        self.descriptions.append(description)
+        self.context |= {t.lower_ for t in description.token.sent}
 
     def continued_by(self, new: _Description) -> bool:
-        """Nothing said of it differs, and one description has its head ("the factory") or one of
-        that kind and a describing word ("a battery project", "the Brakvolt battery factory")."""
+        """Nothing said of it differs; one description has its head ("the factory") or one of that
+        kind and a describing word ("a battery project", "the Brakvolt battery factory"); and a
+        name it brings is one the chain has or its sentences say ("X will build a plant … the X
+        plant"), not another asset's ("the Y components plant", named nowhere near it)."""
         if any(_conflict(d, new) for d in self.descriptions):
+            return False
+        if new.names and not any(d.names & new.names for d in self.descriptions) and not new.names & self.context:
             return False
         return any(d.head == new.head or (_same_kind(d.head, new.head) and d.words & new.words)
                    for d in self.descriptions)
@@ -67,9 +79,13 @@ def _same_kind(one: str, other: str) -> bool:
 
 
 def _conflict(one: _Description, other: _Description) -> bool:
-    pairs = ((one.countries, other.countries), (one.places, other.places), (one.names, other.names),
-             (one.ordinals, other.ordinals))
-    return any(ours and theirs and not ours & theirs for ours, theirs in pairs)
+    pairs = ((one.countries, other.countries), (one.names, other.names), (one.ordinals, other.ordinals))
+    return any(ours and theirs and not ours & theirs for ours, theirs in pairs) or _elsewhere(one.places, other.places)
+
+
+def _elsewhere(ours: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Both say where it is, and no place of one is (in) a place of the other ("Rayong" is in "Rayong Province")."""
+    return bool(ours and theirs) and not any(a in b or b in a for a in ours for b in theirs)
 
 
 def same_asset(doc: Doc) -> Callable[[ActorRef], ActorRef]:
@@ -105,15 +121,18 @@ def _chains(doc: Doc) -> list[_Chain]:
         description = _description(token)
         if description is not None:
             (headline if is_headline(sentence_at(doc, token.i)) else body).append(description)
+    headline_words = {t.lower_ for d in headline for t in d.token.sent}
     for description in body:
         joined = [c for c in found if c.continued_by(description)] if not _indefinite(description.token) else []
-        if joined:
-            joined[-1].descriptions.append(description)
-        else:
-            found.append(_Chain([description]))
+        chain = joined[-1] if joined else _Chain()
+        if not joined:
+            found.append(chain)
+            if len(found) == 1:  # the article's main asset: the one its headline is about
+                chain.context |= headline_words
+        chain.add(description)
     for description in headline:  # a headline names the article's main asset (the lede's), if it fits
         if found and found[0].continued_by(description):
-            found[0].descriptions.append(description)
+            found[0].add(description)
     return found
 
 
@@ -121,17 +140,26 @@ def _description(token: Token) -> _Description | None:
     head = token.lemma_.lower()
     if token.pos_ not in {"NOUN", "PROPN"} or token.tag_ in {"NNS", "NNPS"} or head not in _chained_heads():
         return None
-    ref = phrase_ref(token)
-    if ref is None or ref.kind is not ActorKind.ASSET:
+    ref = phrase_ref(token)  # the phrase's own name ("a section of the X motorway" names the motorway: not this one)
+    if ref is None or ref.kind is not ActorKind.ASSET or token.lower_ not in ref.name.lower().split():
         return None
     located = {t.i for p in token.children if p.dep_ == "prep" for t in p.subtree}
-    proper = [t for t in token.subtree if t != token and (t.pos_ == "PROPN" or t.ent_type_ in PLACE_LABELS)]
-    countries = {w for t in proper if (e := entity_at(t)) is not None and _a_country(e.text) for w in e.text.lower().split()}
-    places = {t.lower_ for t in proper if t.i in located and t.lower_ not in countries}
-    names = {t.lower_ for t in proper if t.i not in located and t.lower_ not in countries}
+    words = [t for t in token.subtree if t != token]
+    countries = {e.text.lower() for t in words if (e := entity_at(t)) is not None and _a_country(e.text)}
+    # a proper name in "in"/"near"/"at" is where it is, whatever the recogniser calls it
+    places = {(e.text if (e := entity_at(t)) is not None else t.text).lower() for t in words
+              if t.i in located and (t.pos_ == "PROPN" or t.ent_type_ in PLACE_LABELS)} - countries
+    former = {t.i for c in token.lefts if c.lower_ == "former" for t in token.lefts if t.i > c.i}  # a past owner's
+    own = [t for t in words if t.i not in located and t.i not in former and not _a_country(t.text) and not _regional(t)]
+    names = {t.lower_ for t in own if t.text[:1].isupper() and t.pos_ in {"PROPN", "ADJ", "NOUN"}}
     ordinals = {t.lower_ for t in token.lefts if t.ent_type_ == "ORDINAL"}
-    words = {t.lemma_.lower() for t in token.subtree if t != token and t.pos_ in {"NOUN", "PROPN", "ADJ"}}
-    return _Description(ref.name, head, token, *map(frozenset, (countries, places, names, ordinals, words)))
+    describing = {t.lemma_.lower() for t in own if t.pos_ in {"NOUN", "PROPN", "ADJ"}}
+    return _Description(ref.name, head, token, *map(frozenset, (countries, places, names, ordinals, describing)))
+
+
+def _regional(token: Token) -> bool:
+    """"European", "Chinese": a word for where it is, not for which one it is."""
+    return token.lower_ in lexicon().regional_words or load_gazetteer().country_for_demonym(token.text) is not None
 
 
 def _a_country(name: str) -> bool:

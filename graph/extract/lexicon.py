@@ -40,7 +40,8 @@ class Lexicon:
     asset_heads: frozenset[str]
     generic_asset_heads: frozenset[str]  # "the project", "the facility": may name an asset of any head
     synonymous_asset_heads: frozenset[str]  # "the plant" may be "the factory" named before
-    unchained_asset_heads: frozenset[str]  # a stake, a venture: not one asset under several descriptions
+    unchained_asset_heads: frozenset[str]
+    regional_words: frozenset[str]  # "European", "Gulf": where an asset is, not which one  # a stake, a venture: not one asset under several descriptions
     leading_asset_words: frozenset[str]  # "Estádio X", "Mina X": an asset's kind before its name
     generic_targets: frozenset[str]
     junk_heads: frozenset[str]
