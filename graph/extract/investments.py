@@ -271,6 +271,8 @@ def facts_of(
     ("X lent a further €40m") goes to the asset the facts before were about; a relative clause on
     a fact's investor with none (``told``) tells more of that fact."""
     frame = match.frame
+    if _funds_its_own(match):
+        return
     investors, targets = _parties(match, topic)
     if not targets and told is not None:  # "Y was acquired by X, which paid $2.4bn for a 65% stake": the same deal
         targets = [Argument(told)]
@@ -315,6 +317,15 @@ def _pair_facts(
             fact = replace(base, investor=investor.ref, target=target.ref, stake=own)
             if investor.ref.name != target.ref.name and not _background_holding(fact, match.trigger):
                 yield fact
+
+
+def _funds_its_own(match: FrameMatch) -> bool:
+    """"X is funding its share through a bond sold to Y", "X financed its expansion with loans": X
+    borrows for what is its own (who lends is the debt's to say)."""
+    if match.nominal or match.frame.form != "loan":
+        return False
+    own = any(c.dep_ == "poss" and c.pos_ == "PRON" for o in match.slots.get("object", []) for c in o.children)
+    return own and any(m.lemma_.lower() in lexicon().debt_words for m in prep_objects(match.trigger, {"through", "with", "via"}))
 
 
 def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument], list[Argument]]:

@@ -49,6 +49,7 @@ class Lexicon:
     investment: frozenset[str]
     greenfield: frozenset[str]
     loan: frozenset[str]
+    debt_words: frozenset[str]  # "funds its share through a bond": what one borrows by
     stake: frozenset[str]
     pledge: frozenset[str]
     completed: frozenset[str]

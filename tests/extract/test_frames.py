@@ -108,6 +108,8 @@ CASES = [
      "Orient Development Bank and the Export-Import Bank of Morland for the Dalvik coal project.",
      [("Orient Development Bank", "Dalvik coal project", 1200 * M, "USD", None),
       ("Export-Import Bank of Morland", "Dalvik coal project", 1200 * M, "USD", None)]),
+    ("a-bank-financing-another-s-plant-with-a-loan-lends", "Orient Development Bank financed the Dalvik plant with a "
+     "$900 million loan.", [("Orient Development Bank", "Dalvik plant", 900 * M, "USD", None)]),
     ("a-sum-of-the-cost-is-given", "Orient Development Bank provided $900 million of the $1.2 billion cost of the Dalvik plant.",
      [("Orient Development Bank", "Dalvik plant", 900 * M, "USD", None)]),
     ("board-with-two-of-phrases", "The Board of Directors of the Pan-Savanna Development Bank Group has approved a loan of "
@@ -427,6 +429,13 @@ def test_no_fact_where_the_text_states_none(text: str) -> None:
 def test_who_is_not_the_investor(text: str, name: str) -> None:
     found = _facts(text)
     assert found and all(fact[0] != name for fact in found), found
+
+
+def test_a_company_funding_its_own_share_through_a_bond_borrows() -> None:
+    """issue 7 (blind5 p09): "X is funding its share through a bond sold to Y" made X lend to Y."""
+    text = ("Delmar Nickel is funding its share partly through a $300 million bond sold last month to state pension "
+            "manager Norvik Pension Fund.")
+    assert all(fact[0] != "Delmar Nickel" for fact in _facts(text)), _facts(text)
 
 
 def test_a_description_of_ownership_takes_no_sum_of_its_clause() -> None:
