@@ -157,8 +157,9 @@ def _same_amount(one: Investment, other: Investment) -> bool:
 
 
 def _key(fact: Investment) -> tuple:
-    """One fact per pair and sum; a pledge stays apart from the deal it accompanies."""
-    return (fact.investor.name, fact.target.name, fact.status is Status.PLEDGED, fact.amount)
+    """One fact per pair, sum and share ("bought 40% of Y … has since raised its holding to 65 per cent"
+    are two); a pledge stays apart from the deal it accompanies."""
+    return (fact.investor.name, fact.target.name, fact.status is Status.PLEDGED, fact.amount, fact.stake)
 
 
 def _without_bare_duplicates(facts: list[Investment]) -> list[Investment]:

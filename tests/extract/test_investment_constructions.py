@@ -459,3 +459,10 @@ def test_a_percentage_elsewhere_in_the_clause_is_not_the_description_s():
     text = "Norvell Power bought 20% of Kessa Grid from its subsidiary Tarvo Energia."
     got = {(f.investor.name, f.target.name): f.stake for f in _facts(text)}
     assert got.get(("Norvell Power", "Tarvo Energia")) is None, got
+
+
+def test_a_raised_holding_is_a_fact_beside_the_share_first_bought():
+    """issue 7: one fact per pair and sum kept the first share and dropped the holding raised later."""
+    text = ("Tarsen Telecom bought 40% of Kavo Mobile in 2021. Tarsen has since raised its holding in Kavo Mobile "
+            "to 65 per cent through share purchases on the exchange.")
+    assert {f.stake for f in _facts(text) if f.target.name == "Kavo Mobile"} == {Decimal("0.4"), Decimal("0.65")}
