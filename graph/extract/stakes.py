@@ -41,11 +41,12 @@ def described_share(match: FrameMatch) -> Decimal | None:
 
 
 def resulting_share(trigger: Token) -> Decimal | None:
-    """"bought a further 25% of Y, raising its stake to 60%": the stake is the holding the deal
-    leaves, which a stake verb's "to N%" on the trigger's participle or conjunct states."""
+    """"bought a further 25% of Y, raising its stake to 60%", "has since raised its holding to 65%":
+    the stake is the holding the deal leaves, which a stake verb's "to N%" states (the trigger's
+    own, its participle's or its conjunct's)."""
     verbs = frozenset().union(*(f.verbs for f in frame_lexicon().frames if f.needs_stake_noun))
     stakes = frame_lexicon().stake_nouns
-    raising = (v for v in _participles(trigger) if v.lemma_.lower() in verbs
+    raising = (v for v in [trigger, *_participles(trigger)] if v.lemma_.lower() in verbs
                and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in stakes for c in v.children))
     return next((_percent_on(verb, "to") for verb in raising), None)
 

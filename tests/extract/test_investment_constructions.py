@@ -466,3 +466,9 @@ def test_a_raised_holding_is_a_fact_beside_the_share_first_bought():
     text = ("Tarsen Telecom bought 40% of Kavo Mobile in 2021. Tarsen has since raised its holding in Kavo Mobile "
             "to 65 per cent through share purchases on the exchange.")
     assert {f.stake for f in _facts(text) if f.target.name == "Kavo Mobile"} == {Decimal("0.4"), Decimal("0.65")}
+
+
+def test_a_holding_raised_to_a_share_takes_that_share_not_the_one_bought_before():
+    """issue 7: "its holding" named the earlier 40% and gave the raise that share."""
+    text = "Tarsen Telecom bought 40% of Kavo Mobile in 2021. Tarsen has since raised its holding to 65 per cent."
+    assert {f.stake for f in _facts(text) if f.target.name == "Kavo Mobile"} == {Decimal("0.4"), Decimal("0.65")}
