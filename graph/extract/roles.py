@@ -68,8 +68,8 @@ def inherited_subject(verb: Token) -> list[Token]:
             return [current.head]
         if current.dep_ == "acl" and current.tag_ == "VBG":
             return [current.head]
-        if current.dep_ in {"acl", "relcl"} and infinitive(current):
-            return governing_subject(current.head)  # "X announced plans to invest", "X is in talks to buy"
+        if current.dep_ in {"acl", "relcl"} and infinitive(current):  # "X's plan to build Y was postponed"
+            return children(current.head, {"poss"}) or governing_subject(current.head)  # "X announced plans to invest"
         if current.dep_ == "pcomp" and current.head.dep_ == "prep" and (
                 current.head.lower_ in MEANS_PREPS or current.head.head.pos_ in {"VERB", "AUX", "ADJ"}):
             objects = [o for o in children(current.head.head, {"dobj"}) if o.ent_type_ not in AMOUNT_ENTITIES] \

@@ -472,3 +472,10 @@ def test_a_holding_raised_to_a_share_takes_that_share_not_the_one_bought_before(
     """issue 7: "its holding" named the earlier 40% and gave the raise that share."""
     text = "Tarsen Telecom bought 40% of Kavo Mobile in 2021. Tarsen has since raised its holding to 65 per cent."
     assert {f.stake for f in _facts(text) if f.target.name == "Kavo Mobile"} == {Decimal("0.4"), Decimal("0.65")}
+
+
+def test_the_owner_of_a_plan_to_build_builds():
+    """issue 7: "Its plan to build Y has been postponed": the infinitive's subject is the plan's possessor."""
+    text = ("Kinoshima Corp is building a data centre in Lodz. Its separate plan to build a 60 MW facility in Gdansk "
+            "has been postponed until 2027.")
+    assert any(f.investor.name == "Kinoshima Corp" and "facility" in f.target.name for f in _facts(text)), _facts(text)
