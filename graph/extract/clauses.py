@@ -67,6 +67,11 @@ def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:
     return found
 
 
+def money_of(head: Token) -> Money | None:
+    """The sum a phrase headed by ``head`` states ("$3.5 billion for the first plant")."""
+    return _money_in([t for t in head.subtree if t.ent_type_ == "MONEY" or t == head], head)
+
+
 def _other_deal(clause: Token, verb: Token) -> bool:
     """A relative clause on a participant that states a deal of its own; "in 2024, when it bought
     …" elaborates the same deal."""

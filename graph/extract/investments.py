@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract import context
 from graph.extract.arguments import Argument, argument_at, arguments
 from graph.extract.partitives import share_of
-from graph.extract.clauses import clause_money, clause_verb, sizes_an_asset
+from graph.extract.clauses import clause_money, clause_verb, money_of, sizes_an_asset
 from graph.extract.stakes import about_a_stake, fact_share, paid_share, resulting_share
 from graph.extract.status import factuality_of, status_of
 from graph.extract.common import evidence_for, is_headline, per_doc, sentences, starts_with_anaphora
@@ -300,6 +300,20 @@ def facts_of(
     yield from _pair_facts(match, base, investors, targets, after=after)
     if frame.stake and share is not None:
         yield from _gapped(match, base, investors, targets)
+    if amount is not None:
+        yield from _included_sums(base, investors, sent)
+
+
+def _included_sums(base: Investment, investors: list[Argument], sent: Span) -> Iterator[Investment]:
+    """"$9bn for the two plants, including $3.5bn for the first plant": a part of the sum with a
+    target of its own is a fact of its own, of the same investors."""
+    parts = [o for t in sent if t.lower_ == "including" and t.dep_ == "prep" for o in t.children
+             if o.dep_ == "pobj" and o.ent_type_ == "MONEY"]
+    for part in parts:
+        amount = money_of(part)
+        targets = [a for a in arguments(prep_objects(part, {"for"})) if a.ref.kind not in {ActorKind.COUNTRY, ActorKind.PERSON}]
+        if amount is not None and amount != base.amount:
+            yield from (replace(base, investor=i.ref, target=t.ref, amount=amount) for i in investors for t in targets[:1])
 
 
 def _pair_facts(

@@ -112,6 +112,9 @@ CASES = [
      "$900 million loan.", [("Orient Development Bank", "Dalvik plant", 900 * M, "USD", None)]),
     ("a-sum-of-the-cost-is-given", "Orient Development Bank provided $900 million of the $1.2 billion cost of the Dalvik plant.",
      [("Orient Development Bank", "Dalvik plant", 900 * M, "USD", None)]),
+    ("a-part-of-the-sum-with-a-target-of-its-own", "Vardania will provide $9 billion in subsidies for the two Tesmar "
+     "plants, including $3.5 billion for the first plant in Kolo.",
+     [("Vardania", "Tesmar plants", 9000 * M, "USD", None), ("Vardania", "first plant in Kolo", 3500 * M, "USD", None)]),
     ("board-with-two-of-phrases", "The Board of Directors of the Pan-Savanna Development Bank Group has approved a loan of "
      "$120 million to finance the Kolo-Benu road project in Tarsa State.",
      [("Pan-Savanna Development Bank Group", "Kolo-Benu road", 120 * M, "USD", None)]),
