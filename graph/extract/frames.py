@@ -241,10 +241,11 @@ def _head_words(frame: Frame) -> frozenset[str]:
 
 def sized_asset(noun: Token) -> bool:
     """An asset noun with a sum among its modifiers states an investment in it ("a planned $290
-    million plant")."""
+    million plant"), not when a share of it is given ("finance 85 percent of the $1.9bn dam")."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon().asset_heads:
         return False
-    return any(t.ent_type_ == "MONEY" for c in noun.lefts for t in c.subtree)
+    part_of = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.ent_type_ == "PERCENT"
+    return not part_of and any(t.ent_type_ == "MONEY" for c in noun.lefts for t in c.subtree)
 
 
 def noun_phrase_lemma(token: Token) -> str:

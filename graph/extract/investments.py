@@ -433,9 +433,13 @@ def _financed_buyer(match: FrameMatch) -> list[Argument]:
 
 
 def _costed(match: FrameMatch) -> list[Argument]:
-    """"provide 85 per cent of the cost of Y": what a share of whose cost is given."""
-    costs = [o for t in match.slots.get("object", []) for o in prep_objects(t, {"of"}) if o.lemma_.lower() == "cost"]
-    return [a for c in costs for a in arguments(prep_objects(c, {"of"})) if a.ref.kind is ActorKind.ASSET]
+    """"provide 85 per cent of the cost of Y", "finance 85 percent of the $1.9 billion Y": what a
+    share of whose cost is given."""
+    parts = [o for t in match.slots.get("object", []) for o in prep_objects(t, {"of"})]
+    costs = [a for o in parts if o.lemma_.lower() == "cost" for a in prep_objects(o, {"of"})]
+    shares = [t for t in match.slots.get("object", []) if t.ent_type_ == "PERCENT"]
+    sized = [o for t in shares for o in prep_objects(t, {"of"}) if any(c.ent_type_ == "MONEY" for c in o.lefts)]
+    return [a for a in arguments(costs + sized) if a.ref.kind is ActorKind.ASSET]
 
 
 def role_arguments(match: FrameMatch, role: str, accept) -> list[Argument]:

@@ -434,6 +434,12 @@ def test_who_is_not_the_investor(text: str, name: str) -> None:
     assert found and all(fact[0] != name for fact in found), found
 
 
+def test_a_share_of_a_sized_asset_is_no_sum_given() -> None:
+    """issue 7: "finance 85 percent of the $1.9 billion Y" gave the lender the asset's whole cost."""
+    text = "Orient Export Bank will finance 85 percent of the $1.9 billion Dalvik dam, with the rest from the government."
+    assert [(f[0], f[1], f[2]) for f in _facts(text)] == [("Orient Export Bank", "Dalvik dam", None)]
+
+
 def test_a_company_funding_its_own_share_through_a_bond_borrows() -> None:
     """issue 7 (blind5 p09): "X is funding its share through a bond sold to Y" made X lend to Y."""
     text = ("Delmar Nickel is funding its share partly through a $300 million bond sold last month to state pension "
