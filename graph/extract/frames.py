@@ -278,7 +278,8 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
             if position in DIRECTED_PREPS or head.ent_type_ == "MONEY":
                 slots.setdefault(position, heads)
     sums = [h for heads in list(slots.values()) for h in heads if h.ent_type_ == "MONEY"]
-    for head in sums:  # "financed with $1bn in loans from X": "from X" hangs on the sum
+    parts = [p for h in sums for p in prep_slots(h).get("of", [])]  # "disbursed $50m of the loan to X"
+    for head in sums + parts:  # "financed with $1bn in loans from X": "from X" hangs on the sum
         for position, heads in prep_slots(head).items():
             if position in DIRECTED_PREPS:
                 slots.setdefault(position, heads)
