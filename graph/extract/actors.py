@@ -297,6 +297,8 @@ def _strip_edges(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
+    if end - start > 2 and _deal_noun_at_start(doc[start]) and doc[start + 1].lower_ == "of":
+        start += 2  # "Construction of X' plant began": the recogniser took the deal's noun into the name
     end = next((i for i in range(start + 1, end) if doc[i].text == "("), end)  # "… Bank (XB": the acronym is no part of it
     while end > start and (doc[end - 1].lower_ in {"'s", "'", "s"} or _dangling(doc[end - 1])):
         end -= 1
@@ -318,6 +320,11 @@ def _strip_demonym(span: Span) -> tuple[str | None, Span]:
     if all(t.lower_ in generic for t in rest) or any(t.lower_ in lex.government_words for t in rest):
         return country.name, span  # the adjective is part of the name (the country is still its country)
     return country.name, rest
+
+
+def _deal_noun_at_start(token: Token) -> bool:
+    nouns = frozenset().union(*(f.nouns for f in frame_lexicon().frames))
+    return token.is_sent_start and token.pos_ == "NOUN" and token.lemma_.lower() in nouns
 
 
 def _dangling(token) -> bool:

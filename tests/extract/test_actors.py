@@ -233,3 +233,10 @@ def test_a_facility_that_acts_is_an_organisation():
     doc.ents = [*names, *(e for e in doc.ents if e.start not in {n.start for n in names} and e.label_ != "FAC")]
     kinds = {a.ref.name: a.ref.kind for a in find_actors(doc)}
     assert kinds["Orvel Transit"] in {ActorKind.ORGANIZATION, ActorKind.COMPANY}
+
+
+def test_a_deal_noun_opening_the_sentence_is_no_part_of_the_name():
+    """issue 7: "Construction of X' refinery began" made "Construction of X" the investor."""
+    found = actors("Construction of Halvard Motors' $2 billion refinery in Kolo began in 2019.")
+    assert "Halvard Motors" in found and not any(name.startswith("Construction") for name in found), found
+
