@@ -33,6 +33,9 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
     objects = [o for o in prep_objects(head, {"in", "of"}) if not _a_date(o)]
     if objects:  # "its stake in 2022" is no stake in a year
         return _issuer(objects[0]), share
+    named = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if named and word in lex.stake_nouns:  # "X to buy Y stake": a headline's stake in Y
+        return named[-1], share
     owned = _copula_subject(head) or _owned_by_antecedent(head)
     return (owned, share) if owned is not None else _named_before(head, word, share)
 

@@ -112,6 +112,8 @@ CASES = [
      "$900 million loan.", [("Orient Development Bank", "Dalvik plant", 900 * M, "USD", None)]),
     ("a-sum-of-the-cost-is-given", "Orient Development Bank provided $900 million of the $1.2 billion cost of the Dalvik plant.",
      [("Orient Development Bank", "Dalvik plant", 900 * M, "USD", None)]),
+    ("a-headline-stake-named-by-its-company", "Halvard Group to buy Kessa Power stake for $1.1bn\n\nThe deal was announced on Monday.",
+     [("Halvard Group", "Kessa Power", 1100 * M, "USD", None)]),
     ("the-developer-of-an-asset", "Halvard Motors, the developer of the Kolo solar park, said costs rose.",
      [("Halvard Motors", "Kolo solar park", None, None, None)]),
     ("a-sum-disbursed-of-a-loan-to", "Orient Export Bank has disbursed $50 million of the $200 million loan to the "
