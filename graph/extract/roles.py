@@ -26,6 +26,7 @@ def passive_object(verb: Token) -> list[Token]:
     the subject it shares with a conjoined passive or a copula, or its controller's subject."""
     return (
         children(verb, {"nsubjpass"}) or _copula_subject(verb) or _attached_head(verb)
+        or (children(verb, {"nsubj"}) if _reduced_passive(verb) else [])
         or _conjoined_passive_subject(verb) or (inherited_subject(verb) if verb.dep_ == "xcomp" else [])
     )
 
@@ -51,10 +52,19 @@ def is_passive(verb: Token) -> bool:
         return True  # "is being built by X and financed by Y"
     if verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lemma_ == "be":
         return True  # "Y is majority-owned by X"
+    if _reduced_passive(verb):
+        return True
     # "having bought": the lemmatizer leaves "having" as it is
     perfect = any(c.dep_ == "aux" and (c.lemma_ == "have" or c.lower_ == "having") for c in verb.children)
     active = perfect or children(verb, SUBJECT_DEPS) or children(verb, OBJECT_DEPS)  # "…, having bought 5%"
     return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod", "relcl", "advcl"} and not active
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A headline's "Y sold to X", "Y acquired by X": a main verb's participle with a subject and
+    no auxiliary or object is a passive whose "was" was left out."""
+    return (verb.tag_ == "VBN" and verb.dep_ == "ROOT" and bool(children(verb, {"nsubj"}))
+            and not children(verb, {"aux", "auxpass"} | OBJECT_DEPS))
 
 
 def inherited_subject(verb: Token) -> list[Token]:

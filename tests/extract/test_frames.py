@@ -114,6 +114,8 @@ CASES = [
      [("Orient Development Bank", "Dalvik plant", 900 * M, "USD", None)]),
     ("a-headline-stake-named-by-its-company", "Halvard Group to buy Kessa Power stake for $1.1bn\n\nThe deal was announced on Monday.",
      [("Halvard Group", "Kessa Power", 1100 * M, "USD", None)]),
+    ("a-headline-passive-without-was", "Kessa Power sold to Halvard Energy in $1.1bn deal\n\nThe deal closed on Monday.",
+     [("Halvard Energy", "Kessa Power", 1100 * M, "USD", None)]),
     ("the-developer-of-an-asset", "Halvard Motors, the developer of the Kolo solar park, said costs rose.",
      [("Halvard Motors", "Kolo solar park", None, None, None)]),
     ("a-sum-disbursed-of-a-loan-to", "Orient Export Bank has disbursed $50 million of the $200 million loan to the "
