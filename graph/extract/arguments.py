@@ -110,7 +110,8 @@ def argument_at(head: Token) -> Argument | None:
     if inner != head:
         found = argument_at(inner)
         return Argument(found.ref, share or found.share) if found is not None else None
-    leader = _leader(head) or _possessed_name(head) or named_apposition(head) or called_name(head) or _body_of(head)
+    leader = (_leader(head) or _possessed_name(head) or named_apposition(head) or called_name(head) or _body_of(head)
+              or _named_unit(head))
     if leader is not None:
         return argument_at(leader)
     if head.ent_type_ in {"MONEY", "PERCENT", "DATE", "CARDINAL", "TIME"}:
@@ -129,6 +130,15 @@ def argument_at(head: Token) -> Argument | None:
     if ref is None or truncated_name(ref) or _not_a_target(head, ref):
         return None
     return Argument(_without_participle(ref))
+
+
+def _named_unit(head: Token) -> Token | None:
+    """"X's Y Energy unit will invest …": the unit named before its word acts, not the unit's owner."""
+    owned = frozenset().union(*(f.owned_nouns for f in frame_lexicon().frames))
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in owned:
+        return None
+    names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return names[-1] if names else None
 
 
 def _company_named_after_place(head: Token) -> ActorRef | None:

@@ -116,6 +116,8 @@ CASES = [
      [("Halvard Group", "Kessa Power", 1100 * M, "USD", None)]),
     ("a-headline-passive-without-was", "Kessa Power sold to Halvard Energy in $1.1bn deal\n\nThe deal closed on Monday.",
      [("Halvard Energy", "Kessa Power", 1100 * M, "USD", None)]),
+    ("an-owner-s-named-unit-invests", "Orvik Holdings' Halvard Energy unit will invest $300 million in a wind farm in Kolo.",
+     [("Halvard Energy", "wind farm in Kolo", 300 * M, "USD", None)]),
     ("the-developer-of-an-asset", "Halvard Motors, the developer of the Kolo solar park, said costs rose.",
      [("Halvard Motors", "Kolo solar park", None, None, None)]),
     ("a-sum-disbursed-of-a-loan-to", "Orient Export Bank has disbursed $50 million of the $200 million loan to the "
