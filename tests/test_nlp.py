@@ -309,3 +309,18 @@ def test_column_matcher_reads_empty_lists_as_the_matcher_does():
     fast = ColumnMatcher.of(matcher, ["A", "B"])
     doc = parse("They built a dam near the town.")
     assert fast(doc) == matcher(doc, allow_missing=True) and fast(doc)
+
+
+def test_trigger_candidates_are_the_tokens_candidate_frames_answers():
+    """``trigger_candidates`` (the doc's lemma column, read once; issue 11) skips only tokens that
+    ``candidate_frames`` gives no frame, for the investment and the event frames alike."""
+    from graph.extract.events import event_lexicon
+    from graph.extract.frames import candidate_frames, frame_lexicon, trigger_candidates
+
+    doc = parse("Acme Corp. agreed to buy a 40% stake in Beta's battery plants for $5m. Protesters "
+                "marched in the capital on Monday, and the ministers signed a loan agreement.")
+    for frames in (frame_lexicon().frames, event_lexicon().frames):
+        assert trigger_candidates(doc[:], frames)  # the frames do have triggers here
+        for span in (doc[:], *doc.sents, doc[3:9]):
+            expected = [t.i for t in span if candidate_frames(t, frames)]
+            assert [t.i for t in trigger_candidates(span, frames)] == expected
