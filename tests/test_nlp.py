@@ -324,3 +324,16 @@ def test_trigger_candidates_are_the_tokens_candidate_frames_answers():
         for span in (doc[:], *doc.sents, doc[3:9]):
             expected = [t.i for t in span if candidate_frames(t, frames)]
             assert [t.i for t in trigger_candidates(span, frames)] == expected
+
+
+def test_lemmas_written_per_doc_are_the_lemmatizers_own():
+    """``nlp.pipe`` writes each doc's lemmas in one array (issue 11): the same as spaCy's
+    Lemmatizer.__call__, which ``nlp(text)`` still runs, token by token."""
+    from spacy.attrs import LEMMA
+
+    texts = [RULER_TEXT, "The ministers are building roads; the road was built. Dams, dam, damming.",
+             "Acme's units were sold to Beta Holdings, which owns mines in Vardania."]
+    piped, called = list(get_nlp().pipe(texts)), [get_nlp()(t) for t in texts]
+    for one, other in zip(piped, called):
+        assert one.to_array([LEMMA]).tolist() == other.to_array([LEMMA]).tolist()
+    assert [t.lemma_ for t in piped[1]][:5] == ["the", "minister", "be", "build", "road"]
