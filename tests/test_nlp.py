@@ -337,3 +337,15 @@ def test_lemmas_written_per_doc_are_the_lemmatizers_own():
     for one, other in zip(piped, called):
         assert one.to_array([LEMMA]).tolist() == other.to_array([LEMMA]).tolist()
     assert [t.lemma_ for t in piped[1]][:5] == ["the", "minister", "be", "build", "road"]
+
+
+def test_setting_a_parsed_docs_entities_again_changes_no_token():
+    """``layout_entities`` and ``drop_lowercase_names`` leave ``doc.ents`` alone when they change
+    no entity (issue 11): that is the same doc only if setting them again is a no-op."""
+    from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
+
+    doc = parse("NEWTOWN (Wire) - China Exim Bank and Acme (NYSE: ACM) agreed a $5m loan to Vardania.\n\nMore")
+    columns = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+    before = doc.to_array(columns).tolist()
+    doc.ents = list(doc.ents)
+    assert doc.to_array(columns).tolist() == before and len(doc.ents) > 2
