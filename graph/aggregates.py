@@ -190,17 +190,37 @@ def update_aggregates(store: ox.Store | StoreHandle) -> GraphDiff:
 
 def add_aggregates(dataset: object) -> None:
     """Add the aggregates graph to an rdflib ``Dataset`` (a file build), as a store holds it."""
-    from graph.rdf.io import from_ox, to_ox
+    from graph.rdf.io import from_ox
 
     store = ox.Store()
-    store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), _graph_of(g))
-                      for s, p, o, g in dataset.quads((None, None, None, None)))  # type: ignore[attr-defined]
+    store.bulk_extend(_ox_quads(dataset))
     from graph.store_merge import merge_named_graphs
 
     merge_named_graphs(store)
     graph = dataset.graph(from_ox(ox.NamedNode(AGGREGATES_GRAPH)))  # type: ignore[attr-defined]
     for t in aggregate_triples(store):
         graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+
+
+def _ox_quads(dataset: object) -> Iterator[ox.Quad]:
+    """The dataset's quads as Oxigraph's, each distinct term and graph converted once: most repeat
+    (predicates, classes, actors, the graph of each), and converting was half of this step (issue 11)."""
+    from graph.rdf.io import to_ox
+
+    terms: dict[object, ox.NamedNode | ox.BlankNode | ox.Literal] = {}
+    graphs: dict[object, ox.NamedNode | ox.DefaultGraph] = {}
+
+    def term(node: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        found = terms.get(node)
+        if found is None:  # rdflib terms are equal only with the same type, text, language and datatype
+            found = terms[node] = to_ox(node)  # type: ignore[arg-type]
+        return found
+
+    for s, p, o, g in dataset.quads((None, None, None, None)):  # type: ignore[attr-defined]
+        graph = graphs.get(g)
+        if graph is None:
+            graph = graphs[g] = _graph_of(g)
+        yield ox.Quad(term(s), term(p), term(o), graph)
 
 
 def _graph_of(name: object) -> ox.NamedNode | ox.DefaultGraph:

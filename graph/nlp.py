@@ -398,9 +398,17 @@ def layout_entities(doc: Doc) -> Doc:
     """Tickers and line breaks leave entities ("Acme (NYSE: ABC)" → "Acme"); a dateline's place is a GPE."""
     dateline = doc._.dateline_chars
     tickers = bool(doc._.ticker_chars)  # ticker_tokens' merges alone set token._.ticker
-    ents = [_without_tickers(_trimmed(e)) if tickers else _trimmed(e) for e in doc.ents]
-    doc.ents = [_dateline_place(e, dateline) for e in ents if e is not None]
+    before = doc.ents
+    ents = [_without_tickers(_trimmed(e)) if tickers else _trimmed(e) for e in before]
+    _set_changed(doc, before, [_dateline_place(e, dateline) for e in ents if e is not None])
     return doc
+
+
+def _set_changed(doc: Doc, before: tuple[Span, ...], after: list[Span]) -> None:
+    """``doc.ents = after`` unless it is ``before`` span for span: setting the same entities again
+    rewrites every token's entity fields to what they hold (issue 11)."""
+    if len(after) != len(before) or any(a is not b for a, b in zip(after, before)):
+        doc.ents = after
 
 
 def _trimmed(ent: Span) -> Span | None:
@@ -476,5 +484,6 @@ def sentence_index(doc: Doc) -> Doc:
 @Language.component("drop_lowercase_names")
 def drop_lowercase_names(doc: Doc) -> Doc:
     """"continental shelf" is not the firm Continental: gazetteer names start capitalised."""
-    doc.ents = [e for e in doc.ents if not (e.ent_id_ and e[0].is_lower)]
+    before = doc.ents
+    _set_changed(doc, before, [e for e in before if not (e.ent_id_ and e[0].is_lower)])
     return doc

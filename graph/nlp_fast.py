@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import Any
 
 import numpy as np
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, NORM, ORTH, POS, SENT_START, TAG
+from spacy.errors import Errors
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.tokens._retokenize import set_token_attrs
@@ -233,6 +234,37 @@ def remember_base_forms(lemmatizer: Any) -> None:
     """A rule-mode lemmatizer remembers base forms from now on (others are left alone)."""
     if lemmatizer.mode == "rule":
         lemmatizer.lemmatize = partial(_remembered_lemmas, lemmatizer, lemmatizer.lemmatize, {})
+        lemmatizer.pipe = partial(_lemmatized, lemmatizer, {})  # what nlp.pipe calls; nlp(text) keeps __call__
+
+
+def _lemmatized(lemmatizer: Any, ids: dict[tuple[int, int, int], int], docs: Iterable[Doc], **_: Any) -> Iterator[Doc]:
+    """Lemmatizer.pipe with each doc's lemmas written in one array: a lemma is looked up by the
+    token's (orth, POS, morphology) ids read from the doc's columns, as ``lemmatize`` keys it, and
+    asked of ``lemmatize`` once per key; a token per call and a setter per token cost more than
+    the lemmas (issue 11). Tokens with a lemma keep it unless the lemmatizer overwrites, as there."""
+    error_handler = lemmatizer.get_error_handler()
+    for doc in docs:
+        try:
+            if not lemmatizer._validated:
+                lemmatizer._validate_tables(Errors.E1004)
+            _write_lemmas(lemmatizer, ids, doc)
+            yield doc
+        except Exception as e:  # noqa: BLE001 (spaCy's error handler decides, as in Pipe.pipe)
+            error_handler(lemmatizer.name, lemmatizer, [doc], e)
+
+
+def _write_lemmas(lemmatizer: Any, ids: dict[tuple[int, int, int], int], doc: Doc) -> None:
+    columns = doc.to_array([ORTH, POS, MORPH, LEMMA]).reshape(len(doc), 4)
+    if len(ids) >= _LEMMA_MEMO:
+        ids.clear()
+    lemmas, add = columns[:, 3].copy(), doc.vocab.strings.add
+    for i, (orth, pos, morph, lemma) in enumerate(columns.tolist()):
+        if lemmatizer.overwrite or lemma == 0:
+            found = ids.get((orth, pos, morph))
+            if found is None:
+                found = ids[orth, pos, morph] = add(lemmatizer.lemmatize(doc[i])[0])
+            lemmas[i] = found
+    doc.from_array([LEMMA], lemmas.reshape(-1, 1))
 
 
 def _remembered_lemmas(lemmatizer: Any, lemmatize: Any, memo: dict, token: Token) -> list[str]:
@@ -301,3 +333,31 @@ def _token_sentence(token: Token) -> Span:
 
 def _span_sentence(span: Span) -> Span:
     return _sentence_at(span.doc, span.start)
+
+
+_LOWER_LEMMAS: dict[int, str] = {}  # lemma id → the lemma in lower case
+
+
+def lemma_hits(doc: Doc, words: Any, pos: int | None = None) -> list[int]:
+    """Indices of the tokens whose lower-case lemma is in ``words`` (or whose POS is ``pos``), in
+    order; kept per doc while ``words`` lives. Why: the extractors look for their trigger words in
+    every sentence, and asking each token for its lemma cost more than the triggers' own reading
+    (issue 11); the doc's columns answer it in one pass."""
+    key = ("ikg_lemma_hits", id(words), pos)
+    hits = doc.user_data.get(key)
+    if hits is None:
+        columns = doc.to_array([LEMMA, POS]).reshape(len(doc), 2)
+        lemmas, at = np.unique(columns[:, 0], return_inverse=True)  # each distinct lemma looked at once
+        wanted = np.fromiter((_lower_lemma(doc, lemma) in words for lemma in lemmas.tolist()), dtype=bool, count=len(lemmas))
+        mask = wanted[at.ravel()] if pos is None else wanted[at.ravel()] | (columns[:, 1] == pos)
+        hits = doc.user_data[key] = np.flatnonzero(mask).tolist()
+    return hits
+
+
+def _lower_lemma(doc: Doc, lemma: int) -> str:
+    word = _LOWER_LEMMAS.get(lemma)
+    if word is None:
+        if len(_LOWER_LEMMAS) >= _LEMMA_MEMO:
+            _LOWER_LEMMAS.clear()
+        word = _LOWER_LEMMAS[lemma] = doc.vocab.strings[lemma].lower()
+    return word

@@ -309,3 +309,43 @@ def test_column_matcher_reads_empty_lists_as_the_matcher_does():
     fast = ColumnMatcher.of(matcher, ["A", "B"])
     doc = parse("They built a dam near the town.")
     assert fast(doc) == matcher(doc, allow_missing=True) and fast(doc)
+
+
+def test_trigger_candidates_are_the_tokens_candidate_frames_answers():
+    """``trigger_candidates`` (the doc's lemma column, read once; issue 11) skips only tokens that
+    ``candidate_frames`` gives no frame, for the investment and the event frames alike."""
+    from graph.extract.events import event_lexicon
+    from graph.extract.frames import candidate_frames, frame_lexicon, trigger_candidates
+
+    doc = parse("Acme Corp. agreed to buy a 40% stake in Beta's battery plants for $5m. Protesters "
+                "marched in the capital on Monday, and the ministers signed a loan agreement.")
+    for frames in (frame_lexicon().frames, event_lexicon().frames):
+        assert trigger_candidates(doc[:], frames)  # the frames do have triggers here
+        for span in (doc[:], *doc.sents, doc[3:9]):
+            expected = [t.i for t in span if candidate_frames(t, frames)]
+            assert [t.i for t in trigger_candidates(span, frames)] == expected
+
+
+def test_lemmas_written_per_doc_are_the_lemmatizers_own():
+    """``nlp.pipe`` writes each doc's lemmas in one array (issue 11): the same as spaCy's
+    Lemmatizer.__call__, which ``nlp(text)`` still runs, token by token."""
+    from spacy.attrs import LEMMA
+
+    texts = [RULER_TEXT, "The ministers are building roads; the road was built. Dams, dam, damming.",
+             "Acme's units were sold to Beta Holdings, which owns mines in Vardania."]
+    piped, called = list(get_nlp().pipe(texts)), [get_nlp()(t) for t in texts]
+    for one, other in zip(piped, called):
+        assert one.to_array([LEMMA]).tolist() == other.to_array([LEMMA]).tolist()
+    assert [t.lemma_ for t in piped[1]][:5] == ["the", "minister", "be", "build", "road"]
+
+
+def test_setting_a_parsed_docs_entities_again_changes_no_token():
+    """``layout_entities`` and ``drop_lowercase_names`` leave ``doc.ents`` alone when they change
+    no entity (issue 11): that is the same doc only if setting them again is a no-op."""
+    from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
+
+    doc = parse("NEWTOWN (Wire) - China Exim Bank and Acme (NYSE: ACM) agreed a $5m loan to Vardania.\n\nMore")
+    columns = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+    before = doc.to_array(columns).tolist()
+    doc.ents = list(doc.ents)
+    assert doc.to_array(columns).tolist() == before and len(doc.ents) > 2

@@ -16,9 +16,13 @@ from graph.normalize.dates import parse_date
 T = TypeVar("T")
 
 
+_DOCUMENT = ("._.", "document", None, None)  # where spaCy keeps ``doc._.document`` in ``user_data``
+
+
 def document_of(doc: Doc) -> Document | None:
-    """The ``graph.model.Document`` a Doc was parsed from (set by the pipeline)."""
-    return doc._.document
+    """The ``graph.model.Document`` a Doc was parsed from (set by the pipeline): read from the doc's
+    ``user_data``, where ``doc._`` keeps it (``doc._`` builds an accessor on each use; issue 11)."""
+    return doc.user_data.get(_DOCUMENT)
 
 
 def doc_id(doc: Doc) -> str:

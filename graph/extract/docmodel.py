@@ -285,11 +285,12 @@ def _lede_start(doc: Doc) -> int | None:
 
 def _definite(head: Token) -> bool:
     """"the bank", "this company", "the world's biggest games maker": a description, not a name."""
-    common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.is_lower)
+    if not (head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.is_lower)):
+        return False  # a name: asked before the subtrees below are walked
     described = {t.i for a in head.children if a.dep_ in {"appos", "relcl", "acl"} for t in a.subtree}  # "…, owner of X"
     doc = head.doc  # "the Vancouver-based group": a place in a hyphened modifier names no one
     described |= {t.i for t in head.lefts for t in t.subtree if t.i + 1 < len(doc) and doc[t.i + 1].text in {"-", "–"}}
-    if not common or any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in described for t in head.subtree):
+    if any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in described for t in head.subtree):
         return False
     return any((c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.pos_ == "NOUN") for c in head.children)
 

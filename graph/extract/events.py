@@ -37,7 +37,7 @@ from graph.extract.common import (
     title_line,
 )
 from graph.extract.event_dates import clause_chain, fronted_date, own_date, paragraph_event_date, pruned_subtree
-from graph.extract.frames import Frame, candidate_frames, noun_slots, trigger_kind, verb_slots
+from graph.extract.frames import Frame, candidate_frames, noun_slots, trigger_candidates, trigger_kind, verb_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.status import factuality_of
 from graph.extract.tree import prep_objects
@@ -108,7 +108,7 @@ def extract(doc: Doc) -> Iterator[Event]:
 def sentence_events(sent: Span) -> Iterator[Event]:
     """Each event the sentence states, once per type, participants and date."""
     seen: set[tuple] = set()
-    for token in sent:
+    for token in trigger_candidates(sent, event_lexicon().frames):  # the others trigger nothing
         found = _typed_trigger(token)
         event = event_at(token, *found) if found is not None else None
         key = (event.event_type, event.participants, event.date) if event else None

@@ -11,15 +11,18 @@ clauses ("X, which bought Y", "a plant built by X"), controlled subjects
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.symbols import NOUN
 from spacy.tokens import Span, Token
 
 from graph import paths
 from graph.errors import KGError
+from graph.nlp_fast import lemma_hits
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import (
     OBJECT_DEPS, SUBJECT_DEPS, active_object, active_subject, children, governing_subject, hyphen_modifier, hyphenated,
@@ -144,7 +147,7 @@ def _frame(raw: dict) -> Frame:
 def frame_matches(sent: Span) -> Iterator[FrameMatch]:
     """Every frame trigger in ``sent`` with its filled positions."""
     lex = frame_lexicon()
-    for token in sent:
+    for token in trigger_candidates(sent, lex.frames):
         for frame in candidate_frames(token, lex.frames):
             kind = trigger_kind(token, frame)
             if kind is None:
@@ -217,6 +220,21 @@ def candidate_frames(token: Token, frames: tuple[Frame, ...]) -> list[Frame]:
     """The frames whose trigger words ``token``'s lemma could head (and, for a noun, the frames
     without words, such as sized assets): an index built once per frame list, so a word that
     triggers nothing costs one lookup."""
+    _, by_word, always = _frame_index(frames)
+    found = by_word.get(token.lemma_.lower(), [])
+    return [*found, *always] if always and token.pos_ == "NOUN" else found
+
+
+def trigger_candidates(span: Span, frames: tuple[Frame, ...]) -> list[Token]:
+    """The tokens of ``span`` that :func:`candidate_frames` gives a frame, in order: read from the
+    doc's lemma column once per document, not asked of every token of every sentence (issue 11)."""
+    _, by_word, always = _frame_index(frames)
+    doc = span.doc
+    hits = lemma_hits(doc, by_word, NOUN if always else None)
+    return [doc[i] for i in hits[bisect_left(hits, span.start) : bisect_left(hits, span.end)]]
+
+
+def _frame_index(frames: tuple[Frame, ...]) -> tuple[tuple[Frame, ...], dict[str, list[Frame]], list[Frame]]:
     entry = _INDEX.get(id(frames))
     if entry is None or entry[0] is not frames:
         by_word: dict[str, list[Frame]] = {}
@@ -224,9 +242,7 @@ def candidate_frames(token: Token, frames: tuple[Frame, ...]) -> list[Frame]:
             for word in _head_words(frame):
                 by_word.setdefault(word, []).append(frame)
         entry = _INDEX[id(frames)] = (frames, by_word, [f for f in frames if f.sized_assets])
-    _, by_word, always = entry
-    found = by_word.get(token.lemma_.lower(), [])
-    return [*found, *always] if always and token.pos_ == "NOUN" else found
+    return entry
 
 
 def _head_words(frame: Frame) -> frozenset[str]:

@@ -20,7 +20,7 @@ from graph.extract.partitives import share_of
 from graph.extract.clauses import clause_money, clause_verb, money_of, sizes_an_asset
 from graph.extract.stakes import about_a_stake, fact_share, paid_share, resulting_share
 from graph.extract.status import factuality_of, status_of
-from graph.extract.common import evidence_for, is_headline, per_doc, sentences, starts_with_anaphora
+from graph.extract.common import doc_text, evidence_for, is_headline, per_doc, sentences, starts_with_anaphora
 from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
@@ -138,7 +138,9 @@ def _near(numbers: dict[Investment, int], one: Investment, other: Investment) ->
 
 
 def _ends_paragraph(sent: Span) -> bool:
-    return "\n" in sent.text_with_ws[len(sent.text.rstrip()):] or sent.end == len(sent.doc)
+    """A line break in the sentence's trailing space (read from the doc's text, not joined from its tokens)."""
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]
+    return "\n" in text[len(text.rstrip()):] or sent.end == len(sent.doc)
 
 
 def _retold(headline: Investment, fact: Investment) -> bool:

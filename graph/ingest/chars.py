@@ -7,6 +7,8 @@ code point to exactly one code point: the two strings always have equal length.
 
 from __future__ import annotations
 
+import re
+
 _SPACES = (
     "\u00a0"  # no-break space
     "\u1680"  # ogham space mark
@@ -36,4 +38,13 @@ def normalize_chars(text: str) -> str:
 
     En and em dashes are kept: they carry meaning (ranges, asides).
     """
-    return text.translate(TRANSLATION)
+    # Only the few characters to replace are visited: ``str.translate`` with a dict looks every
+    # character up (a third of reading a file; issue 11). Same result, one code point for one.
+    return _REPLACED.sub(_replacement, text)
+
+
+_REPLACED = re.compile("[" + re.escape("".join(map(chr, TRANSLATION))) + "]")
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return TRANSLATION[ord(match.group())]
