@@ -20,6 +20,7 @@ from graph.extract.tree import prep_objects
 from graph.normalize.percent import find_percents
 
 PAYING_VERBS = frozenset({"pay", "spend"})
+TAKING_VERBS = frozenset({"take", "acquire", "gain", "get", "give"})  # "…, taking/giving it a 55% stake"
 
 
 def fact_share(match: FrameMatch, targets: list[Argument]) -> Decimal | None:
@@ -52,8 +53,20 @@ def resulting_share(trigger: Token) -> Decimal | None:
 
 
 def paid_share(trigger: Token) -> Decimal | None:
-    """"bought into Y, paying $310m for a 21% holding": the share the participle pays for."""
-    return next((_percent_on(v, "for") for v in _participles(trigger) if v.lemma_.lower() in PAYING_VERBS), None)
+    """"bought into Y, paying $310m for a 21% holding", "will invest ¥120bn in Y, taking a 55%
+    stake": the share a participle pays for or takes."""
+    for verb in _participles(trigger):
+        lemma = verb.lemma_.lower()
+        taking = lemma in TAKING_VERBS and verb.tag_ == "VBG"  # "…, taking a 55% stake", not "… and acquired 25% of Z"
+        share = _percent_on(verb, "for") if lemma in PAYING_VERBS else _taken(verb) if taking else None
+        if share is not None:
+            return share
+    return None
+
+
+def _taken(verb: Token) -> Decimal | None:
+    stakes = frame_lexicon().stake_nouns
+    return next((share_of(o) for o in verb.children if o.dep_ in OBJECT_DEPS and o.lemma_.lower() in stakes), None)
 
 
 def about_a_stake(match: FrameMatch) -> bool:

@@ -443,6 +443,10 @@ ROUND8 = [
                  ("Halden Group", "Brask Metals", None, Decimal("0.6")), id="a-percent-owned-subsidiary-of"),
     pytest.param("Norvell Power bought Kessa Grid, which it wants to merge with its 45 per cent-owned Tarvo Energia affiliate.",
                  ("Norvell Power", "Tarvo Energia", None, Decimal("0.45")), id="its-per-cent-owned-affiliate"),
+    pytest.param("Tarvo Precision will invest 120 billion yen in Kessa Electric, taking a 55% stake in the TV maker.",
+                 ("Tarvo Precision", "Kessa Electric", Decimal("120000000000"), Decimal("0.55")), id="invest-taking-a-stake"),
+    pytest.param("Tarvo Precision agreed to invest 120 billion yen in Kessa Electric for a 55% stake.",
+                 ("Tarvo Precision", "Kessa Electric", Decimal("120000000000"), Decimal("0.55")), id="invest-for-a-stake"),
     pytest.param("Orvik Capital, a 30% shareholder in Tessa Foods, voted against the plan.",
                  ("Orvik Capital", "Tessa Foods", None, Decimal("0.3")), id="a-percent-shareholder-in"),
 ]
@@ -479,3 +483,9 @@ def test_the_owner_of_a_plan_to_build_builds():
     text = ("Kinoshima Corp is building a data centre in Lodz. Its separate plan to build a 60 MW facility in Gdansk "
             "has been postponed until 2027.")
     assert any(f.investor.name == "Kinoshima Corp" and "facility" in f.target.name for f in _facts(text)), _facts(text)
+
+
+def test_a_conjoined_clause_s_stake_is_not_the_first_clause_s():
+    """A share taken in "… and in 2021 it acquired a 25% stake in Z" is Z's, not the plant's built before."""
+    text = "Halden Power built the Kolo coal plant in 2003, and in 2021 it acquired a 25% stake in the Tesh geothermal project."
+    assert all(f.stake is None for f in _facts(text) if "Kolo" in f.target.name), _facts(text)
