@@ -376,6 +376,7 @@ NOT_ASSERTED = [
 
 # What must not become a fact at all.
 NO_FACTS = [
+    ("a-statement-issued-is-no-share-issue", "Kessa Electric issued a statement to investors on Monday."),
     ("role-in-setting-up-is-not-building", "Local firms, including Pardo Labs, played a role in setting up testing facilities."),
     ("money-object-is-not-a-target", "Zelco Mining spent $40 million last year."),
     ("an-approver-is-not-the-builder", "The Varden government approved the construction of two hydroelectric dams in Olm."),

@@ -447,6 +447,8 @@ ROUND8 = [
                  ("Tarvo Precision", "Kessa Electric", Decimal("120000000000"), Decimal("0.55")), id="invest-taking-a-stake"),
     pytest.param("Tarvo Precision agreed to invest 120 billion yen in Kessa Electric for a 55% stake.",
                  ("Tarvo Precision", "Kessa Electric", Decimal("120000000000"), Decimal("0.55")), id="invest-for-a-stake"),
+    pytest.param("Kessa Electric will issue new shares worth 120 billion yen to Tarvo Precision, giving it a 55% stake.",
+                 ("Tarvo Precision", "Kessa Electric", Decimal("120000000000"), Decimal("0.55")), id="shares-issued-to-an-investor"),
     pytest.param("Orvik Capital, a 30% shareholder in Tessa Foods, voted against the plan.",
                  ("Orvik Capital", "Tessa Foods", None, Decimal("0.3")), id="a-percent-shareholder-in"),
 ]
