@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from graph import paths
 from graph.extract.frames import FrameLexiconError, noun_phrase_lemma, noun_slots, prep_slots, support_verb, verb_slots
+from graph.extract.tree import prep_objects
 
 INCLUDING = frozenset({"including", "like", "as"})
 SIDE_PREPS = frozenset({"between", "with", "among"})
@@ -136,7 +137,7 @@ def party_heads(noun: Token, signer: Token | None) -> list[Token]:
     heads = _in_positions(slots, lex.parties["noun"])
     # "a memorandum of understanding with Y"; "a line of credit agreement with Y": the "with" hangs on "line"
     carrier = [noun.head.head] if noun.dep_ == "pobj" and noun.head.lower_ == "of" else []
-    for complement in [*slots.get("object", []), *carrier]:
+    for complement in [*slots.get("object", []), *carrier, *_topics(noun)]:
         heads += _in_positions(prep_slots(complement), lex.parties["noun"])
     if signer is not None and signer is not support_verb(noun):
         signer_slots = verb_slots(signer) if signer.pos_ in {"VERB", "AUX"} else noun_slots(signer)
@@ -149,6 +150,15 @@ def party_heads(noun: Token, signer: Token | None) -> list[Token]:
             if clause.dep_ in {"acl", "relcl", "advcl"} and clause.pos_ == "VERB" and any(c.lower_ == "to" for c in clause.children):
                 heads += _in_positions(verb_slots(clause), lex.parties["action"])
     return heads
+
+
+def _topics(noun: Token) -> list[Token]:
+    """"an MoU on the initiative with Y": what the document is about, where the parser hangs its
+    other side (through "of understanding" too)."""
+    found: list[Token] = []
+    for inner in [noun, *prep_objects(noun, {"of"})]:
+        found += prep_objects(inner, {"on", "about", "regarding", "concerning"})
+    return found
 
 
 def _leaving(noun: Token) -> Token | None:

@@ -45,6 +45,8 @@ FRAMES = [
     ("the-boards-of-both-companies", "Talvora Bank offered to buy Orsk Mutual Bank. The boards of both banks signed an implementation "
      "agreement in March 2024.", ("Talvora Bank", "Orsk Mutual Bank"), "2024-03"),
     ("an-organisation-named-after-an-asset-signs", "Kenya signed a contract with Calder Rail in 2014.", ("Kenya", "Calder Rail"), "2014"),
+    ("the-other-side-hung-on-the-topic", "Talvora Province signed a memorandum of understanding on the initiative with "
+     "Orsk Holdings in 2018.", ("Talvora Province", "Orsk Holdings"), "2018"),
     ("a-contract-awarded-to", "Talvora Province awarded a $2 billion contract to Orsk Holdings in 2019 to build the metro.",
      ("Talvora Province", "Orsk Holdings"), "2019"),
     ("a-contract-won-from", "Orsk Holdings won a contract from Talvora Mining in 2020 to build a smelter.",
