@@ -13,7 +13,10 @@ from graph.extract.common import entity_at
 from graph.extract.frames import frame_lexicon
 from graph.extract.roles import relative_antecedent, resolve_relatives
 from graph.extract.tree import prep_objects
-from graph.normalize.percent import parse_percent
+from graph.normalize.percent import find_percents, parse_percent
+
+
+REST_WORDS = frozenset({"rest", "remainder", "balance"})
 
 
 def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
@@ -68,6 +71,13 @@ def _named_before(head: Token, word: str, share: Decimal | None) -> tuple[Token 
         earlier = _earlier_stake(head, limit=len(head.doc) if remaining else 3)
         if earlier is not None:
             return earlier[0], share
+    if share is None and word in REST_WORDS:  # "Y will be 51% owned by X, with Z holding the rest"
+        shares = find_percents(head.sent.text)
+        root = head.sent.root  # "Y will be 51% owned by X …": what the sentence says is owned
+        subjects = {"nsubjpass", "nsubj"} if root.lemma_ == "be" else {"nsubjpass"}
+        owned = _stake_named_in(head.sent) or next((c for c in root.children if c.dep_ in subjects), None)
+        if len(shares) == 1 and owned is not None:
+            return owned, 1 - shares[0].fraction
     if word in stake_nouns and any((c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or (c.dep_ == "poss" and c.pos_ == "PRON")
                                    for c in head.children):  # "the stake", "its 51% stake": the one named before
         earlier = _earlier_stake(head)  # "RWE is paying €310m for the stake"

@@ -449,6 +449,10 @@ ROUND8 = [
                  ("Tarvo Precision", "Kessa Electric", Decimal("120000000000"), Decimal("0.55")), id="invest-for-a-stake"),
     pytest.param("Kessa Electric will issue new shares worth 120 billion yen to Tarvo Precision, giving it a 55% stake.",
                  ("Tarvo Precision", "Kessa Electric", Decimal("120000000000"), Decimal("0.55")), id="shares-issued-to-an-investor"),
+    pytest.param("Kessa Power will be 51% owned by Halvard Energy, with Orvik Capital holding the rest.",
+                 ("Orvik Capital", "Kessa Power", None, Decimal("0.49")), id="the-rest-of-a-stated-share"),
+    pytest.param("Halvard Energy will hold 60% of the Kolo Wind venture, with Orvik Capital owning the remainder.",
+                 ("Orvik Capital", "Kolo Wind venture", None, Decimal("0.4")), id="the-remainder-of-a-share-of"),
     pytest.param("Orvik Capital, a 30% shareholder in Tessa Foods, voted against the plan.",
                  ("Orvik Capital", "Tessa Foods", None, Decimal("0.3")), id="a-percent-shareholder-in"),
 ]
