@@ -22,10 +22,11 @@ from graph.extract.context import earlier_sentences
 from graph.extract.frames import frame_lexicon, frame_matches, is_trigger_word, trigger_kind
 from graph.extract.renaming import called_name, named_apposition
 from graph.extract.partitives import share_of, through_partitive
-from graph.extract.phrases import NOT_NAME_WORDS, phrase_ref, truncated_name
+from graph.extract.phrases import phrase_ref, truncated_name
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import hyphenated
 from graph.extract.tree import object_of, prep_objects
+from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
 
@@ -320,7 +321,7 @@ def common_asset(head: Token) -> ActorRef | None:
     own_head = head.lemma_.lower() in heads
     nouns = [c for c in head.lefts
              if (c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "amod" and (c.lemma_.lower() in heads or own_head))]
-    nouns = [c for c in nouns if c.lower_ not in NOT_NAME_WORDS]
+    nouns = [c for c in nouns if c.lower_ not in word_list("not_name_words")]
     counted = own_head and head.tag_ == "NNS" and head.lower_ not in lexicon().generic_targets
     if counted and not nouns:  # "43 ports" names a set of assets; "28 projects" does not
         nouns = [c for c in head.lefts if c.dep_ == "nummod" and c.like_num][:1]
