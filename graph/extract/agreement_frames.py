@@ -120,9 +120,6 @@ def anchor(noun: Token) -> Token | None:
         return head.head  # "the signing of the treaty", "entered into an agreement"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj" and signs(head.head.head):
         return head.head.head  # "signed a line of credit agreement"
-    if noun.dep_ == "pobj" and head.lower_ in INCLUDING:
-        above = head.head
-        return above if signs(above) else anchor(above) if agreement_kind(above) else None
     return None
 
 
