@@ -20,7 +20,6 @@ from spacy.tokens import Token
 from graph import paths
 from graph.extract.frames import FrameLexiconError, noun_phrase_lemma, noun_slots, prep_slots, support_verb, verb_slots
 
-INCLUDING = frozenset({"including", "like", "as"})
 SIDE_PREPS = frozenset({"between", "with", "among"})
 
 

@@ -22,7 +22,6 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract.actors import actors_in
 from graph.extract.agreement_dates import SUBJECTS, main_clause_date, paragraph_signing_date, split_dates, year_of
 from graph.extract.agreement_frames import (
-    INCLUDING,
     agreement_kind,
     agreement_lexicon,
     anchor,
@@ -61,6 +60,7 @@ from graph.model import ActorKind, ActorRef, Agreement, Factuality, PartialDate,
 LEDE_SENTENCES = 15
 RECALL_SENTENCES = 4
 THEY = frozenset({"they", "both"})
+INCLUDING = frozenset({"including", "like", "as"})
 
 Found = list[tuple[int, Agreement]]
 
