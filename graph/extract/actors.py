@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract.common import evidence_for, is_headline, per_doc, sentences
 from graph.extract.frames import frame_lexicon
 from graph.extract.lexicon import lexicon
+from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
 from graph.keys import LEGAL_FORM
 from graph.model import ActorKind, ActorRef, Mention
@@ -29,8 +30,6 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside"})
 _JUNK_CHARS = re.compile(r"[\[\]@#|/\\{}<>=]|\d+-\d+|^\W|COVID", re.IGNORECASE)
 CACHE_KEY = "ikg_actors"
-# "Lagos-based X", "state-owned X": only an organisation is based, listed or owned
-HYPHENED_OWNERS = frozenset({"based", "listed", "owned", "controlled", "backed", "run", "funded", "headquartered"})
 RELABELS = ({"PERSON", "GPE"}, {"GPE", "ORG"}, {"PERSON", "ORG"}, {"FAC", "ORG"})  # the votes _relabels may cast
 
 
@@ -273,7 +272,7 @@ def _described_as_company(span: Span) -> bool:
     if after and after[0].tag_ == "POS":
         after = after[1:]  # "X's board"
     staff = bool(after) and after[0].lower_ in lex.staff_words
-    return staff or (span.start > 1 and doc[span.start - 1].lower_ in HYPHENED_OWNERS and doc[span.start - 2].text == "-")
+    return staff or (span.start > 1 and doc[span.start - 1].lower_ in word_list("hyphened_owners") and doc[span.start - 2].text == "-")
 
 
 def is_descriptor(token: Token) -> bool:

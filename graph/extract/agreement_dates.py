@@ -16,13 +16,13 @@ from graph.extract.context import earlier_sentences
 from graph.extract.event_dates import dateline
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import children
+from graph.extract.word_lists import word_list
 from graph.model import PartialDate
 
 # "while X signed …" is a clause of its own; "when X visited in 2019, Y signed" dates the signing
 CONTRAST = frozenset({"while", "whereas", "although", "though"})
 WHEN = frozenset({"when", "as", "during"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-EXPIRY = frozenset({"until", "till", "through", "expire", "valid", "last", "run"})
 
 
 def split_dates(sent: Span, anchor: Token | None = None) -> tuple[PartialDate | None, PartialDate | None]:
@@ -35,7 +35,7 @@ def split_dates(sent: Span, anchor: Token | None = None) -> tuple[PartialDate | 
     for ent, value in dates_in(sent):
         before = lemma_text(sent.doc[max(sent.start, ent.start - 6) : ent.start])
         near = lemma_text(sent.doc[max(sent.start, ent.start - 2) : ent.start])
-        if has_cue(near, EXPIRY) or dateline(ent):
+        if has_cue(near, word_list("expiry_cues")) or dateline(ent):
             continue
         if has_cue(before, cues):
             effective = effective or value

@@ -21,7 +21,6 @@ from graph import paths
 from graph.extract.frames import FrameLexiconError, noun_phrase_lemma, noun_slots, prep_slots, support_verb, verb_slots
 from graph.extract.tree import prep_objects
 
-INCLUDING = frozenset({"including", "like", "as"})
 SIDE_PREPS = frozenset({"between", "with", "among"})
 
 
@@ -121,11 +120,6 @@ def anchor(noun: Token) -> Token | None:
         return head.head  # "the signing of the treaty", "entered into an agreement"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj" and signs(head.head.head):
         return head.head.head  # "signed a line of credit agreement"
-    if noun.dep_ == "conj" and agreement_kind(head) is not None:
-        return anchor(head)  # "signed a treaty and an MoU"
-    if noun.dep_ == "pobj" and head.lower_ in INCLUDING:
-        above = head.head
-        return above if signs(above) else anchor(above) if agreement_kind(above) else None
     return None
 
 

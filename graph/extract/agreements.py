@@ -22,7 +22,6 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract.actors import actors_in
 from graph.extract.agreement_dates import SUBJECTS, main_clause_date, paragraph_signing_date, split_dates, year_of
 from graph.extract.agreement_frames import (
-    INCLUDING,
     agreement_kind,
     agreement_lexicon,
     anchor,
@@ -61,6 +60,7 @@ from graph.model import ActorKind, ActorRef, Agreement, Factuality, PartialDate,
 LEDE_SENTENCES = 15
 RECALL_SENTENCES = 4
 THEY = frozenset({"they", "both"})
+INCLUDING = frozenset({"including", "like", "as"})
 
 Found = list[tuple[int, Agreement]]
 
@@ -94,16 +94,16 @@ def sentence_agreements(sent: Span, number: int, *, lede: PartialDate | None, fo
     for noun in nouns:
         signer = anchor(noun)
         anchors.add(signer)
-        yield from noun_agreements(noun, signer, nouns, number, lede=lede, found=found)
+        yield from noun_agreements(noun, signer, number, lede=lede, found=found)
     for verb in sent:
         if verb not in anchors and verb.pos_ == "VERB" and verb_phrase(verb) & agreement_lexicon().agree_verbs:
             yield from verb_agreements(verb, number, lede=lede, found=found)
 
 
-def noun_agreements(noun: Token, signer: Token | None, nouns: list[Token], number: int, *, lede, found: Found) -> Iterator[tuple[Agreement, bool]]:
+def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, found: Found) -> Iterator[tuple[Agreement, bool]]:
     """The agreement a noun names, once per topic listed and per counterpart of a plural."""
     trigger = signer or noun
-    if not _states_one(noun, signer, nouns) or not asserted(trigger):
+    if not _states_one(noun, signer) or not asserted(trigger):
         return
     sent = noun.sent
     parties = named_parties(noun) or resolve(party_heads(noun, signer), found=found, number=number)
@@ -130,10 +130,10 @@ def asserted(trigger: Token) -> bool:
     return not any(c.lower_ == "yet" and t.lemma_ in {"have", "be"} for t in above for c in t.children)
 
 
-def _states_one(noun: Token, signer: Token | None, nouns: list[Token]) -> bool:
-    """Signed, or naming its own sides or its name; not "no agreement", an umbrella over
-    listed ones ("12 agreements, including …") or a bare count ("signed four MoUs")."""
-    if unsigned(noun) or _umbrella(noun, nouns) or _bare_bundle(noun):
+def _states_one(noun: Token, signer: Token | None) -> bool:
+    """Signed, or naming its own sides or its name; not "no agreement" or a bare count ("signed
+    four MoUs", "12 agreements, including …": the listed ones are the facts)."""
+    if unsigned(noun) or _bare_bundle(noun):
         return False
     if signer is not None:
         return True
@@ -142,12 +142,6 @@ def _states_one(noun: Token, signer: Token | None, nouns: list[Token]) -> bool:
         return False
     takes_effect = noun.dep_ in {"nsubj", "nsubjpass"} and has_cue(lemma_text(noun.sent), lexicon().effective_cues)
     return links_parties(noun) or noun.text[0].isupper() or year_of(noun) is not None or takes_effect
-
-
-def _umbrella(noun: Token, nouns: list[Token]) -> bool:
-    """"12 agreements, including an MoU …": the listed ones are the facts."""
-    preps = (c for c in noun.children if c.dep_ == "prep" and c.lower_ in INCLUDING)
-    return any(child.i < n.i <= child.right_edge.i for child in preps for n in nouns)
 
 
 def _bare_bundle(noun: Token) -> bool:

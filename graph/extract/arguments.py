@@ -22,17 +22,13 @@ from graph.extract.context import earlier_sentences
 from graph.extract.frames import frame_lexicon, frame_matches, is_trigger_word, trigger_kind
 from graph.extract.renaming import called_name, named_apposition
 from graph.extract.partitives import share_of, through_partitive
-from graph.extract.phrases import NOT_NAME_WORDS, phrase_ref, truncated_name
+from graph.extract.phrases import phrase_ref, truncated_name
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import hyphenated
 from graph.extract.tree import object_of, prep_objects
+from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
-
-COLLECTIVES = frozenset({"consortium", "group", "alliance", "coalition", "syndicate", "club", "team"})
-LEADING_VERBS = frozenset({"lead", "head", "spearhead", "include"})
-# people who act as the body they belong to: "members of the Rural Front", "supporters from the group X"
-MEMBER_NOUNS = frozenset({"member", "supporter", "worker", "employee", "fan", "activist", "protester", "representative"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +167,7 @@ def _members(head: Token) -> list[Token]:
 
 def _hyphen_pair(head: Token) -> list[Token]:
     """"the Acme-Beta consortium": the names joined by a hyphen before the collective."""
-    if head.lemma_.lower() not in COLLECTIVES or head.pos_ != "NOUN":
+    if head.lemma_.lower() not in word_list("collectives") or head.pos_ != "NOUN":
         return []
     names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if not names:
@@ -188,9 +184,9 @@ def _leader(head: Token) -> Token | None:
     "a consortium of X and Y", "a group of lenders including X and Y" (its conjuncts follow)."""
     if head.pos_ != "NOUN":
         return None
-    if head.lemma_.lower() in MEMBER_NOUNS:
+    if head.lemma_.lower() in word_list("member_nouns"):
         return _body_of_members(head)
-    collective = head.lemma_.lower() in COLLECTIVES
+    collective = head.lemma_.lower() in word_list("collectives")
     if not collective and head.tag_ != "NNS":
         return None  # "lenders including X and Y"; a singular noun with "including" lists its parts
     for child in head.children:
@@ -232,7 +228,7 @@ def _members_of(child: Token) -> Token | None:
 def _led_by(child: Token) -> Token | None:
     """The leader a "led by" participle or an "X-led" modifier names, unless it is a country's
     ("a consortium led by X", "an X-led consortium"; not "a Saudi-led consortium")."""
-    if child.dep_ not in {"acl", "amod"} or child.lemma_.lower() not in LEADING_VERBS:
+    if child.dep_ not in {"acl", "amod"} or child.lemma_.lower() not in word_list("leading_verbs"):
         return None
     leader = next((o for a in child.children if a.dep_ == "agent" and (o := object_of(a)) is not None), None)
     if leader is not None:
@@ -320,7 +316,7 @@ def common_asset(head: Token) -> ActorRef | None:
     own_head = head.lemma_.lower() in heads
     nouns = [c for c in head.lefts
              if (c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "amod" and (c.lemma_.lower() in heads or own_head))]
-    nouns = [c for c in nouns if c.lower_ not in NOT_NAME_WORDS]
+    nouns = [c for c in nouns if c.lower_ not in word_list("not_name_words")]
     counted = own_head and head.tag_ == "NNS" and head.lower_ not in lexicon().generic_targets
     if counted and not nouns:  # "43 ports" names a set of assets; "28 projects" does not
         nouns = [c for c in head.lefts if c.dep_ == "nummod" and c.like_num][:1]
@@ -433,18 +429,15 @@ def _demonym(token: Token) -> Argument | None:
     return Argument(ActorRef(entry.name, ActorKind.COUNTRY, token.text, entry.name)) if entry is not None else None
 
 
-BODIES = frozenset({"board", "management", "shareholders", "executive", "executives", "directors", "arm"})
-
-
 def _body_of(head: Token) -> Token | None:
     """"the X Bank's board approved …", "Vardania's prime minister signed …": a body or an office
     holder of a named actor, not named themselves, acts for it."""
-    if head.lemma_.lower() not in BODIES and head.lemma_.lower() not in _title_heads():
+    if head.lemma_.lower() not in word_list("bodies") and head.lemma_.lower() not in _title_heads():
         return None
     owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
     if owners:
         return owners[0]
-    bodies = BODIES | {"director", "directors"}
+    bodies = word_list("bodies") | {"director", "directors"}
     current = [head]  # "the Board of Directors of the X Bank": down the "of" phrases to the named actor
     for _ in range(3):
         objects = [o for c in current for o in prep_objects(c, {"of"})]

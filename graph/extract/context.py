@@ -16,6 +16,7 @@ from graph.extract.clauses import clause_verb
 from graph.extract.common import dates_in, first_date, is_headline, previous_sentence, published
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref, truncated_name
+from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, PartialDate
 
 # How many sentences back a paragraph's date may reach.
@@ -25,9 +26,6 @@ REFER_BACK = 5
 # how far back "the mine" may reach: the asset is usually named in the lead paragraph
 ASSET_REFER_BACK = 20
 SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "pcomp", "csubj"})
-SIGNING_VERBS = frozenset({"sign", "agree", "conclude", "reach", "seal", "ink", "approve"})
-# "said/announced/agreed that it would invest": a reported future is a pledge
-REPORTING_VERBS = frozenset({"say", "announce", "agree", "confirm", "state", "tell", "promise", "pledge", "add", "report"})
 ACTOR_KINDS = frozenset({ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY})
 
 
@@ -89,7 +87,7 @@ def _present(trigger: Token) -> bool:
 def _signing_date_of_subject(trigger: Token) -> PartialDate | None:
     """ "The credit agreement, signed last month, provides $4bn": the fact dates from the signing."""
     subjects = [c for c in clause_verb(trigger).children if c.dep_ == "nsubj"][:1]
-    signings = [c for s in subjects for c in s.children if c.dep_ == "acl" and c.lemma_.lower() in SIGNING_VERBS]
+    signings = [c for s in subjects for c in s.children if c.dep_ == "acl" and c.lemma_.lower() in word_list("signing_participles")]
     dated = (value for c in signings for _, value in dates_in(c.doc[c.i : c.right_edge.i + 1]))
     return next(dated, None)
 
@@ -104,7 +102,7 @@ def _same_clause_first(dates: list[tuple[Span, PartialDate]], trigger: Token) ->
 def _reported(trigger: Token) -> bool:
     """The fact is the complement of a reporting verb in the past ("the fund said X paid")."""
     clause = next((t for t in (trigger, *trigger.ancestors) if t.dep_ == "ccomp"), None)
-    return clause is not None and clause.head.lemma_.lower() in REPORTING_VERBS and clause.head.tag_ in {"VBD", "VBZ"}
+    return clause is not None and clause.head.lemma_.lower() in word_list("reporting_verbs") and clause.head.tag_ in {"VBD", "VBZ"}
 
 
 def _dates_clause_of(date: Token, trigger: Token) -> bool:

@@ -24,15 +24,12 @@ from graph.extract.common import is_headline, per_doc, sentences
 from graph.extract.frames import frame_lexicon
 from graph.extract.phrases import phrase_ref
 from graph.extract.lexicon import lexicon
+from graph.extract.word_lists import word_list
 from graph.gazetteer import country_of_place, load_gazetteer
 from graph.model import ActorKind, ActorRef
 
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
 RELATIVES = frozenset({"which", "who", "that"})
-# descriptions that may stand for the document's main company even when no mention carries them
-GENERIC_COMPANY_WORDS = frozenset(
-    {"company", "firm", "group", "business", "concern", "corporation", "conglomerate", "giant", "maker", "producer", "manufacturer", "operator", "utility"}
-)
 DEFINITE = frozenset({"the", "this", "that", "these"})
 PAIR_KINDS = {"country": (ActorKind.COUNTRY,), "company": (ActorKind.COMPANY, ActorKind.ORGANIZATION)}
 KIND_CLASSES = {
@@ -129,7 +126,8 @@ def antecedent(head: Token) -> ActorRef | Token | None:
         return _most_salient(earlier) if earlier else None
     if earlier:
         return _most_salient(_of_modifiers(head, _literal(earlier, noun)))
-    ours = [e for e in _companies_before(head) if e.country in countries and not _described_otherwise(e, noun)] if noun in GENERIC_COMPANY_WORDS else []
+    generic = noun in word_list("generic_company_words")
+    ours = [e for e in _companies_before(head) if e.country in countries and not _described_otherwise(e, noun)] if generic else []
     if ours:  # "the Korean cathode maker" with no maker named: the company of that country
         return _most_salient(ours)
     return context.definite_ref(head) or _main_company(head, bound)
@@ -145,13 +143,13 @@ def _of_modifiers(head: Token, entries: list[Entry]) -> list[Entry]:
 
 def _described_otherwise(entry: Entry, noun: str) -> bool:
     """"Spanish builder X" is not "the Spanish utility": the text called it something else."""
-    return bool(entry.described - GENERIC_COMPANY_WORDS - {noun})
+    return bool(entry.described - word_list("generic_company_words") - {noun})
 
 
 def _literal(entries: list[Entry], noun: str) -> list[Entry]:
     """"the fund": a name that says "Fund" before one the class only reaches by synonym ("X Capital
     Partners"); generic words ("the company") stay with every company."""
-    if noun in GENERIC_COMPANY_WORDS:
+    if noun in word_list("generic_company_words"):
         return entries
     return [e for e in entries if noun in e.ref.name.lower().split()] or entries
 
@@ -197,7 +195,7 @@ def _named_span(subject: Token) -> range:
 def _main_company(head: Token, bound: range = range(0)) -> ActorRef | None:
     """"the Spanish utility", "the firm" with no antecedent of that class: the company the
     document names most often before it (a descriptor word only; ties go to the nearest)."""
-    if head.lemma_.lower() not in GENERIC_COMPANY_WORDS:
+    if head.lemma_.lower() not in word_list("generic_company_words"):
         return None  # "the bank" with no bank named before is nobody we know
     companies = [e for e in _companies_before(head, bound) if not _described_otherwise(e, head.lemma_.lower())]
     companies = _of_modifiers(head, companies)

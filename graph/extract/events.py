@@ -24,7 +24,6 @@ from spacy.tokens import Doc, Span, Token
 from graph import paths
 from graph.errors import KGError
 from graph.extract.arguments import arguments
-from graph.extract.docmodel import GENERIC_COMPANY_WORDS
 from graph.extract.common import (
     evidence_for,
     first_date,
@@ -245,7 +244,7 @@ def _participants(trigger: Token, kind: EventType, slots: dict[str, list[Token]]
 def _members(head: Token) -> list[Token]:
     """Who a crowd or a force is drawn from: "hundreds of workers of X", "members of the X union",
     "Russian and Belarusian troops"; a company's own ("X's Swedish parent company") is X, not Sweden."""
-    if head.lemma_.lower() in GENERIC_COMPANY_WORDS:
+    if head.lemma_.lower() in word_list("generic_company_words"):
         return [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
     found = prep_objects(head, {"of"})
     found += [c for c in head.children if c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"}]

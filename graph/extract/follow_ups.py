@@ -20,10 +20,9 @@ from graph.extract.lexicon import lexicon
 from graph.extract.frames import is_trigger_word
 from graph.extract.partitives import through_partitive
 from graph.extract.phrases import phrase_ref
+from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Investment, Status
 from graph.normalize.money import find_money
-
-INCLUDE_VERBS = frozenset({"include", "comprise", "cover", "involve"})
 
 
 def _values_a_company(sent: Span) -> bool:
@@ -73,7 +72,7 @@ def include_list(sent: Span, previous: list[Investment]) -> Iterator[Investment]
     if investor is None:
         return
     for token in sent:
-        if token.lemma_.lower() in INCLUDE_VERBS and token.pos_ == "VERB":
+        if token.lemma_.lower() in word_list("include_verbs") and token.pos_ == "VERB":
             for child in (c for c in token.children if c.dep_ == "dobj"):
                 for ref in _listed(child):
                     yield Investment(investor, ref, evidence_for(sent), date=context.date_near(sent))

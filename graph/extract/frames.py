@@ -29,13 +29,11 @@ from graph.extract.roles import (
     is_passive, passive_object, prep_slots, resolve_relatives, support_verb,
 )
 from graph.extract.tree import infinitive
+from graph.extract.word_lists import word_list
 
 FRAMES_PATH = paths.FRAMES
-LISTING_VERBS = frozenset({"include", "comprise", "be"})
 DIRECTED_PREPS = frozenset({"to", "from"})
 NAME_LABELS = frozenset({"ORG", "GPE", "PERSON", "FAC", "NORP", "LOC"})
-# a support verb whose subject receives the deal: "Y received/won/secured a loan"
-RECIPIENT_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "attract", "land", "accept"})
 
 
 WORD_LISTS = (
@@ -338,7 +336,7 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     if verb is None:
         return slots
     carried = verb_slots(verb)
-    if verb.lemma_.lower() in RECIPIENT_VERBS:  # "Y received a loan from X for Z"
+    if verb.lemma_.lower() in word_list("recipient_verbs"):  # "Y received a loan from X for Z"
         slots["recipient"] = carried.get("subject", [])
     else:
         by = [] if is_passive(verb) else carried.get("by", [])  # "blocked the purchase of the stake by X": its agent
@@ -411,7 +409,7 @@ def agent_slots(noun: Token) -> dict[str, list[Token]]:
         subject = [noun.head]
     elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
         subject = children(noun.head, SUBJECT_DEPS)
-    elif noun.dep_ == "nsubj" and noun.head.lemma_ in LISTING_VERBS:  # "the owners of Y include X and Z"
+    elif noun.dep_ == "nsubj" and noun.head.lemma_ in word_list("listing_verbs"):  # "the owners of Y include X and Z"
         subject = [t for t in children(noun.head, {"dobj", "attr"}) if t.i > noun.i]
         return {**slots, "subject": subject}
     named = [a for a in children(noun, {"appos"}) if a.pos_ == "PROPN"]

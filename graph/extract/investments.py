@@ -25,8 +25,9 @@ from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word
-from graph.extract.roles import FUNDING_VERBS, active_subject, hyphenated, is_passive, on_a_stated_percent, relative_antecedent
+from graph.extract.roles import active_subject, hyphenated, is_passive, on_a_stated_percent, relative_antecedent
 from graph.extract.tree import infinitive, prep_objects
+from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
 from graph.normalize.dates import parse_period
 
@@ -422,7 +423,7 @@ def _financed_buyer(match: FrameMatch) -> list[Argument]:
     in "X will finance half of the price with a loan from Z" (without "from Z", X is the lender)."""
     trigger = match.trigger
     lent = trigger.head.lower_ == "with" and bool(match.slots.get("from"))  # "financed it with a loan" alone: X lends
-    if lent and trigger.head.head.lemma_.lower() in FUNDING_VERBS and not is_passive(trigger.head.head):
+    if lent and trigger.head.head.lemma_.lower() in word_list("funding_verbs") and not is_passive(trigger.head.head):
         payers = [a for a in arguments(active_subject(trigger.head.head)) if a.ref.kind in ACTOR_KINDS]
         if payers:
             return payers[:1]

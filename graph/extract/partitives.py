@@ -39,7 +39,7 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
     named = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if named and word in lex.stake_nouns:  # "X to buy Y stake": a headline's stake in Y
         return named[-1], share
-    owned = _copula_subject(head) or _owned_by_antecedent(head)
+    owned = _copula_subject(head)
     return (owned, share) if owned is not None else _named_before(head, word, share)
 
 
@@ -100,21 +100,6 @@ def _issuer(obj: Token) -> Token:
         root = obj.sent.root
         return next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), owner)
     return owner
-
-
-def _owned_by_antecedent(head: Token) -> Token | None:
-    """"Y is owned by A, which holds 65 per cent, and B, which bought its 35% stake": a share in a
-    relative clause on an owner listed after "owned by" is a share of what is owned."""
-    clause = head.head
-    if head.dep_ != "dobj" or clause.dep_ != "relcl":
-        return None
-    owner = clause.head
-    while owner.dep_ == "conj" and owner.head != owner:
-        owner = owner.head
-    if owner.dep_ != "pobj" or owner.head.dep_ != "agent":
-        return None
-    owned = [c for c in owner.head.head.children if c.dep_ == "nsubjpass"]
-    return owned[0] if owned else None
 
 
 def _stake_named_in(sent) -> Token | None:

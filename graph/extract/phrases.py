@@ -13,16 +13,11 @@ from graph.extract.actors import ActorSpan, actors_in, find_actors, is_descripto
 from graph.extract.common import entity_at, per_doc
 from graph.extract.frames import is_trigger_word
 from graph.extract.lexicon import lexicon
+from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
 
-WRAPPER_WORDS = frozenset({"project", "programme", "program", "scheme"})
 PLACE_PREPS = frozenset({"in", "near", "at"})
-SETTLEMENT_WORDS = frozenset({"city", "town", "village", "municipality", "port", "region", "province", "state", "prefecture", "governorate"})
-AREA_WORDS = SETTLEMENT_WORDS | {"valley", "district", "county", "basin", "coast", "island", "peninsula", "area"}
-# modifiers that describe an asset's state, not its name: "a new plant in Pirot"
-NOT_NAME_WORDS = frozenset({"new", "planned", "proposed", "future", "existing", "additional", "second", "third",
-                            "neighbouring", "neighboring", "nearby", "rival"})
 
 
 def actor_at(token: Token) -> ActorSpan | None:
@@ -186,14 +181,10 @@ def bracketed_head(head: Token) -> Token:
     return head
 
 
-# works on an asset, named by the asset: "the Paks II expansion", "the Hinkley Point upgrade"
-WORKS_WORDS = frozenset({"expansion", "extension", "upgrade", "modernisation", "modernization", "phase"})
-
-
 def named_works(head: Token) -> ActorRef | None:
     """"the Paks II expansion" → asset "Paks II": the works stand for the named asset; "a new terminal
     extension" → asset "terminal extension": works on an asset of no name are an asset of their own."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in WORKS_WORDS:
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in word_list("works_words"):
         return None
     before = head.doc[head.i - 1] if head.i > 0 else None
     if before is not None and before.dep_ in {"compound", "amod"} and before.lower_ in lexicon().asset_heads:
@@ -210,7 +201,7 @@ def named_works(head: Token) -> ActorRef | None:
 def _unwrapped(head: Token, name: str) -> str:
     """"the Balkhash thermal power plant project": the asset is the plant, "project" wraps it."""
     before = head.doc[head.i - 1] if head.i > 0 else None
-    if head.lemma_.lower() in WRAPPER_WORDS and before is not None and before.lemma_.lower() in lexicon().asset_heads:
+    if head.lemma_.lower() in word_list("wrapper_words") and before is not None and before.lemma_.lower() in lexicon().asset_heads:
         return name[: -len(head.text)].rstrip() or name
     return name
 
@@ -241,7 +232,7 @@ def _full_name(head: Token) -> str:
             break
         start = token.i
     doc = head.doc
-    while start < head.i and (_is_demonym(doc[start]) or doc[start].lower_ in NOT_NAME_WORDS):
+    while start < head.i and (_is_demonym(doc[start]) or doc[start].lower_ in word_list("not_name_words")):
         start += 1
     return doc[_dash_start(doc[start]) if start < head.i else start : head.i + 1].text
 
@@ -261,7 +252,7 @@ def _name_modifier(token: Token, head: Token) -> bool:
 def _asset_words(head: Token) -> list[str]:
     """Proper-noun modifiers, the last common modifier and the head noun."""
     mods = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and not t.is_punct]
-    mods = [t for t in mods if not _is_demonym(t) and t.lower_ not in NOT_NAME_WORDS]
+    mods = [t for t in mods if not _is_demonym(t) and t.lower_ not in word_list("not_name_words")]
     proper = [t for t in mods if t.pos_ == "PROPN" or t.text[0].isupper()]
     common = [t for t in mods if t not in proper]
     keep = sorted({*proper, *common[-1:]}, key=lambda t: t.i)
@@ -334,14 +325,15 @@ def _unrecognised_place(obj: Token) -> bool:
 
 def _named_area(obj: Token) -> bool:
     """"in the Anzob valley": a geographic common noun named by a proper-noun modifier."""
-    return obj.lemma_.lower() in AREA_WORDS and any(t.pos_ == "PROPN" for t in obj.lefts)
+    area = word_list("area_words") | word_list("settlement_words")
+    return obj.lemma_.lower() in area and any(t.pos_ == "PROPN" for t in obj.lefts)
 
 
 def _named_settlement(token: Token) -> bool:
     """"the city of Debrecen": the name after "city of" is a place whatever the recogniser says."""
     prep = token.head
     named = token.pos_ == "PROPN" and token.dep_ == "pobj"
-    return named and prep.lower_ == "of" and prep.head.lemma_.lower() in SETTLEMENT_WORDS
+    return named and prep.lower_ == "of" and prep.head.lemma_.lower() in word_list("settlement_words")
 
 
 def _country_of_place(place: str | None) -> str | None:

@@ -2,7 +2,7 @@
 
 "the operator, Y", "German builder Y" (apposition, even where the parser hangs Y
 elsewhere), "Y, a $2bn project" and "a joint venture to be called Y": the noun stands
-for Y. A description that governs another name ("a unit of X") renames nothing.
+for Y.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ def named_apposition(head: Token) -> Token | None:
     """"ACS's other target, German builder Hochtief": a common noun renamed by its apposition."""
     if head.pos_ != "NOUN":
         return None
-    if head.dep_ == "appos" and head.head.pos_ == "PROPN" and not _names_another(head):
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN":
         return head.head  # "Kivu's Lake Railway, a $2bn project": the project is the railway
     twin = _twin_before_comma(head) or _apposition_hung_higher(head)
     if twin is not None:
@@ -30,15 +30,6 @@ def named_apposition(head: Token) -> Token | None:
         if names:
             return names[-1]
     return None
-
-
-def _names_another(head: Token) -> bool:
-    """"a unit of Acme", "a project with Acme": a name in a phrase the description governs is
-    another actor's, so the description does not rename; a name modifying it does not count
-    ("a Meridian Initiative project")."""
-    inside = range(head.left_edge.i, head.right_edge.i + 1)
-    governed = (t for t in head.subtree if any(a.dep_ == "prep" for a in t.ancestors if a.i in inside))
-    return any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in governed)
 
 
 def _apposition_hung_higher(head: Token) -> Token | None:

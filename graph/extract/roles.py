@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.extract.tree import infinitive
+from graph.extract.word_lists import word_list
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
@@ -15,10 +16,6 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 # "X grew by acquiring Y": the means share the subject; "a role in setting up Y" does not
 MEANS_PREPS = frozenset({"by", "through", "via", "after", "before"})
 AMOUNT_ENTITIES = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
-# verbs whose object does what their complement says: "sees X taking", "allows X to buy"
-OBJECT_CONTROL = frozenset({"see", "allow", "enable", "let", "help", "permit", "leave", "watch"})
-# what a sum does for what it pays for: "the $2bn loan will finance Y"
-FUNDING_VERBS = frozenset({"fund", "finance", "support", "cover", "pay"})
 
 
 def passive_object(verb: Token) -> list[Token]:
@@ -90,7 +87,7 @@ def inherited_subject(verb: Token) -> list[Token]:
         if current.dep_ not in {"xcomp", "conj", "advcl", "prep", "dobj", "acomp"} or current.head == current:
             return []
         head = current.head
-        controller = children(head, OBJECT_DEPS) if head.lemma_.lower() in OBJECT_CONTROL else []
+        controller = children(head, OBJECT_DEPS) if head.lemma_.lower() in word_list("object_control_verbs") else []
         if controller and current.dep_ in {"xcomp", "advcl", "ccomp"}:
             return controller  # "the deal sees X taking a stake", "enables X to raise its stake"
         if is_passive(head) and current.dep_ == "xcomp":
@@ -207,7 +204,7 @@ def support_verb(noun: Token) -> Token | None:
         return head
     if noun.dep_ == "pobj" and head.dep_ == "agent":
         return head.head  # "Y will be financed by a loan from X"
-    if noun.dep_ == "nsubj" and head.lemma_.lower() in FUNDING_VERBS:
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in word_list("funding_verbs"):
         return head  # "the loan from X will fund Y"
     taken_sum = head.head.ent_type_ == "MONEY" and head.head.dep_ in {"dobj", "nsubjpass", "pobj"}
     if noun.dep_ == "pobj" and head.lower_ == "in" and taken_sum:
