@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -49,17 +50,27 @@ def resolve_refs(refs: Iterable[ActorRef]) -> tuple[dict[str, ActorRecord], Call
     resolve from each document's set of references without its facts (issue 11).
     """
     ordered = sorted(set(refs), key=_ref_sort_key)
-    aliases = _fuzzy_aliases(ordered)
-
-    def key_of(ref: ActorRef) -> str:
-        key = base_key(ref)
-        return aliases.get(key, key)
-
+    key_of = KeyOf(_fuzzy_aliases(ordered))
     groups: dict[str, list[ActorRef]] = defaultdict(list)
     for ref in ordered:
         groups[key_of(ref)].append(ref)
     actors = {key: _record(key, group) for key, group in sorted(groups.items())}
     return _with_countries(actors), key_of
+
+
+@dataclass(frozen=True, slots=True)
+class KeyOf:
+    """The key of a reference: its base key, or the earlier key it is a fuzzy alias of.
+
+    A class, not a closure, so that a resolution can be pickled to the process that
+    asked for it (a store build resolves in a child process, issue 11).
+    """
+
+    aliases: dict[str, str]
+
+    def __call__(self, ref: ActorRef) -> str:
+        key = base_key(ref)
+        return self.aliases.get(key, key)
 
 
 def _with_countries(actors: dict[str, ActorRecord]) -> dict[str, ActorRecord]:

@@ -467,7 +467,8 @@ def _extract_into_cache(docs: Iterable[Document], sdir: StoreDir, *, jobs: int,
 def _write_graphs(sdir: StoreDir, order: list[Document]) -> tuple[int, int]:
     """Resolve from the indexes, write what changed and sync; returns (graphs written, docs removed)."""
     from graph.aggregates import sync_aggregates
-    from graph.store_resolve import corpus_digest, forget_names, load_index, resolve_indexes, write_resolved
+    from graph.resolve_child import resolve_store
+    from graph.store_resolve import corpus_digest, write_resolved
 
     old, old_inputs = sdir.read_manifest()
     corpus = corpus_digest(sdir, order)
@@ -475,13 +476,12 @@ def _write_graphs(sdir: StoreDir, order: list[Document]) -> tuple[int, int]:
     try:
         if old_inputs.get(DEFAULT_GRAPH_KEY) == corpus and _in_step(handle.store, old):
             return 0, 0  # the documents and code of the last build, whose graphs are all in place
-        resolution = resolve_indexes(load_index(sdir, doc) for doc in order)
-        forget_names()  # the names are in the resolution's table now
+        resolved = resolve_store(sdir, order)  # in a child process, which keeps what resolving churns
         sdir.forget_digests()
         before = store_graph_keys(handle.store)
-        digests, inputs, written = write_resolved(handle, sdir, order, resolution, before=before, old=old,
+        digests, inputs, written = write_resolved(handle, sdir, order, resolved, before=before, old=old,
                                                   old_inputs=old_inputs)
-        del resolution  # the aggregates read the store, not the actor index: free it for them
+        del resolved  # the aggregates read the store, not the actor index: free it for them
         written += sync_aggregates(handle, digests, old, changed=written > 0)  # derived from the graphs now in place
         handle.store.flush()
     except RuntimeError as e:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from graph.merge import cluster_day_events, merge_document
-from graph.model import ActorRecord, ActorRef, Corpus, Document, DocumentFacts, Event
+from graph.model import ActorKind, ActorRecord, ActorRef, Corpus, Document, DocumentFacts, Event
 from graph.store_index import DocumentIndex, read_index, save_index
 
 if TYPE_CHECKING:
@@ -79,20 +79,26 @@ def resolve_indexes(indexes: Iterable[DocumentIndex]) -> Resolution:
     return Resolution(actors, _tabled(key_of, refs), shared)
 
 
-def _tabled(key_of: Callable[[ActorRef], str], refs: Iterable[ActorRef]) -> Callable[[ActorRef], str]:
+def _tabled(key_of: Callable[[ActorRef], str], refs: Iterable[ActorRef]) -> TabledKeys:
     """``key_of`` read from a table of the corpus's names (a key depends on a name and kind alone).
 
     Why: worked out through the memos of name keys and folded names, the same names cost
     ~10 MB more at 10,000 documents, which a build can empty once this table holds them
     (:func:`forget_names`, issue 11). A reference the corpus did not make is worked out as before.
     """
-    table = {(ref.name, ref.kind): key_of(ref) for ref in refs}
+    return TabledKeys({(ref.name, ref.kind): key_of(ref) for ref in refs}, key_of)
 
-    def tabled(ref: ActorRef) -> str:
-        key = table.get((ref.name, ref.kind))
-        return key if key is not None else key_of(ref)
 
-    return tabled
+@dataclass(frozen=True, slots=True)
+class TabledKeys:
+    """The key of each (name, kind) of a corpus, and ``key_of`` for any other (picklable)."""
+
+    table: dict[tuple[str, ActorKind], str]
+    key_of: Callable[[ActorRef], str]
+
+    def __call__(self, ref: ActorRef) -> str:
+        key = self.table.get((ref.name, ref.kind))
+        return key if key is not None else self.key_of(ref)
 
 
 def unite(doc: DocumentFacts, position: int, resolution: Resolution) -> DocumentFacts:
@@ -163,6 +169,12 @@ def input_digest(fact_key: str, doc: Document, index: DocumentIndex, shared: lis
         own = first_doc == position
         parts.append(repr((j, replace(united, concerns=None) if own else united, first_j if own else None)))
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def input_digests(sdir: StoreDir, order: list[Document], resolution: Resolution) -> list[str]:
+    """The input digest of each document graph, in corpus order (each document's index read once more)."""
+    return [input_digest(sdir.fact_key(doc), doc, load_index(sdir, doc), resolution.shared.get(position, []),
+                         position, resolution) for position, doc in enumerate(order)]
 
 
 def batch_graphs(sdir: StoreDir, batch: list[tuple[int, Document]], resolution: Resolution) -> GraphTriples:
@@ -236,15 +248,18 @@ def _concept_triples(store: ox.Store) -> Iterator[tuple]:
     yield from concepts_of(used)
 
 
-def write_resolved(handle: StoreHandle, sdir: StoreDir, order: list[Document], resolution: Resolution, *,
-                   before: set[str], old: dict[str, str],
+def write_resolved(handle: StoreHandle, sdir: StoreDir, order: list[Document], resolved: tuple[Resolution, list[str]],
+                   *, before: set[str], old: dict[str, str],
                    old_inputs: dict[str, str]) -> tuple[dict[str, str], dict[str, str], int]:
-    """The document graphs, the drops of removed ones, then the actors graph (with the concepts in use)."""
+    """The document graphs, the drops of removed ones, then the actors graph (with the concepts in use).
+
+    ``resolved``: the resolution and each document's input digest (:func:`input_digests`)."""
     from graph.aggregates import AGGREGATES_GRAPH
     from graph.rdf.serialize import ACTORS_GRAPH
     from graph.store import drop_graph
 
-    digests, inputs, written = sync_documents(handle, sdir, order, resolution, old=old, old_inputs=old_inputs,
+    resolution = resolved[0]
+    digests, inputs, written = sync_documents(handle, sdir, order, resolved, old=old, old_inputs=old_inputs,
                                               present=before)
     for key in sorted(before - set(digests) - {AGGREGATES_GRAPH, str(ACTORS_GRAPH)}):
         drop_graph(handle.store, key)
@@ -257,8 +272,8 @@ def write_resolved(handle: StoreHandle, sdir: StoreDir, order: list[Document], r
     return digests, inputs, written + int(actors.changes > 0)
 
 
-def sync_documents(handle: StoreHandle, sdir: StoreDir, order: list[Document], resolution: Resolution, *,
-                   old: dict[str, str], old_inputs: dict[str, str],
+def sync_documents(handle: StoreHandle, sdir: StoreDir, order: list[Document], resolved: tuple[Resolution, list[str]],
+                   *, old: dict[str, str], old_inputs: dict[str, str],
                    present: set[str]) -> tuple[dict[str, str], dict[str, str], int]:
     """Write the graph of each document whose input digest changed, a batch at a time.
 
@@ -268,14 +283,14 @@ def sync_documents(handle: StoreHandle, sdir: StoreDir, order: list[Document], r
     """
     from graph.rdf.serialize import document_iri
 
+    resolution, input_list = resolved
     digests: dict[str, str] = {}
     inputs: dict[str, str] = {}
     batch: list[tuple[int, Document]] = []
     written = batches = 0
     for position, doc in enumerate(order):
         key = str(document_iri(doc.id))
-        shared = resolution.shared.get(position, [])
-        inputs[key] = input_digest(sdir.fact_key(doc), doc, load_index(sdir, doc), shared, position, resolution)
+        inputs[key] = input_list[position]
         if old_inputs.get(key) == inputs[key] and key in old and key in present:
             digests[key] = old[key]
         else:
