@@ -394,6 +394,8 @@ def owned_slots(noun: Token) -> dict[str, list[Token]]:
     named = [a for a in children(noun, {"appos", "compound"}) if a.pos_ == "PROPN"][:1]  # "X's Acme unit"
     if noun.dep_ in {"appos", "compound"} and noun.head.pos_ == "PROPN":  # "X's subsidiary Y" as a compound of Y
         named.append(noun.head)
+    if noun.dep_ == "attr" and not named:  # "Y is/became a wholly owned subsidiary of X"
+        named = children(noun.head, {"nsubj"})[:1]
     if not named:  # "the local subsidiary of X, Y, said …": the parser hangs Y on X
         named = [a for o in slots["subject"] for a in children(o, {"appos"}) if a.pos_ == "PROPN"][:1]
     slots["object"] = named

@@ -34,11 +34,14 @@ def fact_share(match: FrameMatch, targets: list[Argument]) -> Decimal | None:
 
 
 def described_share(match: FrameMatch) -> Decimal | None:
-    """"its 45 per cent-owned affiliate Y", "X, a 30% shareholder in Y": the share a description
-    of a holding states on itself (a percentage elsewhere in its clause is another fact's)."""
+    """"its 45 per cent-owned affiliate Y", "X, a 30% shareholder in Y", "a wholly owned subsidiary":
+    the share a description of a holding states on itself (one elsewhere in its clause is another fact's)."""
     trigger = match.trigger
     found = find_percents(trigger.doc[trigger.left_edge.i : trigger.i + 1].text)
-    return found[0].fraction if len(found) == 1 else None
+    if len(found) == 1:
+        return found[0].fraction
+    whole = any(t.lower_ in frame_lexicon().whole_words for t in trigger.doc[trigger.left_edge.i : trigger.i])
+    return Decimal(1) if whole and not found else None  # "a wholly owned subsidiary of X"
 
 
 def resulting_share(trigger: Token) -> Decimal | None:

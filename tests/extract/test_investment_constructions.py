@@ -453,6 +453,8 @@ ROUND8 = [
                  ("Orvik Capital", "Kessa Power", None, Decimal("0.49")), id="the-rest-of-a-stated-share"),
     pytest.param("Halvard Energy will hold 60% of the Kolo Wind venture, with Orvik Capital owning the remainder.",
                  ("Orvik Capital", "Kolo Wind venture", None, Decimal("0.4")), id="the-remainder-of-a-share-of"),
+    pytest.param("Kessa Power became a wholly owned subsidiary of Halvard Energy in 2019.",
+                 ("Halvard Energy", "Kessa Power", None, Decimal("1")), id="became-a-wholly-owned-subsidiary-of"),
     pytest.param("Orvik Capital, a 30% shareholder in Tessa Foods, voted against the plan.",
                  ("Orvik Capital", "Tessa Foods", None, Decimal("0.3")), id="a-percent-shareholder-in"),
 ]
