@@ -286,6 +286,8 @@ def facts_of(
     # "85% of the $3.2bn cost": the sum is what Y costs, not what is given ("$900m of the cost" is given)
     share_of_cost = bool(_costed(match)) and not any(t.ent_type_ == "MONEY" for t in match.slots.get("object", []))
     amount = None if described or share_of_cost else clause_money(match.trigger, funding=frame.form in {"grant", "loan"})
+    if match.nominal and match.trigger.dep_ == "appos":  # "… built by Y, a (€50m) joint venture of A and B": its own sum only
+        amount = money_of(match.trigger)
     if amount is None and not (share_of_cost or _money_named(match)) and not (frame.money_or_loan_word and _lender(investors[0])):
         return  # "X funds research" is not a deal; "a bank financed Y" is
     stake = frame.stake and not match.descriptive

@@ -497,3 +497,14 @@ def test_a_conjoined_clause_s_stake_is_not_the_first_clause_s():
     """A share taken in "… and in 2021 it acquired a 25% stake in Z" is Z's, not the plant's built before."""
     text = "Halden Power built the Kolo coal plant in 2003, and in 2021 it acquired a 25% stake in the Tesh geothermal project."
     assert all(f.stake is None for f in _facts(text) if "Kolo" in f.target.name), _facts(text)
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    pytest.param("The $2 billion Dalvik coal plant was built by Halvard Power, a joint venture of Kessa Energy and "
+                 "Orvik Capital.", None, id="the-asset-s-cost-is-not-the-venture-s"),
+    pytest.param("The plant was built by Halvard Power, a $500 million joint venture of Kessa Energy and Orvik Capital.",
+                 Decimal("500000000"), id="the-venture-s-own-sum"),
+])
+def test_a_joint_venture_in_apposition_states_only_its_own_sum(text, amount):
+    got = {(f.investor.name, f.amount.value if f.amount else None) for f in _facts(text) if f.target.name == "Halvard Power"}
+    assert got == {("Kessa Energy", amount), ("Orvik Capital", amount)}, got
