@@ -484,6 +484,8 @@ def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: lis
     """"X signed a loan agreement with Y", "the loan was signed by X and Y": whichever of X and Y is a
     lender lends, the other borrows."""
     partners = role_arguments(match, "counterpart", lambda a: a.ref.kind in ACTOR_KINDS)
+    if partners and _with_prefix(match.trigger) in word_list("joint_funding_verbs"):
+        return investors + partners, targets  # "X will co-finance Y with Z": Z funds Y too
     if not partners:
         lenders = [i for i in investors if _lender(i)]
         if match.frame.form == "loan" and not targets and lenders and len(lenders) < len(investors):
@@ -492,6 +494,13 @@ def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: lis
     if _lender(partners[0]) and not any(_lender(i) for i in investors):
         return partners, targets or investors
     return investors, targets or partners
+
+
+def _with_prefix(verb: Token) -> str:
+    """The verb's lemma with a hyphened prefix the tokenizer split off ("co-finance")."""
+    doc, i = verb.doc, verb.i
+    prefixed = i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
+    return f"{doc[i - 2].lower_}-{verb.lemma_.lower()}" if prefixed else verb.lemma_.lower()
 
 
 def _lender(argument: Argument) -> bool:

@@ -118,6 +118,9 @@ CASES = [
      [("Halvard Energy", "Kessa Power", 1100 * M, "USD", None)]),
     ("an-owner-s-named-unit-invests", "Orvik Holdings' Halvard Energy unit will invest $300 million in a wind farm in Kolo.",
      [("Halvard Energy", "wind farm in Kolo", 300 * M, "USD", None)]),
+    ("a-co-financer-with-another-funds-too", "The Pan-Savanna Development Bank will co-finance the Kolo road with the "
+     "Nordic Lending Fund, each contributing $100 million.",
+     [("Pan-Savanna Development Bank", "Kolo road", 100 * M, "USD", None), ("Nordic Lending Fund", "Kolo road", 100 * M, "USD", None)]),
     ("the-developer-of-an-asset", "Halvard Motors, the developer of the Kolo solar park, said costs rose.",
      [("Halvard Motors", "Kolo solar park", None, None, None)]),
     ("a-sum-disbursed-of-a-loan-to", "Orient Export Bank has disbursed $50 million of the $200 million loan to the "
