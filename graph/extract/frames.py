@@ -306,11 +306,15 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
 
 def purpose_objects(head: Token) -> list[Token]:
     """What the money is for: the objects of an infinitive clause on ``head`` ("a loan to finance Y")
-    or of a trigger's own gerund ("spent $60m renovating Y")."""
+    or of a trigger's own gerund ("spent $60m renovating Y"; not a stake verb's "taking the total to $2bn")."""
     return [o for c in head.children
             if (c.dep_ in {"acl", "advcl", "xcomp", "relcl"} and infinitive(c))
-            or (c.tag_ == "VBG" and c.dep_ in {"advcl", "xcomp", "dobj"} and is_trigger_word(c))
+            or (c.tag_ == "VBG" and c.dep_ in {"advcl", "xcomp", "dobj"} and is_trigger_word(c) and not _stake_verb(c))
             for o in children(c, OBJECT_DEPS)]
+
+
+def _stake_verb(verb: Token) -> bool:
+    return any(verb.lemma_.lower() in f.verbs for f in frame_lexicon().frames if f.needs_stake_noun)
 
 
 def noun_slots(noun: Token) -> dict[str, list[Token]]:

@@ -25,7 +25,7 @@ from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word
-from graph.extract.roles import active_subject, hyphenated, is_passive, on_a_stated_percent, relative_antecedent
+from graph.extract.roles import OBJECT_DEPS, active_subject, hyphenated, is_passive, on_a_stated_percent, relative_antecedent
 from graph.extract.tree import infinitive, prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
@@ -288,6 +288,7 @@ def facts_of(
     amount = None if described or share_of_cost else clause_money(match.trigger, funding=frame.form in {"grant", "loan"})
     if match.nominal and match.trigger.dep_ == "appos":  # "… built by Y, a (€50m) joint venture of A and B": its own sum only
         amount = money_of(match.trigger)
+    amount = _resulting_total(match.trigger) or amount
     if amount is None and not (share_of_cost or _money_named(match)) and not (frame.money_or_loan_word and _lender(investors[0])):
         return  # "X funds research" is not a deal; "a bank financed Y" is
     stake = frame.stake and not match.descriptive
@@ -494,6 +495,21 @@ def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: lis
     if _lender(partners[0]) and not any(_lender(i) for i in investors):
         return partners, targets or investors
     return investors, targets or partners
+
+
+TOTAL_WORDS = frozenset({"total", "value", "sum", "tally"})
+
+
+def _resulting_total(trigger: Token) -> Money | None:
+    """"has extended 10 credit lines to Y, taking the total value to $2.18bn": like a stake raised
+    "to 60%", the sum is the total the deal leaves."""
+    gerunds = [c for c in trigger.children if c.dep_ in {"advcl", "conj"} and c.tag_ == "VBG"]
+    for verb in gerunds:
+        if any(o.lemma_.lower() in TOTAL_WORDS for o in verb.children if o.dep_ in OBJECT_DEPS):
+            ends = [o for o in trigger.subtree if o.i > verb.i and o.dep_ == "pobj" and o.head.lower_ == "to"
+                    and o.ent_type_ == "MONEY"]  # "… the total value of the lines (extended) to $2bn"
+            return next((found for o in ends if (found := money_of(o)) is not None), None)
+    return None
 
 
 def _with_prefix(verb: Token) -> str:
