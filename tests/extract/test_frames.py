@@ -121,8 +121,8 @@ CASES = [
     ("a-co-financer-with-another-funds-too", "The Pan-Savanna Development Bank will co-finance the Kolo road with the "
      "Nordic Lending Fund, each contributing $100 million.",
      [("Pan-Savanna Development Bank", "Kolo road", 100 * M, "USD", None), ("Nordic Lending Fund", "Kolo road", 100 * M, "USD", None)]),
-    ("the-total-a-deal-leaves", "Orient Bank has extended 10 lines of credit to the Tarsa Water Authority, taking the total "
-     "value of its credit lines to $2.18 billion.",
+    ("the-total-a-deal-leaves", "With a new $500 million agreement, Orient Bank has extended 10 lines of credit to the Tarsa "
+     "Water Authority, taking the total value of its credit lines to $2.18 billion.",
      [("Orient Bank", "Tarsa Water Authority", 2180 * M, "USD", None)]),
     ("the-developer-of-an-asset", "Halvard Motors, the developer of the Kolo solar park, said costs rose.",
      [("Halvard Motors", "Kolo solar park", None, None, None)]),
