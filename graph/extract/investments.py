@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract import context
 from graph.extract.arguments import Argument, argument_at, arguments
 from graph.extract.partitives import share_of
-from graph.extract.clauses import clause_money, clause_verb, money_of, sizes_an_asset
+from graph.extract import sums
+from graph.extract.clauses import clause_money, clause_verb, sizes_an_asset
 from graph.extract.stakes import about_a_stake, fact_share, paid_share, resulting_share
 from graph.extract.status import factuality_of, status_of
 from graph.extract.common import doc_text, evidence_for, is_headline, per_doc, sentences, starts_with_anaphora
@@ -25,7 +26,7 @@ from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word
-from graph.extract.roles import OBJECT_DEPS, active_subject, hyphenated, is_passive, on_a_stated_percent, relative_antecedent
+from graph.extract.roles import active_subject, hyphenated, is_passive, on_a_stated_percent, relative_antecedent
 from graph.extract.tree import infinitive, prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
@@ -282,13 +283,8 @@ def facts_of(
         targets = [Argument(told)]
     if not investors or not targets or (frame.form == "existing holding" and _owners_nationality(match)):
         return
-    described = match.descriptive or (frame.form == "existing holding" and match.trigger.dep_ == "acl")  # "towers owned by X"
-    # "85% of the $3.2bn cost": the sum is what Y costs, not what is given ("$900m of the cost" is given)
-    share_of_cost = bool(_costed(match)) and not any(t.ent_type_ == "MONEY" for t in match.slots.get("object", []))
-    amount = None if described or share_of_cost else clause_money(match.trigger, funding=frame.form in {"grant", "loan"})
-    if match.nominal and match.trigger.dep_ == "appos":  # "… built by Y, a (€50m) joint venture of A and B": its own sum only
-        amount = money_of(match.trigger)
-    amount = _resulting_total(match.trigger) or amount
+    share_of_cost = sums.share_of_cost(match)
+    amount = sums.stated_amount(match, share_of_cost=share_of_cost)
     if amount is None and not (share_of_cost or _money_named(match)) and not (frame.money_or_loan_word and _lender(investors[0])):
         return  # "X funds research" is not a deal; "a bank financed Y" is
     stake = frame.stake and not match.descriptive
@@ -307,19 +303,7 @@ def facts_of(
     if frame.stake and share is not None:
         yield from _gapped(match, base, investors, targets)
     if amount is not None:
-        yield from _included_sums(base, investors, sent)
-
-
-def _included_sums(base: Investment, investors: list[Argument], sent: Span) -> Iterator[Investment]:
-    """"$9bn for the two plants, including $3.5bn for the first plant": a part of the sum with a
-    target of its own is a fact of its own, of the same investors."""
-    parts = [o for t in sent if t.lower_ == "including" and t.dep_ == "prep" for o in t.children
-             if o.dep_ == "pobj" and o.ent_type_ == "MONEY"]
-    for part in parts:
-        amount = money_of(part)
-        targets = [a for a in arguments(prep_objects(part, {"for"})) if a.ref.kind not in {ActorKind.COUNTRY, ActorKind.PERSON}]
-        if amount is not None and amount != base.amount:
-            yield from (replace(base, investor=i.ref, target=t.ref, amount=amount) for i in investors for t in targets[:1])
+        yield from sums.included_sums(base, investors, sent)
 
 
 def _pair_facts(
@@ -356,7 +340,7 @@ def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument],
     investors = [_as_company(a) for a in role_arguments(match, "investor", lambda a: a.ref.kind in ACTOR_KINDS or _named_asset(a))]
     targets = role_arguments(match, "target", lambda a: _fits(a, frame))
     if not targets and frame.form in {"loan", "grant"}:
-        targets = _financed_buyer(match) or _costed(match)
+        targets = _financed_buyer(match) or sums.costed(match)
     if not targets and topic is not None and frame.elliptic and _bare_sum(match) and _gives(match, investors):
         targets = [Argument(topic)]
     investors, targets = _with_counterpart(match, investors, targets)
@@ -438,16 +422,6 @@ def _financed_buyer(match: FrameMatch) -> list[Argument]:
     return []
 
 
-def _costed(match: FrameMatch) -> list[Argument]:
-    """"provide 85 per cent of the cost of Y", "finance 85 percent of the $1.9 billion Y": what a
-    share of whose cost is given."""
-    parts = [o for t in match.slots.get("object", []) for o in prep_objects(t, {"of"})]
-    costs = [a for o in parts if o.lemma_.lower() == "cost" for a in prep_objects(o, {"of"})]
-    shares = [t for t in match.slots.get("object", []) if t.ent_type_ == "PERCENT"]
-    sized = [o for t in shares for o in prep_objects(t, {"of"}) if any(c.ent_type_ == "MONEY" for c in o.lefts)]
-    return [a for a in arguments(costs + sized) if a.ref.kind is ActorKind.ASSET]
-
-
 def role_arguments(match: FrameMatch, role: str, accept) -> list[Argument]:
     """The arguments of the first position of ``role`` that names an acceptable actor or asset (for a
     frame whose money goes to a project, ``asset_first``, the first that names an asset, if any)."""
@@ -475,8 +449,8 @@ def _bare_sum(match: FrameMatch) -> bool:
     if any(h.lemma_.lower() in lexicon().asset_heads for h in match.slots.get("self", [])):
         filled.add("self")  # "a ¥18bn loan" names no target; "a $7bn project" is one
     given = all(o.ent_type_ == "MONEY" or is_trigger_word(o) for o in match.slots.get("object", []))
-    sums = [t for t in match.trigger.sent if t.ent_type_ == "MONEY" and t.like_num]
-    if sums and all(sizes_an_asset(t, match.trigger) for t in sums):
+    amounts = [t for t in match.trigger.sent if t.ent_type_ == "MONEY" and t.like_num]
+    if amounts and all(sizes_an_asset(t, match.trigger) for t in amounts):
         return False  # "pulling the plug on a $7bn project … its investment": a size is no sum given
     return given and not filled - {"in", "on", "at"} and clause_money(match.trigger, funding=True) is not None
 
@@ -495,21 +469,6 @@ def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: lis
     if _lender(partners[0]) and not any(_lender(i) for i in investors):
         return partners, targets or investors
     return investors, targets or partners
-
-
-TOTAL_WORDS = frozenset({"total", "value", "sum", "tally"})
-
-
-def _resulting_total(trigger: Token) -> Money | None:
-    """"has extended 10 credit lines to Y, taking the total value to $2.18bn": like a stake raised
-    "to 60%", the sum is the total the deal leaves."""
-    gerunds = [c for c in trigger.children if c.dep_ in {"advcl", "conj"} and c.tag_ == "VBG"]
-    for verb in gerunds:
-        if any(o.lemma_.lower() in TOTAL_WORDS for o in verb.children if o.dep_ in OBJECT_DEPS):
-            ends = [o for o in trigger.subtree if o.i > verb.i and o.dep_ == "pobj" and o.head.lower_ == "to"
-                    and o.ent_type_ == "MONEY"]  # "… the total value of the lines (extended) to $2bn"
-            return next((found for o in ends if (found := money_of(o)) is not None), None)
-    return None
 
 
 def _with_prefix(verb: Token) -> str:

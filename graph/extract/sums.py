@@ -1,0 +1,73 @@
+"""Sums: the amount a fact states, where the clause puts it (issue 7).
+
+The clause's sum, unless a description states none ("towers owned by X") or a share of a cost is
+given ("85% of the $3.2bn cost of Y"); a deal noun in apposition states only its own ("Y, a €50m
+joint venture of A and B"); a total the deal leaves ("…, taking the total to $2.18bn") is the
+sum, as a stake raised "to 60%" is the share; and a part of the sum with a target of its own
+("including $3.5bn for the first plant") is a fact of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from graph.extract.arguments import Argument, arguments
+from graph.extract.clauses import clause_money, money_of
+from graph.extract.frames import FrameMatch
+from graph.extract.roles import OBJECT_DEPS
+from graph.extract.tree import prep_objects
+from graph.model import ActorKind, Investment, Money
+
+TOTAL_WORDS = frozenset({"total", "value", "sum", "tally"})  # "taking the total value of its loans to $2bn"
+
+
+def stated_amount(match: FrameMatch, *, share_of_cost: bool) -> Money | None:
+    """The sum a match's fact states (see the module's docstring)."""
+    frame = match.frame
+    described = match.descriptive or (frame.form == "existing holding" and match.trigger.dep_ == "acl")  # "towers owned by X"
+    amount = None if described or share_of_cost else clause_money(match.trigger, funding=frame.form in {"grant", "loan"})
+    if match.nominal and match.trigger.dep_ == "appos":  # "… built by Y, a (€50m) joint venture of A and B": its own sum only
+        amount = money_of(match.trigger)
+    return resulting_total(match.trigger) or amount
+
+
+def share_of_cost(match: FrameMatch) -> bool:
+    """"85% of the $3.2bn cost": the sum is what Y costs, not what is given ("$900m of the cost" is given)."""
+    return bool(costed(match)) and not any(t.ent_type_ == "MONEY" for t in match.slots.get("object", []))
+
+
+def costed(match: FrameMatch) -> list[Argument]:
+    """"provide 85 per cent of the cost of Y", "finance 85 percent of the $1.9 billion Y": what a
+    share of whose cost is given."""
+    parts = [o for t in match.slots.get("object", []) for o in prep_objects(t, {"of"})]
+    costs = [a for o in parts if o.lemma_.lower() == "cost" for a in prep_objects(o, {"of"})]
+    shares = [t for t in match.slots.get("object", []) if t.ent_type_ == "PERCENT"]
+    sized = [o for t in shares for o in prep_objects(t, {"of"}) if any(c.ent_type_ == "MONEY" for c in o.lefts)]
+    return [a for a in arguments(costs + sized) if a.ref.kind is ActorKind.ASSET]
+
+
+def included_sums(base: Investment, investors: list[Argument], sent: Span) -> Iterator[Investment]:
+    """"$9bn for the two plants, including $3.5bn for the first plant": a part of the sum with a
+    target of its own is a fact of its own, of the same investors."""
+    parts = [o for t in sent if t.lower_ == "including" and t.dep_ == "prep" for o in t.children
+             if o.dep_ == "pobj" and o.ent_type_ == "MONEY"]
+    for part in parts:
+        amount = money_of(part)
+        targets = [a for a in arguments(prep_objects(part, {"for"})) if a.ref.kind not in {ActorKind.COUNTRY, ActorKind.PERSON}]
+        if amount is not None and amount != base.amount:
+            yield from (replace(base, investor=i.ref, target=t.ref, amount=amount) for i in investors for t in targets[:1])
+
+
+def resulting_total(trigger: Token) -> Money | None:
+    """"has extended 10 credit lines to Y, taking the total value to $2.18bn": like a stake raised
+    "to 60%", the sum is the total the deal leaves."""
+    gerunds = [c for c in trigger.children if c.dep_ in {"advcl", "conj"} and c.tag_ == "VBG"]
+    for verb in gerunds:
+        if any(o.lemma_.lower() in TOTAL_WORDS for o in verb.children if o.dep_ in OBJECT_DEPS):
+            ends = [o for o in trigger.subtree if o.i > verb.i and o.dep_ == "pobj" and o.head.lower_ == "to"
+                    and o.ent_type_ == "MONEY"]  # "… the total value of the lines (extended) to $2bn"
+            return next((found for o in ends if (found := money_of(o)) is not None), None)
+    return None
