@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graph.extract.clauses import clause_verb
 from graph.extract.common import entity_at
@@ -71,19 +71,25 @@ def _named_before(head: Token, word: str, share: Decimal | None) -> tuple[Token 
         earlier = _earlier_stake(head, limit=len(head.doc) if remaining else 3)
         if earlier is not None:
             return earlier[0], share
-    if share is None and word in REST_WORDS:  # "Y will be 51% owned by X, with Z holding the rest"
-        shares = find_percents(head.sent.text)
-        root = head.sent.root  # "Y will be 51% owned by X …": what the sentence says is owned
-        subjects = {"nsubjpass", "nsubj"} if root.lemma_ == "be" else {"nsubjpass"}
-        owned = _stake_named_in(head.sent) or next((c for c in root.children if c.dep_ in subjects), None)
-        if len(shares) == 1 and owned is not None:
-            return owned, 1 - shares[0].fraction
+    if share is None and word in REST_WORDS:
+        rest = _rest_of_share(head.sent)
+        if rest is not None:
+            return rest
     if word in stake_nouns and any((c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or (c.dep_ == "poss" and c.pos_ == "PRON")
                                    for c in head.children):  # "the stake", "its 51% stake": the one named before
         earlier = _earlier_stake(head)  # "RWE is paying €310m for the stake"
         if earlier is not None:
             return earlier[0], share if share is not None else earlier[1]
     return None, share
+
+
+def _rest_of_share(sent: Span) -> tuple[Token, Decimal] | None:
+    """"Y will be 51% owned by X, with Z holding the rest": the rest of the one share the sentence
+    states, in what it says is owned (a stake's company, else the main clause's passive subject)."""
+    shares = find_percents(sent.text)
+    subjects = {"nsubjpass", "nsubj"} if sent.root.lemma_ == "be" else {"nsubjpass"}
+    owned = _stake_named_in(sent) or next((c for c in sent.root.children if c.dep_ in subjects), None)
+    return (owned, 1 - shares[0].fraction) if len(shares) == 1 and owned is not None else None
 
 
 def _a_date(token: Token) -> bool:
