@@ -36,6 +36,7 @@ KINDS = {
     "regulation-approval-object": ("approval", "The Maravel Competition Authority approved the Vantor Mining merger on 5 April 2024.", "Maravel Competition Authority", "2024-04-05"),
     "regulation-rejection": ("rejection", "Shareholders of Pellin Bank rejected the Tamsor offer on 3 July 2023.", "Pellin Bank", "2023-07-03"),
     "legal-lawsuit": ("lawsuit", "Quellor Steel sued Vantor Mining in a Maravel court on 1 March 2022.", "Quellor Steel", "2022-03-01"),
+    "deal-put-on-hold": ("postponement", "President Olda Varenkova put the Brightwater port project on hold in 2016.", "Olda Varenkova", "2016"),
     "company-founding-formed": ("founding", "Vantor Games was formed in 1986 by five brothers of the Pellik family.", "Vantor Games", "1986"),
     "finance-bankruptcy": ("bankruptcy", "Ostrel Batteries filed for bankruptcy on 14 November 2023.", "Ostrel Batteries", "2023-11-14"),
     "trade-export-ban": ("export restriction", "Zorvania banned exports of cobalt ore on 1 January 2021.", "Zorvania", "2021-01-01"),
@@ -95,6 +96,7 @@ NOTHING = {
     "month-name": ("protest", "Vantor Mining and Quellor Steel signed the deal in March 2024."),
     "averted": ("debt default", "Zorvania avoided a default on its bond payments in March 2023."),
     "no-participant": ("protest", "There was a protest."),
+    "hold-is-not-on-hold": ("postponement", "Vantor Mining put pressure on the regulator to hold a hearing."),
 }
 
 
