@@ -322,8 +322,7 @@ def _strip_demonym(span: Span) -> tuple[str | None, Span]:
 
 
 def _deal_noun_at_start(token: Token) -> bool:
-    nouns = frozenset().union(*(f.nouns for f in frame_lexicon().frames))
-    return token.is_sent_start and token.pos_ == "NOUN" and token.lemma_.lower() in nouns
+    return token.is_sent_start and token.pos_ == "NOUN" and token.lemma_.lower() in frame_lexicon().deal_nouns
 
 
 def _dangling(token) -> bool:

@@ -130,8 +130,7 @@ def argument_at(head: Token) -> Argument | None:
 
 def _named_unit(head: Token) -> Token | None:
     """"X's Y Energy unit will invest …": the unit named before its word acts, not the unit's owner."""
-    owned = frozenset().union(*(f.owned_nouns for f in frame_lexicon().frames))
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in owned:
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in frame_lexicon().owned_nouns:
         return None
     names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return names[-1] if names else None

@@ -93,6 +93,10 @@ class FrameLexicon:
     money_words: frozenset[str]
     contract_nouns: frozenset[str]
     whole_words: frozenset[str]  # "bought Y outright": all of it
+    # derived from the frames once, at load: asked for on every argument and clause
+    deal_nouns: frozenset[str] = frozenset()  # every frame's nouns ("construction", "acquisition")
+    owned_nouns: frozenset[str] = frozenset()  # "subsidiary", "unit": what an owner holds
+    stake_verbs: frozenset[str] = frozenset()  # the verbs of the frames that need a stake word ("raise")
 
 
 @dataclass(slots=True)
@@ -129,6 +133,9 @@ def frame_lexicon(path: Path = FRAMES_PATH) -> FrameLexicon:
             frames=frames,
             **{k: frozenset(raw[k]) for k in WORD_LISTS},
             class_synonyms={k: set(v) for k, v in raw["class_synonyms"].items()},
+            deal_nouns=frozenset().union(*(f.nouns for f in frames)),
+            owned_nouns=frozenset().union(*(f.owned_nouns for f in frames)),
+            stake_verbs=frozenset().union(*(f.verbs for f in frames if f.needs_stake_noun)),
         )
     except (KeyError, TypeError) as e:
         raise FrameLexiconError(f"{path}: malformed frame lexicon ({e!r}); compare it with git") from e
@@ -309,12 +316,10 @@ def purpose_objects(head: Token) -> list[Token]:
     or of a trigger's own gerund ("spent $60m renovating Y"; not a stake verb's "taking the total to $2bn")."""
     return [o for c in head.children
             if (c.dep_ in {"acl", "advcl", "xcomp", "relcl"} and infinitive(c))
-            or (c.tag_ == "VBG" and c.dep_ in {"advcl", "xcomp", "dobj"} and is_trigger_word(c) and not _stake_verb(c))
+            or (c.tag_ == "VBG" and c.dep_ in {"advcl", "xcomp", "dobj"} and is_trigger_word(c)
+                and c.lemma_.lower() not in frame_lexicon().stake_verbs)
             for o in children(c, OBJECT_DEPS)]
 
-
-def _stake_verb(verb: Token) -> bool:
-    return any(verb.lemma_.lower() in f.verbs for f in frame_lexicon().frames if f.needs_stake_noun)
 
 
 def noun_slots(noun: Token) -> dict[str, list[Token]]:

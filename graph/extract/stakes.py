@@ -48,7 +48,7 @@ def resulting_share(trigger: Token) -> Decimal | None:
     """"bought a further 25% of Y, raising its stake to 60%", "has since raised its holding to 65%":
     the stake is the holding the deal leaves, which a stake verb's "to N%" states (the trigger's
     own, its participle's or its conjunct's)."""
-    verbs = frozenset().union(*(f.verbs for f in frame_lexicon().frames if f.needs_stake_noun))
+    verbs = frame_lexicon().stake_verbs
     stakes = frame_lexicon().stake_nouns
     raising = (v for v in [trigger, *_participles(trigger)] if v.lemma_.lower() in verbs
                and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in stakes for c in v.children))
