@@ -26,6 +26,11 @@ def _facts(text: str) -> list[Investment]:
     return extract_document(make_document(text, published="2024-06-01")).investments
 
 
+def _rows(text: str) -> list[tuple]:
+    """(investor, target, amount in units, stake) of each fact: what the construction tables list."""
+    return [(f.investor.name, f.target.name, f.amount.value if f.amount else None, f.stake) for f in _facts(text)]
+
+
 ROUND4 = [
     pytest.param(
         "Corvane Metals acquired 100% of the Lindor project from Baltic Ore Resources in 2019 for US$310 million.",
@@ -210,7 +215,7 @@ ROUND5 = [
 @pytest.mark.parametrize(("text", "want"), ROUND5)
 def test_round5_constructions(text, want):
     investor, target, amount, stake, _ = want
-    got = [(f.investor.name, f.target.name, f.amount.value if f.amount else None, f.stake) for f in _facts(text)]
+    got = _rows(text)
     assert (investor, target, amount, stake) in got, got
 
 
@@ -410,7 +415,7 @@ ROUND7 = [
 
 @pytest.mark.parametrize(("text", "want"), ROUND7)
 def test_round7_constructions(text, want):
-    got = [(f.investor.name, f.target.name, f.amount.value if f.amount else None, f.stake) for f in _facts(text)]
+    got = _rows(text)
     assert want in got, got
 
 
@@ -462,7 +467,7 @@ ROUND8 = [
 
 @pytest.mark.parametrize(("text", "want"), ROUND8)
 def test_round8_constructions(text, want):
-    got = [(f.investor.name, f.target.name, f.amount.value if f.amount else None, f.stake) for f in _facts(text)]
+    got = _rows(text)
     assert want in got, got
 
 
