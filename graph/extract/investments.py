@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract import context
 from graph.extract.arguments import Argument, argument_at, arguments
 from graph.extract.partitives import share_of
-from graph.extract import sums
+from graph.extract import retellings, sums
 from graph.extract.clauses import clause_money, clause_verb, sizes_an_asset
 from graph.extract.stakes import about_a_stake, fact_share, paid_share, resulting_share
 from graph.extract.status import factuality_of, status_of
@@ -29,12 +29,10 @@ from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches
 from graph.extract.roles import active_subject, hyphenated, is_passive, on_a_stated_percent, relative_antecedent
 from graph.extract.tree import infinitive, prep_objects
 from graph.extract.word_lists import word_list
-from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
+from graph.model import ActorKind, ActorRef, Factuality, Investment, Status
 from graph.normalize.dates import parse_period
 
 ACTOR_KINDS = frozenset(set(ActorKind) - {ActorKind.ASSET})
-# kinds that all state money put into a project: one sum makes a bare mention of the pair redundant
-MONEY_KINDS = frozenset({"investment", "greenfield", "grant", "loan"})
 
 
 def extract(doc: Doc) -> Iterator[Investment]:
@@ -62,15 +60,20 @@ def extract(doc: Doc) -> Iterator[Investment]:
             if key not in found or _richer(fact, found[key]):
                 found[key] = fact
         previous = current if found is body else previous
-        if found is body:  # the last asset a fact of this paragraph went to is the topic of an elliptical sum
-            last = next((f.target for f in reversed(current) if f.target.kind is ActorKind.ASSET), None)
+        if found is body:  # the last named asset a fact of this paragraph went to is the topic of an elliptical sum
+            last = next((f.target for f in reversed(current) if _named(f.target)), None)
             topic = last or (topic if current == [] and not _ends_paragraph(sent) else lede)
-    stated = _joined(_without_bare_duplicates(list(body.values())), numbers)
-    told = [_with_headline_sum(fact, list(headline.values())) for fact in stated]
+    stated = retellings.merge(list(body.values()), numbers)
+    told = [retellings.with_headline_sum(fact, list(headline.values())) for fact in stated]
     stated = [fact for fact, _ in told]
     yield from stated
     yield from (h for _, h in told if h is not None)
-    yield from (fact for fact in headline.values() if not any(_retold(fact, other) for other in stated))
+    yield from (fact for fact in headline.values() if not any(retellings.retold(fact, other) for other in stated))
+
+
+def _named(ref: ActorRef) -> bool:
+    """A named asset ("the Kumbiri dam"), not a common one ("transmission lines"), is what a paragraph is about."""
+    return ref.kind is ActorKind.ASSET and any(w[:1].isupper() for w in ref.name.split())
 
 
 def lede_asset(doc: Doc) -> ActorRef | None:
@@ -78,65 +81,8 @@ def lede_asset(doc: Doc) -> ActorRef | None:
     the Kumbiri River hydropower project"): where a paragraph names none, a lender's bare sum goes to it."""
     first = [s for s in sentences(doc) if is_headline(s)][:1] + [s for s in sentences(doc) if not is_headline(s)][:1]
     heads = (t for s in first for t in s if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in lexicon().asset_heads)
-    named = (ref for t in heads if (ref := asset_ref(t)) is not None and any(w[:1].isupper() for w in ref.name.split()))
+    named = (ref for t in heads if (ref := asset_ref(t)) is not None and _named(ref))
     return next(named, None)
-
-
-def _with_headline_sum(fact: Investment, headline: list[Investment]) -> tuple[Investment, Investment | None]:
-    """"X takes control of Y in $310m deal" over "X agreed to buy a 51% stake in Y": the body's
-    share and the headline's sum are one fact, with both sentences as its evidence."""
-    if fact.amount is not None or fact.stake is None:
-        return fact, None
-    for told in headline:
-        if told.amount is not None and told.stake is None and _same_pair(told, fact):
-            full = replace(fact, amount=told.amount)
-            return full, replace(full, evidence=told.evidence)
-    return fact, None
-
-
-def _joined(facts: list[Investment], numbers: dict[Investment, int]) -> list[Investment]:
-    """"X, which holds 51% of Y, has invested $800m in Y"; "X agreed to buy Y for $2bn. X will take
-    50 per cent of Y …": a sum and a share for one pair, in one sentence or the next two, are one
-    fact (stated in both sentences), as the gold convention and a reader take them."""
-    joined: list[Investment] = []
-    used: set[int] = set()
-    for fact in facts:
-        if fact.amount is not None and fact.stake is None:
-            share = next((i for i, o in enumerate(facts) if i not in used and o.amount is None and o.stake is not None
-                          and _near(numbers, o, fact) and _same_pair(o, fact)), None)
-            if share is not None:
-                used.add(share)
-                full = replace(fact, stake=facts[share].stake)
-                joined.append(full)
-                if facts[share].evidence != fact.evidence:
-                    joined.append(replace(full, evidence=facts[share].evidence))
-                continue
-        joined.append(fact)
-    kept = [f for f in joined if not any(f is facts[i] for i in used)]
-    return _co_investors([facts[i] for i in used], kept)
-
-
-def _co_investors(shares: list[Investment], facts: list[Investment]) -> list[Investment]:
-    """"X will take 50% of Y, with Z acquiring 30%": a share stated beside one that joined a sum is
-    a part of the same deal, and takes its total (the gold's convention for joint investments)."""
-    totals: dict[int, tuple[str, Money]] = {}
-    for share in shares:
-        full = next((f for f in facts if f.amount is not None and f.stake == share.stake and _same_pair(f, share)), None)
-        if full is not None:
-            totals[share.evidence.start] = (share.target.name, full.amount)
-
-    def completed(fact: Investment) -> Investment:
-        target, total = totals.get(fact.evidence.start, ("", None))
-        if fact.amount is None and fact.stake is not None and total is not None and _close(target, fact.target.name):
-            return replace(fact, amount=total)
-        return fact
-
-    return [completed(f) for f in facts]
-
-
-def _near(numbers: dict[Investment, int], one: Investment, other: Investment) -> bool:
-    """Stated in one sentence or within the next two."""
-    return one in numbers and other in numbers and abs(numbers[one] - numbers[other]) <= 2
 
 
 def _ends_paragraph(sent: Span) -> bool:
@@ -145,59 +91,12 @@ def _ends_paragraph(sent: Span) -> bool:
     return "\n" in text[len(text.rstrip()):] or sent.end == len(sent.doc)
 
 
-def _retold(headline: Investment, fact: Investment) -> bool:
-    """A headline fact the body states again: the same sum with one party in common ("China agrees
-    to lend $4.5bn for X" over "the China Development Bank agreed to lend $4.5 billion for X"), or
-    the same pair with nothing the body leaves out (a headline's own sum or share is kept)."""
-    same_sum = _same_amount(headline, fact)
-    shared = _close(headline.investor.name, fact.investor.name) or _close(headline.target.name, fact.target.name)
-    adds = (headline.amount is not None and not same_sum) or (headline.stake is not None and headline.stake != fact.stake)
-    return (same_sum and shared) or (_same_pair(headline, fact) and not adds)
-
-
-def _same_amount(one: Investment, other: Investment) -> bool:
-    a, b = one.amount, other.amount
-    return a is not None and b is not None and a.currency == b.currency and abs(a.value - b.value) <= b.value / 100
-
-
 def _key(fact: Investment) -> tuple:
     """One fact per pair, sum and share ("bought 40% of Y … has since raised its holding to 65 per cent"
     are two); a pledge stays apart from the deal it accompanies."""
     return (fact.investor.name, fact.target.name, fact.status is Status.PLEDGED, fact.amount, fact.stake)
 
 
-def _without_bare_duplicates(facts: list[Investment]) -> list[Investment]:
-    """A fact that states nothing but its pair ("the group confirmed it will buy a stake in Y")
-    adds nothing to the same pair's fact of the same kind that states a sum or a share."""
-    def bare(fact: Investment) -> bool:
-        return fact.amount is None and fact.stake is None
-
-    def covered(fact: Investment, other: Investment) -> bool:
-        same_sentence = fact.evidence.start == other.evidence.start
-        alike = other.kind == fact.kind or {fact.kind, other.kind} <= MONEY_KINDS
-        return not bare(other) and (same_sentence or alike) and _same_pair(fact, other)
-
-    return [f for f in facts if not (bare(f) and any(covered(f, o) for o in facts))]
-
-
-def _same_pair(one: Investment, other: Investment) -> bool:
-    """The same investor and target, one name's words within the other's ("Tianqi" / "Tianqi Lithium")."""
-    return _close(one.investor.name, other.investor.name) and (
-        _close(one.target.name, other.target.name) or _same_asset(one.target.name, other.target.name)
-    )
-
-
-def _close(a: str, b: str) -> bool:
-    x, y = set(a.lower().split()), set(b.lower().split())
-    return x <= y or y <= x
-
-
-def _same_asset(a: str, b: str) -> bool:
-    """"electronics facility in Vell" and "manufacturing facility in Vell district": one head noun, one place."""
-    (head_a, _, place_a), (head_b, _, place_b) = a.partition(" in "), b.partition(" in ")
-    if not place_a or not place_b or head_a.split()[-1].lower() != head_b.split()[-1].lower():
-        return False
-    return bool({w for w in place_a.split() if w[:1].isupper()} & {w for w in place_b.split() if w[:1].isupper()})
 
 
 def sentence_facts(sent: Span, *, topic: ActorRef | None = None) -> Iterator[Investment]:

@@ -513,3 +513,13 @@ def test_a_conjoined_clause_s_stake_is_not_the_first_clause_s():
 def test_a_joint_venture_in_apposition_states_only_its_own_sum(text, amount):
     got = {(f.investor.name, f.amount.value if f.amount else None) for f in _facts(text) if f.target.name == "Halvard Power"}
     assert got == {("Kessa Energy", amount), ("Orvik Capital", amount)}, got
+
+
+def test_issue_7_a_common_asset_is_not_the_paragraph_s_topic():
+    """A lender's bare sum goes to the named project the paragraph is about, not to the "transmission
+    lines" a grant in the sentence before was for (session 9)."""
+    text = ("Norland on Monday signed loan agreements worth $900 million for the Vesta River hydropower project. "
+            "The Pacific Lending Bank is lending $400 million. Southern Fund is providing a further $250 million loan "
+            "together with a $60 million grant for transmission lines. Japan's Kuro Agency signed a ¥18 billion concessional loan.")
+    targets = {f.investor.name: f.target.name for f in _facts(text)}
+    assert targets["Kuro Agency"] == "Vesta River hydropower project", targets

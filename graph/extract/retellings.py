@@ -1,0 +1,207 @@
+"""One investment told in several sentences: the facts a document's sentences state, made one.
+
+News tells a deal more than once: the lede gives the buyer and the share, the
+next sentence the price; the headline names it again; a consortium buys a
+share and the next sentence says what each member takes. These functions take
+the facts of a whole document (and the number of the sentence each came from)
+and join what is one fact, so that each fact is stated once, with every
+sentence that states part of it as its evidence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from decimal import Decimal
+
+from graph.model import Investment, Money, Status
+
+# kinds that all state money put into a project: one sum makes a bare mention of the pair redundant
+MONEY_KINDS = frozenset({"investment", "greenfield", "grant", "loan"})
+SHARE_TOLERANCE = Decimal("0.005")
+
+
+def merge(facts: list[Investment], numbers: dict[Investment, int]) -> list[Investment]:
+    """The document's facts with retellings joined: a joint share split into what each member
+    takes, a sum and a share of one pair joined, a fact that states part of another dropped."""
+    return _without_subsumed(_joined(_split_joint(facts, numbers), numbers))
+
+
+def with_headline_sum(fact: Investment, headline: list[Investment]) -> tuple[Investment, Investment | None]:
+    """"X takes control of Y in $310m deal" over "X agreed to buy a 51% stake in Y": the body's
+    share and the headline's sum are one fact, with both sentences as its evidence."""
+    if fact.amount is not None or fact.stake is None:
+        return fact, None
+    for told in headline:
+        if told.amount is not None and told.stake is None and _same_pair(told, fact):
+            full = replace(fact, amount=told.amount)
+            return full, replace(full, evidence=told.evidence)
+    return fact, None
+
+
+def _joined(facts: list[Investment], numbers: dict[Investment, int]) -> list[Investment]:
+    """"X, which holds 51% of Y, has invested $800m in Y"; "X agreed to buy Y for $2bn. X will take
+    50 per cent of Y …": a sum and a share for one pair, in one sentence or the next two, are one
+    fact (stated in both sentences), as the gold convention and a reader take them."""
+    joined: list[Investment] = []
+    used: set[int] = set()
+    for fact in facts:
+        if fact.amount is not None and fact.stake is None:
+            share = next((i for i, o in enumerate(facts) if i not in used and o.amount is None and o.stake is not None
+                          and _near(numbers, o, fact) and _same_pair(o, fact)), None)
+            if share is not None:
+                used.add(share)
+                full = replace(fact, stake=facts[share].stake)
+                joined.append(full)
+                if facts[share].evidence != fact.evidence:
+                    joined.append(replace(full, evidence=facts[share].evidence))
+                continue
+        joined.append(fact)
+    kept = [f for f in joined if not any(f is facts[i] for i in used)]
+    return _co_investors([facts[i] for i in used], kept)
+
+
+def _co_investors(shares: list[Investment], facts: list[Investment]) -> list[Investment]:
+    """"X will take 50% of Y, with Z acquiring 30%": a share stated beside one that joined a sum is
+    a part of the same deal, and takes its total (the gold's convention for joint investments)."""
+    totals: dict[int, tuple[str, Money]] = {}
+    for share in shares:
+        full = next((f for f in facts if f.amount is not None and f.stake == share.stake and _same_pair(f, share)), None)
+        if full is not None:
+            totals[share.evidence.start] = (share.target.name, full.amount)
+
+    def completed(fact: Investment) -> Investment:
+        target, total = totals.get(fact.evidence.start, ("", None))
+        if fact.amount is None and fact.stake is not None and total is not None and _close(target, fact.target.name):
+            return replace(fact, amount=total)
+        return fact
+
+    return [completed(f) for f in facts]
+
+
+def _near(numbers: dict[Investment, int], one: Investment, other: Investment) -> bool:
+    """Stated in one sentence or within the next two."""
+    return one in numbers and other in numbers and abs(numbers[one] - numbers[other]) <= 2
+
+
+def retold(headline: Investment, fact: Investment) -> bool:
+    """A headline fact the body states again: the same sum with one party in common ("China agrees
+    to lend $4.5bn for X" over "the China Development Bank agreed to lend $4.5 billion for X"), or
+    the same pair with nothing the body leaves out (a headline's own sum or share is kept)."""
+    same_sum = _same_amount(headline, fact)
+    shared = _close(headline.investor.name, fact.investor.name) or _close(headline.target.name, fact.target.name)
+    adds = (headline.amount is not None and not same_sum) or (headline.stake is not None and headline.stake != fact.stake)
+    return (same_sum and shared) or (_same_pair(headline, fact) and not adds)
+
+
+def _same_amount(one: Investment, other: Investment) -> bool:
+    a, b = one.amount, other.amount
+    return a is not None and b is not None and a.currency == b.currency and abs(a.value - b.value) <= b.value / 100
+
+
+def _same_pair(one: Investment, other: Investment) -> bool:
+    """The same investor and target, one name's words within the other's ("Tianqi" / "Tianqi Lithium")."""
+    return _close(one.investor.name, other.investor.name) and (
+        _close(one.target.name, other.target.name) or _same_asset(one.target.name, other.target.name)
+    )
+
+
+def _close(a: str, b: str) -> bool:
+    x, y = set(a.lower().split()), set(b.lower().split())
+    return x <= y or y <= x
+
+
+def _same_asset(a: str, b: str) -> bool:
+    """"electronics facility in Vell" and "manufacturing facility in Vell district": one head noun, one place."""
+    (head_a, _, place_a), (head_b, _, place_b) = a.partition(" in "), b.partition(" in ")
+    if not place_a or not place_b or head_a.split()[-1].lower() != head_b.split()[-1].lower():
+        return False
+    return bool({w for w in place_a.split() if w[:1].isupper()} & {w for w in place_b.split() if w[:1].isupper()})
+
+
+def _split_joint(facts: list[Investment], numbers: dict[Investment, int]) -> list[Investment]:
+    """"Y sold 35% of Z to a consortium of A and B for $X. A will take 25% and B 10%": the share each
+    member takes is its fact, with the joint sum (the gold convention for joint investments); the
+    joint share, read as every member's, goes. Only where the members' shares add up to it."""
+    groups: dict[tuple, list[Investment]] = defaultdict(list)
+    for fact in facts:
+        if fact.stake is not None:
+            groups[(fact.evidence.start, fact.target.name, fact.amount, fact.stake)].append(fact)
+    dropped: set[int] = set()
+    summed: dict[int, Investment] = {}
+    for (start, _, amount, stake), joint in groups.items():
+        members = _members(joint, facts, numbers)
+        if members is None or abs(sum(m.stake for m in members) - stake) > SHARE_TOLERANCE:
+            continue
+        dropped |= {id(f) for f in joint}
+        summed |= {id(m): replace(m, amount=m.amount or amount) for m in members}
+    kept = [summed.get(id(f), f) for f in facts if id(f) not in dropped]
+    return kept + [replace(summed[id(m)], evidence=j.evidence) for j in facts if id(j) in dropped
+                   for m in facts if id(m) in summed and _close(m.investor.name, j.investor.name) and j.amount is not None]
+
+
+def _members(joint: list[Investment], facts: list[Investment], numbers: dict[Investment, int]) -> list[Investment] | None:
+    """One later share of the same target for each investor of a joint fact, or None."""
+    if len({f.investor.name for f in joint}) < 2:
+        return None
+    first = joint[0]
+    later = [f for f in facts if f.stake is not None and f.evidence.start > first.evidence.start
+             and f.amount in {None, first.amount} and _near(numbers, f, first) and _same_pair(f, replace(f, target=first.target))]
+    members = []
+    for fact in joint:
+        own = [f for f in later if _close(f.investor.name, fact.investor.name) and f.stake < fact.stake]
+        if len(own) != 1:
+            return None
+        members.append(own[0])
+    return members
+
+
+def _without_subsumed(facts: list[Investment]) -> list[Investment]:
+    """A fact that states part of what another of the same pair states (the pair only; or its share
+    but not the other's sum) tells that fact again: one fact, with both sentences as evidence."""
+    roots = [_fullest(fact, facts) for fact in facts]
+    merged: dict[int, Investment] = {}
+    for fact, root in zip(facts, roots):
+        if root is not None:
+            base = merged.get(id(root), root)
+            merged[id(root)] = _with_step(base, fact)
+    out: list[Investment] = []
+    for fact, root in zip(facts, roots):
+        whole = merged.get(id(root if root is not None else fact))
+        told = fact if whole is None else replace(whole, evidence=fact.evidence)
+        if told not in out:
+            out.append(told)
+    return out
+
+
+def _with_step(fact: Investment, told: Investment) -> Investment:
+    """The status a retelling states, with its date (a status and its date tell one step of the
+    deal: "approved on 26 November"), where the fact states none."""
+    if fact.status is None and told.status is not None:
+        return replace(fact, status=told.status, date=told.date or fact.date)
+    return replace(fact, date=fact.date or told.date)
+
+
+def _fullest(fact: Investment, facts: list[Investment]) -> Investment | None:
+    """The fact of the same pair stating the most that ``fact`` is a part of, if any."""
+    fuller = [other for other in facts if other is not fact and _subsumes(other, fact)]
+    return max(fuller, key=_stated, default=None)
+
+
+def _stated(fact: Investment) -> int:
+    return (fact.amount is not None) + (fact.stake is not None)
+
+
+def _subsumes(fuller: Investment, fact: Investment) -> bool:
+    """``fuller`` states all that ``fact`` states and more, of the same pair: a share is one holding
+    whatever the verb ("is 40% owned by X" / "X paid $85m for its 40% stake"); a bare pair, the
+    same kind of deal or the same sentence; a pledge and the deal it accompanies stay two."""
+    if _stated(fuller) <= _stated(fact) or not _same_pair(fact, fuller):
+        return False
+    if _stated(fact) and (fact.status is Status.PLEDGED) != (fuller.status is Status.PLEDGED):
+        return False
+    same_sentence = fact.evidence.start == fuller.evidence.start
+    alike = fuller.kind == fact.kind or {fact.kind, fuller.kind} <= MONEY_KINDS
+    same_sum = fact.amount is None or _same_amount(fact, fuller)
+    same_share = fact.stake is None or fact.stake == fuller.stake
+    return (fact.stake is not None or same_sentence or alike) and same_sum and same_share

@@ -1,0 +1,83 @@
+"""One investment told in several sentences (``graph.extract.retellings``), on made-up passages.
+
+Regression for issue 7 (session 9): of the wrong investments on the articles read, the
+largest group had the right investor and target and a share but no sum: the deal was told
+again in another sentence ("… paid A$85 million for its stake"), or split among the members
+of a consortium in the next one, and the part-fact stayed beside the whole one.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from graph.model import Investment, Status
+from graph.pipeline import extract_document
+from tests.conftest import make_document
+
+
+def _facts(text: str) -> list[Investment]:
+    return extract_document(make_document(text, published="2024-06-01")).investments
+
+
+def _rows(text: str) -> set[tuple]:
+    """(investor, target, amount in units, stake) of each distinct fact."""
+    return {(f.investor.name, f.target.name, f.amount.value if f.amount else None, f.stake) for f in _facts(text)}
+
+
+# (passage, the facts it states and no other)
+TOLD_TWICE = [
+    pytest.param(
+        "The dam is run by Halden Hydro Company, which is 60 per cent owned by state utility Norvik Power and "
+        "40 per cent owned by Perth-based Tarrow Renewables. Tarrow paid A$85 million for its stake in 2021.",
+        {("Norvik Power", "Halden Hydro Company", None, Decimal("0.6")),
+         ("Tarrow Renewables", "Halden Hydro Company", Decimal("85000000"), Decimal("0.4"))},
+        id="a-holding-and-what-was-paid-for-it-are-one-fact",
+    ),
+    pytest.param(
+        "Brenford Mining bought a 30% stake in Kalowe Copper last year. It paid $120 million for the stake.",
+        {("Brenford Mining", "Kalowe Copper", Decimal("120000000"), Decimal("0.3"))},
+        id="a-share-and-its-price-in-the-next-sentence",
+    ),
+    pytest.param(
+        "Ostrava Telecom has agreed to sell 35 per cent of Delta Towers to a consortium of Malaysia's Tarvo Digital "
+        "and Korea's Seogang Fund for 8.4 trillion dong. Tarvo will acquire 25 per cent of Delta Towers and Seogang 10 per cent.",
+        {("Tarvo", "Delta Towers", Decimal("8400000000000"), Decimal("0.25")),
+         ("Seogang Fund", "Delta Towers", Decimal("8400000000000"), Decimal("0.1"))},
+        id="a-consortium-share-split-among-its-members-with-the-joint-sum",
+    ),
+]
+
+KEPT_APART = [
+    pytest.param(
+        "Brenford Mining bought 30% of Kalowe Copper in 2019 for $90 million. "
+        "It has since raised its holding in Kalowe Copper to 45 per cent.",
+        {("Brenford Mining", "Kalowe Copper", Decimal("90000000"), Decimal("0.3")),
+         ("Brenford Mining", "Kalowe Copper", None, Decimal("0.45"))},
+        id="another-share-is-another-fact",
+    ),
+    pytest.param(
+        "Ostrava Telecom has agreed to sell 35 per cent of Delta Towers to a consortium of Malaysia's Tarvo Digital "
+        "and Korea's Seogang Fund for 8.4 trillion dong. Tarvo will acquire 20 per cent of Delta Towers and Seogang 10 per cent.",
+        {("Tarvo Digital", "Delta Towers", Decimal("8400000000000"), Decimal("0.35")),
+         ("Seogang Fund", "Delta Towers", Decimal("8400000000000"), Decimal("0.35")),
+         ("Tarvo", "Delta Towers", None, Decimal("0.2")),
+         ("Seogang Fund", "Delta Towers", None, Decimal("0.1"))},
+        id="members-shares-that-do-not-add-up-split-nothing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TOLD_TWICE + KEPT_APART)
+def test_issue_7_a_deal_told_twice_is_one_fact(text: str, expected: set[tuple]) -> None:
+    assert _rows(text) == expected
+
+
+def test_issue_7_the_joined_fact_keeps_every_sentence_as_evidence_and_the_first_status() -> None:
+    text = ("Brenford Mining bought a 30% stake in Kalowe Copper last year. "
+            "It paid $120 million for the stake.")
+    facts = _facts(text)
+    assert {f.evidence.text for f in facts} == {
+        "Brenford Mining bought a 30% stake in Kalowe Copper last year.", "It paid $120 million for the stake."}
+    assert {f.status for f in facts} == {Status.COMPLETED}
