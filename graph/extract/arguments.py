@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from graph.extract.docmodel import antecedent, country_of, demonym_countries, pair
+from graph.extract.docmodel import antecedent, country_of, demonym_countries, pair, short_name
 from graph.extract.common import entity_at, per_span
 from graph.extract.context import earlier_sentences
 from graph.extract.frames import frame_lexicon, frame_matches, is_trigger_word, trigger_kind
@@ -110,6 +110,9 @@ def argument_at(head: Token) -> Argument | None:
               or _named_unit(head))
     if leader is not None:
         return argument_at(leader)
+    short = short_name(head)  # before the labels: "Tarrow" after "Tarrow Renewables" may be tagged a date
+    if short is not None:
+        return Argument(short)
     if head.ent_type_ in {"MONEY", "PERCENT", "DATE", "CARDINAL", "TIME"}:
         return None
     if head.ent_type_ == "NORP" and (_demonym(head) is not None or head.pos_ != "PROPN"):

@@ -32,6 +32,9 @@ PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselve
 RELATIVES = frozenset({"which", "who", "that"})
 DEFINITE = frozenset({"the", "this", "that", "these"})
 PAIR_KINDS = {"country": (ActorKind.COUNTRY,), "company": (ActorKind.COMPANY, ActorKind.ORGANIZATION)}
+NAME_PARTS = frozenset({"compound", "det", "amod", "poss", "nmod"})
+NAMED_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC"})
+SHORT_NAMED = frozenset({ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY})
 KIND_CLASSES = {
     ActorKind.COMPANY: {"company", "firm", "group", "business", "concern", "corporation"},
     ActorKind.COUNTRY: {"country", "nation", "state"},
@@ -131,6 +134,18 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     if ours:  # "the Korean cathode maker" with no maker named: the company of that country
         return _most_salient(ours)
     return context.definite_ref(head) or _main_company(head, bound)
+
+
+def short_name(head: Token) -> ActorRef | None:
+    """"Tarrow paid A$85m …" after "Tarrow Renewables": a lone capitalised word the tagger took for
+    a common noun or a date is the short form of the one longer name it begins, named before it."""
+    if not head.text[:1].isupper() or head.pos_ not in {"NOUN", "PROPN"} or any(c.dep_ in NAME_PARTS for c in head.children):
+        return None
+    if head.ent_type_ in NAMED_LABELS or load_gazetteer().lookup(head.text) is not None:
+        return None  # a name the model or the gazetteer knows ("Serbia" before "Serbia Copper") is itself
+    longer = {e.ref for e in registry(head.doc) if e.position < head.i and e.ref.kind in SHORT_NAMED
+              and e.ref.name.split()[0] == head.text and " " in e.ref.name}
+    return longer.pop() if len(longer) == 1 else None
 
 
 def _of_modifiers(head: Token, entries: list[Entry]) -> list[Entry]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Token
 
-from graph.extract.docmodel import antecedent
+from graph.extract.docmodel import antecedent, short_name
 from graph.nlp import get_nlp
 
 # (id, passage, the word to resolve (its last occurrence), the expected name or None)
@@ -49,3 +49,18 @@ def test_antecedent(text: str, word: str, expected: str | None) -> None:
     doc = get_nlp()(text)
     head = [t for t in doc if t.text == word][-1]
     assert _name(antecedent(head), doc) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Perth-based Tarrow Renewables owns 40 per cent. Tarrow paid A$85 million for it.", "Tarrow Renewables",
+                 id="a-short-name-the-tagger-took-for-a-date"),
+    pytest.param("Tarrow Renewables and Tarrow Mining both bid. Tarrow paid A$85 million for it.", None,
+                 id="two-longer-names-begin-with-it"),
+    pytest.param("Tarrow paid A$85 million for it. Tarrow Renewables said so.", None, id="named-only-after"),
+    pytest.param("The Serbia Copper Company was sold. Serbia paid for it.", None, id="a-known-country-is-itself"),
+])
+def test_issue_7_a_short_name_is_the_longer_name_it_begins(text: str, expected: str | None) -> None:
+    doc = get_nlp()(text)
+    head = [t for t in doc if t.text in {"Tarrow", "Serbia"}][-1]
+    found = short_name(head)
+    assert (found.name if found is not None else None) == expected
