@@ -346,6 +346,8 @@ class WorkerPool:
             try:
                 return self._run_on(self._take(deadline - time.monotonic()), payload, timeout)
             except WorkerGone as e:
+                if self.closed:  # close() killed it: there is no other worker to hand it to
+                    raise
                 _LOG.warning("%s; handing the query to another worker", e)
         return self._run_on(self._take(deadline - time.monotonic()), payload, timeout)
 
