@@ -155,7 +155,7 @@ def run_query_isolated(graph: str | Path, sparql: str, *,
     Why: Oxigraph aborts the whole process on some internal panics (issue 9);
     ``kg query`` must still end with one line saying what happened.
     """
-    from graph.sandbox import TaskFailed, WorkerCrashed, WorkerSpec, run_once
+    from graph.sandbox import TaskFailed, WorkerCrashed, WorkerGone, WorkerSpec, run_once
 
     check_query_shape(sparql)
     text = bind_params(sparql, params or {})
@@ -163,6 +163,8 @@ def run_query_isolated(graph: str | Path, sparql: str, *,
         return run_once(WorkerSpec(str(graph), "graph.query:_isolated_task", memory_mb=0), text)
     except TaskFailed as e:
         raise QueryError(str(e)) from e
+    except WorkerGone as e:
+        raise QueryError(f"{e}; run the query again") from e
     except WorkerCrashed as e:
         raise QueryError(f"{e}; simplify the query (e.g. drop ORDER BY) and retry") from e
 

@@ -6,11 +6,17 @@ of that can be stopped from inside the process that runs it. A worker opens
 the store itself, caps its own address space (``RLIMIT_AS``), and answers one
 task at a time over a pipe; its supervisor kills it on its deadline or finds it
 dead, and starts a fresh one in the background, so other clients never notice.
+
+A worker acknowledges each task ("taken") before it runs it. A worker that
+dies before that (killed from outside after it was last seen alive) never
+ran the task, so the pool hands the task to another worker; a worker that
+dies after it is the task's doing, and the task fails as it would anyway.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 import multiprocessing
 import os
 import queue
@@ -28,6 +34,7 @@ from typing import Any
 
 from graph.errors import KGError
 
+_LOG = logging.getLogger(__name__)
 _CTX = multiprocessing.get_context("spawn")  # safe whatever threads the parent runs
 STARTUP_SECONDS = 120.0  # loading a large graph file into a worker can take a while
 
@@ -38,6 +45,10 @@ class WorkerTimeout(KGError):
 
 class WorkerCrashed(KGError):
     """The worker died on the task (engine crash, abort or memory cap)."""
+
+
+class WorkerGone(WorkerCrashed):
+    """The worker died before it took the task (killed from outside): the task did not run."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +128,7 @@ def _worker_main(conn: Connection, spec: WorkerSpec, stderr_path: str) -> None:
             payload = conn.recv()
         except EOFError:
             return
+        conn.send(("taken", None))  # from here on, dying is this task's doing (see Worker.run)
         try:
             conn.send(("ok", task(store, payload)))
         except KGError as e:
@@ -162,11 +174,16 @@ class Worker:
             on_slow: Callable[[], None] | None = None) -> Any:
         """The task's answer; WorkerTimeout/WorkerCrashed leave this worker dead.
 
+        WorkerGone: the worker died before it took the task, which did not run.
         ``on_slow`` is called once if the task is still running after ``slow_after`` s.
         """
+        start = time.monotonic()
+        self._hand_over(payload, timeout)
+        spent = time.monotonic() - start
+        left = None if timeout is None else max(timeout - spent, 0.0)
+        slow = None if slow_after is None else max(slow_after - spent, 0.0)
         try:
-            self.conn.send(payload)
-            ready = self._wait(timeout, slow_after, on_slow)
+            ready = self._wait(left, slow, on_slow)
             if not ready:
                 self.kill()
                 raise WorkerTimeout(f"the query ran past its {timeout:g} s time limit and was stopped")
@@ -184,6 +201,26 @@ class Worker:
             self.kill()
             raise WorkerCrashed("the query exceeded the worker's memory limit and was stopped")
         return value
+
+    def _hand_over(self, payload: Any, timeout: float | None) -> None:
+        """Send the task and wait for the worker's receipt; WorkerGone if it died first."""
+        try:
+            self.conn.send(payload)
+            if not self.conn.poll(timeout):
+                self.kill()
+                raise WorkerTimeout(f"a query worker did not take the query within {timeout:g} s "
+                                    "and was stopped; the host may be overloaded: retry later")
+            kind, _ = self.conn.recv()
+        except (EOFError, OSError):  # broken pipe, or the pipe closed with nothing in it
+            self.process.join(timeout=5)
+            code = self.process.exitcode
+            self.kill()
+            raise WorkerGone(f"a query worker died before it took the query ({_describe_exit(code)}, "
+                             "not caused by the query, which did not run)") from None
+        if kind != "taken":
+            self.kill()
+            raise WorkerCrashed(f"a query worker answered {kind!r} before taking the query; "
+                                "this is a bug in kg serve: please report it")
 
     def _wait(self, timeout: float | None, slow_after: float | None,
               on_slow: Callable[[], None] | None) -> bool:
@@ -296,8 +333,26 @@ class WorkerPool:
         self.idle.put(worker)
 
     def run(self, payload: Any, *, timeout: float, wait: float) -> Any:
-        """Run on the first idle worker (waiting up to ``wait`` s for one)."""
-        worker = self._take(wait)
+        """Run on the first idle worker (waiting up to ``wait`` s for one).
+
+        A worker found dead at the handover never saw the payload, so it goes to
+        the next worker: at most ``size`` more times, as the host may have killed
+        every worker at once and the next one taken may be dying too. A worker
+        that dies once it has the payload is not retried: the payload may be
+        what killed it, and a retry would cost another worker.
+        """
+        deadline = time.monotonic() + wait
+        for _ in range(self.size):
+            try:
+                return self._run_on(self._take(deadline - time.monotonic()), payload, timeout)
+            except WorkerGone as e:
+                if self.closed:  # close() killed it: there is no other worker to hand it to
+                    raise
+                _LOG.warning("%s; handing the query to another worker", e)
+        return self._run_on(self._take(deadline - time.monotonic()), payload, timeout)
+
+    def _run_on(self, worker: Worker, payload: Any, timeout: float) -> Any:
+        """The payload's answer from ``worker``, which then goes back idle or is replaced."""
         promoted = [False]
 
         def on_slow() -> None:
@@ -323,7 +378,7 @@ class WorkerPool:
 
     def _take(self, wait: float) -> Worker:
         """An idle worker that is still alive (one killed from outside is replaced)."""
-        deadline = time.monotonic() + wait
+        deadline = time.monotonic() + max(wait, 0.0)
         while True:
             try:
                 worker = self.idle.get(timeout=max(deadline - time.monotonic(), 0.001))

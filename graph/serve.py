@@ -84,7 +84,7 @@ class QueryRunner:
         self.pool.close()
 
     def run(self, sparql: str, fmt: str | None, dataset: dict[str, list[str]]) -> Answer:
-        """The answer within the limits; 503 past the deadline, 500 on an engine crash."""
+        """The answer within the limits; 503 past the deadline or with no live worker, 500 on an engine crash."""
         from graph.query import check_query_shape
 
         try:
@@ -97,10 +97,14 @@ class QueryRunner:
         return self._submit(job, timeout=limits.timeout)
 
     def _submit(self, job: Any, *, timeout: float) -> Answer:
-        from graph.sandbox import TaskFailed, WorkerCrashed, WorkerTimeout
+        from graph.sandbox import TaskFailed, WorkerCrashed, WorkerGone, WorkerTimeout
 
         try:
             return self.pool.run(job, timeout=timeout, wait=timeout + 5)
+        except WorkerGone as e:
+            raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE,
+                            f"{e}; every query worker tried was being stopped from outside "
+                            "(the host's out-of-memory killer?): retry in a moment") from e
         except WorkerTimeout as e:
             raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE,
                             f"{e} (time limit {timeout:g} s); narrow the query "

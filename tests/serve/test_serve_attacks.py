@@ -267,6 +267,69 @@ def test_issue_9_a_worker_killed_from_outside_is_replaced(dates_server: SparqlSe
     assert status == 200 and b"true" in body
 
 
+def _live(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
+def _all_workers_idle(server: SparqlServer, seconds: float = 30.0) -> list[int]:
+    """The pids of the pool's workers once every one is alive and idle.
+
+    A dead worker waits in the idle queue until a query takes it (and has it
+    replaced), so this sends queries meanwhile; their answers do not matter here.
+    """
+    pool = server.runner.pool
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        pids = pool.pids()
+        if len(pids) == pool.size and pool.idle.qsize() == pool.size and all(_live(p) for p in pids):
+            return pids
+        _get(server.url, "ASK {}")
+        time.sleep(0.05)
+    raise AssertionError(f"the pool did not get {pool.size} live idle workers back within {seconds:g} s")
+
+
+def test_issue_9_a_worker_killed_before_it_reads_its_query_hands_it_on(dates_server: SparqlServer) -> None:
+    """The worker was alive when it was taken and was killed before it read the query (the
+    0.2 s race of the test above, made certain: a stopped worker cannot read): the query
+    never ran, so another worker answers it instead of the client getting a 500."""
+    pool = dates_server.runner.pool
+    workers = [psutil.Process(pid) for pid in _all_workers_idle(dates_server)]
+    answers: list[tuple[int, bytes, dict[str, str]]] = []
+    client = threading.Thread(target=lambda: answers.append(_get(dates_server.url, "ASK { ?s ?p ?o }")))
+    for worker in workers:
+        worker.suspend()
+    try:
+        client.start()
+        deadline = time.monotonic() + 10
+        while pool.idle.qsize() == pool.size and time.monotonic() < deadline:
+            time.sleep(0.01)  # until a worker is taken for the query ...
+        time.sleep(0.1)  # ... and handed it (it sits in the pipe, unread)
+    finally:
+        for worker in workers:
+            worker.kill()
+    client.join(timeout=30)
+    status, body, _ = answers[0]
+    assert status == 200 and b"true" in body, body
+
+
+def test_issue_9_workers_killed_from_outside_and_queried_at_once(dates_server: SparqlServer) -> None:
+    for _ in range(5):
+        for pid in _all_workers_idle(dates_server):
+            psutil.Process(pid).kill()
+        status, body, _ = _get(dates_server.url, "ASK { ?s ?p ?o }")  # no sleep: some are still dying
+        assert status == 200 and b"true" in body, body
+
+
+def test_issue_9_a_query_that_crashes_its_worker_is_not_tried_on_another(dates_server: SparqlServer) -> None:
+    before = _all_workers_idle(dates_server)
+    status, body, _ = _get(dates_server.url, "SELECT * WHERE {?s ?p ?o} ORDER BY ?o LIMIT 10")
+    assert status == 500 and b"SIGABRT" in body
+    assert sum(_live(pid) for pid in before) == len(before) - 1  # one worker lost, not two
+
+
 def test_issue_9_workers_die_with_a_killed_server(tmp_path: Path) -> None:
     import signal
     import subprocess
