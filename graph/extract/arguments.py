@@ -254,7 +254,7 @@ def government(head: Token) -> ActorRef | None:
     for child in head.children:
         place = _place_name(child)
         if place is not None:
-            words = [t.text for t in head.lefts if t.dep_ in {"compound", "amod"} and t != child and t.ent_type_ != "NORP"]
+            words = [t.text for t in head.lefts if t.dep_ in {"compound", "amod"} and t != child and t.text not in place.split() and t.ent_type_ != "NORP"]
             if head.lemma_.lower() == "ministry" and words:  # "the finance ministry" is the Ministry of Finance
                 name = f"Ministry of {' '.join(words).capitalize()}"
             else:
@@ -272,11 +272,30 @@ def _place_name(child: Token) -> str | None:
         mistagged = child.ent_type_ in {"NORP", "LOC"} and load_gazetteer().country_for_demonym(child.text) is None
         if child.ent_type_ == "GPE" or (child.pos_ == "PROPN" and mistagged):  # "the Gujarat government", tagged NORP
             return child.doc[child.left_edge.i : child.i + 1].text
+        if _region_as_person(child):
+            return _proper_run(child).text
     if child.dep_ == "prep" and child.lower_ == "of":
         places = [t for t in child.subtree if t.ent_type_ == "GPE"] or _unknown_place(child)
         if places:
             return child.doc[places[0].i : _name_end(places[0])].text
     return None
+
+
+def _region_as_person(child: Token) -> bool:
+    """"the Tamil Nadu government": a two-word region the model tags as a person or not at all; a
+    leader's government ("the Modi government") has a one-word name, or one the gazetteer knows."""
+    span = _proper_run(child)
+    if child.pos_ != "PROPN" or child.ent_type_ not in {"PERSON", ""} or child.head.lemma_.lower() != "government":
+        return False
+    return len(span) >= 2 and load_gazetteer().lookup(span.text) is None
+
+
+def _proper_run(child: Token) -> Span:
+    """The proper nouns compounded on one head that end at ``child`` ("Tamil" "Nadu" of "the Tamil Nadu government")."""
+    start = child.left_edge.i
+    while start > child.sent.start and child.doc[start - 1].pos_ == "PROPN" and child.doc[start - 1].head == child.head:
+        start -= 1
+    return child.doc[start : child.i + 1]
 
 
 def _unknown_place(of: Token) -> list[Token]:

@@ -33,6 +33,7 @@ from graph.model import ActorKind, ActorRef, Factuality, Investment, Status
 from graph.normalize.dates import parse_period
 
 ACTOR_KINDS = frozenset(set(ActorKind) - {ActorKind.ASSET})
+GOVERNMENTS = frozenset({ActorKind.GOVERNMENT_BODY, ActorKind.COUNTRY})
 
 
 def extract(doc: Doc) -> Iterator[Investment]:
@@ -121,9 +122,19 @@ def sentence_facts(sent: Span, *, topic: ActorRef | None = None) -> Iterator[Inv
 
 def _project_over_borrower(facts: list[Investment]) -> list[Investment]:
     """"X granted Y a $300m loan for the Z railway": the verb names the borrower, the loan the
-    project; one sum lent for a project goes to the project (the gold's convention for loans)."""
-    funded = {(f.investor.name, f.amount) for f in facts if f.kind in {"loan", "grant"} and f.amount and f.target.kind is ActorKind.ASSET}
-    return [f for f in facts if f.target.kind is ActorKind.ASSET or f.kind not in {"loan", "grant"} or (f.investor.name, f.amount) not in funded]
+    project; one sum lent for a project goes to the project (the gold's convention for loans).
+    So does a sum promised to a government for a project ("gave a commitment to the State
+    government to invest $X to build Y")."""
+    funded = {(f.investor.name, f.amount) for f in facts if f.amount and f.target.kind is ActorKind.ASSET}
+    lent = {(f.investor.name, f.amount) for f in facts if f.kind in {"loan", "grant"} and f.amount and f.target.kind is ActorKind.ASSET}
+
+    def to_the_project(fact: Investment) -> bool:
+        key = (fact.investor.name, fact.amount)
+        if fact.target.kind is ActorKind.ASSET:
+            return False
+        return (fact.kind in {"loan", "grant"} and key in lent) or (fact.target.kind in GOVERNMENTS and key in funded)
+
+    return [f for f in facts if not to_the_project(f)]
 
 
 def _parallel_target(trigger: Token, done: list[tuple[Token, Investment]]) -> ActorRef | None:

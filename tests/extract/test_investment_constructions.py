@@ -523,3 +523,21 @@ def test_issue_7_a_common_asset_is_not_the_paragraph_s_topic():
             "together with a $60 million grant for transmission lines. Japan's Kuro Agency signed a ¥18 billion concessional loan.")
     targets = {f.investor.name: f.target.name for f in _facts(text)}
     assert targets["Kuro Agency"] == "Vesta River hydropower project", targets
+
+
+def test_issue_7_a_sum_promised_to_a_government_for_a_project_goes_to_the_project():
+    """"gave a commitment to the State government to invest $X to set up Y": the government is who
+    was promised, not what was invested in (session 9)."""
+    text = ("Orlex on Monday gave a commitment to the Tamar Nadu government to invest Rs 1,600 crore "
+            "to set up a manufacturing facility in Kanpur district.")
+    assert {(f.investor.name, f.target.name) for f in _facts(text)} == {("Orlex", "manufacturing facility in Kanpur district")}
+
+
+@pytest.mark.parametrize(("text", "government"), [
+    pytest.param("The Tamar Nadu government signed an accord with Orlex.", "Government of Tamar Nadu", id="region-tagged-a-person"),
+    pytest.param("The Vela Pradesh government signed an accord with Orlex.", "Government of Vela Pradesh", id="region-not-tagged"),
+    pytest.param("The Modi government signed an accord with Orlex.", None, id="a-leader-s-government-is-no-region"),
+])
+def test_issue_7_a_regional_government_is_a_government_body(text, government):
+    bodies = {m.actor.name for m in extract_document(make_document(text)).mentions if m.actor.kind.value == "government body"}
+    assert bodies == ({government} if government else set()), bodies
