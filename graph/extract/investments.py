@@ -64,7 +64,7 @@ def extract(doc: Doc) -> Iterator[Investment]:
         if found is body:  # the last named asset a fact of this paragraph went to is the topic of an elliptical sum
             last = next((f.target for f in reversed(current) if _named(f.target)), None)
             topic = last or (topic if current == [] and not _ends_paragraph(sent) else lede)
-    stated = retellings.merge(list(body.values()), numbers)
+    stated = retellings.with_unclaimed_sums(retellings.merge(list(body.values()), numbers), unclaimed_sums(doc))
     told = [retellings.with_headline_sum(fact, list(headline.values())) for fact in stated]
     stated = [fact for fact, _ in told]
     yield from stated
@@ -191,6 +191,8 @@ def facts_of(
     investors, targets = _parties(match, topic)
     if not targets and told is not None:  # "Y was acquired by X, which paid $2.4bn for a 65% stake": the same deal
         targets = [Argument(told)]
+    if targets and not investors:
+        _keep_unclaimed_sum(match, targets[0].ref, sent)
     if not investors or not targets or (frame.form == "existing holding" and _owners_nationality(match)):
         return
     share_of_cost = sums.share_of_cost(match)
@@ -308,6 +310,20 @@ def _named_asset(argument: Argument) -> bool:
 def _as_company(argument: Argument) -> Argument:
     """A named "asset" that pays, buys or lends is the company of that name."""
     return replace(argument, ref=replace(argument.ref, kind=ActorKind.COMPANY)) if _named_asset(argument) else argument
+
+
+def _keep_unclaimed_sum(match: FrameMatch, target: ActorRef, sent: Span) -> None:
+    """"A Saudi-led consortium completed its £300m takeover of Y": a sum paid for a target by no
+    one the text names, for a fact of that target stated elsewhere (``retellings.with_unclaimed_sums``)."""
+    if match.frame.form in retellings.SUM_FAMILIES and not match.descriptive:
+        amount = sums.stated_amount(match, share_of_cost=sums.share_of_cost(match))
+        if amount is not None:
+            unclaimed_sums(sent.doc).append(retellings.Unclaimed(target, amount, match.frame.form, evidence_for(sent)))
+
+
+def unclaimed_sums(doc: Doc) -> list[retellings.Unclaimed]:
+    """The sums the document states for a target with no investor named (``_keep_unclaimed_sum``)."""
+    return per_doc(doc, "ikg_unclaimed_sums", list)
 
 
 def sellers(doc: Doc) -> dict[tuple[str, str], ActorRef]:

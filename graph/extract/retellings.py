@@ -11,14 +11,26 @@ sentence that states part of it as its evidence.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from graph.model import Investment, Money, Status
+from graph.model import ActorRef, Evidence, Investment, Money, Status
 
 # kinds that all state money put into a project: one sum makes a bare mention of the pair redundant
 MONEY_KINDS = frozenset({"investment", "greenfield", "grant", "loan"})
 SHARE_TOLERANCE = Decimal("0.005")
+# the kinds of deal whose sum one fact of the family may take from an unclaimed mention of another
+SUM_FAMILIES = {"acquisition": "equity", "share purchase": "equity", **{kind: "money" for kind in MONEY_KINDS}}
+
+
+@dataclass(frozen=True, slots=True)
+class Unclaimed:
+    """A sum the text pays for a target with no investor named ("its £300m takeover of Y" by "a consortium")."""
+
+    target: ActorRef
+    amount: Money
+    kind: str
+    evidence: Evidence
 
 
 def merge(facts: list[Investment], numbers: dict[Investment, int]) -> list[Investment]:
@@ -205,3 +217,20 @@ def _subsumes(fuller: Investment, fact: Investment) -> bool:
     same_sum = fact.amount is None or _same_amount(fact, fuller)
     same_share = fact.stake is None or fact.stake == fuller.stake
     return (fact.stake is not None or same_sentence or alike) and same_sum and same_share
+
+
+def with_unclaimed_sums(facts: list[Investment], unclaimed: list[Unclaimed]) -> list[Investment]:
+    """"A consortium completed its £300m takeover of Y … X takes 80% of Y": a fact with no sum takes
+    the one sum the document pays for its target in a deal of its family, with that sentence as
+    a second evidence; two different sums for the target give it none."""
+    out: list[Investment] = []
+    for fact in facts:
+        found = [u for u in unclaimed if SUM_FAMILIES.get(u.kind) == SUM_FAMILIES.get(fact.kind)
+                 and (_close(u.target.name, fact.target.name) or _same_asset(u.target.name, fact.target.name))]
+        sums = {(u.amount.value, u.amount.currency) for u in found}
+        if fact.amount is not None or fact.status is Status.PLEDGED or len(sums) != 1:
+            out.append(fact)
+            continue
+        full = replace(fact, amount=found[0].amount)
+        out += [full] + ([replace(full, evidence=found[0].evidence)] if found[0].evidence != fact.evidence else [])
+    return out

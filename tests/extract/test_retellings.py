@@ -3,7 +3,8 @@
 Regression for issue 7 (session 9): of the wrong investments on the articles read, the
 largest group had the right investor and target and a share but no sum: the deal was told
 again in another sentence ("… paid A$85 million for its stake"), or split among the members
-of a consortium in the next one, and the part-fact stayed beside the whole one.
+of a consortium in the next one, or its price paid by a buyer the text does not name ("a
+Saudi-led consortium's £300m takeover of Y"), and the part-fact stayed beside the whole one.
 """
 
 from __future__ import annotations
@@ -47,6 +48,12 @@ TOLD_TWICE = [
          ("Seogang Fund", "Delta Towers", Decimal("8400000000000"), Decimal("0.1"))},
         id="a-consortium-share-split-among-its-members-with-the-joint-sum",
     ),
+    pytest.param(
+        "A Saudi-led consortium has completed its £300 million takeover of the Kessel United Football club. "
+        "The takeover sees the Harran Wealth Fund taking an 80 per cent stake in the club.",
+        {("Harran Wealth Fund", "Kessel United Football", Decimal("300000000"), Decimal("0.8"))},
+        id="a-sum-no-one-named-paid-goes-to-the-target-s-one-deal",
+    ),
 ]
 
 KEPT_APART = [
@@ -65,6 +72,17 @@ KEPT_APART = [
          ("Tarvo", "Delta Towers", None, Decimal("0.2")),
          ("Seogang Fund", "Delta Towers", None, Decimal("0.1"))},
         id="members-shares-that-do-not-add-up-split-nothing",
+    ),
+    pytest.param(
+        "A consortium agreed to buy Delta Towers for $2 billion in March. Another consortium agreed to pay "
+        "$2.4 billion for Delta Towers in May. Kelvin Capital will take a 40% stake in Delta Towers.",
+        {("Kelvin Capital", "Delta Towers", None, Decimal("0.4"))},
+        id="two-unclaimed-sums-for-the-target-give-none",
+    ),
+    pytest.param(
+        "A consortium agreed to buy Delta Towers for $2 billion in March. Kelvin Capital said it owns 40 per cent of Delta Towers.",
+        {("Kelvin Capital", "Delta Towers", None, Decimal("0.4"))},
+        id="a-holding-takes-no-deal-s-sum",
     ),
 ]
 
