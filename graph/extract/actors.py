@@ -54,7 +54,8 @@ def find_actors(doc: Doc) -> list[ActorSpan]:
 def _split_coordinated(ent: Span) -> list[Span]:
     """"Ministry of Economy and Idroenergia Adriatica S.p.A." is two names the
     model ran together: split at "and" when one side of 2+ words is a government
-    body and the other a company ("European Bank for Reconstruction and
+    body and the other a company, or both are companies and the first ends with a
+    company word ("X Capital and Y Partners"; "European Bank for Reconstruction and
     Development" is neither; a known name is never split)."""
     if ent.label_ != "ORG" or load_gazetteer().lookup(ent.text) is not None:
         return [ent]
@@ -64,8 +65,10 @@ def _split_coordinated(ent: Span) -> list[Span]:
         left = Span(ent.doc, ent.start, token.i, label="ORG")
         right = Span(ent.doc, token.i + 1, ent.end, label="ORG")
         kinds = {_kind_from_words(side, "ORG", typed=False) for side in (left, right)}
-        mixed = len(left) >= 2 and len(right) >= 2 and kinds == {ActorKind.GOVERNMENT_BODY, ActorKind.COMPANY}
-        if right[0].text[0].isupper() and (mixed or _named_apart(left, right)):
+        long = len(left) >= 2 and len(right) >= 2
+        mixed = long and kinds == {ActorKind.GOVERNMENT_BODY, ActorKind.COMPANY}
+        two_firms = long and kinds == {ActorKind.COMPANY} and left[-1].lower_ in lexicon().company_words  # "X Capital and Y Partners"
+        if right[0].text[0].isupper() and (mixed or two_firms or _named_apart(left, right)):
             return [left, right]
     return [ent]
 

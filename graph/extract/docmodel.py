@@ -31,6 +31,7 @@ from graph.model import ActorKind, ActorRef
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
 RELATIVES = frozenset({"which", "who", "that"})
 DEFINITE = frozenset({"the", "this", "that", "these"})
+NOT_BEFORE = frozenset({"new", "other"})
 PAIR_KINDS = {"country": (ActorKind.COUNTRY,), "company": (ActorKind.COMPANY, ActorKind.ORGANIZATION)}
 NAME_PARTS = frozenset({"compound", "det", "amod", "poss", "nmod"})
 NAMED_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC"})
@@ -116,8 +117,8 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     (or the head of the phrase that names it, in the same sentence)."""
     if head.lower_ in PRONOUNS:
         return _pronoun(head)
-    if not _definite(head):
-        return None
+    if not _definite(head) or any(c.dep_ == "amod" and c.lemma_.lower() in NOT_BEFORE for c in head.children):
+        return None  # "the new company", "the other bank": not one named before
     noun = head.lemma_.lower()
     a_country = noun in KIND_CLASSES[ActorKind.COUNTRY]
     bound = _co_subject(head)

@@ -33,6 +33,7 @@ from graph.model import ActorKind, ActorRef, Factuality, Investment, Status
 from graph.normalize.dates import parse_period
 
 ACTOR_KINDS = frozenset(set(ActorKind) - {ActorKind.ASSET})
+DEAL_REACH = 2  # sentences after a share within which a bare percentage is a share of its target
 GOVERNMENTS = frozenset({ActorKind.GOVERNMENT_BODY, ActorKind.COUNTRY})
 
 
@@ -43,10 +44,12 @@ def extract(doc: Doc) -> Iterator[Investment]:
     previous: list[Investment] = []
     lede = lede_asset(doc)
     topic: ActorRef | None = lede
+    deal: tuple[int, ActorRef] | None = None  # the last share's target, and the sentence that named it
     numbers: dict[Investment, int] = {}
     for number, sent in enumerate(sentences(doc)):
         found = headline if is_headline(sent) else body
-        current = list(sentence_facts(sent, topic=topic))
+        recent = deal[1] if deal is not None and number - deal[0] <= DEAL_REACH else None
+        current = list(sentence_facts(sent, topic=topic, deal=recent))
         if previous and starts_with_anaphora(sent, lexicon().anaphora_heads):
             if not current:  # "This €42 million transaction …" completes the facts before it
                 current = list(complete_from_follow_up(previous, sent))
@@ -64,6 +67,8 @@ def extract(doc: Doc) -> Iterator[Investment]:
         if found is body:  # the last named asset a fact of this paragraph went to is the topic of an elliptical sum
             last = next((f.target for f in reversed(current) if _named(f.target)), None)
             topic = last or (topic if current == [] and not _ends_paragraph(sent) else lede)
+            shared = next((f.target for f in reversed(current) if f.stake is not None), None)
+            deal = (number, shared) if shared is not None else deal
     stated = retellings.with_unclaimed_sums(retellings.merge(list(body.values()), numbers), unclaimed_sums(doc))
     told = [retellings.with_headline_sum(fact, list(headline.values())) for fact in stated]
     stated = [fact for fact, _ in told]
@@ -100,8 +105,9 @@ def _key(fact: Investment) -> tuple:
 
 
 
-def sentence_facts(sent: Span, *, topic: ActorRef | None = None) -> Iterator[Investment]:
-    """The facts of one sentence; ``topic`` is the asset the facts before were about."""
+def sentence_facts(sent: Span, *, topic: ActorRef | None = None, deal: ActorRef | None = None) -> Iterator[Investment]:
+    """The facts of one sentence; ``topic`` is the asset the facts before were about, ``deal`` the
+    target a share just before was taken in ("… sell 35% of Y to A and B. A will take 25 per cent")."""
     matches = list(frame_matches(sent))
     funded = {m.trigger.i for m in matches if m.frame.money_required or m.frame.money_or_loan_word}
     done: list[tuple[Token, Investment]] = []
@@ -112,11 +118,12 @@ def sentence_facts(sent: Span, *, topic: ActorRef | None = None) -> Iterator[Inv
         told = next((f.target for t, f in done if _on_investor(match.trigger, t, f)), None)
         facts = list(facts_of(match, sent, topic=_parallel_target(match.trigger, done), told=told))
         done += [(match.trigger, fact) for fact in facts]
-        if not facts and topic is not None:
+        if not facts and (topic is not None or deal is not None):
             untargeted.append(match)
     investors = {fact.investor for _, fact in done}
     for match in untargeted:  # the topic takes a sum only where the sentence gives its investor no target
-        done += [(match.trigger, f) for f in facts_of(match, sent, topic=topic) if f.investor not in investors]
+        given = deal if match.frame.stake and _bare_share(match) else topic
+        done += [(match.trigger, f) for f in facts_of(match, sent, topic=given) if f.investor not in investors]
     yield from _project_over_borrower([fact for _, fact in done])
 
 
@@ -255,6 +262,8 @@ def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument],
         targets = _financed_buyer(match) or sums.costed(match)
     if not targets and topic is not None and frame.elliptic and _bare_sum(match) and _gives(match, investors):
         targets = [Argument(topic)]
+    if not targets and topic is not None and frame.stake and _bare_share(match):
+        targets = [Argument(topic)]
     investors, targets = _with_counterpart(match, investors, targets)
     named = {t.ref.name for t in targets}
     investors = [i for i in investors if i.ref.name not in named]  # "owner of X and Y" misparsed
@@ -364,6 +373,13 @@ def _gives(match: FrameMatch, investors: list[Argument]) -> bool:
     # a "with" phrase on the signing ("signed a deal to build Y, with an investment of $2bn") is the deal's own sum
     signed = clause_verb(match.trigger).lemma_.lower() in {"sign", "ink"} and match.trigger.head.lower_ != "with"
     return not signed or (bool(investors) and _lender(investors[0]))
+
+
+def _bare_share(match: FrameMatch) -> bool:
+    """"A will acquire 25 per cent and B 10 per cent": a percentage taken of no target named."""
+    taken = [t for c in match.trigger.children if c.dep_ in {"dobj", "prt"} for t in (c, *c.children) if t.dep_ in {"dobj", "pobj"}]
+    of_something = [c for t in taken for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}]
+    return bool(taken) and all(t.ent_type_ == "PERCENT" for t in taken) and not (of_something or match.slots.get("in") or match.slots.get("of"))
 
 
 def _bare_sum(match: FrameMatch) -> bool:

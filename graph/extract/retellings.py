@@ -19,6 +19,7 @@ from graph.model import ActorRef, Evidence, Investment, Money, Status
 # kinds that all state money put into a project: one sum makes a bare mention of the pair redundant
 MONEY_KINDS = frozenset({"investment", "greenfield", "grant", "loan"})
 SHARE_TOLERANCE = Decimal("0.005")
+SPLIT_KINDS = frozenset({"acquisition", "share purchase"})  # what members take of a joint purchase, not what they keep
 # the kinds of deal whose sum one fact of the family may take from an unclaimed mention of another
 SUM_FAMILIES = {"acquisition": "equity", "share purchase": "equity", **{kind: "money" for kind in MONEY_KINDS}}
 
@@ -132,40 +133,40 @@ def _same_asset(a: str, b: str) -> bool:
 
 
 def _split_joint(facts: list[Investment], numbers: dict[Investment, int]) -> list[Investment]:
-    """"Y sold 35% of Z to a consortium of A and B for $X. A will take 25% and B 10%": the share each
-    member takes is its fact, with the joint sum (the gold convention for joint investments); the
-    joint share, read as every member's, goes. Only where the members' shares add up to it."""
+    """"Y sold 35% of Z to a consortium of A and B for $X. A will take 25% and B 10%", "a group led
+    by A bought 100% of Z … A takes 80%, B and C 10% each": the share each member takes is its
+    fact, with the joint sum (the gold convention for joint investments); the joint share, read
+    as every member's, goes. Only where the members' shares add up to it."""
     groups: dict[tuple, list[Investment]] = defaultdict(list)
     for fact in facts:
         if fact.stake is not None:
             groups[(fact.evidence.start, fact.target.name, fact.amount, fact.stake)].append(fact)
     dropped: set[int] = set()
-    summed: dict[int, Investment] = {}
-    for (start, _, amount, stake), joint in groups.items():
+    summed: dict[int, list[Investment]] = {}
+    for joint in groups.values():
         members = _members(joint, facts, numbers)
-        if members is None or abs(sum(m.stake for m in members) - stake) > SHARE_TOLERANCE:
+        if members is None or abs(sum(m.stake for m in members) - joint[0].stake) > SHARE_TOLERANCE:
             continue
         dropped |= {id(f) for f in joint}
-        summed |= {id(m): replace(m, amount=m.amount or amount) for m in members}
-    kept = [summed.get(id(f), f) for f in facts if id(f) not in dropped]
-    return kept + [replace(summed[id(m)], evidence=j.evidence) for j in facts if id(j) in dropped
-                   for m in facts if id(m) in summed and _close(m.investor.name, j.investor.name) and j.amount is not None]
+        for member in members:
+            whole = _with_step(replace(member, amount=member.amount or joint[0].amount), joint[0])
+            summed[id(member)] = [whole] + ([replace(whole, evidence=joint[0].evidence)] if joint[0].amount else [])
+    return [told for f in facts if id(f) not in dropped for told in summed.get(id(f), [f])]
 
 
 def _members(joint: list[Investment], facts: list[Investment], numbers: dict[Investment, int]) -> list[Investment] | None:
-    """One later share of the same target for each investor of a joint fact, or None."""
-    if len({f.investor.name for f in joint}) < 2:
-        return None
+    """The shares of the joint fact's target bought in the next sentences, one per buyer and one of
+    them each joint buyer's; else None."""
     first = joint[0]
-    later = [f for f in facts if f.stake is not None and f.evidence.start > first.evidence.start
-             and f.amount in {None, first.amount} and _near(numbers, f, first) and _same_pair(f, replace(f, target=first.target))]
-    members = []
-    for fact in joint:
-        own = [f for f in later if _close(f.investor.name, fact.investor.name) and f.stake < fact.stake]
-        if len(own) != 1:
-            return None
-        members.append(own[0])
-    return members
+    later = [f for f in facts if f.stake is not None and f.stake < first.stake and f.kind in SPLIT_KINDS
+             and f.evidence.start > first.evidence.start and f.amount in {None, first.amount}
+             and _near(numbers, f, first) and _same_pair(f, replace(f, target=first.target))]
+    buyers = {f.investor.name for f in later}
+    if len(buyers) < 2 or len(later) != len(buyers):
+        return None
+    if not all(any(_close(m.investor.name, j.investor.name) for m in later) for j in joint):
+        return None
+    return later
 
 
 def _without_subsumed(facts: list[Investment]) -> list[Investment]:

@@ -240,3 +240,13 @@ def test_a_deal_noun_opening_the_sentence_is_no_part_of_the_name():
     found = actors("Construction of Halvard Motors' $2 billion refinery in Kolo began in 2019.")
     assert "Halvard Motors" in found and not any(name.startswith("Construction") for name in found), found
 
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    pytest.param("The fund takes 80 per cent, while Tolvo Capital and Brisk Partners each take on 10 per cent.",
+                 {"Tolvo Capital", "Brisk Partners"}, id="two-firms-run-together"),
+    pytest.param("The European Bank for Reconstruction and Development lent the money.",
+                 {"European Bank for Reconstruction and Development"}, id="one-name-with-and"),
+])
+def test_issue_7_two_company_names_run_together_are_two_actors(text: str, names: set[str]) -> None:
+    assert names <= set(actors(text)), actors(text)

@@ -30,6 +30,8 @@ CASES = [
     ("a-modifier-narrows-a-generic-description", "Orsk Mining sold a stake to Tarn Holdings. Tarn Holdings said it was pleased. "
      "Tarn Holdings will pay later. Analysts said the mining company was well run.",
      "company", "Orsk Mining"),
+    ("a-new-company-is-not-one-named-before", "Halden Energy bought a stake. Tolvo Capital will hold shares in the new company.",
+     "company", None),
     ("no-antecedent-of-that-class", "Kestria and Dravonia held talks. The bank declined to comment.", "bank", None),
     ("a-union-is-not-the-company", "Tarvo Shipping signed the lease. The Harbour Workers Solidarity Union called a strike. "
      "The company will invest $50 million in cranes.", "company", "Tarvo Shipping"),

@@ -54,6 +54,21 @@ TOLD_TWICE = [
         {("Harran Wealth Fund", "Kessel United Football", Decimal("300000000"), Decimal("0.8"))},
         id="a-sum-no-one-named-paid-goes-to-the-target-s-one-deal",
     ),
+    pytest.param(
+        "Ostrava Telecom has agreed to sell 35 per cent of Delta Towers to a consortium of Tarvo Digital and Seogang Fund "
+        "for 8.4 trillion dong. Tarvo will acquire 25 per cent and Seogang 10 per cent under the agreement.",
+        {("Tarvo", "Delta Towers", Decimal("8400000000000"), Decimal("0.25")),
+         ("Seogang Fund", "Delta Towers", Decimal("8400000000000"), Decimal("0.1"))},
+        id="members-bare-shares-are-of-the-deal-s-target",
+    ),
+    pytest.param(
+        "A group led by the Harran Wealth Fund has completed the acquisition of 100% of Kessel United for £300 million. "
+        "The fund takes 80 per cent, while Tolvo Capital and Brisk Partners each take on 10 per cent.",
+        {("Harran Wealth Fund", "Kessel United", Decimal("300000000"), Decimal("0.8")),
+         ("Tolvo Capital", "Kessel United", Decimal("300000000"), Decimal("0.1")),
+         ("Brisk Partners", "Kessel United", Decimal("300000000"), Decimal("0.1"))},
+        id="a-group-s-purchase-split-among-its-leader-and-members",
+    ),
 ]
 
 KEPT_APART = [
@@ -83,6 +98,20 @@ KEPT_APART = [
         "A consortium agreed to buy Delta Towers for $2 billion in March. Kelvin Capital said it owns 40 per cent of Delta Towers.",
         {("Kelvin Capital", "Delta Towers", None, Decimal("0.4"))},
         id="a-holding-takes-no-deal-s-sum",
+    ),
+    pytest.param(
+        "A group led by the Harran Wealth Fund has completed the acquisition of 100% of Kessel United for £300 million. "
+        "The fund takes 80 per cent, while Tolvo Capital and Brisk Partners each take on 15 per cent.",
+        {("Harran Wealth Fund", "Kessel United", Decimal("300000000"), Decimal("1")),
+         ("Harran Wealth Fund", "Kessel United", None, Decimal("0.8")),
+         ("Tolvo Capital", "Kessel United", None, Decimal("0.15")),
+         ("Brisk Partners", "Kessel United", None, Decimal("0.15"))},
+        id="members-shares-above-the-whole-split-nothing",
+    ),
+    pytest.param(
+        "Halden Energy bought 40% of Kolo Power in 2019. Tolvo Capital will hold 60 per cent of the new company.",
+        {("Halden Energy", "Kolo Power", None, Decimal("0.4"))},
+        id="a-share-of-a-new-company-is-no-share-of-the-deal-s-target",
     ),
 ]
 
