@@ -38,6 +38,8 @@ class Argument:
     ref: ActorRef
     share: Decimal | None = None
 
+LIST_GLUE = frozenset({",", "and", "&", "the"})  # what may stand between the names of a list
+
 
 def arguments(heads: list[Token], *, alone: frozenset[int] = frozenset()) -> list[Argument]:
     """The actors or assets the heads (and their conjuncts) name, in text order; a head in ``alone``
@@ -52,7 +54,8 @@ def arguments(heads: list[Token], *, alone: frozenset[int] = frozenset()) -> lis
         hyphened = _hyphen_pair(head)  # "the Acme-Beta consortium": each name, whatever the tagger joined
         members = hyphened or _members(head)  # "a group including X and Y": each member
         conjuncts = [] if head.i in alone else head.conjuncts
-        group = members or [*_coordinated_modifiers(head), head, *conjuncts, *_apposition_conjuncts(head)]
+        listed = [*_apposition_conjuncts(head), *_named_list(head), *_accompanying(head)]
+        group = members or [*_coordinated_modifiers(head), head, *conjuncts, *listed]
         for token in group:
             if token.i in seen or (token != group[0] and (is_trigger_word(token) or _unlike(group[0], token))):
                 continue
@@ -83,6 +86,33 @@ def _coordinated_modifiers(head: Token) -> list[Token]:
 def _apposition_conjuncts(head: Token) -> list[Token]:
     """"Saudi utility X and Japan's Y will build …": the parser hangs Y on the apposition X."""
     return [c for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN" for c in a.conjuncts if c.pos_ == "PROPN"]
+
+
+def _accompanying(head: Token) -> list[Token]:
+    """"X, together with Y and Z, will buy …", "X, along with Y", "X alongside Y": the names
+    that act with a named one."""
+    if head.pos_ != "PROPN":
+        return []
+    withs = [c for c in head.children if c.dep_ == "prep" and (c.lower_ == "alongside" or (
+        c.lower_ == "with" and any(t.lower_ in {"together", "along"} for t in c.children)))]
+    withs += [w for c in head.children if c.dep_ == "prep" and c.lower_ == "along" for w in c.children if w.lower_ == "with"]
+    return [m for w in withs for o in w.children if o.dep_ == "pobj" and o.pos_ == "PROPN" for m in (o, *o.conjuncts)]
+
+
+def _named_list(head: Token) -> list[Token]:
+    """"X, the Y Bank of Z and W signed …": a list of organisation names the parser hung as
+    appositions and modifiers of each other, read from the text: names separated only by commas,
+    "and" and "the" (the last name of each, as the tagger marked it)."""
+    if head.ent_type_ != "ORG" or head.pos_ != "PROPN":
+        return []
+    doc, edges = head.doc, [t.i for t in head.subtree]
+    start, end = min(edges), max(edges) + 1
+    names = [e for e in doc.ents if e.label_ == "ORG" and start <= e.start and e.end <= end]
+    gaps = [doc[a.end : b.start] for a, b in zip(names, names[1:])]
+    glued = all(g and all(t.lower_ in LIST_GLUE for t in g) and any(t.lower_ != "the" for t in g) for g in gaps)
+    if len(names) < 2 or not glued:
+        return []
+    return [e.root for e in names]
 
 
 def _unlike(first: Token, conjunct: Token) -> bool:
@@ -168,7 +198,7 @@ def _members(head: Token) -> list[Token]:
         return []
     clauses = [*leader.children, *(j for c in head.children if c.dep_ == "acl" for j in c.conjuncts)]
     listed = [m for c in clauses if (m := _listed(c)) is not None]
-    return [m for t in [leader, *listed] for m in [*_coordinated_modifiers(t), t, *t.conjuncts]]
+    return [m for t in [leader, *listed] for m in [*_coordinated_modifiers(t), t, *t.conjuncts, *_named_list(t)]]
 
 
 def _hyphen_pair(head: Token) -> list[Token]:

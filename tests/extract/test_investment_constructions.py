@@ -541,3 +541,28 @@ def test_issue_7_a_sum_promised_to_a_government_for_a_project_goes_to_the_projec
 def test_issue_7_a_regional_government_is_a_government_body(text, government):
     bodies = {m.actor.name for m in extract_document(make_document(text)).mentions if m.actor.kind.value == "government body"}
     assert bodies == ({government} if government else set()), bodies
+
+
+CONSORTIUM_WORDING = [
+    pytest.param("The Dravon Development Bank, the Export-Import Bank of Dravon and Norland Commercial Bank signed loan "
+                 "agreements worth $1.5 billion for the Talwar power plant.",
+                 {("Dravon Development Bank", "Talwar power plant"), ("Export-Import Bank of Dravon", "Talwar power plant"),
+                  ("Norland Commercial Bank", "Talwar power plant")}, id="a-list-of-names-the-parser-nested"),
+    pytest.param("Financing for the Talwar power plant was provided by a syndicate of lenders comprising the Dravon "
+                 "Development Bank, the Export-Import Bank of Dravon and Norland Commercial Bank.",
+                 {("Dravon Development Bank", "Talwar power plant"), ("Export-Import Bank of Dravon", "Talwar power plant"),
+                  ("Norland Commercial Bank", "Talwar power plant")}, id="a-syndicate-comprising-a-list"),
+    pytest.param("Harlow Capital, together with Vega Infrastructure Partners and Mediterra, will acquire 90% of Vantor Ports.",
+                 {("Harlow Capital", "Vantor Ports"), ("Vega Infrastructure Partners", "Vantor Ports"), ("Mediterra", "Vantor Ports")},
+                 id="together-with"),
+    pytest.param("Harlow Capital, along with Vega Infrastructure Partners, will acquire 90% of Vantor Ports.",
+                 {("Harlow Capital", "Vantor Ports"), ("Vega Infrastructure Partners", "Vantor Ports")}, id="along-with"),
+    pytest.param("Talwar Power signed a $1.5 billion loan facility agreement with a consortium of six banks led by the "
+                 "Dravon Development Bank.", {("Dravon Development Bank", "Talwar Power")}, id="a-facility-agreement-with-a-led-group"),
+]
+
+
+@pytest.mark.parametrize(("text", "pairs"), CONSORTIUM_WORDING)
+def test_issue_7_every_member_a_consortium_sentence_names_invests(text, pairs):
+    """Session 9: lenders and buyers listed in the ways consortium news lists them, each an investor."""
+    assert {(f.investor.name, f.target.name) for f in _facts(text)} == pairs
