@@ -310,11 +310,15 @@ def _represented(ref: ActorRef, head: Token) -> ActorRef | None:
 def _described_by(ref: ActorRef, head: Token) -> list[Span]:
     """The person's own title and appositions ("Y Chairman X", "X, chief executive of Y"), not
     those of the people listed with them."""
-    person = next((t for t in (head, *head.conjuncts) if t.text in ref.name.split()), head)
+    last = ref.name.split()[-1]
+    person = next((t for t in (head, *head.conjuncts) if t.text in ref.name.split()), None)
+    person = person or next((t for t in head.subtree if t.text == last), head)
     doc = person.doc
     spans = [doc[c.left_edge.i : c.right_edge.i + 1] for c in person.children if c.dep_ == "appos"]
     if person.left_edge.i < person.i:
         spans.append(doc[person.left_edge.i : person.i])
+    if person.dep_ == "appos" and person.head.pos_ == "NOUN":  # "Kenya's finance minister Anna Vold"
+        spans.append(doc[person.head.left_edge.i : person.head.i + 1])
     return spans
 
 

@@ -487,3 +487,16 @@ def test_an_agreed_purchase_is_a_deal_between_buyer_and_seller(text: str, partie
     """Issue 7: a share purchase agreement binds buyer and seller; buyer and company only where
     no seller is named (new shares)."""
     assert [_parties(a) for a in _agreements(text)] == [parties]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Kestrel Bank chairman Tomas Brek and Kenya's finance minister Anna Vold signed the memorandum on Monday.",
+                 id="titles-before-the-names"),
+    pytest.param("The memorandum was signed by Kestrel Bank chief executive Tomas Brek and Kenyan Finance Minister Anna Vold.",
+                 id="titles-before-the-names-after-by"),
+])
+def test_issue_7_a_signatory_titled_before_the_name_signs_for_that_body(text):
+    """Session 9: "X Bank chairman Y" made Y a company (the bank's name read as describing Y), and
+    "Kenya's finance minister Z", an apposition of a conjunct, signed for the first signatory's body."""
+    (agreement,) = _agreements(text)
+    assert _parties(agreement) == {"Kestrel Bank", "Kenya"}
