@@ -46,9 +46,32 @@ def find_actors(doc: Doc) -> list[ActorSpan]:
     if CACHE_KEY not in doc.user_data:
         relabels = _relabels(doc)
         spans = [_whole_name(part) for ent in doc.ents for part in _split_coordinated(ent)]
+        spans = sorted([*spans, *_untagged_names(doc)], key=lambda span: span.start)
         found = [a for ent in spans if (a := classify(ent, relabels=relabels)) is not None]
         doc.user_data[CACHE_KEY] = _expand_acronyms(_expand_short_names(found))
     return doc.user_data[CACHE_KEY]
+
+
+def _untagged_names(doc: Doc) -> list[Span]:
+    """Names the recogniser left untagged that the text marks as companies: a run of proper nouns
+    after a company descriptor ("chemical company Molymet") or ending in a legal form ("Argentina's
+    Electroingeniera SA")."""
+    tagged = {t.i for ent in doc.ents for t in ent}
+    found: list[Span] = []
+    start = 0
+    while start < len(doc):
+        end = start
+        while end < len(doc) and doc[end].pos_ == "PROPN" and end not in tagged and doc[end].text[:1].isupper():
+            end += 1
+        if end == start:
+            start += 1
+            continue
+        run = Span(doc, start, end, label="ORG")
+        described = start > run.sent.start and is_descriptor(doc[start - 1])
+        if described or (len(run) > 1 and LEGAL_FORM.search(run.text) is not None):
+            found.append(run)
+        start = end
+    return found
 
 
 def _split_coordinated(ent: Span) -> list[Span]:
@@ -282,7 +305,8 @@ def _described_as_company(span: Span) -> bool:
 
 def is_descriptor(token: Token) -> bool:
     """A word news puts before or after a company's name to say what it is ("carmaker", "lender")."""
-    return token.lower_ in lexicon().descriptors or token.lower_.endswith("maker")
+    descriptors = lexicon().descriptors
+    return token.lower_ in descriptors or token.lemma_.lower() in descriptors or token.lower_.endswith(("maker", "makers"))
 
 
 def _looks_junk(span: Span) -> bool:

@@ -250,3 +250,13 @@ def test_a_deal_noun_opening_the_sentence_is_no_part_of_the_name():
 ])
 def test_issue_7_two_company_names_run_together_are_two_actors(text: str, names: set[str]) -> None:
     assert names <= set(actors(text)), actors(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Chilean chemical company Velmet withdrew its plans.", "Velmet", id="untagged-after-a-descriptor"),
+    pytest.param("The dam will be built by Norland's Velmet SA and a partner.", "Velmet SA", id="untagged-with-a-legal-form"),
+    pytest.param("Korean firms Tarmol and Samtel withdrew.", "Tarmol", id="tagged-a-person-after-a-plural-descriptor"),
+])
+def test_issue_7_a_name_the_text_marks_as_a_company_is_one(text: str, name: str) -> None:
+    """Session 9: names the model left untagged ("chemical company X", "X SA") were no actors."""
+    assert actors(text).get(name, (None,))[0] is ActorKind.COMPANY, actors(text)
