@@ -566,3 +566,10 @@ CONSORTIUM_WORDING = [
 def test_issue_7_every_member_a_consortium_sentence_names_invests(text, pairs):
     """Session 9: lenders and buyers listed in the ways consortium news lists them, each an investor."""
     assert {(f.investor.name, f.target.name) for f in _facts(text)} == pairs
+
+
+def test_issue_7_a_sized_project_is_never_the_country_it_is_in():
+    """Session 9: "plans for a $233 million project to produce cathodes in Chile" made Chile the
+    target: a sized asset's target is the asset, else there is none."""
+    text = "Tarsun told reporters it has withdrawn plans for a $233 million project to produce lithium cathodes in Chile."
+    assert all(f.target.name != "Chile" for f in _facts(text)), _facts(text)
