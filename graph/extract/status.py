@@ -36,6 +36,8 @@ _STOPPED = {Status.POSTPONED, Status.CANCELLED, Status.REJECTED, Status.BLOCKED}
 
 # --- the trigger's governing chain -------------------------------------------
 
+TELLING = frozenset({"announce", "unveil", "announcement"})  # announcing words that tell a status below them
+
 
 def _up_edge(token: Token) -> bool:
     """Whether the token's head still belongs to its clause."""
@@ -102,20 +104,25 @@ def _cue_status(token: Token, lex: StatusLexicon) -> Status | None:
 def _chain_status(chain: list[Token], lex: StatusLexicon) -> Status | None:
     """The outermost realised status cue above (or on) the trigger, before any
     planning, hedging or negated word: "scrapped plans to build" is cancelled,
-    "hopes to complete" is not completed. A hedged noun below ("opened talks to
-    buy") lets only a stopping cue through ("ended talks to buy")."""
+    "hopes to complete" is not completed; an announcement tells the status below it
+    ("announced delays to the plant" is postponed). A hedged noun below ("opened
+    talks to buy") lets only a stopping cue through ("ended talks to buy")."""
     fact = lex.factuality
+    announced = None  # "announced delays to the plant": what is announced is the delay
     for depth in range(len(chain) - 1, -1, -1):
         token = chain[depth]
         if _unrealised(token, fact):
-            return None
+            return announced
         status = _cue_status(token, lex)
         hedged_below = any(fires(t, fact.possible) for t in chain[:depth])
+        if status is Status.ANNOUNCED and announced is None and depth and token.lemma_.lower() in TELLING:
+            announced = status
+            continue
         if status is not None and not (hedged_below and status not in _STOPPED):
             return status
         if status is None and any(fires(token, cues) for cues in (fact.planned, fact.possible, fact.denied)):
-            return None
-    return None
+            return announced
+    return announced
 
 
 def _past_or_perfect(verb: Token) -> bool:
@@ -163,7 +170,17 @@ def _modifier_status(trigger: Token, lex: StatusLexicon) -> Status | None:
 
 def _realised_status(trigger: Token, lex: StatusLexicon) -> Status | None:
     clause, _ = _split_at_report(governing_chain(trigger))
-    return _chain_status(clause, lex) or _aspect_status(trigger, lex) or _modifier_status(trigger, lex)
+    return (_object_status(trigger, lex) or _chain_status(clause, lex) or _aspect_status(trigger, lex)
+            or _modifier_status(trigger, lex))
+
+
+def _object_status(trigger: Token, lex: StatusLexicon) -> Status | None:
+    """"flagged delays to the plant", "announced the suspension of the deal" (the parser hangs the
+    phrase on the verb): the verb's object names the status of what the phrase holds."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in {"to", "of", "on", "for"} or trigger.head.head.pos_ != "VERB":
+        return None
+    objects = [c for c in trigger.head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    return next((status for o in objects if (status := _cue_status(o, lex)) is not None), None)
 
 
 def status_of(trigger: Token) -> Status | None:

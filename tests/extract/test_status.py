@@ -89,6 +89,11 @@ STATUS_CASES = [
     ("blocked-verb", "The Dravian government blocked the takeover of Pellin Bank.", "takeover", S.BLOCKED),
     ("vetoed-passive", "The takeover was vetoed by the Dravian president.", "takeover", S.BLOCKED),
     ("barred-from", "Regulators barred Talmor from buying Pellin Bank.", "buying", S.BLOCKED),
+    # an announcement tells the status below it (issue 7, session 9)
+    ("flagged-delays-to", "Talmor last year flagged delays to a planned $290 million plant in Dravia.", "plant", S.POSTPONED),
+    ("announced-delays-to", "Talmor announced delays to its $290 million plant in Dravia.", "plant", S.POSTPONED),
+    ("announced-the-completion-of", "Talmor announced the completion of the plant.", "plant", S.COMPLETED),
+    ("announced-plans-to-build", "Talmor announced plans to build a plant in Dravia.", "build", S.ANNOUNCED),
 ]
 
 
