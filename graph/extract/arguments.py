@@ -16,6 +16,16 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from graph.extract.collectives import (
+    accompanying,
+    apposition_conjuncts,
+    coordinated_modifiers,
+    country_named,
+    group_leader,
+    group_members,
+    hyphen_pair,
+    named_list,
+)
 from graph.extract.docmodel import antecedent, country_of, demonym_countries, pair, short_name
 from graph.extract.common import entity_at, per_span
 from graph.extract.context import earlier_sentences
@@ -24,8 +34,7 @@ from graph.extract.renaming import called_name, named_apposition
 from graph.extract.partitives import share_of, through_partitive
 from graph.extract.phrases import phrase_ref, truncated_name
 from graph.extract.lexicon import lexicon
-from graph.extract.roles import hyphenated
-from graph.extract.tree import object_of, prep_objects
+from graph.extract.tree import prep_objects
 from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
@@ -38,7 +47,6 @@ class Argument:
     ref: ActorRef
     share: Decimal | None = None
 
-LIST_GLUE = frozenset({",", "and", "&", "the"})  # what may stand between the names of a list
 
 
 def arguments(heads: list[Token], *, alone: frozenset[int] = frozenset()) -> list[Argument]:
@@ -51,11 +59,11 @@ def arguments(heads: list[Token], *, alone: frozenset[int] = frozenset()) -> lis
         if named:  # "the two companies will invest …": the two the article is about
             found += named
             continue
-        hyphened = _hyphen_pair(head)  # "the Acme-Beta consortium": each name, whatever the tagger joined
-        members = hyphened or _members(head)  # "a group including X and Y": each member
+        hyphened = hyphen_pair(head)  # "the Acme-Beta consortium": each name, whatever the tagger joined
+        members = hyphened or group_members(head)  # "a group including X and Y": each member
         conjuncts = [] if head.i in alone else head.conjuncts
-        listed = [*_apposition_conjuncts(head), *_named_list(head), *_accompanying(head)]
-        group = members or [*_coordinated_modifiers(head), head, *conjuncts, *listed]
+        listed = [*apposition_conjuncts(head), *named_list(head), *accompanying(head)]
+        group = members or [*coordinated_modifiers(head), head, *conjuncts, *listed]
         for token in group:
             if token.i in seen or (token != group[0] and (is_trigger_word(token) or _unlike(group[0], token))):
                 continue
@@ -72,47 +80,6 @@ def _listed_share(name: Token) -> Decimal | None:
     if after + 1 < len(doc) and doc[after].lower_ in {"with", "("} and doc[after + 1].ent_type_ == "PERCENT":
         return share_of(doc[after + 1])
     return None
-
-
-def _coordinated_modifiers(head: Token) -> list[Token]:
-    """"Acme Mining and Beta Capital" parsed as one name whose modifier "Acme Mining" carries the
-    "and": that modifier is a name of its own."""
-    if head.pos_ != "PROPN":
-        return []
-    return [c for c in head.lefts if c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN"
-            and any(g.dep_ == "cc" and g.lower_ in {"and", "&"} and g.i > c.i for g in c.children)]
-
-
-def _apposition_conjuncts(head: Token) -> list[Token]:
-    """"Saudi utility X and Japan's Y will build …": the parser hangs Y on the apposition X."""
-    return [c for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN" for c in a.conjuncts if c.pos_ == "PROPN"]
-
-
-def _accompanying(head: Token) -> list[Token]:
-    """"X, together with Y and Z, will buy …", "X, along with Y", "X alongside Y": the names
-    that act with a named one."""
-    if head.pos_ != "PROPN":
-        return []
-    withs = [c for c in head.children if c.dep_ == "prep" and (c.lower_ == "alongside" or (
-        c.lower_ == "with" and any(t.lower_ in {"together", "along"} for t in c.children)))]
-    withs += [w for c in head.children if c.dep_ == "prep" and c.lower_ == "along" for w in c.children if w.lower_ == "with"]
-    return [m for w in withs for o in w.children if o.dep_ == "pobj" and o.pos_ == "PROPN" for m in (o, *o.conjuncts)]
-
-
-def _named_list(head: Token) -> list[Token]:
-    """"X, the Y Bank of Z and W signed …": a list of organisation names the parser hung as
-    appositions and modifiers of each other, read from the text: names separated only by commas,
-    "and" and "the" (the last name of each, as the tagger marked it)."""
-    if head.ent_type_ != "ORG" or head.pos_ != "PROPN":
-        return []
-    doc, edges = head.doc, [t.i for t in head.subtree]
-    start, end = min(edges), max(edges) + 1
-    names = [e for e in doc.ents if e.label_ == "ORG" and start <= e.start and e.end <= end]
-    gaps = [doc[a.end : b.start] for a, b in zip(names, names[1:])]
-    glued = all(g and all(t.lower_ in LIST_GLUE for t in g) and any(t.lower_ != "the" for t in g) for g in gaps)
-    if len(names) < 2 or not glued:
-        return []
-    return [e.root for e in names]
 
 
 def _unlike(first: Token, conjunct: Token) -> bool:
@@ -136,7 +103,7 @@ def argument_at(head: Token) -> Argument | None:
     if inner != head:
         found = argument_at(inner)
         return Argument(found.ref, share or found.share) if found is not None else None
-    leader = (_leader(head) or _possessed_name(head) or named_apposition(head) or called_name(head) or _body_of(head)
+    leader = (group_leader(head) or _possessed_name(head) or named_apposition(head) or called_name(head) or _body_of(head)
               or _named_unit(head))
     if leader is not None:
         return argument_at(leader)
@@ -190,97 +157,6 @@ def _without_participle(ref: ActorRef) -> ActorRef:
     return ActorRef(name, ref.kind, ref.surface, ref.country)
 
 
-def _members(head: Token) -> list[Token]:
-    """Each named member of a collective: the leader, its conjuncts ("a group including X and Y")
-    and the members listed after it ("led by X, including Y and Z", "led by X and comprising Y")."""
-    leader = _leader(head)
-    if leader is None:
-        return []
-    clauses = [*leader.children, *(j for c in head.children if c.dep_ == "acl" for j in c.conjuncts)]
-    listed = [m for c in clauses if (m := _listed(c)) is not None]
-    return [m for t in [leader, *listed] for m in [*_coordinated_modifiers(t), t, *t.conjuncts, *_named_list(t)]]
-
-
-def _hyphen_pair(head: Token) -> list[Token]:
-    """"the Acme-Beta consortium": the names joined by a hyphen before the collective."""
-    if head.lemma_.lower() not in word_list("collectives") or head.pos_ != "NOUN":
-        return []
-    names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    if not names:
-        return []
-    doc = head.doc
-    parts = [t for t in names[-1].subtree if t.pos_ == "PROPN" and t.i + 1 < len(doc) and doc[t.i + 1].text in {"-", "–", head.text}]
-    if any(_country_named(t) is not None for t in parts):
-        return []  # "a Malaysian-Korean group": nationalities, no member named
-    return parts if len(parts) > 1 else []
-
-
-def _leader(head: Token) -> Token | None:
-    """The named member that stands for a collective: "a consortium led by X", "an X-led group",
-    "a consortium of X and Y", "a group of lenders including X and Y" (its conjuncts follow)."""
-    if head.pos_ != "NOUN":
-        return None
-    if head.lemma_.lower() in word_list("member_nouns"):
-        return _body_of_members(head)
-    collective = head.lemma_.lower() in word_list("collectives")
-    if not collective and head.tag_ != "NNS":
-        return None  # "lenders including X and Y"; a singular noun with "including" lists its parts
-    for child in head.children:
-        members = _listed(child) or _led_by(child)  # "banks led by X" as well as "a group led by X"
-        if members is None and collective:
-            members = _members_of(child)
-        if members is not None:
-            return members
-    return None
-
-
-def _body_of_members(head: Token) -> Token | None:
-    """"200 members of the Workers' Front", "supporters from the ultras group X": the named body."""
-    for body in prep_objects(head, {"of", "from"}):
-        named = body.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in body.children)
-        if named and body.ent_type_ not in {"LOC", "FAC", "GPE"}:
-            return body
-    return None
-
-
-def _listed(child: Token) -> Token | None:
-    """The first member a listing preposition or verb names ("including X", "comprising X")."""
-    listing = (child.dep_ == "prep" and child.lower_ in {"including", "comprising"}) or (
-        child.dep_ in {"acl", "conj"} and child.lemma_ in {"include", "comprise"})
-    return next((c for c in child.children if c.dep_ in {"pobj", "dobj"}), None) if listing else None
-
-
-def _members_of(child: Token) -> Token | None:
-    """"a consortium of X and Y" names its members; "a consortium of lenders including X" lists them."""
-    if child.dep_ != "prep" or child.lower_ != "of":
-        return None
-    for obj in (c for c in child.children if c.dep_ == "pobj"):
-        found = obj if obj.pos_ == "PROPN" else _leader(obj)
-        if found is not None:
-            return found
-    return None
-
-
-def _led_by(child: Token) -> Token | None:
-    """The leader a "led by" participle or an "X-led" modifier names, unless it is a country's
-    ("a consortium led by X", "an X-led consortium"; not "a Saudi-led consortium")."""
-    if child.dep_ not in {"acl", "amod"} or child.lemma_.lower() not in word_list("leading_verbs"):
-        return None
-    leader = next((o for a in child.children if a.dep_ == "agent" and (o := object_of(a)) is not None), None)
-    if leader is not None:
-        return leader
-    before = child.doc[child.i - 2] if child.i >= 2 and hyphenated(child) else None
-    if before is None or before.pos_ != "PROPN" or before.ent_type_ in {"NORP", "GPE", "LOC"} or _country_named(before) is not None:
-        return None  # "a Saudi-led consortium", "a Gulf-led group": led by a country's companies, none named
-    return before
-
-
-def _country_named(token: Token) -> str | None:
-    """The country a word names, as its demonym ("Indian") or its name ("Japan")."""
-    entry = load_gazetteer().country_named(token.text)
-    return entry.name if entry is not None else None
-
-
 def government(head: Token) -> ActorRef | None:
     """"the Indian government", "the government of X", "X's industry ministry": a body of a country."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in lexicon().government_words:
@@ -300,7 +176,7 @@ def government(head: Token) -> ActorRef | None:
 def _place_name(child: Token) -> str | None:
     """The country or region a modifier names: "Indian", "Quebec", "of Sri Lanka", "Japan's"."""
     if child.dep_ in {"amod", "compound", "poss"}:
-        country = _country_named(child)
+        country = country_named(child)
         if country is not None:
             return country
         mistagged = child.ent_type_ in {"NORP", "LOC"} and load_gazetteer().country_for_demonym(child.text) is None
@@ -436,7 +312,7 @@ def _mention(name: Token) -> Span:
 def _self_named(head: Token) -> Token | None:
     """"the Syrdarya Uranium joint venture": a deal noun that is its own target takes the name before it."""
     names = [c for c in head.lefts if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" and c.ent_type_ != "NORP"
-             and _country_named(c) is None]
+             and country_named(c) is None]
     own = names and any("self" in f.roles.get("target", ()) and trigger_kind(head, f) == "noun" for f in frame_lexicon().frames)
     return names[-1] if own else None
 
