@@ -11,9 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graph.extract.clauses import clause_verb
-from graph.extract.common import dates_in, has_cue, lemma_text, published
+from graph.extract.common import dateline, dates_in, has_cue, lemma_text, published
 from graph.extract.context import earlier_sentences
-from graph.extract.event_dates import dateline
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import children
 from graph.extract.word_lists import word_list
