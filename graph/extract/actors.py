@@ -21,7 +21,7 @@ from graph.extract.common import evidence_for, is_headline, per_doc, sentences
 from graph.extract.frames import frame_lexicon
 from graph.extract.lexicon import lexicon
 from graph.extract.word_lists import word_list
-from graph.gazetteer import load_gazetteer
+from graph.gazetteer import Entry, load_gazetteer
 from graph.keys import LEGAL_FORM
 from graph.model import ActorKind, ActorRef, Mention
 from graph.normalize.money import is_currency_code
@@ -196,7 +196,7 @@ def _known(span: Span, country_hint: str | None) -> ActorSpan | None:
     return None
 
 
-def _lookup_in_country(span: Span, country: str | None):
+def _lookup_in_country(span: Span, country: str | None) -> Entry | None:
     """"China's Exim Bank" is the Export-Import Bank of China, not the US one:
     a name whose entry belongs to another country is tried with the country."""
     gaz = load_gazetteer()
@@ -325,7 +325,7 @@ def _deal_noun_at_start(token: Token) -> bool:
     return token.is_sent_start and token.pos_ == "NOUN" and token.lemma_.lower() in frame_lexicon().deal_nouns
 
 
-def _dangling(token) -> bool:
+def _dangling(token: Token) -> bool:
     """A name never ends in punctuation, a currency sign or a function word ("Ferrovial for £")."""
     return token.is_punct or token.is_currency or token.pos_ in {"ADP", "CCONJ", "DET"}
 
@@ -358,7 +358,7 @@ def _is_locative(span: Span) -> bool:
     return before is not None and before.lower_ in LOCATIVE and before.head.lemma_.lower() not in frame_lexicon().stake_nouns
 
 
-def _ref(entry, surface: str) -> ActorRef:
+def _ref(entry: Entry, surface: str) -> ActorRef:
     country = entry.name if entry.kind is ActorKind.COUNTRY else entry.country
     return ActorRef(entry.name, entry.kind, surface, country)
 
@@ -472,5 +472,3 @@ def _untagged_acronyms(found: list[ActorSpan], expansions: dict[str, ActorRef]) 
 def _titled(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in lexicon().titles
 
-
-__all__ = ["ActorSpan", "actors_in", "classify", "extract", "find_actors", "is_descriptor"]

@@ -111,7 +111,7 @@ def name_preps(head: Token) -> list[Token]:
 
 
 def _time_or_money(prep: Token) -> bool:
-    obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+    obj = object_of(prep, {"pobj", "pcomp"})
     return obj is None or obj.ent_type_ in {"DATE", "MONEY", "TIME", "CARDINAL", "GPE"} or obj.like_num
 
 

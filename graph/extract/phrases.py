@@ -13,11 +13,13 @@ from graph.extract.actors import ActorSpan, actors_in, find_actors, is_descripto
 from graph.extract.common import entity_at, per_doc
 from graph.extract.frames import is_trigger_word
 from graph.extract.lexicon import lexicon
+from graph.extract.tree import object_of
 from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
 
 PLACE_PREPS = frozenset({"in", "near", "at"})
+CLAUSE_OBJECTS = frozenset({"pobj", "pcomp"})  # "as building Y" as well as "as Y"
 
 
 def actor_at(token: Token) -> ActorSpan | None:
@@ -50,7 +52,7 @@ def phrase_ref(head: Token) -> ActorRef | None:
 def _included(head: Token) -> ActorRef | None:
     """"stakes in five Egyptian companies, including CIB": the named member beats the country."""
     listing = (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"including", "notably", "especially"})
-    members = (actor_at(inner) for prep in listing if (inner := _object_of(prep)) is not None)
+    members = (actor_at(inner) for prep in listing if (inner := object_of(prep, CLAUSE_OBJECTS)) is not None)
     return next((a.ref for a in members if a is not None and a.ref.kind is not ActorKind.COUNTRY), None)
 
 
@@ -107,14 +109,9 @@ def _nested_heads(head: Token) -> list[Token]:
             if (head.pos_ != "PROPN" or child.pos_ == "PROPN") and not is_trigger_word(child):
                 nested.append(child)
         elif child.dep_ == "prep" and child.lower_ in {"of", "like", "as"}:
-            inner = _object_of(child)
+            inner = object_of(child, CLAUSE_OBJECTS)
             nested += [inner] if inner is not None else []
     return nested
-
-
-def _object_of(prep: Token) -> Token | None:
-    """A preposition's first object, a clause ("as building Y") as well as a noun."""
-    return next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
 
 
 def asset_ref(head: Token) -> ActorRef | None:
@@ -148,7 +145,7 @@ def _of_name(head: Token, name: str) -> str:
     if not head.text[0].isupper() or head.pos_ != "PROPN":
         return name
     for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):
-        obj = _object_of(prep)
+        obj = object_of(prep, CLAUSE_OBJECTS)
         words = list(obj.subtree) if obj is not None else []
         if words and all(t.pos_ == "PROPN" or t.is_punct for t in words):
             return f"{name} of {head.doc[words[0].i : words[-1].i + 1].text}"
@@ -282,7 +279,7 @@ def _is_demonym(token: Token) -> bool:
 def _place_of(head: Token) -> str | None:
     """"… plant in the eastern Hungarian city of Debrecen" → "Debrecen"; "open a plant in X" with
     "in X" hung on the verb right after the object locates the plant too."""
-    objects = (o for c in _place_preps(head) if c.lower_ in PLACE_PREPS and (o := _object_of(c)) is not None)
+    objects = (o for c in _place_preps(head) if c.lower_ in PLACE_PREPS and (o := object_of(c, CLAUSE_OBJECTS)) is not None)
     return _between(head) or next((place for o in objects if (place := _place_in(o)) is not None), None)
 
 
