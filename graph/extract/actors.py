@@ -93,12 +93,9 @@ def _named_apart(left: Span, right: Span) -> bool:
 
 
 def _relabels(doc: Doc) -> dict[str, str]:
-    """Labels the whole doc votes for, where the NER contradicts itself.
-
-    "Debrecen" tagged PERSON here and GPE elsewhere is the city; "Codelco" tagged
-    GPE but never after "in"/"at" and acting as a subject or owner is an
-    organisation (unknown names only: the gazetteer decides known ones).
-    """
+    """Labels the whole doc votes for where the NER contradicts itself: a name tagged a person here
+    and a place elsewhere is the place; an unknown "place" or "facility" that acts (a subject, an
+    owner) and is never after "in"/"at" is an organisation (the gazetteer decides known names)."""
     ents = doc.ents  # a new tuple of spans on each access: read once
     persons = Counter(e.text for e in ents if e.label_ == "PERSON")
     votes = Counter(e.text for e in ents if e.label_ in {"GPE", "LOC"} and e.text in persons)

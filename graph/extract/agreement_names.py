@@ -1,8 +1,5 @@
-"""What an agreement is called, and which nouns name one.
-
-"the historic free trade agreement" is a "free trade agreement"; "memoranda
-of understanding on transport and tourism" are two memoranda; "the
-EU–Vietnam Free Trade Agreement" names its own parties.
+"""What an agreement is called: its noun with the modifiers and topics that say what was agreed,
+one name per topic a plural lists; and the parties a dashed name states ("the A–B agreement").
 """
 
 from __future__ import annotations

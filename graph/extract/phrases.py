@@ -1,8 +1,6 @@
-"""From a dependency head to the actor or asset its phrase names.
-
-"the acquisition of a 63 percent share of the Mining and Smelting Combine Bor"
-→ the company; "a vehicle tire factory in Zrenjanin" → an asset; "Serbian
-infrastructure" → Serbia. Shared by the investment and agreement extractors.
+"""From a dependency head to the actor or asset its phrase names, looking through "of" chains
+and appositions: a named actor, a company a descriptor introduces, a common-noun asset named by
+its modifiers and place, or the country a generic target stands for.
 """
 
 from __future__ import annotations
@@ -73,12 +71,8 @@ def _named_by_modifier(head: Token) -> ActorSpan | None:
 
 
 def described_company(head: Token) -> ActorRef | None:
-    """"fertiliser maker Nile Delta Nitrogen", "Turkey's Anadolu Gida": a company the recogniser missed.
-
-    The name recogniser misses unfamiliar names (or calls them places or
-    people); a descriptor or a country's possessive in front is the news
-    convention that introduces a company.
-    """
+    """A company the recogniser missed (or called a place or a person): news introduces one with a
+    descriptor or a country's possessive ("fertiliser maker X", "Turkey's X")."""
     if head.pos_ != "PROPN" or head.ent_type_ in {"GPE", "DATE", "MONEY", "PERCENT", "NORP"}:
         return None
     lefts = [t for t in head.lefts if t.dep_ in {"compound", "nmod", "amod", "poss"}]
@@ -115,12 +109,8 @@ def _nested_heads(head: Token) -> list[Token]:
 
 
 def asset_ref(head: Token) -> ActorRef | None:
-    """"a vehicle tire factory in Zrenjanin" → asset "vehicle tire factory in Zrenjanin".
-
-    The name keeps every compound modifier ("battery cell plant"); the head
-    with its nearest modifier ("tire factory in Zrenjanin") is kept as a
-    second label, the form later mentions and other articles tend to use.
-    """
+    """A common-noun asset named by every compound modifier and its place ("battery cell plant in
+    X"); the head with its nearest modifier, the form later mentions tend to use, is its label."""
     lex = lexicon()
     if head.pos_ not in {"NOUN", "PROPN"} or head.lemma_.lower() not in lex.asset_heads or head.lemma_.lower() == "stake":
         return None
