@@ -28,8 +28,7 @@ ACTOR_KINDS = frozenset({ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GO
 
 def date_near(sent: Span) -> PartialDate | None:
     """The sentence's own date, else the latest one stated earlier in its paragraph."""
-    own = first_date(sent)
-    return own if own is not None else paragraph_date(sent)
+    return first_date(sent) or paragraph_date(sent)
 
 
 def paragraph_date(sent: Span) -> PartialDate | None:
