@@ -21,7 +21,7 @@ from graph.extract.common import evidence_for, is_headline, per_doc, sentences
 from graph.extract.frames import frame_lexicon
 from graph.extract.lexicon import lexicon
 from graph.extract.word_lists import word_list
-from graph.gazetteer import load_gazetteer
+from graph.gazetteer import Entry, load_gazetteer
 from graph.keys import LEGAL_FORM
 from graph.model import ActorKind, ActorRef, Mention
 from graph.normalize.money import is_currency_code
@@ -119,12 +119,9 @@ def _named_apart(left: Span, right: Span) -> bool:
 
 
 def _relabels(doc: Doc) -> dict[str, str]:
-    """Labels the whole doc votes for, where the NER contradicts itself.
-
-    "Debrecen" tagged PERSON here and GPE elsewhere is the city; "Codelco" tagged
-    GPE but never after "in"/"at" and acting as a subject or owner is an
-    organisation (unknown names only: the gazetteer decides known ones).
-    """
+    """Labels the whole doc votes for where the NER contradicts itself: a name tagged a person here
+    and a place elsewhere is the place; an unknown "place" or "facility" that acts (a subject, an
+    owner) and is never after "in"/"at" is an organisation (the gazetteer decides known names)."""
     ents = doc.ents  # a new tuple of spans on each access: read once
     persons = Counter(e.text for e in ents if e.label_ == "PERSON")
     votes = Counter(e.text for e in ents if e.label_ in {"GPE", "LOC"} and e.text in persons)
@@ -222,7 +219,7 @@ def _known(span: Span, country_hint: str | None) -> ActorSpan | None:
     return None
 
 
-def _lookup_in_country(span: Span, country: str | None):
+def _lookup_in_country(span: Span, country: str | None) -> Entry | None:
     """"China's Exim Bank" is the Export-Import Bank of China, not the US one:
     a name whose entry belongs to another country is tried with the country."""
     gaz = load_gazetteer()
@@ -354,7 +351,7 @@ def _deal_noun_at_start(token: Token) -> bool:
     return token.is_sent_start and token.pos_ == "NOUN" and token.lemma_.lower() in frame_lexicon().deal_nouns
 
 
-def _dangling(token) -> bool:
+def _dangling(token: Token) -> bool:
     """A name never ends in punctuation, a currency sign or a function word ("Ferrovial for £")."""
     return token.is_punct or token.is_currency or token.pos_ in {"ADP", "CCONJ", "DET"}
 
@@ -387,7 +384,7 @@ def _is_locative(span: Span) -> bool:
     return before is not None and before.lower_ in LOCATIVE and before.head.lemma_.lower() not in frame_lexicon().stake_nouns
 
 
-def _ref(entry, surface: str) -> ActorRef:
+def _ref(entry: Entry, surface: str) -> ActorRef:
     country = entry.name if entry.kind is ActorKind.COUNTRY else entry.country
     return ActorRef(entry.name, entry.kind, surface, country)
 
@@ -501,5 +498,3 @@ def _untagged_acronyms(found: list[ActorSpan], expansions: dict[str, ActorRef]) 
 def _titled(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in lexicon().titles
 
-
-__all__ = ["ActorSpan", "actors_in", "classify", "extract", "find_actors", "is_descriptor"]

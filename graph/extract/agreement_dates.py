@@ -1,9 +1,6 @@
-"""When an agreement was signed and took effect, as news states it.
-
-"signed in July 2002, which entered into force on 1 July 2003": the signing
-date is the one of the signing verb's own clause, an effective date follows an
-effective cue, and "valid until" is neither. A date inside a subordinate
-clause ("Sri Lanka, which defaulted in 2022, …") dates that clause only.
+"""When an agreement was signed and took effect: the signing verb's own clause dates the signing,
+an effective cue ("entered into force on") the entry into force; an expiry ("valid until") is
+neither, and a date inside another subordinate clause dates that clause only.
 """
 
 from __future__ import annotations
@@ -11,9 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graph.extract.clauses import clause_verb
-from graph.extract.common import dates_in, has_cue, lemma_text, published
+from graph.extract.common import dateline, dates_in, has_cue, lemma_text, published
 from graph.extract.context import earlier_sentences
-from graph.extract.event_dates import dateline
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import children
 from graph.extract.word_lists import word_list

@@ -1,8 +1,5 @@
-"""What an agreement is called, and which nouns name one.
-
-"the historic free trade agreement" is a "free trade agreement"; "memoranda
-of understanding on transport and tourism" are two memoranda; "the
-EU–Vietnam Free Trade Agreement" names its own parties.
+"""What an agreement is called: its noun with the modifiers and topics that say what was agreed,
+one name per topic a plural lists; and the parties a dashed name states ("the A–B agreement").
 """
 
 from __future__ import annotations
@@ -111,7 +108,7 @@ def name_preps(head: Token) -> list[Token]:
 
 
 def _time_or_money(prep: Token) -> bool:
-    obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+    obj = object_of(prep, {"pobj", "pcomp"})
     return obj is None or obj.ent_type_ in {"DATE", "MONEY", "TIME", "CARDINAL", "GPE"} or obj.like_num
 
 

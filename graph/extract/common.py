@@ -14,6 +14,8 @@ from graph.model import Document, Evidence, PartialDate
 from graph.normalize.dates import parse_date
 
 T = TypeVar("T")
+DASHES = frozenset({"—", "–", "--"})
+DATELINE_TAIL = 8  # tokens a dateline may run on after its date: "(Central Asia Wire) —"
 
 
 _DOCUMENT = ("._.", "document", None, None)  # where spaCy keeps ``doc._.document`` in ``user_data``
@@ -158,6 +160,16 @@ def _first_line(sent: Span) -> bool:
     content = own.rstrip()
     broken = "\n" in own[len(content):] or text[sent.end_char : sent.end_char + 1] in {"\n", ""}
     return sent.start_char == start and broken and "\n" not in content
+
+
+def dateline(ent: Span) -> bool:
+    """A dateline's date: the day of the report, not of the act; only capitalised words before it
+    on its line, a dash soon after ("BISHKEK, Sept. 18, 2025 (Wire) — …")."""
+    doc = ent.doc
+    line_start = doc_text(doc).rfind("\n", 0, ent.start_char) + 1
+    if any(w[:1].islower() for w in doc_text(doc)[line_start : ent.start_char].split()):
+        return False
+    return any(t.text in DASHES for t in doc[ent.end : ent.end + DATELINE_TAIL])
 
 
 def dates_in(span: Span) -> list[tuple[Span, PartialDate]]:

@@ -1,8 +1,5 @@
-"""Context a sentence inherits from the paragraph around it.
-
-News writes "In 2018, Serbia saw a surge in Chinese investment. The
-construction of a tyre factory … by Linglong …": the year of the first
-sentence dates the facts of the next ones.
+"""What a sentence inherits from the sentences before it: its paragraph's date, and what a
+reference ("it", "the company", "the foundry", "the terminal") points back to.
 """
 
 from __future__ import annotations
@@ -31,8 +28,7 @@ ACTOR_KINDS = frozenset({ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GO
 
 def date_near(sent: Span) -> PartialDate | None:
     """The sentence's own date, else the latest one stated earlier in its paragraph."""
-    own = first_date(sent)
-    return own if own is not None else paragraph_date(sent)
+    return first_date(sent) or paragraph_date(sent)
 
 
 def paragraph_date(sent: Span) -> PartialDate | None:
@@ -50,14 +46,9 @@ def _paragraph_break(earlier: Span, current: Span) -> bool:
 
 
 def date_for(trigger: Token, *, pledge: bool = False) -> PartialDate | None:
-    """The date of the fact ``trigger`` heads.
-
-    A date inside another subordinate clause ("… the investments it promised
-    in 2016") dates that clause, not the fact; without a date of its own the
-    fact takes the paragraph's, and a pledge ("has pledged", "will invest")
-    or a reported fact ("the fund said X paid …": the news itself) the
-    article's publication date.
-    """
+    """The date of the fact ``trigger`` heads: its clause's (a date in another subordinate clause
+    dates that clause), else the paragraph's, else, for a pledge, a reported or a present-tense
+    fact (the news itself), the article's publication date."""
     sent = trigger.sent
     dated = [(span, d) for span, d in dates_in(sent) if _dates_clause_of(span.root, trigger)]
     own = _same_clause_first([(span, d) for span, d in dated if not (pledge and _deadline(span))], trigger)

@@ -9,11 +9,14 @@ its event; a noun does only with a date of its own, a support verb ("held
 talks", "imposed sanctions") or as the occasion of a told act ("said at a press
 conference"), never as a bare mention ("after the talks"). How firmly the text
 states it (planned, possible, denied) is ``status.factuality_of``; nothing is
-dropped for being planned or hedged.
+dropped for being planned or hedged. Its date is the one its trigger's clause (or the
+reporting verb above it) states, a fronted phrase's, a follow-up's that refers back, else the
+paragraph's.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,28 +28,27 @@ from graph import paths
 from graph.errors import KGError
 from graph.extract.arguments import arguments
 from graph.extract.common import (
-    evidence_for,
-    first_date,
-    has_cue,
-    is_headline,
-    lemma_text,
-    next_sentence,
-    sentences,
-    starts_with_anaphora,
-    title_line,
+    dateline, dates_in, entities_in, evidence_for, first_date, has_cue, is_headline, lemma_text, next_sentence,
+    previous_sentence, published, sentences, starts_with_anaphora, title_line,
 )
-from graph.extract.event_dates import clause_chain, fronted_date, own_date, paragraph_event_date, pruned_subtree
+from graph.extract.context import paragraph_date
 from graph.extract.frames import Frame, candidate_frames, noun_slots, trigger_candidates, trigger_kind, verb_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.status import factuality_of
 from graph.extract.tree import prep_objects
 from graph.extract.word_lists import word_list
-from graph.model import ActorKind, ActorRef, Event, Factuality
+from graph.model import ActorKind, ActorRef, Event, Factuality, PartialDate
 
 EVENTS_PATH = paths.DATA / "events.json"
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # prepositions whose object names the occasion of a told act: "said at a press conference"
 OCCASION_PREPS = frozenset({"at", "during", "on", "in"})
+# prepositions of a date that is not the event's: "his first trip since 2020"
+NOT_EVENT_DATE = frozenset({"since", "until", "till", "before", "after", "by", "through"})
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj", "pcomp"})
+PRUNED_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "acl", "conj", "cc"})
+# weeks the date parser leaves open: days back from publication; dated to that day's month
+WEEKS = {"last week": 7, "the previous week": 7, "the past week": 7, "this week": 0, "earlier this week": 0}
 
 
 class EventLexiconError(KGError):
@@ -255,3 +257,88 @@ def _place(kind: EventType, slots: dict[str, list[Token]]) -> ActorRef | None:
     """The first place named by one of the type's place prepositions ("in Belgrade")."""
     places = (head for prep in kind.place for head in slots.get(prep, []) if head.ent_type_ in PLACE_ENTITIES)
     return next((found[0].ref for head in places if (found := arguments([head]))), None)
+
+
+# --- dates ---------------------------------------------------------------------
+
+
+def clause_chain(token: Token) -> list[Token]:
+    """The trigger and its heads up to the head of its clause ("visit" → "during" → "toured")."""
+    chain = [token]
+    while token.dep_ not in CLAUSE_DEPS:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def own_date(trigger: Token, sent: Span) -> PartialDate | None:
+    """The date attached closest to the trigger within its clause, the most precise on ties."""
+    chain = date_chain(trigger)
+    scored = []
+    for ent, value in dates_of(sent):
+        if ent.root.head.lower_ in NOT_EVENT_DATE:
+            continue
+        distance = _attachment(ent.root, trigger, chain)
+        if distance is not None:
+            scored.append((distance, value.vagueness, ent.start, value))
+    return min(scored, key=lambda s: s[:3])[3] if scored else None
+
+
+def fronted_date(trigger: Token, sent: Span) -> PartialDate | None:
+    """The one date of a phrase put before the trigger's clause ("In a decree signed on Monday,
+    the EU extended …") dates it."""
+    chain = clause_chain(trigger)
+    found = {value for ent, value in dates_of(sent)
+             if ent.root.head.lower_ not in NOT_EVENT_DATE and not dateline(ent)  # not "since 2020", "until May"
+             and any(t.dep_ == "prep" and t.head in chain and t.i < t.head.i for t in ent.root.ancestors)}
+    return found.pop() if len(found) == 1 else None
+
+
+def dates_of(sent: Span) -> list[tuple[Span, PartialDate]]:
+    """The sentence's dates, with "last week" as the month it fell in (a week names no month; news
+    says "met Ruto last week" of a meeting the gold and the reader date to that month)."""
+    found = dates_in(sent)
+    day = published(sent.doc)
+    known = {ent.start for ent, _ in found}
+    for ent in entities_in(sent):
+        back = WEEKS.get(ent.text.lower())
+        if ent.label_ == "DATE" and back is not None and day is not None and ent.start not in known:
+            then = day - dt.timedelta(days=back)
+            found.append((ent, PartialDate(then.year, then.month)))
+    return sorted(found, key=lambda f: f[0].start)
+
+
+def paragraph_event_date(sent: Span) -> PartialDate | None:
+    """The paragraph's date, unless it is the dateline the sentence follows ("OSLO, May 9 — Norway …")."""
+    earlier = previous_sentence(sent)
+    if earlier is not None and any(dateline(ent) for ent, _ in dates_in(earlier)):
+        return None
+    return paragraph_date(sent)
+
+
+def date_chain(trigger: Token) -> list[Token]:
+    """The clause chain, then the reporting verb whose complement the clause is."""
+    chain = clause_chain(trigger)
+    top, reporting = chain[-1], word_list("dating_verbs")
+    if top.dep_ in {"ccomp", "parataxis"} and top.head.lemma_.lower() in reporting:
+        chain.append(top.head)
+    chain.extend(c for c in top.children if c.dep_ in {"advcl", "parataxis"} and c.lemma_.lower() in reporting)
+    return chain
+
+
+def _attachment(token: Token, trigger: Token, chain: list[Token]) -> int | None:
+    """How far up the trigger's clause chain a date hangs (0: on the trigger), None if elsewhere."""
+    for ancestor in (token, *token.ancestors):
+        if ancestor in chain:
+            return chain.index(ancestor)
+        if ancestor.dep_ in PRUNED_DEPS | {"appos"} and trigger not in ancestor.subtree:
+            return None
+    return None
+
+
+def pruned_subtree(token: Token) -> Iterator[Token]:
+    """The phrase of ``token`` without the clauses inside it."""
+    yield token
+    for child in token.children:
+        if child.dep_ not in PRUNED_DEPS:
+            yield from pruned_subtree(child)

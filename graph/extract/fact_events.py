@@ -1,12 +1,7 @@
 """Events derived from the facts themselves: a dated or staged investment or agreement is also
-the event of that step (issue 8).
-
-"X completed the purchase of Y in May 2024" is an investment with a status and a
-date, and the news's timeline wants the completion as an event: its participants
-are the fact's actors, its date and place the fact's, and ``ikg:concerns`` links
-it to the fact. A fact neither dated nor staged yields nothing: there is no step
-the text tells. An event the sentence's own trigger already gives is the same
-step, so the derived one (which knows what it concerns) replaces it.
+the event of that step (issue 8), with the fact's actors, date and place, linked to it by
+``ikg:concerns``. A fact neither dated nor staged tells no step. An event the sentence's own
+trigger already gives is the same step: the derived one, which knows its fact, replaces it.
 """
 
 from __future__ import annotations
@@ -66,12 +61,9 @@ def _step(fact: Investment) -> str | None:
 
 def agreement_events(fact: Agreement) -> Iterator[Event]:
     """A dated agreement's signing, and its entry into force where the text dates that."""
-    if fact.date is not None:
-        yield Event("signing", fact.parties, fact.evidence, date=fact.date,
-                    factuality=fact.factuality, concerns=fact)
-    if fact.effective is not None:
-        yield Event("entry into force", fact.parties, fact.evidence, date=fact.effective,
-                    factuality=fact.factuality, concerns=fact)
+    for kind, date in (("signing", fact.date), ("entry into force", fact.effective)):
+        if date is not None:
+            yield Event(kind, fact.parties, fact.evidence, date=date, factuality=fact.factuality, concerns=fact)
 
 
 def merged(told: list[Event], derived: list[Event]) -> list[Event]:

@@ -1,8 +1,6 @@
-"""Cross-sentence completion of investment facts.
-
-"This €42 million transaction …", "… €1 billion each", "These investments
-include projects such as …": a sentence that refers back completes or
-extends the facts of the sentence before it.
+"""Cross-sentence completion of investment facts: a sentence that refers back ("This
+transaction …", "… each", "These investments include …") completes or extends the facts of the
+sentence before it.
 """
 
 from __future__ import annotations

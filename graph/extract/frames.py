@@ -75,6 +75,13 @@ class Frame:
     asset_first: bool = False
     support_verbs: frozenset[str] = frozenset()
     other_senses: dict[str, frozenset[str]] = field(default_factory=dict)  # "open X to Y" opens no plant
+    heads: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Every word that can head a trigger phrase ("take over" → take, "loan agreement" →
+        agreement, "line of credit" → line): one set lookup before any parse walk."""
+        phrases = [*self.verbs, *self.nouns, *self.agents, *self.owned_nouns]
+        object.__setattr__(self, "heads", frozenset(w for p in phrases for w in (p.split()[0], p.split()[-1])))
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +197,7 @@ def trigger_kind(token: Token, frame: Frame) -> str | None:
     """How ``token`` triggers ``frame``: as its "verb", "noun" or "agent", an "owned" noun or a "sized"
     asset; None when it does not."""
     lemma = token.lemma_.lower()
-    if not frame.sized_assets and lemma not in _head_words(frame):
+    if not frame.sized_assets and lemma not in frame.heads:
         return None  # most words trigger nothing: one set lookup before any parse walk
     if token.pos_ in {"VERB", "AUX"} or (token.tag_ == "VBN" and token.pos_ == "ADJ"):
         particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
@@ -215,9 +222,8 @@ def trigger_kind(token: Token, frame: Frame) -> str | None:
     return None
 
 
-# Indexes keyed by the id of the object they were built from, which they hold, so the id
-# stays that object's while the entry lives (a freed object's id could be reused otherwise).
-_HEADS: dict[int, tuple[Frame, frozenset[str]]] = {}
+# Indexes keyed by the id of the frame list they were built from, which they hold, so the id
+# stays that list's while the entry lives (a freed object's id could be reused otherwise).
 _INDEX: dict[int, tuple[tuple[Frame, ...], dict[str, list[Frame]], list[Frame]]] = {}
 
 
@@ -244,20 +250,10 @@ def _frame_index(frames: tuple[Frame, ...]) -> tuple[tuple[Frame, ...], dict[str
     if entry is None or entry[0] is not frames:
         by_word: dict[str, list[Frame]] = {}
         for frame in frames:
-            for word in _head_words(frame):
+            for word in frame.heads:
                 by_word.setdefault(word, []).append(frame)
         entry = _INDEX[id(frames)] = (frames, by_word, [f for f in frames if f.sized_assets])
     return entry
-
-
-def _head_words(frame: Frame) -> frozenset[str]:
-    """Every word that can head one of the frame's trigger phrases ("take over" → take, "loan
-    agreement" → agreement, "line of credit" → line), computed once per frame."""
-    entry = _HEADS.get(id(frame))
-    if entry is None or entry[0] is not frame:
-        phrases = [*frame.verbs, *frame.nouns, *frame.agents, *frame.owned_nouns]
-        entry = _HEADS[id(frame)] = (frame, frozenset(w for p in phrases for w in (p.split()[0], p.split()[-1])))
-    return entry[1]
 
 
 def sized_asset(noun: Token) -> bool:

@@ -108,7 +108,7 @@ def _issuer(obj: Token) -> Token:
     return owner
 
 
-def _stake_named_in(sent) -> Token | None:
+def _stake_named_in(sent: Span) -> Token | None:
     """The company of the one "stake/holding in Y" a sentence names, for a bare "5 percent"."""
     found = []
     for token in sent:  # "a stake in Y", "47.5% of Y": what "the remaining 52.5%" is a share of

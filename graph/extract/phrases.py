@@ -1,8 +1,6 @@
-"""From a dependency head to the actor or asset its phrase names.
-
-"the acquisition of a 63 percent share of the Mining and Smelting Combine Bor"
-→ the company; "a vehicle tire factory in Zrenjanin" → an asset; "Serbian
-infrastructure" → Serbia. Shared by the investment and agreement extractors.
+"""From a dependency head to the actor or asset its phrase names, looking through "of" chains
+and appositions: a named actor, a company a descriptor introduces, a common-noun asset named by
+its modifiers and place, or the country a generic target stands for.
 """
 
 from __future__ import annotations
@@ -13,11 +11,13 @@ from graph.extract.actors import ActorSpan, actors_in, find_actors, is_descripto
 from graph.extract.common import entity_at, per_doc
 from graph.extract.frames import is_trigger_word
 from graph.extract.lexicon import lexicon
+from graph.extract.tree import object_of
 from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
 
 PLACE_PREPS = frozenset({"in", "near", "at"})
+CLAUSE_OBJECTS = frozenset({"pobj", "pcomp"})  # "as building Y" as well as "as Y"
 
 
 def actor_at(token: Token) -> ActorSpan | None:
@@ -50,7 +50,7 @@ def phrase_ref(head: Token) -> ActorRef | None:
 def _included(head: Token) -> ActorRef | None:
     """"stakes in five Egyptian companies, including CIB": the named member beats the country."""
     listing = (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"including", "notably", "especially"})
-    members = (actor_at(inner) for prep in listing if (inner := _object_of(prep)) is not None)
+    members = (actor_at(inner) for prep in listing if (inner := object_of(prep, CLAUSE_OBJECTS)) is not None)
     return next((a.ref for a in members if a is not None and a.ref.kind is not ActorKind.COUNTRY), None)
 
 
@@ -71,12 +71,8 @@ def _named_by_modifier(head: Token) -> ActorSpan | None:
 
 
 def described_company(head: Token) -> ActorRef | None:
-    """"fertiliser maker Nile Delta Nitrogen", "Turkey's Anadolu Gida": a company the recogniser missed.
-
-    The name recogniser misses unfamiliar names (or calls them places or
-    people); a descriptor or a country's possessive in front is the news
-    convention that introduces a company.
-    """
+    """A company the recogniser missed (or called a place or a person): news introduces one with a
+    descriptor or a country's possessive ("fertiliser maker X", "Turkey's X")."""
     if head.pos_ != "PROPN" or head.ent_type_ in {"GPE", "DATE", "MONEY", "PERCENT", "NORP"}:
         return None
     lefts = [t for t in head.lefts if t.dep_ in {"compound", "nmod", "amod", "poss"}]
@@ -107,23 +103,14 @@ def _nested_heads(head: Token) -> list[Token]:
             if (head.pos_ != "PROPN" or child.pos_ == "PROPN") and not is_trigger_word(child):
                 nested.append(child)
         elif child.dep_ == "prep" and child.lower_ in {"of", "like", "as"}:
-            inner = _object_of(child)
+            inner = object_of(child, CLAUSE_OBJECTS)
             nested += [inner] if inner is not None else []
     return nested
 
 
-def _object_of(prep: Token) -> Token | None:
-    """A preposition's first object, a clause ("as building Y") as well as a noun."""
-    return next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
-
-
 def asset_ref(head: Token) -> ActorRef | None:
-    """"a vehicle tire factory in Zrenjanin" → asset "vehicle tire factory in Zrenjanin".
-
-    The name keeps every compound modifier ("battery cell plant"); the head
-    with its nearest modifier ("tire factory in Zrenjanin") is kept as a
-    second label, the form later mentions and other articles tend to use.
-    """
+    """A common-noun asset named by every compound modifier and its place ("battery cell plant in
+    X"); the head with its nearest modifier, the form later mentions tend to use, is its label."""
     lex = lexicon()
     if head.pos_ not in {"NOUN", "PROPN"} or head.lemma_.lower() not in lex.asset_heads or head.lemma_.lower() == "stake":
         return None
@@ -148,7 +135,7 @@ def _of_name(head: Token, name: str) -> str:
     if not head.text[0].isupper() or head.pos_ != "PROPN":
         return name
     for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):
-        obj = _object_of(prep)
+        obj = object_of(prep, CLAUSE_OBJECTS)
         words = list(obj.subtree) if obj is not None else []
         if words and all(t.pos_ == "PROPN" or t.is_punct for t in words):
             return f"{name} of {head.doc[words[0].i : words[-1].i + 1].text}"
@@ -282,7 +269,7 @@ def _is_demonym(token: Token) -> bool:
 def _place_of(head: Token) -> str | None:
     """"… plant in the eastern Hungarian city of Debrecen" → "Debrecen"; "open a plant in X" with
     "in X" hung on the verb right after the object locates the plant too."""
-    objects = (o for c in _place_preps(head) if c.lower_ in PLACE_PREPS and (o := _object_of(c)) is not None)
+    objects = (o for c in _place_preps(head) if c.lower_ in PLACE_PREPS and (o := object_of(c, CLAUSE_OBJECTS)) is not None)
     return _between(head) or next((place for o in objects if (place := _place_in(o)) is not None), None)
 
 

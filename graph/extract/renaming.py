@@ -1,8 +1,6 @@
-"""Renaming: the proper name a common noun phrase is given in its own sentence.
-
-"the operator, Y", "German builder Y" (apposition, even where the parser hangs Y
-elsewhere), "Y, a $2bn project" and "a joint venture to be called Y": the noun stands
-for Y.
+"""Renaming: the proper name a common noun phrase is given in its own sentence, by apposition
+(even where the parser hangs the name elsewhere) or by "called": "the operator, Y", "a joint
+venture to be called Y".
 """
 
 from __future__ import annotations

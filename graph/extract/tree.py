@@ -8,9 +8,10 @@ from collections.abc import Collection
 from spacy.tokens import Token
 
 
-def object_of(prep: Token) -> Token | None:
-    """The first object of a preposition, if the parser gave it one."""
-    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+def object_of(prep: Token, deps: Collection[str] = ("pobj",)) -> Token | None:
+    """The first object of a preposition, if the parser gave it one (with "pcomp" in ``deps``, a
+    clause as well: "as building Y")."""
+    return next((c for c in prep.children if c.dep_ in deps), None)
 
 
 def prep_objects(head: Token, preps: Collection[str]) -> list[Token]:
