@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
-from graph.extract.common import country_of, dollar_of, per_span
+from graph.extract.common import country_of, dollar_of, per_span, yen_of
 from graph.extract.frames import frame_lexicon, is_trigger_word
 from graph.extract.lexicon import lexicon
 from graph.model import Money
@@ -22,6 +22,8 @@ from graph.normalize.percent import find_percents
 
 SUBORDINATE = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "csubj"})
 CLIMB_FROM = frozenset({"xcomp", "advcl", "acl", "pcomp"})
+
+PER_SHARE = ("a share", "per share", "each share", "a unit", "per unit")  # after a price, not a sum
 
 
 def clause_verb(token: Token) -> Token:
@@ -150,12 +152,14 @@ def _amounts(sent: Span) -> list:
 
 
 def _unconverted_sums(sent: Span) -> list:
-    """Each sum of the sentence but a conversion bracketed right after the one before ("€2.2bn ($2.4bn)")."""
+    """Each sum of the sentence but a conversion bracketed right after the one before ("€2.2bn ($2.4bn)")
+    and a price per share ("¥2,450 a share"), which is no sum paid for a deal."""
     text = sent.text
     kept = []
-    for match in find_money(text, dollar=dollar_of(sent.doc), country=country_of(sent.doc)):
+    for match in find_money(text, dollar=dollar_of(sent.doc), yen=yen_of(sent.doc), country=country_of(sent.doc)):
         before = text[: match.start].rstrip()
-        if not (before.endswith("(") and kept and len(before) - kept[-1].end <= 3):
+        per_share = text[match.end :].lstrip().lower().startswith(PER_SHARE)
+        if not per_share and not (before.endswith("(") and kept and len(before) - kept[-1].end <= 3):
             kept.append(match)
     return kept
 

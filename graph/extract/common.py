@@ -95,6 +95,12 @@ def _local_dollar(text: str) -> str | None:
     return local_dollar(text, country) if country is not None else None
 
 
+def yen_of(doc: Doc) -> str | None:
+    """What a bare "¥" means in this document: the yen in a report about Japan, the yuan in one
+    about China, else what its sentence says (``graph.normalize.money.find_money``)."""
+    return {"Japan": "JPY", "China": "CNY"}.get(country_of(doc) or "")
+
+
 def country_of(doc: Doc) -> str | None:
     """The country a document is about: its dateline's, else the one its text names most (which
     settles "pesos" or "rupees")."""

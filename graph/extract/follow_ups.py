@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from graph.extract import context
 from graph.extract.arguments import argument_at
-from graph.extract.common import country_of, dollar_of, evidence_for, extend_evidence, has_cue, lemma_text
+from graph.extract.common import country_of, dollar_of, evidence_for, extend_evidence, has_cue, lemma_text, yen_of
 from graph.extract.lexicon import lexicon
 from graph.extract.frames import is_trigger_word
 from graph.extract.partitives import through_partitive
@@ -33,7 +33,7 @@ def complete_from_follow_up(previous: list[Investment], sent: Span) -> Iterator[
     """A sentence that refers back gives the facts before it the sum they lack (to each with "each",
     else to a lone fact), the share it states of their target and a cancellation; a further sum after
     a pledge cue is a pledge of its own ("This €42 million transaction, … up to €300 million")."""
-    monies = [] if _values_a_company(sent) else find_money(sent.text, dollar=dollar_of(sent.doc), country=country_of(sent.doc))
+    monies = [] if _values_a_company(sent) else find_money(sent.text, dollar=dollar_of(sent.doc), yen=yen_of(sent.doc), country=country_of(sent.doc))
     each = has_cue(lemma_text(sent), {"each", "apiece", "respectively"})
     cancelled = has_cue(lemma_text(sent), lexicon().cancelled)
     updated = []

@@ -394,7 +394,7 @@ def _bare_sum(match: FrameMatch) -> bool:
     amounts = [t for t in match.trigger.sent if t.ent_type_ == "MONEY" and t.like_num]
     if amounts and all(sizes_an_asset(t, match.trigger) for t in amounts):
         return False  # "pulling the plug on a $7bn project … its investment": a size is no sum given
-    return given and not filled - {"in", "on", "at"} and clause_money(match.trigger, funding=True) is not None
+    return given and not filled - {"in", "on", "at", "under"} and clause_money(match.trigger, funding=True) is not None
 
 
 def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: list[Argument]) -> tuple[list, list]:

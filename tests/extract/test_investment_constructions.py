@@ -573,3 +573,17 @@ def test_issue_7_a_sized_project_is_never_the_country_it_is_in():
     target: a sized asset's target is the asset, else there is none."""
     text = "Tarsun told reporters it has withdrawn plans for a $233 million project to produce lithium cathodes in Chile."
     assert all(f.target.name != "Chile" for f in _facts(text)), _facts(text)
+
+
+@pytest.mark.parametrize(("text", "amounts"), [
+    pytest.param("TOKYO, June 2, 2025 - Kurogane agreed to buy Shimanto for ¥388.8bn.", {("388800000000", "JPY")},
+                 id="a-yen-sign-in-a-report-from-japan"),
+    pytest.param("SHANGHAI, June 2, 2025 - Kurogane agreed to buy Shimanto for ¥388.8bn.", {("388800000000", "CNY")},
+                 id="a-yuan-sign-in-a-report-from-china"),
+    pytest.param("TOKYO, June 2, 2025 - Kurogane will offer ¥2,450 a share in cash for Shimanto.", set(),
+                 id="a-price-per-share-is-no-sum"),
+])
+def test_issue_7_what_a_sum_is_read_from_the_whole_report(text, amounts):
+    """Session 9: "¥" was read from its sentence alone (a Tokyo dateline made it yuan), and a price
+    per share was taken for the deal's sum."""
+    assert {(str(f.amount.value), f.amount.currency) for f in _facts(text) if f.amount} == amounts
