@@ -526,6 +526,8 @@ LEDE = ("Varosk signs funding for Tallis River hydropower project\n\n"
     pytest.param(LEDE + "Varosk has also signed a $50 million loan.", set(), id="a-borrower-signing-names-no-lender"),
     pytest.param(LEDE + "Kestrel has offered a $500 million loan with a 3% interest rate for 20 years.",
                  {("Kestrel", "Tallis River hydropower project", 500 * M, "USD", None)}, id="terms-of-a-loan-name-no-target"),
+    pytest.param(LEDE + "The Kestrel Development Bank is providing $520 million, the biggest single portion, under a 16-year facility.",
+                 {("Kestrel Development Bank", "Tallis River hydropower project", 520 * M, "USD", None)}, id="the-facility-it-is-lent-under-is-no-target"),
     pytest.param(LEDE + "The Kestrel Development Bank will spend another $40 million sinking a shaft.",
                  {("Kestrel Development Bank", "Tallis River hydropower project", 40 * M, "USD", None)}, id="works-in-a-gerund-are-no-target"),
 ])
