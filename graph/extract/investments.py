@@ -390,7 +390,8 @@ def _bare_sum(match: FrameMatch) -> bool:
               and any(argument_at(h) is not None for h in heads)}
     if any(h.lemma_.lower() in lexicon().asset_heads for h in match.slots.get("self", [])):
         filled.add("self")  # "a ¥18bn loan" names no target; "a $7bn project" is one
-    given = all(o.ent_type_ == "MONEY" or is_trigger_word(o) for o in match.slots.get("object", []))
+    given = all(o.ent_type_ == "MONEY" or is_trigger_word(o) or o.lemma_.lower() in {"portion", "part", "share"}
+                for o in match.slots.get("object", []))  # "$520m, the biggest single portion"
     amounts = [t for t in match.trigger.sent if t.ent_type_ == "MONEY" and t.like_num]
     if amounts and all(sizes_an_asset(t, match.trigger) for t in amounts):
         return False  # "pulling the plug on a $7bn project … its investment": a size is no sum given
