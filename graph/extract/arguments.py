@@ -119,10 +119,11 @@ def argument_at(head: Token) -> Argument | None:
     own = _company_named_after_place(head) or _part_of_asset(head)  # "Zelco Serbia": a local company, not the country
     if own is not None:
         return Argument(own)
-    earlier = antecedent(head)
+    named_body = government(head)  # "the Kenyan government" names its country: no antecedent to look for
+    earlier = antecedent(head) if named_body is None else None
     if isinstance(earlier, Token):
         return argument_at(earlier) if earlier != head else None
-    ref = earlier or government(head) or holding_of(head) or phrase_ref(head) or unknown_name(head) or common_asset(head)
+    ref = earlier or named_body or holding_of(head) or phrase_ref(head) or unknown_name(head) or common_asset(head)
     if ref is None or truncated_name(ref) or _not_a_target(head, ref):
         return None
     return Argument(_without_participle(ref))

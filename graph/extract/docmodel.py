@@ -120,6 +120,9 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     if not _definite(head) or any(c.dep_ == "amod" and c.lemma_.lower() in NOT_BEFORE for c in head.children):
         return None  # "the new company", "the other bank": not one named before
     noun = head.lemma_.lower()
+    project = next((c for c in head.children if c.dep_ == "compound" and c.lemma_.lower() == "project"), None)
+    if project is not None and noun in KIND_CLASSES[ActorKind.COMPANY]:
+        return context.earlier_asset(project)  # "the project company" owns the project: it stands for it
     a_country = noun in KIND_CLASSES[ActorKind.COUNTRY]
     bound = _co_subject(head)
     earlier = [e for e in _of_class(head.doc, noun, before=head.i)

@@ -16,7 +16,7 @@ from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
 
-PLACE_PREPS = frozenset({"in", "near", "at"})
+PLACE_PREPS = frozenset({"in", "near", "at", "on"})
 CLAUSE_OBJECTS = frozenset({"pobj", "pcomp"})  # "as building Y" as well as "as Y"
 
 
@@ -277,7 +277,7 @@ def _place_in(obj: Token) -> str | None:
     """The place a preposition's object names: the place itself before its possessor or the
     apposition describing it ("in Mexico's state of Nuevo León", "at Vell, a town near Tarsk")."""
     doc = obj.doc
-    aside = {t.i for c in obj.children if c.dep_ == "appos" for t in c.subtree}
+    aside = {t.i for c in obj.subtree if c.dep_ == "appos" for t in c.subtree}  # ", its first plant outside X"
     aside |= {t.i for t in obj.subtree if t.dep_ == "poss" or t.head.dep_ == "poss"}
     own = [t for t in obj.subtree if t.i not in aside]
     for token in own:

@@ -32,6 +32,9 @@ CASES = [
      "company", "Orsk Mining"),
     ("a-new-company-is-not-one-named-before", "Halden Energy bought a stake. Tolvo Capital will hold shares in the new company.",
      "company", None),
+    ("the-project-company-is-the-project", "Falcon Ridge signed a deal to build a floating solar plant on the Jatiwangi "
+     "reservoir. Falcon Ridge will hold 51 per cent of the project company.", "company",
+     "floating solar plant on the Jatiwangi reservoir"),
     ("no-antecedent-of-that-class", "Kestria and Dravonia held talks. The bank declined to comment.", "bank", None),
     ("a-union-is-not-the-company", "Tarvo Shipping signed the lease. The Harbour Workers Solidarity Union called a strike. "
      "The company will invest $50 million in cranes.", "company", "Tarvo Shipping"),

@@ -587,3 +587,17 @@ def test_issue_7_what_a_sum_is_read_from_the_whole_report(text, amounts):
     """Session 9: "¥" was read from its sentence alone (a Tokyo dateline made it yuan), and a price
     per share was taken for the deal's sum."""
     assert {(str(f.amount.value), f.amount.currency) for f in _facts(text) if f.amount} == amounts
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    pytest.param("The National Treasury said the loan was signed. The Kenyan government has committed KSh4.2 billion "
+                 "of its own money to the Ndarugu dam.", ("Government of Kenya", "Ndarugu dam"),
+                 id="a-government-named-by-its-country-is-no-earlier-body"),
+    pytest.param("CAIRO, Oct 7, 2025 - Kaya Home Appliances will build a $220 million factory in Egypt's 10th of Ramadan "
+                 "City, its first plant outside Turkey, the company said on Tuesday.", ("Kaya Home Appliances", "factory in Egypt"),
+                 id="a-place-in-an-apposition-does-not-place-the-asset"),
+])
+def test_issue_7_names_read_on_blind7(text, pair):
+    """Session 9, found on a new blind set: "the Kenyan government" resolved to the last government
+    body named, and a factory took its place from "its first plant outside Turkey"."""
+    assert pair in {(f.investor.name, f.target.name) for f in _facts(text)}, _facts(text)
