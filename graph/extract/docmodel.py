@@ -334,13 +334,17 @@ def _recent_asset(sent: Span) -> ActorRef | None:
     return next((ref for t in heads if (ref := phrase_ref(t)) is not None and ref.kind is ActorKind.ASSET), None)
 
 
-def _previous_subject(sent: Span) -> Token | None:
-    """The main subject of the sentence before, when it is a name ("Redwing said … It scrapped …")."""
+def _previous_subject(sent: Span) -> Token | ActorRef | None:
+    """The main subject of the sentence before, when it is a name ("Redwing said … It scrapped …")
+    or a description of an actor named before it ("The bank has been … It lent …")."""
     earlier = context.previous_sentence(sent)
-    if earlier is None:
+    subjects = [c for c in earlier.root.children if c.dep_ in {"nsubj", "nsubjpass"}] if earlier is not None else []
+    if not subjects or subjects[0].pos_ not in {"PROPN", "NOUN"}:
         return None
-    subjects = [c for c in earlier.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return subjects[0] if subjects and subjects[0].pos_ == "PROPN" else None
+    if subjects[0].pos_ == "PROPN":
+        return subjects[0]
+    described = antecedent(subjects[0])
+    return described if isinstance(described, ActorRef) and described.kind is not ActorKind.ASSET else None
 
 
 def pair(head: Token, *, local: bool = True) -> list[ActorRef]:

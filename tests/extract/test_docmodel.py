@@ -35,6 +35,8 @@ CASES = [
     ("the-project-company-is-the-project", "Falcon Ridge signed a deal to build a floating solar plant on the Jatiwangi "
      "reservoir. Falcon Ridge will hold 51 per cent of the project company.", "company",
      "floating solar plant on the Jatiwangi reservoir"),
+    ("a-pronoun-after-a-described-subject", "Kestrel Bank signed a loan for the dam. The bank has been one of the biggest "
+     "lenders. It lent $120 million in 2018.", "It", "Kestrel Bank"),
     ("no-antecedent-of-that-class", "Kestria and Dravonia held talks. The bank declined to comment.", "bank", None),
     ("a-union-is-not-the-company", "Tarvo Shipping signed the lease. The Harbour Workers Solidarity Union called a strike. "
      "The company will invest $50 million in cranes.", "company", "Tarvo Shipping"),

@@ -601,3 +601,9 @@ def test_issue_7_names_read_on_blind7(text, pair):
     """Session 9, found on a new blind set: "the Kenyan government" resolved to the last government
     body named, and a factory took its place from "its first plant outside Turkey"."""
     assert pair in {(f.investor.name, f.target.name) for f in _facts(text)}, _facts(text)
+
+
+def test_issue_7_a_shareholder_with_a_stake_holds_that_share():
+    """Session 9 (blind7): "Y's second-largest shareholder with an 8.2 per cent stake" lost its share."""
+    text = "Mizunami Life, Shimanto's second-largest shareholder with an 8.2 per cent stake, has signed a tender agreement with Kurogane."
+    assert ("Mizunami Life", Decimal("0.082")) in {(f.investor.name, f.stake) for f in _facts(text)}, _facts(text)
