@@ -30,7 +30,7 @@ from graph.extract.docmodel import antecedent, country_of, demonym_countries, pa
 from graph.extract.common import entity_at, per_span
 from graph.extract.context import earlier_sentences
 from graph.extract.frames import frame_lexicon, frame_matches, is_trigger_word, trigger_kind
-from graph.extract.renaming import called_name, named_apposition
+from graph.extract.renaming import called_name, gapped_share, named_apposition
 from graph.extract.partitives import share_of, through_partitive
 from graph.extract.phrases import phrase_ref, truncated_name
 from graph.extract.lexicon import lexicon
@@ -55,6 +55,8 @@ def arguments(heads: list[Token], *, alone: frozenset[int] = frozenset()) -> lis
     found: list[Argument] = []
     seen: set[int] = set()
     for head in heads:
+        if head is not heads[0] and gapped_share(head):
+            continue  # "35 per cent of Y, Z 15 per cent": Z holds its own share, it is no second Y
         named = [Argument(ref) for ref in pair(head, local=False) if all(a.ref.name != ref.name for a in found)]
         if named:  # "the two companies will invest …": the two the article is about
             found += named

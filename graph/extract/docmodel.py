@@ -156,8 +156,9 @@ def _of_modifiers(head: Token, entries: list[Entry]) -> list[Entry]:
     """"the football company", "the mining group": the ones whose name or description says so, if any."""
     synonyms = frame_lexicon().class_synonyms
     words = {c.lemma_.lower() for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
-    wanted = words.union(*(synonyms.get(w, set()) for w in words))
-    return [e for e in entries if e.classes & wanted] or entries
+    wanted = words.union({w + "s" for w in words}, *(synonyms.get(w, set()) for w in words))  # "tower" for "X Towers"
+    joined = [e for e in entries if any(w in name for w in words if len(w) > 3 for name in e.classes)]  # "PhilTower"
+    return [e for e in entries if e.classes & wanted] or joined or entries
 
 
 def _described_otherwise(entry: Entry, noun: str) -> bool:
@@ -196,7 +197,8 @@ def _co_subject(head: Token) -> range:
     for ancestor in head.ancestors:
         if ancestor.pos_ in {"VERB", "AUX"}:
             subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            return _named_span(subjects[0]) if subjects else range(0)
+            if subjects or ancestor.dep_ != "xcomp":  # "X will end up holding 35% of the company": X's clause
+                return _named_span(subjects[0]) if subjects else range(0)
     return range(0)
 
 

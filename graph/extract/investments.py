@@ -33,6 +33,7 @@ from graph.model import ActorKind, ActorRef, Factuality, Investment, Status
 from graph.normalize.dates import parse_period
 
 ACTOR_KINDS = frozenset(set(ActorKind) - {ActorKind.ASSET})
+GAPPED_DEPS = frozenset({"conj", "dobj", "appos"})  # how the parser hangs "…, Z 15 per cent"
 DEAL_REACH = 2  # sentences after a share within which a bare percentage is a share of its target
 GOVERNMENTS = frozenset({ActorKind.GOVERNMENT_BODY, ActorKind.COUNTRY})
 
@@ -282,8 +283,10 @@ def _gapped(match: FrameMatch, base: Investment, investors: list[Argument], targ
                 if holder is not None and holder.ref.kind in ACTOR_KINDS and holder.ref.name not in named:
                     yield from (replace(base, investor=holder.ref, target=t.ref, stake=share_of(share)) for t in targets)
     for token in match.trigger.subtree:
-        if token.dep_ != "conj" or token.pos_ != "PROPN" or token.i < match.trigger.i:
+        if token.dep_ not in GAPPED_DEPS or token.pos_ != "PROPN" or token.i < match.trigger.i:
             continue
+        if token.dep_ != "conj" and not any(t.ent_type_ == "PERCENT" for t in token.doc[match.trigger.i : token.i]):
+            continue  # a second object or apposition is a gapped holder only after the first share
         after = token.doc[token.i + 1 : min(token.i + 5, token.sent.end)]
         percent = next((t for t in after if t.ent_type_ == "PERCENT" and t.like_num), None)
         if percent is None or any(t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" for t in after if t.i < percent.i):

@@ -18,9 +18,9 @@ def named_apposition(head: Token) -> Token | None:
         return head.head  # "Kivu's Lake Railway, a $2bn project": the project is the railway
     twin = _twin_before_comma(head) or _apposition_hung_higher(head)
     if twin is not None:
-        return twin
+        return None if gapped_share(twin) else twin
     for child in head.children:
-        if child.dep_ != "appos" or is_trigger_word(child):
+        if child.dep_ != "appos" or is_trigger_word(child) or gapped_share(child):
             continue  # "the games maker, owner of X": the apposition says what it owns, not its name
         if child.pos_ == "PROPN":
             return child
@@ -28,6 +28,13 @@ def named_apposition(head: Token) -> Token | None:
         if names:
             return names[-1]
     return None
+
+
+def gapped_share(name: Token) -> bool:
+    """"35 per cent of the company, Y 15 per cent": a name followed by a percentage starts a gapped
+    clause (Y holds 15 per cent), it does not rename the noun before it."""
+    after = name.doc[name.i + 1] if name.i + 1 < len(name.doc) else None
+    return after is not None and after.ent_type_ == "PERCENT"
 
 
 def _apposition_hung_higher(head: Token) -> Token | None:

@@ -37,6 +37,8 @@ CASES = [
      "floating solar plant on the Jatiwangi reservoir"),
     ("a-pronoun-after-a-described-subject", "Kestrel Bank signed a loan for the dam. The bank has been one of the biggest "
      "lenders. It lent $120 million in 2018.", "It", "Kestrel Bank"),
+    ("a-class-word-inside-a-joined-name", "Harlow Capital agreed to buy 60 per cent of MarTower Assets Corp on Monday. "
+     "Harlow will end up holding 35 per cent of the tower company.", "company", "MarTower Assets Corp"),
     ("no-antecedent-of-that-class", "Kestria and Dravonia held talks. The bank declined to comment.", "bank", None),
     ("a-union-is-not-the-company", "Tarvo Shipping signed the lease. The Harbour Workers Solidarity Union called a strike. "
      "The company will invest $50 million in cranes.", "company", "Tarvo Shipping"),

@@ -128,3 +128,18 @@ def test_issue_7_the_joined_fact_keeps_every_sentence_as_evidence_and_the_first_
     assert {f.evidence.text for f in facts} == {
         "Brenford Mining bought a 30% stake in Kalowe Copper last year.", "It paid $120 million for the stake."}
     assert {f.status for f in facts} == {Status.COMPLETED}
+
+
+def test_issue_7_members_shares_listed_after_the_deal_each_hold_of_its_target():
+    """Session 9 (blind7): "X will end up holding 35 per cent of the tower company, Y 15 per cent and
+    Z 10 per cent. W keeps the remaining 40 per cent": "the tower company" was X itself, Y a second
+    company held, and "the remaining 40 per cent" a share of X."""
+    text = ("MANILA, 12 March 2025 - A consortium of Harlow Infrastructure Partners, Lauren Retirement Fund and Santos "
+            "Holdings has agreed to buy 60 per cent of Tessel Towers Corp, the mobile-tower unit of Telvo Communications, "
+            "for about $1.2bn, the companies said on Wednesday.\n\nUnder the share purchase agreement, which was signed in "
+            "Makati late on Tuesday, Harlow will end up holding 35 per cent of the tower company, Lauren 15 per cent and "
+            "Santos 10 per cent. Telvo, the third-largest mobile operator, keeps the remaining 40 per cent.")
+    facts = _facts(text)
+    assert {f.target.name for f in facts} == {"Tessel Towers Corp"}, facts
+    assert {("Lauren Retirement Fund", Decimal("0.15")), ("Telvo Communications", Decimal("0.4"))} <= {
+        (f.investor.name, f.stake) for f in facts}
