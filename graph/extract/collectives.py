@@ -7,7 +7,7 @@ one another: each named member fills the role the group fills.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graph.extract.roles import hyphenated
 from graph.extract.tree import object_of, prep_objects
@@ -43,19 +43,29 @@ def accompanying(head: Token) -> list[Token]:
 
 
 def named_list(head: Token) -> list[Token]:
-    """"X, the Y Bank of Z and W signed …": a list of organisation names the parser hung as
-    appositions and modifiers of each other, read from the text: names separated only by commas,
-    "and" and "the" (the last name of each, as the tagger marked it)."""
+    """"X, the Y Bank of Z and the Dutch lender W signed …": a list of organisation names the parser
+    hung as appositions and modifiers of each other, read from the text: names separated by a comma
+    or "and", with at most an article and a description before the next name."""
     if head.ent_type_ != "ORG" or head.pos_ != "PROPN":
         return []
     doc, edges = head.doc, [t.i for t in head.subtree]
     start, end = min(edges), max(edges) + 1
     names = [e for e in doc.ents if e.label_ == "ORG" and start <= e.start and e.end <= end]
-    gaps = [doc[a.end : b.start] for a, b in zip(names, names[1:])]
-    glued = all(g and all(t.lower_ in LIST_GLUE for t in g) and any(t.lower_ != "the" for t in g) for g in gaps)
-    if len(names) < 2 or not glued:
-        return []
-    return [e.root for e in names]
+    listed = names[:1]
+    for name in names[1:]:  # the names up to the first that is not glued to the one before
+        if not _glue(doc[listed[-1].end : name.start]):
+            break
+        listed.append(name)
+    return [e.root for e in listed] if len(listed) > 1 else []
+
+
+def _glue(gap: Span) -> bool:
+    """A comma or "and", then at most "the" and descriptive words ("the Islamic lender")."""
+    if not len(gap):
+        return False
+    joins = [t for t in gap if t.lower_ in LIST_GLUE and t.lower_ != "the"]
+    described = all(t.lower_ in LIST_GLUE or (t.pos_ in {"ADJ", "NOUN"} and t.is_lower) or t.ent_type_ == "NORP" for t in gap)
+    return bool(joins) and described and gap[0].lower_ in LIST_GLUE
 
 
 def group_members(head: Token) -> list[Token]:

@@ -552,6 +552,12 @@ CONSORTIUM_WORDING = [
                  "Development Bank, the Export-Import Bank of Dravon and Norland Commercial Bank.",
                  {("Dravon Development Bank", "Talwar power plant"), ("Export-Import Bank of Dravon", "Talwar power plant"),
                   ("Norland Commercial Bank", "Talwar power plant")}, id="a-syndicate-comprising-a-list"),
+    pytest.param("The rest comes from a commercial tranche of US$350 million provided jointly by Crescent Bank of Tarsa, "
+                 "Standard Meridian Bank, the Islamic lender Al-Baraka Finance House, Karna Bank and the Dutch lender "
+                 "Noordzee Bank for the Tarsa power plant.",
+                 {(bank, "Tarsa power plant") for bank in ("Crescent Bank of Tarsa", "Standard Meridian Bank",
+                                                           "Al-Baraka Finance House", "Karna Bank", "Noordzee Bank")},
+                 id="a-list-with-descriptions-between-its-names"),
     pytest.param("Harlow Capital, together with Vega Infrastructure Partners and Mediterra, will acquire 90% of Vantor Ports.",
                  {("Harlow Capital", "Vantor Ports"), ("Vega Infrastructure Partners", "Vantor Ports"), ("Mediterra", "Vantor Ports")},
                  id="together-with"),
