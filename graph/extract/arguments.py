@@ -125,10 +125,21 @@ def argument_at(head: Token) -> Argument | None:
     earlier = antecedent(head) if named_body is None else None
     if isinstance(earlier, Token):
         return argument_at(earlier) if earlier != head else None
-    ref = earlier or named_body or holding_of(head) or phrase_ref(head) or unknown_name(head) or common_asset(head)
+    ref = earlier or named_body or _family(head) or holding_of(head) or phrase_ref(head) or unknown_name(head) or common_asset(head)
     if ref is None or truncated_name(ref) or _not_a_target(head, ref):
         return None
     return Argument(_without_participle(ref))
+
+
+def _family(head: Token) -> ActorRef | None:
+    """"the Kayalar family": a family named by its surname holds, buys and sells as one."""
+    if head.lemma_.lower() != "family" or head.pos_ != "NOUN":
+        return None
+    names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    if not names:
+        return None
+    name = head.doc[names[0].i : head.i].text
+    return ActorRef(f"{name} family", ActorKind.PERSON, f"{name} family", None)
 
 
 def _named_unit(head: Token) -> Token | None:

@@ -407,10 +407,10 @@ def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: lis
     partners = role_arguments(match, "counterpart", lambda a: a.ref.kind in ACTOR_KINDS)
     if partners and _with_prefix(match.trigger) in word_list("joint_funding_verbs"):
         return investors + partners, targets  # "X will co-finance Y with Z": Z funds Y too
-    if not partners:
+    if not partners:  # "X Bank and Y's finance ministry signed a loan for Z": the bank lends, the ministry borrows
         lenders = [i for i in investors if _lender(i)]
-        if match.frame.form == "loan" and not targets and lenders and len(lenders) < len(investors):
-            return lenders, [i for i in investors if not _lender(i)]
+        if match.frame.form == "loan" and lenders and len(lenders) < len(investors):
+            return lenders, targets or [i for i in investors if not _lender(i)]
         return investors, targets
     if _lender(partners[0]) and not any(_lender(i) for i in investors):
         return partners, targets or investors

@@ -613,3 +613,16 @@ def test_issue_7_a_shareholder_with_a_stake_holds_that_share():
     """Session 9 (blind7): "Y's second-largest shareholder with an 8.2 per cent stake" lost its share."""
     text = "Mizunami Life, Shimanto's second-largest shareholder with an 8.2 per cent stake, has signed a tender agreement with Kurogane."
     assert ("Mizunami Life", Decimal("0.082")) in {(f.investor.name, f.stake) for f in _facts(text)}, _facts(text)
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    pytest.param("A year later, Hua Export Credit Bank and Norland's Federal Ministry of Finance signed a $1.2 billion loan "
+                 "agreement for the first section between Ibadan and Ilorin.",
+                 {("Hua Export Credit Bank", "section between Ibadan and Ilorin", None)}, id="the-borrower-signing-with-the-lender-lends-nothing"),
+    pytest.param("Kaya is 41.5 per cent owned by the Kayalar family, with the rest traded in Istanbul.",
+                 {("Kayalar family", "Kaya", Decimal("0.415"))}, id="a-family-named-by-its-surname-holds"),
+])
+def test_issue_7_who_holds_and_who_lends_on_blind7(text, facts):
+    """Session 9 (blind7): a borrowing ministry conjoined with its lender was a lender too; "the X
+    family" was no actor."""
+    assert {(f.investor.name, f.target.name, f.stake) for f in _facts(text)} == facts
