@@ -26,7 +26,7 @@ from graph.extract.collectives import (
     hyphen_pair,
     named_list,
 )
-from graph.extract.docmodel import antecedent, country_of, demonym_countries, pair, short_name
+from graph.extract.docmodel import antecedent, country_of, demonym_countries, main_actors, pair, short_name
 from graph.extract.common import entity_at, per_span
 from graph.extract.context import earlier_sentences
 from graph.extract.frames import frame_lexicon, frame_matches, is_trigger_word, trigger_kind
@@ -126,9 +126,19 @@ def argument_at(head: Token) -> Argument | None:
     if isinstance(earlier, Token):
         return argument_at(earlier) if earlier != head else None
     ref = earlier or named_body or _family(head) or holding_of(head) or phrase_ref(head) or unknown_name(head) or common_asset(head)
+    ref = ref or _the_government(head)
     if ref is None or truncated_name(ref) or _not_a_target(head, ref):
         return None
     return Argument(_without_participle(ref))
+
+
+def _the_government(head: Token) -> ActorRef | None:
+    """"The federal government had approved aid …" with no government named before: the
+    government of the country the article is about, which news names as the country."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() != "government" or not any(c.lower_ == "the" for c in head.children):
+        return None
+    found = main_actors(head, (ActorKind.COUNTRY,), 1, local=False)
+    return found[0] if found else None
 
 
 def _family(head: Token) -> ActorRef | None:

@@ -626,3 +626,11 @@ def test_issue_7_who_holds_and_who_lends_on_blind7(text, facts):
     """Session 9 (blind7): a borrowing ministry conjoined with its lender was a lender too; "the X
     family" was no actor."""
     assert {(f.investor.name, f.target.name, f.stake) for f in _facts(text)} == facts
+
+
+def test_issue_7_the_government_with_none_named_is_the_article_s_country():
+    """Session 9 (blind7): "The federal government had approved state aid of €3.1 billion for the plant"
+    lost its investor when no government was named before."""
+    text = ("BERLIN, 26 Feb 2025 - Veridon has postponed its planned EUR8.2 billion chip plant near Stendal in Germany. "
+            "The federal government had approved state aid of EUR3.1 billion for the plant in 2024.")
+    assert ("Germany", Decimal("3100000000")) in {(f.investor.name, f.amount.value if f.amount else None) for f in _facts(text)}
