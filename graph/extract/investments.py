@@ -194,7 +194,7 @@ def facts_of(
     ("X lent a further €40m") goes to the asset the facts before were about; a relative clause on
     a fact's investor with none (``told``) tells more of that fact."""
     frame = match.frame
-    if _funds_its_own(match):
+    if _funds_its_own(match) or _a_trend(match):
         return
     investors, targets = _parties(match, topic)
     if not targets and told is not None:  # "Y was acquired by X, which paid $2.4bn for a 65% stake": the same deal
@@ -242,6 +242,13 @@ def _pair_facts(
             fact = replace(base, investor=investor.ref, target=target.ref, stake=own)
             if investor.ref.name != target.ref.name and not _background_holding(fact, match.trigger):
                 yield fact
+
+
+def _a_trend(match: FrameMatch) -> bool:
+    """"Chinese lending to Africa has fallen sharply", "investment in the sector rose 12%": a deal
+    noun whose verb says how much there is, a trend and no deal one could check."""
+    trigger = match.trigger
+    return match.nominal and trigger.dep_ in {"nsubj", "nsubjpass"} and trigger.head.lemma_.lower() in word_list("trend_verbs")
 
 
 def _funds_its_own(match: FrameMatch) -> bool:

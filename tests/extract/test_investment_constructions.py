@@ -634,3 +634,13 @@ def test_issue_7_the_government_with_none_named_is_the_article_s_country():
     text = ("BERLIN, 26 Feb 2025 - Veridon has postponed its planned EUR8.2 billion chip plant near Stendal in Germany. "
             "The federal government had approved state aid of EUR3.1 billion for the plant in 2024.")
     assert ("Germany", Decimal("3100000000")) in {(f.investor.name, f.amount.value if f.amount else None) for f in _facts(text)}
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("But Chinese lending to Africa has fallen sharply since 2019, and several projects have been scaled back.",
+                 id="lending-has-fallen"),
+    pytest.param("Chinese investment in Serbia rose 12 per cent last year.", id="investment-rose"),
+])
+def test_issue_7_a_trend_in_deals_is_no_deal(text):
+    """Session 9 (blind7): "Chinese lending to Africa has fallen" was a loan from China to Africa."""
+    assert _facts(text) == []
