@@ -43,6 +43,7 @@ from graph.extract.common import (
     lemma_text,
     next_sentence,
     previous_sentence,
+    published,
     sentences,
     title_line,
 )
@@ -82,9 +83,12 @@ def extract(doc: Doc) -> Iterator[Agreement]:
 
 
 def _lede_date(doc: Doc) -> PartialDate | None:
-    """The date of the news: the first date a main clause of the first sentences states."""
+    """The date of the news: the first date a main clause of the first sentences states, else the
+    document's own date (its dateline's or its metadata's)."""
     sents = [s for s in sentences(doc) if not is_headline(s)][:3]
-    return next((d for s in sents if main_clause_date(s) and (d := split_dates(s, s.root)[0]) is not None), None)
+    stated = next((d for s in sents if main_clause_date(s) and (d := split_dates(s, s.root)[0]) is not None), None)
+    day = published(doc)
+    return stated or (PartialDate(day.year, day.month, day.day) if day is not None else None)
 
 
 def sentence_agreements(sent: Span, number: int, *, lede: PartialDate | None, found: Found) -> Iterator[tuple[Agreement, bool]]:
@@ -359,7 +363,13 @@ def _dates(sent: Span, signer: Token | None, noun: Token | None, number: int, le
         evidence = evidence_for(sent, follow) if effective is not None else evidence
     if signed is None and signer is not None:
         signed = _undated(sent, signer, number, lede)
+        if signed is not None and effective is not None and _after(signed, effective):
+            signed = None  # the news date cannot be the signing of a pact already in force before it
     return signed, effective, evidence
+
+
+def _after(one: PartialDate, other: PartialDate) -> bool:
+    return (one.year, one.month or 0, one.day or 0) > (other.year, other.month or 13, other.day or 32)
 
 
 def _undated(sent: Span, signer: Token, number: int, lede: PartialDate | None) -> PartialDate | None:

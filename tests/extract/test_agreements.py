@@ -500,3 +500,12 @@ def test_issue_7_a_signatory_titled_before_the_name_signs_for_that_body(text):
     "Kenya's finance minister Z", an apposition of a conjunct, signed for the first signatory's body."""
     (agreement,) = _agreements(text)
     assert _parties(agreement) == {"Kestrel Bank", "Kenya"}
+
+
+def test_issue_7_an_undated_signing_in_the_news_takes_the_document_s_date():
+    """Session 9 (blind7): with no date in the lede's main clause ("on Wednesday"), an early signing
+    in the simple past had no date; the news date is the document's own (its dateline's)."""
+    text = ("Kestria and Norland held talks on Wednesday. The largest deal was struck by Falcon Ridge, which signed "
+            "a joint development agreement with Tarsa Utility to build a solar plant.")
+    dates = {a.date for a in _agreements(text) if {"Falcon Ridge", "Tarsa Utility"} <= _parties(a)}
+    assert dates == {PartialDate(2024, 6, 12)}
