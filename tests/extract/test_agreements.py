@@ -503,9 +503,13 @@ def test_issue_7_a_signatory_titled_before_the_name_signs_for_that_body(text):
 
 
 def test_issue_7_an_undated_signing_in_the_news_takes_the_document_s_date():
-    """Session 9 (blind7): with no date in the lede's main clause ("on Wednesday"), an early signing
-    in the simple past had no date; the news date is the document's own (its dateline's)."""
-    text = ("Kestria and Norland held talks on Wednesday. The largest deal was struck by Falcon Ridge, which signed "
-            "a joint development agreement with Tarsa Utility to build a solar plant.")
-    dates = {a.date for a in _agreements(text) if {"Falcon Ridge", "Tarsa Utility"} <= _parties(a)}
-    assert dates == {PartialDate(2024, 6, 12)}
+    """Session 9 (blind7): with no date in the lede's main clause (its "on Wednesday" dates a conjoined
+    verb), an early signing in the simple past had no date; the news date is the document's own
+    (ingest reads it from the dateline)."""
+    text = ("ABU DHABI, 16 July 2025 (Gulf Wire) - Kestria and the Norland Republic signed 14 government-to-government "
+            "agreements and witnessed a string of business deals worth about $9bn on Wednesday, on the second day of a "
+            "state visit by Kestria's president.\n\nThe largest commercial deal was struck by the state-backed energy "
+            "company Falcon Ridge Energy, which signed a joint development agreement with the Kestrian state utility "
+            "Tarsa Power to build a floating solar plant on the Vell reservoir.")
+    dates = {a.date for a in _agreements(text, published="2025-07-16") if {"Falcon Ridge Energy", "Tarsa Power"} <= _parties(a)}
+    assert dates == {PartialDate(2025, 7, 16)}
