@@ -577,3 +577,11 @@ def test_a_short_name_the_tagger_calls_a_nationality_is_the_company() -> None:
 def test_a_ceremony_states_the_step(text: str, status: Status) -> None:
     """issue 7: "on Saturday held" matched the cue "on hold" and made an opening a postponement."""
     assert [f.status for f in investments.extract(get_nlp()(text))] == [status]
+
+
+def test_issue_7_adding_a_grant_gives_it():
+    """Session 9 (blind7): "X is adding a grant of €30m for sanitation" had no investor: "add" carries
+    a deal noun's subject like "provide" does (data/frames.json support_verbs)."""
+    text = ("Kestrel Bank signed a $200 million loan for the Ndarugu dam on Monday. The Nordic Water Facility, a fund "
+            "backed by four governments, is adding a grant of €30 million for sanitation and for compensation of households.")
+    assert ("Nordic Water Facility", "Ndarugu dam", 30 * M, "EUR", None) in _facts(text)
