@@ -238,7 +238,7 @@ def resolve(heads: list[Token], *, found: Found, number: int) -> list[ActorRef]:
     with them), "the two countries", "They", and "the government" as the article's country."""
     refs: list[ActorRef] = []
     for head in heads:
-        refs += pair(_of_object(head)) or _they(head, found, number) or _actors(head)
+        refs += pair(_of_object(head)) or _they(head, found, number) or _signatories(head) or _actors(head)
         for listed in _listed_apposition(head) + _examples(head):
             refs += _actors(listed)
     return unique([_state_of(r) for r in refs if r.kind in PARTY_KINDS])
@@ -253,6 +253,25 @@ def _state_of(ref: ActorRef) -> ActorRef:
     if entry is None or entry.kind is not ActorKind.COUNTRY:
         return ref
     return ActorRef(entry.name, ActorKind.COUNTRY, ref.surface, entry.name)
+
+
+def _signatories(head: Token) -> list[ActorRef]:
+    """"signed by A, secretary, ministry of finance, government of X and B, chief general manager,
+    Y Bank": a flat list of signatories, each followed by their title and body, read from the text
+    (the parser hangs the second signatory inside the first one's titles)."""
+    if head.ent_type_ != "PERSON":
+        return []
+    edges = [t.i for t in head.subtree]
+    span = head.doc[min(edges) : max(edges) + 1]
+    people = [a for a in actors_in(span) if a.ref.kind is ActorKind.PERSON]
+    if len(people) < 2:
+        return []
+    bounds = [p.span.end for p in people], [p.span.start for p in people[1:]] + [span.end]
+    bodies = []
+    for end, start in zip(*bounds):
+        named = [a.ref for a in actors_in(head.doc[end:start]) if a.ref.kind in PARTY_KINDS - {ActorKind.PERSON}]
+        bodies += named[-1:]  # "…, ministry of finance, government of X": the last body named is the signing one
+    return bodies if len(bodies) == len(people) else []
 
 
 def _examples(head: Token) -> list[Token]:

@@ -490,6 +490,8 @@ def test_an_agreed_purchase_is_a_deal_between_buyer_and_seller(text: str, partie
 
 
 @pytest.mark.parametrize("text", [
+    pytest.param("The agreement was signed by Tomas Brek, chief executive, Kestrel Bank, and Anna Vold, secretary, ministry "
+                 "of finance, government of Kenya, in Nairobi.", id="flat-titles-after-each-name"),
     pytest.param("Kestrel Bank chairman Tomas Brek and Kenya's finance minister Anna Vold signed the memorandum on Monday.",
                  id="titles-before-the-names"),
     pytest.param("The memorandum was signed by Kestrel Bank chief executive Tomas Brek and Kenyan Finance Minister Anna Vold.",
