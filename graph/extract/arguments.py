@@ -375,7 +375,9 @@ def _countrys(head: Token) -> Argument | None:
     (one of them, "a Chinese lender", is no one we can name)."""
     if head.tag_ != "NNS" or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
         return None
-    return next((found for m in head.lefts if m.dep_ in {"amod", "compound"} and (found := _demonym(m)) is not None), None)
+    modifiers = [t for m in head.lefts if m.dep_ in {"amod", "compound"} for t in (m, *m.conjuncts)]
+    countries = {found.ref.name: found for m in modifiers if (found := _demonym(m)) is not None}
+    return next(iter(countries.values())) if len(countries) == 1 else None  # "Chinese and Turkish companies": no one country
 
 
 def _demonym(token: Token) -> Argument | None:

@@ -644,3 +644,9 @@ def test_issue_7_the_government_with_none_named_is_the_article_s_country():
 def test_issue_7_a_trend_in_deals_is_no_deal(text):
     """Session 9 (blind7): "Chinese lending to Africa has fallen" was a loan from China to Africa."""
     assert _facts(text) == []
+
+
+def test_issue_7_companies_of_two_nationalities_are_no_one_country():
+    """Session 9 (blind7): "Chinese and Turkish textile companies together pledged $1bn" was China's pledge."""
+    text = "In 2024 Chinese and Turkish textile companies together pledged more than $1bn in factories in the Suez Canal Economic Zone."
+    assert all(f.investor.name not in {"China", "Turkey"} for f in _facts(text)), _facts(text)
