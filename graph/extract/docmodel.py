@@ -147,9 +147,19 @@ def short_name(head: Token) -> ActorRef | None:
         return None
     if head.ent_type_ in NAMED_LABELS or load_gazetteer().lookup(head.text) is not None:
         return None  # a name the model or the gazetteer knows ("Serbia" before "Serbia Copper") is itself
-    longer = {e.ref for e in registry(head.doc) if e.position < head.i and e.ref.kind in SHORT_NAMED
-              and e.ref.name.split()[0] == head.text and " " in e.ref.name}
+    longer = {ref for position, ref in _by_first_word(head.doc).get(head.text, ()) if position < head.i}
     return longer.pop() if len(longer) == 1 else None
+
+
+def _by_first_word(doc: Doc) -> dict[str, list[tuple[int, ActorRef]]]:
+    """The document's longer names by their first word (built once: asked for every capitalised head)."""
+    def build() -> dict[str, list[tuple[int, ActorRef]]]:
+        index: dict[str, list[tuple[int, ActorRef]]] = {}
+        for entry in registry(doc):
+            if entry.ref.kind in SHORT_NAMED and " " in entry.ref.name:
+                index.setdefault(entry.ref.name.split()[0], []).append((entry.position, entry.ref))
+        return index
+    return per_doc(doc, "ikg_first_words", build)
 
 
 def _of_modifiers(head: Token, entries: list[Entry]) -> list[Entry]:
