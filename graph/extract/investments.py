@@ -21,7 +21,7 @@ from graph.extract import retellings, sums
 from graph.extract.clauses import clause_money, clause_verb, sizes_an_asset
 from graph.extract.stakes import about_a_stake, fact_share, paid_share, resulting_share
 from graph.extract.status import factuality_of, status_of
-from graph.extract.common import doc_text, evidence_for, is_headline, per_doc, sentences, starts_with_anaphora
+from graph.extract.common import doc_text, evidence_for, is_headline, per_doc, per_span, sentences, starts_with_anaphora
 from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
@@ -112,18 +112,18 @@ def sentence_facts(sent: Span, *, topic: ActorRef | None = None, deal: ActorRef 
     matches = list(frame_matches(sent))
     funded = {m.trigger.i for m in matches if m.frame.money_required or m.frame.money_or_loan_word}
     done: list[tuple[Token, Investment]] = []
-    untargeted: list[FrameMatch] = []
+    untargeted: list[tuple[FrameMatch, ActorRef]] = []
     for match in matches:
         if match.frame.target_is_asset and (_contracted(match.trigger) or _purpose_of(match.trigger, funded)):
             continue  # "a loan to build Y": the lender's fact; who builds with it is not an investor
         told = next((f.target for t, f in done if _on_investor(match.trigger, t, f)), None)
         facts = list(facts_of(match, sent, topic=_parallel_target(match.trigger, done), told=told))
         done += [(match.trigger, fact) for fact in facts]
-        if not facts and (topic is not None or deal is not None):
-            untargeted.append(match)
+        given = (deal if match.frame.stake and _bare_share(match) else topic) if not facts else None
+        if given is not None:
+            untargeted.append((match, given))
     investors = {fact.investor for _, fact in done}
-    for match in untargeted:  # the topic takes a sum only where the sentence gives its investor no target
-        given = deal if match.frame.stake and _bare_share(match) else topic
+    for match, given in untargeted:  # the topic takes a sum only where the sentence gives its investor no target
         done += [(match.trigger, f) for f in facts_of(match, sent, topic=given) if f.investor not in investors]
     yield from _project_over_borrower([fact for _, fact in done])
 
@@ -334,10 +334,14 @@ def _as_company(argument: Argument) -> Argument:
 def _keep_unclaimed_sum(match: FrameMatch, target: ActorRef, sent: Span) -> None:
     """"A Saudi-led consortium completed its £300m takeover of Y": a sum paid for a target by no
     one the text names, for a fact of that target stated elsewhere (``retellings.with_unclaimed_sums``)."""
-    if match.frame.form in retellings.SUM_FAMILIES and not match.descriptive:
+    if match.frame.form in retellings.SUM_FAMILIES and not match.descriptive and _has_money(sent):
         amount = sums.stated_amount(match, share_of_cost=sums.share_of_cost(match))
         if amount is not None:
             unclaimed_sums(sent.doc).append(retellings.Unclaimed(target, amount, match.frame.form, evidence_for(sent)))
+
+
+def _has_money(sent: Span) -> bool:
+    return per_span(sent, "ikg_has_money", lambda span: any(t.ent_type_ == "MONEY" for t in span))
 
 
 def unclaimed_sums(doc: Doc) -> list[retellings.Unclaimed]:
