@@ -515,3 +515,10 @@ def test_issue_7_an_undated_signing_in_the_news_takes_the_document_s_date():
             "Tarsa Power to build a floating solar plant on the Vell reservoir.")
     dates = {a.date for a in _agreements(text, published="2025-07-16") if {"Falcon Ridge Energy", "Tarsa Power"} <= _parties(a)}
     assert dates == {PartialDate(2025, 7, 16)}
+
+
+def test_issue_7_a_counterpart_hung_on_what_the_contract_is_for():
+    """Session 9 (blind7): "signed a land contract for the site with Y" hangs "with Y" on the site."""
+    text = "Kaya Home signed a land allocation contract for the 310,000 square-metre site with Tarsa's Vell Development Authority on Tuesday."
+    (agreement,) = _agreements(text)
+    assert _parties(agreement) == {"Kaya Home", "Vell Development Authority"}
