@@ -137,7 +137,7 @@ def party_heads(noun: Token, signer: Token | None) -> list[Token]:
         signer_slots = verb_slots(signer) if signer.pos_ in {"VERB", "AUX"} else noun_slots(signer)
         heads += _in_positions(signer_slots, lex.parties["verb"])
     if signer is not None:  # "signed a contract for the site with Y": the parser hangs "with Y" on the site
-        heads += [w for topic in prep_objects(signer, {"for"}) for w in prep_objects(topic, {"with"})]
+        heads += [w for topic in prep_objects(signer, {"for"}) + prep_objects(noun, {"for"}) for w in prep_objects(topic, {"with"})]
     leaver = _leaving(noun) if signer is None else None
     if leaver is not None:
         heads += verb_slots(leaver).get("subject", [])

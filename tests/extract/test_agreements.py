@@ -519,6 +519,6 @@ def test_issue_7_an_undated_signing_in_the_news_takes_the_document_s_date():
 
 def test_issue_7_a_counterpart_hung_on_what_the_contract_is_for():
     """Session 9 (blind7): "signed a land contract for the site with Y" hangs "with Y" on the site."""
-    text = "Kaya Home signed a land allocation contract for the 310,000 square-metre site with Tarsa's Vell Development Authority on Tuesday."
+    text = "Kestrel Motors signed a land allocation contract for the 310,000 square-metre site with Egypt's Vell Development Authority on Tuesday."
     (agreement,) = _agreements(text)
-    assert _parties(agreement) == {"Kaya Home", "Vell Development Authority"}
+    assert _parties(agreement) == {"Kestrel Motors", "Vell Development Authority"}
