@@ -119,7 +119,8 @@ def sentence_facts(sent: Span, *, topic: ActorRef | None = None, deal: ActorRef 
         told = next((f.target for t, f in done if _on_investor(match.trigger, t, f)), None)
         facts = list(facts_of(match, sent, topic=_parallel_target(match.trigger, done), told=told))
         done += [(match.trigger, fact) for fact in facts]
-        given = (deal if match.frame.stake and _bare_share(match) else topic) if not facts else None
+        held = match.nominal and match.frame.form == "existing holding"  # "its unit": whose, not of what topic
+        given = None if facts or held else deal if match.frame.stake and _bare_share(match) else topic
         if given is not None:
             untargeted.append((match, given))
     investors = {fact.investor for _, fact in done}
@@ -150,6 +151,8 @@ def _parallel_target(trigger: Token, done: list[tuple[Token, Investment]]) -> Ac
     clause, with a sum and no target of its own, funds the same asset; so does a "with" phrase on
     the fact's clause (a relative clause on the fact's investor is ``sentence_facts``' ``told``)."""
     for earlier, fact in done:
+        if trigger.dep_ == "dobj" and trigger.head.dep_ in {"advcl", "conj"} and trigger.head.head == earlier:
+            return fact.target  # "taking 80% of Y, ending X's 14-year ownership": X's holding was of Y
         if fact.target.kind is not ActorKind.ASSET:
             continue
         if trigger.head == earlier and trigger.dep_ in {"conj", "advcl"}:
@@ -270,7 +273,7 @@ def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument],
         targets = _financed_buyer(match) or sums.costed(match)
     if not targets and topic is not None and frame.elliptic and _bare_sum(match) and _gives(match, investors):
         targets = [Argument(topic)]
-    if not targets and topic is not None and frame.stake and _bare_share(match):
+    if not targets and topic is not None and ((frame.stake and _bare_share(match)) or (match.nominal and frame.form == "existing holding")):
         targets = [Argument(topic)]
     investors, targets = _with_counterpart(match, investors, targets)
     named = {t.ref.name for t in targets}

@@ -650,3 +650,19 @@ def test_issue_7_companies_of_two_nationalities_are_no_one_country():
     """Session 9 (blind7): "Chinese and Turkish textile companies together pledged $1bn" was China's pledge."""
     text = "In 2024 Chinese and Turkish textile companies together pledged more than $1bn in factories in the Suez Canal Economic Zone."
     assert all(f.investor.name not in {"China", "Turkey"} for f in _facts(text)), _facts(text)
+
+
+def test_issue_7_an_ownership_a_deal_ends_was_of_the_deal_s_target():
+    """Session 9: "taking an 80 per cent stake in Y, ending X's 14-year ownership": X held Y (a
+    background holding the gold counts), not nothing."""
+    text = ("The takeover sees the Harran Wealth Fund taking an 80 per cent stake in Kessel United, ending retail "
+            "tycoon Mark Ashford's 14-year ownership.")
+    assert ("Mark Ashford", "Kessel United") in {(f.investor.name, f.target.name) for f in _facts(text)}
+
+
+def test_issue_7_a_subsidiary_named_by_its_owner_is_no_holding_of_the_paragraph_s_topic():
+    """Session 9: "a credit line arranged for X's Mexican subsidiary" is no holding of the plant the
+    paragraph is about."""
+    text = ("Jiang Motors has postponed its Mexico EV plant. The delay also puts on hold a 5 billion peso credit line that "
+            "Banco Norte had arranged for Jiang's Mexican subsidiary.")
+    assert ("Jiang Motors", "Mexico EV plant", "existing holding") not in {(f.investor.name, f.target.name, f.kind) for f in _facts(text)}
