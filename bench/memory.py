@@ -11,10 +11,12 @@ after it fabricated 10,000 documents), whatever the build used.
 3. ``--add`` documents (100) added to store 2;
 4. the same ``--add`` documents into an empty store.
 
-A build resolves its actors in a forked child (:mod:`graph.resolve_child`) while it
-waits: a build's peak is the larger of its own ``VmHWM`` and the child's
-``ru_maxrss`` (which counts the pages it shares with the build, so it bounds what
-both hold together while it runs); both are printed.
+A build uses its store in forked children (:mod:`graph.store_forked`: one resolves
+the actors, others write the document graphs 16 batches each, the actors graph and
+the aggregates) while it waits: a build's peak is the larger of its own ``VmHWM``
+and the largest ``ru_maxrss`` of its children (which counts the pages a child
+shares with the build, so it bounds what both hold together while it runs); both
+are printed.
 
 Goals: 2 / 1 ≤ 1.2 (a build holds a batch of facts plus the actor index, not the
 corpus) and 3 / 4 ≤ 1.5 (an addition costs about what its documents cost).
@@ -61,7 +63,7 @@ start = time.perf_counter()
 report = build_into_store([Path(sys.argv[1])], Path(sys.argv[2]))
 seconds = time.perf_counter() - start
 peak_kb = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
-child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the resolving child (graph.resolve_child)
+child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest of its forked children (graph.store_forked)
 actors = ox.NamedNode("https://w3id.org/influence-kg/id/graph/actors")
 count = sum(1 for q in open_store(Path(sys.argv[2])).quads_for_pattern(None, None, None, actors)
             if q.predicate.value.endswith("#label") and "/actor/" in q.subject.value)
@@ -169,7 +171,7 @@ def report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> No
     names = {"small": f"{args.small:,} documents from scratch", "large": f"{args.large:,} documents from scratch",
              "add": f"{args.add:,} added to {args.large:,}", "fresh": f"{args.add:,} documents from scratch"}
     for key, r in results.items():
-        print(f"{names[key]:>32}: peak RSS {r['peak_mb']:.0f} MB (build {r['build_mb']:.0f}, resolving child "
+        print(f"{names[key]:>32}: peak RSS {r['peak_mb']:.0f} MB (build {r['build_mb']:.0f}, largest child "
               f"{r['child_mb']:.0f}), {r['seconds']:.1f} s, "
               f"{r['docs']:,} documents, {r['actors']:,} actors, {r['written']:,} graphs written")
     large, small = results["large"]["peak_mb"] / results["small"]["peak_mb"], results["add"]["peak_mb"] / results["fresh"]["peak_mb"]

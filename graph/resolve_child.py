@@ -6,21 +6,24 @@ of name keys and folded names) is freed once the actor index is built. Python
 keeps the pools those objects leave in its arenas, interleaved with the few that
 live on: at 10,000 documents resolving took a build from 53 to 92 MB for ~18 MB
 of live objects. A child process does the resolving and exits, which gives all
-of that back; the build unpickles the result (the keys table, the records, the
-shared events, each document's input digest), laid out compactly, and enters
-the document graphs at 77 MB instead of 101. (Its peak, in the later phases, did
-not move: docs/SCALING.md.) The resolution is the same either way (same code,
-same order); where ``fork`` is missing it is computed in the build's own process.
+of that back (:mod:`graph.forked`). A build that writes its store in children
+too (:mod:`graph.store_forked`) never loads the resolution itself: the child
+leaves it in a file that each writing child reads (:func:`resolved_to_file`),
+and the build takes back only each document's input digest. The resolution is
+the same either way (same code, same order); where ``fork`` is missing it is
+computed in the build's own process.
 """
 
 from __future__ import annotations
 
-import os
 import pickle
 import tempfile
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING
 
-from graph.errors import StoreError
+from graph.forked import can_fork, run_forked
 
 if TYPE_CHECKING:
     from graph.model import Document
@@ -33,21 +36,9 @@ def resolve_store(sdir: StoreDir, order: list[Document]) -> tuple[Resolution, li
 
     The digests too: each reads the document's index again, which would churn the same way.
     """
-    if not hasattr(os, "fork"):
+    if not can_fork():
         return _resolve(sdir, order)
-    with tempfile.TemporaryFile(dir=sdir.root, prefix=".resolution.") as out:
-        pid = os.fork()
-        if pid == 0:  # the child: resolve, write the outcome, and leave without running any cleanup
-            _child(sdir, order, out)
-        _, status = os.waitpid(pid, 0)
-        out.seek(0)
-        try:
-            outcome, value = pickle.load(out)
-        except (EOFError, pickle.UnpicklingError) as e:
-            raise StoreError(f"resolving the actors failed in its process (status {status}): {e}") from e
-    if outcome == "error":
-        raise value
-    return value  # type: ignore[no-any-return]
+    return run_forked(lambda: _resolve(sdir, order), what="resolving the actors", scratch=sdir.root)
 
 
 def _resolve(sdir: StoreDir, order: list[Document]) -> tuple[Resolution, list[str]]:
@@ -57,17 +48,30 @@ def _resolve(sdir: StoreDir, order: list[Document]) -> tuple[Resolution, list[st
     return resolution, input_digests(sdir, order, resolution)
 
 
-def _child(sdir: StoreDir, order: list[Document], out: object) -> None:
-    """Resolve and pickle the outcome (the resolution, or the error) to ``out``; never returns."""
-    code = 0
-    try:
-        try:
-            outcome: tuple[str, object] = ("ok", _resolve(sdir, order))
-        except Exception as e:  # handed to the parent, which raises it as if resolved there
-            outcome = ("error", e)
-        pickle.dump(outcome, out, protocol=5)  # type: ignore[arg-type]
-        out.flush()  # type: ignore[attr-defined]
-    except BaseException:  # noqa: BLE001 - nothing may unwind into the parent's code in the child
-        code = 1
-    finally:
-        os._exit(code)
+@dataclass(frozen=True, slots=True)
+class ResolvedFile:
+    """A resolution a child pickled to an unlinked file, and the input digests it computed."""
+
+    file: IO[bytes]
+    digests: list[str]
+
+    def resolution(self) -> Resolution:
+        """The resolution, read from the file (in a writing child: the build never loads it)."""
+        self.file.seek(0)
+        resolution: Resolution = pickle.load(self.file)
+        return resolution
+
+
+@contextmanager
+def resolved_to_file(sdir: StoreDir, order: list[Document]) -> Iterator[ResolvedFile]:
+    """Resolve in a forked child that pickles the resolution to a file kept for the build's children."""
+    with tempfile.TemporaryFile(dir=sdir.root, prefix=".resolution.") as kept:
+        digests = run_forked(lambda: _resolve_into(sdir, order, kept), what="resolving the actors", scratch=sdir.root)
+        yield ResolvedFile(kept, digests)
+
+
+def _resolve_into(sdir: StoreDir, order: list[Document], kept: IO[bytes]) -> list[str]:
+    resolution, digests = _resolve(sdir, order)
+    pickle.dump(resolution, kept, protocol=5)
+    kept.flush()
+    return digests

@@ -47,7 +47,6 @@ from graph.errors import GraphFormatError, NoDocumentsError, StoreCorrupted, Sto
 from graph.model import Document, DocumentFacts
 from graph.pipeline import slim
 from graph.rdf.io import graph_format, to_ox
-from graph.store_handle import StoreHandle
 from graph.store_merge import drop_update, merge_named_graphs, replace_update
 from graph.store_upgrade import open_with_aggregates
 
@@ -465,32 +464,27 @@ def _extract_into_cache(docs: Iterable[Document], sdir: StoreDir, *, jobs: int,
 
 
 def _write_graphs(sdir: StoreDir, order: list[Document]) -> tuple[int, int]:
-    """Resolve from the indexes, write what changed and sync; returns (graphs written, docs removed)."""
-    from graph.aggregates import sync_aggregates
-    from graph.resolve_child import resolve_store
-    from graph.store_resolve import corpus_digest, write_resolved
+    """Resolve from the indexes, write what changed and sync; returns (graphs written, docs removed).
 
-    old, old_inputs = sdir.read_manifest()
-    corpus = corpus_digest(sdir, order)
-    handle = StoreHandle(sdir.open_db(), sdir.open_db)  # the only reference: phases reopen it (store_handle)
-    try:
-        if old_inputs.get(DEFAULT_GRAPH_KEY) == corpus and _in_step(handle.store, old):
+    The database is used in forked children when this process has never opened one
+    (:mod:`graph.store_forked`: what they use is given back as each exits), else here."""
+    from graph.forked import can_fork_store
+    from graph.store_forked import build_forked, build_here, build_lock
+    from graph.store_resolve import corpus_digest
+
+    with build_lock(sdir):
+        old, old_inputs = sdir.read_manifest()
+        corpus = corpus_digest(sdir, order)
+        build = build_forked if can_fork_store() else build_here
+        try:
+            done = build(sdir, order, old=old, old_inputs=old_inputs, corpus=corpus)
+        except RuntimeError as e:
+            raise corrupted(sdir.root, e) from e
+        if done is None:
             return 0, 0  # the documents and code of the last build, whose graphs are all in place
-        resolved = resolve_store(sdir, order)  # in a child process, which keeps what resolving churns
-        sdir.forget_digests()
-        before = store_graph_keys(handle.store)
-        digests, inputs, written = write_resolved(handle, sdir, order, resolved, before=before, old=old,
-                                                  old_inputs=old_inputs)
-        del resolved  # the aggregates read the store, not the actor index: free it for them
-        written += sync_aggregates(handle, digests, old, changed=written > 0)  # derived from the graphs now in place
-        handle.store.flush()
-    except RuntimeError as e:
-        raise corrupted(sdir.root, e) from e
-    finally:
-        handle.close()
-    sdir.write_digests(digests, inputs={**inputs, DEFAULT_GRAPH_KEY: corpus})
-    removed = len({k for k in before - set(digests) if "/document/" in k})
-    return written, removed
+        digests, inputs, written, before = done
+        sdir.write_digests(digests, inputs={**inputs, DEFAULT_GRAPH_KEY: corpus})
+    return written, len({k for k in before - set(digests) if "/document/" in k})
 
 
 def _in_step(store: ox.Store, old: dict[str, str]) -> bool:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from graph.errors import StoreError
 from graph.merge import cluster_day_events, merge_document
 from graph.model import ActorKind, ActorRecord, ActorRef, Corpus, Document, DocumentFacts, Event
 from graph.store_index import DocumentIndex, read_index, save_index
@@ -46,11 +47,15 @@ Shared = tuple[int, Event, int, int]  # (event position, united event, first rep
 
 @dataclass(slots=True)
 class Resolution:
-    """The actor index of a corpus and, per document position, its day-dated events as united."""
+    """The actor index of a corpus and, per document position, its day-dated events as united.
+
+    ``covered``: in a part for some documents (:func:`resolution_for`), the keys of every
+    reference they make, whose records it holds (``None``: the whole index)."""
 
     actors: dict[str, ActorRecord]
     key_of: Callable[[ActorRef], str]
     shared: dict[int, list[Shared]]
+    covered: frozenset[str] | None = None
 
 
 def load_index(sdir: StoreDir, doc: Document) -> DocumentIndex:
@@ -99,6 +104,31 @@ class TabledKeys:
     def __call__(self, ref: ActorRef) -> str:
         key = self.table.get((ref.name, ref.kind))
         return key if key is not None else self.key_of(ref)
+
+
+def resolution_for(resolution: Resolution, indexes: Iterable[tuple[int, DocumentIndex]]) -> Resolution:
+    """The part of ``resolution`` the graphs of the documents of ``indexes`` (position, index) read.
+
+    Why: a child writing 1,024 document graphs of a 10,000-document store needs the records of
+    the actors they name, not the whole index (16 MB of objects; issue 11). What a graph reads
+    is what its input digest covers: the references of its index and of the events it shares.
+    Keys of other names are worked out as the whole index would (a key depends on the name and
+    kind alone); a record outside the part is an error, not an actor left out (:func:`batch_graphs`).
+    """
+    refs: set[ActorRef] = set()
+    shared: dict[int, list[Shared]] = {}
+    for position, index in indexes:
+        refs |= index.refs
+        for item in resolution.shared.get(position, ()):
+            shared.setdefault(position, []).append(item)
+            refs.update(item[1].participants)
+            refs.update([item[1].place] if item[1].place is not None else [])
+    key_of = resolution.key_of
+    table = {(ref.name, ref.kind): key_of(ref) for ref in refs}
+    covered = frozenset(table.values())
+    fallback = key_of.key_of if isinstance(key_of, TabledKeys) else key_of
+    return Resolution({k: resolution.actors[k] for k in sorted(covered) if k in resolution.actors},
+                      TabledKeys(table, fallback), shared, covered)
 
 
 def unite(doc: DocumentFacts, position: int, resolution: Resolution) -> DocumentFacts:
@@ -186,6 +216,9 @@ def batch_graphs(sdir: StoreDir, batch: list[tuple[int, Document]], resolution: 
     with _collected_young():
         docs = [unite(merge_document(sdir.load_facts(doc)), position, resolution) for position, doc in batch]
         keys = {resolution.key_of(ref) for d in docs for ref in refs_of(d)}
+        if resolution.covered is not None and not keys <= resolution.covered:
+            raise StoreError(f"internal: actors {sorted(keys - resolution.covered)[:3]} are outside the part of "
+                             "the index given for their documents; please report it")
         actors = {k: resolution.actors[k] for k in sorted(keys) if k in resolution.actors}
         graphs = dataset_graphs(corpus_to_dataset(Corpus(docs, actors, resolution.key_of)))
     graphs.pop(str(ACTORS_GRAPH), None)  # written once, from the whole index: see write_actors
@@ -254,22 +287,36 @@ def write_resolved(handle: StoreHandle, sdir: StoreDir, order: list[Document], r
     """The document graphs, the drops of removed ones, then the actors graph (with the concepts in use).
 
     ``resolved``: the resolution and each document's input digest (:func:`input_digests`)."""
+    digests, inputs, written = sync_documents(handle, sdir, order, resolved, old=old, old_inputs=old_inputs,
+                                              present=before)
+    written += drop_removed(handle.store, before, digests)
+    written += sync_actors(handle.reopen(), resolved[0], digests)  # on a database opened afresh: see graph.store_handle
+    handle.store.flush()  # empty RocksDB's write buffers before the aggregates read every graph
+    return digests, inputs, written
+
+
+def drop_removed(store: ox.Store, before: set[str], digests: dict[str, str]) -> int:
+    """Drop the graphs of documents no longer in the corpus (``before`` but not in ``digests``); how many."""
     from graph.aggregates import AGGREGATES_GRAPH
     from graph.rdf.serialize import ACTORS_GRAPH
     from graph.store import drop_graph
 
-    resolution = resolved[0]
-    digests, inputs, written = sync_documents(handle, sdir, order, resolved, old=old, old_inputs=old_inputs,
-                                              present=before)
-    for key in sorted(before - set(digests) - {AGGREGATES_GRAPH, str(ACTORS_GRAPH)}):
-        drop_graph(handle.store, key)
-        written += 1
-    actors = write_actors(handle.reopen(), resolution)  # on a database opened afresh: see graph.store_handle
+    gone = sorted(before - set(digests) - {AGGREGATES_GRAPH, str(ACTORS_GRAPH)})
+    for key in gone:
+        drop_graph(store, key)
+    return len(gone)
+
+
+def sync_actors(store: ox.Store, resolution: Resolution, digests: dict[str, str]) -> int:
+    """Bring the actors graph to ``resolution`` (:func:`write_actors`); ``digests`` gains its digest.
+    Returns 1 if the graph changed, else 0."""
+    from graph.rdf.serialize import ACTORS_GRAPH
+
+    actors = write_actors(store, resolution)
     forget_names()  # it asked for every actor's IRI
     if actors.count:
         digests[str(ACTORS_GRAPH)] = actors.digest()
-    handle.store.flush()  # empty RocksDB's write buffers before the aggregates read every graph
-    return digests, inputs, written + int(actors.changes > 0)
+    return int(actors.changes > 0)
 
 
 def sync_documents(handle: StoreHandle, sdir: StoreDir, order: list[Document], resolved: tuple[Resolution, list[str]],
@@ -281,27 +328,46 @@ def sync_documents(handle: StoreHandle, sdir: StoreDir, order: list[Document], r
     every document graph, and how many graphs were written. The store is reopened every
     ``REOPEN_EVERY`` batches, which gives back RocksDB's memory for what they wrote.
     """
+    resolution, input_list = resolved
+    digests, inputs, batches = plan_documents(order, input_list, old=old, old_inputs=old_inputs, present=present)
+    written = 0
+    for number, batch in enumerate(batches, start=1):
+        written += _write_batch(handle.store, sdir, batch, resolution, old, digests)
+        if number % REOPEN_EVERY == 0:
+            handle.reopen()
+            forget_names()
+    return digests, inputs, written
+
+
+Batch = list[tuple[int, Document]]  # (corpus position, document) of the documents serialised together
+
+
+def plan_documents(order: list[Document], input_list: list[str], *, old: dict[str, str], old_inputs: dict[str, str],
+                   present: set[str]) -> tuple[dict[str, str], dict[str, str], list[Batch]]:
+    """Which document graphs to write, in batches of ``SERIALIZE_CHUNK``: those whose input digest
+    changed or that the store lacks. Returns the digests of the others (as last written), every
+    document's input digest, and the batches."""
     from graph.rdf.serialize import document_iri
 
-    resolution, input_list = resolved
     digests: dict[str, str] = {}
     inputs: dict[str, str] = {}
-    batch: list[tuple[int, Document]] = []
-    written = batches = 0
+    pending: Batch = []
     for position, doc in enumerate(order):
         key = str(document_iri(doc.id))
         inputs[key] = input_list[position]
         if old_inputs.get(key) == inputs[key] and key in old and key in present:
             digests[key] = old[key]
         else:
-            batch.append((position, doc))
-        if len(batch) == SERIALIZE_CHUNK or (batch and position == len(order) - 1):
-            written += _write_batch(handle.store, sdir, batch, resolution, old, digests)
-            batch, batches = [], batches + 1
-            if batches % REOPEN_EVERY == 0:
-                handle.reopen()
-                forget_names()
-    return digests, inputs, written
+            pending.append((position, doc))
+    return digests, inputs, [pending[i:i + SERIALIZE_CHUNK] for i in range(0, len(pending), SERIALIZE_CHUNK)]
+
+
+def write_batches(store: ox.Store, sdir: StoreDir, batches: list[Batch], resolution: Resolution,
+                  old: dict[str, str]) -> tuple[dict[str, str], int]:
+    """Write the graphs of ``batches``; returns their digests and how many graphs were written."""
+    digests: dict[str, str] = {}
+    written = sum(_write_batch(store, sdir, batch, resolution, old, digests) for batch in batches)
+    return digests, written
 
 
 def _write_batch(store: ox.Store, sdir: StoreDir, batch: list[tuple[int, Document]], resolution: Resolution,

@@ -3,6 +3,7 @@ input digests as resolving in the build's own process, and the child's errors ra
 
 from __future__ import annotations
 
+import os
 import pickle
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 import graph.resolve_child as resolve_child
 from graph.errors import StoreError
+from graph.forked import can_fork_store
 from graph.ingest import iter_documents
 from graph.store import StoreDir, build_into_store
 from graph.store_index import index_path
@@ -47,5 +49,18 @@ def test_without_fork_the_build_resolves_in_its_own_process(tmp_path: Path, monk
     build_into_store([SAMPLES], store)
     sdir, order = StoreDir(store), _order(SAMPLES)
     forked = resolve_child.resolve_store(sdir, order)
-    monkeypatch.delattr(resolve_child.os, "fork")
+    monkeypatch.delattr(os, "fork")
     assert resolve_child.resolve_store(sdir, order)[1] == forked[1]
+    assert not can_fork_store()  # nor are the store's phases forked
+
+
+def test_the_resolution_left_in_a_file_is_the_one_returned(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    build_into_store([SAMPLES], store)
+    sdir, order = StoreDir(store), _order(SAMPLES)
+    here = resolve_child._resolve(sdir, order)
+    with resolve_child.resolved_to_file(sdir, order) as resolved:
+        assert resolved.digests == here[1]
+        for _ in range(2):  # every writing child reads it from the start
+            assert resolved.resolution().actors == here[0].actors
+    assert not [p for p in store.iterdir() if p.name.startswith(".")]  # the files are unlinked

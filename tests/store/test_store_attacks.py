@@ -17,23 +17,25 @@ from store_helpers import A, B, SAMPLES, quads  # type: ignore[import-not-found]
 ROOT = Path(__file__).resolve().parents[2]
 SAME_NAME = "report.txt"
 
-# A child build that SIGKILLs itself at a chosen point: after the k-th graph
-# write (a document graph replaced, or a batch of the actors or aggregates graph), or (k = 0) when it caches its first facts, before any graph write.
+# A child build that SIGKILLs itself, with the children it writes the store in (its process group), at a
+# chosen point: after the k-th graph write of the build (a document graph replaced, or a batch of the actors
+# or aggregates graph; counted in a file, as they happen in several processes), or (k = 0) when it caches
+# its first facts, before any graph write.
 CHILD = """
 import os, signal, sys
 from pathlib import Path
 import graph.store as store
 import graph.store_diff as diff
-kill_after = int(sys.argv[3])
-calls = [0]
+kill_after, count = int(sys.argv[3]), Path(sys.argv[2] + ".writes")
 def dying(real, at):
     def wrapped(*args, **kwargs):
         if at == 0:
-            os.kill(os.getpid(), signal.SIGKILL)
+            os.killpg(0, signal.SIGKILL)
         real(*args, **kwargs)
-        calls[0] += 1
-        if calls[0] == at:
-            os.kill(os.getpid(), signal.SIGKILL)
+        with open(count, "ab") as f:
+            f.write(b".")
+        if count.stat().st_size == at:
+            os.killpg(0, signal.SIGKILL)
     return wrapped
 if kill_after:
     store.replace_graph = dying(store.replace_graph, kill_after)
@@ -46,7 +48,7 @@ store.build_into_store([Path(sys.argv[1])], Path(sys.argv[2]))
 
 def _killed_build(corpus: Path, store: Path, kill_after: int) -> None:
     proc = subprocess.run([sys.executable, "-c", CHILD, str(corpus), str(store), str(kill_after)],
-                          cwd=ROOT, capture_output=True, timeout=180, check=False)
+                          cwd=ROOT, capture_output=True, timeout=180, check=False, start_new_session=True)
     assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()[-2000:]
 
 

@@ -1,9 +1,12 @@
 """A build killed with SIGKILL leaves a store that opens and holds whole documents.
 
-The build runs in a child process that sends itself SIGKILL right after its
-k-th graph write (a document graph, or a batch of the actors or aggregates
-graph: a deterministic moment inside the write phase), or is killed by the test
-after a delay (a moment during extraction).
+The build runs in a child process that SIGKILLs its process group (the build and
+the children it writes the store in, :mod:`graph.store_forked`) right after the
+k-th graph write of the build (a document graph, or a batch of the actors or
+aggregates graph: a deterministic moment inside the write phase; counted in a
+file, as the writes happen in several processes), or is killed by the test after
+a delay (a moment during extraction): the build process alone, whose children
+die with it.
 """
 
 from __future__ import annotations
@@ -29,14 +32,14 @@ import os, signal, sys
 from pathlib import Path
 import graph.store as store
 import graph.store_diff as diff
-kill_after = int(sys.argv[3])
-calls = [0]
+kill_after, count = int(sys.argv[3]), Path(sys.argv[2] + ".writes")
 def then_die(real):
     def wrapped(*args, **kwargs):
         real(*args, **kwargs)
-        calls[0] += 1
-        if calls[0] == kill_after:
-            os.kill(os.getpid(), signal.SIGKILL)
+        with open(count, "ab") as f:
+            f.write(b".")
+        if count.stat().st_size == kill_after:
+            os.killpg(0, signal.SIGKILL)
     return wrapped
 store.replace_graph = then_die(store.replace_graph)
 diff.GraphDiff.commit = then_die(diff.GraphDiff.commit)  # a batch of the actors or aggregates graph
@@ -46,7 +49,7 @@ store.build_into_store([Path(sys.argv[1])], Path(sys.argv[2]))
 
 def _child(corpus: Path, store: Path, kill_after: int) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, "-c", CHILD, str(corpus), str(store), str(kill_after)],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
 
 
 @pytest.fixture(scope="module")

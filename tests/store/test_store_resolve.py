@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from graph.aggregates import add_aggregates
+from graph.errors import StoreError
 from graph.ingest import iter_documents, read_document
 from graph.keys import base_key
 from graph.model import (ActorKind, ActorRef, DocumentFacts, Event, Evidence, Investment, Mention, Money,
@@ -22,7 +23,8 @@ from graph.model import (ActorKind, ActorRef, DocumentFacts, Event, Evidence, In
 from graph.rdf.serialize import corpus_to_dataset
 from graph.resolve import resolve, resolve_refs
 from graph.store import StoreDir, build_into_store, dataset_graphs
-from graph.store_resolve import _tabled, forget_names
+from graph.store_resolve import (_tabled, batch_graphs, forget_names, load_index, resolution_for,
+                                  resolve_indexes)
 from graph.validate import validate
 
 from store_helpers import SAMPLES, graphs_of  # type: ignore[import-not-found]
@@ -164,6 +166,25 @@ def test_removing_and_editing_the_first_report_of_a_shared_event(corpus: Path, t
     _put(corpus, store, "b", _ref("Qorvane Holdings Ltd"), text="Edited.")
     build_into_store([corpus], store)
     assert stored(store) == scratch(corpus, store)
+
+
+def test_the_part_of_the_index_a_document_reads_writes_its_graph_as_the_whole_index(corpus: Path,
+                                                                                    tmp_path: Path) -> None:
+    store = tmp_path / "store"  # three reports of one event: the later ones read the first's concerns
+    for name in ("a", "b", "c"):
+        _put(corpus, store, name, _ref("Qorvane Holdings"), _ref(f"Observer {name.upper()}", ActorKind.PERSON))
+    _put(corpus, store, "d", _ref("Pelmora Gas"), day=PartialDate(2025, 7, 1))
+    sdir = StoreDir(store)
+    order = [d.without_text() for d in iter_documents([corpus], on_error=lambda e: None)]
+    whole = resolve_indexes(load_index(sdir, doc) for doc in order)
+    assert whole.shared
+    for position, doc in enumerate(order):
+        part = resolution_for(whole, [(position, load_index(sdir, doc))])
+        assert len(part.actors) < len(whole.actors)
+        assert batch_graphs(sdir, [(position, doc)], part) == batch_graphs(sdir, [(position, doc)], whole)
+    part = resolution_for(whole, [(0, load_index(sdir, order[0]))])
+    with pytest.raises(StoreError, match="outside the part of the index"):
+        batch_graphs(sdir, [(3, order[3])], part)  # another document's actors: an error, not a graph without them
 
 
 def test_documents_sharing_nothing_are_not_serialised_again(corpus: Path, tmp_path: Path) -> None:

@@ -1,0 +1,189 @@
+"""A store build whose every use of the database is a forked child's (issue 11).
+
+Why: the memory a build's phases leave behind grows with the store, not with
+what they write: RocksDB's caches and table readers for a larger database, and
+the holes its freed memory leaves in the heap below what lives on, which the
+process keeps (docs/SCALING.md, "Resolving in a child process"). Here the build
+only plans: a child resolves the actors (:mod:`graph.resolve_child`) and leaves
+the resolution in a file; children then write the document graphs,
+``BATCHES_PER_CHILD`` batches each; one drops removed documents' graphs and
+brings the actors graph to the index; one computes the aggregates. Each opens
+the store, does its part and exits, which gives back all it used; the build
+keeps the digests they report and never loads the actor index. Same code, same
+graphs as a build in one process (:func:`graph.store_resolve.write_resolved`).
+
+The build itself never opens the database: a child forked from a process that
+has cannot use RocksDB (:mod:`graph.forked`). Between two children nothing holds
+RocksDB's lock, so the build holds a lock of its own on the store's mark file
+(:func:`build_lock`) from start to end, as the open database did before.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import gc
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TypeVar
+
+from graph.errors import StoreError
+from graph.forked import run_forked
+
+if TYPE_CHECKING:
+    from graph.model import Document
+    from graph.resolve_child import ResolvedFile
+    from graph.store import StoreDir
+    from graph.store_resolve import Batch
+
+T = TypeVar("T")
+BATCHES_PER_CHILD = 16  # batches of document graphs a child writes (the reopening interval of a one-process build)
+LOCK_WAIT = 5.0  # seconds to wait for the lock: a killed build's children may still be exiting
+Written = tuple[dict[str, str], dict[str, str], int, set[str]]  # digests, input digests, graphs written, graphs before
+
+
+def build_forked(sdir: StoreDir, order: list[Document], *, old: dict[str, str], old_inputs: dict[str, str],
+                 corpus: str) -> Written | None:
+    """Resolve and write the store in children; ``None`` when it already holds this very corpus.
+
+    Returns the digests of every graph, the input digest of every document graph,
+    how many graphs were written or dropped, and the named graphs the store had before.
+    """
+    from graph.resolve_child import resolved_to_file
+    from graph.store import DEFAULT_GRAPH_KEY
+    from graph.store_resolve import plan_documents
+
+    check = old_inputs.get(DEFAULT_GRAPH_KEY) == corpus
+    before, in_step = _in_child(lambda: _survey(sdir, old, check=check), sdir, "opening the store")
+    if in_step:
+        return None
+    with resolved_to_file(sdir, order) as resolved:
+        sdir.forget_digests()
+        digests, inputs, batches = plan_documents(order, resolved.digests, old=old, old_inputs=old_inputs,
+                                                  present=before)
+        written = _write_documents(sdir, batches, resolved, old, digests)
+        actors, changed = _in_child(lambda: _drops_and_actors(sdir, before, digests, resolved), sdir,
+                                    "writing the actors graph")
+    digests.update(actors)
+    written += changed
+    aggregates, changed = _in_child(lambda: _aggregates(sdir, digests, old, changed=written > 0), sdir,
+                                    "computing the aggregates")
+    digests.update(aggregates)
+    return digests, inputs, written + changed, before
+
+
+def build_here(sdir: StoreDir, order: list[Document], *, old: dict[str, str], old_inputs: dict[str, str],
+                corpus: str) -> Written | None:
+    """The phases of :func:`build_forked` in this process, on one handle reopened between them."""
+    from graph.aggregates import sync_aggregates
+    from graph.resolve_child import resolve_store
+    from graph.store import DEFAULT_GRAPH_KEY, _in_step, store_graph_keys
+    from graph.store_handle import StoreHandle
+    from graph.store_resolve import write_resolved
+
+    handle = StoreHandle(sdir.open_db(), sdir.open_db)  # the only reference: phases reopen it (store_handle)
+    try:
+        if old_inputs.get(DEFAULT_GRAPH_KEY) == corpus and _in_step(handle.store, old):
+            return None
+        resolved = resolve_store(sdir, order)  # in a child process, which keeps what resolving churns
+        sdir.forget_digests()
+        before = store_graph_keys(handle.store)
+        digests, inputs, written = write_resolved(handle, sdir, order, resolved, before=before, old=old,
+                                                  old_inputs=old_inputs)
+        del resolved  # the aggregates read the store, not the actor index: free it for them
+        written += sync_aggregates(handle, digests, old, changed=written > 0)  # derived from the graphs now in place
+        handle.store.flush()
+    finally:
+        handle.close()
+    return digests, inputs, written, before
+
+
+def _in_child(work: Callable[[], T], sdir: StoreDir, what: str) -> T:
+    """``work()`` in a forked child, its result taken back (:func:`graph.forked.run_forked`)."""
+    return run_forked(work, what=what, scratch=sdir.root)
+
+
+def _survey(sdir: StoreDir, old: dict[str, str], *, check: bool) -> tuple[set[str], bool]:
+    """The named graphs the store holds, and (with ``check``) whether they are the last build's, current."""
+    from graph.store import _in_step, store_graph_keys
+
+    store = sdir.open_db()
+    return store_graph_keys(store), check and _in_step(store, old)
+
+
+def _write_documents(sdir: StoreDir, batches: list[Batch], resolved: ResolvedFile, old: dict[str, str],
+                     digests: dict[str, str]) -> int:
+    """Write the batches, ``BATCHES_PER_CHILD`` in each child; ``digests`` gains theirs."""
+    written = 0
+    for start in range(0, len(batches), BATCHES_PER_CHILD):
+        group = batches[start:start + BATCHES_PER_CHILD]
+        new, count = _in_child(lambda: _write_group(sdir, group, resolved, old), sdir, "writing the document graphs")
+        digests.update(new)
+        written += count
+    return written
+
+
+def _write_group(sdir: StoreDir, group: list[Batch], resolved: ResolvedFile,
+                 old: dict[str, str]) -> tuple[dict[str, str], int]:
+    """Write a group of batches with the part of the actor index they read (the rest freed first)."""
+    from graph.store_resolve import load_index, resolution_for, write_batches
+
+    whole = resolved.resolution()
+    part = resolution_for(whole, ((position, load_index(sdir, doc)) for batch in group for position, doc in batch))
+    del whole
+    gc.collect()  # the records and keys of the other documents' actors, before the batches take their place
+    store = sdir.open_db()
+    result = write_batches(store, sdir, group, part, old)
+    store.flush()
+    return result
+
+
+def _drops_and_actors(sdir: StoreDir, before: set[str], digests: dict[str, str],
+                      resolved: ResolvedFile) -> tuple[dict[str, str], int]:
+    """Drop the graphs of removed documents and bring the actors graph to the index.
+
+    Returns the actors graph's digest (if it has triples) and how many graphs changed."""
+    from graph.store_resolve import drop_removed, sync_actors
+
+    store = sdir.open_db()
+    written = drop_removed(store, before, digests)
+    actors: dict[str, str] = {}
+    written += sync_actors(store, resolved.resolution(), actors)
+    store.flush()
+    return actors, written
+
+
+def _aggregates(sdir: StoreDir, digests: dict[str, str], old: dict[str, str], *,
+                changed: bool) -> tuple[dict[str, str], int]:
+    """The aggregates graph brought to the graphs now in place; its digest and whether it changed."""
+    from graph.aggregates import AGGREGATES_GRAPH, sync_aggregates
+    from graph.store_handle import StoreHandle
+
+    handle = StoreHandle(sdir.open_db(), sdir.open_db)  # reopened before each kind, as in one process
+    mine: dict[str, str] = {}
+    count = sync_aggregates(handle, mine, old, changed=changed)
+    handle.store.flush()
+    handle.close()
+    return {AGGREGATES_GRAPH: mine[AGGREGATES_GRAPH]} if AGGREGATES_GRAPH in mine else {}, count
+
+
+@contextmanager
+def build_lock(sdir: StoreDir) -> Iterator[None]:
+    """Hold the store for one build (an exclusive ``flock`` on its mark file) until it ends.
+
+    Why: a build in children leaves RocksDB's lock free between them; without this a
+    second build could write the store in those moments. Released when the build
+    (and every child of it) has exited, however it ended.
+    """
+    with open(sdir.mark_path, "rb") as mark:
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(mark.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as e:
+                if time.monotonic() > deadline:
+                    raise StoreError(f"{sdir.root}: another `kg build` is writing this store; "
+                                     "wait for it to end") from e
+                time.sleep(0.05)
+        yield
