@@ -3,7 +3,8 @@
 One fact per investor and target of each trigger; the amount and the stake
 come from the trigger's own clause; a fact whose amount is only in the next
 sentence ("It paid €200 million for 60 percent of the terminal") takes it
-from there. A headline's facts are kept when the body does not repeat them.
+from there. A headline's facts are kept when the body does not repeat them; facts the document
+tells more than once (a share here, its price there) are made one in ``retellings``.
 """
 
 from __future__ import annotations
