@@ -56,21 +56,19 @@ def _untagged_names(doc: Doc) -> list[Span]:
     """Names the recogniser left untagged that the text marks as companies: a run of proper nouns
     after a company descriptor ("chemical company Molymet") or ending in a legal form ("Argentina's
     Electroingeniera SA")."""
-    tagged = {t.i for ent in doc.ents for t in ent}
-    found: list[Span] = []
-    start = 0
-    while start < len(doc):
-        end = start
-        while end < len(doc) and doc[end].pos_ == "PROPN" and end not in tagged and doc[end].text[:1].isupper():
-            end += 1
-        if end == start:
-            start += 1
-            continue
-        run = Span(doc, start, end, label="ORG")
-        described = start > run.sent.start and is_descriptor(doc[start - 1])
-        if described or (len(run) > 1 and LEGAL_FORM.search(run.text) is not None):
-            found.append(run)
-        start = end
+    runs: list[list[Token]] = []
+    for token in doc:  # one pass: runs of untagged capitalised proper nouns
+        if token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper():
+            if runs and runs[-1][-1].i == token.i - 1:
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+    found = []
+    for run in runs:
+        first, span = run[0], Span(doc, run[0].i, run[-1].i + 1, label="ORG")
+        described = first.i > first.sent.start and is_descriptor(doc[first.i - 1])
+        if described or (len(span) > 1 and LEGAL_FORM.search(span.text) is not None):
+            found.append(span)
     return found
 
 
