@@ -155,13 +155,19 @@ def _family(head: Token) -> ActorRef | None:
 def _named_unit(head: Token) -> Token | None:
     """"X's Y Energy unit will invest …": the unit named before its word acts, not the unit's owner;
     "the Y Football club", "the Y group": a body's class noun after its name is the name."""
-    before = head.doc[max(head.i - 2, 0) : head.i]  # a name of two words at least: not "the Gulf fund"
-    named_body = (head.lemma_.lower() in word_list("named_body_nouns") and all(t.pos_ == "PROPN" for t in before)
-                  and len(before) == 2 and not any(t.ent_type_ in {"GPE", "LOC", "NORP"} for t in before))
-    if head.pos_ != "NOUN" or (head.lemma_.lower() not in frame_lexicon().owned_nouns and not named_body):
+    if head.pos_ != "NOUN":
+        return None
+    lemma = head.lemma_.lower()
+    if lemma not in frame_lexicon().owned_nouns and not (lemma in word_list("named_body_nouns") and _after_a_name(head)):
         return None
     names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return names[-1] if names else None
+
+
+def _after_a_name(head: Token) -> bool:
+    """Two proper nouns right before, not a place's: "the Y Football club", not "the Gulf fund"."""
+    before = head.doc[max(head.i - 2, 0) : head.i]
+    return len(before) == 2 and all(t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "LOC", "NORP"} for t in before)
 
 
 def _company_named_after_place(head: Token) -> ActorRef | None:
