@@ -261,8 +261,7 @@ def _signatories(head: Token) -> list[ActorRef]:
     (the parser hangs the second signatory inside the first one's titles)."""
     if head.ent_type_ != "PERSON":
         return []
-    edges = [t.i for t in head.subtree]
-    span = head.doc[min(edges) : max(edges) + 1]
+    span = head.doc[head.left_edge.i : head.right_edge.i + 1]
     people = [a for a in actors_in(span) if a.ref.kind is ActorKind.PERSON]
     if len(people) < 2:
         return []
@@ -388,6 +387,7 @@ def _dates(sent: Span, signer: Token | None, noun: Token | None, number: int, le
 
 
 def _after(one: PartialDate, other: PartialDate) -> bool:
+    """``one`` is after ``other`` whatever day a date of month or year precision stands for."""
     return (one.year, one.month or 0, one.day or 0) > (other.year, other.month or 13, other.day or 32)
 
 

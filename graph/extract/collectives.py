@@ -7,9 +7,9 @@ one another: each named member fills the role the group fills.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from graph.extract.common import per_doc
+from graph.extract.common import entities_in
 from graph.extract.roles import hyphenated
 from graph.extract.tree import object_of, prep_objects
 from graph.extract.word_lists import word_list
@@ -49,20 +49,14 @@ def named_list(head: Token) -> list[Token]:
     or "and", with at most an article and a description before the next name."""
     if head.ent_type_ != "ORG" or head.pos_ != "PROPN":
         return []
-    doc, edges = head.doc, [t.i for t in head.subtree]
-    start, end = min(edges), max(edges) + 1
-    names = [e for e in _organisations(doc) if start <= e.start and e.end <= end]
+    doc = head.doc
+    names = [e for e in entities_in(doc[head.left_edge.i : head.right_edge.i + 1]) if e.label_ == "ORG"]
     listed = names[:1]
     for name in names[1:]:  # the names up to the first that is not glued to the one before
         if not _glue(doc[listed[-1].end : name.start]):
             break
         listed.append(name)
     return [e.root for e in listed] if len(listed) > 1 else []
-
-
-def _organisations(doc: Doc) -> list[Span]:
-    """The organisation names the recogniser marked (read once per doc: ``doc.ents`` builds anew)."""
-    return per_doc(doc, "ikg_organisations", lambda: [e for e in doc.ents if e.label_ == "ORG"])
 
 
 def _glue(gap: Span) -> bool:
