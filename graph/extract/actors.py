@@ -286,7 +286,7 @@ def _described_as_company(span: Span) -> bool:
     """A company descriptor just before or after the name ("the carmaker X", "X company"), a base or an
     owner ("Lagos-based X", "state-owned X") or its staff ("X chairman Y", "X's board")."""
     doc, lex = span.doc, lexicon()
-    if span.start > 0 and doc[span.start - 1].lower_ in lex.titles:
+    if _titled(span):
         return False  # "X Bank chairman Y": Y holds a title, X is the company
     around = [doc[i] for i in (span.start - 2, span.start - 1, span.end) if 0 <= i < len(doc)]
     if any(is_descriptor(t) for t in around):
