@@ -114,9 +114,11 @@ def _same_amount(one: Investment, other: Investment) -> bool:
 
 def _same_pair(one: Investment, other: Investment) -> bool:
     """The same investor and target, one name's words within the other's ("Tianqi" / "Tianqi Lithium")."""
-    return _close(one.investor.name, other.investor.name) and (
-        _close(one.target.name, other.target.name) or _same_asset(one.target.name, other.target.name)
-    )
+    return _close(one.investor.name, other.investor.name) and _same_target(one.target, other.target)
+
+
+def _same_target(one: ActorRef, other: ActorRef) -> bool:
+    return _close(one.name, other.name) or _same_asset(one.name, other.name)
 
 
 def _close(a: str, b: str) -> bool:
@@ -160,7 +162,7 @@ def _members(joint: list[Investment], facts: list[Investment], numbers: dict[Inv
     first = joint[0]
     later = [f for f in facts if f.stake is not None and f.stake < first.stake and f.kind in SPLIT_KINDS
              and f.evidence.start > first.evidence.start and f.amount in {None, first.amount}
-             and _near(numbers, f, first) and _same_pair(f, replace(f, target=first.target))]
+             and _near(numbers, f, first) and _same_target(f.target, first.target)]
     buyers = {f.investor.name for f in later}
     if len(buyers) < 2 or len(later) != len(buyers):
         return None
@@ -227,7 +229,7 @@ def with_unclaimed_sums(facts: list[Investment], unclaimed: list[Unclaimed]) -> 
     out: list[Investment] = []
     for fact in facts:
         found = [u for u in unclaimed if SUM_FAMILIES.get(u.kind) == SUM_FAMILIES.get(fact.kind)
-                 and (_close(u.target.name, fact.target.name) or _same_asset(u.target.name, fact.target.name))]
+                 and _same_target(u.target, fact.target)]
         sums = {(u.amount.value, u.amount.currency) for u in found}
         if fact.amount is not None or fact.status is Status.PLEDGED or len(sums) != 1:
             out.append(fact)
