@@ -48,7 +48,6 @@ class Argument:
     share: Decimal | None = None
 
 
-
 def arguments(heads: list[Token], *, alone: frozenset[int] = frozenset()) -> list[Argument]:
     """The actors or assets the heads (and their conjuncts) name, in text order; a head in ``alone``
     stands without its conjuncts (the antecedent of a "which": "X, which holds 65%, and Y")."""
@@ -224,9 +223,9 @@ def _place_name(child: Token) -> str | None:
 def _region_as_person(child: Token) -> bool:
     """"the Tamil Nadu government": a two-word region the model tags as a person or not at all; a
     leader's government ("the Modi government") has a one-word name, or one the gazetteer knows."""
-    span = _proper_run(child)
     if child.pos_ != "PROPN" or child.ent_type_ not in {"PERSON", ""} or child.head.lemma_.lower() != "government":
         return False
+    span = _proper_run(child)
     return len(span) >= 2 and load_gazetteer().lookup(span.text) is None
 
 

@@ -145,10 +145,10 @@ def short_name(head: Token) -> ActorRef | None:
     a common noun or a date is the short form of the one longer name it begins, named before it."""
     if not head.text[:1].isupper() or head.pos_ not in {"NOUN", "PROPN"} or any(c.dep_ in NAME_PARTS for c in head.children):
         return None
-    if head.ent_type_ in NAMED_LABELS or load_gazetteer().lookup(head.text) is not None:
-        return None  # a name the model or the gazetteer knows ("Serbia" before "Serbia Copper") is itself
     longer = {ref for position, ref in _by_first_word(head.doc).get(head.text, ()) if position < head.i}
-    return longer.pop() if len(longer) == 1 else None
+    if len(longer) != 1 or head.ent_type_ in NAMED_LABELS or load_gazetteer().lookup(head.text) is not None:
+        return None  # a name the model or the gazetteer knows ("Serbia" before "Serbia Copper") is itself
+    return longer.pop()
 
 
 def _by_first_word(doc: Doc) -> dict[str, list[tuple[int, ActorRef]]]:
@@ -167,8 +167,9 @@ def _of_modifiers(head: Token, entries: list[Entry]) -> list[Entry]:
     synonyms = frame_lexicon().class_synonyms
     words = {c.lemma_.lower() for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
     wanted = words.union({w + "s" for w in words}, *(synonyms.get(w, set()) for w in words))  # "tower" for "X Towers"
-    joined = [e for e in entries if any(w in name for w in words if len(w) > 3 for name in e.classes)]  # "PhilTower"
-    return [e for e in entries if e.classes & wanted] or joined or entries
+    said = [e for e in entries if e.classes & wanted]
+    joined = [] if said else [e for e in entries if any(w in name for w in words if len(w) > 3 for name in e.classes)]  # "XTower"
+    return said or joined or entries
 
 
 def _described_otherwise(entry: Entry, noun: str) -> bool:

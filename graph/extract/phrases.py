@@ -342,8 +342,8 @@ def generic_country(head: Token) -> ActorRef | None:
     for child in head.children:
         if child.dep_ in {"amod", "compound", "nmod", "poss"}:
             entry = gaz.country_named(child.text)
-            others = {e.name for c in child.conjuncts if (e := gaz.country_named(c.text)) is not None}
             if entry is not None:  # "Chinese and Turkish companies" are of no one country
+                others = {e.name for c in child.conjuncts if (e := gaz.country_named(c.text)) is not None}
                 return ActorRef(entry.name, ActorKind.COUNTRY, child.text, entry.name) if others <= {entry.name} else None
     return next((a.ref for a in actors_in(head.doc[head.i : head.right_edge.i + 1]) if a.ref.kind is ActorKind.COUNTRY), None)
 
