@@ -335,7 +335,7 @@ def _role_holder(head: Token) -> ActorRef | None:
 
 def _mention(name: Token) -> Span:
     """The entity a name's head is in, else the head alone."""
-    return next((e for e in name.doc.ents if e.start <= name.i < e.end), name.doc[name.i : name.i + 1])
+    return entity_at(name) or name.doc[name.i : name.i + 1]
 
 
 def _self_named(head: Token) -> Token | None:
