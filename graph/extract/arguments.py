@@ -24,6 +24,7 @@ from graph.extract.collectives import (
     group_leader,
     group_members,
     hyphen_pair,
+    list_conjuncts,
     named_list,
 )
 from graph.extract.docmodel import antecedent, country_of, demonym_countries, main_actors, pair, short_name
@@ -62,7 +63,7 @@ def arguments(heads: list[Token], *, alone: frozenset[int] = frozenset()) -> lis
             continue
         hyphened = hyphen_pair(head)  # "the Acme-Beta consortium": each name, whatever the tagger joined
         members = hyphened or group_members(head)  # "a group including X and Y": each member
-        conjuncts = [] if head.i in alone else head.conjuncts
+        conjuncts = [] if head.i in alone else list_conjuncts(head)
         listed = [*apposition_conjuncts(head), *named_list(head), *accompanying(head)]
         group = members or [*coordinated_modifiers(head), head, *conjuncts, *listed]
         for token in group:

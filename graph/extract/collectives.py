@@ -27,6 +27,20 @@ def coordinated_modifiers(head: Token) -> list[Token]:
             and any(g.dep_ == "cc" and g.lower_ in {"and", "&"} and g.i > c.i for g in c.children)]
 
 
+def list_conjuncts(head: Token) -> list[Token]:
+    """The head's conjuncts up to the one "and"/"or" closes the list with: in "by X, Y and Z, W said"
+    W, after the closed list and a comma, is the next clause's subject the parser chained on."""
+    members: list[Token] = []
+    closed = False
+    for conjunct in sorted(head.conjuncts, key=lambda t: t.i):
+        before = conjunct.doc[conjunct.left_edge.i - 1]
+        if closed and conjunct.i > head.i and before.text == ",":
+            break
+        members.append(conjunct)
+        closed = closed or before.dep_ == "cc"
+    return members
+
+
 def apposition_conjuncts(head: Token) -> list[Token]:
     """"Saudi utility X and Japan's Y will build …": the parser hangs Y on the apposition X."""
     return [c for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN" for c in a.conjuncts if c.pos_ == "PROPN"]
@@ -52,10 +66,13 @@ def named_list(head: Token) -> list[Token]:
     doc = head.doc
     names = [e for e in entities_in(doc[head.left_edge.i : head.right_edge.i + 1]) if e.label_ == "ORG"]
     listed = names[:1]
-    for name in names[1:]:  # the names up to the first that is not glued to the one before
-        if not _glue(doc[listed[-1].end : name.start]):
+    closed = False
+    for name in names[1:]:  # the names up to the first that is not glued to the one before, or after the list's "and"
+        gap = doc[listed[-1].end : name.start]
+        if not _glue(gap) or (closed and gap[0].text == ","):
             break
         listed.append(name)
+        closed = any(t.lower_ in {"and", "&"} for t in gap)
     return [e.root for e in listed] if len(listed) > 1 else []
 
 

@@ -424,7 +424,7 @@ def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: lis
         return investors + partners, targets  # "X will co-finance Y with Z": Z funds Y too
     if not partners:  # "X Bank and Y's finance ministry signed a loan for Z": the bank lends, the ministry borrows
         lenders = [i for i in investors if _lender(i)]
-        if match.frame.form == "loan" and lenders and len(lenders) < len(investors):
+        if match.frame.form == "loan" and match.nominal and lenders and len(lenders) < len(investors):
             return lenders, targets or [i for i in investors if not _lender(i)]
         return investors, targets
     if _lender(partners[0]) and not any(_lender(i) for i in investors):

@@ -1,0 +1,44 @@
+"""Lists and groups of names filling one role (graph/extract/collectives.py), on made-up passages."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.model import Investment
+from graph.pipeline import extract_document
+from tests.conftest import make_document
+
+
+def _facts(text: str) -> list[Investment]:
+    return extract_document(make_document(text, published="2025-06-01")).investments
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    return {(f.investor.name, f.target.name) for f in _facts(text)}
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Norrland Bank and Banco Pellar lent $600 million to Tessaly Ports in 2025.", id="lent"),
+    pytest.param("Norrland Bank and Banco Pellar will lend $600 million each to Tessaly Ports, the lenders said.", id="will-lend"),
+])
+def test_issue_7_every_subject_of_a_lending_verb_lends(text):
+    """Session 10: of two subjects of "lend", only the one whose name says "Bank" lent; the other
+    was taken for the borrower of a signed loan."""
+    assert {("Norrland Bank", "Tessaly Ports"), ("Banco Pellar", "Tessaly Ports")} <= _pairs(text)
+
+
+def test_issue_7_a_bank_named_in_another_language_is_a_lender():
+    """Session 10: "Banco", "Banque", "Banca" name banks as "Bank" does."""
+    text = "Banque Sorel and the finance ministry of Veldora signed a $300 million loan for the Arnel bridge in 2025."
+    assert ("Banque Sorel", "Arnel bridge") in _pairs(text)
+    assert all(investor != "Veldora" for investor, _ in _pairs(text))
+
+
+def test_issue_7_a_list_closed_by_and_ends_before_the_speaker():
+    """Session 10: "provided by A, B and C, D said": D, after the list's "and" and a comma, is the
+    speaker the parser chained on as a fourth lender."""
+    text = ("The $1.2 billion financing for the Aldmoor terminal was provided by Norrland Bank, Banco Pellar "
+            "and Kessin Trust, Tessaly Ports said in 2025.")
+    pairs = _pairs(text)
+    assert ("Norrland Bank", "Aldmoor terminal") in pairs
+    assert ("Tessaly Ports", "Aldmoor terminal") not in pairs
