@@ -88,7 +88,8 @@ def lede_asset(doc: Doc) -> ActorRef | None:
     """The named asset the headline or the first sentence of the body is about ("… signs funding for
     the Kumbiri River hydropower project"): where a paragraph names none, a lender's bare sum goes to it."""
     first = [s for s in sentences(doc) if is_headline(s)][:1] + [s for s in sentences(doc) if not is_headline(s)][:1]
-    heads = (t for s in first for t in s if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in lexicon().asset_heads)
+    heads = (t for s in first for t in s if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in lexicon().asset_heads
+             and not (t.dep_ == "compound" and t.ent_type_ == "ORG"))  # "Velmar Rail Group" names a company, no rail
     named = (ref for t in heads if (ref := asset_ref(t)) is not None and _named(ref))
     return next(named, None)
 
@@ -118,7 +119,7 @@ def sentence_facts(sent: Span, *, topic: ActorRef | None = None, deal: ActorRef 
         if match.frame.target_is_asset and (_contracted(match.trigger) or _purpose_of(match.trigger, funded)):
             continue  # "a loan to build Y": the lender's fact; who builds with it is not an investor
         told = next((f.target for t, f in done if _on_investor(match.trigger, t, f)), None)
-        facts = list(facts_of(match, sent, topic=_parallel_target(match.trigger, done), told=told))
+        facts = list(facts_of(match, sent, topic=_parallel_target(match, done), told=told))
         done += [(match.trigger, fact) for fact in facts]
         held = match.nominal and match.frame.form == "existing holding"  # "its unit": whose, not of what topic
         given = None if facts or held else deal if match.frame.stake and _bare_share(match) else topic
@@ -147,12 +148,14 @@ def _project_over_borrower(facts: list[Investment]) -> list[Investment]:
     return [f for f in facts if not to_the_project(f)]
 
 
-def _parallel_target(trigger: Token, done: list[tuple[Token, Investment]]) -> ActorRef | None:
+def _parallel_target(match: FrameMatch, done: list[tuple[Token, Investment]]) -> ActorRef | None:
     """"X pledged $2.9bn for the project, while Y committed $4.4bn": a clause joined to a fact's
     clause, with a sum and no target of its own, funds the same asset; so does a "with" phrase on
     the fact's clause (a relative clause on the fact's investor is ``sentence_facts``' ``told``)."""
+    trigger = match.trigger
+    ended = match.frame.form == "existing holding" and trigger.dep_ == "dobj" and trigger.head.dep_ in {"advcl", "conj"}
     for earlier, fact in done:
-        if trigger.dep_ == "dobj" and trigger.head.dep_ in {"advcl", "conj"} and trigger.head.head == earlier:
+        if ended and trigger.head.head == earlier:
             return fact.target  # "taking 80% of Y, ending X's 14-year ownership": X's holding was of Y
         if fact.target.kind is not ActorKind.ASSET:
             continue
@@ -413,7 +416,10 @@ def _bare_sum(match: FrameMatch) -> bool:
     amounts = [t for t in match.trigger.sent if t.ent_type_ == "MONEY" and t.like_num]
     if amounts and all(sizes_an_asset(t, match.trigger) for t in amounts):
         return False  # "pulling the plug on a $7bn project … its investment": a size is no sum given
-    return given and not filled - {"in", "on", "at", "under"} and clause_money(match.trigger, funding=True) is not None
+    how = frame_lexicon().works | frame_lexicon().money_words | lexicon().debt_words  # "in loans", "in the first phase"
+    said_for = any(h.pos_ == "NOUN" and not h.ent_type_ and not is_trigger_word(h) and h.lemma_.lower() not in how
+                   for p in ("in", "into", "for") for h in match.slots.get(p, []))
+    return given and not said_for and not filled - {"in", "on", "at", "under"} and clause_money(match.trigger, funding=True) is not None
 
 
 def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: list[Argument]) -> tuple[list, list]:

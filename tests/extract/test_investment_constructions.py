@@ -666,3 +666,27 @@ def test_issue_7_a_subsidiary_named_by_its_owner_is_no_holding_of_the_paragraph_
     text = ("Jiang Motors has postponed its Mexico EV plant. The delay also puts on hold a 5 billion peso credit line that "
             "Banco Norte had arranged for Jiang's Mexican subsidiary.")
     assert ("Jiang Motors", "Mexico EV plant", "existing holding") not in {(f.investor.name, f.target.name, f.kind) for f in _facts(text)}
+
+
+def test_issue_7_a_word_of_a_company_s_name_is_no_asset_of_the_lede():
+    """Session 10 (blind7): "Velmar Rail Group … will invest $150 million in a maintenance depot"
+    gave the sum to an asset "Rail", read out of the company's name."""
+    text = "Velmar Rail Group will invest $150 million in a maintenance depot at Ostrel, the company said in 2025."
+    assert all(f.target.name != "Rail" for f in _facts(text)), _facts(text)
+
+
+def test_issue_7_a_sum_for_something_unnamed_is_not_the_first_clause_s_asset():
+    """Session 10 (blind7): "lent $210m for a transmission line …, and it approved a $95m grant for
+    flood defences" gave the grant to the transmission line."""
+    text = ("The Harth Development Bank provided a $210 million loan in 2019 for a transmission line linking the city to "
+            "the grid, and it approved a $95 million grant in March 2025 for flood defences along the Ostrel river.")
+    rows = _rows(text)
+    assert ("Harth Development Bank", "transmission line", Decimal("210000000"), None) in rows
+    assert all(amount != Decimal("95000000") or target != "transmission line" for _, target, amount, _ in rows)
+
+
+def test_issue_7_a_sum_in_loans_still_funds_the_paragraph_s_asset():
+    """Session 10: "in 20-year loans" says how the sum is lent, not what it is for."""
+    text = ("Solvane Power will build the Wadi Kora solar plant in Oman. Norrland Bank and Banco Pellar are providing "
+            "$1.2 billion in 20-year loans, the company said in 2025.")
+    assert ("Norrland Bank", "Wadi Kora solar plant", Decimal("1200000000"), None) in _rows(text)
