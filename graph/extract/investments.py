@@ -36,6 +36,7 @@ from graph.normalize.dates import parse_period
 ACTOR_KINDS = frozenset(set(ActorKind) - {ActorKind.ASSET})
 GAPPED_DEPS = frozenset({"conj", "dobj", "appos"})  # how the parser hangs "…, Z 15 per cent"
 DEAL_REACH = 2  # sentences after a share within which a bare percentage is a share of its target
+LOCATIVE = frozenset({"in", "at", "near", "along", "across", "between"})
 GOVERNMENTS = frozenset({ActorKind.GOVERNMENT_BODY, ActorKind.COUNTRY})
 
 
@@ -416,10 +417,17 @@ def _bare_sum(match: FrameMatch) -> bool:
     amounts = [t for t in match.trigger.sent if t.ent_type_ == "MONEY" and t.like_num]
     if amounts and all(sizes_an_asset(t, match.trigger) for t in amounts):
         return False  # "pulling the plug on a $7bn project … its investment": a size is no sum given
-    how = frame_lexicon().works | frame_lexicon().money_words | lexicon().debt_words  # "in loans", "in the first phase"
-    said_for = any(h.pos_ == "NOUN" and not h.ent_type_ and not is_trigger_word(h) and h.lemma_.lower() not in how
-                   for p in ("in", "into", "for") for h in match.slots.get(p, []))
+    said_for = any(_described_purpose(h) for p in ("in", "into", "for") for h in match.slots.get(p, []))
     return given and not said_for and not filled - {"in", "on", "at", "under"} and clause_money(match.trigger, funding=True) is not None
+
+
+def _described_purpose(head: Token) -> bool:
+    """"for flood defences along the river", "in a maintenance depot": a described thing the sum is
+    for, which no rule names (not "in loans", "in the first phase", "for sanitation")."""
+    how = frame_lexicon().works | frame_lexicon().money_words | lexicon().debt_words
+    if head.pos_ != "NOUN" or head.ent_type_ or is_trigger_word(head) or head.lemma_.lower() in how:
+        return False
+    return any(c.dep_ in {"compound", "amod"} or (c.dep_ == "prep" and c.lower_ in LOCATIVE) for c in head.children)
 
 
 def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: list[Argument]) -> tuple[list, list]:
