@@ -42,8 +42,11 @@ def list_conjuncts(head: Token) -> list[Token]:
 
 
 def apposition_conjuncts(head: Token) -> list[Token]:
-    """"Saudi utility X and Japan's Y will build …": the parser hangs Y on the apposition X."""
-    return [c for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN" for c in a.conjuncts if c.pos_ == "PROPN"]
+    """"Saudi utility X and Japan's Y will build …": the parser hangs Y on the apposition X, or
+    ("the cloud company X and the data centre operator Y") on the head as a second apposition."""
+    names = [a for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+    joined = [b for a, b in zip(names, names[1:]) if any(t.lower_ in {"and", "&"} for t in head.doc[a.i : b.left_edge.i])]
+    return [*(c for a in names for c in a.conjuncts if c.pos_ == "PROPN"), *joined]
 
 
 def accompanying(head: Token) -> list[Token]:

@@ -179,10 +179,12 @@ def _described_otherwise(entry: Entry, noun: str) -> bool:
 
 def _literal(entries: list[Entry], noun: str) -> list[Entry]:
     """"the fund": a name that says "Fund" before one the class only reaches by synonym ("X Capital
-    Partners"); generic words ("the company") stay with every company."""
+    Partners"), and that before one the text described as something else ("the fund manager X");
+    generic words ("the company") stay with every company."""
     if noun in word_list("generic_company_words"):
         return entries
-    return [e for e in entries if noun in e.ref.name.lower().split()] or entries
+    literal = [e for e in entries if noun in e.ref.name.lower().split()]
+    return literal or [e for e in entries if not _described_otherwise(e, noun)] or entries  # not the "fund manager"
 
 
 def _of_class(doc: Doc, noun: str, *, before: int) -> list[Entry]:

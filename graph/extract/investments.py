@@ -434,6 +434,8 @@ def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: lis
     """"X signed a loan agreement with Y", "the loan was signed by X and Y": whichever of X and Y is a
     lender lends, the other borrows."""
     partners = role_arguments(match, "counterpart", lambda a: a.ref.kind in ACTOR_KINDS)
+    if _with_unnamed_lenders(match) and not any(_lender(i) for i in investors):
+        return [], targets  # "X signed a $1bn loan with five lenders": X borrows, from no one named
     if partners and _with_prefix(match.trigger) in word_list("joint_funding_verbs"):
         return investors + partners, targets  # "X will co-finance Y with Z": Z funds Y too
     if not partners:  # "X Bank and Y's finance ministry signed a loan for Z": the bank lends, the ministry borrows
@@ -444,6 +446,12 @@ def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: lis
     if _lender(partners[0]) and not any(_lender(i) for i in investors):
         return partners, targets or investors
     return investors, targets or partners
+
+
+def _with_unnamed_lenders(match: FrameMatch) -> bool:
+    """A loan signed "with five lenders", "with a group of banks": its counterparts lend."""
+    words = frame_lexicon().lender_words | {"bank", "lender"}
+    return match.frame.form == "loan" and any(h.pos_ == "NOUN" and h.lemma_.lower() in words for h in match.slots.get("with", []))
 
 
 def _with_prefix(verb: Token) -> str:

@@ -17,6 +17,8 @@ from graph.normalize.percent import find_percents, parse_percent
 
 
 REST_WORDS = frozenset({"rest", "remainder", "balance"})
+FRACTIONS = {"half": 2, "third": 3, "quarter": 4}  # the partitives of data/frames.json that are fractions
+NUMERATORS = {"one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
 
 
 def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
@@ -149,4 +151,16 @@ def share_of(head: Token) -> Decimal | None:
     if head.like_num and head.ent_type_ == "PERCENT":
         amount = entity_at(head)
         return parse_percent(amount.text) if amount is not None else None
-    return parse_percent(head.doc[head.left_edge.i : head.i + 1].text)
+    return parse_percent(head.doc[head.left_edge.i : head.i + 1].text) or _fraction(head)
+
+
+def _fraction(head: Token) -> Decimal | None:
+    """"its half of Y", "a third of Y", "two-thirds of Y": a share said as a fraction (not "the
+    second half of 2025")."""
+    denominator = FRACTIONS.get(head.lemma_.lower())
+    before = head.doc[head.left_edge.i : head.i]
+    if denominator is None or any(t.ent_type_ == "ORDINAL" or t.lower_ in {"first", "second"} for t in before):
+        return None
+    numbers = [t for t in before if t.like_num]
+    numerator = NUMERATORS.get(numbers[-1].lower_, 0) if numbers else 1
+    return (Decimal(numerator) / denominator).quantize(Decimal("0.0001")).normalize() if 0 < numerator < denominator else None

@@ -336,8 +336,8 @@ def _country_of_place(place: str | None) -> str | None:
 def generic_country(head: Token) -> ActorRef | None:
     """A generic target ("infrastructure", "the economy") stands for the country its modifier or
     its phrase names ("Serbian infrastructure", "the economy of Serbia" → Serbia)."""
-    if head.lemma_.lower() not in lexicon().generic_targets and head.lower_ not in lexicon().generic_targets:
-        return None
+    if head.pos_ == "PROPN" or (head.lemma_.lower() not in lexicon().generic_targets and head.lower_ not in lexicon().generic_targets):
+        return None  # "Sahab Cloud Infrastructure" is a name
     gaz = load_gazetteer()
     for child in head.children:
         if child.dep_ in {"amod", "compound", "nmod", "poss"}:
@@ -345,5 +345,6 @@ def generic_country(head: Token) -> ActorRef | None:
             if entry is not None:  # "Chinese and Turkish companies" are of no one country
                 others = {e.name for c in child.conjuncts if (e := gaz.country_named(c.text)) is not None}
                 return ActorRef(entry.name, ActorKind.COUNTRY, child.text, entry.name) if others <= {entry.name} else None
-    return next((a.ref for a in actors_in(head.doc[head.i : head.right_edge.i + 1]) if a.ref.kind is ActorKind.COUNTRY), None)
+    end = min((c.left_edge.i for c in head.rights if c.dep_ in {"cc", "conj"}), default=head.right_edge.i + 1)
+    return next((a.ref for a in actors_in(head.doc[head.i : end]) if a.ref.kind is ActorKind.COUNTRY), None)
 

@@ -42,3 +42,19 @@ def test_issue_7_a_list_closed_by_and_ends_before_the_speaker():
     pairs = _pairs(text)
     assert ("Norrland Bank", "Aldmoor terminal") in pairs
     assert ("Tessaly Ports", "Aldmoor terminal") not in pairs
+
+
+def test_issue_7_two_described_names_joined_by_and_both_act():
+    """Session 10 (blind8): "The Saudi cloud company X and the Australian data centre operator Y will
+    invest …" gave the sum to Australia (a word of X's name read as "infrastructure" of a country)
+    and lost Y (hung on the first description as a second apposition)."""
+    text = ("The Saudi cloud company Sahab Cloud Infrastructure and the Australian data centre operator Thornbury Data "
+            "Centres will invest $5 billion in a data centre campus near Dammam, the companies said in 2026.")
+    investors = {investor for investor, _ in _pairs(text)}
+    assert investors == {"Sahab Cloud Infrastructure", "Thornbury Data Centres"}
+
+
+def test_issue_7_a_loan_signed_with_unnamed_lenders_is_borrowed():
+    """Session 10 (blind8): "X signed a $1.4bn loan with five lenders" made X the lender."""
+    text = "Sarybel Copper signed a $1.4 billion syndicated loan with five lenders to finance a new smelter near Pavlodar in 2026."
+    assert all(investor != "Sarybel Copper" for investor, _ in _pairs(text)), _pairs(text)

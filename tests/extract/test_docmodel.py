@@ -42,6 +42,9 @@ CASES = [
     ("no-antecedent-of-that-class", "Kestria and Dravonia held talks. The bank declined to comment.", "bank", None),
     ("a-union-is-not-the-company", "Tarvo Shipping signed the lease. The Harbour Workers Solidarity Union called a strike. "
      "The company will invest $50 million in cranes.", "company", "Tarvo Shipping"),
+    ("a-fund-manager-is-not-the-fund", "The Canadian pension fund Kestra Pension Board will hold 45 per cent of Trelaw Water, "
+     "while the Lima-based fund manager Piratini Capital will take 25 per cent. In 2025 the fund paid $1 billion for Energisul.",
+     "fund", "Kestra Pension Board"),
 ]
 
 

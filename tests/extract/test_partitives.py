@@ -20,6 +20,10 @@ CASES = [
     ("the-shares-named-before-name-no-company", "Orsk Bank owns a 1 per cent stake in Tarn Bank. "
      "Orsk Bank cancelled an issue of 200 million shares and will buy back the shares.", "shares", None, None),
     ("the-rest-names-nothing", "Orsk Bank keeps the rest.", "rest", None, None),
+    # session 10 (blind8): a share said as a fraction
+    ("its-half-of", "Orsk Bank bought its half of Tarn Bank in 2023.", "half", "Bank", Decimal("0.5")),
+    ("two-thirds-of", "Orsk Bank will buy two-thirds of Tarn Bank.", "thirds", "Bank", Decimal("0.6667")),
+    ("a-quarter-of", "Orsk Bank sold a quarter of Tarn Bank.", "quarter", "Bank", Decimal("0.25")),
 ]
 
 
