@@ -222,10 +222,15 @@ def prep_slots(head: Token) -> dict[str, list[Token]]:
     for child in head.children:
         if child.dep_ not in {"prep", "agent", "dative"} or child.pos_ != "ADP":
             continue
-        objects = children(child, {"pobj"})
+        objects = [o for o in children(child, {"pobj"}) if not (child.lower_ == "with" and _absolute(o))]
         if objects:
             slots.setdefault(child.lower_, []).extend(objects)
     return slots
+
+
+def _absolute(head: Token) -> bool:
+    """"…, with X contributing $125m each": X is the subject of an act of its own, not a counterpart."""
+    return any(c.dep_ in {"acl", "relcl"} and c.tag_ == "VBG" and c.i > head.i for t in (head, *head.conjuncts) for c in t.children)
 
 
 def children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:

@@ -58,3 +58,13 @@ def test_issue_7_a_loan_signed_with_unnamed_lenders_is_borrowed():
     """Session 10 (blind8): "X signed a $1.4bn loan with five lenders" made X the lender."""
     text = "Sarybel Copper signed a $1.4 billion syndicated loan with five lenders to finance a new smelter near Pavlodar in 2026."
     assert all(investor != "Sarybel Copper" for investor, _ in _pairs(text)), _pairs(text)
+
+
+def test_issue_7_with_a_name_doing_its_own_act_is_no_counterpart():
+    """Session 10 (blind8): "A and B are each providing $300m, with C and the lender D contributing
+    $125m apiece" made C and D the borrowers of A's and B's loans."""
+    text = ("Trelaw Water will build the Aldmoor desalination plant in Chile. Banco Austral de Fomento and the Toronto-based "
+            "Northgate Dominion Bank are each providing US$300 million, with Banco Pacifico Sur and the Japanese lender "
+            "Hoshimi Trust Bank contributing US$125 million apiece, two people familiar with the financing said.")
+    targets = {target for _, target in _pairs(text)}
+    assert not targets & {"Banco Pacifico Sur", "Hoshimi Trust Bank"}, _pairs(text)
