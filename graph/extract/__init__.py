@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from graph.extract import actors, agreements, events, investments
 from graph.extract.assets import asset_mentions, same_asset
-from graph.extract.arguments import government
+from graph.extract.arguments import family, government
 from graph.extract.attribution import attribution
 from graph.extract.common import evidence_for, sentence_at
 from graph.extract.fact_events import deal_agreements, fact_events, merged
@@ -44,10 +44,11 @@ def extract_facts(doc: Doc) -> DocumentFacts:
 
 
 def government_mentions(doc: Doc) -> Iterator[Mention]:
-    """"the government of Laos", "Japan's industry ministry": a country's body is an actor wherever
-    it is named, not only where it acts in a fact (the NER sees only the country)."""
+    """"the government of Laos", "Japan's industry ministry", "the Kayalar family": a country's body
+    or a family is an actor wherever it is named, not only where it acts in a fact (the NER sees
+    only the country or the surname)."""
     for token in doc:
-        ref = government(token) if token.pos_ == "NOUN" else None
+        ref = (government(token) or family(token)) if token.pos_ == "NOUN" else None
         if ref is not None:
             yield Mention(ref, evidence_for(sentence_at(doc, token.i)))
 

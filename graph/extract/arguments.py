@@ -27,6 +27,7 @@ from graph.extract.collectives import (
     list_conjuncts,
     named_list,
 )
+from graph.extract.actors import is_descriptor
 from graph.extract.docmodel import antecedent, country_of, demonym_countries, main_actors, pair, short_name
 from graph.extract.common import entity_at, per_span
 from graph.extract.context import earlier_sentences
@@ -89,7 +90,7 @@ def _unlike(first: Token, conjunct: Token) -> bool:
     (with its own share in apposition) is the subject of a gapped clause, not a second target."""
     lex = frame_lexicon()
     partitive = first.lemma_.lower() in lex.partitives or first.lower_ in lex.partitives
-    return partitive and conjunct.pos_ == "PROPN"
+    return partitive and (conjunct.pos_ == "PROPN" or is_descriptor(conjunct))  # "… and the port operator Z 15 per cent"
 
 
 def _pair_member(token: Token) -> Argument | None:
@@ -125,7 +126,7 @@ def argument_at(head: Token) -> Argument | None:
     earlier = antecedent(head) if named_body is None else None
     if isinstance(earlier, Token):
         return argument_at(earlier) if earlier != head else None
-    ref = earlier or named_body or _family(head) or holding_of(head) or phrase_ref(head) or unknown_name(head) or common_asset(head)
+    ref = earlier or named_body or family(head) or holding_of(head) or phrase_ref(head) or unknown_name(head) or common_asset(head)
     ref = ref or _the_government(head)
     if ref is None or truncated_name(ref) or _not_a_target(head, ref):
         return None
@@ -141,7 +142,7 @@ def _the_government(head: Token) -> ActorRef | None:
     return found[0] if found else None
 
 
-def _family(head: Token) -> ActorRef | None:
+def family(head: Token) -> ActorRef | None:
     """"the Kayalar family": a family named by its surname holds, buys and sells as one."""
     if head.lemma_.lower() != "family" or head.pos_ != "NOUN":
         return None

@@ -31,7 +31,7 @@ from graph.model import ActorKind, ActorRef
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
 RELATIVES = frozenset({"which", "who", "that"})
 DEFINITE = frozenset({"the", "this", "that", "these"})
-NOT_BEFORE = frozenset({"new", "other"})
+NOT_BEFORE = frozenset({"new", "other", "combined", "merged", "enlarged"})  # "the combined company": not one named before
 PAIR_KINDS = {"country": (ActorKind.COUNTRY,), "company": (ActorKind.COMPANY, ActorKind.ORGANIZATION)}
 NAME_PARTS = frozenset({"compound", "det", "amod", "poss", "nmod"})
 NAMED_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC"})
@@ -117,7 +117,7 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     (or the head of the phrase that names it, in the same sentence)."""
     if head.lower_ in PRONOUNS:
         return _pronoun(head)
-    if not _definite(head) or any(c.dep_ == "amod" and c.lemma_.lower() in NOT_BEFORE for c in head.children):
+    if not _definite(head) or any(c.dep_ == "amod" and c.lower_ in NOT_BEFORE for c in head.children):
         return None  # "the new company", "the other bank": not one named before
     noun = head.lemma_.lower()
     project = next((c for c in head.children if c.dep_ == "compound" and c.lemma_.lower() == "project"), None)

@@ -68,3 +68,13 @@ def test_issue_7_with_a_name_doing_its_own_act_is_no_counterpart():
             "Hoshimi Trust Bank contributing US$125 million apiece, two people familiar with the financing said.")
     targets = {target for _, target in _pairs(text)}
     assert not targets & {"Banco Pacifico Sur", "Hoshimi Trust Bank"}, _pairs(text)
+
+
+def test_issue_7_a_described_holder_after_a_share_holds_its_own():
+    """Session 10 (blind8): "X holds 51% of Y, with Z owning 34 per cent and the port operator W the
+    remaining 15 per cent" made "port operator" a second company Z held 34% of."""
+    text = ("Haedong Port & Logistics holds 51 per cent of the project company, Vinh Thanh International Port Co, with the "
+            "Da Nang-based Song Han Logistics owning 34 per cent and the Singapore port operator Straits Harbour Holdings "
+            "the remaining 15 per cent.")
+    assert ("Song Han Logistics", "Vinh Thanh International Port Co") in _pairs(text)
+    assert all(target == "Vinh Thanh International Port Co" for _, target in _pairs(text)), _pairs(text)

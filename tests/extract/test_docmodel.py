@@ -45,6 +45,8 @@ CASES = [
     ("a-fund-manager-is-not-the-fund", "The Canadian pension fund Kestra Pension Board will hold 45 per cent of Trelaw Water, "
      "while the Lima-based fund manager Piratini Capital will take 25 per cent. In 2025 the fund paid $1 billion for Energisul.",
      "fund", "Kestra Pension Board"),
+    ("the-combined-company-is-not-one-named-before", "The Khandelwal family, which controls Suryoday Green Energy, will own "
+     "54 per cent of the combined company.", "company", None),
 ]
 
 

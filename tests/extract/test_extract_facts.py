@@ -42,3 +42,12 @@ def test_a_government_named_outside_every_fact_is_an_actor():
     doc._.document = make_document(doc.text)
     names = {(m.actor.name, m.actor.kind) for m in extract_facts(doc).mentions}
     assert ("Government of Laos", ActorKind.GOVERNMENT_BODY) in names
+
+
+def test_issue_7_a_family_named_outside_every_fact_is_an_actor():
+    """Session 10 (blind8): "the Orvanto family" was an actor only where a fact of its own named it."""
+    text = "The Orvanto family declined to comment on Monday."
+    doc = get_nlp()(text)
+    doc._.document = make_document(text)
+    names = {(m.actor.name, m.actor.kind) for m in extract_facts(doc).mentions}
+    assert ("Orvanto family", ActorKind.PERSON) in names
