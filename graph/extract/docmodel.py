@@ -23,6 +23,7 @@ from graph.extract.agreement_frames import agreement_lexicon
 from graph.extract.common import is_headline, per_doc, sentences
 from graph.extract.frames import frame_lexicon
 from graph.extract.phrases import phrase_ref
+from graph.extract.roles import active_subject, is_passive, passive_object
 from graph.extract.lexicon import lexicon
 from graph.extract.word_lists import word_list
 from graph.gazetteer import country_of_place, load_gazetteer
@@ -145,10 +146,10 @@ def short_name(head: Token) -> ActorRef | None:
     a common noun or a date is the short form of the one longer name it begins, named before it."""
     if not head.text[:1].isupper() or head.pos_ not in {"NOUN", "PROPN"} or any(c.dep_ in NAME_PARTS for c in head.children):
         return None
-    longer = {ref for position, ref in _by_first_word(head.doc).get(head.text, ()) if position < head.i}
+    longer = {ref.name: ref for position, ref in _by_first_word(head.doc).get(head.text, ()) if position < head.i}
     if len(longer) != 1 or head.ent_type_ in NAMED_LABELS or load_gazetteer().lookup(head.text) is not None:
         return None  # a name the model or the gazetteer knows ("Serbia" before "Serbia Copper") is itself
-    return longer.pop()
+    return longer.popitem()[1]
 
 
 def _by_first_word(doc: Doc) -> dict[str, list[tuple[int, ActorRef]]]:
@@ -353,7 +354,7 @@ def _previous_subject(sent: Span) -> Token | ActorRef | None:
     """The main subject of the sentence before, when it is a name ("Redwing said … It scrapped …")
     or a description of an actor named before it ("The bank has been … It lent …")."""
     earlier = context.previous_sentence(sent)
-    subjects = [c for c in earlier.root.children if c.dep_ in {"nsubj", "nsubjpass"}] if earlier is not None else []
+    subjects = (active_subject(earlier.root) if not is_passive(earlier.root) else passive_object(earlier.root)) if earlier is not None else []
     if not subjects or subjects[0].pos_ not in {"PROPN", "NOUN"}:
         return None
     if subjects[0].pos_ == "PROPN":

@@ -31,7 +31,17 @@ def passive_object(verb: Token) -> list[Token]:
 def active_subject(verb: Token) -> list[Token]:
     """Who does an active verb's act: its own subject, else the one it inherits or the one an
     interrupted auxiliary holds."""
-    return children(verb, SUBJECT_DEPS) or inherited_subject(verb) or _interrupted_auxiliary(verb)
+    return children(verb, SUBJECT_DEPS) or inherited_subject(verb) or _interrupted_auxiliary(verb) or _set_off_subject(verb)
+
+
+def _set_off_subject(verb: Token) -> list[Token]:
+    """"Suryoday, for its part, bought …": a name set off by a comma at the start of a finite clause
+    with no subject, which the parser hung on the verb as a modifier, is its subject."""
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return []
+    first = verb.sent[0]
+    set_off = first.head == verb and first.dep_ in {"npadvmod", "nmod", "dep"} and first.pos_ == "PROPN"
+    return [first] if set_off and first.i + 1 < verb.i and verb.doc[first.i + 1].text == "," else []
 
 
 def active_object(verb: Token) -> list[Token]:

@@ -45,6 +45,9 @@ CASES = [
     ("a-fund-manager-is-not-the-fund", "The Canadian pension fund Kestra Pension Board will hold 45 per cent of Trelaw Water, "
      "while the Lima-based fund manager Piratini Capital will take 25 per cent. In 2025 the fund paid $1 billion for Energisul.",
      "fund", "Kestra Pension Board"),
+    ("a-pronoun-after-a-set-off-subject", "Suryoday Green Energy agreed to merge with Aravalli Power. Suryoday, for its part, "
+     "bought a wind portfolio from the British developer Pennine Renewables in 2023. In 2021 it also sold a stake.",
+     "it", "Suryoday"),  # the set-off subject (its short name), not the developer named last
     ("the-combined-company-is-not-one-named-before", "The Khandelwal family, which controls Suryoday Green Energy, will own "
      "54 per cent of the combined company.", "company", None),
 ]
@@ -71,6 +74,8 @@ def test_antecedent(text: str, word: str, expected: str | None) -> None:
     pytest.param("Tarrow Renewables and Tarrow Mining both bid. Tarrow paid A$85 million for it.", None,
                  id="two-longer-names-begin-with-it"),
     pytest.param("Tarrow paid A$85 million for it. Tarrow Renewables said so.", None, id="named-only-after"),
+    pytest.param("Perth-based Tarrow Renewables owns 40 per cent. Tarrow said Tarrow Renewables was pleased. Tarrow paid "
+                 "A$85 million for it.", "Tarrow Renewables", id="one-name-told-in-two-forms-before"),  # session 10 (blind8)
     pytest.param("The Serbia Copper Company was sold. Serbia paid for it.", None, id="a-known-country-is-itself"),
 ])
 def test_issue_7_a_short_name_is_the_longer_name_it_begins(text: str, expected: str | None) -> None:

@@ -690,3 +690,11 @@ def test_issue_7_a_sum_in_loans_still_funds_the_paragraph_s_asset():
     text = ("Solvane Power will build the Wadi Kora solar plant in Oman. Norrland Bank and Banco Pellar are providing "
             "$1.2 billion in 20-year loans, the company said in 2025.")
     assert ("Norrland Bank", "Wadi Kora solar plant", Decimal("1200000000"), None) in _rows(text)
+
+
+def test_issue_7_a_name_set_off_before_the_verb_is_its_subject():
+    """Session 10 (blind8): "Suryoday, for its part, bought the Kutch wind portfolio …" had no buyer
+    (the parser hung the name on the verb as a modifier) and no target ("portfolio")."""
+    text = ("Suryoday Green Energy agreed to merge with Aravalli Power. Suryoday, for its part, bought the 450-megawatt "
+            "Kutch wind portfolio from the British developer Pennine Renewables for 3,150 crore rupees in 2023.")
+    assert ("Suryoday Green Energy", "Kutch wind portfolio", Decimal("31500000000"), None) in _rows(text)
