@@ -103,9 +103,8 @@ def _ends_paragraph(sent: Span) -> bool:
 
 def _key(fact: Investment) -> tuple:
     """One fact per pair, sum and share ("bought 40% of Y … has since raised its holding to 65 per cent"
-    are two); a pledge stays apart from the deal it accompanies."""
-    return (fact.investor.name, fact.target.name, fact.status is Status.PLEDGED, fact.amount, fact.stake)
-
+    are two); a pledge stays apart from the deal it accompanies, a possible deal from a told one."""
+    return (fact.investor.name, fact.target.name, fact.status is Status.PLEDGED, fact.amount, fact.stake, fact.factuality)
 
 
 

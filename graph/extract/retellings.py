@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from graph.model import ActorRef, Evidence, Investment, Money, Status
+from graph.model import ActorRef, Evidence, Factuality, Investment, Money, Status
 
 # kinds that all state money put into a project: one sum makes a bare mention of the pair redundant
 MONEY_KINDS = frozenset({"investment", "greenfield", "grant", "loan"})
@@ -61,7 +61,7 @@ def _joined(facts: list[Investment], numbers: dict[Investment, int]) -> list[Inv
     for fact in facts:
         if fact.amount is not None and fact.stake is None:
             share = next((i for i, o in enumerate(facts) if i not in used and o.amount is None and o.stake is not None
-                          and _near(numbers, o, fact) and _same_pair(o, fact)), None)
+                          and _near(numbers, o, fact) and _same_pair(o, fact) and _told_alike(o, fact)), None)
             if share is not None:
                 used.add(share)
                 full = replace(fact, stake=facts[share].stake)
@@ -105,6 +105,13 @@ def retold(headline: Investment, fact: Investment) -> bool:
     shared = _close(headline.investor.name, fact.investor.name) or _close(headline.target.name, fact.target.name)
     adds = (headline.amount is not None and not same_sum) or (headline.stake is not None and headline.stake != fact.stake)
     return (same_sum and shared) or (_same_pair(headline, fact) and not adds)
+
+
+def _told_alike(one: Investment, other: Investment) -> bool:
+    """"X has held 7.5% of Y" is not told again by "X could raise its holding": a possible or a
+    denied deal is no retelling of a fact stated or planned."""
+    unsure = {Factuality.POSSIBLE, Factuality.DENIED}
+    return one.factuality == other.factuality or not {one.factuality, other.factuality} & unsure
 
 
 def _same_amount(one: Investment, other: Investment) -> bool:
@@ -211,7 +218,7 @@ def _subsumes(fuller: Investment, fact: Investment) -> bool:
     """``fuller`` states all that ``fact`` states and more, of the same pair: a share is one holding
     whatever the verb ("is 40% owned by X" / "X paid $85m for its 40% stake"); a bare pair, the
     same kind of deal or the same sentence; a pledge and the deal it accompanies stay two."""
-    if _stated(fuller) <= _stated(fact) or not _same_pair(fact, fuller):
+    if _stated(fuller) <= _stated(fact) or not _same_pair(fact, fuller) or not _told_alike(fact, fuller):
         return False
     if _stated(fact) and (fact.status is Status.PLEDGED) != (fuller.status is Status.PLEDGED):
         return False

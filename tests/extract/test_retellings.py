@@ -143,3 +143,13 @@ def test_issue_7_members_shares_listed_after_the_deal_each_hold_of_its_target():
     assert {f.target.name for f in facts} == {"Tessel Towers Corp"}, facts
     assert {("Lauren Retirement Fund", Decimal("0.15")), ("Telvo Communications", Decimal("0.4"))} <= {
         (f.investor.name, f.stake) for f in facts}
+
+
+def test_issue_7_a_possible_deal_is_no_retelling_of_a_told_holding():
+    """Session 10 (blind8): "X, which has held a 7.5% stake in Y since 2022, …" then "X could increase its
+    holding, worth around A$140 million": the told holding became the possible deal and was lost."""
+    text = ("The cathode maker Daeseong Chemical, which has held a 7.5% stake in Wanarra Lithium since 2022 and buys half "
+            "of the mine's output, said on Tuesday it was ready to talk. Analysts said Daeseong could increase its holding, "
+            "but the company gave no further details.")
+    told = [f for f in _facts(text) if f.investor.name == "Daeseong Chemical" and f.factuality is None]
+    assert [(f.target.name, f.stake) for f in told] == [("Wanarra Lithium", Decimal("0.075"))], _facts(text)
