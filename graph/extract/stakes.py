@@ -50,10 +50,11 @@ def described_share(match: FrameMatch) -> Decimal | None:
 def resulting_share(trigger: Token) -> Decimal | None:
     """"bought a further 25% of Y, raising its stake to 60%", "has since raised its holding to 65%":
     the stake is the holding the deal leaves, which a stake verb's "to N%" states (the trigger's
-    own, its participle's or its conjunct's)."""
+    own or its participle's)."""
     verbs = frame_lexicon().stake_verbs
     stakes = frame_lexicon().stake_nouns
-    raising = (v for v in [trigger, *_participles(trigger)] if v.lemma_.lower() in verbs
+    after = [v for v in _participles(trigger) if v.dep_ == "advcl" or v.tag_ == "VBG"]  # "…, and lifted it to 19.9% last
+    raising = (v for v in [trigger, *after] if v.lemma_.lower() in verbs  # year" is a later deal of its own
                and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in stakes for c in v.children))
     return next((_percent_on(verb, "to") for verb in raising), None)
 

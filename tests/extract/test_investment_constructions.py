@@ -698,3 +698,11 @@ def test_issue_7_a_name_set_off_before_the_verb_is_its_subject():
     text = ("Suryoday Green Energy agreed to merge with Aravalli Power. Suryoday, for its part, bought the 450-megawatt "
             "Kutch wind portfolio from the British developer Pennine Renewables for 3,150 crore rupees in 2023.")
     assert ("Suryoday Green Energy", "Kutch wind portfolio", Decimal("31500000000"), None) in _rows(text)
+
+
+def test_issue_7_a_later_finite_stake_raise_is_not_the_share_bought():
+    """Session 10 (blind8): "bought 40 per cent of Y in 2020 for $115m, and raised its holding to 65 per
+    cent in 2023" gave the $115m purchase the later 65%."""
+    text = ("Haedong Port & Logistics bought 40 per cent of Hai Phong Gateway Terminal from Bach Dang Shipping Corp in 2020 "
+            "for $115 million, and raised its holding to 65 per cent in 2023.")
+    assert ("Haedong Port & Logistics", "Hai Phong Gateway Terminal", Decimal("115000000"), Decimal("0.4")) in _rows(text)
