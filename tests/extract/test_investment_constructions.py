@@ -706,3 +706,11 @@ def test_issue_7_a_later_finite_stake_raise_is_not_the_share_bought():
     text = ("Haedong Port & Logistics bought 40 per cent of Hai Phong Gateway Terminal from Bach Dang Shipping Corp in 2020 "
             "for $115 million, and raised its holding to 65 per cent in 2023.")
     assert ("Haedong Port & Logistics", "Hai Phong Gateway Terminal", Decimal("115000000"), Decimal("0.4")) in _rows(text)
+
+
+def test_issue_7_a_sum_in_local_currency_still_funds_the_paragraph_s_asset():
+    """Session 10 (blind8): "X is providing 150 billion tenge in local currency" read "local currency"
+    as what the sum was for, and lost the smelter the loans before went to."""
+    text = ("Sarybel Copper will build a new smelter near Pavlodar. The Eurasian Reconstruction Bank is lending US$400 million, "
+            "and the state-owned Steppe Development Bank is providing 150 billion tenge in local currency.")
+    assert ("Steppe Development Bank", "smelter near Pavlodar") in {(r[0], r[1]) for r in _rows(text)}, _rows(text)
