@@ -113,6 +113,8 @@ def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, fou
     parties = named_parties(noun) or resolve(party_heads(noun, signer), found=found, number=number)
     if len(parties) == 1 and signer is not None and _under(noun):
         parties += [p for p in resolve(children(sent.root, SUBJECTS), found=found, number=number) if p.name != parties[0].name]
+    if len(parties) < 2 and _under_a_deal(noun):  # "X bought Y from Z under a joint venture agreement"
+        parties = unique([*parties, *resolve(deal_sides(noun.head.head), found=found, number=number)])
     if not parties and signer is not None and signer.pos_ == "NOUN":
         parties = resolve(_between_in(sent)[:1], found=found, number=number)
     if not parties and signer is not None and signer.dep_ == "acl":  # "the two governments agreed … in a pact signed in 2022"
@@ -159,6 +161,34 @@ def _bare_bundle(noun: Token) -> bool:
 def _under(noun: Token) -> bool:
     """The agreement is the object of a preposition on the main verb ("Under a deal signed with X, Y …")."""
     return noun.dep_ == "pobj" and noun.head.head == noun.sent.root
+
+
+def _under_a_deal(noun: Token) -> bool:
+    """"… under a 2024 offtake agreement", "… under a joint venture agreement signed in May": the
+    document a clause's deal is done under."""
+    indefinite = not any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in noun.children)  # not "the agreement"
+    return indefinite and noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ == "VERB"
+
+
+def deal_sides(verb: Token) -> list[Token]:
+    """Who deals in a clause: its subject and the one it buys from, sells to or deals with (or
+    who owns what it buys from: "electricity from a plant that W is building")."""
+    sides = [o for t in _own_phrases(verb) if t.dep_ in {"prep", "dative"} and t.lower_ in {"from", "to", "with"}
+             for o in t.children if o.dep_ == "pobj"]
+    owners = [s for o in sides for c in o.children if c.dep_ == "relcl" for s in children(c, SUBJECTS)]
+    return [*verb_slots(verb).get("subject", []), *sides, *owners]
+
+
+def _own_phrases(verb: Token) -> list[Token]:
+    """The words of the verb's own phrases, not of its clauses ("sites, which stretch from A to B")
+    nor of the "under" phrase."""
+    words, stack = [], [c for c in verb.children if c.lower_ != "under"]
+    while stack:
+        token = stack.pop()
+        if token.dep_ not in {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}:
+            words.append(token)
+            stack += token.children
+    return words
 
 
 def _sides(noun: Token, signer: Token | None, parties: list[ActorRef], found: Found, number: int) -> list[tuple[ActorRef, ...]]:

@@ -522,3 +522,25 @@ def test_issue_7_a_counterpart_hung_on_what_the_contract_is_for():
     text = "Kestrel Motors signed a land allocation contract for the 310,000 square-metre site with Egypt's Vell Development Authority on Tuesday."
     (agreement,) = _agreements(text)
     assert _parties(agreement) == {"Kestrel Motors", "Vell Development Authority"}
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    pytest.param("Wisloport Energia bought its half of the Rozewie wind farm from Skjoldhavn Energy in 2023 for 640 million "
+                 "zloty, under a joint venture agreement signed in Copenhagen in May of that year.",
+                 {"Wisloport Energia", "Skjoldhavn Energy"}, id="bought-from-under-a-signed-agreement"),
+    pytest.param("Daeseong Chemical buys half of the mine's output from Wanarra Lithium under a 2024 offtake agreement.",
+                 {"Daeseong Chemical", "Wanarra Lithium"}, id="buys-from-under-a-dated-agreement"),
+    pytest.param("Trelaw Water will sell water to Kestra Mining under a supply agreement signed in 2024.",
+                 {"Trelaw Water", "Kestra Mining"}, id="sells-to-under-a-signed-agreement"),
+])
+def test_issue_7_the_document_a_deal_is_done_under_is_between_its_sides(text, parties):
+    """Session 10 (blind8): "X bought Y from Z under a joint venture agreement signed in May" named no
+    party of the agreement: the clause's dealer and its counterpart are its sides."""
+    assert parties in [_parties(a) for a in _agreements(text)]
+
+
+def test_issue_7_a_place_in_a_relative_clause_is_no_side_of_a_deal():
+    """Session 10: "… the sites, which stretch from Lagos to Maiduguri" names places, not parties."""
+    text = ("Under a 15-year master lease agreement signed at completion, Kora Mobile will remain the anchor tenant on all "
+            "of the 7,400 sites, which stretch from Lagos to Maiduguri.")
+    assert all(not {"Lagos", "Maiduguri"} & _parties(a) for a in _agreements(text))
