@@ -48,6 +48,8 @@ CASES = [
     ("a-pronoun-after-a-set-off-subject", "Suryoday Green Energy agreed to merge with Aravalli Power. Suryoday, for its part, "
      "bought a wind portfolio from the British developer Pennine Renewables in 2023. In 2021 it also sold a stake.",
      "it", "Suryoday"),  # the set-off subject (its short name), not the developer named last
+    ("a-water-company-is-a-utility", "Kestra Pension Board agreed to buy 85 per cent of Trelaw Water. Grupo Ebrantia "
+     "bought the utility in 2011.", "utility", "Trelaw Water"),  # session 10 (blind8)
     ("the-combined-company-is-not-one-named-before", "The Khandelwal family, which controls Suryoday Green Energy, will own "
      "54 per cent of the combined company.", "company", None),
 ]
