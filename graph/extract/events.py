@@ -205,10 +205,13 @@ def _occasion_of(noun: Token) -> Token | None:
 
 def _not_told(trigger: Token, kind: EventType, form: str) -> bool:
     """Not an event told as done: a verb of speech with only a clause ("recalled that …"), an
-    intransitive type with an object, or an act averted or charged ("avoided a default")."""
+    intransitive type with an object, a state told in the present passive ("is listed in X"), or
+    an act averted or charged ("avoided a default")."""
     deps = {c.dep_ for c in trigger.children}
     if form == "verb" and ("ccomp" in deps and not deps & {"dobj", "nsubjpass"} or kind.intransitive and "dobj" in deps):
         return True
+    if form == "verb" and any(c.dep_ == "auxpass" and c.lower_ in {"is", "are"} for c in trigger.children):
+        return True  # "X, which is listed in Sydney": a state, not an act
     not_told = word_list("not_told")
     return any(t.lemma_.lower() in not_told for t in trigger.ancestors)
 

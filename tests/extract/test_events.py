@@ -595,3 +595,12 @@ def test_names_listed_in_a_participant_phrase_all_take_part():
 def test_an_apposition_describing_a_named_party_names_no_other_party():
     referendum = _one("Kazakhstan, Uzbekistan's northern neighbour, held a referendum on 6 October 2024.", "referendum")
     assert {p.name for p in referendum.participants} == {"Kazakhstan"}
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    pytest.param("Thornbury Data, which is listed in Sydney, has been expanding fast in the Gulf.", False, id="is-listed-a-state"),
+    pytest.param("Thornbury Data was listed in Sydney in March 2021.", True, id="was-listed-an-act"),
+])
+def test_issue_7_a_state_told_in_the_present_passive_is_no_event(text, listed):
+    """Session 10 (blind8): "X, which is listed in Sydney" was a listing event."""
+    assert any(e.event_type == "listing" for e in _events(text)) is listed
