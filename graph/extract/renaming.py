@@ -14,8 +14,8 @@ def named_apposition(head: Token) -> Token | None:
     """"ACS's other target, German builder Hochtief": a common noun renamed by its apposition."""
     if head.pos_ != "NOUN":
         return None
-    if head.dep_ == "appos" and head.head.pos_ == "PROPN":
-        return head.head  # "Kivu's Lake Railway, a $2bn project": the project is the railway
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN":  # "Kivu's Lake Railway, a $2bn project": the railway
+        return _name_before_comma(head) or head.head
     twin = _twin_before_comma(head) or _apposition_hung_higher(head)
     if twin is not None:
         return None if gapped_share(twin) else twin
@@ -28,6 +28,18 @@ def named_apposition(head: Token) -> Token | None:
         if names:
             return names[-1]
     return None
+
+
+def _name_before_comma(description: Token) -> Token | None:
+    """"the takeover of Y by X, a company controlled by Z": the apposition describes the name right
+    before its comma (X), wherever the parser hung it."""
+    doc, start = description.doc, description.left_edge.i
+    if start < 2 or doc[start - 1].text != "," or doc[start - 2].pos_ != "PROPN":
+        return None
+    name = doc[start - 2]
+    while name.dep_ in {"compound", "flat"} and name.head.i > name.i and name.head.i < start:
+        name = name.head
+    return name if name != description.head and name.ent_type_ not in {"GPE", "LOC"} else None
 
 
 def gapped_share(name: Token) -> bool:

@@ -714,3 +714,12 @@ def test_issue_7_a_sum_in_local_currency_still_funds_the_paragraph_s_asset():
     text = ("Sarybel Copper will build a new smelter near Pavlodar. The Eurasian Reconstruction Bank is lending US$400 million, "
             "and the state-owned Steppe Development Bank is providing 150 billion tenge in local currency.")
     assert ("Steppe Development Bank", "smelter near Pavlodar") in {(r[0], r[1]) for r in _rows(text)}, _rows(text)
+
+
+def test_issue_7_an_apposition_describes_the_name_right_before_its_comma():
+    """Session 10 (blind8): "the takeover of Y by X, a company controlled by Z": the parser hung the
+    apposition on Y, and Z became Y's owner."""
+    text = ("Australia's federal government on Tuesday blocked the A$1.45 billion takeover of Wanarra Lithium by Crestwater "
+            "Resources, a company controlled by the Hong Kong businessman Leung Wai-kit.")
+    pairs = {(r[0], r[1]) for r in _rows(text)}
+    assert ("Leung Wai-kit", "Crestwater Resources") in pairs and ("Leung Wai-kit", "Wanarra Lithium") not in pairs
