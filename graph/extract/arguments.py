@@ -122,7 +122,7 @@ def argument_at(head: Token) -> Argument | None:
     own = _company_named_after_place(head) or _part_of_asset(head)  # "Zelco Serbia": a local company, not the country
     if own is not None:
         return Argument(own)
-    named_body = government(head)  # "the Kenyan government" names its country: no antecedent to look for
+    named_body = government(head) or _government_named_before(head)  # "the Kenyan government": no antecedent to look for
     earlier = antecedent(head) if named_body is None else None
     if isinstance(earlier, Token):
         return argument_at(earlier) if earlier != head else None
@@ -140,6 +140,15 @@ def _the_government(head: Token) -> ActorRef | None:
         return None
     found = main_actors(head, (ActorKind.COUNTRY,), 1, local=False)
     return found[0] if found else None
+
+
+def _government_named_before(head: Token) -> ActorRef | None:
+    """"Australia's federal government blocked … the government has blocked …": a bare "the
+    government" is the last government the text named, not a country it names since."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() != "government" or [c for c in head.children if c.dep_ != "det"]:
+        return None
+    named = (government(t) for t in reversed(head.doc[: head.i]) if t.pos_ == "NOUN" and t.lemma_.lower() == "government")
+    return next((ref for ref in named if ref is not None), None)
 
 
 def family(head: Token) -> ActorRef | None:

@@ -723,3 +723,11 @@ def test_issue_7_an_apposition_describes_the_name_right_before_its_comma():
             "Resources, a company controlled by the Hong Kong businessman Leung Wai-kit.")
     pairs = {(r[0], r[1]) for r in _rows(text)}
     assert ("Leung Wai-kit", "Crestwater Resources") in pairs and ("Leung Wai-kit", "Wanarra Lithium") not in pairs
+
+
+def test_issue_7_the_government_is_the_government_named_before():
+    """Session 10: "the Quebec government … the government is cutting its losses after spending $510
+    million" gave the sum to no one or to a country named since."""
+    text = ("The Quebec government backed the Tarvo battery factory in 2023. Tarvo is owned by Halden Capital of Hong Kong. "
+            "Minister Lea Roy said the government had spent $510 million on the factory.")
+    assert ("Government of Quebec", "Tarvo battery factory") in {(r[0], r[1]) for r in _rows(text)}, _rows(text)
