@@ -28,7 +28,7 @@ from graph.extract.roles import (
     OBJECT_DEPS, SUBJECT_DEPS, active_object, active_subject, children, governing_subject, hyphen_modifier, hyphenated,
     is_passive, passive_object, prep_slots, resolve_relatives, support_verb,
 )
-from graph.extract.tree import infinitive
+from graph.extract.tree import infinitive, prep_objects
 from graph.extract.word_lists import word_list
 
 FRAMES_PATH = paths.FRAMES
@@ -339,6 +339,7 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     slots["demonym"] = [c for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"]
     verb = support_verb(noun)
     if verb is None:
+        slots.setdefault("from", _source_of(noun))
         return slots
     carried = verb_slots(verb)
     if verb.lemma_.lower() in word_list("recipient_verbs"):  # "Y received a loan from X for Z"
@@ -353,6 +354,18 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
         if position not in {"subject", "object"} and not slots.get(position):
             slots[position] = heads
     return slots
+
+
+def _source_of(noun: Token) -> list[Token]:
+    """"The tranche comes from X", "most of the loan will come from X": who a deal noun's money comes
+    from (the noun, or the part of it it is a partitive of, is the subject of a source verb)."""
+    subject = noun
+    while subject.dep_ == "pobj" and subject.head.lower_ == "of" and subject.head.head != subject.head:
+        subject = subject.head.head
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.lemma_.lower() not in word_list("source_verbs"):
+        return []
+    return prep_objects(verb, {"from"})
 
 
 def _described_name(noun: Token) -> list[Token]:

@@ -280,6 +280,8 @@ def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument],
     if not targets and topic is not None and ((frame.stake and _bare_share(match)) or (match.nominal and frame.form == "existing holding")):
         targets = [Argument(topic)]
     investors, targets = _with_counterpart(match, investors, targets)
+    if match.kind == "agent":  # "the German lender X, Y and Z": the lenders, none a target of the others
+        targets = [t for t in targets if all(t.ref.name != i.ref.name for i in investors)]
     named = {t.ref.name for t in targets}
     investors = [i for i in investors if i.ref.name not in named]  # "owner of X and Y" misparsed
     if frame.investor_is_company:
@@ -407,8 +409,8 @@ def _bare_sum(match: FrameMatch) -> bool:
     """"X lent a further €40m", "X offered a $500m loan": a sum and no word saying what it is for."""
     # a position filled by no actor or asset names no target: "a loan with a 3% rate for 20 years",
     # "spend $600m sinking a shaft"
-    filled = {p for p, heads in match.slots.items() if p not in {"subject", "object", "by", "carrier_object", "self"}
-              and any(argument_at(h) is not None for h in heads)}
+    lenders = {"subject", "object", "by", "carrier_object", "self", *match.frame.roles.get("investor", ())}
+    filled = {p for p, heads in match.slots.items() if p not in lenders and any(argument_at(h) is not None for h in heads)}
     if any(h.lemma_.lower() in lexicon().asset_heads for h in match.slots.get("self", [])):
         filled.add("self")  # "a ¥18bn loan" names no target; "a $7bn project" is one
     given = all(o.ent_type_ == "MONEY" or is_trigger_word(o) or o.lemma_.lower() in {"portion", "part", "share"}
@@ -463,8 +465,8 @@ def _with_prefix(verb: Token) -> str:
 def _lender(argument: Argument) -> bool:
     if argument.ref.kind not in {ActorKind.COMPANY, ActorKind.ORGANIZATION}:
         return False  # "the Ministry of Finance" borrows
-    words = {w.lower().strip(".,") for w in argument.ref.name.split()}
-    return bool(words & frame_lexicon().lender_words)
+    words = {w.lower().strip(".,") for w in argument.ref.name.split()}  # "Nordbank", "Rabobank" too
+    return bool(words & frame_lexicon().lender_words) or any(w.endswith("bank") for w in words)
 
 
 def _money_named(match: FrameMatch) -> bool:

@@ -78,3 +78,16 @@ def test_issue_7_a_described_holder_after_a_share_holds_its_own():
             "the remaining 15 per cent.")
     assert ("Song Han Logistics", "Vinh Thanh International Port Co") in _pairs(text)
     assert all(target == "Vinh Thanh International Port Co" for _, target in _pairs(text)), _pairs(text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Sarybel Copper will build a smelter near Pavlodar. A commercial tranche of US$710 million comes jointly from "
+                 "the German lender Hanse Nordbank, Orient Pearl Bank and Gulf Crescent Bank.", id="a-tranche-comes-from"),
+    pytest.param("Sarybel Copper will build a smelter near Pavlodar. Most of the $710 million loan will come from Hanse "
+                 "Nordbank, Orient Pearl Bank and Gulf Crescent Bank.", id="most-of-the-loan-comes-from"),
+])
+def test_issue_7_the_lenders_a_sum_comes_from_lend_it(text):
+    """Session 10 (blind8): "a tranche of $710m comes jointly from A, B and C" gave the sum to the builder
+    of the smelter, and made A (a "-bank" name) the borrower of B and C."""
+    assert {(bank, "smelter near Pavlodar") for bank in ("Hanse Nordbank", "Orient Pearl Bank", "Gulf Crescent Bank")} <= _pairs(text)
+    assert ("Sarybel Copper", "smelter near Pavlodar", 710) not in {(f.investor.name, f.target.name, f.amount and f.amount.value / 10**6) for f in _facts(text)}
