@@ -336,10 +336,19 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
         return _recent_asset(head.sent)
     for ancestor in head.ancestors:
         for subject in ancestor.children:
-            if subject.dep_ in {"nsubj", "nsubjpass"} and subject != head and subject.i < head.i and subject.lower_ not in PRONOUNS:
-                # "X, which said it would …": the relative pronoun stands for X
-                return ancestor.head if subject.lower_ in RELATIVES and ancestor.dep_ == "relcl" else subject
+            if subject.dep_ not in {"nsubj", "nsubjpass"} or subject == head or subject.i > head.i or subject.lower_ in PRONOUNS:
+                continue
+            if subject.lemma_.lower() in frame_lexicon().deal_nouns:  # "the deal is X's largest since 2021, when it lent …"
+                return _owner_before(ancestor, head)
+            # "X, which said it would …": the relative pronoun stands for X
+            return ancestor.head if subject.lower_ in RELATIVES and ancestor.dep_ == "relcl" else subject
     return _previous_subject(head.sent) or context.salient_actor(head.sent)
+
+
+def _owner_before(clause: Token, head: Token) -> Token | None:
+    """The name whose deal a clause is about ("X's largest"), if it names one."""
+    owners = [t for t in clause.subtree if t.dep_ == "poss" and t.pos_ == "PROPN" and t.i < head.i]
+    return owners[-1] if owners else None
 
 
 def _recent_asset(sent: Span) -> ActorRef | None:

@@ -731,3 +731,11 @@ def test_issue_7_the_government_is_the_government_named_before():
     text = ("The Quebec government backed the Tarvo battery factory in 2023. Tarvo is owned by Halden Capital of Hong Kong. "
             "Minister Lea Roy said the government had spent $510 million on the factory.")
     assert ("Government of Quebec", "Tarvo battery factory") in {(r[0], r[1]) for r in _rows(text)}, _rows(text)
+
+
+def test_issue_7_it_in_a_clause_about_a_deal_is_the_deal_s_owner():
+    """Session 10 (blind8): "The deal is X's largest since 2021, when it lent $350m to Y": "it" was
+    the deal (no actor) or the company named the sentence before."""
+    text = ("Sarybel Copper signed a $1.4 billion syndicated loan on Tuesday. The deal is the Eurasian Reconstruction Bank's "
+            "largest in Kazakhstan since 2021, when it lent US$350 million to the state railway for new locomotives.")
+    assert ("Eurasian Reconstruction Bank", "state railway", Decimal("350000000"), None) in _rows(text), _rows(text)
