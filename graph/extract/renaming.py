@@ -91,5 +91,6 @@ def called_name(head: Token) -> Token | None:
     clause = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
     comma = head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ","
     hung = [v for v in clause.children if v.dep_ == "advcl" and v.i > head.i] if clause is not None and comma else []
+    hung += [t for t in head.doc[head.i + 2 : head.i + 5] if comma and t.tag_ == "VBN"][:1]  # ", to be called X", hung anywhere
     naming = (v for v in [*(c for c in head.children if c.dep_ in {"acl", "relcl"}), *hung[:1]] if v.lemma_ in {"call", "name"})
     return next((c for v in naming for c in v.children if c.dep_ == "oprd" and c.pos_ == "PROPN"), None)

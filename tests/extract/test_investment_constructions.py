@@ -739,3 +739,11 @@ def test_issue_7_it_in_a_clause_about_a_deal_is_the_deal_s_owner():
     text = ("Sarybel Copper signed a $1.4 billion syndicated loan on Tuesday. The deal is the Eurasian Reconstruction Bank's "
             "largest in Kazakhstan since 2021, when it lent US$350 million to the state railway for new locomotives.")
     assert ("Eurasian Reconstruction Bank", "state railway", Decimal("350000000"), None) in _rows(text), _rows(text)
+
+
+def test_issue_7_a_name_given_after_a_comma_names_the_new_company():
+    """Session 10 (blind8): "X will own 60 per cent of the new company, to be called Y" lost its
+    target: the parser hung "to be called Y" on a word far before."""
+    text = ("The partners signed a joint venture agreement in Riyadh under which Sahab Cloud will own 60 per cent of the new "
+            "company, to be called Sahab Thornbury Digital, and Thornbury Data the rest.")
+    assert ("Sahab Cloud", "Sahab Thornbury Digital", None, Decimal("0.6")) in _rows(text), _rows(text)
