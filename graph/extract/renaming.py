@@ -58,10 +58,11 @@ def _apposition_hung_higher(head: Token) -> Token | None:
     for token in doc[comma + 1 : min(comma + 6, head.sent.end)]:
         if token.is_punct:
             return None
-        hung = token.dep_ == "appos" or (token.dep_ == "dobj" and sum(c.dep_ == "dobj" for c in token.head.children) > 1)
+        twice = token.dep_ in {"dobj", "attr"} and sum(c.dep_ == token.dep_ for c in token.head.children) > 1
+        hung = token.dep_ == "appos" or twice  # "… is 62 per cent owned by its founder, the businessman X": a second attr
         named = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
         above = list(head.ancestors)
-        if named and hung and token.head in above and not _inside_clause(head, token.head):
+        if named and hung and token.head in above and (twice or not _inside_clause(head, token.head)):
             return token
         if named and token.dep_ == "appos" and token.head.head in above and not _inside_clause(head, token.head.head):
             return token  # "paid $415m for 60% of the operator, Y": Y hung on the sum

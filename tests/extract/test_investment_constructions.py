@@ -747,3 +747,11 @@ def test_issue_7_a_name_given_after_a_comma_names_the_new_company():
     text = ("The partners signed a joint venture agreement in Riyadh under which Sahab Cloud will own 60 per cent of the new "
             "company, to be called Sahab Thornbury Digital, and Thornbury Data the rest.")
     assert ("Sahab Cloud", "Sahab Thornbury Digital", None, Decimal("0.6")) in _rows(text), _rows(text)
+
+
+def test_issue_7_a_name_after_a_comma_renames_the_owner_the_parser_left_behind():
+    """Session 10 (blind8): "Y is 62 per cent owned by its founder, the businessman X, …": the
+    parser hung X on the copula as a second attribute, and the owner stayed "its founder"."""
+    text = ("Sarybel Copper is 62 per cent owned by its founder, the businessman Yerlan Sadykov, and 20 per cent by the state "
+            "holding company Tulpar National Holding, with the rest traded on the exchange.")
+    assert ("Yerlan Sadykov", "Sarybel Copper", None, Decimal("0.62")) in _rows(text), _rows(text)
