@@ -62,7 +62,8 @@ def _apposition_hung_higher(head: Token) -> Token | None:
         hung = token.dep_ == "appos" or twice  # "… is 62 per cent owned by its founder, the businessman X": a second attr
         named = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
         above = list(head.ancestors)
-        if named and hung and token.head in above and (twice or not _inside_clause(head, token.head)):
+        second_attr = twice and token.dep_ == "attr"  # a copula has one attribute: the second is a parse error
+        if named and hung and token.head in above and (second_attr or not _inside_clause(head, token.head)):
             return token
         if named and token.dep_ == "appos" and token.head.head in above and not _inside_clause(head, token.head.head):
             return token  # "paid $415m for 60% of the operator, Y": Y hung on the sum
