@@ -18,17 +18,20 @@ from __future__ import annotations
 
 import pickle
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
+from graph.errors import StoreError
 from graph.forked import can_fork, run_forked
 
 if TYPE_CHECKING:
     from graph.model import Document
     from graph.store import StoreDir
-    from graph.store_resolve import Resolution
+    from graph.store_resolve import Batch, Resolution
+
+Groups = Callable[[list[str]], list[list["Batch"]]]  # the input digests -> the batches each writing child writes
 
 
 def resolve_store(sdir: StoreDir, order: list[Document]) -> tuple[Resolution, list[str]]:
@@ -50,28 +53,61 @@ def _resolve(sdir: StoreDir, order: list[Document]) -> tuple[Resolution, list[st
 
 @dataclass(frozen=True, slots=True)
 class ResolvedFile:
-    """A resolution a child pickled to an unlinked file, and the input digests it computed."""
+    """A resolution a child pickled to an unlinked file, and the input digests it computed.
+
+    ``parts``: where in the file the part of the index each group of batches reads begins."""
 
     file: IO[bytes]
     digests: list[str]
+    parts: tuple[int, ...] = ()
 
     def resolution(self) -> Resolution:
-        """The resolution, read from the file (in a writing child: the build never loads it)."""
-        self.file.seek(0)
+        """The whole resolution, read from the file (in a child: the build never loads it)."""
+        return self._load(0)
+
+    def part(self, number: int) -> Resolution:
+        """The part of the index the ``number``-th group of batches reads (:func:`resolved_to_file`).
+
+        Why: a writing child that unpickled the whole index to take its part kept ~22 MB more
+        at 10,000 documents (freed, but not given back), a cost that grew with the corpus (issue 11)."""
+        if number >= len(self.parts):
+            raise StoreError(f"internal: no part of the index for group {number} of the document graphs; "
+                             "please report it")
+        return self._load(self.parts[number])
+
+    def _load(self, offset: int) -> Resolution:
+        self.file.seek(offset)
         resolution: Resolution = pickle.load(self.file)
         return resolution
 
 
 @contextmanager
-def resolved_to_file(sdir: StoreDir, order: list[Document]) -> Iterator[ResolvedFile]:
-    """Resolve in a forked child that pickles the resolution to a file kept for the build's children."""
+def resolved_to_file(sdir: StoreDir, order: list[Document], *, groups: Groups | None = None) -> Iterator[ResolvedFile]:
+    """Resolve in a forked child that pickles the resolution to a file kept for the build's children.
+
+    With ``groups``, the child also pickles, after it, the part of the index each group of
+    batches reads (:func:`graph.store_resolve.resolution_for`), in the order ``groups`` gives."""
     with tempfile.TemporaryFile(dir=sdir.root, prefix=".resolution.") as kept:
-        digests = run_forked(lambda: _resolve_into(sdir, order, kept), what="resolving the actors", scratch=sdir.root)
-        yield ResolvedFile(kept, digests)
+        digests, parts = run_forked(lambda: _resolve_into(sdir, order, kept, groups), what="resolving the actors",
+                                    scratch=sdir.root)
+        yield ResolvedFile(kept, digests, parts)
 
 
-def _resolve_into(sdir: StoreDir, order: list[Document], kept: IO[bytes]) -> list[str]:
+def _resolve_into(sdir: StoreDir, order: list[Document], kept: IO[bytes],
+                  groups: Groups | None) -> tuple[list[str], tuple[int, ...]]:
+    """Pickle the resolution, then each group's part; the input digests and where each part begins."""
     resolution, digests = _resolve(sdir, order)
     pickle.dump(resolution, kept, protocol=5)
+    parts: list[int] = []
+    for group in groups(digests) if groups is not None else []:
+        parts.append(kept.tell())
+        pickle.dump(_part(sdir, resolution, group), kept, protocol=5)
     kept.flush()
-    return digests
+    return digests, tuple(parts)
+
+
+def _part(sdir: StoreDir, resolution: Resolution, group: list[Batch]) -> Resolution:
+    """The part of ``resolution`` the documents of ``group`` read."""
+    from graph.store_resolve import load_index, resolution_for
+
+    return resolution_for(resolution, ((position, load_index(sdir, doc)) for batch in group for position, doc in batch))

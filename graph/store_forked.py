@@ -21,10 +21,10 @@ RocksDB's lock, so the build holds a lock of its own on the store's mark file
 from __future__ import annotations
 
 import fcntl
-import gc
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 from graph.errors import StoreError
@@ -57,11 +57,14 @@ def build_forked(sdir: StoreDir, order: list[Document], *, old: dict[str, str], 
     before, in_step = _in_child(lambda: _survey(sdir, old, check=check), sdir, "opening the store")
     if in_step:
         return None
-    with resolved_to_file(sdir, order) as resolved:
+    def groups(input_list: list[str]) -> list[list[Batch]]:  # the same plan in the resolving child and here
+        return _grouped(plan_documents(order, input_list, old=old, old_inputs=old_inputs, present=before)[2])
+
+    with resolved_to_file(sdir, order, groups=groups) as resolved:
         sdir.forget_digests()
         digests, inputs, batches = plan_documents(order, resolved.digests, old=old, old_inputs=old_inputs,
                                                   present=before)
-        written = _write_documents(sdir, batches, resolved, old, digests)
+        written = _write_documents(sdir, _grouped(batches), resolved, old, digests)
         actors, changed = _in_child(lambda: _drops_and_actors(sdir, before, digests, resolved), sdir,
                                     "writing the actors graph")
     digests.update(actors)
@@ -111,27 +114,30 @@ def _survey(sdir: StoreDir, old: dict[str, str], *, check: bool) -> tuple[set[st
     return store_graph_keys(store), check and _in_step(store, old)
 
 
-def _write_documents(sdir: StoreDir, batches: list[Batch], resolved: ResolvedFile, old: dict[str, str],
+def _grouped(batches: list[Batch]) -> list[list[Batch]]:
+    """The batches each writing child writes: ``BATCHES_PER_CHILD`` at a time."""
+    return [batches[start:start + BATCHES_PER_CHILD] for start in range(0, len(batches), BATCHES_PER_CHILD)]
+
+
+def _write_documents(sdir: StoreDir, groups: list[list[Batch]], resolved: ResolvedFile, old: dict[str, str],
                      digests: dict[str, str]) -> int:
-    """Write the batches, ``BATCHES_PER_CHILD`` in each child; ``digests`` gains theirs."""
+    """Write each group of batches in a child of its own; ``digests`` gains theirs."""
     written = 0
-    for start in range(0, len(batches), BATCHES_PER_CHILD):
-        group = batches[start:start + BATCHES_PER_CHILD]
-        new, count = _in_child(lambda: _write_group(sdir, group, resolved, old), sdir, "writing the document graphs")
+    for number, group in enumerate(groups):
+        new, count = _in_child(partial(_write_group, sdir, group, resolved, number, old), sdir,
+                               "writing the document graphs")
         digests.update(new)
         written += count
     return written
 
 
-def _write_group(sdir: StoreDir, group: list[Batch], resolved: ResolvedFile,
+def _write_group(sdir: StoreDir, group: list[Batch], resolved: ResolvedFile, number: int,
                  old: dict[str, str]) -> tuple[dict[str, str], int]:
-    """Write a group of batches with the part of the actor index they read (the rest freed first)."""
-    from graph.store_resolve import load_index, resolution_for, write_batches
+    """Write the ``number``-th group of batches with the part of the actor index it reads
+    (pickled by the resolving child: the whole index is not loaded here)."""
+    from graph.store_resolve import write_batches
 
-    whole = resolved.resolution()
-    part = resolution_for(whole, ((position, load_index(sdir, doc)) for batch in group for position, doc in batch))
-    del whole
-    gc.collect()  # the records and keys of the other documents' actors, before the batches take their place
+    part = resolved.part(number)
     store = sdir.open_db()
     result = write_batches(store, sdir, group, part, old)
     store.flush()

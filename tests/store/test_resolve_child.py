@@ -64,3 +64,24 @@ def test_the_resolution_left_in_a_file_is_the_one_returned(tmp_path: Path) -> No
         for _ in range(2):  # every writing child reads it from the start
             assert resolved.resolution().actors == here[0].actors
     assert not [p for p in store.iterdir() if p.name.startswith(".")]  # the files are unlinked
+
+
+def test_each_group_reads_its_part_of_the_index_from_the_file(tmp_path: Path) -> None:
+    from graph.store_resolve import load_index, resolution_for
+
+    store = tmp_path / "store"
+    build_into_store([SAMPLES], store)
+    sdir, order = StoreDir(store), _order(SAMPLES)
+    batches = [[(0, order[0])], [(1, order[1]), (2, order[2])]]
+    groups = [[batches[0]], [batches[1]]]
+    with resolve_child.resolved_to_file(sdir, order, groups=lambda digests: groups) as resolved:
+        whole = resolved.resolution()
+        for number, group in enumerate(groups):
+            part = resolved.part(number)
+            expected = resolution_for(whole, ((p, load_index(sdir, d)) for batch in group for p, d in batch))
+            assert part.actors == expected.actors and part.covered == expected.covered
+            assert part.key_of.table == expected.key_of.table  # type: ignore[attr-defined]
+            assert part.shared == expected.shared
+        assert len(resolved.part(0).actors) < len(whole.actors)  # one document's actors, not the corpus's
+        with pytest.raises(StoreError, match="no part"):
+            resolved.part(len(groups))
