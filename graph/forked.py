@@ -24,7 +24,7 @@ import signal
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import IO, NoReturn, TypeVar
 
 from graph.errors import StoreError
 
@@ -69,24 +69,29 @@ def run_forked(work: Callable[[], T], *, what: str, scratch: Path) -> T:
         parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the child: do the work, write the outcome, and leave without running any cleanup
-            _child(work, out, parent)
+            run_child(work, out, parent)
         _, status = os.waitpid(pid, 0)
-        out.seek(0)
-        try:
-            outcome, value = pickle.load(out)
-        except (EOFError, pickle.UnpicklingError) as e:
-            code = os.waitstatus_to_exitcode(status)  # -N: killed by signal N
-            raise StoreError(f"{what} failed in its process (exit code {code}): {e}") from e
+        return read_outcome(out, status, what=what)  # type: ignore[no-any-return]
+
+
+def read_outcome(out: IO[bytes], status: int, *, what: str) -> object:
+    """The result a child left in ``out`` (``status``: its wait status), or its error raised here."""
+    out.seek(0)
+    try:
+        outcome, value = pickle.load(out)
+    except (EOFError, pickle.UnpicklingError) as e:
+        code = os.waitstatus_to_exitcode(status)  # -N: killed by signal N
+        raise StoreError(f"{what} failed in its process (exit code {code}): {e}") from e
     if outcome == "error":
         raise value
-    return value  # type: ignore[no-any-return]
+    return value
 
 
-def _child(work: Callable[[], object], out: object, parent: int) -> None:
-    """Pickle the outcome of ``work`` (its result, or its error) to ``out``; never returns."""
+def run_child(work: Callable[[], object], out: object, parent: int) -> NoReturn:
+    """In a forked child: pickle the outcome of ``work`` (its result, or its error) to ``out``; never returns."""
     code = 0
     try:
-        _die_with(parent)
+        die_with(parent)
         try:
             outcome: tuple[str, object] = ("ok", work())
         except Exception as e:  # handed to the parent, which raises it as if the work ran there
@@ -108,7 +113,7 @@ def _dump(outcome: tuple[str, object], out: object) -> None:
     out.flush()  # type: ignore[attr-defined]
 
 
-def _die_with(parent: int) -> None:
+def die_with(parent: int) -> None:
     """Have the kernel kill this child when the build dies (Linux); a build already gone ends it now."""
     try:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)

@@ -23,7 +23,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
-from graph.errors import StoreError
 from graph.forked import can_fork, run_forked
 
 if TYPE_CHECKING:
@@ -63,22 +62,21 @@ class ResolvedFile:
 
     def resolution(self) -> Resolution:
         """The whole resolution, read from the file (in a child: the build never loads it)."""
-        return self._load(0)
+        return load_part(self.file, 0)
 
     def part(self, number: int) -> Resolution:
-        """The part of the index the ``number``-th group of batches reads (:func:`resolved_to_file`).
+        """The part of the index the ``number``-th group of batches reads (:func:`resolved_to_file`)."""
+        return load_part(self.file, self.parts[number])
 
-        Why: a writing child that unpickled the whole index to take its part kept ~22 MB more
-        at 10,000 documents (freed, but not given back), a cost that grew with the corpus (issue 11)."""
-        if number >= len(self.parts):
-            raise StoreError(f"internal: no part of the index for group {number} of the document graphs; "
-                             "please report it")
-        return self._load(self.parts[number])
 
-    def _load(self, offset: int) -> Resolution:
-        self.file.seek(offset)
-        resolution: Resolution = pickle.load(self.file)
-        return resolution
+def load_part(file: IO[bytes], offset: int) -> Resolution:
+    """The resolution, or the part of it, pickled at ``offset`` in a resolution file (:func:`resolved_to_file`).
+
+    Why parts: a writing child that unpickled the whole index to take its part kept ~22 MB more
+    at 10,000 documents (freed, but not given back), a cost that grew with the corpus (issue 11)."""
+    file.seek(offset)
+    resolution: Resolution = pickle.load(file)
+    return resolution
 
 
 @contextmanager

@@ -39,7 +39,7 @@ import pickle
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -49,6 +49,9 @@ from graph.pipeline import slim
 from graph.rdf.io import graph_format, to_ox
 from graph.store_merge import drop_update, merge_named_graphs, replace_update
 from graph.store_upgrade import open_with_aggregates
+
+if TYPE_CHECKING:
+    from graph.fork_server import ForkServer
 
 DB_DIR = "oxigraph"
 FACTS_DIR = "facts"
@@ -406,11 +409,21 @@ def build_into_store(
     no longer present are dropped; the store ends equal to a scratch build.
     When no document at all can be read the store is not touched.
     """
-    from graph.ingest import iter_documents
+    from graph.fork_server import fork_server
+    from graph.forked import can_fork_store
 
     sdir = StoreDir(Path(store_dir))
     sdir.create()
-    on_error = on_error or _log_skipped
+    # forked before the corpus is read (and any model loaded): the children that write the store start small
+    with fork_server(enabled=can_fork_store()) as server:
+        return _build(paths, sdir, server, on_error=on_error or _log_skipped, jobs=jobs, dask_address=dask_address,
+                      batch_size=batch_size, progress=progress)
+
+
+def _build(paths: Iterable[str | Path], sdir: StoreDir, server: ForkServer | None, *, on_error: Callable[..., Any],
+           jobs: int, dask_address: str | None, batch_size: int, progress: bool) -> StoreBuildReport:
+    from graph.ingest import iter_documents
+
     order: list[Document] = []
     unchanged = [0]
 
@@ -426,7 +439,9 @@ def build_into_store(
                                     batch_size=batch_size, progress=progress)
     if not order:
         raise NoDocumentsError("no document could be read; the store was left as it was")
-    written, removed = _write_graphs(sdir, order)
+    from graph.store_forked import write_graphs
+
+    written, removed = write_graphs(sdir, order, server)
     sdir.prune_facts(order)
     return StoreBuildReport(read=len(order), extracted=extracted, unchanged=unchanged[0],
                             removed=removed, graphs_written=written, documents=len(order))
@@ -461,30 +476,6 @@ def _extract_into_cache(docs: Iterable[Document], sdir: StoreDir, *, jobs: int,
         save_index(sdir.fact_file(facts.document), facts)
         count += 1
     return count
-
-
-def _write_graphs(sdir: StoreDir, order: list[Document]) -> tuple[int, int]:
-    """Resolve from the indexes, write what changed and sync; returns (graphs written, docs removed).
-
-    The database is used in forked children when this process has never opened one
-    (:mod:`graph.store_forked`: what they use is given back as each exits), else here."""
-    from graph.forked import can_fork_store
-    from graph.store_forked import build_forked, build_here, build_lock
-    from graph.store_resolve import corpus_digest
-
-    with build_lock(sdir):
-        old, old_inputs = sdir.read_manifest()
-        corpus = corpus_digest(sdir, order)
-        build = build_forked if can_fork_store() else build_here
-        try:
-            done = build(sdir, order, old=old, old_inputs=old_inputs, corpus=corpus)
-        except RuntimeError as e:
-            raise corrupted(sdir.root, e) from e
-        if done is None:
-            return 0, 0  # the documents and code of the last build, whose graphs are all in place
-        digests, inputs, written, before = done
-        sdir.write_digests(digests, inputs={**inputs, DEFAULT_GRAPH_KEY: corpus})
-    return written, len({k for k in before - set(digests) if "/document/" in k})
 
 
 def _in_step(store: ox.Store, old: dict[str, str]) -> bool:

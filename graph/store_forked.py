@@ -22,15 +22,16 @@ from __future__ import annotations
 
 import fcntl
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
-from typing import TYPE_CHECKING, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from graph.errors import StoreError
 from graph.forked import run_forked
 
 if TYPE_CHECKING:
+    from graph.fork_server import ForkServer
     from graph.model import Document
     from graph.resolve_child import ResolvedFile
     from graph.store import StoreDir
@@ -42,13 +43,44 @@ LOCK_WAIT = 5.0  # seconds to wait for the lock: a killed build's children may s
 Written = tuple[dict[str, str], dict[str, str], int, set[str]]  # digests, input digests, graphs written, graphs before
 
 
+def write_graphs(sdir: StoreDir, order: list[Document], server: ForkServer | None) -> tuple[int, int]:
+    """Resolve from the indexes, write what changed and sync; returns (graphs written, docs removed).
+
+    The database is used in forked children when this process has never opened one
+    (:mod:`graph.store_forked`: what they use is given back as each exits; those that write
+    are forked from ``server``), else here."""
+    from graph.forked import can_fork_store
+    from graph.store import DEFAULT_GRAPH_KEY, corrupted
+    from graph.store_resolve import corpus_digest
+
+    with build_lock(sdir) as lock:
+        old, old_inputs = sdir.read_manifest()
+        corpus = corpus_digest(sdir, order)
+        build: Callable[..., Written | None] = build_here
+        if can_fork_store():
+            if server is not None:
+                server.hold(lock)  # its children hold the store as the build does (a killed build's until they die)
+            build = partial(build_forked, server=server)
+        try:
+            done = build(sdir, order, old=old, old_inputs=old_inputs, corpus=corpus)
+        except RuntimeError as e:
+            raise corrupted(sdir.root, e) from e
+        if done is None:
+            return 0, 0  # the documents and code of the last build, whose graphs are all in place
+        digests, inputs, written, before = done
+        sdir.write_digests(digests, inputs={**inputs, DEFAULT_GRAPH_KEY: corpus})
+    return written, len({k for k in before - set(digests) if "/document/" in k})
+
+
 def build_forked(sdir: StoreDir, order: list[Document], *, old: dict[str, str], old_inputs: dict[str, str],
-                 corpus: str) -> Written | None:
+                 corpus: str, server: ForkServer | None = None) -> Written | None:
     """Resolve and write the store in children; ``None`` when it already holds this very corpus.
 
     Returns the digests of every graph, the input digest of every document graph,
     how many graphs were written or dropped, and the named graphs the store had before.
+    With ``server`` (:mod:`graph.fork_server`) the children that write are forked from it.
     """
+    from graph.aggregates import AGGREGATES_GRAPH
     from graph.resolve_child import resolved_to_file
     from graph.store import DEFAULT_GRAPH_KEY
     from graph.store_resolve import plan_documents
@@ -57,20 +89,22 @@ def build_forked(sdir: StoreDir, order: list[Document], *, old: dict[str, str], 
     before, in_step = _in_child(lambda: _survey(sdir, old, check=check), sdir, "opening the store")
     if in_step:
         return None
+
     def groups(input_list: list[str]) -> list[list[Batch]]:  # the same plan in the resolving child and here
         return _grouped(plan_documents(order, input_list, old=old, old_inputs=old_inputs, present=before)[2])
 
+    run = partial(_run, server, sdir)
     with resolved_to_file(sdir, order, groups=groups) as resolved:
         sdir.forget_digests()
         digests, inputs, batches = plan_documents(order, resolved.digests, old=old, old_inputs=old_inputs,
                                                   present=before)
-        written = _write_documents(sdir, _grouped(batches), resolved, old, digests)
-        actors, changed = _in_child(lambda: _drops_and_actors(sdir, before, digests, resolved), sdir,
-                                    "writing the actors graph")
+        written = _write_documents(run, sdir, _grouped(batches), resolved, old, digests)
+        gone = before - set(digests)
+        actors, changed = run(_drops_and_actors, sdir, gone, what="writing the actors graph", files=[resolved.file])
     digests.update(actors)
     written += changed
-    aggregates, changed = _in_child(lambda: _aggregates(sdir, digests, old, changed=written > 0), sdir,
-                                    "computing the aggregates")
+    kept = {AGGREGATES_GRAPH: old[AGGREGATES_GRAPH]} if AGGREGATES_GRAPH in old else {}
+    aggregates, changed = run(_aggregates, sdir, kept, written > 0, what="computing the aggregates")
     digests.update(aggregates)
     return digests, inputs, written + changed, before
 
@@ -106,6 +140,15 @@ def _in_child(work: Callable[[], T], sdir: StoreDir, what: str) -> T:
     return run_forked(work, what=what, scratch=sdir.root)
 
 
+def _run(server: ForkServer | None, sdir: StoreDir, work: Callable[..., T], *args: Any, what: str,
+         files: Sequence[IO[bytes]] = ()) -> T:
+    """``work(*args, *files)`` in a child of ``server``, or forked from this process without one."""
+    if server is None:
+        return _in_child(partial(work, *args, *files), sdir, what)
+    result: T = server.run(work, *args, what=what, scratch=sdir.root, files=files)
+    return result
+
+
 def _survey(sdir: StoreDir, old: dict[str, str], *, check: bool) -> tuple[set[str], bool]:
     """The named graphs the store holds, and (with ``check``) whether they are the last build's, current."""
     from graph.store import _in_step, store_graph_keys
@@ -119,49 +162,56 @@ def _grouped(batches: list[Batch]) -> list[list[Batch]]:
     return [batches[start:start + BATCHES_PER_CHILD] for start in range(0, len(batches), BATCHES_PER_CHILD)]
 
 
-def _write_documents(sdir: StoreDir, groups: list[list[Batch]], resolved: ResolvedFile, old: dict[str, str],
-                     digests: dict[str, str]) -> int:
+def _write_documents(run: Callable[..., Any], sdir: StoreDir, groups: list[list[Batch]], resolved: ResolvedFile,
+                     old: dict[str, str], digests: dict[str, str]) -> int:
     """Write each group of batches in a child of its own; ``digests`` gains theirs."""
+    from graph.rdf.serialize import document_iri
+
     written = 0
     for number, group in enumerate(groups):
-        new, count = _in_child(partial(_write_group, sdir, group, resolved, number, old), sdir,
-                               "writing the document graphs")
+        keys = (str(document_iri(doc.id)) for batch in group for _, doc in batch)
+        mine = {key: old[key] for key in keys if key in old}  # not the whole manifest into every child
+        new, count = run(_write_group, sdir, group, resolved.parts[number], mine, what="writing the document graphs",
+                         files=[resolved.file])
         digests.update(new)
         written += count
     return written
 
 
-def _write_group(sdir: StoreDir, group: list[Batch], resolved: ResolvedFile, number: int,
-                 old: dict[str, str]) -> tuple[dict[str, str], int]:
-    """Write the ``number``-th group of batches with the part of the actor index it reads
-    (pickled by the resolving child: the whole index is not loaded here)."""
+def _write_group(sdir: StoreDir, group: list[Batch], offset: int, old: dict[str, str],
+                 file: IO[bytes]) -> tuple[dict[str, str], int]:
+    """Write a group of batches with the part of the actor index it reads, found at ``offset`` in
+    ``file`` (pickled by the resolving child: the whole index is not loaded here)."""
+    from graph.resolve_child import load_part
     from graph.store_resolve import write_batches
 
-    part = resolved.part(number)
+    part = load_part(file, offset)
     store = sdir.open_db()
     result = write_batches(store, sdir, group, part, old)
     store.flush()
     return result
 
 
-def _drops_and_actors(sdir: StoreDir, before: set[str], digests: dict[str, str],
-                      resolved: ResolvedFile) -> tuple[dict[str, str], int]:
-    """Drop the graphs of removed documents and bring the actors graph to the index.
+def _drops_and_actors(sdir: StoreDir, gone: set[str], file: IO[bytes]) -> tuple[dict[str, str], int]:
+    """Drop the graphs of removed documents (``gone``: the graphs the build no longer makes) and bring
+    the actors graph to the index (whole, at the start of ``file``).
 
     Returns the actors graph's digest (if it has triples) and how many graphs changed."""
+    from graph.resolve_child import load_part
     from graph.store_resolve import drop_removed, sync_actors
 
     store = sdir.open_db()
-    written = drop_removed(store, before, digests)
+    written = drop_removed(store, gone, {})
     actors: dict[str, str] = {}
-    written += sync_actors(store, resolved.resolution(), actors)
+    written += sync_actors(store, load_part(file, 0), actors)
     store.flush()
     return actors, written
 
 
-def _aggregates(sdir: StoreDir, digests: dict[str, str], old: dict[str, str], *,
-                changed: bool) -> tuple[dict[str, str], int]:
-    """The aggregates graph brought to the graphs now in place; its digest and whether it changed."""
+def _aggregates(sdir: StoreDir, old: dict[str, str], changed: bool) -> tuple[dict[str, str], int]:
+    """The aggregates graph brought to the graphs now in place; its digest and whether it changed.
+
+    ``old``: the aggregates graph's digest as last written (if any)."""
     from graph.aggregates import AGGREGATES_GRAPH, sync_aggregates
     from graph.store_handle import StoreHandle
 
@@ -174,7 +224,7 @@ def _aggregates(sdir: StoreDir, digests: dict[str, str], old: dict[str, str], *,
 
 
 @contextmanager
-def build_lock(sdir: StoreDir) -> Iterator[None]:
+def build_lock(sdir: StoreDir) -> Iterator[IO[bytes]]:
     """Hold the store for one build (an exclusive ``flock`` on its mark file) until it ends.
 
     Why: a build in children leaves RocksDB's lock free between them; without this a
@@ -192,4 +242,4 @@ def build_lock(sdir: StoreDir) -> Iterator[None]:
                     raise StoreError(f"{sdir.root}: another `kg build` is writing this store; "
                                      "wait for it to end") from e
                 time.sleep(0.05)
-        yield
+        yield mark

@@ -28,16 +28,17 @@ BUILDS = """
 import json, os, sys
 from pathlib import Path
 from graph.forked import can_fork_store
-forks, real = [0], os.fork
+log, real = os.open(sys.argv[1] + ".forks", os.O_WRONLY | os.O_CREAT | os.O_APPEND), os.fork
 def counted():
-    forks[0] += 1
+    os.write(log, b"%d " % os.getpid())  # by whichever process forks: the build or its fork server
     return real()
 os.fork = counted  # counts the children; each is a real fork
 from graph.store import build_into_store
 forked = can_fork_store()
 for corpus in sys.argv[2:]:
     build_into_store([Path(corpus)], Path(sys.argv[1]))
-print(json.dumps({"forked": forked, "forks": forks[0]}))
+forks = Path(sys.argv[1] + ".forks").read_text().split()
+print(json.dumps({"forked": forked, "forks": len(forks), "by_build": forks.count(str(os.getpid()))}))
 """
 
 
@@ -66,9 +67,10 @@ def test_a_build_in_children_makes_the_store_a_build_in_one_process_makes(tmp_pa
     build_into_store([v1], tmp_path / "here")
     build_into_store([v2], tmp_path / "here")
     run = _run(BUILDS, tmp_path / "forked", v1, v2, v2)
-    # each build: the survey, the resolution, one writing child (2 documents), the actors, the aggregates;
-    # the third build finds the store in step and does nothing after the survey
-    assert run == {"forked": True, "forks": 5 + 5 + 1}
+    # each build: its fork server, the survey, the resolution (forked by the build), then, forked by
+    # the server, one writing child (2 documents), the actors, the aggregates; the third build finds
+    # the store in step and does nothing after the survey
+    assert run == {"forked": True, "forks": 6 + 6 + 2, "by_build": 3 + 3 + 2}
     assert quads(tmp_path / "forked") == quads(tmp_path / "here")
     assert StoreDir(tmp_path / "forked").read_digests() == StoreDir(tmp_path / "here").read_digests()
     assert StoreDir(tmp_path / "forked").read_digests("inputs") == StoreDir(tmp_path / "here").read_digests("inputs")
