@@ -13,10 +13,11 @@ after it fabricated 10,000 documents), whatever the build used.
 
 A build uses its store in forked children (:mod:`graph.store_forked`: one resolves
 the actors, others write the document graphs 16 batches each, the actors graph and
-the aggregates) while it waits: a build's peak is the larger of its own ``VmHWM``
-and the largest ``ru_maxrss`` of its children (which counts the pages a child
-shares with the build, so it bounds what both hold together while it runs); both
-are printed.
+the aggregates; the writers are children of a fork server the build starts first,
+:mod:`graph.fork_server`, whose peaks the build's ``RUSAGE_CHILDREN`` includes once
+it has reaped the server) while it waits: a build's peak is the larger of its own
+``VmHWM`` and the largest ``ru_maxrss`` of its descendants (which counts the pages a
+child shares with the process it was forked from); both are printed.
 
 Goals: 2 / 1 ≤ 1.2 (a build holds a batch of facts plus the actor index, not the
 corpus) and 3 / 4 ≤ 1.5 (an addition costs about what its documents cost).
