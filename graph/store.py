@@ -422,7 +422,9 @@ def build_into_store(
 
 def _build(paths: Iterable[str | Path], sdir: StoreDir, server: ForkServer | None, *, on_error: Callable[..., Any],
            jobs: int, dask_address: str | None, batch_size: int, progress: bool) -> StoreBuildReport:
+    """:func:`build_into_store`'s work, with the fork server (if any) its writing children come from."""
     from graph.ingest import iter_documents
+    from graph.store_forked import write_graphs
 
     order: list[Document] = []
     unchanged = [0]
@@ -439,8 +441,6 @@ def _build(paths: Iterable[str | Path], sdir: StoreDir, server: ForkServer | Non
                                     batch_size=batch_size, progress=progress)
     if not order:
         raise NoDocumentsError("no document could be read; the store was left as it was")
-    from graph.store_forked import write_graphs
-
     written, removed = write_graphs(sdir, order, server)
     sdir.prune_facts(order)
     return StoreBuildReport(read=len(order), extracted=extracted, unchanged=unchanged[0],
