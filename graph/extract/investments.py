@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract import context
 from graph.extract.arguments import Argument, argument_at, arguments
 from graph.extract.partitives import share_of
-from graph.extract import retellings, sums
+from graph.extract import gapping, retellings, sums
 from graph.extract.clauses import clause_money, clause_verb, sizes_an_asset
 from graph.extract.stakes import about_a_stake, fact_share, paid_share, resulting_share
 from graph.extract.status import factuality_of, status_of
@@ -34,7 +34,6 @@ from graph.model import ActorKind, ActorRef, Factuality, Investment, Status
 from graph.normalize.dates import parse_period
 
 ACTOR_KINDS = frozenset(set(ActorKind) - {ActorKind.ASSET})
-GAPPED_DEPS = frozenset({"conj", "dobj", "appos"})  # how the parser hangs "…, Z 15 per cent"
 DEAL_REACH = 2  # sentences after a share within which a bare percentage is a share of its target
 LOCATIVE = frozenset({"in", "at", "near", "along", "across", "between"})
 GOVERNMENTS = frozenset({ActorKind.GOVERNMENT_BODY, ActorKind.COUNTRY})
@@ -228,9 +227,10 @@ def facts_of(
                       status=status, kind=frame.form, factuality=None if factuality is Factuality.ASSERTED else factuality)
     yield from _pair_facts(match, base, investors, targets, after=after)
     if frame.stake and share is not None:
-        yield from _gapped(match, base, investors, targets)
+        yield from gapping.gapped_shares(match, base, named={a.ref.name for a in (*investors, *targets)})
     if amount is not None:
         yield from sums.included_sums(base, investors, sent)
+        yield from gapping.gapped_sums(match, base, named={a.ref.name for a in (*investors, *targets)})
 
 
 def _pair_facts(
@@ -287,30 +287,6 @@ def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument],
     if frame.investor_is_company:
         investors = [i for i in investors if i.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}]
     return investors, targets
-
-
-def _gapped(match: FrameMatch, base: Investment, investors: list[Argument], targets: list[Argument]) -> Iterator[Investment]:
-    """"X will own 45% of Y and Z 55%", "… and Z the remaining 40 per cent": a name with a share of
-    its own, its verb left out, holds that share of the same target."""
-    named = {a.ref.name for a in (*investors, *targets)}
-    if on_a_stated_percent(match.trigger):  # "Y will be 60% owned by X and 40% by Z"
-        for share in match.trigger.head.conjuncts:
-            for holder in (argument_at(h) for h in prep_objects(share, {"by"})):
-                if holder is not None and holder.ref.kind in ACTOR_KINDS and holder.ref.name not in named:
-                    yield from (replace(base, investor=holder.ref, target=t.ref, stake=share_of(share)) for t in targets)
-    for token in match.trigger.subtree:
-        if token.dep_ not in GAPPED_DEPS or token.pos_ != "PROPN" or token.i < match.trigger.i:
-            continue
-        if token.dep_ != "conj" and not any(t.ent_type_ == "PERCENT" for t in token.doc[match.trigger.i : token.i]):
-            continue  # a second object or apposition is a gapped holder only after the first share
-        after = token.doc[token.i + 1 : min(token.i + 5, token.sent.end)]
-        percent = next((t for t in after if t.ent_type_ == "PERCENT" and t.like_num), None)
-        if percent is None or any(t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" for t in after if t.i < percent.i):
-            continue
-        holder = argument_at(token)
-        if holder is not None and holder.ref.kind in ACTOR_KINDS and holder.ref.name not in named:
-            for target in targets:
-                yield replace(base, investor=holder.ref, target=target.ref, stake=share_of(percent))
 
 
 def _background_holding(fact: Investment, trigger: Token) -> bool:

@@ -193,9 +193,11 @@ def on_a_stated_percent(verb: Token) -> bool:
 
 
 def relative_antecedent(verb: Token) -> frozenset[int]:
-    """The index of the noun a relative clause headed by ``verb`` modifies (none if it heads none)."""
+    """The index of the noun a relative clause headed by ``verb`` modifies, which stands without its
+    conjuncts (none if it heads none, or says the list acts together)."""
     clause = _clause(verb)
-    return frozenset({clause.head.i}) if clause.dep_ == "relcl" else frozenset()
+    together = any(c.lower_ in {"together", "jointly"} for c in clause.children)  # "A, B and C, which together lent …"
+    return frozenset({clause.head.i}) if clause.dep_ == "relcl" and not together else frozenset()
 
 
 def resolve_relatives(heads: list[Token], verb: Token) -> list[Token]:

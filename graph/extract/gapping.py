@@ -1,0 +1,64 @@
+"""Gapped clauses: "X will own 45% of Y and Z 55%", "X will lend $800m and Z $400m".
+
+A name followed by a share or a sum of its own, its verb left out, does what the clause before
+does, for the same target, with its own share or sum.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from graph.extract.arguments import argument_at
+from graph.extract.partitives import share_of
+from graph.extract.roles import on_a_stated_percent
+from graph.extract.clauses import money_of
+from graph.extract.common import entity_at
+from graph.extract.tree import prep_objects
+from graph.model import ActorKind, Investment
+from graph.extract.frames import FrameMatch
+
+GAPPED_DEPS = frozenset({"conj", "dobj", "appos"})  # how the parser hangs "…, Z 15 per cent"
+HOLDERS = frozenset(set(ActorKind) - {ActorKind.ASSET})
+
+
+def gapped_shares(match: FrameMatch, base: Investment, *, named: set[str]) -> Iterator[Investment]:
+    """"X will own 45% of Y and Z 55%", "… and Z the remaining 40 per cent", "Y will be 60% owned
+    by X and 40% by Z": each other holder's share of the same target."""
+    if on_a_stated_percent(match.trigger):
+        for share in match.trigger.head.conjuncts:
+            for holder in (argument_at(h) for h in prep_objects(share, {"by"})):
+                if holder is not None and holder.ref.kind in HOLDERS and holder.ref.name not in named:
+                    yield replace(base, investor=holder.ref, stake=share_of(share))
+    for token in match.trigger.subtree:
+        if token.dep_ not in GAPPED_DEPS or token.pos_ != "PROPN" or token.i < match.trigger.i:
+            continue
+        if token.dep_ != "conj" and not any(t.ent_type_ == "PERCENT" for t in token.doc[match.trigger.i : token.i]):
+            continue  # a second object or apposition is a gapped holder only after the first share
+        percent = _own_amount(token, "PERCENT")
+        holder = argument_at(token) if percent is not None else None
+        if holder is not None and holder.ref.kind in HOLDERS and holder.ref.name not in named:
+            yield replace(base, investor=holder.ref, stake=share_of(percent))
+
+
+def gapped_sums(match: FrameMatch, base: Investment, *, named: set[str]) -> Iterator[Investment]:
+    """"of which X will lend $800m and Z $400m": a name conjoined to the trigger with a sum of its own."""
+    for token in match.trigger.children:
+        if token.dep_ != "conj" or token.pos_ != "PROPN":
+            continue
+        amount = _own_amount(token, "MONEY")
+        holder = argument_at(token) if amount is not None else None
+        entity = entity_at(amount) if amount is not None else None
+        money = money_of(entity.root) if entity is not None else None
+        if holder is not None and money is not None and holder.ref.kind in HOLDERS and holder.ref.name not in named:
+            yield replace(base, investor=holder.ref, amount=money)
+
+
+def _own_amount(name: Token, label: str) -> Token | None:
+    """The number of a share or sum right after a name, with no verb between: "Z 55%", "Z $400m"."""
+    after = name.doc[name.i + 1 : min(name.i + 5, name.sent.end)]
+    amount = next((t for t in after if t.ent_type_ == label and t.like_num), None)
+    verbs = amount is not None and any(t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" for t in after if t.i < amount.i)
+    return None if amount is None or verbs else amount

@@ -1,0 +1,33 @@
+"""Gapped clauses (graph/extract/gapping.py): a name with a share or a sum of its own, its verb left out."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from graph.pipeline import extract_document
+from tests.conftest import make_document
+
+
+def _rows(text: str) -> set[tuple]:
+    found = extract_document(make_document(text, published="2025-06-01")).investments
+    return {(f.investor.name, f.target.name, f.amount.value if f.amount else None, f.stake) for f in found}
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    pytest.param("Halden Capital will own 45% of Tarn Power and Quill Partners 55%.",
+                 ("Quill Partners", "Tarn Power", None, Decimal("0.55")), id="a-share"),
+    pytest.param("The Aldmoor terminal will cost $2 billion, of which Norrland Bank will lend $800 million and Banco Pellar "
+                 "$400 million.", ("Banco Pellar", "Aldmoor terminal", Decimal("400000000"), None), id="a-sum"),
+])
+def test_issue_7_a_name_with_its_own_share_or_sum_does_what_the_clause_before_does(text, row):
+    """Session 10: "X will lend $800m and Z $400m" lost Z, whose verb is left out."""
+    assert row in _rows(text), _rows(text)
+
+
+def test_issue_7_lenders_that_lent_together_each_lent_the_sum():
+    """Session 10: "… by A, B and C, which together lent $1.2bn" gave the sum to B and C only."""
+    text = ("The Aldmoor terminal is being financed by Norrland Bank, Banco Pellar and Kessin Trust, which together lent "
+            "$1.2 billion in 2025.")
+    assert ("Norrland Bank", "Aldmoor terminal", Decimal("1200000000"), None) in _rows(text), _rows(text)
