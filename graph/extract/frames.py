@@ -37,7 +37,7 @@ NAME_LABELS = frozenset({"ORG", "GPE", "PERSON", "FAC", "NORP", "LOC"})
 
 
 WORD_LISTS = (
-    "support_verbs", "partitives", "keep_partitive", "works", "stake_nouns", "not_targets", "lender_words",
+    "support_verbs", "partitives", "keep_partitive", "works", "stake_nouns", "not_targets", "lender_words", "borrower_words",
     "money_words", "contract_nouns", "whole_words",
 )
 FLAGS = (
@@ -97,6 +97,7 @@ class FrameLexicon:
     not_targets: frozenset[str]
     class_synonyms: dict[str, set[str]]
     lender_words: frozenset[str]
+    borrower_words: frozenset[str]  # "the Ministry of Finance" borrows
     money_words: frozenset[str]
     contract_nouns: frozenset[str]
     whole_words: frozenset[str]  # "bought Y outright": all of it

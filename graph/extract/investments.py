@@ -419,6 +419,8 @@ def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: lis
         lenders = [i for i in investors if _lender(i)]
         if match.frame.form == "loan" and match.nominal and lenders and len(lenders) < len(investors):
             return lenders, targets or [i for i in investors if not _lender(i)]
+        if match.nominal and match.frame.form == "loan" and investors and all(_borrower(i) for i in investors):
+            return [], targets  # "X and Y's finance ministry signed a loan": the ministry borrows
         return investors, targets
     if _lender(partners[0]) and not any(_lender(i) for i in investors):
         return partners, targets or investors
@@ -443,6 +445,11 @@ def _lender(argument: Argument) -> bool:
         return False  # "the Ministry of Finance" borrows
     words = {w.lower().strip(".,") for w in argument.ref.name.split()}  # "Nordbank", "Rabobank" too
     return bool(words & frame_lexicon().lender_words) or any(w.endswith("bank") for w in words)
+
+
+def _borrower(argument: Argument) -> bool:
+    words = {w.lower() for w in argument.ref.name.split()}
+    return argument.ref.kind is ActorKind.GOVERNMENT_BODY and bool(words & frame_lexicon().borrower_words)
 
 
 def _money_named(match: FrameMatch) -> bool:

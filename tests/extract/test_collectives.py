@@ -91,3 +91,11 @@ def test_issue_7_the_lenders_a_sum_comes_from_lend_it(text):
     of the smelter, and made A (a "-bank" name) the borrower of B and C."""
     assert {(bank, "smelter near Pavlodar") for bank in ("Hanse Nordbank", "Orient Pearl Bank", "Gulf Crescent Bank")} <= _pairs(text)
     assert ("Sarybel Copper", "smelter near Pavlodar", 710) not in {(f.investor.name, f.target.name, f.amount and f.amount.value / 10**6) for f in _facts(text)}
+
+
+def test_issue_7_a_finance_ministry_signing_a_loan_borrows():
+    """Session 10 (blind7): "X Bank and Y's Federal Ministry of Finance signed a $1.2bn loan agreement
+    for the section" (the parser kept only the ministry as subject) made the ministry the lender."""
+    text = ("A year later, Hua'an Export Credit Bank and Nigeria's Federal Ministry of Finance signed a $1.2 billion loan "
+            "agreement for the first, 180-km section between Ibadan and Ilorin.")
+    assert all("Ministry" not in investor for investor, _ in _pairs(text)), _pairs(text)
