@@ -16,14 +16,13 @@ from spacy.tokens import Span, Token
 from graph.extract.common import country_of, dollar_of, per_span, yen_of
 from graph.extract.frames import frame_lexicon, is_trigger_word
 from graph.extract.lexicon import lexicon
+from graph.extract.word_lists import word_list
 from graph.model import Money
 from graph.normalize.money import find_money
 from graph.normalize.percent import find_percents
 
 SUBORDINATE = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "csubj"})
 CLIMB_FROM = frozenset({"xcomp", "advcl", "acl", "pcomp"})
-
-PER_SHARE = ("a share", "per share", "each share", "a unit", "per unit")  # after a price, not a sum
 
 
 def clause_verb(token: Token) -> Token:
@@ -158,7 +157,7 @@ def _unconverted_sums(sent: Span) -> list:
     kept = []
     for match in find_money(text, dollar=dollar_of(sent.doc), yen=yen_of(sent.doc), country=country_of(sent.doc)):
         before = text[: match.start].rstrip()
-        per_share = text[match.end :].lstrip().lower().startswith(PER_SHARE)
+        per_share = text[match.end :].lstrip().lower().startswith(tuple(word_list("per_share_phrases")))
         if not per_share and not (before.endswith("(") and kept and len(before) - kept[-1].end <= 3):
             kept.append(match)
     return kept

@@ -17,10 +17,8 @@ from graph.extract.frames import FrameMatch, frame_lexicon
 from graph.extract.partitives import share_of
 from graph.extract.roles import OBJECT_DEPS, on_a_stated_percent
 from graph.extract.tree import prep_objects
+from graph.extract.word_lists import word_list
 from graph.normalize.percent import find_percents
-
-PAYING_VERBS = frozenset({"pay", "spend"})
-TAKING_VERBS = frozenset({"take", "acquire", "gain", "get", "give"})  # "…, taking/giving it a 55% stake"
 
 
 def fact_share(match: FrameMatch, targets: list[Argument]) -> Decimal | None:
@@ -64,8 +62,8 @@ def paid_share(trigger: Token) -> Decimal | None:
     stake": the share a participle pays for or takes."""
     for verb in _participles(trigger):
         lemma = verb.lemma_.lower()
-        taking = lemma in TAKING_VERBS and verb.tag_ == "VBG"  # "…, taking a 55% stake", not "… and acquired 25% of Z"
-        share = _percent_on(verb, "for") if lemma in PAYING_VERBS else _taken(verb) if taking else None
+        taking = lemma in word_list("taking_verbs") and verb.tag_ == "VBG"  # "…, taking a 55% stake", not "… and acquired 25% of Z"
+        share = _percent_on(verb, "for") if lemma in word_list("paying_verbs") else _taken(verb) if taking else None
         if share is not None:
             return share
     return None

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from graph.extract.status_cues import FactualityCues, StatusLexicon, fires, status_lexicon, word_forms
 from graph.extract.tree import infinitive
+from graph.extract.word_lists import word_list
 from graph.model import Factuality, Status
 
 # Edges followed upward from the trigger: it is the object, complement or
@@ -35,8 +36,6 @@ _STOPPED = {Status.POSTPONED, Status.CANCELLED, Status.REJECTED, Status.BLOCKED}
 
 
 # --- the trigger's governing chain -------------------------------------------
-
-TELLING = frozenset({"announce", "unveil", "announcement"})  # announcing words that tell a status below them
 
 
 def _up_edge(token: Token) -> bool:
@@ -115,7 +114,7 @@ def _chain_status(chain: list[Token], lex: StatusLexicon) -> Status | None:
             return announced
         status = _cue_status(token, lex)
         hedged_below = any(fires(t, fact.possible) for t in chain[:depth])
-        if status is Status.ANNOUNCED and announced is None and depth and token.lemma_.lower() in TELLING:
+        if status is Status.ANNOUNCED and announced is None and depth and token.lemma_.lower() in word_list("telling_words"):
             announced = status
             continue
         if status is not None and not (hedged_below and status not in _STOPPED):
