@@ -53,7 +53,7 @@ from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
 from graph.extract.status import factuality_of, status_of
 from graph.extract.roles import children
-from graph.extract.tree import object_of, prep_objects
+from graph.extract.tree import left_phrase, object_of, prep_objects, subtree_span
 from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef, Agreement, Factuality, PartialDate, Status
@@ -291,7 +291,7 @@ def _signatories(head: Token) -> list[ActorRef]:
     (the parser hangs the second signatory inside the first one's titles)."""
     if head.ent_type_ != "PERSON":
         return []
-    span = head.doc[head.left_edge.i : head.right_edge.i + 1]
+    span = subtree_span(head)
     people = [a for a in actors_in(span) if a.ref.kind is ActorKind.PERSON]
     if len(people) < 2:
         return []
@@ -366,11 +366,11 @@ def _described_by(ref: ActorRef, head: Token) -> list[Span]:
     person = next((t for t in (head, *head.conjuncts) if t.text in ref.name.split()), None)
     person = person or next((t for t in head.subtree if t.text == last), head)
     doc = person.doc
-    spans = [doc[c.left_edge.i : c.right_edge.i + 1] for c in person.children if c.dep_ == "appos"]
+    spans = [subtree_span(c) for c in person.children if c.dep_ == "appos"]
     if person.left_edge.i < person.i:
         spans.append(doc[person.left_edge.i : person.i])
     if person.dep_ == "appos" and person.head.pos_ == "NOUN":  # "Kenya's finance minister Anna Vold"
-        spans.append(doc[person.head.left_edge.i : person.head.i + 1])
+        spans.append(left_phrase(person.head))
     return spans
 
 

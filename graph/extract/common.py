@@ -14,6 +14,7 @@ from graph.model import Document, Evidence, PartialDate
 from graph.normalize.dates import parse_date
 
 T = TypeVar("T")
+R = TypeVar("R")
 DASHES = frozenset({"—", "–", "--"})
 DATELINE_TAIL = 8  # tokens a dateline may run on after its date: "(Central Asia Wire) —"
 
@@ -212,8 +213,17 @@ def entities_in(span: Span) -> list[Span]:
 
 def first_date(span: Span) -> PartialDate | None:
     """The most precise date stated in ``span``, the earliest one on ties."""
-    found = dates_in(span)
-    return min(found, key=lambda f: (f[1].vagueness, f[0].start))[1] if found else None
+    return most_precise(dates_in(span))
+
+
+def most_precise(dated: list[tuple[Span, PartialDate]]) -> PartialDate | None:
+    """The most precise of the dates, the earliest stated on ties."""
+    return min(dated, key=lambda f: (f[1].vagueness, f[0].start))[1] if dated else None
+
+
+def first_found(read: Callable[[T], R | None], items: Iterable[T]) -> R | None:
+    """The first ``read(item)`` that is not None, reading no further."""
+    return next((found for item in items if (found := read(item)) is not None), None)
 
 
 def previous_sentence(sent: Span) -> Span | None:

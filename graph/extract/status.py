@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graph.extract.common import first_found
 from graph.extract.status_cues import FactualityCues, StatusLexicon, fires, status_lexicon, word_forms
-from graph.extract.tree import infinitive
+from graph.extract.tree import infinitive, marked
 from graph.extract.word_lists import word_list
 from graph.model import Factuality, Status
 
@@ -83,13 +84,9 @@ def _negations_on(token: Token, fact: FactualityCues) -> int:
                or c.dep_ == "det" and c.lower_ in fact.negative_determiners)
 
 
-def _conditional(token: Token, fact: FactualityCues) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in fact.conditions for c in token.children)
-
-
 def _unrealised(token: Token, fact: FactualityCues) -> bool:
     """Negated ("did not", "no plans"), modal or conditional: a status cue on it is not (yet) the case."""
-    return bool(_negations_on(token, fact) or _modals(token) or _conditional(token, fact))
+    return bool(_negations_on(token, fact) or _modals(token) or marked(token, fact.conditions))
 
 
 # --- status ------------------------------------------------------------------
@@ -164,7 +161,7 @@ def _modifier_status(trigger: Token, lex: StatusLexicon) -> Status | None:
     if trigger.pos_ not in {"NOUN", "PROPN"}:
         return None
     modifiers = (c for c in trigger.children if c.dep_ in {"amod", "acl", "relcl"} and not _unrealised(c, lex.factuality))
-    return next((status for c in modifiers if (status := _cue_status(c, lex)) is not None), None)
+    return first_found(lambda c: _cue_status(c, lex), modifiers)
 
 
 def _realised_status(trigger: Token, lex: StatusLexicon) -> Status | None:
@@ -179,7 +176,7 @@ def _object_status(trigger: Token, lex: StatusLexicon) -> Status | None:
     if trigger.dep_ != "pobj" or trigger.head.lower_ not in {"to", "of", "on", "for"} or trigger.head.head.pos_ != "VERB":
         return None
     objects = [c for c in trigger.head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
-    return next((status for o in objects if (status := _cue_status(o, lex)) is not None), None)
+    return first_found(lambda o: _cue_status(o, lex), objects)
 
 
 def status_of(trigger: Token) -> Status | None:
@@ -213,7 +210,7 @@ def _hedged(clause: list[Token], chain: list[Token], fact: FactualityCues) -> bo
     reported = _reported(chain, fact)
     for token in clause:
         modals = _modals(token) - ({"would"} if reported else set())
-        if modals & fact.possible_modals or _conditional(token, fact) or fires(token, fact.possible):
+        if modals & fact.possible_modals or marked(token, fact.conditions) or fires(token, fact.possible):
             return True
     hedges = (c for t in chain for c in t.children if c.dep_ == "advmod")
     return any(word_forms(h) & fact.hedges for h in hedges)

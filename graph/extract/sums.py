@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from graph.extract.arguments import Argument, arguments
 from graph.extract.clauses import clause_money, money_of
+from graph.extract.common import first_found
 from graph.extract.frames import FrameMatch
 from graph.extract.roles import OBJECT_DEPS
 from graph.extract.tree import prep_objects
@@ -68,5 +69,5 @@ def resulting_total(trigger: Token) -> Money | None:
         if any(o.lemma_.lower() in word_list("total_words") for o in verb.children if o.dep_ in OBJECT_DEPS):
             ends = [o for o in trigger.subtree if o.i > verb.i and o.dep_ == "pobj" and o.head.lower_ == "to"
                     and o.ent_type_ == "MONEY"]  # "… the total value of the lines (extended) to $2bn"
-            return next((found for o in ends if (found := money_of(o)) is not None), None)
+            return first_found(money_of, ends)
     return None
