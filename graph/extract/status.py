@@ -187,7 +187,7 @@ def status_of(trigger: Token) -> Status | None:
     """
     lex = status_lexicon()
     status = _realised_status(trigger, lex)
-    if status is None and _factuality(trigger, lex) is Factuality.PLANNED:
+    if status is None and factuality_of(trigger) is Factuality.PLANNED:
         return Status.ANNOUNCED
     return status
 
@@ -239,7 +239,15 @@ def _modified(trigger: Token, words: frozenset[str]) -> bool:
     return any(c.dep_ == "amod" and word_forms(c) & words for c in trigger.children)
 
 
-def _factuality(trigger: Token, lex: StatusLexicon) -> Factuality:
+def factuality_of(trigger: Token) -> Factuality:
+    """How firmly the trigger's clause states the fact.
+
+    Hedges win ("may not buy" is possible); an odd number of negations and
+    denying verbs is denied, an even one possible ("did not rule out buying");
+    a status past the planning stage is asserted ("agreed to buy" is signed);
+    intentions are planned ("plans to", "will", "said it would"); else asserted.
+    """
+    lex = status_lexicon()
     fact = lex.factuality
     chain = governing_chain(trigger)
     clause, _ = _split_at_report(chain)
@@ -254,14 +262,3 @@ def _factuality(trigger: Token, lex: StatusLexicon) -> Factuality:
     if _intended(clause, chain, fact) or _modified(trigger, fact.planned_modifiers):
         return Factuality.PLANNED
     return Factuality.ASSERTED
-
-
-def factuality_of(trigger: Token) -> Factuality:
-    """How firmly the trigger's clause states the fact.
-
-    Hedges win ("may not buy" is possible); an odd number of negations and
-    denying verbs is denied, an even one possible ("did not rule out buying");
-    a status past the planning stage is asserted ("agreed to buy" is signed);
-    intentions are planned ("plans to", "will", "said it would"); else asserted.
-    """
-    return _factuality(trigger, status_lexicon())
