@@ -86,8 +86,7 @@ def _described(token: Token, trigger: Token) -> bool:
 
 
 def _other_deal_clause(token: Token, verb: Token) -> bool:
-    """"X, which owns a plant in Y, will invest $560m in Z": the sum belongs to the clause of
-    another deal verb, not to the relative clause's."""
+    """The token lies in the clause of another deal verb (not one conjoined with ours on a shared subject)."""
     other = clause_verb(token)
     if other == verb or not is_trigger_word(other):
         return False
@@ -145,8 +144,7 @@ def _money_in(tokens: list[Token], trigger: Token, *, nearest: bool = True) -> M
 
 
 def _amounts(sent: Span) -> list:
-    """Sums in the sentence without the conversions bracketed after another sum (read once per
-    sentence: every trigger of the sentence asks)."""
+    """``_unconverted_sums``, read once per sentence: every trigger of the sentence asks."""
     return per_span(sent, "ikg_amounts", _unconverted_sums)
 
 
@@ -181,8 +179,7 @@ def clause_share(trigger: Token) -> Decimal | None:
 
 
 def _holding_percent(token: Token, trigger: Token) -> bool:
-    """The percentage, or one of its three nearest heads, is the trigger, a stake word or a "to"/"of"
-    on the trigger."""
+    """The percentage or one of its three nearest heads is the trigger, a stake word or a "to"/"of" on it."""
     for node in [token, *list(token.ancestors)[:3]]:
         if node.lemma_.lower() in frame_lexicon().stake_nouns or node == trigger:
             return True

@@ -130,8 +130,7 @@ def asset_ref(head: Token) -> ActorRef | None:
 
 
 def _of_name(head: Token, name: str) -> str:
-    """"the Port of Lemara", "Mine of Selva Alta": a capitalised asset word with "of" and a
-    proper name is one name, not the word alone."""
+    """A capitalised asset word with "of" and a proper name is one name ("Port of Lemara")."""
     if not head.text[0].isupper() or head.pos_ != "PROPN":
         return name
     for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):
@@ -143,8 +142,7 @@ def _of_name(head: Token, name: str) -> str:
 
 
 def _designated_name(head: Token) -> str | None:
-    """"MRT Line 6", "Line 5 (South)": a numbered facility name the recogniser marks as one
-    entity; the compound chain alone would drop the number and the bracketed branch."""
+    """A numbered facility entity ("Line 5 (South)"), whose compound chain would drop number and branch."""
     ent = entity_at(head)
     ent = ent if ent is not None and ent.label_ == "FAC" else None
     if ent is None or not any(t.like_num for t in ent if t.i > head.i) or head.pos_ != "PROPN":
@@ -203,8 +201,7 @@ def _place_prep(head: Token) -> str:
 
 
 def _place_preps(head: Token) -> list[Token]:
-    """The prepositions that may place an asset: its own, and one hung on the verb right after
-    the object ("open a plant in X")."""
+    """The prepositions that may place an asset: its own, and one on the verb right after the object."""
     following = [c for c in head.head.rights if c.i == head.right_edge.i + 1] if head.dep_ == "dobj" else []
     return [c for c in [*head.rights, *following] if c.dep_ == "prep"]
 

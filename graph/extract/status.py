@@ -51,8 +51,7 @@ def _up_edge(token: Token) -> bool:
 
 
 def _terms_of(relcl: Token) -> bool:
-    """"a deal under which X would have bought Y was cancelled": the clause states the terms of the
-    deal it is on, and shares its fate."""
+    """A relative clause "under which …" states the terms of its deal, and shares its fate."""
     return relcl.dep_ == "relcl" and any(p.dep_ == "prep" and p.lower_ == "under" and any(w.lower_ == "which" for w in p.children)
                                          for p in relcl.children)
 
@@ -171,8 +170,7 @@ def _realised_status(trigger: Token, lex: StatusLexicon) -> Status | None:
 
 
 def _object_status(trigger: Token, lex: StatusLexicon) -> Status | None:
-    """"flagged delays to the plant", "announced the suspension of the deal" (the parser hangs the
-    phrase on the verb): the verb's object names the status of what the phrase holds."""
+    """A verb's object names the status of the phrase the parser hung on the verb ("announced delays to Y")."""
     if trigger.dep_ != "pobj" or trigger.head.lower_ not in {"to", "of", "on", "for"} or trigger.head.head.pos_ != "VERB":
         return None
     objects = [c for c in trigger.head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
