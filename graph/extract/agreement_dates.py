@@ -12,6 +12,7 @@ from graph.extract.common import dateline, dates_in, has_cue, lemma_text, publis
 from graph.extract.context import earlier_sentences
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import children
+from graph.extract.tree import marked
 from graph.extract.word_lists import word_list
 from graph.model import PartialDate
 
@@ -47,15 +48,11 @@ def _other_clause(ent: Span, anchor: Token) -> bool:
     verb, mine = clause_verb(ent.root), clause_verb(anchor)
     if verb == mine:
         return False
-    if children(mine, SUBJECTS) and _marked(mine, CONTRAST):
+    if children(mine, SUBJECTS) and marked(mine, CONTRAST):
         return ent.root not in mine.subtree
     if verb in anchor.ancestors:
         return False
-    return bool(children(verb, SUBJECTS)) and not _marked(verb, WHEN)
-
-
-def _marked(verb: Token, marks: frozenset[str]) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+    return bool(children(verb, SUBJECTS)) and not marked(verb, WHEN)
 
 
 def paragraph_signing_date(sent: Span) -> PartialDate | None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from graph import paths
+from graph.extract.common import first_found
 from graph.extract.frames import FrameLexiconError, noun_phrase_lemma, noun_slots, prep_slots, support_verb, verb_slots
 from graph.extract.tree import prep_objects
 
@@ -76,8 +77,7 @@ def agreement_kind(token: Token) -> Kind | None:
     lex = agreement_lexicon()
     if token.lemma_.lower() not in lex.heads and token.lower_ not in lex.kind_of:
         return None  # no noun listed ends with the lemma or reads "<lemma> of …": skip the phrase
-    found = (lex.kind_of.get(words) for words in (noun_phrase_lemma(token), token.lemma_.lower(), token.lower_))
-    return next((kind for kind in found if kind is not None), None)
+    return first_found(lex.kind_of.get, (noun_phrase_lemma(token), token.lemma_.lower(), token.lower_))
 
 
 def _kind_index(kinds: tuple[Kind, ...]) -> tuple[dict[str, Kind], frozenset[str]]:

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from graph.extract.actors import actors_in
 from graph.extract.agreement_frames import agreement_kind
-from graph.extract.tree import infinitive, object_of
+from graph.extract.tree import infinitive, left_phrase, object_of, subtree_span
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef
 
@@ -39,7 +39,7 @@ def _purpose(head: Token) -> list[str]:
     """What the agreement is for, as an infinitive on the noun states it, cut before a party or a sum."""
     for clause in head.children:
         if clause.dep_ == "acl" and clause.pos_ == "VERB" and infinitive(clause):
-            words = head.doc[clause.left_edge.i : clause.right_edge.i + 1]
+            words = subtree_span(clause)
             return [cut_phrase(words, {"with", ",", "from", "between", "which"}, quotes=True)]
     return []
 
@@ -86,7 +86,7 @@ def topic_names(head: Token) -> list[str]:
     kind = " ".join([left.removesuffix(head.text) + singular(head)] + [_prep_words(p) for p in preps[:-1]])
     names = []
     for item in (obj, *obj.conjuncts):
-        words = [t for t in head.doc[item.left_edge.i : item.i + 1] if t.dep_ not in {"cc", "punct", "det", "preconj"}]
+        words = [t for t in left_phrase(item) if t.dep_ not in {"cc", "punct", "det", "preconj"}]
         names.append(f"{kind} {topic.lower_} {joined(words)}")
     return names
 

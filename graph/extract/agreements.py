@@ -53,7 +53,7 @@ from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
 from graph.extract.status import factuality_of, status_of
 from graph.extract.roles import children
-from graph.extract.tree import object_of, prep_objects
+from graph.extract.tree import left_phrase, object_of, prep_objects, subtree_span
 from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef, Agreement, Factuality, PartialDate, Status
@@ -164,8 +164,7 @@ def _under(noun: Token) -> bool:
 
 
 def _under_a_deal(noun: Token) -> bool:
-    """"… under a 2024 offtake agreement", "… under a joint venture agreement signed in May": the
-    document a clause's deal is done under."""
+    """An indefinite agreement noun after "under" on a verb: the document the clause's deal is done under."""
     indefinite = not any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in noun.children)  # not "the agreement"
     return indefinite and noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ == "VERB"
 
@@ -192,8 +191,7 @@ def _own_phrases(verb: Token) -> list[Token]:
 
 
 def _sides(noun: Token, signer: Token | None, parties: list[ActorRef], found: Found, number: int) -> list[tuple[ActorRef, ...]]:
-    """"X signed supply contracts with A and B": one agreement with each counterpart; a
-    singular noun ("a treaty with A and B") or a common-noun group stays one."""
+    """A plural noun signed "with" several named counterparts is one agreement with each; else one."""
     holder = signer if signer is not None and signer.pos_ == "VERB" else noun
     withs = prep_objects(noun, {"with"}) + prep_objects(holder, {"with"})
     if not plural(noun) or not withs or withs[0].pos_ == "NOUN":
@@ -275,8 +273,7 @@ def resolve(heads: list[Token], *, found: Found, number: int) -> list[ActorRef]:
 
 
 def _state_of(ref: ActorRef) -> ActorRef:
-    """"Fiji's government signed a grant agreement": a national government signs for its country
-    (a province's or a ministry's name stays as it is)."""
+    """A national government signs for its country; a province's or a ministry's name stays."""
     if ref.kind is not ActorKind.GOVERNMENT_BODY or not ref.name.startswith("Government of "):
         return ref
     entry = load_gazetteer().lookup(ref.name.removeprefix("Government of "))
@@ -286,12 +283,11 @@ def _state_of(ref: ActorRef) -> ActorRef:
 
 
 def _signatories(head: Token) -> list[ActorRef]:
-    """"signed by A, secretary, ministry of finance, government of X and B, chief general manager,
-    Y Bank": a flat list of signatories, each followed by their title and body, read from the text
-    (the parser hangs the second signatory inside the first one's titles)."""
+    """The bodies of a flat list of signatories, each followed by title and body ("A, secretary, ministry
+    of X and B, …"), read from the text: the parser hangs the second signatory inside the first's titles."""
     if head.ent_type_ != "PERSON":
         return []
-    span = head.doc[head.left_edge.i : head.right_edge.i + 1]
+    span = subtree_span(head)
     people = [a for a in actors_in(span) if a.ref.kind is ActorKind.PERSON]
     if len(people) < 2:
         return []
@@ -360,17 +356,16 @@ def _represented(ref: ActorRef, head: Token) -> ActorRef | None:
 
 
 def _described_by(ref: ActorRef, head: Token) -> list[Span]:
-    """The person's own title and appositions ("Y Chairman X", "X, chief executive of Y"), not
-    those of the people listed with them."""
+    """The person's own title and appositions, not those of the people listed with them."""
     last = ref.name.split()[-1]
     person = next((t for t in (head, *head.conjuncts) if t.text in ref.name.split()), None)
     person = person or next((t for t in head.subtree if t.text == last), head)
     doc = person.doc
-    spans = [doc[c.left_edge.i : c.right_edge.i + 1] for c in person.children if c.dep_ == "appos"]
+    spans = [subtree_span(c) for c in person.children if c.dep_ == "appos"]
     if person.left_edge.i < person.i:
         spans.append(doc[person.left_edge.i : person.i])
     if person.dep_ == "appos" and person.head.pos_ == "NOUN":  # "Kenya's finance minister Anna Vold"
-        spans.append(doc[person.head.left_edge.i : person.head.i + 1])
+        spans.append(left_phrase(person.head))
     return spans
 
 
@@ -382,8 +377,7 @@ def _of_object(head: Token) -> Token:
 
 
 def _they(head: Token, found: Found, number: int) -> list[ActorRef]:
-    """"They also signed …": the parties of the agreement just named, else the previous
-    sentence's conjoined subjects (leaders stand for their countries)."""
+    """"They": the parties of the agreement just named, else the previous sentence's conjoined subjects."""
     if head.lower_ not in THEY:
         return []
     if found and number - found[-1][0] <= 2:
@@ -441,8 +435,7 @@ def _definite(noun: Token) -> bool:
 
 
 def _earlier(found: Found, number: int, agreement: Agreement) -> int | None:
-    """The recent agreement a definite "The agreement …" tells again: one sharing a party,
-    or, with no party named, one of the same kind of noun."""
+    """The recent agreement a definite re-mention tells again: one sharing a party, else one of its noun."""
     names = {p.name for p in agreement.parties}
     word = agreement.name.split()[-1].lower() if agreement.name else ""
     for i in range(len(found) - 1, -1, -1):

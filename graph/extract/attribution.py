@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graph.extract.arguments import argument_at
+from graph.extract.common import first_found
 from graph.extract.tree import object_of
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef
@@ -42,7 +43,7 @@ def _reporter(sent: Span) -> ActorRef | None:
     verbs = [root, *(c for c in root.children if c.dep_ in CLAUSE_DEPS | {"advcl"})]
     reporting = [v for v in verbs if v.lemma_.lower() in word_list("attribution_verbs") and v.pos_ in {"VERB", "AUX"}]
     subjects = (s for v in reporting if v is not root or _reports(v) for s in v.children if s.dep_ == "nsubj")
-    return next((found for s in subjects if (found := _actor(s)) is not None), None)
+    return first_found(_actor, subjects)
 
 
 def _reports(verb: Token) -> bool:
@@ -54,8 +55,7 @@ def _reports(verb: Token) -> bool:
 
 def _statement_holder(sent: Span) -> ActorRef | None:
     """"In a statement, X said", "a filing by X showed", "X's statement"."""
-    holders = (_holder(token) for token in sent if token.pos_ == "NOUN")
-    return next((found for found in holders if found is not None), None)
+    return first_found(_holder, (token for token in sent if token.pos_ == "NOUN"))
 
 
 def _holder(noun: Token) -> ActorRef | None:

@@ -16,14 +16,13 @@ from spacy.tokens import Span, Token
 from graph.extract.common import country_of, dollar_of, per_span, yen_of
 from graph.extract.frames import frame_lexicon, is_trigger_word
 from graph.extract.lexicon import lexicon
+from graph.extract.word_lists import word_list
 from graph.model import Money
 from graph.normalize.money import find_money
 from graph.normalize.percent import find_percents
 
 SUBORDINATE = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "csubj"})
 CLIMB_FROM = frozenset({"xcomp", "advcl", "acl", "pcomp"})
-
-PER_SHARE = ("a share", "per share", "each share", "a unit", "per unit")  # after a price, not a sum
 
 
 def clause_verb(token: Token) -> Token:
@@ -87,8 +86,7 @@ def _described(token: Token, trigger: Token) -> bool:
 
 
 def _other_deal_clause(token: Token, verb: Token) -> bool:
-    """"X, which owns a plant in Y, will invest $560m in Z": the sum belongs to the clause of
-    another deal verb, not to the relative clause's."""
+    """The token lies in the clause of another deal verb (not one conjoined with ours on a shared subject)."""
     other = clause_verb(token)
     if other == verb or not is_trigger_word(other):
         return False
@@ -146,8 +144,7 @@ def _money_in(tokens: list[Token], trigger: Token, *, nearest: bool = True) -> M
 
 
 def _amounts(sent: Span) -> list:
-    """Sums in the sentence without the conversions bracketed after another sum (read once per
-    sentence: every trigger of the sentence asks)."""
+    """``_unconverted_sums``, read once per sentence: every trigger of the sentence asks."""
     return per_span(sent, "ikg_amounts", _unconverted_sums)
 
 
@@ -158,7 +155,7 @@ def _unconverted_sums(sent: Span) -> list:
     kept = []
     for match in find_money(text, dollar=dollar_of(sent.doc), yen=yen_of(sent.doc), country=country_of(sent.doc)):
         before = text[: match.start].rstrip()
-        per_share = text[match.end :].lstrip().lower().startswith(PER_SHARE)
+        per_share = text[match.end :].lstrip().lower().startswith(tuple(word_list("per_share_phrases")))
         if not per_share and not (before.endswith("(") and kept and len(before) - kept[-1].end <= 3):
             kept.append(match)
     return kept
@@ -182,8 +179,7 @@ def clause_share(trigger: Token) -> Decimal | None:
 
 
 def _holding_percent(token: Token, trigger: Token) -> bool:
-    """The percentage, or one of its three nearest heads, is the trigger, a stake word or a "to"/"of"
-    on the trigger."""
+    """The percentage or one of its three nearest heads is the trigger, a stake word or a "to"/"of" on it."""
     for node in [token, *list(token.ancestors)[:3]]:
         if node.lemma_.lower() in frame_lexicon().stake_nouns or node == trigger:
             return True

@@ -14,6 +14,7 @@ from graph.model import Document, Evidence, PartialDate
 from graph.normalize.dates import parse_date
 
 T = TypeVar("T")
+R = TypeVar("R")
 DASHES = frozenset({"—", "–", "--"})
 DATELINE_TAIL = 8  # tokens a dateline may run on after its date: "(Central Asia Wire) —"
 
@@ -22,8 +23,7 @@ _DOCUMENT = ("._.", "document", None, None)  # where spaCy keeps ``doc._.documen
 
 
 def document_of(doc: Doc) -> Document | None:
-    """The ``graph.model.Document`` a Doc was parsed from (set by the pipeline): read from the doc's
-    ``user_data``, where ``doc._`` keeps it (``doc._`` builds an accessor on each use; issue 11)."""
+    """The ``Document`` a Doc was parsed from, read from ``user_data`` (``doc._`` builds an accessor: issue 11)."""
     return doc.user_data.get(_DOCUMENT)
 
 
@@ -51,10 +51,8 @@ def extend_evidence(evidence: Evidence, sent: Span) -> Evidence:
 
 
 def lemma_text(span: Span | Iterable[Token]) -> str:
-    """The lemmas, then the lower-case words, space-padded: a cue matches either
-    form as a whole word (``has_cue``). Sentence texts are cached on the doc,
-    since every extractor asks for them.
-    """
+    """The lemmas, then the lower-case words, space-padded, so a cue matches either form as a whole word
+    (``has_cue``); cached per sentence, since every extractor asks."""
     return per_span(span, "ikg_lemmas", _lemma_text) if isinstance(span, Span) else _lemma_text(span)
 
 
@@ -68,8 +66,7 @@ def has_cue(text: str, cues: Iterable[str]) -> bool:
 
 
 def per_doc(doc: Doc, key: str, build: Callable[[], T]) -> T:
-    """``build()``, computed once per document and kept in its ``user_data`` under ``key``: the
-    extractors ask the same questions of a document many times (issue 9)."""
+    """``build()``, kept in the document's ``user_data`` under ``key``: extractors ask again (issue 9)."""
     if key not in doc.user_data:
         doc.user_data[key] = build()
     return doc.user_data[key]
@@ -131,8 +128,7 @@ def sentences(doc: Doc) -> list[Span]:
 
 
 def sentence_at(doc: Doc, index: int) -> Span:
-    """The sentence holding token ``index``, by bisection in the cached list (``Span.sents``
-    walks the document from its start on every call)."""
+    """The sentence holding token ``index``, by bisection (``Span.sents`` walks the whole document)."""
     found = sentences(doc)
     starts = per_doc(doc, "ikg_sent_starts", lambda: [s.start for s in found])
     return found[max(bisect_right(starts, index) - 1, 0)]
@@ -191,8 +187,7 @@ def doc_text(doc: Doc) -> str:
 
 
 def _entity_index(doc: Doc) -> tuple[list[Span], list[int]]:
-    """Every entity of ``doc`` and their start tokens, built once: ``doc.ents`` makes a new list
-    of spans on each call, which made long documents quadratic (issue 9)."""
+    """Every entity and its start token, built once: ``doc.ents`` builds a new list each call (issue 9)."""
     index = per_doc(doc, "ikg_ents", lambda: list(doc.ents))
     return index, per_doc(doc, "ikg_ent_starts", lambda: [e.start for e in index])
 
@@ -212,8 +207,17 @@ def entities_in(span: Span) -> list[Span]:
 
 def first_date(span: Span) -> PartialDate | None:
     """The most precise date stated in ``span``, the earliest one on ties."""
-    found = dates_in(span)
-    return min(found, key=lambda f: (f[1].vagueness, f[0].start))[1] if found else None
+    return most_precise(dates_in(span))
+
+
+def most_precise(dated: list[tuple[Span, PartialDate]]) -> PartialDate | None:
+    """The most precise of the dates, the earliest stated on ties."""
+    return min(dated, key=lambda f: (f[1].vagueness, f[0].start))[1] if dated else None
+
+
+def first_found(read: Callable[[T], R | None], items: Iterable[T]) -> R | None:
+    """The first ``read(item)`` that is not None, reading no further."""
+    return next((found for item in items if (found := read(item)) is not None), None)
 
 
 def previous_sentence(sent: Span) -> Span | None:

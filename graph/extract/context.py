@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from graph.extract.actors import actors_in
 from graph.extract.clauses import clause_verb
-from graph.extract.common import dates_in, first_date, is_headline, previous_sentence, published
+from graph.extract.common import dates_in, first_date, first_found, is_headline, most_precise, previous_sentence, published
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref, truncated_name
 from graph.extract.word_lists import word_list
@@ -26,15 +26,10 @@ SUBCLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "pcomp", "csubj"})
 ACTOR_KINDS = frozenset({ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY})
 
 
-def date_near(sent: Span) -> PartialDate | None:
-    """The sentence's own date, else the latest one stated earlier in its paragraph."""
-    return first_date(sent) or paragraph_date(sent)
-
-
 def paragraph_date(sent: Span) -> PartialDate | None:
     """The latest date stated before ``sent`` in its paragraph."""
     earlier = earlier_sentences(sent, limit=LOOK_BACK, paragraph=True)
-    return next((found for span in earlier if (found := first_date(span)) is not None), None)
+    return first_found(first_date, earlier)
 
 
 def _paragraph_break(earlier: Span, current: Span) -> bool:
@@ -51,9 +46,9 @@ def date_for(trigger: Token, *, pledge: bool = False) -> PartialDate | None:
     fact (the news itself), the article's publication date."""
     sent = trigger.sent
     dated = [(span, d) for span, d in dates_in(sent) if _dates_clause_of(span.root, trigger)]
-    own = _same_clause_first([(span, d) for span, d in dated if not (pledge and _deadline(span))], trigger)
-    if own:
-        return min(own, key=lambda f: (f[1].vagueness, f[0].start))[1]
+    own = most_precise(_same_clause_first([(span, d) for span, d in dated if not (pledge and _deadline(span))], trigger))
+    if own is not None:
+        return own
     found = paragraph_date(sent)
     if found is None and _present(trigger):
         found = _signing_date_of_subject(trigger)
@@ -144,7 +139,7 @@ def described_earlier(head: Token) -> ActorRef | None:
     """ "the foundry" after "Livnica Zenica, Bosnia's largest foundry": the name that description was given to."""
     noun = head.lemma_.lower()
     same = (t for earlier in earlier_sentences(head.sent) for t in reversed(earlier) if t.lemma_.lower() == noun)
-    return next((ref for t in same if (ref := _described_name(t)) is not None), None)
+    return first_found(_described_name, same)
 
 
 def _described_name(description: Token) -> ActorRef | None:

@@ -195,8 +195,7 @@ def event_slots(trigger: Token, form: str) -> dict[str, list[Token]]:
 
 
 def _occasion_of(noun: Token) -> Token | None:
-    """The act a noun is the occasion of, through "at", "during", "on" or "in": its event is
-    told by the act ("said at a press conference")."""
+    """The act a noun is the occasion of ("said at a press conference"): the act tells its event."""
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ in OCCASION_PREPS and prep.head.pos_ in {"VERB", "AUX"}:
         return prep.head
@@ -288,8 +287,7 @@ def own_date(trigger: Token, sent: Span) -> PartialDate | None:
 
 
 def fronted_date(trigger: Token, sent: Span) -> PartialDate | None:
-    """The one date of a phrase put before the trigger's clause ("In a decree signed on Monday,
-    the EU extended …") dates it."""
+    """The one date of a phrase put before the trigger's clause, which dates it."""
     chain = clause_chain(trigger)
     found = {value for ent, value in dates_of(sent)
              if ent.root.head.lower_ not in NOT_EVENT_DATE and not dateline(ent)  # not "since 2020", "until May"

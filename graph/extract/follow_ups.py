@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from graph.extract import context
 from graph.extract.arguments import argument_at
-from graph.extract.common import country_of, dollar_of, evidence_for, extend_evidence, has_cue, lemma_text, yen_of
+from graph.extract.common import country_of, dollar_of, evidence_for, extend_evidence, first_date, has_cue, lemma_text, yen_of
 from graph.extract.lexicon import lexicon
 from graph.extract.frames import is_trigger_word
 from graph.extract.partitives import through_partitive
@@ -73,7 +73,7 @@ def include_list(sent: Span, previous: list[Investment]) -> Iterator[Investment]
         if token.lemma_.lower() in word_list("include_verbs") and token.pos_ == "VERB":
             for child in (c for c in token.children if c.dep_ == "dobj"):
                 for ref in _listed(child):
-                    yield Investment(investor, ref, evidence_for(sent), date=context.date_near(sent))
+                    yield Investment(investor, ref, evidence_for(sent), date=first_date(sent) or context.paragraph_date(sent))
 
 
 def _listed(head: Token) -> list[ActorRef]:

@@ -6,7 +6,7 @@ corpus without touching the extractors.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,14 +21,6 @@ class LexiconError(KGError):
 
 
 @dataclass(frozen=True, slots=True)
-class EventPattern:
-    """An event type fires when every group has one cue in the sentence."""
-
-    event_type: str
-    groups: tuple[frozenset[str], ...]
-
-
-@dataclass(frozen=True, slots=True)
 class Lexicon:
     titles: frozenset[str]
     company_words: frozenset[str]
@@ -40,36 +32,24 @@ class Lexicon:
     asset_heads: frozenset[str]
     generic_asset_heads: frozenset[str]  # "the project", "the facility": may name an asset of any head
     synonymous_asset_heads: frozenset[str]  # "the plant" may be "the factory" named before
-    unchained_asset_heads: frozenset[str]
-    regional_words: frozenset[str]  # "European", "Gulf": where an asset is, not which one  # a stake, a venture: not one asset under several descriptions
+    unchained_asset_heads: frozenset[str]  # a stake, a venture: not one asset under several descriptions
+    regional_words: frozenset[str]  # "European", "Gulf": where an asset is, not which one
     leading_asset_words: frozenset[str]  # "Estádio X", "Mina X": an asset's kind before its name
     generic_targets: frozenset[str]
     junk_heads: frozenset[str]
-    acquisition: frozenset[str]
-    investment: frozenset[str]
-    greenfield: frozenset[str]
-    loan: frozenset[str]
     debt_words: frozenset[str]  # "funds its share through a bond": what one borrows by
     stake: frozenset[str]
     pledge: frozenset[str]
-    completed: frozenset[str]
     cancelled: frozenset[str]
-    hypothetical: frozenset[str]
-    agreement_heads: frozenset[str]
     sign_verbs: frozenset[str]
     effective_cues: frozenset[str]
     anaphora_heads: frozenset[str]
-    events: tuple[EventPattern, ...]
 
 
 @lru_cache(maxsize=1)
 def lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     raw = paths.read_json(path, LexiconError, "the lexicon")
-    try:
-        events = tuple(
-            EventPattern(p["type"], tuple(frozenset(g) for g in p["all"]))
-            for p in raw.pop("events")
-        )
-        return Lexicon(**{k: frozenset(v) for k, v in raw.items()}, events=events)
+    try:  # the lists no reader asks for ("events", "loan", …) are left unread
+        return Lexicon(**{f.name: frozenset(raw[f.name]) for f in fields(Lexicon)})
     except (KeyError, TypeError) as e:
         raise LexiconError(f"{path}: malformed lexicon ({e!r}); compare with git") from e

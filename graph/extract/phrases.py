@@ -8,10 +8,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graph.extract.actors import ActorSpan, actors_in, find_actors, is_descriptor
-from graph.extract.common import entity_at, per_doc
+from graph.extract.common import entity_at, first_found, per_doc
 from graph.extract.frames import is_trigger_word
 from graph.extract.lexicon import lexicon
-from graph.extract.tree import object_of
+from graph.extract.tree import left_phrase, object_of
 from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
@@ -43,7 +43,7 @@ def phrase_ref(head: Token) -> ActorRef | None:
     found = described_company(head) or asset_ref(head) or named_works(head)
     if found is None and (generic := generic_country(head)) is not None:
         found = _included(head) or generic
-    found = found or next((ref for inner in _nested_heads(head) if (ref := phrase_ref(inner)) is not None), None)
+    found = found or first_found(phrase_ref, _nested_heads(head))
     return found or (actor.ref if actor is not None else None)
 
 
@@ -130,8 +130,7 @@ def asset_ref(head: Token) -> ActorRef | None:
 
 
 def _of_name(head: Token, name: str) -> str:
-    """"the Port of Lemara", "Mine of Selva Alta": a capitalised asset word with "of" and a
-    proper name is one name, not the word alone."""
+    """A capitalised asset word with "of" and a proper name is one name ("Port of Lemara")."""
     if not head.text[0].isupper() or head.pos_ != "PROPN":
         return name
     for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):
@@ -143,8 +142,7 @@ def _of_name(head: Token, name: str) -> str:
 
 
 def _designated_name(head: Token) -> str | None:
-    """"MRT Line 6", "Line 5 (South)": a numbered facility name the recogniser marks as one
-    entity; the compound chain alone would drop the number and the bracketed branch."""
+    """A numbered facility entity ("Line 5 (South)"), whose compound chain would drop number and branch."""
     ent = entity_at(head)
     ent = ent if ent is not None and ent.label_ == "FAC" else None
     if ent is None or not any(t.like_num for t in ent if t.i > head.i) or head.pos_ != "PROPN":
@@ -203,8 +201,7 @@ def _place_prep(head: Token) -> str:
 
 
 def _place_preps(head: Token) -> list[Token]:
-    """The prepositions that may place an asset: its own, and one hung on the verb right after
-    the object ("open a plant in X")."""
+    """The prepositions that may place an asset: its own, and one on the verb right after the object."""
     following = [c for c in head.head.rights if c.i == head.right_edge.i + 1] if head.dep_ == "dobj" else []
     return [c for c in [*head.rights, *following] if c.dep_ == "prep"]
 
@@ -270,13 +267,12 @@ def _place_of(head: Token) -> str | None:
     """"… plant in the eastern Hungarian city of Debrecen" → "Debrecen"; "open a plant in X" with
     "in X" hung on the verb right after the object locates the plant too."""
     objects = (o for c in _place_preps(head) if c.lower_ in PLACE_PREPS and (o := object_of(c, CLAUSE_OBJECTS)) is not None)
-    return _between(head) or next((place for o in objects if (place := _place_in(o)) is not None), None)
+    return _between(head) or first_found(_place_in, objects)
 
 
 def _place_in(obj: Token) -> str | None:
     """The place a preposition's object names: the place itself before its possessor or the
     apposition describing it ("in Mexico's state of Nuevo León", "at Vell, a town near Tarsk")."""
-    doc = obj.doc
     aside = {t.i for c in obj.subtree if c.dep_ == "appos" for t in c.subtree}  # ", its first plant outside X"
     aside |= {t.i for t in obj.subtree if t.dep_ == "poss" or t.head.dep_ == "poss"}
     own = [t for t in obj.subtree if t.i not in aside]
@@ -285,11 +281,11 @@ def _place_in(obj: Token) -> str | None:
         if ent is not None and ent.label_ in {"GPE", "LOC", "FAC"}:
             return ent.text
         if _named_settlement(token):
-            return doc[token.left_edge.i : token.i + 1].text
+            return left_phrase(token).text
     if _named_area(obj):
-        return doc[obj.left_edge.i : obj.i + 1].text
+        return left_phrase(obj).text
     if _unrecognised_place(obj):  # "a factory in Vell": the small model often misses or mislabels a town's name
-        return doc[obj.left_edge.i : obj.i + 1].text.removeprefix("the ")
+        return left_phrase(obj).text.removeprefix("the ")
     return next((e.text for t in obj.subtree if t.i in aside and (e := entity_at(t)) is not None and e.label_ in {"GPE", "LOC", "FAC"}), None)
 
 
@@ -298,7 +294,7 @@ def _between(head: Token) -> str | None:
     for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "between"):
         names = [t for t in prep.subtree if t.pos_ == "PROPN" and t.dep_ in {"pobj", "conj", "appos"}]
         if len(names) == 2:
-            return " and ".join(head.doc[n.left_edge.i : n.i + 1].text for n in names)
+            return " and ".join(left_phrase(n).text for n in names)
     return None
 
 

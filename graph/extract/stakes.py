@@ -13,14 +13,13 @@ from spacy.tokens import Token
 
 from graph.extract.arguments import Argument
 from graph.extract.clauses import clause_share
+from graph.extract.common import first_found
 from graph.extract.frames import FrameMatch, frame_lexicon
 from graph.extract.partitives import share_of
 from graph.extract.roles import OBJECT_DEPS, on_a_stated_percent
-from graph.extract.tree import prep_objects
+from graph.extract.tree import left_phrase, prep_objects
+from graph.extract.word_lists import word_list
 from graph.normalize.percent import find_percents
-
-PAYING_VERBS = frozenset({"pay", "spend"})
-TAKING_VERBS = frozenset({"take", "acquire", "gain", "get", "give"})  # "…, taking/giving it a 55% stake"
 
 
 def fact_share(match: FrameMatch, targets: list[Argument]) -> Decimal | None:
@@ -37,7 +36,7 @@ def described_share(match: FrameMatch) -> Decimal | None:
     """"its 45 per cent-owned affiliate Y", "X, a 30% shareholder in Y", "a wholly owned subsidiary":
     the share a description of a holding states on itself (one elsewhere in its clause is another fact's)."""
     trigger = match.trigger
-    found = find_percents(trigger.doc[trigger.left_edge.i : trigger.i + 1].text)
+    found = find_percents(left_phrase(trigger).text)
     if len(found) == 1:
         return found[0].fraction
     held = [o for o in prep_objects(trigger, {"with"}) if o.lemma_.lower() in frame_lexicon().stake_nouns]
@@ -64,8 +63,8 @@ def paid_share(trigger: Token) -> Decimal | None:
     stake": the share a participle pays for or takes."""
     for verb in _participles(trigger):
         lemma = verb.lemma_.lower()
-        taking = lemma in TAKING_VERBS and verb.tag_ == "VBG"  # "…, taking a 55% stake", not "… and acquired 25% of Z"
-        share = _percent_on(verb, "for") if lemma in PAYING_VERBS else _taken(verb) if taking else None
+        taking = lemma in word_list("taking_verbs") and verb.tag_ == "VBG"  # "…, taking a 55% stake", not "… and acquired 25% of Z"
+        share = _percent_on(verb, "for") if lemma in word_list("paying_verbs") else _taken(verb) if taking else None
         if share is not None:
             return share
     return None
@@ -90,4 +89,4 @@ def _participles(trigger: Token) -> list[Token]:
 
 def _percent_on(verb: Token, prep: str) -> Decimal | None:
     """The first percentage a phrase of the verb's with the preposition ``prep`` states."""
-    return next((share for o in prep_objects(verb, {prep}) if (share := share_of(o)) is not None), None)
+    return first_found(share_of, prep_objects(verb, {prep}))

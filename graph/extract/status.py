@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graph.extract.common import first_found
 from graph.extract.status_cues import FactualityCues, StatusLexicon, fires, status_lexicon, word_forms
-from graph.extract.tree import infinitive
+from graph.extract.tree import infinitive, marked
+from graph.extract.word_lists import word_list
 from graph.model import Factuality, Status
 
 # Edges followed upward from the trigger: it is the object, complement or
@@ -36,8 +38,6 @@ _STOPPED = {Status.POSTPONED, Status.CANCELLED, Status.REJECTED, Status.BLOCKED}
 
 # --- the trigger's governing chain -------------------------------------------
 
-TELLING = frozenset({"announce", "unveil", "announcement"})  # announcing words that tell a status below them
-
 
 def _up_edge(token: Token) -> bool:
     """Whether the token's head still belongs to its clause."""
@@ -51,8 +51,7 @@ def _up_edge(token: Token) -> bool:
 
 
 def _terms_of(relcl: Token) -> bool:
-    """"a deal under which X would have bought Y was cancelled": the clause states the terms of the
-    deal it is on, and shares its fate."""
+    """A relative clause "under which …" states the terms of its deal, and shares its fate."""
     return relcl.dep_ == "relcl" and any(p.dep_ == "prep" and p.lower_ == "under" and any(w.lower_ == "which" for w in p.children)
                                          for p in relcl.children)
 
@@ -84,13 +83,9 @@ def _negations_on(token: Token, fact: FactualityCues) -> int:
                or c.dep_ == "det" and c.lower_ in fact.negative_determiners)
 
 
-def _conditional(token: Token, fact: FactualityCues) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in fact.conditions for c in token.children)
-
-
 def _unrealised(token: Token, fact: FactualityCues) -> bool:
     """Negated ("did not", "no plans"), modal or conditional: a status cue on it is not (yet) the case."""
-    return bool(_negations_on(token, fact) or _modals(token) or _conditional(token, fact))
+    return bool(_negations_on(token, fact) or _modals(token) or marked(token, fact.conditions))
 
 
 # --- status ------------------------------------------------------------------
@@ -115,7 +110,7 @@ def _chain_status(chain: list[Token], lex: StatusLexicon) -> Status | None:
             return announced
         status = _cue_status(token, lex)
         hedged_below = any(fires(t, fact.possible) for t in chain[:depth])
-        if status is Status.ANNOUNCED and announced is None and depth and token.lemma_.lower() in TELLING:
+        if status is Status.ANNOUNCED and announced is None and depth and token.lemma_.lower() in word_list("telling_words"):
             announced = status
             continue
         if status is not None and not (hedged_below and status not in _STOPPED):
@@ -165,7 +160,7 @@ def _modifier_status(trigger: Token, lex: StatusLexicon) -> Status | None:
     if trigger.pos_ not in {"NOUN", "PROPN"}:
         return None
     modifiers = (c for c in trigger.children if c.dep_ in {"amod", "acl", "relcl"} and not _unrealised(c, lex.factuality))
-    return next((status for c in modifiers if (status := _cue_status(c, lex)) is not None), None)
+    return first_found(lambda c: _cue_status(c, lex), modifiers)
 
 
 def _realised_status(trigger: Token, lex: StatusLexicon) -> Status | None:
@@ -175,12 +170,11 @@ def _realised_status(trigger: Token, lex: StatusLexicon) -> Status | None:
 
 
 def _object_status(trigger: Token, lex: StatusLexicon) -> Status | None:
-    """"flagged delays to the plant", "announced the suspension of the deal" (the parser hangs the
-    phrase on the verb): the verb's object names the status of what the phrase holds."""
+    """A verb's object names the status of the phrase the parser hung on the verb ("announced delays to Y")."""
     if trigger.dep_ != "pobj" or trigger.head.lower_ not in {"to", "of", "on", "for"} or trigger.head.head.pos_ != "VERB":
         return None
     objects = [c for c in trigger.head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
-    return next((status for o in objects if (status := _cue_status(o, lex)) is not None), None)
+    return first_found(lambda o: _cue_status(o, lex), objects)
 
 
 def status_of(trigger: Token) -> Status | None:
@@ -191,7 +185,7 @@ def status_of(trigger: Token) -> Status | None:
     """
     lex = status_lexicon()
     status = _realised_status(trigger, lex)
-    if status is None and _factuality(trigger, lex) is Factuality.PLANNED:
+    if status is None and factuality_of(trigger) is Factuality.PLANNED:
         return Status.ANNOUNCED
     return status
 
@@ -214,7 +208,7 @@ def _hedged(clause: list[Token], chain: list[Token], fact: FactualityCues) -> bo
     reported = _reported(chain, fact)
     for token in clause:
         modals = _modals(token) - ({"would"} if reported else set())
-        if modals & fact.possible_modals or _conditional(token, fact) or fires(token, fact.possible):
+        if modals & fact.possible_modals or marked(token, fact.conditions) or fires(token, fact.possible):
             return True
     hedges = (c for t in chain for c in t.children if c.dep_ == "advmod")
     return any(word_forms(h) & fact.hedges for h in hedges)
@@ -243,7 +237,15 @@ def _modified(trigger: Token, words: frozenset[str]) -> bool:
     return any(c.dep_ == "amod" and word_forms(c) & words for c in trigger.children)
 
 
-def _factuality(trigger: Token, lex: StatusLexicon) -> Factuality:
+def factuality_of(trigger: Token) -> Factuality:
+    """How firmly the trigger's clause states the fact.
+
+    Hedges win ("may not buy" is possible); an odd number of negations and
+    denying verbs is denied, an even one possible ("did not rule out buying");
+    a status past the planning stage is asserted ("agreed to buy" is signed);
+    intentions are planned ("plans to", "will", "said it would"); else asserted.
+    """
+    lex = status_lexicon()
     fact = lex.factuality
     chain = governing_chain(trigger)
     clause, _ = _split_at_report(chain)
@@ -258,14 +260,3 @@ def _factuality(trigger: Token, lex: StatusLexicon) -> Factuality:
     if _intended(clause, chain, fact) or _modified(trigger, fact.planned_modifiers):
         return Factuality.PLANNED
     return Factuality.ASSERTED
-
-
-def factuality_of(trigger: Token) -> Factuality:
-    """How firmly the trigger's clause states the fact.
-
-    Hedges win ("may not buy" is possible); an odd number of negations and
-    denying verbs is denied, an even one possible ("did not rule out buying");
-    a status past the planning stage is asserted ("agreed to buy" is signed);
-    intentions are planned ("plans to", "will", "said it would"); else asserted.
-    """
-    return _factuality(trigger, status_lexicon())

@@ -16,12 +16,12 @@ from spacy.tokens import Span, Token
 
 from graph.extract.arguments import Argument, arguments
 from graph.extract.clauses import clause_money, money_of
+from graph.extract.common import first_found
 from graph.extract.frames import FrameMatch
 from graph.extract.roles import OBJECT_DEPS
 from graph.extract.tree import prep_objects
+from graph.extract.word_lists import word_list
 from graph.model import ActorKind, Investment, Money
-
-TOTAL_WORDS = frozenset({"total", "value", "sum", "tally"})  # "taking the total value of its loans to $2bn"
 
 
 def stated_amount(match: FrameMatch, *, share_of_cost: bool) -> Money | None:
@@ -66,8 +66,8 @@ def resulting_total(trigger: Token) -> Money | None:
     "to 60%", the sum is the total the deal leaves."""
     gerunds = [c for c in trigger.children if c.dep_ in {"advcl", "conj"} and c.tag_ == "VBG"]
     for verb in gerunds:
-        if any(o.lemma_.lower() in TOTAL_WORDS for o in verb.children if o.dep_ in OBJECT_DEPS):
+        if any(o.lemma_.lower() in word_list("total_words") for o in verb.children if o.dep_ in OBJECT_DEPS):
             ends = [o for o in trigger.subtree if o.i > verb.i and o.dep_ == "pobj" and o.head.lower_ == "to"
                     and o.ent_type_ == "MONEY"]  # "… the total value of the lines (extended) to $2bn"
-            return next((found for o in ends if (found := money_of(o)) is not None), None)
+            return first_found(money_of, ends)
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 
 def object_of(prep: Token, deps: Collection[str] = ("pobj",)) -> Token | None:
@@ -22,3 +22,18 @@ def prep_objects(head: Token, preps: Collection[str]) -> list[Token]:
 def infinitive(verb: Token) -> bool:
     """The verb has "to" as its auxiliary: a plan, purpose or complement, not a told act."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def marked(verb: Token, marks: Collection[str]) -> bool:
+    """The verb's clause opens with one of the subordinating words ``marks`` ("while", "if")."""
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+
+
+def left_phrase(token: Token) -> Span:
+    """The token's phrase up to the token: its left modifiers and itself."""
+    return token.doc[token.left_edge.i : token.i + 1]
+
+
+def subtree_span(token: Token) -> Span:
+    """The token's whole phrase as one span."""
+    return token.doc[token.left_edge.i : token.right_edge.i + 1]
