@@ -49,7 +49,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     raw = paths.read_json(path, LexiconError, "the lexicon")
-    try:  # the lists no reader asks for ("events", "loan", …) are left unread
+    try:
         return Lexicon(**{f.name: frozenset(raw[f.name]) for f in fields(Lexicon)})
     except (KeyError, TypeError) as e:
         raise LexiconError(f"{path}: malformed lexicon ({e!r}); compare with git") from e
