@@ -264,8 +264,9 @@ def holding_of(head: Token) -> ActorRef | None:
     owners = [c for c in head.children if c.dep_ == "poss"]
     if not owners:
         return None
+    end = _place_end(head)  # "its heating business in Lodz": where it is belongs to its name
     if owners[0].pos_ == "PROPN":
-        span = head.doc[owners[0].left_edge.i : head.i + 1]
+        span = head.doc[owners[0].left_edge.i : end]
         return ActorRef(span.text, ActorKind.ASSET, span.text, None)
     owner = antecedent(owners[0])  # "its ports business" → "ports business of <its antecedent>"
     if isinstance(owner, Token):
@@ -273,8 +274,17 @@ def holding_of(head: Token) -> ActorRef | None:
         owner = found.ref if found is not None else None
     if owner is None:
         return None
-    words = head.doc[owners[0].i + 1 : head.i + 1].text
+    words = head.doc[owners[0].i + 1 : end].text
     return ActorRef(f"{words} of {owner.name}", ActorKind.ASSET, f"{owners[0].text} {words}", None)
+
+
+def _place_end(head: Token) -> int:
+    """Where a holding's name ends: after a place phrase on it ("assets in Sweden and Germany")."""
+    doc, after = head.doc, head.i + 1
+    hung = [doc[after]] if after < len(doc) and doc[after].dep_ == "prep" else []  # "sold its business in Lodz to …"
+    places = [p for p in [*(r for r in head.rights if r.dep_ == "prep"), *hung] if p.lower_ in {"in", "near", "at"}
+              and any(t.ent_type_ in {"GPE", "LOC"} for t in p.subtree)]
+    return places[0].right_edge.i + 1 if places else after
 
 
 def common_asset(head: Token) -> ActorRef | None:

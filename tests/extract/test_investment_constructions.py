@@ -755,3 +755,15 @@ def test_issue_7_a_name_after_a_comma_renames_the_owner_the_parser_left_behind()
     text = ("Sarybel Copper is 62 per cent owned by its founder, the businessman Yerlan Sadykov, and 20 per cent by the state "
             "holding company Tulpar National Holding, with the rest traded on the exchange.")
     assert ("Yerlan Sadykov", "Sarybel Copper", None, Decimal("0.62")) in _rows(text), _rows(text)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    pytest.param("Wisloport Energia sold its heating business in Lodz to Chaleur Urbaine Europe for 1.3 billion zloty in 2024.",
+                 "heating business in Lodz of Wisloport Energia", id="its-business-in-a-city"),
+    pytest.param("Last month Lyten said it was acquiring Northvolt's assets in Sweden and Germany.",
+                 "Northvolt's assets in Sweden and Germany", id="a-named-owner-s-assets-in-two-countries"),
+])
+def test_issue_7_where_a_holding_is_belongs_to_its_name(text, target):
+    """Session 10 (blind8): "its heating business in Lodz" was named "heating business of X", and
+    an article that names it by its city did not find it."""
+    assert target in {f.target.name for f in _facts(text)}, _facts(text)
