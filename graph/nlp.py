@@ -36,7 +36,6 @@ import gc
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from spacy.attrs import IDX, ORTH, POS, TAG

@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract import context
 from graph.extract.arguments import Argument, argument_at, arguments
-from graph.extract.partitives import share_of
 from graph.extract import gapping, retellings, sums
 from graph.extract.clauses import clause_money, clause_verb, sizes_an_asset
 from graph.extract.stakes import about_a_stake, fact_share, paid_share, resulting_share
@@ -27,7 +26,7 @@ from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word
-from graph.extract.roles import active_subject, hyphenated, is_passive, on_a_stated_percent, relative_antecedent
+from graph.extract.roles import active_subject, hyphenated, is_passive, relative_antecedent
 from graph.extract.tree import infinitive, prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Status
@@ -280,8 +279,6 @@ def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument],
     if not targets and topic is not None and ((frame.stake and _bare_share(match)) or (match.nominal and frame.form == "existing holding")):
         targets = [Argument(topic)]
     investors, targets = _with_counterpart(match, investors, targets)
-    if match.kind == "agent":  # "the German lender X, Y and Z": the lenders, none a target of the others
-        targets = [t for t in targets if all(t.ref.name != i.ref.name for i in investors)]
     named = {t.ref.name for t in targets}
     investors = [i for i in investors if i.ref.name not in named]  # "owner of X and Y" misparsed
     if frame.investor_is_company:
@@ -429,7 +426,7 @@ def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: lis
 
 def _with_unnamed_lenders(match: FrameMatch) -> bool:
     """A loan signed "with five lenders", "with a group of banks": its counterparts lend."""
-    words = frame_lexicon().lender_words | {"bank", "lender"}
+    words = frame_lexicon().lender_words
     return match.frame.form == "loan" and any(h.pos_ == "NOUN" and h.lemma_.lower() in words for h in match.slots.get("with", []))
 
 
