@@ -1,4 +1,4 @@
-"""Gapped clauses: "X will own 45% of Y and Z 55%", "X will lend $800m and Z $400m".
+"""Gapped clauses: "X will own 45% of Y and Z 55%" (or "and Z the rest"), "X will lend $800m and Z $400m".
 
 A name followed by a share or a sum of its own, its verb left out, does what the clause before
 does, for the same target, with its own share or sum.
@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from decimal import Decimal
 
 from spacy.tokens import Token
 
 from graph.extract.arguments import argument_at
-from graph.extract.partitives import share_of
+from graph.extract.partitives import REST_WORDS, share_of
 from graph.extract.roles import on_a_stated_percent
 from graph.extract.clauses import money_of
 from graph.extract.common import entity_at
@@ -38,9 +39,10 @@ def gapped_shares(match: FrameMatch, base: Investment, *, named: set[str]) -> It
         if token.dep_ != "conj" and not any(t.ent_type_ == "PERCENT" for t in token.doc[match.trigger.i : token.i]):
             continue  # a second object or apposition is a gapped holder only after the first share
         percent = _own_amount(token, "PERCENT")
-        holder = argument_at(token) if percent is not None else None
+        stake = share_of(percent) if percent is not None else _the_rest(token, base)
+        holder = argument_at(token) if stake is not None else None
         if holder is not None and holder.ref.kind in HOLDERS and holder.ref.name not in named:
-            yield replace(base, investor=holder.ref, stake=share_of(percent))
+            yield replace(base, investor=holder.ref, stake=stake)
 
 
 def gapped_sums(match: FrameMatch, base: Investment, *, named: set[str]) -> Iterator[Investment]:
@@ -54,6 +56,14 @@ def gapped_sums(match: FrameMatch, base: Investment, *, named: set[str]) -> Iter
         money = money_of(entity.root) if entity is not None else None
         if holder is not None and money is not None and holder.ref.kind in HOLDERS and holder.ref.name not in named:
             yield replace(base, investor=holder.ref, amount=money)
+
+
+def _the_rest(name: Token, base: Investment) -> Decimal | None:
+    """"X will own 60% of Y and Z the rest": what the share before leaves."""
+    after = name.doc[name.i + 1 : min(name.i + 3, name.sent.end)]
+    if base.stake is None or not 0 < base.stake < 1 or not any(t.lower_ in REST_WORDS for t in after):
+        return None
+    return 1 - base.stake
 
 
 def _own_amount(name: Token, label: str) -> Token | None:

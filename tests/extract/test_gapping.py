@@ -18,6 +18,8 @@ def _rows(text: str) -> set[tuple]:
 @pytest.mark.parametrize(("text", "row"), [
     pytest.param("Halden Capital will own 45% of Tarn Power and Quill Partners 55%.",
                  ("Quill Partners", "Tarn Power", None, Decimal("0.55")), id="a-share"),
+    pytest.param("Halden Capital will hold 51 per cent of the venture, Tarn Power, and Quill Partners the remainder.",
+                 ("Quill Partners", "Tarn Power", None, Decimal("0.49")), id="the-remainder"),
     pytest.param("The Aldmoor terminal will cost $2 billion, of which Norrland Bank will lend $800 million and Banco Pellar "
                  "$400 million.", ("Banco Pellar", "Aldmoor terminal", Decimal("400000000"), None), id="a-sum"),
 ])
