@@ -279,11 +279,24 @@ def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument],
     if not targets and topic is not None and ((frame.stake and _bare_share(match)) or (match.nominal and frame.form == "existing holding")):
         targets = [Argument(topic)]
     investors, targets = _with_counterpart(match, investors, targets)
+    investors += [a for a in _joined_by(match) if all(a.ref.name != i.ref.name for i in investors)]
     named = {t.ref.name for t in targets}
     investors = [i for i in investors if i.ref.name not in named]  # "owner of X and Y" misparsed
     if frame.investor_is_company:
         investors = [i for i in investors if i.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}]
     return investors, targets
+
+
+def _joined_by(match: FrameMatch) -> list[Argument]:
+    """"X teamed up with Y to buy Z", "X joined forces with Y to build Z": X and Y do the deal."""
+    trigger = match.trigger
+    verb = trigger.head if trigger.dep_ in {"xcomp", "advcl", "acl"} and infinitive(trigger) else None
+    if verb is not None and verb.dep_ == "pobj" and verb.head.lower_ == "with":  # "to buy Z" hung on Y
+        verb = verb.head.head
+    if verb is None or verb.lemma_.lower() not in word_list("joining_verbs"):
+        return []
+    subjects = active_subject(verb) or ([verb.head] if verb.dep_ == "acl" else [])  # "X, partnered with Y, …" misparsed
+    return [a for a in arguments([*subjects, *prep_objects(verb, {"with"})]) if a.ref.kind in ACTOR_KINDS]
 
 
 def _background_holding(fact: Investment, trigger: Token) -> bool:

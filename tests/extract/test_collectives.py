@@ -99,3 +99,14 @@ def test_issue_7_a_finance_ministry_signing_a_loan_borrows():
     text = ("A year later, Hua'an Export Credit Bank and Nigeria's Federal Ministry of Finance signed a $1.2 billion loan "
             "agreement for the first, 180-km section between Ibadan and Ilorin.")
     assert all("Ministry" not in investor for investor, _ in _pairs(text)), _pairs(text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Halden Capital has teamed up with Quill Partners to buy a 30 per cent stake in Aldmoor Ports from Verrin "
+                 "Group for $900 million, the companies said in 2025.", id="teamed-up-with"),
+    pytest.param("Halden Capital partnered with Quill Partners to acquire Aldmoor Ports for $900 million in 2025.",
+                 id="partnered-with"),
+])
+def test_issue_7_a_partner_one_teams_up_with_does_the_deal_too(text):
+    """Session 10: "X teamed up with Y to buy Z" gave Z to X alone (data/word_lists.json joining_verbs)."""
+    assert {("Halden Capital", "Aldmoor Ports"), ("Quill Partners", "Aldmoor Ports")} <= _pairs(text), _pairs(text)
