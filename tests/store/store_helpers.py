@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -45,3 +49,39 @@ def graphs_of(source: Path) -> dict[str, frozenset[str]]:
 def copy_tree(src: Path, dst: Path) -> Path:
     shutil.copytree(src, dst)
     return dst
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def proc_stat(pid: int) -> list[str]:
+    """The fields of ``/proc/<pid>/stat`` after the command name: state, parent pid, …"""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
+def alive(pid: int) -> bool:
+    """Whether a process exists and is not a zombie."""
+    try:
+        return proc_stat(pid)[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return False
+
+
+def start_build(script: str, pid_file: Path, scratch: Path) -> tuple[subprocess.Popen, int]:
+    """Run ``script`` (its argv: the pid file, a scratch folder) as a build; the pid its child writes."""
+    build = subprocess.Popen([sys.executable, "-c", script, str(pid_file), str(scratch)], cwd=ROOT,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)})
+    for _ in range(600):
+        if pid_file.exists() and pid_file.read_text():
+            break
+        time.sleep(0.05)
+    return build, int(pid_file.read_text())
+
+
+def all_gone(*pids: int) -> bool:
+    """Whether every process has ended, waiting up to 10 s."""
+    for _ in range(200):
+        if not any(alive(pid) for pid in pids):
+            return True
+        time.sleep(0.05)
+    return not any(alive(pid) for pid in pids)

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import IO
 
@@ -18,7 +15,7 @@ import pytest
 from graph.errors import StoreError
 from graph.fork_server import fork_server
 
-ROOT = Path(__file__).resolve().parents[2]
+from store_helpers import all_gone, alive, proc_stat, start_build  # type: ignore[import-not-found]
 
 
 def _read_both(prefix: str, first: IO[bytes], second: IO[bytes]) -> str:
@@ -87,29 +84,10 @@ with fork_server(enabled=True) as server:
 """
 
 
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state not in ("Z", "X")
-
-
 def test_the_server_and_its_child_die_with_the_build(tmp_path: Path) -> None:
-    pid_file = tmp_path / "child.pid"
-    build = subprocess.Popen([sys.executable, "-c", HELD, str(pid_file), str(tmp_path)], cwd=ROOT,
-                             env={**os.environ, "PYTHONPATH": str(ROOT)})
-    for _ in range(600):
-        if pid_file.exists() and pid_file.read_text():
-            break
-        time.sleep(0.05)
-    child = int(pid_file.read_text())
-    server = int(Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()[1])  # its parent
-    assert _alive(child) and _alive(server) and server != build.pid
+    build, child = start_build(HELD, tmp_path / "child.pid", tmp_path)
+    server = int(proc_stat(child)[1])  # its parent
+    assert alive(child) and alive(server) and server != build.pid
     build.send_signal(signal.SIGKILL)
     build.wait(timeout=30)
-    for _ in range(200):
-        if not _alive(child) and not _alive(server):
-            break
-        time.sleep(0.05)
-    assert not _alive(child) and not _alive(server), "the fork server or its child outlived the killed build"
+    assert all_gone(child, server), "the fork server or its child outlived the killed build"

@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -20,7 +19,7 @@ from graph.forked import rocksdb_started, run_forked
 from graph.store import StoreDir, build_into_store
 from graph.store_forked import build_lock
 
-from store_helpers import A, B, C, put, quads  # type: ignore[import-not-found]
+from store_helpers import A, B, C, all_gone, alive, put, quads, start_build  # type: ignore[import-not-found]
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -125,31 +124,12 @@ run_forked(wait, what="waiting", scratch=Path(sys.argv[2]))
 """
 
 
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state not in ("Z", "X")
-
-
 def test_a_child_dies_with_its_build(tmp_path: Path) -> None:
-    pid_file = tmp_path / "child.pid"
-    build = subprocess.Popen([sys.executable, "-c", ORPHAN, str(pid_file), str(tmp_path)], cwd=ROOT,
-                             env={**os.environ, "PYTHONPATH": str(ROOT)})
-    for _ in range(600):
-        if pid_file.exists() and pid_file.read_text():
-            break
-        time.sleep(0.05)
-    child = int(pid_file.read_text())
-    assert _alive(child)
+    build, child = start_build(ORPHAN, tmp_path / "child.pid", tmp_path)
+    assert alive(child)
     build.send_signal(signal.SIGKILL)
     build.wait(timeout=30)
-    for _ in range(200):
-        if not _alive(child):
-            break
-        time.sleep(0.05)
-    assert not _alive(child), "a child outlived its killed build"
+    assert all_gone(child), "a child outlived its killed build"
 
 
 @pytest.mark.slow
