@@ -34,7 +34,7 @@ from graph.extract.context import earlier_sentences
 from graph.extract.frames import frame_lexicon, frame_matches, is_trigger_word, trigger_kind
 from graph.extract.renaming import called_name, gapped_share, named_apposition
 from graph.extract.partitives import share_of, through_partitive
-from graph.extract.phrases import phrase_ref, truncated_name
+from graph.extract.phrases import phrase_ref, place_preps, truncated_name
 from graph.extract.lexicon import lexicon
 from graph.extract.tree import prep_objects
 from graph.extract.word_lists import word_list
@@ -280,11 +280,9 @@ def holding_of(head: Token) -> ActorRef | None:
 
 def _place_end(head: Token) -> int:
     """Where a holding's name ends: after a place phrase on it ("assets in Sweden and Germany")."""
-    doc, after = head.doc, head.i + 1
-    hung = [doc[after]] if after < len(doc) and doc[after].dep_ == "prep" else []  # "sold its business in Lodz to …"
-    places = [p for p in [*(r for r in head.rights if r.dep_ == "prep"), *hung] if p.lower_ in {"in", "near", "at"}
+    places = [p for p in place_preps(head) if p.lower_ in {"in", "near", "at"}  # "sold its business in Lodz to …" too
               and any(t.ent_type_ in {"GPE", "LOC"} for t in p.subtree)]
-    return places[0].right_edge.i + 1 if places else after
+    return places[0].right_edge.i + 1 if places else head.i + 1
 
 
 def common_asset(head: Token) -> ActorRef | None:

@@ -197,10 +197,10 @@ def _with_place(name: str, place: str, prep: str) -> str:
 
 def _place_prep(head: Token) -> str:
     """"a gigafactory near Kenitra" is not "in Kenitra": keep the text's preposition."""
-    return next((c.lower_ for c in _place_preps(head) if c.lower_ in PLACE_PREPS | {"between"}), "in")
+    return next((c.lower_ for c in place_preps(head) if c.lower_ in PLACE_PREPS | {"between"}), "in")
 
 
-def _place_preps(head: Token) -> list[Token]:
+def place_preps(head: Token) -> list[Token]:
     """The prepositions that may place an asset: its own, and one on the verb right after the object."""
     following = [c for c in head.head.rights if c.i == head.right_edge.i + 1] if head.dep_ == "dobj" else []
     return [c for c in [*head.rights, *following] if c.dep_ == "prep"]
@@ -266,7 +266,7 @@ def _is_demonym(token: Token) -> bool:
 def _place_of(head: Token) -> str | None:
     """"… plant in the eastern Hungarian city of Debrecen" → "Debrecen"; "open a plant in X" with
     "in X" hung on the verb right after the object locates the plant too."""
-    objects = (o for c in _place_preps(head) if c.lower_ in PLACE_PREPS and (o := object_of(c, CLAUSE_OBJECTS)) is not None)
+    objects = (o for c in place_preps(head) if c.lower_ in PLACE_PREPS and (o := object_of(c, CLAUSE_OBJECTS)) is not None)
     return _between(head) or first_found(_place_in, objects)
 
 
