@@ -53,7 +53,7 @@ from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
 from graph.extract.status import factuality_of, status_of
 from graph.extract.roles import children
-from graph.extract.tree import left_phrase, object_of, prep_objects, subtree_span
+from graph.extract.tree import left_phrase, object_of, prep_objects, pruned_subtree, subtree_span
 from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef, Agreement, Factuality, PartialDate, Status
@@ -181,13 +181,8 @@ def deal_sides(verb: Token) -> list[Token]:
 def _own_phrases(verb: Token) -> list[Token]:
     """The words of the verb's own phrases, not of its clauses ("sites, which stretch from A to B")
     nor of the "under" phrase."""
-    words, stack = [], [c for c in verb.children if c.lower_ != "under"]
-    while stack:
-        token = stack.pop()
-        if token.dep_ not in {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}:
-            words.append(token)
-            stack += token.children
-    return words
+    clauses = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
+    return [t for c in verb.children if c.lower_ != "under" and c.dep_ not in clauses for t in pruned_subtree(c, clauses)]
 
 
 def _sides(noun: Token, signer: Token | None, parties: list[ActorRef], found: Found, number: int) -> list[tuple[ActorRef, ...]]:

@@ -35,7 +35,7 @@ from graph.extract.context import paragraph_date
 from graph.extract.frames import Frame, candidate_frames, noun_slots, trigger_candidates, trigger_kind, verb_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.status import factuality_of
-from graph.extract.tree import prep_objects
+from graph.extract.tree import prep_objects, pruned_subtree
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Event, Factuality, PartialDate
 
@@ -134,7 +134,7 @@ def _typed_trigger(token: Token) -> tuple[EventType, str] | None:
 def _in_clause(trigger: Token, words: frozenset[str]) -> bool:
     """One of ``words`` in the trigger's phrase or the clause it belongs to."""
     top = clause_chain(trigger)[-1]
-    tokens = sorted({*pruned_subtree(top), *trigger.subtree}, key=lambda t: t.i)
+    tokens = sorted({*pruned_subtree(top, PRUNED_DEPS), *trigger.subtree}, key=lambda t: t.i)
     return has_cue(lemma_text(tokens), words)
 
 
@@ -335,11 +335,3 @@ def _attachment(token: Token, trigger: Token, chain: list[Token]) -> int | None:
         if ancestor.dep_ in PRUNED_DEPS | {"appos"} and trigger not in ancestor.subtree:
             return None
     return None
-
-
-def pruned_subtree(token: Token) -> Iterator[Token]:
-    """The phrase of ``token`` without the clauses inside it."""
-    yield token
-    for child in token.children:
-        if child.dep_ not in PRUNED_DEPS:
-            yield from pruned_subtree(child)

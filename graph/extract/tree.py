@@ -3,7 +3,7 @@ the construction it reads instead of spelling out the walk over children at ever
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from spacy.tokens import Span, Token
 
@@ -37,3 +37,11 @@ def left_phrase(token: Token) -> Span:
 def subtree_span(token: Token) -> Span:
     """The token's whole phrase as one span."""
     return token.doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+def pruned_subtree(token: Token, pruned: Collection[str]) -> Iterator[Token]:
+    """The phrase of ``token`` without the clauses inside it (its dependents attached by ``pruned``)."""
+    yield token
+    for child in token.children:
+        if child.dep_ not in pruned:
+            yield from pruned_subtree(child, pruned)
