@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import Document, Evidence, PartialDate
 from graph.normalize.dates import parse_date
+from graph.normalize.money import yen_in
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -94,8 +95,9 @@ def _local_dollar(text: str) -> str | None:
 
 def yen_of(doc: Doc) -> str | None:
     """What a bare "¥" means in this document: the yen in a report about Japan, the yuan in one
-    about China, else what its sentence says (``graph.normalize.money.find_money``)."""
-    return {"Japan": "JPY", "China": "CNY"}.get(country_of(doc) or "")
+    about China, else the one the whole report points to (a report about a borrower that names
+    the yen), else what its sentence says (``graph.normalize.money.find_money``)."""
+    return {"Japan": "JPY", "China": "CNY"}.get(country_of(doc) or "") or per_doc(doc, "ikg_yen", lambda: yen_in(doc_text(doc)))
 
 
 def country_of(doc: Doc) -> str | None:

@@ -293,6 +293,20 @@ def _currency(groups: dict[str, str | None], country: str | None = None) -> str 
 
 
 _JAPAN = re.compile(r"\b(?:Japan|Japanese|Tokyo|JICA|JBIC|yen)\b")
+_CHINA = re.compile(r"\b(?:China|Chinese|Beijing|yuan|renminbi|RMB)\b")
+_NAMED = {"JPY": re.compile(r"\byen\b", re.IGNORECASE), "CNY": re.compile(r"\b(?:yuan|renminbi)\b", re.IGNORECASE)}
+
+
+def yen_in(text: str) -> str | None:
+    """What a bare "¥" means in a whole report that is about neither Japan nor China: the one
+    currency it names in words, else the one country its cues point to; None when both or neither."""
+    for found in ({c for c, words in _NAMED.items() if words.search(text)},
+                  {c for c, cues in (("JPY", _JAPAN), ("CNY", _CHINA)) if cues.search(text)}):
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            return None
+    return None
 
 
 def _yen(text: str, yen: str | None) -> str:

@@ -17,6 +17,7 @@ from graph.normalize.money import (
     currency_forms,
     find_money,
     parse_money,
+    yen_in,
 )
 
 M = 10**6
@@ -436,3 +437,18 @@ def test_a_local_name_the_table_does_not_list_is_refused(tmp_path: Path) -> None
     table.write_text(json.dumps({"local_names": {"pesos": {"Varnia": "VRP"}}, "currencies": {"USD": {"symbols": ["$"]}}}))
     with pytest.raises(CurrencyTableError, match="VRP"):
         currency_forms(table)
+
+
+@pytest.mark.parametrize(("text", "currency"), [
+    pytest.param("Orvany signed the yen loan in June. The agency later lent ¥9bn for the second line.", "JPY",
+                 id="a-report-that-names-the-yen"),
+    pytest.param("Talvik's renminbi bonds were sold in Beijing. The bank later lent ¥9bn to Orvany.", "CNY",
+                 id="a-report-that-names-the-yuan"),
+    pytest.param("A Japanese agency and a Tokyo bank lent ¥9bn to Orvany.", "JPY", id="japanese-cues-only"),
+    pytest.param("Orvany borrowed ¥9bn in yen and ¥3bn in yuan.", None, id="both-named"),
+    pytest.param("Orvany borrowed ¥9bn.", None, id="neither"),
+])
+def test_issue_7_a_bare_yen_sign_follows_the_whole_report(text: str, currency: str | None) -> None:
+    """Session 11: in a report about a borrower that is neither Japan nor China, "¥" was read from
+    its sentence alone, so "another ¥75bn for the first phase" of a yen loan became yuan."""
+    assert yen_in(text) == currency
