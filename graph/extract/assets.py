@@ -7,7 +7,7 @@ labels, so whoever knows it by another description (a search, a gold file) finds
 
 A description joins the latest chain it can continue: it is definite (an indefinite one brings a
 new asset), its head is the chain's or a generic one ("project", "facility") sharing a describing
-word, it states no other country, place, name or ordinal ("the second plant" is not "the first
+word or the place ("the facility at X" after "a chip plant in X"), it states no other country, place, name or ordinal ("the second plant" is not "the first
 plant"), and a name it brings is one the chain's sentences say (a named plant the article never
 tied to it is another plant). Joining wrongly renames a fact's asset, so the rules keep apart
 whatever they cannot tell.
@@ -63,7 +63,7 @@ class _Chain:
             return False
         if new.names and not any(d.names & new.names for d in self.descriptions) and not new.names & self.context:
             return False
-        return any(d.head == new.head or (_same_kind(d.head, new.head) and d.words & new.words)
+        return any(d.head == new.head or (_same_kind(d.head, new.head) and (d.words & new.words or _placed_alike(d, new)))
                    for d in self.descriptions)
 
     def name(self) -> str:
@@ -76,6 +76,11 @@ class _Chain:
 def _same_kind(one: str, other: str) -> bool:
     words = lexicon()
     return bool({one, other} & words.generic_asset_heads) or {one, other} <= words.synonymous_asset_heads
+
+
+def _placed_alike(one: _Description, other: _Description) -> bool:
+    """Both say where it is and agree ("the facility at X" after "a chip plant in X")."""
+    return bool(one.places and other.places) and not _elsewhere(one.places, other.places)
 
 
 def _conflict(one: _Description, other: _Description) -> bool:

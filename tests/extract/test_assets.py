@@ -49,6 +49,12 @@ CASES = [
      {"assembly plant in Norland", "Kestrel plant"}, set()),
     ("two-named-pipelines", "Kessa Energy operates the Ostral oil pipeline to the coast. The Varn gas pipeline was never built.",
      {"Ostral oil pipeline"}, {"Varn gas pipeline"}),
+    ("a-facility-where-the-plant-is",  # session 11: a generic head with no describing word, placed alike
+     "Vessa Electronics will build a chip assembly plant in Tordun Nagar. The firms will invest $400m in the facility at Tordun Nagar.",
+     {"chip assembly plant in Tordun Nagar", "facility at Tordun Nagar"}, set()),
+    ("a-facility-elsewhere-is-another-one",
+     "Vessa Electronics will build a chip assembly plant in Tordun Nagar. Parlo will invest $400m in the facility at Kessa Nagar.",
+     {"chip assembly plant in Tordun Nagar"}, {"facility at Kessa Nagar"}),
     ("a-project-and-a-port-share-no-word",
      "Dravonia signed a $2 billion loan for a water project near Lemara. The deal also covers the Tessel port.",
      {"water project near Lemara"}, {"Tessel port"}),
