@@ -126,7 +126,15 @@ def sentence_facts(sent: Span, *, topic: ActorRef | None = None, deal: ActorRef 
     investors = {fact.investor for _, fact in done}
     for match, given in untargeted:  # the topic takes a sum only where the sentence gives its investor no target
         done += [(match.trigger, f) for f in facts_of(match, sent, topic=given) if f.investor not in investors]
-    yield from _project_over_borrower([fact for _, fact in done])
+    yield from _project_over_borrower(_sizes_of_funded_assets(done, {m.trigger.i for m in matches if m.kind == "sized"}))
+
+
+def _sizes_of_funded_assets(done: list[tuple[Token, Investment]], sized: set[int]) -> list[Investment]:
+    """"X approved a $250m loan for the $2bn line": the line's size is what it costs, not a second
+    sum X puts in; a sized asset is a fact of its own only where no other fact of its investor
+    funds it with a sum."""
+    funded = {(f.investor.name, f.target.name) for t, f in done if t.i not in sized and f.amount is not None}
+    return [f for t, f in done if t.i not in sized or (f.investor.name, f.target.name) not in funded]
 
 
 def _project_over_borrower(facts: list[Investment]) -> list[Investment]:

@@ -770,3 +770,17 @@ def test_issue_7_where_a_holding_is_belongs_to_its_name(text, target):
     """Session 10 (blind8): "its heating business in Lodz" was named "heating business of X", and
     an article that names it by its city did not find it."""
     assert target in {f.target.name for f in _facts(text)}, _facts(text)
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("The Varda Bank has approved a $250 million loan for the $2bn Tessel power line.",
+                 [("Varda Bank", "Tessel power line", 250_000_000, None)], id="a-loan-for-a-sized-line"),
+    pytest.param("Tarsk Energy will invest $500m to build a $2bn power plant near Kolbu.",
+                 [("Tarsk Energy", "power plant near Kolbu", 500_000_000, None)], id="a-share-of-a-sized-plant"),
+    pytest.param("Tarsk Energy will build a $2bn power plant near Kolbu.",
+                 [("Tarsk Energy", "power plant near Kolbu", 2_000_000_000, None)], id="a-sized-plant-alone"),
+])
+def test_issue_7_an_asset_s_size_is_no_second_sum(text, rows):
+    """Session 11: "a $250m loan for the $2bn line" gave the lender a second fact of $2bn, the
+    line's cost read as a sum it puts in."""
+    assert _rows(text) == rows
