@@ -57,13 +57,17 @@ def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:
     if funding:
         tokens = [t for t in tokens if not sizes_an_asset(t, trigger)]
     found = _money_in(tokens, trigger)
-    if found is None and not funding and verb.dep_ in {"relcl", "acl"}:  # "the €2.2bn plant X is building"
+    # "the €2.2bn plant X is building"; for a grant or loan only the sum or deal noun it describes
+    # ("a $250m credit line provided by X", "a tranche of $350m provided by X")
+    told = not funding or verb.head.ent_type_ == "MONEY" or is_trigger_word(verb.head)
+    if found is None and told and verb.dep_ in {"relcl", "acl"}:
         found = _money_in([t for t in verb.head.lefts for t in t.subtree], trigger)
     if found is None and verb.dep_ in CLIMB_FROM:
         governing = clause_verb(verb.head)
         found = _money_in(_own(clause_tokens(governing, keep=trigger), trigger), trigger)
     if found is None and len(_amounts(trigger.sent)) == 1:  # one sum in the sentence, not in a clause of ours
-        ours = [t for t in _own(list(trigger.sent), trigger) if not _other_deal_clause(t, verb) and not _described(t, trigger)]
+        ours = [t for t in _own(list(trigger.sent), trigger) if not _other_deal_clause(t, verb) and not _described(t, trigger)
+                and not (funding and sizes_an_asset(t, trigger))]
         found = _money_in(ours, trigger, nearest=False)
     return found
 
@@ -107,7 +111,7 @@ def sizes_an_asset(token: Token, trigger: Token) -> bool:
         if ancestor == trigger or ancestor.pos_ in {"VERB", "AUX", "ADP"}:
             return False
         if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in heads:
-            return True
+            return not is_trigger_word(ancestor)  # "a $250m credit line" is a loan's sum
     return False
 
 

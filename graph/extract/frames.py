@@ -260,10 +260,16 @@ def _frame_index(frames: tuple[Frame, ...]) -> tuple[tuple[Frame, ...], dict[str
 def sized_asset(noun: Token) -> bool:
     """An asset noun with a sum among its modifiers states an investment in it ("a planned $290
     million plant"), not when a share of it is given ("finance 85 percent of the $1.9bn dam")."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon().asset_heads:
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon().asset_heads or _deal_noun(noun):
         return False
     part_of = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.ent_type_ == "PERCENT"
     return not part_of and any(t.ent_type_ == "MONEY" for c in noun.lefts for t in c.subtree)
+
+
+def _deal_noun(noun: Token) -> bool:
+    """"A $250m credit line" is a loan, not a line: the noun with its kind word is a deal noun."""
+    phrase = noun_phrase_lemma(noun)
+    return any(phrase in f.nouns for f in frame_lexicon().frames)
 
 
 def noun_phrase_lemma(token: Token) -> str:

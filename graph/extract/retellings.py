@@ -232,7 +232,10 @@ def _subsumes(fuller: Investment, fact: Investment) -> bool:
 def with_unclaimed_sums(facts: list[Investment], unclaimed: list[Unclaimed]) -> list[Investment]:
     """"A consortium completed its £300m takeover of Y … X takes 80% of Y": a fact with no sum takes
     the one sum the document pays for its target in a deal of its family, with that sentence as
-    a second evidence; two different sums for the target give it none."""
+    a second evidence; two different sums for the target give it none. A sum its own sentence gives
+    a named investor ("the financing includes a €90m loan from X") is claimed."""
+    claimed = {(f.evidence.start, f.amount) for f in facts if f.amount is not None}
+    unclaimed = [u for u in unclaimed if (u.evidence.start, u.amount) not in claimed]
     out: list[Investment] = []
     for fact in facts:
         found = [u for u in unclaimed if SUM_FAMILIES.get(u.kind) == SUM_FAMILIES.get(fact.kind)

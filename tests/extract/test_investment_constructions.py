@@ -784,3 +784,30 @@ def test_issue_7_an_asset_s_size_is_no_second_sum(text, rows):
     """Session 11: "a $250m loan for the $2bn line" gave the lender a second fact of $2bn, the
     line's cost read as a sum it puts in."""
     assert _rows(text) == rows
+
+
+BUILDER = "Tarsk Energy is building a battery plant in Kolbu. "
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param(BUILDER + "Part of that money will come from a $250 million credit line provided by Corvane Bank and Melso Bank.",
+                 [("Tarsk Energy", "battery plant in Kolbu", None, None),
+                  ("Corvane Bank", "battery plant in Kolbu", 250_000_000, None),
+                  ("Melso Bank", "battery plant in Kolbu", 250_000_000, None)], id="a-credit-line-provided-by-two-banks"),
+    pytest.param(BUILDER + "The rest comes from a tranche of $350 million provided jointly by Corvane Bank, Melso Bank and Noord Bank.",
+                 [("Tarsk Energy", "battery plant in Kolbu", None, None),
+                  ("Corvane Bank", "battery plant in Kolbu", 350_000_000, None),
+                  ("Melso Bank", "battery plant in Kolbu", 350_000_000, None),
+                  ("Noord Bank", "battery plant in Kolbu", 350_000_000, None)], id="a-tranche-provided-jointly"),
+    pytest.param(BUILDER + "The financing for the first phase includes a €90 million term loan from Varda Credit Ltd.",
+                 [("Tarsk Energy", "battery plant in Kolbu", None, None),
+                  ("Varda Credit Ltd.", "battery plant in Kolbu", 90_000_000, None)], id="a-lender-s-sum-is-not-the-builder-s"),
+    pytest.param(BUILDER + "Varda Bank will provide subsidies toward the €2.2bn plant.",
+                 [("Tarsk Energy", "battery plant in Kolbu", None, None)], id="subsidies-toward-a-sized-plant-state-no-sum"),
+])
+def test_issue_7_who_provides_a_loan_and_what_it_lends(text, rows):
+    """Session 11: a loan noun described by "provided by A and B" had no lenders (a "$250m credit
+    line" was read as a line the sum sizes, and a participle's sum was never the loan's); a loan
+    from a named lender left its sum unclaimed, so the plant's builder took it; a grant with no sum
+    of its own took the plant's size."""
+    assert _rows(text) == rows
