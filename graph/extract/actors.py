@@ -289,13 +289,21 @@ def _described_as_company(span: Span) -> bool:
     if _titled(span):
         return False  # "X Bank chairman Y": Y holds a title, X is the company
     around = [doc[i] for i in (span.start - 2, span.start - 1, span.end) if 0 <= i < len(doc)]
-    if any(is_descriptor(t) for t in around):
+    if any(is_descriptor(t) for t in around) or _said_to_be_company(span):
         return True
     after = [doc[i] for i in (span.end, span.end + 1) if i < len(doc)]
     if after and after[0].tag_ == "POS":
         after = after[1:]  # "X's board"
     staff = bool(after) and after[0].lower_ in lex.staff_words
     return staff or (span.start > 1 and doc[span.start - 1].lower_ in word_list("hyphened_owners") and doc[span.start - 2].text == "-")
+
+
+def _said_to_be_company(span: Span) -> bool:
+    """"X is the country's largest tower operator": the subject of "be" whose attribute only a company is."""
+    root, nouns = span.root, word_list("corporate_nouns")
+    return root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
+        c.dep_ == "attr" and c.pos_ == "NOUN" and (c.lemma_.lower() in nouns or c.lower_.endswith("maker"))
+        for c in root.head.children)
 
 
 def is_descriptor(token: Token) -> bool:

@@ -260,3 +260,15 @@ def test_issue_7_two_company_names_run_together_are_two_actors(text: str, names:
 def test_issue_7_a_name_the_text_marks_as_a_company_is_one(text: str, name: str) -> None:
     """Session 9: names the model left untagged ("chemical company X", "X SA") were no actors."""
     assert actors(text).get(name, (None,))[0] is ActorKind.COMPANY, actors(text)
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    pytest.param("Kessa Towers is the largest tower operator in Kenya.", "Kessa Towers", ActorKind.COMPANY, id="the-largest-operator"),
+    pytest.param("Halvor Grain is a Kenyan grain company.", "Halvor Grain", ActorKind.COMPANY, id="a-company"),
+    pytest.param("Peter Mwangi is a property developer.", "Peter Mwangi", ActorKind.PERSON, id="a-developer-may-be-a-person"),
+    pytest.param("Peter Mwangi is a grain trader.", "Peter Mwangi", ActorKind.PERSON, id="a-trader-may-be-a-person"),
+])
+def test_issue_7_what_the_text_says_a_name_is(text: str, name: str, kind: ActorKind) -> None:
+    """Session 11: a short company name the model tags a person ("Kessa Towers") stayed a person where
+    the text says what it is with "be", so "the operator" had no antecedent."""
+    assert actors(text).get(name, (None,))[0] is kind, actors(text)
