@@ -159,7 +159,9 @@ def _unconverted_sums(sent: Span) -> list:
     kept = []
     for match in find_money(text, dollar=dollar_of(sent.doc), yen=yen_of(sent.doc), country=country_of(sent.doc)):
         before = text[: match.start].rstrip()
-        per_share = text[match.end :].lstrip().lower().startswith(tuple(word_list("per_share_phrases")))
+        after = text[match.end :].lstrip().lower()
+        per_share = after.startswith(tuple(word_list("per_share_phrases")))
+        per_share |= before.lower().endswith(" at") and after.startswith(("each", "apiece"))  # "338m shares at €5.63 each"
         if not per_share and not (before.endswith("(") and kept and len(before) - kept[-1].end <= 3):
             kept.append(match)
     return kept

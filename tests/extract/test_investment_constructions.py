@@ -588,6 +588,8 @@ def test_issue_7_a_sized_project_is_never_the_country_it_is_in():
                  id="a-yuan-sign-in-a-report-from-china"),
     pytest.param("TOKYO, June 2, 2025 - Kurogane will offer ¥2,450 a share in cash for Shimanto.", set(),
                  id="a-price-per-share-is-no-sum"),
+    pytest.param("Delmar Ports will issue 338 million shares at €5.63 each to Norvik Holdings.", set(),
+                 id="a-price-at-so-much-each-is-no-sum"),
     pytest.param("Orvany has taken several yen loans from Kestrel Cooperation Agency. The agency later lent "
                  "¥75.2bn to Orvany for the first phase of the Tarn metro line.", {("75200000000", "JPY")},
                  id="a-yen-sign-in-a-report-that-names-the-yen"),
