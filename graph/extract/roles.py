@@ -100,8 +100,8 @@ def inherited_subject(verb: Token) -> list[Token]:
         controller = children(head, OBJECT_DEPS) if head.lemma_.lower() in word_list("object_control_verbs") else []
         if controller and current.dep_ in {"xcomp", "advcl", "ccomp"}:
             return controller  # "the deal sees X taking a stake", "enables X to raise its stake"
-        if is_passive(head) and current.dep_ == "xcomp":
-            return []
+        if is_passive(head) and current.dep_ == "xcomp":  # "X is set/expected to buy Y": X buys
+            return children(head, {"nsubjpass"})
         # "X was reported to …, having bought Y": a participial clause is controlled by the grammatical subject
         deps = SUBJECT_DEPS | {"nsubjpass"} if current.dep_ == "advcl" else SUBJECT_DEPS
         found = children(head, deps)

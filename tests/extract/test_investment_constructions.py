@@ -813,3 +813,15 @@ def test_issue_7_who_provides_a_loan_and_what_it_lends(text, rows):
     from a named lender left its sum unclaimed, so the plant's builder took it; a grant with no sum
     of its own took the plant's size."""
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Norvik Holdings is set to acquire Delmar Ports in a deal valued at $1.2 billion.",
+                 [("Norvik Holdings", "Delmar Ports", 1_200_000_000, None)], id="is-set-to-acquire"),
+    pytest.param("Norvik Holdings is expected to buy a 30% stake in Delmar Ports.",
+                 [("Norvik Holdings", "Delmar Ports", None, Decimal("0.3"))], id="is-expected-to-buy"),
+])
+def test_issue_7_the_subject_of_a_passive_raising_verb_does_the_deal(text, rows):
+    """Session 11: "X is set to acquire Y" had no investor: the subject of a passive verb was not
+    passed down to the infinitive it completes."""
+    assert _rows(text) == rows
