@@ -130,12 +130,14 @@ def asset_ref(head: Token) -> ActorRef | None:
 
 
 def _of_name(head: Token, name: str) -> str:
-    """A capitalised asset word with "of" and a proper name is one name ("Port of Lemara")."""
-    if not head.text[0].isupper() or head.pos_ != "PROPN":
-        return name
+    """A capitalised asset word with "of" and a proper name is one name ("Port of Lemara"); so is a
+    lower-case one with a place ("the port of Varna" is a port, not the town)."""
+    capitalised = head.text[0].isupper() and head.pos_ == "PROPN"
     for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):
         obj = object_of(prep, CLAUSE_OBJECTS)
         words = list(obj.subtree) if obj is not None else []
+        if not capitalised and (obj is None or obj.ent_type_ not in {"GPE", "LOC"}):
+            continue
         if words and all(t.pos_ == "PROPN" or t.is_punct for t in words):
             return f"{name} of {head.doc[words[0].i : words[-1].i + 1].text}"
     return name
