@@ -50,6 +50,10 @@ ASSETS = [
         "Orvo Electronics will build the facility at Tarvel Nagar, an industrial township south of Ahmedabad.", "facility",
         "facility at Tarvel Nagar", "facility at Tarvel Nagar", id="the-place-not-the-apposition-describing-it",
     ),
+    pytest.param(  # session 11: the target of "to upgrade the port of Mombasa" was the town
+        "Orvo Bank will lend €300 million to upgrade the port of Mombasa.", "port", "port of Mombasa", "port of Mombasa",
+        id="a-lower-case-asset-word-of-a-place",
+    ),
 ]
 
 
