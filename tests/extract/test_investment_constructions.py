@@ -825,3 +825,12 @@ def test_issue_7_the_subject_of_a_passive_raising_verb_does_the_deal(text, rows)
     """Session 11: "X is set to acquire Y" had no investor: the subject of a passive verb was not
     passed down to the infinitive it completes."""
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Delmar Ports' board rejected a $1.2 billion offer from Norvik Holdings.", id="rejected-by-its-board"),
+    pytest.param("Delmar Ports is considering a $1.2 billion offer from Norvik Holdings.", id="considering"),
+])
+def test_issue_7_who_receives_an_offer_is_its_target(text):
+    """Session 11: an offer "from X" that Y rejects or weighs named no target."""
+    assert _rows(text) == [("Norvik Holdings", "Delmar Ports", 1_200_000_000, None)]
