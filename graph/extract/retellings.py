@@ -41,12 +41,13 @@ def merge(facts: list[Investment], numbers: dict[Investment, int]) -> list[Inves
 
 
 def with_headline_sum(fact: Investment, headline: list[Investment]) -> tuple[Investment, Investment | None]:
-    """"X takes control of Y in $310m deal" over "X agreed to buy a 51% stake in Y": the body's
-    share and the headline's sum are one fact, with both sentences as its evidence."""
-    if fact.amount is not None or fact.stake is None:
+    """"X takes control of Y in $310m deal" over "X agreed to buy a 51% stake in Y", "X to lend $500m
+    for Y" over "X agreed to provide financing for Y": the body's fact and the headline's sum are
+    one fact, with both sentences as its evidence."""
+    if fact.amount is not None:
         return fact, None
     for told in headline:
-        if told.amount is not None and told.stake is None and _same_pair(told, fact):
+        if told.amount is not None and told.stake in {None, fact.stake} and _same_pair(told, fact):
             full = replace(fact, amount=told.amount)
             return full, replace(full, evidence=told.evidence)
     return fact, None

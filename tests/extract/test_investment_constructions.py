@@ -834,3 +834,11 @@ def test_issue_7_the_subject_of_a_passive_raising_verb_does_the_deal(text, rows)
 def test_issue_7_who_receives_an_offer_is_its_target(text):
     """Session 11: an offer "from X" that Y rejects or weighs named no target."""
     assert _rows(text) == [("Norvik Holdings", "Delmar Ports", 1_200_000_000, None)]
+
+
+def test_issue_7_a_headline_s_sum_completes_the_body_s_fact():
+    """Session 11: "X to lend $500m for Y" over "X has agreed to provide financing for Y" gave two
+    facts, one without the sum; they are one fact told in two sentences."""
+    text = ("Kestrel Bank to lend $500m for Tarsk metro\n\nThe Kestrel Development Bank has agreed to provide "
+            "financing for the second phase of the Tarsk metro, officials said.")
+    assert set(_rows(text)) == {("Kestrel Development Bank", "Tarsk metro", 500_000_000, None)}
