@@ -130,10 +130,10 @@ def sentence_facts(sent: Span, *, topic: ActorRef | None = None, deal: ActorRef 
 
 
 def _sizes_of_funded_assets(done: list[tuple[Token, Investment]], sized: set[int]) -> list[Investment]:
-    """"X approved a $250m loan for the $2bn line": the line's size is what it costs, not a second
-    sum X puts in; a sized asset is a fact of its own only where no other fact of its investor
-    funds it with a sum."""
-    funded = {(f.investor.name, f.target.name) for t, f in done if t.i not in sized and f.amount is not None}
+    """"X approved a $250m loan for the $2bn line", "X financed the $2bn dam": the size is what the
+    asset costs, not a sum X puts in; a sized asset is a fact of its own only where no other fact
+    of the sentence tells what its investor does with it."""
+    funded = {(f.investor.name, f.target.name) for t, f in done if t.i not in sized}
     return [f for t, f in done if t.i not in sized or (f.investor.name, f.target.name) not in funded]
 
 
@@ -340,7 +340,8 @@ def _keep_unclaimed_sum(match: FrameMatch, target: ActorRef, sent: Span) -> None
     if match.frame.form in retellings.SUM_FAMILIES and not match.descriptive and _has_money(sent):
         amount = sums.stated_amount(match, share_of_cost=sums.share_of_cost(match))
         if amount is not None:
-            unclaimed_sums(sent.doc).append(retellings.Unclaimed(target, amount, match.frame.form, evidence_for(sent)))
+            kind = retellings.SIZE if match.kind == "sized" else match.frame.form
+            unclaimed_sums(sent.doc).append(retellings.Unclaimed(target, amount, kind, evidence_for(sent)))
 
 
 def _has_money(sent: Span) -> bool:

@@ -22,6 +22,8 @@ SHARE_TOLERANCE = Decimal("0.005")
 SPLIT_KINDS = frozenset({"acquisition", "share purchase"})  # what members take of a joint purchase, not what they keep
 # the kinds of deal whose sum one fact of the family may take from an unclaimed mention of another
 SUM_FAMILIES = {"acquisition": "equity", "share purchase": "equity", **{kind: "money" for kind in MONEY_KINDS}}
+SIZE = "size"  # an unclaimed sum that is an asset's size ("the $2bn dam"): what its builder puts in, not its lender
+SIZE_TAKERS = frozenset({"greenfield", "investment"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +115,13 @@ def _told_alike(one: Investment, other: Investment) -> bool:
     denied deal is no retelling of a fact stated or planned."""
     unsure = {Factuality.POSSIBLE, Factuality.DENIED}
     return one.factuality == other.factuality or not {one.factuality, other.factuality} & unsure
+
+
+def _takes(fact: Investment, unclaimed: Unclaimed) -> bool:
+    """A fact takes an unclaimed sum of its family of deals; an asset's size only a builder's or an investor's."""
+    if unclaimed.kind == SIZE:
+        return fact.kind in SIZE_TAKERS
+    return SUM_FAMILIES.get(unclaimed.kind) == SUM_FAMILIES.get(fact.kind)
 
 
 def _same_amount(one: Investment, other: Investment) -> bool:
@@ -239,8 +248,7 @@ def with_unclaimed_sums(facts: list[Investment], unclaimed: list[Unclaimed]) -> 
     unclaimed = [u for u in unclaimed if (u.evidence.start, u.amount) not in claimed]
     out: list[Investment] = []
     for fact in facts:
-        found = [u for u in unclaimed if SUM_FAMILIES.get(u.kind) == SUM_FAMILIES.get(fact.kind)
-                 and _same_target(u.target, fact.target)]
+        found = [u for u in unclaimed if _takes(fact, u) and _same_target(u.target, fact.target)]
         sums = {(u.amount.value, u.amount.currency) for u in found}
         if fact.amount is not None or fact.status is Status.PLEDGED or len(sums) != 1:
             out.append(fact)

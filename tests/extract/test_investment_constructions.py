@@ -781,6 +781,12 @@ def test_issue_7_where_a_holding_is_belongs_to_its_name(text, target):
                  [("Tarsk Energy", "power plant near Kolbu", 500_000_000, None)], id="a-share-of-a-sized-plant"),
     pytest.param("Tarsk Energy will build a $2bn power plant near Kolbu.",
                  [("Tarsk Energy", "power plant near Kolbu", 2_000_000_000, None)], id="a-sized-plant-alone"),
+    pytest.param("The Kestrel Development Bank financed the $2bn Orsk dam.",
+                 [("Kestrel Development Bank", "Orsk dam", None, None)], id="a-lender-of-a-sized-dam"),
+    pytest.param("The Kestrel Development Bank is the main financier of the $2bn Orsk dam.",
+                 [("Kestrel Development Bank", "Orsk dam", None, None)], id="the-financier-of-a-sized-dam"),
+    pytest.param("Tarsk Energy will build the Orsk dam. The $2bn Orsk dam will be the largest in the country.",
+                 [("Tarsk Energy", "Orsk dam", 2_000_000_000, None)] * 2, id="the-builder-takes-the-size-told-later"),
 ])
 def test_issue_7_an_asset_s_size_is_no_second_sum(text, rows):
     """Session 11: "a $250m loan for the $2bn line" gave the lender a second fact of $2bn, the
