@@ -92,13 +92,23 @@ def _described(token: Token, trigger: Token) -> bool:
 def _other_deal_clause(token: Token, verb: Token) -> bool:
     """The token lies in the clause of another deal verb (not one conjoined with ours on a shared subject)."""
     other = clause_verb(token)
-    if other == verb or not is_trigger_word(other):
+    if other == verb or not (is_trigger_word(other) or takes_a_deal(other)):
         return False
     if verb in other.ancestors:
         return _other_deal(other, verb)  # a relative clause of ours that states a deal of its own
     shared = verb in other.conjuncts and any(  # "the $1.8bn plant is built by X and financed by Y"
         token in s.subtree for s in other.children if s.dep_ in {"nsubj", "nsubjpass"})
     return not shared
+
+
+def takes_a_deal(verb: Token) -> bool:
+    """"… would receive C$13bn in subsidies", "won a $50m grant": a clause whose object is a deal
+    noun, or a sum "in" one, states that deal, whatever its verb."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        named = [obj] if obj.ent_type_ != "MONEY" else [o for p in obj.children if p.lower_ == "in" for o in p.children]
+        if any(n.pos_ == "NOUN" and is_trigger_word(n) for n in named):
+            return True
+    return False
 
 
 def sizes_an_asset(token: Token, trigger: Token) -> bool:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract import context
 from graph.extract.arguments import Argument, argument_at, arguments
 from graph.extract import gapping, retellings, sums
-from graph.extract.clauses import clause_money, clause_verb, sizes_an_asset
+from graph.extract.clauses import clause_money, clause_verb, sizes_an_asset, takes_a_deal
 from graph.extract.stakes import about_a_stake, fact_share, paid_share, resulting_share
 from graph.extract.status import factuality_of, status_of
 from graph.extract.common import doc_text, evidence_for, is_headline, per_doc, per_span, sentences, starts_with_anaphora
@@ -337,6 +337,8 @@ def _as_company(argument: Argument) -> Argument:
 def _keep_unclaimed_sum(match: FrameMatch, target: ActorRef, sent: Span) -> None:
     """"A Saudi-led consortium completed its £300m takeover of Y": a sum paid for a target by no
     one the text names, for a fact of that target stated elsewhere (``retellings.with_unclaimed_sums``)."""
+    if match.kind == "verb" and takes_a_deal(match.trigger):
+        return  # "Y would receive C$13bn in subsidies": the subsidies' own frame tells whose sum it is
     if match.frame.form in retellings.SUM_FAMILIES and not match.descriptive and _has_money(sent):
         amount = sums.stated_amount(match, share_of_cost=sums.share_of_cost(match))
         if amount is not None:

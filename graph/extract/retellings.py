@@ -21,7 +21,9 @@ MONEY_KINDS = frozenset({"investment", "greenfield", "grant", "loan"})
 SHARE_TOLERANCE = Decimal("0.005")
 SPLIT_KINDS = frozenset({"acquisition", "share purchase"})  # what members take of a joint purchase, not what they keep
 # the kinds of deal whose sum one fact of the family may take from an unclaimed mention of another
-SUM_FAMILIES = {"acquisition": "equity", "share purchase": "equity", **{kind: "money" for kind in MONEY_KINDS}}
+# a grant's or loan's sum is what a funder gives, not what a builder puts in ("the plant would receive C$13bn in subsidies")
+SUM_FAMILIES = {"acquisition": "equity", "share purchase": "equity", "investment": "own money", "greenfield": "own money",
+                "grant": "funding", "loan": "funding"}
 SIZE = "size"  # an unclaimed sum that is an asset's size ("the $2bn dam"): what its builder puts in, not its lender
 SIZE_TAKERS = frozenset({"greenfield", "investment"})
 

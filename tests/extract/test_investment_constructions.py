@@ -810,6 +810,8 @@ BUILDER = "Tarsk Energy is building a battery plant in Kolbu. "
     pytest.param(BUILDER + "The financing for the first phase includes a €90 million term loan from Varda Credit Ltd.",
                  [("Tarsk Energy", "battery plant in Kolbu", None, None),
                   ("Varda Credit Ltd.", "battery plant in Kolbu", 90_000_000, None)], id="a-lender-s-sum-is-not-the-builder-s"),
+    pytest.param("Tarsk Energy will build a battery plant in Kolbu, which would receive a $13 billion subsidy.",
+                 [("Tarsk Energy", "battery plant in Kolbu", None, None)], id="a-subsidy-the-plant-receives-is-not-the-builder-s"),
     pytest.param(BUILDER + "Varda Bank will provide subsidies toward the €2.2bn plant.",
                  [("Tarsk Energy", "battery plant in Kolbu", None, None)], id="subsidies-toward-a-sized-plant-state-no-sum"),
 ])
