@@ -21,11 +21,10 @@ MONEY_KINDS = frozenset({"investment", "greenfield", "grant", "loan"})
 SHARE_TOLERANCE = Decimal("0.005")
 SPLIT_KINDS = frozenset({"acquisition", "share purchase"})  # what members take of a joint purchase, not what they keep
 # the kinds of deal whose sum one fact of the family may take from an unclaimed mention of another
-# a grant's or loan's sum is what a funder gives, not what a builder puts in ("the plant would receive C$13bn in subsidies")
-SUM_FAMILIES = {"acquisition": "equity", "share purchase": "equity", "investment": "own money", "greenfield": "own money",
-                "grant": "funding", "loan": "funding"}
+SUM_FAMILIES = {"acquisition": "equity", "share purchase": "equity", **{kind: "money" for kind in MONEY_KINDS}}
 SIZE = "size"  # an unclaimed sum that is an asset's size ("the $2bn dam"): what its builder puts in, not its lender
 SIZE_TAKERS = frozenset({"greenfield", "investment"})
+FUNDING = frozenset({"grant", "loan"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,9 +119,13 @@ def _told_alike(one: Investment, other: Investment) -> bool:
 
 
 def _takes(fact: Investment, unclaimed: Unclaimed) -> bool:
-    """A fact takes an unclaimed sum of its family of deals; an asset's size only a builder's or an investor's."""
+    """A fact takes an unclaimed sum of its family of deals; an asset's size only a builder's or an
+    investor's; a grant or loan no one is named to give only a grant's or loan's ("Y, which would
+    receive C$13bn in subsidies" gives its builder nothing)."""
     if unclaimed.kind == SIZE:
         return fact.kind in SIZE_TAKERS
+    if unclaimed.kind in FUNDING:
+        return fact.kind in FUNDING
     return SUM_FAMILIES.get(unclaimed.kind) == SUM_FAMILIES.get(fact.kind)
 
 
