@@ -321,7 +321,15 @@ def purpose_objects(head: Token) -> list[Token]:
             if (c.dep_ in {"acl", "advcl", "xcomp", "relcl"} and infinitive(c))
             or (c.tag_ == "VBG" and c.dep_ in {"advcl", "xcomp", "dobj"} and is_trigger_word(c)
                 and c.lemma_.lower() not in frame_lexicon().stake_verbs)
-            for o in children(c, OBJECT_DEPS)]
+            for o in children(c, OBJECT_DEPS) or _helped(c)]
+
+
+def _helped(verb: Token) -> list[Token]:
+    """"a loan to help X strengthen its banks": who an object-control verb helps, where the parser
+    made it the subject of the complement."""
+    if verb.lemma_.lower() not in word_list("object_control_verbs"):
+        return []
+    return [s for c in verb.children if c.dep_ in {"ccomp", "xcomp"} for s in children(c, {"nsubj"})]
 
 
 

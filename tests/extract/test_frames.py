@@ -71,6 +71,8 @@ CASES = [
      [("Corvia Development Bank", "Tolo power plant", 1800 * M, "USD", None)]),
     ("pronoun-owner-of-a-business", "Orion Ports said it would sell its ports business to Basalt Capital.",
      [("Basalt Capital", "ports business of Orion Ports", None, None, None)]),
+    ("a-loan-to-help-a-borrower", "The Kestrel Development Bank approved a $500 million loan to help Tarsia strengthen its banks.",
+     [("Kestrel Development Bank", "Tarsia", 500 * M, "USD", None)]),  # session 11: the helped borrower is the target
     ("xcomp-passive", "Borin Steel agreed to be acquired by Acme Holdings.",
      [("Acme Holdings", "Borin Steel", None, None, None)]),
     ("pay-for-a-share", "Acme Holdings will pay €200 million for 60 percent of the Vell terminal.",
