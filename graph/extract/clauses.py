@@ -84,6 +84,12 @@ def _other_deal(clause: Token, verb: Token) -> bool:
             and clause.head.ent_type_ not in {"DATE", "TIME"})
 
 
+def _promised(clause: Token, verb: Token) -> bool:
+    """"X took over Y in 2018, pledging to invest $1.26bn": a promise made beside the deal is a deal of its own."""
+    chain = [clause, *(a for a in clause.ancestors if verb in a.ancestors)]
+    return any(t.lemma_.lower() in lexicon().pledge for t in chain)
+
+
 def _described(token: Token, trigger: Token) -> bool:
     """"X, which reported a profit of ¥148bn, invested in Y": a relative clause's sum describes a participant."""
     return any(a.dep_ == "relcl" and trigger not in a.subtree for a in token.ancestors)
@@ -94,8 +100,8 @@ def _other_deal_clause(token: Token, verb: Token) -> bool:
     other = clause_verb(token)
     if other == verb or not (is_trigger_word(other) or takes_a_deal(other)):
         return False
-    if verb in other.ancestors:
-        return _other_deal(other, verb)  # a relative clause of ours that states a deal of its own
+    if verb in other.ancestors:  # a relative clause of ours that states a deal of its own, or a promise of one
+        return _other_deal(other, verb) or _promised(other, verb)
     shared = verb in other.conjuncts and any(  # "the $1.8bn plant is built by X and financed by Y"
         token in s.subtree for s in other.children if s.dep_ in {"nsubj", "nsubjpass"})
     return not shared

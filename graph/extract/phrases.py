@@ -105,7 +105,15 @@ def _nested_heads(head: Token) -> list[Token]:
         elif child.dep_ == "prep" and child.lower_ in {"of", "like", "as"}:
             inner = object_of(child, CLAUSE_OBJECTS)
             nested += [inner] if inner is not None else []
+        elif child.dep_ == "poss" and _owned_asset(head, child):
+            nested.append(child)  # "X's plants", unnamed otherwise, are X's as "the plants of X" are
     return nested
+
+
+def _owned_asset(head: Token, owner: Token) -> bool:
+    """An unnamed asset word whose possessor is a named owner, not a place ("Kenya's grid" is in Kenya)."""
+    return (head.pos_ == "NOUN" and head.lemma_.lower() in lexicon().asset_heads and owner.pos_ == "PROPN"
+            and owner.ent_type_ not in {"GPE", "LOC", "NORP", "FAC"})
 
 
 def asset_ref(head: Token) -> ActorRef | None:

@@ -235,8 +235,8 @@ def _subsumes(fuller: Investment, fact: Investment) -> bool:
     same kind of deal or the same sentence; a pledge and the deal it accompanies stay two."""
     if _stated(fuller) <= _stated(fact) or not _same_pair(fact, fuller) or not _told_alike(fact, fuller):
         return False
-    if _stated(fact) and (fact.status is Status.PLEDGED) != (fuller.status is Status.PLEDGED):
-        return False
+    if (_stated(fact) or fact.kind != fuller.kind) and (fact.status is Status.PLEDGED) != (fuller.status is Status.PLEDGED):
+        return False  # "X took over Y, pledging to invest $1.26bn": the takeover is no part of the pledge
     same_sentence = fact.evidence.start == fuller.evidence.start
     alike = fuller.kind == fact.kind or {fact.kind, fuller.kind} <= MONEY_KINDS
     same_sum = fact.amount is None or _same_amount(fact, fuller)

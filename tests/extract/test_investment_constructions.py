@@ -850,3 +850,18 @@ def test_issue_7_a_headline_s_sum_completes_the_body_s_fact():
     text = ("Kestrel Bank to lend $500m for Tarsk metro\n\nThe Kestrel Development Bank has agreed to provide "
             "financing for the second phase of the Tarsk metro, officials said.")
     assert set(_rows(text)) == {("Kestrel Development Bank", "Tarsk metro", 500_000_000, None)}
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Sinovia Mining took over the Orsk copper mine in 2018, pledging to invest $1.26 billion over six years.",
+                 [("Sinovia Mining", "Orsk copper mine", None, None), ("Sinovia Mining", "Orsk copper mine", 1_260_000_000, None)],
+                 id="a-takeover-and-the-pledge-beside-it"),
+    pytest.param("Sinovia Mining bought the Orsk copper mine in 2018, paying $1.26 billion.",
+                 [("Sinovia Mining", "Orsk copper mine", 1_260_000_000, None)], id="paying-is-the-same-deal"),
+    pytest.param("Baykar will invest 300 million euros in Piaggio Aerospace's plants.",
+                 [("Baykar", "Piaggio Aerospace", 300_000_000, None)], id="a-named-owner-s-plants"),
+])
+def test_issue_7_a_promise_beside_a_deal_is_a_deal_of_its_own(text, rows):
+    """Session 11: "took over Y, pledging to invest $1.26bn" gave the takeover the pledged sum (and then
+    the pledge swallowed the takeover); "X's plants", unnamed, named no target as "the plants of X" does."""
+    assert _rows(text) == rows
