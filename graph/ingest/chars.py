@@ -48,3 +48,13 @@ _REPLACED = re.compile("[" + re.escape("".join(map(chr, TRANSLATION))) + "]")
 
 def _replacement(match: re.Match[str]) -> str:
     return TRANSLATION[ord(match.group())]
+
+
+# "Read more: X signs deal in Y | Z explained": links to other articles, whose titles state no fact of this one
+_LINK_LINE = re.compile(r"(?im)^[ \t]*(?:read (?:more|also)|also read|related(?: articles?| stories)?|see also|more on this)[ \t]*[:|\-–][^\n]*")
+
+
+def blank_link_lines(text: str) -> str:
+    """Lines that list other articles, blanked with spaces: the text keeps its length, so every
+    offset into it still points into the file, and no fact is read from another story's title."""
+    return _LINK_LINE.sub(lambda m: " " * len(m.group()), text)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePath
 
 from graph.errors import DocumentTooLarge, EmptyDocument, IngestError, UnsupportedFileType
-from graph.ingest.chars import normalize_chars
+from graph.ingest.chars import blank_link_lines, normalize_chars
 from graph.ingest.decode import decode_bytes
 from graph.ingest.html import html_to_text
 from graph.ingest.ids import IdAllocator, doc_id_for
@@ -49,7 +49,7 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document
     return Document(
         id=doc_id_for(path),
         file_name=path.name,
-        text=normalize_chars(extracted.text),
+        text=blank_link_lines(normalize_chars(extracted.text)),
         source_text=extracted.text,
         sha256=hashlib.sha256(data).hexdigest(),
         title=_clean_title(extracted.title),

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.ingest.chars import TRANSLATION, normalize_chars
+from graph.ingest.chars import TRANSLATION, blank_link_lines, normalize_chars
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,19 @@ def test_any_slice_of_normalised_text_is_the_normalised_slice(
 def test_normalisation_is_idempotent(text: str) -> None:
     once = normalize_chars(text)
     assert normalize_chars(once) == once
+
+
+@pytest.mark.parametrize(("line", "blanked"), [
+    pytest.param("Read more: Tarn signs lithium deal in Varnia | Why it matters", True, id="read-more"),
+    pytest.param("ALSO READ - Kessa to buy Orvo", True, id="also-read-capitals"),
+    pytest.param("Related: Orvo's bid explained", True, id="related"),
+    pytest.param("The related party said it would read more filings.", False, id="prose-with-the-words"),
+    pytest.param("Read the full statement here", False, id="no-link-marker"),
+])
+def test_issue_7_lines_listing_other_articles_are_blanked(line: str, blanked: bool) -> None:
+    """Session 11: a "Read more: X signs lithium deal in Y" line gave a fact of another story."""
+    text = f"Kessa bought Orvo.\n{line}\nThe deal closed."
+    out = blank_link_lines(text)
+    assert len(out) == len(text)
+    assert (out.split("\n")[1].strip() == "") is blanked
+    assert out.split("\n")[0] == "Kessa bought Orvo." and out.split("\n")[2] == "The deal closed."
