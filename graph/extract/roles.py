@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graph.extract.lexicon import lexicon
 from graph.extract.tree import infinitive
 from graph.extract.word_lists import word_list
 
@@ -177,7 +178,7 @@ def _object_gap(relcl: Token) -> bool:
 
 def _attached_head(verb: Token) -> list[Token]:
     """The noun a participial or relative clause modifies."""
-    return [verb.head] if verb.dep_ in {"acl", "relcl", "amod"} and verb.head != verb else []
+    return [_modified(verb.head)] if verb.dep_ in {"acl", "relcl", "amod"} and verb.head != verb else []
 
 
 def _clause(verb: Token) -> Token:
@@ -204,7 +205,18 @@ def resolve_relatives(heads: list[Token], verb: Token) -> list[Token]:
     """"which"/"who" stand for the noun the relative clause modifies ("X, which is 65% owned by Y")."""
     clause = _clause(verb)
     relative = clause.dep_ == "relcl"
-    return [clause.head if relative and head.lower_ in RELATIVE_PRONOUNS else head for head in heads]
+    return [_modified(clause.head) if relative and head.lower_ in RELATIVE_PRONOUNS else head for head in heads]
+
+
+def _modified(noun: Token) -> Token:
+    """"a solar plant at Cikalong, which X built": the parser hangs the clause on the place; it
+    describes the asset the place locates."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"at", "in", "near"} or noun.pos_ != "PROPN":
+        return noun
+    # the place phrase hangs on the asset, or on the verb right after its object ("opened a plant at X")
+    located = [prep.head] + [o for o in prep.head.children if o.dep_ == "dobj" and o.right_edge.i + 1 == prep.i]
+    return next((t for t in located if t.pos_ == "NOUN" and t.lemma_.lower() in lexicon().asset_heads), noun)
 
 
 def support_verb(noun: Token) -> Token | None:

@@ -865,3 +865,14 @@ def test_issue_7_a_promise_beside_a_deal_is_a_deal_of_its_own(text, rows):
     """Session 11: "took over Y, pledging to invest $1.26bn" gave the takeover the pledged sum (and then
     the pledge swallowed the takeover); "X's plants", unnamed, named no target as "the plants of X" does."""
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Falcon Ridge opened a solar plant at Cikalong, which Falcon Ridge built at a cost of $140 million.",
+                 [("Falcon Ridge", "solar plant at Cikalong", 140_000_000, None)], id="a-place-on-the-verb"),
+    pytest.param("Orvo Power runs a solar plant near Tessel, which Falcon Ridge built for $140 million.",
+                 [("Falcon Ridge", "solar plant near Tessel", 140_000_000, None)], id="a-place-on-the-plant"),
+])
+def test_issue_7_a_relative_clause_after_a_place_describes_the_asset(text, rows):
+    """Session 11: "a plant at X, which Y built for $140m" made the place X the asset Y built."""
+    assert [r for r in _rows(text) if r[0] == "Falcon Ridge"] == rows
