@@ -214,7 +214,7 @@ def facts_of(
         targets = [Argument(told)]
     if targets and not investors:
         _keep_unclaimed_sum(match, targets[0].ref, sent)
-    if not investors or not targets or (frame.form == "existing holding" and _owners_nationality(match)):
+    if not investors or not targets or (frame.form == "existing holding" and (_owners_nationality(match) or _held_otherwise(match))):
         return
     share_of_cost = sums.share_of_cost(match)
     amount = sums.stated_amount(match, share_of_cost=share_of_cost)
@@ -314,6 +314,16 @@ def _background_holding(fact: Investment, trigger: Token) -> bool:
     unnamed = fact.target.kind is ActorKind.ASSET and not any(w[:1].isupper() for w in fact.target.name.split())
     bare = fact.stake is None and fact.amount is None
     return fact.kind == "existing holding" and trigger.dep_ == "relcl" and bare and unnamed
+
+
+def _held_otherwise(match: FrameMatch) -> bool:
+    """"The union held a protest outside the plant in X", "held talks": what is held is no stake,
+    share, asset or actor, so the verb owns nothing."""
+    if match.kind != "verb":
+        return False
+    stake_nouns = frame_lexicon().stake_nouns
+    return any(o.pos_ == "NOUN" and o.ent_type_ not in {"PERCENT", "MONEY"} and o.lemma_.lower() not in stake_nouns
+               and o.lower_ not in stake_nouns and argument_at(o) is None for o in match.slots.get("object", []))
 
 
 def _owners_nationality(match: FrameMatch) -> bool:

@@ -876,3 +876,14 @@ def test_issue_7_a_promise_beside_a_deal_is_a_deal_of_its_own(text, rows):
 def test_issue_7_a_relative_clause_after_a_place_describes_the_asset(text, rows):
     """Session 11: "a plant at X, which Y built for $140m" made the place X the asset Y built."""
     assert [r for r in _rows(text) if r[0] == "Falcon Ridge"] == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Members of the Kessa Metalworkers Union held a protest outside the foundry in Zenica.", [], id="held-a-protest"),
+    pytest.param("Orvo Steel held talks with the owners of the foundry in Zenica.", [], id="held-talks"),
+    pytest.param("Sinovia Mining holds an 80% interest in the Orsk copper mine.",
+                 [("Sinovia Mining", "Orsk copper mine", None, Decimal("0.8"))], id="holds-an-interest"),
+])
+def test_issue_7_holding_an_event_owns_nothing(text, rows):
+    """Session 11: "the union held a protest outside the foundry in Zenica" made the union an owner of the town."""
+    assert _rows(text) == rows
