@@ -285,6 +285,10 @@ def _place_in(obj: Token) -> str | None:
     apposition describing it ("in Mexico's state of Nuevo León", "at Vell, a town near Tarsk")."""
     aside = {t.i for c in obj.subtree if c.dep_ == "appos" for t in c.subtree}  # ", its first plant outside X"
     aside |= {t.i for t in obj.subtree if t.dep_ == "poss" or t.head.dep_ == "poss"}
+    area = [t for t in left_phrase(obj) if t.i not in aside]
+    region = aside or any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
+    if region and _named_area(obj) and any(t.pos_ == "PROPN" for t in area):  # "in Rajasthan's Bikaner district"
+        return " ".join(t.text for t in area)  # the district, not the region around it
     own = [t for t in obj.subtree if t.i not in aside]
     for token in own:
         ent = entity_at(token)

@@ -54,6 +54,14 @@ ASSETS = [
         "Orvo Bank will lend €300 million to upgrade the port of Mombasa.", "port", "port of Mombasa", "port of Mombasa",
         id="a-lower-case-asset-word-of-a-place",
     ),
+    pytest.param(  # session 11: the region's possessive was part of the place, so the name matched no reader's
+        "Kessa Energy will build a solar park in Rajasthan's Bikaner district.", "park",
+        "solar park in Bikaner district", "solar park in Bikaner district", id="a-named-district-without-its-region",
+    ),
+    pytest.param(
+        "Kessa Energy will build a solar park in the Bikaner district of Rajasthan.", "park",
+        "solar park in the Bikaner district", "solar park in the Bikaner district", id="a-named-district-before-its-region",
+    ),
 ]
 
 
