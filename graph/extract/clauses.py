@@ -100,6 +100,8 @@ def _other_deal_clause(token: Token, verb: Token) -> bool:
     other = clause_verb(token)
     if other == verb or not (is_trigger_word(other) or takes_a_deal(other)):
         return False
+    if any(c.dep_ == "neg" for c in other.children):
+        return False  # "buy the 70% it does not already own for $800m": a negated holding states no deal
     if verb in other.ancestors:  # a relative clause of ours that states a deal of its own, or a promise of one
         return _other_deal(other, verb) or _promised(other, verb)
     shared = verb in other.conjuncts and any(  # "the $1.8bn plant is built by X and financed by Y"

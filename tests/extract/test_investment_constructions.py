@@ -887,3 +887,10 @@ def test_issue_7_a_relative_clause_after_a_place_describes_the_asset(text, rows)
 def test_issue_7_holding_an_event_owns_nothing(text, rows):
     """Session 11: "the union held a protest outside the foundry in Zenica" made the union an owner of the town."""
     assert _rows(text) == rows
+
+
+def test_issue_7_the_rest_one_does_not_own_is_bought_for_the_sum():
+    """Session 11: the parser hangs "for $800m" on "it does not already own"; a negated holding states
+    no deal of its own, so its clause does not keep the sum from the purchase."""
+    text = "Norvik Holdings agreed to buy the 70% of Delmar Ports it does not already own for $800 million."
+    assert _rows(text) == [("Norvik Holdings", "Delmar Ports", 800_000_000, Decimal("0.7"))]
