@@ -93,6 +93,7 @@ class CurrencyForms:
     needs_scale: frozenset[str]  # names that are also ordinary words: "won"
     local_dollars: dict[str, str] = field(default_factory=dict)  # country → the dollar a bare "$" is there
     local_names: dict[str, dict[str, str]] = field(default_factory=dict)  # "pesos" → country (or "default") → code
+    local_symbols: dict[str, dict[str, str]] = field(default_factory=dict)  # "Sh" → country → code
 
 
 class MoneyMatch(NamedTuple):
@@ -159,10 +160,11 @@ def currency_forms(path: Path = CURRENCIES_PATH) -> CurrencyForms:
         forms = {key: _invert(table, key) for key in _FORM_KEYS}
         local = dict(raw.get("local_dollar", {}))
         local_names = {name.lower(): dict(codes) for name, codes in raw.get("local_names", {}).items()}
-        listed = [*local.values(), *(code for codes in local_names.values() for code in codes.values())]
+        local_symbols = {symbol: dict(codes) for symbol, codes in raw.get("local_symbols", {}).items()}
+        listed = [*local.values(), *(code for shared in (local_names, local_symbols) for codes in shared.values() for code in codes.values())]
         unknown = sorted({code for code in listed if code not in table})
         if unknown:
-            raise ValueError(f"local_dollar or local_names name {', '.join(unknown)}, which the table does not list")
+            raise ValueError(f"local_dollar, local_names or local_symbols name {', '.join(unknown)}, which the table does not list")
     except (ValueError, KeyError, TypeError, AttributeError) as e:
         raise CurrencyTableError(f"{path}: malformed currency table ({e!r}); compare it with git") from e
     codes = {code: code for code in table} | forms["codes"]
@@ -170,7 +172,7 @@ def currency_forms(path: Path = CURRENCIES_PATH) -> CurrencyForms:
     return CurrencyForms(
         symbols=forms["symbols"], touching=forms["touching_symbols"], codes=codes,
         names=names, needs_scale=frozenset(k.lower() for k in forms["names_needing_scale"]), local_dollars=local,
-        local_names=local_names,
+        local_names=local_names, local_symbols=local_symbols,
     )
 
 
@@ -193,7 +195,7 @@ def is_currency_code(text: str) -> bool:
 def _pattern() -> re.Pattern[str]:
     forms = currency_forms()
     qual, scale = _alternation(QUALIFIERS), _alternation(_SCALES)
-    sym, touching = _alternation(forms.symbols), _alternation(forms.touching)
+    sym, touching, local = _alternation(forms.symbols), _alternation(forms.touching), _alternation(forms.local_symbols)
     code, name = _alternation(forms.codes), _alternation([*forms.names, *forms.local_names])
     words = _alternation(_WORD_NUMBERS)
     # Indian grouping first ("30,58,28,70,000": lakhs and crores), then thousands, then plain digits
@@ -204,7 +206,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:[\s-]?(?P<scale>(?i:{scale}))(?![A-Za-z]))?"
     )
     prefix = (
-        rf"(?:(?P<sym>{sym})(?![A-Za-z])\s?|(?P<tsym>{touching})(?=\d)"
+        rf"(?:(?P<sym>{sym})(?![A-Za-z])\s?|(?P<tsym>{touching})(?=\d)|(?P<lsym>{local})(?=\d)"
         rf"|(?P<pcode>{code})(?![A-Za-z])\s?)"
     )
     suffix = rf"[\s-]?(?:(?P<scode>{code})|(?P<name>(?i:{name})))(?![A-Za-z])"
@@ -256,6 +258,8 @@ def _money_of(match: re.Match[str], country: str | None = None, *, settle: bool 
         return None
     if scale is None and g["tsym"] and _year_like(raw):
         return None  # "R2019" is a model name, not 2,019 rand
+    if scale is None and g["lsym"]:
+        return None  # "N95", "K9": a model name unless a scale word says it is money ("K300 million")
     value = _number(hi if hi else raw)
     value *= _SCALES[scale.lower()] if scale else 1
     currency = _currency(g, country)
@@ -282,6 +286,8 @@ def _currency(groups: dict[str, str | None], country: str | None = None) -> str 
         return forms.symbols[groups["sym"]]
     if groups["tsym"]:
         return forms.touching[groups["tsym"]]
+    if groups["lsym"]:
+        return forms.local_symbols[groups["lsym"]].get(country or "")
     code = groups["pcode"] or groups["scode"]
     if code:
         return forms.codes[code]

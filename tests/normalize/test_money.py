@@ -452,3 +452,20 @@ def test_issue_7_a_bare_yen_sign_follows_the_whole_report(text: str, currency: s
     """Session 11: in a report about a borrower that is neither Japan nor China, "¥" was read from
     its sentence alone, so "another ¥75bn for the first phase" of a yen loan became yuan."""
     assert yen_in(text) == currency
+
+
+@pytest.mark.parametrize(("text", "country", "found"), [
+    pytest.param("K300 million", "Papua New Guinea", [(300 * M, "PGK")], id="kina-in-png"),
+    pytest.param("K300 million", "Zambia", [(300 * M, "ZMW")], id="kwacha-in-zambia"),
+    pytest.param("K300 million", None, [], id="a-k-of-no-known-country-is-not-read"),
+    pytest.param("Sh45bn", "Kenya", [(45 * B, "KES")], id="shillings-in-kenya"),
+    pytest.param("Sh45bn", "Uganda", [(45 * B, "UGX")], id="shillings-in-uganda"),
+    pytest.param("N48.5 billion", "Nigeria", [(Decimal("48.5") * B, "NGN")], id="naira-in-nigeria"),
+    pytest.param("N95 masks", "Nigeria", [], id="a-model-name-without-a-scale"),
+    pytest.param("TSh 4 billion", None, [(4 * B, "TZS")], id="tanzanian-shillings-own-symbol"),
+    pytest.param("GH¢1.2bn", None, [(Decimal("1.2") * B, "GHS")], id="cedi-with-a-cent-sign"),
+])
+def test_issue_7_a_symbol_several_countries_share_is_the_reporting_country_s(text, country, found) -> None:
+    """Session 11: "Sh45bn" (Kenyan press), "K300 million" (kina, kwacha) and "N48.5 billion" (naira)
+    were not read; a symbol several currencies share is the one of the country the article is about."""
+    assert [(m.money.value, m.money.currency) for m in find_money(text, country=country)] == found
