@@ -464,6 +464,14 @@ def test_issue_7_a_bare_yen_sign_follows_the_whole_report(text: str, currency: s
     pytest.param("N95 masks", "Nigeria", [], id="a-model-name-without-a-scale"),
     pytest.param("TSh 4 billion", None, [(4 * B, "TZS")], id="tanzanian-shillings-own-symbol"),
     pytest.param("GH¢1.2bn", None, [(Decimal("1.2") * B, "GHS")], id="cedi-with-a-cent-sign"),
+    pytest.param("Dh5 billion", "Morocco", [(5 * B, "MAD")], id="dirhams-in-morocco"),
+    pytest.param("6.7bn dirham", "Morocco", [(Decimal("6.7") * B, "MAD")], id="dirham-named-in-morocco"),
+    pytest.param("6.7bn dirham", None, [(Decimal("6.7") * B, "AED")], id="dirham-elsewhere-is-the-uae-s"),
+    pytest.param("E£1.1 billion", None, [(Decimal("1.1") * B, "EGP")], id="egyptian-pound-sign"),
+    pytest.param("LE 1.1 billion", None, [(Decimal("1.1") * B, "EGP")], id="egyptian-pound-le"),
+    pytest.param("QR10 billion", None, [(10 * B, "QAR")], id="qatari-riyal"),
+    pytest.param("Bt22.6 billion", None, [(Decimal("22.6") * B, "THB")], id="baht-bt"),
+    pytest.param("TL 5 billion", None, [(5 * B, "TRY")], id="turkish-lira-tl"),
 ])
 def test_issue_7_a_symbol_several_countries_share_is_the_reporting_country_s(text, country, found) -> None:
     """Session 11: "Sh45bn" (Kenyan press), "K300 million" (kina, kwacha) and "N48.5 billion" (naira)
