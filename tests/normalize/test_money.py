@@ -472,6 +472,9 @@ def test_issue_7_a_bare_yen_sign_follows_the_whole_report(text: str, currency: s
     pytest.param("QR10 billion", None, [(10 * B, "QAR")], id="qatari-riyal"),
     pytest.param("Bt22.6 billion", None, [(Decimal("22.6") * B, "THB")], id="baht-bt"),
     pytest.param("TL 5 billion", None, [(5 * B, "TRY")], id="turkish-lira-tl"),
+    pytest.param("RM1.2bil", None, [(Decimal("1.2") * B, "MYR")], id="bil-as-malaysian-papers-write-it"),
+    pytest.param("US$1.2-bil", None, [(Decimal("1.2") * B, "USD")], id="hyphened-bil-was-read-as-units"),
+    pytest.param("₱500 mil", None, [(500 * M, "PHP")], id="mil"),
 ])
 def test_issue_7_a_symbol_several_countries_share_is_the_reporting_country_s(text, country, found) -> None:
     """Session 11: "Sh45bn" (Kenyan press), "K300 million" (kina, kwacha) and "N48.5 billion" (naira)
