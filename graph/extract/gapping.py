@@ -22,6 +22,7 @@ from graph.model import ActorKind, Investment
 from graph.extract.frames import FrameMatch
 
 GAPPED_DEPS = frozenset({"conj", "dobj", "appos"})  # how the parser hangs "…, Z 15 per cent"
+LISTING_VERBS = frozenset({"take", "hold", "own", "keep", "get", "have"})  # "with A taking 50%, B 30%"
 HOLDERS = frozenset(set(ActorKind) - {ActorKind.ASSET})
 
 
@@ -58,6 +59,21 @@ def gapped_sums(match: FrameMatch, base: Investment, *, named: set[str]) -> Iter
             yield replace(base, investor=holder.ref, amount=money)
 
 
+def listed_shares(match: FrameMatch, names: list[str]) -> dict[str, Decimal]:
+    """"A consortium of A, B and C will pay $2bn for Y, with A taking 50%, B 30% and C the remaining
+    20%": each member named again after the trigger with a share of its own right after the name
+    (however the parser hung the list) takes that share; only where two or more members do."""
+    found: dict[str, Decimal] = {}
+    for token in match.trigger.sent:
+        if token.i <= match.trigger.i or token.pos_ != "PROPN" or token.dep_ == "compound":
+            continue
+        holder = argument_at(token)
+        percent = _own_amount(token, "PERCENT", allowed=LISTING_VERBS)
+        if holder is not None and holder.ref.name in names and percent is not None:
+            found.setdefault(holder.ref.name, share_of(percent))
+    return found if len(found) >= 2 else {}
+
+
 def _the_rest(name: Token, base: Investment) -> Decimal | None:
     """"X will own 60% of Y and Z the rest": what the share before leaves."""
     after = name.doc[name.i + 1 : min(name.i + 3, name.sent.end)]
@@ -66,9 +82,11 @@ def _the_rest(name: Token, base: Investment) -> Decimal | None:
     return 1 - base.stake
 
 
-def _own_amount(name: Token, label: str) -> Token | None:
-    """The number of a share or sum right after a name, with no verb between: "Z 55%", "Z $400m"."""
+def _own_amount(name: Token, label: str, *, allowed: frozenset[str] = frozenset()) -> Token | None:
+    """The number of a share or sum right after a name, with no verb between ("Z 55%", "Z $400m"),
+    unless the verb is one of ``allowed`` ("with A taking 50%")."""
     after = name.doc[name.i + 1 : min(name.i + 5, name.sent.end)]
     amount = next((t for t in after if t.ent_type_ == label and t.like_num), None)
-    verbs = amount is not None and any(t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" for t in after if t.i < amount.i)
+    verbs = amount is not None and any(t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" and t.lemma_.lower() not in allowed
+                                       for t in after if t.i < amount.i)
     return None if amount is None or verbs else amount

@@ -247,11 +247,13 @@ def _pair_facts(
     Y", "X with 47.5% and Z with 26%") unless the deal states the share it leaves (``after``); the
     seller the match names is remembered for the pair."""
     sold_by = role_arguments(match, "seller", lambda a: a.ref.kind in ACTOR_KINDS)
+    each = gapping.listed_shares(match, [i.ref.name for i in investors]) if match.frame.stake and len(investors) > 1 else {}
     for investor in investors:
         for target in targets:
             if sold_by and sold_by[0].ref.name not in {investor.ref.name, target.ref.name}:
                 sellers(match.trigger.doc)[investor.ref.name, target.ref.name] = sold_by[0].ref
             listed = next((a.share for a in (target, investor) if a.share is not None), None) if match.frame.stake else None
+            listed = each.get(investor.ref.name, listed)
             own = after or (base.stake if listed is None else listed)
             fact = replace(base, investor=investor.ref, target=target.ref, stake=own)
             if investor.ref.name != target.ref.name and not _background_holding(fact, match.trigger):

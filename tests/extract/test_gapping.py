@@ -33,3 +33,12 @@ def test_issue_7_lenders_that_lent_together_each_lent_the_sum():
     text = ("The Aldmoor terminal is being financed by Norrland Bank, Banco Pellar and Kessin Trust, which together lent "
             "$1.2 billion in 2025.")
     assert ("Norrland Bank", "Aldmoor terminal", Decimal("1200000000"), None) in _rows(text), _rows(text)
+
+
+def test_issue_7_members_listed_with_their_shares_after_the_deal():
+    """Session 11: "A consortium of A, B and C will pay $2.1bn for Y, with A taking 50%, B 30% and C the
+    remaining 20%" gave every member the same share (the parser hangs the list three ways)."""
+    text = ("A consortium of Norvik Holdings, Orsk Capital and the state fund Tessa Investment Authority will pay "
+            "$2.1 billion for Delmar Ports, with Norvik taking 50%, Orsk 30% and Tessa Investment Authority the remaining 20%.")
+    shares = {row[0]: row[3] for row in _rows(text)}
+    assert shares == {"Norvik Holdings": Decimal("0.5"), "Orsk Capital": Decimal("0.3"), "Tessa Investment Authority": Decimal("0.2")}
