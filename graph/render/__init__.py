@@ -62,14 +62,7 @@ def render_html(
     its actors clustered by ``cluster_by`` (country, community or none), each
     cluster opened on click, and is drawn without physics.
     """
-    if view not in VIEWS:
-        raise RenderError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
-    if max_nodes is not None and max_nodes < 1:
-        raise RenderError("max_nodes must be at least 1")
-    if cluster_by not in CLUSTER_MODES:
-        raise RenderError(f"unknown cluster mode {cluster_by!r}; use one of {', '.join(CLUSTER_MODES)}")
-    if cluster_above is not None and cluster_above < 0:
-        raise RenderError("cluster_above must be 0 (never cluster) or more")
+    _check_options(view=view, max_nodes=max_nodes, cluster_by=cluster_by, cluster_above=cluster_above)
     facts = source if isinstance(source, FactSet) else load_facts(source)
     kept = facts.filtered(
         fact_types=fact_types, countries=countries, date_from=date_from, date_to=date_to
@@ -77,12 +70,7 @@ def render_html(
     page = build_page(kept, view=view, max_nodes=max_nodes, cluster_above=cluster_above, cluster_by=cluster_by)
     heading = title or "influence-kg network"
     text = page_html(page.as_json(title=heading, view=view), title=heading)
-    path = Path(output)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as e:
-        raise RenderError(f"{path}: cannot write the page ({e.strerror}); pick another --output") from e
+    path = _write_page(Path(output), text)
     fact_nodes = sum(1 for n in page.nodes if n.get("isFact"))
     return RenderStats(
         output=path,
@@ -94,3 +82,24 @@ def render_html(
         html_bytes=len(text.encode("utf-8")),
         clusters=len(page.clusters["groups"][cluster_by]) if page.clusters and cluster_by != "none" else 0,
     )
+
+
+def _check_options(*, view: str, max_nodes: int | None, cluster_by: str, cluster_above: int | None) -> None:
+    """One line naming the bad option, before any work is done."""
+    if view not in VIEWS:
+        raise RenderError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
+    if max_nodes is not None and max_nodes < 1:
+        raise RenderError("max_nodes must be at least 1")
+    if cluster_by not in CLUSTER_MODES:
+        raise RenderError(f"unknown cluster mode {cluster_by!r}; use one of {', '.join(CLUSTER_MODES)}")
+    if cluster_above is not None and cluster_above < 0:
+        raise RenderError("cluster_above must be 0 (never cluster) or more")
+
+
+def _write_page(path: Path, text: str) -> Path:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise RenderError(f"{path}: cannot write the page ({e.strerror}); pick another --output") from e
+    return path
