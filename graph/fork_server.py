@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import pickle
 import socket
+import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -105,8 +106,9 @@ def _serve(sock: socket.socket, build: int) -> NoReturn:
                 break  # the build closed its end
             status = _fork_request(sock, message[0], fds)
             sock.sendall(status.to_bytes(_STATUS_BYTES, "little", signed=True))
-    except BaseException:  # noqa: BLE001 - nothing may unwind into the build's code in the server
-        code = 1
+    except BaseException as e:  # noqa: BLE001 - nothing may unwind into the build's code in the server
+        code = 1  # the build sees the server gone and raises its own error; say why here
+        print(f"kg fork server (pid {os.getpid()}): stopped by {type(e).__name__}: {e}", file=sys.stderr, flush=True)
     finally:
         os._exit(code)
 
