@@ -262,9 +262,18 @@ def resolve(heads: list[Token], *, found: Found, number: int) -> list[ActorRef]:
     refs: list[ActorRef] = []
     for head in heads:
         refs += pair(_of_object(head)) or _they(head, found, number) or _signatories(head) or _actors(head)
+        refs += _countries_named(head)
         for listed in _listed_apposition(head) + _examples(head):
             refs += _actors(listed)
     return unique([_state_of(r) for r in refs if r.kind in PARTY_KINDS])
+
+
+def _countries_named(head: Token) -> list[ActorRef]:
+    """A country's own name the model tagged a nationality ("Tajikistan" as NORP), which
+    ``arguments`` reads as no one: a party in a list of signing states."""
+    gaz = load_gazetteer()
+    names = [t for t in (head, *head.conjuncts) if t.ent_type_ == "NORP" and t.pos_ == "PROPN" and gaz.country_for_demonym(t.text) is None]
+    return [ActorRef(e.name, ActorKind.COUNTRY, t.text, e.name) for t in names if (e := gaz.country_named(t.text)) is not None]
 
 
 def _state_of(ref: ActorRef) -> ActorRef:

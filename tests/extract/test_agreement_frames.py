@@ -51,6 +51,8 @@ FRAMES = [
      ("Talvora Province", "Orsk Holdings"), "2019"),
     ("a-contract-won-from", "Orsk Holdings won a contract from Talvora Mining in 2020 to build a smelter.",
      ("Talvora Mining", "Orsk Holdings"), "2020"),
+    ("a-country-the-model-tags-a-nationality", "Mongolia and Tajikistan signed a water treaty on 4 May 2023.",
+     ("Mongolia", "Tajikistan"), "2023-05-04"),
     ("office-holders-sign-for-who-they-serve", "The contract was signed in 2016 by Peru's transport minister and Orsk Holdings' chairman.",
      ("Peru", "Orsk Holdings"), "2016"),
 ]
