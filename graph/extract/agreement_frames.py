@@ -181,7 +181,10 @@ def verb_party_heads(verb: Token, action: Token | None) -> list[Token]:
     lex = agreement_lexicon()
     heads = _in_positions(verb_slots(verb), lex.parties["verb"])
     if action is not None:
-        heads += _in_positions(verb_slots(action), lex.parties["action"])
+        slots = verb_slots(action)
+        heads += _in_positions(slots, lex.parties["action"])
+        # "agreed to form a joint venture with Y": the parser hangs "with Y" on what is formed
+        heads += [w for obj in slots.get("object", []) for w in prep_objects(obj, {"with"})]
     return heads
 
 

@@ -53,6 +53,10 @@ FRAMES = [
      ("Talvora Mining", "Orsk Holdings"), "2020"),
     ("a-country-the-model-tags-a-nationality", "Mongolia and Tajikistan signed a water treaty on 4 May 2023.",
      ("Mongolia", "Tajikistan"), "2023-05-04"),
+    ("agreed-to-do-with-hung-on-the-object", "Orsk Motors agreed on 3 May 2024 to build a battery plant with Halden Auto in Peru.",
+     ("Orsk Motors", "Halden Auto"), "2024-05-03"),
+    ("agreed-to-form-a-venture-with", "In March 2023 Orsk Motors agreed to form a joint venture with Halden Auto.",
+     ("Orsk Motors", "Halden Auto"), "2023-03"),
     ("office-holders-sign-for-who-they-serve", "The contract was signed in 2016 by Peru's transport minister and Orsk Holdings' chairman.",
      ("Peru", "Orsk Holdings"), "2016"),
 ]

@@ -440,6 +440,12 @@ def test_an_agreement_named_after_its_action_ends_before_the_price():
     assert [a.name for a in _agreements(text) if a.name.startswith("agreement to")] == ["agreement to buy the Port of Lemara"]
 
 
+def test_each_agreeing_with_a_counterpart_hung_on_the_object_is_one_agreement_per_subject():
+    text = "Orsk Motors and Halden Auto each later agreed to set up local production with Peruvian state group Tarnmet."
+    found = sorted(sorted(_parties(a)) for a in _agreements(text))
+    assert found == [["Halden Auto", "Tarnmet"], ["Orsk Motors", "Tarnmet"]]
+
+
 @pytest.mark.parametrize(
     "text",
     [
