@@ -25,6 +25,7 @@ from graph.extract.agreement_frames import (
     agreement_kind,
     agreement_lexicon,
     anchor,
+    signs,
     links_parties,
     party_heads,
     unsigned,
@@ -35,6 +36,7 @@ from graph.extract.agreement_names import PARTY_KINDS, cut_phrase, name_preps, n
 from graph.extract.arguments import arguments
 from graph.extract.clauses import clause_verb
 from graph.extract.common import (
+    dates_in,
     entities_in,
     evidence_for,
     extend_evidence,
@@ -62,6 +64,7 @@ LEDE_SENTENCES = 15
 RECALL_SENTENCES = 4
 THEY = frozenset({"they", "both"})
 INCLUDING = frozenset({"including", "like", "as"})
+TIMING = frozenset({"after", "before", "since", "following", "until", "ahead"})
 
 Found = list[tuple[int, Agreement]]
 
@@ -407,11 +410,34 @@ def _dates(sent: Span, signer: Token | None, noun: Token | None, number: int, le
     if effective is None and follow is not None and not any(agreement_kind(t) for t in follow):
         _, effective = split_dates(follow)
         evidence = evidence_for(sent, follow) if effective is not None else evidence
+    if signed is None and signer is not None and effective is None and (told := _ceremony_next(sent)) is not None:
+        signed, evidence = told
     if signed is None and signer is not None:
         signed = _undated(sent, signer, number, lede)
         if signed is not None and effective is not None and _after(signed, effective):
             signed = None  # the news date cannot be the signing of a pact already in force before it
     return signed, effective, evidence
+
+
+def _ceremony_next(sent: Span) -> tuple[PartialDate, object] | None:
+    """"X signed an agreement with Y. Z attended the signing ceremony in Lima on 8 July 2024": the
+    next sentence dates the signing when the clause of its signing noun states a date and it
+    names no agreement of its own."""
+    follow = next_sentence(sent)
+    if follow is None or any(agreement_kind(t) for t in follow):
+        return None
+    for noun in (t for t in follow if t.pos_ == "NOUN" and signs(t) and not _timed_by(t)):
+        own = [value for ent, value in dates_in(follow) if clause_verb(ent.root) == clause_verb(noun)]
+        if own:
+            return own[0], evidence_for(sent, follow)
+    return None
+
+
+def _timed_by(noun: Token) -> bool:
+    """"… opened on 8 July, after the signing": the signing times another act, which the date dates."""
+    verb = clause_verb(noun)
+    path = [t for t in noun.ancestors if t != verb and verb in t.ancestors]
+    return any(t.dep_ == "prep" and t.lower_ in TIMING for t in path)
 
 
 def _after(one: PartialDate, other: PartialDate) -> bool:

@@ -406,6 +406,28 @@ def test_a_signing_ceremony_told_next_dates_the_signing():
     assert agreement.date == PartialDate(2024, 7, 8)
 
 
+def test_a_signing_ceremony_told_next_dates_a_signing_told_relative_to_an_earlier_date():
+    """issue 7: "A month later, X signed …" left the signing undated, though the next sentence gives
+    the day of its signing ceremony."""
+    text = (
+        "Peru raised its tariffs on imported cars in June 2024. "
+        "A month later, Orsk Motors signed an agreement with the Peruvian government for a plant in Tarma. "
+        "President Dina Boluarte attended the signing ceremony in Lima on 8 July 2024."
+    )
+    (agreement,) = _agreements(text)
+    assert agreement.date == PartialDate(2024, 7, 8)
+    assert "signing ceremony" in agreement.evidence.text
+
+
+def test_a_date_of_something_else_told_next_does_not_date_a_signing():
+    text = (
+        "A month later, Orsk Motors signed an agreement with the Peruvian government for a plant in Tarma. "
+        "The plant opened in Lima on 8 July 2026, after the signing."
+    )
+    (agreement,) = _agreements(text)
+    assert agreement.date != PartialDate(2026, 7, 8)
+
+
 def test_a_cancelled_agreement_was_one_and_the_cancellation_does_not_date_it():
     text = "Peru is the focus here. In May, President Dina Boluarte cancelled a $2 billion partnership under which Siemens AG was to build power lines."
     (agreement,) = _agreements(text)
