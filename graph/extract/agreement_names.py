@@ -68,9 +68,14 @@ def named_parties(head: Token) -> list[ActorRef]:
     """The parties a dashed name of two or more parties' names states ("the US-Mexico-Canada
     agreement"), else none."""
     words = left_words(head)
-    if not words or words[0] == head or not any(t.text in DASHES for t in words):
+    if not words or words[0] == head:
         return []
-    found = list({a.ref.name: a.ref for a in actors_in(head.doc[words[0].i : head.i]) if a.ref.kind in PARTY_KINDS}.values())
+    doc, start = head.doc, words[0].i
+    while start >= 2 and doc[start - 1].text in DASHES and doc[start - 2].pos_ == "PROPN":
+        start -= 2  # "the EU–Peru Free Trade Agreement": the parser hangs the name on its first party
+    if not any(t.text in DASHES for t in doc[start : head.i]):
+        return []
+    found = list({a.ref.name: a.ref for a in actors_in(doc[start : head.i]) if a.ref.kind in PARTY_KINDS}.values())
     return found if len(found) >= 2 else []
 
 

@@ -32,7 +32,7 @@ from graph.extract.agreement_frames import (
     verb_party_heads,
     verb_phrase,
 )
-from graph.extract.agreement_names import PARTY_KINDS, cut_phrase, name_preps, named_parties, plural, topic_names
+from graph.extract.agreement_names import PARTY_KINDS, cut_phrase, name_of, name_preps, named_parties, plural, topic_names
 from graph.extract.arguments import arguments
 from graph.extract.clauses import clause_verb
 from graph.extract.common import (
@@ -78,6 +78,8 @@ def extract(doc: Doc) -> Iterator[Agreement]:
             continue
         for agreement, again in sentence_agreements(sent, number, lede=lede, found=found):
             earlier = _earlier(found, number, agreement) if again else None
+            if again and earlier is None:
+                agreement = _named_just_before(agreement, sent, number)
             if earlier is not None:
                 found[earlier] = (found[earlier][0], _merge(found[earlier][1], agreement, sent, lede=lede))
             elif len(agreement.parties) >= 2:
@@ -475,6 +477,19 @@ def _earlier(found: Found, number: int, agreement: Agreement) -> int | None:
         if names & {p.name for p in earlier.parties} or (not names and word in earlier.name.lower()):
             return i
     return None
+
+
+def _named_just_before(agreement: Agreement, sent: Span, number: int) -> Agreement:
+    """"… make full use of the EU–Peru Free Trade Agreement. The agreement was signed in Lima on …":
+    a definite signing with no party tells the signing of the agreement the sentence before names
+    with its sides, even where that sentence only talked about it (a condition, a hope)."""
+    earlier = previous_sentence(sent)
+    nouns = [t for t in earlier if agreement_kind(t) is not None] if earlier is not None else []
+    for noun in nouns:
+        parties = named_parties(noun) or resolve(party_heads(noun, None), found=[], number=number)
+        if len(parties) >= 2:
+            return replace(agreement, name=name_of(noun), parties=tuple(unique([*agreement.parties, *parties])))
+    return agreement
 
 
 def _merge(first: Agreement, again: Agreement, sent: Span, *, lede: PartialDate | None) -> Agreement:
