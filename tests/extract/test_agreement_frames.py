@@ -93,6 +93,15 @@ def test_the_two_companies_are_the_two_the_article_is_about():
     assert agreement.name == "agreement to build a smelter"
 
 
+def test_both_companies_are_not_a_company_named_after_them_in_the_sentence():
+    """issue 7: "the boards of both companies signed …, and the deal needs the approval of the X
+    Company Tribunal" made the tribunal one of the two companies."""
+    text = ("Talvora Bank will absorb Orsk Mutual Bank. Talvora Bank shares rose. The boards of both companies signed the merger "
+            "agreement on 14 March 2024, and the deal still needs the approval of the Pellin Company Law Tribunal.")
+    found = [a for a in _agreements(text) if a.name == "merger agreement"]
+    assert [{p.name for p in a.parties} for a in found] == [{"Talvora Bank", "Orsk Mutual Bank"}]
+
+
 def test_a_signed_agreement_is_asserted_and_signed():
     (agreement,) = _agreements("Talvora Mining signed a supply contract with Orsk Holdings in May 2019.")
     assert agreement.factuality is Factuality.ASSERTED
