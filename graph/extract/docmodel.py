@@ -391,7 +391,7 @@ def main_actors(head: Token, kinds: tuple[ActorKind, ...], count: int, *, local:
     and the deal needs the approval of X")."""
     sent = head.sent
     before = [e for e in registry(head.doc) if e.ref.kind in kinds and e.position < sent.end
-              and not (e.position >= sent.start and (_in_a_place(head.doc[e.position]) or _clause_after(head, e.position)))]
+              and not (e.position >= sent.start and (_in_a_place(head.doc[e.position]) or (local and _clause_after(head, e.position))))]
     inside = [e.ref for e in before if e.position >= sent.start]
     if not local:
         before = [e for e in before if e.position < sent.start and e.ref.name not in {r.name for r in inside}]
