@@ -165,12 +165,13 @@ def test_the_two_companies_are_not_the_names_of_a_place_after_them():
     assert all("Tarn Motors" not in _parties(a) for a in _agreements(text))
 
 
-def test_a_club_named_fc_signs_as_the_club():
-    """issue 7: "Porto Vale FC" was typed a person, so "the club" that signed was no party."""
-    text = ("Porto Vale FC has been sold to Northgate Sports Partners. "
+@pytest.mark.parametrize("club", [pytest.param("Porto Vale FC", id="fc-after"), pytest.param("FC Porto Vale", id="fc-before")])
+def test_a_club_named_fc_signs_as_the_club(club):
+    """issue 7: "Porto Vale FC" (and "FC Porto Vale") was typed a person, so "the club" that signed was no party."""
+    text = (f"Members of {club} voted to sell the club to Northgate Sports Partners. "
             "The club also signed a ten-year naming rights agreement with telecoms operator Orvalho Telecom on 30 June 2025.")
-    (agreement,) = _agreements(text)
-    assert _parties(agreement) == {"Porto Vale FC", "Orvalho Telecom"} and agreement.date == PartialDate(2025, 6, 30)
+    found = [a for a in _agreements(text) if "naming rights" in a.name]
+    assert [(_parties(a), a.date) for a in found] == [({club, "Orvalho Telecom"}, PartialDate(2025, 6, 30))]
 
 
 def test_a_re_mention_s_own_signing_date_beats_the_news_date():
