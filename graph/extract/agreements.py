@@ -329,9 +329,21 @@ def _actors(head: Token) -> list[ActorRef]:
     named = [a.ref for a in found] or _proper_names([head, *head.conjuncts])
     refs = [_represented(_signing_body(ref, head), head) for ref in named]
     refs = [r for r in refs if r is not None and r.kind in PARTY_KINDS]
-    if not refs and head.pos_ == "NOUN" and head.lemma_.lower() in lexicon().government_words:
-        return main_actors(head, (ActorKind.COUNTRY,), 1, local=False)
+    government = head.pos_ == "NOUN" and head.lemma_.lower() in lexicon().government_words
+    if government and (not refs or (head.lemma_.lower() == "government" and _bare(head) and all(_agency(r) for r in refs))):
+        return main_actors(head, (ActorKind.COUNTRY,), 1, local=False) or refs
     return refs
+
+
+def _bare(head: Token) -> bool:
+    """"the government", with nothing that says whose."""
+    return all(c.dep_ == "det" for c in head.children)
+
+
+def _agency(ref: ActorRef) -> bool:
+    """A government body that is not a government (a ports authority, a ministry): "the government"
+    that signs is not the agency named before it but the country."""
+    return ref.kind is ActorKind.GOVERNMENT_BODY and "government" not in ref.name.lower()
 
 
 def _signing_body(ref: ActorRef, head: Token) -> ActorRef:

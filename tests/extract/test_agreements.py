@@ -263,6 +263,20 @@ def test_the_government_is_the_country_the_previous_sentence_is_about():
     assert agreement.date == PartialDate(2024, 1)
 
 
+@pytest.mark.parametrize(("text", "party"), [
+    pytest.param("Peru's Callao Ports Authority runs the container terminal, which Orsk Logistics operates under a 30-year lease. "
+                 "Siemens signed an agreement with the government in January this year to build a refinery.", "Peru",
+                 id="the-government-after-an-agency-is-the-country"),
+    pytest.param("Peru's Callao Ports Authority runs the container terminal, which Orsk Logistics operates under a 30-year lease. "
+                 "Siemens signed an agreement with the authority in January this year to build a refinery.", "Callao Ports Authority",
+                 id="the-authority-is-the-agency"),
+])
+def test_the_government_that_signs_is_not_an_agency_named_before(text, party):
+    """issue 7: "signed an agreement with the government" took the ports authority named before."""
+    (agreement,) = _agreements(text)
+    assert _parties(agreement) == {"Siemens", party}
+
+
 def test_a_date_of_an_earlier_subordinate_clause_does_not_date_a_signing():
     text = "Peru, which defaulted in 2020, is courting investors. Siemens and Vale signed a supply contract."
     (agreement,) = _agreements(text, published=None)
