@@ -64,6 +64,7 @@ LEDE_SENTENCES = 15
 RECALL_SENTENCES = 4
 THEY = frozenset({"they", "both"})
 INCLUDING = frozenset({"including", "like", "as"})
+DURATION_UNITS = frozenset({"year", "month", "week", "day"})
 TIMING = frozenset({"after", "before", "since", "following", "until", "ahead"})
 
 Found = list[tuple[int, Agreement]]
@@ -463,7 +464,7 @@ def _undated(sent: Span, signer: Token, number: int, lede: PartialDate | None) -
     """A signing the sentence does not date: its paragraph's date, or, early in the article and
     in the simple past, the date of the news; never when the sentence has a date of its own
     the parser cannot read, or the signing came "later"."""
-    own = [e for e in entities_in(sent) if e.label_ == "DATE" and clause_verb(e.root) == clause_verb(signer)]
+    own = [e for e in entities_in(sent) if e.label_ == "DATE" and clause_verb(e.root) == clause_verb(signer) and not _duration(e)]
     later = any(c.dep_ == "advmod" and c.lower_ in {"later", "subsequently", "afterwards", "since"} for c in signer.children)
     if later or any(t.like_num for e in own for t in e):
         return None
@@ -472,6 +473,13 @@ def _undated(sent: Span, signer: Token, number: int, lede: PartialDate | None) -
         return near
     past = signer.tag_ == "VBD" or (signer.pos_ == "NOUN" and signer.head.tag_ == "VBD")
     return lede if past else None
+
+
+def _duration(ent: Span) -> bool:
+    """"with repayment over 18 years", "for 25 years": a length of time, no date of the signing."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    counted = ent.root.lemma_.lower() in DURATION_UNITS and any(c.like_num for c in ent.root.children)
+    return counted and ent.root.tag_ == "NNS" and (after is None or after.lower_ not in {"ago", "later", "earlier", "before", "after"})
 
 
 def _definite(noun: Token) -> bool:

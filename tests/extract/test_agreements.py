@@ -277,6 +277,20 @@ def test_the_government_that_signs_is_not_an_agency_named_before(text, party):
     assert _parties(agreement) == {"Siemens", party}
 
 
+def test_a_length_of_time_in_the_signing_clause_does_not_keep_it_from_the_news_date():
+    """issue 7: "with repayment over 18 years" counted as a date of its own that the parser could not read."""
+    text = ("Tarn Rail said on Wednesday its line would open in 2029. Kestrel Bank and Orsk Bank signed a $780 million "
+            "loan agreement with Tarn Rail, with repayment over 18 years.")
+    found = [a for a in _agreements(text) if {"Kestrel Bank", "Orsk Bank"} <= _parties(a)]
+    assert [a.date for a in found] == [PartialDate(2024, 6, 12)]
+
+
+def test_a_signing_some_years_later_takes_no_news_date():
+    text = ("Tarn Rail said on Wednesday its line would open in 2029. Kestrel Bank and Orsk Bank signed a $780 million "
+            "loan agreement with Tarn Rail 18 years later.")
+    assert all(a.date is None for a in _agreements(text))
+
+
 def test_a_date_of_an_earlier_subordinate_clause_does_not_date_a_signing():
     text = "Peru, which defaulted in 2020, is courting investors. Siemens and Vale signed a supply contract."
     (agreement,) = _agreements(text, published=None)
