@@ -23,6 +23,7 @@ from graph.extract.frames import FrameLexiconError, noun_phrase_lemma, noun_slot
 from graph.extract.tree import prep_objects
 
 SIDE_PREPS = frozenset({"between", "with", "among"})
+SETTING_PREPS = frozenset({"at", "in", "during", "on"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +139,7 @@ def party_heads(noun: Token, signer: Token | None) -> list[Token]:
         heads += _in_positions(signer_slots, lex.parties["verb"])
     if signer is not None:  # "signed a contract for the site with Y": the parser hangs "with Y" on the site
         heads += [w for topic in prep_objects(signer, {"for"}) + prep_objects(noun, {"for"}) for w in prep_objects(topic, {"with"})]
+        heads += _agents_on_settings(signer)
     leaver = _leaving(noun) if signer is None else None
     if leaver is not None:
         heads += verb_slots(leaver).get("subject", [])
@@ -146,6 +148,15 @@ def party_heads(noun: Token, signer: Token | None) -> list[Token]:
             if clause.dep_ in {"acl", "relcl", "advcl"} and clause.pos_ == "VERB" and any(c.lower_ == "to" for c in clause.children):
                 heads += _in_positions(verb_slots(clause), lex.parties["action"])
     return heads
+
+
+def _agents_on_settings(signer: Token) -> list[Token]:
+    """"was signed at the ceremony by X and Y", "signed in Lima by X": a passive signing's agents,
+    which the parser hangs on the place or occasion before them."""
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in signer.children)
+    if not passive or any(c.dep_ == "agent" for c in signer.children):
+        return []
+    return [w for setting in prep_objects(signer, SETTING_PREPS) for w in prep_objects(setting, {"by"})]
 
 
 def _topics(noun: Token) -> list[Token]:

@@ -126,7 +126,7 @@ def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, fou
     if not parties and signer is not None and signer.dep_ == "acl":  # "the two governments agreed … in a pact signed in 2022"
         parties = resolve(children(sent.root, SUBJECTS), found=found, number=number)
         parties = parties if len(parties) >= 2 else []
-    signed, effective, evidence = _dates(sent, signer, noun, number, lede)
+    signed, effective, evidence = _dates(sent, signer, noun, number, lede, found)
     again = _definite(noun) and len(parties) < 2
     status = status_of(trigger) or (Status.SIGNED if signer is not None else None)
     for name in topic_names(noun):
@@ -223,7 +223,7 @@ def verb_agreements(verb: Token, number: int, *, lede, found: Found) -> Iterator
         return
     others = tuple(p for p in parties if p.name not in {s.name for s in subjects})
     sides = [(s, *others) for s in subjects] if _each(verb) and others else [tuple(parties)]
-    signed, effective, evidence = _dates(verb.sent, verb, None, number, lede)
+    signed, effective, evidence = _dates(verb.sent, verb, None, number, lede, found)
     name = _verb_name(verb, action, topic)
     for side in sides:
         yield Agreement(name, side, evidence, date=signed, effective=effective, factuality=Factuality.ASSERTED, status=status_of(verb)), False
@@ -413,9 +413,11 @@ def _they(head: Token, found: Found, number: int) -> list[ActorRef]:
 # --- dates and re-mentions ---------------------------------------------------
 
 
-def _dates(sent: Span, signer: Token | None, noun: Token | None, number: int, lede) -> tuple[PartialDate | None, PartialDate | None, object]:
-    """Signing date (of the signing word's clause, a year before the noun, the paragraph's or
-    the news's), effective date (this sentence's or the next's), and the evidence stating them."""
+def _dates(sent: Span, signer: Token | None, noun: Token | None, number: int, lede,
+           found: Found = ()) -> tuple[PartialDate | None, PartialDate | None, object]:
+    """Signing date (of the signing word's clause, a year before the noun, the last signing's on
+    "the same day", the paragraph's or the news's), effective date (this sentence's or the next's),
+    and the evidence stating them."""
     signed, effective = split_dates(sent, signer)
     if signer is None:
         signed = None
@@ -427,11 +429,21 @@ def _dates(sent: Span, signer: Token | None, noun: Token | None, number: int, le
         evidence = evidence_for(sent, follow) if effective is not None else evidence
     if signed is None and signer is not None and effective is None and (told := _ceremony_next(sent)) is not None:
         signed, evidence = told
+    if signed is None and signer is not None and _same_occasion(signer):
+        signed = next((a.date for _, a in reversed(found) if a.date is not None), None)
     if signed is None and signer is not None:
         signed = _undated(sent, signer, number, lede)
         if signed is not None and effective is not None and _after(signed, effective):
             signed = None  # the news date cannot be the signing of a pact already in force before it
     return signed, effective, evidence
+
+
+def _same_occasion(signer: Token) -> bool:
+    """"was signed at the same ceremony", "On the same day, X signed …": the occasion of the
+    signing told just before."""
+    verb = clause_verb(signer)
+    settings = [o for o in prep_objects(verb, {"at", "on", "during"}) + prep_objects(signer, {"at", "on", "during"})]
+    return any(c.lower_ == "same" for o in settings for c in o.children)
 
 
 def _ceremony_next(sent: Span) -> tuple[PartialDate, object] | None:
@@ -472,6 +484,7 @@ def _undated(sent: Span, signer: Token, number: int, lede: PartialDate | None) -
     if near is not None or number > LEDE_SENTENCES:
         return near
     past = signer.tag_ == "VBD" or (signer.pos_ == "NOUN" and signer.head.tag_ == "VBD")
+    past = past or any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in signer.children)  # "was signed"
     return lede if past else None
 
 

@@ -57,6 +57,9 @@ FRAMES = [
      ("Orsk Motors", "Halden Auto"), "2024-05-03"),
     ("agreed-to-form-a-venture-with", "In March 2023 Orsk Motors agreed to form a joint venture with Halden Auto.",
      ("Orsk Motors", "Halden Auto"), "2023-03"),
+    ("passive-by-hung-on-the-occasion", "Peru and Chile signed a trade agreement in Lima on 3 March 2025. A separate construction "
+     "contract worth US$1.7 billion was signed at the same ceremony by Orsk Holdings and the Ministry of Transport.",
+     ("Orsk Holdings", "Ministry of Transport"), "2025-03-03"),
     ("office-holders-sign-for-who-they-serve", "The contract was signed in 2016 by Peru's transport minister and Orsk Holdings' chairman.",
      ("Peru", "Orsk Holdings"), "2016"),
 ]

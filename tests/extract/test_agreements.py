@@ -457,6 +457,22 @@ def test_a_date_of_something_else_told_next_does_not_date_a_signing():
     assert agreement.date != PartialDate(2026, 7, 8)
 
 
+@pytest.mark.parametrize("occasion", [
+    pytest.param("A separate construction contract worth US$1.7 billion was signed at the same ceremony by Tarn Holdings and "
+                 "the Ministry of Transport.", id="passive-at-the-same-ceremony"),
+    pytest.param("On the same day, Tarn Holdings and the Ministry of Transport signed a separate construction contract.",
+                 id="on-the-same-day"),
+])
+def test_a_signing_on_the_same_occasion_takes_the_date_of_the_signing_told_before(occasion):
+    """issue 7: "was signed at the same ceremony by X and Y" named no party (the parser hangs "by" on the
+    ceremony) and took the news date, not the ceremony's."""
+    text = ("Peru's president said on Wednesday that the railway would be rebuilt.\n\n"
+            "Peru signed a loan agreement with Orsk Bank on 3 March 2024.\n\n"
+            f"The loan will cover 85 per cent of the cost.\n\n{occasion}")
+    found = [a for a in _agreements(text) if a.name.endswith("construction contract")]
+    assert [(_parties(a), a.date) for a in found] == [({"Tarn Holdings", "Ministry of Transport"}, PartialDate(2024, 3, 3))]
+
+
 def test_a_cancelled_agreement_was_one_and_the_cancellation_does_not_date_it():
     text = "Peru is the focus here. In May, President Dina Boluarte cancelled a $2 billion partnership under which Siemens AG was to build power lines."
     (agreement,) = _agreements(text)
