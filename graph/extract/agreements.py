@@ -20,12 +20,11 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import actors_in
-from graph.extract.agreement_dates import SUBJECTS, main_clause_date, paragraph_signing_date, split_dates, year_of
+from graph.extract.agreement_dates import SUBJECTS, lede_date, signing_dates, year_of
 from graph.extract.agreement_frames import (
     agreement_kind,
     agreement_lexicon,
     anchor,
-    signs,
     links_parties,
     party_heads,
     unsigned,
@@ -34,18 +33,12 @@ from graph.extract.agreement_frames import (
 )
 from graph.extract.agreement_names import PARTY_KINDS, cut_phrase, name_of, name_preps, named_parties, plural, topic_names
 from graph.extract.arguments import arguments
-from graph.extract.clauses import clause_verb
 from graph.extract.common import (
-    dates_in,
-    entities_in,
-    evidence_for,
     extend_evidence,
     has_cue,
     is_headline,
     lemma_text,
-    next_sentence,
     previous_sentence,
-    published,
     sentences,
     title_line,
 )
@@ -60,12 +53,9 @@ from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef, Agreement, Factuality, PartialDate, Status
 
-LEDE_SENTENCES = 15
 RECALL_SENTENCES = 4
 THEY = frozenset({"they", "both"})
 INCLUDING = frozenset({"including", "like", "as"})
-DURATION_UNITS = frozenset({"year", "month", "week", "day"})
-TIMING = frozenset({"after", "before", "since", "following", "until", "ahead"})
 
 Found = list[tuple[int, Agreement]]
 
@@ -73,7 +63,7 @@ Found = list[tuple[int, Agreement]]
 def extract(doc: Doc) -> Iterator[Agreement]:
     """Every agreement the doc asserts, a re-mention merged into the one it tells again."""
     found: Found = []
-    lede = _lede_date(doc)
+    lede = lede_date(doc)
     for number, sent in enumerate(sentences(doc)):
         if is_headline(sent) or title_line(sent):
             continue
@@ -86,15 +76,6 @@ def extract(doc: Doc) -> Iterator[Agreement]:
             elif len(agreement.parties) >= 2:
                 found.append((number, agreement))
     yield from (a for _, a in found)
-
-
-def _lede_date(doc: Doc) -> PartialDate | None:
-    """The date of the news: the first date a main clause of the first sentences states, else the
-    document's own date (its dateline's or its metadata's)."""
-    sents = [s for s in sentences(doc) if not is_headline(s)][:3]
-    stated = next((d for s in sents if main_clause_date(s) and (d := split_dates(s, s.root)[0]) is not None), None)
-    day = published(doc)
-    return stated or (PartialDate(day.year, day.month, day.day) if day is not None else None)
 
 
 def sentence_agreements(sent: Span, number: int, *, lede: PartialDate | None, found: Found) -> Iterator[tuple[Agreement, bool]]:
@@ -126,7 +107,7 @@ def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, fou
     if not parties and signer is not None and signer.dep_ == "acl":  # "the two governments agreed … in a pact signed in 2022"
         parties = resolve(children(sent.root, SUBJECTS), found=found, number=number)
         parties = parties if len(parties) >= 2 else []
-    signed, effective, evidence = _dates(sent, signer, noun, number, lede, found)
+    signed, effective, evidence = signing_dates(sent, signer, noun, number, lede, _last_date(found))
     again = _definite(noun) and len(parties) < 2
     status = status_of(trigger) or (Status.SIGNED if signer is not None else None)
     for name in topic_names(noun):
@@ -223,7 +204,7 @@ def verb_agreements(verb: Token, number: int, *, lede, found: Found) -> Iterator
         return
     others = tuple(p for p in parties if p.name not in {s.name for s in subjects})
     sides = [(s, *others) for s in subjects] if _each(verb) and others else [tuple(parties)]
-    signed, effective, evidence = _dates(verb.sent, verb, None, number, lede, found)
+    signed, effective, evidence = signing_dates(verb.sent, verb, None, number, lede, _last_date(found))
     name = _verb_name(verb, action, topic)
     for side in sides:
         yield Agreement(name, side, evidence, date=signed, effective=effective, factuality=Factuality.ASSERTED, status=status_of(verb)), False
@@ -413,86 +394,9 @@ def _they(head: Token, found: Found, number: int) -> list[ActorRef]:
 # --- dates and re-mentions ---------------------------------------------------
 
 
-def _dates(sent: Span, signer: Token | None, noun: Token | None, number: int, lede,
-           found: Found = ()) -> tuple[PartialDate | None, PartialDate | None, object]:
-    """Signing date (of the signing word's clause, a year before the noun, the last signing's on
-    "the same day", the paragraph's or the news's), effective date (this sentence's or the next's),
-    and the evidence stating them."""
-    signed, effective = split_dates(sent, signer)
-    if signer is None:
-        signed = None
-    signed = signed or (year_of(noun) if noun is not None else None)
-    evidence = evidence_for(sent)
-    follow = next_sentence(sent)
-    if effective is None and follow is not None and not any(agreement_kind(t) for t in follow):
-        _, effective = split_dates(follow)
-        evidence = evidence_for(sent, follow) if effective is not None else evidence
-    if signed is None and signer is not None and effective is None and (told := _ceremony_next(sent)) is not None:
-        signed, evidence = told
-    if signed is None and signer is not None and _same_occasion(signer):
-        signed = next((a.date for _, a in reversed(found) if a.date is not None), None)
-    if signed is None and signer is not None:
-        signed = _undated(sent, signer, number, lede)
-        if signed is not None and effective is not None and _after(signed, effective):
-            signed = None  # the news date cannot be the signing of a pact already in force before it
-    return signed, effective, evidence
-
-
-def _same_occasion(signer: Token) -> bool:
-    """"was signed at the same ceremony", "On the same day, X signed …": the occasion of the
-    signing told just before."""
-    verb = clause_verb(signer)
-    settings = [o for o in prep_objects(verb, {"at", "on", "during"}) + prep_objects(signer, {"at", "on", "during"})]
-    return any(c.lower_ == "same" for o in settings for c in o.children)
-
-
-def _ceremony_next(sent: Span) -> tuple[PartialDate, object] | None:
-    """"X signed an agreement with Y. Z attended the signing ceremony in Lima on 8 July 2024": the
-    next sentence dates the signing when the clause of its signing noun states a date and it
-    names no agreement of its own."""
-    follow = next_sentence(sent)
-    if follow is None or any(agreement_kind(t) for t in follow):
-        return None
-    for noun in (t for t in follow if t.pos_ == "NOUN" and signs(t) and not _timed_by(t)):
-        own = [value for ent, value in dates_in(follow) if clause_verb(ent.root) == clause_verb(noun)]
-        if own:
-            return own[0], evidence_for(sent, follow)
-    return None
-
-
-def _timed_by(noun: Token) -> bool:
-    """"… opened on 8 July, after the signing": the signing times another act, which the date dates."""
-    verb = clause_verb(noun)
-    path = [t for t in noun.ancestors if t != verb and verb in t.ancestors]
-    return any(t.dep_ == "prep" and t.lower_ in TIMING for t in path)
-
-
-def _after(one: PartialDate, other: PartialDate) -> bool:
-    """``one`` is after ``other`` whatever day a date of month or year precision stands for."""
-    return (one.year, one.month or 0, one.day or 0) > (other.year, other.month or 13, other.day or 32)
-
-
-def _undated(sent: Span, signer: Token, number: int, lede: PartialDate | None) -> PartialDate | None:
-    """A signing the sentence does not date: its paragraph's date, or, early in the article and
-    in the simple past, the date of the news; never when the sentence has a date of its own
-    the parser cannot read, or the signing came "later"."""
-    own = [e for e in entities_in(sent) if e.label_ == "DATE" and clause_verb(e.root) == clause_verb(signer) and not _duration(e)]
-    later = any(c.dep_ == "advmod" and c.lower_ in {"later", "subsequently", "afterwards", "since"} for c in signer.children)
-    if later or any(t.like_num for e in own for t in e):
-        return None
-    near = paragraph_signing_date(sent)
-    if near is not None or number > LEDE_SENTENCES:
-        return near
-    past = signer.tag_ == "VBD" or (signer.pos_ == "NOUN" and signer.head.tag_ == "VBD")
-    past = past or any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in signer.children)  # "was signed"
-    return lede if past else None
-
-
-def _duration(ent: Span) -> bool:
-    """"with repayment over 18 years", "for 25 years": a length of time, no date of the signing."""
-    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    counted = ent.root.lemma_.lower() in DURATION_UNITS and any(c.like_num for c in ent.root.children)
-    return counted and ent.root.tag_ == "NNS" and (after is None or after.lower_ not in {"ago", "later", "earlier", "before", "after"})
+def _last_date(found: Found) -> PartialDate | None:
+    """The signing date of the last dated agreement told so far."""
+    return next((a.date for _, a in reversed(found) if a.date is not None), None)
 
 
 def _definite(noun: Token) -> bool:
