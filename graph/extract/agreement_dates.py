@@ -7,6 +7,8 @@ signing, the paragraph's date or, early in the news, the news's own date stand f
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.agreement_frames import agreement_kind, signs
@@ -20,6 +22,7 @@ from graph.extract.common import (
     is_headline,
     lemma_text,
     next_sentence,
+    previous_sentence,
     published,
     sentences,
 )
@@ -96,6 +99,8 @@ def year_of(head: Token) -> PartialDate | None:
 
 LEDE_SENTENCES = 15
 DURATION_UNITS = frozenset({"year", "month", "week", "day"})
+LATER = re.compile(r"^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (year|month)s? later$", re.IGNORECASE)
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 TIMING = frozenset({"after", "before", "since", "following", "until", "ahead"})
 
 
@@ -127,7 +132,7 @@ def signing_dates(sent: Span, signer: Token | None, noun: Token | None, number: 
     if signed is None and signer is not None and _same_occasion(signer):
         signed = recent
     if signed is None and signer is not None:
-        signed = _undated(sent, signer, number, lede)
+        signed = _later_than_before(sent, signer) or _undated(sent, signer, number, lede)
         if signed is not None and effective is not None and _after(signed, effective):
             signed = None  # the news date cannot be the signing of a pact already in force before it
     return signed, effective, evidence
@@ -139,6 +144,24 @@ def _same_occasion(signer: Token) -> bool:
     verb = clause_verb(signer)
     settings = [o for o in prep_objects(verb, {"at", "on", "during"}) + prep_objects(signer, {"at", "on", "during"})]
     return any(c.lower_ == "same" for o in settings for c in o.children)
+
+
+def _later_than_before(sent: Span, signer: Token) -> PartialDate | None:
+    """"… was signed in 2021. A year later, X and Y signed …": a signing dated by its distance from
+    the last date the sentence before states, as precise as that distance (years, months)."""
+    earlier = previous_sentence(sent)
+    stated = [value for _, value in dates_in(earlier)] if earlier is not None else []
+    for ent in entities_in(sent):
+        match = LATER.match(ent.text) if ent.label_ == "DATE" and clause_verb(ent.root) == clause_verb(signer) else None
+        if match is None or not stated:
+            continue
+        count, unit, base = COUNTS.get(match[1].lower()) or int(match[1]), match[2].lower(), stated[-1]
+        if unit == "year":
+            return PartialDate(base.year + count)
+        if base.month is not None:
+            months = base.year * 12 + base.month - 1 + count
+            return PartialDate(months // 12, months % 12 + 1)
+    return None
 
 
 def _ceremony_next(sent: Span) -> tuple[PartialDate, Evidence] | None:

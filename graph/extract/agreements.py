@@ -250,9 +250,22 @@ def resolve(heads: list[Token], *, found: Found, number: int) -> list[ActorRef]:
     for head in heads:
         refs += pair(_of_object(head)) or _they(head, found, number) or _signatories(head) or _actors(head)
         refs += _countries_named(head)
+        refs += [r for first in _possessor_split(head) for r in _actors(first, alone=True)]
         for listed in _listed_apposition(head) + _examples(head):
             refs += _actors(listed)
     return unique([_state_of(r) for r in refs if r.kind in PARTY_KINDS])
+
+
+def _possessor_split(head: Token) -> list[Token]:
+    """"X and Nigeria's finance ministry signed": the parser makes "X and Nigeria" the possessor of
+    the ministry, though "'s" closes the country's name only; X is a signer of its own."""
+    gaz = load_gazetteer()
+    found = []
+    for owner in (c for c in head.children if c.dep_ in {"poss", "nmod"} and not any(k.dep_ == "case" for k in c.children)):
+        last = owner.conjuncts[-1] if owner.conjuncts else None
+        if last is not None and any(k.dep_ == "case" for k in last.children) and gaz.country_named(last.text) is not None:
+            found += [owner, *owner.conjuncts[:-1]]
+    return found
 
 
 def _countries_named(head: Token) -> list[ActorRef]:
@@ -306,9 +319,10 @@ def _listed_apposition(head: Token) -> list[Token]:
     return [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts]
 
 
-def _actors(head: Token) -> list[ActorRef]:
-    found = arguments([head])
-    named = [a.ref for a in found] or _proper_names([head, *head.conjuncts])
+def _actors(head: Token, *, alone: bool = False) -> list[ActorRef]:
+    """The parties a head names (with its conjuncts, unless ``alone``)."""
+    found = arguments([head], alone=frozenset({head.i}) if alone else frozenset())
+    named = [a.ref for a in found] or _proper_names([head] if alone else [head, *head.conjuncts])
     refs = [_represented(_signing_body(ref, head), head) for ref in named]
     refs = [r for r in refs if r is not None and r.kind in PARTY_KINDS]
     government = head.pos_ == "NOUN" and head.lemma_.lower() in lexicon().government_words

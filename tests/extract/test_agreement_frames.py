@@ -60,6 +60,11 @@ FRAMES = [
     ("passive-by-hung-on-the-occasion", "Peru and Chile signed a trade agreement in Lima on 3 March 2025. A separate construction "
      "contract worth US$1.7 billion was signed at the same ceremony by Orsk Holdings and the Ministry of Transport.",
      ("Orsk Holdings", "Ministry of Transport"), "2025-03-03"),
+    ("a-signer-before-a-countrys-body", "Kestrel Export Bank and Peru's Ministry of Finance signed a $1.2 billion loan agreement "
+     "in May 2022.", ("Kestrel Export Bank", "Ministry of Finance"), "2022-05"),
+    ("a-signer-before-a-countrys-agency-in-apposition", "Chile and Peru signed a trade agreement in Lima on 3 March 2024. On the "
+     "same day, Orsk Holdings and Peru's state defence industry agency, Tarnmet, signed a co-production agreement.",
+     ("Orsk Holdings", "Tarnmet"), "2024-03-03"),
     ("office-holders-sign-for-who-they-serve", "The contract was signed in 2016 by Peru's transport minister and Orsk Holdings' chairman.",
      ("Peru", "Orsk Holdings"), "2016"),
 ]

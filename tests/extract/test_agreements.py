@@ -473,6 +473,20 @@ def test_a_signing_on_the_same_occasion_takes_the_date_of_the_signing_told_befor
     assert [(_parties(a), a.date) for a in found] == [({"Tarn Holdings", "Ministry of Transport"}, PartialDate(2024, 3, 3))]
 
 
+@pytest.mark.parametrize(("text", "date"), [
+    pytest.param("The original construction contract was signed in 2021. A year later, Kestrel Export Bank and Peru's Ministry "
+                 "of Finance signed a $1.2 billion loan agreement for the first section.", PartialDate(2022), id="a-year-later"),
+    pytest.param("Peru raised its tariffs on imported cars in June 2023. Two months later, Orsk Motors signed an agreement with "
+                 "Tarn Holdings for a plant in Tarma.", PartialDate(2023, 8), id="two-months-later"),
+    pytest.param("Peru raised its tariffs on imported cars in 2023. Two months later, Orsk Motors signed an agreement with "
+                 "Tarn Holdings for a plant in Tarma.", None, id="months-later-than-a-year-is-unknown"),
+])
+def test_a_signing_dated_by_its_distance_from_the_date_told_before(text, date):
+    """issue 7: "A year later, X and Y signed …" was left undated."""
+    (agreement,) = _agreements(text, published=None)
+    assert agreement.date == date
+
+
 def test_a_cancelled_agreement_was_one_and_the_cancellation_does_not_date_it():
     text = "Peru is the focus here. In May, President Dina Boluarte cancelled a $2 billion partnership under which Siemens AG was to build power lines."
     (agreement,) = _agreements(text)
