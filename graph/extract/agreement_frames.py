@@ -21,6 +21,7 @@ from graph import paths
 from graph.extract.common import first_found
 from graph.extract.frames import FrameLexiconError, noun_phrase_lemma, noun_slots, prep_slots, support_verb, verb_slots
 from graph.extract.tree import prep_objects
+from graph.extract.word_lists import word_list
 
 SIDE_PREPS = frozenset({"between", "with", "among"})
 SETTING_PREPS = frozenset({"at", "in", "during", "on"})
@@ -121,6 +122,17 @@ def anchor(noun: Token) -> Token | None:
         return head.head  # "the signing of the treaty", "entered into an agreement"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj" and signs(head.head.head):
         return head.head.head  # "signed a line of credit agreement"
+    listing = umbrella(noun)
+    return anchor(listing) if listing is not None else None
+
+
+def umbrella(noun: Token) -> Token | None:
+    """"signed 12 agreements, including an MoU on X and a loan agreement for Y": the plural
+    agreement noun whose list names this one (the parser may hang the second inside the first)."""
+    for above in noun.ancestors:
+        if above.lemma_.lower() in word_list("include_verbs") and above.dep_ in {"prep", "acl"}:
+            listing = above.head
+            return listing if listing.tag_ in {"NNS", "NNPS"} and agreement_kind(listing) is not None else None
     return None
 
 
