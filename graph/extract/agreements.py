@@ -31,7 +31,16 @@ from graph.extract.agreement_frames import (
     verb_party_heads,
     verb_phrase,
 )
-from graph.extract.agreement_names import PARTY_KINDS, cut_phrase, name_of, name_preps, named_parties, plural, topic_names
+from graph.extract.agreement_names import (
+    PARTY_KINDS,
+    covered_topics,
+    cut_phrase,
+    name_of,
+    name_preps,
+    named_parties,
+    plural,
+    topic_names,
+)
 from graph.extract.arguments import arguments
 from graph.extract.common import (
     extend_evidence,
@@ -139,7 +148,7 @@ def _states_one(noun: Token, signer: Token | None) -> bool:
 
 def _bare_bundle(noun: Token) -> bool:
     """"numerous agreements and memoranda": a count of unnamed documents, not a fact one can check."""
-    if not plural(noun) or noun.text[0].isupper():
+    if not plural(noun) or noun.text[0].isupper() or covered_topics(noun):
         return False
     content = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in word_list("vague_modifiers") and not t.like_num]
     return not content and not [p for p in name_preps(noun) if p.lower_ != "of"] and not links_parties(noun)

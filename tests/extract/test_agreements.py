@@ -231,6 +231,19 @@ def test_a_batch_signed_then_named_by_topic_is_one_agreement_per_topic():
     assert all(_parties(a) == {"Chile", "Peru"} and a.date == PartialDate(2023, 5, 4) for a in found.values())
 
 
+def test_a_batch_signed_covering_topics_is_one_memorandum_per_topic():
+    text = ("Peru's President Dina Vell and Chile's President Tomas Brek signed four memorandums of understanding on Tuesday "
+            "at the end of their summit, covering mining, fisheries, health and tourism.")
+    found = {a.name: a for a in _agreements(text)}
+    assert set(found) == {f"memorandum of understanding on {t}" for t in ("mining", "fisheries", "health", "tourism")}
+    assert all(_parties(a) == {"Peru", "Chile"} for a in found.values())
+
+
+def test_a_batch_that_covers_other_agreements_lists_them_not_topics():
+    text = "Chile and Peru signed three agreements on 4 May 2023, covering a loan agreement and a supply contract."
+    assert all(" on " not in a.name for a in _agreements(text))
+
+
 def test_topics_without_a_batch_signed_before_are_not_agreements():
     assert _agreements("The agreements cover mining, fisheries and tourism.") == []
 
