@@ -148,20 +148,26 @@ def _same_occasion(signer: Token) -> bool:
 
 def _later_than_before(sent: Span, signer: Token) -> PartialDate | None:
     """"… was signed in 2021. A year later, X and Y signed …": a signing dated by its distance from
-    the last date the sentence before states, as precise as that distance (years, months)."""
+    the last date the sentence before states, as precise as that distance (years, months); never
+    one after the news (the date before was a plan: "would open in 2029")."""
     earlier = previous_sentence(sent)
     stated = [value for _, value in dates_in(earlier)] if earlier is not None else []
     for ent in entities_in(sent):
         match = LATER.match(ent.text) if ent.label_ == "DATE" and clause_verb(ent.root) == clause_verb(signer) else None
-        if match is None or not stated:
-            continue
-        count, unit, base = COUNTS.get(match[1].lower()) or int(match[1]), match[2].lower(), stated[-1]
-        if unit == "year":
-            return PartialDate(base.year + count)
-        if base.month is not None:
-            months = base.year * 12 + base.month - 1 + count
-            return PartialDate(months // 12, months % 12 + 1)
+        if match is not None and stated:
+            found = _moved(stated[-1], COUNTS.get(match[1].lower()) or int(match[1]), match[2].lower())
+            day = published(sent.doc)
+            return found if found is not None and (day is None or found.year <= day.year) else None
     return None
+
+
+def _moved(base: PartialDate, count: int, unit: str) -> PartialDate | None:
+    if unit == "year":
+        return PartialDate(base.year + count)
+    if base.month is None:
+        return None
+    months = base.year * 12 + base.month - 1 + count
+    return PartialDate(months // 12, months % 12 + 1)
 
 
 def _ceremony_next(sent: Span) -> tuple[PartialDate, Evidence] | None:
