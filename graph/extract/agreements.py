@@ -171,7 +171,18 @@ def deal_sides(verb: Token) -> list[Token]:
     sides = [o for t in _own_phrases(verb) if t.dep_ in {"prep", "dative"} and t.lower_ in {"from", "to", "with"}
              for o in t.children if o.dep_ == "pobj"]
     owners = [s for o in sides for c in o.children if c.dep_ == "relcl" for s in children(c, SUBJECTS)]
-    return [*verb_slots(verb).get("subject", []), *sides, *owners]
+    return [*verb_slots(verb).get("subject", []), *sides, *owners, *_recipients(verb)]
+
+
+def _recipients(verb: Token) -> list[Token]:
+    """Who the dealer gives to, on the verb or what it undertakes to do: "lent Chile $2bn",
+    "undertook to provide Bishkek with military aid"."""
+    found: list[Token] = []
+    for giving in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
+        found += [c for c in giving.children if c.dep_ == "dative"]
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in giving.children):
+            found += [c for c in giving.children if c.dep_ == "dobj"]
+    return found
 
 
 def _own_phrases(verb: Token) -> list[Token]:

@@ -322,6 +322,8 @@ def test_companies_named_in_apposition_sign_not_their_possessor_countries():
     [
         pytest.param("Peru lent Chile $2 billion under a 2016 credit agreement.", {"Peru", "Chile"}, 2016, id="under-a-year-agreement"),
         pytest.param("Peru scrapped a 2019 memorandum of cooperation with Chile and Japan.", {"Chile", "Japan"}, 2019, id="year-before-a-scrapped-memorandum"),
+        pytest.param("Under a 2013 agreement, Peru undertook to provide Bolivia with military aid worth US$1.1 billion.",
+                     {"Peru", "Bolivia"}, 2013, id="under-a-year-agreement-undertook-to-provide-with"),
     ],
 )
 def test_a_year_before_the_agreement_noun_is_its_signing_year(text, parties, year):
