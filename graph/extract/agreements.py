@@ -80,6 +80,8 @@ def extract(doc: Doc) -> Iterator[Agreement]:
             earlier = _earlier(found, number, agreement) if again else None
             if again and earlier is None:
                 agreement = _named_just_before(agreement, sent, number)
+            if earlier is not None and _another_kind(found[earlier][1], agreement):
+                agreement, earlier = _same_parties(found[earlier][1], agreement), None
             if earlier is not None:
                 found[earlier] = (found[earlier][0], _merge(found[earlier][1], agreement, sent, lede=lede))
             elif len(agreement.parties) >= 2:
@@ -448,6 +450,21 @@ def _earlier(found: Found, number: int, agreement: Agreement) -> int | None:
         if names & {p.name for p in earlier.parties} or (not names and word in earlier.name.lower()):
             return i
     return None
+
+
+def _another_kind(first: Agreement, again: Agreement) -> bool:
+    """"Chile and Peru signed an agreement on the port on 2 May. The credit agreement, signed on
+    9 June, …": a definite mention of another kind of document with a signing date of its own is
+    a second agreement, not the first told again."""
+    kind = again.name.split()[0].lower() if len(again.name.split()) > 1 else ""
+    dated = again.date is not None and first.date is not None and again.date != first.date
+    agreed = first.name.startswith(("agreement to ", "agreement on "))  # "X agreed to buy Y": the document it signed
+    return dated and bool(kind) and not agreed and kind not in first.name.lower().split()
+
+
+def _same_parties(first: Agreement, again: Agreement) -> Agreement:
+    """The second agreement, signed by the parties of the first where it names none of its own."""
+    return again if len(again.parties) >= 2 else replace(again, parties=tuple(unique([*first.parties, *again.parties])))
 
 
 def _named_just_before(agreement: Agreement, sent: Span, number: int) -> Agreement:

@@ -524,6 +524,12 @@ def test_a_dated_agreement_of_another_kind_right_after_one_is_of_the_same_partie
     assert found["intergovernmental agreement on the port"].date == PartialDate(2023, 5, 2)
 
 
+def test_the_purchase_agreement_of_an_agreed_purchase_is_the_same_agreement():
+    text = ("Orsk Holdings agreed on Wednesday to buy 60 per cent of Tarn Towers from Kestrel Telecom. "
+            "Under the share purchase agreement, which was signed in Lima late on Tuesday, Orsk will pay $1.2bn.")
+    assert len([a for a in _agreements(text) if "Kestrel Telecom" in _parties(a)]) == 1
+
+
 def test_agreeing_to_do_something_with_a_counterpart_is_an_agreement_one_per_each():
     text = "Peru signed a trade agreement in May 2022. Siemens and Nokia each later agreed to set up local production with Glencore."
     found = sorted(sorted(_parties(a)) for a in _agreements(text) if a.name == "agreement to set up local production")
