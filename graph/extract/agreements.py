@@ -440,14 +440,19 @@ def _definite(noun: Token) -> bool:
 
 
 def _earlier(found: Found, number: int, agreement: Agreement) -> int | None:
-    """The recent agreement a definite re-mention tells again: one sharing a party, else one of its noun."""
+    """The recent agreement a definite re-mention tells again: one sharing a party, else one of its
+    noun; further back, only an undated one of its noun sharing a party ("the rail contract between
+    Kenya and X" in the lede, "X was awarded the contract in 2014" paragraphs later)."""
     names = {p.name for p in agreement.parties}
     word = agreement.name.split()[-1].lower() if agreement.name else ""
     for i in range(len(found) - 1, -1, -1):
         where, earlier = found[i]
+        shared = bool(names & {p.name for p in earlier.parties})
         if number - where > RECALL_SENTENCES:
-            return None
-        if names & {p.name for p in earlier.parties} or (not names and word in earlier.name.lower()):
+            if shared and earlier.date is None and word == earlier.name.split()[-1].lower():
+                return i
+            continue
+        if shared or (not names and word in earlier.name.lower()):
             return i
     return None
 
