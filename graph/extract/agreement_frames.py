@@ -42,6 +42,7 @@ class AgreementLexicon:
     sign_verbs: frozenset[str]
     leave_verbs: frozenset[str]
     signing_nouns: frozenset[str]
+    version_nouns: frozenset[str]
     agree_verbs: frozenset[str]
     not_agreed: frozenset[str]
     unsigned_modifiers: frozenset[str]
@@ -57,7 +58,7 @@ def agreement_lexicon(path: Path = paths.FRAMES) -> AgreementLexicon:
     try:
         raw = data["agreements"]
         kinds = tuple(Kind(k["name"], frozenset(k["nouns"]), bool(k.get("weak", False))) for k in raw["kinds"])
-        words = {k: frozenset(raw[k]) for k in ("sign_verbs", "leave_verbs", "signing_nouns", "agree_verbs", "not_agreed", "unsigned_modifiers")}
+        words = {k: frozenset(raw[k]) for k in ("sign_verbs", "leave_verbs", "signing_nouns", "version_nouns", "agree_verbs", "not_agreed", "unsigned_modifiers")}
         kind_of, heads = _kind_index(kinds)
         return AgreementLexicon(
             kinds=kinds,

@@ -100,6 +100,23 @@ def sentence_agreements(sent: Span, number: int, *, lede: PartialDate | None, fo
     for verb in sent:
         if verb not in anchors and verb.pos_ == "VERB" and verb_phrase(verb) & agreement_lexicon().agree_verbs:
             yield from verb_agreements(verb, number, lede=lede, found=found)
+    versions = [t for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in agreement_lexicon().version_nouns]
+    yield from (v for noun in versions if (v := _new_version(noun, number, lede, found)) is not None)
+
+
+def _new_version(noun: Token, number: int, lede: PartialDate | None, found: Found) -> tuple[Agreement, bool] | None:
+    """"Chile and Peru signed a trade agreement in 2010. An updated version was signed in 2018": a
+    signed new version of the agreement just told, between its parties; not "a new version of the app"."""
+    signer = anchor(noun)
+    about = prep_objects(noun, {"of"})
+    if signer is None or not found or number - found[-1][0] > RECALL_SENTENCES or not asserted(signer):
+        return None
+    if about and agreement_kind(about[0]) is None:
+        return None
+    earlier = found[-1][1]
+    signed, effective, evidence = signing_dates(noun.sent, signer, noun, number, lede)
+    name = " ".join([*(t.text for t in noun.lefts if t.dep_ in {"amod", "compound"}), earlier.name])
+    return Agreement(name, earlier.parties, evidence, date=signed, effective=effective, factuality=Factuality.ASSERTED, status=Status.SIGNED), False
 
 
 def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, found: Found) -> Iterator[tuple[Agreement, bool]]:
