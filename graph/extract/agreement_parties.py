@@ -94,8 +94,10 @@ def _examples(head: Token) -> list[Token]:
 
 
 def between_in(sent: Span) -> list[Token]:
-    """The conjoined objects of a "between" anywhere in the sentence: the sides it names."""
-    return [o for p in sent if p.dep_ == "prep" and p.lower_ == "between" for o in p.children if o.dep_ == "pobj" and o.conjuncts]
+    """The conjoined objects of a "between" anywhere in the sentence, or "the two countries": the
+    sides it names ("Trade between the two countries is governed by a treaty signed in 2002")."""
+    objects = [o for p in sent if p.dep_ == "prep" and p.lower_ == "between" for o in p.children if o.dep_ == "pobj"]
+    return [o for o in objects if o.conjuncts or pair(o)]
 
 
 def _listed_apposition(head: Token) -> list[Token]:

@@ -124,6 +124,8 @@ def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, fou
         parties = resolve(between_in(sent)[:1], found=found, number=number)
     if not parties and signer is not None and signer.dep_ == "acl":  # "the two governments agreed … in a pact signed in 2022"
         parties = resolve(children(sent.root, SUBJECTS), found=found, number=number)
+        sides = between_in(sent)[:1] if not agreement_kind(noun).weak else []  # "Trade between the two countries is governed by …"
+        parties = parties if len(parties) >= 2 else resolve(sides, found=found, number=number)
         parties = parties if len(parties) >= 2 else []
     signed, effective, evidence = signing_dates(sent, signer, noun, number, lede, _last_date(found))
     again = _definite(noun) and len(parties) < 2

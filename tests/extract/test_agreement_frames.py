@@ -65,6 +65,9 @@ FRAMES = [
     ("a-signer-before-a-countrys-agency-in-apposition", "Chile and Peru signed a trade agreement in Lima on 3 March 2024. On the "
      "same day, Orsk Holdings and Peru's state defence industry agency, Tarnmet, signed a co-production agreement.",
      ("Orsk Holdings", "Tarnmet"), "2024-03-03"),
+    ("the-two-countries-between-which-it-governs-trade", "Peru hosted the Chilean president this week. Trade between the two "
+     "countries has been governed by a free trade agreement signed in July 2002, which entered into force on 1 July 2003.",
+     ("Peru", "Chile"), "2002-07"),
     ("office-holders-sign-for-who-they-serve", "The contract was signed in 2016 by Peru's transport minister and Orsk Holdings' chairman.",
      ("Peru", "Orsk Holdings"), "2016"),
 ]
@@ -92,6 +95,12 @@ def test_agreement_frame_and_party_position(text, parties, date):
 )
 def test_no_agreement_is_stated(text):
     assert _agreements(text) == []
+
+
+def test_a_deal_announced_is_not_between_the_two_countries_of_a_friendship():
+    text = ("Orsk Steel bought the Tarn mill in Peru in 2016. The deal, announced during the Chilean president's visit to "
+            "Peru, symbolized the growing friendship between the two countries.")
+    assert all({"Peru", "Chile"} != {p.name for p in a.parties} for a in _agreements(text))
 
 
 def test_the_two_companies_are_the_two_the_article_is_about():
