@@ -52,7 +52,7 @@ from graph.extract.frames import verb_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.status import factuality_of, status_of
 from graph.extract.roles import children
-from graph.extract.tree import object_of, prep_objects, pruned_subtree
+from graph.extract.tree import object_of, prep_objects, pruned_subtree, subtree_span
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Agreement, Factuality, PartialDate, Status
 
@@ -111,11 +111,13 @@ def _new_version(noun: Token, number: int, lede: PartialDate | None, found: Foun
 
 def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, found: Found) -> Iterator[tuple[Agreement, bool]]:
     """The agreement a noun names, once per topic listed and per counterpart of a plural."""
-    trigger = signer or noun
+    trigger = signer or _in_force(noun) or noun
     if not _states_one(noun, signer) or not asserted(trigger):
         return
     sent = noun.sent
     parties = named_parties(noun) or resolve(party_heads(noun, signer), found=found, number=number)
+    if not parties and signer is None and _takes_effect(noun):  # "Trade between the two countries … under a pact that took effect in 2023"
+        parties = resolve(between_in(sent)[:1], found=found, number=number)
     if len(parties) == 1 and signer is not None and _under(noun):
         parties += [p for p in resolve(children(sent.root, SUBJECTS), found=found, number=number) if p.name != parties[0].name]
     if len(parties) < 2 and _under_a_deal(noun):  # "X bought Y from Z under a joint venture agreement"
@@ -153,8 +155,20 @@ def _states_one(noun: Token, signer: Token | None) -> bool:
     kind = agreement_kind(noun)
     if kind is None or kind.weak or (plural(noun) and not noun.text[0].isupper() and not links_parties(noun)):
         return False
-    takes_effect = noun.dep_ in {"nsubj", "nsubjpass"} and has_cue(lemma_text(noun.sent), lexicon().effective_cues)
-    return links_parties(noun) or noun.text[0].isupper() or year_of(noun) is not None or takes_effect
+    return links_parties(noun) or noun.text[0].isupper() or year_of(noun) is not None or _takes_effect(noun)
+
+
+def _takes_effect(noun: Token) -> bool:
+    return _in_force(noun) is not None
+
+
+def _in_force(noun: Token) -> Token | None:
+    """"The pact entered into force in 2023", "under a partnership agreement that took effect in
+    2023": an agreement in force was signed; the clause that says so (what must be asserted)."""
+    cues = lexicon().effective_cues
+    if noun.dep_ in {"nsubj", "nsubjpass"} and has_cue(lemma_text(noun.sent), cues):
+        return noun
+    return next((c for c in noun.children if c.dep_ in {"relcl", "acl"} and has_cue(lemma_text(subtree_span(c)), cues)), None)
 
 
 def _bare_bundle(noun: Token) -> bool:

@@ -97,6 +97,20 @@ def test_no_agreement_is_stated(text):
     assert _agreements(text) == []
 
 
+def test_an_agreement_in_force_is_stated_even_in_a_hope():
+    """issue 7: "… hoped to double it under a partnership agreement that took effect in 2023" states an
+    agreement in force between the two countries, whatever is hoped."""
+    text = ("Peru hosted the Chilean president. Trade between the two countries reached $4.8bn last year, and negotiators said "
+            "they hoped to double it by 2030 under a comprehensive economic partnership agreement that took effect in 2023.")
+    assert [({p.name for p in a.parties}, a.effective) for a in _agreements(text)] == [({"Peru", "Chile"}, PartialDate(2023))]
+
+
+def test_an_agreement_that_would_take_effect_is_not_stated():
+    text = ("Peru hosted the Chilean president. Trade between the two countries reached $4.8bn last year, and negotiators said "
+            "they hoped to sign a partnership agreement that would take effect in 2026.")
+    assert _agreements(text) == []
+
+
 def test_a_deal_announced_is_not_between_the_two_countries_of_a_friendship():
     text = ("Orsk Steel bought the Tarn mill in Peru in 2016. The deal, announced during the Chilean president's visit to "
             "Peru, symbolized the growing friendship between the two countries.")
