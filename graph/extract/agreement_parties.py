@@ -32,7 +32,9 @@ def resolve(heads: list[Token], *, found: Found, number: int) -> list[ActorRef]:
     with them), "the two countries", "They", and "the government" as the article's country."""
     refs: list[ActorRef] = []
     for head in heads:
-        refs += pair(_of_object(head)) or _they(head, found, number) or _signatories(head) or _actors(head)
+        paired = [r for c in head.conjuncts for r in pair(c)]  # "X and the two governments signed": no antecedent of its own
+        named = _actors(head, alone=True) if paired else _actors(head)
+        refs += pair(_of_object(head)) or _they(head, found, number) or _signatories(head) or [*named, *paired]
         refs += _countries_named(head)
         refs += [r for first in _possessor_split(head) for r in _actors(first, alone=True)]
         for listed in _listed_apposition(head) + _examples(head):

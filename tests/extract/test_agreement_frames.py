@@ -111,6 +111,16 @@ def test_an_agreement_that_would_take_effect_is_not_stated():
     assert _agreements(text) == []
 
 
+def test_the_two_governments_the_parser_joins_to_the_last_object_are_the_two_countries():
+    """issue 7: "he met Prime Minister X and the two governments signed …" made "the two governments" a
+    conjunct of X, read as the state fund named before."""
+    text = ("Orsk Holdings and the Peru Investment Authority (PIA) have agreed to build a port. The deal follows a visit to Lima "
+            "by Chile's president Tomas Brek in May, when he met Peruvian Prime Minister Dina Vell and the two governments "
+            "signed a memorandum on energy transition cooperation.")
+    found = [a for a in _agreements(text) if a.name.startswith("memorandum")]
+    assert [{p.name for p in a.parties} for a in found] == [{"Peru", "Chile"}]
+
+
 def test_a_deal_announced_is_not_between_the_two_countries_of_a_friendship():
     text = ("Orsk Steel bought the Tarn mill in Peru in 2016. The deal, announced during the Chilean president's visit to "
             "Peru, symbolized the growing friendship between the two countries.")
