@@ -191,9 +191,11 @@ def _under_a_deal(noun: Token) -> bool:
 
 
 def deal_sides(verb: Token) -> list[Token]:
-    """Who deals in a clause: its subject and the one it buys from, sells to or deals with (or
-    who owns what it buys from: "electricity from a plant that W is building")."""
-    sides = [o for t in _own_phrases(verb) if t.dep_ in {"prep", "dative"} and t.lower_ in {"from", "to", "with"}
+    """Who deals in a clause: its subject and the one it (or what it agrees to do) buys from, sells
+    to or deals with (or who owns what it buys from: "agreed to buy electricity from a plant that
+    W is building")."""
+    actions = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    sides = [o for action in actions for t in _own_phrases(action) if t.dep_ in {"prep", "dative"} and t.lower_ in {"from", "to", "with"}
              for o in t.children if o.dep_ == "pobj"]
     owners = [s for o in sides for c in o.children if c.dep_ == "relcl" for s in children(c, SUBJECTS)]
     return [*verb_slots(verb).get("subject", []), *sides, *owners, *_recipients(verb)]

@@ -658,6 +658,8 @@ def test_issue_7_a_counterpart_hung_on_what_the_contract_is_for():
                  {"Daeseong Chemical", "Wanarra Lithium"}, id="buys-from-under-a-dated-agreement"),
     pytest.param("Trelaw Water will sell water to Kestra Mining under a supply agreement signed in 2024.",
                  {"Trelaw Water", "Kestra Mining"}, id="sells-to-under-a-signed-agreement"),
+    pytest.param("Orsk Data has also agreed to buy electricity from a solar plant that Tarn Solar is building nearby, under a "
+                 "25-year power purchase agreement signed in 2024.", {"Orsk Data", "Tarn Solar"}, id="agreed-to-buy-from-under-a-signed-agreement"),
 ])
 def test_issue_7_the_document_a_deal_is_done_under_is_between_its_sides(text, parties):
     """Session 10 (blind8): "X bought Y from Z under a joint venture agreement signed in May" named no
