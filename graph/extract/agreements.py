@@ -116,7 +116,7 @@ def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, fou
         return
     sent = noun.sent
     parties = named_parties(noun) or resolve(party_heads(noun, signer), found=found, number=number)
-    if not parties and signer is None and _takes_effect(noun):  # "Trade between the two countries … under a pact that took effect in 2023"
+    if not parties and signer is None and _in_force(noun) is not None:  # "Trade between the two countries … under a pact that took effect in 2023"
         parties = resolve(between_in(sent)[:1], found=found, number=number)
     if len(parties) == 1 and signer is not None and _under(noun):
         parties += [p for p in resolve(children(sent.root, SUBJECTS), found=found, number=number) if p.name != parties[0].name]
@@ -155,11 +155,7 @@ def _states_one(noun: Token, signer: Token | None) -> bool:
     kind = agreement_kind(noun)
     if kind is None or kind.weak or (plural(noun) and not noun.text[0].isupper() and not links_parties(noun)):
         return False
-    return links_parties(noun) or noun.text[0].isupper() or year_of(noun) is not None or _takes_effect(noun)
-
-
-def _takes_effect(noun: Token) -> bool:
-    return _in_force(noun) is not None
+    return links_parties(noun) or noun.text[0].isupper() or year_of(noun) is not None or _in_force(noun) is not None
 
 
 def _in_force(noun: Token) -> Token | None:
