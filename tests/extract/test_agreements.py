@@ -259,15 +259,15 @@ def test_a_contract_named_in_the_lede_takes_the_date_a_later_paragraph_gives_it(
     """issue 7: the re-mention "X was awarded the contract in 2014" came more than four sentences after
     "the rail contract between Peru and X" and was dropped for naming one party."""
     filler = " ".join(f"Critics raised point {n} about the line." for n in range(1, 7))
-    text = (f"On Friday, a Peruvian court declared the rail contract between Peru and Tarn Rail Holdings illegal. {filler} "
-            "Tarn Rail Holdings was awarded the US$3.2 billion contract in 2014 to build the line.")
+    text = (f"A court in Lima ruled on Friday that the rail contract between Peru and Tarn Rail Holdings was illegal. {filler} "
+            "In 2014 Tarn Rail Holdings was awarded the $2.9bn rail contract, which covers the track.")
     (agreement,) = _agreements(text)
     assert _parties(agreement) == {"Peru", "Tarn Rail Holdings"} and agreement.date == PartialDate(2014)
 
 
 def test_a_far_re_mention_of_another_noun_is_not_merged():
     filler = " ".join(f"Critics raised point {n} about the line." for n in range(1, 7))
-    text = (f"On Friday, a Peruvian court declared the rail contract between Peru and Tarn Rail Holdings illegal. {filler} "
+    text = (f"A court in Lima ruled on Friday that the rail contract between Peru and Tarn Rail Holdings was illegal. {filler} "
             "Tarn Rail Holdings signed the loan agreement with Kestrel Bank in 2014.")
     dates = {a.name: a.date for a in _agreements(text)}
     assert dates.get("rail contract") is None
