@@ -57,17 +57,17 @@ FRAMES = [
      ("Orsk Motors", "Halden Auto"), "2024-05-03"),
     ("agreed-to-form-a-venture-with", "In March 2023 Orsk Motors agreed to form a joint venture with Halden Auto.",
      ("Orsk Motors", "Halden Auto"), "2023-03"),
-    ("passive-by-hung-on-the-occasion", "Peru and Chile signed a trade agreement in Lima on 3 March 2025. A separate construction "
-     "contract worth US$1.7 billion was signed at the same ceremony by Orsk Holdings and the Ministry of Transport.",
+    ("passive-by-hung-on-the-occasion", "Peru and Chile signed a trade agreement in Lima on 3 March 2025. A contract to lay "
+     "the track was signed at the same ceremony by Orsk Holdings and the Ministry of Transport.",
      ("Orsk Holdings", "Ministry of Transport"), "2025-03-03"),
     ("a-signer-before-a-countrys-body", "Kestrel Export Bank and Peru's Ministry of Finance signed a $1.2 billion loan agreement "
      "in May 2022.", ("Kestrel Export Bank", "Ministry of Finance"), "2022-05"),
     ("a-signer-before-a-countrys-agency-in-apposition", "Chile and Peru signed a trade agreement in Lima on 3 March 2024. On the "
-     "same day, Orsk Holdings and Peru's state defence industry agency, Tarnmet, signed a co-production agreement.",
+     "same day, Orsk Holdings and Peru's naval procurement agency, Tarnmet, signed a co-operation agreement.",
      ("Orsk Holdings", "Tarnmet"), "2024-03-03"),
-    ("the-two-countries-between-which-it-governs-trade", "Peru hosted the Chilean president this week. Trade between the two "
-     "countries has been governed by a free trade agreement signed in July 2002, which entered into force on 1 July 2003.",
-     ("Peru", "Chile"), "2002-07"),
+    ("the-two-countries-between-which-it-governs-trade", "Chile's foreign minister visited Peru this week. Commerce between the "
+     "two countries rests on a trade agreement signed in March 2006, which took effect on 1 January 2007.",
+     ("Peru", "Chile"), "2006-03"),
     ("office-holders-sign-for-who-they-serve", "The contract was signed in 2016 by Peru's transport minister and Orsk Holdings' chairman.",
      ("Peru", "Orsk Holdings"), "2016"),
 ]
@@ -100,23 +100,23 @@ def test_no_agreement_is_stated(text):
 def test_an_agreement_in_force_is_stated_even_in_a_hope():
     """issue 7: "… hoped to double it under a partnership agreement that took effect in 2023" states an
     agreement in force between the two countries, whatever is hoped."""
-    text = ("Peru hosted the Chilean president. Trade between the two countries reached $4.8bn last year, and negotiators said "
-            "they hoped to double it by 2030 under a comprehensive economic partnership agreement that took effect in 2023.")
-    assert [({p.name for p in a.parties}, a.effective) for a in _agreements(text)] == [({"Peru", "Chile"}, PartialDate(2023))]
+    text = ("Chile's foreign minister visited Peru this week. Exports between the two countries fell last year, but officials "
+            "expect them to recover in 2026 under a customs agreement that took effect in 2021.")
+    assert [({p.name for p in a.parties}, a.effective) for a in _agreements(text)] == [({"Peru", "Chile"}, PartialDate(2021))]
 
 
 def test_an_agreement_that_would_take_effect_is_not_stated():
-    text = ("Peru hosted the Chilean president. Trade between the two countries reached $4.8bn last year, and negotiators said "
-            "they hoped to sign a partnership agreement that would take effect in 2026.")
+    text = ("Chile's foreign minister visited Peru this week. Exports between the two countries fell last year, and officials "
+            "hope to sign a customs agreement that would take effect in 2026.")
     assert _agreements(text) == []
 
 
 def test_the_two_governments_the_parser_joins_to_the_last_object_are_the_two_countries():
     """issue 7: "he met Prime Minister X and the two governments signed …" made "the two governments" a
     conjunct of X, read as the state fund named before."""
-    text = ("Orsk Holdings and the Peru Investment Authority (PIA) have agreed to build a port. The deal follows a visit to Lima "
-            "by Chile's president Tomas Brek in May, when he met Peruvian Prime Minister Dina Vell and the two governments "
-            "signed a memorandum on energy transition cooperation.")
+    text = ("Orsk Holdings and the Peru Investment Authority (PIA) have agreed to build a port. The plan goes back to a trip to "
+            "Lima by Chile's president Tomas Brek in March, when he met Peruvian Prime Minister Dina Vell and the two governments "
+            "signed a memorandum on fisheries.")
     found = [a for a in _agreements(text) if a.name.startswith("memorandum")]
     assert [{p.name for p in a.parties} for a in found] == [{"Peru", "Chile"}]
 
@@ -138,7 +138,7 @@ def test_both_companies_are_not_a_company_named_after_them_in_the_sentence():
     """issue 7: "the boards of both companies signed …, and the deal needs the approval of the X
     Company Tribunal" made the tribunal one of the two companies."""
     text = ("Talvora Bank will absorb Orsk Mutual Bank. Talvora Bank shares rose. The boards of both companies signed the merger "
-            "agreement on 14 March 2024, and the deal still needs the approval of the Pellin Company Law Tribunal.")
+            "agreement in March 2024, and the merger now awaits clearance from the Pellin Company Tribunal.")
     found = [a for a in _agreements(text) if a.name == "merger agreement"]
     assert [{p.name for p in a.parties} for a in found] == [{"Talvora Bank", "Orsk Mutual Bank"}]
 

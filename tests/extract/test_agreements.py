@@ -168,10 +168,10 @@ def test_the_two_companies_are_not_the_names_of_a_place_after_them():
 @pytest.mark.parametrize("club", [pytest.param("Porto Vale FC", id="fc-after"), pytest.param("FC Porto Vale", id="fc-before")])
 def test_a_club_named_fc_signs_as_the_club(club):
     """issue 7: "Porto Vale FC" (and "FC Porto Vale") was typed a person, so "the club" that signed was no party."""
-    text = (f"Members of {club} voted to sell the club to Northgate Sports Partners. "
-            "The club also signed a ten-year naming rights agreement with telecoms operator Orvalho Telecom on 30 June 2025.")
-    found = [a for a in _agreements(text) if "naming rights" in a.name]
-    assert [(_parties(a), a.date) for a in found] == [({club, "Orvalho Telecom"}, PartialDate(2025, 6, 30))]
+    text = (f"Members of {club} voted to sell the club to Harbin Sports Capital. "
+            "The club also signed a five-year shirt sponsorship agreement with the operator Tessel Mobile on 30 June 2025.")
+    found = [a for a in _agreements(text) if "sponsorship" in a.name]
+    assert [(_parties(a), a.date) for a in found] == [({club, "Tessel Mobile"}, PartialDate(2025, 6, 30))]
 
 
 def test_a_re_mention_s_own_signing_date_beats_the_news_date():
@@ -232,8 +232,8 @@ def test_a_batch_signed_then_named_by_topic_is_one_agreement_per_topic():
 
 
 def test_a_batch_signed_covering_topics_is_one_memorandum_per_topic():
-    text = ("Peru's President Dina Vell and Chile's President Tomas Brek signed four memorandums of understanding on Tuesday "
-            "at the end of their summit, covering mining, fisheries, health and tourism.")
+    text = ("Peru's President Dina Vell and Chile's President Tomas Brek signed four memorandums of understanding in Arica "
+            "on Tuesday, covering mining, fisheries, health and tourism.")
     found = {a.name: a for a in _agreements(text)}
     assert set(found) == {f"memorandum of understanding on {t}" for t in ("mining", "fisheries", "health", "tourism")}
     assert all(_parties(a) == {"Peru", "Chile"} for a in found.values())
@@ -296,10 +296,10 @@ def test_the_government_is_the_country_the_previous_sentence_is_about():
 
 @pytest.mark.parametrize(("text", "party"), [
     pytest.param("Peru's Callao Ports Authority runs the container terminal, which Orsk Logistics operates under a 30-year lease. "
-                 "Siemens signed an agreement with the government in January this year to build a refinery.", "Peru",
+                 "Siemens signed an agreement with the government in March to build a gas power station.", "Peru",
                  id="the-government-after-an-agency-is-the-country"),
     pytest.param("Peru's Callao Ports Authority runs the container terminal, which Orsk Logistics operates under a 30-year lease. "
-                 "Siemens signed an agreement with the authority in January this year to build a refinery.", "Callao Ports Authority",
+                 "Siemens signed an agreement with the authority in March to build a gas power station.", "Callao Ports Authority",
                  id="the-authority-is-the-agency"),
 ])
 def test_the_government_that_signs_is_not_an_agency_named_before(text, party):
@@ -310,15 +310,15 @@ def test_the_government_that_signs_is_not_an_agency_named_before(text, party):
 
 def test_a_length_of_time_in_the_signing_clause_does_not_keep_it_from_the_news_date():
     """issue 7: "with repayment over 18 years" counted as a date of its own that the parser could not read."""
-    text = ("Tarn Rail said on Wednesday its line would open in 2029. Kestrel Bank and Orsk Bank signed a $780 million "
-            "loan agreement with Tarn Rail, with repayment over 18 years.")
+    text = ("Tarn Rail said on Wednesday its line would open in 2029. Kestrel Bank and Orsk Bank signed a $500 million "
+            "loan agreement with Tarn Rail, with repayment spread over 15 years.")
     found = [a for a in _agreements(text) if {"Kestrel Bank", "Orsk Bank"} <= _parties(a)]
     assert [a.date for a in found] == [PartialDate(2024, 6, 12)]
 
 
 def test_a_signing_some_years_later_takes_no_news_date():
-    text = ("Tarn Rail said on Wednesday its line would open in 2029. Kestrel Bank and Orsk Bank signed a $780 million "
-            "loan agreement with Tarn Rail 18 years later.")
+    text = ("Tarn Rail said on Wednesday its line would open in 2029. Kestrel Bank and Orsk Bank signed a $500 million "
+            "loan agreement with Tarn Rail 15 years later.")
     assert all(a.date is None for a in _agreements(text))
 
 
@@ -340,7 +340,7 @@ def test_companies_named_in_apposition_sign_not_their_possessor_countries():
     [
         pytest.param("Peru lent Chile $2 billion under a 2016 credit agreement.", {"Peru", "Chile"}, 2016, id="under-a-year-agreement"),
         pytest.param("Peru scrapped a 2019 memorandum of cooperation with Chile and Japan.", {"Chile", "Japan"}, 2019, id="year-before-a-scrapped-memorandum"),
-        pytest.param("Under a 2013 agreement, Peru undertook to provide Bolivia with military aid worth US$1.1 billion.",
+        pytest.param("Under a 2013 agreement, Peru undertook to supply Bolivia with rail equipment.",
                      {"Peru", "Bolivia"}, 2013, id="under-a-year-agreement-undertook-to-provide-with"),
     ],
 )
@@ -472,9 +472,9 @@ def test_a_signing_ceremony_told_next_dates_a_signing_told_relative_to_an_earlie
     """issue 7: "A month later, X signed …" left the signing undated, though the next sentence gives
     the day of its signing ceremony."""
     text = (
-        "Peru raised its tariffs on imported cars in June 2024. "
-        "A month later, Orsk Motors signed an agreement with the Peruvian government for a plant in Tarma. "
-        "President Dina Boluarte attended the signing ceremony in Lima on 8 July 2024."
+        "Peru doubled its import duties on electric cars in June 2024. "
+        "Weeks later, Orsk Motors signed an agreement with the Peruvian government for an assembly line in Tarma. "
+        "Vice-President Ana Ruiz was at the signing ceremony in Lima on 8 July 2024."
     )
     (agreement,) = _agreements(text)
     assert agreement.date == PartialDate(2024, 7, 8)
@@ -483,16 +483,16 @@ def test_a_signing_ceremony_told_next_dates_a_signing_told_relative_to_an_earlie
 
 def test_a_date_of_something_else_told_next_does_not_date_a_signing():
     text = (
-        "A month later, Orsk Motors signed an agreement with the Peruvian government for a plant in Tarma. "
-        "The plant opened in Lima on 8 July 2026, after the signing."
+        "Weeks later, Orsk Motors signed an agreement with the Peruvian government for an assembly line in Tarma. "
+        "The line opened in Lima on 8 July 2026, after the signing."
     )
     (agreement,) = _agreements(text)
     assert agreement.date != PartialDate(2026, 7, 8)
 
 
 @pytest.mark.parametrize("occasion", [
-    pytest.param("A separate construction contract worth US$1.7 billion was signed at the same ceremony by Tarn Holdings and "
-                 "the Ministry of Transport.", id="passive-at-the-same-ceremony"),
+    pytest.param("A contract to lay the track was signed at the same ceremony by Tarn Holdings and the Ministry of Transport.",
+                 id="passive-at-the-same-ceremony"),
     pytest.param("On the same day, Tarn Holdings and the Ministry of Transport signed a separate construction contract.",
                  id="on-the-same-day"),
 ])
@@ -502,13 +502,13 @@ def test_a_signing_on_the_same_occasion_takes_the_date_of_the_signing_told_befor
     text = ("Peru's president said on Wednesday that the railway would be rebuilt.\n\n"
             "Peru signed a loan agreement with Orsk Bank on 3 March 2024.\n\n"
             f"The loan will cover 85 per cent of the cost.\n\n{occasion}")
-    found = [a for a in _agreements(text) if a.name.endswith("construction contract")]
+    found = [a for a in _agreements(text) if "contract" in a.name]
     assert [(_parties(a), a.date) for a in found] == [({"Tarn Holdings", "Ministry of Transport"}, PartialDate(2024, 3, 3))]
 
 
 @pytest.mark.parametrize(("text", "date"), [
-    pytest.param("The original construction contract was signed in 2021. A year later, Kestrel Export Bank and Peru's Ministry "
-                 "of Finance signed a $1.2 billion loan agreement for the first section.", PartialDate(2022), id="a-year-later"),
+    pytest.param("Work on the line began under a contract signed in 2020. A year later, Kestrel Export Bank and Peru's Ministry "
+                 "of Finance signed a $900 million loan agreement for the northern section.", PartialDate(2021), id="a-year-later"),
     pytest.param("Peru raised its tariffs on imported cars in June 2023. Two months later, Orsk Motors signed an agreement with "
                  "Tarn Holdings for a plant in Tarma.", PartialDate(2023, 8), id="two-months-later"),
     pytest.param("Peru raised its tariffs on imported cars in 2023. Two months later, Orsk Motors signed an agreement with "
@@ -561,7 +561,7 @@ def test_an_agreement_named_after_its_action_ends_before_the_price():
 
 
 def test_each_agreeing_with_a_counterpart_hung_on_the_object_is_one_agreement_per_subject():
-    text = "Orsk Motors and Halden Auto each later agreed to set up local production with Peruvian state group Tarnmet."
+    text = "Orsk Motors and Halden Auto each later agreed to open local assembly with Peruvian state group Tarnmet."
     found = sorted(sorted(_parties(a)) for a in _agreements(text))
     assert found == [["Halden Auto", "Tarnmet"], ["Orsk Motors", "Tarnmet"]]
 
@@ -658,8 +658,8 @@ def test_issue_7_a_counterpart_hung_on_what_the_contract_is_for():
                  {"Daeseong Chemical", "Wanarra Lithium"}, id="buys-from-under-a-dated-agreement"),
     pytest.param("Trelaw Water will sell water to Kestra Mining under a supply agreement signed in 2024.",
                  {"Trelaw Water", "Kestra Mining"}, id="sells-to-under-a-signed-agreement"),
-    pytest.param("Orsk Data has also agreed to buy electricity from a solar plant that Tarn Solar is building nearby, under a "
-                 "25-year power purchase agreement signed in 2024.", {"Orsk Data", "Tarn Solar"}, id="agreed-to-buy-from-under-a-signed-agreement"),
+    pytest.param("Orsk Data has also agreed to buy electricity from a solar park that Tarn Solar is building next door, under a "
+                 "20-year power purchase agreement signed in 2023.", {"Orsk Data", "Tarn Solar"}, id="agreed-to-buy-from-under-a-signed-agreement"),
 ])
 def test_issue_7_the_document_a_deal_is_done_under_is_between_its_sides(text, parties):
     """Session 10 (blind8): "X bought Y from Z under a joint venture agreement signed in May" named no
