@@ -48,7 +48,7 @@ from graph.extract.common import (
     title_line,
 )
 from graph.extract.docmodel import unique
-from graph.extract.frames import verb_slots
+from graph.extract.frames import frame_lexicon, verb_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.status import factuality_of, status_of
 from graph.extract.roles import children
@@ -194,7 +194,9 @@ def deal_sides(verb: Token) -> list[Token]:
     sides = [o for action in actions for t in _own_phrases(action) if t.dep_ in {"prep", "dative"} and t.lower_ in {"from", "to", "with"}
              for o in t.children if o.dep_ == "pobj"]
     owners = [s for o in sides for c in o.children if c.dep_ == "relcl" for s in children(c, SUBJECTS)]
-    return [*verb_slots(verb).get("subject", []), *sides, *owners, *_recipients(verb)]
+    held = [o for action in actions for c in action.children if c.dep_ == "dobj" and c.lemma_.lower() in frame_lexicon().stake_nouns
+            for o in prep_objects(c, {"in"})]  # "will take a 20 per cent stake in Y": the company that sells its new shares
+    return [*verb_slots(verb).get("subject", []), *sides, *owners, *_recipients(verb), *held]
 
 
 def _recipients(verb: Token) -> list[Token]:
