@@ -659,7 +659,7 @@ def test_issue_7_a_counterpart_hung_on_what_the_contract_is_for():
     pytest.param("Trelaw Water will sell water to Kestra Mining under a supply agreement signed in 2024.",
                  {"Trelaw Water", "Kestra Mining"}, id="sells-to-under-a-signed-agreement"),
     pytest.param("Under a memorandum of understanding signed at the launch, the state investor Tarnvest will take a 20 per cent "
-                 "stake in Orsk Chips Sdn Bhd for RM500 million.", {"Tarnvest", "Orsk Chips"}, id="a-stake-taken-in-a-company-under-a-signed-memorandum"),
+                 "stake in Orsk Chips Sdn Bhd for RM500 million.", {"Tarnvest", "Orsk Chips Sdn Bhd"}, id="a-stake-taken-in-a-company-under-a-signed-memorandum"),
     pytest.param("Orsk Data has also agreed to buy electricity from a solar park that Tarn Solar is building next door, under a "
                  "20-year power purchase agreement signed in 2023.", {"Orsk Data", "Tarn Solar"}, id="agreed-to-buy-from-under-a-signed-agreement"),
 ])
