@@ -1,20 +1,37 @@
 """When an agreement was signed and took effect: the signing verb's own clause dates the signing,
 an effective cue ("entered into force on") the entry into force; an expiry ("valid until") is
-neither, and a date inside another subordinate clause dates that clause only.
+neither, and a date inside another subordinate clause dates that clause only. Where the
+signing sentence states no date, the next sentence's signing ceremony, "the same day" of the last
+signing, the paragraph's date or, early in the news, the news's own date stand for it.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+import re
 
+from spacy.tokens import Doc, Span, Token
+
+from graph.extract.agreement_frames import agreement_kind, signs
 from graph.extract.clauses import clause_verb
-from graph.extract.common import dateline, dates_in, has_cue, lemma_text, published
+from graph.extract.common import (
+    dateline,
+    dates_in,
+    entities_in,
+    evidence_for,
+    has_cue,
+    is_headline,
+    lemma_text,
+    next_sentence,
+    previous_sentence,
+    published,
+    sentences,
+)
 from graph.extract.context import earlier_sentences
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import children
-from graph.extract.tree import marked
+from graph.extract.tree import marked, prep_objects
 from graph.extract.word_lists import word_list
-from graph.model import PartialDate
+from graph.model import Evidence, PartialDate
 
 # "while X signed …" is a clause of its own; "when X visited in 2019, Y signed" dates the signing
 CONTRAST = frozenset({"while", "whereas", "although", "though"})
@@ -76,3 +93,127 @@ def year_of(head: Token) -> PartialDate | None:
             if 1900 < year and (day is None or year <= day.year):
                 return PartialDate(year)
     return None
+
+
+# --- dates a signing sentence leaves unsaid -----------------------------------
+
+LEDE_SENTENCES = 15
+DURATION_UNITS = frozenset({"year", "month", "week", "day"})
+LATER = re.compile(r"^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (year|month)s? later$", re.IGNORECASE)
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+TIMING = frozenset({"after", "before", "since", "following", "until", "ahead"})
+
+
+def lede_date(doc: Doc) -> PartialDate | None:
+    """The date of the news: the first date a main clause of the first sentences states, else the
+    document's own date (its dateline's or its metadata's)."""
+    sents = [s for s in sentences(doc) if not is_headline(s)][:3]
+    stated = next((d for s in sents if main_clause_date(s) and (d := split_dates(s, s.root)[0]) is not None), None)
+    day = published(doc)
+    return stated or (PartialDate(day.year, day.month, day.day) if day is not None else None)
+
+
+def signing_dates(sent: Span, signer: Token | None, noun: Token | None, number: int, lede: PartialDate | None,
+                  recent: PartialDate | None = None) -> tuple[PartialDate | None, PartialDate | None, Evidence]:
+    """Signing date (of the signing word's clause, a year before the noun, the last signing's on
+    "the same day", the paragraph's or the news's), effective date (this sentence's or the next's),
+    and the evidence stating them."""
+    signed, effective = split_dates(sent, signer)
+    if signer is None:
+        signed = None
+    signed = signed or (year_of(noun) if noun is not None else None)
+    evidence = evidence_for(sent)
+    follow = next_sentence(sent)
+    if effective is None and follow is not None and not any(agreement_kind(t) for t in follow):
+        _, effective = split_dates(follow)
+        evidence = evidence_for(sent, follow) if effective is not None else evidence
+    if signed is None and signer is not None and effective is None and (told := _ceremony_next(sent)) is not None:
+        signed, evidence = told
+    if signed is None and signer is not None and _same_occasion(signer):
+        signed = recent
+    if signed is None and signer is not None:
+        signed = _later_than_before(sent, signer) or _undated(sent, signer, number, lede)
+        if signed is not None and effective is not None and _after(signed, effective):
+            signed = None  # the news date cannot be the signing of a pact already in force before it
+    return signed, effective, evidence
+
+
+def _same_occasion(signer: Token) -> bool:
+    """"was signed at the same ceremony", "On the same day, X signed …": the occasion of the
+    signing told just before."""
+    verb = clause_verb(signer)
+    settings = [o for o in prep_objects(verb, {"at", "on", "during"}) + prep_objects(signer, {"at", "on", "during"})]
+    return any(c.lower_ == "same" for o in settings for c in o.children)
+
+
+def _later_than_before(sent: Span, signer: Token) -> PartialDate | None:
+    """"… was signed in 2021. A year later, X and Y signed …": a signing dated by its distance from
+    the last date the sentence before states, as precise as that distance (years, months); never
+    one after the news (the date before was a plan: "would open in 2029")."""
+    earlier = previous_sentence(sent)
+    stated = [value for _, value in dates_in(earlier)] if earlier is not None else []
+    for ent in entities_in(sent):
+        match = LATER.match(ent.text) if ent.label_ == "DATE" and clause_verb(ent.root) == clause_verb(signer) else None
+        if match is not None and stated:
+            found = _moved(stated[-1], COUNTS.get(match[1].lower()) or int(match[1]), match[2].lower())
+            day = published(sent.doc)
+            return found if found is not None and (day is None or found.year <= day.year) else None
+    return None
+
+
+def _moved(base: PartialDate, count: int, unit: str) -> PartialDate | None:
+    if unit == "year":
+        return PartialDate(base.year + count)
+    if base.month is None:
+        return None
+    months = base.year * 12 + base.month - 1 + count
+    return PartialDate(months // 12, months % 12 + 1)
+
+
+def _ceremony_next(sent: Span) -> tuple[PartialDate, Evidence] | None:
+    """"X signed an agreement with Y. Z attended the signing ceremony in Lima on 8 July 2024": the
+    next sentence dates the signing when the clause of its signing noun states a date and it
+    names no agreement of its own."""
+    follow = next_sentence(sent)
+    if follow is None or any(agreement_kind(t) for t in follow):
+        return None
+    for noun in (t for t in follow if t.pos_ == "NOUN" and signs(t) and not _timed_by(t)):
+        own = [value for ent, value in dates_in(follow) if clause_verb(ent.root) == clause_verb(noun)]
+        if own:
+            return own[0], evidence_for(sent, follow)
+    return None
+
+
+def _timed_by(noun: Token) -> bool:
+    """"… opened on 8 July, after the signing": the signing times another act, which the date dates."""
+    verb = clause_verb(noun)
+    path = [t for t in noun.ancestors if t != verb and verb in t.ancestors]
+    return any(t.dep_ == "prep" and t.lower_ in TIMING for t in path)
+
+
+def _after(one: PartialDate, other: PartialDate) -> bool:
+    """``one`` is after ``other`` whatever day a date of month or year precision stands for."""
+    return (one.year, one.month or 0, one.day or 0) > (other.year, other.month or 13, other.day or 32)
+
+
+def _undated(sent: Span, signer: Token, number: int, lede: PartialDate | None) -> PartialDate | None:
+    """A signing the sentence does not date: its paragraph's date, or, early in the article and
+    in the simple past, the date of the news; never when the sentence has a date of its own
+    the parser cannot read, or the signing came "later"."""
+    own = [e for e in entities_in(sent) if e.label_ == "DATE" and clause_verb(e.root) == clause_verb(signer) and not _duration(e)]
+    later = any(c.dep_ == "advmod" and c.lower_ in {"later", "subsequently", "afterwards", "since"} for c in signer.children)
+    if later or any(t.like_num for e in own for t in e):
+        return None
+    near = paragraph_signing_date(sent)
+    if near is not None or number > LEDE_SENTENCES:
+        return near
+    past = signer.tag_ == "VBD" or (signer.pos_ == "NOUN" and signer.head.tag_ == "VBD")
+    past = past or any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in signer.children)  # "was signed"
+    return lede if past else None
+
+
+def _duration(ent: Span) -> bool:
+    """"with repayment over 18 years", "for 25 years": a length of time, no date of the signing."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    counted = ent.root.lemma_.lower() in DURATION_UNITS and any(c.like_num for c in ent.root.children)
+    return counted and ent.root.tag_ == "NNS" and (after is None or after.lower_ not in {"ago", "later", "earlier", "before", "after"})

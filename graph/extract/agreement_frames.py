@@ -21,8 +21,10 @@ from graph import paths
 from graph.extract.common import first_found
 from graph.extract.frames import FrameLexiconError, noun_phrase_lemma, noun_slots, prep_slots, support_verb, verb_slots
 from graph.extract.tree import prep_objects
+from graph.extract.word_lists import word_list
 
 SIDE_PREPS = frozenset({"between", "with", "among"})
+SETTING_PREPS = frozenset({"at", "in", "during", "on"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,7 @@ class AgreementLexicon:
     sign_verbs: frozenset[str]
     leave_verbs: frozenset[str]
     signing_nouns: frozenset[str]
+    version_nouns: frozenset[str]
     agree_verbs: frozenset[str]
     not_agreed: frozenset[str]
     unsigned_modifiers: frozenset[str]
@@ -55,7 +58,7 @@ def agreement_lexicon(path: Path = paths.FRAMES) -> AgreementLexicon:
     try:
         raw = data["agreements"]
         kinds = tuple(Kind(k["name"], frozenset(k["nouns"]), bool(k.get("weak", False))) for k in raw["kinds"])
-        words = {k: frozenset(raw[k]) for k in ("sign_verbs", "leave_verbs", "signing_nouns", "agree_verbs", "not_agreed", "unsigned_modifiers")}
+        words = {k: frozenset(raw[k]) for k in ("sign_verbs", "leave_verbs", "signing_nouns", "version_nouns", "agree_verbs", "not_agreed", "unsigned_modifiers")}
         kind_of, heads = _kind_index(kinds)
         return AgreementLexicon(
             kinds=kinds,
@@ -120,6 +123,17 @@ def anchor(noun: Token) -> Token | None:
         return head.head  # "the signing of the treaty", "entered into an agreement"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj" and signs(head.head.head):
         return head.head.head  # "signed a line of credit agreement"
+    listing = umbrella(noun)
+    return anchor(listing) if listing is not None else None
+
+
+def umbrella(noun: Token) -> Token | None:
+    """"signed 12 agreements, including an MoU on X and a loan agreement for Y": the plural
+    agreement noun whose list names this one (the parser may hang the second inside the first)."""
+    for above in noun.ancestors:
+        if above.lemma_.lower() in word_list("include_verbs") and above.dep_ in {"prep", "acl"}:
+            listing = above.head
+            return listing if listing.tag_ in {"NNS", "NNPS"} and agreement_kind(listing) is not None else None
     return None
 
 
@@ -138,6 +152,7 @@ def party_heads(noun: Token, signer: Token | None) -> list[Token]:
         heads += _in_positions(signer_slots, lex.parties["verb"])
     if signer is not None:  # "signed a contract for the site with Y": the parser hangs "with Y" on the site
         heads += [w for topic in prep_objects(signer, {"for"}) + prep_objects(noun, {"for"}) for w in prep_objects(topic, {"with"})]
+        heads += _agents_on_settings(signer)
     leaver = _leaving(noun) if signer is None else None
     if leaver is not None:
         heads += verb_slots(leaver).get("subject", [])
@@ -146,6 +161,15 @@ def party_heads(noun: Token, signer: Token | None) -> list[Token]:
             if clause.dep_ in {"acl", "relcl", "advcl"} and clause.pos_ == "VERB" and any(c.lower_ == "to" for c in clause.children):
                 heads += _in_positions(verb_slots(clause), lex.parties["action"])
     return heads
+
+
+def _agents_on_settings(signer: Token) -> list[Token]:
+    """"was signed at the ceremony by X and Y", "signed in Lima by X": a passive signing's agents,
+    which the parser hangs on the place or occasion before them."""
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in signer.children)
+    if not passive or any(c.dep_ == "agent" for c in signer.children):
+        return []
+    return [w for setting in prep_objects(signer, SETTING_PREPS) for w in prep_objects(setting, {"by"})]
 
 
 def _topics(noun: Token) -> list[Token]:
@@ -181,7 +205,10 @@ def verb_party_heads(verb: Token, action: Token | None) -> list[Token]:
     lex = agreement_lexicon()
     heads = _in_positions(verb_slots(verb), lex.parties["verb"])
     if action is not None:
-        heads += _in_positions(verb_slots(action), lex.parties["action"])
+        slots = verb_slots(action)
+        heads += _in_positions(slots, lex.parties["action"])
+        # "agreed to form a joint venture with Y": the parser hangs "with Y" on what is formed
+        heads += [w for obj in slots.get("object", []) for w in prep_objects(obj, {"with"})]
     return heads
 
 

@@ -68,27 +68,55 @@ def named_parties(head: Token) -> list[ActorRef]:
     """The parties a dashed name of two or more parties' names states ("the US-Mexico-Canada
     agreement"), else none."""
     words = left_words(head)
-    if not words or words[0] == head or not any(t.text in DASHES for t in words):
+    if not words or words[0] == head:
         return []
-    found = list({a.ref.name: a.ref for a in actors_in(head.doc[words[0].i : head.i]) if a.ref.kind in PARTY_KINDS}.values())
+    doc, start = head.doc, words[0].i
+    while start >= 2 and doc[start - 1].text in DASHES and doc[start - 2].pos_ == "PROPN":
+        start -= 2  # "the EU–Peru Free Trade Agreement": the parser hangs the name on its first party
+    if not any(t.text in DASHES for t in doc[start : head.i]):
+        return []
+    found = list({a.ref.name: a.ref for a in actors_in(doc[start : head.i]) if a.ref.kind in PARTY_KINDS}.values())
     return found if len(found) >= 2 else []
 
 
 def topic_names(head: Token) -> list[str]:
-    """One name per topic a plural noun lists ("memoranda … on transport and tourism" are two
-    memoranda); any other agreement noun keeps its one name."""
+    """One name per topic a plural noun lists ("memoranda … on transport and tourism", "five
+    memorandums …, covering mining and tourism" are two memoranda each); any other agreement noun
+    keeps its one name."""
     preps = name_preps(head)
     topic = preps[-1] if preps and preps[-1].lower_ != "of" else None
     obj = object_of(topic) if topic is not None else None
-    if not plural(head) or obj is None or not obj.conjuncts:
-        return [name_of(head)]
+    if plural(head) and obj is not None and obj.conjuncts:
+        return _one_per_topic(head, preps[:-1], topic.lower_, [obj, *obj.conjuncts])
+    covered = covered_topics(head) if plural(head) else []
+    return _one_per_topic(head, preps, "on", covered) if covered else [name_of(head)]
+
+
+def _one_per_topic(head: Token, preps: list[Token], link: str, items: list[Token]) -> list[str]:
     left = joined(left_words(head)[:-1] + [head])
-    kind = " ".join([left.removesuffix(head.text) + singular(head)] + [_prep_words(p) for p in preps[:-1]])
+    kind = " ".join([left.removesuffix(head.text) + singular(head)] + [_prep_words(p) for p in preps])
     names = []
-    for item in (obj, *obj.conjuncts):
+    for item in items:
         words = [t for t in left_phrase(item) if t.dep_ not in {"cc", "punct", "det", "preconj"}]
-        names.append(f"{kind} {topic.lower_} {joined(words)}")
+        names.append(f"{kind} {link} {joined(words)}")
     return names
+
+
+def covered_topics(head: Token) -> list[Token]:
+    """What a signed batch covers, listed by a participle on it or on its signing ("signed five
+    memorandums on Tuesday, covering A, B and C") or by the next sentence ("The agreements cover A,
+    B and C"); none when the list names agreements (those are facts of their own)."""
+    verb = head.head if head.dep_ == "dobj" else None
+    clauses = [c for h in (head, verb) if h is not None for c in h.children if c.dep_ in {"acl", "advcl"}]
+    follow = head.doc[head.sent.end].sent if head.sent.end < len(head.doc) else None
+    if follow is not None and any(s.dep_ == "nsubj" and plural(s) and (agreement_kind(s) or s.lower_ == "they") for s in follow.root.children):
+        clauses.append(follow.root)
+    for clause in clauses:
+        if clause.lemma_.lower() in word_list("include_verbs") and clause.pos_ == "VERB":
+            items = [i for o in clause.children if o.dep_ == "dobj" for i in (o, *o.conjuncts)]
+            if len(items) >= 2 and not any(agreement_kind(i) for i in items):
+                return items
+    return []
 
 
 def joined(tokens: list[Token]) -> str:

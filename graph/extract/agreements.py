@@ -2,14 +2,12 @@
 
 The agreement frames of ``data/frames.json`` say which nouns name a signed
 document, which verbs sign one and which positions hold the parties
-(``agreement_frames``); ``arguments`` turns each position's head into an
-actor (names, governments named by their country, pronouns and definite
-descriptions through the document model). A fact is kept only when the text
-asserts it (``status.factuality_of``); its status is the one its clause
-states ("signed", "cancelled"). News conventions this module adds: "the two
-countries/companies" are the two the article is about, "the government" with
-no antecedent is the article's country, "They" the parties just named, and a
-definite "The agreement was signed on …" tells again the one just named.
+(``agreement_frames``); ``agreement_parties`` turns each position's head into
+a party, ``agreement_dates`` dates the signing and ``agreement_names`` names
+the document. A fact is kept only when the text asserts it
+(``status.factuality_of``); its status is the one its clause states ("signed",
+"cancelled"). A definite "The agreement was signed on …" tells again the one
+just named; a signed new version is one of the same parties.
 """
 
 from __future__ import annotations
@@ -19,8 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.extract.actors import actors_in
-from graph.extract.agreement_dates import SUBJECTS, main_clause_date, paragraph_signing_date, split_dates, year_of
+from graph.extract.agreement_dates import SUBJECTS, lede_date, signing_dates, year_of
 from graph.extract.agreement_frames import (
     agreement_kind,
     agreement_lexicon,
@@ -31,64 +28,55 @@ from graph.extract.agreement_frames import (
     verb_party_heads,
     verb_phrase,
 )
-from graph.extract.agreement_names import PARTY_KINDS, cut_phrase, name_preps, named_parties, plural, topic_names
-from graph.extract.arguments import arguments
-from graph.extract.clauses import clause_verb
+from graph.extract.agreement_names import (
+    covered_topics,
+    cut_phrase,
+    name_of,
+    name_preps,
+    named_parties,
+    plural,
+    topic_names,
+)
+from graph.extract.agreement_parties import Found, between_in, resolve
 from graph.extract.common import (
-    entities_in,
-    evidence_for,
     extend_evidence,
     has_cue,
     is_headline,
     lemma_text,
-    next_sentence,
     previous_sentence,
-    published,
     sentences,
     title_line,
 )
-from graph.extract.docmodel import main_actors, pair, unique
-from graph.extract.frames import verb_slots
+from graph.extract.docmodel import unique
+from graph.extract.frames import frame_lexicon, verb_slots
 from graph.extract.lexicon import lexicon
-from graph.extract.phrases import phrase_ref
 from graph.extract.status import factuality_of, status_of
 from graph.extract.roles import children
-from graph.extract.tree import left_phrase, object_of, prep_objects, pruned_subtree, subtree_span
+from graph.extract.tree import object_of, prep_objects, pruned_subtree, subtree_span
 from graph.extract.word_lists import word_list
-from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef, Agreement, Factuality, PartialDate, Status
 
-LEDE_SENTENCES = 15
 RECALL_SENTENCES = 4
-THEY = frozenset({"they", "both"})
-INCLUDING = frozenset({"including", "like", "as"})
-
-Found = list[tuple[int, Agreement]]
 
 
 def extract(doc: Doc) -> Iterator[Agreement]:
     """Every agreement the doc asserts, a re-mention merged into the one it tells again."""
     found: Found = []
-    lede = _lede_date(doc)
+    lede = lede_date(doc)
     for number, sent in enumerate(sentences(doc)):
         if is_headline(sent) or title_line(sent):
             continue
         for agreement, again in sentence_agreements(sent, number, lede=lede, found=found):
             earlier = _earlier(found, number, agreement) if again else None
+            if again and earlier is None:
+                agreement = _named_just_before(agreement, sent, number)
+            if earlier is not None and _another_kind(found[earlier][1], agreement):
+                agreement, earlier = _same_parties(found[earlier][1], agreement), None
             if earlier is not None:
                 found[earlier] = (found[earlier][0], _merge(found[earlier][1], agreement, sent, lede=lede))
             elif len(agreement.parties) >= 2:
                 found.append((number, agreement))
     yield from (a for _, a in found)
-
-
-def _lede_date(doc: Doc) -> PartialDate | None:
-    """The date of the news: the first date a main clause of the first sentences states, else the
-    document's own date (its dateline's or its metadata's)."""
-    sents = [s for s in sentences(doc) if not is_headline(s)][:3]
-    stated = next((d for s in sents if main_clause_date(s) and (d := split_dates(s, s.root)[0]) is not None), None)
-    day = published(doc)
-    return stated or (PartialDate(day.year, day.month, day.day) if day is not None else None)
 
 
 def sentence_agreements(sent: Span, number: int, *, lede: PartialDate | None, found: Found) -> Iterator[tuple[Agreement, bool]]:
@@ -102,25 +90,46 @@ def sentence_agreements(sent: Span, number: int, *, lede: PartialDate | None, fo
     for verb in sent:
         if verb not in anchors and verb.pos_ == "VERB" and verb_phrase(verb) & agreement_lexicon().agree_verbs:
             yield from verb_agreements(verb, number, lede=lede, found=found)
+    versions = [t for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in agreement_lexicon().version_nouns]
+    yield from (v for noun in versions if (v := _new_version(noun, number, lede, found)) is not None)
+
+
+def _new_version(noun: Token, number: int, lede: PartialDate | None, found: Found) -> tuple[Agreement, bool] | None:
+    """"Chile and Peru signed a trade agreement in 2010. An updated version was signed in 2018": a
+    signed new version of the agreement just told, between its parties; not "a new version of the app"."""
+    signer = anchor(noun)
+    about = prep_objects(noun, {"of"})
+    if signer is None or not found or number - found[-1][0] > RECALL_SENTENCES or not asserted(signer):
+        return None
+    if about and agreement_kind(about[0]) is None:
+        return None
+    earlier = found[-1][1]
+    signed, effective, evidence = signing_dates(noun.sent, signer, noun, number, lede)
+    name = " ".join([*(t.text for t in noun.lefts if t.dep_ in {"amod", "compound"}), earlier.name])
+    return Agreement(name, earlier.parties, evidence, date=signed, effective=effective, factuality=Factuality.ASSERTED, status=Status.SIGNED), False
 
 
 def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, found: Found) -> Iterator[tuple[Agreement, bool]]:
     """The agreement a noun names, once per topic listed and per counterpart of a plural."""
-    trigger = signer or noun
+    trigger = signer or _in_force(noun) or noun
     if not _states_one(noun, signer) or not asserted(trigger):
         return
     sent = noun.sent
     parties = named_parties(noun) or resolve(party_heads(noun, signer), found=found, number=number)
+    if not parties and signer is None and _in_force(noun) is not None:  # "Trade between the two countries … under a pact that took effect in 2023"
+        parties = resolve(between_in(sent)[:1], found=found, number=number)
     if len(parties) == 1 and signer is not None and _under(noun):
         parties += [p for p in resolve(children(sent.root, SUBJECTS), found=found, number=number) if p.name != parties[0].name]
     if len(parties) < 2 and _under_a_deal(noun):  # "X bought Y from Z under a joint venture agreement"
         parties = unique([*parties, *resolve(deal_sides(noun.head.head), found=found, number=number)])
     if not parties and signer is not None and signer.pos_ == "NOUN":
-        parties = resolve(_between_in(sent)[:1], found=found, number=number)
+        parties = resolve(between_in(sent)[:1], found=found, number=number)
     if not parties and signer is not None and signer.dep_ == "acl":  # "the two governments agreed … in a pact signed in 2022"
         parties = resolve(children(sent.root, SUBJECTS), found=found, number=number)
+        sides = between_in(sent)[:1] if not agreement_kind(noun).weak else []  # "Trade between the two countries is governed by …"
+        parties = parties if len(parties) >= 2 else resolve(sides, found=found, number=number)
         parties = parties if len(parties) >= 2 else []
-    signed, effective, evidence = _dates(sent, signer, noun, number, lede)
+    signed, effective, evidence = signing_dates(sent, signer, noun, number, lede, _last_date(found))
     again = _definite(noun) and len(parties) < 2
     status = status_of(trigger) or (Status.SIGNED if signer is not None else None)
     for name in topic_names(noun):
@@ -146,13 +155,21 @@ def _states_one(noun: Token, signer: Token | None) -> bool:
     kind = agreement_kind(noun)
     if kind is None or kind.weak or (plural(noun) and not noun.text[0].isupper() and not links_parties(noun)):
         return False
-    takes_effect = noun.dep_ in {"nsubj", "nsubjpass"} and has_cue(lemma_text(noun.sent), lexicon().effective_cues)
-    return links_parties(noun) or noun.text[0].isupper() or year_of(noun) is not None or takes_effect
+    return links_parties(noun) or noun.text[0].isupper() or year_of(noun) is not None or _in_force(noun) is not None
+
+
+def _in_force(noun: Token) -> Token | None:
+    """"The pact entered into force in 2023", "under a partnership agreement that took effect in
+    2023": an agreement in force was signed; the clause that says so (what must be asserted)."""
+    cues = lexicon().effective_cues
+    if noun.dep_ in {"nsubj", "nsubjpass"} and has_cue(lemma_text(noun.sent), cues):
+        return noun
+    return next((c for c in noun.children if c.dep_ in {"relcl", "acl"} and has_cue(lemma_text(subtree_span(c)), cues)), None)
 
 
 def _bare_bundle(noun: Token) -> bool:
     """"numerous agreements and memoranda": a count of unnamed documents, not a fact one can check."""
-    if not plural(noun) or noun.text[0].isupper():
+    if not plural(noun) or noun.text[0].isupper() or covered_topics(noun):
         return False
     content = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in word_list("vague_modifiers") and not t.like_num]
     return not content and not [p for p in name_preps(noun) if p.lower_ != "of"] and not links_parties(noun)
@@ -170,12 +187,27 @@ def _under_a_deal(noun: Token) -> bool:
 
 
 def deal_sides(verb: Token) -> list[Token]:
-    """Who deals in a clause: its subject and the one it buys from, sells to or deals with (or
-    who owns what it buys from: "electricity from a plant that W is building")."""
-    sides = [o for t in _own_phrases(verb) if t.dep_ in {"prep", "dative"} and t.lower_ in {"from", "to", "with"}
+    """Who deals in a clause: its subject and the one it (or what it agrees to do) buys from, sells
+    to or deals with (or who owns what it buys from: "agreed to buy electricity from a plant that
+    W is building")."""
+    actions = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    sides = [o for action in actions for t in _own_phrases(action) if t.dep_ in {"prep", "dative"} and t.lower_ in {"from", "to", "with"}
              for o in t.children if o.dep_ == "pobj"]
     owners = [s for o in sides for c in o.children if c.dep_ == "relcl" for s in children(c, SUBJECTS)]
-    return [*verb_slots(verb).get("subject", []), *sides, *owners]
+    held = [o for action in actions for c in action.children if c.dep_ == "dobj" and c.lemma_.lower() in frame_lexicon().stake_nouns
+            for o in prep_objects(c, {"in"})]  # "will take a 20 per cent stake in Y": the company that sells its new shares
+    return [*verb_slots(verb).get("subject", []), *sides, *owners, *_recipients(verb), *held]
+
+
+def _recipients(verb: Token) -> list[Token]:
+    """Who the dealer gives to, on the verb or what it undertakes to do: "lent Chile $2bn",
+    "undertook to provide Bishkek with military aid"."""
+    found: list[Token] = []
+    for giving in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
+        found += [c for c in giving.children if c.dep_ == "dative"]
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in giving.children):
+            found += [c for c in giving.children if c.dep_ == "dobj"]
+    return found
 
 
 def _own_phrases(verb: Token) -> list[Token]:
@@ -217,7 +249,7 @@ def verb_agreements(verb: Token, number: int, *, lede, found: Found) -> Iterator
         return
     others = tuple(p for p in parties if p.name not in {s.name for s in subjects})
     sides = [(s, *others) for s in subjects] if _each(verb) and others else [tuple(parties)]
-    signed, effective, evidence = _dates(verb.sent, verb, None, number, lede)
+    signed, effective, evidence = signing_dates(verb.sent, verb, None, number, lede, _last_date(found))
     name = _verb_name(verb, action, topic)
     for side in sides:
         yield Agreement(name, side, evidence, date=signed, effective=effective, factuality=Factuality.ASSERTED, status=status_of(verb)), False
@@ -253,176 +285,12 @@ def _phrase(head: Token, *, start: int | None = None) -> str:
     return cut_phrase(words, {"with", ",", "by", "between", "which", "that"})
 
 
-# --- parties -----------------------------------------------------------------
-
-
-def resolve(heads: list[Token], *, found: Found, number: int) -> list[ActorRef]:
-    """The parties the heads name: actors (a person signs for the body or country named
-    with them), "the two countries", "They", and "the government" as the article's country."""
-    refs: list[ActorRef] = []
-    for head in heads:
-        refs += pair(_of_object(head)) or _they(head, found, number) or _signatories(head) or _actors(head)
-        for listed in _listed_apposition(head) + _examples(head):
-            refs += _actors(listed)
-    return unique([_state_of(r) for r in refs if r.kind in PARTY_KINDS])
-
-
-def _state_of(ref: ActorRef) -> ActorRef:
-    """A national government signs for its country; a province's or a ministry's name stays."""
-    if ref.kind is not ActorKind.GOVERNMENT_BODY or not ref.name.startswith("Government of "):
-        return ref
-    entry = load_gazetteer().lookup(ref.name.removeprefix("Government of "))
-    if entry is None or entry.kind is not ActorKind.COUNTRY:
-        return ref
-    return ActorRef(entry.name, ActorKind.COUNTRY, ref.surface, entry.name)
-
-
-def _signatories(head: Token) -> list[ActorRef]:
-    """The bodies of a flat list of signatories, each followed by title and body ("A, secretary, ministry
-    of X and B, …"), read from the text: the parser hangs the second signatory inside the first's titles."""
-    if head.ent_type_ != "PERSON":
-        return []
-    span = subtree_span(head)
-    people = [a for a in actors_in(span) if a.ref.kind is ActorKind.PERSON]
-    if len(people) < 2:
-        return []
-    bounds = [p.span.end for p in people], [p.span.start for p in people[1:]] + [span.end]
-    bodies = []
-    for end, start in zip(*bounds):
-        named = [a.ref for a in actors_in(head.doc[end:start]) if a.ref.kind in PARTY_KINDS - {ActorKind.PERSON}]
-        bodies += named[-1:]  # "…, ministry of finance, government of X": the last body named is the signing one
-    return bodies if len(bodies) == len(people) else []
-
-
-def _examples(head: Token) -> list[Token]:
-    """"media companies such as X and Y": the named examples of a common-noun party."""
-    nouns = [t for t in (head, *head.conjuncts) if t.pos_ == "NOUN"]
-    return [o for n in nouns for o in prep_objects(n, INCLUDING)]
-
-
-def _between_in(sent: Span) -> list[Token]:
-    """The conjoined objects of a "between" anywhere in the sentence: the sides it names."""
-    return [o for p in sent if p.dep_ == "prep" and p.lower_ == "between" for o in p.children if o.dep_ == "pobj" and o.conjuncts]
-
-
-def _listed_apposition(head: Token) -> list[Token]:
-    """A list of names the parser hung on its first name as a conjoined apposition."""
-    return [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts]
-
-
-def _actors(head: Token) -> list[ActorRef]:
-    found = arguments([head])
-    named = [a.ref for a in found] or _proper_names([head, *head.conjuncts])
-    refs = [_represented(_signing_body(ref, head), head) for ref in named]
-    refs = [r for r in refs if r is not None and r.kind in PARTY_KINDS]
-    if not refs and head.pos_ == "NOUN" and head.lemma_.lower() in lexicon().government_words:
-        return main_actors(head, (ActorKind.COUNTRY,), 1, local=False)
-    return refs
-
-
-def _signing_body(ref: ActorRef, head: Token) -> ActorRef:
-    """A party is never an asset: a proper name the recogniser took for a place (as
-    ``arguments.unknown_name`` reads it) or an organisation's name ending in an asset word
-    ("… Rail") signs as a company."""
-    if ref.kind is not ActorKind.ASSET:
-        return ref
-    place = head.pos_ == "PROPN" and head.ent_type_ in {"GPE", "LOC", "FAC", ""}
-    organisation = any(t.ent_type_ == "ORG" for t in (head, *head.conjuncts)) and ref.name[:1].isupper()
-    return replace(ref, kind=ActorKind.COMPANY) if place or organisation else ref
-
-
-def _proper_names(heads: list[Token]) -> list[ActorRef]:
-    """Proper names read as a whole: a name whose last word is also a partitive noun, which
-    ``arguments`` looks through (the tagger may even call it a verb)."""
-    names = [h for h in heads if h.pos_ == "PROPN" or h.ent_type_ == "ORG"]
-    return [ref for head in names if (ref := phrase_ref(head)) is not None]
-
-
-def _represented(ref: ActorRef, head: Token) -> ActorRef | None:
-    """A person signs for the body named with them, else a head of state for the country."""
-    if ref.kind is not ActorKind.PERSON:
-        return ref
-    named = [a.ref for span in _described_by(ref, head) for a in actors_in(span)]
-    bodies = [r for r in named if r.kind in PARTY_KINDS - {ActorKind.COUNTRY}]
-    countries = [r for r in named if r.kind is ActorKind.COUNTRY]
-    if bodies or countries:  # "X, chief executive of Y"; "X, secretary of the finance ministry of Z"
-        return (bodies or countries)[0]
-    return ActorRef(ref.country, ActorKind.COUNTRY, ref.surface or ref.name, ref.country) if ref.country else None
-
-
-def _described_by(ref: ActorRef, head: Token) -> list[Span]:
-    """The person's own title and appositions, not those of the people listed with them."""
-    last = ref.name.split()[-1]
-    person = next((t for t in (head, *head.conjuncts) if t.text in ref.name.split()), None)
-    person = person or next((t for t in head.subtree if t.text == last), head)
-    doc = person.doc
-    spans = [subtree_span(c) for c in person.children if c.dep_ == "appos"]
-    if person.left_edge.i < person.i:
-        spans.append(doc[person.left_edge.i : person.i])
-    if person.dep_ == "appos" and person.head.pos_ == "NOUN":  # "Kenya's finance minister Anna Vold"
-        spans.append(left_phrase(person.head))
-    return spans
-
-
-def _of_object(head: Token) -> Token:
-    """Who a common noun belongs to (its "of" object), else the head itself: either may be a pair."""
-    if head.pos_ != "NOUN":
-        return head
-    return (prep_objects(head, {"of"}) or [head])[0]
-
-
-def _they(head: Token, found: Found, number: int) -> list[ActorRef]:
-    """"They": the parties of the agreement just named, else the previous sentence's conjoined subjects."""
-    if head.lower_ not in THEY:
-        return []
-    if found and number - found[-1][0] <= 2:
-        return list(found[-1][1].parties)
-    earlier = previous_sentence(head.sent)
-    subjects = [c for c in earlier.root.children if c.dep_ == "nsubj" and c.lower_ not in THEY] if earlier is not None else []
-    refs = [r for r in resolve(subjects, found=[], number=number) if r.kind in PARTY_KINDS]
-    return refs if len(refs) >= 2 else []
-
-
 # --- dates and re-mentions ---------------------------------------------------
 
 
-def _dates(sent: Span, signer: Token | None, noun: Token | None, number: int, lede) -> tuple[PartialDate | None, PartialDate | None, object]:
-    """Signing date (of the signing word's clause, a year before the noun, the paragraph's or
-    the news's), effective date (this sentence's or the next's), and the evidence stating them."""
-    signed, effective = split_dates(sent, signer)
-    if signer is None:
-        signed = None
-    signed = signed or (year_of(noun) if noun is not None else None)
-    evidence = evidence_for(sent)
-    follow = next_sentence(sent)
-    if effective is None and follow is not None and not any(agreement_kind(t) for t in follow):
-        _, effective = split_dates(follow)
-        evidence = evidence_for(sent, follow) if effective is not None else evidence
-    if signed is None and signer is not None:
-        signed = _undated(sent, signer, number, lede)
-        if signed is not None and effective is not None and _after(signed, effective):
-            signed = None  # the news date cannot be the signing of a pact already in force before it
-    return signed, effective, evidence
-
-
-def _after(one: PartialDate, other: PartialDate) -> bool:
-    """``one`` is after ``other`` whatever day a date of month or year precision stands for."""
-    return (one.year, one.month or 0, one.day or 0) > (other.year, other.month or 13, other.day or 32)
-
-
-def _undated(sent: Span, signer: Token, number: int, lede: PartialDate | None) -> PartialDate | None:
-    """A signing the sentence does not date: its paragraph's date, or, early in the article and
-    in the simple past, the date of the news; never when the sentence has a date of its own
-    the parser cannot read, or the signing came "later"."""
-    own = [e for e in entities_in(sent) if e.label_ == "DATE" and clause_verb(e.root) == clause_verb(signer)]
-    later = any(c.dep_ == "advmod" and c.lower_ in {"later", "subsequently", "afterwards", "since"} for c in signer.children)
-    if later or any(t.like_num for e in own for t in e):
-        return None
-    near = paragraph_signing_date(sent)
-    if near is not None or number > LEDE_SENTENCES:
-        return near
-    past = signer.tag_ == "VBD" or (signer.pos_ == "NOUN" and signer.head.tag_ == "VBD")
-    return lede if past else None
+def _last_date(found: Found) -> PartialDate | None:
+    """The signing date of the last dated agreement told so far."""
+    return next((a.date for _, a in reversed(found) if a.date is not None), None)
 
 
 def _definite(noun: Token) -> bool:
@@ -430,16 +298,49 @@ def _definite(noun: Token) -> bool:
 
 
 def _earlier(found: Found, number: int, agreement: Agreement) -> int | None:
-    """The recent agreement a definite re-mention tells again: one sharing a party, else one of its noun."""
+    """The recent agreement a definite re-mention tells again: one sharing a party, else one of its
+    noun; further back, only an undated one of its noun sharing a party ("the rail contract between
+    Kenya and X" in the lede, "X was awarded the contract in 2014" paragraphs later)."""
     names = {p.name for p in agreement.parties}
     word = agreement.name.split()[-1].lower() if agreement.name else ""
     for i in range(len(found) - 1, -1, -1):
         where, earlier = found[i]
+        shared = bool(names & {p.name for p in earlier.parties})
         if number - where > RECALL_SENTENCES:
-            return None
-        if names & {p.name for p in earlier.parties} or (not names and word in earlier.name.lower()):
+            if shared and earlier.date is None and word == earlier.name.split()[-1].lower():
+                return i
+            continue
+        if shared or (not names and word in earlier.name.lower()):
             return i
     return None
+
+
+def _another_kind(first: Agreement, again: Agreement) -> bool:
+    """"Chile and Peru signed an agreement on the port on 2 May. The credit agreement, signed on
+    9 June, …": a definite mention of another kind of document with a signing date of its own is
+    a second agreement, not the first told again."""
+    kind = again.name.split()[0].lower() if len(again.name.split()) > 1 else ""
+    dated = again.date is not None and first.date is not None and again.date != first.date
+    agreed = first.name.startswith(("agreement to ", "agreement on "))  # "X agreed to buy Y": the document it signed
+    return dated and bool(kind) and not agreed and kind not in first.name.lower().split()
+
+
+def _same_parties(first: Agreement, again: Agreement) -> Agreement:
+    """The second agreement, signed by the parties of the first where it names none of its own."""
+    return again if len(again.parties) >= 2 else replace(again, parties=tuple(unique([*first.parties, *again.parties])))
+
+
+def _named_just_before(agreement: Agreement, sent: Span, number: int) -> Agreement:
+    """"… make full use of the EU–Peru Free Trade Agreement. The agreement was signed in Lima on …":
+    a definite signing with no party tells the signing of the agreement the sentence before names
+    with its sides, even where that sentence only talked about it (a condition, a hope)."""
+    earlier = previous_sentence(sent)
+    nouns = [t for t in earlier if agreement_kind(t) is not None] if earlier is not None else []
+    for noun in nouns:
+        parties = named_parties(noun) or resolve(party_heads(noun, None), found=[], number=number)
+        if len(parties) >= 2:
+            return replace(agreement, name=name_of(noun), parties=tuple(unique([*agreement.parties, *parties])))
+    return agreement
 
 
 def _merge(first: Agreement, again: Agreement, sent: Span, *, lede: PartialDate | None) -> Agreement:

@@ -386,10 +386,12 @@ def pair(head: Token, *, local: bool = True) -> list[ActorRef]:
 def main_actors(head: Token, kinds: tuple[ActorKind, ...], count: int, *, local: bool = True) -> list[ActorRef]:
     """The ``count`` actors of ``kinds`` (in that order of preference) named in the sentence (or,
     without ``local``, only before it), then the article's most named so far. A name inside a place
-    phrase ("… to produce cars in the former X factory") names where, not who."""
+    phrase ("… to produce cars in the former X factory") names where, not who, and one in a clause
+    conjoined after the head's is about something else ("the boards of both companies signed …,
+    and the deal needs the approval of X")."""
     sent = head.sent
     before = [e for e in registry(head.doc) if e.ref.kind in kinds and e.position < sent.end
-              and not (e.position >= sent.start and _in_a_place(head.doc[e.position]))]
+              and not (e.position >= sent.start and (_in_a_place(head.doc[e.position]) or (local and _clause_after(head, e.position))))]
     inside = [e.ref for e in before if e.position >= sent.start]
     if not local:
         before = [e for e in before if e.position < sent.start and e.ref.name not in {r.name for r in inside}]
@@ -397,6 +399,13 @@ def main_actors(head: Token, kinds: tuple[ActorKind, ...], count: int, *, local:
     ranked = sorted(reversed(before), key=lambda e: (kinds.index(e.ref.kind), -counts[e.ref.name]))
     found = unique([*(inside if local else []), *(e.ref for e in ranked)])
     return found[:count] if len(found) >= count else []
+
+
+def _clause_after(head: Token, position: int) -> bool:
+    """Whether the word at ``position`` sits in a clause conjoined to the head's after it."""
+    verb = next((t for t in head.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    later = [c for c in verb.children if c.dep_ in {"conj", "parataxis"} and c.i > head.i] if verb is not None else []
+    return any(c.left_edge.i <= position <= c.right_edge.i and c.pos_ in {"VERB", "AUX"} for c in later)
 
 
 def _in_a_place(token: Token) -> bool:

@@ -51,6 +51,23 @@ FRAMES = [
      ("Talvora Province", "Orsk Holdings"), "2019"),
     ("a-contract-won-from", "Orsk Holdings won a contract from Talvora Mining in 2020 to build a smelter.",
      ("Talvora Mining", "Orsk Holdings"), "2020"),
+    ("a-country-the-model-tags-a-nationality", "Mongolia and Tajikistan signed a water treaty on 4 May 2023.",
+     ("Mongolia", "Tajikistan"), "2023-05-04"),
+    ("agreed-to-do-with-hung-on-the-object", "Orsk Motors agreed on 3 May 2024 to build a battery plant with Halden Auto in Peru.",
+     ("Orsk Motors", "Halden Auto"), "2024-05-03"),
+    ("agreed-to-form-a-venture-with", "In March 2023 Orsk Motors agreed to form a joint venture with Halden Auto.",
+     ("Orsk Motors", "Halden Auto"), "2023-03"),
+    ("passive-by-hung-on-the-occasion", "Peru and Chile signed a trade agreement in Lima on 3 March 2025. A contract to lay "
+     "the track was signed at the same ceremony by Orsk Holdings and the Ministry of Transport.",
+     ("Orsk Holdings", "Ministry of Transport"), "2025-03-03"),
+    ("a-signer-before-a-countrys-body", "Kestrel Export Bank and Peru's Ministry of Finance signed a $1.2 billion loan agreement "
+     "in May 2022.", ("Kestrel Export Bank", "Ministry of Finance"), "2022-05"),
+    ("a-signer-before-a-countrys-agency-in-apposition", "Chile and Peru signed a trade agreement in Lima on 3 March 2024. On the "
+     "same day, Orsk Holdings and Peru's naval procurement agency, Tarnmet, signed a co-operation agreement.",
+     ("Orsk Holdings", "Tarnmet"), "2024-03-03"),
+    ("the-two-countries-between-which-it-governs-trade", "Chile's foreign minister visited Peru this week. Commerce between the "
+     "two countries rests on a trade agreement signed in March 2006, which took effect on 1 January 2007.",
+     ("Peru", "Chile"), "2006-03"),
     ("office-holders-sign-for-who-they-serve", "The contract was signed in 2016 by Peru's transport minister and Orsk Holdings' chairman.",
      ("Peru", "Orsk Holdings"), "2016"),
 ]
@@ -80,11 +97,50 @@ def test_no_agreement_is_stated(text):
     assert _agreements(text) == []
 
 
+def test_an_agreement_in_force_is_stated_even_in_a_hope():
+    """issue 7: "… hoped to double it under a partnership agreement that took effect in 2023" states an
+    agreement in force between the two countries, whatever is hoped."""
+    text = ("Chile's foreign minister visited Peru this week. Exports between the two countries fell last year, but officials "
+            "expect them to recover in 2026 under a customs agreement that took effect in 2021.")
+    assert [({p.name for p in a.parties}, a.effective) for a in _agreements(text)] == [({"Peru", "Chile"}, PartialDate(2021))]
+
+
+def test_an_agreement_that_would_take_effect_is_not_stated():
+    text = ("Chile's foreign minister visited Peru this week. Exports between the two countries fell last year, and officials "
+            "hope to sign a customs agreement that would take effect in 2026.")
+    assert _agreements(text) == []
+
+
+def test_the_two_governments_the_parser_joins_to_the_last_object_are_the_two_countries():
+    """issue 7: "he met Prime Minister X and the two governments signed …" made "the two governments" a
+    conjunct of X, read as the state fund named before."""
+    text = ("Orsk Holdings and the Peru Investment Authority (PIA) have agreed to build a port. The plan goes back to a trip to "
+            "Lima by Chile's president Tomas Brek in March, when he met Peruvian Prime Minister Dina Vell and the two governments "
+            "signed a memorandum on fisheries.")
+    found = [a for a in _agreements(text) if a.name.startswith("memorandum")]
+    assert [{p.name for p in a.parties} for a in found] == [{"Peru", "Chile"}]
+
+
+def test_a_deal_announced_is_not_between_the_two_countries_of_a_friendship():
+    text = ("Orsk Steel bought the Tarn mill in Peru in 2016. The deal, announced during the Chilean president's visit to "
+            "Peru, symbolized the growing friendship between the two countries.")
+    assert all({"Peru", "Chile"} != {p.name for p in a.parties} for a in _agreements(text))
+
+
 def test_the_two_companies_are_the_two_the_article_is_about():
     text = "Orsk Holdings courted Pellin Bank for a year. The two companies reached an agreement to build a smelter in 2021."
     (agreement,) = _agreements(text)
     assert {p.name for p in agreement.parties} == {"Orsk Holdings", "Pellin Bank"}
     assert agreement.name == "agreement to build a smelter"
+
+
+def test_both_companies_are_not_a_company_named_after_them_in_the_sentence():
+    """issue 7: "the boards of both companies signed …, and the deal needs the approval of the X
+    Company Tribunal" made the tribunal one of the two companies."""
+    text = ("Talvora Bank will absorb Orsk Mutual Bank. Talvora Bank shares rose. The boards of both companies signed the merger "
+            "agreement in March 2024, and the merger now awaits clearance from the Pellin Company Tribunal.")
+    found = [a for a in _agreements(text) if a.name == "merger agreement"]
+    assert [{p.name for p in a.parties} for a in found] == [{"Talvora Bank", "Orsk Mutual Bank"}]
 
 
 def test_a_signed_agreement_is_asserted_and_signed():

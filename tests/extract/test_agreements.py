@@ -165,12 +165,13 @@ def test_the_two_companies_are_not_the_names_of_a_place_after_them():
     assert all("Tarn Motors" not in _parties(a) for a in _agreements(text))
 
 
-def test_a_club_named_fc_signs_as_the_club():
-    """issue 7: "Porto Vale FC" was typed a person, so "the club" that signed was no party."""
-    text = ("Porto Vale FC has been sold to Northgate Sports Partners. "
-            "The club also signed a ten-year naming rights agreement with telecoms operator Orvalho Telecom on 30 June 2025.")
-    (agreement,) = _agreements(text)
-    assert _parties(agreement) == {"Porto Vale FC", "Orvalho Telecom"} and agreement.date == PartialDate(2025, 6, 30)
+@pytest.mark.parametrize("club", [pytest.param("Porto Vale FC", id="fc-after"), pytest.param("FC Porto Vale", id="fc-before")])
+def test_a_club_named_fc_signs_as_the_club(club):
+    """issue 7: "Porto Vale FC" (and "FC Porto Vale") was typed a person, so "the club" that signed was no party."""
+    text = (f"Members of {club} voted to sell the club to Harbin Sports Capital. "
+            "The club also signed a five-year shirt sponsorship agreement with the operator Tessel Mobile on 30 June 2025.")
+    found = [a for a in _agreements(text) if "sponsorship" in a.name]
+    assert [(_parties(a), a.date) for a in found] == [({club, "Tessel Mobile"}, PartialDate(2025, 6, 30))]
 
 
 def test_a_re_mention_s_own_signing_date_beats_the_news_date():
@@ -230,6 +231,19 @@ def test_a_batch_signed_then_named_by_topic_is_one_agreement_per_topic():
     assert all(_parties(a) == {"Chile", "Peru"} and a.date == PartialDate(2023, 5, 4) for a in found.values())
 
 
+def test_a_batch_signed_covering_topics_is_one_memorandum_per_topic():
+    text = ("Peru's President Dina Vell and Chile's President Tomas Brek signed four memorandums of understanding in Arica "
+            "on Tuesday, covering mining, fisheries, health and tourism.")
+    found = {a.name: a for a in _agreements(text)}
+    assert set(found) == {f"memorandum of understanding on {t}" for t in ("mining", "fisheries", "health", "tourism")}
+    assert all(_parties(a) == {"Peru", "Chile"} for a in found.values())
+
+
+def test_a_batch_that_covers_other_agreements_lists_them_not_topics():
+    text = "Chile and Peru signed three agreements on 4 May 2023, covering a loan agreement and a supply contract."
+    assert all(" on " not in a.name for a in _agreements(text))
+
+
 def test_topics_without_a_batch_signed_before_are_not_agreements():
     assert _agreements("The agreements cover mining, fisheries and tourism.") == []
 
@@ -239,6 +253,24 @@ def test_on_the_same_day_a_definite_contract_takes_the_paragraphs_signing_date()
     (contract,) = [a for a in _agreements(text) if a.name == "supply contract"]
     assert _parties(contract) == {"Siemens", "Vale"}
     assert contract.date == PartialDate(2018, 5, 3)
+
+
+def test_a_contract_named_in_the_lede_takes_the_date_a_later_paragraph_gives_it():
+    """issue 7: the re-mention "X was awarded the contract in 2014" came more than four sentences after
+    "the rail contract between Peru and X" and was dropped for naming one party."""
+    filler = " ".join(f"Critics raised point {n} about the line." for n in range(1, 7))
+    text = (f"A court in Lima ruled on Friday that the rail contract between Peru and Tarn Rail Holdings was illegal. {filler} "
+            "In 2014 Tarn Rail Holdings was awarded the $2.9bn rail contract, which covers the track.")
+    (agreement,) = _agreements(text)
+    assert _parties(agreement) == {"Peru", "Tarn Rail Holdings"} and agreement.date == PartialDate(2014)
+
+
+def test_a_far_re_mention_of_another_noun_is_not_merged():
+    filler = " ".join(f"Critics raised point {n} about the line." for n in range(1, 7))
+    text = (f"A court in Lima ruled on Friday that the rail contract between Peru and Tarn Rail Holdings was illegal. {filler} "
+            "Tarn Rail Holdings signed the loan agreement with Kestrel Bank in 2014.")
+    dates = {a.name: a.date for a in _agreements(text)}
+    assert dates.get("rail contract") is None
 
 
 def test_a_short_re_mention_of_a_company_names_it():
@@ -262,6 +294,34 @@ def test_the_government_is_the_country_the_previous_sentence_is_about():
     assert agreement.date == PartialDate(2024, 1)
 
 
+@pytest.mark.parametrize(("text", "party"), [
+    pytest.param("Peru's Callao Ports Authority runs the container terminal, which Orsk Logistics operates under a 30-year lease. "
+                 "Siemens signed an agreement with the government in March to build a gas power station.", "Peru",
+                 id="the-government-after-an-agency-is-the-country"),
+    pytest.param("Peru's Callao Ports Authority runs the container terminal, which Orsk Logistics operates under a 30-year lease. "
+                 "Siemens signed an agreement with the authority in March to build a gas power station.", "Callao Ports Authority",
+                 id="the-authority-is-the-agency"),
+])
+def test_the_government_that_signs_is_not_an_agency_named_before(text, party):
+    """issue 7: "signed an agreement with the government" took the ports authority named before."""
+    (agreement,) = _agreements(text)
+    assert _parties(agreement) == {"Siemens", party}
+
+
+def test_a_length_of_time_in_the_signing_clause_does_not_keep_it_from_the_news_date():
+    """issue 7: "with repayment over 18 years" counted as a date of its own that the parser could not read."""
+    text = ("Tarn Rail said on Wednesday its line would open in 2029. Kestrel Bank and Orsk Bank signed a $500 million "
+            "loan agreement with Tarn Rail, with repayment spread over 15 years.")
+    found = [a for a in _agreements(text) if {"Kestrel Bank", "Orsk Bank"} <= _parties(a)]
+    assert [a.date for a in found] == [PartialDate(2024, 6, 12)]
+
+
+def test_a_signing_some_years_later_takes_no_news_date():
+    text = ("Tarn Rail said on Wednesday its line would open in 2029. Kestrel Bank and Orsk Bank signed a $500 million "
+            "loan agreement with Tarn Rail 15 years later.")
+    assert all(a.date is None for a in _agreements(text))
+
+
 def test_a_date_of_an_earlier_subordinate_clause_does_not_date_a_signing():
     text = "Peru, which defaulted in 2020, is courting investors. Siemens and Vale signed a supply contract."
     (agreement,) = _agreements(text, published=None)
@@ -280,6 +340,8 @@ def test_companies_named_in_apposition_sign_not_their_possessor_countries():
     [
         pytest.param("Peru lent Chile $2 billion under a 2016 credit agreement.", {"Peru", "Chile"}, 2016, id="under-a-year-agreement"),
         pytest.param("Peru scrapped a 2019 memorandum of cooperation with Chile and Japan.", {"Chile", "Japan"}, 2019, id="year-before-a-scrapped-memorandum"),
+        pytest.param("Under a 2013 agreement, Peru undertook to supply Bolivia with rail equipment.",
+                     {"Peru", "Bolivia"}, 2013, id="under-a-year-agreement-undertook-to-provide-with"),
     ],
 )
 def test_a_year_before_the_agreement_noun_is_its_signing_year(text, parties, year):
@@ -406,6 +468,58 @@ def test_a_signing_ceremony_told_next_dates_the_signing():
     assert agreement.date == PartialDate(2024, 7, 8)
 
 
+def test_a_signing_ceremony_told_next_dates_a_signing_told_relative_to_an_earlier_date():
+    """issue 7: "A month later, X signed …" left the signing undated, though the next sentence gives
+    the day of its signing ceremony."""
+    text = (
+        "Peru doubled its import duties on electric cars in June 2024. "
+        "Weeks later, Orsk Motors signed an agreement with the Peruvian government for an assembly line in Tarma. "
+        "Vice-President Ana Ruiz was at the signing ceremony in Lima on 8 July 2024."
+    )
+    (agreement,) = _agreements(text)
+    assert agreement.date == PartialDate(2024, 7, 8)
+    assert "signing ceremony" in agreement.evidence.text
+
+
+def test_a_date_of_something_else_told_next_does_not_date_a_signing():
+    text = (
+        "Weeks later, Orsk Motors signed an agreement with the Peruvian government for an assembly line in Tarma. "
+        "The line opened in Lima on 8 July 2026, after the signing."
+    )
+    (agreement,) = _agreements(text)
+    assert agreement.date != PartialDate(2026, 7, 8)
+
+
+@pytest.mark.parametrize("occasion", [
+    pytest.param("A contract to lay the track was signed at the same ceremony by Tarn Holdings and the Ministry of Transport.",
+                 id="passive-at-the-same-ceremony"),
+    pytest.param("On the same day, Tarn Holdings and the Ministry of Transport signed a separate construction contract.",
+                 id="on-the-same-day"),
+])
+def test_a_signing_on_the_same_occasion_takes_the_date_of_the_signing_told_before(occasion):
+    """issue 7: "was signed at the same ceremony by X and Y" named no party (the parser hangs "by" on the
+    ceremony) and took the news date, not the ceremony's."""
+    text = ("Peru's president said on Wednesday that the railway would be rebuilt.\n\n"
+            "Peru signed a loan agreement with Orsk Bank on 3 March 2024.\n\n"
+            f"The loan will cover 85 per cent of the cost.\n\n{occasion}")
+    found = [a for a in _agreements(text) if "contract" in a.name]
+    assert [(_parties(a), a.date) for a in found] == [({"Tarn Holdings", "Ministry of Transport"}, PartialDate(2024, 3, 3))]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    pytest.param("Work on the line began under a contract signed in 2020. A year later, Kestrel Export Bank and Peru's Ministry "
+                 "of Finance signed a $900 million loan agreement for the northern section.", PartialDate(2021), id="a-year-later"),
+    pytest.param("Peru raised its tariffs on imported cars in June 2023. Two months later, Orsk Motors signed an agreement with "
+                 "Tarn Holdings for a plant in Tarma.", PartialDate(2023, 8), id="two-months-later"),
+    pytest.param("Peru raised its tariffs on imported cars in 2023. Two months later, Orsk Motors signed an agreement with "
+                 "Tarn Holdings for a plant in Tarma.", None, id="months-later-than-a-year-is-unknown"),
+])
+def test_a_signing_dated_by_its_distance_from_the_date_told_before(text, date):
+    """issue 7: "A year later, X and Y signed …" was left undated."""
+    (agreement,) = _agreements(text, published=None)
+    assert agreement.date == date
+
+
 def test_a_cancelled_agreement_was_one_and_the_cancellation_does_not_date_it():
     text = "Peru is the focus here. In May, President Dina Boluarte cancelled a $2 billion partnership under which Siemens AG was to build power lines."
     (agreement,) = _agreements(text)
@@ -428,6 +542,12 @@ def test_a_dated_agreement_of_another_kind_right_after_one_is_of_the_same_partie
     assert found["intergovernmental agreement on the port"].date == PartialDate(2023, 5, 2)
 
 
+def test_the_purchase_agreement_of_an_agreed_purchase_is_the_same_agreement():
+    text = ("Orsk Holdings agreed on Wednesday to buy 60 per cent of Tarn Towers from Kestrel Telecom. "
+            "Under the share purchase agreement, which was signed in Lima late on Tuesday, Orsk will pay $1.2bn.")
+    assert len([a for a in _agreements(text) if "Kestrel Telecom" in _parties(a)]) == 1
+
+
 def test_agreeing_to_do_something_with_a_counterpart_is_an_agreement_one_per_each():
     text = "Peru signed a trade agreement in May 2022. Siemens and Nokia each later agreed to set up local production with Glencore."
     found = sorted(sorted(_parties(a)) for a in _agreements(text) if a.name == "agreement to set up local production")
@@ -438,6 +558,12 @@ def test_agreeing_to_do_something_with_a_counterpart_is_an_agreement_one_per_eac
 def test_an_agreement_named_after_its_action_ends_before_the_price():
     text = "Harvell Capital and Ostrander Partners agreed to buy the Port of Lemara for $2.1 billion."
     assert [a.name for a in _agreements(text) if a.name.startswith("agreement to")] == ["agreement to buy the Port of Lemara"]
+
+
+def test_each_agreeing_with_a_counterpart_hung_on_the_object_is_one_agreement_per_subject():
+    text = "Orsk Motors and Halden Auto each later agreed to open local assembly with Peruvian state group Tarnmet."
+    found = sorted(sorted(_parties(a)) for a in _agreements(text))
+    assert found == [["Halden Auto", "Tarnmet"], ["Orsk Motors", "Tarnmet"]]
 
 
 @pytest.mark.parametrize(
@@ -532,6 +658,10 @@ def test_issue_7_a_counterpart_hung_on_what_the_contract_is_for():
                  {"Daeseong Chemical", "Wanarra Lithium"}, id="buys-from-under-a-dated-agreement"),
     pytest.param("Trelaw Water will sell water to Kestra Mining under a supply agreement signed in 2024.",
                  {"Trelaw Water", "Kestra Mining"}, id="sells-to-under-a-signed-agreement"),
+    pytest.param("Under a memorandum of understanding signed at the launch, the state investor Tarnvest will take a 20 per cent "
+                 "stake in Orsk Chips Sdn Bhd for RM500 million.", {"Tarnvest", "Orsk Chips Sdn Bhd"}, id="a-stake-taken-in-a-company-under-a-signed-memorandum"),
+    pytest.param("Orsk Data has also agreed to buy electricity from a solar park that Tarn Solar is building next door, under a "
+                 "20-year power purchase agreement signed in 2023.", {"Orsk Data", "Tarn Solar"}, id="agreed-to-buy-from-under-a-signed-agreement"),
 ])
 def test_issue_7_the_document_a_deal_is_done_under_is_between_its_sides(text, parties):
     """Session 10 (blind8): "X bought Y from Z under a joint venture agreement signed in May" named no
