@@ -45,7 +45,7 @@ _WORD_ALT = "|".join(sorted(map(re.escape, _WORDS), key=lambda w: (-len(w), w)))
 
 _PATTERN = re.compile(
     rf"(?<![\w.,-])(?P<num>\d+(?:\.\d+)?|(?i:{_WORD_ALT}))"
-    r"(?:\s?%|[\s-]?(?i:per[\s-]?cent(?:um)?|pct)(?![A-Za-z])|-?pc(?![A-Za-z]))",
+    r"(?:\s?%|[\s-]?(?i:per[\s-]?cent(?:um)?|pct)(?![A-Za-z])|[\s-]?pc(?![A-Za-z]))",
 )
 
 
