@@ -18,9 +18,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.common import evidence_for, is_headline, per_doc, sentences
+from graph.extract.descriptions import described_as_company, is_descriptor, titled
 from graph.extract.frames import frame_lexicon
 from graph.extract.lexicon import lexicon
-from graph.extract.word_lists import word_list
 from graph.gazetteer import Entry, load_gazetteer
 from graph.keys import LEGAL_FORM
 from graph.model import ActorKind, ActorRef, Mention
@@ -139,7 +139,7 @@ def _relabels(doc: Doc) -> dict[str, str]:
     placed = {e.text for e in facilities if _is_locative(e)}
     for text in {e.text for e in facilities if e.root.dep_ in {"nsubj", "poss"}} - placed:
         out.setdefault(text, "ORG")  # "Tracción Ibérica holds 49%": a "facility" that acts and is never a place
-    for text in {e.text for e in ents if e.label_ == "PERSON" and _described_as_company(e)}:
+    for text in {e.text for e in ents if e.label_ == "PERSON" and described_as_company(e)}:
         out.setdefault(text, "ORG")  # "X chairman Y" once: X is an organisation in every mention
     return out
 
@@ -183,7 +183,7 @@ def classify(ent: Span, *, relabels: dict[str, str] | None = None) -> ActorSpan 
     demonym = gaz.country_for_demonym(span.text)
     if label == "NORP" or demonym is not None:  # "Kazakh" tagged ORG is still the adjective
         return ActorSpan(span, _ref(demonym, span.text)) if demonym else None
-    if _titled(span):
+    if titled(span):
         label = "PERSON"
     country_hint, span = _strip_demonym(span)
     if label == "PERSON" or (span[0].lower_ in lexicon().titles and not _organisation_words(span)):
@@ -255,7 +255,7 @@ def _kind_from_words(span: Span, label: str, *, typed: bool) -> ActorKind | None
     if len(words) > 1 and words[0] in lex.leading_asset_words:
         return ActorKind.ASSET
     designated = last in lex.company_words or words[0] in lex.leading_company_words
-    if label == "PERSON" and not designated and not _described_as_company(span):
+    if label == "PERSON" and not designated and not described_as_company(span):
         return ActorKind.PERSON
     if label == "FAC" and not (designated and last not in lex.asset_heads):
         return ActorKind.ASSET  # "MRT Line 6", "Paks II": facilities are things invested in; "X Metals" is a company
@@ -264,7 +264,7 @@ def _kind_from_words(span: Span, label: str, *, typed: bool) -> ActorKind | None
     if last in lex.asset_heads and not typed:
         return ActorKind.ASSET
     legal_form = LEGAL_FORM.search(span.text) is not None  # "S.p.A." is three tokens
-    if typed or legal_form or designated or any(w in lex.company_words for w in words) or _described_as_company(span):
+    if typed or legal_form or designated or any(w in lex.company_words for w in words) or described_as_company(span):
         return ActorKind.COMPANY
     if any(w in lex.organization_words for w in words):
         return ActorKind.ORGANIZATION
@@ -280,36 +280,6 @@ def _body_words() -> frozenset[str]:
     """The words that make a name a company's, an organisation's or a government body's."""
     lex = lexicon()
     return lex.company_words | lex.organization_words | lex.government_words
-
-
-def _described_as_company(span: Span) -> bool:
-    """A company descriptor just before or after the name ("the carmaker X", "X company"), a base or an
-    owner ("Lagos-based X", "state-owned X") or its staff ("X chairman Y", "X's board")."""
-    doc, lex = span.doc, lexicon()
-    if _titled(span):
-        return False  # "X Bank chairman Y": Y holds a title, X is the company
-    around = [doc[i] for i in (span.start - 2, span.start - 1, span.end) if 0 <= i < len(doc)]
-    if any(is_descriptor(t) for t in around) or _said_to_be_company(span):
-        return True
-    after = [doc[i] for i in (span.end, span.end + 1) if i < len(doc)]
-    if after and after[0].tag_ == "POS":
-        after = after[1:]  # "X's board"
-    staff = bool(after) and after[0].lower_ in lex.staff_words
-    return staff or (span.start > 1 and doc[span.start - 1].lower_ in word_list("hyphened_owners") and doc[span.start - 2].text == "-")
-
-
-def _said_to_be_company(span: Span) -> bool:
-    """"X is the country's largest tower operator": the subject of "be" whose attribute only a company is."""
-    root, nouns = span.root, word_list("corporate_nouns")
-    return root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
-        c.dep_ == "attr" and c.pos_ == "NOUN" and (c.lemma_.lower() in nouns or c.lower_.endswith("maker"))
-        for c in root.head.children)
-
-
-def is_descriptor(token: Token) -> bool:
-    """A word news puts before or after a company's name to say what it is ("carmaker", "lender")."""
-    descriptors = lexicon().descriptors
-    return token.lower_ in descriptors or token.lemma_.lower() in descriptors or token.lower_.endswith(("maker", "makers"))
 
 
 def _looks_junk(span: Span) -> bool:
@@ -417,7 +387,7 @@ def _expand_short_names(found: list[ActorSpan]) -> list[ActorSpan]:
 def _lone_person(actor: ActorSpan) -> bool:
     """A one-word PERSON never named in full is too often a tagging error."""
     ref = actor.ref
-    return ref.kind is ActorKind.PERSON and " " not in ref.name and not _titled(actor.span)
+    return ref.kind is ActorKind.PERSON and " " not in ref.name and not titled(actor.span)
 
 
 def _mistyped_persons(found: list[ActorSpan]) -> list[ActorSpan]:
@@ -429,7 +399,7 @@ def _mistyped_persons(found: list[ActorSpan]) -> list[ActorSpan]:
     def mistyped(actor: ActorSpan) -> bool:
         name = actor.ref.name
         return name in lone and actor.ref.kind is ActorKind.PERSON and (
-            (name.isupper() and len(name) >= 3) or (lone[name] >= 3 and not _titled(actor.span)))
+            (name.isupper() and len(name) >= 3) or (lone[name] >= 3 and not titled(actor.span)))
 
     return [ActorSpan(a.span, replace(a.ref, kind=ActorKind.ORGANIZATION)) if mistyped(a) else a for a in found]
 
@@ -499,8 +469,4 @@ def _untagged_acronyms(found: list[ActorSpan], expansions: dict[str, ActorRef]) 
     covered = {i for a in found for i in range(a.span.start, a.span.end)}
     return [ActorSpan(doc[t.i : t.i + 1], replace(long, surface=t.text)) for t in doc
             if (long := expansions.get(t.text)) is not None and t.i not in covered and doc[t.i - 1].text != "("]
-
-
-def _titled(span: Span) -> bool:
-    return span.start > 0 and span.doc[span.start - 1].lower_ in lexicon().titles
 

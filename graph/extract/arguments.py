@@ -27,7 +27,7 @@ from graph.extract.collectives import (
     list_conjuncts,
     named_list,
 )
-from graph.extract.actors import is_descriptor
+from graph.extract.descriptions import is_descriptor
 from graph.extract.docmodel import antecedent, country_of, demonym_countries, main_actors, pair, short_name
 from graph.extract.common import entity_at, per_span
 from graph.extract.context import earlier_sentences

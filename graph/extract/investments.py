@@ -35,7 +35,6 @@ from graph.normalize.dates import parse_period
 ACTOR_KINDS = frozenset(set(ActorKind) - {ActorKind.ASSET})
 DEAL_REACH = 2  # sentences after a share within which a bare percentage is a share of its target
 LOCATIVE = frozenset({"in", "at", "near", "along", "across", "between"})
-GOVERNMENTS = frozenset({ActorKind.GOVERNMENT_BODY, ActorKind.COUNTRY})
 
 
 def extract(doc: Doc) -> Iterator[Investment]:
@@ -126,32 +125,7 @@ def sentence_facts(sent: Span, *, topic: ActorRef | None = None, deal: ActorRef 
     investors = {fact.investor for _, fact in done}
     for match, given in untargeted:  # the topic takes a sum only where the sentence gives its investor no target
         done += [(match.trigger, f) for f in facts_of(match, sent, topic=given) if f.investor not in investors]
-    yield from _project_over_borrower(_sizes_of_funded_assets(done, {m.trigger.i for m in matches if m.kind == "sized"}))
-
-
-def _sizes_of_funded_assets(done: list[tuple[Token, Investment]], sized: set[int]) -> list[Investment]:
-    """"X approved a $250m loan for the $2bn line", "X financed the $2bn dam": the size is what the
-    asset costs, not a sum X puts in; a sized asset is a fact of its own only where no other fact
-    of the sentence tells what its investor does with it."""
-    funded = {(f.investor.name, f.target.name) for t, f in done if t.i not in sized}
-    return [f for t, f in done if t.i not in sized or (f.investor.name, f.target.name) not in funded]
-
-
-def _project_over_borrower(facts: list[Investment]) -> list[Investment]:
-    """"X granted Y a $300m loan for the Z railway": the verb names the borrower, the loan the
-    project; one sum lent for a project goes to the project (the gold's convention for loans).
-    So does a sum promised to a government for a project ("gave a commitment to the State
-    government to invest $X to build Y")."""
-    funded = {(f.investor.name, f.amount) for f in facts if f.amount and f.target.kind is ActorKind.ASSET}
-    lent = {(f.investor.name, f.amount) for f in facts if f.kind in {"loan", "grant"} and f.amount and f.target.kind is ActorKind.ASSET}
-
-    def to_the_project(fact: Investment) -> bool:
-        key = (fact.investor.name, fact.amount)
-        if fact.target.kind is ActorKind.ASSET:
-            return False
-        return (fact.kind in {"loan", "grant"} and key in lent) or (fact.target.kind in GOVERNMENTS and key in funded)
-
-    return [f for f in facts if not to_the_project(f)]
+    yield from sums.project_over_borrower(sums.sizes_of_funded_assets(done, {m.trigger.i for m in matches if m.kind == "sized"}))
 
 
 def _parallel_target(match: FrameMatch, done: list[tuple[Token, Investment]]) -> ActorRef | None:

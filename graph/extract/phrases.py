@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from graph.extract.actors import ActorSpan, actors_in, find_actors, is_descriptor
+from graph.extract.actors import ActorSpan, actors_in, find_actors
+from graph.extract.descriptions import is_descriptor
 from graph.extract.common import entity_at, first_found, per_doc
 from graph.extract.frames import is_trigger_word
 from graph.extract.lexicon import lexicon

@@ -4,7 +4,9 @@ The clause's sum, unless a description states none ("towers owned by X") or a sh
 given ("85% of the $3.2bn cost of Y"); a deal noun in apposition states only its own ("Y, a €50m
 joint venture of A and B"); a total the deal leaves ("…, taking the total to $2.18bn") is the
 sum, as a stake raised "to 60%" is the share; and a part of the sum with a target of its own
-("including $3.5bn for the first plant") is a fact of its own.
+("including $3.5bn for the first plant") is a fact of its own. Of a sentence's facts, an asset's
+size is no investor's sum where another fact tells what it does with the asset, and a sum lent for a
+project goes to the project, not the borrower.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from graph.extract.roles import OBJECT_DEPS
 from graph.extract.tree import prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, Investment, Money
+
+GOVERNMENTS = frozenset({ActorKind.GOVERNMENT_BODY, ActorKind.COUNTRY})
 
 
 def stated_amount(match: FrameMatch, *, share_of_cost: bool) -> Money | None:
@@ -71,3 +75,28 @@ def resulting_total(trigger: Token) -> Money | None:
                     and o.ent_type_ == "MONEY"]  # "… the total value of the lines (extended) to $2bn"
             return first_found(money_of, ends)
     return None
+
+
+def sizes_of_funded_assets(done: list[tuple[Token, Investment]], sized: set[int]) -> list[Investment]:
+    """"X approved a $250m loan for the $2bn line", "X financed the $2bn dam": the size is what the
+    asset costs, not a sum X puts in; a sized asset is a fact of its own only where no other fact
+    of the sentence tells what its investor does with it."""
+    funded = {(f.investor.name, f.target.name) for t, f in done if t.i not in sized}
+    return [f for t, f in done if t.i not in sized or (f.investor.name, f.target.name) not in funded]
+
+
+def project_over_borrower(facts: list[Investment]) -> list[Investment]:
+    """"X granted Y a $300m loan for the Z railway": the verb names the borrower, the loan the
+    project; one sum lent for a project goes to the project (the gold's convention for loans).
+    So does a sum promised to a government for a project ("gave a commitment to the State
+    government to invest $X to build Y")."""
+    funded = {(f.investor.name, f.amount) for f in facts if f.amount and f.target.kind is ActorKind.ASSET}
+    lent = {(f.investor.name, f.amount) for f in facts if f.kind in {"loan", "grant"} and f.amount and f.target.kind is ActorKind.ASSET}
+
+    def to_the_project(fact: Investment) -> bool:
+        key = (fact.investor.name, fact.amount)
+        if fact.target.kind is ActorKind.ASSET:
+            return False
+        return (fact.kind in {"loan", "grant"} and key in lent) or (fact.target.kind in GOVERNMENTS and key in funded)
+
+    return [f for f in facts if not to_the_project(f)]

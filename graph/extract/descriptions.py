@@ -1,0 +1,47 @@
+"""What the words around a name say it is: a company's descriptor ("the carmaker X", "X, a lender"),
+its base or owner ("Lagos-based X", "state-owned X"), its staff ("X chairman Y") or a copula
+("X is the largest tower operator"). The small model often tags a short company name a person or
+a place; these cues, not its label, decide (issue 7)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from graph.extract.lexicon import lexicon
+from graph.extract.word_lists import word_list
+
+
+def described_as_company(span: Span) -> bool:
+    """A company descriptor just before or after the name ("the carmaker X", "X company"), a base or an
+    owner ("Lagos-based X", "state-owned X") or its staff ("X chairman Y", "X's board")."""
+    doc, lex = span.doc, lexicon()
+    if titled(span):
+        return False  # "X Bank chairman Y": Y holds a title, X is the company
+    around = [doc[i] for i in (span.start - 2, span.start - 1, span.end) if 0 <= i < len(doc)]
+    if any(is_descriptor(t) for t in around) or _said_to_be_company(span):
+        return True
+    after = [doc[i] for i in (span.end, span.end + 1) if i < len(doc)]
+    if after and after[0].tag_ == "POS":
+        after = after[1:]  # "X's board"
+    staff = bool(after) and after[0].lower_ in lex.staff_words
+    return staff or (span.start > 1 and doc[span.start - 1].lower_ in word_list("hyphened_owners") and doc[span.start - 2].text == "-")
+
+
+def _said_to_be_company(span: Span) -> bool:
+    """"X is the country's largest tower operator": the subject of "be" whose attribute only a company is."""
+    root, nouns = span.root, word_list("corporate_nouns")
+    return root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
+        c.dep_ == "attr" and c.pos_ == "NOUN" and (c.lemma_.lower() in nouns or c.lower_.endswith("maker"))
+        for c in root.head.children)
+
+
+def is_descriptor(token: Token) -> bool:
+    """A word news puts before or after a company's name to say what it is ("carmaker", "lender")."""
+    descriptors = lexicon().descriptors
+    return token.lower_ in descriptors or token.lemma_.lower() in descriptors or token.lower_.endswith(("maker", "makers"))
+
+
+def titled(span: Span) -> bool:
+    """"Minister X", "chairman Y": a title before the name makes it a person's."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in lexicon().titles
+
