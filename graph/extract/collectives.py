@@ -46,7 +46,10 @@ def apposition_conjuncts(head: Token) -> list[Token]:
     ("the cloud company X and the data centre operator Y") on the head as a second apposition."""
     names = [a for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
     joined = [b for a, b in zip(names, names[1:]) if any(t.lower_ in {"and", "&"} for t in head.doc[a.i : b.left_edge.i])]
-    return [*(c for a in names for c in a.conjuncts if c.pos_ == "PROPN"), *joined]
+    # "the lender A, B of Z and C": B hung on A as its apposition, C on B as its conjunct
+    chained = [b for a in names for b in a.children if b.dep_ == "appos" and b.pos_ == "PROPN"
+               and any(c.pos_ == "PROPN" for c in b.conjuncts)]
+    return [*(c for a in (*names, *chained) for c in a.conjuncts if c.pos_ == "PROPN"), *chained, *joined]
 
 
 def accompanying(head: Token) -> list[Token]:

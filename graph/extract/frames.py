@@ -28,7 +28,7 @@ from graph.extract.roles import (
     OBJECT_DEPS, SUBJECT_DEPS, active_object, active_subject, children, governing_subject, hyphen_modifier, hyphenated,
     is_passive, passive_object, prep_slots, resolve_relatives, support_verb,
 )
-from graph.extract.tree import infinitive, prep_objects
+from graph.extract.tree import infinitive
 from graph.extract.word_lists import word_list
 
 FRAMES_PATH = paths.FRAMES
@@ -380,7 +380,7 @@ def _source_of(noun: Token) -> list[Token]:
     verb = subject.head
     if subject.dep_ != "nsubj" or verb.lemma_.lower() not in word_list("source_verbs"):
         return []
-    return prep_objects(verb, {"from"})
+    return prep_slots(verb).get("from", [])
 
 
 def _described_name(noun: Token) -> list[Token]:

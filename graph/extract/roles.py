@@ -247,9 +247,16 @@ def prep_slots(head: Token) -> dict[str, list[Token]]:
         if child.dep_ not in {"prep", "agent", "dative"} or child.pos_ != "ADP":
             continue
         objects = [o for o in children(child, {"pobj"}) if not (child.lower_ == "with" and _absolute(o))]
+        objects = objects or _clause_subjects(child)
         if objects:
             slots.setdefault(child.lower_, []).extend(objects)
     return slots
+
+
+def _clause_subjects(prep: Token) -> list[Token]:
+    """"comes from A, B and C, with part of it insured by D": the parser may read the names as the
+    subject of a clause it makes the preposition's object; they are its objects."""
+    return [s for c in children(prep, {"pcomp"}) if c.pos_ == "VERB" for s in children(c, {"nsubj"}) if s.pos_ == "PROPN"]
 
 
 def _absolute(head: Token) -> bool:

@@ -110,3 +110,22 @@ def test_issue_7_a_finance_ministry_signing_a_loan_borrows():
 def test_issue_7_a_partner_one_teams_up_with_does_the_deal_too(text):
     """Session 10: "X teamed up with Y to buy Z" gave Z to X alone (data/word_lists.json joining_verbs)."""
     assert {("Halden Capital", "Aldmoor Ports"), ("Quill Partners", "Aldmoor Ports")} <= _pairs(text), _pairs(text)
+
+
+def test_issue_7_a_tranche_from_three_lenders_however_the_parser_hangs_them():
+    """Session 11: "comes jointly from the German lender A, B of Hong Kong and C, with part of it insured
+    by D" is parsed two ways: B as an apposition of A and C as B's conjunct, or all three as the subject
+    of "insured", the clause the parser made the object of "from"; in both every lender lends the sum."""
+    from pathlib import Path
+
+    from tests.extract.test_investment_constructions import _facts
+
+    alone = ("Sarvel Copper will build a smelter near Pavlo. A commercial tranche of US$710 million comes jointly from "
+             "the German lender Hansa Nordbank, Orient Pearl Bank of Hong Kong and Gulf Crescent Bank, with part of it "
+             "insured by a Finnish export credit agency.")
+    in_report = "\n".join((Path(__file__).parents[1] / "data" / "blind8" / "s02_kazakhstan_copper_smelter_loan.txt")
+                          .read_text(encoding="utf-8").split("\n")[:7])  # our own synthetic article (tests/data/README.md)
+    for text, lenders in ((alone, {"Hansa Nordbank", "Orient Pearl Bank", "Gulf Crescent Bank"}),
+                          (in_report, {"Hanseatische Nordbank", "Orient Pearl Bank", "Gulf Crescent Bank"})):
+        lent = {f.investor.name for f in _facts(text) if f.amount is not None and f.amount.value == 710_000_000}
+        assert lent == lenders
