@@ -66,6 +66,7 @@ def extract(doc: Doc) -> Iterator[Investment]:
         previous = current if found is body else previous
         if found is body:  # the last named asset a fact of this paragraph went to is the topic of an elliptical sum
             last = next((f.target for f in reversed(current) if _named(f.target)), None)
+            last = last or (_borrower_told(sent) if topic is None else None)  # no asset to lend for: the borrower
             topic = last or (topic if current == [] and not _ends_paragraph(sent) else lede)
             shared = next((f.target for f in reversed(current) if f.stake is not None), None)
             deal = (number, shared) if shared is not None else deal
@@ -75,6 +76,13 @@ def extract(doc: Doc) -> Iterator[Investment]:
     yield from stated
     yield from (h for _, h in told if h is not None)
     yield from (fact for fact in headline.values() if not any(retellings.retold(fact, other) for other in stated))
+
+
+def _borrower_told(sent: Span) -> ActorRef | None:
+    """"… with an acquisition loan of $850m to X from four banks. A and B are each providing $300m":
+    the one a loan with no lender named goes to is the target of the sums the next sentences lend."""
+    lent = [u.target for u in unclaimed_sums(sent.doc) if u.evidence.start == sent.start_char and u.kind in {"loan", "grant"}]
+    return lent[-1] if lent else None
 
 
 def _named(ref: ActorRef) -> bool:

@@ -894,3 +894,17 @@ def test_issue_7_the_rest_one_does_not_own_is_bought_for_the_sum():
     no deal of its own, so its clause does not keep the sum from the purchase."""
     text = "Norvik Holdings agreed to buy the 70% of Delmar Ports it does not already own for $800 million."
     assert _rows(text) == [("Norvik Holdings", "Delmar Ports", 800_000_000, Decimal("0.7"))]
+
+
+@pytest.mark.parametrize(("text", "lent_to"), [
+    pytest.param("Norvik Holdings agreed to buy Delmar Ports. The purchase will be financed with an acquisition loan of "
+                 "$850 million to Norvik Bidco from four banks. Kessa Bank and Orvo Bank are each providing $300 million.",
+                 {("Kessa Bank", "Norvik Bidco"), ("Orvo Bank", "Norvik Bidco")}, id="the-borrower-told-before"),
+    pytest.param("Kolbu Mining will build the Tarsk copper smelter. The smelter will be financed with a loan of "
+                 "$850 million to Kolbu Mining from four banks. Kessa Bank and Orvo Bank are each providing $300 million.",
+                 {("Kessa Bank", "Tarsk copper smelter"), ("Orvo Bank", "Tarsk copper smelter")}, id="a-project-beats-the-borrower"),
+])
+def test_issue_7_lenders_of_a_loan_told_before_lend_to_its_borrower(text, lent_to):
+    """Session 11: lenders' sums in the sentence after "a loan of $850m to X from four banks" had no
+    target; they go to X where no project is the paragraph's topic."""
+    assert {(f.investor.name, f.target.name) for f in _facts(text) if f.amount and f.amount.value == 300_000_000} == lent_to
