@@ -26,7 +26,7 @@ from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word
-from graph.extract.roles import active_subject, hyphenated, is_passive, relative_antecedent
+from graph.extract.roles import active_subject, children, hyphenated, is_passive, relative_antecedent
 from graph.extract.tree import infinitive, prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Status
@@ -390,10 +390,19 @@ def _gives(match: FrameMatch, investors: list[Argument]) -> bool:
 
 
 def _bare_share(match: FrameMatch) -> bool:
-    """"A will acquire 25 per cent and B 10 per cent": a percentage taken of no target named."""
+    """"A will acquire 25 per cent and B 10 per cent": a percentage taken of no target named; "the
+    remaining 15 per cent of the shares being sold goes to C": of the shares the deal sells."""
+    if _share_of_the_sale(match.trigger):
+        return True
     taken = [t for c in match.trigger.children if c.dep_ in {"dobj", "prt"} for t in (c, *c.children) if t.dep_ in {"dobj", "pobj"}]
     of_something = [c for t in taken for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}]
     return bool(taken) and all(t.ent_type_ == "PERCENT" for t in taken) and not (of_something or match.slots.get("in") or match.slots.get("of"))
+
+
+def _share_of_the_sale(trigger: Token) -> bool:
+    shares = [t for c in trigger.children if c.dep_ == "nsubj" for t in (c, *c.subtree) if t.ent_type_ == "PERCENT" and not t.like_num]
+    sold = [o for t in shares for o in prep_objects(t, {"of"})]
+    return bool(shares) and all(o.lemma_.lower() in frame_lexicon().stake_nouns and not children(o, {"poss"}) for o in sold)
 
 
 def _bare_sum(match: FrameMatch) -> bool:
