@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract import context
 from graph.extract.arguments import Argument, argument_at, arguments
-from graph.extract import gapping, retellings, sums
+from graph.extract import gapping, retellings, stakes, sums
 from graph.extract.clauses import clause_money, clause_verb, sizes_an_asset, takes_a_deal
 from graph.extract.stakes import about_a_stake, fact_share, paid_share, resulting_share
 from graph.extract.status import factuality_of, status_of
@@ -215,6 +215,7 @@ def facts_of(
     base = Investment(investors[0].ref, targets[0].ref, evidence_for(sent), amount=amount, stake=share, date=date, period=period,
                       status=status, kind=frame.form, factuality=None if factuality is Factuality.ASSERTED else factuality)
     yield from _pair_facts(match, base, investors, targets, after=after)
+    yield from stakes.vehicle_facts(match, base, named={a.ref.name for a in (*investors, *targets)})
     if frame.stake and share is not None:
         yield from gapping.gapped_shares(match, base, named={a.ref.name for a in (*investors, *targets)})
     if amount is not None:

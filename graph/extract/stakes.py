@@ -2,7 +2,8 @@
 
 The share bought ("a 40% stake in Y", "60 per cent of Y"), the holding a deal leaves
 ("raising its stake to 51 per cent"), the share a participle pays for ("paying $310m
-for a 21% holding") and the percentage a participle modifies ("60 per cent owned by X").
+for a 21% holding") and the percentage a participle modifies ("60 per cent owned by X"); and the
+company a holder acts through ("holds 45% of Y through a new holding company, Z"), which it owns.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ from decimal import Decimal
 
 from spacy.tokens import Token
 
-from graph.extract.arguments import Argument
+from dataclasses import replace
+from collections.abc import Iterator
+
+from graph.extract.arguments import Argument, argument_at
 from graph.extract.clauses import clause_share
 from graph.extract.common import first_found
 from graph.extract.frames import FrameMatch, frame_lexicon
@@ -19,6 +23,7 @@ from graph.extract.partitives import share_of
 from graph.extract.roles import OBJECT_DEPS, on_a_stated_percent
 from graph.extract.tree import left_phrase, prep_objects
 from graph.extract.word_lists import word_list
+from graph.model import ActorKind, Investment
 from graph.normalize.percent import find_percents
 
 
@@ -90,3 +95,13 @@ def _participles(trigger: Token) -> list[Token]:
 def _percent_on(verb: Token, prep: str) -> Decimal | None:
     """The first percentage a phrase of the verb's with the preposition ``prep`` states."""
     return first_found(share_of, prep_objects(verb, {prep}))
+
+
+def vehicle_facts(match: FrameMatch, base: Investment, named: set[str]) -> Iterator[Investment]:
+    """"X will hold 45% of Y through a newly formed holding company, Z", "X bought Y via its unit Z":
+    the company a deal is done through is the investor's, a holding of its own (no share or sum)."""
+    for vehicle in prep_objects(match.trigger, {"through", "via"}):
+        named_after = [a for a in vehicle.children if a.dep_ == "appos" and a.pos_ == "PROPN"]  # "a new company, Z"
+        found = argument_at(named_after[0] if named_after else vehicle)
+        if found is not None and found.ref.kind is ActorKind.COMPANY and found.ref.name not in named:
+            yield replace(base, target=found.ref, amount=None, stake=None, kind="existing holding")

@@ -922,3 +922,15 @@ def test_issue_7_lenders_of_a_loan_told_before_lend_to_its_borrower(text, lent_t
 def test_issue_7_a_share_that_goes_to_someone_is_bought_by_it(text, rows):
     """Session 11 (frames.json "allocation"): "the remaining 15 per cent … goes to X" named no buyer."""
     assert [r for r in _rows(text) if r[0] == "Quilan Investments" or not rows] == rows
+
+
+@pytest.mark.parametrize(("text", "vehicle"), [
+    pytest.param("Kestra Board will hold 45 per cent of Trelaw Water through a newly formed Chilean holding company, "
+                 "Quilan Holdings, while Piratini Capital will take 25 per cent.", "Quilan Holdings", id="a-new-holding-company"),
+    pytest.param("Sinovia Mining acquired the Orsk copper mine in 2018 via its Hong Kong-listed arm Kessa Resources for $1.4 billion.",
+                 "Kessa Resources", id="via-its-arm"),
+])
+def test_issue_7_the_company_a_deal_is_done_through_is_the_investor_s(text, vehicle):
+    """Session 11: "X will hold 45% of Y through a new holding company, Z" did not say that X owns Z."""
+    owner = _facts(text)[0].investor.name
+    assert (owner, vehicle, None, None) in _rows(text)
