@@ -204,6 +204,8 @@ def relative_antecedent(verb: Token) -> frozenset[int]:
 def resolve_relatives(heads: list[Token], verb: Token) -> list[Token]:
     """"which"/"who" stand for the noun the relative clause modifies ("X, which is 65% owned by Y")."""
     clause = _clause(verb)
+    while clause.dep_ == "conj" and clause.head != clause:  # "which is listed in X and controlled by Y"
+        clause = clause.head
     relative = clause.dep_ == "relcl"
     return [_modified(clause.head) if relative and head.lower_ in RELATIVE_PRONOUNS else head for head in heads]
 

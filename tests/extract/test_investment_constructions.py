@@ -934,3 +934,10 @@ def test_issue_7_the_company_a_deal_is_done_through_is_the_investor_s(text, vehi
     """Session 11: "X will hold 45% of Y through a new holding company, Z" did not say that X owns Z."""
     owner = _facts(text)[0].investor.name
     assert (owner, vehicle, None, None) in _rows(text)
+
+
+def test_issue_7_a_relative_pronoun_shared_by_conjoined_verbs():
+    """Session 11: in "X, which is listed in Sydney and controlled by Y", the second verb's "which"
+    stood for nothing, so Y's holding of X was lost."""
+    text = "Thornvale, which is listed in Sydney and controlled by the Canadian infrastructure fund Maple Capital, has been expanding fast."
+    assert ("Maple Capital", "Thornvale", None, None) in _rows(text)
