@@ -29,7 +29,7 @@ from graph.extract.collectives import (
 )
 from graph.extract.actors import is_descriptor
 from graph.extract.docmodel import antecedent, country_of, demonym_countries, main_actors, pair, short_name
-from graph.extract.common import entity_at, per_span
+from graph.extract.common import entity_at, per_span, per_token
 from graph.extract.context import earlier_sentences
 from graph.extract.frames import frame_lexicon, frame_matches, is_trigger_word, trigger_kind
 from graph.extract.renaming import called_name, gapped_share, named_apposition
@@ -98,6 +98,7 @@ def _pair_member(token: Token) -> Argument | None:
     return Argument(ref) if ref is not None else None
 
 
+@per_token("ikg_argument_at")
 def argument_at(head: Token) -> Argument | None:
     """The argument one head names, looking through partitives and collectives."""
     inner, share = through_partitive(head)

@@ -6,6 +6,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import wraps
 from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
@@ -78,6 +79,23 @@ def per_span(span: Span, key: str, build: Callable[[Span], T]) -> T:
     if (span.start, span.end) not in known:
         known[span.start, span.end] = build(span)
     return known[span.start, span.end]
+
+
+def per_token(key: str) -> Callable[[Callable[[Token], R]], Callable[[Token], R]]:
+    """A function of one token whose answers are kept per document in ``user_data`` under ``key``:
+    for a pure reading of the parse that the extractors ask again of the same token (issue 11)."""
+
+    def remembered(read: Callable[[Token], R]) -> Callable[[Token], R]:
+        @wraps(read)
+        def at(token: Token) -> R:
+            known = token.doc.user_data.setdefault(key, {})
+            if token.i not in known:
+                known[token.i] = read(token)
+            return known[token.i]
+
+        return at
+
+    return remembered
 
 
 def dollar_of(doc: Doc) -> str | None:
