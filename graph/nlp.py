@@ -38,7 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import IDX, ORTH, POS, TAG
+from spacy.attrs import IDX, LOWER, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.symbols import PROPN
@@ -251,13 +251,20 @@ _NAME_PARTICLES = frozenset({"de", "da", "das", "del", "e"}) | _VERB_PARTICLES
 @Language.component("particle_names")
 def particle_names(doc: Doc) -> Doc:
     """"Banco Rural do Norte" is one proper noun: the parser never sees "do" as a verb."""
-    spans = [span for t in doc if t.lower_ in _VERB_PARTICLES and (span := _particle_name(t)) is not None]
+    spans = [span for i in _column_hits(doc, LOWER, _VERB_PARTICLES) if (span := _particle_name(doc[i])) is not None]
     if not spans:
         return doc
     with doc.retokenize() as retokenizer:
         for span in filter_spans(spans):
             retokenizer.merge(span, attrs={"TAG": "NNP", "POS": PROPN})
     return doc
+
+
+def _column_hits(doc: Doc, attr: int, words: frozenset[str]) -> list[int]:
+    """The indices of the tokens whose ``attr`` is one of ``words``, read from the doc's column
+    rather than by asking every token for its text (issue 11)."""
+    wanted = _string_ids(tuple(sorted(words)))
+    return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value in wanted]
 
 
 def _particle_name(particle: Token) -> Span | None:
