@@ -318,12 +318,18 @@ def index_sentences(doc: Doc) -> None:
 _SENTENCES = "ikg_sentence_index"  # user_data key: (sentence spans, their start tokens)
 
 
-def _sentence_at(doc: Doc, i: int) -> Span:
+def doc_sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The doc's sentences and the index of each one's first token, listed once per doc: for
+    ``token.sent`` here and for the extractors' own walks (``graph.extract.common.sentences``)."""
     entry = doc.user_data.get(_SENTENCES)
     if entry is None:
         sentences = list(doc.sents)
         entry = doc.user_data[_SENTENCES] = (sentences, [s.start for s in sentences])
-    sentences, starts = entry
+    return entry
+
+
+def _sentence_at(doc: Doc, i: int) -> Span:
+    sentences, starts = doc_sentences(doc)
     return sentences[max(bisect_right(starts, i) - 1, 0)]
 
 

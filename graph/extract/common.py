@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import Document, Evidence, PartialDate
 from graph.normalize.dates import parse_date
+from graph.nlp_fast import doc_sentences
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -141,14 +142,14 @@ def _most_named_country(doc: Doc) -> str | None:
 
 
 def sentences(doc: Doc) -> list[Span]:
-    """The document's sentences, split once (``Doc.sents`` walks every token on each access)."""
-    return per_doc(doc, "ikg_sents", lambda: list(doc.sents))
+    """The document's sentences, split once (``Doc.sents`` walks every token on each access), the
+    same list ``token.sent`` is answered from (``graph.nlp_fast.doc_sentences``)."""
+    return doc_sentences(doc)[0]
 
 
 def sentence_at(doc: Doc, index: int) -> Span:
     """The sentence holding token ``index``, by bisection (``Span.sents`` walks the whole document)."""
-    found = sentences(doc)
-    starts = per_doc(doc, "ikg_sent_starts", lambda: [s.start for s in found])
+    found, starts = doc_sentences(doc)
     return found[max(bisect_right(starts, index) - 1, 0)]
 
 
