@@ -52,7 +52,18 @@ class Argument:
 
 def arguments(heads: list[Token], *, alone: frozenset[int] = frozenset()) -> list[Argument]:
     """The actors or assets the heads (and their conjuncts) name, in text order; a head in ``alone``
-    stands without its conjuncts (the antecedent of a "which": "X, which holds 65%, and Y")."""
+    stands without its conjuncts (the antecedent of a "which": "X, which holds 65%, and Y").
+    Read once per doc for the same heads (each role of a match, and each extractor, asks again)."""
+    if not heads:
+        return []
+    known = heads[0].doc.user_data.setdefault("ikg_arguments", {})
+    key = (tuple(head.i for head in heads), alone)
+    if key not in known:
+        known[key] = _arguments(heads, alone)
+    return list(known[key])  # a caller may extend its list
+
+
+def _arguments(heads: list[Token], alone: frozenset[int]) -> list[Argument]:
     found: list[Argument] = []
     seen: set[int] = set()
     for head in heads:
