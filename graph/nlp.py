@@ -92,6 +92,14 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def tokenized(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)`` that keeps ``text`` for :func:`text_of`: the pipeline's components
+    then never join the doc's tokens back into the text they were made from (issue 11)."""
+    doc = nlp.make_doc(text)
+    doc.user_data[_TEXT] = text
+    return doc
+
+
 def _span_at(doc: Doc, chars: tuple[int, int] | None) -> Span | None:
     return None if chars is None else doc.char_span(*chars, alignment_mode="expand")
 
