@@ -33,7 +33,7 @@ def extract_facts(doc: Doc) -> DocumentFacts:
     derived = list(fact_events(found_investments, found_agreements))
     found = DocumentFacts(
         document=document,
-        mentions=[replace(m, actor=actor(m.actor)) for m in actors.extract(doc)],
+        mentions=[m if (ref := actor(m.actor)) is m.actor else replace(m, actor=ref) for m in actors.extract(doc)],  # a copy only if changed
         investments=[attributed(f, doc) for f in found_investments],
         agreements=[attributed(f, doc) for f in found_agreements],
         events=[attributed(f, doc) for f in merged(found_events, derived)],
