@@ -220,8 +220,16 @@ def add_aggregates(dataset: object) -> None:
 
     merge_named_graphs(store)
     graph = dataset.graph(from_ox(ox.NamedNode(AGGREGATES_GRAPH)))  # type: ignore[attr-defined]
-    for t in aggregate_triples(store):
-        graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+    terms: dict[object, object] = {}  # each distinct term converted once: subjects and predicates repeat (issue 11)
+
+    def term(node: ox.NamedNode | ox.BlankNode | ox.Literal) -> object:
+        found = terms.get(node)
+        if found is None:
+            found = terms[node] = from_ox(node)
+        return found
+
+    # given to the store directly, as serialize._fill does: Graph.add only checks they are rdflib terms
+    graph.store.addN((term(t.subject), term(t.predicate), term(t.object), graph) for t in aggregate_triples(store))
 
 
 def _ox_quads(dataset: object) -> Iterator[ox.Quad]:

@@ -61,8 +61,11 @@ def parse_documents(nlp: Any, docs: Iterable[Document], *, batch_size: int = 16,
             for i, part in enumerate(parts):
                 yield part, (doc, i, len(parts))
 
+    from graph.nlp import tokenized  # noqa: PLC0415 (graph.nlp loads spaCy)
+
     pending: list[Any] = []
-    for parsed, (document, index, count) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+    made = ((tokenized(nlp, text), context) for text, context in pieces())  # each piece's text kept with its doc
+    for parsed, (document, index, count) in nlp.pipe(made, as_tuples=True, batch_size=batch_size):
         pending.append(parsed)
         if index == count - 1:
             yield (pending[0] if count == 1 else join_parsed(pending)), document

@@ -38,7 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import IDX, ORTH, POS, TAG
+from spacy.attrs import IDX, LOWER, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.symbols import PROPN
@@ -90,6 +90,14 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def tokenized(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)`` that keeps ``text`` for :func:`text_of`: the pipeline's components
+    then never join the doc's tokens back into the text they were made from (issue 11)."""
+    doc = nlp.make_doc(text)
+    doc.user_data[_TEXT] = text
+    return doc
 
 
 def _span_at(doc: Doc, chars: tuple[int, int] | None) -> Span | None:
@@ -251,13 +259,20 @@ _NAME_PARTICLES = frozenset({"de", "da", "das", "del", "e"}) | _VERB_PARTICLES
 @Language.component("particle_names")
 def particle_names(doc: Doc) -> Doc:
     """"Banco Rural do Norte" is one proper noun: the parser never sees "do" as a verb."""
-    spans = [span for t in doc if t.lower_ in _VERB_PARTICLES and (span := _particle_name(t)) is not None]
+    spans = [span for i in _column_hits(doc, LOWER, _VERB_PARTICLES) if (span := _particle_name(doc[i])) is not None]
     if not spans:
         return doc
     with doc.retokenize() as retokenizer:
         for span in filter_spans(spans):
             retokenizer.merge(span, attrs={"TAG": "NNP", "POS": PROPN})
     return doc
+
+
+def _column_hits(doc: Doc, attr: int, words: frozenset[str]) -> list[int]:
+    """The indices of the tokens whose ``attr`` is one of ``words``, read from the doc's column
+    rather than by asking every token for its text (issue 11)."""
+    wanted = _string_ids(tuple(sorted(words)))
+    return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value in wanted]
 
 
 def _particle_name(particle: Token) -> Span | None:

@@ -318,12 +318,18 @@ def index_sentences(doc: Doc) -> None:
 _SENTENCES = "ikg_sentence_index"  # user_data key: (sentence spans, their start tokens)
 
 
-def _sentence_at(doc: Doc, i: int) -> Span:
+def doc_sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The doc's sentences and the index of each one's first token, listed once per doc: for
+    ``token.sent`` here and for the extractors' own walks (``graph.extract.common.sentences``)."""
     entry = doc.user_data.get(_SENTENCES)
     if entry is None:
         sentences = list(doc.sents)
         entry = doc.user_data[_SENTENCES] = (sentences, [s.start for s in sentences])
-    sentences, starts = entry
+    return entry
+
+
+def _sentence_at(doc: Doc, i: int) -> Span:
+    sentences, starts = doc_sentences(doc)
     return sentences[max(bisect_right(starts, i) - 1, 0)]
 
 
@@ -336,6 +342,7 @@ def _span_sentence(span: Span) -> Span:
 
 
 _LOWER_LEMMAS: dict[int, str] = {}  # lemma id → the lemma in lower case
+_LEMMA_COLUMNS = "ikg_lemma_columns"  # user_data key of a doc's _lemma_columns
 
 
 def lemma_hits(doc: Doc, words: Any, pos: int | None = None) -> list[int]:
@@ -346,12 +353,22 @@ def lemma_hits(doc: Doc, words: Any, pos: int | None = None) -> list[int]:
     key = ("ikg_lemma_hits", id(words), pos)
     hits = doc.user_data.get(key)
     if hits is None:
-        columns = doc.to_array([LEMMA, POS]).reshape(len(doc), 2)
-        lemmas, at = np.unique(columns[:, 0], return_inverse=True)  # each distinct lemma looked at once
-        wanted = np.fromiter((_lower_lemma(doc, lemma) in words for lemma in lemmas.tolist()), dtype=bool, count=len(lemmas))
-        mask = wanted[at.ravel()] if pos is None else wanted[at.ravel()] | (columns[:, 1] == pos)
+        lowered, at, tags = _lemma_columns(doc)
+        wanted = np.fromiter((lemma in words for lemma in lowered), dtype=bool, count=len(lowered))
+        mask = wanted[at] if pos is None else wanted[at] | (tags == pos)
         hits = doc.user_data[key] = np.flatnonzero(mask).tolist()
     return hits
+
+
+def _lemma_columns(doc: Doc) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The doc's distinct lower-case lemmas, each token's index among them, and its POS column:
+    worked out once per doc for every word list ``lemma_hits`` is asked about (issue 11)."""
+    found = doc.user_data.get(_LEMMA_COLUMNS)
+    if found is None:
+        columns = doc.to_array([LEMMA, POS]).reshape(len(doc), 2)
+        lemmas, at = np.unique(columns[:, 0], return_inverse=True)  # each distinct lemma looked at once
+        found = doc.user_data[_LEMMA_COLUMNS] = ([_lower_lemma(doc, lemma) for lemma in lemmas.tolist()], at.ravel(), columns[:, 1])
+    return found
 
 
 def _lower_lemma(doc: Doc, lemma: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -14,7 +15,9 @@ from graph.extract.arguments import family, government
 from graph.extract.attribution import attribution
 from graph.extract.common import evidence_for, sentence_at
 from graph.extract.fact_events import deal_agreements, fact_events, merged
+from graph.extract.lexicon import lexicon
 from graph.model import ActorKind, ActorRef, DocumentFacts, Fact, Investment, Mention, fact_refs
+from graph.nlp_fast import lemma_hits
 
 
 def extract_facts(doc: Doc) -> DocumentFacts:
@@ -30,7 +33,7 @@ def extract_facts(doc: Doc) -> DocumentFacts:
     derived = list(fact_events(found_investments, found_agreements))
     found = DocumentFacts(
         document=document,
-        mentions=[replace(m, actor=actor(m.actor)) for m in actors.extract(doc)],
+        mentions=[m if (ref := actor(m.actor)) is m.actor else replace(m, actor=ref) for m in actors.extract(doc)],  # a copy only if changed
         investments=[attributed(f, doc) for f in found_investments],
         agreements=[attributed(f, doc) for f in found_agreements],
         events=[attributed(f, doc) for f in merged(found_events, derived)],
@@ -47,10 +50,17 @@ def government_mentions(doc: Doc) -> Iterator[Mention]:
     """"the government of Laos", "Japan's industry ministry", "the Kayalar family": a country's body
     or a family is an actor wherever it is named, not only where it acts in a fact (the NER sees
     only the country or the surname)."""
-    for token in doc:
+    for token in (doc[i] for i in lemma_hits(doc, _body_nouns())):  # the words either reads, not every token
         ref = (government(token) or family(token)) if token.pos_ == "NOUN" else None
         if ref is not None:
             yield Mention(ref, evidence_for(sentence_at(doc, token.i)))
+
+
+@cache
+def _body_nouns() -> frozenset[str]:
+    """The lemmas ``government`` and ``family`` read a body in: found in the doc's lemma column
+    (``lemma_hits``) rather than by asking each of its tokens (issue 11)."""
+    return lexicon().government_words | {"family"}
 
 
 def acting_kinds(facts: list[Fact]) -> Callable[[ActorRef], ActorRef]:

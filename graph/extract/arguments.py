@@ -29,7 +29,7 @@ from graph.extract.collectives import (
 )
 from graph.extract.descriptions import is_descriptor
 from graph.extract.docmodel import antecedent, country_of, demonym_countries, main_actors, pair, short_name
-from graph.extract.common import entity_at, per_span
+from graph.extract.common import entity_at, per_span, per_token
 from graph.extract.context import earlier_sentences
 from graph.extract.frames import frame_lexicon, frame_matches, is_trigger_word, trigger_kind
 from graph.extract.renaming import called_name, gapped_share, named_apposition
@@ -52,7 +52,18 @@ class Argument:
 
 def arguments(heads: list[Token], *, alone: frozenset[int] = frozenset()) -> list[Argument]:
     """The actors or assets the heads (and their conjuncts) name, in text order; a head in ``alone``
-    stands without its conjuncts (the antecedent of a "which": "X, which holds 65%, and Y")."""
+    stands without its conjuncts (the antecedent of a "which": "X, which holds 65%, and Y").
+    Read once per doc for the same heads (each role of a match, and each extractor, asks again)."""
+    if not heads:
+        return []
+    known = heads[0].doc.user_data.setdefault("ikg_arguments", {})
+    key = (tuple(head.i for head in heads), alone)
+    if key not in known:
+        known[key] = _arguments(heads, alone)
+    return list(known[key])  # a caller may extend its list
+
+
+def _arguments(heads: list[Token], alone: frozenset[int]) -> list[Argument]:
     found: list[Argument] = []
     seen: set[int] = set()
     for head in heads:
@@ -98,6 +109,7 @@ def _pair_member(token: Token) -> Argument | None:
     return Argument(ref) if ref is not None else None
 
 
+@per_token("ikg_argument_at")
 def argument_at(head: Token) -> Argument | None:
     """The argument one head names, looking through partitives and collectives."""
     inner, share = through_partitive(head)

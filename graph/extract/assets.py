@@ -26,6 +26,7 @@ from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef, Mention
+from graph.nlp_fast import lemma_hits
 
 INDEFINITE = frozenset({"a", "an", "another"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -122,7 +123,7 @@ def chains(doc: Doc) -> list[_Chain]:
 def _chains(doc: Doc) -> list[_Chain]:
     found: list[_Chain] = []
     body, headline = [], []
-    for token in doc:
+    for token in (doc[i] for i in lemma_hits(doc, _chained_heads())):  # the heads a description has, not every token
         description = _description(token)
         if description is not None:
             (headline if is_headline(sentence_at(doc, token.i)) else body).append(description)

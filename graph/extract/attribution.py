@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graph.extract.arguments import argument_at
-from graph.extract.common import first_found
+from graph.extract.common import first_found, per_span
 from graph.extract.tree import object_of
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef
@@ -23,7 +23,11 @@ CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 
 
 def attribution(sent: Span) -> ActorRef | None:
-    """The actor the sentence attributes its claim to, or None."""
+    """The actor the sentence attributes its claim to, or None (read once per sentence: each of its facts asks)."""
+    return per_span(sent, "ikg_attribution", _attribution)
+
+
+def _attribution(sent: Span) -> ActorRef | None:
     return _according_to(sent) or _reporter(sent) or _statement_holder(sent)
 
 

@@ -6,11 +6,13 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import wraps
 from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import Document, Evidence, PartialDate
+from graph.nlp_fast import doc_sentences
 from graph.normalize.dates import parse_date
 from graph.normalize.money import yen_in
 
@@ -81,6 +83,23 @@ def per_span(span: Span, key: str, build: Callable[[Span], T]) -> T:
     return known[span.start, span.end]
 
 
+def per_token(key: str) -> Callable[[Callable[[Token], R]], Callable[[Token], R]]:
+    """A function of one token whose answers are kept per document in ``user_data`` under ``key``:
+    for a pure reading of the parse that the extractors ask again of the same token (issue 11)."""
+
+    def remembered(read: Callable[[Token], R]) -> Callable[[Token], R]:
+        @wraps(read)
+        def at(token: Token) -> R:
+            known = token.doc.user_data.setdefault(key, {})
+            if token.i not in known:
+                known[token.i] = read(token)
+            return known[token.i]
+
+        return at
+
+    return remembered
+
+
 def dollar_of(doc: Doc) -> str | None:
     """What a bare "$" means in this document: its dateline's local dollar, else None (USD)."""
     return per_doc(doc, "ikg_dollar", lambda: _local_dollar(doc_text(doc)))
@@ -125,14 +144,14 @@ def _most_named_country(doc: Doc) -> str | None:
 
 
 def sentences(doc: Doc) -> list[Span]:
-    """The document's sentences, split once (``Doc.sents`` walks every token on each access)."""
-    return per_doc(doc, "ikg_sents", lambda: list(doc.sents))
+    """The document's sentences, split once (``Doc.sents`` walks every token on each access), the
+    same list ``token.sent`` is answered from (``graph.nlp_fast.doc_sentences``)."""
+    return doc_sentences(doc)[0]
 
 
 def sentence_at(doc: Doc, index: int) -> Span:
     """The sentence holding token ``index``, by bisection (``Span.sents`` walks the whole document)."""
-    found = sentences(doc)
-    starts = per_doc(doc, "ikg_sent_starts", lambda: [s.start for s in found])
+    found, starts = doc_sentences(doc)
     return found[max(bisect_right(starts, index) - 1, 0)]
 
 

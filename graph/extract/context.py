@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from graph.extract.actors import actors_in
 from graph.extract.clauses import clause_verb
-from graph.extract.common import dates_in, first_date, first_found, is_headline, most_precise, previous_sentence, published
+from graph.extract.common import dates_in, doc_text, first_date, first_found, is_headline, most_precise, previous_sentence, published
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref, truncated_name
 from graph.extract.word_lists import word_list
@@ -34,10 +34,11 @@ def paragraph_date(sent: Span) -> PartialDate | None:
 
 def _paragraph_break(earlier: Span, current: Span) -> bool:
     """A line break between two sentences, or at the end of the earlier one (its trailing whitespace)."""
-    # the whitespace between them only: Doc.text rebuilds the whole document on each access (issue 9)
-    between = earlier.doc[earlier.end : current.start].text_with_ws if current.start > earlier.end else ""
-    trailing = earlier.text_with_ws[len(earlier.text.rstrip()) :]
-    return "\n" in between + trailing
+    # read in the document's text, kept once (doc_text): a span's text joins its tokens on each access (issue 9, 11)
+    text = doc_text(earlier.doc)
+    end = earlier.start_char + len(text[earlier.start_char : earlier.end_char].rstrip())
+    stop = current.start_char if current.start > earlier.end else earlier.end_char + len(earlier[-1].whitespace_)
+    return "\n" in text[end:stop]
 
 
 def date_for(trigger: Token, *, pledge: bool = False) -> PartialDate | None:

@@ -29,7 +29,7 @@ from graph.errors import KGError
 from graph.extract.arguments import arguments
 from graph.extract.common import (
     dateline, dates_in, entities_in, evidence_for, first_date, has_cue, is_headline, lemma_text, next_sentence,
-    previous_sentence, published, sentences, starts_with_anaphora, title_line,
+    per_token, previous_sentence, published, sentences, starts_with_anaphora, title_line,
 )
 from graph.extract.context import paragraph_date
 from graph.extract.frames import Frame, candidate_frames, noun_slots, trigger_candidates, trigger_kind, verb_slots
@@ -133,9 +133,14 @@ def _typed_trigger(token: Token) -> tuple[EventType, str] | None:
 
 def _in_clause(trigger: Token, words: frozenset[str]) -> bool:
     """One of ``words`` in the trigger's phrase or the clause it belongs to."""
+    return has_cue(_clause_text(trigger), words)
+
+
+@per_token("ikg_event_clause_text")  # read once per trigger: each of its frames and word groups asks
+def _clause_text(trigger: Token) -> str:
     top = clause_chain(trigger)[-1]
     tokens = sorted({*pruned_subtree(top, PRUNED_DEPS), *trigger.subtree}, key=lambda t: t.i)
-    return has_cue(lemma_text(tokens), words)
+    return lemma_text(tokens)
 
 
 def event_at(trigger: Token, kind: EventType, form: str) -> Event | None:

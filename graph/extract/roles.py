@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graph.extract.common import per_token
 from graph.extract.lexicon import lexicon
 from graph.extract.tree import infinitive
 from graph.extract.word_lists import word_list
@@ -193,6 +194,7 @@ def on_a_stated_percent(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.head.ent_type_ == "PERCENT" and verb.head.dep_ == "attr"
 
 
+@per_token("ikg_relative_antecedent")  # each role of a match asks
 def relative_antecedent(verb: Token) -> frozenset[int]:
     """The index of the noun a relative clause headed by ``verb`` modifies, which stands without its
     conjuncts (none if it heads none, or says the list acts together)."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graph.extract.common import first_found
+from graph.extract.common import first_found, per_token
 from graph.extract.status_cues import FactualityCues, StatusLexicon, fires, status_lexicon, word_forms
 from graph.extract.tree import infinitive, marked
 from graph.extract.word_lists import word_list
@@ -177,6 +177,7 @@ def _object_status(trigger: Token, lex: StatusLexicon) -> Status | None:
     return first_found(lambda o: _cue_status(o, lex), objects)
 
 
+@per_token("ikg_status_of")
 def status_of(trigger: Token) -> Status | None:
     """The lifecycle status the trigger's clause states, or ``None`` if it states none.
 
@@ -237,6 +238,7 @@ def _modified(trigger: Token, words: frozenset[str]) -> bool:
     return any(c.dep_ == "amod" and word_forms(c) & words for c in trigger.children)
 
 
+@per_token("ikg_factuality_of")  # every fact of a trigger asks, and status_of too
 def factuality_of(trigger: Token) -> Factuality:
     """How firmly the trigger's clause states the fact.
 
