@@ -480,3 +480,20 @@ def test_issue_7_a_symbol_several_countries_share_is_the_reporting_country_s(tex
     """Session 11: "Sh45bn" (Kenyan press), "K300 million" (kina, kwacha) and "N48.5 billion" (naira)
     were not read; a symbol several currencies share is the one of the country the article is about."""
     assert [(m.money.value, m.money.currency) for m in find_money(text, country=country)] == found
+
+
+@pytest.mark.parametrize(("text", "country", "found"), [
+    pytest.param("9.8 billion crowns", "Sweden", [(Decimal("9.8") * B, "SEK")], id="crowns-in-sweden"),
+    pytest.param("9.8 billion kroner", "Norway", [(Decimal("9.8") * B, "NOK")], id="kroner-in-norway"),
+    pytest.param("9.8 billion kronor", None, [(Decimal("9.8") * B, "SEK")], id="kronor"),
+    pytest.param("9.8 billion pounds", "Egypt", [(Decimal("9.8") * B, "EGP")], id="pounds-in-egypt"),
+    pytest.param("9.8 billion pounds", None, [(Decimal("9.8") * B, "GBP")], id="pounds-elsewhere-sterling"),
+    pytest.param("9.8 billion riyals", "Qatar", [(Decimal("9.8") * B, "QAR")], id="riyals-in-qatar"),
+    pytest.param("9.8 billion dinars", "Iraq", [(Decimal("9.8") * B, "IQD")], id="dinars-in-iraq"),
+    pytest.param("9.8 billion francs", "Senegal", [(Decimal("9.8") * B, "XOF")], id="francs-in-senegal"),
+    pytest.param("9.8 billion CFA francs", "Cameroon", [(Decimal("9.8") * B, "XAF")], id="cfa-francs-in-cameroon"),
+])
+def test_issue_7_a_currency_name_several_countries_use_is_the_reporting_country_s(text, country, found) -> None:
+    """Session 11: "crowns" in a Swedish report were Czech, "pounds" in an Egyptian one sterling,
+    "riyals" in a Qatari one Saudi, "dinars" in an Iraqi one Serbian, "francs" in Senegal Swiss."""
+    assert [(m.money.value, m.money.currency) for m in find_money(text, country=country)] == found
