@@ -492,6 +492,14 @@ def test_issue_7_a_symbol_several_countries_share_is_the_reporting_country_s(tex
     pytest.param("9.8 billion dinars", "Iraq", [(Decimal("9.8") * B, "IQD")], id="dinars-in-iraq"),
     pytest.param("9.8 billion francs", "Senegal", [(Decimal("9.8") * B, "XOF")], id="francs-in-senegal"),
     pytest.param("9.8 billion CFA francs", "Cameroon", [(Decimal("9.8") * B, "XAF")], id="cfa-francs-in-cameroon"),
+    pytest.param("1.2 billion som", "Uzbekistan", [(Decimal("1.2") * B, "UZS")], id="som-in-uzbekistan"),
+    pytest.param("1.2 billion som", None, [(Decimal("1.2") * B, "KGS")], id="som-elsewhere-kyrgyz"),
+    pytest.param("1.2 billion kip", None, [(Decimal("1.2") * B, "LAK")], id="lao-kip"),
+    pytest.param("1.2 billion riel", None, [(Decimal("1.2") * B, "KHR")], id="cambodian-riel"),
+    pytest.param("1.2 billion kyat", None, [(Decimal("1.2") * B, "MMK")], id="myanmar-kyat"),
+    pytest.param("1.2 billion lari", None, [(Decimal("1.2") * B, "GEL")], id="georgian-lari"),
+    pytest.param("N$1.2 billion", None, [(Decimal("1.2") * B, "NAD")], id="namibian-dollar"),
+    pytest.param("a dram of whisky", None, [], id="a-dram-without-a-scale-is-no-money"),
 ])
 def test_issue_7_a_currency_name_several_countries_use_is_the_reporting_country_s(text, country, found) -> None:
     """Session 11: "crowns" in a Swedish report were Czech, "pounds" in an Egyptian one sterling,
