@@ -108,6 +108,7 @@ _SCALES: dict[str, int] = {
     "thousand": 10**3, "k": 10**3, "lakh": 10**5, "lakhs": 10**5, "lac": 10**5,
     "million": 10**6, "millions": 10**6, "mln": 10**6, "mn": 10**6, "mil": 10**6, "m": 10**6,
     "crore": 10**7, "crores": 10**7, "cr": 10**7,
+    "thousand crore": 10**10, "lakh crore": 10**12, "lakh crores": 10**12,  # "₹1.5 lakh crore": 1.5 trillion rupees
     "billion": 10**9, "billions": 10**9, "bln": 10**9, "bil": 10**9, "bn": 10**9, "b": 10**9,  # "RM1.2bil", "P500-mil"
     "trillion": 10**12, "trillions": 10**12, "tn": 10**12, "trn": 10**12,
 }
