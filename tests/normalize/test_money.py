@@ -477,6 +477,7 @@ def test_issue_7_a_bare_yen_sign_follows_the_whole_report(text: str, currency: s
     pytest.param("₱500 mil", None, [(500 * M, "PHP")], id="mil"),
     pytest.param("₹1.5 lakh crore", None, [(Decimal("1.5") * 10**12, "INR")], id="lakh-crore-was-read-as-lakh"),
     pytest.param("Rs 10 thousand crore", None, [(10 * 10**10, "INR")], id="thousand-crore"),
+    pytest.param("1.2 billion US dollar", None, [(Decimal("1.2") * B, "USD")], id="us-dollar-singular"),
 ])
 def test_issue_7_a_symbol_several_countries_share_is_the_reporting_country_s(text, country, found) -> None:
     """Session 11: "Sh45bn" (Kenyan press), "K300 million" (kina, kwacha) and "N48.5 billion" (naira)
