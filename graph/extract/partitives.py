@@ -151,7 +151,10 @@ def share_of(head: Token) -> Decimal | None:
     if head.like_num and head.ent_type_ == "PERCENT":
         amount = entity_at(head)
         return parse_percent(amount.text) if amount is not None else None
-    return parse_percent(head.doc[head.left_edge.i : head.i + 1].text) or _fraction(head)
+    said = parse_percent(head.doc[head.left_edge.i : head.i + 1].text) or _fraction(head)
+    if said is None and head.lemma_.lower() in frame_lexicon().stake_nouns:  # "a one-third stake", "a half share"
+        said = next((f for t in head.lefts if (f := _fraction(t)) is not None), None)
+    return said
 
 
 def _fraction(head: Token) -> Decimal | None:

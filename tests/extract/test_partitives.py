@@ -24,6 +24,9 @@ CASES = [
     ("its-half-of", "Orsk Bank bought its half of Tarn Bank in 2023.", "half", "Bank", Decimal("0.5")),
     ("two-thirds-of", "Orsk Bank will buy two-thirds of Tarn Bank.", "thirds", "Bank", Decimal("0.6667")),
     ("a-quarter-of", "Orsk Bank sold a quarter of Tarn Bank.", "quarter", "Bank", Decimal("0.25")),
+    # session 11: a fraction before a stake word
+    ("a-one-third-stake", "Orsk Bank took a one-third stake in Tarn Bank.", "stake", "Bank", Decimal("0.3333")),
+    ("a-half-share", "Orsk Bank bought a half share in Tarn Bank.", "share", "Bank", Decimal("0.5")),
 ]
 
 
