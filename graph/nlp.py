@@ -83,9 +83,8 @@ class PipelineDataError(KGError):
 
 
 def text_of(doc: Doc) -> str:
-    """``doc.text``, joined once per doc: ``Doc.text`` joins every token on each access, and the
-    components and extractors all read it (``graph.extract.common.doc_text`` keeps it under the
-    same key). Retokenising never changes a doc's text."""
+    """``doc.text``, joined once per doc (``Doc.text`` joins every token on each access, and the components
+    and extractors all read it; ``graph.extract.common.doc_text`` keeps it under the same key)."""
     text = doc.user_data.get(_TEXT)
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
@@ -225,10 +224,7 @@ def ticker_pattern(path: Path = EXCHANGES_PATH) -> re.Pattern[str]:
 
 def find_tickers(text: str) -> list[tuple[int, int, str]]:
     """Every bracketed ticker in ``text`` as (start, end, "EXCHANGE:SYMBOL" or "6758.T")."""
-    return [
-        (m.start(), m.end(), re.sub(r"\s", "", m.group()[1:-1]))
-        for m in ticker_pattern().finditer(text)
-    ]
+    return [(m.start(), m.end(), re.sub(r"\s", "", m.group()[1:-1])) for m in ticker_pattern().finditer(text)]
 
 
 # --- components before the parser ----------------------------------------------

@@ -79,10 +79,10 @@ def extract(doc: Doc) -> Iterator[Investment]:
 
 
 def _borrower_told(sent: Span) -> ActorRef | None:
-    """"… with an acquisition loan of $850m to X from four banks. A and B are each providing $300m":
-    the one a loan with no lender named goes to is the target of the sums the next sentences lend."""
-    lent = [u.target for u in unclaimed_sums(sent.doc) if u.evidence.start == sent.start_char and u.kind in {"loan", "grant"}]
-    return lent[-1] if lent else None
+    """"… a loan of $850m to X from four banks. A and B are each providing $300m": whom a loan with no
+    lender named goes to is the target of the sums the next sentences lend."""
+    return next((u.target for u in reversed(unclaimed_sums(sent.doc)) if u.evidence.start == sent.start_char
+                 and u.kind in {"loan", "grant"}), None)
 
 
 def _named(ref: ActorRef) -> bool:
@@ -302,13 +302,10 @@ def _background_holding(fact: Investment, trigger: Token) -> bool:
 
 
 def _held_otherwise(match: FrameMatch) -> bool:
-    """"The union held a protest outside the plant in X", "held talks": what is held is no stake,
-    share, asset or actor, so the verb owns nothing."""
-    if match.kind != "verb":
-        return False
+    """"The union held a protest outside the plant in X", "held talks": no stake, share, asset or actor is held."""
     stake_nouns = frame_lexicon().stake_nouns
-    return any(o.pos_ == "NOUN" and o.ent_type_ not in {"PERCENT", "MONEY"} and o.lemma_.lower() not in stake_nouns
-               and o.lower_ not in stake_nouns and argument_at(o) is None for o in match.slots.get("object", []))
+    return match.kind == "verb" and any(o.pos_ == "NOUN" and o.ent_type_ not in {"PERCENT", "MONEY"} and argument_at(o) is None
+                                        and not {o.lemma_.lower(), o.lower_} & stake_nouns for o in match.slots.get("object", []))
 
 
 def _owners_nationality(match: FrameMatch) -> bool:
