@@ -268,8 +268,7 @@ def sized_asset(noun: Token) -> bool:
 
 def _deal_noun(noun: Token) -> bool:
     """"A $250m credit line" is a loan, not a line: the noun with its kind word is a deal noun."""
-    phrase = noun_phrase_lemma(noun)
-    return any(phrase in f.nouns for f in frame_lexicon().frames)
+    return noun_phrase_lemma(noun) in frame_lexicon().deal_nouns
 
 
 def noun_phrase_lemma(token: Token) -> str:

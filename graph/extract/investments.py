@@ -82,7 +82,7 @@ def _borrower_told(sent: Span) -> ActorRef | None:
     """"… a loan of $850m to X from four banks. A and B are each providing $300m": whom a loan with no
     lender named goes to is the target of the sums the next sentences lend."""
     return next((u.target for u in reversed(unclaimed_sums(sent.doc)) if u.evidence.start == sent.start_char
-                 and u.kind in {"loan", "grant"}), None)
+                 and u.kind in retellings.FUNDING), None)
 
 
 def _named(ref: ActorRef) -> bool:

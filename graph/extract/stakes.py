@@ -8,12 +8,11 @@ company a holder acts through ("holds 45% of Y through a new holding company, Z"
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from spacy.tokens import Token
-
-from dataclasses import replace
-from collections.abc import Iterator
 
 from graph.extract.arguments import Argument, argument_at
 from graph.extract.clauses import clause_share
