@@ -459,26 +459,20 @@ def test_a_concession_that_takes_effect_later_completes_the_concession_signed():
     assert agreement.effective == PartialDate(2020, 1, 1)
 
 
-def test_a_signing_ceremony_told_next_dates_the_signing():
-    text = (
-        "Siemens signed an agreement with the Peruvian government for a plant in Lima. "
-        "President Dina Boluarte attended the signing ceremony in Lima on 8 July 2024."
-    )
+@pytest.mark.parametrize(("text", "ceremony_in_evidence"), [
+    pytest.param("Siemens signed an agreement with the Peruvian government for a plant in Lima. "
+                 "President Dina Boluarte attended the signing ceremony in Lima on 8 July 2024.", False, id="undated-signing"),
+    # issue 7: "A month later, X signed …" left the signing undated, though the next sentence gives the ceremony's day
+    pytest.param("Peru doubled its import duties on electric cars in June 2024. "
+                 "Weeks later, Orsk Motors signed an agreement with the Peruvian government for an assembly line in Tarma. "
+                 "Vice-President Ana Ruiz was at the signing ceremony in Lima on 8 July 2024.", True,
+                 id="signing-told-relative-to-an-earlier-date"),
+])
+def test_a_signing_ceremony_told_next_dates_the_signing(text: str, ceremony_in_evidence: bool):
     (agreement,) = _agreements(text)
     assert agreement.date == PartialDate(2024, 7, 8)
-
-
-def test_a_signing_ceremony_told_next_dates_a_signing_told_relative_to_an_earlier_date():
-    """issue 7: "A month later, X signed …" left the signing undated, though the next sentence gives
-    the day of its signing ceremony."""
-    text = (
-        "Peru doubled its import duties on electric cars in June 2024. "
-        "Weeks later, Orsk Motors signed an agreement with the Peruvian government for an assembly line in Tarma. "
-        "Vice-President Ana Ruiz was at the signing ceremony in Lima on 8 July 2024."
-    )
-    (agreement,) = _agreements(text)
-    assert agreement.date == PartialDate(2024, 7, 8)
-    assert "signing ceremony" in agreement.evidence.text
+    if ceremony_in_evidence:
+        assert "signing ceremony" in agreement.evidence.text
 
 
 def test_a_date_of_something_else_told_next_does_not_date_a_signing():
