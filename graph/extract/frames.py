@@ -167,6 +167,8 @@ def frame_matches(sent: Span) -> Iterator[FrameMatch]:
                 continue
             if (kind == "owned" or (kind == "noun" and frame.needs_stake_noun)) and _carried_by_trigger(token):
                 continue  # "X sold its stake in Y (its unit Y) to Z": the verb's frame states it, not the holding
+            if kind == "verb" and _purpose_of_own_noun(token, frame):
+                continue  # "X secured a loan to fund Y": the loan funds Y, and its noun's frame says so
             slots = SLOT_READERS[kind](token)
             if kind == "noun":
                 _carry_subject(token, frame, slots)
@@ -175,12 +177,18 @@ def frame_matches(sent: Span) -> Iterator[FrameMatch]:
             yield FrameMatch(frame, token, kind != "verb", slots, kind)
 
 
+def _purpose_of_own_noun(verb: Token, frame: Frame) -> bool:
+    return verb.dep_ in {"acl", "relcl"} and infinitive(verb) and trigger_kind(verb.head, frame) == "noun"
+
+
 def _carried_by_trigger(noun: Token) -> bool:
     """The noun's support verb triggers a frame as a verb itself, or the noun is what a deal noun
     is of ("the sale of X's stake in Y to Z": the sale's frame states it)."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and is_trigger_word(noun.head.head):
         return True
     verb = support_verb(noun)
+    if verb is None and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and "in" in prep_slots(noun):
+        verb = noun.head.head  # "paid $1bn for X's 40% holding in Y": what the payer buys (not "X's share of the cost")
     return verb is not None and any(trigger_kind(verb, frame) == "verb" for frame in frame_lexicon().frames)
 
 
@@ -300,6 +308,11 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
         for position, heads in prep_slots(head).items():
             if position in DIRECTED_PREPS or head.ent_type_ == "MONEY":
                 slots.setdefault(position, heads)
+    spans = [h for heads in list(slots.values()) for h in heads if h.ent_type_ in {"DATE", "TIME"}]
+    for head in spans:  # "invest $1bn over five years in Y": the parser hangs "in Y" on the years
+        for position, heads in prep_slots(head).items():
+            if position != "of":
+                slots.setdefault(position, heads)
     sums = [h for heads in list(slots.values()) for h in heads if h.ent_type_ == "MONEY"]
     parts = [p for h in sums for p in prep_slots(h).get("of", [])]  # "disbursed $50m of the loan to X"
     parts += [c for h in (verb, *objects) for c in h.children if c.lower_ == "worth"]  # "issue shares worth $1bn to X"
@@ -356,7 +369,8 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
         slots.setdefault("from", _source_of(noun))
         return slots
     carried = verb_slots(verb)
-    if verb.lemma_.lower() in word_list("recipient_verbs"):  # "Y received a loan from X for Z"
+    if verb.lemma_.lower() in word_list("recipient_verbs") or (  # "Y received a loan from X for Z"
+            noun.lemma_.lower() in lexicon().debt_words and verb.lemma_.lower() in word_list("borrowing_verbs")):
         slots["recipient"] = carried.get("subject", [])
     else:
         by = [] if is_passive(verb) else carried.get("by", [])  # "blocked the purchase of the stake by X": its agent

@@ -97,6 +97,7 @@ def project_over_borrower(facts: list[Investment]) -> list[Investment]:
         key = (fact.investor.name, fact.amount)
         if fact.target.kind is ActorKind.ASSET:
             return False
-        return (fact.kind in {"loan", "grant"} and key in lent) or (fact.target.kind in GOVERNMENTS and key in funded)
+        # "Y secured a $80m loan from X to fund Z": what Y receives (a receipt) is the loan lent for Z
+        return (fact.kind in {"loan", "grant", "investment"} and key in lent) or (fact.target.kind in GOVERNMENTS and key in funded)
 
     return [f for f in facts if not to_the_project(f)]

@@ -45,3 +45,8 @@ def pruned_subtree(token: Token, pruned: Collection[str]) -> Iterator[Token]:
     for child in token.children:
         if child.dep_ not in pruned:
             yield from pruned_subtree(child, pruned)
+
+
+def name_part(token: Token) -> bool:
+    """A proper noun the parser hung before a name's head as a compound, or as an adjective to it."""
+    return token.pos_ == "PROPN" and (token.dep_ in {"compound", "nmod"} or (token.dep_ == "amod" and token.ent_type_ != "NORP"))

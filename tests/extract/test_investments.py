@@ -19,7 +19,6 @@ from tests.extract.passages import extracted, passages, same
 KNOWN_MISSES: dict[str, str] = {
     "coordination-each-invested-1": "known miss: the parser hangs the first of two subjects off the second",
     "loan-cny-development-bank": "known miss: the dash name 'Vientiane–Vang Vieng' parses as a place + apposition",
-    "loan-jpy-with-agreement": "known miss: 'signed a loan agreement … to modernise Y': target in a purpose clause",
 }
 
 

@@ -1,0 +1,59 @@
+"""Role positions the parser hangs oddly (issue 7, session 12), on made-up passages.
+
+Each case names one construction: a name part tagged an adjective, a preposition hung on a
+duration, a loan's own purpose clause, the seller's possessive after "pay for", a debt noun's
+borrower.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tests.extract.test_investment_constructions import _facts, _rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Sable Partners, a private equity firm, acquired a controlling stake in Brio Logistics.",
+                 [("Sable Partners", "Brio Logistics", None, None)], id="first-name-word-parsed-as-adjective"),
+    pytest.param("Tamar Rail will invest 600 million euros over five years in the Lusitano network.",
+                 [("Tamar Rail", "Lusitano network", 600_000_000, None)], id="in-hung-on-a-duration"),
+    pytest.param("Tamar Rail will invest 600 million euros over the next decade into the rail network.",
+                 [("Tamar Rail", "rail network", 600_000_000, None)], id="into-hung-on-a-duration"),
+])
+def test_issue_7_roles_the_parser_hangs_elsewhere(text, rows):
+    """Session 12: a name whose first word the parser tagged an adjective lost that word; "in Y"
+    after "over five years" hung on the years, so the investment had no target."""
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Ardent Health secured a $80 million loan from Kelso Bank to fund the Kisumu hospital.",
+                 [("Kelso Bank", "Kisumu hospital", 80_000_000, None)], id="borrower-secures-a-loan-to-fund"),
+    pytest.param("Ghana secured a $300 million loan from the Kestrel Development Bank to fund the Tista dam.",
+                 [("Kestrel Development Bank", "Tista dam", 300_000_000, None)], id="a-government-secures-a-loan-to-fund"),
+    pytest.param("The Nordic Investment Bank extended a $200 million loan to Baltia Energy to finance the Liepaja wind farm.",
+                 [("Nordic Investment Bank", "Liepaja wind farm", 200_000_000, None)], id="lender-extends-a-loan-to-finance"),
+])
+def test_issue_7_a_borrower_is_no_lender(text, rows):
+    """Session 12: a borrower that "secured a loan from X to fund Y" was also X's target beside Y
+    (the gold's convention: a loan for a project goes to the project)."""
+    assert _rows(text) == rows
+
+
+def test_issue_7_who_takes_out_a_loan_borrows_it():
+    """Session 12: "took out a loan" made the borrower the loan's lender."""
+    facts = _facts("Ardent Health took out a $80 million loan to build a hospital in Kisumu.")
+    assert not [f for f in facts if f.kind == "loan" and f.investor.name == "Ardent Health"]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Aldane Infrastructure will pay $1.1 billion for Norrland Capital's 40% holding in Vestry Ports.",
+                 [("Aldane Infrastructure", "Vestry Ports", 1_100_000_000, Decimal("0.4"))], id="pay-for-a-seller-s-holding"),
+    pytest.param("Aldane Infrastructure paid $1.1 billion for Norrland Capital's stake in Vestry Ports.",
+                 [("Aldane Infrastructure", "Vestry Ports", 1_100_000_000, None)], id="paid-for-a-seller-s-stake"),
+])
+def test_issue_7_the_possessor_of_a_bought_holding_sells_it(text, rows):
+    """Session 12: "pay $X for Y's 40% holding in Z" made the seller Y a buyer of the holding too."""
+    assert _rows(text) == rows
