@@ -38,7 +38,7 @@ NAME_LABELS = frozenset({"ORG", "GPE", "PERSON", "FAC", "NORP", "LOC"})
 
 WORD_LISTS = (
     "support_verbs", "partitives", "keep_partitive", "works", "stake_nouns", "not_targets", "lender_words", "borrower_words",
-    "money_words", "contract_nouns", "whole_words",
+    "money_words", "contract_nouns", "whole_words", "raisings",
 )
 FLAGS = (
     "stake", "status", "target_is_asset", "money_required", "money_or_loan_word", "needs_stake_noun",
@@ -93,6 +93,7 @@ class FrameLexicon:
     partitives: frozenset[str]
     keep_partitive: frozenset[str]
     works: frozenset[str]
+    raisings: frozenset[str]  # "Y's funding round": money raised by Y
     stake_nouns: frozenset[str]
     not_targets: frozenset[str]
     class_synonyms: dict[str, set[str]]
@@ -360,6 +361,9 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
             if position in DIRECTED_PREPS | {"by"}:
                 slots.setdefault(position, heads)
     possessors = children(noun, {"poss"})
+    if noun.lemma_.lower() in frame_lexicon().raisings or noun_phrase_lemma(noun) in frame_lexicon().raisings:
+        slots.setdefault("in", possessors)  # "Y's funding round": Y raises the money
+        possessors = []
     slots["subject"] = slots.pop("by", []) or possessors
     slots["compound"] = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     slots["purpose"] = purpose_objects(noun)

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from graph.extract.clauses import clause_verb
 from graph.extract.common import entity_at
-from graph.extract.frames import frame_lexicon
+from graph.extract.frames import frame_lexicon, noun_phrase_lemma
 from graph.extract.roles import relative_antecedent, resolve_relatives
 from graph.extract.tree import prep_objects
 from graph.normalize.percent import find_percents, parse_percent
@@ -30,6 +30,9 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
         word = "%"
     if word in lex.works:  # "the expansion of the X metro" is the metro; "grid upgrades" are the works
         return (prep_objects(head, {"of"}) or [head])[0], None
+    if word in lex.raisings or noun_phrase_lemma(head) in lex.raisings:  # "Y's Series C round", "the rights issue of Y"
+        issuer = [c for c in head.children if c.dep_ == "poss"] + prep_objects(head, {"of", "by"})
+        return (issuer[0] if issuer else None), None
     if (word not in lex.partitives and head.lower_ not in lex.partitives) or (head.pos_ == "PROPN" and head.ent_type_ == "ORG"):
         return head, None  # "Turon Holding" is a name, not a holding
     share = share_of(head)

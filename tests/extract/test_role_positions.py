@@ -57,3 +57,17 @@ def test_issue_7_who_takes_out_a_loan_borrows_it():
 def test_issue_7_the_possessor_of_a_bought_holding_sells_it(text, rows):
     """Session 12: "pay $X for Y's 40% holding in Z" made the seller Y a buyer of the holding too."""
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Zenith Capital invested $50 million in Pico Solar's Series C round, which was led by Altamont Ventures.",
+                 [("Zenith Capital", "Pico Solar", 50_000_000, None)], id="invested-in-a-company-s-round"),
+    pytest.param("Pico Solar's $120 million funding round was led by Altamont Ventures.",
+                 [("Altamont Ventures", "Pico Solar", 120_000_000, None)], id="a-company-s-round-led-by-an-investor"),
+    pytest.param("Pico Solar's $120 million funding round in the Kenyan market closed in March.",
+                 [], id="the-round-s-owner-raises-it"),
+])
+def test_issue_7_a_funding_round_puts_money_into_its_company(text, rows):
+    """Session 12: a round was an investment noun whose possessor invested; it is a way its owner
+    raises money (frames.json "raisings"), so the money goes into the owner."""
+    assert _rows(text) == rows
