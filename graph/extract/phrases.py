@@ -315,7 +315,9 @@ def _between(head: Token) -> str | None:
 
 def _unrecognised_place(obj: Token) -> bool:
     """A proper name after "in/near/at" an asset that names no company: a place the model missed."""
-    if obj.pos_ != "PROPN" or obj.ent_type_ in {"NORP", "DATE", "MONEY", "CARDINAL", "PERCENT"}:
+    if obj.pos_ != "PROPN" or obj.ent_type_ in {"DATE", "MONEY", "CARDINAL", "PERCENT"}:
+        return False
+    if obj.ent_type_ == "NORP" and _is_demonym(obj):  # a town the model took for a nationality is still a place
         return False
     words = {t.lower_ for t in obj.subtree}
     return not words & lexicon().company_words

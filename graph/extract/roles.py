@@ -50,6 +50,8 @@ def active_object(verb: Token) -> list[Token]:
     """What an active verb is done to: its object, else the noun of a relative clause whose gap is
     the object ("the stake X bought")."""
     own = children(verb, OBJECT_DEPS)
+    own = own or [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and not children(c, SUBJECT_DEPS)
+                  for o in children(c, OBJECT_DEPS)]  # "X will finance and build Y": one object for both verbs
     return own or (_attached_head(verb) if verb.dep_ == "relcl" and _object_gap(verb) else [])
 
 

@@ -71,3 +71,15 @@ def test_issue_7_a_funding_round_puts_money_into_its_company(text, rows):
     """Session 12: a round was an investment noun whose possessor invested; it is a way its owner
     raises money (frames.json "raisings"), so the money goes into the owner."""
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Qilin Harbour Engineering will finance and build the $1.5 billion port at Mbweni.",
+                 [("Qilin Harbour Engineering", "port at Mbweni", 1_500_000_000, None)], id="finance-and-build-share-an-object"),
+    pytest.param("Qilin Harbour Engineering will build a port at Mbweni.",
+                 [("Qilin Harbour Engineering", "port at Mbweni", None, None)], id="a-town-tagged-a-nationality-is-a-place"),
+])
+def test_issue_7_conjoined_verbs_and_places_the_model_mislabels(text, rows):
+    """Session 12: the first of two verbs sharing one object ("finance and build Y") had no object;
+    a town's name the model tagged a nationality located no asset."""
+    assert _rows(text) == rows
