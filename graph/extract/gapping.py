@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graph.extract.arguments import argument_at
 from graph.extract.partitives import REST_WORDS, share_of
@@ -18,7 +18,7 @@ from graph.extract.roles import on_a_stated_percent
 from graph.extract.clauses import money_of
 from graph.extract.common import entity_at
 from graph.extract.tree import prep_objects
-from graph.model import ActorKind, Investment
+from graph.model import ActorKind, Investment, Money
 from graph.extract.frames import FrameMatch
 
 GAPPED_DEPS = frozenset({"conj", "dobj", "appos"})  # how the parser hangs "…, Z 15 per cent"
@@ -72,6 +72,31 @@ def listed_shares(match: FrameMatch, names: list[str]) -> dict[str, Decimal]:
         if holder is not None and holder.ref.name in names and percent is not None:
             found.setdefault(holder.ref.name, share_of(percent))
     return found if len(found) >= 2 else {}
+
+
+def listed_sums(match: FrameMatch, names: list[str]) -> dict[str, Money]:
+    """"from A ($800m) and B ($600m)", "A and B will lend $800m and $600m respectively": each member's
+    own sum, from a sum right after its name or from conjoined sums in the members' order; only
+    where two or more members have one."""
+    found: dict[str, Money] = {}
+    for token in match.trigger.sent if len(names) > 1 else ():
+        holder = argument_at(token) if token.pos_ == "PROPN" and token.dep_ != "compound" else None
+        amount = _own_amount(token, "MONEY") if holder is not None and holder.ref.name in names else None
+        money = money_of(entity_at(amount).root) if amount is not None and entity_at(amount) is not None else None
+        if money is not None:
+            found.setdefault(holder.ref.name, money)
+    if len(found) < 2 and any(t.lower_ == "respectively" for t in match.trigger.sent):
+        sums = _conjoined_sums(match.trigger.sent)
+        found = dict(zip(names, sums)) if len(sums) == len(names) else {}
+    return found if len(found) >= 2 else {}
+
+
+def _conjoined_sums(sent: Span) -> list[Money]:
+    """The sums of the first chain of conjoined sums in ``sent`` ("$800m and $600m"), in text order."""
+    heads = [e.root for e in sent.ents if e.label_ == "MONEY"]
+    first = next((h for h in heads if any(c.dep_ == "conj" and c in heads for c in h.children)), None)
+    chain = [first, *(c for c in first.conjuncts if c in heads)] if first is not None else []
+    return [m for h in sorted(chain, key=lambda t: t.i) if (m := money_of(h)) is not None]
 
 
 def _the_rest(name: Token, base: Investment) -> Decimal | None:

@@ -1,9 +1,8 @@
 """Investments: facts read from frame matches (``frames``) over typed arguments (``arguments``).
 
-One fact per investor and target of each trigger; the amount and the stake
-come from the trigger's own clause; a fact whose amount is only in the next
-sentence ("It paid €200 million for 60 percent of the terminal") takes it
-from there. A headline's facts are kept when the body does not repeat them; facts the document
+One fact per investor and target of each trigger; the amount and the stake come from the trigger's
+own clause; a fact whose amount is only in the next sentence ("It paid €200 million for 60 percent
+of the terminal") takes it from there. A headline's facts are kept when the body does not repeat them; facts the document
 tells more than once (a share here, its price there) are made one in ``retellings``.
 """
 
@@ -226,11 +225,12 @@ def facts_of(
 def _pair_facts(
     match: FrameMatch, base: Investment, investors: list[Argument], targets: list[Argument], *, after: Decimal | None,
 ) -> Iterator[Investment]:
-    """``base`` for each investor × target, with the share each is listed with ("80% of X and 90% of
-    Y", "X with 47.5% and Z with 26%") unless the deal states the share it leaves (``after``); the
+    """``base`` for each investor × target, with the share and sum each is listed with ("80% of X and
+    90% of Y", "A ($8m) and B ($6m)") unless the deal states the share it leaves (``after``); the
     seller the match names is remembered for the pair."""
     sold_by = role_arguments(match, "seller", lambda a: a.ref.kind in ACTOR_KINDS)
-    each = gapping.listed_shares(match, [i.ref.name for i in investors]) if match.frame.stake and len(investors) > 1 else {}
+    names = [i.ref.name for i in investors] if len(investors) > 1 else []
+    each, own_sums = (gapping.listed_shares(match, names) if match.frame.stake else {}), gapping.listed_sums(match, names)
     for investor in investors:
         for target in targets:
             if sold_by and sold_by[0].ref.name not in {investor.ref.name, target.ref.name}:
@@ -238,7 +238,7 @@ def _pair_facts(
             listed = next((a.share for a in (target, investor) if a.share is not None), None) if match.frame.stake else None
             listed = each.get(investor.ref.name, listed)
             own = after or (base.stake if listed is None else listed)
-            fact = replace(base, investor=investor.ref, target=target.ref, stake=own)
+            fact = replace(base, investor=investor.ref, target=target.ref, stake=own, amount=own_sums.get(investor.ref.name, base.amount))
             if investor.ref.name != target.ref.name and not _background_holding(fact, match.trigger):
                 yield fact
 

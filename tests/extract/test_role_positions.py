@@ -83,3 +83,19 @@ def test_issue_7_conjoined_verbs_and_places_the_model_mislabels(text, rows):
     """Session 12: the first of two verbs sharing one object ("finance and build Y") had no object;
     a town's name the model tagged a nationality located no asset."""
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Financing for the $2 billion Volta dam comes from Kestrel Bank ($800 million) and Varda Bank ($600 million).",
+                 [("Kestrel Bank", "Volta dam", 800_000_000, None), ("Varda Bank", "Volta dam", 600_000_000, None)],
+                 id="a-sum-in-brackets-after-each-lender"),
+    pytest.param("Kestrel Bank and Varda Bank will lend $800 million and $600 million respectively for the Volta dam.",
+                 [("Kestrel Bank", "Volta dam", 800_000_000, None), ("Varda Bank", "Volta dam", 600_000_000, None)],
+                 id="sums-listed-respectively"),
+    pytest.param("Kestrel Bank and Varda Bank will lend $800 million for the Volta dam.",
+                 [("Kestrel Bank", "Volta dam", 800_000_000, None), ("Varda Bank", "Volta dam", 800_000_000, None)],
+                 id="one-sum-for-two-lenders-is-their-joint-total"),
+])
+def test_issue_7_each_member_s_own_sum(text, rows):
+    """Session 12: every member of a list took the first sum, whatever sum the text gave it."""
+    assert _rows(text) == rows
