@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -333,7 +334,7 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
     else the previous sentence's main subject. An object "it" ("a loan to rehabilitate it") is the
     asset the sentence before named last."""
     if head.dep_ in {"dobj", "pobj"} and head.lower_ == "it":
-        return _recent_asset(head.sent)
+        return _last_asset(head.doc[head.sent.start : head.i], outside=head) or _recent_asset(head.sent)
     for ancestor in head.ancestors:
         for subject in ancestor.children:
             if subject.dep_ not in {"nsubj", "nsubjpass"} or subject == head or subject.i > head.i or subject.lower_ in PRONOUNS:
@@ -354,7 +355,13 @@ def _owner_before(clause: Token, head: Token) -> Token | None:
 def _recent_asset(sent: Span) -> ActorRef | None:
     """The asset the sentence before names last: what an object "it" most likely stands for."""
     earlier = context.previous_sentence(sent)
-    heads = [t for t in reversed(list(earlier or [])) if t.pos_ in {"NOUN", "PROPN"}
+    return _last_asset(earlier or [])
+
+
+def _last_asset(tokens: Iterable[Token], *, outside: Token | None = None) -> ActorRef | None:
+    """The asset the last of ``tokens`` that heads a role names ("Y changed hands in 2018, when X bought
+    it": Y, before the pronoun ``outside``, in its sentence)."""
+    heads = [t for t in reversed(list(tokens)) if t.pos_ in {"NOUN", "PROPN"} and (outside is None or outside not in t.subtree)
              and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}]
     return next((ref for t in heads if (ref := phrase_ref(t)) is not None and ref.kind is ActorKind.ASSET), None)
 

@@ -404,6 +404,10 @@ def _described_name(noun: Token) -> list[Token]:
     """The name a noun describes ("Y, a joint venture …", "a joint venture, Y, …"), else the noun."""
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         return [noun.head]
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "Y is a joint venture between X and Z"
+        named = [s for s in children(noun.head, {"nsubj"}) if s.pos_ == "PROPN"]
+        if named:
+            return named
     return [a for a in children(noun, {"appos"}) if a.pos_ == "PROPN"][:1] or [noun]
 
 

@@ -99,3 +99,16 @@ def test_issue_7_conjoined_verbs_and_places_the_model_mislabels(text, rows):
 def test_issue_7_each_member_s_own_sum(text, rows):
     """Session 12: every member of a list took the first sum, whatever sum the text gave it."""
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Vantor Energy is a joint venture between Marlow Power (51%) and the state utility Enerco (49%).",
+                 [("Marlow Power", "Vantor Energy", None, Decimal("0.51")), ("Enerco", "Vantor Energy", None, Decimal("0.49"))],
+                 id="a-joint-venture-after-a-copula-with-each-partner-s-share"),
+    pytest.param("The Lenti mill changed hands in 2018, when Rasko Metals bought it for $90 million.",
+                 [("Rasko Metals", "Lenti mill", 90_000_000, None)], id="object-it-is-the-asset-named-earlier-in-its-sentence"),
+])
+def test_issue_7_what_a_copula_or_a_pronoun_names(text, rows):
+    """Session 12: "Y is a joint venture between A and B" had no target (only "Y, a joint venture …"
+    did) and partners' bracketed shares were dropped; an object "it" looked only at the sentence before."""
+    assert _rows(text) == rows
