@@ -33,7 +33,17 @@ def passive_object(verb: Token) -> list[Token]:
 def active_subject(verb: Token) -> list[Token]:
     """Who does an active verb's act: its own subject, else the one it inherits or the one an
     interrupted auxiliary holds."""
-    return children(verb, SUBJECT_DEPS) or inherited_subject(verb) or _interrupted_auxiliary(verb) or _set_off_subject(verb)
+    return (children(verb, SUBJECT_DEPS) or for_subject(verb) or inherited_subject(verb) or _interrupted_auxiliary(verb)
+            or _set_off_subject(verb))
+
+
+def for_subject(verb: Token) -> list[Token]:
+    """"a deal for X to build Y": the object of "for" right before an infinitive is its subject."""
+    to = next((c for c in verb.lefts if c.dep_ == "aux" and c.lower_ == "to"), None)
+    before = verb.doc[to.i - 1] if to is not None and to.i > 0 else None
+    if before is None or before.dep_ != "pobj" or before.head.lower_ != "for" or before.ent_type_ in AMOUNT_ENTITIES | {"DATE", "TIME"}:
+        return []
+    return [before]
 
 
 def _set_off_subject(verb: Token) -> list[Token]:

@@ -19,8 +19,8 @@ from spacy.tokens import Span, Token
 from graph.extract.arguments import Argument, arguments
 from graph.extract.clauses import clause_money, money_of
 from graph.extract.common import first_found
-from graph.extract.frames import FrameMatch
-from graph.extract.roles import OBJECT_DEPS
+from graph.extract.frames import FrameMatch, is_trigger_word
+from graph.extract.roles import OBJECT_DEPS, for_subject
 from graph.extract.tree import prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, Investment, Money
@@ -35,7 +35,14 @@ def stated_amount(match: FrameMatch, *, share_of_cost: bool) -> Money | None:
     amount = None if described or share_of_cost else clause_money(match.trigger, funding=frame.form in {"grant", "loan"})
     if match.nominal and match.trigger.dep_ == "appos":  # "… built by Y, a (€50m) joint venture of A and B": its own sum only
         amount = money_of(match.trigger)
-    return resulting_total(match.trigger) or amount
+    return resulting_total(match.trigger) or _sum_of_the_deal_for(match.trigger) or amount
+
+
+def _sum_of_the_deal_for(trigger: Token) -> Money | None:
+    """"a $1.2bn deal for X to build Y": the sum of the deal noun whose "for" names the builder."""
+    doer = for_subject(trigger) if trigger.pos_ == "VERB" else []
+    deal = doer[0].head.head if doer else None
+    return money_of(deal) if deal is not None and deal.pos_ == "NOUN" and is_trigger_word(deal) else None
 
 
 def share_of_cost(match: FrameMatch) -> bool:

@@ -112,3 +112,17 @@ def test_issue_7_what_a_copula_or_a_pronoun_names(text, rows):
     """Session 12: "Y is a joint venture between A and B" had no target (only "Y, a joint venture …"
     did) and partners' bracketed shares were dropped; an object "it" looked only at the sentence before."""
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("They signed a $1.2 billion deal for Norvik Power to build a hydropower plant on the Tana river.",
+                 [("Norvik Power", "hydropower plant on the Tana river", 1_200_000_000, None)], id="a-deal-for-x-to-build"),
+    pytest.param("The visit produced deals worth $5.6 billion, including a $1.2 billion deal for Norvik Power to build a "
+                 "hydropower plant on the Tana river and a $400 million loan from the Kestria Exim Bank for the Addis ring road.",
+                 [("Norvik Power", "hydropower plant on the Tana river", 1_200_000_000, None),
+                  ("Kestria Exim Bank", "Addis ring road", 400_000_000, None)], id="listed-deals-keep-their-own-sums"),
+])
+def test_issue_7_the_object_of_for_before_an_infinitive_is_its_subject(text, rows):
+    """Session 12: "a deal for X to build Y" gave the building to the clause's subject (or to no
+    one), and the sum to the nearest other deal."""
+    assert _rows(text) == rows
