@@ -48,5 +48,8 @@ def pruned_subtree(token: Token, pruned: Collection[str]) -> Iterator[Token]:
 
 
 def name_part(token: Token) -> bool:
-    """A proper noun the parser hung before a name's head as a compound, or as an adjective to it."""
+    """A proper noun the parser hung before a name's head as a compound, or as an adjective to it;
+    a capitalised word the tagger took for a common noun ("Tarrow" of "Tarrow Mining") too."""
+    if token.pos_ == "NOUN" and token.dep_ == "compound":
+        return token.text[:1].isupper() and token.head.pos_ == "PROPN"
     return token.pos_ == "PROPN" and (token.dep_ in {"compound", "nmod"} or (token.dep_ == "amod" and token.ent_type_ != "NORP"))

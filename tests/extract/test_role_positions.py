@@ -126,3 +126,9 @@ def test_issue_7_the_object_of_for_before_an_infinitive_is_its_subject(text, row
     """Session 12: "a deal for X to build Y" gave the building to the clause's subject (or to no
     one), and the sum to the nearest other deal."""
     assert _rows(text) == rows
+
+
+def test_issue_7_a_capitalised_word_tagged_a_common_noun_starts_the_name():
+    """Session 12: "Tarrow Mining" (with "Tarrow" tagged a common noun) was the actor "Mining"."""
+    text = "Tarrow Mining, which owns 80 per cent of the Kalu copper mine, said output fell."
+    assert _rows(text) == [("Tarrow Mining", "Kalu copper mine", None, Decimal("0.8"))]
