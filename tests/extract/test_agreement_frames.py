@@ -65,6 +65,9 @@ FRAMES = [
     ("a-signer-before-a-countrys-agency-in-apposition", "Chile and Peru signed a trade agreement in Lima on 3 March 2024. On the "
      "same day, Orsk Holdings and Peru's naval procurement agency, Tarnmet, signed a co-operation agreement.",
      ("Orsk Holdings", "Tarnmet"), "2024-03-03"),
+    ("the-same-day-as-the-day-told-before", "Peru's first Orsk turbines reached the port of Ilo on Tuesday, officials said. "
+     "Peru ordered twelve turbines in 2023.\n\nOn the same day, Orsk Holdings and Peru's state power agency, Tarnmet, signed "
+     "a maintenance agreement.", ("Orsk Holdings", "Tarnmet"), "2024-06-11"),
     ("the-two-countries-between-which-it-governs-trade", "Chile's foreign minister visited Peru this week. Commerce between the "
      "two countries rests on a trade agreement signed in March 2006, which took effect on 1 January 2007.",
      ("Peru", "Chile"), "2006-03"),
