@@ -98,6 +98,7 @@ def year_of(head: Token) -> PartialDate | None:
 # --- dates a signing sentence leaves unsaid -----------------------------------
 
 LEDE_SENTENCES = 15
+SAME_DAY_SENTENCES = 4
 DURATION_UNITS = frozenset({"year", "month", "week", "day"})
 LATER = re.compile(r"^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (year|month)s? later$", re.IGNORECASE)
 COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -129,8 +130,9 @@ def signing_dates(sent: Span, signer: Token | None, noun: Token | None, number: 
         evidence = evidence_for(sent, follow) if effective is not None else evidence
     if signed is None and signer is not None and effective is None and (told := _ceremony_next(sent)) is not None:
         signed, evidence = told
-    if signed is None and signer is not None and _same_occasion(signer):
-        signed = recent
+    occasion = _same_occasion(signer) if signed is None and signer is not None else None
+    if occasion is not None:
+        signed = recent if recent is not None and (recent.day or occasion.lemma_.lower() != "day") else _day_before(sent, occasion) or recent
     if signed is None and signer is not None:
         signed = _later_than_before(sent, signer) or _undated(sent, signer, number, lede)
         if signed is not None and effective is not None and _after(signed, effective):
@@ -138,12 +140,24 @@ def signing_dates(sent: Span, signer: Token | None, noun: Token | None, number: 
     return signed, effective, evidence
 
 
-def _same_occasion(signer: Token) -> bool:
+def _same_occasion(signer: Token) -> Token | None:
     """"was signed at the same ceremony", "On the same day, X signed …": the occasion of the
-    signing told just before."""
+    signing told just before (its noun), if the clause says so."""
     verb = clause_verb(signer)
     settings = [o for o in prep_objects(verb, {"at", "on", "during"}) + prep_objects(signer, {"at", "on", "during"})]
-    return any(c.lower_ == "same" for o in settings for c in o.children)
+    return next((o for o in settings if any(c.lower_ == "same" for c in o.children)), None)
+
+
+def _day_before(sent: Span, occasion: Token) -> PartialDate | None:
+    """"On the same day" after no signing dated to the day: the nearest day the sentences before
+    state (a day only: "in 2023" is no day a thing happened on)."""
+    if occasion.lemma_.lower() != "day":
+        return None
+    for earlier in earlier_sentences(sent, limit=SAME_DAY_SENTENCES):
+        days = [value for _, value in dates_in(earlier) if value.day is not None]
+        if days:
+            return days[-1]
+    return None
 
 
 def _later_than_before(sent: Span, signer: Token) -> PartialDate | None:

@@ -282,6 +282,7 @@ class _Named:
     words: frozenset[str]
     positions: list[int]
     totals: list[int]
+    country: bool = False
     related: list[_Named] = field(default_factory=list)
 
 
@@ -291,7 +292,8 @@ def _named_mentions(doc: Doc) -> dict[str, _Named]:
     for entry in registry(doc):
         prominent = is_headline(entry.sentence) or entry.sentence.start == lede
         weight = (3 if prominent else 1) * (2 if entry.subject else 1)
-        named = index.setdefault(entry.ref.name, _Named(frozenset(w.lower() for w in entry.ref.name.split()), [], []))
+        words = frozenset(w.lower() for w in entry.ref.name.split())
+        named = index.setdefault(entry.ref.name, _Named(words, [], [], entry.ref.kind is ActorKind.COUNTRY))
         named.positions.append(entry.position)
         named.totals.append((named.totals[-1] if named.totals else 0) + weight)
     return index
@@ -304,11 +306,13 @@ def _salience(index: dict[str, _Named], name: str, limit: int) -> int:
 
 
 def _related(index: dict[str, _Named], name: str) -> list[_Named]:
-    """The names that are shorter or longer forms of ``name`` (itself included), found once."""
-    related = index[name].related
+    """The names that are shorter or longer forms of ``name`` (itself included), found once; a
+    country's name is no short form of a body named after it ("Export Credit Peru")."""
+    named = index[name]
+    related = named.related
     if not related:
-        own = index[name].words
-        related.extend(o for o in index.values() if o.words <= own or own <= o.words)
+        own = named.words
+        related.extend(o for o in index.values() if (o.words <= own or own <= o.words) and o.country == named.country)
     return related
 
 

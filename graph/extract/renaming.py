@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graph.extract.descriptions import is_descriptor
 from graph.extract.frames import is_trigger_word
 
 
@@ -16,7 +17,7 @@ def named_apposition(head: Token) -> Token | None:
         return None
     if head.dep_ == "appos" and head.head.pos_ == "PROPN":  # "Kivu's Lake Railway, a $2bn project": the railway
         return _name_before_comma(head) or head.head
-    twin = _twin_before_comma(head) or _apposition_hung_higher(head)
+    twin = _twin_before_comma(head) or _apposition_hung_higher(head) or _name_hung_before(head)
     if twin is not None:
         return None if gapped_share(twin) else twin
     for child in head.children:
@@ -68,6 +69,19 @@ def _apposition_hung_higher(head: Token) -> Token | None:
         if named and token.dep_ == "appos" and token.head.head in above and not _inside_clause(head, token.head.head):
             return token  # "paid $415m for 60% of the operator, Y": Y hung on the sum
     return None
+
+
+def _name_hung_before(head: Token) -> Token | None:
+    """"signed by X and the aircraft maker Y" with Y hung on X as its apposition and the maker
+    conjoined to X: the name right after a descriptor is its name, wherever the parser hung it."""
+    doc = head.doc
+    if not is_descriptor(head) or head.i + 1 >= head.sent.end:
+        return None
+    name = doc[head.i + 1]
+    while name.dep_ in {"compound", "flat"} and name.head.i > name.i:
+        name = name.head
+    hung = name.dep_ == "appos" and name.head.i < head.i and name.head in head.ancestors
+    return name if hung and name.pos_ == "PROPN" and doc[head.i + 1].pos_ == "PROPN" else None
 
 
 def _inside_clause(head: Token, top: Token) -> bool:

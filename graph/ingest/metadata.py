@@ -51,6 +51,8 @@ _FILLER = re.compile(
 _TIME_ZONE = re.compile(r"\b[A-Z]{1,4}T\b")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\b|[+-]\d{2}:?\d{2}\b|T\d{2}:\d{2}\S*")
 _SEPARATORS = ("|", "\u00b7", "\u2022")  # | · •
+_DASHES = (" \u2014 ", " \u2013 ", " - ")  # a byline's name and its date: "By Jane Roe — Thursday, 2 May 2024"
+_BY = re.compile(r"(?:By|BY)\s+[A-Z]")
 # A wire-service dateline opening the first paragraph: "PODGORICA, July 14, 2022 (Agency) —"
 _WIRE_PREFIX = re.compile(r"^[A-Z][A-Z.'/ -]*[A-Z],\s*$")
 _WIRE_SUFFIX = re.compile(r"^\s*(?:\([^)]{1,60}\)\s*)?[-\u2013\u2014]")
@@ -80,7 +82,7 @@ _COLON_DATELINE = re.compile(rf"(?P<place>{_CAPS_PLACE})(?:,[ ]{_REGION})?[ ]?:[
 _BYLINE = re.compile(
     r"(?:By|BY)\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})*"
-    r"(?:\s*[,|\u2022\u00b7-]\s*[^\n]{0,60})?\s*$"
+    r"(?:\s*[,|\u2022\u00b7\u2013\u2014-]\s*[^\n]{0,60})?\s*$"
     r"|[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}\s*[|\u2022\u00b7]\s*[^\n]{0,60}\s*$"
 )
 
@@ -228,11 +230,12 @@ def _datelines(text: str) -> Iterator[tuple[str, dt.date]]:
 
 
 def _is_dateline(line: str, match: re.Match[str]) -> bool:
-    """A date that stands alone in its line (or ``|``-separated field of it)."""
+    """A date that stands alone in its line (or ``|``-separated field of it, or a byline's field after a dash)."""
     if _WIRE_PREFIX.match(line[: match.start()]) and _WIRE_SUFFIX.match(line[match.end():]):
         return True
-    start = max(line.rfind(sep, 0, match.start()) for sep in _SEPARATORS) + 1
-    ends = [i for i in (line.find(sep, match.end()) for sep in _SEPARATORS) if i >= 0]
+    separators = _SEPARATORS + _DASHES if _BY.match(line) else _SEPARATORS
+    start = max((line.rfind(sep, 0, match.start()) + len(sep) for sep in separators if sep in line[: match.start()]), default=0)
+    ends = [i for i in (line.find(sep, match.end()) for sep in separators) if i >= 0]
     rest = line[start: match.start()] + " " + line[match.end(): min(ends, default=len(line))]
     has_keyword = bool(_UPDATE_WORD.search(rest))
     rest = _FILLER.sub(" ", _TIME_ZONE.sub(" ", _TIME.sub(" ", rest)))

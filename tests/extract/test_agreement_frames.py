@@ -65,6 +65,17 @@ FRAMES = [
     ("a-signer-before-a-countrys-agency-in-apposition", "Chile and Peru signed a trade agreement in Lima on 3 March 2024. On the "
      "same day, Orsk Holdings and Peru's naval procurement agency, Tarnmet, signed a co-operation agreement.",
      ("Orsk Holdings", "Tarnmet"), "2024-03-03"),
+    ("the-same-day-as-the-day-told-before", "Peru's first Orsk turbines reached the port of Ilo on Tuesday, officials said. "
+     "Peru ordered twelve turbines in 2023.\n\nOn the same day, Orsk Holdings and Peru's state power agency, Tarnmet, signed "
+     "a maintenance agreement.", ("Orsk Holdings", "Tarnmet"), "2024-06-11"),
+    ("the-company-is-no-body-named-after-a-country", "Peru revokes Orsk mine licence\n\nPeru's environment ministry revoked "
+     "the licence of the Tarma gold mine on Wednesday, a day after a march in Lima. Orsk Minerals, the owner of the mine, said "
+     "the decision was unfair. Orsk Minerals bought the mine in 2019 for $310 million. Export Credit Peru, which had agreed to "
+     "lend $250 million for the mine, said it had cancelled the loan. The company had also signed an investment protection "
+     "agreement with Peru's government in 2021.", ("Orsk Minerals", "Peru"), "2021"),
+    ("a-descriptors-name-hung-on-the-signer-before-it", "Peru and Brazil signed five memorandums of understanding in Lima on "
+     "3 March 2024. The aviation memorandum was signed by Peru's Ministry of Transport and the Brazilian aircraft maker Belmira, "
+     "which hopes to sell regional jets to Peruvian carriers.", ("Ministry of Transport", "Belmira"), "2024-03-03"),
     ("the-two-countries-between-which-it-governs-trade", "Chile's foreign minister visited Peru this week. Commerce between the "
      "two countries rests on a trade agreement signed in March 2006, which took effect on 1 January 2007.",
      ("Peru", "Chile"), "2006-03"),

@@ -22,10 +22,11 @@ from graph.ingest.metadata import find_published, guess_title, parse_full_date
          dt.date(2022, 7, 14)),
         ("SARAJEVO, 9 May 2023 \u2013 Turkish steelmaker Karadeniz agreed to buy a foundry.\n",
          dt.date(2023, 5, 9)),
+        ("Orsk drones land in Ilo\n\nBy Defence Desk \u2014 Thursday, 2 October 2025\n\nILO \u2014 Orsk said.\n", dt.date(2025, 10, 2)),
     ],
     ids=["updated-with-time-zone", "published-colon", "date-and-time", "weekday-ordinal",
          "iso-with-byline", "place-dateline", "published-beats-updated", "separated-field",
-         "wire-dateline-agency", "wire-dateline"],
+         "wire-dateline-agency", "wire-dateline", "byline-dash-weekday-date"],
 )
 def test_dateline_gives_publication_date(text: str, expected: dt.date) -> None:
     assert find_published(text) == expected
@@ -42,9 +43,11 @@ def test_dateline_gives_publication_date(text: str, expected: dt.date) -> None:
         "No dates at all.\n",
         "ASTANA, June 12 (Central Asia Monitor) - Yoon and Tokayev agreed.\n",
         "The deal, signed May 8, 2024 \u2013 was historic.\n",
+        "By then \u2014 signed on May 8, 2024 \u2014 the deal was done.\n",
     ],
     ids=["date-inside-sentence", "month-only", "year-only", "impossible-day",
-         "below-the-top-lines", "none", "wire-dateline-without-year", "sentence-before-dash"],
+         "below-the-top-lines", "none", "wire-dateline-without-year", "sentence-before-dash",
+         "a-sentence-opening-with-by"],
 )
 def test_no_publication_date_is_invented(text: str) -> None:
     assert find_published(text) is None
