@@ -143,8 +143,14 @@ def _in_other_deal(token: Token, trigger: Token) -> bool:
         if ancestor == trigger:
             return False
         if ancestor.pos_ == "NOUN" and is_trigger_word(ancestor):
-            return True
+            return not _summing_up(ancestor)
     return False
+
+
+def _summing_up(noun: Token) -> bool:
+    """"…, a deal worth €540m": a deal noun set off by a comma that only prices it sums up the clause before."""
+    start = noun.left_edge.i
+    return start > noun.sent.start and noun.doc[start - 1].text == "," and any(c.lower_ in {"worth", "valued"} for c in noun.children)
 
 
 def _money_in(tokens: list[Token], trigger: Token, *, nearest: bool = True) -> Money | None:

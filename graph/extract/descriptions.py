@@ -20,6 +20,8 @@ def described_as_company(span: Span) -> bool:
     around = [doc[i] for i in (span.start - 2, span.start - 1, span.end) if 0 <= i < len(doc)]
     if any(is_descriptor(t) for t in around) or _said_to_be_company(span):
         return True
+    if any(c.dep_ == "appos" and c.pos_ == "NOUN" and is_descriptor(c) for c in span.root.rights):
+        return True  # "X, the Osaka-based maker of industrial sensors, …"
     after = [doc[i] for i in (span.end, span.end + 1) if i < len(doc)]
     if after and after[0].tag_ == "POS":
         after = after[1:]  # "X's board"

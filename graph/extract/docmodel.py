@@ -148,8 +148,11 @@ def short_name(head: Token) -> ActorRef | None:
     if not head.text[:1].isupper() or head.pos_ not in {"NOUN", "PROPN"} or any(c.dep_ in NAME_PARTS for c in head.children):
         return None
     longer = {ref.name: ref for position, ref in _by_first_word(head.doc).get(head.text, ()) if position < head.i}
-    if len(longer) != 1 or head.ent_type_ in NAMED_LABELS or load_gazetteer().lookup(head.text) is not None:
-        return None  # a name the model or the gazetteer knows ("Serbia" before "Serbia Copper") is itself
+    # a name the model or the gazetteer knows ("Serbia" before "Serbia Copper") is itself, unless the
+    # model called a role's lone word a place or a person ("Hoshimura owns 14.9%" after "Hoshimura Seiki")
+    mislabelled = head.ent_type_ in {"GPE", "LOC", "PERSON"} and head.dep_ not in NAME_PARTS
+    if len(longer) != 1 or (head.ent_type_ in NAMED_LABELS and not mislabelled) or load_gazetteer().lookup(head.text) is not None:
+        return None
     return longer.popitem()[1]
 
 

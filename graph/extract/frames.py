@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from graph import paths
 from graph.errors import KGError
+from graph.extract.common import is_headline
 from graph.nlp_fast import lemma_hits
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import (
@@ -210,6 +211,8 @@ def trigger_kind(token: Token, frame: Frame) -> str | None:
     if not frame.sized_assets and lemma not in frame.heads:
         return None  # most words trigger nothing: one set lookup before any parse walk
     if token.pos_ in {"VERB", "AUX"} or (token.tag_ == "VBN" and token.pos_ == "ADJ"):
+        if _name_word(token):
+            return None
         particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
         phrases = {lemma, *(f"{lemma} {p}" for p in particles)}
         other = frame.other_senses.get(lemma, ())
@@ -230,6 +233,15 @@ def trigger_kind(token: Token, frame: Frame) -> str | None:
     if phrase in frame.nouns or lemma in frame.nouns:
         return "noun"
     return None
+
+
+def _name_word(verb: Token) -> bool:
+    """"and Atlas Mineral Holding the remaining 40%": a capitalised "verb" inside a body sentence,
+    right after a proper noun or with one compounded to it, is the last word of a name."""
+    if verb.is_sent_start or not verb.text[:1].isupper() or is_headline(verb.sent):
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in verb.lefts)
 
 
 # Indexes keyed by the id of the frame list they were built from, which they hold, so the id

@@ -439,7 +439,7 @@ def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: lis
         return investors + partners, targets  # "X will co-finance Y with Z": Z funds Y too
     if not partners:  # "X Bank and Y's finance ministry signed a loan for Z": the bank lends, the ministry borrows
         lenders = [i for i in investors if _lender(i)]
-        if match.frame.form == "loan" and match.nominal and lenders and len(lenders) < len(investors):
+        if match.frame.form == "loan" and match.nominal and lenders and len(lenders) < len(investors) and not match.slots.get("from"):
             return lenders, targets or [i for i in investors if not _lender(i)]
         if match.nominal and match.frame.form == "loan" and investors and all(_borrower(i) for i in investors):
             return [], targets  # "X and Y's finance ministry signed a loan": the ministry borrows

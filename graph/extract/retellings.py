@@ -65,7 +65,8 @@ def _joined(facts: list[Investment], numbers: dict[Investment, int]) -> list[Inv
     for fact in facts:
         if fact.amount is not None and fact.stake is None:
             share = next((i for i, o in enumerate(facts) if i not in used and o.amount is None and o.stake is not None
-                          and _near(numbers, o, fact) and _same_pair(o, fact) and _told_alike(o, fact)), None)
+                          and _near(numbers, o, fact) and _same_pair(o, fact) and _told_alike(o, fact)
+                          and not _held_before(o, fact)), None)
             if share is not None:
                 used.add(share)
                 full = replace(fact, stake=facts[share].stake)
@@ -76,6 +77,13 @@ def _joined(facts: list[Investment], numbers: dict[Investment, int]) -> list[Inv
         joined.append(fact)
     kept = [f for f in joined if not any(f is facts[i] for i in used)]
     return _co_investors([facts[i] for i in used], kept)
+
+
+def _held_before(share: Investment, deal: Investment) -> bool:
+    """"X has agreed to buy Y for £1.4bn. X already owns 14.9% of Y": a holding is not the share a
+    purchase still to be completed buys."""
+    pending = deal.status in {Status.SIGNED, Status.ANNOUNCED, Status.APPROVED, Status.PLEDGED}
+    return share.kind == "existing holding" and deal.kind in SPLIT_KINDS and pending
 
 
 def _co_investors(shares: list[Investment], facts: list[Investment]) -> list[Investment]:

@@ -132,3 +132,28 @@ def test_issue_7_a_capitalised_word_tagged_a_common_noun_starts_the_name():
     """Session 12: "Tarrow Mining" (with "Tarrow" tagged a common noun) was the actor "Mining"."""
     text = "Tarrow Mining, which owns 80 per cent of the Kalu copper mine, said output fell."
     assert _rows(text) == [("Tarrow Mining", "Kalu copper mine", None, Decimal("0.8"))]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Seorin Energy will own 60% of Atlas Seorin Cathodes and Atlas Mineral Holding the remaining 40%.",
+                 [("Seorin Energy", "Atlas Seorin Cathodes", None, Decimal("0.6"))], id="a-name-ending-in-a-verb-form-is-no-verb"),
+    pytest.param("Hoshimura Seiki will pay with cash and a £900mn bridge loan from Sumida Trust Bank and Harcourt Mercantile.",
+                 [], id="lenders-after-from-are-no-borrowers"),
+    pytest.param("The government blocked Jinhai Capital from raising its stake in Falkenrath Robotik to 75%, a deal worth "
+                 "540 million euros, citing security.",
+                 [("Jinhai Capital", "Falkenrath Robotik", 540_000_000, Decimal("0.75"))], id="a-deal-worth-after-a-comma-prices-the-clause"),
+])
+def test_issue_7_names_lenders_and_prices_read_apart(text, rows):
+    """Session 12 (blind9 read half): "Atlas Mineral Holding", its last word tagged a verb, held the
+    remaining 40% for the first owner; of two lenders after "from", the one without a bank's name was
+    made the borrower; "…, a deal worth €540m" was another deal's sum."""
+    assert _rows(text) == rows
+
+
+def test_issue_7_a_lone_word_the_model_calls_a_place_is_the_company_it_begins():
+    """Session 12 (blind9 read half): "Hoshimura owns 14.9 per cent of Brackwell" after "Hoshimura Seiki,
+    the Osaka-based maker …" and "Brackwell Instruments": both lone words tagged places named no one,
+    and the company described by an apposition was taken for a person."""
+    text = ("Hoshimura Seiki, the Osaka-based maker of industrial sensors, has agreed to buy Brackwell Instruments "
+            "for £1.4bn. Hoshimura already owns 14.9 per cent of Brackwell, a stake it built in 2023.")
+    assert ("Hoshimura Seiki", "Brackwell Instruments", None, Decimal("0.149")) in _rows(text)
