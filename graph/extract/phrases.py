@@ -208,6 +208,8 @@ def _with_place(name: str, place: str, prep: str) -> str:
 
 def _place_prep(head: Token) -> str:
     """"a gigafactory near Kenitra" is not "in Kenitra": keep the text's preposition."""
+    if _route(head) is not None:
+        return "from"
     return next((c.lower_ for c in place_preps(head) if c.lower_ in PLACE_PREPS | {"between"}), "in")
 
 
@@ -229,6 +231,8 @@ def _full_name(head: Token) -> str:
     doc = head.doc
     while start < head.i and (_is_demonym(doc[start]) or doc[start].lower_ in word_list("not_name_words")):
         start += 1
+    if doc[start].text in {"–", "-"} and 0 < start < head.i - 1 and doc[start - 1].like_num:
+        start += 2  # "a 400-kilovolt line": a capacity is no part of the name, as "450-megawatt" is not
     return doc[_dash_start(doc[start]) if start < head.i else start : head.i + 1].text
 
 
@@ -278,7 +282,7 @@ def _place_of(head: Token) -> str | None:
     """"… plant in the eastern Hungarian city of Debrecen" → "Debrecen"; "open a plant in X" with
     "in X" hung on the verb right after the object locates the plant too."""
     objects = (o for c in place_preps(head) if c.lower_ in PLACE_PREPS and (o := object_of(c, CLAUSE_OBJECTS)) is not None)
-    return _between(head) or first_found(_place_in, objects)
+    return _between(head) or _route(head) or first_found(_place_in, objects)
 
 
 def _place_in(obj: Token) -> str | None:
@@ -310,6 +314,17 @@ def _between(head: Token) -> str | None:
         names = [t for t in prep.subtree if t.pos_ == "PROPN" and t.dep_ in {"pobj", "conj", "appos"}]
         if len(names) == 2:
             return " and ".join(left_phrase(n).text for n in names)
+    return None
+
+
+def _route(head: Token) -> str | None:
+    """"a transmission line from Isiolo to Marsabit": a link is placed by its two ends."""
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "from"):
+        start = object_of(prep, CLAUSE_OBJECTS)
+        to = [c for t in (prep, head) for c in t.rights if c.dep_ == "prep" and c.lower_ == "to" and c.i > prep.i]
+        end = object_of(to[0], CLAUSE_OBJECTS) if to else None
+        if start is not None and end is not None and start.pos_ == end.pos_ == "PROPN":
+            return f"{left_phrase(start).text} to {left_phrase(end).text}"
     return None
 
 

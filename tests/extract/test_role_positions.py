@@ -157,3 +157,15 @@ def test_issue_7_a_lone_word_the_model_calls_a_place_is_the_company_it_begins():
     text = ("Hoshimura Seiki, the Osaka-based maker of industrial sensors, has agreed to buy Brackwell Instruments "
             "for £1.4bn. Hoshimura already owns 14.9 per cent of Brackwell, a stake it built in 2023.")
     assert ("Hoshimura Seiki", "Brackwell Instruments", None, Decimal("0.149")) in _rows(text)
+
+
+def test_issue_7_a_link_named_by_its_two_ends_is_the_lede_s_asset():
+    """Session 12 (blind9 read half): "a 400-kilovolt transmission line from Isiolo to Marsabit" had
+    no name (a route's ends did not place it, and a capacity with an unknown unit left "-kilovolt"), so
+    the lenders of the next sentence, who name no project, lent to nothing."""
+    text = ("Kenya signed loan agreements worth about $420 mln on Tuesday to build a 400-kilovolt transmission line "
+            "from Isiolo to Marsabit, the Treasury said.\n\nThe Tana Development Bank will lend $210 mln and the "
+            "Kuwait-based Al Wafra Fund will provide $75 mln.")
+    line = "transmission line from Isiolo to Marsabit"
+    assert [r for r in _rows(text) if r[1] == line] == [("Tana Development Bank", line, 210_000_000, None),
+                                                         ("Al Wafra Fund", line, 75_000_000, None)]
