@@ -136,10 +136,16 @@ def _dateline_country(text: str) -> str | None:
 
 
 def _most_named_country(doc: Doc) -> str | None:
-    from graph.gazetteer import load_gazetteer  # noqa: PLC0415
+    """The country the text names most, counting its towns ("south of Casablanca") as well."""
+    from graph.gazetteer import country_of_place, load_gazetteer  # noqa: PLC0415
 
     gaz = load_gazetteer()
-    named = Counter(entry.name for e in doc.ents if e.label_ in {"GPE", "NORP"} and (entry := gaz.country_named(e.text)) is not None)
+
+    def country(name: str) -> str | None:
+        entry = gaz.country_named(name)
+        return entry.name if entry is not None else country_of_place(name)
+
+    named = Counter(c for e in doc.ents if e.label_ in {"GPE", "NORP"} and (c := country(e.text)) is not None)
     return named.most_common(1)[0][0] if named else None
 
 

@@ -169,3 +169,11 @@ def test_issue_7_a_link_named_by_its_two_ends_is_the_lede_s_asset():
     line = "transmission line from Isiolo to Marsabit"
     assert [r for r in _rows(text) if r[1] == line] == [("Tana Development Bank", line, 210_000_000, None),
                                                          ("Al Wafra Fund", line, 75_000_000, None)]
+
+
+def test_issue_7_a_report_s_country_counts_its_towns():
+    """Session 12 (blind9 read half): with no dateline, "dirhams" followed the country named most by
+    name, and a Korean investor's "Korean" outnumbered the Moroccan towns the report names."""
+    text = "Korean battery maker Hanul Materials will invest 2.4 billion dirhams in a cathode plant near Rabat, Morocco's capital."
+    (fact,) = _facts(text)
+    assert (fact.amount.value, fact.amount.currency) == (Decimal("2400000000"), "MAD")
