@@ -353,14 +353,15 @@ def sellers(doc: Doc) -> dict[tuple[str, str], ActorRef]:
 
 
 def _financed_buyer(match: FrameMatch) -> list[Argument]:
-    """"X's purchase of Y is financed with a loan from Z": the loan goes to the buyer; so it does
-    in "X will finance half of the price with a loan from Z" (without "from Z", X is the lender)."""
-    trigger = match.trigger
+    """"X's purchase of Y is financed with a loan from Z": the loan goes to the buyer, as in "X will
+    finance half of the price with a loan from Z" (without "from Z", X lends); "X will fund most of
+    the project with a loan from Z" goes to the project."""
+    trigger, verb = match.trigger, match.trigger.head.head
     lent = trigger.head.lower_ == "with" and bool(match.slots.get("from"))  # "financed it with a loan" alone: X lends
-    if lent and trigger.head.head.lemma_.lower() in word_list("funding_verbs") and not is_passive(trigger.head.head):
-        payers = [a for a in arguments(active_subject(trigger.head.head)) if a.ref.kind in ACTOR_KINDS]
-        if payers:
-            return payers[:1]
+    if lent and verb.lemma_.lower() in word_list("funding_verbs") and not is_passive(verb):
+        payers = [a for a in arguments(active_subject(verb)) if a.ref.kind in ACTOR_KINDS]
+        if found := sums.funded_asset(verb) or payers[:1]:
+            return found
     for deal in match.slots.get("carrier_object", []):
         if deal.pos_ == "NOUN" and deal != match.trigger and is_trigger_word(deal):
             owners = [a for c in deal.children if c.dep_ == "poss" and (a := argument_at(c)) is not None]

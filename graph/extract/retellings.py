@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from graph.model import ActorRef, Evidence, Factuality, Investment, Money, Status
+from graph.model import ActorKind, ActorRef, Evidence, Factuality, Investment, Money, Status
 
 # kinds that all state money put into a project: one sum makes a bare mention of the pair redundant
 MONEY_KINDS = frozenset({"investment", "greenfield", "grant", "loan"})
@@ -116,7 +116,10 @@ def retold(headline: Investment, fact: Investment) -> bool:
     same_sum = _same_amount(headline, fact)
     shared = _close(headline.investor.name, fact.investor.name) or _close(headline.target.name, fact.target.name)
     adds = (headline.amount is not None and not same_sum) or (headline.stake is not None and headline.stake != fact.stake)
-    return (same_sum and shared) or (_same_pair(headline, fact) and not adds)
+    # "Germany blocks Chinese takeover of Y": the body names the Chinese buyer
+    nationality = headline.investor.kind is ActorKind.COUNTRY and fact.investor.kind is not ActorKind.COUNTRY
+    return (same_sum and shared) or ((_same_pair(headline, fact) or (nationality and _same_target(headline.target, fact.target)))
+                                     and not adds)
 
 
 def _told_alike(one: Investment, other: Investment) -> bool:

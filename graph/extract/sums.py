@@ -60,6 +60,12 @@ def costed(match: FrameMatch) -> list[Argument]:
     return [a for a in arguments(costs + sized) if a.ref.kind is ActorKind.ASSET]
 
 
+def funded_asset(verb: Token) -> list[Argument]:
+    """"fund most of the project with a loan from Z": the asset the verb's object is, or is a part of."""
+    objects = [o for c in verb.children if c.dep_ in OBJECT_DEPS for o in (c, *prep_objects(c, {"of"}))]
+    return [a for a in arguments(objects) if a.ref.kind is ActorKind.ASSET][:1]
+
+
 def included_sums(base: Investment, investors: list[Argument], sent: Span) -> Iterator[Investment]:
     """"$9bn for the two plants, including $3.5bn for the first plant": a part of the sum with a
     target of its own is a fact of its own, of the same investors."""

@@ -177,3 +177,18 @@ def test_issue_7_a_report_s_country_counts_its_towns():
     text = "Korean battery maker Hanul Materials will invest 2.4 billion dirhams in a cathode plant near Rabat, Morocco's capital."
     (fact,) = _facts(text)
     assert (fact.amount.value, fact.amount.currency) == (Decimal("2400000000"), "MAD")
+
+
+def test_issue_7_a_nationality_in_the_headline_is_the_buyer_the_body_names():
+    """Session 12 (blind9 read half): "Germany blocks Chinese takeover of Y" kept China as a buyer of Y
+    beside the Chinese investor the body names."""
+    text = ("Germany blocks Chinese takeover of robot maker Falkenrath\n\nThe government on Wednesday blocked the "
+            "Chinese investor Jinhai Capital from raising its stake in Falkenrath Robotik to 75%.")
+    assert [r[0] for r in _rows(text)] == ["Jinhai Capital"]
+
+
+def test_issue_7_a_loan_that_funds_part_of_a_project_goes_to_the_project():
+    """Session 12 (blind9 read half): "X planned to fund most of the project with a loan from Z" lent to X."""
+    text = ("Pembe Graphite is developing the Luagala graphite mine. Pembe Graphite had planned to fund most of the "
+            "project with a $180 million loan from Afro-Asia Resources Bank.")
+    assert ("Afro-Asia Resources Bank", "Luagala graphite mine", 180_000_000, None) in _rows(text)
