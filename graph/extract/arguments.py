@@ -164,12 +164,15 @@ def _government_named_before(head: Token) -> ActorRef | None:
 
 
 def family(head: Token) -> ActorRef | None:
-    """"the Kayalar family": a family named by its surname holds, buys and sells as one."""
+    """"the Kayalar family": a family named by its surname holds, buys and sells as one; "the family"
+    alone is the family named last before it."""
     if head.lemma_.lower() != "family" or head.pos_ != "NOUN":
         return None
     names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
     if not names:
-        return None
+        bare = [c.lower_ for c in head.children] == ["the"]
+        earlier = [t for t in head.doc[: head.i] if t.lemma_.lower() == "family" and t.pos_ == "NOUN" and t.i != head.i]
+        return next((ref for t in reversed(earlier) if (ref := family(t)) is not None), None) if bare else None
     name = head.doc[names[0].i : head.i].text
     return ActorRef(f"{name} family", ActorKind.PERSON, f"{name} family", None)
 

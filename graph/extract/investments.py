@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract import context
 from graph.extract.arguments import Argument, argument_at, arguments
-from graph.extract import gapping, retellings, stakes, sums
+from graph.extract import clause_links, gapping, retellings, stakes, sums
 from graph.extract.clauses import clause_money, clause_verb, sizes_an_asset, takes_a_deal
 from graph.extract.stakes import about_a_stake, fact_share, paid_share, resulting_share
 from graph.extract.status import factuality_of, status_of
@@ -120,10 +120,10 @@ def sentence_facts(sent: Span, *, topic: ActorRef | None = None, deal: ActorRef 
     done: list[tuple[Token, Investment]] = []
     untargeted: list[tuple[FrameMatch, ActorRef]] = []
     for match in matches:
-        if match.frame.target_is_asset and (_contracted(match.trigger) or _purpose_of(match.trigger, funded)):
+        if match.frame.target_is_asset and (clause_links.contracted(match.trigger) or clause_links.purpose_of(match.trigger, funded)):
             continue  # "a loan to build Y": the lender's fact; who builds with it is not an investor
-        told = next((f.target for t, f in done if _on_investor(match.trigger, t, f)), None)
-        facts = list(facts_of(match, sent, topic=_parallel_target(match, done), told=told))
+        told = next((f.target for t, f in done if clause_links.on_investor(match.trigger, t, f)), None)
+        facts = list(facts_of(match, sent, topic=clause_links.parallel_target(match, done), told=told))
         done += [(match.trigger, fact) for fact in facts]
         held = match.nominal and match.frame.form == "existing holding"  # "its unit": whose, not of what topic
         given = None if facts or held else deal if match.frame.stake and _bare_share(match) else topic
@@ -133,52 +133,6 @@ def sentence_facts(sent: Span, *, topic: ActorRef | None = None, deal: ActorRef 
     for match, given in untargeted:  # the topic takes a sum only where the sentence gives its investor no target
         done += [(match.trigger, f) for f in facts_of(match, sent, topic=given) if f.investor not in investors]
     yield from sums.project_over_borrower(sums.sizes_of_funded_assets(done, {m.trigger.i for m in matches if m.kind == "sized"}))
-
-
-def _parallel_target(match: FrameMatch, done: list[tuple[Token, Investment]]) -> ActorRef | None:
-    """"X pledged $2.9bn for the project, while Y committed $4.4bn": a clause joined to a fact's
-    clause, with a sum and no target of its own, funds the same asset; so does a "with" phrase on
-    the fact's clause (a relative clause on the fact's investor is ``sentence_facts``' ``told``)."""
-    trigger = match.trigger
-    ended = match.frame.form == "existing holding" and trigger.dep_ == "dobj" and trigger.head.dep_ in {"advcl", "conj"}
-    for earlier, fact in done:
-        if ended and trigger.head.head == earlier:
-            return fact.target  # "taking 80% of Y, ending X's 14-year ownership": X's holding was of Y
-        if fact.target.kind is not ActorKind.ASSET:
-            continue
-        if trigger.head == earlier and trigger.dep_ in {"conj", "advcl"}:
-            return fact.target
-        if trigger.head.lower_ == "with" and trigger.head.head in {earlier, *earlier.ancestors}:
-            return fact.target  # "agreed to build Y, with a planned investment of $2bn"
-    return None
-
-
-def _on_investor(trigger: Token, earlier: Token, fact: Investment) -> bool:
-    """Whether ``trigger`` heads a relative clause on the investor of ``earlier``'s fact."""
-    if trigger.dep_ != "relcl" or trigger.head not in earlier.subtree:
-        return False
-    on = argument_at(trigger.head)
-    return on is not None and on.ref.name == fact.investor.name
-
-
-def _purpose_of(trigger: Token, funded: set[int]) -> bool:
-    """Whether ``trigger`` is the "to build" of a sum lent, granted or received in its clause."""
-    if not infinitive(trigger):
-        return False
-    head = trigger.head
-    return head.i in funded or any(c.i in funded for c in head.children if c.dep_ in {"dobj", "nsubjpass"})
-
-
-def _contracted(trigger: Token) -> bool:
-    """"X won a contract/tender to build Y": a contractor's work, not X's investment."""
-    nouns = frame_lexicon().contract_nouns
-
-    def contract(token: Token) -> bool:
-        return token.pos_ == "NOUN" and token.lemma_.lower() in nouns
-
-    # "a contract to build Y", "was awarded the contract … to build Y"
-    return any(contract(a) or any(contract(c) for c in a.children if c.dep_ in {"dobj", "nsubjpass", "dative"})
-               for a in list(trigger.ancestors)[:3])
 
 
 def facts_of(

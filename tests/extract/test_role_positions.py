@@ -192,3 +192,19 @@ def test_issue_7_a_loan_that_funds_part_of_a_project_goes_to_the_project():
     text = ("Pembe Graphite is developing the Luagala graphite mine. Pembe Graphite had planned to fund most of the "
             "project with a $180 million loan from Afro-Asia Resources Bank.")
     assert ("Afro-Asia Resources Bank", "Luagala graphite mine", 180_000_000, None) in _rows(text)
+
+
+def test_issue_7_the_family_is_the_family_named_before():
+    """Session 12 (blind9 read half): "The family owns the remaining 75.1%" named no owner after "the
+    founding Brandl family"."""
+    text = ("Jinhai Capital bought a 24.9% stake in Falkenrath Robotik from the founding Brandl family in 2021. "
+            "The family owns the remaining 75.1%.")
+    assert ("Brandl family", "Falkenrath Robotik", None, Decimal("0.751")) in _rows(text)
+
+
+def test_issue_7_a_grant_with_whose_help_an_asset_was_built_goes_to_it():
+    """Session 12 (blind9 read half): "opened Y with the help of a grant from Z" left Z's grant without a target."""
+    text = ("Falkenrath Robotik makes industrial robots. The company, which employs 2,300 people, opened a 65 million "
+            "euro assembly plant in Debrecen, Hungary, in 2023 with the help of a 12 million euro grant from the "
+            "Hungarian government.")
+    assert ("Government of Hungary", "assembly plant in Debrecen", 12_000_000, None) in _rows(text)

@@ -1,0 +1,67 @@
+"""How a frame match relates to the facts before it in its sentence (``investments.sentence_facts``):
+a clause or "with" phrase that funds the same asset, a relative clause on a fact's investor, a
+builder's "to build" that only says what a loan is for, a contractor's work.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.extract.arguments import argument_at
+from graph.extract.frames import FrameMatch, frame_lexicon
+from graph.extract.tree import infinitive
+from graph.model import ActorKind, ActorRef, Investment
+
+
+def parallel_target(match: FrameMatch, done: list[tuple[Token, Investment]]) -> ActorRef | None:
+    """"X pledged $2.9bn for the project, while Y committed $4.4bn": a clause joined to a fact's
+    clause, with a sum and no target of its own, funds the same asset; so does a "with" phrase on
+    the fact's clause (a relative clause on the fact's investor is ``investments.sentence_facts``' ``told``)."""
+    trigger = match.trigger
+    ended = match.frame.form == "existing holding" and trigger.dep_ == "dobj" and trigger.head.dep_ in {"advcl", "conj"}
+    for earlier, fact in done:
+        if ended and trigger.head.head == earlier:
+            return fact.target  # "taking 80% of Y, ending X's 14-year ownership": X's holding was of Y
+        if fact.target.kind is not ActorKind.ASSET:
+            continue
+        if trigger.head == earlier and trigger.dep_ in {"conj", "advcl"}:
+            return fact.target
+        with_ = _with_phrase(trigger)  # "agreed to build Y, with a planned investment of $2bn"; "opened Y with the help of a grant"
+        if with_ is not None and with_.head in {earlier, *earlier.ancestors}:
+            return fact.target
+    return None
+
+
+def _with_phrase(noun: Token) -> Token | None:
+    """The "with" a noun hangs from, directly or through "the help (support) of"."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    return noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else None
+
+
+def on_investor(trigger: Token, earlier: Token, fact: Investment) -> bool:
+    """Whether ``trigger`` heads a relative clause on the investor of ``earlier``'s fact."""
+    if trigger.dep_ != "relcl" or trigger.head not in earlier.subtree:
+        return False
+    on = argument_at(trigger.head)
+    return on is not None and on.ref.name == fact.investor.name
+
+
+def purpose_of(trigger: Token, funded: set[int]) -> bool:
+    """Whether ``trigger`` is the "to build" of a sum lent, granted or received in its clause."""
+    if not infinitive(trigger):
+        return False
+    head = trigger.head
+    return head.i in funded or any(c.i in funded for c in head.children if c.dep_ in {"dobj", "nsubjpass"})
+
+
+def contracted(trigger: Token) -> bool:
+    """"X won a contract/tender to build Y": a contractor's work, not X's investment."""
+    nouns = frame_lexicon().contract_nouns
+
+    def contract(token: Token) -> bool:
+        return token.pos_ == "NOUN" and token.lemma_.lower() in nouns
+
+    # "a contract to build Y", "was awarded the contract … to build Y"
+    return any(contract(a) or any(contract(c) for c in a.children if c.dep_ in {"dobj", "nsubjpass", "dative"})
+               for a in list(trigger.ancestors)[:3])
