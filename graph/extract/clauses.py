@@ -14,7 +14,7 @@ from decimal import Decimal
 from spacy.tokens import Span, Token
 
 from graph.extract.common import country_of, dollar_of, per_span, yen_of
-from graph.extract.frames import frame_lexicon, is_trigger_word
+from graph.extract.frames import frame_lexicon, is_trigger_word, lent_debt
 from graph.extract.lexicon import lexicon
 from graph.extract.word_lists import word_list
 from graph.model import Money
@@ -129,7 +129,7 @@ def sizes_an_asset(token: Token, trigger: Token) -> bool:
         if ancestor == trigger or ancestor.pos_ in {"VERB", "AUX", "ADP"}:
             return False
         if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in heads:
-            return not is_trigger_word(ancestor)  # "a $250m credit line" is a loan's sum
+            return not (is_trigger_word(ancestor) or lent_debt(ancestor))  # "a $250m credit line" is a loan's sum
     return False
 
 

@@ -22,14 +22,13 @@ from spacy.tokens import Span, Token
 
 from graph import paths
 from graph.errors import KGError
-from graph.extract.common import is_headline
 from graph.nlp_fast import lemma_hits
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import (
     OBJECT_DEPS, SUBJECT_DEPS, active_object, active_subject, children, governing_subject, hyphen_modifier, hyphenated,
     is_passive, passive_object, prep_slots, resolve_relatives, support_verb,
 )
-from graph.extract.tree import infinitive
+from graph.extract.tree import infinitive, name_word
 from graph.extract.word_lists import word_list
 
 FRAMES_PATH = paths.FRAMES
@@ -211,7 +210,7 @@ def trigger_kind(token: Token, frame: Frame) -> str | None:
     if not frame.sized_assets and lemma not in frame.heads:
         return None  # most words trigger nothing: one set lookup before any parse walk
     if token.pos_ in {"VERB", "AUX"} or (token.tag_ == "VBN" and token.pos_ == "ADJ"):
-        if _name_word(token):
+        if name_word(token):
             return None
         particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
         phrases = {lemma, *(f"{lemma} {p}" for p in particles)}
@@ -233,15 +232,6 @@ def trigger_kind(token: Token, frame: Frame) -> str | None:
     if phrase in frame.nouns or lemma in frame.nouns:
         return "noun"
     return None
-
-
-def _name_word(verb: Token) -> bool:
-    """"and Atlas Mineral Holding the remaining 40%": a capitalised "verb" inside a body sentence,
-    right after a proper noun or with one compounded to it, is the last word of a name."""
-    if verb.is_sent_start or not verb.text[:1].isupper() or is_headline(verb.sent):
-        return False
-    before = verb.doc[verb.i - 1]
-    return before.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in verb.lefts)
 
 
 # Indexes keyed by the id of the frame list they were built from, which they hold, so the id
@@ -281,10 +271,17 @@ def _frame_index(frames: tuple[Frame, ...]) -> tuple[tuple[Frame, ...], dict[str
 def sized_asset(noun: Token) -> bool:
     """An asset noun with a sum among its modifiers states an investment in it ("a planned $290
     million plant"), not when a share of it is given ("finance 85 percent of the $1.9bn dam")."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon().asset_heads or _deal_noun(noun):
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon().asset_heads or _deal_noun(noun) or lent_debt(noun):
         return False
     part_of = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.ent_type_ == "PERCENT"
     return not part_of and any(t.ent_type_ == "MONEY" for c in noun.lefts for t in c.subtree)
+
+
+def lent_debt(noun: Token) -> bool:
+    """"provided a $180m facility for Y": a debt word that a lending verb gives is a loan, not a plant."""
+    verb = noun.head if noun.dep_ == "dobj" else None
+    return (verb is not None and noun.lemma_.lower() in lexicon().debt_words
+            and any(trigger_kind(verb, f) == "verb" and f.form in {"loan", "grant"} for f in frame_lexicon().frames))
 
 
 def _deal_noun(noun: Token) -> bool:
@@ -317,9 +314,10 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
         subjects, objects = active_subject(verb), active_object(verb)
     slots["subject"] = resolve_relatives(subjects, verb)
     slots["object"] = resolve_relatives(objects, verb)
-    for head in objects:  # "sell its unit to X", "invest $95m in Y": the parser often hangs these on the object
+    for head in objects:  # "sell its unit to X", "invest $95m in Y", "provided a facility for Y": hung on the object
+        debt = head.lemma_.lower() in lexicon().debt_words
         for position, heads in prep_slots(head).items():
-            if position in DIRECTED_PREPS or head.ent_type_ == "MONEY":
+            if position in DIRECTED_PREPS or head.ent_type_ == "MONEY" or (debt and position == "for"):
                 slots.setdefault(position, heads)
     spans = [h for heads in list(slots.values()) for h in heads if h.ent_type_ in {"DATE", "TIME"}]
     for head in spans:  # "invest $1bn over five years in Y": the parser hangs "in Y" on the years

@@ -166,7 +166,7 @@ def facts_of(
     period = parse_period(sent.text)
     date = None if period else context.date_for(match.trigger, pledge=status is Status.PLEDGED)
     base = Investment(investors[0].ref, targets[0].ref, evidence_for(sent), amount=amount, stake=share, date=date, period=period,
-                      status=status, kind=frame.form, factuality=None if factuality is Factuality.ASSERTED else factuality)
+                      status=status, kind=_kind(match), factuality=None if factuality is Factuality.ASSERTED else factuality)
     yield from _pair_facts(match, base, investors, targets, after=after)
     yield from stakes.vehicle_facts(match, base, named={a.ref.name for a in (*investors, *targets)})
     if frame.stake and share is not None:
@@ -174,6 +174,12 @@ def facts_of(
     if amount is not None:
         yield from sums.included_sums(base, investors, sent)
         yield from gapping.gapped_sums(match, base, named={a.ref.name for a in (*investors, *targets)})
+
+
+def _kind(match: FrameMatch) -> str:
+    """The frame's form; a loan where a giving verb gives a debt ("provided a $180m facility")."""
+    debt = any(o.lemma_.lower() in lexicon().debt_words for o in match.slots.get("object", []))
+    return "loan" if match.frame.form == "grant" and not match.nominal and debt else match.frame.form
 
 
 def _pair_facts(

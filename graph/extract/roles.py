@@ -212,7 +212,10 @@ def relative_antecedent(verb: Token) -> frozenset[int]:
     conjuncts (none if it heads none, or says the list acts together)."""
     clause = _clause(verb)
     together = any(c.lower_ in {"together", "jointly"} for c in clause.children)  # "A, B and C, which together lent …"
-    return frozenset({clause.head.i}) if clause.dep_ == "relcl" and not together else frozenset()
+    if clause.dep_ != "relcl" or together:
+        return frozenset()
+    named = next((n for c in clause.children if c.lower_ in RELATIVE_PRONOUNS and (n := _name_before(c)) is not None), None)
+    return frozenset({(named or clause.head).i})
 
 
 def resolve_relatives(heads: list[Token], verb: Token) -> list[Token]:
@@ -221,7 +224,18 @@ def resolve_relatives(heads: list[Token], verb: Token) -> list[Token]:
     while clause.dep_ == "conj" and clause.head != clause:  # "which is listed in X and controlled by Y"
         clause = clause.head
     relative = clause.dep_ == "relcl"
-    return [_modified(clause.head) if relative and head.lower_ in RELATIVE_PRONOUNS else head for head in heads]
+    return [_name_before(head) or _modified(clause.head) if relative and head.lower_ in RELATIVE_PRONOUNS else head
+            for head in heads]
+
+
+def _name_before(pronoun: Token) -> Token | None:
+    """"the partnership between A and B, which provided …": a subject "which" right after a name
+    and a comma stands for that name, wherever the parser hung the clause."""
+    doc = pronoun.doc
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.i < 2 or doc[pronoun.i - 1].text != ",":
+        return None
+    name = doc[pronoun.i - 2]
+    return name if name.pos_ == "PROPN" and name.dep_ in {"pobj", "conj"} and name.ent_type_ not in {"GPE", "LOC", "DATE"} else None
 
 
 def _modified(noun: Token) -> Token:

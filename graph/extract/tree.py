@@ -7,6 +7,8 @@ from collections.abc import Collection, Iterator
 
 from spacy.tokens import Span, Token
 
+from graph.extract.common import is_headline
+
 
 def object_of(prep: Token, deps: Collection[str] = ("pobj",)) -> Token | None:
     """The first object of a preposition, if the parser gave it one (with "pcomp" in ``deps``, a
@@ -53,3 +55,12 @@ def name_part(token: Token) -> bool:
     if token.pos_ == "NOUN" and token.dep_ == "compound":
         return token.text[:1].isupper() and token.head.pos_ == "PROPN"
     return token.pos_ == "PROPN" and (token.dep_ in {"compound", "nmod"} or (token.dep_ == "amod" and token.ent_type_ != "NORP"))
+
+
+def name_word(verb: Token) -> bool:
+    """"and Atlas Mineral Holding the remaining 40%": a capitalised "verb" inside a body sentence,
+    right after a proper noun or with one compounded to it, is the last word of a name."""
+    if verb.is_sent_start or not verb.text[:1].isupper() or is_headline(verb.sent):
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in verb.lefts)

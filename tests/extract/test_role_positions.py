@@ -208,3 +208,19 @@ def test_issue_7_a_grant_with_whose_help_an_asset_was_built_goes_to_it():
             "euro assembly plant in Debrecen, Hungary, in 2023 with the help of a 12 million euro grant from the "
             "Hungarian government.")
     assert ("Government of Hungary", "assembly plant in Debrecen", 12_000_000, None) in _rows(text)
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("The line builds on the partnership between Ghana and Nordelbe Exportbank, which in 2021 provided a "
+                 "US$180 million facility for the Kumasi Water Supply Expansion Project.",
+                 [("Nordelbe Exportbank", "Kumasi Water Supply Expansion Project", 180_000_000, None)],
+                 id="which-after-a-name-and-a-comma-is-that-name"),
+    pytest.param("Nordelbe Exportbank provided a US$180 million facility for the Kumasi Water Supply Expansion Project.",
+                 [("Nordelbe Exportbank", "Kumasi Water Supply Expansion Project", 180_000_000, None)],
+                 id="a-facility-a-lender-provides-is-a-loan"),
+])
+def test_issue_7_a_lender_s_facility_and_its_relative_clause(text, rows):
+    """Session 12 (blind9 read half): a subject "which" after "A and B," was read as the phrase the
+    parser hung it on ("the partnership"); "provided a $180m facility for Y" was a plant of that size."""
+    assert _rows(text) == rows
+    assert {f.kind for f in _facts(text)} == {"loan"}
