@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,7 +42,7 @@ import numpy as np
 from spacy.attrs import IDX, LOWER, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.symbols import PROPN
+from spacy.symbols import PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans
 
@@ -118,6 +119,7 @@ def get_nlp() -> Language:
     for name in ("ticker_tokens", "particle_names", "paragraph_breaks", "abbreviation_breaks", "dateline_breaks"):
         nlp.add_pipe(name, before="parser")
     nlp.add_pipe("plural_lemmas", after="lemmatizer")
+    nlp.add_pipe("prefixed_verb_lemmas", after="plural_lemmas")
     nlp.add_pipe("lowercase_proper_nouns", after="plural_lemmas")
     nlp.add_pipe("amount_entities", after="ner")
     _add_gazetteer_ruler(nlp)
@@ -142,8 +144,11 @@ def _exempt_from_full_collections() -> None:
 
 def _split_percent_hyphens(nlp: Language) -> None:
     """"30%-owned", "49%-held": the participle after a percentage is a word of its own, as after
-    "per cent-owned", so the parser sees the verb; "80per cent": the number is a word of its own."""
-    infixes = [*nlp.Defaults.infixes, r"(?<=[0-9])%(?=-[A-Za-z])", r"(?<=%)-(?=[A-Za-z])"]
+    "per cent-owned", so the parser sees the verb; "80per cent": the number is a word of its own;
+    "co-financed", "co-owned": one verb, not "co" and a participle the parser cannot place."""
+    joined = "(?:-|–|—|--|---|——|~)(?=["
+    infixes = [p.replace(joined, "(?<!^[Cc]o)" + joined) if joined in p else p for p in nlp.Defaults.infixes]
+    infixes += [r"(?<=[0-9])%(?=-[A-Za-z])", r"(?<=%)-(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "80per cent", "49percent": a percentage glued to its number
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9])(?:per|percent|pct)$"]
@@ -457,6 +462,27 @@ def plural_lemmas(doc: Doc) -> Doc:
         if token.lemma_.lower() == token.lower_:
             token.lemma_ = _singular(token.lower_)
     return doc
+
+
+@Language.factory("prefixed_verb_lemmas")
+def prefixed_verb_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """"co-invested", "co-owned": the lemma of a verb with a "co-" prefix is "co-" and its verb's
+    base form, which the rule lemmatizer, not knowing the prefixed word, guesses wrong ("co-investe")."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    known = set(lemmatizer.lookups.get_table("lemma_index").get("verb", []))
+    rules = lemmatizer.lookups.get_table("lemma_rules").get("verb", [])
+
+    def base(word: str) -> str:
+        forms = [word[: -len(old)] + new for old, new in rules if word.endswith(old)]
+        return next((f for f in [word, *forms] if f in known), word)
+
+    def fix(doc: Doc) -> Doc:
+        for token in _tokens_with(doc, POS, VERB):
+            if token.lower_.startswith("co-"):
+                token.lemma_ = "co-" + base(token.lower_[3:])
+        return doc
+
+    return fix
 
 
 def _tokens_with(doc: Doc, attr: int, value: int) -> list[Token]:

@@ -54,8 +54,8 @@ def apposition_conjuncts(head: Token) -> list[Token]:
 
 def accompanying(head: Token) -> list[Token]:
     """"X, together with Y and Z, will buy …", "X, along with Y", "X alongside Y": the names
-    that act with a named one."""
-    if head.pos_ != "PROPN":
+    that act with a named one (not with an object: "invested in Y alongside Z" is Z investing, not Y)."""
+    if head.pos_ != "PROPN" or (head.dep_ == "pobj" and head.head.lower_ not in {"by", "from"}) or head.dep_ == "dobj":
         return []
     withs = [c for c in head.children if c.dep_ == "prep" and (c.lower_ == "alongside" or (
         c.lower_ == "with" and any(t.lower_ in {"together", "along"} for t in c.children)))]

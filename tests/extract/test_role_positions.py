@@ -224,3 +224,18 @@ def test_issue_7_a_lender_s_facility_and_its_relative_clause(text, rows):
     parser hung it on ("the partnership"); "provided a $180m facility for Y" was a plant of that size."""
     assert _rows(text) == rows
     assert {f.kind for f in _facts(text)} == {"loan"}
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("The Tema rail project is co-financed by the Kestrel Investment Bank.",
+                 [("Kestrel Investment Bank", "Tema rail", None, None)], id="co-financed-by"),
+    pytest.param("The Lenti mine is co-owned by Rasko Metals and Gorvan Steel.",
+                 [("Rasko Metals", "Lenti mine", None, None), ("Gorvan Steel", "Lenti mine", None, None)], id="co-owned-by"),
+    pytest.param("Zenith Capital co-invested $50 million in Pico Solar alongside Altamont Ventures.",
+                 [("Zenith Capital", "Pico Solar", 50_000_000, None)], id="alongside-after-the-target-is-no-target"),
+])
+def test_issue_7_verbs_with_a_co_prefix(text, rows):
+    """Session 12 (blind9 read half): the tokenizer split "co-financed" into "co", "-" and a participle
+    the parser could not place, so the frames' "co-finance", "co-invest" never matched; "alongside Z"
+    that the parser hung on the target made Z a second target."""
+    assert _rows(text) == rows
