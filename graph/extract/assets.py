@@ -69,9 +69,14 @@ class _Chain:
 
     def name(self) -> str:
         """The name another article would use too: of the descriptions with a name of their own
-        ("the Brakvolt cell factory"), the most repeated, then the shortest; else the first."""
-        named = [d.name for d in self.descriptions if d.names]
-        return min(named, key=lambda n: (-named.count(n), len(n.split()), named.index(n)), default=self.descriptions[0].name)
+        ("the Brakvolt cell factory"), one that says what the asset is ("the X mine", not "the X
+        project"), the most repeated, then the shortest; else the first."""
+        named = [d for d in self.descriptions if d.names]
+        names = [d.name for d in named]
+        generic = lexicon().generic_asset_heads
+        best = min(named, key=lambda d: (d.head in generic, -names.count(d.name), len(d.name.split()), names.index(d.name)),
+                   default=self.descriptions[0])
+        return best.name
 
 
 def _same_kind(one: str, other: str) -> bool:

@@ -90,3 +90,14 @@ def test_the_graph_labels_the_asset_with_every_description(tmp_path) -> None:
     actors = build([tmp_path]).corpus.actors.values()
     factory = next(a for a in actors if a.label == "Brakvolt cell factory")
     assert "lithium cell project near Kingston" in factory.alt_labels
+
+
+def test_issue_7_a_chain_is_named_by_what_the_asset_is_not_by_project() -> None:
+    """Session 12 (blind9 read half): "the Luagala graphite mine … the Luagala project" was named
+    "Luagala project", a name no reader of "the mine" would look for."""
+    text = ("Pembe Graphite delays $320m Luagala mine\n\nPembe Graphite has postponed construction of its Luagala "
+            "graphite mine in Lindi Region. Landowners protested over land taken for the Luagala project.")
+    doc = get_nlp()(text)
+    doc._.document = make_document(text)
+    names = {chain.name() for chain in chains(doc) if len(chain.descriptions) > 1}
+    assert names == {"Luagala mine"}
