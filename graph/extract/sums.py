@@ -60,6 +60,13 @@ def costed(match: FrameMatch) -> list[Argument]:
     return [a for a in arguments(costs + sized) if a.ref.kind is ActorKind.ASSET]
 
 
+def works_on_asset(match: FrameMatch) -> list[Argument]:
+    """"allocate $12bn for roads and water connections to the X park": what the money is for are
+    works on a named asset further down the phrase; the asset is the target."""
+    heads = [t for h in match.slots.get("for", []) for t in h.subtree if t.dep_ == "pobj" and t != h and t.head.lower_ in {"to", "at"}]
+    return [a for a in arguments(heads) if a.ref.kind is ActorKind.ASSET and any(w[:1].isupper() for w in a.ref.name.split())][:1]
+
+
 def funded_asset(verb: Token) -> list[Argument]:
     """"fund most of the project with a loan from Z": the asset the verb's object is, or is a part of."""
     objects = [o for c in verb.children if c.dep_ in OBJECT_DEPS for o in (c, *prep_objects(c, {"of"}))]

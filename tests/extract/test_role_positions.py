@@ -239,3 +239,12 @@ def test_issue_7_verbs_with_a_co_prefix(text, rows):
     the parser could not place, so the frames' "co-finance", "co-invest" never matched; "alongside Z"
     that the parser hung on the target made Z a second target."""
     assert _rows(text) == rows
+
+
+def test_issue_7_money_for_works_on_a_named_asset_goes_to_the_asset():
+    """Session 12 (blind9 read half): "allocate 12 billion birr for roads and water connections to the
+    X park" named no target of its own, so the sum went to the asset the paragraph was about before."""
+    text = ("Kumgang Heavy Industries will build a bus assembly plant in Bishoftu. The Government of Ethiopia will allocate "
+            "12 billion birr for roads, power and water connections to the Dire Dawa Industrial Park.")
+    rows = _rows(text)
+    assert [r[1] for r in rows if r[2] == 12_000_000_000] == ["Dire Dawa Industrial Park"]
