@@ -365,8 +365,9 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     if "for" not in slots:  # "a loan agreement with X for Y": the parser hangs the purpose on X
         slots["for"] = [h for w in slots.get("with", []) for h in prep_slots(w).get("for", [])]
     slots["self"] = _described_name(noun)  # "Y, a joint venture between X and Z": the noun names its target
-    slots["object"] = slots.pop("of", [])
-    for head in slots["object"]:  # "the sale of its stake in Y to X", "the purchase of the stake by X": hung on the object
+    slots["object"] = slots.pop("of", []) or [o for b in slots.get("by", []) for o in prep_slots(b).get("of", [])]
+    # "the sale of its stake in Y to X", "the purchase of a stake in Y by X": hung on the object or deeper in it
+    for head in (t for o in slots["object"] for t in o.subtree if t == o or (t.pos_ in {"NOUN", "PROPN"} and t.dep_ == "pobj")):
         for position, heads in prep_slots(head).items():
             if position in DIRECTED_PREPS | {"by"}:
                 slots.setdefault(position, heads)

@@ -248,3 +248,13 @@ def test_issue_7_money_for_works_on_a_named_asset_goes_to_the_asset():
             "12 billion birr for roads, power and water connections to the Dire Dawa Industrial Park.")
     rows = _rows(text)
     assert [r[1] for r in rows if r[2] == 12_000_000_000] == ["Dire Dawa Industrial Park"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The purchase of a 49% stake in the Trieste container terminal by Zephyr Ports was approved.", id="by-hung-deep-in-the-object"),
+    pytest.param("The purchase by Zephyr Ports of a 49% stake in the Trieste container terminal was approved.", id="of-hung-on-the-buyer"),
+])
+def test_issue_7_the_purchase_of_a_stake_by_a_buyer(text):
+    """Session 12: "the purchase of a stake in Y by X" (with "by X" hung on Y) and "the purchase by X
+    of a stake in Y" (with "of" hung on X) named no buyer or no stake."""
+    assert _rows(text) == [("Zephyr Ports", "Trieste container terminal", None, Decimal("0.49"))]
