@@ -124,7 +124,18 @@ def anchor(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj" and signs(head.head.head):
         return head.head.head  # "signed a line of credit agreement"
     listing = umbrella(noun)
-    return anchor(listing) if listing is not None else None
+    return anchor(listing) if listing is not None else _among_signed(noun)
+
+
+def _among_signed(noun: Token) -> Token | None:
+    """"Among the instruments signed were an MoU on X and a treaty on Y": the signing word of the
+    documents the list is "among" (the parser may hang the second item inside the first)."""
+    for item in (noun, *noun.ancestors):
+        if item.dep_ in {"attr", "nsubj"} and item.head.lemma_ == "be":
+            among = [o for o in prep_objects(item.head, {"among"}) if o.tag_ in {"NNS", "NNPS"}]
+            signers = [c for o in among for c in o.children if c.dep_ in {"acl", "relcl"} and signs(c)]
+            return signers[0] if signers else None
+    return None
 
 
 def umbrella(noun: Token) -> Token | None:
