@@ -10,6 +10,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from graph.extract import actors, agreements, events, investments
+from graph.extract.agreement_lenders import lender_agreements
 from graph.extract.assets import asset_mentions, same_asset
 from graph.extract.arguments import family, government
 from graph.extract.attribution import attribution
@@ -26,6 +27,7 @@ def extract_facts(doc: Doc) -> DocumentFacts:
     found_investments = list(investments.extract(doc))
     found_agreements = list(agreements.extract(doc))
     found_agreements += list(deal_agreements(found_investments, found_agreements, investments.sellers(doc)))
+    found_agreements += list(lender_agreements(doc, found_investments, found_agreements))
     found_events = list(events.extract(doc))
     actor = acting_kinds([*found_investments, *found_agreements, *found_events])
     asset = same_asset(doc)

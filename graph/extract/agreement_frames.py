@@ -46,6 +46,7 @@ class AgreementLexicon:
     agree_verbs: frozenset[str]
     not_agreed: frozenset[str]
     unsigned_modifiers: frozenset[str]
+    lending_words: frozenset[str]
     parties: dict[str, tuple[str, ...]]
     pairs: dict[str, frozenset[str]]
     kind_of: dict[str, Kind] = field(default_factory=dict, compare=False)
@@ -58,7 +59,7 @@ def agreement_lexicon(path: Path = paths.FRAMES) -> AgreementLexicon:
     try:
         raw = data["agreements"]
         kinds = tuple(Kind(k["name"], frozenset(k["nouns"]), bool(k.get("weak", False))) for k in raw["kinds"])
-        words = {k: frozenset(raw[k]) for k in ("sign_verbs", "leave_verbs", "signing_nouns", "version_nouns", "agree_verbs", "not_agreed", "unsigned_modifiers")}
+        words = {k: frozenset(raw[k]) for k in ("sign_verbs", "leave_verbs", "signing_nouns", "version_nouns", "agree_verbs", "not_agreed", "unsigned_modifiers", "lending_words")}
         kind_of, heads = _kind_index(kinds)
         return AgreementLexicon(
             kinds=kinds,

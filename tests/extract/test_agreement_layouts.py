@@ -42,3 +42,54 @@ def test_a_listed_signed_document_is_dated_by_its_signing(text, parties, date):
     found = [a for a in _agreements(text, None) if parties <= _parties(a)]
     assert found, f"no agreement of {parties} in {_agreements(text, None)}"
     assert found[0].date is not None and found[0].date.iso() == date, found[0]
+
+
+# (id, text, the borrower, lenders each wanted in an agreement with it, its signing date, lenders wanted in none)
+BORROWER_SIGNS = [
+    (
+        "lenders-named-after-the-signing",
+        "DAR ES SALAAM, 4 June 2024 (Rift Wire) - Tanzania signed loan agreements worth about $300 million on Tuesday "
+        "to build a dam on the Ruvuma river, the finance ministry said. The Orbis Development Bank will lend $150 million "
+        "and the Qatar-based Alnoor Fund will provide $60 million. Harbour Savings Bank and Kilwa Commercial Bank will "
+        "each contribute $45 million to a syndicated facility. Alnoor, which lent $40 million for a port at Mtwara in 2018, "
+        "said the new loan carried a 15-year tenor.",
+        "Tanzania",
+        {"Orbis Development Bank", "Alnoor Fund", "Harbour Savings Bank"},
+        "2024-06-04",
+        {"Alnoor"},
+    ),
+    (
+        "loan-and-grant-agreements",
+        "PORT MORESBY, 12 March 2024 — Papua New Guinea on Monday signed loan and grant agreements worth more than "
+        "US$500 million for the 90-megawatt Namosi River hydropower project, the country's largest power investment in years."
+        "\n\nThe Coral Reef Investment Bank is lending US$200 million, the largest share.\n\n"
+        "Japan's Sakuragawa Cooperation Agency signed a ¥10 billion concessional loan, while Lautoka Trust Bank is "
+        "providing K50 million in local-currency financing.",
+        "Papua New Guinea",
+        {"Coral Reef Investment Bank", "Sakuragawa Cooperation Agency"},
+        None,
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "borrower", "lenders", "date", "others"), [pytest.param(*p[1:], id=p[0]) for p in BORROWER_SIGNS])
+def test_a_borrowers_loan_agreements_are_with_the_lenders_named_next(text, borrower, lenders, date, others):
+    agreements = _agreements(text, None)
+    for lender in lenders:
+        found = [a for a in agreements if {borrower, lender} <= _parties(a)]
+        assert found, f"no agreement of {borrower} with {lender} in {agreements}"
+        assert date is None or (found[0].date is not None and found[0].date.iso() == date), found[0]
+    assert not [a for a in agreements if _parties(a) & others], agreements
+
+
+def test_lenders_who_sign_loan_agreements_are_not_paired_with_each_other():
+    text = (
+        "DHAKA, 9 September 2025 (Delta Wire) - A group of four lenders led by the Osaka-based Hanami Policy Bank (HPB) "
+        "on Tuesday signed loan agreements worth US$800 million with Padma Power Ltd for a 500-megawatt gas-fired power "
+        "plant near Khulna.\n\nHPB is providing US$400 million, the biggest single portion, while the Manila-based "
+        "Orchid Bank is lending US$150 million, the borrower said in a statement."
+    )
+    pairs = [_parties(a) for a in _agreements(text, None)]
+    assert {"Hanami Policy Bank", "Padma Power Ltd"} in pairs, pairs
+    assert {"Hanami Policy Bank", "Orchid Bank"} not in pairs, pairs
