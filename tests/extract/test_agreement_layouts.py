@@ -93,3 +93,21 @@ def test_lenders_who_sign_loan_agreements_are_not_paired_with_each_other():
     pairs = [_parties(a) for a in _agreements(text, None)]
     assert {"Hanami Policy Bank", "Padma Power Ltd"} in pairs, pairs
     assert {"Hanami Policy Bank", "Orchid Bank"} not in pairs, pairs
+
+
+# (id, text, the pair no agreement may join)
+INTENTIONS = [
+    ("plans-to-buy-from", "Valmont Capital plans to buy 30% of Trelis Energy from Dunmore Holdings later this year.", {"Valmont Capital", "Dunmore Holdings"}),
+    ("aims-to-buy-back", "Valmont Capital aims to buy back the 15 per cent of Trelis Energy it floated in 2019.", {"Valmont Capital", "Trelis Energy"}),
+    ("said-it-intends-to-acquire", "Valmont Capital said it intends to acquire a further 10 per cent of Trelis Energy.", {"Valmont Capital", "Trelis Energy"}),
+]
+
+
+@pytest.mark.parametrize(("text", "pair"), [pytest.param(*p[1:], id=p[0]) for p in INTENTIONS])
+def test_an_intended_purchase_is_no_deal(text, pair):
+    assert not [a for a in _agreements(text) if pair <= _parties(a)]
+
+
+def test_a_purchase_the_buyer_is_to_make_is_a_deal():
+    assert [a for a in _agreements("Valmont Capital is to buy 20 per cent of Trelis Energy for $2 billion in cash.")
+            if {"Valmont Capital", "Trelis Energy"} <= _parties(a)]
