@@ -111,3 +111,21 @@ def test_an_intended_purchase_is_no_deal(text, pair):
 def test_a_purchase_the_buyer_is_to_make_is_a_deal():
     assert [a for a in _agreements("Valmont Capital is to buy 20 per cent of Trelis Energy for $2 billion in cash.")
             if {"Valmont Capital", "Trelis Energy"} <= _parties(a)]
+
+
+# (id, text, parties of the agreement wanted, or None where none is)
+CREDIT_FACILITIES = [
+    ("signed-a-credit-facility-with", "The Government of Ghana today signed a €90 million buyer credit facility with Lindholm Exportbank AG "
+     "to finance the Kumasi ring road.", {"Ghana", "Lindholm Exportbank AG"}),
+    ("secured-a-credit-facility-is-no-signing", "Ashanti Cocoa secured a $40 million credit facility from Lindholm Exportbank AG "
+     "to expand its warehouses.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "parties"), [pytest.param(*p[1:], id=p[0]) for p in CREDIT_FACILITIES])
+def test_a_signed_credit_facility_is_a_loan_agreement(text, parties):
+    agreements = _agreements(text)
+    if parties is None:
+        assert not agreements, agreements
+    else:
+        assert [a for a in agreements if parties <= _parties(a)], agreements
