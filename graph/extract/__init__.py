@@ -10,11 +10,12 @@ from functools import cache
 from spacy.tokens import Doc
 
 from graph.extract import actors, agreements, events, investments
+from graph.extract.agreement_lenders import lender_agreements
 from graph.extract.assets import asset_mentions, same_asset
 from graph.extract.arguments import family, government
 from graph.extract.attribution import attribution
 from graph.extract.common import evidence_for, sentence_at
-from graph.extract.fact_events import deal_agreements, fact_events, merged
+from graph.extract.fact_events import deal_agreements, fact_events, intended, merged
 from graph.extract.lexicon import lexicon
 from graph.model import ActorKind, ActorRef, DocumentFacts, Fact, Investment, Mention, fact_refs
 from graph.nlp_fast import lemma_hits
@@ -25,7 +26,9 @@ def extract_facts(doc: Doc) -> DocumentFacts:
     document = doc._.document
     found_investments = list(investments.extract(doc))
     found_agreements = list(agreements.extract(doc))
-    found_agreements += list(deal_agreements(found_investments, found_agreements, investments.sellers(doc)))
+    dealt = [f for f in found_investments if not intended(doc, f)]
+    found_agreements += list(deal_agreements(dealt, found_agreements, investments.sellers(doc)))
+    found_agreements += list(lender_agreements(doc, found_investments, found_agreements))
     found_events = list(events.extract(doc))
     actor = acting_kinds([*found_investments, *found_agreements, *found_events])
     asset = same_asset(doc)

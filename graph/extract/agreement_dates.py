@@ -223,6 +223,7 @@ def _undated(sent: Span, signer: Token, number: int, lede: PartialDate | None) -
         return near
     past = signer.tag_ == "VBD" or (signer.pos_ == "NOUN" and signer.head.tag_ == "VBD")
     past = past or any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in signer.children)  # "was signed"
+    past = past or (signer.dep_ == "acl" and signer.tag_ == "VBN" and sent.root.tag_ == "VBD")  # "Among the MoUs signed were …"
     return lede if past else None
 
 

@@ -34,6 +34,7 @@ class Kind:
     name: str
     nouns: frozenset[str]
     weak: bool = False
+    signers: frozenset[str] = frozenset()  # only these verbs sign it ("signed a credit facility", not "secured")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,7 @@ class AgreementLexicon:
     agree_verbs: frozenset[str]
     not_agreed: frozenset[str]
     unsigned_modifiers: frozenset[str]
+    lending_words: frozenset[str]
     parties: dict[str, tuple[str, ...]]
     pairs: dict[str, frozenset[str]]
     kind_of: dict[str, Kind] = field(default_factory=dict, compare=False)
@@ -57,8 +59,8 @@ def agreement_lexicon(path: Path = paths.FRAMES) -> AgreementLexicon:
     data = paths.read_json(path, FrameLexiconError, "the agreement frames")
     try:
         raw = data["agreements"]
-        kinds = tuple(Kind(k["name"], frozenset(k["nouns"]), bool(k.get("weak", False))) for k in raw["kinds"])
-        words = {k: frozenset(raw[k]) for k in ("sign_verbs", "leave_verbs", "signing_nouns", "version_nouns", "agree_verbs", "not_agreed", "unsigned_modifiers")}
+        kinds = tuple(Kind(k["name"], frozenset(k["nouns"]), bool(k.get("weak", False)), frozenset(k.get("signers", ()))) for k in raw["kinds"])
+        words = {k: frozenset(raw[k]) for k in ("sign_verbs", "leave_verbs", "signing_nouns", "version_nouns", "agree_verbs", "not_agreed", "unsigned_modifiers", "lending_words")}
         kind_of, heads = _kind_index(kinds)
         return AgreementLexicon(
             kinds=kinds,
@@ -124,7 +126,18 @@ def anchor(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj" and signs(head.head.head):
         return head.head.head  # "signed a line of credit agreement"
     listing = umbrella(noun)
-    return anchor(listing) if listing is not None else None
+    return anchor(listing) if listing is not None else _among_signed(noun)
+
+
+def _among_signed(noun: Token) -> Token | None:
+    """"Among the instruments signed were an MoU on X and a treaty on Y": the signing word of the
+    documents the list is "among" (the parser may hang the second item inside the first)."""
+    for item in (noun, *noun.ancestors):
+        if item.dep_ in {"attr", "nsubj"} and item.head.lemma_ == "be":
+            among = [o for o in prep_objects(item.head, {"among"}) if o.tag_ in {"NNS", "NNPS"}]
+            signers = [c for o in among for c in o.children if c.dep_ in {"acl", "relcl"} and signs(c)]
+            return signers[0] if signers else None
+    return None
 
 
 def umbrella(noun: Token) -> Token | None:

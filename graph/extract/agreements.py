@@ -150,9 +150,9 @@ def _states_one(noun: Token, signer: Token | None) -> bool:
     four MoUs", "12 agreements, including …": the listed ones are the facts)."""
     if unsigned(noun) or _bare_bundle(noun):
         return False
-    if signer is not None:
-        return True
     kind = agreement_kind(noun)
+    if signer is not None:
+        return kind is None or not kind.signers or (signer.pos_ == "VERB" and signer.lemma_.lower() in kind.signers)
     if kind is None or kind.weak or (plural(noun) and not noun.text[0].isupper() and not links_parties(noun)):
         return False
     return links_parties(noun) or noun.text[0].isupper() or year_of(noun) is not None or _in_force(noun) is not None

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from spacy.tokens import Doc
+
+from graph.extract.frames import frame_lexicon
+from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Agreement, Event, Factuality, Investment, Status
 
 STATUS_EVENTS = {
@@ -99,6 +103,18 @@ def deal_agreements(investments: Iterable[Investment], agreements: Iterable[Agre
             continue
         seen.add(pair)
         yield Agreement("deal", (fact.investor, other), fact.evidence, date=fact.date, status=fact.status)
+
+
+def intended(doc: Doc, fact: Investment) -> bool:
+    """"X plans to buy 30% of Y", "aims to buy back", "intends to acquire": a purchase a verb of
+    intention governs is a plan, not yet a deal anyone agreed to."""
+    span = doc.char_span(fact.evidence.start, fact.evidence.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    buying = frozenset().union(*(f.verbs for f in frame_lexicon().frames if f.form in DEAL_STATUSES))
+    wanting = word_list("intention_verbs")
+    return any(t.lemma_.lower() in wanting and any(c.dep_ == "xcomp" and c.lemma_.lower() in buying for c in t.children)
+               for t in doc[span.start].sent)
 
 
 def _told(fact: Investment, agreements: Iterable[Agreement]) -> bool:
