@@ -25,9 +25,10 @@ from graph.errors import KGError
 from graph.nlp_fast import lemma_hits
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import (
-    OBJECT_DEPS, SUBJECT_DEPS, active_object, active_subject, children, governing_subject, hyphen_modifier, hyphenated,
+    OBJECT_DEPS, active_object, active_subject, children, governing_subject, hyphen_modifier, hyphenated,
     is_passive, passive_object, prep_slots, resolve_relatives, support_verb,
 )
+from graph.extract.holder_slots import agent_slots, owned_slots, sized_slots
 from graph.extract.tree import infinitive, name_word
 from graph.extract.word_lists import word_list
 
@@ -379,7 +380,7 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     slots["compound"] = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     slots["purpose"] = purpose_objects(noun)
     slots["demonym"] = [c for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"]
-    verb = support_verb(noun)
+    verb = support_verb(noun) if not _listed_after_an_asset(noun) else None
     if verb is None:
         slots.setdefault("from", _source_of(noun))
         return slots
@@ -397,6 +398,13 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
         if position not in {"subject", "object"} and not slots.get(position):
             slots[position] = heads
     return slots
+
+
+def _listed_after_an_asset(noun: Token) -> bool:
+    """"… to build a refinery and a $500m credit line from X to Y": a deal noun the parser joined to an
+    asset is no object of the asset's verb."""
+    head = noun.head
+    return noun.dep_ == "conj" and head.pos_ == "NOUN" and head.lemma_.lower() in lexicon().asset_heads and not is_trigger_word(head)
 
 
 def _source_of(noun: Token) -> list[Token]:
@@ -443,54 +451,6 @@ def _carry_subject(noun: Token, frame: Frame, slots: dict[str, list[Token]]) -> 
 
 def _has_object(verb: Token | None) -> bool:
     return verb is not None and any(c.dep_ in OBJECT_DEPS for c in verb.children)
-
-
-def sized_slots(noun: Token) -> dict[str, list[Token]]:
-    """A sized asset is the target; its named possessor invests, else the subject of the clause that
-    holds it ("X withdrew plans for a $233 million project")."""
-    owner = [c for c in children(noun, {"poss"}) if c.pos_ == "PROPN"]
-    return {"self": [noun], "subject": owner or governing_subject(noun)}
-
-
-def owned_slots(noun: Token) -> dict[str, list[Token]]:
-    """"Y, the local subsidiary of X", "X's unit Y": the owner is "of"/possessor, the named unit the target."""
-    slots = prep_slots(noun)
-    slots["subject"] = slots.pop("of", []) or children(noun, {"poss"})
-    named = [a for a in children(noun, {"appos", "compound"}) if a.pos_ == "PROPN"][:1]  # "X's Acme unit"
-    if noun.dep_ in {"appos", "compound"} and noun.head.pos_ == "PROPN":  # "X's subsidiary Y" as a compound of Y
-        named.append(noun.head)
-    if noun.dep_ == "attr" and not named:  # "Y is/became a wholly owned subsidiary of X"
-        named = children(noun.head, {"nsubj"})[:1]
-    if not named:  # "the local subsidiary of X, Y, said …": the parser hangs Y on X
-        named = [a for o in slots["subject"] for a in children(o, {"appos"}) if a.pos_ == "PROPN"][:1]
-    slots["object"] = named
-    return slots
-
-
-def agent_slots(noun: Token) -> dict[str, list[Token]]:
-    """"X, owner of Y", "X is the owner of Y", "Y's owner X": the agent noun names the subject."""
-    slots = prep_slots(noun)
-    slots["object"] = slots.pop("of", []) or children(noun, {"poss"})
-    subject: list[Token] = []
-    if noun.dep_ == "appos":
-        subject = [noun.head]
-    elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        subject = children(noun.head, SUBJECT_DEPS)
-    elif noun.dep_ == "nsubj" and noun.head.lemma_ in word_list("listing_verbs"):  # "the owners of Y include X and Z"
-        subject = [t for t in children(noun.head, {"dobj", "attr"}) if t.i > noun.i]
-        return {**slots, "subject": subject}
-    named = [a for a in children(noun, {"appos"}) if a.pos_ == "PROPN"]
-    slots["subject"] = [t for t in subject if t.i < noun.i] or named or _name_before_comma(noun)
-    return slots
-
-
-def _name_before_comma(noun: Token) -> list[Token]:
-    """"X, owner of Y" where the parser lost the apposition: the name right before the comma."""
-    start = noun.left_edge.i
-    doc = noun.doc
-    if start >= 2 and doc[start - 1].text == "," and (doc[start - 2].pos_ == "PROPN" or doc[start - 2].ent_type_):
-        return [doc[start - 2]]
-    return []
 
 
 SLOT_READERS = {"verb": verb_slots, "noun": noun_slots, "agent": agent_slots, "owned": owned_slots, "sized": sized_slots}

@@ -258,3 +258,12 @@ def test_issue_7_the_purchase_of_a_stake_by_a_buyer(text):
     """Session 12: "the purchase of a stake in Y by X" (with "by X" hung on Y) and "the purchase by X
     of a stake in Y" (with "of" hung on X) named no buyer or no stake."""
     assert _rows(text) == [("Zephyr Ports", "Trieste container terminal", None, Decimal("0.49"))]
+
+
+def test_issue_7_a_loan_the_parser_joined_to_an_asset_keeps_its_own_parties():
+    """Session 12: in a list of signed deals, "… to build a refinery and a $500m credit line from X to Y"
+    made the credit line an object of "build", so its lender lent to the refinery."""
+    text = ("Among the deals signed were a $3 billion agreement between Kestrel Oil and Jazan Refining to build a refinery "
+            "in Jazan and a $500 million credit line from the Kestria Exim Bank to the Halvard Development Fund.")
+    assert ("Kestria Exim Bank", "Halvard Development Fund", 500_000_000, None) in _rows(text)
+    assert not [r for r in _rows(text) if r[0] == "Kestria Exim Bank" and r[1] != "Halvard Development Fund"]

@@ -1,0 +1,59 @@
+"""Positions of the nouns that name an owner or an asset rather than a deal: an owned unit ("X's
+subsidiary Y"), an owner ("X, owner of Y") and an asset with a sum ("a $290m plant"); the frame
+reader (``frames.frame_matches``) reads them with these, as it reads verbs and deal nouns.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.extract.roles import SUBJECT_DEPS, children, governing_subject, prep_slots
+from graph.extract.word_lists import word_list
+
+
+def sized_slots(noun: Token) -> dict[str, list[Token]]:
+    """A sized asset is the target; its named possessor invests, else the subject of the clause that
+    holds it ("X withdrew plans for a $233 million project")."""
+    owner = [c for c in children(noun, {"poss"}) if c.pos_ == "PROPN"]
+    return {"self": [noun], "subject": owner or governing_subject(noun)}
+
+
+def owned_slots(noun: Token) -> dict[str, list[Token]]:
+    """"Y, the local subsidiary of X", "X's unit Y": the owner is "of"/possessor, the named unit the target."""
+    slots = prep_slots(noun)
+    slots["subject"] = slots.pop("of", []) or children(noun, {"poss"})
+    named = [a for a in children(noun, {"appos", "compound"}) if a.pos_ == "PROPN"][:1]  # "X's Acme unit"
+    if noun.dep_ in {"appos", "compound"} and noun.head.pos_ == "PROPN":  # "X's subsidiary Y" as a compound of Y
+        named.append(noun.head)
+    if noun.dep_ == "attr" and not named:  # "Y is/became a wholly owned subsidiary of X"
+        named = children(noun.head, {"nsubj"})[:1]
+    if not named:  # "the local subsidiary of X, Y, said …": the parser hangs Y on X
+        named = [a for o in slots["subject"] for a in children(o, {"appos"}) if a.pos_ == "PROPN"][:1]
+    slots["object"] = named
+    return slots
+
+
+def agent_slots(noun: Token) -> dict[str, list[Token]]:
+    """"X, owner of Y", "X is the owner of Y", "Y's owner X": the agent noun names the subject."""
+    slots = prep_slots(noun)
+    slots["object"] = slots.pop("of", []) or children(noun, {"poss"})
+    subject: list[Token] = []
+    if noun.dep_ == "appos":
+        subject = [noun.head]
+    elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subject = children(noun.head, SUBJECT_DEPS)
+    elif noun.dep_ == "nsubj" and noun.head.lemma_ in word_list("listing_verbs"):  # "the owners of Y include X and Z"
+        subject = [t for t in children(noun.head, {"dobj", "attr"}) if t.i > noun.i]
+        return {**slots, "subject": subject}
+    named = [a for a in children(noun, {"appos"}) if a.pos_ == "PROPN"]
+    slots["subject"] = [t for t in subject if t.i < noun.i] or named or _name_before_comma(noun)
+    return slots
+
+
+def _name_before_comma(noun: Token) -> list[Token]:
+    """"X, owner of Y" where the parser lost the apposition: the name right before the comma."""
+    start = noun.left_edge.i
+    doc = noun.doc
+    if start >= 2 and doc[start - 1].text == "," and (doc[start - 2].pos_ == "PROPN" or doc[start - 2].ent_type_):
+        return [doc[start - 2]]
+    return []
