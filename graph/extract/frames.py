@@ -275,7 +275,9 @@ def sized_asset(noun: Token) -> bool:
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon().asset_heads or _deal_noun(noun) or lent_debt(noun):
         return False
     part_of = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.ent_type_ == "PERCENT"
-    return not part_of and any(t.ent_type_ == "MONEY" for c in noun.lefts for t in c.subtree)
+    places = [o for p in noun.rights if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]  # the parser may hang it there
+    costs = [c for h in (noun, *places) for c in h.rights if c.dep_ == "relcl" and c.lemma_.lower() == "cost"]  # "the plant, which cost $2bn"
+    return not part_of and any(t.ent_type_ == "MONEY" for c in [*noun.lefts, *costs] for t in c.subtree)
 
 
 def lent_debt(noun: Token) -> bool:

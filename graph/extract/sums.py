@@ -113,11 +113,15 @@ def project_over_borrower(facts: list[Investment]) -> list[Investment]:
     funded = {(f.investor.name, f.amount) for f in facts if f.amount and f.target.kind is ActorKind.ASSET}
     lent = {(f.investor.name, f.amount) for f in facts if f.kind in {"loan", "grant"} and f.amount and f.target.kind is ActorKind.ASSET}
 
+    project_lenders = {investor for investor, _ in lent}
+
     def to_the_project(fact: Investment) -> bool:
         key = (fact.investor.name, fact.amount)
         if fact.target.kind is ActorKind.ASSET:
             return False
-        # "Y secured a $80m loan from X to fund Z": what Y receives (a receipt) is the loan lent for Z
-        return (fact.kind in {"loan", "grant", "investment"} and key in lent) or (fact.target.kind in GOVERNMENTS and key in funded)
+        # "Y secured a $80m loan from X to fund Z": what Y receives (a receipt) is the loan lent for Z;
+        # "Zambia received the first $100m tranche of a $500m loan from X for the Z airport": so is a tranche
+        to_a_government = fact.target.kind in GOVERNMENTS and (key in funded or fact.investor.name in project_lenders)
+        return (fact.kind in {"loan", "grant", "investment"} and key in lent) or to_a_government
 
     return [f for f in facts if not to_the_project(f)]

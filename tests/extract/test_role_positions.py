@@ -267,3 +267,19 @@ def test_issue_7_a_loan_the_parser_joined_to_an_asset_keeps_its_own_parties():
             "in Jazan and a $500 million credit line from the Kestria Exim Bank to the Halvard Development Fund.")
     assert ("Kestria Exim Bank", "Halvard Development Fund", 500_000_000, None) in _rows(text)
     assert not [r for r in _rows(text) if r[0] == "Kestria Exim Bank" and r[1] != "Halvard Development Fund"]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Kestrel Motors' new plant in Debrecen, which cost $2 billion, opened on Monday.",
+                 [("Kestrel Motors", "plant in Debrecen", 2_000_000_000, None)], id="a-plant-which-cost"),
+    pytest.param("Zambia has received the first $100 million tranche of a $500 million loan from the Kestria Exim Bank "
+                 "for the Lusaka airport.", [("Kestria Exim Bank", "Lusaka airport", 500_000_000, None)],
+                 id="a-tranche-a-government-receives-is-the-project-s-loan"),
+    pytest.param("The IMF approved a $1.3 billion bailout for Zambia.",
+                 [("International Monetary Fund", "Zambia", 1_300_000_000, None)], id="a-bailout-is-a-loan"),
+])
+def test_issue_7_sizes_tranches_and_bailouts(text, rows):
+    """Session 12: an asset's cost in a relative clause ("which cost $2bn") sized nothing; the tranche
+    a government receives of a loan for a named project was a second loan to the government; a
+    bailout was no loan."""
+    assert _rows(text) == rows
