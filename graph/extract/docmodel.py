@@ -342,6 +342,8 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
     asset the sentence before named last."""
     if head.dep_ in {"dobj", "pobj"} and head.lower_ == "it":
         return _last_asset(head.doc[head.sent.start : head.i], outside=head) or _recent_asset(head.sent)
+    if head.dep_ == "poss" and (seller := _party_dealt_with(head)) is not None:
+        return seller
     for ancestor in head.ancestors:
         for subject in ancestor.children:
             if subject.dep_ not in {"nsubj", "nsubjpass"} or subject == head or subject.i > head.i or subject.lower_ in PRONOUNS:
@@ -351,6 +353,19 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
             # "X, which said it would …": the relative pronoun stands for X
             return ancestor.head if subject.lower_ in RELATIVES and ancestor.dep_ == "relcl" else subject
     return _previous_subject(head.sent) or context.salient_actor(head.sent)
+
+
+def _party_dealt_with(pronoun: Token) -> Token | None:
+    """"X now controls Y after buying 51% of its shares": a possessive in what a deal verb takes is
+    not its doer's (one does not buy one's own shares) but the other company named before it."""
+    verb = next((a for a in pronoun.ancestors if a.pos_ == "VERB"), None)
+    buying = {v for f in frame_lexicon().frames if f.name == "acquisition" for v in f.verbs} - {"buy back", "repurchase"}
+    if verb is None or verb.lemma_.lower() not in buying:
+        return None
+    doers = {t.i for s in active_subject(verb) for t in s.subtree}
+    named = [t for t in pronoun.doc[pronoun.sent.start : pronoun.i]
+             if t.pos_ == "PROPN" and t.dep_ != "compound" and t.i not in doers and t.ent_type_ not in {"GPE", "DATE"}]
+    return named[-1] if named else None
 
 
 def _owner_before(clause: Token, head: Token) -> Token | None:

@@ -283,3 +283,14 @@ def test_issue_7_sizes_tranches_and_bailouts(text, rows):
     a government receives of a loan for a named project was a second loan to the government; a
     bailout was no loan."""
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Pemberton Capital now controls Orla Foods after buying 51% of its shares.",
+                 [("Pemberton Capital", "Orla Foods", None, Decimal("0.51"))], id="buying-51-percent-of-its-shares"),
+    pytest.param("Pemberton Capital raised its stake in Orla Foods to 35%.",
+                 [("Pemberton Capital", "Orla Foods", None, Decimal("0.35"))], id="its-own-stake-stays-the-buyer-s"),
+])
+def test_issue_7_a_possessive_in_what_a_buyer_buys_is_the_seller_s(text, rows):
+    """Session 12: "X controls Y after buying 51% of its shares" read "its" as X's and lost the purchase."""
+    assert _rows(text) == rows
