@@ -40,7 +40,7 @@ def agent_slots(noun: Token) -> dict[str, list[Token]]:
     subject: list[Token] = []
     if noun.dep_ == "appos":
         subject = [noun.head]
-    elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
+    elif noun.dep_ == "attr" and (noun.head.lemma_ == "be" or _with_a_share(noun)):  # "X became Y's top shareholder with 25%"
         subject = children(noun.head, SUBJECT_DEPS)
     elif noun.dep_ == "nsubj" and noun.head.lemma_ in word_list("listing_verbs"):  # "the owners of Y include X and Z"
         subject = [t for t in children(noun.head, {"dobj", "attr"}) if t.i > noun.i]
@@ -48,6 +48,12 @@ def agent_slots(noun: Token) -> dict[str, list[Token]]:
     named = [a for a in children(noun, {"appos"}) if a.pos_ == "PROPN"]
     slots["subject"] = [t for t in subject if t.i < noun.i] or named or _name_before_comma(noun)
     return slots
+
+
+def _with_a_share(noun: Token) -> bool:
+    """"became Y's largest shareholder with a 25% stake": a change of holder that states the share."""
+    return noun.head.lemma_ in {"become", "remain"} and any(
+        t.ent_type_ == "PERCENT" for w in noun.children if w.lower_ == "with" for t in w.subtree)
 
 
 def _name_before_comma(noun: Token) -> list[Token]:

@@ -294,3 +294,9 @@ def test_issue_7_sizes_tranches_and_bailouts(text, rows):
 def test_issue_7_a_possessive_in_what_a_buyer_buys_is_the_seller_s(text, rows):
     """Session 12: "X controls Y after buying 51% of its shares" read "its" as X's and lost the purchase."""
     assert _rows(text) == rows
+
+
+def test_issue_7_who_became_the_largest_shareholder_holds_the_stake():
+    """Session 12: "X became Y's largest shareholder with a 25% stake" stated nothing (only "X is …" did)."""
+    text = "Pemberton Capital became Orla Foods' largest shareholder with a 25% stake."
+    assert _rows(text) == [("Pemberton Capital", "Orla Foods", None, Decimal("0.25"))]
