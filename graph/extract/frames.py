@@ -276,8 +276,13 @@ def sized_asset(noun: Token) -> bool:
         return False
     part_of = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.ent_type_ == "PERCENT"
     places = [o for p in noun.rights if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]  # the parser may hang it there
-    costs = [c for h in (noun, *places) for c in h.rights if c.dep_ == "relcl" and c.lemma_.lower() == "cost"]  # "the plant, which cost $2bn"
+    costs = [c for h in (noun, *places) for c in h.rights if c.dep_ in {"relcl", "acl"} and _costing(c)]  # "the plant, which cost $2bn"
     return not part_of and any(t.ent_type_ == "MONEY" for c in [*noun.lefts, *costs] for t in c.subtree)
+
+
+def _costing(clause: Token) -> bool:
+    """"which cost $2bn", "built at a cost of $800m": a clause on an asset that says what it cost."""
+    return clause.lemma_.lower() == "cost" or any(t.lemma_.lower() == "cost" and t.pos_ == "NOUN" for t in clause.subtree)
 
 
 def lent_debt(noun: Token) -> bool:

@@ -272,6 +272,8 @@ def test_issue_7_a_loan_the_parser_joined_to_an_asset_keeps_its_own_parties():
 @pytest.mark.parametrize(("text", "rows"), [
     pytest.param("Kestrel Motors' new plant in Debrecen, which cost $2 billion, opened on Monday.",
                  [("Kestrel Motors", "plant in Debrecen", 2_000_000_000, None)], id="a-plant-which-cost"),
+    pytest.param("Hualong Tyres' Zrenjanin factory, built at a cost of €800 million, started production in 2021.",
+                 [("Hualong Tyres", "Zrenjanin factory", 800_000_000, None)], id="a-factory-built-at-a-cost-of"),
     pytest.param("Zambia has received the first $100 million tranche of a $500 million loan from the Kestria Exim Bank "
                  "for the Lusaka airport.", [("Kestria Exim Bank", "Lusaka airport", 500_000_000, None)],
                  id="a-tranche-a-government-receives-is-the-project-s-loan"),
