@@ -1,6 +1,7 @@
 """Events derived from the facts themselves: a dated or staged investment or agreement is also
 the event of that step (issue 8), with the fact's actors, date and place, linked to it by
-``ikg:concerns``. A fact neither dated nor staged tells no step. An event the sentence's own
+``ikg:concerns``. A fact neither dated nor staged tells no step; nor does one without a status dated
+only to a year ("X, which lent $60m in 2019, said …" is background, not a step the article reports). An event the sentence's own
 trigger already gives is the same step: the derived one, which knows its fact, replaces it.
 """
 
@@ -54,8 +55,8 @@ def _step(fact: Investment) -> str | None:
         return None  # "X holds 51% of Y" tells a state, not a step of the deal ("bought in 2016" is one)
     if fact.status is not None:
         return STATUS_EVENTS[fact.status]
-    if fact.date is None:
-        return None
+    if fact.date is None or fact.date.month is None:
+        return None  # "X lent $60m in 2019": background, not a step the article reports
     if fact.factuality in (Factuality.PLANNED, Factuality.POSSIBLE):
         return "announcement"
     if fact.kind in DONE_FORMS:

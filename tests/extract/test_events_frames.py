@@ -123,6 +123,13 @@ def test_an_undated_fact_without_status_yields_no_event():
     assert investment_event(fact) is None
 
 
+def test_a_year_alone_dates_no_step_of_a_fact_without_status():
+    """Session 12 (blind9 read half): "X, which lent $60m for Y in 2019, said …" gave a 2019 "signing"
+    the article never reports; a fact with a status, or dated to the month, still gives its step."""
+    background = _facts("Tarvo Fund, which lent $60 million for the Wajir solar plant in 2019, said it would lend again.")
+    assert background.investments and not [e for e in background.events if isinstance(e.concerns, Investment)]
+
+
 def test_an_undated_holding_is_a_state_not_a_completion():
     """issue 7: "X holds 51% of Y" (status completed) gave a "completion" event the text never tells."""
     facts = _facts("Vantor Mining holds 51 per cent of Quellor Steel.")
