@@ -185,13 +185,18 @@ def classify(ent: Span, *, relabels: dict[str, str] | None = None) -> ActorSpan 
         return ActorSpan(span, _ref(demonym, span.text)) if demonym else None
     if titled(span):
         label = "PERSON"
+    full = span
     country_hint, span = _strip_demonym(span)
     if label == "PERSON" or (span[0].lower_ in lexicon().titles and not _organisation_words(span)):
         label = "PERSON"  # "President Kassym-Jomart Tokayev" tagged ORG is a person; "Premier League" is no premier
         span = _strip_titles(span)
         if span is None:
             return None
-    return _known(span, country_hint) or _unknown(span, label, country_hint)
+    found = _known(span, country_hint) or _unknown(span, label, country_hint)
+    if found is None or span is full or label == "PERSON":
+        return found
+    # "Ethiopian Investment Commission" is the commission without its demonym; the text's form stays a label
+    return ActorSpan(found.span, replace(found.ref, surface=full.text)) if found.ref.surface == span.text else found
 
 
 def _modifies_a_government(span: Span, label: str) -> bool:

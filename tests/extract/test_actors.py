@@ -272,3 +272,13 @@ def test_issue_7_what_the_text_says_a_name_is(text: str, name: str, kind: ActorK
     """Session 11: a short company name the model tags a person ("Kessa Towers") stayed a person where
     the text says what it is with "be", so "the operator" had no antecedent."""
     assert actors(text).get(name, (None,))[0] is kind, actors(text)
+
+
+def test_issue_7_a_name_without_its_demonym_keeps_the_text_s_form_as_a_label():
+    """Session 12 (blind9 read half): "the Ethiopian Fertilizer Development Enterprise" became the
+    actor "Fertilizer Development Enterprise" (right) but the text's own form was no label of it,
+    so whoever knows it by that name did not find it."""
+    doc = get_nlp()("Sejin Agro and the Ethiopian Fertilizer Development Enterprise signed a joint venture agreement.")
+    refs = [a.ref for a in find_actors(doc) if "Enterprise" in a.ref.name]
+    assert [(r.name, r.surface, r.country) for r in refs] == [
+        ("Fertilizer Development Enterprise", "Ethiopian Fertilizer Development Enterprise", "Ethiopia")]
