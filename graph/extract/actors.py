@@ -46,10 +46,22 @@ def find_actors(doc: Doc) -> list[ActorSpan]:
     if CACHE_KEY not in doc.user_data:
         relabels = _relabels(doc)
         spans = [_whole_name(part) for ent in doc.ents for part in _split_coordinated(ent)]
-        spans = sorted([*spans, *_untagged_names(doc)], key=lambda span: span.start)
+        spans = _outermost([*spans, *_untagged_names(doc)])
         found = [a for ent in spans if (a := classify(ent, relabels=relabels)) is not None]
         doc.user_data[CACHE_KEY] = _expand_acronyms(_expand_short_names(found))
     return doc.user_data[CACHE_KEY]
+
+
+def _outermost(spans: list[Span]) -> list[Span]:
+    """The spans in text order, without those inside a longer one ("Kenya" in "National Grid Company of Kenya")."""
+    kept: list[Span] = []
+    reach = -1
+    for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+        if span.end <= reach:
+            continue
+        kept.append(span)
+        reach = max(reach, span.end)
+    return kept
 
 
 def _untagged_names(doc: Doc) -> list[Span]:
@@ -98,6 +110,8 @@ def _whole_name(ent: Span) -> Span:
     """"PT [Sarana Widya]", "Lindqvist [Kovar Metals]": a company's name whose first word the
     model left out of the entity (a designator, or any proper noun before a company word)."""
     doc, lex = ent.doc, lexicon()
+    if ent.label_ == "ORG" and (spelt := _spelt_out(ent)) is not None:
+        return spelt
     if ent.start == 0 or ent.label_ not in {"PERSON", "ORG", "FAC", "GPE"}:
         return ent
     before = doc[ent.start - 1]
@@ -107,6 +121,19 @@ def _whole_name(ent: Span) -> Span:
     if before.lower_ in lex.leading_company_words or ent[-1].lower_ in lex.company_words:
         return Span(doc, ent.start - 1, ent.end, label=ent.label_)
     return ent
+
+
+def _spelt_out(ent: Span) -> Span | None:
+    """"National Grid Company [of Kenya] (NGCK)": the bracketed acronym spells the name with the
+    place the model left out of the entity."""
+    doc = ent.doc
+    for end in range(ent.end + 2, min(ent.end + 5, len(doc) - 2)):
+        if doc[ent.end].lower_ != "of" or doc[end].text != "(" or doc[end + 2].text != ")" or not doc[end + 1].is_upper:
+            continue
+        initials = "".join(t.text[0] for t in doc[ent.start : end] if t.text[:1].isupper())
+        if initials == doc[end + 1].text:
+            return Span(doc, ent.start, end, label=ent.label_)
+    return None
 
 
 def _named_apart(left: Span, right: Span) -> bool:

@@ -282,3 +282,10 @@ def test_issue_7_a_name_without_its_demonym_keeps_the_text_s_form_as_a_label():
     refs = [a.ref for a in find_actors(doc) if "Enterprise" in a.ref.name]
     assert [(r.name, r.surface, r.country) for r in refs] == [
         ("Fertilizer Development Enterprise", "Ethiopian Fertilizer Development Enterprise", "Ethiopia")]
+
+
+def test_issue_7_a_bracketed_acronym_spells_the_name_with_its_place():
+    """Session 12 (blind9 read half): "National Grid Company of Kenya (NGCK)" was tagged "National Grid
+    Company" and "Kenya"; the acronym's letters say the place belongs to the name."""
+    doc = get_nlp()("The line will be built and operated by the state-owned National Grid Company of Kenya (NGCK).")
+    assert [a.ref.name for a in find_actors(doc)] == ["National Grid Company of Kenya"]
