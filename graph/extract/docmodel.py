@@ -39,11 +39,11 @@ NAME_PARTS = frozenset({"compound", "det", "amod", "poss", "nmod"})
 NAMED_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC"})
 SHORT_NAMED = frozenset({ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY})
 KIND_CLASSES = {
-    ActorKind.COMPANY: {"company", "firm", "group", "business", "concern", "corporation"},
+    ActorKind.COMPANY: {"company", "firm", "group", "business", "concern", "corporation", "target"},  # "owns 19.6% of the target"
     ActorKind.COUNTRY: {"country", "nation", "state"},
     ActorKind.GOVERNMENT_BODY: {"government", "ministry", "authority", "agency"},
     # an unknown organisation in business news is most often a company
-    ActorKind.ORGANIZATION: {"organisation", "organization", "institution", "body", "company", "firm", "group"},
+    ActorKind.ORGANIZATION: {"organisation", "organization", "institution", "body", "company", "firm", "group", "target"},
     ActorKind.PERSON: {"businessman", "businesswoman", "tycoon", "billionaire", "owner"},
 }
 
@@ -127,8 +127,9 @@ def antecedent(head: Token) -> ActorRef | Token | None:
         return context.earlier_asset(project)  # "the project company" owns the project: it stands for it
     a_country = noun in KIND_CLASSES[ActorKind.COUNTRY]
     bound = _co_subject(head)
-    earlier = [e for e in _of_class(head.doc, noun, before=head.i)
-               if e.position not in bound and (a_country or e.ref.kind is not ActorKind.COUNTRY)]
+    candidates = _of_class(head.doc, noun, before=head.i)
+    named = {e.ref.name for e in candidates if e.position in bound}  # "Kurogane … 19.6% of the target": no Kurogane mention
+    earlier = [e for e in candidates if e.ref.name not in named and (a_country or e.ref.kind is not ActorKind.COUNTRY)]
     countries = demonym_countries(head)
     if countries and earlier:  # "the Korean cathode maker": one of that country, else one of no known country
         earlier = [e for e in earlier if e.country in countries] or [e for e in earlier if e.country is None]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from spacy.tokens import Token
 
@@ -85,3 +87,14 @@ def test_issue_7_a_short_name_is_the_longer_name_it_begins(text: str, expected: 
     head = [t for t in doc if t.text in {"Tarrow", "Serbia"}][-1]
     found = short_name(head)
     assert (found.name if found is not None else None) == expected
+
+
+def test_issue_7_the_target_is_the_company_other_than_its_holder() -> None:
+    """Session 12: "Kurogane already owns 19.6 per cent of the target" named no target ("target" was no
+    class word), and a definite description excluded its clause's subject only at that one mention,
+    not the subject's other mentions."""
+    from tests.extract.test_investment_constructions import _rows
+
+    text = ("Kurogane Holdings agreed to acquire Shimanto Chemical Industries through a tender offer. "
+            "Kurogane already owns 19.6 per cent of the target.")
+    assert ("Kurogane Holdings", "Shimanto Chemical Industries", None, Decimal("0.196")) in _rows(text)
