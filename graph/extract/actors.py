@@ -18,9 +18,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.common import evidence_for, is_headline, per_doc, sentences
-from graph.extract.descriptions import described_as_company, is_descriptor, titled
+from graph.extract.descriptions import described_as_company, titled
 from graph.extract.frames import frame_lexicon
 from graph.extract.lexicon import lexicon
+from graph.extract.name_spans import outermost, untagged_names, whole_name
 from graph.gazetteer import Entry, load_gazetteer
 from graph.keys import LEGAL_FORM
 from graph.model import ActorKind, ActorRef, Mention
@@ -45,43 +46,11 @@ def find_actors(doc: Doc) -> list[ActorSpan]:
     """Every actor named in ``doc``, in text order (computed once per doc)."""
     if CACHE_KEY not in doc.user_data:
         relabels = _relabels(doc)
-        spans = [_whole_name(part) for ent in doc.ents for part in _split_coordinated(ent)]
-        spans = _outermost([*spans, *_untagged_names(doc)])
+        spans = [whole_name(part) for ent in doc.ents for part in _split_coordinated(ent)]
+        spans = outermost([*spans, *untagged_names(doc)])
         found = [a for ent in spans if (a := classify(ent, relabels=relabels)) is not None]
         doc.user_data[CACHE_KEY] = _expand_acronyms(_expand_short_names(found))
     return doc.user_data[CACHE_KEY]
-
-
-def _outermost(spans: list[Span]) -> list[Span]:
-    """The spans in text order, without those inside a longer one ("Kenya" in "National Grid Company of Kenya")."""
-    kept: list[Span] = []
-    reach = -1
-    for span in sorted(spans, key=lambda s: (s.start, -len(s))):
-        if span.end <= reach:
-            continue
-        kept.append(span)
-        reach = max(reach, span.end)
-    return kept
-
-
-def _untagged_names(doc: Doc) -> list[Span]:
-    """Names the recogniser left untagged that the text marks as companies: a run of proper nouns
-    after a company descriptor ("chemical company Molymet") or ending in a legal form ("Argentina's
-    Electroingeniera SA")."""
-    runs: list[list[Token]] = []
-    for token in doc:  # one pass: runs of untagged capitalised proper nouns
-        if token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper():
-            if runs and runs[-1][-1].i == token.i - 1:
-                runs[-1].append(token)
-            else:
-                runs.append([token])
-    found = []
-    for run in runs:
-        first, span = run[0], Span(doc, run[0].i, run[-1].i + 1, label="ORG")
-        described = first.i > first.sent.start and is_descriptor(doc[first.i - 1])
-        if described or (len(span) > 1 and LEGAL_FORM.search(span.text) is not None):
-            found.append(span)
-    return found
 
 
 def _split_coordinated(ent: Span) -> list[Span]:
@@ -104,36 +73,6 @@ def _split_coordinated(ent: Span) -> list[Span]:
         if right[0].text[0].isupper() and (mixed or two_firms or _named_apart(left, right)):
             return [left, right]
     return [ent]
-
-
-def _whole_name(ent: Span) -> Span:
-    """"PT [Sarana Widya]", "Lindqvist [Kovar Metals]": a company's name whose first word the
-    model left out of the entity (a designator, or any proper noun before a company word)."""
-    doc, lex = ent.doc, lexicon()
-    if ent.label_ == "ORG" and (spelt := _spelt_out(ent)) is not None:
-        return spelt
-    if ent.start == 0 or ent.label_ not in {"PERSON", "ORG", "FAC", "GPE"}:
-        return ent
-    before = doc[ent.start - 1]
-    attached = before.pos_ == "PROPN" and before.dep_ == "compound" and ent.start <= before.head.i < ent.end
-    if not attached or before.ent_type_ or not before.text[:1].isupper() or before.lower_ in lex.titles:
-        return ent
-    if before.lower_ in lex.leading_company_words or ent[-1].lower_ in lex.company_words:
-        return Span(doc, ent.start - 1, ent.end, label=ent.label_)
-    return ent
-
-
-def _spelt_out(ent: Span) -> Span | None:
-    """"National Grid Company [of Kenya] (NGCK)": the bracketed acronym spells the name with the
-    place the model left out of the entity."""
-    doc = ent.doc
-    for end in range(ent.end + 2, min(ent.end + 5, len(doc) - 2)):
-        if doc[ent.end].lower_ != "of" or doc[end].text != "(" or doc[end + 2].text != ")" or not doc[end + 1].is_upper:
-            continue
-        initials = "".join(t.text[0] for t in doc[ent.start : end] if t.text[:1].isupper())
-        if initials == doc[end + 1].text:
-            return Span(doc, ent.start, end, label=ent.label_)
-    return None
 
 
 def _named_apart(left: Span, right: Span) -> bool:
