@@ -26,7 +26,8 @@ def parallel_target(match: FrameMatch, done: list[tuple[Token, Investment]]) -> 
             continue
         if trigger.head == earlier and trigger.dep_ in {"conj", "advcl"}:
             return fact.target
-        with_ = _with_phrase(trigger)  # "agreed to build Y, with a planned investment of $2bn"; "opened Y with the help of a grant"
+        # "agreed to build Y, with a planned investment of $2bn"; "opened Y with the help of a grant"
+        with_ = _with_phrase(trigger)
         if with_ is not None and with_.head in {earlier, *earlier.ancestors}:
             return fact.target
     return None

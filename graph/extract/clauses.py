@@ -150,7 +150,8 @@ def _in_other_deal(token: Token, trigger: Token) -> bool:
 def _summing_up(noun: Token) -> bool:
     """"…, a deal worth €540m": a deal noun set off by a comma that only prices it sums up the clause before."""
     start = noun.left_edge.i
-    return start > noun.sent.start and noun.doc[start - 1].text == "," and any(c.lower_ in {"worth", "valued"} for c in noun.children)
+    priced = any(c.lower_ in {"worth", "valued"} for c in noun.children)
+    return priced and start > noun.sent.start and noun.doc[start - 1].text == ","
 
 
 def _money_in(tokens: list[Token], trigger: Token, *, nearest: bool = True) -> Money | None:

@@ -276,7 +276,8 @@ def sized_asset(noun: Token) -> bool:
         return False
     part_of = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.ent_type_ == "PERCENT"
     places = [o for p in noun.rights if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]  # the parser may hang it there
-    costs = [c for h in (noun, *places) for c in h.rights if c.dep_ in {"relcl", "acl"} and _costing(c)]  # "the plant, which cost $2bn"
+    # "the plant, which cost $2bn", "Y, built at a cost of $800m"
+    costs = [c for h in (noun, *places) for c in h.rights if c.dep_ in {"relcl", "acl"} and _costing(c)]
     return not part_of and any(t.ent_type_ == "MONEY" for c in [*noun.lefts, *costs] for t in c.subtree)
 
 
@@ -411,7 +412,8 @@ def _listed_after_an_asset(noun: Token) -> bool:
     """"… to build a refinery and a $500m credit line from X to Y": a deal noun the parser joined to an
     asset is no object of the asset's verb."""
     head = noun.head
-    return noun.dep_ == "conj" and head.pos_ == "NOUN" and head.lemma_.lower() in lexicon().asset_heads and not is_trigger_word(head)
+    an_asset = head.pos_ == "NOUN" and head.lemma_.lower() in lexicon().asset_heads
+    return noun.dep_ == "conj" and an_asset and not is_trigger_word(head)
 
 
 def _source_of(noun: Token) -> list[Token]:

@@ -120,11 +120,12 @@ def sentence_facts(sent: Span, *, topic: ActorRef | None = None, deal: ActorRef 
     done: list[tuple[Token, Investment]] = []
     untargeted: list[tuple[FrameMatch, ActorRef]] = []
     for match in matches:
-        if match.frame.target_is_asset and (clause_links.contracted(match.trigger) or clause_links.purpose_of(match.trigger, funded)):
+        trigger = match.trigger
+        if match.frame.target_is_asset and (clause_links.contracted(trigger) or clause_links.purpose_of(trigger, funded)):
             continue  # "a loan to build Y": the lender's fact; who builds with it is not an investor
-        told = next((f.target for t, f in done if clause_links.on_investor(match.trigger, t, f)), None)
+        told = next((f.target for t, f in done if clause_links.on_investor(trigger, t, f)), None)
         facts = list(facts_of(match, sent, topic=clause_links.parallel_target(match, done), told=told))
-        done += [(match.trigger, fact) for fact in facts]
+        done += [(trigger, fact) for fact in facts]
         held = match.nominal and match.frame.form == "existing holding"  # "its unit": whose, not of what topic
         given = None if facts or held else deal if match.frame.stake and _bare_share(match) else topic
         if given is not None:
@@ -198,7 +199,8 @@ def _pair_facts(
             listed = next((a.share for a in (target, investor) if a.share is not None), None) if match.frame.stake else None
             listed = each.get(investor.ref.name, listed)
             own = after or (base.stake if listed is None else listed)
-            fact = replace(base, investor=investor.ref, target=target.ref, stake=own, amount=own_sums.get(investor.ref.name, base.amount))
+            amount = own_sums.get(investor.ref.name, base.amount)
+            fact = replace(base, investor=investor.ref, target=target.ref, stake=own, amount=amount)
             if investor.ref.name != target.ref.name and not _background_holding(fact, match.trigger):
                 yield fact
 

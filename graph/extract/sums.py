@@ -64,7 +64,8 @@ def works_on_asset(match: FrameMatch) -> list[Argument]:
     """"allocate $12bn for roads and water connections to the X park": what the money is for are
     works on a named asset further down the phrase; the asset is the target."""
     heads = [t for h in match.slots.get("for", []) for t in h.subtree if t.dep_ == "pobj" and t != h and t.head.lower_ in {"to", "at"}]
-    return [a for a in arguments(heads) if a.ref.kind is ActorKind.ASSET and any(w[:1].isupper() for w in a.ref.name.split())][:1]
+    named = [a for a in arguments(heads) if a.ref.kind is ActorKind.ASSET and any(w[:1].isupper() for w in a.ref.name.split())]
+    return named[:1]
 
 
 def funded_asset(verb: Token) -> list[Argument]:
@@ -112,7 +113,6 @@ def project_over_borrower(facts: list[Investment]) -> list[Investment]:
     government to invest $X to build Y")."""
     funded = {(f.investor.name, f.amount) for f in facts if f.amount and f.target.kind is ActorKind.ASSET}
     lent = {(f.investor.name, f.amount) for f in facts if f.kind in {"loan", "grant"} and f.amount and f.target.kind is ActorKind.ASSET}
-
     project_lenders = {investor for investor, _ in lent}
 
     def to_the_project(fact: Investment) -> bool:
