@@ -381,7 +381,7 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
             if position in DIRECTED_PREPS | {"by"}:
                 slots.setdefault(position, heads)
     possessors = children(noun, {"poss"})
-    if noun.lemma_.lower() in frame_lexicon().raisings or noun_phrase_lemma(noun) in frame_lexicon().raisings:
+    if _raising(noun):
         slots.setdefault("in", possessors)  # "Y's funding round": Y raises the money
         possessors = []
     slots["subject"] = slots.pop("by", []) or possessors
@@ -406,6 +406,11 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
         if position not in {"subject", "object"} and not slots.get(position):
             slots[position] = heads
     return slots
+
+
+def _raising(noun: Token) -> bool:
+    raisings = frame_lexicon().raisings
+    return noun.lemma_.lower() in raisings or noun_phrase_lemma(noun) in raisings
 
 
 def _listed_after_an_asset(noun: Token) -> bool:
