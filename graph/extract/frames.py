@@ -375,11 +375,7 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
         slots["for"] = [h for w in slots.get("with", []) for h in prep_slots(w).get("for", [])]
     slots["self"] = _described_name(noun)  # "Y, a joint venture between X and Z": the noun names its target
     slots["object"] = slots.pop("of", []) or [o for b in slots.get("by", []) for o in prep_slots(b).get("of", [])]
-    # "the sale of its stake in Y to X", "the purchase of a stake in Y by X": hung on the object or deeper in it
-    for head in (t for o in slots["object"] for t in o.subtree if t == o or (t.pos_ in {"NOUN", "PROPN"} and t.dep_ == "pobj")):
-        for position, heads in prep_slots(head).items():
-            if position in DIRECTED_PREPS | {"by"}:
-                slots.setdefault(position, heads)
+    _lift_from_object(slots)
     possessors = children(noun, {"poss"})
     if _raising(noun):
         slots.setdefault("in", possessors)  # "Y's funding round": Y raises the money
@@ -406,6 +402,16 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
         if position not in {"subject", "object"} and not slots.get(position):
             slots[position] = heads
     return slots
+
+
+def _lift_from_object(slots: dict[str, list[Token]]) -> None:
+    """"the sale of its stake in Y to X", "the purchase of a stake in Y by X": the parser hangs a deal
+    noun's "to"/"from"/"by" on its object or deeper in it."""
+    inside = (t for o in slots["object"] for t in o.subtree if t == o or (t.pos_ in {"NOUN", "PROPN"} and t.dep_ == "pobj"))
+    for head in inside:
+        for position, heads in prep_slots(head).items():
+            if position in DIRECTED_PREPS | {"by"}:
+                slots.setdefault(position, heads)
 
 
 def _raising(noun: Token) -> bool:
