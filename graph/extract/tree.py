@@ -1,5 +1,6 @@
-"""Dependency-parse readings the event, agreement and status readers share, each named for
-the construction it reads instead of spelling out the walk over children at every use."""
+"""Dependency-parse readings the extractors share (a preposition's object, "to" + verb, the words of
+a name the parser or tagger cut), each named for the construction it reads instead of spelling out
+the walk over children at every use."""
 
 from __future__ import annotations
 
