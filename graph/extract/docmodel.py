@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -128,7 +128,7 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     a_country = noun in KIND_CLASSES[ActorKind.COUNTRY]
     bound = _co_subject(head)
     candidates = _of_class(head.doc, noun, before=head.i)
-    named = {e.ref.name for e in candidates if e.position in bound}  # "Kurogane … 19.6% of the target": no Kurogane mention
+    named = {e.ref.name for e in candidates if e.position in bound} | _described_subject(head)  # "X owns 19.6% of the target"
     earlier = [e for e in candidates if e.ref.name not in named and (a_country or e.ref.kind is not ActorKind.COUNTRY)]
     countries = demonym_countries(head)
     if countries and earlier:  # "the Korean cathode maker": one of that country, else one of no known country
@@ -140,7 +140,7 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     ours = [e for e in _companies_before(head) if e.country in countries and not _described_otherwise(e, noun)] if generic else []
     if ours:  # "the Korean cathode maker" with no maker named: the company of that country
         return _most_salient(ours)
-    return context.definite_ref(head) or _main_company(head, bound)
+    return context.definite_ref(head) or _main_company(head, bound, not_named=named)
 
 
 def short_name(head: Token) -> ActorRef | None:
@@ -213,12 +213,27 @@ def _class_index(doc: Doc) -> dict[str, tuple[list[Entry], list[int]]]:
 def _co_subject(head: Token) -> range:
     """Token positions of the name that is the subject of the clause ``head`` is in: "X will buy a
     stake in the company" — the company is not X."""
+    subject = _clause_subject(head)
+    return _named_span(subject) if subject is not None else range(0)
+
+
+def _clause_subject(head: Token) -> Token | None:
     for ancestor in head.ancestors:
         if ancestor.pos_ in {"VERB", "AUX"}:
             subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subjects or ancestor.dep_ != "xcomp":  # "X will end up holding 35% of the company": X's clause
-                return _named_span(subjects[0]) if subjects else range(0)
-    return range(0)
+                return subjects[0] if subjects else None
+    return None
+
+
+def _described_subject(head: Token) -> set[str]:
+    """"The private equity firm paid $1.2bn for the snack maker": the name a described subject of
+    ``head``'s clause stands for, which the description ``head`` does not."""
+    subject = _clause_subject(head)
+    if subject is None or subject == head or subject.pos_ != "NOUN" or not _definite(subject):
+        return set()
+    found = antecedent(subject)
+    return {found.name} if isinstance(found, ActorRef) else set()
 
 
 def _named_span(subject: Token) -> range:
@@ -232,12 +247,14 @@ def _named_span(subject: Token) -> range:
     return range(start, subject.i + 1)
 
 
-def _main_company(head: Token, bound: range = range(0)) -> ActorRef | None:
+def _main_company(head: Token, bound: range = range(0), *, not_named: Collection[str] = ()) -> ActorRef | None:
     """"the Spanish utility", "the firm" with no antecedent of that class: the company the
-    document names most often before it (a descriptor word only; ties go to the nearest)."""
+    document names most often before it, other than its clause's subject (a descriptor word only;
+    ties go to the nearest)."""
     if head.lemma_.lower() not in word_list("generic_company_words"):
         return None  # "the bank" with no bank named before is nobody we know
-    companies = [e for e in _companies_before(head, bound) if not _described_otherwise(e, head.lemma_.lower())]
+    companies = [e for e in _companies_before(head, bound)
+                 if e.ref.name not in not_named and not _described_otherwise(e, head.lemma_.lower())]
     companies = _of_modifiers(head, companies)
     countries = demonym_countries(head)
     if countries:  # "the Spanish utility": not a company known to be of another country

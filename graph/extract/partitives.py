@@ -133,11 +133,14 @@ def _earlier_stake(head: Token, *, limit: int = 3) -> tuple[Token, Decimal | Non
 
     before = [t for t in head.doc[head.sent.start : head.i] if t not in head.subtree]
     same = any(c.lower_ == "same" for c in head.children)  # "the same stake" is the one traded, not the rest kept
-    for sent in [before, *earlier_sentences(head.sent, limit=limit)]:
-        for token in reversed(list(sent)):
+    window = [t for sent in [before, *earlier_sentences(head.sent, limit=limit)] for t in reversed(list(sent))]
+    # "the stake" is first a stake of its own word ("a 60% stake in Y … gives X control of … the stake")
+    words = [{head.lemma_.lower()}, frame_lexicon().stake_nouns | {"percent", "cent", "%"}]
+    for wanted in words if head.lemma_.lower() in frame_lexicon().stake_nouns else words[1:]:
+        for token in window:
             if same and (any(c.lower_ in {"remaining", "rest", "other"} for c in token.children) or share_of(token) is None):
                 continue  # nor a "the stake" that refers back itself
-            if token.lemma_.lower() in frame_lexicon().stake_nouns | {"percent", "cent", "%"}:
+            if token.lemma_.lower() in wanted:
                 inner, share = through_partitive(token)
                 if inner is not None and inner != token:
                     return inner, share

@@ -302,3 +302,19 @@ def test_issue_7_who_became_the_largest_shareholder_holds_the_stake():
     """Session 12: "X became Y's largest shareholder with a 25% stake" stated nothing (only "X is …" did)."""
     text = "Pemberton Capital became Orla Foods' largest shareholder with a 25% stake."
     assert _rows(text) == [("Pemberton Capital", "Orla Foods", None, Decimal("0.25"))]
+
+
+def test_issue_7_a_described_subject_is_not_the_description_of_its_object():
+    """Session 12: "X has acquired Y. The private equity firm paid $1.2bn for the snack maker" read both
+    descriptions as X, so the sum never reached the purchase of Y."""
+    text = "Pemberton Capital has acquired Orla Foods. The private equity firm paid $1.2 billion for the snack maker."
+    assert ("Pemberton Capital", "Orla Foods", 1_200_000_000, None) in _rows(text)
+
+
+def test_issue_7_the_stake_is_the_stake_named_before_not_another_share_word():
+    """Session 12: "Rasko, which bought the stake in 2015 …" took the nearer "control of one of the
+    largest mines" for "the stake" and named no target."""
+    text = ("Kestrel Mining agreed to buy a 60% stake in the Tarka copper mine from Rasko Metals for $900 million. "
+            "The deal gives Kestrel control of one of the largest mines. "
+            "Rasko, which bought the stake in 2015 for $600 million, will keep 10%.")
+    assert [r for r in _rows(text) if r[2] == 600_000_000] == [("Rasko", "Tarka copper mine", 600_000_000, Decimal("0.6"))]
