@@ -13,9 +13,11 @@ from graph.extract.word_lists import word_list
 
 def sized_slots(noun: Token) -> dict[str, list[Token]]:
     """A sized asset is the target; its named possessor invests, else the subject of the clause that
-    holds it ("X withdrew plans for a $233 million project")."""
+    holds it ("X withdrew plans for a $233 million project"), else of a relative clause on it."""
     owner = [c for c in children(noun, {"poss"}) if c.pos_ == "PROPN"]
-    return {"self": [noun], "subject": owner or governing_subject(noun)}
+    # "the $1bn plant that X had planned in Y has been cancelled": the relative clause's subject
+    planner = [s for c in children(noun, {"relcl"}) for s in children(c, {"nsubj"}) if s.pos_ == "PROPN"]
+    return {"self": [noun], "subject": owner or governing_subject(noun) or planner}
 
 
 def owned_slots(noun: Token) -> dict[str, list[Token]]:

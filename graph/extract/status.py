@@ -78,9 +78,11 @@ def _modals(token: Token) -> set[str]:
 
 
 def _negations_on(token: Token, fact: FactualityCues) -> int:
-    """The negation words ("not", "never") and negative determiners ("no") on the word."""
+    """The negation words ("not", "never") and negative determiners ("no") on the word, and an
+    adverb they negate ("no longer owns")."""
     return sum(1 for c in token.children if c.dep_ == "neg" and word_forms(c) & fact.negations
-               or c.dep_ == "det" and c.lower_ in fact.negative_determiners)
+               or c.dep_ == "det" and c.lower_ in fact.negative_determiners
+               or c.dep_ == "advmod" and any(g.dep_ == "neg" and g.lower_ in fact.negative_determiners for g in c.children))
 
 
 def _unrealised(token: Token, fact: FactualityCues) -> bool:

@@ -318,3 +318,20 @@ def test_issue_7_the_stake_is_the_stake_named_before_not_another_share_word():
             "The deal gives Kestrel control of one of the largest mines. "
             "Rasko, which bought the stake in 2015 for $600 million, will keep 10%.")
     assert [r for r in _rows(text) if r[2] == 600_000_000] == [("Rasko", "Tarka copper mine", 600_000_000, Decimal("0.6"))]
+
+
+def test_issue_7_the_plant_a_company_had_planned_is_its_plant():
+    """Session 12: "The $1bn Debrecen plant that X had planned has been cancelled" had no investor."""
+    text = "The $1 billion Debrecen plant that Kestrel Motors had planned has been cancelled."
+    assert _rows(text) == [("Kestrel Motors", "Debrecen plant", 1_000_000_000, None)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Kestrel Motors no longer owns the Debrecen plant.", id="no-longer-owns"),
+    pytest.param("Kestrel Motors said it would no longer build its planned $1 billion plant in Debrecen.", id="would-no-longer-build"),
+])
+def test_issue_7_no_longer_negates(text):
+    """Session 12: "no longer owns" was a current holding and "would no longer build" a plan."""
+    from graph.model import Factuality
+
+    assert [f.factuality for f in _facts(text)] == [Factuality.DENIED]
