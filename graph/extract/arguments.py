@@ -36,7 +36,7 @@ from graph.extract.renaming import called_name, gapped_share, named_apposition
 from graph.extract.partitives import share_of, through_partitive
 from graph.extract.phrases import phrase_ref, place_preps, truncated_name
 from graph.extract.lexicon import lexicon
-from graph.extract.tree import name_part, prep_objects
+from graph.extract.tree import name_span, prep_objects
 from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
@@ -398,10 +398,7 @@ def unknown_name(head: Token) -> ActorRef | None:
     no company word."""
     if head.pos_ != "PROPN" or head.ent_type_ in {"DATE", "MONEY", "PERCENT", "CARDINAL", "NORP"}:
         return None
-    start = head.i
-    while start > head.sent.start and name_part(head.doc[start - 1]):
-        start -= 1
-    span = head.doc[start : head.i + 1]
+    span = name_span(head)
     if load_gazetteer().is_junk(span.text) or not span.text[:1].isupper():
         return None
     words = {t.lower_ for t in span}

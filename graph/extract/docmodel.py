@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -377,13 +378,18 @@ def _party_dealt_with(pronoun: Token) -> Token | None:
     """"X now controls Y after buying 51% of its shares": a possessive in what a deal verb takes is
     not its doer's (one does not buy one's own shares) but the other company named before it."""
     verb = next((a for a in pronoun.ancestors if a.pos_ == "VERB"), None)
-    buying = {v for f in frame_lexicon().frames if f.name == "acquisition" for v in f.verbs} - {"buy back", "repurchase"}
-    if verb is None or verb.lemma_.lower() not in buying:
+    if verb is None or verb.lemma_.lower() not in _buying_verbs():
         return None
     doers = {t.i for s in active_subject(verb) for t in s.subtree}
     named = [t for t in pronoun.doc[pronoun.sent.start : pronoun.i]
              if t.pos_ == "PROPN" and t.dep_ != "compound" and t.i not in doers and t.ent_type_ not in {"GPE", "DATE"}]
     return named[-1] if named else None
+
+
+@cache
+def _buying_verbs() -> frozenset[str]:
+    """The acquisition frame's verbs, but for buying back one's own shares."""
+    return frozenset(v for f in frame_lexicon().frames if f.name == "acquisition" for v in f.verbs) - {"buy back", "repurchase"}
 
 
 def _owner_before(clause: Token, head: Token) -> Token | None:

@@ -79,7 +79,7 @@ def listed_sums(match: FrameMatch, names: list[str]) -> dict[str, Money]:
     own sum, from a sum right after its name or from conjoined sums in the members' order; only
     where two or more members have one."""
     found: dict[str, Money] = {}
-    for token in match.trigger.sent if len(names) > 1 else ():
+    for token in match.trigger.sent:
         holder = argument_at(token) if token.pos_ == "PROPN" and token.dep_ != "compound" else None
         amount = _own_amount(token, "MONEY") if holder is not None and holder.ref.name in names else None
         money = money_of(entity_at(amount).root) if amount is not None and entity_at(amount) is not None else None

@@ -190,8 +190,9 @@ def _pair_facts(
     90% of Y", "A ($8m) and B ($6m)") unless the deal states the share it leaves (``after``); the
     seller the match names is remembered for the pair."""
     sold_by = role_arguments(match, "seller", lambda a: a.ref.kind in ACTOR_KINDS)
-    names = [i.ref.name for i in investors] if len(investors) > 1 else []
-    each, own_sums = (gapping.listed_shares(match, names) if match.frame.stake else {}), gapping.listed_sums(match, names)
+    names = [i.ref.name for i in investors] if len(investors) > 1 else []  # a list's members only
+    each = gapping.listed_shares(match, names) if names and match.frame.stake else {}
+    own_sums = gapping.listed_sums(match, names) if names else {}
     for investor in investors:
         for target in targets:
             if sold_by and sold_by[0].ref.name not in {investor.ref.name, target.ref.name}:

@@ -12,7 +12,7 @@ from graph.extract.descriptions import is_descriptor
 from graph.extract.common import entity_at, first_found, per_doc
 from graph.extract.frames import is_trigger_word
 from graph.extract.lexicon import lexicon
-from graph.extract.tree import left_phrase, name_part, object_of
+from graph.extract.tree import left_phrase, name_span, object_of
 from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
@@ -81,10 +81,7 @@ def described_company(head: Token) -> ActorRef | None:
     described_after = any(c.dep_ == "appos" and c.pos_ == "NOUN" and is_descriptor(c) for c in head.rights)
     if not described_after and not any((t.pos_ == "NOUN" and is_descriptor(t)) or _is_country_poss(t) for t in lefts):
         return None
-    start = head.i
-    while start > 0 and name_part(head.doc[start - 1]):
-        start -= 1
-    name = head.doc[start : head.i + 1].text
+    name = name_span(head).text
     return ActorRef(name, ActorKind.COMPANY, name, None)
 
 

@@ -58,6 +58,14 @@ def name_part(token: Token) -> bool:
     return token.pos_ == "PROPN" and (token.dep_ in {"compound", "nmod"} or (token.dep_ == "amod" and token.ent_type_ != "NORP"))
 
 
+def name_span(head: Token) -> Span:
+    """The name ``head`` ends, with the name parts the parser hung before it ("Sable Partners")."""
+    start = head.i
+    while start > head.sent.start and name_part(head.doc[start - 1]):
+        start -= 1
+    return head.doc[start : head.i + 1]
+
+
 def name_word(verb: Token) -> bool:
     """"and Atlas Mineral Holding the remaining 40%": a capitalised "verb" inside a body sentence,
     right after a proper noun or with one compounded to it, is the last word of a name."""
