@@ -34,21 +34,21 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import IDX, LOWER, ORTH, POS, TAG
+from spacy.attrs import IDX, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.symbols import PROPN, VERB
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans
 
 from graph import paths
 from graph.errors import KGError
 from graph.nlp_fast import ColumnMatcher, SentenceStarts, fast_attribute_ruler, index_sentences, remember_base_forms
+from graph.nlp_tags import add_tag_fixes
 from graph.normalize.money import find_money
 from graph.normalize.percent import find_percents
 
@@ -118,9 +118,7 @@ def get_nlp() -> Language:
     _split_percent_hyphens(nlp)
     for name in ("ticker_tokens", "particle_names", "paragraph_breaks", "abbreviation_breaks", "dateline_breaks"):
         nlp.add_pipe(name, before="parser")
-    nlp.add_pipe("plural_lemmas", after="lemmatizer")
-    nlp.add_pipe("prefixed_verb_lemmas", after="plural_lemmas")
-    nlp.add_pipe("lowercase_proper_nouns", after="plural_lemmas")
+    add_tag_fixes(nlp)
     nlp.add_pipe("amount_entities", after="ner")
     _add_gazetteer_ruler(nlp)
     nlp.add_pipe("layout_entities", last=True)
@@ -452,62 +450,6 @@ def _dateline_place(ent: Span, dateline: tuple[int, int] | None) -> Span:
     if dateline is None or ent.start_char != dateline[0] or ent.label_ in {"GPE", "LOC"}:
         return ent
     return Span(ent.doc, ent.start, ent.end, label="GPE", kb_id=ent.kb_id, span_id=ent.id)
-
-
-@Language.component("plural_lemmas")
-def plural_lemmas(doc: Doc) -> Doc:
-    """A plural noun the lookup tables do not know ("dams", "gigafactories") keeps its plural as
-    its lemma; every word list is keyed by the singular."""
-    for token in _tokens_with(doc, TAG, get_string_id("NNS")):
-        if token.lemma_.lower() == token.lower_:
-            token.lemma_ = _singular(token.lower_)
-    return doc
-
-
-@Language.factory("prefixed_verb_lemmas")
-def prefixed_verb_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    """"co-invested", "co-owned": the lemma of a verb with a "co-" prefix is "co-" and its verb's
-    base form, which the rule lemmatizer, not knowing the prefixed word, guesses wrong ("co-investe")."""
-    lemmatizer = nlp.get_pipe("lemmatizer")
-    known = set(lemmatizer.lookups.get_table("lemma_index").get("verb", []))
-    rules = lemmatizer.lookups.get_table("lemma_rules").get("verb", [])
-
-    def base(word: str) -> str:
-        forms = [word[: -len(old)] + new for old, new in rules if word.endswith(old)]
-        return next((f for f in [word, *forms] if f in known), word)
-
-    def fix(doc: Doc) -> Doc:
-        for token in _tokens_with(doc, POS, VERB):
-            if token.lower_.startswith("co-"):
-                token.lemma_ = "co-" + base(token.lower_[3:])
-        return doc
-
-    return fix
-
-
-def _tokens_with(doc: Doc, attr: int, value: int) -> list[Token]:
-    """The tokens whose ``attr`` is ``value`` (an id), found in the doc's column (issue 11)."""
-    return [doc[i] for i in np.flatnonzero(doc.to_array(attr) == value).tolist()]
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "sses")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-@Language.component("lowercase_proper_nouns")
-def lowercase_proper_nouns(doc: Doc) -> Doc:
-    """"Serbia's finance ministry" with "ministry" tagged a proper noun: a lower-case word is a
-    common noun, whatever the tagger guessed (the small model often guesses PROPN next to a name)."""
-    for token in _tokens_with(doc, POS, PROPN):
-        if token.is_lower and token.is_alpha:
-            token.pos_ = "NOUN"
-    return doc
 
 
 @Language.component("sentence_index")
