@@ -158,6 +158,7 @@ def facts_of(
         return  # "X funds research" is not a deal; "a bank financed Y" is
     stake = frame.stake and not match.descriptive
     share = (fact_share(match, targets) or paid_share(match.trigger)) if frame.stake else None
+    amount = None if sums.values_the_whole(match, amount, share) else amount
     after = resulting_share(match.trigger) if stake else None
     if frame.needs_stake_noun and not about_a_stake(match):
         return

@@ -6,20 +6,22 @@ joint venture of A and B"); a total the deal leaves ("…, taking the total to $
 sum, as a stake raised "to 60%" is the share; and a part of the sum with a target of its own
 ("including $3.5bn for the first plant") is a fact of its own. Of a sentence's facts, an asset's
 size is no investor's sum where another fact tells what it does with the asset, and a sum lent for a
-project goes to the project, not the borrower.
+project goes to the project, not the borrower. A valuation ("bought 20% of Y, valuing Y at $5bn") is
+what the whole of Y is worth: no sum of a deal for a part of it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
 from graph.extract.arguments import Argument, arguments
 from graph.extract.clauses import clause_money, money_of
 from graph.extract.common import first_found
-from graph.extract.frames import FrameMatch, is_trigger_word
+from graph.extract.frames import FrameMatch, frame_lexicon, is_trigger_word
 from graph.extract.roles import OBJECT_DEPS, for_subject
 from graph.extract.tree import prep_objects
 from graph.extract.word_lists import word_list
@@ -36,6 +38,29 @@ def stated_amount(match: FrameMatch, *, share_of_cost: bool) -> Money | None:
     if match.nominal and match.trigger.dep_ == "appos":  # "… built by Y, a (€50m) joint venture of A and B": its own sum only
         amount = money_of(match.trigger)
     return resulting_total(match.trigger) or _sum_of_the_deal_for(match.trigger) or amount
+
+
+def values_the_whole(match: FrameMatch, amount: Money | None, share: Decimal | None) -> bool:
+    """"took a 20% stake in Y, valuing Y at $5bn", "a majority stake … at a valuation of $5bn": the sum
+    is the worth of the whole target, not what was paid for the part; a whole target's value is its price."""
+    if amount is None or amount not in _valuations(match.trigger.sent):
+        return False
+    part = frame_lexicon().stake_nouns | {"percent", "cent", "%", "majority", "minority"}
+    return (share is not None and share < 1) or any(t.lemma_.lower() in part for t in match.slots.get("object", []))
+
+
+def _valuations(sent: Span) -> list[Money]:
+    """The sums a sentence values a whole at ("valuing Y at $5bn", "at a valuation of $5bn"); not
+    a deal or a stake valued ("the deal, valued at $120m", "values that stake at $2bn"): a price."""
+    parts = frame_lexicon().stake_nouns | {"percent", "cent", "%"}
+    found = []
+    for word in (t for t in sent if t.lemma_.lower() in word_list("valuation_words")):
+        valued = [c for c in word.children if c.dep_ == "dobj"] or ([word.head] if word.dep_ in {"acl", "relcl"} else [])
+        for sum_ in prep_objects(word, {"at", "of"}):
+            named = [*valued, *sent.doc[word.i + 1 : sum_.head.i]]
+            if not any(is_trigger_word(v) or v.lemma_.lower() in parts for v in named):
+                found.append(money_of(sum_))
+    return [m for m in found if m is not None]
 
 
 def _sum_of_the_deal_for(trigger: Token) -> Money | None:

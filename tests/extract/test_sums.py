@@ -9,6 +9,8 @@ import pytest
 from graph.extract import sums
 from graph.extract.frames import frame_matches
 from graph.nlp import get_nlp
+from graph.pipeline import extract_document
+from tests.conftest import make_document
 
 # (id, passage, the trigger's text, the frame, the amount in units or None)
 CASES = [
@@ -25,3 +27,24 @@ def test_the_amount_a_match_states(text: str, trigger: str, frame: str, amount: 
     match = next(m for m in frame_matches(sent) if m.trigger.text == trigger and m.frame.name == frame)
     found = sums.stated_amount(match, share_of_cost=sums.share_of_cost(match))
     assert (found.value if found is not None else None) == amount
+
+
+# (id, passage, (investor, target, amount in units, stake)) — issue 7: a valuation is the worth of the whole
+VALUATIONS = [
+    ("a-majority-stake-valuing-the-whole", "Harlan Capital acquired a majority stake in Sorrel Pharma, valuing the drugmaker "
+     "at $800 million.", ("Harlan Capital", "Sorrel Pharma", None, None)),
+    ("a-share-in-a-deal-that-values-the-whole", "Harlan Capital bought 20% of Sorrel Pharma in a deal that values the "
+     "drugmaker at $800 million.", ("Harlan Capital", "Sorrel Pharma", None, Decimal("0.2"))),
+    ("a-stake-at-a-valuation", "Harlan Capital took a 15 per cent stake in Sorrel Pharma at a valuation of $2 billion.",
+     ("Harlan Capital", "Sorrel Pharma", None, Decimal("0.15"))),
+    ("the-whole-valued-is-its-price", "Harlan Capital agreed to buy Sorrel Pharma, valuing the drugmaker at $800 million.",
+     ("Harlan Capital", "Sorrel Pharma", Decimal("800000000"), None)),
+    ("the-price-beside-the-valuation", "Harlan Capital agreed to buy a 30% stake in Sorrel Pharma for $240 million, a price "
+     "that values the whole drugmaker at $800 million.", ("Harlan Capital", "Sorrel Pharma", Decimal("240000000"), Decimal("0.3"))),
+]
+
+
+@pytest.mark.parametrize(("text", "row"), [pytest.param(*c[1:], id=c[0]) for c in VALUATIONS])
+def test_a_valuation_is_no_price_of_a_part(text: str, row: tuple) -> None:
+    facts = extract_document(make_document(text, published="2024-06-01")).investments
+    assert [(f.investor.name, f.target.name, f.amount.value if f.amount else None, f.stake) for f in facts] == [row]
