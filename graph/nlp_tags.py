@@ -39,9 +39,10 @@ def prefixed_verb_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     lemmatizer = nlp.get_pipe("lemmatizer")
     known = set(lemmatizer.lookups.get_table("lemma_index").get("verb", []))
     rules = lemmatizer.lookups.get_table("lemma_rules").get("verb", [])
+    irregular = lemmatizer.lookups.get_table("lemma_exc").get("verb", {})  # "led" → "lead"
 
     def base(word: str) -> str:
-        forms = [word[: -len(old)] + new for old, new in rules if word.endswith(old)]
+        forms = [*irregular.get(word, []), *(word[: -len(old)] + new for old, new in rules if word.endswith(old))]
         return next((f for f in [word, *forms] if f in known), word)
 
     def fix(doc: Doc) -> Doc:

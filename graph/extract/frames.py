@@ -378,8 +378,8 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     _lift_from_object(slots)
     possessors = children(noun, {"poss"})
     if _raising(noun):
-        slots.setdefault("in", possessors)  # "Y's funding round": Y raises the money
-        possessors = []
+        slots["in"] = slots.get("in") or possessors or _raiser(noun)  # "Y's funding round": Y raises the money
+        possessors = _round_leaders(noun)  # "a $75m round led by X": X invests
     slots["subject"] = slots.pop("by", []) or possessors
     slots["compound"] = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     slots["purpose"] = purpose_objects(noun)
@@ -389,6 +389,8 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
         slots.setdefault("from", _source_of(noun))
         return slots
     carried = verb_slots(verb)
+    if _raising(noun) and verb.lemma_.lower() in word_list("raising_verbs"):  # "Y closed a round": Y invests nothing
+        carried = {position: heads for position, heads in carried.items() if position != "subject"}
     if verb.lemma_.lower() in word_list("recipient_verbs") or (  # "Y received a loan from X for Z"
             noun.lemma_.lower() in lexicon().debt_words and verb.lemma_.lower() in word_list("borrowing_verbs")):
         slots["recipient"] = carried.get("subject", [])
@@ -417,6 +419,23 @@ def _lift_from_object(slots: dict[str, list[Token]]) -> None:
 def _raising(noun: Token) -> bool:
     raisings = frame_lexicon().raisings
     return noun.lemma_.lower() in raisings or noun_phrase_lemma(noun) in raisings
+
+
+def _raiser(noun: Token) -> list[Token]:
+    """"Y raised $75m in a round", "Y closed a $40m round": the subject of the verb that raises it."""
+    verb = support_verb(noun) or (noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None)
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in word_list("raising_verbs"):
+        return []
+    return children(verb, {"nsubj"})
+
+
+def _round_leaders(noun: Token) -> list[Token]:
+    """"raised $75m in a round led by X", "a placement backed by X", "…, with participation from Z": who
+    leads, backs or joins a raising invests in it."""
+    led = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in word_list("leading_verbs")]
+    raised = noun.head.head if noun.dep_ == "pobj" else noun.head
+    joined = [j for h in (noun, raised) for j in prep_slots(h).get("with", []) if j.lemma_.lower() in word_list("joining_nouns")]
+    return [a for verb in led for a in prep_slots(verb).get("by", [])] + [a for j in joined for a in prep_slots(j).get("from", [])]
 
 
 def _listed_after_an_asset(noun: Token) -> bool:

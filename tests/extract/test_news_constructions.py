@@ -1,0 +1,31 @@
+"""Constructions common in wire and business news that no evaluation article happened to use (issue 7,
+session 13), on made-up passages: each case was written from how such news is phrased, not from a miss."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_investment_constructions import _rows
+
+M = 1_000_000
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Ziva Robotics raised $75 million in a Series B round led by Brightwater Partners.",
+                 [("Brightwater Partners", "Ziva Robotics", 75 * M, None)], id="raised-in-a-round-led-by"),
+    pytest.param("Ziva Robotics, a drone maker, said it had raised $75 million in a funding round led by Brightwater "
+                 "Partners, with participation from Oakmere Ventures.",
+                 [("Brightwater Partners", "Ziva Robotics", 75 * M, None), ("Oakmere Ventures", "Ziva Robotics", 75 * M, None)],
+                 id="with-participation-from"),
+    pytest.param("Ziva Robotics said on Tuesday it had closed a $40 million Series A funding round co-led by Brightwater "
+                 "Partners and Oakmere Ventures.",
+                 [("Brightwater Partners", "Ziva Robotics", 40 * M, None), ("Oakmere Ventures", "Ziva Robotics", 40 * M, None)],
+                 id="closed-a-round-co-led-by"),
+    pytest.param("Brightwater Partners led a $75 million funding round in Ziva Robotics.",
+                 [("Brightwater Partners", "Ziva Robotics", 75 * M, None)], id="led-a-round-in"),
+    pytest.param("Ziva Robotics raised $75 million in a funding round.", [], id="a-round-with-no-investor-named"),
+])
+def test_issue_7_funding_rounds(text, rows):
+    """Session 13: who leads, co-leads or joins a round invests in the company that raises it; the
+    company that raises or closes the round is its target, never an investor."""
+    assert _rows(text) == rows
