@@ -396,14 +396,20 @@ def unknown_name(head: Token) -> ActorRef | None:
     """A proper name in a role position that the recogniser missed or mislabelled: the role makes
     it an actor ("Acme Holdings bought …"); a person only when the model says so and the name has
     no company word."""
-    if head.pos_ != "PROPN" or head.ent_type_ in {"DATE", "MONEY", "PERCENT", "CARDINAL", "NORP"}:
+    if head.pos_ != "PROPN" or head.ent_type_ in {"DATE", "MONEY", "PERCENT", "CARDINAL"}:
         return None
     span = name_span(head)
-    if load_gazetteer().is_junk(span.text) or not span.text[:1].isupper():
+    if load_gazetteer().is_junk(span.text) or not span.text[:1].isupper() or (head.ent_type_ == "NORP" and not _norp_name(span)):
         return None
     words = {t.lower_ for t in span}
     person = head.ent_type_ == "PERSON" and len(span) > 1 and not words & lexicon().company_words
     return ActorRef(span.text, ActorKind.PERSON if person else ActorKind.COMPANY, span.text, None)
+
+
+def _norp_name(span: Span) -> bool:
+    """"Cresta Labs" tagged a nationality: a name of several words none of which is a demonym is a
+    name the recogniser mislabelled; one word ("Republicans") is a group."""
+    return len(span) > 1 and not any(load_gazetteer().country_for_demonym(t.text) for t in span)
 
 
 def _countrys(head: Token) -> Argument | None:

@@ -62,6 +62,24 @@ def resulting_share(trigger: Token) -> Decimal | None:
     return next((_percent_on(verb, "to") for verb in raising), None)
 
 
+def buys_the_rest(match: FrameMatch) -> bool:
+    """"bought the remaining 40% of Y", "the rest of Y", "an offer for the 72.5% of Y it does not already
+    own": the deal leaves the buyer all of Y (one who holds or sells "the remaining 30%" holds that)."""
+    if match.frame.name not in {"acquisition", "bid", "stake"}:
+        return False
+    trigger = match.trigger
+    bought = [c for c in trigger.children if c.dep_ in OBJECT_DEPS] + prep_objects(trigger, {"of", "for"})
+    rest = word_list("remainder_words")
+    return any(o.lemma_.lower() in rest or any(c.lower_ in rest for c in o.children if c.dep_ == "amod")
+               or _not_yet_held(o) for o in bought)
+
+
+def _not_yet_held(share: Token) -> bool:
+    """"40% of Y it does not already own": a negated holding verb just after the share bought."""
+    window = share.doc[share.i + 1 : min(share.i + 9, share.sent.end)]
+    return any(t.lemma_.lower() in {"own", "hold", "control"} and any(c.dep_ == "neg" for c in t.children) for t in window)
+
+
 def paid_share(trigger: Token) -> Decimal | None:
     """"bought into Y, paying $310m for a 21% holding", "will invest ¥120bn in Y, taking a 55%
     stake": the share a participle pays for or takes."""

@@ -891,9 +891,10 @@ def test_issue_7_holding_an_event_owns_nothing(text, rows):
 
 def test_issue_7_the_rest_one_does_not_own_is_bought_for_the_sum():
     """Session 11: the parser hangs "for $800m" on "it does not already own"; a negated holding states
-    no deal of its own, so its clause does not keep the sum from the purchase."""
+    no deal of its own, so its clause does not keep the sum from the purchase. Session 13: the stake
+    is the holding the deal leaves, all of Delmar Ports (the gold's convention), not the 70% bought."""
     text = "Norvik Holdings agreed to buy the 70% of Delmar Ports it does not already own for $800 million."
-    assert _rows(text) == [("Norvik Holdings", "Delmar Ports", 800_000_000, Decimal("0.7"))]
+    assert _rows(text) == [("Norvik Holdings", "Delmar Ports", 800_000_000, Decimal("1"))]
 
 
 @pytest.mark.parametrize(("text", "lent_to"), [

@@ -3,6 +3,8 @@ session 13), on made-up passages: each case was written from how such news is ph
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from tests.extract.test_investment_constructions import _rows
@@ -28,4 +30,23 @@ M = 1_000_000
 def test_issue_7_funding_rounds(text, rows):
     """Session 13: who leads, co-leads or joins a round invests in the company that raises it; the
     company that raises or closes the round is its target, never an investor."""
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Halden Pharma agreed to buy the remaining 40% of Cresta Labs it does not already own for $150 million.",
+                 [("Halden Pharma", "Cresta Labs", 150 * M, Decimal("1"))], id="the-remaining-share-it-does-not-own"),
+    pytest.param("Morvik Group agreed to buy the rest of Cresta Labs for $150 million.",
+                 [("Morvik Group", "Cresta Labs", 150 * M, Decimal("1"))], id="the-rest-of"),
+    pytest.param("Morvik Group completed its purchase of the remaining 25% stake in Cresta Labs.",
+                 [("Morvik Group", "Cresta Labs", None, Decimal("1"))], id="purchase-of-the-remaining-stake"),
+    pytest.param("Morvik Group bought 40% of Cresta Labs for $150 million.",
+                 [("Morvik Group", "Cresta Labs", 150 * M, Decimal("0.4"))], id="a-share-bought-is-the-share"),
+    pytest.param("Morvik Group owns the remaining 60% of Cresta Labs.",
+                 [("Morvik Group", "Cresta Labs", None, Decimal("0.6"))], id="the-remaining-share-held-is-held"),
+])
+def test_issue_7_buying_the_rest_leaves_all(text, rows):
+    """Session 13: the stake is the holding a deal leaves; who buys the remaining share, the rest, or the
+    share it does not yet own ends with all of the company (one who owns "the remaining 60%" owns 60%).
+    "Cresta Labs", tagged a nationality by the model, is a name: several words, none a demonym."""
     assert _rows(text) == rows
