@@ -37,9 +37,17 @@ def resolve(heads: list[Token], *, found: Found, number: int) -> list[ActorRef]:
         refs += pair(_of_object(head)) or _they(head, found, number) or _signatories(head) or [*named, *paired]
         refs += _countries_named(head)
         refs += [r for first in _possessor_split(head) for r in _actors(first, alone=True)]
-        for listed in _listed_apposition(head) + _examples(head):
+        for listed in _listed_apposition(head) + _examples(head) + _between_split(head):
             refs += _actors(listed)
     return unique([_state_of(r) for r in refs if r.kind in PARTY_KINDS])
+
+
+def _between_split(head: Token) -> list[Token]:
+    """"between the municipality of X and Y": "between" needs two sides; where its object has no
+    conjunct, the parser hung the second side on the object's "of" phrase."""
+    if head.conjuncts or head.dep_ != "pobj" or head.head.lower_ != "between":
+        return []
+    return [c for o in prep_objects(head, {"of"}) for c in o.conjuncts]
 
 
 def _possessor_split(head: Token) -> list[Token]:

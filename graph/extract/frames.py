@@ -43,7 +43,7 @@ WORD_LISTS = (
 )
 FLAGS = (
     "stake", "status", "target_is_asset", "money_required", "money_or_loan_word", "needs_stake_noun",
-    "sized_assets", "investor_is_company", "no_passive_agent", "elliptic", "named_target", "asset_first",
+    "sized_assets", "investor_is_company", "no_passive_agent", "elliptic", "named_target", "asset_first", "object_is_money",
 )
 
 
@@ -74,6 +74,7 @@ class Frame:
     elliptic: bool = False
     named_target: bool = False
     asset_first: bool = False
+    object_is_money: bool = False
     support_verbs: frozenset[str] = frozenset()
     other_senses: dict[str, frozenset[str]] = field(default_factory=dict)  # "open X to Y" opens no plant
     heads: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -378,8 +379,11 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     _lift_from_object(slots)
     possessors = children(noun, {"poss"})
     if _raising(noun):
-        slots["in"] = slots.get("in") or possessors or _raiser(noun)  # "Y's funding round": Y raises the money
-        possessors = _round_leaders(noun)  # "a $75m round led by X": X invests
+        raiser = _raiser(noun)
+        slots["in"] = slots.get("in") or possessors or raiser  # "Y's funding round": Y raises the money
+        own_sum = any(t.ent_type_ == "MONEY" for left in noun.lefts for t in left.subtree)
+        # "a $75m round led by X": X invests; "Z invested $50m in Y's round, led by X": not Z's sum
+        possessors = _round_leaders(noun) if raiser or own_sum else []
     slots["subject"] = slots.pop("by", []) or possessors
     slots["compound"] = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     slots["purpose"] = purpose_objects(noun)
@@ -432,9 +436,10 @@ def _raiser(noun: Token) -> list[Token]:
 def _round_leaders(noun: Token) -> list[Token]:
     """"raised $75m in a round led by X", "a placement backed by X", "…, with participation from Z": who
     leads, backs or joins a raising invests in it."""
-    led = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in word_list("leading_verbs")]
+    leading = word_list("leading_verbs") | word_list("joining_words")  # "… led by X and joined by Z"
+    led = [v for c in noun.children if c.dep_ in {"acl", "relcl"} for v in (c, *c.conjuncts) if v.lemma_.lower() in leading]
     raised = noun.head.head if noun.dep_ == "pobj" else noun.head
-    joined = [j for h in (noun, raised) for j in prep_slots(h).get("with", []) if j.lemma_.lower() in word_list("joining_nouns")]
+    joined = [j for h in (noun, raised) for j in prep_slots(h).get("with", []) if j.lemma_.lower() in word_list("joining_words")]
     return [a for verb in led for a in prep_slots(verb).get("by", [])] + [a for j in joined for a in prep_slots(j).get("from", [])]
 
 

@@ -152,6 +152,8 @@ def facts_of(
         _keep_unclaimed_sum(match, targets[0].ref, sent)
     if not investors or not targets or (frame.form == "existing holding" and (_owners_nationality(match) or _held_otherwise(match))):
         return
+    if frame.object_is_money and not _money_object(match):
+        return  # "after winning approval from X": no sum received
     share_of_cost = sums.share_of_cost(match)
     amount = sums.stated_amount(match, share_of_cost=share_of_cost)
     if amount is None and not (share_of_cost or _money_named(match)) and not (frame.money_or_loan_word and _lender(investors[0])):
@@ -449,6 +451,12 @@ def _money_named(match: FrameMatch) -> bool:
     if any(t.lemma_.lower() in frame_lexicon().money_words for t in match.slots.get("object", [])):
         return True
     return frame.money_or_loan_word and (match.nominal or trigger.dep_ in {"amod", "acl"})
+
+
+def _money_object(match: FrameMatch) -> bool:
+    """The verb's object is a sum, a money word or a deal noun ("won a grant", "secured $50m")."""
+    return any(o.ent_type_ == "MONEY" or o.lemma_.lower() in frame_lexicon().money_words or is_trigger_word(o)
+               for o in match.slots.get("object", []))
 
 
 def _fits(target: Argument, frame: Frame) -> bool:

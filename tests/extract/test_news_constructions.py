@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from graph.pipeline import extract_document
+from tests.conftest import make_document
 from tests.extract.test_investment_constructions import _rows
 
 M = 1_000_000
@@ -50,3 +52,36 @@ def test_issue_7_buying_the_rest_leaves_all(text, rows):
     share it does not yet own ends with all of the company (one who owns "the remaining 60%" owns 60%).
     "Cresta Labs", tagged a nationality by the model, is a name: several words, none a demonym."""
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Harrowgate Minerals has completed its takeover of Quenby Resources, paying A$612 million for the explorer "
+                 "after winning approval from Australia's foreign investment regulator.",
+                 [("Harrowgate Minerals", "Quenby Resources", 612 * M, None)], id="winning-approval-receives-no-sum"),
+    pytest.param("Tarsen Solar won a $40 million grant from the Kelvar Climate Fund.",
+                 [("Kelvar Climate Fund", "Tarsen Solar", 40 * M, None)], id="winning-a-grant-receives-it"),
+    pytest.param("Gridlet Energy has raised $18 million in a Series A funding round that was led by Sahya Ventures and joined by "
+                 "existing investor Monsoon Partners.",
+                 [("Sahya Ventures", "Gridlet Energy", 18 * M, None), ("Monsoon Partners", "Gridlet Energy", 18 * M, None)],
+                 id="a-round-that-was-led-by-and-joined-by"),
+])
+def test_issue_7_what_a_receiving_verb_receives(text, rows):
+    """Session 13: a receiving verb ("win", "secure") states a deal only when what it receives is a
+    sum, a money word or a deal noun; a round's leaders and joiners may stand in a relative clause."""
+    assert _rows(text) == rows
+
+
+def _parties(text: str) -> list[tuple[list[str], str | None]]:
+    facts = extract_document(make_document(text, published="2024-06-01")).agreements
+    return [([p.name for p in f.parties], str(f.date) if f.date else None) for f in facts]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("An agreement was signed between the municipality of Tervolde and Stellhorn Automotive in September 2023.",
+                 [(["Tervolde", "Stellhorn Automotive"], "2023-09")], id="between-a-body-of-a-place-and-a-company"),
+    pytest.param("The agreement between the governments of Norland and Vesteria was signed in May 2024.",
+                 [(["Norland", "Vesteria"], "2024-05")], id="between-the-governments-of-two-countries"),
+])
+def test_issue_7_between_needs_two_sides(text, rows):
+    """Session 13: the parser hangs the second side of "between the municipality of X and Y" on X."""
+    assert _parties(text) == rows
