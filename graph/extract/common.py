@@ -174,7 +174,7 @@ def is_headline(sent: Span) -> bool:
 def _headline(sent: Span) -> bool:
     words = [t for t in sent if t.is_alpha]
     last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
-    if len(words) < 3 or last.text in {".", "!", "?", '"', "'"}:
+    if len(words) < 3 or last.text[-1:] in {".", "!", "?", '"', "'"}:  # "… Ltd." ends on its abbreviation's stop
         return False
     if _first_line(sent):
         return True  # the title line, in title or sentence case ("Acme agrees to buy Beta")

@@ -85,3 +85,10 @@ def _parties(text: str) -> list[tuple[list[str], str | None]]:
 def test_issue_7_between_needs_two_sides(text, rows):
     """Session 13: the parser hangs the second side of "between the municipality of X and Y" on X."""
     assert _parties(text) == rows
+
+
+def test_issue_7_a_sentence_ending_on_an_abbreviation_is_no_headline():
+    """Session 13: a first line ending "… Ltd." was read as a headline (no final full stop), and a
+    headline's agreements are not read."""
+    assert _parties("Ionforge Batteries has signed an agreement to supply cells to Ventara Motors Ltd.") == [
+        (["Ionforge Batteries", "Ventara Motors Ltd."], None)]
