@@ -379,11 +379,7 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     _lift_from_object(slots)
     possessors = children(noun, {"poss"})
     if _raising(noun):
-        raiser = _raiser(noun)
-        slots["in"] = slots.get("in") or possessors or raiser  # "Y's funding round": Y raises the money
-        own_sum = any(t.ent_type_ == "MONEY" for left in noun.lefts for t in left.subtree)
-        # "a $75m round led by X": X invests; "Z invested $50m in Y's round, led by X": not Z's sum
-        possessors = _round_leaders(noun) if raiser or own_sum else []
+        possessors = _raising_slots(noun, slots, possessors)
     slots["subject"] = slots.pop("by", []) or possessors
     slots["compound"] = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     slots["purpose"] = purpose_objects(noun)
@@ -423,6 +419,16 @@ def _lift_from_object(slots: dict[str, list[Token]]) -> None:
 def _raising(noun: Token) -> bool:
     raisings = frame_lexicon().raisings
     return noun.lemma_.lower() in raisings or noun_phrase_lemma(noun) in raisings
+
+
+def _raising_slots(noun: Token, slots: dict[str, list[Token]], possessors: list[Token]) -> list[Token]:
+    """A round's raiser fills "in" ("Y's funding round", "Y raised $75m in a round"); its investors,
+    returned, are who led or joined it ("a $75m round led by X"), not where a third party put its own
+    sum into it ("Z invested $50m in Y's round, led by X")."""
+    raiser = _raiser(noun)
+    slots["in"] = slots.get("in") or possessors or raiser
+    own_sum = any(t.ent_type_ == "MONEY" for left in noun.lefts for t in left.subtree)
+    return _round_leaders(noun) if raiser or own_sum else []
 
 
 def _raiser(noun: Token) -> list[Token]:

@@ -143,8 +143,8 @@ def facts_of(
     ("X lent a further €40m") goes to the asset the facts before were about; a relative clause on
     a fact's investor with none (``told``) tells more of that fact."""
     frame = match.frame
-    if _funds_its_own(match) or _a_trend(match):
-        return
+    if _funds_its_own(match) or _a_trend(match) or (frame.object_is_money and not _money_object(match)):
+        return  # … or "after winning approval from X": a receiving verb that receives no sum
     investors, targets = _parties(match, topic)
     if not targets and told is not None:  # "Y was acquired by X, which paid $2.4bn for a 65% stake": the same deal
         targets = [Argument(told)]
@@ -152,8 +152,6 @@ def facts_of(
         _keep_unclaimed_sum(match, targets[0].ref, sent)
     if not investors or not targets or (frame.form == "existing holding" and (_owners_nationality(match) or _held_otherwise(match))):
         return
-    if frame.object_is_money and not _money_object(match):
-        return  # "after winning approval from X": no sum received
     share_of_cost = sums.share_of_cost(match)
     amount = sums.stated_amount(match, share_of_cost=share_of_cost)
     if amount is None and not (share_of_cost or _money_named(match)) and not (frame.money_or_loan_word and _lender(investors[0])):
