@@ -440,8 +440,8 @@ def _raiser(noun: Token) -> list[Token]:
 
 
 def _round_leaders(noun: Token) -> list[Token]:
-    """"raised $75m in a round led by X", "a placement backed by X", "…, with participation from Z": who
-    leads, backs or joins a raising invests in it."""
+    """"raised $75m in a round led by X", "…, with participation from Z": who leads or joins a
+    raising invests in it."""
     leading = word_list("leading_verbs") | word_list("joining_words")  # "… led by X and joined by Z"
     led = [v for c in noun.children if c.dep_ in {"acl", "relcl"} for v in (c, *c.conjuncts) if v.lemma_.lower() in leading]
     raised = noun.head.head if noun.dep_ == "pobj" else noun.head
