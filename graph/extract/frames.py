@@ -34,6 +34,7 @@ from graph.extract.word_lists import word_list
 
 FRAMES_PATH = paths.FRAMES
 DIRECTED_PREPS = frozenset({"to", "from"})
+PERCENT_WORDS = frozenset({"percent", "cent", "%"})  # the lemmas a percentage ends on ("40 per cent", "40%")
 NAME_LABELS = frozenset({"ORG", "GPE", "PERSON", "FAC", "NORP", "LOC"})
 
 
@@ -108,6 +109,7 @@ class FrameLexicon:
     deal_nouns: frozenset[str] = frozenset()  # every frame's nouns ("construction", "acquisition")
     owned_nouns: frozenset[str] = frozenset()  # "subsidiary", "unit": what an owner holds
     stake_verbs: frozenset[str] = frozenset()  # the verbs of the frames that need a stake word ("raise")
+    share_words: frozenset[str] = frozenset()  # a stake noun or a percentage: what names a share of a company
 
 
 @dataclass(slots=True)
@@ -147,6 +149,7 @@ def frame_lexicon(path: Path = FRAMES_PATH) -> FrameLexicon:
             deal_nouns=frozenset().union(*(f.nouns for f in frames)),
             owned_nouns=frozenset().union(*(f.owned_nouns for f in frames)),
             stake_verbs=frozenset().union(*(f.verbs for f in frames if f.needs_stake_noun)),
+            share_words=frozenset(raw["stake_nouns"]) | PERCENT_WORDS,
         )
     except (KeyError, TypeError) as e:
         raise FrameLexiconError(f"{path}: malformed frame lexicon ({e!r}); compare it with git") from e
@@ -378,7 +381,8 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     slots["object"] = slots.pop("of", []) or [o for b in slots.get("by", []) for o in prep_slots(b).get("of", [])]
     _lift_from_object(slots)
     possessors = children(noun, {"poss"})
-    if _raising(noun):
+    raising = _raising(noun)
+    if raising:
         possessors = _raising_slots(noun, slots, possessors)
     slots["subject"] = slots.pop("by", []) or possessors
     slots["compound"] = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
@@ -389,7 +393,7 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
         slots.setdefault("from", _source_of(noun))
         return slots
     carried = verb_slots(verb)
-    if _raising(noun) and verb.lemma_.lower() in word_list("raising_verbs"):  # "Y closed a round": Y invests nothing
+    if raising and verb.lemma_.lower() in word_list("raising_verbs"):  # "Y closed a round": Y invests nothing
         carried = {position: heads for position, heads in carried.items() if position != "subject"}
     if verb.lemma_.lower() in word_list("recipient_verbs") or (  # "Y received a loan from X for Z"
             noun.lemma_.lower() in lexicon().debt_words and verb.lemma_.lower() in word_list("borrowing_verbs")):

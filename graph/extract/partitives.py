@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from graph.extract.clauses import clause_verb
 from graph.extract.common import entity_at
-from graph.extract.frames import frame_lexicon, noun_phrase_lemma
+from graph.extract.frames import PERCENT_WORDS, frame_lexicon, noun_phrase_lemma
 from graph.extract.roles import relative_antecedent, resolve_relatives
 from graph.extract.tree import prep_objects
 from graph.normalize.percent import find_percents, parse_percent
@@ -118,7 +118,7 @@ def _stake_named_in(sent: Span) -> Token | None:
     found = []
     for token in sent:  # "a stake in Y", "47.5% of Y": what "the remaining 52.5%" is a share of
         word = token.lemma_.lower()
-        preps = {"in"} if word in frame_lexicon().stake_nouns else {"of"} if word in {"%", "percent", "cent"} else set()
+        preps = {"in"} if word in frame_lexicon().stake_nouns else {"of"} if word in PERCENT_WORDS else set()
         found += [o for o in prep_objects(token, preps) if not _a_date(o)]
         if preps and token.dep_ == "dobj" and not found:  # "a company in which X holds 51 per cent"
             found += resolve_relatives(prep_objects(token.head, {"in"}), token.head)
@@ -135,7 +135,7 @@ def _earlier_stake(head: Token, *, limit: int = 3) -> tuple[Token, Decimal | Non
     same = any(c.lower_ == "same" for c in head.children)  # "the same stake" is the one traded, not the rest kept
     window = [t for sent in [before, *earlier_sentences(head.sent, limit=limit)] for t in reversed(list(sent))]
     # "the stake" is first a stake of its own word ("a 60% stake in Y … gives X control of … the stake")
-    words = [{head.lemma_.lower()}, frame_lexicon().stake_nouns | {"percent", "cent", "%"}]
+    words = [{head.lemma_.lower()}, frame_lexicon().share_words]
     for wanted in words if head.lemma_.lower() in frame_lexicon().stake_nouns else words[1:]:
         for token in window:
             if same and (any(c.lower_ in {"remaining", "rest", "other"} for c in token.children) or share_of(token) is None):

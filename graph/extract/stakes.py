@@ -50,19 +50,21 @@ def described_share(match: FrameMatch) -> Decimal | None:
     return Decimal(1) if whole and not found else None  # "a wholly owned subsidiary of X"
 
 
-def resulting_share(trigger: Token) -> Decimal | None:
+def resulting_share(match: FrameMatch) -> Decimal | None:
     """"bought a further 25% of Y, raising its stake to 60%", "has since raised its holding to 65%":
     the stake is the holding the deal leaves, which a stake verb's "to N%" states (the trigger's
-    own or its participle's)."""
+    own or its participle's); all of Y where the deal buys the rest of it."""
+    trigger = match.trigger
     verbs = frame_lexicon().stake_verbs
     stakes = frame_lexicon().stake_nouns
     after = [v for v in _participles(trigger) if v.dep_ == "advcl" or v.tag_ == "VBG"]  # "…, and lifted it to 19.9% last
     raising = (v for v in [trigger, *after] if v.lemma_.lower() in verbs  # year" is a later deal of its own
                and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in stakes for c in v.children))
-    return next((_percent_on(verb, "to") for verb in raising), None)
+    raised = next((_percent_on(verb, "to") for verb in raising), None)
+    return Decimal(1) if raised is None and _buys_the_rest(match) else raised
 
 
-def buys_the_rest(match: FrameMatch) -> bool:
+def _buys_the_rest(match: FrameMatch) -> bool:
     """"bought the remaining 40% of Y", "the rest of Y", "an offer for the 72.5% of Y it does not already
     own": the deal leaves the buyer all of Y (one who holds or sells "the remaining 30%" holds that)."""
     if match.frame.name not in {"acquisition", "bid", "stake"}:
@@ -101,7 +103,7 @@ def about_a_stake(match: FrameMatch) -> bool:
     """"raised its stake in Y": a stake verb counts only with a stake or share in its roles."""
     if match.nominal:
         return True
-    words = frame_lexicon().stake_nouns | {"percent", "cent", "%"}
+    words = frame_lexicon().share_words
     return any(t.lemma_.lower() in words for t in match.trigger.subtree)
 
 

@@ -45,14 +45,14 @@ def values_the_whole(match: FrameMatch, amount: Money | None, share: Decimal | N
     is the worth of the whole target, not what was paid for the part; a whole target's value is its price."""
     if amount is None or amount not in _valuations(match.trigger.sent):
         return False
-    part = frame_lexicon().stake_nouns | {"percent", "cent", "%", "majority", "minority"}
+    part = frame_lexicon().share_words | {"majority", "minority"}
     return (share is not None and share < 1) or any(t.lemma_.lower() in part for t in match.slots.get("object", []))
 
 
 def _valuations(sent: Span) -> list[Money]:
     """The sums a sentence values a whole at ("valuing Y at $5bn", "at a valuation of $5bn"); not
     a deal or a stake valued ("the deal, valued at $120m", "values that stake at $2bn"): a price."""
-    parts = frame_lexicon().stake_nouns | {"percent", "cent", "%"}
+    parts = frame_lexicon().share_words
     found = []
     for word in (t for t in sent if t.lemma_.lower() in word_list("valuation_words")):
         valued = [c for c in word.children if c.dep_ == "dobj"] or ([word.head] if word.dep_ in {"acl", "relcl"} else [])
