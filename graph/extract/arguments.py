@@ -19,11 +19,13 @@ from spacy.tokens import Span, Token
 from graph.extract.collectives import (
     accompanying,
     apposition_conjuncts,
+    bracketed_list,
     coordinated_modifiers,
     country_named,
     group_leader,
     group_members,
     hyphen_pair,
+    in_bracketed_list,
     list_conjuncts,
     named_list,
 )
@@ -76,10 +78,11 @@ def _arguments(heads: list[Token], alone: frozenset[int]) -> list[Argument]:
         hyphened = hyphen_pair(head)  # "the Acme-Beta consortium": each name, whatever the tagger joined
         members = hyphened or group_members(head)  # "a group including X and Y": each member
         conjuncts = [] if head.i in alone else list_conjuncts(head)
-        listed = [*apposition_conjuncts(head), *named_list(head), *accompanying(head)]
+        listed = [*apposition_conjuncts(head), *named_list(head), *bracketed_list(head), *accompanying(head)]
         group = members or [*coordinated_modifiers(head), head, *conjuncts, *listed]
         for token in group:
-            if token.i in seen or (token != group[0] and (is_trigger_word(token) or _unlike(group[0], token))):
+            if token.i in seen or (token != group[0] and (is_trigger_word(token) or _unlike(group[0], token)
+                                                          or (in_bracketed_list(token) and not bracketed_list(group[0])))):
                 continue
             seen.add(token.i)
             argument = _pair_member(token) if hyphened else argument_at(token)
@@ -89,8 +92,9 @@ def _arguments(heads: list[Token], alone: frozenset[int]) -> list[Argument]:
 
 
 def _listed_share(name: Token) -> Decimal | None:
-    """"X with 47.5% and Z with 26%", "X (47.5%)": the share a list states right after a name."""
+    """"X with 47.5% and Z with 26%", "X (47.5%)", "X, with 40%,": the share a list states right after a name."""
     doc, after = name.doc, name.i + 1
+    after += after + 2 < len(doc) and doc[after].text == "," and doc[after + 1].lower_ == "with"  # "X, with 40%,"
     if after + 1 < len(doc) and doc[after].lower_ in {"with", "("} and doc[after + 1].ent_type_ == "PERCENT":
         return share_of(doc[after + 1])
     return None

@@ -82,6 +82,71 @@ def named_list(head: Token) -> list[Token]:
     return [e.root for e in listed] if len(listed) > 1 else []
 
 
+def bracketed_list(head: Token) -> list[Token]:
+    """"owned by A (40%), B (35%) and C (25%)", "financed by A ($500m) and the government of Z ($300m)":
+    names each followed by a bracketed share or sum are one list, read from the text whatever the
+    parser made of the brackets (it often hangs the second name on the sentence's subject)."""
+    doc, members = head.doc, []
+    end = _bracket_end(_phrase_end(head))
+    while end is not None:
+        glue = [t for t in doc[end : end + 2] if t.lower_ in LIST_GLUE and t.lower_ != "the"]
+        found = _name_after(doc, end + len(glue)) if glue and glue[0].i == end else None
+        after = _bracket_end(_phrase_end(found)) if found is not None else None
+        if after is None:
+            break  # every member has its bracket
+        members.append(found)
+        end = None if any(t.lower_ in {"and", "&"} for t in glue) else after
+    return members
+
+
+def in_bracketed_list(name: Token) -> bool:
+    """A name after "A (40%)," or "A ($500m) and": a later member of a bracketed list, which belongs
+    to the list's role, not to the phrase the parser hung it on."""
+    doc, at = name.doc, name.i
+    while at > 0 and doc[at - 1].pos_ == "PROPN":
+        at -= 1
+    while at > 0 and (doc[at - 1].lower_ == "the" or (doc[at - 1].is_lower and doc[at - 1].pos_ in {"ADJ", "NOUN"})):
+        at -= 1
+    while at > 0 and doc[at - 1].lower_ in {",", "and", "&"}:
+        at -= 1
+    return at < name.i and at > 0 and doc[at - 1].text == ")" and _bracket_end(doc[at - 1].head) is not None
+
+
+def _bracket_end(last: Token) -> int | None:
+    """The index after "(40%)" or "($500m)" right after ``last``; None where no such bracket follows."""
+    doc, at = last.doc, last.i
+    if at + 3 >= len(doc) or doc[at + 1].text != "(":
+        return None
+    close = next((t.i for t in doc[at + 2 : min(at + 8, len(doc))] if t.text == ")"), None)
+    inside = doc[at + 2 : close] if close is not None else []
+    return close + 1 if any(t.ent_type_ in {"PERCENT", "MONEY"} and t.like_num for t in inside) else None
+
+
+def _name_after(doc, start: int) -> Token | None:
+    """The head of the name that begins at ``start``, after at most "the" and lower-case descriptors
+    ("the pension fund Baltrum"): its last proper word, or the noun of "the government of Z"."""
+    at = start
+    while at < len(doc) and (doc[at].lower_ == "the" or (doc[at].is_lower and doc[at].pos_ in {"ADJ", "NOUN"})):
+        at += 1
+    if at < len(doc) and doc[at].pos_ != "PROPN" and doc[at - 1].pos_ == "NOUN" and doc[at].lower_ == "of":
+        return doc[at - 1]
+    if at >= len(doc) or doc[at].pos_ != "PROPN":
+        return None
+    while at + 1 < len(doc) and doc[at + 1].pos_ == "PROPN":
+        at += 1
+    return doc[at]
+
+
+def _phrase_end(name: Token) -> Token:
+    """The last word of a name's phrase: "Z" of "the government of Z", else the name."""
+    doc, at = name.doc, name.i
+    if at + 2 < len(doc) and doc[at + 1].lower_ == "of" and doc[at + 2].pos_ == "PROPN":
+        at += 2
+        while at + 1 < len(doc) and doc[at + 1].pos_ == "PROPN":
+            at += 1
+    return doc[at]
+
+
 def _glue(gap: Span) -> bool:
     """A comma or "and", then at most "the" and descriptive words ("the Islamic lender")."""
     if not len(gap):

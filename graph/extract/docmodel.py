@@ -146,16 +146,23 @@ def antecedent(head: Token) -> ActorRef | Token | None:
 
 def short_name(head: Token) -> ActorRef | None:
     """"Tarrow paid A$85m …" after "Tarrow Renewables": a lone capitalised word the tagger took for
-    a common noun or a date is the short form of the one longer name it begins, named before it."""
+    a common noun or a date is the short form of the longer name it begins that was named first
+    (alone in its sentence: of two told together, neither)."""
     if not head.text[:1].isupper() or head.pos_ not in {"NOUN", "PROPN"} or any(c.dep_ in NAME_PARTS for c in head.children):
         return None
-    longer = {ref.name: ref for position, ref in _by_first_word(head.doc).get(head.text, ()) if position < head.i}
+    longer = [(position, ref) for position, ref in _by_first_word(head.doc).get(head.text, ()) if position < head.i]
     # a name the model or the gazetteer knows ("Serbia" before "Serbia Copper") is itself, unless the
     # model called a role's lone word a place or a person ("Hoshimura owns 14.9%" after "Hoshimura Seiki")
     mislabelled = head.ent_type_ in {"GPE", "LOC", "PERSON"} and head.dep_ not in NAME_PARTS
-    if len(longer) != 1 or (head.ent_type_ in NAMED_LABELS and not mislabelled) or load_gazetteer().lookup(head.text) is not None:
+    if not longer or (head.ent_type_ in NAMED_LABELS and not mislabelled) or load_gazetteer().lookup(head.text) is not None:
         return None
-    return longer.popitem()[1]
+    first = min(longer, key=lambda found: found[0])
+    told_with = [ref for position, ref in longer if ref.name != first[1].name and _same_sentence(head.doc, position, first[0])]
+    return None if told_with else first[1]  # "X Energy", later its unit "X Transmission": X Energy; "X A and X B bid": either
+
+
+def _same_sentence(doc: Doc, one: int, other: int) -> bool:
+    return doc[one].sent.start == doc[other].sent.start
 
 
 def _by_first_word(doc: Doc) -> dict[str, list[tuple[int, ActorRef]]]:
@@ -360,7 +367,9 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
     else the previous sentence's main subject. An object "it" ("a loan to rehabilitate it") is the
     asset the sentence before named last."""
     if head.dep_ in {"dobj", "pobj"} and head.lower_ == "it":
-        return _last_asset(head.doc[head.sent.start : head.i], outside=head) or _recent_asset(head.sent)
+        here = _last_asset(head.doc[head.sent.start : head.i], outside=head)
+        bought = head.dep_ == "dobj" and head.head.lemma_.lower() in _buying_verbs()  # "X agreed to buy it": a company told of before
+        return here or (bought and _previous_subject(head.sent)) or _recent_asset(head.sent)
     if head.dep_ == "poss" and (seller := _party_dealt_with(head)) is not None:
         return seller
     for ancestor in head.ancestors:
@@ -408,7 +417,7 @@ def _last_asset(tokens: Iterable[Token], *, outside: Token | None = None) -> Act
     """The asset the last of ``tokens`` that heads a role names ("Y changed hands in 2018, when X bought
     it": Y, before the pronoun ``outside``, in its sentence)."""
     heads = [t for t in reversed(list(tokens)) if t.pos_ in {"NOUN", "PROPN"} and (outside is None or outside not in t.subtree)
-             and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}]
+             and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"} and t.tag_ != "NNS"]  # "it" is no plural
     return next((ref for t in heads if (ref := phrase_ref(t)) is not None and ref.kind is ActorKind.ASSET), None)
 
 

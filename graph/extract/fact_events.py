@@ -119,13 +119,7 @@ def intended(doc: Doc, fact: Investment) -> bool:
 
 
 def _told(fact: Investment, agreements: Iterable[Agreement]) -> bool:
-    """"X agreed to sell 35% of Y to A and B … A will acquire 25% under the agreement": the buyer's
-    share is a term of an agreement the text states, whose name says what it sells."""
-    buyer = fact.investor.name
-    return any(fact.target.name in a.name and any(_same_name(p.name, buyer) for p in a.parties) for a in agreements)
-
-
-def _same_name(one: str, other: str) -> bool:
-    """"Kestrel" for "Kestrel Infra": a name and its short form."""
-    return one == other or one.startswith(other + " ") or other.startswith(one + " ")
-
+    """"X agreed to sell 35% of Y to A and B … A will acquire 25% under the agreement", "a group agreed
+    to buy 85% of Y … C takes 15%": a buyer's share of Y is a term of the agreement the text states
+    to sell or buy Y (its name says so), whoever that agreement names as its parties."""
+    return any(fact.target.name in a.name for a in agreements)

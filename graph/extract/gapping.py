@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
-from graph.extract.arguments import argument_at
+from graph.extract.arguments import Argument, argument_at
 from graph.extract.partitives import REST_WORDS, share_of
 from graph.extract.roles import on_a_stated_percent
 from graph.extract.clauses import money_of
@@ -34,8 +34,9 @@ def gapped_shares(match: FrameMatch, base: Investment, *, named: set[str]) -> It
             for holder in (argument_at(h) for h in prep_objects(share, {"by"})):
                 if holder is not None and holder.ref.kind in HOLDERS and holder.ref.name not in named:
                     yield replace(base, investor=holder.ref, stake=share_of(share))
-    for token in match.trigger.subtree:
-        if token.dep_ not in GAPPED_DEPS or token.pos_ != "PROPN" or token.i < match.trigger.i:
+    listed = _gapped_list(match.trigger)
+    for token in sorted({*match.trigger.subtree, *listed}, key=lambda t: t.i):
+        if token not in listed and (token.dep_ not in GAPPED_DEPS or token.pos_ != "PROPN" or token.i < match.trigger.i):
             continue
         if token.dep_ != "conj" and not any(t.ent_type_ == "PERCENT" for t in token.doc[match.trigger.i : token.i]):
             continue  # a second object or apposition is a gapped holder only after the first share
@@ -44,6 +45,32 @@ def gapped_shares(match: FrameMatch, base: Investment, *, named: set[str]) -> It
         holder = argument_at(token) if stake is not None else None
         if holder is not None and holder.ref.kind in HOLDERS and holder.ref.name not in named:
             yield replace(base, investor=holder.ref, stake=stake)
+
+
+def _gapped_list(trigger: Token) -> list[Token]:
+    """"X will hold 25%, Y 14% and Z 10%" read from the text, however the parser took the gapped
+    clauses (it may tag Y a verb): after the trigger's share, each name followed right away by a share."""
+    doc, sent = trigger.doc, trigger.sent
+    first = next((t for t in doc[trigger.i + 1 : min(trigger.i + 6, sent.end)] if t.ent_type_ == "PERCENT"), None)
+    found: list[Token] = []
+    end = _entity_end(first) if first is not None else None
+    while end is not None and end < sent.end - 1 and doc[end].lower_ in {",", "and"}:
+        start = end + 1 + (doc[end].text == "," and doc[end + 1].lower_ == "and")
+        name = start
+        while name + 1 < sent.end and doc[name + 1].is_title and doc[name + 1].ent_type_ == doc[start].ent_type_:
+            name += 1
+        if not (doc[start].is_title and doc[start].ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}) or name + 1 >= sent.end:
+            break
+        if doc[name + 1].ent_type_ != "PERCENT" or not doc[name + 1].like_num:
+            break
+        found.append(doc[name])
+        end = _entity_end(doc[name + 1])
+    return found
+
+
+def _entity_end(token: Token) -> int | None:
+    entity = entity_at(token)
+    return entity.end if entity is not None else None
 
 
 def gapped_sums(match: FrameMatch, base: Investment, *, named: set[str]) -> Iterator[Investment]:
@@ -80,8 +107,8 @@ def listed_sums(match: FrameMatch, names: list[str]) -> dict[str, Money]:
     where two or more members have one."""
     found: dict[str, Money] = {}
     for token in match.trigger.sent:
-        holder = argument_at(token) if token.pos_ == "PROPN" and token.dep_ != "compound" else None
-        amount = _own_amount(token, "MONEY") if holder is not None and holder.ref.name in names else None
+        holder = _member_named(token, names) if token.pos_ == "PROPN" and token.dep_ != "compound" else None
+        amount = _own_amount(token, "MONEY") if holder is not None else None
         money = money_of(entity_at(amount).root) if amount is not None and entity_at(amount) is not None else None
         if money is not None:
             found.setdefault(holder.ref.name, money)
@@ -89,6 +116,13 @@ def listed_sums(match: FrameMatch, names: list[str]) -> dict[str, Money]:
         sums = _conjoined_sums(match.trigger.sent)
         found = dict(zip(names, sums)) if len(sums) == len(names) else {}
     return found if len(found) >= 2 else {}
+
+
+def _member_named(name: Token, names: list[str]) -> Argument | None:
+    """The member of ``names`` a name names, itself or as the end of its phrase ("the government of Fiji")."""
+    phrase = name.head.head if name.dep_ == "pobj" and name.head.lower_ == "of" else None
+    found = (argument_at(t) for t in (name, phrase) if t is not None)
+    return next((a for a in found if a is not None and a.ref.name in names), None)
 
 
 def _conjoined_sums(sent: Span) -> list[Money]:

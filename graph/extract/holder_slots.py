@@ -38,14 +38,15 @@ def owned_slots(noun: Token) -> dict[str, list[Token]]:
 def agent_slots(noun: Token) -> dict[str, list[Token]]:
     """"X, owner of Y", "X is the owner of Y", "Y's owner X": the agent noun names the subject."""
     slots = prep_slots(noun)
-    slots["object"] = slots.pop("of", []) or children(noun, {"poss"})
+    slots["object"] = slots.pop("of", []) or slots.pop("in", []) or children(noun, {"poss"})  # "shareholders in Y"
     subject: list[Token] = []
     if noun.dep_ == "appos":
         subject = [noun.head]
     elif noun.dep_ == "attr" and (noun.head.lemma_ == "be" or _with_a_share(noun)):  # "X became Y's top shareholder with 25%"
         subject = children(noun.head, SUBJECT_DEPS)
     elif noun.dep_ == "nsubj" and noun.head.lemma_ in word_list("listing_verbs"):  # "the owners of Y include X and Z"
-        subject = [t for t in children(noun.head, {"dobj", "attr"}) if t.i > noun.i]
+        listed = children(noun.head, {"dobj", "attr"}) + [c for c in children(noun.head, {"conj"}) if c.pos_ == "PROPN"]
+        subject = [t for t in listed if t.i > noun.i]  # "…, and Z, with 35%": Z hung on the verb
         return {**slots, "subject": subject}
     named = [a for a in children(noun, {"appos"}) if a.pos_ == "PROPN"]
     slots["subject"] = [t for t in subject if t.i < noun.i] or named or _name_before_comma(noun)

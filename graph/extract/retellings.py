@@ -193,7 +193,7 @@ def _members(joint: list[Investment], facts: list[Investment], numbers: dict[Inv
     """The shares of the joint fact's target bought in the next sentences, one per buyer and one of
     them each joint buyer's; else None."""
     first = joint[0]
-    later = [f for f in facts if f.stake is not None and f.stake < first.stake and f.kind in SPLIT_KINDS
+    later = [f for f in facts if f.stake is not None and f.stake < first.stake and _takes_a_part(f)
              and f.evidence.start > first.evidence.start and f.amount in {None, first.amount}
              and _near(numbers, f, first) and _same_target(f.target, first.target)]
     buyers = {f.investor.name for f in later}
@@ -202,6 +202,11 @@ def _members(joint: list[Investment], facts: list[Investment], numbers: dict[Inv
     if not all(any(_close(m.investor.name, j.investor.name) for m in later) for j in joint):
         return None
     return later
+
+
+def _takes_a_part(fact: Investment) -> bool:
+    """A share bought, or one a member "will hold" after a joint purchase (a holding still to come)."""
+    return fact.kind in SPLIT_KINDS or (fact.kind == "existing holding" and fact.factuality is Factuality.PLANNED)
 
 
 def _without_subsumed(facts: list[Investment]) -> list[Investment]:

@@ -78,13 +78,15 @@ def test_antecedent(text: str, word: str, expected: str | None) -> None:
     pytest.param("Tarrow Renewables and Tarrow Mining both bid. Tarrow paid A$85 million for it.", None,
                  id="two-longer-names-begin-with-it"),
     pytest.param("Tarrow paid A$85 million for it. Tarrow Renewables said so.", None, id="named-only-after"),
+    pytest.param("Kaveri Green Energy is a wind power producer. It agreed to merge with its unit Kaveri Hills Renewables. Kaveri, "
+                 "for its part, paid $380 million for it.", "Kaveri Green Energy", id="the-first-named-of-two-told-apart"),  # session 14
     pytest.param("Perth-based Tarrow Renewables owns 40 per cent. Tarrow said Tarrow Renewables was pleased. Tarrow paid "
                  "A$85 million for it.", "Tarrow Renewables", id="one-name-told-in-two-forms-before"),  # session 10 (blind8)
     pytest.param("The Serbia Copper Company was sold. Serbia paid for it.", None, id="a-known-country-is-itself"),
 ])
 def test_issue_7_a_short_name_is_the_longer_name_it_begins(text: str, expected: str | None) -> None:
     doc = get_nlp()(text)
-    head = [t for t in doc if t.text in {"Tarrow", "Serbia"}][-1]
+    head = [t for t in doc if t.text in {"Tarrow", "Serbia", "Kaveri"}][-1]
     found = short_name(head)
     assert (found.name if found is not None else None) == expected
 

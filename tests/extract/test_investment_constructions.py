@@ -914,15 +914,16 @@ def test_issue_7_lenders_of_a_loan_told_before_lend_to_its_borrower(text, lent_t
 @pytest.mark.parametrize(("text", "rows"), [
     pytest.param("Kestra Board agreed to buy 85 per cent of Trelaw Water for $1.9 billion. Kestra will hold 45 per cent, "
                  "while Piratini Capital will take 25 per cent. The remaining 15 per cent of the shares being sold goes "
-                 "to Quilan Investments.", [("Quilan Investments", "Trelaw Water", None, Decimal("0.15"))],
+                 "to Quilan Investments.", [("Quilan Investments", "Trelaw Water", Decimal("1900000000"), Decimal("0.15"))],
                  id="the-rest-of-the-shares-sold-goes-to"),
     pytest.param("The remaining 15% stake in Trelaw Water goes to Quilan Investments.",
                  [("Quilan Investments", "Trelaw Water", None, Decimal("0.15"))], id="a-stake-goes-to"),
     pytest.param("The union said it would go to the Labour Court.", [], id="going-to-court-buys-nothing"),
 ])
 def test_issue_7_a_share_that_goes_to_someone_is_bought_by_it(text, rows):
-    """Session 11 (frames.json "allocation"): "the remaining 15 per cent … goes to X" named no buyer."""
-    assert [r for r in _rows(text) if r[0] == "Quilan Investments" or not rows] == rows
+    """Session 11 (frames.json "allocation"): "the remaining 15 per cent … goes to X" named no buyer.
+    Session 14: the members' shares (45 + 25 + 15) split the joint 85%, so each takes the joint sum."""
+    assert sorted({r for r in _rows(text) if r[0] == "Quilan Investments" or not rows}) == rows
 
 
 @pytest.mark.parametrize(("text", "vehicle"), [

@@ -90,3 +90,52 @@ def test_issue_7_a_sentence_ending_on_an_abbreviation_is_no_headline():
     headline's agreements are not read."""
     assert _parties("Ionforge Batteries has signed an agreement to supply cells to Ventara Motors Ltd.") == [
         (["Ionforge Batteries", "Ventara Motors Ltd."], None)]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Kestrel Ports is owned by Norvale Capital (40%), Tessaro Infrastructure (35%) and Baltrum Pensions (25%).",
+                 [("Norvale Capital", "Kestrel Ports", None, Decimal("0.4")),
+                  ("Tessaro Infrastructure", "Kestrel Ports", None, Decimal("0.35")),
+                  ("Baltrum Pensions", "Kestrel Ports", None, Decimal("0.25"))], id="owned-by-a-bracketed-list"),
+    pytest.param("The Kalmar wind farm will cost $1.1 billion, financed by Arvena Bank ($500 million), Solberg Bank ($300 million) "
+                 "and equity from Dravo Energy.",
+                 [("Arvena Bank", "Kalmar wind farm", 500 * M, None), ("Solberg Bank", "Kalmar wind farm", 300 * M, None)],
+                 id="financed-by-a-bracketed-list"),
+    pytest.param("The Pan-Oceanic Development Bank approved a $120 million loan for the Tarsa water project, which is co-financed "
+                 "by the Nordic Climate Fund ($30 million) and the government of Fiji ($15 million).",
+                 [("Pan-Oceanic Development Bank", "Tarsa water project", 120 * M, None),
+                  ("Nordic Climate Fund", "Tarsa water project", 30 * M, None),
+                  ("Government of Fiji", "Tarsa water project", 15 * M, None)], id="co-financed-by-a-government-of-with-its-sum"),
+    pytest.param("Shareholders in Kestrel Ports include Norvale Capital, with 40%, and Tessaro Infrastructure, with 35%.",
+                 [("Norvale Capital", "Kestrel Ports", None, Decimal("0.4")),
+                  ("Tessaro Infrastructure", "Kestrel Ports", None, Decimal("0.35"))], id="shareholders-in-include-with-shares"),
+    pytest.param("Dravo Energy secured $750 million in financing for the Kalmar wind farm from Arvena Bank and Solberg Bank.",
+                 [("Arvena Bank", "Kalmar wind farm", 750 * M, None), ("Solberg Bank", "Kalmar wind farm", 750 * M, None)],
+                 id="from-hung-on-the-project"),
+])
+def test_issue_7_lists_of_members_and_their_shares(text, rows):
+    """Session 14: a list whose names each carry a bracketed share or sum is one list whatever the parser
+    made of it (it hung the second name on the subject); "shareholders in Y include X, with 40%" names
+    the holders and their shares; "from X" hung on the project a sum is for still names the lender."""
+    assert sorted(_rows(text)) == sorted(rows)
+
+
+def test_issue_7_a_consortium_split_into_what_each_member_will_hold():
+    """Session 14: after a joint purchase, "A will hold 25%, B 14% and C 10%" (the gapped names read from
+    the text, however the parser took them) splits the joint share: each member's fact is its own share
+    with the joint sum, and the joint share read as every member's goes."""
+    text = ("A consortium of Norvale Capital, Tessaro Infrastructure and Baltrum Pensions has agreed to acquire a 49% stake "
+            "in Kestrel Ports for €1.3 billion. Norvale will hold 25%, Tessaro 14% and Baltrum 10%.")
+    rows = {(investor.split()[0], target, amount, stake) for investor, target, amount, stake in _rows(text)}
+    assert rows == {("Norvale", "Kestrel Ports", 1300 * M, Decimal("0.25")), ("Tessaro", "Kestrel Ports", 1300 * M, Decimal("0.14")),
+                    ("Baltrum", "Kestrel Ports", 1300 * M, Decimal("0.1"))}
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Kestrel Ports, which runs three terminals on the Baltic coast, is being sold. Norvale Capital agreed to buy it "
+                 "for €2.1 billion.", [("Norvale Capital", "Kestrel Ports", 2100 * M, None)], id="it-is-no-plural-asset"),
+])
+def test_issue_7_what_an_it_that_is_bought_names(text, rows):
+    """Session 14: "X agreed to buy it" after "Y, which runs three terminals, is being sold" is Y: an "it"
+    is never a plural asset, and what one buys is the company told of before."""
+    assert sorted({r for r in _rows(text)}) == rows
