@@ -246,7 +246,10 @@ def _described_subject(head: Token) -> set[str]:
 
 def _named_span(subject: Token) -> range:
     """The positions of the name a subject is ("Acme Holdings"); none for a common noun whose
-    modifiers name someone else ("Acme shareholders approved the sale of the company")."""
+    modifiers name someone else ("Acme shareholders approved the sale of the company"), unless the
+    noun's apposition names it ("Y's new owner, Acme Holdings, paid $1bn for the company")."""
+    named = next((a for a in subject.children if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
+    subject = named if subject.pos_ == "NOUN" and named is not None else subject
     if subject.pos_ != "PROPN":
         return range(0)
     start = subject.i

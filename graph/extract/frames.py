@@ -346,6 +346,7 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
             if position in DIRECTED_PREPS:
                 slots.setdefault(position, heads)
     slots["dative"] = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    slots["own_shares"] = slots["subject"] if any(_own_shares(o) for o in objects) else []
     sums_taken = [h for h in objects if h.ent_type_ == "MONEY"]  # "lend X $4bn to finance Y", the clause hung on the sum
     slots["purpose"] = purpose_objects(verb) + [o for h in sums_taken for o in purpose_objects(h)]
     return slots
@@ -370,6 +371,14 @@ def _helped(verb: Token) -> list[Token]:
 
 
 
+def _helped_by_noun(noun: Token) -> list[Token]:
+    """"A $200m injection from X will help Y expand": whom the deal, as a verb's subject, helps."""
+    verb = noun.head if noun.dep_ == "nsubj" else None
+    if verb is None or verb.lemma_.lower() not in word_list("object_control_verbs"):
+        return []
+    return children(verb, {"dobj"}) + _helped(verb)
+
+
 def noun_slots(noun: Token) -> dict[str, list[Token]]:
     """Positions of a nominal trigger: possessor/"by" as subject, "of" as object,
     and the subject and prepositions of the support verb that carries it."""
@@ -385,9 +394,12 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     raising = _raising(noun)
     if raising:
         possessors = _raising_slots(noun, slots, possessors)
-    slots["subject"] = slots.pop("by", []) or possessors
+    by = slots.pop("by", [])
+    for position in ("in", "into"):  # "the investment by X in Y": the parser hangs "in Y" on X
+        slots[position] = slots.get(position) or [h for b in by if b.pos_ == "PROPN" for h in prep_slots(b).get(position, [])]
+    slots["subject"] = by or possessors
     slots["compound"] = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    slots["purpose"] = purpose_objects(noun)
+    slots["purpose"] = purpose_objects(noun) + _helped_by_noun(noun)
     slots["demonym"] = [c for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"]
     verb = support_verb(noun) if not _listed_after_an_asset(noun) else None
     if verb is None:
@@ -409,6 +421,15 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
         if position not in {"subject", "object"} and not slots.get(position):
             slots[position] = heads
     return slots
+
+
+def _own_shares(noun: Token) -> bool:
+    """"Y is selling a 30% stake to X", "Y sold new shares to X": shares of no one named, whose seller
+    sells part of itself (not "its stake", which is a holding in another company)."""
+    if noun.lemma_.lower() not in frame_lexicon().share_words or any(c.dep_ == "poss" for c in noun.children):
+        return False
+    owned = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"in", "of"}]
+    return not owned and any(c.ent_type_ == "PERCENT" or c.lower_ == "new" for c in noun.children)
 
 
 def _lift_from_object(slots: dict[str, list[Token]]) -> None:

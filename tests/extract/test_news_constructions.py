@@ -139,3 +139,22 @@ def test_issue_7_what_an_it_that_is_bought_names(text, rows):
     """Session 14: "X agreed to buy it" after "Y, which runs three terminals, is being sold" is Y: an "it"
     is never a plural asset, and what one buys is the company told of before."""
     assert sorted({r for r in _rows(text)}) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Kestrel Ports is selling a 30% stake to Norvale Capital for $150 million.",
+                 [("Norvale Capital", "Kestrel Ports", 150 * M, Decimal("0.3"))], id="a-company-selling-a-stake-sells-part-of-itself"),
+    pytest.param("Kestrel Ports sold its 30% stake to Norvale Capital for $150 million.", [],
+                 id="its-stake-is-a-holding-in-another-company"),
+    pytest.param("Kestrel Ports' new owner, Norvale Capital, paid $1.2 billion for the company.",
+                 [("Norvale Capital", "Kestrel Ports", 1200 * M, None)], id="the-company-is-not-the-subject-named-in-apposition"),
+    pytest.param("A $200 million injection from Norvale Capital will help Kestrel Ports expand.",
+                 [("Norvale Capital", "Kestrel Ports", 200 * M, None)], id="an-injection-from-x-helps-y"),
+    pytest.param("The $50 million investment by Norvale Capital in Kestrel Ports was approved on Monday.",
+                 [("Norvale Capital", "Kestrel Ports", 50 * M, None)], id="investment-by-x-in-y"),
+])
+def test_issue_7_who_sells_and_who_is_helped(text, rows):
+    """Session 14: a company that sells "a 30% stake" (of no company named) sells part of itself; "the
+    company" is not the subject a description names in apposition; a deal that "will help Y expand"
+    is for Y; "the investment by X in Y" (the parser hangs "in Y" on X) and "an injection from X"."""
+    assert sorted({r for r in _rows(text)}) == rows
