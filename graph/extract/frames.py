@@ -400,6 +400,12 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     slots["subject"] = by or possessors
     slots["compound"] = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     slots["purpose"] = purpose_objects(noun) + _helped_by_noun(noun)
+    participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    slots["participle_agent"] = [o for c in participles for a in children(c, {"agent"}) for o in children(a, {"pobj"})]
+    for position in DIRECTED_PREPS:  # "a bond sold to X", "a loan extended to Y": the participle's
+        lifted = [h for c in participles for h in prep_slots(c).get(position, [])]
+        if lifted and not slots.get(position):
+            slots[position] = lifted
     slots["demonym"] = [c for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"]
     verb = support_verb(noun) if not _listed_after_an_asset(noun) else None
     if verb is None:
@@ -408,8 +414,10 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     carried = verb_slots(verb)
     if raising and verb.lemma_.lower() in word_list("raising_verbs"):  # "Y closed a round": Y invests nothing
         carried = {position: heads for position, heads in carried.items() if position != "subject"}
+    debt = noun.lemma_.lower() in lexicon().debt_words  # "Y took out a loan", "Y is funding it through a bond" (not
+    # "X will provide $5bn through a loan": a giving verb's subject lends)
     if verb.lemma_.lower() in word_list("recipient_verbs") or (  # "Y received a loan from X for Z"
-            noun.lemma_.lower() in lexicon().debt_words and verb.lemma_.lower() in word_list("borrowing_verbs")):
+            debt and (verb.lemma_.lower() in word_list("borrowing_verbs") or (_means(noun) and verb.lemma_.lower() in word_list("funding_verbs")))):
         slots["recipient"] = carried.get("subject", [])
     else:
         by = [] if is_passive(verb) else carried.get("by", [])  # "blocked the purchase of the stake by X": its agent
@@ -518,11 +526,16 @@ def _carry_subject(noun: Token, frame: Frame, slots: dict[str, list[Token]]) -> 
         return
     verb = support_verb(noun)
     # "X grew through the acquisition of Y", "X entered Z with the purchase of Y": X acts ("proceed with" is no means)
-    means = noun.dep_ == "pobj" and (noun.head.lower_ in {"through", "via"} or (noun.head.lower_ == "with" and _has_object(verb)))
+    means = _means(noun) or (noun.dep_ == "pobj" and noun.head.lower_ == "with" and _has_object(verb))
     if not carried or verb is None or means:
         return
     if verb.lemma_.lower() not in frame_lexicon().support_verbs | frame.support_verbs:
         slots["subject"] = []
+
+
+def _means(noun: Token) -> bool:
+    """"funding it through a bond", "via a loan": the noun is the means of its verb."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in {"through", "via"}
 
 
 def _has_object(verb: Token | None) -> bool:

@@ -190,6 +190,8 @@ class IKG(DefinedNamespace):
     Greenfield: URIRef
     Loan: URIRef
     JointVenture: URIRef
+    Bond: URIRef
+    Guarantee: URIRef
     AggregateInvestment: URIRef
     GeneralInvestment: URIRef
 

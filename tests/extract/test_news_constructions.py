@@ -158,3 +158,37 @@ def test_issue_7_who_sells_and_who_is_helped(text, rows):
     company" is not the subject a description names in apposition; a deal that "will help Y expand"
     is for Y; "the investment by X in Y" (the parser hangs "in Y" on X) and "an injection from X"."""
     assert sorted({r for r in _rows(text)}) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Meridian Pension Fund bought $400 million of bonds issued by Corvane Utilities.",
+                 [("Meridian Pension Fund", "Corvane Utilities", 400 * M, None)], id="bought-bonds-issued-by"),
+    pytest.param("Corvane Utilities sold a $400 million green bond to Meridian Pension Fund and Halden Insurance.",
+                 [("Halden Insurance", "Corvane Utilities", 400 * M, None), ("Meridian Pension Fund", "Corvane Utilities", 400 * M, None)],
+                 id="sold-a-bond-to"),
+    pytest.param("Halden Insurance invested $120 million in bonds issued by Tarvos Energy last year.",
+                 [("Halden Insurance", "Tarvos Energy", 120 * M, None)], id="invested-in-bonds-issued-by"),
+    pytest.param("Meridian Pension Fund holds $80 million of Corvane Utilities bonds.",
+                 [("Meridian Pension Fund", "Corvane Utilities", 80 * M, None)], id="holds-an-issuer-s-bonds"),
+    pytest.param("Corvane Utilities issued $300 million of bonds last year.", [], id="an-issue-with-no-buyer-named"),
+    pytest.param("Norcred provided a $200 million guarantee for the Kalmar wind farm.",
+                 [("Norcred", "Kalmar wind farm", 200 * M, None)], id="a-guarantee-for"),
+    pytest.param("The export credit agency Norcred guaranteed the $600 million loan from Arvena Bank to Dravo Energy.",
+                 [("Arvena Bank", "Dravo Energy", 600 * M, None), ("Norcred", "Dravo Energy", 600 * M, None)],
+                 id="guaranteed-a-loan-to"),
+    pytest.param("Kestrel Ports is funding the expansion through a $200 million loan from Orvo Bank.",
+                 [("Orvo Bank", "Kestrel Ports", 200 * M, None)], id="funding-through-a-loan-borrows"),
+])
+def test_issue_7_bonds_and_guarantees(text, rows):
+    """Session 14 (frames.json "bond" and "guarantee", ontology ikg:Bond and ikg:Guarantee): who buys or
+    holds bonds invests in their issuer ("issued by Y", "Y's bonds", "Y sold a bond to X"), an issue with
+    no buyer named states none; a guarantor backs the borrower or the project for the sum guaranteed;
+    whoever funds something through a debt borrows it."""
+    assert sorted({r for r in _rows(text)}) == rows
+
+
+def test_issue_7_a_bond_and_a_guarantee_have_their_own_kinds():
+    from tests.extract.test_investment_constructions import _facts
+    kinds = {f.investor.name: f.kind for f in _facts("Norcred provided a $200 million guarantee for the Kalmar wind farm. "
+                                                    "Halden Insurance bought $90 million of bonds issued by Tarvos Energy.")}
+    assert kinds == {"Norcred": "guarantee", "Halden Insurance": "bond"}

@@ -125,7 +125,8 @@ SCHEMES = {
     IKG.InvestmentTypeScheme: {
         "Acquisition": "acquisition", "SharePurchase": "share purchase", "Greenfield": "greenfield",
         "ExistingHolding": "existing holding", "Grant": "grant",
-        "Loan": "loan", "JointVenture": "joint venture", "AggregateInvestment": "aggregate investment",
+        "Loan": "loan", "JointVenture": "joint venture", "Bond": "bond", "Guarantee": "guarantee",
+        "AggregateInvestment": "aggregate investment",
         "GeneralInvestment": "investment",
     },
 }
