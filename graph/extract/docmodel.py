@@ -73,7 +73,7 @@ def _entry(span, ref: ActorRef) -> Entry:
     if _a_body(ref):  # "X Workers' Union" is no company, whatever unknown organisations usually are
         classes -= KIND_CLASSES[ActorKind.COMPANY]
     synonyms = frame_lexicon().class_synonyms
-    described = {t.lemma_.lower() for t in _descriptors(span.root)}
+    described = {t.lemma_.lower() for t in _descriptors(span.root) if not span.start <= t.i < span.end}  # not its own words
     words = {w.lower() for w in ref.name.split()} | described
     for word in words:
         classes |= synonyms.get(word, set())

@@ -34,7 +34,7 @@ def active_subject(verb: Token) -> list[Token]:
     """Who does an active verb's act: its own subject, else the one it inherits or the one an
     interrupted auxiliary holds."""
     return (children(verb, SUBJECT_DEPS) or for_subject(verb) or inherited_subject(verb) or _interrupted_auxiliary(verb)
-            or _set_off_subject(verb))
+            or _set_off_subject(verb) or _subject_in_time_phrase(verb))
 
 
 def for_subject(verb: Token) -> list[Token]:
@@ -54,6 +54,21 @@ def _set_off_subject(verb: Token) -> list[Token]:
     first = verb.sent[0]
     set_off = first.head == verb and first.dep_ in {"npadvmod", "nmod", "dep"} and first.pos_ == "PROPN"
     return [first] if set_off and first.i + 1 < verb.i and verb.doc[first.i + 1].text == "," else []
+
+
+def _subject_in_time_phrase(verb: Token) -> list[Token]:
+    """"On Wednesday X agreed to buy Y" (no comma): the parser reads "On Wednesday X" as one phrase;
+    a name right after the date, with no verb between it and the clause's verb, is its subject."""
+    while verb.dep_ == "xcomp":  # "On Wednesday X agreed to buy Y": the subject of "agreed"
+        verb = verb.head
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return []
+    for prep in (c for c in verb.lefts if c.dep_ == "prep"):
+        named = [o for o in children(prep, {"pobj"}) if o.pos_ == "PROPN" and o.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}]
+        dated = any(t.ent_type_ in {"DATE", "TIME"} for t in prep.subtree)
+        if named and dated and named[0].i + 1 == verb.i - sum(1 for t in verb.lefts if t.dep_ in {"aux", "neg"} and t.i > named[0].i):
+            return named[:1]
+    return []
 
 
 def active_object(verb: Token) -> list[Token]:

@@ -192,3 +192,18 @@ def test_issue_7_a_bond_and_a_guarantee_have_their_own_kinds():
     kinds = {f.investor.name: f.kind for f in _facts("Norcred provided a $200 million guarantee for the Kalmar wind farm. "
                                                     "Halden Insurance bought $90 million of bonds issued by Tarvos Energy.")}
     assert kinds == {"Norcred": "guarantee", "Halden Insurance": "bond"}
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Brindlecombe Foods, a maker of oatcakes, has been struggling. On Wednesday Pellucid Capital agreed to buy the company "
+                 "for £84 million.", [("Pellucid Capital", "Brindlecombe Foods", 84 * M, None)], id="a-subject-after-a-day-with-no-comma"),
+    pytest.param("Ondo Cement Plc plans to double its capacity. Afrexia Development Bank has approved a $95 million loan to the cement "
+                 "maker.", [("Afrexia Development Bank", "Ondo Cement Plc", 95 * M, None)], id="a-name-s-own-word-is-no-description"),
+    pytest.param("Zephyra Bio's migraine drug failed a trial in January. Now Hallbrook Pharma is buying the biotech for about $430 "
+                 "million.", [("Hallbrook Pharma", "Zephyra Bio", 430 * M, None)], id="the-biotech"),
+])
+def test_issue_7_descriptions_that_name_the_company_told_before(text, rows):
+    """Session 14 (battery2, read half): "On Wednesday X agreed" (the parser reads "On Wednesday X" as one
+    phrase) has X as its subject; "Ondo" in "Ondo Cement Plc" is its name, not a description that the
+    cement maker is not; "the biotech", "the startup", "the insurer" are generic company words."""
+    assert sorted({r for r in _rows(text)}) == rows
