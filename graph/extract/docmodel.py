@@ -33,6 +33,7 @@ from graph.model import ActorKind, ActorRef
 
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
 RELATIVES = frozenset({"which", "who", "that"})
+NOT_NAMES = frozenset({"NORP", "DATE", "TIME"})  # capitalised words in a description that name no one
 DEFINITE = frozenset({"the", "this", "that", "these"})
 NOT_BEFORE = frozenset({"new", "other", "combined", "merged", "enlarged"})  # "the combined company": not one named before
 PAIR_KINDS = {"country": (ActorKind.COUNTRY,), "company": (ActorKind.COMPANY, ActorKind.ORGANIZATION)}
@@ -120,6 +121,9 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     (or the head of the phrase that names it, in the same sentence)."""
     if head.lower_ in PRONOUNS:
         return _pronoun(head)
+    if head.lower_ == "whose":  # "X, whose 2015 purchase of Y …": the name the relative clause is on
+        clause = next((a for a in head.ancestors if a.dep_ == "relcl"), None)
+        return clause.head if clause is not None else None
     if not _definite(head) or any(c.dep_ == "amod" and c.lower_ in NOT_BEFORE for c in head.children):
         return None  # "the new company", "the other bank": not one named before
     noun = head.lemma_.lower()
@@ -360,9 +364,14 @@ def _definite(head: Token) -> bool:
     described = {t.i for a in head.children if a.dep_ in {"appos", "relcl", "acl"} for t in a.subtree}  # "…, owner of X"
     doc = head.doc  # "the Vancouver-based group": a place in a hyphened modifier names no one
     described |= {t.i for t in head.lefts for t in t.subtree if t.i + 1 < len(doc) and doc[t.i + 1].text in {"-", "–"}}
-    if any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in described for t in head.subtree):
+    if any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in described and not _names_no_one(t) for t in head.subtree):
         return False
     return any((c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.pos_ == "NOUN") for c in head.children)
+
+
+def _names_no_one(word: Token) -> bool:
+    """"the Emirati investor on Friday": a nationality (however tagged) or a day in a description."""
+    return word.ent_type_ in NOT_NAMES or (word.dep_ in {"compound", "amod"} and load_gazetteer().country_named(word.text) is not None)
 
 
 def _pronoun(head: Token) -> ActorRef | Token | None:

@@ -219,3 +219,16 @@ def test_issue_7_descriptors_and_asset_words(text, rows):
     """Session 14 (battery2, read half): "by Swedish publisher X", the parser taking the descriptor for
     the head and hanging X elsewhere, names X; a steelworks, brewery or hatchery is an asset."""
     assert sorted({r for r in _rows(text) if r[1] != "first European plant"}) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Huabei Dairy, whose 2015 purchase of Kaimai Dairy for NZ$330m drew protests, is now seeking a buyer.",
+                 [("Huabei Dairy", "Kaimai Dairy", 330 * M, None)], id="whose-purchase"),
+    pytest.param("Al Sarab Capital has been building a portfolio of football clubs. The Emirati investor on Friday completed the "
+                 "purchase of 70% of US Castelvecchio.", [("Al Sarab Capital", "US Castelvecchio", None, Decimal("0.7"))],
+                 id="the-emirati-investor-on-friday"),
+])
+def test_issue_7_whose_and_a_described_investor(text, rows):
+    """Session 14 (battery2, read half): "X, whose purchase of Y …" is X's; "the Emirati investor on Friday"
+    is a description (a nationality and a day name no one) of the company named before."""
+    assert sorted({r for r in _rows(text)}) == rows
