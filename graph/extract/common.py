@@ -21,6 +21,8 @@ R = TypeVar("R")
 DASHES = frozenset({"—", "–", "--"})
 DATELINE_TAIL = 8  # tokens a dateline may run on after its date: "(Central Asia Wire) —"
 
+DEMONSTRATIVES = frozenset({"this", "these", "the", "that", "those"})
+
 
 _DOCUMENT = ("._.", "document", None, None)  # where spaCy keeps ``doc._.document`` in ``user_data``
 
@@ -257,9 +259,13 @@ def next_sentence(sent: Span) -> Span | None:
 
 def starts_with_anaphora(sent: Span, heads: Iterable[str]) -> bool:
     """The sentence opens with a demonstrative or "the" and one of ``heads`` within its first six
-    words, so it refers back ("This €42 million transaction …", "These investments …")."""
-    first = [t for t in sent if not t.is_punct][:6]
-    if not first or first[0].lower_ not in {"this", "these", "the", "that", "those"}:
-        return False
+    words, or its main subject is such a phrase after an opening clause, so it refers back ("This
+    €42 million transaction …", "These investments …", "Including milestones, the deal is worth …")."""
     heads = set(heads)
+    subjects = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in heads]
+    if any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for s in subjects for c in s.children):
+        return True
+    first = [t for t in sent if not t.is_punct][:6]
+    if not first or first[0].lower_ not in DEMONSTRATIVES:
+        return False
     return any(t.lemma_.lower() in heads or t.lower_ in heads for t in first[1:])

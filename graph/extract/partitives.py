@@ -140,6 +140,8 @@ def _earlier_stake(head: Token, *, limit: int = 3) -> tuple[Token, Decimal | Non
         for token in window:
             if same and (any(c.lower_ in {"remaining", "rest", "other"} for c in token.children) or share_of(token) is None):
                 continue  # nor a "the stake" that refers back itself
+            if token.dep_ == "pobj" and token.head.lower_ == "from":
+                continue  # "raised its stake to 74% from 51%": 51% is what it held before
             if token.lemma_.lower() in wanted:
                 inner, share = through_partitive(token)
                 if inner is not None and inner != token:

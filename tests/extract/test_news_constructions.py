@@ -232,3 +232,18 @@ def test_issue_7_whose_and_a_described_investor(text, rows):
     """Session 14 (battery2, read half): "X, whose purchase of Y …" is X's; "the Emirati investor on Friday"
     is a description (a nationality and a day name no one) of the company named before."""
     assert sorted({r for r in _rows(text)}) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Alpenwatt AG lifted its stake in Savske Elektrarne to 74% from 51%, paying €88 million for the additional shares.",
+                 [("Alpenwatt AG", "Savske Elektrarne", 88 * M, Decimal("0.74"))], id="from-a-share-is-what-was-held-before"),
+    pytest.param("Ishikura Bank bolstered its holding in Sao Viet Bank to 20% with a 5 trillion dong purchase.",
+                 [("Ishikura Bank", "Sao Viet Bank", 5_000_000 * M, Decimal("0.2"))], id="bolstered-its-holding-to"),
+    pytest.param("Vireo Pharma agreed to buy Arclight Therapeutics. Including milestone payments, the deal is worth up to $1.8 "
+                 "billion.", [("Vireo Pharma", "Arclight Therapeutics", 1800 * M, None)], id="the-deal-is-worth-after-an-opening-clause"),
+])
+def test_issue_7_raised_holdings_and_the_deal_told_after(text, rows):
+    """Session 14 (battery2, read half): "to 74% from 51%" — the share a raise leaves, never the one
+    held before; "bolster", "up", "trim" and "pare" a holding; "…, the deal is worth $X" after an
+    opening clause refers back as "The deal is worth $X" does."""
+    assert sorted({r for r in _rows(text)}) == rows
