@@ -5,7 +5,7 @@ A noun names a signed document when a signing word carries it: a support
 verb ("X signed a loan agreement with Y"), a participle ("the MoU signed by
 X"), a signing noun ("the signing of the treaty by X and Y"), "enter into",
 or a list an umbrella signing introduces ("12 agreements, including an MoU").
-The positions of every form come from ``frames.noun_slots``/``verb_slots``,
+The positions of every form come from ``noun_slots.noun_slots``/``frames.verb_slots``,
 so the passive, nominal and conjoined forms are derived there, not here.
 """
 
@@ -19,7 +19,8 @@ from spacy.tokens import Token
 
 from graph import paths
 from graph.extract.common import first_found
-from graph.extract.frames import FrameLexiconError, noun_phrase_lemma, noun_slots, prep_slots, support_verb, verb_slots
+from graph.extract.frames import FrameLexiconError, noun_phrase_lemma, prep_slots, support_verb, verb_slots
+from graph.extract.noun_slots import noun_slots
 from graph.extract.tree import prep_objects
 from graph.extract.word_lists import word_list
 

@@ -32,7 +32,8 @@ from graph.extract.common import (
     per_token, previous_sentence, published, sentences, starts_with_anaphora, title_line,
 )
 from graph.extract.context import paragraph_date
-from graph.extract.frames import Frame, candidate_frames, noun_slots, trigger_candidates, trigger_kind, verb_slots
+from graph.extract.frames import Frame, candidate_frames, trigger_candidates, trigger_kind, verb_slots
+from graph.extract.noun_slots import noun_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.status import factuality_of
 from graph.extract.tree import prep_objects, pruned_subtree

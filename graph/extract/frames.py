@@ -175,9 +175,9 @@ def frame_matches(sent: Span) -> Iterator[FrameMatch]:
                 continue  # "X sold its stake in Y (its unit Y) to Z": the verb's frame states it, not the holding
             if kind == "verb" and _purpose_of_own_noun(token, frame):
                 continue  # "X secured a loan to fund Y": the loan funds Y, and its noun's frame says so
-            slots = SLOT_READERS[kind](token)
+            slots = _slot_readers()[kind](token)
             if kind == "noun":
-                _carry_subject(token, frame, slots)
+                _noun_slots().carry_subject(token, frame, slots)
             if frame.no_passive_agent and kind == "verb" and is_passive(token):
                 slots["subject"] = []
             yield FrameMatch(frame, token, kind != "verb", slots, kind)
@@ -359,76 +359,16 @@ def purpose_objects(head: Token) -> list[Token]:
             if (c.dep_ in {"acl", "advcl", "xcomp", "relcl"} and infinitive(c))
             or (c.tag_ == "VBG" and c.dep_ in {"advcl", "xcomp", "dobj"} and is_trigger_word(c)
                 and c.lemma_.lower() not in frame_lexicon().stake_verbs)
-            for o in children(c, OBJECT_DEPS) or _helped(c)]
+            for o in children(c, OBJECT_DEPS) or helped(c)]
 
 
-def _helped(verb: Token) -> list[Token]:
+def helped(verb: Token) -> list[Token]:
     """"a loan to help X strengthen its banks": who an object-control verb helps, where the parser
     made it the subject of the complement."""
     if verb.lemma_.lower() not in word_list("object_control_verbs"):
         return []
     return [s for c in verb.children if c.dep_ in {"ccomp", "xcomp"} for s in children(c, {"nsubj"})]
 
-
-
-def _helped_by_noun(noun: Token) -> list[Token]:
-    """"A $200m injection from X will help Y expand": whom the deal, as a verb's subject, helps."""
-    verb = noun.head if noun.dep_ == "nsubj" else None
-    if verb is None or verb.lemma_.lower() not in word_list("object_control_verbs"):
-        return []
-    return children(verb, {"dobj"}) + _helped(verb)
-
-
-def noun_slots(noun: Token) -> dict[str, list[Token]]:
-    """Positions of a nominal trigger: possessor/"by" as subject, "of" as object,
-    and the subject and prepositions of the support verb that carries it."""
-    slots = prep_slots(noun)
-    for worth in (c for c in noun.children if c.lower_ == "worth"):  # "agreements worth $1bn with X" (its other
-        slots.setdefault("with", prep_slots(worth).get("with", []))  # phrases tell what the sum is, not the deal)
-    if "for" not in slots:  # "a loan agreement with X for Y": the parser hangs the purpose on X
-        slots["for"] = [h for w in slots.get("with", []) for h in prep_slots(w).get("for", [])]
-    slots["self"] = _described_name(noun)  # "Y, a joint venture between X and Z": the noun names its target
-    slots["object"] = slots.pop("of", []) or [o for b in slots.get("by", []) for o in prep_slots(b).get("of", [])]
-    _lift_from_object(slots)
-    possessors = children(noun, {"poss"})
-    raising = _raising(noun)
-    if raising:
-        possessors = _raising_slots(noun, slots, possessors)
-    by = slots.pop("by", [])
-    for position in ("in", "into"):  # "the investment by X in Y": the parser hangs "in Y" on X
-        slots[position] = slots.get(position) or [h for b in by if b.pos_ == "PROPN" for h in prep_slots(b).get(position, [])]
-    slots["subject"] = by or possessors
-    slots["compound"] = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    slots["purpose"] = purpose_objects(noun) + _helped_by_noun(noun)
-    participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-    slots["participle_agent"] = [o for c in participles for a in children(c, {"agent"}) for o in children(a, {"pobj"})]
-    for position in DIRECTED_PREPS:  # "a bond sold to X", "a loan extended to Y": the participle's
-        lifted = [h for c in participles for h in prep_slots(c).get(position, [])]
-        if lifted and not slots.get(position):
-            slots[position] = lifted
-    slots["demonym"] = [c for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"]
-    verb = support_verb(noun) if not _listed_after_an_asset(noun) else None
-    if verb is None:
-        slots.setdefault("from", _source_of(noun))
-        return slots
-    carried = verb_slots(verb)
-    if raising and verb.lemma_.lower() in word_list("raising_verbs"):  # "Y closed a round": Y invests nothing
-        carried = {position: heads for position, heads in carried.items() if position != "subject"}
-    debt = noun.lemma_.lower() in lexicon().debt_words  # "Y took out a loan", "Y is funding it through a bond" (not
-    # "X will provide $5bn through a loan": a giving verb's subject lends)
-    if verb.lemma_.lower() in word_list("recipient_verbs") or (  # "Y received a loan from X for Z"
-            debt and (verb.lemma_.lower() in word_list("borrowing_verbs") or (_means(noun) and verb.lemma_.lower() in word_list("funding_verbs")))):
-        slots["recipient"] = carried.get("subject", [])
-    else:
-        by = [] if is_passive(verb) else carried.get("by", [])  # "blocked the purchase of the stake by X": its agent
-        if not slots["subject"]:
-            slots["subject"] = by or carried.get("subject", [])
-            slots["carried_subject"] = [] if by else slots["subject"]
-        slots["carrier_object"] = carried.get("object", [])  # "Y will be financed with a loan from X"
-    for position, heads in carried.items():
-        if position not in {"subject", "object"} and not slots.get(position):
-            slots[position] = heads
-    return slots
 
 
 def _own_shares(noun: Token) -> bool:
@@ -440,106 +380,14 @@ def _own_shares(noun: Token) -> bool:
     return not owned and any(c.ent_type_ == "PERCENT" or c.lower_ == "new" for c in noun.children)
 
 
-def _lift_from_object(slots: dict[str, list[Token]]) -> None:
-    """"the sale of its stake in Y to X", "the purchase of a stake in Y by X": the parser hangs a deal
-    noun's "to"/"from"/"by" on its object or deeper in it."""
-    inside = (t for o in slots["object"] for t in o.subtree if t == o or (t.pos_ in {"NOUN", "PROPN"} and t.dep_ == "pobj"))
-    for head in inside:
-        for position, heads in prep_slots(head).items():
-            if position in DIRECTED_PREPS | {"by"}:
-                slots.setdefault(position, heads)
+@lru_cache(maxsize=1)
+def _noun_slots():
+    """The nominal-slot layer, which reads a noun's support verb through ``verb_slots`` above."""
+    from graph.extract import noun_slots  # noqa: PLC0415 (it imports this module)
+
+    return noun_slots
 
 
-def _raising(noun: Token) -> bool:
-    raisings = frame_lexicon().raisings
-    return noun.lemma_.lower() in raisings or noun_phrase_lemma(noun) in raisings
-
-
-def _raising_slots(noun: Token, slots: dict[str, list[Token]], possessors: list[Token]) -> list[Token]:
-    """A round's raiser fills "in" ("Y's funding round", "Y raised $75m in a round"); its investors,
-    returned, are who led or joined it ("a $75m round led by X"), not where a third party put its own
-    sum into it ("Z invested $50m in Y's round, led by X")."""
-    raiser = _raiser(noun)
-    slots["in"] = slots.get("in") or possessors or raiser
-    own_sum = any(t.ent_type_ == "MONEY" for left in noun.lefts for t in left.subtree)
-    return _round_leaders(noun) if raiser or own_sum else []
-
-
-def _raiser(noun: Token) -> list[Token]:
-    """"Y raised $75m in a round", "Y closed a $40m round": the subject of the verb that raises it."""
-    verb = support_verb(noun) or (noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None)
-    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in word_list("raising_verbs"):
-        return []
-    return children(verb, {"nsubj"})
-
-
-def _round_leaders(noun: Token) -> list[Token]:
-    """"raised $75m in a round led by X", "…, with participation from Z": who leads or joins a
-    raising invests in it."""
-    leading = word_list("leading_verbs") | word_list("joining_words")  # "… led by X and joined by Z"
-    led = [v for c in noun.children if c.dep_ in {"acl", "relcl"} for v in (c, *c.conjuncts) if v.lemma_.lower() in leading]
-    raised = noun.head.head if noun.dep_ == "pobj" else noun.head
-    joined = [j for h in (noun, raised) for j in prep_slots(h).get("with", []) if j.lemma_.lower() in word_list("joining_words")]
-    return [a for verb in led for a in prep_slots(verb).get("by", [])] + [a for j in joined for a in prep_slots(j).get("from", [])]
-
-
-def _listed_after_an_asset(noun: Token) -> bool:
-    """"… to build a refinery and a $500m credit line from X to Y": a deal noun the parser joined to an
-    asset is no object of the asset's verb."""
-    head = noun.head
-    an_asset = head.pos_ == "NOUN" and head.lemma_.lower() in lexicon().asset_heads
-    return noun.dep_ == "conj" and an_asset and not is_trigger_word(head)
-
-
-def _source_of(noun: Token) -> list[Token]:
-    """"The tranche comes from X", "most of the loan will come from X": who a deal noun's money comes
-    from (the noun, or the part of it it is a partitive of, is the subject of a source verb)."""
-    subject = noun
-    while subject.dep_ == "pobj" and subject.head.lower_ == "of" and subject.head.head != subject.head:
-        subject = subject.head.head
-    verb = subject.head
-    if subject.dep_ != "nsubj" or verb.lemma_.lower() not in word_list("source_verbs"):
-        return []
-    return prep_slots(verb).get("from", [])
-
-
-def _described_name(noun: Token) -> list[Token]:
-    """The name a noun describes ("Y, a joint venture …", "a joint venture, Y, …"), else the noun."""
-    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
-        return [noun.head]
-    if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "Y is a joint venture between X and Z"
-        named = [s for s in children(noun.head, {"nsubj"}) if s.pos_ == "PROPN"]
-        if named:
-            return named
-    return [a for a in children(noun, {"appos"}) if a.pos_ == "PROPN"][:1] or [noun]
-
-
-def _carry_subject(noun: Token, frame: Frame, slots: dict[str, list[Token]]) -> None:
-    """The support verb's subject acts only for a support verb ("X completed the acquisition"),
-    not for an approver ("the ministry approved the construction of Y"), unless the frame says so
-    ("the bank approved a loan")."""
-    carried = slots.pop("carried_subject", [])
-    if carried and slots.get("from") and "from" in frame.roles.get("investor", ()):
-        slots["subject"] = []  # "X will finance half of it with a loan from Z": Z lends, X borrows
-        # "the plant achieved financial close with a loan from Z": an asset subject receives it
-        slots["recipient"] = [t for t in carried if t.lemma_.lower() in lexicon().asset_heads]
-        return
-    verb = support_verb(noun)
-    # "X grew through the acquisition of Y", "X entered Z with the purchase of Y": X acts ("proceed with" is no means)
-    means = _means(noun) or (noun.dep_ == "pobj" and noun.head.lower_ == "with" and _has_object(verb))
-    if not carried or verb is None or means:
-        return
-    if verb.lemma_.lower() not in frame_lexicon().support_verbs | frame.support_verbs:
-        slots["subject"] = []
-
-
-def _means(noun: Token) -> bool:
-    """"funding it through a bond", "via a loan": the noun is the means of its verb."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in {"through", "via"}
-
-
-def _has_object(verb: Token | None) -> bool:
-    return verb is not None and any(c.dep_ in OBJECT_DEPS for c in verb.children)
-
-
-SLOT_READERS = {"verb": verb_slots, "noun": noun_slots, "agent": agent_slots, "owned": owned_slots, "sized": sized_slots}
+@lru_cache(maxsize=1)
+def _slot_readers() -> dict:
+    return {"verb": verb_slots, "noun": _noun_slots().noun_slots, "agent": agent_slots, "owned": owned_slots, "sized": sized_slots}
