@@ -1,13 +1,16 @@
 """What the words around a name say it is: a company's descriptor ("the carmaker X", "X, a lender"),
 its base or owner ("Lagos-based X", "state-owned X"), its staff ("X chairman Y") or a copula
-("X is the largest tower operator"). The small model often tags a short company name a person or
-a place; these cues, not its label, decide (issue 7)."""
+("X is the largest tower operator"), and its country ("Japan's X", "Saudi utility X", "Qatar
+Holding"). The small model often tags a short company name a person or a place; these cues, not its
+label, decide (issue 7)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
 from graph.extract.lexicon import lexicon
+from graph.gazetteer import load_gazetteer
+from graph.model import ActorKind, ActorRef
 from graph.extract.word_lists import word_list
 
 
@@ -47,3 +50,26 @@ def titled(span: Span) -> bool:
     """"Minister X", "chairman Y": a title before the name makes it a person's."""
     return span.start > 0 and span.doc[span.start - 1].lower_ in lexicon().titles
 
+
+def named_country(ref: ActorRef) -> str | None:
+    """"Qatar Holding", "Chinese Railway Group": a company named after its country."""
+    if ref.kind not in {ActorKind.COMPANY, ActorKind.ORGANIZATION} or " " not in ref.name:
+        return None
+    entry = load_gazetteer().country_named(ref.name.split()[0])
+    return entry.name if entry is not None else None
+
+
+def described_country(span: Span, ref: ActorRef) -> str | None:
+    """"Japan's Hoshino Power", "Saudi utility Qamar Energy": the country the text gives a company."""
+    if ref.kind not in {ActorKind.COMPANY, ActorKind.ORGANIZATION}:
+        return None
+    doc, gaz, i = span.doc, load_gazetteer(), span.start - 1
+    if i > span.sent.start and doc[i].tag_ == "POS":
+        entry = gaz.lookup(doc[i - 1].text)
+        return entry.name if entry is not None and entry.kind is ActorKind.COUNTRY else None
+    while i >= max(span.sent.start, span.start - 4) and doc[i].pos_ in {"NOUN", "ADJ", "PROPN"}:
+        entry = gaz.country_for_demonym(doc[i].text)
+        if entry is not None:
+            return entry.name
+        i -= 1
+    return None

@@ -23,6 +23,7 @@ from graph.extract import context
 from graph.extract.actors import find_actors
 from graph.extract.agreement_frames import agreement_lexicon
 from graph.extract.common import is_headline, per_doc, sentences
+from graph.extract.descriptions import described_country, named_country
 from graph.extract.frames import frame_lexicon
 from graph.extract.phrases import phrase_ref
 from graph.extract.roles import active_subject, is_passive, passive_object
@@ -79,32 +80,8 @@ def _entry(span, ref: ActorRef) -> Entry:
     for word in words:
         classes |= synonyms.get(word, set())
     subject = span.root.dep_ in {"nsubj", "nsubjpass"}
-    country = ref.country or _named_country(ref) or _described_country(span, ref)
+    country = ref.country or named_country(ref) or described_country(span, ref)
     return Entry(span.start, ref, frozenset(classes | words), span.sent, subject, country, frozenset(described))
-
-
-def _named_country(ref: ActorRef) -> str | None:
-    """"Qatar Holding", "Chinese Railway Group": a company named after its country."""
-    if ref.kind not in {ActorKind.COMPANY, ActorKind.ORGANIZATION} or " " not in ref.name:
-        return None
-    entry = load_gazetteer().country_named(ref.name.split()[0])
-    return entry.name if entry is not None else None
-
-
-def _described_country(span: Span, ref: ActorRef) -> str | None:
-    """"Japan's Hoshino Power", "Saudi utility Qamar Energy": the country the text gives a company."""
-    if ref.kind not in {ActorKind.COMPANY, ActorKind.ORGANIZATION}:
-        return None
-    doc, gaz, i = span.doc, load_gazetteer(), span.start - 1
-    if i > span.sent.start and doc[i].tag_ == "POS":
-        entry = gaz.lookup(doc[i - 1].text)
-        return entry.name if entry is not None and entry.kind is ActorKind.COUNTRY else None
-    while i >= max(span.sent.start, span.start - 4) and doc[i].pos_ in {"NOUN", "ADJ", "PROPN"}:
-        entry = gaz.country_for_demonym(doc[i].text)
-        if entry is not None:
-            return entry.name
-        i -= 1
-    return None
 
 
 def _descriptors(root: Token) -> list[Token]:
@@ -122,8 +99,7 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     if head.lower_ in PRONOUNS:
         return _pronoun(head)
     if head.lower_ == "whose":  # "X, whose 2015 purchase of Y …": the name the relative clause is on
-        clause = next((a for a in head.ancestors if a.dep_ == "relcl"), None)
-        return clause.head if clause is not None else None
+        return next((a.head for a in head.ancestors if a.dep_ == "relcl"), None)
     if not _definite(head) or any(c.dep_ == "amod" and c.lower_ in NOT_BEFORE for c in head.children):
         return None  # "the new company", "the other bank": not one named before
     noun = head.lemma_.lower()
@@ -161,12 +137,9 @@ def short_name(head: Token) -> ActorRef | None:
     if not longer or (head.ent_type_ in NAMED_LABELS and not mislabelled) or load_gazetteer().lookup(head.text) is not None:
         return None
     first = min(longer, key=lambda found: found[0])
-    told_with = [ref for position, ref in longer if ref.name != first[1].name and _same_sentence(head.doc, position, first[0])]
+    sentence = head.doc[first[0]].sent
+    told_with = [ref for position, ref in longer if ref.name != first[1].name and head.doc[position].sent == sentence]
     return None if told_with else first[1]  # "X Energy", later its unit "X Transmission": X Energy; "X A and X B bid": either
-
-
-def _same_sentence(doc: Doc, one: int, other: int) -> bool:
-    return doc[one].sent.start == doc[other].sent.start
 
 
 def _by_first_word(doc: Doc) -> dict[str, list[tuple[int, ActorRef]]]:
@@ -504,4 +477,4 @@ def country_of(ref: ActorRef, doc: Doc, *, at: Span | None = None) -> str | None
     """The country the document gives an actor (known, named in its name, or described), or the
     one the text gives it where it is mentioned ``at`` ("South Korea's X", "Korean X")."""
     registered = next((e.country for e in registry(doc) if e.ref.name == ref.name and e.country), None)
-    return ref.country or registered or (_described_country(at, ref) if at is not None else None)
+    return ref.country or registered or (described_country(at, ref) if at is not None else None)
