@@ -1,12 +1,12 @@
-"""Precision and recall on the construction battery (tests/data/battery): short passages in wire style.
+"""Precision and recall on the construction batteries (tests/data/battery, battery2): short passages in wire style.
 
-Run: ``python bench/battery.py [--half odd|even] [--explain]``. Each passage is extracted on its own
-(``graph.pipeline.extract_document``); a predicted investment is right when its investor and target
-agree with an expected one by ``graph.evaluate.names_agree``, its amount is within ±1 % in the same
-currency and its stake within ±0.005, where those are given; an agreement when two of the expected
-parties (or all, if fewer) are among its parties and its date agrees as far as both state it. Only
-asserted and planned facts count. The odd lines were read while developing (session 13); the even
-lines were not: report them apart.
+Run: ``python bench/battery.py [--battery battery|battery2] [--half odd|even] [--explain]``. Each
+passage is extracted on its own (``graph.pipeline.extract_document``); a predicted investment is
+right when its investor and target agree with an expected one by ``graph.evaluate.names_agree``,
+its amount is within ±1 % in the same currency and its stake within ±0.005, where those are given;
+an agreement when two of the expected parties (or all, if fewer) are among its parties and its date
+agrees as far as both state it. Only asserted and planned facts count. The odd lines were read while
+developing (battery in session 13, battery2 in session 14); the even lines were not: report them apart.
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from graph.model import Factuality  # noqa: E402
 from graph.pipeline import extract_document  # noqa: E402
 from tests.conftest import make_document  # noqa: E402
 
-BATTERY = Path(__file__).resolve().parents[1] / "tests" / "data" / "battery"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 
 
-def passages(name: str, half: str | None) -> list[dict]:
-    lines = (BATTERY / name).read_text(encoding="utf-8").splitlines()
+def passages(path: Path, half: str | None) -> list[dict]:
+    lines = path.read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for n, line in enumerate(lines, 1) if half is None or (n % 2 == 1) == (half == "odd")]
 
 
@@ -47,9 +47,9 @@ def _agreement_ok(fact, want: dict) -> bool:
     return named >= min(2, len(want["parties"])) and (not date or bool(ours) and (ours.startswith(date) or date.startswith(ours)))
 
 
-def score(name: str, key: str, kind: str, ok, *, half: str | None, explain: bool) -> None:
+def score(path: Path, key: str, kind: str, ok, *, half: str | None, explain: bool) -> None:
     right = wrong = missed = 0
-    for case in passages(name, half):
+    for case in passages(path, half):
         facts = getattr(extract_document(make_document(case["text"], published="2024-06-01")), kind)
         facts = [f for f in facts if f.factuality in (None, Factuality.ASSERTED, Factuality.PLANNED)]
         wanted = [w for w in case[key] if w.get("note") != "cancelled"]
@@ -66,9 +66,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=["odd", "even"], help="only the odd (read) or even (untouched) lines")
     parser.add_argument("--explain", action="store_true", help="print each passage with a miss or a wrong fact")
+    parser.add_argument("--battery", default="battery", choices=["battery", "battery2"],
+                        help="the session-13 construction battery or the session-14 stress battery")
     args = parser.parse_args()
-    score("investments.jsonl", "facts", "investments", _investment_ok, half=args.half, explain=args.explain)
-    score("agreements.jsonl", "agreements", "agreements", _agreement_ok, half=args.half, explain=args.explain)
+    folder = DATA / args.battery
+    score(folder / "investments.jsonl", "facts", "investments", _investment_ok, half=args.half, explain=args.explain)
+    score(folder / "agreements.jsonl", "agreements", "agreements", _agreement_ok, half=args.half, explain=args.explain)
 
 
 if __name__ == "__main__":
