@@ -100,14 +100,17 @@ def _listed_share(name: Token) -> Decimal | None:
     return None
 
 
-def _name_after_descriptor(head: Token) -> Token | None:
+def _name_after_descriptor(head: Token) -> Token | ActorRef | None:
     """"by Swedish publisher Nordspel" parsed with the descriptor as the head and the name hung
-    elsewhere: the name right after a company descriptor is what the phrase names."""
+    elsewhere: the name right after a company descriptor is what the phrase names (a company, if the
+    recogniser missed it: "software maker Routely", tagged an adverb)."""
     after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
-    if head.pos_ != "NOUN" or not is_descriptor(head) or after is None or after.pos_ != "PROPN" or after.head == head:
+    if head.pos_ != "NOUN" or not is_descriptor(head) or after is None or not after.is_title or after.head == head:
         return None
     entity = entity_at(after)
-    return entity.root if entity is not None and entity.start == after.i and entity.label_ in {"ORG", "PERSON", "GPE"} else None
+    if entity is None:
+        return ActorRef(after.text, ActorKind.COMPANY, after.text) if after.pos_ in {"PROPN", "ADV", "NOUN", "ADJ"} else None
+    return entity.root if entity.start == after.i and entity.label_ in {"ORG", "PERSON", "GPE"} else None
 
 
 def _unlike(first: Token, conjunct: Token) -> bool:
@@ -134,6 +137,8 @@ def argument_at(head: Token) -> Argument | None:
         return Argument(found.ref, share or found.share) if found is not None else None
     leader = (group_leader(head) or _possessed_name(head) or named_apposition(head) or called_name(head) or _body_of(head)
               or _named_unit(head) or _name_after_descriptor(head))
+    if isinstance(leader, ActorRef):
+        return Argument(leader)
     if leader is not None:
         return argument_at(leader)
     short = short_name(head)  # before the labels: "Tarrow" after "Tarrow Renewables" may be tagged a date

@@ -49,7 +49,9 @@ def apposition_conjuncts(head: Token) -> list[Token]:
     # "the lender A, B of Z and C": B hung on A as its apposition, C on B as its conjunct
     chained = [b for a in names for b in a.children if b.dep_ == "appos" and b.pos_ == "PROPN"
                and any(c.pos_ == "PROPN" for c in b.conjuncts)]
-    return [*(c for a in (*names, *chained) for c in a.conjuncts if c.pos_ == "PROPN"), *chained, *joined]
+    # "X, the Finnish insurer, and Y, a hedge fund, …": Y hung on the description of X
+    described = [c for a in head.children if a.dep_ == "appos" and a.pos_ == "NOUN" for c in a.conjuncts if c.pos_ == "PROPN"]
+    return [*(c for a in (*names, *chained) for c in a.conjuncts if c.pos_ == "PROPN"), *chained, *joined, *described]
 
 
 def accompanying(head: Token) -> list[Token]:

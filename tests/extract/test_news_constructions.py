@@ -247,3 +247,18 @@ def test_issue_7_raised_holdings_and_the_deal_told_after(text, rows):
     held before; "bolster", "up", "trim" and "pare" a holding; "…, the deal is worth $X" after an
     opening clause refers back as "The deal is worth $X" does."""
     assert sorted({r for r in _rows(text)}) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Tolva, the Finnish pension insurer, and Brightwater Capital, a New York hedge fund, have each bought 8% of "
+                 "Laevandus Shipping.", [("Brightwater Capital", "Laevandus Shipping", None, Decimal("0.08")),
+                                          ("Tolva", "Laevandus Shipping", None, Decimal("0.08"))], id="x-described-and-y-described"),
+    pytest.param("A group of investors led by Corvane Capital and including Meridia Partners has bought logistics software maker "
+                 "Routely for $360 million.", [("Corvane Capital", "Routely", 360 * M, None), ("Meridia Partners", "Routely", 360 * M, None)],
+                 id="a-name-the-recogniser-missed-after-a-descriptor"),
+])
+def test_issue_7_lists_around_descriptions(text, rows):
+    """Session 14 (battery2, read half): "X, the Finnish insurer, and Y, a hedge fund": the parser hangs Y
+    on X's description; "software maker Routely", the name tagged an adverb, is the company the
+    descriptor announces."""
+    assert sorted({r for r in _rows(text)}) == rows
