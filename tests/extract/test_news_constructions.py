@@ -262,3 +262,13 @@ def test_issue_7_lists_around_descriptions(text, rows):
     on X's description; "software maker Routely", the name tagged an adverb, is the company the
     descriptor announces."""
     assert sorted({r for r in _rows(text)}) == rows
+
+
+def test_issue_7_words_news_uses_for_deals_and_documents():
+    """Session 14: vocabulary carries to unseen text better than constructions do: "picked up a 4.8%
+    holding", "amassed a 9% stake", and a term sheet signed is an agreement."""
+    assert _rows("Activist investor Harlan Greaves has picked up a 4.8% holding in Northrail Systems.") == [
+        ("Harlan Greaves", "Northrail Systems", None, Decimal("0.048"))]
+    assert _rows("Orvo Capital has amassed a 9% stake in Northrail Systems.") == [("Orvo Capital", "Northrail Systems", None, Decimal("0.09"))]
+    assert [sorted(p.name for p in a.parties) for a in _agreements(
+        "Pembe Graphite signed a term sheet with Afro-Asia Resources Bank on 3 March 2024.")] == [["Afro-Asia Resources Bank", "Pembe Graphite"]]

@@ -44,7 +44,7 @@ TOLD_TWICE = [
     pytest.param(
         "Ostrava Telecom has agreed to sell 35 per cent of Delta Towers to a consortium of Malaysia's Tarvo Digital "
         "and Korea's Seogang Fund for 8.4 trillion dong. Tarvo will acquire 25 per cent of Delta Towers and Seogang 10 per cent.",
-        {("Tarvo", "Delta Towers", Decimal("8400000000000"), Decimal("0.25")),
+        {("Tarvo Digital", "Delta Towers", Decimal("8400000000000"), Decimal("0.25")),
          ("Seogang Fund", "Delta Towers", Decimal("8400000000000"), Decimal("0.1"))},
         id="a-consortium-share-split-among-its-members-with-the-joint-sum",
     ),
@@ -57,7 +57,7 @@ TOLD_TWICE = [
     pytest.param(
         "Ostrava Telecom has agreed to sell 35 per cent of Delta Towers to a consortium of Tarvo Digital and Seogang Fund "
         "for 8.4 trillion dong. Tarvo will acquire 25 per cent and Seogang 10 per cent under the agreement.",
-        {("Tarvo", "Delta Towers", Decimal("8400000000000"), Decimal("0.25")),
+        {("Tarvo Digital", "Delta Towers", Decimal("8400000000000"), Decimal("0.25")),
          ("Seogang Fund", "Delta Towers", Decimal("8400000000000"), Decimal("0.1"))},
         id="members-bare-shares-are-of-the-deal-s-target",
     ),
@@ -84,7 +84,7 @@ KEPT_APART = [
         "and Korea's Seogang Fund for 8.4 trillion dong. Tarvo will acquire 20 per cent of Delta Towers and Seogang 10 per cent.",
         {("Tarvo Digital", "Delta Towers", Decimal("8400000000000"), Decimal("0.35")),
          ("Seogang Fund", "Delta Towers", Decimal("8400000000000"), Decimal("0.35")),
-         ("Tarvo", "Delta Towers", None, Decimal("0.2")),
+         ("Tarvo Digital", "Delta Towers", None, Decimal("0.2")),
          ("Seogang Fund", "Delta Towers", None, Decimal("0.1"))},
         id="members-shares-that-do-not-add-up-split-nothing",
     ),
