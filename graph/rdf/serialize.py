@@ -361,7 +361,10 @@ def _event_summary(event: Event, keys: list[str], actors: _Actors) -> str:
 
 def _event_triples(event: Event, actors: _Actors, concerned: dict[Investment | Agreement, URIRef]) -> Iterator[Triple]:
     node = _event_iri(event, actors)
-    keys = actors.sorted_keys(event.participants)
+    # a participant the resolver typed an asset (its mentions voted so) takes no part: an event is actors'
+    keys = [k for k in actors.sorted_keys(event.participants) if actors.records[k].kind is not ActorKind.ASSET]
+    if not keys:
+        return
     yield node, _A, IKG.Event
     yield node, _LABEL, Literal(_event_summary(event, keys, actors))
     yield node, IKG.eventType, concept_for_label(IKG.EventTypeScheme, event.event_type)

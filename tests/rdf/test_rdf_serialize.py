@@ -181,3 +181,18 @@ def test_unknown_event_type_raises() -> None:
     facts = dataclasses.replace(facts, events=[bad])
     with pytest.raises(UnknownConcept, match="parade"):
         corpus_to_dataset(Corpus([facts], dict(RECORDS), key_of))
+
+
+def test_an_asset_takes_no_part_in_an_event() -> None:
+    """Issue 7 (session 14): an event derived from a deal names its parties; one the resolver typed an
+    asset (its mentions voted so) is no ikg:participant, which the shapes require to be an actor, and
+    an event left with no actor is not written."""
+    facts = facts_b()
+    evidence = facts.events[0].evidence
+    mill = ActorRef("Smederevo steel mill", ActorKind.COMPANY)  # extracted as a company, resolved to an asset
+    events = [Event("completion", (ActorRef("HeSteel Group", ActorKind.COMPANY), mill), evidence),
+              Event("completion", (mill,), evidence)]
+    ds = corpus_to_dataset(Corpus([dataclasses.replace(facts, events=events)], dict(RECORDS), key_of))
+    written = _only(ds, IKG.Event)
+    assert len(written) == 1
+    assert {o for _, _, o, _ in ds.quads((written[0], IKG.participant, None, None))} == {actor_iri("hesteel-group")}
