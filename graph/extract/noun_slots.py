@@ -43,24 +43,33 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     slots["subject"] = by or possessors
     slots["compound"] = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     slots["purpose"] = purpose_objects(noun) + _helped_by_noun(noun)
-    participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-    slots["participle_agent"] = [o for c in participles for a in children(c, {"agent"}) for o in children(a, {"pobj"})]
-    for position in DIRECTED_PREPS:  # "a bond sold to X", "a loan extended to Y": the participle's
-        lifted = [h for c in participles for h in prep_slots(c).get(position, [])]
-        if lifted and not slots.get(position):
-            slots[position] = lifted
+    _participle_slots(noun, slots)
     slots["demonym"] = [c for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"]
     verb = support_verb(noun) if not _listed_after_an_asset(noun) else None
     if verb is None:
         slots.setdefault("from", _source_of(noun))
         return slots
+    _carried_slots(noun, verb, slots, raising=raising)
+    return slots
+
+
+def _participle_slots(noun: Token, slots: dict[str, list[Token]]) -> None:
+    """"bonds issued by Y" (its agent), "a bond sold to X", "a loan extended to Y" (its "to"/"from")."""
+    participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    slots["participle_agent"] = [o for c in participles for a in children(c, {"agent"}) for o in children(a, {"pobj"})]
+    for position in DIRECTED_PREPS:
+        lifted = [h for c in participles for h in prep_slots(c).get(position, [])]
+        if lifted and not slots.get(position):
+            slots[position] = lifted
+
+
+def _carried_slots(noun: Token, verb: Token, slots: dict[str, list[Token]], *, raising: bool) -> None:
+    """The support verb's positions: its subject acts (or receives: "Y received a loan from X", "Y took
+    out a loan", "Y is funding it through a bond"), its other positions fill the noun's empty ones."""
     carried = verb_slots(verb)
     if raising and verb.lemma_.lower() in word_list("raising_verbs"):  # "Y closed a round": Y invests nothing
         carried = {position: heads for position, heads in carried.items() if position != "subject"}
-    debt = noun.lemma_.lower() in lexicon().debt_words  # "Y took out a loan", "Y is funding it through a bond" (not
-    # "X will provide $5bn through a loan": a giving verb's subject lends)
-    if verb.lemma_.lower() in word_list("recipient_verbs") or (  # "Y received a loan from X for Z"
-            debt and (verb.lemma_.lower() in word_list("borrowing_verbs") or (_means(noun) and verb.lemma_.lower() in word_list("funding_verbs")))):
+    if _receives(noun, verb):
         slots["recipient"] = carried.get("subject", [])
     else:
         by = [] if is_passive(verb) else carried.get("by", [])  # "blocked the purchase of the stake by X": its agent
@@ -71,7 +80,16 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     for position, heads in carried.items():
         if position not in {"subject", "object"} and not slots.get(position):
             slots[position] = heads
-    return slots
+
+
+def _receives(noun: Token, verb: Token) -> bool:
+    """The support verb's subject receives the deal: a receiving verb, or a debt its subject borrows or
+    funds something through (not "X will provide $5bn through a loan": a giving verb's subject lends)."""
+    lemma = verb.lemma_.lower()
+    if lemma in word_list("recipient_verbs"):
+        return True
+    debt = noun.lemma_.lower() in lexicon().debt_words
+    return debt and (lemma in word_list("borrowing_verbs") or (_means(noun) and lemma in word_list("funding_verbs")))
 
 
 def _lift_from_object(slots: dict[str, list[Token]]) -> None:
