@@ -7,7 +7,7 @@ one another: each named member fills the role the group fills.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from graph.extract.common import entities_in
 from graph.extract.roles import hyphenated
@@ -124,7 +124,7 @@ def _bracket_end(last: Token) -> int | None:
     return close + 1 if any(t.ent_type_ in {"PERCENT", "MONEY"} and t.like_num for t in inside) else None
 
 
-def _name_after(doc, start: int) -> Token | None:
+def _name_after(doc: Doc, start: int) -> Token | None:
     """The head of the name that begins at ``start``, after at most "the" and lower-case descriptors
     ("the pension fund Baltrum"): its last proper word, or the noun of "the government of Z"."""
     at = start

@@ -338,10 +338,10 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
             if position != "of":
                 slots.setdefault(position, heads)
     sums = [h for heads in list(slots.values()) for h in heads if h.ent_type_ == "MONEY"]
-    sums += [o for p in ("for", "in", "into", "on") for o in prep_slots(verb).get(p, [])]  # "for Y from X": hung on Y
-    parts = [p for h in sums for p in prep_slots(h).get("of", [])]  # "disbursed $50m of the loan to X"
+    aims = [o for p in ("for", "in", "into", "on") for o in prep_slots(verb).get(p, [])]  # "for Y from X": hung on Y
+    parts = [p for h in sums + aims for p in prep_slots(h).get("of", [])]  # "disbursed $50m of the loan to X"
     parts += [c for h in (verb, *objects) for c in h.children if c.lower_ == "worth"]  # "issue shares worth $1bn to X"
-    for head in sums + parts:  # "financed with $1bn in loans from X": "from X" hangs on the sum
+    for head in sums + aims + parts:  # "financed with $1bn in loans from X": "from X" hangs on the sum
         for position, heads in prep_slots(head).items():
             if position in DIRECTED_PREPS:
                 slots.setdefault(position, heads)
