@@ -274,14 +274,8 @@ def test_issue_7_words_news_uses_for_deals_and_documents():
         "Pembe Graphite signed a term sheet with Afro-Asia Resources Bank on 3 March 2024.")] == [["Afro-Asia Resources Bank", "Pembe Graphite"]]
 
 
-@pytest.mark.parametrize(("text", "rows"), [
-    pytest.param("Barrenlands Mining announced a $1.1 billion expansion of the Kafubu copper mine.",
-                 [("Barrenlands Mining", "Kafubu copper mine", 1100 * M, None)], id="an-expansion-announced"),
-    pytest.param("Barrenlands Mining approved a $1.1 billion expansion of the Kafubu copper mine.", [], id="an-approver-builds-nothing"),
-    pytest.param("Norcred's $40 million contribution to the Kalmar wind farm was confirmed on Monday.",
-                 [("Norcred", "Kalmar wind farm", 40 * M, None)], id="a-contribution-to"),
-])
-def test_issue_7_expansions_and_contributions(text, rows):
-    """Session 14: an expansion, upgrade or refurbishment is a greenfield deal noun (the works name the
-    asset after "of"), a contribution a grant's; as for "construction", an approver is no builder."""
-    assert sorted({r for r in _rows(text)}) == rows
+def test_issue_7_a_contribution_is_a_grant_s():
+    """Session 14: "X's $40m contribution to Y", the noun of the grant verb "contribute". (The works nouns
+    "expansion" and "upgrade" stay no deal nouns: "the Daugava III expansion" names the asset a loan is for.)"""
+    assert _rows("Norcred's $40 million contribution to the Kalmar wind farm was confirmed on Monday.") == [
+        ("Norcred", "Kalmar wind farm", 40 * M, None)]
