@@ -107,7 +107,7 @@ def in_bracketed_list(name: Token) -> bool:
     doc, at = name.doc, name.i
     while at > 0 and doc[at - 1].pos_ == "PROPN":
         at -= 1
-    while at > 0 and (doc[at - 1].lower_ == "the" or (doc[at - 1].is_lower and doc[at - 1].pos_ in {"ADJ", "NOUN"})):
+    while at > 0 and _describing(doc[at - 1]):
         at -= 1
     while at > 0 and doc[at - 1].lower_ in {",", "and", "&"}:
         at -= 1
@@ -128,7 +128,7 @@ def _name_after(doc: Doc, start: int) -> Token | None:
     """The head of the name that begins at ``start``, after at most "the" and lower-case descriptors
     ("the pension fund Baltrum"): its last proper word, or the noun of "the government of Z"."""
     at = start
-    while at < len(doc) and (doc[at].lower_ == "the" or (doc[at].is_lower and doc[at].pos_ in {"ADJ", "NOUN"})):
+    while at < len(doc) and _describing(doc[at]):
         at += 1
     if at < len(doc) and doc[at].pos_ != "PROPN" and doc[at - 1].pos_ == "NOUN" and doc[at].lower_ == "of":
         return doc[at - 1]
@@ -149,12 +149,17 @@ def _phrase_end(name: Token) -> Token:
     return doc[at]
 
 
+def _describing(word: Token) -> bool:
+    """"the" or a lower-case word that describes the name after it ("the Islamic lender X")."""
+    return word.lower_ == "the" or (word.is_lower and word.pos_ in {"ADJ", "NOUN"})
+
+
 def _glue(gap: Span) -> bool:
     """A comma or "and", then at most "the" and descriptive words ("the Islamic lender")."""
     if not len(gap):
         return False
     joins = [t for t in gap if t.lower_ in LIST_GLUE and t.lower_ != "the"]
-    described = all(t.lower_ in LIST_GLUE or (t.pos_ in {"ADJ", "NOUN"} and t.is_lower) or t.ent_type_ == "NORP" for t in gap)
+    described = all(t.lower_ in LIST_GLUE or _describing(t) or t.ent_type_ == "NORP" for t in gap)
     return bool(joins) and described and gap[0].lower_ in LIST_GLUE
 
 

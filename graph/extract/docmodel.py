@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract import context
 from graph.extract.actors import find_actors
 from graph.extract.agreement_frames import agreement_lexicon
+from graph.extract.collectives import country_named
 from graph.extract.common import is_headline, per_doc, sentences
 from graph.extract.descriptions import described_country, named_country
 from graph.extract.frames import frame_lexicon
@@ -344,7 +345,7 @@ def _definite(head: Token) -> bool:
 
 def _names_no_one(word: Token) -> bool:
     """"the Emirati investor on Friday": a nationality (however tagged) or a day in a description."""
-    return word.ent_type_ in NOT_NAMES or (word.dep_ in {"compound", "amod"} and load_gazetteer().country_named(word.text) is not None)
+    return word.ent_type_ in NOT_NAMES or (word.dep_ in {"compound", "amod"} and country_named(word) is not None)
 
 
 def _pronoun(head: Token) -> ActorRef | Token | None:

@@ -66,7 +66,8 @@ def _subject_in_time_phrase(verb: Token) -> list[Token]:
     for prep in (c for c in verb.lefts if c.dep_ == "prep"):
         named = [o for o in children(prep, {"pobj"}) if o.pos_ == "PROPN" and o.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}]
         dated = any(t.ent_type_ in {"DATE", "TIME"} for t in prep.subtree)
-        if named and dated and named[0].i + 1 == verb.i - sum(1 for t in verb.lefts if t.dep_ in {"aux", "neg"} and t.i > named[0].i):
+        between = verb.doc[named[0].i + 1 : verb.i] if named else []
+        if named and dated and all(t.head == verb and t.dep_ in {"aux", "neg"} for t in between):  # "X has agreed"
             return named[:1]
     return []
 
