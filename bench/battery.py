@@ -1,12 +1,12 @@
-"""Precision and recall on the construction batteries (tests/data/battery, battery2): short passages in wire style.
+"""Precision and recall on the construction batteries (tests/data/battery, battery2, battery3): short passages in wire style.
 
-Run: ``python bench/battery.py [--battery battery|battery2] [--half odd|even] [--explain]``. Each
+Run: ``python bench/battery.py [--battery battery|battery2|battery3] [--half odd|even] [--explain]``. Each
 passage is extracted on its own (``graph.pipeline.extract_document``); a predicted investment is
 right when its investor and target agree with an expected one by ``graph.evaluate.names_agree``,
 its amount is within ±1 % in the same currency and its stake within ±0.005, where those are given;
 an agreement when two of the expected parties (or all, if fewer) are among its parties and its date
 agrees as far as both state it. Only asserted and planned facts count. The odd lines were read while
-developing (battery in session 13, battery2 in session 14); the even lines were not: report them apart.
+developing (battery in session 13, battery2 in session 14, battery3 in session 15); the even lines were not: report them apart.
 """
 
 from __future__ import annotations
@@ -66,8 +66,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=["odd", "even"], help="only the odd (read) or even (untouched) lines")
     parser.add_argument("--explain", action="store_true", help="print each passage with a miss or a wrong fact")
-    parser.add_argument("--battery", default="battery", choices=["battery", "battery2"],
-                        help="the session-13 construction battery or the session-14 stress battery")
+    parser.add_argument("--battery", default="battery", choices=["battery", "battery2", "battery3"],
+                        help="the session-13 construction battery, the session-14 stress battery or the session-15 multi-party finance battery")
     args = parser.parse_args()
     folder = DATA / args.battery
     score(folder / "investments.jsonl", "facts", "investments", _investment_ok, half=args.half, explain=args.explain)
