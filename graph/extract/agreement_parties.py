@@ -18,6 +18,7 @@ from graph.extract.docmodel import main_actors, pair, unique
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
 from graph.extract.tree import left_phrase, prep_objects, subtree_span
+from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef, Agreement
 
@@ -34,7 +35,7 @@ def resolve(heads: list[Token], *, found: Found, number: int) -> list[ActorRef]:
     for head in heads:
         paired = [r for c in head.conjuncts for r in pair(c)]  # "X and the two governments signed": no antecedent of its own
         named = _actors(head, alone=True) if paired else _actors(head)
-        refs += pair(_of_object(head)) or _they(head, found, number) or _signatories(head) or [*named, *paired]
+        refs += pair(_of_object(head)) or _they(head, found, number) or _signatories(head) or _officials(head) or [*named, *paired]
         refs += _countries_named(head)
         refs += [r for first in _possessor_split(head) for r in _actors(first, alone=True)]
         for listed in _listed_apposition(head) + _examples(head) + _between_split(head):
@@ -68,6 +69,30 @@ def _countries_named(head: Token) -> list[ActorRef]:
     gaz = load_gazetteer()
     names = [t for t in (head, *head.conjuncts) if t.ent_type_ == "NORP" and t.pos_ == "PROPN" and gaz.country_for_demonym(t.text) is None]
     return [ActorRef(e.name, ActorKind.COUNTRY, t.text, e.name) for t in names if (e := gaz.country_named(t.text)) is not None]
+
+
+def _officials(head: Token) -> list[ActorRef]:
+    """Officials sign for the states their titles name: "the energy ministers of X and Y", "the
+    Norwegian and Chilean ministers", "X's minister … and his Angolan counterpart"; a name listed
+    with them signs for itself."""
+    heads = (head, *head.conjuncts)
+    states = [_states_of(h) if _official(h) else _actors(h, alone=True) for h in heads]
+    return [r for refs in states for r in refs] if any(_official(h) and refs for h, refs in zip(heads, states)) else []
+
+
+def _official(head: Token) -> bool:
+    return head.pos_ == "NOUN" and head.lemma_.lower() in word_list("officials")
+
+
+def _states_of(official: Token) -> list[ActorRef]:
+    """The states an official's title names: its "of" objects, its possessor, its nationality words."""
+    named = [n for o in prep_objects(official, {"of"}) for n in (o, *o.conjuncts)]
+    named += [c for c in official.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    refs = [r for n in named for r in _actors(n, alone=True)]
+    gaz = load_gazetteer()
+    words = official.doc[official.left_edge.i : official.i]
+    countries = [e for w in words if (e := gaz.country_for_demonym(w.text)) is not None]
+    return refs + [ActorRef(e.name, ActorKind.COUNTRY, e.name, e.name) for e in countries]
 
 
 def _state_of(ref: ActorRef) -> ActorRef:

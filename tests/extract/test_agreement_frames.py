@@ -38,6 +38,13 @@ FRAMES = [
     ("agreed-to-lend", "In 2016, Brenmoor Development Bank agreed to lend Talvora Mining $2 billion.", ("Brenmoor Development Bank", "Talvora Mining"), "2016"),
     ("settled", "Talvora Mining and Orsk Holdings settled the dispute over the port in March 2020.", ("Talvora Mining", "Orsk Holdings"), "2020-03"),
     ("treaty-between-countries", "The border treaty between Peru and Chile was signed on 9 May 2011.", ("Peru", "Chile"), "2011-05-09"),
+    # officials sign for the states their titles name (session 15)
+    ("ministers-of-x-and-y", "The accord was signed by the transport ministers of Ghana and Peru on 2 May 2023.", ("Ghana", "Peru"), "2023-05-02"),
+    ("nationality-ministers", "The memorandum was signed by the Kenyan and Omani energy ministers in 2021.", ("Kenya", "Oman"), "2021"),
+    ("minister-and-counterpart", "Chile's trade minister, Rosa Quillen, and her Ghanaian counterpart, Kofi Daramani, signed a framework "
+     "agreement on 4 March 2024.", ("Chile", "Ghana"), "2024-03-04"),
+    ("participle-on-the-topic", "The agreement on port cooperation, signed in Lima on 9 June 2022 by Talvora Mining and Orsk Holdings, "
+     "runs for ten years.", ("Talvora Mining", "Orsk Holdings"), "2022-06-09"),
     ("a-name-ending-in-a-trigger-word", "Talvora Rail Link and Orsk Communications Construction signed a supplementary agreement in 2019.",
      ("Talvora Rail Link", "Orsk Communications Construction"), "2019"),
     ("agentless-participle-takes-the-main-subjects", "Peru and Chile are building a railway. The two governments agreed that "
