@@ -284,3 +284,11 @@ def test_issue_7_a_contribution_is_a_grant_s():
     "expansion" and "upgrade" stay no deal nouns: "the Daugava III expansion" names the asset a loan is for.)"""
     assert _rows("Norcred's $40 million contribution to the Kalmar wind farm was confirmed on Monday.") == [
         ("Norcred", "Kalmar wind farm", 40 * M, None)]
+
+
+
+def test_issue_7_a_name_ending_in_a_company_word_the_recogniser_took_for_a_person():
+    """Session 15: "Skyward Leasing", tagged a person, ends in a company word and signs as a company."""
+    assert [sorted(p.name for p in a.parties) for a in _agreements(
+        "Brenmoor Air signed an agreement with Skyward Leasing for 20 narrowbody jets on 22 July 2024.")] == [
+        ["Brenmoor Air", "Skyward Leasing"]]
