@@ -46,7 +46,7 @@ def find_actors(doc: Doc) -> list[ActorSpan]:
     """Every actor named in ``doc``, in text order (computed once per doc)."""
     if CACHE_KEY not in doc.user_data:
         relabels = _relabels(doc)
-        spans = [whole_name(part) for ent in doc.ents for part in _split_coordinated(ent)]
+        spans = [whole_name(part) for ent in doc.ents for apart in _split_at_preposition(ent) for part in _split_coordinated(apart)]
         spans = outermost([*spans, *untagged_names(doc)])
         found = [a for ent in spans if (a := classify(ent, relabels=relabels)) is not None]
         doc.user_data[CACHE_KEY] = _expand_acronyms(_expand_short_names(found))
@@ -73,6 +73,16 @@ def _split_coordinated(ent: Span) -> list[Span]:
         if right[0].text[0].isupper() and (mixed or two_firms or _named_apart(left, right)):
             return [left, right]
     return [ent]
+
+
+def _split_at_preposition(ent: Span) -> list[Span]:
+    """"sell 90% of X Terminals to Y Capital" tagged one name: "to" or "from" between two
+    capitalised words parts two names."""
+    inner = [t for t in ent[1:-1] if t.lower_ in {"to", "from"} and t.pos_ == "ADP" and ent.doc[t.i - 1].text[:1].isupper()]
+    if ent.label_ != "ORG" or not inner or not ent.doc[inner[0].i + 1].text[:1].isupper():
+        return [ent]
+    cut = inner[0].i
+    return [Span(ent.doc, ent.start, cut, label="ORG"), Span(ent.doc, cut + 1, ent.end, label="ORG")]
 
 
 def _named_apart(left: Span, right: Span) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.extract.agreement_frames import verb_phrase
 from graph.extract.common import entities_in
 from graph.extract.roles import hyphenated
 from graph.extract.tree import object_of, prep_objects
@@ -201,7 +202,7 @@ def group_leader(head: Token) -> Token | None:
     for child in head.children:
         members = _listed(child) or _led_by(child)  # "banks led by X" as well as "a group led by X"
         if members is None and collective:
-            members = _members_of(child)
+            members = _members_of(child) or _formed_by(child)
         if members is not None:
             return members
     return None
@@ -232,6 +233,13 @@ def _members_of(child: Token) -> Token | None:
         if found is not None:
             return found
     return None
+
+
+def _formed_by(child: Token) -> Token | None:
+    """"a consortium formed by X and Y", "made up of X", "that consists of X": the first member."""
+    if child.dep_ not in {"acl", "relcl"} or not verb_phrase(child) & word_list("forming_verbs"):
+        return None
+    return next((o for p in child.children if p.dep_ in {"agent", "prep"} and p.lower_ in {"by", "of"} and (o := object_of(p)) is not None), None)
 
 
 def _led_by(child: Token) -> Token | None:

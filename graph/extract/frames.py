@@ -327,7 +327,9 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
         subjects, objects = active_subject(verb), active_object(verb)
     slots["subject"] = resolve_relatives(subjects, verb)
     slots["object"] = resolve_relatives(objects, verb)
-    for head in objects:  # "sell its unit to X", "invest $95m in Y", "provided a facility for Y": hung on the object
+    parts = [o for o in objects if o.lemma_.lower() in frame_lexicon().partitives | word_list("total_words") or o.ent_type_ == "PERCENT"]
+    held = [*objects, *(p for o in parts for p in prep_slots(o).get("of", []))]  # "sell 90% of Y to X", "a total of $1bn in Y"
+    for head in held:  # "sell its unit to X", "invest $95m in Y", "provided a facility for Y": hung on the object
         debt = head.lemma_.lower() in lexicon().debt_words
         for position, heads in prep_slots(head).items():
             if position in DIRECTED_PREPS or head.ent_type_ == "MONEY" or (debt and position == "for"):

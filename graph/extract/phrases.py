@@ -211,8 +211,10 @@ def _place_prep(head: Token) -> str:
 
 
 def place_preps(head: Token) -> list[Token]:
-    """The prepositions that may place an asset: its own, and one on the verb right after the object."""
-    following = [c for c in head.head.rights if c.i == head.right_edge.i + 1] if head.dep_ == "dobj" else []
+    """The prepositions that may place an asset: its own, and one right after it on the verb of which
+    it is the object or on the noun it is "of" ("the second phase of the port at X")."""
+    governor = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head.head if head.dep_ == "dobj" else None
+    following = [c for c in governor.rights if c.i == head.right_edge.i + 1] if governor is not None else []
     return [c for c in [*head.rights, *following] if c.dep_ == "prep"]
 
 
@@ -235,7 +237,7 @@ def _full_name(head: Token) -> str:
 
 def _name_modifier(token: Token, head: Token) -> bool:
     """A word of the asset's name: a compound chain or adjective inside the noun phrase."""
-    if token.text in {"–", "-"}:
+    if token.text in {"–", "-"} or _numbered(token):
         return True
     if token.ent_type_ in {"MONEY", "PERCENT", "DATE", "CARDINAL"} or token.dep_ in {"det", "poss", "nummod", "case"}:
         return False
@@ -243,6 +245,12 @@ def _name_modifier(token: Token, head: Token) -> bool:
         return token.head.dep_ in {"compound", "amod", "nmod"} and token.head.head == head
     dashed = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in {"–", "-"} and token.text[:1].isupper()
     return token.dep_ in {"compound", "amod", "nmod"} or (token.pos_ == "PROPN" and token.dep_ == "appos") or dashed  # "Enugu-Abakaliki road"
+
+
+def _numbered(token: Token) -> bool:
+    """"the Olmec 2 dam": a number right after the proper name it counts is part of the name."""
+    name = token.head
+    return token.like_num and token.dep_ == "nummod" and name.i == token.i - 1 and name.pos_ == "PROPN" and name.head.i > token.i
 
 
 def _asset_words(head: Token) -> list[str]:

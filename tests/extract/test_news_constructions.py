@@ -286,6 +286,24 @@ def test_issue_7_a_contribution_is_a_grant_s():
         ("Norcred", "Kalmar wind farm", 40 * M, None)]
 
 
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Orsk Holdings will sell 90% of Canal Terminals to Talvora Capital.",
+                 [("Talvora Capital", "Canal Terminals", None, Decimal("0.9"))], id="two-names-tagged-one-across-to"),
+    pytest.param("Brightwater Ports will sell 90% of Pellin Foods to a consortium formed by Harlow Asset Management and Tessin "
+                 "Shipping.", [("Harlow Asset Management", "Pellin Foods", None, Decimal("0.9")),
+                               ("Tessin Shipping", "Pellin Foods", None, Decimal("0.9"))], id="a-consortium-formed-by"),
+    pytest.param("A consortium made up of Harlow Asset Management and Tessin Shipping bought Pellin Foods for $2 billion.",
+                 [("Harlow Asset Management", "Pellin Foods", 2000 * M, None), ("Tessin Shipping", "Pellin Foods", 2000 * M, None)],
+                 id="a-consortium-made-up-of"),
+    pytest.param("Tarvik Development Bank lent Olmec Power $300 million to build the Olmec 2 dam.",
+                 [("Tarvik Development Bank", "Olmec 2 dam", 300 * M, None)], id="a-numbered-asset-name"),
+])
+def test_issue_7_sales_to_consortia_and_numbered_assets(text, rows):
+    """Session 15 (battery3, read half): the recogniser ran "X Terminals to Y Capital" into one name and
+    the parser hung "to Y" on the company sold; a consortium's members follow "formed by" and "made up
+    of"; "the Olmec 2 dam" keeps its number."""
+    assert _told(text) == rows
+
 
 def test_issue_7_a_name_ending_in_a_company_word_the_recogniser_took_for_a_person():
     """Session 15: "Skyward Leasing", tagged a person, ends in a company word and signs as a company."""
