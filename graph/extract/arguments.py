@@ -68,8 +68,8 @@ def arguments(heads: list[Token], *, alone: frozenset[int] = frozenset()) -> lis
 def _arguments(heads: list[Token], alone: frozenset[int]) -> list[Argument]:
     found: list[Argument] = []
     seen: set[int] = set()
-    for head in heads:
-        if head is not heads[0] and gapped_share(head):
+    for position, head in enumerate(map(_plural_antecedent, heads)):
+        if position and gapped_share(head):
             continue  # "35 per cent of Y, Z 15 per cent": Z holds its own share, it is no second Y
         named = [Argument(ref) for ref in pair(head, local=False) if all(a.ref.name != ref.name for a in found)]
         if named:  # "the two companies will invest …": the two the article is about
@@ -89,6 +89,13 @@ def _arguments(heads: list[Token], alone: frozenset[int]) -> list[Argument]:
             if argument is not None and all(a.ref.name != argument.ref.name for a in found):
                 found.append(argument if argument.share is not None else Argument(argument.ref, _listed_share(token)))
     return found
+
+
+def _plural_antecedent(head: Token) -> Token:
+    """"X, Y and Z completed their takeover of W": a plural pronoun stands for the whole list its
+    antecedent heads, read as that list is, not for its first name only."""
+    earlier = antecedent(head) if head.lower_ in {"they", "their", "them", "themselves"} else None
+    return earlier if isinstance(earlier, Token) else head
 
 
 def _listed_share(name: Token) -> Decimal | None:

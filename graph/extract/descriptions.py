@@ -21,7 +21,7 @@ def described_as_company(span: Span) -> bool:
     if titled(span):
         return False  # "X Bank chairman Y": Y holds a title, X is the company
     around = [doc[i] for i in (span.start - 2, span.start - 1, span.end) if 0 <= i < len(doc)]
-    if any(is_descriptor(t) for t in around) or _said_to_be_company(span):
+    if any(is_descriptor(t) for t in around) or _said_to_be_company(span) or _listed_with_companies(span):
         return True
     if any(c.dep_ == "appos" and c.pos_ == "NOUN" and is_descriptor(c) for c in span.root.rights):
         return True  # "X, the Osaka-based maker of industrial sensors, …"
@@ -30,6 +30,24 @@ def described_as_company(span: Span) -> bool:
         after = after[1:]  # "X's board"
     staff = bool(after) and after[0].lower_ in lex.staff_words
     return staff or (span.start > 1 and doc[span.start - 1].lower_ in word_list("hyphened_owners") and doc[span.start - 2].text == "-")
+
+
+def _listed_with_companies(span: Span) -> bool:
+    """"X Ports, Y Fuels and Z Holdings signed": a name of several words listed with a name that ends
+    in a company word is a company's too."""
+    described = any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower for c in span.root.children)  # "Y, secretary, …"
+    return len(span) > 1 and not described and any(_company_name(t) for t in span.root.conjuncts)
+
+
+def _company_name(head: Token) -> bool:
+    """A capitalised name ending in a company word or led by one ("… Ports", "Minera …"), or a
+    body's ("the Port of X Authority")."""
+    lex = lexicon()
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
+    end = of.right_edge.i + 1 if of is not None else head.i + 1  # its own words, not a title's or the list's
+    words = [t.lower_ for t in head.doc[head.left_edge.i : end] if t.text[:1].isupper()]
+    bodies = lex.company_words | lex.organization_words | lex.government_words
+    return bool(words) and head.text[:1].isupper() and (words[-1] in bodies or words[0] in lex.leading_company_words)
 
 
 def _said_to_be_company(span: Span) -> bool:

@@ -452,8 +452,10 @@ def _money_named(match: FrameMatch) -> bool:
 
 
 def _money_object(match: FrameMatch) -> bool:
-    """The verb's object is a sum, a money word or a deal noun ("won a grant", "secured $50m")."""
-    return any(o.ent_type_ == "MONEY" or o.lemma_.lower() in frame_lexicon().money_words or is_trigger_word(o)
+    """The verb's object is a sum, a money word or a deal noun ("won a grant", "secured $50m"), not a
+    holding ("raised its stake in Y" receives no money)."""
+    lex = frame_lexicon()
+    return any(o.ent_type_ == "MONEY" or o.lemma_.lower() in lex.money_words or (is_trigger_word(o) and o.lemma_.lower() not in lex.stake_nouns)
                for o in match.slots.get("object", []))
 
 

@@ -50,6 +50,8 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
         slots.setdefault("from", _source_of(noun))
         return slots
     _carried_slots(noun, verb, slots, raising=raising)
+    if not slots["purpose"]:  # "signed a loan with a syndicate of X to fund Y": the purpose hung on the lenders
+        slots["purpose"] = [o for position in ("with", "from") for w in slots.get(position, []) for o in purpose_objects(w)]
     return slots
 
 

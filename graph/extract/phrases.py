@@ -97,8 +97,10 @@ def _nested_heads(head: Token) -> list[Token]:
     nested = []
     for child in head.children:
         if child.dep_ == "appos":
-            # "Y, a unit of X" and "the games maker, owner of X" describe: not names of the head
-            if (head.pos_ != "PROPN" or child.pos_ == "PROPN") and not is_trigger_word(child):
+            # "Y, a unit of X" and "the games maker, owner of X" describe: not names of the head;
+            # "A, the B and C" is a list the parser hung on A, whose B does not name A
+            listed = head.pos_ == "PROPN" and any(c.pos_ == "PROPN" for c in child.conjuncts)
+            if (head.pos_ != "PROPN" or child.pos_ == "PROPN") and not is_trigger_word(child) and not listed:
                 nested.append(child)
         elif child.dep_ == "prep" and child.lower_ in {"of", "like", "as"}:
             inner = object_of(child, CLAUSE_OBJECTS)

@@ -297,6 +297,8 @@ def test_issue_7_a_contribution_is_a_grant_s():
                  id="a-consortium-made-up-of"),
     pytest.param("Tarvik Development Bank lent Olmec Power $300 million to build the Olmec 2 dam.",
                  [("Tarvik Development Bank", "Olmec 2 dam", 300 * M, None)], id="a-numbered-asset-name"),
+    pytest.param("Cabo Verdant Terminals will invest $410 million in the second phase of the port at Nacala.",
+                 [("Cabo Verdant Terminals", "port at Nacala", 410 * M, None)], id="a-place-hung-on-the-works"),
 ])
 def test_issue_7_sales_to_consortia_and_numbered_assets(text, rows):
     """Session 15 (battery3, read half): the recogniser ran "X Terminals to Y Capital" into one name and
@@ -310,3 +312,33 @@ def test_issue_7_a_name_ending_in_a_company_word_the_recogniser_took_for_a_perso
     assert [sorted(p.name for p in a.parties) for a in _agreements(
         "Brenmoor Air signed an agreement with Skyward Leasing for 20 narrowbody jets on 22 July 2024.")] == [
         ["Brenmoor Air", "Skyward Leasing"]]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Qorvath Minerals has signed a $750 million term loan with a syndicate of Banque Ostrelle and Hallgarth Bank "
+                 "to fund the Tsodilo Ridge copper mine.",
+                 [("Banque Ostrelle", "Tsodilo Ridge copper mine", 750 * M, None), ("Hallgarth Bank", "Tsodilo Ridge copper mine", 750 * M, None)],
+                 id="a-purpose-hung-on-the-lenders"),
+    pytest.param("Quorra Investments, Marram Capital and Yellowwood Fund have completed their $3.4bn takeover of Halcyon Rail.",
+                 [("Marram Capital", "Halcyon Rail", 3400 * M, None), ("Quorra Investments", "Halcyon Rail", 3400 * M, None),
+                  ("Yellowwood Fund", "Halcyon Rail", 3400 * M, None)], id="their-is-the-whole-list"),
+    pytest.param("Sulaimani Oil raised its stake in Garmiyan Petroleum to 65% from 50% by buying shares from Halabja Drilling for $80m.",
+                 [("Sulaimani Oil", "Garmiyan Petroleum", 80 * M, Decimal("0.65"))], id="raising-a-stake-receives-no-money"),
+])
+def test_issue_7_lenders_lists_and_raised_stakes(text, rows):
+    """Session 15 (battery3, read half): the parser hung a loan's purpose on the syndicate; "their" stood
+    for the first of three buyers; "raised its stake" was also read as raising money from the company."""
+    assert _told(text) == rows
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    pytest.param("Orelund Hydrogen, the Port of Rotterdam Authority and Sasolborg Fuels signed a memorandum of understanding on "
+                 "8 May 2025.", ["Orelund Hydrogen", "Port of Rotterdam Authority", "Sasolborg Fuels"], id="a-body-inside-a-list"),
+    pytest.param("Orelund Hydrogen, Ventara Ports and Sasolborg Fuels signed a memorandum of understanding on 8 May 2025.",
+                 ["Orelund Hydrogen", "Sasolborg Fuels", "Ventara Ports"], id="names-tagged-persons-listed-with-a-company"),
+])
+def test_issue_7_three_signers(text, parties):
+    """Session 15 (battery3, read half): "A, the B and C" is a list the parser hung on A as an
+    apposition, not A's other name; a name listed with companies is a company's, whatever the
+    recogniser tagged it."""
+    assert [sorted(p.name for p in a.parties) for a in _agreements(text)] == [sorted(parties)]
