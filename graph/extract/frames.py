@@ -225,8 +225,8 @@ def trigger_kind(token: Token, frame: Frame) -> str | None:
         return "verb" if phrases & frame.verbs else None
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
-    if token.pos_ == "PROPN" and token.ent_type_ in NAME_LABELS and not token.is_sent_start:
-        return None  # "Ministry of Finance", "Corvia Construction": a word of a name triggers nothing
+    if token.pos_ == "PROPN" and ((token.ent_type_ in NAME_LABELS and not token.is_sent_start) or name_word(token)):
+        return None  # "Ministry of Finance", "Corvia Construction", "Pemuda Finance": a word of a name triggers nothing
     if frame.sized_assets:
         return "sized" if sized_asset(token) else None
     if lemma in frame.owned_nouns:

@@ -17,7 +17,7 @@ from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
 
-PLACE_PREPS = frozenset({"in", "near", "at", "on"})
+PLACE_PREPS = frozenset({"in", "near", "at", "on", "outside"})
 CLAUSE_OBJECTS = frozenset({"pobj", "pcomp"})  # "as building Y" as well as "as Y"
 
 
@@ -213,9 +213,10 @@ def _place_prep(head: Token) -> str:
 
 
 def place_preps(head: Token) -> list[Token]:
-    """The prepositions that may place an asset: its own, and one right after it on the verb of which
-    it is the object or on the noun it is "of" ("the second phase of the port at X")."""
-    governor = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head.head if head.dep_ == "dobj" else None
+    """The prepositions that may place an asset: its own, and one right after it on the verb or noun
+    it is the object of ("built a plant near X", "invest in a campus outside X", "the second phase of
+    the port at X")."""
+    governor = head.head.head if head.dep_ == "pobj" else head.head if head.dep_ == "dobj" else None
     following = [c for c in governor.rights if c.i == head.right_edge.i + 1] if governor is not None else []
     return [c for c in [*head.rights, *following] if c.dep_ == "prep"]
 
@@ -241,7 +242,7 @@ def _name_modifier(token: Token, head: Token) -> bool:
     """A word of the asset's name: a compound chain or adjective inside the noun phrase."""
     if token.text in {"–", "-"} or _numbered(token):
         return True
-    if token.ent_type_ in {"MONEY", "PERCENT", "DATE", "CARDINAL"} or token.dep_ in {"det", "poss", "nummod", "case"}:
+    if token.ent_type_ in {"MONEY", "PERCENT", "DATE", "CARDINAL", "QUANTITY"} or token.dep_ in {"det", "poss", "nummod", "case"}:
         return False
     if token.dep_ in {"cc", "conj"}:  # "the Tumar gold and copper mine": coordinated modifiers
         return token.head.dep_ in {"compound", "amod", "nmod"} and token.head.head == head
