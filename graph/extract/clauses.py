@@ -73,8 +73,10 @@ def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:
 
 
 def money_of(head: Token) -> Money | None:
-    """The sum a phrase headed by ``head`` states ("$3.5 billion for the first plant")."""
-    return _money_in([t for t in head.subtree if t.ent_type_ == "MONEY" or t == head], head)
+    """The sum a phrase headed by ``head`` states ("$3.5 billion for the first plant"; of "$800m and
+    $600m", the first)."""
+    others = {t.i for c in head.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
+    return _money_in([t for t in head.subtree if (t.ent_type_ == "MONEY" or t == head) and t.i not in others], head)
 
 
 def _other_deal(clause: Token, verb: Token) -> bool:

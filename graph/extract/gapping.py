@@ -16,7 +16,7 @@ from graph.extract.arguments import Argument, argument_at
 from graph.extract.partitives import REST_WORDS, share_of
 from graph.extract.roles import on_a_stated_percent
 from graph.extract.clauses import money_of
-from graph.extract.common import entity_at
+from graph.extract.common import entity_at, next_sentence
 from graph.extract.tree import prep_objects
 from graph.model import ActorKind, Investment, Money
 from graph.extract.frames import FrameMatch
@@ -41,7 +41,7 @@ def gapped_shares(match: FrameMatch, base: Investment, *, named: set[str]) -> It
         if token.dep_ != "conj" and not any(t.ent_type_ == "PERCENT" for t in token.doc[match.trigger.i : token.i]):
             continue  # a second object or apposition is a gapped holder only after the first share
         percent = _own_amount(token, "PERCENT")
-        stake = share_of(percent) if percent is not None else _the_rest(token, base)
+        stake = share_of(percent) if percent is not None else _the_rest(token, match.trigger)
         holder = argument_at(token) if stake is not None else None
         if holder is not None and holder.ref.kind in HOLDERS and holder.ref.name not in named:
             yield replace(base, investor=holder.ref, stake=stake)
@@ -88,17 +88,34 @@ def gapped_sums(match: FrameMatch, base: Investment, *, named: set[str]) -> Iter
 
 def listed_shares(match: FrameMatch, names: list[str]) -> dict[str, Decimal]:
     """"A consortium of A, B and C will pay $2bn for Y, with A taking 50%, B 30% and C the remaining
-    20%": each member named again after the trigger with a share of its own right after the name
-    (however the parser hung the list) takes that share; only where two or more members do."""
+    20%", or in the next sentence "A will hold 40%, B 35% and C the rest": each member named again
+    with a share of its own right after the name (however the parser hung the list) takes that
+    share; only where two or more members do."""
+    found = _shares_after(match.trigger.sent, names, after=match.trigger.i)
+    following = next_sentence(match.trigger.sent) if len(found) < 2 else None
+    if following is not None:
+        found = _shares_after(following, names, after=following.start - 1)
+    return found if len(found) >= 2 else {}
+
+
+def _shares_after(sent: Span, names: list[str], *, after: int) -> dict[str, Decimal]:
     found: dict[str, Decimal] = {}
-    for token in match.trigger.sent:
-        if token.i <= match.trigger.i or token.pos_ != "PROPN" or token.dep_ == "compound":
+    rest: list[str] = []
+    for token in sent:
+        if token.i <= after or token.pos_ != "PROPN" or token.dep_ == "compound":
             continue
         holder = argument_at(token)
+        if holder is None or holder.ref.name not in names or holder.ref.name in found:
+            continue
         percent = _own_amount(token, "PERCENT", allowed=LISTING_VERBS)
-        if holder is not None and holder.ref.name in names and percent is not None:
-            found.setdefault(holder.ref.name, share_of(percent))
-    return found if len(found) >= 2 else {}
+        if percent is not None:
+            found[holder.ref.name] = share_of(percent)
+        elif any(t.lower_ in REST_WORDS for t in token.doc[token.i + 1 : min(token.i + 4, sent.end)]):
+            rest.append(holder.ref.name)  # "… and C the rest"
+    left = 1 - sum(found.values())
+    if len(rest) == 1 and len(found) + 1 == len(names) and 0 < left < 1:
+        found[rest[0]] = left
+    return found
 
 
 def listed_sums(match: FrameMatch, names: list[str]) -> dict[str, Money]:
@@ -127,18 +144,21 @@ def _member_named(name: Token, names: list[str]) -> Argument | None:
 
 def _conjoined_sums(sent: Span) -> list[Money]:
     """The sums of the first chain of conjoined sums in ``sent`` ("$800m and $600m"), in text order."""
-    heads = [e.root for e in sent.ents if e.label_ == "MONEY"]
+    heads = [t for t in sent if t.ent_type_ == "MONEY" and (t.head.ent_type_ != "MONEY" or t.dep_ == "conj")]  # "$8m and $6m" may be one entity
     first = next((h for h in heads if any(c.dep_ == "conj" and c in heads for c in h.children)), None)
     chain = [first, *(c for c in first.conjuncts if c in heads)] if first is not None else []
     return [m for h in sorted(chain, key=lambda t: t.i) if (m := money_of(h)) is not None]
 
 
-def _the_rest(name: Token, base: Investment) -> Decimal | None:
-    """"X will own 60% of Y and Z the rest": what the share before leaves."""
+def _the_rest(name: Token, trigger: Token) -> Decimal | None:
+    """"X will own 60% of Y and Z the rest", "A 40%, B 35% and C the rest": what the shares stated
+    between the trigger and the name leave."""
     after = name.doc[name.i + 1 : min(name.i + 3, name.sent.end)]
-    if base.stake is None or not 0 < base.stake < 1 or not any(t.lower_ in REST_WORDS for t in after):
+    shares = [share_of(e.root) for e in name.doc.ents if e.label_ == "PERCENT" and trigger.i < e.start < name.i]
+    given = sum(s for s in shares if s is not None)
+    if not shares or not 0 < given < 1 or not any(t.lower_ in REST_WORDS for t in after):
         return None
-    return 1 - base.stake
+    return 1 - given
 
 
 def _own_amount(name: Token, label: str, *, allowed: frozenset[str] = frozenset()) -> Token | None:
@@ -146,6 +166,6 @@ def _own_amount(name: Token, label: str, *, allowed: frozenset[str] = frozenset(
     unless the verb is one of ``allowed`` ("with A taking 50%")."""
     after = name.doc[name.i + 1 : min(name.i + 5, name.sent.end)]
     amount = next((t for t in after if t.ent_type_ == label and t.like_num), None)
-    verbs = amount is not None and any(t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" and t.lemma_.lower() not in allowed
+    verbs = amount is not None and any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "aux"} and t.lemma_.lower() not in allowed
                                        for t in after if t.i < amount.i)
     return None if amount is None or verbs else amount

@@ -201,10 +201,17 @@ def _pair_facts(
             listed = next((a.share for a in (target, investor) if a.share is not None), None) if match.frame.stake else None
             listed = each.get(investor.ref.name, listed)
             own = after or (base.stake if listed is None else listed)
-            amount = own_sums.get(investor.ref.name, base.amount)
+            amount = base.amount if _a_total(base, own_sums) else own_sums.get(investor.ref.name, base.amount)
             fact = replace(base, investor=investor.ref, target=target.ref, stake=own, amount=amount)
             if investor.ref.name != target.ref.name and not _background_holding(fact, match.trigger):
                 yield fact
+
+
+def _a_total(base: Investment, own_sums: dict[str, Money]) -> bool:
+    """"a $600m loan provided by A ($250m) and B ($350m)": each member's fact carries the joint
+    total the deal states (the gold's convention), not its own part; without one, its own part."""
+    own = {(m.value, m.currency) for m in own_sums.values()}
+    return base.amount is not None and bool(own) and (base.amount.value, base.amount.currency) not in own
 
 
 def _a_trend(match: FrameMatch) -> bool:

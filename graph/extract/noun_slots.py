@@ -73,6 +73,8 @@ def _carried_slots(noun: Token, verb: Token, slots: dict[str, list[Token]], *, r
         carried = {position: heads for position, heads in carried.items() if position != "subject"}
     if _receives(noun, verb):
         slots["recipient"] = carried.get("subject", [])
+    elif _lent_by(noun, verb) and slots["subject"]:  # "Y's loan was provided by X": Y borrows, X lends
+        slots["recipient"], slots["subject"] = slots["subject"], carried["subject"]
     else:
         by = [] if is_passive(verb) else carried.get("by", [])  # "blocked the purchase of the stake by X": its agent
         if not slots["subject"]:
@@ -82,6 +84,14 @@ def _carried_slots(noun: Token, verb: Token, slots: dict[str, list[Token]], *, r
     for position, heads in carried.items():
         if position not in {"subject", "object"} and not slots.get(position):
             slots[position] = heads
+
+
+def _lent_by(noun: Token, verb: Token) -> bool:
+    """A debt whose passive giving verb names its giver ("was provided by X", "was arranged by X"; not
+    "was approved by the board")."""
+    giving = {v for f in frame_lexicon().frames if f.form in {"loan", "grant"} for v in f.verbs} | {"arrange"}
+    return (noun.lemma_.lower() in lexicon().debt_words and verb.lemma_.lower() in giving and is_passive(verb)
+            and any(c.dep_ == "agent" for c in verb.children))
 
 
 def _receives(noun: Token, verb: Token) -> bool:

@@ -301,8 +301,10 @@ def prep_slots(head: Token) -> dict[str, list[Token]]:
 
 def _clause_subjects(prep: Token) -> list[Token]:
     """"comes from A, B and C, with part of it insured by D": the parser may read the names as the
-    subject of a clause it makes the preposition's object; they are its objects."""
-    return [s for c in children(prep, {"pcomp"}) if c.pos_ == "VERB" for s in children(c, {"nsubj"}) if s.pos_ == "PROPN"]
+    subject of a clause it makes the preposition's object; they are its objects ("with X adding $45m"
+    is an act of X's own)."""
+    clauses = [c for c in children(prep, {"pcomp"}) if c.pos_ == "VERB" and not (prep.lower_ == "with" and c.tag_ == "VBG")]
+    return [s for c in clauses for s in children(c, {"nsubj"}) if s.pos_ == "PROPN"]
 
 
 def _absolute(head: Token) -> bool:

@@ -299,6 +299,8 @@ def test_issue_7_a_contribution_is_a_grant_s():
                  [("Tarvik Development Bank", "Olmec 2 dam", 300 * M, None)], id="a-numbered-asset-name"),
     pytest.param("Cabo Verdant Terminals will invest $410 million in the second phase of the port at Nacala.",
                  [("Cabo Verdant Terminals", "port at Nacala", 410 * M, None)], id="a-place-hung-on-the-works"),
+    pytest.param("Nimbrosa will invest $1.1 billion in a 96-megawatt data centre campus outside Querétaro.",
+                 [("Nimbrosa", "data centre campus outside Querétaro", 1100 * M, None)], id="a-capacity-is-no-name-and-outside-places"),
 ])
 def test_issue_7_sales_to_consortia_and_numbered_assets(text, rows):
     """Session 15 (battery3, read half): the recogniser ran "X Terminals to Y Capital" into one name and
@@ -342,3 +344,30 @@ def test_issue_7_three_signers(text, parties):
     apposition, not A's other name; a name listed with companies is a company's, whatever the
     recogniser tagged it."""
     assert [sorted(p.name for p in a.parties) for a in _agreements(text)] == [sorted(parties)]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("A consortium of Hesperine Infrastructure, Ocotlán Pension Trust and Karri Capital agreed to buy Portmarnock Gas "
+                 "Networks for €2.3bn. Hesperine will hold 40%, Ocotlán 35% and Karri Capital the rest.",
+                 [("Hesperine Infrastructure", "Portmarnock Gas Networks", 2300 * M, Decimal("0.4")),
+                  ("Karri Capital", "Portmarnock Gas Networks", 2300 * M, Decimal("0.25")),
+                  ("Ocotlán Pension Trust", "Portmarnock Gas Networks", 2300 * M, Decimal("0.35"))], id="members-shares-in-the-next-sentence"),
+    pytest.param("Tarvik Holdings will own 60% of Pellin Foods, Orsk Capital 25% and Brenmoor Partners the rest.",
+                 [("Brenmoor Partners", "Pellin Foods", None, Decimal("0.15")), ("Orsk Capital", "Pellin Foods", None, Decimal("0.25")),
+                  ("Tarvik Holdings", "Pellin Foods", None, Decimal("0.6"))], id="the-rest-after-two-shares"),
+    pytest.param("Lenders led by Tarvik Bank have signed a €260m loan for the Kemijarvi biorefinery. Developer Lumiora will contribute "
+                 "€110m of equity, with its partner Aapa Forest Oy adding €45m.",
+                 [("Lumiora", "Kemijarvi biorefinery", 110 * M, None), ("Tarvik Bank", "Kemijarvi biorefinery", 260 * M, None)],
+                 id="with-x-adding-is-no-counterpart"),
+    pytest.param("Dunmarra Power's $600 million loan for the Yalgoo solar farm was provided by Westgate Bank and Pemuda Finance.",
+                 [("Pemuda Finance", "Yalgoo solar farm", 600 * M, None), ("Westgate Bank", "Yalgoo solar farm", 600 * M, None)],
+                 id="the-possessor-of-a-loan-provided-by-others-borrows"),
+    pytest.param("Tarvik Bank and Orsk Capital will lend $800 million and $600 million respectively for the Kalmar road.",
+                 [("Orsk Capital", "Kalmar road", 600 * M, None), ("Tarvik Bank", "Kalmar road", 800 * M, None)],
+                 id="two-sums-the-recogniser-joined"),
+])
+def test_issue_7_consortium_shares_and_lender_lists(text, rows):
+    """Session 15 (battery3, read half): members' shares told in the sentence after a joint purchase, "the
+    rest" after two shares, "with X adding $45m" (an act of X's own, not a counterpart), the borrower
+    whose loan others provided, and "$800 million and $600 million" tagged one sum."""
+    assert _told(text) == rows
