@@ -170,6 +170,7 @@ def currency_forms(path: Path = CURRENCIES_PATH) -> CurrencyForms:
         raise CurrencyTableError(f"{path}: malformed currency table ({e!r}); compare it with git") from e
     codes = {code: code for code in table} | forms["codes"]
     names = {k.lower(): v for k, v in (forms["names"] | forms["names_needing_scale"]).items()}
+    names |= {n[:-1]: code for n, code in names.items() if n.endswith("s") and n[:-1] not in names}  # "a 15 million Kuwaiti dinar loan"
     return CurrencyForms(
         symbols=forms["symbols"], touching=forms["touching_symbols"], codes=codes,
         names=names, needs_scale=frozenset(k.lower() for k in forms["names_needing_scale"]), local_dollars=local,

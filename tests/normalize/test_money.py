@@ -33,6 +33,7 @@ PARSED = [
     ("300 million euros", 300 * M, "EUR", None),
     ("5 billion dinars", 5 * B, "RSD", None),
     ("5 billion Serbian dinars", 5 * B, "RSD", None),
+    ("15 million Kuwaiti dinar", 15 * M, "KWD", None),  # the singular of a listed plural: "a 15 million Kuwaiti dinar loan"
     ("£2.5m", 2_500_000, "GBP", None),
     ("¥5 billion", 5 * B, "CNY", None),
     ("CNY 3bn", 3 * B, "CNY", None),
