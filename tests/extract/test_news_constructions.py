@@ -297,6 +297,8 @@ def test_issue_7_a_contribution_is_a_grant_s():
                  id="a-consortium-made-up-of"),
     pytest.param("Tarvik Development Bank lent Olmec Power $300 million to build the Olmec 2 dam.",
                  [("Tarvik Development Bank", "Olmec 2 dam", 300 * M, None)], id="a-numbered-asset-name"),
+    pytest.param("Orsk Holdings agreed to sell its stakes in 43 ports in 23 countries to a consortium led by Harlow Capital.",
+                 [("Harlow Capital", "43 ports", None, None)], id="selling-its-stakes-in-what-the-parser-hung-on-the-verb"),
     pytest.param("Cabo Verdant Terminals will invest $410 million in the second phase of the port at Nacala.",
                  [("Cabo Verdant Terminals", "port at Nacala", 410 * M, None)], id="a-place-hung-on-the-works"),
     pytest.param("Nimbrosa will invest $1.1 billion in a 96-megawatt data centre campus outside Querétaro.",
