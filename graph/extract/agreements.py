@@ -24,6 +24,7 @@ from graph.extract.agreement_frames import (
     anchor,
     links_parties,
     party_heads,
+    signs,
     unsigned,
     verb_party_heads,
     verb_phrase,
@@ -169,10 +170,18 @@ def _in_force(noun: Token) -> Token | None:
 
 def _bare_bundle(noun: Token) -> bool:
     """"numerous agreements and memoranda": a count of unnamed documents, not a fact one can check."""
-    if not plural(noun) or noun.text[0].isupper() or covered_topics(noun):
+    if not plural(noun) or noun.text[0].isupper() or covered_topics(noun) or _signed_by_a_list(noun):
         return False
     content = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.lower_ not in word_list("vague_modifiers") and not t.like_num]
     return not content and not [p for p in name_preps(noun) if p.lower_ != "of"] and not links_parties(noun)
+
+
+def _signed_by_a_list(noun: Token) -> bool:
+    """"A, B and C signed agreements on …": documents neither counted nor listed bind the signers named
+    ("signed 12 agreements, including …" states the ones listed)."""
+    verb = noun.head if noun.dep_ == "dobj" else None
+    counted = any(c.dep_ in {"nummod", "prep", "acl"} for c in noun.children)
+    return verb is not None and not counted and signs(verb) and any(s.dep_ == "nsubj" and s.conjuncts for s in verb.children)
 
 
 def _under(noun: Token) -> bool:
@@ -239,7 +248,7 @@ def verb_agreements(verb: Token, number: int, *, lede, found: Found) -> Iterator
     without a noun; agreeing to talk or to sign one is none yet; "each" makes one per subject."""
     action = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
     topic = _topic(verb)
-    not_yet = action is not None and action.lemma_.lower() in agreement_lexicon().not_agreed
+    not_yet = action is not None and bool(_doing(action) & agreement_lexicon().not_agreed)
     nothing = action is None and topic is None and not any(c.dep_ in {"dobj", "prep"} for c in verb.children)
     if not_yet or nothing or not asserted(verb):
         return
@@ -253,6 +262,12 @@ def verb_agreements(verb: Token, number: int, *, lede, found: Found) -> Iterator
     name = _verb_name(verb, action, topic)
     for side in sides:
         yield Agreement(name, side, evidence, date=signed, effective=effective, factuality=Factuality.ASSERTED, status=status_of(verb)), False
+
+
+def _doing(action: Token) -> set[str]:
+    """What one agrees to do: the verb, and the verb with its object ("begin negotiation")."""
+    lemma = action.lemma_.lower()
+    return {lemma, *(f"{lemma} {o.lemma_.lower()}" for o in action.children if o.dep_ == "dobj")}
 
 
 def _topic(verb: Token) -> Token | None:
