@@ -110,7 +110,7 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     a_country = noun in KIND_CLASSES[ActorKind.COUNTRY]
     bound = _co_subject(head)
     candidates = _of_class(head.doc, noun, before=head.i)
-    named = {e.ref.name for e in candidates if e.position in bound} | _described_subject(head)  # "X owns 19.6% of the target"
+    named = {e.ref.name for e in candidates if e.position in bound} | _described_subject(head) | _agents_named(head)  # "X owns 19.6% of the target"
     earlier = [e for e in candidates if e.ref.name not in named and (a_country or e.ref.kind is not ActorKind.COUNTRY)]
     countries = demonym_countries(head)
     if countries and earlier:  # "the Korean cathode maker": one of that country, else one of no known country
@@ -201,6 +201,16 @@ def _co_subject(head: Token) -> range:
     stake in the company" — the company is not X."""
     subject = _clause_subject(head)
     return _named_span(subject) if subject is not None else range(0)
+
+
+def _agents_named(head: Token) -> set[str]:
+    """"The company is now owned by X (38%) and Y (34%)": whoever the sentence names after a passive's
+    "by" is not it (the parser may hang part of the list elsewhere)."""
+    verb = head.head if head.dep_ == "nsubjpass" else None
+    agent = next((a for a in verb.children if a.dep_ == "agent"), None) if verb is not None else None
+    if agent is None:
+        return set()
+    return {e.ref.name for e in registry(head.doc) if agent.i < e.position < head.sent.end}
 
 
 def _clause_subject(head: Token) -> Token | None:

@@ -328,6 +328,10 @@ def test_issue_7_a_name_ending_in_a_company_word_the_recogniser_took_for_a_perso
                   ("Yellowwood Fund", "Halcyon Rail", 3400 * M, None)], id="their-is-the-whole-list"),
     pytest.param("Sulaimani Oil raised its stake in Garmiyan Petroleum to 65% from 50% by buying shares from Halabja Drilling for $80m.",
                  [("Sulaimani Oil", "Garmiyan Petroleum", 80 * M, Decimal("0.65"))], id="raising-a-stake-receives-no-money"),
+    pytest.param("Quorra Investments and Marram Capital have completed their takeover of Halcyon Rail. The company is now owned by "
+                 "Quorra Investments (60%) and Marram Capital (40%).",
+                 [("Marram Capital", "Halcyon Rail", None, Decimal("0.4")), ("Quorra Investments", "Halcyon Rail", None, Decimal("0.6"))],
+                 id="the-company-is-none-of-its-owners-named-after-by"),
 ])
 def test_issue_7_lenders_lists_and_raised_stakes(text, rows):
     """Session 15 (battery3, read half): the parser hung a loan's purpose on the syndicate; "their" stood
