@@ -30,7 +30,7 @@ from graph.extract.collectives import (
     named_list,
 )
 from graph.extract.descriptions import is_descriptor
-from graph.extract.docmodel import antecedent, country_of, demonym_countries, main_actors, pair, short_name
+from graph.extract.docmodel import antecedent, country_of, demonym_countries, main_actors, pair, plural_antecedent, short_name
 from graph.extract.common import entity_at, per_span, per_token
 from graph.extract.context import earlier_sentences
 from graph.extract.frames import frame_lexicon, frame_matches, is_trigger_word, trigger_kind
@@ -68,7 +68,7 @@ def arguments(heads: list[Token], *, alone: frozenset[int] = frozenset()) -> lis
 def _arguments(heads: list[Token], alone: frozenset[int]) -> list[Argument]:
     found: list[Argument] = []
     seen: set[int] = set()
-    for position, head in enumerate(map(_plural_antecedent, heads)):
+    for position, head in enumerate(map(plural_antecedent, heads)):
         if position and gapped_share(head):
             continue  # "35 per cent of Y, Z 15 per cent": Z holds its own share, it is no second Y
         named = [Argument(ref) for ref in pair(head, local=False) if all(a.ref.name != ref.name for a in found)]
@@ -89,13 +89,6 @@ def _arguments(heads: list[Token], alone: frozenset[int]) -> list[Argument]:
             if argument is not None and all(a.ref.name != argument.ref.name for a in found):
                 found.append(argument if argument.share is not None else Argument(argument.ref, _listed_share(token)))
     return found
-
-
-def _plural_antecedent(head: Token) -> Token:
-    """"X, Y and Z completed their takeover of W": a plural pronoun stands for the whole list its
-    antecedent heads, read as that list is, not for its first name only."""
-    earlier = antecedent(head) if head.lower_ in {"they", "their", "them", "themselves"} else None
-    return earlier if isinstance(earlier, Token) else head
 
 
 def _listed_share(name: Token) -> Decimal | None:

@@ -125,6 +125,13 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     return context.definite_ref(head) or _main_company(head, bound, not_named=named)
 
 
+def plural_antecedent(head: Token) -> Token:
+    """"X, Y and Z completed their takeover of W": a plural pronoun stands for the whole list its
+    antecedent heads, read as that list is, not for its first name only."""
+    earlier = antecedent(head) if head.lower_ in {"they", "their", "them", "themselves"} else None
+    return earlier if isinstance(earlier, Token) else head
+
+
 def short_name(head: Token) -> ActorRef | None:
     """"Tarrow paid A$85m …" after "Tarrow Renewables": a lone capitalised word the tagger took for
     a common noun or a date is the short form of the longer name it begins that was named first

@@ -28,7 +28,7 @@ from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches
 from graph.extract.roles import active_subject, children, hyphenated, is_passive, relative_antecedent
 from graph.extract.tree import infinitive, prep_objects
 from graph.extract.word_lists import word_list
-from graph.model import ActorKind, ActorRef, Factuality, Investment, Status
+from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
 from graph.normalize.dates import parse_period
 
 ACTOR_KINDS = frozenset(set(ActorKind) - {ActorKind.ASSET})
