@@ -54,7 +54,8 @@ def whole_name(ent: Span) -> Span:
         return ent
     before = doc[ent.start - 1]
     attached = before.pos_ == "PROPN" and before.dep_ == "compound" and ent.start <= before.head.i < ent.end
-    if not attached or before.ent_type_ or not before.text[:1].isupper() or before.lower_ in lex.titles:
+    described = before.lower_ in lex.descriptors and before.lower_ not in lex.company_words  # "Lessor X Leasing" at a sentence's start
+    if not attached or before.ent_type_ or not before.text[:1].isupper() or before.lower_ in lex.titles or described:
         return ent
     if before.lower_ in lex.leading_company_words or ent[-1].lower_ in lex.company_words:
         return Span(doc, ent.start - 1, ent.end, label=ent.label_)

@@ -381,7 +381,8 @@ def test_issue_7_consortium_shares_and_lender_lists(text, rows):
 
 def test_issue_7_agreements_neither_counted_nor_listed_bind_their_signers():
     """Session 15 (battery3, read half): "A, B and C signed agreements on …" is an agreement among them
-    (a bare plural was read as an unnamed bundle); agreeing to begin negotiations is none yet."""
-    signed = _agreements("Skyrun Leasing, Aeromalaya Express and Tamworth Turbines signed agreements on 20 February 2024.")
+    (a bare plural was read as an unnamed bundle), and "Lessor", a descriptor, is no word of the first name;
+    agreeing to begin negotiations is none yet."""
+    signed = _agreements("Lessor Skyrun Leasing, Aeromalaya Express and Tamworth Turbines signed agreements on 20 February 2024.")
     assert [sorted(p.name for p in a.parties) for a in signed] == [["Aeromalaya Express", "Skyrun Leasing", "Tamworth Turbines"]]
     assert _agreements("Vaskiluoto Terminals and Kvarken Ferries agreed to begin negotiations on a port concession.") == []
