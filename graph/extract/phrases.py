@@ -133,8 +133,14 @@ def asset_ref(head: Token) -> ActorRef | None:
         return None
     if not named:  # "the Brod refinery in Bosnia" is named already; the place only locates it
         prep = _place_prep(head)
-        full, short = _with_place(full, place, prep), _with_place(short, place, prep)
+        full, short = _with_place(full, place, prep), _place_first(short, place, prep)
     return ActorRef(full, ActorKind.ASSET, short, _country_of_place(place))
+
+
+def _place_first(name: str, place: str, prep: str) -> str:
+    """"dams in Santa Cruz" is also "the Santa Cruz dams": the short form puts a named place first."""
+    named = all(w[:1].isupper() for w in place.split()) and prep in {"in", "at"}
+    return f"{place} {name}" if named and place.lower() not in name.lower() else _with_place(name, place, prep)
 
 
 def _of_name(head: Token, name: str) -> str:
@@ -251,9 +257,11 @@ def _name_modifier(token: Token, head: Token) -> bool:
 
 
 def _numbered(token: Token) -> bool:
-    """"the Olmec 2 dam": a number right after the proper name it counts is part of the name."""
-    name = token.head
-    return token.like_num and token.dep_ == "nummod" and name.i == token.i - 1 and name.pos_ == "PROPN" and name.head.i > token.i
+    """"the Olmec 2 dam": a number right after the proper name it counts is part of the name, as is one
+    written together with the letter after it ("a 5G network")."""
+    doc, name = token.doc, token.head
+    glued = token.like_num and not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper()
+    return glued or (token.like_num and token.dep_ == "nummod" and name.i == token.i - 1 and name.pos_ == "PROPN" and name.head.i > token.i)
 
 
 def _asset_words(head: Token) -> list[str]:

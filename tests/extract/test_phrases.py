@@ -14,12 +14,12 @@ ASSETS = [
         id="named-asset-without-place",
     ),
     pytest.param(
-        "Lumora expanded its battery cell plant in Göd.", "plant", "battery cell plant in Göd", "cell plant in Göd",
+        "Lumora expanded its battery cell plant in Göd.", "plant", "battery cell plant in Göd", "Göd cell plant",
         id="compound-chain-kept",
     ),
     pytest.param(
         "The construction of a vehicle tire factory in Zrenjanin began in 2019.", "factory", "vehicle tire factory in Zrenjanin",
-        "tire factory in Zrenjanin", id="nearest-modifier-as-second-label",
+        "Zrenjanin tire factory", id="nearest-modifier-as-second-label",
     ),
     pytest.param(
         "Lumora will build a new antimony processing plant in the Anzob valley.", "plant",
@@ -40,7 +40,7 @@ ASSETS = [
     ),
     pytest.param(
         "Jianghai Motors postponed its assembly plant in Mexico's northern state of Nuevo León.", "plant",
-        "assembly plant in Nuevo León", "assembly plant in Nuevo León", id="the-state-not-its-possessor",
+        "assembly plant in Nuevo León", "Nuevo León assembly plant", id="the-state-not-its-possessor",
     ),
     pytest.param(
         "Orvo Bank will finance a second track between the towns of Tarvos and Lemnik.", "track",
@@ -48,7 +48,7 @@ ASSETS = [
     ),
     pytest.param(
         "Orvo Electronics will build the facility at Tarvel Nagar, an industrial township south of Ahmedabad.", "facility",
-        "facility at Tarvel Nagar", "facility at Tarvel Nagar", id="the-place-not-the-apposition-describing-it",
+        "facility at Tarvel Nagar", "Tarvel Nagar facility", id="the-place-not-the-apposition-describing-it",
     ),
     pytest.param(  # session 11: the target of "to upgrade the port of Mombasa" was the town
         "Orvo Bank will lend €300 million to upgrade the port of Mombasa.", "port", "port of Mombasa", "port of Mombasa",
