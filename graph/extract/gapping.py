@@ -99,6 +99,8 @@ def listed_shares(match: FrameMatch, names: list[str]) -> dict[str, Decimal]:
 
 
 def _shares_after(sent: Span, names: list[str], *, after: int) -> dict[str, Decimal]:
+    """Each member's share told after token ``after``; one member left with "the rest" takes what the
+    others leave."""
     found: dict[str, Decimal] = {}
     rest: list[str] = []
     for token in sent:
@@ -108,8 +110,9 @@ def _shares_after(sent: Span, names: list[str], *, after: int) -> dict[str, Deci
         if holder is None or holder.ref.name not in names or holder.ref.name in found:
             continue
         percent = _own_amount(token, "PERCENT", allowed=LISTING_VERBS)
-        if percent is not None:
-            found[holder.ref.name] = share_of(percent)
+        share = share_of(percent) if percent is not None else None
+        if share is not None:
+            found[holder.ref.name] = share
         elif any(t.lower_ in REST_WORDS for t in token.doc[token.i + 1 : min(token.i + 4, sent.end)]):
             rest.append(holder.ref.name)  # "… and C the rest"
     left = 1 - sum(found.values())

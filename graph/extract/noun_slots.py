@@ -6,6 +6,8 @@ positions of its support verb, read once for every frame (issue 7).
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from graph.extract.frames import DIRECTED_PREPS, Frame, frame_lexicon, helped, is_trigger_word, noun_phrase_lemma, purpose_objects, verb_slots
@@ -89,9 +91,14 @@ def _carried_slots(noun: Token, verb: Token, slots: dict[str, list[Token]], *, r
 def _lent_by(noun: Token, verb: Token) -> bool:
     """A debt whose passive giving verb names its giver ("was provided by X", "was arranged by X"; not
     "was approved by the board")."""
-    giving = {v for f in frame_lexicon().frames if f.form in {"loan", "grant"} for v in f.verbs} | {"arrange"}
-    return (noun.lemma_.lower() in lexicon().debt_words and verb.lemma_.lower() in giving and is_passive(verb)
+    return (noun.lemma_.lower() in lexicon().debt_words and verb.lemma_.lower() in _giving_verbs() and is_passive(verb)
             and any(c.dep_ == "agent" for c in verb.children))
+
+
+@cache
+def _giving_verbs() -> frozenset[str]:
+    """The loan and grant frames' verbs, and "arrange" (a syndicate's arrangers lend)."""
+    return frozenset(v for f in frame_lexicon().frames if f.form in {"loan", "grant"} for v in f.verbs) | {"arrange"}
 
 
 def _receives(noun: Token, verb: Token) -> bool:
