@@ -388,3 +388,11 @@ def test_issue_7_agreements_neither_counted_nor_listed_bind_their_signers():
     signed = _agreements("Lessor Skyrun Leasing, Aeromalaya Express and Tamworth Turbines signed agreements on 20 February 2024.")
     assert [sorted(p.name for p in a.parties) for a in signed] == [["Aeromalaya Express", "Skyrun Leasing", "Tamworth Turbines"]]
     assert _agreements("Vaskiluoto Terminals and Kvarken Ferries agreed to begin negotiations on a port concession.") == []
+
+
+def test_issue_7_joining_a_round_invests_in_its_raiser():
+    """Session 15: "join" carries a round as "lead" does ("X joined Y's $28m Series A round"); joining a
+    board is no deal."""
+    assert _rows("Oxenbridge Capital joined Brasswick Analytics' $28 million Series A round.") == [
+        ("Oxenbridge Capital", "Brasswick Analytics", 28 * M, None)]
+    assert _rows("Oxenbridge Capital joined the board of Brasswick Analytics.") == []
