@@ -390,6 +390,12 @@ def test_issue_7_agreements_neither_counted_nor_listed_bind_their_signers():
     assert _agreements("Vaskiluoto Terminals and Kvarken Ferries agreed to begin negotiations on a port concession.") == []
 
 
+def test_issue_7_a_majority_is_a_holding():
+    """Session 15: "a majority of Y" is a holding, as "control of Y" is: a stake frame needs one."""
+    assert _rows("The acquisition hands Harlow Capital a majority of Pellin Foods.") == [("Harlow Capital", "Pellin Foods", None, None)]
+    assert _rows("A majority of the financing comes from Harlow Capital.") == []
+
+
 def test_issue_7_joining_a_round_invests_in_its_raiser():
     """Session 15: "join" carries a round as "lead" does ("X joined Y's $28m Series A round"); joining a
     board is no deal."""
