@@ -303,6 +303,8 @@ def test_issue_7_a_contribution_is_a_grant_s():
                  [("Cabo Verdant Terminals", "port at Nacala", 410 * M, None)], id="a-place-hung-on-the-works"),
     pytest.param("Nimbrosa will invest $1.1 billion in a 96-megawatt data centre campus outside Querétaro.",
                  [("Nimbrosa", "data centre campus outside Querétaro", 1100 * M, None)], id="a-capacity-is-no-name-and-outside-places"),
+    pytest.param("Harlow Capital will invest the equivalent of $130 million in the Gödöllő plant.",
+                 [("Harlow Capital", "Gödöllő plant", 130 * M, None)], id="the-equivalent-of-a-sum"),
     pytest.param("Tarvik Telecom will invest $300 million in its 5G network in Peru.",
                  [("Tarvik Telecom", "5G network in Peru", 300 * M, None)], id="a-number-written-with-its-letter"),
 ])
