@@ -20,7 +20,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract import context
-from graph.extract.actors import find_actors
+from graph.extract.actors import actors_in, find_actors
 from graph.extract.agreement_frames import agreement_lexicon
 from graph.extract.collectives import country_named
 from graph.extract.common import is_headline, per_doc, sentences
@@ -217,7 +217,7 @@ def _agents_named(head: Token) -> set[str]:
     agent = next((a for a in verb.children if a.dep_ == "agent"), None) if verb is not None else None
     if agent is None:
         return set()
-    return {e.ref.name for e in registry(head.doc) if agent.i < e.position < head.sent.end}
+    return {a.ref.name for a in actors_in(head.doc[agent.i + 1 : head.sent.end]) if a.ref.kind is not ActorKind.ASSET}
 
 
 def _clause_subject(head: Token) -> Token | None:

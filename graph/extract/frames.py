@@ -293,8 +293,12 @@ def _costing(clause: Token) -> bool:
 def lent_debt(noun: Token) -> bool:
     """"provided a $180m facility for Y": a debt word that a lending verb gives is a loan, not a plant."""
     verb = noun.head if noun.dep_ == "dobj" else None
-    return (verb is not None and noun.lemma_.lower() in lexicon().debt_words
-            and any(trigger_kind(verb, f) == "verb" and f.form in {"loan", "grant"} for f in frame_lexicon().frames))
+    return verb is not None and noun.lemma_.lower() in lexicon().debt_words and gives(verb)
+
+
+def gives(verb: Token) -> bool:
+    """A verb of the loan or grant frames ("lent", "provided", "extended"): its subject gives the money."""
+    return any(trigger_kind(verb, f) == "verb" and f.form in {"loan", "grant"} for f in frame_lexicon().frames)
 
 
 def _deal_noun(noun: Token) -> bool:
@@ -327,8 +331,8 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
         subjects, objects = active_subject(verb), active_object(verb)
     slots["subject"] = resolve_relatives(subjects, verb)
     slots["object"] = resolve_relatives(objects, verb)
-    parts = [o for o in objects if o.lemma_.lower() in frame_lexicon().partitives | word_list("total_words") or o.ent_type_ == "PERCENT"]
-    held = [*objects, *(p for o in parts for p in prep_slots(o).get("of", []))]  # "sell 90% of Y to X", "a total of $1bn in Y"
+    shares = [o for o in objects if o.lemma_.lower() in frame_lexicon().partitives | word_list("total_words") or o.ent_type_ == "PERCENT"]
+    held = [*objects, *(p for o in shares for p in prep_slots(o).get("of", []))]  # "sell 90% of Y to X", "a total of $1bn in Y"
     for head in held:  # "sell its unit to X", "invest $95m in Y", "provided a facility for Y": hung on the object
         debt = head.lemma_.lower() in lexicon().debt_words
         for position, heads in prep_slots(head).items():

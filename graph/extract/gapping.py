@@ -16,7 +16,7 @@ from graph.extract.arguments import Argument, argument_at
 from graph.extract.partitives import REST_WORDS, share_of
 from graph.extract.roles import on_a_stated_percent
 from graph.extract.clauses import money_of
-from graph.extract.common import entity_at, next_sentence
+from graph.extract.common import entities_in, entity_at, next_sentence
 from graph.extract.tree import prep_objects
 from graph.model import ActorKind, Investment, Money
 from graph.extract.frames import FrameMatch
@@ -157,7 +157,7 @@ def _the_rest(name: Token, trigger: Token) -> Decimal | None:
     """"X will own 60% of Y and Z the rest", "A 40%, B 35% and C the rest": what the shares stated
     between the trigger and the name leave."""
     after = name.doc[name.i + 1 : min(name.i + 3, name.sent.end)]
-    shares = [share_of(e.root) for e in name.doc.ents if e.label_ == "PERCENT" and trigger.i < e.start < name.i]
+    shares = [share_of(e.root) for e in entities_in(name.doc[trigger.i + 1 : name.i]) if e.label_ == "PERCENT"]
     given = sum(s for s in shares if s is not None)
     if not shares or not 0 < given < 1 or not any(t.lower_ in REST_WORDS for t in after):
         return None

@@ -6,11 +6,11 @@ positions of its support verb, read once for every frame (issue 7).
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Token
 
-from graph.extract.frames import DIRECTED_PREPS, Frame, frame_lexicon, helped, is_trigger_word, noun_phrase_lemma, purpose_objects, verb_slots
+from graph.extract.frames import (
+    DIRECTED_PREPS, Frame, frame_lexicon, gives, helped, is_trigger_word, noun_phrase_lemma, purpose_objects, verb_slots,
+)
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import OBJECT_DEPS, children, is_passive, prep_slots, support_verb
 from graph.extract.word_lists import word_list
@@ -91,14 +91,8 @@ def _carried_slots(noun: Token, verb: Token, slots: dict[str, list[Token]], *, r
 def _lent_by(noun: Token, verb: Token) -> bool:
     """A debt whose passive giving verb names its giver ("was provided by X", "was arranged by X"; not
     "was approved by the board")."""
-    return (noun.lemma_.lower() in lexicon().debt_words and verb.lemma_.lower() in _giving_verbs() and is_passive(verb)
-            and any(c.dep_ == "agent" for c in verb.children))
-
-
-@cache
-def _giving_verbs() -> frozenset[str]:
-    """The loan and grant frames' verbs, and "arrange" (a syndicate's arrangers lend)."""
-    return frozenset(v for f in frame_lexicon().frames if f.form in {"loan", "grant"} for v in f.verbs) | {"arrange"}
+    giving = gives(verb) or verb.lemma_.lower() == "arrange"  # a syndicate's arrangers lend
+    return noun.lemma_.lower() in lexicon().debt_words and giving and is_passive(verb) and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _receives(noun: Token, verb: Token) -> bool:
