@@ -224,7 +224,16 @@ def _undated(sent: Span, signer: Token, number: int, lede: PartialDate | None) -
     past = signer.tag_ == "VBD" or (signer.pos_ == "NOUN" and signer.head.tag_ == "VBD")
     past = past or any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in signer.children)  # "was signed"
     past = past or (signer.dep_ == "acl" and signer.tag_ == "VBN" and sent.root.tag_ == "VBD")  # "Among the MoUs signed were …"
+    past = past or _perfect(signer)
     return lede if past else None
+
+
+def _perfect(signer: Token) -> bool:
+    """"X and Y have signed an MoU", "an MoU has been signed": the news tells what has just happened,
+    in its main clause ("…, while Peru has signed trade agreements with Japan" is background)."""
+    verb = signer if signer.pos_ != "NOUN" else signer.head
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    return main and verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
 
 
 def _duration(ent: Span) -> bool:

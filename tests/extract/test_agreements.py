@@ -637,6 +637,25 @@ def test_issue_7_an_undated_signing_in_the_news_takes_the_document_s_date():
     assert dates == {PartialDate(2025, 7, 16)}
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("Varnholt Energy and the Zemblan mines ministry have signed a memorandum of understanding on a lithium refinery.",
+                 id="have-signed"),
+    pytest.param("A memorandum of understanding on a lithium refinery has been signed by Varnholt Energy and Pellmar Steel.",
+                 id="has-been-signed"),
+])
+def test_issue_7_a_signing_told_in_the_present_perfect_takes_the_news_date(text):
+    """Session 16: only the simple past took the news date; "have signed", the wire's usual tense
+    for what has just happened, left the agreement undated (wrong wherever the gold dates it)."""
+    (agreement,) = _agreements(text, published="2025-03-12")
+    assert agreement.date == PartialDate(2025, 3, 12)
+
+
+def test_a_signing_in_the_present_perfect_with_a_past_date_keeps_it():
+    text = "Varnholt Energy and Pellmar Steel have signed a supply agreement in 2019 that runs until 2030."
+    (agreement,) = _agreements(text, published="2025-03-12")
+    assert agreement.date == PartialDate(2019)
+
+
 def test_issue_7_a_counterpart_hung_on_what_the_contract_is_for():
     """Session 9 (blind7): "signed a land contract for the site with Y" hangs "with Y" on the site."""
     text = "Kestrel Motors signed a land allocation contract for the 310,000 square-metre site with Egypt's Vell Development Authority on Tuesday."
