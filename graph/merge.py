@@ -60,12 +60,12 @@ def _merge_investments(facts: list[Investment]) -> list[Investment]:
     full: dict[tuple[str, str], Investment] = {}
     for fact in facts:
         pair = (base_key(fact.investor), base_key(fact.target))
-        if fact.amount is not None and fact.status is None:
+        if fact.amount is not None or fact.stake is not None:
             full.setdefault(pair, fact)
     out = []
     for fact in facts:
         pair = (base_key(fact.investor), base_key(fact.target))
-        if fact.amount is None and pair in full and _restates(fact, full[pair]):
+        if fact.amount is None and fact.stake is None and pair in full and _restates(fact, full[pair]):
             fact = replace(full[pair], evidence=fact.evidence)
         out.append(fact)
     return out

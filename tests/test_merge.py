@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
-from graph.merge import merge_across
-from graph.model import ActorKind, ActorRef, DocumentFacts, Event, Evidence, PartialDate
+from graph.merge import merge_across, merge_document
+from graph.model import ActorKind, ActorRef, DocumentFacts, Event, Evidence, Investment, Money, PartialDate, Status
 from tests.conftest import make_document
 
 DAY = PartialDate(2024, 10, 21)
@@ -44,3 +46,26 @@ def test_events_of_different_types_or_days_stay_apart():
     assert a.events[0].participants != b.events[0].participants
     c, d = merge_across([doc_with("c", ("sanction", ["China", "Serbia"])), doc_with("d", ("meeting", ["China", "Serbia", "Iran"]))])
     assert c.events[0].participants != d.events[0].participants
+
+
+def _investment(doc_id: str, start: int, **fields) -> Investment:
+    company = ActorRef("Korvane Telecom", ActorKind.COMPANY, "Korvane Telecom")
+    towers = ActorRef("Lautaka Towers", ActorKind.COMPANY, "Lautaka Towers")
+    return Investment(company, towers, Evidence(doc_id, f"sentence {start}", start, start + 1), kind="acquisition", **fields)
+
+
+@pytest.mark.parametrize(("told", "joins"), [
+    pytest.param({"stake": Decimal("0.6"), "status": Status.ANNOUNCED}, True, id="a-share-with-a-status"),
+    pytest.param({"amount": Money(Decimal("70000000"), "USD"), "status": Status.COMPLETED}, True, id="a-sum-with-a-status"),
+    pytest.param({"stake": Decimal("0.6"), "date": PartialDate(2019)}, False, id="another-year"),
+])
+def test_issue_7_a_bare_retelling_joins_the_sized_statement_of_its_pair(told, joins):
+    """Session 16: "X agreed to buy 60% of Y … X completed the purchase of Y" is one deal: the
+    bare statement joined only a statement with a sum and no status, so a share or a status left
+    it a second, sizeless fact of the pair (wrong by the gold's rules wherever the deal has a size)."""
+    sized = _investment("d", 0, **told)
+    bare = _investment("d", 5, date=PartialDate(2024) if "date" in told else None)
+    doc = merge_document(DocumentFacts(document=make_document("d", doc_id="d"), investments=[sized, bare]))
+    retold = doc.investments[1]
+    assert ((retold.stake, retold.amount) == (sized.stake, sized.amount)) is joins
+    assert retold.evidence == bare.evidence
