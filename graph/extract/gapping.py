@@ -29,11 +29,10 @@ HOLDERS = frozenset(set(ActorKind) - {ActorKind.ASSET})
 def gapped_shares(match: FrameMatch, base: Investment, *, named: set[str]) -> Iterator[Investment]:
     """"X will own 45% of Y and Z 55%", "… and Z the remaining 40 per cent", "Y will be 60% owned
     by X and 40% by Z": each other holder's share of the same target."""
-    if on_a_stated_percent(match.trigger):
-        for share in match.trigger.head.conjuncts:
-            for holder in (argument_at(h) for h in prep_objects(share, {"by"})):
-                if holder is not None and holder.ref.kind in HOLDERS and holder.ref.name not in named:
-                    yield replace(base, investor=holder.ref, stake=share_of(share))
+    for share in _conjoined_shares(match.trigger):
+        for holder in (argument_at(h) for h in prep_objects(share, {"by"})):
+            if holder is not None and holder.ref.kind in HOLDERS and holder.ref.name not in named:
+                yield replace(base, investor=holder.ref, stake=share_of(share))
     listed = _gapped_list(match.trigger)
     for token in sorted({*match.trigger.subtree, *listed}, key=lambda t: t.i):
         if token not in listed and (token.dep_ not in GAPPED_DEPS or token.pos_ != "PROPN" or token.i < match.trigger.i):
@@ -45,6 +44,18 @@ def gapped_shares(match: FrameMatch, base: Investment, *, named: set[str]) -> It
         holder = argument_at(token) if stake is not None else None
         if holder is not None and holder.ref.kind in HOLDERS and holder.ref.name not in named:
             yield replace(base, investor=holder.ref, stake=stake)
+
+
+def _conjoined_shares(trigger: Token) -> list[Token]:
+    """The other shares of "60% owned by X and 40% by Z", wherever the parser hung the second: on
+    the first share, on the participle, or on the noun the participle describes ("a company 60%
+    owned by X and 40% by Z")."""
+    if on_a_stated_percent(trigger):
+        return list(trigger.head.conjuncts)
+    if not any(c.dep_ == "npadvmod" and c.ent_type_ == "PERCENT" for c in trigger.children):
+        return []
+    hosts = [trigger, trigger.head] if trigger.dep_ == "acl" else [trigger]
+    return [c for host in hosts for c in host.conjuncts if c.ent_type_ == "PERCENT"]
 
 
 def _gapped_list(trigger: Token) -> list[Token]:

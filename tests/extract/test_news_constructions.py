@@ -404,3 +404,39 @@ def test_issue_7_joining_a_round_invests_in_its_raiser():
     assert _rows("Oxenbridge Capital joined Brasswick Analytics' $28 million Series A round.") == [
         ("Oxenbridge Capital", "Brasswick Analytics", 28 * M, None)]
     assert _rows("Oxenbridge Capital joined the board of Brasswick Analytics.") == []
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Velmora Power is 65% owned by Casterly Group and 35% by Hollin Energy.",
+                 [("Casterly Group", "Velmora Power", None, Decimal("0.65")), ("Hollin Energy", "Velmora Power", None, Decimal("0.35"))],
+                 id="second-share-on-the-participle"),
+    pytest.param("The plant will be run by Velmora Power, a company 60% owned by Casterly Group and 40% by Hollin Energy.",
+                 [("Casterly Group", "Velmora Power", None, Decimal("0.6")), ("Hollin Energy", "Velmora Power", None, Decimal("0.4"))],
+                 id="second-share-on-the-described-noun"),
+    pytest.param("Velmora Power is 65% owned by Casterly Group and 35% by its managers.",
+                 [("Casterly Group", "Velmora Power", None, Decimal("0.65"))], id="an-unnamed-second-holder"),
+])
+def test_issue_7_gapped_passive_owners(text, rows):
+    """Session 16 (blind13, read half): "X is 65% owned by A and 35% by B" lost B wherever the parser hung
+    "35% by B" on the participle or on the noun it describes rather than on the first share."""
+    assert _told(text) == rows
+
+
+def test_issue_7_a_capacity_is_no_word_of_an_unnamed_asset():
+    """Session 16 (blind13, read half): "a new 1.2 million-tonne kiln line" was named "tonne kiln line"."""
+    assert _rows("Ruvu Cement opened a new 1.2 million-tonne kiln line on 3 February, a $130 million project.") == [
+        ("Ruvu Cement", "kiln line", 130 * M, None)]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Last year Tirsa Pharma took full control of Kerem Coffee.", [("Tirsa Pharma", "Kerem Coffee", None, Decimal(1))],
+                 id="full-control"),
+    pytest.param("Tirsa Pharma bought 60% of Nadir Silos for $38m in 2020, and last year took full control of Kerem Coffee.",
+                 [("Tirsa Pharma", "Kerem Coffee", None, Decimal(1)), ("Tirsa Pharma", "Nadir Silos", 38 * M, Decimal("0.6"))],
+                 id="full-control-after-another-purchase"),
+    pytest.param("Tirsa Pharma bought Nadir Holdings' entire stake in Kerem Coffee.", [("Tirsa Pharma", "Kerem Coffee", None, None)],
+                 id="an-entire-stake-is-not-the-whole-company"),
+])
+def test_issue_7_full_control_is_all_of_the_company(text, rows):
+    """Session 16 (blind13, read half): "took full control of Y" left the share unsaid; the gold reads it as 100%."""
+    assert _told(text) == rows
