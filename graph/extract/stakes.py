@@ -25,6 +25,8 @@ from graph.extract.word_lists import word_list
 from graph.model import ActorKind, Investment
 from graph.normalize.percent import find_percents
 
+WHOLE_HOLDINGS = frozenset({"control", "ownership"})
+
 
 def fact_share(match: FrameMatch, targets: list[Argument]) -> Decimal | None:
     """The share a stake frame's match states: a target's own, the clause's, or "outright" (all of it)."""
@@ -73,7 +75,12 @@ def _buys_the_rest(match: FrameMatch) -> bool:
     bought = [c for c in trigger.children if c.dep_ in OBJECT_DEPS] + prep_objects(trigger, {"of", "for"})
     rest = word_list("remainder_words")
     return any(o.lemma_.lower() in rest or any(c.lower_ in rest for c in o.children if c.dep_ == "amod")
-               or _not_yet_held(o) for o in bought)
+               or _whole(o) or _not_yet_held(o) for o in bought)
+
+
+def _whole(holding: Token) -> bool:
+    """"took full control of Y", "sole ownership of Y": all of it."""
+    return holding.lemma_.lower() in WHOLE_HOLDINGS and any(c.dep_ == "amod" and c.lower_ in word_list("whole_words") for c in holding.children)
 
 
 def _not_yet_held(share: Token) -> bool:

@@ -82,7 +82,7 @@ CASES = [
     ("spend-on-asset-in-unrecognised-town", "Acme Holdings plans to spend $300 million on a new factory in Vell.",
      [("Acme Holdings", "factory in Vell", 300 * M, "USD", None)]),
     ("take-control", "Acme Holdings took full control of Borin Steel in 2019.",
-     [("Acme Holdings", "Borin Steel", None, None, None)]),
+     [("Acme Holdings", "Borin Steel", None, None, Decimal("1"))]),
     ("unnamed-asset-keeps-its-defining-nouns", "Pardo Motors plans to invest up to €250 million in a cell factory.",
      [("Pardo Motors", "cell factory", 250 * M, "EUR", None)]),
     ("the-stake-named-before", "Verro Energy agreed to buy a 45% stake in Dobra Wind. Verro Energy is paying €310m for the stake.",
