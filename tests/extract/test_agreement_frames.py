@@ -86,6 +86,12 @@ FRAMES = [
     ("the-two-countries-between-which-it-governs-trade", "Chile's foreign minister visited Peru this week. Commerce between the "
      "two countries rests on a trade agreement signed in March 2006, which took effect on 1 January 2007.",
      ("Peru", "Chile"), "2006-03"),
+    ("a-signed-loan-is-a-loan-document", "Pellin Bank signed a $85 million loan with Talvora Mining on 3 March 2024.",
+     ("Pellin Bank", "Talvora Mining"), "2024-03-03"),
+    ("a-borrower-signs-a-credit-with-its-lender", "Talvora Mining signed a €60 million credit with Pellin Bank in May 2023 "
+     "for its smelter.", ("Talvora Mining", "Pellin Bank"), "2023-05"),
+    ("a-loan-and-a-grant-signed-together", "Pellin Bank last year signed a $85 million loan and a $25 million grant with "
+     "Talvora Mining for the Osorno cable.", ("Pellin Bank", "Talvora Mining"), "2023"),
     ("office-holders-sign-for-who-they-serve", "The contract was signed in 2016 by Peru's transport minister and Orsk Holdings' chairman.",
      ("Peru", "Orsk Holdings"), "2016"),
 ]
@@ -109,6 +115,8 @@ def test_agreement_frame_and_party_position(text, parties, date):
         pytest.param("Talvora Mining plans to sign a memorandum of understanding with Orsk Holdings.", id="plans-to-sign"),
         pytest.param("Talvora Mining agreed to hold talks with Orsk Holdings.", id="agreed-to-talk"),
         pytest.param("Talvora Mining has yet to sign the supply contract with Orsk Holdings.", id="yet-to-sign"),
+        pytest.param("Talvora Mining secured a $85 million loan from Pellin Bank.", id="a-loan-secured-is-not-told-as-signed"),
+        pytest.param("Pellin Bank approved a $85 million loan to Talvora Mining.", id="a-loan-approved-is-not-told-as-signed"),
     ],
 )
 def test_no_agreement_is_stated(text):
