@@ -85,7 +85,9 @@ def _entity_end(token: Token) -> int | None:
 
 
 def gapped_sums(match: FrameMatch, base: Investment, *, named: set[str]) -> Iterator[Investment]:
-    """"of which X will lend $800m and Z $400m": a name conjoined to the trigger with a sum of its own."""
+    """"of which X will lend $800m and Z $400m": a name conjoined to the trigger with a sum of its own;
+    "a $150m loan from X and $60m from Z": a sum conjoined to the trigger with a giver of its own."""
+    yield from _sums_from(match, base, named=named)
     for token in match.trigger.children:
         if token.dep_ != "conj" or token.pos_ != "PROPN":
             continue
@@ -95,6 +97,17 @@ def gapped_sums(match: FrameMatch, base: Investment, *, named: set[str]) -> Iter
         money = money_of(entity.root) if entity is not None else None
         if holder is not None and money is not None and holder.ref.kind in HOLDERS and holder.ref.name not in named:
             yield replace(base, investor=holder.ref, amount=money)
+
+
+def _sums_from(match: FrameMatch, base: Investment, *, named: set[str]) -> Iterator[Investment]:
+    """A sum the parser conjoined to a deal noun, or set beside its giver, with a "from" of its own."""
+    givers = prep_objects(match.trigger, {"from"})
+    for token in (c for host in (match.trigger, *givers) for c in host.children if c.dep_ in {"conj", "appos"}):
+        entity = entity_at(token) if token.ent_type_ == "MONEY" else None
+        money = money_of(entity.root) if entity is not None else None
+        for holder in (argument_at(o) for o in prep_objects(token, {"from"})) if money is not None else ():
+            if holder is not None and holder.ref.kind in HOLDERS and holder.ref.name not in named:
+                yield replace(base, investor=holder.ref, amount=money)
 
 
 def listed_shares(match: FrameMatch, names: list[str]) -> dict[str, Decimal]:
