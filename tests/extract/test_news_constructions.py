@@ -440,3 +440,29 @@ def test_issue_7_a_capacity_is_no_word_of_an_unnamed_asset():
 def test_issue_7_full_control_is_all_of_the_company(text, rows):
     """Session 16 (blind13, read half): "took full control of Y" left the share unsaid; the gold reads it as 100%."""
     assert _told(text) == rows
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Casterly Group and Hollin Energy have closed $740 million of project finance for a desalination plant at "
+                 "Puerto Brisa.", id="closed-project-finance"),
+    pytest.param("Casterly Group has closed a $740 million financing for a desalination plant at Puerto Brisa.",
+                 id="closed-a-financing"),
+])
+def test_issue_7_who_closes_a_financing_borrows_it(text):
+    """Session 16 (blind13, read half): "X closed $740m of project finance for Y" made X Y's lender; closing
+    a debt is borrowing it, as closing a round is raising it."""
+    assert _rows(text) == []
+
+
+def test_issue_7_a_lender_of_project_finance_still_lends():
+    assert _rows("Tarvik Bank will provide $300 million of project finance for the Puerto Brisa plant.") == [
+        ("Tarvik Bank", "Puerto Brisa plant", 300 * M, None)]
+
+
+def test_issue_7_a_sum_conjoined_to_a_loan_with_a_giver_of_its_own():
+    """Session 16 (blind13, read half): "financed with a $150m loan from X and $60m from Z" lost Z's $60m:
+    the parser conjoins the second sum to the loan, with its own "from"."""
+    text = ("Velmora Power will build the Ixchel geothermal plant near Quetzaltenango. The plant was to be financed with a "
+            "$150 million loan from the Kanta Development Bank and $60 million from Norrland Climate Finance.")
+    assert ("Norrland Climate Finance", "Ixchel geothermal plant", 60 * M, None) in _told(text)
+    assert ("Kanta Development Bank", "Ixchel geothermal plant", 150 * M, None) in _told(text)
