@@ -67,7 +67,7 @@ def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:
         found = _money_in(_own(clause_tokens(governing, keep=trigger), trigger), trigger)
     if found is None and len(_amounts(trigger.sent)) == 1:  # one sum in the sentence, not in a clause of ours
         ours = [t for t in _own(list(trigger.sent), trigger) if not _other_deal_clause(t, verb) and not _described(t, trigger)
-                and not (funding and sizes_an_asset(t, trigger))]
+                and not _sibling_clause(t, verb) and not (funding and sizes_an_asset(t, trigger))]
         found = _money_in(ours, trigger, nearest=False)
     return found
 
@@ -109,6 +109,14 @@ def _other_deal_clause(token: Token, verb: Token) -> bool:
     shared = verb in other.conjuncts and any(  # "the $1.8bn plant is built by X and financed by Y"
         token in s.subtree for s in other.children if s.dep_ in {"nsubj", "nsubjpass"})
     return not shared
+
+
+def _sibling_clause(token: Token, verb: Token) -> bool:
+    """"X rejected a $2bn approach from Z and raised its stake in Y to 80%": a conjoined verb's own
+    words (not the subject both share) are that verb's."""
+    other = clause_verb(token)
+    shared = any(token in s.subtree for s in other.children if s.dep_ in {"nsubj", "nsubjpass"})
+    return other != verb and other in verb.conjuncts and not shared
 
 
 def takes_a_deal(verb: Token) -> bool:
