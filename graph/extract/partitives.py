@@ -39,13 +39,40 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
     if word in lex.keep_partitive:
         return head, share  # "its assets in Sweden": the assets are the target, not Sweden
     objects = [o for o in prep_objects(head, {"in", "of"}) if not _a_date(o)]
+    if objects and _described(objects[0]):  # "from X, which owns 88% of the company": the company sold
+        objects = [_sold_company(head) or objects[0]]
     if objects:  # "its stake in 2022" is no stake in a year
         return _issuer(objects[0]), share
     named = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if named and word in lex.stake_nouns:  # "X to buy Y stake": a headline's stake in Y
         return named[-1], share
-    owned = _copula_subject(head)
+    owned = _copula_subject(head) or _sold_company(head)
     return (owned, share) if owned is not None else _named_before(head, word, share)
+
+
+def _described(token: Token) -> bool:
+    """"the company", "the business": a definite common noun, no name."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def seller_told(token: Token) -> Token | None:
+    """The seller a relative clause around ``token`` describes ("bought Y from X, which owns 88%, and
+    Z, which bought the remaining 12% in 2019"): its clause tells the seller's own holding."""
+    verb = clause_verb(token)
+    seller = verb.head if verb.dep_ == "relcl" else None
+    while seller is not None and seller.dep_ == "conj":
+        seller = seller.head
+    return seller if seller is not None and seller.dep_ == "pobj" and seller.head.lower_ == "from" else None
+
+
+def _sold_company(share: Token) -> Token | None:
+    """A bare share in a relative clause on a seller is of the company sold."""
+    seller = seller_told(share)
+    if seller is None:
+        return None
+    sold = [c for c in seller.head.head.children if c.dep_ in {"dobj", "pobj"} and c != seller]
+    company = through_partitive(sold[0])[0] if sold else None
+    return company if company is not None and company.pos_ == "PROPN" else None
 
 
 def _copula_subject(head: Token) -> Token | None:
@@ -83,9 +110,32 @@ def _named_before(head: Token, word: str, share: Decimal | None) -> tuple[Token 
     if word in stake_nouns and any((c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or (c.dep_ == "poss" and c.pos_ == "PRON")
                                    for c in head.children):  # "the stake", "its 51% stake": the one named before
         earlier = _earlier_stake(head)  # "RWE is paying €310m for the stake"
-        if earlier is not None:
+        if earlier is not None and (share is not None or not _held_by_another(head, earlier[0])):
             return earlier[0], share if share is not None else earlier[1]
     return None, share
+
+
+def _held_by_another(stake: Token, company: Token) -> bool:
+    """"X bought 70% of Y. Z holds its stakes for five years": a stake its own clause's subject names
+    as theirs, with no share of its own, is not the stake another subject bought before ("Z bought its
+    51% stake in 2008" may well be the one X is buying from Z)."""
+    owner = next((c for c in stake.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "PRON":
+        return False
+    mine, theirs = _subject_name(stake), _subject_name(company)
+    return bool(mine and theirs) and not (mine <= theirs or theirs <= mine)  # "Tarsen" is "Tarsen Telecom"
+
+
+def _subject_name(token: Token) -> frozenset[str]:
+    """The words of the proper name heading the subject of ``token``'s clause (through "which" to what
+    it describes); none if the subject is no name."""
+    verb = clause_verb(token)
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject is None or subject.pos_ != "PROPN":
+        return frozenset()
+    return frozenset(t.lower_ for t in subject.lefts if t.dep_ == "compound") | {subject.lower_}
 
 
 def _rest_of_share(sent: Span) -> tuple[Token, Decimal] | None:

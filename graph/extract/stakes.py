@@ -18,7 +18,7 @@ from graph.extract.arguments import Argument, argument_at
 from graph.extract.clauses import clause_share
 from graph.extract.common import first_found
 from graph.extract.frames import FrameMatch, frame_lexicon
-from graph.extract.partitives import share_of
+from graph.extract.partitives import seller_told, share_of
 from graph.extract.roles import OBJECT_DEPS, on_a_stated_percent
 from graph.extract.tree import left_phrase, prep_objects
 from graph.extract.word_lists import word_list
@@ -69,8 +69,8 @@ def resulting_share(match: FrameMatch) -> Decimal | None:
 def _buys_the_rest(match: FrameMatch) -> bool:
     """"bought the remaining 40% of Y", "the rest of Y", "an offer for the 72.5% of Y it does not already
     own": the deal leaves the buyer all of Y (one who holds or sells "the remaining 30%" holds that)."""
-    if match.frame.name not in {"acquisition", "bid", "stake"}:
-        return False
+    if match.frame.name not in {"acquisition", "bid", "stake"} or seller_told(match.trigger) is not None:
+        return False  # a seller's "which bought the remaining 12%" completed another holder's 88%
     trigger = match.trigger
     bought = [c for c in trigger.children if c.dep_ in OBJECT_DEPS] + prep_objects(trigger, {"of", "for"})
     rest = word_list("remainder_words")

@@ -466,3 +466,45 @@ def test_issue_7_a_sum_conjoined_to_a_loan_with_a_giver_of_its_own():
             "$150 million loan from the Kanta Development Bank and $60 million from Norrland Climate Finance.")
     assert ("Norrland Climate Finance", "Ixchel geothermal plant", 60 * M, None) in _told(text)
     assert ("Kanta Development Bank", "Ixchel geothermal plant", 150 * M, None) in _told(text)
+
+
+def test_issue_7_a_sum_of_a_conjoined_verb_is_that_verb_s():
+    """Session 16 (blind13, read half): "X rejected a R36.7bn approach from Z and raised its stake in Y to 80%"
+    gave the rejected approach's sum to the stake, the sentence's only sum."""
+    text = "Tarsa Minerals rejected a R36.7bn approach from Qilong Group and raised its stake in the Mokopane chrome project to 80%."
+    assert _rows(text) == [("Tarsa Minerals", "Mokopane chrome project", None, Decimal("0.8"))]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Tirsa Pharma bought 70% of Kelso Labs in 2021. The Halden Bank typically holds its stakes for five to seven years.",
+                 [("Tirsa Pharma", "Kelso Labs", None, Decimal("0.7"))], id="another-holder-s-own-stakes"),
+    pytest.param("Tirsa Pharma bought 70% of Kelso Labs in 2021. It sold its stake to the Halden Bank in 2024.",
+                 [("Halden Bank", "Kelso Labs", None, Decimal("0.7")), ("Tirsa Pharma", "Kelso Labs", None, Decimal("0.7"))],
+                 id="the-same-holder-s-stake"),
+])
+def test_issue_7_its_stake_is_its_holder_s(text, rows):
+    """Session 16 (blind13, read half): "Z, which typically holds its stakes for five to seven years" took the
+    70% stake X had bought before, making Z a holder of 70% of Y."""
+    assert _told(text) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Tirsa Pharma agreed to buy Velmora Labs from Corvane Capital, which owns 88%.",
+                 [("Corvane Capital", "Velmora Labs", None, Decimal("0.88")), ("Tirsa Pharma", "Velmora Labs", None, None)],
+                 id="a-seller-s-holding"),
+    pytest.param("Tirsa Pharma agreed to buy Velmora Labs from Corvane Capital, which owns 88% of the company.",
+                 [("Corvane Capital", "Velmora Labs", None, Decimal("0.88")), ("Tirsa Pharma", "Velmora Labs", None, None)],
+                 id="the-company-a-seller-holds-is-the-one-sold"),
+    pytest.param("Tirsa Pharma agreed to buy all of Velmora Labs from Corvane Capital, which owns 88%, and the Halden Bank, "
+                 "which bought the remaining 12% in 2019 for €18m.",
+                 [("Corvane Capital", "Velmora Labs", None, Decimal("0.88")), ("Halden Bank", "Velmora Labs", 18 * M, Decimal("0.12")),
+                  ("Tirsa Pharma", "Velmora Labs", None, Decimal("1"))],
+                 id="the-remaining-share-a-second-seller-bought"),
+    pytest.param("Tirsa Pharma bought the remaining 40% of Velmora Labs in 2019.",
+                 [("Tirsa Pharma", "Velmora Labs", None, Decimal("1"))], id="a-buyer-of-the-rest-holds-all"),
+])
+def test_issue_7_what_the_sellers_hold(text, rows):
+    """Session 16 (blind13, read half): "bought Y from X, which owns 88%, and Z, which bought the remaining 12%
+    in 2019 for €18m" told no holding: a bare share in a relative clause on a seller is of the company sold,
+    and the seller's "remaining 12%" completed the other seller's 88%, not its own holding."""
+    assert _told(text) == rows
