@@ -55,7 +55,11 @@ def _conjoined_shares(trigger: Token) -> list[Token]:
     if not any(c.dep_ == "npadvmod" and c.ent_type_ == "PERCENT" for c in trigger.children):
         return []
     hosts = [trigger, trigger.head] if trigger.dep_ == "acl" else [trigger]
-    return [c for host in hosts for c in host.conjuncts if c.ent_type_ == "PERCENT"]
+    shares = [c for host in hosts for c in host.conjuncts if c.ent_type_ == "PERCENT"]
+    # "60% owned by X, the Lisbon-based group, and 35% by Z": hung on the first holder's apposition
+    agents = [o for a in trigger.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    holders = [a for h in agents for a in h.children if a.dep_ == "appos"]
+    return shares + [c for a in holders for c in a.conjuncts if c.ent_type_ == "PERCENT" and c not in shares]
 
 
 def _gapped_list(trigger: Token) -> list[Token]:

@@ -413,6 +413,10 @@ def test_issue_7_joining_a_round_invests_in_its_raiser():
     pytest.param("The plant will be run by Velmora Power, a company 60% owned by Casterly Group and 40% by Hollin Energy.",
                  [("Casterly Group", "Velmora Power", None, Decimal("0.6")), ("Hollin Energy", "Velmora Power", None, Decimal("0.4"))],
                  id="second-share-on-the-described-noun"),
+    pytest.param("Velmora Power is 65% owned by Casterly Group, the Lisbon-based family group with interests in coffee and banking, "
+                 "and 35% by Hollin Energy, a geothermal developer.",
+                 [("Casterly Group", "Velmora Power", None, Decimal("0.65")), ("Hollin Energy", "Velmora Power", None, Decimal("0.35"))],
+                 id="second-share-after-the-first-holder-s-apposition"),
     pytest.param("Velmora Power is 65% owned by Casterly Group and 35% by its managers.",
                  [("Casterly Group", "Velmora Power", None, Decimal("0.65"))], id="an-unnamed-second-holder"),
 ])
