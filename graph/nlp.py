@@ -116,6 +116,7 @@ def get_nlp() -> Language:
         ) from e
     nlp = model.load()
     _split_percent_hyphens(nlp)
+    _drop_amount_letter_exceptions(nlp)
     for name in ("ticker_tokens", "particle_names", "paragraph_breaks", "abbreviation_breaks", "dateline_breaks"):
         nlp.add_pipe(name, before="parser")
     add_tag_fixes(nlp)
@@ -151,6 +152,13 @@ def _split_percent_hyphens(nlp: Language) -> None:
     # "80per cent", "49percent": a percentage glued to its number
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9])(?:per|percent|pct)$"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
+def _drop_amount_letter_exceptions(nlp: Language) -> None:
+    """"… for $72m. The deal …": the tokenizer kept "m." as one abbreviation token, so the sentence
+    never ended there and the next one's facts were read as this one's. "m" after a number is a
+    scale (or metres), and a full stop after it a full stop."""
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k != "m."}
 
 
 def _add_gazetteer_ruler(nlp: Language) -> None:

@@ -349,3 +349,12 @@ def test_setting_a_parsed_docs_entities_again_changes_no_token():
     before = doc.to_array(columns).tolist()
     doc.ents = list(doc.ents)
     assert doc.to_array(columns).tolist() == before and len(doc.ents) > 2
+
+
+def test_issue_7_a_sum_in_millions_ends_its_sentence():
+    """Session 16 (blind13, read half): "… for $72m. Brannock will keep …" was one sentence: the
+    tokenizer kept "m." as an abbreviation, so the next sentence's facts were read as this one's."""
+    doc = get_nlp()("Orvane Agri bought Sefwi Cocoa for $72m. Brannock Holdings keeps the rest. It closed at 5 p.m. on Friday.")
+    assert [s.text for s in doc.sents] == [
+        "Orvane Agri bought Sefwi Cocoa for $72m.", "Brannock Holdings keeps the rest.", "It closed at 5 p.m. on Friday."]
+    assert [e.text for e in doc.ents if e.label_ == "MONEY"] == ["$72m"]
