@@ -356,8 +356,8 @@ def _unrecognised_place(obj: Token) -> bool:
 
 def _named_area(obj: Token) -> bool:
     """"in the Anzob valley": a geographic common noun named by a proper-noun modifier."""
-    area = word_list("area_words") | word_list("settlement_words")
-    return obj.lemma_.lower() in area and any(t.pos_ == "PROPN" for t in obj.lefts)
+    area = word_list("area_words") | word_list("settlement_words")  # "the Montenegrin port of Bar": a nationality names none
+    return obj.lemma_.lower() in area and any(t.pos_ == "PROPN" and not _is_demonym(t) for t in obj.lefts)
 
 
 def _named_settlement(token: Token) -> bool:

@@ -62,6 +62,10 @@ ASSETS = [
         "Kessa Energy will build a solar park in the Bikaner district of Rajasthan.", "park",
         "solar park in the Bikaner district", "solar park in the Bikaner district", id="a-named-district-before-its-region",
     ),
+    pytest.param(  # session 16 (blind13, read half): the nationality was taken for the name of the port
+        "Marjan Ports will invest €120m in the container quay at the Montenegrin port of Bar.", "quay",
+        "container quay at Bar", "Bar container quay", id="a-nationality-names-no-settlement",
+    ),
 ]
 
 
