@@ -56,17 +56,17 @@ def _locate_assets(doc: DocumentFacts) -> list[Investment]:
 
 
 def _merge_investments(facts: list[Investment]) -> list[Investment]:
-    """A statement without an amount joins the same investor→target with one."""
+    """A statement without an amount joins the same investor→target's first statement with one, or,
+    if the pair has none, with a share ("X agreed to buy 60% of Y … X completed the purchase")."""
     full: dict[tuple[str, str], Investment] = {}
-    for fact in facts:
-        pair = (base_key(fact.investor), base_key(fact.target))
+    for fact in sorted(facts, key=lambda f: f.amount is None):  # stable: the first with a sum, else with a share
         if fact.amount is not None or fact.stake is not None:
-            full.setdefault(pair, fact)
+            full.setdefault((base_key(fact.investor), base_key(fact.target)), fact)
     out = []
     for fact in facts:
-        pair = (base_key(fact.investor), base_key(fact.target))
-        if fact.amount is None and fact.stake is None and pair in full and _restates(fact, full[pair]):
-            fact = replace(full[pair], evidence=fact.evidence)
+        told = full.get((base_key(fact.investor), base_key(fact.target)))
+        if fact.amount is None and told is not None and told is not fact and _restates(fact, told):
+            fact = replace(told, evidence=fact.evidence)
         out.append(fact)
     return out
 

@@ -69,3 +69,13 @@ def test_issue_7_a_bare_retelling_joins_the_sized_statement_of_its_pair(told, jo
     retold = doc.investments[1]
     assert ((retold.stake, retold.amount) == (sized.stake, sized.amount)) is joins
     assert retold.evidence == bare.evidence
+
+
+def test_a_share_told_again_joins_the_statement_with_its_sum():
+    """"X bought 60% of Y for $70m … X's 60% stake": the share alone restates the deal with the sum."""
+    sized = _investment("d", 0, stake=Decimal("0.6"), amount=Money(Decimal("70000000"), "USD"))
+    again = _investment("d", 5, stake=Decimal("0.6"))
+    other = _investment("d", 9, stake=Decimal("0.2"))
+    doc = merge_document(DocumentFacts(document=make_document("d", doc_id="d"), investments=[sized, again, other]))
+    assert doc.investments[1].amount == sized.amount and doc.investments[1].evidence == again.evidence
+    assert doc.investments[2].amount is None
