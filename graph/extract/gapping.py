@@ -6,6 +6,7 @@ does, for the same target, with its own share or sum.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -24,6 +25,8 @@ from graph.extract.frames import FrameMatch
 GAPPED_DEPS = frozenset({"conj", "dobj", "appos"})  # how the parser hangs "…, Z 15 per cent"
 LISTING_VERBS = frozenset({"take", "hold", "own", "keep", "get", "have"})  # "with A taking 50%, B 30%"
 HOLDERS = frozenset(set(ActorKind) - {ActorKind.ASSET})
+RATIO = re.compile(r"\b(\d{1,2}) ?[:/–-] ?(\d{1,2})(?: ?[:/–-] ?(\d{1,2}))?\b")  # "60:40", "50-50", "40/30/30"
+EQUAL_PARTS = frozenset({"share", "stake", "part", "holding", "partner", "partnership"})  # "in equal shares"
 
 
 def gapped_shares(match: FrameMatch, base: Investment, *, named: set[str]) -> Iterator[Investment]:
@@ -123,7 +126,20 @@ def listed_shares(match: FrameMatch, names: list[str]) -> dict[str, Decimal]:
     following = next_sentence(match.trigger.sent) if len(found) < 2 else None
     if following is not None:
         found = _shares_after(following, names, after=following.start - 1)
-    return found if len(found) >= 2 else {}
+    return found if len(found) >= 2 else _split_shares(match.trigger, names)
+
+
+def _split_shares(trigger: Token, names: list[str]) -> dict[str, Decimal]:
+    """"a 60:40 joint venture between A and B" (the partners in the order named), "A and B own Y in
+    equal shares" or "a 50-50 venture": each partner's share where the text states the split."""
+    doc = trigger.doc
+    ratio = RATIO.search(doc[trigger.left_edge.i : trigger.i].text)
+    parts = [int(p) for p in ratio.groups() if p] if ratio else []
+    if len(parts) == len(names) and sum(parts) == 100:
+        return {name: Decimal(part) / 100 for name, part in zip(names, parts)}
+    clause = doc[trigger.sent.start : trigger.sent.end]
+    equal = any(t.lower_ == "equally" or (t.lower_ == "equal" and t.head.lemma_.lower() in EQUAL_PARTS) for t in clause)
+    return {name: Decimal(1) / len(names) for name in names} if equal else {}
 
 
 def _shares_after(sent: Span, names: list[str], *, after: int) -> dict[str, Decimal]:
