@@ -30,8 +30,9 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     slots = prep_slots(noun)
     for worth in (c for c in noun.children if c.lower_ == "worth"):  # "agreements worth $1bn with X" (its other
         slots.setdefault("with", prep_slots(worth).get("with", []))  # phrases tell what the sum is, not the deal)
-    if "for" not in slots:  # "a loan agreement with X for Y": the parser hangs the purpose on X
-        slots["for"] = [h for w in slots.get("with", []) for h in prep_slots(w).get("for", [])]
+    if "for" not in slots:  # "a loan agreement with X for Y": the parser hangs the purpose on X; "a loan
+        slots["for"] = [h for w in slots.get("with", []) for h in prep_slots(w).get("for", [])]  # and a grant for
+        slots["for"] = slots["for"] or [h for c in noun.conjuncts if is_trigger_word(c) for h in prep_slots(c).get("for", [])]  # Y"
     slots["self"] = _described_name(noun)  # "Y, a joint venture between X and Z": the noun names its target
     slots["object"] = slots.pop("of", []) or [o for b in slots.get("by", []) for o in prep_slots(b).get("of", [])]
     _lift_from_object(slots)
@@ -61,6 +62,8 @@ def _participle_slots(noun: Token, slots: dict[str, list[Token]]) -> None:
     """"bonds issued by Y" (its agent), "a bond sold to X", "a loan extended to Y" (its "to"/"from")."""
     participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     slots["participle_agent"] = [o for c in participles for a in children(c, {"agent"}) for o in children(a, {"pobj"})]
+    givers = [c for c in participles if gives(c) or c.lemma_.lower() == "arrange"]  # "a €90m loan provided by X"
+    slots["participle_giver"] = [o for c in givers for a in children(c, {"agent"}) for o in children(a, {"pobj"})]
     for position in DIRECTED_PREPS:
         lifted = [h for c in participles for h in prep_slots(c).get(position, [])]
         if lifted and not slots.get(position):

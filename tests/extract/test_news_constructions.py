@@ -512,3 +512,40 @@ def test_issue_7_what_the_sellers_hold(text, rows):
     in 2019 for €18m" told no holding: a bare share in a relative clause on a seller is of the company sold,
     and the seller's "remaining 12%" completed the other seller's 88%, not its own holding."""
     assert _told(text) == rows
+
+
+def test_issue_7_a_purpose_after_two_conjoined_deals_is_both_deals():
+    """Session 16 (blind13, read half): "a $85m loan and a $25m grant for Y" lost the loan: the parser
+    hangs "for Y" on the last conjunct only."""
+    text = "The Kanta Development Bank will provide a $85 million loan and a $25 million grant for the Coral Bay cable."
+    assert _told(text) == [("Kanta Development Bank", "Coral Bay cable", 25 * M, None),
+                           ("Kanta Development Bank", "Coral Bay cable", 85 * M, None)]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Velmora Copper, a 60:40 joint venture between Casterly Group and Hollin Energy, will build the smelter.",
+                 [("Casterly Group", "Velmora Copper", None, Decimal("0.6")), ("Hollin Energy", "Velmora Copper", None, Decimal("0.4"))],
+                 id="a-ratio-before-the-venture"),
+    pytest.param("Casterly Group and Hollin Energy own Velmora Copper in equal shares.",
+                 [("Casterly Group", "Velmora Copper", None, Decimal("0.5")), ("Hollin Energy", "Velmora Copper", None, Decimal("0.5"))],
+                 id="equal-shares"),
+    pytest.param("The 2019-20 joint venture between Casterly Group and Hollin Energy built the smelter.",
+                 [], id="a-span-of-years-is-no-split"),
+])
+def test_issue_7_a_stated_split_gives_each_partner_its_share(text, rows):
+    """Session 16: "a 60:40 joint venture between A and B", "in equal shares": the split the text states
+    is each partner's share, in the order they are named."""
+    found = [r for r in _told(text) if r[3] is not None]
+    assert found == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Adria Gateway Holdings will get a €90m loan provided by Donau Bank and Sadr Bank.",
+                 [("Donau Bank", "Adria Gateway Holdings", 90 * M, None), ("Sadr Bank", "Adria Gateway Holdings", 90 * M, None)],
+                 id="provided-by"),
+    pytest.param("Adria Gateway Holdings signed a €90m loan guaranteed by the Vell government.", [], id="a-guarantor-is-no-lender"),
+])
+def test_issue_7_the_giver_a_participle_names_lends(text, rows):
+    """Session 16 (blind13, read half): "a €90m loan provided by X and Y" named no lender: only a
+    giving participle's agent is one ("provided", "extended", "arranged"; not "guaranteed", "approved")."""
+    assert _told(text) == rows
