@@ -264,6 +264,12 @@ def _numbered(token: Token) -> bool:
     return glued or (token.like_num and token.dep_ == "nummod" and name.i == token.i - 1 and name.pos_ == "PROPN" and name.head.i > token.i)
 
 
+def glued_number(word: Token) -> str:
+    """"a 5G network": a number written together with the word after it belongs to the name."""
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    return before.text if before is not None and before.like_num and not before.whitespace_ else ""
+
+
 def _asset_words(head: Token) -> list[str]:
     """Proper-noun modifiers, the last common modifier and the head noun."""
     mods = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and not t.is_punct]
