@@ -543,9 +543,17 @@ def test_issue_7_a_stated_split_gives_each_partner_its_share(text, rows):
     pytest.param("Adria Gateway Holdings will get a €90m loan provided by Donau Bank and Sadr Bank.",
                  [("Donau Bank", "Adria Gateway Holdings", 90 * M, None), ("Sadr Bank", "Adria Gateway Holdings", 90 * M, None)],
                  id="provided-by"),
+    pytest.param("Velmora Pharma is building a plant in Turda. The plant will receive a €20m grant provided by the Kanta Foundation.",
+                 [("Kanta Foundation", "plant in Turda", 20 * M, None), ("Velmora Pharma", "plant in Turda", None, None)],
+                 id="a-grant-provided-by"),
     pytest.param("Adria Gateway Holdings signed a €90m loan guaranteed by the Vell government.", [], id="a-guarantor-is-no-lender"),
 ])
 def test_issue_7_the_giver_a_participle_names_lends(text, rows):
     """Session 16 (blind13, read half): "a €90m loan provided by X and Y" named no lender: only a
     giving participle's agent is one ("provided", "extended", "arranged"; not "guaranteed", "approved")."""
     assert _told(text) == rows
+
+
+def test_issue_7_a_number_written_into_an_unnamed_asset_s_word_is_kept():
+    """Session 16: "a 5G network" with no place was named "G network" (the place-named form kept it)."""
+    assert _rows("Kora Mobile will invest $300 million in a 5G network.") == [("Kora Mobile", "5G network", 300 * M, None)]
