@@ -95,7 +95,7 @@ def _named_before(head: Token, word: str, share: Decimal | None) -> tuple[Token 
     if share is not None and word in stake_nouns and indefinite:  # "X holds 70% of Y, with Z keeping a 30% stake"
         return _stake_named_in(head.sent), share
     if share is not None and word not in stake_nouns:
-        named = _stake_named_in(head.sent)  # "… its stake in Y, having bought 5 percent in 2018"
+        named = _governing_company(head) or _stake_named_in(head.sent)  # "… its stake in Y, having bought 5 percent in 2018"
         if named is not None:
             return named, share
         # "The remaining 20 per cent is held by X": the rest of the stake the article is about, however far back
@@ -136,6 +136,17 @@ def _subject_name(token: Token) -> frozenset[str]:
     if subject is None or subject.pos_ != "PROPN":
         return frozenset()
     return frozenset(t.lower_ for t in subject.lefts if t.dep_ == "compound") | {subject.lower_}
+
+
+def _governing_company(share: Token) -> Token | None:
+    """"took full control of Y by acquiring the 35% it did not already own": a share bought in a clause
+    that tells how another deal was done is of that deal's company."""
+    verb = clause_verb(share)
+    if verb.dep_ not in {"pcomp", "advcl"}:
+        return None
+    governing = clause_verb(verb.head)
+    owned = [o for d in governing.children if d.dep_ == "dobj" for o in [d, *prep_objects(d, {"of", "in"})]]
+    return next((o for o in reversed(owned) if o.pos_ == "PROPN"), None)
 
 
 def _rest_of_share(sent: Span) -> tuple[Token, Decimal] | None:

@@ -438,6 +438,10 @@ def test_issue_7_a_capacity_is_no_word_of_an_unnamed_asset():
     pytest.param("Tirsa Pharma bought 60% of Nadir Silos for $38m in 2020, and last year took full control of Kerem Coffee.",
                  [("Tirsa Pharma", "Kerem Coffee", None, Decimal(1)), ("Tirsa Pharma", "Nadir Silos", 38 * M, Decimal("0.6"))],
                  id="full-control-after-another-purchase"),
+    pytest.param("Tirsa Pharma bought 60% of Nadir Silos for $38m in 2020, and last year took full control of Kerem Coffee by "
+                 "acquiring the 35% it did not already own.",
+                 [("Tirsa Pharma", "Kerem Coffee", None, Decimal(1)), ("Tirsa Pharma", "Nadir Silos", 38 * M, Decimal("0.6"))],
+                 id="the-share-bought-to-take-control-is-of-that-company"),
     pytest.param("Tirsa Pharma bought Nadir Holdings' entire stake in Kerem Coffee.", [("Tirsa Pharma", "Kerem Coffee", None, None)],
                  id="an-entire-stake-is-not-the-whole-company"),
 ])
