@@ -30,9 +30,10 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     slots = prep_slots(noun)
     for worth in (c for c in noun.children if c.lower_ == "worth"):  # "agreements worth $1bn with X" (its other
         slots.setdefault("with", prep_slots(worth).get("with", []))  # phrases tell what the sum is, not the deal)
-    if "for" not in slots:  # "a loan agreement with X for Y": the parser hangs the purpose on X; "a loan
-        slots["for"] = [h for w in slots.get("with", []) for h in prep_slots(w).get("for", [])]  # and a grant for
-        slots["for"] = slots["for"] or [h for c in noun.conjuncts if is_trigger_word(c) for h in prep_slots(c).get("for", [])]  # Y"
+    if "for" not in slots:  # "a loan agreement with X for Y": the parser hangs the purpose on X, and that of
+        slots["for"] = [h for w in slots.get("with", []) for h in prep_slots(w).get("for", [])]  # "a loan and a
+        conjoined = [h for c in noun.conjuncts if is_trigger_word(c) for h in prep_slots(c).get("for", [])]  # grant for Y"
+        slots["for"] = slots["for"] or conjoined  # on the last deal noun
     slots["self"] = _described_name(noun)  # "Y, a joint venture between X and Z": the noun names its target
     slots["object"] = slots.pop("of", []) or [o for b in slots.get("by", []) for o in prep_slots(b).get("of", [])]
     _lift_from_object(slots)
