@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from graph.extract.arguments import Argument, argument_at
 from graph.extract.partitives import REST_WORDS, share_of
 from graph.extract.roles import on_a_stated_percent
-from graph.extract.clauses import money_of
+from graph.extract.clauses import clause_verb, money_of
 from graph.extract.common import entities_in, entity_at, next_sentence
 from graph.extract.tree import prep_objects
 from graph.model import ActorKind, Investment, Money
@@ -26,6 +26,7 @@ GAPPED_DEPS = frozenset({"conj", "dobj", "appos"})  # how the parser hangs "…,
 LISTING_VERBS = frozenset({"take", "hold", "own", "keep", "get", "have"})  # "with A taking 50%, B 30%"
 HOLDERS = frozenset(set(ActorKind) - {ActorKind.ASSET})
 RATIO = re.compile(r"\b(\d{1,2}) ?[:/–-] ?(\d{1,2})(?: ?[:/–-] ?(\d{1,2}))?\b")  # "60:40", "50-50", "40/30/30"
+GIVING_FORMS = frozenset({"loan", "grant", "investment", "bond", "guarantee"})  # deals whose givers a "from" names
 EQUAL_PARTS = frozenset({"share", "stake", "part", "holding", "partner", "partnership"})  # "in equal shares"
 
 
@@ -106,8 +107,36 @@ def gapped_sums(match: FrameMatch, base: Investment, *, named: set[str]) -> Iter
             yield replace(base, investor=holder.ref, amount=money)
 
 
+def sums_from_givers(match: FrameMatch) -> dict[str, Money]:
+    """"a $200m loan from A, $240m from B and $180m from C", read from the text however the parser hung
+    it: each sum with the giver whose "from" follows it; only where two or more givers have one."""
+    return {giver.ref.name: money for giver, money in _givers_sums(match)}
+
+
+def _givers_sums(match: FrameMatch) -> list[tuple[Argument, Money]]:
+    """Each giver with the sum before its "from", in the trigger's own clause (see ``sums_from_givers``)."""
+    if match.frame.form not in GIVING_FORMS:
+        return []
+    sent, found = match.trigger.sent, {}
+    clause = clause_verb(match.trigger)  # "…, after raising $200m from A and $50m from B": another clause's givers
+    amounts = sorted((e for e in entities_in(sent) if e.label_ == "MONEY" and e.start >= match.trigger.left_edge.i
+                      and clause_verb(e.root) == clause), key=lambda e: e.start)
+    for amount, following in zip(amounts, [*amounts[1:], None]):
+        end = following.start if following is not None else sent.end
+        source = next((t for t in sent.doc[amount.end : end] if t.lower_ == "from"), None)
+        objects = [c for c in source.children if c.dep_ == "pobj"] if source is not None else []
+        giver, money = (argument_at(objects[0]) if objects else None), money_of(amount.root)
+        if giver is not None and money is not None and giver.ref.kind in HOLDERS:
+            found.setdefault(giver.ref.name, (giver, money))
+    return list(found.values()) if len(found) >= 2 else []
+
+
 def _sums_from(match: FrameMatch, base: Investment, *, named: set[str]) -> Iterator[Investment]:
     """A sum the parser conjoined to a deal noun, or set beside its giver, with a "from" of its own."""
+    listed = _givers_sums(match)
+    yield from (replace(base, investor=giver.ref, amount=money) for giver, money in listed if giver.ref.name not in named)
+    if listed:
+        return
     givers = prep_objects(match.trigger, {"from"})
     for token in (c for host in (match.trigger, *givers) for c in host.children if c.dep_ in {"conj", "appos"}):
         entity = entity_at(token) if token.ent_type_ == "MONEY" else None

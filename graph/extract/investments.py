@@ -193,7 +193,7 @@ def _pair_facts(
     sold_by = role_arguments(match, "seller", lambda a: a.ref.kind in ACTOR_KINDS)
     names = [i.ref.name for i in investors] if len(investors) > 1 else []  # a list's members only
     each = gapping.listed_shares(match, names) if names and match.frame.stake else {}
-    own_sums = gapping.listed_sums(match, names) if names else {}
+    own_sums = gapping.sums_from_givers(match) or (gapping.listed_sums(match, names) if names else {})
     for investor in investors:
         for target in targets:
             if sold_by and sold_by[0].ref.name not in {investor.ref.name, target.ref.name}:

@@ -561,3 +561,18 @@ def test_issue_7_the_giver_a_participle_names_lends(text, rows):
 def test_issue_7_a_number_written_into_an_unnamed_asset_s_word_is_kept():
     """Session 16: "a 5G network" with no place was named "G network" (the place-named form kept it)."""
     assert _rows("Kora Mobile will invest $300 million in a 5G network.") == [("Kora Mobile", "5G network", 300 * M, None)]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Velmora Power will build a desalination plant at Puerto Brisa. The debt comprises a $200m 18-year loan from "
+                 "Marlow Invest, $240m from Kenshin Export Bank and $180m from Banco Serrano.",
+                 {("Marlow Invest", 200 * M), ("Kenshin Export Bank", 240 * M)}, id="each-sum-with-the-giver-after-it"),
+    pytest.param("Velmora Power will invest $300 million in the Ixchel plant, after raising $200 million from Norrland Finance "
+                 "and $50 million from Tarvik Bank.", {("Velmora Power", 300 * M)}, id="another-clause-s-givers-give-to-it"),
+])
+def test_issue_7_a_list_of_sums_each_from_its_giver(text, rows):
+    """Session 16 (blind13, read half): "a $200m loan from A, $240m from B, …" gave A the sum after its name:
+    the parser hangs each sum on the giver before it. Read from the text: each sum goes to the "from" after it."""
+    found = {(r[0], r[2]) for r in _told(text) if r[1] in {"desalination plant at Puerto Brisa", "Ixchel plant"}}
+    assert rows <= found and not any(r[0] in {"Norrland Finance", "Tarvik Bank"} for r in found)
+    assert all(amount == dict(rows).get(name, amount) for name, amount in found)
