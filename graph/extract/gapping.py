@@ -17,7 +17,7 @@ from graph.extract.arguments import Argument, argument_at
 from graph.extract.partitives import REST_WORDS, share_of
 from graph.extract.roles import on_a_stated_percent
 from graph.extract.clauses import clause_verb, money_of
-from graph.extract.common import entities_in, entity_at, next_sentence
+from graph.extract.common import entities_in, entity_at, next_sentence, per_token
 from graph.extract.tree import prep_objects
 from graph.model import ActorKind, Investment, Money
 from graph.extract.frames import FrameMatch
@@ -114,12 +114,16 @@ def sums_from_givers(match: FrameMatch) -> dict[str, Money]:
 
 
 def _givers_sums(match: FrameMatch) -> list[tuple[Argument, Money]]:
-    """Each giver with the sum before its "from", in the trigger's own clause (see ``sums_from_givers``)."""
-    if match.frame.form not in GIVING_FORMS:
-        return []
-    sent, found = match.trigger.sent, {}
-    clause = clause_verb(match.trigger)  # "…, after raising $200m from A and $50m from B": another clause's givers
-    amounts = sorted((e for e in entities_in(sent) if e.label_ == "MONEY" and e.start >= match.trigger.left_edge.i
+    """Each giver with the sum before its "from" (see ``sums_from_givers``), for a giving deal."""
+    return _listed_givers(match.trigger) if match.frame.form in GIVING_FORMS else []
+
+
+@per_token("ikg_listed_givers")  # asked by the facts of the trigger and again for its gapped sums
+def _listed_givers(trigger: Token) -> list[tuple[Argument, Money]]:
+    """The givers of a "$200m from A, $240m from B" list in the trigger's own clause, in text order."""
+    sent, found = trigger.sent, {}
+    clause = clause_verb(trigger)  # "…, after raising $200m from A and $50m from B": another clause's givers
+    amounts = sorted((e for e in entities_in(sent) if e.label_ == "MONEY" and e.start >= trigger.left_edge.i
                       and clause_verb(e.root) == clause), key=lambda e: e.start)
     for amount, following in zip(amounts, [*amounts[1:], None]):
         end = following.start if following is not None else sent.end
@@ -166,8 +170,7 @@ def _split_shares(trigger: Token, names: list[str]) -> dict[str, Decimal]:
     parts = [int(p) for p in ratio.groups() if p] if ratio else []
     if len(parts) == len(names) and sum(parts) == 100:
         return {name: Decimal(part) / 100 for name, part in zip(names, parts)}
-    clause = doc[trigger.sent.start : trigger.sent.end]
-    equal = any(t.lower_ == "equally" or (t.lower_ == "equal" and t.head.lemma_.lower() in EQUAL_PARTS) for t in clause)
+    equal = any(t.lower_ == "equally" or (t.lower_ == "equal" and t.head.lemma_.lower() in EQUAL_PARTS) for t in trigger.sent)
     return {name: Decimal(1) / len(names) for name in names} if equal else {}
 
 

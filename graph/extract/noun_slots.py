@@ -63,7 +63,7 @@ def _participle_slots(noun: Token, slots: dict[str, list[Token]]) -> None:
     """"bonds issued by Y" (its agent), "a bond sold to X", "a loan extended to Y" (its "to"/"from")."""
     participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     slots["participle_agent"] = [o for c in participles for a in children(c, {"agent"}) for o in children(a, {"pobj"})]
-    givers = [c for c in participles if gives(c) or c.lemma_.lower() == "arrange"]  # "a €90m loan provided by X"
+    givers = [c for c in participles if _gives_money(c)]  # "a €90m loan provided by X"
     slots["participle_giver"] = [o for c in givers for a in children(c, {"agent"}) for o in children(a, {"pobj"})]
     for position in DIRECTED_PREPS:
         lifted = [h for c in participles for h in prep_slots(c).get(position, [])]
@@ -95,8 +95,12 @@ def _carried_slots(noun: Token, verb: Token, slots: dict[str, list[Token]], *, r
 def _lent_by(noun: Token, verb: Token) -> bool:
     """A debt whose passive giving verb names its giver ("was provided by X", "was arranged by X"; not
     "was approved by the board")."""
-    giving = gives(verb) or verb.lemma_.lower() == "arrange"  # a syndicate's arrangers lend
-    return noun.lemma_.lower() in lexicon().debt_words and giving and is_passive(verb) and any(c.dep_ == "agent" for c in verb.children)
+    return noun.lemma_.lower() in lexicon().debt_words and _gives_money(verb) and is_passive(verb) and any(c.dep_ == "agent" for c in verb.children)
+
+
+def _gives_money(verb: Token) -> bool:
+    """A verb of the loan or grant frames, or "arrange": a syndicate's arrangers lend."""
+    return gives(verb) or verb.lemma_.lower() == "arrange"
 
 
 def _receives(noun: Token, verb: Token) -> bool:

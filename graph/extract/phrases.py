@@ -260,14 +260,19 @@ def _numbered(token: Token) -> bool:
     """"the Olmec 2 dam": a number right after the proper name it counts is part of the name, as is one
     written together with the letter after it ("a 5G network")."""
     doc, name = token.doc, token.head
-    glued = token.like_num and not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper()
+    glued = _written_together(token) and token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper()
     return glued or (token.like_num and token.dep_ == "nummod" and name.i == token.i - 1 and name.pos_ == "PROPN" and name.head.i > token.i)
 
 
 def glued_number(word: Token) -> str:
     """"a 5G network": a number written together with the word after it belongs to the name."""
     before = word.doc[word.i - 1] if word.i > 0 else None
-    return before.text if before is not None and before.like_num and not before.whitespace_ else ""
+    return before.text if before is not None and _written_together(before) else ""
+
+
+def _written_together(token: Token) -> bool:
+    """A number with no space before the word after it."""
+    return token.like_num and not token.whitespace_
 
 
 def _asset_words(head: Token) -> list[str]:
