@@ -377,8 +377,8 @@ def _role_holder(head: Token) -> ActorRef | None:
         told = [m for m in matches if m.frame.name in names and m.kind in {"verb", "noun"} and m.trigger.i < head.i]
         for match in reversed(told):
             for heads in match.positions(role) if role else []:
-                found = [(a.ref, country_of(a.ref, head.doc, at=_mention(h))) for h in heads
-                         if (a := argument_at(h)) is not None and a.ref.kind is not ActorKind.ASSET]
+                found = [(a.ref, country_of(a.ref, head.doc, at=_mention(h))) for h in heads  # named before it
+                         if h.i < head.i and (a := argument_at(h)) is not None and a.ref.kind is not ActorKind.ASSET]
                 if found:
                     holders += found
                     break

@@ -100,3 +100,15 @@ def test_issue_7_the_target_is_the_company_other_than_its_holder() -> None:
     text = ("Kurogane Holdings agreed to acquire Shimanto Chemical Industries through a tender offer. "
             "Kurogane already owns 19.6 per cent of the target.")
     assert ("Kurogane Holdings", "Shimanto Chemical Industries", None, Decimal("0.196")) in _rows(text)
+
+
+def test_issue_7_an_agent_noun_that_holds_a_role_before_it_is_read_once() -> None:
+    """Session 17 (blind14): "is 80% owned by the parent, with the remaining fifth held by X": "the parent"
+    names whoever holds the owner's role in the deals told before it, and the share held by X is one of
+    them, whose owner is "the parent" again: reading it asked for itself until Python's recursion limit
+    ended the whole build. Only a holder named before the noun counts."""
+    from tests.extract.test_investment_constructions import _rows
+
+    text = ("Kavo Industries said its Danish subsidiary, Kavo Nord ApS, is 80% owned by the parent, with the remaining "
+            "fifth held by Fenwick Partners, a fund that bought the minority stake from Kavo for $45m in 2022.")
+    assert ("Kavo Industries", "Kavo Nord ApS") in [row[:2] for row in _rows(text)]
