@@ -54,6 +54,19 @@ class DocumentTooLarge(IngestError):
     """The file is bigger than the configured limit."""
 
 
+class ExtractionFailed(IngestError):
+    """Extraction stopped on one document (a fault of ours that the article met): that document is
+    left out and named, the others are built."""
+
+    def __init__(self, path: object, document_id: str, reason: str) -> None:
+        super().__init__(path, reason)
+        self.document_id = document_id
+        self.args = (self.path, document_id, reason)  # what a worker process's result is rebuilt from
+
+    def __str__(self) -> str:
+        return f"{printable(self.path)}: {self.reason}"
+
+
 class NoDocumentsError(KGError):
     """Not one document of the corpus could be read."""
 

@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Any, TypeVar
 
-from graph.errors import KGError
+from graph.errors import ExtractionFailed, KGError
 from graph.model import Document, DocumentFacts
 
 T = TypeVar("T")
@@ -25,11 +25,12 @@ T = TypeVar("T")
 IN_FLIGHT_PER_WORKER = 2
 
 
-def extract_batch(docs: list[Document], batch_size: int = 16) -> list[DocumentFacts]:
+def extract_batch(docs: list[Document], batch_size: int = 16,
+                  keep_going: bool = False) -> list[DocumentFacts | ExtractionFailed]:
     """Extract one batch in this process: the unit shipped to a worker."""
     from graph.pipeline import extract_documents
 
-    return list(extract_documents(docs, batch_size=batch_size))
+    return list(extract_documents(docs, batch_size=batch_size, keep_going=keep_going))
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -45,46 +46,51 @@ def extract_parallel(
     jobs: int = 1,
     dask_address: str | None = None,
     batch_size: int = 16,
-) -> Iterator[DocumentFacts]:
+    keep_going: bool = False,
+) -> Iterator[DocumentFacts | ExtractionFailed]:
     """Facts of ``docs`` in input order; identical whatever ``jobs`` or cluster.
 
     ``jobs > 1`` uses that many worker processes on this machine;
-    ``dask_address`` (``tcp://host:8786``) sends batches to a Dask cluster.
+    ``dask_address`` (``tcp://host:8786``) sends batches to a Dask cluster;
+    ``keep_going`` gives a document the extractors fail on as its error (see ``extract_documents``).
     """
     if jobs < 1:
         raise KGError(f"--jobs must be at least 1, not {jobs}")
     if batch_size < 1:
         raise KGError(f"--batch-size must be at least 1, not {batch_size}")
     if dask_address is not None:
-        return _extract_dask(docs, dask_address, batch_size=batch_size)
+        return _extract_dask(docs, dask_address, batch_size=batch_size, keep_going=keep_going)
     if jobs == 1:
-        return _extract_serial(docs, batch_size=batch_size)
-    return _extract_pool(docs, jobs=jobs, batch_size=batch_size)
+        return _extract_serial(docs, batch_size=batch_size, keep_going=keep_going)
+    return _extract_pool(docs, jobs=jobs, batch_size=batch_size, keep_going=keep_going)
 
 
-def _extract_serial(docs: Iterable[Document], *, batch_size: int) -> Iterator[DocumentFacts]:
+def _extract_serial(docs: Iterable[Document], *, batch_size: int,
+                    keep_going: bool) -> Iterator[DocumentFacts | ExtractionFailed]:
     from graph.pipeline import extract_documents
 
-    yield from extract_documents(docs, batch_size=batch_size)
+    yield from extract_documents(docs, batch_size=batch_size, keep_going=keep_going)
 
 
-def _extract_pool(docs: Iterable[Document], *, jobs: int, batch_size: int) -> Iterator[DocumentFacts]:
+def _extract_pool(docs: Iterable[Document], *, jobs: int, batch_size: int,
+                  keep_going: bool) -> Iterator[DocumentFacts | ExtractionFailed]:
     """Batches over a spawn-started process pool (safe with threads and RocksDB)."""
     context = multiprocessing.get_context("spawn")
     # One BLAS thread per worker: N workers × N threads would oversubscribe N cores.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        submit = lambda batch: pool.submit(extract_batch, batch, batch_size)  # noqa: E731
+        submit = lambda batch: pool.submit(extract_batch, batch, batch_size, keep_going)  # noqa: E731
         yield from _ordered(batched(docs, batch_size), submit, limit=jobs * IN_FLIGHT_PER_WORKER)
 
 
-def _extract_dask(docs: Iterable[Document], address: str, *, batch_size: int) -> Iterator[DocumentFacts]:
+def _extract_dask(docs: Iterable[Document], address: str, *, batch_size: int,
+                  keep_going: bool) -> Iterator[DocumentFacts | ExtractionFailed]:
     """Batches over a Dask cluster; gathered in submission order."""
     client = _dask_client(address)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        submit = lambda batch: client.submit(extract_batch, batch, batch_size, pure=False)  # noqa: E731
+        submit = lambda batch: client.submit(extract_batch, batch, batch_size, keep_going, pure=False)  # noqa: E731
         yield from _ordered(batched(docs, batch_size), submit, limit=workers * IN_FLIGHT_PER_WORKER)
     finally:
         client.close()
@@ -107,9 +113,9 @@ def _ordered(
     submit: Callable[[list[Document]], Any],
     *,
     limit: int,
-) -> Iterator[DocumentFacts]:
+) -> Iterator[DocumentFacts | ExtractionFailed]:
     """Submit batches with at most ``limit`` in flight; yield results in order."""
-    pending: deque[Future[list[DocumentFacts]]] = deque()
+    pending: deque[Future[list[DocumentFacts | ExtractionFailed]]] = deque()
     for batch in batches:
         pending.append(submit(batch))
         if len(pending) >= limit:

@@ -16,7 +16,7 @@ from pathlib import Path
 import rdflib
 
 from graph import paths
-from graph.errors import IngestError, NoDocumentsError
+from graph.errors import ExtractionFailed, IngestError, NoDocumentsError
 from graph.model import Corpus, Document, DocumentFacts
 
 SAMPLE_CORPUS = paths.SAMPLE_CORPUS
@@ -45,19 +45,39 @@ class BuildResult:
     report: BuildReport
 
 
-def extract_documents(docs: Iterable[Document], *, batch_size: int = 16) -> Iterator[DocumentFacts]:
-    """Facts of each document, in input order, parsed in batches by ``nlp.pipe``."""
+def extract_documents(docs: Iterable[Document], *, batch_size: int = 16,
+                      keep_going: bool = False) -> Iterator[DocumentFacts | ExtractionFailed]:
+    """Facts of each document, in input order, parsed in batches by ``nlp.pipe``. With
+    ``keep_going``, a document the extractors fail on is given as its :class:`ExtractionFailed`
+    instead: one article must not cost a build its other thousand."""
     from graph.extract import extract_facts
     from graph.long_docs import parse_documents
     from graph.nlp import get_nlp
 
     for parsed, document in parse_documents(get_nlp(), docs, batch_size=batch_size):
         parsed._.document = document
-        facts = slim(extract_facts(parsed))
-        # The extractors' caches hold spans of the doc in its user_data: a reference cycle that
-        # only the garbage collector's full passes would free. Freed now, with the doc (issue 11).
-        parsed.user_data.clear()
-        yield facts
+        try:
+            yield slim(extract_facts(parsed))
+        except Exception as e:
+            if not keep_going:
+                raise
+            reason = (f"extraction failed ({type(e).__name__}: {e}); the document was left out and the others "
+                      "were built: please report it with this article")
+            yield ExtractionFailed(document.path or document.file_name, document.id, reason)
+        finally:
+            # The extractors' caches hold spans of the doc in its user_data: a reference cycle that
+            # only the garbage collector's full passes would free. Freed now, with the doc (issue 11).
+            parsed.user_data.clear()
+
+
+def extracted(stream: Iterable[DocumentFacts | ExtractionFailed],
+              on_error: Callable[[ExtractionFailed], None]) -> Iterator[DocumentFacts]:
+    """The facts of ``stream``; each failed document goes to ``on_error`` (it is reported, not lost)."""
+    for item in stream:
+        if isinstance(item, ExtractionFailed):
+            on_error(item)
+        else:
+            yield item
 
 
 def extract_document(document: Document) -> DocumentFacts:
@@ -108,8 +128,8 @@ def build(
 
     inputs = list(paths) or [SAMPLE_CORPUS]
     docs = iter_documents(inputs, on_error=skipped)
-    stream = extract_parallel(docs, jobs=jobs, dask_address=dask_address, batch_size=batch_size)
-    facts = list(track(stream, description="extracting", enabled=progress))
+    stream = extract_parallel(docs, jobs=jobs, dask_address=dask_address, batch_size=batch_size, keep_going=True)
+    facts = list(extracted(track(stream, description="extracting", enabled=progress), skipped))
     if not facts:
         raise NoDocumentsError("no document could be read; " + ("; ".join(report.skipped) or _nothing_found(inputs)))
     corpus = resolve(facts)

@@ -43,9 +43,9 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from graph.errors import GraphFormatError, NoDocumentsError, StoreCorrupted, StoreError
+from graph.errors import ExtractionFailed, GraphFormatError, NoDocumentsError, StoreCorrupted, StoreError
 from graph.model import Document, DocumentFacts
-from graph.pipeline import slim
+from graph.pipeline import extracted, slim
 from graph.rdf.io import graph_format, to_ox
 from graph.store_merge import drop_update, merge_named_graphs, replace_update
 from graph.store_upgrade import open_with_aggregates
@@ -437,8 +437,15 @@ def _build(paths: Iterable[str | Path], sdir: StoreDir, server: ForkServer | Non
                 continue
             yield doc
 
+    failed: set[str] = set()
+
+    def left_out(error: ExtractionFailed) -> None:
+        failed.add(error.document_id)
+        on_error(error)
+
     extracted = _extract_into_cache(to_extract(), sdir, jobs=jobs, dask_address=dask_address,
-                                    batch_size=batch_size, progress=progress)
+                                    batch_size=batch_size, progress=progress, on_error=left_out)
+    order = [doc for doc in order if doc.id not in failed]
     if not order:
         raise NoDocumentsError("no document could be read; the store was left as it was")
     written, removed = write_graphs(sdir, order, server)
@@ -454,9 +461,10 @@ def _log_skipped(error: Exception) -> None:
     logging.getLogger(__name__).warning("%s", error)
 
 
-def _extract_into_cache(docs: Iterable[Document], sdir: StoreDir, *, jobs: int,
-                        dask_address: str | None, batch_size: int, progress: bool) -> int:
-    """Extract facts of ``docs`` in parallel, caching each (and its index) as it arrives.
+def _extract_into_cache(docs: Iterable[Document], sdir: StoreDir, *, jobs: int, dask_address: str | None,
+                        batch_size: int, progress: bool, on_error: Callable[[ExtractionFailed], None]) -> int:
+    """Extract facts of ``docs`` in parallel, caching each (and its index) as it arrives; a document
+    the extractors fail on goes to ``on_error``, uncached.
 
     With every document cached, the model is not even loaded.
     """
@@ -469,9 +477,10 @@ def _extract_into_cache(docs: Iterable[Document], sdir: StoreDir, *, jobs: int,
     first = next(docs, None)
     if first is None:
         return 0
-    stream = extract_parallel(chain([first], docs), jobs=jobs, dask_address=dask_address, batch_size=batch_size)
+    stream = extract_parallel(chain([first], docs), jobs=jobs, dask_address=dask_address, batch_size=batch_size,
+                              keep_going=True)
     count = 0
-    for facts in track(stream, description="extracting", enabled=progress):
+    for facts in extracted(track(stream, description="extracting", enabled=progress), on_error):
         sdir.save_facts(facts)
         save_index(sdir.fact_file(facts.document), facts)
         count += 1

@@ -115,3 +115,72 @@ def test_plants_without_a_known_town_are_placed_in_the_country_the_article_is_ab
     query = load_saved_query("investments_by_country").text
     rows = run_query(seeds_graph, query, params={"investor_country": "China", "target_country": "Serbia"}).records()
     assert {"Smederevo Steel Mill", "Mining and Smelting Combine Bor", "Serbia"} <= {r["target"] for r in rows}
+
+
+def _fail_on_marked_documents(monkeypatch) -> None:
+    """An extractor fault that only a document holding "Quillfeather" meets (a stand-in for a bug of ours
+    that one article triggers, such as the recursion blind14 found in session 17)."""
+    import graph.extract
+
+    real = graph.extract.extract_facts
+
+    def extract_facts(doc):
+        if "Quillfeather" in doc.text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(doc)
+
+    monkeypatch.setattr(graph.extract, "extract_facts", extract_facts)
+
+
+def _corpus_with_one_faulty_article(folder: Path) -> Path:
+    (folder / "good.txt").write_text((CORPUS / "000_thewesternbalkans_stellantis.txt").read_text())
+    (folder / "faulty.txt").write_text("Quillfeather Holdings bought a 30% stake in Brantley Foods for $40 million.")
+    return folder
+
+
+def test_issue_7_a_document_the_extractors_fail_on_is_named_and_the_rest_is_built(tmp_path, monkeypatch):
+    """Session 17: one article that met an extractor fault ended the whole build with a traceback."""
+    _fail_on_marked_documents(monkeypatch)
+    seen: list[str] = []
+    result = build([_corpus_with_one_faulty_article(tmp_path)], on_error=lambda e: seen.append(str(e)))
+    assert result.report.read == 1 and result.report.actors > 0
+    assert len(seen) == 1 and "\n" not in seen[0]
+    assert "faulty.txt" in seen[0] and "extraction failed (RecursionError" in seen[0]
+    assert result.report.skipped == seen
+
+
+def test_issue_7_a_store_build_leaves_out_only_the_document_the_extractors_fail_on(tmp_path, monkeypatch):
+    from graph.errors import ExtractionFailed
+    from graph.store import build_into_store, open_store
+
+    _fail_on_marked_documents(monkeypatch)
+    (tmp_path / "in").mkdir()
+    seen: list[Exception] = []
+    report = build_into_store([_corpus_with_one_faulty_article(tmp_path / "in")], tmp_path / "store", on_error=seen.append,
+                              progress=False)
+    assert report.read == 1 and report.extracted == 1
+    assert [type(e) for e in seen] == [ExtractionFailed] and "faulty.txt" in str(seen[0])
+    documents = {str(row[0]) for row in open_store(tmp_path / "store").query(
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+    assert not any("faulty" in g for g in documents)
+
+
+def test_issue_7_extracting_without_keep_going_raises_the_fault(monkeypatch):
+    """Tests and notebooks call the extractors directly: there a fault must surface, not be reported."""
+    from graph.pipeline import extract_document
+    from tests.conftest import make_document
+
+    _fail_on_marked_documents(monkeypatch)
+    with pytest.raises(RecursionError):
+        extract_document(make_document("Quillfeather Holdings bought a 30% stake in Brantley Foods."))
+
+
+def test_issue_7_a_failed_document_crosses_process_boundaries_whole():
+    """A worker process (or Dask) sends the failure back pickled: the message and the document survive."""
+    import pickle
+
+    from graph.errors import ExtractionFailed
+
+    error = ExtractionFailed("in/faulty.txt", "faulty", "extraction failed (RecursionError: too deep)")
+    again = pickle.loads(pickle.dumps(error))
+    assert (str(again), again.document_id, again.path) == (str(error), "faulty", "in/faulty.txt")
