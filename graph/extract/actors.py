@@ -22,6 +22,7 @@ from graph.extract.descriptions import described_as_company, titled
 from graph.extract.frames import frame_lexicon
 from graph.extract.lexicon import lexicon
 from graph.extract.name_spans import outermost, untagged_names, whole_name
+from graph.extract.word_lists import word_list
 from graph.gazetteer import Entry, load_gazetteer
 from graph.keys import LEGAL_FORM
 from graph.model import ActorKind, ActorRef, Mention
@@ -237,7 +238,7 @@ def _kind_from_words(span: Span, label: str, *, typed: bool) -> ActorKind | None
         return ActorKind.ASSET
     designated = last in lex.company_words or words[0] in lex.leading_company_words
     if label == "PERSON" and not designated and not described_as_company(span):
-        return ActorKind.PERSON
+        return ActorKind.ASSET if _named_asset(span, words) else ActorKind.PERSON
     if label == "FAC" and not (designated and last not in lex.asset_heads):
         return ActorKind.ASSET  # "MRT Line 6", "Paks II": facilities are things invested in; "X Metals" is a company
     if any(w in lex.government_words for w in words):
@@ -250,6 +251,14 @@ def _kind_from_words(span: Span, label: str, *, typed: bool) -> ActorKind | None
     if any(w in lex.organization_words for w in words):
         return ActorKind.ORGANIZATION
     return ActorKind.ORGANIZATION if label == "ORG" else None
+
+
+def _named_asset(span: Span, words: list[str]) -> bool:
+    """"Rozewie Offshore Wind Farm", "Konawe Smelter": a capitalised asset word ends no person's name,
+    unless it also ends people's and operators' names ("Kim Park", "Steppe Rail")."""
+    last = span[-1]
+    return (len(words) > 1 and last.text[:1].isupper() and last.lemma_.lower() in lexicon().asset_heads
+            and words[-1] not in word_list("operator_heads"))
 
 
 def _organisation_words(span: Span) -> bool:

@@ -53,7 +53,9 @@ def whole_name(ent: Span) -> Span:
     if ent.start == 0 or ent.label_ not in {"PERSON", "ORG", "FAC", "GPE"}:
         return ent
     before = doc[ent.start - 1]
-    attached = before.pos_ == "PROPN" and before.dep_ == "compound" and ent.start <= before.head.i < ent.end
+    # the tagger may call an unknown first word an adjective ("Meridal Chemical"): a company word ends the name
+    attached = ent.start <= before.head.i < ent.end and (before.pos_ == "PROPN" and before.dep_ == "compound"
+                                                         or before.pos_ == "ADJ" and before.dep_ in {"compound", "amod"})
     described = before.lower_ in lex.descriptors and before.lower_ not in lex.company_words  # "Lessor X Leasing" at a sentence's start
     if not attached or before.ent_type_ or not before.text[:1].isupper() or before.lower_ in lex.titles or described:
         return ent

@@ -289,3 +289,27 @@ def test_issue_7_a_bracketed_acronym_spells_the_name_with_its_place():
     Company" and "Kenya"; the acronym's letters say the place belongs to the name."""
     doc = get_nlp()("The line will be built and operated by the state-owned National Grid Company of Kenya (NGCK).")
     assert [a.ref.name for a in find_actors(doc)] == ["National Grid Company of Kenya"]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    pytest.param("Wisloport Energia will pay for its share of the 1.2-gigawatt Rozewie Offshore Wind Farm, which cost 19 "
+                 "billion zloty.", "Rozewie Offshore Wind Farm", ActorKind.ASSET, id="a-wind-farm-tagged-a-person"),
+    pytest.param("The ministry said the Tarnow Smelter would close in June.", "Tarnow Smelter", ActorKind.ASSET,
+                 id="a-smelter-tagged-a-person"),
+    pytest.param("Kim Park, the fund's founder, bought a 20% stake in Delta Mining for $40 million.", "Kim Park",
+                 ActorKind.PERSON, id="a-surname-that-is-an-asset-word"),
+])
+def test_issue_7_a_capitalised_asset_word_ends_no_person_s_name(text: str, name: str, kind: ActorKind) -> None:
+    """Session 17 (blind8, read half): the model tagged "the Rozewie Offshore Wind Farm" a person, so the
+    farm was never the asset an earlier "offshore wind farm in the Baltic" continued."""
+    assert actors(text).get(name, (None,))[0] is kind, actors(text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Meridal Chemical bought a 40% stake in Tovan Plast in 2019 for $120 million.", id="tagged-a-compound-adjective"),
+    pytest.param("Ostara Group reported a loss. Meridal Chemical knows the country well.", id="tagged-an-adjective-modifier"),
+])
+def test_issue_7_an_unknown_first_word_the_tagger_calls_an_adjective_is_part_of_the_name(text: str) -> None:
+    """Session 17 (blind14, read half): "Meridal" was tagged an adjective outside the entity "Chemical",
+    and "Chemical" alone bought the stake."""
+    assert "Meridal Chemical" in actors(text) and "Chemical" not in actors(text), actors(text)
