@@ -383,7 +383,18 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
                 return _owner_before(ancestor, head)
             # "X, which said it would …": the relative pronoun stands for X
             return ancestor.head if subject.lower_ in RELATIVES and ancestor.dep_ == "relcl" else subject
-    return _previous_subject(head.sent) or context.salient_actor(head.sent)
+    return _clause_before(head) or _previous_subject(head.sent) or context.salient_actor(head.sent)
+
+
+def _clause_before(pronoun: Token) -> Token | None:
+    """"X is no stranger to the country: it bought …", "X knows it well; it bought …": a subject
+    pronoun after a clause of its own sentence is that clause's subject, not the sentence before's."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    clauses = [c for c in pronoun.head.children if c.i < pronoun.i and c.dep_ in {"ccomp", "parataxis", "conj", "advcl"}]
+    subjects = [s for c in clauses for s in c.children
+                if s.dep_ in {"nsubj", "nsubjpass"} and s.lower_ not in PRONOUNS and s.pos_ == "PROPN"]
+    return subjects[-1] if subjects else None
 
 
 def _party_dealt_with(pronoun: Token) -> Token | None:

@@ -112,3 +112,17 @@ def test_issue_7_an_agent_noun_that_holds_a_role_before_it_is_read_once() -> Non
     text = ("Kavo Industries said its Danish subsidiary, Kavo Nord ApS, is 80% owned by the parent, with the remaining "
             "fifth held by Fenwick Partners, a fund that bought the minority stake from Kavo for $45m in 2022.")
     assert ("Kavo Industries", "Kavo Nord ApS") in [row[:2] for row in _rows(text)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ostara Group reported a loss. Meridal Chemical is no stranger to the country: it bought a 40% stake in "
+                 "Tovan Plast in 2019 for $120 million.", id="after-a-colon"),
+    pytest.param("Ostara Group reported a loss. Meridal Chemical knows the country well; it bought a 40% stake in Tovan "
+                 "Plast in 2019 for $120 million.", id="after-a-semicolon"),
+])
+def test_issue_7_a_pronoun_after_a_clause_of_its_sentence_is_that_clause_s_subject(text: str) -> None:
+    """Session 17 (blind14, read half): "X is no stranger to the country: it bought …" gave the stake to the
+    subject of the sentence before (a wrong investor, worse than none)."""
+    from tests.extract.test_investment_constructions import _rows
+
+    assert [row[0] for row in _rows(text)] == ["Meridal Chemical"]
