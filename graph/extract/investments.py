@@ -327,8 +327,8 @@ def _financed_buyer(match: FrameMatch) -> list[Argument]:
     """"X's purchase of Y is financed with a loan from Z": the loan goes to the buyer, as in "X will
     finance half of the price with a loan from Z" (without "from Z", X lends); "X will fund most of
     the project with a loan from Z" goes to the project."""
-    trigger, verb = match.trigger, match.trigger.head.head
-    lent = trigger.head.lower_ == "with" and bool(match.slots.get("from"))  # "financed it with a loan" alone: X lends
+    verb = _funded_with(match.trigger)
+    lent = verb is not None and bool(match.slots.get("from"))  # "financed it with a loan" alone: X lends
     if lent and verb.lemma_.lower() in word_list("funding_verbs") and not is_passive(verb):
         payers = [a for a in arguments(active_subject(verb)) if a.ref.kind in ACTOR_KINDS]
         if found := sums.funded_asset(verb) or payers[:1]:
@@ -339,6 +339,22 @@ def _financed_buyer(match: FrameMatch) -> list[Argument]:
             if owners and owners[0].ref.kind in ACTOR_KINDS:
                 return owners[:1]
     return []
+
+
+def _funded_with(trigger: Token) -> Token | None:
+    """The verb a deal noun is the means of ("financed it with a loan"), wherever the parser hung "with
+    a loan": on the verb's object ("funding the purchase with a loan") or the loan on that object, as one
+    more of its conjuncts ("financing the purchase with cash and a loan")."""
+    first = trigger
+    while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ == "with":
+        verb = first.head.head
+    elif first.dep_ == "dobj" and any(c.lower_ == "with" and first.i < c.i < trigger.i for c in first.children):
+        return first.head
+    else:
+        return None
+    return verb.head if verb.dep_ == "dobj" and verb.pos_ == "NOUN" else verb
 
 
 def role_arguments(match: FrameMatch, role: str, accept) -> list[Argument]:

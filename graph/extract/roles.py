@@ -17,6 +17,7 @@ OBJECT_DEPS = frozenset({"dobj", "obj"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 # "X grew by acquiring Y": the means share the subject; "a role in setting up Y" does not
 MEANS_PREPS = frozenset({"by", "through", "via", "after", "before"})
+MEASURE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "QUANTITY", "MONEY"})
 AMOUNT_ENTITIES = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
 
 
@@ -293,6 +294,8 @@ def prep_slots(head: Token) -> dict[str, list[Token]]:
         if child.dep_ not in {"prep", "agent", "dative"} or child.pos_ != "ADP":
             continue
         objects = [o for o in children(child, {"pobj"}) if not (child.lower_ == "with" and _absolute(o))]
+        if child.lower_ == "by":  # "delayed by two years", "raised by 20%": a measure, not an agent
+            objects = [o for o in objects if o.ent_type_ not in MEASURE_LABELS]
         objects = objects or _clause_subjects(child)
         if objects:
             slots.setdefault(child.lower_, []).extend(objects)

@@ -478,9 +478,11 @@ def test_issue_7_a_sum_conjoined_to_a_loan_with_a_giver_of_its_own():
 
 def test_issue_7_a_sum_of_a_conjoined_verb_is_that_verb_s():
     """Session 16 (blind13, read half): "X rejected a R36.7bn approach from Z and raised its stake in Y to 80%"
-    gave the rejected approach's sum to the stake, the sentence's only sum."""
+    gave the rejected approach's sum to the stake, the sentence's only sum. (Since session 17 the approach is
+    a bid of its own, with its sum.)"""
     text = "Tarsa Minerals rejected a R36.7bn approach from Qilong Group and raised its stake in the Mokopane chrome project to 80%."
-    assert _rows(text) == [("Tarsa Minerals", "Mokopane chrome project", None, Decimal("0.8"))]
+    assert _rows(text) == [("Qilong Group", "Tarsa Minerals", Decimal("36700000000"), None),
+                           ("Tarsa Minerals", "Mokopane chrome project", None, Decimal("0.8"))]
 
 
 @pytest.mark.parametrize(("text", "rows"), [
@@ -576,3 +578,41 @@ def test_issue_7_a_list_of_sums_each_from_its_giver(text, rows):
     found = {(r[0], r[2]) for r in _told(text) if r[1] in {"desalination plant at Puerto Brisa", "Ixchel plant"}}
     assert rows <= found and not any(r[0] in {"Norrland Finance", "Tarvik Bank"} for r in found)
     assert all(amount == dict(rows).get(name, amount) for name, amount in found)
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Brightwave Mining has postponed the construction of its $25 billion chip factory in Lodz by two years.",
+                 [("Brightwave Mining", "chip factory in Lodz", 25_000 * M, None)], id="postponed-by-two-years"),
+    pytest.param("Brightwave Mining has delayed its purchase of Kora Cement by six months.",
+                 [("Brightwave Mining", "Kora Cement", None, None)], id="delayed-by-six-months"),
+])
+def test_issue_7_by_and_a_measure_names_no_one(text, rows):
+    """Session 17 (blind14, read half): "pushed back the construction of its fab by two years" took "two
+    years" for the builder ("the construction of Y by X") and lost the fact."""
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Tallis Instruments rejected a £900m approach from Redmoor Partners.",
+                 [("Redmoor Partners", "Tallis Instruments", 900 * M, None)], id="a-rejected-approach"),
+    pytest.param("Tallis Instruments rejected a £900m takeover proposal from Redmoor Partners.",
+                 [("Redmoor Partners", "Tallis Instruments", 900 * M, None)], id="a-rejected-proposal"),
+    pytest.param("Redmoor Partners took a new approach to its funding.", [], id="an-approach-with-no-sum"),
+])
+def test_issue_7_an_approach_or_proposal_with_a_price_is_a_bid(text, rows):
+    """Session 17 (blind13 and blind14, read halves): bids are often told as an "approach" or a "proposal"
+    from the bidder; only the word "offer" was a bid noun (a sum is required, as for every bid)."""
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Tamsin Foods is financing the purchase with a $300 million bridge loan from Banco Oriel.",
+                 [("Banco Oriel", "Tamsin Foods", 300 * M, None)], id="with-hung-on-the-object"),
+    pytest.param("Tamsin Foods is funding the purchase with internal cash and a $300 million term loan from Orchard Bay Bank.",
+                 [("Orchard Bay Bank", "Tamsin Foods", 300 * M, None)], id="cash-and-a-loan"),
+    pytest.param("Tamsin Foods will fund the purchase with a $50 million loan.", [], id="no-lender-named"),
+])
+def test_issue_7_a_buyer_funding_its_purchase_with_a_loan_borrows_it(text, rows):
+    """Session 17 (blind14, read half): "X is funding the purchase with cash and a loan from Z" lost Z's loan
+    to X: the parser hung "with" on "the purchase", or the loan on it as one more conjunct."""
+    assert _rows(text) == rows

@@ -138,7 +138,8 @@ def test_issue_7_a_capitalised_word_tagged_a_common_noun_starts_the_name():
     pytest.param("Seorin Energy will own 60% of Atlas Seorin Cathodes and Atlas Mineral Holding the remaining 40%.",
                  [("Seorin Energy", "Atlas Seorin Cathodes", None, Decimal("0.6"))], id="a-name-ending-in-a-verb-form-is-no-verb"),
     pytest.param("Hoshimura Seiki will pay with cash and a £900mn bridge loan from Sumida Trust Bank and Harcourt Mercantile.",
-                 [], id="lenders-after-from-are-no-borrowers"),
+                 [("Sumida Trust Bank", "Hoshimura Seiki", 900_000_000, None), ("Harcourt Mercantile", "Hoshimura Seiki", 900_000_000, None)],
+                 id="lenders-after-from-are-no-borrowers"),  # since session 17 the buyer paying with the loan borrows it
     pytest.param("The government blocked Jinhai Capital from raising its stake in Falkenrath Robotik to 75%, a deal worth "
                  "540 million euros, citing security.",
                  [("Jinhai Capital", "Falkenrath Robotik", 540_000_000, Decimal("0.75"))], id="a-deal-worth-after-a-comma-prices-the-clause"),
