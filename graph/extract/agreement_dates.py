@@ -65,11 +65,21 @@ def _other_clause(ent: Span, anchor: Token) -> bool:
     verb, mine = clause_verb(ent.root), clause_verb(anchor)
     if verb == mine:
         return False
+    if mine in ent.root.ancestors and any(a.dep_ == "relcl" for a in _up_to(ent.root, mine)):
+        return True  # "signed an agreement for a complex, which … would start operating in 2028"
     if children(mine, SUBJECTS) and marked(mine, CONTRAST):
         return ent.root not in mine.subtree
     if verb in anchor.ancestors:
         return False
     return bool(children(verb, SUBJECTS)) and not marked(verb, WHEN)
+
+
+def _up_to(token: Token, top: Token) -> list[Token]:
+    """``token`` and its ancestors below ``top``."""
+    path = [token]
+    while path[-1].head != top and path[-1].head != path[-1]:
+        path.append(path[-1].head)
+    return path
 
 
 def paragraph_signing_date(sent: Span) -> PartialDate | None:

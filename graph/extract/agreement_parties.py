@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from graph.extract.actors import actors_in
 from graph.extract.agreement_names import PARTY_KINDS
-from graph.extract.arguments import arguments
+from graph.extract.arguments import arguments, subnational_level
 from graph.extract.common import previous_sentence
 from graph.extract.docmodel import main_actors, pair, unique
 from graph.extract.lexicon import lexicon
@@ -147,7 +147,8 @@ def _actors(head: Token, *, alone: bool = False) -> list[ActorRef]:
     refs = [_represented(_signing_body(ref, head), head) for ref in named]
     refs = [r for r in refs if r is not None and r.kind in PARTY_KINDS]
     government = head.pos_ == "NOUN" and head.lemma_.lower() in lexicon().government_words
-    if government and (not refs or (head.lemma_.lower() == "government" and _bare(head) and all(_agency(r) for r in refs))):
+    if government and subnational_level(head) is None and (
+            not refs or (head.lemma_.lower() == "government" and _bare(head) and all(_agency(r) for r in refs))):
         return main_actors(head, (ActorKind.COUNTRY,), 1, local=False) or refs
     return refs
 

@@ -168,11 +168,21 @@ def argument_at(head: Token) -> Argument | None:
 
 def _the_government(head: Token) -> ActorRef | None:
     """"The federal government had approved aid …" with no government named before: the
-    government of the country the article is about, which news names as the country."""
+    government of the country the article is about, which news names as the country; "the state
+    government" is the state's, named before ("the Jalisco state government"), never the country."""
     if head.pos_ != "NOUN" or head.lemma_.lower() != "government" or not any(c.lower_ == "the" for c in head.children):
         return None
+    level = subnational_level(head)
+    if level is not None:
+        named = (government(t) for t in reversed(head.doc[: head.i]) if t.lemma_.lower() == "government")
+        return next((ref for ref in named if ref is not None and level in ref.name.lower().split()), None)
     found = main_actors(head, (ActorKind.COUNTRY,), 1, local=False)
     return found[0] if found else None
+
+
+def subnational_level(head: Token) -> str | None:
+    """"state", "provincial", "municipal": the word that makes a government a region's or a city's."""
+    return next((c.lower_ for c in head.lefts if c.dep_ in {"amod", "compound"} and c.lower_ in word_list("subnational_words")), None)
 
 
 def _government_named_before(head: Token) -> ActorRef | None:

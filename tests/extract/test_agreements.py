@@ -687,3 +687,25 @@ def test_issue_7_a_place_in_a_relative_clause_is_no_side_of_a_deal():
     text = ("Under a 15-year master lease agreement signed at completion, Kora Mobile will remain the anchor tenant on all "
             "of the 7,400 sites, which stretch from Lagos to Maiduguri.")
     assert all(not {"Lagos", "Maiduguri"} & _parties(a) for a in _agreements(text))
+
+
+def test_issue_7_a_date_in_a_relative_clause_on_what_was_signed_is_not_the_signing_s() -> None:
+    """Session 17 (blind14, read half): "signed an investment agreement … for a complex, which the company
+    said would start operating in 2028" was dated 2028; undated, a signing in the lede takes the news date."""
+    text = ("Malvo Chemical Co signed an investment agreement with Orsk Holdings for a $1.8 billion polypropylene "
+            "complex, which the company said would start operating in 2028.")
+    (agreement,) = _agreements(text)
+    assert _parties(agreement) == {"Malvo Chemical Co", "Orsk Holdings"} and str(agreement.date) == "2024-06-12"
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    pytest.param("Chinese tyre maker Kesang Tyre will build a $700 million plant in Jalisco, the Jalisco state government "
+                 "said. Kesang signed an agreement with the state government on 8 October.",
+                 [{"Kesang Tyre", "State government of Jalisco"}], id="the-state-government-named-before"),
+    pytest.param("Chinese tyre maker Kesang Tyre will build a $700 million plant in Jalisco. Kesang signed an agreement "
+                 "with the state government on 8 October.", [], id="no-state-government-named"),
+])
+def test_issue_7_a_state_government_is_the_state_s_not_the_country_s(text, parties) -> None:
+    """Session 17 (blind14, read half): "signed an agreement with the state government" made the buyer's own
+    country (from "Chinese") the party; a state's, a province's or a city's government is not the country."""
+    assert [_parties(a) for a in _agreements(text)] == parties
