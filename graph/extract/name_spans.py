@@ -50,6 +50,7 @@ def whole_name(ent: Span) -> Span:
     doc, lex = ent.doc, lexicon()
     if ent.label_ == "ORG" and (spelt := _spelt_out(ent)) is not None:
         return spelt
+    ent = _cut_at_a_conjunction(ent)
     if ent.start == 0 or ent.label_ not in {"PERSON", "ORG", "FAC", "GPE"}:
         return ent
     before = doc[ent.start - 1]
@@ -62,6 +63,18 @@ def whole_name(ent: Span) -> Span:
     if before.lower_ in lex.leading_company_words or ent[-1].lower_ in lex.company_words:
         return Span(doc, ent.start - 1, ent.end, label=ent.label_)
     return ent
+
+
+def _cut_at_a_conjunction(ent: Span) -> Span:
+    """"[Zhonghe Road and] Bridge Engineering": an entity the model ended on "and" is cut inside a name;
+    it runs on through the capitalised proper nouns after it (one ended on "of" or "for" loses that word)."""
+    doc, end = ent.doc, ent.end
+    if len(ent) < 2 or ent[-1].pos_ not in {"CCONJ", "ADP"}:
+        return ent
+    # untagged words only: "[Banque X and] [Y Bank]" are two names the model tagged apart
+    while ent[-1].pos_ == "CCONJ" and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end].ent_type_:
+        end += 1
+    return Span(doc, ent.start, end, label=ent.label_) if end > ent.end else Span(doc, ent.start, ent.end - 1, label=ent.label_)
 
 
 def _spelt_out(ent: Span) -> Span | None:

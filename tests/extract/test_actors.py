@@ -313,3 +313,10 @@ def test_issue_7_an_unknown_first_word_the_tagger_calls_an_adjective_is_part_of_
     """Session 17 (blind14, read half): "Meridal" was tagged an adjective outside the entity "Chemical",
     and "Chemical" alone bought the stake."""
     assert "Meridal Chemical" in actors(text) and "Chemical" not in actors(text), actors(text)
+
+
+def test_issue_7_a_name_the_model_ended_on_and_runs_on_to_its_last_word() -> None:
+    """Session 17 (blind14, read half): the model tagged "Zhonghe Road and" of "Zhonghe Road and Bridge
+    Engineering"; the contract it won became an agreement between "Zhonghe Road" and "Engineering"."""
+    found = actors("The works will be carried out by Zhonghe Road and Bridge Engineering, which won the contract in a tender.")
+    assert found == {"Zhonghe Road and Bridge Engineering": (ActorKind.COMPANY, None)}
