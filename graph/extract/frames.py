@@ -364,7 +364,8 @@ def purpose_objects(head: Token) -> list[Token]:
     return [o for c in head.children
             if (c.dep_ in {"acl", "advcl", "xcomp", "relcl"} and infinitive(c))
             or (c.tag_ == "VBG" and c.dep_ in {"advcl", "xcomp", "dobj"} and is_trigger_word(c)
-                and c.lemma_.lower() not in frame_lexicon().stake_verbs)
+                and c.lemma_.lower() not in frame_lexicon().stake_verbs
+                and not any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children))  # "…, while Z is providing Y": Z's act
             for o in children(c, OBJECT_DEPS) or helped(c)]
 
 

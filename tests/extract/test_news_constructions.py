@@ -616,3 +616,12 @@ def test_issue_7_a_buyer_funding_its_purchase_with_a_loan_borrows_it(text, rows)
     """Session 17 (blind14, read half): "X is funding the purchase with cash and a loan from Z" lost Z's loan
     to X: the parser hung "with" on "the purchase", or the loan on it as one more conjunct."""
     assert _rows(text) == rows
+
+
+def test_issue_7_a_clause_with_a_subject_of_its_own_says_what_that_subject_funds():
+    """Session 17 (blind14, read half): "X is lending $150m, while Y and Z are providing riyal facilities
+    of …" took Y's facilities for what X's loan is for (a gerund with its own subject is no purpose)."""
+    text = ("The Kora solar plant will cost $1.3 billion. Norvik Export Credit is lending $150 million, while Riyad Union "
+            "Bank and Nakheel Bank are providing riyal facilities of SAR900 million and SAR600 million respectively.")
+    assert ("Norvik Export Credit", "Kora solar plant", 150 * M, None) in _rows(text)
+    assert all(row[1] != "riyal facilities" for row in _rows(text))
