@@ -17,7 +17,7 @@ OBJECT_DEPS = frozenset({"dobj", "obj"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 # "X grew by acquiring Y": the means share the subject; "a role in setting up Y" does not
 MEANS_PREPS = frozenset({"by", "through", "via", "after", "before"})
-MEASURE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "QUANTITY", "MONEY"})
+MEASURE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "QUANTITY"})  # not MONEY: "funded by $90m of equity from X"
 AMOUNT_ENTITIES = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
 
 

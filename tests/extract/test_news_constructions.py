@@ -625,3 +625,11 @@ def test_issue_7_a_clause_with_a_subject_of_its_own_says_what_that_subject_funds
             "Bank and Nakheel Bank are providing riyal facilities of SAR900 million and SAR600 million respectively.")
     assert ("Norvik Export Credit", "Kora solar plant", 150 * M, None) in _rows(text)
     assert all(row[1] != "riyal facilities" for row in _rows(text))
+
+
+def test_issue_7_funded_by_a_sum_from_a_giver_is_no_measure():
+    """Session 17: "funded by $90 million of sponsor equity from X" lost X when "by" and a measure stopped
+    naming an agent: a sum after "by" is what funds, not how much something changed."""
+    text = ("The Porto Azul data centre campus will cost $350 million, funded by $90 million of sponsor equity from "
+            "Coralview Digital and a $40 million mezzanine loan from Abeona Capital Partners.")
+    assert ("Coralview Digital", "Porto Azul data centre campus", 90 * M, None) in _rows(text)
