@@ -25,7 +25,7 @@ from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word
-from graph.extract.roles import active_subject, children, hyphenated, is_passive, relative_antecedent
+from graph.extract.roles import active_subject, children, hyphenated, is_passive, relative_antecedent, support_verb
 from graph.extract.tree import infinitive, prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
@@ -427,7 +427,10 @@ def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: lis
         return investors + partners, targets  # "X will co-finance Y with Z": Z funds Y too
     if not partners:  # "X Bank and Y's finance ministry signed a loan for Z": the bank lends, the ministry borrows
         lenders = [i for i in investors if _lender(i)]
-        if match.frame.form == "loan" and match.nominal and lenders and len(lenders) < len(investors) and not match.slots.get("from"):
+        if _signed_together(match) and not lenders and not match.slots.get("from") and (
+                _for_its_own(match) or all(_company_borrower(i) for i in investors)):
+            return [], targets  # "X Steel signed a $200m loan for its mill": X borrows
+        if _signed_together(match) and lenders and len(lenders) < len(investors) and not match.slots.get("from"):
             return lenders, targets or [i for i in investors if not _lender(i)]
         if match.nominal and match.frame.form == "loan" and investors and all(_borrower(i) for i in investors):
             return [], targets  # "X and Y's finance ministry signed a loan": the ministry borrows
@@ -435,6 +438,24 @@ def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: lis
     if _lender(partners[0]) and not any(_lender(i) for i in investors):
         return partners, targets or investors
     return investors, targets or partners
+
+
+def _signed_together(match: FrameMatch) -> bool:
+    """"X Bank and Y's finance ministry signed a loan": a loan noun its lender and its borrower sign
+    together (not "the loan was provided by A and B", "the lenders are A and B": each one lends)."""
+    verb = support_verb(match.trigger) if match.nominal and match.kind == "noun" else None
+    return match.frame.form == "loan" and verb is not None and verb.lemma_.lower() in lexicon().sign_verbs
+
+
+def _company_borrower(argument: Argument) -> bool:
+    """A company whose name says no lender ("X Steel"; an acronym may be a lender's, an agency may lend)."""
+    return argument.ref.kind is ActorKind.COMPANY and not argument.ref.name.isupper()
+
+
+def _for_its_own(match: FrameMatch) -> bool:
+    """The money is for the signer's own asset ("a loan for its mill"), which no lender signs for."""
+    return any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for position in ("for", "purpose")
+               for head in match.slots.get(position, []) for c in head.children)
 
 
 def _with_unnamed_lenders(match: FrameMatch) -> bool:

@@ -633,3 +633,18 @@ def test_issue_7_funded_by_a_sum_from_a_giver_is_no_measure():
     text = ("The Porto Azul data centre campus will cost $350 million, funded by $90 million of sponsor equity from "
             "Coralview Digital and a $40 million mezzanine loan from Abeona Capital Partners.")
     assert ("Coralview Digital", "Porto Azul data centre campus", 90 * M, None) in _rows(text)
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    pytest.param("Kovarna Steel secured a $200 million loan to rebuild its Trinec rolling mill. The lenders are Moravia Credit "
+                 "and Banka Sudeta.", ("Moravia Credit", "Banka Sudeta"), id="the-lenders-are-a-and-b"),
+    pytest.param("Kovarna Steel secured a $200 million loan to rebuild its Trinec rolling mill. The loan was provided by "
+                 "Moravia Credit and Banka Sudeta.", ("Moravia Credit", "Banka Sudeta"), id="provided-by-a-and-b"),
+    pytest.param("Kovarna Steel signed a $200 million loan for its Trinec rolling mill.", ("Kovarna Steel", "Trinec rolling mill"),
+                 id="a-signer-borrowing-for-its-own-mill"),
+])
+def test_issue_7_lenders_named_together_all_lend(text, wrong):
+    """Session 17 (battery3, read half): "X Bank and Y's ministry signed a loan" (the bank lends to the
+    ministry) was read into "the lenders are A and B" and "provided by A and B", so A lent to B; and a
+    company signing a loan for its own mill was its lender."""
+    assert wrong not in [row[:2] for row in _rows(text)]
