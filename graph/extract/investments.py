@@ -33,6 +33,7 @@ from graph.normalize.dates import parse_period
 
 ACTOR_KINDS = frozenset(set(ActorKind) - {ActorKind.ASSET})
 DEAL_REACH = 2  # sentences after a share within which a bare percentage is a share of its target
+BACK_REACH = 2  # sentences from a loan told with no lender to "the loan was provided by X" that names one
 LOCATIVE = frozenset({"in", "at", "near", "along", "across", "between"})
 
 
@@ -148,6 +149,8 @@ def facts_of(
     investors, targets = _parties(match, topic)
     if not targets and told is not None:  # "Y was acquired by X, which paid $2.4bn for a 65% stake": the same deal
         targets = [Argument(told)]
+    if not targets and investors:
+        targets = _lent_before(match, sent)
     if targets and not investors:
         _keep_unclaimed_sum(match, targets[0].ref, sent)
     if not investors or not targets or (frame.form == "existing holding" and (_owners_nationality(match) or _held_otherwise(match))):
@@ -307,6 +310,24 @@ def _keep_unclaimed_sum(match: FrameMatch, target: ActorRef, sent: Span) -> None
         if amount is not None:
             kind = retellings.SIZE if match.kind == "sized" else match.frame.form
             unclaimed_sums(sent.doc).append(retellings.Unclaimed(target, amount, kind, evidence_for(sent)))
+
+
+def _lent_before(match: FrameMatch, sent: Span) -> list[Argument]:
+    """"X secured a $200m loan for its mill. The loan was provided by A and B" ("The lenders are A and
+    B"): lenders named for the loan just told, with no lender of its own, lend for what it was for
+    (its sum joins them through ``retellings.with_unclaimed_sums``)."""
+    if match.frame.form not in retellings.FUNDING or not _refers_back(match.trigger, match.kind):
+        return []
+    before = [u for u in unclaimed_sums(sent.doc) if u.kind in retellings.FUNDING and u.evidence.end <= sent.start_char]
+    reach = sent.doc.char_span(before[-1].evidence.start, sent.start_char, alignment_mode="expand") if before else None
+    return [Argument(before[-1].target)] if reach is not None and len(list(reach.sents)) <= BACK_REACH else []
+
+
+def _refers_back(trigger: Token, kind: str) -> bool:
+    """"The loan", "the financing", "the lenders": a definite debt word or the lenders' own noun, with no sum."""
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in trigger.children)
+    sized = any(t.ent_type_ == "MONEY" for t in trigger.subtree)
+    return definite and not sized and (kind == "agent" or trigger.lemma_.lower() in lexicon().debt_words)
 
 
 def _has_money(sent: Span) -> bool:

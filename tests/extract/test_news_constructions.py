@@ -648,3 +648,24 @@ def test_issue_7_lenders_named_together_all_lend(text, wrong):
     ministry) was read into "the lenders are A and B" and "provided by A and B", so A lent to B; and a
     company signing a loan for its own mill was its lender."""
     assert wrong not in [row[:2] for row in _rows(text)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Kovarna Steel secured a $200 million loan to rebuild its Trinec rolling mill. The loan was provided by "
+                 "Moravia Credit and Banka Sudeta.", id="the-loan-was-provided-by"),
+    pytest.param("Kovarna Steel secured a $200 million loan to rebuild its Trinec rolling mill. The lenders are Moravia "
+                 "Credit and Banka Sudeta.", id="the-lenders-are"),
+    pytest.param("Kovarna Steel said it had drawn the first $80 million of a $200 million loan for its Trinec rolling mill. "
+                 "The loan was provided by Moravia Credit and Banka Sudeta.", id="a-part-drawn-of-the-loan"),
+])
+def test_issue_7_lenders_named_after_the_loan_lend_it(text):
+    """Session 17 (battery3, read half): a loan told with no lender, whose lenders the next sentence names
+    ("The loan was provided by A and B", "The lenders are A and B"): one fact per lender, with the loan's
+    sum and purpose, stated by both sentences."""
+    assert _told(text) == [("Banka Sudeta", "Trinec rolling mill", 200 * M, None), ("Moravia Credit", "Trinec rolling mill", 200 * M, None)]
+
+
+def test_issue_7_a_loan_with_a_lender_of_its_own_is_no_earlier_loan():
+    text = ("Kovarna Steel secured a $200 million loan to rebuild its Trinec rolling mill. Separately, Lipno Bank lent "
+            "$30 million to Orava Foods.")
+    assert ("Lipno Bank", "Trinec rolling mill") not in [row[:2] for row in _rows(text)]
