@@ -669,3 +669,16 @@ def test_issue_7_a_loan_with_a_lender_of_its_own_is_no_earlier_loan():
     text = ("Kovarna Steel secured a $200 million loan to rebuild its Trinec rolling mill. Separately, Lipno Bank lent "
             "$30 million to Orava Foods.")
     assert ("Lipno Bank", "Trinec rolling mill") not in [row[:2] for row in _rows(text)]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("The $3 billion Kora terminal is being developed by Ostara Ports.",
+                 [("Ostara Ports", "Kora terminal", 3000 * M, None)], id="developed-by-names-the-developer"),
+    pytest.param("The Kora terminal, developed by Ostara Ports, will cost $3 billion.",
+                 [("Ostara Ports", "Kora terminal", 3000 * M, None)], id="a-participle-developed-by"),
+    pytest.param("The $3 billion Kora terminal will be built by Ostara Construction.", [], id="built-by-names-a-contractor"),
+])
+def test_issue_7_a_developer_invests_a_builder_may_only_build(text, rows):
+    """Session 17: "Y is being developed by X" names the developer, who invests; "Y will be built by X" may
+    name a contractor (data/frames.json: "develop" is a frame of its own, with its passive agent)."""
+    assert _rows(text) == rows
