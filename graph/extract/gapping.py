@@ -62,8 +62,9 @@ def _conjoined_shares(trigger: Token) -> list[Token]:
     shares = [c for host in hosts for c in host.conjuncts if c.ent_type_ == "PERCENT"]
     # "60% owned by X, the Lisbon-based group, and 35% by Z": hung on the first holder's apposition
     agents = [o for a in trigger.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-    holders = [a for h in agents for a in h.children if a.dep_ == "appos"]
-    return shares + [c for a in holders for c in a.conjuncts if c.ent_type_ == "PERCENT" and c not in shares]
+    holders = [a for h in agents for a in h.children if a.dep_ == "appos"]  # ("…, 35% by Z": the share itself)
+    listed = [a for a in holders if a.ent_type_ == "PERCENT"] + [c for a in holders for c in a.conjuncts if c.ent_type_ == "PERCENT"]
+    return shares + [c for c in listed if c not in shares]
 
 
 def _gapped_list(trigger: Token) -> list[Token]:
@@ -159,7 +160,23 @@ def listed_shares(match: FrameMatch, names: list[str]) -> dict[str, Decimal]:
     following = next_sentence(match.trigger.sent) if len(found) < 2 else None
     if following is not None:
         found = _shares_after(following, names, after=following.start - 1)
+    found = found if len(found) >= 2 else _shares_by(match.trigger, names)
     return found if len(found) >= 2 else _split_shares(match.trigger, names)
+
+
+def _shares_by(trigger: Token, names: list[str]) -> dict[str, Decimal]:
+    """"Y is 65% owned by A and 35% by B": each share told right before the "by" that names its holder
+    (the parser may hang both "by" phrases on the participle, and give both holders the first share)."""
+    found: dict[str, Decimal] = {}
+    first = next((c for c in trigger.children if c.dep_ == "npadvmod" and c.ent_type_ == "PERCENT"), None)  # "65% owned by"
+    for by in (t for t in trigger.sent if t.lower_ == "by" and t.i > trigger.sent.start):
+        before = by.nbor(-1)
+        percent = before if before.ent_type_ == "PERCENT" else first if before == trigger else None
+        holders = [a for o in by.children if o.dep_ == "pobj" and (a := argument_at(o)) is not None and a.ref.name in names]
+        share = share_of(percent) if percent is not None else None
+        if holders and share is not None:
+            found.setdefault(holders[0].ref.name, share)
+    return found
 
 
 def _split_shares(trigger: Token, names: list[str]) -> dict[str, Decimal]:

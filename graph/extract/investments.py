@@ -202,8 +202,7 @@ def _pair_facts(
             if sold_by and sold_by[0].ref.name not in {investor.ref.name, target.ref.name}:
                 sellers(match.trigger.doc)[investor.ref.name, target.ref.name] = sold_by[0].ref
             listed = next((a.share for a in (target, investor) if a.share is not None), None) if match.frame.stake else None
-            listed = each.get(investor.ref.name, listed)
-            own = after or (base.stake if listed is None else listed)
+            own = each.get(investor.ref.name) or after or (base.stake if listed is None else listed)  # its own share first
             amount = base.amount if _a_total(base, own_sums) else own_sums.get(investor.ref.name, base.amount)
             fact = replace(base, investor=investor.ref, target=target.ref, stake=own, amount=amount)
             if investor.ref.name != target.ref.name and not _background_holding(fact, match.trigger):

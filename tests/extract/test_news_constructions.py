@@ -682,3 +682,18 @@ def test_issue_7_a_developer_invests_a_builder_may_only_build(text, rows):
     """Session 17: "Y is being developed by X" names the developer, who invests; "Y will be built by X" may
     name a contractor (data/frames.json: "develop" is a frame of its own, with its passive agent)."""
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Kora Solar Energy Co is 65% owned by Ajran Renewables and 35% by Huaxing New Energy.",
+                 [("Ajran Renewables", "Kora Solar Energy Co", None, Decimal("0.65")),
+                  ("Huaxing New Energy", "Kora Solar Energy Co", None, Decimal("0.35"))], id="both-by-on-the-participle"),
+    pytest.param("Kora Solar Energy Co is 40% owned by Ajran Renewables, 35% by Huaxing New Energy and 25% by Solara SA.",
+                 [("Ajran Renewables", "Kora Solar Energy Co", None, Decimal("0.4")),
+                  ("Huaxing New Energy", "Kora Solar Energy Co", None, Decimal("0.35")),
+                  ("Solara SA", "Kora Solar Energy Co", None, Decimal("0.25"))], id="three-holders"),
+])
+def test_issue_7_each_holder_takes_the_share_before_its_by(text, rows):
+    """Session 17 (blind14, read half): "Y is 40% owned by A, 35% by B and 25% by C" lost B (its share hung on
+    A as an apposition), and where the parser hung both "by" phrases on the participle, B took A's 65%."""
+    assert _rows(text) == rows
