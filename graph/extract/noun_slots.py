@@ -54,6 +54,8 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
         slots.setdefault("from", _source_of(noun))
         return slots
     _carried_slots(noun, verb, slots, raising=raising)
+    if slots["demonym"] and verb.lemma_.lower() in word_list("approving_verbs"):
+        slots["subject"] = []  # "the Commission approved German state aid": Germany gives it, the regulator approves
     if not slots["purpose"]:  # "signed a loan with a syndicate of X to fund Y": the purpose hung on the lenders
         slots["purpose"] = [o for position in ("with", "from") for w in slots.get(position, []) for o in purpose_objects(w)]
     return slots

@@ -697,3 +697,15 @@ def test_issue_7_each_holder_takes_the_share_before_its_by(text, rows):
     """Session 17 (blind14, read half): "Y is 40% owned by A, 35% by B and 25% by C" lost B (its share hung on
     A as an apposition), and where the parser hung both "by" phrases on the participle, B took A's 65%."""
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("The European Commission approved 900 million euros of German state aid for Kestrel Chips' plant in Dresden.",
+                 [("Germany", "plant in Dresden", 900 * M, None)], id="a-regulator-approves-a-country-s-aid"),
+    pytest.param("The Lindau Bank approved a $300 million loan to Tarnia for the Kora road project.",
+                 [("Lindau Bank", "Kora road", 300 * M, None)], id="a-bank-approving-its-loan-lends"),
+])
+def test_issue_7_who_approves_another_country_s_aid_gives_none(text, rows):
+    """Session 17: "the Commission approved German state aid for Y" made the regulator Y's investor; a
+    nationality on the deal noun names the giver, the approver only approves."""
+    assert _rows(text) == rows
