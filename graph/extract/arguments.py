@@ -36,7 +36,7 @@ from graph.extract.context import earlier_sentences
 from graph.extract.frames import frame_lexicon, frame_matches, is_trigger_word, trigger_kind
 from graph.extract.renaming import called_name, gapped_share, named_apposition
 from graph.extract.partitives import share_of, through_partitive
-from graph.extract.phrases import glued_number, phrase_ref, place_preps, truncated_name
+from graph.extract.phrases import glued_prefix, phrase_ref, place_preps, truncated_name
 from graph.extract.lexicon import lexicon
 from graph.extract.tree import name_span, prep_objects
 from graph.extract.word_lists import word_list
@@ -351,7 +351,7 @@ def common_asset(head: Token) -> ActorRef | None:
         return None  # "a regional base": adjectives alone do not name an asset
     if not nouns or not ({head.lemma_.lower()} | {n.lemma_.lower() for n in nouns}) & heads:
         return None
-    name = glued_number(nouns[0]) + " ".join(t.text for t in head.doc[nouns[0].i : head.i + 1])
+    name = glued_prefix(nouns[0]) + " ".join(t.text for t in head.doc[nouns[0].i : head.i + 1])
     return ActorRef(name, ActorKind.ASSET, name, None)
 
 

@@ -50,6 +50,8 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     _participle_slots(noun, slots)
     slots["demonym"] = [c for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"]
     verb = support_verb(noun) if not _listed_after_an_asset(noun) else None
+    if verb is not None and verb.lemma_.lower() in word_list("witnessing_verbs") and _sides_named(noun):
+        verb = None  # "X witnessed the signing of an agreement between A and B": X looks on
     if verb is None:
         slots.setdefault("from", _source_of(noun))
         return slots
@@ -59,6 +61,12 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     if not slots["purpose"]:  # "signed a loan with a syndicate of X to fund Y": the purpose hung on the lenders
         slots["purpose"] = [o for position in ("with", "from") for w in slots.get(position, []) for o in purpose_objects(w)]
     return slots
+
+
+def _sides_named(noun: Token) -> bool:
+    """The noun, or what it is the signing of, names its sides ("between A and B", "with B")."""
+    signed = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return any(c.dep_ == "prep" and c.lower_ in {"between", "with", "among"} for h in (noun, *signed) for c in h.children)
 
 
 def _participle_slots(noun: Token, slots: dict[str, list[Token]]) -> None:

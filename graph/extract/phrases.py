@@ -264,10 +264,16 @@ def _numbered(token: Token) -> bool:
     return glued or (token.like_num and token.dep_ == "nummod" and name.i == token.i - 1 and name.pos_ == "PROPN" and name.head.i > token.i)
 
 
-def glued_number(word: Token) -> str:
-    """"a 5G network": a number written together with the word after it belongs to the name."""
-    before = word.doc[word.i - 1] if word.i > 0 else None
-    return before.text if before is not None and _written_together(before) else ""
+def glued_prefix(word: Token) -> str:
+    """"a 5G network", "a high-speed line": a number written together with the word after it, or a
+    word hyphened to it, belongs to the name (not a measure: "a 1,500-megawatt plant")."""
+    doc = word.doc
+    before = doc[word.i - 1] if word.i > 0 else None
+    if before is not None and _written_together(before):
+        return before.text
+    first = doc[word.i - 2] if word.i > 1 and before.text == "-" and not before.whitespace_ else None
+    hyphened = first is not None and not first.whitespace_ and first.is_alpha and not first.ent_type_
+    return f"{first.text}-" if hyphened and not (first.i > 0 and doc[first.i - 1].text == "-") else ""
 
 
 def _written_together(token: Token) -> bool:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from graph.extract.common import per_token
 from graph.extract.lexicon import lexicon
-from graph.extract.tree import infinitive
+from graph.extract.tree import infinitive, prep_objects
 from graph.extract.word_lists import word_list
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -117,7 +117,8 @@ def inherited_subject(verb: Token) -> list[Token]:
         if current.dep_ == "acl" and current.tag_ == "VBG":
             return [current.head]
         if current.dep_ in {"acl", "relcl"} and infinitive(current):  # "X's plan to build Y was postponed"
-            return children(current.head, {"poss"}) or governing_subject(current.head)  # "X announced plans to invest"
+            # "X announced plans to invest"; "an agreement between A and B to build Y": A and B build it
+            return children(current.head, {"poss"}) or prep_objects(current.head, {"between"}) or governing_subject(current.head)
         if current.dep_ == "pcomp" and current.head.dep_ == "prep" and (
                 current.head.lower_ in MEANS_PREPS or current.head.head.pos_ in {"VERB", "AUX", "ADJ"}):
             objects = [o for o in children(current.head.head, {"dobj"}) if o.ent_type_ not in AMOUNT_ENTITIES] \
@@ -153,8 +154,8 @@ def governing_subject(noun: Token) -> list[Token]:
             return []
         current = current.head
         if current.pos_ in {"VERB", "AUX"}:
-            if is_passive(current):
-                return []
+            if is_passive(current) or current.lemma_.lower() in word_list("witnessing_verbs"):
+                return []  # "X witnessed the signing of …": X looks on, it signs nothing
             return children(current, SUBJECT_DEPS) or inherited_subject(current)
     return []
 

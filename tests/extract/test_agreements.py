@@ -709,3 +709,15 @@ def test_issue_7_a_state_government_is_the_state_s_not_the_country_s(text, parti
     """Session 17 (blind14, read half): "signed an agreement with the state government" made the buyer's own
     country (from "Chinese") the party; a state's, a province's or a city's government is not the country."""
     assert [_parties(a) for a in _agreements(text)] == parties
+
+
+def test_issue_7_leaders_witnessing_a_signing_between_named_sides_are_no_parties() -> None:
+    """Session 17: "X's president and Y's prime minister witnessed the signing of an agreement between A and
+    B to build a high-speed line" made the onlookers a party and the line's builders, and cut the name to
+    "speed line". (Where no sides are named, the leaders stand for their states: the test above.)"""
+    text = ("President Ivo Maric of Tarnia and Orsk's prime minister witnessed the signing of a $3 billion agreement "
+            "between Kestrel Rail and Tarnia Railways to build a high-speed line.")
+    assert [_parties(a) for a in _agreements(text)] == [{"Kestrel Rail", "Tarnia Railways"}]
+    found = extract_document(make_document(text, published="2024-06-12")).investments
+    assert sorted((f.investor.name, f.target.name) for f in found) == [
+        ("Kestrel Rail", "high-speed line"), ("Tarnia Railways", "high-speed line")]
