@@ -79,6 +79,11 @@ def money_of(head: Token) -> Money | None:
     return _money_in([t for t in head.subtree if (t.ent_type_ == "MONEY" or t == head) and t.i not in others], head)
 
 
+def money_at(span: Span) -> Money | None:
+    """The sum an amount's own words state ("$45m"), whatever the parser made of them."""
+    return _money_in(list(span), span.root, nearest=False)
+
+
 def _other_deal(clause: Token, verb: Token) -> bool:
     """A relative clause on a participant that states a deal of its own; "in 2024, when it bought
     …" elaborates the same deal."""

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from graph.extract.arguments import Argument, argument_at
 from graph.extract.partitives import REST_WORDS, share_of
 from graph.extract.roles import on_a_stated_percent
-from graph.extract.clauses import clause_verb, money_of
+from graph.extract.clauses import clause_verb, money_at, money_of
 from graph.extract.common import entities_in, entity_at, next_sentence, per_token
 from graph.extract.tree import prep_objects
 from graph.model import ActorKind, Investment, Money
@@ -161,6 +161,9 @@ def listed_shares(match: FrameMatch, names: list[str]) -> dict[str, Decimal]:
     if following is not None:
         found = _shares_after(following, names, after=following.start - 1)
     found = found if len(found) >= 2 else _shares_by(match.trigger, names)
+    if len(found) < 2:
+        shares = [share_of(e.root) for e in respective(match.trigger.sent, "PERCENT")]
+        found = dict(zip(names, shares)) if len(shares) == len(names) and None not in shares else {}
     return found if len(found) >= 2 else _split_shares(match.trigger, names)
 
 
@@ -226,7 +229,7 @@ def listed_sums(match: FrameMatch, names: list[str]) -> dict[str, Money]:
         if money is not None:
             found.setdefault(holder.ref.name, money)
     if len(found) < 2 and any(t.lower_ == "respectively" for t in match.trigger.sent):
-        sums = _conjoined_sums(match.trigger.sent)
+        sums = [m for e in respective(match.trigger.sent, "MONEY") if (m := money_at(e)) is not None] or _conjoined_sums(match.trigger.sent)
         found = dict(zip(names, sums)) if len(sums) == len(names) else {}
     return found if len(found) >= 2 else {}
 
@@ -244,6 +247,21 @@ def _conjoined_sums(sent: Span) -> list[Money]:
     first = next((h for h in heads if any(c.dep_ == "conj" and c in heads for c in h.children)), None)
     chain = [first, *(c for c in first.conjuncts if c in heads)] if first is not None else []
     return [m for h in sorted(chain, key=lambda t: t.i) if (m := money_of(h)) is not None]
+
+
+def respective(sent: Span, label: str) -> list[Span]:
+    """"put $45m, $30m and $15m respectively into Y", "14.9% and 10% respectively": the list of amounts
+    right before "respectively", read from the text (the parser often splits such a list apart)."""
+    end = next((t.i for t in sent if t.lower_ == "respectively"), None)
+    ents = [e for e in entities_in(sent) if e.label_ == label and end is not None and e.end <= end]
+    if not ents or any(t.text != "," for t in sent.doc[ents[-1].end : end]):
+        return []
+    listed = [ents[-1]]
+    for ent in reversed(ents[:-1]):
+        if any(t.lower_ not in {",", "and"} for t in sent.doc[ent.end : listed[0].start]):
+            break
+        listed.insert(0, ent)
+    return listed if len(listed) > 1 else []
 
 
 def _the_rest(name: Token, trigger: Token) -> Decimal | None:

@@ -709,3 +709,22 @@ def test_issue_7_who_approves_another_country_s_aid_gives_none(text, rows):
     """Session 17: "the Commission approved German state aid for Y" made the regulator Y's investor; a
     nationality on the deal noun names the giver, the approver only approves."""
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Fondo Marin, Lauca Capital and Orsk Bank will put $45m, $30m and $15m respectively into Norte Water, a "
+                 "venture building a desalination plant.",
+                 [("Fondo Marin", "Norte Water", 45 * M, None), ("Lauca Capital", "Norte Water", 30 * M, None),
+                  ("Orsk Bank", "Norte Water", 15 * M, None)],
+                 id="sums-respectively"),
+    pytest.param("Skagen Fund and Maqta Investment Company will pay $1.25bn for a combined 24.9% of Deccan Roads, 14.9% "
+                 "and 10% respectively.",
+                 [("Skagen Fund", "Deccan Roads", 1250 * M, Decimal("0.149")), ("Maqta Investment Company", "Deccan Roads",
+                                                                               1250 * M, Decimal("0.1"))],
+                 id="shares-respectively"),
+])
+def test_issue_7_amounts_listed_respectively_go_to_the_members_in_order(text, rows):
+    """Session 17 (battery3, read half): "A, B and C will put $45m, $30m and $15m respectively into Y" gave
+    each $45m (the parser split the list apart, so it is read from the text); a share list likewise."""
+    found = _rows(text)
+    assert [row for row in found if row[1] == rows[0][1]] == rows
