@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from graph.extract import actors, agreements, events, investments
 from graph.extract.agreement_lenders import lender_agreements
 from graph.extract.assets import asset_mentions, same_asset
-from graph.extract.arguments import family, government
+from graph.extract.governments import family, government
 from graph.extract.attribution import attribution
 from graph.extract.common import evidence_for, sentence_at
 from graph.extract.fact_events import deal_agreements, fact_events, intended, merged

@@ -12,7 +12,8 @@ from spacy.tokens import Span, Token
 
 from graph.extract.actors import actors_in
 from graph.extract.agreement_names import PARTY_KINDS
-from graph.extract.arguments import arguments, subnational_level
+from graph.extract.arguments import arguments
+from graph.extract.governments import subnational_level
 from graph.extract.common import previous_sentence
 from graph.extract.docmodel import main_actors, pair, unique
 from graph.extract.lexicon import lexicon

@@ -30,10 +30,11 @@ from graph.extract.collectives import (
     named_list,
 )
 from graph.extract.descriptions import is_descriptor
-from graph.extract.docmodel import antecedent, country_of, demonym_countries, main_actors, pair, plural_antecedent, short_name
+from graph.extract.docmodel import antecedent, country_of, demonym_countries, pair, plural_antecedent, short_name
 from graph.extract.common import entity_at, per_span, per_token
 from graph.extract.context import earlier_sentences
 from graph.extract.frames import frame_lexicon, frame_matches, is_trigger_word, trigger_kind
+from graph.extract.governments import family, government, government_named_before, the_government
 from graph.extract.renaming import called_name, gapped_share, named_apposition
 from graph.extract.partitives import share_of, through_partitive
 from graph.extract.phrases import glued_prefix, phrase_ref, place_preps, truncated_name
@@ -155,57 +156,15 @@ def argument_at(head: Token) -> Argument | None:
     own = _company_named_after_place(head) or _part_of_asset(head)  # "Zelco Serbia": a local company, not the country
     if own is not None:
         return Argument(own)
-    named_body = government(head) or _government_named_before(head)  # "the Kenyan government": no antecedent to look for
+    named_body = government(head) or government_named_before(head)  # "the Kenyan government": no antecedent to look for
     earlier = antecedent(head) if named_body is None else None
     if isinstance(earlier, Token):
         return argument_at(earlier) if earlier != head else None
     ref = earlier or named_body or family(head) or holding_of(head) or phrase_ref(head) or unknown_name(head) or common_asset(head)
-    ref = ref or _the_government(head)
+    ref = ref or the_government(head)
     if ref is None or truncated_name(ref) or _not_a_target(head, ref):
         return None
     return Argument(_without_participle(ref))
-
-
-def _the_government(head: Token) -> ActorRef | None:
-    """"The federal government had approved aid …" with no government named before: the
-    government of the country the article is about, which news names as the country; "the state
-    government" is the state's, named before ("the Jalisco state government"), never the country."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() != "government" or not any(c.lower_ == "the" for c in head.children):
-        return None
-    level = subnational_level(head)
-    if level is not None:
-        named = (government(t) for t in reversed(head.doc[: head.i]) if t.lemma_.lower() == "government")
-        return next((ref for ref in named if ref is not None and level in ref.name.lower().split()), None)
-    found = main_actors(head, (ActorKind.COUNTRY,), 1, local=False)
-    return found[0] if found else None
-
-
-def subnational_level(head: Token) -> str | None:
-    """"state", "provincial", "municipal": the word that makes a government a region's or a city's."""
-    return next((c.lower_ for c in head.lefts if c.dep_ in {"amod", "compound"} and c.lower_ in word_list("subnational_words")), None)
-
-
-def _government_named_before(head: Token) -> ActorRef | None:
-    """"Australia's federal government blocked … the government has blocked …": a bare "the
-    government" is the last government the text named, not a country it names since."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() != "government" or [c for c in head.children if c.dep_ != "det"]:
-        return None
-    named = (government(t) for t in reversed(head.doc[: head.i]) if t.pos_ == "NOUN" and t.lemma_.lower() == "government")
-    return next((ref for ref in named if ref is not None), None)
-
-
-def family(head: Token) -> ActorRef | None:
-    """"the Kayalar family": a family named by its surname holds, buys and sells as one; "the family"
-    alone is the family named last before it."""
-    if head.lemma_.lower() != "family" or head.pos_ != "NOUN":
-        return None
-    names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-    if not names:
-        bare = [c.lower_ for c in head.children] == ["the"]
-        earlier = [t for t in head.doc[: head.i] if t.lemma_.lower() == "family" and t.pos_ == "NOUN" and t.i != head.i]
-        return next((ref for t in reversed(earlier) if (ref := family(t)) is not None), None) if bare else None
-    name = head.doc[names[0].i : head.i].text
-    return ActorRef(f"{name} family", ActorKind.PERSON, f"{name} family", None)
 
 
 def _named_unit(head: Token) -> Token | None:
@@ -241,66 +200,6 @@ def _without_participle(ref: ActorRef) -> ActorRef:
         return ref
     name = ref.name.split(" ", 1)[-1]
     return ActorRef(name, ref.kind, ref.surface, ref.country)
-
-
-def government(head: Token) -> ActorRef | None:
-    """"the Indian government", "the government of X", "X's industry ministry": a body of a country."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in lexicon().government_words:
-        return None
-    for child in head.children:
-        place = _place_name(child)
-        if place is not None:
-            words = [t.text for t in head.lefts if t.dep_ in {"compound", "amod"} and t != child and t.text not in place.split() and t.ent_type_ != "NORP"]
-            if head.lemma_.lower() == "ministry" and words:  # "the finance ministry" is the Ministry of Finance
-                name = f"Ministry of {' '.join(words).capitalize()}"
-            else:
-                name = " ".join([*words, head.text]).capitalize()
-            return ActorRef(f"{name} of {place}", ActorKind.GOVERNMENT_BODY, head.doc[head.left_edge.i : head.i + 1].text, None)
-    return None
-
-
-def _place_name(child: Token) -> str | None:
-    """The country or region a modifier names: "Indian", "Quebec", "of Sri Lanka", "Japan's"."""
-    if child.dep_ in {"amod", "compound", "poss"}:
-        country = country_named(child)
-        if country is not None:
-            return country
-        mistagged = child.ent_type_ in {"NORP", "LOC"} and load_gazetteer().country_for_demonym(child.text) is None
-        if child.ent_type_ == "GPE" or (child.pos_ == "PROPN" and mistagged):  # "the Gujarat government", tagged NORP
-            return child.doc[child.left_edge.i : child.i + 1].text
-        if _region_as_person(child):
-            return _proper_run(child).text
-    if child.dep_ == "prep" and child.lower_ == "of":
-        places = [t for t in child.subtree if t.ent_type_ == "GPE"] or _unknown_place(child)
-        if places:
-            return child.doc[places[0].i : _name_end(places[0])].text
-    return None
-
-
-def _region_as_person(child: Token) -> bool:
-    """"the Tamil Nadu government": a two-word region the model tags as a person or not at all; a
-    leader's government ("the Modi government") has a one-word name, or one the gazetteer knows."""
-    if child.pos_ != "PROPN" or child.ent_type_ not in {"PERSON", ""} or child.head.lemma_.lower() != "government":
-        return False
-    span = _proper_run(child)
-    return len(span) >= 2 and load_gazetteer().lookup(span.text) is None
-
-
-def _proper_run(child: Token) -> Span:
-    """The proper nouns compounded on one head that end at ``child`` ("Tamil" "Nadu" of "the Tamil Nadu government")."""
-    start = child.left_edge.i
-    while start > child.sent.start and child.doc[start - 1].pos_ == "PROPN" and child.doc[start - 1].head == child.head:
-        start -= 1
-    return child.doc[start : child.i + 1]
-
-
-def _unknown_place(of: Token) -> list[Token]:
-    """"the government of Valdera" with the place mistagged: a lone proper name after a government's
-    "of" is its country ("the Ministry of Finance" names a portfolio, "of Jane Roe" a person)."""
-    if of.head.lemma_.lower() != "government":
-        return []
-    names = [t for t in of.children if t.dep_ == "pobj" and t.pos_ == "PROPN" and t.ent_type_ in {"", "GPE", "LOC", "PERSON"}]
-    return [t for t in names if not any(c.dep_ in {"compound", "nmod"} for c in t.children)]
 
 
 def holding_of(head: Token) -> ActorRef | None:

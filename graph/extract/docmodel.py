@@ -27,7 +27,7 @@ from graph.extract.common import is_headline, per_doc, sentences
 from graph.extract.descriptions import described_country, named_country
 from graph.extract.frames import frame_lexicon
 from graph.extract.phrases import phrase_ref
-from graph.extract.roles import active_subject, is_passive, passive_object
+from graph.extract.roles import active_subject, is_passive, passive_object, subject_before
 from graph.extract.lexicon import lexicon
 from graph.extract.word_lists import word_list
 from graph.gazetteer import country_of_place, load_gazetteer
@@ -383,18 +383,7 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
                 return _owner_before(ancestor, head)
             # "X, which said it would …": the relative pronoun stands for X
             return ancestor.head if subject.lower_ in RELATIVES and ancestor.dep_ == "relcl" else subject
-    return _clause_before(head) or _previous_subject(head.sent) or context.salient_actor(head.sent)
-
-
-def _clause_before(pronoun: Token) -> Token | None:
-    """"X is no stranger to the country: it bought …", "X knows it well; it bought …": a subject
-    pronoun after a clause of its own sentence is that clause's subject, not the sentence before's."""
-    if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
-        return None
-    clauses = [c for c in pronoun.head.children if c.i < pronoun.i and c.dep_ in {"ccomp", "parataxis", "conj", "advcl"}]
-    subjects = [s for c in clauses for s in c.children
-                if s.dep_ in {"nsubj", "nsubjpass"} and s.lower_ not in PRONOUNS and s.pos_ == "PROPN"]
-    return subjects[-1] if subjects else None
+    return subject_before(head) or _previous_subject(head.sent) or context.salient_actor(head.sent)
 
 
 def _party_dealt_with(pronoun: Token) -> Token | None:

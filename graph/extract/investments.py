@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract import context
 from graph.extract.arguments import Argument, argument_at, arguments
-from graph.extract import clause_links, gapping, retellings, stakes, sums
+from graph.extract import clause_links, gapping, lending, retellings, stakes, sums
 from graph.extract.clauses import clause_money, clause_verb, sizes_an_asset, takes_a_deal
 from graph.extract.stakes import about_a_stake, fact_share, paid_share, resulting_share
 from graph.extract.status import factuality_of, status_of
@@ -25,7 +25,7 @@ from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word
-from graph.extract.roles import active_subject, children, hyphenated, is_passive, relative_antecedent, support_verb
+from graph.extract.roles import active_subject, children, hyphenated, is_passive, relative_antecedent
 from graph.extract.tree import infinitive, prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
@@ -149,15 +149,13 @@ def facts_of(
     investors, targets = _parties(match, topic)
     if not targets and told is not None:  # "Y was acquired by X, which paid $2.4bn for a 65% stake": the same deal
         targets = [Argument(told)]
-    if not targets and investors:
-        targets = _lent_before(match, sent)
     if targets and not investors:
         _keep_unclaimed_sum(match, targets[0].ref, sent)
     if not investors or not targets or (frame.form == "existing holding" and (_owners_nationality(match) or _held_otherwise(match))):
         return
     share_of_cost = sums.share_of_cost(match)
     amount = sums.stated_amount(match, share_of_cost=share_of_cost)
-    if amount is None and not (share_of_cost or _money_named(match)) and not (frame.money_or_loan_word and _lender(investors[0])):
+    if amount is None and not (share_of_cost or _money_named(match)) and not (frame.money_or_loan_word and lending.lender(investors[0])):
         return  # "X funds research" is not a deal; "a bank financed Y" is
     stake = frame.stake and not match.descriptive
     share = (fact_share(match, targets) or paid_share(match.trigger)) if frame.stake else None
@@ -244,7 +242,10 @@ def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument],
         targets = [Argument(topic)]
     if not targets and topic is not None and ((frame.stake and _bare_share(match)) or (match.nominal and frame.form == "existing holding")):
         targets = [Argument(topic)]
-    investors, targets = _with_counterpart(match, investors, targets)
+    if not targets and investors:
+        targets = _lent_before(match, match.trigger.sent)
+    partners = role_arguments(match, "counterpart", lambda a: a.ref.kind in ACTOR_KINDS)
+    investors, targets = lending.lenders_and_borrowers(match, investors, targets, partners)
     investors += [a for a in _joined_by(match) if all(a.ref.name != i.ref.name for i in investors)]
     named = {t.ref.name for t in targets}
     investors = [i for i in investors if i.ref.name not in named]  # "owner of X and Y" misparsed
@@ -392,7 +393,7 @@ def _gives(match: FrameMatch, investors: list[Argument]) -> bool:
     the one who funds."""
     # a "with" phrase on the signing ("signed a deal to build Y, with an investment of $2bn") is the deal's own sum
     signed = clause_verb(match.trigger).lemma_.lower() in {"sign", "ink"} and match.trigger.head.lower_ != "with"
-    return not signed or (bool(investors) and _lender(investors[0]))
+    return not signed or (bool(investors) and lending.lender(investors[0]))
 
 
 def _bare_share(match: FrameMatch) -> bool:
@@ -435,72 +436,6 @@ def _described_purpose(head: Token) -> bool:
     if head.pos_ != "NOUN" or head.ent_type_ or is_trigger_word(head) or head.lemma_.lower() in how:
         return False
     return any(c.dep_ in {"compound", "amod"} or (c.dep_ == "prep" and c.lower_ in LOCATIVE) for c in head.children)
-
-
-def _with_counterpart(match: FrameMatch, investors: list[Argument], targets: list[Argument]) -> tuple[list, list]:
-    """"X signed a loan agreement with Y", "the loan was signed by X and Y": whichever of X and Y is a
-    lender lends, the other borrows."""
-    partners = role_arguments(match, "counterpart", lambda a: a.ref.kind in ACTOR_KINDS)
-    if _with_unnamed_lenders(match) and not any(_lender(i) for i in investors):
-        return [], targets  # "X signed a $1bn loan with five lenders": X borrows, from no one named
-    if partners and _with_prefix(match.trigger) in word_list("joint_funding_verbs"):
-        return investors + partners, targets  # "X will co-finance Y with Z": Z funds Y too
-    if not partners:  # "X Bank and Y's finance ministry signed a loan for Z": the bank lends, the ministry borrows
-        lenders = [i for i in investors if _lender(i)]
-        if _signed_together(match) and not lenders and not match.slots.get("from") and (
-                _for_its_own(match) or all(_company_borrower(i) for i in investors)):
-            return [], targets  # "X Steel signed a $200m loan for its mill": X borrows
-        if _signed_together(match) and lenders and len(lenders) < len(investors) and not match.slots.get("from"):
-            return lenders, targets or [i for i in investors if not _lender(i)]
-        if match.nominal and match.frame.form == "loan" and investors and all(_borrower(i) for i in investors):
-            return [], targets  # "X and Y's finance ministry signed a loan": the ministry borrows
-        return investors, targets
-    if _lender(partners[0]) and not any(_lender(i) for i in investors):
-        return partners, targets or investors
-    return investors, targets or partners
-
-
-def _signed_together(match: FrameMatch) -> bool:
-    """"X Bank and Y's finance ministry signed a loan": a loan noun its lender and its borrower sign
-    together (not "the loan was provided by A and B", "the lenders are A and B": each one lends)."""
-    verb = support_verb(match.trigger) if match.nominal and match.kind == "noun" else None
-    return match.frame.form == "loan" and verb is not None and verb.lemma_.lower() in lexicon().sign_verbs
-
-
-def _company_borrower(argument: Argument) -> bool:
-    """A company whose name says no lender ("X Steel"; an acronym may be a lender's, an agency may lend)."""
-    return argument.ref.kind is ActorKind.COMPANY and not argument.ref.name.isupper()
-
-
-def _for_its_own(match: FrameMatch) -> bool:
-    """The money is for the signer's own asset ("a loan for its mill"), which no lender signs for."""
-    return any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for position in ("for", "purpose")
-               for head in match.slots.get(position, []) for c in head.children)
-
-
-def _with_unnamed_lenders(match: FrameMatch) -> bool:
-    """A loan signed "with five lenders", "with a group of banks": its counterparts lend."""
-    words = frame_lexicon().lender_words
-    return match.frame.form == "loan" and any(h.pos_ == "NOUN" and h.lemma_.lower() in words for h in match.slots.get("with", []))
-
-
-def _with_prefix(verb: Token) -> str:
-    """The verb's lemma with a hyphened prefix the tokenizer split off ("co-finance")."""
-    doc, i = verb.doc, verb.i
-    prefixed = i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
-    return f"{doc[i - 2].lower_}-{verb.lemma_.lower()}" if prefixed else verb.lemma_.lower()
-
-
-def _lender(argument: Argument) -> bool:
-    if argument.ref.kind not in {ActorKind.COMPANY, ActorKind.ORGANIZATION}:
-        return False  # "the Ministry of Finance" borrows
-    words = {w.lower().strip(".,") for w in argument.ref.name.split()}  # "Nordbank", "Rabobank" too
-    return bool(words & frame_lexicon().lender_words) or any(w.endswith("bank") for w in words)
-
-
-def _borrower(argument: Argument) -> bool:
-    words = {w.lower() for w in argument.ref.name.split()}
-    return argument.ref.kind is ActorKind.GOVERNMENT_BODY and bool(words & frame_lexicon().borrower_words)
 
 
 def _money_named(match: FrameMatch) -> bool:

@@ -319,3 +319,14 @@ def _absolute(head: Token) -> bool:
 def children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
     """The word's dependents with one of the relations ``deps``, in parse order."""
     return [c for c in token.children if c.dep_ in deps]
+
+
+def subject_before(pronoun: Token) -> Token | None:
+    """"X is no stranger to the country: it bought …", "X knows it well; it bought …": a subject
+    pronoun after a clause of its own sentence is that clause's subject, not the sentence before's."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    clauses = [c for c in pronoun.head.children if c.i < pronoun.i and c.dep_ in {"ccomp", "parataxis", "conj", "advcl"}]
+    subjects = [s for c in clauses for s in c.children
+                if s.dep_ in {"nsubj", "nsubjpass"} and s.pos_ == "PROPN"]
+    return subjects[-1] if subjects else None

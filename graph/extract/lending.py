@@ -1,0 +1,82 @@
+"""Who lends and who borrows when a loan's parties are named together ("X Bank and Y's finance ministry
+signed a loan", "X signed a loan agreement with Y", "the lenders are A and B"): read from the names, the
+signing and the counterpart, for :func:`graph.extract.investments.facts_of`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.extract.arguments import Argument
+from graph.extract.frames import FrameMatch, frame_lexicon
+from graph.extract.lexicon import lexicon
+from graph.extract.roles import support_verb
+from graph.extract.word_lists import word_list
+from graph.model import ActorKind
+
+
+def lenders_and_borrowers(match: FrameMatch, investors: list[Argument], targets: list[Argument],
+                          partners: list[Argument]) -> tuple[list[Argument], list[Argument]]:
+    """"X signed a loan agreement with Y", "the loan was signed by X and Y": whichever of X and Y is a
+    lender lends, the other borrows."""
+    if _with_unnamed_lenders(match) and not any(lender(i) for i in investors):
+        return [], targets  # "X signed a $1bn loan with five lenders": X borrows, from no one named
+    if partners and _with_prefix(match.trigger) in word_list("joint_funding_verbs"):
+        return investors + partners, targets  # "X will co-finance Y with Z": Z funds Y too
+    if not partners:  # "X Bank and Y's finance ministry signed a loan for Z": the bank lends, the ministry borrows
+        lenders = [i for i in investors if lender(i)]
+        if _signed_together(match) and not lenders and not match.slots.get("from") and (
+                _for_its_own(match) or all(_company_borrower(i) for i in investors)):
+            return [], targets  # "X Steel signed a $200m loan for its mill": X borrows
+        if _signed_together(match) and lenders and len(lenders) < len(investors) and not match.slots.get("from"):
+            return lenders, targets or [i for i in investors if not lender(i)]
+        if match.nominal and match.frame.form == "loan" and investors and all(_borrower(i) for i in investors):
+            return [], targets  # "X and Y's finance ministry signed a loan": the ministry borrows
+        return investors, targets
+    if lender(partners[0]) and not any(lender(i) for i in investors):
+        return partners, targets or investors
+    return investors, targets or partners
+
+
+def _signed_together(match: FrameMatch) -> bool:
+    """"X Bank and Y's finance ministry signed a loan": a loan noun its lender and its borrower sign
+    together (not "the loan was provided by A and B", "the lenders are A and B": each one lends)."""
+    verb = support_verb(match.trigger) if match.nominal and match.kind == "noun" else None
+    return match.frame.form == "loan" and verb is not None and verb.lemma_.lower() in lexicon().sign_verbs
+
+
+def _company_borrower(argument: Argument) -> bool:
+    """A company whose name says no lender ("X Steel"; an acronym may be a lender's, an agency may lend)."""
+    return argument.ref.kind is ActorKind.COMPANY and not argument.ref.name.isupper()
+
+
+def _for_its_own(match: FrameMatch) -> bool:
+    """The money is for the signer's own asset ("a loan for its mill"), which no lender signs for."""
+    return any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for position in ("for", "purpose")
+               for head in match.slots.get(position, []) for c in head.children)
+
+
+def _with_unnamed_lenders(match: FrameMatch) -> bool:
+    """A loan signed "with five lenders", "with a group of banks": its counterparts lend."""
+    words = frame_lexicon().lender_words
+    return match.frame.form == "loan" and any(h.pos_ == "NOUN" and h.lemma_.lower() in words for h in match.slots.get("with", []))
+
+
+def _with_prefix(verb: Token) -> str:
+    """The verb's lemma with a hyphened prefix the tokenizer split off ("co-finance")."""
+    doc, i = verb.doc, verb.i
+    prefixed = i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
+    return f"{doc[i - 2].lower_}-{verb.lemma_.lower()}" if prefixed else verb.lemma_.lower()
+
+
+def lender(argument: Argument) -> bool:
+    """A company or organisation whose name says it lends ("X Bank", "Y Development Fund", "Nordbank")."""
+    if argument.ref.kind not in {ActorKind.COMPANY, ActorKind.ORGANIZATION}:
+        return False  # "the Ministry of Finance" borrows
+    words = {w.lower().strip(".,") for w in argument.ref.name.split()}  # "Nordbank", "Rabobank" too
+    return bool(words & frame_lexicon().lender_words) or any(w.endswith("bank") for w in words)
+
+
+def _borrower(argument: Argument) -> bool:
+    words = {w.lower() for w in argument.ref.name.split()}
+    return argument.ref.kind is ActorKind.GOVERNMENT_BODY and bool(words & frame_lexicon().borrower_words)

@@ -1,0 +1,38 @@
+"""Governments and families named by a common noun (graph/extract/governments.py, issue 7)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.governments import family, government, subnational_level
+from graph.nlp import get_nlp
+
+
+def _head(text: str, word: str):
+    return [t for t in get_nlp()(text) if t.text == word][-1]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("The Kenyan government approved the loan.", "Government of Kenya", id="a-nationality"),
+    pytest.param("The government of Chile approved the loan.", "Government of Chile", id="of-a-country"),
+    pytest.param("Peru's finance ministry approved the loan.", "Ministry of Finance of Peru", id="a-ministry-by-its-portfolio"),
+    pytest.param("The government approved the loan.", None, id="no-country-named"),
+])
+def test_a_government_is_named_after_its_country(text: str, name: str | None) -> None:
+    word = "ministry" if "ministry" in text else "government"
+    found = government(_head(text, word))
+    assert (found.name if found is not None else None) == name
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    pytest.param("The state government approved the plant.", "state", id="state"),
+    pytest.param("The provincial government approved the plant.", "provincial", id="provincial"),
+    pytest.param("The federal government approved the plant.", None, id="federal-is-the-country-s"),
+])
+def test_a_region_s_or_a_city_s_government_says_so(text: str, level: str | None) -> None:
+    assert subnational_level(_head(text, "government")) == level
+
+
+def test_the_family_is_the_family_named_before() -> None:
+    text = "The Kayalar family sold the mill. The family said it would keep the port."
+    assert family(_head(text, "family")).name == "Kayalar family"

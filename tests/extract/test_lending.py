@@ -1,0 +1,32 @@
+"""Who lends and who borrows among a loan's named parties (graph/extract/lending.py, issue 7)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.arguments import Argument
+from graph.extract.lending import lender
+from graph.model import ActorKind, ActorRef
+from tests.extract.test_investment_constructions import _rows
+
+
+@pytest.mark.parametrize(("name", "kind", "lends"), [
+    pytest.param("Lindau Bank", ActorKind.COMPANY, True, id="a-bank"),
+    pytest.param("Nordbank", ActorKind.COMPANY, True, id="a-bank-in-one-word"),
+    pytest.param("Orsk Development Fund", ActorKind.ORGANIZATION, True, id="a-development-fund"),
+    pytest.param("Kovarna Steel", ActorKind.COMPANY, False, id="a-steelmaker"),
+    pytest.param("Ministry of Finance of Tarnia", ActorKind.GOVERNMENT_BODY, False, id="a-ministry-borrows"),
+])
+def test_a_lender_is_told_by_its_name(name: str, kind: ActorKind, lends: bool) -> None:
+    assert lender(Argument(ActorRef(name, kind, name, None))) is lends
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    pytest.param("Orsk Bank and Tarnia's finance ministry signed a $300 million loan for the Kora highway.",
+                 [("Orsk Bank", "Kora highway")], id="the-bank-of-the-two-signers-lends"),
+    pytest.param("Kovarna Steel signed a $200 million loan with Lindau Bank for its Trinec rolling mill.",
+                 [("Lindau Bank", "Trinec rolling mill")], id="the-counterpart-bank-lends"),
+    pytest.param("Kovarna Steel signed a $200 million loan for its Trinec rolling mill.", [], id="a-company-alone-borrows"),
+])
+def test_of_a_loan_s_signers_the_lender_lends(text: str, pairs: list[tuple[str, str]]) -> None:
+    assert [row[:2] for row in _rows(text)] == pairs
