@@ -56,9 +56,21 @@ def purpose_of(trigger: Token, funded: set[int]) -> bool:
     return head.i in funded or any(c.i in funded for c in head.children if c.dep_ in {"dobj", "nsubjpass"})
 
 
+def _for_a_client(word: Token) -> bool:
+    """"build Y for the government", "for Tarnia Railways": an actor the work is for, not its builder's
+    own ("for its unit")."""
+    clients = [o for p in word.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"]
+    own = {o.i for o in clients if any(c.dep_ == "poss" for c in o.children)}
+    return any((a := argument_at(o)) is not None and a.ref.kind is not ActorKind.ASSET for o in clients if o.i not in own)
+
+
 def contracted(trigger: Token) -> bool:
-    """"X won a contract/tender to build Y": a contractor's work, not X's investment."""
+    """"X won a contract/tender to build Y", "X will build Y for the government": a contractor's work,
+    not X's investment."""
     nouns = frame_lexicon().contract_nouns
+    near = [trigger, *(o for o in trigger.children if o.dep_ == "dobj"), *([trigger.head] if trigger.dep_ == "dobj" else [])]
+    if any(_for_a_client(word) for word in near):  # the parser hangs "for Z" on the verb or on what is built
+        return True
 
     def contract(token: Token) -> bool:
         return token.pos_ == "NOUN" and token.lemma_.lower() in nouns

@@ -728,3 +728,16 @@ def test_issue_7_amounts_listed_respectively_go_to_the_members_in_order(text, ro
     each $45m (the parser split the list apart, so it is read from the text); a share list likewise."""
     found = _rows(text)
     assert [row for row in found if row[1] == rows[0][1]] == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Orsk Construction will build the $2 billion Kora bridge for the Tarnia government.", [],
+                 id="built-for-a-government"),
+    pytest.param("Orsk Construction will build the $2 billion Kora bridge for Tarnia Railways.", [], id="built-for-a-company"),
+    pytest.param("Kestrel Motors will build a $2 billion plant in Zlin for electric cars.",
+                 [("Kestrel Motors", "plant in Zlin", 2000 * M, None)], id="built-for-a-purpose"),
+])
+def test_issue_7_who_builds_for_a_client_is_its_contractor(text, rows):
+    """Session 17: "X will build the $2bn Y for the government" made the contractor Y's investor; an actor
+    the work is for (on the verb or on what is built) makes the builder a contractor, as a contract does."""
+    assert _rows(text) == rows
