@@ -40,10 +40,18 @@ def clause_tokens(verb: Token, *, keep: Token) -> list[Token]:
         if child.dep_ in SUBORDINATE and child.pos_ in {"VERB", "AUX"} and keep not in child.subtree:
             dropped.update(t.i for t in child.subtree)
     for token in verb.subtree:  # "owned by X, which bought its 35% for $2m": another deal's relative clause,
-        described = token.dep_ == "relcl" and token.head.dep_ in {"nsubj", "nsubjpass"}  # "X, which reported …,"
+        # "X, which reported …,"; "bought Y, whose market value is $900m": a clause describing a name
+        described = token.dep_ == "relcl" and (token.head.dep_ in {"nsubj", "nsubjpass"} or _whose(token))
         if (described or _other_deal(token, verb)) and keep not in token.subtree:
             dropped.update(t.i for t in token.subtree)
     return [t for t in verb.subtree if t.i not in dropped]
+
+
+def _whose(clause: Token) -> bool:
+    """A relative clause whose subject is the name's own attribute ("whose market value is …"), telling
+    no deal ("whose board approved a €90m loan" tells one)."""
+    attribute = any(s.dep_ in {"nsubj", "nsubjpass"} and any(c.lower_ == "whose" for c in s.children) for s in clause.children)
+    return attribute and not any(is_trigger_word(t) for t in clause.subtree)
 
 
 def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:

@@ -741,3 +741,10 @@ def test_issue_7_who_builds_for_a_client_is_its_contractor(text, rows):
     """Session 17: "X will build the $2bn Y for the government" made the contractor Y's investor; an actor
     the work is for (on the verb or on what is built) makes the builder a contractor, as a contract does."""
     assert _rows(text) == rows
+
+
+def test_issue_7_what_a_whose_clause_says_a_name_is_worth_is_no_price():
+    """Session 17: "X bought Y, whose market value is $900m" paid $900m; a "whose" clause telling no deal
+    describes the name ("… whose board approved a €90m loan" still tells the loan)."""
+    assert _rows("Kestrel Motors bought Orsk Cells, whose market value is $900 million.") == [
+        ("Kestrel Motors", "Orsk Cells", None, None)]
