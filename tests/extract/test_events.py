@@ -604,3 +604,15 @@ def test_an_apposition_describing_a_named_party_names_no_other_party():
 def test_issue_7_a_state_told_in_the_present_passive_is_no_event(text, listed):
     """Session 10 (blind8): "X, which is listed in Sydney" was a listing event."""
     assert any(e.event_type == "listing" for e in _events(text)) is listed
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    pytest.param("Peru's Supreme Court on Tuesday declared the mining contract with Orsk Minerals unconstitutional.",
+                 "court ruling", id="declared-unconstitutional"),
+    pytest.param("Orsk Minerals declared a dividend of $1 a share on Monday.", None, id="a-dividend-is-no-ruling"),
+])
+def test_issue_7_a_court_that_declares_a_contract_unconstitutional_rules(text, kind):
+    """Session 17: "the Supreme Court declared the contract unconstitutional" told no event ("declare" was
+    no ruling verb; a court's or an unlawfulness word must be in the clause, as for "rule")."""
+    found = [e.event_type for e in _events(text, "2024-06-12") if e.event_type == "court ruling"]
+    assert found == ([kind] if kind else [])
