@@ -254,8 +254,8 @@ def _kind_from_words(span: Span, label: str, *, typed: bool) -> ActorKind | None
 
 
 def _named_asset(span: Span, words: list[str]) -> bool:
-    """"Rozewie Offshore Wind Farm", "Konawe Smelter": a capitalised asset word ends no person's name,
-    unless it also ends people's and operators' names ("Kim Park", "Steppe Rail")."""
+    """"Marsk Offshore Wind Farm", "Tarnow Smelter": a capitalised asset word ends no person's name,
+    unless it also ends people's and operators' names ("Kim Park", "Kora Rail")."""
     last = span[-1]
     return (len(words) > 1 and last.text[:1].isupper() and last.lemma_.lower() in lexicon().asset_heads
             and words[-1] not in word_list("operator_heads"))

@@ -13,9 +13,9 @@ from spacy.tokens import Span, Token
 from graph.extract.actors import actors_in
 from graph.extract.agreement_names import PARTY_KINDS
 from graph.extract.arguments import arguments
-from graph.extract.governments import subnational_level
 from graph.extract.common import previous_sentence
 from graph.extract.docmodel import main_actors, pair, unique
+from graph.extract.governments import subnational_level
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
 from graph.extract.tree import left_phrase, prep_objects, subtree_span

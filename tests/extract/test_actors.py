@@ -292,16 +292,16 @@ def test_issue_7_a_bracketed_acronym_spells_the_name_with_its_place():
 
 
 @pytest.mark.parametrize(("text", "name", "kind"), [
-    pytest.param("Wisloport Energia will pay for its share of the 1.2-gigawatt Rozewie Offshore Wind Farm, which cost 19 "
-                 "billion zloty.", "Rozewie Offshore Wind Farm", ActorKind.ASSET, id="a-wind-farm-tagged-a-person"),
+    pytest.param("Halvik Energia will pay for its share of the 1.2-gigawatt Marsk Offshore Wind Farm, which cost 19 "
+                 "billion zloty.", "Marsk Offshore Wind Farm", ActorKind.ASSET, id="a-wind-farm-tagged-a-person"),
     pytest.param("The ministry said the Tarnow Smelter would close in June.", "Tarnow Smelter", ActorKind.ASSET,
                  id="a-smelter-tagged-a-person"),
     pytest.param("Kim Park, the fund's founder, bought a 20% stake in Delta Mining for $40 million.", "Kim Park",
                  ActorKind.PERSON, id="a-surname-that-is-an-asset-word"),
 ])
 def test_issue_7_a_capitalised_asset_word_ends_no_person_s_name(text: str, name: str, kind: ActorKind) -> None:
-    """Session 17 (blind8, read half): the model tagged "the Rozewie Offshore Wind Farm" a person, so the
-    farm was never the asset an earlier "offshore wind farm in the Baltic" continued."""
+    """Session 17 (blind8, read half): the model tagged a named offshore wind farm a person, so the farm
+    was never the asset an earlier "offshore wind farm in the Baltic" continued."""
     assert actors(text).get(name, (None,))[0] is kind, actors(text)
 
 
