@@ -230,13 +230,14 @@ def _clause_subject(head: Token) -> Token | None:
 
 
 def _described_subject(head: Token) -> set[str]:
-    """"The private equity firm paid $1.2bn for the snack maker": the name a described subject of
-    ``head``'s clause stands for, which the description ``head`` does not."""
+    """"The private equity firm paid $1.2bn for the snack maker", "It will pay $300m for the company":
+    the name a described or pronoun subject of ``head``'s clause stands for, which ``head`` does not."""
     subject = _clause_subject(head)
-    if subject is None or subject == head or subject.pos_ != "NOUN" or not _definite(subject):
+    if subject is None or subject == head or not (subject.lower_ in PRONOUNS or (subject.pos_ == "NOUN" and _definite(subject))):
         return set()
-    found = antecedent(subject)
-    return {found.name} if isinstance(found, ActorRef) else set()
+    found = antecedent(subject)  # an actor, or a name of the sentence (read by its positions)
+    names = {e.ref.name for e in registry(head.doc) if e.position in _named_span(found)} if isinstance(found, Token) else set()
+    return names | ({found.name} if isinstance(found, ActorRef) else set())
 
 
 def _named_span(subject: Token) -> range:

@@ -282,6 +282,7 @@ def sized_asset(noun: Token) -> bool:
     places = [o for p in noun.rights if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]  # the parser may hang it there
     # "the plant, which cost $2bn", "Y, built at a cost of $800m"
     costs = [c for h in (noun, *places) for c in h.rights if c.dep_ in {"relcl", "acl"} and _costing(c)]
+    costs += [noun.head] if noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "cost" else []  # "the plant will cost $2bn"
     return not part_of and any(t.ent_type_ == "MONEY" for c in [*noun.lefts, *costs] for t in c.subtree)
 
 

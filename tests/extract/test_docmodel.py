@@ -126,3 +126,12 @@ def test_issue_7_a_pronoun_after_a_clause_of_its_sentence_is_that_clause_s_subje
     from tests.extract.test_investment_constructions import _rows
 
     assert [row[0] for row in _rows(text)] == ["Meridal Chemical"]
+
+
+def test_issue_7_the_description_is_not_what_a_pronoun_subject_stands_for() -> None:
+    """Session 17: "X agreed to buy Y. It will pay $300m for the company": "the company" is not X, whom
+    "It" stands for (a described subject was excluded so, a pronoun was not)."""
+    from tests.extract.test_investment_constructions import _rows
+
+    text = "Kestrel Motors agreed to buy Orsk Cells Ltd. It will pay $300 million for the company."
+    assert [row for row in _rows(text) if row[2] is not None] == [("Kestrel Motors", "Orsk Cells Ltd.", 300 * 10**6, None)]

@@ -748,3 +748,10 @@ def test_issue_7_what_a_whose_clause_says_a_name_is_worth_is_no_price():
     describes the name ("… whose board approved a €90m loan" still tells the loan)."""
     assert _rows("Kestrel Motors bought Orsk Cells, whose market value is $900 million.") == [
         ("Kestrel Motors", "Orsk Cells", None, None)]
+
+
+def test_issue_7_what_the_asset_will_cost_told_next_is_its_size():
+    """Session 17: "X will build a battery plant in Y. The plant will cost $2bn": one fact with both
+    sentences as evidence, the sum from the second (an asset's cost, like "a plant, which cost $2bn")."""
+    assert _told("Kestrel Motors will build a battery plant in Zlin. The plant will cost $2 billion.") == [
+        ("Kestrel Motors", "battery plant in Zlin", 2000 * M, None)]
