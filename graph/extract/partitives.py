@@ -223,7 +223,10 @@ def share_of(head: Token) -> Decimal | None:
     said = parse_percent(head.doc[head.left_edge.i : head.i + 1].text) or _fraction(head)
     if said is None and head.lemma_.lower() in frame_lexicon().stake_nouns:  # "a one-third stake", "a half share"
         said = next((f for t in head.lefts if (f := _fraction(t)) is not None), None)
-    return said
+    of_a_stake = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                  if o.dep_ == "pobj" and o.lemma_.lower() in frame_lexicon().stake_nouns]
+    whole = share_of(of_a_stake[0]) if said is not None and said < 1 and of_a_stake and _fraction(head) else None
+    return (said * whole).quantize(Decimal("0.0001")).normalize() if whole is not None else said  # "half of its 40% stake": 20%
 
 
 def _fraction(head: Token) -> Decimal | None:

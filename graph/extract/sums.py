@@ -19,7 +19,7 @@ from decimal import Decimal
 from spacy.tokens import Span, Token
 
 from graph.extract.arguments import Argument, arguments
-from graph.extract.clauses import clause_money, money_of
+from graph.extract.clauses import clause_money, clause_verb, money_of
 from graph.extract.common import first_found
 from graph.extract.frames import FrameMatch, frame_lexicon, is_trigger_word
 from graph.extract.roles import OBJECT_DEPS, for_subject
@@ -37,7 +37,17 @@ def stated_amount(match: FrameMatch, *, share_of_cost: bool) -> Money | None:
     amount = None if described or share_of_cost else clause_money(match.trigger, funding=frame.form in {"grant", "loan"})
     if match.nominal and match.trigger.dep_ == "appos":  # "… built by Y, a (€50m) joint venture of A and B": its own sum only
         amount = money_of(match.trigger)
+    if match.nominal and _traded_holding(match.trigger):  # "sold half of its 40% stake … for $80m": the sale's sum
+        amount = money_of(match.trigger)
     return resulting_total(match.trigger) or _sum_of_the_deal_for(match.trigger) or amount
+
+
+def _traded_holding(noun: Token) -> bool:
+    """A possessed stake in what another deal's verb trades ("X sold (half of) its stake in Y"): the
+    holder's holding, not a deal of its own."""
+    verb = clause_verb(noun)
+    owned = any(c.dep_ == "poss" for c in noun.children) and noun.lemma_.lower() in frame_lexicon().stake_nouns
+    return owned and verb != noun and verb.pos_ == "VERB" and is_trigger_word(verb)
 
 
 def values_the_whole(match: FrameMatch, amount: Money | None, share: Decimal | None) -> bool:

@@ -755,3 +755,16 @@ def test_issue_7_what_the_asset_will_cost_told_next_is_its_size():
     sentences as evidence, the sum from the second (an asset's cost, like "a plant, which cost $2bn")."""
     assert _told("Kestrel Motors will build a battery plant in Zlin. The plant will cost $2 billion.") == [
         ("Kestrel Motors", "battery plant in Zlin", 2000 * M, None)]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Kestrel Motors sold half of its 40% stake in Orsk Cells to Lipno Capital for $80 million.",
+                 [("Kestrel Motors", "Orsk Cells", None, Decimal("0.4")), ("Lipno Capital", "Orsk Cells", 80 * M, Decimal("0.2"))],
+                 id="half-of-its-stake"),
+    pytest.param("Kestrel Motors sold its 40% stake in Orsk Cells to Lipno Capital for $80 million.",
+                 [("Lipno Capital", "Orsk Cells", 80 * M, Decimal("0.4"))], id="its-whole-stake"),
+])
+def test_issue_7_a_part_of_a_stake_sold_is_that_part_of_it(text, rows):
+    """Session 17: "sold half of its 40% stake … for $80m" gave the buyer 50% and the seller's holding the
+    sale's $80m; the part is a fraction of the stake, and the sum is the sale's."""
+    assert _told(text) == rows
