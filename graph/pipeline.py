@@ -57,17 +57,18 @@ def extract_documents(docs: Iterable[Document], *, batch_size: int = 16,
     for parsed, document in parse_documents(get_nlp(), docs, batch_size=batch_size):
         parsed._.document = document
         try:
-            yield slim(extract_facts(parsed))
+            facts: DocumentFacts | ExtractionFailed = slim(extract_facts(parsed))
         except Exception as e:
             if not keep_going:
                 raise
             reason = (f"extraction failed ({type(e).__name__}: {e}); the document was left out and the others "
                       "were built: please report it with this article")
-            yield ExtractionFailed(document.path or document.file_name, document.id, reason)
+            facts = ExtractionFailed(document.path or document.file_name, document.id, reason)
         finally:
             # The extractors' caches hold spans of the doc in its user_data: a reference cycle that
             # only the garbage collector's full passes would free. Freed now, with the doc (issue 11).
             parsed.user_data.clear()
+        yield facts
 
 
 def extracted(stream: Iterable[DocumentFacts | ExtractionFailed],
