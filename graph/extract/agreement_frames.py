@@ -24,7 +24,6 @@ from graph.extract.noun_slots import noun_slots
 from graph.extract.tree import prep_objects
 from graph.extract.word_lists import word_list
 
-SIDE_PREPS = frozenset({"between", "with", "among"})
 SETTING_PREPS = frozenset({"at", "in", "during", "on"})
 
 
@@ -237,8 +236,3 @@ def unsigned(noun: Token) -> bool:
         (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ in {"amod", "compound"} and c.lower_ in lex.unsigned_modifiers)
         for c in noun.children
     )
-
-
-def links_parties(noun: Token) -> bool:
-    """A "between", "with" or "among" phrase on the noun: it names its sides itself."""
-    return any(c.dep_ == "prep" and c.lower_ in SIDE_PREPS for c in noun.children)

@@ -22,7 +22,6 @@ from graph.extract.agreement_frames import (
     agreement_kind,
     agreement_lexicon,
     anchor,
-    links_parties,
     party_heads,
     signs,
     unsigned,
@@ -53,7 +52,7 @@ from graph.extract.frames import frame_lexicon, verb_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.status import factuality_of, status_of
 from graph.extract.roles import children
-from graph.extract.tree import object_of, prep_objects, pruned_subtree, subtree_span
+from graph.extract.tree import links_parties, object_of, prep_objects, pruned_subtree, subtree_span
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Agreement, Factuality, PartialDate, Status
 

@@ -13,6 +13,7 @@ from graph.extract.frames import (
 )
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import OBJECT_DEPS, children, is_passive, prep_slots, support_verb
+from graph.extract.tree import links_parties, prep_objects
 from graph.extract.word_lists import word_list
 
 
@@ -65,8 +66,7 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
 
 def _sides_named(noun: Token) -> bool:
     """The noun, or what it is the signing of, names its sides ("between A and B", "with B")."""
-    signed = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    return any(c.dep_ == "prep" and c.lower_ in {"between", "with", "among"} for h in (noun, *signed) for c in h.children)
+    return any(links_parties(h) for h in (noun, *prep_objects(noun, {"of"})))
 
 
 def _participle_slots(noun: Token, slots: dict[str, list[Token]]) -> None:

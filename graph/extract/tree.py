@@ -10,6 +10,8 @@ from spacy.tokens import Span, Token
 
 from graph.extract.common import is_headline
 
+SIDE_PREPS = frozenset({"between", "with", "among"})  # the prepositions that name a deal's sides
+
 
 def object_of(prep: Token, deps: Collection[str] = ("pobj",)) -> Token | None:
     """The first object of a preposition, if the parser gave it one (with "pcomp" in ``deps``, a
@@ -73,3 +75,9 @@ def name_word(verb: Token) -> bool:
         return False
     before = verb.doc[verb.i - 1]
     return before.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in verb.lefts)
+
+
+def links_parties(noun: Token) -> bool:
+    """A "between", "with" or "among" phrase on the noun: it names its sides itself."""
+    return any(c.dep_ == "prep" and c.lower_ in SIDE_PREPS for c in noun.children)
+
