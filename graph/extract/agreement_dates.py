@@ -8,6 +8,7 @@ signing, the paragraph's date or, early in the news, the news's own date stand f
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from spacy.tokens import Doc, Span, Token
 
@@ -65,21 +66,14 @@ def _other_clause(ent: Span, anchor: Token) -> bool:
     verb, mine = clause_verb(ent.root), clause_verb(anchor)
     if verb == mine:
         return False
-    if mine in ent.root.ancestors and any(a.dep_ == "relcl" for a in _up_to(ent.root, mine)):
+    below = takewhile(lambda a: a != mine, [ent.root, *ent.root.ancestors])  # the date's words up to the signing
+    if mine in ent.root.ancestors and any(a.dep_ == "relcl" for a in below):
         return True  # "signed an agreement for a complex, which … would start operating in 2028"
     if children(mine, SUBJECTS) and marked(mine, CONTRAST):
         return ent.root not in mine.subtree
     if verb in anchor.ancestors:
         return False
     return bool(children(verb, SUBJECTS)) and not marked(verb, WHEN)
-
-
-def _up_to(token: Token, top: Token) -> list[Token]:
-    """``token`` and its ancestors below ``top``."""
-    path = [token]
-    while path[-1].head != top and path[-1].head != path[-1]:
-        path.append(path[-1].head)
-    return path
 
 
 def paragraph_signing_date(sent: Span) -> PartialDate | None:

@@ -5,6 +5,8 @@ own, read by :func:`graph.extract.arguments.argument_at`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Span, Token
 
 from graph.extract.collectives import country_named
@@ -24,8 +26,7 @@ def the_government(head: Token) -> ActorRef | None:
         return None
     level = subnational_level(head)
     if level is not None:
-        named = (government(t) for t in reversed(head.doc[: head.i]) if t.lemma_.lower() == "government")
-        return next((ref for ref in named if ref is not None and level in ref.name.lower().split()), None)
+        return next((ref for ref in _governments_before(head) if level in ref.name.lower().split()), None)
     found = main_actors(head, (ActorKind.COUNTRY,), 1, local=False)
     return found[0] if found else None
 
@@ -40,8 +41,13 @@ def government_named_before(head: Token) -> ActorRef | None:
     government" is the last government the text named, not a country it names since."""
     if head.pos_ != "NOUN" or head.lemma_.lower() != "government" or [c for c in head.children if c.dep_ != "det"]:
         return None
-    named = (government(t) for t in reversed(head.doc[: head.i]) if t.pos_ == "NOUN" and t.lemma_.lower() == "government")
-    return next((ref for ref in named if ref is not None), None)
+    return next(_governments_before(head), None)
+
+
+def _governments_before(head: Token) -> Iterator[ActorRef]:
+    """The governments the text names before ``head``, the nearest first."""
+    named = (government(t) for t in reversed(head.doc[: head.i]) if t.lemma_.lower() == "government")
+    return (ref for ref in named if ref is not None)
 
 
 def family(head: Token) -> ActorRef | None:
