@@ -219,8 +219,8 @@ def holding_of(head: Token) -> ActorRef | None:
         owner = found.ref if found is not None else None
     if owner is None:
         return None
-    words = head.doc[owners[0].i + 1 : end].text
-    return ActorRef(f"{words} of {owner.name}", ActorKind.ASSET, f"{owners[0].text} {words}", None)
+    words = head.doc[owners[0].right_edge.i + 1 : end].text  # after "'s" too: "the group's Polish unit"
+    return ActorRef(f"{words} of {owner.name}", ActorKind.ASSET, head.doc[owners[0].left_edge.i : end].text, None)
 
 
 def _place_end(head: Token) -> int:

@@ -143,6 +143,31 @@ def described_earlier(head: Token) -> ActorRef | None:
     return first_found(_described_name, same)
 
 
+def named_description(head: Token) -> Token | None:
+    """"the project company" after "the project company, Y LLC": the name that same description
+    (its head and compounds) was given before, in its sentence or the ones before (its head, to be read)."""
+    words = _description(head)
+    sent = head.sent
+    spans = [sent.doc[sent.start : head.i], *earlier_sentences(sent, limit=ASSET_REFER_BACK)]
+    same = (t for span in spans for t in reversed(span) if _description(t) == words)
+    return first_found(_name_set_off, same)
+
+
+def _description(token: Token) -> tuple[str, ...]:
+    return (*(c.lemma_.lower() for c in token.lefts if c.dep_ == "compound"), token.lemma_.lower())
+
+
+def _name_set_off(description: Token) -> Token | None:
+    """The head of a name set off by a comma right after a description (the parser may hang it anywhere)."""
+    doc = description.doc
+    name = description.i + 2
+    if name >= len(doc) or doc[name - 1].text != "," or doc[name].pos_ != "PROPN":
+        return None
+    while doc[name].dep_ == "compound" and doc[name].head.i > name:
+        name = doc[name].head.i
+    return doc[name]
+
+
 def _described_name(description: Token) -> ActorRef | None:
     """The name an appositive description hangs on (the parser may chain it as a conjunct instead)."""
     current = description

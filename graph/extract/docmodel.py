@@ -106,7 +106,8 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     noun = head.lemma_.lower()
     project = next((c for c in head.children if c.dep_ == "compound" and c.lemma_.lower() == "project"), None)
     if project is not None and noun in KIND_CLASSES[ActorKind.COMPANY]:
-        return context.earlier_asset(project)  # "the project company" owns the project: it stands for it
+        # "the project company" owns the project: it stands for it, unless it was given a name
+        return context.named_description(head) or context.earlier_asset(project)
     a_country = noun in KIND_CLASSES[ActorKind.COUNTRY]
     bound = _co_subject(head)
     candidates = _of_class(head.doc, noun, before=head.i)
@@ -380,7 +381,8 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
         for subject in ancestor.children:
             if subject.dep_ not in {"nsubj", "nsubjpass"} or subject == head or subject.i > head.i or subject.lower_ in PRONOUNS:
                 continue
-            if subject.lemma_.lower() in frame_lexicon().deal_nouns:  # "the deal is X's largest since 2021, when it lent …"
+            # "the deal is X's largest since 2021, when it lent …" (a name ending in "Finance" is no deal)
+            if subject.pos_ == "NOUN" and subject.lemma_.lower() in frame_lexicon().deal_nouns:
                 return _owner_before(ancestor, head)
             # "X, which said it would …": the relative pronoun stands for X
             return ancestor.head if subject.lower_ in RELATIVES and ancestor.dep_ == "relcl" else subject

@@ -334,6 +334,7 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
     slots["object"] = resolve_relatives(objects, verb)
     shares = [o for o in objects if o.lemma_.lower() in frame_lexicon().partitives | word_list("total_words") or o.ent_type_ == "PERCENT"]
     held = [*objects, *(p for o in shares for p in prep_slots(o).get("of", []))]  # "sell 90% of Y to X", "a total of $1bn in Y"
+    held += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN"]  # "sold its stake in the maker Y to X": Y misread as a verb's conjunct
     for head in held:  # "sell its unit to X", "invest $95m in Y", "provided a facility for Y": hung on the object
         debt = head.lemma_.lower() in lexicon().debt_words
         for position, heads in prep_slots(head).items():

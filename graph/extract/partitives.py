@@ -11,11 +11,14 @@ from spacy.tokens import Span, Token
 from graph.extract.clauses import clause_verb
 from graph.extract.common import entity_at
 from graph.extract.frames import PERCENT_WORDS, frame_lexicon, noun_phrase_lemma
+from graph.extract.lexicon import lexicon
 from graph.extract.roles import relative_antecedent, resolve_relatives
 from graph.extract.tree import prep_objects
+from graph.extract.word_lists import word_list
 from graph.normalize.percent import find_percents, parse_percent
 
 
+EQUITY_WORDS = frozenset({"share", "equity", "capital", "stock", "unit", "arm", "division", "asset"})
 REST_WORDS = frozenset({"rest", "remainder", "balance"})
 FRACTIONS = {"half": 2, "third": 3, "quarter": 4}  # the partitives of data/frames.json that are fractions
 NUMERATORS = {"one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
@@ -41,6 +44,8 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
     objects = [o for o in prep_objects(head, {"in", "of"}) if not _a_date(o)]
     if objects and _described(objects[0]):  # "from X, which owns 88% of the company": the company sold
         objects = [_sold_company(head) or objects[0]]
+    if objects and _possessed_product(objects[0]):
+        return head, None  # "40 per cent of the plant's ammonia": a share of what it makes, no stake
     if objects:  # "its stake in 2022" is no stake in a year
         return _issuer(objects[0]), share
     named = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
@@ -48,6 +53,16 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
         return named[-1], share
     owned = _copula_subject(head) or _sold_company(head)
     return (owned, share) if owned is not None else _named_before(head, word, share)
+
+
+def _possessed_product(obj: Token) -> bool:
+    """"the plant's ammonia", "the mine's output": a common noun its possessor has that names no
+    holding, no company and no asset (which "the group's shares", "its Chilean unit" do)."""
+    if obj.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in obj.children):
+        return False
+    lex = frame_lexicon()
+    held = lexicon().asset_heads | lex.stake_nouns | lex.partitives | word_list("generic_company_words") | word_list("corporate_nouns")
+    return obj.lemma_.lower() not in held | EQUITY_WORDS
 
 
 def _described(token: Token) -> bool:

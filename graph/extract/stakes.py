@@ -34,8 +34,13 @@ def fact_share(match: FrameMatch, targets: list[Argument]) -> Decimal | None:
         return described_share(match)
     stated = next((t.share for t in targets if t.share is not None), None) or clause_share(match.trigger) \
         or (share_of(match.trigger.head) if on_a_stated_percent(match.trigger) else None)
-    whole = any(c.lower_ in frame_lexicon().whole_words for c in match.trigger.children if c.dep_ == "advmod")
-    return Decimal(1) if stated is None and whole else stated  # "bought Y outright"
+    return Decimal(1) if stated is None and _bought_whole(match.trigger) else stated  # "bought Y outright"
+
+
+def _bought_whole(trigger: Token) -> bool:
+    """"bought Y outright", "was acquired in full by X": an adverb or a phrase of 'whole_words' on the verb."""
+    phrases = [" ".join(t.lower_ for t in c.subtree) for c in trigger.children if c.dep_ in {"advmod", "prep"}]
+    return any(p == w or p.startswith(w + " ") for p in phrases for w in frame_lexicon().whole_words)
 
 
 def described_share(match: FrameMatch) -> Decimal | None:

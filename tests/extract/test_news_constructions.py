@@ -768,3 +768,57 @@ def test_issue_7_a_part_of_a_stake_sold_is_that_part_of_it(text, rows):
     """Session 17: "sold half of its 40% stake … for $80m" gave the buyer 50% and the seller's holding the
     sale's $80m; the part is a fraction of the stake, and the sum is the sale's."""
     assert _told(text) == rows
+
+
+def test_issue_7_a_buyer_hung_on_a_name_read_as_a_conjunct_still_buys():
+    """Session 18: in "sold its 30% stake in the glove maker Y to Z", the parser may read Y as a second
+    verb of the clause and hang "to Z" on it; a proper name conjoined to the verb is the object it
+    continues, and its "to" names the buyer."""
+    text = ("As part of that reshuffle, Pelmar Group last year sold its 30% stake in the Malaysian glove maker "
+            "Kuala Latex Works to Japan's Kurita Rubber for 3.1bn baht.")
+    assert _rows(text) == [("Kurita Rubber", "Kuala Latex Works", 3100 * M, Decimal("0.3"))]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Red Lake Hosting, a Jeddah operator, was acquired in full by Norvik Data in 2022 for $1.9 billion.",
+                 [("Norvik Data", "Red Lake Hosting", 1900 * M, Decimal("1"))], id="acquired-in-full"),
+    pytest.param("Norvik Data acquired Red Lake Hosting in its entirety in 2022.",
+                 [("Norvik Data", "Red Lake Hosting", None, Decimal("1"))], id="in-its-entirety"),
+    pytest.param("Karrow Pharma has completed the purchase of Lindqvist Labs, a Swedish drugmaker. It paid $2.8 billion "
+                 "for the whole of the company, including debt.",
+                 [("Karrow Pharma", "Lindqvist Labs", 2800 * M, Decimal("1"))], id="the-whole-of-the-company"),
+])
+def test_issue_7_a_company_bought_in_full_is_all_of_it(text, rows):
+    """Session 18: "acquired in full", "in its entirety" and "the whole of" are all of the company, as
+    "outright" was (data/frames.json whole_words, partitives)."""
+    assert _told(text) == rows
+
+
+def test_issue_7_a_share_of_what_an_asset_makes_is_no_stake():
+    """Session 18: "will buy 40 per cent of the plant's ammonia" (an offtake) made the buyer a 40%
+    holder of the plant; a share of a possessed noun that names no holding, company or asset is none."""
+    text = ("Orlen Azote is building a green ammonia plant at Lublin. Under a ten-year offtake agreement, Brenner "
+            "Chemie will buy up to 40 per cent of the plant's ammonia.")
+    assert _rows(text) == [("Orlen Azote", "green ammonia plant at Lublin", None, None)]
+
+
+def test_issue_7_a_unit_of_a_company_described_is_named_without_the_possessive():
+    """Session 18: "the group's Polish unit" was named "'s Polish unit of X"."""
+    assert _rows("Ostrava Steel said Brenner Chemie will buy 40 per cent of the group's Polish unit.") == [
+        ("Brenner Chemie", "Polish unit of Ostrava Steel", None, Decimal("0.4"))]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Takeda Homes will buy 65% of the Song Hong township project through the project company, Song Hong "
+                 "Development LLC. Kanto Urban Finance said it would lend up to $150 million to the project company for roads.",
+                 [("Kanto Urban Finance", "Song Hong Development LLC", 150 * M, None),
+                  ("Takeda Homes", "Song Hong Development LLC", None, None),
+                  ("Takeda Homes", "Song Hong township project", None, Decimal("0.65"))],
+                 id="the-project-company-named-before"),
+    pytest.param("Kanto Urban Finance said it would lend up to $150 million to Dalton Ltd for roads.",
+                 [("Kanto Urban Finance", "Dalton Ltd", 150 * M, None)], id="a-name-ending-in-a-deal-word-said-it"),
+])
+def test_issue_7_a_description_given_a_name_stands_for_that_name(text, rows):
+    """Session 18: "the project company" stood for the project even where the article had named it ("the
+    project company, Y LLC"); and "X Finance said it would lend" lost X, read as a deal noun."""
+    assert _told(text) == rows
