@@ -240,7 +240,7 @@ def common_asset(head: Token) -> ActorRef | None:
     own_head = head.lemma_.lower() in heads
     nouns = [c for c in head.lefts
              if (c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "amod" and (c.lemma_.lower() in heads or own_head))]
-    nouns = [c for c in nouns if c.lower_ not in word_list("not_name_words") and c.ent_type_ not in MEASURES]
+    nouns = [c for c in nouns if c.lower_ not in word_list("not_name_words") and c.ent_type_ not in MEASURES | {"ORDINAL"}]
     counted = own_head and head.tag_ == "NNS" and head.lower_ not in lexicon().generic_targets
     if counted and not nouns:  # "43 ports" names a set of assets; "28 projects" does not
         nouns = [c for c in head.lefts if c.dep_ == "nummod" and c.like_num][:1]

@@ -50,7 +50,7 @@ def whole_name(ent: Span) -> Span:
     doc, lex = ent.doc, lexicon()
     if ent.label_ == "ORG" and (spelt := _spelt_out(ent)) is not None:
         return spelt
-    ent = _cut_at_a_conjunction(ent)
+    ent = _run_on_to_a_company_word(_cut_at_a_conjunction(ent))
     if ent.start == 0 or ent.label_ not in {"PERSON", "ORG", "FAC", "GPE"}:
         return ent
     before = doc[ent.start - 1]
@@ -63,6 +63,18 @@ def whole_name(ent: Span) -> Span:
     if before.lower_ in lex.leading_company_words or ent[-1].lower_ in lex.company_words:
         return Span(doc, ent.start - 1, ent.end, label=ent.label_)
     return ent
+
+
+def _run_on_to_a_company_word(ent: Span) -> Span:
+    """"[Hoan Binh] Commercial Bank": a person's or company's name the model cut before its untagged
+    words runs on to the company word they end in, where the name hangs on them (not a place:
+    "Veridian [Malaysia] Sdn Bhd" is no Malaysia company)."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end].text[:1].isupper():
+        end += 1
+    if end == ent.end or ent.label_ != "PERSON" or doc[end - 1].lower_ not in lexicon().company_words or not ent.end <= ent[-1].head.i < end:
+        return ent
+    return Span(doc, ent.start, end, label="ORG")
 
 
 def _cut_at_a_conjunction(ent: Span) -> Span:

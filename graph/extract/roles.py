@@ -34,8 +34,17 @@ def passive_object(verb: Token) -> list[Token]:
 def active_subject(verb: Token) -> list[Token]:
     """Who does an active verb's act: its own subject, else the one it inherits or the one an
     interrupted auxiliary holds."""
-    return (children(verb, SUBJECT_DEPS) or for_subject(verb) or inherited_subject(verb) or _interrupted_auxiliary(verb)
-            or _set_off_subject(verb) or _subject_in_time_phrase(verb))
+    return (_quantified(verb, children(verb, SUBJECT_DEPS)) or for_subject(verb) or inherited_subject(verb)
+            or _interrupted_auxiliary(verb) or _set_off_subject(verb) or _subject_in_time_phrase(verb))
+
+
+def _quantified(verb: Token, subjects: list[Token]) -> list[Token]:
+    """"A and B have each committed $1bn": the parser may make "each" the subject and hang the names
+    on the auxiliary; they are the subject."""
+    if [s.lower_ for s in subjects] not in (["each"], ["both"], ["all"]):
+        return subjects
+    held = [s for a in verb.children if a.dep_ in {"aux", "auxpass"} for s in children(a, SUBJECT_DEPS)]
+    return held or subjects
 
 
 def for_subject(verb: Token) -> list[Token]:
