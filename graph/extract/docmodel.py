@@ -78,8 +78,8 @@ def _entry(span, ref: ActorRef) -> Entry:
     synonyms = frame_lexicon().class_synonyms
     described = {t.lemma_.lower() for t in _descriptors(span.root) if not span.start <= t.i < span.end}  # not its own words
     words = {w.lower() for w in ref.name.split()} | described
-    for word in words:
-        classes |= synonyms.get(word, set())
+    for word in words if ref.kind is not ActorKind.COUNTRY and not _a_body(ref) else described:
+        classes |= synonyms.get(word, set())  # the United States is no club, the Football League no club
     subject = span.root.dep_ in {"nsubj", "nsubjpass"}
     country = ref.country or named_country(ref) or described_country(span, ref)
     return Entry(span.start, ref, frozenset(classes | words), span.sent, subject, country, frozenset(described))

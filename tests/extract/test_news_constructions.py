@@ -845,3 +845,15 @@ def test_issue_7_housing_and_a_lender_named_in_part(text, rows):
     """Session 18: townships and apartments are assets (data/lexicon.json asset_heads), "the first 2,800
     apartments" is counted apartments, and a name the model tagged a person up to "Commercial Bank" is the bank's."""
     assert _told(text) == rows
+
+
+def test_issue_7_a_side_named_is_the_club_and_no_league_or_country_is_one():
+    """Session 18: "the club" after "Championship side X … the Football League approved the takeover" was
+    the league (its "Football" made it a club; "United" made the United States one); a league, a body or a
+    country takes no class from its name's words, and "side" before a name describes a club."""
+    text = ("Championship side Ashford Town are set to pass into American hands after the English Football League on "
+            "Wednesday approved the £95m takeover of 75 per cent of the club by a consortium led by Red Mesa Sports "
+            "Partners. Red Mesa will own 60 per cent of the club.")
+    rows = _told(text)
+    assert ("Red Mesa Sports Partners", "Ashford Town", 95 * M, Decimal("0.75")) in rows
+    assert all(target == "Ashford Town" for _, target, _, _ in rows)
