@@ -250,11 +250,12 @@ def _conjoined_sums(sent: Span) -> list[Money]:
 
 
 def respective(sent: Span, label: str) -> list[Span]:
-    """"put $45m, $30m and $15m respectively into Y", "14.9% and 10% respectively": the list of amounts
-    right before "respectively", read from the text (the parser often splits such a list apart)."""
+    """"put $45m, $30m and $15m respectively into Y", "14.9% and 10% respectively", "hold 45% and 15% of Y
+    respectively": the last list of amounts before "respectively", read from the text (the parser often
+    splits such a list apart)."""
     end = next((t.i for t in sent if t.lower_ == "respectively"), None)
-    ents = [e for e in entities_in(sent) if e.label_ == label and end is not None and e.end <= end]
-    if not ents or any(t.text != "," for t in sent.doc[ents[-1].end : end]):
+    ents = [part for e in entities_in(sent) if e.label_ == label and end is not None and e.end <= end for part in _parts(e)]
+    if not ents:
         return []
     listed = [ents[-1]]
     for ent in reversed(ents[:-1]):
@@ -262,6 +263,17 @@ def respective(sent: Span, label: str) -> list[Span]:
             break
         listed.insert(0, ent)
     return listed if len(listed) > 1 else []
+
+
+def _parts(entity: Span) -> list[Span]:
+    """"15% and 10%": the amounts of one entity the recogniser ran over a list."""
+    doc, parts, start = entity.doc, [], entity.start
+    for token in [*entity, None]:
+        if token is None or token.lower_ in {",", "and"}:
+            end = entity.end if token is None else token.i
+            parts += [Span(doc, start, end, label=entity.label_)] if end > start else []
+            start = end + 1
+    return parts
 
 
 def _the_rest(name: Token, trigger: Token) -> Decimal | None:

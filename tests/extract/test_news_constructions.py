@@ -857,3 +857,17 @@ def test_issue_7_a_side_named_is_the_club_and_no_league_or_country_is_one():
     rows = _told(text)
     assert ("Red Mesa Sports Partners", "Ashford Town", 95 * M, Decimal("0.75")) in rows
     assert all(target == "Ashford Town" for _, target, _, _ in rows)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Calder Partners, Groen Pensioen and Hanil Investment Corp will hold 45%, 15% and 10% of Orela Torres "
+                 "SLU respectively.", id="respectively-after-the-company"),
+    pytest.param("Calder Partners, Groen Pensioen and Hanil Investment Corp will hold 45%, 15% and 10% respectively of "
+                 "Orela Torres SLU.", id="respectively-before-the-company"),
+])
+def test_issue_7_shares_listed_respectively_are_read_apart(text):
+    """Session 18: the recogniser may make one entity of "15% and 10%", and a company may stand between the
+    shares and "respectively"; each holder got the first share instead of its own."""
+    assert _told(f"Tower stake sale\n\n{text}") == [("Calder Partners", "Orela Torres SLU", None, Decimal("0.45")),
+                           ("Groen Pensioen", "Orela Torres SLU", None, Decimal("0.15")),
+                           ("Hanil Investment Corp", "Orela Torres SLU", None, Decimal("0.1"))]
