@@ -338,7 +338,7 @@ def _strip_descriptor(span: Span) -> Span:
         end -= 1
     if end < span.end:
         return doc[span.start : end]
-    acronym = doc[span.end - 1].is_upper
+    acronym = doc[span.end - 1].is_upper and doc[span.end - 1].lower_ not in lex.company_words  # "X Company SAE" keeps its name
     return next((doc[i + 1 : span.end] for i in range(span.start, span.end - 1)
                  if acronym and doc[i].text in {"Company", "Group", "Corporation"}), span)
 

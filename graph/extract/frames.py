@@ -330,6 +330,7 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
         slots["host_subject"] = governing_subject(verb.head) if hosted and not subjects else []
     else:
         subjects, objects = active_subject(verb), active_object(verb)
+    objects = [o for o in objects if not _gapped_giver(o, objects)]
     slots["subject"] = resolve_relatives(subjects, verb)
     slots["object"] = resolve_relatives(objects, verb)
     shares = [o for o in objects if o.lemma_.lower() in frame_lexicon().partitives | word_list("total_words") or o.ent_type_ == "PERCENT"]
@@ -353,11 +354,19 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
         for position, heads in prep_slots(head).items():
             if position in DIRECTED_PREPS:
                 slots.setdefault(position, heads)
-    slots["dative"] = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    # a recipient comes before the thing given ("lend X $4bn"); one after it is a gapped giver ("A is lending $250m and B $200m")
+    slots["dative"] = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP" and all(c.i < o.i for o in objects)]
     slots["own_shares"] = slots["subject"] if any(_own_shares(o) for o in objects) else []
     sums_taken = [h for h in objects if h.ent_type_ == "MONEY"]  # "lend X $4bn to finance Y", the clause hung on the sum
     slots["purpose"] = purpose_objects(verb) + [o for h in sums_taken for o in purpose_objects(h)]
     return slots
+
+
+def _gapped_giver(name: Token, objects: list[Token]) -> bool:
+    """"A is lending $250m and B $200m": a name after the sum, with a sum of its own, is a second giver
+    whose verb is left out, not what is given or whom it goes to."""
+    own = any(c.ent_type_ == "MONEY" for c in name.children)
+    return name.pos_ == "PROPN" and own and any(o.i < name.i and o.ent_type_ == "MONEY" for o in objects)
 
 
 def purpose_objects(head: Token) -> list[Token]:

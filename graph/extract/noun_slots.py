@@ -46,7 +46,8 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     for position in ("in", "into"):  # "the investment by X in Y": the parser hangs "in Y" on X
         slots[position] = slots.get(position) or [h for b in by if b.pos_ == "PROPN" for h in prep_slots(b).get(position, [])]
     slots["subject"] = by or possessors
-    slots["compound"] = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    slots["compound"] = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"  # "the EBRD loan", not the
+                         and not any(t.pos_ == "NOUN" and not t.ent_type_ for t in noun.doc[c.i + 1 : noun.i])]  # "X urea loan"
     slots["purpose"] = purpose_objects(noun) + _helped_by_noun(noun)
     _participle_slots(noun, slots)
     slots["demonym"] = [c for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"]

@@ -871,3 +871,34 @@ def test_issue_7_shares_listed_respectively_are_read_apart(text):
     assert _told(f"Tower stake sale\n\n{text}") == [("Calder Partners", "Orela Torres SLU", None, Decimal("0.45")),
                            ("Groen Pensioen", "Orela Torres SLU", None, Decimal("0.15")),
                            ("Hanil Investment Corp", "Orela Torres SLU", None, Decimal("0.1"))]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Nilo Chemicals is building an ammonia complex at Port Tawfiq. Under the common terms agreement signed on "
+                 "Monday, the European Bank for Reconstruction and Development (EBRD) is lending $250m and the African "
+                 "Development Bank $200m.",
+                 [("European Bank for Reconstruction and Development", "ammonia complex at Port Tawfiq", 250 * M, None),
+                  ("Nilo Chemicals", "ammonia complex at Port Tawfiq", None, None)], id="a-second-giver-with-its-verb-left-out"),
+    pytest.param("Nilo Chemicals closes $1.6bn Port Tawfiq urea financing as export halt bites\n\nNilo Chemicals is "
+                 "building an ammonia complex at Port Tawfiq.",
+                 [("Nilo Chemicals", "ammonia complex at Port Tawfiq", None, None)], id="a-place-before-a-project-noun-lends-nothing"),
+])
+def test_issue_7_who_lends_is_not_read_from_a_gapped_name_or_a_project_s_place(text, rows):
+    """Session 18: "A is lending $250m and B $200m" made B the borrower of A's loan (the parser reads B as a
+    recipient or a second object, though a recipient comes before what is given); and "X urea financing"
+    made the place X a lender (a name before another common noun describes the project, not who lends)."""
+    assert _told(text) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Tanzanian miners\n\nThe Arusha-based Meru Commercial Bank has provided a 250 billion shilling (about "
+                 "$95 million) loan to Kivu Mining Holdings of Tanzania.",
+                 [("Meru Commercial Bank", "Kivu Mining Holdings", 250_000 * M, None)], id="shilling-as-written-first"),
+    pytest.param("Fertiliser\n\nThe project company, Tawfiq Nitrogen Company SAE, is 55% owned by Nilo Chemicals.",
+                 [("Nilo Chemicals", "Tawfiq Nitrogen Company SAE", None, Decimal("0.55"))], id="a-legal-form-is-no-acronym"),
+])
+def test_issue_7_a_currency_in_the_singular_and_a_legal_form_after_company(text, rows):
+    """Session 18: "a 250 billion shilling (about $95m) loan" recorded the dollars (the singular was no currency
+    name); "X Company SAE" was named "SAE", read as the acronym after "Company" (data/lexicon.json company_words
+    now has SAE, SLU, SAC, JSC and other legal forms)."""
+    assert _told(text) == rows
