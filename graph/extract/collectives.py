@@ -78,7 +78,8 @@ def named_list(head: Token) -> list[Token]:
     closed = False
     for name in names[1:]:  # the names up to the first that is not glued to the one before, or after the list's "and"
         gap = doc[listed[-1].end : name.start]
-        if not _glue(gap) or (closed and gap[0].text == ","):
+        hyphened = name.end < len(doc) and doc[name.end].text in {"-", "–"}  # "the Changwon-based group": a place
+        if not _glue(gap) or (closed and gap[0].text == ",") or hyphened:
             break
         listed.append(name)
         closed = any(t.lower_ in {"and", "&"} for t in gap)

@@ -902,3 +902,22 @@ def test_issue_7_a_currency_in_the_singular_and_a_legal_form_after_company(text,
     name); "X Company SAE" was named "SAE", read as the acronym after "Company" (data/lexicon.json company_words
     now has SAE, SLU, SAC, JSC and other legal forms)."""
     assert _told(text) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Refinery stake\n\nHormuz Oil Holding of the United Arab Emirates will raise its shareholding in Sind Coastal Refinery Ltd to "
+                 "40 per cent from 25pc by subscribing to new shares worth $210 million.",
+                 [("Hormuz Oil Holding", "Sind Coastal Refinery Ltd", 210 * M, Decimal("0.4"))], id="a-holding-s-name-is-no-holding"),
+    pytest.param("Parts maker\n\nDaewon is 34.5 percent owned by Hansol Group, the Changwon-based conglomerate, while the National Pension "
+                 "Service holds 7.1 percent.",
+                 [("Hansol Group", "Daewon", None, Decimal("0.345")), ("National Pension Service", "Daewon", None, Decimal("0.071"))],
+                 id="a-place-hyphened-to-based-is-no-listed-name"),
+    pytest.param("Refinery\n\nSind Coastal Refinery is planning a deep-conversion upgrade of its plant near Hub. The Islamic Development "
+                 "Bank has approved a $300m murabaha facility for the project.",
+                 [("Islamic Development Bank", "plant near Hub", 300 * M, None)], id="a-murabaha-facility-is-a-loan"),
+])
+def test_issue_7_names_that_look_like_holdings_places_or_plants(text, rows):
+    """Session 18: "X Holding of the UAE" (tagged a person) was read as a holding of the UAE, which became the
+    investor; "the Changwon-based conglomerate" listed Changwon as a second owner; "a murabaha facility for
+    the project" was a facility built, not an Islamic loan for the project."""
+    assert _told(f"Refinery and parts makers\\n\\n{text}") == rows
