@@ -365,7 +365,8 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
 def _gapped_giver(name: Token, objects: list[Token]) -> bool:
     """"A is lending $250m and B $200m": a name after the sum, with a sum of its own, is a second giver
     whose verb is left out, not what is given or whom it goes to."""
-    own = any(c.ent_type_ == "MONEY" for c in name.children)
+    after = name.doc[name.i + 1] if name.i + 1 < len(name.doc) else None
+    own = any(c.ent_type_ == "MONEY" for c in name.children) or (after is not None and after.ent_type_ == "MONEY")
     return name.pos_ == "PROPN" and own and any(o.i < name.i and o.ent_type_ == "MONEY" for o in objects)
 
 

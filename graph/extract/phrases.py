@@ -122,6 +122,8 @@ def asset_ref(head: Token) -> ActorRef | None:
     lex = lexicon()
     if head.pos_ not in {"NOUN", "PROPN"} or head.lemma_.lower() not in lex.asset_heads or head.lemma_.lower() == "stake":
         return None
+    if any(c.dep_ == "prt" for c in head.children):
+        return None  # "X lines up $5bn": a verb with its particle, tagged a noun (as headlines often are)
     designated = _designated_name(head)
     if designated is not None:
         return ActorRef(designated, ActorKind.ASSET, designated, None)

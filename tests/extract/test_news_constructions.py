@@ -921,3 +921,12 @@ def test_issue_7_names_that_look_like_holdings_places_or_plants(text, rows):
     investor; "the Changwon-based conglomerate" listed Changwon as a second owner; "a murabaha facility for
     the project" was a facility built, not an Islamic loan for the project."""
     assert _told(f"Refinery and parts makers\\n\\n{text}") == rows
+
+
+def test_issue_7_a_headline_verb_with_its_particle_is_no_asset():
+    """Session 18: "X water utility lines up R5.5bn from lenders" (a headline, "lines" tagged a noun) made
+    "X water utility lines" the asset every later bare sum went to; a noun with a particle is a verb."""
+    text = ("Nelson Bay water utility lines up R5.5bn from development lenders to stem losses\n\nBay Water Services "
+            "signed loan agreements with the Development Bank of Southern Africa that will fund its Water Loss Reduction "
+            "Programme. The DBSA is lending R1.8 billion over 18 years.")
+    assert all("lines" not in target for _, target, _, _ in _told(text))
