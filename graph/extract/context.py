@@ -197,7 +197,7 @@ def definite_ref(head: Token) -> ActorRef | None:
 def earlier_asset(head: Token) -> ActorRef | None:
     """What "the terminal" names: the last named asset of that head noun before it in its sentence,
     else the most fully named one in the sentences before (the lead names the main asset in full);
-    a generic head ("the facility") takes a named asset of any head."""
+    a generic head ("the facility") takes a named asset of any head, the one its paragraph just named first."""
     noun = head.lemma_.lower()
     if noun not in lexicon().asset_heads or noun == "stake":
         return None
@@ -206,6 +206,10 @@ def earlier_asset(head: Token) -> ActorRef | None:
     if same:
         return same[-1]
     spans = [s for s in earlier_sentences(sent, limit=ASSET_REFER_BACK) if not is_headline(s)]
+    # "X will build a plant in Y. Z will lend €60m for the project": the asset its paragraph just named
+    just = next(earlier_sentences(sent, limit=1, paragraph=True), None)
+    if just is not None and noun in lexicon().generic_asset_heads - {"facility"} and _named_assets(just, noun):
+        spans = [just]  # (not "the facility": a loan facility named before is no asset)
     earlier = [a for s in spans for a in reversed(_named_assets(s, noun))]
     # the article's main asset is introduced with its fullest name; ties go to the nearest
     return max(earlier, key=lambda a: len(a.name.split()), default=None)

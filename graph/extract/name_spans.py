@@ -29,9 +29,10 @@ def untagged_names(doc: Doc) -> list[Span]:
     after a company descriptor ("chemical company Molymet") or ending in a legal form ("Argentina's
     Electroingeniera SA")."""
     runs: list[list[Token]] = []
-    for token in doc:  # one pass: runs of untagged capitalised proper nouns
+    for token in doc:  # one pass: runs of untagged capitalised proper nouns ("Avtokomponent-Invest LLC" one)
         if token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper():
-            if runs and runs[-1][-1].i == token.i - 1:
+            glued = token.i > 1 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ and not doc[token.i - 1].whitespace_
+            if runs and (runs[-1][-1].i == token.i - 1 or (glued and runs[-1][-1].i == token.i - 2)):
                 runs[-1].append(token)
             else:
                 runs.append([token])

@@ -930,3 +930,20 @@ def test_issue_7_a_headline_verb_with_its_particle_is_no_asset():
             "signed loan agreements with the Development Bank of Southern Africa that will fund its Water Loss Reduction "
             "Programme. The DBSA is lending R1.8 billion over 18 years.")
     assert all("lines" not in target for _, target, _, _ in _told(text))
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Parts maker sells plant\n\nThe buyer, Avtokomponent-Invest LLC, will acquire 100 percent of Daewon Motech "
+                 "Rus, the subsidiary that owns the plant.",
+                 [("Avtokomponent-Invest LLC", "Daewon Motech Rus", None, Decimal("1"))], id="an-untagged-name-hyphened-in-two"),
+    pytest.param("Parts maker\n\nDaewon Motech agreed to sell its plant in the Kaluga region of Russia to Avtoprom-Invest LLC.\n\n"
+                 "At the same time, Daewon will invest 150 million euros in a new plant in Kecskemet, Hungary. The Export-Import "
+                 "Bank of Korea has agreed to lend 60 million euros for the project.",
+                 [("Avtoprom-Invest LLC", "plant in the Kaluga region", None, None),
+                  ("Daewon Motech", "plant in Kecskemet", 150 * M, None),
+                  ("Export-Import Bank of Korea", "plant in Kecskemet", 60 * M, None)], id="the-project-its-paragraph-just-named"),
+])
+def test_issue_7_a_hyphened_name_and_the_project_just_named(text, rows):
+    """Session 18: an untagged "Avtokomponent-Invest LLC" was named "Invest LLC" (the hyphen ended the run of
+    names); "the project" went to the article's most fully named asset, not the plant the sentence before named."""
+    assert _told(text) == rows
