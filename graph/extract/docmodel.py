@@ -431,13 +431,23 @@ def _previous_subject(sent: Span) -> Token | ActorRef | None:
     """The main subject of the sentence before, when it is a name ("Redwing said … It scrapped …")
     or a description of an actor named before it ("The bank has been … It lent …")."""
     earlier = context.previous_sentence(sent)
-    subjects = (active_subject(earlier.root) if not is_passive(earlier.root) else passive_object(earlier.root)) if earlier is not None else []
-    if not subjects or subjects[0].pos_ not in {"PROPN", "NOUN"}:
-        return None
+    clause = _told_clause(earlier.root) if earlier is not None else None
+    subjects = (active_subject(clause) if not is_passive(clause) else passive_object(clause)) if clause is not None else []
+    if not subjects or subjects[0].pos_ not in {"PROPN", "NOUN"} or subjects[0].tag_ == "NNS":
+        return None  # "the companies" is no "it"
     if subjects[0].pos_ == "PROPN":
         return subjects[0]
     described = antecedent(subjects[0])
     return described if isinstance(described, ActorRef) and described.kind is not ActorKind.ASSET else None
+
+
+def _told_clause(root: Token) -> Token:
+    """"X has bought Y, the companies said": the clause a reporting verb after it tells, whose subject
+    the news is about."""
+    if root.lemma_.lower() not in word_list("attribution_verbs"):
+        return root
+    told = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i and any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children)]
+    return told[0] if told else root
 
 
 def pair(head: Token, *, local: bool = True) -> list[ActorRef]:

@@ -947,3 +947,12 @@ def test_issue_7_a_hyphened_name_and_the_project_just_named(text, rows):
     """Session 18: an untagged "Avtokomponent-Invest LLC" was named "Invest LLC" (the hyphen ended the run of
     names); "the project" went to the article's most fully named asset, not the plant the sentence before named."""
     assert _told(text) == rows
+
+
+def test_issue_7_it_after_a_reported_deal_is_the_buyer_not_the_companies_reporting():
+    """Session 18: "X has completed the purchase of Y, the companies said. It paid …": "it" was read as
+    "the companies" and so as Y, and the fact came out swapped; the clause a reporting verb tells holds the
+    subject, and a plural noun is no "it"."""
+    text = ("Lindqvist Labs agrees sale\n\nLindqvist Labs SA makes insulin. Karrow Pharma Ltd has completed the purchase "
+            "of Lindqvist Labs SA, the companies said on Wednesday. It paid $2.8 billion for the whole of the company.")
+    assert all(investor == "Karrow Pharma Ltd" for investor, _, _, _ in _told(text))
