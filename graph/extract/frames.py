@@ -131,8 +131,10 @@ class FrameMatch:
     def positions(self, role: str) -> list[list[Token]]:
         """Heads of ``role`` per position, in the frame's order of preference; a nominal's
         recipient ("Y received an investment"), purpose ("to build Y") and demonym
-        ("Chinese investment") come last unless the frame names them."""
+        ("Chinese investment", not "Chinese investments") come last unless the frame names them."""
         extra = {"target": ("recipient", "purpose", "carrier_object"), "investor": ("demonym", "host_subject")}.get(role, ())
+        if self.nominal and self.trigger.tag_ == "NNS":
+            extra = tuple(p for p in extra if p != "demonym")  # "a series of Indian acquisitions": deals of a kind
         order = list(dict.fromkeys((*self.frame.roles.get(role, ()), *extra)))
         return [self.slots[p] for p in order if self.slots.get(p)]
 

@@ -956,3 +956,13 @@ def test_issue_7_it_after_a_reported_deal_is_the_buyer_not_the_companies_reporti
     text = ("Lindqvist Labs agrees sale\n\nLindqvist Labs SA makes insulin. Karrow Pharma Ltd has completed the purchase "
             "of Lindqvist Labs SA, the companies said on Wednesday. It paid $2.8 billion for the whole of the company.")
     assert all(investor == "Karrow Pharma Ltd" for investor, _, _, _ in _told(text))
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The deal is the latest in a series of Indian acquisitions in Brazil's drug industry.", id="acquisitions"),
+    pytest.param("Serbia has used Chinese credit lines for several highway sections.", id="credit-lines"),
+])
+def test_issue_7_deals_of_a_kind_named_by_a_nationality_are_no_deal(text):
+    """Session 18: a plural deal noun whose only investor is a nationality ("Indian acquisitions in Brazil",
+    "Chinese credit lines") tells deals of a kind, not one deal by that country."""
+    assert _told(text) == []
