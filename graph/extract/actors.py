@@ -237,7 +237,8 @@ def _kind_from_words(span: Span, label: str, *, typed: bool) -> ActorKind | None
     if len(words) > 1 and words[0] in lex.leading_asset_words:
         return ActorKind.ASSET
     designated = last in lex.company_words or words[0] in lex.leading_company_words
-    if label == "PERSON" and not designated and not described_as_company(span):
+    bodies = lex.organization_words | lex.government_words  # "Instituto Mineiro de X" tagged a person is a body
+    if label == "PERSON" and not designated and not described_as_company(span) and not any(w in bodies for w in words):
         return ActorKind.ASSET if _named_asset(span, words) else ActorKind.PERSON
     if label == "FAC" and not (designated and last not in lex.asset_heads):
         return ActorKind.ASSET  # "MRT Line 6", "Paks II": facilities are things invested in; "X Metals" is a company

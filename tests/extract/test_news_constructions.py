@@ -966,3 +966,14 @@ def test_issue_7_deals_of_a_kind_named_by_a_nationality_are_no_deal(text):
     """Session 18: a plural deal noun whose only investor is a nationality ("Indian acquisitions in Brazil",
     "Chinese credit lines") tells deals of a kind, not one deal by that country."""
     assert _told(text) == []
+
+
+@pytest.mark.parametrize("name", ["Instituto Mineiro de Biológicos", "Fundação Serra Azul", "Ministerio de Obras Públicas"])
+def test_issue_7_a_foreign_body_tagged_a_person_is_a_party(name):
+    """Session 18: "the public laboratory Instituto Mineiro de X", tagged a person, was no party: Spanish,
+    Portuguese, French and Italian words for institutes, foundations, universities, associations and
+    ministries make a body of a name (data/lexicon.json organization_words, government_words)."""
+    parties = [[p.name for p in a.parties] for a in _agreements(
+        f"Pharma\n\nIn a separate move, Serra Verde signed a technology-transfer agreement with the public laboratory "
+        f"{name} on June 2, 2025.")]
+    assert parties == [["Serra Verde", name]]
