@@ -84,7 +84,7 @@ def _arguments(heads: list[Token], alone: frozenset[int]) -> list[Argument]:
         listed = [*apposition_conjuncts(head), *named_list(head), *bracketed_list(head), *accompanying(head)]
         group = members or [*coordinated_modifiers(head), head, *conjuncts, *listed]
         for token in group:
-            if token.i in seen or (token != group[0] and (is_trigger_word(token) or _unlike(group[0], token)
+            if token.i in seen or (token != group[0] and (is_trigger_word(token) or _unlike(group[0], token) or _holds_its_own(token)
                                                           or (in_bracketed_list(token) and not bracketed_list(group[0])))):
                 continue
             seen.add(token.i)
@@ -92,6 +92,13 @@ def _arguments(heads: list[Token], alone: frozenset[int]) -> list[Argument]:
             if argument is not None and all(a.ref.name != argument.ref.name for a in found):
                 found.append(argument if argument.share is not None else Argument(argument.ref, _listed_share(token)))
     return found
+
+
+def _holds_its_own(conjunct: Token) -> bool:
+    """"60 per cent of the club and its partner, X, 15 per cent": a conjunct with a share of its own
+    set beside it is a holder whose verb is left out, not a second target."""
+    shares = [t for t in conjunct.subtree if t.ent_type_ == "PERCENT" and t.dep_ == "appos"]  # not "B (35%)": a listed share
+    return conjunct.ent_type_ != "PERCENT" and any(t.doc[t.left_edge.i - 1].text == "," for t in shares)
 
 
 def _listed_share(name: Token) -> Decimal | None:
