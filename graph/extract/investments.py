@@ -35,6 +35,7 @@ ACTOR_KINDS = frozenset(set(ActorKind) - {ActorKind.ASSET})
 DEAL_REACH = 2  # sentences after a share within which a bare percentage is a share of its target
 BACK_REACH = 2  # sentences from a loan told with no lender to "the loan was provided by X" that names one
 LOCATIVE = frozenset({"in", "at", "near", "along", "across", "between"})
+PROGRAMME_WORDS = frozenset({"programme", "program"})
 
 
 def extract(doc: Doc) -> Iterator[Investment]:
@@ -86,8 +87,10 @@ def _borrower_told(sent: Span) -> ActorRef | None:
 
 
 def _named(ref: ActorRef) -> bool:
-    """A named asset ("the Kumbiri dam"), not a common one ("transmission lines"), is what a paragraph is about."""
-    return ref.kind is ActorKind.ASSET and any(w[:1].isupper() for w in ref.name.split())
+    """A named asset ("the Kumbiri dam"), not a common one ("transmission lines"), is what a paragraph is
+    about; so is a named programme a fact funds ("its Water Loss Reduction Programme")."""
+    programme = ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION} and ref.name.split()[-1].lower() in PROGRAMME_WORDS
+    return (ref.kind is ActorKind.ASSET or programme) and any(w[:1].isupper() for w in ref.name.split())
 
 
 def lede_asset(doc: Doc) -> ActorRef | None:

@@ -987,3 +987,14 @@ def test_issue_7_a_partner_with_its_own_share_beside_it_is_a_holder_not_a_target
     assert _told(text) == [("Harbour Cove Capital", "Ashford Town", None, Decimal("0.15")),
                            ("Red Mesa", "Ashford Town", None, Decimal("0.6")),
                            ("Red Mesa Sports Partners", "Ashford Town", None, None)]
+
+
+def test_issue_7_a_named_programme_funded_takes_the_bare_sums_after_it():
+    """Session 18: "loan agreements with A and B that will fund its Water Loss Reduction Programme. A is lending
+    R1.8bn, and B $80m": a named programme a fact funds is what the paragraph is about, as a named asset is."""
+    text = ("Water utility borrows\n\nBay Water Services signed loan agreements on Monday with the Development Bank of "
+            "Southern Africa (DBSA) and the African Development Bank (AfDB) that will fund the bulk of its five-year Water "
+            "Loss Reduction Programme. The DBSA is lending R1.8 billion (about $100m) over 18 years, and the AfDB $80 million.")
+    rows = _told(text)
+    assert ("Development Bank of Southern Africa", "Water Loss Reduction Programme", 1800 * M, None) in rows
+    assert ("African Development Bank", "Water Loss Reduction Programme", 80 * M, None) in rows
