@@ -84,7 +84,8 @@ def _arguments(heads: list[Token], alone: frozenset[int]) -> list[Argument]:
         listed = [*apposition_conjuncts(head), *named_list(head), *bracketed_list(head), *accompanying(head)]
         group = members or [*coordinated_modifiers(head), head, *conjuncts, *listed]
         for token in group:
-            if token.i in seen or (token != group[0] and (is_trigger_word(token) or _unlike(group[0], token) or _holds_its_own(token)
+            if token.i in seen or (token != group[0] and (is_trigger_word(token) or _unlike(group[0], token)
+                                                          or _holds_its_own(token)
                                                           or (in_bracketed_list(token) and not bracketed_list(group[0])))):
                 continue
             seen.add(token.i)

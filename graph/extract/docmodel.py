@@ -446,8 +446,8 @@ def _told_clause(root: Token) -> Token:
     the news is about."""
     if root.lemma_.lower() not in word_list("attribution_verbs"):
         return root
-    told = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i and any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children)]
-    return told[0] if told else root
+    told = (c for c in root.children if c.dep_ == "ccomp" and c.i < root.i)
+    return next((c for c in told if any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children)), root)
 
 
 def pair(head: Token, *, local: bool = True) -> list[ActorRef]:

@@ -31,7 +31,8 @@ def untagged_names(doc: Doc) -> list[Span]:
     runs: list[list[Token]] = []
     for token in doc:  # one pass: runs of untagged capitalised proper nouns ("Avtokomponent-Invest LLC" one)
         if token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper():
-            glued = token.i > 1 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ and not doc[token.i - 1].whitespace_
+            hyphen = doc[token.i - 1] if token.i > 1 else None
+            glued = hyphen is not None and hyphen.text == "-" and not hyphen.whitespace_ and not doc[token.i - 2].whitespace_
             if runs and (runs[-1][-1].i == token.i - 1 or (glued and runs[-1][-1].i == token.i - 2)):
                 runs[-1].append(token)
             else:
@@ -73,7 +74,8 @@ def _run_on_to_a_company_word(ent: Span) -> Span:
     doc, end = ent.doc, ent.end
     while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end].text[:1].isupper():
         end += 1
-    if end == ent.end or ent.label_ != "PERSON" or doc[end - 1].lower_ not in lexicon().company_words or not ent.end <= ent[-1].head.i < end:
+    ends_a_company = end > ent.end and doc[end - 1].lower_ in lexicon().company_words
+    if ent.label_ != "PERSON" or not ends_a_company or not ent.end <= ent[-1].head.i < end:
         return ent
     return Span(doc, ent.start, end, label="ORG")
 
