@@ -7,6 +7,9 @@ from decimal import Decimal
 
 import pytest
 
+from graph.model import Factuality
+from graph.pipeline import extract_document
+from tests.conftest import make_document
 from tests.extract.test_agreements import _agreements
 from tests.extract.test_investment_constructions import _rows
 
@@ -998,3 +1001,19 @@ def test_issue_7_a_named_programme_funded_takes_the_bare_sums_after_it():
     rows = _told(text)
     assert ("Development Bank of Southern Africa", "Water Loss Reduction Programme", 1800 * M, None) in rows
     assert ("African Development Bank", "Water Loss Reduction Programme", 80 * M, None) in rows
+
+
+@pytest.mark.parametrize(("text", "asserted"), [
+    pytest.param("Krishna Lifesciences bought a 60% stake in Farmaris for R$1.1 billion, and it holds an option to buy the "
+                 "remainder in 2026.", [("Krishna Lifesciences", "Farmaris", 1100 * M, Decimal("0.6"))], id="holds-an-option"),
+    pytest.param("Krishna Lifesciences has the right to buy the remaining 40% of Farmaris.", [], id="has-the-right"),
+    pytest.param("Krishna Lifesciences exercised its option to buy the remaining 40% of Farmaris for R$500 million.",
+                 [("Krishna Lifesciences", "Farmaris", 500 * M, Decimal("1"))], id="exercised-an-option"),
+])
+def test_issue_7_an_option_to_buy_is_possible_until_exercised(text, asserted):
+    """Session 18: "it holds an option to buy the remainder in 2026" was stated as a purchase of all of the
+    company; an option or a right held is a possible deal (data/status.json), one exercised is a deal."""
+    facts = extract_document(make_document(f"Pharma\n\n{text}", published="2024-06-01")).investments
+    rows = [(f.investor.name, f.target.name, f.amount.value if f.amount else None, f.stake) for f in facts
+            if f.factuality is not Factuality.POSSIBLE]
+    assert sorted(set(rows)) == asserted
