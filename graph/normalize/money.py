@@ -94,6 +94,7 @@ class CurrencyForms:
     local_dollars: dict[str, str] = field(default_factory=dict)  # country → the dollar a bare "$" is there
     local_names: dict[str, dict[str, str]] = field(default_factory=dict)  # "pesos" → country (or "default") → code
     local_symbols: dict[str, dict[str, str]] = field(default_factory=dict)  # "Sh" → country → code
+    shared_symbols: dict[str, str] = field(default_factory=dict)  # "Rs" → the local name it stands for: "rupees"
 
 
 class MoneyMatch(NamedTuple):
@@ -161,6 +162,10 @@ def currency_forms(path: Path = CURRENCIES_PATH) -> CurrencyForms:
         forms = {key: _invert(table, key) for key in _FORM_KEYS}
         local = dict(raw.get("local_dollar", {}))
         local_names = {name.lower(): dict(codes) for name, codes in raw.get("local_names", {}).items()}
+        local_names |= {n[:-1]: codes for n, codes in list(local_names.items()) if n.endswith("s") and n[:-1] not in local_names}
+        shared_symbols = dict(raw.get("shared_symbols", {}))
+        if any(name not in local_names for name in shared_symbols.values()):
+            raise ValueError("shared_symbols name a currency that local_names does not list")
         local_symbols = {symbol: dict(codes) for symbol, codes in raw.get("local_symbols", {}).items()}
         listed = [*local.values(), *(code for shared in (local_names, local_symbols) for codes in shared.values() for code in codes.values())]
         unknown = sorted({code for code in listed if code not in table})
@@ -174,7 +179,7 @@ def currency_forms(path: Path = CURRENCIES_PATH) -> CurrencyForms:
     return CurrencyForms(
         symbols=forms["symbols"], touching=forms["touching_symbols"], codes=codes,
         names=names, needs_scale=frozenset(k.lower() for k in forms["names_needing_scale"]), local_dollars=local,
-        local_names=local_names, local_symbols=local_symbols,
+        local_names=local_names, local_symbols=local_symbols, shared_symbols=shared_symbols,
     )
 
 
@@ -285,7 +290,8 @@ def _currency(groups: dict[str, str | None], country: str | None = None) -> str 
     currency of ``country`` if it is one of them, else the table's default, else unknown."""
     forms = currency_forms()
     if groups["sym"]:
-        return forms.symbols[groups["sym"]]
+        shared = forms.local_names.get(forms.shared_symbols.get(groups["sym"], ""))  # "Rs" in a Pakistani report
+        return (shared.get(country or "") or shared.get("default")) if shared else forms.symbols[groups["sym"]]
     if groups["tsym"]:
         return forms.touching[groups["tsym"]]
     if groups["lsym"]:

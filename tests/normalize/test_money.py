@@ -428,6 +428,20 @@ def test_a_name_several_countries_use_is_the_currency_of_the_article_s_country(t
     assert found == ([expected] if expected else [])
 
 
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    pytest.param("Rs25 billion", "Pakistan", ("PKR", 25 * B), id="rs-in-pakistan"),
+    pytest.param("Rs10bn", "Sri Lanka", ("LKR", 10 * B), id="rs-in-sri-lanka"),
+    pytest.param("Rs 500 crore", None, ("INR", 5 * B), id="rs-default-to-india"),
+    pytest.param("a 250 billion shilling loan", "Tanzania", ("TZS", 250 * B), id="shilling-in-the-singular"),
+    pytest.param("100 million rial", "Oman", ("OMR", 100 * M), id="rial-in-the-singular"),
+])
+def test_a_shared_symbol_or_a_singular_name_is_read_as_the_local_name(text, country, expected) -> None:
+    """Session 18 (issue 7): "Rs25 billion" in a Pakistani report was Indian rupees, and "a 250 billion shilling
+    (about $95m) loan" or "100 million rial (about $260m)" recorded only the dollars."""
+    found = [(m.money.currency, m.money.value) for m in find_money(text, country=country)]
+    assert found == [expected]
+
+
 def test_an_unsettled_amount_is_still_an_amount_for_the_parser() -> None:
     (match,) = find_money("for 2.3 billion pesos", settle=False)
     assert match.money.currency == "XXX" and match.money.value == 2_300 * M
