@@ -254,8 +254,10 @@ def _name_modifier(token: Token, head: Token) -> bool:
         return False
     if token.dep_ in {"cc", "conj"}:  # "the Tumar gold and copper mine": coordinated modifiers
         return token.head.dep_ in {"compound", "amod", "nmod"} and token.head.head == head
-    dashed = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in {"–", "-"} and token.text[:1].isupper()
-    return token.dep_ in {"compound", "amod", "nmod"} or (token.pos_ == "PROPN" and token.dep_ == "appos") or dashed  # "Enugu-Abakaliki road"
+    hyphened = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in {"–", "-"} and not token.whitespace_
+    dashed = hyphened and token.text[:1].isupper()  # "Enugu-Abakaliki road"
+    glued = hyphened and token.dep_ == "npadvmod"  # "coal" of "the X coal-fired plant"
+    return token.dep_ in {"compound", "amod", "nmod"} or (token.pos_ == "PROPN" and token.dep_ == "appos") or dashed or glued
 
 
 def _numbered(token: Token) -> bool:

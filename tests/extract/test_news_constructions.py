@@ -1017,3 +1017,10 @@ def test_issue_7_an_option_to_buy_is_possible_until_exercised(text, asserted):
     rows = [(f.investor.name, f.target.name, f.amount.value if f.amount else None, f.stake) for f in facts
             if f.factuality is not Factuality.POSSIBLE]
     assert sorted(set(rows)) == asserted
+
+
+def test_issue_7_a_hyphened_fuel_word_keeps_the_plant_s_name():
+    """Session 18: "the 1,320-megawatt Kestrel coal-fired power plant" was named "coal-fired power plant" (the
+    parser hangs "coal" on "fired" as a modifier of its own, which ended the name before "Kestrel")."""
+    assert _told("Financing\n\nChina Development Bank lent $1.5 billion for the 1,320-megawatt Kestrel coal-fired power "
+                 "plant.") == [("China Development Bank", "Kestrel coal-fired power plant", 1500 * M, None)]
