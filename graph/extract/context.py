@@ -121,6 +121,15 @@ def earlier_sentences(sent: Span, *, limit: int = REFER_BACK, paragraph: bool = 
         current = earlier
 
 
+def told_clause(root: Token) -> Token:
+    """"X has bought Y, the companies said": the clause a reporting verb after it tells, whose subject
+    the news is about."""
+    if root.lemma_.lower() not in word_list("attribution_verbs"):
+        return root
+    told = (c for c in root.children if c.dep_ == "ccomp" and c.i < root.i)
+    return next((c for c in told if any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children)), root)
+
+
 def salient_actor(sent: Span) -> ActorRef | None:
     """The actor "it" / "the company" most likely means (salience, not coreference): the previous
     sentence's main subject naming a company or organisation, else another clause's, else the last it names."""

@@ -105,9 +105,8 @@ def antecedent(head: Token) -> ActorRef | Token | None:
         return None  # "the new company", "the other bank": not one named before
     noun = head.lemma_.lower()
     project = next((c for c in head.children if c.dep_ == "compound" and c.lemma_.lower() == "project"), None)
-    if project is not None and noun in KIND_CLASSES[ActorKind.COMPANY]:
-        # "the project company" owns the project: it stands for it, unless it was given a name
-        return context.named_description(head) or context.earlier_asset(project)
+    if project is not None and noun in KIND_CLASSES[ActorKind.COMPANY]:  # "the project company" owns the project:
+        return context.named_description(head) or context.earlier_asset(project)  # it stands for it, unless named
     a_country = noun in KIND_CLASSES[ActorKind.COUNTRY]
     bound = _co_subject(head)
     candidates = _of_class(head.doc, noun, before=head.i)
@@ -381,9 +380,8 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
         for subject in ancestor.children:
             if subject.dep_ not in {"nsubj", "nsubjpass"} or subject == head or subject.i > head.i or subject.lower_ in PRONOUNS:
                 continue
-            # "the deal is X's largest since 2021, when it lent …" (a name ending in "Finance" is no deal)
-            if subject.pos_ == "NOUN" and subject.lemma_.lower() in frame_lexicon().deal_nouns:
-                return _owner_before(ancestor, head)
+            if subject.pos_ == "NOUN" and subject.lemma_.lower() in frame_lexicon().deal_nouns:  # "the deal is X's largest
+                return _owner_before(ancestor, head)  # since 2021, when it lent …" (a name ending in "Finance" is no deal)
             # "X, which said it would …": the relative pronoun stands for X
             return ancestor.head if subject.lower_ in RELATIVES and ancestor.dep_ == "relcl" else subject
     return subject_before(head) or _previous_subject(head.sent) or context.salient_actor(head.sent)
@@ -431,7 +429,7 @@ def _previous_subject(sent: Span) -> Token | ActorRef | None:
     """The main subject of the sentence before, when it is a name ("Redwing said … It scrapped …")
     or a description of an actor named before it ("The bank has been … It lent …")."""
     earlier = context.previous_sentence(sent)
-    clause = _told_clause(earlier.root) if earlier is not None else None
+    clause = context.told_clause(earlier.root) if earlier is not None else None
     subjects = (active_subject(clause) if not is_passive(clause) else passive_object(clause)) if clause is not None else []
     if not subjects or subjects[0].pos_ not in {"PROPN", "NOUN"} or subjects[0].tag_ == "NNS":
         return None  # "the companies" is no "it"
@@ -439,15 +437,6 @@ def _previous_subject(sent: Span) -> Token | ActorRef | None:
         return subjects[0]
     described = antecedent(subjects[0])
     return described if isinstance(described, ActorRef) and described.kind is not ActorKind.ASSET else None
-
-
-def _told_clause(root: Token) -> Token:
-    """"X has bought Y, the companies said": the clause a reporting verb after it tells, whose subject
-    the news is about."""
-    if root.lemma_.lower() not in word_list("attribution_verbs"):
-        return root
-    told = (c for c in root.children if c.dep_ == "ccomp" and c.i < root.i)
-    return next((c for c in told if any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children)), root)
 
 
 def pair(head: Token, *, local: bool = True) -> list[ActorRef]:
