@@ -37,7 +37,6 @@ from graph.extract.agreement_names import (
     plural,
     topic_names,
 )
-from graph.extract import context
 from graph.extract.agreement_parties import Found, between_in, resolve
 from graph.extract.common import (
     extend_evidence,
@@ -121,11 +120,6 @@ def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, fou
         parties = resolve(between_in(sent)[:1], found=found, number=number)
     if len(parties) == 1 and signer is not None and _under(noun):
         parties += [p for p in resolve(children(sent.root, SUBJECTS), found=found, number=number) if p.name != parties[0].name]
-    passive = signer is not None and (signer.dep_ == "acl" or any(c.dep_ == "auxpass" for c in signer.children))
-    if len(parties) == 1 and passive and prep_objects(signer, {"with"}):
-        # "an agreement (was) signed with Y": whoever the paragraph is about signed it with Y
-        implied = context.salient_actor(sent)
-        parties += [implied] if implied is not None and implied.name != parties[0].name else []
     if len(parties) < 2 and _under_a_deal(noun):  # "X bought Y from Z under a joint venture agreement"
         parties = unique([*parties, *resolve(deal_sides(noun.head.head), found=found, number=number)])
     if not parties and signer is not None and signer.pos_ == "NOUN":

@@ -1024,17 +1024,3 @@ def test_issue_7_a_hyphened_fuel_word_keeps_the_plant_s_name():
     parser hangs "coal" on "fired" as a modifier of its own, which ended the name before "Kestrel")."""
     assert _told("Financing\n\nChina Development Bank lent $1.5 billion for the 1,320-megawatt Kestrel coal-fired power "
                  "plant.") == [("China Development Bank", "Kestrel coal-fired power plant", 1500 * M, None)]
-
-
-@pytest.mark.parametrize(("text", "parties"), [
-    pytest.param("Abattoir\n\nKimberly Beef Co will build an abattoir near Katherine. An indigenous land use agreement covering "
-                 "the site was signed with the Yolngu Aboriginal Corporation on July 15, 2025.",
-                 ["Yolngu Aboriginal Corporation", "Kimberly Beef Co"], id="was-signed-with"),
-    pytest.param("Refinery\n\nIndus Coast Refinery Ltd plans to upgrade the Hub refinery. The upgrade, under an implementation "
-                 "agreement signed with the Petroleum Division in August 2024, will add a hydrocracker.",
-                 ["Petroleum Division", "Indus Coast Refinery Ltd"], id="an-agreement-signed-with"),
-])
-def test_issue_7_an_agreement_signed_with_one_party_names_the_other_by_the_paragraph(text, parties):
-    """Session 18: "an agreement (was) signed with Y" names one side; the other is the actor the paragraph
-    is about (the sentence before's subject), as a reader takes it."""
-    assert [[p.name for p in a.parties] for a in _agreements(text)] == [parties]
