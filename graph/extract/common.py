@@ -221,6 +221,13 @@ def _entity_index(doc: Doc) -> tuple[list[Span], list[int]]:
     return index, per_doc(doc, "ikg_ent_starts", lambda: [e.start for e in index])
 
 
+def hyphened_to(word: Token) -> bool:
+    """"co-finance", "Avtokomponent-Invest": the word is written right after another and a hyphen,
+    with no space between them."""
+    doc, i = word.doc, word.i
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+
+
 def entity_at(token: Token) -> Span | None:
     """The named entity that covers ``token``, if any."""
     index, starts = _entity_index(token.doc)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.extract.arguments import Argument
+from graph.extract.common import hyphened_to
 from graph.extract.frames import FrameMatch, frame_lexicon
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import support_verb
@@ -64,9 +65,7 @@ def _with_unnamed_lenders(match: FrameMatch) -> bool:
 
 def _with_prefix(verb: Token) -> str:
     """The verb's lemma with a hyphened prefix the tokenizer split off ("co-finance")."""
-    doc, i = verb.doc, verb.i
-    prefixed = i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
-    return f"{doc[i - 2].lower_}-{verb.lemma_.lower()}" if prefixed else verb.lemma_.lower()
+    return f"{verb.doc[verb.i - 2].lower_}-{verb.lemma_.lower()}" if hyphened_to(verb) else verb.lemma_.lower()
 
 
 def lender(argument: Argument) -> bool:

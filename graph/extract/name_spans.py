@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.extract.common import hyphened_to
 from graph.extract.descriptions import is_descriptor
 from graph.extract.lexicon import lexicon
 from graph.keys import LEGAL_FORM
@@ -31,9 +32,7 @@ def untagged_names(doc: Doc) -> list[Span]:
     runs: list[list[Token]] = []
     for token in doc:  # one pass: runs of untagged capitalised proper nouns ("Avtokomponent-Invest LLC" one)
         if token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper():
-            hyphen = doc[token.i - 1] if token.i > 1 else None
-            glued = hyphen is not None and hyphen.text == "-" and not hyphen.whitespace_ and not doc[token.i - 2].whitespace_
-            if runs and (runs[-1][-1].i == token.i - 1 or (glued and runs[-1][-1].i == token.i - 2)):
+            if runs and (runs[-1][-1].i == token.i - 1 or (hyphened_to(token) and runs[-1][-1].i == token.i - 2)):
                 runs[-1].append(token)
             else:
                 runs.append([token])

@@ -18,7 +18,7 @@ from graph.extract.word_lists import word_list
 from graph.normalize.percent import find_percents, parse_percent
 
 
-EQUITY_WORDS = frozenset({"share", "equity", "capital", "stock", "unit", "arm", "division", "asset"})
+EQUITY_WORDS = frozenset({"capital", "stock", "arm"})  # held words the partitives do not list ("share", "unit" they do)
 REST_WORDS = frozenset({"rest", "remainder", "balance"})
 FRACTIONS = {"half": 2, "third": 3, "quarter": 4}  # the partitives of data/frames.json that are fractions
 NUMERATORS = {"one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}

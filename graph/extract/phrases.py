@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from graph.extract.actors import ActorSpan, actors_in, find_actors
 from graph.extract.descriptions import is_descriptor
-from graph.extract.common import entity_at, first_found, per_doc
+from graph.extract.common import entity_at, first_found, hyphened_to, per_doc
 from graph.extract.frames import is_trigger_word
 from graph.extract.lexicon import lexicon
 from graph.extract.tree import left_phrase, name_span, object_of
@@ -275,8 +275,8 @@ def glued_prefix(word: Token) -> str:
     before = doc[word.i - 1] if word.i > 0 else None
     if before is not None and _written_together(before):
         return before.text
-    first = doc[word.i - 2] if word.i > 1 and before.text == "-" and not before.whitespace_ else None
-    hyphened = first is not None and not first.whitespace_ and first.is_alpha and not first.ent_type_
+    first = doc[word.i - 2] if hyphened_to(word) else None
+    hyphened = first is not None and first.is_alpha and not first.ent_type_
     return f"{first.text}-" if hyphened and not (first.i > 0 and doc[first.i - 1].text == "-") else ""
 
 

@@ -872,8 +872,8 @@ def test_issue_7_shares_listed_respectively_are_read_apart(text):
     """Session 18: the recogniser may make one entity of "15% and 10%", and a company may stand between the
     shares and "respectively"; each holder got the first share instead of its own."""
     assert _told(f"Tower stake sale\n\n{text}") == [("Calder Partners", "Orela Torres SLU", None, Decimal("0.45")),
-                           ("Groen Pensioen", "Orela Torres SLU", None, Decimal("0.15")),
-                           ("Hanil Investment Corp", "Orela Torres SLU", None, Decimal("0.1"))]
+                                                     ("Groen Pensioen", "Orela Torres SLU", None, Decimal("0.15")),
+                                                     ("Hanil Investment Corp", "Orela Torres SLU", None, Decimal("0.1"))]
 
 
 @pytest.mark.parametrize(("text", "rows"), [
