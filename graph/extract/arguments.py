@@ -36,6 +36,7 @@ from graph.extract.context import earlier_sentences
 from graph.extract.frames import frame_lexicon, frame_matches, is_trigger_word, trigger_kind
 from graph.extract.governments import family, government, government_named_before, the_government
 from graph.extract.renaming import called_name, gapped_share, named_apposition
+from graph.extract.roles import relative_antecedent
 from graph.extract.partitives import share_of, through_partitive
 from graph.extract.phrases import glued_prefix, phrase_ref, place_preps, truncated_name
 from graph.extract.lexicon import lexicon
@@ -170,8 +171,8 @@ def argument_at(head: Token) -> Argument | None:
         return argument_at(earlier) if earlier != head else None
     ref = earlier or named_body or family(head) or holding_of(head) or phrase_ref(head) or unknown_name(head) or common_asset(head)
     ref = ref or the_government(head)
-    if ref is None or truncated_name(ref) or _not_a_target(head, ref):
-        return None
+    if ref is None or len(ref.name) < 2 or truncated_name(ref) or _not_a_target(head, ref):
+        return None  # a lone letter is a class, no one: "a B-loan", "A-shares"
     return Argument(_without_participle(ref))
 
 
@@ -372,8 +373,9 @@ def _body_of(head: Token) -> Token | None:
     if head.lemma_.lower() not in word_list("bodies") and head.lemma_.lower() not in _title_heads():
         return None
     owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
-    if owners:
-        return owners[0]
+    whose = [head.doc[i] for c in head.children if c.lower_ == "whose" for i in relative_antecedent(head.head)]
+    if owners or whose:  # "the X Bank, whose board approved …"
+        return (owners or whose)[0]
     bodies = word_list("bodies") | {"director", "directors"}
     current = [head]  # "the Board of Directors of the X Bank": down the "of" phrases to the named actor
     for _ in range(3):

@@ -19,6 +19,7 @@ from graph.normalize.money import yen_in
 T = TypeVar("T")
 R = TypeVar("R")
 DASHES = frozenset({"—", "–", "--"})
+LEDE_MIN = 8  # tokens a body's first sentence has at least: shorter ones are datelines and bylines
 DATELINE_TAIL = 8  # tokens a dateline may run on after its date: "(Central Asia Wire) —"
 
 DEMONSTRATIVES = frozenset({"this", "these", "the", "that", "those"})
@@ -191,6 +192,12 @@ def _first_line(sent: Span) -> bool:
     content = own.rstrip()
     broken = "\n" in own[len(content):] or text[sent.end_char : sent.end_char + 1] in {"\n", ""}
     return sent.start_char == start and broken and "\n" not in content
+
+
+def lede_sentence(doc: Doc) -> Span | None:
+    """The first sentence of the body: after the headline, the header lines and a dateline split
+    off on its own ("CAIRO -")."""
+    return next((sent for sent in sentences(doc) if not is_headline(sent) and len(sent) > LEDE_MIN), None)
 
 
 def dateline(ent: Span) -> bool:

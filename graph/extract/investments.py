@@ -20,7 +20,9 @@ from graph.extract import clause_links, gapping, lending, retellings, stakes, su
 from graph.extract.clauses import clause_money, clause_verb, sizes_an_asset, takes_a_deal
 from graph.extract.stakes import about_a_stake, fact_share, paid_share, resulting_share
 from graph.extract.status import factuality_of, status_of
-from graph.extract.common import doc_text, evidence_for, is_headline, per_doc, per_span, sentences, starts_with_anaphora
+from graph.extract.common import (
+    doc_text, evidence_for, is_headline, lede_sentence, per_doc, per_span, sentences, starts_with_anaphora,
+)
 from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
@@ -96,9 +98,9 @@ def _named(ref: ActorRef) -> bool:
 def lede_asset(doc: Doc) -> ActorRef | None:
     """The named asset the headline or the first sentence of the body is about ("… signs funding for
     the Kumbiri River hydropower project"): where a paragraph names none, a lender's bare sum goes to it."""
-    first = [s for s in sentences(doc) if is_headline(s)][:1] + [s for s in sentences(doc) if not is_headline(s)][:1]
+    first = [s for s in sentences(doc) if is_headline(s)][:1] + [s for s in [lede_sentence(doc)] if s is not None]
     heads = (t for s in first for t in s if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in lexicon().asset_heads
-             and not (t.dep_ == "compound" and t.ent_type_ == "ORG"))  # "Velmar Rail Group" names a company, no rail
+             and t.dep_ != "compound")  # "Velmar Rail Group" names a company, "X Rail Project" the project
     named = (ref for t in heads if (ref := asset_ref(t)) is not None and _named(ref))
     return next(named, None)
 

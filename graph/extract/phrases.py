@@ -261,11 +261,15 @@ def _name_modifier(token: Token, head: Token) -> bool:
 
 
 def _numbered(token: Token) -> bool:
-    """"the Olmec 2 dam": a number right after the proper name it counts is part of the name, as is one
-    written together with the letter after it ("a 5G network")."""
-    doc, name = token.doc, token.head
-    glued = _written_together(token) and token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper()
-    return glued or (token.like_num and token.dep_ == "nummod" and name.i == token.i - 1 and name.pos_ == "PROPN" and name.head.i > token.i)
+    """"the Olmec 2 dam", "the Al Hanakiyah 2 plant": a number right after the proper name it counts is
+    part of the name, as is one written together with the letter after it ("a 5G network")."""
+    doc = token.doc
+    if _written_together(token) and token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper():
+        return True
+    name = doc[token.i - 1] if token.i else token
+    if not (token.like_num and token.dep_ == "nummod" and name.pos_ == "PROPN" and name.i < token.i):
+        return False  # the number hangs on the name, or beside it on the noun after both
+    return (token.head == name and name.head.i > token.i) or (token.head == name.head and token.head.i > token.i)
 
 
 def glued_prefix(word: Token) -> str:

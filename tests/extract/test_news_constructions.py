@@ -1024,3 +1024,46 @@ def test_issue_7_a_hyphened_fuel_word_keeps_the_plant_s_name():
     parser hangs "coal" on "fired" as a modifier of its own, which ended the name before "Kestrel")."""
     assert _told("Financing\n\nChina Development Bank lent $1.5 billion for the 1,320-megawatt Kestrel coal-fired power "
                  "plant.") == [("China Development Bank", "Kestrel coal-fired power plant", 1500 * M, None)]
+
+
+def test_issue_7_a_dateline_split_off_is_not_the_lede():
+    """Session 19: "PORTVILLE -" split off as a sentence of its own was taken for the body's first sentence, so
+    the asset the lede names was lost and a later lender's bare sum had no project to go to."""
+    text = ("Velmora closes methanol financing\nHarbour Business Times | Industry\nBy Lena Ostrova\n"
+            "Updated: Tue 9 Sep 2025, 15:30 EET\n\nPORTVILLE - Velmora Chemicals reached financial close on Monday for its "
+            "planned methanol complex at Port Tarrin, signing loans with three lenders at a ceremony.\n\nUnder the common "
+            "terms agreement signed on Monday, the Nordic Investment Bank is lending $250m.")
+    assert ("Nordic Investment Bank", "methanol complex at Port Tarrin", 250 * M, None) in _told(text)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    pytest.param("the 2,000-megawatt Al Sudair 2 solar photovoltaic plant in Qassim province", "Al Sudair 2 solar photovoltaic plant",
+                 id="number-beside-a-two-word-name"),
+    pytest.param("the 1,500-megawatt Hanakiyah 3 solar plant in Qassim province", "Hanakiyah 3 solar plant", id="number-on-the-noun"),
+])
+def test_issue_7_a_numbered_name_on_the_asset_s_noun_stays_in_its_name(text, target):
+    """Session 19: where the parser hangs the number of "the X 2 plant" on the plant rather than on X, the name
+    ended before X and the plant was named by its place."""
+    rows = _told(f"Solar debt signed\n\nThe consortium developing {text} signed its loans on Thursday. The Export-Import "
+                 "Bank of Corvania is lending $420 million.")
+    assert rows == [("Export-Import Bank of Corvania", target, 420 * M, None)]
+
+
+def test_issue_7_a_board_in_a_whose_clause_acts_for_its_bank():
+    """Session 19: "X, whose Board of Directors approved a loan" made the board a lender of its own."""
+    rows = _told("Rail loan\n\nThe Kestrel rail line is co-financed by the Nordic Investment Bank, whose Board of Directors on "
+                 "12 June 2025 approved a €90 million loan for the project.")
+    assert rows == [("Nordic Investment Bank", "Kestrel rail line", 90 * M, None)]
+
+
+def test_issue_7_the_two_lenders_just_listed_and_a_lettered_loan():
+    """Session 19: "… taken up by A and B. The two lenders have each committed …" went to the two companies the
+    article names most (one of them the borrower), and the "B" of a "B-loan" was a lender."""
+    rows = _told("Port financing\n\nKestrel Port Ltd will build a container terminal at Lamu Bay. Kestrel Port Ltd is 70% owned "
+                 "by Dhow Terminals. The Pan-African Infrastructure Bank will lend $220 million to Kestrel Port Ltd. A further "
+                 "$180 million B-loan is being syndicated to commercial banks and has so far been taken up by Savanna "
+                 "Commercial Bank and Rift Trust Bank.\n\nThe two Ruiru-based lenders have, in addition, each committed "
+                 "KSh 4 billion to a shilling tranche that will pay for customs yards.")
+    investors = {investor for investor, _, amount, _ in rows if amount == 4000 * M}
+    assert investors == {"Savanna Commercial Bank", "Rift Trust Bank"}
+    assert all(investor != "B" for investor, _, _, _ in rows)
