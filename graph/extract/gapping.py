@@ -94,12 +94,14 @@ def _entity_end(token: Token) -> int | None:
 
 
 def gapped_sums(match: FrameMatch, base: Investment, *, named: set[str]) -> Iterator[Investment]:
-    """"of which X will lend $800m and Z $400m": a name conjoined to the trigger with a sum of its own;
+    """"of which X will lend $800m and Z $400m": a name conjoined to the trigger (or hung on it after its
+    sum) with a sum of its own;
     "a $150m loan from X and $60m from Z": a sum conjoined to the trigger with a giver of its own."""
     yield from _sums_from(match, base, named=named)
     for token in match.trigger.children:
-        if token.dep_ != "conj" or token.pos_ != "PROPN":
-            continue
+        given = token.dep_ == "dative" and any(c.ent_type_ == "MONEY" and c.i < token.i for c in match.trigger.children)
+        if (token.dep_ != "conj" and not given) or token.pos_ != "PROPN":
+            continue  # "A is lending $250m and B $200m": B parsed as whom the sum goes to
         amount = _own_amount(token, "MONEY")
         holder = argument_at(token) if amount is not None else None
         entity = entity_at(amount) if amount is not None else None

@@ -1028,12 +1028,15 @@ def test_issue_7_a_hyphened_fuel_word_keeps_the_plant_s_name():
 
 def test_issue_7_a_dateline_split_off_is_not_the_lede():
     """Session 19: "PORTVILLE -" split off as a sentence of its own was taken for the body's first sentence, so
-    the asset the lede names was lost and a later lender's bare sum had no project to go to."""
+    the asset the lede names was lost and a later lender's bare sum had no project to go to; the second lender of
+    "A is lending $250m and B $200m", which the parser hangs on the verb as whom the sum goes to, lends too."""
     text = ("Velmora closes methanol financing\nHarbour Business Times | Industry\nBy Lena Ostrova\n"
             "Updated: Tue 9 Sep 2025, 15:30 EET\n\nPORTVILLE - Velmora Chemicals reached financial close on Monday for its "
             "planned methanol complex at Port Tarrin, signing loans with three lenders at a ceremony.\n\nUnder the common "
-            "terms agreement signed on Monday, the Nordic Investment Bank is lending $250m.")
-    assert ("Nordic Investment Bank", "methanol complex at Port Tarrin", 250 * M, None) in _told(text)
+            "terms agreement signed on Monday, the Nordic Investment Bank is lending $250m and the Corvan Development Bank "
+            "$200m.")
+    assert _told(text) == [("Corvan Development Bank", "methanol complex at Port Tarrin", 200 * M, None),
+                           ("Nordic Investment Bank", "methanol complex at Port Tarrin", 250 * M, None)]
 
 
 @pytest.mark.parametrize(("text", "target"), [
