@@ -16,12 +16,14 @@ from graph.model import ActorKind, ActorRef, Investment
 def parallel_target(match: FrameMatch, done: list[tuple[Token, Investment]]) -> ActorRef | None:
     """"X pledged $2.9bn for the project, while Y committed $4.4bn": a clause joined to a fact's
     clause, with a sum and no target of its own, funds the same asset; so does a "with" phrase on
-    the fact's clause (a relative clause on the fact's investor is ``investments.sentence_facts``' ``told``)."""
+    the fact's clause (a relative clause on the fact's investor is ``investments.sentence_facts``' ``told``),
+    and a holder's share told beside a fact's ("Y is 55% owned by A, with B holding 45%") is of its target."""
     trigger = match.trigger
     ended = match.frame.form == "existing holding" and trigger.dep_ == "dobj" and trigger.head.dep_ in {"advcl", "conj"}
+    beside = match.frame.stake and trigger.dep_ == "pcomp" and trigger.head.lower_ == "with"
     for earlier, fact in done:
-        if ended and trigger.head.head == earlier:
-            return fact.target  # "taking 80% of Y, ending X's 14-year ownership": X's holding was of Y
+        if (ended or beside) and trigger.head.head == earlier:
+            return fact.target  # "taking 80% of Y, ending X's 14-year ownership"; "owned by A, with B holding 30%"
         if fact.target.kind is not ActorKind.ASSET:
             continue
         if trigger.head == earlier and trigger.dep_ in {"conj", "advcl"}:

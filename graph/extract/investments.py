@@ -132,6 +132,8 @@ def sentence_facts(sent: Span, *, topic: ActorRef | None = None, deal: ActorRef 
         told = next((f.target for t, f in done if clause_links.on_investor(trigger, t, f)), None)
         facts = list(facts_of(match, sent, topic=clause_links.parallel_target(match, done), told=told))
         done += [(trigger, fact) for fact in facts]
+        if not facts and _joint_sum(match, sent, done, deal):
+            continue
         held = match.nominal and match.frame.form == "existing holding"  # "its unit": whose, not of what topic
         given = None if facts or held else deal if match.frame.stake and _bare_share(match) else topic
         if given is not None:
@@ -233,6 +235,29 @@ def _funds_its_own(match: FrameMatch) -> bool:
         return False
     own = any(c.dep_ == "poss" and c.pos_ == "PRON" for o in match.slots.get("object", []) for c in o.children)
     return own and any(m.lemma_.lower() in lexicon().debt_words for m in prep_objects(match.trigger, {"through", "with", "via"}))
+
+
+def _joint_sum(match: FrameMatch, sent: Span, done: list[tuple[Token, Investment]], deal: ActorRef | None) -> bool:
+    """"…, and the three shareholders have committed $560m of equity between them": a sum the holders
+    just named put in together is each one's (``retellings.with_unclaimed_sums``); whether it was one."""
+    trigger = match.trigger  # "the two shareholders will contribute $310m", "$310m will be contributed by the two shareholders"
+    agents = [o for by in trigger.subtree if by.lower_ == "by" for o in children(by, {"pobj"})]  # hung on "as equity" too
+    subjects = (agents if is_passive(trigger) else active_subject(trigger)) if match.kind == "verb" else []
+    if not subjects or not _joint_holders(subjects[0]) or match.frame.form not in retellings.MONEY_KINDS:
+        return False
+    held = [fact.target for _, fact in done if fact.stake is not None] or ([deal] if deal is not None else [])
+    amount = sums.stated_amount(match, share_of_cost=False)
+    if not held or amount is None:
+        return False
+    unclaimed_sums(sent.doc).append(retellings.Unclaimed(held[-1], amount, retellings.JOINT, evidence_for(sent)))
+    return True
+
+
+def _joint_holders(subject: Token) -> bool:
+    """"the three shareholders", "the partners", "the two": the holders just named, together."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    holders = subject.tag_ == "NNS" and subject.lemma_.lower() in word_list("joint_holders")
+    return definite and (holders or subject.pos_ == "NUM")
 
 
 def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument], list[Argument]]:

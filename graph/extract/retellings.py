@@ -25,6 +25,7 @@ SUM_FAMILIES = {"acquisition": "equity", "share purchase": "equity", **{kind: "m
 SIZE = "size"  # an unclaimed sum that is an asset's size ("the $2bn dam"): what its builder puts in, not its lender
 SIZE_TAKERS = frozenset({"greenfield", "investment"})
 FUNDING = frozenset({"grant", "loan"})
+JOINT = "joint"  # a sum the holders just named put in together ("the three shareholders committed $560m"): each holder's
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,8 @@ def _takes(fact: Investment, unclaimed: Unclaimed) -> bool:
     receive C$13bn in subsidies" gives its builder nothing)."""
     if unclaimed.kind == SIZE:
         return fact.kind in SIZE_TAKERS
+    if unclaimed.kind == JOINT:
+        return fact.stake is not None
     if unclaimed.kind in FUNDING:
         return fact.kind in FUNDING
     return SUM_FAMILIES.get(unclaimed.kind) == SUM_FAMILIES.get(fact.kind)

@@ -1070,3 +1070,26 @@ def test_issue_7_the_two_lenders_just_listed_and_a_lettered_loan():
     investors = {investor for investor, _, amount, _ in rows if amount == 4000 * M}
     assert investors == {"Savanna Commercial Bank", "Rift Trust Bank"}
     assert all(investor != "B" for investor, _, _, _ in rows)
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    pytest.param("The project company, Tarrin Nitrogen SAE, is 55% owned by Velmora Chemicals, with the Halden Fund holding the "
+                 "remaining 45%, and the two shareholders have committed $560m of equity between them.", 560 * M,
+                 id="the-shareholders-between-them"),
+    pytest.param("Qamar Energy will own 60 percent of the project company, Sareen Solar Power Co, and Hoshino Power the "
+                 "remaining 40 percent. The two partners will invest $900 million in the plant.", 900 * M, id="the-two-partners"),
+    pytest.param("Qamar Energy will own 60 percent of the project company, Sareen Solar Power Co, and Hoshino Power the "
+                 "remaining 40 percent. The remaining $310m will be contributed as equity by the two shareholders in "
+                 "proportion to their holdings.", 310 * M, id="contributed-by-the-two-shareholders"),
+])
+def test_issue_7_a_sum_the_holders_just_named_put_in_together_is_each_one_s(text, amount):
+    """Session 19: "A owns 55% and B 45%, and the two shareholders have committed $560m between them" gave the
+    holdings no sum (the gold of a joint venture gives each member the joint amount) or the sum to one member;
+    "Y is 55% owned by A, with B holding the remaining 45%" gave B's share no target."""
+    rows = _told(f"Joint venture\n\n{text}")
+    assert len(rows) == 2 and all(row[2] == amount and row[3] is not None for row in rows)
+
+
+def test_issue_7_a_sum_of_holders_no_share_was_told_for_goes_to_no_one():
+    """Session 19, the case the joint sum must not take: no holding told before it, no one to give it to."""
+    assert _told("Joint venture\n\nThe two partners will invest $900 million in the plant.") == []
