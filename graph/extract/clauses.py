@@ -69,7 +69,7 @@ def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:
     # ("a $250m credit line provided by X", "a tranche of $350m provided by X")
     told = not funding or verb.head.ent_type_ == "MONEY" or is_trigger_word(verb.head)
     if found is None and told and verb.dep_ in {"relcl", "acl"}:
-        found = _money_in([t for t in verb.head.lefts for t in t.subtree], trigger)
+        found = _money_in([t for t in verb.head.lefts for t in t.subtree], trigger) or _sum_of(verb.head)
     if found is None and verb.dep_ in CLIMB_FROM:
         governing = clause_verb(verb.head)
         found = _money_in(_own(clause_tokens(governing, keep=trigger), trigger), trigger)
@@ -78,6 +78,12 @@ def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:
                 and not _sibling_clause(t, verb) and not (funding and sizes_an_asset(t, trigger))]
         found = _money_in(ours, trigger, nearest=False)
     return found
+
+
+def _sum_of(noun: Token) -> Money | None:
+    """"the $150m of financing it received": the sum whose "of" the clause's noun is."""
+    of = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    return money_of(of.head) if of is not None and of.head.ent_type_ == "MONEY" else None
 
 
 def money_of(head: Token) -> Money | None:

@@ -355,10 +355,12 @@ def find_money(text: str, *, yen: str | None = None, dollar: str | None = None, 
     is left out, or, without ``settle``, kept in the currency ``UNSETTLED`` (ISO 4217 "XXX").
     """
     found: list[MoneyMatch] = []
-    for match in _pattern().finditer(text):
+    position = 0
+    while (match := _pattern().search(text, position)) is not None:
         money = _money_of(match, country, settle=settle)
+        position = match.start() + 1 if money is None else match.end()
         if money is None:
-            continue
+            continue  # "a BRL" is no sum, and must not swallow the code of "a BRL 600 million loan"
         if match["sym"] == "¥":
             money = Money(money.value, _yen(text, yen), money.qualifier)
         elif match["sym"] == "$" and dollar is not None:

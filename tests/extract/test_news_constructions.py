@@ -1093,3 +1093,13 @@ def test_issue_7_a_sum_the_holders_just_named_put_in_together_is_each_one_s(text
 def test_issue_7_a_sum_of_holders_no_share_was_told_for_goes_to_no_one():
     """Session 19, the case the joint sum must not take: no holding told before it, no one to give it to."""
     assert _told("Joint venture\n\nThe two partners will invest $900 million in the plant.") == []
+
+
+def test_issue_7_the_sum_a_relative_clause_s_noun_is_part_of():
+    """Session 19: "will repay the $150 million of financing it received from X" gave X's loan no sum (the sum
+    heads the noun phrase the relative clause's noun is the "of" of), once a second sum in the sentence was read."""
+    rows = _told("Airline rescue\n\nVelora Air has also obtained a BRL 600 million loan from Banco Sul to refinance engine "
+                 "maintenance, and will repay the $150 million of financing it received in October 2024 from Corcovado "
+                 "Credit Partners.")
+    assert ("Corcovado Credit Partners", "Velora Air", 150 * M, None) in rows
+    assert ("Banco Sul", "Velora Air", 600 * M, None) in rows

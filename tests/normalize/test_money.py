@@ -533,3 +533,15 @@ def test_issue_7_a_currency_name_several_countries_use_is_the_reporting_country_
     """Session 11: "crowns" in a Swedish report were Czech, "pounds" in an Egyptian one sterling,
     "riyals" in a Qatari one Saudi, "dinars" in an Iraqi one Serbian, "francs" in Senegal Swiss."""
     assert [(m.money.value, m.money.currency) for m in find_money(text, country=country)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    pytest.param("Velora Air obtained a BRL 600 million loan.", [(600_000_000, "BRL")], id="a-before-a-code"),
+    pytest.param("Banco Sul extended a RSD 4.2 billion credit line.", [(4_200_000_000, "RSD")], id="a-before-another-code"),
+    pytest.param("The ministry approved a KM 120 million grant.", [(120_000_000, "BAM")], id="bosnian-KM"),
+    pytest.param("The road is 120 km long and cost a dollar a metre.", [], id="no-sum"),
+])
+def test_issue_7_an_article_before_a_code_does_not_swallow_it(text: str, found: list[tuple[int, str]]) -> None:
+    """Session 19: "a BRL" was tried as an amount ("a" as the number one), refused, and the code it had used up
+    left "600 million" without a currency; a refused match now gives its letters back."""
+    assert [(m.money.value, m.money.currency) for m in find_money(text)] == [(Decimal(v), c) for v, c in found]
