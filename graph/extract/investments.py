@@ -52,7 +52,7 @@ def extract(doc: Doc) -> Iterator[Investment]:
     for number, sent in enumerate(sentences(doc)):
         found = headline if is_headline(sent) else body
         recent = deal[1] if deal is not None and number - deal[0] <= DEAL_REACH else None
-        current = list(sentence_facts(sent, topic=topic, deal=recent))
+        current = list(sentence_facts(sent, topic=topic, deal=recent, before=previous))
         if previous and starts_with_anaphora(sent, lexicon().anaphora_heads):
             if not current:  # "This €42 million transaction …" completes the facts before it
                 current = list(complete_from_follow_up(previous, sent))
@@ -118,9 +118,12 @@ def _key(fact: Investment) -> tuple:
 
 
 
-def sentence_facts(sent: Span, *, topic: ActorRef | None = None, deal: ActorRef | None = None) -> Iterator[Investment]:
+def sentence_facts(
+    sent: Span, *, topic: ActorRef | None = None, deal: ActorRef | None = None, before: list[Investment] | None = None,
+) -> Iterator[Investment]:
     """The facts of one sentence; ``topic`` is the asset the facts before were about, ``deal`` the
-    target a share just before was taken in ("… sell 35% of Y to A and B. A will take 25 per cent")."""
+    target a share just before was taken in ("… sell 35% of Y to A and B. A will take 25 per cent"),
+    ``before`` the facts of the sentence before."""
     matches = list(frame_matches(sent))
     funded = {m.trigger.i for m in matches if m.frame.money_required or m.frame.money_or_loan_word}
     done: list[tuple[Token, Investment]] = []
@@ -136,6 +139,9 @@ def sentence_facts(sent: Span, *, topic: ActorRef | None = None, deal: ActorRef 
             continue
         held = match.nominal and match.frame.form == "existing holding"  # "its unit": whose, not of what topic
         given = None if facts or held else deal if match.frame.stake and _bare_share(match) else topic
+        if not facts and given is None and (facts := _their_last_target(match, sent, before or [])):
+            done += [(trigger, fact) for fact in facts]
+            continue
         if given is not None:
             untargeted.append((match, given))
     investors = {fact.investor for _, fact in done}
@@ -235,6 +241,14 @@ def _funds_its_own(match: FrameMatch) -> bool:
         return False
     own = any(c.dep_ == "poss" and c.pos_ == "PRON" for o in match.slots.get("object", []) for c in o.children)
     return own and any(m.lemma_.lower() in lexicon().debt_words for m in prep_objects(match.trigger, {"through", "with", "via"}))
+
+
+def _their_last_target(match: FrameMatch, sent: Span, before: list[Investment]) -> list[Investment]:
+    """"Y raised $13m in a round led by A … A put in $7m": a bare sum whose investor's fact in the
+    sentence before had a target goes to that target."""
+    investors = {a.ref for a in _parties(match, None)[0]}  # asked first: ``facts_of`` keeps unclaimed sums and sellers
+    earlier = next((fact for fact in before if fact.investor in investors), None)
+    return [f for f in facts_of(match, sent, topic=earlier.target) if f.investor == earlier.investor] if earlier else []
 
 
 def _joint_sum(match: FrameMatch, sent: Span, done: list[tuple[Token, Investment]], deal: ActorRef | None) -> bool:

@@ -1103,3 +1103,12 @@ def test_issue_7_the_sum_a_relative_clause_s_noun_is_part_of():
                  "Credit Partners.")
     assert ("Corcovado Credit Partners", "Velora Air", 150 * M, None) in rows
     assert ("Banco Sul", "Velora Air", 600 * M, None) in rows
+
+
+def test_issue_7_a_bare_sum_goes_to_what_its_investor_just_invested_in():
+    """Session 19: "Y raised RM1.3bn in a round led by A, with participation from B. B invested RM600m" gave B's
+    own sum no target (no asset for it to be about)."""
+    rows = _told("Data centres\n\nJohor-based Sinar Data Centres Sdn Bhd has raised RM1.3 billion in a funding round led by "
+                 "Kurosawa Telecom, with participation from Merlion Fund. Merlion invested RM600 million, the company said "
+                 "in a statement.")
+    assert ("Merlion Fund", "Sinar Data Centres Sdn Bhd", 600 * M, None) in rows
