@@ -358,7 +358,7 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
                 slots.setdefault(position, heads)
     # a recipient comes before the thing given ("lend X $4bn"); one after it is a gapped giver ("A is lending $250m and B $200m")
     slots["dative"] = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP" and all(c.i < o.i for o in objects)]
-    slots["own_shares"] = slots["subject"] if any(_own_shares(o) for o in objects) else []
+    slots["own_shares"] = slots["subject"] if any(unowned_share(o) for o in objects) else []
     sums_taken = [h for h in objects if h.ent_type_ == "MONEY"]  # "lend X $4bn to finance Y", the clause hung on the sum
     slots["purpose"] = purpose_objects(verb) + [o for h in sums_taken for o in purpose_objects(h)]
     return slots
@@ -392,7 +392,7 @@ def helped(verb: Token) -> list[Token]:
 
 
 
-def _own_shares(noun: Token) -> bool:
+def unowned_share(noun: Token) -> bool:
     """"Y is selling a 30% stake to X", "Y sold new shares to X": shares of no one named, whose seller
     sells part of itself (not "its stake", which is a holding in another company)."""
     if noun.lemma_.lower() not in frame_lexicon().share_words or any(c.dep_ == "poss" for c in noun.children):

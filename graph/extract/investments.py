@@ -26,7 +26,7 @@ from graph.extract.common import (
 from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref
-from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word
+from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word, unowned_share
 from graph.extract.roles import active_subject, children, hyphenated, is_passive, relative_antecedent
 from graph.extract.tree import infinitive, prep_objects
 from graph.extract.word_lists import word_list
@@ -447,7 +447,9 @@ def _bare_share(match: FrameMatch) -> bool:
         return True
     taken = [t for c in match.trigger.children if c.dep_ in {"dobj", "prt"} for t in (c, *c.children) if t.dep_ in {"dobj", "pobj"}]
     of_something = [c for t in taken for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}]
-    return bool(taken) and all(t.ent_type_ == "PERCENT" for t in taken) and not (of_something or match.slots.get("in") or match.slots.get("of"))
+    held = match.frame.form == "existing holding"  # "A will keep a 25% stake": of what the deal sells
+    shares = all(t.ent_type_ == "PERCENT" or (held and unowned_share(t)) for t in taken)
+    return bool(taken) and shares and not (of_something or match.slots.get("in") or match.slots.get("of"))
 
 
 def _share_of_the_sale(trigger: Token) -> bool:

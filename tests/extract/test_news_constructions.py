@@ -1112,3 +1112,11 @@ def test_issue_7_a_bare_sum_goes_to_what_its_investor_just_invested_in():
                  "Kurosawa Telecom, with participation from Merlion Fund. Merlion invested RM600 million, the company said "
                  "in a statement.")
     assert ("Merlion Fund", "Sinar Data Centres Sdn Bhd", 600 * M, None) in rows
+
+
+def test_issue_7_a_share_the_seller_keeps_is_of_what_it_sells():
+    """Session 19: "A agreed to buy 65% of Y from B. B will keep a 25% stake" gave B's stake no target (only a bare
+    percentage, "will keep 25 per cent", was read as a share of the deal's target)."""
+    rows = _told("Lithium\n\nPoyang Metals has agreed to buy 65% of Puna Litio SA from Andes Brine Corp, the regulator said. "
+                 "Andes Brine will keep a 25% stake, while the remaining 10% belongs to a provincial state company.")
+    assert ("Andes Brine", "Puna Litio SA", None, Decimal("0.25")) in rows
