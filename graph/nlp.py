@@ -149,8 +149,8 @@ def _split_percent_hyphens(nlp: Language) -> None:
     infixes = [p.replace(joined, "(?<!^[Cc]o)" + joined) if joined in p else p for p in nlp.Defaults.infixes]
     infixes += [r"(?<=[0-9])%(?=-[A-Za-z])", r"(?<=%)-(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    # "80per cent", "49percent": a percentage glued to its number
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9])(?:per|percent|pct)$"]
+    # "80per cent", "49percent", "29.9pc": a percentage glued to its number
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9])(?:per|percent|pct|pc)$"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 

@@ -34,7 +34,7 @@ from graph.extract.word_lists import word_list
 
 FRAMES_PATH = paths.FRAMES
 DIRECTED_PREPS = frozenset({"to", "from"})
-PERCENT_WORDS = frozenset({"percent", "cent", "%"})  # the lemmas a percentage ends on ("40 per cent", "40%")
+PERCENT_WORDS = frozenset({"percent", "cent", "pc", "%"})  # the lemmas a percentage ends on ("40 per cent", "40%", "40pc")
 NAME_LABELS = frozenset({"ORG", "GPE", "PERSON", "FAC", "NORP", "LOC"})
 
 

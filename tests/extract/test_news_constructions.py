@@ -1120,3 +1120,15 @@ def test_issue_7_a_share_the_seller_keeps_is_of_what_it_sells():
     rows = _told("Lithium\n\nPoyang Metals has agreed to buy 65% of Puna Litio SA from Andes Brine Corp, the regulator said. "
                  "Andes Brine will keep a 25% stake, while the remaining 10% belongs to a provincial state company.")
     assert ("Andes Brine", "Puna Litio SA", None, Decimal("0.25")) in rows
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    pytest.param("Tembusu Hotels has owned 29.9pc of Harbour Inns since 2023.", ("Tembusu Hotels", "Harbour Inns", None, Decimal("0.299")),
+                 id="owned-pc"),
+    pytest.param("Tembusu Hotels took 30pc of the Spanish resort owner Costa Dorada Resorts two years later.",
+                 ("Tembusu Hotels", "Costa Dorada Resorts", None, Decimal("0.3")), id="took-pc"),
+])
+def test_issue_7_a_percentage_written_pc_is_a_share(text, row):
+    """Session 19: British and South Asian papers write "29.9pc"; the tokenizer kept it one word, which no
+    partitive reading knew, so the share and its company were lost."""
+    assert _told(f"Hotels\n\n{text}") == [row]
