@@ -42,7 +42,7 @@ from graph.extract.phrases import glued_prefix, phrase_ref, place_preps, truncat
 from graph.extract.lexicon import lexicon
 from graph.extract.tree import name_span, prep_objects
 from graph.extract.word_lists import word_list
-from graph.gazetteer import load_gazetteer
+from graph.gazetteer import country_of_place, load_gazetteer
 from graph.model import ActorKind, ActorRef
 
 MEASURES = frozenset({"QUANTITY", "CARDINAL", "MONEY", "PERCENT"})  # "a 1.2 million-tonne kiln line": its size is no name
@@ -72,6 +72,7 @@ def arguments(heads: list[Token], *, alone: frozenset[int] = frozenset()) -> lis
 def _arguments(heads: list[Token], alone: frozenset[int]) -> list[Argument]:
     found: list[Argument] = []
     seen: set[int] = set()
+    heads = [h for h in heads if not any(_describes_the_next(h, other) for other in heads)]
     for position, head in enumerate(map(plural_antecedent, heads)):
         if position and gapped_share(head):
             continue  # "35 per cent of Y, Z 15 per cent": Z holds its own share, it is no second Y
@@ -94,6 +95,19 @@ def _arguments(heads: list[Token], alone: frozenset[int]) -> list[Argument]:
             if argument is not None and all(a.ref.name != argument.ref.name for a in found):
                 found.append(argument if argument.share is not None else Argument(argument.ref, _listed_share(token)))
     return found
+
+
+def _describes_the_next(place: Token, name: Token) -> bool:
+    """"owned by the Abu Dhabi holding company X", parsed with two objects: a place that runs on, with no
+    comma or "and", into the description of the name after it says where that one is from."""
+    named = entity_at(name)
+    between = place.doc[place.i + 1 : named.start if named is not None else name.i]
+    runs_on = bool(between) and all(t.is_lower and t.is_alpha and name in t.ancestors for t in between)
+    entity = entity_at(place) if runs_on else None
+    if entity is None:
+        return False
+    entry = load_gazetteer().lookup(entity.text)
+    return (entry is not None and entry.kind is ActorKind.COUNTRY) or country_of_place(entity.text) is not None
 
 
 def _holds_its_own(conjunct: Token) -> bool:

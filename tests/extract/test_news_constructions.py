@@ -1132,3 +1132,13 @@ def test_issue_7_a_percentage_written_pc_is_a_share(text, row):
     """Session 19: British and South Asian papers write "29.9pc"; the tokenizer kept it one word, which no
     partitive reading knew, so the share and its company were lost."""
     assert _told(f"Hotels\n\n{text}") == [row]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Al Waha Agri is 40% owned by the Abu Dhabi holding company Ghaf Holding.", id="city-before-a-description"),
+    pytest.param("Al Waha Agri is 40% owned by the Kenyan holding company Ghaf Holding.", id="demonym-before-a-description"),
+])
+def test_issue_7_a_place_running_into_a_holder_s_description_is_no_holder(text):
+    """Session 19: "owned by the Abu Dhabi holding company X" is parsed with two objects of "by", and the
+    United Arab Emirates became a second holder."""
+    assert _told(f"Grain\n\n{text}") == [("Ghaf Holding", "Al Waha Agri", None, Decimal("0.4"))]
