@@ -1142,3 +1142,9 @@ def test_issue_7_a_place_running_into_a_holder_s_description_is_no_holder(text):
     """Session 19: "owned by the Abu Dhabi holding company X" is parsed with two objects of "by", and the
     United Arab Emirates became a second holder."""
     assert _told(f"Grain\n\n{text}") == [("Ghaf Holding", "Al Waha Agri", None, Decimal("0.4"))]
+
+
+def test_issue_7_a_lender_preparing_a_loan_lends():
+    """Session 19: "X is preparing a €95m loan for Y" named no lender ("prepare" was no support verb of a loan)."""
+    assert _told("Data\n\nThe Nordic Investment Bank is preparing a €95m senior loan for the expansion of Sumadija Data "
+                 "Park.") == [("Nordic Investment Bank", "Sumadija Data Park", 95 * M, None)]
