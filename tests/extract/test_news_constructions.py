@@ -1148,3 +1148,13 @@ def test_issue_7_a_lender_preparing_a_loan_lends():
     """Session 19: "X is preparing a €95m loan for Y" named no lender ("prepare" was no support verb of a loan)."""
     assert _told("Data\n\nThe Nordic Investment Bank is preparing a €95m senior loan for the expansion of Sumadija Data "
                  "Park.") == [("Nordic Investment Bank", "Sumadija Data Park", 95 * M, None)]
+
+
+def test_issue_7_the_fund_after_a_pension_plan_is_the_plan():
+    """Session 19: "the fund" after "the Laurentian Public Pension Plan (LPPP)" stood for no one: a pension
+    plan is a fund (data/frames.json class_synonyms)."""
+    rows = _told("Towers\n\nThe Laurentian Public Pension Plan (LPPP) will buy 26 per cent of Vistaar Infratel for Rs 6,300 "
+                 "crore, the companies said.\n\nThe fund owns 9.5 per cent of the listed road trust Hind Highways InvIT and "
+                 "in 2022 invested Rs 1,200 crore in the renewable energy developer Surya Kiran Power.")
+    assert ("Laurentian Public Pension Plan", "Surya Kiran Power", 12_000 * M, None) in rows
+    assert ("Laurentian Public Pension Plan", "Hind Highways", None, Decimal("0.095")) in rows
