@@ -33,11 +33,14 @@ def clause_verb(token: Token) -> Token:
     return token.sent.root
 
 
+GENERIC_DEALS = frozenset({"deal", "transaction"})  # "completing a $620m deal" names the deal it follows
+
+
 def clause_tokens(verb: Token, *, keep: Token) -> list[Token]:
     """``verb``'s subtree without subordinate clauses that do not contain ``keep``."""
     dropped: set[int] = set()
     for child in verb.children:
-        if child.dep_ in SUBORDINATE and child.pos_ in {"VERB", "AUX"} and keep not in child.subtree:
+        if child.dep_ in SUBORDINATE and child.pos_ in {"VERB", "AUX"} and keep not in child.subtree and not _names_the_deal(child):
             dropped.update(t.i for t in child.subtree)
     for token in verb.subtree:  # "owned by X, which bought its 35% for $2m": another deal's relative clause,
         # "X, which reported …,"; "bought Y, whose market value is $900m": a clause describing a name
@@ -123,11 +126,20 @@ def _other_deal_clause(token: Token, verb: Token) -> bool:
         return False
     if any(c.dep_ == "neg" for c in other.children):
         return False  # "buy the 70% it does not already own for $800m": a negated holding states no deal
+    if _names_the_deal(other) and other.head in {verb, *verb.ancestors}:
+        return False  # "… to take control of Y, completing a $620m deal": the deal is ours
     if verb in other.ancestors:  # a relative clause of ours that states a deal of its own, or a promise of one
         return _other_deal(other, verb) or _promised(other, verb)
     shared = verb in other.conjuncts and any(  # "the $1.8bn plant is built by X and financed by Y"
         token in s.subtree for s in other.children if s.dep_ in {"nsubj", "nsubjpass"})
     return not shared
+
+
+def _names_the_deal(participle: Token) -> bool:
+    """A participle whose object is a generic deal noun ("…, completing a $620m deal", "sealing a €2bn
+    transaction") tells the sum of the deal it hangs on, not a deal of its own."""
+    objects = [c for c in participle.children if c.dep_ == "dobj" and c.lemma_.lower() in GENERIC_DEALS]
+    return participle.tag_ == "VBG" and participle.dep_ == "advcl" and bool(objects)
 
 
 def _sibling_clause(token: Token, verb: Token) -> bool:
@@ -180,7 +192,7 @@ def _summing_up(noun: Token) -> bool:
     """"…, a deal worth €540m": a deal noun set off by a comma that only prices it sums up the clause before."""
     start = noun.left_edge.i
     priced = any(c.lower_ in {"worth", "valued"} for c in noun.children)
-    return priced and start > noun.sent.start and noun.doc[start - 1].text == ","
+    return (priced and start > noun.sent.start and noun.doc[start - 1].text == ",") or (noun.dep_ == "dobj" and _names_the_deal(noun.head))
 
 
 def _money_in(tokens: list[Token], trigger: Token, *, nearest: bool = True) -> Money | None:

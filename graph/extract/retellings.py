@@ -140,7 +140,8 @@ def _takes(fact: Investment, unclaimed: Unclaimed) -> bool:
         return fact.stake is not None
     if unclaimed.kind in FUNDING:
         return fact.kind in FUNDING
-    return SUM_FAMILIES.get(unclaimed.kind) == SUM_FAMILIES.get(fact.kind)
+    bought = SUM_FAMILIES.get(unclaimed.kind) == "equity" and _takes_a_part(fact)  # "… will own 65% of Y after buying"
+    return bought or SUM_FAMILIES.get(unclaimed.kind) == SUM_FAMILIES.get(fact.kind)
 
 
 def _same_amount(one: Investment, other: Investment) -> bool:

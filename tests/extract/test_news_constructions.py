@@ -1158,3 +1158,18 @@ def test_issue_7_the_fund_after_a_pension_plan_is_the_plan():
                  "in 2022 invested Rs 1,200 crore in the renewable energy developer Surya Kiran Power.")
     assert ("Laurentian Public Pension Plan", "Surya Kiran Power", 12_000 * M, None) in rows
     assert ("Laurentian Public Pension Plan", "Hind Highways", None, Decimal("0.095")) in rows
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    pytest.param("Poyang Metals Group has agreed to take control of Puna Litio SA, completing a $620 million deal.",
+                 ("Poyang Metals Group", "Puna Litio SA", 620 * M, None), id="completing-a-deal"),
+    pytest.param("BUENOS AIRES, Aug 4 (Pampa Wire) - A Chinese state-owned miner has won antitrust clearance to take control of "
+                 "lithium developer Puna Litio SA, completing a $620 million deal.\n\nPoyang Metals Group will own 65% of "
+                 "Puna Litio after buying shares from Andes Brine Corp, the regulator said.",
+                 ("Poyang Metals Group", "Puna Litio", 620 * M, Decimal("0.65")), id="a-buyer-described-then-named"),
+])
+def test_issue_7_a_deal_s_sum_in_a_participle_and_a_buyer_named_later(text, row):
+    """Session 19: "…, completing a $620m deal" was read as a deal of its own, so the sum was no one's; and the
+    sum a lede pays with its buyer only described ("a Chinese state-owned miner") did not reach the holding the
+    named buyer "will own" after buying."""
+    assert row in _told(f"Lithium\n\n{text}")
