@@ -40,7 +40,8 @@ def clause_tokens(verb: Token, *, keep: Token) -> list[Token]:
     """``verb``'s subtree without subordinate clauses that do not contain ``keep``."""
     dropped: set[int] = set()
     for child in verb.children:
-        if child.dep_ in SUBORDINATE and child.pos_ in {"VERB", "AUX"} and keep not in child.subtree and not _names_the_deal(child):
+        subordinate = child.dep_ in SUBORDINATE and child.pos_ in {"VERB", "AUX"} and not _names_the_deal(child)
+        if subordinate and keep not in child.subtree:
             dropped.update(t.i for t in child.subtree)
     for token in verb.subtree:  # "owned by X, which bought its 35% for $2m": another deal's relative clause,
         # "X, which reported …,"; "bought Y, whose market value is $900m": a clause describing a name
@@ -192,7 +193,8 @@ def _summing_up(noun: Token) -> bool:
     """"…, a deal worth €540m": a deal noun set off by a comma that only prices it sums up the clause before."""
     start = noun.left_edge.i
     priced = any(c.lower_ in {"worth", "valued"} for c in noun.children)
-    return (priced and start > noun.sent.start and noun.doc[start - 1].text == ",") or (noun.dep_ == "dobj" and _names_the_deal(noun.head))
+    set_off = priced and start > noun.sent.start and noun.doc[start - 1].text == ","
+    return set_off or (noun.dep_ == "dobj" and _names_the_deal(noun.head))  # "…, completing a $620m deal" too
 
 
 def _money_in(tokens: list[Token], trigger: Token, *, nearest: bool = True) -> Money | None:

@@ -236,3 +236,12 @@ def _named_assets(span: Span, noun: str) -> list[ActorRef]:
         if ref is not None and ref.kind is ActorKind.ASSET and any(w[0].isupper() for w in ref.name.split()):
             found.append(ref)
     return found
+
+
+def named_together(head: Token, kinds: tuple[ActorKind, ...]) -> list[ActorRef]:
+    """"… taken up by A Bank and B Bank. The two lenders …": the two names of ``kinds`` the sentence
+    before coordinates are the pair ``head`` counts, however often the article names others."""
+    earlier = previous_sentence(head.sent)
+    named = [a for a in actors_in(earlier) if a.ref.kind in kinds] if earlier is not None else []
+    return next(([one.ref, two.ref] for one, two in zip(named, named[1:]) if two.span.root.dep_ == "conj"
+                 and two.span.root.head == one.span.root and len(one.span.root.conjuncts) == 1), [])

@@ -23,7 +23,7 @@ from graph.extract import context
 from graph.extract.actors import actors_in, find_actors
 from graph.extract.agreement_frames import agreement_lexicon
 from graph.extract.collectives import country_named
-from graph.extract.common import is_headline, lede_sentence, per_doc, sentences
+from graph.extract.common import is_headline, lede_sentence, per_doc
 from graph.extract.descriptions import described_country, named_country
 from graph.extract.frames import frame_lexicon
 from graph.extract.phrases import phrase_ref
@@ -442,18 +442,7 @@ def pair(head: Token, *, local: bool = True) -> list[ActorRef]:
     if head.tag_ not in {"NNS", "NNPS"} or not (counted or partners):
         return []
     cls = next((c for c, nouns in agreement_lexicon().pairs.items() if head.lemma_.lower() in nouns), None)
-    return (_named_together(head, PAIR_KINDS[cls]) or main_actors(head, PAIR_KINDS[cls], 2, local=local)) if cls else []
-
-
-def _named_together(head: Token, kinds: tuple[ActorKind, ...]) -> list[ActorRef]:
-    """"… taken up by A Bank and B Bank. The two lenders …": the two names the sentence before
-    coordinates are the pair, however often the article names others."""
-    earlier = context.previous_sentence(head.sent)
-    if earlier is None:
-        return []
-    named = [a for a in find_actors(head.doc) if a.ref.kind in kinds and earlier.start <= a.span.start < earlier.end]
-    return next(([one.ref, two.ref] for one, two in zip(named, named[1:]) if two.span.root.dep_ == "conj"
-                 and two.span.root.head == one.span.root and len(one.span.root.conjuncts) == 1), [])
+    return (context.named_together(head, PAIR_KINDS[cls]) or main_actors(head, PAIR_KINDS[cls], 2, local=local)) if cls else []
 
 
 def main_actors(head: Token, kinds: tuple[ActorKind, ...], count: int, *, local: bool = True) -> list[ActorRef]:

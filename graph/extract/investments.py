@@ -135,7 +135,8 @@ def sentence_facts(
         told = next((f.target for t, f in done if clause_links.on_investor(trigger, t, f)), None)
         facts = list(facts_of(match, sent, topic=clause_links.parallel_target(match, done), told=told))
         done += [(trigger, fact) for fact in facts]
-        if not facts and _joint_sum(match, sent, done, deal):
+        if not facts and (joint := sums.joint_sum(match, done, deal)) is not None:
+            unclaimed_sums(sent.doc).append(joint)  # each holder's (``retellings.with_unclaimed_sums``)
             continue
         held = match.nominal and match.frame.form == "existing holding"  # "its unit": whose, not of what topic
         given = None if facts or held else deal if match.frame.stake and _bare_share(match) else topic
@@ -249,29 +250,6 @@ def _their_last_target(match: FrameMatch, sent: Span, before: list[Investment]) 
     investors = {a.ref for a in _parties(match, None)[0]}  # asked first: ``facts_of`` keeps unclaimed sums and sellers
     earlier = next((fact for fact in before if fact.investor in investors), None)
     return [f for f in facts_of(match, sent, topic=earlier.target) if f.investor == earlier.investor] if earlier else []
-
-
-def _joint_sum(match: FrameMatch, sent: Span, done: list[tuple[Token, Investment]], deal: ActorRef | None) -> bool:
-    """"…, and the three shareholders have committed $560m of equity between them": a sum the holders
-    just named put in together is each one's (``retellings.with_unclaimed_sums``); whether it was one."""
-    trigger = match.trigger  # "the two shareholders will contribute $310m", "$310m will be contributed by the two shareholders"
-    agents = [o for by in trigger.subtree if by.lower_ == "by" for o in children(by, {"pobj"})]  # hung on "as equity" too
-    subjects = (agents if is_passive(trigger) else active_subject(trigger)) if match.kind == "verb" else []
-    if not subjects or not _joint_holders(subjects[0]) or match.frame.form not in retellings.MONEY_KINDS:
-        return False
-    held = [fact.target for _, fact in done if fact.stake is not None] or ([deal] if deal is not None else [])
-    amount = sums.stated_amount(match, share_of_cost=False)
-    if not held or amount is None:
-        return False
-    unclaimed_sums(sent.doc).append(retellings.Unclaimed(held[-1], amount, retellings.JOINT, evidence_for(sent)))
-    return True
-
-
-def _joint_holders(subject: Token) -> bool:
-    """"the three shareholders", "the partners", "the two": the holders just named, together."""
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
-    holders = subject.tag_ == "NNS" and subject.lemma_.lower() in word_list("joint_holders")
-    return definite and (holders or subject.pos_ == "NUM")
 
 
 def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument], list[Argument]]:

@@ -20,12 +20,13 @@ from spacy.tokens import Span, Token
 
 from graph.extract.arguments import Argument, arguments
 from graph.extract.clauses import clause_money, clause_verb, money_of
-from graph.extract.common import first_found
+from graph.extract.common import evidence_for, first_found
 from graph.extract.frames import FrameMatch, frame_lexicon, is_trigger_word
-from graph.extract.roles import OBJECT_DEPS, for_subject
+from graph.extract.retellings import JOINT, MONEY_KINDS, Unclaimed
+from graph.extract.roles import OBJECT_DEPS, active_subject, children, for_subject, is_passive
 from graph.extract.tree import prep_objects
 from graph.extract.word_lists import word_list
-from graph.model import ActorKind, Investment, Money
+from graph.model import ActorKind, ActorRef, Investment, Money
 
 GOVERNMENTS = frozenset({ActorKind.GOVERNMENT_BODY, ActorKind.COUNTRY})
 
@@ -160,3 +161,23 @@ def project_over_borrower(facts: list[Investment]) -> list[Investment]:
         return (fact.kind in {"loan", "grant", "investment"} and key in lent) or to_a_government
 
     return [f for f in facts if not to_the_project(f)]
+
+
+def joint_sum(match: FrameMatch, done: list[tuple[Token, Investment]], deal: ActorRef | None) -> Unclaimed | None:
+    """"…, and the three shareholders have committed $560m of equity between them": a sum the holders
+    just named put in together, for the target of the shares told in the sentence (or just before)."""
+    trigger = match.trigger  # "the two shareholders will contribute $310m", "$310m will be contributed by the two shareholders"
+    agents = [o for by in trigger.subtree if by.lower_ == "by" for o in children(by, {"pobj"})]  # hung on "as equity" too
+    subjects = (agents if is_passive(trigger) else active_subject(trigger)) if match.kind == "verb" else []
+    if not subjects or not _joint_holders(subjects[0]) or match.frame.form not in MONEY_KINDS:
+        return None
+    held = [fact.target for _, fact in done if fact.stake is not None] or ([deal] if deal is not None else [])
+    amount = stated_amount(match, share_of_cost=False)
+    return Unclaimed(held[-1], amount, JOINT, evidence_for(trigger.sent)) if held and amount is not None else None
+
+
+def _joint_holders(subject: Token) -> bool:
+    """"the three shareholders", "the partners", "the two": the holders just named, together."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    holders = subject.tag_ == "NNS" and subject.lemma_.lower() in word_list("joint_holders")
+    return definite and (holders or subject.pos_ == "NUM")
