@@ -13,6 +13,7 @@ from graph.extract.clauses import clause_verb
 from graph.extract.common import dates_in, doc_text, first_date, first_found, is_headline, most_precise, previous_sentence, published
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref, truncated_name
+from graph.extract.tree import own_words
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, PartialDate
 
@@ -195,7 +196,7 @@ def definite_ref(head: Token) -> ActorRef | None:
     described before, else the asset of its head noun."""
     for token in (head, *(c for c in head.children if c.dep_ == "poss")):
         definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in token.children)
-        if not definite or any(t.pos_ == "PROPN" for t in token.subtree):
+        if not definite or any(t.pos_ == "PROPN" for t in own_words(token)):
             continue
         found = described_earlier(token) or earlier_asset(token)
         if found is not None:

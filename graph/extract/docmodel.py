@@ -28,6 +28,7 @@ from graph.extract.descriptions import described_country, named_country
 from graph.extract.frames import frame_lexicon
 from graph.extract.phrases import phrase_ref
 from graph.extract.roles import active_subject, is_passive, passive_object, subject_before
+from graph.extract.tree import own_words
 from graph.extract.lexicon import lexicon
 from graph.extract.word_lists import word_list
 from graph.gazetteer import country_of_place, load_gazetteer
@@ -351,7 +352,7 @@ def _definite(head: Token) -> bool:
     described = {t.i for a in head.children if a.dep_ in {"appos", "relcl", "acl"} for t in a.subtree}  # "…, owner of X"
     doc = head.doc  # "the Vancouver-based group": a place in a hyphened modifier names no one
     described |= {t.i for t in head.lefts for t in t.subtree if t.i + 1 < len(doc) and doc[t.i + 1].text in {"-", "–"}}
-    if any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in described and not _names_no_one(t) for t in head.subtree):
+    if any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in described and not _names_no_one(t) for t in own_words(head)):
         return False
     return any((c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.pos_ == "NOUN") for c in head.children)
 

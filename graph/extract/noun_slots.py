@@ -35,6 +35,9 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
         slots["for"] = [h for w in slots.get("with", []) for h in prep_slots(w).get("for", [])]  # "a loan and a
         conjoined = [h for c in noun.conjuncts if is_trigger_word(c) for h in prep_slots(c).get("for", [])]  # grant for Y"
         slots["for"] = slots["for"] or conjoined  # on the last deal noun
+    aimed = [h for p in ("for", "to") for a in slots.get(p, []) for h in prep_slots(a).get("from", [])]
+    if aimed and "from" not in slots:  # "a $250m loan for the refinery from X": the giver hung on the aim
+        slots["from"] = aimed
     slots["self"] = _described_name(noun)  # "Y, a joint venture between X and Z": the noun names its target
     slots["object"] = slots.pop("of", []) or [o for b in slots.get("by", []) for o in prep_slots(b).get("of", [])]
     _lift_from_object(slots)

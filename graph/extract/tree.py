@@ -19,6 +19,16 @@ def object_of(prep: Token, deps: Collection[str] = ("pobj",)) -> Token | None:
     return next((c for c in prep.children if c.dep_ in deps), None)
 
 
+OTHERS_PREPS = frozenset({"from", "by", "to", "with"})  # "the refinery from X": a giver hung on the noun, not its name
+
+
+def own_words(noun: Token) -> list[Token]:
+    """The words of a noun's own phrase: its subtree without the "from"/"by"/"to"/"with" phrases the
+    parser hangs on it that name someone else ("a loan for the refinery from X")."""
+    others = {t.i for c in noun.children if c.dep_ == "prep" and c.lower_ in OTHERS_PREPS for t in c.subtree}
+    return [t for t in noun.subtree if t.i not in others]
+
+
 def prep_objects(head: Token, preps: Collection[str]) -> list[Token]:
     """The objects of the word's prepositions that are among ``preps``, in parse order."""
     return [o for p in head.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]

@@ -1173,3 +1173,12 @@ def test_issue_7_a_deal_s_sum_in_a_participle_and_a_buyer_named_later(text, row)
     sum a lede pays with its buyer only described ("a Chinese state-owned miner") did not reach the holding the
     named buyer "will own" after buying."""
     assert row in _told(f"Lithium\n\n{text}")
+
+
+def test_issue_7_a_lender_hung_on_the_loan_s_aim_lends_for_the_asset_named_before():
+    """Session 19: "obtained a $250m loan for the refinery from China Development Bank", with "from" hung on "the
+    refinery", named no lender, and the lender's name inside the phrase made "the refinery" a name, not a
+    description of the refinery named before."""
+    rows = _told("Lithium\n\nPuna Litio is building a $380 million refinery in General Guemes. Puna Litio has also obtained "
+                 "a $250 million loan for the refinery from China Development Bank.")
+    assert ("China Development Bank", "refinery in General Guemes", 250 * M, None) in rows
