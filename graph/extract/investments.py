@@ -232,7 +232,8 @@ def _a_trend(match: FrameMatch) -> bool:
     """"Chinese lending to Africa has fallen sharply", "investment in the sector rose 12%": a deal
     noun whose verb says how much there is, a trend and no deal one could check."""
     trigger = match.trigger
-    return match.nominal and trigger.dep_ in {"nsubj", "nsubjpass"} and trigger.head.lemma_.lower() in word_list("trend_verbs")
+    trend = trigger.dep_ in {"nsubj", "nsubjpass"} and trigger.head.lemma_.lower() in word_list("trend_verbs")
+    return match.nominal and trend and stakes.changed_to(trigger) is None  # "its stake will fall to 12%": one holder's
 
 
 def _funds_its_own(match: FrameMatch) -> bool:
@@ -256,6 +257,8 @@ def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument],
     """The investors and targets the match's roles name; a loan's or grant's target may be the buyer
     it finances and an elliptic bare sum's the topic. A target is never also an investor."""
     frame = match.frame
+    if match.nominal and stakes.changed_to(match.trigger) is not None:
+        return stakes.changed_parties(match, topic)
     investors = [_as_company(a) for a in role_arguments(match, "investor", lambda a: a.ref.kind in ACTOR_KINDS or _named_asset(a))]
     targets = role_arguments(match, "target", lambda a: _fits(a, frame))
     if not targets and frame.form in {"loan", "grant"}:
@@ -421,8 +424,8 @@ def _gives(match: FrameMatch, investors: list[Argument]) -> bool:
 def _bare_share(match: FrameMatch) -> bool:
     """"A will acquire 25 per cent and B 10 per cent": a percentage taken of no target named; "the
     remaining 15 per cent of the shares being sold goes to C": of the shares the deal sells."""
-    if _share_of_the_sale(match.trigger):
-        return True
+    if _share_of_the_sale(match.trigger) or (match.nominal and stakes.changed_to(match.trigger) is not None):
+        return True  # "… its stake will fall to 12%": of the deal's target
     taken = [t for c in match.trigger.children if c.dep_ in {"dobj", "prt"} for t in (c, *c.children) if t.dep_ in {"dobj", "pobj"}]
     of_something = [c for t in taken for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}]
     held = match.frame.form == "existing holding"  # "A will keep a 25% stake": of what the deal sells

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from spacy.tokens import Token
 
-from graph.extract.arguments import Argument, argument_at
+from graph.extract.arguments import Argument, argument_at, arguments
 from graph.extract.clauses import clause_share
 from graph.extract.common import first_found
 from graph.extract.frames import FrameMatch, frame_lexicon
@@ -22,7 +22,7 @@ from graph.extract.partitives import seller_told, share_of
 from graph.extract.roles import OBJECT_DEPS, on_a_stated_percent
 from graph.extract.tree import left_phrase, prep_objects
 from graph.extract.word_lists import word_list
-from graph.model import ActorKind, Investment
+from graph.model import ActorKind, ActorRef, Investment
 from graph.normalize.percent import find_percents
 
 WHOLE_HOLDINGS = frozenset({"control", "ownership"})
@@ -57,6 +57,24 @@ def described_share(match: FrameMatch) -> Decimal | None:
     return Decimal(1) if whole and not found else None  # "a wholly owned subsidiary of X"
 
 
+def changed_to(stake: Token) -> Decimal | None:
+    """"X will see its stake fall to 12% from 58%", "the stake of X will be diluted to 30pc": the share
+    a change leaves a holder, told by the "to N%" of the verb its stake is the subject of."""
+    verb = stake.head
+    changing = stake.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_.lower() in word_list("holding_change_verbs")
+    return _percent_on(verb, "to") if changing and stake.lemma_.lower() in frame_lexicon().stake_nouns else None
+
+
+def changed_parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument], list[Argument]]:
+    """"its stake will fall to 12%", "the stake of X in Y will be diluted to 30pc": the stake's owner
+    ("its", "X's", "of X") holds; what it holds is its "in Y", else the deal's target (``topic``)."""
+    stake = match.trigger
+    owners = [c for c in stake.children if c.dep_ == "poss"] or prep_objects(stake, {"of"})
+    holders = [a for a in arguments(owners) if a.ref.kind is not ActorKind.ASSET]
+    held = [a for a in arguments(prep_objects(stake, {"in"})) if a.ref.name not in {h.ref.name for h in holders}]
+    return holders[:1], held[:1] or ([Argument(topic)] if topic is not None else [])
+
+
 def resulting_share(match: FrameMatch) -> Decimal | None:
     """"bought a further 25% of Y, raising its stake to 60%", "has since raised its holding to 65%":
     the stake is the holding the deal leaves, which a stake verb's "to N%" states (the trigger's
@@ -67,7 +85,7 @@ def resulting_share(match: FrameMatch) -> Decimal | None:
     after = [v for v in _participles(trigger) if v.dep_ == "advcl" or v.tag_ == "VBG"]  # "…, and lifted it to 19.9% last
     raising = (v for v in [trigger, *after] if v.lemma_.lower() in verbs  # year" is a later deal of its own
                and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in stakes for c in v.children))
-    raised = next((_percent_on(verb, "to") for verb in raising), None)
+    raised = next((_percent_on(verb, "to") for verb in raising), None) or (changed_to(trigger) if match.nominal else None)
     return Decimal(1) if raised is None and _buys_the_rest(match) else raised
 
 

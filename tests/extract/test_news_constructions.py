@@ -1182,3 +1182,22 @@ def test_issue_7_a_lender_hung_on_the_loan_s_aim_lends_for_the_asset_named_befor
     rows = _told("Lithium\n\nPuna Litio is building a $380 million refinery in General Guemes. Puna Litio has also obtained "
                  "a $250 million loan for the refinery from China Development Bank.")
     assert ("China Development Bank", "refinery in General Guemes", 250 * M, None) in rows
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    pytest.param("Hormuz Petroleum will raise its shareholding in Indus Coastal Refinery Ltd to 40 per cent. As a result, the "
+                 "stake of Pakistan National Petroleum Holdings will fall to 30pc from 37.5pc.",
+                 ("Pakistan National Petroleum Holdings", "Indus Coastal Refinery Ltd", None, Decimal("0.3")), id="the-stake-of-x-will-fall"),
+    pytest.param("Hormuz Petroleum will raise its shareholding in Indus Coastal Refinery Ltd to 40 per cent. The stake of Pakistan "
+                 "National Petroleum Holdings in the refiner will be diluted to 30 per cent.",
+                 ("Pakistan National Petroleum Holdings", "Indus Coastal Refinery Ltd", None, Decimal("0.3")), id="diluted-to"),
+])
+def test_issue_7_the_share_a_dilution_leaves_a_holder(text, row):
+    """Session 19: "the stake of X will fall to 30pc" was read as a trend ("investment in the sector fell 12%"),
+    and its "of X" as what the stake is in; a holder's stake that a change leaves at a share is that holding."""
+    assert row in _told(f"Refinery\n\n{text}")
+
+
+def test_issue_7_a_trend_of_a_deal_noun_is_still_no_deal():
+    """Session 19, the case the dilution reading must leave alone: no holder, no share it is left at."""
+    assert _told("Refinery\n\nForeign investment in the refining sector fell 12 per cent last year.") == []
