@@ -308,8 +308,8 @@ def _strip_demonym(span: Span) -> tuple[str | None, Span]:
         return None, span
     rest = span.doc[span.start + 1 : span.end]
     lex = lexicon()
-    generic = _body_words() | lex.descriptors
-    if all(t.lower_ in generic for t in rest) or any(t.lower_ in lex.government_words for t in rest):
+    generic = _body_words() | lex.descriptors | frame_lexicon().lender_words  # "Korean Development Bank" is no
+    if all(t.lower_ in generic for t in rest) or any(t.lower_ in lex.government_words for t in rest):  # "Development Bank"
         return country.name, span  # the adjective is part of the name (the country is still its country)
     return country.name, rest
 

@@ -152,9 +152,13 @@ def test_bad_entity_edges_from_the_model(text, start, end, expected):
     [
         pytest.param("Ethiopian Electric Power signed the deal.", "Ethiopian Electric Power", id="demonym-before-generic-words"),
         pytest.param("The Kyrgyz Defence Ministry confirmed the delivery.", "Kyrgyz Defence Ministry", id="demonym-in-a-ministry-name"),
+        pytest.param("Velora Air obtained a loan from the Korean Development Bank.", "Korean Development Bank",
+                     id="demonym-before-a-lender-s-words"),
     ],
 )
 def test_a_demonym_that_is_part_of_the_name_stays(text, name):
+    """Session 19 added the lender's words ("the Korean Development Bank" and "the Brazilian Development Bank"
+    were one actor, "Development Bank", across documents)."""
     assert name in actors(text)
 
 
