@@ -13,7 +13,8 @@ from graph.extract.clauses import clause_verb
 from graph.extract.common import dates_in, doc_text, first_date, first_found, is_headline, most_precise, previous_sentence, published
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref, truncated_name
-from graph.extract.tree import own_words
+from graph.extract.frames import frame_lexicon
+from graph.extract.tree import own_words, prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, PartialDate
 
@@ -209,6 +210,8 @@ def earlier_asset(head: Token) -> ActorRef | None:
     else the most fully named one in the sentences before (the lead names the main asset in full);
     a generic head ("the facility") takes a named asset of any head, the one its paragraph just named first."""
     noun = head.lemma_.lower()
+    if noun in frame_lexicon().works:
+        return _worked_on_before(head)
     if noun not in lexicon().asset_heads or noun == "stake":
         return None
     sent = head.sent
@@ -223,6 +226,18 @@ def earlier_asset(head: Token) -> ActorRef | None:
     earlier = [a for s in spans for a in reversed(_named_assets(s, noun))]
     # the article's main asset is introduced with its fullest name; ties go to the nearest
     return max(earlier, key=lambda a: len(a.name.split()), default=None)
+
+
+def _worked_on_before(head: Token) -> ActorRef | None:
+    """"the phase" after "the second phase of its X campus": the named asset the last works of that
+    noun in the sentences before were on (works are named by what they work on)."""
+    for earlier in earlier_sentences(head.sent, limit=ASSET_REFER_BACK):
+        works = [t for t in earlier if t.lemma_ == head.lemma_ and t.pos_ == "NOUN"]
+        assets = [ref for t in reversed(works) for o in prep_objects(t, {"of"}) if (ref := phrase_ref(o)) is not None]
+        named = [ref for ref in assets if ref.kind is ActorKind.ASSET and any(w[:1].isupper() for w in ref.name.split())]
+        if named:
+            return named[0]
+    return None
 
 
 def _named_assets(span: Span, noun: str) -> list[ActorRef]:

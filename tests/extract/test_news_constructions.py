@@ -1201,3 +1201,13 @@ def test_issue_7_the_share_a_dilution_leaves_a_holder(text, row):
 def test_issue_7_a_trend_of_a_deal_noun_is_still_no_deal():
     """Session 19, the case the dilution reading must leave alone: no holder, no share it is left at."""
     assert _told("Refinery\n\nForeign investment in the refining sector fell 12 per cent last year.") == []
+
+
+def test_issue_7_the_phase_is_the_asset_the_phase_named_before_works_on():
+    """Session 19: "financing for the phase" after "the second phase of its Sedenak campus" went to the borrower;
+    works are named by what they work on, and a definite works noun by what its last mention worked on."""
+    rows = _told("Data centres\n\nSinar Data Centres will spend RM2.5 billion on the second phase of its Sedenak campus, "
+                 "which will add 120 megawatts. Sinar has also obtained RM1.8 billion of green financing for the phase "
+                 "from a consortium of lenders including Bank Seri Murni and Harimau Islamic Bank.")
+    assert ("Bank Seri Murni", "Sedenak campus", 1800 * M, None) in rows
+    assert ("Harimau Islamic Bank", "Sedenak campus", 1800 * M, None) in rows
