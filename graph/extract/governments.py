@@ -93,6 +93,8 @@ def _place_name(child: Token) -> str | None:
             return _proper_run(child).text
     if child.dep_ == "prep" and child.lower_ == "of":
         places = [t for t in child.subtree if t.ent_type_ == "GPE"] or _unknown_place(child)
+        own = [t for t in places if t.dep_ != "poss" and not any(a.dep_ == "poss" for a in t.ancestors)]
+        places = own or places  # "the government of China's Jiangxi province": the province's, not China's
         if places:
             return child.doc[places[0].i : _name_end(places[0])].text
     return None

@@ -17,6 +17,8 @@ def _head(text: str, word: str):
     pytest.param("The government of Chile approved the loan.", "Government of Chile", id="of-a-country"),
     pytest.param("Peru's finance ministry approved the loan.", "Ministry of Finance of Peru", id="a-ministry-by-its-portfolio"),
     pytest.param("The government approved the loan.", None, id="no-country-named"),
+    pytest.param("The firm is controlled by the government of China's Jiangxi province.", "Government of Jiangxi",
+                 id="of-a-country-s-province"),  # session 19: it was the Government of China
 ])
 def test_a_government_is_named_after_its_country(text: str, name: str | None) -> None:
     word = "ministry" if "ministry" in text else "government"
