@@ -308,8 +308,9 @@ def _strip_demonym(span: Span) -> tuple[str | None, Span]:
         return None, span
     rest = span.doc[span.start + 1 : span.end]
     lex = lexicon()
-    generic = _body_words() | lex.descriptors | frame_lexicon().lender_words  # "Korean Development Bank" is no
-    if all(t.lower_ in generic for t in rest) or any(t.lower_ in lex.government_words for t in rest):  # "Development Bank"
+    # "the Korean Development Bank" keeps its demonym: "Development Bank" alone would name every such bank
+    generic = _body_words() | lex.descriptors | frame_lexicon().lender_words
+    if all(t.lower_ in generic for t in rest) or any(t.lower_ in lex.government_words for t in rest):
         return country.name, span  # the adjective is part of the name (the country is still its country)
     return country.name, rest
 

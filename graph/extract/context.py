@@ -12,7 +12,7 @@ from graph.extract.actors import actors_in
 from graph.extract.clauses import clause_verb
 from graph.extract.common import dates_in, doc_text, first_date, first_found, is_headline, most_precise, previous_sentence, published
 from graph.extract.lexicon import lexicon
-from graph.extract.phrases import phrase_ref, truncated_name
+from graph.extract.phrases import named_asset, phrase_ref, truncated_name
 from graph.extract.frames import frame_lexicon
 from graph.extract.tree import own_words, prep_objects
 from graph.extract.word_lists import word_list
@@ -234,7 +234,7 @@ def _worked_on_before(head: Token) -> ActorRef | None:
     for earlier in earlier_sentences(head.sent, limit=ASSET_REFER_BACK):
         works = [t for t in earlier if t.lemma_ == head.lemma_ and t.pos_ == "NOUN"]
         assets = [ref for t in reversed(works) for o in prep_objects(t, {"of"}) if (ref := phrase_ref(o)) is not None]
-        named = [ref for ref in assets if ref.kind is ActorKind.ASSET and any(w[:1].isupper() for w in ref.name.split())]
+        named = [ref for ref in assets if named_asset(ref)]
         if named:
             return named[0]
     return None
@@ -249,7 +249,7 @@ def _named_assets(span: Span, noun: str) -> list[ActorRef]:
         if token.pos_ not in {"NOUN", "PROPN"} or not (lemma == noun or (noun in lexicon().generic_asset_heads and lemma in heads)):
             continue
         ref = phrase_ref(token)
-        if ref is not None and ref.kind is ActorKind.ASSET and any(w[0].isupper() for w in ref.name.split()):
+        if ref is not None and named_asset(ref):
             found.append(ref)
     return found
 

@@ -332,7 +332,7 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
         slots["host_subject"] = governing_subject(verb.head) if hosted and not subjects else []
     else:
         subjects, objects = active_subject(verb), active_object(verb)
-    objects = [o for o in objects if not _gapped_giver(o, objects)]
+    objects = [o for o in objects if not gapped_giver(o, objects)]
     slots["subject"] = resolve_relatives(subjects, verb)
     slots["object"] = resolve_relatives(objects, verb)
     shares = [o for o in objects if o.lemma_.lower() in frame_lexicon().partitives | word_list("total_words") or o.ent_type_ == "PERCENT"]
@@ -364,7 +364,7 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
     return slots
 
 
-def _gapped_giver(name: Token, objects: list[Token]) -> bool:
+def gapped_giver(name: Token, objects: list[Token]) -> bool:
     """"A is lending $250m and B $200m": a name after the sum, with a sum of its own, is a second giver
     whose verb is left out, not what is given or whom it goes to."""
     after = name.doc[name.i + 1] if name.i + 1 < len(name.doc) else None

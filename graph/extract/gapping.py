@@ -20,7 +20,7 @@ from graph.extract.clauses import clause_verb, money_at, money_of
 from graph.extract.common import entities_in, entity_at, next_sentence, per_token
 from graph.extract.tree import prep_objects
 from graph.model import ActorKind, Investment, Money
-from graph.extract.frames import FrameMatch
+from graph.extract.frames import FrameMatch, gapped_giver
 
 GAPPED_DEPS = frozenset({"conj", "dobj", "appos"})  # how the parser hangs "…, Z 15 per cent"
 LISTING_VERBS = frozenset({"take", "hold", "own", "keep", "get", "have"})  # "with A taking 50%, B 30%"
@@ -99,7 +99,7 @@ def gapped_sums(match: FrameMatch, base: Investment, *, named: set[str]) -> Iter
     "a $150m loan from X and $60m from Z": a sum conjoined to the trigger with a giver of its own."""
     yield from _sums_from(match, base, named=named)
     for token in match.trigger.children:
-        given = token.dep_ == "dative" and any(c.ent_type_ == "MONEY" and c.i < token.i for c in match.trigger.children)
+        given = token.dep_ == "dative" and gapped_giver(token, list(match.trigger.children))
         if (token.dep_ != "conj" and not given) or token.pos_ != "PROPN":
             continue  # "A is lending $250m and B $200m": B parsed as whom the sum goes to
         amount = _own_amount(token, "MONEY")

@@ -25,7 +25,7 @@ from graph.extract.common import (
 )
 from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
-from graph.extract.phrases import asset_ref
+from graph.extract.phrases import asset_ref, capitalised, named_asset
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word, unowned_share
 from graph.extract.roles import active_subject, children, hyphenated, is_passive, relative_antecedent
 from graph.extract.tree import infinitive, prep_objects
@@ -92,7 +92,7 @@ def _named(ref: ActorRef) -> bool:
     """A named asset ("the Kumbiri dam"), not a common one ("transmission lines"), is what a paragraph is
     about; so is a named programme a fact funds ("its Water Loss Reduction Programme")."""
     programme = ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION} and ref.name.split()[-1].lower() in PROGRAMME_WORDS
-    return (ref.kind is ActorKind.ASSET or programme) and any(w[:1].isupper() for w in ref.name.split())
+    return named_asset(ref) or (programme and capitalised(ref.name))
 
 
 def lede_asset(doc: Doc) -> ActorRef | None:
@@ -248,6 +248,8 @@ def _funds_its_own(match: FrameMatch) -> bool:
 def _their_last_target(match: FrameMatch, sent: Span, before: list[Investment]) -> list[Investment]:
     """"Y raised $13m in a round led by A … A put in $7m": a bare sum whose investor's fact in the
     sentence before had a target goes to that target."""
+    if not before:
+        return []
     investors = {a.ref for a in _parties(match, None)[0]}  # asked first: ``facts_of`` keeps unclaimed sums and sellers
     earlier = next((fact for fact in before if fact.investor in investors), None)
     return [f for f in facts_of(match, sent, topic=earlier.target) if f.investor == earlier.investor] if earlier else []
@@ -295,7 +297,7 @@ def _background_holding(fact: Investment, trigger: Token) -> bool:
     """"X, which also owns shopping malls and a cement business": a relative clause owning unnamed
     things, with no share or sum, describes the owner; it is no holding one could check ("towers
     owned by X", the things a deal trades, are)."""
-    unnamed = fact.target.kind is ActorKind.ASSET and not any(w[:1].isupper() for w in fact.target.name.split())
+    unnamed = fact.target.kind is ActorKind.ASSET and not capitalised(fact.target.name)
     bare = fact.stake is None and fact.amount is None
     return fact.kind == "existing holding" and trigger.dep_ == "relcl" and bare and unnamed
 
@@ -489,7 +491,7 @@ def _fits(target: Argument, frame: Frame) -> bool:
     if frame.target_is_asset:
         return target.ref.kind is ActorKind.ASSET
     if frame.named_target:  # "a joint venture between X and Y" names no venture of its own
-        return any(w[:1].isupper() for w in target.ref.name.split())
+        return capitalised(target.ref.name)
     return True
 
 

@@ -29,6 +29,16 @@ def actor_at(token: Token) -> ActorSpan | None:
     return index.get(token.i)
 
 
+def capitalised(name: str) -> bool:
+    """A name with a proper word in it ("Kumbiri dam"), not a common description ("transmission lines")."""
+    return any(w[:1].isupper() for w in name.split())
+
+
+def named_asset(ref: ActorRef) -> bool:
+    """An asset the text names ("the Kumbiri dam"), which one could look up; not "transmission lines"."""
+    return ref.kind is ActorKind.ASSET and capitalised(ref.name)
+
+
 def truncated_name(ref: ActorRef) -> bool:
     """"Bosnia and" out of "Bosnia and Herzegovina's largest foundry": a name cut at a conjunction."""
     words = ref.name.split()
@@ -130,7 +140,7 @@ def asset_ref(head: Token) -> ActorRef | None:
     place = _place_of(head)
     full, short = _unwrapped(head, _full_name(head)), _unwrapped(head, " ".join(_asset_words(head)))
     full, short = _of_name(head, full), _of_name(head, short)
-    named = any(w[0].isupper() for w in full.split())
+    named = capitalised(full)
     if not named and place is None:
         return None
     if not named:  # "the Brod refinery in Bosnia" is named already; the place only locates it

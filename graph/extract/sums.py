@@ -22,6 +22,7 @@ from graph.extract.arguments import Argument, arguments
 from graph.extract.clauses import clause_money, clause_verb, money_of
 from graph.extract.common import evidence_for, first_found
 from graph.extract.frames import FrameMatch, frame_lexicon, is_trigger_word
+from graph.extract.phrases import named_asset
 from graph.extract.retellings import JOINT, MONEY_KINDS, Unclaimed
 from graph.extract.roles import OBJECT_DEPS, active_subject, children, for_subject, is_passive
 from graph.extract.tree import prep_objects
@@ -100,7 +101,7 @@ def works_on_asset(match: FrameMatch) -> list[Argument]:
     """"allocate $12bn for roads and water connections to the X park": what the money is for are
     works on a named asset further down the phrase; the asset is the target."""
     heads = [t for h in match.slots.get("for", []) for t in h.subtree if t.dep_ == "pobj" and t != h and t.head.lower_ in {"to", "at"}]
-    named = [a for a in arguments(heads) if a.ref.kind is ActorKind.ASSET and any(w[:1].isupper() for w in a.ref.name.split())]
+    named = [a for a in arguments(heads) if named_asset(a.ref)]
     return named[:1]
 
 

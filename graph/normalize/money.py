@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from graph import paths
 from graph.errors import NormalizeError
@@ -153,6 +153,14 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
+V = TypeVar("V")
+
+
+def _with_singulars(names: dict[str, V]) -> dict[str, V]:
+    """"a 15 million Kuwaiti dinar loan", "100 million rial": a currency name's singular reads as its plural."""
+    return names | {n[:-1]: value for n, value in names.items() if n.endswith("s") and n[:-1] not in names}
+
+
 @lru_cache(maxsize=4)
 def currency_forms(path: Path = CURRENCIES_PATH) -> CurrencyForms:
     """The currency table at ``path``, checked: one currency per surface form."""
@@ -162,7 +170,7 @@ def currency_forms(path: Path = CURRENCIES_PATH) -> CurrencyForms:
         forms = {key: _invert(table, key) for key in _FORM_KEYS}
         local = dict(raw.get("local_dollar", {}))
         local_names = {name.lower(): dict(codes) for name, codes in raw.get("local_names", {}).items()}
-        local_names |= {n[:-1]: codes for n, codes in list(local_names.items()) if n.endswith("s") and n[:-1] not in local_names}
+        local_names = _with_singulars(local_names)
         shared_symbols = dict(raw.get("shared_symbols", {}))
         if any(name not in local_names for name in shared_symbols.values()):
             raise ValueError("shared_symbols name a currency that local_names does not list")
@@ -175,7 +183,7 @@ def currency_forms(path: Path = CURRENCIES_PATH) -> CurrencyForms:
         raise CurrencyTableError(f"{path}: malformed currency table ({e!r}); compare it with git") from e
     codes = {code: code for code in table} | forms["codes"]
     names = {k.lower(): v for k, v in (forms["names"] | forms["names_needing_scale"]).items()}
-    names |= {n[:-1]: code for n, code in names.items() if n.endswith("s") and n[:-1] not in names}  # "a 15 million Kuwaiti dinar loan"
+    names = _with_singulars(names)
     return CurrencyForms(
         symbols=forms["symbols"], touching=forms["touching_symbols"], codes=codes,
         names=names, needs_scale=frozenset(k.lower() for k in forms["names_needing_scale"]), local_dollars=local,
