@@ -19,6 +19,8 @@ Components added to the model, in pipeline order (issue 7 for most):
   do not end a sentence unless the next word is a capitalised sentence opener.
 - ``dateline_breaks``: a wire dateline ("SOMECITY (Agency) -") is a sentence of
   its own, exposed as ``doc._.dateline``; a byline line as ``doc._.byline``.
+- ``coordinated_modifiers`` (after the lemmatizer): "the lead and zinc mine" is headed by "mine"
+  (:mod:`graph.nlp_parse`).
 - ``amount_entities`` (after the NER): every amount :func:`find_money` and
   :func:`find_percents` read is one MONEY / PERCENT entity over its whole text
   ("$150m", "R36.67bn", "56-per-cent"), whatever the NER tagged there.
@@ -48,6 +50,7 @@ from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans
 from graph import paths
 from graph.errors import KGError
 from graph.nlp_fast import ColumnMatcher, SentenceStarts, fast_attribute_ruler, index_sentences, remember_base_forms
+from graph.nlp_parse import add_parse_repairs
 from graph.nlp_tags import add_tag_fixes
 from graph.normalize.money import find_money
 from graph.normalize.percent import find_percents
@@ -120,6 +123,7 @@ def get_nlp() -> Language:
     for name in ("ticker_tokens", "particle_names", "paragraph_breaks", "abbreviation_breaks", "dateline_breaks"):
         nlp.add_pipe(name, before="parser")
     add_tag_fixes(nlp)
+    add_parse_repairs(nlp)
     nlp.add_pipe("amount_entities", after="ner")
     _add_gazetteer_ruler(nlp)
     nlp.add_pipe("layout_entities", last=True)

@@ -26,7 +26,7 @@ def add_tag_fixes(nlp: Language) -> None:
 def plural_lemmas(doc: Doc) -> Doc:
     """A plural noun the lookup tables do not know ("dams", "gigafactories") keeps its plural as
     its lemma; every word list is keyed by the singular."""
-    for token in _tokens_with(doc, TAG, get_string_id("NNS")):
+    for token in tokens_with(doc, TAG, get_string_id("NNS")):
         if token.lemma_.lower() == token.lower_:
             token.lemma_ = _singular(token.lower_)
     return doc
@@ -46,7 +46,7 @@ def prefixed_verb_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         return next((f for f in [word, *forms] if f in known), word)
 
     def fix(doc: Doc) -> Doc:
-        for token in _tokens_with(doc, POS, VERB):
+        for token in tokens_with(doc, POS, VERB):
             if token.lower_.startswith("co-"):
                 token.lemma_ = "co-" + base(token.lower_[3:])
         return doc
@@ -54,7 +54,7 @@ def prefixed_verb_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return fix
 
 
-def _tokens_with(doc: Doc, attr: int, value: int) -> list[Token]:
+def tokens_with(doc: Doc, attr: int, value: int) -> list[Token]:
     """The tokens whose ``attr`` is ``value`` (an id), found in the doc's column (issue 11)."""
     return [doc[i] for i in np.flatnonzero(doc.to_array(attr) == value).tolist()]
 
@@ -73,7 +73,7 @@ def _singular(word: str) -> str:
 def lowercase_proper_nouns(doc: Doc) -> Doc:
     """"Serbia's finance ministry" with "ministry" tagged a proper noun: a lower-case word is a
     common noun, whatever the tagger guessed (the small model often guesses PROPN next to a name)."""
-    for token in _tokens_with(doc, POS, PROPN):
+    for token in tokens_with(doc, POS, PROPN):
         if token.is_lower and token.is_alpha:
             token.pos_ = "NOUN"
     return doc

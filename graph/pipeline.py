@@ -22,7 +22,7 @@ from graph.model import Corpus, Document, DocumentFacts
 SAMPLE_CORPUS = paths.SAMPLE_CORPUS
 # What extraction depends on besides the document: a change to any of these
 # must invalidate cached facts (``kg build --store``).
-EXTRACTION_INPUTS = ("graph/extract/*.py", "graph/nlp.py", "graph/nlp_fast.py", "graph/nlp_tags.py", "graph/normalize/*.py", "graph/gazetteer.py", "data/*.json", "data/*.txt", "data/gazetteer/*")
+EXTRACTION_INPUTS = ("graph/extract/*.py", "graph/nlp*.py", "graph/normalize/*.py", "graph/gazetteer.py", "data/*.json", "data/*.txt", "data/gazetteer/*")
 
 
 @dataclass(slots=True)

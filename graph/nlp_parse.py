@@ -1,0 +1,63 @@
+"""The model's parse, mended where a known misreading hides an argument from every frame.
+
+``coordinated_modifiers``: "the lead and zinc mine near X", "its ammonia and urea complex at Y" —
+the small model often reads the first material as the phrase's head and the asset as its
+conjunct ("lead" the object, "mine" a second thing owned), so the asset has no determiner, no
+place and no verb. Coordinated materials before an asset word are its modifiers, as the model
+itself reads "a copper and gold mine": the asset word takes the phrase's place in the tree.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import DEP
+from spacy.language import Language
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+
+from graph.nlp_tags import tokens_with
+
+COORDINATORS = frozenset({"and", "or"})
+_LEFT_OF_PHRASE = frozenset({"det", "poss", "predet", "amod", "nummod", "quantmod"})
+
+
+def add_parse_repairs(nlp: Language) -> None:
+    """Add the repairs after the tag fixes: they read lemmas and tags."""
+    nlp.add_pipe("coordinated_modifiers", after="lowercase_proper_nouns")
+
+
+@Language.component("coordinated_modifiers")
+def coordinated_modifiers(doc: Doc) -> Doc:
+    """Make "mine" the head of "the lead and zinc mine", with "lead" its modifier."""
+    from graph.extract.lexicon import lexicon  # noqa: PLC0415 (the word lists load with the pipeline)
+
+    assets = lexicon().asset_heads
+    for asset in tokens_with(doc, DEP, get_string_id("conj")):
+        if _modifier_read_as_head(asset.head, asset, assets):
+            _rehead(asset.head, asset)
+    return doc
+
+
+def _modifier_read_as_head(material: Token, asset: Token, assets: frozenset[str]) -> bool:
+    """"lead and zinc mine": a singular common noun that is no asset itself, "and"/"or" right after
+    it, then the asset word's own bare modifiers (no article: "land and a plant" are two things)."""
+    doc = material.doc
+    return (
+        asset.pos_ == "NOUN" and asset.lemma_.lower() in assets
+        and material.tag_ == "NN" and material.lemma_.lower() not in assets
+        and material.i + 2 == asset.left_edge.i
+        and doc[material.i + 1].lower_ in COORDINATORS and doc[material.i + 1].head == material
+        and not any(c.dep_ in {"det", "poss"} for c in asset.lefts)
+    )
+
+
+def _rehead(material: Token, asset: Token) -> None:
+    """The asset takes the material's place; the material's article and left modifiers, and what it
+    had after the asset ("near X"), go to the asset; the material becomes a modifier."""
+    head, dep = material.head, material.dep_
+    asset.head = asset if head == material else head
+    asset.dep_ = dep
+    for child in list(material.children):
+        if (child.i < material.i and child.dep_ in _LEFT_OF_PHRASE) or child.i > asset.i:
+            child.head = asset
+    material.head = asset
+    material.dep_ = "nmod"

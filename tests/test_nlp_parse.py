@@ -1,0 +1,55 @@
+"""Parse repairs (graph/nlp_parse.py; issue 7, session 20): the real model's parse, mended.
+
+Each case parses its own sentence of our writing with the real model; names are fictitious. The
+guards are phrases the repair must leave as the model read them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc, Token
+
+from graph.nlp import get_nlp
+
+
+def word(doc: Doc, text: str) -> Token:
+    return next(t for t in doc if t.text == text)
+
+
+@pytest.mark.parametrize(("text", "asset", "material", "place"), [
+    pytest.param("The company owns the lead and zinc mine near Velika in northern Morava.", "mine", "lead", "near",
+                 id="lead-and-zinc-mine"),
+    pytest.param("Harlow Chemicals has financed its planned ammonia and urea complex at Ain Darsa.", "complex", "ammonia",
+                 "at", id="ammonia-and-urea-complex"),
+])
+def test_issue_7_coordinated_materials_modify_the_asset_word(text: str, asset: str, material: str, place: str) -> None:
+    """"the lead and zinc mine" was read as "lead" (owned) and "zinc mine" (a second thing, with no verb, no
+    article and no place): the asset word heads the phrase, the first material modifies it."""
+    doc = get_nlp()(text)
+    head, first = word(doc, asset), word(doc, material)
+    assert first.head == head and first.dep_ == "nmod"
+    assert head.dep_ in {"dobj", "pobj"} and head.head.pos_ in {"VERB", "ADP"}
+    assert word(doc, place).head in {head, head.head}
+    assert doc[head.left_edge.i].lower_ in {"the", "its"}
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Orvan Metals bought land and a plant near Velika.", id="an-article-before-the-second-thing"),
+    pytest.param("Orvan Metals owns the port and rail project at Velika.", id="the-first-word-is-an-asset-itself"),
+    pytest.param("Orvan Metals will build a copper and gold mine at Tarsk.", id="already-read-as-modifiers"),
+])
+def test_issue_7_phrases_the_repair_leaves_as_parsed(text: str) -> None:
+    plain = get_nlp()(text)
+    with get_nlp().select_pipes(disable=["coordinated_modifiers"]):
+        unrepaired = get_nlp()(text)
+    assert [(t.head.i, t.dep_) for t in plain] == [(t.head.i, t.dep_) for t in unrepaired]
+
+
+def test_issue_7_a_repaired_parse_is_still_one_tree_per_sentence() -> None:
+    doc = get_nlp()("The company owns the lead and zinc mine near Velika. It sold its oil and gas field at Merrow in 2021.")
+    assert len(list(doc.sents)) == 2
+    for sent in doc.sents:
+        roots = [t for t in sent if t.head == t]
+        assert len(roots) == 1
+        assert all(roots[0] in t.ancestors or t == roots[0] for t in sent)
+        assert all(t.left_edge.i <= t.i <= t.right_edge.i for t in sent)
