@@ -112,9 +112,20 @@ def _describes_the_next(place: Token, name: Token) -> bool:
 
 def _holds_its_own(conjunct: Token) -> bool:
     """"60 per cent of the club and its partner, X, 15 per cent": a conjunct with a share of its own
-    set beside it is a holder whose verb is left out, not a second target."""
+    set beside it is a holder whose verb is left out, not a second target; so is "provided a $150m
+    facility and X a tranche of …": a name joined to a deal noun, its own deal right after it."""
     shares = [t for t in conjunct.subtree if t.ent_type_ == "PERCENT" and t.dep_ == "appos"]  # not "B (35%)": a listed share
-    return conjunct.ent_type_ != "PERCENT" and any(t.doc[t.left_edge.i - 1].text == "," for t in shares)
+    return conjunct.ent_type_ != "PERCENT" and (any(t.doc[t.left_edge.i - 1].text == "," for t in shares)
+                                                or _gives_its_own(conjunct))
+
+
+def _gives_its_own(conjunct: Token) -> bool:
+    """A name conjoined to a deal noun and followed at once by a sum or an article: "… and X $200m",
+    "… and X a local-currency tranche"."""
+    end = _name_end(conjunct)
+    after = conjunct.doc[end] if end < len(conjunct.doc) else None
+    return (conjunct.pos_ == "PROPN" and is_trigger_word(conjunct.head) and after is not None
+            and (after.ent_type_ == "MONEY" or after.pos_ == "DET"))
 
 
 def _listed_share(name: Token) -> Decimal | None:

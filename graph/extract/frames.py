@@ -69,6 +69,7 @@ class Frame:
     money_or_loan_word: bool = False
     needs_stake_noun: bool = False
     owned_nouns: frozenset[str] = frozenset()
+    given_nouns: frozenset[str] = frozenset()  # "provided a $150m facility": a deal only as what is given
     sized_assets: bool = False
     investor_is_company: bool = False
     no_passive_agent: bool = False
@@ -83,7 +84,7 @@ class Frame:
     def __post_init__(self) -> None:
         """Every word that can head a trigger phrase ("take over" → take, "loan agreement" →
         agreement, "line of credit" → line): one set lookup before any parse walk."""
-        phrases = [*self.verbs, *self.nouns, *self.agents, *self.owned_nouns]
+        phrases = [*self.verbs, *self.nouns, *self.agents, *self.owned_nouns, *self.given_nouns]
         object.__setattr__(self, "heads", frozenset(w for p in phrases for w in (p.split()[0], p.split()[-1])))
 
 
@@ -158,7 +159,7 @@ def frame_lexicon(path: Path = FRAMES_PATH) -> FrameLexicon:
 
 
 def _frame(raw: dict) -> Frame:
-    words = {k: frozenset(raw.get(k, ())) for k in ("verbs", "nouns", "agents", "owned_nouns", "support_verbs")}
+    words = {k: frozenset(raw.get(k, ())) for k in ("verbs", "nouns", "agents", "owned_nouns", "given_nouns", "support_verbs")}
     flags = {k: raw[k] for k in FLAGS if k in raw}
     roles = {role: tuple(positions) for role, positions in raw["roles"].items()}
     senses = {verb: frozenset(preps) for verb, preps in raw.get("other_senses", {}).items()}
@@ -236,7 +237,7 @@ def trigger_kind(token: Token, frame: Frame) -> str | None:
     phrase = noun_phrase_lemma(token)
     if phrase in frame.agents or lemma in frame.agents:
         return "agent"
-    if phrase in frame.nouns or lemma in frame.nouns:
+    if phrase in frame.nouns or lemma in frame.nouns or (lemma in frame.given_nouns and lent_debt(token)):
         return "noun"
     return None
 

@@ -99,9 +99,9 @@ def gapped_sums(match: FrameMatch, base: Investment, *, named: set[str]) -> Iter
     "a $150m loan from X and $60m from Z": a sum conjoined to the trigger with a giver of its own."""
     yield from _sums_from(match, base, named=named)
     for token in match.trigger.children:
-        given = token.dep_ == "dative" and gapped_giver(token, list(match.trigger.children))
+        given = token.dep_ in {"dative", "dep"} and gapped_giver(token, list(match.trigger.children))
         if (token.dep_ != "conj" and not given) or token.pos_ != "PROPN":
-            continue  # "A is lending $250m and B $200m": B parsed as whom the sum goes to
+            continue  # "A is lending $250m and B $200m": B parsed as whom the sum goes to, or unlabelled
         amount = _own_amount(token, "MONEY")
         holder = argument_at(token) if amount is not None else None
         entity = entity_at(amount) if amount is not None else None
@@ -257,14 +257,26 @@ def respective(sent: Span, label: str) -> list[Span]:
     splits such a list apart)."""
     end = next((t.i for t in sent if t.lower_ == "respectively"), None)
     ents = [part for e in entities_in(sent) if e.label_ == label and end is not None and e.end <= end for part in _parts(e)]
-    if not ents:
-        return []
-    listed = [ents[-1]]
+    listed = _last_list(ents)
+    glossed = _last_list(ents[: len(ents) - len(listed)]) if listed and _bracketed(listed[0]) else []
+    listed = glossed if len(glossed) == len(listed) else listed  # "of SAR9m and SAR6m (about $2m and $1m)": the first currency
+    return listed if len(listed) > 1 else []
+
+
+def _last_list(ents: list[Span]) -> list[Span]:
+    """The last run of amounts joined only by commas and "and"."""
+    listed = ents[-1:]
     for ent in reversed(ents[:-1]):
-        if any(t.lower_ not in {",", "and"} for t in sent.doc[ent.end : listed[0].start]):
+        if any(t.lower_ not in {",", "and"} for t in ent.doc[ent.end : listed[0].start]):
             break
         listed.insert(0, ent)
-    return listed if len(listed) > 1 else []
+    return listed
+
+
+def _bracketed(amount: Span) -> bool:
+    """An amount right after an opening bracket (an "about" may come between): a gloss of the one before."""
+    before = [t for t in amount.doc[max(amount.start - 2, 0) : amount.start] if t.lower_ not in {"about", "some", "roughly"}]
+    return bool(before) and before[-1].text in {"(", "["}
 
 
 def _parts(entity: Span) -> list[Span]:

@@ -27,7 +27,7 @@ from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref, capitalised, named_asset
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word, unowned_share
-from graph.extract.roles import active_subject, children, hyphenated, is_passive, relative_antecedent
+from graph.extract.roles import active_subject, children, hyphenated, is_passive, relative_antecedent, support_verb
 from graph.extract.tree import infinitive, prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
@@ -408,7 +408,8 @@ def _funded_with(trigger: Token) -> Token | None:
 def role_arguments(match: FrameMatch, role: str, accept) -> list[Argument]:
     """The arguments of the first position of ``role`` that names an acceptable actor or asset (for a
     frame whose money goes to a project, ``asset_first``, the first that names an asset, if any)."""
-    alone = relative_antecedent(match.trigger) | {match.trigger.i}  # "a loan, and banks X and Y …": no co-target
+    verb = (support_verb(match.trigger) if match.nominal else None) or match.trigger  # "X, which provided a loan"
+    alone = relative_antecedent(verb) | {match.trigger.i}  # "a loan, and banks X and Y …": no co-target
     filled = [found for heads in match.positions(role) if (found := [a for a in arguments(heads, alone=alone) if accept(a)])]
     if role == "target" and match.frame.asset_first:
         filled.sort(key=lambda found: not any(a.ref.kind is ActorKind.ASSET for a in found))  # stable: order kept

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from graph.extract.frames import (
     DIRECTED_PREPS, Frame, frame_lexicon, gives, helped, is_trigger_word, noun_phrase_lemma, purpose_objects, verb_slots,
 )
+from graph.extract.common import entity_at
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import OBJECT_DEPS, children, is_passive, prep_slots, support_verb
 from graph.extract.tree import links_parties, prep_objects
@@ -48,7 +49,7 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     by = slots.pop("by", [])
     for position in ("in", "into"):  # "the investment by X in Y": the parser hangs "in Y" on X
         slots[position] = slots.get(position) or [h for b in by if b.pos_ == "PROPN" for h in prep_slots(b).get(position, [])]
-    slots["subject"] = by or possessors
+    slots["subject"] = by or possessors or _gapped_giver(noun)
     slots["compound"] = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"  # "the EBRD loan", not the
                          and not any(t.pos_ == "NOUN" and not t.ent_type_ for t in noun.doc[c.i + 1 : noun.i])]  # "X urea loan"
     slots["purpose"] = purpose_objects(noun) + _helped_by_noun(noun)
@@ -66,6 +67,15 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     if not slots["purpose"]:  # "signed a loan with a syndicate of X to fund Y": the purpose hung on the lenders
         slots["purpose"] = [o for position in ("with", "from") for w in slots.get(position, []) for o in purpose_objects(w)]
     return slots
+
+
+def _gapped_giver(noun: Token) -> list[Token]:
+    """"… provided a $150m facility and X a tranche of 8bn pounds": the name right before the deal's
+    phrase, conjoined to an earlier deal noun, gives this one; its verb is left out."""
+    start = noun.left_edge.i
+    entity = entity_at(noun.doc[start - 1]) if start > 0 else None
+    name = entity.root if entity is not None else None
+    return [name] if name is not None and name.pos_ == "PROPN" and name.dep_ == "conj" and is_trigger_word(name.head) else []
 
 
 def _sides_named(noun: Token) -> bool:

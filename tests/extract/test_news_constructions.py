@@ -1211,3 +1211,49 @@ def test_issue_7_the_phase_is_the_asset_the_phase_named_before_works_on():
                  "from a consortium of lenders including Bank Seri Murni and Harimau Islamic Bank.")
     assert ("Bank Seri Murni", "Sedenak campus", 1800 * M, None) in rows
     assert ("Harimau Islamic Bank", "Sedenak campus", 1800 * M, None) in rows
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    pytest.param("Harlow Chemicals will spend $900 million on its planned ammonia and urea complex at Ain Darsa.",
+                 ("Harlow Chemicals", "ammonia and urea complex at Ain Darsa", 900 * M, None), id="spend-on-its-complex"),
+    pytest.param("Orvan Metals paid $40 million for the lead and zinc mine near Velika.",
+                 ("Orvan Metals", "lead and zinc mine near Velika", 40 * M, None), id="paid-for-the-mine"),
+])
+def test_issue_7_an_asset_of_two_materials_is_one_asset(text, row):
+    """Session 20: "its ammonia and urea complex at Ain Darsa" was parsed as "ammonia" and a second thing,
+    "urea complex", with no verb and no place: the complex had no investor, the mine lost its place
+    (graph/nlp_parse.py mends the parse)."""
+    assert _told(f"Chemicals\n\n{text}") == [row]
+
+
+def test_issue_7_lenders_whose_verbs_are_left_out_each_lend_their_own_sum():
+    """Session 20: "B $200m" with B unlabelled by the parser, "C has provided a $150m facility" (a debt noun a
+    giving verb gives) and "D a tranche of …" (a name joined to a deal noun, its own deal after it): each
+    lends its own sum for the complex the lede names; D was read as what C lends to."""
+    rows = _told("Urea\n\nHarlow Nitrogen reached financial close on Monday for its planned ammonia and urea complex at "
+                 "Ain Darsa.\n\nUnder the common terms agreement, the Arvel Bank for Reconstruction (ABR) is lending $250m "
+                 "and the Morvan Development Bank $200m, while the Orvan Export-Import Bank has provided a $150m facility "
+                 "and Kessel Union Bank a local-currency tranche of 8 billion Egyptian pounds.")
+    complex_ = "ammonia and urea complex at Ain Darsa"
+    assert rows == sorted([("Arvel Bank for Reconstruction", complex_, 250 * M, None),
+                           ("Kessel Union Bank", complex_, 8000 * M, None),
+                           ("Morvan Development Bank", complex_, 200 * M, None),
+                           ("Orvan Export-Import Bank", complex_, 150 * M, None)])
+
+
+def test_issue_7_sums_listed_respectively_in_the_first_currency_not_the_gloss():
+    """Session 20: "facilities of SAR900 million and SAR600 million (about $240 million and $160 million)
+    respectively": the bracketed list glosses the first; each bank lends its own riyal sum."""
+    rows = _told("Solar\n\nHarlow Solar reached financial close for the Tarsk solar plant on Monday. Riyad Kessel Bank and "
+                 "Al Marwa Bank are providing riyal facilities of SAR900 million and SAR600 million (about $240 million "
+                 "and $160 million) respectively.")
+    assert ("Riyad Kessel Bank", "Tarsk solar plant", 900 * M, None) in rows
+    assert ("Al Marwa Bank", "Tarsk solar plant", 600 * M, None) in rows
+
+
+def test_issue_7_which_after_a_pair_is_the_name_just_before_it():
+    """Session 20, a guard: once "a $180m facility" a bank provides is a deal noun, the clause that carries it
+    is a relative one, and its "which" is Kessel Exportbank alone, not the pair (the noun first read it as both)."""
+    rows = _told("Water\n\nThe project builds on the partnership between Morvania and Kessel Exportbank, which in 2021 "
+                 "provided a US$180 million facility for the Tarsk Water Project.")
+    assert rows == [("Kessel Exportbank", "Tarsk Water Project", 180 * M, None)]
