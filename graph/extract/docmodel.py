@@ -23,7 +23,7 @@ from graph.extract import context
 from graph.extract.actors import actors_in, find_actors
 from graph.extract.agreement_frames import agreement_lexicon
 from graph.extract.collectives import country_named
-from graph.extract.common import is_headline, lede_sentence, per_doc
+from graph.extract.common import entity_at, is_headline, lede_sentence, per_doc
 from graph.extract.descriptions import described_country, named_country
 from graph.extract.frames import frame_lexicon
 from graph.extract.phrases import phrase_ref
@@ -288,7 +288,8 @@ def demonym_countries(head: Token) -> set[str]:
     gaz, doc = load_gazetteer(), head.doc
     found = {e.name for c in head.children if c.dep_ in {"amod", "compound"} and (e := gaz.country_for_demonym(c.text))}
     placed = (t for c in head.lefts for t in c.subtree if t.pos_ == "PROPN" and t.i + 1 < len(doc) and doc[t.i + 1].text in {"-", "–"})
-    return found | {country for t in placed if (country := country_of_place(t.text))}
+    places = ((e.text if (e := entity_at(t)) is not None else t.text) for t in placed)  # "Kuala Lumpur", not "Lumpur"
+    return found | {country for place in places if (country := country_of_place(place))}
 
 
 def _most_salient(candidates: list[Entry]) -> ActorRef:
@@ -350,11 +351,17 @@ def _definite(head: Token) -> bool:
     if not (head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.is_lower)):
         return False  # a name: asked before the subtrees below are walked
     described = {t.i for a in head.children if a.dep_ in {"appos", "relcl", "acl"} for t in a.subtree}  # "…, owner of X"
-    doc = head.doc  # "the Vancouver-based group": a place in a hyphened modifier names no one
-    described |= {t.i for t in head.lefts for t in t.subtree if t.i + 1 < len(doc) and doc[t.i + 1].text in {"-", "–"}}
+    doc = head.doc  # "the Vancouver-based group", "the Kuala Lumpur-based company": a place in a hyphened modifier names no one
+    described |= {t.i for c in head.lefts if any(_hyphened_to_a_word(x) for x in c.subtree) for t in c.subtree}
     if any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in described and not _names_no_one(t) for t in own_words(head)):
         return False
     return any((c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.pos_ == "NOUN") for c in head.children)
+
+
+def _hyphened_to_a_word(token: Token) -> bool:
+    """"Lumpur" in "Kuala Lumpur-based": a hyphen and a lower-case word after it (not "Acme-Beta")."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text in {"-", "–"} and doc[token.i + 2].is_lower
 
 
 def _names_no_one(word: Token) -> bool:

@@ -25,6 +25,8 @@ CASES = [
      "The Korean cathode maker agreed to pay $350 million.", "maker", "Halden Materials"),
     ("a-place-based-description-picks-the-company-of-that-country", "Peruvian miner Orsk Minera SA agreed to sell a stake to Canada's Northvale Metals Corp on Monday. "
      "The Vancouver-based group will also fund construction.", "group", "Northvale Metals Corp"),
+    ("a-two-word-place-based-description-is-no-name", "Peruvian miner Orsk Minera SA agreed to sell a stake to Malaysia's Tarsk "
+     "Holdings Bhd on Monday. The Kuala Lumpur-based group will also fund construction.", "group", "Tarsk Holdings Bhd"),
     ("a-name-that-says-the-class-beats-a-synonym", "A group led by the Harran Wealth Fund and comprising Tolvo Capital Partners bought Kessel United. "
      "The fund takes a 70 per cent stake.", "fund", "Harran Wealth Fund"),
     ("a-company-the-text-called-otherwise-is-not-the-description", "Spanish builder Corvas holds 20 per cent of Tarnell. "
