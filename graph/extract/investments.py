@@ -392,7 +392,7 @@ def _financed_buyer(match: FrameMatch) -> list[Argument]:
 def _funded_with(trigger: Token) -> Token | None:
     """The verb a deal noun is the means of ("financed it with a loan"), wherever the parser hung "with
     a loan": on the verb's object ("funding the purchase with a loan") or the loan on that object, as one
-    more of its conjuncts ("financing the purchase with cash and a loan")."""
+    more of its conjuncts ("financing the purchase with cash and a loan"), or on the verb itself."""
     first = trigger
     while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
         first = first.head
@@ -400,6 +400,8 @@ def _funded_with(trigger: Token) -> Token | None:
         verb = first.head.head
     elif first.dep_ == "dobj" and any(c.lower_ == "with" and first.i < c.i < trigger.i for c in first.children):
         return first.head
+    elif first.dep_ == "conj" and first.head.pos_ == "VERB" and any(c.lower_ == "with" and c.i < first.i for c in first.head.children):
+        return first.head  # "will pay with cash on hand and a loan from Z": the loan joined to the verb itself
     else:
         return None
     return verb.head if verb.dep_ == "dobj" and verb.pos_ == "NOUN" else verb

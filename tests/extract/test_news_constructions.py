@@ -1257,3 +1257,13 @@ def test_issue_7_which_after_a_pair_is_the_name_just_before_it():
     rows = _told("Water\n\nThe project builds on the partnership between Morvania and Kessel Exportbank, which in 2021 "
                  "provided a US$180 million facility for the Tarsk Water Project.")
     assert rows == [("Kessel Exportbank", "Tarsk Water Project", 180 * M, None)]
+
+
+def test_issue_7_a_loan_the_buyer_pays_with_goes_to_the_buyer():
+    """Session 20: "will pay with cash on hand and a £900mn bridge loan from A and B", with the loan joined to
+    the verb by the parser: the payer borrows (the gold's convention: each lender with the joint total)."""
+    rows = _told("Sensors\n\nHalvard Seiki Co, the Osaka-based maker of industrial sensors, agreed to buy Corrin Instruments "
+                 "for £1.4bn. The Japanese group will pay with cash on hand and a £900mn bridge loan from Sumio Trust Bank "
+                 "and Harrow Mercantile.")
+    assert ("Sumio Trust Bank", "Halvard Seiki Co", 900 * M, None) in rows
+    assert ("Harrow Mercantile", "Halvard Seiki Co", 900 * M, None) in rows
