@@ -35,6 +35,7 @@ class Kind:
     nouns: frozenset[str]
     weak: bool = False
     signers: frozenset[str] = frozenset()  # only these verbs sign it ("signed a credit facility", not "secured")
+    records: frozenset[str] = frozenset()  # the investment forms whose deal its document records
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,8 @@ def agreement_lexicon(path: Path = paths.FRAMES) -> AgreementLexicon:
     data = paths.read_json(path, FrameLexiconError, "the agreement frames")
     try:
         raw = data["agreements"]
-        kinds = tuple(Kind(k["name"], frozenset(k["nouns"]), bool(k.get("weak", False)), frozenset(k.get("signers", ()))) for k in raw["kinds"])
+        kinds = tuple(Kind(k["name"], frozenset(k["nouns"]), bool(k.get("weak", False)), frozenset(k.get("signers", ())),
+                           frozenset(k.get("records", ()))) for k in raw["kinds"])
         words = {k: frozenset(raw[k]) for k in ("sign_verbs", "leave_verbs", "signing_nouns", "version_nouns", "agree_verbs", "not_agreed", "unsigned_modifiers", "lending_words")}
         kind_of, heads = _kind_index(kinds)
         return AgreementLexicon(

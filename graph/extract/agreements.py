@@ -43,6 +43,7 @@ from graph.extract.common import (
     has_cue,
     is_headline,
     lemma_text,
+    per_doc,
     previous_sentence,
     sentences,
     title_line,
@@ -63,6 +64,7 @@ def extract(doc: Doc) -> Iterator[Agreement]:
     """Every agreement the doc asserts, a re-mention merged into the one it tells again."""
     found: Found = []
     lede = lede_date(doc)
+    unattached(doc).clear()
     for number, sent in enumerate(sentences(doc)):
         if is_headline(sent) or title_line(sent):
             continue
@@ -76,7 +78,14 @@ def extract(doc: Doc) -> Iterator[Agreement]:
                 found[earlier] = (found[earlier][0], _merge(found[earlier][1], agreement, sent, lede=lede))
             elif len(agreement.parties) >= 2:
                 found.append((number, agreement))
+            elif again:  # "The share purchase agreement was signed on Tuesday": the deals told say whose
+                unattached(doc).append(agreement)
     yield from (a for _, a in found)
+
+
+def unattached(doc: Doc) -> list[Agreement]:
+    """The definite mentions of a document ``extract`` found no two parties for (filled as it runs)."""
+    return per_doc(doc, "ikg_unattached_agreements", list)
 
 
 def sentence_agreements(sent: Span, number: int, *, lede: PartialDate | None, found: Found) -> Iterator[tuple[Agreement, bool]]:

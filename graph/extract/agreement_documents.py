@@ -1,0 +1,70 @@
+"""The documents of deals: "The share purchase agreement was signed on Tuesday evening in São Paulo",
+"The loan agreement was signed in Mumbai on October 6." name no parties; the deal of its kind the text
+tells does. Such a mention is the agreement between that deal's buyer and seller (or company), or its
+lender and borrower, dated by its own signing (issue 7, session 20). Which kinds record which deals is
+data: a kind's ``records`` in ``data/frames.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from graph.extract.agreement_frames import Kind, agreement_lexicon
+from graph.extract.agreements import unattached
+from graph.extract.common import extend_evidence
+from graph.model import ActorKind, ActorRef, Agreement, Evidence, Factuality, Investment, Status
+
+PARTY_KINDS = frozenset({ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY, ActorKind.COUNTRY})
+
+
+def with_documents(doc: Doc, investments: Iterable[Investment], agreements: Iterable[Agreement],
+                   sellers: dict[tuple[str, str], ActorRef]) -> list[Agreement]:
+    """``agreements``, each document mention with no parties given to the deal it records: dating
+    the agreement of that deal already found, or as one of its own."""
+    agreements, investments = list(agreements), list(investments)
+    for mention in unattached(doc):
+        kind = kind_named(mention.name)
+        deal = _recorded_deal(kind, investments) if kind is not None else None
+        if deal is None:
+            continue
+        sides = (deal.investor, sellers.get((deal.investor.name, deal.target.name), deal.target))
+        told = _told(agreements, sides, kind)
+        if told is None:
+            agreements.append(Agreement(kind.name, sides, mention.evidence, date=mention.date,
+                                        factuality=Factuality.ASSERTED, status=Status.SIGNED))
+        elif mention.date is not None:
+            agreements[told] = replace(agreements[told], date=mention.date, evidence=_stretched(doc, agreements[told], mention))
+    return agreements
+
+
+def _told(agreements: list[Agreement], sides: tuple[ActorRef, ActorRef], kind: Kind) -> int | None:
+    """The agreement found already between the two sides, else one of a kind recording the same deals
+    that names the deal's investor ("a loan agreement between the government and X")."""
+    names = {s.name for s in sides}
+    both = [i for i, a in enumerate(agreements) if names <= {p.name for p in a.parties}]
+    alike = [i for i, a in enumerate(agreements) if sides[0].name in {p.name for p in a.parties}
+             and (other := kind_named(a.name)) is not None and other.records & kind.records]
+    return (both or alike or [None])[0]
+
+
+def kind_named(name: str) -> Kind | None:
+    """The kind whose listed noun ends the name: "buyer credit facility" is a credit facility."""
+    words, kinds = name.lower().split(), agreement_lexicon().kind_of
+    return next((kinds[tail] for i in range(len(words)) if (tail := " ".join(words[i:])) in kinds), None)
+
+
+def _recorded_deal(kind: Kind, investments: list[Investment]) -> Investment | None:
+    """The first deal of the forms the document records, between two actors (not a loan for a plant:
+    its borrower is not named by the fact)."""
+    return next((f for f in investments if f.kind in kind.records and f.target.kind in PARTY_KINDS
+                 and f.investor.kind in PARTY_KINDS and f.factuality in {None, Factuality.PLANNED}), None)
+
+
+def _stretched(doc: Doc, agreement: Agreement, mention: Agreement) -> Evidence:
+    """The agreement's evidence stretched to the sentence that tells its signing, when that comes later."""
+    span = doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand")
+    later = span is not None and mention.evidence.start > agreement.evidence.end
+    return extend_evidence(agreement.evidence, span) if later else agreement.evidence

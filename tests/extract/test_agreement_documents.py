@@ -1,0 +1,50 @@
+"""A signed deal document that names no parties is the agreement of the deal the text tells
+(graph/extract/agreement_documents.py; issue 7, session 20). Passages of our own, fictitious names."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.model import PartialDate
+from graph.pipeline import extract_document
+from tests.conftest import make_document
+
+
+def _agreements(text: str) -> list[tuple[frozenset[str], PartialDate | None]]:
+    found = extract_document(make_document(text, published="2025-10-10")).agreements
+    return [(frozenset(p.name for p in a.parties), a.date) for a in found]
+
+
+@pytest.mark.parametrize(("text", "parties", "date"), [
+    pytest.param("Dairy\n\nGrupo Serrano SA completed its purchase of Lacteos Verdes from Albano Participacoes Ltda for "
+                 "2.1 billion reais. Analysts welcomed the deal. The sale and purchase agreement was signed on 3 March 2025 "
+                 "in Sao Paulo after months of talks.",
+                 {"Grupo Serrano SA", "Albano Participacoes Ltda"}, PartialDate(2025, 3, 3), id="a-completed-purchase-and-its-seller"),
+    pytest.param("Refining\n\nHormel Petroleum Holding will raise its shareholding in Indra Coastal Refinery Ltd to 40 per cent "
+                 "by subscribing for new shares worth $300 million. The share subscription agreement was signed on 6 October "
+                 "2025 in Dubai.",
+                 {"Hormel Petroleum Holding", "Indra Coastal Refinery Ltd"}, PartialDate(2025, 10, 6), id="a-subscription-and-its-company"),
+    pytest.param("Towers\n\nThe National Bank for Infrastructure Finance will lend Rs 4,000 crore to Vistara Infratel Ltd, the "
+                 "company said. The loan agreement was signed in Mumbai on 6 October 2025.",
+                 {"National Bank for Infrastructure Finance", "Vistara Infratel Ltd"}, PartialDate(2025, 10, 6),
+                 id="a-loan-and-its-borrower"),
+])
+def test_issue_7_a_deal_document_with_no_parties_is_the_deal_s_agreement(text, parties, date):
+    """"The sale and purchase agreement was signed on 3 March 2025": the buyer and seller (or the company
+    issuing the shares) of the deal the text tells are its parties, and that is its signing date."""
+    assert (frozenset(parties), date) in _agreements(text)
+
+
+def test_issue_7_a_document_with_no_deal_of_its_kind_is_no_agreement():
+    """Nothing told in the text is bought or sold: the document's parties stay unknown, so no agreement."""
+    text = "Dairy\n\nLacteos Verdes opened a cheese plant in Tarsk in 2024. The share purchase agreement was signed on Tuesday."
+    assert _agreements(text) == []
+
+
+def test_issue_7_a_document_s_signing_dates_the_deal_s_agreement_told_before():
+    """A guard: "X agreed to buy Y from Z" is already an agreement of X and Z, and the document's signing
+    dates it (as a definite re-mention did before); it makes no second one."""
+    text = ("Dairy\n\nGrupo Serrano SA agreed on Monday to buy Lacteos Verdes from Albano Participacoes Ltda for 2.1 billion "
+            "reais. Analysts welcomed the deal. The share purchase agreement was signed on 8 October 2025 in Sao Paulo.")
+    found = [a for a in _agreements(text) if a[0] == {"Grupo Serrano SA", "Albano Participacoes Ltda"}]
+    assert found == [(frozenset({"Grupo Serrano SA", "Albano Participacoes Ltda"}), PartialDate(2025, 10, 8))]
