@@ -351,7 +351,7 @@ def _definite(head: Token) -> bool:
     if not (head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.is_lower)):
         return False  # a name: asked before the subtrees below are walked
     described = {t.i for a in head.children if a.dep_ in {"appos", "relcl", "acl"} for t in a.subtree}  # "…, owner of X"
-    doc = head.doc  # "the Vancouver-based group", "the Kuala Lumpur-based company": a place in a hyphened modifier names no one
+    # "the Vancouver-based group", "the Kuala Lumpur-based company": a place in a hyphened modifier names no one
     described |= {t.i for c in head.lefts if any(_hyphened_to_a_word(x) for x in c.subtree) for t in c.subtree}
     if any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in described and not _names_no_one(t) for t in own_words(head)):
         return False
