@@ -119,9 +119,10 @@ def anchor(noun: Token) -> Token | None:
     verb = support_verb(noun)
     if verb is not None and signs(verb):
         return verb
-    for child in (c for held in (noun, *_topics(noun)) for c in held.children):
+    # "the MoU signed by X"; "the agreement on Y, signed by X" hung on its topic; "a memorandum of understanding it signed"
+    for child in (c for held in (noun, *_topics(noun), *prep_objects(noun, {"of"})) for c in held.children):
         if child.dep_ in {"acl", "relcl"} and signs(child):
-            return child  # "the MoU signed by X"; "the agreement on Y, signed by X" hung on its topic
+            return child
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in {"of", "into"} and signs(head.head):
         return head.head  # "the signing of the treaty", "entered into an agreement"

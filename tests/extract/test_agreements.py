@@ -64,6 +64,10 @@ PATTERNS = [
     ("takes-effect-from", "Chile and Peru signed a trade agreement on 1 May 2018. It takes effect from 1 July 2018.", {"Chile", "Peru"}, "2018-05-01", "2018-07-01"),
     ("date-of-the-signing-clause", "Peru agreed in 2015 to lend Chile money; the two governments signed a loan agreement in March 2016.", {"Chile", "Peru"}, "2016-03", None),
     ("municipality-of", "Siemens signed a land purchase agreement with the municipality of Debrecen in May 2022.", {"Siemens", "Debrecen"}, "2022-05", None),
+    # issue 7, session 20: the relative clause hangs on "understanding", the noun of the listed phrase's "of"
+    ("a-memorandum-of-understanding-it-signed-with", "The Morvanian Ministry of Economy approved a grant of $9 million under a "
+     "memorandum of understanding it signed with Tarsk Data Holdings in November 2023.",
+     {"Morvanian Ministry of Economy", "Tarsk Data Holdings"}, "2023-11", None),
 ]
 
 
