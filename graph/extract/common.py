@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.extract.word_lists import word_list
 from graph.model import Document, Evidence, PartialDate
 from graph.nlp_fast import doc_sentences
 from graph.normalize.dates import parse_date
@@ -195,9 +196,16 @@ def _first_line(sent: Span) -> bool:
 
 
 def lede_sentence(doc: Doc) -> Span | None:
-    """The first sentence of the body: after the headline, the header lines and a dateline split
-    off on its own ("CAIRO -")."""
-    return next((sent for sent in sentences(doc) if not is_headline(sent) and len(sent) > LEDE_MIN), None)
+    """The first sentence of the body: after the headline, the header lines, a dateline split off
+    on its own ("CAIRO -") and a picture's caption."""
+    return next((sent for sent in sentences(doc) if not is_headline(sent) and len(sent) > LEDE_MIN and not is_caption(sent)), None)
+
+
+def is_caption(sent: Span) -> bool:
+    """"Photo: Bags of beans wait at a warehouse in X", "Image Credit: …": a caption word and a colon
+    open it (``data/word_lists.json`` caption_words)."""
+    colon = next((t.i for t in sent[:4] if t.text == ":"), None)
+    return colon is not None and sent.doc[sent.start : colon].text.lower() in word_list("caption_words")
 
 
 def dateline(ent: Span) -> bool:
