@@ -366,6 +366,8 @@ def unknown_name(head: Token) -> ActorRef | None:
     if load_gazetteer().is_junk(span.text) or not span.text[:1].isupper() or (head.ent_type_ == "NORP" and not _norp_name(span)):
         return None
     words = {t.lower_ for t in span}
+    if span.text.split()[0].lower() in lexicon().leading_asset_words and len(span.text.split()) > 1:
+        return ActorRef(span.text, ActorKind.ASSET, span.text, None)  # "Estádio do Mirante", "Usina X": its kind first
     person = head.ent_type_ == "PERSON" and len(span) > 1 and not words & lexicon().company_words
     return ActorRef(span.text, ActorKind.PERSON if person else ActorKind.COMPANY, span.text, None)
 

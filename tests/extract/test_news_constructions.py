@@ -1279,3 +1279,12 @@ def test_issue_7_a_picture_s_caption_is_not_the_lede():
     rows = _told(text)
     assert ("Orvan Development Bank", "grinding plant in the Tema free zone", 45 * M, None) in rows
     assert not any(row[1].startswith("warehouse") for row in rows)
+
+
+def test_issue_7_a_name_that_starts_with_its_kind_is_an_asset():
+    """Session 20: "the Estádio do Mirante", one token once its particle is joined, was no entity, and the role
+    reader made it a company: no asset for the next sentence's lender. Its first word says its kind, as the
+    recogniser's names already do (lexicon leading_asset_words)."""
+    rows = _told("Football\n\nTarsk Sports Partners will spend €60 million renovating the Estádio do Mirante. Of that "
+                 "amount, €25 million will be lent by Banco Kessel Comercial, according to documents presented to members.")
+    assert ("Banco Kessel Comercial", "Estádio do Mirante", 25 * M, None) in rows
