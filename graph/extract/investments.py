@@ -262,6 +262,7 @@ def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument],
     if match.nominal and stakes.changed_to(match.trigger) is not None:
         return stakes.changed_parties(match, topic)
     investors = [_as_company(a) for a in role_arguments(match, "investor", lambda a: a.ref.kind in ACTOR_KINDS or _named_asset(a))]
+    investors = investors or (lending.approving_lenders(match) if frame.form == "loan" and match.nominal else [])
     targets = role_arguments(match, "target", lambda a: _fits(a, frame))
     if not targets and frame.form in {"loan", "grant"}:
         targets = _financed_buyer(match) or sums.costed(match) or sums.works_on_asset(match)

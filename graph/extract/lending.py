@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graph.extract.arguments import Argument
+from graph.extract.arguments import Argument, arguments
 from graph.extract.common import hyphened_to
 from graph.extract.frames import FrameMatch, frame_lexicon
 from graph.extract.lexicon import lexicon
@@ -66,6 +66,14 @@ def _with_unnamed_lenders(match: FrameMatch) -> bool:
 def _with_prefix(verb: Token) -> str:
     """The verb's lemma with a hyphened prefix the tokenizer split off ("co-finance")."""
     return f"{verb.doc[verb.i - 2].lower_}-{verb.lemma_.lower()}" if hyphened_to(verb) else verb.lemma_.lower()
+
+
+def approving_lenders(match: FrameMatch) -> list[Argument]:
+    """"a $150m loan approved by the X Development Bank in 2023": a lender that approves a loan lends it
+    (not "a loan approved by parliament")."""
+    approvals = [c for c in match.trigger.children if c.dep_ == "acl" and c.lemma_.lower() in word_list("approving_verbs")]
+    agents = [o for c in approvals for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return [a for a in arguments(agents) if lender(a)]
 
 
 def lender(argument: Argument) -> bool:

@@ -1288,3 +1288,17 @@ def test_issue_7_a_name_that_starts_with_its_kind_is_an_asset():
     rows = _told("Football\n\nTarsk Sports Partners will spend €60 million renovating the Estádio do Mirante. Of that "
                  "amount, €25 million will be lent by Banco Kessel Comercial, according to documents presented to members.")
     assert ("Banco Kessel Comercial", "Estádio do Mirante", 25 * M, None) in rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("The 95-megawatt Zunil II geothermal plant was to be financed with a $150 million loan approved by the Central "
+                 "Bank for Integration in November 2023 and $60 million from Reykjavik-based Arctic Climate Finance.",
+                 [("Arctic Climate Finance", "Zunil II geothermal plant", 60 * M, None),
+                  ("Central Bank for Integration", "Zunil II geothermal plant", 150 * M, None)], id="approved-by-a-bank"),
+    pytest.param("The Zunil II geothermal plant was to be financed with a $150 million loan approved by parliament in 2023.",
+                 [], id="approved-by-parliament"),
+])
+def test_issue_7_a_lender_that_approves_a_loan_lends_it(text, rows):
+    """Session 20: "a $150 million loan approved by the X Bank" named no lender; a lender (by its name) approving
+    a loan lends it, and the sum beside it "from Z" is Z's. Parliament approving one lends nothing."""
+    assert [r for r in _told(f"Geothermal\n\n{text}") if r[2] is not None] == rows
