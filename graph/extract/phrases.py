@@ -251,9 +251,20 @@ def _full_name(head: Token) -> str:
     doc = head.doc
     while start < head.i and (_is_demonym(doc[start]) or doc[start].lower_ in word_list("not_name_words")):
         start += 1
-    if doc[start].text in {"–", "-"} and 0 < start < head.i - 1 and doc[start - 1].like_num:
-        start += 2  # "a 400-kilovolt line": a capacity is no part of the name, as "450-megawatt" is not
+    start = _past_measure(doc[start], head) if start < head.i else start
     return doc[_dash_start(doc[start]) if start < head.i else start : head.i + 1].text
+
+
+def _past_measure(first: Token, head: Token) -> int:
+    """"a 400-kilovolt line", "a 40-gigawatt-hour battery factory": a capacity, a number hyphened to its
+    units, is no part of the name, as "450-megawatt" is not: the name starts after the word it is in."""
+    doc, start, end = first.doc, first.i, first.i
+    while start > 0 and not doc[start - 1].whitespace_:
+        start -= 1
+    while end < head.i - 1 and not doc[end].whitespace_:
+        end += 1
+    measure = doc[start].like_num and any(t.text in {"–", "-"} for t in doc[start : end + 1])
+    return end + 1 if measure and end < head.i else first.i
 
 
 def _name_modifier(token: Token, head: Token) -> bool:

@@ -26,6 +26,10 @@ ASSETS = [
         "antimony processing plant in the Anzob valley", "processing plant in the Anzob valley",
         id="named-valley-as-place",
     ),
+    pytest.param(  # issue 7, session 20: a capacity of two hyphened units was cut after its first ("-hour battery factory")
+        "The 40-gigawatt-hour battery factory in Kisvarko is the group's first outside Lumora.", "factory", "battery factory in Kisvarko",
+        "Kisvarko battery factory", id="a-capacity-of-hyphened-units-is-no-part-of-the-name",
+    ),
     pytest.param(
         "Lumora finished the Bar–Boljare motorway.", "motorway", "Bar–Boljare motorway", "Bar–Boljare motorway",
         id="dash-name",
