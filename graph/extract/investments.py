@@ -217,7 +217,7 @@ def _pair_facts(
             own = each.get(investor.ref.name) or after or (base.stake if listed is None else listed)  # its own share first
             amount = base.amount if _a_total(base, own_sums) else own_sums.get(investor.ref.name, base.amount)
             fact = replace(base, investor=investor.ref, target=target.ref, stake=own, amount=amount)
-            if investor.ref.name != target.ref.name and not _background_holding(fact, match.trigger):
+            if investor.ref.name != target.ref.name and not _background_holding(fact, match):
                 yield fact
 
 
@@ -294,13 +294,23 @@ def _joined_by(match: FrameMatch) -> list[Argument]:
     return [a for a in arguments([*subjects, *prep_objects(verb, {"with"})]) if a.ref.kind in ACTOR_KINDS]
 
 
-def _background_holding(fact: Investment, trigger: Token) -> bool:
+def _background_holding(fact: Investment, match: FrameMatch) -> bool:
     """"X, which also owns shopping malls and a cement business": a relative clause owning unnamed
     things, with no share or sum, describes the owner; it is no holding one could check ("towers
-    owned by X", the things a deal trades, are)."""
-    unnamed = fact.target.kind is ActorKind.ASSET and not capitalised(fact.target.name)
-    bare = fact.stake is None and fact.amount is None
-    return fact.kind == "existing holding" and trigger.dep_ == "relcl" and bare and unnamed
+    owned by X", the things a deal trades, are). So is a count of things an owner is described by
+    ("X, the owner of 31 seaside hotels", "X, which also owns wind farms in Y", "which has built 11
+    plants in Z"): a portfolio, not one asset."""
+    if fact.stake is not None or fact.amount is not None or fact.target.kind is not ActorKind.ASSET:
+        return False
+    describes = match.trigger.dep_ == "relcl" or match.descriptive
+    unnamed = fact.kind == "existing holding" and match.trigger.dep_ == "relcl" and not capitalised(fact.target.name)
+    return unnamed or (describes and _a_portfolio(match))
+
+
+def _a_portfolio(match: FrameMatch) -> bool:
+    """The things held or built are an indefinite plural ("wind farms", "31 seaside hotels")."""
+    heads = [h for p in ("object", "of") for h in match.slots.get(p, []) if h.pos_ == "NOUN"]
+    return bool(heads) and all(h.tag_ == "NNS" and not any(c.dep_ in {"det", "poss"} for c in h.children) for h in heads)
 
 
 def _held_otherwise(match: FrameMatch) -> bool:

@@ -1302,3 +1302,23 @@ def test_issue_7_a_lender_that_approves_a_loan_lends_it(text, rows):
     """Session 20: "a $150 million loan approved by the X Bank" named no lender; a lender (by its name) approving
     a loan lends it, and the sum beside it "from Z" is Z's. Parliament approving one lends nothing."""
     assert [r for r in _told(f"Geothermal\n\n{text}") if r[2] is not None] == rows
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Harrow Hotels, the owner of 31 seaside hotels from Dunmore to Callan, is set to leave the stock market.",
+                 id="the-owner-of-a-count"),
+    pytest.param("Nordvik Energi, which also owns wind farms in the Eastern Cape, said it was weighing a bid.",
+                 id="which-also-owns-a-plural"),
+    pytest.param("Hidrovia Levante, which has built 11 desalination plants in Spain and North Africa, entered Peru in 2017.",
+                 id="which-has-built-a-count"),
+])
+def test_issue_7_a_portfolio_an_owner_is_described_by_is_no_holding(text):
+    """Session 20: a count or a bare plural of things an actor is described as owning or having built, with no
+    share or sum, is its portfolio, not one asset one could check (the gold annotates none)."""
+    assert _told(f"Assets\n\n{text}") == []
+
+
+def test_issue_7_a_described_owner_of_one_named_asset_still_holds_it():
+    """The guard: one asset, named, is a holding a description may state."""
+    assert _told("Assets\n\nTarsk Holdings, the owner of the Velika copper mine, is set to leave the stock market.") == [
+        ("Tarsk Holdings", "Velika copper mine", None, None)]
