@@ -243,6 +243,12 @@ def hyphened_to(word: Token) -> bool:
     return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
 
 
+def hyphened_to_a_word(token: Token) -> bool:
+    """"Lumpur" in "Kuala Lumpur-based": a hyphen and a lower-case word after it (not "Acme-Beta")."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text in {"-", "–"} and doc[token.i + 2].is_lower
+
+
 def entity_at(token: Token) -> Span | None:
     """The named entity that covers ``token``, if any."""
     index, starts = _entity_index(token.doc)

@@ -23,7 +23,7 @@ from graph.extract import context
 from graph.extract.actors import actors_in, find_actors
 from graph.extract.agreement_frames import agreement_lexicon
 from graph.extract.collectives import country_named
-from graph.extract.common import entity_at, is_headline, lede_sentence, per_doc
+from graph.extract.common import entity_at, hyphened_to_a_word, is_headline, lede_sentence, per_doc
 from graph.extract.descriptions import described_country, named_country
 from graph.extract.frames import frame_lexicon
 from graph.extract.phrases import phrase_ref
@@ -352,16 +352,10 @@ def _definite(head: Token) -> bool:
         return False  # a name: asked before the subtrees below are walked
     described = {t.i for a in head.children if a.dep_ in {"appos", "relcl", "acl"} for t in a.subtree}  # "…, owner of X"
     # "the Vancouver-based group", "the Kuala Lumpur-based company": a place in a hyphened modifier names no one
-    described |= {t.i for c in head.lefts if any(_hyphened_to_a_word(x) for x in c.subtree) for t in c.subtree}
+    described |= {t.i for c in head.lefts if any(hyphened_to_a_word(x) for x in c.subtree) for t in c.subtree}
     if any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in described and not _names_no_one(t) for t in own_words(head)):
         return False
     return any((c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.pos_ == "NOUN") for c in head.children)
-
-
-def _hyphened_to_a_word(token: Token) -> bool:
-    """"Lumpur" in "Kuala Lumpur-based": a hyphen and a lower-case word after it (not "Acme-Beta")."""
-    doc = token.doc
-    return token.i + 2 < len(doc) and doc[token.i + 1].text in {"-", "–"} and doc[token.i + 2].is_lower
 
 
 def _names_no_one(word: Token) -> bool:

@@ -27,7 +27,7 @@ from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref, capitalised, named_asset
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word, unowned_share
-from graph.extract.roles import active_subject, children, hyphenated, is_passive, relative_antecedent, support_verb
+from graph.extract.roles import active_subject, children, hyphenated, relative_antecedent, support_verb
 from graph.extract.tree import infinitive, prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
@@ -265,7 +265,7 @@ def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument],
     investors = investors or (lending.approving_lenders(match) if frame.form == "loan" and match.nominal else [])
     targets = role_arguments(match, "target", lambda a: _fits(a, frame))
     if not targets and frame.form in {"loan", "grant"}:
-        targets = _financed_buyer(match) or sums.costed(match) or sums.works_on_asset(match)
+        targets = lending.financed_buyer(match) or sums.costed(match) or sums.works_on_asset(match)
     if not targets and topic is not None and frame.elliptic and _bare_sum(match) and _gives(match, investors):
         targets = [Argument(topic)]
     if not targets and topic is not None and ((frame.stake and _bare_share(match)) or (match.nominal and frame.form == "existing holding")):
@@ -380,42 +380,6 @@ def unclaimed_sums(doc: Doc) -> list[retellings.Unclaimed]:
 def sellers(doc: Doc) -> dict[tuple[str, str], ActorRef]:
     """Who sold, per (buyer, target) the document's facts name ("X bought Y from Z", "Z sold Y to X")."""
     return per_doc(doc, "ikg_sellers", dict)
-
-
-def _financed_buyer(match: FrameMatch) -> list[Argument]:
-    """"X's purchase of Y is financed with a loan from Z": the loan goes to the buyer, as in "X will
-    finance half of the price with a loan from Z" (without "from Z", X lends); "X will fund most of
-    the project with a loan from Z" goes to the project."""
-    verb = _funded_with(match.trigger)
-    lent = verb is not None and bool(match.slots.get("from"))  # "financed it with a loan" alone: X lends
-    if lent and verb.lemma_.lower() in word_list("funding_verbs") and not is_passive(verb):
-        payers = [a for a in arguments(active_subject(verb)) if a.ref.kind in ACTOR_KINDS]
-        if found := sums.funded_asset(verb) or payers[:1]:
-            return found
-    for deal in match.slots.get("carrier_object", []):
-        if deal.pos_ == "NOUN" and deal != match.trigger and is_trigger_word(deal):
-            owners = [a for c in deal.children if c.dep_ == "poss" and (a := argument_at(c)) is not None]
-            if owners and owners[0].ref.kind in ACTOR_KINDS:
-                return owners[:1]
-    return []
-
-
-def _funded_with(trigger: Token) -> Token | None:
-    """The verb a deal noun is the means of ("financed it with a loan"), wherever the parser hung "with
-    a loan": on the verb's object ("funding the purchase with a loan") or the loan on that object, as one
-    more of its conjuncts ("financing the purchase with cash and a loan"), or on the verb itself."""
-    first = trigger
-    while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
-        first = first.head
-    if first.dep_ == "pobj" and first.head.lower_ == "with":
-        verb = first.head.head
-    elif first.dep_ == "dobj" and any(c.lower_ == "with" and first.i < c.i < trigger.i for c in first.children):
-        return first.head
-    elif first.dep_ == "conj" and first.head.pos_ == "VERB" and any(c.lower_ == "with" and c.i < first.i for c in first.head.children):
-        return first.head  # "will pay with cash on hand and a loan from Z": the loan joined to the verb itself
-    else:
-        return None
-    return verb.head if verb.dep_ == "dobj" and verb.pos_ == "NOUN" else verb
 
 
 def role_arguments(match: FrameMatch, role: str, accept) -> list[Argument]:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graph.extract.arguments import Argument, arguments
+from graph.extract.arguments import Argument, argument_at, arguments
 from graph.extract.common import hyphened_to
-from graph.extract.frames import FrameMatch, frame_lexicon
+from graph.extract import sums
+from graph.extract.frames import FrameMatch, frame_lexicon, is_trigger_word
 from graph.extract.lexicon import lexicon
-from graph.extract.roles import support_verb
+from graph.extract.roles import active_subject, is_passive, support_verb
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind
 
@@ -87,3 +88,39 @@ def lender(argument: Argument) -> bool:
 def _borrower(argument: Argument) -> bool:
     words = {w.lower() for w in argument.ref.name.split()}
     return argument.ref.kind is ActorKind.GOVERNMENT_BODY and bool(words & frame_lexicon().borrower_words)
+
+
+def financed_buyer(match: FrameMatch) -> list[Argument]:
+    """"X's purchase of Y is financed with a loan from Z": the loan goes to the buyer, as in "X will
+    finance half of the price with a loan from Z" (without "from Z", X lends); "X will fund most of
+    the project with a loan from Z" goes to the project."""
+    verb = _funded_with(match.trigger)
+    lent = verb is not None and bool(match.slots.get("from"))  # "financed it with a loan" alone: X lends
+    if lent and verb.lemma_.lower() in word_list("funding_verbs") and not is_passive(verb):
+        payers = [a for a in arguments(active_subject(verb)) if a.ref.kind is not ActorKind.ASSET]
+        if found := sums.funded_asset(verb) or payers[:1]:
+            return found
+    for deal in match.slots.get("carrier_object", []):
+        if deal.pos_ == "NOUN" and deal != match.trigger and is_trigger_word(deal):
+            owners = [a for c in deal.children if c.dep_ == "poss" and (a := argument_at(c)) is not None]
+            if owners and owners[0].ref.kind is not ActorKind.ASSET:
+                return owners[:1]
+    return []
+
+
+def _funded_with(trigger: Token) -> Token | None:
+    """The verb a deal noun is the means of ("financed it with a loan"), wherever the parser hung "with
+    a loan": on the verb's object ("funding the purchase with a loan") or the loan on that object, as one
+    more of its conjuncts ("financing the purchase with cash and a loan"), or on the verb itself."""
+    first = trigger
+    while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ == "with":
+        verb = first.head.head
+    elif first.dep_ == "dobj" and any(c.lower_ == "with" and first.i < c.i < trigger.i for c in first.children):
+        return first.head
+    elif first.dep_ == "conj" and first.head.pos_ == "VERB" and any(c.lower_ == "with" and c.i < first.i for c in first.head.children):
+        return first.head  # "will pay with cash on hand and a loan from Z": the loan joined to the verb itself
+    else:
+        return None
+    return verb.head if verb.dep_ == "dobj" and verb.pos_ == "NOUN" else verb
