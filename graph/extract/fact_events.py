@@ -28,6 +28,9 @@ STATUS_EVENTS = {
     Status.REJECTED: "rejection",
     Status.BLOCKED: "blocking",
 }
+# steps that a fact dated only to a year tells as history ("X bought Y in 2016"); a cancellation, a delay or a
+# ban dated so is still news
+BACKGROUND_STEPS = frozenset({Status.COMPLETED, Status.SIGNED, Status.ANNOUNCED, Status.PLEDGED})
 # the step a dated fact without a status tells, by its form: "X bought Y in 2016" is its completion
 DONE_FORMS = frozenset({"acquisition", "share purchase", "existing holding"})
 SIGNED_FORMS = frozenset({"loan"})
@@ -53,6 +56,8 @@ def investment_event(fact: Investment) -> Event | None:
 def _step(fact: Investment) -> str | None:
     if fact.kind == "existing holding" and fact.date is None:
         return None  # "X holds 51% of Y" tells a state, not a step of the deal ("bought in 2016" is one)
+    if fact.status in BACKGROUND_STEPS and fact.date is not None and fact.date.month is None:
+        return None  # "X bought Y in 2016", "signed in 2019": the deal's history, not a step the article reports
     if fact.status is not None:
         return STATUS_EVENTS[fact.status]
     if fact.date is None or fact.date.month is None:

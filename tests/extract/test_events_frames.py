@@ -130,6 +130,19 @@ def test_a_year_alone_dates_no_step_of_a_fact_without_status():
     assert background.investments and not [e for e in background.events if isinstance(e.concerns, Investment)]
 
 
+@pytest.mark.parametrize(("text", "derived"), [
+    pytest.param("Vantor Mining bought Quellor Steel in 2016 for $40 million.", [], id="a-purchase-in-a-year-is-history"),
+    pytest.param("Vantor Mining signed a $40 million loan with Quellor Bank in 2019.", [], id="a-signing-in-a-year-is-history"),
+    pytest.param("Vantor Mining scrapped its $40 million purchase of Quellor Steel in 2024.", ["cancellation"],
+                 id="a-cancellation-in-a-year-is-still-news"),
+])
+def test_issue_7_a_step_dated_only_to_a_year_is_history(text, derived):
+    """Session 20: "X bought Y in 2016" gave a 2016 "completion" the article never reports; of the derived
+    completions dated to a year, 17 of 94 (read) and 8 of 102 (untouched) were events a reader annotated."""
+    facts = _facts(text)
+    assert facts.investments and [e.event_type for e in facts.events if isinstance(e.concerns, Investment)] == derived
+
+
 def test_an_undated_holding_is_a_state_not_a_completion():
     """issue 7: "X holds 51% of Y" (status completed) gave a "completion" event the text never tells."""
     facts = _facts("Vantor Mining holds 51 per cent of Quellor Steel.")
