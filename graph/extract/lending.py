@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graph.extract import sums
 from graph.extract.arguments import Argument, argument_at, arguments
 from graph.extract.common import hyphened_to
-from graph.extract import sums
 from graph.extract.frames import FrameMatch, frame_lexicon, is_trigger_word
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import active_subject, is_passive, support_verb
