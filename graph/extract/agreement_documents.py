@@ -30,7 +30,8 @@ def with_documents(doc: Doc, investments: Iterable[Investment], agreements: Iter
         deal = _recorded_deal(kind, investments) if kind is not None else None
         if deal is None:
             continue
-        sides = (deal.investor, sellers.get((deal.investor.name, deal.target.name), deal.target))
+        own = [p for p in mention.parties if p.name != deal.investor.name]  # "signed the agreement with Z's chairwoman"
+        sides = (deal.investor, own[0] if own else sellers.get((deal.investor.name, deal.target.name), deal.target))
         told = _told(agreements, sides, kind)
         if told is None:
             agreements.append(Agreement(kind.name, sides, mention.evidence, date=mention.date,
@@ -51,9 +52,11 @@ def _told(agreements: list[Agreement], sides: tuple[ActorRef, ActorRef], kind: K
 
 
 def kind_named(name: str) -> Kind | None:
-    """The kind whose listed noun ends the name: "buyer credit facility" is a credit facility."""
+    """The kind the name lists, or a weak kind whose noun ends it ("buyer credit facility" is a credit
+    facility); a "land purchase agreement" is no share purchase agreement."""
     words, kinds = name.lower().split(), agreement_lexicon().kind_of
-    return next((kinds[tail] for i in range(len(words)) if (tail := " ".join(words[i:])) in kinds), None)
+    tails = (kinds[tail] for i in range(len(words)) if (tail := " ".join(words[i:])) in kinds)
+    return kinds.get(name.lower()) or next((k for k in tails if k.weak), None)
 
 
 def _recorded_deal(kind: Kind, investments: list[Investment]) -> Investment | None:

@@ -48,3 +48,19 @@ def test_issue_7_a_document_s_signing_dates_the_deal_s_agreement_told_before():
             "reais. Analysts welcomed the deal. The share purchase agreement was signed on 8 October 2025 in Sao Paulo.")
     found = [a for a in _agreements(text) if a[0] == {"Grupo Serrano SA", "Albano Participacoes Ltda"}]
     assert found == [(frozenset({"Grupo Serrano SA", "Albano Participacoes Ltda"}), PartialDate(2025, 10, 8))]
+
+
+def test_issue_7_a_document_of_another_kind_ending_in_a_listed_noun_records_no_deal():
+    """A "land purchase agreement" is no share purchase agreement: only a weak kind's noun ("buyer credit
+    facility" is a facility) may end a longer name; a listed document's name must be the whole name."""
+    text = "Steel\n\nOrvan Steel bought Kessel Metals for $300 million in March. The land purchase agreement was signed on 3 June 2025."
+    assert _agreements(text) == []
+
+
+def test_issue_7_the_party_a_document_s_signing_names_is_the_deal_s_other_side():
+    """"… where he signed the share transfer agreement with Z's chairwoman": the signing names one side, Z,
+    the deal told before the other (its buyer); not the company bought."""
+    text = ("Housing\n\nHanawa Realty bought 65% of Riverside Homes for $300 million last week. \"Cities are growing,\" "
+            "Hanawa Realty's president, Kenji Oda, told reporters in Hanoi, where he signed the share transfer agreement "
+            "on 16 April 2025 with Tarsk Land JSC's chairwoman, Nguyen Lan.")
+    assert _agreements(text) == [(frozenset({"Hanawa Realty", "Tarsk Land JSC"}), PartialDate(2025, 4, 16))]
