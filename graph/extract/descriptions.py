@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from graph.extract.common import entity_at
 from graph.extract.lexicon import lexicon
 from graph.gazetteer import country_of_place, load_gazetteer
 from graph.model import ActorKind, ActorRef
@@ -101,16 +102,28 @@ def _appositions(root: Token) -> list[Token]:
 def _country_described(noun: Token) -> str | None:
     """The country a description's modifiers name: a demonym ("Japanese") or a place before a hyphen
     ("Osaka-based")."""
-    gaz, doc = load_gazetteer(), noun.doc
+    gaz = load_gazetteer()
     for token in (t for c in noun.lefts for t in c.subtree):
         entry = gaz.country_for_demonym(token.text)
         if entry is not None:
             return entry.name
-        if token.pos_ == "PROPN" and token.i + 1 < len(doc) and doc[token.i + 1].text in {"-", "–"}:
-            start = token.i
-            while start > noun.left_edge.i and doc[start - 1].pos_ == "PROPN":
-                start -= 1  # "Kuala Lumpur-based": the whole place
-            country = country_of_place(doc[start : token.i + 1].text)
-            if country is not None:
-                return country
+        place = hyphened_place(token)
+        country = country_of_place(place) if place is not None else None
+        if country is not None:
+            return country
     return None
+
+
+def hyphened_place(token: Token) -> str | None:
+    """The place a proper word right before a hyphen ends: "Osaka" of "the Osaka-based maker", "Kuala
+    Lumpur" of "the Kuala Lumpur-based company" (its entity, else the proper words its phrase runs back over)."""
+    doc = token.doc
+    if token.pos_ != "PROPN" or token.i + 1 >= len(doc) or doc[token.i + 1].text not in {"-", "–"}:
+        return None
+    entity = entity_at(token)
+    if entity is not None:
+        return entity.text
+    start = token.i
+    while start > token.left_edge.i and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return doc[start : token.i + 1].text

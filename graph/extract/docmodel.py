@@ -23,8 +23,8 @@ from graph.extract import context
 from graph.extract.actors import actors_in, find_actors
 from graph.extract.agreement_frames import agreement_lexicon
 from graph.extract.collectives import country_named
-from graph.extract.common import entity_at, hyphened_to_a_word, is_headline, lede_sentence, per_doc
-from graph.extract.descriptions import described_country, named_country
+from graph.extract.common import hyphened_to_a_word, is_headline, lede_sentence, per_doc
+from graph.extract.descriptions import described_country, hyphened_place, named_country
 from graph.extract.frames import frame_lexicon
 from graph.extract.phrases import phrase_ref
 from graph.extract.roles import active_subject, is_passive, passive_object, subject_before
@@ -285,10 +285,9 @@ def _a_body(ref: ActorRef) -> bool:
 
 def demonym_countries(head: Token) -> set[str]:
     """"the Korean cathode maker", "the Vancouver-based group": the country a description names."""
-    gaz, doc = load_gazetteer(), head.doc
+    gaz = load_gazetteer()
     found = {e.name for c in head.children if c.dep_ in {"amod", "compound"} and (e := gaz.country_for_demonym(c.text))}
-    placed = (t for c in head.lefts for t in c.subtree if t.pos_ == "PROPN" and t.i + 1 < len(doc) and doc[t.i + 1].text in {"-", "–"})
-    places = ((e.text if (e := entity_at(t)) is not None else t.text) for t in placed)  # "Kuala Lumpur", not "Lumpur"
+    places = (place for c in head.lefts for t in c.subtree if (place := hyphened_place(t)) is not None)
     return found | {country for place in places if (country := country_of_place(place))}
 
 

@@ -72,8 +72,8 @@ def _with_prefix(verb: Token) -> str:
 def approving_lenders(match: FrameMatch) -> list[Argument]:
     """"a $150m loan approved by the X Development Bank in 2023": a lender that approves a loan lends it
     (not "a loan approved by parliament")."""
-    approvals = [c for c in match.trigger.children if c.dep_ == "acl" and c.lemma_.lower() in word_list("approving_verbs")]
-    agents = [o for c in approvals for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    approving = word_list("approving_verbs")  # the participle's agent, read by ``noun_slots``: "by" → the participle
+    agents = [o for o in match.slots.get("participle_agent", []) if o.head.head.lemma_.lower() in approving]
     return [a for a in arguments(agents) if lender(a)]
 
 
