@@ -16,7 +16,7 @@ whatever they cannot tell.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -41,9 +41,10 @@ class _Description:
     token: Token
     countries: frozenset[str]
     places: frozenset[str]  # "near Kingston", "in Porto": a town or region it is in or near
-    names: frozenset[str]  # "Brakvolt cell factory", "Rayong plant": its own name, its owner's (capitalised words)
+    names: frozenset[str]  # "Brakvolt cell factory": its own name, its owner's (capitalised words)
     ordinals: frozenset[str]  # "the second plant"
     words: frozenset[str]  # its describing words' lemmas ("battery" in "a battery project"), not where it is
+    places_before: frozenset[str] = frozenset()  # "the Rayong plant": a place the article names, not the asset's name
 
 
 @dataclass(slots=True)
@@ -64,6 +65,8 @@ class _Chain:
             return False
         if new.names and not any(d.names & new.names for d in self.descriptions) and not new.names & self.context:
             return False
+        if new.places_before and not new.places_before & self.context:
+            return False  # "the Rayong plant" is the plant of sentences that speak of Rayong
         return any(d.head == new.head or (_same_kind(d.head, new.head) and (d.words & new.words or _placed_alike(d, new)))
                    for d in self.descriptions)
 
@@ -133,6 +136,8 @@ def _chains(doc: Doc) -> list[_Chain]:
         if description is not None:
             (headline if is_headline(sentence_at(doc, token.i)) else body).append(description)
     headline_words = {t.lower_ for d in headline for t in d.token.sent}
+    places = frozenset().union(*(d.places for d in (*body, *headline)))
+    body, headline = _places_before(body, places), _places_before(headline, places)
     for description in body:
         joined = [c for c in found if c.continued_by(description)] if not _indefinite(description.token) else []
         chain = joined[-1] if joined else _Chain()
@@ -145,6 +150,16 @@ def _chains(doc: Doc) -> list[_Chain]:
         if found and found[0].continued_by(description):
             found[0].add(description)
     return found
+
+
+def _places_before(descriptions: list[_Description], places: frozenset[str]) -> list[_Description]:
+    """"the Rayong plant" where the article speaks of "a cell factory in Rayong (province)": a word
+    that places an asset elsewhere in the article is a place, not the name of this one."""
+    def a_place(word: str) -> bool:
+        return any(place == word or place.startswith(word + " ") for place in places)
+
+    return [replace(d, names=frozenset(w for w in d.names if not a_place(w)), places_before=frozenset(filter(a_place, d.names)))
+            for d in descriptions]
 
 
 def _description(token: Token) -> _Description | None:

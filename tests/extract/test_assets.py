@@ -47,6 +47,13 @@ CASES = [
     ("a-named-plant-the-chain-s-sentence-names",
      "Kestrel Motors has postponed its planned assembly plant in Norland. Officials said the Kestrel plant would be rescheduled.",
      {"assembly plant in Norland", "Kestrel plant"}, set()),
+    ("a-place-before-the-head-is-no-name",  # session 21: "the Norland plant" is the plant in Norland
+     "Kestrel Motors runs the Kestrel assembly plant in Norland. Workers at the Norland plant went on strike on Monday.",
+     {"Kestrel assembly plant", "Norland plant"}, set()),
+    ("a-place-the-chain-never-speaks-of",
+     "Kestrel Motors runs an assembly plant in Norland. Separately, Halvor built a rolling mill in Tarsk. "
+     "The Tarsk plant employs 900 people.",
+     {"assembly plant in Norland"}, {"Tarsk plant"}),
     ("two-named-pipelines", "Kessa Energy operates the Ostral oil pipeline to the coast. The Varn gas pipeline was never built.",
      {"Ostral oil pipeline"}, {"Varn gas pipeline"}),
     ("a-facility-where-the-plant-is",  # session 11: a generic head with no describing word, placed alike
