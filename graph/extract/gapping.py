@@ -127,7 +127,7 @@ def _listed_givers(trigger: Token) -> list[tuple[Argument, Money]]:
     sent, found = trigger.sent, {}
     clause = clause_verb(trigger)  # "…, after raising $200m from A and $50m from B": another clause's givers
     amounts = sorted((e for e in entities_in(sent) if e.label_ == "MONEY" and e.start >= trigger.left_edge.i
-                      and clause_verb(e.root) == clause), key=lambda e: e.start)
+                      and _clause_of(e) == clause and not _bracketed(e)), key=lambda e: e.start)
     for amount, following in zip(amounts, [*amounts[1:], None]):
         end = following.start if following is not None else sent.end
         source = next((t for t in sent.doc[amount.end : end] if t.lower_ == "from"), None)
@@ -136,6 +136,12 @@ def _listed_givers(trigger: Token) -> list[tuple[Argument, Money]]:
         if giver is not None and money is not None and giver.ref.kind in HOLDERS:
             found.setdefault(giver.ref.name, (giver, money))
     return list(found.values()) if len(found) >= 2 else []
+
+
+def _clause_of(amount: Span) -> Token:
+    """The verb of an amount's clause, not the amount's own word the tagger took for a verb ("$180m")."""
+    root = amount.root
+    return clause_verb(root.head if root.pos_ in {"VERB", "AUX"} and root.head != root else root)
 
 
 def _sums_from(match: FrameMatch, base: Investment, *, named: set[str]) -> Iterator[Investment]:

@@ -255,10 +255,11 @@ def _subsumes(fuller: Investment, fact: Investment) -> bool:
     same kind of deal or the same sentence; a pledge and the deal it accompanies stay two."""
     if _stated(fuller) <= _stated(fact) or not _same_pair(fact, fuller) or not _told_alike(fact, fuller):
         return False
-    if (_stated(fact) or fact.kind != fuller.kind) and (fact.status is Status.PLEDGED) != (fuller.status is Status.PLEDGED):
-        return False  # "X took over Y, pledging to invest $1.26bn": the takeover is no part of the pledge
     same_sentence = fact.evidence.start == fuller.evidence.start
     alike = fuller.kind == fact.kind or {fact.kind, fuller.kind} <= MONEY_KINDS
+    pledged_apart = (fact.status is Status.PLEDGED) != (fuller.status is Status.PLEDGED)
+    if (_stated(fact) or fact.kind != fuller.kind) and pledged_apart and not (same_sentence and alike and not _stated(fact)):
+        return False  # "X took over Y, pledging to invest $1.26bn": the takeover is no part of the pledge
     same_sum = fact.amount is None or _same_amount(fact, fuller)
     same_share = fact.stake is None or fact.stake == fuller.stake
     return (fact.stake is not None or same_sentence or alike) and same_sum and same_share

@@ -42,3 +42,15 @@ def test_issue_7_members_listed_with_their_shares_after_the_deal():
             "$2.1 billion for Delmar Ports, with Norvik taking 50%, Orsk 30% and Tessa Investment Authority the remaining 20%.")
     shares = {row[0]: row[3] for row in _rows(text)}
     assert shares == {"Norvik Holdings": Decimal("0.5"), "Orsk Capital": Decimal("0.3"), "Tessa Investment Authority": Decimal("0.2")}
+
+
+def test_issue_7_every_lender_of_a_list_of_sums_from_lenders():
+    """Session 21: in "a $200m loan from A, $240m from B, $180m from C and 110 billion pesos (about $120m)
+    from D" the tagger takes the third "m" for a verb (a clause of its own), and the bracketed gloss
+    stood between the last sum and its "from": C and D were lost."""
+    text = ("Costa Agua will build a desalination plant at Tarapel for $700m. The debt comprises a $200m 18-year loan "
+            "from Andes Invest, $240m from Japan's state-owned Kuroshio Export Bank, $180m from Banco Litoral and "
+            "110 billion Chilean pesos (about $120m) from Santiago-based Banco Maipo, the company said.")
+    sums = {row[0]: row[2] for row in _rows(text) if row[1] == "desalination plant at Tarapel"}
+    assert sums.get("Banco Litoral") == Decimal("180000000"), sums
+    assert sums.get("Banco Maipo") == Decimal("110000000000"), sums

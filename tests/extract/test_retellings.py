@@ -29,6 +29,15 @@ def _rows(text: str) -> set[tuple]:
 
 # (passage, the facts it states and no other)
 TOLD_TWICE = [
+    pytest.param(  # session 21: the tranche's bare fact stayed beside the pledged sum of the same sentence
+        "Costa Agua will build a desalination plant at Tarapel for $700m. The Pacific Development Bank approved a $45m "
+        "senior loan for the project last week, and Sahel Trade Bank, the Lomé-based regional lender, has committed "
+        "€30m in a parallel tranche.",
+        {("Costa Agua", "desalination plant at Tarapel", Decimal("700000000"), None),
+         ("Pacific Development Bank", "desalination plant at Tarapel", Decimal("45000000"), None),
+         ("Sahel Trade Bank", "desalination plant at Tarapel", Decimal("30000000"), None)},
+        id="a-tranche-and-the-sum-committed-in-it",
+    ),
     pytest.param(
         "The dam is run by Halden Hydro Company, which is 60 per cent owned by state utility Norvik Power and "
         "40 per cent owned by Perth-based Tarrow Renewables. Tarrow paid A$85 million for its stake in 2021.",
