@@ -381,6 +381,10 @@ def dateline_breaks(doc: Doc) -> Doc:
         starts[i] = False
     if span.end < len(doc):
         starts[span.end] = True
+    for token in doc[span.end + 1 : span.end + 4]:  # "SOMECITY - Costa Agua will …": the name runs on
+        if not token.is_title:
+            break
+        starts[token.i] = False
     starts.write()
     return doc
 

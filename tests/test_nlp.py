@@ -80,6 +80,16 @@ def test_a_dateline_is_its_own_sentence_and_not_the_subject(text: str) -> None:
     assert dateline.sent.end == dateline.end
 
 
+@pytest.mark.parametrize("name", ["Costa Agua", "Marlo Agua"])
+def test_a_name_after_a_dateline_is_one_subject(name: str) -> None:
+    """issue 7 (session 21): "SOMECITY, June 1 - Costa Agua will build …" parsed "Costa" as a
+    sentence of its own, and the investor became "Agua"."""
+    doc = parse(f"Plant news\n\nSANTIAGO, June 1 - {name} will build a desalination plant at Tarapel for $700m.")
+    body = next(s for s in doc.sents if s.start == doc._.dateline.end)
+    assert body.text.startswith(f"{name} will build")
+    assert [t.text for t in body.root.children if t.dep_ == "nsubj"] == ["Agua"]
+
+
 def test_an_agency_credit_is_not_the_subject() -> None:
     """issue 7: "(Agency Name) — X will open …" made the agency the investor."""
     doc = parse("Acme to open plant\n\n(Harbour Wire Asia) \u2014 Chinese automaker Acme Corp will open a plant.")
