@@ -147,7 +147,7 @@ def sentence_facts(
             untargeted.append((match, given))
     investors = {fact.investor for _, fact in done}
     for match, given in untargeted:  # the topic takes a sum only where the sentence gives its investor no target
-        done += [(match.trigger, f) for f in facts_of(match, sent, topic=given) if f.investor not in investors]
+        done += [(match.trigger, f) for f in facts_of(match, sent, topic=given) if f.investor not in investors or given is deal]
     yield from sums.project_over_borrower(sums.sizes_of_funded_assets(done, {m.trigger.i for m in matches if m.kind == "sized"}))
 
 

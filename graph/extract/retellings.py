@@ -84,7 +84,8 @@ def _held_before(share: Investment, deal: Investment) -> bool:
     """"X has agreed to buy Y for £1.4bn. X already owns 14.9% of Y": a holding is not the share a
     purchase still to be completed buys."""
     pending = deal.status in {Status.SIGNED, Status.ANNOUNCED, Status.APPROVED, Status.PLEDGED}
-    return share.kind == "existing holding" and deal.kind in SPLIT_KINDS and pending
+    kept = share.factuality is Factuality.PLANNED and deal.status is Status.COMPLETED  # "which bought Y in 2011, will keep 15%"
+    return share.kind == "existing holding" and deal.kind in SPLIT_KINDS and (pending or kept)
 
 
 def _co_investors(shares: list[Investment], facts: list[Investment]) -> list[Investment]:

@@ -81,6 +81,14 @@ TOLD_TWICE = [
 ]
 
 KEPT_APART = [
+    pytest.param(  # session 21: the holder's own past purchase left it no fact for the share it keeps
+        "Tarnell Foods has agreed to buy 55% of Kembla Dairy for $80 million. Morrow Holdings, which bought Kembla Dairy "
+        "in 2011 for $30 million, will keep a 35% stake and a seat on the board.",
+        {("Tarnell Foods", "Kembla Dairy", Decimal("80000000"), Decimal("0.55")),
+         ("Morrow Holdings", "Kembla Dairy", Decimal("30000000"), None),
+         ("Morrow Holdings", "Kembla Dairy", None, Decimal("0.35"))},
+        id="a-kept-share-is-no-part-of-the-holder-s-past-purchase",
+    ),
     pytest.param(
         "Brenford Mining bought 30% of Kalowe Copper in 2019 for $90 million. "
         "It has since raised its holding in Kalowe Copper to 45 per cent.",
