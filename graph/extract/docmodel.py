@@ -118,7 +118,7 @@ def antecedent(head: Token) -> ActorRef | Token | None:
         earlier = [e for e in earlier if e.country in countries] or [e for e in earlier if e.country is None]
         return _most_salient(earlier) if earlier else None
     if earlier:
-        return _most_salient(_of_modifiers(head, _literal(earlier, noun)))
+        return _most_salient(_of_modifiers(head, _literal(_dealt_in(head, earlier), noun)))
     generic = noun in word_list("generic_company_words")
     ours = [e for e in _companies_before(head) if e.country in countries and not _described_otherwise(e, noun)] if generic else []
     if ours:  # "the Korean cathode maker" with no maker named: the company of that country
@@ -393,6 +393,27 @@ def _party_dealt_with(pronoun: Token) -> Token | None:
     named = [t for t in pronoun.doc[pronoun.sent.start : pronoun.i]
              if t.pos_ == "PROPN" and t.dep_ != "compound" and t.i not in doers and t.ent_type_ not in {"GPE", "DATE"}]
     return named[-1] if named else None
+
+
+def _dealt_in(head: Token, earlier: list[Entry]) -> list[Entry]:
+    """"X, which bought the company in 2011": what a buying verb takes is a company bought before (or
+    a share of it), not the buyer the article names most."""
+    if head.dep_ != "dobj" or head.head.lemma_.lower() not in _buying_verbs():
+        return earlier
+    return [e for e in earlier if _bought(_name_root(head.doc[e.position]))] or earlier
+
+
+def _bought(name: Token) -> bool:
+    if name.dep_ == "dobj":
+        return name.head.lemma_.lower() in _buying_verbs()
+    holding = name.head.head if name.dep_ == "pobj" and name.head.lower_ in {"of", "in"} else None
+    return holding is not None and (holding.ent_type_ == "PERCENT" or holding.lemma_.lower() in frame_lexicon().share_words)
+
+
+def _name_root(token: Token) -> Token:
+    while token.dep_ in {"compound", "flat"} and token.head.i > token.i:
+        token = token.head
+    return token
 
 
 @cache

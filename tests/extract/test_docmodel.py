@@ -19,6 +19,9 @@ CASES = [
     ("pronoun-is-the-governing-subject", "Zelco Mining said it would build a smelter.", "it", "Zelco Mining"),
     ("pronoun-is-the-previous-subject", "Redmark reported a loss. It plans to cut jobs.", "It", "Redmark"),
     ("a-country-is-not-a-carmaker", "Kestria welcomed the plan of Ebron Motors. The carmaker hired staff.", "carmaker", "Ebron Motors"),
+    ("what-a-buyer-bought-is-the-company-bought-before",  # session 21: not the buyer the article names most
+     "Tarnell Foods has agreed to buy 55% of Kembla Dairy for $80 million. Morrow Holdings, which bought the company "
+     "in 2011, will keep a stake.", "company", "Kembla Dairy"),
     ("indefinite-resolves-nowhere", "Pardo Steel is a steelmaker. Calder Holdings bought a stake in a steelmaker.", "steelmaker", None),
     ("a-country-given-by-a-possessive", "Orsk Energy and Japan's Halden Power signed up. The Japanese group already owns a wind farm.", "group", "Halden Power"),
     ("a-demonym-picks-the-company-of-that-country", "Pardo Litio plans a plant. Later, South Korea's Halden Materials will buy a stake. "
