@@ -295,8 +295,9 @@ def _costing(clause: Token) -> bool:
 
 
 def lent_debt(noun: Token) -> bool:
-    """"provided a $180m facility for Y": a debt word that a lending verb gives is a loan, not a plant."""
-    verb = noun.head if noun.dep_ == "dobj" else None
+    """"provided a $180m facility for Y", "the facility was provided by X": a debt word that a lending
+    verb gives is a loan, not a plant."""
+    verb = noun.head if noun.dep_ in {"dobj", "nsubjpass"} else None
     return verb is not None and noun.lemma_.lower() in lexicon().debt_words and gives(verb)
 
 

@@ -1241,6 +1241,12 @@ def test_issue_7_lenders_whose_verbs_are_left_out_each_lend_their_own_sum():
                            ("Orvan Export-Import Bank", complex_, 150 * M, None)])
 
 
+def test_issue_7_a_facility_provided_in_the_passive_is_a_loan_not_a_plant():
+    """Session 21: "the $90m facility was provided by X to Y" read the facility as a $90m plant."""
+    rows = _told("Power\n\nThe $90 million facility was provided by Nordia Bank to Delmar Power.")
+    assert rows == [("Nordia Bank", "Delmar Power", 90 * M, None)]
+
+
 def test_issue_7_sums_listed_respectively_in_the_first_currency_not_the_gloss():
     """Session 20: "facilities of SAR900 million and SAR600 million (about $240 million and $160 million)
     respectively": the bracketed list glosses the first; each bank lends its own riyal sum."""
