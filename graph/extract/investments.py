@@ -390,7 +390,15 @@ def role_arguments(match: FrameMatch, role: str, accept) -> list[Argument]:
     filled = [found for heads in match.positions(role) if (found := [a for a in arguments(heads, alone=alone) if accept(a)])]
     if role == "target" and match.frame.asset_first:
         filled.sort(key=lambda found: not any(a.ref.kind is ActorKind.ASSET for a in found))  # stable: order kept
+    if role == "target" and len(filled) > 1 and _where_it_is(filled[0], filled[1:]):
+        return filled[1]  # "set up a factory in X with an investment of $500m": X is where the factory is
     return filled[0] if filled else []
+
+
+def _where_it_is(places: list[Argument], later: list[list[Argument]]) -> bool:
+    """Every argument of ``places`` is the place an asset a later position names is in."""
+    assets = [a.ref.name for found in later for a in found if a.ref.kind is ActorKind.ASSET]
+    return all(any(name.endswith(f" {p.ref.name}") for name in assets) for p in places)
 
 
 def _gives(match: FrameMatch, investors: list[Argument]) -> bool:

@@ -1247,6 +1247,13 @@ def test_issue_7_a_facility_provided_in_the_passive_is_a_loan_not_a_plant():
     assert rows == [("Nordia Bank", "Delmar Power", 90 * M, None)]
 
 
+def test_issue_7_the_place_an_asset_is_in_is_no_second_target():
+    """Session 21: "set up a factory in X with an investment of $500m": the investment took the verb's "in"
+    phrase first, and the place became a second target of the same sum."""
+    rows = _told("Cars\n\nKorvan Motors will set up a battery factory in Tarsk with an investment of $500 million.")
+    assert rows == [("Korvan Motors", "battery factory in Tarsk", 500 * M, None)]
+
+
 def test_issue_7_sums_listed_respectively_in_the_first_currency_not_the_gloss():
     """Session 20: "facilities of SAR900 million and SAR600 million (about $240 million and $160 million)
     respectively": the bracketed list glosses the first; each bank lends its own riyal sum."""
