@@ -19,6 +19,7 @@ from graph.model import ActorKind, ActorRef, Evidence, Factuality, Investment, M
 # kinds that all state money put into a project: one sum makes a bare mention of the pair redundant
 MONEY_KINDS = frozenset({"investment", "greenfield", "grant", "loan"})
 SHARE_TOLERANCE = Decimal("0.005")
+HOLDING_KINDS = frozenset({"acquisition", "share purchase", "existing holding"})
 SPLIT_KINDS = frozenset({"acquisition", "share purchase"})  # what members take of a joint purchase, not what they keep
 # the kinds of deal whose sum one fact of the family may take from an unclaimed mention of another
 SUM_FAMILIES = {"acquisition": "equity", "share purchase": "equity", **{kind: "money" for kind in MONEY_KINDS}}
@@ -263,7 +264,8 @@ def _subsumes(fuller: Investment, fact: Investment) -> bool:
         return False  # "X took over Y, pledging to invest $1.26bn": the takeover is no part of the pledge
     same_sum = fact.amount is None or _same_amount(fact, fuller)
     same_share = fact.stake is None or fact.stake == fuller.stake
-    return (fact.stake is not None or same_sentence or alike) and same_sum and same_share
+    held = not _stated(fact) and fuller.stake is not None and {fact.kind, fuller.kind} <= HOLDING_KINDS  # "bought its stake in 2016"
+    return (fact.stake is not None or same_sentence or alike or held) and same_sum and same_share
 
 
 def with_unclaimed_sums(facts: list[Investment], unclaimed: list[Unclaimed]) -> list[Investment]:

@@ -29,6 +29,12 @@ def _rows(text: str) -> set[tuple]:
 
 # (passage, the facts it states and no other)
 TOLD_TWICE = [
+    pytest.param(  # session 21: a bare purchase of the stake stayed beside the holding it bought
+        "Kolo Power is 40 per cent owned by Halden Energy. Halden Energy, which bought its stake in Kolo Power in 2016, "
+        "declined to comment.",
+        {("Halden Energy", "Kolo Power", None, Decimal("0.4"))},
+        id="buying-the-stake-one-holds-is-that-holding",
+    ),
     pytest.param(  # session 21: the tranche's bare fact stayed beside the pledged sum of the same sentence
         "Costa Agua will build a desalination plant at Tarapel for $700m. The Pacific Development Bank approved a $45m "
         "senior loan for the project last week, and Sahel Trade Bank, the Lomé-based regional lender, has committed "
