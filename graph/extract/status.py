@@ -110,7 +110,7 @@ def _chain_status(chain: list[Token], lex: StatusLexicon) -> Status | None:
         token = chain[depth]
         if _unrealised(token, fact):
             return announced
-        status = _cue_status(token, lex)
+        status = _cue_status(token, lex) if token.pos_ != "ADJ" or not depth else None  # "is open to buying": no opening
         hedged_below = any(fires(t, fact.possible) for t in chain[:depth])
         if status is Status.ANNOUNCED and announced is None and depth and token.lemma_.lower() in word_list("telling_words"):
             announced = status

@@ -121,6 +121,7 @@ NO_STATUS = [
     ("time-adjunct-gerund", "Talmor expanded quickly after buying Pellin Bank.", "buying", None),
     ("considered", "Talmor is reportedly considering a bid for Pellin Bank.", "bid", None),
     ("plain-past-investment", "Talmor invested $1bn in Dravia.", "invested", None),
+    ("open-to-buying-opens-nothing", "Talmor is open to buying a stake in Pellin Bank.", "buying", None),  # session 21
 ]
 
 
@@ -154,6 +155,8 @@ FACTUALITY_CASES = [
     ("possible-modifier", "The possible sale of Pellin Bank worries investors.", "sale", F.POSSIBLE),
     ("possible-may-not", "Talmor may not buy Pellin Bank.", "buy", F.POSSIBLE),
     ("possible-did-not-rule-out", "Talmor did not rule out selling the mine.", "selling", F.POSSIBLE),
+    ("possible-ready-to", "Talmor said it stood ready to inject further capital into Pellin Bank.", "inject", F.POSSIBLE),
+    ("possible-willing-to", "Talmor is willing to invest $50m in Pellin Bank.", "invest", F.POSSIBLE),
     ("possible-did-not-deny", "Talmor did not deny that it would sell the mine.", "sell", F.POSSIBLE),
     # denied
     ("denied-did-not", "Talmor did not buy Pellin Bank.", "buy", F.DENIED),
