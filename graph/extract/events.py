@@ -65,6 +65,7 @@ class EventType:
     needs: tuple[frozenset[str], ...]
     place: tuple[str, ...]
     intransitive: bool = False
+    decides: bool = False  # "the court ruled that …": the clause is what was decided, the act is told
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,7 @@ def _event_type(raw: dict) -> EventType:
         roles={"participants": tuple(raw["participants"])},
     )
     needs = tuple(frozenset(group) for group in raw.get("needs", ()))
-    return EventType(frame, needs, tuple(raw.get("place", ("in",))), bool(raw.get("intransitive")))
+    return EventType(frame, needs, tuple(raw.get("place", ("in",))), bool(raw.get("intransitive")), bool(raw.get("decides")))
 
 
 def extract(doc: Doc) -> Iterator[Event]:
@@ -213,7 +214,8 @@ def _not_told(trigger: Token, kind: EventType, form: str) -> bool:
     intransitive type with an object, a state told in the present passive ("is listed in X"), or
     an act averted or charged ("avoided a default")."""
     deps = {c.dep_ for c in trigger.children}
-    if form == "verb" and ("ccomp" in deps and not deps & {"dobj", "nsubjpass"} or kind.intransitive and "dobj" in deps):
+    speech = "ccomp" in deps and not deps & {"dobj", "nsubjpass"} and not kind.decides
+    if form == "verb" and (speech or kind.intransitive and "dobj" in deps):
         return True
     if form == "verb" and any(c.dep_ == "auxpass" and c.lower_ in {"is", "are"} for c in trigger.children):
         return True  # "X, which is listed in Sydney": a state, not an act

@@ -610,6 +610,9 @@ def test_issue_7_a_state_told_in_the_present_passive_is_no_event(text, listed):
     pytest.param("Peru's Supreme Court on Tuesday declared the mining contract with Orsk Minerals unconstitutional.",
                  "court ruling", id="declared-unconstitutional"),
     pytest.param("Orsk Minerals declared a dividend of $1 a share on Monday.", None, id="a-dividend-is-no-ruling"),
+    pytest.param("Kenya's Court of Appeal ruled on Friday that the contract with Orvo Rail was illegal.", "court ruling",
+                 id="ruled-that"),  # session 21: a "that" clause after "ruled" is what was decided, not speech
+    pytest.param("Orsk Minerals said on Friday that the contract with the state was illegal.", None, id="said-that-is-speech"),
 ])
 def test_issue_7_a_court_that_declares_a_contract_unconstitutional_rules(text, kind):
     """Session 17: "the Supreme Court declared the contract unconstitutional" told no event ("declare" was
