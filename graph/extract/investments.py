@@ -38,6 +38,7 @@ DEAL_REACH = 2  # sentences after a share within which a bare percentage is a sh
 BACK_REACH = 2  # sentences from a loan told with no lender to "the loan was provided by X" that names one
 LOCATIVE = frozenset({"in", "at", "near", "along", "across", "between"})
 PROGRAMME_WORDS = frozenset({"programme", "program"})
+BUILDING_STEPS = frozenset({Status.OPENED, Status.UNDER_CONSTRUCTION})  # the steps of an asset, not of a deal in a company
 
 
 def extract(doc: Doc) -> Iterator[Investment]:
@@ -178,6 +179,8 @@ def facts_of(
     if frame.needs_stake_noun and not about_a_stake(match):
         return
     status = None if match.descriptive else status_of(match.trigger)
+    if status in BUILDING_STEPS and targets[0].ref.kind is not ActorKind.ASSET:
+        status = None  # "opened an investigation into X's takeover of Y": a company is not opened
     status = status or (Status(frame.status) if frame.status else None)
     factuality = factuality_of(match.trigger)
     period = parse_period(sent.text)

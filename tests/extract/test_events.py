@@ -619,3 +619,11 @@ def test_issue_7_a_court_that_declares_a_contract_unconstitutional_rules(text, k
     no ruling verb; a court's or an unlawfulness word must be in the clause, as for "rule")."""
     found = [e.event_type for e in _events(text, "2024-06-12") if e.event_type == "court ruling"]
     assert found == ([kind] if kind else [])
+
+
+def test_issue_7_an_investigation_opened_into_a_takeover_opens_no_plant():
+    """Session 21: "opened an investigation into X's takeover of Y" gave the takeover the status
+    "opened", hence a plant launch of X and Y: a company is not opened, only an asset is."""
+    kinds = {e.event_type for e in _events("The European Commission opened an in-depth investigation into Korvan "
+                                           "Motors' takeover of Delmar Power on Monday.", "2024-06-12")}
+    assert "investigation" in kinds and "plant launch" not in kinds, kinds
