@@ -45,6 +45,8 @@ KINDS = {
     "security-drill-support-verb": ("military drill", "Zorvania held a joint military exercise with Kelsland in September 2022.", "Zorvania", "2022-09"),
     "politics-referendum-occasion": ("referendum", "Zorvania voted in a referendum on 5 June 2022.", "Zorvania", "2022-06-05"),
     "industry-plant-opening": ("plant launch", "Ostrel Batteries opened its cell factory in Maravel on 20 April 2024.", "Ostrel Batteries", "2024-04-20"),
+    "industry-production-begins": ("plant launch", "Ostrel Batteries began production at its cell factory in Maravel in March 2024.",
+                                   "Ostrel Batteries", "2024-03"),
     "unrest-members-of-a-named-body": ("protest", "On 2 April 2024, members of the Maravel Farmers Front protested outside the offices "
                                        "of Vantor Agro.", "Maravel Farmers Front", "2024-04-02"),
     "unrest-supporters-from-a-group": ("protest", "On 3 May 2023, around 400 supporters from the ultras group Quellor Norte protested "
