@@ -11,10 +11,10 @@ is better than a wrong one.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -23,11 +23,12 @@ from graph.extract import context
 from graph.extract.actors import actors_in, find_actors
 from graph.extract.agreement_frames import agreement_lexicon
 from graph.extract.collectives import country_named
-from graph.extract.common import hyphened_to_a_word, is_headline, lede_sentence, per_doc
+from graph.extract.common import hyphened_to_a_word, per_doc
 from graph.extract.descriptions import described_country, hyphened_place, named_country
 from graph.extract.frames import frame_lexicon
 from graph.extract.phrases import phrase_ref
 from graph.extract.roles import active_subject, is_passive, passive_object, subject_before
+from graph.extract.salience import most_salient
 from graph.extract.tree import own_words
 from graph.extract.lexicon import lexicon
 from graph.extract.word_lists import word_list
@@ -64,6 +65,7 @@ class Entry:
     subject: bool = False
     country: str | None = None  # known, or named by the name's first word ("Qatar Holding")
     described: frozenset[str] = frozenset()  # the common nouns the text calls it: "builder" of "Spanish builder X"
+    root: int = 0  # the position of the name's head word
 
 
 def registry(doc: Doc) -> list[Entry]:
@@ -83,7 +85,7 @@ def _entry(span, ref: ActorRef) -> Entry:
         classes |= synonyms.get(word, set())  # the United States is no club, the Football League no club
     subject = span.root.dep_ in {"nsubj", "nsubjpass"}
     country = ref.country or named_country(ref) or described_country(span, ref)
-    return Entry(span.start, ref, frozenset(classes | words), span.sent, subject, country, frozenset(described))
+    return Entry(span.start, ref, frozenset(classes | words), span.sent, subject, country, frozenset(described), span.root.i)
 
 
 def _descriptors(root: Token) -> list[Token]:
@@ -116,13 +118,13 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     countries = demonym_countries(head)
     if countries and earlier:  # "the Korean cathode maker": one of that country, else one of no known country
         earlier = [e for e in earlier if e.country in countries] or [e for e in earlier if e.country is None]
-        return _most_salient(earlier) if earlier else None
+        return most_salient(earlier, registry(head.doc)) if earlier else None
     if earlier:
-        return _most_salient(_of_modifiers(head, _literal(_dealt_in(head, earlier), noun)))
+        return most_salient(_of_modifiers(head, _literal(_dealt_in(head, earlier), noun)), registry(head.doc))
     generic = noun in word_list("generic_company_words")
     ours = [e for e in _companies_before(head) if e.country in countries and not _described_otherwise(e, noun)] if generic else []
     if ours:  # "the Korean cathode maker" with no maker named: the company of that country
-        return _most_salient(ours)
+        return most_salient(ours, registry(head.doc))
     return context.definite_ref(head) or _main_company(head, bound, not_named=named)
 
 
@@ -267,7 +269,7 @@ def _main_company(head: Token, bound: range = range(0), *, not_named: Collection
     countries = demonym_countries(head)
     if countries:  # "the Spanish utility": not a company known to be of another country
         companies = [e for e in companies if e.country is None or e.country in countries]
-    return _most_salient(companies) if companies else None
+    return most_salient(companies, registry(head.doc)) if companies else None
 
 
 def _companies_before(head: Token, bound: range = range(0)) -> list[Entry]:
@@ -289,60 +291,6 @@ def demonym_countries(head: Token) -> set[str]:
     found = {e.name for c in head.children if c.dep_ in {"amod", "compound"} and (e := gaz.country_for_demonym(c.text))}
     places = (place for c in head.lefts for t in c.subtree if (place := hyphened_place(t)) is not None)
     return found | {country for place in places if (country := country_of_place(place))}
-
-
-def _most_salient(candidates: list[Entry]) -> ActorRef:
-    """The candidate the document has named most so far, counting every mention before the last
-    candidate (a shorter form counts for the longer: "Great Wall" for "Great Wall Motor"; a mention
-    in the headline or the lede counts three times, since news names its protagonist there first,
-    and a subject twice); of equals, the nearest."""
-    limit = max(c.position for c in candidates)
-    doc = candidates[0].sentence.doc
-    index = per_doc(doc, "ikg_salience", lambda: _named_mentions(doc))
-    scores = {name: _salience(index, name, limit) for name in {c.ref.name for c in candidates}}
-    return max(candidates, key=lambda e: (scores[e.ref.name], e.position)).ref
-
-
-@dataclass(frozen=True, slots=True)
-class _Named:
-    """Every mention of one name: word set, positions and running weight (a per-document index, so
-    that a long document's many descriptions do not each rescan all its mentions, issue 9)."""
-
-    words: frozenset[str]
-    positions: list[int]
-    totals: list[int]
-    country: bool = False
-    related: list[_Named] = field(default_factory=list)
-
-
-def _named_mentions(doc: Doc) -> dict[str, _Named]:
-    first = lede_sentence(doc)
-    index: dict[str, _Named] = {}
-    for entry in registry(doc):
-        prominent = is_headline(entry.sentence) or (first is not None and entry.sentence.start == first.start)
-        weight = (3 if prominent else 1) * (2 if entry.subject else 1)
-        words = frozenset(w.lower() for w in entry.ref.name.split())
-        named = index.setdefault(entry.ref.name, _Named(words, [], [], entry.ref.kind is ActorKind.COUNTRY))
-        named.positions.append(entry.position)
-        named.totals.append((named.totals[-1] if named.totals else 0) + weight)
-    return index
-
-
-def _salience(index: dict[str, _Named], name: str, limit: int) -> int:
-    """The weight of the mentions of ``name`` and its related forms up to position ``limit``."""
-    counts = ((other, bisect_right(other.positions, limit)) for other in _related(index, name))
-    return sum(other.totals[count - 1] for other, count in counts if count)
-
-
-def _related(index: dict[str, _Named], name: str) -> list[_Named]:
-    """The names that are shorter or longer forms of ``name`` (itself included), found once; a
-    country's name is no short form of a body named after it ("Export Credit Peru")."""
-    named = index[name]
-    related = named.related
-    if not related:
-        own = named.words
-        related.extend(o for o in index.values() if (o.words <= own or own <= o.words) and o.country == named.country)
-    return related
 
 
 def _definite(head: Token) -> bool:
@@ -400,20 +348,15 @@ def _dealt_in(head: Token, earlier: list[Entry]) -> list[Entry]:
     a share of it), not the buyer the article names most."""
     if head.dep_ != "dobj" or head.head.lemma_.lower() not in _buying_verbs():
         return earlier
-    return [e for e in earlier if _bought(_name_root(head.doc[e.position]))] or earlier
+    return [e for e in earlier if _bought(head.doc[e.root])] or earlier
 
 
 def _bought(name: Token) -> bool:
+    """A name a buying verb takes, or one a share is of ("40% of Y", "a stake in Y")."""
     if name.dep_ == "dobj":
         return name.head.lemma_.lower() in _buying_verbs()
     holding = name.head.head if name.dep_ == "pobj" and name.head.lower_ in {"of", "in"} else None
     return holding is not None and (holding.ent_type_ == "PERCENT" or holding.lemma_.lower() in frame_lexicon().share_words)
-
-
-def _name_root(token: Token) -> Token:
-    while token.dep_ in {"compound", "flat"} and token.head.i > token.i:
-        token = token.head
-    return token
 
 
 @cache

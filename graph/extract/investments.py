@@ -128,7 +128,7 @@ def sentence_facts(
     matches = list(frame_matches(sent))
     funded = {m.trigger.i for m in matches if m.frame.money_required or m.frame.money_or_loan_word}
     done: list[tuple[Token, Investment]] = []
-    untargeted: list[tuple[FrameMatch, ActorRef]] = []
+    untargeted: list[tuple[FrameMatch, ActorRef, bool]] = []
     for match in matches:
         trigger = match.trigger
         if match.frame.target_is_asset and (clause_links.contracted(trigger) or clause_links.purpose_of(trigger, funded)):
@@ -140,15 +140,17 @@ def sentence_facts(
             unclaimed_sums(sent.doc).append(joint)  # each holder's (``retellings.with_unclaimed_sums``)
             continue
         held = match.nominal and match.frame.form == "existing holding"  # "its unit": whose, not of what topic
-        given = None if facts or held else deal if match.frame.stake and _bare_share(match) else topic
+        share = bool(match.frame.stake) and _bare_share(match)
+        given = None if facts or held else deal if share else topic
         if not facts and given is None and (facts := _their_last_target(match, sent, before or [])):
             done += [(trigger, fact) for fact in facts]
             continue
         if given is not None:
-            untargeted.append((match, given))
+            untargeted.append((match, given, share))
     investors = {fact.investor for _, fact in done}
-    for match, given in untargeted:  # the topic takes a sum only where the sentence gives its investor no target
-        done += [(match.trigger, f) for f in facts_of(match, sent, topic=given) if f.investor not in investors or given is deal]
+    for match, given, share in untargeted:  # the topic takes a sum only where the sentence gives its investor no target;
+        # a bare share is of the deal told before, whatever else its holder did ("X, which bought Y, will keep 35%")
+        done += [(match.trigger, f) for f in facts_of(match, sent, topic=given) if f.investor not in investors or share]
     yield from sums.project_over_borrower(sums.sizes_of_funded_assets(done, {m.trigger.i for m in matches if m.kind == "sized"}))
 
 
