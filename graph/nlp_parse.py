@@ -23,6 +23,40 @@ _LEFT_OF_PHRASE = frozenset({"det", "poss", "predet", "amod", "nummod", "quantmo
 def add_parse_repairs(nlp: Language) -> None:
     """Add the repairs after the tag fixes: they read lemmas and tags."""
     nlp.add_pipe("coordinated_modifiers", after="lowercase_proper_nouns")
+    nlp.add_pipe("sized_gerund_assets", after="coordinated_modifiers")
+
+
+@Language.component("sized_gerund_assets")
+def sized_gerund_assets(doc: Doc) -> Doc:
+    """"a $95m grinding plant": the model may read the "m" as "'m" and "grinding" as a verb whose object
+    is the plant, hung on the sum; the asset word takes the sum's place, the sum and the gerund modify it."""
+    from graph.extract.lexicon import lexicon  # noqa: PLC0415 (the word lists load with the pipeline)
+
+    assets = lexicon().asset_heads
+    for gerund in tokens_with(doc, DEP, get_string_id("acl")):
+        sum_ = gerund.head
+        asset = next((c for c in gerund.rights if c.dep_ == "dobj" and c.i == gerund.i + 1), None)
+        if (gerund.tag_ == "VBG" and _a_sum(sum_) and sum_.i < gerund.i and asset is not None
+                and asset.pos_ == "NOUN" and asset.lemma_.lower() in assets and sum_.head != sum_):
+            _rehead_sum(sum_, gerund, asset)
+    return doc
+
+
+def _a_sum(number: Token) -> bool:
+    """A number with a currency sign before it ("$95", "€1.2bn"): the NER has not run yet."""
+    return number.like_num and number.i > 0 and number.doc[number.i - 1].tag_ == "$"
+
+
+def _rehead_sum(sum_: Token, gerund: Token, asset: Token) -> None:
+    asset.head, asset.dep_ = sum_.head, sum_.dep_
+    for child in list(sum_.children):
+        if child.dep_ in _LEFT_OF_PHRASE and child.i < sum_.i - 1:
+            child.head = asset  # "a", "its" (not the currency sign)
+    for child in list(gerund.children):
+        if sum_.i < child.i < gerund.i:
+            child.head, child.dep_ = sum_, "quantmod"  # the "m" read as "'m"
+    sum_.head, sum_.dep_ = asset, "nummod"
+    gerund.head, gerund.dep_ = asset, "amod"
 
 
 @Language.component("coordinated_modifiers")

@@ -53,3 +53,23 @@ def test_issue_7_a_repaired_parse_is_still_one_tree_per_sentence() -> None:
         assert len(roots) == 1
         assert all(roots[0] in t.ancestors or t == roots[0] for t in sent)
         assert all(t.left_edge.i <= t.i <= t.right_edge.i for t in sent)
+
+
+def test_issue_7_a_sized_gerund_asset_is_the_object_not_the_sum() -> None:
+    """Session 21: "build a $95m grinding plant" was read as "$95" (the object) with "m" an "'m" and
+    "grinding" a verb whose object is the plant: the plant heads the phrase, the sum and the gerund modify it."""
+    doc = get_nlp()("Kessu will build a $95m grinding plant in Tema. Kessu will open a $300m bottling plant in Tarsk.")
+    plant = next(t for t in doc if t.text == "plant")
+    assert plant.dep_ == "dobj" and plant.head.lemma_ == "build"
+    assert word(doc, "95").head == plant and word(doc, "grinding").head == plant
+    assert doc[plant.left_edge.i].lower_ == "a"
+    for sent in doc.sents:
+        assert len([t for t in sent if t.head == t]) == 1
+
+
+def test_issue_7_a_gerund_with_its_own_object_is_left_as_parsed() -> None:
+    text = "Kessu spent $95m buying plants in Tema."
+    plain = get_nlp()(text)
+    with get_nlp().select_pipes(disable=["sized_gerund_assets"]):
+        unrepaired = get_nlp()(text)
+    assert [(t.head.i, t.dep_) for t in plain] == [(t.head.i, t.dep_) for t in unrepaired]
