@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.extract.roles import SUBJECT_DEPS, children, governing_subject, prep_slots
+from graph.extract.tree import left_phrase
 from graph.extract.word_lists import word_list
 
 
@@ -23,7 +24,7 @@ def sized_slots(noun: Token) -> dict[str, list[Token]]:
 def owned_slots(noun: Token) -> dict[str, list[Token]]:
     """"Y, the local subsidiary of X", "X's unit Y": the owner is "of"/possessor, the named unit the target."""
     slots = prep_slots(noun)
-    slots["subject"] = slots.pop("of", []) or children(noun, {"poss"})
+    slots["subject"] = slots.pop("of", []) or children(noun, {"poss"}) or _possessive_before(noun)
     named = [a for a in children(noun, {"appos", "compound"}) if a.pos_ == "PROPN"][:1]  # "X's Acme unit"
     if noun.dep_ in {"appos", "compound"} and noun.head.pos_ == "PROPN":  # "X's subsidiary Y" as a compound of Y
         named.append(noun.head)
@@ -33,6 +34,13 @@ def owned_slots(noun: Token) -> dict[str, list[Token]]:
         named = [a for o in slots["subject"] for a in children(o, {"appos"}) if a.pos_ == "PROPN"][:1]
     slots["object"] = named
     return slots
+
+
+def _possessive_before(noun: Token) -> list[Token]:
+    """"its 39 per cent-owned Y affiliate": the parser hangs "its" on the number, before the phrase."""
+    start = left_phrase(noun).start
+    before = noun.doc[start - 1] if start > 0 else None
+    return [before] if before is not None and before.tag_ == "PRP$" and before.head.ent_type_ == "PERCENT" else []
 
 
 def agent_slots(noun: Token) -> dict[str, list[Token]]:

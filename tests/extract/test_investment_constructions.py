@@ -448,6 +448,8 @@ ROUND8 = [
                  ("Halden Group", "Brask Metals", None, Decimal("0.6")), id="a-percent-owned-subsidiary-of"),
     pytest.param("Norvell Power bought Kessa Grid, which it wants to merge with its 45 per cent-owned Tarvo Energia affiliate.",
                  ("Norvell Power", "Tarvo Energia", None, Decimal("0.45")), id="its-per-cent-owned-affiliate"),
+    pytest.param("Korvan Energy wants to merge Elektra with its 39 per cent-owned Delmar Power affiliate.",  # session 21:
+                 ("Korvan Energy", "Delmar Power", None, Decimal("0.39")), id="its-hung-on-the-number"),  # "its" on "39"
     pytest.param("Tarvo Precision will invest 120 billion yen in Kessa Electric, taking a 55% stake in the TV maker.",
                  ("Tarvo Precision", "Kessa Electric", Decimal("120000000000"), Decimal("0.55")), id="invest-taking-a-stake"),
     pytest.param("Tarvo Precision agreed to invest 120 billion yen in Kessa Electric for a 55% stake.",
