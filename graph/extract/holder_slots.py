@@ -50,6 +50,10 @@ def agent_slots(noun: Token) -> dict[str, list[Token]]:
     subject: list[Token] = []
     if noun.dep_ == "appos":
         subject = [noun.head]
+    elif noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and noun.head.i > noun.i:  # "Y-owner X", "Y parent X"
+        owned = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if owned:  # (not "the Japanese lender X": a descriptor naming nothing it holds)
+            return {**slots, "object": owned, "subject": [noun.head]}
     elif noun.dep_ == "attr" and (noun.head.lemma_ == "be" or _with_a_share(noun)):  # "X became Y's top shareholder with 25%"
         subject = children(noun.head, SUBJECT_DEPS)
     elif noun.dep_ == "nsubj" and noun.head.lemma_ in word_list("listing_verbs"):  # "the owners of Y include X and Z"

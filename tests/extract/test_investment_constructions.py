@@ -450,6 +450,14 @@ ROUND8 = [
                  ("Norvell Power", "Tarvo Energia", None, Decimal("0.45")), id="its-per-cent-owned-affiliate"),
     pytest.param("Korvan Energy wants to merge Elektra with its 39 per cent-owned Delmar Power affiliate.",  # session 21:
                  ("Korvan Energy", "Delmar Power", None, Decimal("0.39")), id="its-hung-on-the-number"),  # "its" on "39"
+    pytest.param("Halden Capital is to buy a 6 per cent stake in KoloPower-owner Vessa Energy for $2.2 billion.",
+                 ("Vessa Energy", "KoloPower", None, None), id="a-hyphened-owner-before-a-name"),  # session 21
+    pytest.param("Halden Capital is to buy a stake in Delmar Power parent Vessa Energy.",
+                 ("Vessa Energy", "Delmar Power", None, None), id="a-parent-before-a-name"),
+    pytest.param("Kessa Mining will build the Orvo copper smelter. Banco Austral is providing $300 million for the smelter, "
+                 "with the Japanese lender Hoshimi Trust Bank contributing $125 million.",
+                 ("Hoshimi Trust Bank", "Orvo copper smelter", Decimal("125000000"), None),
+                 id="a-descriptor-before-a-name-holds-nothing"),  # guard: "lender" names no holding of the bank
     pytest.param("Tarvo Precision will invest 120 billion yen in Kessa Electric, taking a 55% stake in the TV maker.",
                  ("Tarvo Precision", "Kessa Electric", Decimal("120000000000"), Decimal("0.55")), id="invest-taking-a-stake"),
     pytest.param("Tarvo Precision agreed to invest 120 billion yen in Kessa Electric for a 55% stake.",
