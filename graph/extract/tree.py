@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterator
 
 from spacy.tokens import Span, Token
 
-from graph.extract.common import is_headline
+from graph.extract.common import entity_at, is_headline
 
 SIDE_PREPS = frozenset({"between", "with", "among"})  # the prepositions that name a deal's sides
 AMOUNT_LABELS = frozenset({"PERCENT", "MONEY"})
@@ -48,16 +48,9 @@ def marked(verb: Token, marks: Collection[str]) -> bool:
 def left_phrase(token: Token) -> Span:
     """The token's phrase up to the token: its left modifiers and itself, from the start of an
     amount its first word is in ("its 39 per cent-owned affiliate": the parser hangs "39 per" apart)."""
-    return token.doc[amount_start(token.left_edge) : token.i + 1]
-
-
-def amount_start(token: Token) -> int:
-    """The position of the first word of the amount ``token`` is inside, else its own."""
-    doc, start = token.doc, token.i
-    while start > 0 and doc[start].ent_type_ in AMOUNT_LABELS and doc[start - 1].ent_type_ == doc[start].ent_type_ \
-            and doc[start].ent_iob_ != "B":
-        start -= 1
-    return start
+    first = token.left_edge
+    amount = entity_at(first) if first.ent_type_ in AMOUNT_LABELS else None
+    return token.doc[amount.start if amount is not None else first.i : token.i + 1]
 
 
 def subtree_span(token: Token) -> Span:
