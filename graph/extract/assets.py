@@ -24,12 +24,14 @@ from spacy.tokens import Doc, Token
 from graph.extract.common import entity_at, evidence_for, is_headline, per_doc, sentence_at
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
+from graph.extract.tree import pruned_subtree
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef, Mention
 from graph.nlp_fast import lemma_hits
 
 INDEFINITE = frozenset({"a", "an", "another"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+LISTED = frozenset({"conj", "cc"})
 
 
 @dataclass(slots=True)
@@ -140,6 +142,7 @@ def _chains(doc: Doc) -> list[_Chain]:
     body, headline = _places_before(body, places), _places_before(headline, places)
     for description in body:
         joined = [c for c in found if c.continued_by(description)] if not _indefinite(description.token) else []
+        joined += [c for c in found if _apposed(c.descriptions[-1], description)]
         chain = joined[-1] if joined else _Chain()
         if not joined:
             found.append(chain)
@@ -150,6 +153,17 @@ def _chains(doc: Doc) -> list[_Chain]:
         if found and found[0].continued_by(description):
             found[0].add(description)
     return found
+
+
+def _apposed(anchor: _Description, new: _Description) -> bool:
+    """"a cell factory in X province, the first plant in Y to make …": a description of its kind set
+    off by a comma right after the asset's phrase is that asset, wherever the parser hangs it (a
+    wider place is no other place; another name or ordinal is a list: "the A plant, the B plant")."""
+    doc, start = anchor.token.doc, new.token.left_edge.i
+    before = {t.i for t in pruned_subtree(anchor.token, LISTED)}  # the parser may hang it as a conjunct
+    return (start > 1 and doc[start - 1].text == "," and start - 2 in before
+            and (anchor.head == new.head or _same_kind(anchor.head, new.head))
+            and not any(ours and theirs and not ours & theirs for ours, theirs in ((anchor.names, new.names), (anchor.ordinals, new.ordinals))))
 
 
 def _places_before(descriptions: list[_Description], places: frozenset[str]) -> list[_Description]:
@@ -170,7 +184,7 @@ def _description(token: Token) -> _Description | None:
     if ref is None or ref.kind is not ActorKind.ASSET or token.lower_ not in ref.name.lower().split():
         return None
     located = {t.i for p in token.children if p.dep_ == "prep" for t in p.subtree}
-    words = [t for t in token.subtree if t != token]
+    words = [t for t in pruned_subtree(token, LISTED) if t != token]  # not those of the assets listed with it
     countries = {e.text.lower() for t in words if (e := entity_at(t)) is not None and _a_country(e.text)}
     # a proper name in "in"/"near"/"at" is where it is, whatever the recogniser calls it
     places = {(e.text if (e := entity_at(t)) is not None else t.text).lower() for t in words

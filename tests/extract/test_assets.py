@@ -62,6 +62,13 @@ CASES = [
     ("a-facility-elsewhere-is-another-one",
      "Vessa Electronics will build a chip assembly plant in Tordun Nagar. Parlo will invest $400m in the facility at Kessa Nagar.",
      {"chip assembly plant in Tordun Nagar"}, {"facility at Kessa Nagar"}),
+    ("an-apposition-is-the-asset-it-follows",  # session 22: "a cell factory in X province, the first plant in Y"
+     "Norvex will build a battery cell factory in Lirona province, the first plant in Valdoria to make cells. "
+     "Pellam Bank will lend $40m to the Lirona plant.",
+     {"battery cell factory in Lirona province", "first plant in Valdoria", "Lirona plant"}, set()),
+    ("a-list-of-plants-is-no-apposition",
+     "Norvex owns the Kessa cell plant, the Tarvo cell plant and the Lume depot.",
+     {"Kessa cell plant"}, {"Tarvo cell plant"}),
     ("a-project-and-a-port-share-no-word",
      "Dravonia signed a $2 billion loan for a water project near Lemara. The deal also covers the Tessel port.",
      {"water project near Lemara"}, {"Tessel port"}),
