@@ -24,6 +24,68 @@ def add_parse_repairs(nlp: Language) -> None:
     """Add the repairs after the tag fixes: they read lemmas and tags."""
     nlp.add_pipe("coordinated_modifiers", after="lowercase_proper_nouns")
     nlp.add_pipe("sized_gerund_assets", after="coordinated_modifiers")
+    nlp.add_pipe("described_conjuncts", after="sized_gerund_assets")
+
+
+@Language.component("described_conjuncts")
+def described_conjuncts(doc: Doc) -> Doc:
+    """"X and metals group Y signed …", "X and state utility Y Corp will build …": with a bare
+    descriptor before the second name the model often hangs the first name on the descriptor and
+    the descriptor on the first name; the subject is the first name, the second its conjunct, the
+    descriptor the second's modifier."""
+    from graph.extract.lexicon import lexicon  # noqa: PLC0415 (the word lists load with the pipeline)
+
+    descriptors = lexicon().descriptors
+    for cc in tokens_with(doc, DEP, get_string_id("cc")):
+        found = _described_pair(cc, descriptors)
+        if found is not None:
+            _rehang_pair(cc, *found)
+    return doc
+
+
+def _described_pair(cc: Token, descriptors: frozenset[str]) -> tuple[list[Token], list[Token], list[Token], Token] | None:
+    """The first name, the descriptor, the second name and the verb of "X and <descriptor> Y <verb>"."""
+    doc, sent = cc.doc, cc.sent
+    first = _name_run(doc, cc.i - 1, -1, sent.start)
+    words = []
+    i = cc.i + 1
+    while i < sent.end and doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"} and len(words) < 3:
+        words.append(doc[i])
+        i += 1
+    second = _name_run(doc, i, 1, sent.end)
+    first = first[1:] if first and first[0].lower_ in descriptors else first  # "Carmaker X and …" at the sentence's start
+    if cc.lower_ != "and" or not first or not second or not words or words[-1].lemma_.lower() not in descriptors:
+        return None
+    verb = doc[second[-1].i + 1] if second[-1].i + 1 < sent.end else None
+    span = {t.i for t in (*first, cc, *words, *second)}
+    subject = next((t for t in (*first, *words, *second) if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i not in span), None)
+    if verb is None or verb.pos_ not in {"VERB", "AUX"} or subject is None:
+        return None
+    return first, words, second, subject
+
+
+def _name_run(doc: Doc, start: int, step: int, stop: int) -> list[Token]:
+    """The capitalised proper nouns from ``start`` on, in text order."""
+    run, i = [], start
+    while (i >= stop if step < 0 else i < stop) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        run.append(doc[i])
+        i += step
+    return sorted(run, key=lambda t: t.i)
+
+
+def _rehang_pair(cc: Token, first: list[Token], words: list[Token], second: list[Token], subject: Token) -> None:
+    verb, dep = subject.head, subject.dep_
+    tokens = (*first, cc, *words, *second)
+    for token in tokens:  # first hang all on the verb, so that no step makes a cycle
+        token.head = verb
+    one, other = first[-1], second[-1]
+    one.dep_ = dep
+    for token in first[:-1]:
+        token.head, token.dep_ = one, "compound"
+    cc.head, cc.dep_ = one, "cc"
+    other.head, other.dep_ = one, "conj"
+    for token in (*words, *second[:-1]):
+        token.head, token.dep_ = other, "compound"
 
 
 @Language.component("sized_gerund_assets")

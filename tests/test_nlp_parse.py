@@ -73,3 +73,31 @@ def test_issue_7_a_gerund_with_its_own_object_is_left_as_parsed() -> None:
     with get_nlp().select_pipes(disable=["sized_gerund_assets"]):
         unrepaired = get_nlp()(text)
     assert [(t.head.i, t.dep_) for t in plain] == [(t.head.i, t.dep_) for t in unrepaired]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "descriptor"), [
+    pytest.param("Kessa Energy and state utility Tarvo Power Corp signed a supply agreement.", "Energy", "Corp", "utility",
+                 id="state-utility"),
+    pytest.param("Kessa Motors and metals group Tarvo are backing out of plans to build a cathode plant.", "Motors", "Tarvo",
+                 "group", id="metals-group"),
+])
+def test_issue_7_a_described_second_name_is_the_firsts_conjunct(text: str, first: str, second: str, descriptor: str) -> None:
+    """Session 22: "X and state utility Y signed …" was read with X hung on the descriptor and the
+    descriptor conjoined to X, so Y alone was the subject: X is the subject, Y its conjunct."""
+    doc = get_nlp()(text)
+    one, other = word(doc, first), word(doc, second)
+    assert one.dep_ == "nsubj" and other.head == one and other.dep_ == "conj"
+    assert word(doc, descriptor).head == other
+    assert len([t for t in doc if t.head == t]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Kessa Energy and the state utility Tarvo Power Corp signed a supply agreement.", id="with-an-article"),
+    pytest.param("Kessa Energy signed deals with Lume and state utility Tarvo Power Corp.", id="no-verb-after-the-names"),
+    pytest.param("Tarvo and Lume steel output fell in May.", id="not-a-descriptor"),
+])
+def test_issue_7_pairs_the_described_conjunct_repair_leaves_as_parsed(text: str) -> None:
+    plain = get_nlp()(text)
+    with get_nlp().select_pipes(disable=["described_conjuncts"]):
+        unrepaired = get_nlp()(text)
+    assert [(t.head.i, t.dep_) for t in plain] == [(t.head.i, t.dep_) for t in unrepaired]

@@ -68,6 +68,9 @@ PATTERNS = [
     ("a-memorandum-of-understanding-it-signed-with", "The Morvanian Ministry of Economy approved a grant of $9 million under a "
      "memorandum of understanding it signed with Tarsk Data Holdings in November 2023.",
      {"Morvanian Ministry of Economy", "Tarsk Data Holdings"}, "2023-11", None),
+    # issue 7, session 22: a bare descriptor before the second name ("state utility") hid the first name
+    ("a-described-second-signer", "Kessa Energy and state utility Tarvo Power Corp signed a supply agreement in May 2024.",
+     {"Kessa Energy", "Tarvo Power Corp"}, "2024-05", None),
 ]
 
 
