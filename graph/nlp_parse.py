@@ -5,6 +5,9 @@ the small model often reads the first material as the phrase's head and the asse
 conjunct ("lead" the object, "mine" a second thing owned), so the asset has no determiner, no
 place and no verb. Coordinated materials before an asset word are its modifiers, as the model
 itself reads "a copper and gold mine": the asset word takes the phrase's place in the tree.
+
+``sized_gerund_assets``: "a $95m grinding plant" is headed by "plant", not by the sum.
+``described_conjuncts``: "X and state utility Y signed …" has X for subject and Y its conjunct.
 """
 
 from __future__ import annotations
