@@ -71,7 +71,9 @@ def government(head: Token) -> ActorRef | None:
     for child in head.children:
         place = _place_name(child)
         if place is not None:
-            words = [t.text for t in head.lefts if t.dep_ in {"compound", "amod"} and t != child and t.text not in place.split() and t.ent_type_ != "NORP"]
+            level = subnational_level(head)  # "state" of "the X state government", hung on "state"
+            words = [t.text for t in head.lefts if t.dep_ in {"compound", "amod"} and (t != child or t.lower_ == level)
+                     and t.text not in place.split() and t.ent_type_ != "NORP"]
             if head.lemma_.lower() == "ministry" and words:  # "the finance ministry" is the Ministry of Finance
                 name = f"Ministry of {' '.join(words).capitalize()}"
             else:
@@ -82,6 +84,9 @@ def government(head: Token) -> ActorRef | None:
 
 def _place_name(child: Token) -> str | None:
     """The country or region a modifier names: "Indian", "Quebec", "of Sri Lanka", "Japan's"."""
+    region = _region_before_level(child)
+    if region is not None:
+        return region
     if child.dep_ in {"amod", "compound", "poss"}:
         country = country_named(child)
         if country is not None:
@@ -98,6 +103,15 @@ def _place_name(child: Token) -> str | None:
         if places:
             return child.doc[places[0].i : _name_end(places[0])].text
     return None
+
+
+def _region_before_level(child: Token) -> str | None:
+    """"the X regional government", "the X state government" (X hung on "state"): the name before a
+    region's or a city's level word is that region or city, whatever the model tagged it."""
+    if child.dep_ not in {"compound", "nmod", "amod"} or subnational_level(child.head) is None:
+        return None
+    name = child if child.pos_ == "PROPN" else next((c for c in child.lefts if c.pos_ == "PROPN" and c.dep_ in {"compound", "nmod"}), None)
+    return child.doc[name.left_edge.i : name.i + 1].text if name is not None and name.dep_ in {"compound", "nmod"} else None
 
 
 def _region_as_person(child: Token) -> bool:

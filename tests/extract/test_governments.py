@@ -19,9 +19,14 @@ def _head(text: str, word: str):
     pytest.param("The government approved the loan.", None, id="no-country-named"),
     pytest.param("The firm is controlled by the government of China's Jiangxi province.", "Government of Jiangxi",
                  id="of-a-country-s-province"),  # session 19: it was the Government of China
+    # session 22: a region's name before "regional"/"provincial"/"state" is a place, however it is tagged
+    pytest.param("Pellam signed a deal with the Tarsk regional government.", "Regional government of Tarsk", id="a-regional-government"),
+    pytest.param("Pellam signed a deal with the North Tarsk regional administration.", "Regional administration of North Tarsk",
+                 id="a-two-word-region-s-administration"),
+    pytest.param("Pellam signed a deal with the Tarsk state government.", "State government of Tarsk", id="a-state-government"),
 ])
 def test_a_government_is_named_after_its_country(text: str, name: str | None) -> None:
-    word = "ministry" if "ministry" in text else "government"
+    word = "ministry" if "ministry" in text else "administration" if "administration" in text else "government"
     found = government(_head(text, word))
     assert (found.name if found is not None else None) == name
 
