@@ -39,6 +39,8 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_YEAR}[-/.](?P<month>\d{{1,2}})[-/.](?P<day>\d{{1,2}})(?![\d/.-]\d)"),
+    # "18.09.2025": day first, as the countries that write dates with dots do (never "09/18/2025")
+    re.compile(rf"(?<![\d.])(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.{_YEAR}(?![\d.]\d)"),
 )
 _PUBLISHED = re.compile(r"\b(?:published|posted|first published|date)\b", re.I)
 _UPDATE_WORD = re.compile(r"\b(?:published|posted|updated|modified)\b", re.I)

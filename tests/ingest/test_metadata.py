@@ -23,10 +23,13 @@ from graph.ingest.metadata import find_published, guess_title, parse_full_date
         ("SARAJEVO, 9 May 2023 \u2013 Turkish steelmaker Karadeniz agreed to buy a foundry.\n",
          dt.date(2023, 5, 9)),
         ("Orsk drones land in Ilo\n\nBy Defence Desk \u2014 Thursday, 2 October 2025\n\nILO \u2014 Orsk said.\n", dt.date(2025, 10, 2)),
+        # issue 7, session 22: a day-first date with dots, as central European sites write it
+        ("Orsk drones land in Ilo\nIlo Business Monitor | Defence\nPublished 18.09.2025, 09:15 CEST\n\nOrsk said.\n",
+         dt.date(2025, 9, 18)),
     ],
     ids=["updated-with-time-zone", "published-colon", "date-and-time", "weekday-ordinal",
          "iso-with-byline", "place-dateline", "published-beats-updated", "separated-field",
-         "wire-dateline-agency", "wire-dateline", "byline-dash-weekday-date"],
+         "wire-dateline-agency", "wire-dateline", "byline-dash-weekday-date", "day-first-with-dots"],
 )
 def test_dateline_gives_publication_date(text: str, expected: dt.date) -> None:
     assert find_published(text) == expected
@@ -44,10 +47,12 @@ def test_dateline_gives_publication_date(text: str, expected: dt.date) -> None:
         "ASTANA, June 12 (Central Asia Monitor) - Yoon and Tokayev agreed.\n",
         "The deal, signed May 8, 2024 \u2013 was historic.\n",
         "By then \u2014 signed on May 8, 2024 \u2014 the deal was done.\n",
+        "Published 31.02.2025\n",
+        "Version 1.2.2024.5\n",
     ],
     ids=["date-inside-sentence", "month-only", "year-only", "impossible-day",
          "below-the-top-lines", "none", "wire-dateline-without-year", "sentence-before-dash",
-         "a-sentence-opening-with-by"],
+         "a-sentence-opening-with-by", "impossible-day-with-dots", "a-version-number"],
 )
 def test_no_publication_date_is_invented(text: str) -> None:
     assert find_published(text) is None
