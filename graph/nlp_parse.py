@@ -8,6 +8,7 @@ itself reads "a copper and gold mine": the asset word takes the phrase's place i
 
 ``sized_gerund_assets``: "a $95m grinding plant" is headed by "plant", not by the sum.
 ``described_conjuncts``: "X and state utility Y signed …" has X for subject and Y its conjunct.
+``subjects_after_openers``: "During a visit by X's president, A and B signed …" has A for subject.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from spacy.tokens import Doc, Token
 from graph.nlp_tags import tokens_with
 
 COORDINATORS = frozenset({"and", "or"})
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _LEFT_OF_PHRASE = frozenset({"det", "poss", "predet", "amod", "nummod", "quantmod"})
 
 
@@ -28,6 +31,39 @@ def add_parse_repairs(nlp: Language) -> None:
     nlp.add_pipe("coordinated_modifiers", after="lowercase_proper_nouns")
     nlp.add_pipe("sized_gerund_assets", after="coordinated_modifiers")
     nlp.add_pipe("described_conjuncts", after="sized_gerund_assets")
+    nlp.add_pipe("subjects_after_openers", after="described_conjuncts")
+
+
+@Language.component("subjects_after_openers")
+def subjects_after_openers(doc: Doc) -> Doc:
+    """"During a visit by X's president, A and B signed …": the model may hang "A" on the opening
+    phrase's last noun as its apposition and leave the verb with no subject; the phrase between
+    the opener's comma and a subjectless finite verb is that verb's subject."""
+    for verb in tokens_with(doc, DEP, get_string_id("ROOT")):
+        noun = _subject_after_opener(verb)
+        if noun is not None:
+            noun.head, noun.dep_ = verb, "nsubj"
+    return doc
+
+
+def _subject_after_opener(verb: Token) -> Token | None:
+    finite = verb.tag_ in FINITE or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE for c in verb.lefts)
+    if verb.pos_ not in {"VERB", "AUX"} or not finite or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    before = verb.i - 1
+    while before > 0 and verb.doc[before].head == verb and verb.doc[before].dep_ in {"aux", "auxpass", "neg", "advmod"}:
+        before -= 1
+    doc = verb.doc
+    noun = doc[before]
+    while not _after_comma(noun) and noun.head.i < verb.i and noun.head != noun:
+        noun = noun.head
+    opener = next((a for a in noun.ancestors if a.dep_ == "prep" and a.head == verb and a.i < noun.i), None)
+    return noun if _after_comma(noun) and noun.pos_ in {"PROPN", "NOUN"} and opener is not None else None
+
+
+def _after_comma(noun: Token) -> bool:
+    """Hung on the noun before it as an apposition or a conjunct, right after a comma."""
+    return noun.dep_ in {"appos", "conj"} and noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
 
 
 @Language.component("described_conjuncts")

@@ -101,3 +101,29 @@ def test_issue_7_pairs_the_described_conjunct_repair_leaves_as_parsed(text: str)
     with get_nlp().select_pipes(disable=["described_conjuncts"]):
         unrepaired = get_nlp()(text)
     assert [(t.head.i, t.dep_) for t in plain] == [(t.head.i, t.dep_) for t in unrepaired]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    pytest.param("During a state visit to Varsa by Norland's president, Kessa Defence Group and Tarvo Aerospace signed a "
+                 "joint-venture agreement.", "Group", id="after-a-visit-by-someone"),
+    pytest.param("Under the agreement, which was signed on Tuesday in Varsa, Kessa and Lume Pensioen will hold 45% and 55% "
+                 "of Vessa Towers.", "Kessa", id="after-an-agreement-with-its-clause"),
+])
+def test_issue_7_the_names_after_an_opening_phrase_are_the_subject(text: str, subject: str) -> None:
+    """Session 22: "During a visit by X's president, A and B signed …" was read with A an apposition of
+    "president" and "signed" with no subject: A is the verb's subject."""
+    doc = get_nlp()(text)
+    noun = word(doc, subject)
+    assert noun.dep_ == "nsubj" and noun.head.lemma_ in {"sign", "hold"}
+    assert len([t for t in doc if t.head == t]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Tarvo, the lender, signed the deal.", id="an-apposition-of-the-subject"),
+    pytest.param("After the visit, Kessa signed the deal.", id="already-the-subject"),
+])
+def test_issue_7_subjects_the_opener_repair_leaves_as_parsed(text: str) -> None:
+    plain = get_nlp()(text)
+    with get_nlp().select_pipes(disable=["subjects_after_openers"]):
+        unrepaired = get_nlp()(text)
+    assert [(t.head.i, t.dep_) for t in plain] == [(t.head.i, t.dep_) for t in unrepaired]
