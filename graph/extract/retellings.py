@@ -11,6 +11,7 @@ sentence that states part of it as its evidence.
 from __future__ import annotations
 
 from collections import defaultdict
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -19,6 +20,7 @@ from graph.model import ActorKind, ActorRef, Evidence, Factuality, Investment, M
 # kinds that all state money put into a project: one sum makes a bare mention of the pair redundant
 MONEY_KINDS = frozenset({"investment", "greenfield", "grant", "loan"})
 SHARE_TOLERANCE = Decimal("0.005")
+DEFINITE_STAKE = re.compile(r"\b(?:its|the|their) (?:stake|holding|shareholding)\b", re.I)
 HOLDING_KINDS = frozenset({"acquisition", "share purchase", "existing holding"})
 SPLIT_KINDS = frozenset({"acquisition", "share purchase"})  # what members take of a joint purchase, not what they keep
 # the kinds of deal whose sum one fact of the family may take from an unclaimed mention of another
@@ -67,7 +69,7 @@ def _joined(facts: list[Investment], numbers: dict[Investment, int]) -> list[Inv
     for fact in facts:
         if fact.amount is not None and fact.stake is None:
             share = next((i for i, o in enumerate(facts) if i not in used and o.amount is None and o.stake is not None
-                          and _near(numbers, o, fact) and _same_pair(o, fact) and _told_alike(o, fact)
+                          and (_near(numbers, o, fact) or _definite_stake(fact)) and _same_pair(o, fact) and _told_alike(o, fact)
                           and not _held_before(o, fact)), None)
             if share is not None:
                 used.add(share)
@@ -79,6 +81,12 @@ def _joined(facts: list[Investment], numbers: dict[Investment, int]) -> list[Inv
         joined.append(fact)
     kept = [f for f in joined if not any(f is facts[i] for i in used)]
     return _co_investors([facts[i] for i in used], kept)
+
+
+def _definite_stake(deal: Investment) -> bool:
+    """"X bought its stake in Y for $430m": a sum paid for "its/the stake" is for the share the article
+    gives the pair, however far back (a purchase with no share of its own, of a holding)."""
+    return deal.kind in HOLDING_KINDS and DEFINITE_STAKE.search(deal.evidence.text) is not None
 
 
 def _held_before(share: Investment, deal: Investment) -> bool:

@@ -84,6 +84,13 @@ TOLD_TWICE = [
          ("Brisk Partners", "Kessel United", Decimal("300000000"), Decimal("0.1"))},
         id="a-group-s-purchase-split-among-its-leader-and-members",
     ),
+    pytest.param(  # session 22: "its stake" is the share the article gave the pair paragraphs before
+        "Varga Mining owns 80 per cent of Tessa Copper. Construction had been due to start in May. "
+        "The unions called a strike in March. Output fell by a third. "
+        "Varga bought its stake in Tessa Copper from Lume Metals in 2017 for $430 million.",
+        {("Varga Mining", "Tessa Copper", Decimal("430000000"), Decimal("0.8"))},
+        id="a-sum-paid-for-its-stake-far-from-the-share",
+    ),
 ]
 
 KEPT_APART = [
