@@ -95,11 +95,13 @@ def described_company(head: Token) -> ActorRef | None:
     return ActorRef(name, ActorKind.COMPANY, name, None)
 
 
-def _is_country_poss(token: Token) -> bool:
-    if token.dep_ != "poss":
-        return False
+def _a_country(token: Token) -> bool:
     actor = actor_at(token)
     return actor is not None and actor.ref.kind is ActorKind.COUNTRY
+
+
+def _is_country_poss(token: Token) -> bool:
+    return token.dep_ == "poss" and _a_country(token)
 
 
 def _nested_heads(head: Token) -> list[Token]:
@@ -114,7 +116,9 @@ def _nested_heads(head: Token) -> list[Token]:
                 nested.append(child)
         elif child.dep_ == "prep" and child.lower_ in {"of", "like", "as"}:
             inner = object_of(child, CLAUSE_OBJECTS)
-            nested += [inner] if inner is not None else []
+            # "Kessa Petroleum Holding of Japan": a name's country is where it is from, not the name
+            national = head.pos_ == "PROPN" and inner is not None and _a_country(inner)
+            nested += [inner] if inner is not None and not national else []
         elif child.dep_ == "poss" and _owned_asset(head, child):
             nested.append(child)  # "X's plants", unnamed otherwise, are X's as "the plants of X" are
     return nested

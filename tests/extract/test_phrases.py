@@ -98,3 +98,17 @@ def test_a_name_cut_at_a_conjunction_is_dropped():
     doc = get_nlp()(text)
     refs = [a.ref for a in arguments([next(t for t in doc if t.text == "Zenica")])]
     assert refs and not any(r.name.endswith(" and") for r in refs)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Business news\n\nKessa Petroleum Holding of Japan bought 40 per cent of Tarvo Refinery.", id="with-a-headline"),
+    pytest.param("Kessa Petroleum Holding of the United Arab Emirates bought 40 per cent of Tarvo Refinery.", id="a-long-country"),
+])
+def test_issue_7_a_name_of_a_country_is_the_name_not_the_country(text: str) -> None:
+    """Session 22: "Kessa Petroleum Holding of Japan", with no entity over the name, was read
+    through its "of" as Japan, the investor; a proper name's country is where it is from."""
+    doc = get_nlp()(text)
+    head = next(t for t in doc if t.text == "Holding")
+    found = phrase_ref(head)
+    assert found is None or found.name != "Japan" and found.name != "United Arab Emirates"
+    assert [a.ref.name for a in arguments([head])] == ["Kessa Petroleum Holding"]
