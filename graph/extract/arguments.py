@@ -362,7 +362,7 @@ def unknown_name(head: Token) -> ActorRef | None:
     no company word."""
     if head.pos_ != "PROPN" or head.ent_type_ in {"DATE", "MONEY", "PERCENT", "CARDINAL"}:
         return None
-    span = name_span(head)
+    span = _with_bank_place(name_span(head))
     if load_gazetteer().is_junk(span.text) or not span.text[:1].isupper() or (head.ent_type_ == "NORP" and not _norp_name(span)):
         return None
     words = {t.lower_ for t in span}
@@ -370,6 +370,15 @@ def unknown_name(head: Token) -> ActorRef | None:
         return ActorRef(span.text, ActorKind.ASSET, span.text, None)  # "Estádio do Mirante", "Usina X": its kind first
     person = head.ent_type_ == "PERSON" and len(span) > 1 and not words & lexicon().company_words
     return ActorRef(span.text, ActorKind.PERSON if person else ActorKind.COMPANY, span.text, None)
+
+
+def _with_bank_place(span: Span) -> Span:
+    """"the Export-Import Bank of Valdoria": a bank's "of" and proper name are its name's (a company's
+    "of" country may be only where it is from: "X Petroleum Holding of Japan")."""
+    head = span[-1]
+    places = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+              if o.dep_ == "pobj" and o.pos_ == "PROPN"] if head.lower_ == "bank" else []
+    return span.doc[span.start : places[0].right_edge.i + 1] if places else span
 
 
 def _norp_name(span: Span) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterator
 
 from spacy.tokens import Span, Token
 
-from graph.extract.common import entity_at, is_headline
+from graph.extract.common import entity_at, hyphened_to, is_headline
 
 SIDE_PREPS = frozenset({"between", "with", "among"})  # the prepositions that name a deal's sides
 AMOUNT_LABELS = frozenset({"PERCENT", "MONEY"})
@@ -79,6 +79,10 @@ def name_span(head: Token) -> Span:
     start = head.i
     while start > head.sent.start and name_part(head.doc[start - 1]):
         start -= 1
+    while start - 2 >= head.sent.start and hyphened_to(head.doc[start]) and head.doc[start - 2].pos_ == "PROPN":
+        start -= 2  # "Export-Import Bank": the word hyphened to its first part is the name's too
+        while start > head.sent.start and name_part(head.doc[start - 1]):
+            start -= 1
     return head.doc[start : head.i + 1]
 
 

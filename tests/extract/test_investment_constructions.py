@@ -276,6 +276,25 @@ def test_an_unrecognised_capitalised_agent_is_the_buyer():
     assert name is not None and name.name == "Enterprise Investors"
 
 
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    pytest.param("The Export-Import Bank of Valdoria signed a $500 million loan.", "Bank", "Export-Import Bank of Valdoria",
+                 id="a-hyphened-bank-of-a-place"),
+    pytest.param("Kessa Export-Import Bank signed a $500 million loan.", "Bank", "Kessa Export-Import Bank",
+                 id="a-hyphened-part-in-the-middle"),
+    pytest.param("Kessa Petroleum Holding of Valdoria signed a $500 million loan.", "Holding", "Kessa Petroleum Holding",
+                 id="a-company-s-country-is-where-it-is-from"),
+])
+def test_issue_7_an_unrecognised_name_keeps_its_hyphened_words_and_a_bank_its_place(text: str, word: str, expected: str) -> None:
+    """Session 22: "The Export-Import Bank of Valdoria", missed by the recogniser, was the lender "Import Bank"."""
+    from graph.extract.arguments import unknown_name
+    from graph.nlp import get_nlp
+
+    doc = get_nlp()(text)
+    doc.ents = []
+    name = unknown_name(next(t for t in doc if t.text == word))
+    assert name is not None and name.name == expected
+
+
 def test_a_when_clause_is_dated_not_a_period():
     text = (
         "Latvia has courted foreign investment in hydropower since 2010, when Veltra Capital bought a "
