@@ -79,8 +79,8 @@ def name_span(head: Token) -> Span:
     start = head.i
     while start > head.sent.start and name_part(head.doc[start - 1]):
         start -= 1
-    while start - 2 >= head.sent.start and hyphened_to(head.doc[start]) and head.doc[start - 2].pos_ == "PROPN":
-        start -= 2  # "Export-Import Bank": the word hyphened to its first part is the name's too
+    while start < head.i and start - 2 >= head.sent.start and hyphened_to(head.doc[start]) and head.doc[start - 2].pos_ == "PROPN":
+        start -= 2  # "Export-Import Bank": the word hyphened to its first part is the name's ("A-B" of two names is a pair)
         while start > head.sent.start and name_part(head.doc[start - 1]):
             start -= 1
     return head.doc[start : head.i + 1]
