@@ -88,7 +88,7 @@ def _described_pair(cc: Token, descriptors: frozenset[str]) -> tuple[list[Token]
     first = _name_run(doc, cc.i - 1, -1, sent.start)
     words = []
     i = cc.i + 1
-    while i < sent.end and doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"} and len(words) < 3:
+    while i < sent.end and ((doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"}) or _demonym(doc[i])) and len(words) < 3:
         words.append(doc[i])
         i += 1
     second = _name_run(doc, i, 1, sent.end)
@@ -101,6 +101,13 @@ def _described_pair(cc: Token, descriptors: frozenset[str]) -> tuple[list[Token]
     if verb is None or verb.pos_ not in {"VERB", "AUX"} or subject is None:
         return None
     return first, words, second, subject
+
+
+def _demonym(token: Token) -> bool:
+    """"Thai" of "X and Thai partner Y" (the recogniser has not run yet)."""
+    from graph.gazetteer import load_gazetteer  # noqa: PLC0415 (loaded with the pipeline)
+
+    return token.text[:1].isupper() and load_gazetteer().country_for_demonym(token.text) is not None
 
 
 def _name_run(doc: Doc, start: int, step: int, stop: int) -> list[Token]:

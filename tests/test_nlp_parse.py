@@ -80,6 +80,8 @@ def test_issue_7_a_gerund_with_its_own_object_is_left_as_parsed() -> None:
                  id="state-utility"),
     pytest.param("Kessa Motors and metals group Tarvo are backing out of plans to build a cathode plant.", "Motors", "Tarvo",
                  "group", id="metals-group"),
+    pytest.param("Kessa Chemical and Thai partner Tarvo Polymer Works will build a resin plant.", "Chemical", "Works",
+                 "partner", id="a-nationality-before-the-descriptor"),
 ])
 def test_issue_7_a_described_second_name_is_the_firsts_conjunct(text: str, first: str, second: str, descriptor: str) -> None:
     """Session 22: "X and state utility Y signed …" was read with X hung on the descriptor and the
