@@ -407,7 +407,16 @@ def pair(head: Token, *, local: bool = True) -> list[ActorRef]:
     if head.tag_ not in {"NNS", "NNPS"} or not (counted or partners):
         return []
     cls = next((c for c, nouns in agreement_lexicon().pairs.items() if head.lemma_.lower() in nouns), None)
-    return (context.named_together(head, PAIR_KINDS[cls]) or main_actors(head, PAIR_KINDS[cls], 2, local=local)) if cls else []
+    kinds = _sides(head) if cls == "either" else PAIR_KINDS.get(cls or "")
+    return (context.named_together(head, kinds) or main_actors(head, kinds, 2, local=local)) if kinds else []
+
+
+def _sides(head: Token) -> tuple[ActorKind, ...]:
+    """"The two sides signed …": two companies where the sentence before names a company (a deal's
+    sides), else two countries (talks between states)."""
+    earlier = context.previous_sentence(head.sent)
+    told = [a.ref.kind for sent in (earlier, head.sent) if sent is not None for a in actors_in(sent)]
+    return PAIR_KINDS["company"] if any(kind in PAIR_KINDS["company"] for kind in told) else PAIR_KINDS["country"]
 
 
 def main_actors(head: Token, kinds: tuple[ActorKind, ...], count: int, *, local: bool = True) -> list[ActorRef]:

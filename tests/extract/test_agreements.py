@@ -69,6 +69,11 @@ PATTERNS = [
      "memorandum of understanding it signed with Tarsk Data Holdings in November 2023.",
      {"Morvanian Ministry of Economy", "Tarsk Data Holdings"}, "2023-11", None),
     # issue 7, session 22: a bare descriptor before the second name ("state utility") hid the first name
+    # session 22: "the two sides" of a company deal are its companies, not the countries their demonyms name
+    ("two-sides-of-a-company-deal", "Chile's Kessa Air will invest $250 million in Brazil's Tarvo Airlines for 35% of the carrier. "
+     "The two sides signed an investment agreement in January 2025.", {"Kessa Air", "Tarvo Airlines"}, "2025-01", None),
+    ("two-sides-of-a-state-visit", "The president of Chile visited Japan on Monday to discuss trade. "
+     "The two sides signed a trade agreement in January 2025.", {"Chile", "Japan"}, "2025-01", None),
     ("a-described-second-signer", "Kessa Energy and state utility Tarvo Power Corp signed a supply agreement in May 2024.",
      {"Kessa Energy", "Tarvo Power Corp"}, "2024-05", None),
 ]
