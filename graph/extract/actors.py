@@ -401,7 +401,7 @@ def _expand_acronyms(found: list[ActorSpan]) -> list[ActorSpan]:
     expansions: dict[str, ActorRef] = _first_word_forms(found)
     for actor in found:
         alias = _bracketed_alias(actor.span)
-        if alias is not None and not _alias_of_another(alias, actor.ref):
+        if alias is not None:
             expansions[alias] = actor.ref
     out = []
     for actor in found:
@@ -427,14 +427,6 @@ def _bracketed_alias(span: Span) -> str | None:
     if len(words) == 1:
         return words.text if words[0].is_upper else None
     return words.text if all(t.text[:1].isupper() for t in words) else None
-
-
-def _alias_of_another(alias: str, ref: ActorRef) -> bool:
-    """A company's short name is not a country's or a person's, when the recogniser kept only
-    the country or person of a longer name."""
-    lex = lexicon()
-    words = {w.lower() for w in alias.split()}
-    return ref.kind in {ActorKind.COUNTRY, ActorKind.PERSON} and bool(words & (lex.company_words | lex.organization_words))
 
 
 def _first_word_forms(found: list[ActorSpan]) -> dict[str, ActorRef]:

@@ -127,8 +127,6 @@ def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, fou
     parties = named_parties(noun) or resolve(party_heads(noun, signer), found=found, number=number)
     if not parties and signer is None and _in_force(noun) is not None:  # "Trade between the two countries … under a pact that took effect in 2023"
         parties = resolve(between_in(sent)[:1], found=found, number=number)
-    if len(parties) == 1 and signer is not None and _under(noun):
-        parties += [p for p in resolve(children(sent.root, SUBJECTS), found=found, number=number) if p.name != parties[0].name]
     if len(parties) < 2 and _under_a_deal(noun):  # "X bought Y from Z under a joint venture agreement"
         parties = unique([*parties, *resolve(deal_sides(noun.head.head), found=found, number=number)])
     if not parties and signer is not None and signer.pos_ == "NOUN":
@@ -190,11 +188,6 @@ def _signed_by_a_list(noun: Token) -> bool:
     verb = noun.head if noun.dep_ == "dobj" else None
     counted = any(c.dep_ in {"nummod", "prep", "acl"} for c in noun.children)
     return verb is not None and not counted and signs(verb) and any(s.dep_ == "nsubj" and s.conjuncts for s in verb.children)
-
-
-def _under(noun: Token) -> bool:
-    """The agreement is the object of a preposition on the main verb ("Under a deal signed with X, Y …")."""
-    return noun.dep_ == "pobj" and noun.head.head == noun.sent.root
 
 
 def _under_a_deal(noun: Token) -> bool:

@@ -202,21 +202,14 @@ def argument_at(head: Token) -> Argument | None:
 
 
 def _named_unit(head: Token) -> Token | None:
-    """"X's Y Energy unit will invest …": the unit named before its word acts, not the unit's owner;
-    "the Y Football club", "the Y group": a body's class noun after its name is the name."""
+    """"X's Y Energy unit will invest …": the unit named before its word acts, not the unit's owner."""
     if head.pos_ != "NOUN":
         return None
     lemma = head.lemma_.lower()
-    if lemma not in frame_lexicon().owned_nouns and not (lemma in word_list("named_body_nouns") and _after_a_name(head)):
+    if lemma not in frame_lexicon().owned_nouns:
         return None
     names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return names[-1] if names else None
-
-
-def _after_a_name(head: Token) -> bool:
-    """Two proper nouns right before, not a place's: "the Y Football club", not "the Gulf fund"."""
-    before = head.doc[max(head.i - 2, 0) : head.i]
-    return len(before) == 2 and all(t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "LOC", "NORP"} for t in before)
 
 
 def _company_named_after_place(head: Token) -> ActorRef | None:

@@ -46,15 +46,8 @@ def _reporter(sent: Span) -> ActorRef | None:
     root = sent.root
     verbs = [root, *(c for c in root.children if c.dep_ in CLAUSE_DEPS | {"advcl"})]
     reporting = [v for v in verbs if v.lemma_.lower() in word_list("attribution_verbs") and v.pos_ in {"VERB", "AUX"}]
-    subjects = (s for v in reporting if v is not root or _reports(v) for s in v.children if s.dep_ == "nsubj")
+    subjects = (s for v in reporting for s in v.children if s.dep_ == "nsubj")
     return first_found(_actor, subjects)
-
-
-def _reports(verb: Token) -> bool:
-    """The verb reports something: a clause ("said that …"), a quote, or an object."""
-    deps = {c.dep_ for c in verb.children}
-    quoted = any(t.text in {'"', "“", "”"} for t in verb.sent)
-    return bool(deps & (CLAUSE_DEPS | {"dobj", "dative"})) or quoted
 
 
 def _statement_holder(sent: Span) -> ActorRef | None:

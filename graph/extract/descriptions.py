@@ -70,14 +70,6 @@ def titled(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in lexicon().titles
 
 
-def named_country(ref: ActorRef) -> str | None:
-    """"Qatar Holding", "Chinese Railway Group": a company named after its country."""
-    if ref.kind not in {ActorKind.COMPANY, ActorKind.ORGANIZATION} or " " not in ref.name:
-        return None
-    entry = load_gazetteer().country_named(ref.name.split()[0])
-    return entry.name if entry is not None else None
-
-
 def described_country(span: Span, ref: ActorRef) -> str | None:
     """"Japan's Hoshino Power", "Saudi utility Qamar Energy": the country the text gives a company."""
     if ref.kind not in {ActorKind.COMPANY, ActorKind.ORGANIZATION}:

@@ -24,7 +24,7 @@ from graph.extract.actors import actors_in, find_actors
 from graph.extract.agreement_frames import agreement_lexicon
 from graph.extract.collectives import country_named
 from graph.extract.common import hyphened_to_a_word, per_doc
-from graph.extract.descriptions import described_country, hyphened_place, named_country
+from graph.extract.descriptions import described_country, hyphened_place
 from graph.extract.frames import frame_lexicon
 from graph.extract.phrases import phrase_ref
 from graph.extract.roles import active_subject, is_passive, passive_object, subject_before
@@ -84,7 +84,7 @@ def _entry(span, ref: ActorRef) -> Entry:
     for word in words if ref.kind is not ActorKind.COUNTRY and not _a_body(ref) else described:
         classes |= synonyms.get(word, set())  # the United States is no club, the Football League no club
     subject = span.root.dep_ in {"nsubj", "nsubjpass"}
-    country = ref.country or named_country(ref) or described_country(span, ref)
+    country = ref.country or described_country(span, ref)
     return Entry(span.start, ref, frozenset(classes | words), span.sent, subject, country, frozenset(described), span.root.i)
 
 
@@ -313,11 +313,11 @@ def _names_no_one(word: Token) -> bool:
 def _pronoun(head: Token) -> ActorRef | Token | None:
     """"X said it would …": the subject of the governing clause (a head, for the caller to read);
     else the previous sentence's main subject. An object "it" ("a loan to rehabilitate it") is the
-    asset the sentence before named last."""
+    asset its sentence names before it."""
     if head.dep_ in {"dobj", "pobj"} and head.lower_ == "it":
         here = _last_asset(head.doc[head.sent.start : head.i], outside=head)
         bought = head.dep_ == "dobj" and head.head.lemma_.lower() in _buying_verbs()  # "X agreed to buy it": a company told of before
-        return here or (bought and _previous_subject(head.sent)) or _recent_asset(head.sent)
+        return here or (bought and _previous_subject(head.sent)) or None
     if head.dep_ == "poss" and (seller := _party_dealt_with(head)) is not None:
         return seller
     for ancestor in head.ancestors:
@@ -369,12 +369,6 @@ def _owner_before(clause: Token, head: Token) -> Token | None:
     """The name whose deal a clause is about ("X's largest"), if it names one."""
     owners = [t for t in clause.subtree if t.dep_ == "poss" and t.pos_ == "PROPN" and t.i < head.i]
     return owners[-1] if owners else None
-
-
-def _recent_asset(sent: Span) -> ActorRef | None:
-    """The asset the sentence before names last: what an object "it" most likely stands for."""
-    earlier = context.previous_sentence(sent)
-    return _last_asset(earlier or [])
 
 
 def _last_asset(tokens: Iterable[Token], *, outside: Token | None = None) -> ActorRef | None:

@@ -176,18 +176,12 @@ def frame_matches(sent: Span) -> Iterator[FrameMatch]:
                 continue
             if (kind == "owned" or (kind == "noun" and frame.needs_stake_noun)) and _carried_by_trigger(token):
                 continue  # "X sold its stake in Y (its unit Y) to Z": the verb's frame states it, not the holding
-            if kind == "verb" and _purpose_of_own_noun(token, frame):
-                continue  # "X secured a loan to fund Y": the loan funds Y, and its noun's frame says so
             slots = _slot_readers()[kind](token)
             if kind == "noun":
                 _noun_slots().carry_subject(token, frame, slots)
             if frame.no_passive_agent and kind == "verb" and is_passive(token):
                 slots["subject"] = []
             yield FrameMatch(frame, token, kind != "verb", slots, kind)
-
-
-def _purpose_of_own_noun(verb: Token, frame: Frame) -> bool:
-    return verb.dep_ in {"acl", "relcl"} and infinitive(verb) and trigger_kind(verb.head, frame) == "noun"
 
 
 def _carried_by_trigger(noun: Token) -> bool:
@@ -279,7 +273,7 @@ def _frame_index(frames: tuple[Frame, ...]) -> tuple[tuple[Frame, ...], dict[str
 def sized_asset(noun: Token) -> bool:
     """An asset noun with a sum among its modifiers states an investment in it ("a planned $290
     million plant"), not when a share of it is given ("finance 85 percent of the $1.9bn dam")."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon().asset_heads or _deal_noun(noun) or lent_debt(noun):
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon().asset_heads or lent_debt(noun):
         return False
     part_of = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.ent_type_ == "PERCENT"
     places = [o for p in noun.rights if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]  # the parser may hang it there
@@ -304,11 +298,6 @@ def lent_debt(noun: Token) -> bool:
 def gives(verb: Token) -> bool:
     """A verb of the loan or grant frames ("lent", "provided", "extended"): its subject gives the money."""
     return any(trigger_kind(verb, f) == "verb" and f.form in {"loan", "grant"} for f in frame_lexicon().frames)
-
-
-def _deal_noun(noun: Token) -> bool:
-    """"A $250m credit line" is a loan, not a line: the noun with its kind word is a deal noun."""
-    return noun_phrase_lemma(noun) in frame_lexicon().deal_nouns
 
 
 def noun_phrase_lemma(token: Token) -> str:

@@ -237,7 +237,7 @@ def listed_sums(match: FrameMatch, names: list[str]) -> dict[str, Money]:
         if money is not None:
             found.setdefault(holder.ref.name, money)
     if len(found) < 2 and any(t.lower_ == "respectively" for t in match.trigger.sent):
-        sums = [m for e in respective(match.trigger.sent, "MONEY") if (m := money_at(e)) is not None] or _conjoined_sums(match.trigger.sent)
+        sums = [m for e in respective(match.trigger.sent, "MONEY") if (m := money_at(e)) is not None]
         found = dict(zip(names, sums)) if len(sums) == len(names) else {}
     return found if len(found) >= 2 else {}
 
@@ -247,14 +247,6 @@ def _member_named(name: Token, names: list[str]) -> Argument | None:
     phrase = name.head.head if name.dep_ == "pobj" and name.head.lower_ == "of" else None
     found = (argument_at(t) for t in (name, phrase) if t is not None)
     return next((a for a in found if a is not None and a.ref.name in names), None)
-
-
-def _conjoined_sums(sent: Span) -> list[Money]:
-    """The sums of the first chain of conjoined sums in ``sent`` ("$800m and $600m"), in text order."""
-    heads = [t for t in sent if t.ent_type_ == "MONEY" and (t.head.ent_type_ != "MONEY" or t.dep_ == "conj")]  # "$8m and $6m" may be one entity
-    first = next((h for h in heads if any(c.dep_ == "conj" and c in heads for c in h.children)), None)
-    chain = [first, *(c for c in first.conjuncts if c in heads)] if first is not None else []
-    return [m for h in sorted(chain, key=lambda t: t.i) if (m := money_of(h)) is not None]
 
 
 def respective(sent: Span, label: str) -> list[Span]:

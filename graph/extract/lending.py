@@ -27,8 +27,7 @@ def lenders_and_borrowers(match: FrameMatch, investors: list[Argument], targets:
         return investors + partners, targets  # "X will co-finance Y with Z": Z funds Y too
     if not partners:  # "X Bank and Y's finance ministry signed a loan for Z": the bank lends, the ministry borrows
         lenders = [i for i in investors if lender(i)]
-        if _signed_together(match) and not lenders and not match.slots.get("from") and (
-                _for_its_own(match) or all(_company_borrower(i) for i in investors)):
+        if _signed_together(match) and not lenders and not match.slots.get("from") and all(_company_borrower(i) for i in investors):
             return [], targets  # "X Steel signed a $200m loan for its mill": X borrows
         if _signed_together(match) and lenders and len(lenders) < len(investors) and not match.slots.get("from"):
             return lenders, targets or [i for i in investors if not lender(i)]
@@ -50,12 +49,6 @@ def _signed_together(match: FrameMatch) -> bool:
 def _company_borrower(argument: Argument) -> bool:
     """A company whose name says no lender ("X Steel"; an acronym may be a lender's, an agency may lend)."""
     return argument.ref.kind is ActorKind.COMPANY and not argument.ref.name.isupper()
-
-
-def _for_its_own(match: FrameMatch) -> bool:
-    """The money is for the signer's own asset ("a loan for its mill"), which no lender signs for."""
-    return any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for position in ("for", "purpose")
-               for head in match.slots.get(position, []) for c in head.children)
 
 
 def _with_unnamed_lenders(match: FrameMatch) -> bool:
