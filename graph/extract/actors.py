@@ -32,6 +32,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside"})
 _JUNK_CHARS = re.compile(r"[\[\]@#|/\\{}<>=]|\d+-\d+|^\W|COVID", re.IGNORECASE)
 CACHE_KEY = "ikg_actors"
+PARTY_PREPS = frozenset({"with", "by", "from", "to", "for", "of"})
 RELABELS = ({"PERSON", "GPE"}, {"GPE", "ORG"}, {"PERSON", "ORG"}, {"FAC", "ORG"})  # the votes _relabels may cast
 
 
@@ -111,6 +112,12 @@ def _relabels(doc: Doc) -> dict[str, str]:
     for text in acting - located - ambiguous:
         if gaz.country_for_capital(text) is None:
             out.setdefault(text, "ORG")
+    placed = {e.text for e in ents if e.label_ in {"GPE", "LOC"} and _is_locative(e)}  # "a centre in Lae … a link between Lae and Y"
+    organisations = [e for e in ents if e.label_ == "ORG" and e.text in placed]
+    parties = {e.text for e in organisations if e.root.dep_ in {"nsubj", "nsubjpass", "poss", "dobj", "conj"}
+               or (e.root.dep_ == "pobj" and e.root.head.lower_ in PARTY_PREPS)}  # "talks with X": someone
+    for text in {e.text for e in organisations} - parties:
+        out.setdefault(text, "GPE")  # a place the recogniser also tagged an organisation where it does nothing
     heads = lexicon().asset_heads
     facilities = [e for e in ents if e.label_ == "FAC" and e[-1].lower_ not in heads and gaz.lookup(e.text) is None]
     placed = {e.text for e in facilities if _is_locative(e)}

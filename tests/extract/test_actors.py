@@ -7,6 +7,8 @@ import pytest
 from graph.extract.actors import find_actors
 from graph.model import ActorKind
 from graph.nlp import get_nlp
+from graph.pipeline import extract_document
+from tests.conftest import make_document
 
 
 def actors(text: str) -> dict[str, tuple[ActorKind, str | None]]:
@@ -324,3 +326,14 @@ def test_issue_7_a_name_the_model_ended_on_and_runs_on_to_its_last_word() -> Non
     Engineering"; the contract it won became an agreement between "Zhonghe Road" and "Engineering"."""
     found = actors("The works will be carried out by Zhonghe Road and Bridge Engineering, which won the contract in a tender.")
     assert found == {"Zhonghe Road and Bridge Engineering": (ActorKind.COMPANY, None)}
+
+
+def test_issue_7_a_place_also_tagged_an_organisation_where_it_does_nothing_is_the_place() -> None:
+    """Session 22: "a centre in Lae … a link between Lae and Mount Hagen", the second "Lae" tagged an
+    organisation, made it one of "the two companies" that signed; a name after "in" is the place
+    unless an organisation mention of it acts (a subject, an owner, a party after "with")."""
+    text = ("Kessa Towers will buy 60 per cent of Tarvo TowerCo for 410 million kina. Kessa opened a network operations "
+            "centre in Lae on 5 March, and on the same day the two companies signed a memorandum of understanding to "
+            "study a joint fibre link between Lae and Mount Hagen.")
+    found = extract_document(make_document(text, published="2024-06-01"))
+    assert [sorted(p.name for p in a.parties) for a in found.agreements] == [["Kessa Towers", "Tarvo TowerCo"]]
