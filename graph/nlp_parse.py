@@ -84,7 +84,11 @@ def described_conjuncts(doc: Doc) -> Doc:
 
 def _described_pair(cc: Token, descriptors: frozenset[str]) -> tuple[list[Token], list[Token], list[Token], Token] | None:
     """The first name, the descriptor, the second name and the verb of "X and <descriptor> Y <verb>"."""
-    doc, sent = cc.doc, cc.sent
+    doc = cc.doc
+    if cc.lower_ != "and" or cc.i == 0 or cc.i + 1 >= len(doc) or doc[cc.i - 1].pos_ != "PROPN" or not (
+            doc[cc.i + 1].is_lower or _demonym(doc[cc.i + 1])):
+        return None  # the cheap tests first: most "and"s join no two names (a sentence is costly to find here)
+    sent = cc.sent
     first = _name_run(doc, cc.i - 1, -1, sent.start)
     words = []
     i = cc.i + 1
@@ -93,7 +97,7 @@ def _described_pair(cc: Token, descriptors: frozenset[str]) -> tuple[list[Token]
         i += 1
     second = _name_run(doc, i, 1, sent.end)
     first = first[1:] if first and first[0].lower_ in descriptors else first  # "Carmaker X and …" at the sentence's start
-    if cc.lower_ != "and" or not first or not second or not words or words[-1].lemma_.lower() not in descriptors:
+    if not first or not second or not words or words[-1].lemma_.lower() not in descriptors:
         return None
     verb = doc[second[-1].i + 1] if second[-1].i + 1 < sent.end else None
     span = {t.i for t in (*first, cc, *words, *second)}
