@@ -164,6 +164,33 @@ def named_description(head: Token) -> Token | None:
     return first_found(_name_set_off, same)
 
 
+def described_anywhere(head: Token) -> Token | None:
+    """"a stake in the holding company of the X family … their holding company Y Limited": the name
+    the same description (a compound of it: "holding company") is given anywhere in the article."""
+    words = _modified(head)
+    definite = any((c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.pos_ == "PRON") for c in head.children)
+    if len(words) < 2 or not definite:
+        return None
+    same = (t for t in head.doc if t.i != head.i and t.pos_ in {"NOUN", "PROPN"} and _modified(t) == words)
+    return first_found(lambda t: _name_set_off(t) or _name_right_after(t), same)
+
+
+def _modified(token: Token) -> tuple[str, ...]:
+    """A noun with the words that say which kind it is ("holding company", "project company")."""
+    return (*(c.lemma_.lower() for c in token.lefts if c.dep_ in {"compound", "amod"}), token.lemma_.lower())
+
+
+def _name_right_after(description: Token) -> Token | None:
+    """"their holding company Y Limited": a proper name right after the description, as one phrase."""
+    doc = description.doc
+    name = description.i + 1
+    if name >= len(doc) or doc[name].pos_ != "PROPN" or not doc[name].text[:1].isupper():
+        return None
+    while doc[name].dep_ == "compound" and doc[name].head.i > name:
+        name = doc[name].head.i
+    return doc[name]
+
+
 def _description(token: Token) -> tuple[str, ...]:
     return (*(c.lemma_.lower() for c in token.lefts if c.dep_ == "compound"), token.lemma_.lower())
 

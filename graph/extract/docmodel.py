@@ -104,6 +104,10 @@ def antecedent(head: Token) -> ActorRef | Token | None:
         return _pronoun(head)
     if head.lower_ == "whose":  # "X, whose 2015 purchase of Y …": the name the relative clause is on
         return next((a.head for a in head.ancestors if a.dep_ == "relcl"), None)
+    if head.pos_ == "NOUN" and head.lemma_.lower() in KIND_CLASSES[ActorKind.COMPANY]:
+        named = context.described_anywhere(head)  # "the holding company of the X family" the article names
+        if named is not None:  # "their holding company Y Limited" (before or after)
+            return named
     if not _definite(head) or any(c.dep_ == "amod" and c.lower_ in NOT_BEFORE for c in head.children):
         return None  # "the new company", "the other bank": not one named before
     noun = head.lemma_.lower()

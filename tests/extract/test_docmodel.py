@@ -143,3 +143,20 @@ def test_issue_7_the_description_is_not_what_a_pronoun_subject_stands_for() -> N
 
     text = "Kestrel Motors agreed to buy Orsk Cells Ltd. It will pay $300 million for the company."
     assert [row for row in _rows(text) if row[2] is not None] == [("Kestrel Motors", "Orsk Cells Ltd.", 300 * 10**6, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Norvex will buy 49.9 per cent of the holding company of the Lume family. The family controls Tarvo "
+                 "through their holding company Lume Brothers Limited.", "Lume Brothers Limited", id="named-later"),
+    pytest.param("Norvex will buy 49.9 per cent of the holding company. The Lume family's holding company, Lume Brothers "
+                 "Limited, owns Tarvo.", "Lume Brothers Limited", id="named-after-set-off"),
+    pytest.param("Norvex will buy 49.9 per cent of the holding company of the Lume family. Tarvo Brothers Limited, "
+                 "a holding company, owns Pellam.", None, id="an-indefinite-description-names-no-other"),
+])
+def test_issue_7_a_company_description_is_the_company_the_article_gives_it_to(text: str, expected: str | None) -> None:
+    """Session 22: "a stake in the holding company of the X family" named nowhere before, while the
+    article later says "their holding company Y Limited": the same description ("holding company")
+    names one company anywhere in the article."""
+    doc = get_nlp()(text)
+    head = next(t for t in doc if t.text == "company")
+    assert _name(antecedent(head), doc) == expected
