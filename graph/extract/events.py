@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph import paths
 from graph.errors import KGError
+from graph.extract.actors import actors_in
 from graph.extract.arguments import arguments
 from graph.extract.common import (
     dateline, dates_in, entities_in, evidence_for, first_date, has_cue, is_headline, lemma_text, next_sentence,
@@ -36,7 +37,7 @@ from graph.extract.frames import Frame, candidate_frames, trigger_candidates, tr
 from graph.extract.noun_slots import noun_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.status import factuality_of
-from graph.extract.tree import prep_objects, pruned_subtree
+from graph.extract.tree import left_phrase, prep_objects, pruned_subtree
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Event, Factuality, PartialDate
 
@@ -250,6 +251,9 @@ def _participants(trigger: Token, kind: EventType, slots: dict[str, list[Token]]
         for argument in arguments(heads) or arguments([m for h in heads for m in _members(h)]):
             if argument.ref.kind is not ActorKind.ASSET:
                 found.setdefault(argument.ref.name, argument.ref)
+        for owner in (a.ref for h in heads if h.pos_ == "NOUN" for a in actors_in(left_phrase(h)[:-1])):
+            if owner.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}:  # "the Tarvo plant closed": Tarvo's
+                found.setdefault(owner.name, owner)
     return list(found.values())
 
 

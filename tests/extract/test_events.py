@@ -250,6 +250,7 @@ PATTERNS = [
     ("bankruptcy", "Orsk Motors' Swedish parent company filed for bankruptcy in March 2024.", "Orsk Motors", "2024-03"),
     ("cancellation", "The Supreme Court of Panama annulled the Lomo mining contract in March 2023.", "Supreme Court", "2023-03"),
     ("approval", "Kenya's competition regulator approved the deal on 9 February 2024.", "Competition regulator of Kenya", "2024-02-09"),
+    ("plant closure", "The Tarvo Motors plant in Lume closed in December 2021.", "Tarvo Motors", "2021-12"),  # session 22
 ]
 
 PATTERN_IDS = [
@@ -288,6 +289,7 @@ PATTERN_IDS = [
     "a-company-s-parent-is-the-company-not-its-country",
     "a-court-annulled-a-contract",
     "a-country-s-regulator-approved",
+    "a-plant-named-after-its-owner-closed",
 ]
 
 
