@@ -13,6 +13,8 @@ itself reads "a copper and gold mine": the asset word takes the phrase's place i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.attrs import DEP
 from spacy.language import Language
 from spacy.strings import get_string_id
@@ -47,13 +49,13 @@ def subjects_after_openers(doc: Doc) -> Doc:
 
 
 def _subject_after_opener(verb: Token) -> Token | None:
+    """The noun phrase right before a subjectless finite verb, hung after a comma on an opening phrase of it."""
     finite = verb.tag_ in FINITE or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE for c in verb.lefts)
     if verb.pos_ not in {"VERB", "AUX"} or not finite or any(c.dep_ in SUBJECTS for c in verb.children):
         return None
-    before = verb.i - 1
-    while before > 0 and verb.doc[before].head == verb and verb.doc[before].dep_ in {"aux", "auxpass", "neg", "advmod"}:
+    doc, before = verb.doc, verb.i - 1
+    while before > 0 and doc[before].head == verb and doc[before].dep_ in {"aux", "auxpass", "neg", "advmod"}:
         before -= 1
-    doc = verb.doc
     noun = doc[before]
     while not _after_comma(noun) and noun.head.i < verb.i and noun.head != noun:
         noun = noun.head
@@ -73,26 +75,32 @@ def described_conjuncts(doc: Doc) -> Doc:
     the descriptor on the first name; the subject is the first name, the second its conjunct, the
     descriptor the second's modifier."""
     from graph.extract.lexicon import lexicon  # noqa: PLC0415 (the word lists load with the pipeline)
+    from graph.gazetteer import load_gazetteer  # noqa: PLC0415
 
-    descriptors = lexicon().descriptors
+    descriptors, gazetteer = lexicon().descriptors, load_gazetteer()
+
+    def demonym(token: Token) -> bool:  # "Thai" of "X and Thai partner Y" (the recogniser has not run yet)
+        return token.text[:1].isupper() and gazetteer.country_for_demonym(token.text) is not None
+
     for cc in tokens_with(doc, DEP, get_string_id("cc")):
-        found = _described_pair(cc, descriptors)
+        found = _described_pair(cc, descriptors, demonym)
         if found is not None:
             _rehang_pair(cc, *found)
     return doc
 
 
-def _described_pair(cc: Token, descriptors: frozenset[str]) -> tuple[list[Token], list[Token], list[Token], Token] | None:
+def _described_pair(cc: Token, descriptors: frozenset[str], demonym: Callable[[Token], bool],
+                    ) -> tuple[list[Token], list[Token], list[Token], Token] | None:
     """The first name, the descriptor, the second name and the verb of "X and <descriptor> Y <verb>"."""
     doc = cc.doc
     if cc.lower_ != "and" or cc.i == 0 or cc.i + 1 >= len(doc) or doc[cc.i - 1].pos_ != "PROPN" or not (
-            doc[cc.i + 1].is_lower or _demonym(doc[cc.i + 1])):
+            doc[cc.i + 1].is_lower or demonym(doc[cc.i + 1])):
         return None  # the cheap tests first: most "and"s join no two names (a sentence is costly to find here)
     sent = cc.sent
     first = _name_run(doc, cc.i - 1, -1, sent.start)
     words = []
     i = cc.i + 1
-    while i < sent.end and ((doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"}) or _demonym(doc[i])) and len(words) < 3:
+    while i < sent.end and ((doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"}) or demonym(doc[i])) and len(words) < 3:
         words.append(doc[i])
         i += 1
     second = _name_run(doc, i, 1, sent.end)
@@ -105,13 +113,6 @@ def _described_pair(cc: Token, descriptors: frozenset[str]) -> tuple[list[Token]
     if verb is None or verb.pos_ not in {"VERB", "AUX"} or subject is None:
         return None
     return first, words, second, subject
-
-
-def _demonym(token: Token) -> bool:
-    """"Thai" of "X and Thai partner Y" (the recogniser has not run yet)."""
-    from graph.gazetteer import load_gazetteer  # noqa: PLC0415 (loaded with the pipeline)
-
-    return token.text[:1].isupper() and load_gazetteer().country_for_demonym(token.text) is not None
 
 
 def _name_run(doc: Doc, start: int, step: int, stop: int) -> list[Token]:

@@ -32,6 +32,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside"})
 _JUNK_CHARS = re.compile(r"[\[\]@#|/\\{}<>=]|\d+-\d+|^\W|COVID", re.IGNORECASE)
 CACHE_KEY = "ikg_actors"
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj"})  # a name there does something: it is someone
 PARTY_PREPS = frozenset({"with", "by", "from", "to", "for", "of"})
 RELABELS = ({"PERSON", "GPE"}, {"GPE", "ORG"}, {"PERSON", "ORG"}, {"FAC", "ORG"})  # the votes _relabels may cast
 
@@ -107,14 +108,14 @@ def _relabels(doc: Doc) -> dict[str, str]:
     gaz = load_gazetteer()
     gpes = [e for e in ents if e.label_ == "GPE" and gaz.lookup(e.text) is None]
     located = {e.text for e in gpes if _is_locative(e)}
-    acting = {e.text for e in gpes if e.root.dep_ in {"nsubj", "nsubjpass", "poss", "dobj"}}
+    acting = {e.text for e in gpes if e.root.dep_ in ACTING_DEPS}
     ambiguous = set(persons) | {t.text for e in ents if len(e) > 1 and e.label_ != "ORG" for t in e}  # "X Renovables" names X's unit
     for text in acting - located - ambiguous:
         if gaz.country_for_capital(text) is None:
             out.setdefault(text, "ORG")
-    placed = {e.text for e in ents if e.label_ in {"GPE", "LOC"} and _is_locative(e)}  # "a centre in Lae … a link between Lae and Y"
-    organisations = [e for e in ents if e.label_ == "ORG" and e.text in placed]
-    parties = {e.text for e in organisations if e.root.dep_ in {"nsubj", "nsubjpass", "poss", "dobj", "conj"}
+    places = {e.text for e in ents if e.label_ in {"GPE", "LOC"} and _is_locative(e)}  # "a centre in Lae … a link between Lae and Y"
+    organisations = [e for e in ents if e.label_ == "ORG" and e.text in places]
+    parties = {e.text for e in organisations if e.root.dep_ in ACTING_DEPS | {"conj"}
                or (e.root.dep_ == "pobj" and e.root.head.lower_ in PARTY_PREPS)}  # "talks with X": someone
     for text in {e.text for e in organisations} - parties:
         out.setdefault(text, "GPE")  # a place the recogniser also tagged an organisation where it does nothing

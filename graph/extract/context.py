@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import actors_in
 from graph.extract.clauses import clause_verb
@@ -167,40 +167,38 @@ def named_description(head: Token) -> Token | None:
 def described_anywhere(head: Token) -> Token | None:
     """"a stake in the holding company of the X family … their holding company Y Limited": the name
     the same description (a compound of it: "holding company") is given anywhere in the article."""
-    words = _modified(head)
+    words = _description(head, adjectives=True)
     definite = any((c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.pos_ == "PRON") for c in head.children)
     if len(words) < 2 or not definite:
         return None
-    same = (t for t in head.doc if t.i != head.i and t.pos_ in {"NOUN", "PROPN"} and _modified(t) == words)
+    same = (t for t in head.doc if t.i != head.i and t.pos_ in {"NOUN", "PROPN"} and _description(t, adjectives=True) == words)
     return first_found(lambda t: _name_set_off(t) or _name_right_after(t), same)
 
 
-def _modified(token: Token) -> tuple[str, ...]:
-    """A noun with the words that say which kind it is ("holding company", "project company")."""
-    return (*(c.lemma_.lower() for c in token.lefts if c.dep_ in {"compound", "amod"}), token.lemma_.lower())
-
-
-def _name_right_after(description: Token) -> Token | None:
-    """"their holding company Y Limited": a proper name right after the description, as one phrase."""
-    doc = description.doc
-    name = description.i + 1
-    if name >= len(doc) or doc[name].pos_ != "PROPN" or not doc[name].text[:1].isupper():
-        return None
-    while doc[name].dep_ == "compound" and doc[name].head.i > name:
-        name = doc[name].head.i
-    return doc[name]
-
-
-def _description(token: Token) -> tuple[str, ...]:
-    return (*(c.lemma_.lower() for c in token.lefts if c.dep_ == "compound"), token.lemma_.lower())
+def _description(token: Token, *, adjectives: bool = False) -> tuple[str, ...]:
+    """A noun with the words that say which kind it is: its compounds ("project company"), and with
+    ``adjectives`` its adjectives too (the tagger makes "holding" of "holding company" one)."""
+    deps = {"compound", "amod"} if adjectives else {"compound"}
+    return (*(c.lemma_.lower() for c in token.lefts if c.dep_ in deps), token.lemma_.lower())
 
 
 def _name_set_off(description: Token) -> Token | None:
     """The head of a name set off by a comma right after a description (the parser may hang it anywhere)."""
-    doc = description.doc
-    name = description.i + 2
-    if name >= len(doc) or doc[name - 1].text != "," or doc[name].pos_ != "PROPN":
+    doc, name = description.doc, description.i + 2
+    return _name_from(doc, name) if name < len(doc) and doc[name - 1].text == "," else None
+
+
+def _name_right_after(description: Token) -> Token | None:
+    """"their holding company Y Limited": a capitalised proper name right after the description."""
+    doc, name = description.doc, description.i + 1
+    return _name_from(doc, name) if name < len(doc) and doc[name].text[:1].isupper() else None
+
+
+def _name_from(doc: Doc, start: int) -> Token | None:
+    """The head of the proper name that starts at ``start``, through its compounds."""
+    if doc[start].pos_ != "PROPN":
         return None
+    name = start
     while doc[name].dep_ == "compound" and doc[name].head.i > name:
         name = doc[name].head.i
     return doc[name]
