@@ -41,6 +41,8 @@ def stated_amount(match: FrameMatch, *, share_of_cost: bool) -> Money | None:
         amount = money_of(match.trigger)
     if match.nominal and _traded_holding(match.trigger):  # "sold half of its 40% stake … for $80m": the sale's sum
         amount = money_of(match.trigger)
+    if match.kind == "agent":  # "the buyers of Y's $800m bond": the sum of the deal they take part in
+        amount = first_found(money_of, [o for o in match.slots.get("object", []) if is_trigger_word(o)])
     return resulting_total(match.trigger) or _sum_of_the_deal_for(match.trigger) or amount
 
 

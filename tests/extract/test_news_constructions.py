@@ -179,6 +179,15 @@ def test_issue_7_who_sells_and_who_is_helped(text, rows):
     pytest.param("Meridian Pension Fund holds $80 million of Corvane Utilities bonds.",
                  [("Meridian Pension Fund", "Corvane Utilities", 80 * M, None)], id="holds-an-issuer-s-bonds"),
     pytest.param("Corvane Utilities issued $300 million of bonds last year.", [], id="an-issue-with-no-buyer-named"),
+    pytest.param("Meridian Pension Fund bought 1.5bn baht of Corvane Utilities' bonds.",
+                 [("Meridian Pension Fund", "Corvane Utilities", 1500 * M, None)], id="bought-a-sum-of-the-issuer-s-bonds"),
+    pytest.param("Halden Insurance invested $50 million in Tarvos Energy's green bond.",
+                 [("Halden Insurance", "Tarvos Energy", 50 * M, None)], id="invested-in-the-issuer-s-bond"),
+    pytest.param("Halden Insurance bought $75 million of Tarvos Energy's convertible notes.",
+                 [("Halden Insurance", "Tarvos Energy", 75 * M, None)], id="convertible-notes"),
+    pytest.param("Halden Insurance and Orrin Capital were the main buyers of Tarvos Energy's $500 million bond.",
+                 [("Halden Insurance", "Tarvos Energy", 500 * M, None), ("Orrin Capital", "Tarvos Energy", 500 * M, None)],
+                 id="the-buyers-of-a-bond-take-its-sum"),
     pytest.param("Norcred provided a $200 million guarantee for the Kalmar wind farm.",
                  [("Norcred", "Kalmar wind farm", 200 * M, None)], id="a-guarantee-for"),
     pytest.param("The export credit agency Norcred guaranteed the $600 million loan from Arvena Bank to Dravo Energy.",
@@ -189,7 +198,8 @@ def test_issue_7_who_sells_and_who_is_helped(text, rows):
 ])
 def test_issue_7_bonds_and_guarantees(text, rows):
     """Session 14 (frames.json "bond" and "guarantee", ontology ikg:Bond and ikg:Guarantee): who buys or
-    holds bonds invests in their issuer ("issued by Y", "Y's bonds", "Y sold a bond to X"), an issue with
+    holds bonds invests in their issuer ("issued by Y", "Y's bonds", "Y sold a bond to X"; session 23: a bond
+    is a raising, so its possessor issues it and the buyer's verb names the investor), an issue with
     no buyer named states none; a guarantor backs the borrower or the project for the sum guaranteed;
     whoever funds something through a debt borrows it."""
     assert _told(text) == rows
