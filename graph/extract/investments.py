@@ -27,7 +27,7 @@ from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref, capitalised, named_asset
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word, unowned_share
-from graph.extract.roles import active_subject, children, hyphenated, relative_antecedent, support_verb
+from graph.extract.roles import active_subject, children, hyphenated, is_passive, relative_antecedent, support_verb
 from graph.extract.tree import infinitive, prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
@@ -241,13 +241,23 @@ def _a_trend(match: FrameMatch) -> bool:
     return match.nominal and trend and stakes.changed_to(trigger) is None  # "its stake will fall to 12%": one holder's
 
 
+MEANS = frozenset({"through", "with", "via"})
+
+
 def _funds_its_own(match: FrameMatch) -> bool:
     """"X is funding its share through a bond sold to Y", "X financed its expansion with loans": X
-    borrows for what is its own (who lends is the debt's to say)."""
+    borrows for what is its own (who lends is the debt's to say); "X is funding the purchase with cash
+    and a loan from Y": X pays for a deal of its own with what Y lends."""
     if match.nominal or match.frame.form != "loan":
         return False
+    debt = lambda t: t.lemma_.lower() in lexicon().debt_words  # noqa: E731
     own = any(c.dep_ == "poss" and c.pos_ == "PRON" for o in match.slots.get("object", []) for c in o.children)
-    return own and any(m.lemma_.lower() in lexicon().debt_words for m in prep_objects(match.trigger, {"through", "with", "via"}))
+    if own and any(debt(m) for m in prep_objects(match.trigger, MEANS)):
+        return True
+    deals = [o for o in match.slots.get("object", []) if o.pos_ == "NOUN" and is_trigger_word(o)
+             and o.lemma_.lower() not in frame_lexicon().share_words]  # "the purchase", not "its share"
+    means = [m for h in (match.trigger, *deals) for o in prep_objects(h, MEANS) for m in (o, *o.conjuncts)]  # "with cash and a loan"
+    return bool(deals) and not is_passive(match.trigger) and any(debt(m) and prep_objects(m, {"from"}) for m in means)
 
 
 def _their_last_target(match: FrameMatch, sent: Span, before: list[Investment]) -> list[Investment]:

@@ -195,6 +195,13 @@ def test_issue_7_who_sells_and_who_is_helped(text, rows):
                  id="guaranteed-a-loan-to"),
     pytest.param("Kestrel Ports is funding the expansion through a $200 million loan from Orvo Bank.",
                  [("Orvo Bank", "Kestrel Ports", 200 * M, None)], id="funding-through-a-loan-borrows"),
+    pytest.param("Ardent Logistics agreed to buy Pelham Warehouses for $400 million. Ardent is funding the purchase with internal cash "
+                 "and a $300 million term loan from Corvel Bank.",
+                 [("Ardent Logistics", "Pelham Warehouses", 400 * M, None), ("Corvel Bank", "Ardent Logistics", 300 * M, None)],
+                 id="funding-a-purchase-with-a-loan-from-a-bank-borrows"),
+    pytest.param("The Kalmar wind farm will be financed with $200m of equity from Tarvos Energy and a $600m loan from Orvo Bank.",
+                 [("Orvo Bank", "Kalmar wind farm", 600 * M, None), ("Tarvos Energy", "Kalmar wind farm", 200 * M, None)],
+                 id="a-project-financed-with-equity-and-a-loan"),
 ])
 def test_issue_7_bonds_and_guarantees(text, rows):
     """Session 14 (frames.json "bond" and "guarantee", ontology ikg:Bond and ikg:Guarantee): who buys or
