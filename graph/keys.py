@@ -14,7 +14,7 @@ from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef
 
 ASSET_CLASSES = {"mill": "plant", "factory": "plant", "works": "plant", "plant": "plant", "steelworks": "plant"}
-LEGAL_FORM = re.compile(r"[\s,]+(inc|ltd|llc|plc|ag|gmbh|s\.?a|n\.?v|b\.?v|co|corp|s\.?p\.?a|jsc|pjsc|oao|ooo|d\.?o\.?o)\.?$", re.IGNORECASE)
+LEGAL_FORM = re.compile(r"[\s,]+(inc|ltd|llc|plc|ag|gmbh|s\.?a|n\.?v|b\.?v|co|corp|s\.?p\.?a|jsc|pjsc|oao|ooo|d\.?o\.?o|a\.?s|s\.?r\.?o)\.?$", re.IGNORECASE)
 
 
 def fold(text: str) -> str:

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from graph.keys import LEGAL_FORM
 from graph.nlp_tags import tokens_with
 
 COORDINATORS = frozenset({"and", "or"})
@@ -107,7 +108,10 @@ def _described_pair(cc: Token, descriptors: frozenset[str], demonym: Callable[[T
     first = first[1:] if first and first[0].lower_ in descriptors else first  # "Carmaker X and …" at the sentence's start
     if not first or not second or not words or words[-1].lemma_.lower() not in descriptors:
         return None
-    verb = doc[second[-1].i + 1] if second[-1].i + 1 < sent.end else None
+    after = second[-1].i + 1
+    while after < sent.end and (LEGAL_FORM.search(f" {doc[after].text}") or doc[after].text == "."):
+        after += 1  # "Y a.s. signed", "Y d.o.o. will build"
+    verb = doc[after] if after < sent.end else None
     span = {t.i for t in (*first, cc, *words, *second)}
     subject = next((t for t in (*first, *words, *second) if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i not in span), None)
     if verb is None or verb.pos_ not in {"VERB", "AUX"} or subject is None:

@@ -82,10 +82,13 @@ def test_issue_7_a_gerund_with_its_own_object_is_left_as_parsed() -> None:
                  "group", id="metals-group"),
     pytest.param("Kessa Chemical and Thai partner Tarvo Polymer Works will build a resin plant.", "Chemical", "Works",
                  "partner", id="a-nationality-before-the-descriptor"),
+    pytest.param("Serbian steelmaker Kessa Steel and Czech engineering group Tarvo Kovy a.s. signed an agreement in Lume.", "Steel",
+                 "Kovy", "group", id="a-legal-form-after-the-second-name"),
 ])
 def test_issue_7_a_described_second_name_is_the_firsts_conjunct(text: str, first: str, second: str, descriptor: str) -> None:
     """Session 22: "X and state utility Y signed …" was read with X hung on the descriptor and the
-    descriptor conjoined to X, so Y alone was the subject: X is the subject, Y its conjunct."""
+    descriptor conjoined to X, so Y alone was the subject: X is the subject, Y its conjunct (session 23:
+    also with a lower-case legal form after Y, "Y a.s. signed")."""
     doc = get_nlp()(text)
     one, other = word(doc, first), word(doc, second)
     assert one.dep_ == "nsubj" and other.head == one and other.dep_ == "conj"

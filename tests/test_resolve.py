@@ -111,6 +111,6 @@ def test_a_later_stake_increase_is_not_merged_into_the_purchase():
     assert doc.investments[2].amount == bought.amount  # a bare re-mention joins the purchase
 
 
-@pytest.mark.parametrize("name", ["Arrowcrest Minerals Inc.", "Arrowcrest Minerals, Ltd", "Arrowcrest Minerals Co., Ltd."])
+@pytest.mark.parametrize("name", ["Arrowcrest Minerals Inc.", "Arrowcrest Minerals, Ltd", "Arrowcrest Minerals Co., Ltd.", "Arrowcrest Minerals a.s."])
 def test_legal_forms_do_not_split_a_company(name):
     assert base_key(ref(name)) == base_key(ref("Arrowcrest Minerals"))
