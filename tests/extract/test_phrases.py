@@ -70,6 +70,10 @@ ASSETS = [
         "Marjan Ports will invest €120m in the container quay at the Montenegrin port of Bar.", "quay",
         "container quay at Bar", "Bar container quay", id="a-nationality-names-no-settlement",
     ),
+    pytest.param(  # session 23 (blind18, read half): a state word is no part of the name ("the stalled X section")
+        "Orvo Bank will lend $750 million to complete the stalled Tarvos–Lemnik section of the coastal highway.", "section",
+        "Tarvos–Lemnik section", "Tarvos–Lemnik section", id="a-state-word-is-not-the-name",
+    ),
 ]
 
 
