@@ -93,6 +93,14 @@ def test_valid_until_is_not_the_effective_date():
     assert agreement.date == PartialDate(2018, 5, 1)
 
 
+def test_issue_7_a_deadline_is_not_the_signing_date():
+    """Session 23 (blind18, read half): "… for a second phase, to be completed by 2026" dated the MoU 2026."""
+    text = ("Tarvo Pharma signed a memorandum of understanding with the Lume regional government "
+            "for a second phase at the site, to cost €70 million and be completed by 2026.")
+    (agreement,) = _agreements(text, published="2023-06-04")
+    assert agreement.date == PartialDate(2023, 6, 4)
+
+
 def test_each_listed_agreement_is_one_fact():
     text = "Ghana and Japan signed 12 agreements, including a memorandum of understanding on energy cooperation and a loan agreement for a new port."
     names = sorted(a.name for a in _agreements(text))
