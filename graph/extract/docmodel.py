@@ -110,6 +110,8 @@ def antecedent(head: Token) -> ActorRef | Token | None:
             return named
     if not _definite(head) or any(c.dep_ == "amod" and c.lower_ in NOT_BEFORE for c in head.children):
         return None  # "the new company", "the other bank": not one named before
+    if head.tag_ == "NNS" and head.lemma_.lower() not in lexicon().asset_heads:
+        return None  # "the owners", "the lenders": several, not the one named last ("the dams" are the dams told of)
     noun = head.lemma_.lower()
     project = next((c for c in head.children if c.dep_ == "compound" and c.lemma_.lower() == "project"), None)
     if project is not None and noun in KIND_CLASSES[ActorKind.COMPANY]:  # "the project company" owns the project:
