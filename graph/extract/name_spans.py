@@ -51,7 +51,7 @@ def whole_name(ent: Span) -> Span:
     doc, lex = ent.doc, lexicon()
     if ent.label_ == "ORG" and (spelt := _spelt_out(ent)) is not None:
         return spelt
-    ent = _run_on_to_a_company_word(_cut_at_a_conjunction(ent))
+    ent = _run_on_to_a_company_word(_body_s_second_portfolio(_cut_at_a_conjunction(ent)))
     if ent.start == 0 or ent.label_ not in {"PERSON", "ORG", "FAC", "GPE"}:
         return ent
     before = doc[ent.start - 1]
@@ -89,6 +89,24 @@ def _cut_at_a_conjunction(ent: Span) -> Span:
     while ent[-1].pos_ == "CCONJ" and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end].ent_type_:
         end += 1
     return Span(doc, ent.start, end, label=ent.label_) if end > ent.end else Span(doc, ent.start, ent.end - 1, label=ent.label_)
+
+
+def _body_s_second_portfolio(ent: Span) -> Span:
+    """"[Ministry of Energy] and Mines", "[Department of Trade] and Industry": a government body's name
+    the model cut before "and" runs on through the capitalised words after it that no entity tags,
+    when the parse joins them to the portfolio after "of" ("the Ministry of Finance and Tarvo Bank"
+    are two names: the bank is joined to the ministry)."""
+    doc, end = ent.doc, ent.end
+    of = next((t.i + 1 for t in ent if t.lower_ in lexicon().government_words and t.i + 1 < ent.end and doc[t.i + 1].lower_ == "of"), None)
+    if of is None or end + 1 >= len(doc) or doc[end].lower_ != "and":
+        return ent
+    run = end + 1
+    while run < len(doc) and doc[run].text[:1].isupper() and not doc[run].ent_type_ and doc[run].pos_ in {"PROPN", "NOUN", "ADJ"}:
+        run += 1
+    last = doc[run - 1]
+    if run == end + 1 or last.dep_ != "conj" or not of < last.head.i < end:
+        return ent
+    return Span(doc, ent.start, run, label=ent.label_)
 
 
 def _spelt_out(ent: Span) -> Span | None:

@@ -328,6 +328,19 @@ def test_issue_7_a_name_the_model_ended_on_and_runs_on_to_its_last_word() -> Non
     assert found == {"Zhonghe Road and Bridge Engineering": (ActorKind.COMPANY, None)}
 
 
+@pytest.mark.parametrize(("text", "body", "other"), [
+    pytest.param("A stability agreement signed in 2021 between the Ministry of Energy and Mines and Tarvo Minera was ruled illegal.",
+                 "Ministry of Energy and Mines", "Tarvo Minera", id="a-second-portfolio"),
+    pytest.param("Lume Bank and the Ministry of Finance signed a loan agreement for the Kessa road.", "Ministry of Finance",
+                 "Lume Bank", id="a-bank-joined-to-the-ministry-is-another-name"),
+])
+def test_issue_7_a_ministry_keeps_its_second_portfolio(text: str, body: str, other: str) -> None:
+    """Session 23 (blind18, read half): the model tagged "the Ministry of Energy" of "the Ministry of
+    Energy and Mines"; the body's name runs on through the portfolio the parse joins to the first."""
+    found = actors(text)
+    assert found[body][0] is ActorKind.GOVERNMENT_BODY and other in found
+
+
 def test_issue_7_a_place_also_tagged_an_organisation_where_it_does_nothing_is_the_place() -> None:
     """Session 22: "a centre in Lae … a link between Lae and Mount Hagen", the second "Lae" tagged an
     organisation, made it one of "the two companies" that signed; a name after "in" is the place
