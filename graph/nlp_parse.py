@@ -9,6 +9,7 @@ itself reads "a copper and gold mine": the asset word takes the phrase's place i
 ``sized_gerund_assets``: "a $95m grinding plant" is headed by "plant", not by the sum.
 ``described_conjuncts``: "X and state utility Y signed …" has X for subject and Y its conjunct.
 ``subjects_after_openers``: "During a visit by X's president, A and B signed …" has A for subject.
+``relative_conjuncts``: "…, which bought Y in 2019, took 30% of Z …" continues the relative clause.
 """
 
 from __future__ import annotations
@@ -35,6 +36,33 @@ def add_parse_repairs(nlp: Language) -> None:
     nlp.add_pipe("sized_gerund_assets", after="coordinated_modifiers")
     nlp.add_pipe("described_conjuncts", after="sized_gerund_assets")
     nlp.add_pipe("subjects_after_openers", after="described_conjuncts")
+    nlp.add_pipe("relative_conjuncts", after="subjects_after_openers")
+
+
+@Language.component("relative_conjuncts")
+def relative_conjuncts(doc: Doc) -> Doc:
+    """"The deal is the latest by X, which bought Y in 2019, took 30% of Z in 2021 and …": the model may
+    hang the verbs after the relative clause on the main verb; a subjectless conjunct in the relative
+    verb's tense, not the main verb's, right after the relative clause continues it."""
+    for verb in tokens_with(doc, DEP, get_string_id("conj")):
+        clause = _relative_before(verb)
+        if clause is not None:
+            verb.head = clause
+    return doc
+
+
+def _relative_before(verb: Token) -> Token | None:
+    """The relative clause's verb that ``verb`` (hung on the main verb) continues, if any."""
+    main = verb.head
+    if verb.pos_ != "VERB" or main.dep_ != "ROOT" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    doc, before = verb.doc, verb.left_edge.i - 1
+    if before < 1 or doc[before].text != ",":
+        return None
+    clause = next((a for a in doc[before - 1].ancestors if a.dep_ == "relcl" and main.i < a.i < verb.i), None)
+    if clause is None or clause.tag_ != verb.tag_ or main.tag_ == verb.tag_ or clause.right_edge.i != before - 1:
+        return None
+    return clause
 
 
 @Language.component("subjects_after_openers")

@@ -132,3 +132,25 @@ def test_issue_7_subjects_the_opener_repair_leaves_as_parsed(text: str) -> None:
     with get_nlp().select_pipes(disable=["subjects_after_openers"]):
         unrepaired = get_nlp()(text)
     assert [(t.head.i, t.dep_) for t in plain] == [(t.head.i, t.dep_) for t in unrepaired]
+
+
+def test_issue_7_the_verbs_after_a_relative_clause_continue_it() -> None:
+    """Session 23 (blind16, read half): "… by X, which bought Y in 2019, took 30pc of Z in 2021 and acquired
+    W" was read with "took" and "acquired" conjoined to the main verb, so "the deal" took 30pc of Z."""
+    doc = get_nlp()("The deal is the latest in a string of acquisitions by Tembo Hotels, which bought the Dublin hotel group "
+                    "Liffey Inns in 2019, took 30pc of the Spanish resort owner Costa Blanca Resorts in 2021 and acquired "
+                    "Lisbon's Tejo Hotels last year.")
+    took = word(doc, "took")
+    assert took.dep_ == "conj" and took.head == word(doc, "bought") and word(doc, "acquired").head == took
+    assert len([t for t in doc if t.head == t]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Tarvo, which bought Lume in 2019, is the largest producer and employs 4,000 people.", id="the-main-verb-s-tense"),
+    pytest.param("Tarvo bought Lume in 2019, took 30pc of Kessa in 2021 and sold it in 2023.", id="no-relative-clause"),
+])
+def test_issue_7_conjuncts_the_relative_repair_leaves_as_parsed(text: str) -> None:
+    plain = get_nlp()(text)
+    with get_nlp().select_pipes(disable=["relative_conjuncts"]):
+        unrepaired = get_nlp()(text)
+    assert [(t.head.i, t.dep_) for t in plain] == [(t.head.i, t.dep_) for t in unrepaired]
