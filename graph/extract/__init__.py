@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from graph.extract import actors, agreements, events, investments
 from graph.extract.agreement_documents import with_documents
-from graph.extract.agreement_lenders import lender_agreements
+from graph.extract.agreement_lenders import lender_agreements, signed_loan_agreements
 from graph.extract.assets import asset_mentions, same_asset
 from graph.extract.governments import family, government
 from graph.extract.attribution import attribution
@@ -30,6 +30,7 @@ def extract_facts(doc: Doc) -> DocumentFacts:
     dealt = [f for f in found_investments if not intended(doc, f)]
     found_agreements += list(deal_agreements(dealt, found_agreements, investments.sellers(doc)))
     found_agreements += list(lender_agreements(doc, found_investments, found_agreements))
+    found_agreements += list(signed_loan_agreements(doc, found_investments, found_agreements))
     found_agreements = with_documents(doc, dealt, found_agreements, investments.sellers(doc))
     found_events = list(events.extract(doc))
     actor = acting_kinds([*found_investments, *found_agreements, *found_events])

@@ -14,18 +14,21 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.extract.agreement_dates import lede_date, signing_dates
+from graph.extract.agreement_dates import lede_date, signing_dates, split_dates
 from graph.extract.agreement_frames import agreement_kind, agreement_lexicon, signs
 from graph.extract.agreement_names import plural
 from graph.extract.agreement_parties import resolve
 from graph.extract.agreements import asserted
 from graph.extract.common import extend_evidence, is_headline, sentences, title_line
 from graph.extract.frames import verb_slots
+from graph.extract.lexicon import lexicon
+from graph.extract.roles import children
 from graph.extract.tree import prep_objects
-from graph.model import Agreement, Factuality, Investment, PartialDate, Status
+from graph.model import ActorKind, ActorRef, Agreement, Factuality, Investment, PartialDate, Status
 
 LENDING_FORMS = frozenset({"loan", "grant"})
 FOLLOWING_SENTENCES = 5
+BORROWERS = frozenset(set(ActorKind) - {ActorKind.ASSET})  # the model may call a company a person here
 NOT_SIGNED = frozenset({Status.CANCELLED, Status.REJECTED, Status.BLOCKED, Status.POSTPONED})
 
 
@@ -86,3 +89,50 @@ def _lent_after(window: list[Span], investments: list[Investment], borrower: str
             if fact.date is not None and (signed is None or fact.date.year != signed.year):
                 continue
             yield fact, later
+
+
+def signed_loan_agreements(doc: Doc, investments: Iterable[Investment], agreements: Iterable[Agreement]) -> Iterator[Agreement]:
+    """"The factory is financed by a €45m loan from X, signed in March 2023": a loan the text says was
+    signed is an agreement between its lender and its borrower, the loan's target where that is an
+    actor, else the one company the document has building or holding the asset it finances."""
+    investments = list(investments)
+    told = [{p.name for p in a.parties} for a in agreements]
+    for fact in investments:
+        if fact.kind != "loan" or fact.status in NOT_SIGNED or fact.factuality in {Factuality.POSSIBLE, Factuality.DENIED}:
+            continue
+        span = doc.char_span(fact.evidence.start, fact.evidence.end, alignment_mode="expand")
+        told_in = list(span.sents) if span is not None and len(span) else []  # its sentence, and the one before it may join
+        signer = next((s for sent in told_in if (s := _loan_signed(sent, fact.investor)) is not None), None)
+        borrower = fact.target if fact.target.kind is not ActorKind.ASSET else _owner(fact.target, investments)
+        if signer is None or borrower is None or {borrower.name, fact.investor.name} in told:
+            continue
+        told.append({borrower.name, fact.investor.name})
+        signed, _ = split_dates(signer.sent, signer)
+        yield Agreement("loan agreement", (borrower, fact.investor), fact.evidence, date=signed,
+                        factuality=Factuality.ASSERTED, status=Status.SIGNED)
+
+
+def _loan_signed(sent: Span, lender: ActorRef) -> Token | None:
+    """"a loan from X, signed in 2024", "the loan from X was signed on Monday": a past signing of the
+    lender's debt that names no counterpart (one signed "with" someone is read as its own agreement)."""
+    debts = lexicon().debt_words
+    for verb in (t for t in sent if t.lemma_.lower() == "sign" and t.tag_ in {"VBN", "VBD"}):
+        if any(c.dep_ == "aux" for c in verb.children) or prep_objects(verb, {"with"}):
+            continue  # "would be signed", "signed with the government"
+        signed = [verb.head] if verb.dep_ == "acl" else children(verb, {"nsubjpass"})
+        signed += [t.head.head for t in signed if t.dep_ == "pobj" and t.head.lower_ == "from"]  # "a loan from X, signed …"
+        debt = next((t for t in signed if t.lemma_.lower() in debts or (t.lemma_.lower() == "agreement" and _lending(t))), None)
+        if debt is not None and lender.surface in debt.doc[debt.left_edge.i : debt.right_edge.i + 1].text:
+            return verb
+    return None
+
+
+def _lending(noun: Token) -> bool:
+    return any(c.lemma_.lower() in agreement_lexicon().lending_words for c in noun.lefts if c.dep_ == "compound")
+
+
+def _owner(asset: ActorRef, investments: list[Investment]) -> ActorRef | None:
+    """The one company or body that builds, buys or holds the asset (not a lender of it)."""
+    owners = {f.investor.name: f.investor for f in investments if f.target.name == asset.name
+              and f.kind not in LENDING_FORMS and f.investor.kind in BORROWERS}
+    return next(iter(owners.values())) if len(owners) == 1 else None

@@ -129,3 +129,24 @@ def test_a_signed_credit_facility_is_a_loan_agreement(text, parties):
         assert not agreements, agreements
     else:
         assert [a for a in agreements if parties <= _parties(a)], agreements
+
+
+@pytest.mark.parametrize(("text", "pair", "date"), [
+    pytest.param("Tarvo Pharma is building a vaccine factory in Lume. The factory is financed by a €45m loan from the Kessa "
+                 "Investment Bank, signed in March 2023.", {"Tarvo Pharma", "Kessa Investment Bank"}, "2023-03",
+                 id="a-loan-from-a-bank-signed-in"),
+    pytest.param("Orsk Cells is building a battery plant in Vessa. Part of its cost is covered by a €700 million loan from "
+                 "Lindau Export Bank signed in 2024.", {"Orsk Cells", "Lindau Export Bank"}, "2024", id="signed-without-a-comma"),
+    pytest.param("Orsk Cells is building a battery plant in Vessa. Lindau Export Bank will lend €700 million for the plant, and "
+                 "the loan would be signed in May.", None, None, id="a-signing-still-to-come"),
+    pytest.param("Orsk Cells and Tarvo Energy are building a battery plant in Vessa. The plant is financed by a €700 million loan from "
+                 "Lindau Export Bank, signed in 2024.", None, None, id="two-builders-no-one-borrower"),
+])
+def test_issue_7_a_loan_told_as_signed_is_an_agreement_with_its_borrower(text, pair, date):
+    """Session 23 (blind13, read half): "financed by a €45m loan from X, signed in March 2023" is a signed
+    loan document, an agreement between the lender and the one company building the asset it finances."""
+    found = [a for a in _agreements(text) if "Lindau Export Bank" in _parties(a) or "Kessa Investment Bank" in _parties(a)]
+    if pair is None:
+        assert not found, found
+    else:
+        assert [(_parties(a), a.date.iso() if a.date else None) for a in found] == [(pair, date)]
