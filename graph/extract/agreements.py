@@ -48,7 +48,7 @@ from graph.extract.common import (
     sentences,
     title_line,
 )
-from graph.extract.docmodel import unique
+from graph.extract.docmodel import PAIR_KINDS, main_actors, unique
 from graph.extract.frames import frame_lexicon, verb_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.status import factuality_of, status_of
@@ -136,12 +136,23 @@ def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, fou
         sides = between_in(sent)[:1] if not agreement_kind(noun).weak else []  # "Trade between the two countries is governed by …"
         parties = parties if len(parties) >= 2 else resolve(sides, found=found, number=number)
         parties = parties if len(parties) >= 2 else []
+    if len(parties) == 1 and _signed_with(signer):  # "the concession agreement was signed with Y in 2008"
+        parties = unique([*parties, *main_actors(noun, PAIR_KINDS["company"], 1, local=False)])
     signed, effective, evidence = signing_dates(sent, signer, noun, number, lede, _last_date(found))
     again = _definite(noun) and len(parties) < 2
     status = status_of(trigger) or (Status.SIGNED if signer is not None else None)
     for name in topic_names(noun):
         for side in _sides(noun, signer, parties, found, number):
             yield Agreement(name, side, evidence, date=signed, effective=effective, factuality=Factuality.ASSERTED, status=status), again
+
+
+def _signed_with(signer: Token | None) -> bool:
+    """"was signed with Y", "an agreement signed with Y": a passive signing that names its counterpart
+    and not its other side, which is the company the story is about."""
+    if signer is None or signer.lemma_.lower() not in lexicon().sign_verbs or signer.dep_ == "advcl":
+        return False  # not "once an agreement was reached with Y": a condition of another clause
+    passive = signer.tag_ == "VBN" and (signer.dep_ == "acl" or any(c.dep_ == "auxpass" for c in signer.children))
+    return passive and bool(prep_objects(signer, {"with"})) and not any(c.dep_ == "agent" for c in signer.children)
 
 
 def asserted(trigger: Token) -> bool:

@@ -741,3 +741,19 @@ def test_issue_7_leaders_witnessing_a_signing_between_named_sides_are_no_parties
     found = extract_document(make_document(text, published="2024-06-12")).investments
     assert sorted((f.investor.name, f.target.name) for f in found) == [
         ("Kestrel Rail", "high-speed line"), ("Tarnia Railways", "high-speed line")]
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    pytest.param("Kessa Ports runs the container terminal at Lume. The concession agreement was signed with the Lume Port "
+                 "Authority in November 2008.", {"Kessa Ports", "Lume Port Authority"}, id="was-signed-with"),
+    pytest.param("Tarvo Refining will upgrade its plant near Vessa. The upgrade, under an implementation agreement signed with "
+                 "the Petroleum Division in August 2024, will add a hydrocracker.", {"Tarvo Refining", "Petroleum Division"},
+                 id="an-agreement-signed-with"),
+    pytest.param("Kessa Copper Mines shut its smelter in May. The company said the decision would be reviewed once an "
+                 "agreement was reached with the Lume Mineworkers Union.", None, id="a-condition-is-no-signing"),
+])
+def test_issue_7_a_passive_signing_with_one_side_names_the_story_s_company(text, parties):
+    """Session 23 (blind6 and blind15 read halves): "the concession agreement was signed with Y" names one side;
+    the other is the company the story is about, as a reader takes it."""
+    found = [_parties(a) for a in _agreements(text, published="2024-10-01")]
+    assert (parties in found) if parties else not any(len(p) > 1 for p in found), found
