@@ -121,11 +121,20 @@ def _holds_its_own(conjunct: Token) -> bool:
 
 def _gives_its_own(conjunct: Token) -> bool:
     """A name conjoined to a deal noun and followed at once by a sum or an article: "… and X $200m",
-    "… and X a local-currency tranche"."""
+    "… and X a local-currency tranche"; or to what a sum is lent for: "lending $150m for the
+    expansion and X $45m"."""
     end = _name_end(conjunct)
     after = conjunct.doc[end] if end < len(conjunct.doc) else None
-    return (conjunct.pos_ == "PROPN" and is_trigger_word(conjunct.head) and after is not None
-            and (after.ent_type_ == "MONEY" or after.pos_ == "DET"))
+    if conjunct.pos_ != "PROPN" or after is None:
+        return False
+    return (is_trigger_word(conjunct.head) and (after.ent_type_ == "MONEY" or after.pos_ == "DET")) or (
+        after.ent_type_ == "MONEY" and _after_a_sum(conjunct.head))
+
+
+def _after_a_sum(head: Token) -> bool:
+    """The phrase of ``head`` is what a clause's sum goes to ("lending $150m for the expansion")."""
+    verb = head.head.head if head.dep_ == "pobj" else None
+    return verb is not None and verb.pos_ == "VERB" and any(c.ent_type_ == "MONEY" for c in verb.children if c.dep_ in {"dobj", "obj"})
 
 
 def _listed_share(name: Token) -> Decimal | None:

@@ -54,3 +54,14 @@ def test_issue_7_every_lender_of_a_list_of_sums_from_lenders():
     sums = {row[0]: row[2] for row in _rows(text) if row[1] == "desalination plant at Tarapel"}
     assert sums.get("Banco Litoral") == Decimal("180000000"), sums
     assert sums.get("Banco Maipo") == Decimal("110000000000"), sums
+
+
+def test_issue_7_a_name_with_its_own_sum_after_what_a_loan_is_for_is_no_second_target():
+    """Session 23: "lending $150m for the expansion and the Kessa Fund $45m" made the fund a borrower of the
+    bank's $150m: a name joined to what a clause's sum is for, with a sum of its own right after it, gives
+    that sum (its verb left out); it is not what the first sum is for."""
+    rows = _rows("Tessa Airports will expand the Piura airport. Orvo Bank is lending $150m for the expansion and the "
+                 "Kessa Fund $45m.")
+    assert ("Orvo Bank", "Piura airport", Decimal("150000000"), None) in rows, rows
+    assert ("Kessa Fund", "Piura airport", Decimal("45000000"), None) in rows, rows
+    assert not [row for row in rows if row[1] == "Kessa Fund"], rows
