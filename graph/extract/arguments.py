@@ -127,8 +127,9 @@ def _gives_its_own(conjunct: Token) -> bool:
     after = conjunct.doc[end] if end < len(conjunct.doc) else None
     if conjunct.pos_ != "PROPN" or after is None:
         return False
+    own_sum = after.ent_type_ == "MONEY" or (after.pos_ == "DET" and any(t.ent_type_ == "MONEY" for t in conjunct.doc[end : end + 4]))
     return (is_trigger_word(conjunct.head) and (after.ent_type_ == "MONEY" or after.pos_ == "DET")) or (
-        after.ent_type_ == "MONEY" and _after_a_sum(conjunct.head))
+        own_sum and _after_a_sum(conjunct.head))  # "… and X a further $100m"
 
 
 def _after_a_sum(head: Token) -> bool:

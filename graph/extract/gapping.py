@@ -99,7 +99,9 @@ def gapped_sums(match: FrameMatch, base: Investment, *, named: set[str]) -> Iter
     "a $150m loan from X and $60m from Z": a sum conjoined to the trigger with a giver of its own."""
     yield from _sums_from(match, base, named=named)
     aims = prep_objects(match.trigger, {"for", "towards", "toward"})  # "lending $150m for the expansion and X $45m"
-    for token in [*match.trigger.children, *(c for aim in aims for c in aim.children if c.dep_ == "conj")]:
+    control = [match.trigger.head] if match.trigger.dep_ == "xcomp" else []  # "agreed to lend $150m, and X a further $100m"
+    hosts = [*match.trigger.children, *(c for h in control for c in h.children if c.dep_ == "conj")]
+    for token in [*hosts, *(c for aim in aims for c in aim.children if c.dep_ == "conj")]:
         given = token.dep_ in {"dative", "dep"} and gapped_giver(token, list(match.trigger.children))
         if (token.dep_ != "conj" and not given) or token.pos_ != "PROPN":
             continue  # "A is lending $250m and B $200m": B parsed as whom the sum goes to, or unlabelled

@@ -65,3 +65,19 @@ def test_issue_7_a_name_with_its_own_sum_after_what_a_loan_is_for_is_no_second_t
     assert ("Orvo Bank", "Piura airport", Decimal("150000000"), None) in rows, rows
     assert ("Kessa Fund", "Piura airport", Decimal("45000000"), None) in rows, rows
     assert not [row for row in rows if row[1] == "Kessa Fund"], rows
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    pytest.param("Tessa Airports will expand the Piura airport. Orvo Bank has agreed to lend $150m towards the expansion, and the "
+                 "Kessa Fund a further $100m.", ("Kessa Fund", "Piura airport", Decimal("100000000"), None),
+                 id="after-an-agreeing-verb"),
+    pytest.param("Tessa Airports will expand the Piura airport. Orvo Bank will lend $150m for the project and Kessa Fund a "
+                 "further $100m.", None, id="a-further-sum-after-the-aim-is-no-target"),
+])
+def test_issue_7_a_further_sum_of_a_second_lender_is_its_own(text, second):
+    """Session 23: "… agreed to lend $150m towards the expansion, and Y a further $100m": Y lends its own sum
+    (its verb left out) for the same project; it is never what the first sum is lent for."""
+    rows = _rows(text)
+    assert ("Orvo Bank", "Piura airport", Decimal("150000000"), None) in rows, rows
+    assert not [row for row in rows if row[1] == "Kessa Fund"], rows
+    assert second is None or second in rows, rows
