@@ -61,7 +61,8 @@ def whole_name(ent: Span) -> Span:
     described = before.lower_ in lex.descriptors and before.lower_ not in lex.company_words  # "Lessor X Leasing" at a sentence's start
     if not attached or before.ent_type_ or not before.text[:1].isupper() or before.lower_ in lex.titles or described:
         return ent
-    if before.lower_ in lex.leading_company_words or ent[-1].lower_ in lex.company_words:
+    acronym = before.is_upper and before.is_alpha and 2 <= len(before) <= 5  # "IDB Invest", "UK Export Finance"
+    if before.lower_ in lex.leading_company_words or ent[-1].lower_ in lex.company_words or (acronym and ent.label_ == "ORG"):
         return Span(doc, ent.start - 1, ent.end, label=ent.label_)
     return ent
 

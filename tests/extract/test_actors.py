@@ -341,6 +341,12 @@ def test_issue_7_a_ministry_keeps_its_second_portfolio(text: str, body: str, oth
     assert found[body][0] is ActorKind.GOVERNMENT_BODY and other in found
 
 
+def test_issue_7_an_acronym_before_an_organisation_s_name_is_its_first_word() -> None:
+    """Session 23: the model tagged "Invest" of "IDB Invest" (a lender named by its parent's initials) alone."""
+    found = actors("Tessa Airports will expand the Piura airport. IDB Invest has agreed to lend $150m towards the programme.")
+    assert "IDB Invest" in found and "Invest" not in found
+
+
 def test_issue_7_a_place_also_tagged_an_organisation_where_it_does_nothing_is_the_place() -> None:
     """Session 22: "a centre in Lae … a link between Lae and Mount Hagen", the second "Lae" tagged an
     organisation, made it one of "the two companies" that signed; a name after "in" is the place
