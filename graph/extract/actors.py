@@ -208,11 +208,11 @@ def _known(span: Span, country_hint: str | None) -> ActorSpan | None:
 
 
 def _lookup_in_country(span: Span, country: str | None) -> Entry | None:
-    """"China's Exim Bank" is the Export-Import Bank of China, not the US one:
-    a name whose entry belongs to another country is tried with the country."""
+    """"China's Exim Bank" is the Export-Import Bank of China, not the US one: a name whose entry
+    belongs to another country, or that has no entry of its own, is tried with the country."""
     gaz = load_gazetteer()
     entry = gaz.lookup(span.text)
-    if entry is None or country is None or entry.country in {None, country} or entry.kind is ActorKind.COUNTRY:
+    if country is None or (entry is not None and (entry.country in {None, country} or entry.kind is ActorKind.COUNTRY)):
         return entry
     local = (gaz.lookup(form) for form in (f"{country} {span.text}", f"{span.text} of {country}"))
     return next((entry for entry in local if entry is not None), None)

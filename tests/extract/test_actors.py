@@ -81,6 +81,8 @@ def test_junk_from_the_sample_corpus_is_not_an_actor(junk):
         ),
         pytest.param("Funding came from North Macedonia and Albania.", "North Macedonia", ActorKind.COUNTRY, id="known-name-tagged-loc"),
         pytest.param("The loan came from China's Exim Bank in 2014.", "Export-Import Bank of China", ActorKind.COMPANY, id="possessive-country-picks-the-namesake"),
+        pytest.param("India's Exim Bank extends $750 million credit line to Sri Lanka.", "Export-Import Bank of India",  # session 23
+                     ActorKind.COMPANY, id="a-bare-name-of-no-one-country-takes-the-possessive-s"),
         pytest.param("Turkish Airlines bought a stake in the carrier.", "Turkish Airlines", ActorKind.COMPANY, id="demonym-before-generic-word-kept"),
         pytest.param(
             "Kazakh President Kassym-Jomart Tokayev met investors. Tokayev said the talks went well.",
