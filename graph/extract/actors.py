@@ -162,6 +162,8 @@ def classify(ent: Span, *, relabels: dict[str, str] | None = None) -> ActorSpan 
         entry = gaz.lookup(span.text) if ent.label_ in {"LOC", "PRODUCT", "WORK_OF_ART"} else None
         if entry is None and len(span) > 1 and span[0].lower_ in lexicon().leading_asset_words:
             return ActorSpan(span, ActorRef(span.text, ActorKind.ASSET, span.text, None))  # "Estádio X" tagged a product
+        if entry is None and ent.label_ in {"PRODUCT", "WORK_OF_ART"} and _named_as_a_company(span):
+            return _unknown(span, "ORG", None)  # "Atlas Mineral Holding" tagged a work of art
         return ActorSpan(span, _ref(entry, span.text)) if entry else None
     relabel = (relabels or {}).get(ent.text)
     label = relabel if relabel and {ent.label_, relabel} in RELABELS else ent.label_
@@ -205,6 +207,11 @@ def _known(span: Span, country_hint: str | None) -> ActorSpan | None:
     if stripped is not span:
         return _known(stripped, country_hint) or _unknown(stripped, "ORG", country_hint, typed=True)
     return None
+
+
+def _named_as_a_company(span: Span) -> bool:
+    """Two or more capitalised words ending in a company word ("X Mineral Holding", "Y Steel"), however tagged."""
+    return len(span) > 1 and all(t.text[:1].isupper() and t.is_alpha for t in span) and span[-1].lower_ in lexicon().company_words
 
 
 def _lookup_in_country(span: Span, country: str | None) -> Entry | None:

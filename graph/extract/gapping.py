@@ -39,7 +39,8 @@ def gapped_shares(match: FrameMatch, base: Investment, *, named: set[str]) -> It
                 yield replace(base, investor=holder.ref, stake=share_of(share))
     listed = _gapped_list(match.trigger)
     for token in sorted({*match.trigger.subtree, *listed}, key=lambda t: t.i):
-        if token not in listed and (token.dep_ not in GAPPED_DEPS or token.pos_ != "PROPN" or token.i < match.trigger.i):
+        a_name = token.pos_ == "PROPN" or (bool(token.ent_type_) and token.text[:1].isupper())  # "… Holding" tagged a verb
+        if token not in listed and (token.dep_ not in GAPPED_DEPS or not a_name or token.i < match.trigger.i):
             continue
         if token.dep_ != "conj" and not any(t.ent_type_ == "PERCENT" for t in token.doc[match.trigger.i : token.i]):
             continue  # a second object or apposition is a gapped holder only after the first share

@@ -57,9 +57,12 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
 
 def _a_name(head: Token) -> bool:
     """"Turon Holding", "Hormuz Oil Holding" (whatever the recogniser tagged it): a proper noun that
-    ends a name or is tagged an organisation."""
+    ends a name or is tagged an organisation; a capitalised word inside a sentence that ends an
+    entity of any label ("Atlas Mineral Holding", tagged a work of art and its last word a verb)."""
     named = any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper() for c in head.children)
-    return head.pos_ == "PROPN" and head.text[:1].isupper() and (head.ent_type_ == "ORG" or named)
+    if head.pos_ != "PROPN":
+        return head.text[:1].isupper() and not head.is_sent_start and bool(head.ent_type_) and head.ent_iob_ != "B"
+    return head.text[:1].isupper() and (head.ent_type_ == "ORG" or named)
 
 
 def _possessed_product(obj: Token) -> bool:

@@ -22,6 +22,9 @@ def _rows(text: str) -> set[tuple]:
                  ("Quill Partners", "Tarn Power", None, Decimal("0.49")), id="the-remainder"),
     pytest.param("The Aldmoor terminal will cost $2 billion, of which Norrland Bank will lend $800 million and Banco Pellar "
                  "$400 million.", ("Banco Pellar", "Aldmoor terminal", Decimal("400000000"), None), id="a-sum"),
+    pytest.param("Seorin Materials will own 60% of the joint venture, Atlas Seorin Cathodes, and Atlas Mineral Holding the "  # session 23
+                 "remaining 40%.", ("Atlas Mineral Holding", "Atlas Seorin Cathodes", None, Decimal("0.4")),
+                 id="a-name-the-model-tagged-a-work-of-art"),
 ])
 def test_issue_7_a_name_with_its_own_share_or_sum_does_what_the_clause_before_does(text, row):
     """Session 10: "X will lend $800m and Z $400m" lost Z, whose verb is left out."""
