@@ -257,7 +257,14 @@ def _funds_its_own(match: FrameMatch) -> bool:
     deals = [o for o in match.slots.get("object", []) if o.pos_ == "NOUN" and is_trigger_word(o)
              and o.lemma_.lower() not in frame_lexicon().share_words]  # "the purchase", not "its share"
     means = [m for h in (match.trigger, *deals) for o in prep_objects(h, MEANS) for m in (o, *o.conjuncts)]  # "with cash and a loan"
-    return bool(deals) and not is_passive(match.trigger) and any(debt(m) and prep_objects(m, {"from"}) for m in means)
+    means += [d for m in means if m.ent_type_ == "MONEY" for d in prep_objects(m, {"of"})]  # "with £450m of debt"
+    return bool(deals) and not is_passive(match.trigger) and any(debt(m) and _lent_by_another(m) for m in means)
+
+
+def _lent_by_another(debt: Token) -> bool:
+    """"a loan from Y", "debt provided by Y": a debt whose giver the phrase names."""
+    givers = [a for c in debt.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
+    return bool(prep_objects(debt, {"from"}) or givers)
 
 
 def _their_last_target(match: FrameMatch, sent: Span, before: list[Investment]) -> list[Investment]:

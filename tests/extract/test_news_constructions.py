@@ -199,6 +199,9 @@ def test_issue_7_who_sells_and_who_is_helped(text, rows):
                  "and a $300 million term loan from Corvel Bank.",
                  [("Ardent Logistics", "Pelham Warehouses", 400 * M, None), ("Corvel Bank", "Ardent Logistics", 300 * M, None)],
                  id="funding-a-purchase-with-a-loan-from-a-bank-borrows"),
+    pytest.param("Tembo Hotels agreed to buy Harbour Inns for £900m. Tembo is funding the deal with £450m of debt provided by "
+                 "Straits Union Bank.", [("Tembo Hotels", "Harbour Inns", 900 * M, None)],
+                 id="funding-a-deal-with-debt-provided-by-a-bank-borrows"),
     pytest.param("The Kalmar wind farm will be financed with $200m of equity from Tarvos Energy and a $600m loan from Orvo Bank.",
                  [("Orvo Bank", "Kalmar wind farm", 600 * M, None), ("Tarvos Energy", "Kalmar wind farm", 200 * M, None)],
                  id="a-project-financed-with-equity-and-a-loan"),
