@@ -136,8 +136,8 @@ def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, fou
         sides = between_in(sent)[:1] if not agreement_kind(noun).weak else []  # "Trade between the two countries is governed by …"
         parties = parties if len(parties) >= 2 else resolve(sides, found=found, number=number)
         parties = parties if len(parties) >= 2 else []
-    if len(parties) == 1 and _signed_with(signer):  # "the concession agreement was signed with Y in 2008"
-        parties = unique([*parties, *main_actors(noun, PAIR_KINDS["company"], 1, local=False)])
+    if len(parties) == 1 and (_signed_with(signer) or _under_a_deal(noun)):  # "the concession agreement was signed with Y in
+        parties = unique([*parties, *main_actors(noun, PAIR_KINDS["company"], 1, local=False)])  # 2008", "… to Y under a PPA"
     signed, effective, evidence = signing_dates(sent, signer, noun, number, lede, _last_date(found))
     again = _definite(noun) and len(parties) < 2
     status = status_of(trigger) or (Status.SIGNED if signer is not None else None)

@@ -749,11 +749,15 @@ def test_issue_7_leaders_witnessing_a_signing_between_named_sides_are_no_parties
     pytest.param("Tarvo Refining will upgrade its plant near Vessa. The upgrade, under an implementation agreement signed with "
                  "the Petroleum Division in August 2024, will add a hydrocracker.", {"Tarvo Refining", "Petroleum Division"},
                  id="an-agreement-signed-with"),
+    pytest.param("Hanak Solar Co is building a solar plant in Lume. The plant will sell its output to the Tarvo Power Company "
+                 "under a 25-year power purchase agreement signed in October 2024.", {"Hanak Solar Co", "Tarvo Power Company"},
+                 id="a-deal-done-under-an-agreement-by-an-asset"),
     pytest.param("Kessa Copper Mines shut its smelter in May. The company said the decision would be reviewed once an "
                  "agreement was reached with the Lume Mineworkers Union.", None, id="a-condition-is-no-signing"),
 ])
 def test_issue_7_a_passive_signing_with_one_side_names_the_story_s_company(text, parties):
     """Session 23 (blind6 and blind15 read halves): "the concession agreement was signed with Y" names one side;
-    the other is the company the story is about, as a reader takes it."""
+    the other is the company the story is about, as a reader takes it; so does a deal done "under a power
+    purchase agreement" whose doer is an asset ("the plant will sell its output to Y under a PPA")."""
     found = [_parties(a) for a in _agreements(text, published="2024-10-01")]
     assert (parties in found) if parties else not any(len(p) > 1 for p in found), found
