@@ -248,10 +248,12 @@ def _participants(trigger: Token, kind: EventType, slots: dict[str, list[Token]]
     found: dict[str, ActorRef] = {}
     for position in kind.frame.roles["participants"]:
         heads = [h for h in slots.get(position, []) if h is not trigger]
-        for argument in arguments(heads) or arguments([m for h in heads for m in _members(h)]):
+        named = arguments(heads)
+        members = [] if named else [m for h in heads for m in _members(h)]
+        for argument in named or arguments(members):
             if argument.ref.kind is not ActorKind.ASSET:
                 found.setdefault(argument.ref.name, argument.ref)
-        for owner in (a.ref for h in heads if h.pos_ == "NOUN" for a in actors_in(left_phrase(h)[:-1])):
+        for owner in (a.ref for h in [*heads, *members] if h.pos_ == "NOUN" for a in actors_in(left_phrase(h)[:-1])):
             if owner.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}:  # "the Tarvo plant closed": Tarvo's
                 found.setdefault(owner.name, owner)
     return list(found.values())
@@ -262,7 +264,9 @@ def _members(head: Token) -> list[Token]:
     "Russian and Belarusian troops"; a company's own ("X's Swedish parent company") is X, not Sweden."""
     if head.lemma_.lower() in word_list("generic_company_words"):
         return [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
-    found = prep_objects(head, {"of"})
+    found = prep_objects(head, {"of", "at"})  # "workers at the X mine"
+    found += [o for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"  # "workers represented by X"
+              for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     found += [c for c in head.children if c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"}]
     return found + [m for f in found if f.dep_ == "pobj" for m in _members(f)]
 

@@ -629,3 +629,16 @@ def test_issue_7_an_investigation_opened_into_a_takeover_opens_no_plant():
     kinds = {e.event_type for e in _events("The European Commission opened an in-depth investigation into Korvan "
                                            "Motors' takeover of Delmar Power on Monday.", "2024-06-12")}
     assert "investigation" in kinds and "plant launch" not in kinds, kinds
+
+
+@pytest.mark.parametrize(("text", "participant"), [
+    pytest.param("About 2,300 workers represented by the Lume Mineworkers' Union have been on strike since 28 October 2024.",
+                 "Lume Mineworkers' Union", id="workers-represented-by-a-union"),
+    pytest.param("Hundreds of workers of Tarvo Copper protested in Lume on 28 October 2024.", "Tarvo Copper",
+                 id="workers-of-a-company"),
+])
+def test_issue_7_the_workers_of_an_event_take_part_through_whom_they_belong_to(text, participant):
+    """Session 23 (blind18, read half): "workers represented by the X union have been on strike" stated no
+    event: workers are no actor, but the union that represents them (or the company they work for) is."""
+    found = [e for e in _events(text, "2024-11-10") if e.event_type in {"strike", "protest"}]
+    assert found and participant in {p.name for p in found[0].participants}, found
