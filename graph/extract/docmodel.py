@@ -327,6 +327,9 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
     if head.dep_ == "poss" and (seller := _party_dealt_with(head)) is not None:
         return seller
     for ancestor in head.ancestors:
+        controller = [c for c in ancestor.head.children if c.dep_ == "dobj" and c.i < ancestor.i] if ancestor.dep_ == "xcomp" else []
+        if controller and controller[0].pos_ in {"PROPN", "NOUN"}:
+            return controller[0]  # "X ordered Y to sell its stake": Y, who is to do it
         for subject in ancestor.children:
             if subject.dep_ not in {"nsubj", "nsubjpass"} or subject == head or subject.i > head.i or subject.lower_ in PRONOUNS:
                 continue

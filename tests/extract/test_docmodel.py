@@ -62,6 +62,10 @@ CASES = [
      "bought the utility in 2011.", "utility", "Trelaw Water"),  # session 10 (blind8)
     ("the-combined-company-is-not-one-named-before", "The Khandelwal family, which controls Suryoday Green Energy, will own "
      "54 per cent of the combined company.", "company", None),
+    ("an-ordered-party-s-own-holding", "The Lume Treasury ordered Tarvo Oil to exit its holding in Kessa Refining.", "its",
+     "Tarvo Oil"),  # session 23 (devset): the regulator's, not the company it ordered
+    ("a-relative-object-controls-nothing", "Lume Power spent $2bn buying Kessa Grid, which it wants to merge with its Vessa "
+     "unit.", "its", "Lume Power"),
     ("a-plural-description-is-not-the-one-named-last", "Tarvo Mining runs the Lume mine. \"We will appeal,\" Tarvo chief "
      "executive Laura Brennan said. The owners have spent $1.6 billion on the mine.", "owners", None),  # session 23 (blind18)
 ]
