@@ -374,6 +374,11 @@ ROUND7 = [
         ("Kamado Metals", "Tolsa Lithium", Decimal("210000000"), Decimal("0.35")),
         id="the-sale-of-a-stake-in-a-named-venture-to-the-buyer",
     ),
+    pytest.param(  # session 23: the parser hung "to X" on the company, which the model had tagged a person
+        "Tarvo Oil sold its 30% stake in Kessa Refining to Lume Capital for $50m.",
+        ("Lume Capital", "Kessa Refining", Decimal("50000000"), Decimal("0.3")),
+        id="the-buyer-hung-on-the-company-a-stake-is-in",
+    ),
     pytest.param(
         "The government blocked the proposed $300m purchase of the stake in Pardo Copper by Ostrel Holding.",
         ("Ostrel Holding", "Pardo Copper", Decimal("300000000"), None),
