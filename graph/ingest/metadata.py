@@ -41,6 +41,8 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b{_YEAR}[-/.](?P<month>\d{{1,2}})[-/.](?P<day>\d{{1,2}})(?![\d/.-]\d)"),
     # "18.09.2025": day first, as the countries that write dates with dots do (never "09/18/2025")
     re.compile(rf"(?<![\d.])(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.{_YEAR}(?![\d.]\d)"),
+    # "27/08/2025" or "08/27/2025": slashed, read only where one number cannot be a month ("03/04/2025" is either)
+    re.compile(rf"(?<![\d/])(?P<first>\d{{1,2}})/(?P<second>\d{{1,2}})/{_YEAR}(?![\d/]\d)"),
 )
 _PUBLISHED = re.compile(r"\b(?:published|posted|first published|date)\b", re.I)
 _UPDATE_WORD = re.compile(r"\b(?:published|posted|updated|modified)\b", re.I)
@@ -260,9 +262,23 @@ def _iter_dates(value: str) -> Iterator[tuple[dt.date, re.Match[str]]]:
 
 
 def _to_date(match: re.Match[str]) -> dt.date | None:
+    if "first" in match.re.groupindex:
+        return _slashed(match)
     month_text = match.group("month")
     month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
     try:
         return dt.date(int(match.group("year")), month, int(match.group("day")))
+    except ValueError:
+        return None
+
+
+def _slashed(match: re.Match[str]) -> dt.date | None:
+    """A slashed date whose day is told apart by being over 12; None where either number could be the month."""
+    first, second = int(match.group("first")), int(match.group("second"))
+    if (first > 12) == (second > 12):
+        return None
+    day, month = (first, second) if first > 12 else (second, first)
+    try:
+        return dt.date(int(match.group("year")), month, day)
     except ValueError:
         return None

@@ -26,10 +26,14 @@ from graph.ingest.metadata import find_published, guess_title, parse_full_date
         # issue 7, session 22: a day-first date with dots, as central European sites write it
         ("Orsk drones land in Ilo\nIlo Business Monitor | Defence\nPublished 18.09.2025, 09:15 CEST\n\nOrsk said.\n",
          dt.date(2025, 9, 18)),
+        # issue 7, session 23: a slashed date whose day cannot be a month, either way round
+        ("Orsk agrees to buy Lume\nLume Financial Daily | Companies\n27/08/2025 21:03\n\nOrsk said.\n", dt.date(2025, 8, 27)),
+        ("Posted 08/27/2025\n", dt.date(2025, 8, 27)),
     ],
     ids=["updated-with-time-zone", "published-colon", "date-and-time", "weekday-ordinal",
          "iso-with-byline", "place-dateline", "published-beats-updated", "separated-field",
-         "wire-dateline-agency", "wire-dateline", "byline-dash-weekday-date", "day-first-with-dots"],
+         "wire-dateline-agency", "wire-dateline", "byline-dash-weekday-date", "day-first-with-dots",
+         "day-first-with-slashes", "month-first-with-slashes"],
 )
 def test_dateline_gives_publication_date(text: str, expected: dt.date) -> None:
     assert find_published(text) == expected
@@ -49,10 +53,13 @@ def test_dateline_gives_publication_date(text: str, expected: dt.date) -> None:
         "By then \u2014 signed on May 8, 2024 \u2014 the deal was done.\n",
         "Published 31.02.2025\n",
         "Version 1.2.2024.5\n",
+        "Published 03/04/2025\n",
+        "Published 31/13/2025\n",
     ],
     ids=["date-inside-sentence", "month-only", "year-only", "impossible-day",
          "below-the-top-lines", "none", "wire-dateline-without-year", "sentence-before-dash",
-         "a-sentence-opening-with-by", "impossible-day-with-dots", "a-version-number"],
+         "a-sentence-opening-with-by", "impossible-day-with-dots", "a-version-number",
+         "slashes-either-way-round", "slashes-no-month"],
 )
 def test_no_publication_date_is_invented(text: str) -> None:
     assert find_published(text) is None
