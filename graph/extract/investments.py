@@ -39,6 +39,7 @@ BACK_REACH = 2  # sentences from a loan told with no lender to "the loan was pro
 LOCATIVE = frozenset({"in", "at", "near", "along", "across", "between"})
 PROGRAMME_WORDS = frozenset({"programme", "program"})
 BUILDING_STEPS = frozenset({Status.OPENED, Status.UNDER_CONSTRUCTION})  # the steps of an asset, not of a deal in a company
+MEANS = frozenset({"through", "with", "via"})  # "funding it through a bond", "with a loan from Y"
 
 
 def extract(doc: Doc) -> Iterator[Investment]:
@@ -241,24 +242,24 @@ def _a_trend(match: FrameMatch) -> bool:
     return match.nominal and trend and stakes.changed_to(trigger) is None  # "its stake will fall to 12%": one holder's
 
 
-MEANS = frozenset({"through", "with", "via"})
-
-
 def _funds_its_own(match: FrameMatch) -> bool:
     """"X is funding its share through a bond sold to Y", "X financed its expansion with loans": X
     borrows for what is its own (who lends is the debt's to say); "X is funding the purchase with cash
     and a loan from Y": X pays for a deal of its own with what Y lends."""
     if match.nominal or match.frame.form != "loan":
         return False
-    debt = lambda t: t.lemma_.lower() in lexicon().debt_words  # noqa: E731
     own = any(c.dep_ == "poss" and c.pos_ == "PRON" for o in match.slots.get("object", []) for c in o.children)
-    if own and any(debt(m) for m in prep_objects(match.trigger, MEANS)):
+    if own and any(_debt(m) for m in prep_objects(match.trigger, MEANS)):
         return True
     deals = [o for o in match.slots.get("object", []) if o.pos_ == "NOUN" and is_trigger_word(o)
              and o.lemma_.lower() not in frame_lexicon().share_words]  # "the purchase", not "its share"
     means = [m for h in (match.trigger, *deals) for o in prep_objects(h, MEANS) for m in (o, *o.conjuncts)]  # "with cash and a loan"
     means += [d for m in means if m.ent_type_ == "MONEY" for d in prep_objects(m, {"of"})]  # "with £450m of debt"
-    return bool(deals) and not is_passive(match.trigger) and any(debt(m) and _lent_by_another(m) for m in means)
+    return bool(deals) and not is_passive(match.trigger) and any(_debt(m) and _lent_by_another(m) for m in means)
+
+
+def _debt(token: Token) -> bool:
+    return token.lemma_.lower() in lexicon().debt_words
 
 
 def _lent_by_another(debt: Token) -> bool:

@@ -51,7 +51,7 @@ def whole_name(ent: Span) -> Span:
     doc, lex = ent.doc, lexicon()
     if ent.label_ == "ORG" and (spelt := _spelt_out(ent)) is not None:
         return spelt
-    ent = _run_on_to_a_company_word(_body_s_second_portfolio(_cut_at_a_conjunction(ent)))
+    ent = _run_on_to_a_company_word(_second_portfolio(_cut_at_a_conjunction(ent)))
     if ent.start == 0 or ent.label_ not in {"PERSON", "ORG", "FAC", "GPE"}:
         return ent
     before = doc[ent.start - 1]
@@ -92,7 +92,7 @@ def _cut_at_a_conjunction(ent: Span) -> Span:
     return Span(doc, ent.start, end, label=ent.label_) if end > ent.end else Span(doc, ent.start, ent.end - 1, label=ent.label_)
 
 
-def _body_s_second_portfolio(ent: Span) -> Span:
+def _second_portfolio(ent: Span) -> Span:
     """"[Ministry of Energy] and Mines", "[Department of Trade] and Industry": a government body's name
     the model cut before "and" runs on through the capitalised words after it that no entity tags,
     when the parse joins them to the portfolio after "of" ("the Ministry of Finance and Tarvo Bank"
