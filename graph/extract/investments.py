@@ -27,7 +27,7 @@ from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref, capitalised, named_asset
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word, unowned_share
-from graph.extract.roles import active_subject, children, hyphenated, is_passive, relative_antecedent, support_verb
+from graph.extract.roles import active_subject, children, hyphenated, relative_antecedent, support_verb
 from graph.extract.tree import infinitive, prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
@@ -39,7 +39,6 @@ BACK_REACH = 2  # sentences from a loan told with no lender to "the loan was pro
 LOCATIVE = frozenset({"in", "at", "near", "along", "across", "between"})
 PROGRAMME_WORDS = frozenset({"programme", "program"})
 BUILDING_STEPS = frozenset({Status.OPENED, Status.UNDER_CONSTRUCTION})  # the steps of an asset, not of a deal in a company
-MEANS = frozenset({"through", "with", "via"})  # "funding it through a bond", "with a loan from Y"
 
 
 def extract(doc: Doc) -> Iterator[Investment]:
@@ -162,7 +161,7 @@ def facts_of(
     ("X lent a further €40m") goes to the asset the facts before were about; a relative clause on
     a fact's investor with none (``told``) tells more of that fact."""
     frame = match.frame
-    if _funds_its_own(match) or _a_trend(match) or (frame.object_is_money and not _money_object(match)):
+    if lending.funds_its_own(match) or _a_trend(match) or (frame.object_is_money and not _money_object(match)):
         return  # … or "after winning approval from X": a receiving verb that receives no sum
     investors, targets = _parties(match, topic)
     if not targets and told is not None:  # "Y was acquired by X, which paid $2.4bn for a 65% stake": the same deal
@@ -240,32 +239,6 @@ def _a_trend(match: FrameMatch) -> bool:
     trigger = match.trigger
     trend = trigger.dep_ in {"nsubj", "nsubjpass"} and trigger.head.lemma_.lower() in word_list("trend_verbs")
     return match.nominal and trend and stakes.changed_to(trigger) is None  # "its stake will fall to 12%": one holder's
-
-
-def _funds_its_own(match: FrameMatch) -> bool:
-    """"X is funding its share through a bond sold to Y", "X financed its expansion with loans": X
-    borrows for what is its own (who lends is the debt's to say); "X is funding the purchase with cash
-    and a loan from Y": X pays for a deal of its own with what Y lends."""
-    if match.nominal or match.frame.form != "loan":
-        return False
-    own = any(c.dep_ == "poss" and c.pos_ == "PRON" for o in match.slots.get("object", []) for c in o.children)
-    if own and any(_debt(m) for m in prep_objects(match.trigger, MEANS)):
-        return True
-    deals = [o for o in match.slots.get("object", []) if o.pos_ == "NOUN" and is_trigger_word(o)
-             and o.lemma_.lower() not in frame_lexicon().share_words]  # "the purchase", not "its share"
-    means = [m for h in (match.trigger, *deals) for o in prep_objects(h, MEANS) for m in (o, *o.conjuncts)]  # "with cash and a loan"
-    means += [d for m in means if m.ent_type_ == "MONEY" for d in prep_objects(m, {"of"})]  # "with £450m of debt"
-    return bool(deals) and not is_passive(match.trigger) and any(_debt(m) and _lent_by_another(m) for m in means)
-
-
-def _debt(token: Token) -> bool:
-    return token.lemma_.lower() in lexicon().debt_words
-
-
-def _lent_by_another(debt: Token) -> bool:
-    """"a loan from Y", "debt provided by Y": a debt whose giver the phrase names."""
-    givers = [a for c in debt.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
-    return bool(prep_objects(debt, {"from"}) or givers)
 
 
 def _their_last_target(match: FrameMatch, sent: Span, before: list[Investment]) -> list[Investment]:

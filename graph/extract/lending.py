@@ -1,6 +1,7 @@
 """Who lends and who borrows when a loan's parties are named together ("X Bank and Y's finance ministry
 signed a loan", "X signed a loan agreement with Y", "the lenders are A and B"): read from the names, the
-signing and the counterpart, for :func:`graph.extract.investments.facts_of`.
+signing and the counterpart, for :func:`graph.extract.investments.facts_of`; and who borrows when it funds
+something through a debt ("X is funding the purchase with a loan from Y").
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from graph.extract.common import hyphened_to
 from graph.extract.frames import FrameMatch, frame_lexicon, is_trigger_word
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import active_subject, is_passive, support_verb
+from graph.extract.tree import prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind
+
+MEANS = frozenset({"through", "with", "via"})  # "funding it through a bond", "with a loan from Y"
 
 
 def lenders_and_borrowers(match: FrameMatch, investors: list[Argument], targets: list[Argument],
@@ -117,3 +121,29 @@ def _funded_with(trigger: Token) -> Token | None:
     else:
         return None
     return verb.head if verb.dep_ == "dobj" and verb.pos_ == "NOUN" else verb
+
+
+def funds_its_own(match: FrameMatch) -> bool:
+    """"X is funding its share through a bond sold to Y", "X financed its expansion with loans": X
+    borrows for what is its own (who lends is the debt's to say); "X is funding the purchase with cash
+    and a loan from Y": X pays for a deal of its own with what Y lends."""
+    if match.nominal or match.frame.form != "loan":
+        return False
+    own = any(c.dep_ == "poss" and c.pos_ == "PRON" for o in match.slots.get("object", []) for c in o.children)
+    if own and any(_debt(m) for m in prep_objects(match.trigger, MEANS)):
+        return True
+    deals = [o for o in match.slots.get("object", []) if o.pos_ == "NOUN" and is_trigger_word(o)
+             and o.lemma_.lower() not in frame_lexicon().share_words]  # "the purchase", not "its share"
+    means = [m for h in (match.trigger, *deals) for o in prep_objects(h, MEANS) for m in (o, *o.conjuncts)]  # "with cash and a loan"
+    means += [d for m in means if m.ent_type_ == "MONEY" for d in prep_objects(m, {"of"})]  # "with £450m of debt"
+    return bool(deals) and not is_passive(match.trigger) and any(_debt(m) and _lent_by_another(m) for m in means)
+
+
+def _debt(token: Token) -> bool:
+    return token.lemma_.lower() in lexicon().debt_words
+
+
+def _lent_by_another(debt: Token) -> bool:
+    """"a loan from Y", "debt provided by Y": a debt whose giver the phrase names."""
+    givers = [a for c in debt.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
+    return bool(prep_objects(debt, {"from"}) or givers)
