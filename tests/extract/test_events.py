@@ -642,3 +642,13 @@ def test_issue_7_the_workers_of_an_event_take_part_through_whom_they_belong_to(t
     event: workers are no actor, but the union that represents them (or the company they work for) is."""
     found = [e for e in _events(text, "2024-11-10") if e.event_type in {"strike", "protest"}]
     assert found and participant in {p.name for p in found[0].participants}, found
+
+
+def test_issue_7_a_ruling_told_as_what_the_court_said_is_the_court_s():
+    """Session 23 (blind18, read half): "In a ruling published on 14 November 2024, the court said …" dated no
+    ruling: the court that says it in the ruling takes part (the occasion's subject), and "the court" is the
+    tribunal named before (a court and a tribunal are one class of description)."""
+    text = ("Tarvo's Constitutional Tribunal has ruled that the stability agreement was illegal. In a ruling published on "
+            "14 November 2024, the court said the ministry had exceeded its powers.")
+    found = [e for e in _events(text, "2024-11-20") if e.event_type == "court ruling" and e.date is not None]
+    assert [(sorted(p.name for p in e.participants), e.date.iso()) for e in found] == [(["Constitutional Tribunal"], "2024-11-14")]
