@@ -294,12 +294,17 @@ def own_date(trigger: Token, sent: Span) -> PartialDate | None:
     chain = date_chain(trigger)
     scored = []
     for ent, value in dates_of(sent):
-        if ent.root.head.lower_ in NOT_EVENT_DATE:
+        if ent.root.head.lower_ in NOT_EVENT_DATE and not (ent.root.head.lower_ == "since" and _ongoing(trigger)):
             continue
         distance = _attachment(ent.root, trigger, chain)
         if distance is not None:
             scored.append((distance, value.vagueness, ent.start, value))
     return min(scored, key=lambda s: s[:3])[3] if scored else None
+
+
+def _ongoing(trigger: Token) -> bool:
+    """"have been on strike since 28 October": a state the event began, which "since" dates."""
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "on" and trigger.head.head.lemma_ in {"be", "remain", "stay"}
 
 
 def fronted_date(trigger: Token, sent: Span) -> PartialDate | None:

@@ -642,6 +642,7 @@ def test_issue_7_the_workers_of_an_event_take_part_through_whom_they_belong_to(t
     event: workers are no actor, but the union that represents them (or the company they work for) is."""
     found = [e for e in _events(text, "2024-11-10") if e.event_type in {"strike", "protest"}]
     assert found and participant in {p.name for p in found[0].participants}, found
+    assert found[0].date is not None and found[0].date.iso() == "2024-10-28"  # "on strike since …": when it began
 
 
 def test_issue_7_a_ruling_told_as_what_the_court_said_is_the_court_s():
