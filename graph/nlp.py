@@ -20,10 +20,11 @@ Components added to the model, in pipeline order (issue 7 for most):
 - ``dateline_breaks``: a wire dateline ("SOMECITY (Agency) -") is a sentence of
   its own, exposed as ``doc._.dateline``; a byline line as ``doc._.byline``; a name
   right after it runs on in the body's first sentence.
-- ``coordinated_modifiers``, ``sized_gerund_assets``, ``described_conjuncts`` and
-  ``subjects_after_openers`` (after the lemmatizer): "the lead and zinc mine" is headed by
-  "mine", "a $95m grinding plant" by "plant", "X and state utility Y signed" has X for subject
-  and Y its conjunct, "During a visit by X's president, A signed" has A for subject (:mod:`graph.nlp_parse`).
+- ``coordinated_modifiers``, ``sized_gerund_assets``, ``described_conjuncts``,
+  ``subjects_after_openers`` and ``relative_conjuncts`` (after the lemmatizer): "the lead and zinc
+  mine" is headed by "mine", "a $95m grinding plant" by "plant", "X and state utility Y signed" has X
+  for subject and Y its conjunct, "During a visit by X's president, A signed" has A for subject,
+  "…, which bought Y in 2019, took 30% of Z" continues the relative clause (:mod:`graph.nlp_parse`).
 - ``amount_entities`` (after the NER): every amount :func:`find_money` and
   :func:`find_percents` read is one MONEY / PERCENT entity over its whole text
   ("$150m", "R36.67bn", "56-per-cent"), whatever the NER tagged there.

@@ -120,7 +120,8 @@ def described_conjuncts(doc: Doc) -> Doc:
 
 def _described_pair(cc: Token, descriptors: frozenset[str], demonym: Callable[[Token], bool],
                     ) -> tuple[list[Token], list[Token], list[Token], Token] | None:
-    """The first name, the descriptor, the second name and the verb of "X and <descriptor> Y <verb>"."""
+    """The first name, the descriptor, the second name and the subject the model made of one of them,
+    in "X and <descriptor> Y <verb>"."""
     doc = cc.doc
     if cc.lower_ != "and" or cc.i == 0 or cc.i + 1 >= len(doc) or doc[cc.i - 1].pos_ != "PROPN" or not (
             doc[cc.i + 1].is_lower or demonym(doc[cc.i + 1])):

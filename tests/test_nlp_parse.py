@@ -16,6 +16,14 @@ def word(doc: Doc, text: str) -> Token:
     return next(t for t in doc if t.text == text)
 
 
+def arcs_with_and_without(pipe: str, text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The parse's arcs (head, label) with every repair, and with the repair ``pipe`` disabled."""
+    plain = get_nlp()(text)
+    with get_nlp().select_pipes(disable=[pipe]):
+        unrepaired = get_nlp()(text)
+    return [(t.head.i, t.dep_) for t in plain], [(t.head.i, t.dep_) for t in unrepaired]
+
+
 @pytest.mark.parametrize(("text", "asset", "material", "place"), [
     pytest.param("The company owns the lead and zinc mine near Velika in northern Morava.", "mine", "lead", "near",
                  id="lead-and-zinc-mine"),
@@ -39,10 +47,8 @@ def test_issue_7_coordinated_materials_modify_the_asset_word(text: str, asset: s
     pytest.param("Orvan Metals will build a copper and gold mine at Tarsk.", id="already-read-as-modifiers"),
 ])
 def test_issue_7_phrases_the_repair_leaves_as_parsed(text: str) -> None:
-    plain = get_nlp()(text)
-    with get_nlp().select_pipes(disable=["coordinated_modifiers"]):
-        unrepaired = get_nlp()(text)
-    assert [(t.head.i, t.dep_) for t in plain] == [(t.head.i, t.dep_) for t in unrepaired]
+    repaired, unrepaired = arcs_with_and_without("coordinated_modifiers", text)
+    assert repaired == unrepaired
 
 
 def test_issue_7_a_repaired_parse_is_still_one_tree_per_sentence() -> None:
@@ -69,10 +75,8 @@ def test_issue_7_a_sized_gerund_asset_is_the_object_not_the_sum() -> None:
 
 def test_issue_7_a_gerund_with_its_own_object_is_left_as_parsed() -> None:
     text = "Kessu spent $95m buying plants in Tema."
-    plain = get_nlp()(text)
-    with get_nlp().select_pipes(disable=["sized_gerund_assets"]):
-        unrepaired = get_nlp()(text)
-    assert [(t.head.i, t.dep_) for t in plain] == [(t.head.i, t.dep_) for t in unrepaired]
+    repaired, unrepaired = arcs_with_and_without("sized_gerund_assets", text)
+    assert repaired == unrepaired
 
 
 @pytest.mark.parametrize(("text", "first", "second", "descriptor"), [
@@ -102,10 +106,8 @@ def test_issue_7_a_described_second_name_is_the_firsts_conjunct(text: str, first
     pytest.param("Tarvo and Lume steel output fell in May.", id="not-a-descriptor"),
 ])
 def test_issue_7_pairs_the_described_conjunct_repair_leaves_as_parsed(text: str) -> None:
-    plain = get_nlp()(text)
-    with get_nlp().select_pipes(disable=["described_conjuncts"]):
-        unrepaired = get_nlp()(text)
-    assert [(t.head.i, t.dep_) for t in plain] == [(t.head.i, t.dep_) for t in unrepaired]
+    repaired, unrepaired = arcs_with_and_without("described_conjuncts", text)
+    assert repaired == unrepaired
 
 
 @pytest.mark.parametrize(("text", "subject"), [
@@ -128,10 +130,8 @@ def test_issue_7_the_names_after_an_opening_phrase_are_the_subject(text: str, su
     pytest.param("After the visit, Kessa signed the deal.", id="already-the-subject"),
 ])
 def test_issue_7_subjects_the_opener_repair_leaves_as_parsed(text: str) -> None:
-    plain = get_nlp()(text)
-    with get_nlp().select_pipes(disable=["subjects_after_openers"]):
-        unrepaired = get_nlp()(text)
-    assert [(t.head.i, t.dep_) for t in plain] == [(t.head.i, t.dep_) for t in unrepaired]
+    repaired, unrepaired = arcs_with_and_without("subjects_after_openers", text)
+    assert repaired == unrepaired
 
 
 def test_issue_7_the_verbs_after_a_relative_clause_continue_it() -> None:
@@ -150,7 +150,5 @@ def test_issue_7_the_verbs_after_a_relative_clause_continue_it() -> None:
     pytest.param("Tarvo bought Lume in 2019, took 30pc of Kessa in 2021 and sold it in 2023.", id="no-relative-clause"),
 ])
 def test_issue_7_conjuncts_the_relative_repair_leaves_as_parsed(text: str) -> None:
-    plain = get_nlp()(text)
-    with get_nlp().select_pipes(disable=["relative_conjuncts"]):
-        unrepaired = get_nlp()(text)
-    assert [(t.head.i, t.dep_) for t in plain] == [(t.head.i, t.dep_) for t in unrepaired]
+    repaired, unrepaired = arcs_with_and_without("relative_conjuncts", text)
+    assert repaired == unrepaired

@@ -335,8 +335,9 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
             if position in DIRECTED_PREPS or head.ent_type_ == "MONEY" or (debt and position == "for"):
                 slots.setdefault(position, heads)
     for company in (c for h in held if h.lemma_.lower() in frame_lexicon().stake_nouns for c in prep_slots(h).get("in", [])):
-        for position in DIRECTED_PREPS & prep_slots(company).keys():  # "sold its stake in Y to X": "to X" hung on Y
-            slots.setdefault(position, [n for n in prep_slots(company)[position] if n.pos_ == "PROPN"])
+        hung = prep_slots(company)
+        for position in DIRECTED_PREPS & hung.keys():  # "sold its stake in Y to X": "to X" hung on Y
+            slots.setdefault(position, [n for n in hung[position] if n.pos_ == "PROPN"])
     spans = [h for heads in list(slots.values()) for h in heads if h.ent_type_ in {"DATE", "TIME"}]
     for head in spans:  # "invest $1bn over five years in Y": the parser hangs "in Y" on the years
         for position, heads in prep_slots(head).items():
