@@ -10,6 +10,7 @@ itself reads "a copper and gold mine": the asset word takes the phrase's place i
 ``described_conjuncts``: "X and state utility Y signed …" has X for subject and Y its conjunct.
 ``subjects_after_openers``: "During a visit by X's president, A and B signed …" has A for subject.
 ``relative_conjuncts``: "…, which bought Y in 2019, took 30% of Z …" continues the relative clause.
+``set_off_names``: "51% of the new company, X d.o.o., and …": the name between commas is the noun's apposition.
 """
 
 from __future__ import annotations
@@ -37,6 +38,31 @@ def add_parse_repairs(nlp: Language) -> None:
     nlp.add_pipe("described_conjuncts", after="sized_gerund_assets")
     nlp.add_pipe("subjects_after_openers", after="described_conjuncts")
     nlp.add_pipe("relative_conjuncts", after="subjects_after_openers")
+    nlp.add_pipe("set_off_names", after="relative_conjuncts")
+
+
+@Language.component("set_off_names")
+def set_off_names(doc: Doc) -> Doc:
+    """"X will hold 51% of the new company, Y d.o.o., and Z the rest": the model may hang a name set off
+    by commas right after a common noun on the verb or on another noun; it names that noun."""
+    for dep in ("npadvmod", "appos", "dep"):
+        for name in tokens_with(doc, DEP, get_string_id(dep)):
+            noun = _noun_set_off_before(name)
+            if noun is not None:
+                name.head, name.dep_ = noun, "appos"
+                doc[name.left_edge.i - 1].head = name  # the comma that opens it
+    return doc
+
+
+def _noun_set_off_before(name: Token) -> Token | None:
+    """The common noun right before the comma that opens ``name``'s phrase, if a comma closes it and it is all name."""
+    doc, start, end = name.doc, name.left_edge.i, name.right_edge.i
+    if name.pos_ != "PROPN" or start < 2 or end + 1 >= len(doc) or doc[start - 1].text != "," or doc[end + 1].text != ",":
+        return None
+    noun = doc[start - 2]
+    if noun.pos_ != "NOUN" or noun.dep_ not in {"pobj", "dobj"} or name.head == noun or noun in name.subtree:
+        return None
+    return noun if all(t.pos_ == "PROPN" for t in doc[start:end + 1]) else None
 
 
 @Language.component("relative_conjuncts")

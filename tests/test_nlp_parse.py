@@ -152,3 +152,28 @@ def test_issue_7_the_verbs_after_a_relative_clause_continue_it() -> None:
 def test_issue_7_conjuncts_the_relative_repair_leaves_as_parsed(text: str) -> None:
     repaired, unrepaired = arcs_with_and_without("relative_conjuncts", text)
     assert repaired == unrepaired
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Under the agreement, Dravena Metals will hold 51 per cent of the new company, Lisac Forge d.o.o., and "
+                 "Morava Kovina the remaining 49%.", id="hung-on-the-verb"),
+    pytest.param("Under the agreement, Veltrana Steel will hold 51 per cent of the new company, Korvel Rolling d.o.o., and "
+                 "Ostrana Kovy the remaining 49%.", id="hung-on-the-share"),
+])
+def test_issue_7_a_name_set_off_after_a_noun_is_its_apposition(text: str) -> None:
+    """Session 24 (blind18, read half): "51% of the new company, X d.o.o., and Z the remaining 49%" hung the
+    name on the verb or on the share, so the shares had no company (or the wrong one) as their target."""
+    doc = get_nlp()(text)
+    name = word(doc, "d.o.o.")
+    assert name.dep_ == "appos" and name.head == word(doc, "company")
+    assert len([t for t in doc if t.head == t]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The group sold the plant, Kessa Mining, to Tarvo.", id="already-the-apposition"),
+    pytest.param("In the end, Tarvo, Kessa and Lume signed the deal.", id="a-list-of-subjects"),
+    pytest.param("Tarvo bought the mine, Kessa said on Monday.", id="the-speaker"),
+])
+def test_issue_7_names_the_set_off_repair_leaves_as_parsed(text: str) -> None:
+    repaired, unrepaired = arcs_with_and_without("set_off_names", text)
+    assert repaired == unrepaired
