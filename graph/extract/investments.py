@@ -133,12 +133,12 @@ def sentence_facts(
         trigger = match.trigger
         if match.frame.target_is_asset and (clause_links.contracted(trigger) or clause_links.purpose_of(trigger, funded)):
             continue  # "a loan to build Y": the lender's fact; who builds with it is not an investor
+        if (joint := sums.joint_sum(match, done, deal)) is not None:
+            unclaimed_sums(sent.doc).append(joint)  # each holder's (``retellings.with_unclaimed_sums``)
+            continue
         told = next((f.target for t, f in done if clause_links.on_investor(trigger, t, f)), None)
         facts = list(facts_of(match, sent, topic=clause_links.parallel_target(match, done), told=told))
         done += [(trigger, fact) for fact in facts]
-        if not facts and (joint := sums.joint_sum(match, done, deal)) is not None:
-            unclaimed_sums(sent.doc).append(joint)  # each holder's (``retellings.with_unclaimed_sums``)
-            continue
         held = match.nominal and match.frame.form == "existing holding"  # "its unit": whose, not of what topic
         share = bool(match.frame.stake) and _bare_share(match)
         given = None if facts or held else deal if share else topic
