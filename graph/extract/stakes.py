@@ -91,10 +91,15 @@ def resulting_share(match: FrameMatch) -> Decimal | None:
 
 def _buys_the_rest(match: FrameMatch) -> bool:
     """"bought the remaining 40% of Y", "the rest of Y", "an offer for the 72.5% of Y it does not already
-    own": the deal leaves the buyer all of Y (one who holds or sells "the remaining 30%" holds that)."""
-    if match.frame.name not in {"acquisition", "bid", "stake"} or seller_told(match.trigger) is not None:
-        return False  # a seller's "which bought the remaining 12%" completed another holder's 88%
+    own", "bought out its partner's 50% of Y": the deal leaves the buyer all of Y (one who holds or
+    sells "the remaining 30%" holds that)."""
+    if match.frame.name not in {"acquisition", "bid", "stake"}:
+        return False
     trigger = match.trigger
+    if match.kind == "verb" and any(c.dep_ == "prt" and c.lower_ == "out" for c in trigger.children):
+        return True  # "bought out its partner's 50% of Y": the buyer is left with all of Y
+    if seller_told(trigger) is not None:
+        return False  # a seller's "which bought the remaining 12%" completed another holder's 88%
     bought = [c for c in trigger.children if c.dep_ in OBJECT_DEPS] + prep_objects(trigger, {"of", "for"})
     rest = word_list("remainder_words")
     return any(o.lemma_.lower() in rest or any(c.lower_ in rest for c in o.children if c.dep_ == "amod")

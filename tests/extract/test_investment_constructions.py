@@ -496,6 +496,9 @@ ROUND8 = [
                  ("Halvard Energy", "Kessa Power", None, Decimal("1")), id="became-a-wholly-owned-subsidiary-of"),
     pytest.param("Orvik Capital, a 30% shareholder in Tessa Foods, voted against the plan.",
                  ("Orvik Capital", "Tessa Foods", None, Decimal("0.3")), id="a-percent-shareholder-in"),
+    pytest.param("Kessa Dairy bought out its partner's 50% of their joint venture, Lume Milk, paying $40 million to Tarvo "
+                 "Foods.", ("Kessa Dairy", "Lume Milk", Decimal("40000000"), Decimal("1")),
+                 id="bought-out-a-partner-s-share"),  # session 24: the stake is what the buy-out leaves, all of it
 ]
 
 
