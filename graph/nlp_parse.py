@@ -11,6 +11,7 @@ itself reads "a copper and gold mine": the asset word takes the phrase's place i
 ``subjects_after_openers``: "During a visit by X's president, A and B signed …" has A for subject.
 ``relative_conjuncts``: "…, which bought Y in 2019, took 30% of Z …" continues the relative clause.
 ``set_off_names``: "51% of the new company, X d.o.o., and …": the name between commas is the noun's apposition.
+``conjoined_subjects``: "X owns 60% of Y and Z owns 70% of W": Z is the second verb's subject.
 """
 
 from __future__ import annotations
@@ -39,6 +40,37 @@ def add_parse_repairs(nlp: Language) -> None:
     nlp.add_pipe("subjects_after_openers", after="described_conjuncts")
     nlp.add_pipe("relative_conjuncts", after="subjects_after_openers")
     nlp.add_pipe("set_off_names", after="relative_conjuncts")
+    nlp.add_pipe("conjoined_subjects", after="set_off_names")
+
+
+@Language.component("conjoined_subjects")
+def conjoined_subjects(doc: Doc) -> Doc:
+    """"X owns 60% of Y and Z owns 70% of W": the model may read Z as Y's conjunct and leave the second
+    verb with no subject; the noun right after "and", before a subjectless finite verb, is its subject."""
+    for verb in tokens_with(doc, DEP, get_string_id("conj")):
+        noun = _subject_read_as_conjunct(verb)
+        if noun is not None:
+            cc = noun.doc[noun.left_edge.i - 1]
+            noun.head, noun.dep_ = verb, "nsubj"
+            cc.head = verb.head
+    return doc
+
+
+def _subject_read_as_conjunct(verb: Token) -> Token | None:
+    """The conjunct noun phrase right before a subjectless finite conjoined verb, after "and"/"but"."""
+    finite = verb.tag_ in FINITE or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE for c in verb.lefts)
+    if verb.pos_ not in {"VERB", "AUX"} or not finite or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    doc, before = verb.doc, verb.i - 1
+    while before > 0 and doc[before].head == verb and doc[before].dep_ in {"aux", "auxpass", "neg", "advmod"}:
+        before -= 1
+    noun = doc[before]
+    while noun.dep_ != "conj" and noun.head.i < verb.i and noun.head != noun and noun.head.i > noun.left_edge.i - 2:
+        noun = noun.head  # from the phrase's last word up to its head
+    cc = doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
+    if noun.dep_ != "conj" or noun.pos_ not in {"PROPN", "NOUN"} or cc is None or cc.lower_ not in {"and", "but"}:
+        return None
+    return noun if noun.right_edge.i == before and noun.head.i < noun.i else None
 
 
 @Language.component("set_off_names")

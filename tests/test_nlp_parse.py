@@ -177,3 +177,22 @@ def test_issue_7_a_name_set_off_after_a_noun_is_its_apposition(text: str) -> Non
 def test_issue_7_names_the_set_off_repair_leaves_as_parsed(text: str) -> None:
     repaired, unrepaired = arcs_with_and_without("set_off_names", text)
     assert repaired == unrepaired
+
+
+def test_issue_7_the_name_after_and_before_a_subjectless_verb_is_its_subject() -> None:
+    """Session 24: "X owns 60% of Y and Z owns 70% of W" was read with Z a conjunct of Y and the second "owns"
+    with no subject, so Z's holding was X's."""
+    doc = get_nlp()("Tarvo already owns 60 percent of Delmar Grid and Kessa owns 70 percent of Orvik Solar.")
+    second = [t for t in doc if t.text == "owns"][1]
+    assert word(doc, "Kessa").head == second and word(doc, "Kessa").dep_ == "nsubj"
+    assert len([t for t in doc if t.head == t]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Tarvo bought Delmar Grid and Kessa Power in 2020.", id="two-objects"),
+    pytest.param("Tarvo owns 60 percent of Delmar Grid, and the rest is held by Kessa Power.", id="a-passive-second-clause"),
+    pytest.param("Tarvo bought Delmar Grid and sold Kessa Power.", id="a-shared-subject"),
+])
+def test_issue_7_conjuncts_the_subject_repair_leaves_as_parsed(text: str) -> None:
+    repaired, unrepaired = arcs_with_and_without("conjoined_subjects", text)
+    assert repaired == unrepaired
