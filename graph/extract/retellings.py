@@ -44,7 +44,7 @@ class Unclaimed:
 def merge(facts: list[Investment], numbers: dict[Investment, int]) -> list[Investment]:
     """The document's facts with retellings joined: a joint share split into what each member
     takes, a sum and a share of one pair joined, a fact that states part of another dropped."""
-    return _without_subsumed(_joined(_split_joint(facts, numbers), numbers))
+    return _without_subsumed(_joined(_venture_shares(_split_joint(facts, numbers), numbers), numbers))
 
 
 def with_headline_sum(fact: Investment, headline: list[Investment]) -> tuple[Investment, Investment | None]:
@@ -201,6 +201,43 @@ def _split_joint(facts: list[Investment], numbers: dict[Investment, int]) -> lis
             whole = _with_step(replace(member, amount=member.amount or joint[0].amount), joint[0])
             summed[id(member)] = [whole] + ([replace(whole, evidence=joint[0].evidence)] if joint[0].amount else [])
     return [told for f in facts if id(f) not in dropped for told in summed.get(id(f), [f])]
+
+
+def _venture_shares(facts: list[Investment], numbers: dict[Investment, int]) -> list[Investment]:
+    """"A and B will jointly build Y, in a project costing $2bn. A will own 60% of the project company
+    and B the remaining 40%": the partners' joint sum and each one's share are told of one venture, so
+    each partner's sum takes its share and each share the joint sum (the gold convention for joint
+    investments), with both sentences as evidence."""
+    joint: dict[tuple, list[Investment]] = defaultdict(list)
+    for fact in facts:
+        if fact.amount is not None and fact.stake is None:
+            joint[(fact.evidence.start, fact.target.name, fact.amount)].append(fact)
+    told: dict[int, list[Investment]] = {}
+    for group in joint.values():
+        shares = _partners_shares(group, facts, numbers)
+        for fact in group if shares else ():
+            own = replace(fact, stake=next(s.stake for s in shares if _close(s.investor.name, fact.investor.name)))
+            told[id(fact)] = [own, replace(own, evidence=shares[0].evidence)]
+        for share in shares:
+            whole = replace(share, amount=group[0].amount)
+            told[id(share)] = [whole, replace(whole, evidence=group[0].evidence)]
+    return [f for fact in facts for f in told.get(id(fact), [fact])]
+
+
+def _partners_shares(group: list[Investment], facts: list[Investment], numbers: dict[Investment, int]) -> list[Investment]:
+    """The shares one nearby sentence gives each partner of a joint sum, one each and adding up to no
+    more than the whole; else none."""
+    partners = {f.investor.name for f in group}
+    if len(partners) < 2:
+        return []
+    told = [f for f in facts if f.stake is not None and f.amount is None and f.evidence.start != group[0].evidence.start
+            and _near(numbers, f, group[0])]
+    for start in sorted({f.evidence.start for f in told}):
+        shares = [f for f in told if f.evidence.start == start and any(_close(f.investor.name, p) for p in partners)]
+        each = all(sum(_close(f.investor.name, p) for f in shares) == 1 for p in partners)
+        if each and len(shares) == len(partners) and sum(f.stake for f in shares) <= 1 + SHARE_TOLERANCE:
+            return shares
+    return []
 
 
 def _members(joint: list[Investment], facts: list[Investment], numbers: dict[Investment, int]) -> list[Investment] | None:

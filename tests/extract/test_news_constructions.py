@@ -1114,6 +1114,29 @@ def test_issue_7_a_sum_the_holders_just_named_put_in_together_is_each_one_s(text
     assert len(rows) == 2 and all(row[2] == amount and row[3] is not None for row in rows)
 
 
+WIND_FARM = ("Tarvo Energy and Kessa Power will jointly build a 600-megawatt wind farm at Lume Ridge, in a project costing "
+             "$900 million, the partners said. ")
+
+
+def test_issue_7_partners_joint_sum_and_their_shares_of_the_venture_are_one_investment_each():
+    """Session 24 (blind3, read half): "A and B will jointly build Y, in a project costing $900m. A will own 60% of the
+    project company, Z, and B the remaining 40%": the sums had no share and the shares no sum (the gold of a joint
+    investment gives each partner the joint total and its own share)."""
+    rows = _told(f"Wind\n\n{WIND_FARM}Tarvo will own 60 percent of the project company, Lume Wind Co, and Kessa the "
+                 "remaining 40 percent.")
+    assert ("Tarvo Energy", "wind farm at Lume Ridge", 900 * M, Decimal("0.6")) in rows
+    assert ("Kessa Power", "wind farm at Lume Ridge", 900 * M, Decimal("0.4")) in rows
+    assert ("Kessa Power", "Lume Wind Co", 900 * M, Decimal("0.4")) in rows
+
+
+def test_issue_7_partners_shares_of_other_companies_are_not_their_venture_s():
+    """Session 24, the guard: shares the partners hold elsewhere (adding up to more than one whole) take no joint sum."""
+    rows = _told(f"Wind\n\n{WIND_FARM}Tarvo already owns 60 percent of Delmar Grid and Kessa owns 70 percent of Orvik Solar.")
+    assert ("Tarvo Energy", "wind farm at Lume Ridge", 900 * M, None) in rows
+    assert ("Kessa Power", "Orvik Solar", None, Decimal("0.7")) in rows  # Kessa's own clause (nlp_parse.conjoined_subjects)
+    assert all(stake is None for _, target, _, stake in rows if target == "wind farm at Lume Ridge")
+
+
 def test_issue_7_a_sum_of_holders_no_share_was_told_for_goes_to_no_one():
     """Session 19, the case the joint sum must not take: no holding told before it, no one to give it to."""
     assert _told("Joint venture\n\nThe two partners will invest $900 million in the plant.") == []
