@@ -45,6 +45,7 @@ WORD_LISTS = (
 FLAGS = (
     "stake", "status", "target_is_asset", "money_required", "money_or_loan_word", "needs_stake_noun",
     "sized_assets", "investor_is_company", "no_passive_agent", "elliptic", "named_target", "asset_first", "object_is_money",
+    "subject_is_money",
 )
 
 
@@ -77,6 +78,7 @@ class Frame:
     named_target: bool = False
     asset_first: bool = False
     object_is_money: bool = False
+    subject_is_money: bool = False
     support_verbs: frozenset[str] = frozenset()
     other_senses: dict[str, frozenset[str]] = field(default_factory=dict)  # "open X to Y" opens no plant
     heads: frozenset[str] = field(init=False, repr=False, compare=False)

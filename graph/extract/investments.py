@@ -161,7 +161,7 @@ def facts_of(
     ("X lent a further €40m") goes to the asset the facts before were about; a relative clause on
     a fact's investor with none (``told``) tells more of that fact."""
     frame = match.frame
-    if lending.funds_its_own(match) or _a_trend(match) or (frame.object_is_money and not _money_object(match)):
+    if lending.funds_its_own(match) or _a_trend(match) or not _money_where_needed(match):
         return  # … or "after winning approval from X": a receiving verb that receives no sum
     investors, targets = _parties(match, topic)
     if not targets and told is not None:  # "Y was acquired by X, which paid $2.4bn for a 65% stake": the same deal
@@ -461,12 +461,15 @@ def _money_named(match: FrameMatch) -> bool:
     return frame.money_or_loan_word and (match.nominal or trigger.dep_ in {"amod", "acl"})
 
 
-def _money_object(match: FrameMatch) -> bool:
-    """The verb's object is a sum, a money word or a deal noun ("won a grant", "secured $50m"), not a
-    holding ("raised its stake in Y" receives no money)."""
+def _money_where_needed(match: FrameMatch) -> bool:
+    """The verb's object (subject) is a sum, a money word or a deal noun where the frame says so ("won a
+    grant", "secured $50m", "a further $300m will come from X"), not a holding ("raised its stake in Y"
+    receives no money) or anything else ("the offer came from X")."""
     lex = frame_lexicon()
-    return any(o.ent_type_ == "MONEY" or o.lemma_.lower() in lex.money_words or (is_trigger_word(o) and o.lemma_.lower() not in lex.stake_nouns)
-               for o in match.slots.get("object", []))
+    needed = [slot for slot, flag in (("object", match.frame.object_is_money), ("subject", match.frame.subject_is_money)) if flag]
+    return all(any(o.ent_type_ == "MONEY" or o.lemma_.lower() in lex.money_words
+                   or (is_trigger_word(o) and o.lemma_.lower() not in lex.stake_nouns) for o in match.slots.get(slot, []))
+               for slot in needed)
 
 
 def _fits(target: Argument, frame: Frame) -> bool:

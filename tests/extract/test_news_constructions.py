@@ -1114,6 +1114,23 @@ def test_issue_7_a_sum_the_holders_just_named_put_in_together_is_each_one_s(text
     assert len(rows) == 2 and all(row[2] == amount and row[3] is not None for row in rows)
 
 
+@pytest.mark.parametrize(("text", "row"), [
+    pytest.param("A further $300 million will come from Bank Kessa.", ("Bank Kessa", 300 * M), id="will-come-from"),
+    pytest.param("The remaining $300 million comes from the Tarvo Development Fund.", ("Tarvo Development Fund", 300 * M),
+                 id="the-remaining-sum-comes-from"),
+])
+def test_issue_7_a_sum_that_comes_from_a_lender_is_its(text, row):
+    """Session 24 (blind6, read half): "A further 1.2 billion zlotys will come from a syndicate led by X" was no fact."""
+    rows = _told(f"Ammonia\n\nOdra Chem will build a green ammonia plant at Lume. {text}")
+    assert (row[0], "green ammonia plant at Lume", row[1], None) in rows
+
+
+def test_issue_7_what_comes_from_someone_but_money_is_no_sum_of_theirs():
+    """Session 24, the guard: "the offer came from X" states no sum X gives."""
+    rows = _told("Ammonia\n\nOdra Chem will build a $300 million green ammonia plant at Lume. The offer came from Bank Kessa.")
+    assert all(investor != "Bank Kessa" for investor, *_ in rows)
+
+
 WIND_FARM = ("Tarvo Energy and Kessa Power will jointly build a 600-megawatt wind farm at Lume Ridge, in a project costing "
              "$900 million, the partners said. ")
 
