@@ -173,6 +173,8 @@ def group_members(head: Token) -> list[Token]:
         return []
     clauses = [*leader.children, *(j for c in head.children if c.dep_ == "acl" for j in c.conjuncts)]
     listed = [m for c in clauses if (m := _listed(c)) is not None]
+    # "a syndicate led by X, which also includes Y and Z": the relative clause on the leader lists the group's members
+    listed += [m for c in leader.children if c.dep_ == "relcl" and leader != head and (m := _listed(c, relative=True)) is not None]
     return [m for t in [leader, *listed] for m in [*coordinated_modifiers(t), t, *t.conjuncts, *named_list(t)]]
 
 
@@ -218,10 +220,12 @@ def _body_of_members(head: Token) -> Token | None:
     return None
 
 
-def _listed(child: Token) -> Token | None:
-    """The first member a listing preposition or verb names ("including X", "comprising X")."""
+def _listed(child: Token, *, relative: bool = False) -> Token | None:
+    """The first member a listing preposition or verb names ("including X", "comprising X"; with
+    ``relative``, "which includes X")."""
+    verbs = {"acl", "conj", "relcl"} if relative else {"acl", "conj"}
     listing = (child.dep_ == "prep" and child.lower_ in {"including", "comprising"}) or (
-        child.dep_ in {"acl", "conj"} and child.lemma_ in {"include", "comprise"})
+        child.dep_ in verbs and child.lemma_ in {"include", "comprise"})
     return next((c for c in child.children if c.dep_ in {"pobj", "dobj"}), None) if listing else None
 
 

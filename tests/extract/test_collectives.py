@@ -129,3 +129,17 @@ def test_issue_7_a_tranche_from_three_lenders_however_the_parser_hangs_them():
                           (in_report, {"Hanseatische Nordbank", "Orient Pearl Bank", "Gulf Crescent Bank"})):
         lent = {f.investor.name for f in _facts(text) if f.amount is not None and f.amount.value == 710_000_000}
         assert lent == lenders
+
+
+def test_issue_7_a_relative_clause_on_the_leader_lists_the_group_s_members():
+    """Session 24 (blind6, read half): "a syndicate of lenders led by X, which also includes Y and Z" lost Y and Z."""
+    text = ("Odra Chem will build a green ammonia plant at Lume. A further $300 million will be provided by a syndicate of "
+            "lenders led by Bank Kessa, which also includes Tarvo Credit Bank and Halden Investment Bank.")
+    lenders = {investor for investor, target in _pairs(text) if target == "green ammonia plant at Lume"} - {"Odra Chem"}
+    assert lenders == {"Bank Kessa", "Tarvo Credit Bank", "Halden Investment Bank"}
+
+
+def test_issue_7_a_relative_clause_on_a_lone_name_lists_no_one():
+    """Session 24, the guard: "X, which includes Y" on a name that leads no group makes Y no party of X's deal."""
+    text = "Bank Kessa, which includes Tarvo Credit among its units, lent $300 million to Odra Chem for the Lume plant."
+    assert {investor for investor, _ in _pairs(text)} == {"Bank Kessa"}
