@@ -111,12 +111,14 @@ def _describes_the_next(place: Token, name: Token) -> bool:
 
 
 def _holds_its_own(conjunct: Token) -> bool:
-    """"60 per cent of the club and its partner, X, 15 per cent": a conjunct with a share of its own
-    set beside it is a holder whose verb is left out, not a second target; so is "provided a $150m
+    """"60 per cent of the club and its partner, X, 15 per cent", "45% of the venture and X 55%": a
+    conjunct with a share of its own set beside it is a holder whose verb is left out, not a second target; so is "provided a $150m
     facility and X a tranche of …": a name joined to a deal noun, its own deal right after it."""
     shares = [t for t in conjunct.subtree if t.ent_type_ == "PERCENT" and t.dep_ == "appos"]  # not "B (35%)": a listed share
+    end = _name_end(conjunct)
+    gapped = conjunct.pos_ == "PROPN" and end < len(conjunct.doc) and conjunct.doc[end].ent_type_ == "PERCENT"  # "… and X 55%"
     return conjunct.ent_type_ != "PERCENT" and (any(t.doc[t.left_edge.i - 1].text == "," for t in shares)
-                                                or _gives_its_own(conjunct))
+                                                or gapped or _gives_its_own(conjunct))
 
 
 def _gives_its_own(conjunct: Token) -> bool:
@@ -292,12 +294,16 @@ def common_asset(head: Token) -> ActorRef | None:
 
 
 def _deal_noun(head: Token) -> Argument | None:
-    """A deal's own noun as an argument: "the Y joint venture" is Y, "the (Korean) buyer" who bought;
-    "the loan" is not who lends; "Chinese state lenders" are China's, as a whole."""
+    """A deal's own noun as an argument: "the Y joint venture" is Y, "the (Korean) buyer" who bought,
+    "the joint venture" the one told before; "the loan" is not who lends; "Chinese state lenders" are
+    China's, as a whole."""
     named = _self_named(head)
     if named is not None:
         return argument_at(named)
-    earlier = (antecedent(head) or _role_holder(head)) if _agent_noun(head) else None
+    if _agent_noun(head):
+        earlier = antecedent(head) or _role_holder(head)
+    else:  # "45% of the joint venture": the venture told before
+        earlier = antecedent(head) if head.lemma_.lower() in lexicon().asset_heads else None
     return Argument(earlier) if isinstance(earlier, ActorRef) else _countrys(head)
 
 

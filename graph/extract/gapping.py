@@ -70,11 +70,14 @@ def _conjoined_shares(trigger: Token) -> list[Token]:
 
 def _gapped_list(trigger: Token) -> list[Token]:
     """"X will hold 25%, Y 14% and Z 10%" read from the text, however the parser took the gapped
-    clauses (it may tag Y a verb): after the trigger's share, each name followed right away by a share."""
+    clauses (it may tag Y a verb): after the trigger's share (and what it is a share of), each name
+    followed right away by a share."""
     doc, sent = trigger.doc, trigger.sent
     first = next((t for t in doc[trigger.i + 1 : min(trigger.i + 6, sent.end)] if t.ent_type_ == "PERCENT"), None)
     found: list[Token] = []
     end = _entity_end(first) if first is not None else None
+    if end is not None and end < sent.end and doc[end].lower_ == "of":  # "45% of the venture and Z 55%"
+        end = _phrase_end(doc[end]) if doc[end].head.i == first.i or doc[end].head == first.head else end
     while end is not None and end < sent.end - 1 and doc[end].lower_ in {",", "and"}:
         start = end + 1 + (doc[end].text == "," and doc[end + 1].lower_ == "and")
         name = start
@@ -87,6 +90,13 @@ def _gapped_list(trigger: Token) -> list[Token]:
         found.append(doc[name])
         end = _entity_end(doc[name + 1])
     return found
+
+
+def _phrase_end(prep: Token) -> int:
+    """Where the preposition's phrase ends, before any conjunct the parser hung on its noun."""
+    words = [prep, *(t for o in prep.children if o.dep_ == "pobj"
+                     for t in [o, *(d for c in o.children if c.dep_ not in {"cc", "conj"} for d in c.subtree)])]
+    return max(t.i for t in words) + 1
 
 
 def _entity_end(token: Token) -> int | None:

@@ -25,8 +25,10 @@ OTHERS_PREPS = frozenset({"from", "by", "to", "with"})  # "the refinery from X":
 
 def own_words(noun: Token) -> list[Token]:
     """The words of a noun's own phrase: its subtree without the "from"/"by"/"to"/"with" phrases the
-    parser hangs on it that name someone else ("a loan for the refinery from X")."""
-    others = {t.i for c in noun.children if c.dep_ == "prep" and c.lower_ in OTHERS_PREPS for t in c.subtree}
+    parser hangs on it that name someone else ("a loan for the refinery from X") and without its
+    conjuncts ("the venture and X": X is a phrase of its own)."""
+    others = {t.i for c in noun.children if (c.dep_ == "prep" and c.lower_ in OTHERS_PREPS) or c.dep_ in {"cc", "conj"}
+              for t in c.subtree}
     return [t for t in noun.subtree if t.i not in others]
 
 

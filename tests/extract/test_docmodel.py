@@ -9,6 +9,8 @@ from spacy.tokens import Token
 
 from graph.extract.docmodel import antecedent, short_name
 from graph.nlp import get_nlp
+from graph.pipeline import extract_document
+from tests.conftest import make_document
 
 # (id, passage, the word to resolve (its last occurrence), the expected name or None)
 CASES = [
@@ -166,3 +168,12 @@ def test_issue_7_a_company_description_is_the_company_the_article_gives_it_to(te
     doc = get_nlp()(text)
     head = next(t for t in doc if t.text == "company")
     assert _name(antecedent(head), doc) == expected
+
+
+def test_issue_7_the_joint_venture_is_the_one_told_before():
+    """Session 24 (blind6): "45% of the joint venture" (a deal's own noun) stood for no one, where "45% of the venture"
+    was the venture told before."""
+    found = extract_document(make_document("Rail venture\n\nKessa Rail and Tarvo Motors will set up a locomotive joint "
+                                           "venture in Lume. Tarvo will own 45% of the joint venture.", published="2025-06-01"))
+    assert {(f.investor.name, f.target.name, f.stake) for f in found.investments} >= {
+        ("Tarvo Motors", "locomotive joint venture in Lume", Decimal("0.45"))}

@@ -25,6 +25,9 @@ def _rows(text: str) -> set[tuple]:
     pytest.param("Seorin Materials will own 60% of the joint venture, Atlas Seorin Cathodes, and Atlas Mineral Holding the "  # session 23
                  "remaining 40%.", ("Atlas Mineral Holding", "Atlas Seorin Cathodes", None, Decimal("0.4")),
                  id="a-name-the-model-tagged-a-work-of-art"),
+    pytest.param("Locomotive deal\n\nKessa Rail and Tarvo Motors will set up a locomotive joint venture in Lume. Tarvo will own "
+                 "45% of the venture and Kessa Rail 55%.", ("Kessa Rail", "locomotive joint venture in Lume", None, Decimal("0.55")),
+                 id="a-name-hung-on-the-share-s-company"),  # session 24 (blind4, read half): the name a conjunct of "venture"
 ])
 def test_issue_7_a_name_with_its_own_share_or_sum_does_what_the_clause_before_does(text, row):
     """Session 10: "X will lend $800m and Z $400m" lost Z, whose verb is left out."""
@@ -84,3 +87,12 @@ def test_issue_7_a_further_sum_of_a_second_lender_is_its_own(text, second):
     assert ("Orvo Bank", "Piura airport", Decimal("150000000"), None) in rows, rows
     assert not [row for row in rows if row[1] == "Kessa Fund"], rows
     assert second is None or second in rows, rows
+
+
+def test_issue_7_shares_of_a_venture_and_the_partners_sum_in_one_sentence():
+    """Session 24 (blind4, read half): "X will own 45% of the venture and Y 55%, and the partners plan to invest $95m
+    in the plant" gave no fact: Y was read as a second venture and "the venture" as a name."""
+    rows = _rows("Locomotive deal\n\nKessa Rail and Tarvo Motors will set up a locomotive joint venture in Lume. Tarvo will own 45% of the venture "
+                 "and Kessa Rail 55%, and the partners plan to invest $95 million in the plant.")
+    assert {("Tarvo Motors", "locomotive joint venture in Lume", Decimal("95000000"), Decimal("0.45")),
+            ("Kessa Rail", "locomotive joint venture in Lume", Decimal("95000000"), Decimal("0.55"))} <= rows, rows
