@@ -143,8 +143,10 @@ def inherited_subject(verb: Token) -> list[Token]:
             return controller  # "the deal sees X taking a stake", "enables X to raise its stake"
         if is_passive(head) and current.dep_ == "xcomp":  # "X is set/expected to buy Y": X buys
             return children(head, {"nsubjpass"})
-        # "X was reported to …, having bought Y": a participial clause is controlled by the grammatical subject
-        deps = SUBJECT_DEPS | {"nsubjpass"} if current.dep_ == "advcl" else SUBJECT_DEPS
+        # "X was reported to …, having bought Y": a participial clause is controlled by the grammatical subject;
+        # so is a finite verb conjoined to a passive one ("X was carved out of Y in 2020 and bought Z in 2023")
+        finite_conjunct = current.dep_ == "conj" and current.tag_ in {"VBD", "VBZ", "VBP"}
+        deps = SUBJECT_DEPS | {"nsubjpass"} if current.dep_ == "advcl" or finite_conjunct else SUBJECT_DEPS
         found = children(head, deps)
         if found:
             return found

@@ -336,3 +336,15 @@ def test_issue_7_no_longer_negates(text):
     from graph.model import Factuality
 
     assert [f.factuality for f in _facts(text)] == [Factuality.DENIED]
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    pytest.param("Vistaar Towers was carved out of Lume Telelink in 2020 and bought 4,100 towers from the insolvent Kessa "
+                 "Mobile for Rs 1,050 crore in 2023.", ("Vistaar Towers", "4,100 towers", Decimal("10500000000"), None),
+                 id="a-finite-verb-after-a-passive-one"),
+    pytest.param("Kessa Mining was bought by Tarvo Group in 2019 and taken private.", ("Tarvo Group", "Kessa Mining", None, None),
+                 id="a-participle-sharing-the-passive-stays-passive"),  # the guard
+])
+def test_issue_7_a_verb_conjoined_to_a_passive_one_shares_its_subject(text, row):
+    """Session 24 (blind16, read half): "X was carved out of Y in 2020 and bought Z" gave "bought" no subject."""
+    assert _rows(text) == [row]
