@@ -13,7 +13,7 @@ from graph.extract.frames import (
 )
 from graph.extract.common import entity_at
 from graph.extract.lexicon import lexicon
-from graph.extract.roles import OBJECT_DEPS, children, is_passive, prep_slots, support_verb
+from graph.extract.roles import OBJECT_DEPS, children, inherited_subject, is_passive, prep_slots, support_verb
 from graph.extract.tree import links_parties, prep_objects
 from graph.extract.word_lists import word_list
 
@@ -60,6 +60,7 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
         verb = None  # "X witnessed the signing of an agreement between A and B": X looks on
     if verb is None:
         slots.setdefault("from", _source_of(noun))
+        slots["subject"] = slots["subject"] or _listed_deal_of(noun)
         return slots
     _carried_slots(noun, verb, slots, raising=raising)
     if slots["demonym"] and verb.lemma_.lower() in word_list("approving_verbs"):
@@ -67,6 +68,15 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     if not slots["purpose"]:  # "signed a loan with a syndicate of X to fund Y": the purpose hung on the lenders
         slots["purpose"] = [o for position in ("with", "from") for w in slots.get(position, []) for o in purpose_objects(w)]
     return slots
+
+
+def _listed_deal_of(noun: Token) -> list[Token]:
+    """"X has spent $1.1bn on terminals, including the purchase of 70% of Y": a deal listed among what a
+    clause's subject did is that subject's."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "including":
+        return []
+    verb = next((a for a in noun.head.ancestors if a.pos_ in {"VERB", "AUX"}), None)  # "including" may hang on a noun
+    return children(verb, {"nsubj"}) or inherited_subject(verb) if verb is not None and not is_passive(verb) else []
 
 
 def _gapped_giver(noun: Token) -> list[Token]:

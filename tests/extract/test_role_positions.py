@@ -348,3 +348,16 @@ def test_issue_7_no_longer_negates(text):
 def test_issue_7_a_verb_conjoined_to_a_passive_one_shares_its_subject(text, row):
     """Session 24 (blind16, read half): "X was carved out of Y in 2020 and bought Z" gave "bought" no subject."""
     assert _rows(text) == [row]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Halden, which is 40% owned by the investor Kessa Investment Authority, has spent about $1.1bn on terminals "
+                 "around the Black Sea since 2019, including the purchase of 70% of Georgian operator Lume Sea Gate for $210m in "
+                 "2022.", [("Halden", "Lume Sea Gate", Decimal("210000000"), Decimal("0.7"))], id="including-on-a-noun"),
+    pytest.param("Rivals, including the purchase of Lume Sea Gate by Kessa for $210m, have reshaped the market.",
+                 [("Kessa", "Lume Sea Gate", Decimal("210000000"), None)], id="the-deal-s-own-buyer-first"),  # the guard
+])
+def test_issue_7_a_deal_listed_among_what_the_subject_did_is_its(text, rows):
+    """Session 24 (blind13, read half): "X has spent $1.1bn on terminals, including the purchase of 70% of Y for $210m"
+    gave the purchase no buyer."""
+    assert [r for r in _rows(text) if r[1] == "Lume Sea Gate"] == rows
