@@ -124,7 +124,6 @@ def get_nlp() -> Language:
     nlp = model.load()
     _split_percent_hyphens(nlp)
     _drop_amount_letter_exceptions(nlp)
-    _keep_dotted_abbreviations(nlp)
     for name in ("ticker_tokens", "particle_names", "paragraph_breaks", "abbreviation_breaks", "dateline_breaks"):
         nlp.add_pipe(name, before="parser")
     add_tag_fixes(nlp)
@@ -168,14 +167,6 @@ def _drop_amount_letter_exceptions(nlp: Language) -> None:
     never ended there and the next one's facts were read as this one's. "m" after a number is a
     scale (or metres), and a full stop after it a full stop."""
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k != "m."}
-
-
-def _keep_dotted_abbreviations(nlp: Language) -> None:
-    """"Lisac Forge d.o.o.", "S.p.A.": an abbreviation with a dot inside is one word; split as "d.o.o"
-    and ".", the parser made the full stop an object and lost the clause's shares."""
-    for abbreviation in load_abbreviations():
-        if "." in abbreviation[:-1]:
-            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 def _add_gazetteer_ruler(nlp: Language) -> None:

@@ -37,24 +37,15 @@ ABBREVIATIONS = [
      ["The company invested heavily in the U.S.", "Acme also opened offices in Europe."]),
     ("The deal was signed with Beta Inc. The terms were not disclosed.",
      ["The deal was signed with Beta Inc.", "The terms were not disclosed."]),
-    ("Lisac Forge d.o.o. and Kessa s.r.o. signed the deal. The terms were not disclosed.",
-     ["Lisac Forge d.o.o. and Kessa s.r.o. signed the deal.", "The terms were not disclosed."]),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), ABBREVIATIONS,
                          ids=["approx-before-an-amount", "us-before-lowercase", "us-before-a-name",
                               "no-and-dr", "titles", "us-before-a-pronoun", "us-before-a-line-break",
-                              "inc-before-a-determiner", "legal-forms-with-inner-dots"])
+                              "inc-before-a-determiner"])
 def test_abbreviations_end_a_sentence_only_before_a_new_one(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
-
-
-def test_issue_7_an_abbreviation_with_an_inner_dot_is_one_word() -> None:
-    """Session 24: "Lisac Forge d.o.o., and …" was split "d.o.o" and ".", and the parser read the full
-    stop as the verb's object."""
-    words = [t.text for t in parse("Lisac Forge d.o.o., Kessa a.s. and Velo S.p.A. signed.")]
-    assert {"d.o.o.", "a.s.", "S.p.A."} <= set(words)
 
 
 def test_the_abbreviation_list_is_read_from_data() -> None:

@@ -154,19 +154,20 @@ def test_issue_7_conjuncts_the_relative_repair_leaves_as_parsed(text: str) -> No
     assert repaired == unrepaired
 
 
-@pytest.mark.parametrize("text", [
-    pytest.param("Under the agreement, Dravena Metals will hold 51 per cent of the new company, Lisac Forge d.o.o., and "
-                 "Morava Kovina the remaining 49%.", id="hung-on-the-verb"),
-    pytest.param("Under the agreement, Veltrana Steel will hold 51 per cent of the new company, Korvel Rolling d.o.o., and "
-                 "Ostrana Kovy the remaining 49%.", id="hung-on-the-share"),
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Dravena Metals will hold 51 per cent of the project company, Lisac Forge SA, and Morava Kovina the rest.",
+                 "SA", id="a-legal-form-hung-elsewhere"),
+    pytest.param("The trading house and the wealth fund each hold 40 per cent of the project company, PT Kessa LNG Terminal, "
+                 "with Tarvo holding the rest.", "Terminal", id="an-asset-word-hung-elsewhere"),
 ])
-def test_issue_7_a_name_set_off_after_a_noun_is_its_apposition(text: str) -> None:
-    """Session 24 (blind18, read half): "51% of the new company, X d.o.o., and Z the remaining 49%" hung the
-    name on the verb or on the share, so the shares had no company (or the wrong one) as their target."""
+def test_issue_7_a_name_set_off_after_a_noun_is_its_apposition(text: str, name: str) -> None:
+    """Session 24 (blind18 and blind/, read): "51% of the new company, X SA, and Z the rest" hung the name on the
+    verb or on the share, so the shares had no company (or the wrong one) as their target."""
     doc = get_nlp()(text)
-    name = word(doc, "d.o.o.")
-    assert name.dep_ == "appos" and name.head == word(doc, "company")
+    assert word(doc, name).dep_ == "appos" and word(doc, name).head == word(doc, "company")
     assert len([t for t in doc if t.head == t]) == 1
+    repaired, unrepaired = arcs_with_and_without("set_off_names", text)
+    assert repaired != unrepaired
 
 
 @pytest.mark.parametrize("text", [

@@ -1101,15 +1101,15 @@ def test_issue_7_the_two_lenders_just_listed_and_a_lettered_loan():
     pytest.param("Qamar Energy will own 60 percent of the project company, Sareen Solar Power Co, and Hoshino Power the "
                  "remaining 40 percent. The remaining $310m will be contributed as equity by the two shareholders in "
                  "proportion to their holdings.", 310 * M, id="contributed-by-the-two-shareholders"),
-    pytest.param("Under the deal, Dravena Metals will hold 51 per cent of the new company, Lisac Forge d.o.o., and Morava "
-                 "Kovina the remaining 49%. The partners plan to invest €90 million over four years, mainly in a casting "
-                 "line and a press shop.", 90 * M, id="the-partners-invest-mainly-in-equipment"),
+    pytest.param("Under the agreement, Veltrana Steel will hold 51 per cent of the new company, Korvel Rolling SA, and "
+                 "Ostrana Kovy the remaining 49%. The partners plan to invest €90 million over three years, mainly in an "
+                 "electric arc furnace and a cold-rolling line.", 90 * M, id="the-partners-invest-mainly-in-equipment"),
 ])
 def test_issue_7_a_sum_the_holders_just_named_put_in_together_is_each_one_s(text, amount):
     """Session 19: "A owns 55% and B 45%, and the two shareholders have committed $560m between them" gave the
     holdings no sum (the gold of a joint venture gives each member the joint amount) or the sum to one member;
     "Y is 55% owned by A, with B holding the remaining 45%" gave B's share no target. Session 24: "The partners
-    plan to invest €90m, mainly in a casting line" went to the venture and its first partner, for the equipment."""
+    plan to invest €90m, mainly in an arc furnace" went to the venture and a partner, for the equipment."""
     rows = _told(f"Joint venture\n\n{text}")
     assert len(rows) == 2 and all(row[2] == amount and row[3] is not None for row in rows)
 
