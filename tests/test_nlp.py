@@ -37,13 +37,15 @@ ABBREVIATIONS = [
      ["The company invested heavily in the U.S.", "Acme also opened offices in Europe."]),
     ("The deal was signed with Beta Inc. The terms were not disclosed.",
      ["The deal was signed with Beta Inc.", "The terms were not disclosed."]),
+    ("Tarvo sold 30% to Lume Aerodrom d.d. in 2019 for 40 million euros. The terms were not disclosed.",
+     ["Tarvo sold 30% to Lume Aerodrom d.d. in 2019 for 40 million euros.", "The terms were not disclosed."]),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), ABBREVIATIONS,
                          ids=["approx-before-an-amount", "us-before-lowercase", "us-before-a-name",
                               "no-and-dr", "titles", "us-before-a-pronoun", "us-before-a-line-break",
-                              "inc-before-a-determiner"])
+                              "inc-before-a-determiner", "a-dotted-legal-form-mid-sentence"])
 def test_abbreviations_end_a_sentence_only_before_a_new_one(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
 
