@@ -57,7 +57,7 @@ def government_mentions(doc: Doc) -> Iterator[Mention]:
     or a family is an actor wherever it is named, not only where it acts in a fact (the NER sees
     only the country or the surname)."""
     for token in (doc[i] for i in lemma_hits(doc, _body_nouns())):  # the words either reads, not every token
-        ref = (government(token) or family(token)) if token.pos_ == "NOUN" else None
+        ref = (government(token) or family(token)) if token.pos_ in {"NOUN", "PROPN"} else None
         if ref is not None:
             yield Mention(ref, evidence_for(sentence_at(doc, token.i)))
 

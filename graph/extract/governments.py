@@ -65,8 +65,10 @@ def family(head: Token) -> ActorRef | None:
 
 
 def government(head: Token) -> ActorRef | None:
-    """"the Indian government", "the government of X", "X's industry ministry": a body of a country."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in lexicon().government_words:
+    """"the Indian government", "the government of X", "X's industry ministry", "the Government of X"
+    (capitalised: a ministry's capitalised name is its own, "the Ministry of Finance")."""
+    capitalised_government = head.pos_ == "PROPN" and head.lemma_.lower() == "government"
+    if (head.pos_ != "NOUN" and not capitalised_government) or head.lemma_.lower() not in lexicon().government_words:
         return None
     for child in head.children:
         place = _place_name(child)
@@ -97,7 +99,8 @@ def _place_name(child: Token) -> str | None:
         if _region_as_person(child):
             return _proper_run(child).text
     if child.dep_ == "prep" and child.lower_ == "of":
-        places = [t for t in child.subtree if t.ent_type_ == "GPE"] or _unknown_place(child)
+        places = [t for t in child.subtree if t.ent_type_ == "GPE" or (t.pos_ == "PROPN" and country_named(t) is not None)] \
+            or _unknown_place(child)  # "the Government of Kenya" tagged one organisation: Kenya is still a country
         own = [t for t in places if t.dep_ != "poss" and not any(a.dep_ == "poss" for a in t.ancestors)]
         places = own or places  # "the government of China's Jiangxi province": the province's, not China's
         if places:

@@ -24,9 +24,14 @@ def _head(text: str, word: str):
     pytest.param("Pellam signed a deal with the North Tarsk regional administration.", "Regional administration of North Tarsk",
                  id="a-two-word-region-s-administration"),
     pytest.param("Pellam signed a deal with the Tarsk state government.", "State government of Tarsk", id="a-state-government"),
+    # session 24 (blind20, read half): the capitalised "Government" was a name of its own, "Government"
+    pytest.param("The Government of Kenya will provide counterpart funding of KSh 12 billion.", "Government of Kenya",
+                 id="the-government-of-capitalised"),
+    pytest.param("Vietnam's Ministry of Finance approved the loan.", None, id="a-ministry-s-own-name-is-no-description"),
 ])
 def test_a_government_is_named_after_its_country(text: str, name: str | None) -> None:
-    word = "ministry" if "ministry" in text else "administration" if "administration" in text else "government"
+    word = next(w for w in ("ministry", "Ministry", "administration", "Government") if w in text) if any(
+        w in text for w in ("ministry", "Ministry", "administration", "Government")) else "government"
     found = government(_head(text, word))
     assert (found.name if found is not None else None) == name
 
