@@ -307,9 +307,20 @@ def _strip_edges(span: Span) -> Span | None:
     if end - start > 2 and _deal_noun_at_start(doc[start]) and doc[start + 1].lower_ == "of":
         start += 2  # "Construction of X' plant began": the recogniser took the deal's noun into the name
     end = next((i for i in range(start + 1, end) if doc[i].text == "("), end)  # "… Bank (XB": the acronym is no part of it
+    start = _after_a_country_s(doc, start, end)
     while end > start and (doc[end - 1].lower_ in {"'s", "'", "s"} or _dangling(doc[end - 1])):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _after_a_country_s(doc: Doc, start: int, end: int) -> int:
+    """"[Mozambique's Competition Regulatory Authority]" tagged as one name: the country's possessive
+    is no part of the body's name (the country is still read as its possessor)."""
+    mark = next((i for i in range(start + 1, min(start + 4, end - 1)) if doc[i].lower_ in {"'s", "’s"}), None)
+    if mark is None:
+        return start
+    entry = load_gazetteer().lookup(doc[start:mark].text)
+    return mark + 1 if entry is not None and entry.kind is ActorKind.COUNTRY else start
 
 
 def _strip_demonym(span: Span) -> tuple[str | None, Span]:

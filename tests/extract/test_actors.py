@@ -90,6 +90,8 @@ def test_junk_from_the_sample_corpus_is_not_an_actor(junk):
             ActorKind.PERSON,
             id="titled-name-tagged-org-is-a-person",
         ),
+        pytest.param("The sale was cleared by Mozambique's Competition Regulatory Authority on 28 April.",  # session 24 (blind20)
+                     "Competition Regulatory Authority", ActorKind.GOVERNMENT_BODY, id="a-country-s-possessive-tagged-into-the-name"),
     ],
 )
 def test_names_the_model_tags_badly(text, name, kind):
