@@ -71,11 +71,19 @@ def _split_coordinated(ent: Span) -> list[Span]:
         right = Span(ent.doc, token.i + 1, ent.end, label="ORG")
         kinds = {_kind_from_words(side, "ORG", typed=False) for side in (left, right)}
         long = len(left) >= 2 and len(right) >= 2
-        mixed = long and kinds == {ActorKind.GOVERNMENT_BODY, ActorKind.COMPANY}
+        # "the Ministry of Mines and Mining Development" is one ministry: a company's name ends in its company word
+        mixed = long and kinds == {ActorKind.GOVERNMENT_BODY, ActorKind.COMPANY} and all(_ends_a_body(side) for side in (left, right))
         two_firms = long and kinds == {ActorKind.COMPANY} and left[-1].lower_ in lexicon().company_words  # "X Capital and Y Partners"
         if right[0].text[0].isupper() and (mixed or two_firms or _named_apart(left, right)):
             return [left, right]
     return [ent]
+
+
+def _ends_a_body(side: Span) -> bool:
+    """The side ends as a government body's or a company's name does: in its body or company word, or a legal form."""
+    last = side[-1].lower_
+    return last in lexicon().government_words or last in lexicon().company_words or LEGAL_FORM.search(side.text) is not None \
+        or _kind_from_words(side, "ORG", typed=False) is ActorKind.GOVERNMENT_BODY
 
 
 def _split_at_preposition(ent: Span) -> list[Span]:

@@ -42,6 +42,24 @@ def untagged_names(doc: Doc) -> list[Span]:
         described = first.i > first.sent.start and is_descriptor(doc[first.i - 1])
         if described or (len(span) > 1 and LEGAL_FORM.search(span.text) is not None):
             found.append(span)
+    return found + _untagged_bodies(runs)
+
+
+def _untagged_bodies(runs: list[list[Token]]) -> list[Span]:
+    """"the Ministry of Mines and Mining Development" left untagged: a government word, "of" and the
+    capitalised portfolios after it name a government body."""
+    found = []
+    for run in runs:
+        last = run[-1]
+        doc, end = last.doc, last.i + 1
+        if last.lemma_.lower() not in lexicon().government_words or end + 1 >= len(doc) or doc[end].lower_ != "of":
+            continue
+        stop = end + 1
+        while stop < len(doc) and ((doc[stop].text[:1].isupper() and doc[stop].pos_ in {"PROPN", "NOUN"} and not doc[stop].ent_type_)
+                                   or (doc[stop].lower_ == "and" and stop + 1 < len(doc) and doc[stop + 1].text[:1].isupper())):
+            stop += 1
+        if stop > end + 1 and doc[stop - 1].lower_ != "and":
+            found.append(Span(doc, run[0].i, stop, label="ORG"))
     return found
 
 

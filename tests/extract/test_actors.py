@@ -360,3 +360,13 @@ def test_issue_7_a_place_also_tagged_an_organisation_where_it_does_nothing_is_th
             "study a joint fibre link between Lae and Mount Hagen.")
     found = extract_document(make_document(text, published="2024-06-01"))
     assert [sorted(p.name for p in a.parties) for a in found.agreements] == [["Kessa Towers", "Tarvo TowerCo"]]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Title\n\nThe Ministry of Lands and Water Development said the permit would be reviewed.", id="left-untagged"),
+    pytest.param("The ban was announced by the Ministry of Mines and Mining Development on Monday.", id="a-company-word-inside"),
+])
+def test_issue_7_a_ministry_of_two_portfolios_is_one_body(text):
+    """Session 24 (blind20, read half): the model left "The Ministry of X and Y Development" untagged at a
+    sentence's start, or the split at "and" made "Mining Development" a company of its own."""
+    assert any(name.startswith("Ministry of") and name.endswith(" Development") for name in actors(text))
