@@ -312,16 +312,21 @@ def _agent_noun(head: Token) -> bool:
     return any(trigger_kind(head, f) == "agent" for f in frame_lexicon().frames)
 
 
+BOUGHT_FORMS = ("acquisition", "share purchase")
+
+
 def _role_holder(head: Token) -> ActorRef | None:
     """"The buyer will finance half of the price …" with no buyer named as such: whoever had that role
     (the one an agent noun names: the buyer's, the seller's) in the nearest deal of its kind told
-    before (the lede's, if need be)."""
+    before (the lede's, if need be); "the new shareholders" are the buyers of the last purchase."""
     if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in head.children):
         return None
     frames = frame_lexicon().frames
     agent_of = [f for f in frames if trigger_kind(head, f) == "agent"]
     role = next((r for f in agent_of for r, positions in f.roles.items() if "subject" in positions), None)
     forms = {f.form for f in agent_of}  # "the buyer" of a sale told before is its "to"
+    if any(c.dep_ == "amod" and c.lower_ == "new" for c in head.children) and forms == {"existing holding"}:
+        forms, role = set(BOUGHT_FORMS), "investor"  # "the new owners": who just bought, not who kept a share
     names = {f.name for f in frames if f.form in forms}
     holders: list[tuple[ActorRef, str | None]] = []
     for sent in [head.sent, *earlier_sentences(head.sent, limit=len(head.doc))]:

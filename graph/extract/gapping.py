@@ -19,6 +19,7 @@ from graph.extract.roles import on_a_stated_percent
 from graph.extract.clauses import clause_verb, money_at, money_of
 from graph.extract.common import entities_in, entity_at, next_sentence, per_token
 from graph.extract.tree import prep_objects
+from graph.extract.word_lists import word_list
 from graph.model import ActorKind, Investment, Money
 from graph.extract.frames import FrameMatch, gapped_giver
 
@@ -180,13 +181,20 @@ def listed_shares(match: FrameMatch, names: list[str]) -> dict[str, Decimal]:
     share; only where two or more members do."""
     found = _shares_after(match.trigger.sent, names, after=match.trigger.i)
     following = next_sentence(match.trigger.sent) if len(found) < 2 else None
-    if following is not None:
+    if following is not None and not within_a_group(following.root):  # "Within the consortium, A holds 70%": of the group
         found = _shares_after(following, names, after=following.start - 1)
     found = found if len(found) >= 2 else _shares_by(match.trigger, names)
     if len(found) < 2:
         shares = [share_of(e.root) for e in respective(match.trigger.sent, "PERCENT")]
         found = dict(zip(names, shares)) if len(shares) == len(names) and None not in shares else {}
     return found if len(found) >= 2 else _split_shares(match.trigger, names)
+
+
+def within_a_group(verb: Token) -> bool:
+    """"Within the consortium, A holds 70 per cent and B 30": the clause tells shares of the group, not of what it bought."""
+    groups = word_list("collectives")
+    return any(o.lemma_.lower() in groups for p in verb.children if p.dep_ == "prep" and p.lower_ in {"within", "inside"}
+               for o in p.children if o.dep_ == "pobj")
 
 
 def _shares_by(trigger: Token, names: list[str]) -> dict[str, Decimal]:

@@ -161,7 +161,7 @@ def facts_of(
     ("X lent a further €40m") goes to the asset the facts before were about; a relative clause on
     a fact's investor with none (``told``) tells more of that fact."""
     frame = match.frame
-    if lending.funds_its_own(match) or _a_trend(match) or not _money_where_needed(match):
+    if lending.funds_its_own(match) or _a_trend(match) or not _money_where_needed(match) or gapping.within_a_group(match.trigger):
         return  # … or "after winning approval from X": a receiving verb that receives no sum
     investors, targets = _parties(match, topic)
     if not targets and told is not None:  # "Y was acquired by X, which paid $2.4bn for a 65% stake": the same deal

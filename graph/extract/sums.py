@@ -180,7 +180,9 @@ def joint_sum(match: FrameMatch, done: list[tuple[Token, Investment]], deal: Act
 
 
 def _joint_holders(subject: Token) -> bool:
-    """"the three shareholders", "the partners", "the two": the holders just named, together."""
+    """"the three shareholders", "the partners", "the two": the holders just named, together ("the new
+    shareholders" are only the buyers, not every holder: their sum is theirs, for what it is spent on)."""
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    new = any(c.dep_ == "amod" and c.lower_ == "new" for c in subject.children)
     holders = subject.tag_ == "NNS" and subject.lemma_.lower() in word_list("joint_holders")
-    return definite and (holders or subject.pos_ == "NUM")
+    return definite and not new and (holders or subject.pos_ == "NUM")

@@ -1131,6 +1131,28 @@ def test_issue_7_what_comes_from_someone_but_money_is_no_sum_of_theirs():
     assert all(investor != "Bank Kessa" for investor, *_ in rows)
 
 
+CONSORTIUM = ("A consortium of Kessa Maritime and the Tarvo Fund has completed the acquisition of a 49 per cent stake in Lume "
+              "Terminal SA for $410m. The shares were sold by the state-owned Orvik Ports, which will retain the remaining 51 per "
+              "cent. ")
+
+
+def test_issue_7_the_new_shareholders_sum_is_none_of_the_seller_s():
+    """Session 24 (blind20, read half): "the new shareholders have committed to invest a further $250m in a new berth"
+    gave the sum to every holder of the terminal, the seller that keeps 51% included."""
+    rows = _told(f"Port\n\n{CONSORTIUM}The new shareholders have committed to invest a further $250 million in a new "
+                 "deep-water berth.")
+    assert all(amount is None for investor, _, amount, _ in rows if investor == "Orvik Ports")
+    assert any(target == "deep-water berth" and amount == 250 * M for _, target, amount, _ in rows)
+
+
+def test_issue_7_shares_within_the_consortium_are_of_the_consortium():
+    """Session 24 (blind20, read half): "Within the consortium, A holds 70 per cent and B 30" gave A 70% of the terminal
+    the consortium bought 49% of."""
+    rows = _told(f"Port\n\n{CONSORTIUM}Within the consortium, Kessa Maritime holds 70 per cent and the Tarvo Fund 30 per cent.")
+    assert {stake for investor, target, _, stake in rows if target == "Lume Terminal SA" and investor != "Orvik Ports"} == {
+        Decimal("0.49")}
+
+
 WIND_FARM = ("Tarvo Energy and Kessa Power will jointly build a 600-megawatt wind farm at Lume Ridge, in a project costing "
              "$900 million, the partners said. ")
 
