@@ -322,9 +322,11 @@ def _the_rest(name: Token, trigger: Token) -> Decimal | None:
 
 
 def _own_amount(name: Token, label: str, *, allowed: frozenset[str] = frozenset()) -> Token | None:
-    """The number of a share or sum right after a name, with no verb between ("Z 55%", "Z $400m"),
-    unless the verb is one of ``allowed`` ("with A taking 50%")."""
-    after = name.doc[name.i + 1 : min(name.i + 5, name.sent.end)]
+    """The number of a share or sum right after a name (and its apposition: "Z, a regional lender, with
+    $200m"), with no verb between ("Z 55%", "Z $400m"), unless the verb is one of ``allowed`` ("with A
+    taking 50%")."""
+    end = max([name.i, *(c.right_edge.i for c in name.children if c.dep_ == "appos" and c.i > name.i and c.ent_type_ != label)])
+    after = name.doc[end + 1 : min(end + 5, name.sent.end)]
     amount = next((t for t in after if t.ent_type_ == label and t.like_num), None)
     verbs = amount is not None and any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "aux"} and t.lemma_.lower() not in allowed
                                        for t in after if t.i < amount.i)

@@ -96,3 +96,12 @@ def test_issue_7_shares_of_a_venture_and_the_partners_sum_in_one_sentence():
                  "and Kessa Rail 55%, and the partners plan to invest $95 million in the plant.")
     assert {("Tarvo Motors", "locomotive joint venture in Lume", Decimal("95000000"), Decimal("0.45")),
             ("Kessa Rail", "locomotive joint venture in Lume", Decimal("95000000"), Decimal("0.55"))} <= rows, rows
+
+
+def test_issue_7_a_listed_lender_s_sum_after_its_apposition():
+    """Session 24 (blind20, read half): "…, the Orvik Development Finance Corporation, a regional lender, with US$200m"
+    gave the lender no sum: the sum was looked for only in the four words after the name."""
+    rows = _rows("Kessa Copper opened the Lume copper mine. The development was financed by three lenders: Tarvo Bank with "
+                 "US$300 million, the Orvik Development Finance Corporation, a regional lender, with US$200 million, and Halden "
+                 "Bank with US$100 million.")
+    assert ("Orvik Development Finance Corporation", "Lume copper mine", Decimal("200000000"), None) in rows, rows
