@@ -100,6 +100,16 @@ def _phrase_end(prep: Token) -> int:
     return max(t.i for t in words) + 1
 
 
+def _described_end(name: Token) -> int:
+    """Where a name and the appositions that describe it end ("Z, a regional lender,", "Z (ZDB)"): an
+    apposition with an amount of its own ("(38%)", a second name "with $300m") is no description."""
+    doc = name.doc
+    described = [c for c in name.children if c.dep_ == "appos" and c.i > name.i
+                 and not any(t.ent_type_ in {"MONEY", "PERCENT", "CARDINAL"} for t in c.subtree)]
+    ends = [c.right_edge.i + (c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].text == ")") for c in described]
+    return max([name.i, *ends])
+
+
 def _entity_end(token: Token) -> int | None:
     entity = entity_at(token)
     return entity.end if entity is not None else None
@@ -322,10 +332,10 @@ def _the_rest(name: Token, trigger: Token) -> Decimal | None:
 
 
 def _own_amount(name: Token, label: str, *, allowed: frozenset[str] = frozenset()) -> Token | None:
-    """The number of a share or sum right after a name (and its apposition: "Z, a regional lender, with
-    $200m"), with no verb between ("Z 55%", "Z $400m"), unless the verb is one of ``allowed`` ("with A
-    taking 50%")."""
-    end = max([name.i, *(c.right_edge.i for c in name.children if c.dep_ == "appos" and c.i > name.i and c.ent_type_ != label)])
+    """The number of a share or sum right after a name and what describes it ("Z, a regional lender, with
+    $200m", "Z (ZDB) with $200m"), with no verb between ("Z 55%", "Z $400m"), unless the verb is one of
+    ``allowed`` ("with A taking 50%")."""
+    end = _described_end(name)
     after = name.doc[end + 1 : min(end + 5, name.sent.end)]
     amount = next((t for t in after if t.ent_type_ == label and t.like_num), None)
     verbs = amount is not None and any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "aux"} and t.lemma_.lower() not in allowed

@@ -105,3 +105,10 @@ def test_issue_7_a_listed_lender_s_sum_after_its_apposition():
                  "US$300 million, the Orvik Development Finance Corporation, a regional lender, with US$200 million, and Halden "
                  "Bank with US$100 million.")
     assert ("Orvik Development Finance Corporation", "Lume copper mine", Decimal("200000000"), None) in rows, rows
+
+
+def test_issue_7_a_bracketed_share_is_no_description_to_skip():
+    """Session 24, the guard: "owned by A (38%), B (34%) …": the bracketed share is the holder's own, not a description."""
+    rows = _rows("Quorra Investments and Marram Capital have completed their $3.4bn takeover of Halcyon Rail. The company is "
+                 "now owned by Quorra (38%), Marram (34%) and management (28%).")
+    assert {stake for investor, target, _, stake in rows if investor == "Quorra Investments"} >= {Decimal("0.38")}, rows
