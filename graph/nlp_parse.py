@@ -58,19 +58,16 @@ def conjoined_subjects(doc: Doc) -> Doc:
 
 def _subject_read_as_conjunct(verb: Token) -> Token | None:
     """The conjunct noun phrase right before a subjectless finite conjoined verb, after "and"/"but"."""
-    finite = verb.tag_ in FINITE or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE for c in verb.lefts)
-    if verb.pos_ not in {"VERB", "AUX"} or not finite or any(c.dep_ in SUBJECTS for c in verb.children):
+    before = _word_before_subjectless(verb)
+    if before is None:
         return None
-    doc, before = verb.doc, verb.i - 1
-    while before > 0 and doc[before].head == verb and doc[before].dep_ in {"aux", "auxpass", "neg", "advmod"}:
-        before -= 1
-    noun = doc[before]
+    doc, noun = verb.doc, before
     while noun.dep_ != "conj" and noun.head.i < verb.i and noun.head != noun and noun.head.i > noun.left_edge.i - 2:
         noun = noun.head  # from the phrase's last word up to its head
     cc = doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
     if noun.dep_ != "conj" or noun.pos_ not in {"PROPN", "NOUN"} or cc is None or cc.lower_ not in {"and", "but"}:
         return None
-    return noun if noun.right_edge.i == before and noun.head.i < noun.i else None
+    return noun if noun.right_edge.i == before.i and noun.head.i < noun.i else None
 
 
 @Language.component("set_off_names")
@@ -137,17 +134,24 @@ def subjects_after_openers(doc: Doc) -> Doc:
 
 def _subject_after_opener(verb: Token) -> Token | None:
     """The noun phrase right before a subjectless finite verb, hung after a comma on an opening phrase of it."""
+    noun = _word_before_subjectless(verb)
+    if noun is None:
+        return None
+    while not _after_comma(noun) and noun.head.i < verb.i and noun.head != noun:
+        noun = noun.head
+    opener = next((a for a in noun.ancestors if a.dep_ == "prep" and a.head == verb and a.i < noun.i), None)
+    return noun if _after_comma(noun) and noun.pos_ in {"PROPN", "NOUN"} and opener is not None else None
+
+
+def _word_before_subjectless(verb: Token) -> Token | None:
+    """The word before a finite verb with no subject (and its auxiliaries, negation and adverbs), if it has none."""
     finite = verb.tag_ in FINITE or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE for c in verb.lefts)
     if verb.pos_ not in {"VERB", "AUX"} or not finite or any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     doc, before = verb.doc, verb.i - 1
     while before > 0 and doc[before].head == verb and doc[before].dep_ in {"aux", "auxpass", "neg", "advmod"}:
         before -= 1
-    noun = doc[before]
-    while not _after_comma(noun) and noun.head.i < verb.i and noun.head != noun:
-        noun = noun.head
-    opener = next((a for a in noun.ancestors if a.dep_ == "prep" and a.head == verb and a.i < noun.i), None)
-    return noun if _after_comma(noun) and noun.pos_ in {"PROPN", "NOUN"} and opener is not None else None
+    return doc[before]
 
 
 def _after_comma(noun: Token) -> bool:
