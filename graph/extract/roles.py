@@ -22,11 +22,13 @@ AMOUNT_ENTITIES = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
 
 
 def passive_object(verb: Token) -> list[Token]:
-    """What a passive verb is done to: its passive subject, else the noun its participle modifies,
-    the subject it shares with a conjoined passive or a copula, or its controller's subject."""
+    """What a passive verb is done to: its passive subject (or the subject the parser hung on its "is":
+    "Y is 80% owned by X"), else the noun its participle modifies, the subject it shares with a
+    conjoined passive or a copula, or its controller's subject."""
     return (
         children(verb, {"nsubjpass"}) or _copula_subject(verb) or _attached_head(verb)
         or (children(verb, {"nsubj"}) if _reduced_passive(verb) else [])
+        or [s for a in children(verb, {"auxpass"}) for s in children(a, {"nsubj", "nsubjpass"})]  # hung on the "is"
         or _conjoined_passive_subject(verb) or (inherited_subject(verb) if verb.dep_ == "xcomp" else [])
     )
 

@@ -361,3 +361,13 @@ def test_issue_7_a_deal_listed_among_what_the_subject_did_is_its(text, rows):
     """Session 24 (blind13, read half): "X has spent $1.1bn on terminals, including the purchase of 70% of Y for $210m"
     gave the purchase no buyer."""
     assert [r for r in _rows(text) if r[1] == "Lume Sea Gate"] == rows
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Lume Fabrication is 80% owned by Halvor Semiconductor.", id="subject-hung-on-the-auxiliary"),
+    pytest.param("Lume Fab Ltd is 80% owned by Halvor Semiconductor.", id="a-legal-form-in-the-name"),
+])
+def test_issue_7_the_subject_the_parser_hung_on_a_passive_is(text):
+    """Session 24: "Y is 80% owned by X" with "Y" hung on "is" (the passive auxiliary) gave the holding no target."""
+    rows = _rows(text)
+    assert [(investor, stake) for investor, _, _, stake in rows] == [("Halvor Semiconductor", Decimal("0.8"))], rows
