@@ -63,11 +63,12 @@ def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:
     it; else the sentence's only sum ("X bought Y, the exchange said, for $4bn"). Beyond its own
     clause, a sum inside another deal's noun ("secured a $300m loan to build Y") is not the trigger's;
     nor, for a grant or loan (``funding``), the size of the asset it goes to ("subsidies toward the
-    €2.2bn plant")."""
+    €2.2bn plant") or what the other side gives in exchange ("granted Y a tax freeze in exchange for a
+    $2.4bn investment")."""
     verb = clause_verb(trigger)
     tokens = clause_tokens(verb, keep=trigger)
     if funding:
-        tokens = [t for t in tokens if not sizes_an_asset(t, trigger)]
+        tokens = [t for t in tokens if not sizes_an_asset(t, trigger) and not _in_exchange(t)]
     found = _money_in(tokens, trigger)
     # "the €2.2bn plant X is building"; for a grant or loan only the sum or deal noun it describes
     # ("a $250m credit line provided by X", "a tranche of $350m provided by X")
@@ -76,12 +77,17 @@ def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:
         found = _money_in([t for t in verb.head.lefts for t in t.subtree], trigger) or _sum_of(verb.head)
     if found is None and verb.dep_ in CLIMB_FROM:
         governing = clause_verb(verb.head)
-        found = _money_in(_own(clause_tokens(governing, keep=trigger), trigger), trigger)
+        found = _money_in([t for t in _own(clause_tokens(governing, keep=trigger), trigger) if not (funding and _in_exchange(t))], trigger)
     if found is None and len(_amounts(trigger.sent)) == 1:  # one sum in the sentence, not in a clause of ours
         ours = [t for t in _own(list(trigger.sent), trigger) if not _other_deal_clause(t, verb) and not _described(t, trigger)
-                and not _sibling_clause(t, verb) and not (funding and sizes_an_asset(t, trigger))]
+                and not _sibling_clause(t, verb) and not (funding and (sizes_an_asset(t, trigger) or _in_exchange(t)))]
         found = _money_in(ours, trigger, nearest=False)
     return found
+
+
+def _in_exchange(token: Token) -> bool:
+    """The word sits in an "in exchange for" / "in return for" phrase."""
+    return any(a.lower_ == "for" and a.head.lower_ in {"exchange", "return"} and a.head.head.lower_ == "in" for a in token.ancestors)
 
 
 def _sum_of(noun: Token) -> Money | None:
