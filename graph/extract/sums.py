@@ -170,9 +170,13 @@ def joint_sum(match: FrameMatch, done: list[tuple[Token, Investment]], deal: Act
     """"…, and the three shareholders have committed $560m of equity between them": a sum the holders
     just named put in together, for the target of the shares told in the sentence (or just before)."""
     trigger = match.trigger  # "the two shareholders will contribute $310m", "$310m will be contributed by the two shareholders"
-    agents = [o for by in trigger.subtree if by.lower_ == "by" for o in children(by, {"pobj"})]  # hung on "as equity" too
-    subjects = (agents if is_passive(trigger) else active_subject(trigger)) if match.kind == "verb" else []
-    if not subjects or not _joint_holders(subjects[0]) or match.frame.form not in MONEY_KINDS:
+    if match.kind != "verb" or match.frame.form not in MONEY_KINDS:
+        return None
+    if is_passive(trigger):
+        subjects = [o for by in trigger.subtree if by.lower_ == "by" for o in children(by, {"pobj"})]  # hung on "as equity" too
+    else:
+        subjects = active_subject(trigger)
+    if not subjects or not _joint_holders(subjects[0]):
         return None
     held = [fact.target for _, fact in done if fact.stake is not None] or ([deal] if deal is not None else [])
     amount = stated_amount(match, share_of_cost=False)
