@@ -10,7 +10,7 @@ itself reads "a copper and gold mine": the asset word takes the phrase's place i
 ``described_conjuncts``: "X and state utility Y signed …" has X for subject and Y its conjunct.
 ``subjects_after_openers``: "During a visit by X's president, A and B signed …" has A for subject.
 ``relative_conjuncts``: "…, which bought Y in 2019, took 30% of Z …" continues the relative clause.
-``set_off_names``: "51% of the new company, X d.o.o., and …": the name between commas is the noun's apposition.
+``set_off_names``: "51% of the new company, X SA, and …": the name between commas is the noun's apposition.
 ``conjoined_subjects``: "X owns 60% of Y and Z owns 70% of W": Z is the second verb's subject.
 """
 
@@ -72,7 +72,7 @@ def _subject_read_as_conjunct(verb: Token) -> Token | None:
 
 @Language.component("set_off_names")
 def set_off_names(doc: Doc) -> Doc:
-    """"X will hold 51% of the new company, Y d.o.o., and Z the rest": the model may hang a name set off
+    """"X will hold 51% of the new company, Y SA, and Z the rest": the model may hang a name set off
     by commas right after a common noun on the verb or on another noun; it names that noun."""
     for dep in ("npadvmod", "appos", "dep"):
         for name in tokens_with(doc, DEP, get_string_id(dep)):

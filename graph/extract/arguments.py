@@ -112,8 +112,9 @@ def _describes_the_next(place: Token, name: Token) -> bool:
 
 def _holds_its_own(conjunct: Token) -> bool:
     """"60 per cent of the club and its partner, X, 15 per cent", "45% of the venture and X 55%": a
-    conjunct with a share of its own set beside it is a holder whose verb is left out, not a second target; so is "provided a $150m
-    facility and X a tranche of …": a name joined to a deal noun, its own deal right after it."""
+    conjunct with a share of its own set beside it is a holder whose verb is left out, not a second
+    target; so is "provided a $150m facility and X a tranche of …": a name joined to a deal noun, its
+    own deal right after it."""
     shares = [t for t in conjunct.subtree if t.ent_type_ == "PERCENT" and t.dep_ == "appos"]  # not "B (35%)": a listed share
     end = _name_end(conjunct)
     gapped = conjunct.pos_ == "PROPN" and end < len(conjunct.doc) and conjunct.doc[end].ent_type_ == "PERCENT"  # "… and X 55%"
