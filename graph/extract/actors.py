@@ -69,21 +69,20 @@ def _split_coordinated(ent: Span) -> list[Span]:
             continue
         left = Span(ent.doc, ent.start, token.i, label="ORG")
         right = Span(ent.doc, token.i + 1, ent.end, label="ORG")
-        kinds = {_kind_from_words(side, "ORG", typed=False) for side in (left, right)}
+        sides = {_kind_from_words(side, "ORG", typed=False): side for side in (left, right)}  # kind → side
         long = len(left) >= 2 and len(right) >= 2
         # "the Ministry of Mines and Mining Development" is one ministry: a company's name ends in its company word
-        mixed = long and kinds == {ActorKind.GOVERNMENT_BODY, ActorKind.COMPANY} and all(_ends_a_body(side) for side in (left, right))
-        two_firms = long and kinds == {ActorKind.COMPANY} and left[-1].lower_ in lexicon().company_words  # "X Capital and Y Partners"
+        mixed = long and sides.keys() == {ActorKind.GOVERNMENT_BODY, ActorKind.COMPANY} and _ends_a_name(sides[ActorKind.COMPANY])
+        two_firms = long and sides.keys() == {ActorKind.COMPANY} and left[-1].lower_ in lexicon().company_words  # "X Capital and Y Partners"
         if right[0].text[0].isupper() and (mixed or two_firms or _named_apart(left, right)):
             return [left, right]
     return [ent]
 
 
-def _ends_a_body(side: Span) -> bool:
-    """The side ends as a government body's or a company's name does: in its body or company word, or a legal form."""
+def _ends_a_name(side: Span) -> bool:
+    """The side ends as a company's or a body's name does: in its company or body word, or a legal form."""
     last = side[-1].lower_
-    return last in lexicon().government_words or last in lexicon().company_words or LEGAL_FORM.search(side.text) is not None \
-        or _kind_from_words(side, "ORG", typed=False) is ActorKind.GOVERNMENT_BODY
+    return last in lexicon().government_words or last in lexicon().company_words or LEGAL_FORM.search(side.text) is not None
 
 
 def _split_at_preposition(ent: Span) -> list[Span]:

@@ -21,7 +21,7 @@ from graph.extract.agreement_parties import resolve
 from graph.extract.agreements import asserted
 from graph.extract.common import extend_evidence, is_headline, sentences, title_line
 from graph.extract.frames import verb_slots
-from graph.extract.lexicon import lexicon
+from graph.extract.lending import is_debt
 from graph.extract.roles import children
 from graph.extract.tree import prep_objects
 from graph.model import ActorKind, ActorRef, Agreement, Factuality, Investment, PartialDate, Status
@@ -115,13 +115,12 @@ def signed_loan_agreements(doc: Doc, investments: Iterable[Investment], agreemen
 def _loan_signed(sent: Span, lender: ActorRef) -> Token | None:
     """"a loan from X, signed in 2024", "the loan from X was signed on Monday": a past signing of the
     lender's debt that names no counterpart (one signed "with" someone is read as its own agreement)."""
-    debts = lexicon().debt_words
     for verb in (t for t in sent if t.lemma_.lower() == "sign" and t.tag_ in {"VBN", "VBD"}):
         if any(c.dep_ == "aux" for c in verb.children) or prep_objects(verb, {"with"}):
             continue  # "would be signed", "signed with the government"
         signed = [verb.head] if verb.dep_ == "acl" else children(verb, {"nsubjpass"})
         signed += [t.head.head for t in signed if t.dep_ == "pobj" and t.head.lower_ == "from"]  # "a loan from X, signed …"
-        debt = next((t for t in signed if t.lemma_.lower() in debts or (t.lemma_.lower() == "agreement" and _lending(t))), None)
+        debt = next((t for t in signed if is_debt(t) or (t.lemma_.lower() == "agreement" and _lending(t))), None)
         if debt is not None and lender.surface in debt.doc[debt.left_edge.i : debt.right_edge.i + 1].text:
             return verb
     return None

@@ -67,9 +67,9 @@ def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:
     $2.4bn investment")."""
     verb = clause_verb(trigger)
     tokens = clause_tokens(verb, keep=trigger)
-    exchanged = funding and any(t.lower_ in {"exchange", "return"} for t in trigger.sent)  # "in exchange for": the other side's
+    given_back = _given_in_exchange(trigger.sent) if funding else frozenset()  # "in exchange for": the other side's
     if funding:
-        tokens = [t for t in tokens if not sizes_an_asset(t, trigger) and not (exchanged and _in_exchange(t))]
+        tokens = [t for t in tokens if not sizes_an_asset(t, trigger) and t.i not in given_back]
     found = _money_in(tokens, trigger)
     # "the €2.2bn plant X is building"; for a grant or loan only the sum or deal noun it describes
     # ("a $250m credit line provided by X", "a tranche of $350m provided by X")
@@ -78,17 +78,18 @@ def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:
         found = _money_in([t for t in verb.head.lefts for t in t.subtree], trigger) or _sum_of(verb.head)
     if found is None and verb.dep_ in CLIMB_FROM:
         governing = clause_verb(verb.head)
-        found = _money_in([t for t in _own(clause_tokens(governing, keep=trigger), trigger) if not (exchanged and _in_exchange(t))], trigger)
+        found = _money_in([t for t in _own(clause_tokens(governing, keep=trigger), trigger) if t.i not in given_back], trigger)
     if found is None and len(_amounts(trigger.sent)) == 1:  # one sum in the sentence, not in a clause of ours
         ours = [t for t in _own(list(trigger.sent), trigger) if not _other_deal_clause(t, verb) and not _described(t, trigger)
-                and not _sibling_clause(t, verb) and not (funding and (sizes_an_asset(t, trigger) or (exchanged and _in_exchange(t))))]
+                and not _sibling_clause(t, verb) and not (funding and sizes_an_asset(t, trigger)) and t.i not in given_back]
         found = _money_in(ours, trigger, nearest=False)
     return found
 
 
-def _in_exchange(token: Token) -> bool:
-    """The word sits in an "in exchange for" / "in return for" phrase."""
-    return any(a.lower_ == "for" and a.head.lower_ in {"exchange", "return"} and a.head.head.lower_ == "in" for a in token.ancestors)
+def _given_in_exchange(sent: Span) -> frozenset[int]:
+    """The words inside the sentence's "in exchange for …" / "in return for …" phrases."""
+    fors = [t for t in sent if t.lower_ == "for" and t.head.lower_ in {"exchange", "return"} and t.head.head.lower_ == "in"]
+    return frozenset(w.i for f in fors for w in f.subtree if w != f)
 
 
 def _sum_of(noun: Token) -> Money | None:

@@ -130,16 +130,17 @@ def funds_its_own(match: FrameMatch) -> bool:
     if match.nominal or match.frame.form != "loan":
         return False
     own = any(c.dep_ == "poss" and c.pos_ == "PRON" for o in match.slots.get("object", []) for c in o.children)
-    if own and any(_debt(m) for m in prep_objects(match.trigger, MEANS)):
+    if own and any(is_debt(m) for m in prep_objects(match.trigger, MEANS)):
         return True
     deals = [o for o in match.slots.get("object", []) if o.pos_ == "NOUN" and is_trigger_word(o)
              and o.lemma_.lower() not in frame_lexicon().share_words]  # "the purchase", not "its share"
     means = [m for h in (match.trigger, *deals) for o in prep_objects(h, MEANS) for m in (o, *o.conjuncts)]  # "with cash and a loan"
     means += [d for m in means if m.ent_type_ == "MONEY" for d in prep_objects(m, {"of"})]  # "with £450m of debt"
-    return bool(deals) and not is_passive(match.trigger) and any(_debt(m) and _lent_by_another(m) for m in means)
+    return bool(deals) and not is_passive(match.trigger) and any(is_debt(m) and _lent_by_another(m) for m in means)
 
 
-def _debt(token: Token) -> bool:
+def is_debt(token: Token) -> bool:
+    """A word of what one borrows by ("loan", "bond", "facility")."""
     return token.lemma_.lower() in lexicon().debt_words
 
 
