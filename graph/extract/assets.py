@@ -86,7 +86,7 @@ class _Chain:
 
 def _same_kind(one: str, other: str) -> bool:
     words = lexicon()
-    return bool({one, other} & words.generic_asset_heads) or {one, other} <= words.synonymous_asset_heads
+    return bool({one, other} & words.generic_asset_heads) or any({one, other} <= set(group.split()) for group in words.synonymous_asset_heads)
 
 
 def _placed_alike(one: _Description, other: _Description) -> bool:

@@ -69,6 +69,13 @@ CASES = [
     ("a-list-of-plants-is-no-apposition",
      "Norvex owns the Kessa cell plant, the Tarvo cell plant and the Lume depot.",
      {"Kessa cell plant"}, {"Tarvo cell plant"}),
+    ("a-carriageway-is-the-road-it-widens",  # session 25: heads of one kind (data/lexicon.json's groups)
+     "Dravon Bank lends $90m for Tessa–Vorn dual carriageway\n\n"
+     "Dravon Bank approved a loan of $90 million for the upgrading of the Tessa–Vorn road, the bank said.",
+     {"Tessa–Vorn road", "Tessa–Vorn dual carriageway"}, set()),
+    ("a-railway-is-no-road",
+     "Dravon Bank approved a loan of $90 million for the Tessa–Vorn road. The Tessa–Vorn railway will follow.",
+     {"Tessa–Vorn road"}, {"Tessa–Vorn railway"}),
     ("a-project-and-a-port-share-no-word",
      "Dravonia signed a $2 billion loan for a water project near Lemara. The deal also covers the Tessel port.",
      {"water project near Lemara"}, {"Tessel port"}),
