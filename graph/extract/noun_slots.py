@@ -97,12 +97,20 @@ def _participle_slots(noun: Token, slots: dict[str, list[Token]]) -> None:
     """"bonds issued by Y" (its agent), "a bond sold to X", "a loan extended to Y" (its "to"/"from")."""
     participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     slots["participle_agent"] = [o for c in participles for a in children(c, {"agent"}) for o in children(a, {"pobj"})]
-    givers = [c for c in participles if _gives_money(c)]  # "a €90m loan provided by X"
+    givers = [c for c in participles + _misplaced_participles(noun) if _gives_money(c)]  # "a €90m loan provided by X"
     slots["participle_giver"] = [o for c in givers for a in children(c, {"agent"}) for o in children(a, {"pobj"})]
     for position in DIRECTED_PREPS:
         lifted = [h for c in participles for h in prep_slots(c).get(position, [])]
         if lifted and not slots.get(position):
             slots[position] = lifted
+
+
+def _misplaced_participles(noun: Token) -> list[Token]:
+    """"a loan to its vehicle, X, provided by Y": the parser hangs the loan's participle on the last
+    phrase before it; no one lends a company, so a giving participle there is the loan's."""
+    objects = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"to", "for"} for o in children(p, {"pobj"})]
+    return [c for o in objects if o.pos_ in {"NOUN", "PROPN"} and not is_trigger_word(o)
+            for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > o.i]
 
 
 def _carried_slots(noun: Token, verb: Token, slots: dict[str, list[Token]], *, raising: bool) -> None:
@@ -226,8 +234,9 @@ def carry_subject(noun: Token, frame: Frame, slots: dict[str, list[Token]]) -> N
     not for an approver ("the ministry approved the construction of Y"), unless the frame says so
     ("the bank approved a loan")."""
     carried = slots.pop("carried_subject", [])
-    if carried and slots.get("from") and "from" in frame.roles.get("investor", ()):
-        slots["subject"] = []  # "X will finance half of it with a loan from Z": Z lends, X borrows
+    givers = [position for position in ("from", "participle_giver") if slots.get(position) and position in frame.roles.get("investor", ())]
+    if carried and givers:  # "X will finance half of it with a loan from Z" ("provided by Z"): Z lends, X borrows
+        slots["subject"] = []
         # "the plant achieved financial close with a loan from Z": an asset subject receives it
         slots["recipient"] = [t for t in carried if t.lemma_.lower() in lexicon().asset_heads]
         return

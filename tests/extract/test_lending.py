@@ -30,3 +30,16 @@ def test_a_lender_is_told_by_its_name(name: str, kind: ActorKind, lends: bool) -
 ])
 def test_of_a_loan_s_signers_the_lender_lends(text: str, pairs: list[tuple[str, str]]) -> None:
     assert [row[:2] for row in _rows(text)] == pairs
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    pytest.param("Korvel Group will fund part of the price with a €90m acquisition loan to its vehicle, Velda Holdings BV, "
+                 "provided by Halden Bank and Moravia Bank.",
+                 [("Halden Bank", "Velda Holdings BV"), ("Moravia Bank", "Velda Holdings BV")],
+                 id="the-participle-hung-on-the-borrower-names-the-lenders"),
+    pytest.param("Korvel Group received a €90m loan provided by Halden Bank for its Tarsk mill.",
+                 [("Halden Bank", "Tarsk mill")], id="the-participle-on-the-loan"),
+])
+def test_who_provided_a_loan_lends_it(text: str, pairs: list[tuple[str, str]]) -> None:
+    """Session 25: the buyer who funds a price with a loan "provided by" banks borrows it; the banks lend."""
+    assert sorted(row[:2] for row in _rows(text)) == pairs
