@@ -349,10 +349,12 @@ def _keep_unclaimed_sum(match: FrameMatch, target: ActorRef, sent: Span) -> None
 def _lent_before(match: FrameMatch, sent: Span) -> list[Argument]:
     """"X secured a $200m loan for its mill. The loan was provided by A and B" ("The lenders are A and
     B"): lenders named for the loan just told, with no lender of its own, lend for what it was for
-    (its sum joins them through ``retellings.with_unclaimed_sums``)."""
-    if match.frame.form not in retellings.FUNDING or not _refers_back(match.trigger, match.kind):
+    (its sum joins them through ``retellings.with_unclaimed_sums``); "Y issued notes … X bought $5m
+    of the notes": the bonds just told are Y's."""
+    family = retellings.FUNDING if match.frame.form in retellings.FUNDING else {"bond"} & {match.frame.form}
+    if not family or not _refers_back(match.trigger, match.kind):
         return []
-    before = [u for u in unclaimed_sums(sent.doc) if u.kind in retellings.FUNDING and u.evidence.end <= sent.start_char]
+    before = [u for u in unclaimed_sums(sent.doc) if u.kind in family and u.evidence.end <= sent.start_char]
     reach = sent.doc.char_span(before[-1].evidence.start, sent.start_char, alignment_mode="expand") if before else None
     return [Argument(before[-1].target)] if reach is not None and len(list(reach.sents)) <= BACK_REACH else []
 

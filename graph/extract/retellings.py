@@ -18,7 +18,7 @@ from decimal import Decimal
 from graph.model import ActorKind, ActorRef, Evidence, Factuality, Investment, Money, Status
 
 # kinds that all state money put into a project: one sum makes a bare mention of the pair redundant
-MONEY_KINDS = frozenset({"investment", "greenfield", "grant", "loan"})
+MONEY_KINDS = frozenset({"investment", "greenfield", "grant", "loan", "bond"})
 SHARE_TOLERANCE = Decimal("0.005")
 DEFINITE_STAKE = re.compile(r"\b(?:its|the|their) (?:stake|holding|shareholding)\b", re.I)
 HOLDING_KINDS = frozenset({"acquisition", "share purchase", "existing holding"})

@@ -185,6 +185,10 @@ def test_issue_7_who_sells_and_who_is_helped(text, rows):
                  [("Halden Insurance", "Tarvos Energy", 50 * M, None)], id="invested-in-the-issuer-s-bond"),
     pytest.param("Halden Insurance bought $75 million of Tarvos Energy's convertible notes.",
                  [("Halden Insurance", "Tarvos Energy", 75 * M, None)], id="convertible-notes"),
+    pytest.param("Tarvos Energy issued R3 billion of notes in June. Halden Insurance bought R1.2 billion of the notes.",
+                 [("Halden Insurance", "Tarvos Energy", 1200 * M, None)], id="the-notes-are-the-issue-told-before"),  # session 25
+    pytest.param("Tarvos Energy issued R3 billion of shares in June. Halden Insurance bought R1.2 billion of the notes.",
+                 [], id="notes-no-one-issued-before"),
     pytest.param("Halden Insurance and Orrin Capital were the main buyers of Tarvos Energy's $500 million bond.",
                  [("Halden Insurance", "Tarvos Energy", 500 * M, None), ("Orrin Capital", "Tarvos Energy", 500 * M, None)],
                  id="the-buyers-of-a-bond-take-its-sum"),
