@@ -12,6 +12,7 @@ itself reads "a copper and gold mine": the asset word takes the phrase's place i
 ``relative_conjuncts``: "…, which bought Y in 2019, took 30% of Z …" continues the relative clause.
 ``set_off_names``: "51% of the new company, X SA, and …": the name between commas is the noun's apposition.
 ``conjoined_subjects``: "X owns 60% of Y and Z owns 70% of W": Z is the second verb's subject.
+``dated_subjects``: "On 6 May 2025 X (XC), a fund, bought …": X is the verb's subject, not part of the date.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ COORDINATORS = frozenset({"and", "or"})
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _LEFT_OF_PHRASE = frozenset({"det", "poss", "predet", "amod", "nummod", "quantmod"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 
 def add_parse_repairs(nlp: Language) -> None:
@@ -41,6 +44,48 @@ def add_parse_repairs(nlp: Language) -> None:
     nlp.add_pipe("relative_conjuncts", after="subjects_after_openers")
     nlp.add_pipe("set_off_names", after="relative_conjuncts")
     nlp.add_pipe("conjoined_subjects", after="set_off_names")
+    nlp.add_pipe("dated_subjects", after="conjoined_subjects")
+
+
+@Language.component("dated_subjects")
+def dated_subjects(doc: Doc) -> Doc:
+    """"On 6 May 2025 X (XC), a fund, bought …": the model may read the date and the name after it as one
+    phrase, the opening "On"'s object, and leave the verb with no subject; the name is its subject and
+    the month heads the date again."""
+    for verb in tokens_with(doc, DEP, get_string_id("ROOT")):
+        found = _name_after_date(verb)
+        if found is not None:
+            name, month = found
+            opener = name.head
+            for word in (*doc[opener.i + 1 : month.i], *doc[month.i + 1 : _name_start(name)]):
+                if word.head == name or word.head == word:
+                    word.head = month
+            month.head, month.dep_ = opener, "pobj"
+            name.head, name.dep_ = verb, "nsubj"
+    return doc
+
+
+def _name_after_date(verb: Token) -> tuple[Token, Token] | None:
+    """The name object of a sentence-opening "On"/"In" whose words before it are a date, and the date's month."""
+    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    opener = verb.sent[0]
+    name = next((c for c in opener.children if c.dep_ == "pobj"), None)
+    if opener.lower_ not in {"on", "in"} or opener.head != verb or name is None or name.pos_ != "PROPN":
+        return None
+    words = name.doc[opener.i + 1 : _name_start(name)]
+    months = [w for w in words if w.lower_.rstrip(".") in MONTHS]
+    dated = all(w.like_num or w.text == "," or w in months for w in words)
+    return (name, months[0]) if dated and len(months) == 1 and any(w.like_num for w in words) else None
+
+
+def _name_start(name: Token) -> int:
+    """Where a name's own words begin: its compounds, after any month or number the model joined to it."""
+    start = name.i
+    while start > 0 and name.doc[start - 1].dep_ == "compound" and name.doc[start - 1].pos_ == "PROPN" \
+            and name.doc[start - 1].lower_ not in MONTHS:
+        start -= 1
+    return start
 
 
 @Language.component("conjoined_subjects")

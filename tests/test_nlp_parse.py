@@ -197,3 +197,21 @@ def test_issue_7_the_name_after_and_before_a_subjectless_verb_is_its_subject() -
 def test_issue_7_conjuncts_the_subject_repair_leaves_as_parsed(text: str) -> None:
     repaired, unrepaired = arcs_with_and_without("conjoined_subjects", text)
     assert repaired == unrepaired
+
+
+def test_issue_7_the_name_after_an_opening_date_is_the_subject() -> None:
+    """Session 25: "On 6 May 2025 X (XC), a fund, bought …" was read with the date and X one phrase, the
+    object of "On", and "bought" with no subject, so the purchase had no buyer."""
+    doc = get_nlp()("On 6 May 2025 Doha Crescent Capital (DCC), a Qatari private-equity fund, bought a stake in Kessa Bank.")
+    assert word(doc, "Capital").head == word(doc, "bought") and word(doc, "Capital").dep_ == "nsubj"
+    assert word(doc, "May").head == word(doc, "On") and word(doc, "6").head == word(doc, "May")
+    assert len([t for t in doc if t.head == t]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("On 6 May 2025, Doha Crescent Capital bought a stake in Kessa Bank.", id="a-subject-already"),
+    pytest.param("In Kessa Bank Doha Crescent Capital found a partner.", id="no-date"),
+])
+def test_issue_7_openings_the_date_repair_leaves_as_parsed(text: str) -> None:
+    repaired, unrepaired = arcs_with_and_without("dated_subjects", text)
+    assert repaired == unrepaired
