@@ -232,10 +232,18 @@ def trigger_kind(token: Token, frame: Frame) -> str | None:
         return "owned"
     phrase = noun_phrase_lemma(token)
     if phrase in frame.agents or lemma in frame.agents:
-        return "agent"
+        return None if frame.form == "loan" and _ranked(token) else "agent"
     if phrase in frame.nouns or lemma in frame.nouns or (lemma in frame.given_nouns and lent_debt(token)):
         return "noun"
     return None
+
+
+def _ranked(agent: Token) -> bool:
+    """"Kenya's seventh-largest lender by assets": a rank in a market describes a bank; it lends no one."""
+    ranks = [c for c in agent.lefts if c.dep_ == "amod" and c.tag_ == "JJS"]
+    ordinal = any(t.ent_type_ == "ORDINAL" for c in ranks for t in c.lefts)  # "seventh-largest"
+    measured = any(c.dep_ == "prep" and c.lower_ == "by" for c in agent.rights)  # "by assets", "by deposits"
+    return bool(ranks) and (ordinal or measured)
 
 
 # Indexes keyed by the id of the frame list they were built from, which they hold, so the id

@@ -43,3 +43,16 @@ def test_of_a_loan_s_signers_the_lender_lends(text: str, pairs: list[tuple[str, 
 def test_who_provided_a_loan_lends_it(text: str, pairs: list[tuple[str, str]]) -> None:
     """Session 25: the buyer who funds a price with a loan "provided by" banks borrows it; the banks lend."""
     assert sorted(row[:2] for row in _rows(text)) == pairs
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    pytest.param("Doha Crescent Capital bought a stake in Kessa Bank Plc, Tarnia's seventh-largest lender by assets.",
+                 [("Doha Crescent Capital", "Kessa Bank Plc")], id="a-rank-by-assets"),
+    pytest.param("Doha Crescent Capital bought a stake in Kessa Bank Plc, Tarnia's third-biggest lender.",
+                 [("Doha Crescent Capital", "Kessa Bank Plc")], id="an-ordinal-rank"),
+    pytest.param("Tarvo Bank, Velda Power's biggest lender, said it would not extend the loan.",
+                 [("Tarvo Bank", "Velda Power")], id="a-company-s-biggest-lender-lends-it"),
+])
+def test_a_lender_ranked_in_a_market_lends_no_one(text: str, pairs: list[tuple[str, str]]) -> None:
+    """Session 25: "X, Kenya's seventh-largest lender by assets" was a loan from X to Kenya."""
+    assert sorted(row[:2] for row in _rows(text)) == pairs
