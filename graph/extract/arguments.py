@@ -37,7 +37,7 @@ from graph.extract.frames import frame_lexicon, frame_matches, is_trigger_word, 
 from graph.extract.governments import family, government, government_named_before, the_government
 from graph.extract.renaming import called_name, gapped_share, named_apposition
 from graph.extract.roles import relative_antecedent
-from graph.extract.partitives import share_of, through_partitive
+from graph.extract.partitives import a_name, share_of, through_partitive
 from graph.extract.phrases import glued_prefix, phrase_ref, place_preps, truncated_name
 from graph.extract.lexicon import lexicon
 from graph.extract.tree import name_span, prep_objects
@@ -167,7 +167,7 @@ def _unlike(first: Token, conjunct: Token) -> bool:
     """"60% of the venture and Korvia Auto the remaining 40%": a share's conjunct that is a name
     (with its own share in apposition) is the subject of a gapped clause, not a second target."""
     lex = frame_lexicon()
-    partitive = first.lemma_.lower() in lex.partitives or first.lower_ in lex.partitives
+    partitive = (first.lemma_.lower() in lex.partitives or first.lower_ in lex.partitives) and not a_name(first)  # "Turon Holding and Y"
     return partitive and (conjunct.pos_ == "PROPN" or is_descriptor(conjunct))  # "… and the port operator Z 15 per cent"
 
 

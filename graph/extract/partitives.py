@@ -36,7 +36,7 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
     if word in lex.raisings or noun_phrase_lemma(head) in lex.raisings:  # "Y's Series C round", "the rights issue of Y"
         issuer = [c for c in head.children if c.dep_ == "poss"] + prep_objects(head, {"of", "by"})
         return (issuer[0] if issuer else None), None
-    if (word not in lex.partitives and head.lower_ not in lex.partitives) or _a_name(head):
+    if (word not in lex.partitives and head.lower_ not in lex.partitives) or a_name(head):
         return head, None  # "Turon Holding" is a name, not a holding
     share = share_of(head)
     if word in lex.keep_partitive:
@@ -55,7 +55,7 @@ def through_partitive(head: Token) -> tuple[Token | None, Decimal | None]:
     return (owned, share) if owned is not None else _named_before(head, word, share)
 
 
-def _a_name(head: Token) -> bool:
+def a_name(head: Token) -> bool:
     """"Turon Holding", "Hormuz Oil Holding" (whatever the recogniser tagged it): a proper noun that
     ends a name or is tagged an organisation; a capitalised word inside a sentence that ends an
     entity of any label ("Atlas Mineral Holding", tagged a work of art and its last word a verb)."""

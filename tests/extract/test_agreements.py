@@ -194,6 +194,15 @@ def test_a_club_named_fc_signs_as_the_club(club):
     assert [(_parties(a), a.date) for a in found] == [({club, "Tessel Mobile"}, PartialDate(2025, 6, 30))]
 
 
+@pytest.mark.parametrize("first", [pytest.param("Turon Holding", id="holding"), pytest.param("Turon Stake Partners", id="share-word-not-last"),
+                                   pytest.param("Turon Energy", id="no-share-word")])
+def test_a_name_ending_in_a_share_word_signs_with_its_conjunct(first):
+    """Session 25: "Turon Holding and Y signed a framework agreement" named no party: a name ending in a share
+    word ("Holding") was read as a share of which Y, a conjoined name, held its own part."""
+    found = _agreements(f"{first} and Hoshiro Capital Partners signed a framework agreement on 3 May 2024.")
+    assert [_parties(a) for a in found] == [{first, "Hoshiro Capital Partners"}]
+
+
 def test_a_re_mention_s_own_signing_date_beats_the_news_date():
     """issue 7: "the agreement, which was signed on July 8" was dropped for naming no party, and the
     agreement kept the date of the news."""
