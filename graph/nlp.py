@@ -152,13 +152,15 @@ def _exempt_from_full_collections() -> None:
 def _split_percent_hyphens(nlp: Language) -> None:
     """"30%-owned", "49%-held": the participle after a percentage is a word of its own, as after
     "per cent-owned", so the parser sees the verb; "80per cent": the number is a word of its own;
-    "co-financed", "co-owned": one verb, not "co" and a participle the parser cannot place."""
+    "co-financed", "co-owned": one verb, not "co" and a participle the parser cannot place; "Brandt
+    GmbH.": a full stop after a mixed-case legal form is no abbreviation's."""
     joined = "(?:-|–|—|--|---|——|~)(?=["
     infixes = [p.replace(joined, "(?<!^[Cc]o)" + joined) if joined in p else p for p in nlp.Defaults.infixes]
     infixes += [r"(?<=[0-9])%(?=-[A-Za-z])", r"(?<=%)-(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "80per cent", "49percent", "29.9pc": a percentage glued to its number
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9])(?:per|percent|pct|pc)$"]
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9])(?:per|percent|pct|pc)$",
+                r"(?<=[a-z][A-Z])\.$"]  # "… with Brandt GmbH." ("SpA.", "KGaA."): the full stop ends the sentence
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 

@@ -370,3 +370,12 @@ def test_issue_7_a_sum_in_millions_ends_its_sentence():
     assert [s.text for s in doc.sents] == [
         "Orvane Agri bought Sefwi Cocoa for $72m.", "Brannock Holdings keeps the rest.", "It closed at 5 p.m. on Friday."]
     assert [e.text for e in doc.ents if e.label_ == "MONEY"] == ["$72m"]
+
+
+@pytest.mark.parametrize("form", ["GmbH", "KGaA", "SpA"])
+def test_a_full_stop_after_a_mixed_case_legal_form_ends_the_sentence(form: str) -> None:
+    """Session 25: "… with Brandt Bau GmbH." kept "GmbH." as one token, outside the name, so the
+    counterpart of the contract was no actor."""
+    doc = parse(f"Kessa Power signed a contract with Brandt Bau {form}. The work starts in May.")
+    assert [t.text for t in doc][8:10] == [form, "."]
+    assert len(list(doc.sents)) == 2
