@@ -20,8 +20,7 @@ from graph.extract.agreement_names import plural
 from graph.extract.agreement_parties import resolve
 from graph.extract.agreements import asserted
 from graph.extract.common import extend_evidence, is_headline, sentences, title_line
-from graph.extract.frames import verb_slots
-from graph.extract.lending import is_debt
+from graph.extract.frames import is_debt, verb_slots
 from graph.extract.roles import children
 from graph.extract.tree import prep_objects
 from graph.model import ActorKind, ActorRef, Agreement, Factuality, Investment, PartialDate, Status

@@ -127,7 +127,8 @@ def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, fou
     parties = named_parties(noun) or resolve(party_heads(noun, signer), found=found, number=number)
     if not parties and signer is None and _in_force(noun) is not None:  # "Trade between the two countries … under a pact that took effect in 2023"
         parties = resolve(between_in(sent)[:1], found=found, number=number)
-    if len(parties) < 2 and _under_a_deal(noun):  # "X bought Y from Z under a joint venture agreement"
+    under_a_deal = _under_a_deal(noun)
+    if len(parties) < 2 and under_a_deal:  # "X bought Y from Z under a joint venture agreement"
         parties = unique([*parties, *resolve(deal_sides(noun.head.head), found=found, number=number)])
     if not parties and signer is not None and signer.pos_ == "NOUN":
         parties = resolve(between_in(sent)[:1], found=found, number=number)
@@ -136,7 +137,7 @@ def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, fou
         sides = between_in(sent)[:1] if not agreement_kind(noun).weak else []  # "Trade between the two countries is governed by …"
         parties = parties if len(parties) >= 2 else resolve(sides, found=found, number=number)
         parties = parties if len(parties) >= 2 else []
-    if len(parties) == 1 and (_signed_with(signer) or _under_a_deal(noun)):  # "the concession agreement was signed with Y in
+    if len(parties) == 1 and (_signed_with(signer) or under_a_deal):  # "the concession agreement was signed with Y in
         parties = unique([*parties, *main_actors(noun, PAIR_KINDS["company"], 1, local=False)])  # 2008", "… to Y under a PPA"
     signed, effective, evidence = signing_dates(sent, signer, noun, number, lede, _last_date(found))
     again = _definite(noun) and len(parties) < 2

@@ -298,11 +298,16 @@ def _costing(clause: Token) -> bool:
     return clause.lemma_.lower() == "cost" or any(t.lemma_.lower() == "cost" and t.pos_ == "NOUN" for t in clause.subtree)
 
 
+def is_debt(token: Token) -> bool:
+    """A word of what one borrows by ("loan", "bond", "facility")."""
+    return token.lemma_.lower() in lexicon().debt_words
+
+
 def lent_debt(noun: Token) -> bool:
     """"provided a $180m facility for Y", "the facility was provided by X": a debt word that a lending
     verb gives is a loan, not a plant."""
     verb = noun.head if noun.dep_ in {"dobj", "nsubjpass"} else None
-    return verb is not None and noun.lemma_.lower() in lexicon().debt_words and gives(verb)
+    return verb is not None and is_debt(noun) and gives(verb)
 
 
 def gives(verb: Token) -> bool:
@@ -340,7 +345,7 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
     held = [*objects, *(p for o in shares for p in prep_slots(o).get("of", []))]  # "sell 90% of Y to X", "a total of $1bn in Y"
     held += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN"]  # "sold its stake in the maker Y to X": Y misread as a verb's conjunct
     for head in held:  # "sell its unit to X", "invest $95m in Y", "provided a facility for Y": hung on the object
-        debt = head.lemma_.lower() in lexicon().debt_words
+        debt = is_debt(head)
         for position, heads in prep_slots(head).items():
             if position in DIRECTED_PREPS or head.ent_type_ == "MONEY" or (debt and position == "for"):
                 slots.setdefault(position, heads)

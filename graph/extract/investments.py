@@ -26,7 +26,7 @@ from graph.extract.common import (
 from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref, capitalised, named_asset
-from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_trigger_word, unowned_share
+from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_debt, is_trigger_word, unowned_share
 from graph.extract.roles import active_subject, children, hyphenated, relative_antecedent, support_verb
 from graph.extract.tree import infinitive, prep_objects
 from graph.extract.word_lists import word_list
@@ -200,7 +200,7 @@ def facts_of(
 
 def _kind(match: FrameMatch) -> str:
     """The frame's form; a loan where a giving verb gives a debt ("provided a $180m facility")."""
-    debt = any(o.lemma_.lower() in lexicon().debt_words for o in match.slots.get("object", []))
+    debt = any(is_debt(o) for o in match.slots.get("object", []))
     return "loan" if match.frame.form == "grant" and not match.nominal and debt else match.frame.form
 
 
@@ -363,7 +363,7 @@ def _refers_back(trigger: Token, kind: str) -> bool:
     """"The loan", "the financing", "the lenders": a definite debt word or the lenders' own noun, with no sum."""
     definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in trigger.children)
     sized = any(t.ent_type_ == "MONEY" for t in trigger.subtree)
-    return definite and not sized and (kind == "agent" or trigger.lemma_.lower() in lexicon().debt_words)
+    return definite and not sized and (kind == "agent" or is_debt(trigger))
 
 
 def _has_money(sent: Span) -> bool:

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from graph.extract import sums
 from graph.extract.arguments import Argument, argument_at, arguments
 from graph.extract.common import hyphened_to
-from graph.extract.frames import FrameMatch, frame_lexicon, is_trigger_word
+from graph.extract.frames import FrameMatch, frame_lexicon, is_debt, is_trigger_word
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import active_subject, is_passive, support_verb
 from graph.extract.tree import prep_objects
@@ -137,11 +137,6 @@ def funds_its_own(match: FrameMatch) -> bool:
     means = [m for h in (match.trigger, *deals) for o in prep_objects(h, MEANS) for m in (o, *o.conjuncts)]  # "with cash and a loan"
     means += [d for m in means if m.ent_type_ == "MONEY" for d in prep_objects(m, {"of"})]  # "with £450m of debt"
     return bool(deals) and not is_passive(match.trigger) and any(is_debt(m) and _lent_by_another(m) for m in means)
-
-
-def is_debt(token: Token) -> bool:
-    """A word of what one borrows by ("loan", "bond", "facility")."""
-    return token.lemma_.lower() in lexicon().debt_words
 
 
 def _lent_by_another(debt: Token) -> bool:

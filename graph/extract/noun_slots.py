@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.extract.frames import (
-    DIRECTED_PREPS, Frame, frame_lexicon, gives, helped, is_trigger_word, noun_phrase_lemma, purpose_objects, verb_slots,
+    DIRECTED_PREPS, Frame, frame_lexicon, gives, helped, is_debt, is_trigger_word, noun_phrase_lemma, purpose_objects, verb_slots,
 )
 from graph.extract.common import entity_at
 from graph.extract.lexicon import lexicon
@@ -137,7 +137,7 @@ def _carried_slots(noun: Token, verb: Token, slots: dict[str, list[Token]], *, r
 def _lent_by(noun: Token, verb: Token) -> bool:
     """A debt whose passive giving verb names its giver ("was provided by X", "was arranged by X"; not
     "was approved by the board")."""
-    return noun.lemma_.lower() in lexicon().debt_words and _gives_money(verb) and is_passive(verb) and any(c.dep_ == "agent" for c in verb.children)
+    return is_debt(noun) and _gives_money(verb) and is_passive(verb) and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _gives_money(verb: Token) -> bool:
@@ -151,8 +151,7 @@ def _receives(noun: Token, verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in word_list("recipient_verbs"):
         return True
-    debt = noun.lemma_.lower() in lexicon().debt_words
-    return debt and (lemma in word_list("borrowing_verbs") or (_means(noun) and lemma in word_list("funding_verbs")))
+    return is_debt(noun) and (lemma in word_list("borrowing_verbs") or (_means(noun) and lemma in word_list("funding_verbs")))
 
 
 def _lift_from_object(slots: dict[str, list[Token]]) -> None:
