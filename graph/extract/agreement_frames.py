@@ -176,7 +176,7 @@ def party_heads(noun: Token, signer: Token | None) -> list[Token]:
         for clause in holder.children:
             if clause.dep_ in {"acl", "relcl", "advcl"} and clause.pos_ == "VERB" and any(c.lower_ == "to" for c in clause.children):
                 heads += _in_positions(verb_slots(clause), lex.parties["action"])
-    return heads
+    return [h for h in heads if h != noun or noun.pos_ != "PROPN"]  # "signed a Financing Agreement with Y": no party
 
 
 def _agents_on_settings(signer: Token) -> list[Token]:

@@ -203,6 +203,13 @@ def test_a_name_ending_in_a_share_word_signs_with_its_conjunct(first):
     assert [_parties(a) for a in found] == [{first, "Hoshiro Capital Partners"}]
 
 
+def test_a_capitalised_agreement_is_no_party_to_itself():
+    """Session 25: "X has signed a Financing Agreement with the World Bank" gave the agreement a third
+    party, a company named "Financing Agreement"."""
+    found = _agreements("The Government of Tarnia has signed a Financing Agreement with the Orvik Development Bank on 2 April 2025.")
+    assert [_parties(a) for a in found] == [{"Government of Tarnia", "Orvik Development Bank"}]
+
+
 def test_a_re_mention_s_own_signing_date_beats_the_news_date():
     """issue 7: "the agreement, which was signed on July 8" was dropped for naming no party, and the
     agreement kept the date of the news."""
