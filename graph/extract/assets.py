@@ -85,8 +85,13 @@ class _Chain:
 
 
 def _same_kind(one: str, other: str) -> bool:
-    words = lexicon()
-    return bool({one, other} & words.generic_asset_heads) or any({one, other} <= set(group.split()) for group in words.synonymous_asset_heads)
+    return bool({one, other} & lexicon().generic_asset_heads) or any({one, other} <= group for group in _synonym_groups())
+
+
+@cache
+def _synonym_groups() -> tuple[frozenset[str], ...]:
+    """data/lexicon.json's groups of asset heads of one kind ("road highway motorway …")."""
+    return tuple(frozenset(group.split()) for group in lexicon().synonymous_asset_heads)
 
 
 def _placed_alike(one: _Description, other: _Description) -> bool:
