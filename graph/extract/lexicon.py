@@ -31,7 +31,7 @@ class Lexicon:
     staff_words: frozenset[str]  # "X chairman Y", "X's board": only an organisation has them
     asset_heads: frozenset[str]
     generic_asset_heads: frozenset[str]  # "the project", "the facility": may name an asset of any head
-    synonymous_asset_heads: frozenset[str]  # groups, one a line: "the plant" may be "the factory" named before
+    synonymous_asset_heads: frozenset[str]  # groups, each one string of heads: "the plant" may be "the factory" named before
     unchained_asset_heads: frozenset[str]  # a stake, a venture: not one asset under several descriptions
     regional_words: frozenset[str]  # "European", "Gulf": where an asset is, not which one
     leading_asset_words: frozenset[str]  # "Estádio X", "Mina X": an asset's kind before its name
