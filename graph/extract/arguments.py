@@ -167,7 +167,7 @@ def _unlike(first: Token, conjunct: Token) -> bool:
     """"60% of the venture and Korvia Auto the remaining 40%": a share's conjunct that is a name
     (with its own share in apposition) is the subject of a gapped clause, not a second target."""
     lex = frame_lexicon()
-    partitive = (first.lemma_.lower() in lex.partitives or first.lower_ in lex.partitives) and not a_name(first)  # "Turon Holding and Y"
+    partitive = (first.lemma_.lower() in lex.partitives or first.lower_ in lex.partitives) and not a_name(first)  # "Velmar Holding and Y"
     return partitive and (conjunct.pos_ == "PROPN" or is_descriptor(conjunct))  # "… and the port operator Z 15 per cent"
 
 

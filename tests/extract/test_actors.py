@@ -92,8 +92,8 @@ def test_junk_from_the_sample_corpus_is_not_an_actor(junk):
         ),
         pytest.param("The sale was cleared by Mozambique's Competition Regulatory Authority on 28 April.",  # session 24 (blind20)
                      "Competition Regulatory Authority", ActorKind.GOVERNMENT_BODY, id="a-country-s-possessive-tagged-into-the-name"),
-        pytest.param("During the ceremony, Kabompo Copper Mines also signed a memorandum with the Western Power Authority.",  # session 25
-                     "Kabompo Copper Mines", ActorKind.COMPANY, id="a-name-in-mines-tagged-a-person-is-a-company"),
+        pytest.param("During the ceremony, Lusenga Copper Mines also signed a memorandum with the Western Power Authority.",  # session 25
+                     "Lusenga Copper Mines", ActorKind.COMPANY, id="a-name-in-mines-tagged-a-person-is-a-company"),
     ],
 )
 def test_names_the_model_tags_badly(text, name, kind):

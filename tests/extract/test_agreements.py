@@ -194,13 +194,13 @@ def test_a_club_named_fc_signs_as_the_club(club):
     assert [(_parties(a), a.date) for a in found] == [({club, "Tessel Mobile"}, PartialDate(2025, 6, 30))]
 
 
-@pytest.mark.parametrize("first", [pytest.param("Turon Holding", id="holding"), pytest.param("Turon Stake Partners", id="share-word-not-last"),
-                                   pytest.param("Turon Energy", id="no-share-word")])
+@pytest.mark.parametrize("first", [pytest.param("Velmar Holding", id="holding"), pytest.param("Velmar Stake Partners", id="share-word-not-last"),
+                                   pytest.param("Velmar Energy", id="no-share-word")])
 def test_a_name_ending_in_a_share_word_signs_with_its_conjunct(first):
-    """Session 25: "Turon Holding and Y signed a framework agreement" named no party: a name ending in a share
+    """Session 25: "Velmar Holding and Y signed a framework agreement" named no party: a name ending in a share
     word ("Holding") was read as a share of which Y, a conjoined name, held its own part."""
-    found = _agreements(f"{first} and Hoshiro Capital Partners signed a framework agreement on 3 May 2024.")
-    assert [_parties(a) for a in found] == [{first, "Hoshiro Capital Partners"}]
+    found = _agreements(f"{first} and Oskari Capital Partners signed a framework agreement on 3 May 2024.")
+    assert [_parties(a) for a in found] == [{first, "Oskari Capital Partners"}]
 
 
 def test_a_capitalised_agreement_is_no_party_to_itself():
