@@ -26,13 +26,12 @@ from spacy.tokens import Doc, Token
 
 from graph.keys import LEGAL_FORM
 from graph.nlp_tags import tokens_with
+from graph.normalize.dates import MONTHS
 
 COORDINATORS = frozenset({"and", "or"})
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _LEFT_OF_PHRASE = frozenset({"det", "poss", "predet", "amod", "nummod", "quantmod"})
-MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 
 def add_parse_repairs(nlp: Language) -> None:

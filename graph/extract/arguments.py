@@ -40,7 +40,7 @@ from graph.extract.roles import relative_antecedent
 from graph.extract.partitives import a_name, share_of, through_partitive
 from graph.extract.phrases import glued_prefix, phrase_ref, place_preps, truncated_name
 from graph.extract.lexicon import lexicon
-from graph.extract.tree import name_span, prep_objects
+from graph.extract.tree import modified_by, name_span, prep_objects
 from graph.extract.word_lists import word_list
 from graph.gazetteer import country_of_place, load_gazetteer
 from graph.model import ActorKind, ActorRef
@@ -326,7 +326,7 @@ def _role_holder(head: Token) -> ActorRef | None:
     agent_of = [f for f in frames if trigger_kind(head, f) == "agent"]
     role = next((r for f in agent_of for r, positions in f.roles.items() if "subject" in positions), None)
     forms = {f.form for f in agent_of}  # "the buyer" of a sale told before is its "to"
-    if any(c.dep_ == "amod" and c.lower_ == "new" for c in head.children) and forms == {"existing holding"}:
+    if modified_by(head, {"new"}) and forms == {"existing holding"}:
         forms, role = set(BOUGHT_FORMS), "investor"  # "the new owners": who just bought, not who kept a share
     names = {f.name for f in frames if f.form in forms}
     holders: list[tuple[ActorRef, str | None]] = []

@@ -29,7 +29,7 @@ from graph.extract.frames import frame_lexicon
 from graph.extract.phrases import phrase_ref
 from graph.extract.roles import active_subject, is_passive, passive_object, subject_before
 from graph.extract.salience import most_salient
-from graph.extract.tree import own_words
+from graph.extract.tree import modified_by, own_words
 from graph.extract.lexicon import lexicon
 from graph.extract.word_lists import word_list
 from graph.gazetteer import country_of_place, load_gazetteer
@@ -108,7 +108,7 @@ def antecedent(head: Token) -> ActorRef | Token | None:
         named = context.described_anywhere(head)  # "the holding company of the X family" the article names
         if named is not None:  # "their holding company Y Limited" (before or after)
             return named
-    if not _definite(head) or any(c.dep_ == "amod" and c.lower_ in NOT_BEFORE for c in head.children):
+    if not _definite(head) or modified_by(head, NOT_BEFORE):
         return None  # "the new company", "the other bank": not one named before
     if head.tag_ == "NNS" and head.lemma_.lower() not in lexicon().asset_heads:
         return None  # "the owners", "the lenders": several, not the one named last ("the dams" are the dams told of)

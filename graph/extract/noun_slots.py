@@ -233,8 +233,8 @@ def carry_subject(noun: Token, frame: Frame, slots: dict[str, list[Token]]) -> N
     not for an approver ("the ministry approved the construction of Y"), unless the frame says so
     ("the bank approved a loan")."""
     carried = slots.pop("carried_subject", [])
-    givers = [position for position in ("from", "participle_giver") if slots.get(position) and position in frame.roles.get("investor", ())]
-    if carried and givers:  # "X will finance half of it with a loan from Z" ("provided by Z"): Z lends, X borrows
+    given = any(slots.get(position) and position in frame.roles.get("investor", ()) for position in ("from", "participle_giver"))
+    if carried and given:  # "X will finance half of it with a loan from Z" ("provided by Z"): Z lends, X borrows
         slots["subject"] = []
         # "the plant achieved financial close with a loan from Z": an asset subject receives it
         slots["recipient"] = [t for t in carried if t.lemma_.lower() in lexicon().asset_heads]

@@ -13,7 +13,7 @@ from graph.extract.common import entity_at
 from graph.extract.frames import PERCENT_WORDS, frame_lexicon, noun_phrase_lemma
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import relative_antecedent, resolve_relatives
-from graph.extract.tree import prep_objects
+from graph.extract.tree import modified_by, prep_objects
 from graph.extract.word_lists import word_list
 from graph.normalize.percent import find_percents, parse_percent
 
@@ -124,7 +124,7 @@ def _named_before(head: Token, word: str, share: Decimal | None) -> tuple[Token 
         if named is not None:
             return named, share
         # "The remaining 20 per cent is held by X": the rest of the stake the article is about, however far back
-        remaining = any(c.dep_ == "amod" and c.lower_ in {"remaining", "other", "rest"} for c in head.children)
+        remaining = modified_by(head, {"remaining", "other", "rest"})
         earlier = _earlier_stake(head, limit=len(head.doc) if remaining else 3)
         if earlier is not None:
             return earlier[0], share

@@ -20,7 +20,7 @@ from graph.extract.common import first_found
 from graph.extract.frames import FrameMatch, frame_lexicon
 from graph.extract.partitives import seller_told, share_of
 from graph.extract.roles import OBJECT_DEPS, on_a_stated_percent
-from graph.extract.tree import left_phrase, prep_objects
+from graph.extract.tree import left_phrase, modified_by, prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Investment
 from graph.normalize.percent import find_percents
@@ -108,7 +108,7 @@ def _buys_the_rest(match: FrameMatch) -> bool:
 
 def _whole(holding: Token) -> bool:
     """"took full control of Y", "sole ownership of Y": all of it."""
-    return holding.lemma_.lower() in WHOLE_HOLDINGS and any(c.dep_ == "amod" and c.lower_ in word_list("whole_words") for c in holding.children)
+    return holding.lemma_.lower() in WHOLE_HOLDINGS and modified_by(holding, word_list("whole_words"))
 
 
 def _not_yet_held(share: Token) -> bool:

@@ -25,7 +25,7 @@ from graph.extract.frames import FrameMatch, frame_lexicon, is_trigger_word
 from graph.extract.phrases import named_asset
 from graph.extract.retellings import JOINT, MONEY_KINDS, Unclaimed
 from graph.extract.roles import OBJECT_DEPS, active_subject, children, for_subject, is_passive
-from graph.extract.tree import prep_objects
+from graph.extract.tree import modified_by, prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Investment, Money
 
@@ -187,6 +187,6 @@ def _joint_holders(subject: Token) -> bool:
     """"the three shareholders", "the partners", "the two": the holders just named, together ("the new
     shareholders" are only the buyers, not every holder: their sum is theirs, for what it is spent on)."""
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
-    new = any(c.dep_ == "amod" and c.lower_ == "new" for c in subject.children)
+    new = modified_by(subject, {"new"})
     holders = subject.tag_ == "NNS" and subject.lemma_.lower() in word_list("joint_holders")
     return definite and not new and (holders or subject.pos_ == "NUM")

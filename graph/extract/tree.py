@@ -32,6 +32,11 @@ def own_words(noun: Token) -> list[Token]:
     return [t for t in noun.subtree if t.i not in others]
 
 
+def modified_by(head: Token, words: Collection[str]) -> bool:
+    """An adjective of ``words`` modifies the head ("the new shareholders", "the remaining 40%")."""
+    return any(c.dep_ == "amod" and c.lower_ in words for c in head.children)
+
+
 def prep_objects(head: Token, preps: Collection[str]) -> list[Token]:
     """The objects of the word's prepositions that are among ``preps``, in parse order."""
     return [o for p in head.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]

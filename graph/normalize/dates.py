@@ -30,13 +30,13 @@ from graph.model import PartialDate
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
-__all__ = ["MAX_YEAR", "MIN_YEAR", "find_years", "parse_date", "parse_period"]
+__all__ = ["MAX_YEAR", "MIN_YEAR", "MONTHS", "find_years", "parse_date", "parse_period"]
 
 MIN_YEAR = 1800
 MAX_YEAR = 2100
 _MAX_LEN = 100  # DATE entities are short; longer text is a sentence, not a date
 
-_MONTHS: dict[str, int] = {
+MONTHS: dict[str, int] = {  # month names and abbreviations, lower-case → 1–12
     name: i
     for i, names in enumerate(
         ["january jan", "february feb", "march mar", "april apr", "may",
@@ -49,7 +49,7 @@ _WEEKDAYS: dict[str, int] = {
     for i, name in enumerate(
         "monday tuesday wednesday thursday friday saturday sunday".split())
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + ")"
 _YEAR = r"(?P<year>\d{1,4})"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -84,7 +84,7 @@ _REJECT = re.compile(
     r"|\b(?:now|recently|recent|weekend|soon|currently|past few|coming)\b", _I)
 
 _DATEISH = re.compile(
-    rf"\b(?:{'|'.join(m for m in _MONTHS if m != 'may')}|(?-i:May)|{_WEEKDAY}|"
+    rf"\b(?:{'|'.join(m for m in MONTHS if m != 'may')}|(?-i:May)|{_WEEKDAY}|"
     r"yesterday|today|tomorrow|tonight|ago|"
     r"year|month|quarter|q[1-4])\b|\b(?:1[89]|20|21)\d\d\b|\d{1,2}/\d{1,2}/\d{2,4}", _I)
 
@@ -121,7 +121,7 @@ def _from_match(match: re.Match[str], kind: str) -> PartialDate | None:
     if kind == "year":
         return _build(year, None, None)
     raw_month = parts["month"]
-    month = int(raw_month) if raw_month.isdigit() else _MONTHS[raw_month.lower()]
+    month = int(raw_month) if raw_month.isdigit() else MONTHS[raw_month.lower()]
     day = int(parts["day"]) if parts.get("day") else None
     return _build(year, month, day)
 
@@ -161,7 +161,7 @@ def _relative(text: str, base: dt.date) -> PartialDate | None | object:
     if month_of is not None:
         year = base.year + _YEAR_SHIFT[month_of["rel"].lower()]
         day = month_of["day"] or month_of["day2"]
-        return _build(year, _MONTHS[month_of["month"].rstrip(".").lower()], int(day) if day else None)
+        return _build(year, MONTHS[month_of["month"].rstrip(".").lower()], int(day) if day else None)
     shifted = _shifted(text, base)
     if shifted is not _UNMATCHED:
         return shifted
@@ -191,7 +191,7 @@ def _shifted(text: str, base: dt.date) -> PartialDate | None | object:
     bare = _MONTH_DAY_FORM.fullmatch(text)
     if bare is None:
         return _UNMATCHED
-    month, day = _MONTHS[bare["month"].rstrip(".").lower()], int(bare["day"]) if bare["day"] else None
+    month, day = MONTHS[bare["month"].rstrip(".").lower()], int(bare["day"]) if bare["day"] else None
     later = (month, day or 1) > (base.month, base.day if day else 1)
     return _build(base.year - 1 if later else base.year, month, day)
 
