@@ -41,16 +41,6 @@ def test_issue_7_coordinated_materials_modify_the_asset_word(text: str, asset: s
     assert doc[head.left_edge.i].lower_ in {"the", "its"}
 
 
-@pytest.mark.parametrize("text", [
-    pytest.param("Orvan Metals bought land and a plant near Velika.", id="an-article-before-the-second-thing"),
-    pytest.param("Orvan Metals owns the port and rail project at Velika.", id="the-first-word-is-an-asset-itself"),
-    pytest.param("Orvan Metals will build a copper and gold mine at Tarsk.", id="already-read-as-modifiers"),
-])
-def test_issue_7_phrases_the_repair_leaves_as_parsed(text: str) -> None:
-    repaired, unrepaired = arcs_with_and_without("coordinated_modifiers", text)
-    assert repaired == unrepaired
-
-
 def test_issue_7_a_repaired_parse_is_still_one_tree_per_sentence() -> None:
     doc = get_nlp()("The company owns the lead and zinc mine near Velika. It sold its oil and gas field at Merrow in 2021.")
     assert len(list(doc.sents)) == 2
@@ -71,12 +61,6 @@ def test_issue_7_a_sized_gerund_asset_is_the_object_not_the_sum() -> None:
     assert doc[plant.left_edge.i].lower_ == "a"
     for sent in doc.sents:
         assert len([t for t in sent if t.head == t]) == 1
-
-
-def test_issue_7_a_gerund_with_its_own_object_is_left_as_parsed() -> None:
-    text = "Kessu spent $95m buying plants in Tema."
-    repaired, unrepaired = arcs_with_and_without("sized_gerund_assets", text)
-    assert repaired == unrepaired
 
 
 @pytest.mark.parametrize(("text", "first", "second", "descriptor"), [
@@ -100,16 +84,6 @@ def test_issue_7_a_described_second_name_is_the_firsts_conjunct(text: str, first
     assert len([t for t in doc if t.head == t]) == 1
 
 
-@pytest.mark.parametrize("text", [
-    pytest.param("Kessa Energy and the state utility Tarvo Power Corp signed a supply agreement.", id="with-an-article"),
-    pytest.param("Kessa Energy signed deals with Lume and state utility Tarvo Power Corp.", id="no-verb-after-the-names"),
-    pytest.param("Tarvo and Lume steel output fell in May.", id="not-a-descriptor"),
-])
-def test_issue_7_pairs_the_described_conjunct_repair_leaves_as_parsed(text: str) -> None:
-    repaired, unrepaired = arcs_with_and_without("described_conjuncts", text)
-    assert repaired == unrepaired
-
-
 @pytest.mark.parametrize(("text", "subject"), [
     pytest.param("During a state visit to Varsa by Norland's president, Kessa Defence Group and Tarvo Aerospace signed a "
                  "joint-venture agreement.", "Group", id="after-a-visit-by-someone"),
@@ -125,15 +99,6 @@ def test_issue_7_the_names_after_an_opening_phrase_are_the_subject(text: str, su
     assert len([t for t in doc if t.head == t]) == 1
 
 
-@pytest.mark.parametrize("text", [
-    pytest.param("Tarvo, the lender, signed the deal.", id="an-apposition-of-the-subject"),
-    pytest.param("After the visit, Kessa signed the deal.", id="already-the-subject"),
-])
-def test_issue_7_subjects_the_opener_repair_leaves_as_parsed(text: str) -> None:
-    repaired, unrepaired = arcs_with_and_without("subjects_after_openers", text)
-    assert repaired == unrepaired
-
-
 def test_issue_7_the_verbs_after_a_relative_clause_continue_it() -> None:
     """Session 23 (blind16, read half): "… by X, which bought Y in 2019, took 30pc of Z in 2021 and acquired
     W" was read with "took" and "acquired" conjoined to the main verb, so "the deal" took 30pc of Z."""
@@ -143,15 +108,6 @@ def test_issue_7_the_verbs_after_a_relative_clause_continue_it() -> None:
     took = word(doc, "took")
     assert took.dep_ == "conj" and took.head == word(doc, "bought") and word(doc, "acquired").head == took
     assert len([t for t in doc if t.head == t]) == 1
-
-
-@pytest.mark.parametrize("text", [
-    pytest.param("Tarvo, which bought Lume in 2019, is the largest producer and employs 4,000 people.", id="the-main-verb-s-tense"),
-    pytest.param("Tarvo bought Lume in 2019, took 30pc of Kessa in 2021 and sold it in 2023.", id="no-relative-clause"),
-])
-def test_issue_7_conjuncts_the_relative_repair_leaves_as_parsed(text: str) -> None:
-    repaired, unrepaired = arcs_with_and_without("relative_conjuncts", text)
-    assert repaired == unrepaired
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -170,16 +126,6 @@ def test_issue_7_a_name_set_off_after_a_noun_is_its_apposition(text: str, name: 
     assert repaired != unrepaired
 
 
-@pytest.mark.parametrize("text", [
-    pytest.param("The group sold the plant, Kessa Mining, to Tarvo.", id="already-the-apposition"),
-    pytest.param("In the end, Tarvo, Kessa and Lume signed the deal.", id="a-list-of-subjects"),
-    pytest.param("Tarvo bought the mine, Kessa said on Monday.", id="the-speaker"),
-])
-def test_issue_7_names_the_set_off_repair_leaves_as_parsed(text: str) -> None:
-    repaired, unrepaired = arcs_with_and_without("set_off_names", text)
-    assert repaired == unrepaired
-
-
 def test_issue_7_the_name_after_and_before_a_subjectless_verb_is_its_subject() -> None:
     """Session 24: "X owns 60% of Y and Z owns 70% of W" was read with Z a conjunct of Y and the second "owns"
     with no subject, so Z's holding was X's."""
@@ -187,16 +133,6 @@ def test_issue_7_the_name_after_and_before_a_subjectless_verb_is_its_subject() -
     second = [t for t in doc if t.text == "owns"][1]
     assert word(doc, "Kessa").head == second and word(doc, "Kessa").dep_ == "nsubj"
     assert len([t for t in doc if t.head == t]) == 1
-
-
-@pytest.mark.parametrize("text", [
-    pytest.param("Tarvo bought Delmar Grid and Kessa Power in 2020.", id="two-objects"),
-    pytest.param("Tarvo owns 60 percent of Delmar Grid, and the rest is held by Kessa Power.", id="a-passive-second-clause"),
-    pytest.param("Tarvo bought Delmar Grid and sold Kessa Power.", id="a-shared-subject"),
-])
-def test_issue_7_conjuncts_the_subject_repair_leaves_as_parsed(text: str) -> None:
-    repaired, unrepaired = arcs_with_and_without("conjoined_subjects", text)
-    assert repaired == unrepaired
 
 
 def test_issue_7_the_name_after_an_opening_date_is_the_subject() -> None:
@@ -208,10 +144,44 @@ def test_issue_7_the_name_after_an_opening_date_is_the_subject() -> None:
     assert len([t for t in doc if t.head == t]) == 1
 
 
-@pytest.mark.parametrize("text", [
-    pytest.param("On 6 May 2025, Doha Crescent Capital bought a stake in Kessa Bank.", id="a-subject-already"),
-    pytest.param("In Kessa Bank Doha Crescent Capital found a partner.", id="no-date"),
-])
-def test_issue_7_openings_the_date_repair_leaves_as_parsed(text: str) -> None:
-    repaired, unrepaired = arcs_with_and_without("dated_subjects", text)
+# Guards: phrases each repair must leave as the model read them.
+LEFT_AS_PARSED = [
+    pytest.param("coordinated_modifiers", "Orvan Metals bought land and a plant near Velika.",
+                 id="coordinated_modifiers-an-article-before-the-second-thing"),
+    pytest.param("coordinated_modifiers", "Orvan Metals owns the port and rail project at Velika.",
+                 id="coordinated_modifiers-the-first-word-is-an-asset-itself"),
+    pytest.param("coordinated_modifiers", "Orvan Metals will build a copper and gold mine at Tarsk.",
+                 id="coordinated_modifiers-already-read-as-modifiers"),
+    pytest.param("sized_gerund_assets", "Kessu spent $95m buying plants in Tema.",
+                 id="sized_gerund_assets-a-gerund-with-its-own-object"),
+    pytest.param("described_conjuncts", "Kessa Energy and the state utility Tarvo Power Corp signed a supply agreement.",
+                 id="described_conjuncts-with-an-article"),
+    pytest.param("described_conjuncts", "Kessa Energy signed deals with Lume and state utility Tarvo Power Corp.",
+                 id="described_conjuncts-no-verb-after-the-names"),
+    pytest.param("described_conjuncts", "Tarvo and Lume steel output fell in May.", id="described_conjuncts-not-a-descriptor"),
+    pytest.param("subjects_after_openers", "Tarvo, the lender, signed the deal.",
+                 id="subjects_after_openers-an-apposition-of-the-subject"),
+    pytest.param("subjects_after_openers", "After the visit, Kessa signed the deal.",
+                 id="subjects_after_openers-already-the-subject"),
+    pytest.param("relative_conjuncts", "Tarvo, which bought Lume in 2019, is the largest producer and employs 4,000 people.",
+                 id="relative_conjuncts-the-main-verb-s-tense"),
+    pytest.param("relative_conjuncts", "Tarvo bought Lume in 2019, took 30pc of Kessa in 2021 and sold it in 2023.",
+                 id="relative_conjuncts-no-relative-clause"),
+    pytest.param("set_off_names", "The group sold the plant, Kessa Mining, to Tarvo.", id="set_off_names-already-the-apposition"),
+    pytest.param("set_off_names", "In the end, Tarvo, Kessa and Lume signed the deal.", id="set_off_names-a-list-of-subjects"),
+    pytest.param("set_off_names", "Tarvo bought the mine, Kessa said on Monday.", id="set_off_names-the-speaker"),
+    pytest.param("conjoined_subjects", "Tarvo bought Delmar Grid and Kessa Power in 2020.", id="conjoined_subjects-two-objects"),
+    pytest.param("conjoined_subjects", "Tarvo owns 60 percent of Delmar Grid, and the rest is held by Kessa Power.",
+                 id="conjoined_subjects-a-passive-second-clause"),
+    pytest.param("conjoined_subjects", "Tarvo bought Delmar Grid and sold Kessa Power.",
+                 id="conjoined_subjects-a-shared-subject"),
+    pytest.param("dated_subjects", "On 6 May 2025, Doha Crescent Capital bought a stake in Kessa Bank.",
+                 id="dated_subjects-a-subject-already"),
+    pytest.param("dated_subjects", "In Kessa Bank Doha Crescent Capital found a partner.", id="dated_subjects-no-date"),
+]
+
+
+@pytest.mark.parametrize(("repair", "text"), LEFT_AS_PARSED)
+def test_issue_7_phrases_each_repair_leaves_as_parsed(repair: str, text: str) -> None:
+    repaired, unrepaired = arcs_with_and_without(repair, text)
     assert repaired == unrepaired
