@@ -83,10 +83,11 @@ def extract(doc: Doc) -> Iterator[Investment]:
 
 
 def _borrower_told(sent: Span) -> ActorRef | None:
-    """"… a loan of $850m to X from four banks. A and B are each providing $300m": whom a loan with no
-    lender named goes to is the target of the sums the next sentences lend."""
+    """"… a loan of $850m to X from four banks. A and B are each providing $300m" ("X raised $900m from
+    two investors. A put in $300m"): whom money from no one named goes to is the target of the sums
+    the next sentences lend or invest."""
     return next((u.target for u in reversed(unclaimed_sums(sent.doc)) if u.evidence.start == sent.start_char
-                 and u.kind in retellings.FUNDING), None)
+                 and u.kind in retellings.FUNDING | {"investment"}), None)
 
 
 def _named(ref: ActorRef) -> bool:

@@ -56,11 +56,13 @@ def _traded_holding(noun: Token) -> bool:
 
 def values_the_whole(match: FrameMatch, amount: Money | None, share: Decimal | None) -> bool:
     """"took a 20% stake in Y, valuing Y at $5bn", "a majority stake … at a valuation of $5bn": the sum
-    is the worth of the whole target, not what was paid for the part; a whole target's value is its price."""
+    is the worth of the whole target, not what was paid for the part; a whole target's value is its
+    price, and no round of new money ("the round … values the startup at $80m") buys a whole."""
     if amount is None or amount not in _valuations(match.trigger.sent):
         return False
     part = frame_lexicon().share_words | {"majority", "minority"}
-    return (share is not None and share < 1) or any(t.lemma_.lower() in part for t in match.slots.get("object", []))
+    new_money = match.frame.form == "investment"
+    return new_money or (share is not None and share < 1) or any(t.lemma_.lower() in part for t in match.slots.get("object", []))
 
 
 def _valuations(sent: Span) -> list[Money]:

@@ -941,10 +941,14 @@ def test_issue_7_the_rest_one_does_not_own_is_bought_for_the_sum():
     pytest.param("Kolbu Mining will build the Tarsk copper smelter. The smelter will be financed with a loan of "
                  "$850 million to Kolbu Mining from four banks. Kessa Bank and Orvo Bank are each providing $300 million.",
                  {("Kessa Bank", "Tarsk copper smelter"), ("Orvo Bank", "Tarsk copper smelter")}, id="a-project-beats-the-borrower"),
+    pytest.param("Vantro Cloud raised $900 million from two investors. Kessa Capital put in $300 million for a 25 per cent "
+                 "stake, while Orvo Partners invested $300 million.",
+                 {("Kessa Capital", "Vantro Cloud"), ("Orvo Partners", "Vantro Cloud")}, id="equity-raised-from-unnamed-investors"),
 ])
 def test_issue_7_lenders_of_a_loan_told_before_lend_to_its_borrower(text, lent_to):
     """Session 11: lenders' sums in the sentence after "a loan of $850m to X from four banks" had no
-    target; they go to X where no project is the paragraph's topic."""
+    target; they go to X where no project is the paragraph's topic. Session 26: so do investors' sums
+    after "X raised $900m from two investors"."""
     assert {(f.investor.name, f.target.name) for f in _facts(text) if f.amount and f.amount.value == 300_000_000} == lent_to
 
 

@@ -41,6 +41,8 @@ VALUATIONS = [
      ("Harlan Capital", "Sorrel Pharma", Decimal("800000000"), None)),
     ("the-price-beside-the-valuation", "Harlan Capital agreed to buy a 30% stake in Sorrel Pharma for $240 million, a price "
      "that values the whole drugmaker at $800 million.", ("Harlan Capital", "Sorrel Pharma", Decimal("240000000"), Decimal("0.3"))),
+    ("a-round-buys-no-whole", "Harlan Capital led a round in Sorrel Pharma that values the drugmaker at $800 million.",
+     ("Harlan Capital", "Sorrel Pharma", None, None)),  # session 26: new money buys a part
 ]
 
 
