@@ -50,9 +50,9 @@ def described_share(match: FrameMatch) -> Decimal | None:
     found = find_percents(left_phrase(trigger).text)
     if len(found) == 1:
         return found[0].fraction
-    held = [o for o in prep_objects(trigger, {"with"}) if o.lemma_.lower() in frame_lexicon().stake_nouns]
+    held = [o for o in prep_objects(trigger, {"with"}) if o.lemma_.lower() in frame_lexicon().stake_nouns or o.ent_type_ == "PERCENT"]
     if match.nominal and held and (share := share_of(held[0])) is not None:
-        return share  # "Y's largest shareholder with an 8.2 per cent stake"
+        return share  # "Y's largest shareholder with an 8.2 per cent stake" ("with 18%")
     whole = any(t.lower_ in frame_lexicon().whole_words for t in trigger.doc[trigger.left_edge.i : trigger.i])
     return Decimal(1) if whole and not found else None  # "a wholly owned subsidiary of X"
 

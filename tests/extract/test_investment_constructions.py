@@ -651,10 +651,16 @@ def test_issue_7_names_read_on_blind7(text, pair):
     assert pair in {(f.investor.name, f.target.name) for f in _facts(text)}, _facts(text)
 
 
-def test_issue_7_a_shareholder_with_a_stake_holds_that_share():
-    """Session 9 (blind7): "Y's second-largest shareholder with an 8.2 per cent stake" lost its share."""
-    text = "Mizunami Life, Shimanto's second-largest shareholder with an 8.2 per cent stake, has signed a tender agreement with Kurogane."
-    assert ("Mizunami Life", Decimal("0.082")) in {(f.investor.name, f.stake) for f in _facts(text)}, _facts(text)
+@pytest.mark.parametrize(("text", "holding"), [
+    pytest.param("Mizunami Life, Shimanto's second-largest shareholder with an 8.2 per cent stake, has signed a tender "
+                 "agreement with Kurogane.", ("Mizunami Life", Decimal("0.082")), id="with-a-stake"),
+    pytest.param("The offer has been backed by Orrick Partners, Tavella Mining's largest shareholder with 18%.",
+                 ("Orrick Partners", Decimal("0.18")), id="with-a-bare-percentage"),
+])
+def test_issue_7_a_shareholder_with_a_stake_holds_that_share(text, holding):
+    """Session 9 (blind7): "Y's second-largest shareholder with an 8.2 per cent stake" lost its share;
+    session 26 (blind24): so did "… with 18%"."""
+    assert holding in {(f.investor.name, f.stake) for f in _facts(text)}, _facts(text)
 
 
 @pytest.mark.parametrize(("text", "facts"), [
