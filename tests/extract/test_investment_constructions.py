@@ -663,6 +663,13 @@ def test_issue_7_a_shareholder_with_a_stake_holds_that_share(text, holding):
     assert holding in {(f.investor.name, f.stake) for f in _facts(text)}, _facts(text)
 
 
+def test_issue_7_another_share_is_of_what_a_share_before_it_was_of():
+    """Session 26 (blind24): "X, Y's largest shareholder with 18%, …; Z holds another 12%" gave Z no
+    holding: a bare share takes the target of a share told earlier in its sentence."""
+    text = "Orrick Partners, Tavella Mining's largest shareholder with 18 per cent, has two seats on the board; the Kelso Pension Fund holds another 12%."
+    assert ("Kelso Pension Fund", "Tavella Mining", Decimal("0.12")) in {(f.investor.name, f.target.name, f.stake) for f in _facts(text)}
+
+
 @pytest.mark.parametrize(("text", "facts"), [
     pytest.param("A year later, Hua Export Credit Bank and Norland's Federal Ministry of Finance signed a $1.2 billion loan "
                  "agreement for the first section between Ibadan and Ilorin.",
