@@ -192,10 +192,15 @@ def _issuer(obj: Token) -> Token:
     if obj.lemma_.lower() not in {"share", "equity"} or any(c.dep_ == "prep" and c.lower_ == "in" for c in obj.children):
         return obj
     owner = next((c for c in obj.children if c.dep_ == "poss"), obj)
-    if owner.pos_ == "PRON" and relative_antecedent(clause_verb(obj)):
-        # "X is controlled by Y, a fund that holds 72% of its shares": "its" is X, not the holder
-        root = obj.sent.root
-        return next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), owner)
+    if owner.pos_ == "PRON" and (holder := relative_antecedent(clause_verb(obj))):
+        # "X is controlled by Y, a fund that holds 72% of its shares": "its" is X, not the holder,
+        # the subject of the clause the holder is named in ("Its largest shareholder is Y, which
+        # holds 42% of its shares": the company that first "its" is)
+        clause = next((a for a in obj.doc[min(holder)].ancestors if a.pos_ in {"VERB", "AUX"} and a.dep_ != "relcl"), obj.sent.root)
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            return owner
+        return next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PRON"), subject)
     return owner
 
 

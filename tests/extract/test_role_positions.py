@@ -293,9 +293,13 @@ def test_issue_7_sizes_tranches_and_bailouts(text, rows):
                  [("Pemberton Capital", "Orla Foods", None, Decimal("0.51"))], id="buying-51-percent-of-its-shares"),
     pytest.param("Pemberton Capital raised its stake in Orla Foods to 35%.",
                  [("Pemberton Capital", "Orla Foods", None, Decimal("0.35"))], id="its-own-stake-stays-the-buyer-s"),
+    pytest.param("Orla Foods was founded in 1990. Its largest shareholder is Pemberton Capital, which holds 42% of its shares.",
+                 [("Pemberton Capital", "Orla Foods", None, Decimal("0.42"))], id="the-shares-a-holder-holds-of-its"),
 ])
 def test_issue_7_a_possessive_in_what_a_buyer_buys_is_the_seller_s(text, rows):
-    """Session 12: "X controls Y after buying 51% of its shares" read "its" as X's and lost the purchase."""
+    """Session 12: "X controls Y after buying 51% of its shares" read "its" as X's and lost the purchase.
+    Session 26 (blind24): "Its largest shareholder is X, which holds 42% of its shares" lost the share
+    (the second "its" is the company the first one is)."""
     assert _rows(text) == rows
 
 
