@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from graph.extract.arguments import Argument, arguments
 from graph.extract.clauses import clause_money, clause_verb, money_of
 from graph.extract.common import evidence_for, first_found
-from graph.extract.frames import FrameMatch, frame_lexicon, is_trigger_word
+from graph.extract.frames import FrameMatch, frame_lexicon, is_debt, is_trigger_word
 from graph.extract.phrases import named_asset
 from graph.extract.retellings import JOINT, MONEY_KINDS, Unclaimed
 from graph.extract.roles import OBJECT_DEPS, active_subject, children, for_subject, is_passive
@@ -37,13 +37,21 @@ def stated_amount(match: FrameMatch, *, share_of_cost: bool) -> Money | None:
     frame = match.frame
     described = match.descriptive or (frame.form == "existing holding" and match.trigger.dep_ == "acl")  # "towers owned by X"
     amount = None if described or share_of_cost else clause_money(match.trigger, funding=frame.form in {"grant", "loan"})
-    if match.nominal and match.trigger.dep_ == "appos":  # "… built by Y, a (€50m) joint venture of A and B": its own sum only
-        amount = money_of(match.trigger)
+    if match.nominal and (match.trigger.dep_ == "appos" or _borrows(match.trigger)):  # its own sum only: "… built by
+        amount = money_of(match.trigger)  # Y, a (€50m) joint venture of A and B"; "their venture signed a $980m loan"
     if match.nominal and _traded_holding(match.trigger):  # "sold half of its 40% stake … for $80m": the sale's sum
         amount = money_of(match.trigger)
     if match.kind == "agent":  # "the buyers of Y's $800m bond": the sum of the deal they take part in
         amount = first_found(money_of, [o for o in match.slots.get("object", []) if is_trigger_word(o)])
     return resulting_total(match.trigger) or _sum_of_the_deal_for(match.trigger) or amount
+
+
+def _borrows(noun: Token) -> bool:
+    """A deal noun the subject of a clause whose object is a debt ("the joint venture has signed loan
+    agreements worth $980m"): the clause's sum is the debt's, not the venture's."""
+    verb = noun.head if noun.dep_ in {"nsubj", "nsubjpass"} else None
+    debts = [o for o in verb.children if o.dep_ == "dobj" for t in (o, *o.children) if is_debt(t)] if verb is not None else []
+    return bool(debts)  # "a loan", "loan agreements"
 
 
 def _traded_holding(noun: Token) -> bool:

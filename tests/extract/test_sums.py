@@ -50,3 +50,13 @@ VALUATIONS = [
 def test_a_valuation_is_no_price_of_a_part(text: str, row: tuple) -> None:
     facts = extract_document(make_document(text, published="2024-06-01")).investments
     assert [(f.investor.name, f.target.name, f.amount.value if f.amount else None, f.stake) for f in facts] == [row]
+
+
+def test_issue_7_a_venture_s_loan_is_no_sum_of_its_partners():
+    """Session 26 (blind24): "A and B announced that their joint venture, Y, has signed loan agreements
+    worth $980m" gave each partner the loan's sum; the venture borrows it, no partner puts it in."""
+    text = ("Kestrel Energy and Doyang Chemical announced that their joint venture, Marra Aromatics LLC, has signed loan "
+            "agreements worth $980 million to finance a new complex in Sohar.")
+    facts = extract_document(make_document(text, published="2024-06-01")).investments
+    assert {(f.investor.name, f.target.name) for f in facts} == {("Kestrel Energy", "Marra Aromatics LLC"), ("Doyang Chemical", "Marra Aromatics LLC")}
+    assert all(f.amount is None for f in facts)
