@@ -128,12 +128,15 @@ def sentence_facts(
     ``before`` the facts of the sentence before."""
     matches = list(frame_matches(sent))
     funded = {m.trigger.i for m in matches if m.frame.money_required or m.frame.money_or_loan_word}
+    lent = {m.trigger.i for m in matches if m.nominal and m.frame.form in retellings.FUNDING}  # "a loan (agreement)"
     done: list[tuple[Token, Investment]] = []
     untargeted: list[tuple[FrameMatch, ActorRef, bool]] = []
     for match in matches:
         trigger = match.trigger
         if match.frame.target_is_asset and (clause_links.contracted(trigger) or clause_links.purpose_of(trigger, funded)):
             continue  # "a loan to build Y": the lender's fact; who builds with it is not an investor
+        if match.kind == "verb" and match.frame.form in retellings.FUNDING and clause_links.purpose_of(trigger, lent):
+            continue  # "A and B signed a loan agreement to finance Y": the loan's own fact, told once
         if (joint := sums.joint_sum(match, done, deal)) is not None:
             unclaimed_sums(sent.doc).append(joint)  # each holder's (``retellings.with_unclaimed_sums``)
             continue

@@ -27,6 +27,9 @@ def test_a_lender_is_told_by_its_name(name: str, kind: ActorKind, lends: bool) -
     pytest.param("Kovarna Steel signed a $200 million loan with Lindau Bank for its Trinec rolling mill.",
                  [("Lindau Bank", "Trinec rolling mill")], id="the-counterpart-bank-lends"),
     pytest.param("Kovarna Steel signed a $200 million loan for its Trinec rolling mill.", [], id="a-company-alone-borrows"),
+    # session 26 (blind23): the loan's "to finance" clause made both signers lenders again
+    pytest.param("The Government of Tarnia and Orsk Bank today signed a loan agreement for $240 million to finance the "
+                 "electrification of the Kora railway line.", [("Orsk Bank", "Kora railway line")], id="signers-of-a-loan-to-finance-y"),
 ])
 def test_of_a_loan_s_signers_the_lender_lends(text: str, pairs: list[tuple[str, str]]) -> None:
     assert [row[:2] for row in _rows(text)] == pairs
