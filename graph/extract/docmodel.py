@@ -119,7 +119,9 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     a_country = noun in KIND_CLASSES[ActorKind.COUNTRY]
     bound = _co_subject(head)
     candidates = _of_class(head.doc, noun, before=head.i)
-    named = {e.ref.name for e in candidates if e.position in bound} | _described_subject(head) | _agents_named(head)  # "X owns 19.6% of the target"
+    joined = _conjoined_subjects(head)
+    named = {e.ref.name for e in registry(head.doc) if e.position in bound or e.position in joined}
+    named |= _described_subject(head) | _agents_named(head)  # "X owns 19.6% of the target"
     earlier = [e for e in candidates if e.ref.name not in named and (a_country or e.ref.kind is not ActorKind.COUNTRY)]
     countries = demonym_countries(head)
     if countries and earlier:  # "the Korean cathode maker": one of that country, else one of no known country
@@ -217,6 +219,13 @@ def _co_subject(head: Token) -> range:
     stake in the company" — the company is not X."""
     subject = _clause_subject(head)
     return _named_span(subject) if subject is not None else range(0)
+
+
+def _conjoined_subjects(head: Token) -> set[int]:
+    """The positions of the names joined to the subject of ``head``'s clause: "X and Y had each
+    owned 45 per cent of the operator" — the operator is neither."""
+    subject = _clause_subject(head)
+    return {i for other in (subject.conjuncts if subject is not None else ()) for i in _named_span(other)}
 
 
 def _agents_named(head: Token) -> set[str]:

@@ -70,6 +70,8 @@ CASES = [
      "unit.", "its", "Lume Power"),
     ("a-plural-description-is-not-the-one-named-last", "Tarvo Mining runs the Lume mine. \"We will appeal,\" Tarvo chief "
      "executive Laura Brennan said. The owners have spent $1.6 billion on the mine.", "owners", None),  # session 23 (blind18)
+    ("no-subject-of-its-clause", "Dalmar Ports buys out partner in Lae wharf operator. Dalmar Ports and Niugini Holdings had "
+     "each owned 45 per cent of the operator for a decade.", "operator", None),  # session 26 (blind24): nor Niugini Holdings
 ]
 
 
