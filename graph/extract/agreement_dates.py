@@ -38,6 +38,7 @@ from graph.model import Evidence, PartialDate
 CONTRAST = frozenset({"while", "whereas", "although", "though"})
 WHEN = frozenset({"when", "as", "during"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+SIGNED_AGAIN_REACH = 4  # sentences after a signing within which "The documents were signed on …" dates it
 
 
 def split_dates(sent: Span, anchor: Token | None = None) -> tuple[PartialDate | None, PartialDate | None]:
@@ -128,6 +129,8 @@ def signing_dates(sent: Span, signer: Token | None, noun: Token | None, number: 
         signed = None
     signed = signed or (year_of(noun) if noun is not None else None)
     evidence = evidence_for(sent)
+    if signer is not None and not _dated_in_its_clause(sent, signer) and (again := _signed_again_later(sent)) is not None:
+        signed, evidence = again  # "X has signed …, the company said on Thursday. … The documents were signed on 13 March"
     follow = next_sentence(sent)
     if effective is None and follow is not None and not any(agreement_kind(t) for t in follow):
         _, effective = split_dates(follow)
@@ -191,7 +194,7 @@ def _moved(base: PartialDate, count: int, unit: str) -> PartialDate | None:
 def _ceremony_next(sent: Span) -> tuple[PartialDate, Evidence] | None:
     """"X signed an agreement with Y. Z attended the signing ceremony in Lima on 8 July 2024": the
     next sentence dates the signing when the clause of its signing noun states a date and it
-    names no agreement of its own."""
+    names no agreement of its own; so does "The documents (The agreement) were signed on 13 March"."""
     follow = next_sentence(sent)
     if follow is None or any(agreement_kind(t) for t in follow):
         return None
@@ -199,6 +202,46 @@ def _ceremony_next(sent: Span) -> tuple[PartialDate, Evidence] | None:
         own = [value for ent, value in dates_in(follow) if clause_verb(ent.root) == clause_verb(noun)]
         if own:
             return own[0], evidence_for(sent, follow)
+    return None
+
+
+def _dated_in_its_clause(sent: Span, signer: Token) -> bool:
+    """A date in the signing verb's own clause ("signed … on 13 March"), not the report's ("… said on Thursday")."""
+    return any(clause_verb(ent.root) == clause_verb(signer) for ent, _ in dates_in(sent) if not dateline(ent))
+
+
+def _signed_again_later(sent: Span) -> tuple[PartialDate, Evidence] | None:
+    """"X signed loan agreements with five lenders. [the lenders' shares] The documents were signed on
+    13 March": a later sentence of the next few, before any tells another signing, dates the signing."""
+    follow = next_sentence(sent)
+    for _ in range(SIGNED_AGAIN_REACH):
+        if follow is None:
+            return None
+        if (told := _signed_again(follow)) is not None:
+            return told, evidence_for(sent, follow)
+        if any(agreement_kind(t) and _another(t) for t in follow):
+            return None  # another agreement ("according to a term sheet" is none)
+        follow = next_sentence(follow)
+    return None
+
+
+def _another(noun: Token) -> bool:
+    """An agreement noun that is signed, named or definite tells of an agreement of its own."""
+    signed = clause_verb(noun).lemma_.lower() in lexicon().sign_verbs
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
+    return signed or definite or noun.pos_ == "PROPN" or bool(noun.ent_type_)
+
+
+def _signed_again(sent: Span) -> PartialDate | None:
+    """The date of a passive signing whose subject is a definite description and no name ("The
+    documents were signed on 13 March"): the signing just told, dated."""
+    for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in lexicon().sign_verbs):
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        definite = subject is not None and any(c.dep_ == "det" and c.lower_ in {"the", "this", "these"} for c in subject.children)
+        if definite and not any(t.pos_ == "PROPN" for t in subject.subtree):
+            own = [value for ent, value in dates_in(sent) if clause_verb(ent.root) == verb]
+            if own:
+                return own[0]
     return None
 
 

@@ -416,7 +416,9 @@ def pair(head: Token, *, local: bool = True) -> list[ActorRef]:
     is about (named in the sentence too, with ``local``)."""
     counted = any(c.lower_ in {"two", "both"} for c in head.children)
     partners = head.lemma_.lower() == "partner" and any(c.lower_ == "the" for c in head.children)
-    if head.tag_ not in {"NNS", "NNPS"} or not (counted or partners):
+    named = any(c.dep_ in {"appos", "conj"} and c.pos_ == "PROPN" and c.ent_type_ in {"ORG", "GPE", "PERSON"}
+                for c in head.children)  # "two lenders, A and B,": those
+    if head.tag_ not in {"NNS", "NNPS"} or not (counted or partners) or named:
         return []
     cls = next((c for c, nouns in agreement_lexicon().pairs.items() if head.lemma_.lower() in nouns), None)
     kinds = _sides(head) if cls == "either" else PAIR_KINDS.get(cls or "")

@@ -777,3 +777,17 @@ def test_issue_7_a_passive_signing_with_one_side_names_the_story_s_company(text,
     purchase agreement" whose doer is an asset ("the plant will sell its output to Y under a PPA")."""
     found = [_parties(a) for a in _agreements(text, published="2024-10-01")]
     assert (parties in found) if parties else not any(len(p) > 1 for p in found), found
+
+
+@pytest.mark.parametrize(("between", "signed"), [
+    pytest.param("Orsk Bank is providing the whole sum. ", PartialDate(2024, 3, 13), id="the-documents-signed-later"),
+    pytest.param("Trade could double under the Tarnia-Lume Free Trade Agreement. ", None, id="not-after-another-agreement"),
+])
+def test_issue_7_the_documents_signed_on_a_day_date_the_signing_told_before(between, signed):
+    """Session 26 (blind23): "X has signed loan agreements …, the company said on Thursday. … The
+    documents were signed on 13 March" took the report's Thursday; a definite signing a few sentences
+    later dates it, unless another agreement is told in between (the later signing is that one's)."""
+    text = ("Kessa Wind Ltd has signed a loan agreement worth $120 million with Orsk Bank, the company said on Thursday. "
+            + between + "The documents were signed on 13 March 2024 at a ceremony in Nairobi.")
+    dates = {a.date for a in _agreements(text) if {p.name for p in a.parties} == {"Kessa Wind Ltd", "Orsk Bank"}}
+    assert dates and ((signed in dates) if signed is not None else PartialDate(2024, 3, 13) not in dates)
