@@ -187,7 +187,7 @@ def facts_of(
     stake = frame.stake and not match.descriptive
     share = (fact_share(match, targets) or paid_share(match.trigger)) if frame.stake else None
     amount = None if sums.values_the_whole(match, amount, share) else amount
-    after = resulting_share(match) if stake else None
+    after = (resulting_share(match) or stakes.added_to_holding(match, share)) if stake else None
     if frame.needs_stake_noun and not about_a_stake(match):
         return
     status = None if match.descriptive else status_of(match.trigger)

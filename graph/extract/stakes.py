@@ -89,6 +89,19 @@ def resulting_share(match: FrameMatch) -> Decimal | None:
     return Decimal(1) if raised is None and _buys_the_rest(match) else raised
 
 
+def added_to_holding(match: FrameMatch, bought: Decimal | None) -> Decimal | None:
+    """"X, which already owns 14.2% of Y, agreed to buy a further 36.8%": the holding the deal leaves
+    X is what it already held and what it buys."""
+    if bought is None or bought >= 1 or match.frame.name not in {"acquisition", "bid", "stake"}:
+        return None
+    holders = [s for s in match.slots.get("subject", []) if s.pos_ == "PROPN"]
+    clauses = [c for h in holders for c in h.children if c.dep_ == "relcl" and c.lemma_.lower() in {"own", "hold"}]
+    held = [share_of(o) for c in clauses if any(a.lower_ == "already" for a in c.children)
+            for o in c.children if o.dep_ == "dobj"]
+    total = (held[0] + bought).normalize() if held and held[0] is not None else None
+    return total if total is not None and total <= 1 else None
+
+
 def _buys_the_rest(match: FrameMatch) -> bool:
     """"bought the remaining 40% of Y", "the rest of Y", "an offer for the 72.5% of Y it does not already
     own", "bought out its partner's 50% of Y": the deal leaves the buyer all of Y (one who holds or

@@ -947,6 +947,13 @@ def test_issue_7_the_rest_one_does_not_own_is_bought_for_the_sum():
     assert _rows(text) == [("Norvik Holdings", "Delmar Ports", 800_000_000, Decimal("1"))]
 
 
+def test_issue_7_a_further_share_leaves_what_was_held_and_what_is_bought():
+    """Session 26 (blind24): "X, which already owns 14.2% of Y, agreed to buy a further 36.8%" gave
+    the deal the share bought; the stake is the holding the deal leaves (the gold's convention)."""
+    text = "Tarvo Lithium, which already owns 14.2% of Lume Andino, agreed to buy a further 36.8% from Kessa Capital for $900 million."
+    assert ("Tarvo Lithium", "Lume Andino", 900_000_000, Decimal("0.51")) in _rows(text)
+
+
 @pytest.mark.parametrize(("text", "lent_to"), [
     pytest.param("Norvik Holdings agreed to buy Delmar Ports. The purchase will be financed with an acquisition loan of "
                  "$850 million to Norvik Bidco from four banks. Kessa Bank and Orvo Bank are each providing $300 million.",
