@@ -40,9 +40,19 @@ def untagged_names(doc: Doc) -> list[Span]:
     for run in runs:
         first, span = run[0], Span(doc, run[0].i, run[-1].i + 1, label="ORG")
         described = first.i > first.sent.start and is_descriptor(doc[first.i - 1])
+        described = described or _described_after(run)
         if described or (len(span) > 1 and LEGAL_FORM.search(span.text) is not None):
             found.append(span)
     return found + _untagged_bodies(runs)
+
+
+def _described_after(run: list[Token]) -> bool:
+    """"Qinfeng Lithium Group, the Chinese battery-materials producer": a name of two or more words
+    ending in a company word, set beside a description of what company it is."""
+    first, last = run[0], run[-1]
+    tail = first.i > 0 and first.doc[first.i - 1].pos_ == "PROPN"  # "[Veridian Malaysia] Sdn Bhd": a tagged name's end
+    return len(run) > 1 and not tail and last.lower_ in lexicon().company_words and any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and is_descriptor(c) for c in last.children)
 
 
 def _untagged_bodies(runs: list[list[Token]]) -> list[Span]:

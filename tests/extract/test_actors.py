@@ -268,6 +268,10 @@ def test_issue_7_two_company_names_run_together_are_two_actors(text: str, names:
     pytest.param("Chilean chemical company Velmet withdrew its plans.", "Velmet", id="untagged-after-a-descriptor"),
     pytest.param("The dam will be built by Norland's Velmet SA and a partner.", "Velmet SA", id="untagged-with-a-legal-form"),
     pytest.param("Korean firms Tarmol and Samtel withdrew.", "Tarmol", id="tagged-a-person-after-a-plural-descriptor"),
+    # session 26 (blind24): after a byline the model tagged nothing of the lead's subject
+    pytest.param("Hanvol launches tender offer for control of Lume Andino\n\nBy Ana Ruiz in Santiago\n\nHanvol Chemical Group, "
+                 "the Chinese battery-materials producer, on Monday launched a tender offer for shares in Lume Andino SA.",
+                 "Hanvol Chemical Group", id="untagged-beside-a-description"),
 ])
 def test_issue_7_a_name_the_text_marks_as_a_company_is_one(text: str, name: str) -> None:
     """Session 9: names the model left untagged ("chemical company X", "X SA") were no actors."""
