@@ -313,11 +313,16 @@ def _strip_edges(span: Span) -> Span | None:
         start += 1
     if end - start > 2 and _deal_noun_at_start(doc[start]) and doc[start + 1].lower_ == "of":
         start += 2  # "Construction of X' plant began": the recogniser took the deal's noun into the name
-    end = next((i for i in range(start + 1, end) if doc[i].text == "("), end)  # "… Bank (XB": the acronym is no part of it
+    end = next((i for i in range(start + 1, end) if doc[i].text == "(" and not _legal_form_in(doc, i)), end)  # "… Bank (XB": the acronym is no part of it
     start = _after_a_country_s(doc, start, end)
     while end > start and (doc[end - 1].lower_ in {"'s", "'", "s"} or _dangling(doc[end - 1])):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _legal_form_in(doc: Doc, bracket: int) -> bool:
+    """"X (Pty) Ltd", "Y (Pvt) Ltd": the bracket holds part of a legal form, no acronym."""
+    return bracket + 1 < len(doc) and doc[bracket + 1].lower_ in lexicon().company_words
 
 
 def _after_a_country_s(doc: Doc, start: int, end: int) -> int:
@@ -353,8 +358,9 @@ def _deal_noun_at_start(token: Token) -> bool:
 
 
 def _dangling(token: Token) -> bool:
-    """A name never ends in punctuation, a currency sign or a function word ("Ferrovial for £")."""
-    return token.is_punct or token.is_currency or token.pos_ in {"ADP", "CCONJ", "DET"}
+    """A name never ends in punctuation, a currency sign or a function word ("Ferrovial for £"); a
+    legal form the tagger took for one ("Frostvik Energi AS") is no function word."""
+    return token.is_punct or token.is_currency or (token.pos_ in {"ADP", "CCONJ", "DET"} and not token.text.isupper())
 
 
 def _strip_titles(span: Span) -> Span | None:

@@ -28,7 +28,7 @@ def outermost(spans: list[Span]) -> list[Span]:
 def untagged_names(doc: Doc) -> list[Span]:
     """Names the recogniser left untagged that the text marks as companies: a run of proper nouns
     after a company descriptor ("chemical company Molymet") or ending in a legal form ("Argentina's
-    Electroingeniera SA")."""
+    Electroingeniera SA"); and as people: one of two or more words after a title ("Ms Lim Hui Shan")."""
     runs: list[list[Token]] = []
     for token in doc:  # one pass: runs of untagged capitalised proper nouns ("Avtokomponent-Invest LLC" one)
         if token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper():
@@ -43,7 +43,20 @@ def untagged_names(doc: Doc) -> list[Span]:
         described = described or _described_after(run)
         if described or (len(span) > 1 and LEGAL_FORM.search(span.text) is not None):
             found.append(span)
+        elif (person := _titled_run(run)) is not None:
+            found.append(person)
     return found + _untagged_bodies(runs)
+
+
+def _titled_run(run: list[Token]) -> Span | None:
+    """"Ms Lim Hui Shan" left untagged: two or more proper nouns after a title (the tagger may take
+    the title into the run) are a person's name."""
+    doc, titles = run[0].doc, lexicon().titles
+    if run[0].lower_ in titles:
+        run = run[1:]
+    elif run[0].i == 0 or doc[run[0].i - 1].lower_ not in titles:
+        return None
+    return Span(doc, run[0].i, run[-1].i + 1, label="PERSON") if len(run) > 1 else None
 
 
 def _described_after(run: list[Token]) -> bool:
@@ -79,7 +92,7 @@ def whole_name(ent: Span) -> Span:
     doc, lex = ent.doc, lexicon()
     if ent.label_ == "ORG" and (spelt := _spelt_out(ent)) is not None:
         return spelt
-    ent = _run_on_to_a_company_word(_second_portfolio(_cut_at_a_conjunction(ent)))
+    ent = _bracketed_form(_run_on_to_a_company_word(_second_portfolio(_cut_at_a_conjunction(ent))))
     if ent.start == 0 or ent.label_ not in {"PERSON", "ORG", "FAC", "GPE"}:
         return ent
     before = doc[ent.start - 1]
@@ -92,6 +105,15 @@ def whole_name(ent: Span) -> Span:
     acronym = before.is_upper and before.is_alpha and 2 <= len(before) <= 5  # "IDB Invest", "UK Export Finance"
     if before.lower_ in lex.leading_company_words or ent[-1].lower_ in lex.company_words or (acronym and ent.label_ == "ORG"):
         return Span(doc, ent.start - 1, ent.end, label=ent.label_)
+    return ent
+
+
+def _bracketed_form(ent: Span) -> Span:
+    """"[Breede Process Engineering] (Pty) Ltd": a legal form with a bracketed part belongs to the name."""
+    doc, end, forms = ent.doc, ent.end, lexicon().company_words
+    if ent.label_ == "ORG" and end + 3 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+            and doc[end + 1].lower_ in forms and doc[end + 3].lower_ in forms:
+        return Span(doc, ent.start, end + 4, label="ORG")
     return ent
 
 
@@ -112,8 +134,8 @@ def _cut_at_a_conjunction(ent: Span) -> Span:
     """"[Zhonghe Road and] Bridge Engineering": an entity the model ended on "and" is cut inside a name;
     it runs on through the capitalised proper nouns after it (one ended on "of" or "for" loses that word)."""
     doc, end = ent.doc, ent.end
-    if len(ent) < 2 or ent[-1].pos_ not in {"CCONJ", "ADP"}:
-        return ent
+    if len(ent) < 2 or ent[-1].pos_ not in {"CCONJ", "ADP"} or ent[-1].text.isupper():
+        return ent  # "Frostvik Energi AS": a legal form the tagger took for "as"
     # untagged words only: "[Banque X and] [Y Bank]" are two names the model tagged apart
     while ent[-1].pos_ == "CCONJ" and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end].ent_type_:
         end += 1
@@ -130,8 +152,9 @@ def _second_portfolio(ent: Span) -> Span:
     if of is None or end + 1 >= len(doc) or doc[end].lower_ != "and":
         return ent
     run = end + 1
-    while run < len(doc) and doc[run].text[:1].isupper() and not doc[run].ent_type_ and doc[run].pos_ in {"PROPN", "NOUN", "ADJ"}:
-        run += 1
+    untagged = lambda t: not t.ent_type_ or (t.ent_type_ == "ORG" and t.lower_ not in lexicon().company_words)  # noqa: E731
+    while run < len(doc) and doc[run].text[:1].isupper() and untagged(doc[run]) and doc[run].pos_ in {"PROPN", "NOUN", "ADJ"}:
+        run += 1  # "[Ministry of Finance] and [National Planning]": the model may tag the second portfolio apart
     last = doc[run - 1]
     if run == end + 1 or last.dep_ != "conj" or not of < last.head.i < end:
         return ent

@@ -376,3 +376,20 @@ def test_issue_7_a_ministry_of_two_portfolios_is_one_body(text):
     """Session 24 (blind20, read half): the model left "The Ministry of X and Y Development" untagged at a
     sentence's start, or the split at "and" made "Mining Development" a company of its own."""
     assert any(name.startswith("Ministry of") and name.endswith(" Development") for name in actors(text))
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    pytest.param("Title\n\nKessa Holdings said the deal was done. Tarvik Kraft AS of Norway bought the remaining 20 per cent "
+                 "in 2021.", "Tarvik Kraft AS", ActorKind.COMPANY, id="a-legal-form-tagged-as-a-preposition"),
+    pytest.param("Title\n\nThe council has appointed Cape Town-based Breede Valley Engineering (Pty) Ltd as its contractor.",
+                 "Breede Valley Engineering (Pty) Ltd", ActorKind.COMPANY, id="a-bracketed-legal-form"),
+    pytest.param("Title\n\nThe loan was guaranteed by the Government of Tarnia, through the Ministry of Finance and National "
+                 "Planning.", "Ministry of Finance and National Planning", ActorKind.GOVERNMENT_BODY, id="a-second-portfolio-tagged-apart"),
+    pytest.param("Title\n\nThe fund will take 12.5% of the company.\n\nMs Ong Siew Hua, Managing Partner, Orvo Climate Partners, "
+                 "said: \"The sector offers good returns.\"", "Ong Siew Hua", ActorKind.PERSON, id="an-untagged-name-after-a-title"),
+])
+def test_issue_7_a_name_runs_to_its_end(text: str, name: str, kind: ActorKind) -> None:
+    """Session 26 (blind23): names cut short or lost — "X AS" (the tagger read "as"), "X (Pty) Ltd",
+    "the Ministry of Finance and National Planning" (the second portfolio tagged apart), "Ms X Y Z"
+    left untagged."""
+    assert actors(text).get(name, (None,))[0] is kind, actors(text)
