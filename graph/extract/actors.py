@@ -21,7 +21,7 @@ from graph.extract.common import evidence_for, is_headline, per_doc, sentences
 from graph.extract.descriptions import described_as_company, titled
 from graph.extract.frames import frame_lexicon
 from graph.extract.lexicon import lexicon
-from graph.extract.name_spans import outermost, untagged_names, whole_name
+from graph.extract.name_spans import bracketed_form_at, outermost, untagged_names, whole_name
 from graph.extract.word_lists import word_list
 from graph.gazetteer import Entry, load_gazetteer
 from graph.keys import LEGAL_FORM
@@ -313,16 +313,11 @@ def _strip_edges(span: Span) -> Span | None:
         start += 1
     if end - start > 2 and _deal_noun_at_start(doc[start]) and doc[start + 1].lower_ == "of":
         start += 2  # "Construction of X' plant began": the recogniser took the deal's noun into the name
-    end = next((i for i in range(start + 1, end) if doc[i].text == "(" and not _legal_form_in(doc, i)), end)  # "… Bank (XB": the acronym is no part of it
+    end = next((i for i in range(start + 1, end) if doc[i].text == "(" and not bracketed_form_at(doc, i)), end)  # "… Bank (XB": the acronym is no part of it
     start = _after_a_country_s(doc, start, end)
     while end > start and (doc[end - 1].lower_ in {"'s", "'", "s"} or _dangling(doc[end - 1])):
         end -= 1
     return doc[start:end] if end > start else None
-
-
-def _legal_form_in(doc: Doc, bracket: int) -> bool:
-    """"X (Pty) Ltd", "Y (Pvt) Ltd": the bracket holds part of a legal form, no acronym."""
-    return bracket + 1 < len(doc) and doc[bracket + 1].lower_ in lexicon().company_words
 
 
 def _after_a_country_s(doc: Doc, start: int, end: int) -> int:

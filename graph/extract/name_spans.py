@@ -109,12 +109,22 @@ def whole_name(ent: Span) -> Span:
 
 
 def _bracketed_form(ent: Span) -> Span:
-    """"[Breede Process Engineering] (Pty) Ltd": a legal form with a bracketed part belongs to the name."""
-    doc, end, forms = ent.doc, ent.end, lexicon().company_words
-    if ent.label_ == "ORG" and end + 3 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
-            and doc[end + 1].lower_ in forms and doc[end + 3].lower_ in forms:
-        return Span(doc, ent.start, end + 4, label="ORG")
-    return ent
+    """"[Breede Process Engineering] (Pty) Ltd", "[X Solar] (Malaysia) Sdn Bhd": a bracketed legal form
+    or country followed by a legal form belongs to the name."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ not in {"ORG", "PERSON"} or not bracketed_form_at(doc, end):
+        return ent
+    stop = end + 3
+    while stop < len(doc) and doc[stop].lower_ in lexicon().company_words:
+        stop += 1
+    return Span(doc, ent.start, stop, label="ORG")
+
+
+def bracketed_form_at(doc: Doc, bracket: int) -> bool:
+    """"(Pty) Ltd", "(Malaysia) Sdn Bhd" from ``bracket`` on: part of a company's name, no acronym."""
+    forms = lexicon().company_words
+    return (bracket + 3 < len(doc) and doc[bracket].text == "(" and doc[bracket + 2].text == ")"
+            and (doc[bracket + 1].lower_ in forms or doc[bracket + 1].ent_type_ == "GPE") and doc[bracket + 3].lower_ in forms)
 
 
 def _run_on_to_a_company_word(ent: Span) -> Span:

@@ -387,6 +387,10 @@ def test_issue_7_a_ministry_of_two_portfolios_is_one_body(text):
                  "Planning.", "Ministry of Finance and National Planning", ActorKind.GOVERNMENT_BODY, id="a-second-portfolio-tagged-apart"),
     pytest.param("Title\n\nThe fund will take 12.5% of the company.\n\nMs Ong Siew Hua, Managing Partner, Orvo Climate Partners, "
                  "said: \"The sector offers good returns.\"", "Ong Siew Hua", ActorKind.PERSON, id="an-untagged-name-after-a-title"),
+    pytest.param("Title\n\nKessa Energy also holds 30% of Tarvo Fertiliser Company SAOC, which it bought in 2016.",
+                 "Tarvo Fertiliser Company SAOC", ActorKind.COMPANY, id="a-gulf-legal-form"),
+    pytest.param("Title\n\nKelvar Group, whose subsidiary Kelvar Solar (Malaysia) Sdn Bhd runs a cell plant, is the largest maker.",
+                 "Kelvar Solar (Malaysia) Sdn Bhd", ActorKind.COMPANY, id="a-bracketed-country-before-a-legal-form"),
 ])
 def test_issue_7_a_name_runs_to_its_end(text: str, name: str, kind: ActorKind) -> None:
     """Session 26 (blind23): names cut short or lost — "X AS" (the tagger read "as"), "X (Pty) Ltd",
