@@ -169,6 +169,8 @@ def classify(ent: Span, *, relabels: dict[str, str] | None = None) -> ActorSpan 
         entry = gaz.lookup(span.text) if ent.label_ in {"LOC", "PRODUCT", "WORK_OF_ART"} else None
         if entry is None and len(span) > 1 and span[0].lower_ in lexicon().leading_asset_words:
             return ActorSpan(span, ActorRef(span.text, ActorKind.ASSET, span.text, None))  # "Estádio X" tagged a product
+        if entry is None and len(span) > 1 and span[0].lower_ in lexicon().leading_company_words:
+            return _unknown(span, "ORG", None)  # "Banco X" tagged a place
         if entry is None and ent.label_ in {"PRODUCT", "WORK_OF_ART"} and _named_as_a_company(span):
             return _unknown(span, "ORG", None)  # "Atlas Mineral Holding" tagged a work of art
         return ActorSpan(span, _ref(entry, span.text)) if entry else None

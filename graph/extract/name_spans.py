@@ -135,8 +135,8 @@ def _run_on_to_a_company_word(ent: Span) -> Span:
     while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end].text[:1].isupper():
         end += 1
     ends_a_company = end > ent.end and doc[end - 1].lower_ in lexicon().company_words
-    if ent.label_ != "PERSON" or not ends_a_company or not ent.end <= ent[-1].head.i < end:
-        return ent
+    if ent.label_ not in {"PERSON", "ORG"} or not ends_a_company or not ent.end <= ent[-1].head.i < end:
+        return ent  # "[Torre Holdco] Iberia SL" too
     return Span(doc, ent.start, end, label="ORG")
 
 

@@ -391,9 +391,22 @@ def test_issue_7_a_ministry_of_two_portfolios_is_one_body(text):
                  "Tarvo Fertiliser Company SAOC", ActorKind.COMPANY, id="a-gulf-legal-form"),
     pytest.param("Title\n\nKelvar Group, whose subsidiary Kelvar Solar (Malaysia) Sdn Bhd runs a cell plant, is the largest maker.",
                  "Kelvar Solar (Malaysia) Sdn Bhd", ActorKind.COMPANY, id="a-bracketed-country-before-a-legal-form"),
+    pytest.param("Title\n\nThe buyer's vehicle, Pella Bidco Iberia SL, will borrow €900 million.",
+                 "Pella Bidco Iberia SL", ActorKind.COMPANY, id="a-company-runs-on-to-its-legal-form"),
 ])
 def test_issue_7_a_name_runs_to_its_end(text: str, name: str, kind: ActorKind) -> None:
     """Session 26 (blind23): names cut short or lost — "X AS" (the tagger read "as"), "X (Pty) Ltd",
     "the Ministry of Finance and National Planning" (the second portfolio tagged apart), "Ms X Y Z"
     left untagged."""
     assert actors(text).get(name, (None,))[0] is kind, actors(text)
+
+
+@pytest.mark.parametrize("label", ["LOC", "PRODUCT"])
+def test_issue_7_a_name_with_a_leading_company_word_is_a_company_whatever_its_label(label: str) -> None:
+    """Session 26 (blind6, blind13): "Banco X" tagged a place was no actor at all."""
+    from spacy.tokens import Span
+
+    from graph.extract.actors import classify
+    doc = get_nlp()("Banco Meseta and Fjell Bank each committed $150 million.")
+    found = classify(Span(doc, 0, 2, label=label))
+    assert found is not None and (found.ref.name, found.ref.kind) == ("Banco Meseta", ActorKind.COMPANY)
