@@ -395,12 +395,18 @@ def role_arguments(match: FrameMatch, role: str, accept) -> list[Argument]:
     frame whose money goes to a project, ``asset_first``, the first that names an asset, if any)."""
     verb = (support_verb(match.trigger) if match.nominal else None) or match.trigger  # "X, which provided a loan"
     alone = relative_antecedent(verb) | {match.trigger.i}  # "a loan, and banks X and Y …": no co-target
-    filled = [found for heads in match.positions(role) if (found := [a for a in arguments(heads, alone=alone) if accept(a)])]
+    positions = [_partners_in(heads) if role == "target" else heads for heads in match.positions(role)]
+    filled = [found for heads in positions if (found := [a for a in arguments(heads, alone=alone) if accept(a)])]
     if role == "target" and match.frame.asset_first:
         filled.sort(key=lambda found: not any(a.ref.kind is ActorKind.ASSET for a in found))  # stable: order kept
     if role == "target" and len(filled) > 1 and _where_it_is(filled[0], filled[1:]):
         return filled[1]  # "set up a factory in X with an investment of $500m": X is where the factory is
     return filled[0] if filled else []
+
+
+def _partners_in(heads: list[Token]) -> list[Token]:
+    """"bought out its local partner in Y": a holder bought out of Y leaves Y as what is bought."""
+    return [next(iter(prep_objects(h, {"in"})), h) if h.lemma_.lower() in word_list("co_holder_nouns") else h for h in heads]
 
 
 def _where_it_is(places: list[Argument], later: list[list[Argument]]) -> bool:

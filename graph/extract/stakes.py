@@ -85,7 +85,7 @@ def resulting_share(match: FrameMatch) -> Decimal | None:
     after = [v for v in _participles(trigger) if v.dep_ == "advcl" or v.tag_ == "VBG"]  # "…, and lifted it to 19.9% last
     raising = (v for v in [trigger, *after] if v.lemma_.lower() in verbs  # year" is a later deal of its own
                and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in stakes for c in v.children))
-    raised = next((_percent_on(verb, "to") for verb in raising), None) or (changed_to(trigger) if match.nominal else None)
+    raised = next((_percent_on(verb, "to") or _raised_within(verb) for verb in raising), None) or (changed_to(trigger) if match.nominal else None)
     return Decimal(1) if raised is None and _buys_the_rest(match) else raised
 
 
@@ -157,6 +157,13 @@ def about_a_stake(match: FrameMatch) -> bool:
 
 def _participles(trigger: Token) -> list[Token]:
     return [c for c in trigger.children if c.dep_ in {"advcl", "conj"} and c.pos_ == "VERB"]
+
+
+def _raised_within(verb: Token) -> Decimal | None:
+    """"lifting its stake in the company that runs the wharf to 90 per cent": the parser may hang the
+    "to N%" of a raising verb inside its stake's phrase."""
+    return first_found(share_of, [o for t in verb.subtree if t.lower_ == "to" and t.i > verb.i
+                                  for o in t.children if o.dep_ == "pobj" and o.ent_type_ == "PERCENT"])
 
 
 def _percent_on(verb: Token, prep: str) -> Decimal | None:

@@ -947,6 +947,19 @@ def test_issue_7_the_rest_one_does_not_own_is_bought_for_the_sum():
     assert _rows(text) == [("Norvik Holdings", "Delmar Ports", 800_000_000, Decimal("1"))]
 
 
+@pytest.mark.parametrize(("text", "row"), [
+    pytest.param("Dalmar Terminals has bought out its local partner in Kessa Harbour Services.",
+                 ("Dalmar Terminals", "Kessa Harbour Services", None, Decimal("1")), id="bought-out-a-partner-in-y"),
+    pytest.param("Dalmar Terminals has bought out its local partner in Kessa Harbour Services, lifting its stake in the company "
+                 "that runs the wharf to 90 per cent.", ("Dalmar Terminals", "Kessa Harbour Services", None, Decimal("0.9")),
+                 id="the-share-it-is-lifted-to"),
+])
+def test_issue_7_buying_out_a_partner_in_y_buys_into_y(text, row):
+    """Session 26 (blind24): "bought out its local partner in Y" had no target (the partner is no
+    asset); the "to 90 per cent" the parser hung inside the stake's phrase is the share it leaves."""
+    assert row in _rows(text), _rows(text)
+
+
 def test_issue_7_a_further_share_leaves_what_was_held_and_what_is_bought():
     """Session 26 (blind24): "X, which already owns 14.2% of Y, agreed to buy a further 36.8%" gave
     the deal the share bought; the stake is the holding the deal leaves (the gold's convention)."""
