@@ -173,7 +173,10 @@ def _percent_on(verb: Token, prep: str) -> Decimal | None:
 
 def vehicle_facts(match: FrameMatch, base: Investment, named: set[str]) -> Iterator[Investment]:
     """"X will hold 45% of Y through a newly formed holding company, Z", "X bought Y via its unit Z":
-    the company a deal is done through is the investor's, a holding of its own (no share or sum)."""
+    the company a deal is done through is the investor's, a holding of its own (no share or sum); money
+    given through someone ("a grant through its development agency") holds nothing."""
+    if not match.frame.stake:
+        return
     for vehicle in prep_objects(match.trigger, {"through", "via"}):
         named_after = [a for a in vehicle.children if a.dep_ == "appos" and a.pos_ == "PROPN"]  # "a new company, Z"
         found = argument_at(named_after[0] if named_after else vehicle)

@@ -1012,6 +1012,14 @@ def test_issue_7_the_company_a_deal_is_done_through_is_the_investor_s(text, vehi
     assert (owner, vehicle, None, None) in _rows(text)
 
 
+def test_issue_7_money_given_through_an_agency_holds_no_agency():
+    """Session 26 (blind23): "Tarnia is contributing a $40m grant through its Overseas Aid Agency (OAA)"
+    made Tarnia the agency's holder."""
+    text = "Tarnia is contributing a $40 million grant through its Overseas Aid Agency (OAA), mostly for the new Kessa container yard."
+    assert all(f.kind != "existing holding" for f in _facts(text)), _facts(text)
+    assert any(f.amount is not None for f in _facts(text))
+
+
 def test_issue_7_a_relative_pronoun_shared_by_conjoined_verbs():
     """Session 11: in "X, which is listed in Sydney and controlled by Y", the second verb's "which"
     stood for nothing, so Y's holding of X was lost."""
