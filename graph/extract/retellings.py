@@ -22,6 +22,7 @@ MONEY_KINDS = frozenset({"investment", "greenfield", "grant", "loan", "bond"})
 SHARE_TOLERANCE = Decimal("0.005")
 DEFINITE_STAKE = re.compile(r"\b(?:its|the|their) (?:stake|holding|shareholding)\b", re.I)
 HOLDING_KINDS = frozenset({"acquisition", "share purchase", "existing holding"})
+MEMBERS_REACH = 4  # sentences after a joint purchase within which its members' shares, adding up to it, are told
 SPLIT_KINDS = frozenset({"acquisition", "share purchase"})  # what members take of a joint purchase, not what they keep
 # the kinds of deal whose sum one fact of the family may take from an unclaimed mention of another
 SUM_FAMILIES = {"acquisition": "equity", "share purchase": "equity", **{kind: "money" for kind in MONEY_KINDS}}
@@ -115,9 +116,9 @@ def _co_investors(shares: list[Investment], facts: list[Investment]) -> list[Inv
     return [completed(f) for f in facts]
 
 
-def _near(numbers: dict[Investment, int], one: Investment, other: Investment) -> bool:
-    """Stated in one sentence or within the next two."""
-    return one in numbers and other in numbers and abs(numbers[one] - numbers[other]) <= 2
+def _near(numbers: dict[Investment, int], one: Investment, other: Investment, *, reach: int = 2) -> bool:
+    """Stated in one sentence or within the next two (``reach``)."""
+    return one in numbers and other in numbers and abs(numbers[one] - numbers[other]) <= reach
 
 
 def retold(headline: Investment, fact: Investment) -> bool:
@@ -246,7 +247,7 @@ def _members(joint: list[Investment], facts: list[Investment], numbers: dict[Inv
     first = joint[0]
     later = [f for f in facts if f.stake is not None and f.stake < first.stake and _takes_a_part(f)
              and f.evidence.start > first.evidence.start and f.amount in {None, first.amount}
-             and _near(numbers, f, first) and _same_target(f.target, first.target)]
+             and _near(numbers, f, first, reach=MEMBERS_REACH) and _same_target(f.target, first.target)]
     buyers = {f.investor.name for f in later}
     if len(buyers) < 2 or len(later) != len(buyers):
         return None

@@ -63,6 +63,16 @@ TOLD_TWICE = [
          ("Seogang Fund", "Delta Towers", Decimal("8400000000000"), Decimal("0.1"))},
         id="a-consortium-share-split-among-its-members-with-the-joint-sum",
     ),
+    pytest.param(  # session 26 (blind24): the members' shares told a paragraph later
+        "Ostrava Telecom has agreed to sell 35 per cent of Delta Towers to a consortium of Malaysia's Tarvo Digital "
+        "and Korea's Seogang Fund for 8.4 trillion dong.\n\nThe remaining 65% of Delta Towers is held by Lume Holdings. "
+        "Lume Holdings has a right of first refusal but will not use it.\n\n"
+        "Tarvo will acquire 25 per cent of Delta Towers and Seogang 10 per cent.",
+        {("Tarvo Digital", "Delta Towers", Decimal("8400000000000"), Decimal("0.25")),
+         ("Seogang Fund", "Delta Towers", Decimal("8400000000000"), Decimal("0.1")),
+         ("Lume Holdings", "Delta Towers", None, Decimal("0.65"))},
+        id="a-consortium-share-split-a-paragraph-later",
+    ),
     pytest.param(
         "A Saudi-led consortium has completed its £300 million takeover of the Kessel United Football club. "
         "The takeover sees the Harran Wealth Fund taking an 80 per cent stake in the club.",
