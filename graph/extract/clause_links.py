@@ -35,6 +35,12 @@ def parallel_target(match: FrameMatch, done: list[tuple[Token, Investment]]) -> 
     return None
 
 
+def shared_before(trigger: Token, done: list[tuple[Token, Investment]]) -> ActorRef | None:
+    """"X, Y's largest shareholder with 18%, …; Z holds another 12%": a bare share is of the target
+    a share told earlier in the sentence was of."""
+    return next((f.target for t, f in reversed(done) if t.i < trigger.i and f.stake is not None), None)
+
+
 def _with_phrase(noun: Token) -> Token | None:
     """The "with" a noun hangs from, directly or through "the help (support) of"."""
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":

@@ -145,7 +145,7 @@ def sentence_facts(
         done += [(trigger, fact) for fact in facts]
         held = match.nominal and match.frame.form == "existing holding"  # "its unit": whose, not of what topic
         share = bool(match.frame.stake) and _bare_share(match)
-        given = None if facts or held else (_shared_before(trigger, done) or deal) if share else topic
+        given = None if facts or held else (clause_links.shared_before(trigger, done) or deal) if share else topic
         if not facts and given is None and (facts := _their_last_target(match, sent, before or [])):
             done += [(trigger, fact) for fact in facts]
             continue
@@ -156,12 +156,6 @@ def sentence_facts(
         # a bare share is of the deal told before, whatever else its holder did ("X, which bought Y, will keep 35%")
         done += [(match.trigger, f) for f in facts_of(match, sent, topic=given) if f.investor not in investors or share]
     yield from sums.project_over_borrower(sums.sizes_of_funded_assets(done, {m.trigger.i for m in matches if m.kind == "sized"}))
-
-
-def _shared_before(trigger: Token, done: list[tuple[Token, Investment]]) -> ActorRef | None:
-    """"X, Y's largest shareholder with 18%, …; Z holds another 12%": a bare share is of the target
-    a share told earlier in the sentence was of."""
-    return next((f.target for t, f in reversed(done) if t.i < trigger.i and f.stake is not None), None)
 
 
 def facts_of(
