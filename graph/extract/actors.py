@@ -315,7 +315,8 @@ def _strip_edges(span: Span) -> Span | None:
         start += 1
     if end - start > 2 and _deal_noun_at_start(doc[start]) and doc[start + 1].lower_ == "of":
         start += 2  # "Construction of X' plant began": the recogniser took the deal's noun into the name
-    end = next((i for i in range(start + 1, end) if doc[i].text == "(" and not bracketed_form_at(doc, i)), end)  # "… Bank (XB": the acronym is no part of it
+    # "… Bank (XB": the acronym is no part of it ("X (Pty) Ltd" is)
+    end = next((i for i in range(start + 1, end) if doc[i].text == "(" and not bracketed_form_at(doc, i)), end)
     start = _after_a_country_s(doc, start, end)
     while end > start and (doc[end - 1].lower_ in {"'s", "'", "s"} or _dangling(doc[end - 1])):
         end -= 1
@@ -356,7 +357,7 @@ def _deal_noun_at_start(token: Token) -> bool:
 
 def _dangling(token: Token) -> bool:
     """A name never ends in punctuation, a currency sign or a function word ("Ferrovial for £"); a
-    legal form the tagger took for one ("Frostvik Energi AS") is no function word."""
+    legal form the tagger took for one ("X Energi AS") is no function word."""
     return token.is_punct or token.is_currency or (token.pos_ in {"ADP", "CCONJ", "DET"} and not token.text.isupper())
 
 

@@ -28,7 +28,7 @@ def outermost(spans: list[Span]) -> list[Span]:
 def untagged_names(doc: Doc) -> list[Span]:
     """Names the recogniser left untagged that the text marks as companies: a run of proper nouns
     after a company descriptor ("chemical company Molymet") or ending in a legal form ("Argentina's
-    Electroingeniera SA"); and as people: one of two or more words after a title ("Ms Lim Hui Shan")."""
+    Electroingeniera SA"); and as people: one of two or more words after a title ("Ms Ong Siew Hua")."""
     runs: list[list[Token]] = []
     for token in doc:  # one pass: runs of untagged capitalised proper nouns ("Avtokomponent-Invest LLC" one)
         if token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper():
@@ -49,7 +49,7 @@ def untagged_names(doc: Doc) -> list[Span]:
 
 
 def _titled_run(run: list[Token]) -> Span | None:
-    """"Ms Lim Hui Shan" left untagged: two or more proper nouns after a title (the tagger may take
+    """"Ms Ong Siew Hua" left untagged: two or more proper nouns after a title (the tagger may take
     the title into the run) are a person's name."""
     doc, titles = run[0].doc, lexicon().titles
     if run[0].lower_ in titles:
@@ -60,10 +60,10 @@ def _titled_run(run: list[Token]) -> Span | None:
 
 
 def _described_after(run: list[Token]) -> bool:
-    """"Qinfeng Lithium Group, the Chinese battery-materials producer": a name of two or more words
+    """"X Lithium Group, the Chinese battery-materials producer": a name of two or more words
     ending in a company word, set beside a description of what company it is."""
     first, last = run[0], run[-1]
-    tail = first.i > 0 and first.doc[first.i - 1].pos_ == "PROPN"  # "[Veridian Malaysia] Sdn Bhd": a tagged name's end
+    tail = first.i > 0 and first.doc[first.i - 1].pos_ == "PROPN"  # "[X Malaysia] Sdn Bhd": a tagged name's end
     return len(run) > 1 and not tail and last.lower_ in lexicon().company_words and any(
         c.dep_ == "appos" and c.pos_ == "NOUN" and is_descriptor(c) for c in last.children)
 
@@ -109,7 +109,7 @@ def whole_name(ent: Span) -> Span:
 
 
 def _bracketed_form(ent: Span) -> Span:
-    """"[Breede Process Engineering] (Pty) Ltd", "[X Solar] (Malaysia) Sdn Bhd": a bracketed legal form
+    """"[X Engineering] (Pty) Ltd", "[X Solar] (Malaysia) Sdn Bhd": a bracketed legal form
     or country followed by a legal form belongs to the name."""
     doc, end = ent.doc, ent.end
     if ent.label_ not in {"ORG", "PERSON"} or not bracketed_form_at(doc, end):
@@ -136,7 +136,7 @@ def _run_on_to_a_company_word(ent: Span) -> Span:
         end += 1
     ends_a_company = end > ent.end and doc[end - 1].lower_ in lexicon().company_words
     if ent.label_ not in {"PERSON", "ORG"} or not ends_a_company or not ent.end <= ent[-1].head.i < end:
-        return ent  # "[Torre Holdco] Iberia SL" too
+        return ent  # "[X Holdco] Iberia SL" too
     return Span(doc, ent.start, end, label="ORG")
 
 
@@ -145,7 +145,7 @@ def _cut_at_a_conjunction(ent: Span) -> Span:
     it runs on through the capitalised proper nouns after it (one ended on "of" or "for" loses that word)."""
     doc, end = ent.doc, ent.end
     if len(ent) < 2 or ent[-1].pos_ not in {"CCONJ", "ADP"} or ent[-1].text.isupper():
-        return ent  # "Frostvik Energi AS": a legal form the tagger took for "as"
+        return ent  # "X Energi AS": a legal form the tagger took for "as"
     # untagged words only: "[Banque X and] [Y Bank]" are two names the model tagged apart
     while ent[-1].pos_ == "CCONJ" and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end].ent_type_:
         end += 1

@@ -85,7 +85,8 @@ def resulting_share(match: FrameMatch) -> Decimal | None:
     after = [v for v in _participles(trigger) if v.dep_ == "advcl" or v.tag_ == "VBG"]  # "…, and lifted it to 19.9% last
     raising = (v for v in [trigger, *after] if v.lemma_.lower() in verbs  # year" is a later deal of its own
                and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in stakes for c in v.children))
-    raised = next((_percent_on(verb, "to") or _raised_within(verb) for verb in raising), None) or (changed_to(trigger) if match.nominal else None)
+    raised = next((_percent_on(verb, "to") or _raised_within(verb) for verb in raising), None)
+    raised = raised or (changed_to(trigger) if match.nominal else None)
     return Decimal(1) if raised is None and _buys_the_rest(match) else raised
 
 
