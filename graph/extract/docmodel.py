@@ -119,8 +119,8 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     a_country = noun in KIND_CLASSES[ActorKind.COUNTRY]
     bound = _co_subject(head)
     candidates = _of_class(head.doc, noun, before=head.i)
-    joined = _conjoined_subjects(head)
-    named = {e.ref.name for e in registry(head.doc) if e.position in bound or e.position in joined}
+    at = _names_at(head.doc)
+    named = {name for i in (*bound, *_conjoined_subjects(head)) for name in at.get(i, ())}
     named |= _described_subject(head) | _agents_named(head)  # "X owns 19.6% of the target"
     earlier = [e for e in candidates if e.ref.name not in named and (a_country or e.ref.kind is not ActorKind.COUNTRY)]
     countries = demonym_countries(head)
@@ -219,6 +219,16 @@ def _co_subject(head: Token) -> range:
     stake in the company" — the company is not X."""
     subject = _clause_subject(head)
     return _named_span(subject) if subject is not None else range(0)
+
+
+def _names_at(doc: Doc) -> dict[int, set[str]]:
+    """The registry's names by the position they start at (built once per doc)."""
+    def build() -> dict[int, set[str]]:
+        index: dict[int, set[str]] = {}
+        for entry in registry(doc):
+            index.setdefault(entry.position, set()).add(entry.ref.name)
+        return index
+    return per_doc(doc, "ikg_names_at", build)
 
 
 def _conjoined_subjects(head: Token) -> set[int]:
