@@ -30,7 +30,7 @@ from graph.extract.common import (
 from graph.extract.context import earlier_sentences
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import children
-from graph.extract.tree import marked, prep_objects
+from graph.extract.tree import determined_by, marked, prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import Evidence, PartialDate
 
@@ -199,7 +199,7 @@ def _ceremony_next(sent: Span) -> tuple[PartialDate, Evidence] | None:
     if follow is None or any(agreement_kind(t) for t in follow):
         return None
     for noun in (t for t in follow if t.pos_ == "NOUN" and signs(t) and not _timed_by(t)):
-        own = [value for ent, value in dates_in(follow) if clause_verb(ent.root) == clause_verb(noun)]
+        own = [value for _, value in _clause_dates(follow, clause_verb(noun))]
         if own:
             return own[0], evidence_for(sent, follow)
     return None
@@ -207,7 +207,7 @@ def _ceremony_next(sent: Span) -> tuple[PartialDate, Evidence] | None:
 
 def _dated_in_its_clause(sent: Span, signer: Token) -> bool:
     """A date in the signing verb's own clause ("signed … on 13 March"), not the report's ("… said on Thursday")."""
-    return any(clause_verb(ent.root) == clause_verb(signer) for ent, _ in dates_in(sent) if not dateline(ent))
+    return any(not dateline(ent) for ent, _ in _clause_dates(sent, clause_verb(signer)))
 
 
 def _signed_again_later(sent: Span) -> tuple[PartialDate, Evidence] | None:
@@ -228,8 +228,7 @@ def _signed_again_later(sent: Span) -> tuple[PartialDate, Evidence] | None:
 def _another(noun: Token) -> bool:
     """An agreement noun that is signed, named or definite tells of an agreement of its own."""
     signed = clause_verb(noun).lemma_.lower() in lexicon().sign_verbs
-    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
-    return signed or definite or noun.pos_ == "PROPN" or bool(noun.ent_type_)
+    return signed or determined_by(noun, {"the", "this", "that"}) or noun.pos_ == "PROPN" or bool(noun.ent_type_)
 
 
 def _signed_again(sent: Span) -> PartialDate | None:
@@ -237,12 +236,17 @@ def _signed_again(sent: Span) -> PartialDate | None:
     documents were signed on 13 March"): the signing just told, dated."""
     for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in lexicon().sign_verbs):
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        definite = subject is not None and any(c.dep_ == "det" and c.lower_ in {"the", "this", "these"} for c in subject.children)
+        definite = subject is not None and determined_by(subject, {"the", "this", "these"})
         if definite and not any(t.pos_ == "PROPN" for t in subject.subtree):
-            own = [value for ent, value in dates_in(sent) if clause_verb(ent.root) == verb]
+            own = [value for _, value in _clause_dates(sent, verb)]
             if own:
                 return own[0]
     return None
+
+
+def _clause_dates(sent: Span, verb: Token) -> list[tuple[Span, PartialDate]]:
+    """The dates ``sent`` states in the clause of ``verb``."""
+    return [(ent, value) for ent, value in dates_in(sent) if clause_verb(ent.root) == verb]
 
 
 def _timed_by(noun: Token) -> bool:

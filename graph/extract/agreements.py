@@ -53,7 +53,7 @@ from graph.extract.frames import frame_lexicon, verb_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.status import factuality_of, status_of
 from graph.extract.roles import children
-from graph.extract.tree import links_parties, object_of, prep_objects, pruned_subtree, subtree_span
+from graph.extract.tree import determined_by, links_parties, object_of, prep_objects, pruned_subtree, subtree_span
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Agreement, Factuality, PartialDate, Status
 
@@ -322,7 +322,7 @@ def _last_date(found: Found) -> PartialDate | None:
 
 
 def _definite(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
+    return determined_by(noun, {"the", "this", "that"})
 
 
 def _earlier(found: Found, number: int, agreement: Agreement) -> int | None:

@@ -40,7 +40,7 @@ from graph.extract.roles import relative_antecedent
 from graph.extract.partitives import a_name, share_of, through_partitive
 from graph.extract.phrases import glued_prefix, phrase_ref, place_preps, truncated_name
 from graph.extract.lexicon import lexicon
-from graph.extract.tree import modified_by, name_span, prep_objects
+from graph.extract.tree import determined_by, modified_by, name_span, prep_objects
 from graph.extract.word_lists import word_list
 from graph.gazetteer import country_of_place, load_gazetteer
 from graph.model import ActorKind, ActorRef
@@ -320,7 +320,7 @@ def _role_holder(head: Token) -> ActorRef | None:
     """"The buyer will finance half of the price …" with no buyer named as such: whoever had that role
     (the one an agent noun names: the buyer's, the seller's) in the nearest deal of its kind told
     before (the lede's, if need be); "the new shareholders" are the buyers of the last purchase."""
-    if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in head.children):
+    if not determined_by(head, {"the", "this"}):
         return None
     frames = frame_lexicon().frames
     agent_of = [f for f in frames if trigger_kind(head, f) == "agent"]
@@ -405,7 +405,7 @@ def _norp_name(span: Span) -> bool:
 def _countrys(head: Token) -> Argument | None:
     """Plural lenders, investors or buyers of one nationality and no name: that country, as a whole
     (one of them, "a Chinese lender", is no one we can name)."""
-    if head.tag_ != "NNS" or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
+    if head.tag_ != "NNS" or determined_by(head, {"a", "an"}):
         return None
     modifiers = [t for m in head.lefts if m.dep_ in {"amod", "compound"} for t in (m, *m.conjuncts)]
     countries = {found.ref.name: found for m in modifiers if (found := _demonym(m)) is not None}

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from graph.extract.common import entity_at, evidence_for, is_headline, per_doc, sentence_at
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
-from graph.extract.tree import pruned_subtree
+from graph.extract.tree import determined_by, pruned_subtree
 from graph.gazetteer import load_gazetteer
 from graph.model import ActorKind, ActorRef, Mention
 from graph.nlp_fast import lemma_hits
@@ -213,7 +213,7 @@ def _a_country(name: str) -> bool:
 
 
 def _indefinite(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children)
+    return determined_by(token, INDEFINITE)
 
 
 @cache

@@ -14,7 +14,7 @@ from graph.extract.common import dates_in, doc_text, first_date, first_found, is
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import named_asset, phrase_ref, truncated_name
 from graph.extract.frames import frame_lexicon
-from graph.extract.tree import own_words, prep_objects
+from graph.extract.tree import determined_by, own_words, prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, PartialDate
 
@@ -221,7 +221,7 @@ def definite_ref(head: Token) -> ActorRef | None:
     """What an unnamed definite phrase ("the foundry('s furnaces)") refers back to: the name it
     described before, else the asset of its head noun."""
     for token in (head, *(c for c in head.children if c.dep_ == "poss")):
-        definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in token.children)
+        definite = determined_by(token, {"the", "this"})
         if not definite or any(t.pos_ == "PROPN" for t in own_words(token)):
             continue
         found = described_earlier(token) or earlier_asset(token)

@@ -28,7 +28,7 @@ from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref, capitalised, named_asset
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_debt, is_trigger_word, unowned_share
 from graph.extract.roles import active_subject, children, hyphenated, relative_antecedent, support_verb
-from graph.extract.tree import infinitive, prep_objects
+from graph.extract.tree import determined_by, infinitive, prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Factuality, Investment, Money, Status
 from graph.normalize.dates import parse_period
@@ -365,7 +365,7 @@ def _lent_before(match: FrameMatch, sent: Span) -> list[Argument]:
 
 def _refers_back(trigger: Token, kind: str) -> bool:
     """"The loan", "the financing", "the lenders": a definite debt word or the lenders' own noun, with no sum."""
-    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in trigger.children)
+    definite = determined_by(trigger, {"the", "this", "that"})
     sized = any(t.ent_type_ == "MONEY" for t in trigger.subtree)
     return definite and not sized and (kind == "agent" or is_debt(trigger))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.common import hyphened_to
-from graph.extract.descriptions import is_descriptor
+from graph.extract.descriptions import is_descriptor, titled
 from graph.extract.lexicon import lexicon
 from graph.keys import LEGAL_FORM
 
@@ -54,7 +54,7 @@ def _titled_run(run: list[Token]) -> Span | None:
     doc, titles = run[0].doc, lexicon().titles
     if run[0].lower_ in titles:
         run = run[1:]
-    elif run[0].i == 0 or doc[run[0].i - 1].lower_ not in titles:
+    elif not titled(Span(doc, run[0].i, run[-1].i + 1)):
         return None
     return Span(doc, run[0].i, run[-1].i + 1, label="PERSON") if len(run) > 1 else None
 

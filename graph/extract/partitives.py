@@ -13,7 +13,7 @@ from graph.extract.common import entity_at
 from graph.extract.frames import PERCENT_WORDS, frame_lexicon, noun_phrase_lemma
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import relative_antecedent, resolve_relatives
-from graph.extract.tree import modified_by, prep_objects
+from graph.extract.tree import determined_by, modified_by, prep_objects
 from graph.extract.word_lists import word_list
 from graph.normalize.percent import find_percents, parse_percent
 
@@ -116,7 +116,7 @@ def _named_before(head: Token, word: str, share: Decimal | None) -> tuple[Token 
     """A bare share or "the stake" is of the company a stake named before is in: in its sentence,
     else in the sentences before (a "the/its stake" takes that stake's share if it states none)."""
     stake_nouns = frame_lexicon().stake_nouns
-    indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
+    indefinite = determined_by(head, {"a", "an"})
     if share is not None and word in stake_nouns and indefinite:  # "X holds 70% of Y, with Z keeping a 30% stake"
         return _stake_named_in(head.sent), share
     if share is not None and word not in stake_nouns:

@@ -37,6 +37,11 @@ def modified_by(head: Token, words: Collection[str]) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in words for c in head.children)
 
 
+def determined_by(head: Token, words: Collection[str]) -> bool:
+    """A determiner of ``words`` stands before the head ("the loan", "this agreement", "a stake")."""
+    return any(c.dep_ == "det" and c.lower_ in words for c in head.children)
+
+
 def prep_objects(head: Token, preps: Collection[str]) -> list[Token]:
     """The objects of the word's prepositions that are among ``preps``, in parse order."""
     return [o for p in head.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
