@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from graph.extract.agreement_frames import Kind, agreement_lexicon
 from graph.extract.agreements import unattached
 from graph.extract.common import extend_evidence
+from graph.extract.fact_events import previous_owner
 from graph.model import ActorKind, ActorRef, Agreement, Evidence, Factuality, Investment, Status
 
 PARTY_KINDS = frozenset({ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY, ActorKind.COUNTRY})
@@ -31,7 +32,8 @@ def with_documents(doc: Doc, investments: Iterable[Investment], agreements: Iter
         if deal is None:
             continue
         own = [p for p in mention.parties if p.name != deal.investor.name]  # "signed the agreement with Z's chairwoman"
-        sides = (deal.investor, own[0] if own else sellers.get((deal.investor.name, deal.target.name), deal.target))
+        seller = sellers.get((deal.investor.name, deal.target.name)) or previous_owner(deal, investments) or deal.target
+        sides = (deal.investor, own[0] if own else seller)
         told = _told(agreements, sides, kind)
         if told is None:
             agreements.append(Agreement(kind.name, sides, mention.evidence, date=mention.date,

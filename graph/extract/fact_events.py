@@ -95,7 +95,7 @@ def deal_agreements(investments: Iterable[Investment], agreements: Iterable[Agre
     """"X is to buy 20% of Y", "X agreed to take over Y": a purchase of a company that the text
     reports as agreed (not yet completed) is an agreement between buyer and seller where the text
     names one, else between buyer and company, unless an agreement of the text already names both."""
-    agreements = list(agreements)
+    agreements, investments = list(agreements), list(investments)
     named = [{p.name for p in a.parties} for a in agreements]
     seen: set[tuple[str, str]] = set()
     for fact in investments:
@@ -103,12 +103,22 @@ def deal_agreements(investments: Iterable[Investment], agreements: Iterable[Agre
             continue
         if fact.target.kind not in {ActorKind.COMPANY, ActorKind.ORGANIZATION}:
             continue
-        other = sellers.get((fact.investor.name, fact.target.name), fact.target)
+        other = sellers.get((fact.investor.name, fact.target.name)) or previous_owner(fact, investments) or fact.target
         pair = (fact.investor.name, other.name)
         if pair in seen or any(set(pair) <= parties for parties in named) or _told(fact, agreements):
             continue
         seen.add(pair)
         yield Agreement("deal", (fact.investor, other), fact.evidence, date=fact.date, status=fact.status)
+
+
+def previous_owner(deal: Investment, investments: Iterable[Investment]) -> ActorRef | None:
+    """"X agreed to buy 60% of Y … Y is owned by Z": the one holder the text gives of the company
+    bought, other than the buyer, with at least the share sold, is the seller the deal is agreed
+    with ("Z holds the remaining 40%" is none)."""
+    owners = {f.investor.name: f.investor for f in investments
+              if f.kind == "existing holding" and f.target.name == deal.target.name and f.investor.name != deal.investor.name
+              and (f.stake is None or deal.stake is None or f.stake >= deal.stake)}
+    return next(iter(owners.values())) if len(owners) == 1 else None
 
 
 def intended(doc: Doc, fact: Investment) -> bool:

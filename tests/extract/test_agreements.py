@@ -637,11 +637,18 @@ def test_the_company_of_a_story_about_one_firm_is_that_firm_not_its_lender():
                      id="sold-by-a-seller"),
         pytest.param("Orsk Bank will buy a 46% stake in Tarn Bank from Halden Group for $5 billion.", {"Orsk Bank", "Halden Group"},
                      id="a-purchase-announced-with-its-seller"),
+        pytest.param("Orsk Bank has agreed to buy Tarn Bank for $5 billion. Tarn Bank is owned by Halden Group, which bought it "
+                     "in 2015.", {"Orsk Bank", "Halden Group"}, id="its-owner-told-in-the-next-sentence"),
+        pytest.param("Orsk Bank will buy 60 per cent of Tarn Bank, the lender owned by Halden Group, for $5 billion.",
+                     {"Orsk Bank", "Halden Group"}, id="its-owner-told-in-a-participle"),
+        pytest.param("Orsk Bank will buy 60 per cent of Tarn Bank for $5 billion. Halden Group holds the remaining 40 per cent.",
+                     {"Orsk Bank", "Tarn Bank"}, id="a-holder-of-less-than-the-share-sold-is-no-seller"),
     ],
 )
 def test_an_agreed_purchase_is_a_deal_between_buyer_and_seller(text: str, parties: set[str]) -> None:
     """Issue 7: a share purchase agreement binds buyer and seller; buyer and company only where
-    no seller is named (new shares)."""
+    no seller is named (new shares). Session 27: the company's one owner the text names elsewhere,
+    holding at least the share sold, is the seller."""
     assert [_parties(a) for a in _agreements(text)] == [parties]
 
 
