@@ -21,7 +21,7 @@ from graph.extract.common import evidence_for, is_headline, per_doc, sentences
 from graph.extract.descriptions import described_as_company, titled
 from graph.extract.frames import frame_lexicon
 from graph.extract.lexicon import lexicon
-from graph.extract.name_spans import bracketed_form_at, outermost, untagged_names, whole_name
+from graph.extract.name_spans import bracketed_form_at, legal_form_names, outermost, untagged_names, whole_name
 from graph.extract.word_lists import word_list
 from graph.gazetteer import Entry, load_gazetteer
 from graph.keys import LEGAL_FORM
@@ -50,7 +50,7 @@ def find_actors(doc: Doc) -> list[ActorSpan]:
     if CACHE_KEY not in doc.user_data:
         relabels = _relabels(doc)
         spans = [whole_name(part) for ent in doc.ents for apart in _split_at_preposition(ent) for part in _split_coordinated(apart)]
-        spans = outermost([*spans, *untagged_names(doc)])
+        spans = outermost([*spans, *untagged_names(doc), *legal_form_names(doc)])
         found = [a for ent in spans if (a := classify(ent, relabels=relabels)) is not None]
         doc.user_data[CACHE_KEY] = _expand_acronyms(_expand_short_names(found))
     return doc.user_data[CACHE_KEY]

@@ -23,6 +23,7 @@ class LexiconError(KGError):
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     titles: frozenset[str]
+    legal_forms: frozenset[str]  # "PJSC", "Sdn Bhd": the end of a company's name, whatever the tagger made of it
     company_words: frozenset[str]
     leading_company_words: frozenset[str]  # "Grupo X", "PT X": a company's designator before its name
     organization_words: frozenset[str]

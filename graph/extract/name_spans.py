@@ -48,6 +48,31 @@ def untagged_names(doc: Doc) -> list[Span]:
     return found + _untagged_bodies(runs)
 
 
+NOT_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+
+
+def legal_form_names(doc: Doc) -> list[Span]:
+    """"Abu Dhabi's [X Holding PJSC]": a legal form ends a company's name, which runs back over the
+    capitalised words before it, whatever the tagger made of them (a verb, a person, a facility),
+    up to a possessive, a function word, punctuation or the sentence's start."""
+    forms, found = lexicon().legal_forms, []
+    for token in doc:
+        if token.text[:1].isupper() and token.lower_.replace(".", "") in forms and token.i > token.sent.start:
+            start = token.i
+            while start > token.sent.start and _a_name_word(doc[start - 1]):
+                start -= 1
+            if start < token.i and doc[start].is_alpha:
+                found.append(Span(doc, start, token.i + 1, label="ORG"))
+    return found
+
+
+def _a_name_word(token: Token) -> bool:
+    """A capitalised word that is no function word nor a number, or the hyphen inside "Al-Waha"."""
+    if token.text == "-":
+        return not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+    return token.text[:1].isupper() and token.is_alpha and not token.is_stop and token.ent_type_ not in NOT_NAME_LABELS
+
+
 def _titled_run(run: list[Token]) -> Span | None:
     """"Ms Ong Siew Hua" left untagged: two or more proper nouns after a title (the tagger may take
     the title into the run) are a person's name."""

@@ -410,3 +410,13 @@ def test_issue_7_a_name_with_a_leading_company_word_is_a_company_whatever_its_la
     doc = get_nlp()("Banco Meseta and Fjell Bank each committed $150 million.")
     found = classify(Span(doc, 0, 2, label=label))
     assert found is not None and (found.ref.name, found.ref.kind) == ("Banco Meseta", ActorKind.COMPANY)
+
+
+@pytest.mark.parametrize("name", ["Qamar", "Wadi", "Tamim", "Rashed"])
+def test_issue_7_a_legal_form_ends_a_name_whatever_the_tagger_made_of_its_words(name: str) -> None:
+    """Session 27: in "Abu Dhabi's X Holding PJSC" the model tags the words before the legal form a
+    person, a facility, a demonym or a verb, or cuts "PJSC" off as a name of its own; the buyer was
+    "PJSC" (and resolved to another PJSC of the article)."""
+    text = f"A consortium led by Abu Dhabi's {name} Holding PJSC has agreed to buy a 60 per cent stake in Kelso Logistics LLC."
+    (fact,) = extract_document(make_document(text)).investments
+    assert fact.investor.name == f"{name} Holding PJSC"
