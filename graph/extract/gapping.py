@@ -84,7 +84,8 @@ def _gapped_list(trigger: Token) -> list[Token]:
         name = start
         while name + 1 < sent.end and doc[name + 1].is_title and doc[name + 1].ent_type_ == doc[start].ent_type_:
             name += 1
-        if not (doc[start].is_title and doc[start].ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}) or name + 1 >= sent.end:
+        tagged = doc[start].ent_type_ in {"ORG", "PERSON", "GPE", "NORP"} or (not doc[start].ent_type_ and doc[start].pos_ == "PROPN")
+        if not (doc[start].is_title and tagged) or name + 1 >= sent.end:  # a short name the model left untagged too
             break
         if doc[name + 1].ent_type_ != "PERCENT" or not doc[name + 1].like_num:
             break
@@ -96,7 +97,7 @@ def _gapped_list(trigger: Token) -> list[Token]:
 def _phrase_end(prep: Token) -> int:
     """Where the preposition's phrase ends, before any conjunct the parser hung on its noun."""
     words = [prep, *(t for o in prep.children if o.dep_ == "pobj"
-                     for t in [o, *(d for c in o.children if c.dep_ not in {"cc", "conj"} for d in c.subtree)])]
+                     for t in [o, *(d for c in o.children if c.dep_ not in {"cc", "conj", "punct"} for d in c.subtree)])]
     return max(t.i for t in words) + 1
 
 

@@ -112,3 +112,14 @@ def test_issue_7_a_bracketed_share_is_no_description_to_skip():
     rows = _rows("Quorra Investments and Marram Capital have completed their $3.4bn takeover of Halcyon Rail. The company is "
                  "now owned by Quorra (38%), Marram (34%) and management (28%).")
     assert {stake for investor, target, _, stake in rows if investor == "Quorra Investments"} >= {Decimal("0.38")}, rows
+
+
+@pytest.mark.parametrize("name", ["Sahm", "Bayan"])
+def test_issue_7_an_untagged_short_name_in_a_gapped_list_takes_its_share(name: str) -> None:
+    """Session 27: "X will take 30 per cent of Y, Z 20 per cent and W 10 per cent" lost Z when the
+    model left it untagged, or when the comma after Y was read as part of "of Y": the members'
+    shares no longer added up to the consortium's, so none took the consortium's price."""
+    text = (f"A consortium led by Orvan Holding has agreed to buy a 60 per cent stake in Kelso Logistics LLC (KLL) for "
+            f"AED 900m. The other members are {name} Investment Co and Telvik Partners. Orvan will take 30 per cent of "
+            f"KLL, {name} 20 per cent and Telvik 10 per cent, a person familiar with the terms told Gulf Wire on Tuesday.")
+    assert (f"{name} Investment Co", "Kelso Logistics LLC", Decimal("900000000"), Decimal("0.2")) in _rows(text), _rows(text)
