@@ -89,9 +89,12 @@ def _entry(span, ref: ActorRef) -> Entry:
 
 
 def _descriptors(root: Token) -> list[Token]:
-    """Common nouns that describe a name: "lithium miner X", "X, a battery maker", "the carmaker, X"."""
+    """Common nouns that describe a name: "lithium miner X", "X, a battery maker", "the carmaker, X",
+    "X is a joint venture between …"."""
     found = [t for t in root.lefts if t.pos_ == "NOUN" and t.dep_ in {"compound", "nmod", "amod"}]
     found += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        found += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         found.append(root.head)
     return found

@@ -179,3 +179,12 @@ def test_issue_7_the_joint_venture_is_the_one_told_before():
                                            "venture in Lume. Tarvo will own 45% of the joint venture.", published="2025-06-01"))
     assert {(f.investor.name, f.target.name, f.stake) for f in found.investments} >= {
         ("Tarvo Motors", "locomotive joint venture in Lume", Decimal("0.45"))}
+
+
+def test_issue_7_a_name_said_to_be_a_venture_is_the_venture_told_after():
+    """Session 27: "X is a joint venture between A and B. The venture is investing $300m …": what a
+    copula says a name is, is a class of it too, as an apposition's noun is."""
+    found = extract_document(make_document("Dairy venture\n\nTarnow Dairy Co is a joint venture between Halvard Foods and "
+                                           "Orsk Dairy. The venture is investing $300 million in a new plant in Tarnow.",
+                                           published="2025-06-01"))
+    assert ("Tarnow Dairy Co", "plant in Tarnow") in {(f.investor.name, f.target.name) for f in found.investments}
