@@ -437,8 +437,7 @@ def _expand_acronyms(found: list[ActorSpan]) -> list[ActorSpan]:
     """A short name the document defines (a bracketed alias, a company's first word) is the full actor."""
     expansions: dict[str, ActorRef] = _first_word_forms(found)
     for actor in found:
-        alias = _bracketed_alias(actor.span)
-        if alias is not None:
+        for alias in _bracketed_aliases(actor.span):
             expansions[alias] = actor.ref
     out = []
     for actor in found:
@@ -451,19 +450,19 @@ def _expand_acronyms(found: list[ActorSpan]) -> list[ActorSpan]:
     return sorted(out + _untagged_acronyms(found, expansions), key=lambda a: a.span.start)
 
 
-def _bracketed_alias(span: Span) -> str | None:
-    """The short name the document defines in brackets right after a name: one capitalised
-    acronym, or capitalised words."""
+def _bracketed_aliases(span: Span) -> list[str]:
+    """The short names the document defines in brackets right after a name: one capitalised
+    acronym, or capitalised words, quoted or not (a filing's ("KSG" or "the JV Company"): each)."""
     doc, end = span.doc, span.end
     if end + 2 >= len(doc) or doc[end].text != "(":
-        return None
-    close = next((t.i for t in doc[end + 1 : min(end + 6, len(doc))] if t.text == ")"), None)
+        return []
+    close = next((t.i for t in doc[end + 1 : min(end + 12, len(doc))] if t.text == ")"), None)
     if close is None or close == end + 1:
-        return None
-    words = doc[end + 1 : close]
-    if len(words) == 1:
-        return words.text if words[0].is_upper else None
-    return words.text if all(t.text[:1].isupper() for t in words) else None
+        return []
+    cuts = [end, *(t.i for t in doc[end + 1 : close] if t.lower_ == "or"), close]
+    parts = [[t for t in doc[a + 1 : b] if not t.is_quote and t.lower_ != "the"] for a, b in zip(cuts, cuts[1:])]
+    return [doc[words[0].i : words[-1].i + 1].text for words in parts
+            if words and (len(words) > 1 or words[0].is_upper) and all(t.text[:1].isupper() for t in words)]
 
 
 def _first_word_forms(found: list[ActorSpan]) -> dict[str, ActorRef]:

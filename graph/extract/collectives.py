@@ -44,7 +44,8 @@ def list_conjuncts(head: Token) -> list[Token]:
 
 def apposition_conjuncts(head: Token) -> list[Token]:
     """"Saudi utility X and Japan's Y will build …": the parser hangs Y on the apposition X, or
-    ("the cloud company X and the data centre operator Y") on the head as a second apposition."""
+    ("the cloud company X and the data centre operator Y") on the head as a second apposition, or
+    ("A, B and C") B on the name A."""
     names = [a for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
     joined = [b for a, b in zip(names, names[1:]) if any(t.lower_ in {"and", "&"} for t in head.doc[a.i : b.left_edge.i])]
     # "the lender A, B of Z and C": B hung on A as its apposition, C on B as its conjunct
@@ -52,7 +53,9 @@ def apposition_conjuncts(head: Token) -> list[Token]:
                and any(c.pos_ == "PROPN" for c in b.conjuncts)]
     # "X, the Finnish insurer, and Y, a hedge fund, …": Y hung on the description of X
     described = [c for a in head.children if a.dep_ == "appos" and a.pos_ == "NOUN" for c in a.conjuncts if c.pos_ == "PROPN"]
-    return [*(c for a in (*names, *chained) for c in a.conjuncts if c.pos_ == "PROPN"), *chained, *joined, *described]
+    # "A, B and C will hold …": B hung on the name A as its apposition, C on B; B is a member as C is
+    listed = [a for a in names if head.pos_ == "PROPN" and any(c.pos_ == "PROPN" for c in a.conjuncts)]
+    return [*listed, *(c for a in (*names, *chained) for c in a.conjuncts if c.pos_ == "PROPN"), *chained, *joined, *described]
 
 
 def accompanying(head: Token) -> list[Token]:

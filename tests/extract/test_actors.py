@@ -420,3 +420,23 @@ def test_issue_7_a_legal_form_ends_a_name_whatever_the_tagger_made_of_its_words(
     text = f"A consortium led by Abu Dhabi's {name} Holding PJSC has agreed to buy a 60 per cent stake in Kelso Logistics LLC."
     (fact,) = extract_document(make_document(text)).investments
     assert fact.investor.name == f"{name} Holding PJSC"
+
+
+@pytest.mark.parametrize(("text", "holders"), [
+    pytest.param('Orvan Energy Berhad ("Orvan") today announced that it has signed a shareholders\' agreement with Telvik Glass '
+                 'Co., Ltd. ("Telvik") of Japan and Borneo Capital Sdn Bhd ("BC") to establish Kulim Glass Sdn Bhd ("KG"), which '
+                 'will build a glass plant in Kulim. Orvan, Telvik and BC will hold 55%, 30% and 15% of KG respectively.',
+                 {("Borneo Capital Sdn Bhd", "Kulim Glass Sdn Bhd", "0.15"), ("Telvik Glass Co., Ltd.", "Kulim Glass Sdn Bhd", "0.3")},
+                 id="quoted-short-names"),
+    pytest.param('Sarawak Power Berhad ("Sarawak Power") today said it has signed an agreement with Kaito Glass Co., Ltd. ("Kaito") '
+                 'and Labuan Equity Sdn Bhd ("LE") to set up Miri Glass Sdn Bhd ("MG"). Sarawak Power, Kaito and LE will hold 55%, '
+                 '30% and 15% of MG respectively.',
+                 {("Kaito Glass Co., Ltd.", "Miri Glass Sdn Bhd", "0.3"), ("Labuan Equity Sdn Bhd", "Miri Glass Sdn Bhd", "0.15")},
+                 id="second-of-a-list-read-as-the-first-s-apposition"),
+])
+def test_issue_7_a_filing_s_quoted_short_names_and_a_list_of_them(text: str, holders: set[tuple[str, str, str]]) -> None:
+    """Session 27: a press release defines short names in quotes, ("KG") or ("KG" or "the JV Company"),
+    which stayed names of their own; and in "A, B and C will hold …" the parser may hang B on A as
+    its apposition, which lost B and gave C B's share."""
+    found = extract_document(make_document(text)).investments
+    assert holders <= {(f.investor.name, f.target.name, str(f.stake)) for f in found}
