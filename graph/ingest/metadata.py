@@ -149,7 +149,7 @@ def find_dateline(text: str) -> Dateline | None:
     """
     for offset, line in _head_lines(text):
         match = _DATELINE.match(line)
-        if match is not None and _is_wire_dateline(match):
+        if match is not None and _is_wire_dateline(match) and not _a_label(line[match.end():]):
             return _dateline_of(match, offset)
         colon = _COLON_DATELINE.match(line)
         if colon is not None and sum(c.isalpha() for c in colon["place"]) >= 3:
@@ -167,6 +167,11 @@ def find_byline(text: str) -> tuple[int, int] | None:
         if _BYLINE.match(stripped) and not stripped.endswith("."):
             return offset, offset + len(stripped)
     return None
+
+
+def _a_label(rest: str) -> bool:
+    """"PRESS RELEASE – FOR IMMEDIATE RELEASE": capitals after the dash and nothing else are a label, not a story."""
+    return bool(rest.strip()) and not any(c.islower() for c in rest)
 
 
 def _is_wire_dateline(match: re.Match[str]) -> bool:

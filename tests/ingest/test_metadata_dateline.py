@@ -32,6 +32,8 @@ DATELINES = [
     ("PORT ÅLDEN, Varnia \u2014 Acme Corp agreed to buy Beta.", "PORT ÅLDEN, Varnia \u2014 ", "PORT ÅLDEN", None, None),
     ("BUKIT OLM, Varnia: Acme Chips will spend $3bn.", "BUKIT OLM, Varnia: ", "BUKIT OLM", None, None),
     ("SÃO BENTO, Varnia, 3 March 2024 \u2014 Acme agreed.", "SÃO BENTO, Varnia, 3 March 2024 \u2014 ", "SÃO BENTO", dt.date(2024, 3, 3), None),
+    ("Acme signs\n\nPRESS RELEASE \u2013 FOR IMMEDIATE RELEASE\n\nSOMECITY, 14 April 2025 \u2013 Acme Berhad today announced a plant.",
+     "SOMECITY, 14 April 2025 \u2013 ", "SOMECITY", dt.date(2025, 4, 14), None),
 ]
 
 
@@ -39,7 +41,8 @@ DATELINES = [
                          ids=["caps-date-agency", "caps-agency", "named-month-day-agency",
                               "named-full-date", "below-a-title", "caps-alone",
                               "caps-with-region", "weekday", "agency-credit-alone", "caps-colon", "double-dash-touching",
-                              "accented-caps-region-no-comma", "caps-region-colon", "accented-caps-region-date"])
+                              "accented-caps-region-no-comma", "caps-region-colon", "accented-caps-region-date",
+                              "below-a-release-label"])  # session 27: the label was the dateline
 def test_find_dateline(text: str, span: str, place: str, date: dt.date | None,
                        agency: str | None) -> None:
     found = find_dateline(text)
