@@ -111,6 +111,8 @@ PARSED = [
     ("up to $2 billion", 2 * B, "USD", "up to"),
     ("more than $2 billion", 2 * B, "USD", "more than"),
     ("$1-2 billion", 2 * B, "USD", "up to"),  # a range keeps its upper bound
+    ("zł1.1bn", 1_100 * M, "PLN", None),  # session 27: the złoty's sign, before or after the number
+    ("640m zł", 640 * M, "PLN", None),
 ]
 
 
