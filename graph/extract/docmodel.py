@@ -345,7 +345,7 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
     if head.dep_ in {"dobj", "pobj"} and head.lower_ == "it":
         here = _last_asset(head.doc[head.sent.start : head.i], outside=head)
         bought = head.dep_ == "dobj" and head.head.lemma_.lower() in _buying_verbs()  # "X agreed to buy it": a company told of before
-        return here or (bought and _previous_subject(head.sent)) or None
+        return here or (bought and _previous_subject(head.sent, assets=True)) or None
     if head.dep_ == "poss" and (seller := _party_dealt_with(head)) is not None:
         return seller
     for ancestor in head.ancestors:
@@ -410,9 +410,10 @@ def _last_asset(tokens: Iterable[Token], *, outside: Token | None = None) -> Act
     return next((ref for t in heads if (ref := phrase_ref(t)) is not None and ref.kind is ActorKind.ASSET), None)
 
 
-def _previous_subject(sent: Span) -> Token | ActorRef | None:
+def _previous_subject(sent: Span, *, assets: bool = False) -> Token | ActorRef | None:
     """The main subject of the sentence before, when it is a name ("Redwing said … It scrapped …")
-    or a description of an actor named before it ("The bank has been … It lent …")."""
+    or a description of an actor named before it ("The bank has been … It lent …"), or with
+    ``assets`` of an asset ("The mine has changed hands before. X bought it in 2016")."""
     earlier = context.previous_sentence(sent)
     clause = context.told_clause(earlier.root) if earlier is not None else None
     subjects = (active_subject(clause) if not is_passive(clause) else passive_object(clause)) if clause is not None else []
@@ -421,7 +422,7 @@ def _previous_subject(sent: Span) -> Token | ActorRef | None:
     if subjects[0].pos_ == "PROPN":
         return subjects[0]
     described = antecedent(subjects[0])
-    return described if isinstance(described, ActorRef) and described.kind is not ActorKind.ASSET else None
+    return described if isinstance(described, ActorRef) and (assets or described.kind is not ActorKind.ASSET) else None
 
 
 def pair(head: Token, *, local: bool = True) -> list[ActorRef]:

@@ -188,3 +188,13 @@ def test_issue_7_a_name_said_to_be_a_venture_is_the_venture_told_after():
                                            "Orsk Dairy. The venture is investing $300 million in a new plant in Tarnow.",
                                            published="2025-06-01"))
     assert ("Tarnow Dairy Co", "plant in Tarnow") in {(f.investor.name, f.target.name) for f in found.investments}
+
+
+def test_issue_7_what_a_buyer_bought_is_the_asset_the_sentence_before_is_about():
+    """Session 27: "The mine has changed hands before. X bought it in 2016 for $412m": the object "it"
+    of a buying verb is the previous sentence's subject even when that is an asset (a pronoun subject
+    still stands for no asset)."""
+    found = extract_document(make_document("Copper\n\nOrvan Mining operates the Kelso copper mine. The mine has changed hands "
+                                           "before. Orvan bought it in 2016 for $412m.", published="2025-06-01"))
+    assert ("Kelso copper mine", Decimal("412000000")) in {(f.target.name, f.amount.value if f.amount else None)
+                                                          for f in found.investments}
