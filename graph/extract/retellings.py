@@ -23,6 +23,7 @@ SHARE_TOLERANCE = Decimal("0.005")
 DEFINITE_STAKE = re.compile(r"\b(?:its|the|their) (?:stake|holding|shareholding)\b", re.I)
 HOLDING_KINDS = frozenset({"acquisition", "share purchase", "existing holding"})
 MEMBERS_REACH = 4  # sentences after a joint purchase within which its members' shares, adding up to it, are told
+SPLIT_REACH = 8  # … or, told in one sentence of their own, adding up to it exactly
 SPLIT_KINDS = frozenset({"acquisition", "share purchase"})  # what members take of a joint purchase, not what they keep
 # the kinds of deal whose sum one fact of the family may take from an unclaimed mention of another
 SUM_FAMILIES = {"acquisition": "equity", "share purchase": "equity", **{kind: "money" for kind in MONEY_KINDS}}
@@ -243,11 +244,15 @@ def _partners_shares(group: list[Investment], facts: list[Investment], numbers: 
 
 def _members(joint: list[Investment], facts: list[Investment], numbers: dict[Investment, int]) -> list[Investment] | None:
     """The shares of the joint fact's target bought in the next sentences, one per buyer and one of
-    them each joint buyer's; else None."""
+    them each joint buyer's; else None. One sentence whose shares add up to the joint share is
+    the split, whatever else is told near it ("the seller will keep the remaining 26%")."""
     first = joint[0]
     later = [f for f in facts if f.stake is not None and f.stake < first.stake and _takes_a_part(f)
              and f.evidence.start > first.evidence.start and f.amount in {None, first.amount}
-             and _near(numbers, f, first, reach=MEMBERS_REACH) and _same_target(f.target, first.target)]
+             and _near(numbers, f, first, reach=SPLIT_REACH) and _same_target(f.target, first.target)]
+    told = [[f for f in later if f.evidence.start == start] for start in sorted({f.evidence.start for f in later})]
+    split = next((one for one in told if len(one) > 1 and abs(sum(f.stake for f in one) - first.stake) <= SHARE_TOLERANCE), None)
+    later = split or [f for f in later if _near(numbers, f, first, reach=MEMBERS_REACH)]
     buyers = {f.investor.name for f in later}
     if len(buyers) < 2 or len(later) != len(buyers):
         return None

@@ -193,3 +193,16 @@ def test_issue_7_a_possible_deal_is_no_retelling_of_a_told_holding():
             "but the company gave no further details.")
     told = [f for f in _facts(text) if f.investor.name == "Daeseong Chemical" and f.factuality is None]
     assert [(f.target.name, f.stake) for f in told] == [("Wanarra Lithium", Decimal("0.075"))], _facts(text)
+
+
+def test_issue_7_a_split_told_paragraphs_later_in_a_sentence_of_its_own_gives_each_member_the_price():
+    """Session 27 (blind25): the members' shares came five sentences after the purchase, and the
+    seller's "remaining 26%" told in between was read as a member's, so the shares never added up
+    and no member took the consortium's price."""
+    text = ("A consortium led by Harlow Resources, with Lauren Capital Partners and Santos Pension Fund as junior members, has "
+            "agreed to buy 74 per cent of the Telvo gold mine from Orsk Mining for 3.6 billion rand. The agreement was signed "
+            "the same day. Orsk will keep the remaining 26% and stay on as operator. The mine has changed hands before. Its "
+            "output fell last year. Analysts called the price fair. How the consortium will split it was disclosed later. "
+            "Harlow will own 40% of the mine once the deal closes, Lauren will hold 20% and Santos the remaining 14%.")
+    assert {("Lauren Capital Partners", "Telvo gold mine", Decimal("3600000000"), Decimal("0.2")),
+            ("Santos Pension Fund", "Telvo gold mine", Decimal("3600000000"), Decimal("0.14"))} <= _rows(text), _rows(text)
