@@ -13,6 +13,8 @@ itself reads "a copper and gold mine": the asset word takes the phrase's place i
 ``set_off_names``: "51% of the new company, X SA, and …": the name between commas is the noun's apposition.
 ``conjoined_subjects``: "X owns 60% of Y and Z owns 70% of W": Z is the second verb's subject.
 ``dated_subjects``: "On 6 May 2025 X (XC), a fund, bought …": X is the verb's subject, not part of the date.
+``dashed_routes``: "for the 340-km A–B railway": the model reads A as the phrase's head, cut off by the
+en dash (with a hyphen it reads "A-B railway" whole); the noun after B heads the phrase, A modifies it.
 """
 
 from __future__ import annotations
@@ -44,6 +46,38 @@ def add_parse_repairs(nlp: Language) -> None:
     nlp.add_pipe("set_off_names", after="relative_conjuncts")
     nlp.add_pipe("conjoined_subjects", after="set_off_names")
     nlp.add_pipe("dated_subjects", after="conjoined_subjects")
+    nlp.add_pipe("dashed_routes", after="dated_subjects")
+
+
+DASHES = frozenset({"–", "—"})
+
+
+@Language.component("dashed_routes")
+def dashed_routes(doc: Doc) -> Doc:
+    """Make "railway" the head of "the Orsk–Kelso railway", with "Orsk" its modifier."""
+    for dash in (t for t in doc if t.text in DASHES):
+        first, noun = _route_read_as_head(dash)
+        if first is not None and noun is not None:
+            _rehead(first, noun)
+            first.dep_ = "compound"
+            for child in [c for c in first.children if c.i < first.i or c == dash]:
+                child.head = noun  # "340-km": the line's length, not the first place's
+    return doc
+
+
+def _route_read_as_head(dash: Token) -> tuple[Token | None, Token | None]:
+    """"A–B railway": two proper nouns glued by the dash, the second modifying a noun after it, and
+    the first, outside that noun's phrase, holding its place in the sentence."""
+    doc = dash.doc
+    if dash.i == 0 or dash.i + 2 >= len(doc) or dash.whitespace_ or doc[dash.i - 1].whitespace_:
+        return None, None
+    first, second = doc[dash.i - 1], doc[dash.i + 1]
+    noun = second.head
+    if first.pos_ != "PROPN" or second.pos_ != "PROPN" or noun.i <= second.i or noun.pos_ != "NOUN":
+        return None, None
+    if first in noun.subtree or noun in first.ancestors or first.sent != noun.sent:
+        return None, None
+    return first, noun
 
 
 @Language.component("dated_subjects")

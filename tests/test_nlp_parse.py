@@ -144,6 +144,20 @@ def test_issue_7_the_name_after_an_opening_date_is_the_subject() -> None:
     assert len([t for t in doc if t.head == t]) == 1
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("The bank will lend $412m to Tarvo Rail JSC for the Orsk\u2013Kelso railway.", id="en-dash"),
+    pytest.param("The bank will lend $412m for the 340-km Orsk\u2013Kelso line.", id="en-dash-after-a-length"),
+])
+def test_issue_7_a_route_named_by_its_ends_is_one_phrase(text: str) -> None:
+    """Session 27: in "the Orsk–Kelso railway" the model read "Orsk" as the object, cut off by the en
+    dash (a hyphen it reads whole), so the loan went to a town: the asset word heads the phrase."""
+    doc = get_nlp()(text)
+    noun = next(t for t in doc if t.lower_ in {"railway", "line"})
+    assert noun.dep_ == "pobj" and word(doc, "Orsk").head == noun and word(doc, "Kelso").head == noun
+    assert all(t.head == noun for t in doc if t.text in {"the", "km"})
+    assert len([t for t in doc if t.head == t]) == 1
+
+
 # Guards: phrases each repair must leave as the model read them.
 LEFT_AS_PARSED = [
     pytest.param("coordinated_modifiers", "Orvan Metals bought land and a plant near Velika.",
@@ -178,6 +192,8 @@ LEFT_AS_PARSED = [
     pytest.param("dated_subjects", "On 6 May 2025, Doha Crescent Capital bought a stake in Kessa Bank.",
                  id="dated_subjects-a-subject-already"),
     pytest.param("dated_subjects", "In Kessa Bank Doha Crescent Capital found a partner.", id="dated_subjects-no-date"),
+    pytest.param("dashed_routes", "The bank will lend $412m for the Orsk-Kelso railway.", id="dashed_routes-a-hyphen"),
+    pytest.param("dashed_routes", "Talks in Orsk \u2013 Kelso said on Monday \u2013 went well.", id="dashed_routes-a-spaced-dash"),
 ]
 
 

@@ -275,7 +275,8 @@ def _name_modifier(token: Token, head: Token) -> bool:
     """A word of the asset's name: a compound chain or adjective inside the noun phrase."""
     if token.text in {"–", "-"} or _numbered(token):
         return True
-    if token.ent_type_ in {"MONEY", "PERCENT", "DATE", "CARDINAL", "QUANTITY"} or token.dep_ in {"det", "poss", "nummod", "case"}:
+    measured = token.ent_type_ == "QUANTITY" and token.pos_ == "PROPN"  # "340-km [Orsk]": the model ran the size into the name
+    if (token.ent_type_ in {"MONEY", "PERCENT", "DATE", "CARDINAL", "QUANTITY"} and not measured) or token.dep_ in {"det", "poss", "nummod", "case"}:
         return False
     if token.dep_ in {"cc", "conj"}:  # "the Tumar gold and copper mine": coordinated modifiers
         return token.head.dep_ in {"compound", "amod", "nmod"} and token.head.head == head
@@ -317,7 +318,8 @@ def _written_together(token: Token) -> bool:
 def _asset_words(head: Token) -> list[str]:
     """Proper-noun modifiers, the last common modifier and the head noun."""
     mods = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and not t.is_punct]
-    mods = [t for t in mods if not _is_demonym(t) and t.lower_ not in word_list("not_name_words")]
+    mods = [t for t in mods if not _is_demonym(t) and t.lower_ not in word_list("not_name_words")
+            and not (t.ent_type_ == "QUANTITY" and t.pos_ != "PROPN")]  # "340-km": a size, no name
     proper = [t for t in mods if t.pos_ == "PROPN" or t.text[0].isupper()]
     common = [t for t in mods if t not in proper]
     keep = sorted({*proper, *common[-1:]}, key=lambda t: t.i)

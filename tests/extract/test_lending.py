@@ -7,6 +7,8 @@ import pytest
 from graph.extract.arguments import Argument
 from graph.extract.lending import lender
 from graph.model import ActorKind, ActorRef
+from graph.pipeline import extract_document
+from tests.conftest import make_document
 from tests.extract.test_investment_constructions import _rows
 
 
@@ -59,3 +61,12 @@ def test_who_provided_a_loan_lends_it(text: str, pairs: list[tuple[str, str]]) -
 def test_a_lender_ranked_in_a_market_lends_no_one(text: str, pairs: list[tuple[str, str]]) -> None:
     """Session 25: "X, Kenya's seventh-largest lender by assets" was a loan from X to Kenya."""
     assert sorted(row[:2] for row in _rows(text)) == pairs
+
+
+@pytest.mark.parametrize("track", ["340-km Orsk\u2013Kelso second track", "340-km Orsk-Kelso second track"])
+def test_issue_7_a_loan_for_a_route_named_by_its_ends_is_for_the_route(track: str) -> None:
+    """Session 27: "for the 340-km Orsk–Kelso second track" lent to the town "Orsk" (the en dash cut the
+    phrase) or to no one (the model ran the length into the name, and a measure is no name)."""
+    found = extract_document(make_document(f"The Asian Development Bank will lend $412m to Tarvo Rail JSC for the {track}.",
+                                           published="2025-06-01")).investments
+    assert {(f.investor.name, f.target.name) for f in found} == {("Asian Development Bank", track.split(" ", 1)[1])}
