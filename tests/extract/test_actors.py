@@ -440,3 +440,11 @@ def test_issue_7_a_filing_s_quoted_short_names_and_a_list_of_them(text: str, hol
     its apposition, which lost B and gave C B's share."""
     found = extract_document(make_document(text)).investments
     assert holders <= {(f.investor.name, f.target.name, str(f.stake)) for f in found}
+
+
+def test_issue_7_a_thai_public_company_s_legal_form_ends_its_name() -> None:
+    """Session 27: "PCL" (public company limited) was no company word, so "X Monorail PCL" signed as "PCL"."""
+    text = ("Orvan Monorail PCL signed a syndicated loan agreement on 5 June 2025 with Telvik Union Bank PCL and Halden "
+            "Capital Bank PCL to build the Lilac Line extension.")
+    (agreement,) = extract_document(make_document(text)).agreements
+    assert {p.name for p in agreement.parties} == {"Orvan Monorail PCL", "Telvik Union Bank PCL", "Halden Capital Bank PCL"}
