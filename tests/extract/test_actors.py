@@ -448,3 +448,13 @@ def test_issue_7_a_thai_public_company_s_legal_form_ends_its_name() -> None:
             "Capital Bank PCL to build the Lilac Line extension.")
     (agreement,) = extract_document(make_document(text)).agreements
     assert {p.name for p in agreement.parties} == {"Orvan Monorail PCL", "Telvik Union Bank PCL", "Halden Capital Bank PCL"}
+
+
+@pytest.mark.parametrize(("text", "buyer"), [
+    pytest.param("Orvan Holding Zrt bought 30 per cent of Kelso Ports Kft in 2019.", "Orvan Holding Zrt", id="hungarian"),
+    pytest.param("Orvan Energy EAD will buy 30 per cent of Kelso Ports AD.", "Orvan Energy EAD", id="bulgarian"),
+])
+def test_issue_7_a_legal_form_of_the_lexicon_ends_a_buyer_s_name(text: str, buyer: str) -> None:
+    """Session 27: legal forms that were in no list (Zrt, EAD …) made the form alone the buyer."""
+    (fact,) = extract_document(make_document(text)).investments
+    assert fact.investor.name == buyer
