@@ -122,3 +122,11 @@ def test_issue_7_a_chain_is_named_by_what_the_asset_is_not_by_project() -> None:
     doc._.document = make_document(text)
     names = {chain.name() for chain in chains(doc) if len(chain.descriptions) > 1}
     assert names == {"Luagala mine"}
+
+
+def test_issue_7_a_hydropower_cascade_is_an_asset() -> None:
+    """Session 27: "cascade" was no asset word, so a grant or a pledge for "the X hydropower cascade" had no target."""
+    doc = get_nlp()("The World Bank approved a $95m grant for feasibility studies of the Orsk hydropower cascade in 2023.")
+    doc._.document = make_document(doc.text)
+    found = extract_facts(doc).investments
+    assert {(f.investor.name, f.target.name) for f in found} == {("World Bank", "Orsk hydropower cascade")}
