@@ -345,7 +345,8 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
     if head.dep_ in {"dobj", "pobj"} and head.lower_ == "it":
         here = _last_asset(head.doc[head.sent.start : head.i], outside=head)
         bought = head.dep_ == "dobj" and head.head.lemma_.lower() in _buying_verbs()  # "X agreed to buy it": a company told of before
-        return here or (bought and _previous_subject(head.sent, assets=True)) or None
+        held = head.dep_ == "pobj" and head.head.lower_ in {"of", "in"} and _a_share(head.head.head)  # "Z owns 41.5% of it"
+        return here or ((bought or held) and _previous_subject(head.sent, assets=bought)) or None
     if head.dep_ == "poss" and (seller := _party_dealt_with(head)) is not None:
         return seller
     for ancestor in head.ancestors:
@@ -360,6 +361,11 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
             # "X, which said it would …": the relative pronoun stands for X
             return ancestor.head if subject.lower_ in RELATIVES and ancestor.dep_ == "relcl" else subject
     return subject_before(head) or _previous_subject(head.sent) or context.salient_actor(head.sent)
+
+
+def _a_share(word: Token) -> bool:
+    """A percentage or a share noun ("41.5%", "a stake", "a 51% interest")."""
+    return word.ent_type_ == "PERCENT" or word.lemma_.lower() in frame_lexicon().share_words
 
 
 def _party_dealt_with(pronoun: Token) -> Token | None:

@@ -198,3 +198,12 @@ def test_issue_7_what_a_buyer_bought_is_the_asset_the_sentence_before_is_about()
                                            "before. Orvan bought it in 2016 for $412m.", published="2025-06-01"))
     assert ("Kelso copper mine", Decimal("412000000")) in {(f.target.name, f.amount.value if f.amount else None)
                                                           for f in found.investments}
+
+
+def test_issue_7_a_share_of_it_is_a_share_of_the_company_the_sentence_before_is_about():
+    """Session 27: "Z owns 41.5% of it" after a sentence about X lost its share: "it" after a share's
+    "of" stood for no one."""
+    found = extract_document(make_document("Monorail\n\nOrvan Monorail PCL signed a loan agreement with Telvik Bank. Kelso "
+                                           "Construction PCL owns 41.5% of it.", published="2025-06-01"))
+    assert ("Kelso Construction PCL", "Orvan Monorail PCL", Decimal("0.415")) in {
+        (f.investor.name, f.target.name, f.stake) for f in found.investments}
