@@ -460,9 +460,10 @@ def _bracketed_aliases(span: Span) -> list[str]:
     if close is None or close == end + 1:
         return []
     cuts = [end, *(t.i for t in doc[end + 1 : close] if t.lower_ == "or"), close]
-    parts = [[t for t in doc[a + 1 : b] if not t.is_quote and t.lower_ != "the"] for a, b in zip(cuts, cuts[1:])]
-    return [doc[words[0].i : words[-1].i + 1].text for words in parts
-            if words and (len(words) > 1 or words[0].is_upper) and all(t.text[:1].isupper() for t in words)]
+    parts = [(doc[a + 1 : b], [t for t in doc[a + 1 : b] if not t.is_quote and t.lower_ != "the"]) for a, b in zip(cuts, cuts[1:])]
+    return [doc[words[0].i : words[-1].i + 1].text for part, words in parts  # a quoted defined term: ("the Company")
+            if words and (len(words) > 1 or words[0].is_upper or any(t.is_quote for t in part))
+            and all(t.text[:1].isupper() for t in words)]
 
 
 def _first_word_forms(found: list[ActorSpan]) -> dict[str, ActorRef]:

@@ -458,3 +458,12 @@ def test_issue_7_a_legal_form_of_the_lexicon_ends_a_buyer_s_name(text: str, buye
     """Session 27: legal forms that were in no list (Zrt, EAD …) made the form alone the buyer."""
     (fact,) = extract_document(make_document(text)).investments
     assert fact.investor.name == buyer
+
+
+def test_issue_7_a_quoted_defined_term_of_one_word_names_the_company() -> None:
+    """Session 27: a filing's ("ONT" or "the Company") defines "the Company" as the issuer; "in which the
+    Company holds a 51% interest" had no holder."""
+    text = ('Orvan Nickel Tbk ("ONT" or "the Company") signed an agreement with Telvik Materials. Ore will come from PT '
+            'Halden Mining, in which the Company holds a 51% interest.')
+    found = extract_document(make_document(text)).investments
+    assert ("Orvan Nickel Tbk", "PT Halden Mining", "0.51") in {(f.investor.name, f.target.name, str(f.stake)) for f in found}
