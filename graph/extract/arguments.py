@@ -34,7 +34,7 @@ from graph.extract.docmodel import antecedent, country_of, demonym_countries, pa
 from graph.extract.common import entity_at, per_span, per_token
 from graph.extract.context import earlier_sentences
 from graph.extract.frames import frame_lexicon, frame_matches, is_trigger_word, trigger_kind
-from graph.extract.governments import family, government, government_named_before, the_government
+from graph.extract.governments import family, government, government_named_before, governments_of, the_government
 from graph.extract.renaming import called_name, gapped_share, named_apposition
 from graph.extract.roles import relative_antecedent
 from graph.extract.partitives import a_name, share_of, through_partitive
@@ -76,7 +76,7 @@ def _arguments(heads: list[Token], alone: frozenset[int]) -> list[Argument]:
     for position, head in enumerate(map(plural_antecedent, heads)):
         if position and gapped_share(head):
             continue  # "35 per cent of Y, Z 15 per cent": Z holds its own share, it is no second Y
-        named = [Argument(ref) for ref in pair(head, local=False) if all(a.ref.name != ref.name for a in found)]
+        named = [Argument(ref) for ref in pair(head, local=False) or governments_of(head) if all(a.ref.name != ref.name for a in found)]
         if named:  # "the two companies will invest …": the two the article is about
             found += named
             continue

@@ -84,6 +84,18 @@ def government(head: Token) -> ActorRef | None:
     return None
 
 
+def governments_of(head: Token) -> list[ActorRef]:
+    """"the governments of X and Y": each country's government, one per place named after "of"."""
+    if head.tag_ != "NNS" or head.lemma_.lower() not in lexicon().government_words:
+        return []
+    places = [t for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+              for t in (o, *o.conjuncts) if t.ent_type_ == "GPE" or country_named(t) is not None]
+    names = [t.doc[(entity_at(t) or t.doc[t.i : t.i + 1]).start : _name_end(t)].text for t in places]
+    body = head.lemma_.capitalize()
+    return [ActorRef(f"{body} of {name}", ActorKind.GOVERNMENT_BODY, f"the {head.lemma_} of {name}", None)
+            for name in names] if len(names) > 1 else []
+
+
 def _place_name(child: Token) -> str | None:
     """The country or region a modifier names: "Indian", "Quebec", "of Sri Lanka", "Japan's"."""
     region = _region_before_level(child)

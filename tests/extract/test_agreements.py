@@ -798,3 +798,15 @@ def test_issue_7_the_documents_signed_on_a_day_date_the_signing_told_before(betw
             + between + "The documents were signed on 13 March 2024 at a ceremony in Nairobi.")
     dates = {a.date for a in _agreements(text) if {p.name for p in a.parties} == {"Kessa Wind Ltd", "Orsk Bank"}}
     assert dates and ((signed in dates) if signed is not None else PartialDate(2024, 3, 13) not in dates)
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    pytest.param("The governments of Kyrgyzstan and Uzbekistan signed a framework agreement in 2022.",
+                 {"Kyrgyzstan", "Uzbekistan"}, id="subject"),
+    pytest.param("The project rests on a framework agreement signed in 2022 by the governments of Kyrgyzstan, Uzbekistan and "
+                 "Kazakhstan.", {"Kyrgyzstan", "Uzbekistan", "Kazakhstan"}, id="agent-of-a-participle"),
+])
+def test_issue_7_the_governments_of_several_countries_are_each_a_party(text: str, parties: set[str]) -> None:
+    """Session 27: "the governments of X and Y" was one body, "Governments of X", so the agreement had one party."""
+    (agreement,) = _agreements(text)
+    assert _parties(agreement) == parties
