@@ -125,7 +125,7 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     at = _names_at(head.doc)
     named = {name for i in (*bound, *_conjoined_subjects(head)) for name in at.get(i, ())}
     named |= _described_subject(head) | _agents_named(head)  # "X owns 19.6% of the target"
-    earlier = [e for e in candidates if e.ref.name not in named and (a_country or e.ref.kind is not ActorKind.COUNTRY)]
+    earlier = [e for e in candidates if not _among(e.ref.name, named) and (a_country or e.ref.kind is not ActorKind.COUNTRY)]
     countries = demonym_countries(head)
     if countries and earlier:  # "the Korean cathode maker": one of that country, else one of no known country
         earlier = [e for e in earlier if e.country in countries] or [e for e in earlier if e.country is None]
@@ -137,6 +137,12 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     if ours:  # "the Korean cathode maker" with no maker named: the company of that country
         return most_salient(ours, registry(head.doc))
     return context.definite_ref(head) or _main_company(head, bound, not_named=named)
+
+
+def _among(name: str, named: set[str]) -> bool:
+    """The name, or a name of two or more of its words ("Orvan Logam" of "PT Orvan Logam Tbk"), is named."""
+    words = set(name.lower().split())
+    return name in named or any(len(n.split()) > 1 and set(n.lower().split()) <= words for n in named)
 
 
 def plural_antecedent(head: Token) -> Token:

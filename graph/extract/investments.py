@@ -226,7 +226,7 @@ def _pair_facts(
             own = each.get(investor.ref.name) or after or (base.stake if listed is None else listed)  # its own share first
             amount = base.amount if _a_total(base, own_sums) else own_sums.get(investor.ref.name, base.amount)
             fact = replace(base, investor=investor.ref, target=target.ref, stake=own, amount=amount)
-            if investor.ref.name != target.ref.name and not _background_holding(fact, match):
+            if not retellings.one_actor(investor.ref, target.ref) and not _background_holding(fact, match):
                 yield fact
 
 

@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from graph.extract.lexicon import lexicon
 from graph.model import ActorKind, ActorRef, Evidence, Factuality, Investment, Money, Status
 
 # kinds that all state money put into a project: one sum makes a bare mention of the pair redundant
@@ -168,6 +169,17 @@ def _same_pair(one: Investment, other: Investment) -> bool:
 
 def _same_target(one: ActorRef, other: ActorRef) -> bool:
     return _close(one.name, other.name) or _same_asset(one.name, other.name)
+
+
+def one_actor(a: ActorRef, b: ActorRef) -> bool:
+    """Two names of one actor: equal, or equal but for legal forms and designators ("Nusantara Logam",
+    "PT Nusantara Logam Tbk"); no one buys or lends to itself ("X Energy Solar" may be X Energy's unit)."""
+    if a.name == b.name:
+        return True
+    lex = lexicon()
+    forms = lex.legal_forms | lex.leading_company_words
+    one, other = ([w for w in n.lower().replace(",", " ").replace(".", " ").split() if w not in forms] for n in (a.name, b.name))
+    return len(one) > 1 and one == other and ActorKind.ASSET not in {a.kind, b.kind}
 
 
 def _close(a: str, b: str) -> bool:

@@ -207,3 +207,12 @@ def test_issue_7_a_share_of_it_is_a_share_of_the_company_the_sentence_before_is_
                                            "Construction PCL owns 41.5% of it.", published="2025-06-01"))
     assert ("Kelso Construction PCL", "Orvan Monorail PCL", Decimal("0.415")) in {
         (f.investor.name, f.target.name, f.stake) for f in found.investments}
+
+
+def test_issue_7_the_company_a_buyer_bought_is_not_the_buyer_under_a_shorter_name():
+    """Session 27: "PT X Logam Tbk … X Logam bought the company outright" made the buyer buy itself: its
+    shorter name was not seen as the subject's, and a fact of one actor with itself was kept."""
+    found = extract_document(make_document("Nickel\n\nPT Orvan Logam Tbk owns PT Kelso Nikel. Orvan Logam bought the company "
+                                           "outright in 2017, paying Rp 2.1 trillion to PT Gane Resources.", published="2025-06-01"))
+    rows = {(f.target.name, f.stake) for f in found.investments}
+    assert ("PT Kelso Nikel", Decimal("1")) in rows and not any("Orvan" in target for target, _ in rows)
