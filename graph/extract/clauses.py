@@ -14,7 +14,7 @@ from decimal import Decimal
 from spacy.tokens import Span, Token
 
 from graph.extract.common import country_of, dollar_of, per_span, yen_of
-from graph.extract.frames import frame_lexicon, is_trigger_word, lent_debt
+from graph.extract.frames import frame_lexicon, is_debt, is_trigger_word, lent_debt
 from graph.extract.lexicon import lexicon
 from graph.extract.word_lists import word_list
 from graph.model import Money
@@ -66,7 +66,7 @@ def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:
     €2.2bn plant") or what the other side gives in exchange ("granted Y a tax freeze in exchange for a
     $2.4bn investment")."""
     verb = clause_verb(trigger)
-    tokens = clause_tokens(verb, keep=trigger)
+    tokens = [t for t in clause_tokens(verb, keep=trigger) if not _means(t, trigger)]
     given_back = _given_in_exchange(trigger.sent) if funding else frozenset()  # "in exchange for": the other side's
     if funding:
         tokens = [t for t in tokens if not sizes_an_asset(t, trigger) and t.i not in given_back]
@@ -84,6 +84,17 @@ def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:
                 and not _sibling_clause(t, verb) and not (funding and sizes_an_asset(t, trigger)) and t.i not in given_back]
         found = _money_in(ours, trigger, nearest=False)
     return found
+
+
+MEANS = frozenset({"with", "through", "via", "using"})
+
+
+def _means(token: Token, trigger: Token) -> bool:
+    """"X is building the plant with a $175m loan from Y": a sum of another deal's noun that the clause
+    does its deal with is that deal's, not the trigger's."""
+    nouns = [a for a in (token, *token.ancestors) if a.pos_ == "NOUN" and a != trigger]
+    return any(n.dep_ == "pobj" and n.head.lower_ in MEANS and is_debt(n) and trigger not in n.subtree
+               for n in nouns[:3])
 
 
 def _given_in_exchange(sent: Span) -> frozenset[int]:

@@ -60,3 +60,12 @@ def test_issue_7_a_venture_s_loan_is_no_sum_of_its_partners():
     facts = extract_document(make_document(text, published="2024-06-01")).investments
     assert {(f.investor.name, f.target.name) for f in facts} == {("Kestrel Energy", "Marra Aromatics LLC"), ("Doyang Chemical", "Marra Aromatics LLC")}
     assert all(f.amount is None for f in facts)
+
+
+def test_issue_7_a_loan_a_plant_is_built_with_is_not_the_builder_s_sum() -> None:
+    """Session 27: "a $280m plant, which X is building with a $175m loan from Y" gave the builder the
+    loan's sum: a sum of a debt the clause does its deal with belongs to that debt."""
+    text = ("ABUJA – Ground was broken on Thursday for a $280m urea plant at Lokoja in Kogi State, which Orvan Agro-Industries "
+            "Ltd is building with a $175m loan from the Telvik Export-Import Bank. The loan agreement was signed in April.")
+    rows = {(f.investor.name, f.amount.value if f.amount else None) for f in extract_document(make_document("Urea\n\n" + text)).investments}
+    assert rows == {("Orvan Agro-Industries Ltd", Decimal("280000000")), ("Telvik Export-Import Bank", Decimal("175000000"))}
