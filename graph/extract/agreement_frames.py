@@ -43,6 +43,7 @@ class AgreementLexicon:
     kinds: tuple[Kind, ...]
     sign_verbs: frozenset[str]
     leave_verbs: frozenset[str]
+    end_verbs: frozenset[str]
     signing_nouns: frozenset[str]
     version_nouns: frozenset[str]
     agree_verbs: frozenset[str]
@@ -62,7 +63,7 @@ def agreement_lexicon(path: Path = paths.FRAMES) -> AgreementLexicon:
         raw = data["agreements"]
         kinds = tuple(Kind(k["name"], frozenset(k["nouns"]), bool(k.get("weak", False)), frozenset(k.get("signers", ())),
                            frozenset(k.get("records", ()))) for k in raw["kinds"])
-        words = {k: frozenset(raw[k]) for k in ("sign_verbs", "leave_verbs", "signing_nouns", "version_nouns", "agree_verbs", "not_agreed", "unsigned_modifiers", "lending_words")}
+        words = {k: frozenset(raw[k]) for k in ("sign_verbs", "leave_verbs", "end_verbs", "signing_nouns", "version_nouns", "agree_verbs", "not_agreed", "unsigned_modifiers", "lending_words")}
         kind_of, heads = _kind_index(kinds)
         return AgreementLexicon(
             kinds=kinds,
@@ -198,13 +199,17 @@ def _topics(noun: Token) -> list[Token]:
 
 
 def _leaving(noun: Token) -> Token | None:
-    """The verb a party leaves the agreement by ("pulled out of", "withdrew from"), if any."""
+    """The verb a party leaves the agreement by ("pulled out of", "withdrew from"), or ends or extends
+    it with the other party by ("terminated its contract with Y"), if any."""
     verb = noun.head if noun.dep_ == "pobj" else support_verb(noun)
     while verb is not None and verb.pos_ == "ADP" and verb.head != verb:
         verb = verb.head  # "pulled out of"
-    if verb is not None and verb.pos_ == "VERB" and verb_phrase(verb) & agreement_lexicon().leave_verbs:
-        return verb
-    return None
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    lex, phrase = agreement_lexicon(), verb_phrase(verb)
+    named = [noun, *prep_objects(noun, {"of"})]  # "a memorandum of understanding with Y": "with" hangs on "understanding"
+    ended = phrase & lex.end_verbs and any(prep_objects(n, {"with"}) for n in named)  # "terminated its contract with Y", not "between"
+    return verb if phrase & lex.leave_verbs or ended else None
 
 
 def own_slots(noun: Token) -> dict[str, list[Token]]:

@@ -810,3 +810,20 @@ def test_issue_7_the_governments_of_several_countries_are_each_a_party(text: str
     """Session 27: "the governments of X and Y" was one body, "Governments of X", so the agreement had one party."""
     (agreement,) = _agreements(text)
     assert _parties(agreement) == parties
+
+
+@pytest.mark.parametrize(("text", "parties", "year"), [
+    pytest.param("Peru's Ministry of Transport and Communications on Friday terminated the 2019 concession agreement with "
+                 "Orvan Aeropuertos SAC, citing missed deadlines.", {"Ministry of Transport and Communications", "Orvan Aeropuertos SAC"},
+                 2019, id="terminated"),
+    pytest.param("Orvan Lithium said it terminated a 2021 supply memorandum of understanding with Chinese trader Telvik Trading Co.",
+                 {"Orvan Lithium", "Telvik Trading Co."}, 2021, id="memorandum-of-understanding-with"),
+    pytest.param("Kelso Energy cancelled its 2019 contract with Orvan Builders.", {"Kelso Energy", "Orvan Builders"}, 2019,
+                 id="cancelled"),
+])
+def test_issue_7_who_ends_an_agreement_with_its_other_side_is_a_party(text: str, parties: set[str], year: int) -> None:
+    """Session 27: "X terminated its 2019 contract with Y" told an agreement between X and Y signed in
+    2019, but the subject of a verb that ends it counted as no party (right for "the court annulled
+    the agreement between X and Y", which names both sides)."""
+    (agreement,) = _agreements(text)
+    assert _parties(agreement) == parties and agreement.date.year == year
