@@ -353,7 +353,7 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
         bought = head.dep_ == "dobj" and head.head.lemma_.lower() in _buying_verbs()  # "X agreed to buy it": a company told of before
         held = head.dep_ == "pobj" and head.head.lower_ in {"of", "in"} and _a_share(head.head.head)  # "Z owns 41.5% of it"
         return here or ((bought or held) and _previous_subject(head.sent, assets=bought)) or None
-    if head.dep_ == "poss" and (seller := _party_dealt_with(head)) is not None:
+    if head.dep_ == "poss" and (seller := _party_dealt_with(head) or _issuer_of_held_shares(head)) is not None:
         return seller
     for ancestor in head.ancestors:
         controller = [c for c in ancestor.head.children if c.dep_ == "dobj" and c.i < ancestor.i] if ancestor.dep_ == "xcomp" else []
@@ -367,6 +367,21 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
             # "X, which said it would …": the relative pronoun stands for X
             return ancestor.head if subject.lower_ in RELATIVES and ancestor.dep_ == "relcl" else subject
     return subject_before(head) or _previous_subject(head.sent) or context.salient_actor(head.sent)
+
+
+def _issuer_of_held_shares(pronoun: Token) -> Token | ActorRef | None:
+    """"X's controlling shareholder, Z, holds 62.5% of its shares": the holder's own shares are not what
+    it holds; "its" is the company the holder's description names, else the one the sentence before is about."""
+    shares = pronoun.head
+    quantity = shares.head.head if shares.dep_ == "pobj" and shares.head.lower_ == "of" else None
+    verb = quantity.head if quantity is not None and quantity.dep_ == "dobj" else None
+    if not _a_share(shares) or verb is None or verb.lemma_.lower() not in _holding_verbs():
+        return None
+    holders = [t for s in verb.children if s.dep_ == "nsubj" for t in s.subtree]
+    possessors = [t for t in holders if t.dep_ == "poss" and t.pos_ in {"PROPN", "PRON"}]  # "X's founder", "its founder"
+    if possessors:
+        return possessors[0] if possessors[0].pos_ == "PROPN" else _pronoun(possessors[0])
+    return _previous_subject(pronoun.sent) if holders else None
 
 
 def _a_share(word: Token) -> bool:
@@ -406,6 +421,12 @@ def _bought(name: Token) -> bool:
 def _buying_verbs() -> frozenset[str]:
     """The acquisition frame's verbs, but for buying back one's own shares."""
     return frozenset(v for f in frame_lexicon().frames if f.name == "acquisition" for v in f.verbs) - {"buy back", "repurchase"}
+
+
+@cache
+def _holding_verbs() -> frozenset[str]:
+    """The verbs of the frames of existing holdings ("owns", "holds", "controls", "keeps")."""
+    return frozenset(v for f in frame_lexicon().frames if f.form == "existing holding" for v in f.verbs)
 
 
 def _owner_before(clause: Token, head: Token) -> Token | None:

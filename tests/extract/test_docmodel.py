@@ -216,3 +216,15 @@ def test_issue_7_the_company_a_buyer_bought_is_not_the_buyer_under_a_shorter_nam
                                            "outright in 2017, paying Rp 2.1 trillion to PT Gane Resources.", published="2025-06-01"))
     rows = {(f.target.name, f.stake) for f in found.investments}
     assert ("PT Kelso Nikel", Decimal("1")) in rows and not any("Orvan" in target for target, _ in rows)
+
+
+@pytest.mark.parametrize("holder", [
+    pytest.param("Orvan's controlling shareholder, PT Kelso Investama,", id="named-in-the-holder-s-description"),
+    pytest.param("Its controlling shareholder, PT Kelso Investama,", id="its-in-the-holder-s-description"),
+    pytest.param("PT Kelso Investama", id="the-company-told-before"),
+])
+def test_issue_7_the_shares_a_holder_holds_are_not_its_own(holder: str) -> None:
+    """Session 27: "Z holds 62.5% of its shares" read "its" as Z's own, so the share was lost."""
+    text = f"Nickel\n\nOrvan Nickel Tbk signed an agreement with Telvik Materials. {holder} holds 62.5% of its issued shares."
+    found = extract_document(make_document(text, published="2025-06-01")).investments
+    assert ("PT Kelso Investama", "Orvan Nickel Tbk", Decimal("0.625")) in {(f.investor.name, f.target.name, f.stake) for f in found}
