@@ -70,3 +70,10 @@ def test_issue_7_a_loan_for_a_route_named_by_its_ends_is_for_the_route(track: st
     found = extract_document(make_document(f"The Asian Development Bank will lend $412m to Tarvo Rail JSC for the {track}.",
                                            published="2025-06-01")).investments
     assert {(f.investor.name, f.target.name) for f in found} == {("Asian Development Bank", track.split(" ", 1)[1])}
+
+
+def test_issue_7_a_borrower_that_lined_up_a_loan_from_a_lender_borrows_from_it() -> None:
+    """Session 27: "X has lined up a R3.4bn bridge loan from Y" told no loan: "line up" was no verb of receiving."""
+    found = extract_document(make_document("Kestrel Partners, for its part, has lined up a R3.4bn bridge loan from Orvan Bank to "
+                                           "cover most of its share of the price.", published="2025-06-01")).investments
+    assert {(f.investor.name, f.target.name, f.amount.value) for f in found} == {("Orvan Bank", "Kestrel Partners", 3_400_000_000)}
