@@ -15,7 +15,6 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,6 +22,7 @@ from graph.extract import context
 from graph.extract.actors import actors_in, find_actors
 from graph.extract.agreement_frames import agreement_lexicon
 from graph.extract.collectives import country_named
+from graph.extract.dealt import a_share, bought, buying_verbs, holding_verbs, owner_before, party_dealt_with
 from graph.extract.common import hyphened_to_a_word, per_doc
 from graph.extract.descriptions import described_country, hyphened_place
 from graph.extract.frames import frame_lexicon
@@ -350,10 +350,10 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
     asset its sentence names before it."""
     if head.dep_ in {"dobj", "pobj"} and head.lower_ == "it":
         here = _last_asset(head.doc[head.sent.start : head.i], outside=head)
-        bought = head.dep_ == "dobj" and head.head.lemma_.lower() in _buying_verbs()  # "X agreed to buy it": a company told of before
-        held = head.dep_ == "pobj" and head.head.lower_ in {"of", "in"} and _a_share(head.head.head)  # "Z owns 41.5% of it"
-        return here or ((bought or held) and _previous_subject(head.sent, assets=bought)) or None
-    if head.dep_ == "poss" and (seller := _party_dealt_with(head) or _issuer_of_held_shares(head)) is not None:
+        taken = head.dep_ == "dobj" and head.head.lemma_.lower() in buying_verbs()  # "X agreed to buy it": a company told of before
+        held = head.dep_ == "pobj" and head.head.lower_ in {"of", "in"} and a_share(head.head.head)  # "Z owns 41.5% of it"
+        return here or ((taken or held) and _previous_subject(head.sent, assets=taken)) or None
+    if head.dep_ == "poss" and (seller := party_dealt_with(head) or _issuer_of_held_shares(head)) is not None:
         return seller
     for ancestor in head.ancestors:
         controller = [c for c in ancestor.head.children if c.dep_ == "dobj" and c.i < ancestor.i] if ancestor.dep_ == "xcomp" else []
@@ -363,7 +363,7 @@ def _pronoun(head: Token) -> ActorRef | Token | None:
             if subject.dep_ not in {"nsubj", "nsubjpass"} or subject == head or subject.i > head.i or subject.lower_ in PRONOUNS:
                 continue
             if subject.pos_ == "NOUN" and subject.lemma_.lower() in frame_lexicon().deal_nouns:  # "the deal is X's largest
-                return _owner_before(ancestor, head)  # since 2021, when it lent …" (a name ending in "Finance" is no deal)
+                return owner_before(ancestor, head)  # since 2021, when it lent …" (a name ending in "Finance" is no deal)
             # "X, which said it would …": the relative pronoun stands for X
             return ancestor.head if subject.lower_ in RELATIVES and ancestor.dep_ == "relcl" else subject
     return subject_before(head) or _previous_subject(head.sent) or context.salient_actor(head.sent)
@@ -375,7 +375,7 @@ def _issuer_of_held_shares(pronoun: Token) -> Token | ActorRef | None:
     shares = pronoun.head
     quantity = shares.head.head if shares.dep_ == "pobj" and shares.head.lower_ == "of" else None
     verb = quantity.head if quantity is not None and quantity.dep_ == "dobj" else None
-    if not _a_share(shares) or verb is None or verb.lemma_.lower() not in _holding_verbs():
+    if not a_share(shares) or verb is None or verb.lemma_.lower() not in holding_verbs():
         return None
     holders = [t for s in verb.children if s.dep_ == "nsubj" for t in s.subtree]
     possessors = [t for t in holders if t.dep_ == "poss" and t.pos_ in {"PROPN", "PRON"}]  # "X's founder", "its founder"
@@ -384,55 +384,12 @@ def _issuer_of_held_shares(pronoun: Token) -> Token | ActorRef | None:
     return _previous_subject(pronoun.sent) if holders else None
 
 
-def _a_share(word: Token) -> bool:
-    """A percentage or a share noun ("41.5%", "a stake", "a 51% interest")."""
-    return word.ent_type_ == "PERCENT" or word.lemma_.lower() in frame_lexicon().share_words
-
-
-def _party_dealt_with(pronoun: Token) -> Token | None:
-    """"X now controls Y after buying 51% of its shares": a possessive in what a deal verb takes is
-    not its doer's (one does not buy one's own shares) but the other company named before it."""
-    verb = next((a for a in pronoun.ancestors if a.pos_ == "VERB"), None)
-    if verb is None or verb.lemma_.lower() not in _buying_verbs():
-        return None
-    doers = {t.i for s in active_subject(verb) for t in s.subtree}
-    named = [t for t in pronoun.doc[pronoun.sent.start : pronoun.i]
-             if t.pos_ == "PROPN" and t.dep_ != "compound" and t.i not in doers and t.ent_type_ not in {"GPE", "DATE"}]
-    return named[-1] if named else None
-
-
 def _dealt_in(head: Token, earlier: list[Entry]) -> list[Entry]:
     """"X, which bought the company in 2011": what a buying verb takes is a company bought before (or
     a share of it), not the buyer the article names most."""
-    if head.dep_ != "dobj" or head.head.lemma_.lower() not in _buying_verbs():
+    if head.dep_ != "dobj" or head.head.lemma_.lower() not in buying_verbs():
         return earlier
-    return [e for e in earlier if _bought(head.doc[e.root])] or earlier
-
-
-def _bought(name: Token) -> bool:
-    """A name a buying verb takes, or one a share is of ("40% of Y", "a stake in Y")."""
-    if name.dep_ == "dobj":
-        return name.head.lemma_.lower() in _buying_verbs()
-    holding = name.head.head if name.dep_ == "pobj" and name.head.lower_ in {"of", "in"} else None
-    return holding is not None and (holding.ent_type_ == "PERCENT" or holding.lemma_.lower() in frame_lexicon().share_words)
-
-
-@cache
-def _buying_verbs() -> frozenset[str]:
-    """The acquisition frame's verbs, but for buying back one's own shares."""
-    return frozenset(v for f in frame_lexicon().frames if f.name == "acquisition" for v in f.verbs) - {"buy back", "repurchase"}
-
-
-@cache
-def _holding_verbs() -> frozenset[str]:
-    """The verbs of the frames of existing holdings ("owns", "holds", "controls", "keeps")."""
-    return frozenset(v for f in frame_lexicon().frames if f.form == "existing holding" for v in f.verbs)
-
-
-def _owner_before(clause: Token, head: Token) -> Token | None:
-    """The name whose deal a clause is about ("X's largest"), if it names one."""
-    owners = [t for t in clause.subtree if t.dep_ == "poss" and t.pos_ == "PROPN" and t.i < head.i]
-    return owners[-1] if owners else None
+    return [e for e in earlier if bought(head.doc[e.root])] or earlier
 
 
 def _last_asset(tokens: Iterable[Token], *, outside: Token | None = None) -> ActorRef | None:
