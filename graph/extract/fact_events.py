@@ -94,7 +94,8 @@ def deal_agreements(investments: Iterable[Investment], agreements: Iterable[Agre
                     sellers: dict[tuple[str, str], ActorRef]) -> Iterator[Agreement]:
     """"X is to buy 20% of Y", "X agreed to take over Y": a purchase of a company that the text
     reports as agreed (not yet completed) is an agreement between buyer and seller where the text
-    names one, else between buyer and company, unless an agreement of the text already names both."""
+    names one (in the deal's sentence, or as the company's one owner elsewhere), else between buyer
+    and company, unless an agreement of the text already names both."""
     agreements, investments = list(agreements), list(investments)
     named = [{p.name for p in a.parties} for a in agreements]
     seen: set[tuple[str, str]] = set()
