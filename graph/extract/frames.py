@@ -366,6 +366,8 @@ def verb_slots(verb: Token) -> dict[str, list[Token]]:
         for position, heads in prep_slots(head).items():
             if position in DIRECTED_PREPS:
                 slots.setdefault(position, heads)
+    for recipient in slots.get("to", []):  # "lent $300m to Y for Z": the parser hangs "for Z" on Y
+        slots.setdefault("for", prep_slots(recipient).get("for", []))
     # a recipient comes before the thing given ("lend X $4bn"); one after it is a gapped giver ("A is lending $250m and B $200m")
     slots["dative"] = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP" and all(c.i < o.i for o in objects)]
     slots["own_shares"] = slots["subject"] if any(unowned_share(o) for o in objects) else []

@@ -77,3 +77,10 @@ def test_issue_7_a_borrower_that_lined_up_a_loan_from_a_lender_borrows_from_it()
     found = extract_document(make_document("Kestrel Partners, for its part, has lined up a R3.4bn bridge loan from Orvan Bank to "
                                            "cover most of its share of the price.", published="2025-06-01")).investments
     assert {(f.investor.name, f.target.name, f.amount.value) for f in found} == {("Orvan Bank", "Kestrel Partners", 3_400_000_000)}
+
+
+def test_issue_7_a_loan_to_a_borrower_for_a_project_goes_to_the_project() -> None:
+    """Session 27: in "X lent $300m to Y for the Z dam" the parser hangs "for the Z dam" on the borrower,
+    so the loan went to the borrower although it names its project (the gold convention: the project)."""
+    found = extract_document(make_document("Orvan Bank lent $300m to Kelso Power for the Tarn dam.", published="2025-06-01")).investments
+    assert {(f.investor.name, f.target.name) for f in found} == {("Orvan Bank", "Tarn dam")}
