@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.attrs import DEP
+from spacy.attrs import DEP, ORTH
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -55,7 +55,7 @@ DASHES = frozenset({"–", "—"})
 @Language.component("dashed_routes")
 def dashed_routes(doc: Doc) -> Doc:
     """Make "railway" the head of "the Orsk–Kelso railway", with "Orsk" its modifier."""
-    for dash in (t for t in doc if t.text in DASHES):
+    for dash in (t for mark in DASHES for t in tokens_with(doc, ORTH, get_string_id(mark))):
         first, noun = _route_read_as_head(dash)
         if first is not None and noun is not None:
             _rehead(first, noun)

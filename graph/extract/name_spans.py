@@ -5,6 +5,8 @@ Kenya] (NGCK)"), names the model left untagged, and no span inside a longer one.
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.common import hyphened_to
@@ -55,15 +57,24 @@ def legal_form_names(doc: Doc) -> list[Span]:
     """"Abu Dhabi's [X Holding PJSC]": a legal form ends a company's name, which runs back over the
     capitalised words before it, whatever the tagger made of them (a verb, a person, a facility),
     up to a possessive, a function word, punctuation or the sentence's start."""
-    forms, found = lexicon().legal_forms, []
-    for token in doc:
-        if token.text[:1].isupper() and token.lower_.replace(".", "") in forms and token.i > token.sent.start:
+    found = []
+    for token in (doc[i] for i in _legal_form_positions(doc)):
+        if token.text[:1].isupper() and token.i > token.sent.start:
             start = token.i
             while start > token.sent.start and _a_name_word(doc[start - 1]):
                 start -= 1
             if start < token.i and doc[start].is_alpha:
                 found.append(Span(doc, start, token.i + 1, label="ORG"))
     return found
+
+
+def _legal_form_positions(doc: Doc) -> list[int]:
+    """Where the doc's legal forms are, found among its distinct lower-case words (issue 11: not by
+    reading every token's text)."""
+    forms, strings = lexicon().legal_forms, doc.vocab.strings
+    ids, at = np.unique(doc.to_array(LOWER), return_inverse=True)
+    wanted = np.fromiter((strings[i].replace(".", "") in forms for i in ids.tolist()), dtype=bool, count=len(ids))
+    return np.flatnonzero(wanted[at.ravel()]).tolist()
 
 
 def _a_name_word(token: Token) -> bool:
