@@ -56,8 +56,8 @@ DASHES = frozenset({"–", "—"})
 def dashed_routes(doc: Doc) -> Doc:
     """Make "railway" the head of "the Orsk–Kelso railway", with "Orsk" its modifier."""
     for dash in (t for mark in DASHES for t in tokens_with(doc, ORTH, get_string_id(mark))):
-        first, noun = _route_read_as_head(dash)
-        if first is not None and noun is not None:
+        if (route := _route_read_as_head(dash)) is not None:
+            first, noun = route
             _rehead(first, noun)
             first.dep_ = "compound"
             for child in [c for c in first.children if c.i < first.i or c == dash]:
@@ -65,18 +65,18 @@ def dashed_routes(doc: Doc) -> Doc:
     return doc
 
 
-def _route_read_as_head(dash: Token) -> tuple[Token | None, Token | None]:
+def _route_read_as_head(dash: Token) -> tuple[Token, Token] | None:
     """"A–B railway": two proper nouns glued by the dash, the second modifying a noun after it, and
     the first, outside that noun's phrase, holding its place in the sentence."""
     doc = dash.doc
     if dash.i == 0 or dash.i + 2 >= len(doc) or dash.whitespace_ or doc[dash.i - 1].whitespace_:
-        return None, None
+        return None
     first, second = doc[dash.i - 1], doc[dash.i + 1]
     noun = second.head
     if first.pos_ != "PROPN" or second.pos_ != "PROPN" or noun.i <= second.i or noun.pos_ != "NOUN":
-        return None, None
+        return None
     if first in noun.subtree or noun in first.ancestors or first.sent != noun.sent:
-        return None, None
+        return None
     return first, noun
 
 

@@ -34,7 +34,7 @@ def bought(name: Token) -> bool:
     if name.dep_ == "dobj":
         return name.head.lemma_.lower() in buying_verbs()
     holding = name.head.head if name.dep_ == "pobj" and name.head.lower_ in {"of", "in"} else None
-    return holding is not None and (holding.ent_type_ == "PERCENT" or holding.lemma_.lower() in frame_lexicon().share_words)
+    return holding is not None and a_share(holding)
 
 
 @cache
