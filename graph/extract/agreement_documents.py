@@ -28,7 +28,7 @@ def with_documents(doc: Doc, investments: Iterable[Investment], agreements: Iter
     agreements, investments = list(agreements), list(investments)
     for mention in unattached(doc):
         kind = kind_named(mention.name)
-        deal = _recorded_deal(kind, investments) if kind is not None else None
+        deal = _recorded_deal(kind, investments, sellers) if kind is not None else None
         if deal is None:
             continue
         own = [p for p in mention.parties if p.name != deal.investor.name]  # "signed the agreement with Z's chairwoman"
@@ -40,7 +40,26 @@ def with_documents(doc: Doc, investments: Iterable[Investment], agreements: Iter
                                         factuality=Factuality.ASSERTED, status=Status.SIGNED))
         elif mention.date is not None:
             agreements[told] = replace(agreements[told], date=mention.date, evidence=_stretched(doc, agreements[told], mention))
-    return agreements
+    return _documents_of_agreed_deals(doc, agreements)
+
+
+def _documents_of_agreed_deals(doc: Doc, agreements: list[Agreement]) -> list[Agreement]:
+    """"X agreed to sell its stake in Y to Z … X and Z signed a share purchase agreement on 13 March":
+    the deal agreed and the dated document that records it between the same parties are one
+    agreement, signed when the document says (not when the news of the deal was reported)."""
+    documents = [a for a in agreements if a.date is not None and (k := kind_named(a.name)) is not None and k.records]
+    merged: dict[int, Agreement | None] = {}
+    for i, agreed in enumerate(agreements):
+        if not agreed.name.startswith(("agreement to ", "deal")) or agreed in documents:
+            continue
+        sides = {p.name for p in agreed.parties}
+        document = next((d for d in documents if {p.name for p in d.parties} == sides), None)
+        if document is not None:
+            merged[i] = replace(agreed, name=document.name, date=document.date, effective=document.effective,
+                                status=document.status, evidence=_stretched(doc, agreed, document))
+            merged[agreements.index(document)] = None
+            documents.remove(document)
+    return [merged.get(i, a) for i, a in enumerate(agreements) if merged.get(i, a) is not None]
 
 
 def _told(agreements: list[Agreement], sides: tuple[ActorRef, ActorRef], kind: Kind) -> int | None:
@@ -61,11 +80,14 @@ def kind_named(name: str) -> Kind | None:
     return kinds.get(name.lower()) or next((k for k in tails if k.weak), None)
 
 
-def _recorded_deal(kind: Kind, investments: list[Investment]) -> Investment | None:
-    """The first deal of the forms the document records, between two actors (not a loan for a plant:
-    its borrower is not named by the fact)."""
-    return next((f for f in investments if f.kind in kind.records and f.target.kind in PARTY_KINDS
-                 and f.investor.kind in PARTY_KINDS and f.factuality in {None, Factuality.PLANNED}), None)
+def _recorded_deal(kind: Kind, investments: list[Investment], sellers: dict[tuple[str, str], ActorRef]) -> Investment | None:
+    """The first deal the text tells of the forms the document records, between two actors: the
+    investor and a seller the text names, or the company itself (not a loan for a plant: its
+    borrower is not named by the fact)."""
+    deals = [f for f in investments if f.kind in kind.records and f.investor.kind in PARTY_KINDS
+             and (f.target.kind in PARTY_KINDS or (f.investor.name, f.target.name) in sellers)
+             and f.factuality in {None, Factuality.PLANNED}]
+    return min(deals, key=lambda f: f.evidence.start, default=None)
 
 
 def _stretched(doc: Doc, agreement: Agreement, mention: Agreement) -> Evidence:

@@ -64,3 +64,27 @@ def test_issue_7_the_party_a_document_s_signing_names_is_the_deal_s_other_side()
             "Hanawa Realty's president, Kenji Oda, told reporters in Hanoi, where he signed the share transfer agreement "
             "on 16 April 2025 with Tarsk Land JSC's chairwoman, Nguyen Lan.")
     assert _agreements(text) == [(frozenset({"Hanawa Realty", "Tarsk Land JSC"}), PartialDate(2025, 4, 16))]
+
+
+def test_issue_7_an_agreed_deal_and_its_dated_document_are_one_agreement():
+    """"X agreed to sell … to Z, the miner said on Thursday. X and Z signed a share purchase agreement
+    … on March 13, 2024": one agreement, signed when the document says, not a second dated by the news."""
+    text = ("Copper\n\nOrvell Minerals Ltd has agreed to sell its 51% stake in Tessaly Copper PLC to Haldane Capital for "
+            "$300m, the miner said on Thursday. Orvell and Haldane signed a share purchase agreement in London on "
+            "March 13, 2024.")
+    assert _agreements(text) == [(frozenset({"Orvell Minerals Ltd", "Haldane Capital"}), PartialDate(2024, 3, 13))]
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    pytest.param("Banks\n\nVarnholt Bank of Austria will sell a 40% stake in Kessar Kredyt to the insurer Lumova "
+                 "Ubezpieczenia for 2.1 billion zlotys. The sale agreement was signed in Warsaw on 1 October 2025.",
+                 {"Varnholt Bank of Austria", "Lumova Ubezpieczenia"}, id="a-stake-sold-by-a-named-seller"),
+    pytest.param("Towers\n\nCanada's Lorvane Public Pension Plan will invest Rs 3,400 crore in Vistera Infratel, the tower "
+                 "arm of Prakara Tele, for a 26 per cent stake. Under the share purchase agreement signed on 8 October "
+                 "2025, Prakara Tele will keep the remaining 74 per cent.",
+                 {"Lorvane Public Pension Plan", "Prakara Tele"}, id="an-investment-for-a-stake-and-the-owner"),
+])
+def test_issue_7_a_deal_document_records_a_stake_sold_or_invested_for(text, parties):
+    """A share purchase agreement records a stake bought from a seller the text names, whatever the
+    company sold was taken for, and an investment in a company for a stake, agreed with its owner."""
+    assert frozenset(parties) in {p for p, _ in _agreements(text)}
