@@ -21,11 +21,11 @@ from graph.extract.agreement_parties import resolve
 from graph.extract.agreements import asserted
 from graph.extract.common import extend_evidence, is_headline, sentences, title_line
 from graph.extract.frames import is_debt, verb_slots
+from graph.extract.lending import LENDING_FORMS
 from graph.extract.roles import children
 from graph.extract.tree import prep_objects
 from graph.model import ActorKind, ActorRef, Agreement, Factuality, Investment, PartialDate, Status
 
-LENDING_FORMS = frozenset({"loan", "grant"})
 FOLLOWING_SENTENCES = 5
 BORROWERS = frozenset(set(ActorKind) - {ActorKind.ASSET})  # the model may call a company a person here
 NOT_SIGNED = frozenset({Status.CANCELLED, Status.REJECTED, Status.BLOCKED, Status.POSTPONED})

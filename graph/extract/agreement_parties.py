@@ -14,7 +14,7 @@ from graph.extract.actors import actors_in
 from graph.extract.agreement_names import PARTY_KINDS
 from graph.extract.arguments import arguments
 from graph.extract.common import previous_sentence
-from graph.extract.docmodel import main_actors, pair, unique
+from graph.extract.docmodel import main_actors, pair, registry, unique
 from graph.extract.governments import subnational_level
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
@@ -192,7 +192,22 @@ def _represented(ref: ActorRef, head: Token) -> ActorRef | None:
     countries = [r for r in named if r.kind is ActorKind.COUNTRY]
     if bodies or countries:  # "X, chief executive of Y"; "X, secretary of the finance ministry of Z"
         return (bodies or countries)[0]
-    return ActorRef(ref.country, ActorKind.COUNTRY, ref.surface or ref.name, ref.country) if ref.country else None
+    if ref.country:
+        return ActorRef(ref.country, ActorKind.COUNTRY, ref.surface or ref.name, ref.country)
+    return next(iter(main_actors(head, (ActorKind.COUNTRY,), 1, local=False)), None) if _state_title(ref, head) else None
+
+
+TITLE_REACH = 3  # words before a name that may be its title ("Deputy Finance Minister X")
+
+
+def _state_title(person: ActorRef, head: Token) -> bool:
+    """"Finance Minister X signed …", or X so titled earlier in the text (the title's words just
+    before the name, whatever the tagger made of them): X signs for a state."""
+    doc = head.doc
+    here = {t.lemma_.lower() for span in _described_by(person, head) for t in span}
+    before = {t.lower_ for e in registry(doc) if e.ref.name == person.name and e.position <= head.i
+              for t in doc[max(e.sentence.start, e.position - TITLE_REACH) : e.position]}
+    return bool((here | before) & word_list("state_titles"))
 
 
 def _described_by(ref: ActorRef, head: Token) -> list[Span]:

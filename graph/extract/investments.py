@@ -274,12 +274,21 @@ def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument],
         targets = _lent_before(match, match.trigger.sent)
     partners = role_arguments(match, "counterpart", lambda a: a.ref.kind in ACTOR_KINDS)
     investors, targets = lending.lenders_and_borrowers(match, investors, targets, partners)
+    if frame.form in lending.LENDING_FORMS:  # "Finance Minister X signed the loan agreement with Y": X borrows nothing
+        investors = _no_signer(match, investors)
     investors += [a for a in _joined_by(match) if all(a.ref.name != i.ref.name for i in investors)]
     named = {t.ref.name for t in targets}
     investors = [i for i in investors if i.ref.name not in named]  # "owner of X and Y" misparsed
     if frame.investor_is_company:
         investors = [i for i in investors if i.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}]
     return investors, targets
+
+
+def _no_signer(match: FrameMatch, investors: list[Argument]) -> list[Argument]:
+    """A person who signs a loan or grant signs it for a body: no lender ("X's owner lent the club
+    $5m" is one)."""
+    signed = clause_verb(match.trigger).lemma_.lower() in lexicon().sign_verbs
+    return [i for i in investors if not (signed and i.ref.kind is ActorKind.PERSON)]
 
 
 def _joined_by(match: FrameMatch) -> list[Argument]:

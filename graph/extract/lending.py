@@ -18,6 +18,8 @@ from graph.extract.tree import prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind
 
+LENDING_FORMS = frozenset({"loan", "grant"})
+
 MEANS = frozenset({"through", "with", "via"})  # "funding it through a bond", "with a loan from Y"
 
 

@@ -827,3 +827,23 @@ def test_issue_7_who_ends_an_agreement_with_its_other_side_is_a_party(text: str,
     the agreement between X and Y", which names both sides)."""
     (agreement,) = _agreements(text)
     assert _parties(agreement) == parties and agreement.date.year == year
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Paraguay will rebuild the Puerto Vallo terminal. Finance Minister Ravi Madho-Ramlal signed the loan "
+                 "agreement with the Orsova Coastal Bank in Asuncion on 4 March 2025.", id="titled-where-he-signs"),
+    pytest.param("Paraguay will rebuild the Puerto Vallo terminal. The Orsova Coastal Bank approved a $60 million loan "
+                 "in February, Finance Minister Ravi Madho-Ramlal told reporters. Madho-Ramlal signed the loan agreement "
+                 "with the Orsova Coastal Bank in Asuncion on 4 March 2025.", id="titled-earlier-in-the-text"),
+])
+def test_issue_7_a_minister_signs_for_the_state_the_article_is_about(text):
+    """Session 28: a minister, president or ambassador whose title names no body or country signs for
+    the country the article is about; untitled, a person signs for no one."""
+    assert [(_parties(a), a.date) for a in _agreements(text)] == [({"Orsova Coastal Bank", "Paraguay"}, PartialDate(2025, 3, 4))]
+
+
+def test_issue_7_a_person_with_no_title_signs_for_no_state():
+    """The guard of the case above: a businessman's signing binds no country."""
+    text = ("Paraguay will rebuild the Puerto Vallo terminal. Businessman Ravi Madho-Ramlal signed the loan agreement "
+            "with the Orsova Coastal Bank in Asuncion on 4 March 2025.")
+    assert not any("Paraguay" in _parties(a) for a in _agreements(text))

@@ -84,3 +84,10 @@ def test_issue_7_a_loan_to_a_borrower_for_a_project_goes_to_the_project() -> Non
     so the loan went to the borrower although it names its project (the gold convention: the project)."""
     found = extract_document(make_document("Orvan Bank lent $300m to Kelso Power for the Tarn dam.", published="2025-06-01")).investments
     assert {(f.investor.name, f.target.name) for f in found} == {("Orvan Bank", "Tarn dam")}
+
+
+def test_issue_7_a_person_who_signs_a_loan_lends_nothing() -> None:
+    """Session 28: "Finance Minister X signed the loan agreement with Y": X signs for the state; no loan of X's."""
+    text = ("Paraguay will rebuild the Puerto Vallo terminal. Finance Minister Ravi Madho-Ramlal told reporters. "
+            "Madho-Ramlal signed the loan agreement with the OCB in Asuncion on Wednesday.")
+    assert not [row for row in _rows(text) if row[0] == "Ravi Madho-Ramlal"]
