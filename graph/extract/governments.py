@@ -60,7 +60,7 @@ def family(head: Token) -> ActorRef | None:
         bare = [c.lower_ for c in head.children] == ["the"]
         earlier = [t for t in head.doc[: head.i] if t.lemma_.lower() == "family" and t.pos_ == "NOUN" and t.i != head.i]
         return next((ref for t in reversed(earlier) if (ref := family(t)) is not None), None) if bare else None
-    name = head.doc[names[0].i : head.i].text
+    name = head.doc[names[0].left_edge.i : head.i].text  # "the Irazoqui-Fernel family": the hyphened name whole
     return ActorRef(f"{name} family", ActorKind.PERSON, f"{name} family", None)
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract.common import hyphened_to
 from graph.extract.descriptions import is_descriptor, titled
 from graph.extract.lexicon import lexicon
+from graph.extract.tree import plural_owner_start
 from graph.keys import LEGAL_FORM
 
 
@@ -129,6 +130,8 @@ def whole_name(ent: Span) -> Span:
     if ent.label_ == "ORG" and (spelt := _spelt_out(ent)) is not None:
         return spelt
     ent = _bracketed_form(_run_on_to_a_company_word(_second_portfolio(_cut_at_a_conjunction(ent))))
+    if ent.label_ == "ORG" and (start := plural_owner_start(ent[0])) < ent.start:
+        ent = Span(doc, start, ent.end, label="ORG")
     if ent.start == 0 or ent.label_ not in {"PERSON", "ORG", "FAC", "GPE"}:
         return ent
     before = doc[ent.start - 1]

@@ -9,6 +9,7 @@ from collections.abc import Collection, Iterator
 from spacy.tokens import Span, Token
 
 from graph.extract.common import entity_at, hyphened_to, is_headline
+from graph.extract.lexicon import lexicon
 
 SIDE_PREPS = frozenset({"between", "with", "among"})  # the prepositions that name a deal's sides
 AMOUNT_LABELS = frozenset({"PERCENT", "MONEY"})
@@ -86,11 +87,29 @@ def name_part(token: Token) -> bool:
     return token.pos_ == "PROPN" and (token.dep_ in {"compound", "nmod"} or (token.dep_ == "amod" and token.ent_type_ != "NORP"))
 
 
+def plural_owner_start(first: Token) -> int:
+    """"Ikamva Workers' Pension Fund", "Teachers' Mutual Aid Fund": a capitalised plural possessive
+    before a name is part of it (a singular "X's" names an owner, and so does a company's "X
+    Holdings'"); the position the name then starts."""
+    doc, i = first.doc, first.i
+    if i - 2 < first.sent.start or doc[i - 1].tag_ != "POS" or doc[i - 1].text not in {"'", "’"}:
+        return i
+    owner = doc[i - 2]
+    company = owner.lower_ in lexicon().company_words  # "Orvik Holdings' X": a company owns X
+    if company or not (owner.text[:1].isupper() and owner.is_alpha and owner.lower_.endswith("s") and owner.head.i >= i):
+        return i
+    start = owner.i
+    while start > first.sent.start and name_part(doc[start - 1]) and doc[start - 1].head.i == owner.i:
+        start -= 1
+    return start
+
+
 def name_span(head: Token) -> Span:
     """The name ``head`` ends, with the name parts the parser hung before it ("Sable Partners")."""
     start = head.i
     while start > head.sent.start and name_part(head.doc[start - 1]):
         start -= 1
+    start = plural_owner_start(head.doc[start])
     while start < head.i and start - 2 >= head.sent.start and hyphened_to(head.doc[start]) and head.doc[start - 2].pos_ == "PROPN":
         start -= 2  # "Export-Import Bank": the word hyphened to its first part is the name's ("A-B" of two names is a pair)
         while start > head.sent.start and name_part(head.doc[start - 1]):

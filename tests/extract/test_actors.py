@@ -467,3 +467,15 @@ def test_issue_7_a_quoted_defined_term_of_one_word_names_the_company() -> None:
             'Halden Mining, in which the Company holds a 51% interest.')
     found = extract_document(make_document(text)).investments
     assert ("Orvan Nickel Tbk", "PT Halden Mining", "0.51") in {(f.investor.name, f.target.name, str(f.stake)) for f in found}
+
+
+@pytest.mark.parametrize(("text", "holder"), [
+    pytest.param("The Ikamva Workers' Pension Fund owns 34% of Dunlo Fibre.", "Ikamva Workers' Pension Fund", id="tagged-name-cut"),
+    pytest.param("Tanbit Teachers' Mutual Aid Fund bought 28% of Kesrow Membrane in 2020.",
+                 "Tanbit Teachers' Mutual Aid Fund", id="untagged-name"),
+    pytest.param("The Irazoqui-Fernel family owns 60% of Yarbel Lacteos.", "Irazoqui-Fernel family", id="hyphened-family"),
+])
+def test_issue_7_a_plural_possessive_or_a_hyphened_surname_is_part_of_the_name(text: str, holder: str) -> None:
+    """Session 28: "Workers'" (a plural possessive, not an owner's "X's") and the first half of a hyphened
+    surname were cut from the holder's name ("Pension Fund", "Fernel family")."""
+    assert holder in {f.investor.name for f in extract_document(make_document(text)).investments}
