@@ -147,6 +147,17 @@ def _listed_share(name: Token) -> Decimal | None:
     after += after + 2 < len(doc) and doc[after].text == "," and doc[after + 1].lower_ == "with"  # "X, with 40%,"
     if after + 1 < len(doc) and doc[after].lower_ in {"with", "("} and doc[after + 1].ent_type_ == "PERCENT":
         return share_of(doc[after + 1])
+    return _held_share(name)
+
+
+def _held_share(name: Token) -> Decimal | None:
+    """"Y's shareholders are X, which owns 28%, and …": a holding verb's bare share in a clause on the
+    name is the share the name is listed with (not "X, which owns 30% of Z": Z's)."""
+    holding = {v for f in frame_lexicon().frames if f.form == "existing holding" for v in f.verbs}
+    for clause in (c for c in name.children if c.dep_ == "relcl" and c.lemma_.lower() in holding):
+        held = [o for o in clause.children if o.dep_ == "dobj"]
+        if len(held) == 1 and not prep_objects(clause, {"of", "in"}) and not prep_objects(held[0], {"of", "in"}):
+            return share_of(held[0])
     return None
 
 

@@ -1025,3 +1025,15 @@ def test_issue_7_a_relative_pronoun_shared_by_conjoined_verbs():
     stood for nothing, so Y's holding of X was lost."""
     text = "Thornvale, which is listed in Sydney and controlled by the Canadian infrastructure fund Maple Capital, has been expanding fast."
     assert ("Maple Capital", "Thornvale", None, None) in _rows(text)
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    pytest.param("Kesrow Membrane's other shareholders are Tanbit Pension Fund, which owns 28%, and its managers.",
+                 ("Tanbit Pension Fund", "Kesrow Membrane", None, Decimal("0.28")), id="listed-shareholder"),
+    pytest.param("Kesrow Membrane is owned by Orca Partners. Its other shareholder is Tanbit Pension Fund, which owns "
+                 "a 28% stake.", ("Tanbit Pension Fund", "Kesrow Membrane", None, Decimal("0.28")), id="a-stake-noun"),
+])
+def test_issue_7_a_shareholder_s_clause_states_its_share(text: str, row: tuple) -> None:
+    """Session 28: "Y's shareholders are X, which owns 28%": the share X's own clause states, with no "of"
+    (which would name another company), is X's share of Y; it was lost."""
+    assert row in _rows(text)
