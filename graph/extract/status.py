@@ -229,6 +229,15 @@ def _be_to(chain: list[Token]) -> bool:
     return has_to and head.dep_ == "xcomp" and head.head.lemma_ == "be"
 
 
+def _a_choice(chain: list[Token], fact: FactualityCues) -> bool:
+    """"… for 70% of Y, with an option to buy the remaining 30%": a deal the first noun above it offers
+    as a choice is possible, unless that choice is exercised ("exercised its option to buy the rest")."""
+    noun = next((t for t in chain[1:] if t.pos_ == "NOUN"), None)
+    if noun is None or noun.lemma_.lower() not in fact.choice_nouns:
+        return False
+    return not (noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() in fact.exercise_verbs)
+
+
 def _intended(clause: list[Token], chain: list[Token], fact: FactualityCues) -> bool:
     reported_would = _reported(chain, fact) and any("would" in _modals(t) for t in clause)
     modal = any(_modals(t) & fact.planned_modals for t in clause)
@@ -254,7 +263,7 @@ def factuality_of(trigger: Token) -> Factuality:
     chain = governing_chain(trigger)
     clause, _ = _split_at_report(chain)
     negations = _negations(chain, fact)
-    if _hedged(clause, chain, fact) or _modified(trigger, fact.possible_modifiers):
+    if _hedged(clause, chain, fact) or _modified(trigger, fact.possible_modifiers) or _a_choice(chain, fact):
         return Factuality.POSSIBLE
     if negations:
         return Factuality.DENIED if negations % 2 else Factuality.POSSIBLE

@@ -62,6 +62,8 @@ class FactualityCues:
     conditions: frozenset[str]
     hedges: frozenset[str]
     possible_modifiers: frozenset[str]
+    choice_nouns: frozenset[str]
+    exercise_verbs: frozenset[str]
     planned: Cues
     planned_modals: frozenset[str]
     planned_modifiers: frozenset[str]
@@ -122,6 +124,7 @@ def _factuality_cues(raw: dict) -> FactualityCues:
         possible=_cues(possible["cues"]), possible_modals=_words(possible, "modals"),
         conditions=_words(possible, "conditions"), hedges=_words(possible, "adverbs"),
         possible_modifiers=_words(possible, "modifiers"),
+        choice_nouns=_words(possible, "choice_nouns"), exercise_verbs=_words(possible, "exercise_verbs"),
         planned=_cues(planned["cues"]), planned_modals=_words(planned, "modals"),
         planned_modifiers=_words(planned, "modifiers"),
         reporting_verbs=_words(planned, "reporting_verbs"),

@@ -158,6 +158,9 @@ FACTUALITY_CASES = [
     ("possible-ready-to", "Talmor said it stood ready to inject further capital into Pellin Bank.", "inject", F.POSSIBLE),
     ("possible-willing-to", "Talmor is willing to invest $50m in Pellin Bank.", "invest", F.POSSIBLE),
     ("possible-did-not-deny", "Talmor did not deny that it would sell the mine.", "sell", F.POSSIBLE),
+    # session 28: an option offered with a deal is no purchase yet; an exercised one is
+    ("possible-with-an-option", "Talmor paid $80m for 70% of Pellin Bank, with an option to buy the remaining 30%.", "buy", F.POSSIBLE),
+    ("asserted-option-exercised", "Talmor exercised its option to buy the remaining 30% of Pellin Bank.", "buy", F.ASSERTED),
     # denied
     ("denied-did-not", "Talmor did not buy Pellin Bank.", "buy", F.DENIED),
     ("denied-denied-would", "Talmor denied it would sell the mine.", "sell", F.DENIED),
