@@ -23,7 +23,7 @@ from graph.extract.actors import actors_in, find_actors
 from graph.extract.agreement_frames import agreement_lexicon
 from graph.extract.collectives import country_named
 from graph.extract.dealt import a_share, bought, buying_verbs, holding_verbs, owner_before, party_dealt_with
-from graph.extract.common import hyphened_to_a_word, per_doc
+from graph.extract.common import entity_at, hyphened_to_a_word, per_doc
 from graph.extract.descriptions import described_country, hyphened_place
 from graph.extract.frames import frame_lexicon
 from graph.extract.phrases import phrase_ref
@@ -125,7 +125,8 @@ def antecedent(head: Token) -> ActorRef | Token | None:
     at = _names_at(head.doc)
     named = {name for i in (*bound, *_conjoined_subjects(head)) for name in at.get(i, ())}
     named |= _described_subject(head) | _agents_named(head)  # "X owns 19.6% of the target"
-    earlier = [e for e in candidates if not _among(e.ref.name, named) and (a_country or e.ref.kind is not ActorKind.COUNTRY)]
+    earlier = [e for e in candidates if not _among(e.ref.name, named) and (a_country or e.ref.kind is not ActorKind.COUNTRY)
+               and not head.left_edge.i <= e.position < head.i]  # "the Chennai company" is not "Chennai"
     countries = demonym_countries(head)
     if countries and earlier:  # "the Korean cathode maker": one of that country, else one of no known country
         earlier = [e for e in earlier if e.country in countries] or [e for e in earlier if e.country is None]
@@ -324,6 +325,7 @@ def demonym_countries(head: Token) -> set[str]:
     gaz = load_gazetteer()
     found = {e.name for c in head.children if c.dep_ in {"amod", "compound"} and (e := gaz.country_for_demonym(c.text))}
     places = (place for c in head.lefts for t in c.subtree if (place := hyphened_place(t)) is not None)
+    found |= {country for c in head.children if c.dep_ == "compound" and _names_no_one(c) and (country := _a_place(c))}
     return found | {country for place in places if (country := country_of_place(place))}
 
 
@@ -340,8 +342,19 @@ def _definite(head: Token) -> bool:
 
 
 def _names_no_one(word: Token) -> bool:
-    """"the Emirati investor on Friday": a nationality (however tagged) or a day in a description."""
-    return word.ent_type_ in NOT_NAMES or (word.dep_ in {"compound", "amod"} and country_named(word) is not None)
+    """"the Emirati investor on Friday", "the Chennai company": a nationality (however tagged), a day,
+    or a known place before a company's class noun, in a description."""
+    if word.ent_type_ in NOT_NAMES or (word.dep_ in {"compound", "amod"} and country_named(word) is not None):
+        return True
+    return word.dep_ == "compound" and word.head.lemma_.lower() in KIND_CLASSES[ActorKind.COMPANY] and _a_place(word) is not None
+
+
+def _a_place(word: Token) -> str | None:
+    """The country of the known place a word (or the entity it is in) names (not a known company's)."""
+    entity = entity_at(word)
+    name = entity.text if entity is not None else word.text
+    known = load_gazetteer().lookup(name)
+    return country_of_place(name) if known is None or known.kind is ActorKind.COUNTRY else None
 
 
 def _pronoun(head: Token) -> ActorRef | Token | None:

@@ -228,3 +228,16 @@ def test_issue_7_the_shares_a_holder_holds_are_not_its_own(holder: str) -> None:
     text = f"Nickel\n\nOrvan Nickel Tbk signed an agreement with Telvik Materials. {holder} holds 62.5% of its issued shares."
     found = extract_document(make_document(text, published="2025-06-01")).investments
     assert ("PT Kelso Investama", "Orvan Nickel Tbk", Decimal("0.625")) in {(f.investor.name, f.target.name, f.stake) for f in found}
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    pytest.param("Velkari Motors makes buses. Hoshimura Jidosha bought a 12.4% stake in the Chennai company in 2018.",
+                 "Velkari Motors", id="a-city-before-company"),
+    pytest.param("Velkari Motors makes buses. Hoshimura Jidosha bought a 12.4% stake in the Nevsun mining company in 2018.",
+                 "Nevsun Resources", id="a-known-company-s-name-is-its-name"),
+])
+def test_issue_7_a_city_before_a_company_s_class_noun_describes_the_company(text: str, target: str) -> None:
+    """Session 28: "the Chennai company" was a company named "Chennai" (the tagger's ORG); a known place before
+    a company's class noun describes the company the article told of, and a known company's name stays a name."""
+    found = extract_document(make_document("Carmaker takes a stake in a bus maker\n\n" + text, published="2025-06-01"))
+    assert target in {f.target.name for f in found.investments}
