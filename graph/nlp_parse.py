@@ -15,6 +15,8 @@ itself reads "a copper and gold mine": the asset word takes the phrase's place i
 ``dated_subjects``: "On 6 May 2025 X (XC), a fund, bought …": X is the verb's subject, not part of the date.
 ``dashed_routes``: "for the 340-km A–B railway": the model reads A as the phrase's head, cut off by the
 en dash (with a hyphen it reads "A-B railway" whole); the noun after B heads the phrase, A modifies it.
+``described_recipients``: "sold its unit to miner X for $80m": the model reads "to miner" as an
+infinitive whose object is X; "to" is the preposition, X its object and the descriptor X's modifier.
 """
 
 from __future__ import annotations
@@ -47,9 +49,45 @@ def add_parse_repairs(nlp: Language) -> None:
     nlp.add_pipe("conjoined_subjects", after="set_off_names")
     nlp.add_pipe("dated_subjects", after="conjoined_subjects")
     nlp.add_pipe("dashed_routes", after="dated_subjects")
+    nlp.add_pipe("described_recipients", after="dashed_routes")
 
 
 DASHES = frozenset({"–", "—"})
+
+
+@Language.component("described_recipients")
+def described_recipients(doc: Doc) -> Doc:
+    """Make X the object of "to" in "sold Y to miner X", with "miner" X's modifier."""
+    for to in tokens_with(doc, DEP, get_string_id("aux")):
+        found = _described_name_after(to)
+        if found is None:
+            continue
+        name, verb = found
+        descriptor = doc[to.i + 1]
+        for child in [c for c in descriptor.children if c not in (to, name)]:
+            child.head = verb  # "for $80m" is the sale's
+        to.head, to.dep_, to.pos_, to.tag_ = verb, "prep", "ADP", "IN"
+        name.head, name.dep_ = to, "pobj"
+        descriptor.head, descriptor.dep_, descriptor.pos_, descriptor.tag_ = name, "compound", "NOUN", "NN"
+        descriptor.lemma_ = descriptor.lower_
+    return doc
+
+
+def _described_name_after(to: Token) -> tuple[Token, Token] | None:
+    """The name after a company descriptor the model took for an infinitive ("to miner") or for the
+    name's modifier with "to" as its auxiliary, and the verb the phrase belongs to."""
+    from graph.extract.descriptions import is_descriptor  # noqa: PLC0415 (the lexicon the extractors read)
+
+    doc = to.doc
+    if to.lower_ != "to" or to.i + 2 >= len(doc) or not is_descriptor(doc[to.i + 1]) or doc[to.i + 2].pos_ != "PROPN":
+        return None
+    name = doc[to.i + 2]
+    while name.head.pos_ == "PROPN" and name.head.i > name.i and name.dep_ == "compound":
+        name = name.head  # "Orvan" of "Orvan Pirata": the name's last word heads it
+    verb = next((a for a in to.ancestors if a.pos_ == "VERB" and a.i < to.i), None)
+    if name.dep_ != "dobj" or verb is None or name.head not in (doc[to.i + 1], verb):
+        return None
+    return name, verb
 
 
 @Language.component("dashed_routes")

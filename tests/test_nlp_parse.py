@@ -158,6 +158,18 @@ def test_issue_7_a_route_named_by_its_ends_is_one_phrase(text: str) -> None:
     assert len([t for t in doc if t.head == t]) == 1
 
 
+@pytest.mark.parametrize("descriptor", ["miner", "lender", "insurer", "fund", "rival", "operator"])
+def test_issue_7_a_descriptor_after_to_is_the_recipient_s_not_an_infinitive(descriptor: str) -> None:
+    """Session 28: in "sold its unit to miner Orvan Pirata for $830m" the model read "to miner" as an
+    infinitive with the name its object, so the sale had no buyer: "to" is the preposition, the name
+    its object, the descriptor the name's modifier, and "for $830m" stays the sale's."""
+    doc = get_nlp()(f"Tarsk Foods sold its 30% stake in Kelso Mining to {descriptor} Orvan Pirata for $830 million.")
+    to, name, sold = word(doc, "to"), word(doc, "Pirata"), word(doc, "sold")
+    assert (to.head, to.dep_, name.head, name.dep_) == (sold, "prep", to, "pobj")
+    assert word(doc, descriptor).head == name and word(doc, "for").head == sold
+    assert len([t for t in doc if t.head == t]) == 1
+
+
 # Guards: phrases each repair must leave as the model read them.
 LEFT_AS_PARSED = [
     pytest.param("coordinated_modifiers", "Orvan Metals bought land and a plant near Velika.",
@@ -194,6 +206,10 @@ LEFT_AS_PARSED = [
     pytest.param("dated_subjects", "In Kessa Bank Doha Crescent Capital found a partner.", id="dated_subjects-no-date"),
     pytest.param("dashed_routes", "The bank will lend $412m for the Orsk-Kelso railway.", id="dashed_routes-a-hyphen"),
     pytest.param("dashed_routes", "Talks in Orsk \u2013 Kelso said on Monday \u2013 went well.", id="dashed_routes-a-spaced-dash"),
+    pytest.param("described_recipients", "Tarsk Foods sold its pork unit to fund Orvan's expansion.",
+                 id="described_recipients-a-real-infinitive"),
+    pytest.param("described_recipients", "Tarsk Foods sold its pork unit to carmaker Orvan Pirata.",
+                 id="described_recipients-already-the-object"),
 ]
 
 

@@ -1037,3 +1037,10 @@ def test_issue_7_a_shareholder_s_clause_states_its_share(text: str, row: tuple) 
     """Session 28: "Y's shareholders are X, which owns 28%": the share X's own clause states, with no "of"
     (which would name another company), is X's share of Y; it was lost."""
     assert row in _rows(text)
+
+
+@pytest.mark.parametrize("descriptor", ["miner", "insurer", "rival"])
+def test_issue_7_a_sale_to_a_described_buyer_names_the_buyer(descriptor: str) -> None:
+    """Session 28: "sold its stake to insurer X" was parsed as an infinitive ("to insure"), so the sale had no buyer."""
+    text = f"Tarsk Foods sold its 30% stake in Kelso Mining to {descriptor} Orvan Pirata for $830 million."
+    assert ("Orvan Pirata", "Kelso Mining", Decimal("830000000"), Decimal("0.3")) in _rows(text)
