@@ -17,15 +17,18 @@ itself reads "a copper and gold mine": the asset word takes the phrase's place i
 en dash (with a hyphen it reads "A-B railway" whole); the noun after B heads the phrase, A modifies it.
 ``described_recipients``: "sold its unit to miner X for $80m": the model reads "to miner" as an
 infinitive whose object is X; "to" is the preposition, X its object and the descriptor X's modifier.
+``currency_verbs``: "will pay 1.14 trillion won for a stake": the model reads the Korean currency as
+the verb "won"; after a number it is the sum's noun, and what hung on it is the clause's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.attrs import DEP, ORTH
+from spacy.attrs import DEP, ORTH, POS
 from spacy.language import Language
 from spacy.strings import get_string_id
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from graph.keys import LEGAL_FORM
@@ -50,9 +53,53 @@ def add_parse_repairs(nlp: Language) -> None:
     nlp.add_pipe("dated_subjects", after="conjoined_subjects")
     nlp.add_pipe("dashed_routes", after="dated_subjects")
     nlp.add_pipe("described_recipients", after="dashed_routes")
+    nlp.add_pipe("currency_verbs", after="described_recipients")
 
 
 DASHES = frozenset({"–", "—"})
+
+
+CURRENCY_VERBS = frozenset({"won"})  # currency names the tagger may read as verbs
+SCALES = frozenset({"million", "billion", "trillion", "bn", "mn", "m", "tn", "crore", "lakh"})
+
+
+@Language.component("currency_verbs")
+def currency_verbs(doc: Doc) -> Doc:
+    """Make "won" of "1.14 trillion won" the sum's noun, with the number its modifier."""
+    for verb in tokens_with(doc, POS, VERB):
+        number = doc[verb.i - 1] if verb.i > 0 else None
+        if verb.lower_ in CURRENCY_VERBS and number is not None and (number.like_num or number.lower_ in SCALES):
+            if number not in verb.ancestors:
+                _as_a_tree(verb, lambda verb=verb, number=number: _currency_noun(verb, number))
+    return doc
+
+
+def _currency_noun(verb: Token, number: Token) -> None:
+    if number.head != verb:  # "pay [1.14 trillion] … won": the sum's place in the clause is the noun's
+        verb.head, verb.dep_ = number.head, number.dep_
+    number.head, number.dep_ = verb, "nummod"
+    verb.pos_, verb.tag_, verb.lemma_ = "NOUN", "NN", verb.lower_
+    if verb.head.pos_ in {"VERB", "AUX"}:
+        for child in [c for c in verb.children if c.i > verb.i and c.dep_ in {"prep", "conj", "cc", "advcl"}]:
+            child.head = verb.head  # "paid 610 billion won for its stake": the payment's "for"
+
+
+def _as_a_tree(token: Token, repair: Callable[[], None]) -> None:
+    """Apply ``repair`` to the token's sentence, undone if it leaves the sentence no tree (a cycle)."""
+    sent = token.doc[token.sent.start : token.sent.end]
+    before = [(t, t.head, t.dep_, t.pos_, t.tag_, t.lemma_) for t in sent]
+    repair()
+    if not all(_reaches_a_root(t, len(sent)) for t in sent):
+        for t, head, dep, pos, tag, lemma in before:
+            t.head, t.dep_, t.pos_, t.tag_, t.lemma_ = head, dep, pos, tag, lemma
+
+
+def _reaches_a_root(token: Token, steps: int) -> bool:
+    for _ in range(steps + 1):
+        if token.head == token:
+            return True
+        token = token.head
+    return False
 
 
 @Language.component("described_recipients")
@@ -62,15 +109,18 @@ def described_recipients(doc: Doc) -> Doc:
         found = _described_name_after(to)
         if found is None:
             continue
-        name, verb = found
-        descriptor = doc[to.i + 1]
-        for child in [c for c in descriptor.children if c not in (to, name)]:
-            child.head = verb  # "for $80m" is the sale's
-        to.head, to.dep_, to.pos_, to.tag_ = verb, "prep", "ADP", "IN"
-        name.head, name.dep_ = to, "pobj"
-        descriptor.head, descriptor.dep_, descriptor.pos_, descriptor.tag_ = name, "compound", "NOUN", "NN"
-        descriptor.lemma_ = descriptor.lower_
+        _as_a_tree(to, lambda to=to, found=found: _recipient(to, *found))
     return doc
+
+
+def _recipient(to: Token, name: Token, verb: Token) -> None:
+    descriptor = to.doc[to.i + 1]
+    for child in [c for c in descriptor.children if c not in (to, name)]:
+        child.head = verb  # "for $80m" is the sale's
+    to.head, to.dep_, to.pos_, to.tag_ = verb, "prep", "ADP", "IN"
+    name.head, name.dep_ = to, "pobj"
+    descriptor.head, descriptor.dep_, descriptor.pos_, descriptor.tag_ = name, "compound", "NOUN", "NN"
+    descriptor.lemma_ = descriptor.lower_
 
 
 def _described_name_after(to: Token) -> tuple[Token, Token] | None:

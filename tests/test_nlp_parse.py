@@ -170,6 +170,30 @@ def test_issue_7_a_descriptor_after_to_is_the_recipient_s_not_an_infinitive(desc
     assert len([t for t in doc if t.head == t]) == 1
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("Dorvan Chemical will pay 1.14 trillion won for a 62.5% stake in Kelmar Membrane.", id="pay-for"),
+    pytest.param("Sanbyol Partners paid 610 billion won for its stake in Kelmar Membrane in 2020.", id="paid-for"),
+])
+def test_issue_7_the_korean_currency_after_a_number_is_no_verb(text: str) -> None:
+    """Session 28: "1.14 trillion won for a stake" was read as the verb "won" (with "for a stake" its
+    phrase), so the payment had no stake; after a number "won" is the sum's noun and "for" the payment's."""
+    doc = get_nlp()(text)
+    won, paid = word(doc, "won"), next(t for t in doc if t.lemma_ == "pay")
+    assert (won.pos_, won.dep_, won.head) == ("NOUN", "dobj", paid) and word(doc, "for").head == paid
+    assert len([t for t in doc if t.head == t]) == 1
+
+
+def test_issue_7_a_repair_that_would_leave_no_tree_is_undone() -> None:
+    """Session 28: a repair that makes a cycle (the tree a build walks would have none) is not applied."""
+    from graph.nlp_parse import _as_a_tree
+
+    doc = get_nlp()("Dorvan Chemical bought Kelmar Membrane.")
+    bought, kelmar = word(doc, "bought"), word(doc, "Membrane")
+    arcs = [(t.head.i, t.dep_) for t in doc]
+    _as_a_tree(bought, lambda: setattr(bought, "head", kelmar))  # bought under its own object
+    assert [(t.head.i, t.dep_) for t in doc] == arcs
+
+
 # Guards: phrases each repair must leave as the model read them.
 LEFT_AS_PARSED = [
     pytest.param("coordinated_modifiers", "Orvan Metals bought land and a plant near Velika.",
@@ -210,6 +234,7 @@ LEFT_AS_PARSED = [
                  id="described_recipients-a-real-infinitive"),
     pytest.param("described_recipients", "Tarsk Foods sold its pork unit to carmaker Orvan Pirata.",
                  id="described_recipients-already-the-object"),
+    pytest.param("currency_verbs", "Kelmar won three contracts in 2024.", id="currency_verbs-the-verb"),
 ]
 
 

@@ -1044,3 +1044,9 @@ def test_issue_7_a_sale_to_a_described_buyer_names_the_buyer(descriptor: str) ->
     """Session 28: "sold its stake to insurer X" was parsed as an infinitive ("to insure"), so the sale had no buyer."""
     text = f"Tarsk Foods sold its 30% stake in Kelso Mining to {descriptor} Orvan Pirata for $830 million."
     assert ("Orvan Pirata", "Kelso Mining", Decimal("830000000"), Decimal("0.3")) in _rows(text)
+
+
+def test_issue_7_a_price_in_korean_won_pays_for_the_stake() -> None:
+    """Session 28: "will pay 1.14 trillion won for a 62.5% stake in Y" had no fact: "won" was read as a verb."""
+    text = "Dorvan Chemical will pay 1.14 trillion won for a 62.5% stake in Kelmar Membrane."
+    assert ("Dorvan Chemical", "Kelmar Membrane", Decimal("1140000000000"), Decimal("0.625")) in _rows(text)
