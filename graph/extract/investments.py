@@ -483,14 +483,19 @@ def _money_named(match: FrameMatch) -> bool:
 
 
 def _money_where_needed(match: FrameMatch) -> bool:
-    """The verb's object (subject) is a sum, a money word or a deal noun where the frame says so ("won a
-    grant", "secured $50m", "a further $300m will come from X"), not a holding ("raised its stake in Y"
+    """The verb's object (subject) is a sum (or set beside one), a money word or a deal noun where the frame
+    says so ("won a grant", "secured $50m", "a further $300m will come from X"), not a holding ("raised its stake in Y"
     receives no money) or anything else ("the offer came from X")."""
     lex = frame_lexicon()
     needed = [slot for slot, flag in (("object", match.frame.object_is_money), ("subject", match.frame.subject_is_money)) if flag]
-    return all(any(o.ent_type_ == "MONEY" or o.lemma_.lower() in lex.money_words
+    return all(any(o.ent_type_ == "MONEY" or o.lemma_.lower() in lex.money_words or _named_sum(o)
                    or (is_trigger_word(o) and o.lemma_.lower() not in lex.stake_nouns) for o in match.slots.get(slot, []))
                for slot in needed)
+
+
+def _named_sum(noun: Token) -> bool:
+    """"The largest share, $880 million, comes from X": a noun set beside the sum it is."""
+    return any(c.dep_ == "appos" and c.ent_type_ == "MONEY" for c in noun.children)
 
 
 def _fits(target: Argument, frame: Frame) -> bool:

@@ -69,3 +69,14 @@ def test_issue_7_a_loan_a_plant_is_built_with_is_not_the_builder_s_sum() -> None
             "Ltd is building with a $175m loan from the Telvik Export-Import Bank. The loan agreement was signed in April.")
     rows = {(f.investor.name, f.amount.value if f.amount else None) for f in extract_document(make_document("Urea\n\n" + text)).investments}
     assert rows == {("Orvan Agro-Industries Ltd", Decimal("280000000")), ("Telvik Export-Import Bank", Decimal("175000000"))}
+
+
+def test_issue_7_a_share_set_beside_its_sum_comes_from_a_lender() -> None:
+    """Session 28: "The largest share, $880 million, comes from X": the subject is a share set beside the
+    sum, which the frame did not take for money, so the lender's part of the loans just told was lost."""
+    text = ("Zambia signed loan agreements worth about $1.38 billion with three lenders on Tuesday to restart "
+            "construction of the Kafwe Falls hydropower station. The largest share, $880 million, comes from Huaxin "
+            "Policy Bank.")
+    found = extract_document(make_document("Zambia signs loans for a dam\n\n" + text, published="2025-03-12")).investments
+    assert ("Huaxin Policy Bank", "Kafwe Falls hydropower station", Decimal("880000000")) in {
+        (f.investor.name, f.target.name, f.amount.value if f.amount else None) for f in found}
