@@ -292,10 +292,10 @@ def support_verb(noun: Token) -> Token | None:
     if noun.dep_ == "nsubj" and head.lemma_.lower() in word_list("funding_verbs"):
         return head  # "the loan from X will fund Y"
     taken_sum = head.head.ent_type_ == "MONEY" and head.head.dep_ in {"dobj", "nsubjpass", "pobj"}
-    if noun.dep_ == "pobj" and head.lower_ in {"in", "of"} and taken_sum:
-        return support_verb(head.head)  # "financed with $1bn in loans" too, "bought $400m of bonds"
-    if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in {"through", "via", "with"} and head.dep_ == "prep":
-        return head.head
+    if noun.dep_ == "pobj" and head.lower_ in {"in", "of", "as"} and taken_sum:
+        return support_verb(head.head)  # "financed with $1bn in loans" too, "bought $400m of bonds", "$190m as a credit"
+    if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in {"through", "via", "with", "as"} and head.dep_ == "prep":
+        return head.head  # "financed Y through a bond", "is arranging $190m as a buyer credit"
     if noun.dep_ == "conj":
         return support_verb(noun.head)
     return None

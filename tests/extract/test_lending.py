@@ -91,3 +91,18 @@ def test_issue_7_a_person_who_signs_a_loan_lends_nothing() -> None:
     text = ("Paraguay will rebuild the Puerto Vallo terminal. Finance Minister Ravi Madho-Ramlal told reporters. "
             "Madho-Ramlal signed the loan agreement with the OCB in Asuncion on Wednesday.")
     assert not [row for row in _rows(text) if row[0] == "Ravi Madho-Ramlal"]
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    pytest.param("Lindhof Bank is arranging $190 million as a loan for the Kafwe Falls project.",
+                 ("Lindhof Bank", "Kafwe Falls project"), id="as-a-loan-on-the-verb"),
+    pytest.param("Lindhof Bank is arranging a further $190 million as a buyer credit for the Kafwe Falls project.",
+                 ("Lindhof Bank", "Kafwe Falls project"), id="as-a-credit-on-the-sum"),
+    pytest.param("Zambia will finish the Kafwe Falls project. The Zambian government will put $240 million as equity "
+                 "into the Kafwe Falls project.", ("Government of Zambia", "Kafwe Falls project"), id="as-equity-into"),
+])
+def test_issue_7_a_sum_given_as_a_deal_carries_where_it_goes(text: str, row: tuple[str, str]) -> None:
+    """Session 28: "arranging $190m as a buyer credit for Y": the deal noun of an "as" phrase (on the verb or on
+    the sum) is carried by the verb, and its "for" phrase is the target ("put $240m as equity into Y", a
+    giving verb's own, already was)."""
+    assert row in [r[:2] for r in _rows(text)]
