@@ -430,11 +430,11 @@ def _demonym(token: Token) -> Argument | None:
 
 
 def _body_of(head: Token) -> Token | None:
-    """"the X Bank's board approved …", "Vardania's prime minister signed …": a body or an office
-    holder of a named actor, not named themselves, acts for it."""
+    """"the X Bank's board approved …", "Vardania's prime minister signed …", "its board rejected …": a
+    body or an office holder of a named actor, not named themselves, acts for it."""
     if head.lemma_.lower() not in word_list("bodies") and head.lemma_.lower() not in _title_heads():
         return None
-    owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    owners = [c for c in head.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.lower_ in {"its", "their"})]
     whose = [head.doc[i] for c in head.children if c.lower_ == "whose" for i in relative_antecedent(head.head)]
     if owners or whose:  # "the X Bank, whose board approved …"
         return (owners or whose)[0]

@@ -8,6 +8,8 @@ tells more than once (a share here, its price there) are made one in ``retelling
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -38,7 +40,8 @@ DEAL_REACH = 2  # sentences after a share within which a bare percentage is a sh
 BACK_REACH = 2  # sentences from a loan told with no lender to "the loan was provided by X" that names one
 LOCATIVE = frozenset({"in", "at", "near", "along", "across", "between"})
 PROGRAMME_WORDS = frozenset({"programme", "program"})
-BUILDING_STEPS = frozenset({Status.OPENED, Status.UNDER_CONSTRUCTION})  # the steps of an asset, not of a deal in a company
+BUILDING_STEPS = frozenset({Status.OPENED, Status.UNDER_CONSTRUCTION})
+PER_SHARE = re.compile(r"\d\s*(?:p|pence|cents?|[A-Za-z]{2,6})?[\s-]*(?:a|per)[\s-]+share\b")  # "560p-a-share", "$62 a share"  # the steps of an asset, not of a deal in a company
 
 
 def extract(doc: Doc) -> Iterator[Investment]:
@@ -479,6 +482,8 @@ def _money_named(match: FrameMatch) -> bool:
         return True
     if any(t.lemma_.lower() in frame_lexicon().money_words for t in match.slots.get("object", [])):
         return True
+    if frame.stake and PER_SHARE.search(trigger.sent.text):
+        return True  # "rejected a 560p-a-share approach from X": a price, though no sum
     return frame.money_or_loan_word and (match.nominal or trigger.dep_ in {"amod", "acl"})
 
 

@@ -1050,3 +1050,15 @@ def test_issue_7_a_price_in_korean_won_pays_for_the_stake() -> None:
     """Session 28: "will pay 1.14 trillion won for a 62.5% stake in Y" had no fact: "won" was read as a verb."""
     text = "Dorvan Chemical will pay 1.14 trillion won for a 62.5% stake in Kelmar Membrane."
     assert ("Dorvan Chemical", "Kelmar Membrane", Decimal("1140000000000"), Decimal("0.625")) in _rows(text)
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    pytest.param("In March, Brackwell Instruments rejected a 560p-a-share approach from the US buyout group Ridgeway "
+                 "Harbour Partners.", ("Ridgeway Harbour Partners", "Brackwell Instruments"), id="a-price-a-share"),
+    pytest.param("Kelso Rovers is owned by Ipanema Capital. Last year its board rejected a R$600 million proposal from "
+                 "Dubai-based Dunor Sports Holding.", ("Dunor Sports Holding", "Kelso Rovers"), id="its-board-rejected"),
+])
+def test_issue_7_a_rejected_bid_names_bidder_and_target(text: str, row: tuple[str, str]) -> None:
+    """Session 28: a bid priced only per share ("560p a share") stated no sum, so it was no fact; "its board"
+    rejecting an offer stood for no one, so the offer had no target."""
+    assert row in [r[:2] for r in _rows(text)]
