@@ -137,8 +137,9 @@ def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, fou
         sides = between_in(sent)[:1] if not agreement_kind(noun).weak else []  # "Trade between the two countries is governed by …"
         parties = parties if len(parties) >= 2 else resolve(sides, found=found, number=number)
         parties = parties if len(parties) >= 2 else []
-    if len(parties) == 1 and (_signed_with(signer) or under_a_deal):  # "the concession agreement was signed with Y in
-        parties = unique([*parties, *main_actors(noun, PAIR_KINDS["company"], 1, local=False)])  # 2008", "… to Y under a PPA"
+    recorded = _definite(noun) and bool(agreement_kind(noun).records)  # "the sale agreement was signed with Y": the deal's
+    if len(parties) == 1 and (_signed_with(signer) or under_a_deal) and not recorded:  # "the concession agreement was
+        parties = unique([*parties, *main_actors(noun, PAIR_KINDS["company"], 1, local=False)])  # signed with Y in 2008"
     signed, effective, evidence = signing_dates(sent, signer, noun, number, lede, _last_date(found))
     again = _definite(noun) and len(parties) < 2
     status = status_of(trigger) or (Status.SIGNED if signer is not None else None)

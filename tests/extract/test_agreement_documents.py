@@ -88,3 +88,13 @@ def test_issue_7_a_deal_document_records_a_stake_sold_or_invested_for(text, part
     """A share purchase agreement records a stake bought from a seller the text names, whatever the
     company sold was taken for, and an investment in a company for a stake, agreed with its owner."""
     assert frozenset(parties) in {p for p, _ in _agreements(text)}
+
+
+def test_issue_7_a_deal_document_signed_with_one_party_is_the_deal_s():
+    """Session 28: "The share purchase agreement was signed with Z" named one side and took the article's most
+    named company for the other; a document that records the deal told is between its buyer and Z."""
+    text = ("Energy\n\nTarsk Energy owns the Kelso plant. Tarsk Energy said output rose. Orsk Bank agreed to buy 30% of "
+            "Kelso Power for $90m. The share purchase agreement was signed with Tarsk Energy on 3 March 2025.")
+    found = _agreements(text)
+    assert (frozenset({"Orsk Bank", "Tarsk Energy"}), PartialDate(2025, 3, 3)) in found
+    assert not any(parties == {"Kelso Power", "Tarsk Energy"} for parties, _ in found)
