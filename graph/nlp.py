@@ -124,6 +124,7 @@ def get_nlp() -> Language:
     nlp = model.load()
     _split_percent_hyphens(nlp)
     _drop_amount_letter_exceptions(nlp)
+    _keep_slashed_legal_forms(nlp)
     for name in ("ticker_tokens", "particle_names", "paragraph_breaks", "abbreviation_breaks", "dateline_breaks"):
         nlp.add_pipe(name, before="parser")
     add_tag_fixes(nlp)
@@ -169,6 +170,16 @@ def _drop_amount_letter_exceptions(nlp: Language) -> None:
     never ended there and the next one's facts were read as this one's. "m" after a number is a
     scale (or metres), and a full stop after it a full stop."""
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k != "m."}
+
+
+def _keep_slashed_legal_forms(nlp: Language) -> None:
+    """"Vesthav Pharma A/S", "Vale S/A": a legal form written with a slash is one word, not "A", "/" and
+    "S", so it ends the company's name (``data/lexicon.json`` legal_forms)."""
+    from graph.extract.lexicon import lexicon  # noqa: PLC0415
+
+    for form in (f for f in lexicon().legal_forms if "/" in f):
+        for written in {form.upper(), form}:
+            nlp.tokenizer.add_special_case(written, [{ORTH: written}])
 
 
 def _add_gazetteer_ruler(nlp: Language) -> None:

@@ -299,7 +299,8 @@ def _body_words() -> frozenset[str]:
 
 def _looks_junk(span: Span) -> bool:
     lex = lexicon()
-    if _JUNK_CHARS.search(span.text) or not any(c.isalpha() for c in span.text) or is_currency_code(span.text):
+    text = "".join(t.text_with_ws for t in span if t.lower_ not in lex.legal_forms)  # "X A/S": the slash is the form's
+    if _JUNK_CHARS.search(text) or not any(c.isalpha() for c in span.text) or is_currency_code(span.text):
         return True
     if span[-1].lower_ in lex.junk_heads or span[-1].lemma_.lower() in lex.junk_heads:
         return True

@@ -479,3 +479,15 @@ def test_issue_7_a_plural_possessive_or_a_hyphened_surname_is_part_of_the_name(t
     """Session 28: "Workers'" (a plural possessive, not an owner's "X's") and the first half of a hyphened
     surname were cut from the holder's name ("Pension Fund", "Fernel family")."""
     assert holder in {f.investor.name for f in extract_document(make_document(text)).investments}
+
+
+@pytest.mark.parametrize(("form", "buyer"), [
+    pytest.param("A/S", "Vesthav Pharma A/S", id="danish"),
+    pytest.param("S/A", "Vesthav Pharma S/A", id="brazilian"),
+])
+def test_issue_7_a_legal_form_with_a_slash_ends_a_name(form: str, buyer: str) -> None:
+    """Session 28: "A/S" was three tokens ("A", "/", "S") and the slash made the name junk, so the bidder was
+    "S", and "its offer" had no one behind it."""
+    text = f"Vesthav Pharma {form} on Tuesday withdrew its $5.1 billion hostile offer for Kinnic Biologics Inc."
+    found = extract_document(make_document("Drugmaker withdraws bid\n\n" + text, published="2025-10-01")).investments
+    assert buyer in {f.investor.name for f in found}
