@@ -64,6 +64,8 @@ ABBREVIATIONS_PATH = paths.DATA / "abbreviations.txt"
 EXCHANGES_PATH = paths.DATA / "exchanges.txt"
 # Tags of capitalised words that open a sentence after "U.S." rather than go on with a name.
 _OPENER_TAGS = frozenset({"PRP", "PRP$", "DT", "PDT", "CC", "IN", "RB", "EX", "WRB", "WP", "WDT"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+SENTENCE_REACH = 60  # tokens looked back for a finite verb before a legal form
 # Entities an amount's own span may extend to the left ("more than" of "more than 50").
 _NUMERIC_LABELS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
 _LINE_BREAK = re.compile("\n")
@@ -236,9 +238,9 @@ def load_abbreviations(path: Path = ABBREVIATIONS_PATH) -> dict[str, str]:
     table: dict[str, str] = {}
     for line in _data_lines(path):
         parts = line.split()
-        if len(parts) != 2 or parts[1] not in {"never", "maybe"} or not parts[0].endswith("."):
+        if len(parts) != 2 or parts[1] not in {"never", "maybe", "form"} or not parts[0].endswith("."):
             raise PipelineDataError(
-                f"{path}: {line!r} is not '<abbreviation ending in .> never|maybe'; fix that line"
+                f"{path}: {line!r} is not '<abbreviation ending in .> never|maybe|form'; fix that line"
             )
         table[parts[0]] = parts[1]
     return table
@@ -352,7 +354,7 @@ def abbreviation_breaks(doc: Doc) -> Doc:
         if kind is None and token.text == "." and token.i > 0 and not doc[token.i - 1].whitespace_:
             kind = table.get(doc[token.i - 1].text + ".")  # "approx" "." → "approx."
         if kind is not None and "\n" not in token.whitespace_:
-            _continue_or_break(doc[token.i + 1], kind, starts)
+            _continue_or_break(doc[token.i + 1], kind, starts, table)
     starts.write()
     return doc
 
@@ -369,12 +371,26 @@ def _string_ids(words: tuple[str, ...]) -> frozenset[int]:
     return frozenset(get_string_id(w) for w in words)
 
 
-def _continue_or_break(following: Token, kind: str, starts: SentenceStarts) -> None:
-    """After an abbreviation: a new sentence only for a capitalised opener after a "maybe"."""
+def _continue_or_break(following: Token, kind: str, starts: SentenceStarts, table: dict[str, str]) -> None:
+    """After an abbreviation: a new sentence only for a capitalised opener after a "maybe", or after a
+    legal form ("form") for any capitalised word but another form once the sentence had its verb."""
     if following.is_space or starts[following.i]:
         return  # a line break or another component has decided
-    opens = kind == "maybe" and following.text[:1].isupper() and following.tag_ in _OPENER_TAGS
-    starts[following.i] = opens
+    capitalised = following.text[:1].isupper()
+    opens = kind in {"maybe", "form"} and capitalised and following.tag_ in _OPENER_TAGS
+    told = kind == "form" and capitalised and following.text not in table and _finite_verb_before(following.doc[following.i - 1], starts)
+    starts[following.i] = opens or told
+
+
+def _finite_verb_before(abbreviation: Token, starts: SentenceStarts) -> bool:
+    """Whether a finite verb comes between the sentence's start (as far as known) and the abbreviation."""
+    for i in range(abbreviation.i - 1, max(abbreviation.i - SENTENCE_REACH, -1), -1):
+        token = abbreviation.doc[i]
+        if token.tag_ in FINITE_TAGS:
+            return True
+        if token.text in {".", "!", "?"} or "\n" in token.whitespace_ or starts[i]:
+            return False
+    return False
 
 
 @Language.component("dateline_breaks")

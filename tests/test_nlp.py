@@ -39,13 +39,19 @@ ABBREVIATIONS = [
      ["The deal was signed with Beta Inc.", "The terms were not disclosed."]),
     ("Tarvo sold 30% to Lume Aerodrom d.d. in 2019 for 40 million euros. The terms were not disclosed.",
      ["Tarvo sold 30% to Lume Aerodrom d.d. in 2019 for 40 million euros.", "The terms were not disclosed."]),
+    # session 28: a legal form ends the sentence before a name once the sentence had its verb
+    ("Vesthav withdrew its offer for Kinnic Biologics Inc. Vesthav had offered $62 a share.",
+     ["Vesthav withdrew its offer for Kinnic Biologics Inc.", "Vesthav had offered $62 a share."]),
+    ("Apple Inc. Chief Executive Tim Cook said the deal was done.", ["Apple Inc. Chief Executive Tim Cook said the deal was done."]),
+    ("The company is controlled by Orsk Co. Ltd. and its partners.", ["The company is controlled by Orsk Co. Ltd. and its partners."]),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), ABBREVIATIONS,
                          ids=["approx-before-an-amount", "us-before-lowercase", "us-before-a-name",
                               "no-and-dr", "titles", "us-before-a-pronoun", "us-before-a-line-break",
-                              "inc-before-a-determiner", "a-dotted-legal-form-mid-sentence"])
+                              "inc-before-a-determiner", "a-dotted-legal-form-mid-sentence",
+                              "inc-before-a-name-after-a-verb", "inc-before-a-title-before-the-verb", "co-before-ltd"])
 def test_abbreviations_end_a_sentence_only_before_a_new_one(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
 
