@@ -183,3 +183,5 @@ def vehicle_facts(match: FrameMatch, base: Investment, named: set[str]) -> Itera
         found = argument_at(named_after[0] if named_after else vehicle)
         if found is not None and found.ref.kind is ActorKind.COMPANY and found.ref.name not in named:
             yield replace(base, target=found.ref, amount=None, stake=None, kind="existing holding")
+            if base.kind == "existing holding" and base.stake is not None:  # Z is the holder of record of Y's shares
+                yield replace(base, investor=found.ref)

@@ -1012,6 +1012,18 @@ def test_issue_7_the_company_a_deal_is_done_through_is_the_investor_s(text, vehi
     assert (owner, vehicle, None, None) in _rows(text)
 
 
+@pytest.mark.parametrize(("text", "row"), [
+    pytest.param("The Thiru family holds 46.3% of Vellan Motors through Anjali Trading & Investments Pvt Ltd.",
+                 ("Anjali Trading & Investments Pvt Ltd.", "Vellan Motors", None, Decimal("0.463")), id="a-family-s-vehicle"),
+    pytest.param("Kestra Board will hold 45 per cent of Trelaw Water through a newly formed Chilean holding company, "
+                 "Quilan Holdings.", ("Quilan Holdings", "Trelaw Water", None, Decimal("0.45")), id="a-new-holding-company"),
+])
+def test_issue_7_the_company_a_holding_is_held_through_holds_the_shares(text, row):
+    """Session 28: "X holds 46.3% of Y through Z": Z is the holder of record of Y's shares (and X owns Z); the
+    share was given to X alone."""
+    assert row in _rows(text)
+
+
 def test_issue_7_money_given_through_an_agency_holds_no_agency():
     """Session 26 (blind23): "Tarnia is contributing a $40m grant through its Overseas Aid Agency (OAA)"
     made Tarnia the agency's holder."""
