@@ -215,6 +215,8 @@ def argument_at(head: Token) -> Argument | None:
     if own is not None:
         return Argument(own)
     named_body = government(head) or government_named_before(head)  # "the Kenyan government": no antecedent to look for
+    if named_body is None and head.pos_ == "PROPN":
+        named_body = the_government(head)  # "with the Government": capitalised, still the country's, not a name
     earlier = antecedent(head) if named_body is None else None
     if isinstance(earlier, Token):
         return argument_at(earlier) if earlier != head else None

@@ -22,7 +22,7 @@ def the_government(head: Token) -> ActorRef | None:
     """"The federal government had approved aid …" with no government named before: the
     government of the country the article is about, which news names as the country; "the state
     government" is the state's, named before ("the Jalisco state government"), never the country."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() != "government" or not any(c.lower_ == "the" for c in head.children):
+    if not _a_government_noun(head) or not any(c.lower_ == "the" for c in head.children):
         return None
     level = subnational_level(head)
     if level is not None:
@@ -39,9 +39,16 @@ def subnational_level(head: Token) -> str | None:
 def government_named_before(head: Token) -> ActorRef | None:
     """"Australia's federal government blocked … the government has blocked …": a bare "the
     government" is the last government the text named, not a country it names since."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() != "government" or [c for c in head.children if c.dep_ != "det"]:
+    if not _a_government_noun(head) or [c for c in head.children if c.dep_ != "det"]:
         return None
     return next(_governments_before(head), None)
+
+
+def _a_government_noun(head: Token) -> bool:
+    """"government", or "the Government" capitalised with nothing of its own (not "Government House")."""
+    if head.lower_ not in {"government", "governments"} and head.lemma_.lower() != "government":
+        return False
+    return head.pos_ == "NOUN" or (head.pos_ == "PROPN" and all(c.dep_ == "det" for c in head.children))
 
 
 def _governments_before(head: Token) -> Iterator[ActorRef]:

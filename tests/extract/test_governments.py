@@ -6,6 +6,8 @@ import pytest
 
 from graph.extract.governments import family, government, subnational_level
 from graph.nlp import get_nlp
+from graph.pipeline import extract_document
+from tests.conftest import make_document
 
 
 def _head(text: str, word: str):
@@ -48,3 +50,12 @@ def test_a_region_s_or_a_city_s_government_says_so(text: str, level: str | None)
 def test_the_family_is_the_family_named_before() -> None:
     text = "The Kayalar family sold the mill. The family said it would keep the port."
     assert family(_head(text, "family")).name == "Kayalar family"
+
+
+def test_issue_7_the_capitalised_government_is_the_country_s() -> None:
+    """Session 28: "signed a yen loan … with the Government" (capitalised, as state media and Commonwealth
+    papers write it) made a company named "Government"; it is the government of the country told of."""
+    text = ("Sri Lanka's Negombo commuter rail link has been stalled for years. The Kaiyo Cooperation Agency signed a "
+            "yen loan of ¥41.7 billion with the Government in 2019.")
+    found = extract_document(make_document("Rail link\n\n" + text, published="2025-10-01")).agreements
+    assert [{p.name for p in a.parties} for a in found] == [{"Kaiyo Cooperation Agency", "Sri Lanka"}]
