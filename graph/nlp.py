@@ -203,7 +203,7 @@ def _data_lines(path: Path) -> list[str]:
 
 @lru_cache(maxsize=4)
 def load_abbreviations(path: Path = ABBREVIATIONS_PATH) -> dict[str, str]:
-    """Abbreviation → ``"never"`` or ``"maybe"`` (may it end a sentence?)."""
+    """Abbreviation → ``"never"``, ``"maybe"`` or ``"form"`` (may it end a sentence?)."""
     table: dict[str, str] = {}
     for line in _data_lines(path):
         parts = line.split()
