@@ -4,7 +4,8 @@
 the small model often reads the first material as the phrase's head and the asset as its
 conjunct ("lead" the object, "mine" a second thing owned), so the asset has no determiner, no
 place and no verb. Coordinated materials before an asset word are its modifiers, as the model
-itself reads "a copper and gold mine": the asset word takes the phrase's place in the tree.
+itself reads "a copper and gold mine": the asset word takes the phrase's place in the tree. So do
+names before a plural document noun: "the Huaxin and Orsk Bank loan agreements".
 
 ``sized_gerund_assets``: "a $95m grinding plant" is headed by "plant", not by the sum.
 ``described_conjuncts``: "X and state utility Y signed …" has X for subject and Y its conjunct.
@@ -440,9 +441,23 @@ def coordinated_modifiers(doc: Doc) -> Doc:
 
     assets = lexicon().asset_heads
     for asset in tokens_with(doc, DEP, get_string_id("conj")):
-        if _modifier_read_as_head(asset.head, asset, assets):
+        if _modifier_read_as_head(asset.head, asset, assets) or _name_read_as_head(asset.head, asset):
             _rehead(asset.head, asset)
     return doc
+
+
+DOCUMENT_NOUNS = frozenset({"agreement", "contract", "loan", "memorandum", "deal", "accord", "credit", "facility"})
+
+
+def _name_read_as_head(name: Token, noun: Token) -> bool:
+    """"the Huaxin and Orsk Bank loan agreements": a name before "and", then a plural document noun
+    with names of its own before it: the noun heads the phrase, each name one document's side."""
+    doc = name.doc
+    return (
+        noun.tag_ == "NNS" and noun.lemma_.lower() in DOCUMENT_NOUNS and name.pos_ == "PROPN"
+        and name.i + 2 == noun.left_edge.i and doc[name.i + 1].lower_ in COORDINATORS and doc[name.i + 1].head == name
+        and doc[noun.left_edge.i].pos_ == "PROPN" and not any(c.dep_ in {"det", "poss"} for c in noun.lefts)
+    )
 
 
 def _modifier_read_as_head(material: Token, asset: Token, assets: frozenset[str]) -> bool:

@@ -194,6 +194,15 @@ def test_issue_7_a_repair_that_would_leave_no_tree_is_undone() -> None:
     assert [(t.head.i, t.dep_) for t in doc] == arcs
 
 
+def test_issue_7_names_before_a_plural_document_modify_it() -> None:
+    """Session 28: in "the Huaxin Bank and Orsk Bank loan agreements" the model made the first bank the verb's
+    object and the agreements its conjunct; the document noun heads the phrase, each name its modifier."""
+    doc = get_nlp()("Zambia signed the Huaxin Bank and Orsk Bank loan agreements on Tuesday.")
+    agreements, banks = word(doc, "agreements"), [t for t in doc if t.text == "Bank"]
+    assert agreements.dep_ == "dobj" and all(bank.head == agreements for bank in banks)
+    assert len([t for t in doc if t.head == t]) == 1
+
+
 # Guards: phrases each repair must leave as the model read them.
 LEFT_AS_PARSED = [
     pytest.param("coordinated_modifiers", "Orvan Metals bought land and a plant near Velika.",

@@ -145,7 +145,8 @@ def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, fou
     status = status_of(trigger) or (Status.SIGNED if signer is not None else None)
     for name in topic_names(noun):
         for side in _sides(noun, signer, parties, found, number):
-            yield Agreement(name, side, evidence, date=signed, effective=effective, factuality=Factuality.ASSERTED, status=status), again
+            agreement = Agreement(name, side, evidence, date=signed, effective=effective, factuality=Factuality.ASSERTED, status=status)
+            yield agreement, again and len(side) < 2
 
 
 def _signed_with(signer: Token | None) -> bool:
@@ -241,9 +242,13 @@ def _own_phrases(verb: Token) -> list[Token]:
 
 
 def _sides(noun: Token, signer: Token | None, parties: list[ActorRef], found: Found, number: int) -> list[tuple[ActorRef, ...]]:
-    """A plural noun signed "with" several named counterparts is one agreement with each; else one."""
+    """A plural noun signed "with" several named counterparts, or named after them ("the Huaxin and
+    Orsk loan agreements"), is one agreement with each; else one."""
     holder = signer if signer is not None and signer.pos_ == "VERB" else noun
     withs = prep_objects(noun, {"with"}) + prep_objects(holder, {"with"})
+    named = _named_sides(noun, found, number) if plural(noun) and not withs else []
+    if len(named) >= 2 and (signers := [p for p in parties if p.name not in {n.name for n in named}]):
+        return [(*signers, other) for other in named]
     if not plural(noun) or not withs or withs[0].pos_ == "NOUN":
         return [tuple(parties)]
     others = {r.name for r in resolve(withs[:1], found=found, number=number)}
@@ -252,6 +257,12 @@ def _sides(noun: Token, signer: Token | None, parties: list[ActorRef], found: Fo
     if len(counterparts) < 2 or not signers:
         return [tuple(parties)]
     return [(*signers, other) for other in counterparts]
+
+
+def _named_sides(noun: Token, found: Found, number: int) -> list[ActorRef]:
+    """The actors the names before a plural document noun name, one each ("the Huaxin and Orsk agreements")."""
+    names = [c for c in noun.lefts if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN"]
+    return unique([r for name in names for r in resolve([name], found=found, number=number)])
 
 
 # --- agreeing verbs ----------------------------------------------------------

@@ -847,3 +847,10 @@ def test_issue_7_a_person_with_no_title_signs_for_no_state():
     text = ("Paraguay will rebuild the Puerto Vallo terminal. Businessman Ravi Madho-Ramlal signed the loan agreement "
             "with the Orsova Coastal Bank in Asuncion on 4 March 2025.")
     assert not any("Paraguay" in _parties(a) for a in _agreements(text))
+
+
+def test_issue_7_documents_named_after_their_counterparts_are_one_each() -> None:
+    """Session 28: "Zambia signed the Huaxin Bank and Orsk Bank loan agreements": the parser made the first
+    bank the object (and a lender of Zambia's), the build one agreement of three; one agreement with each bank."""
+    found = _agreements("Zambia signed the Huaxin Bank and Orsk Bank loan agreements on 11 March 2025.")
+    assert sorted(sorted(_parties(a)) for a in found) == [["Huaxin Bank", "Zambia"], ["Orsk Bank", "Zambia"]]
