@@ -34,7 +34,7 @@ from graph.extract.docmodel import antecedent, country_of, demonym_countries, pa
 from graph.extract.common import entity_at, per_span, per_token
 from graph.extract.context import earlier_sentences
 from graph.extract.frames import frame_lexicon, frame_matches, is_trigger_word, trigger_kind
-from graph.extract.governments import family, government, government_named_before, governments_of, the_government
+from graph.extract.governments import family, government, government_named_before, governments_of, public_purse, the_government
 from graph.extract.renaming import called_name, gapped_share, named_apposition
 from graph.extract.roles import relative_antecedent
 from graph.extract.partitives import a_name, share_of, through_partitive
@@ -221,7 +221,7 @@ def argument_at(head: Token) -> Argument | None:
     if isinstance(earlier, Token):
         return argument_at(earlier) if earlier != head else None
     ref = earlier or named_body or family(head) or holding_of(head) or phrase_ref(head) or unknown_name(head) or common_asset(head)
-    ref = ref or the_government(head)
+    ref = ref or the_government(head) or public_purse(head)
     if ref is None or len(ref.name) < 2 or truncated_name(ref) or _not_a_target(head, ref):
         return None  # a lone letter is a class, no one: "a B-loan", "A-shares"
     return Argument(_without_participle(ref))

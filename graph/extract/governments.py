@@ -31,6 +31,16 @@ def the_government(head: Token) -> ActorRef | None:
     return found[0] if found else None
 
 
+def public_purse(head: Token) -> ActorRef | None:
+    """"the state budget will contribute €32.7m", "from the national budget": a country's own budget or
+    treasury pays as its government, the country the article is about (not "the company's budget")."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in word_list("public_purse_words"):
+        return None
+    public = any(c.dep_ in {"amod", "compound"} and c.lower_ in word_list("public_purse_modifiers") for c in head.children)
+    owned = any(c.dep_ == "poss" for c in head.children)
+    return next(iter(main_actors(head, (ActorKind.COUNTRY,), 1, local=False)), None) if public and not owned else None
+
+
 def subnational_level(head: Token) -> str | None:
     """"state", "provincial", "municipal": the word that makes a government a region's or a city's."""
     return next((c.lower_ for c in head.lefts if c.dep_ in {"amod", "compound"} and c.lower_ in word_list("subnational_words")), None)

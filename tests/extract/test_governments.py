@@ -59,3 +59,17 @@ def test_issue_7_the_capitalised_government_is_the_country_s() -> None:
             "yen loan of ¥41.7 billion with the Government in 2019.")
     found = extract_document(make_document("Rail link\n\n" + text, published="2025-10-01")).agreements
     assert [{p.name for p in a.parties} for a in found] == [{"Kaiyo Cooperation Agency", "Sri Lanka"}]
+
+
+@pytest.mark.parametrize(("text", "investor"), [
+    pytest.param("Albania is building the Fier expressway. The Vjosa Fund provided a €41.2 million grant for the bridge, "
+                 "and the state budget will contribute €32.7 million.", "Albania", id="the-state-budget"),
+    pytest.param("Albania is building the Fier expressway. Orvan Group said its budget will contribute €32.7 million.",
+                 None, id="a-company-s-budget"),
+])
+def test_issue_7_a_state_budget_pays_as_the_country(text: str, investor: str | None) -> None:
+    """Session 28: "the state budget will contribute €32.7m" had no investor; a country's own budget or treasury
+    pays as the country the article is about (a company's budget is no state's)."""
+    found = extract_document(make_document("Expressway\n\n" + text, published="2025-03-12")).investments
+    payers = {f.investor.name for f in found if f.amount is not None and f.amount.value == 32_700_000}
+    assert payers == ({investor} if investor else set())
