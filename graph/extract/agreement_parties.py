@@ -194,13 +194,13 @@ def _represented(ref: ActorRef, head: Token) -> ActorRef | None:
         return (bodies or countries)[0]
     if ref.country:
         return ActorRef(ref.country, ActorKind.COUNTRY, ref.surface or ref.name, ref.country)
-    return next(iter(main_actors(head, (ActorKind.COUNTRY,), 1, local=False)), None) if _state_title(ref, head) else None
+    return next(iter(main_actors(head, (ActorKind.COUNTRY,), 1, local=False)), None) if state_title(ref, head) else None
 
 
 TITLE_REACH = 3  # words before a name that may be its title ("Deputy Finance Minister X")
 
 
-def _state_title(person: ActorRef, head: Token) -> bool:
+def state_title(person: ActorRef, head: Token) -> bool:
     """"Finance Minister X signed …", or X so titled earlier in the text (the title's words just
     before the name, whatever the tagger made of them): X signs for a state."""
     doc = head.doc

@@ -15,6 +15,7 @@ from decimal import Decimal
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract import context
+from graph.extract.agreement_parties import state_title
 from graph.extract.arguments import Argument, argument_at, arguments
 from graph.extract import clause_links, gapping, lending, retellings, stakes, sums
 from graph.extract.clauses import clause_verb, takes_a_deal
@@ -276,6 +277,8 @@ def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument],
     investors, targets = lending.lenders_and_borrowers(match, investors, targets, partners)
     if frame.form in lending.LENDING_FORMS:  # "Finance Minister X signed the loan agreement with Y": X borrows nothing
         investors = _no_signer(match, investors)
+    if frame.target_is_asset:  # "President X inaugurated the plant": she opens it for the state, which paid
+        investors = [i for i in investors if not _an_official(match, i)]
     investors += [a for a in _joined_by(match) if all(a.ref.name != i.ref.name for i in investors)]
     named = {t.ref.name for t in targets}
     investors = [i for i in investors if i.ref.name not in named]  # "owner of X and Y" misparsed
@@ -289,6 +292,10 @@ def _no_signer(match: FrameMatch, investors: list[Argument]) -> list[Argument]:
     $5m" is one)."""
     signed = clause_verb(match.trigger).lemma_.lower() in lexicon().sign_verbs
     return [i for i in investors if not (signed and i.ref.kind is ActorKind.PERSON)]
+
+
+def _an_official(match: FrameMatch, investor: Argument) -> bool:
+    return investor.ref.kind is ActorKind.PERSON and any(state_title(investor.ref, h) for h in match.slots.get("subject", []))
 
 
 def _joined_by(match: FrameMatch) -> list[Argument]:

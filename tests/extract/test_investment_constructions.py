@@ -1074,3 +1074,14 @@ def test_issue_7_a_rejected_bid_names_bidder_and_target(text: str, row: tuple[st
     """Session 28: a bid priced only per share ("560p a share") stated no sum, so it was no fact; "its board"
     rejecting an offer stood for no one, so the offer had no target."""
     assert row in [r[:2] for r in _rows(text)]
+
+
+@pytest.mark.parametrize(("text", "invests"), [
+    pytest.param("Bolivia finished the Yungas Bajo hydroelectric complex this year. President Ana Quispe on Wednesday "
+                 "inaugurated the $655 million complex.", False, id="a-president-opens"),
+    pytest.param("Billionaire Ana Quispe built the Yungas Bajo hotel for $40 million.", True, id="a-tycoon-builds"),
+])
+def test_issue_7_an_official_who_opens_a_plant_invests_nothing(text: str, invests: bool) -> None:
+    """Session 28: "President X inaugurated the complex" made the president its investor; an official opens or
+    builds for the state, while a person with no state title who builds is the investor."""
+    assert any("Ana Quispe" in row[0] for row in _rows(text)) is invests
