@@ -26,10 +26,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.attrs import DEP, ORTH, POS
+from spacy.attrs import DEP, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from graph.keys import LEGAL_FORM
@@ -66,12 +65,12 @@ SCALES = frozenset({"million", "billion", "trillion", "bn", "mn", "m", "tn", "cr
 
 @Language.component("currency_verbs")
 def currency_verbs(doc: Doc) -> Doc:
-    """Make "won" of "1.14 trillion won" the sum's noun, with the number its modifier."""
-    for verb in tokens_with(doc, POS, VERB):
+    """Make "won" of "1.14 trillion won" the sum's noun, with the number its modifier (the currency's
+    tokens found in the doc's LOWER column, not by asking every verb)."""
+    for verb in (t for word in CURRENCY_VERBS for t in tokens_with(doc, LOWER, get_string_id(word)) if t.pos_ == "VERB"):
         number = doc[verb.i - 1] if verb.i > 0 else None
-        if verb.lower_ in CURRENCY_VERBS and number is not None and (number.like_num or number.lower_ in SCALES):
-            if number not in verb.ancestors:
-                _as_a_tree(verb, lambda verb=verb, number=number: _currency_noun(verb, number))
+        if number is not None and (number.like_num or number.lower_ in SCALES) and number not in verb.ancestors:
+            _as_a_tree(verb, lambda verb=verb, number=number: _currency_noun(verb, number))
     return doc
 
 

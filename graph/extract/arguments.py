@@ -29,6 +29,7 @@ from graph.extract.collectives import (
     list_conjuncts,
     named_list,
 )
+from graph.extract.dealt import holding_verbs
 from graph.extract.descriptions import is_descriptor
 from graph.extract.docmodel import antecedent, country_of, demonym_countries, pair, plural_antecedent, short_name
 from graph.extract.common import entity_at, per_span, per_token
@@ -153,8 +154,7 @@ def _listed_share(name: Token) -> Decimal | None:
 def _held_share(name: Token) -> Decimal | None:
     """"Y's shareholders are X, which owns 28%, and …": a holding verb's bare share in a clause on the
     name is the share the name is listed with (not "X, which owns 30% of Z": Z's)."""
-    holding = {v for f in frame_lexicon().frames if f.form == "existing holding" for v in f.verbs}
-    for clause in (c for c in name.children if c.dep_ == "relcl" and c.lemma_.lower() in holding):
+    for clause in (c for c in name.children if c.dep_ == "relcl" and c.lemma_.lower() in holding_verbs()):
         held = [o for o in clause.children if o.dep_ == "dobj"]
         if len(held) == 1 and not prep_objects(clause, {"of", "in"}) and not prep_objects(held[0], {"of", "in"}):
             return share_of(held[0])

@@ -354,7 +354,9 @@ def _a_place(word: Token) -> str | None:
     entity = entity_at(word)
     name = entity.text if entity is not None else word.text
     known = load_gazetteer().lookup(name)
-    return country_of_place(name) if known is None or known.kind is ActorKind.COUNTRY else None
+    if known is not None:
+        return known.name if known.kind is ActorKind.COUNTRY else None
+    return country_of_place(name)
 
 
 def _pronoun(head: Token) -> ActorRef | Token | None:
