@@ -61,8 +61,10 @@ def noun_slots(noun: Token) -> dict[str, list[Token]]:
     if verb is None:
         slots.setdefault("from", _source_of(noun))
         slots["subject"] = slots["subject"] or _listed_deal_of(noun)
+        slots["for"] = slots["for"] or _aim_on_the_leader(slots)
         return slots
     _carried_slots(noun, verb, slots, raising=raising)
+    slots["for"] = slots.get("for") or _aim_on_the_leader(slots)
     if slots["demonym"] and verb.lemma_.lower() in word_list("approving_verbs"):
         slots["subject"] = []  # "the Commission approved German state aid": Germany gives it, the regulator approves
     if not slots["purpose"]:  # "signed a loan with a syndicate of X to fund Y": the purpose hung on the lenders
@@ -132,6 +134,13 @@ def _carried_slots(noun: Token, verb: Token, slots: dict[str, list[Token]], *, r
     for position, heads in carried.items():
         if position not in {"subject", "object"} and not slots.get(position):
             slots[position] = heads
+
+
+def _aim_on_the_leader(slots: dict[str, list[Token]]) -> list[Token]:
+    """"a loan from a group of banks led by X for Y": the parser hangs the deal's aim on the
+    participle that names the giving group's leader."""
+    return [h for position in ("from", "with") for giver in slots.get(position, []) for t in giver.subtree
+            if t.dep_ == "acl" and t.lemma_.lower() in word_list("leading_verbs") for h in prep_slots(t).get("for", [])]
 
 
 def _lent_by(noun: Token, verb: Token) -> bool:

@@ -106,3 +106,15 @@ def test_issue_7_a_sum_given_as_a_deal_carries_where_it_goes(text: str, row: tup
     the sum) is carried by the verb, and its "for" phrase is the target ("put $240m as equity into Y", a
     giving verb's own, already was)."""
     assert row in [r[:2] for r in _rows(text)]
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    pytest.param("Kerrow Metals signed a $1.1 billion loan from a group of banks led by Orvel Commercial Bank for its nickel "
+                 "plant.", ("Orvel Commercial Bank", "nickel plant"), id="a-group-of-banks"),
+    pytest.param("Kerrow Metals signed a $600 million loan with a syndicate led by Tamsin Bank for the Velo copper "
+                 "mine.", ("Tamsin Bank", "Velo copper mine"), id="a-syndicate-with"),
+])
+def test_issue_7_a_loan_from_a_group_led_by_a_bank_is_for_what_the_leader_s_phrase_ends_with(text: str, row: tuple[str, str]) -> None:
+    """Session 29: in "a loan from a group of banks led by X for Y" the parser hangs "for Y" on "led", so the
+    loan had no target and told nothing."""
+    assert row in [r[:2] for r in _rows(text)]
