@@ -28,6 +28,7 @@ from graph.extract.collectives import (
     in_bracketed_list,
     list_conjuncts,
     named_list,
+    repeated_heads,
 )
 from graph.extract.dealt import holding_verbs
 from graph.extract.descriptions import is_descriptor
@@ -84,7 +85,7 @@ def _arguments(heads: list[Token], alone: frozenset[int]) -> list[Argument]:
         hyphened = hyphen_pair(head)  # "the Acme-Beta consortium": each name, whatever the tagger joined
         members = hyphened or group_members(head)  # "a group including X and Y": each member
         conjuncts = [] if head.i in alone else list_conjuncts(head)
-        listed = [*apposition_conjuncts(head), *named_list(head), *bracketed_list(head), *accompanying(head)]
+        listed = [*apposition_conjuncts(head), *named_list(head), *bracketed_list(head), *accompanying(head), *repeated_heads(head)]
         group = members or [*coordinated_modifiers(head), head, *conjuncts, *listed]
         for token in group:
             if token.i in seen or (token != group[0] and (is_trigger_word(token) or _unlike(group[0], token)

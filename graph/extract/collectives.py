@@ -58,6 +58,31 @@ def apposition_conjuncts(head: Token) -> list[Token]:
     return [*listed, *(c for a in (*names, *chained) for c in a.conjuncts if c.pos_ == "PROPN"), *chained, *joined, *described]
 
 
+def repeated_heads(head: Token) -> list[Token]:
+    """"the government of A, the government of B and the government of C": the later phrases, read
+    from the text (the parser hangs them on A, or on the sentence's subject), each repeating the head's
+    noun with a place of its own."""
+    doc, found, end = head.doc, [], _of_phrase_end(head)
+    while end is not None:
+        start = end
+        while start < head.sent.end and doc[start].lower_ in LIST_GLUE:
+            start += 1
+        if start == end or start >= head.sent.end or doc[start].lemma_ != head.lemma_:
+            break
+        found.append(doc[start])
+        end = _of_phrase_end(doc[start])
+    return found
+
+
+def _of_phrase_end(head: Token) -> int | None:
+    """Where "N of X" ends, before whatever the parser hung on X."""
+    places = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if head.pos_ != "NOUN" or not places:
+        return None
+    inner = [t for c in places[0].children if c.dep_ not in {"appos", "conj", "cc", "punct"} for t in c.subtree]
+    return max(t.i for t in [places[0], *inner]) + 1
+
+
 def accompanying(head: Token) -> list[Token]:
     """"X, together with Y and Z, will buy …", "X, along with Y", "X alongside Y": the names
     that act with a named one (not with an object: "invested in Y alongside Z" is Z investing, not Y)."""

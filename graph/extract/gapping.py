@@ -60,7 +60,7 @@ def _conjoined_shares(trigger: Token) -> list[Token]:
         return list(trigger.head.conjuncts)
     if not any(c.dep_ == "npadvmod" and c.ent_type_ == "PERCENT" for c in trigger.children):
         return []
-    hosts = [trigger, trigger.head] if trigger.dep_ == "acl" else [trigger]
+    hosts = [trigger, trigger.head] if trigger.dep_ in {"acl", "acomp"} else [trigger]  # "Y is 60% owned by X and 40% by Z"
     shares = [c for host in hosts for c in host.conjuncts if c.ent_type_ == "PERCENT"]
     # "60% owned by X, the Lisbon-based group, and 35% by Z": hung on the first holder's apposition
     agents = [o for a in trigger.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]

@@ -9,14 +9,15 @@ from spacy.tokens import Token
 
 from graph.extract.descriptions import is_descriptor
 from graph.extract.frames import is_trigger_word
+from graph.extract.lexicon import lexicon
 
 
 def named_apposition(head: Token) -> Token | None:
     """"ACS's other target, German builder Hochtief": a common noun renamed by its apposition."""
     if head.pos_ != "NOUN":
         return None
-    if head.dep_ == "appos" and head.head.pos_ == "PROPN":  # "Kivu's Lake Railway, a $2bn project": the railway
-        return _name_before_comma(head) or head.head
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN" and not _body_of_its_own(head):  # "Kivu's Lake Railway,
+        return _name_before_comma(head) or head.head  # a $2bn project": the railway
     twin = _twin_before_comma(head) or _apposition_hung_higher(head) or _name_hung_before(head)
     if twin is not None:
         return None if gapped_share(twin) else twin
@@ -29,6 +30,13 @@ def named_apposition(head: Token) -> Token | None:
         if names:
             return names[-1]
     return None
+
+
+def _body_of_its_own(description: Token) -> bool:
+    """"the government of A, the government of B and …": a government named after its own place
+    is the next member of a list the parser hung on A, not a description of A."""
+    own_place = any(c.dep_ == "prep" and c.lower_ == "of" for c in description.children)
+    return own_place and description.lemma_.lower() in lexicon().government_words
 
 
 def _name_before_comma(description: Token) -> Token | None:

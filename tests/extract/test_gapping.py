@@ -34,6 +34,18 @@ def test_issue_7_a_name_with_its_own_share_or_sum_does_what_the_clause_before_do
     assert row in _rows(text), _rows(text)
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("Meltara Power is 80% owned by the listed Orvan Group and 20% by Kestin Energy Pte Ltd.", id="is-owned"),
+    pytest.param("Meltara Power is 80 per cent owned by the Orvan Group and 20 per cent by Kestin Energy Pte Ltd.", id="per-cent"),
+])
+def test_issue_7_a_company_owned_in_parts_by_two_holders_gives_each_its_share(text: str) -> None:
+    """Session 29: "Y is 80% owned by A and 20% by B" lost B: after "is" the parser hangs the second share
+    on the copula, not on the participle."""
+    rows = _rows(text)
+    assert ("Orvan Group", "Meltara Power", None, Decimal("0.8")) in rows, rows
+    assert ("Kestin Energy Pte Ltd.", "Meltara Power", None, Decimal("0.2")) in rows, rows
+
+
 def test_issue_7_lenders_that_lent_together_each_lent_the_sum():
     """Session 10: "… by A, B and C, which together lent $1.2bn" gave the sum to B and C only."""
     text = ("The Aldmoor terminal is being financed by Norrland Bank, Banco Pellar and Kessin Trust, which together lent "
