@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.extract.arguments import argument_at
-from graph.extract.frames import FrameMatch, frame_lexicon
+from graph.extract.frames import FrameMatch, frame_lexicon, is_trigger_word
 from graph.extract.tree import infinitive
 from graph.model import ActorKind, ActorRef, Investment
 
@@ -86,3 +86,12 @@ def contracted(trigger: Token) -> bool:
     # "a contract to build Y", "was awarded the contract … to build Y"
     return any(contract(a) or any(contract(c) for c in a.children if c.dep_ in {"dobj", "nsubjpass", "dative"})
                for a in list(trigger.ancestors)[:3])
+
+
+def awards_a_contract(match: FrameMatch) -> bool:
+    """"Y awarded a $400m contract to X", "the award of the contract to X": what a giving word gives is a
+    contract, the price of work done for Y, not Y's grant or loan."""
+    trigger, nouns = match.trigger, frame_lexicon().contract_nouns
+    given = match.slots.get("object", []) or [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(g.pos_ == "NOUN" and g.lemma_.lower() in nouns and not any(is_trigger_word(c) for c in g.lefts if c.dep_ == "compound")
+               for g in given)  # a "loan contract" is the loan's

@@ -136,6 +136,8 @@ def sentence_facts(
         trigger = match.trigger
         if match.frame.target_is_asset and (clause_links.contracted(trigger) or clause_links.purpose_of(trigger, funded)):
             continue  # "a loan to build Y": the lender's fact; who builds with it is not an investor
+        if match.frame.form in retellings.FUNDING and clause_links.awards_a_contract(match):
+            continue  # "Y awarded a $400m contract to X": the price of work, no grant
         if match.kind == "verb" and match.frame.form in retellings.FUNDING and clause_links.purpose_of(trigger, lent):
             continue  # "A and B signed a loan agreement to finance Y": the loan's own fact, told once
         if (joint := sums.joint_sum(match, done, deal)) is not None:

@@ -1085,3 +1085,23 @@ def test_issue_7_an_official_who_opens_a_plant_invests_nothing(text: str, invest
     """Session 28: "President X inaugurated the complex" made the president its investor; an official opens or
     builds for the state, while a person with no state title who builds is the investor."""
     assert any("Ana Quispe" in row[0] for row in _rows(text)) is invests
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Kessa Roads Authority awarded a $400 million contract to Orvan Energy to build the Tarn bridge.", id="to-the-contractor"),
+    pytest.param("Kessa Roads Authority awarded Orvan Energy a $400 million contract to build the Tarn bridge.", id="dative"),
+    pytest.param("The $400 million contract to build the Tarn bridge was awarded to Orvan Energy by Kessa Roads Authority in March.",
+                 id="passive"),
+])
+def test_issue_7_an_awarded_contract_is_no_grant(text: str) -> None:
+    """Session 29: "Y awarded a $400m contract to X" read as Y's $400m grant (to the bridge or to X): what the
+    giving verb gives is a contract, the price of work, no investment; the agreement between Y and X stays."""
+    assert _rows(text) == []
+    (agreement,) = extract_document(make_document(text, published="2025-06-01")).agreements
+    assert {p.name for p in agreement.parties} == {"Kessa Roads Authority", "Orvan Energy"}
+
+
+def test_issue_7_a_loan_contract_given_is_a_loan() -> None:
+    """Session 29, the guard: a contract named after a deal ("a loan contract") is that deal."""
+    text = "Orsk Bank provided a $400 million loan contract to Kessa Roads Authority for the Tarn bridge."
+    assert ("Orsk Bank", "Tarn bridge") in [row[:2] for row in _rows(text)]
