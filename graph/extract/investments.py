@@ -8,6 +8,7 @@ tells more than once (a share here, its price there) are made one in ``retelling
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -26,6 +27,7 @@ from graph.extract.common import (
     doc_text, evidence_for, is_headline, lede_sentence, per_doc, per_span, sentences, starts_with_anaphora,
 )
 from graph.extract.follow_ups import complete_from_follow_up, include_list
+from graph.extract.item_headings import item_heading
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref, capitalised, named_asset
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_debt, unowned_share
@@ -54,6 +56,7 @@ def extract(doc: Doc) -> Iterator[Investment]:
     for number, sent in enumerate(sentences(doc)):
         found = headline if is_headline(sent) else body
         recent = deal[1] if deal is not None and number - deal[0] <= DEAL_REACH else None
+        topic = item_heading(sent) or topic  # "• Galle harbour. Built with loans from X …": the item's asset
         current = list(sentence_facts(sent, topic=topic, deal=recent, before=previous))
         if previous and starts_with_anaphora(sent, lexicon().anaphora_heads):
             if not current:  # "This €42 million transaction …" completes the facts before it
@@ -104,8 +107,19 @@ def lede_asset(doc: Doc) -> ActorRef | None:
     first = [s for s in sentences(doc) if is_headline(s)][:1] + [s for s in [lede_sentence(doc)] if s is not None]
     heads = (t for s in first for t in s if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in lexicon().asset_heads
              and t.dep_ != "compound")  # "Velmar Rail Group" names a company, "X Rail Project" the project
-    named = (ref for t in heads if (ref := asset_ref(t)) is not None and _named(ref))
+    named = (ref for t in heads if (ref := asset_ref(t)) is not None and _named(ref) and _capitals_of_a_name(t, ref))
     return next(named, None)
+
+
+def _capitals_of_a_name(head: Token, ref: ActorRef) -> bool:
+    """A capital proves a name only inside a line of mixed case and not as its first word: "Borrowed
+    roads, borrowed time: …" and "THE RESORT IS STILL A BUILDING SITE" name no asset."""
+    sent = head.sent
+    letters = [t for t in sent if t.is_alpha]
+    if not letters or sum(t.is_upper for t in letters) * 2 > len(letters):
+        return False
+    capitals = {w for w in re.split(r"[\s\u2013\u2014-]+", ref.name) if w[:1].isupper()}
+    return any(t.text in capitals and t.i != letters[0].i for t in letters)
 
 
 def _ends_paragraph(sent: Span) -> bool:
