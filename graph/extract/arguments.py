@@ -37,7 +37,7 @@ from graph.extract.common import entity_at, per_span, per_token
 from graph.extract.context import earlier_sentences
 from graph.extract.frames import frame_lexicon, frame_matches, is_trigger_word, trigger_kind
 from graph.extract.governments import family, government, government_named_before, governments_of, public_purse, the_government
-from graph.extract.renaming import called_name, gapped_share, named_apposition
+from graph.extract.renaming import called_name, gapped_share, named_apposition, object_before_a_gap, share_before
 from graph.extract.roles import relative_antecedent
 from graph.extract.partitives import a_name, share_of, through_partitive
 from graph.extract.phrases import glued_prefix, phrase_ref, place_preps, truncated_name
@@ -76,8 +76,8 @@ def _arguments(heads: list[Token], alone: frozenset[int]) -> list[Argument]:
     seen: set[int] = set()
     heads = [h for h in heads if not any(_describes_the_next(h, other) for other in heads)]
     for position, head in enumerate(map(plural_antecedent, heads)):
-        if position and gapped_share(head):
-            continue  # "35 per cent of Y, Z 15 per cent": Z holds its own share, it is no second Y
+        if gapped_share(head) and (position or share_before(head)):
+            continue  # "35 per cent of Y, Z 15 per cent", "A holds 70 per cent and Z 30 per cent": Z holds its own share
         named = [Argument(ref) for ref in pair(head, local=False) or governments_of(head) if all(a.ref.name != ref.name for a in found)]
         if named:  # "the two companies will invest …": the two the article is about
             found += named
@@ -195,7 +195,7 @@ def argument_at(head: Token) -> Argument | None:
     if inner is None:
         return None
     if inner != head:
-        found = argument_at(inner)
+        found = argument_at(object_before_a_gap(inner) or inner)
         return Argument(found.ref, share or found.share) if found is not None else None
     leader = (group_leader(head) or _possessed_name(head) or named_apposition(head) or called_name(head) or _body_of(head)
               or _named_unit(head) or _name_after_descriptor(head))
@@ -394,6 +394,9 @@ def unknown_name(head: Token) -> ActorRef | None:
     span = _with_bank_place(name_span(head))
     if load_gazetteer().is_junk(span.text) or not span.text[:1].isupper() or (head.ent_type_ == "NORP" and not _norp_name(span)):
         return None
+    first = next(t for t in head.sent if not t.is_space)
+    if len(span) == 1 and span.start == first.i and is_descriptor(head):
+        return None  # "Developer buys shipyard for €95m": a capitalised first word says what the buyer is
     words = {t.lower_ for t in span}
     if span.text.split()[0].lower() in lexicon().leading_asset_words and len(span.text.split()) > 1:
         return ActorRef(span.text, ActorKind.ASSET, span.text, None)  # "Estádio do Mirante", "Usina X": its kind first
@@ -437,7 +440,10 @@ def _body_of(head: Token) -> Token | None:
     body or an office holder of a named actor, not named themselves, acts for it."""
     if head.lemma_.lower() not in word_list("bodies") and head.lemma_.lower() not in _title_heads():
         return None
-    owners = [c for c in head.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.lower_ in {"its", "their"})]
+    body = head.lemma_.lower() in word_list("bodies") and head.is_lower  # "the X board", "X shareholders" (not "Finance
+    # Minister Y", nor the name "X Growth Board")
+    owners = [c for c in head.children if (c.dep_ == "poss" and (c.pos_ == "PROPN" or c.lower_ in {"its", "their"}))
+              or (body and c.dep_ == "compound" and c.pos_ == "PROPN")]
     whose = [head.doc[i] for c in head.children if c.lower_ == "whose" for i in relative_antecedent(head.head)]
     if owners or whose:  # "the X Bank, whose board approved …"
         return (owners or whose)[0]

@@ -14,6 +14,7 @@ from decimal import Decimal
 from spacy.tokens import Span, Token
 
 from graph.extract.arguments import Argument, argument_at
+from graph.extract.renaming import object_before_a_gap
 from graph.extract.partitives import REST_WORDS, share_of
 from graph.extract.roles import on_a_stated_percent
 from graph.extract.clauses import clause_verb, money_at, money_of
@@ -38,7 +39,7 @@ def gapped_shares(match: FrameMatch, base: Investment, *, named: set[str]) -> It
         for holder in (argument_at(h) for h in prep_objects(share, {"by"})):
             if holder is not None and holder.ref.kind in HOLDERS and holder.ref.name not in named:
                 yield replace(base, investor=holder.ref, stake=share_of(share))
-    listed = _gapped_list(match.trigger)
+    listed = _gapped_list(match.trigger) + [t for t in match.trigger.subtree if object_before_a_gap(t) is not None]
     for token in sorted({*match.trigger.subtree, *listed}, key=lambda t: t.i):
         a_name = token.pos_ == "PROPN" or (bool(token.ent_type_) and token.text[:1].isupper())  # "… Holding" tagged a verb
         if token not in listed and (token.dep_ not in GAPPED_DEPS or not a_name or token.i < match.trigger.i):

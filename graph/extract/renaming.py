@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graph.extract.common import entity_at
 from graph.extract.descriptions import is_descriptor
 from graph.extract.frames import is_trigger_word
 from graph.extract.lexicon import lexicon
@@ -56,6 +57,22 @@ def gapped_share(name: Token) -> bool:
     clause (Y holds 15 per cent), it does not rename the noun before it."""
     after = name.doc[name.i + 1] if name.i + 1 < len(name.doc) else None
     return after is not None and after.ent_type_ == "PERCENT"
+
+
+def share_before(name: Token) -> bool:
+    """A share stated just before the name's phrase: the share of the holder before it."""
+    doc, entity = name.doc, entity_at(name)
+    start = entity.start if entity is not None else name.i
+    return any(t.ent_type_ == "PERCENT" for t in doc[max(name.sent.start, start - 8) : start])
+
+
+def object_before_a_gap(name: Token) -> Token | None:
+    """"70 per cent of the venture and builder X 30 per cent": the parser makes X the object and "the
+    venture and builder" its modifiers; X, with a share of its own, is a gapped holder, the venture the object."""
+    if name.dep_ != "pobj" or not gapped_share(name):
+        return None
+    return next((c for c in name.lefts if c.dep_ in {"nmod", "compound"} and c.pos_ == "NOUN"
+                 and any(k.dep_ == "cc" for k in c.children)), None)
 
 
 def _apposition_hung_higher(head: Token) -> Token | None:

@@ -135,3 +135,16 @@ def test_issue_7_an_untagged_short_name_in_a_gapped_list_takes_its_share(name: s
             f"AED 900m. The other members are {name} Investment Co and Telvik Partners. Orvan will take 30 per cent of "
             f"KLL, {name} 20 per cent and Telvik 10 per cent, a person familiar with the terms told Gulf Wire on Tuesday.")
     assert (f"{name} Investment Co", "Kelso Logistics LLC", Decimal("900000000"), Decimal("0.2")) in _rows(text), _rows(text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Azuro Gulf and Vojko Gradnja set up the Riverside Novo venture. Azuro Gulf will hold 70 per cent of the "
+                 "venture and Serbian builder Vojko Gradnja 30 per cent.", id="of-the-venture-and-a-holder"),
+    pytest.param("Azuro Gulf and Vojko Gradnja set up the Riverside Novo venture. The project will be developed by a joint "
+                 "venture in which Azuro Gulf holds 70 per cent and Serbian builder Vojko Gradnja 30 per cent.",
+                 id="in-which-a-holds-and-b"),
+])
+def test_issue_7_a_gapped_holder_is_no_target_of_the_share_before_it(text: str) -> None:
+    """Session 29 (blind29): "A holds 70 per cent and builder B 30 per cent" made B the company A holds 70% of
+    (and B's nationality its 30% holder): a name with a share of its own after a share is a gapped holder."""
+    assert not [row for row in _rows(text) if row[1] == "Vojko Gradnja"], _rows(text)

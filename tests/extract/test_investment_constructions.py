@@ -1105,3 +1105,15 @@ def test_issue_7_a_loan_contract_given_is_a_loan() -> None:
     """Session 29, the guard: a contract named after a deal ("a loan contract") is that deal."""
     text = "Orsk Bank provided a $400 million loan contract to Kessa Roads Authority for the Tarn bridge."
     assert ("Orsk Bank", "Tarn bridge") in [row[:2] for row in _rows(text)]
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    pytest.param("The Kivu Milk board rejected a $48 million offer from Orlen Dairy.", ("Orlen Dairy", "Kivu Milk"), id="the-x-board"),
+    pytest.param("Kessa Bank will expand the Bukit Seraya plant. A RM420 million grant toward the expansion has been approved "
+                 "by the Tarnian Industrial Growth Board.", ("Tarnian Industrial Growth Board", "Bukit Seraya plant"),
+                 id="a-board-s-own-name"),
+])
+def test_issue_7_a_company_s_board_named_before_it_acts_for_the_company(text: str, row: tuple) -> None:
+    """Session 29: "the X board rejected an offer" stood for no one (only "X's board" did); a board whose
+    capitalised name holds the words before it ("the Industrial Growth Board") is that body itself."""
+    assert row in [r[:2] for r in _rows(text)], _rows(text)

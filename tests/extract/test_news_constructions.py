@@ -1425,3 +1425,10 @@ def test_issue_7_a_described_owner_of_one_named_asset_still_holds_it():
     """The guard: one asset, named, is a holding a description may state."""
     assert _told("Assets\n\nTarsk Holdings, the owner of the Velika copper mine, is set to leave the stock market.") == [
         ("Tarsk Holdings", "Velika copper mine", None, None)]
+
+
+def test_issue_7_a_descriptor_opening_a_standfirst_is_no_company() -> None:
+    """Session 29 (blind29): "Developer buys former shipyard for €95m", a standfirst, made "Developer" a buyer."""
+    rows = _told("update\n\nDeveloper buys former Danube shipyard for €95m\n\nAzuro Gulf has bought the former "
+                 "Danube shipyard in Novi Sad for €95 million.")
+    assert not [row for row in rows if row[0] == "Developer"], rows
