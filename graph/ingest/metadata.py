@@ -74,9 +74,12 @@ _CAP = r"[^\W\d_a-z]"  # a capital letter, accented ones too ("BOGOTÁ"); _is_wi
 _CAPS_PLACE = rf"{_CAP}(?:{_CAP}|[.'\u2019/-])*(?:[ ]{_CAP}(?:{_CAP}|[.'\u2019/-])*){{0,3}}"
 _NAMED_PLACE = r"[A-Z][a-z.'\u2019-]+(?:[ ][A-Z][a-z.'\u2019-]+){0,2}"
 _REGION = r"(?P<region>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)"  # "Calif.", "Ontario", "Peru" after the place
+# a press release's second place: "PUNE, India and TASHKENT, Uzbekistan, June 18, 2024 /Wire/ --"
+_AND_PLACE = rf"(?:[ ]and[ ](?:{_CAPS_PLACE}|{_NAMED_PLACE})(?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)?(?=,))?"
 _DATELINE = re.compile(
-    rf"(?P<place>{_CAPS_PLACE}|{_NAMED_PLACE})(?:,[ ]{_REGION}(?:,|(?=[ ]*(?:--|\u2014|[-\u2013][ ]))))?"
-    rf"(?:,?[ ]+(?P<date>{_LOOSE_DATE}))?(?:[ ]*\((?P<agency>[A-Z][^()\n]{{0,39}})\))?"
+    rf"(?P<place>{_CAPS_PLACE}|{_NAMED_PLACE})(?:,[ ]{_REGION}(?:,|(?=[ ]and[ ])|(?=[ ]*(?:--|\u2014|[-\u2013][ ]))))?{_AND_PLACE}"
+    rf"(?:,?[ ]+(?P<date>{_LOOSE_DATE}))?"
+    r"(?:[ ]*\((?P<agency>[A-Z][^()\n]{0,39})\)|[ ]*/(?P<wire>[A-Z][^/\n]{0,39})/)?"  # "(Agency)", "/PRNewswire/"
     r"[ ]*(?:(?:--|\u2014)[ ]*|[-\u2013][ ]+)(?=\S)"  # "--"/"—" may touch the text: "(Wire)--Acme said"
 )
 # "(Agency Name) — text": a wire credit in brackets opening a paragraph, with no place before it
@@ -177,12 +180,12 @@ def _a_label(rest: str) -> bool:
 def _is_wire_dateline(match: re.Match[str]) -> bool:
     place = match["place"]
     capitals = place.upper() == place and sum(c.isalpha() for c in place) >= 2
-    return capitals or bool(match["date"] or match["agency"])
+    return capitals or bool(match["date"] or match["agency"] or match["wire"])
 
 
 def _dateline_of(match: re.Match[str], offset: int) -> Dateline:
     date = parse_full_date(match["date"]) if match["date"] else None
-    agency = match["agency"].strip() if match["agency"] else None
+    agency = (match["agency"] or match["wire"] or "").strip() or None
     return Dateline(offset, offset + match.end(), match["place"], date, agency, match["region"])
 
 

@@ -34,6 +34,10 @@ DATELINES = [
     ("SÃO BENTO, Varnia, 3 March 2024 \u2014 Acme agreed.", "SÃO BENTO, Varnia, 3 March 2024 \u2014 ", "SÃO BENTO", dt.date(2024, 3, 3), None),
     ("Acme signs\n\nPRESS RELEASE \u2013 FOR IMMEDIATE RELEASE\n\nSOMECITY, 14 April 2025 \u2013 Acme Berhad today announced a plant.",
      "SOMECITY, 14 April 2025 \u2013 ", "SOMECITY", dt.date(2025, 4, 14), None),
+    ("OLDPORT, March 3, 2024 /Newswire/ -- Acme Corp agreed to buy Beta.",
+     "OLDPORT, March 3, 2024 /Newswire/ -- ", "OLDPORT", dt.date(2024, 3, 3), "Newswire"),
+    ("SOMECITY, Varnia and NEW TOWN, Orsa, June 18, 2024 /Newswire/ -- Acme Corp agreed to buy Beta.",
+     "SOMECITY, Varnia and NEW TOWN, Orsa, June 18, 2024 /Newswire/ -- ", "SOMECITY", dt.date(2024, 6, 18), "Newswire"),
 ]
 
 
@@ -42,7 +46,8 @@ DATELINES = [
                               "named-full-date", "below-a-title", "caps-alone",
                               "caps-with-region", "weekday", "agency-credit-alone", "caps-colon", "double-dash-touching",
                               "accented-caps-region-no-comma", "caps-region-colon", "accented-caps-region-date",
-                              "below-a-release-label"])  # session 27: the label was the dateline
+                              "below-a-release-label",  # session 27: the label was the dateline
+                              "release-wire-in-slashes", "release-two-places"])  # session 29: no dateline, so "OLDPORT" acted
 def test_find_dateline(text: str, span: str, place: str, date: dt.date | None,
                        agency: str | None) -> None:
     found = find_dateline(text)
