@@ -6,7 +6,7 @@ with the library, and prints the dev figures three ways: all 36 articles, the 27
 one may look at, and the holdout quarter listed in ``bench/holdout.txt``, of which
 only totals are printed (never a miss: audit with ``kg evaluate --explain`` on the
 other 27 only). Then the synthetic sets written blind for issue 7
-(``tests/data/blind3`` … ``blind28``: fictitious articles written by someone
+(``tests/data/blind3`` … ``blind30``: fictitious articles written by someone
 who had not read the extractors), each against its own ``gold.json``.
 
     python bench/quality.py            # the published rules
@@ -37,7 +37,7 @@ DEV = SHARED / "corpus" / "dev"
 HOLDOUT_LIST = ROOT / "bench" / "holdout.txt"
 BLIND_SETS = ("blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14",
               "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22",
-              "blind23", "blind24", "blind25", "blind26", "blind27", "blind28")
+              "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30")
 
 
 def holdout_names(path: Path = HOLDOUT_LIST) -> frozenset[str]:
