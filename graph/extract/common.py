@@ -213,9 +213,17 @@ def dateline(ent: Span) -> bool:
     on its line, a dash soon after ("BISHKEK, Sept. 18, 2025 (Wire) — …")."""
     doc = ent.doc
     line_start = doc_text(doc).rfind("\n", 0, ent.start_char) + 1
-    if any(w[:1].islower() for w in doc_text(doc)[line_start : ent.start_char].split()):
+    before = [w for w in doc_text(doc)[line_start : ent.start_char].split() if not w.isdigit()]  # "25" of "25 October"
+    if any(w[:1].islower() for w in before):
         return False
+    if not before and not _in_the_dateline(ent):
+        return False  # "March 2017 – X signs …": a timeline's entry opens with the date of what it tells
     return any(t.text in DASHES for t in doc[ent.end : ent.end + DATELINE_TAIL])
+
+
+def _in_the_dateline(ent: Span) -> bool:
+    found = ent.doc._.dateline_chars
+    return found is not None and found[0] <= ent.start_char < found[1]
 
 
 def dates_in(span: Span) -> list[tuple[Span, PartialDate]]:

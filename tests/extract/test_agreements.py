@@ -861,3 +861,17 @@ def test_issue_7_documents_named_after_their_counterparts_are_one_each() -> None
     bank the object (and a lender of Zambia's), the build one agreement of three; one agreement with each bank."""
     found = _agreements("Zambia signed the Huaxin Bank and Orsk Bank loan agreements on 11 March 2025.")
     assert sorted(sorted(_parties(a)) for a in found) == [["Huaxin Bank", "Zambia"], ["Orsk Bank", "Zambia"]]
+
+
+@pytest.mark.parametrize(("entry", "date"), [
+    pytest.param("March 2017 \u2013 Orvel Export Credit Bank signs a $480 million loan agreement with Kessa Copper.",
+                 PartialDate(2017, 3), id="month-year"),
+    pytest.param("25 October 2022 \u2013 The governments of Tanzania and Oman sign an intergovernmental agreement on ports.",
+                 PartialDate(2022, 10), id="day-month-year"),
+])
+def test_issue_7_a_timeline_entry_is_dated_by_the_date_it_opens_with(entry: str, date: PartialDate) -> None:
+    """Session 29 (blind30): a timeline entry "March 2017 \u2013 X signs …" was read as a dateline, the report's
+    date, so its agreement had none."""
+    text = f"Timeline\n\nThe projects, year by year.\n\n{entry}\n\nAugust 2016 \u2013 Kessa Copper opens a smelter.\n"
+    (agreement,) = _agreements(text, published="2024-05-01")
+    assert agreement.date is not None and (agreement.date.year, agreement.date.month) == (date.year, date.month)
