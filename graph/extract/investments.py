@@ -28,6 +28,7 @@ from graph.extract.common import (
 )
 from graph.extract.follow_ups import complete_from_follow_up, include_list
 from graph.extract.item_headings import item_heading
+from graph.extract.tables import in_table, table_facts
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref, capitalised, named_asset
 from graph.extract.frames import Frame, FrameMatch, frame_lexicon, frame_matches, is_debt, unowned_share
@@ -54,6 +55,8 @@ def extract(doc: Doc) -> Iterator[Investment]:
     deal: tuple[int, ActorRef] | None = None  # the last share's target, and the sentence that named it
     numbers: dict[Investment, int] = {}
     for number, sent in enumerate(sentences(doc)):
+        if in_table(sent):
+            continue  # a table's rows are read from its cells (``tables``)
         found = headline if is_headline(sent) else body
         recent = deal[1] if deal is not None and number - deal[0] <= DEAL_REACH else None
         topic = item_heading(sent) or topic  # "• Galle harbour. Built with loans from X …": the item's asset
@@ -78,6 +81,8 @@ def extract(doc: Doc) -> Iterator[Investment]:
             topic = last or (topic if current == [] and not _ends_paragraph(sent) else lede)
             shared = next((f.target for f in reversed(current) if f.stake is not None), None)
             deal = (number, shared) if shared is not None else deal
+    for fact in table_facts(doc):
+        body.setdefault(_key(fact), fact)
     stated = retellings.with_unclaimed_sums(retellings.merge(list(body.values()), numbers), unclaimed_sums(doc))
     told = [retellings.with_headline_sum(fact, list(headline.values())) for fact in stated]
     stated = [fact for fact, _ in told]
