@@ -70,7 +70,7 @@ def currency_verbs(doc: Doc) -> Doc:
     for verb in (t for word in CURRENCY_VERBS for t in tokens_with(doc, LOWER, get_string_id(word)) if t.pos_ == "VERB"):
         number = doc[verb.i - 1] if verb.i > 0 else None
         if number is not None and (number.like_num or number.lower_ in SCALES) and number not in verb.ancestors:
-            _as_a_tree(verb, lambda verb=verb, number=number: _currency_noun(verb, number))
+            as_a_tree(verb, lambda verb=verb, number=number: _currency_noun(verb, number))
     return doc
 
 
@@ -84,7 +84,7 @@ def _currency_noun(verb: Token, number: Token) -> None:
             child.head = verb.head  # "paid 610 billion won for its stake": the payment's "for"
 
 
-def _as_a_tree(token: Token, repair: Callable[[], None]) -> None:
+def as_a_tree(token: Token, repair: Callable[[], None]) -> None:
     """Apply ``repair`` to the token's sentence, undone if it leaves the sentence no tree (a cycle)."""
     sent = token.doc[token.sent.start : token.sent.end]
     before = [(t, t.head, t.dep_, t.pos_, t.tag_, t.lemma_) for t in sent]
@@ -109,7 +109,7 @@ def described_recipients(doc: Doc) -> Doc:
         found = _described_name_after(to)
         if found is None:
             continue
-        _as_a_tree(to, lambda to=to, found=found: _recipient(to, *found))
+        as_a_tree(to, lambda to=to, found=found: _recipient(to, *found))
     return doc
 
 

@@ -185,12 +185,12 @@ def test_issue_7_the_korean_currency_after_a_number_is_no_verb(text: str) -> Non
 
 def test_issue_7_a_repair_that_would_leave_no_tree_is_undone() -> None:
     """Session 28: a repair that makes a cycle (the tree a build walks would have none) is not applied."""
-    from graph.nlp_parse import _as_a_tree
+    from graph.nlp_parse import as_a_tree
 
     doc = get_nlp()("Dorvan Chemical bought Kelmar Membrane.")
     bought, kelmar = word(doc, "bought"), word(doc, "Membrane")
     arcs = [(t.head.i, t.dep_) for t in doc]
-    _as_a_tree(bought, lambda: setattr(bought, "head", kelmar))  # bought under its own object
+    as_a_tree(bought, lambda: setattr(bought, "head", kelmar))  # bought under its own object
     assert [(t.head.i, t.dep_) for t in doc] == arcs
 
 

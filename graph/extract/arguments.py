@@ -395,8 +395,8 @@ def unknown_name(head: Token) -> ActorRef | None:
     if load_gazetteer().is_junk(span.text) or not span.text[:1].isupper() or (head.ent_type_ == "NORP" and not _norp_name(span)):
         return None
     first = next(t for t in head.sent if not t.is_space)
-    if len(span) == 1 and span.start == first.i and is_descriptor(head):
-        return None  # "Developer buys shipyard for €95m": a capitalised first word says what the buyer is
+    if len(span) == 1 and ((span.start == first.i and is_descriptor(head)) or head.lower_ in lexicon().titles):
+        return None  # "Developer buys shipyard for €95m", "VP commissions mine": a first word saying what one is, a title
     words = {t.lower_ for t in span}
     if span.text.split()[0].lower() in lexicon().leading_asset_words and len(span.text.split()) > 1:
         return ActorRef(span.text, ActorKind.ASSET, span.text, None)  # "Estádio do Mirante", "Usina X": its kind first

@@ -1432,3 +1432,11 @@ def test_issue_7_a_descriptor_opening_a_standfirst_is_no_company() -> None:
     rows = _told("update\n\nDeveloper buys former Danube shipyard for €95m\n\nAzuro Gulf has bought the former "
                  "Danube shipyard in Novi Sad for €95 million.")
     assert not [row for row in rows if row[0] == "Developer"], rows
+
+
+def test_issue_7_a_title_alone_is_no_company() -> None:
+    """Session 29 (blind20, read half): "VP commissions US$1.2bn X copper mine", once the verb was read as
+    one, made "VP" the mine's investor."""
+    rows = _told("VP commissions US$1.2bn Kabwe West copper mine as North-Western output climbs\n\nLUSAKA, May 3 - "
+                 "Vice-President Ana Lungu on Friday commissioned the US$1.2 billion Kabwe West copper mine.")
+    assert not [row for row in rows if row[0] == "VP"], rows
