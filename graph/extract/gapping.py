@@ -67,6 +67,9 @@ def _conjoined_shares(trigger: Token) -> list[Token]:
     agents = [o for a in trigger.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     holders = [a for h in agents for a in h.children if a.dep_ == "appos"]  # ("…, 35% by Z": the share itself)
     listed = [a for a in holders if a.ent_type_ == "PERCENT"] + [c for a in holders for c in a.conjuncts if c.ent_type_ == "PERCENT"]
+    # "owned 51% by X, 34% by Y and 15% by Z": the second share another measure of the participle, the third its conjunct
+    measures = [c for c in trigger.children if c.dep_ == "npadvmod" and c.ent_type_ == "PERCENT"][1:]
+    listed += [s for m in measures for s in (m, *m.conjuncts) if s.ent_type_ == "PERCENT"]
     return shares + [c for c in listed if c not in shares]
 
 

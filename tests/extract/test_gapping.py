@@ -148,3 +148,14 @@ def test_issue_7_a_gapped_holder_is_no_target_of_the_share_before_it(text: str) 
     """Session 29 (blind29): "A holds 70 per cent and builder B 30 per cent" made B the company A holds 70% of
     (and B's nationality its 30% holder): a name with a share of its own after a share is a gapped holder."""
     assert not [row for row in _rows(text) if row[1] == "Vojko Gradnja"], _rows(text)
+
+
+def test_issue_7_each_of_three_holders_listed_with_by_has_its_share() -> None:
+    """Session 29 (blind30): "owned 51% by A, 34% by B and 15% by C" gave only A's share where the parser made
+    B's share a second measure of the participle and C's its conjunct."""
+    text = ("The Kessa Ports Authority (KPA) signed a deal with Adhira Ports, an Indian group, and Lanka Harbour Services "
+            "for the Colombo East Container Terminal.\n\nThe $700 million terminal is owned 51% by Adhira, 34% by Lanka "
+            "Harbour Services and 15% by the KPA.")
+    shares = {row[0]: row[3] for row in _rows(text) if row[1] == "Colombo East Container Terminal"}
+    assert shares == {"Adhira Ports": Decimal("0.51"), "Lanka Harbour Services": Decimal("0.34"),
+                      "Kessa Ports Authority": Decimal("0.15")}, shares
