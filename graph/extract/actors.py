@@ -304,6 +304,8 @@ def _looks_junk(span: Span) -> bool:
         return True
     if span[-1].lower_ in lex.junk_heads or span[-1].lemma_.lower() in lex.junk_heads:
         return True
+    if span.end < len(span.doc) and span.doc[span.end].lower_ == "minister":
+        return True  # "Finance Minister X": the portfolio of a title, tagged a name, is no organisation
     long = len(span) > 7 and span[0].lower_ not in lex.government_words | lex.organization_words
     return any(t.tag_ in {"VBZ", "VBD", "VBP"} for t in span) or long
 

@@ -58,7 +58,8 @@ def _a_government_noun(head: Token) -> bool:
     """"government", or "the Government" capitalised with nothing of its own (not "Government House")."""
     if head.lower_ not in {"government", "governments"} and head.lemma_.lower() != "government":
         return False
-    return head.pos_ == "NOUN" or (head.pos_ == "PROPN" and all(c.dep_ == "det" for c in head.children))
+    own = [c for c in head.children if c.dep_ not in {"cc", "conj", "punct"}]  # "The Government and X signed": X its conjunct
+    return head.pos_ == "NOUN" or (head.pos_ == "PROPN" and all(c.dep_ == "det" for c in own))
 
 
 def _governments_before(head: Token) -> Iterator[ActorRef]:

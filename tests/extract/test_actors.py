@@ -491,3 +491,14 @@ def test_issue_7_a_legal_form_with_a_slash_ends_a_name(form: str, buyer: str) ->
     text = f"Vesthav Pharma {form} on Tuesday withdrew its $5.1 billion hostile offer for Kinnic Biologics Inc."
     found = extract_document(make_document("Drugmaker withdraws bid\n\n" + text, published="2025-10-01")).investments
     assert buyer in {f.investor.name for f in found}
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The deal was signed by Finance Minister Dritan Kola on Monday.", id="finance"),
+    pytest.param("The contract was signed by Mining Minister Joseph Kaupa in Port Vila.", id="mining"),
+])
+def test_issue_7_a_minister_s_portfolio_is_no_actor(text: str) -> None:
+    """Session 29: the recogniser tags the portfolio of "Finance Minister X" an organisation; it named a party
+    "Finance"."""
+    doc = get_nlp()(text)
+    assert not [a for a in find_actors(doc) if a.ref.name in {"Finance", "Mining"}]

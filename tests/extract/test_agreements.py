@@ -875,3 +875,14 @@ def test_issue_7_a_timeline_entry_is_dated_by_the_date_it_opens_with(entry: str,
     text = f"Timeline\n\nThe projects, year by year.\n\n{entry}\n\nAugust 2016 \u2013 Kessa Copper opens a smelter.\n"
     (agreement,) = _agreements(text, published="2024-05-01")
     assert agreement.date is not None and (agreement.date.year, agreement.date.month) == (date.year, date.month)
+
+
+def test_issue_7_a_signed_amendment_is_an_agreement_of_its_signers() -> None:
+    """Session 29 (blind28, read half): "The amendment, signed in Tirana on 9 October 2024 by Finance Minister X and
+    representatives of Y, lifts the bank's loan …" told no agreement ("amendment" named no document kind), and
+    the minister's portfolio, tagged a name, was a party "Finance"."""
+    text = ("Albania borrowed from Hollsworth Bank in 2022.\n\nThe amendment, signed in Tirana on 9 October 2024 by Finance "
+            "Minister Dritan Kola and representatives of Hollsworth Bank, lifts the bank's loan from €218.5 million to "
+            "€282.5 million.")
+    found = [a for a in _agreements(text, published="2024-10-12") if a.date == PartialDate(2024, 10, 9)]
+    assert [_parties(a) for a in found] == [{"Albania", "Hollsworth Bank"}]
