@@ -190,6 +190,8 @@ def sizes_an_asset(token: Token, trigger: Token) -> bool:
         if ancestor == trigger or ancestor.pos_ in {"VERB", "AUX", "ADP"}:
             return False
         if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in heads:
+            if ancestor.dep_ == "compound" and (ancestor.head == trigger or is_trigger_word(ancestor.head)):
+                return False  # "a 13.6bn-baht project loan": the sum is the loan's, "project" its kind
             return not (is_trigger_word(ancestor) or lent_debt(ancestor))  # "a $250m credit line" is a loan's sum
     return False
 

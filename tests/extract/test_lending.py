@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from graph.extract.arguments import Argument
@@ -118,3 +120,13 @@ def test_issue_7_a_loan_from_a_group_led_by_a_bank_is_for_what_the_leader_s_phra
     """Session 29: in "a loan from a group of banks led by X for Y" the parser hangs "for Y" on "led", so the
     loan had no target and told nothing."""
     assert row in [r[:2] for r in _rows(text)]
+
+
+def test_issue_7_a_project_loan_s_sum_is_the_loan_s() -> None:
+    """Session 29 (blind24, read half): in "the balance is covered by a 13.6bn-baht project loan from X" the sum
+    was read as the size of a project ("project" modifies the loan), so the loan had no sum of its own and went
+    nowhere."""
+    text = ("Rayong BioPolymers is building the Map Ta Phut plant. The balance is covered by a 13.6bn-baht project loan "
+            "from Chao Kessa Development Bank, signed on 20 January 2025 with Rayong BioPolymers as borrower.")
+    rows = [r for r in _rows(text) if r[0] == "Chao Kessa Development Bank"]
+    assert [r[:3] for r in rows] == [("Chao Kessa Development Bank", "Map Ta Phut plant", Decimal("13600000000"))]
