@@ -33,3 +33,13 @@ def test_issue_7_a_price_paid_in_exchange_is_the_purchase_s_sum():
     """Session 24, the guard: a purchase's "in exchange for $50m" is its price."""
     assert _money_of("Kessa Copper acquired 30% of Lume Mining in exchange for $50 million.", "acquired",
                      funding=False) == Decimal("50000000")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Orvel Bank lent Kessa Power money at ₹3.18 per kWh.", id="per-kwh"),
+    pytest.param("Orvel Bank lent Kessa Gold money when gold sold at $1,200 an ounce.", id="an-ounce"),
+])
+def test_issue_7_a_price_per_unit_is_no_sum(text: str) -> None:
+    """Session 29 (blind23, read half): a tariff "₹3.18 per kWh" was a loan's sum; a price per unit, like one
+    per share, is no sum paid (data/word_lists.json per_share_phrases)."""
+    assert _money_of(text, "lent", funding=True) is None
