@@ -177,7 +177,16 @@ def party_heads(noun: Token, signer: Token | None) -> list[Token]:
         for clause in holder.children:
             if clause.dep_ in {"acl", "relcl", "advcl"} and clause.pos_ == "VERB" and any(c.lower_ == "to" for c in clause.children):
                 heads += _in_positions(verb_slots(clause), lex.parties["action"])
+    for clause in (c for c in noun.children if c.dep_ == "relcl" and _under_which(c)):  # "an agreement under which X will
+        slots = verb_slots(clause)  # deliver gas to Y": who acts under it and with whom
+        heads += slots.get("subject", []) + _in_positions(slots, lex.parties["action"])
     return [h for h in heads if h != noun or noun.pos_ != "PROPN"]  # "signed a Financing Agreement with Y": no party
+
+
+def _under_which(clause: Token) -> bool:
+    """A relative clause that says what is done under the document ("under which", "whereby")."""
+    return any(c.lower_ == "whereby" or (c.dep_ == "prep" and c.lower_ == "under" and any(o.lower_ == "which" for o in c.children))
+               for c in clause.children)
 
 
 def _agents_on_settings(signer: Token) -> list[Token]:

@@ -218,3 +218,17 @@ def test_an_agreements_status_is_written_to_the_graph(tmp_path):
 
 def _typed(dataset):
     return {(s, None, o) for s, _p, o, _g in dataset.quads((None, None, IKG.Agreement, None))}
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    pytest.param("As part of the deal, Safari Mobile signed a 15-year master lease agreement under which it will rent space on the "
+                 "towers from the new owner, Meridian Towers Africa.", {"Safari Mobile", "Meridian Towers Africa"}, id="from-the-owner"),
+    pytest.param("Those contracts include a 15-year sale and purchase agreement, signed in November 2024, under which Gulfstar "
+                 "LNG Marketing will deliver up to 2 million tonnes a year to Siam Gulf LNG.", {"Gulfstar LNG Marketing", "Siam Gulf LNG"},
+                 id="who-delivers-to-whom"),
+])
+def test_issue_7_what_is_done_under_an_agreement_names_its_parties(text: str, parties: set[str]) -> None:
+    """Session 29 (blind22, blind29 read halves): "an agreement under which X will deliver … to Y" named one
+    party or none: the clause that says what is done under the document names who deals with whom."""
+    found = extract_document(make_document("Towers\n\n" + text, published="2025-02-01")).agreements
+    assert parties in [{p.name for p in a.parties} for a in found]
