@@ -288,7 +288,7 @@ def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument],
     targets = role_arguments(match, "target", lambda a: _fits(a, frame))
     if not targets and frame.form in {"loan", "grant"}:
         targets = lending.financed_buyer(match) or sums.costed(match) or sums.works_on_asset(match)
-    if not targets and topic is not None and frame.elliptic and bare_sum(match) and _gives(match, investors):
+    if not targets and topic is not None and ((frame.elliptic and bare_sum(match) and _gives(match, investors)) or _paid_to(match)):
         targets = [Argument(topic)]
     if not targets and topic is not None and ((frame.stake and _bare_share(match)) or (match.nominal and frame.form == "existing holding")):
         targets = [Argument(topic)]
@@ -306,6 +306,13 @@ def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument],
     if frame.investor_is_company:
         investors = [i for i in investors if i.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}]
     return investors, targets
+
+
+def _paid_to(match: FrameMatch) -> bool:
+    """"It paid $46m to X, which had held the 40 per cent": a price paid to a seller, for nothing named, is
+    the price of what the payer was told to hold."""
+    paid = match.kind == "verb" and match.trigger.lemma_.lower() in word_list("paying_verbs")
+    return paid and not match.slots.get("for") and any(argument_at(h) is not None for h in match.slots.get("to", []))
 
 
 def _no_signer(match: FrameMatch, investors: list[Argument]) -> list[Argument]:

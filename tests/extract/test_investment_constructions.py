@@ -1117,3 +1117,11 @@ def test_issue_7_a_company_s_board_named_before_it_acts_for_the_company(text: st
     """Session 29: "the X board rejected an offer" stood for no one (only "X's board" did); a board whose
     capitalised name holds the words before it ("the Industrial Growth Board") is that body itself."""
     assert row in [r[:2] for r in _rows(text)], _rows(text)
+
+
+def test_issue_7_a_price_paid_to_a_seller_is_the_price_of_the_holding_told_before() -> None:
+    """Session 29 (blind7, read half): "X owns 40% of Y. It paid $46 million to Z, which had held the 40 per
+    cent" lost the price: paid to a seller for nothing named, it is the price of the holding just told."""
+    rows = _rows("Tomoe Energy owns 40% of Rupsha Energy. It paid $46 million to Selangor Power Ventures, which had held "
+                 "the 40 per cent since 2017.")
+    assert ("Tomoe Energy", "Rupsha Energy", Decimal("46000000"), Decimal("0.4")) in rows, rows
