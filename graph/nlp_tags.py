@@ -1,6 +1,7 @@
 """The model's lemmas and tags, mended after the lemmatizer: a plural noun the tables do not know
 keeps its singular as lemma ("gigafactories"), a verb with a "co-" prefix keeps its verb's base
-form ("co-invested"), and a lower-case word tagged a proper noun is a common noun.
+form ("co-invested"), and a lower-case word tagged a proper noun is a common noun (but a lower-case legal
+form ending a name, "… Mines plc", is the name's).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.symbols import PROPN, VERB
 from spacy.tokens import Doc, Token
+
+from graph.keys import LEGAL_FORM
 
 
 def add_tag_fixes(nlp: Language) -> None:
@@ -74,6 +77,13 @@ def lowercase_proper_nouns(doc: Doc) -> Doc:
     """"Serbia's finance ministry" with "ministry" tagged a proper noun: a lower-case word is a
     common noun, whatever the tagger guessed (the small model often guesses PROPN next to a name)."""
     for token in tokens_with(doc, POS, PROPN):
-        if token.is_lower and token.is_alpha:
+        if token.is_lower and token.is_alpha and not _legal_form_of(token):
             token.pos_ = "NOUN"
+    for token in (t for t in doc if t.pos_ == "NOUN" and t.is_lower and _legal_form_of(t)):
+        token.pos_ = "PROPN"  # "Kabwe Copper Mines plc": the name's last word, however the tagger read it
     return doc
+
+
+def _legal_form_of(token: Token) -> bool:
+    """A lower-case legal form ending the name its compounds spell ("… Mines plc", "… Holdings ltd")."""
+    return bool(LEGAL_FORM.fullmatch(" " + token.text)) and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts)
