@@ -27,7 +27,7 @@ def passive_object(verb: Token) -> list[Token]:
     conjoined passive or a copula, or its controller's subject."""
     return (
         children(verb, {"nsubjpass"}) or _copula_subject(verb) or _attached_head(verb)
-        or (children(verb, {"nsubj"}) if _reduced_passive(verb) else [])
+        or (children(verb, {"nsubj"}) if _reduced_passive(verb) or _agent_of(verb) else []) or _set_off_after_a_name(verb)
         or [s for a in children(verb, {"auxpass"}) for s in children(a, {"nsubj", "nsubjpass"})]  # hung on the "is"
         or _conjoined_passive_subject(verb) or (inherited_subject(verb) if verb.dep_ == "xcomp" else [])
     )
@@ -101,12 +101,29 @@ def is_passive(verb: Token) -> bool:
         return True  # "is being built by X and financed by Y"
     if verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lemma_ == "be":
         return True  # "Y is majority-owned by X"
-    if _reduced_passive(verb):
+    if _reduced_passive(verb) or _agent_of(verb):
         return True
     # "having bought": the lemmatizer leaves "having" as it is
     perfect = any(c.dep_ == "aux" and (c.lemma_ == "have" or c.lower_ == "having") for c in verb.children)
     active = perfect or children(verb, SUBJECT_DEPS) or children(verb, OBJECT_DEPS)  # "…, having bought 5%"
     return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod", "relcl", "advcl"} and not active
+
+
+def _set_off_after_a_name(verb: Token) -> list[Token]:
+    """"run by Y, owned 70% by X and 30% by Z": a participle with an agent set off right after a name, which
+    the parser hangs on the clause before, describes that name."""
+    doc = verb.doc
+    before = doc[verb.i - 2] if verb.i >= 2 and doc[verb.i - 1].text == "," else None
+    if before is not None and before.text == ")" and before.i >= 3 and doc[before.i - 2].text == "(":
+        before = doc[before.i - 3]  # "Y (YZ), owned …": the name before its acronym
+    hung = _agent_of(verb) and verb.dep_ in {"advcl", "conj"}
+    return [before] if before is not None and hung and before.pos_ == "PROPN" else []
+
+
+def _agent_of(verb: Token) -> bool:
+    """"Y, owned 70% by X, runs …" read with Y the subject of "owned": the parser's "agent" is a passive's
+    "by", whatever the tag (VBD) and the subject's label."""
+    return verb.tag_ in {"VBN", "VBD"} and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _reduced_passive(verb: Token) -> bool:

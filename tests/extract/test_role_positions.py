@@ -11,6 +11,8 @@ from decimal import Decimal
 
 import pytest
 
+from graph.pipeline import extract_document
+from tests.conftest import make_document
 from tests.extract.test_investment_constructions import _facts, _rows
 
 
@@ -375,3 +377,19 @@ def test_issue_7_the_subject_the_parser_hung_on_a_passive_is(text):
     """Session 24: "Y is 80% owned by X" with "Y" hung on "is" (the passive auxiliary) gave the holding no target."""
     rows = _rows(text)
     assert [(investor, stake) for investor, _, _, stake in rows] == [("Halvor Semiconductor", Decimal("0.8"))], rows
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    pytest.param("Tanga Container Services, owned 70% by Harbourline Terminals, runs the berths.",
+                 ("Harbourline Terminals", "Tanga Container Services", Decimal("0.7")), id="set-off-participle-read-as-a-verb"),
+    pytest.param("The berths were run by Tanga Container Services, owned 70% by Harbourline Terminals and 30% by the Tanzania "
+                 "Ports Authority.", ("Harbourline Terminals", "Tanga Container Services", Decimal("0.7")), id="hung-on-the-clause-before"),
+    pytest.param("Before Khaleej, the berths were run by Tanga Container Services (TCS), owned 70% by the Hong Kong group Harbourline "
+                 "Terminals and 30% by the Tanzania Ports Authority.", ("Harbourline Terminals", "Tanga Container Services", Decimal("0.7")),
+                 id="after-an-acronym"),
+])
+def test_issue_7_a_participle_with_an_agent_set_off_after_a_name_is_a_passive_of_that_name(text: str, row: tuple) -> None:
+    """Session 29 (blind30, read half): "Y (YZ), owned 70% by X and 30% by Z" told nothing: the parser made
+    "owned" a past-tense verb with Y its subject, or hung it on the clause before."""
+    found = extract_document(make_document("Port\n\n" + text, published="2025-01-01")).investments
+    assert row in {(f.investor.name, f.target.name, f.stake) for f in found}
