@@ -60,8 +60,10 @@ def _opens_paragraph(sent: Span) -> bool:
     """A line break before the sentence, or before an item number the splitter made a sentence of its own."""
     before = previous_sentence(sent)
     first = before if _number_alone(before) else sent
-    text = doc_text(sent.doc)[: first.start_char].rstrip(" \t")
-    return not text or text.endswith("\n")
+    text, end = doc_text(sent.doc), first.start_char
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    return end == 0 or text[end - 1] == "\n"
 
 
 def _goes_on(sent: Span) -> bool:

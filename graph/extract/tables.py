@@ -58,7 +58,8 @@ def table_facts(doc: Doc) -> Iterator[Investment]:
     for table in tables(doc):
         giver = "lender" if "lender" in table.columns else "investor"
         for row in table.rows:
-            investor, target = _actor(doc, row[table.columns[giver]]), _actor(doc, row[table.columns["target"]], ActorKind.ASSET)
+            investor = _actor(doc, row[table.columns[giver]])
+            target = _actor(doc, row[table.columns["target"]], ActorKind.ASSET)
             if investor is None or target is None:
                 continue
             filled = [c for c in row if c.text]  # "| a | b |": the line's outer bars are no cells
@@ -99,20 +100,20 @@ def _cells(start: int, line: str) -> tuple[Cell, ...]:
 
 
 def _columns(header: list[str]) -> dict[str, int]:
-    """Each role's column: the first header whose words name it (for the target, the likeliest word)."""
+    """Each role's column: the leftmost header, not taken by a role before, whose words name it."""
     columns: dict[str, int] = {}
     for role in ROLES:
         words = word_list(f"table_{role}_columns")
-        found = [(min(order for order, w in enumerate(words) if w in cell.lower().split()), i)
-                 for i, cell in enumerate(header) if words & set(cell.lower().split()) and i not in columns.values()]
+        found = [i for i, cell in enumerate(header) if words & set(cell.lower().split()) and i not in columns.values()]
         if found:
-            columns[role] = min(found)[1]
+            columns[role] = found[0]
     return columns
 
 
 def _actor(doc: Doc, cell: Cell, kind: ActorKind = ActorKind.COMPANY) -> ActorRef | None:
     """The actor the recogniser found as the whole cell, else the cell's text as a name of ``kind``."""
-    named = [e.ref for e in registry(doc) if cell.start <= doc[e.position].idx < cell.end and cell.text in {e.ref.name, e.ref.surface}]
+    named = [e.ref for e in registry(doc)
+             if cell.start <= doc[e.position].idx < cell.end and cell.text in {e.ref.name, e.ref.surface}]
     if named:
         return named[0]
     return ActorRef(cell.text, kind, cell.text, None) if cell.text[:1].isupper() else None
