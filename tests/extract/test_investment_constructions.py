@@ -1125,3 +1125,15 @@ def test_issue_7_a_price_paid_to_a_seller_is_the_price_of_the_holding_told_befor
     rows = _rows("Tomoe Energy owns 40% of Rupsha Energy. It paid $46 million to Selangor Power Ventures, which had held "
                  "the 40 per cent since 2017.")
     assert ("Tomoe Energy", "Rupsha Energy", Decimal("46000000"), Decimal("0.4")) in rows, rows
+
+
+@pytest.mark.parametrize(("text", "holder"), [
+    pytest.param("Dianko Mining owns 80% of Kessa Copper. The remaining 20% stays with the Republic of Serbia.", "Serbia",
+                 id="stays-with"),
+    pytest.param("Dianko Mining owns 80% of Kessa Copper. The remaining 20% remains with the state-owned Tarn Holdings.",
+                 "Tarn Holdings", id="remains-with"),
+])
+def test_issue_7_the_share_that_stays_with_a_holder_is_its_holding(text: str, holder: str) -> None:
+    """Session 29 (blind30, read half): "the remaining 20% stays with the Republic of X" told no holding (data/frames.json
+    "remaining holding")."""
+    assert (holder, "Kessa Copper", None, Decimal("0.2")) in _rows(text)
