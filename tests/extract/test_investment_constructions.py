@@ -1137,3 +1137,15 @@ def test_issue_7_the_share_that_stays_with_a_holder_is_its_holding(text: str, ho
     """Session 29 (blind30, read half): "the remaining 20% stays with the Republic of X" told no holding (data/frames.json
     "remaining holding")."""
     assert (holder, "Kessa Copper", None, Decimal("0.2")) in _rows(text)
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    pytest.param("Dianko Mining bought Kessa Copper in 2016. Dianko's capital spending at Kessa Copper between 2017 and 2022 came "
+                 "to 71.3 billion dinars.", ("Dianko Mining", "Kessa Copper", Decimal("71300000000"), None), id="spending-at"),
+    pytest.param("Orvan Energy plans capex of $300 million on its Tarn refinery.",
+                 ("Orvan Energy", "Tarn refinery", Decimal("300000000"), None), id="capex-on"),
+])
+def test_issue_7_capital_spending_is_an_investment(text: str, row: tuple) -> None:
+    """Session 29 (blind30, read half): "X's capital spending at Y came to …" told nothing ("spending", "capital
+    expenditure" and "capex" were no investment nouns, "at" no target position)."""
+    assert row in _rows(text), _rows(text)
