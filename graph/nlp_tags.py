@@ -12,7 +12,7 @@ import numpy as np
 from spacy.attrs import POS, TAG
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.symbols import PROPN, VERB
+from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from graph.keys import LEGAL_FORM
@@ -79,7 +79,7 @@ def lowercase_proper_nouns(doc: Doc) -> Doc:
     for token in tokens_with(doc, POS, PROPN):
         if token.is_lower and token.is_alpha and not _legal_form_of(token):
             token.pos_ = "NOUN"
-    for token in (t for t in doc if t.pos_ == "NOUN" and t.is_lower and _legal_form_of(t)):
+    for token in (t for t in tokens_with(doc, POS, NOUN) if t.is_lower and len(t) <= 5 and _legal_form_of(t)):
         token.pos_ = "PROPN"  # "Kabwe Copper Mines plc": the name's last word, however the tagger read it
     return doc
 

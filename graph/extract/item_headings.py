@@ -20,8 +20,10 @@ HEADING_WORDS = 12  # longer than a heading, a verbless line is a fragment of te
 def item_heading(sent: Span) -> ActorRef | None:
     """The named asset a verbless phrase that opens a paragraph names, where the paragraph goes on
     (an item without one keeps the topic before it: the asset may be told there)."""
+    if len(sent) > 2 * HEADING_WORDS or not _opens_paragraph(sent) or not _goes_on(sent):
+        return None  # most sentences: read no further
     words = [t for t in sent if not t.is_space and not _marker(t)]
-    if not _opens_paragraph(sent) or not words or len(words) > HEADING_WORDS or not _goes_on(sent):
+    if not words or len(words) > HEADING_WORDS:
         return None
     if any(t.pos_ in {"VERB", "AUX"} for t in words):
         return None
