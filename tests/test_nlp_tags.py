@@ -10,7 +10,7 @@ from tests.conftest import make_document
 
 
 @pytest.mark.parametrize(("text", "word", "pos"), [
-    pytest.param("The mine is owned by Kabwe Copper Mines plc, in which Meridia Group holds 80 per cent.", "plc", "PROPN",
+    pytest.param("The mine is owned by Luano Copper Mines plc, in which Tessaly Group holds 65 per cent.", "plc", "PROPN",
                  id="a-lower-case-legal-form-ends-the-name"),
     pytest.param("Serbia's finance ministry signed the loan.", "ministry", "NOUN", id="a-lower-case-common-noun"),
 ])
@@ -22,6 +22,6 @@ def test_lower_case_words_by_what_they_are(text: str, word: str, pos: str) -> No
 def test_issue_7_a_company_named_with_a_lower_case_plc_holds_its_shareholders() -> None:
     """Session 29 (blind20, read half): "owned by X Mines plc, in which Y holds 80 per cent" told nothing: the tagger
     read "plc" as a common noun, which named no one."""
-    text = "The mine is owned by Kabwe Copper Mines plc, in which Meridia Group holds 80 per cent."
+    text = "The mine is owned by Luano Copper Mines plc, in which Tessaly Group holds 65 per cent."
     found = extract_document(make_document("Copper\n\n" + text, published="2025-03-01")).investments
-    assert {(f.investor.name, f.target.name) for f in found} == {("Meridia Group", "Kabwe Copper Mines plc")}
+    assert {(f.investor.name, f.target.name) for f in found} == {("Tessaly Group", "Luano Copper Mines plc")}

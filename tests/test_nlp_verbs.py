@@ -14,7 +14,7 @@ from tests.test_nlp_parse import arcs_with_and_without, word
 
 
 @pytest.mark.parametrize(("text", "verb", "subject"), [
-    pytest.param("Al Vessa pledges to invest up to $1 billion in Tanzania, mainly in ports.", "pledges", "Vessa", id="pledges-to"),
+    pytest.param("Al Vessa pledges to invest up to $600 million in Kenya, mainly in airports.", "pledges", "Vessa", id="pledges-to"),
     pytest.param("Orvel Bank loans $500 million to Kessa Power for the Tarn dam.", "loans", "Bank", id="loans-an-object"),
 ])
 def test_a_root_plural_after_a_name_with_an_object_is_the_verb(text: str, verb: str, subject: str) -> None:
@@ -36,6 +36,6 @@ def test_issue_7_a_timeline_pledge_in_the_present_is_a_fact() -> None:
     """Session 29 (blind30): "February 2022 – … Al Vessa pledges to invest up to $1 billion in Tanzania" told
     nothing: the sentence's verb was read as a plural noun."""
     text = ("Timeline\n\nThe fund's record.\n\nFebruary 2022 \u2013 During a state visit, Al Vessa pledges to invest up to "
-            "$1 billion in Tanzania, mainly in ports.\n")
+            "$600 million in Kenya, mainly in airports.\n")
     found = extract_document(make_document(text, published="2024-05-01")).investments
-    assert {(f.investor.name, f.target.name) for f in found} == {("Al Vessa", "Tanzania")}
+    assert {(f.investor.name, f.target.name) for f in found} == {("Al Vessa", "Kenya")}

@@ -69,8 +69,8 @@ def share_before(name: Token) -> bool:
 def object_before_a_gap(name: Token) -> Token | None:
     """"70 per cent of the venture and builder X 30 per cent": the parser makes X the object and "the
     venture and builder" its modifiers; X, with a share of its own, is a gapped holder, the venture the object."""
-    if name.dep_ != "pobj" or not gapped_share(name):
-        return None
+    if name.dep_ != "pobj" or not any(gapped_share(n) for n in (name, *(c for c in name.children if c.dep_ == "appos"))):
+        return None  # "… of the venture and builder X 30 per cent": X the object, or the apposition of "builder"
     return next((c for c in name.lefts if c.dep_ in {"nmod", "compound"} and c.pos_ == "NOUN"
                  and any(k.dep_ == "cc" for k in c.children)), None)
 

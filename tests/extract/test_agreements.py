@@ -864,10 +864,10 @@ def test_issue_7_documents_named_after_their_counterparts_are_one_each() -> None
 
 
 @pytest.mark.parametrize(("entry", "date"), [
-    pytest.param("March 2017 \u2013 Orvel Export Credit Bank signs a $480 million loan agreement with Kessa Copper.",
-                 PartialDate(2017, 3), id="month-year"),
-    pytest.param("25 October 2022 \u2013 The governments of Tanzania and Oman sign an intergovernmental agreement on ports.",
-                 PartialDate(2022, 10), id="day-month-year"),
+    pytest.param("June 2016 \u2013 Orvel Export Credit Bank signs a $310 million loan agreement with Kessa Copper.",
+                 PartialDate(2016, 6), id="month-year"),
+    pytest.param("14 February 2021 \u2013 The governments of Kenya and Oman sign an intergovernmental agreement on ports.",
+                 PartialDate(2021, 2), id="day-month-year"),
 ])
 def test_issue_7_a_timeline_entry_is_dated_by_the_date_it_opens_with(entry: str, date: PartialDate) -> None:
     """Session 29 (blind30): a timeline entry "March 2017 \u2013 X signs …" was read as a dateline, the report's
@@ -878,11 +878,11 @@ def test_issue_7_a_timeline_entry_is_dated_by_the_date_it_opens_with(entry: str,
 
 
 def test_issue_7_a_signed_amendment_is_an_agreement_of_its_signers() -> None:
-    """Session 29 (blind28, read half): "The amendment, signed in Tirana on 9 October 2024 by Finance Minister X and
+    """Session 29 (blind28, read half): "The amendment, signed in Tirana on 14 May 2024 by Finance Minister X and
     representatives of Y, lifts the bank's loan …" told no agreement ("amendment" named no document kind), and
     the minister's portfolio, tagged a name, was a party "Finance"."""
-    text = ("Albania borrowed from Hollsworth Bank in 2022.\n\nThe amendment, signed in Tirana on 9 October 2024 by Finance "
-            "Minister Dritan Kola and representatives of Hollsworth Bank, lifts the bank's loan from €218.5 million to "
-            "€282.5 million.")
-    found = [a for a in _agreements(text, published="2024-10-12") if a.date == PartialDate(2024, 10, 9)]
-    assert [_parties(a) for a in found] == [{"Albania", "Hollsworth Bank"}]
+    text = ("Albania borrowed from Tessin Bank in 2022.\n\nThe amendment, signed in Tirana on 14 May 2024 by Finance "
+            "Minister Arben Lleshi and representatives of Tessin Bank, lifts the bank's loan from €150 million to "
+            "€190 million.")
+    found = [a for a in _agreements(text, published="2024-05-20") if a.date == PartialDate(2024, 5, 14)]
+    assert [_parties(a) for a in found] == [{"Albania", "Tessin Bank"}]

@@ -36,10 +36,10 @@ def test_issue_7_a_price_paid_in_exchange_is_the_purchase_s_sum():
 
 
 @pytest.mark.parametrize("text", [
-    pytest.param("Orvel Bank lent Kessa Power money at ₹3.18 per kWh.", id="per-kwh"),
+    pytest.param("Orvel Bank lent Kessa Power money at ₹2.95 per kWh.", id="per-kwh"),
     pytest.param("Orvel Bank lent Kessa Gold money when gold sold at $1,200 an ounce.", id="an-ounce"),
 ])
 def test_issue_7_a_price_per_unit_is_no_sum(text: str) -> None:
-    """Session 29 (blind23, read half): a tariff "₹3.18 per kWh" was a loan's sum; a price per unit, like one
+    """Session 29 (blind23, read half): a tariff "₹2.95 per kWh" was a loan's sum; a price per unit, like one
     per share, is no sum paid (data/word_lists.json per_share_phrases)."""
     assert _money_of(text, "lent", funding=True) is None

@@ -76,9 +76,9 @@ def test_issue_7_a_state_budget_pays_as_the_country(text: str, investor: str | N
 
 
 def test_issue_7_the_government_conjoined_with_a_party_is_the_country_s() -> None:
-    """Session 29 (blind30): "The Government and Khaleej Ports signed …" made a company named "Government" a
+    """Session 29 (blind30): "The Government and Qurum Ports signed …" made a company named "Government" a
     party: the capitalised bare government (its conjunct no part of it) is the article's country's."""
-    text = ("Tanzania wants more investment in its ports. The Government and Khaleej Ports signed a concession "
-            "agreement on 22 October 2023.")
+    text = ("Tanzania wants more investment in its ports. The Government and Qurum Ports signed a concession "
+            "agreement on 3 July 2023.")
     (agreement,) = extract_document(make_document("Ports\n\n" + text, published="2024-03-12")).agreements
-    assert {p.name for p in agreement.parties} == {"Tanzania", "Khaleej Ports"}
+    assert {p.name for p in agreement.parties} == {"Tanzania", "Qurum Ports"}

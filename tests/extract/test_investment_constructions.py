@@ -1109,8 +1109,8 @@ def test_issue_7_a_loan_contract_given_is_a_loan() -> None:
 
 @pytest.mark.parametrize(("text", "row"), [
     pytest.param("The Kivu Milk board rejected a $48 million offer from Orlen Dairy.", ("Orlen Dairy", "Kivu Milk"), id="the-x-board"),
-    pytest.param("Kessa Bank will expand the Bukit Seraya plant. A RM420 million grant toward the expansion has been approved "
-                 "by the Tarnian Industrial Growth Board.", ("Tarnian Industrial Growth Board", "Bukit Seraya plant"),
+    pytest.param("Kessa Bank will expand the Kessa Ridge plant. A RM260 million grant toward the expansion has been approved "
+                 "by the Tarnian Industrial Growth Board.", ("Tarnian Industrial Growth Board", "Kessa Ridge plant"),
                  id="a-board-s-own-name"),
 ])
 def test_issue_7_a_company_s_board_named_before_it_acts_for_the_company(text: str, row: tuple) -> None:
@@ -1120,15 +1120,15 @@ def test_issue_7_a_company_s_board_named_before_it_acts_for_the_company(text: st
 
 
 def test_issue_7_a_price_paid_to_a_seller_is_the_price_of_the_holding_told_before() -> None:
-    """Session 29 (blind7, read half): "X owns 40% of Y. It paid $46 million to Z, which had held the 40 per
+    """Session 29 (blind7, read half): "X owns 40% of Y. It paid $38 million to Z, which had held the 40 per
     cent" lost the price: paid to a seller for nothing named, it is the price of the holding just told."""
-    rows = _rows("Tomoe Energy owns 40% of Rupsha Energy. It paid $46 million to Selangor Power Ventures, which had held "
-                 "the 40 per cent since 2017.")
-    assert ("Tomoe Energy", "Rupsha Energy", Decimal("46000000"), Decimal("0.4")) in rows, rows
+    rows = _rows("Kaito Energy owns 40% of Lumen Power. It paid $38 million to Tarn Power Ventures, which had held "
+                 "the 40 per cent since 2015.")
+    assert ("Kaito Energy", "Lumen Power", Decimal("38000000"), Decimal("0.4")) in rows, rows
 
 
 @pytest.mark.parametrize(("text", "holder"), [
-    pytest.param("Dianko Mining owns 80% of Kessa Copper. The remaining 20% stays with the Republic of Serbia.", "Serbia",
+    pytest.param("Dianko Mining owns 80% of Kessa Copper. The other 20% stays with the Republic of Serbia.", "Serbia",
                  id="stays-with"),
     pytest.param("Dianko Mining owns 80% of Kessa Copper. The remaining 20% remains with the state-owned Tarn Holdings.",
                  "Tarn Holdings", id="remains-with"),
@@ -1140,8 +1140,8 @@ def test_issue_7_the_share_that_stays_with_a_holder_is_its_holding(text: str, ho
 
 
 @pytest.mark.parametrize(("text", "row"), [
-    pytest.param("Dianko Mining bought Kessa Copper in 2016. Dianko's capital spending at Kessa Copper between 2017 and 2022 came "
-                 "to 71.3 billion dinars.", ("Dianko Mining", "Kessa Copper", Decimal("71300000000"), None), id="spending-at"),
+    pytest.param("Dianko Mining bought Kessa Copper in 2016. Dianko's capital spending at Kessa Copper between 2018 and 2023 came "
+                 "to 52.6 billion dinars.", ("Dianko Mining", "Kessa Copper", Decimal("52600000000"), None), id="spending-at"),
     pytest.param("Orvan Energy plans capex of $300 million on its Tarn refinery.",
                  ("Orvan Energy", "Tarn refinery", Decimal("300000000"), None), id="capex-on"),
 ])

@@ -19,7 +19,7 @@ BULLETS = """Tarnia's projects
 
 Four projects tell the story:
 
-• Kessa Alto hydroelectric plant. Financed with a $1.68 billion loan from Orvel Policy Bank, signed in June 2010.
+• Kessa Alto hydroelectric plant. Financed with a $940 million loan from Orvel Policy Bank, signed in May 2011.
 
 • Velo ring road. Paid for out of a $400 million loan from Halden Export Bank.
 
@@ -30,17 +30,17 @@ NUMBERED = """Tarnia's projects
 
 The report reviews two projects.
 
-1. Kessa Alto hydroelectric plant (1,500 MW). Built by Tarn Builders and financed with a $1.68 billion loan from Orvel Policy Bank.
+1. Kessa Alto hydroelectric plant (1,500 MW). Built by Tarn Builders and financed with a $940 million loan from Orvel Policy Bank.
 
-2. Velo refinery rehabilitation. Paid for out of a $1 billion oil-backed loan from Halden Trading.
+2. Velo refinery rehabilitation. Paid for out of a $700 million oil-backed loan from Halden Trading.
 """
 
 
 @pytest.mark.parametrize(("text", "row"), [
-    pytest.param(BULLETS, ("Orvel Policy Bank", "Kessa Alto hydroelectric plant", 1680 * M), id="bullet-first"),
+    pytest.param(BULLETS, ("Orvel Policy Bank", "Kessa Alto hydroelectric plant", 940 * M), id="bullet-first"),
     pytest.param(BULLETS, ("Halden Export Bank", "Velo ring road", 400 * M), id="bullet-second"),
-    pytest.param(NUMBERED, ("Orvel Policy Bank", "Kessa Alto hydroelectric plant", 1680 * M), id="numbered-first"),
-    pytest.param(NUMBERED, ("Halden Trading", "Velo refinery", 1000 * M), id="numbered-split-from-its-number"),
+    pytest.param(NUMBERED, ("Orvel Policy Bank", "Kessa Alto hydroelectric plant", 940 * M), id="numbered-first"),
+    pytest.param(NUMBERED, ("Halden Trading", "Velo refinery", 700 * M), id="numbered-split-from-its-number"),
 ])
 def test_issue_7_an_item_s_money_goes_to_the_asset_its_heading_names(text: str, row: tuple) -> None:
     """Session 29 (blind30): "• Galle harbour. Built with loans from X …" told the loan of no target, or of the

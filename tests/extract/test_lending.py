@@ -111,7 +111,7 @@ def test_issue_7_a_sum_given_as_a_deal_carries_where_it_goes(text: str, row: tup
 
 
 @pytest.mark.parametrize(("text", "row"), [
-    pytest.param("Kerrow Metals signed a $1.1 billion loan from a group of banks led by Orvel Commercial Bank for its nickel "
+    pytest.param("Kerrow Metals signed an $850 million loan from a group of banks led by Orvel Commercial Bank for its nickel "
                  "plant.", ("Orvel Commercial Bank", "nickel plant"), id="a-group-of-banks"),
     pytest.param("Kerrow Metals signed a $600 million loan with a syndicate led by Tamsin Bank for the Velo copper "
                  "mine.", ("Tamsin Bank", "Velo copper mine"), id="a-syndicate-with"),
@@ -123,10 +123,10 @@ def test_issue_7_a_loan_from_a_group_led_by_a_bank_is_for_what_the_leader_s_phra
 
 
 def test_issue_7_a_project_loan_s_sum_is_the_loan_s() -> None:
-    """Session 29 (blind24, read half): in "the balance is covered by a 13.6bn-baht project loan from X" the sum
+    """Session 29 (blind24, read half): in "the balance is covered by a 9.4bn-baht project loan from X" the sum
     was read as the size of a project ("project" modifies the loan), so the loan had no sum of its own and went
     nowhere."""
-    text = ("Rayong BioPolymers is building the Map Ta Phut plant. The balance is covered by a 13.6bn-baht project loan "
-            "from Chao Kessa Development Bank, signed on 20 January 2025 with Rayong BioPolymers as borrower.")
-    rows = [r for r in _rows(text) if r[0] == "Chao Kessa Development Bank"]
-    assert [r[:3] for r in rows] == [("Chao Kessa Development Bank", "Map Ta Phut plant", Decimal("13600000000"))]
+    text = ("Velda BioPolymers is building the Tarn Bay plant. The balance is covered by a 9.4bn-baht project loan "
+            "from Kessa Development Bank, signed on 11 March 2025 with Velda BioPolymers as borrower.")
+    rows = [r for r in _rows(text) if r[0] == "Kessa Development Bank"]
+    assert [r[:3] for r in rows] == [("Kessa Development Bank", "Tarn Bay plant", Decimal("9400000000"))]

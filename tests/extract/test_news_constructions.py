@@ -1429,14 +1429,14 @@ def test_issue_7_a_described_owner_of_one_named_asset_still_holds_it():
 
 def test_issue_7_a_descriptor_opening_a_standfirst_is_no_company() -> None:
     """Session 29 (blind29): "Developer buys former shipyard for €95m", a standfirst, made "Developer" a buyer."""
-    rows = _told("update\n\nDeveloper buys former Danube shipyard for €95m\n\nAzuro Gulf has bought the former "
-                 "Danube shipyard in Novi Sad for €95 million.")
+    rows = _told("update\n\nDeveloper buys old Tarn dockyard for €60m\n\nOrlo Gulf has bought the old "
+                 "Tarn dockyard in Velo for €60 million.")
     assert not [row for row in rows if row[0] == "Developer"], rows
 
 
 def test_issue_7_a_title_alone_is_no_company() -> None:
     """Session 29 (blind20, read half): "VP commissions US$1.2bn X copper mine", once the verb was read as
     one, made "VP" the mine's investor."""
-    rows = _told("VP commissions US$1.2bn Kabwe West copper mine as North-Western output climbs\n\nLUSAKA, May 3 - "
-                 "Vice-President Ana Lungu on Friday commissioned the US$1.2 billion Kabwe West copper mine.")
+    rows = _told("VP commissions US$800m Luano East copper mine as exports climb\n\nLUSAKA, May 3 - "
+                 "Vice-President Ana Lungu on Friday commissioned the US$800 million Luano East copper mine.")
     assert not [row for row in rows if row[0] == "VP"], rows

@@ -380,12 +380,12 @@ def test_issue_7_the_subject_the_parser_hung_on_a_passive_is(text):
 
 
 @pytest.mark.parametrize(("text", "row"), [
-    pytest.param("Tanga Container Services, owned 70% by Harbourline Terminals, runs the berths.",
-                 ("Harbourline Terminals", "Tanga Container Services", Decimal("0.7")), id="set-off-participle-read-as-a-verb"),
-    pytest.param("The berths were run by Tanga Container Services, owned 70% by Harbourline Terminals and 30% by the Tanzania "
-                 "Ports Authority.", ("Harbourline Terminals", "Tanga Container Services", Decimal("0.7")), id="hung-on-the-clause-before"),
-    pytest.param("Before Khaleej, the berths were run by Tanga Container Services (TCS), owned 70% by the Hong Kong group Harbourline "
-                 "Terminals and 30% by the Tanzania Ports Authority.", ("Harbourline Terminals", "Tanga Container Services", Decimal("0.7")),
+    pytest.param("Moro Container Services, owned 70% by Pellow Terminals, runs the berths.",
+                 ("Pellow Terminals", "Moro Container Services", Decimal("0.7")), id="set-off-participle-read-as-a-verb"),
+    pytest.param("The berths were run by Moro Container Services, owned 70% by Pellow Terminals and 30% by the Kessa "
+                 "Ports Authority.", ("Pellow Terminals", "Moro Container Services", Decimal("0.7")), id="hung-on-the-clause-before"),
+    pytest.param("Before Qurum, the berths were run by Moro Container Services (MCS), owned 70% by the Hong Kong group Pellow "
+                 "Terminals and 30% by the Kessa Ports Authority.", ("Pellow Terminals", "Moro Container Services", Decimal("0.7")),
                  id="after-an-acronym"),
 ])
 def test_issue_7_a_participle_with_an_agent_set_off_after_a_name_is_a_passive_of_that_name(text: str, row: tuple) -> None:

@@ -15,8 +15,8 @@ PLAIN = """Tarnia's lenders
 The note lists the main project loans.
 
 Project                   | Lender                 | Year | Amount           | Status
-Velo ring road            | Orvel Policy Bank      | 2012 | US$298.5 million | completed 2015
-Kessa heating plant       | Halden Reserve Fund    | 2019 | EUR 48.5 million | under construction
+Velo ring road            | Orvel Policy Bank      | 2011 | US$212.4 million | completed 2014
+Kessa heating plant       | Halden Reserve Fund    | 2018 | EUR 36.5 million | under construction
 
 Source: finance ministry bulletins.
 """
@@ -35,8 +35,8 @@ def _rows(text: str) -> set[tuple]:
 
 
 @pytest.mark.parametrize(("text", "row"), [
-    pytest.param(PLAIN, ("Orvel Policy Bank", "Velo ring road", Decimal("298500000"), None, PartialDate(2012), "loan"), id="first-row"),
-    pytest.param(PLAIN, ("Halden Reserve Fund", "Kessa heating plant", Decimal("48500000"), None, PartialDate(2019), "loan"),
+    pytest.param(PLAIN, ("Orvel Policy Bank", "Velo ring road", Decimal("212400000"), None, PartialDate(2011), "loan"), id="first-row"),
+    pytest.param(PLAIN, ("Halden Reserve Fund", "Kessa heating plant", Decimal("36500000"), None, PartialDate(2018), "loan"),
                  id="second-row"),
     pytest.param(MARKDOWN, ("Orlen Foods", "Kessa Dairy", Decimal("48000000"), Decimal("0.35"), None, "investment"), id="markdown"),
 ])
