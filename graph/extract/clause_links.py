@@ -75,23 +75,22 @@ def _for_a_client(word: Token) -> bool:
 def contracted(trigger: Token) -> bool:
     """"X won a contract/tender to build Y", "X will build Y for the government": a contractor's work,
     not X's investment."""
-    nouns = frame_lexicon().contract_nouns
     near = [trigger, *(o for o in trigger.children if o.dep_ == "dobj"), *([trigger.head] if trigger.dep_ == "dobj" else [])]
     if any(_for_a_client(word) for word in near):  # the parser hangs "for Z" on the verb or on what is built
         return True
-
-    def contract(token: Token) -> bool:
-        return token.pos_ == "NOUN" and token.lemma_.lower() in nouns
-
     # "a contract to build Y", "was awarded the contract … to build Y"
-    return any(contract(a) or any(contract(c) for c in a.children if c.dep_ in {"dobj", "nsubjpass", "dative"})
+    return any(_a_contract(a) or any(_a_contract(c) for c in a.children if c.dep_ in {"dobj", "nsubjpass", "dative"})
                for a in list(trigger.ancestors)[:3])
+
+
+def _a_contract(token: Token) -> bool:
+    """A noun of ``data/frames.json`` contract_nouns ("contract", "tender", "concession")."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in frame_lexicon().contract_nouns
 
 
 def awards_a_contract(match: FrameMatch) -> bool:
     """"Y awarded a $400m contract to X", "the award of the contract to X": what a giving word gives is a
     contract, the price of work done for Y, not Y's grant or loan."""
-    trigger, nouns = match.trigger, frame_lexicon().contract_nouns
-    given = match.slots.get("object", []) or [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
-    return any(g.pos_ == "NOUN" and g.lemma_.lower() in nouns and not any(is_trigger_word(c) for c in g.lefts if c.dep_ == "compound")
+    given = match.slots.get("object", []) or [c for c in match.trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(_a_contract(g) and not any(is_trigger_word(c) for c in g.lefts if c.dep_ == "compound")
                for g in given)  # a "loan contract" is the loan's

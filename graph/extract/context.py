@@ -34,7 +34,7 @@ def paragraph_date(sent: Span) -> PartialDate | None:
     return first_found(first_date, earlier)
 
 
-def _paragraph_break(earlier: Span, current: Span) -> bool:
+def paragraph_break(earlier: Span, current: Span) -> bool:
     """A line break between two sentences, or at the end of the earlier one (its trailing whitespace)."""
     # read in the document's text, kept once (doc_text): a span's text joins its tokens on each access (issue 9, 11)
     text = doc_text(earlier.doc)
@@ -117,7 +117,7 @@ def earlier_sentences(sent: Span, *, limit: int = REFER_BACK, paragraph: bool = 
     current = sent
     for _ in range(limit):
         earlier = previous_sentence(current)
-        if earlier is None or (paragraph and _paragraph_break(earlier, current)):
+        if earlier is None or (paragraph and paragraph_break(earlier, current)):
             return
         yield earlier
         current = earlier

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graph.extract.common import doc_text, next_sentence, previous_sentence
+from graph.extract.context import paragraph_break
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import asset_ref, named_asset
 from graph.model import ActorKind, ActorRef
@@ -62,13 +63,12 @@ def _opens_paragraph(sent: Span) -> bool:
     """A line break before the sentence, or before an item number the splitter made a sentence of its own."""
     before = previous_sentence(sent)
     first = before if _number_alone(before) else sent
-    text, end = doc_text(sent.doc), first.start_char
-    while end > 0 and text[end - 1] in " \t":
-        end -= 1
-    return end == 0 or text[end - 1] == "\n"
+    earlier = previous_sentence(first)
+    return earlier is None or paragraph_break(earlier, first)
 
 
 def _goes_on(sent: Span) -> bool:
-    """The paragraph continues after the sentence (a crosshead stands alone)."""
+    """The paragraph continues after the sentence, which is one line (a crosshead stands alone)."""
     after = next_sentence(sent)
-    return after is not None and "\n" not in doc_text(sent.doc)[sent.start_char : after.start_char]
+    one_line = "\n" not in doc_text(sent.doc)[sent.start_char : sent.end_char].rstrip()
+    return after is not None and one_line and not paragraph_break(sent, after)
