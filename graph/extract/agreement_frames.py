@@ -130,7 +130,19 @@ def anchor(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj" and signs(head.head.head):
         return head.head.head  # "signed a line of credit agreement"
     listing = umbrella(noun)
-    return anchor(listing) if listing is not None else _among_signed(noun)
+    return anchor(listing) if listing is not None else _among_signed(noun) or _set_off_after_a_name(noun)
+
+
+def _set_off_after_a_name(noun: Token) -> Token | None:
+    """"a $250m loan from a group of banks led by X, signed in May": the model may hang the signing
+    participle set off by a comma on the name before it; a name is not what was signed, the nearest
+    document noun before it is."""
+    for word in noun.sent[noun.i - noun.sent.start + 1 :]:
+        if agreement_kind(word) is not None:
+            return None
+        if word.dep_ == "acl" and word.head.pos_ == "PROPN" and word.nbor(-1).text == "," and signs(word):
+            return word
+    return None
 
 
 def _among_signed(noun: Token) -> Token | None:

@@ -886,3 +886,17 @@ def test_issue_7_a_signed_amendment_is_an_agreement_of_its_signers() -> None:
             "€190 million.")
     found = [a for a in _agreements(text, published="2024-05-20") if a.date == PartialDate(2024, 5, 14)]
     assert [_parties(a) for a in found] == [{"Albania", "Tessin Bank"}]
+
+
+@pytest.mark.parametrize(("text", "parties", "date"), [
+    pytest.param("Tarsk Polymers will build the Kolvo resin plant. The balance is covered by a 7.4bn-baht project loan from a "
+                 "syndicate led by Orrin Development Bank, signed on 11 February 2025 with Tarsk Polymers as borrower.",
+                 {"Orrin Development Bank", "Tarsk Polymers"}, PartialDate(2025, 2, 11), id="syndicate-led-by"),
+    pytest.param("Velm Nickel will build the Sarat refinery with a US$700 million loan from a group of banks led by Quorra "
+                 "Bank, signed with Velm Nickel in October 2024.", {"Quorra Bank", "Velm Nickel"}, PartialDate(2024, 10),
+                 id="group-of-banks-led-by"),
+])
+def test_issue_7_a_signing_set_off_after_a_lenders_name_signs_the_loan(text, parties, date):
+    """Session 30: "a loan from a syndicate led by X, signed on 11 February with Y": the model hangs the
+    participle on X's name, so the loan had no signing and was no agreement; a name is not what is signed."""
+    assert [(_parties(a), a.date) for a in _agreements(text)] == [(parties, date)]
