@@ -37,7 +37,8 @@ DEV = SHARED / "corpus" / "dev"
 HOLDOUT_LIST = ROOT / "bench" / "holdout.txt"
 BLIND_SETS = ("blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14",
               "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22",
-              "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30")
+              "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30",
+              "blind31", "blind32")
 
 
 def holdout_names(path: Path = HOLDOUT_LIST) -> frozenset[str]:
