@@ -134,13 +134,15 @@ def anchor(noun: Token) -> Token | None:
 
 
 def _set_off_after_a_name(noun: Token) -> Token | None:
-    """"a $250m loan from a group of banks led by X, signed in May": the model may hang the signing
-    participle set off by a comma on the name before it; a name is not what was signed, the nearest
-    document noun before it is."""
+    """"a $250m loan from a group of banks led by X, signed in May", "a credit line provided by X and Y,
+    which Z signed on 14 May": the model may hang the signing clause set off by a comma on the last
+    noun of the document's phrase; a lender's name is not what was signed, the nearest document noun
+    before it is."""
     for word in noun.sent[noun.i - noun.sent.start + 1 :]:
         if agreement_kind(word) is not None:
             return None
-        if word.dep_ == "acl" and word.head.pos_ == "PROPN" and word.nbor(-1).text == "," and signs(word):
+        set_off = word.left_edge.i > 0 and word.doc[word.left_edge.i - 1].text == ","
+        if word.dep_ in {"acl", "relcl"} and word.head.pos_ in {"NOUN", "PROPN"} and set_off and signs(word):
             return word
     return None
 

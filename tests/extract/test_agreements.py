@@ -895,8 +895,16 @@ def test_issue_7_a_signed_amendment_is_an_agreement_of_its_signers() -> None:
     pytest.param("Velm Nickel will build the Sarat refinery with a US$700 million loan from a group of banks led by Quorra "
                  "Bank, signed with Velm Nickel in October 2024.", {"Quorra Bank", "Velm Nickel"}, PartialDate(2024, 10),
                  id="group-of-banks-led-by"),
+    pytest.param("Kelvo Metals will expand the Varna copper mine. Part of the money will come from a $180 million credit "
+                 "line provided by Tarvo Bank and the Orsk Development Bank, which Kelvo Metals signed with the two lenders "
+                 "on 14 May 2025.", {"Kelvo Metals", "Tarvo Bank", "Orsk Development Bank"}, PartialDate(2025, 5, 14),
+                 id="relative-clause-on-the-last-lender"),
+    pytest.param("Kelvo Holdings will buy Varna Shipping. The price will be funded through cash and a US$45 million term "
+                 "loan facility granted to Kelvo Holdings by Tarvo Bank Ltd., which Kelvo Holdings signed on 9 May 2025.",
+                 {"Kelvo Holdings", "Tarvo Bank Ltd."}, PartialDate(2025, 5, 9), id="relative-clause-on-the-lender"),
 ])
 def test_issue_7_a_signing_set_off_after_a_lenders_name_signs_the_loan(text, parties, date):
-    """Session 30: "a loan from a syndicate led by X, signed on 11 February with Y": the model hangs the
-    participle on X's name, so the loan had no signing and was no agreement; a name is not what is signed."""
-    assert [(_parties(a), a.date) for a in _agreements(text)] == [(parties, date)]
+    """Session 30: "a loan from a syndicate led by X, signed on 11 February with Y", "a credit line provided by
+    X, which Y signed on 14 May": the model hangs the signing clause on X's name, so the loan had no signing and
+    was no agreement; a name is not what is signed, the document noun before it is."""
+    assert (parties, date) in [(_parties(a), a.date) for a in _agreements(text)]
