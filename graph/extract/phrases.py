@@ -144,13 +144,22 @@ def asset_ref(head: Token) -> ActorRef | None:
     place = _place_of(head)
     full, short = _unwrapped(head, _full_name(head)), _unwrapped(head, " ".join(_asset_words(head)))
     full, short = _of_name(head, full), _of_name(head, short)
-    named = capitalised(full)
-    if not named and place is None:
-        return None
+    unmeasured = _unmeasured(full)
+    named = capitalised(unmeasured)
+    if not named and place is None:  # "a 62 MW plant" is one the text can refer to again; "a plant" is none
+        return ActorRef(full, ActorKind.ASSET, full, None) if unmeasured != full else None
+    full = unmeasured  # "the 300 MW Dunmore wind farm", "a 300 MW wind farm near Oran": named without its size
     if not named:  # "the Brod refinery in Bosnia" is named already; the place only locates it
         prep = _place_prep(head)
         full, short = _with_place(full, place, prep), _place_first(short, place, prep)
     return ActorRef(full, ActorKind.ASSET, short, _country_of_place(place))
+
+
+def _unmeasured(name: str) -> str:
+    """The name without a size written with its units ("62 MW"): no proper word, though capitalised."""
+    words = name.split()
+    units = [i for i, w in enumerate(words) if w.lower() in word_list("measure_units") and i and words[i - 1][:1].isdigit()]
+    return " ".join(w for i, w in enumerate(words) if i not in units and i + 1 not in units)
 
 
 def _place_first(name: str, place: str, prep: str) -> str:
@@ -256,6 +265,8 @@ def _full_name(head: Token) -> str:
     while start < head.i and (_is_demonym(doc[start]) or doc[start].lower_ in word_list("not_name_words")):
         start += 1
     start = _past_measure(doc[start], head) if start < head.i else start
+    if 0 < start < head.i and doc[start].lower_ in word_list("measure_units") and doc[start - 1].like_num:
+        start -= 1  # "a 62 MW plant": the size with its number, as in "62-megawatt" (which the hyphen keeps out)
     return doc[_dash_start(doc[start]) if start < head.i else start : head.i + 1].text
 
 
@@ -318,7 +329,7 @@ def _written_together(token: Token) -> bool:
 def _asset_words(head: Token) -> list[str]:
     """Proper-noun modifiers, the last common modifier and the head noun."""
     mods = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and not t.is_punct]
-    mods = [t for t in mods if not _is_demonym(t) and t.lower_ not in word_list("not_name_words")
+    mods = [t for t in mods if not _is_demonym(t) and t.lower_ not in word_list("not_name_words") | word_list("measure_units")
             and not (t.ent_type_ == "QUANTITY" and t.pos_ != "PROPN")]  # "340-km": a size, no name
     proper = [t for t in mods if t.pos_ == "PROPN" or t.text[0].isupper()]
     common = [t for t in mods if t not in proper]

@@ -30,6 +30,22 @@ ASSETS = [
         "The 40-gigawatt-hour battery factory in Kisvarko is the group's first outside Lumora.", "factory", "battery factory in Kisvarko",
         "Kisvarko battery factory", id="a-capacity-of-hyphened-units-is-no-part-of-the-name",
     ),
+    pytest.param(  # issue 7, session 30: "MW" read as a proper name made "MW wind farm" a named asset, its place lost
+        "Tamsin Energy will build a 300 MW wind farm near Oran.", "farm", "wind farm near Oran", "wind farm near Oran",
+        id="a-size-in-capitalised-units-names-nothing",
+    ),
+    pytest.param(
+        "Lumora will build a 40 GWh battery plant in Kisvarko.", "plant", "battery plant in Kisvarko", "Kisvarko battery plant",
+        id="a-size-in-units-is-no-part-of-a-placed-name",
+    ),
+    pytest.param(
+        "Tamsin Energy will build the 300 MW Dunmore wind farm.", "farm", "Dunmore wind farm", "Dunmore wind farm",
+        id="a-size-in-units-is-no-part-of-a-proper-name",
+    ),
+    pytest.param(
+        "The Orsk Bank approved a loan for the 62 MW plant in 2021.", "plant", "62 MW plant", "62 MW plant",
+        id="a-size-alone-tells-which-plant",
+    ),
     pytest.param(
         "Lumora finished the Bar–Boljare motorway.", "motorway", "Bar–Boljare motorway", "Bar–Boljare motorway",
         id="dash-name",
