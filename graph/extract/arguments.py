@@ -37,7 +37,7 @@ from graph.extract.common import entity_at, per_span, per_token
 from graph.extract.context import earlier_sentences
 from graph.extract.frames import frame_lexicon, frame_matches, is_trigger_word, trigger_kind
 from graph.extract.governments import family, government, government_named_before, governments_of, public_purse, the_government
-from graph.extract.renaming import called_name, gapped_share, named_apposition, object_before_a_gap, share_before
+from graph.extract.renaming import called_name, gapped_share, gapped_sum, named_apposition, object_before_a_gap, share_before
 from graph.extract.roles import relative_antecedent
 from graph.extract.partitives import a_name, share_of, through_partitive
 from graph.extract.phrases import glued_prefix, phrase_ref, place_preps, truncated_name
@@ -88,7 +88,7 @@ def _arguments(heads: list[Token], alone: frozenset[int]) -> list[Argument]:
         listed = [*apposition_conjuncts(head), *named_list(head), *bracketed_list(head), *accompanying(head), *repeated_heads(head)]
         group = members or [*coordinated_modifiers(head), head, *conjuncts, *listed]
         for token in group:
-            if token.i in seen or (token != group[0] and (is_trigger_word(token) or _unlike(group[0], token)
+            if token.i in seen or gapped_sum(token) or (token != group[0] and (is_trigger_word(token) or _unlike(group[0], token)
                                                           or _holds_its_own(token)
                                                           or (in_bracketed_list(token) and not bracketed_list(group[0])))):
                 continue

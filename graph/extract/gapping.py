@@ -125,6 +125,9 @@ def gapped_sums(match: FrameMatch, base: Investment, *, named: set[str]) -> Iter
     sum) with a sum of its own;
     "a $150m loan from X and $60m from Z": a sum conjoined to the trigger with a giver of its own."""
     yield from _sums_from(match, base, named=named)
+    listed = _named_sums_after(match.trigger) if match.frame.form in GIVING_FORMS else []
+    yield from (replace(base, investor=giver.ref, amount=money) for giver, money in listed if giver.ref.name not in named)
+    named = named | {giver.ref.name for giver, _ in listed}
     aims = prep_objects(match.trigger, {"for", "towards", "toward"})  # "lending $150m for the expansion and X $45m"
     control = [match.trigger.head] if match.trigger.dep_ == "xcomp" else []  # "agreed to lend $150m, and X a further $100m"
     hosts = [*match.trigger.children, *(c for h in control for c in h.children if c.dep_ == "conj")]
@@ -138,6 +141,23 @@ def gapped_sums(match: FrameMatch, base: Investment, *, named: set[str]) -> Iter
         money = money_of(entity.root) if entity is not None else None
         if holder is not None and money is not None and holder.ref.kind in HOLDERS and holder.ref.name not in named:
             yield replace(base, investor=holder.ref, amount=money)
+
+
+def _named_sums_after(trigger: Token) -> list[tuple[Argument, Money]]:
+    """"A committed R12bn, B R9.5bn and C R10bn", read from the text however the parser hung it: after
+    the trigger's own sum, each name set off by a comma or "and" and followed right by a sum of its own."""
+    sent, found = trigger.sent, []
+    amounts = sorted((e for e in entities_in(sent) if e.label_ == "MONEY" and e.start > trigger.i), key=lambda e: e.start)
+    for before, amount in zip(amounts, amounts[1:]):
+        words = list(sent.doc[before.end : amount.start])
+        while words and (words[0].text == "," or words[0].lower_ == "and"):
+            words.pop(0)
+        named = bool(words) and all(t.pos_ == "PROPN" or t.ent_type_ in {"ORG", "PERSON", "GPE"} for t in words)
+        giver, money = (argument_at(words[-1]) if named else None), money_of(amount.root)
+        if len(words) == len(sent.doc[before.end : amount.start]) or giver is None or money is None or giver.ref.kind not in HOLDERS:
+            break  # no separator before the name, or no name: the list has ended
+        found.append((giver, money))
+    return found
 
 
 def sums_from_givers(match: FrameMatch) -> dict[str, Money]:

@@ -59,6 +59,15 @@ def gapped_share(name: Token) -> bool:
     return after is not None and after.ent_type_ == "PERCENT"
 
 
+def gapped_sum(name: Token) -> bool:
+    """"A will lend $120m and B $95m": a name followed by a sum of its own after another sum of its
+    clause starts a gapped clause (B lends $95m); it is not what the first sum is for."""
+    doc = name.doc
+    after = doc[name.i + 1] if name.i + 1 < name.sent.end else None
+    before = doc[name.sent.start : (entity_at(name) or doc[name.i : name.i + 1]).start]
+    return after is not None and after.ent_type_ == "MONEY" and any(t.ent_type_ == "MONEY" for t in before)
+
+
 def share_before(name: Token) -> bool:
     """A share stated just before the name's phrase: the share of the holder before it."""
     doc, entity = name.doc, entity_at(name)

@@ -160,3 +160,24 @@ def test_issue_7_each_of_three_holders_listed_with_by_has_its_share() -> None:
     shares = {row[0]: row[3] for row in _rows(text) if row[1] == "Tarn East Container Terminal"}
     assert shares == {"Velo Ports": Decimal("0.55"), "Kessa Harbour Services": Decimal("0.3"),
                       "Kessa Ports Authority": Decimal("0.15")}, shares
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Kelto Energy will build the Varna coal plant. Under the package, Orsk Development Bank committed R12bn, "
+                 "Talvo Capital Bank R9.5bn and Meroe Credit Bank R10bn.", id="committed"),
+    pytest.param("Kelto Energy will build the Varna coal plant. Orsk Development Bank lent R12bn, Talvo Capital Bank R9.5bn "
+                 "and Meroe Credit Bank R10bn.", id="lent"),
+])
+def test_issue_7_each_lender_of_a_gapped_list_lends_its_own_sum(text: str) -> None:
+    """Session 30 (blind32, read half): "A committed R12bn, B R9.5bn and C R10bn" gave A's sum only; however the
+    parser hangs B and C, each name followed right by a sum of its own lends that sum for the same asset."""
+    rows = _rows(text)
+    assert {("Talvo Capital Bank", "Varna coal plant", Decimal("9500000000"), None),
+            ("Meroe Credit Bank", "Varna coal plant", Decimal("10000000000"), None)} <= rows, rows
+
+
+def test_issue_7_a_gapped_lender_is_no_borrower_of_the_sum_before_it() -> None:
+    """Session 30: "A will lend $120m and B $95m" made B the borrower of A's $120m (the parser hung B on the sum)."""
+    rows = _rows("Kelto Energy will build the Varna coal plant. Orsk Development Bank will lend $120m and Talvo Capital Bank $95m.")
+    assert ("Talvo Capital Bank", "Varna coal plant", Decimal("95000000"), None) in rows
+    assert not any(target == "Talvo Capital Bank" for _, target, _, _ in rows), rows
