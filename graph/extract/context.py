@@ -280,9 +280,16 @@ def _named_assets(span: Span, noun: str) -> list[ActorRef]:
 
 
 def named_together(head: Token, kinds: tuple[ActorKind, ...]) -> list[ActorRef]:
-    """"… taken up by A Bank and B Bank. The two lenders …": the two names of ``kinds`` the sentence
-    before coordinates are the pair ``head`` counts, however often the article names others."""
-    earlier = previous_sentence(head.sent)
-    named = [a for a in actors_in(earlier) if a.ref.kind in kinds] if earlier is not None else []
-    return next(([one.ref, two.ref] for one, two in zip(named, named[1:]) if two.span.root.dep_ == "conj"
-                 and two.span.root.head == one.span.root and len(one.span.root.conjuncts) == 1), [])
+    """"… taken up by A Bank and B Bank. The two lenders …": the two names of ``kinds`` the sentence before
+    coordinates are the pair ``head`` counts, however often the article names others; so are those of an
+    earlier sentence, unless ``head``'s own names two ("X agreed to lend Y …; the two governments signed")."""
+    earlier, before = previous_sentence(head.sent), previous_sentence(head.sent)
+    own = {a.ref.name for a in actors_in(head.sent) if a.ref.kind in kinds}
+    while earlier is not None and (earlier == before or len(own) < 2):
+        named = [a for a in actors_in(earlier) if a.ref.kind in kinds]
+        pairs = [[one.ref, two.ref] for one, two in zip(named, named[1:]) if two.span.root.dep_ == "conj"
+                 and two.span.root.head == one.span.root and len(one.span.root.conjuncts) == 1]
+        if pairs:
+            return pairs[0]
+        earlier = previous_sentence(earlier)
+    return []

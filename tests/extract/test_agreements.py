@@ -908,3 +908,18 @@ def test_issue_7_a_signing_set_off_after_a_lenders_name_signs_the_loan(text, par
     X, which Y signed on 14 May": the model hangs the signing clause on X's name, so the loan had no signing and
     was no agreement; a name is not what is signed, the document noun before it is."""
     assert (parties, date) in [(_parties(a), a.date) for a in _agreements(text)]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    pytest.param("Orsk Ports and Vela Capital agreed in 2023 to bid jointly for Adriatic terminals. Last week Orsk Ports offered "
+                 "€400 million for Kelvo Terminals. Kelvo Terminals rejected the offer, and Kelvo Terminals' chairman said the "
+                 "price was low. The two partners signed a cooperation agreement in November 2024.",
+                 {"Orsk Ports", "Vela Capital"}, id="named-together-sentences-before"),
+    pytest.param("Peru and Chile signed a trade pact in 2019. Officials met in Lima. Brazil agreed in 2015 to lend Bolivia $2 "
+                 "billion for a dam; the two governments signed the loan agreement in November 2015.", {"Brazil", "Bolivia"},
+                 id="not-further-back-where-its-own-sentence-names-two"),
+])
+def test_issue_7_the_two_partners_are_the_pair_named_together_before(text, pair):
+    """Session 30: "the two partners" were the two companies the article names most where the sentence before
+    coordinates none; a pair named together further back is the two, unless the sentence names its own two."""
+    assert pair in [_parties(a) for a in _agreements(text) if a.date and a.date.year in {2015, 2024} and a.date.month == 11]
