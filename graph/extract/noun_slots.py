@@ -231,7 +231,8 @@ def _described_name(noun: Token) -> list[Token]:
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         return [noun.head]
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "Y is a joint venture between X and Z"
-        named = [s for s in children(noun.head, {"nsubj"}) if s.pos_ == "PROPN"]
+        subjects = children(noun.head, {"nsubj"})  # "The developer, Y, is …": the name in apposition
+        named = [s for s in subjects if s.pos_ == "PROPN"] or [a for s in subjects for a in children(s, {"appos"}) if a.pos_ == "PROPN"]
         if named:
             return named
     return [a for a in children(noun, {"appos"}) if a.pos_ == "PROPN"][:1] or [noun]

@@ -393,3 +393,17 @@ def test_issue_7_a_participle_with_an_agent_set_off_after_a_name_is_a_passive_of
     "owned" a past-tense verb with Y its subject, or hung it on the clause before."""
     found = extract_document(make_document("Port\n\n" + text, published="2025-01-01")).investments
     assert row in {(f.investor.name, f.target.name, f.stake) for f in found}
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("The developer, Kelvo Geothermal, is a joint venture of Orsk Energi and Tamura Power Corp.",
+                 [("Orsk Energi", "Kelvo Geothermal", None, None), ("Tamura Power Corp.", "Kelvo Geothermal", None, None)],
+                 id="partners"),
+    pytest.param("The developer, Kelvo Geothermal, is a joint venture of Orsk Energi, which holds 65%, and Tamura Power Corp, "
+                 "which holds 35%.", [("Orsk Energi", "Kelvo Geothermal", None, Decimal("0.65")),
+                                      ("Tamura Power Corp", "Kelvo Geothermal", None, Decimal("0.35"))], id="partners-and-shares"),
+])
+def test_issue_7_a_described_subject_s_name_is_the_joint_venture(text, rows):
+    """Session 30 (blind32, read half): "The developer, Y, is a joint venture of A and B" told nothing: the venture
+    is the name in apposition to the copula's subject, as it is when Y is the subject itself."""
+    assert _rows(text) == rows
