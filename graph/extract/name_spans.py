@@ -13,6 +13,7 @@ from graph.extract.common import hyphened_to
 from graph.extract.descriptions import is_descriptor, titled
 from graph.extract.lexicon import lexicon
 from graph.extract.tree import plural_owner_start
+from graph.gazetteer import load_gazetteer
 from graph.keys import LEGAL_FORM
 
 
@@ -162,8 +163,10 @@ def _bracketed_form(ent: Span) -> Span:
 def bracketed_form_at(doc: Doc, bracket: int) -> bool:
     """"(Pty) Ltd", "(Malaysia) Sdn Bhd" from ``bracket`` on: part of a company's name, no acronym."""
     forms = lexicon().company_words
-    return (bracket + 3 < len(doc) and doc[bracket].text == "(" and doc[bracket + 2].text == ")"
-            and (doc[bracket + 1].lower_ in forms or doc[bracket + 1].ent_type_ == "GPE") and doc[bracket + 3].lower_ in forms)
+    if not (bracket + 3 < len(doc) and doc[bracket].text == "(" and doc[bracket + 2].text == ")" and doc[bracket + 3].lower_ in forms):
+        return False
+    inside = doc[bracket + 1]  # "(Thailand)" inside the model's entity is tagged as the company is
+    return inside.lower_ in forms or inside.ent_type_ == "GPE" or load_gazetteer().country_named(inside.text) is not None
 
 
 def _run_on_to_a_company_word(ent: Span) -> Span:

@@ -391,6 +391,8 @@ def test_issue_7_a_ministry_of_two_portfolios_is_one_body(text):
                  "Tarvo Fertiliser Company SAOC", ActorKind.COMPANY, id="a-gulf-legal-form"),
     pytest.param("Title\n\nKelvar Group, whose subsidiary Kelvar Solar (Malaysia) Sdn Bhd runs a cell plant, is the largest maker.",
                  "Kelvar Solar (Malaysia) Sdn Bhd", ActorKind.COMPANY, id="a-bracketed-country-before-a-legal-form"),
+    pytest.param("Title\n\nThe factory is owned by Velmar Auto (Thailand) Co, in which local partner Pathom Motor Holdings holds "  # session 30
+                 "a 20 per cent stake.", "Velmar Auto (Thailand) Co", ActorKind.COMPANY, id="a-bracketed-country-inside-the-entity"),
     pytest.param("Title\n\nThe buyer's vehicle, Pella Bidco Iberia SL, will borrow €900 million.",
                  "Pella Bidco Iberia SL", ActorKind.COMPANY, id="a-company-runs-on-to-its-legal-form"),
 ])
