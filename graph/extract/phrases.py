@@ -258,7 +258,7 @@ def _full_name(head: Token) -> str:
     for token in sorted(head.subtree, key=lambda t: -t.i):
         if token.i >= head.i:
             continue
-        if token.i != start - 1 or not _name_modifier(token, head):
+        if token.i != start - 1 or not _name_modifier(token, head) or _verb_read_as_noun(token):
             break
         start = token.i
     doc = head.doc
@@ -268,6 +268,14 @@ def _full_name(head: Token) -> str:
     if 0 < start < head.i and doc[start].lower_ in word_list("measure_units") and doc[start - 1].like_num:
         start -= 1  # "a 62 MW plant": the size with its number, as in "62-megawatt" (which the hyphen keeps out)
     return doc[_dash_start(doc[start]) if start < head.i else start : head.i + 1].text
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """"Nexalith delays Cottbus chip fab": a lower-case plural between a name and a capitalised word is a
+    headline's verb the tagger read as a noun of the name; the asset's name starts after it."""
+    doc = token.doc
+    return (token.tag_ == "NNS" and token.is_lower and 0 < token.i < len(doc) - 1
+            and doc[token.i - 1].text[:1].isupper() and doc[token.i + 1].text[:1].isupper())
 
 
 def _past_measure(first: Token, head: Token) -> int:

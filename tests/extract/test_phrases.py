@@ -46,6 +46,10 @@ ASSETS = [
         "The Orsk Bank approved a loan for the 62 MW plant in 2021.", "plant", "62 MW plant", "62 MW plant",
         id="a-size-alone-tells-which-plant",
     ),
+    pytest.param(  # issue 7, session 30: the headline's verb, tagged a plural noun, opened the asset's name
+        "Tarvel delays Kessin chip fab to 2029 and trims first phase", "fab", "Kessin chip fab", "chip fab",
+        id="a-headline-verb-read-as-a-noun-is-no-part-of-the-name",
+    ),
     pytest.param(
         "Lumora finished the Bar–Boljare motorway.", "motorway", "Bar–Boljare motorway", "Bar–Boljare motorway",
         id="dash-name",
