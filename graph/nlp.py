@@ -57,6 +57,7 @@ from graph import paths
 from graph.errors import KGError
 from graph.nlp_fast import ColumnMatcher, SentenceStarts, fast_attribute_ruler, index_sentences, remember_base_forms
 from graph.nlp_parse import add_parse_repairs
+from graph.nlp_sums import add_sum_repairs
 from graph.nlp_verbs import add_verb_repairs
 from graph.nlp_tags import add_tag_fixes
 from graph.nlp_tokens import tune_tokenizer
@@ -134,6 +135,7 @@ def get_nlp() -> Language:
     add_tag_fixes(nlp)
     add_parse_repairs(nlp)
     add_verb_repairs(nlp)
+    add_sum_repairs(nlp)
     nlp.add_pipe("amount_entities", after="ner")
     _add_gazetteer_ruler(nlp)
     nlp.add_pipe("layout_entities", last=True)
