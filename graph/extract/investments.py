@@ -201,7 +201,7 @@ def facts_of(
     if amount is None and not (share_of_cost or money_named(match)) and not (frame.money_or_loan_word and lending.lender(investors[0])):
         return  # "X funds research" is not a deal; "a bank financed Y" is
     stake = frame.stake and not match.descriptive
-    share = (fact_share(match, targets) or paid_share(match.trigger)) if frame.stake else None
+    share = (fact_share(match, targets) or paid_share(match.trigger)) if frame.stake else _share_given_for(match, targets)
     amount = None if sums.values_the_whole(match, amount, share) else amount
     after = (resulting_share(match) or stakes.added_to_holding(match, share)) if stake else None
     if frame.needs_stake_noun and not about_a_stake(match):
@@ -222,6 +222,12 @@ def facts_of(
     if amount is not None:
         yield from sums.included_sums(base, investors, sent)
         yield from gapping.gapped_sums(match, base, named={a.ref.name for a in (*investors, *targets)})
+
+
+def _share_given_for(match: FrameMatch, targets: list[Argument]) -> Decimal | None:
+    """"X offered €412m for 67% of Y": a sum given for a share of a company buys that share."""
+    shares = [t.share for t in targets[:1] if t.share is not None and t.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}]
+    return shares[0] if shares and match.frame.form == "grant" and "for" in match.slots and match.slots["for"] else None
 
 
 def _kind(match: FrameMatch) -> str:

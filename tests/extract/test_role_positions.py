@@ -407,3 +407,15 @@ def test_issue_7_a_described_subject_s_name_is_the_joint_venture(text, rows):
     """Session 30 (blind32, read half): "The developer, Y, is a joint venture of A and B" told nothing: the venture
     is the name in apposition to the copula's subject, as it is when Y is the subject itself."""
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Harlow Ports offered €412 million for 67% of Tessa Terminal SA.",
+                 [("Harlow Ports", "Tessa Terminal SA", 412_000_000, Decimal("0.67"))], id="offered-for-a-share"),
+    pytest.param("Orsk Bank provided a $50 million loan for the Kelva dam.",
+                 [("Orsk Bank", "Kelva dam", 50_000_000, None)], id="a-loan-for-an-asset-buys-no-share"),
+])
+def test_issue_7_a_sum_given_for_a_share_of_a_company_buys_it(text, rows):
+    """Session 30 (blind31, read half): "X offered €412m for 67% of Y" told the sum without the share ("offer" is
+    a giving verb, whose frame reads no stakes); a sum given for a company's share buys that share."""
+    assert _rows(text) == rows
