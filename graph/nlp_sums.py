@@ -25,6 +25,7 @@ def add_sum_repairs(nlp: Language) -> None:
 
 @Language.component("converted_sums_read_as_heads")
 def converted_sums_read_as_heads(doc: Doc) -> Doc:
+    """Make the noun after a sum's bracketed conversion the head of its phrase, the sum its modifier."""
     for noun in tokens_with(doc, DEP, get_string_id("appos")):
         sum_ = noun.head
         if noun.pos_ == "NOUN" and _a_scaled_sum(sum_) and _conversion_between(sum_, noun):

@@ -283,7 +283,7 @@ def named_together(head: Token, kinds: tuple[ActorKind, ...]) -> list[ActorRef]:
     """"… taken up by A Bank and B Bank. The two lenders …": the two names of ``kinds`` the sentence before
     coordinates are the pair ``head`` counts, however often the article names others; so are those of an
     earlier sentence, unless ``head``'s own names two ("X agreed to lend Y …; the two governments signed")."""
-    earlier, before = previous_sentence(head.sent), previous_sentence(head.sent)
+    before = earlier = previous_sentence(head.sent)
     own = {a.ref.name for a in actors_in(head.sent) if a.ref.kind in kinds}
     while earlier is not None and (earlier == before or len(own) < 2):
         named = [a for a in actors_in(earlier) if a.ref.kind in kinds]

@@ -227,7 +227,7 @@ def facts_of(
 def _share_given_for(match: FrameMatch, targets: list[Argument]) -> Decimal | None:
     """"X offered €412m for 67% of Y": a sum given for a share of a company buys that share."""
     shares = [t.share for t in targets[:1] if t.share is not None and t.ref.kind in {ActorKind.COMPANY, ActorKind.ORGANIZATION}]
-    return shares[0] if shares and match.frame.form == "grant" and "for" in match.slots and match.slots["for"] else None
+    return shares[0] if shares and match.frame.form == "grant" and match.slots.get("for") else None
 
 
 def _kind(match: FrameMatch) -> str:
