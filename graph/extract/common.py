@@ -44,9 +44,11 @@ def published(doc: Doc) -> dt.date | None:
 
 def evidence_for(*spans: Span) -> Evidence:
     """Evidence covering the given sentences (one, or one and its follow-up)."""
-    doc = spans[0].doc
-    start = min(s.start_char for s in spans)
-    end = max(s.end_char for s in spans)
+    return evidence_between(spans[0].doc, min(s.start_char for s in spans), max(s.end_char for s in spans))
+
+
+def evidence_between(doc: Doc, start: int, end: int) -> Evidence:
+    """Evidence of the document's text from ``start`` to ``end``, quoted from its source as written."""
     source = getattr(document_of(doc), "source_text", None) or doc_text(doc)
     return Evidence(doc_id(doc), source[start:end], start, end)
 

@@ -149,12 +149,11 @@ def _named_sums_after(trigger: Token) -> list[tuple[Argument, Money]]:
     sent, found = trigger.sent, []
     amounts = sorted((e for e in entities_in(sent) if e.label_ == "MONEY" and e.start > trigger.i), key=lambda e: e.start)
     for before, amount in zip(amounts, amounts[1:]):
-        words = list(sent.doc[before.end : amount.start])
-        while words and (words[0].text == "," or words[0].lower_ == "and"):
-            words.pop(0)
+        gap = list(sent.doc[before.end : amount.start])
+        words = gap[next((i for i, t in enumerate(gap) if t.text != "," and t.lower_ != "and"), len(gap)):]  # past ", and"
         named = bool(words) and all(t.pos_ == "PROPN" or t.ent_type_ in {"ORG", "PERSON", "GPE"} for t in words)
         giver, money = (argument_at(words[-1]) if named else None), money_of(amount.root)
-        if len(words) == len(sent.doc[before.end : amount.start]) or giver is None or money is None or giver.ref.kind not in HOLDERS:
+        if len(words) == len(gap) or giver is None or money is None or giver.ref.kind not in HOLDERS:
             break  # no separator before the name, or no name: the list has ended
         found.append((giver, money))
     return found

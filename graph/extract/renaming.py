@@ -64,15 +64,20 @@ def gapped_sum(name: Token) -> bool:
     clause starts a gapped clause (B lends $95m); it is not what the first sum is for."""
     doc = name.doc
     after = doc[name.i + 1] if name.i + 1 < name.sent.end else None
-    before = doc[name.sent.start : (entity_at(name) or doc[name.i : name.i + 1]).start]
+    before = doc[name.sent.start : _name_start(name)]
     return after is not None and after.ent_type_ == "MONEY" and any(t.ent_type_ == "MONEY" for t in before)
 
 
 def share_before(name: Token) -> bool:
     """A share stated just before the name's phrase: the share of the holder before it."""
-    doc, entity = name.doc, entity_at(name)
-    start = entity.start if entity is not None else name.i
-    return any(t.ent_type_ == "PERCENT" for t in doc[max(name.sent.start, start - 8) : start])
+    start = _name_start(name)
+    return any(t.ent_type_ == "PERCENT" for t in name.doc[max(name.sent.start, start - 8) : start])
+
+
+def _name_start(name: Token) -> int:
+    """Where the name's entity begins (the word itself where the recogniser tagged none)."""
+    entity = entity_at(name)
+    return entity.start if entity is not None else name.i
 
 
 def object_before_a_gap(name: Token) -> Token | None:

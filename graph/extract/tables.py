@@ -13,10 +13,10 @@ from decimal import Decimal
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.common import doc_id, doc_text, document_of, per_doc
+from graph.extract.common import doc_text, evidence_between, per_doc
 from graph.extract.docmodel import registry
 from graph.extract.word_lists import word_list
-from graph.model import ActorKind, ActorRef, Evidence, Investment, Money, PartialDate
+from graph.model import ActorKind, ActorRef, Investment, Money, PartialDate
 from graph.normalize.money import find_money
 from graph.normalize.percent import find_percents
 
@@ -54,7 +54,6 @@ def in_table(sent: Span) -> bool:
 def table_facts(doc: Doc) -> Iterator[Investment]:
     """One fact a row: who gave (the lender or investor column) to what (the project column), with the
     row's sum, share and year."""
-    source = getattr(document_of(doc), "source_text", None) or doc_text(doc)
     for table in tables(doc):
         giver = "lender" if "lender" in table.columns else "investor"
         for row in table.rows:
@@ -63,12 +62,14 @@ def table_facts(doc: Doc) -> Iterator[Investment]:
             if investor is None or target is None:
                 continue
             filled = [c for c in row if c.text]  # "| a | b |": the line's outer bars are no cells
-            evidence = Evidence(doc_id(doc), source[filled[0].start : filled[-1].end], filled[0].start, filled[-1].end)
+            evidence = evidence_between(doc, filled[0].start, filled[-1].end)
             yield Investment(investor, target, evidence, amount=_money(row, table), stake=_stake(row, table),
                              date=_year(row, table), kind="loan" if giver == "lender" else "investment")
 
 
 def _tables(text: str) -> Iterator[Table]:
+    if SEPARATOR not in text:
+        return  # most articles: no line to read
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
     block: list[tuple[int, str]] = []
     for start, line in [*lines, (len(text), "")]:
