@@ -22,6 +22,8 @@ in pipeline order (issue 7 for most):
 - ``dateline_breaks``: a wire dateline ("SOMECITY (Agency) -") is a sentence of
   its own, exposed as ``doc._.dateline``; a byline line as ``doc._.byline``; a name
   right after it runs on in the body's first sentence.
+- ``closing_legal_forms``: a legal form that ends a sentence ("… of Y Ltd. It paid …") is split into
+  its word and full stop, so the parser does not take it for the stop (:mod:`graph.nlp_forms`).
 - ``coordinated_modifiers``, ``sized_gerund_assets``, ``described_conjuncts``,
   ``subjects_after_openers`` and ``relative_conjuncts`` (after the lemmatizer): "the lead and zinc
   mine" is headed by "mine", "a $95m grinding plant" by "plant", "X and state utility Y signed" has X
@@ -57,6 +59,7 @@ from graph import paths
 from graph.errors import KGError
 from graph.nlp_fast import ColumnMatcher, SentenceStarts, fast_attribute_ruler, index_sentences, remember_base_forms
 from graph.nlp_parse import add_parse_repairs
+from graph.nlp_forms import add_form_splits
 from graph.nlp_sums import add_sum_repairs
 from graph.nlp_verbs import add_verb_repairs
 from graph.nlp_tags import add_tag_fixes
@@ -132,6 +135,7 @@ def get_nlp() -> Language:
     tune_tokenizer(nlp)
     for name in ("ticker_tokens", "particle_names", "paragraph_breaks", "abbreviation_breaks", "dateline_breaks"):
         nlp.add_pipe(name, before="parser")
+    add_form_splits(nlp)
     add_tag_fixes(nlp)
     add_parse_repairs(nlp)
     add_verb_repairs(nlp)
