@@ -18,7 +18,7 @@ from graph.extract.frames import frame_lexicon, is_debt, is_trigger_word, lent_d
 from graph.extract.lexicon import lexicon
 from graph.extract.word_lists import word_list
 from graph.model import Money
-from graph.normalize.money import find_money
+from graph.normalize.money import MoneyMatch, find_money
 from graph.normalize.percent import find_percents
 
 SUBORDINATE = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "csubj"})
@@ -249,11 +249,16 @@ def _unconverted_sums(sent: Span) -> list:
     for match in find_money(text, dollar=dollar_of(sent.doc), yen=yen_of(sent.doc), country=country_of(sent.doc)):
         before = text[: match.start].rstrip()
         after = text[match.end :].lstrip().lower()
-        per_share = after.startswith(tuple(word_list("per_share_phrases")))
+        per_share = priced_per_unit(text, match)
         per_share |= before.lower().endswith(" at") and after.startswith(("each", "apiece"))  # "338m shares at €5.63 each"
         if not per_share and not (before.endswith("(") and kept and len(before) - kept[-1].end <= 3):
             kept.append(match)
     return kept
+
+
+def priced_per_unit(text: str, match: MoneyMatch) -> bool:
+    """A price per share or unit ("¥2,450 a share", "₹3.18 per kWh"): no sum paid for a deal."""
+    return text[match.end :].lstrip().lower().startswith(tuple(word_list("per_share_phrases")))
 
 
 def _token_at(sent: Span, char: int) -> Token | None:

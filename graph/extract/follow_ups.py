@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from graph.extract import context
 from graph.extract.arguments import argument_at
+from graph.extract.clauses import priced_per_unit
 from graph.extract.common import country_of, dollar_of, evidence_for, extend_evidence, first_date, has_cue, lemma_text, yen_of
 from graph.extract.lexicon import lexicon
 from graph.extract.frames import is_trigger_word
@@ -20,7 +21,7 @@ from graph.extract.partitives import through_partitive
 from graph.extract.phrases import phrase_ref
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Investment, Status
-from graph.normalize.money import find_money
+from graph.normalize.money import MoneyMatch, find_money
 
 
 def _values_a_company(sent: Span) -> bool:
@@ -33,7 +34,7 @@ def complete_from_follow_up(previous: list[Investment], sent: Span) -> Iterator[
     """A sentence that refers back gives the facts before it the sum they lack (to each with "each",
     else to a lone fact), the share it states of their target and a cancellation; a further sum after
     a pledge cue is a pledge of its own ("This €42 million transaction, … up to €300 million")."""
-    monies = [] if _values_a_company(sent) else find_money(sent.text, dollar=dollar_of(sent.doc), yen=yen_of(sent.doc), country=country_of(sent.doc))
+    monies = [] if _values_a_company(sent) else _sums_in(sent)
     each = has_cue(lemma_text(sent), {"each", "apiece", "respectively"})
     cancelled = has_cue(lemma_text(sent), lexicon().cancelled)
     updated = []
@@ -50,6 +51,14 @@ def complete_from_follow_up(previous: list[Investment], sent: Span) -> Iterator[
         before = lemma_text(sent.doc.char_span(sent.start_char, sent.start_char + start, alignment_mode="expand") or sent)
         if has_cue(before, lexicon().pledge) and len(previous) == 1:
             yield replace(updated[0], amount=money, status=Status.PLEDGED, evidence=evidence_for(sent))
+
+
+def _sums_in(sent: Span) -> list[MoneyMatch]:
+    """The sentence's sums but prices per unit ("a tariff of ₹3.18 per kWh"); "€1 billion each" is one
+    sum for each fact before."""
+    text = sent.text
+    found = find_money(text, dollar=dollar_of(sent.doc), yen=yen_of(sent.doc), country=country_of(sent.doc))
+    return [match for match in found if not priced_per_unit(text, match)]
 
 
 def _share_in(sent: Span, target: ActorRef) -> Decimal | None:

@@ -80,3 +80,21 @@ def test_issue_7_a_share_set_beside_its_sum_comes_from_a_lender() -> None:
     found = extract_document(make_document("Zambia signs loans for a dam\n\n" + text, published="2025-03-12")).investments
     assert ("Huaxin Policy Bank", "Kafwe Falls hydropower station", Decimal("880000000")) in {
         (f.investor.name, f.target.name, f.amount.value if f.amount else None) for f in found}
+
+
+# (id, passage, the sums of the facts found) — issue 7, session 31: a sentence that refers back completes
+# the facts before it with its sum, never with a price per unit
+FOLLOW_UPS = [
+    ("a-tariff-per-unit-is-no-sum", "Varrow Solar Ltd (\"the Company\") today announced a credit line. Varrow Holdings "
+     "Pvt Ltd, the Company's parent, has extended an unsecured loan.\n\nThe project is supported by a 25-year power "
+     "purchase agreement with Kelby Power Trading Ltd, signed in November 2023, at a tariff of ₹3.18 per kWh.", {None}),
+    ("a-price-per-tonne-is-no-sum", "Varrow Solar Ltd (\"the Company\") today announced a credit line. Varrow Holdings "
+     "Pvt Ltd, the Company's parent, has extended an unsecured loan.\n\nThe project will sell its output to Kelby "
+     "Trading at $412 per tonne.", {None}),
+]
+
+
+@pytest.mark.parametrize(("text", "amounts"), [pytest.param(*c[1:], id=c[0]) for c in FOLLOW_UPS])
+def test_issue_7_a_follow_up_gives_no_price_per_unit(text: str, amounts: set) -> None:
+    found = extract_document(make_document("Update\n\n" + text, published="2024-07-04")).investments
+    assert found and {f.amount.value if f.amount else None for f in found} == amounts, found
