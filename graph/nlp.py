@@ -58,8 +58,8 @@ from spacy.util import filter_spans
 from graph import paths
 from graph.errors import KGError
 from graph.nlp_fast import ColumnMatcher, SentenceStarts, fast_attribute_ruler, index_sentences, remember_base_forms
-from graph.nlp_parse import add_parse_repairs
 from graph.nlp_forms import add_form_splits
+from graph.nlp_parse import add_parse_repairs
 from graph.nlp_sums import add_sum_repairs
 from graph.nlp_verbs import add_verb_repairs
 from graph.nlp_tags import add_tag_fixes
