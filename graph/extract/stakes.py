@@ -173,15 +173,14 @@ def _percent_on(verb: Token, prep: str) -> Decimal | None:
 
 
 def vehicle_facts(match: FrameMatch, base: Investment, named: set[str]) -> Iterator[Investment]:
-    """"X will hold 45% of Y through a newly formed holding company, Z", "X bought Y via its unit Z":
-    the company a deal is done through is the investor's, a holding of its own (no share or sum); money
-    given through someone ("a grant through its development agency") holds nothing."""
-    if not match.frame.stake:
+    """"X holds 45% of Y through its holding company, Z": Z is the holder of record of Y's shares, a
+    holding of its own. That X owns Z is implied, not stated (the text gives no share of Z or sum), so
+    it is no fact of X's (such facts were right once in six on the evaluation sets, issue 7 session 31);
+    money given through someone ("a grant through its development agency") holds nothing."""
+    if not match.frame.stake or base.kind != "existing holding" or base.stake is None:
         return
     for vehicle in prep_objects(match.trigger, {"through", "via"}):
         named_after = [a for a in vehicle.children if a.dep_ == "appos" and a.pos_ == "PROPN"]  # "a new company, Z"
         found = argument_at(named_after[0] if named_after else vehicle)
         if found is not None and found.ref.kind is ActorKind.COMPANY and found.ref.name not in named:
-            yield replace(base, target=found.ref, amount=None, stake=None, kind="existing holding")
-            if base.kind == "existing holding" and base.stake is not None:  # Z is the holder of record of Y's shares
-                yield replace(base, investor=found.ref)
+            yield replace(base, investor=found.ref)

@@ -1006,10 +1006,12 @@ def test_issue_7_a_share_that_goes_to_someone_is_bought_by_it(text, rows):
     pytest.param("Sinovia Mining acquired the Orsk copper mine in 2018 via its Hong Kong-listed arm Kessa Resources for $1.4 billion.",
                  "Kessa Resources", id="via-its-arm"),
 ])
-def test_issue_7_the_company_a_deal_is_done_through_is_the_investor_s(text, vehicle):
-    """Session 11: "X will hold 45% of Y through a new holding company, Z" did not say that X owns Z."""
+def test_issue_7_owning_the_company_a_deal_is_done_through_is_implied_not_stated(text, vehicle):
+    """Session 11 made "X will hold 45% of Y through a new holding company, Z" say that X owns Z. Session 31
+    measured such facts right once in six on the evaluation sets (mostly a family's holding company, which
+    the gold leaves out) and takes it back: the text gives no share of Z and no sum for it."""
     owner = _facts(text)[0].investor.name
-    assert (owner, vehicle, None, None) in _rows(text)
+    assert owner != vehicle and not any(row[:2] == (owner, vehicle) for row in _rows(text))
 
 
 @pytest.mark.parametrize(("text", "row"), [
@@ -1019,8 +1021,8 @@ def test_issue_7_the_company_a_deal_is_done_through_is_the_investor_s(text, vehi
                  "Quilan Holdings.", ("Quilan Holdings", "Trelaw Water", None, Decimal("0.45")), id="a-new-holding-company"),
 ])
 def test_issue_7_the_company_a_holding_is_held_through_holds_the_shares(text, row):
-    """Session 28: "X holds 46.3% of Y through Z": Z is the holder of record of Y's shares (and X owns Z); the
-    share was given to X alone."""
+    """Session 28: "X holds 46.3% of Y through Z": Z is the holder of record of Y's shares; the share was
+    given to X alone."""
     assert row in _rows(text)
 
 
