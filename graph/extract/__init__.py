@@ -40,7 +40,7 @@ def extract_facts(doc: Doc) -> DocumentFacts:
     found = DocumentFacts(
         document=document,
         mentions=[m if (ref := actor(m.actor)) is m.actor else replace(m, actor=ref) for m in actors.extract(doc)],  # a copy only if changed
-        investments=[attributed(f, doc) for f in found_investments],
+        investments=[attributed(f, doc) for f in without_bare_repeats(found_investments)],
         agreements=[attributed(f, doc) for f in found_agreements],
         events=[attributed(f, doc) for f in merged(found_events, derived)],
     )
@@ -50,6 +50,19 @@ def extract_facts(doc: Doc) -> DocumentFacts:
     found.mentions += list(government_mentions(doc))
     found.mentions += list(asset_mentions(doc))
     return found
+
+
+REPEATED_KINDS = {"loan": "loan", "greenfield": "building", "investment": "building"}  # what a bare fact may repeat
+
+
+def without_bare_repeats(facts: list[Investment]) -> list[Investment]:
+    """A loan or a new plant with no sum and no share, by a lender or builder whose loan or plant the
+    document gives a sum or a share elsewhere, is that fact told again under another name ("X and Y
+    signed loan agreements with Z" after "X lent $80m for the plant"); the weighed fact says it (issue 7,
+    session 31). The agreements and events they imply are kept."""
+    weighed = {(f.investor.name, REPEATED_KINDS.get(f.kind)) for f in facts if f.amount is not None or f.stake is not None}
+    return [f for f in facts if f.amount is not None or f.stake is not None or f.kind not in {"loan", "greenfield"}
+            or (f.investor.name, REPEATED_KINDS[f.kind]) not in weighed]
 
 
 def government_mentions(doc: Doc) -> Iterator[Mention]:

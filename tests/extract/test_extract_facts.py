@@ -51,3 +51,30 @@ def test_issue_7_a_family_named_outside_every_fact_is_an_actor():
     doc._.document = make_document(text)
     names = {(m.actor.name, m.actor.kind) for m in extract_facts(doc).mentions}
     assert ("Orvanto family", ActorKind.PERSON) in names
+
+
+def test_issue_7_a_loan_told_again_without_its_sum_is_not_a_second_loan():
+    """Session 31: "X lent $80m for the plant. X and Y signed loan agreements with Z" gave X a second loan,
+    to Z, with no sum; such repeats were right once in eight on the evaluation sets. Y's loan, told only
+    there, stays, and so does the agreement."""
+    text = ("Lenders\n\nSarrow Bank lent $80 million for the Kessle solar plant. Sarrow Bank and Tirrel Bank signed "
+            "loan agreements with Kessle Power on Monday.")
+    found = extract_facts(_parsed(text))
+    assert {(f.investor.name, f.target.name, f.amount.value if f.amount else None) for f in found.investments} == {
+        ("Sarrow Bank", "Kessle solar plant", 80_000_000), ("Tirrel Bank", "Kessle Power", None)}
+    assert any({p.name for p in a.parties} >= {"Sarrow Bank", "Kessle Power"} for a in found.agreements)
+
+
+def test_issue_7_a_plant_told_again_without_its_sum_is_not_a_second_plant():
+    """Session 31: the plant whose cost the article gives, opened under a longer name, was a second plant."""
+    text = ("Plant\n\nVelmor Motors has invested $500 million in its Rayfield car plant. Velmor Motors opened its first "
+            "overseas electric-vehicle factory in the Rayfield industrial district on Wednesday.")
+    found = extract_facts(_parsed(text))
+    assert [(f.investor.name, f.target.name, f.amount.value if f.amount else None) for f in found.investments] == [
+        ("Velmor Motors", "Rayfield car plant", 500_000_000)]
+
+
+def _parsed(text: str):
+    doc = get_nlp()(text)
+    doc._.document = make_document(text, published="2025-03-03")
+    return doc
