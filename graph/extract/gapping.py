@@ -57,14 +57,15 @@ def _conjoined_shares(trigger: Token) -> list[Token]:
     """The other shares of "60% owned by X and 40% by Z", wherever the parser hung the second: on
     the first share, on the participle, or on the noun the participle describes ("a company 60%
     owned by X and 40% by Z")."""
+    agents = [o for a in trigger.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    on_agents = [c for h in agents for c in h.conjuncts if c.ent_type_ == "PERCENT"]  # "… by X and 40 per cent by Z"
     if on_a_stated_percent(trigger):
-        return list(trigger.head.conjuncts)
+        return list(trigger.head.conjuncts) + on_agents
     if not any(c.dep_ == "npadvmod" and c.ent_type_ == "PERCENT" for c in trigger.children):
         return []
     hosts = [trigger, trigger.head] if trigger.dep_ in {"acl", "acomp"} else [trigger]  # "Y is 60% owned by X and 40% by Z"
-    shares = [c for host in hosts for c in host.conjuncts if c.ent_type_ == "PERCENT"]
+    shares = [c for host in hosts for c in host.conjuncts if c.ent_type_ == "PERCENT"] + on_agents
     # "60% owned by X, the Lisbon-based group, and 35% by Z": hung on the first holder's apposition
-    agents = [o for a in trigger.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     holders = [a for h in agents for a in h.children if a.dep_ == "appos"]  # ("…, 35% by Z": the share itself)
     listed = [a for a in holders if a.ent_type_ == "PERCENT"] + [c for a in holders for c in a.conjuncts if c.ent_type_ == "PERCENT"]
     # "owned 51% by X, 34% by Y and 15% by Z": the second share another measure of the participle, the third its conjunct

@@ -32,8 +32,8 @@ def fact_share(match: FrameMatch, targets: list[Argument]) -> Decimal | None:
     """The share a stake frame's match states: a target's own, the clause's, or "outright" (all of it)."""
     if match.descriptive:
         return described_share(match)
-    stated = next((t.share for t in targets if t.share is not None), None) or clause_share(match.trigger) \
-        or (share_of(match.trigger.head) if on_a_stated_percent(match.trigger) else None)
+    stated = next((t.share for t in targets if t.share is not None), None) \
+        or (share_of(match.trigger.head) if on_a_stated_percent(match.trigger) else None) or clause_share(match.trigger)
     return Decimal(1) if stated is None and _bought_whole(match.trigger) else stated  # "bought Y outright"
 
 

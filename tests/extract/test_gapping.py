@@ -37,13 +37,19 @@ def test_issue_7_a_name_with_its_own_share_or_sum_does_what_the_clause_before_do
 @pytest.mark.parametrize("text", [
     pytest.param("Meltara Power is 80% owned by the listed Orvan Group and 20% by Kestin Energy Pte Ltd.", id="is-owned"),
     pytest.param("Meltara Power is 80 per cent owned by the Orvan Group and 20 per cent by Kestin Energy Pte Ltd.", id="per-cent"),
+    pytest.param("Meltara Power is 80 per cent owned by Varrow Energy Holding and 20 per cent by Tarsk Power Investments.",
+                 id="the-second-share-on-the-first-holder"),  # session 31: A had B's 20% and B nothing
+    pytest.param("Meltara Power is 60% owned by Varrow Energy Holding and 40% by Tarsk Power Investments.",
+                 id="the-second-share-on-the-first-holder-with-a-sign"),  # session 31: B had no share
 ])
 def test_issue_7_a_company_owned_in_parts_by_two_holders_gives_each_its_share(text: str) -> None:
     """Session 29: "Y is 80% owned by A and 20% by B" lost B: after "is" the parser hangs the second share
-    on the copula, not on the participle."""
-    rows = _rows(text)
-    assert ("Orvan Group", "Meltara Power", None, Decimal("0.8")) in rows, rows
-    assert ("Kestin Energy Pte Ltd.", "Meltara Power", None, Decimal("0.2")) in rows, rows
+    on the copula, not on the participle. Session 31: or on the first holder's name, where the share of the
+    clause was B's for A."""
+    rows = {(r[0], r[3]) for r in _rows(text) if r[1] == "Meltara Power"}
+    first, second = ("Orvan Group", "Kestin Energy Pte Ltd.") if "Orvan" in text else ("Varrow Energy Holding", "Tarsk Power Investments")
+    shares = (Decimal("0.6"), Decimal("0.4")) if "60%" in text else (Decimal("0.8"), Decimal("0.2"))
+    assert rows == {(first, shares[0]), (second, shares[1])}
 
 
 def test_issue_7_lenders_that_lent_together_each_lent_the_sum():
