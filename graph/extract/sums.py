@@ -68,9 +68,11 @@ def values_the_whole(match: FrameMatch, amount: Money | None, share: Decimal | N
     price, and no round of new money ("the round … values the startup at $80m") buys a whole."""
     if amount is None or amount not in _valuations(match.trigger.sent):
         return False
-    part = frame_lexicon().share_words | {"majority", "minority"}
+    part = frame_lexicon().share_words | {"majority", "minority", "control"}  # "took control of Y": not all of it
     new_money = match.frame.form == "investment"
-    return new_money or (share is not None and share < 1) or any(t.lemma_.lower() in part for t in match.slots.get("object", []))
+    parted = any(t.lemma_.lower() in part and not any(c.lower_ in word_list("whole_words") for c in t.children)
+                 for t in [match.trigger, *match.slots.get("object", [])])  # "full control" is all of it
+    return new_money or (share is not None and share < 1) or (share != 1 and parted)
 
 
 def _valuations(sent: Span) -> list[Money]:

@@ -43,6 +43,10 @@ VALUATIONS = [
      "that values the whole drugmaker at $800 million.", ("Harlan Capital", "Sorrel Pharma", Decimal("240000000"), Decimal("0.3"))),
     ("a-round-buys-no-whole", "Harlan Capital led a round in Sorrel Pharma that values the drugmaker at $800 million.",
      ("Harlan Capital", "Sorrel Pharma", None, None)),  # session 26: new money buys a part
+    ("control-is-no-whole", "Harlan Capital agreed to take control of Sorrel Pharma in a deal that values the drugmaker at "
+     "$800 million.", ("Harlan Capital", "Sorrel Pharma", None, None)),  # session 31 (blind27): the worth was its price
+    ("full-control-is-the-whole", "Harlan Capital agreed to take full control of Sorrel Pharma in a deal that values the "
+     "drugmaker at $800 million.", ("Harlan Capital", "Sorrel Pharma", Decimal("800000000"), Decimal("1"))),  # guard
 ]
 
 
