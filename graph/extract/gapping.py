@@ -145,13 +145,15 @@ def gapped_sums(match: FrameMatch, base: Investment, *, named: set[str]) -> Iter
 
 
 def _named_sums_after(trigger: Token) -> list[tuple[Argument, Money]]:
-    """"A committed R12bn, B R9.5bn and C R10bn", read from the text however the parser hung it: after
-    the trigger's own sum, each name set off by a comma or "and" and followed right by a sum of its own."""
+    """"A committed R12bn, B R9.5bn and C R10bn" ("…, B with R9.5bn"), read from the text however the parser
+    hung it: after the trigger's own sum, each name set off by a comma or "and" and followed right by a sum of
+    its own."""
     sent, found = trigger.sent, []
     amounts = sorted((e for e in entities_in(sent) if e.label_ == "MONEY" and e.start > trigger.i), key=lambda e: e.start)
     for before, amount in zip(amounts, amounts[1:]):
         gap = list(sent.doc[before.end : amount.start])
         words = gap[next((i for i, t in enumerate(gap) if t.text != "," and t.lower_ != "and"), len(gap)):]  # past ", and"
+        words = words[:-1] if len(words) > 1 and words[-1].lower_ == "with" else words  # "…, B with $300m"
         named = bool(words) and all(t.pos_ == "PROPN" or t.ent_type_ in {"ORG", "PERSON", "GPE"} for t in words)
         giver, money = (argument_at(words[-1]) if named else None), money_of(amount.root)
         if len(words) == len(gap) or giver is None or money is None or giver.ref.kind not in HOLDERS:

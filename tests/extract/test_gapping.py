@@ -182,6 +182,15 @@ def test_issue_7_each_lender_of_a_gapped_list_lends_its_own_sum(text: str) -> No
             ("Meroe Credit Bank", "Varna coal plant", Decimal("10000000000"), None)} <= rows, rows
 
 
+def test_issue_7_a_listed_lender_with_its_sum_lends_it() -> None:
+    """Session 31 (blind20, read half): "…: A, which provided $150m, B with $300m, and C, which lent $200m" lost
+    B: the name and its sum are joined by "with"."""
+    rows = _rows("The Varna West copper mine was financed through shareholder equity and a debt package from three "
+                 "lenders: the Orsk Development Corporation (ODC), which provided US$150 million, Talvo Bank plc with "
+                 "US$300 million, and the Meroe Export Agency, which lent US$200 million.")
+    assert ("Talvo Bank plc", "Varna West copper mine", Decimal("300000000"), None) in rows, rows
+
+
 def test_issue_7_a_gapped_lender_is_no_borrower_of_the_sum_before_it() -> None:
     """Session 30: "A will lend $120m and B $95m" made B the borrower of A's $120m (the parser hung B on the sum)."""
     rows = _rows("Kelto Energy will build the Varna coal plant. Orsk Development Bank will lend $120m and Talvo Capital Bank $95m.")
