@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from graph.extract import acting_kinds, extract_facts
 from graph.model import ActorKind, ActorRef, Agreement, Evidence, Investment
 from graph.nlp import get_nlp
@@ -78,3 +80,13 @@ def _parsed(text: str):
     doc = get_nlp()(text)
     doc._.document = make_document(text, published="2025-03-03")
     return doc
+
+
+def test_issue_7_a_plant_owned_by_a_company_its_partners_hold_is_their_investment():
+    """Session 31: "the factory will be owned by a new company, Y, 60% held by A and 40% by B" made Y an
+    investor in the factory, with no sum or share; the partners' holdings in Y say who invests."""
+    text = ("Plant\n\nZhenlo Power and Siam Kessin will build a battery cell factory in Rayong province. The factory will "
+            "be owned by a new company, Rayong Cell Technology Co, which is 60% held by Zhenlo and 40% by Siam Kessin.")
+    found = extract_facts(_parsed(text))
+    assert not any(f.investor.name == "Rayong Cell Technology Co" for f in found.investments), found.investments
+    assert {f.stake for f in found.investments if f.target.name == "Rayong Cell Technology Co"} == {Decimal("0.6"), Decimal("0.4")}
