@@ -923,3 +923,12 @@ def test_issue_7_the_two_partners_are_the_pair_named_together_before(text, pair)
     """Session 30: "the two partners" were the two companies the article names most where the sentence before
     coordinates none; a pair named together further back is the two, unless the sentence names its own two."""
     assert pair in [_parties(a) for a in _agreements(text) if a.date and a.date.year in {2015, 2024} and a.date.month == 11]
+
+
+def test_issue_7_a_signed_financing_is_a_loan_agreement():
+    """Session 31 (blind32, read half): "X signed the R36.67bn financing on 21 March with a consortium led by Y"
+    was a loan and no agreement: "financing" was no document noun."""
+    text = ("Kelvo Power signed the R4.2bn financing on 21 March 2024 with a consortium led by the Orsk Development "
+            "Finance Corporation.")
+    assert ({"Kelvo Power", "Orsk Development Finance Corporation"}, PartialDate(2024, 3, 21)) in [
+        (_parties(a), a.date) for a in _agreements(text)]
