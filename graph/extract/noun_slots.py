@@ -160,7 +160,15 @@ def _receives(noun: Token, verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in word_list("recipient_verbs"):
         return True
+    if lemma == "take" and _share_of_an_issue(noun, verb):
+        return False  # "X took $1.2bn of the notes": a part of the debt taken is bought (lent), not borrowed
     return is_debt(noun) and (lemma in word_list("borrowing_verbs") or (_means(noun) and lemma in word_list("funding_verbs")))
+
+
+def _share_of_an_issue(noun: Token, verb: Token) -> bool:
+    """The noun is what a sum the verb takes is a part of ("took $1.2bn of the notes")."""
+    sum_ = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    return sum_ is not None and sum_.ent_type_ == "MONEY" and sum_.head == verb
 
 
 def _lift_from_object(slots: dict[str, list[Token]]) -> None:

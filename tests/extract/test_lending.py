@@ -130,3 +130,21 @@ def test_issue_7_a_project_loan_s_sum_is_the_loan_s() -> None:
             "from Kessa Development Bank, signed on 11 March 2025 with Velda BioPolymers as borrower.")
     rows = [r for r in _rows(text) if r[0] == "Kessa Development Bank"]
     assert [r[:3] for r in rows] == [("Kessa Development Bank", "Tarn Bay plant", Decimal("9400000000"))]
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    pytest.param("Kessin Solar raised $5 billion through a bond issue on Tuesday. The Varla Pension Fund took $1.2 billion "
+                 "of the bonds.", ("Varla Pension Fund", "Kessin Solar", Decimal("1200000000"), None), id="of-the-bonds"),
+    pytest.param("Kessin Port arranged a $300 million loan. Tarsk Bank took $120 million of the loan.",
+                 ("Tarsk Bank", "Kessin Port", Decimal("120000000"), None), id="of-the-loan"),
+])
+def test_issue_7_who_takes_a_part_of_a_debt_buys_or_lends_it(text: str, row: tuple) -> None:
+    """Session 31 (a construction of blind4's read half, whose fact other words still keep): "X took $1.2bn of the
+    notes" made X the borrower ("take" as in "took out a loan"); a sum taken of a debt told before is a part of it
+    bought or lent."""
+    assert row in _rows(text)
+
+
+def test_issue_7_who_takes_out_a_loan_still_borrows() -> None:
+    """Guard (holds before the change too)."""
+    assert ("Orlin Bank", "Kessin Solar", Decimal("500000000"), None) in _rows("Kessin Solar took out a $500 million loan from Orlin Bank.")
