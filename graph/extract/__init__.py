@@ -65,11 +65,15 @@ def without_bare_repeats(facts: list[Investment]) -> list[Investment]:
     - a plant owned or built by a company whose shares the document gives to others ("the factory will be
       owned by a new company, Y, 60% held by A and 40% by B"): the investment is the shareholders', told one
       level down (such facts were wrong 23 times in 24 on the evaluation sets)."""
-    weighed = {(f.investor.name, REPEATED_KINDS.get(f.kind)) for f in facts if f.amount is not None or f.stake is not None}
+    weighed = {(f.investor.name, REPEATED_KINDS.get(f.kind)) for f in facts if _weighed(f)}
     held = {f.target.name for f in facts if f.stake is not None}
-    return [f for f in facts if f.amount is not None or f.stake is not None or not (
+    return [f for f in facts if _weighed(f) or not (
         (f.kind in {"loan", "greenfield"} and (f.investor.name, REPEATED_KINDS[f.kind]) in weighed)
         or (f.kind in HELD_ASSET_KINDS and f.target.kind is ActorKind.ASSET and f.investor.name in held))]
+
+
+def _weighed(fact: Investment) -> bool:
+    return fact.amount is not None or fact.stake is not None
 
 
 def government_mentions(doc: Doc) -> Iterator[Mention]:

@@ -13,12 +13,12 @@ from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
-from graph.extract.common import country_of, dollar_of, per_span, yen_of
+from graph.extract.common import per_span, sums_in
 from graph.extract.frames import frame_lexicon, is_debt, is_trigger_word, lent_debt
 from graph.extract.lexicon import lexicon
 from graph.extract.word_lists import word_list
 from graph.model import Money
-from graph.normalize.money import MoneyMatch, find_money
+from graph.normalize.money import MoneyMatch
 from graph.normalize.percent import find_percents
 
 SUBORDINATE = frozenset({"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "csubj"})
@@ -246,7 +246,7 @@ def _unconverted_sums(sent: Span) -> list:
     and a price per share ("¥2,450 a share"), which is no sum paid for a deal."""
     text = sent.text
     kept = []
-    for match in find_money(text, dollar=dollar_of(sent.doc), yen=yen_of(sent.doc), country=country_of(sent.doc)):
+    for match in sums_in(sent):
         before = text[: match.start].rstrip()
         after = text[match.end :].lstrip().lower()
         per_share = priced_per_unit(text, match)

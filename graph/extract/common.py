@@ -15,7 +15,7 @@ from graph.extract.word_lists import word_list
 from graph.model import Document, Evidence, PartialDate
 from graph.nlp_fast import doc_sentences
 from graph.normalize.dates import parse_date
-from graph.normalize.money import yen_in
+from graph.normalize.money import MoneyMatch, find_money, yen_in
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -104,6 +104,13 @@ def per_token(key: str) -> Callable[[Callable[[Token], R]], Callable[[Token], R]
         return at
 
     return remembered
+
+
+def sums_in(span: Span) -> list[MoneyMatch]:
+    """The sums of ``span``'s text, read as its document writes them: a bare "$" its dollar, "¥" its yen,
+    "pesos" its country's."""
+    doc = span.doc
+    return find_money(span.text, dollar=dollar_of(doc), yen=yen_of(doc), country=country_of(doc))
 
 
 def dollar_of(doc: Doc) -> str | None:

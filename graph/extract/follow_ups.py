@@ -14,14 +14,14 @@ from spacy.tokens import Span, Token
 from graph.extract import context
 from graph.extract.arguments import argument_at
 from graph.extract.clauses import priced_per_unit
-from graph.extract.common import country_of, dollar_of, evidence_for, extend_evidence, first_date, has_cue, lemma_text, yen_of
+from graph.extract.common import evidence_for, extend_evidence, first_date, has_cue, lemma_text, sums_in
 from graph.extract.lexicon import lexicon
 from graph.extract.frames import is_trigger_word
 from graph.extract.partitives import through_partitive
 from graph.extract.phrases import phrase_ref
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Investment, Status
-from graph.normalize.money import MoneyMatch, find_money
+from graph.normalize.money import MoneyMatch
 
 
 def _values_a_company(sent: Span) -> bool:
@@ -56,9 +56,7 @@ def complete_from_follow_up(previous: list[Investment], sent: Span) -> Iterator[
 def _sums_in(sent: Span) -> list[MoneyMatch]:
     """The sentence's sums but prices per unit ("a tariff of ₹3.18 per kWh"); "€1 billion each" is one
     sum for each fact before."""
-    text = sent.text
-    found = find_money(text, dollar=dollar_of(sent.doc), yen=yen_of(sent.doc), country=country_of(sent.doc))
-    return [match for match in found if not priced_per_unit(text, match)]
+    return [match for match in sums_in(sent) if not priced_per_unit(sent.text, match)]
 
 
 def _share_in(sent: Span, target: ActorRef) -> Decimal | None:
