@@ -444,6 +444,7 @@ def _body_of(head: Token) -> Token | None:
     # Minister Y", nor the name "X Growth Board")
     owners = [c for c in head.children if (c.dep_ == "poss" and (c.pos_ == "PROPN" or c.lower_ in {"its", "their"}))
               or (body and c.dep_ == "compound" and c.pos_ == "PROPN")]
+    owners = [c for c in owners if _possessed_name(c) != head]  # "Vardania's [Development Board]": itself a name
     whose = [head.doc[i] for c in head.children if c.lower_ == "whose" for i in relative_antecedent(head.head)]
     if owners or whose:  # "the X Bank, whose board approved …"
         return (owners or whose)[0]

@@ -91,13 +91,16 @@ def per_span(span: Span, key: str, build: Callable[[Span], T]) -> T:
 
 def per_token(key: str) -> Callable[[Callable[[Token], R]], Callable[[Token], R]]:
     """A function of one token whose answers are kept per document in ``user_data`` under ``key``:
-    for a pure reading of the parse that the extractors ask again of the same token (issue 11)."""
+    for a pure reading of the parse that the extractors ask again of the same token (issue 11). A
+    reading that comes back to the token it started from (one rule's pointer leads to a name whose
+    other rule points back) finds None there instead of recursing without end."""
 
     def remembered(read: Callable[[Token], R]) -> Callable[[Token], R]:
         @wraps(read)
         def at(token: Token) -> R:
             known = token.doc.user_data.setdefault(key, {})
             if token.i not in known:
+                known[token.i] = None
                 known[token.i] = read(token)
             return known[token.i]
 

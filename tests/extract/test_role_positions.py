@@ -419,3 +419,12 @@ def test_issue_7_a_sum_given_for_a_share_of_a_company_buys_it(text, rows):
     """Session 30 (blind31, read half): "X offered €412m for 67% of Y" told the sum without the share ("offer" is
     a giving verb, whose frame reads no stakes); a sum given for a company's share buys that share."""
     assert _rows(text) == rows
+
+
+def test_issue_7_a_countrys_named_body_is_no_cycle_of_pointers():
+    """Session 32: "Peru's Development Board lent …" (the board tagged a name of its own) recursed
+    without end: the body rule sent the board to its country, the possessive rule the country to the
+    name after it, the board; the whole document was left out of the build."""
+    text = "Peru's Development Board lent $40 million to Corvado Salt for the Antuco plant."
+    facts = extract_document(make_document(text, published="2025-06-01")).investments
+    assert {(f.investor.name, f.target.name) for f in facts} == {("Development Board", "Antuco plant")}
