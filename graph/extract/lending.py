@@ -40,7 +40,7 @@ def lenders_and_borrowers(match: FrameMatch, investors: list[Argument], targets:
         if match.nominal and match.frame.form == "loan" and investors and all(_borrower(i) for i in investors):
             return [], targets  # "X and Y's finance ministry signed a loan": the ministry borrows
         return investors, targets
-    if lender(partners[0]) and not any(lender(i) for i in investors):
+    if lender(partners[0]) and not (investors and all(lender(i) for i in investors)):  # "X and Y Capital … with Z Bank"
         return partners, targets or investors
     return investors, targets or partners
 

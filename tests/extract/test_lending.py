@@ -148,3 +148,12 @@ def test_issue_7_who_takes_a_part_of_a_debt_buys_or_lends_it(text: str, row: tup
 def test_issue_7_who_takes_out_a_loan_still_borrows() -> None:
     """Guard (holds before the change too)."""
     assert ("Orlin Bank", "Kessin Solar", Decimal("500000000"), None) in _rows("Kessin Solar took out a $500 million loan from Orlin Bank.")
+
+
+def test_issue_7_a_bank_signing_with_two_borrowers_lends_to_both():
+    """Session 32: "X and Y Capital signed a loan agreement with Z Bank" made X and Y the lenders of the
+    bank: "Capital" reads as a lender's word, so not every subject was a borrower."""
+    text = "Orlan Group and Vestry Capital signed a loan agreement with Norrland Bank on 3 March 2025."
+    facts = extract_document(make_document(text, published="2025-06-01")).investments
+    assert {(f.investor.name, f.target.name) for f in facts} == {("Norrland Bank", "Orlan Group"),
+                                                                 ("Norrland Bank", "Vestry Capital")}
