@@ -13,8 +13,9 @@ from spacy.tokens import Span, Token
 from graph.extract.actors import actors_in
 from graph.extract.agreement_names import PARTY_KINDS
 from graph.extract.arguments import arguments
-from graph.extract.common import previous_sentence
-from graph.extract.docmodel import main_actors, pair, registry, unique
+from graph.extract.collectives import collective_named_before
+from graph.extract.common import previous_sentence, unique
+from graph.extract.docmodel import main_actors, pair, registry
 from graph.extract.governments import subnational_level
 from graph.extract.lexicon import lexicon
 from graph.extract.phrases import phrase_ref
@@ -38,6 +39,8 @@ def resolve(heads: list[Token], *, found: Found, number: int) -> list[ActorRef]:
         named = _actors(head, alone=True) if paired else _actors(head)
         refs += pair(_of_object(head)) or _they(head, found, number) or _signatories(head) or _officials(head) or [*named, *paired]
         refs += _countries_named(head)
+        refs += [a.ref for c in (head, *head.conjuncts) if (group := collective_named_before(c)) is not None
+                 for a in arguments([group])]  # "X and the consortium signed …": the members of the one named before
         refs += [r for first in _possessor_split(head) for r in _actors(first, alone=True)]
         for listed in _listed_apposition(head) + _examples(head) + _between_split(head):
             refs += _actors(listed)

@@ -47,8 +47,9 @@ from graph.extract.common import (
     previous_sentence,
     sentences,
     title_line,
+    unique,
 )
-from graph.extract.docmodel import PAIR_KINDS, main_actors, unique
+from graph.extract.docmodel import PAIR_KINDS, main_actors
 from graph.extract.frames import frame_lexicon, verb_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.status import factuality_of, status_of

@@ -206,6 +206,22 @@ def group_members(head: Token) -> list[Token]:
     return [m for t in [leader, *listed] for m in [*coordinated_modifiers(t), t, *t.conjuncts, *named_list(t)]]
 
 
+def collective_named_before(head: Token) -> Token | None:
+    """"X and the consortium signed …" after "a consortium led by Y": the nearest collective of that
+    noun before, where the text named it by its members, who sign for it (not "the consortium, X,",
+    nor "the Chinese group X": a collective with a name of its own; nor "51% of the consortium")."""
+    noun, doc = head.lemma_.lower(), head.doc
+    if head.pos_ != "NOUN" or noun not in word_list("collectives") or not any(
+            c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
+        return None
+    named = any(c.dep_ in {"appos", "compound", "nmod"} and c.pos_ == "PROPN" for c in head.children)
+    held = head.dep_ == "pobj" and head.head.lower_ in {"of", "in", "into"}  # "51% of the consortium": itself
+    if named or held or head.dep_ in {"compound", "appos"} or (head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN"):
+        return None
+    earlier = next((t for t in reversed(doc[: head.i]) if t.lemma_.lower() == noun and t.pos_ == "NOUN"), None)
+    return earlier if earlier is not None and group_leader(earlier) is not None else None
+
+
 def hyphen_pair(head: Token) -> list[Token]:
     """"the Acme-Beta consortium": the names joined by a hyphen before the collective."""
     if head.lemma_.lower() not in word_list("collectives") or head.pos_ != "NOUN":

@@ -12,7 +12,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.word_lists import word_list
-from graph.model import Document, Evidence, PartialDate
+from graph.model import ActorRef, Document, Evidence, PartialDate
 from graph.nlp_fast import doc_sentences
 from graph.normalize.dates import parse_date
 from graph.normalize.money import MoneyMatch, find_money, yen_in
@@ -317,3 +317,11 @@ def starts_with_anaphora(sent: Span, heads: Iterable[str]) -> bool:
     if not first or first[0].lower_ not in DEMONSTRATIVES:
         return False
     return any(t.lemma_.lower() in heads or t.lower_ in heads for t in first[1:])
+
+
+def unique(refs: list[ActorRef]) -> list[ActorRef]:
+    """The first reference of each name, in order."""
+    seen: dict[str, ActorRef] = {}
+    for ref in refs:
+        seen.setdefault(ref.name, ref)
+    return list(seen.values())

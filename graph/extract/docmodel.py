@@ -23,7 +23,7 @@ from graph.extract.actors import actors_in, find_actors
 from graph.extract.agreement_frames import agreement_lexicon
 from graph.extract.collectives import country_named
 from graph.extract.dealt import a_share, bought, buying_verbs, holding_verbs, owner_before, party_dealt_with
-from graph.extract.common import entity_at, hyphened_to_a_word, per_doc
+from graph.extract.common import entity_at, hyphened_to_a_word, per_doc, unique
 from graph.extract.descriptions import described_country, hyphened_place
 from graph.extract.frames import frame_lexicon
 from graph.extract.phrases import phrase_ref
@@ -485,14 +485,6 @@ def _in_a_place(token: Token) -> bool:
         if ancestor.dep_ == "prep" and ancestor.lower_ in {"in", "at", "near", "outside"}:
             return True
     return False
-
-
-def unique(refs: list[ActorRef]) -> list[ActorRef]:
-    """The first reference of each name, in order."""
-    seen: dict[str, ActorRef] = {}
-    for ref in refs:
-        seen.setdefault(ref.name, ref)
-    return list(seen.values())
 
 
 def country_of(ref: ActorRef, doc: Doc, *, at: Span | None = None) -> str | None:

@@ -143,3 +143,23 @@ def test_issue_7_a_relative_clause_on_a_lone_name_lists_no_one():
     """Session 24, the guard: "X, which includes Y" on a name that leads no group makes Y no party of X's deal."""
     text = "Bank Kessa, which includes Tarvo Credit among its units, lent $300 million to Odra Chem for the Lume plant."
     assert {investor for investor, _ in _pairs(text)} == {"Bank Kessa"}
+
+
+def test_issue_7_the_consortium_told_before_signs_the_deal_s_document():
+    """Session 32 (blind24, read half): "X and the consortium signed a share purchase agreement on 13
+    March" named no second party ("the consortium" resolved to no one), so the deal stayed dated by the
+    day its news was reported."""
+    text = ("Harwick Holdings has agreed to sell its 51% stake in Valdora Ports to a consortium led by Orlan Group for "
+            "$412m, the company said on Thursday. Harwick and the consortium signed a share purchase agreement in London "
+            "on March 13, 2024.")
+    agreements = extract_document(make_document(text, published="2025-06-01")).agreements
+    assert [(sorted(p.name for p in a.parties), str(a.date)) for a in agreements] == [
+        (["Harwick Holdings", "Orlan Group"], "2024-03-13")]
+
+
+def test_issue_7_a_consortium_with_a_name_of_its_own_is_no_earlier_one():
+    """Session 32, the guard: "The consortium, Z, signed …" is Z, not the consortium led by X before."""
+    text = ("A consortium led by Orlan Group won the tender for the Sarn railway in May. The consortium, Kessin Rail "
+            "Partners, signed a concession agreement with Valdoria Rail on 2 June 2025.")
+    agreements = extract_document(make_document(text, published="2025-06-01")).agreements
+    assert [sorted(p.name for p in a.parties) for a in agreements] == [["Kessin Rail Partners", "Valdoria Rail"]]
