@@ -53,7 +53,7 @@ def _split_stop(form: Token, stop_row: np.ndarray | None) -> None:
     doc, i, tag = form.doc, form.i, form.tag_
     rows = doc.tensor.size and (doc.tensor[i].copy(), doc.tensor[i].copy() if stop_row is None else stop_row)
     with doc.retokenize() as retokenizer:
-        heads = [(form, 1), form]
+        heads = [(form, 0), (form, 1)]  # each its own head, as before a parse
         retokenizer.split(form, [form.text[:-1], "."], heads=heads, attrs={"TAG": [tag, "."], "POS": ["PROPN", "PUNCT"]})
     if rows:
         doc.tensor = doc.tensor[: len(doc)]  # the split grows the tensor one row more than the tokens

@@ -44,3 +44,16 @@ def test_issue_7_the_price_after_a_closing_form_goes_to_the_holding() -> None:
     found = extract_document(make_document("Update\n\n" + CLOSING, published="2025-03-03")).investments
     assert {(f.investor.name, f.target.name, f.amount.value if f.amount else None, str(f.stake)) for f in found} == {
         ("Orlin Metals", "Pavask Power Ltd", 36_000_000, "0.4")}
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("headline line\n\ninjected  parent Aldris Inc.Partners", id="form-glued-to-a-word"),
+    pytest.param("headline line\n\nbuy  Inc..Tallisk Inc. Motors ,", id="forms-around-a-name"),
+])
+def test_issue_7_a_split_form_leaves_no_loop_of_heads(text: str) -> None:
+    """Session 32 (found by fuzzing): the split hung the word on its stop and the stop on the word; where
+    the parser left the stop unlabelled the loop stayed, and ``Span.root`` of a name ending in the
+    word raised E039 (the document was left out of the build)."""
+    doc = get_nlp()(text)
+    assert all(span.root is not None for span in [*doc.ents, *doc.sents])
+    assert extract_document(make_document(text, published="2025-06-01")) is not None
