@@ -67,7 +67,8 @@ def repeated_heads(head: Token) -> list[Token]:
         start = end
         while start < head.sent.end and doc[start].lower_ in LIST_GLUE:
             start += 1
-        if start == end or start >= head.sent.end or doc[start].lemma_ != head.lemma_:
+        at = found[-1] if found else head  # an "of" the parser hung on the noun from before it leads back: stop
+        if start == end or start <= at.i or start >= head.sent.end or doc[start].lemma_ != head.lemma_:
             break
         found.append(doc[start])
         end = _of_phrase_end(doc[start])

@@ -163,3 +163,26 @@ def test_issue_7_a_consortium_with_a_name_of_its_own_is_no_earlier_one():
             "Partners, signed a concession agreement with Valdoria Rail on 2 June 2025.")
     agreements = extract_document(make_document(text, published="2025-06-01")).agreements
     assert [sorted(p.name for p in a.parties) for a in agreements] == [["Kessin Rail Partners", "Valdoria Rail"]]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("FY19 Of  shillings,the investor  to invest", id="of-phrase-first"),
+    pytest.param("which the acquisition of took  12", id="of-without-object"),
+])
+def test_issue_7_an_of_phrase_hung_before_its_noun_ends_the_repeated_heads(text):
+    """Session 32 (found by fuzzing): the parser hung an "Of X" that comes first on the noun after it; the
+    phrase's end then lay before the noun, and ``repeated_heads`` found that noun again for ever (the
+    build hung). An alarm turns the old endless loop into a failure."""
+    import signal
+
+    def stop(*_):
+        raise TimeoutError("repeated_heads did not return")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(30)
+    try:
+        facts = extract_document(make_document("headline line\n\n" + text, published="2025-06-01"))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert facts.investments == []
