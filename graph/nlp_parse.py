@@ -187,7 +187,8 @@ def dated_subjects(doc: Doc) -> Doc:
 
 
 def _name_after_date(verb: Token) -> tuple[Token, Token] | None:
-    """The name object of a sentence-opening "On"/"In" whose words before it are a date, and the date's month."""
+    """The name object of a sentence-opening "On"/"In" whose words before it are a date, and the date's month
+    (or its year, where a year alone is the date)."""
     if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     opener = verb.sent[0]
@@ -197,6 +198,8 @@ def _name_after_date(verb: Token) -> tuple[Token, Token] | None:
     words = name.doc[opener.i + 1 : _name_start(name)]
     months = [w for w in words if w.lower_.rstrip(".") in MONTHS]
     dated = all(w.like_num or w.text == "," or w in months for w in words)
+    if not months and len(words) == 1 and words[0].is_digit and len(words[0]) == 4:  # "In 2019 X paid …"
+        return name, words[0]
     return (name, months[0]) if dated and len(months) == 1 and any(w.like_num for w in words) else None
 
 

@@ -144,6 +144,14 @@ def test_issue_7_the_name_after_an_opening_date_is_the_subject() -> None:
     assert len([t for t in doc if t.head == t]) == 1
 
 
+def test_issue_7_the_name_after_an_opening_year_is_the_subject() -> None:
+    """Session 32 (blind30, read half): "In 2012 X and Y bought …" was read as "In" with the name its
+    object, as for a full date, and the purchase had no buyer; a year alone opens the sentence too."""
+    doc = get_nlp()("In 2019 Korvane Mining paid $300 million for the Tolvar mine.")
+    assert word(doc, "Mining").head == word(doc, "paid") and word(doc, "Mining").dep_ == "nsubj"
+    assert word(doc, "2019").head == word(doc, "In") and len([t for t in doc if t.head == t]) == 1
+
+
 @pytest.mark.parametrize("text", [
     pytest.param("The bank will lend $412m to Tarvo Rail JSC for the Orsk\u2013Kelso railway.", id="en-dash"),
     pytest.param("The bank will lend $412m for the 340-km Orsk\u2013Kelso line.", id="en-dash-after-a-length"),

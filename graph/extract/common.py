@@ -241,8 +241,15 @@ def _in_the_dateline(ent: Span) -> bool:
 def dates_in(span: Span) -> list[tuple[Span, PartialDate]]:
     """DATE entities inside ``span`` that resolve to a date (relative to the article)."""
     base = published(span.doc)
-    dated = [(ent, parse_date(ent.text, relative_base=base)) for ent in entities_in(span) if ent.label_ == "DATE"]
+    dated = [(ent, parse_date(ent.text, relative_base=base)) for ent in entities_in(span) if ent.label_ == "DATE" or _year(ent)]
     return [(ent, value) for ent, value in dated if value is not None]
+
+
+def _year(ent: Span) -> bool:
+    """"In 2023 X bought …": a year the model tagged a number, the object of a preposition of time."""
+    word = ent[0]
+    return (ent.label_ == "CARDINAL" and len(ent) == 1 and word.is_digit and len(word) == 4 and 1900 <= int(word.text) <= 2100
+            and word.dep_ == "pobj" and word.head.lower_ in {"in", "since", "until", "by", "during", "from", "before", "after"})
 
 
 def doc_text(doc: Doc) -> str:
