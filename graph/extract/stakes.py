@@ -34,7 +34,8 @@ def fact_share(match: FrameMatch, targets: list[Argument]) -> Decimal | None:
         return described_share(match)
     stated = next((t.share for t in targets if t.share is not None), None) \
         or (share_of(match.trigger.head) if on_a_stated_percent(match.trigger) else None) or clause_share(match.trigger)
-    return Decimal(1) if stated is None and _bought_whole(match.trigger) else stated  # "bought Y outright"
+    whole = _bought_whole(match.trigger) or _whole(match.trigger)  # "bought Y outright", "took full ownership of Y"
+    return Decimal(1) if stated is None and whole else stated
 
 
 def _bought_whole(trigger: Token) -> bool:

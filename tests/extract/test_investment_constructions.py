@@ -1151,3 +1151,13 @@ def test_issue_7_capital_spending_is_an_investment(text: str, row: tuple) -> Non
     """Session 29 (blind30, read half): "X's capital spending at Y came to …" told nothing ("spending", "capital
     expenditure" and "capex" were no investment nouns, "at" no target position)."""
     assert row in _rows(text), _rows(text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Bauxite\n\nIn 2023 Tarvo Capital took full ownership of Asankrom Bauxite Company.", id="took-full-ownership"),
+    pytest.param("Bauxite\n\nTarvo Capital has sole ownership of Asankrom Bauxite Company.", id="has-sole-ownership"),
+])
+def test_issue_7_full_ownership_is_all_of_the_company(text):
+    """Session 32 (blind24, blind32 read halves): "full control" was all of Y, "full ownership" no share."""
+    assert [(investor, target, stake) for investor, target, _, stake in _rows(text)] == [
+        ("Tarvo Capital", "Asankrom Bauxite Company", Decimal(1))]
