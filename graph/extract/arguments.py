@@ -117,11 +117,17 @@ def _holds_its_own(conjunct: Token) -> bool:
     conjunct with a share of its own set beside it is a holder whose verb is left out, not a second
     target; so is "provided a $150m facility and X a tranche of …": a name joined to a deal noun, its
     own deal right after it."""
-    shares = [t for t in conjunct.subtree if t.ent_type_ == "PERCENT" and t.dep_ == "appos"]  # not "B (35%)": a listed share
+    shares = [t for t in per_span(conjunct.sent, "ikg_appos_shares", _appos_shares)  # not "B (35%)": a listed share
+              if t == conjunct or conjunct.is_ancestor(t)]
     end = _name_end(conjunct)
     gapped = conjunct.pos_ == "PROPN" and end < len(conjunct.doc) and conjunct.doc[end].ent_type_ == "PERCENT"  # "… and X 55%"
     return conjunct.ent_type_ != "PERCENT" and (any(t.doc[t.left_edge.i - 1].text == "," for t in shares)
                                                 or gapped or _gives_its_own(conjunct))
+
+
+def _appos_shares(sent: Span) -> list[Token]:
+    """The sentence's shares set beside a name (read once: a list of many names asks for each)."""
+    return [t for t in sent if t.ent_type_ == "PERCENT" and t.dep_ == "appos"]
 
 
 def _gives_its_own(conjunct: Token) -> bool:

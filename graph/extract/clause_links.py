@@ -50,7 +50,7 @@ def _with_phrase(noun: Token) -> Token | None:
 
 def on_investor(trigger: Token, earlier: Token, fact: Investment) -> bool:
     """Whether ``trigger`` heads a relative clause on the investor of ``earlier``'s fact."""
-    if trigger.dep_ != "relcl" or trigger.head not in earlier.subtree:
+    if trigger.dep_ != "relcl" or not (trigger.head == earlier or earlier.is_ancestor(trigger.head)):
         return False
     on = argument_at(trigger.head)
     return on is not None and on.ref.name == fact.investor.name

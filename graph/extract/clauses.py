@@ -41,14 +41,21 @@ def clause_tokens(verb: Token, *, keep: Token) -> list[Token]:
     dropped: set[int] = set()
     for child in verb.children:
         subordinate = child.dep_ in SUBORDINATE and child.pos_ in {"VERB", "AUX"} and not _names_the_deal(child)
-        if subordinate and keep not in child.subtree:
+        if subordinate and not within(keep, child):
             dropped.update(t.i for t in child.subtree)
     for token in verb.subtree:  # "owned by X, which bought its 35% for $2m": another deal's relative clause,
         # "X, which reported …,"; "bought Y, whose market value is $900m": a clause describing a name
+        if token.i in dropped:
+            continue  # inside a clause dropped already (a chain of "which" clauses is read once, not once per link)
         described = token.dep_ == "relcl" and (token.head.dep_ in {"nsubj", "nsubjpass"} or _whose(token))
-        if (described or _other_deal(token, verb)) and keep not in token.subtree:
+        if (described or _other_deal(token, verb)) and not within(keep, token):
             dropped.update(t.i for t in token.subtree)
     return [t for t in verb.subtree if t.i not in dropped]
+
+
+def within(token: Token, head: Token) -> bool:
+    """``token`` is ``head`` or lies in its phrase (up its ancestors: not a walk of the whole subtree)."""
+    return token == head or head.is_ancestor(token)
 
 
 def _whose(clause: Token) -> bool:
@@ -65,8 +72,8 @@ def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:
     nor, for a grant or loan (``funding``), the size of the asset it goes to ("subsidies toward the
     €2.2bn plant") or what the other side gives in exchange ("granted Y a tax freeze in exchange for a
     $2.4bn investment")."""
-    verb = clause_verb(trigger)
-    tokens = [t for t in clause_tokens(verb, keep=trigger) if not _means(t, trigger)]
+    verb, starts = clause_verb(trigger), _sum_starts(trigger.sent)  # a sum is read where it starts: only those words count
+    tokens = [t for t in clause_tokens(verb, keep=trigger) if t.i in starts and not _means(t, trigger)]
     given_back = _given_in_exchange(trigger.sent) if funding else frozenset()  # "in exchange for": the other side's
     if funding:
         tokens = [t for t in tokens if not sizes_an_asset(t, trigger) and t.i not in given_back]
@@ -78,9 +85,10 @@ def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:
         found = _money_in([t for t in verb.head.lefts for t in t.subtree], trigger) or _sum_of(verb.head)
     if found is None and verb.dep_ in CLIMB_FROM:
         governing = clause_verb(verb.head)
-        found = _money_in([t for t in _own(clause_tokens(governing, keep=trigger), trigger) if t.i not in given_back], trigger)
+        governed = [t for t in clause_tokens(governing, keep=trigger) if t.i in starts]
+        found = _money_in([t for t in _own(governed, trigger) if t.i not in given_back], trigger)
     if found is None and len(_amounts(trigger.sent)) == 1:  # one sum in the sentence, not in a clause of ours
-        ours = [t for t in _own(list(trigger.sent), trigger) if not _other_deal_clause(t, verb) and not _described(t, trigger)
+        ours = [t for t in _own([t for t in trigger.sent if t.i in starts], trigger) if not _other_deal_clause(t, verb) and not _described(t, trigger)
                 and not _sibling_clause(t, verb) and not (funding and sizes_an_asset(t, trigger)) and t.i not in given_back]
         found = _money_in(ours, trigger, nearest=False)
     return found
@@ -93,7 +101,7 @@ def _means(token: Token, trigger: Token) -> bool:
     """"X is building the plant with a $175m loan from Y": a sum of another deal's noun that the clause
     does its deal with is that deal's, not the trigger's."""
     nouns = [a for a in (token, *token.ancestors) if a.pos_ == "NOUN" and a != trigger]
-    return any(n.dep_ == "pobj" and n.head.lower_ in MEANS and is_debt(n) and trigger not in n.subtree
+    return any(n.dep_ == "pobj" and n.head.lower_ in MEANS and is_debt(n) and not within(trigger, n)
                for n in nouns[:3])
 
 
@@ -136,7 +144,7 @@ def _promised(clause: Token, verb: Token) -> bool:
 
 def _described(token: Token, trigger: Token) -> bool:
     """"X, which reported a profit of ¥148bn, invested in Y": a relative clause's sum describes a participant."""
-    return any(a.dep_ == "relcl" and trigger not in a.subtree for a in token.ancestors)
+    return any(a.dep_ == "relcl" and not within(trigger, a) for a in token.ancestors)
 
 
 def _other_deal_clause(token: Token, verb: Token) -> bool:
@@ -151,7 +159,7 @@ def _other_deal_clause(token: Token, verb: Token) -> bool:
     if verb in other.ancestors:  # a relative clause of ours that states a deal of its own, or a promise of one
         return _other_deal(other, verb) or _promised(other, verb)
     shared = verb in other.conjuncts and any(  # "the $1.8bn plant is built by X and financed by Y"
-        token in s.subtree for s in other.children if s.dep_ in {"nsubj", "nsubjpass"})
+        within(token, s) for s in other.children if s.dep_ in {"nsubj", "nsubjpass"})
     return not shared
 
 
@@ -166,7 +174,7 @@ def _sibling_clause(token: Token, verb: Token) -> bool:
     """"X rejected a $2bn approach from Z and raised its stake in Y to 80%": a conjoined verb's own
     words (not the subject both share) are that verb's."""
     other = clause_verb(token)
-    shared = any(token in s.subtree for s in other.children if s.dep_ in {"nsubj", "nsubjpass"})
+    shared = any(within(token, s) for s in other.children if s.dep_ in {"nsubj", "nsubjpass"})
     return other != verb and other in verb.conjuncts and not shared
 
 
@@ -234,6 +242,11 @@ def _money_in(tokens: list[Token], trigger: Token, *, nearest: bool = True) -> M
         if best is None or distance < best[0]:
             best = (distance, money)
     return best[1] if best else None
+
+
+def _sum_starts(sent: Span) -> frozenset[int]:
+    """The positions of the words the sentence's sums start at (what ``_money_in`` reads)."""
+    return frozenset(t.i for start, _end, _money in _amounts(sent) if (t := _token_at(sent, sent.start_char + start)) is not None)
 
 
 def _amounts(sent: Span) -> list:

@@ -22,19 +22,21 @@ _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _ORDERED = re.compile(r"^\s*\d{1,9}[.)]\s+")
 _BULLET = re.compile(r"^(\s*)[-*+]\s+(?:\[[ xX]\]\s+)?")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_CODE_SPAN = re.compile(r"(`+)(.{1,1000}?)\1")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
 _PRIVATE = 0xE000  # escaped punctuation hides here while emphasis is stripped
+# Each span is bounded (link text, URL, emphasis): an unclosed "[" or "**" would otherwise make every later
+# one scan to the end of the line, quadratic on a long line (a 60 KB line took seconds).
 _INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
+    (re.compile(r"!\[([^\[\]]{0,1000})\]\([^)]{0,2000}\)"), r"\1"),
+    (re.compile(r"\[([^\[\]]{1,1000})\]\([^)]{0,2000}\)"), r"\1"),
+    (re.compile(r"\[([^\[\]]{1,1000})\]\[[^\]]{0,1000}\]"), r"\1"),
     (re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>"), r"\1"),
     (re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"), ""),
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])"), r"\1"),
-    (re.compile(r"(?<![_\w])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_\w])"), r"\1"),
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
+    (re.compile(r"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![*\w])\*(?=[^\s*])(.{1,1000}?)(?<=[^\s*])\*(?![*\w])"), r"\1"),
+    (re.compile(r"(?<![_\w])_(?=[^\s_])(.{1,1000}?)(?<=[^\s_])_(?![_\w])"), r"\1"),
+    (re.compile(r"~~(?=\S)(.{1,1000}?)(?<=\S)~~"), r"\1"),
 )
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FRONT_FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$", re.M)

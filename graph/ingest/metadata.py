@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+MAX_DATELINE = 300  # characters: how far into its line a dateline's or byline's date may start
 HEAD_LINES = 15
 MAX_TITLE_CHARS = 150
 MAX_TITLE_WORDS = 25
@@ -236,6 +237,8 @@ def _head(text: str) -> Iterator[str]:
 def _datelines(text: str) -> Iterator[tuple[str, dt.date]]:
     for line in _head(text):
         for date, match in _iter_dates(line):
+            if match.start() > MAX_DATELINE:
+                break  # a date further in is a paragraph's, not a dateline's (each would read the line again: quadratic)
             if _is_dateline(line, match):
                 yield line, date
                 break

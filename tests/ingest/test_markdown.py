@@ -61,10 +61,11 @@ def test_reference_definitions_and_urls_are_dropped() -> None:
          "wrapped paragraph\nhard break\n\nitem continued\nnext"),
         ("> quoted\n> lines\n\n1. one\n2. two", "quoted lines\n\n1. one\n2. two"),
         ("| a | b |\n|---|---|\n| 1 | 2 |", "| a | b |\n| 1 | 2 |"),
+        ("[a " * 50 + "[Orlan](https://example.com) and **Vestry**", "[a " * 50 + "Orlan and Vestry"),
     ],
     ids=["emphasis", "intraword-underscores", "arithmetic", "escapes", "strikethrough",
          "autolink", "inline-html", "setext-heading", "task-list", "soft-and-hard-breaks",
-         "quote-and-ordered-list", "table-rule"],
+         "quote-and-ordered-list", "table-rule", "unclosed-brackets-before-a-link"],
 )
 def test_inline_and_block_markup(line: str, expected: str) -> None:
     assert markdown_to_text(line).text == expected
