@@ -88,7 +88,8 @@ def clause_money(trigger: Token, *, funding: bool = False) -> Money | None:
         governed = [t for t in clause_tokens(governing, keep=trigger) if t.i in starts]
         found = _money_in([t for t in _own(governed, trigger) if t.i not in given_back], trigger)
     if found is None and len(_amounts(trigger.sent)) == 1:  # one sum in the sentence, not in a clause of ours
-        ours = [t for t in _own([t for t in trigger.sent if t.i in starts], trigger) if not _other_deal_clause(t, verb) and not _described(t, trigger)
+        sums = [t for t in trigger.sent if t.i in starts]
+        ours = [t for t in _own(sums, trigger) if not _other_deal_clause(t, verb) and not _described(t, trigger)
                 and not _sibling_clause(t, verb) and not (funding and sizes_an_asset(t, trigger)) and t.i not in given_back]
         found = _money_in(ours, trigger, nearest=False)
     return found
