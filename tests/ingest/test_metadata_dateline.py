@@ -110,8 +110,9 @@ def test_no_byline(text: str) -> None:
     assert find_byline(text) is None
 
 
-def test_session_32_a_long_first_line_keeps_its_wire_dateline() -> None:
+def test_issue_7_a_long_first_line_keeps_its_wire_dateline() -> None:
     """Session 32: only a date near its line's start may be a dateline (each later one re-read the line:
     a first line of 4,000 dates took 42 s); a wire dateline opening a long paragraph still dates it."""
     later = " ".join(f"Orlan paid {i} million euros on {i % 28 + 1} June 2021." for i in range(60))
-    assert find_published(f"SOMECITY, 12 March 2024 (Agency) \u2013 Acme Corp agreed to buy Beta. {later}") == dt.date(2024, 3, 12)
+    text = f"SOMECITY, 12 March 2024 (Agency) \u2013 Acme Corp agreed to buy Beta. {later}"
+    assert find_published(text) == dt.date(2024, 3, 12)
