@@ -30,7 +30,7 @@ from graph.extract.common import (
 from graph.extract.context import earlier_sentences
 from graph.extract.lexicon import lexicon
 from graph.extract.roles import children
-from graph.extract.tree import determined_by, marked, prep_objects
+from graph.extract.tree import determined_by, marked, prep_objects, within
 from graph.extract.word_lists import word_list
 from graph.model import Evidence, PartialDate
 
@@ -71,7 +71,7 @@ def _other_clause(ent: Span, anchor: Token) -> bool:
     if mine in ent.root.ancestors and any(a.dep_ == "relcl" for a in below):
         return True  # "signed an agreement for a complex, which … would start operating in 2028"
     if children(mine, SUBJECTS) and marked(mine, CONTRAST):
-        return ent.root not in mine.subtree
+        return not within(ent.root, mine)
     if verb in anchor.ancestors:
         return False
     return bool(children(verb, SUBJECTS)) and not marked(verb, WHEN)

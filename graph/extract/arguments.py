@@ -42,7 +42,7 @@ from graph.extract.roles import relative_antecedent
 from graph.extract.partitives import a_name, share_of, through_partitive
 from graph.extract.phrases import glued_prefix, phrase_ref, place_preps, truncated_name
 from graph.extract.lexicon import lexicon
-from graph.extract.tree import determined_by, modified_by, name_span, prep_objects
+from graph.extract.tree import determined_by, modified_by, name_span, prep_objects, within
 from graph.extract.word_lists import word_list
 from graph.gazetteer import country_of_place, load_gazetteer
 from graph.model import ActorKind, ActorRef
@@ -118,7 +118,7 @@ def _holds_its_own(conjunct: Token) -> bool:
     target; so is "provided a $150m facility and X a tranche of …": a name joined to a deal noun, its
     own deal right after it."""
     shares = [t for t in per_span(conjunct.sent, "ikg_appos_shares", _appos_shares)  # not "B (35%)": a listed share
-              if t == conjunct or conjunct.is_ancestor(t)]
+              if within(t, conjunct)]
     end = _name_end(conjunct)
     gapped = conjunct.pos_ == "PROPN" and end < len(conjunct.doc) and conjunct.doc[end].ent_type_ == "PERCENT"  # "… and X 55%"
     return conjunct.ent_type_ != "PERCENT" and (any(t.doc[t.left_edge.i - 1].text == "," for t in shares)

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from graph.extract.arguments import argument_at
 from graph.extract.frames import FrameMatch, frame_lexicon, is_trigger_word
-from graph.extract.tree import infinitive
+from graph.extract.tree import infinitive, within
 from graph.model import ActorKind, ActorRef, Investment
 
 
@@ -50,7 +50,7 @@ def _with_phrase(noun: Token) -> Token | None:
 
 def on_investor(trigger: Token, earlier: Token, fact: Investment) -> bool:
     """Whether ``trigger`` heads a relative clause on the investor of ``earlier``'s fact."""
-    if trigger.dep_ != "relcl" or not (trigger.head == earlier or earlier.is_ancestor(trigger.head)):
+    if trigger.dep_ != "relcl" or not within(trigger.head, earlier):
         return False
     on = argument_at(trigger.head)
     return on is not None and on.ref.name == fact.investor.name

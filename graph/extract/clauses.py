@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from graph.extract.common import per_span, sums_in
 from graph.extract.frames import frame_lexicon, is_debt, is_trigger_word, lent_debt
 from graph.extract.lexicon import lexicon
+from graph.extract.tree import within
 from graph.extract.word_lists import word_list
 from graph.model import Money
 from graph.normalize.money import MoneyMatch
@@ -51,11 +52,6 @@ def clause_tokens(verb: Token, *, keep: Token) -> list[Token]:
         if (described or _other_deal(token, verb)) and not within(keep, token):
             dropped.update(t.i for t in token.subtree)
     return [t for t in verb.subtree if t.i not in dropped]
-
-
-def within(token: Token, head: Token) -> bool:
-    """``token`` is ``head`` or lies in its phrase (up its ancestors: not a walk of the whole subtree)."""
-    return token == head or head.is_ancestor(token)
 
 
 def _whose(clause: Token) -> bool:

@@ -37,7 +37,7 @@ from graph.extract.frames import Frame, candidate_frames, trigger_candidates, tr
 from graph.extract.noun_slots import noun_slots
 from graph.extract.lexicon import lexicon
 from graph.extract.status import factuality_of
-from graph.extract.tree import left_phrase, prep_objects, pruned_subtree
+from graph.extract.tree import left_phrase, prep_objects, pruned_subtree, within
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind, ActorRef, Event, Factuality, PartialDate
 
@@ -353,6 +353,6 @@ def _attachment(token: Token, trigger: Token, chain: list[Token]) -> int | None:
     for ancestor in (token, *token.ancestors):
         if ancestor in chain:
             return chain.index(ancestor)
-        if ancestor.dep_ in PRUNED_DEPS | {"appos"} and trigger not in ancestor.subtree:
+        if ancestor.dep_ in PRUNED_DEPS | {"appos"} and not within(trigger, ancestor):
             return None
     return None

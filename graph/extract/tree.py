@@ -38,6 +38,12 @@ def modified_by(head: Token, words: Collection[str]) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in words for c in head.children)
 
 
+def within(token: Token, head: Token) -> bool:
+    """``token`` is ``head`` or lies in its phrase ("x in head.subtree", asked up the ancestors instead of
+    walking the whole subtree: a chain of nested clauses would make that quadratic)."""
+    return token == head or head.is_ancestor(token)
+
+
 def determined_by(head: Token, words: Collection[str]) -> bool:
     """A determiner of ``words`` stands before the head ("the loan", "this agreement", "a stake")."""
     return any(c.dep_ == "det" and c.lower_ in words for c in head.children)
