@@ -291,6 +291,8 @@ def _parties(match: FrameMatch, topic: ActorRef | None) -> tuple[list[Argument],
         return stakes.changed_parties(match, topic)
     investors = [_as_company(a) for a in role_arguments(match, "investor", lambda a: a.ref.kind in ACTOR_KINDS or _named_asset(a))]
     investors = investors or (lending.approving_lenders(match) if frame.form == "loan" and match.nominal else [])
+    borrowers = lending.paying_borrowers(match, investors)  # "X will fund part of the price with a loan"
+    investors = [i for i in investors if i not in borrowers]
     targets = role_arguments(match, "target", lambda a: _fits(a, frame))
     if not targets and frame.form in {"loan", "grant"}:
         targets = lending.financed_buyer(match) or sums.costed(match) or sums.works_on_asset(match)
@@ -408,7 +410,7 @@ def _lent_before(match: FrameMatch, sent: Span) -> list[Argument]:
     family = retellings.FUNDING if match.frame.form in retellings.FUNDING else {"bond"} & {match.frame.form}
     if not family or not _refers_back(match.trigger, match.kind):
         return []
-    before = [u for u in unclaimed_sums(sent.doc) if u.kind in family and u.evidence.end <= sent.start_char]
+    before = [u for u in unclaimed_sums(sent.doc) if u.kind in family and u.evidence.start <= sent.start_char]  # this sentence too
     reach = sent.doc.char_span(before[-1].evidence.start, sent.start_char, alignment_mode="expand") if before else None
     return [Argument(before[-1].target)] if reach is not None and len(list(reach.sents)) <= BACK_REACH else []
 

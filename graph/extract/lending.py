@@ -13,7 +13,7 @@ from graph.extract.arguments import Argument, argument_at, arguments
 from graph.extract.common import hyphened_to
 from graph.extract.frames import FrameMatch, frame_lexicon, is_debt, is_trigger_word
 from graph.extract.lexicon import lexicon
-from graph.extract.roles import active_subject, is_passive, support_verb
+from graph.extract.roles import active_subject, children, is_passive, support_verb
 from graph.extract.tree import prep_objects
 from graph.extract.word_lists import word_list
 from graph.model import ActorKind
@@ -139,6 +139,27 @@ def funds_its_own(match: FrameMatch) -> bool:
     means = [m for h in (match.trigger, *deals) for o in prep_objects(h, MEANS) for m in (o, *o.conjuncts)]  # "with cash and a loan"
     means += [d for m in means if m.ent_type_ == "MONEY" for d in prep_objects(m, {"of"})]  # "with £450m of debt"
     return bool(deals) and not is_passive(match.trigger) and any(is_debt(m) and _lent_by_another(m) for m in means)
+
+
+def paying_borrowers(match: FrameMatch, investors: list[Argument]) -> list[Argument]:
+    """"X will fund part of the price with a loan": a company (not a lender) that pays with a debt
+    borrows it, whether read from the funding verb or carried to the loan noun; a bank or a state that
+    funds Y with a loan lends it."""
+    if match.frame.form != "loan":
+        return []
+    trigger = match.trigger
+    if match.nominal:
+        verb = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ in MEANS else None
+        debts = [trigger]
+    else:
+        verb, debts = trigger, [m for o in prep_objects(trigger, MEANS) for m in (o, *o.conjuncts)]
+    if verb is None or verb.lemma_.lower() not in word_list("funding_verbs") or is_passive(verb) or not any(map(is_debt, debts)):
+        return []
+    paid = [w for o in children(verb, {"dobj"}) for w in (o, *prep_objects(o, {"of"}))]  # "part of the price"
+    if not any(w.lemma_.lower() in word_list("paid_for_words") for w in paid):
+        return []  # "X built the dam and financed it with a loan": X lends
+    payers = {a.ref.name for a in arguments(active_subject(verb))}
+    return [i for i in investors if i.ref.name in payers and _company_borrower(i) and not lender(i)]
 
 
 def _lent_by_another(debt: Token) -> bool:

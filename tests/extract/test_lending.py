@@ -157,3 +157,31 @@ def test_issue_7_a_bank_signing_with_two_borrowers_lends_to_both():
     facts = extract_document(make_document(text, published="2025-06-01")).investments
     assert {(f.investor.name, f.target.name) for f in facts} == {("Norrland Bank", "Orlan Group"),
                                                                  ("Norrland Bank", "Vestry Capital")}
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    pytest.param("Veltmar Foods agreed to buy 60% of Dorsa Stores for €300m. Veltmar Foods will fund part of the price with a €90m "
+                 "acquisition loan.", [("Veltmar Foods", "Dorsa Stores")], id="part-of-the-price-with-a-loan"),
+    pytest.param("A group led by Veltmar Foods agreed to buy 60% of Dorsa Stores for €300m. It will fund part of the price "
+                 "with a €90m acquisition loan to its vehicle, Pellmark Holdings BV.", [("Veltmar Foods", "Dorsa Stores")],
+                 id="the-loan-to-its-vehicle-names-no-lender"),
+    pytest.param("The contractor Tarvo Hydro built the Orlin dam and financed it with a $220 million loan.",
+                 [("Tarvo Hydro", "Orlin dam")], id="a-builder-financing-the-asset-lends"),
+])
+def test_issue_7_a_buyer_paying_with_a_loan_borrows_it(text: str, pairs: list[tuple[str, str]]) -> None:
+    """Session 33: "X will fund part of the price with a loan" made X lend the loan to what it buys, and the
+    loan noun, carried by "fund", took X (or what "it" resolved to) as its lender."""
+    assert [row[:2] for row in _rows(text)] == pairs
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Harwick Homes will fund part of its share with a $300 million bond issued in May. The Orlin Pension Fund "
+                 "bought $100 million of the notes.", id="in-the-next-sentence"),  # a guard: held before too
+    pytest.param("Harwick Homes holds 40% of the Dunmore Quay project. Harwick Homes will fund part of its share with a $300 "
+                 "million bond issued in May; the Orlin Pension Fund "
+                 "bought $100 million of the notes.", id="after-a-semicolon"),
+])
+def test_issue_7_a_bond_one_funds_with_is_one_s_own(text: str) -> None:
+    """Session 33 (blind29, read half): a bond a company funds something "with" is that company's (only its issuer
+    owes a bond), so the notes bought are lent to it, in the same sentence too."""
+    assert ("Orlin Pension Fund", "Harwick Homes", Decimal("100000000"), None) in _rows(text)
