@@ -447,7 +447,14 @@ def role_arguments(match: FrameMatch, role: str, accept) -> list[Argument]:
         filled.sort(key=lambda found: not any(a.ref.kind is ActorKind.ASSET for a in found))  # stable: order kept
     if role == "target" and len(filled) > 1 and _where_it_is(filled[0], filled[1:]):
         return filled[1]  # "set up a factory in X with an investment of $500m": X is where the factory is
+    if role == "target" and match.frame.asset_first and _unnamed_parts(filled[:1]):
+        filled.sort(key=lambda found: not any(named_asset(a.ref) for a in found))  # "a grant to the X project, mostly for a yard"
     return filled[0] if filled else []
+
+
+def _unnamed_parts(filled: list[list[Argument]]) -> bool:
+    """The first position names only assets with no proper name ("the new container yard")."""
+    return bool(filled) and all(a.ref.kind is ActorKind.ASSET and not capitalised(a.ref.name) for a in filled[0])
 
 
 def _partners_in(heads: list[Token]) -> list[Token]:

@@ -428,3 +428,16 @@ def test_issue_7_a_countrys_named_body_is_no_cycle_of_pointers():
     text = "Peru's Development Board lent $40 million to Corvado Salt for the Antuco plant."
     facts = extract_document(make_document(text, published="2025-06-01")).investments
     assert {(f.investor.name, f.target.name) for f in facts} == {("Development Board", "Antuco plant")}
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Velda Energy is building the Kessra Offshore Wind Farm. The project also received a 1.1 billion zloty grant "
+                 "from the Orlin Transition Fund for its grid connection.",
+                 [("Orlin Transition Fund", "Kessra Offshore Wind Farm", Decimal("1100000000"), None)], id="received-for-its-part"),
+    pytest.param("Tarnia is contributing a $40 million grant to the Kessra Port Project, mostly for a new container yard "
+                 "and a seawall.", [("Tarnia", "Kessra Port", Decimal("40000000"), None)], id="given-to-the-project-for-a-part"),
+])
+def test_issue_7_a_named_asset_beats_an_unnamed_part_of_it(text, rows):
+    """Session 33 (blind8, read half): a grant "for its grid connection" went to the connection, not to the named
+    project that received it; "to the X Project, mostly for a container yard" went to the yard."""
+    assert [r for r in _rows(text) if r[2] is not None] == rows
