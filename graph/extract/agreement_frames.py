@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import takewhile
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -122,15 +123,15 @@ def anchor(noun: Token) -> Token | None:
         return verb
     # "the MoU signed by X"; "the agreement on Y, signed by X" hung on its topic; "a memorandum of understanding it signed"
     for child in (c for held in (noun, *_topics(noun), *prep_objects(noun, {"of"})) for c in held.children):
-        if child.dep_ in {"acl", "relcl"} and signs(child):
-            return child
+        if child.dep_ in {"acl", "relcl"} and (signed := next((c for c in (child, *child.conjuncts) if signs(c)), None)):
+            return signed  # "the agreement, first reported in March and signed on 18 March"
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in {"of", "into"} and signs(head.head):
         return head.head  # "the signing of the treaty", "entered into an agreement"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj" and signs(head.head.head):
         return head.head.head  # "signed a line of credit agreement"
     listing = umbrella(noun)
-    return anchor(listing) if listing is not None else _among_signed(noun) or _set_off_after_a_name(noun)
+    return anchor(listing) if listing is not None else _among_signed(noun) or _set_off_after_a_name(noun) or _which_signed(noun)
 
 
 def _set_off_after_a_name(noun: Token) -> Token | None:
@@ -145,6 +146,17 @@ def _set_off_after_a_name(noun: Token) -> Token | None:
         if word.dep_ in {"acl", "relcl"} and word.head.pos_ in {"NOUN", "PROPN"} and set_off and signs(word):
             return word
     return None
+
+
+def _which_signed(noun: Token) -> Token | None:
+    """"under the sale agreement, which the two companies signed on 1 May": the parser may hang the
+    "which" and its clause elsewhere; a signing verb that the relative pronoun right after the noun
+    opens, before the clause's next comma, signs the noun."""
+    doc = noun.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].text != "," or doc[noun.i + 2].lower_ not in {"which", "that"}:
+        return None
+    clause = takewhile(lambda t: not t.is_punct and t.sent == noun.sent, doc[noun.i + 3 :])
+    return next((t for t in clause if t.pos_ == "VERB" and signs(t)), None)
 
 
 def _among_signed(noun: Token) -> Token | None:

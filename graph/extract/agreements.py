@@ -139,6 +139,8 @@ def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, fou
         parties = parties if len(parties) >= 2 else resolve(sides, found=found, number=number)
         parties = parties if len(parties) >= 2 else []
     recorded = _definite(noun) and bool(agreement_kind(noun).records)  # "the sale agreement was signed with Y": the deal's
+    if recorded and _signed_by_the_sides(noun, signer):
+        parties = []  # "the sale agreement, which the two companies signed on 1 May": the deal's sides, dated
     if len(parties) == 1 and (_signed_with(signer) or under_a_deal) and not recorded:  # "the concession agreement was
         parties = unique([*parties, *main_actors(noun, PAIR_KINDS["company"], 1, local=False)])  # signed with Y in 2008"
     signed, effective, evidence = signing_dates(sent, signer, noun, number, lede, _last_date(found))
@@ -148,6 +150,12 @@ def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, fou
         for side in _sides(noun, signer, parties, found, number):
             agreement = Agreement(name, side, evidence, date=signed, effective=effective, factuality=Factuality.ASSERTED, status=status)
             yield agreement, again and len(side) < 2
+
+
+def _signed_by_the_sides(noun: Token, signer: Token | None) -> bool:
+    """The agreement names no side but a description of them ("the two companies", "the parties")."""
+    heads = party_heads(noun, signer)
+    return bool(heads) and not named_parties(noun) and all(h.pos_ == "NOUN" and h.tag_ == "NNS" for h in heads)
 
 
 def _signed_with(signer: Token | None) -> bool:

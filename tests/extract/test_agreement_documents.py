@@ -98,3 +98,20 @@ def test_issue_7_a_deal_document_signed_with_one_party_is_the_deal_s():
     found = _agreements(text)
     assert (frozenset({"Orsk Bank", "Tarsk Energy"}), PartialDate(2025, 3, 3)) in found
     assert not any(parties == {"Kelso Power", "Tarsk Energy"} for parties, _ in found)
+
+
+@pytest.mark.parametrize(("text", "parties", "date"), [
+    pytest.param("Banking\n\nNorvik Bank will sell a 46% stake in Tarsa Kredyt to Lumen Insurance for 4.1 billion zlotys. Norvik "
+                 "Bank will keep a 5 per cent holding, according to the sale agreement, which the two companies signed in Warsaw "
+                 "on October 1.", {"Norvik Bank", "Lumen Insurance"}, PartialDate(2025, 10, 1), id="which-the-two-companies-signed"),
+    pytest.param("Lithium\n\nPoyang Metals Group has agreed to buy 65% of Kessra Litio SA from Orlin Brine Corp for $600 million. "
+                 "The share purchase agreement, first reported by a local daily in early March and signed on March 18, values "
+                 "Kessra Litio at about $950 million.", {"Poyang Metals Group", "Orlin Brine Corp"}, PartialDate(2025, 3, 18),
+                 id="first-reported-and-signed"),
+])
+def test_issue_7_the_deal_s_document_signed_on_a_day_dates_the_deal(text, parties, date):
+    """Session 33 (blind4's read half, and a construction of another read half): "the sale agreement, which the two
+    companies signed on 1 October" made a second agreement between the two companies the document named most (not
+    the deal's sides), or none where the parser hung the "which" elsewhere; "the share purchase agreement, first
+    reported … and signed on 18 March" did not date the deal."""
+    assert _agreements(text) == [(frozenset(parties), date)]
