@@ -405,6 +405,9 @@ NO_FACTS = [
     ("owning-unnamed-things-is-no-holding", "Shares of Orsk Pradit Group, which also owns shopping malls and a "
      "cement business, rose 2.1% in Tolsa trading."),
     ("opening-a-network-to-operators-opens-no-plant", "Varden opened its rail network to private operators in 2019."),
+    # session 33 (blind23 and blind28, read halves): "build on" and "put the cost at" are other senses
+    ("building-on-cooperation-builds-nothing", "Ms Orvela said the Tarsk project built on earlier cooperation in the rail sector."),
+    ("putting-a-cost-at-a-sum-invests-nothing", "The Ministry of Transport now puts the total cost of the Tarsk expressway at €356.4 million."),
     ("a-nationality-owned-firm-is-no-state-holding", "The bidder, Chinese-owned Tarsk Rail Investment, failed to raise the money."),
 ]
 
