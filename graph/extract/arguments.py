@@ -406,7 +406,8 @@ def unknown_name(head: Token) -> ActorRef | None:
     words = {t.lower_ for t in span}
     if span.text.split()[0].lower() in lexicon().leading_asset_words and len(span.text.split()) > 1:
         return ActorRef(span.text, ActorKind.ASSET, span.text, None)  # "Estádio do Mirante", "Usina X": its kind first
-    person = head.ent_type_ == "PERSON" and len(span) > 1 and not words & lexicon().company_words
+    titled = span[0].lower_ in lexicon().titles  # "President Quispe inaugurates …": a title leads a person's name
+    person = (head.ent_type_ == "PERSON" or titled) and len(span) > 1 and not words & lexicon().company_words
     return ActorRef(span.text, ActorKind.PERSON if person else ActorKind.COMPANY, span.text, None)
 
 

@@ -1434,6 +1434,14 @@ def test_issue_7_a_descriptor_opening_a_standfirst_is_no_company() -> None:
     assert not [row for row in rows if row[0] == "Developer"], rows
 
 
+def test_issue_7_a_title_leading_a_name_makes_it_a_person_s() -> None:
+    """Session 33 (blind28, read half): "President X inaugurates Y hydroelectric complex", a headline whose name the
+    model did not tag, made "President X" a company and the complex's investor."""
+    rows = _told("President Quispa inaugurates Tarsk Alto hydroelectric complex\n\nPresident Ana Quispa on Friday "
+                 "inaugurated the Tarsk Alto hydroelectric complex, built by Velda Hydro at a cost of 4.56 billion bolivianos.")
+    assert not [row for row in rows if "Quispa" in row[0]], rows
+
+
 def test_issue_7_a_title_alone_is_no_company() -> None:
     """Session 29 (blind20, read half): "VP commissions US$1.2bn X copper mine", once the verb was read as
     one, made "VP" the mine's investor."""
