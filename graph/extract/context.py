@@ -253,6 +253,17 @@ def earlier_asset(head: Token) -> ActorRef | None:
     return max(earlier, key=lambda a: len(a.name.split()), default=None)
 
 
+def whole_of_parts(head: Token) -> ActorRef | None:
+    """What a list of unnamed parts ("track upgrades, signalling and rolling stock") is part of: the
+    named asset its sentence names before it, else the one the sentences before name most fully."""
+    sent = head.sent
+    same = _named_assets(sent.doc[sent.start : head.i], "project")
+    if same:
+        return same[-1]
+    earlier = [a for s in earlier_sentences(sent, limit=ASSET_REFER_BACK) if not is_headline(s) for a in reversed(_named_assets(s, "project"))]
+    return max(earlier, key=lambda a: len(a.name.split()), default=None)
+
+
 def _worked_on_before(head: Token) -> ActorRef | None:
     """"the phase" after "the second phase of its X campus": the named asset the last works of that
     noun in the sentences before were on (works are named by what they work on)."""

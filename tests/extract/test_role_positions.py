@@ -441,3 +441,15 @@ def test_issue_7_a_named_asset_beats_an_unnamed_part_of_it(text, rows):
     """Session 33 (blind8, read half): a grant "for its grid connection" went to the connection, not to the named
     project that received it; "to the X Project, mostly for a container yard" went to the yard."""
     assert [r for r in _rows(text) if r[2] is not None] == rows
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    pytest.param("Velda Graphite is developing the Luana graphite mine in Tanzania. Velda Graphite has already spent about "
+                 "TSh 95 billion on drilling, access roads and a camp at the site.",
+                 [("Velda Graphite", "Luana graphite mine", Decimal("95000000000"), None)], id="spent-on-a-list-of-works"),
+    pytest.param("Orlin Group will invest $40 million in a warehouse and a cold store.", [], id="two-things-are-no-list-of-parts"),
+])
+def test_issue_7_money_for_a_list_of_unnamed_parts_goes_to_their_whole(text, rows):
+    """Session 33 (blind9, read half): "spent TSh 95bn on drilling, access roads and a camp at the site"
+    went to the access roads; a list of three or more unnamed parts is the work on the named asset told before."""
+    assert sorted(set(r for r in _rows(text) if r[2] is not None)) == rows
