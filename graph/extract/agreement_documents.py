@@ -13,10 +13,14 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from graph.extract.agreement_frames import Kind, agreement_lexicon
-from graph.extract.agreements import unattached
-from graph.extract.common import extend_evidence
+from graph.extract.agreements import signed_with_unnamed_lenders, unattached
+from graph.extract.arguments import Argument
+from graph.extract.common import extend_evidence, unique
+from graph.extract.lending import LENDING_FORMS, lender
 from graph.extract.fact_events import previous_owner
 from graph.model import ActorKind, ActorRef, Agreement, Evidence, Factuality, Investment, Status
+
+LENDERS_REACH = 600  # characters after the signing where the lenders are named
 
 PARTY_KINDS = frozenset({ActorKind.COMPANY, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY, ActorKind.COUNTRY})
 
@@ -28,6 +32,9 @@ def with_documents(doc: Doc, investments: Iterable[Investment], agreements: Iter
     agreements, investments = list(agreements), list(investments)
     for mention in unattached(doc):
         kind = kind_named(mention.name)
+        if any(mention is signed for signed in signed_with_unnamed_lenders(doc)):
+            agreements += _lent_by_those_named_after(mention, investments)  # "signed a loan with five lenders"
+            continue
         deal = _recorded_deal(kind, investments, sellers) if kind is not None else None
         if deal is None:
             continue
@@ -41,6 +48,17 @@ def with_documents(doc: Doc, investments: Iterable[Investment], agreements: Iter
         elif mention.date is not None:
             agreements[told] = replace(agreements[told], date=mention.date, evidence=_stretched(doc, agreements[told], mention))
     return _documents_of_agreed_deals(doc, agreements)
+
+
+def _lent_by_those_named_after(mention: Agreement, investments: list[Investment]) -> list[Agreement]:
+    """"X signed a $1.4bn loan with five lenders. The lenders are A, B …": the borrower and the lenders
+    of the loans told from the signing on, within a few sentences."""
+    borrower = mention.parties[0]
+    reach = range(mention.evidence.start, mention.evidence.end + LENDERS_REACH)
+    lenders = unique([f.investor for f in investments if f.kind in LENDING_FORMS and f.evidence.start in reach
+                      and f.investor.name != borrower.name and lender(Argument(f.investor))])
+    sides = (borrower, *lenders)
+    return [replace(mention, parties=sides, factuality=Factuality.ASSERTED, status=Status.SIGNED)] if lenders else []
 
 
 def _documents_of_agreed_deals(doc: Doc, agreements: list[Agreement]) -> list[Agreement]:

@@ -66,6 +66,7 @@ def extract(doc: Doc) -> Iterator[Agreement]:
     found: Found = []
     lede = lede_date(doc)
     unattached(doc).clear()
+    signed_with_unnamed_lenders(doc).clear()
     for number, sent in enumerate(sentences(doc)):
         if is_headline(sent) or title_line(sent):
             continue
@@ -82,6 +83,11 @@ def extract(doc: Doc) -> Iterator[Agreement]:
             elif again:  # "The share purchase agreement was signed on Tuesday": the deals told say whose
                 unattached(doc).append(agreement)
     yield from (a for _, a in found)
+
+
+def signed_with_unnamed_lenders(doc: Doc) -> list[Agreement]:
+    """The loans a borrower signed "with five lenders" that the text names after (filled as ``extract`` runs)."""
+    return per_doc(doc, "ikg_unnamed_lenders", list)
 
 
 def unattached(doc: Doc) -> list[Agreement]:
@@ -144,12 +150,22 @@ def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, fou
     if len(parties) == 1 and (_signed_with(signer) or under_a_deal) and not recorded:  # "the concession agreement was
         parties = unique([*parties, *main_actors(noun, PAIR_KINDS["company"], 1, local=False)])  # signed with Y in 2008"
     signed, effective, evidence = signing_dates(sent, signer, noun, number, lede, _last_date(found))
-    again = _definite(noun) and len(parties) < 2
+    unnamed = _with_unnamed_lenders(noun, signer) and len(parties) == 1  # "signed a loan with five lenders"
+    again = (_definite(noun) or unnamed) and len(parties) < 2
     status = status_of(trigger) or (Status.SIGNED if signer is not None else None)
     for name in topic_names(noun):
         for side in _sides(noun, signer, parties, found, number):
             agreement = Agreement(name, side, evidence, date=signed, effective=effective, factuality=Factuality.ASSERTED, status=status)
+            if unnamed:
+                signed_with_unnamed_lenders(noun.doc).append(agreement)
             yield agreement, again and len(side) < 2
+
+
+def _with_unnamed_lenders(noun: Token, signer: Token | None) -> bool:
+    """"signed a $1.4bn loan with five lenders", "with a group of banks": lenders the text names after."""
+    withs = [w for h in (noun, signer) if h is not None for w in prep_objects(h, {"with"})]
+    heads = [*withs, *(o for w in withs for o in prep_objects(w, {"of"}))]
+    return any(h.pos_ == "NOUN" and h.lemma_.lower() in frame_lexicon().lender_words | {"lender"} for h in heads)
 
 
 def _signed_by_the_sides(noun: Token, signer: Token | None) -> bool:

@@ -115,3 +115,17 @@ def test_issue_7_the_deal_s_document_signed_on_a_day_dates_the_deal(text, partie
     the deal's sides), or none where the parser hung the "which" elsewhere; "the share purchase agreement, first
     reported … and signed on 18 March" did not date the deal."""
     assert _agreements(text) == [(frozenset(parties), date)]
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    pytest.param("Copper\n\nVelda Copper on Tuesday signed a US$1.4 billion syndicated loan with five lenders to finance a new "
+                 "smelter at Tarsk. The lenders are the Orlin Reconstruction Bank, Kessra Development Bank and Hanse Nordbank.",
+                 {"Velda Copper", "Orlin Reconstruction Bank", "Kessra Development Bank", "Hanse Nordbank"}, id="the-lenders-are"),
+    pytest.param("Copper\n\nVelda Copper on Tuesday signed a US$1.4 billion syndicated loan with five lenders to finance a new "
+                 "smelter at Tarsk. The Orlin Reconstruction Bank is providing $500 million, and Kessra Development Bank $300 "
+                 "million.", {"Velda Copper", "Orlin Reconstruction Bank", "Kessra Development Bank"}, id="each-lender-s-part"),
+])
+def test_issue_7_a_loan_signed_with_unnamed_lenders_is_signed_with_those_named_after(text, parties):
+    """Session 33 (a construction of blind8's and blind22's read halves): "X signed a loan with five lenders", the
+    lenders named in the sentences after, gave no agreement: the signing named one party."""
+    assert (frozenset(parties), PartialDate(2025, 10, 7)) in _agreements(text)
