@@ -453,3 +453,10 @@ def test_issue_7_money_for_a_list_of_unnamed_parts_goes_to_their_whole(text, row
     """Session 33 (blind9, read half): "spent TSh 95bn on drilling, access roads and a camp at the site"
     went to the access roads; a list of three or more unnamed parts is the work on the named asset told before."""
     assert sorted(set(r for r in _rows(text) if r[2] is not None)) == rows
+
+
+def test_issue_7_a_store_is_an_asset():
+    """Session 33: "opened an AED 210m automated cold store in X" stated nothing: "store" was no asset head (nor
+    "mast", "vessel", "ship", "fleet"; data/lexicon.json)."""
+    rows = _rows("Velda Logistics opened a $40 million automated cold store in Tarsk in March 2024.")
+    assert rows == [("Velda Logistics", "automated cold store in Tarsk", Decimal("40000000"), None)]
