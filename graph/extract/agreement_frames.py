@@ -151,7 +151,7 @@ def _set_off_after_a_name(noun: Token) -> Token | None:
 def _which_signed(noun: Token) -> Token | None:
     """"under the sale agreement, which the two companies signed on 1 May": the parser may hang the
     "which" and its clause elsewhere; a signing verb that the relative pronoun right after the noun
-    opens, before the clause's next comma, signs the noun."""
+    opens, before the next punctuation, signs the noun."""
     doc = noun.doc
     if noun.i + 2 >= len(doc) or doc[noun.i + 1].text != "," or doc[noun.i + 2].lower_ not in {"which", "that"}:
         return None

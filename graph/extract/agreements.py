@@ -165,7 +165,7 @@ def _with_unnamed_lenders(noun: Token, signer: Token | None) -> bool:
     """"signed a $1.4bn loan with five lenders", "with a group of banks": lenders the text names after."""
     withs = [w for h in (noun, signer) if h is not None for w in prep_objects(h, {"with"})]
     heads = [*withs, *(o for w in withs for o in prep_objects(w, {"of"}))]
-    return any(h.pos_ == "NOUN" and h.lemma_.lower() in frame_lexicon().lender_words | {"lender"} for h in heads)
+    return any(h.pos_ == "NOUN" and h.lemma_.lower() in frame_lexicon().lender_words for h in heads)
 
 
 def _signed_by_the_sides(noun: Token, signer: Token | None) -> bool:

@@ -239,28 +239,29 @@ def earlier_asset(head: Token) -> ActorRef | None:
         return _worked_on_before(head)
     if noun not in lexicon().asset_heads or noun == "stake":
         return None
+    # "X will build a plant in Y. Z will lend €60m for the project": the asset its paragraph just named
+    just = next(earlier_sentences(head.sent, limit=1, paragraph=True), None)
+    if just is not None and noun in lexicon().generic_asset_heads - {"facility"} and _named_assets(just, noun):
+        return _named_before(head, noun, spans=[just])  # (not "the facility": a loan facility named before is no asset)
+    return _named_before(head, noun)
+
+
+def whole_of_parts(head: Token) -> ActorRef | None:
+    """What a list of unnamed parts ("track upgrades, signalling and rolling stock") is part of: a
+    named asset of any head, found as "the project" would be."""
+    return _named_before(head, "project")
+
+
+def _named_before(head: Token, noun: str, *, spans: list[Span] | None = None) -> ActorRef | None:
+    """The last named asset of head ``noun`` before ``head`` in its sentence, else the most fully named
+    one in the sentences before (or in ``spans``): the article's main asset is introduced with its
+    fullest name; ties go to the nearest."""
     sent = head.sent
     same = _named_assets(sent.doc[sent.start : head.i], noun)
     if same:
         return same[-1]
-    spans = [s for s in earlier_sentences(sent, limit=ASSET_REFER_BACK) if not is_headline(s)]
-    # "X will build a plant in Y. Z will lend €60m for the project": the asset its paragraph just named
-    just = next(earlier_sentences(sent, limit=1, paragraph=True), None)
-    if just is not None and noun in lexicon().generic_asset_heads - {"facility"} and _named_assets(just, noun):
-        spans = [just]  # (not "the facility": a loan facility named before is no asset)
+    spans = spans if spans is not None else [s for s in earlier_sentences(sent, limit=ASSET_REFER_BACK) if not is_headline(s)]
     earlier = [a for s in spans for a in reversed(_named_assets(s, noun))]
-    # the article's main asset is introduced with its fullest name; ties go to the nearest
-    return max(earlier, key=lambda a: len(a.name.split()), default=None)
-
-
-def whole_of_parts(head: Token) -> ActorRef | None:
-    """What a list of unnamed parts ("track upgrades, signalling and rolling stock") is part of: the
-    named asset its sentence names before it, else the one the sentences before name most fully."""
-    sent = head.sent
-    same = _named_assets(sent.doc[sent.start : head.i], "project")
-    if same:
-        return same[-1]
-    earlier = [a for s in earlier_sentences(sent, limit=ASSET_REFER_BACK) if not is_headline(s) for a in reversed(_named_assets(s, "project"))]
     return max(earlier, key=lambda a: len(a.name.split()), default=None)
 
 
