@@ -101,12 +101,12 @@ def test_issue_7_a_deal_document_signed_with_one_party_is_the_deal_s():
 
 
 @pytest.mark.parametrize(("text", "parties", "date"), [
-    pytest.param("Banking\n\nNorvik Bank will sell a 46% stake in Tarsa Kredyt to Lumen Insurance for 4.1 billion zlotys. Norvik "
+    pytest.param("Banking\n\nZavrin Bank will sell a 46% stake in Tarsa Finanse to Pellara Insurance for 4.1 billion zlotys. Zavrin "
                  "Bank will keep a 5 per cent holding, according to the sale agreement, which the two companies signed in Warsaw "
-                 "on October 1.", {"Norvik Bank", "Lumen Insurance"}, PartialDate(2025, 10, 1), id="which-the-two-companies-signed"),
-    pytest.param("Lithium\n\nPoyang Metals Group has agreed to buy 65% of Kessra Litio SA from Orlin Brine Corp for $600 million. "
+                 "on October 1.", {"Zavrin Bank", "Pellara Insurance"}, PartialDate(2025, 10, 1), id="which-the-two-companies-signed"),
+    pytest.param("Lithium\n\nHalvik Metals Group has agreed to buy 65% of Kessra Litio SA from Orlin Brine Corp for $600 million. "
                  "The share purchase agreement, first reported by a local daily in early March and signed on March 18, values "
-                 "Kessra Litio at about $950 million.", {"Poyang Metals Group", "Orlin Brine Corp"}, PartialDate(2025, 3, 18),
+                 "Kessra Litio at about $950 million.", {"Halvik Metals Group", "Orlin Brine Corp"}, PartialDate(2025, 3, 18),
                  id="first-reported-and-signed"),
 ])
 def test_issue_7_the_deal_s_document_signed_on_a_day_dates_the_deal(text, parties, date):
@@ -119,8 +119,8 @@ def test_issue_7_the_deal_s_document_signed_on_a_day_dates_the_deal(text, partie
 
 @pytest.mark.parametrize(("text", "parties"), [
     pytest.param("Copper\n\nVelda Copper on Tuesday signed a US$1.4 billion syndicated loan with five lenders to finance a new "
-                 "smelter at Tarsk. The lenders are the Orlin Reconstruction Bank, Kessra Development Bank and Hanse Nordbank.",
-                 {"Velda Copper", "Orlin Reconstruction Bank", "Kessra Development Bank", "Hanse Nordbank"}, id="the-lenders-are"),
+                 "smelter at Tarsk. The lenders are the Orlin Reconstruction Bank, Kessra Development Bank and Vesk Nordbank.",
+                 {"Velda Copper", "Orlin Reconstruction Bank", "Kessra Development Bank", "Vesk Nordbank"}, id="the-lenders-are"),
     pytest.param("Copper\n\nVelda Copper on Tuesday signed a US$1.4 billion syndicated loan with five lenders to finance a new "
                  "smelter at Tarsk. The Orlin Reconstruction Bank is providing $500 million, and Kessra Development Bank $300 "
                  "million.", {"Velda Copper", "Orlin Reconstruction Bank", "Kessra Development Bank"}, id="each-lender-s-part"),
