@@ -1437,9 +1437,8 @@ def test_issue_7_a_descriptor_opening_a_standfirst_is_no_company() -> None:
 def test_issue_7_a_title_leading_a_name_makes_it_a_person_s() -> None:
     """Session 33 (blind28, read half): "President X inaugurates Y hydroelectric complex", a headline whose name the
     model did not tag, made "President X" a company and the complex's investor."""
-    rows = _told("President Quispa inaugurates Tarsk Upper hydroelectric complex\n\nPresident Ana Quispa on Friday "
-                 "inaugurated the Tarsk Upper hydroelectric complex, built by Velda Hydro at a cost of 4.56 billion bolivianos.")
-    assert not [row for row in rows if "Quispa" in row[0]], rows
+    rows = _told("President Tamsiro inaugurates Tarsk Upper hydroelectric complex\n\nThe complex cost 4.56 billion bolivianos.")
+    assert not [row for row in rows if "Tamsiro" in row[0]], rows
 
 
 def test_issue_7_a_title_alone_is_no_company() -> None:
