@@ -166,7 +166,7 @@ def test_issue_7_a_bank_signing_with_two_borrowers_lends_to_both():
                  "with a €90m acquisition loan to its vehicle, Pellmark Holdings BV.", [("Veltmar Foods", "Dorsa Stores")],
                  id="the-loan-to-its-vehicle-names-no-lender"),
     pytest.param("The contractor Tarvo Hydro built the Orlin dam and financed it with a $220 million loan.",
-                 [("Tarvo Hydro", "Orlin dam")], id="a-builder-financing-the-asset-lends"),
+                 [("Tarvo Hydro", "Orlin dam")], id="a-builder-financing-the-asset-lends"),  # a guard: held before too
 ])
 def test_issue_7_a_buyer_paying_with_a_loan_borrows_it(text: str, pairs: list[tuple[str, str]]) -> None:
     """Session 33: "X will fund part of the price with a loan" made X lend the loan to what it buys, and the
@@ -178,10 +178,9 @@ def test_issue_7_a_buyer_paying_with_a_loan_borrows_it(text: str, pairs: list[tu
     pytest.param("Harwick Homes will fund part of its share with a $300 million bond issued in May. The Orlin Pension Fund "
                  "bought $100 million of the notes.", id="in-the-next-sentence"),  # a guard: held before too
     pytest.param("Harwick Homes holds 40% of the Dunmore Quay project. Harwick Homes will fund part of its share with a $300 "
-                 "million bond issued in May; the Orlin Pension Fund "
-                 "bought $100 million of the notes.", id="after-a-semicolon"),
+                 "million bond issued in May; the Orlin Pension Fund bought $100 million of the notes.", id="after-a-semicolon"),
 ])
-def test_issue_7_a_bond_one_funds_with_is_one_s_own(text: str) -> None:
-    """Session 33 (blind29, read half): a bond a company funds something "with" is that company's (only its issuer
-    owes a bond), so the notes bought are lent to it, in the same sentence too."""
+def test_issue_7_notes_bought_are_lent_to_the_bond_s_issuer(text: str) -> None:
+    """Session 33 (blind29, read half): "… with a bond issued in May; Y bought $100m of the notes": the notes bought
+    are lent to the issuer of the bond just told, in the same sentence too (only a later sentence was read before)."""
     assert ("Orlin Pension Fund", "Harwick Homes", Decimal("100000000"), None) in _rows(text)

@@ -430,8 +430,6 @@ def test_issue_7_a_countrys_named_body_is_no_cycle_of_pointers():
     assert {(f.investor.name, f.target.name) for f in facts} == {("Development Board", "Antuco plant")}
 
 
-
-
 def test_issue_7_a_store_is_an_asset():
     """Session 33: "opened an AED 210m automated cold store in X" stated nothing: "store" was no asset head (nor
     "mast", "vessel", "ship", "fleet"; data/lexicon.json)."""
