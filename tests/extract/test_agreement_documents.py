@@ -119,8 +119,8 @@ def test_issue_7_the_deal_s_document_signed_on_a_day_dates_the_deal(text, partie
 
 @pytest.mark.parametrize(("text", "parties"), [
     pytest.param("Copper\n\nVelda Copper on Tuesday signed a US$1.4 billion syndicated loan with five lenders to finance a new "
-                 "smelter at Tarsk. The lenders are the Orlin Reconstruction Bank, Kessra Development Bank and Vesk Nordbank.",
-                 {"Velda Copper", "Orlin Reconstruction Bank", "Kessra Development Bank", "Vesk Nordbank"}, id="the-lenders-are"),
+                 "smelter at Tarsk. The lenders are the Orlin Reconstruction Bank, Kessra Development Bank and Vesk Landbank.",
+                 {"Velda Copper", "Orlin Reconstruction Bank", "Kessra Development Bank", "Vesk Landbank"}, id="the-lenders-are"),
     pytest.param("Copper\n\nVelda Copper on Tuesday signed a US$1.4 billion syndicated loan with five lenders to finance a new "
                  "smelter at Tarsk. The Orlin Reconstruction Bank is providing $500 million, and Kessra Development Bank $300 "
                  "million.", {"Velda Copper", "Orlin Reconstruction Bank", "Kessra Development Bank"}, id="each-lender-s-part"),
