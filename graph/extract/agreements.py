@@ -51,6 +51,7 @@ from graph.extract.common import (
 )
 from graph.extract.docmodel import PAIR_KINDS, main_actors
 from graph.extract.frames import frame_lexicon, verb_slots
+from graph.extract.lending import unnamed_lenders
 from graph.extract.lexicon import lexicon
 from graph.extract.status import factuality_of, status_of
 from graph.extract.roles import children
@@ -164,8 +165,7 @@ def noun_agreements(noun: Token, signer: Token | None, number: int, *, lede, fou
 def _with_unnamed_lenders(noun: Token, signer: Token | None) -> bool:
     """"signed a $1.4bn loan with five lenders", "with a group of banks": lenders the text names after."""
     withs = [w for h in (noun, signer) if h is not None for w in prep_objects(h, {"with"})]
-    heads = [*withs, *(o for w in withs for o in prep_objects(w, {"of"}))]
-    return any(h.pos_ == "NOUN" and h.lemma_.lower() in frame_lexicon().lender_words for h in heads)
+    return unnamed_lenders([*withs, *(o for w in withs for o in prep_objects(w, {"of"}))])
 
 
 def _signed_by_the_sides(noun: Token, signer: Token | None) -> bool:

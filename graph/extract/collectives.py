@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract.agreement_frames import verb_phrase
 from graph.extract.common import entities_in
 from graph.extract.roles import hyphenated
-from graph.extract.tree import object_of, prep_objects
+from graph.extract.tree import determined_by, object_of, prep_objects
 from graph.extract.word_lists import word_list
 from graph.gazetteer import load_gazetteer
 
@@ -212,8 +212,7 @@ def collective_named_before(head: Token) -> Token | None:
     noun before, where the text named it by its members, who sign for it (not "the consortium, X,",
     nor "the Chinese group X": a collective with a name of its own; nor "51% of the consortium")."""
     noun, doc = head.lemma_.lower(), head.doc
-    if head.pos_ != "NOUN" or noun not in word_list("collectives") or not any(
-            c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
+    if head.pos_ != "NOUN" or noun not in word_list("collectives") or not determined_by(head, {"the", "this", "that"}):
         return None
     named = any(c.dep_ in {"appos", "compound", "nmod"} and c.pos_ == "PROPN" for c in head.children)
     held = head.dep_ == "pobj" and head.head.lower_ in {"of", "in", "into"}  # "51% of the consortium": itself

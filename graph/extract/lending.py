@@ -6,6 +6,8 @@ something through a debt ("X is funding the purchase with a loan from Y").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from graph.extract import sums
@@ -59,8 +61,13 @@ def _company_borrower(argument: Argument) -> bool:
 
 def _with_unnamed_lenders(match: FrameMatch) -> bool:
     """A loan signed "with five lenders", "with a group of banks": its counterparts lend."""
+    return match.frame.form == "loan" and unnamed_lenders(match.slots.get("with", []))
+
+
+def unnamed_lenders(heads: Iterable[Token]) -> bool:
+    """Some head names lenders by a common noun, not by name ("five lenders", "banks")."""
     words = frame_lexicon().lender_words
-    return match.frame.form == "loan" and any(h.pos_ == "NOUN" and h.lemma_.lower() in words for h in match.slots.get("with", []))
+    return any(h.pos_ == "NOUN" and h.lemma_.lower() in words for h in heads)
 
 
 def _with_prefix(verb: Token) -> str:

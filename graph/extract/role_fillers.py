@@ -25,29 +25,28 @@ def role_arguments(match: FrameMatch, role: str, accept: Callable[[Argument], bo
     verb = (support_verb(match.trigger) if match.nominal else None) or match.trigger  # "X, which provided a loan"
     alone = relative_antecedent(verb) | {match.trigger.i}  # "a loan, and banks X and Y …": no co-target
     positions = [_partners_in(heads) if role == "target" else heads for heads in match.positions(role)]
-    pairs = [(heads, found) for heads in positions if (found := [a for a in arguments(heads, alone=alone) if accept(a)])]
-    filled = [found for _, found in pairs]
-    if role == "target" and match.frame.asset_first:
-        filled.sort(key=lambda found: not any(a.ref.kind is ActorKind.ASSET for a in found))  # stable: order kept
-    if role == "target" and len(filled) > 1 and _where_it_is(filled[0], filled[1:]):
-        return filled[1]  # "set up a factory in X with an investment of $500m": X is where the factory is
-    if role == "target" and match.frame.asset_first and _unnamed_parts(filled[:1]):
-        filled.sort(key=lambda found: not any(named_asset(a.ref) for a in found))  # "a grant to the X project, mostly for a yard"
-    listed = next((heads for heads, found in pairs if filled and found is filled[0]), [])
-    if role == "target" and match.frame.form in {"investment", "loan", "grant"} and _listed_parts(filled[:1], listed):
+    filled = [(heads, found) for heads in positions if (found := [a for a in arguments(heads, alone=alone) if accept(a)])]
+    target = role == "target"
+    if target and match.frame.asset_first:
+        filled.sort(key=lambda pair: not any(a.ref.kind is ActorKind.ASSET for a in pair[1]))  # stable: order kept
+    if target and len(filled) > 1 and _where_it_is(filled[0][1], [found for _, found in filled[1:]]):
+        return filled[1][1]  # "set up a factory in X with an investment of $500m": X is where the factory is
+    if target and match.frame.asset_first and filled and _unnamed_parts(filled[0][1]):
+        filled.sort(key=lambda pair: not any(named_asset(a.ref) for a in pair[1]))  # "a grant to the X project, mostly for a yard"
+    if target and match.frame.form in {"investment", "loan", "grant"} and filled and _listed_parts(*filled[0]):
         whole = whole_of_parts(match.trigger)  # "invest R3.6bn in track upgrades, signalling and rolling stock"
-        return [Argument(whole)] if whole is not None else filled[0]
-    return filled[0] if filled else []
+        return [Argument(whole)] if whole is not None else filled[0][1]
+    return filled[0][1] if filled else []
 
 
-def _listed_parts(filled: list[list[Argument]], heads: list[Token]) -> bool:
-    """The first position lists three or more things, its assets with no proper name."""
-    return _unnamed_parts(filled) and any(len(h.conjuncts) > 1 for h in heads)
+def _listed_parts(heads: list[Token], found: list[Argument]) -> bool:
+    """The position lists three or more things, its assets with no proper name."""
+    return _unnamed_parts(found) and any(len(h.conjuncts) > 1 for h in heads)
 
 
-def _unnamed_parts(filled: list[list[Argument]]) -> bool:
-    """The first position names only assets with no proper name ("the new container yard")."""
-    return bool(filled) and all(a.ref.kind is ActorKind.ASSET and not capitalised(a.ref.name) for a in filled[0])
+def _unnamed_parts(found: list[Argument]) -> bool:
+    """The position names only assets with no proper name ("the new container yard")."""
+    return all(a.ref.kind is ActorKind.ASSET and not capitalised(a.ref.name) for a in found)
 
 
 def _partners_in(heads: list[Token]) -> list[Token]:
